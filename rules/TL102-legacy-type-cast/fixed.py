@@ -1,0 +1,24 @@
+# Legacy tensor types carry a device as well as a dtype: these casts are moves.
+import torch
+import torch as th
+
+
+def loss_mask(answer, aggregation_mask):
+    # Seen in a real model: the mask takes a round trip GPU -> CPU -> GPU.
+    mask = torch.logical_not(torch.isnan(answer)).to(device="cpu", dtype=torch.float32).to(answer.device)  # expect: TL102:51
+    return mask * aggregation_mask
+
+
+def attention_bias(scores, mask):
+    # On a CPU tensor this lands on the *current* GPU, not the one `scores` is on.
+    bias = mask.type(th.cuda.HalfTensor)  # expect: TL102
+    return scores + bias
+
+
+def labels_like(logits, labels):
+    # A type string has no device index: cuda:0 even when logits is on cuda:1.
+    return labels.type(logits.type())  # expect: TL102
+
+
+def from_string(x):
+    return x.to(device="cpu", dtype=torch.float64)  # expect: TL102

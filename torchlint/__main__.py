@@ -1,0 +1,4 @@
+from torchlint.cli import main
+
+if __name__ == "__main__":
+    main()

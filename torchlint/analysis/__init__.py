@@ -1,0 +1,33 @@
+"""The analysis layer: ONE pass over a parsed file that records the facts every rule
+reads (import aliases, functions with their parameters and assignments, classes and
+their ``self.`` attributes). Rules never re-derive these; when a rule is wrong
+because a fact is wrong, this package is where to look."""
+
+from __future__ import annotations
+
+from torchlint.analysis.facts import Analysis, ClassFacts, FunctionFacts, analyze
+from torchlint.analysis.names import ImportTable, dotted, root_name
+from torchlint.analysis.torch_api import (
+    DtypeExpr,
+    LegacyType,
+    device_in_scope,
+    dtype_expr,
+    legacy_type,
+    torch_dtype,
+)
+
+__all__ = [
+    "Analysis",
+    "DtypeExpr",
+    "LegacyType",
+    "device_in_scope",
+    "dtype_expr",
+    "legacy_type",
+    "torch_dtype",
+    "ClassFacts",
+    "FunctionFacts",
+    "ImportTable",
+    "analyze",
+    "dotted",
+    "root_name",
+]

@@ -1,0 +1,92 @@
+"""Name resolution without LibCST's QualifiedNameProvider: one import alias table per
+file, built in the analysis pass, and helpers that turn ``th.cuda.HalfTensor`` into
+``torch.cuda.HalfTensor``.
+
+The table is file-wide: an import inside a function is recorded too. That is looser
+than Python's scoping, but a name bound to ``torch`` in one function and to something
+unrelated in another is rare enough that the speed is worth it (see
+docs/architecture.md for the measurement)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+
+def dotted(node: cst.BaseExpression) -> str | None:
+    """``a.b.c`` for a Name/Attribute chain, None for anything else."""
+    parts: list[str] = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if not isinstance(node, cst.Name):
+        return None
+    parts.append(node.value)
+    return ".".join(reversed(parts))
+
+
+def root_name(node: cst.BaseExpression) -> str | None:
+    """The leftmost name of an attribute/call/subscript chain: ``self`` for
+    ``self.vpm.blocks[0].attn(x)``."""
+    while True:
+        if isinstance(node, cst.Name):
+            return node.value
+        if isinstance(node, cst.Attribute):
+            node = node.value
+        elif isinstance(node, cst.Call):
+            node = node.func
+        elif isinstance(node, cst.Subscript):
+            node = node.value
+        else:
+            return None
+
+
+class ImportTable:
+    """Maps local names to the qualified names they were imported as."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+
+    def add_import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            full = dotted(alias.name)
+            if full is None:
+                continue
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                self.names[alias.asname.name.value] = full
+            else:
+                # ``import torch.nn`` binds ``torch``.
+                head = full.split(".", 1)[0]
+                self.names[head] = head
+
+    def add_import_from(self, node: cst.ImportFrom) -> None:
+        if node.relative or node.module is None:
+            return
+        module = dotted(node.module)
+        if module is None or isinstance(node.names, cst.ImportStar):
+            return
+        for alias in node.names:
+            if not isinstance(alias.name, cst.Name):
+                continue
+            local = alias.name.value
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                local = alias.asname.name.value
+            self.names[local] = f"{module}.{alias.name.value}"
+
+    def qualify(self, node: cst.BaseExpression) -> str | None:
+        """The qualified name of an imported Name/Attribute chain, or None when its
+        root was not imported (a local variable, a parameter, a builtin)."""
+        text = dotted(node)
+        if text is None:
+            return None
+        head, _, rest = text.partition(".")
+        full = self.names.get(head)
+        if full is None:
+            return None
+        return f"{full}.{rest}" if rest else full
+
+    def local_names_for(self, qualified: str) -> list[str]:
+        """How the file spells an imported module: ``["th"]`` for ``torch`` after
+        ``import torch as th``. The plain name first when it is bound, then sorted,
+        for deterministic fixes."""
+        names = sorted(k for k, v in self.names.items() if v == qualified)
+        return sorted(names, key=lambda k: k != qualified)

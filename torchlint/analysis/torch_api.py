@@ -1,0 +1,133 @@
+"""What torchlint knows about torch's own names: dtypes, legacy tensor types, and the
+questions rules ask about an expression ("is this a dtype?", "which device goes with
+it?"). Answers come from the file's analysis, never from importing torch."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import libcst as cst
+
+from torchlint.analysis.facts import Analysis, FunctionFacts
+from torchlint.analysis.names import dotted
+
+# torch.<name> -> canonical dtype name.
+DTYPES: dict[str, str] = {
+    "float16": "float16", "half": "float16",
+    "bfloat16": "bfloat16",
+    "float32": "float32", "float": "float32",
+    "float64": "float64", "double": "float64",
+    "complex64": "complex64", "cfloat": "complex64",
+    "complex128": "complex128", "cdouble": "complex128",
+    "uint8": "uint8", "int8": "int8",
+    "int16": "int16", "short": "int16",
+    "int32": "int32", "int": "int32",
+    "int64": "int64", "long": "int64",
+    "bool": "bool",
+    "float8_e4m3fn": "float8_e4m3fn", "float8_e5m2": "float8_e5m2",
+}
+
+# Legacy tensor-type names (torch.HalfTensor, torch.cuda.HalfTensor) -> dtype.
+LEGACY_TENSOR_TYPES: dict[str, str] = {
+    "HalfTensor": "float16",
+    "BFloat16Tensor": "bfloat16",
+    "FloatTensor": "float32",
+    "DoubleTensor": "float64",
+    "ByteTensor": "uint8",
+    "CharTensor": "int8",
+    "ShortTensor": "int16",
+    "IntTensor": "int32",
+    "LongTensor": "int64",
+    "BoolTensor": "bool",
+}
+
+_LEGACY = re.compile(r"^torch\.(cuda\.)?([A-Za-z0-9]+Tensor)$")
+
+
+@dataclass(frozen=True)
+class LegacyType:
+    """``torch.cuda.HalfTensor`` or ``'torch.HalfTensor'``: a dtype AND a device."""
+
+    device: str  # "cuda" or "cpu"
+    dtype: str  # canonical, e.g. "float16"
+    spelled: str  # as written, for messages
+
+
+def legacy_type(node: cst.BaseExpression, analysis: Analysis) -> LegacyType | None:
+    if isinstance(node, cst.SimpleString):
+        text = node.evaluated_value
+        if not isinstance(text, str):
+            return None
+        spelled = repr(text)
+    else:
+        text = analysis.qualify(node) or ""
+        spelled = dotted(node) or text
+    m = _LEGACY.match(text)
+    if m is None or m.group(2) not in LEGACY_TENSOR_TYPES:
+        return None
+    return LegacyType("cuda" if m.group(1) else "cpu", LEGACY_TENSOR_TYPES[m.group(2)], spelled)
+
+
+def torch_dtype(node: cst.BaseExpression, analysis: Analysis) -> str | None:
+    """The canonical dtype if ``node`` names one of torch's dtypes through any alias
+    (``torch.float16``, ``th.half``, ``from torch import bfloat16``)."""
+    q = analysis.qualify(node)
+    if q is None or not q.startswith("torch."):
+        return None
+    return DTYPES.get(q[len("torch."):])
+
+
+@dataclass(frozen=True)
+class DtypeExpr:
+    """An expression judged to hold a dtype, and how sure we are."""
+
+    node: cst.BaseExpression
+    # True when it is provably a torch.dtype (a torch dtype name or an ``x.dtype``
+    # attribute); False for a variable that is a dtype by name only.
+    certain: bool
+    # The tensor/parameter whose ``.dtype`` it is, when known: its ``.device`` is the
+    # device that goes with this dtype.
+    owner: cst.BaseExpression | None = None
+    # For a variable: the expression it was assigned from (``dtype = w.dtype``).
+    source: cst.BaseExpression | None = None
+
+
+def dtype_expr(
+    node: cst.BaseExpression, analysis: Analysis, function: FunctionFacts | None,
+    _depth: int = 0,
+) -> DtypeExpr | None:
+    if torch_dtype(node, analysis) is not None:
+        return DtypeExpr(node, True)
+    if isinstance(node, cst.Attribute) and node.attr.value == "dtype":
+        return DtypeExpr(node, True, node.value)
+    if isinstance(node, cst.Name):
+        name = node.value
+        if function is not None and _depth < 3:
+            value = function.single_value(name)
+            if value is not None:
+                found = dtype_expr(value, analysis, function, _depth + 1)
+                if found is not None:
+                    return DtypeExpr(node, found.certain, found.owner, value)
+        if "dtype" in name.lower():
+            return DtypeExpr(node, False)
+    return None
+
+
+def device_in_scope(
+    analysis: Analysis, function: FunctionFacts | None, dtype: DtypeExpr | None
+) -> cst.BaseExpression | None:
+    """An expression for the device a cast should target, if the code shows one:
+    the device of the tensor the dtype was read from, a ``device`` variable, or
+    ``self.device`` on a class that has one."""
+    if dtype is not None and dtype.owner is not None:
+        return cst.Attribute(value=dtype.owner, attr=cst.Name("device"))
+    if function is None:
+        return None
+    if function.binds("device"):
+        return cst.Name("device")
+    cls = function.cls
+    if cls is not None and "self" in function.params[:1]:
+        if "device" in cls.self_attrs or "device" in cls.methods:
+            return cst.Attribute(value=cst.Name("self"), attr=cst.Name("device"))
+    return None

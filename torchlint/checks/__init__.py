@@ -1,0 +1,1 @@
+"""The rules, one module each. See ``torchlint.rule.Rule`` for how to add one."""

@@ -1,0 +1,427 @@
+"""TL101-TL103: ``.type(...)`` casts, which change the dtype but not the device (or,
+in their legacy forms, silently change the device too)."""
+
+from __future__ import annotations
+
+import builtins
+
+import libcst as cst
+
+from torchlint.analysis import (
+    LegacyType,
+    device_in_scope,
+    dotted,
+    dtype_expr,
+    legacy_type,
+)
+from torchlint.findings import Applicability
+from torchlint.rule import FixSpec, Rule
+
+# Calls that take a tensor but are not modules whose weights could sit elsewhere.
+_NOT_MODULE_METHODS = frozenset(
+    """
+    append extend insert add sub mul div matmul mm bmm add_ sub_ mul_ div_ copy_
+    masked_fill masked_fill_ where expand expand_as view view_as reshape reshape_as
+    index_select gather scatter scatter_ to type_as type cat stack update setdefault
+    get pop format join item numpy tolist clamp clamp_ pow eq ne lt le gt ge
+    """.split()
+)
+_BUILTINS = frozenset(dir(builtins))
+
+
+def _type_call(node: cst.Call) -> cst.Arg | None:
+    """The argument of ``<receiver>.type(<arg>)`` on something that may be a tensor."""
+    func = node.func
+    if not isinstance(func, cst.Attribute) or func.attr.value != "type":
+        return None
+    if len(node.args) != 1:
+        return None
+    arg = node.args[0]
+    if arg.star or (arg.keyword is not None and arg.keyword.value != "dtype"):
+        return None
+    receiver = func.value
+    if isinstance(receiver, (cst.SimpleString, cst.ConcatenatedString, cst.Integer,
+                             cst.Float, cst.List, cst.Dict, cst.Tuple)):
+        return None
+    if isinstance(receiver, cst.Name) and receiver.value in ("self", "cls"):
+        return None  # nn.Module.type() / a class's own method
+    return arg
+
+
+def _created_on_device_of(func: cst.Attribute, other: str) -> bool:
+    """``torch.zeros(n, device=w.device).type(w.type())``: the receiver is already on
+    ``w``'s device, and ``.type()`` keeps the device when the device type matches."""
+    receiver = func.value
+    if not isinstance(receiver, cst.Call):
+        return False
+    for arg in receiver.args:
+        if arg.keyword is not None and arg.keyword.value == "device":
+            return dotted(arg.value) == f"{other}.device"
+    return False
+
+
+def _to_call(call: cst.Call, args: list[cst.Arg]) -> cst.Call:
+    assert isinstance(call.func, cst.Attribute)
+    return call.with_changes(func=call.func.with_changes(attr=cst.Name("to")), args=args)
+
+
+def _kw(name: str, value: cst.BaseExpression) -> cst.Arg:
+    return cst.Arg(
+        value=value,
+        keyword=cst.Name(name),
+        equal=cst.AssignEqual(
+            whitespace_before=cst.SimpleWhitespace(""),
+            whitespace_after=cst.SimpleWhitespace(""),
+        ),
+    )
+
+
+def _comma_args(*args: cst.Arg) -> list[cst.Arg]:
+    out = list(args)
+    for i in range(len(out) - 1):
+        out[i] = out[i].with_changes(
+            comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        )
+    return out
+
+
+class _TypeCastRule(Rule):
+    """Shared matching for the ``.type()`` family; each subclass keeps one shape."""
+
+    triggers = (".type(",)
+
+    def _module_callee(self, node: cst.Call) -> str | None:
+        """If ``node`` calls something that looks like a module (``self.vpm``,
+        ``self.vpm.forward_features``, a local ``encoder``), its dotted name."""
+        name = dotted(node.func)
+        if name is None:
+            if isinstance(node.func, cst.Subscript):  # self.blocks[i](x)
+                inner = dotted(node.func.value)
+                return f"{inner}[...]" if inner and inner.startswith("self.") else None
+            return None
+        parts = name.split(".")
+        if self.ctx.analysis.imports.qualify(node.func) is not None:
+            return None  # torch.cat, F.linear, np.asarray, an imported function
+        if parts[-1] in _NOT_MODULE_METHODS or parts[-1].startswith("__"):
+            return None
+        fn = self.ctx.function
+        if parts[0] == "self":
+            cls = self.ctx.cls
+            if len(parts) == 1 or cls is None or not cls.is_module:
+                return None
+            if len(parts) == 2 and parts[1] in cls.methods:
+                return None  # a method of the same class, not a submodule
+            return name
+        if len(parts) == 1 and (parts[0] in _BUILTINS or fn is None):
+            return None
+        if fn is not None and fn.binds(parts[0]) and parts[0] not in _BUILTINS:
+            value = fn.single_value(parts[0])
+            if isinstance(value, cst.Call):
+                made_by = self.ctx.analysis.qualify(value.func) or ""
+                if made_by.startswith("torch.") and not made_by.startswith("torch.nn."):
+                    return None  # a distribution, a tensor, a generator: not a module
+            return name
+        return None
+
+
+class TypeCastWithoutDevice(_TypeCastRule):
+    code = "TL101"
+    name = "type-cast-without-device"
+    summary = (
+        "A tensor cast with `.type(dtype)` is fed straight into a module: the cast "
+        "fixes the dtype but not the device."
+    )
+    fixable = True
+    docs = """
+    ## What it does
+    Flags `x.type(dtype)` when its result is passed directly to a module call, such
+    as `self.vpm.forward_features(pixel_value.type(dtype))` or
+    `self.encoder(x.type(self.dtype))`, inside an `nn.Module` subclass or a function
+    where the callee is a local module.
+
+    ## Why is this bad?
+    `.type(dtype)` converts the dtype and leaves the tensor where it is. When the
+    module's weights live on another device (a vision tower cast with `.half()` but
+    never moved, a model partly offloaded, adapters added after placement), the
+    call crashes deep inside the forward pass:
+    `Input type (torch.cuda.HalfTensor) and weight type (torch.HalfTensor) should be
+    the same`. This is the crash of a MiniCPM-V LoRA fine-tune: the dtype came from
+    the vision tower's parameters, but the device did not. Casting with
+    `.to(device=..., dtype=...)`, taking both from the same parameter, makes the call
+    site robust to how the model was placed.
+
+    ## Example
+    ```python
+    dtype = self.vpm.pos_embed.dtype
+    feats = self.vpm.forward_features(pixel_value.unsqueeze(0).type(dtype))
+    ```
+
+    ## Use instead
+    ```python
+    dtype = self.vpm.pos_embed.dtype
+    feats = self.vpm.forward_features(
+        pixel_value.unsqueeze(0).to(device=self.vpm.pos_embed.device, dtype=dtype)
+    )
+    ```
+
+    ## Fix safety
+    When the code shows a device that goes with the dtype (the `.device` of the
+    tensor the dtype was read from, a `device` variable or parameter, or
+    `self.device` on a class that defines it), the fix rewrites the cast to
+    `.to(device=DEVICE, dtype=DTYPE)`. That moves the tensor, which is the point, but
+    it is a change of behaviour: the fix is **unsafe** (applied with
+    `--fix --unsafe-fixes`). Without a device, the fix is `.to(DTYPE)`, which does
+    exactly what `.type(DTYPE)` did: **safe** when DTYPE is provably a `torch.dtype`
+    (`torch.float16`, `x.dtype`), unsafe when it is a variable that could also hold
+    a legacy type string.
+
+    ## Precision
+    Audited on the real corpus (transformers 5.23.0, diffusers 0.42.1, timm 1.0.31,
+    peft 0.21.2, accelerate 1.15.0; 4,602 files): see `docs/audits/TL101.md`.
+
+    ## References
+    - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
+    - [`torch.Tensor.type`](https://pytorch.org/docs/stable/generated/torch.Tensor.type.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        callee = self._module_callee(node)
+        if callee is None:
+            return
+        for arg in node.args:
+            value = arg.value
+            if isinstance(value, cst.Call):
+                self._check_cast(value, callee)
+
+    def _check_cast(self, cast: cst.Call, callee: str) -> None:
+        arg = _type_call(cast)
+        if arg is None:
+            return
+        analysis, fn = self.ctx.analysis, self.ctx.function
+        if legacy_type(arg.value, analysis) is not None:
+            return  # TL102's business
+        dtype = dtype_expr(arg.value, analysis, fn)
+        if dtype is None:
+            return
+        spelled = self.ctx.code_for(arg.value)
+        device = device_in_scope(analysis, fn, dtype)
+        if device is not None:
+            fix = FixSpec(
+                Applicability.UNSAFE,
+                ((cast, _to_call(cast, _comma_args(_kw("device", device), _kw("dtype", arg.value)))),),
+                f"cast with .to(device={self.ctx.code_for(device)}, dtype={spelled})",
+            )
+            advice = f"use `.to(device={self.ctx.code_for(device)}, dtype={spelled})`"
+        else:
+            assert isinstance(cast.func, cst.Attribute)
+            fix = FixSpec(
+                Applicability.SAFE if dtype.certain else Applicability.UNSAFE,
+                ((cast.func.attr, cst.Name("to")),),
+                f"cast with .to({spelled})",
+            )
+            advice = f"use `.to(device=..., dtype={spelled})` with the module's device"
+        origin = ""
+        related = {}
+        if dtype.source is not None:
+            origin = f" (`{spelled}` is read from `{self.ctx.code_for(dtype.source)}` at line <line:dtype>)"
+            related["dtype"] = dtype.source
+        assert isinstance(cast.func, cst.Attribute)
+        self.report(
+            cast.func.attr,
+            f"`.type({spelled})` changes the dtype but not the device of the input to "
+            f"`{callee}`{origin}; if the module's weights are on another device the call "
+            f"crashes: {advice}",
+            fix,
+            related,
+        )
+
+
+class LegacyTypeCast(_TypeCastRule):
+    code = "TL102"
+    name = "legacy-type-cast"
+    summary = (
+        "`.type()` with a legacy tensor type (`torch.cuda.HalfTensor`, "
+        "`'torch.FloatTensor'`, `y.type()`) silently moves the tensor as well."
+    )
+    fixable = True
+    docs = """
+    ## What it does
+    Flags `.type(...)` casts whose argument is a legacy tensor type: a class such as
+    `torch.cuda.HalfTensor` or `torch.FloatTensor`, the same name as a string
+    (`'torch.cuda.FloatTensor'`), or another tensor's type string (`x.type(y.type())`).
+
+    ## Why is this bad?
+    These forms carry a device as well as a dtype, so the "cast" is also a move:
+    `.type(torch.FloatTensor)` quietly brings a CUDA tensor back to the CPU, and
+    `.type(torch.cuda.HalfTensor)` / `.type(y.type())` send it to the *current* GPU,
+    not to the GPU that `y` or the model is on (the type string has no device index).
+    On one GPU the code works; on a multi-GPU or CPU-only machine it crashes with
+    `Expected all tensors to be on the same device` or, worse, runs on the wrong
+    device.
+
+    ## Example
+    ```python
+    mask = mask.type(torch.cuda.FloatTensor)
+    labels = labels.type(logits.type())
+    ```
+
+    ## Use instead
+    ```python
+    mask = mask.to(device="cuda", dtype=torch.float32)
+    labels = labels.to(logits)  # dtype AND device (with its index) of logits
+    ```
+
+    ## Fix safety
+    CPU legacy types (`torch.HalfTensor`, `'torch.FloatTensor'`) are rewritten to
+    `.to(device="cpu", dtype=...)`, which does exactly the same: **safe**. CUDA types
+    become `.to(device="cuda", dtype=...)`: the same on the current GPU, but
+    `.type()` keeps a tensor that is already on another GPU where it is while
+    `.to("cuda")` moves it, so this fix is **unsafe**. `x.type(y.type())` becomes
+    `x.to(y)`, which also matches `y`'s device index: the intended behaviour, but a
+    change, so **unsafe**. The string form needs `torch` imported to spell the dtype;
+    without it no fix is offered.
+
+    ## Precision
+    Audited on the real corpus: see `docs/audits/TL102.md`.
+
+    ## References
+    - [Tensor types](https://pytorch.org/docs/stable/tensors.html#data-types)
+    - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        arg = _type_call(node)
+        if arg is None:
+            return
+        analysis = self.ctx.analysis
+        legacy = legacy_type(arg.value, analysis)
+        if legacy is not None:
+            self._legacy(node, legacy)
+            return
+        value = arg.value
+        if (
+            isinstance(value, cst.Call)
+            and isinstance(value.func, cst.Attribute)
+            and value.func.attr.value == "type"
+            and not value.args
+        ):
+            other = value.func.value
+            spelled = self.ctx.code_for(other)
+            if _created_on_device_of(node.func, spelled):  # type: ignore[arg-type]
+                return
+            self.report(
+                node.func.attr,  # type: ignore[attr-defined]
+                f"`.type({spelled}.type())` converts through a type string that has no "
+                f"device index: a CPU tensor lands on the current GPU, not on "
+                f"`{spelled}`'s; use `.to({spelled})`",
+                FixSpec(Applicability.UNSAFE, ((node, _to_call(node, [cst.Arg(other)])),),
+                        f"cast with .to({spelled})"),
+            )
+
+    def _legacy(self, node: cst.Call, legacy: LegacyType) -> None:
+        aliases = self.ctx.analysis.imports.local_names_for("torch")
+        arg = node.args[0].value
+        torch_name = None
+        if not isinstance(arg, cst.SimpleString):
+            root = dotted(arg)
+            torch_name = root.split(".")[0] if root else None
+        elif aliases:
+            torch_name = aliases[0]
+        target = f'.to(device="{legacy.device}", dtype=torch.{legacy.dtype})'
+        fix = None
+        if torch_name is not None:
+            dtype_node = cst.parse_expression(f"{torch_name}.{legacy.dtype}")
+            new = _to_call(node, _comma_args(
+                _kw("device", cst.SimpleString(f'"{legacy.device}"')), _kw("dtype", dtype_node)))
+            fix = FixSpec(
+                Applicability.SAFE if legacy.device == "cpu" else Applicability.UNSAFE,
+                ((node, new),),
+                f'cast with .to(device="{legacy.device}", dtype={torch_name}.{legacy.dtype})',
+            )
+        moves = (
+            "moves the tensor to the CPU"
+            if legacy.device == "cpu"
+            else "moves a CPU tensor to the current GPU, not necessarily the model's"
+        )
+        assert isinstance(node.func, cst.Attribute)
+        self.report(
+            node.func.attr,
+            f"`.type({legacy.spelled})` is a legacy cast that also {moves}; "
+            f"say both explicitly with `{target}`",
+            fix,
+        )
+
+
+class TypeCast(_TypeCastRule):
+    code = "TL103"
+    name = "type-cast"
+    summary = "`.type(dtype)` cast; prefer `.to(dtype)`, which can also take the device."
+    default_enabled = False
+    fixable = True
+    docs = """
+    ## What it does
+    Flags every `x.type(dtype)` with a dtype argument (a torch dtype, an `x.dtype`
+    attribute, or a variable named like a dtype) that TL101 and TL102 do not already
+    report.
+
+    ## Why is this bad?
+    `.type()` is the older spelling of a cast and accepts both dtypes and legacy type
+    strings, so a reader cannot tell whether it also moves the tensor. `.to(dtype)`
+    says exactly what happens and is where `device=` goes when the tensor must follow
+    a module. Off by default: in library code whose inputs are already on the right
+    device this is a matter of style, not a bug.
+
+    ## Example
+    ```python
+    attn_weights = attn_weights.type(value.dtype)
+    ```
+
+    ## Use instead
+    ```python
+    attn_weights = attn_weights.to(value.dtype)
+    ```
+
+    ## Fix safety
+    `.type(D)` becomes `.to(D)`. **Safe** when `D` is provably a `torch.dtype`
+    (`torch.float16`, `value.dtype`): the two calls do the same. **Unsafe** for a
+    variable known only by its name, which could hold a legacy type string that `.to()`
+    does not accept.
+
+    ## Precision
+    Audited on the real corpus: see `docs/audits/TL103.md`.
+
+    ## References
+    - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
+    """
+
+    def __init__(self, ctx: object) -> None:
+        super().__init__(ctx)  # type: ignore[arg-type]
+        self._fed_to_modules: set[cst.Call] = set()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if self._module_callee(node) is not None:
+            # TL101 reports these; remember them so they are not reported twice.
+            self._fed_to_modules.update(
+                a.value for a in node.args if isinstance(a.value, cst.Call)
+            )
+        arg = _type_call(node)
+        if arg is None or node in self._fed_to_modules:
+            return
+        analysis, fn = self.ctx.analysis, self.ctx.function
+        if legacy_type(arg.value, analysis) is not None:
+            return
+        dtype = dtype_expr(arg.value, analysis, fn)
+        if dtype is None:
+            return
+        assert isinstance(node.func, cst.Attribute)
+        spelled = self.ctx.code_for(arg.value)
+        self.report(
+            node.func.attr,
+            f"`.type({spelled})` cast: use `.to({spelled})`, and pass `device=` there "
+            "if the result must follow a module",
+            FixSpec(
+                Applicability.SAFE if dtype.certain else Applicability.UNSAFE,
+                ((node.func.attr, cst.Name("to")),),
+                f"cast with .to({spelled})",
+            ),
+        )

@@ -1,0 +1,247 @@
+"""The ``torchlint`` command: options -> config -> discovery -> runner -> report."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+
+import click
+import pathspec
+
+from torchlint import __version__, registry
+from torchlint.config import Config, ConfigError, check_codes, enabled_codes, find_config, load_config
+from torchlint.discovery import discover
+from torchlint.findings import Applicability, Finding, Problem
+from torchlint.report import json as json_report
+from torchlint.report import text as text_report
+from torchlint.runner import FileResult, Options, default_jobs, process_text, run
+from torchlint.source import SourceError, read
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(values: tuple[str, ...]) -> list[str]:
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+def _validate(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[str]:
+    codes = _codes(value)
+    try:
+        check_codes(codes, list(registry.all_rules()), f"--{param.name.replace('_', '-')}")  # type: ignore[union-attr]
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc).split(": ", 1)[1]) from None
+    return codes
+
+
+def _list_rules() -> str:
+    rows = [("CODE", "NAME", "FIX", "DEFAULT", "SUMMARY")]
+    for code, rule in registry.all_rules().items():
+        rows.append((code, rule.name, "yes" if rule.fixable else "no",
+                     "on" if rule.default_enabled else "off", rule.summary))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    return "".join(
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r[:4])) + "  " + r[4] + "\n"
+        for r in rows
+    )
+
+
+def _err(message: str) -> None:
+    click.echo(f"torchlint: {message}", err=True)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--select", multiple=True, callback=_validate, metavar="CODES",
+              help="Only these rules (codes or prefixes, comma-separated). Replaces the defaults.")
+@click.option("--extend-select", multiple=True, callback=_validate, metavar="CODES",
+              help="Add these rules to the selection (e.g. opt-in rules).")
+@click.option("--ignore", multiple=True, callback=_validate, metavar="CODES",
+              help="Skip these rules (codes or prefixes).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix/--diff, apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format on stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@click.option("--statistics", is_flag=True, help="Print a count per rule instead of findings.")
+@click.option("--show-source", is_flag=True, help="Show the source line and a caret.")
+@click.option("--list-rules", is_flag=True, help="List all rules and exit.")
+@click.option("--explain", metavar="CODE", help="Print a rule's documentation and exit.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this config file instead of searching for pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of CPUs).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings.")
+@click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when --fix changed a file.")
+@click.option("--stdin-filename", metavar="PATH", help="The name to report for '-' (stdin).")
+@click.version_option(__version__, "--version", prog_name="torchlint")
+def main(
+    paths: tuple[str, ...],
+    select: list[str],
+    extend_select: list[str],
+    ignore: list[str],
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    output_format: str,
+    quiet: bool,
+    statistics: bool,
+    show_source: bool,
+    list_rules: bool,
+    explain: str | None,
+    config_file: str | None,
+    isolated: bool,
+    jobs: int | None,
+    exit_zero: bool,
+    exit_non_zero_on_fix: bool,
+    stdin_filename: str | None,
+) -> None:
+    """Lint PyTorch code for device and dtype mistakes.
+
+    PATHS are files and folders (default: the current folder).
+    Exit codes: 0 no findings, 1 findings, 2 usage, configuration or internal error.
+    """
+    if list_rules:
+        click.echo(_list_rules(), nl=False)
+        sys.exit(EXIT_CLEAN)
+    if explain is not None:
+        rule = registry.get(explain)
+        if rule is None:
+            raise click.BadParameter(f"no rule {explain!r} (see --list-rules)", param_hint="--explain")
+        click.echo(rule.documentation(), nl=False)
+        sys.exit(EXIT_CLEAN)
+
+    targets = list(paths) or ["."]
+    try:
+        config = _load(targets, config_file, isolated)
+    except ConfigError as exc:
+        _err(f"error: {exc}")
+        sys.exit(EXIT_ERROR)
+
+    codes = enabled_codes(
+        registry.defaults(),
+        select or config.select,
+        [*config.extend_select, *extend_select],
+        [*config.ignore, *ignore],
+    )
+    options = Options(codes=codes, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+                      max_file_size=config.max_file_size)
+    options_for = _per_file(config, options)
+
+    results: list[FileResult] = []
+    problems: list[Problem] = []
+    stdin_result = None
+    if "-" in targets:
+        targets.remove("-")
+        name = stdin_filename or "-"
+        stdin_result = process_text(name, sys.stdin.buffer.read(), options_for(name), write=False)
+        results.append(stdin_result)
+    if targets:
+        files, problems = discover(targets, config)
+        results.extend(run(files, options_for, jobs or (1 if len(files) <= 1 else default_jobs())))
+
+    findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
+    problems = problems + [p for r in results for p in r.problems]
+    fixed = sum(r.fixed for r in results)
+
+    out = sys.stdout
+    if stdin_result is not None and fix and not diff:
+        # As ruff does: the fixed source on stdout, findings on stderr.
+        sys.stdout.write(stdin_result.fixed_text if stdin_result.fixed_text is not None
+                         else "")
+        out = sys.stderr
+    if diff:
+        out.write("".join(r.diff for r in results))
+    elif statistics:
+        out.write(text_report.statistics(findings))
+    elif output_format == "json":
+        out.write(json_report.render(findings))
+    else:
+        out.write(text_report.render(findings, show_source, _line_reader()))
+    out.flush()
+
+    for p in sorted(problems, key=lambda p: (p.path, p.message)):
+        _err(f"error: {p}")
+    if not quiet:
+        _summary(findings, fixed, len(results), options, diff)
+
+    if problems:
+        sys.exit(EXIT_ERROR)
+    if exit_zero:
+        sys.exit(EXIT_CLEAN)
+    if diff and any(r.diff for r in results):
+        sys.exit(EXIT_FINDINGS)
+    if exit_non_zero_on_fix and fixed:
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_FINDINGS if findings else EXIT_CLEAN)
+
+
+def _load(targets: list[str], config_file: str | None, isolated: bool) -> Config:
+    known = list(registry.all_rules())
+    if config_file:
+        return load_config(config_file, known)
+    if isolated:
+        return Config(root=os.getcwd())
+    first = next((t for t in targets if t != "-"), ".")
+    found = find_config(first if os.path.exists(first) else ".")
+    return load_config(found, known) if found else Config(root=os.getcwd())
+
+
+def _per_file(config: Config, options: Options):  # type: ignore[no-untyped-def]
+    specs = [
+        (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), frozenset(c.upper() for c in codes))
+        for glob, codes in sorted(config.per_file_ignores.items())
+    ]
+
+    @functools.lru_cache(maxsize=None)
+    def options_for(path: str) -> Options:
+        if not specs:
+            return options
+        rel = os.path.relpath(os.path.abspath(path), config.root).replace(os.sep, "/")
+        drop = set()
+        for spec, codes in specs:
+            if spec.match_file(rel):
+                drop.update(c for c in options.codes if any(c.startswith(p) for p in codes))
+        if not drop:
+            return options
+        return Options(options.codes - drop, options.fix, options.unsafe_fixes,
+                       options.diff, options.max_file_size)
+
+    return options_for
+
+
+def _line_reader():  # type: ignore[no-untyped-def]
+    @functools.lru_cache(maxsize=64)
+    def lines(path: str) -> list[str]:
+        try:
+            return read(path, 0).text.splitlines()
+        except SourceError:
+            return []
+
+    def line_of(path: str, line: int) -> str | None:
+        ls = lines(path)
+        return ls[line - 1] if 0 < line <= len(ls) else None
+
+    return line_of
+
+
+def _summary(findings: list[Finding], fixed: int, files: int, options: Options, diff: bool) -> None:
+    if diff:
+        return
+    if fixed:
+        _err(f"Fixed {fixed} finding{'s' * (fixed != 1)}.")
+    if not findings:
+        _err(f"All checks passed ({files} file{'s' * (files != 1)} checked).")
+        return
+    n_files = len({f.path for f in findings})
+    safe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.SAFE)
+    unsafe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.UNSAFE)
+    fixable = safe + (unsafe if options.unsafe_fixes else 0)
+    line = (f"Found {len(findings)} finding{'s' * (len(findings) != 1)} in {n_files} "
+            f"file{'s' * (n_files != 1)} ({fixable} fixable with --fix"
+            f"{' --unsafe-fixes' if options.unsafe_fixes else ''})")
+    if unsafe and not options.unsafe_fixes:
+        line += f"; {unsafe} more with --unsafe-fixes"
+    _err(line + ".")

@@ -1,0 +1,248 @@
+"""The per-file pipeline: screen -> parse -> analyse -> rules -> findings, and the
+fix loop. Pure functions of (path, text, enabled codes), so the process pool, the
+flake8 plugin and the language server all share them."""
+
+from __future__ import annotations
+
+import ast
+import bisect
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+
+from torchlint import noqa
+from torchlint.analysis import analyze
+from torchlint.findings import Applicability, Edit, Finding, Fix, Problem
+from torchlint.registry import SYNTAX_ERROR, all_rules
+from torchlint.rule import LintContext, Report, Rule, ScopeTracker
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass
+class LintResult:
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def rules_for(text: str, codes: frozenset[str]) -> list[type[Rule]]:
+    """The enabled rules whose triggers occur in the text (the cheap screen that
+    saves the parse for files no rule can match)."""
+    out = []
+    for code, rule in all_rules().items():
+        if code in codes and (
+            not rule.triggers or any(t in text for t in rule.triggers)
+        ):
+            out.append(rule)
+    return out
+
+
+def _python_syntax_error(text: str) -> SyntaxError | None:
+    try:
+        ast.parse(text)
+    except SyntaxError as exc:
+        return exc
+    except (ValueError, RecursionError, MemoryError) as exc:
+        return SyntaxError(str(exc) or type(exc).__name__)
+    return None
+
+
+def _syntax_finding(path: str, exc: SyntaxError) -> Finding:
+    line = exc.lineno or 1
+    col = max((exc.offset or 1) - 1, 0)
+    return Finding(path, line, col, SYNTAX_ERROR, f"syntax error: {exc.msg}")
+
+
+def lint_text(path: str, text: str, codes: frozenset[str]) -> LintResult:
+    result = LintResult()
+    if noqa.skip_file(text):
+        return result
+    rules = rules_for(text, codes)
+    if not rules:
+        # Nothing to analyse, but a broken file should still be said to be broken.
+        error = _python_syntax_error(text)
+        if error is not None:
+            result.findings.append(_syntax_finding(path, error))
+        return result
+    try:
+        module = cst.parse_module(text)
+    except cst.ParserSyntaxError as exc:
+        error = _python_syntax_error(text)
+        if error is not None:
+            result.findings.append(_syntax_finding(path, error))
+        else:
+            message = str(exc.message).splitlines()[0]
+            result.problems.append(Problem(
+                path, f"not analysed: LibCST cannot parse it ({exc.editor_line}:"
+                f"{exc.editor_column}: {message})"))
+        return result
+    except RecursionError:
+        result.problems.append(Problem(path, "not analysed: nested too deeply to parse"))
+        return result
+    try:
+        analysis = analyze(module)
+    except RecursionError:
+        result.problems.append(Problem(path, "not analysed: nested too deeply"))
+        return result
+    except Exception as exc:  # noqa: BLE001 - one file must never stop the run
+        result.problems.append(Problem(path, f"internal error in analysis: {_one_line(exc)}"))
+        return result
+
+    ctx = LintContext(module, analysis)
+    try:
+        cst.visit_batched(module, [ScopeTracker(ctx), *(r(ctx) for r in rules)])
+    except Exception:  # noqa: BLE001
+        # Find the culprit(s): run each rule on its own, keep what the others found.
+        ctx.reports.clear()
+        for rule in rules:
+            single = LintContext(module, analysis)
+            try:
+                cst.visit_batched(module, [ScopeTracker(single), rule(single)])
+            except Exception as exc:  # noqa: BLE001
+                result.problems.append(
+                    Problem(path, f"internal error in {rule.code}: {_one_line(exc)}"))
+            else:
+                ctx.reports.extend(single.reports)
+    if ctx.reports:
+        result.findings.extend(_findings(path, text, module, ctx.reports))
+    result.findings = noqa.filter_findings(result.findings, text)
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+class _Offsets:
+    """(line, column) -> index into the text, for applying edits."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        i = 0
+        n = len(text)
+        while i < n:
+            c = text[i]
+            if c == "\n" or (c == "\r" and (i + 1 == n or text[i + 1] != "\n")):
+                self.starts.append(i + 1)
+            i += 1
+
+    def index(self, line: int, column: int) -> int:
+        return self.starts[line - 1] + column
+
+
+def _findings(
+    path: str, text: str, module: cst.Module, reports: list[Report]
+) -> list[Finding]:
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    offsets = _Offsets(text)
+    out = []
+    for report in reports:
+        where: CodeRange = positions[report.node]
+        lines = {where.start.line}
+        if report.statement is not None:
+            stmt: CodeRange = positions[report.statement]
+            lines.add(stmt.start.line)
+            if isinstance(report.statement, cst.SimpleStatementLine):
+                lines.add(stmt.end.line)
+        message = report.message
+        for key, node in report.related:
+            message = message.replace(f"<line:{key}>", str(positions[node].start.line))
+        fix = None
+        if report.fix is not None:
+            fix = _fix(module, positions, offsets, report)
+        out.append(Finding(
+            path=path, line=where.start.line, column=where.start.column,
+            end_line=where.end.line, end_column=where.end.column,
+            code=report.code, message=message, fix=fix,
+            noqa_lines=frozenset(lines),
+        ))
+    return out
+
+
+def _fix(module: cst.Module, positions: object, offsets: _Offsets, report: Report) -> Fix | None:
+    assert report.fix is not None
+    edits = []
+    for old, new in report.fix.replacements:
+        r: CodeRange = positions[old]  # type: ignore[index]
+        start = offsets.index(r.start.line, r.start.column)
+        end = offsets.index(r.end.line, r.end.column)
+        # The edit must replace exactly the old node's text; if positions and text
+        # ever disagree, offering no fix is better than offering a wrong one.
+        if offsets.text[start:end] != module.code_for_node(old):
+            return None
+        edits.append(Edit(r.start.line, r.start.column, r.end.line, r.end.column,
+                          module.code_for_node(new)))
+    return Fix(report.fix.applicability, tuple(sorted(edits)), report.fix.message)
+
+
+# ---------------------------------------------------------------------- fixing
+
+
+def applicable(fix: Fix | None, unsafe: bool) -> bool:
+    return fix is not None and (fix.applicability is Applicability.SAFE or unsafe)
+
+
+def apply_fixes(text: str, findings: list[Finding], unsafe: bool) -> tuple[str, int]:
+    """Apply every applicable fix whose edits do not overlap an earlier one's.
+    Returns the new text and how many findings were fixed."""
+    offsets = _Offsets(text)
+    chosen: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    count = 0
+    for finding in findings:
+        if not applicable(finding.fix, unsafe):
+            continue
+        assert finding.fix is not None
+        spans = [
+            (offsets.index(e.line, e.column), offsets.index(e.end_line, e.end_column), e.content)
+            for e in finding.fix.edits
+        ]
+        if any(s < te and ts < e or s == e == ts for s, e, _ in spans for ts, te in taken):
+            continue  # overlaps an earlier fix; the next pass will get to it
+        chosen.extend(spans)
+        taken.extend((s, e) for s, e, _ in spans)
+        count += 1
+    if not chosen:
+        return text, 0
+    pieces = []
+    last = 0
+    for start, end, content in sorted(chosen, key=lambda c: (c[0], c[1])):
+        pieces.append(text[last:start])
+        pieces.append(content)
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces), count
+
+
+@dataclass
+class FixOutcome:
+    text: str
+    fixed: int
+    remaining: LintResult
+
+
+def fix_text(path: str, text: str, codes: frozenset[str], unsafe: bool) -> FixOutcome:
+    """Fix until nothing applicable is left (fixes can unlock others), re-parsing
+    after every pass. If a pass would produce code that does not parse, nothing of
+    it is kept and the problem is reported."""
+    current = text
+    fixed = 0
+    result = lint_text(path, current, codes)
+    for _ in range(MAX_FIX_PASSES):
+        new, count = apply_fixes(current, result.findings, unsafe)
+        if count == 0:
+            break
+        try:
+            cst.parse_module(new)
+        except (cst.ParserSyntaxError, RecursionError):
+            original = lint_text(path, text, codes)
+            original.problems.append(Problem(
+                path, "a fix produced code that does not parse; the file was left unchanged"))
+            return FixOutcome(text, 0, original)
+        current, fixed = new, fixed + count
+        result = lint_text(path, current, codes)
+    return FixOutcome(current, fixed, result)

@@ -1,0 +1,95 @@
+"""The plain data every stage passes on: findings, fixes and their edits."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Applicability(str, enum.Enum):
+    """ruff's fix-safety model: safe fixes apply with ``--fix``, unsafe ones also need
+    ``--unsafe-fixes`` because they may change behaviour beyond the bug."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace the text between two positions (1-based lines, 0-based columns, in
+    characters of the decoded source) with ``content``."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    content: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "column": self.column + 1,
+            "end_line": self.end_line,
+            "end_column": self.end_column + 1,
+            "content": self.content,
+        }
+
+
+@dataclass(frozen=True)
+class Fix:
+    applicability: Applicability
+    edits: tuple[Edit, ...]
+    message: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "applicability": self.applicability.value,
+            "message": self.message,
+            "edits": [e.to_json() for e in self.edits],
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One diagnostic. ``line``/``end_line`` are 1-based; ``column``/``end_column`` are
+    0-based character offsets (printed 1-based, as flake8 does)."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+    end_line: int = 0
+    end_column: int = 0
+    fix: Fix | None = None
+    # Lines on which a ``# noqa`` comment suppresses this finding: its own line, and
+    # the first and last line of the statement it sits in.
+    noqa_lines: frozenset[int] = field(default=frozenset(), compare=False)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column + 1,
+            "end_line": self.end_line or self.line,
+            "end_column": (self.end_column if self.end_line else self.column) + 1,
+            "code": self.code,
+            "message": self.message,
+            "fix": self.fix.to_json() if self.fix else None,
+        }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that stopped a file from being linted (missing, unreadable, a rule
+    that crashed on it). Printed to stderr; makes the exit code 2."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"

@@ -1,0 +1,1 @@
+"""Output formats. Each takes the sorted findings and returns the text for stdout."""

@@ -1,0 +1,153 @@
+"""What a rule is: one small class with its code, name, documentation and a LibCST
+visitor that reads the shared analysis and reports findings (with fixes).
+
+All enabled rules of a file run in ONE batched traversal (``libcst.visit_batched``);
+positions are computed only for files that have findings."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from typing import ClassVar
+
+import libcst as cst
+
+from torchlint.analysis import Analysis, ClassFacts, FunctionFacts
+from torchlint.findings import Applicability
+
+Replacement = tuple[cst.CSTNode, cst.CSTNode]
+
+
+@dataclass(frozen=True)
+class FixSpec:
+    """A fix as the rule sees it: node replacements. The engine turns them into text
+    edits with the original node's positions and LibCST's code generator."""
+
+    applicability: Applicability
+    replacements: tuple[Replacement, ...]
+    message: str
+
+
+@dataclass(frozen=True)
+class Report:
+    node: cst.CSTNode
+    code: str
+    message: str
+    fix: FixSpec | None
+    statement: cst.CSTNode | None
+    # ``<line:KEY>`` in the message becomes the start line of related[KEY]: how a
+    # message points to the other half of the story (the cast, the move).
+    related: tuple[tuple[str, cst.CSTNode], ...] = ()
+
+
+class LintContext:
+    """Shared by all rules of one file: the tree, the analysis, and where the
+    traversal is (statement, function, class), kept by ``ScopeTracker``."""
+
+    def __init__(self, module: cst.Module, analysis: Analysis) -> None:
+        self.module = module
+        self.analysis = analysis
+        self.statements: list[cst.CSTNode] = []
+        self.functions: list[FunctionFacts] = []
+        self.classes: list[ClassFacts] = []
+        self.reports: list[Report] = []
+
+    @property
+    def function(self) -> FunctionFacts | None:
+        return self.functions[-1] if self.functions else None
+
+    @property
+    def cls(self) -> ClassFacts | None:
+        f = self.function
+        if f is not None:
+            return f.cls
+        return self.classes[-1] if self.classes else None
+
+    def code_for(self, node: cst.CSTNode) -> str:
+        return self.module.code_for_node(node)
+
+
+class ScopeTracker(cst.BatchableCSTVisitor):
+    """Runs first in the batched traversal and keeps ``LintContext``'s stacks."""
+
+    def __init__(self, ctx: LintContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self.ctx.statements.append(node)
+
+    def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine) -> None:
+        self.ctx.statements.pop()
+
+    def _enter_compound(self, node: cst.CSTNode) -> None:
+        self.ctx.statements.append(node)
+
+    def _leave_compound(self, node: cst.CSTNode) -> None:
+        self.ctx.statements.pop()
+
+    # A finding in a compound statement's header belongs to that statement; one in
+    # its body belongs to the body's own simple statement, pushed on top.
+    visit_If = visit_While = visit_For = visit_With = visit_Try = _enter_compound  # type: ignore[assignment]
+    leave_If = leave_While = leave_For = leave_With = leave_Try = _leave_compound  # type: ignore[assignment]
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.ctx.statements.append(node)
+        self.ctx.classes.append(self.ctx.analysis.classes[node])
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self.ctx.statements.pop()
+        self.ctx.classes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.ctx.statements.append(node)
+        self.ctx.functions.append(self.ctx.analysis.functions[node])
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.ctx.statements.pop()
+        self.ctx.functions.pop()
+
+
+class Rule(cst.BatchableCSTVisitor):
+    """Subclass this in a module under ``torchlint/checks/`` and add the rule's
+    folder under ``rules/``; the registry finds it, the rule-book test runs it and
+    the docs are generated from it.
+
+    ``docs`` holds the ruff-style sections in Markdown: ``## What it does``,
+    ``## Why is this bad?``, ``## Example``, ``## Use instead``, ``## Fix safety``,
+    ``## Precision`` and ``## References``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    docs: ClassVar[str]
+    default_enabled: ClassVar[bool] = True
+    fixable: ClassVar[bool] = False
+    # A file whose text contains none of these substrings cannot match; it is not
+    # parsed for this rule. Empty means "always run".
+    triggers: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, ctx: LintContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+
+    def report(
+        self,
+        node: cst.CSTNode,
+        message: str,
+        fix: FixSpec | None = None,
+        related: dict[str, cst.CSTNode] | None = None,
+    ) -> None:
+        stmt = self.ctx.statements[-1] if self.ctx.statements else None
+        rel = tuple(sorted((related or {}).items(), key=lambda kv: kv[0]))
+        self.ctx.reports.append(Report(node, self.code, message, fix, stmt, rel))
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The full Markdown text that ``--explain`` prints and the docs page starts
+        with."""
+        title = f"# {cls.code} `{cls.name}`"
+        default = "on" if cls.default_enabled else f"off (opt in with `--extend-select {cls.code}`)"
+        status = [f"Default: {default}.", f"Fix: {'available' if cls.fixable else 'none'}."]
+        body = textwrap.dedent(cls.docs).strip()
+        return f"{title}\n\n{cls.summary}\n\n{' '.join(status)}\n\n{body}\n"

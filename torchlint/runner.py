@@ -1,0 +1,103 @@
+"""Lint (and fix) many files: read each one, run the engine, write fixes, in a
+process pool when there is more than one file. Results come back sorted by path, so
+output does not depend on the number of workers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from torchlint import engine
+from torchlint.findings import Finding, Problem
+from torchlint.fix import WriteError, digest, unified_diff, write_atomic
+from torchlint.registry import READ_ERROR
+from torchlint.source import SourceError, decode, read_bytes
+
+
+@dataclass(frozen=True)
+class Options:
+    codes: frozenset[str]
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    max_file_size: int = 0
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    fixed: int = 0
+    diff: str = ""
+    fixed_text: str | None = None  # for stdin: the fixed source to print
+
+
+def process_text(path: str, data: bytes, options: Options, write: bool) -> FileResult:
+    result = FileResult(path)
+    try:
+        source = decode(path, data)
+    except SourceError as exc:
+        result.findings.append(Finding(path, 1, 0, READ_ERROR, f"cannot read: {exc}"))
+        return result
+    if not (options.fix or options.diff):
+        lint = engine.lint_text(path, source.text, options.codes)
+        result.findings, result.problems = lint.findings, lint.problems
+        return result
+    outcome = engine.fix_text(path, source.text, options.codes, options.unsafe_fixes)
+    result.findings, result.problems = outcome.remaining.findings, outcome.remaining.problems
+    if not write:
+        result.fixed_text = outcome.text
+    if outcome.fixed and outcome.text != source.text:
+        result.fixed = outcome.fixed
+        if options.diff:
+            result.diff = unified_diff(path, source.text, outcome.text)
+        elif write:
+            try:
+                write_atomic(source, outcome.text, digest(data))
+            except WriteError as exc:
+                result.problems.append(Problem(path, str(exc)))
+                result.fixed = 0
+    return result
+
+
+def process_file(path: str, options: Options) -> FileResult:
+    try:
+        data = read_bytes(path, options.max_file_size)
+    except SourceError as exc:
+        return FileResult(path, problems=[Problem(path, str(exc))])
+    return process_text(path, data, options, write=True)
+
+
+def _safe_process(args: tuple[str, Options]) -> FileResult:
+    path, options = args
+    try:
+        return process_file(path, options)
+    except RecursionError:
+        return FileResult(path, problems=[Problem(path, "not analysed: nested too deeply")])
+    except MemoryError:
+        return FileResult(path, problems=[Problem(path, "not analysed: out of memory")])
+    except Exception as exc:  # noqa: BLE001 - a bug must not stop the other files
+        return FileResult(path, problems=[Problem(path, f"internal error: {type(exc).__name__}: {exc}")])
+
+
+def run(
+    files: list[str], options_for: Callable[[str], Options], jobs: int
+) -> list[FileResult]:
+    work = [(path, options_for(path)) for path in files]
+    if jobs <= 1 or len(work) <= 1:
+        results = [_safe_process(w) for w in work]
+    else:
+        chunk = max(1, min(32, len(work) // (jobs * 8)))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(_safe_process, work, chunksize=chunk))
+    return sorted(results, key=lambda r: r.path)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1

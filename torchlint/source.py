@@ -1,0 +1,86 @@
+"""Read a file and decode it exactly as Python would, remembering what the fixer
+needs to write it back unchanged outside the edits (encoding, BOM, newline)."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import tokenize
+from dataclasses import dataclass
+
+# Files above this size are skipped with a message rather than parsed: LibCST needs
+# roughly 100x the file size in memory.
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+
+
+class SourceError(Exception):
+    """A file that cannot be turned into text. The message names the problem; the
+    caller adds the path."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str
+    text: str  # decoded, BOM removed, newlines as in the file
+    encoding: str  # as declared (PEP 263) or detected: "utf-8", "latin-1", ...
+    bom: bool
+
+    def encode(self, text: str) -> bytes:
+        data = text.encode(self.encoding)
+        return codecs.BOM_UTF8 + data if self.bom else data
+
+
+def decode(path: str, data: bytes) -> SourceFile:
+    if b"\x00" in data:
+        raise SourceError("binary file (contains NUL bytes), not Python source")
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as exc:
+        raise SourceError(f"bad encoding declaration: {exc.msg}") from None
+    bom = encoding == "utf-8-sig"
+    if bom:
+        encoding = "utf-8"
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"cannot decode as {encoding} (byte {exc.start}: {exc.reason});"
+            " add a PEP 263 coding line or re-save as UTF-8"
+        ) from None
+    except LookupError:
+        raise SourceError(f"unknown encoding {encoding!r}") from None
+    return SourceFile(path=path, text=text, encoding=encoding, bom=bom)
+
+
+def read(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> SourceFile:
+    return decode(path, read_bytes(path, max_size))
+
+
+def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """The file's bytes. SourceError for anything that is not a readable file of
+    acceptable size (the message says which)."""
+    try:
+        if os.path.isdir(path):
+            raise SourceError("is a directory, not a file")
+        size = os.path.getsize(path)
+        if max_size and size > max_size:
+            raise SourceError(
+                f"skipped: too large ({size} bytes > max-file-size {max_size})"
+            )
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise SourceError(exc.strerror or str(exc)) from None
+    return data
+
+
+def newline_of(text: str) -> str:
+    """The file's first line ending, the one LibCST will also use for new lines."""
+    i = text.find("\n")
+    if i > 0 and text[i - 1] == "\r":
+        return "\r\n"
+    if i == -1 and "\r" in text:
+        return "\r"
+    return "\n"
