@@ -4,8 +4,8 @@ real engine and must give exactly the marked findings and fix outputs."""
 from __future__ import annotations
 
 import pytest
-
 from rulebook import Case, cases, expected
+
 from torchlint import engine, registry
 
 CASES = cases()
@@ -31,7 +31,7 @@ def test_bad_examples_give_exactly_the_marked_findings(case: Case) -> None:
         actual = [(f.line, f.code, f.column + 1) for f in got.findings]
         want_lines = [(line, code) for line, code, _ in marks]
         assert [(line, code) for line, code, _ in actual] == want_lines, path
-        for (line, code, col), (_, _, got_col) in zip(marks, actual):
+        for (line, code, col), (_, _, got_col) in zip(marks, actual, strict=True):
             if col is not None:
                 assert got_col == col, f"{path}:{line}: {code} at column {got_col}, expected {col}"
 

@@ -5,12 +5,20 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Callable
 
 import click
 import pathspec
 
 from torchlint import __version__, registry
-from torchlint.config import Config, ConfigError, check_codes, enabled_codes, find_config, load_config
+from torchlint.config import (
+    Config,
+    ConfigError,
+    check_codes,
+    enabled_codes,
+    find_config,
+    load_config,
+)
 from torchlint.discovery import discover
 from torchlint.findings import Applicability, Finding, Problem
 from torchlint.report import json as json_report
@@ -37,8 +45,15 @@ def _validate(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
 def _list_rules() -> str:
     rows = [("CODE", "NAME", "FIX", "DEFAULT", "SUMMARY")]
     for code, rule in registry.all_rules().items():
-        rows.append((code, rule.name, "yes" if rule.fixable else "no",
-                     "on" if rule.default_enabled else "off", rule.summary))
+        rows.append(
+            (
+                code,
+                rule.name,
+                "yes" if rule.fixable else "no",
+                "on" if rule.default_enabled else "off",
+                rule.summary,
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     return "".join(
         "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r[:4])) + "  " + r[4] + "\n"
@@ -52,27 +67,58 @@ def _err(message: str) -> None:
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=str)
-@click.option("--select", multiple=True, callback=_validate, metavar="CODES",
-              help="Only these rules (codes or prefixes, comma-separated). Replaces the defaults.")
-@click.option("--extend-select", multiple=True, callback=_validate, metavar="CODES",
-              help="Add these rules to the selection (e.g. opt-in rules).")
-@click.option("--ignore", multiple=True, callback=_validate, metavar="CODES",
-              help="Skip these rules (codes or prefixes).")
+@click.option(
+    "--select",
+    multiple=True,
+    callback=_validate,
+    metavar="CODES",
+    help="Only these rules (codes or prefixes, comma-separated). Replaces the defaults.",
+)
+@click.option(
+    "--extend-select",
+    multiple=True,
+    callback=_validate,
+    metavar="CODES",
+    help="Add these rules to the selection (e.g. opt-in rules).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    callback=_validate,
+    metavar="CODES",
+    help="Skip these rules (codes or prefixes).",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix/--diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format on stdout.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format on stdout.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of findings.")
 @click.option("--show-source", is_flag=True, help="Show the source line and a caret.")
 @click.option("--list-rules", is_flag=True, help="List all rules and exit.")
 @click.option("--explain", metavar="CODE", help="Print a rule's documentation and exit.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Use this config file instead of searching for pyproject.toml.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Use this config file instead of searching for pyproject.toml.",
+)
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: the number of CPUs).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of CPUs).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings.")
 @click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when --fix changed a file.")
 @click.option("--stdin-filename", metavar="PATH", help="The name to report for '-' (stdin).")
@@ -109,7 +155,9 @@ def main(
     if explain is not None:
         rule = registry.get(explain)
         if rule is None:
-            raise click.BadParameter(f"no rule {explain!r} (see --list-rules)", param_hint="--explain")
+            raise click.BadParameter(
+                f"no rule {explain!r} (see --list-rules)", param_hint="--explain"
+            )
         click.echo(rule.documentation(), nl=False)
         sys.exit(EXIT_CLEAN)
 
@@ -126,8 +174,13 @@ def main(
         [*config.extend_select, *extend_select],
         [*config.ignore, *ignore],
     )
-    options = Options(codes=codes, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
-                      max_file_size=config.max_file_size)
+    options = Options(
+        codes=codes,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        max_file_size=config.max_file_size,
+    )
     options_for = _per_file(config, options)
 
     results: list[FileResult] = []
@@ -149,8 +202,7 @@ def main(
     out = sys.stdout
     if stdin_result is not None and fix and not diff:
         # As ruff does: the fixed source on stdout, findings on stderr.
-        sys.stdout.write(stdin_result.fixed_text if stdin_result.fixed_text is not None
-                         else "")
+        sys.stdout.write(stdin_result.fixed_text if stdin_result.fixed_text is not None else "")
         out = sys.stderr
     if diff:
         out.write("".join(r.diff for r in results))
@@ -189,30 +241,35 @@ def _load(targets: list[str], config_file: str | None, isolated: bool) -> Config
     return load_config(found, known) if found else Config(root=os.getcwd())
 
 
-def _per_file(config: Config, options: Options):  # type: ignore[no-untyped-def]
+def _per_file(config: Config, options: Options) -> Callable[[str], Options]:
     specs = [
         (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), frozenset(c.upper() for c in codes))
         for glob, codes in sorted(config.per_file_ignores.items())
     ]
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def options_for(path: str) -> Options:
         if not specs:
             return options
         rel = os.path.relpath(os.path.abspath(path), config.root).replace(os.sep, "/")
-        drop = set()
+        drop: set[str] = set()
         for spec, codes in specs:
             if spec.match_file(rel):
                 drop.update(c for c in options.codes if any(c.startswith(p) for p in codes))
         if not drop:
             return options
-        return Options(options.codes - drop, options.fix, options.unsafe_fixes,
-                       options.diff, options.max_file_size)
+        return Options(
+            options.codes - drop,
+            options.fix,
+            options.unsafe_fixes,
+            options.diff,
+            options.max_file_size,
+        )
 
     return options_for
 
 
-def _line_reader():  # type: ignore[no-untyped-def]
+def _line_reader() -> Callable[[str, int], str | None]:
     @functools.lru_cache(maxsize=64)
     def lines(path: str) -> list[str]:
         try:
@@ -239,9 +296,11 @@ def _summary(findings: list[Finding], fixed: int, files: int, options: Options, 
     safe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.SAFE)
     unsafe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.UNSAFE)
     fixable = safe + (unsafe if options.unsafe_fixes else 0)
-    line = (f"Found {len(findings)} finding{'s' * (len(findings) != 1)} in {n_files} "
-            f"file{'s' * (n_files != 1)} ({fixable} fixable with --fix"
-            f"{' --unsafe-fixes' if options.unsafe_fixes else ''})")
+    line = (
+        f"Found {len(findings)} finding{'s' * (len(findings) != 1)} in {n_files} "
+        f"file{'s' * (n_files != 1)} ({fixable} fixable with --fix"
+        f"{' --unsafe-fixes' if options.unsafe_fixes else ''})"
+    )
     if unsafe and not options.unsafe_fixes:
         line += f"; {unsafe} more with --unsafe-fixes"
     _err(line + ".")

@@ -156,11 +156,10 @@ def load_config(path: str, known_codes: Iterable[str]) -> Config:
 def check_codes(values: Sequence[str], known: Sequence[str], where: str) -> None:
     for value in values:
         v = value.strip().upper()
-        if v in ("ALL",) or any(code.startswith(v) for code in known) and v:
+        if v in ("ALL",) or (any(code.startswith(v) for code in known) and v):
             continue
         raise ConfigError(
-            f"{where}: unknown rule code or prefix {value!r}"
-            " (see `torchlint --list-rules`)"
+            f"{where}: unknown rule code or prefix {value!r} (see `torchlint --list-rules`)"
         )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import pathspec
 
@@ -15,7 +16,7 @@ from torchlint.findings import Problem
 PY_SUFFIXES = (".py", ".pyi")
 
 
-def _spec(patterns: list[str]) -> pathspec.PathSpec:
+def _spec(patterns: list[str]) -> pathspec.PathSpec[Any]:
     return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
 
 
@@ -29,8 +30,8 @@ def _rel(path: str, base: str) -> str | None:
 @dataclass
 class _Ignores:
     config: Config
-    exclude: pathspec.PathSpec = field(init=False)
-    gitignores: dict[str, pathspec.PathSpec | None] = field(default_factory=dict)
+    exclude: pathspec.PathSpec[Any] = field(init=False)
+    gitignores: dict[str, pathspec.PathSpec[Any] | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.exclude = _spec(self.config.exclude + self.config.extend_exclude)
@@ -44,12 +45,13 @@ class _Ignores:
             return True  # a virtualenv, whatever its name
         return self.config.respect_gitignore and self._gitignored(apath, is_dir)
 
-    def _gitignore(self, directory: str) -> pathspec.PathSpec | None:
+    def _gitignore(self, directory: str) -> pathspec.PathSpec[Any] | None:
         if directory not in self.gitignores:
             spec = None
             try:
-                with open(os.path.join(directory, ".gitignore"), encoding="utf-8",
-                          errors="replace") as fh:
+                with open(
+                    os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace"
+                ) as fh:
                     spec = _spec(fh.read().splitlines())
             except OSError:
                 pass

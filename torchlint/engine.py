@@ -5,7 +5,6 @@ flake8 plugin and the language server all share them."""
 from __future__ import annotations
 
 import ast
-import bisect
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -31,9 +30,7 @@ def rules_for(text: str, codes: frozenset[str]) -> list[type[Rule]]:
     saves the parse for files no rule can match)."""
     out = []
     for code, rule in all_rules().items():
-        if code in codes and (
-            not rule.triggers or any(t in text for t in rule.triggers)
-        ):
+        if code in codes and (not rule.triggers or any(t in text for t in rule.triggers)):
             out.append(rule)
     return out
 
@@ -73,9 +70,13 @@ def lint_text(path: str, text: str, codes: frozenset[str]) -> LintResult:
             result.findings.append(_syntax_finding(path, error))
         else:
             message = str(exc.message).splitlines()[0]
-            result.problems.append(Problem(
-                path, f"not analysed: LibCST cannot parse it ({exc.editor_line}:"
-                f"{exc.editor_column}: {message})"))
+            result.problems.append(
+                Problem(
+                    path,
+                    f"not analysed: LibCST cannot parse it ({exc.editor_line}:"
+                    f"{exc.editor_column}: {message})",
+                )
+            )
         return result
     except RecursionError:
         result.problems.append(Problem(path, "not analysed: nested too deeply to parse"))
@@ -101,7 +102,8 @@ def lint_text(path: str, text: str, codes: frozenset[str]) -> LintResult:
                 cst.visit_batched(module, [ScopeTracker(single), rule(single)])
             except Exception as exc:  # noqa: BLE001
                 result.problems.append(
-                    Problem(path, f"internal error in {rule.code}: {_one_line(exc)}"))
+                    Problem(path, f"internal error in {rule.code}: {_one_line(exc)}")
+                )
             else:
                 ctx.reports.extend(single.reports)
     if ctx.reports:
@@ -134,9 +136,7 @@ class _Offsets:
         return self.starts[line - 1] + column
 
 
-def _findings(
-    path: str, text: str, module: cst.Module, reports: list[Report]
-) -> list[Finding]:
+def _findings(path: str, text: str, module: cst.Module, reports: list[Report]) -> list[Finding]:
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
     offsets = _Offsets(text)
     out = []
@@ -154,12 +154,19 @@ def _findings(
         fix = None
         if report.fix is not None:
             fix = _fix(module, positions, offsets, report)
-        out.append(Finding(
-            path=path, line=where.start.line, column=where.start.column,
-            end_line=where.end.line, end_column=where.end.column,
-            code=report.code, message=message, fix=fix,
-            noqa_lines=frozenset(lines),
-        ))
+        out.append(
+            Finding(
+                path=path,
+                line=where.start.line,
+                column=where.start.column,
+                end_line=where.end.line,
+                end_column=where.end.column,
+                code=report.code,
+                message=message,
+                fix=fix,
+                noqa_lines=frozenset(lines),
+            )
+        )
     return out
 
 
@@ -174,8 +181,9 @@ def _fix(module: cst.Module, positions: object, offsets: _Offsets, report: Repor
         # ever disagree, offering no fix is better than offering a wrong one.
         if offsets.text[start:end] != module.code_for_node(old):
             return None
-        edits.append(Edit(r.start.line, r.start.column, r.end.line, r.end.column,
-                          module.code_for_node(new)))
+        edits.append(
+            Edit(r.start.line, r.start.column, r.end.line, r.end.column, module.code_for_node(new))
+        )
     return Fix(report.fix.applicability, tuple(sorted(edits)), report.fix.message)
 
 
@@ -201,7 +209,7 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool) -> tuple[str, 
             (offsets.index(e.line, e.column), offsets.index(e.end_line, e.end_column), e.content)
             for e in finding.fix.edits
         ]
-        if any(s < te and ts < e or s == e == ts for s, e, _ in spans for ts, te in taken):
+        if any((s < te and ts < e) or s == e == ts for s, e, _ in spans for ts, te in taken):
             continue  # overlaps an earlier fix; the next pass will get to it
         chosen.extend(spans)
         taken.extend((s, e) for s, e, _ in spans)
@@ -240,8 +248,11 @@ def fix_text(path: str, text: str, codes: frozenset[str], unsafe: bool) -> FixOu
             cst.parse_module(new)
         except (cst.ParserSyntaxError, RecursionError):
             original = lint_text(path, text, codes)
-            original.problems.append(Problem(
-                path, "a fix produced code that does not parse; the file was left unchanged"))
+            original.problems.append(
+                Problem(
+                    path, "a fix produced code that does not parse; the file was left unchanged"
+                )
+            )
             return FixOutcome(text, 0, original)
         current, fixed = new, fixed + count
         result = lint_text(path, current, codes)

@@ -29,7 +29,9 @@ def unified_diff(path: str, before: str, after: str) -> str:
     )
     out = []
     for line in lines:
-        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+        out.append(
+            line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        )
     return "".join(out)
 
 
@@ -43,7 +45,9 @@ def write_atomic(source: SourceFile, new_text: str, original_digest: str) -> Non
     try:
         data = source.encode(new_text)
     except UnicodeEncodeError as exc:
-        raise WriteError(f"fixed text cannot be encoded as {source.encoding}: {exc.reason}") from None
+        raise WriteError(
+            f"fixed text cannot be encoded as {source.encoding}: {exc.reason}"
+        ) from None
     directory = os.path.dirname(os.path.abspath(path))
     try:
         st = os.stat(path)

@@ -33,9 +33,7 @@ def noqa_map(text: str) -> dict[int, frozenset[str] | None]:
         if m is None:
             continue
         codes = m.group("codes")
-        out[lineno] = (
-            frozenset(c.upper() for c in _CODE_SPLIT.split(codes) if c) if codes else None
-        )
+        out[lineno] = frozenset(c.upper() for c in _CODE_SPLIT.split(codes) if c) if codes else None
     return out
 
 
@@ -49,9 +47,7 @@ def suppressed(finding: Finding, noqa: dict[int, frozenset[str] | None]) -> bool
     return False
 
 
-def filter_findings(
-    findings: Iterable[Finding], text: str
-) -> list[Finding]:
+def filter_findings(findings: Iterable[Finding], text: str) -> list[Finding]:
     noqa = noqa_map(text)
     if not noqa:
         return list(findings)

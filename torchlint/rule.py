@@ -7,6 +7,7 @@ positions are computed only for files that have findings."""
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -136,7 +137,7 @@ class Rule(cst.BatchableCSTVisitor):
         node: cst.CSTNode,
         message: str,
         fix: FixSpec | None = None,
-        related: dict[str, cst.CSTNode] | None = None,
+        related: Mapping[str, cst.CSTNode] | None = None,
     ) -> None:
         stmt = self.ctx.statements[-1] if self.ctx.statements else None
         rel = tuple(sorted((related or {}).items(), key=lambda kv: kv[0]))

@@ -80,12 +80,12 @@ def _safe_process(args: tuple[str, Options]) -> FileResult:
     except MemoryError:
         return FileResult(path, problems=[Problem(path, "not analysed: out of memory")])
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the other files
-        return FileResult(path, problems=[Problem(path, f"internal error: {type(exc).__name__}: {exc}")])
+        return FileResult(
+            path, problems=[Problem(path, f"internal error: {type(exc).__name__}: {exc}")]
+        )
 
 
-def run(
-    files: list[str], options_for: Callable[[str], Options], jobs: int
-) -> list[FileResult]:
+def run(files: list[str], options_for: Callable[[str], Options], jobs: int) -> list[FileResult]:
     work = [(path, options_for(path)) for path in files]
     if jobs <= 1 or len(work) <= 1:
         results = [_safe_process(w) for w in work]

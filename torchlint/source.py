@@ -66,9 +66,7 @@ def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
             raise SourceError("is a directory, not a file")
         size = os.path.getsize(path)
         if max_size and size > max_size:
-            raise SourceError(
-                f"skipped: too large ({size} bytes > max-file-size {max_size})"
-            )
+            raise SourceError(f"skipped: too large ({size} bytes > max-file-size {max_size})")
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:

@@ -18,16 +18,16 @@ from torchlint.analysis.torch_api import (
 
 __all__ = [
     "Analysis",
-    "DtypeExpr",
-    "LegacyType",
-    "device_in_scope",
-    "dtype_expr",
-    "legacy_type",
-    "torch_dtype",
     "ClassFacts",
+    "DtypeExpr",
     "FunctionFacts",
     "ImportTable",
+    "LegacyType",
     "analyze",
+    "device_in_scope",
     "dotted",
+    "dtype_expr",
+    "legacy_type",
     "root_name",
+    "torch_dtype",
 ]

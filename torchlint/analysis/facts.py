@@ -9,8 +9,13 @@ import libcst as cst
 from torchlint.analysis.names import ImportTable, dotted
 
 MODULE_BASES = frozenset(
-    {"torch.nn.Module", "torch.nn.modules.module.Module", "transformers.PreTrainedModel",
-     "transformers.modeling_utils.PreTrainedModel", "diffusers.ModelMixin"}
+    {
+        "torch.nn.Module",
+        "torch.nn.modules.module.Module",
+        "transformers.PreTrainedModel",
+        "transformers.modeling_utils.PreTrainedModel",
+        "diffusers.ModelMixin",
+    }
 )
 
 

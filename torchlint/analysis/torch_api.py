@@ -14,18 +14,28 @@ from torchlint.analysis.names import dotted
 
 # torch.<name> -> canonical dtype name.
 DTYPES: dict[str, str] = {
-    "float16": "float16", "half": "float16",
+    "float16": "float16",
+    "half": "float16",
     "bfloat16": "bfloat16",
-    "float32": "float32", "float": "float32",
-    "float64": "float64", "double": "float64",
-    "complex64": "complex64", "cfloat": "complex64",
-    "complex128": "complex128", "cdouble": "complex128",
-    "uint8": "uint8", "int8": "int8",
-    "int16": "int16", "short": "int16",
-    "int32": "int32", "int": "int32",
-    "int64": "int64", "long": "int64",
+    "float32": "float32",
+    "float": "float32",
+    "float64": "float64",
+    "double": "float64",
+    "complex64": "complex64",
+    "cfloat": "complex64",
+    "complex128": "complex128",
+    "cdouble": "complex128",
+    "uint8": "uint8",
+    "int8": "int8",
+    "int16": "int16",
+    "short": "int16",
+    "int32": "int32",
+    "int": "int32",
+    "int64": "int64",
+    "long": "int64",
     "bool": "bool",
-    "float8_e4m3fn": "float8_e4m3fn", "float8_e5m2": "float8_e5m2",
+    "float8_e4m3fn": "float8_e4m3fn",
+    "float8_e5m2": "float8_e5m2",
 }
 
 # Legacy tensor-type names (torch.HalfTensor, torch.cuda.HalfTensor) -> dtype.
@@ -75,7 +85,7 @@ def torch_dtype(node: cst.BaseExpression, analysis: Analysis) -> str | None:
     q = analysis.qualify(node)
     if q is None or not q.startswith("torch."):
         return None
-    return DTYPES.get(q[len("torch."):])
+    return DTYPES.get(q[len("torch.") :])
 
 
 @dataclass(frozen=True)
@@ -94,7 +104,9 @@ class DtypeExpr:
 
 
 def dtype_expr(
-    node: cst.BaseExpression, analysis: Analysis, function: FunctionFacts | None,
+    node: cst.BaseExpression,
+    analysis: Analysis,
+    function: FunctionFacts | None,
     _depth: int = 0,
 ) -> DtypeExpr | None:
     if torch_dtype(node, analysis) is not None:

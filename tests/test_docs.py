@@ -1,0 +1,57 @@
+"""Docs pages, --explain and --list-rules are all drawn from the registry: these
+tests fail when one of them drifts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from torchlint import docs, registry
+from torchlint.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT / "docs" / "rules"
+
+
+def test_rule_pages_are_up_to_date() -> None:
+    assert docs.main(["--check"]) == 0, "run: python -m torchlint.docs"
+
+
+def test_every_rule_has_a_page_and_every_page_a_rule() -> None:
+    codes = set(registry.all_rules())
+    pages = {p.stem for p in PAGES.glob("TL*.md")}
+    assert pages == codes
+    index = (PAGES / "index.md").read_text()
+    assert set(re.findall(r"\[(TL\d+)\]", index)) == codes
+
+
+def test_page_starts_with_what_explain_prints() -> None:
+    runner = CliRunner()
+    for code in registry.all_rules():
+        result = runner.invoke(main, ["--explain", code])
+        assert result.exit_code == 0
+        assert (PAGES / f"{code}.md").read_text().startswith(result.output)
+
+
+def test_every_rule_documents_the_ruff_sections() -> None:
+    for code, rule in registry.all_rules().items():
+        text = rule.documentation()
+        for section in (
+            "What it does",
+            "Why is this bad?",
+            "Example",
+            "Use instead",
+            "Fix safety" if rule.fixable else "What it does",
+            "Precision",
+            "References",
+        ):
+            assert f"## {section}" in text, f"{code} lacks '## {section}'"
+
+
+def test_list_rules_names_every_rule() -> None:
+    result = CliRunner().invoke(main, ["--list-rules"])
+    assert result.exit_code == 0
+    listed = re.findall(r"^(TL\d+)\s", result.output, re.MULTILINE)
+    assert listed == list(registry.all_rules())

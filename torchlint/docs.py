@@ -1,0 +1,103 @@
+"""Rule documentation pages, generated from the rule classes and the rule book so
+that ``--explain``, ``docs/rules/`` and the tests never drift apart.
+
+    python -m torchlint.docs            # rewrite docs/rules/
+    python -m torchlint.docs --check    # exit 1 if docs/rules/ is stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from torchlint import registry
+from torchlint.rule import Rule
+
+_SECTIONS = (
+    ("bad", "Flagged (`bad*.py`)", "Every `# expect:` line is a finding."),
+    ("good", "Not flagged (`good*.py`)", "Correct look-alikes the rule must stay silent on."),
+    ("fixed", "After `torchlint --fix` (`fixed.py`)", ""),
+    ("fixed_unsafe", "After `torchlint --fix --unsafe-fixes` (`fixed_unsafe.py`)", ""),
+)
+
+
+def rulebook_folder(rules_dir: Path, code: str) -> Path | None:
+    found = sorted(rules_dir.glob(f"{code}-*"))
+    return found[0] if found else None
+
+
+def rule_page(rule: type[Rule], rules_dir: Path) -> str:
+    """The rule's documentation (exactly what ``--explain`` prints), followed by its
+    rule-book cases."""
+    parts = [rule.documentation()]
+    folder = rulebook_folder(rules_dir, rule.code)
+    if folder is not None:
+        parts.append(
+            f"\n## Rule book\n\nFrom [`rules/{folder.name}/`](../../rules/{folder.name}/).\n"
+        )
+        for stem, title, note in _SECTIONS:
+            files = sorted(folder.glob(f"{stem}.py" if stem.startswith("fixed") else f"{stem}*.py"))
+            for path in files:
+                parts.append(f"\n### {title.replace(f'`{stem}*.py`', f'`{path.name}`')}\n\n")
+                if note:
+                    parts.append(f"{note}\n\n")
+                parts.append(f"```python\n{path.read_text()}```\n")
+    return "".join(parts)
+
+
+def index_page() -> str:
+    lines = [
+        "# Rules\n",
+        "\n",
+        "| Code | Name | Default | Fix | Summary |\n",
+        "|---|---|---|---|---|\n",
+    ]
+    for code, rule in registry.all_rules().items():
+        lines.append(
+            f"| [{code}]({code}.md) | `{rule.name}` | {'on' if rule.default_enabled else 'off'} "
+            f"| {'yes' if rule.fixable else 'no'} | {rule.summary} |\n"
+        )
+    lines.append(
+        "\nThe engine's own codes: `TL000` syntax error, `TL001` file cannot be read "
+        "or decoded. They are always on.\n"
+    )
+    return "".join(lines)
+
+
+def pages(rules_dir: Path) -> dict[str, str]:
+    out = {"index.md": index_page()}
+    for code, rule in registry.all_rules().items():
+        out[f"{code}.md"] = rule_page(rule, rules_dir)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    root = Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(prog="python -m torchlint.docs")
+    parser.add_argument("--check", action="store_true", help="fail if the pages are stale")
+    parser.add_argument("--out", type=Path, default=root / "docs" / "rules")
+    parser.add_argument("--rules", type=Path, default=root / "rules")
+    args = parser.parse_args(argv)
+    wanted = pages(args.rules)
+    stale = []
+    for name, text in wanted.items():
+        path = args.out / name
+        if not path.exists() or path.read_text() != text:
+            stale.append(name)
+            if not args.check:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text)
+    extra = sorted(p.name for p in args.out.glob("*.md") if p.name not in wanted)
+    if args.check and (stale or extra):
+        print(
+            f"stale: {stale}, unknown pages: {extra}; run python -m torchlint.docs", file=sys.stderr
+        )
+        return 1
+    for name in extra:
+        (args.out / name).unlink()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
