@@ -102,3 +102,36 @@ def test_functions_classes_and_assignments() -> None:
     # self.device exists on Tower: used when no other device is known.
     device = device_in_scope(a, fwd, None)
     assert device is not None and cst.Module([]).code_for_node(device) == "self.device"
+
+
+def test_assignments_in_every_kind_of_block_are_seen() -> None:
+    src = """
+def f(a):
+    if a:
+        x1 = 1
+    elif a > 1:
+        x2 = 2
+    else:
+        x3 = 3
+    for i in a:
+        x4 = 4
+    else:
+        x5 = 5
+    while a:
+        x6 = 6
+    try:
+        x7 = 7
+    except ValueError:
+        x8 = 8
+    finally:
+        x9 = 9
+    with a:
+        import torch as x10
+    match a:
+        case 1:
+            x11 = 11
+"""
+    _, a = _analysis(src)
+    (fn,) = a.functions.values()
+    assert set(fn.assignments) == {f"x{i}" for i in range(1, 12) if i != 10}
+    assert a.imports.names["x10"] == "torch"

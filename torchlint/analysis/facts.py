@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -63,26 +64,70 @@ class Analysis:
         return self.imports.qualify(node)
 
 
-class _Collector(cst.CSTVisitor):
+class _Collector:
+    """Walks statements only (never into expressions): imports, definitions and
+    assignments are all statements, and skipping the expression nodes makes this
+    pass a small fraction of a parse (``bench/names_cost.py``)."""
+
     def __init__(self) -> None:
         self.imports = ImportTable()
         self.functions: dict[cst.FunctionDef, FunctionFacts] = {}
         self.classes: dict[cst.ClassDef, ClassFacts] = {}
         self.module_assignments: dict[str, list[cst.BaseExpression]] = {}
-        self._classes: list[ClassFacts] = []
-        self._functions: list[FunctionFacts] = []
-        # Whether the innermost scope is a class body (methods) or a function.
-        self._scope_kinds: list[str] = []
 
-    # imports
-    def visit_Import(self, node: cst.Import) -> None:
-        self.imports.add_import(node)
+    def body(
+        self,
+        statements: Sequence[cst.BaseStatement] | Sequence[cst.BaseSmallStatement],
+        fn: FunctionFacts | None,
+        cls: ClassFacts | None,
+    ) -> None:
+        for stmt in statements:
+            self.statement(stmt, fn, cls)
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        self.imports.add_import_from(node)
+    def statement(
+        self, stmt: cst.CSTNode, fn: FunctionFacts | None, cls: ClassFacts | None
+    ) -> None:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            self.body(stmt.body, fn, cls)
+        elif isinstance(stmt, cst.Import):
+            self.imports.add_import(stmt)
+        elif isinstance(stmt, cst.ImportFrom):
+            self.imports.add_import_from(stmt)
+        elif isinstance(stmt, cst.Assign):
+            for t in stmt.targets:
+                self._record(t.target, stmt.value, fn)
+        elif isinstance(stmt, cst.AnnAssign):
+            if stmt.value is not None:
+                self._record(stmt.target, stmt.value, fn)
+        elif isinstance(stmt, cst.ClassDef):
+            self._class(stmt)
+        elif isinstance(stmt, cst.FunctionDef):
+            self._function(stmt, fn, cls)
+        elif isinstance(stmt, (cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar)):
+            self._compound(stmt, fn, cls)
+        elif isinstance(stmt, cst.Match):
+            for case in stmt.cases:
+                self._suite(case.body, fn, cls)
 
-    # scopes
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    def _suite(
+        self, suite: cst.BaseSuite, fn: FunctionFacts | None, cls: ClassFacts | None
+    ) -> None:
+        self.body(suite.body, fn, cls)
+
+    def _compound(
+        self, stmt: cst.BaseCompoundStatement, fn: FunctionFacts | None, cls: ClassFacts | None
+    ) -> None:
+        self._suite(stmt.body, fn, cls)
+        for attr in ("orelse", "finalbody"):
+            extra = getattr(stmt, attr, None)
+            if isinstance(extra, cst.If):  # elif
+                self.statement(extra, fn, cls)
+            elif extra is not None:
+                self._suite(extra.body, fn, cls)
+        for handler in getattr(stmt, "handlers", ()):
+            self._suite(handler.body, fn, cls)
+
+    def _class(self, node: cst.ClassDef) -> None:
         bases = []
         for arg in node.bases:
             text = self.imports.qualify(arg.value) or dotted(arg.value)
@@ -97,19 +142,15 @@ class _Collector(cst.CSTVisitor):
             for b in bases
         )
         self.classes[node] = facts
-        self._classes.append(facts)
-        self._scope_kinds.append("class")
+        self._suite(node.body, None, facts)
 
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
-        self._classes.pop()
-        self._scope_kinds.pop()
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        cls = self._classes[-1] if self._scope_kinds[-1:] == ["class"] else None
+    def _function(
+        self, node: cst.FunctionDef, outer: FunctionFacts | None, cls: ClassFacts | None
+    ) -> None:
         if cls is not None:
             cls.methods.add(node.name.value)
-        elif self._functions and self._scope_kinds[-1:] == ["function"]:
-            cls = self._functions[-1].cls  # a closure inside a method still sees self
+        elif outer is not None:
+            cls = outer.cls  # a closure inside a method still sees self
         facts = FunctionFacts(node=node, cls=cls)
         p = node.params
         for param in (*p.posonly_params, *p.params, *p.kwonly_params):
@@ -118,43 +159,29 @@ class _Collector(cst.CSTVisitor):
             if isinstance(star, cst.Param):
                 facts.params.append(star.name.value)
         self.functions[node] = facts
-        self._functions.append(facts)
-        self._scope_kinds.append("function")
+        self._suite(node.body, facts, None)
 
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self._functions.pop()
-        self._scope_kinds.pop()
-
-    # assignments
-    def _record(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
-        scope = self._scope_kinds[-1] if self._scope_kinds else "module"
+    def _record(
+        self, target: cst.BaseExpression, value: cst.BaseExpression, fn: FunctionFacts | None
+    ) -> None:
         if isinstance(target, cst.Name):
-            if scope == "function":
-                self._functions[-1].assignments.setdefault(target.value, []).append(value)
-            elif scope == "module":
+            if fn is not None:
+                fn.assignments.setdefault(target.value, []).append(value)
+            else:
                 self.module_assignments.setdefault(target.value, []).append(value)
         elif (
             isinstance(target, cst.Attribute)
             and isinstance(target.value, cst.Name)
             and target.value.value == "self"
-            and self._functions
-            and self._functions[-1].cls is not None
+            and fn is not None
+            and fn.cls is not None
         ):
-            attrs = self._functions[-1].cls.self_attrs
-            attrs.setdefault(target.attr.value, []).append(value)
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        for t in node.targets:
-            self._record(t.target, node.value)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        if node.value is not None:
-            self._record(node.target, node.value)
+            fn.cls.self_attrs.setdefault(target.attr.value, []).append(value)
 
 
 def analyze(module: cst.Module) -> Analysis:
     collector = _Collector()
-    module.visit(collector)
+    collector.body(module.body, None, None)
     return Analysis(
         imports=collector.imports,
         functions=collector.functions,
