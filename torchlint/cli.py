@@ -163,17 +163,22 @@ def main(
 
     targets = list(paths) or ["."]
     try:
-        config = _load(targets, config_file, isolated)
+        config = _load(targets, config_file, isolated, stdin_filename)
     except ConfigError as exc:
         _err(f"error: {exc}")
         sys.exit(EXIT_ERROR)
 
-    codes = enabled_codes(
-        registry.defaults(),
-        select or config.select,
-        [*config.extend_select, *extend_select],
-        [*config.ignore, *ignore],
-    )
+    if select:
+        # As in ruff: a command-line --select starts the selection afresh, so the
+        # config file's select, extend-select and ignore no longer apply.
+        codes = enabled_codes(registry.defaults(), select, extend_select, ignore)
+    else:
+        codes = enabled_codes(
+            registry.defaults(),
+            config.select,
+            [*config.extend_select, *extend_select],
+            [*config.ignore, *ignore],
+        )
     options = Options(
         codes=codes,
         fix=fix,
@@ -186,10 +191,12 @@ def main(
     results: list[FileResult] = []
     problems: list[Problem] = []
     stdin_result = None
+    stdin_data = b""
     if "-" in targets:
         targets.remove("-")
         name = stdin_filename or "-"
-        stdin_result = process_text(name, sys.stdin.buffer.read(), options_for(name), write=False)
+        stdin_data = sys.stdin.buffer.read()
+        stdin_result = process_text(name, stdin_data, options_for(name), write=False)
         results.append(stdin_result)
     if targets:
         files, problems = discover(targets, config)
@@ -211,13 +218,16 @@ def main(
     elif output_format == "json":
         out.write(json_report.render(findings))
     else:
-        out.write(text_report.render(findings, show_source, _line_reader()))
+        stdin_text = None
+        if stdin_result is not None:
+            stdin_text = (stdin_result.path, stdin_data.decode("utf-8", "replace"))
+        out.write(text_report.render(findings, show_source, _line_reader(stdin_text)))
     out.flush()
 
     for p in sorted(problems, key=lambda p: (p.path, p.message)):
         _err(f"error: {p}")
     if not quiet:
-        _summary(findings, fixed, len(results), options, diff)
+        _summary(findings, fixed, len(results), options, diff, len(problems))
 
     if problems:
         sys.exit(EXIT_ERROR)
@@ -230,20 +240,22 @@ def main(
     sys.exit(EXIT_FINDINGS if findings else EXIT_CLEAN)
 
 
-def _load(targets: list[str], config_file: str | None, isolated: bool) -> Config:
+def _load(
+    targets: list[str], config_file: str | None, isolated: bool, stdin_filename: str | None
+) -> Config:
     known = list(registry.all_rules())
     if config_file:
         return load_config(config_file, known)
     if isolated:
         return Config(root=os.getcwd())
-    first = next((t for t in targets if t != "-"), ".")
+    first = next((t for t in targets if t != "-"), stdin_filename or ".")
     found = find_config(first if os.path.exists(first) else ".")
     return load_config(found, known) if found else Config(root=os.getcwd())
 
 
 def _per_file(config: Config, options: Options) -> Callable[[str], Options]:
     specs = [
-        (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), frozenset(c.upper() for c in codes))
+        (pathspec.GitIgnoreSpec.from_lines([glob]), frozenset(c.upper() for c in codes))
         for glob, codes in sorted(config.per_file_ignores.items())
     ]
 
@@ -269,9 +281,11 @@ def _per_file(config: Config, options: Options) -> Callable[[str], Options]:
     return options_for
 
 
-def _line_reader() -> Callable[[str, int], str | None]:
+def _line_reader(stdin: tuple[str, str] | None) -> Callable[[str, int], str | None]:
     @functools.lru_cache(maxsize=64)
     def lines(path: str) -> list[str]:
+        if stdin is not None and path == stdin[0]:
+            return stdin[1].splitlines()
         try:
             return read(path, 0).text.splitlines()
         except SourceError:
@@ -284,13 +298,22 @@ def _line_reader() -> Callable[[str, int], str | None]:
     return line_of
 
 
-def _summary(findings: list[Finding], fixed: int, files: int, options: Options, diff: bool) -> None:
+def _summary(
+    findings: list[Finding], fixed: int, files: int, options: Options, diff: bool, problems: int
+) -> None:
     if diff:
         return
     if fixed:
         _err(f"Fixed {fixed} finding{'s' * (fixed != 1)}.")
     if not findings:
-        _err(f"All checks passed ({files} file{'s' * (files != 1)} checked).")
+        checked = f"{files} file{'s' * (files != 1)} checked"
+        if problems:
+            _err(
+                f"No findings ({checked}), but {problems} path{'s' * (problems != 1)} "
+                "could not be linted (see above)."
+            )
+        else:
+            _err(f"All checks passed ({checked}).")
         return
     n_files = len({f.path for f in findings})
     safe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.SAFE)

@@ -17,7 +17,7 @@ PY_SUFFIXES = (".py", ".pyi")
 
 
 def _spec(patterns: list[str]) -> pathspec.PathSpec[Any]:
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def _rel(path: str, base: str) -> str | None:

@@ -63,7 +63,7 @@ class Finding:
     end_line: int = 0
     end_column: int = 0
     fix: Fix | None = None
-    # Lines on which a ``# noqa`` comment suppresses this finding: its own line, and
+    # Lines on which a noqa comment suppresses this finding: its own line, and
     # the first and last line of the statement it sits in.
     noqa_lines: frozenset[int] = field(default=frozenset(), compare=False)
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from torchlint.findings import Finding
 
-# Same shape as flake8's: "# noqa", "# noqa: TL101", "# noqa:TL101,TL102". A bare
-# "# noqa" (or one whose code list does not parse) suppresses everything on the line.
+# Same shape as flake8's comments: bare "noqa", "noqa: TL101", "noqa:TL101,TL102".
+# A bare one (or one whose code list does not parse) suppresses everything on the line.
 NOQA = re.compile(
     r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?",
     re.IGNORECASE,

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from torchlint.analysis.names import ImportTable, dotted
+
+if TYPE_CHECKING:
+    from torchlint.analysis.flow import FlowFacts
 
 MODULE_BASES = frozenset(
     {
@@ -59,9 +63,22 @@ class Analysis:
     functions: dict[cst.FunctionDef, FunctionFacts]
     classes: dict[cst.ClassDef, ClassFacts]
     module_assignments: dict[str, list[cst.BaseExpression]]
+    module: cst.Module | None = None
+    _flow: FlowFacts | None = field(default=None, repr=False)
 
     def qualify(self, node: cst.BaseExpression) -> str | None:
         return self.imports.qualify(node)
+
+    @property
+    def flow(self) -> FlowFacts:
+        """The device/dtype flow facts, computed on first use (only the rules that
+        need them pay for them) and then shared."""
+        if self._flow is None:
+            from torchlint.analysis.flow import flow
+
+            assert self.module is not None
+            self._flow = flow(self, self.module)
+        return self._flow
 
 
 class _Collector:
@@ -187,4 +204,5 @@ def analyze(module: cst.Module) -> Analysis:
         functions=collector.functions,
         classes=collector.classes,
         module_assignments=collector.module_assignments,
+        module=module,
     )

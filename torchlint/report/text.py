@@ -24,8 +24,10 @@ def render(
         if show_source and line_of is not None:
             line = line_of(f.path, f.line)
             if line is not None:
-                out.append(f"    {line.expandtabs(1)}")
-                out.append("    " + " " * f.column + "^")
+                # As flake8 prints it: the line as it is, and a caret under the column
+                # (whitespace before it copied, so tabs line up).
+                out.append(line)
+                out.append("".join(c if c.isspace() else " " for c in line[: f.column]) + "^")
     return "".join(line + "\n" for line in out)
 
 

@@ -1,0 +1,51 @@
+import torch
+from accelerate import Accelerator
+from peft import LoraConfig, get_peft_model
+from transformers import AutoModel
+
+
+def placed_before_wrapping(model_path, batch, device):
+    model = AutoModel.from_pretrained(model_path, trust_remote_code=True)
+    model = model.to(device=device, dtype=torch.float16)
+    model = get_peft_model(model, LoraConfig(r=8))
+    return model(batch["pixel_values"].to(device))
+
+
+def device_map_places_it(model_path, batch):
+    model = AutoModel.from_pretrained(model_path, torch_dtype=torch.float16, device_map="auto")
+    return model(batch["input_ids"].to("cuda"))
+
+
+def accelerate_places_it(model, batch):
+    accelerator = Accelerator(mixed_precision="fp16")
+    model = model.half()
+    model = accelerator.prepare(model)
+    return model(batch.to(accelerator.device))
+
+
+def moved_after_cast(model, x, device):
+    model.half()
+    model.cuda()
+    return model(x.to(device))
+
+
+def moved_in_one_branch_only(model, x, use_gpu):
+    # "Maybe moved" is not "never moved": no finding.
+    model = model.half()
+    if use_gpu:
+        model = model.cuda()
+    return model(x.cuda())
+
+
+def handed_to_a_trainer(model, trainer_cls, x):
+    # The Trainer places the model itself; after it, nothing is known.
+    model = model.half()
+    trainer = trainer_cls(model=model)
+    trainer.train()
+    return model(x.cuda())
+
+
+def half_on_the_cpu(model, x):
+    # Half on the CPU is another question (inputs are on the CPU too).
+    model = model.half()
+    return model(x.half())

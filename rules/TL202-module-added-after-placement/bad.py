@@ -1,0 +1,37 @@
+import torch
+from torch import nn
+from transformers import AutoModelForCausalLM
+
+
+class LoRALinear(nn.Module):
+    def __init__(self, base: nn.Linear, r: int = 8) -> None:
+        super().__init__()
+        self.base = base
+        self.lora_a = nn.Linear(base.in_features, r, bias=False)
+        self.lora_b = nn.Linear(r, base.out_features, bias=False)
+
+    def forward(self, x):
+        return self.base(x) + self.lora_b(self.lora_a(x))
+
+
+def add_classifier(model, num_labels, device):
+    model.to(device)
+    # A new head after the move: its weights are on the CPU.
+    model.classifier = nn.Linear(768, num_labels)  # expect: TL202
+    return model
+
+
+def inject_lora(path, names):
+    # Hand-rolled adapter injection after placement.
+    model = AutoModelForCausalLM.from_pretrained(path)
+    model = model.cuda()
+    for name in names:
+        parent = model.get_submodule(name)
+        setattr(parent, "proj", LoRALinear(parent.proj))  # expect: TL202
+    return model
+
+
+def replace_vision_head(pipe):
+    pipe.to("cuda")
+    pipe.transformer.proj_out = torch.nn.Linear(3072, 64)  # expect: TL202
+    return pipe

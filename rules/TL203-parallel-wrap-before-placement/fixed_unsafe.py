@@ -1,0 +1,32 @@
+import torch
+import torch.nn as nn
+from torch.nn.parallel import DistributedDataParallel as DDP
+from transformers import AutoModelForCausalLM
+
+
+class Net(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.fc = nn.Linear(10, 10)
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+def ddp_main(local_rank):
+    torch.cuda.set_device(local_rank)
+    model = Net()
+    model = DDP(model.to(local_rank), device_ids=[local_rank])  # expect: TL203
+    return model
+
+
+def data_parallel(x):
+    model = Net()
+    x = x.cuda()
+    model = nn.DataParallel(model.to("cuda"))  # expect: TL203
+    return model(x)
+
+
+def ddp_around_device_map(path, local_rank):
+    model = AutoModelForCausalLM.from_pretrained(path, device_map="auto")
+    return DDP(model, device_ids=[local_rank])  # expect: TL203

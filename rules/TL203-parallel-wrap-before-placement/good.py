@@ -1,0 +1,28 @@
+import torch
+import torch.nn as nn
+from torch.distributed.fsdp import FullyShardedDataParallel as FSDP
+from torch.nn.parallel import DistributedDataParallel as DDP
+
+
+def ddp_after_move(local_rank):
+    torch.cuda.set_device(local_rank)
+    model = nn.Linear(10, 10).to(local_rank)
+    return DDP(model, device_ids=[local_rank])
+
+
+def cpu_ddp():
+    # DDP on the CPU (gloo) is fine: nothing in this code uses a GPU.
+    model = nn.Linear(10, 10)
+    return DDP(model)
+
+
+def fsdp_with_device_id(local_rank):
+    torch.cuda.set_device(local_rank)
+    model = nn.Linear(10, 10)
+    return FSDP(model, device_id=torch.cuda.current_device())
+
+
+def model_from_elsewhere(model, local_rank):
+    # Where `model` lives is not visible here: no finding.
+    torch.cuda.set_device(local_rank)
+    return DDP(model, device_ids=[local_rank])

@@ -1,0 +1,172 @@
+"""The flow analysis on its own: what it knows about each value at each call."""
+
+from __future__ import annotations
+
+import textwrap
+
+import libcst as cst
+
+from torchlint.analysis import analyze
+from torchlint.analysis.flow import AUTO, CPU, CUDA, MAYBE, PREPARED, VAR, CallObs, FlowFacts
+
+
+def _flow(src: str) -> tuple[cst.Module, FlowFacts]:
+    module = cst.parse_module(textwrap.dedent(src))
+    return module, analyze(module).flow
+
+
+def _calls(src: str) -> dict[str, CallObs]:
+    module, facts = _flow(src)
+    return {module.code_for_node(node): obs for node, obs in facts.calls.items()}
+
+
+def test_cast_wrap_and_partial_move() -> None:
+    calls = _calls(
+        """
+        import torch
+        from transformers import AutoModel
+        from peft import get_peft_model as gpm
+        device = torch.device("cuda")
+        model = AutoModel.from_pretrained("m").half()
+        model = gpm(model, cfg)
+        model.vpm.to(device)
+        out = model(x.to(device))
+        """
+    )
+    obs = calls["model(x.to(device))"]
+    assert (obs.module.kind, obs.module.device, obs.module.dtype) == ("wrapper", CPU, "float16")
+    assert [e.action for e in obs.module.events] == ["create", "cast", "wrap"]
+    assert obs.env["model.vpm"].device == CUDA  # the part moved, not the whole
+    ((_, arg),) = obs.args
+    assert arg.device == CUDA and arg.last("move") is not None
+
+
+def test_module_moves_are_in_place_and_tensor_moves_are_not() -> None:
+    calls = _calls(
+        """
+        import torch
+        from torch import nn
+        net = nn.Linear(2, 2)
+        alias = net
+        net.to("cuda")
+        x = torch.zeros(2)
+        x.to("cuda")
+        alias(x)
+        """
+    )
+    obs = calls["alias(x)"]
+    assert obs.module.device == CUDA  # moved through the other name
+    assert obs.args[0][1].device == CPU  # the statement moved nothing
+
+
+def test_branches_merge_to_maybe_and_loops_may_not_run() -> None:
+    calls = _calls(
+        """
+        from torch import nn
+        a = nn.Linear(2, 2)
+        if flag:
+            a.cuda()
+        a(x)
+        b = nn.Linear(2, 2)
+        for _ in range(3):
+            b.to(device)
+        b(x)
+        """
+    )
+    assert calls["a(x)"].module.device == MAYBE
+    assert calls["b(x)"].module.device == MAYBE
+
+
+def test_unknown_calls_make_values_unknown() -> None:
+    calls = _calls(
+        """
+        from torch import nn
+        m = nn.Linear(2, 2).half()
+        trainer = Trainer(model=m)
+        m(x)
+        """
+    )
+    module = calls["m(x)"].module
+    assert module.device is None and module.dtype is None
+
+
+def test_from_pretrained_device_map_dtype_and_placement_helpers() -> None:
+    calls = _calls(
+        """
+        import torch
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+        from accelerate import Accelerator
+        a = AutoModelForCausalLM.from_pretrained("m", torch_dtype=torch.bfloat16, device_map="auto")
+        a.generate(ids)
+        b = AutoModelForCausalLM.from_pretrained("m")
+        accelerator = Accelerator()
+        b = accelerator.prepare(b)
+        b(ids)
+        tok = AutoTokenizer.from_pretrained("m")
+        enc = tok("hi", return_tensors="pt")
+        enc.to(device)
+        c = AutoModelForCausalLM.from_pretrained("m").to(device)
+        c(**enc)
+        """
+    )
+    a = calls["a.generate(ids)"].module
+    assert (a.device, a.dtype) == (AUTO, "bfloat16")
+    assert calls["b(ids)"].module.device == PREPARED
+    c = calls["c(**enc)"]
+    assert c.module.device == VAR
+    assert c.args[0][1].kind == "encoding" and c.args[0][1].device == VAR  # moved in place
+
+
+def test_self_attributes_keep_their_kind_but_not_their_placement_outside_init() -> None:
+    module, facts = _flow(
+        """
+        import torch
+        from torch import nn
+        class Net(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.enc = nn.Linear(2, 2).half()
+                self.mask = torch.ones(2)
+            def forward(self, x):
+                self.mask.to(x.device)
+                return self.enc(x.cuda())
+        """
+    )
+    calls = {module.code_for_node(n): o for n, o in facts.calls.items()}
+    enc = calls["self.enc(x.cuda())"].module
+    assert enc.kind == "module" and enc.device is None  # the owner may have moved it
+    (discard,) = facts.discarded.values()
+    assert discard.receiver.kind == "tensor"
+
+
+def test_stale_alias_and_late_module() -> None:
+    module, facts = _flow(
+        """
+        import torch
+        from torch import nn
+        def f(model, device):
+            model.to(device)
+            x = torch.zeros(3)
+            keep = x
+            x = x.to(device)
+            model(keep)
+            model.head = nn.Linear(2, 2)
+        """
+    )
+    ((arg, name, _),) = facts.stale.values()
+    assert module.code_for_node(arg.value) == "keep" and name == "x"
+    (late,) = facts.late_modules.values()
+    assert late.parent == "model" and late.placement.detail == VAR
+
+
+def test_late_module_followed_by_a_move_is_fine() -> None:
+    _, facts = _flow(
+        """
+        from torch import nn
+        def f(model, device):
+            model.to(device)
+            model.head = nn.Linear(2, 2)
+            model.to(device)
+        """
+    )
+    assert facts.late_modules == {}
