@@ -20,7 +20,7 @@ def _calls(src: str) -> dict[str, CallObs]:
     return {module.code_for_node(node): obs for node, obs in facts.calls.items()}
 
 
-def test_cast_wrap_and_partial_move() -> None:
+def test_cast_and_wrap() -> None:
     calls = _calls(
         """
         import torch
@@ -29,16 +29,30 @@ def test_cast_wrap_and_partial_move() -> None:
         device = torch.device("cuda")
         model = AutoModel.from_pretrained("m").half()
         model = gpm(model, cfg)
-        model.vpm.to(device)
         out = model(x.to(device))
         """
     )
     obs = calls["model(x.to(device))"]
     assert (obs.module.kind, obs.module.device, obs.module.dtype) == ("wrapper", CPU, "float16")
     assert [e.action for e in obs.module.events] == ["create", "cast", "wrap"]
-    assert obs.env["model.vpm"].device == CUDA  # the part moved, not the whole
     ((_, arg),) = obs.args
     assert arg.device == CUDA and arg.last("move") is not None
+
+
+def test_moving_a_part_makes_the_whole_unknown() -> None:
+    calls = _calls(
+        """
+        from transformers import AutoModel
+        model = AutoModel.from_pretrained("m").half()
+        dit = model.transformer
+        dit.to(device)
+        model.vae.to(device)
+        model(x.to(device))
+        """
+    )
+    obs = calls["model(x.to(device))"]
+    assert obs.module.device == MAYBE
+    assert obs.env["dit"].device == VAR and obs.env["model.vae"].device == VAR
 
 
 def test_module_moves_are_in_place_and_tensor_moves_are_not() -> None:

@@ -1,6 +1,6 @@
 # MiniCPM-V LoRA fine-tuning, as in the report that started torchlint: the model is
-# loaded, cast to half, wrapped with LoRA and never placed; only the vision tower is
-# moved. The batch is on the GPU, the LLM weights are not.
+# loaded, cast to half, wrapped with LoRA and never placed (the script relied on the
+# training loop to do it). The batch is on the GPU, the weights are not.
 import torch
 from peft import LoraConfig, get_peft_model
 from transformers import AutoModel, CLIPVisionModel
@@ -11,7 +11,6 @@ def train(model_path, batches, local_rank):
     model = AutoModel.from_pretrained(model_path, trust_remote_code=True)
     model = model.to(device=device, dtype=torch.float16)
     model = get_peft_model(model, LoraConfig(r=64, target_modules=["q_proj", "v_proj"]))
-    model.vpm.to(device)
     for batch in batches:
         pixel_values = batch["pixel_values"].to(device)
         loss = model(pixel_values)  # expect: TL201

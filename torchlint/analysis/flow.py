@@ -611,8 +611,14 @@ class _Scope:
                 new = replace(new, device=device, device_expr=expr)
             new = replace(new, events=events)
             if path is not None and receiver.ident == 0:
-                # A part moved on its own (model.vpm.to(device)): the part changes,
-                # the whole does not.
+                # A part moved on its own (model.vpm.to(device), or dit.to(device)
+                # after dit = pipe.transformer): the part changes, and where the whole
+                # is becomes unknown, since nothing tells whether every part that runs
+                # was moved.
+                if device is not None and receiver.part_of:
+                    root = next((v for v in self.env.values() if v.ident == receiver.part_of), None)
+                    if root is not None:
+                        self.update_ident(receiver.part_of, replace(root, device=MAYBE))
                 self.set(path, replace(new, ident=next(_ids)))
             elif receiver.ident:
                 self.update_ident(receiver.ident, new)
