@@ -24,7 +24,7 @@ from torchlint.findings import Applicability, Finding, Problem
 from torchlint.report import json as json_report
 from torchlint.report import text as text_report
 from torchlint.runner import FileResult, Options, default_jobs, process_text, run
-from torchlint.source import SourceError, read
+from torchlint.source import SourceError, decode, physical_lines, read
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -209,7 +209,11 @@ def main(
     out = sys.stdout
     if stdin_result is not None and fix and not diff:
         # As ruff does: the fixed source on stdout, findings on stderr.
-        sys.stdout.write(stdin_result.fixed_text if stdin_result.fixed_text is not None else "")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(
+            stdin_result.fixed_bytes if stdin_result.fixed_bytes is not None else stdin_data
+        )
+        sys.stdout.buffer.flush()
         out = sys.stderr
     if diff:
         out.write("".join(r.diff for r in results))
@@ -220,7 +224,10 @@ def main(
     else:
         stdin_text = None
         if stdin_result is not None:
-            stdin_text = (stdin_result.path, stdin_data.decode("utf-8", "replace"))
+            try:  # decoded exactly as the linter read it
+                stdin_text = (stdin_result.path, decode(stdin_result.path, stdin_data).text)
+            except SourceError:
+                stdin_text = (stdin_result.path, "")
         out.write(text_report.render(findings, show_source, _line_reader(stdin_text)))
     out.flush()
 
@@ -249,7 +256,9 @@ def _load(
     if isolated:
         return Config(root=os.getcwd())
     first = next((t for t in targets if t != "-"), stdin_filename or ".")
-    found = find_config(first if os.path.exists(first) else ".")
+    # A path that does not exist (yet: an editor's unsaved file) still tells where
+    # to look: its nearest existing folder.
+    found = find_config(first)
     return load_config(found, known) if found else Config(root=os.getcwd())
 
 
@@ -285,9 +294,9 @@ def _line_reader(stdin: tuple[str, str] | None) -> Callable[[str, int], str | No
     @functools.lru_cache(maxsize=64)
     def lines(path: str) -> list[str]:
         if stdin is not None and path == stdin[0]:
-            return stdin[1].splitlines()
+            return physical_lines(stdin[1])
         try:
-            return read(path, 0).text.splitlines()
+            return physical_lines(read(path, 0).text)
         except SourceError:
             return []
 

@@ -4,6 +4,7 @@ folders, honour .gitignore and the config's excludes, never loop on symlinks."""
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,9 +37,20 @@ class _Ignores:
     def __post_init__(self) -> None:
         self.exclude = _spec(self.config.exclude + self.config.extend_exclude)
 
-    def excluded(self, path: str, is_dir: bool) -> bool:
+    def base_for(self, top: str) -> str:
+        """Exclude globs are relative to the config's folder, unless the folder being
+        walked is itself inside an excluded one (``torchlint build/proj``, named on
+        purpose): then they are relative to that folder, so that only what is below it
+        can be excluded."""
+        atop = os.path.abspath(top)
+        rel = _rel(atop, self.config.root)
+        if rel is not None and self.exclude.match_file(rel + "/"):
+            return atop
+        return self.config.root
+
+    def excluded(self, path: str, is_dir: bool, base: str | None = None) -> bool:
         apath = os.path.abspath(path)
-        rel = _rel(apath, self.config.root) or os.path.basename(apath)
+        rel = _rel(apath, base or self.config.root) or os.path.basename(apath)
         if self.exclude.match_file(rel + ("/" if is_dir else "")):
             return True
         if is_dir and os.path.isfile(os.path.join(apath, "pyvenv.cfg")):
@@ -59,14 +71,16 @@ class _Ignores:
         return self.gitignores[directory]
 
     def _gitignored(self, apath: str, is_dir: bool) -> bool:
-        # Every .gitignore from the file's folder up to the repository root applies.
+        # Every .gitignore from the file's folder up to the repository root applies;
+        # as in git, the deepest one that has a say (a match, or a "!" negation) wins.
         directory = os.path.dirname(apath)
         while True:
             spec = self._gitignore(directory)
             rel = _rel(apath, directory)
             if spec is not None and rel is not None:
-                if spec.match_file(rel + ("/" if is_dir else "")):
-                    return True
+                verdict = spec.check_file(rel + ("/" if is_dir else "")).include
+                if verdict is not None:
+                    return bool(verdict)
             if os.path.exists(os.path.join(directory, ".git")):
                 return False
             parent = os.path.dirname(directory)
@@ -87,6 +101,8 @@ def discover(paths: list[str], config: Config) -> tuple[list[str], list[Problem]
             files.update(_walk(path, ignores, problems))
         elif os.path.isfile(path):
             files.add(path)
+        elif os.path.exists(path):
+            problems.append(Problem(path, "not a regular file; skipped"))
         elif os.path.islink(path):
             problems.append(Problem(path, "broken symbolic link or symlink loop"))
         else:
@@ -98,13 +114,14 @@ def _walk(top: str, ignores: _Ignores, problems: list[Problem]) -> Iterator[str]
     def onerror(exc: OSError) -> None:
         problems.append(Problem(exc.filename or top, exc.strerror or str(exc)))
 
+    base = ignores.base_for(top)
     # followlinks=False: a symlinked folder is not entered, so a symlink loop cannot
     # make the walk endless.
     for dirpath, dirnames, filenames in os.walk(top, onerror=onerror, followlinks=False):
         keep = []
         for d in sorted(dirnames):
             full = os.path.join(dirpath, d)
-            if os.path.islink(full) or ignores.excluded(full, True):
+            if os.path.islink(full) or ignores.excluded(full, True, base):
                 continue
             keep.append(d)
         dirnames[:] = keep
@@ -115,6 +132,10 @@ def _walk(top: str, ignores: _Ignores, problems: list[Problem]) -> Iterator[str]
             if os.path.islink(full) and not os.path.exists(full):
                 problems.append(Problem(full, "broken symbolic link or symlink loop"))
                 continue
-            if os.path.isdir(full) or ignores.excluded(full, False):
-                continue
+            try:
+                regular = stat.S_ISREG(os.stat(full).st_mode)
+            except OSError:
+                regular = False
+            if not regular or ignores.excluded(full, False, base):
+                continue  # a folder named x.py, a FIFO, a socket: not source files
             yield full

@@ -5,6 +5,9 @@ flake8 plugin and the language server all share them."""
 from __future__ import annotations
 
 import ast
+import contextlib
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -40,7 +43,9 @@ def _python_syntax_error(text: str) -> SyntaxError | None:
         ast.parse(text)
     except SyntaxError as exc:
         return exc
-    except (ValueError, RecursionError, MemoryError) as exc:
+    except (RecursionError, MemoryError):
+        return SyntaxError("nested too deeply for Python's parser")
+    except ValueError as exc:  # e.g. source code string cannot contain null bytes
         return SyntaxError(str(exc) or type(exc).__name__)
     return None
 
@@ -56,27 +61,45 @@ def lint_text(path: str, text: str, codes: frozenset[str]) -> LintResult:
     if noqa.skip_file(text):
         return result
     rules = rules_for(text, codes)
-    if not rules:
-        # Nothing to analyse, but a broken file should still be said to be broken.
-        error = _python_syntax_error(text)
-        if error is not None:
-            result.findings.append(_syntax_finding(path, error))
+    # CPython's parser first: about 13x cheaper than LibCST's, it says whether the
+    # file is Python at all, and it refuses the pathological nesting that would
+    # overflow LibCST's native parser's stack (a crash no except clause can catch).
+    error = _python_syntax_error(text)
+    if error is not None:
+        result.findings.append(_syntax_finding(path, error))
         return result
+    if not rules:
+        return result
+    with _deep_recursion():
+        return _lint_parsed(path, text, rules, result)
+
+
+@contextlib.contextmanager
+def _deep_recursion() -> Iterator[None]:
+    """LibCST's visitors recurse once per tree level; a long ``a + a + ... + a``
+    (1,000 terms) is 1,000 levels. Python 3.11 frames do not use the C stack for
+    this, so a higher limit is safe."""
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, 20_000))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)
+
+
+def _lint_parsed(path: str, text: str, rules: list[type[Rule]], result: LintResult) -> LintResult:
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
-        error = _python_syntax_error(text)
-        if error is not None:
-            result.findings.append(_syntax_finding(path, error))
-        else:
-            message = str(exc.message).splitlines()[0]
-            result.problems.append(
-                Problem(
-                    path,
-                    f"not analysed: LibCST cannot parse it ({exc.editor_line}:"
-                    f"{exc.editor_column}: {message})",
-                )
+        # Valid for CPython (checked above) but not for LibCST: newer syntax.
+        message = str(exc.message).splitlines()[0]
+        result.problems.append(
+            Problem(
+                path,
+                f"not analysed: LibCST cannot parse it ({exc.editor_line}:"
+                f"{exc.editor_column}: {message})",
             )
+        )
         return result
     except RecursionError:
         result.problems.append(Problem(path, "not analysed: nested too deeply to parse"))

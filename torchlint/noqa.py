@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from torchlint.findings import Finding
+from torchlint.source import physical_lines
 
 # Same shape as flake8's comments: bare "noqa", "noqa: TL101", "noqa:TL101,TL102".
 # A bare one (or one whose code list does not parse) suppresses everything on the line.
@@ -18,7 +19,9 @@ _CODE_SPLIT = re.compile(r"[,\s]+")
 
 
 def skip_file(text: str) -> bool:
-    return SKIP_FILE.search(text) is not None
+    if "skip-file" not in text:
+        return False
+    return SKIP_FILE.search(text.replace("\r\n", "\n").replace("\r", "\n")) is not None
 
 
 def noqa_map(text: str) -> dict[int, frozenset[str] | None]:
@@ -26,7 +29,7 @@ def noqa_map(text: str) -> dict[int, frozenset[str] | None]:
     out: dict[int, frozenset[str] | None] = {}
     if "noqa" not in text.lower():
         return out
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    for lineno, line in enumerate(physical_lines(text), start=1):
         if "#" not in line:
             continue
         m = NOQA.search(line)

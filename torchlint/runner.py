@@ -32,7 +32,9 @@ class FileResult:
     problems: list[Problem] = field(default_factory=list)
     fixed: int = 0
     diff: str = ""
-    fixed_text: str | None = None  # for stdin: the fixed source to print
+    # For stdin with --fix: the source to print, in its own encoding (and BOM); the
+    # input unchanged when it could not be decoded, so an editor never loses a buffer.
+    fixed_bytes: bytes | None = None
 
 
 def process_text(path: str, data: bytes, options: Options, write: bool) -> FileResult:
@@ -41,6 +43,7 @@ def process_text(path: str, data: bytes, options: Options, write: bool) -> FileR
         source = decode(path, data)
     except SourceError as exc:
         result.findings.append(Finding(path, 1, 0, READ_ERROR, f"cannot read: {exc}"))
+        result.fixed_bytes = data
         return result
     if not (options.fix or options.diff):
         lint = engine.lint_text(path, source.text, options.codes)
@@ -49,7 +52,10 @@ def process_text(path: str, data: bytes, options: Options, write: bool) -> FileR
     outcome = engine.fix_text(path, source.text, options.codes, options.unsafe_fixes)
     result.findings, result.problems = outcome.remaining.findings, outcome.remaining.problems
     if not write:
-        result.fixed_text = outcome.text
+        try:
+            result.fixed_bytes = source.encode(outcome.text)
+        except UnicodeEncodeError:
+            result.fixed_bytes = data
     if outcome.fixed and outcome.text != source.text:
         result.fixed = outcome.fixed
         if options.diff:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import re
+import stat
 import tokenize
 from dataclasses import dataclass
 
@@ -62,9 +64,13 @@ def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
     """The file's bytes. SourceError for anything that is not a readable file of
     acceptable size (the message says which)."""
     try:
-        if os.path.isdir(path):
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
             raise SourceError("is a directory, not a file")
-        size = os.path.getsize(path)
+        if not stat.S_ISREG(st.st_mode):
+            # A FIFO or device would block the read forever.
+            raise SourceError("not a regular file; skipped")
+        size = st.st_size
         if max_size and size > max_size:
             raise SourceError(f"skipped: too large ({size} bytes > max-file-size {max_size})")
         with open(path, "rb") as fh:
@@ -72,6 +78,18 @@ def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
     except OSError as exc:
         raise SourceError(exc.strerror or str(exc)) from None
     return data
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def physical_lines(text: str) -> list[str]:
+    """The lines as Python numbers them: split at CRLF, CR or LF only (not at form
+    feeds or U+2028, which ``str.splitlines`` also splits at)."""
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def newline_of(text: str) -> str:

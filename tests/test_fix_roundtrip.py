@@ -1,0 +1,575 @@
+"""``--fix``, ``--unsafe-fixes``, ``--diff`` and ``--exit-non-zero-on-fix``: files in,
+the exact bytes on disk (or on stdout) out. A fix touches only its edit: line
+endings, BOM, encoding, comments and file mode survive, and a file without an
+applicable fix is never rewritten."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from torchlint.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = ROOT / "rules"
+
+# TL101 at 8:27, SAFE fix `.type(` -> `.to(`.
+MODULE_CAST = """\
+import torch
+from torch import nn
+class M(nn.Module):
+    def __init__(self, enc):
+        super().__init__()
+        self.enc = enc
+    def forward(self, x):
+        return self.enc(x.type(torch.float16))
+"""
+MODULE_CAST_FIXED = MODULE_CAST.replace("x.type(torch.float16)", "x.to(torch.float16)")
+
+# TL102 at 3:11, UNSAFE fix.
+LEGACY_CUDA = """\
+import torch
+def f(x):
+    y = x.type(torch.cuda.HalfTensor)
+    return y
+"""
+LEGACY_CUDA_FIXED = LEGACY_CUDA.replace(
+    "x.type(torch.cuda.HalfTensor)", 'x.to(device="cuda", dtype=torch.float16)'
+)
+LEGACY_CUDA_MSG = (
+    "TL102 `.type(torch.cuda.HalfTensor)` is a legacy cast that also moves a CPU tensor to "
+    "the current GPU, not necessarily the model's; say both explicitly with "
+    '`.to(device="cuda", dtype=torch.float16)`'
+)
+
+# TL102 at 3:14, SAFE fix.
+LEGACY_STR = """\
+import torch
+def g(x):
+    return x.type("torch.HalfTensor")
+"""
+LEGACY_STR_FIXED = LEGACY_STR.replace(
+    'x.type("torch.HalfTensor")', 'x.to(device="cpu", dtype=torch.float16)'
+)
+LEGACY_STR_MSG = (
+    "TL102 `.type('torch.HalfTensor')` is a legacy cast that also moves the tensor to the "
+    'CPU; say both explicitly with `.to(device="cpu", dtype=torch.float16)`'
+)
+
+CLEAN = "import torch\n\n\ndef clean(x):\n    return x.to(torch.float16)  # fine\n"
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> None:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+
+def snapshot(root: Path) -> dict[str, tuple[bytes, int, int, int]]:
+    """Every file under root: bytes, mode, inode and mtime."""
+    out = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            st = path.stat()
+            out[path.relative_to(root).as_posix()] = (
+                path.read_bytes(),
+                stat.S_IMODE(st.st_mode),
+                st.st_ino,
+                st.st_mtime_ns,
+            )
+    return out
+
+
+def contents(root: Path) -> dict[str, bytes]:
+    return {rel: data for rel, (data, *_) in snapshot(root).items()}
+
+
+def invoke(*args: str, input: bytes | None = None) -> Result:
+    result = CliRunner().invoke(main, list(args), input=input)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert "Traceback" not in result.output
+    return result
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def mixed(tree: Path) -> Path:
+    """a.py and c.py have safe fixes, b.py an unsafe one, clean.py none."""
+    write(tree, {"a.py": MODULE_CAST, "b.py": LEGACY_CUDA, "c.py": LEGACY_STR, "clean.py": CLEAN})
+    return tree
+
+
+# ---------------------------------------------------------------- --fix
+
+
+def test_fix_writes_safe_fixes_only(mixed: Path) -> None:
+    result = invoke("--fix", "a.py", "b.py", "c.py", "clean.py")
+    assert contents(mixed) == {
+        "a.py": MODULE_CAST_FIXED.encode(),
+        "b.py": LEGACY_CUDA.encode(),
+        "c.py": LEGACY_STR_FIXED.encode(),
+        "clean.py": CLEAN.encode(),
+    }
+    assert result.exit_code == 1  # b.py's finding remains
+    assert result.stdout == f"b.py:3:11: {LEGACY_CUDA_MSG}\n"
+    assert result.stderr == (
+        "torchlint: Fixed 2 findings.\n"
+        "torchlint: Found 1 finding in 1 file (0 fixable with --fix); "
+        "1 more with --unsafe-fixes.\n"
+    )
+
+
+def test_unsafe_fixes_applies_the_others_too(mixed: Path) -> None:
+    result = invoke("--fix", "--unsafe-fixes", "a.py", "b.py", "c.py", "clean.py")
+    assert contents(mixed) == {
+        "a.py": MODULE_CAST_FIXED.encode(),
+        "b.py": LEGACY_CUDA_FIXED.encode(),
+        "c.py": LEGACY_STR_FIXED.encode(),
+        "clean.py": CLEAN.encode(),
+    }
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == (
+        "torchlint: Fixed 3 findings.\ntorchlint: All checks passed (4 files checked).\n"
+    )
+
+
+def test_unsafe_fixes_without_fix_writes_nothing(mixed: Path) -> None:
+    before = snapshot(mixed)
+    result = invoke("--unsafe-fixes", ".")
+    assert result.exit_code == 1
+    assert snapshot(mixed) == before
+
+
+@pytest.mark.parametrize("unsafe", [[], ["--unsafe-fixes"]], ids=["safe", "unsafe"])
+def test_second_fix_changes_nothing(mixed: Path, unsafe: list[str]) -> None:
+    invoke("--fix", *unsafe, ".")
+    after_first = snapshot(mixed)
+    result = invoke("--fix", *unsafe, ".")
+    assert snapshot(mixed) == after_first  # not even rewritten with the same bytes
+    assert "Fixed" not in result.stderr
+
+
+def test_files_without_an_applicable_fix_are_not_rewritten(mixed: Path) -> None:
+    before = snapshot(mixed)
+    invoke("--fix", ".")
+    after = snapshot(mixed)
+    assert after["clean.py"] == before["clean.py"]  # bytes, mode, inode, mtime
+    assert after["b.py"] == before["b.py"]  # only an unsafe fix
+    assert after["a.py"][0] != before["a.py"][0]
+
+
+def test_fix_with_jobs_gives_the_same_files(tree: Path) -> None:
+    files: dict[str, str | bytes] = {}
+    for i in range(10):
+        files[f"p{i}/a.py"] = MODULE_CAST
+        files[f"p{i}/c.py"] = LEGACY_STR
+    write(tree, files)
+    result = invoke("--fix", "--jobs", "3", ".")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "torchlint: Fixed 20 findings.\ntorchlint: All checks passed (20 files checked).\n"
+    )
+    assert set(contents(tree).values()) == {MODULE_CAST_FIXED.encode(), LEGACY_STR_FIXED.encode()}
+
+
+def test_fix_leaves_suppressed_and_deselected_findings_alone(tree: Path) -> None:
+    noqa = MODULE_CAST.replace("float16))\n", "float16))  # noqa: TL101\n")
+    write(tree, {"noqa.py": noqa, "ignored.py": LEGACY_STR, "a.py": MODULE_CAST})
+    result = invoke("--fix", "--ignore", "TL102", ".")
+    assert contents(tree) == {
+        "a.py": MODULE_CAST_FIXED.encode(),
+        "ignored.py": LEGACY_STR.encode(),
+        "noqa.py": noqa.encode(),
+    }
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_fix_leaves_files_it_cannot_read_or_parse_untouched(tree: Path) -> None:
+    files = {
+        "broken.py": (LEGACY_STR + "def f(:\n").encode(),
+        "latin.py": b'x = "caf\xe9"\n' + LEGACY_STR.encode(),
+        "blob.py": b"\x00" + LEGACY_STR.encode(),
+    }
+    write(tree, dict(files))
+    before = snapshot(tree)
+    result = invoke("--fix", "--unsafe-fixes", ".")
+    assert snapshot(tree) == before
+    assert result.exit_code == 1
+    assert [line.split(" ", 2)[:2] for line in result.stdout.splitlines()] == [
+        ["./blob.py:1:1:", "TL001"],
+        ["./broken.py:4:7:", "TL000"],
+        ["./latin.py:1:1:", "TL001"],
+    ]
+
+
+def test_fix_applies_an_opt_in_rule_only_when_selected(tree: Path) -> None:
+    text = "import torch\ndef to_half(x):\n    return x.type(torch.float16)\n"
+    write(tree, {"h.py": text})
+    invoke("--fix", "h.py")
+    assert (tree / "h.py").read_text() == text
+    invoke("--fix", "--extend-select", "TL103", "h.py")
+    assert (tree / "h.py").read_text() == text.replace(".type(", ".to(")
+
+
+def test_fix_respects_per_file_ignores(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "pyproject.toml": '[tool.torchlint]\nper-file-ignores = { "legacy/*" = ["TL102"] }\n',
+            "legacy/c.py": LEGACY_STR,
+            "new/c.py": LEGACY_STR,
+        },
+    )
+    invoke("--fix", "legacy", "new")
+    assert (tree / "legacy" / "c.py").read_text() == LEGACY_STR
+    assert (tree / "new" / "c.py").read_text() == LEGACY_STR_FIXED
+
+
+# ---------------------------------------------------------------- what survives a fix
+
+
+PRESERVED = {
+    "crlf": (
+        LEGACY_STR.replace("\n", "\r\n").encode(),
+        LEGACY_STR_FIXED.replace("\n", "\r\n").encode(),
+    ),
+    "cr": (LEGACY_STR.replace("\n", "\r").encode(), LEGACY_STR_FIXED.replace("\n", "\r").encode()),
+    "bom": (codecs.BOM_UTF8 + LEGACY_STR.encode(), codecs.BOM_UTF8 + LEGACY_STR_FIXED.encode()),
+    "bom-crlf": (
+        codecs.BOM_UTF8 + MODULE_CAST.replace("\n", "\r\n").encode(),
+        codecs.BOM_UTF8 + MODULE_CAST_FIXED.replace("\n", "\r\n").encode(),
+    ),
+    "latin-1": (
+        b"# -*- coding: latin-1 -*-\n" + b'NAME = "Se\xf1or caf\xe9"\n' + LEGACY_STR.encode(),
+        b"# -*- coding: latin-1 -*-\n" + b'NAME = "Se\xf1or caf\xe9"\n' + LEGACY_STR_FIXED.encode(),
+    ),
+    "utf-8-text": (
+        ('s = "日本語"  # café\n' + LEGACY_STR).encode(),
+        ('s = "日本語"  # café\n' + LEGACY_STR_FIXED).encode(),
+    ),
+    "comments": (
+        (
+            b"# header comment\nimport torch  # why\n\n\ndef g(x):\n"
+            b"    # explain the cast\n"
+            b'    return x.type("torch.HalfTensor")  # trailing comment\n'
+            b"    # after\n"
+        ),
+        (
+            b"# header comment\nimport torch  # why\n\n\ndef g(x):\n"
+            b"    # explain the cast\n"
+            b'    return x.to(device="cpu", dtype=torch.float16)  # trailing comment\n'
+            b"    # after\n"
+        ),
+    ),
+    "no-final-newline": (LEGACY_STR.rstrip("\n").encode(), LEGACY_STR_FIXED.rstrip("\n").encode()),
+    "tabs-and-trailing-space": (
+        b'import torch   \ndef g(x):\n\treturn x.type("torch.HalfTensor")\t\n',
+        b'import torch   \ndef g(x):\n\treturn x.to(device="cpu", dtype=torch.float16)\t\n',
+    ),
+    "mixed-line-endings": (
+        b'import torch\r\ndef g(x):\n    return x.type("torch.HalfTensor")\r\n# end\n',
+        b'import torch\r\ndef g(x):\n    return x.to(device="cpu", dtype=torch.float16)\r\n# end\n',
+    ),
+}
+
+
+@pytest.mark.parametrize(("before", "after"), list(PRESERVED.values()), ids=list(PRESERVED))
+def test_fix_changes_only_the_edited_span(tree: Path, before: bytes, after: bytes) -> None:
+    write(tree, {"x.py": before})
+    result = invoke("--fix", "x.py")
+    assert result.exit_code == 0, result.output
+    assert (tree / "x.py").read_bytes() == after
+    # and the fixed file is clean and stable
+    again = invoke("--fix", "x.py")
+    assert (again.exit_code, again.stdout) == (0, "")
+    assert (tree / "x.py").read_bytes() == after
+
+
+def test_fix_is_not_offered_when_it_would_drop_a_comment(tree: Path) -> None:
+    text = 'import torch\ndef g(x):\n    return x.type(\n        "torch.HalfTensor"  # keep me\n    )\n'
+    write(tree, {"x.py": text})
+    result = invoke("--fix", "--unsafe-fixes", "x.py")
+    assert (tree / "x.py").read_text() == text
+    assert result.exit_code == 1
+    assert result.stdout == f"x.py:3:14: {LEGACY_STR_MSG}\n"
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o644, 0o755, 0o754, 0o640])
+def test_fix_keeps_the_file_mode(tree: Path, mode: int) -> None:
+    write(tree, {"x.py": LEGACY_STR})
+    (tree / "x.py").chmod(mode)
+    invoke("--fix", "x.py")
+    assert (tree / "x.py").read_text() == LEGACY_STR_FIXED
+    assert stat.S_IMODE((tree / "x.py").stat().st_mode) == mode
+
+
+def test_fix_leaves_no_temporary_files(mixed: Path) -> None:
+    invoke("--fix", "--unsafe-fixes", ".")
+    assert sorted(p.name for p in mixed.iterdir()) == ["a.py", "b.py", "c.py", "clean.py"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_fix_does_not_write_through_a_symlink(tree: Path) -> None:
+    write(tree, {"outside/c.py": LEGACY_STR, "proj/a.py": LEGACY_STR})
+    os.symlink("../outside/c.py", tree / "proj" / "link.py")
+    result = invoke("--fix", "proj")
+    assert (tree / "outside" / "c.py").read_text() == LEGACY_STR
+    assert (tree / "proj" / "a.py").read_text() == LEGACY_STR_FIXED
+    assert result.exit_code == 2
+    assert (
+        "torchlint: error: proj/link.py: is a symbolic link; not fixed "
+        "(fix the file it points to)\n"
+    ) in result.stderr
+
+
+# ---------------------------------------------------------------- --diff
+
+
+def test_diff_prints_a_unified_diff_exits_1_and_writes_nothing(mixed: Path) -> None:
+    before = snapshot(mixed)
+    result = invoke("--diff", "a.py", "b.py", "c.py", "clean.py")
+    assert snapshot(mixed) == before
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "--- a/a.py\n"
+        "+++ b/a.py\n"
+        "@@ -5,4 +5,4 @@\n"
+        "         super().__init__()\n"
+        "         self.enc = enc\n"
+        "     def forward(self, x):\n"
+        "-        return self.enc(x.type(torch.float16))\n"
+        "+        return self.enc(x.to(torch.float16))\n"
+        "--- a/c.py\n"
+        "+++ b/c.py\n"
+        "@@ -1,3 +1,3 @@\n"
+        " import torch\n"
+        " def g(x):\n"
+        '-    return x.type("torch.HalfTensor")\n'
+        '+    return x.to(device="cpu", dtype=torch.float16)\n'
+    )
+    assert result.stderr == ""
+
+
+def test_diff_with_unsafe_fixes_includes_them(mixed: Path) -> None:
+    before = snapshot(mixed)
+    result = invoke("--diff", "--unsafe-fixes", "b.py")
+    assert snapshot(mixed) == before
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "--- a/b.py\n"
+        "+++ b/b.py\n"
+        "@@ -1,4 +1,4 @@\n"
+        " import torch\n"
+        " def f(x):\n"
+        "-    y = x.type(torch.cuda.HalfTensor)\n"
+        '+    y = x.to(device="cuda", dtype=torch.float16)\n'
+        "     return y\n"
+    )
+
+
+def test_diff_marks_a_missing_final_newline(tree: Path) -> None:
+    write(tree, {"x.py": LEGACY_STR.rstrip("\n")})
+    result = invoke("--diff", "x.py")
+    assert result.stdout.endswith(
+        '-    return x.type("torch.HalfTensor")\n\\ No newline at end of file\n'
+        '+    return x.to(device="cpu", dtype=torch.float16)\n\\ No newline at end of file\n'
+    )
+
+
+def test_diff_of_a_clean_tree_is_empty_and_exits_0(tree: Path) -> None:
+    write(tree, {"clean.py": CLEAN})
+    result = invoke("--diff", "clean.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_fix_and_diff_together_write_nothing(mixed: Path) -> None:
+    before = snapshot(mixed)
+    result = invoke("--fix", "--diff", "c.py")
+    assert snapshot(mixed) == before
+    assert result.exit_code == 1
+    assert result.stdout.startswith("--- a/c.py\n+++ b/c.py\n")
+
+
+# ---------------------------------------------------------------- exit codes with --fix
+
+
+def test_fix_that_fixes_everything_exits_0(tree: Path) -> None:
+    write(tree, {"c.py": LEGACY_STR})
+    assert invoke("--fix", "c.py").exit_code == 0
+
+
+def test_exit_non_zero_on_fix_exits_1_when_a_file_changed(tree: Path) -> None:
+    write(tree, {"c.py": LEGACY_STR})
+    result = invoke("--fix", "--exit-non-zero-on-fix", "c.py")
+    assert result.exit_code == 1
+    assert (tree / "c.py").read_text() == LEGACY_STR_FIXED
+    assert result.stdout == ""
+    assert result.stderr == (
+        "torchlint: Fixed 1 finding.\ntorchlint: All checks passed (1 file checked).\n"
+    )
+
+
+def test_exit_non_zero_on_fix_exits_0_when_nothing_changed(tree: Path) -> None:
+    write(tree, {"clean.py": CLEAN})
+    assert invoke("--fix", "--exit-non-zero-on-fix", "clean.py").exit_code == 0
+
+
+# ---------------------------------------------------------------- stdin
+
+
+def test_stdin_fix_prints_the_fixed_source_and_findings_go_to_stderr(tree: Path) -> None:
+    source = LEGACY_STR + LEGACY_CUDA.replace("import torch\n", "")
+    result = invoke("--fix", "-", "--stdin-filename", "pkg/m.py", input=source.encode())
+    assert result.exit_code == 1
+    assert result.stdout == LEGACY_STR_FIXED + LEGACY_CUDA.replace("import torch\n", "")
+    assert result.stderr == (
+        "pkg/m.py:5:11: " + LEGACY_CUDA_MSG + "\n"
+        "torchlint: Fixed 1 finding.\n"
+        "torchlint: Found 1 finding in 1 file (0 fixable with --fix); "
+        "1 more with --unsafe-fixes.\n"
+    )
+
+
+def test_stdin_fix_of_clean_source_prints_it_unchanged(tree: Path) -> None:
+    result = invoke("--fix", "-", input=CLEAN.encode())
+    assert (result.exit_code, result.stdout) == (0, CLEAN)
+
+
+def test_stdin_fix_never_writes_the_named_file(tree: Path) -> None:
+    write(tree, {"c.py": LEGACY_STR})
+    result = invoke(
+        "--fix", "--unsafe-fixes", "-", "--stdin-filename", "c.py", input=LEGACY_CUDA.encode()
+    )
+    assert result.stdout == LEGACY_CUDA_FIXED
+    assert (tree / "c.py").read_text() == LEGACY_STR
+
+
+def test_stdin_fix_keeps_crlf(tree: Path) -> None:
+    result = invoke("--fix", "-", input=LEGACY_STR.replace("\n", "\r\n").encode())
+    assert result.stdout_bytes == LEGACY_STR_FIXED.replace("\n", "\r\n").encode()
+
+
+def test_stdin_diff(tree: Path) -> None:
+    result = invoke("--diff", "-", "--stdin-filename", "x.py", input=LEGACY_STR.encode())
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "--- a/x.py\n+++ b/x.py\n@@ -1,3 +1,3 @@\n import torch\n def g(x):\n"
+        '-    return x.type("torch.HalfTensor")\n'
+        '+    return x.to(device="cpu", dtype=torch.float16)\n'
+    )
+
+
+@pytest.mark.parametrize(
+    "data", [b'x = "caf\xe9"\n', b"\x00\x01binary"], ids=["not-utf8", "binary"]
+)
+def test_stdin_fix_of_undecodable_input_echoes_it(tree: Path, data: bytes) -> None:
+    result = invoke("--fix", "-", input=data)
+    assert result.stdout_bytes == data
+
+
+def test_stdin_fix_keeps_a_declared_encoding(tree: Path) -> None:
+    head = b"# -*- coding: latin-1 -*-\n" + b's = "caf\xe9"\n'
+    result = invoke("--fix", "-", input=head + LEGACY_STR.encode())
+    assert result.stdout_bytes == head + LEGACY_STR_FIXED.encode()
+
+
+def test_stdin_fix_keeps_a_bom(tree: Path) -> None:
+    result = invoke("--fix", "-", input=codecs.BOM_UTF8 + LEGACY_STR.encode())
+    assert result.stdout_bytes == codecs.BOM_UTF8 + LEGACY_STR_FIXED.encode()
+
+
+# ---------------------------------------------------------------- the rule book
+
+
+def _fixable_folders() -> list[Path]:
+    return [
+        d
+        for d in sorted(RULES.iterdir())
+        if d.is_dir() and (d / "bad.py").exists() and (d / "fixed.py").exists()
+    ]
+
+
+@pytest.mark.parametrize("folder", _fixable_folders(), ids=lambda d: d.name)
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+def test_rule_book_bad_py_fixes_to_fixed_py(tree: Path, folder: Path, unsafe: bool) -> None:
+    code = folder.name.split("-", 1)[0]
+    expected = folder / ("fixed_unsafe.py" if unsafe else "fixed.py")
+    shutil.copyfile(folder / "bad.py", tree / "bad.py")
+    flags = ["--unsafe-fixes"] if unsafe else []
+    invoke("--fix", *flags, "--select", code, "bad.py")
+    assert (tree / "bad.py").read_bytes() == expected.read_bytes()
+    before = snapshot(tree)
+    again = invoke("--fix", *flags, "--select", code, "bad.py")
+    assert snapshot(tree) == before
+    assert "Fixed" not in again.stderr
+
+
+# ---------------------------------------------------------------- a real process
+
+
+def _process(
+    args: list[str], cwd: Path, input: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "torchlint", *args],
+        cwd=cwd,
+        input=input,
+        capture_output=True,
+        timeout=120,
+        env=os.environ.copy(),
+    )
+    assert b"Traceback" not in proc.stderr, proc.stderr.decode()
+    return proc
+
+
+def test_process_fix_roundtrip_keeps_bytes(tree: Path) -> None:
+    before = {
+        "crlf_bom.py": codecs.BOM_UTF8 + LEGACY_STR.replace("\n", "\r\n").encode(),
+        "latin.py": b"# coding: latin-1\n# \xe9\n" + MODULE_CAST.encode(),
+        "unsafe.py": LEGACY_CUDA.encode(),
+        "clean.py": CLEAN.encode(),
+    }
+    write(tree, dict(before))
+    (tree / "latin.py").chmod(0o751)
+    proc = _process(["--fix", "--jobs", "2", "."], tree)
+    assert proc.returncode == 1
+    assert proc.stdout.decode() == f"./unsafe.py:3:11: {LEGACY_CUDA_MSG}\n"
+    assert contents(tree) == {
+        "clean.py": CLEAN.encode(),
+        "crlf_bom.py": codecs.BOM_UTF8 + LEGACY_STR_FIXED.replace("\n", "\r\n").encode(),
+        "latin.py": b"# coding: latin-1\n# \xe9\n" + MODULE_CAST_FIXED.encode(),
+        "unsafe.py": LEGACY_CUDA.encode(),
+    }
+    assert stat.S_IMODE((tree / "latin.py").stat().st_mode) == 0o751
+    again = _process(["--fix", "."], tree)
+    assert again.stdout == proc.stdout
+    assert b"Fixed" not in again.stderr
+
+
+def test_process_stdin_fix(tree: Path) -> None:
+    proc = _process(["--fix", "--unsafe-fixes", "-"], tree, input=LEGACY_CUDA.encode())
+    assert proc.returncode == 0
+    assert proc.stdout == LEGACY_CUDA_FIXED.encode()
+
+
+def test_process_diff_writes_nothing(tree: Path) -> None:
+    write(tree, {"c.py": LEGACY_STR})
+    proc = _process(["--diff", "c.py"], tree)
+    assert proc.returncode == 1
+    assert proc.stdout.startswith(b"--- a/c.py\n+++ b/c.py\n")
+    assert (tree / "c.py").read_text() == LEGACY_STR
