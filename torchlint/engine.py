@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import libcst as cst
+import libcst.matchers as m
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from torchlint import noqa
@@ -56,7 +57,12 @@ def _syntax_finding(path: str, exc: SyntaxError) -> Finding:
     return Finding(path, line, col, SYNTAX_ERROR, f"syntax error: {exc.msg}")
 
 
-def lint_text(path: str, text: str, codes: frozenset[str]) -> LintResult:
+def lint_text(
+    path: str, text: str, codes: frozenset[str], *, apply_noqa: bool = True
+) -> LintResult:
+    """Lint one file's text. With ``apply_noqa=False`` findings that a ``# noqa``
+    comment suppresses are kept (each still carries its ``noqa_lines``): for a host
+    such as flake8 that applies noqa itself."""
     result = LintResult()
     if noqa.skip_file(text):
         return result
@@ -71,7 +77,7 @@ def lint_text(path: str, text: str, codes: frozenset[str]) -> LintResult:
     if not rules:
         return result
     with _deep_recursion():
-        return _lint_parsed(path, text, rules, result)
+        return _lint_parsed(path, text, rules, result, apply_noqa)
 
 
 @contextlib.contextmanager
@@ -87,7 +93,9 @@ def _deep_recursion() -> Iterator[None]:
         sys.setrecursionlimit(old)
 
 
-def _lint_parsed(path: str, text: str, rules: list[type[Rule]], result: LintResult) -> LintResult:
+def _lint_parsed(
+    path: str, text: str, rules: list[type[Rule]], result: LintResult, apply_noqa: bool = True
+) -> LintResult:
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
@@ -131,7 +139,8 @@ def _lint_parsed(path: str, text: str, rules: list[type[Rule]], result: LintResu
                 ctx.reports.extend(single.reports)
     if ctx.reports:
         result.findings.extend(_findings(path, text, module, ctx.reports))
-    result.findings = noqa.filter_findings(result.findings, text)
+    if apply_noqa:
+        result.findings = noqa.filter_findings(result.findings, text)
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -195,18 +204,34 @@ def _findings(path: str, text: str, module: cst.Module, reports: list[Report]) -
 
 def _fix(module: cst.Module, positions: object, offsets: _Offsets, report: Report) -> Fix | None:
     assert report.fix is not None
+    indent = ""
+    if report.statement is not None:
+        line = positions[report.statement].start.line  # type: ignore[index]
+        text = offsets.text[offsets.starts[line - 1] :]
+        indent = text[: len(text) - len(text.lstrip(" \t"))]
     edits = []
     for old, new in report.fix.replacements:
         r: CodeRange = positions[old]  # type: ignore[index]
         start = offsets.index(r.start.line, r.start.column)
         end = offsets.index(r.end.line, r.end.column)
+        old_code, new_code = module.code_for_node(old), module.code_for_node(new)
+        actual = offsets.text[start:end]
+        if actual != old_code and indent and "\n" in old_code:
+            # Generated out of context, a node that spans lines lacks the indentation
+            # of the block it sits in; put it back on both sides.
+            old_code = old_code.replace("\n", "\n" + indent)
+            new_code = new_code.replace("\n", "\n" + indent)
         # The edit must replace exactly the old node's text; if positions and text
         # ever disagree, offering no fix is better than offering a wrong one.
-        if offsets.text[start:end] != module.code_for_node(old):
+        if actual != old_code:
             return None
-        edits.append(
-            Edit(r.start.line, r.start.column, r.end.line, r.end.column, module.code_for_node(new))
-        )
+        # A fix never drops a comment that sat inside what it rewrites.
+        if "#" in old_code and any(
+            isinstance(c, cst.Comment) and c.value not in new_code
+            for c in m.findall(old, m.Comment())
+        ):
+            return None
+        edits.append(Edit(r.start.line, r.start.column, r.end.line, r.end.column, new_code))
     return Fix(report.fix.applicability, tuple(sorted(edits)), report.fix.message)
 
 

@@ -43,6 +43,7 @@ MODULE, TENSOR, ENCODING, TOKENIZER, DEVICE, DTYPE, WRAPPER = (
 # The result of ``.to(device)`` on something unknown: surely not on the CPU any more,
 # but maybe a module, so never treated as a tensor.
 MOVED = "moved"
+NDARRAY = "ndarray"  # a numpy array
 # devices (besides None = unknown)
 CPU, CUDA, VAR, AUTO, PREPARED, MAYBE = "cpu", "cuda", "var", "auto", "prepared", "maybe"
 HALF_DTYPES = frozenset({"float16", "bfloat16"})
@@ -94,7 +95,68 @@ _PARALLEL = {
     "torch.distributed.fsdp.fully_sharded_data_parallel.FullyShardedDataParallel": "FullyShardedDataParallel",
 }
 
+_LOSSES = {
+    "torch.nn.functional.cross_entropy": "cross_entropy",
+    "torch.nn.functional.nll_loss": "nll_loss",
+    "torch.nn.CrossEntropyLoss": "CrossEntropyLoss",
+    "torch.nn.NLLLoss": "NLLLoss",
+}
+_NUMPY_FLOAT64 = frozenset(
+    "zeros ones empty linspace logspace loadtxt genfromtxt random.rand random.randn "
+    "random.random random.normal random.uniform random.standard_normal".split()
+)
+_NUMPY_DTYPES = {
+    "float64": "float64",
+    "double": "float64",
+    "float_": "float64",
+    "float32": "float32",
+    "single": "float32",
+    "float16": "float16",
+    "half": "float16",
+    "int64": "int64",
+    "int32": "int32",
+    "uint8": "uint8",
+    "bool_": "bool",
+    "int8": "int8",
+    "int16": "int16",
+}
+
+_INT_DTYPES = frozenset({"int64", "int32", "int16", "int8", "uint8", "bool"})
+
 _ids = itertools.count(1)
+
+
+def _numpy_dtype(node: cst.BaseExpression) -> str:
+    """``np.float32``, ``"float32"``, ``np.dtype("float64")`` -> canonical, else MAYBE."""
+    if isinstance(node, cst.SimpleString) and isinstance(node.evaluated_value, str):
+        return _NUMPY_DTYPES.get(node.evaluated_value, MAYBE)
+    if isinstance(node, cst.Name) and node.value == "float":
+        return "float64"
+    name = dotted(node)
+    if name is not None:
+        return _NUMPY_DTYPES.get(name.rsplit(".", 1)[-1], MAYBE)
+    return MAYBE
+
+
+def _has_float_literal(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.Float):
+        return True
+    if isinstance(node, (cst.List, cst.Tuple)):
+        return any(_has_float_literal(e.value) for e in node.elements)
+    return False
+
+
+def _cpu_map(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.SimpleString):
+        return node.evaluated_value == "cpu"
+    if isinstance(node, cst.Dict) and len(node.elements) == 1:
+        element = node.elements[0]
+        return (
+            isinstance(element, cst.DictElement)
+            and isinstance(element.value, cst.SimpleString)
+            and element.value.evaluated_value == "cpu"
+        )
+    return False
 
 
 @dataclass(frozen=True)
@@ -119,6 +181,7 @@ class Value:
     ident: int = 0  # same ident = same object (aliases share it)
     moved_from: int = 0  # ident of the value this is a moved copy of
     part_of: int = 0  # for ``model.vpm``: the ident of ``model``
+    origin: str = ""  # what made it: "torch.nn.CrossEntropyLoss", "module call", ...
 
     def last(self, *actions: str) -> Event | None:
         for event in reversed(self.events):
@@ -204,6 +267,10 @@ class FlowFacts:
     late_modules: dict[cst.CSTNode, LateModuleObs] = field(default_factory=dict)
     # Names that held a value which was then moved under its other name.
     stale: dict[cst.Call, tuple[cst.Arg, str, Event]] = field(default_factory=dict)
+    # ``t.numpy()`` / ``np.asarray(t)``: the tensor converted.
+    to_numpy: dict[cst.Call, Value] = field(default_factory=dict)
+    # ``F.cross_entropy(logits, target)`` and friends: the target argument and value.
+    loss_targets: dict[cst.Call, tuple[str, cst.Arg, Value]] = field(default_factory=dict)
 
 
 def _merge_values(a: Value, b: Value) -> Value:
@@ -419,7 +486,9 @@ class _Scope:
             if value is not None and value.kind in (MODULE, WRAPPER) and whole in self.env:
                 # self.enc(x): the attribute itself is a module being called.
                 self.observe_call(node, whole, value, args)
-                return _new(TENSOR, value.device if value.placed else None, None)
+                return replace(
+                    _new(TENSOR, value.device if value.placed else None, None), origin="module call"
+                )
 
         if isinstance(func, cst.Attribute):
             method = func.attr.value
@@ -433,8 +502,16 @@ class _Scope:
                 return self.from_pretrained(node, func)
             if receiver.kind in (MODULE, WRAPPER):
                 return self.module_method(node, receiver_path, receiver, method, args)
-            if receiver.kind in (TENSOR, ENCODING):
+            if receiver.kind in (TENSOR, ENCODING, MOVED):
                 return self.tensor_method(node, receiver, method)
+            if receiver.kind == NDARRAY:
+                if method == "astype" and node.args:
+                    return replace(
+                        receiver, dtype=_numpy_dtype(node.args[0].value), ident=next(_ids)
+                    )
+                if method in ("copy", "reshape", "transpose", "squeeze"):
+                    return replace(receiver, ident=next(_ids))
+                return UNKNOWN
             if receiver.kind == TOKENIZER and method in (
                 "__call__",
                 "encode_plus",
@@ -444,6 +521,14 @@ class _Scope:
                 return _new(ENCODING, CPU, None, Event("create", node))
             if method == "prepare" and receiver_path and "accelerator" in receiver_path.lower():
                 return self.placed_all(node, args, "accelerator.prepare")
+            if receiver.kind is None and (
+                method in _TENSOR_ONLY_CASTS
+                or (method == "to" and self.to_args(node)[1] in _INT_DTYPES)
+            ):
+                # Only tensors have .int()/.long(), and modules cannot be cast to an
+                # integer dtype: this is a tensor.
+                dtype = _TENSOR_ONLY_CASTS.get(method) or self.to_args(node)[1]
+                return _new(TENSOR, None, dtype, Event("cast", node, dtype or ""))
             if method in ("to", "cuda") and receiver.kind is None:
                 (device, expr), _ = self.to_args(node) if method == "to" else ((CUDA, None), None)
                 self.escape_args(args)
@@ -463,7 +548,9 @@ class _Scope:
             if value is not None and value.kind in (MODULE, WRAPPER, MOVED):
                 # (something moved and then called can only be a module)
                 self.observe_call(node, name, value, args)
-                return _new(TENSOR, value.device if value.placed else None, None)
+                return replace(
+                    _new(TENSOR, value.device if value.placed else None, None), origin="module call"
+                )
             if value is not None and value.kind == TOKENIZER:
                 return _new(ENCODING, CPU, None, Event("create", node))
             cls = w.local_modules.get(name)
@@ -486,7 +573,7 @@ class _Scope:
                 # keep the original parameters (already placed), so nothing new.
                 self.escape_args(args)
                 return UNKNOWN
-            return _new(MODULE, CPU, "float32", Event("create", node))
+            return replace(_new(MODULE, CPU, "float32", Event("create", node)), origin=q)
         if q in _PARALLEL:
             return self.parallel(node, _PARALLEL[q], args)
         if q in _PEFT_WRAPPERS or (q.endswith(".from_pretrained") and q.startswith("peft.")):
@@ -515,6 +602,11 @@ class _Scope:
             return self.placed_all(node, args, "deepspeed.initialize")
         if q.startswith("torch.") and q.rsplit(".", 1)[-1] in _FACTORIES:
             return self.factory(node, q.rsplit(".", 1)[-1], args)
+        if q in _LOSSES:
+            self.loss(node, _LOSSES[q], args)
+            return UNKNOWN
+        if q.startswith("numpy."):
+            return self.numpy_call(node, q, args)
         self.escape_args(args)
         return UNKNOWN
 
@@ -525,6 +617,8 @@ class _Scope:
         device: str | None = CPU
         expr: cst.BaseExpression | None = None
         dtype: str | None = "float32" if name in _FLOAT_FACTORIES else None
+        if name in ("tensor", "as_tensor", "from_numpy") and args and args[0][1].kind == NDARRAY:
+            dtype = args[0][1].dtype  # torch keeps numpy's dtype: float64 stays float64
         for arg, _ in args:
             if arg.keyword and arg.keyword.value == "device":
                 device, expr = self.device_of(arg.value)
@@ -533,6 +627,31 @@ class _Scope:
             elif arg.keyword and arg.keyword.value == "dtype":
                 dtype = self.dtype_of(arg.value) or MAYBE
         return _new(TENSOR, device, dtype, Event("create", node), device_expr=expr)
+
+    def numpy_call(self, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+        name = q[len("numpy.") :]
+        if name in ("array", "asarray") and args and args[0][1].kind == TENSOR:
+            self.w.facts.to_numpy[node] = args[0][1]
+            return _new(NDARRAY, CPU, None)
+        dtype: str | None = None
+        if name in _NUMPY_FLOAT64:
+            dtype = "float64"
+        elif name in ("array", "asarray") and args and _has_float_literal(args[0][0].value):
+            dtype = "float64"
+        for arg, _ in args:
+            if arg.keyword and arg.keyword.value == "dtype":
+                dtype = _numpy_dtype(arg.value)
+        if dtype is None and name not in ("array", "asarray", "arange"):
+            return UNKNOWN
+        return _new(NDARRAY, CPU, dtype, Event("create", node))
+
+    def loss(self, node: cst.Call, name: str, args: list[tuple[cst.Arg, Value]]) -> None:
+        target = next((a for a in args if a[0].keyword and a[0].keyword.value == "target"), None)
+        positional = [a for a in args if a[0].keyword is None and not a[0].star]
+        if target is None and len(positional) >= 2:
+            target = positional[1]
+        if target is not None:
+            self.w.facts.loss_targets[node] = (name, target[0], target[1])
 
     def from_pretrained(self, node: cst.Call, func: cst.BaseExpression) -> Value:
         owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
@@ -547,7 +666,8 @@ class _Scope:
             and owner.split(".")[0] not in (self.w.analysis.imports.names)
         ):
             return UNKNOWN  # a local object's method: nothing known
-        dtype: str | None = "float32"
+        # Recent transformers load in the checkpoint's dtype unless told otherwise.
+        dtype: str | None = None
         device: str | None = CPU
         expr = None
         events = [Event("create", node)]
@@ -561,7 +681,9 @@ class _Scope:
                     events.append(Event("cast", arg, dtype))
             elif kw == "device_map":
                 device, expr = AUTO, arg.value
-                events.append(Event("place", arg, "device_map"))
+                if _cpu_map(arg.value):
+                    device = CPU  # device_map="cpu" / {"": "cpu"}: placed, on the CPU
+                events.append(Event("place", arg, CPU if device == CPU else "device_map"))
             elif kw in ("load_in_8bit", "load_in_4bit", "quantization_config"):
                 device = AUTO  # quantized loading places the weights itself
         return Value(MODULE, device, dtype, expr, tuple(events), next(_ids))
@@ -633,7 +755,9 @@ class _Scope:
             return UNKNOWN
         # Anything else on a module runs it: forward, generate, forward_features, ...
         self.observe_call(node, f"{path}.{method}" if path else method, receiver, args)
-        return _new(TENSOR, receiver.device if receiver.placed else None, None)
+        return replace(
+            _new(TENSOR, receiver.device if receiver.placed else None, None), origin="module call"
+        )
 
     def tensor_method(self, node: cst.Call, receiver: Value, method: str) -> Value:
         if (
@@ -677,6 +801,9 @@ class _Scope:
             if device not in (None, CPU, MAYBE):
                 self.gpu_evidence = self.gpu_evidence or events[-1]
             return moved
+        if method == "numpy" and receiver.kind in (TENSOR, MOVED):
+            self.w.facts.to_numpy[node] = receiver
+            return _new(NDARRAY, CPU, receiver.dtype)
         if method in (
             "detach",
             "contiguous",
@@ -690,6 +817,23 @@ class _Scope:
             "flatten",
             "float",
             "__getitem__",
+            # same device, new tensor
+            "argmax",
+            "argmin",
+            "sum",
+            "mean",
+            "softmax",
+            "log_softmax",
+            "sigmoid",
+            "tanh",
+            "relu",
+            "abs",
+            "exp",
+            "log",
+            "round",
+            "clamp",
+            "expand",
+            "repeat",
         ):
             return replace(receiver, ident=next(_ids), moved_from=0)
         return UNKNOWN
@@ -720,6 +864,9 @@ class _Scope:
         self, node: cst.Call, callee: str, module: Value, args: list[tuple[cst.Arg, Value]]
     ) -> None:
         self.w.facts.calls[node] = CallObs(node, callee, module, tuple(args), dict(self.env))
+        loss = _LOSSES.get(module.origin)
+        if loss is not None:
+            self.loss(node, loss, args)
         for arg, value in args:
             if value.kind == TENSOR and value.ident:
                 stale = self.w.moved_away.get(value.ident)

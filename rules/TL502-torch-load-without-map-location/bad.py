@@ -1,0 +1,12 @@
+import torch
+import torch as th
+
+
+def resume(model, path):
+    state = torch.load(path)  # expect: TL502
+    model.load_state_dict(state["model"])
+    optimizer_state = th.load(  # expect: TL502
+        path + ".optim",
+        weights_only=True,
+    )
+    return optimizer_state

@@ -1,0 +1,13 @@
+import torch
+import torch as th
+
+
+def resume(model, path):
+    state = torch.load(path, map_location="cpu")  # expect: TL502
+    model.load_state_dict(state["model"])
+    optimizer_state = th.load(  # expect: TL502
+        path + ".optim",
+        weights_only=True,
+        map_location="cpu",
+    )
+    return optimizer_state

@@ -1,0 +1,12 @@
+import pickle
+
+import torch
+
+
+def fine(path, device, **load_kwargs):
+    a = torch.load(path, map_location="cpu")
+    b = torch.load(path, map_location=device, weights_only=True)
+    c = torch.load(path, "cpu")  # map_location given positionally
+    d = torch.load(path, **load_kwargs)  # the keyword may be inside
+    e = pickle.load(open(path, "rb"))
+    return a, b, c, d, e

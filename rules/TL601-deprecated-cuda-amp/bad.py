@@ -1,0 +1,21 @@
+import torch
+from torch.cuda.amp import GradScaler, autocast
+
+
+def train(model, loader, optimizer):
+    scaler = torch.cuda.amp.GradScaler()  # expect: TL601
+    for x, y in loader:
+        with torch.cuda.amp.autocast(dtype=torch.float16):  # expect: TL601
+            loss = model(x, y)
+        scaler.scale(loss).backward()
+        scaler.step(optimizer)
+        scaler.update()
+
+
+def evaluate(model, x):
+    with autocast(True, torch.bfloat16):  # expect: TL601
+        return model(x)
+
+
+def make_scaler():
+    return GradScaler(init_scale=1024)  # expect: TL601

@@ -1,0 +1,207 @@
+"""TL601-TL602: mixed-precision APIs that hide the device or do needless work."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from torchlint.analysis.names import dotted
+from torchlint.findings import Applicability
+from torchlint.rule import FixSpec, Rule
+
+_RENAMES = {
+    "torch.cuda.amp.autocast": ("autocast", "cuda"),
+    "torch.cuda.amp.autocast_mode.autocast": ("autocast", "cuda"),
+    "torch.cpu.amp.autocast": ("autocast", "cpu"),
+    "torch.cuda.amp.GradScaler": ("GradScaler", "cuda"),
+    "torch.cuda.amp.grad_scaler.GradScaler": ("GradScaler", "cuda"),
+    "torch.cpu.amp.GradScaler": ("GradScaler", "cpu"),
+}
+# torch.cuda.amp.autocast(enabled, dtype, cache_enabled) takes them positionally;
+# torch.amp.autocast(device_type, dtype, enabled, cache_enabled) in another order.
+_AUTOCAST_POSITIONAL = ("enabled", "dtype", "cache_enabled")
+
+
+def _kw(name: str, arg: cst.Arg) -> cst.Arg:
+    return arg.with_changes(
+        keyword=cst.Name(name),
+        equal=cst.AssignEqual(
+            whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+        ),
+    )
+
+
+class DeprecatedCudaAmp(Rule):
+    code = "TL601"
+    name = "deprecated-cuda-amp"
+    summary = (
+        "`torch.cuda.amp.autocast` / `GradScaler` are deprecated for `torch.amp.*` with an "
+        "explicit device."
+    )
+    fixable = True
+    triggers = ("amp",)
+    docs = """
+    ## What it does
+    Flags `torch.cuda.amp.autocast(...)`, `torch.cuda.amp.GradScaler(...)` and their
+    `torch.cpu.amp` twins, however they were imported (`from torch.cuda.amp import
+    autocast`).
+
+    ## Why is this bad?
+    They are deprecated (a `FutureWarning` on every call since PyTorch 2.4) in favour
+    of `torch.amp.autocast("cuda", ...)` and `torch.amp.GradScaler("cuda", ...)`, which
+    name the device: the same code then reads right when it moves to another device
+    type, and a reader sees which device the mixed precision applies to.
+
+    ## Example
+    ```python
+    scaler = torch.cuda.amp.GradScaler()
+    with torch.cuda.amp.autocast(dtype=torch.float16):
+        loss = model(x)
+    ```
+
+    ## Use instead
+    ```python
+    scaler = torch.amp.GradScaler("cuda")
+    with torch.amp.autocast("cuda", dtype=torch.float16):
+        loss = model(x)
+    ```
+
+    ## Fix safety
+    Argument for argument: `torch.cuda.amp.autocast(a, b)` passes `enabled` and
+    `dtype` positionally while `torch.amp.autocast` takes `device_type, dtype,
+    enabled`, so positional arguments become keywords. The new call does the same:
+    **safe**. The fix spells `torch` as the file imports it; if the file never imports
+    `torch` itself (only `from torch.cuda.amp import autocast`), no fix is offered.
+
+    ## Precision
+    Library corpus (4,602 files, `bench/corpus_check.py`): see `docs/audits.md`; each
+    finding is a deprecated call.
+
+    ## References
+    - [Automatic mixed precision](https://pytorch.org/docs/stable/amp.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        q = self.ctx.analysis.qualify(node.func)
+        if q not in _RENAMES:
+            return
+        name, device = _RENAMES[q]
+        aliases = self.ctx.analysis.imports.local_names_for("torch")
+        fix = None
+        if aliases and not any(a.star for a in node.args):
+            args = list(node.args)
+            positional = [a for a in args if a.keyword is None]
+            if name == "autocast":
+                if len(positional) > len(_AUTOCAST_POSITIONAL):
+                    positional = []
+                    args = []
+                for i, arg in enumerate(positional):
+                    args[args.index(arg)] = _kw(_AUTOCAST_POSITIONAL[i], arg)
+            if args or not node.args:
+                device_arg = cst.Arg(cst.SimpleString(f'"{device}"'))
+                if args:
+                    device_arg = device_arg.with_changes(
+                        comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+                    )
+                new = node.with_changes(
+                    func=cst.parse_expression(f"{aliases[0]}.amp.{name}"), args=[device_arg, *args]
+                )
+                fix = FixSpec(
+                    Applicability.SAFE, ((node, new),), f'use torch.amp.{name}("{device}", ...)'
+                )
+        spelled = dotted(node.func) or q
+        self.report(
+            node.func,
+            f'`{spelled}` is deprecated: use `torch.amp.{name}("{device}", ...)`, which names '
+            "the device",
+            fix,
+        )
+
+
+class GradScalerWithBfloat16(Rule):
+    code = "TL602"
+    name = "grad-scaler-with-bfloat16"
+    summary = "A GradScaler is used with bfloat16 autocast, which needs no loss scaling."
+    triggers = ("GradScaler",)
+    docs = """
+    ## What it does
+    Flags a `GradScaler` created in a function (or module) whose `autocast` uses
+    `dtype=torch.bfloat16`.
+
+    ## Why is this bad?
+    Loss scaling exists because float16 has a narrow exponent range and small
+    gradients underflow. bfloat16 has float32's exponent range: the scaler only adds
+    work (an inf/NaN check and an unscale per step) and, with some optimizers,
+    skipped steps for nothing.
+
+    ## Example
+    ```python
+    scaler = torch.amp.GradScaler("cuda")
+    with torch.amp.autocast("cuda", dtype=torch.bfloat16):
+        loss = model(x)
+    scaler.scale(loss).backward()
+    ```
+
+    ## Use instead
+    ```python
+    with torch.amp.autocast("cuda", dtype=torch.bfloat16):
+        loss = model(x)
+    loss.backward()
+    ```
+
+    ## Fix safety
+    No fix: removing the scaler touches several lines of the training loop.
+
+    ## Precision
+    Library corpus (4,602 files, `bench/corpus_check.py`): see `docs/audits.md`.
+
+    ## References
+    - [Automatic mixed precision](https://pytorch.org/docs/stable/amp.html)
+    """
+
+    _SCALERS = frozenset(
+        {
+            "torch.amp.GradScaler",
+            "torch.cuda.amp.GradScaler",
+            "torch.cpu.amp.GradScaler",
+            "torch.amp.grad_scaler.GradScaler",
+        }
+    )
+    _AUTOCASTS = frozenset(
+        {
+            "torch.amp.autocast",
+            "torch.autocast",
+            "torch.cuda.amp.autocast",
+            "torch.cpu.amp.autocast",
+        }
+    )
+
+    def __init__(self, ctx: object) -> None:
+        super().__init__(ctx)  # type: ignore[arg-type]
+        # Per scope (function, or None for the module): scalers and bf16 autocasts.
+        self._scalers: dict[object, list[cst.Call]] = {}
+        self._bf16: dict[object, cst.Call] = {}
+
+    def visit_Call(self, node: cst.Call) -> None:
+        q = self.ctx.analysis.qualify(node.func)
+        scope = self.ctx.function.node if self.ctx.function else None
+        if q in self._SCALERS:
+            self._scalers.setdefault(scope, []).append(node)
+        elif q in self._AUTOCASTS:
+            for arg in node.args:
+                if arg.keyword is not None and arg.keyword.value == "dtype":
+                    if self.ctx.analysis.qualify(arg.value) in ("torch.bfloat16",):
+                        self._bf16.setdefault(scope, node)
+        else:
+            return
+        # Report once both halves are known (the scaler may come first or second).
+        autocast = self._bf16.get(scope)
+        if autocast is None:
+            return
+        for scaler in self._scalers.pop(scope, []):
+            self.report(
+                scaler,
+                "a GradScaler with bfloat16 autocast (line <line:autocast>): bfloat16 has "
+                "float32's exponent range and needs no loss scaling; drop the scaler",
+                None,
+                {"autocast": autocast},
+            )

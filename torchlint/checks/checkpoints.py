@@ -1,0 +1,244 @@
+"""TL501-TL503: moving data out of torch and checkpoints in: `.numpy()` on device
+tensors, `torch.load` without `map_location` (and, opt-in, without `weights_only`)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from torchlint.analysis.names import dotted
+from torchlint.findings import Applicability
+from torchlint.rule import FixSpec, Rule
+
+
+def _kwarg(name: str, value: cst.BaseExpression) -> cst.Arg:
+    return cst.Arg(
+        value=value,
+        keyword=cst.Name(name),
+        equal=cst.AssignEqual(
+            whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+        ),
+    )
+
+
+def _append_arg(call: cst.Call, arg: cst.Arg) -> cst.Call:
+    """``f(a, b)`` -> ``f(a, b, arg)``, keeping the existing arguments as written."""
+    args = list(call.args)
+    if args:
+        last = args[-1]
+        if isinstance(last.comma, cst.Comma):
+            # f(\n    a,\n    b,\n): one argument per line with a trailing comma. The new
+            # one takes the last comma (which leads to the closing parenthesis); the
+            # old last one takes the separator used between arguments.
+            if len(args) >= 2 and isinstance(args[-2].comma, cst.Comma):
+                between = args[-2].comma
+            else:
+                between = cst.Comma(whitespace_after=call.whitespace_before_args)
+            args[-1] = last.with_changes(comma=between)
+            return call.with_changes(args=[*args, arg.with_changes(comma=last.comma)])
+        args[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+    return call.with_changes(args=[*args, arg])
+
+
+class _TorchLoad(Rule):
+    """Shared matching for ``torch.load(...)`` through any alias."""
+
+    triggers = ("load(",)
+
+    def _load_call(self, node: cst.Call) -> dict[str, cst.Arg] | None:
+        if self.ctx.analysis.qualify(node.func) not in ("torch.load", "torch.serialization.load"):
+            return None
+        if any(a.star for a in node.args):
+            return None  # **kwargs may carry the argument: unknown, and no fix can be safe
+        return {a.keyword.value: a for a in node.args if a.keyword is not None}
+
+
+class NumpyOfDeviceTensor(Rule):
+    code = "TL501"
+    name = "numpy-of-device-tensor"
+    summary = "`.numpy()` on a tensor that the code placed on a GPU."
+    fixable = True
+    triggers = ("numpy",)
+    docs = """
+    ## What it does
+    Flags `t.numpy()`, `np.array(t)` and `np.asarray(t)` when the flow analysis shows
+    `t` on a GPU or a device variable: moved there with `.to(device)` / `.cuda()`,
+    created with `device=`, or returned by a model that was moved there.
+
+    ## Why is this bad?
+    `TypeError: can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to
+    copy the tensor to host memory first.` A model's output also requires grad, which
+    `.numpy()` refuses as well (`Can't call numpy() on Tensor that requires grad`). On
+    a CPU-only test machine the line works; it fails on the GPU box.
+
+    ## Example
+    ```python
+    logits = model(batch.to(device))
+    preds = logits.argmax(-1).numpy()
+    ```
+
+    ## Use instead
+    ```python
+    logits = model(batch.to(device))
+    preds = logits.argmax(-1).detach().cpu().numpy()
+    ```
+
+    ## Fix safety
+    `t.numpy()` becomes `t.detach().cpu().numpy()`: the same values, copied to host
+    memory, with no graph: **safe**. `np.array(t)` and `np.asarray(t)` become
+    `np.array(t.detach().cpu())`, also safe.
+
+    ## Precision
+    Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings**. Scripts
+    corpus (674 files, `docs/audits.md`): **0 findings**.
+
+    ## References
+    - [`torch.Tensor.numpy`](https://pytorch.org/docs/stable/generated/torch.Tensor.numpy.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        value = self.ctx.analysis.flow.to_numpy.get(node)
+        if value is None or not value.on_accelerator:
+            return
+        move = value.last("move", "create")
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value == "numpy":
+            tensor = node.func.value
+            new: cst.BaseExpression = cst.parse_expression(
+                f"({self.ctx.code_for(tensor)}).detach().cpu().numpy()"
+                if not isinstance(tensor, (cst.Name, cst.Attribute, cst.Call, cst.Subscript))
+                else f"{self.ctx.code_for(tensor)}.detach().cpu().numpy()"
+            )
+            target: cst.CSTNode = node
+        else:
+            tensor = node.args[0].value
+            target = tensor
+            new = cst.parse_expression(f"{self.ctx.code_for(tensor)}.detach().cpu()")
+        name = dotted(tensor) or self.ctx.code_for(tensor)
+        self.report(
+            node,
+            f"`{name}` is on {'a GPU' if value.device == 'cuda' else 'the device'} (line "
+            "<line:move>): converting it to numpy raises \"can't convert cuda:0 device type "
+            'tensor to numpy"; use `.detach().cpu().numpy()`',
+            FixSpec(Applicability.SAFE, ((target, new),), "copy to the host first"),
+            {"move": move.node} if move is not None else {},
+        )
+
+
+class TorchLoadWithoutMapLocation(_TorchLoad):
+    code = "TL502"
+    name = "torch-load-without-map-location"
+    summary = (
+        "`torch.load` without `map_location` restores tensors onto the device they were saved from."
+    )
+    fixable = True
+    docs = """
+    ## What it does
+    Flags `torch.load(path)` calls (through any alias) that pass no `map_location`.
+
+    ## Why is this bad?
+    Without `map_location`, every tensor goes back to the device it was saved from. A
+    checkpoint saved on a GPU then fails on a CPU-only machine (`Attempting to
+    deserialize object on a CUDA device but torch.cuda.is_available() is False`) and,
+    on a multi-GPU host, every process loads it onto GPU 0 — out of memory on rank 0
+    in distributed training.
+
+    ## Example
+    ```python
+    state = torch.load("checkpoint.pt")
+    model.load_state_dict(state)
+    ```
+
+    ## Use instead
+    ```python
+    state = torch.load("checkpoint.pt", map_location="cpu")
+    model.load_state_dict(state)
+    ```
+
+    ## Fix safety
+    The fix adds `map_location="cpu"`. `load_state_dict` copies into the model's own
+    parameters wherever they are, so the usual pattern behaves the same minus the
+    crash: **safe**. Code that uses the loaded tensors directly on the GPU needs a
+    `.to(device)` afterwards (or `map_location=device`). Calls with `**kwargs` are not
+    reported (the keyword may be inside), nor are calls passing `map_location`
+    positionally. The `weights_only` question is a separate, opt-in rule (TL503).
+
+    ## Precision
+    Library corpus (4,602 files, `bench/corpus_check.py`): see `docs/audits.md`.
+    Every finding is a real `torch.load` without `map_location`; whether the
+    checkpoint was saved from a GPU is not visible statically.
+
+    ## References
+    - [`torch.load`](https://pytorch.org/docs/stable/generated/torch.load.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        kwargs = self._load_call(node)
+        if kwargs is None or "map_location" in kwargs:
+            return
+        positional = [a for a in node.args if a.keyword is None]
+        if len(positional) >= 2:
+            return  # torch.load(f, "cpu"): map_location given positionally
+        self.report(
+            node,
+            "`torch.load` without `map_location` puts every tensor back on the device it "
+            "was saved from: a GPU checkpoint fails on a CPU-only machine and lands on GPU 0 "
+            'in every process; pass `map_location="cpu"` (or the target device)',
+            FixSpec(
+                Applicability.SAFE,
+                ((node, _append_arg(node, _kwarg("map_location", cst.SimpleString('"cpu"')))),),
+                'add map_location="cpu"',
+            ),
+        )
+
+
+class TorchLoadWithoutWeightsOnly(_TorchLoad):
+    code = "TL503"
+    name = "torch-load-without-weights-only"
+    summary = "`torch.load` without `weights_only=` can run arbitrary code from the file."
+    default_enabled = False
+    fixable = True
+    docs = """
+    ## What it does
+    Flags `torch.load(...)` calls that do not say `weights_only=`. Off by default: it is
+    a security rule, not a device/dtype one (TorchFix's TOR102 covers the same ground).
+
+    ## Why is this bad?
+    `weights_only=False` unpickles arbitrary objects, which can execute code from a
+    downloaded checkpoint. Since PyTorch 2.6 the default is `True`, so old code that
+    stores optimizers or custom classes starts failing on upgrade unless it says which
+    one it means.
+
+    ## Example
+    ```python
+    state = torch.load("model.pt", map_location="cpu")
+    ```
+
+    ## Use instead
+    ```python
+    state = torch.load("model.pt", map_location="cpu", weights_only=True)
+    ```
+
+    ## Fix safety
+    Adding `weights_only=True` makes loading a checkpoint that holds non-tensor
+    objects fail: **unsafe**. Calls with `**kwargs` are not reported.
+
+    ## Precision
+    Opt-in; every finding is a `torch.load` call without the keyword.
+
+    ## References
+    - [`torch.load`](https://pytorch.org/docs/stable/generated/torch.load.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        kwargs = self._load_call(node)
+        if kwargs is None or "weights_only" in kwargs:
+            return
+        self.report(
+            node,
+            "`torch.load` without `weights_only=`: say `weights_only=True` unless the file "
+            "holds more than tensors (it can run code when unpickling)",
+            FixSpec(
+                Applicability.UNSAFE,
+                ((node, _append_arg(node, _kwarg("weights_only", cst.Name("True")))),),
+                "add weights_only=True",
+            ),
+        )

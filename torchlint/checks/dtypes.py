@@ -1,0 +1,217 @@
+"""TL104-TL106: dtype mismatches the code shows statically, read from the flow
+analysis: integer loss targets of the wrong width, float64 data from numpy fed to a
+float32 model, half precision placed on the CPU."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from torchlint.analysis.flow import CPU, HALF_DTYPES, TENSOR
+from torchlint.analysis.names import dotted
+from torchlint.findings import Applicability
+from torchlint.rule import FixSpec, Rule
+
+_NARROW_INTS = frozenset({"int32", "int16", "int8", "uint8"})
+
+
+def _method_call(node: cst.BaseExpression, method: str) -> cst.Call:
+    base = node
+    if not isinstance(node, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)):
+        base = node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+    return cst.Call(func=cst.Attribute(value=base, attr=cst.Name(method)))
+
+
+class LossTargetDtype(Rule):
+    code = "TL104"
+    name = "loss-target-dtype"
+    summary = "Class-index targets of `cross_entropy` / `nll_loss` must be int64 (`long`)."
+    fixable = True
+    triggers = ("cross_entropy", "nll_loss", "CrossEntropyLoss", "NLLLoss")
+    docs = """
+    ## What it does
+    Flags targets passed to `F.cross_entropy`, `F.nll_loss`, `nn.CrossEntropyLoss()`
+    or `nn.NLLLoss()` when the flow analysis shows they were made or cast as a narrow
+    integer type: `.int()`, `.to(torch.int32)`, `torch.tensor(..., dtype=torch.int32)`,
+    `.byte()`, `.type(torch.IntTensor)`.
+
+    ## Why is this bad?
+    Class-index targets must be `torch.long`: `RuntimeError: expected scalar type Long
+    but found Int` ("nll_loss_forward_reduce_cuda_kernel_2d_index" not implemented for
+    'Int' on GPUs). It is the most frequent dtype crash in the real threads (16 of
+    them): labels built as int32 to save memory, or cast with `.int()` after a
+    comparison.
+
+    ## Example
+    ```python
+    labels = torch.tensor(batch["labels"], dtype=torch.int32)
+    loss = F.cross_entropy(logits, labels)
+    ```
+
+    ## Use instead
+    ```python
+    labels = torch.tensor(batch["labels"], dtype=torch.long)
+    loss = F.cross_entropy(logits, labels)
+    ```
+
+    ## Fix safety
+    The fix converts at the call: `F.cross_entropy(logits, labels.long())`. Integer
+    class indices keep their values; the loss then runs instead of raising: **safe**.
+
+    ## Precision
+    Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings**. Scripts
+    corpus (674 files, `docs/audits.md`): **0 findings**.
+
+    ## References
+    - [`torch.nn.functional.cross_entropy`](https://pytorch.org/docs/stable/generated/torch.nn.functional.cross_entropy.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        found = self.ctx.analysis.flow.loss_targets.get(node)
+        if found is None:
+            return
+        loss, arg, value = found
+        if value.kind != TENSOR or value.dtype not in _NARROW_INTS:
+            return
+        made = value.last("cast", "create")
+        name = dotted(arg.value) or self.ctx.code_for(arg.value)
+        fix = FixSpec(
+            Applicability.SAFE,
+            ((arg.value, _method_call(arg.value, "long")),),
+            f"convert the target with {name}.long()",
+        )
+        related = {"made": made.node} if made is not None else {}
+        where = " (made at line <line:made>)" if made is not None else ""
+        self.report(
+            arg.value,
+            f"`{name}` is {value.dtype}{where}, but {loss} needs int64 class indices: "
+            f"'expected scalar type Long but found Int'; pass `{name}.long()`",
+            fix,
+            related,
+        )
+
+
+class Float64Input(Rule):
+    code = "TL105"
+    name = "float64-input"
+    summary = "float64 data (numpy's default) is fed to a float32 module."
+    fixable = True
+    triggers = ("numpy", "np.", ".double(", "float64")
+    docs = """
+    ## What it does
+    Flags a call of a float32 module (made with `nn.*`, `timm.create_model` or a
+    module class of the file) with a tensor the flow analysis knows is float64: made
+    by `torch.from_numpy` / `torch.tensor` / `torch.as_tensor` from a numpy float
+    array (`np.random.rand`, `np.zeros`, `np.loadtxt`, `np.array([0.5, ...])`; numpy's
+    default float is 64-bit), or cast with `.double()`.
+
+    ## Why is this bad?
+    `RuntimeError: mat1 and mat2 must have the same dtype, but got Double and Float`
+    or `Input type (double) and bias type (float) should be the same`. `torch.tensor`
+    and `torch.from_numpy` keep numpy's dtype; only Python floats default to float32.
+
+    ## Example
+    ```python
+    features = torch.from_numpy(np.loadtxt("features.csv", delimiter=","))
+    logits = model(features)
+    ```
+
+    ## Use instead
+    ```python
+    features = torch.from_numpy(np.loadtxt("features.csv", delimiter=",")).float()
+    logits = model(features)
+    ```
+
+    ## Fix safety
+    The fix converts at the call: `model(features.float())`. The module computes in
+    float32 anyway; converting its input is what the call needs: **safe**.
+
+    ## Precision
+    Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings**. Scripts
+    corpus (674 files, `docs/audits.md`): **0 findings**.
+
+    ## References
+    - [`torch.from_numpy`](https://pytorch.org/docs/stable/generated/torch.from_numpy.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        obs = self.ctx.analysis.flow.calls.get(node)
+        if obs is None or obs.module.dtype != "float32":
+            return
+        for arg, value in obs.args:
+            if value.kind != TENSOR or value.dtype != "float64" or arg.star:
+                continue
+            made = value.last("cast", "create")
+            name = dotted(arg.value) or self.ctx.code_for(arg.value)
+            where = " (made at line <line:made>)" if made is not None else ""
+            self.report(
+                arg.value,
+                f"`{name}` is float64{where} but `{obs.callee}` computes in float32: "
+                f"'mat1 and mat2 must have the same dtype, but got Double and Float'; "
+                f"pass `{name}.float()`",
+                FixSpec(
+                    Applicability.SAFE,
+                    ((arg.value, _method_call(arg.value, "float")),),
+                    f"convert the input with {name}.float()",
+                ),
+                {"made": made.node} if made is not None else {},
+            )
+
+
+class HalfOnCpu(Rule):
+    code = "TL106"
+    name = "half-on-cpu"
+    summary = "A module in float16/bfloat16 is explicitly placed on the CPU and run there."
+    triggers = ("float16", "bfloat16", ".half(")
+    docs = """
+    ## What it does
+    Flags a call of a module that the code both casts to half precision (`.half()`,
+    `torch_dtype=torch.float16`, `.to(torch.bfloat16)`) and places on the CPU
+    explicitly (`device_map="cpu"`, `.cpu()`, `.to("cpu")`).
+
+    ## Why is this bad?
+    Many CPU kernels have no half-precision version or a very slow one: older PyTorch
+    raises `"addmm_impl_cpu_" not implemented for 'Half'`, newer versions run an
+    emulated path many times slower than float32. In the real threads (14 of them) it
+    came from copying a GPU recipe (`torch_dtype=torch.float16`) to a CPU-only run.
+
+    ## Example
+    ```python
+    model = AutoModelForCausalLM.from_pretrained(path, torch_dtype=torch.float16, device_map="cpu")
+    out = model.generate(**inputs)
+    ```
+
+    ## Use instead
+    ```python
+    model = AutoModelForCausalLM.from_pretrained(path, torch_dtype=torch.float32, device_map="cpu")
+    ```
+
+    ## Fix safety
+    No fix: whether to change the dtype or the device is the author's decision.
+
+    ## Precision
+    Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings**. Scripts
+    corpus (674 files, `docs/audits.md`): **0 findings**.
+
+    ## References
+    - [CPU inference in Transformers](https://huggingface.co/docs/transformers/perf_infer_cpu)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        obs = self.ctx.analysis.flow.calls.get(node)
+        if obs is None:
+            return
+        module = obs.module
+        if module.device != CPU or module.dtype not in HALF_DTYPES:
+            return
+        placed = module.last("move", "place")
+        cast = module.last("cast")
+        if placed is None or placed.detail != CPU or cast is None:
+            return
+        self.report(
+            node,
+            f"`{obs.callee.split('.')[0]}` is {module.dtype} (line <line:cast>) and placed on "
+            f"the CPU (line <line:placed>): half-precision CPU kernels are missing or slow; "
+            "use float32 on the CPU, or run it on a GPU",
+            None,
+            {"cast": cast.node, "placed": placed.node},
+        )

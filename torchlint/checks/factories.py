@@ -1,0 +1,436 @@
+"""TL401-TL403: tensors created where the device is implicit: factories inside a
+module's methods, legacy constructors, and hard-coded CUDA in device-aware code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import libcst as cst
+import libcst.matchers as m
+
+from torchlint.analysis.names import dotted, root_name
+from torchlint.analysis.torch_api import LEGACY_TENSOR_TYPES
+from torchlint.findings import Applicability
+from torchlint.rule import FixSpec, Rule
+
+_FACTORIES = frozenset(
+    "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "
+    "as_tensor from_numpy Tensor".split()
+)
+# torch functions whose tensor arguments must share a device.
+_TORCH_OPS = frozenset(
+    "cat stack where matmul mm bmm einsum maximum minimum add mul sub div gather "
+    "index_select masked_fill cdist outer baddbmm addmm lerp clamp".split()
+)
+_MOVES = frozenset({"to", "cuda", "type_as", "new_tensor"})
+_SHAPE_ONLY = frozenset({"tolist", "item", "size", "numel", "dim", "shape", "numpy", "cpu"})
+_SHAPE_FUNCS = frozenset({"len", "range", "int", "float", "list", "tuple", "print", "str"})
+
+
+def _parents(root: cst.CSTNode) -> dict[cst.CSTNode, cst.CSTNode]:
+    """Parent map of one function's subtree (cheaper than LibCST's provider, which
+    walks the whole file)."""
+    parents: dict[cst.CSTNode, cst.CSTNode] = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            parents[child] = node
+            stack.append(child)
+    return parents
+
+
+def _names_in(node: cst.CSTNode) -> Iterator[str]:
+    if isinstance(node, (cst.Name, cst.Attribute)):
+        name = dotted(node)
+        if name is not None:
+            yield name
+            return
+    for child in node.children:
+        yield from _names_in(child)
+
+
+class FactoryWithoutDevice(Rule):
+    code = "TL401"
+    name = "factory-without-device"
+    summary = (
+        "A tensor created in a module's method without `device=` is combined with the "
+        "inputs or parameters."
+    )
+    fixable = True
+    triggers = ("torch.", "from torch")
+    docs = """
+    ## What it does
+    In the methods of an `nn.Module` subclass (not `__init__`), flags
+    `torch.zeros/ones/empty/full/arange/linspace/eye/rand*/tensor/as_tensor/from_numpy`
+    and `torch.Tensor(...)` calls without `device=` whose result is combined with a
+    method argument or a `self.` attribute: in arithmetic, a comparison, a torch op
+    (`torch.cat`, `torch.where`, `torch.matmul`, ...) or a tensor method of the input.
+    Not flagged: `*_like` factories, results moved with `.to(x.device)` / `.to(x)` /
+    `.type_as(x)` / `.cuda()`, values used only for shapes (`.tolist()`, `len(...)`,
+    `range(...)`), and `torch.tensor(scalar)` (0-dim CPU tensors mix with CUDA
+    tensors).
+
+    ## Why is this bad?
+    Factories default to the CPU. The model works in CPU tests and crashes on the GPU
+    with `Expected all tensors to be on the same device, but found at least two
+    devices, cuda:0 and cpu!`: a mask, a position table or a noise tensor made in
+    `forward` is the classic case (5+ real threads).
+
+    ## Example
+    ```python
+    def forward(self, x):
+        positions = torch.arange(x.size(1))
+        return x + self.pos_embed(positions)
+    ```
+
+    ## Use instead
+    ```python
+    def forward(self, x):
+        positions = torch.arange(x.size(1), device=x.device)
+        return x + self.pos_embed(positions)
+    ```
+
+    ## Fix safety
+    The fix adds `device=x.device`, where `x` is the method argument the tensor is
+    combined with. Whether `x` is a tensor on the module's device cannot be proven
+    statically: **unsafe**.
+
+    ## Precision
+    Library corpus (4,602 files, `bench/corpus_check.py`): see `docs/audits.md`.
+
+    ## References
+    - [Tensor creation ops](https://pytorch.org/docs/stable/torch.html#creation-ops)
+    """
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        fn = self.ctx.analysis.functions.get(node)
+        if fn is None or fn.cls is None or not fn.cls.is_module or node.name.value == "__init__":
+            return
+        params = self._inputs(fn.params, fn.assignments)
+        candidates = []
+        for call in m.findall(node.body, m.Call()):
+            assert isinstance(call, cst.Call)
+            q = self.ctx.analysis.qualify(call.func) or ""
+            if not q.startswith("torch.") or q.rsplit(".", 1)[-1] not in _FACTORIES:
+                continue
+            if any(a.keyword is not None and a.keyword.value == "device" for a in call.args):
+                continue
+            if any(a.star for a in call.args):
+                continue
+            if q.endswith((".tensor", ".as_tensor")) and not (
+                call.args and isinstance(call.args[0].value, (cst.List, cst.Tuple, cst.ListComp))
+            ):
+                continue  # a scalar (0-dim) or data of unknown shape
+            candidates.append(call)
+        if not candidates:
+            return
+        parents = _parents(node.body)
+        for call in candidates:
+            partner = self._combined(call, parents, node, params)
+            if partner is not None:
+                self._report(call, partner, params)
+
+    def _inputs(
+        self, params: list[str], assignments: dict[str, list[cst.BaseExpression]]
+    ) -> list[str]:
+        """The method's arguments and the locals computed from them or from ``self``
+        (``logits = self.gate(hidden)``), except locals that are new CPU tensors."""
+        inputs = [p for p in params if p not in ("self", "cls")]
+        for _ in range(3):  # a few rounds reach chains like a = f(x); b = g(a)
+            for name, values in assignments.items():
+                if name in inputs:
+                    continue
+                for value in values:
+                    if isinstance(value, cst.Call) and self._is_factory(value):
+                        continue
+                    heads = {n.split(".")[0] for n in _names_in(value)}
+                    if heads & set(inputs) or any(n.startswith("self.") for n in _names_in(value)):
+                        inputs.append(name)
+                        break
+        return inputs
+
+    def _is_factory(self, call: cst.Call) -> bool:
+        q = self.ctx.analysis.qualify(call.func) or ""
+        return q.startswith("torch.") and q.rsplit(".", 1)[-1] in _FACTORIES
+
+    def _combined(
+        self,
+        call: cst.Call,
+        parents: dict[cst.CSTNode, cst.CSTNode],
+        fn: cst.FunctionDef,
+        params: list[str],
+    ) -> cst.CSTNode | None:
+        """Where the new tensor meets an input or a parameter, or None."""
+        node: cst.CSTNode = call
+        parent = parents.get(node)
+        # Skip a chain applied to the result: .to(x.device) / .tolist() / ...
+        while isinstance(parent, cst.Attribute) and parent.value is node:
+            if parent.attr.value in _MOVES or parent.attr.value in _SHAPE_ONLY:
+                return None
+            grand = parents.get(parent)
+            if not isinstance(grand, cst.Call):
+                return None  # .shape, .dtype
+            node, parent = grand, parents.get(grand)
+        return self._meets(node, parents, fn, params, depth=0)
+
+    def _meets(
+        self,
+        node: cst.CSTNode,
+        parents: dict[cst.CSTNode, cst.CSTNode],
+        fn: cst.FunctionDef,
+        params: list[str],
+        depth: int,
+    ) -> cst.CSTNode | None:
+        parent = parents.get(node)
+        while isinstance(parent, (cst.Arg, cst.Element, cst.List, cst.Tuple, cst.UnaryOperation)):
+            node, parent = parent, parents.get(parent)
+        if isinstance(parent, (cst.BinaryOperation, cst.Comparison)):
+            if self._touches_inputs(parent, params, exclude=node):
+                return parent
+            return self._meets(parent, parents, fn, params, depth)
+        if isinstance(parent, cst.Call):
+            func = dotted(parent.func) or ""
+            if func in _SHAPE_FUNCS:
+                return None
+            q = self.ctx.analysis.qualify(parent.func) or ""
+            if q.startswith("torch.") and q.rsplit(".", 1)[-1] in _TORCH_OPS:
+                if self._touches_inputs(parent, params, exclude=node):
+                    return parent
+            elif isinstance(parent.func, cst.Attribute):
+                receiver = root_name(parent.func.value)
+                if receiver in params or (
+                    receiver == "self"
+                    and dotted(parent.func) is not None
+                    and parent.func.attr.value not in _MOVES
+                ):
+                    return parent  # x.masked_fill(mask, ...), self.pos_embed(positions)
+            return None
+        if isinstance(parent, cst.Assign) and depth == 0 and len(parent.targets) == 1:
+            target = parent.targets[0].target
+            if isinstance(target, cst.Name):
+                return self._later_use(target.value, parent, parents, fn, params)
+        return None
+
+    def _later_use(
+        self,
+        name: str,
+        assign: cst.Assign,
+        parents: dict[cst.CSTNode, cst.CSTNode],
+        fn: cst.FunctionDef,
+        params: list[str],
+    ) -> cst.CSTNode | None:
+        uses = [n for n in m.findall(fn.body, m.Name(name)) if n is not assign.targets[0].target]
+        for use in uses:
+            parent = parents.get(use)
+            if (
+                isinstance(parent, cst.Attribute)
+                and parent.value is use
+                and (parent.attr.value in _MOVES)
+            ):
+                return None  # moved somewhere in the method: assume it is handled
+            if isinstance(parent, cst.AssignTarget):
+                return None  # re-bound: too dynamic to follow
+        for use in uses:
+            found = self._meets(use, parents, fn, params, depth=1)
+            if found is not None:
+                return found
+        return None
+
+    def _touches_inputs(self, node: cst.CSTNode, params: list[str], exclude: cst.CSTNode) -> bool:
+        for child in node.children:
+            if child is exclude:
+                continue
+            for name in _names_in(child):
+                head = name.split(".")[0]
+                if head in params or (head == "self" and "." in name):
+                    return True
+        return False
+
+    def _report(self, call: cst.Call, partner: cst.CSTNode, params: list[str]) -> None:
+        names = [n.split(".")[0] for n in _names_in(partner)]
+        names += [n.split(".")[0] for a in call.args for n in _names_in(a.value)]
+        source = next((n for n in names if n in params), None)
+        fix = None
+        kind = (dotted(call.func) or "").rsplit(".", 1)[-1]
+        if source is not None and kind in ("from_numpy", "Tensor"):
+            # No device= on these: move the result instead.
+            moved = cst.Call(
+                func=cst.Attribute(value=call, attr=cst.Name("to")),
+                args=[cst.Arg(cst.parse_expression(f"{source}.device"))],
+            )
+            fix = FixSpec(Applicability.UNSAFE, ((call, moved),), f"move it to {source}.device")
+        elif source is not None:
+            device = cst.Arg(
+                value=cst.parse_expression(f"{source}.device"),
+                keyword=cst.Name("device"),
+                equal=cst.AssignEqual(
+                    whitespace_before=cst.SimpleWhitespace(""),
+                    whitespace_after=cst.SimpleWhitespace(""),
+                ),
+            )
+            args = list(call.args)
+            if args:
+                args[-1] = args[-1].with_changes(
+                    comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+                )
+            fix = FixSpec(
+                Applicability.UNSAFE,
+                ((call, call.with_changes(args=[*args, device])),),
+                f"create it on {source}.device",
+            )
+        func = dotted(call.func) or "torch factory"
+        where = f"`device={source}.device`" if source else "`device=` of the inputs"
+        self.report(
+            call,
+            f"`{func}(...)` makes a CPU tensor inside the module, and it meets the inputs or "
+            f"parameters at line <line:meet>: on a GPU this fails with 'Expected all tensors to "
+            f"be on the same device'; pass {where}",
+            fix,
+            {"meet": partner},
+        )
+
+
+class LegacyTensorConstructor(Rule):
+    code = "TL402"
+    name = "legacy-tensor-constructor"
+    summary = "`torch.FloatTensor(...)` and friends always make CPU tensors."
+    fixable = True
+    triggers = ("Tensor(",)
+    docs = """
+    ## What it does
+    In the methods of an `nn.Module` subclass (not `__init__`), flags calls of the
+    legacy CPU constructors `torch.FloatTensor(...)`, `torch.LongTensor(...)`,
+    `torch.HalfTensor(...)`, `torch.BoolTensor(...)` and the like.
+
+    ## Why is this bad?
+    They always create CPU tensors of a fixed dtype, whatever the module's device and
+    dtype: on a GPU the first op with the inputs fails (`Expected all tensors to be on
+    the same device`), and under `.half()` the dtype no longer matches. With integer
+    arguments they also allocate uninitialised memory (`torch.FloatTensor(2, 3)`).
+
+    ## Example
+    ```python
+    weights = torch.FloatTensor([0.2, 0.8])
+    ```
+
+    ## Use instead
+    ```python
+    weights = torch.tensor([0.2, 0.8], dtype=torch.float32, device=x.device)
+    ```
+
+    ## Fix safety
+    With a list or tuple literal, the fix writes `torch.tensor(DATA, dtype=...)`; with
+    sizes, `torch.empty(SIZES, dtype=...)`. Both make the same CPU tensor as before:
+    **safe** (add `device=` afterwards; TL401 points at where). No fix for a single
+    variable argument, which may be data or a size.
+
+    ## Precision
+    Library corpus (4,602 files, `bench/corpus_check.py`): see `docs/audits.md`.
+
+    ## References
+    - [`torch.tensor`](https://pytorch.org/docs/stable/generated/torch.tensor.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        fn = self.ctx.function
+        if fn is None or fn.cls is None or not fn.cls.is_module or fn.node.name.value == "__init__":
+            return
+        q = self.ctx.analysis.qualify(node.func) or ""
+        head, _, kind = q.rpartition(".")
+        if head != "torch" or kind not in LEGACY_TENSOR_TYPES:
+            return
+        torch_name = (dotted(node.func) or "torch").rsplit(".", 1)[0]
+        dtype = f"{torch_name}.{LEGACY_TENSOR_TYPES[kind]}"
+        fix = None
+        args = node.args
+        if len(args) == 1 and isinstance(args[0].value, (cst.List, cst.Tuple, cst.ListComp)):
+            text = f"{torch_name}.tensor({self.ctx.code_for(args[0].value)}, dtype={dtype})"
+            fix = FixSpec(
+                Applicability.SAFE, ((node, cst.parse_expression(text)),), "use torch.tensor"
+            )
+        elif args and all(isinstance(a.value, cst.Integer) and a.keyword is None for a in args):
+            sizes = ", ".join(self.ctx.code_for(a.value) for a in args)
+            text = f"{torch_name}.empty({sizes}, dtype={dtype})"
+            fix = FixSpec(
+                Applicability.SAFE, ((node, cst.parse_expression(text)),), "use torch.empty"
+            )
+        self.report(
+            node,
+            f"`{dotted(node.func) or q}(...)` always makes a CPU tensor: inside a module it "
+            f"breaks on a GPU; use `torch.tensor(..., dtype={dtype}, device=...)`",
+            fix,
+        )
+
+
+class HardCodedCuda(Rule):
+    code = "TL403"
+    name = "hard-coded-cuda"
+    summary = '`.cuda()` or a `"cuda"` literal in code that otherwise follows a device variable.'
+    default_enabled = False
+    fixable = True
+    triggers = ("cuda",)
+    docs = """
+    ## What it does
+    In a function that has a `device` parameter or variable, flags `.cuda()` calls and
+    `"cuda"` / `"cuda:0"` literals passed as a device (`.to("cuda")`, `device="cuda"`).
+    Off by default: scripts that only ever run on one GPU are entitled to say so.
+
+    ## Why is this bad?
+    The rest of the function follows `device`; the hard-coded line does not. On a CPU
+    machine it fails (`Torch not compiled with CUDA enabled`), and on a multi-GPU host
+    it puts this tensor on GPU 0 while the model is elsewhere (8 real threads).
+
+    ## Example
+    ```python
+    def evaluate(model, batch, device):
+        model.to(device)
+        labels = batch["labels"].cuda()
+    ```
+
+    ## Use instead
+    ```python
+        labels = batch["labels"].to(device)
+    ```
+
+    ## Fix safety
+    `.cuda()` becomes `.to(device)` and the literal becomes `device`: a change of
+    placement whenever `device` is not `cuda:0`: **unsafe**.
+
+    ## Precision
+    Opt-in; library corpus figure in `docs/audits.md`.
+
+    ## References
+    - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        fn = self.ctx.function
+        if fn is None or not fn.binds("device"):
+            return
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "cuda" and not node.args:
+            new = node.with_changes(
+                func=func.with_changes(attr=cst.Name("to")), args=[cst.Arg(cst.Name("device"))]
+            )
+            self.report(
+                node,
+                "`.cuda()` in code that follows `device`: use `.to(device)`",
+                FixSpec(Applicability.UNSAFE, ((node, new),), "use .to(device)"),
+            )
+            return
+        is_to = isinstance(func, cst.Attribute) and func.attr.value == "to"
+        for arg in node.args:
+            literal = arg.value
+            if not isinstance(literal, cst.SimpleString):
+                continue
+            text = literal.evaluated_value
+            if not isinstance(text, str) or not (text == "cuda" or text.startswith("cuda:")):
+                continue
+            keyword = arg.keyword.value if arg.keyword is not None else None
+            if keyword == "device" or (is_to and keyword is None):
+                self.report(
+                    literal,
+                    f"`{literal.value}` in code that follows `device`: pass `device`",
+                    FixSpec(Applicability.UNSAFE, ((literal, cst.Name("device")),), "use device"),
+                )

@@ -1,0 +1,352 @@
+"""TL301-TL302: state an nn.Module holds outside its registries, so that `.to()`,
+`.half()`, `state_dict()` and the optimizer never see it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import libcst as cst
+import libcst.matchers as m
+
+from torchlint.analysis import ClassFacts
+from torchlint.analysis.names import dotted
+from torchlint.findings import Applicability
+from torchlint.rule import FixSpec, Rule
+
+_TENSOR_METHODS = frozenset("float long half bool unsqueeze view reshape t tril triu T".split())
+_TENSOR_FACTORIES = frozenset(
+    "zeros ones empty full rand randn randint arange linspace logspace eye tensor "
+    "as_tensor from_numpy Tensor FloatTensor LongTensor HalfTensor DoubleTensor IntTensor "
+    "BoolTensor ByteTensor".split()
+)
+
+
+def _init_statements(cls: cst.ClassDef) -> Iterator[cst.BaseSmallStatement]:
+    """The small statements of ``__init__``, loops and branches included."""
+    for stmt in cls.body.body:
+        if isinstance(stmt, cst.FunctionDef) and stmt.name.value == "__init__":
+            for line in m.findall(stmt.body, m.SimpleStatementLine()):
+                assert isinstance(line, cst.SimpleStatementLine)
+                yield from line.body
+
+
+def _self_attr(node: cst.BaseExpression) -> str | None:
+    name = dotted(node)
+    if name is not None and name.startswith("self.") and name.count(".") == 1:
+        return name[5:]
+    return None
+
+
+class _ModuleStateRule(Rule):
+    triggers = ("self.",)
+
+    def _module_class(self, node: cst.ClassDef) -> ClassFacts | None:
+        facts = self.ctx.analysis.classes.get(node)
+        return facts if facts is not None and facts.is_module else None
+
+    def _is_tensor_expr(self, node: cst.BaseExpression) -> bool:
+        if isinstance(node, cst.Call):
+            q = self.ctx.analysis.qualify(node.func) or ""
+            if q.startswith("torch.nn."):
+                return False  # nn.Parameter(...) and friends are registered
+            if q.startswith("torch.") and any(self._is_tensor_expr(a.value) for a in node.args):
+                return True  # torch.tril(torch.ones(n, n)), torch.cat([...])
+            if q.startswith("torch.") and q.rsplit(".", 1)[-1] in _TENSOR_FACTORIES:
+                return True
+            return (
+                isinstance(node.func, cst.Attribute)
+                and node.func.attr.value in _TENSOR_METHODS
+                and self._is_tensor_expr(node.func.value)
+            )
+        if isinstance(node, cst.BinaryOperation):
+            return self._is_tensor_expr(node.left) or self._is_tensor_expr(node.right)
+        return False
+
+    def _is_module_expr(self, node: cst.BaseExpression) -> bool:
+        if not isinstance(node, cst.Call):
+            return False
+        q = self.ctx.analysis.qualify(node.func) or ""
+        last = q.rsplit(".", 1)[-1]
+        if (
+            q.startswith("torch.nn.")
+            and last[:1].isupper()
+            and last
+            not in (
+                "Parameter",
+                "ParameterList",
+                "ParameterDict",
+                "ModuleList",
+                "ModuleDict",
+                "Sequential",
+            )
+        ):
+            return True
+        name = dotted(node.func)
+        return name is not None and any(
+            c.name == name and c.is_module for c in self.ctx.analysis.classes.values()
+        )
+
+    def _nn(self) -> str | None:
+        direct = self.ctx.analysis.imports.local_names_for("torch.nn")
+        if direct:
+            return direct[0]
+        torch = self.ctx.analysis.imports.local_names_for("torch")
+        return f"{torch[0]}.nn" if torch else None
+
+
+def _uses(cls: cst.ClassDef, attr: str) -> tuple[list[cst.CSTNode], bool]:
+    """Where ``self.<attr>`` is used in arithmetic or passed to a call in the methods
+    other than ``__init__``; and whether the code moves it itself (``.to(...)``)."""
+    uses: list[cst.CSTNode] = []
+    handled = False
+    target = m.Attribute(value=m.Name("self"), attr=m.Name(attr))
+    for stmt in cls.body.body:
+        if not isinstance(stmt, cst.FunctionDef) or stmt.name.value == "__init__":
+            continue
+        for found in m.findall(stmt, m.Call(func=m.Attribute(value=target))):
+            assert isinstance(found, cst.Call) and isinstance(found.func, cst.Attribute)
+            if found.func.attr.value in ("to", "cuda", "type_as", "type"):
+                handled = True
+        for op in m.findall(stmt, m.BinaryOperation() | m.Comparison()):
+            if m.findall(op, target):
+                uses.append(op)
+        for call in m.findall(stmt, m.Call()):
+            assert isinstance(call, cst.Call)
+            if any(m.matches(a.value, target) for a in call.args):
+                uses.append(call)
+    return uses, handled
+
+
+class TensorAttributeNotBuffer(_ModuleStateRule):
+    code = "TL301"
+    name = "tensor-attribute-not-buffer"
+    summary = (
+        "A tensor stored as a plain attribute of an nn.Module (not a buffer) does not follow "
+        "`.to()` / `.half()`."
+    )
+    fixable = True
+    docs = """
+    ## What it does
+    In an `nn.Module` subclass, flags `self.mask = torch.ones(...)` (any tensor
+    factory, `torch.tensor`, `torch.from_numpy`, or arithmetic on them) in `__init__`
+    when another method uses `self.mask` in arithmetic or passes it to a call, and
+    nothing moves it there (`self.mask.to(x.device)`). Also flags plain lists/tuples
+    that alias registered buffers (`self.buffers_list = [self.a, self.b]`).
+
+    ## Why is this bad?
+    Only parameters, buffers and submodules follow `model.to(device)`, `model.half()`
+    and `model.cuda()`. A plain tensor attribute stays on the CPU in float32: the first
+    forward on the GPU fails with `Expected all tensors to be on the same device`. It
+    is also missing from `state_dict()`. A list of buffers keeps the *old* tensors:
+    `.to()` replaces the buffers, not the list's entries.
+
+    ## Example
+    ```python
+    class CausalAttention(nn.Module):
+        def __init__(self, n):
+            super().__init__()
+            self.mask = torch.tril(torch.ones(n, n))
+
+        def forward(self, scores):
+            return scores.masked_fill(self.mask == 0, float("-inf"))
+    ```
+
+    ## Use instead
+    ```python
+            self.register_buffer("mask", torch.tril(torch.ones(n, n)), persistent=False)
+    ```
+
+    ## Fix safety
+    The fix rewrites the assignment to `self.register_buffer("mask", ...,
+    persistent=False)`. `persistent=False` is chosen so that `state_dict()` keys stay
+    exactly as they were: old checkpoints still load with `strict=True`, and new ones
+    load in old code. The buffer now follows `.to()` and `.half()` — the point, but a
+    change of behaviour (a float buffer becomes half under `model.half()`): **unsafe**.
+    Offered only when the attribute is assigned once in the class.
+
+    ## Precision
+    Library corpus (4,602 files, `bench/corpus_check.py`): see `docs/audits.md`.
+
+    ## References
+    - [`register_buffer`](https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.register_buffer)
+    """
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        facts = self._module_class(node)
+        if facts is None:
+            return
+        buffers = set()
+        for small in _init_statements(node):
+            if isinstance(small, cst.Expr) and m.matches(
+                small.value,
+                m.Call(func=m.Attribute(value=m.Name("self"), attr=m.Name("register_buffer"))),
+            ):
+                call = small.value
+                assert isinstance(call, cst.Call)
+                if call.args and isinstance(call.args[0].value, cst.SimpleString):
+                    name = call.args[0].value.evaluated_value
+                    if isinstance(name, str):
+                        buffers.add(name)
+        for small in _init_statements(node):
+            if not isinstance(small, cst.Assign) or len(small.targets) != 1:
+                continue
+            attr = _self_attr(small.targets[0].target)
+            if attr is None:
+                continue
+            value = small.value
+            if (
+                isinstance(value, (cst.List, cst.Tuple))
+                and value.elements
+                and all(_self_attr(e.value) in buffers for e in value.elements)
+            ):
+                self.report(
+                    small,
+                    f"`self.{attr}` holds the buffers themselves: `.to()` and `.half()` replace "
+                    "the buffers and leave this container with the old CPU tensors; look them "
+                    "up by name when needed (`getattr(self, name)`)",
+                )
+                continue
+            is_list = isinstance(value, (cst.List, cst.Tuple)) and any(
+                self._is_tensor_expr(e.value) for e in value.elements
+            )
+            if not (self._is_tensor_expr(value) or is_list):
+                continue
+            uses, handled = _uses(node, attr)
+            if handled or not uses:
+                continue
+            fix = None
+            if not is_list and len(facts.self_attrs.get(attr, [])) == 1:
+                new = cst.Expr(
+                    cst.parse_expression(
+                        f'self.register_buffer("{attr}", {self.ctx.code_for(value)}, persistent=False)'
+                    ),
+                    semicolon=small.semicolon,
+                )
+                fix = FixSpec(Applicability.UNSAFE, ((small, new),), "register it as a buffer")
+            kind = "a list of tensors" if is_list else "a plain tensor attribute"
+            self.report(
+                small,
+                f"`self.{attr}` is {kind}, not a buffer: `.to(device)` and `.half()` leave it "
+                f"on the CPU in its dtype (used at line <line:use>); register it with "
+                f'`self.register_buffer("{attr}", ..., persistent=False)`'
+                + (" (one buffer per tensor)" if is_list else ""),
+                fix,
+                {"use": uses[0]},
+            )
+
+
+class ModuleInPlainContainer(_ModuleStateRule):
+    code = "TL302"
+    name = "module-in-plain-container"
+    summary = "Submodules kept in a plain list or dict are not registered."
+    fixable = True
+    triggers = ("self.",)
+    docs = """
+    ## What it does
+    In an `nn.Module` subclass's `__init__`, flags `self.heads = [nn.Linear(...) for
+    ...]`, `self.blocks = [Block(), Block()]`, `self.experts = {"a": nn.Linear(...)}`
+    and `self.layers = []` filled with `self.layers.append(nn.Linear(...))`.
+
+    ## Why is this bad?
+    `nn.Module` registers submodules assigned as attributes, and the ones inside
+    `nn.ModuleList` / `nn.ModuleDict` — not those in a Python list or dict. They are
+    not moved by `.to(device)` (`Expected all tensors to be on the same device`), not
+    cast by `.half()`, not returned by `.parameters()` (so never trained), and not
+    saved in `state_dict()`.
+
+    ## Example
+    ```python
+    self.heads = [nn.Linear(hidden, n) for n in num_labels]
+    ```
+
+    ## Use instead
+    ```python
+    self.heads = nn.ModuleList([nn.Linear(hidden, n) for n in num_labels])
+    ```
+
+    ## Fix safety
+    The fix wraps the container in `nn.ModuleList(...)` / `nn.ModuleDict(...)` (an
+    empty list becomes `nn.ModuleList()`, which supports `.append`). The submodules
+    then appear in `parameters()` and `state_dict()` (new keys): **unsafe**. No fix for
+    dict comprehensions or dicts whose keys are not string literals.
+
+    ## Precision
+    Library corpus (4,602 files, `bench/corpus_check.py`): see `docs/audits.md`.
+
+    ## References
+    - [`nn.ModuleList`](https://pytorch.org/docs/stable/generated/torch.nn.ModuleList.html)
+    """
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        if self._module_class(node) is None:
+            return
+        smalls = list(_init_statements(node))
+        appended: dict[str, cst.CSTNode] = {}
+        for small in smalls:
+            if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+                call = small.value
+                if (
+                    isinstance(call.func, cst.Attribute)
+                    and call.func.attr.value in ("append", "extend", "insert")
+                    and call.args
+                ):
+                    attr = _self_attr(call.func.value)
+                    if attr is not None and self._is_module_expr(call.args[-1].value):
+                        appended.setdefault(attr, call)
+        for small in smalls:
+            if not isinstance(small, cst.Assign) or len(small.targets) != 1:
+                continue
+            attr = _self_attr(small.targets[0].target)
+            if attr is None:
+                continue
+            value = small.value
+            container = self._container(value, attr in appended)
+            if container is None:
+                continue
+            nn = self._nn()
+            fix = None
+            if nn is not None and container != "dict-comprehension":
+                wrapper = "ModuleDict" if container == "dict" else "ModuleList"
+                inner = self.ctx.code_for(value)
+                text = f"{nn}.{wrapper}()" if inner in ("[]", "{}") else f"{nn}.{wrapper}({inner})"
+                fix = FixSpec(
+                    Applicability.UNSAFE,
+                    ((value, cst.parse_expression(text)),),
+                    f"wrap it in nn.{wrapper}",
+                )
+            kind = "dict" if container.startswith("dict") else "list"
+            wrapper = "ModuleDict" if kind == "dict" else "ModuleList"
+            related = {"append": appended[attr]} if attr in appended else {}
+            filled = " (filled at line <line:append>)" if related else ""
+            self.report(
+                small,
+                f"`self.{attr}` keeps submodules in a plain {kind}{filled}: they are not "
+                "registered, so `.to()`, `.half()`, `.parameters()` and `state_dict()` skip them; "
+                f"use `nn.{wrapper}`",
+                fix,
+                related,
+            )
+
+    def _container(self, value: cst.BaseExpression, appended: bool) -> str | None:
+        if isinstance(value, (cst.List, cst.Tuple)):
+            if not value.elements:
+                return "list" if appended and isinstance(value, cst.List) else None
+            if any(self._is_module_expr(e.value) for e in value.elements):
+                return "list"
+        elif isinstance(value, (cst.ListComp, cst.GeneratorExp)):
+            if self._is_module_expr(value.elt):
+                return "list"
+        elif isinstance(value, cst.Dict):
+            if not value.elements:
+                return "dict" if appended else None
+            elements = [e for e in value.elements if isinstance(e, cst.DictElement)]
+            if any(self._is_module_expr(e.value) for e in elements):
+                if all(isinstance(e.key, cst.SimpleString) for e in elements) and len(
+                    elements
+                ) == len(value.elements):
+                    return "dict"
+                return "dict-comprehension"  # keys we cannot vouch for: no fix
+        elif isinstance(value, cst.DictComp):
+            if self._is_module_expr(value.value):
+                return "dict-comprehension"
+        return None
