@@ -121,6 +121,7 @@ _NUMPY_DTYPES = {
     "int16": "int16",
 }
 
+_FORWARD_LIKE = ("forward", "encode", "decode", "embed", "generate", "__call__")
 _INT_DTYPES = frozenset({"int64", "int32", "int16", "int8", "uint8", "bool"})
 
 _ids = itertools.count(1)
@@ -205,6 +206,16 @@ UNKNOWN = Value(None)
 def _part(parent: Value) -> Value:
     """A submodule of ``parent``: same placement and dtype, not the same object."""
     return replace(parent, kind=MODULE, ident=0, part_of=parent.ident or parent.part_of)
+
+
+_TENSOR_ATTRS = frozenset({"weight", "bias", "data", "grad", "running_mean", "running_var"})
+
+
+def _member(parent: Value, attr: str) -> Value:
+    """``model.vpm`` is a part of the model; ``layer.weight`` is one of its tensors."""
+    if attr in _TENSOR_ATTRS:
+        return Value(TENSOR, parent.device, parent.dtype, parent.device_expr, (), next(_ids))
+    return _part(parent)
 
 
 def _new(
@@ -316,7 +327,7 @@ class _Scope:
             parent = self.env.get(head)
             if parent is not None:
                 if parent.kind in (MODULE, WRAPPER):
-                    return _part(parent)
+                    return _member(parent, path.rsplit(".", 1)[-1])
                 return None
             head, _, _ = head.rpartition(".")
         return None
@@ -447,7 +458,7 @@ class _Scope:
             if owner.kind == ENCODING:
                 return replace(owner, kind=TENSOR)
             if owner.kind in (MODULE, WRAPPER):
-                return _part(owner)
+                return _member(owner, node.attr.value)
             return UNKNOWN
         if isinstance(node, cst.Subscript):
             owner = self.eval(node.value)
@@ -752,6 +763,10 @@ class _Scope:
         if method == "get_submodule":
             return _part(receiver)
         if method in _MODULE_PLUMBING:
+            return UNKNOWN
+        if receiver.ident == 0 and not method.startswith(_FORWARD_LIKE):
+            # A method of a part (pipe.image_processor.postprocess, ...): not known
+            # to run the part's weights.
             return UNKNOWN
         # Anything else on a module runs it: forward, generate, forward_features, ...
         self.observe_call(node, f"{path}.{method}" if path else method, receiver, args)

@@ -122,6 +122,13 @@ class FactoryWithoutDevice(Rule):
                 call.args and isinstance(call.args[0].value, (cst.List, cst.Tuple, cst.ListComp))
             ):
                 continue  # a scalar (0-dim) or data of unknown shape
+            if any(
+                a.keyword is None
+                and isinstance(a.value, (cst.Tuple, cst.List))
+                and not a.value.elements
+                for a in call.args
+            ):
+                continue  # torch.rand([]), torch.randint(0, n, ()): 0-dim scalars
             candidates.append(call)
         if not candidates:
             return
@@ -186,6 +193,8 @@ class FactoryWithoutDevice(Rule):
         while isinstance(parent, (cst.Arg, cst.Element, cst.List, cst.Tuple, cst.UnaryOperation)):
             node, parent = parent, parents.get(parent)
         if isinstance(parent, (cst.BinaryOperation, cst.Comparison)):
+            if self._in_shape_function(parent, parents):
+                return None  # int(torch.rand([]) * n): Python numbers
             if self._touches_inputs(parent, params, exclude=node):
                 return parent
             return self._meets(parent, parents, fn, params, depth)
@@ -236,6 +245,17 @@ class FactoryWithoutDevice(Rule):
             if found is not None:
                 return found
         return None
+
+    def _in_shape_function(
+        self, node: cst.CSTNode, parents: dict[cst.CSTNode, cst.CSTNode]
+    ) -> bool:
+        while node in parents:
+            node = parents[node]
+            if isinstance(node, cst.Call) and (dotted(node.func) or "") in _SHAPE_FUNCS:
+                return True
+            if isinstance(node, cst.BaseStatement | cst.BaseSmallStatement):
+                return False
+        return False
 
     def _touches_inputs(self, node: cst.CSTNode, params: list[str], exclude: cst.CSTNode) -> bool:
         for child in node.children:

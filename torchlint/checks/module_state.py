@@ -49,6 +49,12 @@ class _ModuleStateRule(Rule):
             q = self.ctx.analysis.qualify(node.func) or ""
             if q.startswith("torch.nn."):
                 return False  # nn.Parameter(...) and friends are registered
+            if any(a.keyword is not None and a.keyword.value == "device" for a in node.args):
+                return False  # made on a chosen device: placed on purpose
+            if q.endswith((".tensor", ".as_tensor")) and not (
+                node.args and isinstance(node.args[0].value, (cst.List, cst.Tuple, cst.ListComp))
+            ):
+                return False  # a 0-dim scalar mixes with tensors on any device
             if q.startswith("torch.") and any(self._is_tensor_expr(a.value) for a in node.args):
                 return True  # torch.tril(torch.ones(n, n)), torch.cat([...])
             if q.startswith("torch.") and q.rsplit(".", 1)[-1] in _TENSOR_FACTORIES:
