@@ -121,6 +121,27 @@ _NUMPY_DTYPES = {
     "int16": "int16",
 }
 
+_PARAMETRIZED = (
+    "Linear",
+    "Bilinear",
+    "Conv",
+    "ConvTranspose",
+    "Embedding",
+    "LayerNorm",
+    "GroupNorm",
+    "BatchNorm",
+    "InstanceNorm",
+    "RMSNorm",
+    "LSTM",
+    "GRU",
+    "RNN",
+    "MultiheadAttention",
+    "Transformer",
+    "PReLU",
+    "Sequential",
+    "LazyLinear",
+    "LazyConv",
+)
 _FORWARD_LIKE = ("forward", "encode", "decode", "embed", "generate", "__call__")
 _INT_DTYPES = frozenset({"int64", "int32", "int16", "int8", "uint8", "bool"})
 
@@ -237,6 +258,7 @@ class CallObs:
     module: Value
     args: tuple[tuple[cst.Arg, Value], ...]
     env: dict[str, Value]  # the state right before the call
+    autocast: bool = False  # inside ``with torch.autocast(...)``: dtypes are managed
 
 
 @dataclass(frozen=True)
@@ -296,6 +318,17 @@ def _merge_values(a: Value, b: Value) -> Value:
             device_expr=a.device_expr if a.device_expr is b.device_expr else None,
             events=events,
         )
+    if a.kind == b.kind == TENSOR:
+        # Two different tensors by one name (x = f(x) in a loop): still a tensor, and
+        # whatever both agree on.
+        return Value(
+            TENSOR,
+            a.device if a.device == b.device else MAYBE,
+            a.dtype if a.dtype == b.dtype else MAYBE,
+            None,
+            (),
+            next(_ids),
+        )
     return UNKNOWN
 
 
@@ -316,6 +349,7 @@ class _Scope:
         self.w = walker
         self.env = env
         self.gpu_evidence: Event | None = None
+        self.autocast = 0
 
     # ------------------------------------------------------------ lookups
     def lookup(self, path: str) -> Value | None:
@@ -498,7 +532,8 @@ class _Scope:
                 # self.enc(x): the attribute itself is a module being called.
                 self.observe_call(node, whole, value, args)
                 return replace(
-                    _new(TENSOR, value.device if value.placed else None, None), origin="module call"
+                    _new(TENSOR, value.device if value.placed else None, value.dtype),
+                    origin="module call",
                 )
 
         if isinstance(func, cst.Attribute):
@@ -560,7 +595,8 @@ class _Scope:
                 # (something moved and then called can only be a module)
                 self.observe_call(node, name, value, args)
                 return replace(
-                    _new(TENSOR, value.device if value.placed else None, None), origin="module call"
+                    _new(TENSOR, value.device if value.placed else None, value.dtype),
+                    origin="module call",
                 )
             if value is not None and value.kind == TOKENIZER:
                 return _new(ENCODING, CPU, None, Event("create", node))
@@ -584,7 +620,11 @@ class _Scope:
                 # keep the original parameters (already placed), so nothing new.
                 self.escape_args(args)
                 return UNKNOWN
-            return replace(_new(MODULE, CPU, "float32", Event("create", node)), origin=q)
+            # Parameter-free modules (losses, activations, pooling) have no dtype of
+            # their own: they compute in whatever dtype they are given.
+            last = q.rsplit(".", 1)[-1]
+            dtype = "float32" if last.startswith(_PARAMETRIZED) else None
+            return replace(_new(MODULE, CPU, dtype, Event("create", node)), origin=q)
         if q in _PARALLEL:
             return self.parallel(node, _PARALLEL[q], args)
         if q in _PEFT_WRAPPERS or (q.endswith(".from_pretrained") and q.startswith("peft.")):
@@ -771,7 +811,8 @@ class _Scope:
         # Anything else on a module runs it: forward, generate, forward_features, ...
         self.observe_call(node, f"{path}.{method}" if path else method, receiver, args)
         return replace(
-            _new(TENSOR, receiver.device if receiver.placed else None, None), origin="module call"
+            _new(TENSOR, receiver.device if receiver.placed else None, receiver.dtype),
+            origin="module call",
         )
 
     def tensor_method(self, node: cst.Call, receiver: Value, method: str) -> Value:
@@ -878,7 +919,9 @@ class _Scope:
     def observe_call(
         self, node: cst.Call, callee: str, module: Value, args: list[tuple[cst.Arg, Value]]
     ) -> None:
-        self.w.facts.calls[node] = CallObs(node, callee, module, tuple(args), dict(self.env))
+        self.w.facts.calls[node] = CallObs(
+            node, callee, module, tuple(args), dict(self.env), self.autocast > 0
+        )
         loss = _LOSSES.get(module.origin)
         if loss is not None:
             self.loss(node, loss, args)
@@ -966,13 +1009,21 @@ class _Scope:
             if stmt.orelse is not None:
                 self.body(stmt.orelse.body.body)
         elif isinstance(stmt, cst.With):
+            autocast = False
             for with_item in stmt.items:
                 self.eval(with_item.item)
+                if isinstance(with_item.item, cst.Call):
+                    q = self.w.analysis.qualify(with_item.item.func) or ""
+                    autocast = (
+                        autocast or q.endswith(".autocast") or q.endswith("autocast_mode.autocast")
+                    )
                 if with_item.asname is not None:
                     name = dotted(with_item.asname.name)  # type: ignore[arg-type]
                     if name is not None:
                         self.set(name, UNKNOWN)
+            self.autocast += autocast
             self.body(stmt.body.body)
+            self.autocast -= autocast
         elif isinstance(stmt, (cst.Try, cst.TryStar)):
             before = dict(self.env)
             self.body(stmt.body.body)

@@ -217,3 +217,81 @@ class HalfOnCpu(Rule):
             None,
             {"cast": cast.node, "placed": placed.node},
         )
+
+
+_CASTS = {"float16": "half", "bfloat16": "bfloat16", "float32": "float"}
+
+
+class InputDtypeMismatch(Rule):
+    code = "TL107"
+    name = "input-dtype-mismatch"
+    summary = "A module in one floating dtype is called with a tensor of another, outside autocast."
+    fixable = True
+    triggers = ("float16", "bfloat16", ".half(", ".float(")
+    docs = """
+    ## What it does
+    Flags a call of a module whose dtype the code shows (float32 by default for
+    `nn.*` and module classes of the file; float16/bfloat16 after `.half()`,
+    `.bfloat16()`, `.to(dtype)` or `torch_dtype=`) with a tensor whose dtype the code
+    also shows and which differs: a float32 factory (`torch.randn(...)` without
+    `dtype=`) fed to a half model, latents cast with `.half()` fed to a VAE kept in
+    float32. Calls inside `with torch.autocast(...)` are not flagged: autocast casts
+    the inputs. float64 inputs are TL105's.
+
+    ## Why is this bad?
+    `RuntimeError: Input type (float) and bias type (c10::Half) should be the same` or
+    `expected scalar type Half but found Float`. In the real threads (13 of them) the
+    typical case is a VAE kept in float32 for stability while the UNet runs in
+    float16, and the latents go from one to the other uncast; or noise made with
+    `torch.randn` (float32) added to a half pipeline.
+
+    ## Example
+    ```python
+    vae = AutoencoderKL.from_pretrained(path, subfolder="vae").to(dtype=torch.float32)
+    latents = latents.half()
+    image = vae.decode(latents)
+    ```
+
+    ## Use instead
+    ```python
+    image = vae.decode(latents.float())
+    ```
+
+    ## Fix safety
+    The fix casts the input at the call to the module's dtype (`.half()`,
+    `.bfloat16()`, `.float()`): the module computes in its own dtype anyway, so this is
+    what the call needs: **safe**.
+
+    ## Precision
+    Library corpus (4,602 files, `bench/corpus_check.py`): see `docs/audits.md`.
+
+    ## References
+    - [`torch.autocast`](https://pytorch.org/docs/stable/amp.html#torch.autocast)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        obs = self.ctx.analysis.flow.calls.get(node)
+        if obs is None or obs.autocast or obs.module.dtype not in _CASTS:
+            return
+        module_dtype = obs.module.dtype
+        for arg, value in obs.args:
+            if arg.star or value.kind != TENSOR or value.dtype not in _CASTS:
+                continue
+            if value.dtype == module_dtype:
+                continue
+            made = value.last("cast", "create")
+            name = dotted(arg.value) or self.ctx.code_for(arg.value)
+            cast = _CASTS[module_dtype]
+            where = f" (line <line:made>)" if made is not None else ""
+            self.report(
+                arg.value,
+                f"`{name}` is {value.dtype}{where} but `{obs.callee}` is {module_dtype}: "
+                f"'expected scalar type' / 'Input type and bias type should be the same'; "
+                f"pass `{name}.{cast}()` (or run under torch.autocast)",
+                FixSpec(
+                    Applicability.SAFE,
+                    ((arg.value, _method_call(arg.value, cast)),),
+                    f"cast the input with {name}.{cast}()",
+                ),
+                {"made": made.node} if made is not None else {},
+            )

@@ -1,0 +1,27 @@
+import torch
+from torch import nn
+
+
+class TinyUNet(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv = nn.Conv2d(4, 4, 3, padding=1)
+
+    def forward(self, x):
+        return self.conv(x)
+
+
+def sample(steps: int):
+    unet = TinyUNet().half()
+    vae_decoder = nn.Conv2d(4, 3, 3, padding=1)  # kept in float32 for stability
+    latents = torch.randn(1, 4, 64, 64)
+    for _ in range(steps):
+        latents = unet(latents.half())  # expect: TL107
+    latents = latents.half()
+    return vae_decoder(latents.float())  # expect: TL107
+
+
+def bf16_head(features):
+    head = nn.Linear(768, 2).to(torch.bfloat16)
+    x = torch.zeros(1, 768)
+    return head(x.bfloat16())  # expect: TL107

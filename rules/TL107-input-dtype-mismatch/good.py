@@ -1,0 +1,28 @@
+import torch
+from torch import nn
+
+
+def matched():
+    unet = nn.Conv2d(4, 4, 3).half()
+    latents = torch.randn(1, 4, 64, 64, dtype=torch.float16)
+    out = unet(latents)
+    decoder = nn.Conv2d(4, 3, 3)
+    return decoder(out.float())
+
+
+def under_autocast(x):
+    model = nn.Linear(8, 8)
+    h = torch.randn(2, 8).half()
+    with torch.autocast("cuda", dtype=torch.float16):
+        return model(h)
+
+
+def unknown_dtype(model, x):
+    return model(x.half())  # nothing says what dtype `model` is
+
+
+def loss_of_half_logits(x, y):
+    # Losses and activations have no parameters, hence no dtype of their own.
+    model = nn.Linear(8, 2).half()
+    criterion = nn.CrossEntropyLoss()
+    return criterion(model(x.half()), y)
