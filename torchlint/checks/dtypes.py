@@ -282,7 +282,7 @@ class InputDtypeMismatch(Rule):
             made = value.last("cast", "create")
             name = dotted(arg.value) or self.ctx.code_for(arg.value)
             cast = _CASTS[module_dtype]
-            where = f" (line <line:made>)" if made is not None else ""
+            where = " (line <line:made>)" if made is not None else ""
             self.report(
                 arg.value,
                 f"`{name}` is {value.dtype}{where} but `{obs.callee}` is {module_dtype}: "
