@@ -5,6 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint.analysis.names import dotted
+from torchlint.checks._build import as_keyword
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
 
@@ -19,15 +20,6 @@ _RENAMES = {
 # torch.cuda.amp.autocast(enabled, dtype, cache_enabled) takes them positionally;
 # torch.amp.autocast(device_type, dtype, enabled, cache_enabled) in another order.
 _AUTOCAST_POSITIONAL = ("enabled", "dtype", "cache_enabled")
-
-
-def _kw(name: str, arg: cst.Arg) -> cst.Arg:
-    return arg.with_changes(
-        keyword=cst.Name(name),
-        equal=cst.AssignEqual(
-            whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
-        ),
-    )
 
 
 class DeprecatedCudaAmp(Rule):
@@ -95,7 +87,7 @@ class DeprecatedCudaAmp(Rule):
                     positional = []
                     args = []
                 for i, arg in enumerate(positional):
-                    args[args.index(arg)] = _kw(_AUTOCAST_POSITIONAL[i], arg)
+                    args[args.index(arg)] = as_keyword(_AUTOCAST_POSITIONAL[i], arg)
             if args or not node.args:
                 device_arg = cst.Arg(cst.SimpleString(f'"{device}"'))
                 if args:

@@ -6,18 +6,9 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint.analysis.names import dotted
+from torchlint.checks._build import kwarg
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
-
-
-def _kwarg(name: str, value: cst.BaseExpression) -> cst.Arg:
-    return cst.Arg(
-        value=value,
-        keyword=cst.Name(name),
-        equal=cst.AssignEqual(
-            whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
-        ),
-    )
 
 
 def _append_arg(call: cst.Call, arg: cst.Arg) -> cst.Call:
@@ -184,7 +175,7 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
             'in every process; pass `map_location="cpu"` (or the target device)',
             FixSpec(
                 Applicability.SAFE,
-                ((node, _append_arg(node, _kwarg("map_location", cst.SimpleString('"cpu"')))),),
+                ((node, _append_arg(node, kwarg("map_location", cst.SimpleString('"cpu"')))),),
                 'add map_location="cpu"',
             ),
         )
@@ -238,7 +229,7 @@ class TorchLoadWithoutWeightsOnly(_TorchLoad):
             "holds more than tensors (it can run code when unpickling)",
             FixSpec(
                 Applicability.UNSAFE,
-                ((node, _append_arg(node, _kwarg("weights_only", cst.Name("True")))),),
+                ((node, _append_arg(node, kwarg("weights_only", cst.Name("True")))),),
                 "add weights_only=True",
             ),
         )

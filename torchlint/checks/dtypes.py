@@ -8,17 +8,11 @@ import libcst as cst
 
 from torchlint.analysis.flow import CPU, TENSOR
 from torchlint.analysis.names import dotted
+from torchlint.checks._build import method_call
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
 
 _NARROW_INTS = frozenset({"int32", "int16", "int8", "uint8"})
-
-
-def _method_call(node: cst.BaseExpression, method: str) -> cst.Call:
-    base = node
-    if not isinstance(node, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)):
-        base = node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
-    return cst.Call(func=cst.Attribute(value=base, attr=cst.Name(method)))
 
 
 class LossTargetDtype(Rule):
@@ -76,7 +70,7 @@ class LossTargetDtype(Rule):
         name = dotted(arg.value) or self.ctx.code_for(arg.value)
         fix = FixSpec(
             Applicability.SAFE,
-            ((arg.value, _method_call(arg.value, "long")),),
+            ((arg.value, method_call(arg.value, "long")),),
             f"convert the target with {name}.long()",
         )
         related = {"made": made.node} if made is not None else {}
@@ -150,7 +144,7 @@ class Float64Input(Rule):
                 f"pass `{name}.float()`",
                 FixSpec(
                     Applicability.SAFE,
-                    ((arg.value, _method_call(arg.value, "float")),),
+                    ((arg.value, method_call(arg.value, "float")),),
                     f"convert the input with {name}.float()",
                 ),
                 {"made": made.node} if made is not None else {},
@@ -290,7 +284,7 @@ class InputDtypeMismatch(Rule):
                 f"pass `{name}.{cast}()` (or run under torch.autocast)",
                 FixSpec(
                     Applicability.SAFE,
-                    ((arg.value, _method_call(arg.value, cast)),),
+                    ((arg.value, method_call(arg.value, cast)),),
                     f"cast the input with {name}.{cast}()",
                 ),
                 {"made": made.node} if made is not None else {},

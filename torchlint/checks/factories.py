@@ -10,6 +10,7 @@ import libcst.matchers as m
 
 from torchlint.analysis.names import dotted, root_name
 from torchlint.analysis.torch_api import LEGACY_TENSOR_TYPES
+from torchlint.checks._build import kwarg, method_call
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
 
@@ -275,20 +276,10 @@ class FactoryWithoutDevice(Rule):
         kind = (dotted(call.func) or "").rsplit(".", 1)[-1]
         if source is not None and kind in ("from_numpy", "Tensor"):
             # No device= on these: move the result instead.
-            moved = cst.Call(
-                func=cst.Attribute(value=call, attr=cst.Name("to")),
-                args=[cst.Arg(cst.parse_expression(f"{source}.device"))],
-            )
+            moved = method_call(call, "to", cst.parse_expression(f"{source}.device"))
             fix = FixSpec(Applicability.UNSAFE, ((call, moved),), f"move it to {source}.device")
         elif source is not None:
-            device = cst.Arg(
-                value=cst.parse_expression(f"{source}.device"),
-                keyword=cst.Name("device"),
-                equal=cst.AssignEqual(
-                    whitespace_before=cst.SimpleWhitespace(""),
-                    whitespace_after=cst.SimpleWhitespace(""),
-                ),
-            )
+            device = kwarg("device", cst.parse_expression(f"{source}.device"))
             args = list(call.args)
             if args:
                 args[-1] = args[-1].with_changes(

@@ -20,6 +20,7 @@ from torchlint.analysis.flow import (
     Value,
 )
 from torchlint.analysis.names import dotted, root_name
+from torchlint.checks._build import comma_separated, kwarg, method_call
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
 
@@ -52,20 +53,6 @@ def _usable(expr: cst.BaseExpression | None, bound: Iterable[str]) -> bool:
         root = root_name(expr)
         return root is not None and (root in bound or root == "self")
     return False
-
-
-def _with_to(node: cst.BaseExpression, device: cst.BaseExpression) -> cst.Call:
-    base = node
-    if not isinstance(node, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)):
-        base = node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
-    return cst.Call(func=cst.Attribute(value=base, attr=cst.Name("to")), args=[cst.Arg(device)])
-
-
-def _kw(name: str, value: cst.BaseExpression) -> cst.Arg:
-    eq = cst.AssignEqual(
-        whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
-    )
-    return cst.Arg(value=value, keyword=cst.Name(name), equal=eq)
 
 
 def _name(node: cst.BaseExpression, ctx_code: str) -> str:
@@ -210,10 +197,7 @@ class ModuleCastNotPlaced(Rule):
         new = node.with_changes(
             func=node.func.with_changes(attr=cst.Name("to")),
             args=[
-                _kw("device", device).with_changes(
-                    comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-                ),
-                _kw("dtype", dtype_node),
+                *comma_separated(kwarg("device", device), kwarg("dtype", dtype_node)),
             ],
         )
         code = self.ctx.code_for
@@ -295,7 +279,7 @@ class ModuleAddedAfterPlacement(Rule):
             expr = device.args[0].value
             fix = FixSpec(
                 Applicability.UNSAFE,
-                ((value_node, _with_to(value_node, expr)),),
+                ((value_node, method_call(value_node, "to", expr)),),
                 f"move the new module with .to({self.ctx.code_for(expr)})",
             )
         owner = obs.root or obs.parent
@@ -426,7 +410,7 @@ class ParallelWrapBeforePlacement(Rule):
         if device is not None and inner_arg is not None:
             fix = FixSpec(
                 Applicability.UNSAFE,
-                ((inner_arg.value, _with_to(inner_arg.value, device)),),
+                ((inner_arg.value, method_call(inner_arg.value, "to", device)),),
                 f"move the module first: .to({self.ctx.code_for(device)})",
             )
         evidence = obs.gpu_evidence
@@ -539,7 +523,7 @@ class InputsNotMoved(Rule):
         if device is not None and _usable(device, obs.env):
             fix = FixSpec(
                 Applicability.SAFE,
-                ((arg.value, _with_to(arg.value, device)),),
+                ((arg.value, method_call(arg.value, "to", device)),),
                 f"move it at the call with .to({self.ctx.code_for(device)})",
             )
         name = _name(arg.value, self.ctx.code_for(arg.value))
@@ -549,7 +533,7 @@ class InputsNotMoved(Rule):
             f"`{obs.callee.split('.')[0]}` was moved to {_device_text(placement, self.ctx.code_for)} at line "
             f"<line:placed>: move the input to the model's device"
             + (
-                f" (`{self.ctx.code_for(_with_to(arg.value, device))}`)"
+                f" (`{self.ctx.code_for(method_call(arg.value, 'to', device))}`)"
                 if device is not None
                 else ""
             ),

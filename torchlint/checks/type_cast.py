@@ -14,6 +14,7 @@ from torchlint.analysis import (
     dtype_expr,
     legacy_type,
 )
+from torchlint.checks._build import comma_separated, kwarg, renamed_method
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
 
@@ -70,29 +71,6 @@ def _created_on_device_of(func: cst.Attribute, other: str) -> bool:
         if arg.keyword is not None and arg.keyword.value == "device":
             return dotted(arg.value) == f"{other}.device"
     return False
-
-
-def _to_call(call: cst.Call, args: list[cst.Arg]) -> cst.Call:
-    assert isinstance(call.func, cst.Attribute)
-    return call.with_changes(func=call.func.with_changes(attr=cst.Name("to")), args=args)
-
-
-def _kw(name: str, value: cst.BaseExpression) -> cst.Arg:
-    return cst.Arg(
-        value=value,
-        keyword=cst.Name(name),
-        equal=cst.AssignEqual(
-            whitespace_before=cst.SimpleWhitespace(""),
-            whitespace_after=cst.SimpleWhitespace(""),
-        ),
-    )
-
-
-def _comma_args(*args: cst.Arg) -> list[cst.Arg]:
-    out = list(args)
-    for i in range(len(out) - 1):
-        out[i] = out[i].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-    return out
 
 
 class _TypeCastRule(Rule):
@@ -240,7 +218,11 @@ class TypeCastWithoutDevice(_TypeCastRule):
                 (
                     (
                         cast,
-                        _to_call(cast, _comma_args(_kw("device", device), _kw("dtype", arg.value))),
+                        renamed_method(
+                            cast,
+                            "to",
+                            comma_separated(kwarg("device", device), kwarg("dtype", arg.value)),
+                        ),
                     ),
                 ),
                 f"cast with .to(device={self.ctx.code_for(device)}, dtype={spelled})",
@@ -356,7 +338,7 @@ class LegacyTypeCast(_TypeCastRule):
                 f"`{spelled}`'s; use `.to({spelled})`",
                 FixSpec(
                     Applicability.UNSAFE,
-                    ((node, _to_call(node, [cst.Arg(other)])),),
+                    ((node, renamed_method(node, "to", [cst.Arg(other)])),),
                     f"cast with .to({spelled})",
                 ),
             )
@@ -374,10 +356,12 @@ class LegacyTypeCast(_TypeCastRule):
         fix = None
         if torch_name is not None:
             dtype_node = cst.parse_expression(f"{torch_name}.{legacy.dtype}")
-            new = _to_call(
+            new = renamed_method(
                 node,
-                _comma_args(
-                    _kw("device", cst.SimpleString(f'"{legacy.device}"')), _kw("dtype", dtype_node)
+                "to",
+                comma_separated(
+                    kwarg("device", cst.SimpleString(f'"{legacy.device}"')),
+                    kwarg("dtype", dtype_node),
                 ),
             )
             fix = FixSpec(
