@@ -90,6 +90,8 @@ class NumpyOfDeviceTensor(Rule):
         value = self.ctx.analysis.flow.to_numpy.get(node)
         if value is None or not value.on_accelerator:
             return
+        if value.device != "cuda" and value.last("move") is None and value.origin != "module call":
+            return  # made with device=x.device: that says "same as x", not "on a GPU"
         move = value.last("move", "create")
         if isinstance(node.func, cst.Attribute) and node.func.attr.value == "numpy":
             tensor = node.func.value

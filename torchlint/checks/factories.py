@@ -24,6 +24,8 @@ _TORCH_OPS = frozenset(
     "index_select masked_fill cdist outer baddbmm addmm lerp clamp".split()
 )
 _MOVES = frozenset({"to", "cuda", "type_as", "new_tensor"})
+# Calls that copy into an existing (placed) tensor or register the tensor as a buffer.
+_SINKS = frozenset({"copy_", "register_buffer", "fill_", "index_copy_"})
 _SHAPE_ONLY = frozenset({"tolist", "item", "size", "numel", "dim", "shape", "numpy", "cpu"})
 _SHAPE_FUNCS = frozenset({"len", "range", "int", "float", "list", "tuple", "print", "str"})
 
@@ -41,12 +43,33 @@ def _parents(root: cst.CSTNode) -> dict[cst.CSTNode, cst.CSTNode]:
     return parents
 
 
+def _through_methods(
+    node: cst.CSTNode, parents: dict[cst.CSTNode, cst.CSTNode]
+) -> cst.CSTNode | None:
+    """Follow method calls applied to a value (``torch.zeros(n).float().sum()``) to
+    the outermost call; None when the chain moves it (``.to(x.device)``), makes a
+    Python value of it (``.tolist()``, ``.item()``) or ends in an attribute."""
+    parent = parents.get(node)
+    while isinstance(parent, cst.Attribute) and parent.value is node:
+        if parent.attr.value in _MOVES or parent.attr.value in _SHAPE_ONLY:
+            return None
+        grand = parents.get(parent)
+        if not isinstance(grand, cst.Call):
+            return None  # .shape, .dtype
+        node, parent = grand, parents.get(grand)
+    return node
+
+
 def _names_in(node: cst.CSTNode) -> Iterator[str]:
+    """The names an expression reads (``dtype=`` in a call is a keyword, not a read)."""
     if isinstance(node, (cst.Name, cst.Attribute)):
         name = dotted(node)
         if name is not None:
             yield name
             return
+    if isinstance(node, cst.Arg):
+        yield from _names_in(node.value)
+        return
     for child in node.children:
         yield from _names_in(child)
 
@@ -104,33 +127,52 @@ class FactoryWithoutDevice(Rule):
     - [Tensor creation ops](https://pytorch.org/docs/stable/torch.html#creation-ops)
     """
 
+    def __init__(self, ctx: object) -> None:
+        super().__init__(ctx)  # type: ignore[arg-type]
+        self._forward_path: set[cst.FunctionDef] = set()
+        self._weights: set[str] = set()
+
+    def _forward_methods(self) -> set[str]:
+        return {f.name.value for f in self._forward_path}
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        """The methods the forward pass runs: ``forward`` and those it calls as
+        ``self.<name>(...)``. Others (config helpers, weight init, buffer builders
+        whose results are registered) are not where inputs and weights meet."""
+        facts = self.ctx.analysis.classes.get(node)
+        if facts is None or not facts.is_module:
+            return
+        methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
+        forward = methods.get("forward")
+        if forward is None:
+            return
+        self._forward_path.add(forward)
+        for call in m.findall(forward.body, m.Call(func=m.Attribute(value=m.Name("self")))):
+            assert isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute)
+            called = methods.get(call.func.attr.value)
+            if called is not None:
+                self._forward_path.add(called)
+        for name, values in facts.self_attrs.items():
+            if any(self._is_weight(v) for v in values):
+                self._weights.add(name)
+
+    def _is_weight(self, value: cst.BaseExpression) -> bool:
+        """``nn.Parameter(...)`` or a submodule: lives on the module's device."""
+        if not isinstance(value, cst.Call):
+            return False
+        q = self.ctx.analysis.qualify(value.func) or ""
+        return q.startswith("torch.nn.") and q.rsplit(".", 1)[-1][:1].isupper()
+
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         fn = self.ctx.analysis.functions.get(node)
-        if fn is None or fn.cls is None or not fn.cls.is_module or node.name.value == "__init__":
+        if fn is None or node not in self._forward_path:
             return
-        params = self._inputs(fn.params, fn.assignments)
-        candidates = []
-        for call in m.findall(node.body, m.Call()):
-            assert isinstance(call, cst.Call)
-            q = self.ctx.analysis.qualify(call.func) or ""
-            if not q.startswith("torch.") or q.rsplit(".", 1)[-1] not in _FACTORIES:
-                continue
-            if any(a.keyword is not None and a.keyword.value == "device" for a in call.args):
-                continue
-            if any(a.star for a in call.args):
-                continue
-            if q.endswith((".tensor", ".as_tensor")) and not (
-                call.args and isinstance(call.args[0].value, (cst.List, cst.Tuple, cst.ListComp))
-            ):
-                continue  # a scalar (0-dim) or data of unknown shape
-            if any(
-                a.keyword is None
-                and isinstance(a.value, (cst.Tuple, cst.List))
-                and not a.value.elements
-                for a in call.args
-            ):
-                continue  # torch.rand([]), torch.randint(0, n, ()): 0-dim scalars
-            candidates.append(call)
+        params = self._inputs(self._tensor_params(node), fn.assignments)
+        candidates = [
+            call
+            for call in m.findall(node.body, m.Call())
+            if isinstance(call, cst.Call) and self._candidate(call)
+        ]
         if not candidates:
             return
         parents = _parents(node.body)
@@ -139,12 +181,56 @@ class FactoryWithoutDevice(Rule):
             if partner is not None:
                 self._report(call, partner, params)
 
+    def _candidate(self, call: cst.Call) -> bool:
+        """A factory call without ``device=`` that makes a tensor with a shape."""
+        q = self.ctx.analysis.qualify(call.func) or ""
+        if not q.startswith("torch.") or q.rsplit(".", 1)[-1] not in _FACTORIES:
+            return False
+        if any(
+            a.star or (a.keyword is not None and a.keyword.value == "device") for a in call.args
+        ):
+            return False
+        if q.endswith((".tensor", ".as_tensor")) and not (
+            call.args and isinstance(call.args[0].value, (cst.List, cst.Tuple, cst.ListComp))
+        ):
+            return False  # a scalar (0-dim) or data of unknown shape
+        # torch.rand([]), torch.randint(0, n, ()): 0-dim scalars
+        return not any(
+            a.keyword is None
+            and isinstance(a.value, (cst.Tuple, cst.List))
+            and not a.value.elements
+            for a in call.args
+        )
+
+    def _tensor_params(self, node: cst.FunctionDef) -> list[str]:
+        """Parameters that may be tensors: not ``self``, not annotated as a Python
+        scalar or string, not defaulting to a number, string or bool."""
+        out = []
+        p = node.params
+        for param in (*p.posonly_params, *p.params, *p.kwonly_params):
+            name = param.name.value
+            if name in ("self", "cls"):
+                continue
+            if param.annotation is not None and dotted(param.annotation.annotation) in (
+                "int",
+                "float",
+                "bool",
+                "str",
+            ):
+                continue
+            if isinstance(param.default, (cst.Integer, cst.Float, cst.SimpleString)) or (
+                isinstance(param.default, cst.Name) and param.default.value in ("True", "False")
+            ):
+                continue
+            out.append(name)
+        return out
+
     def _inputs(
         self, params: list[str], assignments: dict[str, list[cst.BaseExpression]]
     ) -> list[str]:
         """The method's arguments and the locals computed from them or from ``self``
         (``logits = self.gate(hidden)``), except locals that are new CPU tensors."""
-        inputs = [p for p in params if p not in ("self", "cls")]
+        inputs = list(params)
         for _ in range(3):  # a few rounds reach chains like a = f(x); b = g(a)
             for name, values in assignments.items():
                 if name in inputs:
@@ -170,17 +256,10 @@ class FactoryWithoutDevice(Rule):
         params: list[str],
     ) -> cst.CSTNode | None:
         """Where the new tensor meets an input or a parameter, or None."""
-        node: cst.CSTNode = call
-        parent = parents.get(node)
-        # Skip a chain applied to the result: .to(x.device) / .tolist() / ...
-        while isinstance(parent, cst.Attribute) and parent.value is node:
-            if parent.attr.value in _MOVES or parent.attr.value in _SHAPE_ONLY:
-                return None
-            grand = parents.get(parent)
-            if not isinstance(grand, cst.Call):
-                return None  # .shape, .dtype
-            node, parent = grand, parents.get(grand)
-        return self._meets(node, parents, fn, params, depth=0)
+        end = _through_methods(call, parents)
+        if end is None:
+            return None
+        return self._meets(end, parents, fn, params, depth=0)
 
     def _meets(
         self,
@@ -209,10 +288,14 @@ class FactoryWithoutDevice(Rule):
                     return parent
             elif isinstance(parent.func, cst.Attribute):
                 receiver = root_name(parent.func.value)
+                method = parent.func.attr.value
+                if method in _SINKS:
+                    return None  # copy_ and register_buffer take care of the device
                 if receiver in params or (
                     receiver == "self"
                     and dotted(parent.func) is not None
-                    and parent.func.attr.value not in _MOVES
+                    and method not in _MOVES
+                    and method not in self._forward_methods()
                 ):
                     return parent  # x.masked_fill(mask, ...), self.pos_embed(positions)
             return None
@@ -242,9 +325,11 @@ class FactoryWithoutDevice(Rule):
             if isinstance(parent, cst.AssignTarget):
                 return None  # re-bound: too dynamic to follow
         for use in uses:
-            found = self._meets(use, parents, fn, params, depth=1)
-            if found is not None:
-                return found
+            end = _through_methods(use, parents)
+            if end is not None:
+                found = self._meets(end, parents, fn, params, depth=1)
+                if found is not None:
+                    return found
         return None
 
     def _in_shape_function(
@@ -262,9 +347,13 @@ class FactoryWithoutDevice(Rule):
         for child in node.children:
             if child is exclude:
                 continue
+            if m.findall(child, m.Call(func=m.Attribute(attr=m.Name("cpu")))):
+                return False  # the other side is brought to the CPU on purpose
             for name in _names_in(child):
-                head = name.split(".")[0]
-                if head in params or (head == "self" and "." in name):
+                parts = name.split(".")
+                if parts[0] in params or (
+                    parts[0] == "self" and len(parts) > 1 and parts[1] in self._weights
+                ):
                     return True
         return False
 
@@ -302,17 +391,18 @@ class FactoryWithoutDevice(Rule):
         )
 
 
-class LegacyTensorConstructor(Rule):
+class LegacyTensorConstructor(FactoryWithoutDevice):
     code = "TL402"
     name = "legacy-tensor-constructor"
     summary = "`torch.FloatTensor(...)` and friends always make CPU tensors."
     fixable = True
-    triggers = ("Tensor(",)
     docs = """
     ## What it does
-    In the methods of an `nn.Module` subclass (not `__init__`), flags calls of the
-    legacy CPU constructors `torch.FloatTensor(...)`, `torch.LongTensor(...)`,
-    `torch.HalfTensor(...)`, `torch.BoolTensor(...)` and the like.
+    In the methods a module's forward pass runs (`forward` and the methods it calls),
+    flags calls of the legacy CPU constructors `torch.FloatTensor(...)`,
+    `torch.LongTensor(...)`, `torch.HalfTensor(...)`, `torch.BoolTensor(...)` and the
+    like whose result meets the inputs or parameters, exactly as TL401 defines it
+    (arithmetic, torch ops, a submodule call), unless the code moves it first.
 
     ## Why is this bad?
     They always create CPU tensors of a fixed dtype, whatever the module's device and
@@ -343,14 +433,14 @@ class LegacyTensorConstructor(Rule):
     - [`torch.tensor`](https://pytorch.org/docs/stable/generated/torch.tensor.html)
     """
 
-    def visit_Call(self, node: cst.Call) -> None:
-        fn = self.ctx.function
-        if fn is None or fn.cls is None or not fn.cls.is_module or fn.node.name.value == "__init__":
-            return
-        q = self.ctx.analysis.qualify(node.func) or ""
+    def _candidate(self, call: cst.Call) -> bool:
+        q = self.ctx.analysis.qualify(call.func) or ""
         head, _, kind = q.rpartition(".")
-        if head != "torch" or kind not in LEGACY_TENSOR_TYPES:
-            return
+        return head == "torch" and kind in LEGACY_TENSOR_TYPES
+
+    def _report(self, node: cst.Call, partner: cst.CSTNode, params: list[str]) -> None:
+        q = self.ctx.analysis.qualify(node.func) or ""
+        kind = q.rpartition(".")[2]
         torch_name = (dotted(node.func) or "torch").rsplit(".", 1)[0]
         dtype = f"{torch_name}.{LEGACY_TENSOR_TYPES[kind]}"
         fix = None
@@ -368,9 +458,11 @@ class LegacyTensorConstructor(Rule):
             )
         self.report(
             node,
-            f"`{dotted(node.func) or q}(...)` always makes a CPU tensor: inside a module it "
-            f"breaks on a GPU; use `torch.tensor(..., dtype={dtype}, device=...)`",
+            f"`{dotted(node.func) or q}(...)` always makes a CPU tensor, and it meets the inputs "
+            f"or parameters at line <line:meet>: on a GPU this fails; use "
+            f"`torch.tensor(..., dtype={dtype}, device=...)`",
             fix,
+            {"meet": partner},
         )
 
 

@@ -13,6 +13,26 @@ from torchlint.analysis.names import dotted
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
 
+_PARAMETRIZED = (
+    "Linear",
+    "Bilinear",
+    "Conv",
+    "ConvTranspose",
+    "Embedding",
+    "LayerNorm",
+    "GroupNorm",
+    "BatchNorm",
+    "InstanceNorm",
+    "RMSNorm",
+    "LSTM",
+    "GRU",
+    "RNN",
+    "MultiheadAttention",
+    "Transformer",
+    "PReLU",
+    "LazyLinear",
+    "LazyConv",
+)
 _TENSOR_METHODS = frozenset("float long half bool unsqueeze view reshape t tril triu T".split())
 _TENSOR_FACTORIES = frozenset(
     "zeros ones empty full rand randn randint arange linspace logspace eye tensor "
@@ -86,7 +106,8 @@ class _ModuleStateRule(Rule):
                 "Sequential",
             )
         ):
-            return True
+            # Losses, activations and pooling have no weights: nothing is lost.
+            return last.startswith(_PARAMETRIZED)
         name = dotted(node.func)
         return name is not None and any(
             c.name == name and c.is_module for c in self.ctx.analysis.classes.values()
@@ -284,9 +305,23 @@ class ModuleInPlainContainer(_ModuleStateRule):
     """
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        if self._module_class(node) is None:
+        facts = self._module_class(node)
+        if facts is None:
             return
         smalls = list(_init_statements(node))
+        if any(
+            isinstance(s, cst.Expr)
+            and m.matches(
+                s.value,
+                m.Call(
+                    func=m.Attribute(
+                        value=m.Name("self"), attr=m.Name("add_module") | m.Name("register_module")
+                    )
+                ),
+            )
+            for s in smalls
+        ):
+            return  # registered by hand: self.add_module(str(i), layer)
         appended: dict[str, cst.CSTNode] = {}
         for small in smalls:
             if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
@@ -307,8 +342,8 @@ class ModuleInPlainContainer(_ModuleStateRule):
                 continue
             value = small.value
             container = self._container(value, attr in appended)
-            if container is None:
-                continue
+            if container is None or len(facts.self_attrs.get(attr, [])) > 1:
+                continue  # re-assigned (self.body = nn.Sequential(*self.body)): unknown
             nn = self._nn()
             fix = None
             if nn is not None and container != "dict-comprehension":
