@@ -110,8 +110,12 @@ def main() -> int:
         tools = bench_venv()
         if not args.skip_torchfix:
             rows.append(("TorchFix 0.7.0", timed([str(tools / "torchfix"), str(work)])))
-        rows.append(("ruff check --no-cache", timed([str(tools / "ruff"), "check", "--no-cache",
-                                                      "--exit-zero", str(work)])))
+        rows.append(
+            (
+                "ruff check --no-cache",
+                timed([str(tools / "ruff"), "check", "--no-cache", "--exit-zero", str(work)]),
+            )
+        )
 
     n = len(files)
     print(f"{n} files ({args.packages}), {args.jobs} processes, Python {sys.version.split()[0]}")
