@@ -55,3 +55,15 @@ def test_list_rules_names_every_rule() -> None:
     assert result.exit_code == 0
     listed = re.findall(r"^(TL\d+)\s", result.output, re.MULTILINE)
     assert listed == list(registry.all_rules())
+
+
+def test_readme_rule_table_lists_every_rule() -> None:
+    readme = (ROOT / "README.md").read_text()
+    rows = re.findall(
+        r"^\| \[(TL\d+)\]\(docs/rules/\1\.md\) \| `([a-z0-9-]+)` \| (on|off) \|", readme, re.M
+    )
+    want = [
+        (code, rule.name, "on" if rule.default_enabled else "off")
+        for code, rule in registry.all_rules().items()
+    ]
+    assert rows == want

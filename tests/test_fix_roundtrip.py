@@ -75,9 +75,12 @@ def write(root: Path, files: dict[str, str | bytes]) -> None:
 
 
 def snapshot(root: Path) -> dict[str, tuple[bytes, int, int, int]]:
-    """Every file under root: bytes, mode, inode and mtime."""
+    """Every source file under root (not torchlint's own cache): bytes, mode, inode
+    and mtime."""
     out = {}
     for path in sorted(root.rglob("*")):
+        if ".torchlint_cache" in path.parts:
+            continue
         if path.is_file() and not path.is_symlink():
             st = path.stat()
             out[path.relative_to(root).as_posix()] = (

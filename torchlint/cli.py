@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import sys
@@ -21,7 +22,10 @@ from torchlint.config import (
 )
 from torchlint.discovery import discover
 from torchlint.findings import Applicability, Finding, Problem
+from torchlint.report import github as github_report
 from torchlint.report import json as json_report
+from torchlint.report import junit as junit_report
+from torchlint.report import sarif as sarif_report
 from torchlint.report import text as text_report
 from torchlint.runner import FileResult, Options, default_jobs, process_text, run
 from torchlint.source import SourceError, decode, physical_lines, read
@@ -94,10 +98,11 @@ def _err(message: str) -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "sarif", "github", "junit"]),
     default="text",
     show_default=True,
-    help="Output format on stdout.",
+    help="Output format on stdout: text (flake8's), json, sarif (GitHub code scanning), "
+    "github (Actions annotations), junit (test reports).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of findings.")
@@ -121,6 +126,7 @@ def _err(message: str) -> None:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings.")
 @click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when --fix changed a file.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write .torchlint_cache/.")
 @click.option("--stdin-filename", metavar="PATH", help="The name to report for '-' (stdin).")
 @click.version_option(__version__, "--version", prog_name="torchlint")
 def main(
@@ -143,6 +149,7 @@ def main(
     exit_zero: bool,
     exit_non_zero_on_fix: bool,
     stdin_filename: str | None,
+    no_cache: bool,
 ) -> None:
     """Lint PyTorch code for device and dtype mistakes.
 
@@ -185,6 +192,7 @@ def main(
         unsafe_fixes=unsafe_fixes,
         diff=diff,
         max_file_size=config.max_file_size,
+        cache_root=None if no_cache else config.root,
     )
     options_for = _per_file(config, options)
 
@@ -221,6 +229,12 @@ def main(
         out.write(text_report.statistics(findings))
     elif output_format == "json":
         out.write(json_report.render(findings))
+    elif output_format == "sarif":
+        out.write(sarif_report.render(findings, problems))
+    elif output_format == "github":
+        out.write(github_report.render(findings, problems))
+    elif output_format == "junit":
+        out.write(junit_report.render(findings, [r.path for r in results], problems))
     else:
         stdin_text = None
         if stdin_result is not None:
@@ -279,13 +293,7 @@ def _per_file(config: Config, options: Options) -> Callable[[str], Options]:
                 drop.update(c for c in options.codes if any(c.startswith(p) for p in codes))
         if not drop:
             return options
-        return Options(
-            options.codes - drop,
-            options.fix,
-            options.unsafe_fixes,
-            options.diff,
-            options.max_file_size,
-        )
+        return dataclasses.replace(options, codes=options.codes - drop)
 
     return options_for
 

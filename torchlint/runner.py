@@ -10,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from torchlint import engine
+from torchlint.cache import Cache, key
 from torchlint.findings import Finding, Problem
 from torchlint.fix import WriteError, digest, unified_diff, write_atomic
 from torchlint.registry import READ_ERROR
@@ -23,6 +24,7 @@ class Options:
     unsafe_fixes: bool = False
     diff: bool = False
     max_file_size: int = 0
+    cache_root: str | None = None  # where .torchlint_cache lives; None: no cache
 
 
 @dataclass
@@ -74,7 +76,17 @@ def process_file(path: str, options: Options) -> FileResult:
         data = read_bytes(path, options.max_file_size)
     except SourceError as exc:
         return FileResult(path, problems=[Problem(path, str(exc))])
-    return process_text(path, data, options, write=True)
+    if options.cache_root is None or options.fix or options.diff:
+        return process_text(path, data, options, write=True)
+    store = Cache(options.cache_root)
+    k = key(data, path, options.codes)
+    cached = store.get(k)
+    if cached is not None:
+        return FileResult(path, cached)
+    result = process_text(path, data, options, write=False)
+    if not result.problems:
+        store.put(k, result.findings)
+    return result
 
 
 def _safe_process(args: tuple[str, Options]) -> FileResult:
