@@ -26,3 +26,10 @@ def loss_of_half_logits(x, y):
     model = nn.Linear(8, 2).half()
     criterion = nn.CrossEntropyLoss()
     return criterion(model(x.half()), y)
+
+
+def made_in_half(embedding_dim, device):
+    # The constructor's dtype= and device= say what the module is.
+    embedding = torch.randn(3, 4, embedding_dim, dtype=torch.float16, device=device)
+    layer_norm = nn.LayerNorm(embedding_dim, dtype=torch.float16, device=device)
+    return layer_norm(embedding)

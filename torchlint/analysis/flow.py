@@ -624,7 +624,16 @@ class _Scope:
             # their own: they compute in whatever dtype they are given.
             last = q.rsplit(".", 1)[-1]
             dtype = "float32" if last.startswith(_PARAMETRIZED) else None
-            return replace(_new(MODULE, CPU, dtype, Event("create", node)), origin=q)
+            device: str | None = CPU
+            expr = None
+            for arg, _ in args:  # nn.Linear(..., device=..., dtype=...)
+                if arg.keyword is not None and arg.keyword.value == "dtype":
+                    dtype = self.dtype_of(arg.value) or MAYBE
+                elif arg.keyword is not None and arg.keyword.value == "device":
+                    device, expr = self.device_of(arg.value)
+                    device, expr = device or VAR, expr or arg.value
+            module = _new(MODULE, device, dtype, Event("create", node), device_expr=expr)
+            return replace(module, origin=q)
         if q in _PARALLEL:
             return self.parallel(node, _PARALLEL[q], args)
         if q in _PEFT_WRAPPERS or (q.endswith(".from_pretrained") and q.startswith("peft.")):
