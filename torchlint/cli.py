@@ -69,7 +69,56 @@ def _err(message: str) -> None:
     click.echo(f"torchlint: {message}", err=True)
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+def _lsp(args: list[str]) -> int:
+    try:
+        from torchlint import lsp
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("pygls", "lsprotocol"):
+            raise
+        _err("error: `torchlint lsp` needs pygls: pip install 'torchlint[lsp]'")
+        return EXIT_ERROR
+    return lsp.main(args)
+
+
+def _run(args: list[str]) -> int:
+    # `torchlint run`: the runtime check (torchlint/runtime/); torch is imported only
+    # once a script is about to run.
+    from torchlint.runtime.cli import run_command
+
+    try:
+        run_command.main(args, prog_name="torchlint run")
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
+    return EXIT_CLEAN
+
+
+# `torchlint NAME ARGS...` for these names runs the callable on ARGS and exits with
+# what it returns; anything else is linting, as before (a path with such a name can
+# be linted as `./lsp`).
+SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {"lsp": _lsp, "run": _run}
+
+
+class _Command(click.Command):
+    """The lint command, which first hands subcommands (SUBCOMMANDS) their arguments."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: object,
+    ) -> object:
+        argv = list(sys.argv[1:] if args is None else args)
+        if argv and argv[0] in SUBCOMMANDS:
+            code = SUBCOMMANDS[argv[0]](argv[1:])
+            if standalone_mode:
+                sys.exit(code)
+            return code
+        return super().main(args, prog_name, complete_var, standalone_mode, **extra)  # type: ignore[arg-type]
+
+
+@click.command(cls=_Command, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=str)
 @click.option(
     "--select",
@@ -128,6 +177,13 @@ def _err(message: str) -> None:
 @click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when --fix changed a file.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write .torchlint_cache/.")
 @click.option("--stdin-filename", metavar="PATH", help="The name to report for '-' (stdin).")
+@click.option(
+    "--confirm",
+    "confirm_script",
+    metavar="SCRIPT",
+    help="After linting, run SCRIPT under simulated CUDA (needs torch) and mark the findings "
+    "it confirms [confirmed]; PATHS default to SCRIPT. See docs/runtime.md.",
+)
 @click.version_option(__version__, "--version", prog_name="torchlint")
 def main(
     paths: tuple[str, ...],
@@ -150,6 +206,7 @@ def main(
     exit_non_zero_on_fix: bool,
     stdin_filename: str | None,
     no_cache: bool,
+    confirm_script: str | None,
 ) -> None:
     """Lint PyTorch code for device and dtype mistakes.
 
@@ -168,7 +225,7 @@ def main(
         click.echo(rule.documentation(), nl=False)
         sys.exit(EXIT_CLEAN)
 
-    targets = list(paths) or ["."]
+    targets = list(paths) or ([confirm_script] if confirm_script else ["."])
     try:
         config = _load(targets, config_file, isolated, stdin_filename)
     except ConfigError as exc:
@@ -213,6 +270,12 @@ def main(
     findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
     problems = problems + [p for r in results for p in r.problems]
     fixed = sum(r.fixed for r in results)
+    unconfirmed: list[str] = []  # runtime records that confirm no finding
+    if confirm_script is not None:
+        from torchlint.runtime.cli import confirm_findings
+
+        findings, unconfirmed, confirm_problems = confirm_findings(confirm_script, findings)
+        problems += confirm_problems
 
     out = sys.stdout
     if stdin_result is not None and fix and not diff:
@@ -243,6 +306,9 @@ def main(
             except SourceError:
                 stdin_text = (stdin_result.path, "")
         out.write(text_report.render(findings, show_source, _line_reader(stdin_text)))
+    if unconfirmed:  # flake8-style lines: on stdout beside text findings, else stderr
+        target = out if output_format == "text" and not (diff or statistics) else sys.stderr
+        target.write("".join(line + "\n" for line in unconfirmed))
     out.flush()
 
     for p in sorted(problems, key=lambda p: (p.path, p.message)):
@@ -258,7 +324,7 @@ def main(
         sys.exit(EXIT_FINDINGS)
     if exit_non_zero_on_fix and fixed:
         sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_FINDINGS if findings else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if findings or unconfirmed else EXIT_CLEAN)
 
 
 def _load(

@@ -12,7 +12,12 @@ import sys
 from pathlib import Path
 
 from torchlint import registry
+from torchlint.report.sarif import INFORMATION_URI
 from torchlint.rule import Rule
+
+# The rule book lies outside docs/: link it on GitHub, so that the link works both
+# there and on the docs site (mkdocs.yml), which only serves docs/.
+RULES_URI = f"{INFORMATION_URI}/tree/main/rules"
 
 _SECTIONS = (
     ("bad", "Flagged (`bad*.py`)", "Every `# expect:` line is a finding."),
@@ -34,7 +39,7 @@ def rule_page(rule: type[Rule], rules_dir: Path) -> str:
     folder = rulebook_folder(rules_dir, rule.code)
     if folder is not None:
         parts.append(
-            f"\n## Rule book\n\nFrom [`rules/{folder.name}/`](../../rules/{folder.name}/).\n"
+            f"\n## Rule book\n\nFrom [`rules/{folder.name}/`]({RULES_URI}/{folder.name}/).\n"
         )
         for stem, title, note in _SECTIONS:
             files = sorted(folder.glob(f"{stem}.py" if stem.startswith("fixed") else f"{stem}*.py"))

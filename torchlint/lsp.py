@@ -1,0 +1,326 @@
+"""``torchlint lsp``: a language server over stdio (needs ``torchlint[lsp]``, i.e. pygls).
+
+It lints each open document's text with the same engine and the same configuration as
+the CLI (the nearest ``pyproject.toml`` with ``[tool.torchlint]`` above the document,
+its ``select``/``extend-select``/``ignore`` and ``per-file-ignores``), and publishes
+the findings as diagnostics on open, change and save. Every finding with a fix gets a
+quick fix (unsafe ones are offered too, marked " (unsafe)"), and the source action
+"Fix all torchlint (safe)" does what ``torchlint --fix`` would do to the document.
+
+Positions: findings count 1-based lines and 0-based columns in code points; LSP counts
+0-based lines and columns in the negotiated encoding's code units (UTF-16 unless the
+client offers another), so a character outside the BMP is two columns for LSP. Lines
+end at CRLF, CR or LF, as both Python and LSP define them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from dataclasses import dataclass
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from torchlint import __version__, engine, registry
+from torchlint.config import Config, ConfigError, enabled_codes, find_config, load_config
+from torchlint.findings import Applicability, Edit, Finding, Problem
+from torchlint.report.sarif import help_uri
+from torchlint.runner import Options
+
+SOURCE = "torchlint"
+FIX_ALL_KIND = f"{lsp.CodeActionKind.SourceFixAll.value}.torchlint"
+FIX_ALL_TITLE = "Fix all torchlint (safe)"
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+# ------------------------------------------------------------------ positions
+
+
+class Positions:
+    """Engine positions (1-based line, 0-based code-point column) -> LSP positions."""
+
+    def __init__(self, text: str, encoding: str = lsp.PositionEncodingKind.Utf16.value) -> None:
+        self.lines = _LINE_BREAK.split(text)
+        self.encoding = encoding
+
+    def _units(self, s: str) -> int:
+        if self.encoding == lsp.PositionEncodingKind.Utf32.value:
+            return len(s)
+        if self.encoding == lsp.PositionEncodingKind.Utf8.value:
+            return len(s.encode("utf-8", "surrogatepass"))
+        return len(s.encode("utf-16-le", "surrogatepass")) // 2
+
+    def position(self, line: int, column: int) -> lsp.Position:
+        index = min(max(line - 1, 0), len(self.lines) - 1)
+        text = self.lines[index]
+        if line - 1 > index:  # past the end: the end of the document
+            column = len(text)
+        return lsp.Position(line=index, character=self._units(text[: max(column, 0)]))
+
+    def range(self, line: int, column: int, end_line: int, end_column: int) -> lsp.Range:
+        return lsp.Range(self.position(line, column), self.position(end_line, end_column))
+
+    def end(self) -> lsp.Position:
+        return lsp.Position(line=len(self.lines) - 1, character=self._units(self.lines[-1]))
+
+
+# ------------------------------------------------------------------- settings
+
+
+@dataclass(frozen=True)
+class Settings:
+    codes: frozenset[str]
+    error: str | None = None  # a configuration mistake, reported once per change
+
+
+def settings_for(path: str | None) -> Settings:
+    """The CLI's selection for a document at ``path`` (None: an unsaved buffer, which
+    gets the configuration of the current folder)."""
+    # Imported here: cli imports this module lazily, and _per_file is the CLI's own
+    # per-file-ignores logic, so both stay identical.
+    from torchlint.cli import _per_file
+
+    known = list(registry.all_rules())
+    start = path if path is not None else os.getcwd()
+    error = None
+    try:
+        found = find_config(start)
+        config = load_config(found, known) if found else Config(root=os.getcwd())
+    except ConfigError as exc:
+        config, error = Config(root=os.getcwd()), str(exc)
+    codes = enabled_codes(registry.defaults(), config.select, config.extend_select, config.ignore)
+    if path is not None:
+        codes = _per_file(config, Options(codes=codes))(path).codes
+    return Settings(codes, error)
+
+
+# ---------------------------------------------------------------- diagnostics
+
+
+def diagnostic(finding: Finding, positions: Positions) -> lsp.Diagnostic:
+    end_line, end_column = (
+        (finding.end_line, finding.end_column)
+        if finding.end_line
+        else (finding.line, finding.column)
+    )
+    return lsp.Diagnostic(
+        range=positions.range(finding.line, finding.column, end_line, end_column),
+        message=finding.message,
+        severity=(
+            lsp.DiagnosticSeverity.Error
+            if finding.code == registry.SYNTAX_ERROR
+            else lsp.DiagnosticSeverity.Warning
+        ),
+        code=finding.code,
+        code_description=lsp.CodeDescription(href=help_uri(finding.code)),
+        source=SOURCE,
+    )
+
+
+def problem_diagnostic(problem: Problem) -> lsp.Diagnostic:
+    """A file the engine could not analyse (e.g. syntax LibCST does not know yet)."""
+    return lsp.Diagnostic(
+        range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
+        message=problem.message,
+        severity=lsp.DiagnosticSeverity.Information,
+        source=SOURCE,
+    )
+
+
+def diagnostics(
+    findings: list[Finding], problems: list[Problem], positions: Positions
+) -> list[lsp.Diagnostic]:
+    return [diagnostic(f, positions) for f in findings] + [problem_diagnostic(p) for p in problems]
+
+
+# --------------------------------------------------------------- code actions
+
+
+def text_edits(edits: tuple[Edit, ...], positions: Positions) -> list[lsp.TextEdit]:
+    return [
+        lsp.TextEdit(
+            range=positions.range(e.line, e.column, e.end_line, e.end_column), new_text=e.content
+        )
+        for e in edits
+    ]
+
+
+def _wanted(kind: str, only: list[str] | None) -> bool:
+    return only is None or any(kind == k or kind.startswith(f"{k}.") for k in only)
+
+
+def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
+    def key(p: lsp.Position) -> tuple[int, int]:
+        return (p.line, p.character)
+
+    return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
+
+
+def code_actions(
+    uri: str,
+    path: str,
+    text: str,
+    codes: frozenset[str],
+    findings: list[Finding],
+    wanted: lsp.Range,
+    only: list[str] | None,
+    encoding: str,
+) -> list[lsp.CodeAction]:
+    positions = Positions(text, encoding)
+    out: list[lsp.CodeAction] = []
+    if _wanted(lsp.CodeActionKind.QuickFix.value, only):
+        for finding in findings:
+            if finding.fix is None:
+                continue
+            diag = diagnostic(finding, positions)
+            if not _overlaps(diag.range, wanted):
+                continue
+            unsafe = finding.fix.applicability is Applicability.UNSAFE
+            title = f"Fix {finding.code}"
+            if finding.fix.message:
+                title += f": {finding.fix.message}"
+            if unsafe:
+                title += " (unsafe)"
+            out.append(
+                lsp.CodeAction(
+                    title=title,
+                    kind=lsp.CodeActionKind.QuickFix,
+                    diagnostics=[diag],
+                    is_preferred=not unsafe,
+                    edit=lsp.WorkspaceEdit(changes={uri: text_edits(finding.fix.edits, positions)}),
+                )
+            )
+    if _wanted(FIX_ALL_KIND, only) and any(
+        engine.applicable(f.fix, unsafe=False) for f in findings
+    ):
+        outcome = engine.fix_text(path, text, codes, unsafe=False)
+        if outcome.fixed and outcome.text != text:
+            whole = lsp.Range(lsp.Position(0, 0), positions.end())
+            out.append(
+                lsp.CodeAction(
+                    title=FIX_ALL_TITLE,
+                    kind=FIX_ALL_KIND,
+                    edit=lsp.WorkspaceEdit(
+                        changes={uri: [lsp.TextEdit(range=whole, new_text=outcome.text)]}
+                    ),
+                )
+            )
+    return out
+
+
+# --------------------------------------------------------------------- server
+
+
+@dataclass
+class _Linted:
+    text: str
+    codes: frozenset[str]
+    findings: list[Finding]
+
+
+class TorchlintServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__(
+            "torchlint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full
+        )
+        self.linted: dict[str, _Linted] = {}
+        self.reported_errors: set[str] = set()
+
+    @property
+    def encoding(self) -> str:
+        enc = self.workspace.position_encoding
+        return str(getattr(enc, "value", enc or lsp.PositionEncodingKind.Utf16.value))
+
+    def lint(self, uri: str) -> _Linted:
+        document = self.workspace.get_text_document(uri)
+        text = document.source
+        cached = self.linted.get(uri)
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        settings = settings_for(path)
+        if settings.error and settings.error not in self.reported_errors:
+            self.reported_errors.add(settings.error)
+            self.window_show_message(
+                lsp.ShowMessageParams(
+                    type=lsp.MessageType.Error, message=f"torchlint: {settings.error}"
+                )
+            )
+        if cached is not None and cached.text == text and cached.codes == settings.codes:
+            return cached
+        result = engine.lint_text(path or uri, text, settings.codes)
+        linted = _Linted(text, settings.codes, result.findings)
+        self.linted[uri] = linted
+        self.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(
+                uri=uri,
+                version=document.version,
+                diagnostics=diagnostics(
+                    result.findings, result.problems, Positions(text, self.encoding)
+                ),
+            )
+        )
+        return linted
+
+
+def make_server() -> TorchlintServer:
+    server = TorchlintServer()
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: TorchlintServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        ls.linted.pop(params.text_document.uri, None)
+        ls.lint(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: TorchlintServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        ls.lint(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: TorchlintServer, params: lsp.DidSaveTextDocumentParams) -> None:
+        # The configuration may have changed meanwhile: lint afresh.
+        ls.linted.pop(params.text_document.uri, None)
+        ls.lint(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: TorchlintServer, params: lsp.DidCloseTextDocumentParams) -> None:
+        ls.linted.pop(params.text_document.uri, None)
+        ls.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
+        )
+
+    @server.feature(
+        lsp.TEXT_DOCUMENT_CODE_ACTION,
+        lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL_KIND]),
+    )
+    def code_action(ls: TorchlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        uri = params.text_document.uri
+        linted = ls.lint(uri)
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        only = [str(getattr(k, "value", k)) for k in params.context.only or []] or None
+        return code_actions(
+            uri,
+            path or uri,
+            linted.text,
+            linted.codes,
+            linted.findings,
+            params.range,
+            only,
+            ls.encoding,
+        )
+
+    return server
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="torchlint lsp",
+        description="Run the torchlint language server (see docs/editors.md).",
+    )
+    parser.add_argument(
+        "--stdio", action="store_true", help="Talk over stdin/stdout (the default and only mode)."
+    )
+    parser.parse_args(argv)
+    make_server().start_io()
+    return 0
