@@ -1,0 +1,189 @@
+"""`torchlint run` and `torchlint --confirm`: the runtime check from the command line,
+and the rule book's runnable companions (rules/<folder>/runtime_*.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rulebook import RULES_DIR, expected
+
+pytest.importorskip("torch", reason="the runtime check needs torch (pip install torch)")
+
+from torchlint.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPANIONS = sorted(p.parent for p in RULES_DIR.glob("*/runtime_bad.py"))
+
+
+def _invoke(args: list[str]):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, args, catch_exceptions=False)
+
+
+def test_every_companion_folder_has_both_scripts() -> None:
+    names = {p.name.split("-", 1)[0] for p in COMPANIONS}
+    assert {"TL201", "TL204", "TL205"} <= names
+    for folder in COMPANIONS:
+        assert (folder / "runtime_good.py").is_file(), folder
+
+
+@pytest.mark.parametrize("folder", COMPANIONS, ids=lambda p: p.name)
+def test_companion_bad_is_confirmed_and_good_runs_clean(folder: Path) -> None:
+    code = folder.name.split("-", 1)[0]
+    bad, good = folder / "runtime_bad.py", folder / "runtime_good.py"
+    result = _invoke(["--isolated", "--no-cache", "--select", code, "--confirm", str(bad)])
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.stdout.splitlines() if line]
+    want = [(line, c) for line, c, _ in expected(bad.read_text())]
+    got = [(int(line.split(":")[1]), line.split()[1]) for line in lines]
+    assert got == want, result.stdout
+    assert all(line.endswith("[confirmed]") for line in lines), result.stdout
+
+    result = _invoke(["--isolated", "--no-cache", "--select", code, "--confirm", str(good)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "" or "TL" not in result.stdout, result.stdout
+
+
+def test_run_reports_flake8_style_and_exits_1(tmp_path: Path) -> None:
+    script = tmp_path / "train.py"
+    script.write_text(
+        "import sys\n"
+        "import torch\n"
+        "model = torch.nn.Linear(2, 2).cuda()\n"
+        "assert sys.argv[1:] == ['--epochs', '1']\n"
+        "model(torch.ones(1, 2))\n"
+    )
+    result = _invoke(["run", "--simulate-cuda", str(script), "--epochs", "1"])
+    assert result.exit_code == 1, result.output
+    [line] = result.stdout.splitlines()
+    assert line.startswith(f"{script}:5:1: TLR001 device mismatch in Linear")
+    assert "cuda:0 and cpu! (simulated)" in line
+    assert "reported above" in result.stderr
+
+
+def test_run_json(tmp_path: Path) -> None:
+    script = tmp_path / "s.py"
+    script.write_text("import torch\nx = torch.ones(2, device='cuda').half()\nx.numpy()\n")
+    result = _invoke(["run", "--simulate-cuda", "--json", str(script)])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    [record] = data["records"]
+    assert record["code"] == "TLR001" and record["op"] == "Tensor.numpy"
+    assert record["location"]["line"] == 3 and record["dtypes"] == ["float16"]
+    assert data["crash"]["recorded"] is True and data["simulate_cuda"] is True
+
+
+def test_run_clean_script_exits_0(tmp_path: Path) -> None:
+    script = tmp_path / "ok.py"
+    script.write_text(
+        "import torch\n"
+        "device = 'cuda' if torch.cuda.is_available() else 'cpu'\n"
+        "assert device == 'cuda'\n"
+        "print(torch.nn.Linear(2, 2).to(device)(torch.ones(1, 2, device=device)).device)\n"
+    )
+    result = _invoke(["run", "--simulate-cuda", str(script)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "cuda:0\n"
+
+
+def test_a_crash_is_reported_with_its_attribution(tmp_path: Path) -> None:
+    script = tmp_path / "crash.py"
+    script.write_text("def load(path):\n    raise ValueError(f'no {path}')\n\nload('data.csv')\n")
+    result = _invoke(["run", "--simulate-cuda", str(script)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"the script crashed at {script}:2: ValueError: no data.csv" in result.stderr
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "torchlint/runtime" not in result.stderr and "runpy" not in result.stderr
+
+
+def test_sys_exit_status(tmp_path: Path) -> None:
+    script = tmp_path / "exit.py"
+    script.write_text("import sys\nsys.exit(0)\n")
+    assert _invoke(["run", str(script)]).exit_code == 0
+    script.write_text("import sys\nsys.exit(3)\n")
+    result = _invoke(["run", str(script)])
+    assert result.exit_code == 2 and "exited with status 3" in result.stderr
+
+
+def test_usage_errors() -> None:
+    assert _invoke(["run"]).exit_code == 2
+    result = _invoke(["run", "no/such/script.py"])
+    assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+def test_without_simulation_a_cpu_machine_is_told_to_simulate(tmp_path: Path) -> None:
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("a real GPU is here")
+    script = tmp_path / "gpu.py"
+    script.write_text("import torch\ntorch.ones(1).cuda()\n")
+    result = _invoke(["run", str(script)])
+    assert result.exit_code == 2
+    assert "--simulate-cuda" in result.stderr
+
+
+def test_console_script_and_module_form(tmp_path: Path) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "job.py").write_text(
+        "import torch\nw = torch.ones(2, 2, device='cuda')\nprint(w @ torch.ones(2, 2))\n"
+    )
+    env = dict(os.environ, PYTHONPATH="")
+    proc = subprocess.run(
+        [sys.executable, "-m", "torchlint", "run", "--simulate-cuda", "-m", "pkg.job"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.startswith(os.path.join("pkg", "job.py") + ":3:7: TLR001"), proc.stdout
+    # Linting a folder is unchanged.
+    proc = subprocess.run(
+        [str(Path(sys.executable).parent / "torchlint"), "--isolated", "--no-cache", "pkg"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_confirm_prints_records_no_finding_explains(tmp_path: Path) -> None:
+    script = tmp_path / "s.py"
+    script.write_text(
+        "import torch\nw = torch.ones(2, 2, device='cuda')\nb = torch.ones(2, 2)\nw @ b\n"
+    )
+    result = _invoke(["--isolated", "--no-cache", "--select", "TL201", "--confirm", str(script)])
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{script}:4:1: TLR001 device mismatch")
+    result = _invoke(
+        [
+            "--isolated",
+            "--no-cache",
+            "--format",
+            "json",
+            "--select",
+            "TL201",
+            "--confirm",
+            str(script),
+        ]
+    )
+    assert json.loads(result.stdout) == [] and "TLR001" in result.stderr
+
+
+def test_confirm_reports_a_crash_as_a_problem(tmp_path: Path) -> None:
+    script = tmp_path / "s.py"
+    script.write_text("print('hello')\nraise KeyError('x')\n")
+    result = _invoke(["--isolated", "--no-cache", "--confirm", str(script)])
+    assert result.exit_code == 2
+    assert "crashed under the runtime check" in result.stderr and "KeyError" in result.stderr
+    assert "hello" in result.stderr and "hello" not in result.stdout

@@ -1,0 +1,123 @@
+"""Run a script (``runpy``) or a module (``-m``) under the runtime check, in this
+process, and say what happened: the records, and a crash that no record explains."""
+
+from __future__ import annotations
+
+import os
+import runpy
+import sys
+import traceback
+from dataclasses import dataclass
+from typing import Any
+
+from torchlint.runtime.records import Frame, Report
+
+
+@dataclass
+class Crash:
+    """The exception the script stopped with."""
+
+    type: str
+    message: str
+    location: Frame | None
+    traceback: str
+    # True when a record already reports it (a mismatch, or the op that raised).
+    recorded: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "message": self.message,
+            "location": self.location.to_json() if self.location else None,
+            "recorded": self.recorded,
+            "traceback": self.traceback,
+        }
+
+
+@dataclass
+class RunResult:
+    report: Report
+    exit_status: int = 0  # the script's own sys.exit() status
+    crash: Crash | None = None
+
+    @property
+    def records(self) -> list[Any]:
+        return self.report.records
+
+
+def _exit_status(code: Any) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)  # sys.exit("message"), as Python prints it
+    return 1
+
+
+def _crash(exc: BaseException) -> Crash:
+    from torchlint.runtime.simulate import traceback_frames
+
+    location, _ = traceback_frames(exc.__traceback__)
+    recorded = False
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        recorded = recorded or bool(getattr(e, "_torchlint_seen", False))
+        e = e.__cause__ or e.__context__
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+    frames = [
+        fs
+        for fs in traceback.extract_tb(exc.__traceback__)
+        if not os.path.abspath(fs.filename).startswith(here)
+        and os.path.basename(fs.filename) != "runpy.py"
+        and not fs.filename.startswith("<frozen ")
+    ]
+    text = "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames))
+    text += "".join(traceback.format_exception_only(type(exc), exc))
+    return Crash(type(exc).__name__, str(exc), location, text, recorded)
+
+
+def run(
+    target: str,
+    args: list[str] | tuple[str, ...] = (),
+    *,
+    module: bool = False,
+    simulate_cuda: bool = True,
+    device_count: int = 1,
+) -> RunResult:
+    """Run ``target`` (a script path, or a module name with ``module=True``) as
+    ``__main__`` with ``sys.argv = [target, *args]``, under ``check()``.
+
+    ``sys.argv``, ``sys.path`` and the check's patches are restored afterwards."""
+    from torchlint.runtime.simulate import check
+
+    saved_argv, saved_path = sys.argv[:], sys.path[:]
+    sys.argv = [target, *args]
+    # As `python script.py` / `python -m module` do: the script's folder (or the
+    # current one) comes first on sys.path.
+    sys.path.insert(0, os.getcwd() if module else os.path.dirname(os.path.abspath(target)))
+    try:
+        context = check(simulate_cuda=simulate_cuda, device_count=device_count)
+        report = context.__enter__()
+        result = RunResult(report)
+        try:
+            try:
+                if module:
+                    runpy.run_module(target, run_name="__main__", alter_sys=True)
+                else:
+                    runpy.run_path(target, run_name="__main__")
+            except SystemExit as exc:
+                result.exit_status = _exit_status(exc.code)
+        except BaseException as exc:
+            context.__exit__(type(exc), exc, exc.__traceback__)  # records what escaped
+            if not isinstance(exc, Exception):
+                raise  # KeyboardInterrupt and friends
+            result.exit_status = 1
+            result.crash = _crash(exc)
+        else:
+            context.__exit__(None, None, None)
+        return result
+    finally:
+        sys.argv[:] = saved_argv
+        sys.path[:] = saved_path
