@@ -16,3 +16,19 @@ def test_readme_commands_are_the_ci_commands() -> None:
     assert install in ci
     assert test in ci
     assert "torchlint" in install and "examples/" in install
+
+
+def test_readme_example_output_is_what_torchlint_prints(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from torchlint.cli import main
+
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["--no-cache", "--isolated", "examples/"])
+    printed = result.stdout.splitlines()
+    shown = [
+        line
+        for line in (ROOT / "README.md").read_text().splitlines()
+        if line.startswith("examples/vlm_finetune.py:")
+    ]
+    assert shown and shown == printed
