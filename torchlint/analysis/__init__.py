@@ -8,6 +8,8 @@ from __future__ import annotations
 from torchlint.analysis.facts import Analysis, ClassFacts, FunctionFacts, analyze
 from torchlint.analysis.names import ImportTable, dotted, root_name
 from torchlint.analysis.torch_api import (
+    FORWARD_LIKE,
+    PARAMETRIZED_MODULES,
     DtypeExpr,
     LegacyType,
     device_in_scope,
@@ -17,6 +19,8 @@ from torchlint.analysis.torch_api import (
 )
 
 __all__ = [
+    "FORWARD_LIKE",
+    "PARAMETRIZED_MODULES",
     "Analysis",
     "ClassFacts",
     "DtypeExpr",

@@ -28,7 +28,13 @@ import libcst as cst
 
 from torchlint.analysis.facts import Analysis, ClassFacts
 from torchlint.analysis.names import dotted
-from torchlint.analysis.torch_api import DTYPES, legacy_type, torch_dtype
+from torchlint.analysis.torch_api import (
+    DTYPES,
+    FORWARD_LIKE,
+    PARAMETRIZED_MODULES,
+    legacy_type,
+    torch_dtype,
+)
 
 # kinds
 MODULE, TENSOR, ENCODING, TOKENIZER, DEVICE, DTYPE, WRAPPER = (
@@ -121,28 +127,6 @@ _NUMPY_DTYPES = {
     "int16": "int16",
 }
 
-_PARAMETRIZED = (
-    "Linear",
-    "Bilinear",
-    "Conv",
-    "ConvTranspose",
-    "Embedding",
-    "LayerNorm",
-    "GroupNorm",
-    "BatchNorm",
-    "InstanceNorm",
-    "RMSNorm",
-    "LSTM",
-    "GRU",
-    "RNN",
-    "MultiheadAttention",
-    "Transformer",
-    "PReLU",
-    "Sequential",
-    "LazyLinear",
-    "LazyConv",
-)
-_FORWARD_LIKE = ("forward", "encode", "decode", "embed", "generate", "__call__")
 _INT_DTYPES = frozenset({"int64", "int32", "int16", "int8", "uint8", "bool"})
 
 _ids = itertools.count(1)
@@ -623,7 +607,7 @@ class _Scope:
             # Parameter-free modules (losses, activations, pooling) have no dtype of
             # their own: they compute in whatever dtype they are given.
             last = q.rsplit(".", 1)[-1]
-            dtype = "float32" if last.startswith(_PARAMETRIZED) else None
+            dtype = "float32" if last.startswith((*PARAMETRIZED_MODULES, "Sequential")) else None
             device: str | None = CPU
             expr = None
             for arg, _ in args:  # nn.Linear(..., device=..., dtype=...)
@@ -813,7 +797,7 @@ class _Scope:
             return _part(receiver)
         if method in _MODULE_PLUMBING:
             return UNKNOWN
-        if receiver.ident == 0 and not method.startswith(_FORWARD_LIKE):
+        if receiver.ident == 0 and not method.startswith(FORWARD_LIKE):
             # A method of a part (pipe.image_processor.postprocess, ...): not known
             # to run the part's weights.
             return UNKNOWN

@@ -52,6 +52,40 @@ LEGACY_TENSOR_TYPES: dict[str, str] = {
     "BoolTensor": "bool",
 }
 
+# torch.nn classes that hold weights, by name prefix (Conv2d, BatchNorm1d, ...): only
+# these have a dtype and device of their own; losses, activations and pooling do not.
+PARAMETRIZED_MODULES = (
+    "Linear",
+    "Bilinear",
+    "Conv",
+    "ConvTranspose",
+    "Embedding",
+    "LayerNorm",
+    "GroupNorm",
+    "BatchNorm",
+    "InstanceNorm",
+    "RMSNorm",
+    "LSTM",
+    "GRU",
+    "RNN",
+    "MultiheadAttention",
+    "Transformer",
+    "PReLU",
+    "LazyLinear",
+    "LazyConv",
+)
+
+# Method names that run a module's weights on their argument.
+FORWARD_LIKE = (
+    "forward",
+    "encode",
+    "decode",
+    "embed",
+    "generate",
+    "extract_features",
+    "__call__",
+)
+
 _LEGACY = re.compile(r"^torch\.(cuda\.)?([A-Za-z0-9]+Tensor)$")
 
 

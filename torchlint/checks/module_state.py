@@ -10,29 +10,10 @@ import libcst.matchers as m
 
 from torchlint.analysis import ClassFacts
 from torchlint.analysis.names import dotted
+from torchlint.analysis.torch_api import PARAMETRIZED_MODULES
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
 
-_PARAMETRIZED = (
-    "Linear",
-    "Bilinear",
-    "Conv",
-    "ConvTranspose",
-    "Embedding",
-    "LayerNorm",
-    "GroupNorm",
-    "BatchNorm",
-    "InstanceNorm",
-    "RMSNorm",
-    "LSTM",
-    "GRU",
-    "RNN",
-    "MultiheadAttention",
-    "Transformer",
-    "PReLU",
-    "LazyLinear",
-    "LazyConv",
-)
 _TENSOR_METHODS = frozenset("float long half bool unsqueeze view reshape t tril triu T".split())
 _TENSOR_FACTORIES = frozenset(
     "zeros ones empty full rand randn randint arange linspace logspace eye tensor "
@@ -107,7 +88,7 @@ class _ModuleStateRule(Rule):
             )
         ):
             # Losses, activations and pooling have no weights: nothing is lost.
-            return last.startswith(_PARAMETRIZED)
+            return last.startswith(PARAMETRIZED_MODULES)
         name = dotted(node.func)
         return name is not None and any(
             c.name == name and c.is_module for c in self.ctx.analysis.classes.values()

@@ -8,6 +8,7 @@ import builtins
 import libcst as cst
 
 from torchlint.analysis import (
+    FORWARD_LIKE,
     LegacyType,
     device_in_scope,
     dotted,
@@ -28,8 +29,6 @@ _NOT_MODULE_METHODS = frozenset(
     """.split()
 )
 _BUILTINS = frozenset(dir(builtins))
-# Methods that run a module's weights on their argument.
-_FORWARD_LIKE = ("forward", "encode", "decode", "embed", "generate", "extract_features")
 
 
 def _type_call(node: cst.Call) -> cst.Arg | None:
@@ -93,7 +92,7 @@ class _TypeCastRule(Rule):
         if parts[-1] in _NOT_MODULE_METHODS or parts[-1].startswith("__"):
             return None
         if len(parts) >= (3 if parts[0] == "self" else 2) and not parts[-1].startswith(
-            _FORWARD_LIKE
+            FORWARD_LIKE
         ):
             # self.conv.update_weights(...): a helper method, not a forward pass.
             return None
