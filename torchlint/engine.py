@@ -19,6 +19,7 @@ from torchlint.analysis import analyze
 from torchlint.findings import Applicability, Edit, Finding, Fix, Problem
 from torchlint.registry import SYNTAX_ERROR, all_rules
 from torchlint.rule import LintContext, Report, Rule, ScopeTracker
+from torchlint.traverse import walk
 
 MAX_FIX_PASSES = 10
 
@@ -123,14 +124,14 @@ def _lint_parsed(
 
     ctx = LintContext(module, analysis)
     try:
-        cst.visit_batched(module, [ScopeTracker(ctx), *(r(ctx) for r in rules)])
+        walk(module, [ScopeTracker(ctx), *(r(ctx) for r in rules)])
     except Exception:  # noqa: BLE001
         # Find the culprit(s): run each rule on its own, keep what the others found.
         ctx.reports.clear()
         for rule in rules:
             single = LintContext(module, analysis)
             try:
-                cst.visit_batched(module, [ScopeTracker(single), rule(single)])
+                walk(module, [ScopeTracker(single), rule(single)])
             except Exception as exc:  # noqa: BLE001
                 result.problems.append(
                     Problem(path, f"internal error in {rule.code}: {_one_line(exc)}")

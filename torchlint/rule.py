@@ -1,7 +1,7 @@
 """What a rule is: one small class with its code, name, documentation and a LibCST
 visitor that reads the shared analysis and reports findings (with fixes).
 
-All enabled rules of a file run in ONE batched traversal (``libcst.visit_batched``);
+All enabled rules of a file run in ONE traversal (``torchlint.traverse.walk``);
 positions are computed only for files that have findings."""
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from torchlint.analysis.torch_api import LEGACY_TENSOR_TYPES
 from torchlint.checks._build import kwarg, method_call
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
+from torchlint.traverse import children, nodes
 
 _FACTORIES = frozenset(
     "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "
@@ -39,7 +40,7 @@ def _parents(root: cst.CSTNode) -> dict[cst.CSTNode, cst.CSTNode]:
     stack = [root]
     while stack:
         node = stack.pop()
-        for child in node.children:
+        for child in children(node):
             parents[child] = node
             stack.append(child)
     return parents
@@ -72,7 +73,7 @@ def _names_in(node: cst.CSTNode) -> Iterator[str]:
     if isinstance(node, cst.Arg):
         yield from _names_in(node.value)
         return
-    for child in node.children:
+    for child in children(node):
         yield from _names_in(child)
 
 
@@ -163,8 +164,10 @@ class FactoryWithoutDevice(Rule):
         if forward is None:
             return
         self._forward_path.add(forward)
-        for call in m.findall(forward.body, m.Call(func=m.Attribute(value=m.Name("self")))):
-            assert isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute)
+        for call in nodes(forward.body, cst.Call):
+            if not m.matches(call.func, m.Attribute(value=m.Name("self"))):
+                continue
+            assert isinstance(call.func, cst.Attribute)
             called = methods.get(call.func.attr.value)
             if called is not None:
                 self._forward_path.add(called)
@@ -184,11 +187,7 @@ class FactoryWithoutDevice(Rule):
         if fn is None or node not in self._forward_path:
             return
         params = self._inputs(self._tensor_params(node), fn.assignments)
-        candidates = [
-            call
-            for call in m.findall(node.body, m.Call())
-            if isinstance(call, cst.Call) and self._candidate(call)
-        ]
+        candidates = [call for call in nodes(node.body, cst.Call) if self._candidate(call)]
         if not candidates:
             return
         parents = _parents(node.body)
@@ -329,7 +328,8 @@ class FactoryWithoutDevice(Rule):
         fn: cst.FunctionDef,
         params: list[str],
     ) -> cst.CSTNode | None:
-        uses = [n for n in m.findall(fn.body, m.Name(name)) if n is not assign.targets[0].target]
+        target = assign.targets[0].target
+        uses = [n for n in nodes(fn.body, cst.Name) if n.value == name and n is not target]
         for use in uses:
             parent = parents.get(use)
             if (
@@ -360,10 +360,13 @@ class FactoryWithoutDevice(Rule):
         return False
 
     def _touches_inputs(self, node: cst.CSTNode, params: list[str], exclude: cst.CSTNode) -> bool:
-        for child in node.children:
+        for child in children(node):
             if child is exclude:
                 continue
-            if m.findall(child, m.Call(func=m.Attribute(attr=m.Name("cpu")))):
+            if any(
+                isinstance(c.func, cst.Attribute) and c.func.attr.value == "cpu"
+                for c in nodes(child, cst.Call)
+            ):
                 return False  # the other side is brought to the CPU on purpose
             for name in _names_in(child):
                 parts = name.split(".")

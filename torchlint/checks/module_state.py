@@ -13,6 +13,7 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import PARAMETRIZED_MODULES
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
+from torchlint.traverse import nodes
 
 _TENSOR_METHODS = frozenset("float long half bool unsqueeze view reshape t tril triu T".split())
 _TENSOR_FACTORIES = frozenset(
@@ -26,8 +27,7 @@ def _init_statements(cls: cst.ClassDef) -> Iterator[cst.BaseSmallStatement]:
     """The small statements of ``__init__``, loops and branches included."""
     for stmt in cls.body.body:
         if isinstance(stmt, cst.FunctionDef) and stmt.name.value == "__init__":
-            for line in m.findall(stmt.body, m.SimpleStatementLine()):
-                assert isinstance(line, cst.SimpleStatementLine)
+            for line in nodes(stmt.body, cst.SimpleStatementLine):
                 yield from line.body
 
 
@@ -102,25 +102,38 @@ class _ModuleStateRule(Rule):
         return f"{torch[0]}.nn" if torch else None
 
 
+def _is_target(node: cst.CSTNode, attr: str) -> bool:
+    """``self.<attr>``"""
+    return (
+        isinstance(node, cst.Attribute)
+        and node.attr.value == attr
+        and isinstance(node.value, cst.Name)
+        and node.value.value == "self"
+    )
+
+
 def _uses(cls: cst.ClassDef, attr: str) -> tuple[list[cst.CSTNode], bool]:
     """Where ``self.<attr>`` is used in arithmetic or passed to a call in the methods
     other than ``__init__``; and whether the code moves it itself (``.to(...)``)."""
     uses: list[cst.CSTNode] = []
     handled = False
-    target = m.Attribute(value=m.Name("self"), attr=m.Name(attr))
     for stmt in cls.body.body:
         if not isinstance(stmt, cst.FunctionDef) or stmt.name.value == "__init__":
             continue
-        for found in m.findall(stmt, m.Call(func=m.Attribute(value=target))):
-            assert isinstance(found, cst.Call) and isinstance(found.func, cst.Attribute)
-            if found.func.attr.value in ("to", "cuda", "type_as", "type"):
+        calls = list(nodes(stmt, cst.Call))
+        for found in calls:
+            func = found.func
+            if (
+                isinstance(func, cst.Attribute)
+                and _is_target(func.value, attr)
+                and func.attr.value in ("to", "cuda", "type_as", "type")
+            ):
                 handled = True
-        for op in m.findall(stmt, m.BinaryOperation() | m.Comparison()):
-            if m.findall(op, target):
+        for op in nodes(stmt, (cst.BinaryOperation, cst.Comparison)):
+            if any(_is_target(n, attr) for n in nodes(op, cst.Attribute)):
                 uses.append(op)
-        for call in m.findall(stmt, m.Call()):
-            assert isinstance(call, cst.Call)
-            if any(m.matches(a.value, target) for a in call.args):
+        for call in calls:
+            if any(_is_target(a.value, attr) for a in call.args):
                 uses.append(call)
     return uses, handled
 
