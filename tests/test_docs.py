@@ -67,3 +67,33 @@ def test_readme_rule_table_lists_every_rule() -> None:
         for code, rule in registry.all_rules().items()
     ]
     assert rows == want
+
+
+def test_every_rule_page_says_how_its_bad_case_is_confirmed_at_runtime() -> None:
+    rules = ROOT / "rules"
+    for code in registry.all_rules():
+        folder = docs.rulebook_folder(rules, code)
+        assert folder is not None
+        page = (PAGES / f"{code}.md").read_text()
+        assert page.count("\n## Runtime confirmation\n") == 1, code
+        section = page.split("\n## Runtime confirmation\n", 1)[1]
+        if (folder / "runtime_bad.py").is_file():
+            assert (
+                f"torchlint --select {code} --confirm rules/{folder.name}/runtime_bad.py" in section
+            )
+            assert (folder / "runtime_bad.py").read_text() in section
+            assert (folder / "runtime_good.py").read_text() in section
+        else:
+            assert (folder / "runtime.md").read_text().strip() in section
+
+
+def test_runtime_docs_table_matches_the_rule_book() -> None:
+    text = (ROOT / "docs" / "runtime.md").read_text()
+    rows = re.findall(r"^\| (TL\d+[^|]*) \| (.+) \|$", text, re.M)
+    companions, explained = set(), set()
+    for codes, what in rows:
+        names = set(re.findall(r"TL\d+", codes))
+        (companions if "runtime_bad.py" in what else explained).update(names)
+    folders = {d.name.split("-", 1)[0]: d for d in (ROOT / "rules").glob("TL*-*") if d.is_dir()}
+    assert companions == {c for c, d in folders.items() if (d / "runtime_bad.py").is_file()}
+    assert explained == {c for c, d in folders.items() if (d / "runtime.md").is_file()}

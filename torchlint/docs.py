@@ -48,6 +48,34 @@ def rule_page(rule: type[Rule], rules_dir: Path) -> str:
                 if note:
                     parts.append(f"{note}\n\n")
                 parts.append(f"```python\n{path.read_text()}```\n")
+        parts.append(runtime_section(folder, rule.code))
+    return "".join(parts)
+
+
+def runtime_section(folder: Path, code: str) -> str:
+    """The rule book's runtime companion: ``runtime_bad.py`` and ``runtime_good.py``,
+    run under the runtime check (docs/runtime.md), or ``runtime.md``, which says why
+    the rule's bad case cannot be confirmed by a run. Empty when there is neither."""
+    bad, good, why = (folder / n for n in ("runtime_bad.py", "runtime_good.py", "runtime.md"))
+    parts = []
+    if bad.is_file():
+        parts.append(
+            "\n## Runtime confirmation\n\n"
+            "Run under simulated CUDA by the [runtime check](../runtime.md), the bad "
+            "companion is confirmed and the good one runs clean:\n\n"
+            f"```sh\ntorchlint --select {code} --confirm rules/{folder.name}/runtime_bad.py\n```\n"
+            "\n### Confirmed (`runtime_bad.py`)\n\n"
+            "Every `# expect:` line is a finding that the run marks `[confirmed]`.\n\n"
+            f"```python\n{bad.read_text()}```\n"
+        )
+        if good.is_file():
+            parts.append(
+                "\n### Runs clean (`runtime_good.py`)\n\n"
+                "No finding, and no mismatch in the run.\n\n"
+                f"```python\n{good.read_text()}```\n"
+            )
+    elif why.is_file():
+        parts.append(f"\n## Runtime confirmation\n\n{why.read_text().strip()}\n")
     return "".join(parts)
 
 
