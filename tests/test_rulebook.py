@@ -34,6 +34,8 @@ def test_bad_examples_give_exactly_the_marked_findings(case: Case) -> None:
         for (line, code, col), (_, _, got_col) in zip(marks, actual, strict=True):
             if col is not None:
                 assert got_col == col, f"{path}:{line}: {code} at column {got_col}, expected {col}"
+        for finding in got.findings:  # every <line:key> of the message was filled in
+            assert "<line:" not in finding.message, f"{path}:{finding.line}: {finding.message}"
 
 
 @pytest.mark.parametrize("case", CASES, ids=_ids)

@@ -110,10 +110,16 @@ class NumpyOfDeviceTensor(Rule):
             target = tensor
             new = cst.parse_expression(f"{self.ctx.code_for(tensor)}.detach().cpu()")
         name = dotted(tensor) or self.ctx.code_for(tensor)
+        if move is not None:
+            where = " (line <line:move>)"
+        elif value.origin == "module call":
+            where = " (the output of a model there)"
+        else:
+            where = ""
         self.report(
             node,
-            f"`{name}` is on {'a GPU' if value.device == 'cuda' else 'the device'} (line "
-            "<line:move>): converting it to numpy raises \"can't convert cuda:0 device type "
+            f"`{name}` is on {'a GPU' if value.device == 'cuda' else 'the device'}{where}: "
+            "converting it to numpy raises \"can't convert cuda:0 device type "
             'tensor to numpy"; use `.detach().cpu().numpy()`',
             FixSpec(Applicability.SAFE, ((target, new),), "copy to the host first"),
             {"move": move.node} if move is not None else {},
