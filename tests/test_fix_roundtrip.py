@@ -340,6 +340,32 @@ def test_fix_does_not_write_through_a_symlink(tree: Path) -> None:
     ) in result.stderr
 
 
+def test_fix_does_not_overwrite_a_file_changed_since_it_was_read(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor saves the file while torchlint is fixing it: the save wins."""
+    from torchlint import engine
+
+    write(tree, {"a.py": LEGACY_STR, "b.py": LEGACY_STR})
+    edited = LEGACY_STR + "# saved by the editor meanwhile\n"
+    real_fix_text = engine.fix_text
+
+    def fix_text_during_a_save(path: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        outcome = real_fix_text(path, *args, **kwargs)
+        if path.endswith("a.py"):
+            (tree / "a.py").write_text(edited)
+        return outcome
+
+    monkeypatch.setattr(engine, "fix_text", fix_text_during_a_save)
+    result = invoke("--fix", "-j", "1", ".")
+    assert (tree / "a.py").read_text() == edited
+    assert (tree / "b.py").read_text() == LEGACY_STR_FIXED
+    assert result.exit_code == 2
+    assert "torchlint: error: ./a.py: changed on disk while being linted; not fixed\n" in (
+        result.stderr
+    )
+
+
 # ---------------------------------------------------------------- --diff
 
 

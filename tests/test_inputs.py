@@ -446,6 +446,42 @@ def test_missing_path_is_an_error_and_the_rest_is_linted(tree: Path) -> None:
     )
 
 
+def test_file_deleted_during_the_run_is_an_error_and_the_rest_is_linted(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by discovery, gone when its turn comes (a branch switch, a build step)."""
+    from torchlint import runner
+
+    write(tree, {"a.py": LEGACY_STR, "b.py": LEGACY_STR, "c.py": LEGACY_STR})
+    real_read_bytes = runner.read_bytes
+
+    def read_after_deletion(path: str, *args: object) -> bytes:
+        if path.endswith("b.py"):
+            os.unlink(path)
+        return real_read_bytes(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "read_bytes", read_after_deletion)
+    result = invoke("-q", "-j", "1", ".")
+    assert result.exit_code == 2
+    assert locations(result.stdout) == ["./a.py:3:14: TL102", "./c.py:3:14: TL102"]
+    assert result.stderr == "torchlint: error: ./b.py: No such file or directory\n"
+
+
+def test_a_50_mb_file_is_skipped_as_too_large_quickly(tree: Path) -> None:
+    line = "x = [1, 2, 3]  # padding padding padding padding padding padding padding\n"
+    with open(tree / "huge.py", "w") as fh:
+        fh.write(line * (50 * 1024 * 1024 // len(line) + 1))
+    write(tree, {"ok.py": LEGACY_STR})
+    proc = run(["-q", "."], cwd=tree, timeout=60)
+    assert proc.returncode == 2
+    assert locations(proc.stdout) == ["./ok.py:3:14: TL102"]
+    size = (tree / "huge.py").stat().st_size
+    assert proc.stderr == (
+        f"torchlint: error: ./huge.py: skipped: too large ({size} bytes > max-file-size "
+        f"{10 * 1024 * 1024})\n"
+    )
+
+
 @pytest.mark.parametrize(
     "content",
     [
