@@ -19,6 +19,7 @@ from torchlint.analysis import analyze
 from torchlint.findings import Applicability, Edit, Finding, Fix, Problem
 from torchlint.registry import SYNTAX_ERROR, all_rules
 from torchlint.rule import LintContext, Report, Rule, ScopeTracker
+from torchlint.screen import Evidence
 from torchlint.traverse import walk
 
 MAX_FIX_PASSES = 10
@@ -30,26 +31,33 @@ class LintResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def rules_for(text: str, codes: frozenset[str]) -> list[type[Rule]]:
-    """The enabled rules whose triggers occur in the text (the cheap screen that
-    saves the parse for files no rule can match)."""
-    out = []
-    for code, rule in all_rules().items():
-        if code in codes and (not rule.triggers or any(t in text for t in rule.triggers)):
-            out.append(rule)
-    return out
-
-
-def _python_syntax_error(text: str) -> SyntaxError | None:
+def rules_for(text: str, codes: frozenset[str], tree: ast.Module | None = None) -> list[type[Rule]]:
+    """The enabled rules that can match the file: first the text triggers (a
+    substring search), then, given CPython's tree, the evidence each rule needs
+    (``torchlint.screen``). What is screened out is never parsed with LibCST."""
+    out = [
+        rule
+        for code, rule in all_rules().items()
+        if code in codes and (not rule.triggers or any(t in text for t in rule.triggers))
+    ]
+    if tree is None or not any(rule.needs for rule in out):
+        return out
     try:
-        ast.parse(text)
+        evidence = Evidence(tree)
+    except RecursionError:
+        return out  # too deep to screen: let the analysis decide
+    return [rule for rule in out if evidence.may_match(rule.needs)]
+
+
+def _python_parse(text: str) -> ast.Module | SyntaxError:
+    try:
+        return ast.parse(text)
     except SyntaxError as exc:
         return exc
     except (RecursionError, MemoryError):
         return SyntaxError("nested too deeply for Python's parser")
     except ValueError as exc:  # e.g. source code string cannot contain null bytes
         return SyntaxError(str(exc) or type(exc).__name__)
-    return None
 
 
 def _syntax_finding(path: str, exc: SyntaxError) -> Finding:
@@ -59,22 +67,33 @@ def _syntax_finding(path: str, exc: SyntaxError) -> Finding:
 
 
 def lint_text(
-    path: str, text: str, codes: frozenset[str], *, apply_noqa: bool = True
+    path: str,
+    text: str,
+    codes: frozenset[str],
+    *,
+    apply_noqa: bool = True,
+    screen: bool = True,
 ) -> LintResult:
     """Lint one file's text. With ``apply_noqa=False`` findings that a ``# noqa``
     comment suppresses are kept (each still carries its ``noqa_lines``): for a host
-    such as flake8 that applies noqa itself."""
+    such as flake8 that applies noqa itself. ``screen=False`` runs every enabled
+    rule whatever the screen says (the tests' and ``bench/corpus_check.py``'s
+    reference for the screen's soundness)."""
     result = LintResult()
     if noqa.skip_file(text):
         return result
-    rules = rules_for(text, codes)
     # CPython's parser first: about 13x cheaper than LibCST's, it says whether the
-    # file is Python at all, and it refuses the pathological nesting that would
-    # overflow LibCST's native parser's stack (a crash no except clause can catch).
-    error = _python_syntax_error(text)
-    if error is not None:
-        result.findings.append(_syntax_finding(path, error))
+    # file is Python at all, it refuses the pathological nesting that would
+    # overflow LibCST's native parser's stack (a crash no except clause can catch),
+    # and its tree is what the screen reads.
+    tree = _python_parse(text)
+    if isinstance(tree, SyntaxError):
+        result.findings.append(_syntax_finding(path, tree))
         return result
+    if screen:
+        rules = rules_for(text, codes, tree)
+    else:
+        rules = [rule for code, rule in all_rules().items() if code in codes]
     if not rules:
         return result
     with _deep_recursion():

@@ -127,6 +127,10 @@ class Rule(cst.BatchableCSTVisitor):
     # A file whose text contains none of these substrings cannot match; it is not
     # parsed for this rule. Empty means "always run".
     triggers: ClassVar[tuple[str, ...]] = ()
+    # Evidence tags (``torchlint.screen``) that one unit of the file must carry
+    # for the rule to have anything to say; read from CPython's tree, before the
+    # LibCST parse. Empty means "no such condition".
+    needs: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, ctx: LintContext) -> None:
         super().__init__()

@@ -52,7 +52,9 @@ def _child_fields(kind: type[cst.CSTNode]) -> tuple[str, ...]:
 
 
 @cache
-def _handlers(visitor_class: type[cst.BatchableCSTVisitor]) -> tuple[dict[str, Handler], dict[str, Handler]]:
+def _handlers(
+    visitor_class: type[cst.BatchableCSTVisitor],
+) -> tuple[dict[str, Handler], dict[str, Handler]]:
     visits: dict[str, Handler] = {}
     leaves: dict[str, Handler] = {}
     for name in dir(visitor_class):

@@ -30,7 +30,8 @@ class DeprecatedCudaAmp(Rule):
         "explicit device."
     )
     fixable = True
-    triggers = ("amp",)
+    # torch.cuda.amp.X, from torch.cuda.amp import X, from torch.cuda import amp
+    triggers = ("cuda.amp", "cpu.amp", "cuda import amp", "cpu import amp")
     docs = """
     ## What it does
     Flags `torch.cuda.amp.autocast(...)`, `torch.cuda.amp.GradScaler(...)` and their

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from torchlint import screen
 from torchlint.analysis.names import dotted
 from torchlint.checks._build import kwarg
 from torchlint.findings import Applicability
@@ -34,6 +35,7 @@ class _TorchLoad(Rule):
     """Shared matching for ``torch.load(...)`` through any alias."""
 
     triggers = ("load(",)
+    needs = frozenset({screen.TORCH_LOAD})
 
     def _load_call(self, node: cst.Call) -> dict[str, cst.Arg] | None:
         if self.ctx.analysis.qualify(node.func) not in ("torch.load", "torch.serialization.load"):
@@ -49,6 +51,7 @@ class NumpyOfDeviceTensor(Rule):
     summary = "`.numpy()` on a tensor that the code placed on a GPU."
     fixable = True
     triggers = ("numpy",)
+    needs = frozenset({screen.NUMPY_CALL, screen.ACCELERATOR})
     docs = """
     ## What it does
     Flags `t.numpy()`, `np.array(t)` and `np.asarray(t)` when the flow analysis shows

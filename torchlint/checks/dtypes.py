@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from torchlint import screen
 from torchlint.analysis.flow import CPU, TENSOR
 from torchlint.analysis.names import dotted
 from torchlint.checks._build import method_call
@@ -21,6 +22,7 @@ class LossTargetDtype(Rule):
     summary = "Class-index targets of `cross_entropy` / `nll_loss` must be int64 (`long`)."
     fixable = True
     triggers = ("cross_entropy", "nll_loss", "CrossEntropyLoss", "NLLLoss")
+    needs = frozenset({screen.LOSS, screen.NARROW_INT})
     docs = """
     ## What it does
     Flags targets passed to `F.cross_entropy`, `F.nll_loss`, `nn.CrossEntropyLoss()`
@@ -91,6 +93,7 @@ class Float64Input(Rule):
     summary = "float64 data (numpy's default) is fed to a float32 module."
     fixable = True
     triggers = ("numpy", "np.", ".double(", "float64")
+    needs = frozenset({screen.FLOAT64, screen.MODULE})
     docs = """
     ## What it does
     Flags a call of a float32 module (made with `nn.*`, `timm.create_model` or a
@@ -158,6 +161,7 @@ class HalfOnCpu(Rule):
     name = "half-on-cpu"
     summary = "A module in float16 is explicitly placed on the CPU and run there."
     triggers = ("float16", "bfloat16", ".half(")
+    needs = frozenset({screen.HALF_CAST, screen.CPU, screen.MODULE})
     docs = """
     ## What it does
     Flags a call of a module that the code both casts to half precision (`.half()`,
@@ -229,6 +233,7 @@ class InputDtypeMismatch(Rule):
     summary = "A module in one floating dtype is called with a tensor of another, outside autocast."
     fixable = True
     triggers = ("float16", "bfloat16", ".half(", ".float(")
+    needs = frozenset({screen.HALF_CAST, screen.MODULE})
     docs = """
     ## What it does
     Flags a call of a module whose dtype the code shows (float32 by default for

@@ -4,6 +4,7 @@ module's methods, legacy constructors, and hard-coded CUDA in device-aware code.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 import libcst as cst
 import libcst.matchers as m
@@ -86,7 +87,7 @@ class FactoryWithoutDevice(Rule):
         "inputs or parameters."
     )
     fixable = True
-    triggers = ("torch.", "from torch")
+    triggers: ClassVar[tuple[str, ...]] = ("torch.", "from torch")
     docs = """
     ## What it does
     In the methods of an `nn.Module` subclass (not `__init__`), flags
@@ -413,6 +414,8 @@ class FactoryWithoutDevice(Rule):
 class LegacyTensorConstructor(FactoryWithoutDevice):
     code = "TL402"
     name = "legacy-tensor-constructor"
+    # torch.FloatTensor(...), or a constructor imported under another name
+    triggers = (*(f"{kind}(" for kind in LEGACY_TENSOR_TYPES), "Tensor as ")
     default_enabled = True
     summary = "`torch.FloatTensor(...)` and friends always make CPU tensors."
     fixable = True

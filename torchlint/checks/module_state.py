@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import libcst as cst
 import libcst.matchers as m
 
+from torchlint import screen
 from torchlint.analysis import ClassFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import PARAMETRIZED_MODULES
@@ -139,6 +140,7 @@ def _uses(cls: cst.ClassDef, attr: str) -> tuple[list[cst.CSTNode], bool]:
 
 
 class TensorAttributeNotBuffer(_ModuleStateRule):
+    needs = frozenset({screen.INIT_TENSOR_ATTR})
     code = "TL301"
     name = "tensor-attribute-not-buffer"
     summary = (
@@ -267,6 +269,7 @@ class ModuleInPlainContainer(_ModuleStateRule):
     summary = "Submodules kept in a plain list or dict are not registered."
     fixable = True
     triggers = ("self.",)
+    needs = frozenset({screen.INIT_MODULE_CONTAINER})
     docs = """
     ## What it does
     In an `nn.Module` subclass's `__init__`, flags `self.heads = [nn.Linear(...) for

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 
 import libcst as cst
 
+from torchlint import screen
 from torchlint.analysis.flow import (
     AUTO,
     CPU,
@@ -68,6 +69,7 @@ class ModuleCastNotPlaced(Rule):
     )
     fixable = True
     triggers = (".half(", "float16", "bfloat16")
+    needs = frozenset({screen.HALF_CAST, screen.MODULE, screen.ACCELERATOR})
     docs = """
     ## What it does
     Follows a module through its function: created (`nn.*`, a class of the file,
@@ -217,6 +219,7 @@ class ModuleAddedAfterPlacement(Rule):
     )
     fixable = True
     triggers = _MOVE_TRIGGERS
+    needs = frozenset({screen.LATE_MODULE})
     docs = """
     ## What it does
     Flags `model.head = nn.Linear(...)`, `setattr(parent, name, LoRALinear(child))`
@@ -445,6 +448,7 @@ class InputsNotMoved(Rule):
     )
     fixable = True
     triggers = _MOVE_TRIGGERS
+    needs = frozenset({screen.PLACED_MODULE})
     docs = """
     ## What it does
     Flags a call of a model that was moved with `.to(device)` / `.cuda()` when an
@@ -559,7 +563,11 @@ class DiscardedTensorMove(Rule):
         "`x.to(device)` as a statement on a tensor does nothing: tensors are not moved in place."
     )
     fixable = True
-    triggers = (".to(", ".cuda(", ".cpu(", ".half(", ".float(", ".bfloat16(", ".double(", ".long(")
+    triggers = tuple(
+        f".{m}("
+        for m in "to cuda cpu half float bfloat16 double long int bool short byte char".split()
+    )
+    needs = frozenset({screen.DISCARDED_MOVE})
     docs = """
     ## What it does
     Flags `x.to(device)`, `x.cuda()`, `x.half()` and other moves and casts used as a
@@ -634,6 +642,7 @@ class StaleAlias(Rule):
     name = "stale-alias"
     summary = "A name still holds a tensor from before it was moved under its other name."
     triggers = _MOVE_TRIGGERS
+    needs = frozenset({screen.STALE_ALIAS, screen.CALLABLE_MODULE})
     docs = """
     ## What it does
     Flags a call of a module on a tensor through an alias taken before the tensor was

@@ -1,0 +1,166 @@
+"""The screen (torchlint/screen.py) may only skip files that cannot hold a finding:
+every rule-book file gives the same findings with and without it, and the evidence
+tags follow values the way the flow analysis does (module level into functions, self
+attributes across methods, import aliases)."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from pathlib import Path
+
+import pytest
+from rulebook import RULES_DIR
+
+from torchlint import engine, registry, screen
+from torchlint.screen import Evidence
+
+ALL = frozenset(registry.all_rules())
+DEFAULT = frozenset(c for c, r in registry.all_rules().items() if r.default_enabled)
+BOOK = sorted(p for p in RULES_DIR.glob("*/*.py"))
+
+
+def _findings(path: Path, *, screen: bool) -> list[tuple[int, int, str, str]]:
+    result = engine.lint_text(str(path), path.read_text(), ALL, screen=screen)
+    return [(f.line, f.column, f.code, f.message) for f in result.findings]
+
+
+@pytest.mark.parametrize("path", BOOK, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_rule_book_gives_the_same_findings_with_and_without_the_screen(path: Path) -> None:
+    assert _findings(path, screen=True) == _findings(path, screen=False)
+
+
+def _rules(source: str) -> set[str]:
+    text = textwrap.dedent(source)
+    return {r.code for r in engine.rules_for(text, DEFAULT, ast.parse(text))}
+
+
+def _tags(source: str) -> list[frozenset[str]]:
+    evidence = Evidence(ast.parse(textwrap.dedent(source)))
+    return [evidence.module_level, *evidence.units]
+
+
+def test_a_file_without_torch_evidence_needs_no_parse() -> None:
+    assert _rules("def f(x):\n    return x + 1\n") == set()
+
+
+def test_modeling_code_moving_tensors_only_is_screened_out() -> None:
+    # The shape of most library code: tensors follow each other's device; no module
+    # is placed, nothing is discarded, no alias goes stale.
+    rules = _rules(
+        """
+        import torch
+        from torch import nn
+
+        class Attention(nn.Module):
+            def __init__(self, dim):
+                super().__init__()
+                self.proj = nn.Linear(dim, dim)
+                self.weight = nn.Parameter(torch.ones(dim))
+
+            def forward(self, hidden_states, mask):
+                mask = mask.to(hidden_states.device)
+                hidden_states = hidden_states.to(self.proj.weight.dtype)
+                return self.proj(hidden_states) * mask
+        """
+    )
+    assert rules == set()
+
+
+def test_a_module_created_at_module_level_is_seen_in_functions() -> None:
+    source = """
+        import torch
+        model = torch.nn.Linear(2, 2).half()
+
+        def run(x, device):
+            return model(x.to(device))
+        """
+    assert "TL201" in _rules(source)
+
+
+def test_self_attributes_are_followed_across_methods() -> None:
+    source = """
+        import torch
+
+        class Runner:
+            def __init__(self, device):
+                self.model = torch.nn.Linear(2, 2)
+                self.model.to(device)
+
+            def step(self):
+                return self.model(torch.zeros(1, 2))
+        """
+    assert screen.PLACED_MODULE in _tags(source)[1]
+    assert "TL204" in _rules(source)
+
+
+def test_import_aliases_are_resolved() -> None:
+    source = """
+        import torch as th
+        from torch import nn as tnn, float16 as f16
+
+        def build(device):
+            net = tnn.Conv2d(3, 8, 3).to(f16)
+            return net(th.zeros(1, 3, 8, 8).to(device))
+        """
+    tags = _tags(source)[1]
+    assert {screen.MODULE, screen.HALF_CAST, screen.ACCELERATOR} <= tags
+
+
+def test_a_bare_move_of_an_unknown_name_is_a_placed_module() -> None:
+    # flow.py takes `model.to(device)` as a statement for a module moved in place
+    tags = _tags("def f(model, device):\n    model.to(device)\n")[1]
+    assert {screen.PLACED_MODULE, screen.CALLABLE_MODULE} <= tags
+
+
+def test_a_dtype_variable_counts_as_half_only_if_set_to_one() -> None:
+    half = _tags(
+        """
+        import torch
+        def f(model, x):
+            dtype = torch.float16
+            return model.to(dtype)
+        """
+    )[1]
+    unknown = _tags("def f(model, dtype):\n    return model.to(dtype)\n")[1]
+    assert screen.HALF_CAST in half
+    assert screen.HALF_CAST not in unknown
+
+
+def test_an_alias_of_a_parameter_attribute_shares_nothing() -> None:
+    unknown = _tags(
+        """
+        def f(outputs, model, device):
+            features = outputs.pooler_output
+            features = features.to(device)
+            return model(features)
+        """
+    )[1]
+    known = _tags(
+        """
+        import torch
+        def f(model, device):
+            x = torch.zeros(3)
+            alias = x
+            x = x.to(device)
+            return model(alias)
+        """
+    )[1]
+    assert screen.STALE_ALIAS not in unknown
+    assert screen.STALE_ALIAS in known
+
+
+def test_numpy_of_a_tensor_brought_to_the_cpu_is_not_evidence() -> None:
+    assert screen.NUMPY_CALL not in _tags("def f(x):\n    return x.detach().cpu().numpy()\n")[1]
+    assert screen.NUMPY_CALL in _tags("def f(x):\n    return x.detach().numpy()\n")[1]
+
+
+def test_too_deep_to_screen_falls_back_to_the_text_triggers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def too_deep(tree: ast.Module) -> None:
+        raise RecursionError
+
+    monkeypatch.setattr(engine, "Evidence", too_deep)
+    text = "import torch\ndef f(m, x):\n    m.to('cuda')\n"
+    assert "TL204" in {r.code for r in engine.rules_for(text, DEFAULT, ast.parse(text))}

@@ -1,0 +1,664 @@
+"""The screen in front of the LibCST parse: which enabled rules can match a file.
+
+A LibCST parse costs ~13x CPython's ``ast.parse``, and the engine parses every file
+with CPython first anyway (syntax errors, and a guard for LibCST's native parser).
+Most files of a real codebase cannot hold a finding, so before paying for LibCST the
+screen reads that CPython tree once and records *evidence tags*: cheap, syntactic
+necessary conditions of the flow facts the rules report on. A rule declares the tags
+it ``needs``; it runs only if one *unit* (a top-level ``def`` or ``class``, where
+the flow analysis follows values, with module-level code visible from every unit)
+carries all of them.
+
+Each tag must over-approximate what the flow analysis (``analysis/flow.py``) can
+derive: a tag missing where a finding exists would hide it. ``tests/test_screen.py``
+runs the rule book with and without the screen, and ``bench/corpus_check.py
+--compare-screen`` the whole corpus; both must give identical findings.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable, Iterator
+
+# Tags (the vocabulary rules declare in ``needs``).
+MODULE = "module"  # a call that can create a module: nn.X(...), a class, from_pretrained
+PLACED_MODULE = "placed-module"  # such a module (or a moved unknown) placed on a device
+LATE_MODULE = "late-module"  # a module attached to something that was moved
+ACCELERATOR = "accelerator"  # any evidence of a device: .to(, .cuda(, device=, prepare
+HALF = "half"  # float16 / bfloat16 spelled somewhere
+FLOAT64 = "float64"  # float64 / double / numpy data
+NARROW_INT = "narrow-int"  # int32 / int16 / int8 / uint8
+CPU = "cpu"
+LOSS = "loss"  # cross_entropy / nll_loss and their modules
+NUMPY_CALL = "numpy-call"  # t.numpy(), np.asarray(t)
+CALLABLE_MODULE = "callable-module"  # a module made here, or a moved value called
+DISCARDED_MOVE = "discarded-move"  # a bare `x.to(device)` statement
+STALE_ALIAS = "stale-alias"  # x = x.to(device) where x also has another name
+HALF_CAST = "half-cast"  # something made or cast to float16 / bfloat16
+TORCH_LOAD = "torch-load"  # torch.load(...) through any alias
+INIT_TENSOR_ATTR = "init-tensor-attr"  # self.x = torch.zeros(...) in __init__
+INIT_MODULE_CONTAINER = "init-module-container"  # self.x = [...] in __init__
+
+_MOVES = frozenset({"to", "cuda", "to_empty"})
+_CASTS = frozenset({"half", "bfloat16", "float", "double"})
+# flow.py: ("to", "cuda", "cpu", *_CAST_METHODS, *_TENSOR_ONLY_CASTS)
+_DISCARDABLE = frozenset(
+    "to cuda cpu half float bfloat16 double long int bool short byte char".split()
+)
+_HALF_WORDS = frozenset({"float16", "bfloat16", "half", "HalfTensor", "BFloat16Tensor"})
+_FLOAT64_WORDS = frozenset({"float64", "double", "float_", "DoubleTensor"})
+_NARROW_WORDS = frozenset(
+    {"int32", "int16", "int8", "uint8", "IntTensor", "ShortTensor", "CharTensor", "ByteTensor"}
+)
+# torch.int, x.int(), x.byte(): as attributes only (``int`` alone is the builtin)
+_NARROW_ATTRIBUTES = frozenset({"int", "short", "char", "byte"})
+_LOSS_WORDS = frozenset({"cross_entropy", "nll_loss", "CrossEntropyLoss", "NLLLoss"})
+_PLACING_KEYWORDS = frozenset(
+    {"device", "device_map", "load_in_8bit", "load_in_4bit", "quantization_config"}
+)
+_TENSOR_FACTORIES = frozenset(
+    "zeros ones empty full rand randn randint arange linspace logspace eye tensor "
+    "as_tensor from_numpy Tensor FloatTensor LongTensor HalfTensor DoubleTensor IntTensor "
+    "BoolTensor ByteTensor".split()
+)
+_DTYPE_KEYWORDS = frozenset({"dtype", "torch_dtype"})
+_FROM_NUMPY = frozenset({"torch.tensor", "torch.as_tensor", "torch.from_numpy"})
+_TENSOR_METHODS = frozenset("float long half bool unsqueeze view reshape t tril triu T".split())
+_CONTAINERS = (ast.List, ast.Tuple, ast.ListComp, ast.GeneratorExp, ast.Dict, ast.DictComp)
+
+
+def _word_tags() -> dict[str, frozenset[str]]:
+    """Names, attributes and short strings that are evidence, and of what. Exact
+    words: the flow analysis knows dtypes by their torch/numpy names only."""
+    table: dict[str, set[str]] = {}
+    for words, tag in (
+        (_HALF_WORDS, HALF),
+        (_FLOAT64_WORDS, FLOAT64),
+        (_NARROW_WORDS, NARROW_INT),
+        (_LOSS_WORDS, LOSS),
+        ({"cpu"}, CPU),
+    ):
+        for word in words:
+            table.setdefault(word, set()).add(tag)
+    return {word: frozenset(tags) for word, tags in table.items()}
+
+
+_WORD_TAGS = _word_tags()
+_ATTRIBUTE_TAGS = {
+    **_WORD_TAGS,
+    **{word: _WORD_TAGS.get(word, frozenset()) | {NARROW_INT} for word in _NARROW_ATTRIBUTES},
+}
+
+
+_SKIPPED_FIELDS = frozenset({"ctx", "op", "type_comment", "type_ignores"})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _walk(root: ast.AST) -> Iterator[ast.AST]:
+    """Every node under ``root``, in no particular order: ``ast.walk`` without its
+    generators, and without the ``ctx``/``op`` singletons (half the nodes)."""
+    fields = _FIELDS
+    stack: list[object] = [root]
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    while stack:
+        node = pop()
+        kind = type(node)
+        names = fields.get(kind)
+        if names is None:
+            if not isinstance(node, ast.AST):
+                continue  # an identifier in a list (global a, b)
+            names = fields[kind] = tuple(f for f in node._fields if f not in _SKIPPED_FIELDS)
+        yield node  # type: ignore[misc]
+        for name in names:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                extend(value)
+            elif value is not None and not isinstance(value, (str, int, float, bytes, complex)):
+                push(value)
+
+
+def _top_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Module-level statements, into ``if``/``try`` blocks (guarded imports)."""
+    for stmt in body:
+        yield stmt
+        if isinstance(stmt, ast.If):
+            yield from _top_level(stmt.body)
+            yield from _top_level(stmt.orelse)
+        elif isinstance(stmt, ast.Try):
+            yield from _top_level(stmt.body)
+            for handler in stmt.handlers:
+                yield from _top_level(handler.body)
+            yield from _top_level(stmt.orelse)
+            yield from _top_level(stmt.finalbody)
+
+
+def _dotted(node: ast.AST) -> str | None:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+def _last(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Name):
+        return node.id
+    return None
+
+
+def _words(node: ast.AST) -> set[str]:
+    if isinstance(node, ast.Name):
+        return {node.id}
+    if isinstance(node, ast.Attribute):
+        return {node.attr}
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return {node.value}
+    return set()
+
+
+def _dtype_like(node: ast.expr) -> bool:
+    """Surely a dtype, not a device: ``torch.float16``, ``x.dtype``, ``self.dtype``."""
+    word = _last(node)
+    return word is not None and (
+        "dtype" in word.lower() or word in _HALF_WORDS or word.startswith(("float", "int"))
+    )
+
+
+def _is_device_move(call: ast.Call) -> bool:
+    """``.cuda()``, or ``.to(...)`` with anything that may be a device (a call with
+    only a dtype changes no device: nothing is moved)."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr not in _MOVES:
+        return False
+    if func.attr != "to":
+        return True
+    if any(k.arg is None or k.arg == "device" for k in call.keywords):
+        return True
+    return any(not _dtype_like(a) for a in call.args)
+
+
+def _sources(value: ast.expr) -> Iterator[str]:
+    """The names whose value an assignment may copy: ``a`` of ``b = a``,
+    ``b = a if c else d``, ``b = a or d``, ``x, y = a, d`` (not ``a`` of ``a.shape``)."""
+    path = _dotted(value)
+    if path is not None:
+        yield path
+    elif isinstance(value, ast.IfExp):
+        yield from _sources(value.body)
+        yield from _sources(value.orelse)
+    elif isinstance(value, ast.BoolOp):
+        for item in value.values:
+            yield from _sources(item)
+    elif isinstance(value, (ast.Tuple, ast.List)):
+        for item in value.elts:
+            yield from _sources(item)
+    elif isinstance(value, ast.Starred):
+        yield from _sources(value.value)
+
+
+def _on_cpu(node: ast.expr) -> bool:
+    """``x.detach().cpu()``, ``x.to("cpu")``: brought to the host on the way."""
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        method = node.func.attr
+        if method == "cpu":
+            return True
+        if method == "to" and any(
+            isinstance(a, ast.Constant) and a.value == "cpu"
+            for a in [*node.args, *(k.value for k in node.keywords)]
+        ):
+            return True
+        node = node.func.value
+    return False
+
+
+def _within(path: str, prefixes: set[str]) -> bool:
+    """``path`` is one of ``prefixes`` or a part of one (model.vpm of model)."""
+    while True:
+        if path in prefixes:
+            return True
+        if "." not in path:
+            return False
+        path = path.rsplit(".", 1)[0]
+
+
+class _Unit:
+    """The evidence of one unit, gathered in one walk."""
+
+    def __init__(self, file: _File) -> None:
+        self.tags: set[str] = set()
+        self.classes = file.classes
+        self.imports = file.imports
+        self.imported = file.imported
+        self.modules: set[str] = set()  # names assigned a module
+        self.moved: set[str] = set()  # names assigned the result of a move
+        self.receivers: set[str] = set()  # what .to()/.cuda() was called on
+        self.called: set[str] = set()  # names called like functions
+        self.attached: set[str] = set()  # parents a module was attached to
+        self.aliases: list[tuple[str, str]] = []
+        self.shared: set[str] = set()  # names that may share a value with another name
+        self.alias_pairs: list[tuple[str, str]] = []  # (b, a) of `b = a`
+        self.rebound: set[str] = set()  # x and y of `x = y.to(...)`
+        self.dtype_names: set[str] = set()  # variables passed as a dtype
+        self.half_names: set[str] = set()  # variables assigned something half
+        self.empty_containers = False
+        self.numpy_data = False
+        self.to_torch = False
+        self.discarded: set[str] = set()  # x of a bare `x.to(device)` statement
+        self.assigned: set[str] = set()  # names assigned in the unit
+        self.appended_module = False
+
+    def qualify(self, name: str) -> str | None:
+        head, _, rest = name.partition(".")
+        full = self.imports.get(head)
+        if full is None:
+            return None
+        return f"{full}.{rest}" if rest else full
+
+    def is_tensor_expr(self, node: ast.AST) -> bool:
+        """``_is_tensor_expr`` of TL301 (``checks/module_state.py``), on the ast."""
+        if isinstance(node, ast.Call):
+            name = _dotted(node.func)
+            q = (self.qualify(name) if name is not None else None) or ""
+            if q.startswith("torch.nn."):
+                return False
+            if any(k.arg == "device" for k in node.keywords):
+                return False
+            if q.endswith((".tensor", ".as_tensor")) and not (
+                node.args and isinstance(node.args[0], (ast.List, ast.Tuple, ast.ListComp))
+            ):
+                return False
+            values = [*node.args, *(k.value for k in node.keywords)]
+            if q.startswith("torch.") and any(self.is_tensor_expr(a) for a in values):
+                return True
+            if q.startswith("torch.") and q.rsplit(".", 1)[-1] in _TENSOR_FACTORIES:
+                return True
+            return (
+                isinstance(node.func, ast.Attribute)
+                and node.func.attr in _TENSOR_METHODS
+                and self.is_tensor_expr(node.func.value)
+            )
+        if isinstance(node, ast.Starred):
+            return self.is_tensor_expr(node.value)  # torch.cat([*xs]) -> no; kept simple
+        if isinstance(node, ast.BinOp):
+            return self.is_tensor_expr(node.left) or self.is_tensor_expr(node.right)
+        return False
+
+    def is_module_source(self, call: ast.Call) -> bool:
+        """A call the flow analysis takes to create a module (``qualified_call`` and
+        ``call`` in ``analysis/flow.py``): ``torch.nn.X(...)`` however imported, a
+        class of the file, ``from_pretrained`` (any owner), ``timm.create_model``,
+        ``torchvision.models.*``. (PEFT and the parallel wrappers only wrap a module
+        that was made by one of these.)"""
+        name = _dotted(call.func)
+        if name is None:
+            return isinstance(call.func, ast.Attribute) and call.func.attr == "from_pretrained"
+        if name.endswith(".from_pretrained"):
+            return True
+        head, _, rest = name.partition(".")
+        full = self.imports.get(head)
+        if full is None:
+            return name in self.classes
+        q = f"{full}.{rest}" if rest else full
+        return (
+            (
+                q.startswith("torch.nn.")
+                and q.rsplit(".", 1)[-1][:1].isupper()
+                and q
+                not in ("torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.nn.Buffer")
+                and ("." not in q[len("torch.nn.") :] or q.startswith("torch.nn.modules."))
+                and "DataParallel" not in q
+            )
+            or q == "timm.create_model"
+            or q.startswith("torchvision.models.")
+        )
+
+    def value_is_module(self, node: ast.AST) -> bool:
+        # nn.Linear(...), Net().half().to(device), timm.create_model(...).eval()
+        while isinstance(node, ast.Call):
+            if self.is_module_source(node):
+                return True
+            if not isinstance(node.func, ast.Attribute):
+                return False
+            node = node.func.value
+        name = _dotted(node)
+        return name is not None and _within(name, self.modules)
+
+    def walk(self, root: ast.AST) -> None:
+        tags = self.tags
+        imported = self.imported
+        for node in _walk(root):
+            kind = type(node)
+            if kind is ast.Name:
+                word = node.id  # type: ignore[attr-defined]
+                found = _WORD_TAGS.get(imported.get(word, word))
+                if found is not None:
+                    tags |= found
+            elif kind is ast.Attribute:
+                found = _ATTRIBUTE_TAGS.get(node.attr)  # type: ignore[attr-defined]
+                if found is not None:
+                    tags |= found
+            elif kind is ast.Call:
+                self.call(node)  # type: ignore[arg-type]
+            elif kind is ast.Constant:
+                value = node.value  # type: ignore[attr-defined]
+                if type(value) is str and len(value) <= 40:
+                    found = _WORD_TAGS.get(value.split(":", 1)[0])
+                    if found is not None:
+                        tags |= found
+            elif kind is ast.Expr:
+                value = node.value  # type: ignore[attr-defined]
+                if (
+                    type(value) is ast.Call
+                    and type(value.func) is ast.Attribute
+                    and value.func.attr in _DISCARDABLE
+                ):
+                    receiver = _dotted(value.func.value)
+                    if receiver is not None:
+                        self.discarded.add(receiver)
+                        if _is_device_move(value):
+                            # A bare `model.to(device)` on a name the flow analysis
+                            # does not know: it takes it for a module moved in place.
+                            tags.update((PLACED_MODULE, CALLABLE_MODULE))
+                            self.modules.add(receiver)
+            elif kind is ast.Assign or kind is ast.AnnAssign:
+                self.assign(node)  # type: ignore[arg-type]
+            elif kind is ast.For or kind is ast.AsyncFor or kind is ast.comprehension:
+                if isinstance(node.iter, (ast.List, ast.Tuple)):  # type: ignore[attr-defined]
+                    # for t in (x, y): t is x, then y
+                    self.share(node.target)  # type: ignore[attr-defined]
+                    self.share(node.iter)  # type: ignore[attr-defined]
+                    self.assigned |= self.shared
+            elif kind is ast.NamedExpr:
+                self.share(node.target)  # type: ignore[attr-defined]
+                self.share(node.value)  # type: ignore[attr-defined]
+            elif kind is ast.FunctionDef and node.name == "__init__":  # type: ignore[attr-defined]
+                self.init(node)  # type: ignore[arg-type]
+
+    def call(self, node: ast.Call) -> None:
+        tags = self.tags
+        func = node.func
+        last = _last(func)
+        if self.is_module_source(node):
+            tags.add(MODULE)
+            if any(k.arg in _PLACING_KEYWORDS for k in node.keywords):
+                tags.add(PLACED_MODULE)  # nn.Linear(..., device=d), device_map="auto"
+        if any(k.arg in _PLACING_KEYWORDS for k in node.keywords):
+            tags.add(ACCELERATOR)
+        if last == "prepare" or last == "initialize" or last == "set_device":
+            # accelerator.prepare(model), deepspeed.initialize(model=...)
+            tags.update((ACCELERATOR, PLACED_MODULE))
+        if last == "numpy" and isinstance(func, ast.Attribute) and not _on_cpu(func.value):
+            tags.add(NUMPY_CALL)
+        name = _dotted(func)
+        if name is not None:
+            self.called.add(name)
+            q = self.qualify(name)
+            if q is not None:
+                if q in ("torch.load", "torch.serialization.load"):
+                    tags.add(TORCH_LOAD)
+                elif q.startswith("numpy."):
+                    self.numpy_data = True  # float64 unless told otherwise
+                    if q in ("numpy.array", "numpy.asarray") and node.args:
+                        if not _on_cpu(node.args[0]):
+                            tags.add(NUMPY_CALL)
+                elif q in _FROM_NUMPY:
+                    self.to_torch = True
+        if (last in ("half", "bfloat16") and isinstance(func, ast.Attribute)) or last in (
+            "HalfTensor",
+            "BFloat16Tensor",
+        ):
+            tags.add(HALF_CAST)
+        elif last in ("to", "type") and isinstance(func, ast.Attribute):
+            self.dtype_argument([*node.args, *(k.value for k in node.keywords)])
+        for keyword in node.keywords:
+            if keyword.arg in _DTYPE_KEYWORDS:
+                self.dtype_argument([keyword.value])
+        if _is_device_move(node):
+            tags.add(ACCELERATOR)
+            receiver = func.value  # type: ignore[attr-defined]
+            if self.value_is_module(receiver):
+                tags.add(PLACED_MODULE)
+            path = _dotted(receiver)
+            if path is not None:
+                self.receivers.add(path)
+        if isinstance(func, ast.Attribute) and last in ("add_module", "register_module"):
+            path = _dotted(func.value)
+            if path is not None:
+                self.attached.add(path)
+        if isinstance(func, ast.Name) and last == "setattr" and node.args:
+            path = _dotted(node.args[0])
+            if path is not None:
+                self.attached.add(path)
+
+    def dtype_argument(self, values: list[ast.expr]) -> None:
+        """A dtype passed on: half if spelled so (``torch.float16``, ``th.half``), or
+        if it is a variable the unit assigns something half to. (The flow analysis
+        reads no dtype from strings or calls here.)"""
+        for value in values:
+            if isinstance(value, (ast.Name, ast.Attribute)):
+                word = _last(value) or ""
+                if self.imported.get(word, word) in _HALF_WORDS:
+                    self.tags.add(HALF_CAST)
+                else:
+                    path = _dotted(value)
+                    if path is not None:
+                        self.dtype_names.add(path)
+
+    def share(self, node: ast.AST) -> None:
+        for sub in _walk(node):
+            path = _dotted(sub)
+            if path is not None:
+                self.shared.add(path)
+
+    def assign(self, node: ast.Assign | ast.AnnAssign) -> None:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        value = node.value
+        if value is None:
+            return
+        if len(targets) > 1:
+            for target in targets:  # a = b = x
+                self.share(target)
+        if isinstance(value, (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Tuple, ast.List)):
+            # b = a, b = a or c, a, b = x, y: b shares a's value, if a has a known one
+            names = [p for t in targets for sub in _walk(t) if (p := _dotted(sub)) is not None]
+            for source in _sources(value):
+                self.alias_pairs.extend((name, source) for name in names)
+            whole = _dotted(value)
+            if whole is not None:
+                self.aliases.extend((p, whole) for t in targets if (p := _dotted(t)) is not None)
+        is_module = self.value_is_module(value)
+        moves = isinstance(value, ast.Call) and _is_device_move(value)
+        if isinstance(value, (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Call)) and any(
+            _HALF_WORDS & _words(sub) for sub in _walk(value)
+        ):
+            self.half_names.update(p for t in targets if (p := _dotted(t)) is not None)
+        if moves:
+            assert isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)
+            receiver = _dotted(value.func.value)
+            if receiver is not None:
+                self.rebound.add(receiver)
+        for target in targets:
+            path = _dotted(target)
+            if path is None:
+                self.assigned |= {p for sub in _walk(target) if (p := _dotted(sub)) is not None}
+                continue
+            self.assigned.add(path)
+            if is_module:
+                self.modules.add(path)
+                if "." in path:
+                    self.attached.add(path.rsplit(".", 1)[0])
+            if moves:
+                self.moved.add(path)
+                self.rebound.add(path)
+
+    def init(self, node: ast.FunctionDef) -> None:
+        for stmt in _walk(node):
+            if (
+                isinstance(stmt, ast.Call)
+                and isinstance(stmt.func, ast.Attribute)
+                and stmt.func.attr in ("append", "extend", "insert")
+                and stmt.args
+                and any(
+                    isinstance(sub, ast.Call) and self.is_module_source(sub)
+                    for sub in _walk(stmt.args[-1])
+                )
+            ):
+                self.appended_module = True
+            if not isinstance(stmt, (ast.Assign, ast.AnnAssign)) or stmt.value is None:
+                continue
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            if not any(
+                isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) for t in targets
+            ):
+                continue
+            value = stmt.value
+            if isinstance(value, _CONTAINERS):
+                if isinstance(value, (ast.List, ast.Dict)) and not (
+                    value.elts if isinstance(value, ast.List) else value.keys
+                ):
+                    self.empty_containers = True  # filled by append() below, maybe
+                elif any(
+                    isinstance(sub, ast.Call) and self.is_module_source(sub) for sub in _walk(value)
+                ):
+                    self.tags.add(INIT_MODULE_CONTAINER)
+            if self.is_tensor_expr(value):
+                self.tags.add(INIT_TENSOR_ATTR)
+            elif isinstance(value, (ast.List, ast.Tuple)) and value.elts:
+                # a list of tensors, or of registered buffers (TL301's other shapes)
+                if any(self.is_tensor_expr(e) for e in value.elts) or all(
+                    isinstance(e, ast.Attribute) for e in value.elts
+                ):
+                    self.tags.add(INIT_TENSOR_ATTR)
+
+    def finish(self) -> None:
+        """Tags that need the whole unit: a module moved by name, a moved value
+        called, a module attached to something placed."""
+        names = self.modules
+        for a, b in self.aliases:
+            if _within(b, names):
+                names.add(a)
+        if any(_within(r, names) for r in self.receivers):
+            self.tags.add(PLACED_MODULE)
+        if self.called & self.moved:
+            self.tags.add(PLACED_MODULE)  # m = load().to(device); m(x)
+            self.tags.add(CALLABLE_MODULE)
+        if MODULE in self.tags:
+            self.tags.add(CALLABLE_MODULE)
+        placed = self.receivers | self.moved
+        if any(_within(p, placed) for p in self.attached):
+            self.tags.add(LATE_MODULE)
+        if self.numpy_data and self.to_torch:
+            self.tags.add(FLOAT64)  # torch keeps numpy's float64
+        if self.discarded & self.assigned:
+            # Only a name the flow analysis knows as a tensor is reported; it knows
+            # nothing of parameters and names it never saw assigned.
+            self.tags.add(DISCARDED_MOVE)
+        for name, source in self.alias_pairs:
+            # The flow analysis knows the value of a name assigned in the unit, or
+            # of a part of a module; anything else (a parameter's attribute) is
+            # unknown and shares nothing.
+            if source in self.assigned or _within(source, self.modules):
+                self.shared.update((name, source))
+        if self.rebound & self.shared:
+            self.tags.add(STALE_ALIAS)
+        if self.dtype_names & self.half_names:
+            self.tags.add(HALF_CAST)
+        if self.empty_containers and self.appended_module:
+            self.tags.add(INIT_MODULE_CONTAINER)
+
+
+class _File:
+    """What every unit needs to know about the file, read from its statements only
+    (as ``analysis/facts.py`` reads them): the import table (local name -> qualified
+    name, one table for the whole file) and the names of its classes (any of which
+    may be a module class)."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.classes: set[str] = set()
+        self.imports: dict[str, str] = {}
+        # Imported names under another spelling, as the word they stand for
+        # (``import numpy as xp``, ``from torch import float16 as f16``).
+        self.imported: dict[str, str] = {}
+        self._statements(tree.body)
+
+    def _statements(self, body: list[ast.stmt]) -> None:
+        for stmt in body:
+            kind = type(stmt)
+            if kind is ast.Import:
+                for alias in stmt.names:  # type: ignore[attr-defined]
+                    if alias.asname:
+                        self.imports[alias.asname] = alias.name
+                        self.imported[alias.asname] = alias.name.split(".")[0]
+                    else:
+                        head = alias.name.split(".", 1)[0]
+                        self.imports[head] = head
+            elif kind is ast.ImportFrom:
+                module = stmt.module  # type: ignore[attr-defined]
+                if stmt.level or module is None:  # type: ignore[attr-defined]
+                    continue
+                for alias in stmt.names:  # type: ignore[attr-defined]
+                    local = alias.asname or alias.name
+                    self.imports[local] = f"{module}.{alias.name}"
+                    if module.split(".")[0] == "numpy":
+                        self.imported[local] = "numpy"
+                    elif alias.asname:
+                        self.imported[local] = alias.name
+            elif kind is ast.ClassDef:
+                self.classes.add(stmt.name)  # type: ignore[attr-defined]
+                self._statements(stmt.body)  # type: ignore[attr-defined]
+            elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.With, ast.AsyncWith):
+                self._statements(stmt.body)  # type: ignore[attr-defined]
+            elif kind in (ast.If, ast.For, ast.AsyncFor, ast.While):
+                self._statements(stmt.body)  # type: ignore[attr-defined]
+                self._statements(stmt.orelse)  # type: ignore[attr-defined]
+            elif kind is ast.Try or kind is getattr(ast, "TryStar", None):
+                self._statements(stmt.body)  # type: ignore[attr-defined]
+                for handler in stmt.handlers:  # type: ignore[attr-defined]
+                    self._statements(handler.body)
+                self._statements(stmt.orelse)  # type: ignore[attr-defined]
+                self._statements(stmt.finalbody)  # type: ignore[attr-defined]
+            elif kind is ast.Match:
+                for case in stmt.cases:  # type: ignore[attr-defined]
+                    self._statements(case.body)
+
+
+class Evidence:
+    """The tags of each unit of one file."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        file = _File(tree)
+        module_level = _Unit(file)
+        defs = []
+        for stmt in tree.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                defs.append(stmt)
+            else:
+                module_level.walk(stmt)
+        module_level.finish()
+        self.module_level = frozenset(module_level.tags)
+        self.units: list[frozenset[str]] = []
+        for stmt in defs:
+            unit = _Unit(file)
+            unit.walk(stmt)
+            # What the module body set up is visible in every function.
+            unit.tags |= module_level.tags
+            unit.modules |= module_level.modules
+            unit.moved |= module_level.moved
+            unit.shared |= module_level.shared
+            unit.alias_pairs += module_level.alias_pairs
+            unit.assigned |= module_level.assigned
+            unit.numpy_data |= module_level.numpy_data
+            unit.to_torch |= module_level.to_torch
+            unit.finish()
+            self.units.append(frozenset(unit.tags))
+
+    def may_match(self, needs: Iterable[str]) -> bool:
+        needed = set(needs)
+        if not needed or needed <= self.module_level:
+            return True
+        return any(needed <= tags for tags in self.units)
