@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import libcst as cst
-import libcst.matchers as m
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from torchlint import noqa
@@ -20,7 +19,7 @@ from torchlint.findings import Applicability, Edit, Finding, Fix, Problem
 from torchlint.registry import SYNTAX_ERROR, all_rules
 from torchlint.rule import LintContext, Report, Rule, ScopeTracker
 from torchlint.screen import Evidence
-from torchlint.traverse import walk
+from torchlint.traverse import nodes, walk
 
 MAX_FIX_PASSES = 10
 
@@ -247,8 +246,7 @@ def _fix(module: cst.Module, positions: object, offsets: _Offsets, report: Repor
             return None
         # A fix never drops a comment that sat inside what it rewrites.
         if "#" in old_code and any(
-            isinstance(c, cst.Comment) and c.value not in new_code
-            for c in m.findall(old, m.Comment())
+            c.value not in new_code for c in nodes(old, cst.Comment, whitespace=True)
         ):
             return None
         edits.append(Edit(r.start.line, r.start.column, r.end.line, r.end.column, new_code))

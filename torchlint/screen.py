@@ -36,6 +36,11 @@ DISCARDED_MOVE = "discarded-move"  # a bare `x.to(device)` statement
 STALE_ALIAS = "stale-alias"  # x = x.to(device) where x also has another name
 HALF_CAST = "half-cast"  # something made or cast to float16 / bfloat16
 TORCH_LOAD = "torch-load"  # torch.load(...) through any alias
+PARALLEL_WRAP = "parallel-wrap"  # DataParallel / DDP / FSDP(...) through any alias
+CLASS = "class"  # a class is defined in the unit
+FACTORY_WITHOUT_DEVICE = "factory-without-device"  # torch.zeros(...) without device=
+CUDA_LITERAL = "cuda-literal"  # .cuda() or "cuda" / "cuda:0"
+DEVICE_NAME = "device-name"  # a name or parameter called `device`
 INIT_TENSOR_ATTR = "init-tensor-attr"  # self.x = torch.zeros(...) in __init__
 INIT_MODULE_CONTAINER = "init-module-container"  # self.x = [...] in __init__
 
@@ -62,6 +67,11 @@ _TENSOR_FACTORIES = frozenset(
     "BoolTensor ByteTensor".split()
 )
 _DTYPE_KEYWORDS = frozenset({"dtype", "torch_dtype"})
+# checks/factories.py's factories (TL401)
+_FACTORIES = frozenset(
+    "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "
+    "as_tensor from_numpy Tensor".split()
+)
 _FROM_NUMPY = frozenset({"torch.tensor", "torch.as_tensor", "torch.from_numpy"})
 _TENSOR_METHODS = frozenset("float long half bool unsqueeze view reshape t tril triu T".split())
 _CONTAINERS = (ast.List, ast.Tuple, ast.ListComp, ast.GeneratorExp, ast.Dict, ast.DictComp)
@@ -247,6 +257,7 @@ class _Unit:
         self.half_names: set[str] = set()  # variables assigned something half
         self.empty_containers = False
         self.numpy_data = False
+        self.init_calls: set[int] = set()  # calls inside __init__ (walked first)
         self.to_torch = False
         self.discarded: set[str] = set()  # x of a bare `x.to(device)` statement
         self.assigned: set[str] = set()  # names assigned in the unit
@@ -335,6 +346,8 @@ class _Unit:
             kind = type(node)
             if kind is ast.Name:
                 word = node.id  # type: ignore[attr-defined]
+                if word == "device":
+                    tags.add(DEVICE_NAME)
                 found = _WORD_TAGS.get(imported.get(word, word))
                 if found is not None:
                     tags |= found
@@ -346,6 +359,8 @@ class _Unit:
                 self.call(node)  # type: ignore[arg-type]
             elif kind is ast.Constant:
                 value = node.value  # type: ignore[attr-defined]
+                if type(value) is str and value.startswith("cuda"):
+                    tags.add(CUDA_LITERAL)
                 if type(value) is str and len(value) <= 40:
                     found = _WORD_TAGS.get(value.split(":", 1)[0])
                     if found is not None:
@@ -378,6 +393,10 @@ class _Unit:
                 self.share(node.value)  # type: ignore[attr-defined]
             elif kind is ast.FunctionDef and node.name == "__init__":  # type: ignore[attr-defined]
                 self.init(node)  # type: ignore[arg-type]
+            elif kind is ast.ClassDef:
+                tags.add(CLASS)
+            elif kind is ast.arg and node.arg == "device":  # type: ignore[attr-defined]
+                tags.add(DEVICE_NAME)
 
     def call(self, node: ast.Call) -> None:
         tags = self.tags
@@ -392,6 +411,8 @@ class _Unit:
         if last == "prepare" or last == "initialize" or last == "set_device":
             # accelerator.prepare(model), deepspeed.initialize(model=...)
             tags.update((ACCELERATOR, PLACED_MODULE))
+        if last == "cuda" and isinstance(func, ast.Attribute):
+            tags.add(CUDA_LITERAL)
         if last == "numpy" and isinstance(func, ast.Attribute) and not _on_cpu(func.value):
             tags.add(NUMPY_CALL)
         name = _dotted(func)
@@ -401,13 +422,21 @@ class _Unit:
             if q is not None:
                 if q in ("torch.load", "torch.serialization.load"):
                     tags.add(TORCH_LOAD)
+                elif "DataParallel" in q:
+                    tags.add(PARALLEL_WRAP)
+                elif q.startswith("torch.") and q.rsplit(".", 1)[-1] in _FACTORIES:
+                    if id(node) not in self.init_calls and not any(
+                        k.arg == "device" for k in node.keywords
+                    ):
+                        tags.add(FACTORY_WITHOUT_DEVICE)  # outside __init__ (TL401)
+                    if q in _FROM_NUMPY:
+                        self.to_torch = True
                 elif q.startswith("numpy."):
                     self.numpy_data = True  # float64 unless told otherwise
                     if q in ("numpy.array", "numpy.asarray") and node.args:
                         if not _on_cpu(node.args[0]):
                             tags.add(NUMPY_CALL)
-                elif q in _FROM_NUMPY:
-                    self.to_torch = True
+
         if (last in ("half", "bfloat16") and isinstance(func, ast.Attribute)) or last in (
             "HalfTensor",
             "BFloat16Tensor",
@@ -498,10 +527,14 @@ class _Unit:
 
     def init(self, node: ast.FunctionDef) -> None:
         for stmt in _walk(node):
+            if isinstance(stmt, ast.Call):
+                self.init_calls.add(id(stmt))
             if (
                 isinstance(stmt, ast.Call)
                 and isinstance(stmt.func, ast.Attribute)
                 and stmt.func.attr in ("append", "extend", "insert")
+                and isinstance(stmt.func.value, ast.Attribute)  # self.layers.append(...)
+                and isinstance(stmt.func.value.value, ast.Name)
                 and stmt.args
                 and any(
                     isinstance(sub, ast.Call) and self.is_module_source(sub)

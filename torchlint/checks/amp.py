@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from torchlint import screen
 from torchlint.analysis.names import dotted
 from torchlint.checks._build import as_keyword
 from torchlint.findings import Applicability
@@ -117,6 +118,7 @@ class GradScalerWithBfloat16(Rule):
     name = "grad-scaler-with-bfloat16"
     summary = "A GradScaler is used with bfloat16 autocast, which needs no loss scaling."
     triggers = ("GradScaler",)
+    needs = frozenset({screen.HALF})  # bfloat16, spelled in the unit
     docs = """
     ## What it does
     Flags a `GradScaler` created in a function (or module) whose `autocast` uses

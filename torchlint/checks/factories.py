@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 import libcst as cst
-import libcst.matchers as m
 
+from torchlint import screen
 from torchlint.analysis.names import dotted, root_name
 from torchlint.analysis.torch_api import LEGACY_TENSOR_TYPES
 from torchlint.checks._build import kwarg, method_call
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
-from torchlint.traverse import children, nodes
+from torchlint.traverse import children, is_self_call, nodes
 
 _FACTORIES = frozenset(
     "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "
@@ -88,6 +88,7 @@ class FactoryWithoutDevice(Rule):
     )
     fixable = True
     triggers: ClassVar[tuple[str, ...]] = ("torch.", "from torch")
+    needs: ClassVar[frozenset[str]] = frozenset({screen.CLASS, screen.FACTORY_WITHOUT_DEVICE})
     docs = """
     ## What it does
     In the methods of an `nn.Module` subclass (not `__init__`), flags
@@ -166,7 +167,7 @@ class FactoryWithoutDevice(Rule):
             return
         self._forward_path.add(forward)
         for call in nodes(forward.body, cst.Call):
-            if not m.matches(call.func, m.Attribute(value=m.Name("self"))):
+            if not is_self_call(call):
                 continue
             assert isinstance(call.func, cst.Attribute)
             called = methods.get(call.func.attr.value)
@@ -416,6 +417,7 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     name = "legacy-tensor-constructor"
     # torch.FloatTensor(...), or a constructor imported under another name
     triggers = (*(f"{kind}(" for kind in LEGACY_TENSOR_TYPES), "Tensor as ")
+    needs = frozenset({screen.CLASS})
     default_enabled = True
     summary = "`torch.FloatTensor(...)` and friends always make CPU tensors."
     fixable = True
@@ -501,6 +503,7 @@ class HardCodedCuda(Rule):
     default_enabled = False
     fixable = True
     triggers = ("cuda",)
+    needs = frozenset({screen.CUDA_LITERAL, screen.DEVICE_NAME})
     docs = """
     ## What it does
     In a function that has a `device` parameter or variable, flags `.cuda()` calls and

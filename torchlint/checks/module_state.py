@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import libcst as cst
-import libcst.matchers as m
 
 from torchlint import screen
 from torchlint.analysis import ClassFacts
@@ -14,7 +13,7 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import PARAMETRIZED_MODULES
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
-from torchlint.traverse import nodes
+from torchlint.traverse import is_self_call, nodes
 
 _TENSOR_METHODS = frozenset("float long half bool unsqueeze view reshape t tril triu T".split())
 _TENSOR_FACTORIES = frozenset(
@@ -205,10 +204,7 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
             return
         buffers = set()
         for small in _init_statements(node):
-            if isinstance(small, cst.Expr) and m.matches(
-                small.value,
-                m.Call(func=m.Attribute(value=m.Name("self"), attr=m.Name("register_buffer"))),
-            ):
+            if isinstance(small, cst.Expr) and is_self_call(small.value, "register_buffer"):
                 call = small.value
                 assert isinstance(call, cst.Call)
                 if call.args and isinstance(call.args[0].value, cst.SimpleString):
@@ -321,15 +317,7 @@ class ModuleInPlainContainer(_ModuleStateRule):
             return
         smalls = list(_init_statements(node))
         if any(
-            isinstance(s, cst.Expr)
-            and m.matches(
-                s.value,
-                m.Call(
-                    func=m.Attribute(
-                        value=m.Name("self"), attr=m.Name("add_module") | m.Name("register_module")
-                    )
-                ),
-            )
+            isinstance(s, cst.Expr) and is_self_call(s.value, "add_module", "register_module")
             for s in smalls
         ):
             return  # registered by hand: self.add_module(str(i), layer)

@@ -319,6 +319,7 @@ class ParallelWrapBeforePlacement(Rule):
     )
     fixable = True
     triggers = ("DataParallel", "FullyShardedDataParallel")
+    needs = frozenset({screen.PARALLEL_WRAP, screen.MODULE})
     docs = """
     ## What it does
     Flags `nn.DataParallel(model)`, `DistributedDataParallel(model, device_ids=[rank])`
