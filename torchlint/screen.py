@@ -41,6 +41,10 @@ CLASS = "class"  # a class is defined in the unit
 FACTORY_WITHOUT_DEVICE = "factory-without-device"  # torch.zeros(...) without device=
 CUDA_LITERAL = "cuda-literal"  # .cuda() or "cuda" / "cuda:0"
 DEVICE_NAME = "device-name"  # a name or parameter called `device`
+TYPE_CAST_ARGUMENT = "type-cast-argument"  # f(x.type(dtype)): a cast passed straight on
+LEGACY_TYPE_CAST = "legacy-type-cast"  # x.type(torch.cuda.HalfTensor), x.type(y.type())
+NARROW_CAST = "narrow-cast"  # made or cast to int32 / int16 / int8 / uint8
+LEGACY_CONSTRUCTOR = "legacy-constructor"  # torch.FloatTensor(...) and friends
 INIT_TENSOR_ATTR = "init-tensor-attr"  # self.x = torch.zeros(...) in __init__
 INIT_MODULE_CONTAINER = "init-module-container"  # self.x = [...] in __init__
 
@@ -71,6 +75,10 @@ _DTYPE_KEYWORDS = frozenset({"dtype", "torch_dtype"})
 _FACTORIES = frozenset(
     "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "
     "as_tensor from_numpy Tensor".split()
+)
+_LEGACY_TYPES = frozenset(
+    "HalfTensor BFloat16Tensor FloatTensor DoubleTensor ByteTensor CharTensor ShortTensor "
+    "IntTensor LongTensor BoolTensor".split()
 )
 _FROM_NUMPY = frozenset({"torch.tensor", "torch.as_tensor", "torch.from_numpy"})
 _TENSOR_METHODS = frozenset("float long half bool unsqueeze view reshape t tril triu T".split())
@@ -211,6 +219,16 @@ def _sources(value: ast.expr) -> Iterator[str]:
         yield from _sources(value.value)
 
 
+def _is_type_cast(node: ast.expr) -> bool:
+    """``x.type(arg)`` / ``x.type(dtype=arg)``: one argument (checks/type_cast.py)."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "type"
+        and len(node.args) + len(node.keywords) == 1
+    )
+
+
 def _on_cpu(node: ast.expr) -> bool:
     """``x.detach().cpu()``, ``x.to("cpu")``: brought to the host on the way."""
     while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -252,9 +270,11 @@ class _Unit:
         self.aliases: list[tuple[str, str]] = []
         self.shared: set[str] = set()  # names that may share a value with another name
         self.alias_pairs: list[tuple[str, str]] = []  # (b, a) of `b = a`
+        self.arguments: set[str] = set()  # names passed to a call: f(x), f(y=x)
         self.rebound: set[str] = set()  # x and y of `x = y.to(...)`
         self.dtype_names: set[str] = set()  # variables passed as a dtype
         self.half_names: set[str] = set()  # variables assigned something half
+        self.narrow_names: set[str] = set()  # variables assigned a narrow int dtype
         self.empty_containers = False
         self.numpy_data = False
         self.init_calls: set[int] = set()  # calls inside __init__ (walked first)
@@ -437,12 +457,40 @@ class _Unit:
                         if not _on_cpu(node.args[0]):
                             tags.add(NUMPY_CALL)
 
+        callee = _dotted(func)
+        local_callee = callee is None or self.qualify(callee) is None
+        for value in [*node.args, *(k.value for k in node.keywords)]:
+            if local_callee and _is_type_cast(value):
+                # self.vpm(x.type(dtype)); not torch.cat(...), an imported function
+                tags.add(TYPE_CAST_ARGUMENT)
+            passed = _dotted(value.value if isinstance(value, ast.Starred) else value)
+            if passed is not None:
+                self.arguments.add(passed)
+        if _is_type_cast(node):
+            argument = node.args[0] if node.args else node.keywords[0].value
+            word = _last(argument)
+            if (
+                (isinstance(argument, ast.Constant) and "Tensor" in str(argument.value))
+                or (word is not None and self.imported.get(word, word).endswith("Tensor"))
+                or (
+                    isinstance(argument, ast.Call)
+                    and _last(argument.func) == "type"
+                    and not argument.args
+                )
+            ):
+                tags.add(LEGACY_TYPE_CAST)
+        if last is not None and self.imported.get(last, last) in _LEGACY_TYPES:
+            tags.add(LEGACY_CONSTRUCTOR)
+        if (last in _NARROW_ATTRIBUTES and isinstance(func, ast.Attribute)) or (
+            last in _NARROW_WORDS and last.endswith("Tensor")
+        ):
+            tags.add(NARROW_CAST)  # x.int(), torch.IntTensor(...)
         if (last in ("half", "bfloat16") and isinstance(func, ast.Attribute)) or last in (
             "HalfTensor",
             "BFloat16Tensor",
         ):
             tags.add(HALF_CAST)
-        elif last in ("to", "type") and isinstance(func, ast.Attribute):
+        elif last in ("to", "type", "astype") and isinstance(func, ast.Attribute):
             self.dtype_argument([*node.args, *(k.value for k in node.keywords)])
         for keyword in node.keywords:
             if keyword.arg in _DTYPE_KEYWORDS:
@@ -471,8 +519,11 @@ class _Unit:
         for value in values:
             if isinstance(value, (ast.Name, ast.Attribute)):
                 word = _last(value) or ""
-                if self.imported.get(word, word) in _HALF_WORDS:
+                word = self.imported.get(word, word)
+                if word in _HALF_WORDS:
                     self.tags.add(HALF_CAST)
+                elif word in _NARROW_WORDS or word in _NARROW_ATTRIBUTES:
+                    self.tags.add(NARROW_CAST)
                 else:
                     path = _dotted(value)
                     if path is not None:
@@ -502,10 +553,12 @@ class _Unit:
                 self.aliases.extend((p, whole) for t in targets if (p := _dotted(t)) is not None)
         is_module = self.value_is_module(value)
         moves = isinstance(value, ast.Call) and _is_device_move(value)
-        if isinstance(value, (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Call)) and any(
-            _HALF_WORDS & _words(sub) for sub in _walk(value)
-        ):
-            self.half_names.update(p for t in targets if (p := _dotted(t)) is not None)
+        if isinstance(value, (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Call)):
+            words = set().union(*(_words(sub) for sub in _walk(value)))
+            if words & _HALF_WORDS:
+                self.half_names.update(p for t in targets if (p := _dotted(t)) is not None)
+            if words & (_NARROW_WORDS | _NARROW_ATTRIBUTES):
+                self.narrow_names.update(p for t in targets if (p := _dotted(t)) is not None)
         if moves:
             assert isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)
             receiver = _dotted(value.func.value)
@@ -591,16 +644,22 @@ class _Unit:
             # Only a name the flow analysis knows as a tensor is reported; it knows
             # nothing of parameters and names it never saw assigned.
             self.tags.add(DISCARDED_MOVE)
+        # A stale alias: one of two names for a value is re-bound to the moved value
+        # while the other is passed to a call. The flow analysis knows the value of
+        # a name assigned in the unit, or of a part of a module; anything else (a
+        # parameter's attribute) is unknown and shares nothing.
         for name, source in self.alias_pairs:
-            # The flow analysis knows the value of a name assigned in the unit, or
-            # of a part of a module; anything else (a parameter's attribute) is
-            # unknown and shares nothing.
             if source in self.assigned or _within(source, self.modules):
-                self.shared.update((name, source))
-        if self.rebound & self.shared:
-            self.tags.add(STALE_ALIAS)
+                if (name in self.rebound and source in self.arguments) or (
+                    source in self.rebound and name in self.arguments
+                ):
+                    self.tags.add(STALE_ALIAS)
+        if self.rebound & self.shared and self.shared & self.arguments:
+            self.tags.add(STALE_ALIAS)  # a = b = x; for t in (x, y)
         if self.dtype_names & self.half_names:
             self.tags.add(HALF_CAST)
+        if self.dtype_names & self.narrow_names:
+            self.tags.add(NARROW_CAST)
         if self.empty_containers and self.appended_module:
             self.tags.add(INIT_MODULE_CONTAINER)
 
@@ -684,6 +743,7 @@ class Evidence:
             unit.moved |= module_level.moved
             unit.shared |= module_level.shared
             unit.alias_pairs += module_level.alias_pairs
+            unit.arguments |= module_level.arguments
             unit.assigned |= module_level.assigned
             unit.numpy_data |= module_level.numpy_data
             unit.to_torch |= module_level.to_torch

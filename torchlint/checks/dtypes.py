@@ -22,7 +22,7 @@ class LossTargetDtype(Rule):
     summary = "Class-index targets of `cross_entropy` / `nll_loss` must be int64 (`long`)."
     fixable = True
     triggers = ("cross_entropy", "nll_loss", "CrossEntropyLoss", "NLLLoss")
-    needs = frozenset({screen.LOSS, screen.NARROW_INT})
+    needs = frozenset({screen.LOSS, screen.NARROW_CAST})
     docs = """
     ## What it does
     Flags targets passed to `F.cross_entropy`, `F.nll_loss`, `nn.CrossEntropyLoss()`

@@ -417,7 +417,7 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     name = "legacy-tensor-constructor"
     # torch.FloatTensor(...), or a constructor imported under another name
     triggers = (*(f"{kind}(" for kind in LEGACY_TENSOR_TYPES), "Tensor as ")
-    needs = frozenset({screen.CLASS})
+    needs = frozenset({screen.CLASS, screen.LEGACY_CONSTRUCTOR})
     default_enabled = True
     summary = "`torch.FloatTensor(...)` and friends always make CPU tensors."
     fixable = True

@@ -7,6 +7,7 @@ import builtins
 
 import libcst as cst
 
+from torchlint import screen
 from torchlint.analysis import (
     FORWARD_LIKE,
     LegacyType,
@@ -117,6 +118,7 @@ class _TypeCastRule(Rule):
 
 
 class TypeCastWithoutDevice(_TypeCastRule):
+    needs = frozenset({screen.TYPE_CAST_ARGUMENT})
     code = "TL101"
     name = "type-cast-without-device"
     summary = (
@@ -252,6 +254,7 @@ class TypeCastWithoutDevice(_TypeCastRule):
 
 
 class LegacyTypeCast(_TypeCastRule):
+    needs = frozenset({screen.LEGACY_TYPE_CAST})
     code = "TL102"
     name = "legacy-type-cast"
     summary = (
