@@ -71,13 +71,32 @@ def process_text(path: str, data: bytes, options: Options, write: bool) -> FileR
     return result
 
 
+def _uses_cache(options: Options) -> bool:
+    return options.cache_root is not None and not (options.fix or options.diff)
+
+
+def cached_result(path: str, options: Options) -> FileResult | None:
+    """The file's result from the cache, or None: a cheap read and hash, done in the
+    main process so that a warm run never starts the process pool."""
+    if not _uses_cache(options):
+        return None
+    assert options.cache_root is not None
+    try:
+        data = read_bytes(path, options.max_file_size)
+    except SourceError:
+        return None  # reported by process_file
+    found = Cache(options.cache_root).get(key(data, path, options.codes))
+    return None if found is None else FileResult(path, found)
+
+
 def process_file(path: str, options: Options) -> FileResult:
     try:
         data = read_bytes(path, options.max_file_size)
     except SourceError as exc:
         return FileResult(path, problems=[Problem(path, str(exc))])
-    if options.cache_root is None or options.fix or options.diff:
+    if not _uses_cache(options):
         return process_text(path, data, options, write=True)
+    assert options.cache_root is not None
     store = Cache(options.cache_root)
     k = key(data, path, options.codes)
     cached = store.get(k)
@@ -104,17 +123,25 @@ def _safe_process(args: tuple[str, Options]) -> FileResult:
 
 
 def run(files: list[str], options_for: Callable[[str], Options], jobs: int) -> list[FileResult]:
-    work = [(path, options_for(path)) for path in files]
+    results: list[FileResult] = []
+    work = []
+    for path in files:
+        options = options_for(path)
+        hit = cached_result(path, options)
+        if hit is not None:
+            results.append(hit)
+        else:
+            work.append((path, options))
     if jobs <= 1 or len(work) <= 1:
-        results = [_safe_process(w) for w in work]
+        results += [_safe_process(w) for w in work]
     else:
         # Largest files first, in small chunks: the few files that pass the screen
         # cost a hundred times the others and sit together in a folder, so chunks
         # of neighbours in path order leave one worker with most of the work.
         work.sort(key=lambda w: _size(w[0]), reverse=True)
         chunk = max(1, min(4, len(work) // (jobs * 16)))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_safe_process, work, chunksize=chunk))
+        with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+            results += pool.map(_safe_process, work, chunksize=chunk)
     return sorted(results, key=lambda r: r.path)
 
 

@@ -108,30 +108,37 @@ _ATTRIBUTE_TAGS = {
 }
 
 
-_SKIPPED_FIELDS = frozenset({"ctx", "op", "type_comment", "type_ignores"})
-_FIELDS: dict[type, tuple[str, ...]] = {}
+# Fields that never hold a node worth visiting: contexts and operators (singletons,
+# half the nodes of a tree), and the identifiers and flags that are plain values.
+_SKIPPED_FIELDS = frozenset(
+    """ctx op type_comment type_ignores id attr arg name module level kind is_async simple
+    conversion asname""".split()
+)
+_FIELDS: dict[type, tuple[str, ...]] = {ast.Constant: (), ast.Name: (), ast.alias: ()}
+
+
+def _fields_of(node: ast.AST) -> tuple[str, ...]:
+    names = _FIELDS.get(type(node))
+    if names is None:
+        names = _FIELDS[type(node)] = tuple(f for f in node._fields if f not in _SKIPPED_FIELDS)
+    return names
 
 
 def _walk(root: ast.AST) -> Iterator[ast.AST]:
     """Every node under ``root``, in no particular order: ``ast.walk`` without its
     generators, and without the ``ctx``/``op`` singletons (half the nodes)."""
-    fields = _FIELDS
     stack: list[object] = [root]
     pop, push, extend = stack.pop, stack.append, stack.extend
     while stack:
         node = pop()
-        kind = type(node)
-        names = fields.get(kind)
-        if names is None:
-            if not isinstance(node, ast.AST):
-                continue  # an identifier in a list (global a, b)
-            names = fields[kind] = tuple(f for f in node._fields if f not in _SKIPPED_FIELDS)
-        yield node  # type: ignore[misc]
-        for name in names:
+        if not isinstance(node, ast.AST):
+            continue  # an identifier in a list (global a, b), None in a dict's keys
+        yield node
+        for name in _fields_of(node):
             value = getattr(node, name, None)
             if type(value) is list:
                 extend(value)
-            elif value is not None and not isinstance(value, (str, int, float, bytes, complex)):
+            elif value is not None:
                 push(value)
 
 
