@@ -71,3 +71,29 @@ def test_a_read_only_cache_folder_is_not_an_error(tree: Path) -> None:
         assert run(".")[0] == 1
     finally:
         os.chmod(tree / ".torchlint_cache", 0o700)
+
+
+def test_a_warm_run_starts_no_worker_and_never_imports_libcst(tree: Path) -> None:
+    """A cached run reads, hashes and answers in the main process: no process pool,
+    no rules, no LibCST (a third of a second of start-up)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import atexit, sys, concurrent.futures as cf\n"
+        "start = cf.ProcessPoolExecutor.__init__\n"
+        "def init(self, *a, **k):\n"
+        "    print('pool', file=sys.stderr)\n"
+        "    start(self, *a, **k)\n"
+        "cf.ProcessPoolExecutor.__init__ = init\n"
+        "atexit.register(lambda: print('libcst', 'libcst' in sys.modules, file=sys.stderr))\n"
+        "from torchlint.cli import main\n"
+        "main()\n"
+    )
+    command = [sys.executable, "-c", probe, "-j", "2", "."]
+    cold = subprocess.run(command, capture_output=True, text=True)
+    warm = subprocess.run(command, capture_output=True, text=True)
+    assert cold.stdout == warm.stdout and "TL102" in warm.stdout
+    assert "pool" in cold.stderr.splitlines()
+    assert "pool" not in warm.stderr.splitlines()
+    assert "libcst False" in warm.stderr.splitlines()

@@ -40,7 +40,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 def _validate(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[str]:
     codes = _codes(value)
     try:
-        check_codes(codes, list(registry.all_rules()), f"--{param.name.replace('_', '-')}")  # type: ignore[union-attr]
+        check_codes(codes, registry.codes(), f"--{param.name.replace('_', '-')}")  # type: ignore[union-attr]
     except ConfigError as exc:
         raise click.BadParameter(str(exc).split(": ", 1)[1]) from None
     return codes
@@ -330,7 +330,7 @@ def main(
 def _load(
     targets: list[str], config_file: str | None, isolated: bool, stdin_filename: str | None
 ) -> Config:
-    known = list(registry.all_rules())
+    known = registry.codes()
     if config_file:
         return load_config(config_file, known)
     if isolated:

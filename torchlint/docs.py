@@ -121,6 +121,11 @@ def main(argv: list[str] | None = None) -> int:
             if not args.check:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text)
+    catalog = root / "torchlint" / "catalog.py"
+    if catalog.read_text() != registry.catalog_source():
+        stale.append("torchlint/catalog.py")
+        if not args.check:
+            catalog.write_text(registry.catalog_source())
     extra = sorted(p.name for p in args.out.glob("*.md") if p.name not in wanted)
     if args.check and (stale or extra):
         print(

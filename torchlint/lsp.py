@@ -84,7 +84,7 @@ def settings_for(path: str | None) -> Settings:
     # per-file-ignores logic, so both stay identical.
     from torchlint.cli import _per_file
 
-    known = list(registry.all_rules())
+    known = registry.codes()
     start = path if path is not None else os.getcwd()
     error = None
     try:

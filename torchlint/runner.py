@@ -9,7 +9,6 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from torchlint import engine
 from torchlint.cache import Cache, key
 from torchlint.findings import Finding, Problem
 from torchlint.fix import WriteError, digest, unified_diff, write_atomic
@@ -40,6 +39,8 @@ class FileResult:
 
 
 def process_text(path: str, data: bytes, options: Options, write: bool) -> FileResult:
+    from torchlint import engine  # LibCST and the rules: only once a file is linted
+
     result = FileResult(path)
     try:
         source = decode(path, data)
