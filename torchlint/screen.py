@@ -26,7 +26,7 @@ PLACED_MODULE = "placed-module"  # such a module (or a moved unknown) placed on 
 LATE_MODULE = "late-module"  # a module attached to something that was moved
 ACCELERATOR = "accelerator"  # any evidence of a device: .to(, .cuda(, device=, prepare
 HALF = "half"  # float16 / bfloat16 spelled somewhere
-FLOAT64 = "float64"  # float64 / double / numpy data
+FLOAT64 = "float64"  # made or cast to float64: .double(), dtype=torch.float64, numpy data
 NARROW_INT = "narrow-int"  # int32 / int16 / int8 / uint8
 CPU = "cpu"
 LOSS = "loss"  # cross_entropy / nll_loss and their modules
@@ -44,6 +44,7 @@ DEVICE_NAME = "device-name"  # a name or parameter called `device`
 TYPE_CAST_ARGUMENT = "type-cast-argument"  # f(x.type(dtype)): a cast passed straight on
 LEGACY_TYPE_CAST = "legacy-type-cast"  # x.type(torch.cuda.HalfTensor), x.type(y.type())
 NARROW_CAST = "narrow-cast"  # made or cast to int32 / int16 / int8 / uint8
+CPU_DATA = "cpu-data"  # a tensor made on the CPU: torch.zeros(...), tokenizer output
 LEGACY_CONSTRUCTOR = "legacy-constructor"  # torch.FloatTensor(...) and friends
 INIT_TENSOR_ATTR = "init-tensor-attr"  # self.x = torch.zeros(...) in __init__
 INIT_MODULE_CONTAINER = "init-module-container"  # self.x = [...] in __init__
@@ -80,6 +81,11 @@ _LEGACY_TYPES = frozenset(
     "HalfTensor BFloat16Tensor FloatTensor DoubleTensor ByteTensor CharTensor ShortTensor "
     "IntTensor LongTensor BoolTensor".split()
 )
+# analysis/flow.py's _FACTORIES: what makes a tensor with a known (CPU) device
+_FLOW_FACTORIES = frozenset(
+    "zeros ones empty full rand randn randint randperm arange linspace logspace eye "
+    "tensor as_tensor from_numpy zeros_like ones_like".split()
+)
 _FROM_NUMPY = frozenset({"torch.tensor", "torch.as_tensor", "torch.from_numpy"})
 _TENSOR_METHODS = frozenset("float long half bool unsqueeze view reshape t tril triu T".split())
 _CONTAINERS = (ast.List, ast.Tuple, ast.ListComp, ast.GeneratorExp, ast.Dict, ast.DictComp)
@@ -91,7 +97,6 @@ def _word_tags() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for words, tag in (
         (_HALF_WORDS, HALF),
-        (_FLOAT64_WORDS, FLOAT64),
         (_NARROW_WORDS, NARROW_INT),
         (_LOSS_WORDS, LOSS),
         ({"cpu"}, CPU),
@@ -282,6 +287,7 @@ class _Unit:
         self.dtype_names: set[str] = set()  # variables passed as a dtype
         self.half_names: set[str] = set()  # variables assigned something half
         self.narrow_names: set[str] = set()  # variables assigned a narrow int dtype
+        self.float64_names: set[str] = set()  # variables assigned float64
         self.empty_containers = False
         self.numpy_data = False
         self.init_calls: set[int] = set()  # calls inside __init__ (walked first)
@@ -451,7 +457,9 @@ class _Unit:
                     tags.add(TORCH_LOAD)
                 elif "DataParallel" in q:
                     tags.add(PARALLEL_WRAP)
-                elif q.startswith("torch.") and q.rsplit(".", 1)[-1] in _FACTORIES:
+                elif q.startswith("torch.") and q.rsplit(".", 1)[-1] in _FLOW_FACTORIES:
+                    tags.add(CPU_DATA)  # on the CPU unless device= says otherwise
+                if q.startswith("torch.") and q.rsplit(".", 1)[-1] in _FACTORIES:
                     if id(node) not in self.init_calls and not any(
                         k.arg == "device" for k in node.keywords
                     ):
@@ -488,6 +496,14 @@ class _Unit:
                 tags.add(LEGACY_TYPE_CAST)
         if last is not None and self.imported.get(last, last) in _LEGACY_TYPES:
             tags.add(LEGACY_CONSTRUCTOR)
+        if (last == "double" and isinstance(func, ast.Attribute)) or last == "DoubleTensor":
+            tags.add(FLOAT64)
+        if last == "from_pretrained" and isinstance(func, ast.Attribute):
+            owner = (_dotted(func.value) or "").lower()
+            if any(
+                k in owner for k in ("token", "processor", "featureextractor", "feature_extractor")
+            ):
+                tags.add(CPU_DATA)  # a tokenizer: what it returns is on the CPU
         if (last in _NARROW_ATTRIBUTES and isinstance(func, ast.Attribute)) or (
             last in _NARROW_WORDS and last.endswith("Tensor")
         ):
@@ -531,6 +547,8 @@ class _Unit:
                     self.tags.add(HALF_CAST)
                 elif word in _NARROW_WORDS or word in _NARROW_ATTRIBUTES:
                     self.tags.add(NARROW_CAST)
+                elif word in _FLOAT64_WORDS:
+                    self.tags.add(FLOAT64)
                 else:
                     path = _dotted(value)
                     if path is not None:
@@ -566,6 +584,8 @@ class _Unit:
                 self.half_names.update(p for t in targets if (p := _dotted(t)) is not None)
             if words & (_NARROW_WORDS | _NARROW_ATTRIBUTES):
                 self.narrow_names.update(p for t in targets if (p := _dotted(t)) is not None)
+            if words & _FLOAT64_WORDS:
+                self.float64_names.update(p for t in targets if (p := _dotted(t)) is not None)
         if moves:
             assert isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)
             receiver = _dotted(value.func.value)
@@ -667,6 +687,8 @@ class _Unit:
             self.tags.add(HALF_CAST)
         if self.dtype_names & self.narrow_names:
             self.tags.add(NARROW_CAST)
+        if self.dtype_names & self.float64_names:
+            self.tags.add(FLOAT64)
         if self.empty_containers and self.appended_module:
             self.tags.add(INIT_MODULE_CONTAINER)
 

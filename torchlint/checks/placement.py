@@ -449,7 +449,7 @@ class InputsNotMoved(Rule):
     )
     fixable = True
     triggers = _MOVE_TRIGGERS
-    needs = frozenset({screen.PLACED_MODULE})
+    needs = frozenset({screen.PLACED_MODULE, screen.CPU_DATA})
     docs = """
     ## What it does
     Flags a call of a model that was moved with `.to(device)` / `.cuda()` when an
