@@ -9,4 +9,7 @@ def fine(logits, batch_labels, soft):
     # Float targets are class probabilities (label smoothing, mixup): valid.
     c = F.cross_entropy(logits, soft.float())
     d = F.cross_entropy(logits, torch.tensor(batch_labels))  # int64 by default
-    return a + b + c + d
+    # uint8 class indices (segmentation masks): nll_loss accepts "Long or Byte".
+    masks = torch.tensor(batch_labels, dtype=torch.uint8)
+    e = F.cross_entropy(logits, masks)
+    return a + b + c + d + e

@@ -13,7 +13,8 @@ from torchlint.checks._build import method_call
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
 
-_NARROW_INTS = frozenset({"int32", "int16", "int8", "uint8"})
+# Integer targets nll_loss refuses; uint8 ("Byte") is accepted next to int64.
+_NARROW_INTS = {"int32": "Int", "int16": "Short", "int8": "Char"}
 
 
 class LossTargetDtype(Rule):
@@ -26,14 +27,16 @@ class LossTargetDtype(Rule):
     docs = """
     ## What it does
     Flags targets passed to `F.cross_entropy`, `F.nll_loss`, `nn.CrossEntropyLoss()`
-    or `nn.NLLLoss()` when the flow analysis shows they were made or cast as a narrow
-    integer type: `.int()`, `.to(torch.int32)`, `torch.tensor(..., dtype=torch.int32)`,
-    `.byte()`, `.type(torch.IntTensor)`.
+    or `nn.NLLLoss()` when the flow analysis shows they were made or cast as int32,
+    int16 or int8: `.int()`, `.to(torch.int32)`, `torch.tensor(..., dtype=torch.int32)`,
+    `.short()`, `.type(torch.IntTensor)`. (uint8 targets are accepted: torch checks for
+    "Long or Byte".)
 
     ## Why is this bad?
-    Class-index targets must be `torch.long`: `RuntimeError: expected scalar type Long
-    but found Int` ("nll_loss_forward_reduce_cuda_kernel_2d_index" not implemented for
-    'Int' on GPUs). It is the most frequent dtype crash in the real threads (16 of
+    Class-index targets must be `torch.long` (or uint8): `RuntimeError: expected
+    target dtype to be Long or Byte, but got Int` (older releases: `expected scalar
+    type Long but found Int`; "nll_loss_forward_reduce_cuda_kernel_2d_index" not
+    implemented for 'Int' on GPUs). It is the most frequent dtype crash in the real threads (16 of
     them): labels built as int32 to save memory, or cast with `.int()` after a
     comparison.
 
@@ -81,7 +84,8 @@ class LossTargetDtype(Rule):
         self.report(
             arg.value,
             f"`{name}` is {value.dtype}{where}, but {loss} needs int64 class indices: "
-            f"'expected scalar type Long but found Int'; pass `{name}.long()`",
+            f"'expected target dtype to be Long or Byte, but got {_NARROW_INTS[value.dtype]}'; "
+            f"pass `{name}.long()`",
             fix,
             related,
         )
