@@ -20,6 +20,9 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterable, Iterator
 
+from torchlint.analysis.facts import MODULE_BASES as _MODULE_BASES
+from torchlint.analysis.flow import _FACTORIES as _FLOW_FACTORIES
+
 # Tags (the vocabulary rules declare in ``needs``).
 MODULE = "module"  # a call that can create a module: nn.X(...), a class, from_pretrained
 PLACED_MODULE = "placed-module"  # such a module (or a moved unknown) placed on a device
@@ -80,11 +83,6 @@ _FACTORIES = frozenset(
 _LEGACY_TYPES = frozenset(
     "HalfTensor BFloat16Tensor FloatTensor DoubleTensor ByteTensor CharTensor ShortTensor "
     "IntTensor LongTensor BoolTensor".split()
-)
-# analysis/flow.py's _FACTORIES: what makes a tensor with a known (CPU) device
-_FLOW_FACTORIES = frozenset(
-    "zeros ones empty full rand randn randint randperm arange linspace logspace eye "
-    "tensor as_tensor from_numpy zeros_like ones_like".split()
 )
 _FROM_NUMPY = frozenset({"torch.tensor", "torch.as_tensor", "torch.from_numpy"})
 _TENSOR_METHODS = frozenset("float long half bool unsqueeze view reshape t tril triu T".split())
@@ -241,6 +239,27 @@ def _is_type_cast(node: ast.expr) -> bool:
     )
 
 
+def _roots(node: ast.expr) -> set[str]:
+    """The names a value is computed from through calls, methods and indexing:
+    ``self.head(x)[0].detach()`` -> {"self.head", "self", ...}."""
+    out: set[str] = set()
+    while True:
+        if isinstance(node, ast.Call):
+            callee = _dotted(node.func)
+            if callee is not None:
+                out.add(callee)
+            node = node.func.value if isinstance(node.func, ast.Attribute) else node.func
+        elif isinstance(node, ast.Subscript):
+            node = node.value
+        elif isinstance(node, ast.Attribute) and _dotted(node) is None:
+            node = node.value
+        else:
+            path = _dotted(node)
+            if path is not None:
+                out.add(path)
+            return out
+
+
 def _on_cpu(node: ast.expr) -> bool:
     """``x.detach().cpu()``, ``x.to("cpu")``: brought to the host on the way."""
     while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -290,6 +309,7 @@ class _Unit:
         self.float64_names: set[str] = set()  # variables assigned float64
         self.empty_containers = False
         self.numpy_data = False
+        self.converted: set[str] = set()  # what .numpy() / np.asarray() is applied to
         self.init_calls: set[int] = set()  # calls inside __init__ (walked first)
         self.to_torch = False
         self.discarded: set[str] = set()  # x of a bare `x.to(device)` statement
@@ -447,7 +467,7 @@ class _Unit:
         if last == "cuda" and isinstance(func, ast.Attribute):
             tags.add(CUDA_LITERAL)
         if last == "numpy" and isinstance(func, ast.Attribute) and not _on_cpu(func.value):
-            tags.add(NUMPY_CALL)
+            self.converted.update(_roots(func.value))
         name = _dotted(func)
         if name is not None:
             self.called.add(name)
@@ -470,7 +490,7 @@ class _Unit:
                     self.numpy_data = True  # float64 unless told otherwise
                     if q in ("numpy.array", "numpy.asarray") and node.args:
                         if not _on_cpu(node.args[0]):
-                            tags.add(NUMPY_CALL)
+                            self.converted.update(_roots(node.args[0]))
 
         callee = _dotted(func)
         local_callee = callee is None or self.qualify(callee) is None
@@ -665,6 +685,9 @@ class _Unit:
         placed = self.receivers | self.moved
         if any(_within(p, placed) for p in self.attached):
             self.tags.add(LATE_MODULE)
+        if any(_within(path, self.assigned | self.modules) for path in self.converted):
+            # The flow analysis only knows tensors it saw made or moved in the unit.
+            self.tags.add(NUMPY_CALL)
         if self.numpy_data and self.to_torch:
             self.tags.add(FLOAT64)  # torch keeps numpy's float64
         if self.discarded & self.assigned:
@@ -696,8 +719,7 @@ class _Unit:
 class _File:
     """What every unit needs to know about the file, read from its statements only
     (as ``analysis/facts.py`` reads them): the import table (local name -> qualified
-    name, one table for the whole file) and the names of its classes (any of which
-    may be a module class)."""
+    name, one table for the whole file) and the names of its module classes."""
 
     def __init__(self, tree: ast.Module) -> None:
         self.classes: set[str] = set()
@@ -706,6 +728,13 @@ class _File:
         # (``import numpy as xp``, ``from torch import float16 as f16``).
         self.imported: dict[str, str] = {}
         self._statements(tree.body)
+
+    def qualify(self, name: str) -> str | None:
+        head, _, rest = name.partition(".")
+        full = self.imports.get(head)
+        if full is None:
+            return None
+        return f"{full}.{rest}" if rest else full
 
     def _statements(self, body: list[ast.stmt]) -> None:
         for stmt in body:
@@ -730,7 +759,20 @@ class _File:
                     elif alias.asname:
                         self.imported[local] = alias.name
             elif kind is ast.ClassDef:
-                self.classes.add(stmt.name)  # type: ignore[attr-defined]
+                # analysis/facts.py's is_module: a base that is nn.Module, a
+                # PreTrainedModel / ModelMixin, or a module class of the file above
+                bases = []
+                for base in stmt.bases:  # type: ignore[attr-defined]
+                    raw = _dotted(base)
+                    if raw is not None:
+                        bases += [raw, self.qualify(raw) or raw]
+                if any(
+                    b in _MODULE_BASES
+                    or b.endswith(("nn.Module", "PreTrainedModel", "ModelMixin"))
+                    or b in self.classes
+                    for b in bases
+                ):
+                    self.classes.add(stmt.name)  # type: ignore[attr-defined]
                 self._statements(stmt.body)  # type: ignore[attr-defined]
             elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.With, ast.AsyncWith):
                 self._statements(stmt.body)  # type: ignore[attr-defined]
@@ -775,6 +817,7 @@ class Evidence:
             unit.arguments |= module_level.arguments
             unit.assigned |= module_level.assigned
             unit.numpy_data |= module_level.numpy_data
+            unit.converted |= module_level.converted
             unit.to_torch |= module_level.to_torch
             unit.finish()
             self.units.append(frozenset(unit.tags))
