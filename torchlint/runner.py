@@ -97,15 +97,11 @@ def process_file(path: str, options: Options) -> FileResult:
         return FileResult(path, problems=[Problem(path, str(exc))])
     if not _uses_cache(options):
         return process_text(path, data, options, write=True)
+    # run() asked the cache already (cached_result): this file missed; store it.
     assert options.cache_root is not None
-    store = Cache(options.cache_root)
-    k = key(data, path, options.codes)
-    cached = store.get(k)
-    if cached is not None:
-        return FileResult(path, cached)
     result = process_text(path, data, options, write=False)
     if not result.problems:
-        store.put(k, result.findings)
+        Cache(options.cache_root).put(key(data, path, options.codes), result.findings)
     return result
 
 

@@ -22,6 +22,12 @@ from collections.abc import Iterable, Iterator
 
 from torchlint.analysis.facts import MODULE_BASES as _MODULE_BASES
 from torchlint.analysis.flow import _FACTORIES as _FLOW_FACTORIES
+from torchlint.analysis.torch_api import (
+    FACTORY_FUNCTIONS,
+    LEGACY_TENSOR_TYPES,
+    TENSOR_ATTRIBUTE_FACTORIES,
+    TENSOR_METHODS,
+)
 
 # Tags (the vocabulary rules declare in ``needs``).
 MODULE = "module"  # a call that can create a module: nn.X(...), a class, from_pretrained
@@ -30,7 +36,6 @@ LATE_MODULE = "late-module"  # a module attached to something that was moved
 ACCELERATOR = "accelerator"  # any evidence of a device: .to(, .cuda(, device=, prepare
 HALF = "half"  # float16 / bfloat16 spelled somewhere
 FLOAT64 = "float64"  # made or cast to float64: .double(), dtype=torch.float64, numpy data
-NARROW_INT = "narrow-int"  # int32 / int16 / int8 / uint8
 CPU = "cpu"
 LOSS = "loss"  # cross_entropy / nll_loss and their modules
 NUMPY_CALL = "numpy-call"  # t.numpy(), np.asarray(t)
@@ -53,7 +58,6 @@ INIT_TENSOR_ATTR = "init-tensor-attr"  # self.x = torch.zeros(...) in __init__
 INIT_MODULE_CONTAINER = "init-module-container"  # self.x = [...] in __init__
 
 _MOVES = frozenset({"to", "cuda", "to_empty"})
-_CASTS = frozenset({"half", "bfloat16", "float", "double"})
 # flow.py: ("to", "cuda", "cpu", *_CAST_METHODS, *_TENSOR_ONLY_CASTS)
 _DISCARDABLE = frozenset(
     "to cuda cpu half float bfloat16 double long int bool short byte char".split()
@@ -69,23 +73,8 @@ _LOSS_WORDS = frozenset({"cross_entropy", "nll_loss", "CrossEntropyLoss", "NLLLo
 _PLACING_KEYWORDS = frozenset(
     {"device", "device_map", "load_in_8bit", "load_in_4bit", "quantization_config"}
 )
-_TENSOR_FACTORIES = frozenset(
-    "zeros ones empty full rand randn randint arange linspace logspace eye tensor "
-    "as_tensor from_numpy Tensor FloatTensor LongTensor HalfTensor DoubleTensor IntTensor "
-    "BoolTensor ByteTensor".split()
-)
 _DTYPE_KEYWORDS = frozenset({"dtype", "torch_dtype"})
-# checks/factories.py's factories (TL401)
-_FACTORIES = frozenset(
-    "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "
-    "as_tensor from_numpy Tensor".split()
-)
-_LEGACY_TYPES = frozenset(
-    "HalfTensor BFloat16Tensor FloatTensor DoubleTensor ByteTensor CharTensor ShortTensor "
-    "IntTensor LongTensor BoolTensor".split()
-)
 _FROM_NUMPY = frozenset({"torch.tensor", "torch.as_tensor", "torch.from_numpy"})
-_TENSOR_METHODS = frozenset("float long half bool unsqueeze view reshape t tril triu T".split())
 _CONTAINERS = (ast.List, ast.Tuple, ast.ListComp, ast.GeneratorExp, ast.Dict, ast.DictComp)
 
 
@@ -95,7 +84,6 @@ def _word_tags() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for words, tag in (
         (_HALF_WORDS, HALF),
-        (_NARROW_WORDS, NARROW_INT),
         (_LOSS_WORDS, LOSS),
         ({"cpu"}, CPU),
     ):
@@ -105,10 +93,6 @@ def _word_tags() -> dict[str, frozenset[str]]:
 
 
 _WORD_TAGS = _word_tags()
-_ATTRIBUTE_TAGS = {
-    **_WORD_TAGS,
-    **{word: _WORD_TAGS.get(word, frozenset()) | {NARROW_INT} for word in _NARROW_ATTRIBUTES},
-}
 
 
 # Fields that never hold a node worth visiting: contexts and operators (singletons,
@@ -291,7 +275,7 @@ class _Unit:
     def __init__(self, file: _File) -> None:
         self.tags: set[str] = set()
         self.classes = file.classes
-        self.imports = file.imports
+        self.qualify = file.qualify
         self.imported = file.imported
         self.modules: set[str] = set()  # names assigned a module
         self.moved: set[str] = set()  # names assigned the result of a move
@@ -316,13 +300,6 @@ class _Unit:
         self.assigned: set[str] = set()  # names assigned in the unit
         self.appended_module = False
 
-    def qualify(self, name: str) -> str | None:
-        head, _, rest = name.partition(".")
-        full = self.imports.get(head)
-        if full is None:
-            return None
-        return f"{full}.{rest}" if rest else full
-
     def is_tensor_expr(self, node: ast.AST) -> bool:
         """``_is_tensor_expr`` of TL301 (``checks/module_state.py``), on the ast."""
         if isinstance(node, ast.Call):
@@ -339,11 +316,11 @@ class _Unit:
             values = [*node.args, *(k.value for k in node.keywords)]
             if q.startswith("torch.") and any(self.is_tensor_expr(a) for a in values):
                 return True
-            if q.startswith("torch.") and q.rsplit(".", 1)[-1] in _TENSOR_FACTORIES:
+            if q.startswith("torch.") and q.rsplit(".", 1)[-1] in TENSOR_ATTRIBUTE_FACTORIES:
                 return True
             return (
                 isinstance(node.func, ast.Attribute)
-                and node.func.attr in _TENSOR_METHODS
+                and node.func.attr in TENSOR_METHODS
                 and self.is_tensor_expr(node.func.value)
             )
         if isinstance(node, ast.Starred):
@@ -363,11 +340,9 @@ class _Unit:
             return isinstance(call.func, ast.Attribute) and call.func.attr == "from_pretrained"
         if name.endswith(".from_pretrained"):
             return True
-        head, _, rest = name.partition(".")
-        full = self.imports.get(head)
-        if full is None:
+        q = self.qualify(name)
+        if q is None:
             return name in self.classes
-        q = f"{full}.{rest}" if rest else full
         return (
             (
                 q.startswith("torch.nn.")
@@ -405,7 +380,7 @@ class _Unit:
                 if found is not None:
                     tags |= found
             elif kind is ast.Attribute:
-                found = _ATTRIBUTE_TAGS.get(node.attr)  # type: ignore[attr-defined]
+                found = _WORD_TAGS.get(node.attr)  # type: ignore[attr-defined]
                 if found is not None:
                     tags |= found
             elif kind is ast.Call:
@@ -479,7 +454,7 @@ class _Unit:
                     tags.add(PARALLEL_WRAP)
                 elif q.startswith("torch.") and q.rsplit(".", 1)[-1] in _FLOW_FACTORIES:
                     tags.add(CPU_DATA)  # on the CPU unless device= says otherwise
-                if q.startswith("torch.") and q.rsplit(".", 1)[-1] in _FACTORIES:
+                if q.startswith("torch.") and q.rsplit(".", 1)[-1] in FACTORY_FUNCTIONS:
                     if id(node) not in self.init_calls and not any(
                         k.arg == "device" for k in node.keywords
                     ):
@@ -514,7 +489,7 @@ class _Unit:
                 )
             ):
                 tags.add(LEGACY_TYPE_CAST)
-        if last is not None and self.imported.get(last, last) in _LEGACY_TYPES:
+        if last is not None and self.imported.get(last, last) in LEGACY_TENSOR_TYPES:
             tags.add(LEGACY_CONSTRUCTOR)
         if (last == "double" and isinstance(func, ast.Attribute)) or last == "DoubleTensor":
             tags.add(FLOAT64)

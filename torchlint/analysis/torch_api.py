@@ -52,6 +52,20 @@ LEGACY_TENSOR_TYPES: dict[str, str] = {
     "BoolTensor": "bool",
 }
 
+# Calls that make a tensor (TL401/TL402's candidates; the screen's evidence for them).
+FACTORY_FUNCTIONS = frozenset(
+    "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "
+    "as_tensor from_numpy Tensor".split()
+)
+# What TL301 takes for a tensor stored on a module: a factory or a legacy constructor,
+# possibly through these tensor methods (``torch.ones(n, n).tril()``).
+TENSOR_ATTRIBUTE_FACTORIES = frozenset(
+    "zeros ones empty full rand randn randint arange linspace logspace eye tensor "
+    "as_tensor from_numpy Tensor FloatTensor LongTensor HalfTensor DoubleTensor IntTensor "
+    "BoolTensor ByteTensor".split()
+)
+TENSOR_METHODS = frozenset("float long half bool unsqueeze view reshape t tril triu T".split())
+
 # torch.nn classes that hold weights, by name prefix (Conv2d, BatchNorm1d, ...): only
 # these have a dtype and device of their own; losses, activations and pooling do not.
 PARAMETRIZED_MODULES = (

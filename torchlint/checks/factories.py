@@ -10,16 +10,12 @@ import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis.names import dotted, root_name
-from torchlint.analysis.torch_api import LEGACY_TENSOR_TYPES
+from torchlint.analysis.torch_api import FACTORY_FUNCTIONS, LEGACY_TENSOR_TYPES
 from torchlint.checks._build import kwarg, method_call
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
 from torchlint.traverse import children, is_self_call, nodes
 
-_FACTORIES = frozenset(
-    "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "
-    "as_tensor from_numpy Tensor".split()
-)
 # torch functions whose tensor arguments must share a device.
 _TORCH_OPS = frozenset(
     "cat stack where matmul mm bmm einsum maximum minimum add mul sub div gather "
@@ -201,7 +197,7 @@ class FactoryWithoutDevice(Rule):
     def _candidate(self, call: cst.Call) -> bool:
         """A factory call without ``device=`` that makes a tensor with a shape."""
         q = self.ctx.analysis.qualify(call.func) or ""
-        if not q.startswith("torch.") or q.rsplit(".", 1)[-1] not in _FACTORIES:
+        if not q.startswith("torch.") or q.rsplit(".", 1)[-1] not in FACTORY_FUNCTIONS:
             return False
         if any(
             a.star or (a.keyword is not None and a.keyword.value == "device") for a in call.args
@@ -263,7 +259,7 @@ class FactoryWithoutDevice(Rule):
 
     def _is_factory(self, call: cst.Call) -> bool:
         q = self.ctx.analysis.qualify(call.func) or ""
-        return q.startswith("torch.") and q.rsplit(".", 1)[-1] in _FACTORIES
+        return q.startswith("torch.") and q.rsplit(".", 1)[-1] in FACTORY_FUNCTIONS
 
     def _combined(
         self,

@@ -3,24 +3,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis import ClassFacts
 from torchlint.analysis.names import dotted
-from torchlint.analysis.torch_api import PARAMETRIZED_MODULES
+from torchlint.analysis.torch_api import (
+    PARAMETRIZED_MODULES,
+    TENSOR_ATTRIBUTE_FACTORIES,
+    TENSOR_METHODS,
+)
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
 from torchlint.traverse import is_self_call, nodes
-
-_TENSOR_METHODS = frozenset("float long half bool unsqueeze view reshape t tril triu T".split())
-_TENSOR_FACTORIES = frozenset(
-    "zeros ones empty full rand randn randint arange linspace logspace eye tensor "
-    "as_tensor from_numpy Tensor FloatTensor LongTensor HalfTensor DoubleTensor IntTensor "
-    "BoolTensor ByteTensor".split()
-)
 
 
 def _init_statements(cls: cst.ClassDef) -> Iterator[cst.BaseSmallStatement]:
@@ -29,6 +26,17 @@ def _init_statements(cls: cst.ClassDef) -> Iterator[cst.BaseSmallStatement]:
         if isinstance(stmt, cst.FunctionDef) and stmt.name.value == "__init__":
             for line in nodes(stmt.body, cst.SimpleStatementLine):
                 yield from line.body
+
+
+def _self_assignments(
+    statements: Iterable[cst.BaseSmallStatement],
+) -> Iterator[tuple[cst.Assign, str, cst.BaseExpression]]:
+    """``self.<attr> = <value>`` among the statements: (statement, attr, value)."""
+    for small in statements:
+        if isinstance(small, cst.Assign) and len(small.targets) == 1:
+            attr = _self_attr(small.targets[0].target)
+            if attr is not None:
+                yield small, attr, small.value
 
 
 def _self_attr(node: cst.BaseExpression) -> str | None:
@@ -58,11 +66,11 @@ class _ModuleStateRule(Rule):
                 return False  # a 0-dim scalar mixes with tensors on any device
             if q.startswith("torch.") and any(self._is_tensor_expr(a.value) for a in node.args):
                 return True  # torch.tril(torch.ones(n, n)), torch.cat([...])
-            if q.startswith("torch.") and q.rsplit(".", 1)[-1] in _TENSOR_FACTORIES:
+            if q.startswith("torch.") and q.rsplit(".", 1)[-1] in TENSOR_ATTRIBUTE_FACTORIES:
                 return True
             return (
                 isinstance(node.func, cst.Attribute)
-                and node.func.attr.value in _TENSOR_METHODS
+                and node.func.attr.value in TENSOR_METHODS
                 and self._is_tensor_expr(node.func.value)
             )
         if isinstance(node, cst.BinaryOperation):
@@ -211,13 +219,7 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
                     name = call.args[0].value.evaluated_value
                     if isinstance(name, str):
                         buffers.add(name)
-        for small in _init_statements(node):
-            if not isinstance(small, cst.Assign) or len(small.targets) != 1:
-                continue
-            attr = _self_attr(small.targets[0].target)
-            if attr is None:
-                continue
-            value = small.value
+        for small, attr, value in _self_assignments(_init_statements(node)):
             if (
                 isinstance(value, (cst.List, cst.Tuple))
                 and value.elements
@@ -333,13 +335,7 @@ class ModuleInPlainContainer(_ModuleStateRule):
                     attr = _self_attr(call.func.value)
                     if attr is not None and self._is_module_expr(call.args[-1].value):
                         appended.setdefault(attr, call)
-        for small in smalls:
-            if not isinstance(small, cst.Assign) or len(small.targets) != 1:
-                continue
-            attr = _self_attr(small.targets[0].target)
-            if attr is None:
-                continue
-            value = small.value
+        for small, attr, value in _self_assignments(smalls):
             container = self._container(value, attr in appended)
             if container is None or len(facts.self_attrs.get(attr, [])) > 1:
                 continue  # re-assigned (self.body = nn.Sequential(*self.body)): unknown
