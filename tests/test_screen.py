@@ -167,3 +167,90 @@ def test_too_deep_to_screen_falls_back_to_the_text_triggers(
     monkeypatch.setattr(engine, "Evidence", too_deep)
     text = "import torch\ndef f(m, x):\n    m.to('cuda')\n"
     assert "TL204" in {r.code for r in engine.rules_for(text, DEFAULT, ast.parse(text))}
+
+
+@pytest.mark.parametrize("code", sorted(ALL))
+def test_each_rule_alone_finds_the_same_in_the_whole_rule_book_with_and_without_the_screen(
+    code: str,
+) -> None:
+    # One rule at a time is where the screen skips the most: every unit of a file in
+    # which that rule cannot match is left out of the parse.
+    for path in BOOK:
+        text = path.read_text()
+        with_screen = engine.lint_text(str(path), text, frozenset({code}), screen=True)
+        without = engine.lint_text(str(path), text, frozenset({code}), screen=False)
+        assert [(f.line, f.column, f.code, f.message, f.fix) for f in with_screen.findings] == [
+            (f.line, f.column, f.code, f.message, f.fix) for f in without.findings
+        ], path
+
+
+def test_idle_units_keep_their_headers_and_lines_and_lose_their_bodies() -> None:
+    text = textwrap.dedent(
+        """\
+        import torch
+        from torch import nn
+
+
+        @torch.no_grad()
+        class Block(nn.Module):  # the header stays: a module class of the file
+            '''doc'''
+
+            def forward(self, x):
+                return x * 2
+
+
+        def one_liner(x): return x.cuda()
+
+
+        def caller(model, device):
+            model.to(device)
+            model.head = Block()
+        """
+    )
+    tree = ast.parse(text)
+    idle = [s for s in tree.body if isinstance(s, (ast.ClassDef, ast.FunctionDef))][:2]
+    out = screen.without_bodies(text, idle)
+    assert out.splitlines()[4:11] == [
+        "@torch.no_grad()",
+        "class Block(nn.Module):  # the header stays: a module class of the file",
+        "    pass",
+        "",
+        "",
+        "",
+        "",
+    ]
+    assert "def one_liner(x): return x.cuda()" in out  # a body on its header's line stays
+    assert out.count("\n") == text.count("\n")
+    assert out.splitlines()[14:] == text.splitlines()[14:]
+    ast.parse(out)
+
+
+def test_without_bodies_keeps_crlf_and_cr_line_breaks() -> None:
+    for brk in ("\r\n", "\r"):
+        text = brk.join(["def f():", "    x = 1", "    return x", "y = 2", ""])
+        out = screen.without_bodies(text, [ast.parse(text).body[0]])
+        assert out == brk.join(["def f():", "    pass", "", "y = 2", ""])
+
+
+def test_a_module_class_in_an_idle_unit_still_counts_for_the_others() -> None:
+    # Block's body cannot hold a TL202 finding and is not parsed, but caller attaches
+    # a Block after the move: the header alone says Block is a module.
+    text = textwrap.dedent(
+        """\
+        from torch import nn
+
+        class Block(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.proj = nn.Linear(4, 4)
+
+        def caller(model, device):
+            model.to(device)
+            model.head = Block()
+        """
+    )
+    rules, idle = engine.screen_units(text, frozenset({"TL202"}), ast.parse(text))
+    assert [r.code for r in rules] == ["TL202"]
+    assert [u.name for u in idle] == ["Block"]  # type: ignore[attr-defined]
+    found = engine.lint_text("x.py", text, frozenset({"TL202"}))
+    assert [(f.line, f.code) for f in found.findings] == [(10, "TL202")]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -18,7 +18,7 @@ from torchlint.analysis import analyze
 from torchlint.findings import Applicability, Edit, Finding, Fix, Problem
 from torchlint.registry import SYNTAX_ERROR, all_rules
 from torchlint.rule import LintContext, Report, Rule, ScopeTracker
-from torchlint.screen import Evidence
+from torchlint.screen import Evidence, without_bodies
 from torchlint.traverse import nodes, walk
 
 MAX_FIX_PASSES = 10
@@ -34,18 +34,27 @@ def rules_for(text: str, codes: frozenset[str], tree: ast.Module | None = None) 
     """The enabled rules that can match the file: first the text triggers (a
     substring search), then, given CPython's tree, the evidence each rule needs
     (``torchlint.screen``). What is screened out is never parsed with LibCST."""
+    return screen_units(text, codes, tree)[0]
+
+
+def screen_units(
+    text: str, codes: frozenset[str], tree: ast.Module | None
+) -> tuple[list[type[Rule]], list[ast.stmt]]:
+    """``rules_for``, and the top-level units none of those rules can match in
+    (their bodies are not parsed)."""
     out = [
         rule
         for code, rule in all_rules().items()
         if code in codes and (not rule.triggers or any(t in text for t in rule.triggers))
     ]
     if tree is None or not any(rule.needs for rule in out):
-        return out
+        return out, []
     try:
         evidence = Evidence(tree)
     except RecursionError:
-        return out  # too deep to screen: let the analysis decide
-    return [rule for rule in out if evidence.may_match(rule.needs)]
+        return out, []  # too deep to screen: let the analysis decide
+    rules = [rule for rule in out if evidence.may_match(rule.needs)]
+    return rules, evidence.idle([rule.needs for rule in rules]) if rules else []
 
 
 def _python_parse(text: str) -> ast.Module | SyntaxError:
@@ -89,14 +98,15 @@ def lint_text(
     if isinstance(tree, SyntaxError):
         result.findings.append(_syntax_finding(path, tree))
         return result
+    idle: list[ast.stmt] = []
     if screen:
-        rules = rules_for(text, codes, tree)
+        rules, idle = screen_units(text, codes, tree)
     else:
         rules = [rule for code, rule in all_rules().items() if code in codes]
     if not rules:
         return result
     with _deep_recursion():
-        return _lint_parsed(path, text, rules, result, apply_noqa)
+        return _lint_parsed(path, text, rules, result, apply_noqa, idle)
 
 
 @contextlib.contextmanager
@@ -113,10 +123,25 @@ def _deep_recursion() -> Iterator[None]:
 
 
 def _lint_parsed(
-    path: str, text: str, rules: list[type[Rule]], result: LintResult, apply_noqa: bool = True
+    path: str,
+    text: str,
+    rules: list[type[Rule]],
+    result: LintResult,
+    apply_noqa: bool = True,
+    idle: Sequence[ast.stmt] = (),
 ) -> LintResult:
+    source = text  # what noqa comments are read from
     try:
-        module = cst.parse_module(text)
+        # Only what a rule can match in is parsed: the units the screen found idle
+        # keep their headers and lose their bodies (positions do not change).
+        text = without_bodies(text, idle)
+        try:
+            module = cst.parse_module(text)
+        except cst.ParserSyntaxError:
+            if text is source:
+                raise
+            text = source
+            module = cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
         # Valid for CPython (checked above) but not for LibCST: newer syntax.
         message = str(exc.message).splitlines()[0]
@@ -159,7 +184,7 @@ def _lint_parsed(
     if ctx.reports:
         result.findings.extend(_findings(path, text, module, ctx.reports))
     if apply_noqa:
-        result.findings = noqa.filter_findings(result.findings, text)
+        result.findings = noqa.filter_findings(result.findings, source)
     result.findings.sort(key=Finding.sort_key)
     return result
 

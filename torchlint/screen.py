@@ -18,7 +18,8 @@ runs the rule book with and without the screen, and ``bench/corpus_check.py
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 
 from torchlint.analysis.facts import MODULE_BASES as _MODULE_BASES
 from torchlint.analysis.flow import _FACTORIES as _FLOW_FACTORIES
@@ -298,6 +299,7 @@ class _Unit:
         self.to_torch = False
         self.discarded: set[str] = set()  # x of a bare `x.to(device)` statement
         self.assigned: set[str] = set()  # names assigned in the unit
+        self.derived: list[tuple[str, set[str]]] = []  # (b, roots of a) of b = a.f()[0]
         self.appended_module = False
 
     def is_tensor_expr(self, node: ast.AST) -> bool:
@@ -586,8 +588,11 @@ class _Unit:
             receiver = _dotted(value.func.value)
             if receiver is not None:
                 self.rebound.add(receiver)
+        roots = _roots(value)
         for target in targets:
             path = _dotted(target)
+            if path is not None and roots:
+                self.derived.append((path, roots))
             if path is None:
                 self.assigned |= {p for sub in _walk(target) if (p := _dotted(sub)) is not None}
                 continue
@@ -658,6 +663,14 @@ class _Unit:
         if MODULE in self.tags:
             self.tags.add(CALLABLE_MODULE)
         placed = self.receivers | self.moved
+        # Parts of what was placed: sub = model.get_submodule(n), block = model.layers[0]
+        grown = True
+        while grown:
+            grown = False
+            for name, roots in self.derived:
+                if name not in placed and any(_within(r, placed) for r in roots):
+                    placed.add(name)
+                    grown = True
         if any(_within(p, placed) for p in self.attached):
             self.tags.add(LATE_MODULE)
         if any(_within(path, self.assigned | self.modules) for path in self.converted):
@@ -771,7 +784,7 @@ class Evidence:
     def __init__(self, tree: ast.Module) -> None:
         file = _File(tree)
         module_level = _Unit(file)
-        defs = []
+        defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = []
         for stmt in tree.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 defs.append(stmt)
@@ -779,6 +792,7 @@ class Evidence:
                 module_level.walk(stmt)
         module_level.finish()
         self.module_level = frozenset(module_level.tags)
+        self.defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = defs
         self.units: list[frozenset[str]] = []
         for stmt in defs:
             unit = _Unit(file)
@@ -802,3 +816,41 @@ class Evidence:
         if not needed or needed <= self.module_level:
             return True
         return any(needed <= tags for tags in self.units)
+
+    def idle(self, needs: Sequence[frozenset[str]]) -> list[ast.stmt]:
+        """The top-level ``def``s and ``class``es that carry none of ``needs`` (the
+        needs of the rules that passed): no rule can report inside them."""
+        if any(n <= self.module_level for n in needs):
+            return []
+        return [
+            d
+            for d, tags in zip(self.defs, self.units, strict=True)
+            if not any(n <= tags for n in needs)
+        ]
+
+
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")  # the line breaks of CPython and LibCST
+
+
+def without_bodies(text: str, units: Sequence[ast.stmt]) -> str:
+    """``text`` with the body of each unit emptied: its first line becomes ``pass``
+    at the body's indentation and the rest blank lines. Every other line is kept as
+    it is, so LibCST gives the same positions (and fixes the same spans) in what is
+    left; headers are kept (decorators, signatures, the bases a module class is
+    recognised by). A unit whose body starts on its header's line is kept whole."""
+    if not units:
+        return text
+    parts = _LINE_BREAK.split(text)  # line, break, line, break, ..., last line
+    for unit in units:
+        first = unit.body[0]  # type: ignore[attr-defined]
+        start, end = first.lineno, unit.end_lineno
+        if end is None or start <= unit.lineno:
+            continue
+        line = parts[2 * (start - 1)]
+        indent = line[: first.col_offset]  # col_offset counts UTF-8 bytes: >= characters
+        if indent.strip(" \t\f"):
+            continue
+        parts[2 * (start - 1)] = indent + "pass"
+        for n in range(start, end):
+            parts[2 * n] = ""
+    return "".join(parts)
