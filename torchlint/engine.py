@@ -7,15 +7,17 @@ from __future__ import annotations
 import ast
 import contextlib
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
-from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+from libcst.metadata import CodeRange
 
 from torchlint import noqa
 from torchlint.analysis import analyze
 from torchlint.findings import Applicability, Edit, Finding, Fix, Problem
+from torchlint.positions import Offsets
+from torchlint.positions import positions as locate
 from torchlint.registry import SYNTAX_ERROR, all_rules
 from torchlint.rule import LintContext, Report, Rule, ScopeTracker
 from torchlint.screen import Evidence, without_bodies
@@ -106,7 +108,7 @@ def lint_text(
     if not rules:
         return result
     with _deep_recursion():
-        return _lint_parsed(path, text, rules, result, apply_noqa, idle)
+        return _lint_parsed(path, text, rules, result, apply_noqa, idle, tree)
 
 
 @contextlib.contextmanager
@@ -129,6 +131,7 @@ def _lint_parsed(
     result: LintResult,
     apply_noqa: bool = True,
     idle: Sequence[ast.stmt] = (),
+    tree: ast.Module | None = None,
 ) -> LintResult:
     source = text  # what noqa comments are read from
     try:
@@ -182,7 +185,7 @@ def _lint_parsed(
             else:
                 ctx.reports.extend(single.reports)
     if ctx.reports:
-        result.findings.extend(_findings(path, text, module, ctx.reports))
+        result.findings.extend(_findings(path, text, module, tree, ctx.reports))
     if apply_noqa:
         result.findings = noqa.filter_findings(result.findings, source)
     result.findings.sort(key=Finding.sort_key)
@@ -194,27 +197,19 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
 
 
-class _Offsets:
-    """(line, column) -> index into the text, for applying edits."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0]
-        i = 0
-        n = len(text)
-        while i < n:
-            c = text[i]
-            if c == "\n" or (c == "\r" and (i + 1 == n or text[i + 1] != "\n")):
-                self.starts.append(i + 1)
-            i += 1
-
-    def index(self, line: int, column: int) -> int:
-        return self.starts[line - 1] + column
-
-
-def _findings(path: str, text: str, module: cst.Module, reports: list[Report]) -> list[Finding]:
-    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-    offsets = _Offsets(text)
+def _findings(
+    path: str, text: str, module: cst.Module, tree: ast.Module | None, reports: list[Report]
+) -> list[Finding]:
+    offsets = Offsets(text)
+    wanted: list[cst.CSTNode] = []
+    for report in reports:
+        wanted.append(report.node)
+        if report.statement is not None:
+            wanted.append(report.statement)
+        wanted.extend(node for _, node in report.related)
+        if report.fix is not None:
+            wanted.extend(old for old, _ in report.fix.replacements)
+    positions = locate(module, offsets, tree, wanted)
     out = []
     for report in reports:
         where: CodeRange = positions[report.node]
@@ -246,16 +241,18 @@ def _findings(path: str, text: str, module: cst.Module, reports: list[Report]) -
     return out
 
 
-def _fix(module: cst.Module, positions: object, offsets: _Offsets, report: Report) -> Fix | None:
+def _fix(
+    module: cst.Module, positions: Mapping[cst.CSTNode, CodeRange], offsets: Offsets, report: Report
+) -> Fix | None:
     assert report.fix is not None
     indent = ""
     if report.statement is not None:
-        line = positions[report.statement].start.line  # type: ignore[index]
+        line = positions[report.statement].start.line
         text = offsets.text[offsets.starts[line - 1] :]
         indent = text[: len(text) - len(text.lstrip(" \t"))]
     edits = []
     for old, new in report.fix.replacements:
-        r: CodeRange = positions[old]  # type: ignore[index]
+        r: CodeRange = positions[old]
         start = offsets.index(r.start.line, r.start.column)
         end = offsets.index(r.end.line, r.end.column)
         old_code, new_code = module.code_for_node(old), module.code_for_node(new)
@@ -288,7 +285,7 @@ def applicable(fix: Fix | None, unsafe: bool) -> bool:
 def apply_fixes(text: str, findings: list[Finding], unsafe: bool) -> tuple[str, int]:
     """Apply every applicable fix whose edits do not overlap an earlier one's.
     Returns the new text and how many findings were fixed."""
-    offsets = _Offsets(text)
+    offsets = Offsets(text)
     chosen: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
     count = 0
