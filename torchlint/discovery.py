@@ -4,7 +4,6 @@ folders, honour .gitignore and the config's excludes, never loop on symlinks."""
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +32,8 @@ class _Ignores:
     config: Config
     exclude: pathspec.PathSpec[Any] = field(init=False)
     gitignores: dict[str, pathspec.PathSpec[Any] | None] = field(default_factory=dict)
+    # Per folder: the .gitignore files that apply to what is in it, deepest first.
+    chains: dict[str, list[tuple[str, pathspec.PathSpec[Any]]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.exclude = _spec(self.config.exclude + self.config.extend_exclude)
@@ -48,10 +49,10 @@ class _Ignores:
             return atop
         return self.config.root
 
-    def excluded(self, path: str, is_dir: bool, base: str | None = None) -> bool:
-        apath = os.path.abspath(path)
-        rel = _rel(apath, base or self.config.root) or os.path.basename(apath)
-        if self.exclude.match_file(rel + ("/" if is_dir else "")):
+    def excluded(self, apath: str, rel: str, is_dir: bool) -> bool:
+        """``apath``: absolute; ``rel``: relative to the exclude globs' base (the
+        name alone for what is outside it)."""
+        if self.exclude.match_file(rel + "/" if is_dir else rel):
             return True
         if is_dir and os.path.isfile(os.path.join(apath, "pyvenv.cfg")):
             return True  # a virtualenv, whatever its name
@@ -70,23 +71,28 @@ class _Ignores:
             self.gitignores[directory] = spec
         return self.gitignores[directory]
 
-    def _gitignored(self, apath: str, is_dir: bool) -> bool:
-        # Every .gitignore from the file's folder up to the repository root applies;
-        # as in git, the deepest one that has a say (a match, or a "!" negation) wins.
-        directory = os.path.dirname(apath)
-        while True:
+    def _chain(self, directory: str) -> list[tuple[str, pathspec.PathSpec[Any]]]:
+        """Every .gitignore from ``directory`` up to the repository root (the first
+        folder with a ``.git``), deepest first."""
+        chain = self.chains.get(directory)
+        if chain is None:
             spec = self._gitignore(directory)
-            rel = _rel(apath, directory)
-            if spec is not None and rel is not None:
-                verdict = spec.check_file(rel + ("/" if is_dir else "")).include
-                if verdict is not None:
-                    return bool(verdict)
-            if os.path.exists(os.path.join(directory, ".git")):
-                return False
+            chain = [(directory, spec)] if spec is not None else []
             parent = os.path.dirname(directory)
-            if parent == directory:
-                return False
-            directory = parent
+            if parent != directory and not os.path.exists(os.path.join(directory, ".git")):
+                chain = chain + self._chain(parent)
+            self.chains[directory] = chain
+        return chain
+
+    def _gitignored(self, apath: str, is_dir: bool) -> bool:
+        # As in git, the deepest .gitignore that has a say (a match, or a "!"
+        # negation) wins.
+        for directory, spec in self._chain(os.path.dirname(apath)):
+            rel = apath[len(directory) :].lstrip(os.sep).replace(os.sep, "/")
+            verdict = spec.check_file(rel + "/" if is_dir else rel).include
+            if verdict is not None:
+                return bool(verdict)
+        return False
 
 
 def discover(paths: list[str], config: Config) -> tuple[list[str], list[Problem]]:
@@ -111,31 +117,47 @@ def discover(paths: list[str], config: Config) -> tuple[list[str], list[Problem]
 
 
 def _walk(top: str, ignores: _Ignores, problems: list[Problem]) -> Iterator[str]:
-    def onerror(exc: OSError) -> None:
-        problems.append(Problem(exc.filename or top, exc.strerror or str(exc)))
-
+    """The source files under ``top``. One ``scandir`` per folder: a symlinked folder
+    is not entered (so a symlink loop cannot make the walk endless), and what an
+    entry is comes from the folder listing, without a ``stat`` per file."""
     base = ignores.base_for(top)
-    # followlinks=False: a symlinked folder is not entered, so a symlink loop cannot
-    # make the walk endless.
-    for dirpath, dirnames, filenames in os.walk(top, onerror=onerror, followlinks=False):
-        keep = []
-        for d in sorted(dirnames):
-            full = os.path.join(dirpath, d)
-            if os.path.islink(full) or ignores.excluded(full, True, base):
+    atop = os.path.abspath(top)
+    # Relative to the globs' base: "" at the base itself; None outside it, where
+    # each entry is matched by its name alone.
+    stack: list[tuple[str, str, str | None]] = [
+        (top, atop, "" if atop == os.path.abspath(base) else _rel(atop, base))
+    ]
+    while stack:
+        path, apath, rel = stack.pop()
+        try:
+            with os.scandir(path) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(Problem(exc.filename or path, exc.strerror or str(exc)))
+            continue
+        folders = []
+        for entry in entries:
+            name = entry.name
+            child_rel = f"{rel}/{name}" if rel else name
+            child_abs = os.path.join(apath, name)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not ignores.excluded(child_abs, child_rel, True):
+                    folders.append((entry.path, child_abs, None if rel is None else child_rel))
                 continue
-            keep.append(d)
-        dirnames[:] = keep
-        for name in sorted(filenames):
             if not name.endswith(PY_SUFFIXES):
                 continue
-            full = os.path.join(dirpath, name)
-            if os.path.islink(full) and not os.path.exists(full):
-                problems.append(Problem(full, "broken symbolic link or symlink loop"))
-                continue
             try:
-                regular = stat.S_ISREG(os.stat(full).st_mode)
+                regular = entry.is_file()  # follows a symlink
             except OSError:
                 regular = False
-            if not regular or ignores.excluded(full, False, base):
+            if not regular and entry.is_symlink() and not os.path.exists(entry.path):
+                problems.append(Problem(entry.path, "broken symbolic link or symlink loop"))
+                continue
+            if not regular or ignores.excluded(child_abs, child_rel, False):
                 continue  # a folder named x.py, a FIFO, a socket: not source files
-            yield full
+            yield entry.path
+        stack.extend(reversed(folders))
