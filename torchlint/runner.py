@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from torchlint.cache import Cache, key
@@ -137,6 +136,10 @@ def run(files: list[str], options_for: Callable[[str], Options], jobs: int) -> l
         # of neighbours in path order leave one worker with most of the work.
         work.sort(key=lambda w: _size(w[0]), reverse=True)
         chunk = max(1, min(4, len(work) // (jobs * 16)))
+        # Imported here: multiprocessing costs 20 ms of start-up that a warm run (all
+        # cache hits) or a single file never needs.
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
             results += pool.map(_safe_process, work, chunksize=chunk)
     return sorted(results, key=lambda r: r.path)
