@@ -254,3 +254,18 @@ def test_a_module_class_in_an_idle_unit_still_counts_for_the_others() -> None:
     assert [u.name for u in idle] == ["Block"]  # type: ignore[attr-defined]
     found = engine.lint_text("x.py", text, frozenset({"TL202"}))
     assert [(f.line, f.code) for f in found.findings] == [(10, "TL202")]
+
+
+def test_a_fix_after_idle_units_in_a_crlf_file_changes_only_its_span() -> None:
+    text = (
+        "import torch\r\n\r\n\r\nclass Helper:\r\n    '''Nothing to find here.'''\r\n\r\n"
+        "    def size(self):\r\n        return 1  # keep\r\n\r\n\r\n"
+        'def g(x):\r\n    return x.type("torch.HalfTensor")\r\n'
+    )
+    _, idle = engine.screen_units(text, frozenset({"TL102"}), ast.parse(text))
+    assert [u.name for u in idle] == ["Helper"]  # type: ignore[attr-defined]
+    outcome = engine.fix_text("x.py", text, frozenset({"TL102"}), unsafe=False)
+    assert outcome.fixed == 1
+    assert outcome.text == text.replace(
+        'x.type("torch.HalfTensor")', 'x.to(device="cpu", dtype=torch.float16)'
+    )
