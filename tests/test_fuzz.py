@@ -77,3 +77,28 @@ def test_fixes_on_generated_programs_parse_and_are_idempotent(
 @given(hypothesmith.from_node())
 def test_engine_never_raises_on_libcst_generated_modules(source: str) -> None:
     _check("node.py", source)
+
+
+@given(
+    hypothesmith.from_grammar(),
+    st.lists(TORCH_LINES, min_size=1, max_size=4),
+    st.sampled_from(sorted(ALL)),
+)
+def test_the_screen_hides_nothing_on_generated_programs(
+    source: str, extra: list[str], code: str
+) -> None:
+    # The generated program's own top-level units sit next to a function of
+    # torch-shaped lines: the screen may take bodies out of the former only if the
+    # rule cannot match there; with it and without it, the findings and fixes agree.
+    body = "\n".join("    " + line for chunk in extra for line in chunk.split("\n"))
+    text = f"import torch\n{source}\n\ndef torch_unit(x, y, z, a, b, p, device):\n{body}\n"
+    try:
+        compile(text, "gen.py", "exec")
+    except (SyntaxError, ValueError):
+        return
+    codes = frozenset({code})
+    screened = engine.lint_text("gen.py", text, codes, screen=True)
+    full = engine.lint_text("gen.py", text, codes, screen=False)
+    assert [(f.line, f.column, f.code, f.message, f.fix) for f in screened.findings] == [
+        (f.line, f.column, f.code, f.message, f.fix) for f in full.findings
+    ]
