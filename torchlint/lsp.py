@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 from dataclasses import dataclass
 
 from lsprotocol import types as lsp
@@ -29,12 +28,11 @@ from torchlint.config import Config, ConfigError, enabled_codes, find_config, lo
 from torchlint.findings import Applicability, Edit, Finding, Problem
 from torchlint.report.sarif import help_uri
 from torchlint.runner import Options
+from torchlint.source import LINE_BREAK
 
 SOURCE = "torchlint"
 FIX_ALL_KIND = f"{lsp.CodeActionKind.SourceFixAll.value}.torchlint"
 FIX_ALL_TITLE = "Fix all torchlint (safe)"
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 # ------------------------------------------------------------------ positions
@@ -44,7 +42,7 @@ class Positions:
     """Engine positions (1-based line, 0-based code-point column) -> LSP positions."""
 
     def __init__(self, text: str, encoding: str = lsp.PositionEncodingKind.Utf16.value) -> None:
-        self.lines = _LINE_BREAK.split(text)
+        self.lines = LINE_BREAK.split(text)
         self.encoding = encoding
 
     def _units(self, s: str) -> int:

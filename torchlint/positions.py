@@ -14,16 +14,14 @@ guess.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 from libcst.metadata.position_provider import PositionProvidingCodegenState
 
-from torchlint.traverse import children
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+from torchlint.source import LINE_BREAK
+from torchlint.traverse import children, nodes
 
 
 class Offsets:
@@ -31,7 +29,7 @@ class Offsets:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        self.starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
 
     def index(self, line: int, column: int) -> int:
         return self.starts[line - 1] + column
@@ -65,13 +63,7 @@ def positions(
 
 
 def _within(node: cst.CSTNode, want: Mapping[int, cst.CSTNode]) -> bool:
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if id(item) in want:
-            return True
-        stack.extend(children(item))
-    return False
+    return any(id(item) in want for item in nodes(node, cst.CSTNode))
 
 
 def _pairs(

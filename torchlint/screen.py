@@ -29,6 +29,7 @@ from torchlint.analysis.torch_api import (
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
 )
+from torchlint.source import LINE_BREAK
 
 # Tags (the vocabulary rules declare in ``needs``).
 MODULE = "module"  # a call that can create a module: nn.X(...), a class, from_pretrained
@@ -847,7 +848,8 @@ class Evidence:
         ]
 
 
-_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")  # the line breaks of CPython and LibCST
+# Split with the breaks kept: line, break, line, break, ..., last line.
+_LINES_AND_BREAKS = re.compile(f"({LINE_BREAK.pattern})")
 
 
 def without_bodies(text: str, units: Sequence[ast.stmt]) -> str:
@@ -858,7 +860,7 @@ def without_bodies(text: str, units: Sequence[ast.stmt]) -> str:
     recognised by). A unit whose body starts on its header's line is kept whole."""
     if not units:
         return text
-    parts = _LINE_BREAK.split(text)  # line, break, line, break, ..., last line
+    parts = _LINES_AND_BREAKS.split(text)
     for unit in units:
         first = unit.body[0]  # type: ignore[attr-defined]
         start, end = first.lineno, unit.end_lineno

@@ -80,13 +80,14 @@ def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
     return data
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# The line breaks of CPython and LibCST (not a form feed or U+2028).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def physical_lines(text: str) -> list[str]:
     """The lines as Python numbers them: split at CRLF, CR or LF only (not at form
     feeds or U+2028, which ``str.splitlines`` also splits at)."""
-    lines = _LINE_BREAK.split(text)
+    lines = LINE_BREAK.split(text)
     if lines and lines[-1] == "":
         lines.pop()
     return lines
