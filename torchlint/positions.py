@@ -148,8 +148,9 @@ def _regenerate(
     # (The last statement of a file without a final line break lacks its last token.)
     if not text.startswith(code, start) and text[start:] != "".join(state.tokens[:-1]):
         return False
-    for node in want.values():
-        where = computed._computed.get(node)
-        if where is not None:
+    # Only this statement's nodes: looking up every wanted node of the file here made
+    # positions quadratic in a file with many findings.
+    for node, where in computed._computed.items():
+        if id(node) in want:
             found[node] = where
     return True
