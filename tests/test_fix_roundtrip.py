@@ -414,6 +414,22 @@ def test_a_fix_that_would_not_parse_leaves_the_file_byte_for_byte_unchanged(
     )
 
 
+@pytest.mark.skipif(
+    sys.version_info >= (3, 12), reason="PEP 701: from Python 3.12 on, the fixed f-string parses"
+)
+def test_a_fix_that_python_cannot_parse_but_libcst_can_is_rolled_back(tree: Path) -> None:
+    """LibCST parses 3.12's f-strings on any Python; the file must parse for the
+    Python that runs torchlint (before 3.12, no `"` inside a `"`-quoted f-string)."""
+    text = "import torch\ndef g(x):\n    print(f\"{x.type('torch.HalfTensor')}\")\n"
+    write(tree, {"f.py": text})
+    before = snapshot(tree)
+    result = invoke("--fix", "f.py")
+    assert snapshot(tree) == before
+    assert result.exit_code == 2
+    assert result.stdout == f"f.py:3:16: {LEGACY_STR_MSG}\n"
+    assert result.stderr.startswith(NOT_PARSED.format("f.py"))
+
+
 # Two TL102 casts, one inside the other: each fix rewrites its whole call, so the
 # outer fix's edit contains the inner one's.
 NESTED = (
