@@ -19,6 +19,7 @@ from pathlib import Path
 import libcst as cst
 import pytest
 from click.testing import CliRunner, Result
+from rulebook import expected
 
 from torchlint.checks.type_cast import TypeCastWithoutDevice
 from torchlint.cli import main
@@ -247,16 +248,11 @@ def test_rule_book_example_gives_the_marked_findings(tree: Path) -> None:
     bad = RULES / "TL101-type-cast-without-device" / "bad.py"
     text = bad.read_text(encoding="utf-8")
     (tree / "bad.py").write_text(text, encoding="utf-8")
-    marked = [
-        (n, m.group(1))
-        for n, line in enumerate(text.splitlines(), start=1)
-        if (m := re.search(r"# expect: (TL\d+)", line))
-    ]
+    marked = expected(text)
     assert marked, "the rule book example marks no finding"
     result = invoke("-q", "--select", "TL101", "bad.py")
     assert result.exit_code == 1
-    without_column = [re.sub(r":\d+: ", ": ", loc) for loc in locations(result.stdout)]
-    assert without_column == [f"bad.py:{n}: {code}" for n, code in marked]
+    assert locations(result.stdout) == [f"bad.py:{e.line}:{e.column}: {e.code}" for e in marked]
 
 
 # ---------------------------------------------------------------- usage errors
