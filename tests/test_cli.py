@@ -16,9 +16,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import libcst as cst
 import pytest
 from click.testing import CliRunner, Result
+from rulebook import expected
 
+from torchlint.checks.type_cast import TypeCastWithoutDevice
 from torchlint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -245,16 +248,11 @@ def test_rule_book_example_gives_the_marked_findings(tree: Path) -> None:
     bad = RULES / "TL101-type-cast-without-device" / "bad.py"
     text = bad.read_text(encoding="utf-8")
     (tree / "bad.py").write_text(text, encoding="utf-8")
-    marked = [
-        (n, m.group(1))
-        for n, line in enumerate(text.splitlines(), start=1)
-        if (m := re.search(r"# expect: (TL\d+)", line))
-    ]
+    marked = expected(text)
     assert marked, "the rule book example marks no finding"
     result = invoke("-q", "--select", "TL101", "bad.py")
     assert result.exit_code == 1
-    without_column = [re.sub(r":\d+: ", ": ", loc) for loc in locations(result.stdout)]
-    assert without_column == [f"bad.py:{n}: {code}" for n, code in marked]
+    assert locations(result.stdout) == [f"bad.py:{e.line}:{e.column}: {e.code}" for e in marked]
 
 
 # ---------------------------------------------------------------- usage errors
@@ -724,6 +722,73 @@ def test_output_does_not_depend_on_the_hash_seed(tree: Path) -> None:
     assert len({p.stdout for p in outs}) == 1
     assert len({p.stderr for p in outs}) == 1
     assert len(outs[0].stdout.splitlines()) == 36
+
+
+# ---------------------------------------------------------------- internal errors
+
+
+class _CrashingTypeCastRule(TypeCastWithoutDevice):
+    """TL101 with a bug: it raises on every call it visits."""
+
+    def visit_Call(self, node: cst.Call) -> None:
+        raise RuntimeError("boom")
+
+
+# A TL101 case (the rule that crashes) and a TL102 finding at 10:11 (a rule that works).
+TWO_RULES = MODULE_CAST + LEGACY_CUDA.replace("import torch\n", "")
+
+
+def test_a_crash_inside_a_rule_is_an_internal_error_and_the_other_rules_still_report(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from torchlint import engine, registry
+
+    rules = {**registry.all_rules(), "TL101": _CrashingTypeCastRule}
+    monkeypatch.setattr(engine, "all_rules", lambda: rules)
+    write(tree, {"a.py": TWO_RULES})
+    result = invoke("a.py")
+    assert result.exit_code == 2
+    assert result.stdout == f"a.py:10:11: {LEGACY_CUDA_MSG}\n"
+    assert result.stderr == (
+        "torchlint: error: a.py: internal error in TL101: RuntimeError: boom\n"
+        "torchlint: Found 1 finding in 1 file (0 fixable with --fix); 1 more with --unsafe-fixes.\n"
+    )
+
+
+# Loaded at the start of every interpreter (the command and each pool worker, however
+# the pool starts them): linting a file named crash.py raises.
+CRASH_ON_ONE_FILE = """\
+from torchlint import engine
+
+lint_text = engine.lint_text
+
+
+def crashing(path, *args, **kwargs):
+    if path.endswith("crash.py"):
+        raise RuntimeError("boom")
+    return lint_text(path, *args, **kwargs)
+
+
+engine.lint_text = crashing
+"""
+
+
+def test_a_crash_in_a_worker_is_an_internal_error_and_the_other_files_still_report(
+    tree: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    site = tmp_path_factory.mktemp("site")
+    (site / "sitecustomize.py").write_text(CRASH_ON_ONE_FILE)
+    write(tree, {"a.py": LEGACY_STR, "crash.py": LEGACY_STR, "z.py": MODULE_CAST})
+    path = os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH")) if p)
+    proc = run(["--no-cache", "-j", "2", "."], tree, env={"PYTHONPATH": path})
+    assert proc.returncode == 2
+    assert (
+        proc.stdout.decode() == f"./a.py:3:14: {LEGACY_STR_MSG}\n./z.py:8:27: {MODULE_CAST_MSG}\n"
+    )
+    assert proc.stderr.decode() == (
+        "torchlint: error: ./crash.py: internal error: RuntimeError: boom\n"
+        "torchlint: Found 2 findings in 2 files (2 fixable with --fix).\n"
+    )
 
 
 # ---------------------------------------------------------------- a real process

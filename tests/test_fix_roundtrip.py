@@ -6,6 +6,7 @@ applicable fix is never rewritten."""
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import shutil
 import stat
@@ -13,10 +14,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import libcst as cst
 import pytest
 from click.testing import CliRunner, Result
 
+from torchlint.checks.type_cast import LegacyTypeCast
 from torchlint.cli import main
+from torchlint.rule import FixSpec
+
+try:
+    import resource
+except ImportError:  # pragma: no cover - not POSIX
+    resource = None  # type: ignore[assignment]
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -363,6 +372,160 @@ def test_fix_does_not_overwrite_a_file_changed_since_it_was_read(
     assert result.exit_code == 2
     assert "torchlint: error: ./a.py: changed on disk while being linted; not fixed\n" in (
         result.stderr
+    )
+
+
+# ---------------------------------------------------------------- safety nets
+
+
+class _FixWithAKeyword(LegacyTypeCast):
+    """TL102 with a bug in its fix generator: it renames `.type` to `.lambda`, which
+    does not parse. The engine must refuse the whole result, not write it."""
+
+    def report(self, node, message, fix=None, related=None):  # type: ignore[no-untyped-def]
+        if fix is not None:
+            fix = FixSpec(fix.applicability, ((node, cst.Name("lambda")),), fix.message)
+        super().report(node, message, fix, related)
+
+
+NOT_PARSED = (
+    "torchlint: error: {}: a fix produced code that does not parse; the file was left unchanged\n"
+)
+
+
+def test_a_fix_that_would_not_parse_leaves_the_file_byte_for_byte_unchanged(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from torchlint import engine, registry
+
+    rules = {**registry.all_rules(), "TL102": _FixWithAKeyword}
+    monkeypatch.setattr(engine, "all_rules", lambda: rules)
+    write(tree, {"a.py": MODULE_CAST, "c.py": LEGACY_STR})
+    before = snapshot(tree)
+    result = invoke("--fix", "-j", "1", "a.py", "c.py")
+    after = snapshot(tree)
+    assert after["c.py"] == before["c.py"]  # bytes, mode, inode, mtime: never rewritten
+    assert after["a.py"][0] == MODULE_CAST_FIXED.encode()  # the other file is still fixed
+    assert result.exit_code == 2
+    assert result.stdout == f"c.py:3:14: {LEGACY_STR_MSG}\n"
+    assert result.stderr == (
+        NOT_PARSED.format("c.py") + "torchlint: Fixed 1 finding.\n"
+        "torchlint: Found 1 finding in 1 file (1 fixable with --fix).\n"
+    )
+
+
+@pytest.mark.skipif(
+    sys.version_info >= (3, 12), reason="PEP 701: from Python 3.12 on, the fixed f-string parses"
+)
+def test_a_fix_that_python_cannot_parse_but_libcst_can_is_rolled_back(tree: Path) -> None:
+    """LibCST parses 3.12's f-strings on any Python; the file must parse for the
+    Python that runs torchlint (before 3.12, no `"` inside a `"`-quoted f-string)."""
+    text = "import torch\ndef g(x):\n    print(f\"{x.type('torch.HalfTensor')}\")\n"
+    write(tree, {"f.py": text})
+    before = snapshot(tree)
+    result = invoke("--fix", "f.py")
+    assert snapshot(tree) == before
+    assert result.exit_code == 2
+    assert result.stdout == f"f.py:3:16: {LEGACY_STR_MSG}\n"
+    assert result.stderr.startswith(NOT_PARSED.format("f.py"))
+
+
+# Two TL102 casts, one inside the other: each fix rewrites its whole call, so the
+# outer fix's edit contains the inner one's.
+NESTED = (
+    'import torch\ndef g(x):\n    return x.type("torch.HalfTensor").type("torch.FloatTensor")\n'
+)
+NESTED_ONE_PASS = NESTED.replace(
+    'x.type("torch.HalfTensor")', 'x.to(device="cpu", dtype=torch.float16)'
+)
+NESTED_FIXED = NESTED_ONE_PASS.replace(
+    '.type("torch.FloatTensor")', '.to(device="cpu", dtype=torch.float32)'
+)
+
+
+def test_overlapping_edits_are_refused_and_left_to_the_next_pass() -> None:
+    from torchlint import engine
+
+    findings = engine.lint_text("n.py", NESTED, frozenset({"TL102"})).findings
+    spans = [(e.column, e.end_column) for f in findings if f.fix for e in f.fix.edits]
+    assert spans == [(11, 37), (11, 63)]  # the outer edit contains the inner one
+    assert engine.apply_fixes(NESTED, findings, unsafe=False) == (NESTED_ONE_PASS, 1)
+
+
+def test_two_insertions_at_the_same_place_are_refused() -> None:
+    from torchlint import engine
+    from torchlint.findings import Applicability, Edit, Finding, Fix
+
+    def insert(text: str) -> Finding:
+        fix = Fix(Applicability.SAFE, (Edit(1, 4, 1, 4, text),), "insert")
+        return Finding("i.py", 1, 4, "TL999", "m", fix=fix)
+
+    assert engine.apply_fixes("x = y\n", [insert("a"), insert("b")], unsafe=False) == (
+        "x = ay\n",
+        1,
+    )
+
+
+def test_nested_casts_are_both_fixed(tree: Path) -> None:
+    write(tree, {"n.py": NESTED})
+    result = invoke("--fix", "n.py")
+    assert (tree / "n.py").read_text() == NESTED_FIXED
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == (
+        "torchlint: Fixed 2 findings.\ntorchlint: All checks passed (1 file checked).\n"
+    )
+
+
+def test_a_failed_replace_leaves_the_original_file_and_no_temporary_file(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tree, {"a.py": LEGACY_STR, "b.py": LEGACY_STR})
+    real_replace = os.replace
+
+    def disk_full_for_a(src: str, dst: str) -> None:
+        if os.path.basename(dst) == "a.py":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", disk_full_for_a)
+    before = snapshot(tree)
+    result = invoke("--fix", "-j", "1", ".")
+    assert snapshot(tree)["a.py"] == before["a.py"]
+    assert contents(tree) == {"a.py": LEGACY_STR.encode(), "b.py": LEGACY_STR_FIXED.encode()}
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"torchlint: error: ./a.py: cannot write: {os.strerror(errno.ENOSPC)}\n"
+    )
+
+
+@pytest.mark.skipif(resource is None, reason="needs setrlimit")
+def test_a_full_disk_in_the_middle_of_the_write_leaves_the_original_file(tree: Path) -> None:
+    """A real write that fails half-way: the process may write no file beyond 4 KiB
+    (RLIMIT_FSIZE), and the fixed file is over 8 KiB. The original must survive whole."""
+    padding = "".join(
+        f"# line {i:03d} of a long file, to make it larger than the limit\n" for i in range(160)
+    )
+    text = LEGACY_STR + padding
+    assert len(text.encode()) > 2 * 4096
+    write(tree, {"x.py": text})
+
+    def limit_file_size() -> None:
+        assert resource is not None
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "torchlint", "--fix", "x.py"],
+        cwd=tree,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        preexec_fn=limit_file_size,
+    )
+    assert (tree / "x.py").read_bytes() == text.encode()
+    assert sorted(p.name for p in tree.iterdir()) == ["x.py"]  # no temporary file left
+    assert proc.returncode == 2
+    assert proc.stderr.decode().startswith(
+        f"torchlint: error: x.py: cannot write: {os.strerror(errno.EFBIG)}\n"
     )
 
 

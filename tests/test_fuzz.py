@@ -11,10 +11,11 @@ import os
 
 import hypothesmith
 import libcst as cst
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from torchlint import engine, registry
+from torchlint.findings import Problem
 
 settings.register_profile(
     "ci", max_examples=40, deadline=None, suppress_health_check=list(HealthCheck)
@@ -39,16 +40,26 @@ TORCH_LINES = st.sampled_from(
         "s = torch.load(p)",
         "with torch.cuda.amp.autocast():\n    pass",
         "l = torch.nn.functional.cross_entropy(a, b.int())",
+        "m(*z, x.type(torch.float16))",
     ]
 )
+
+
+def _no_internal_error(problems: list[Problem]) -> None:
+    # A rule that raises is caught and reported, never an exception: without this
+    # check the property tests would pass with a rule that crashes on every file.
+    assert [p for p in problems if "internal error" in p.message] == []
 
 
 def _check(path: str, source: str) -> None:
     result = engine.lint_text(path, source, ALL)
     assert all(f.code in ALL or f.code.startswith("TL0") for f in result.findings)
+    _no_internal_error(result.problems)
     fixed = engine.fix_text(path, source, ALL, unsafe=True)
+    _no_internal_error(fixed.remaining.problems)
     if fixed.text != source:
-        cst.parse_module(fixed.text)  # still parses
+        compile(fixed.text, path, "exec")  # still parses, for this Python
+        cst.parse_module(fixed.text)  # and for LibCST
         again = engine.fix_text(path, fixed.text, ALL, unsafe=True)
         assert again.text == fixed.text  # idempotent
 
@@ -59,6 +70,10 @@ def test_engine_never_raises_on_generated_programs(source: str) -> None:
 
 
 @given(hypothesmith.from_grammar(), st.lists(TORCH_LINES, min_size=1, max_size=4))
+# Every run, whatever the generator draws: a call with *args and a cast argument (TL101 reads it).
+@example(
+    "def f(model, x, rest):\n    return model(*rest, x.type(torch.float16))\n", ["import torch"]
+)
 def test_fixes_on_generated_programs_parse_and_are_idempotent(
     source: str, extra: list[str]
 ) -> None:
@@ -99,6 +114,7 @@ def test_the_screen_hides_nothing_on_generated_programs(
     codes = frozenset({code})
     screened = engine.lint_text("gen.py", text, codes, screen=True)
     full = engine.lint_text("gen.py", text, codes, screen=False)
+    _no_internal_error(screened.problems + full.problems)
     assert [(f.line, f.column, f.code, f.message, f.fix) for f in screened.findings] == [
         (f.line, f.column, f.code, f.message, f.fix) for f in full.findings
     ]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rulebook import RULES_DIR, expected
+from rulebook import NAMED_LINE, RULES_DIR, Expect, expected
 
 pytest.importorskip("torch", reason="the runtime check needs torch (pip install torch)")
 
@@ -47,8 +47,13 @@ def test_companion_bad_is_confirmed_and_good_runs_clean(folder: Path) -> None:
     result = _invoke(["--isolated", "--no-cache", "--select", code, "--confirm", str(bad)])
     assert result.exit_code == 1, result.output
     lines = [line for line in result.stdout.splitlines() if line]
-    want = [(line, c) for line, c, _ in expected(bad.read_text())]
-    got = [(int(line.split(":")[1]), line.split()[1]) for line in lines]
+    want = [str(e) for e in expected(bad.read_text())]
+    got = []
+    for line in lines:  # path:line:col: CODE message [confirmed]
+        _, row, col, text = line.split(":", 3)
+        code, message = text.split(" ", 2)[1:]
+        named = tuple(int(n) for n in NAMED_LINE.findall(message))
+        got.append(str(Expect(int(row), code, int(col), named)))
     assert got == want, result.stdout
     assert all(line.endswith("[confirmed]") for line in lines), result.stdout
 

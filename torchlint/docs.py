@@ -20,7 +20,12 @@ from torchlint.rule import Rule
 RULES_URI = f"{INFORMATION_URI}/tree/main/rules"
 
 _SECTIONS = (
-    ("bad", "Flagged (`bad*.py`)", "Every `# expect:` line is a finding."),
+    (
+        "bad",
+        "Flagged (`bad*.py`)",
+        "Every `# expect: CODE:COLUMN lines=N,...` line is a finding, at that 1-based "
+        "column; `lines=` lists the lines its message names.",
+    ),
     ("good", "Not flagged (`good*.py`)", "Correct look-alikes the rule must stay silent on."),
     ("fixed", "After `torchlint --fix` (`fixed.py`)", ""),
     ("fixed_unsafe", "After `torchlint --fix --unsafe-fixes` (`fixed_unsafe.py`)", ""),

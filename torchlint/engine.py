@@ -332,9 +332,7 @@ def fix_text(path: str, text: str, codes: frozenset[str], unsafe: bool) -> FixOu
         new, count = apply_fixes(current, result.findings, unsafe)
         if count == 0:
             break
-        try:
-            cst.parse_module(new)
-        except (cst.ParserSyntaxError, RecursionError):
+        if not _parses(new):
             original = lint_text(path, text, codes)
             original.problems.append(
                 Problem(
@@ -345,3 +343,16 @@ def fix_text(path: str, text: str, codes: frozenset[str], unsafe: bool) -> FixOu
         current, fixed = new, fixed + count
         result = lint_text(path, current, codes)
     return FixOutcome(current, fixed, result)
+
+
+def _parses(text: str) -> bool:
+    """For the Python that runs torchlint and for LibCST. LibCST alone is not enough:
+    it reads 3.12's f-strings on any Python, so a fix that puts `"cpu"` inside an
+    `f"..."` would pass it and break the file on 3.10 and 3.11."""
+    if isinstance(_python_parse(text), SyntaxError):
+        return False
+    try:
+        cst.parse_module(text)
+    except (cst.ParserSyntaxError, RecursionError):
+        return False
+    return True

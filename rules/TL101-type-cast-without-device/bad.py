@@ -19,13 +19,13 @@ class OmniLMM(nn.Module):
         res = []
         dtype = self.vpm.pos_embed.data.dtype
         for pixel_value in pixel_values:
-            vision_embedding = self.vpm.forward_features(pixel_value.unsqueeze(0).type(dtype))  # expect: TL101:83
+            vision_embedding = self.vpm.forward_features(pixel_value.unsqueeze(0).type(dtype))  # expect: TL101:83 lines=20
             res.append(self.resampler(vision_embedding))
         return torch.vstack(res)
 
     def embed_images(self, images, device):
         # A `device` parameter is in scope: the fix uses it.
-        return self.vpm(images.type(th.float16))  # expect: TL101
+        return self.vpm(images.type(th.float16))  # expect: TL101:32
 
 
 class LlavaProjector(nn.Module):
@@ -36,18 +36,18 @@ class LlavaProjector(nn.Module):
 
     def encode_images(self, images):
         # `.dtype` of a parameter: the fix can take the device from the same tensor.
-        features = self.vision_tower(images.type(self.mm_projector.weight.dtype))  # expect: TL101
+        features = self.vision_tower(images.type(self.mm_projector.weight.dtype))  # expect: TL101:45
         return self.mm_projector(features)
 
     def encode_videos(self, frames, dtype):
         # A dtype parameter known only by its name: the fix is unsafe (it could be a
         # legacy type string, which `.to()` does not accept).
-        return self.vision_tower(frames.type(dtype))  # expect: TL101
+        return self.vision_tower(frames.type(dtype))  # expect: TL101:41
 
 
 def extract_features(model, pixel_values, dtype=torch.bfloat16):
     vpm = model.vpm
-    return vpm.forward_features(pixel_values.type(dtype))  # expect: TL101
+    return vpm.forward_features(pixel_values.type(dtype))  # expect: TL101:46
 
 
 class SiglipEmbedder(nn.Module):
@@ -58,4 +58,4 @@ class SiglipEmbedder(nn.Module):
     def forward(self, pixel_values):
         # No device anywhere in sight: the safe fix keeps behaviour (`.to(dtype)`),
         # the message says where the device should come from.
-        return self.encoder(pixel_values.type(torch.float16))  # expect: TL101
+        return self.encoder(pixel_values.type(torch.float16))  # expect: TL101:42

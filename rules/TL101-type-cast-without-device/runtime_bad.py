@@ -29,7 +29,7 @@ class OmniLMM(nn.Module):
         res = []
         dtype = self.vpm.pos_embed.data.dtype
         for pixel_value in pixel_values:
-            vision_embedding = self.vpm.forward_features(pixel_value.unsqueeze(0).type(dtype))  # expect: TL101
+            vision_embedding = self.vpm.forward_features(pixel_value.unsqueeze(0).type(dtype))  # expect: TL101:83 lines=30
             res.append(self.resampler(vision_embedding.float()))
         return torch.vstack(res)
 

@@ -11,14 +11,14 @@ def loss_mask(answer, aggregation_mask):
 
 def attention_bias(scores, mask):
     # On a CPU tensor this lands on the *current* GPU, not the one `scores` is on.
-    bias = mask.type(th.cuda.HalfTensor)  # expect: TL102
+    bias = mask.type(th.cuda.HalfTensor)  # expect: TL102:17
     return scores + bias
 
 
 def labels_like(logits, labels):
     # A type string has no device index: cuda:0 even when logits is on cuda:1.
-    return labels.type(logits.type())  # expect: TL102
+    return labels.type(logits.type())  # expect: TL102:19
 
 
 def from_string(x):
-    return x.to(device="cpu", dtype=torch.float64)  # expect: TL102
+    return x.to(device="cpu", dtype=torch.float64)  # expect: TL102:14

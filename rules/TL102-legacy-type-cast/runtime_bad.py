@@ -6,7 +6,7 @@ import torch
 
 
 def loss_mask(answer, aggregation_mask):
-    mask = torch.logical_not(torch.isnan(answer)).type(torch.FloatTensor)  # expect: TL102
+    mask = torch.logical_not(torch.isnan(answer)).type(torch.FloatTensor)  # expect: TL102:51
     return mask * aggregation_mask
 
 

@@ -6,16 +6,16 @@ from torch import nn
 def fit_regressor(path):
     model = nn.Sequential(nn.Linear(16, 64), nn.ReLU(), nn.Linear(64, 1))
     features = torch.from_numpy(np.loadtxt(path, delimiter=","))
-    return model(features)  # expect: TL105
+    return model(features)  # expect: TL105:18 lines=8
 
 
 def noise_augment(x_shape):
     encoder = nn.Linear(8, 8)
     noise = torch.tensor(np.random.randn(*x_shape))
-    return encoder(noise)  # expect: TL105
+    return encoder(noise)  # expect: TL105:20 lines=14
 
 
 def doubled(values):
     head = nn.Linear(4, 2)
     x = torch.as_tensor(values).double()
-    return head(x)  # expect: TL105
+    return head(x)  # expect: TL105:17 lines=20

@@ -15,7 +15,7 @@ def fit_regressor(source, device):
     model = nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 1))
     model.to(device)
     features = torch.from_numpy(np.loadtxt(source, delimiter=",")).to(device)
-    return model(features)  # expect: TL105
+    return model(features)  # expect: TL105:18 lines=17
 
 
 if __name__ == "__main__":

@@ -16,12 +16,12 @@ def sample(steps: int):
     vae_decoder = nn.Conv2d(4, 3, 3, padding=1)  # kept in float32 for stability
     latents = torch.randn(1, 4, 64, 64)
     for _ in range(steps):
-        latents = unet(latents.half())  # expect: TL107
+        latents = unet(latents.half())  # expect: TL107:24 lines=17
     latents = latents.half()
-    return vae_decoder(latents.float())  # expect: TL107
+    return vae_decoder(latents.float())  # expect: TL107:24 lines=20
 
 
 def bf16_head(features):
     head = nn.Linear(768, 2).to(torch.bfloat16)
     x = torch.zeros(1, 768)
-    return head(x.bfloat16())  # expect: TL107
+    return head(x.bfloat16())  # expect: TL107:17 lines=26

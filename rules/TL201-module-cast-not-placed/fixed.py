@@ -13,7 +13,7 @@ def train(model_path, batches, local_rank):
     model = get_peft_model(model, LoraConfig(r=64, target_modules=["q_proj", "v_proj"]))
     for batch in batches:
         pixel_values = batch["pixel_values"].to(device)
-        loss = model(pixel_values)  # expect: TL201
+        loss = model(pixel_values)  # expect: TL201:16 lines=12,13,15
         loss.backward()
 
 
@@ -22,10 +22,10 @@ def caption(path, images):
     vision_tower = CLIPVisionModel.from_pretrained(path)
     vision_tower.to(torch.bfloat16)
     images = images.cuda()
-    return vision_tower(images)  # expect: TL201
+    return vision_tower(images)  # expect: TL201:12 lines=23,24
 
 
 def load_in_half(path, image, device):
     # torch_dtype= casts while loading; without device_map nothing places it.
     model = AutoModel.from_pretrained(path, torch_dtype=torch.float16)
-    return model.generate(image.to(device))  # expect: TL201
+    return model.generate(image.to(device))  # expect: TL201:12 lines=30,31

@@ -17,7 +17,7 @@ class LoRALinear(nn.Module):
 def add_classifier(model, num_labels, device):
     model.to(device)
     # A new head after the move: its weights are on the CPU.
-    model.classifier = nn.Linear(768, num_labels)  # expect: TL202
+    model.classifier = nn.Linear(768, num_labels)  # expect: TL202:5 lines=18
     return model
 
 
@@ -27,11 +27,11 @@ def inject_lora(path, names):
     model = model.cuda()
     for name in names:
         parent = model.get_submodule(name)
-        setattr(parent, "proj", LoRALinear(parent.proj))  # expect: TL202
+        setattr(parent, "proj", LoRALinear(parent.proj))  # expect: TL202:9 lines=27
     return model
 
 
 def replace_vision_head(pipe):
     pipe.to("cuda")
-    pipe.transformer.proj_out = torch.nn.Linear(3072, 64)  # expect: TL202
+    pipe.transformer.proj_out = torch.nn.Linear(3072, 64)  # expect: TL202:5 lines=35
     return pipe

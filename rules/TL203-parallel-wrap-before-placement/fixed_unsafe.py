@@ -16,17 +16,17 @@ class Net(nn.Module):
 def ddp_main(local_rank):
     torch.cuda.set_device(local_rank)
     model = Net()
-    model = DDP(model.to(local_rank), device_ids=[local_rank])  # expect: TL203
+    model = DDP(model.to(local_rank), device_ids=[local_rank])  # expect: TL203:13 lines=18,17
     return model
 
 
 def data_parallel(x):
     model = Net()
     x = x.cuda()
-    model = nn.DataParallel(model.to("cuda"))  # expect: TL203
+    model = nn.DataParallel(model.to("cuda"))  # expect: TL203:13 lines=24,25
     return model(x)
 
 
 def ddp_around_device_map(path, local_rank):
     model = AutoModelForCausalLM.from_pretrained(path, device_map="auto")
-    return DDP(model, device_ids=[local_rank])  # expect: TL203
+    return DDP(model, device_ids=[local_rank])  # expect: TL203:12 lines=31

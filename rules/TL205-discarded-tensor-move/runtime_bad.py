@@ -8,7 +8,7 @@ from torch.nn import functional as F
 
 def train_step(model, batch, device):
     labels = torch.tensor(batch["labels"])
-    labels.to(device)  # expect: TL205
+    labels.to(device)  # expect: TL205:5
     logits = model(batch["x"].to(device))
     return F.cross_entropy(logits, labels)
 

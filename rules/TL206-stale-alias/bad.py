@@ -7,5 +7,5 @@ def evaluate(model, batch, device):
     original = pixel_values
     pixel_values = pixel_values.to(device)
     features = model(pixel_values)
-    recon = model(original)  # expect: TL206
+    recon = model(original)  # expect: TL206:19 lines=8
     return features, recon

@@ -6,8 +6,8 @@ from torch import nn
 class CausalSelfAttention(nn.Module):
     def __init__(self, block_size: int) -> None:
         super().__init__()
-        self.register_buffer("mask", torch.tril(torch.ones(block_size, block_size)), persistent=False)  # expect: TL301
-        self.register_buffer("scale", torch.tensor([0.125]), persistent=False)  # expect: TL301
+        self.register_buffer("mask", torch.tril(torch.ones(block_size, block_size)), persistent=False)  # expect: TL301:9 lines=14
+        self.register_buffer("scale", torch.tensor([0.125]), persistent=False)  # expect: TL301:9 lines=13
 
     def forward(self, scores):
         scores = scores * self.scale
@@ -18,10 +18,10 @@ class AnchorHead(nn.Module):
     def __init__(self, sizes) -> None:
         super().__init__()
         self.anchors = [torch.tensor(s) for s in sizes]
-        self.strides = [torch.tensor([8.0]), torch.tensor([16.0])]  # expect: TL301
+        self.strides = [torch.tensor([8.0]), torch.tensor([16.0])]  # expect: TL301:9 lines=27
         self.register_buffer("mean", torch.zeros(3))
         self.register_buffer("std", torch.ones(3))
-        self.stats = [self.mean, self.std]  # expect: TL301
+        self.stats = [self.mean, self.std]  # expect: TL301:9
 
     def forward(self, x):
         return [x * s for s in self.strides] + [torch.stack(self.stats)]

@@ -10,7 +10,7 @@ class CausalSelfAttention(nn.Module):
     def __init__(self, dim, block_size):
         super().__init__()
         self.qk = nn.Linear(dim, 2 * dim)
-        self.mask = torch.tril(torch.ones(block_size, block_size))  # expect: TL301
+        self.mask = torch.tril(torch.ones(block_size, block_size))  # expect: TL301:9 lines=19
 
     def forward(self, x):
         q, k = self.qk(x).chunk(2, dim=-1)

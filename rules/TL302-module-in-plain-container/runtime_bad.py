@@ -11,7 +11,7 @@ class MultiTaskHead(nn.Module):
     def __init__(self, hidden, num_labels):
         super().__init__()
         self.trunk = nn.Linear(8, hidden)
-        self.heads = [nn.Linear(hidden, n) for n in num_labels]  # expect: TL302
+        self.heads = [nn.Linear(hidden, n) for n in num_labels]  # expect: TL302:9
 
     def forward(self, x):
         x = self.trunk(x).relu()

@@ -13,7 +13,7 @@ class NoisyGate(nn.Module):
 
     def forward(self, hidden):
         logits = self.gate(hidden)
-        noise = torch.randn(logits.shape)  # expect: TL401
+        noise = torch.randn(logits.shape)  # expect: TL401:17 lines=17
         return (logits + noise).softmax(-1)
 
 

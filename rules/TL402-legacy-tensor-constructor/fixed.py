@@ -4,7 +4,7 @@ from torch import nn
 
 class WeightedLoss(nn.Module):
     def forward(self, logits, labels):
-        weights = torch.tensor([0.2, 0.8], dtype=torch.float32)  # expect: TL402
-        buffer = torch.empty(2, 3, dtype=torch.float32)  # expect: TL402
-        index = torch.LongTensor(labels)  # expect: TL402
+        weights = torch.tensor([0.2, 0.8], dtype=torch.float32)  # expect: TL402:19 lines=10
+        buffer = torch.empty(2, 3, dtype=torch.float32)  # expect: TL402:18 lines=10
+        index = torch.LongTensor(labels)  # expect: TL402:17 lines=10
         return (logits * weights).sum() + buffer.sum() + index.sum()

@@ -8,7 +8,7 @@ from torch import nn
 
 class WeightedLoss(nn.Module):
     def forward(self, logits, labels):
-        weights = torch.FloatTensor([0.2, 0.8])  # expect: TL402
+        weights = torch.FloatTensor([0.2, 0.8])  # expect: TL402:19 lines=12
         weighted = logits.log_softmax(-1) * weights
         return -weighted.gather(1, labels[:, None]).mean()
 

@@ -9,7 +9,7 @@ from torch import nn
 
 def evaluate(model, batch, device):
     model.to(device)
-    labels = batch["labels"].cuda()  # expect: TL403
+    labels = batch["labels"].cuda()  # expect: TL403:14
     logits = model(batch["x"].to(device))
     return (logits.argmax(-1) == labels).float().mean()
 

@@ -2,4 +2,4 @@ import torch
 
 
 def load(path):
-    return torch.load(path, map_location="cpu", weights_only=True)  # expect: TL503
+    return torch.load(path, map_location="cpu", weights_only=True)  # expect: TL503:12

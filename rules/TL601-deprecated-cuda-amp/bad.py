@@ -3,9 +3,9 @@ from torch.cuda.amp import GradScaler, autocast
 
 
 def train(model, loader, optimizer):
-    scaler = torch.cuda.amp.GradScaler()  # expect: TL601
+    scaler = torch.cuda.amp.GradScaler()  # expect: TL601:14
     for x, y in loader:
-        with torch.cuda.amp.autocast(dtype=torch.float16):  # expect: TL601
+        with torch.cuda.amp.autocast(dtype=torch.float16):  # expect: TL601:14
             loss = model(x, y)
         scaler.scale(loss).backward()
         scaler.step(optimizer)
@@ -13,9 +13,9 @@ def train(model, loader, optimizer):
 
 
 def evaluate(model, x):
-    with autocast(True, torch.bfloat16):  # expect: TL601
+    with autocast(True, torch.bfloat16):  # expect: TL601:10
         return model(x)
 
 
 def make_scaler():
-    return GradScaler(init_scale=1024)  # expect: TL601
+    return GradScaler(init_scale=1024)  # expect: TL601:12

@@ -3,9 +3,9 @@ from torch.cuda.amp import GradScaler, autocast
 
 
 def train(model, loader, optimizer):
-    scaler = torch.amp.GradScaler("cuda")  # expect: TL601
+    scaler = torch.amp.GradScaler("cuda")  # expect: TL601:14
     for x, y in loader:
-        with torch.amp.autocast("cuda", dtype=torch.float16):  # expect: TL601
+        with torch.amp.autocast("cuda", dtype=torch.float16):  # expect: TL601:14
             loss = model(x, y)
         scaler.scale(loss).backward()
         scaler.step(optimizer)
@@ -13,9 +13,9 @@ def train(model, loader, optimizer):
 
 
 def evaluate(model, x):
-    with torch.amp.autocast("cuda", enabled=True, dtype=torch.bfloat16):  # expect: TL601
+    with torch.amp.autocast("cuda", enabled=True, dtype=torch.bfloat16):  # expect: TL601:10
         return model(x)
 
 
 def make_scaler():
-    return torch.amp.GradScaler("cuda", init_scale=1024)  # expect: TL601
+    return torch.amp.GradScaler("cuda", init_scale=1024)  # expect: TL601:12
