@@ -152,6 +152,43 @@ def test_documented_config_uses_both_hooks() -> None:
     assert [h["id"] for h in repo["hooks"]] == ["torchlint-fix", "torchlint"]
 
 
+def test_documented_rev_is_not_a_tag_that_does_not_exist() -> None:
+    """There is no release tag yet: the snippet says `rev: main`, which
+    `pre-commit autoupdate` replaces with a full commit SHA."""
+    (repo,) = documented_config()["repos"]
+    assert repo["rev"] == "main"
+    text = (ROOT / "docs" / "pre-commit.md").read_text()
+    assert "pre-commit autoupdate --repo https://github.com/torchlint/torchlint" in text
+    assert "full commit" in text and "SHA" in text
+
+
+def test_autoupdate_pins_the_documented_rev_to_a_full_commit_sha(tmp_path: Path) -> None:
+    """What docs/pre-commit.md tells users to run, on a hook repository without tags
+    (as torchlint's is until a release): the rev becomes the newest commit's full SHA.
+    No package index needed: autoupdate only reads the hooks file."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
+    env |= {
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "GIT_AUTHOR_NAME": "test",
+        "GIT_AUTHOR_EMAIL": "test@example.invalid",
+        "GIT_COMMITTER_NAME": "test",
+        "GIT_COMMITTER_EMAIL": "test@example.invalid",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(tmp_path),
+    }
+    rev = hook_repo(tmp_path / "torchlint", env)
+    config = documented_config()
+    config["repos"][0]["repo"] = str(tmp_path / "torchlint")
+    root = tmp_path / "project"
+    root.mkdir()
+    git("init", "-q", cwd=root, env=env)
+    (root / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
+    proc = Project(root, env).pre_commit("autoupdate", "--repo", str(tmp_path / "torchlint"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    (pinned,) = yaml.safe_load((root / ".pre-commit-config.yaml").read_text())["repos"]
+    assert re.fullmatch(r"[0-9a-f]{40}", pinned["rev"]) and pinned["rev"] == rev
+
+
 def test_clean_project_passes(project: Project) -> None:
     for hook in ("torchlint-fix", "torchlint"):
         proc = project.run(hook)
