@@ -194,8 +194,31 @@ def test_no_paths_means_the_current_folder(tree: Path) -> None:
     write(tree, {"pkg/c.py": LEGACY_STR, "clean.py": CLEAN})
     result = invoke()
     assert result.exit_code == 1
-    assert locations(result.stdout) == ["./pkg/c.py:3:14: TL102"]
+    assert locations(result.stdout) == ["pkg/c.py:3:14: TL102"]
     assert result.stderr == "torchlint: Found 1 finding in 1 file (1 fixable with --fix).\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["."], ["./"], ["./pkg", "./a.py"], ["pkg/./", "pkg/../a.py"]],
+    ids=["default", "dot", "dot-slash", "dot-prefixed", "unnormalised"],
+)
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_paths_are_printed_without_a_leading_dot_slash(
+    tree: Path, args: list[str], fmt: str
+) -> None:
+    write(tree, {"pkg/c.py": LEGACY_STR, "a.py": LEGACY_STR})
+    result = invoke("--format", fmt, *args)
+    assert result.exit_code == 1
+    if fmt == "json":
+        assert [f["path"] for f in json.loads(result.stdout)] == ["a.py", "pkg/c.py"]
+    else:
+        assert locations(result.stdout) == ["a.py:3:14: TL102", "pkg/c.py:3:14: TL102"]
+
+
+def test_stdin_filename_is_printed_without_a_leading_dot_slash(tree: Path) -> None:
+    result = invoke("-", "--stdin-filename", "./pkg/m.py", input=LEGACY_STR.encode())
+    assert locations(result.stdout) == ["pkg/m.py:3:14: TL102"]
 
 
 def test_findings_are_sorted_by_path_then_line_then_column(tree: Path) -> None:

@@ -135,7 +135,7 @@ def test_pyproject_is_found_from_a_subfolder(
     pyproject(project, 'ignore = ["TL102"]\n')
     monkeypatch.chdir(project / "src")
     result = invoke("-q", ".")
-    assert locations(result.stdout) == ["./a.py:8:27: TL101"]
+    assert locations(result.stdout) == ["a.py:8:27: TL101"]
 
 
 def test_pyproject_without_a_torchlint_table_is_passed_over(project: Path) -> None:
@@ -260,7 +260,7 @@ def test_exclude_globs_are_relative_to_the_config_not_the_cwd(
     pyproject(excluded_tree, 'extend-exclude = ["src/vendored"]\n')
     monkeypatch.chdir(excluded_tree / "src")
     result = invoke("-q", ".")
-    assert locations(result.stdout) == ["./a.py:8:27: TL101", "./c.py:3:14: TL102"]
+    assert locations(result.stdout) == ["a.py:8:27: TL101", "c.py:3:14: TL102"]
 
 
 def test_max_file_size_skips_larger_files_with_an_error(project: Path) -> None:
@@ -481,11 +481,11 @@ def excluded_tree(project: Path) -> Path:
 def test_default_excludes_skip_build(excluded_tree: Path) -> None:
     result = invoke("-q", ".")
     assert locations(result.stdout) == [
-        "./generated/g.py:3:14: TL102",
-        "./src/a.py:8:27: TL101",
-        "./src/c.py:3:14: TL102",
-        "./src/vendored/v.py:3:14: TL102",
-        "./tests/test_c.py:3:14: TL102",
+        "generated/g.py:3:14: TL102",
+        "src/a.py:8:27: TL101",
+        "src/c.py:3:14: TL102",
+        "src/vendored/v.py:3:14: TL102",
+        "tests/test_c.py:3:14: TL102",
     ]
 
 
@@ -493,9 +493,9 @@ def test_extend_exclude_adds_to_the_defaults(excluded_tree: Path) -> None:
     pyproject(excluded_tree, 'extend-exclude = ["generated", "src/vendored/"]\n')
     result = invoke("-q", ".")
     assert locations(result.stdout) == [
-        "./src/a.py:8:27: TL101",
-        "./src/c.py:3:14: TL102",
-        "./tests/test_c.py:3:14: TL102",
+        "src/a.py:8:27: TL101",
+        "src/c.py:3:14: TL102",
+        "tests/test_c.py:3:14: TL102",
     ]
 
 
@@ -503,10 +503,10 @@ def test_exclude_replaces_the_defaults(excluded_tree: Path) -> None:
     pyproject(excluded_tree, 'exclude = ["generated", "tests/*.py"]\n')
     result = invoke("-q", ".")
     assert locations(result.stdout) == [
-        "./build/gen.py:3:14: TL102",
-        "./src/a.py:8:27: TL101",
-        "./src/c.py:3:14: TL102",
-        "./src/vendored/v.py:3:14: TL102",
+        "build/gen.py:3:14: TL102",
+        "src/a.py:8:27: TL101",
+        "src/c.py:3:14: TL102",
+        "src/vendored/v.py:3:14: TL102",
     ]
 
 
@@ -524,4 +524,4 @@ def test_respect_gitignore_false_lints_gitignored_files(excluded_tree: Path) -> 
     (excluded_tree / ".gitignore").write_text("generated/\n", encoding="utf-8")
     assert "generated/g.py" not in invoke("-q", ".").stdout
     pyproject(excluded_tree, "respect-gitignore = false\n")
-    assert "./generated/g.py:3:14: TL102" in locations(invoke("-q", ".").stdout)
+    assert "generated/g.py:3:14: TL102" in locations(invoke("-q", ".").stdout)

@@ -123,7 +123,7 @@ def test_files_checked_count_in_the_summary(tree: Path) -> None:
 def test_default_excluded_folders_are_skipped(tree: Path, folder: str) -> None:
     write(tree, {f"{folder}/x.py": LEGACY_STR, "keep.py": LEGACY_STR})
     result = invoke("-q", ".")
-    assert locations(result.stdout) == ["./keep.py:3:14: TL102"]
+    assert locations(result.stdout) == ["keep.py:3:14: TL102"]
 
 
 def test_any_folder_with_pyvenv_cfg_is_a_virtualenv_and_skipped(tree: Path) -> None:
@@ -136,7 +136,7 @@ def test_any_folder_with_pyvenv_cfg_is_a_virtualenv_and_skipped(tree: Path) -> N
         },
     )
     result = invoke("-q", ".")
-    assert locations(result.stdout) == ["./myenv2/lib/x.py:3:14: TL102"]
+    assert locations(result.stdout) == ["myenv2/lib/x.py:3:14: TL102"]
 
 
 def test_gitignore_in_a_repository_is_honoured(tree: Path) -> None:
@@ -157,9 +157,9 @@ def test_gitignore_in_a_repository_is_honoured(tree: Path) -> None:
     )
     result = invoke("-q", ".")
     assert locations(result.stdout) == [
-        "./pkg/a.py:3:14: TL102",
-        "./pkg/local.py:3:14: TL102",
-        "./pkg/top_only.py:3:14: TL102",
+        "pkg/a.py:3:14: TL102",
+        "pkg/local.py:3:14: TL102",
+        "pkg/top_only.py:3:14: TL102",
     ]
 
 
@@ -171,7 +171,7 @@ def test_gitignore_applies_when_linting_a_subfolder(
         tree, {".gitignore": "pkg/gen_*.py\n", "pkg/gen_a.py": LEGACY_STR, "pkg/a.py": LEGACY_STR}
     )
     monkeypatch.chdir(tree / "pkg")
-    assert locations(invoke("-q", ".").stdout) == ["./a.py:3:14: TL102"]
+    assert locations(invoke("-q", ".").stdout) == ["a.py:3:14: TL102"]
 
 
 def test_gitignore_above_the_repository_does_not_apply(tree: Path) -> None:
@@ -183,13 +183,13 @@ def test_gitignore_above_the_repository_does_not_apply(tree: Path) -> None:
 def test_gitignore_negation(tree: Path) -> None:
     (tree / ".git").mkdir()
     write(tree, {".gitignore": "*.py\n!keep.py\n", "a.py": LEGACY_STR, "keep.py": LEGACY_STR})
-    assert locations(invoke("-q", ".").stdout) == ["./keep.py:3:14: TL102"]
+    assert locations(invoke("-q", ".").stdout) == ["keep.py:3:14: TL102"]
 
 
 def test_nested_gitignore_negation_overrides_the_parent(tree: Path) -> None:
     (tree / ".git").mkdir()
     write(tree, {".gitignore": "*.py\n", "pkg/.gitignore": "!b.py\n", "pkg/b.py": LEGACY_STR})
-    assert locations(invoke("-q", ".").stdout) == ["./pkg/b.py:3:14: TL102"]
+    assert locations(invoke("-q", ".").stdout) == ["pkg/b.py:3:14: TL102"]
 
 
 def test_file_named_on_the_command_line_is_linted_even_if_excluded(tree: Path) -> None:
@@ -220,7 +220,7 @@ def test_the_same_file_named_twice_is_linted_once(tree: Path) -> None:
 
 def test_a_folder_named_x_py_is_a_folder(tree: Path) -> None:
     write(tree, {"x.py/inner.py": LEGACY_STR, "x.py/notes.txt": "hi\n"})
-    assert locations(invoke("-q", ".").stdout) == ["./x.py/inner.py:3:14: TL102"]
+    assert locations(invoke("-q", ".").stdout) == ["x.py/inner.py:3:14: TL102"]
     result = invoke("-q", "x.py")
     assert result.exit_code == 1
     assert locations(result.stdout) == ["x.py/inner.py:3:14: TL102"]
@@ -429,8 +429,8 @@ def test_unreadable_file_is_an_error_and_the_rest_is_linted(tree: Path) -> None:
             pytest.skip("running as a user that can read mode-000 files (root)")
         result = invoke(".")
         assert result.exit_code == 2
-        assert locations(result.stdout) == ["./ok.py:3:14: TL102"]
-        assert "torchlint: error: ./secret.py: Permission denied\n" in result.stderr
+        assert locations(result.stdout) == ["ok.py:3:14: TL102"]
+        assert "torchlint: error: secret.py: Permission denied\n" in result.stderr
     finally:
         secret.chmod(0o644)
 
@@ -463,8 +463,8 @@ def test_file_deleted_during_the_run_is_an_error_and_the_rest_is_linted(
     monkeypatch.setattr(runner, "read_bytes", read_after_deletion)
     result = invoke("-q", "-j", "1", ".")
     assert result.exit_code == 2
-    assert locations(result.stdout) == ["./a.py:3:14: TL102", "./c.py:3:14: TL102"]
-    assert result.stderr == "torchlint: error: ./b.py: No such file or directory\n"
+    assert locations(result.stdout) == ["a.py:3:14: TL102", "c.py:3:14: TL102"]
+    assert result.stderr == "torchlint: error: b.py: No such file or directory\n"
 
 
 def test_a_50_mb_file_is_skipped_as_too_large_quickly(tree: Path) -> None:
@@ -474,10 +474,10 @@ def test_a_50_mb_file_is_skipped_as_too_large_quickly(tree: Path) -> None:
     write(tree, {"ok.py": LEGACY_STR})
     proc = run(["-q", "."], cwd=tree, timeout=60)
     assert proc.returncode == 2
-    assert locations(proc.stdout) == ["./ok.py:3:14: TL102"]
+    assert locations(proc.stdout) == ["ok.py:3:14: TL102"]
     size = (tree / "huge.py").stat().st_size
     assert proc.stderr == (
-        f"torchlint: error: ./huge.py: skipped: too large ({size} bytes > max-file-size "
+        f"torchlint: error: huge.py: skipped: too large ({size} bytes > max-file-size "
         f"{10 * 1024 * 1024})\n"
     )
 
@@ -603,7 +603,7 @@ def test_absurdly_nested_expression_does_not_crash(tree: Path, jobs: str) -> Non
     )
     assert "Traceback" not in proc.stderr
     assert proc.returncode in (1, 2)
-    assert f"./ok.py:3:14: {LEGACY_STR_MSG}\n" in proc.stdout
+    assert f"ok.py:3:14: {LEGACY_STR_MSG}\n" in proc.stdout
     assert "deep.py" in proc.stdout + proc.stderr
 
 
@@ -629,15 +629,15 @@ def test_a_tree_of_bad_inputs_never_gives_a_traceback(tree: Path) -> None:
     proc = run(["--jobs", "3", "."], tree)
     assert proc.returncode == 1
     assert [line.split(": ", 1)[0] for line in proc.stdout.splitlines()] == [
-        "./bin.py:1:1",
-        "./bogus.py:1:1",
-        "./bom.py:3:14",
-        "./broken.py:1:7",
-        "./cookie.py:5:14",
-        "./cr.py:3:14",
-        "./crlf.py:3:14",
-        "./latin.py:1:1",
-        "./ok.py:3:14",
-        "./x.py/inner.py:3:14",
+        "bin.py:1:1",
+        "bogus.py:1:1",
+        "bom.py:3:14",
+        "broken.py:1:7",
+        "cookie.py:5:14",
+        "cr.py:3:14",
+        "crlf.py:3:14",
+        "latin.py:1:1",
+        "ok.py:3:14",
+        "x.py/inner.py:3:14",
     ]
     assert proc.stderr == ("torchlint: Found 10 findings in 10 files (6 fixable with --fix).\n")

@@ -259,7 +259,7 @@ def main(
     stdin_data = b""
     if "-" in targets:
         targets.remove("-")
-        name = stdin_filename or "-"
+        name = os.path.normpath(stdin_filename) if stdin_filename else "-"
         stdin_data = sys.stdin.buffer.read()
         stdin_result = process_text(name, stdin_data, options_for(name), write=False)
         results.append(stdin_result)

@@ -125,19 +125,25 @@ def _walk(top: str, ignores: _Ignores, problems: list[Problem]) -> Iterator[str]
     # Relative to the globs' base: "" at the base itself; None outside it, where
     # each entry is matched by its name alone.
     stack: list[tuple[str, str, str | None]] = [
-        (top, atop, "" if atop == os.path.abspath(base) else _rel(atop, base))
+        # The current folder is "": its files are "a.py", not "./a.py".
+        (
+            "" if top == os.curdir else top,
+            atop,
+            "" if atop == os.path.abspath(base) else _rel(atop, base),
+        )
     ]
     while stack:
         path, apath, rel = stack.pop()
         try:
-            with os.scandir(path) as listing:
+            with os.scandir(path or os.curdir) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
-            problems.append(Problem(exc.filename or path, exc.strerror or str(exc)))
+            problems.append(Problem(path or os.curdir, exc.strerror or str(exc)))
             continue
         folders = []
         for entry in entries:
             name = entry.name
+            child = os.path.join(path, name) if path else name
             child_rel = f"{rel}/{name}" if rel else name
             child_abs = os.path.join(apath, name)
             try:
@@ -146,7 +152,7 @@ def _walk(top: str, ignores: _Ignores, problems: list[Problem]) -> Iterator[str]
                 is_dir = False
             if is_dir:
                 if not ignores.excluded(child_abs, child_rel, True):
-                    folders.append((entry.path, child_abs, None if rel is None else child_rel))
+                    folders.append((child, child_abs, None if rel is None else child_rel))
                 continue
             if not name.endswith(PY_SUFFIXES):
                 continue
@@ -155,9 +161,9 @@ def _walk(top: str, ignores: _Ignores, problems: list[Problem]) -> Iterator[str]
             except OSError:
                 regular = False
             if not regular and entry.is_symlink() and not os.path.exists(entry.path):
-                problems.append(Problem(entry.path, "broken symbolic link or symlink loop"))
+                problems.append(Problem(child, "broken symbolic link or symlink loop"))
                 continue
             if not regular or ignores.excluded(child_abs, child_rel, False):
                 continue  # a folder named x.py, a FIFO, a socket: not source files
-            yield entry.path
+            yield child
         stack.extend(reversed(folders))
