@@ -263,7 +263,8 @@ def test_exclude_globs_are_relative_to_the_config_not_the_cwd(
     assert locations(result.stdout) == ["a.py:8:27: TL101", "c.py:3:14: TL102"]
 
 
-def test_max_file_size_skips_larger_files_with_an_error(project: Path) -> None:
+def test_max_file_size_named_file_is_an_error(project: Path) -> None:
+    """A file named on the command line that torchlint will not lint: exit 2."""
     pyproject(project, "max-file-size = 100\n")
     result = invoke("-q", "src/a.py", "src/c.py")
     size = len(MODULE_CAST.encode())
@@ -271,8 +272,42 @@ def test_max_file_size_skips_larger_files_with_an_error(project: Path) -> None:
     assert len(LEGACY_STR.encode()) <= 100 < size
     assert locations(result.stdout) == ["src/c.py:3:14: TL102"]
     assert result.stderr == (
-        f"torchlint: error: src/a.py: skipped: too large ({size} bytes > max-file-size 100)\n"
+        f"torchlint: error: src/a.py: not linted: too large ({size} bytes > max-file-size 100)\n"
     )
+
+
+def test_max_file_size_in_a_folder_is_a_warning_counted_in_the_summary(project: Path) -> None:
+    """Found by a folder's walk, the file is left out as configured: a warning, and the
+    exit code comes from the findings alone."""
+    pyproject(project, "max-file-size = 100\n")
+    result = invoke("src")
+    size = len(MODULE_CAST.encode())
+    assert result.exit_code == 1
+    assert locations(result.stdout) == ["src/c.py:3:14: TL102"]
+    assert result.stderr == (
+        f"torchlint: warning: src/a.py: skipped: too large ({size} bytes > max-file-size 100)\n"
+        "torchlint: Found 1 finding in 1 file (1 fixable with --fix); 1 file skipped.\n"
+    )
+
+
+def test_max_file_size_in_a_folder_of_clean_files_exits_0(project: Path) -> None:
+    pyproject(project, "max-file-size = 100\n")
+    (project / "src" / "c.py").write_text("x = 1\n")
+    result = invoke("src")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr.splitlines() == [
+        f"torchlint: warning: src/a.py: skipped: too large ({len(MODULE_CAST.encode())} bytes "
+        "> max-file-size 100)",
+        "torchlint: All checks passed (2 files checked, 1 file skipped).",
+    ]
+    quiet = invoke("-q", "src")
+    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, "", "")
+
+
+def test_max_file_size_zero_means_no_limit(project: Path) -> None:
+    pyproject(project, "max-file-size = 0\n")
+    result = invoke("-q", "src")
+    assert locations(result.stdout) == ["src/a.py:8:27: TL101", "src/c.py:3:14: TL102"]
 
 
 # ---------------------------------------------------------------- the command line wins

@@ -472,12 +472,19 @@ def test_a_50_mb_file_is_skipped_as_too_large_quickly(tree: Path) -> None:
     with open(tree / "huge.py", "w") as fh:
         fh.write(line * (50 * 1024 * 1024 // len(line) + 1))
     write(tree, {"ok.py": LEGACY_STR})
-    proc = run(["-q", "."], cwd=tree, timeout=60)
-    assert proc.returncode == 2
+    proc = run(["."], cwd=tree, timeout=60)
+    assert proc.returncode == 1  # the finding in ok.py; the skipped file is a warning
     assert locations(proc.stdout) == ["ok.py:3:14: TL102"]
     size = (tree / "huge.py").stat().st_size
     assert proc.stderr == (
-        f"torchlint: error: huge.py: skipped: too large ({size} bytes > max-file-size "
+        f"torchlint: warning: huge.py: skipped: too large ({size} bytes > max-file-size "
+        f"{10 * 1024 * 1024})\n"
+        "torchlint: Found 1 finding in 1 file (1 fixable with --fix); 1 file skipped.\n"
+    )
+    named = run(["-q", "huge.py", "ok.py"], cwd=tree, timeout=60)
+    assert named.returncode == 2
+    assert named.stderr == (
+        f"torchlint: error: huge.py: not linted: too large ({size} bytes > max-file-size "
         f"{10 * 1024 * 1024})\n"
     )
 

@@ -153,7 +153,9 @@ class _Command(click.Command):
     help="Output format on stdout: text (flake8's), json, sarif (GitHub code scanning), "
     "github (Actions annotations), junit (test reports).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No summary or warnings on stderr (errors still)."
+)
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of findings.")
 @click.option("--show-source", is_flag=True, help="Show the source line and a caret.")
 @click.option("--list-rules", is_flag=True, help="List all rules and exit.")
@@ -263,9 +265,20 @@ def main(
         stdin_data = sys.stdin.buffer.read()
         stdin_result = process_text(name, stdin_data, options_for(name), write=False)
         results.append(stdin_result)
+    named: frozenset[str] = frozenset()
     if targets:
-        files, problems = discover(targets, config)
+        found = discover(targets, config)
+        files, named, problems = found.files, found.named, found.problems
         results.extend(run(files, options_for, jobs or (1 if len(files) <= 1 else default_jobs())))
+
+    # A file over max-file-size: skipped with a warning when a folder's walk found it
+    # (the configuration says to leave such files out), an error when it was named.
+    skipped = [r for r in results if r.skipped]
+    warnings = [Problem(r.path, f"skipped: {r.skipped}") for r in skipped if r.path not in named]
+    problems = problems + [
+        Problem(r.path, f"not linted: {r.skipped}") for r in skipped if r.path in named
+    ]
+    results = [r for r in results if not r.skipped]
 
     findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
     problems = problems + [p for r in results for p in r.problems]
@@ -311,10 +324,13 @@ def main(
         target.write("".join(line + "\n" for line in unconfirmed))
     out.flush()
 
+    if not quiet:
+        for p in sorted(warnings, key=lambda p: (p.path, p.message)):
+            _err(f"warning: {p}")
     for p in sorted(problems, key=lambda p: (p.path, p.message)):
         _err(f"error: {p}")
     if not quiet:
-        _summary(findings, fixed, len(results), options, diff, len(problems))
+        _summary(findings, fixed, len(results), len(warnings), options, diff, len(problems))
 
     if problems:
         sys.exit(EXIT_ERROR)
@@ -381,8 +397,18 @@ def _line_reader(stdin: tuple[str, str] | None) -> Callable[[str, int], str | No
     return line_of
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
 def _summary(
-    findings: list[Finding], fixed: int, files: int, options: Options, diff: bool, problems: int
+    findings: list[Finding],
+    fixed: int,
+    files: int,
+    skipped: int,
+    options: Options,
+    diff: bool,
+    problems: int,
 ) -> None:
     if diff:
         return
@@ -390,6 +416,8 @@ def _summary(
         _err(f"Fixed {fixed} finding{'s' * (fixed != 1)}.")
     if not findings:
         checked = f"{files} file{'s' * (files != 1)} checked"
+        if skipped:
+            checked += f", {_plural(skipped, 'file')} skipped"
         if problems:
             _err(
                 f"No findings ({checked}), but {problems} path{'s' * (problems != 1)} "
@@ -409,4 +437,6 @@ def _summary(
     )
     if unsafe and not options.unsafe_fixes:
         line += f"; {unsafe} more with --unsafe-fixes"
+    if skipped:
+        line += f"; {_plural(skipped, 'file')} skipped"
     _err(line + ".")

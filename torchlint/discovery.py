@@ -95,11 +95,19 @@ class _Ignores:
         return False
 
 
-def discover(paths: list[str], config: Config) -> tuple[list[str], list[Problem]]:
-    """Files to lint, sorted and without duplicates, and the paths that could not be
-    used. A file named explicitly is always linted, whatever the excludes say."""
+@dataclass
+class Discovery:
+    files: list[str]  # to lint: sorted, without duplicates
+    named: frozenset[str]  # those of them named on the command line
+    problems: list[Problem]  # paths that could not be used
+
+
+def discover(paths: list[str], config: Config) -> Discovery:
+    """Files to lint, and the paths that could not be used. A file named explicitly
+    is always linted, whatever the excludes say."""
     ignores = _Ignores(config)
     files: set[str] = set()
+    named: set[str] = set()
     problems: list[Problem] = []
     for raw in paths:
         path = os.path.normpath(raw)
@@ -107,13 +115,14 @@ def discover(paths: list[str], config: Config) -> tuple[list[str], list[Problem]
             files.update(_walk(path, ignores, problems))
         elif os.path.isfile(path):
             files.add(path)
+            named.add(path)
         elif os.path.exists(path):
             problems.append(Problem(path, "not a regular file; skipped"))
         elif os.path.islink(path):
             problems.append(Problem(path, "broken symbolic link or symlink loop"))
         else:
             problems.append(Problem(path, "No such file or directory"))
-    return sorted(files), problems
+    return Discovery(sorted(files), frozenset(named), problems)
 
 
 def _walk(top: str, ignores: _Ignores, problems: list[Problem]) -> Iterator[str]:

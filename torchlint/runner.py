@@ -12,7 +12,7 @@ from torchlint.cache import Cache, key
 from torchlint.findings import Finding, Problem
 from torchlint.fix import WriteError, digest, unified_diff, write_atomic
 from torchlint.registry import READ_ERROR
-from torchlint.source import SourceError, decode, read_bytes
+from torchlint.source import SourceError, TooLarge, decode, read_bytes
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,10 @@ class FileResult:
     # For stdin with --fix: the source to print, in its own encoding (and BOM); the
     # input unchanged when it could not be decoded, so an editor never loses a buffer.
     fixed_bytes: bytes | None = None
+    # Why the file was not linted although it could have been read (its size): the
+    # caller decides whether that is an error (a file named on the command line) or a
+    # warning (one a folder's walk found).
+    skipped: str = ""
 
 
 def process_text(path: str, data: bytes, options: Options, write: bool) -> FileResult:
@@ -92,6 +96,8 @@ def cached_result(path: str, options: Options) -> FileResult | None:
 def process_file(path: str, options: Options) -> FileResult:
     try:
         data = read_bytes(path, options.max_file_size)
+    except TooLarge as exc:
+        return FileResult(path, skipped=str(exc))
     except SourceError as exc:
         return FileResult(path, problems=[Problem(path, str(exc))])
     if not _uses_cache(options):
