@@ -565,10 +565,40 @@ def test_opt_in_rule_is_off_by_default(tree: Path) -> None:
 
 
 def test_engine_codes_are_reported_whatever_is_selected(tree: Path) -> None:
-    write(tree, {"broken.py": "def f(:\n    pass\n", "bin.py": b"import torch\x00\n"})
-    result = invoke("-q", "--select", "TL103", "broken.py", "bin.py")
+    write(tree, {"broken.py": "def f(:\n    pass\n"})
+    result = invoke("-q", "--select", "TL103", "broken.py")
     assert result.exit_code == 1
-    assert locations(result.stdout) == ["bin.py:1:1: TL001", "broken.py:1:7: TL000"]
+    assert locations(result.stdout) == ["broken.py:1:7: TL000"]
+
+
+@pytest.mark.parametrize("how", ["named", "in-a-folder"])
+def test_binary_and_unreadable_files_get_the_same_answer(
+    tree: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """Neither can be linted: an error on stderr and exit 2 (not a finding), however
+    the file was found; the other files are still linted. (Unreadable is simulated: the
+    tests may run as root, who reads mode-000 files.)"""
+    from torchlint import runner, source
+
+    write(tree, {"bin.py": b"import torch\x00\n", "secret.py": LEGACY_STR, "ok.py": LEGACY_STR})
+    real_read_bytes = runner.read_bytes
+
+    def read_bytes(path: str, *args: int) -> bytes:
+        if path.endswith("secret.py"):
+            raise source.SourceError("Permission denied")
+        return real_read_bytes(path, *args)
+
+    monkeypatch.setattr(runner, "read_bytes", read_bytes)
+    args = ["bin.py", "ok.py", "secret.py"] if how == "named" else ["."]
+    for extra in ([], ["--exit-zero"], ["--fix"]):
+        result = invoke("-j", "1", *extra, *args)
+        assert result.exit_code == 2
+        assert locations(result.stdout) == ([] if extra == ["--fix"] else ["ok.py:3:14: TL102"])
+        errors = [line for line in result.stderr.splitlines() if "error" in line]
+        assert errors == [
+            "torchlint: error: bin.py: binary file (contains NUL bytes), not Python source",
+            "torchlint: error: secret.py: Permission denied",
+        ]
 
 
 # ---------------------------------------------------------------- noqa

@@ -348,26 +348,27 @@ def test_file_python_rejects_is_a_syntax_error(tree: Path) -> None:
     assert result.stdout == "nested.py:2:205: TL000 syntax error: too many nested parentheses\n"
 
 
-def test_non_utf8_without_a_cookie_is_one_tl001_line(tree: Path) -> None:
+def test_non_utf8_without_a_cookie_is_an_error_and_the_rest_is_linted(tree: Path) -> None:
     write(
         tree,
         {"latin.py": b'import torch\ns = "caf\xe9"\n' + LEGACY_STR.encode(), "ok.py": LEGACY_STR},
     )
     result = invoke("latin.py", "ok.py")
-    assert result.exit_code == 1
-    assert result.stdout == (
-        "latin.py:1:1: TL001 cannot read: cannot decode as utf-8 (byte 21: invalid "
-        "continuation byte); add a PEP 263 coding line or re-save as UTF-8\n"
-        f"ok.py:3:14: {LEGACY_STR_MSG}\n"
+    assert result.exit_code == 2
+    assert result.stdout == f"ok.py:3:14: {LEGACY_STR_MSG}\n"
+    assert result.stderr.splitlines()[0] == (
+        "torchlint: error: latin.py: cannot decode as utf-8 (byte 21: invalid "
+        "continuation byte); add a PEP 263 coding line or re-save as UTF-8"
     )
 
 
-def test_unknown_encoding_cookie_is_tl001(tree: Path) -> None:
+def test_unknown_encoding_cookie_is_an_error(tree: Path) -> None:
     write(tree, {"bogus.py": "# -*- coding: bogus -*-\n" + LEGACY_STR})
     result = invoke("-q", "bogus.py")
-    assert (result.exit_code, result.stdout) == (
-        1,
-        "bogus.py:1:1: TL001 cannot read: bad encoding declaration: unknown encoding: bogus\n",
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "torchlint: error: bogus.py: bad encoding declaration: unknown encoding: bogus\n",
     )
 
 
@@ -411,13 +412,22 @@ def test_utf8_bom_does_not_shift_columns(tree: Path) -> None:
     )
 
 
-def test_binary_file_named_py_is_one_tl001_line(tree: Path) -> None:
+def test_binary_file_named_py_is_an_error_like_an_unreadable_one(tree: Path) -> None:
     write(tree, {"blob.py": b"\x7fELF\x02\x01\x01\x00\x00\x00import torch\n", "ok.py": CLEAN})
     result = invoke("blob.py", "ok.py")
-    assert result.exit_code == 1
-    assert result.stdout == (
-        "blob.py:1:1: TL001 cannot read: binary file (contains NUL bytes), not Python source\n"
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "torchlint: error: blob.py: binary file (contains NUL bytes), not Python source\n"
+        "torchlint: No findings (2 files checked), but 1 path could not be linted (see above).\n"
     )
+
+
+def test_undecodable_stdin_is_an_error_and_fix_gives_it_back_unchanged(tree: Path) -> None:
+    data = b'import torch\ns = "caf\xe9"\n'
+    result = CliRunner().invoke(main, ["-q", "--fix", "-", "--stdin-filename", "m.py"], input=data)
+    assert result.exit_code == 2
+    assert result.stdout_bytes == data
+    assert result.stderr.startswith("torchlint: error: m.py: cannot decode as utf-8")
 
 
 def test_unreadable_file_is_an_error_and_the_rest_is_linted(tree: Path) -> None:
@@ -634,17 +644,19 @@ def test_a_tree_of_bad_inputs_never_gives_a_traceback(tree: Path) -> None:
         },
     )
     proc = run(["--jobs", "3", "."], tree)
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # bin.py, bogus.py and latin.py could not be read
     assert [line.split(": ", 1)[0] for line in proc.stdout.splitlines()] == [
-        "bin.py:1:1",
-        "bogus.py:1:1",
         "bom.py:3:14",
         "broken.py:1:7",
         "cookie.py:5:14",
         "cr.py:3:14",
         "crlf.py:3:14",
-        "latin.py:1:1",
         "ok.py:3:14",
         "x.py/inner.py:3:14",
     ]
-    assert proc.stderr == ("torchlint: Found 10 findings in 10 files (6 fixable with --fix).\n")
+    assert [line.split(": ", 3)[1:3] for line in proc.stderr.splitlines()] == [
+        ["error", "bin.py"],
+        ["error", "bogus.py"],
+        ["error", "latin.py"],
+        ["Found 7 findings in 7 files (6 fixable with --fix)."],
+    ]

@@ -19,10 +19,10 @@ from torchlint import catalog
 if TYPE_CHECKING:
     from torchlint.rule import Rule
 
-# Codes the engine itself emits; they cannot be selected away.
+# Codes the engine itself emits; they cannot be selected away. (A file that cannot be
+# read or decoded is not a finding but an error, exit 2: TL001 is no longer used.)
 SYNTAX_ERROR = "TL000"
-READ_ERROR = "TL001"
-ENGINE_CODES = (SYNTAX_ERROR, READ_ERROR)
+ENGINE_CODES = (SYNTAX_ERROR,)
 
 
 @functools.cache

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from torchlint.cache import Cache, key
 from torchlint.findings import Finding, Problem
 from torchlint.fix import WriteError, digest, unified_diff, write_atomic
-from torchlint.registry import READ_ERROR
 from torchlint.source import SourceError, TooLarge, decode, read_bytes
 
 
@@ -48,7 +47,9 @@ def process_text(path: str, data: bytes, options: Options, write: bool) -> FileR
     try:
         source = decode(path, data)
     except SourceError as exc:
-        result.findings.append(Finding(path, 1, 0, READ_ERROR, f"cannot read: {exc}"))
+        # Like a file that cannot be opened: torchlint could not lint it (exit 2), which
+        # is not a finding in code it read.
+        result.problems.append(Problem(path, str(exc)))
         result.fixed_bytes = data
         return result
     if not (options.fix or options.diff):

@@ -1,7 +1,7 @@
 """``--format sarif``: SARIF 2.1.0, as GitHub code scanning (``upload-sarif``) reads it.
 
-One run. ``tool.driver.rules`` lists every rule (the engine's TL000/TL001 first, then
-the registry's, sorted), each with its summary, the "What it does" section, the full
+One run. ``tool.driver.rules`` lists every rule (the engine's TL000 first, then the
+registry's, sorted), each with its summary, the "What it does" section, the full
 ``--explain`` text as help and a link to its docs page; ``defaultConfiguration``
 says whether it is on by default. Each result points into that list (``ruleIndex``),
 and its location is the path relative to the current folder (the repository root in
@@ -33,10 +33,7 @@ SRCROOT = "%SRCROOT%"
 LEVEL = "error"
 
 # The engine's own codes, always on (see docs/rules/index.md).
-ENGINE_RULES = (
-    (registry.SYNTAX_ERROR, "syntax-error", "The file is not valid Python."),
-    (registry.READ_ERROR, "read-error", "The file cannot be read or decoded."),
-)
+ENGINE_RULES = ((registry.SYNTAX_ERROR, "syntax-error", "The file is not valid Python."),)
 
 
 def help_uri(code: str) -> str:

@@ -39,7 +39,7 @@ def statistics(findings: list[Finding]) -> str:
     lines = []
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         rule = rules.get(code)
-        name = rule.name if rule else {"TL000": "syntax-error", "TL001": "read-error"}.get(code, "")
+        name = rule.name if rule else {"TL000": "syntax-error"}.get(code, "")
         mark = "[*]" if code in fixable else "   "
         lines.append(f"{n:>5}\t{code}\t{mark} {name}")
     return "".join(line + "\n" for line in lines)
