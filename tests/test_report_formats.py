@@ -461,6 +461,52 @@ def test_junit_unreadable_path_is_an_error(tree: Path) -> None:
     assert error.get("message") == "No such file or directory"
 
 
+# ---------------------------------------------------------------- skipped for size
+
+
+def _big_file_in_a_folder(tree: Path) -> str:
+    """src/c.py (one finding) and src/big.py over max-file-size; the warning text."""
+    write(tree, {"src/c.py": LEGACY_STR, "src/big.py": LEGACY_STR * 3})
+    (tree / "pyproject.toml").write_text(
+        f"[tool.torchlint]\nmax-file-size = {len(LEGACY_STR) + 1}\n"
+    )
+    size = (tree / "src" / "big.py").stat().st_size
+    return f"skipped: too large ({size} bytes > max-file-size {len(LEGACY_STR) + 1})"
+
+
+def test_sarif_file_skipped_for_size_is_a_warning_notification(tree: Path) -> None:
+    message = _big_file_in_a_folder(tree)
+    result = invoke("--config", "pyproject.toml", "--format", "sarif", "src")
+    assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    validate_sarif(doc)
+    (invocation,) = doc["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is True
+    (note,) = invocation["toolExecutionNotifications"]
+    assert (note["level"], note["message"]["text"]) == ("warning", message)
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "src/big.py"
+    assert len(doc["runs"][0]["results"]) == 1
+
+
+def test_github_file_skipped_for_size_is_a_warning_annotation(tree: Path) -> None:
+    message = _big_file_in_a_folder(tree)
+    result = invoke("--config", "pyproject.toml", "--format", "github", "src")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("::error file=src/c.py,")
+    assert lines[1:] == [f"::warning file=src/big.py,title=torchlint::{message}"]
+
+
+def test_junit_file_skipped_for_size_is_a_skipped_test_case(tree: Path) -> None:
+    message = _big_file_in_a_folder(tree)
+    result = invoke("--config", "pyproject.toml", "--format", "junit", "src")
+    assert result.exit_code == 1
+    suite = parse_junit(result.stdout)
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("2", "1", "1")
+    big = next(case for case in suite if case.get("name") == "src/big.py")
+    assert [(e.tag, e.get("message")) for e in big] == [("skipped", message)]
+
+
 def test_junit_control_characters_from_the_source_stay_valid_xml() -> None:
     f = Finding("a.py", 1, 0, "TL102", "`x.type('\x1b[0m\x00')` & <more>", 1, 1)
     suite = parse_junit(junit.render([f]))

@@ -306,11 +306,11 @@ def main(
     elif output_format == "json":
         out.write(json_report.render(findings))
     elif output_format == "sarif":
-        out.write(sarif_report.render(findings, problems))
+        out.write(sarif_report.render(findings, problems, warnings))
     elif output_format == "github":
-        out.write(github_report.render(findings, problems))
+        out.write(github_report.render(findings, problems, warnings))
     elif output_format == "junit":
-        out.write(junit_report.render(findings, [r.path for r in results], problems))
+        out.write(junit_report.render(findings, [r.path for r in results], problems, warnings))
     else:
         stdin_text = None
         if stdin_result is not None:
