@@ -41,8 +41,8 @@ def to_half(x):
 """
 
 ALLOWED_KEYS = (
-    "exclude, extend-exclude, extend-select, ignore, max-file-size, per-file-ignores, "
-    "respect-gitignore, select"
+    "exclude, extend-exclude, extend-select, force-exclude, ignore, max-file-size, "
+    "per-file-ignores, respect-gitignore, select"
 )
 
 
@@ -552,6 +552,64 @@ def test_excluded_file_named_on_the_command_line_is_still_linted(excluded_tree: 
         "build/gen.py:3:14: TL102",
         "generated/g.py:3:14: TL102",
     ]
+
+
+# ---------------------------------------------------------------- force-exclude
+
+NAMED = ["generated/g.py", "build/gen.py", "src/vendored/v.py", "src/c.py", "tests"]
+
+
+def test_force_exclude_applies_the_excludes_to_named_files(excluded_tree: Path) -> None:
+    """What pre-commit does: every file named. With --force-exclude, exclude and
+    extend-exclude (and the default excludes: build/) apply to them as in a folder."""
+    pyproject(excluded_tree, 'extend-exclude = ["generated", "src/vendored/", "tests/*.py"]\n')
+    result = invoke("--force-exclude", *NAMED)
+    assert result.exit_code == 1
+    assert locations(result.stdout) == ["src/c.py:3:14: TL102"]
+    assert result.stderr == "torchlint: Found 1 finding in 1 file (1 fixable with --fix).\n"
+
+
+def test_force_exclude_in_the_config_and_no_force_exclude_wins(excluded_tree: Path) -> None:
+    pyproject(excluded_tree, 'extend-exclude = ["generated"]\nforce-exclude = true\n')
+    assert locations(invoke("-q", "generated/g.py", "src/c.py").stdout) == ["src/c.py:3:14: TL102"]
+    assert locations(invoke("-q", "--no-force-exclude", "generated/g.py").stdout) == [
+        "generated/g.py:3:14: TL102"
+    ]
+
+
+def test_force_exclude_with_only_excluded_files_passes(excluded_tree: Path) -> None:
+    pyproject(excluded_tree, 'extend-exclude = ["generated"]\n')
+    result = invoke("--force-exclude", "generated/g.py", "build/gen.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "torchlint: All checks passed (0 files checked).\n"
+
+
+def test_force_exclude_is_relative_to_the_config_from_a_subfolder(
+    excluded_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pyproject(excluded_tree, 'extend-exclude = ["src/vendored"]\n')
+    monkeypatch.chdir(excluded_tree / "src")
+    result = invoke("-q", "--force-exclude", "vendored/v.py", "c.py")
+    assert locations(result.stdout) == ["c.py:3:14: TL102"]
+
+
+def test_force_exclude_applies_to_stdin_filename(excluded_tree: Path) -> None:
+    """An editor's buffer of an excluded file: no findings; --fix gives it back."""
+    pyproject(excluded_tree, 'extend-exclude = ["generated"]\n')
+    args = ["-", "--force-exclude", "--stdin-filename", "generated/g.py"]
+    result = invoke("-q", *args, input=LEGACY_STR.encode())
+    assert (result.exit_code, result.stdout) == (0, "")
+    fixed = invoke("-q", "--fix", *args, input=LEGACY_STR.encode())
+    assert (fixed.exit_code, fixed.stdout) == (0, LEGACY_STR)
+    linted = invoke("-q", *args[:-1], "src/new.py", input=LEGACY_STR.encode())
+    assert locations(linted.stdout) == ["src/new.py:3:14: TL102"]
+
+
+def test_force_exclude_is_a_boolean(excluded_tree: Path) -> None:
+    pyproject(excluded_tree, 'force-exclude = "yes"\n')
+    result = invoke("src")
+    assert result.exit_code == 2
+    assert "tool.torchlint.force-exclude: expected boolean, got 'yes'" in result.stderr
 
 
 def test_respect_gitignore_false_lints_gitignored_files(excluded_tree: Path) -> None:

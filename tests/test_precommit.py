@@ -90,6 +90,7 @@ class Project:
         return proc
 
     def add(self, name: str, text: str) -> None:
+        (self.root / name).parent.mkdir(parents=True, exist_ok=True)
         (self.root / name).write_text(text)
         git("add", "-A", cwd=self.root, env=self.env)
 
@@ -241,3 +242,26 @@ def test_stub_files_are_linted_too(project: Project) -> None:
     assert "s.pyi:3:14: TL102" in proc.stdout
     (project.root / "s.pyi").unlink()
     git("add", "-A", cwd=project.root, env=project.env)
+
+
+def test_force_exclude_in_the_config_applies_exclude_to_the_files_pre_commit_names(
+    project: Project,
+) -> None:
+    """pre-commit names every file, so `exclude` alone would not apply;
+    `force-exclude = true` makes it apply (docs/pre-commit.md)."""
+    project.add("pyproject.toml", '[tool.torchlint]\nextend-exclude = ["vendor"]\n')
+    project.add("vendor/m.py", BAD)
+    try:
+        proc = project.run("torchlint")
+        assert proc.returncode == 1 and "vendor/m.py:3:14: TL102" in proc.stdout, proc.stdout
+        project.add(
+            "pyproject.toml",
+            '[tool.torchlint]\nextend-exclude = ["vendor"]\nforce-exclude = true\n',
+        )
+        proc = project.run("torchlint")
+        assert proc.returncode == 0, proc.stdout
+        assert re.search(r"^torchlint\.+Passed$", proc.stdout, re.M)
+    finally:
+        (project.root / "pyproject.toml").unlink()
+        shutil.rmtree(project.root / "vendor")
+        git("add", "-A", cwd=project.root, env=project.env)

@@ -20,7 +20,7 @@ from torchlint.config import (
     find_config,
     load_config,
 )
-from torchlint.discovery import discover
+from torchlint.discovery import discover, force_excluded
 from torchlint.findings import Applicability, Finding, Problem
 from torchlint.report import github as github_report
 from torchlint.report import json as json_report
@@ -169,6 +169,12 @@ class _Command(click.Command):
 )
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option(
+    "--force-exclude/--no-force-exclude",
+    default=None,
+    help="Apply exclude/extend-exclude to paths named on the command line too (for "
+    "pre-commit, which names every file). Default: the config's force-exclude (false).",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
@@ -203,6 +209,7 @@ def main(
     explain: str | None,
     config_file: str | None,
     isolated: bool,
+    force_exclude: bool | None,
     jobs: int | None,
     exit_zero: bool,
     exit_non_zero_on_fix: bool,
@@ -233,6 +240,8 @@ def main(
     except ConfigError as exc:
         _err(f"error: {exc}")
         sys.exit(EXIT_ERROR)
+    if force_exclude is not None:
+        config = dataclasses.replace(config, force_exclude=force_exclude)
 
     if select:
         # As in ruff: a command-line --select starts the selection afresh, so the
@@ -259,12 +268,16 @@ def main(
     problems: list[Problem] = []
     stdin_result = None
     stdin_data = b""
+    stdin_excluded = False
     if "-" in targets:
         targets.remove("-")
         name = os.path.normpath(stdin_filename) if stdin_filename else "-"
         stdin_data = sys.stdin.buffer.read()
-        stdin_result = process_text(name, stdin_data, options_for(name), write=False)
-        results.append(stdin_result)
+        if stdin_filename and config.force_exclude and force_excluded(name, config):
+            stdin_excluded = True  # not linted; with --fix, given back unchanged
+        else:
+            stdin_result = process_text(name, stdin_data, options_for(name), write=False)
+            results.append(stdin_result)
     named: frozenset[str] = frozenset()
     if targets:
         found = discover(targets, config)
@@ -291,12 +304,11 @@ def main(
         problems += confirm_problems
 
     out = sys.stdout
-    if stdin_result is not None and fix and not diff:
+    if (stdin_result is not None or stdin_excluded) and fix and not diff:
         # As ruff does: the fixed source on stdout, findings on stderr.
         sys.stdout.flush()
-        sys.stdout.buffer.write(
-            stdin_result.fixed_bytes if stdin_result.fixed_bytes is not None else stdin_data
-        )
+        fixed_bytes = stdin_result.fixed_bytes if stdin_result is not None else None
+        sys.stdout.buffer.write(fixed_bytes if fixed_bytes is not None else stdin_data)
         sys.stdout.buffer.flush()
         out = sys.stderr
     if diff:

@@ -59,6 +59,9 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     respect_gitignore: bool = True
+    # exclude/extend-exclude also apply to paths named on the command line (ruff's
+    # force-exclude; for pre-commit, which names every file).
+    force_exclude: bool = False
 
 
 def _str_list(value: Any, where: str) -> list[str]:
@@ -76,6 +79,7 @@ _KEYS = {
     "per-file-ignores": "table of glob = [codes]",
     "max-file-size": "integer number of bytes (0: no limit)",
     "respect-gitignore": "boolean",
+    "force-exclude": "boolean",
 }
 
 
@@ -146,10 +150,10 @@ def load_config(path: str, known_codes: Iterable[str]) -> Config:
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise ConfigError(f"{where}: expected {_KEYS[key]}, got {value!r}")
             cfg.max_file_size = value
-        elif key == "respect-gitignore":
+        elif key in ("respect-gitignore", "force-exclude"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: expected {_KEYS[key]}, got {value!r}")
-            cfg.respect_gitignore = value
+            setattr(cfg, key.replace("-", "_"), value)
     return cfg
 
 

@@ -58,6 +58,24 @@ class _Ignores:
             return True  # a virtualenv, whatever its name
         return self.config.respect_gitignore and self._gitignored(apath, is_dir)
 
+    def force_excluded(self, path: str, is_dir: bool) -> bool:
+        """Whether ``exclude``/``extend-exclude`` leave out a path named on the command
+        line (``force-exclude``): the path or a folder above it, up to the config's
+        folder, matches. Outside that folder only the path's own name is matched, as
+        a folder's walk matches what lies outside it. (.gitignore is not consulted:
+        as in ruff, only the configured excludes are forced.)"""
+        apath = os.path.abspath(path)
+        rel = _rel(apath, self.config.root)
+        if rel is None:
+            name = os.path.basename(apath)
+            return bool(name) and self.exclude.match_file(name + "/" if is_dir else name)
+        parts = rel.split("/")
+        for i in range(1, len(parts) + 1):
+            here = "/".join(parts[:i])
+            if self.exclude.match_file(here + "/" if i < len(parts) or is_dir else here):
+                return True
+        return False
+
     def _gitignore(self, directory: str) -> pathspec.PathSpec[Any] | None:
         if directory not in self.gitignores:
             spec = None
@@ -104,13 +122,15 @@ class Discovery:
 
 def discover(paths: list[str], config: Config) -> Discovery:
     """Files to lint, and the paths that could not be used. A file named explicitly
-    is always linted, whatever the excludes say."""
+    is linted whatever the excludes say, unless ``config.force_exclude``."""
     ignores = _Ignores(config)
     files: set[str] = set()
     named: set[str] = set()
     problems: list[Problem] = []
     for raw in paths:
         path = os.path.normpath(raw)
+        if config.force_exclude and ignores.force_excluded(path, os.path.isdir(path)):
+            continue
         if os.path.isdir(path):
             files.update(_walk(path, ignores, problems))
         elif os.path.isfile(path):
@@ -123,6 +143,12 @@ def discover(paths: list[str], config: Config) -> Discovery:
         else:
             problems.append(Problem(path, "No such file or directory"))
     return Discovery(sorted(files), frozenset(named), problems)
+
+
+def force_excluded(path: str, config: Config) -> bool:
+    """Whether ``--force-exclude`` leaves out ``path`` (a name that need not exist:
+    ``--stdin-filename``)."""
+    return _Ignores(config).force_excluded(path, os.path.isdir(path))
 
 
 def _walk(top: str, ignores: _Ignores, problems: list[Problem]) -> Iterator[str]:
