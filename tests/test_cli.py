@@ -475,7 +475,9 @@ def test_list_rules_prints_a_table_of_all_rules(tree: Path) -> None:
     assert rows["TL103"] == ["type-cast", "yes", "off"]
 
 
-@pytest.mark.parametrize("code", ["TL101", "tl101"])
+@pytest.mark.parametrize(
+    "code", ["TL101", "tl101", "type-cast-without-device", "Type_Cast_Without_Device"]
+)
 def test_explain_prints_the_rule_documentation(code: str) -> None:
     result = invoke("--explain", code)
     assert result.exit_code == 0
@@ -488,6 +490,43 @@ def test_explain_unknown_rule_exits_2() -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "no rule 'NOPE' (see --list-rules)" in result.stderr
+    assert "did you mean" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("type-cast-without-devise", "type-cast-without-device"), ("TL1O1", "TL101")],
+)
+def test_explain_a_typo_suggests_the_rule(typo: str, meant: str) -> None:
+    result = invoke("--explain", typo)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert f"no rule {typo!r} (see --list-rules); did you mean {meant!r}?" in result.stderr
+
+
+@pytest.mark.parametrize("key", ["TL204", "inputs-not-moved"])
+def test_rule_subcommand_prints_what_explain_prints(key: str) -> None:
+    result = invoke("rule", key)
+    assert result.exit_code == 0
+    assert result.stdout == invoke("--explain", "TL204").stdout
+    assert result.stdout.startswith("# TL204 `inputs-not-moved`\n")
+
+
+def test_rule_subcommand_unknown_or_missing_name_exits_2() -> None:
+    unknown = invoke("rule", "stale-alia")
+    assert (unknown.exit_code, unknown.stdout) == (2, "")
+    assert "did you mean 'stale-alias'?" in unknown.stderr
+    missing = invoke("rule")
+    assert missing.exit_code == 2
+    assert "Missing argument 'NAME'" in missing.stderr
+
+
+def test_help_lists_the_subcommands() -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    commands = result.stdout.split("Commands", 1)[1].split("Options:", 1)[0]
+    names = [m.group(1) for m in re.finditer(r"^    (\w+)", commands, re.MULTILINE)]
+    assert names == ["run", "lsp", "rule"]
+    assert "--explain RULE" in result.stdout
 
 
 def test_version() -> None:
@@ -829,6 +868,10 @@ def test_process_explain_and_list_rules(tree: Path) -> None:
     explain = run(["--explain", "TL101"], tree)
     assert explain.returncode == 0
     assert explain.stdout.startswith(b"# TL101 `type-cast-without-device`\n")
+    rule = run(["rule", "type-cast-without-device"], tree)
+    assert (rule.returncode, rule.stdout) == (0, explain.stdout)
+    helped = run(["--help"], tree)
+    assert b"  run SCRIPT [ARGS]..." in helped.stdout and b"  lsp  " in helped.stdout
     listing = run(["--list-rules"], tree)
     assert listing.returncode == 0
     codes = [line.split()[0] for line in listing.stdout.decode().splitlines()]

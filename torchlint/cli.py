@@ -80,22 +80,48 @@ def _lsp(args: list[str]) -> int:
     return lsp.main(args)
 
 
-def _run(args: list[str]) -> int:
-    # `torchlint run`: the runtime check (torchlint/runtime/); torch is imported only
-    # once a script is about to run.
-    from torchlint.runtime.cli import run_command
+def _documentation(key: str, param_hint: str) -> str:
+    """The documentation of the rule with this code or name; a usage error if none."""
+    rule = registry.find(key)
+    if rule is None:
+        hint = registry.suggest(key)
+        did = f"; did you mean {hint!r}?" if hint else ""
+        raise click.BadParameter(f"no rule {key!r} (see --list-rules){did}", param_hint=param_hint)
+    return rule.documentation()
 
+
+@click.command(name="rule", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("name")
+def _rule_command(name: str) -> None:
+    """Print the documentation of the rule NAME, given by its code (TL101) or its
+    name (type-cast-without-device). Same as torchlint --explain NAME."""
+    click.echo(_documentation(name, "NAME"), nl=False)
+
+
+def _rule(args: list[str]) -> int:
+    return _exit_code(lambda: _rule_command.main(args, prog_name="torchlint rule"))
+
+
+def _exit_code(command: Callable[[], object]) -> int:
     try:
-        run_command.main(args, prog_name="torchlint run")
+        command()
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     return EXIT_CLEAN
 
 
+def _run(args: list[str]) -> int:
+    # `torchlint run`: the runtime check (torchlint/runtime/); torch is imported only
+    # once a script is about to run.
+    from torchlint.runtime.cli import run_command
+
+    return _exit_code(lambda: run_command.main(args, prog_name="torchlint run"))
+
+
 # `torchlint NAME ARGS...` for these names runs the callable on ARGS and exits with
 # what it returns; anything else is linting, as before (a path with such a name can
-# be linted as `./lsp`).
-SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {"lsp": _lsp, "run": _run}
+# be linted as `./lsp`). main's help lists them.
+SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {"lsp": _lsp, "rule": _rule, "run": _run}
 
 
 class _Command(click.Command):
@@ -159,7 +185,12 @@ class _Command(click.Command):
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of findings.")
 @click.option("--show-source", is_flag=True, help="Show the source line and a caret.")
 @click.option("--list-rules", is_flag=True, help="List all rules and exit.")
-@click.option("--explain", metavar="CODE", help="Print a rule's documentation and exit.")
+@click.option(
+    "--explain",
+    metavar="RULE",
+    help="Print a rule's documentation and exit; RULE is its code (TL101) or name "
+    "(type-cast-without-device).",
+)
 @click.option(
     "--config",
     "config_file",
@@ -220,18 +251,21 @@ def main(
     """Lint PyTorch code for device and dtype mistakes.
 
     PATHS are files and folders (default: the current folder).
-    Exit codes: 0 no findings, 1 findings, 2 usage, configuration or internal error.
+    Exit codes: 0 no findings, 1 findings, 2 usage or configuration error, or a file
+    that could not be linted.
+
+    \b
+    Commands (the first argument; COMMAND --help for their options):
+      run SCRIPT [ARGS]...  Run a script under the runtime check: simulated CUDA,
+                            device/dtype mismatches reported (needs torch).
+      lsp                   The language server, over stdio (needs pygls).
+      rule NAME             A rule's documentation, by code or name (= --explain).
     """
     if list_rules:
         click.echo(_list_rules(), nl=False)
         sys.exit(EXIT_CLEAN)
     if explain is not None:
-        rule = registry.get(explain)
-        if rule is None:
-            raise click.BadParameter(
-                f"no rule {explain!r} (see --list-rules)", param_hint="--explain"
-            )
-        click.echo(rule.documentation(), nl=False)
+        click.echo(_documentation(explain, "--explain"), nl=False)
         sys.exit(EXIT_CLEAN)
 
     targets = list(paths) or ([confirm_script] if confirm_script else ["."])

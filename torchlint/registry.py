@@ -61,6 +61,34 @@ def get(code: str) -> type[Rule] | None:
     return all_rules().get(code.upper())
 
 
+def code_of(code_or_name: str) -> str | None:
+    """The code of the rule with this code or name (``TL101``, ``tl101``,
+    ``type-cast-without-device``), or None; from the catalog, importing no rule."""
+    key = code_or_name.strip()
+    if key.upper() in catalog.RULES:
+        return key.upper()
+    name = key.lower().replace("_", "-")
+    return next((code for code, (n, _) in catalog.RULES.items() if n == name), None)
+
+
+def find(code_or_name: str) -> type[Rule] | None:
+    """The rule with this code or name (see ``code_of``)."""
+    code = code_of(code_or_name)
+    return None if code is None else all_rules().get(code)
+
+
+def suggest(code_or_name: str) -> str | None:
+    """The code or name closest to a mistyped one, for "did you mean"."""
+    import difflib
+
+    key = code_or_name.strip()
+    names = [n for n, _ in catalog.RULES.values()]
+    found = difflib.get_close_matches(key.lower(), names, n=1, cutoff=0.6)
+    if not found:
+        found = difflib.get_close_matches(key.upper(), list(catalog.RULES), n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
 def catalog_source() -> str:
     """The text of ``torchlint/catalog.py`` for the rules as they are."""
     entries = [
