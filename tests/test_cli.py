@@ -74,6 +74,15 @@ def to_half(x):
     return x.type(torch.float16)
 """
 
+# One TL106 (half-on-cpu), which has no fix.
+NO_FIX = """\
+import torch
+def offline_eval(x):
+    net = torch.nn.Linear(4, 4).half()
+    net.cpu()
+    return net(x)
+"""
+
 CLEAN = """\
 import torch
 
@@ -431,12 +440,71 @@ def test_json_of_a_clean_tree_is_an_empty_array(tree: Path) -> None:
 
 
 def test_statistics_counts_per_rule_most_frequent_first(tree: Path) -> None:
+    """TL102: one safe fix (c.py), one unsafe (b.py): [-], only some are fixable
+    with --fix; [*] once --unsafe-fixes makes both apply."""
     write(tree, {"a.py": MODULE_CAST, "b.py": LEGACY_CUDA, "c.py": LEGACY_STR})
     result = invoke("--statistics", "a.py", "b.py", "c.py")
     assert result.exit_code == 1
     assert result.stdout == (
+        "    2\tTL102\t[-] legacy-type-cast\n    1\tTL101\t[*] type-cast-without-device\n"
+    )
+    unsafe = invoke("--statistics", "--unsafe-fixes", "a.py", "b.py", "c.py")
+    assert unsafe.stdout == (
         "    2\tTL102\t[*] legacy-type-cast\n    1\tTL101\t[*] type-cast-without-device\n"
     )
+
+
+def test_statistics_fixable_mark_only_for_fixes_that_apply_without_unsafe_fixes(
+    tree: Path,
+) -> None:
+    write(tree, {"b.py": LEGACY_CUDA, "s.py": NO_FIX})
+    # TL102 with an unsafe fix; TL106 (half-on-cpu) has no fix.
+    result = invoke("--statistics", "b.py", "s.py")
+    assert result.stdout == "    1\tTL102\t[ ] legacy-type-cast\n    1\tTL106\t[ ] half-on-cpu\n"
+    assert invoke("--statistics", "--unsafe-fixes", "b.py").stdout == (
+        "    1\tTL102\t[*] legacy-type-cast\n"
+    )
+
+
+def test_statistics_follows_format_json(tree: Path) -> None:
+    write(tree, {"a.py": MODULE_CAST, "b.py": LEGACY_CUDA, "c.py": LEGACY_STR})
+    result = invoke("--statistics", "--format", "json", "a.py", "b.py", "c.py")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [
+        {
+            "code": "TL102",
+            "name": "legacy-type-cast",
+            "count": 2,
+            "fixable": False,
+            "fixable_count": 1,
+        },
+        {
+            "code": "TL101",
+            "name": "type-cast-without-device",
+            "count": 1,
+            "fixable": True,
+            "fixable_count": 1,
+        },
+    ]
+    clean = invoke("--statistics", "--format", "json", "a.py", "--select", "TL2")
+    assert (clean.exit_code, clean.stdout) == (0, "[]\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "sarif"], "--statistics prints text or JSON, not --format sarif"),
+        (["--format", "junit"], "--statistics prints text or JSON, not --format junit"),
+        (["--diff"], "--statistics cannot be used with --diff"),
+    ],
+)
+def test_statistics_with_a_format_it_cannot_follow_is_a_usage_error(
+    tree: Path, args: list[str], message: str
+) -> None:
+    write(tree, {"a.py": MODULE_CAST})
+    result = invoke("--statistics", *args, "a.py")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert f"Error: {message}" in result.stderr
 
 
 def test_statistics_of_a_clean_tree_is_empty(tree: Path) -> None:

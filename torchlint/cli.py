@@ -182,7 +182,12 @@ class _Command(click.Command):
 @click.option(
     "-q", "--quiet", is_flag=True, help="No summary or warnings on stderr (errors still)."
 )
-@click.option("--statistics", is_flag=True, help="Print a count per rule instead of findings.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print a count per rule instead of findings ([*]: --fix fixes them all; [-]: "
+    "some). With --format json, as JSON.",
+)
 @click.option("--show-source", is_flag=True, help="Show the source line and a caret.")
 @click.option("--list-rules", is_flag=True, help="List all rules and exit.")
 @click.option(
@@ -264,6 +269,16 @@ def main(
     if list_rules:
         click.echo(_list_rules(), nl=False)
         sys.exit(EXIT_CLEAN)
+    if statistics and output_format not in ("text", "json"):
+        # As ruff: the CI formats have no place for counts.
+        raise click.UsageError(
+            f"--statistics prints text or JSON, not --format {output_format}",
+            click.get_current_context(),
+        )
+    if statistics and diff:
+        raise click.UsageError(
+            "--statistics cannot be used with --diff", click.get_current_context()
+        )
     if explain is not None:
         click.echo(_documentation(explain, "--explain"), nl=False)
         sys.exit(EXIT_CLEAN)
@@ -347,8 +362,10 @@ def main(
         out = sys.stderr
     if diff:
         out.write("".join(r.diff for r in results))
+    elif statistics and output_format == "json":
+        out.write(json_report.statistics(findings, unsafe_fixes))
     elif statistics:
-        out.write(text_report.statistics(findings))
+        out.write(text_report.statistics(findings, unsafe_fixes))
     elif output_format == "json":
         out.write(json_report.render(findings))
     elif output_format == "sarif":

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from torchlint.findings import Finding
 from torchlint.registry import all_rules
@@ -31,15 +31,37 @@ def render(
     return "".join(line + "\n" for line in out)
 
 
-def statistics(findings: list[Finding]) -> str:
-    """ruff's --statistics: count, code, [*] when fixable, name."""
+def statistics_rows(findings: list[Finding], unsafe_fixes: bool = False) -> list[dict[str, Any]]:
+    """Per code, most frequent first: ``code``, ``name``, ``count``, ``fixable`` (every
+    finding's fix applies with ``--fix``, plus ``--unsafe-fixes`` when given) and
+    ``fixable_count``, as ruff's ``--statistics --output-format json``."""
     rules = all_rules()
-    counts = Counter(f.code for f in findings)
-    fixable = {f.code for f in findings if f.fix is not None}
-    lines = []
-    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+    counts: dict[str, list[int]] = {}
+    for f in findings:
+        entry = counts.setdefault(f.code, [0, 0])
+        entry[0] += 1
+        entry[1] += f.fix is not None and f.fix.applies(unsafe_fixes)
+    rows = []
+    for code, (n, n_fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
         rule = rules.get(code)
-        name = rule.name if rule else {"TL000": "syntax-error"}.get(code, "")
-        mark = "[*]" if code in fixable else "   "
-        lines.append(f"{n:>5}\t{code}\t{mark} {name}")
+        rows.append(
+            {
+                "code": code,
+                "name": rule.name if rule else {"TL000": "syntax-error"}.get(code, ""),
+                "count": n,
+                "fixable": n_fixable == n,
+                "fixable_count": n_fixable,
+            }
+        )
+    return rows
+
+
+def statistics(findings: list[Finding], unsafe_fixes: bool = False) -> str:
+    """ruff's --statistics: count, code, a mark, name. The mark is ``[*]`` when every
+    finding of the code has a fix that ``--fix`` applies (an unsafe fix only with
+    ``--unsafe-fixes``), ``[-]`` when some have, ``[ ]`` when none has."""
+    lines = []
+    for row in statistics_rows(findings, unsafe_fixes):
+        mark = "[*]" if row["fixable"] else "[-]" if row["fixable_count"] else "[ ]"
+        lines.append(f"{row['count']:>5}\t{row['code']}\t{mark} {row['name']}")
     return "".join(line + "\n" for line in lines)
