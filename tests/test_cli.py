@@ -532,6 +532,69 @@ def test_show_source_caret_copies_tabs_so_it_lines_up(tree: Path) -> None:
     )
 
 
+def test_show_fixes_prints_each_fix_under_its_finding(tree: Path) -> None:
+    write(tree, {"a.py": MODULE_CAST, "b.py": LEGACY_CUDA, "s.py": NO_FIX})
+    result = invoke("--show-fixes", ".")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"a.py:8:27: {MODULE_CAST_MSG}\n"
+        "    fix (safe): cast with .to(torch.float16)\n"
+        "    -         return self.enc(x.type(torch.float16))\n"
+        "    +         return self.enc(x.to(torch.float16))\n"
+        f"b.py:3:11: {LEGACY_CUDA_MSG}\n"
+        "    fix (unsafe: applied with --fix --unsafe-fixes): "
+        'cast with .to(device="cuda", dtype=torch.float16)\n'
+        "    -     y = x.type(torch.cuda.HalfTensor)\n"
+        '    +     y = x.to(device="cuda", dtype=torch.float16)\n'
+        + "".join(line + "\n" for line in invoke("s.py").stdout.splitlines())  # no fix
+    )
+    # What --show-fixes shows is what --fix --unsafe-fixes then writes.
+    invoke("--fix", "--unsafe-fixes", "a.py", "b.py")
+    assert "x.to(torch.float16)" in (tree / "a.py").read_text()
+    assert 'y = x.to(device="cuda", dtype=torch.float16)' in (tree / "b.py").read_text()
+
+
+def test_show_fixes_with_fix_lists_what_was_fixed_per_file_and_rule(tree: Path) -> None:
+    write(tree, {"a.py": MODULE_CAST, "b.py": LEGACY_CUDA, "c.py": LEGACY_STR * 2})
+    result = invoke("--fix", "--show-fixes", ".")
+    assert result.exit_code == 1  # b.py's fix is unsafe: its finding remains
+    assert locations(result.stdout) == ["b.py:3:11: TL102"]
+    assert result.stderr == (
+        "torchlint: Fixed 3 findings:\n"
+        "- a.py:\n"
+        "    1 × TL101 (type-cast-without-device)\n"
+        "- c.py:\n"
+        "    2 × TL102 (legacy-type-cast)\n"
+        "torchlint: Found 1 finding in 1 file (0 fixable with --fix); 1 more with "
+        "--unsafe-fixes.\n"
+    )
+    quiet = invoke("-q", "--fix", "--unsafe-fixes", "--show-fixes", ".")
+    assert quiet.exit_code == 0
+    assert (
+        quiet.stderr == "torchlint: Fixed 1 finding:\n- b.py:\n    1 × TL102 (legacy-type-cast)\n"
+    )
+
+
+def test_stdin_fix_shows_the_remaining_finding_in_the_fixed_text(tree: Path) -> None:
+    """With - and --fix, findings go to stderr and are positions in the fixed text:
+    --show-source quotes that text, not the input."""
+    line = '    return x.type("torch.HalfTensor"), x.type(torch.cuda.HalfTensor)\n'
+    source = "import torch\ndef g(x):\n" + line
+    result = invoke("-q", "--fix", "--show-source", "-", input=source.encode())
+    fixed = line.replace('x.type("torch.HalfTensor")', 'x.to(device="cpu", dtype=torch.float16)')
+    assert result.stdout == source.replace(line, fixed)
+    (finding, quoted, caret) = result.stderr.splitlines()
+    assert finding.startswith(f"-:3:{fixed.index('x.type') + 3}: TL102 ")
+    assert (quoted, caret) == (fixed.rstrip("\n"), " " * (fixed.index("x.type") + 2) + "^")
+
+
+def test_show_fixes_with_diff_is_a_usage_error(tree: Path) -> None:
+    write(tree, {"a.py": MODULE_CAST})
+    result = invoke("--show-fixes", "--diff", "a.py")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "--show-fixes cannot be used with --diff" in result.stderr
+
+
 def test_list_rules_prints_a_table_of_all_rules(tree: Path) -> None:
     result = invoke("--list-rules")
     assert result.exit_code == 0

@@ -189,6 +189,12 @@ class _Command(click.Command):
     "some). With --format json, as JSON.",
 )
 @click.option("--show-source", is_flag=True, help="Show the source line and a caret.")
+@click.option(
+    "--show-fixes",
+    is_flag=True,
+    help="Show each finding's fix under it (text format); with --fix, list the fixes "
+    "applied per file and rule on stderr.",
+)
 @click.option("--list-rules", is_flag=True, help="List all rules and exit.")
 @click.option(
     "--explain",
@@ -241,6 +247,7 @@ def main(
     quiet: bool,
     statistics: bool,
     show_source: bool,
+    show_fixes: bool,
     list_rules: bool,
     explain: str | None,
     config_file: str | None,
@@ -278,6 +285,11 @@ def main(
     if statistics and diff:
         raise click.UsageError(
             "--statistics cannot be used with --diff", click.get_current_context()
+        )
+    if show_fixes and diff:
+        raise click.UsageError(
+            "--show-fixes cannot be used with --diff (which shows them)",
+            click.get_current_context(),
         )
     if explain is not None:
         click.echo(_documentation(explain, "--explain"), nl=False)
@@ -377,23 +389,36 @@ def main(
     else:
         stdin_text = None
         if stdin_result is not None:
-            try:  # decoded exactly as the linter read it
-                stdin_text = (stdin_result.path, decode(stdin_result.path, stdin_data).text)
+            # Decoded exactly as the linter read it; after --fix, the fixed text, which
+            # the remaining findings are in.
+            read = stdin_result.fixed_bytes if fix and stdin_result.fixed_bytes else stdin_data
+            try:
+                stdin_text = (stdin_result.path, decode(stdin_result.path, read).text)
             except SourceError:
                 stdin_text = (stdin_result.path, "")
-        out.write(text_report.render(findings, show_source, _line_reader(stdin_text)))
+        out.write(text_report.render(findings, show_source, _line_reader(stdin_text), show_fixes))
     if unconfirmed:  # flake8-style lines: on stdout beside text findings, else stderr
         target = out if output_format == "text" and not (diff or statistics) else sys.stderr
         target.write("".join(line + "\n" for line in unconfirmed))
     out.flush()
 
+    if show_fixes and fixed:  # asked for: printed even with -q
+        _err(text_report.fixed_summary({r.path: r.fixed_codes for r in results}).rstrip("\n"))
     if not quiet:
         for p in sorted(warnings, key=lambda p: (p.path, p.message)):
             _err(f"warning: {p}")
     for p in sorted(problems, key=lambda p: (p.path, p.message)):
         _err(f"error: {p}")
     if not quiet:
-        _summary(findings, fixed, len(results), len(warnings), options, diff, len(problems))
+        _summary(
+            findings,
+            0 if show_fixes else fixed,  # already listed
+            len(results),
+            len(warnings),
+            options,
+            diff,
+            len(problems),
+        )
 
     if problems:
         sys.exit(EXIT_ERROR)

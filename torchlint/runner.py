@@ -30,6 +30,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     fixed: int = 0
+    fixed_codes: dict[str, int] = field(default_factory=dict)  # code -> findings fixed
     diff: str = ""
     # For stdin with --fix: the source to print, in its own encoding (and BOM); the
     # input unchanged when it could not be decoded, so an editor never loses a buffer.
@@ -64,7 +65,7 @@ def process_text(path: str, data: bytes, options: Options, write: bool) -> FileR
         except UnicodeEncodeError:
             result.fixed_bytes = data
     if outcome.fixed and outcome.text != source.text:
-        result.fixed = outcome.fixed
+        result.fixed, result.fixed_codes = outcome.fixed, outcome.fixed_codes
         if options.diff:
             result.diff = unified_diff(path, source.text, outcome.text)
         elif write:
@@ -72,7 +73,7 @@ def process_text(path: str, data: bytes, options: Options, write: bool) -> FileR
                 write_atomic(source, outcome.text, digest(data))
             except WriteError as exc:
                 result.problems.append(Problem(path, str(exc)))
-                result.fixed = 0
+                result.fixed, result.fixed_codes = 0, {}
     return result
 
 
