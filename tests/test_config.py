@@ -358,7 +358,23 @@ def test_cli_select_overrides_the_config_extend_select(project: Path) -> None:
         ("bogus = 1\n", f"tool.torchlint.bogus: unknown key; allowed keys are {ALLOWED_KEYS}"),
         (
             "per_file_ignores = {}\n",
-            f"tool.torchlint.per_file_ignores: unknown key; allowed keys are {ALLOWED_KEYS}",
+            "tool.torchlint.per_file_ignores: unknown key; did you mean `per-file-ignores`? "
+            f"Allowed keys are {ALLOWED_KEYS}",
+        ),
+        (
+            'selct = ["TL1"]\n',
+            "tool.torchlint.selct: unknown key; did you mean `select`? "
+            f"Allowed keys are {ALLOWED_KEYS}",
+        ),
+        (
+            "force_exclude = true\n",
+            "tool.torchlint.force_exclude: unknown key; did you mean `force-exclude`? "
+            f"Allowed keys are {ALLOWED_KEYS}",
+        ),
+        (
+            'exlude = ["build"]\n',
+            "tool.torchlint.exlude: unknown key; did you mean `exclude`? "
+            f"Allowed keys are {ALLOWED_KEYS}",
         ),
         ('select = "TL101"\n', "tool.torchlint.select: expected a list of strings, got 'TL101'"),
         ("ignore = [101]\n", "tool.torchlint.ignore: expected a list of strings, got [101]"),
@@ -416,6 +432,9 @@ def test_cli_select_overrides_the_config_extend_select(project: Path) -> None:
     ids=[
         "unknown-key",
         "underscore-key",
+        "typo-select",
+        "underscore-force-exclude",
+        "typo-exclude",
         "select-str",
         "ignore-int",
         "extend-exclude-str",

@@ -83,6 +83,18 @@ _KEYS = {
 }
 
 
+def _closest_key(key: str) -> str | None:
+    """The allowed key a mistyped one most likely means: ``per_file_ignores`` and
+    ``extend_select`` (TOML-style underscores), ``selct``, ``exlude``..."""
+    import difflib
+
+    normal = key.strip().lower().replace("_", "-")
+    if normal in _KEYS:
+        return normal
+    found = difflib.get_close_matches(normal, list(_KEYS), n=1, cutoff=0.7)
+    return found[0] if found else None
+
+
 def find_config(start: str) -> str | None:
     """The nearest pyproject.toml at or above ``start`` that has a [tool.torchlint]
     table (a pyproject.toml without one is passed over, as ruff does)."""
@@ -132,7 +144,9 @@ def load_config(path: str, known_codes: Iterable[str]) -> Config:
         where = f"{path}: {prefix + '.' if prefix else ''}{key}"
         if key not in _KEYS:
             allowed = ", ".join(sorted(_KEYS))
-            raise ConfigError(f"{where}: unknown key; allowed keys are {allowed}")
+            hint = _closest_key(key)
+            did = f"did you mean `{hint}`? A" if hint else "a"
+            raise ConfigError(f"{where}: unknown key; {did}llowed keys are {allowed}")
         if key in ("select", "ignore", "extend-select"):
             values = _str_list(value, where)
             check_codes(values, codes, where)
