@@ -77,6 +77,15 @@ def to_half(x):
     return x.type(torch.float16)
 """
 
+# One TL106 (half-on-cpu), which has no fix.
+NO_FIX = """\
+import torch
+def offline_eval(x):
+    net = torch.nn.Linear(4, 4).half()
+    net.cpu()
+    return net(x)
+"""
+
 CLEAN = """\
 import torch
 
@@ -197,8 +206,31 @@ def test_no_paths_means_the_current_folder(tree: Path) -> None:
     write(tree, {"pkg/c.py": LEGACY_STR, "clean.py": CLEAN})
     result = invoke()
     assert result.exit_code == 1
-    assert locations(result.stdout) == ["./pkg/c.py:3:14: TL102"]
+    assert locations(result.stdout) == ["pkg/c.py:3:14: TL102"]
     assert result.stderr == "torchlint: Found 1 finding in 1 file (1 fixable with --fix).\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["."], ["./"], ["./pkg", "./a.py"], ["pkg/./", "pkg/../a.py"]],
+    ids=["default", "dot", "dot-slash", "dot-prefixed", "unnormalised"],
+)
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_paths_are_printed_without_a_leading_dot_slash(
+    tree: Path, args: list[str], fmt: str
+) -> None:
+    write(tree, {"pkg/c.py": LEGACY_STR, "a.py": LEGACY_STR})
+    result = invoke("--format", fmt, *args)
+    assert result.exit_code == 1
+    if fmt == "json":
+        assert [f["path"] for f in json.loads(result.stdout)] == ["a.py", "pkg/c.py"]
+    else:
+        assert locations(result.stdout) == ["a.py:3:14: TL102", "pkg/c.py:3:14: TL102"]
+
+
+def test_stdin_filename_is_printed_without_a_leading_dot_slash(tree: Path) -> None:
+    result = invoke("-", "--stdin-filename", "./pkg/m.py", input=LEGACY_STR.encode())
+    assert locations(result.stdout) == ["pkg/m.py:3:14: TL102"]
 
 
 def test_findings_are_sorted_by_path_then_line_then_column(tree: Path) -> None:
@@ -406,12 +438,71 @@ def test_json_of_a_clean_tree_is_an_empty_array(tree: Path) -> None:
 
 
 def test_statistics_counts_per_rule_most_frequent_first(tree: Path) -> None:
+    """TL102: one safe fix (c.py), one unsafe (b.py): [-], only some are fixable
+    with --fix; [*] once --unsafe-fixes makes both apply."""
     write(tree, {"a.py": MODULE_CAST, "b.py": LEGACY_CUDA, "c.py": LEGACY_STR})
     result = invoke("--statistics", "a.py", "b.py", "c.py")
     assert result.exit_code == 1
     assert result.stdout == (
+        "    2\tTL102\t[-] legacy-type-cast\n    1\tTL101\t[*] type-cast-without-device\n"
+    )
+    unsafe = invoke("--statistics", "--unsafe-fixes", "a.py", "b.py", "c.py")
+    assert unsafe.stdout == (
         "    2\tTL102\t[*] legacy-type-cast\n    1\tTL101\t[*] type-cast-without-device\n"
     )
+
+
+def test_statistics_fixable_mark_only_for_fixes_that_apply_without_unsafe_fixes(
+    tree: Path,
+) -> None:
+    write(tree, {"b.py": LEGACY_CUDA, "s.py": NO_FIX})
+    # TL102 with an unsafe fix; TL106 (half-on-cpu) has no fix.
+    result = invoke("--statistics", "b.py", "s.py")
+    assert result.stdout == "    1\tTL102\t[ ] legacy-type-cast\n    1\tTL106\t[ ] half-on-cpu\n"
+    assert invoke("--statistics", "--unsafe-fixes", "b.py").stdout == (
+        "    1\tTL102\t[*] legacy-type-cast\n"
+    )
+
+
+def test_statistics_follows_format_json(tree: Path) -> None:
+    write(tree, {"a.py": MODULE_CAST, "b.py": LEGACY_CUDA, "c.py": LEGACY_STR})
+    result = invoke("--statistics", "--format", "json", "a.py", "b.py", "c.py")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [
+        {
+            "code": "TL102",
+            "name": "legacy-type-cast",
+            "count": 2,
+            "fixable": False,
+            "fixable_count": 1,
+        },
+        {
+            "code": "TL101",
+            "name": "type-cast-without-device",
+            "count": 1,
+            "fixable": True,
+            "fixable_count": 1,
+        },
+    ]
+    clean = invoke("--statistics", "--format", "json", "a.py", "--select", "TL2")
+    assert (clean.exit_code, clean.stdout) == (0, "[]\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "sarif"], "--statistics prints text or JSON, not --format sarif"),
+        (["--format", "junit"], "--statistics prints text or JSON, not --format junit"),
+        (["--diff"], "--statistics cannot be used with --diff"),
+    ],
+)
+def test_statistics_with_a_format_it_cannot_follow_is_a_usage_error(
+    tree: Path, args: list[str], message: str
+) -> None:
+    write(tree, {"a.py": MODULE_CAST})
+    result = invoke("--statistics", *args, "a.py")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert f"Error: {message}" in result.stderr
 
 
 def test_statistics_of_a_clean_tree_is_empty(tree: Path) -> None:
@@ -439,6 +530,69 @@ def test_show_source_caret_copies_tabs_so_it_lines_up(tree: Path) -> None:
     )
 
 
+def test_show_fixes_prints_each_fix_under_its_finding(tree: Path) -> None:
+    write(tree, {"a.py": MODULE_CAST, "b.py": LEGACY_CUDA, "s.py": NO_FIX})
+    result = invoke("--show-fixes", ".")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"a.py:8:27: {MODULE_CAST_MSG}\n"
+        "    fix (safe): cast with .to(torch.float16)\n"
+        "    -         return self.enc(x.type(torch.float16))\n"
+        "    +         return self.enc(x.to(torch.float16))\n"
+        f"b.py:3:11: {LEGACY_CUDA_MSG}\n"
+        "    fix (unsafe: applied with --fix --unsafe-fixes): "
+        'cast with .to(device="cuda", dtype=torch.float16)\n'
+        "    -     y = x.type(torch.cuda.HalfTensor)\n"
+        '    +     y = x.to(device="cuda", dtype=torch.float16)\n'
+        + "".join(line + "\n" for line in invoke("s.py").stdout.splitlines())  # no fix
+    )
+    # What --show-fixes shows is what --fix --unsafe-fixes then writes.
+    invoke("--fix", "--unsafe-fixes", "a.py", "b.py")
+    assert "x.to(torch.float16)" in (tree / "a.py").read_text()
+    assert 'y = x.to(device="cuda", dtype=torch.float16)' in (tree / "b.py").read_text()
+
+
+def test_show_fixes_with_fix_lists_what_was_fixed_per_file_and_rule(tree: Path) -> None:
+    write(tree, {"a.py": MODULE_CAST, "b.py": LEGACY_CUDA, "c.py": LEGACY_STR * 2})
+    result = invoke("--fix", "--show-fixes", ".")
+    assert result.exit_code == 1  # b.py's fix is unsafe: its finding remains
+    assert locations(result.stdout) == ["b.py:3:11: TL102"]
+    assert result.stderr == (
+        "torchlint: Fixed 3 findings:\n"
+        "- a.py:\n"
+        "    1 × TL101 (type-cast-without-device)\n"
+        "- c.py:\n"
+        "    2 × TL102 (legacy-type-cast)\n"
+        "torchlint: Found 1 finding in 1 file (0 fixable with --fix); 1 more with "
+        "--unsafe-fixes.\n"
+    )
+    quiet = invoke("-q", "--fix", "--unsafe-fixes", "--show-fixes", ".")
+    assert quiet.exit_code == 0
+    assert (
+        quiet.stderr == "torchlint: Fixed 1 finding:\n- b.py:\n    1 × TL102 (legacy-type-cast)\n"
+    )
+
+
+def test_stdin_fix_shows_the_remaining_finding_in_the_fixed_text(tree: Path) -> None:
+    """With - and --fix, findings go to stderr and are positions in the fixed text:
+    --show-source quotes that text, not the input."""
+    line = '    return x.type("torch.HalfTensor"), x.type(torch.cuda.HalfTensor)\n'
+    source = "import torch\ndef g(x):\n" + line
+    result = invoke("-q", "--fix", "--show-source", "-", input=source.encode())
+    fixed = line.replace('x.type("torch.HalfTensor")', 'x.to(device="cpu", dtype=torch.float16)')
+    assert result.stdout == source.replace(line, fixed)
+    (finding, quoted, caret) = result.stderr.splitlines()
+    assert finding.startswith(f"-:3:{fixed.index('x.type') + 3}: TL102 ")
+    assert (quoted, caret) == (fixed.rstrip("\n"), " " * (fixed.index("x.type") + 2) + "^")
+
+
+def test_show_fixes_with_diff_is_a_usage_error(tree: Path) -> None:
+    write(tree, {"a.py": MODULE_CAST})
+    result = invoke("--show-fixes", "--diff", "a.py")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "--show-fixes cannot be used with --diff" in result.stderr
+
+
 def test_list_rules_prints_a_table_of_all_rules(tree: Path) -> None:
     result = invoke("--list-rules")
     assert result.exit_code == 0
@@ -450,7 +604,9 @@ def test_list_rules_prints_a_table_of_all_rules(tree: Path) -> None:
     assert rows["TL103"] == ["type-cast", "yes", "off"]
 
 
-@pytest.mark.parametrize("code", ["TL101", "tl101"])
+@pytest.mark.parametrize(
+    "code", ["TL101", "tl101", "type-cast-without-device", "Type_Cast_Without_Device"]
+)
 def test_explain_prints_the_rule_documentation(code: str) -> None:
     result = invoke("--explain", code)
     assert result.exit_code == 0
@@ -463,6 +619,43 @@ def test_explain_unknown_rule_exits_2() -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "no rule 'NOPE' (see --list-rules)" in result.stderr
+    assert "did you mean" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("type-cast-without-devise", "type-cast-without-device"), ("TL1O1", "TL101")],
+)
+def test_explain_a_typo_suggests_the_rule(typo: str, meant: str) -> None:
+    result = invoke("--explain", typo)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert f"no rule {typo!r} (see --list-rules); did you mean {meant!r}?" in result.stderr
+
+
+@pytest.mark.parametrize("key", ["TL204", "inputs-not-moved"])
+def test_rule_subcommand_prints_what_explain_prints(key: str) -> None:
+    result = invoke("rule", key)
+    assert result.exit_code == 0
+    assert result.stdout == invoke("--explain", "TL204").stdout
+    assert result.stdout.startswith("# TL204 `inputs-not-moved`\n")
+
+
+def test_rule_subcommand_unknown_or_missing_name_exits_2() -> None:
+    unknown = invoke("rule", "stale-alia")
+    assert (unknown.exit_code, unknown.stdout) == (2, "")
+    assert "did you mean 'stale-alias'?" in unknown.stderr
+    missing = invoke("rule")
+    assert missing.exit_code == 2
+    assert "Missing argument 'NAME'" in missing.stderr
+
+
+def test_help_lists_the_subcommands() -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    commands = result.stdout.split("Commands", 1)[1].split("Options:", 1)[0]
+    names = [m.group(1) for m in re.finditer(r"^    (\w+)", commands, re.MULTILINE)]
+    assert names == ["run", "lsp", "rule"]
+    assert "--explain RULE" in result.stdout
 
 
 def test_version() -> None:
@@ -540,10 +733,40 @@ def test_opt_in_rule_is_off_by_default(tree: Path) -> None:
 
 
 def test_engine_codes_are_reported_whatever_is_selected(tree: Path) -> None:
-    write(tree, {"broken.py": "def f(:\n    pass\n", "bin.py": b"import torch\x00\n"})
-    result = invoke("-q", "--select", "TL103", "broken.py", "bin.py")
+    write(tree, {"broken.py": "def f(:\n    pass\n"})
+    result = invoke("-q", "--select", "TL103", "broken.py")
     assert result.exit_code == 1
-    assert locations(result.stdout) == ["bin.py:1:1: TL001", "broken.py:1:7: TL000"]
+    assert locations(result.stdout) == ["broken.py:1:7: TL000"]
+
+
+@pytest.mark.parametrize("how", ["named", "in-a-folder"])
+def test_binary_and_unreadable_files_get_the_same_answer(
+    tree: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """Neither can be linted: an error on stderr and exit 2 (not a finding), however
+    the file was found; the other files are still linted. (Unreadable is simulated: the
+    tests may run as root, who reads mode-000 files.)"""
+    from torchlint import runner, source
+
+    write(tree, {"bin.py": b"import torch\x00\n", "secret.py": LEGACY_STR, "ok.py": LEGACY_STR})
+    real_read_bytes = runner.read_bytes
+
+    def read_bytes(path: str, *args: int) -> bytes:
+        if path.endswith("secret.py"):
+            raise source.SourceError("Permission denied")
+        return real_read_bytes(path, *args)
+
+    monkeypatch.setattr(runner, "read_bytes", read_bytes)
+    args = ["bin.py", "ok.py", "secret.py"] if how == "named" else ["."]
+    for extra in ([], ["--exit-zero"], ["--fix"]):
+        result = invoke("-j", "1", *extra, *args)
+        assert result.exit_code == 2
+        assert locations(result.stdout) == ([] if extra == ["--fix"] else ["ok.py:3:14: TL102"])
+        errors = [line for line in result.stderr.splitlines() if "error" in line]
+        assert errors == [
+            "torchlint: error: bin.py: binary file (contains NUL bytes), not Python source",
+            "torchlint: error: secret.py: Permission denied",
+        ]
 
 
 # ---------------------------------------------------------------- noqa
@@ -841,6 +1064,10 @@ def test_process_explain_and_list_rules(tree: Path) -> None:
     explain = run(["--explain", "TL101"], tree)
     assert explain.returncode == 0
     assert explain.stdout.startswith(b"# TL101 `type-cast-without-device`\n")
+    rule = run(["rule", "type-cast-without-device"], tree)
+    assert (rule.returncode, rule.stdout) == (0, explain.stdout)
+    helped = run(["--help"], tree)
+    assert b"  run SCRIPT [ARGS]..." in helped.stdout and b"  lsp  " in helped.stdout
     listing = run(["--list-rules"], tree)
     assert listing.returncode == 0
     codes = [line.split()[0] for line in listing.stdout.decode().splitlines()]

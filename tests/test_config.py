@@ -41,8 +41,8 @@ def to_half(x):
 """
 
 ALLOWED_KEYS = (
-    "exclude, extend-exclude, extend-select, ignore, max-file-size, per-file-ignores, "
-    "respect-gitignore, select"
+    "exclude, extend-exclude, extend-select, force-exclude, ignore, max-file-size, "
+    "per-file-ignores, respect-gitignore, select"
 )
 
 
@@ -135,7 +135,7 @@ def test_pyproject_is_found_from_a_subfolder(
     pyproject(project, 'ignore = ["TL102"]\n')
     monkeypatch.chdir(project / "src")
     result = invoke("-q", ".")
-    assert locations(result.stdout) == ["./a.py:8:27: TL101"]
+    assert locations(result.stdout) == ["a.py:8:27: TL101"]
 
 
 def test_pyproject_without_a_torchlint_table_is_passed_over(project: Path) -> None:
@@ -260,10 +260,11 @@ def test_exclude_globs_are_relative_to_the_config_not_the_cwd(
     pyproject(excluded_tree, 'extend-exclude = ["src/vendored"]\n')
     monkeypatch.chdir(excluded_tree / "src")
     result = invoke("-q", ".")
-    assert locations(result.stdout) == ["./a.py:8:27: TL101", "./c.py:3:14: TL102"]
+    assert locations(result.stdout) == ["a.py:8:27: TL101", "c.py:3:14: TL102"]
 
 
-def test_max_file_size_skips_larger_files_with_an_error(project: Path) -> None:
+def test_max_file_size_named_file_is_an_error(project: Path) -> None:
+    """A file named on the command line that torchlint will not lint: exit 2."""
     pyproject(project, "max-file-size = 100\n")
     result = invoke("-q", "src/a.py", "src/c.py")
     size = len(MODULE_CAST.encode())
@@ -271,8 +272,42 @@ def test_max_file_size_skips_larger_files_with_an_error(project: Path) -> None:
     assert len(LEGACY_STR.encode()) <= 100 < size
     assert locations(result.stdout) == ["src/c.py:3:14: TL102"]
     assert result.stderr == (
-        f"torchlint: error: src/a.py: skipped: too large ({size} bytes > max-file-size 100)\n"
+        f"torchlint: error: src/a.py: not linted: too large ({size} bytes > max-file-size 100)\n"
     )
+
+
+def test_max_file_size_in_a_folder_is_a_warning_counted_in_the_summary(project: Path) -> None:
+    """Found by a folder's walk, the file is left out as configured: a warning, and the
+    exit code comes from the findings alone."""
+    pyproject(project, "max-file-size = 100\n")
+    result = invoke("src")
+    size = len(MODULE_CAST.encode())
+    assert result.exit_code == 1
+    assert locations(result.stdout) == ["src/c.py:3:14: TL102"]
+    assert result.stderr == (
+        f"torchlint: warning: src/a.py: skipped: too large ({size} bytes > max-file-size 100)\n"
+        "torchlint: Found 1 finding in 1 file (1 fixable with --fix); 1 file skipped.\n"
+    )
+
+
+def test_max_file_size_in_a_folder_of_clean_files_exits_0(project: Path) -> None:
+    pyproject(project, "max-file-size = 100\n")
+    (project / "src" / "c.py").write_text("x = 1\n")
+    result = invoke("src")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr.splitlines() == [
+        f"torchlint: warning: src/a.py: skipped: too large ({len(MODULE_CAST.encode())} bytes "
+        "> max-file-size 100)",
+        "torchlint: All checks passed (2 files checked, 1 file skipped).",
+    ]
+    quiet = invoke("-q", "src")
+    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, "", "")
+
+
+def test_max_file_size_zero_means_no_limit(project: Path) -> None:
+    pyproject(project, "max-file-size = 0\n")
+    result = invoke("-q", "src")
+    assert locations(result.stdout) == ["src/a.py:8:27: TL101", "src/c.py:3:14: TL102"]
 
 
 # ---------------------------------------------------------------- the command line wins
@@ -323,7 +358,23 @@ def test_cli_select_overrides_the_config_extend_select(project: Path) -> None:
         ("bogus = 1\n", f"tool.torchlint.bogus: unknown key; allowed keys are {ALLOWED_KEYS}"),
         (
             "per_file_ignores = {}\n",
-            f"tool.torchlint.per_file_ignores: unknown key; allowed keys are {ALLOWED_KEYS}",
+            "tool.torchlint.per_file_ignores: unknown key; did you mean `per-file-ignores`? "
+            f"Allowed keys are {ALLOWED_KEYS}",
+        ),
+        (
+            'selct = ["TL1"]\n',
+            "tool.torchlint.selct: unknown key; did you mean `select`? "
+            f"Allowed keys are {ALLOWED_KEYS}",
+        ),
+        (
+            "force_exclude = true\n",
+            "tool.torchlint.force_exclude: unknown key; did you mean `force-exclude`? "
+            f"Allowed keys are {ALLOWED_KEYS}",
+        ),
+        (
+            'exlude = ["build"]\n',
+            "tool.torchlint.exlude: unknown key; did you mean `exclude`? "
+            f"Allowed keys are {ALLOWED_KEYS}",
         ),
         ('select = "TL101"\n', "tool.torchlint.select: expected a list of strings, got 'TL101'"),
         ("ignore = [101]\n", "tool.torchlint.ignore: expected a list of strings, got [101]"),
@@ -381,6 +432,9 @@ def test_cli_select_overrides_the_config_extend_select(project: Path) -> None:
     ids=[
         "unknown-key",
         "underscore-key",
+        "typo-select",
+        "underscore-force-exclude",
+        "typo-exclude",
         "select-str",
         "ignore-int",
         "extend-exclude-str",
@@ -481,11 +535,11 @@ def excluded_tree(project: Path) -> Path:
 def test_default_excludes_skip_build(excluded_tree: Path) -> None:
     result = invoke("-q", ".")
     assert locations(result.stdout) == [
-        "./generated/g.py:3:14: TL102",
-        "./src/a.py:8:27: TL101",
-        "./src/c.py:3:14: TL102",
-        "./src/vendored/v.py:3:14: TL102",
-        "./tests/test_c.py:3:14: TL102",
+        "generated/g.py:3:14: TL102",
+        "src/a.py:8:27: TL101",
+        "src/c.py:3:14: TL102",
+        "src/vendored/v.py:3:14: TL102",
+        "tests/test_c.py:3:14: TL102",
     ]
 
 
@@ -493,9 +547,9 @@ def test_extend_exclude_adds_to_the_defaults(excluded_tree: Path) -> None:
     pyproject(excluded_tree, 'extend-exclude = ["generated", "src/vendored/"]\n')
     result = invoke("-q", ".")
     assert locations(result.stdout) == [
-        "./src/a.py:8:27: TL101",
-        "./src/c.py:3:14: TL102",
-        "./tests/test_c.py:3:14: TL102",
+        "src/a.py:8:27: TL101",
+        "src/c.py:3:14: TL102",
+        "tests/test_c.py:3:14: TL102",
     ]
 
 
@@ -503,10 +557,10 @@ def test_exclude_replaces_the_defaults(excluded_tree: Path) -> None:
     pyproject(excluded_tree, 'exclude = ["generated", "tests/*.py"]\n')
     result = invoke("-q", ".")
     assert locations(result.stdout) == [
-        "./build/gen.py:3:14: TL102",
-        "./src/a.py:8:27: TL101",
-        "./src/c.py:3:14: TL102",
-        "./src/vendored/v.py:3:14: TL102",
+        "build/gen.py:3:14: TL102",
+        "src/a.py:8:27: TL101",
+        "src/c.py:3:14: TL102",
+        "src/vendored/v.py:3:14: TL102",
     ]
 
 
@@ -519,9 +573,67 @@ def test_excluded_file_named_on_the_command_line_is_still_linted(excluded_tree: 
     ]
 
 
+# ---------------------------------------------------------------- force-exclude
+
+NAMED = ["generated/g.py", "build/gen.py", "src/vendored/v.py", "src/c.py", "tests"]
+
+
+def test_force_exclude_applies_the_excludes_to_named_files(excluded_tree: Path) -> None:
+    """What pre-commit does: every file named. With --force-exclude, exclude and
+    extend-exclude (and the default excludes: build/) apply to them as in a folder."""
+    pyproject(excluded_tree, 'extend-exclude = ["generated", "src/vendored/", "tests/*.py"]\n')
+    result = invoke("--force-exclude", *NAMED)
+    assert result.exit_code == 1
+    assert locations(result.stdout) == ["src/c.py:3:14: TL102"]
+    assert result.stderr == "torchlint: Found 1 finding in 1 file (1 fixable with --fix).\n"
+
+
+def test_force_exclude_in_the_config_and_no_force_exclude_wins(excluded_tree: Path) -> None:
+    pyproject(excluded_tree, 'extend-exclude = ["generated"]\nforce-exclude = true\n')
+    assert locations(invoke("-q", "generated/g.py", "src/c.py").stdout) == ["src/c.py:3:14: TL102"]
+    assert locations(invoke("-q", "--no-force-exclude", "generated/g.py").stdout) == [
+        "generated/g.py:3:14: TL102"
+    ]
+
+
+def test_force_exclude_with_only_excluded_files_passes(excluded_tree: Path) -> None:
+    pyproject(excluded_tree, 'extend-exclude = ["generated"]\n')
+    result = invoke("--force-exclude", "generated/g.py", "build/gen.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "torchlint: All checks passed (0 files checked).\n"
+
+
+def test_force_exclude_is_relative_to_the_config_from_a_subfolder(
+    excluded_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pyproject(excluded_tree, 'extend-exclude = ["src/vendored"]\n')
+    monkeypatch.chdir(excluded_tree / "src")
+    result = invoke("-q", "--force-exclude", "vendored/v.py", "c.py")
+    assert locations(result.stdout) == ["c.py:3:14: TL102"]
+
+
+def test_force_exclude_applies_to_stdin_filename(excluded_tree: Path) -> None:
+    """An editor's buffer of an excluded file: no findings; --fix gives it back."""
+    pyproject(excluded_tree, 'extend-exclude = ["generated"]\n')
+    args = ["-", "--force-exclude", "--stdin-filename", "generated/g.py"]
+    result = invoke("-q", *args, input=LEGACY_STR.encode())
+    assert (result.exit_code, result.stdout) == (0, "")
+    fixed = invoke("-q", "--fix", *args, input=LEGACY_STR.encode())
+    assert (fixed.exit_code, fixed.stdout) == (0, LEGACY_STR)
+    linted = invoke("-q", *args[:-1], "src/new.py", input=LEGACY_STR.encode())
+    assert locations(linted.stdout) == ["src/new.py:3:14: TL102"]
+
+
+def test_force_exclude_is_a_boolean(excluded_tree: Path) -> None:
+    pyproject(excluded_tree, 'force-exclude = "yes"\n')
+    result = invoke("src")
+    assert result.exit_code == 2
+    assert "tool.torchlint.force-exclude: expected boolean, got 'yes'" in result.stderr
+
+
 def test_respect_gitignore_false_lints_gitignored_files(excluded_tree: Path) -> None:
     (excluded_tree / ".git").mkdir()
     (excluded_tree / ".gitignore").write_text("generated/\n", encoding="utf-8")
     assert "generated/g.py" not in invoke("-q", ".").stdout
     pyproject(excluded_tree, "respect-gitignore = false\n")
-    assert "./generated/g.py:3:14: TL102" in locations(invoke("-q", ".").stdout)
+    assert "generated/g.py:3:14: TL102" in locations(invoke("-q", ".").stdout)

@@ -123,7 +123,7 @@ def test_files_checked_count_in_the_summary(tree: Path) -> None:
 def test_default_excluded_folders_are_skipped(tree: Path, folder: str) -> None:
     write(tree, {f"{folder}/x.py": LEGACY_STR, "keep.py": LEGACY_STR})
     result = invoke("-q", ".")
-    assert locations(result.stdout) == ["./keep.py:3:14: TL102"]
+    assert locations(result.stdout) == ["keep.py:3:14: TL102"]
 
 
 def test_any_folder_with_pyvenv_cfg_is_a_virtualenv_and_skipped(tree: Path) -> None:
@@ -136,7 +136,7 @@ def test_any_folder_with_pyvenv_cfg_is_a_virtualenv_and_skipped(tree: Path) -> N
         },
     )
     result = invoke("-q", ".")
-    assert locations(result.stdout) == ["./myenv2/lib/x.py:3:14: TL102"]
+    assert locations(result.stdout) == ["myenv2/lib/x.py:3:14: TL102"]
 
 
 def test_gitignore_in_a_repository_is_honoured(tree: Path) -> None:
@@ -157,9 +157,9 @@ def test_gitignore_in_a_repository_is_honoured(tree: Path) -> None:
     )
     result = invoke("-q", ".")
     assert locations(result.stdout) == [
-        "./pkg/a.py:3:14: TL102",
-        "./pkg/local.py:3:14: TL102",
-        "./pkg/top_only.py:3:14: TL102",
+        "pkg/a.py:3:14: TL102",
+        "pkg/local.py:3:14: TL102",
+        "pkg/top_only.py:3:14: TL102",
     ]
 
 
@@ -171,7 +171,7 @@ def test_gitignore_applies_when_linting_a_subfolder(
         tree, {".gitignore": "pkg/gen_*.py\n", "pkg/gen_a.py": LEGACY_STR, "pkg/a.py": LEGACY_STR}
     )
     monkeypatch.chdir(tree / "pkg")
-    assert locations(invoke("-q", ".").stdout) == ["./a.py:3:14: TL102"]
+    assert locations(invoke("-q", ".").stdout) == ["a.py:3:14: TL102"]
 
 
 def test_gitignore_above_the_repository_does_not_apply(tree: Path) -> None:
@@ -183,13 +183,13 @@ def test_gitignore_above_the_repository_does_not_apply(tree: Path) -> None:
 def test_gitignore_negation(tree: Path) -> None:
     (tree / ".git").mkdir()
     write(tree, {".gitignore": "*.py\n!keep.py\n", "a.py": LEGACY_STR, "keep.py": LEGACY_STR})
-    assert locations(invoke("-q", ".").stdout) == ["./keep.py:3:14: TL102"]
+    assert locations(invoke("-q", ".").stdout) == ["keep.py:3:14: TL102"]
 
 
 def test_nested_gitignore_negation_overrides_the_parent(tree: Path) -> None:
     (tree / ".git").mkdir()
     write(tree, {".gitignore": "*.py\n", "pkg/.gitignore": "!b.py\n", "pkg/b.py": LEGACY_STR})
-    assert locations(invoke("-q", ".").stdout) == ["./pkg/b.py:3:14: TL102"]
+    assert locations(invoke("-q", ".").stdout) == ["pkg/b.py:3:14: TL102"]
 
 
 def test_file_named_on_the_command_line_is_linted_even_if_excluded(tree: Path) -> None:
@@ -220,7 +220,7 @@ def test_the_same_file_named_twice_is_linted_once(tree: Path) -> None:
 
 def test_a_folder_named_x_py_is_a_folder(tree: Path) -> None:
     write(tree, {"x.py/inner.py": LEGACY_STR, "x.py/notes.txt": "hi\n"})
-    assert locations(invoke("-q", ".").stdout) == ["./x.py/inner.py:3:14: TL102"]
+    assert locations(invoke("-q", ".").stdout) == ["x.py/inner.py:3:14: TL102"]
     result = invoke("-q", "x.py")
     assert result.exit_code == 1
     assert locations(result.stdout) == ["x.py/inner.py:3:14: TL102"]
@@ -348,26 +348,27 @@ def test_file_python_rejects_is_a_syntax_error(tree: Path) -> None:
     assert result.stdout == "nested.py:2:205: TL000 syntax error: too many nested parentheses\n"
 
 
-def test_non_utf8_without_a_cookie_is_one_tl001_line(tree: Path) -> None:
+def test_non_utf8_without_a_cookie_is_an_error_and_the_rest_is_linted(tree: Path) -> None:
     write(
         tree,
         {"latin.py": b'import torch\ns = "caf\xe9"\n' + LEGACY_STR.encode(), "ok.py": LEGACY_STR},
     )
     result = invoke("latin.py", "ok.py")
-    assert result.exit_code == 1
-    assert result.stdout == (
-        "latin.py:1:1: TL001 cannot read: cannot decode as utf-8 (byte 21: invalid "
-        "continuation byte); add a PEP 263 coding line or re-save as UTF-8\n"
-        f"ok.py:3:14: {LEGACY_STR_MSG}\n"
+    assert result.exit_code == 2
+    assert result.stdout == f"ok.py:3:14: {LEGACY_STR_MSG}\n"
+    assert result.stderr.splitlines()[0] == (
+        "torchlint: error: latin.py: cannot decode as utf-8 (byte 21: invalid "
+        "continuation byte); add a PEP 263 coding line or re-save as UTF-8"
     )
 
 
-def test_unknown_encoding_cookie_is_tl001(tree: Path) -> None:
+def test_unknown_encoding_cookie_is_an_error(tree: Path) -> None:
     write(tree, {"bogus.py": "# -*- coding: bogus -*-\n" + LEGACY_STR})
     result = invoke("-q", "bogus.py")
-    assert (result.exit_code, result.stdout) == (
-        1,
-        "bogus.py:1:1: TL001 cannot read: bad encoding declaration: unknown encoding: bogus\n",
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "torchlint: error: bogus.py: bad encoding declaration: unknown encoding: bogus\n",
     )
 
 
@@ -411,13 +412,22 @@ def test_utf8_bom_does_not_shift_columns(tree: Path) -> None:
     )
 
 
-def test_binary_file_named_py_is_one_tl001_line(tree: Path) -> None:
+def test_binary_file_named_py_is_an_error_like_an_unreadable_one(tree: Path) -> None:
     write(tree, {"blob.py": b"\x7fELF\x02\x01\x01\x00\x00\x00import torch\n", "ok.py": CLEAN})
     result = invoke("blob.py", "ok.py")
-    assert result.exit_code == 1
-    assert result.stdout == (
-        "blob.py:1:1: TL001 cannot read: binary file (contains NUL bytes), not Python source\n"
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "torchlint: error: blob.py: binary file (contains NUL bytes), not Python source\n"
+        "torchlint: No findings (2 files checked), but 1 path could not be linted (see above).\n"
     )
+
+
+def test_undecodable_stdin_is_an_error_and_fix_gives_it_back_unchanged(tree: Path) -> None:
+    data = b'import torch\ns = "caf\xe9"\n'
+    result = CliRunner().invoke(main, ["-q", "--fix", "-", "--stdin-filename", "m.py"], input=data)
+    assert result.exit_code == 2
+    assert result.stdout_bytes == data
+    assert result.stderr.startswith("torchlint: error: m.py: cannot decode as utf-8")
 
 
 def test_unreadable_file_is_an_error_and_the_rest_is_linted(tree: Path) -> None:
@@ -429,8 +439,8 @@ def test_unreadable_file_is_an_error_and_the_rest_is_linted(tree: Path) -> None:
             pytest.skip("running as a user that can read mode-000 files (root)")
         result = invoke(".")
         assert result.exit_code == 2
-        assert locations(result.stdout) == ["./ok.py:3:14: TL102"]
-        assert "torchlint: error: ./secret.py: Permission denied\n" in result.stderr
+        assert locations(result.stdout) == ["ok.py:3:14: TL102"]
+        assert "torchlint: error: secret.py: Permission denied\n" in result.stderr
     finally:
         secret.chmod(0o644)
 
@@ -463,8 +473,8 @@ def test_file_deleted_during_the_run_is_an_error_and_the_rest_is_linted(
     monkeypatch.setattr(runner, "read_bytes", read_after_deletion)
     result = invoke("-q", "-j", "1", ".")
     assert result.exit_code == 2
-    assert locations(result.stdout) == ["./a.py:3:14: TL102", "./c.py:3:14: TL102"]
-    assert result.stderr == "torchlint: error: ./b.py: No such file or directory\n"
+    assert locations(result.stdout) == ["a.py:3:14: TL102", "c.py:3:14: TL102"]
+    assert result.stderr == "torchlint: error: b.py: No such file or directory\n"
 
 
 def test_a_50_mb_file_is_skipped_as_too_large_quickly(tree: Path) -> None:
@@ -472,12 +482,19 @@ def test_a_50_mb_file_is_skipped_as_too_large_quickly(tree: Path) -> None:
     with open(tree / "huge.py", "w") as fh:
         fh.write(line * (50 * 1024 * 1024 // len(line) + 1))
     write(tree, {"ok.py": LEGACY_STR})
-    proc = run(["-q", "."], cwd=tree, timeout=60)
-    assert proc.returncode == 2
-    assert locations(proc.stdout) == ["./ok.py:3:14: TL102"]
+    proc = run(["."], cwd=tree, timeout=60)
+    assert proc.returncode == 1  # the finding in ok.py; the skipped file is a warning
+    assert locations(proc.stdout) == ["ok.py:3:14: TL102"]
     size = (tree / "huge.py").stat().st_size
     assert proc.stderr == (
-        f"torchlint: error: ./huge.py: skipped: too large ({size} bytes > max-file-size "
+        f"torchlint: warning: huge.py: skipped: too large ({size} bytes > max-file-size "
+        f"{10 * 1024 * 1024})\n"
+        "torchlint: Found 1 finding in 1 file (1 fixable with --fix); 1 file skipped.\n"
+    )
+    named = run(["-q", "huge.py", "ok.py"], cwd=tree, timeout=60)
+    assert named.returncode == 2
+    assert named.stderr == (
+        f"torchlint: error: huge.py: not linted: too large ({size} bytes > max-file-size "
         f"{10 * 1024 * 1024})\n"
     )
 
@@ -603,7 +620,7 @@ def test_absurdly_nested_expression_does_not_crash(tree: Path, jobs: str) -> Non
     )
     assert "Traceback" not in proc.stderr
     assert proc.returncode in (1, 2)
-    assert f"./ok.py:3:14: {LEGACY_STR_MSG}\n" in proc.stdout
+    assert f"ok.py:3:14: {LEGACY_STR_MSG}\n" in proc.stdout
     assert "deep.py" in proc.stdout + proc.stderr
 
 
@@ -627,17 +644,19 @@ def test_a_tree_of_bad_inputs_never_gives_a_traceback(tree: Path) -> None:
         },
     )
     proc = run(["--jobs", "3", "."], tree)
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # bin.py, bogus.py and latin.py could not be read
     assert [line.split(": ", 1)[0] for line in proc.stdout.splitlines()] == [
-        "./bin.py:1:1",
-        "./bogus.py:1:1",
-        "./bom.py:3:14",
-        "./broken.py:1:7",
-        "./cookie.py:5:14",
-        "./cr.py:3:14",
-        "./crlf.py:3:14",
-        "./latin.py:1:1",
-        "./ok.py:3:14",
-        "./x.py/inner.py:3:14",
+        "bom.py:3:14",
+        "broken.py:1:7",
+        "cookie.py:5:14",
+        "cr.py:3:14",
+        "crlf.py:3:14",
+        "ok.py:3:14",
+        "x.py/inner.py:3:14",
     ]
-    assert proc.stderr == ("torchlint: Found 10 findings in 10 files (6 fixable with --fix).\n")
+    assert [line.split(": ", 3)[1:3] for line in proc.stderr.splitlines()] == [
+        ["error", "bin.py"],
+        ["error", "bogus.py"],
+        ["error", "latin.py"],
+        ["Found 7 findings in 7 files (6 fixable with --fix)."],
+    ]

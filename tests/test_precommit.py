@@ -90,6 +90,7 @@ class Project:
         return proc
 
     def add(self, name: str, text: str) -> None:
+        (self.root / name).parent.mkdir(parents=True, exist_ok=True)
         (self.root / name).write_text(text)
         git("add", "-A", cwd=self.root, env=self.env)
 
@@ -152,6 +153,43 @@ def test_documented_config_uses_both_hooks() -> None:
     assert [h["id"] for h in repo["hooks"]] == ["torchlint-fix", "torchlint"]
 
 
+def test_documented_rev_is_not_a_tag_that_does_not_exist() -> None:
+    """There is no release tag yet: the snippet says `rev: main`, which
+    `pre-commit autoupdate` replaces with a full commit SHA."""
+    (repo,) = documented_config()["repos"]
+    assert repo["rev"] == "main"
+    text = (ROOT / "docs" / "pre-commit.md").read_text()
+    assert "pre-commit autoupdate --repo https://github.com/torchlint/torchlint" in text
+    assert "full commit" in text and "SHA" in text
+
+
+def test_autoupdate_pins_the_documented_rev_to_a_full_commit_sha(tmp_path: Path) -> None:
+    """What docs/pre-commit.md tells users to run, on a hook repository without tags
+    (as torchlint's is until a release): the rev becomes the newest commit's full SHA.
+    No package index needed: autoupdate only reads the hooks file."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
+    env |= {
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "GIT_AUTHOR_NAME": "test",
+        "GIT_AUTHOR_EMAIL": "test@example.invalid",
+        "GIT_COMMITTER_NAME": "test",
+        "GIT_COMMITTER_EMAIL": "test@example.invalid",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(tmp_path),
+    }
+    rev = hook_repo(tmp_path / "torchlint", env)
+    config = documented_config()
+    config["repos"][0]["repo"] = str(tmp_path / "torchlint")
+    root = tmp_path / "project"
+    root.mkdir()
+    git("init", "-q", cwd=root, env=env)
+    (root / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
+    proc = Project(root, env).pre_commit("autoupdate", "--repo", str(tmp_path / "torchlint"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    (pinned,) = yaml.safe_load((root / ".pre-commit-config.yaml").read_text())["repos"]
+    assert re.fullmatch(r"[0-9a-f]{40}", pinned["rev"]) and pinned["rev"] == rev
+
+
 def test_clean_project_passes(project: Project) -> None:
     for hook in ("torchlint-fix", "torchlint"):
         proc = project.run(hook)
@@ -204,3 +242,26 @@ def test_stub_files_are_linted_too(project: Project) -> None:
     assert "s.pyi:3:14: TL102" in proc.stdout
     (project.root / "s.pyi").unlink()
     git("add", "-A", cwd=project.root, env=project.env)
+
+
+def test_force_exclude_in_the_config_applies_exclude_to_the_files_pre_commit_names(
+    project: Project,
+) -> None:
+    """pre-commit names every file, so `exclude` alone would not apply;
+    `force-exclude = true` makes it apply (docs/pre-commit.md)."""
+    project.add("pyproject.toml", '[tool.torchlint]\nextend-exclude = ["vendor"]\n')
+    project.add("vendor/m.py", BAD)
+    try:
+        proc = project.run("torchlint")
+        assert proc.returncode == 1 and "vendor/m.py:3:14: TL102" in proc.stdout, proc.stdout
+        project.add(
+            "pyproject.toml",
+            '[tool.torchlint]\nextend-exclude = ["vendor"]\nforce-exclude = true\n',
+        )
+        proc = project.run("torchlint")
+        assert proc.returncode == 0, proc.stdout
+        assert re.search(r"^torchlint\.+Passed$", proc.stdout, re.M)
+    finally:
+        (project.root / "pyproject.toml").unlink()
+        shutil.rmtree(project.root / "vendor")
+        git("add", "-A", cwd=project.root, env=project.env)

@@ -137,7 +137,7 @@ def test_sarif_driver_names_torchlint_its_version_and_every_rule(tree: Path) -> 
     assert driver["version"] == __version__
     assert driver["informationUri"] == "https://github.com/torchlint/torchlint"
     ids = [r["id"] for r in driver["rules"]]
-    assert ids == ["TL000", "TL001", *registry.all_rules()]
+    assert ids == ["TL000", *registry.all_rules()]
 
 
 @pytest.mark.parametrize("code", list(registry.all_rules()))
@@ -158,7 +158,7 @@ def test_sarif_rule_metadata_comes_from_the_rule_and_links_its_docs_page(code: s
 
 def test_sarif_engine_codes_link_the_rules_index() -> None:
     engine = [r for r in sarif.rule_descriptors() if r["id"] in registry.ENGINE_CODES]
-    assert [r["name"] for r in engine] == ["syntax-error", "read-error"]
+    assert [r["name"] for r in engine] == ["syntax-error"]
     assert {r["helpUri"] for r in engine} == {f"{DOCS}index.md"}
     assert (ROOT / "docs" / "rules" / "index.md").is_file()
 
@@ -226,7 +226,7 @@ def test_sarif_exact_result_for_one_finding(tree: Path) -> None:
     location = {"uri": "src/c.py", "uriBaseId": "%SRCROOT%"}
     assert res == {
         "ruleId": "TL102",
-        "ruleIndex": 3,
+        "ruleIndex": 2,  # after TL000 and TL101
         "level": "error",
         "message": {"text": LEGACY_STR_MSG},
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
@@ -250,7 +250,7 @@ def test_sarif_exact_result_for_one_finding(tree: Path) -> None:
             }
         ],
     }
-    assert doc["runs"][0]["tool"]["driver"]["rules"][3]["id"] == "TL102"
+    assert doc["runs"][0]["tool"]["driver"]["rules"][2]["id"] == "TL102"
     assert doc["runs"][0]["columnKind"] == "unicodeCodePoints"
     assert doc["runs"][0]["originalUriBaseIds"] == {
         "%SRCROOT%": {"uri": tree.resolve().as_uri() + "/"}
@@ -459,6 +459,52 @@ def test_junit_unreadable_path_is_an_error(tree: Path) -> None:
     assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("2", "0", "1")
     (error,) = suite.iter("error")
     assert error.get("message") == "No such file or directory"
+
+
+# ---------------------------------------------------------------- skipped for size
+
+
+def _big_file_in_a_folder(tree: Path) -> str:
+    """src/c.py (one finding) and src/big.py over max-file-size; the warning text."""
+    write(tree, {"src/c.py": LEGACY_STR, "src/big.py": LEGACY_STR * 3})
+    (tree / "pyproject.toml").write_text(
+        f"[tool.torchlint]\nmax-file-size = {len(LEGACY_STR) + 1}\n"
+    )
+    size = (tree / "src" / "big.py").stat().st_size
+    return f"skipped: too large ({size} bytes > max-file-size {len(LEGACY_STR) + 1})"
+
+
+def test_sarif_file_skipped_for_size_is_a_warning_notification(tree: Path) -> None:
+    message = _big_file_in_a_folder(tree)
+    result = invoke("--config", "pyproject.toml", "--format", "sarif", "src")
+    assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    validate_sarif(doc)
+    (invocation,) = doc["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is True
+    (note,) = invocation["toolExecutionNotifications"]
+    assert (note["level"], note["message"]["text"]) == ("warning", message)
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "src/big.py"
+    assert len(doc["runs"][0]["results"]) == 1
+
+
+def test_github_file_skipped_for_size_is_a_warning_annotation(tree: Path) -> None:
+    message = _big_file_in_a_folder(tree)
+    result = invoke("--config", "pyproject.toml", "--format", "github", "src")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("::error file=src/c.py,")
+    assert lines[1:] == [f"::warning file=src/big.py,title=torchlint::{message}"]
+
+
+def test_junit_file_skipped_for_size_is_a_skipped_test_case(tree: Path) -> None:
+    message = _big_file_in_a_folder(tree)
+    result = invoke("--config", "pyproject.toml", "--format", "junit", "src")
+    assert result.exit_code == 1
+    suite = parse_junit(result.stdout)
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("2", "1", "1")
+    big = next(case for case in suite if case.get("name") == "src/big.py")
+    assert [(e.tag, e.get("message")) for e in big] == [("skipped", message)]
 
 
 def test_junit_control_characters_from_the_source_stay_valid_xml() -> None:

@@ -20,7 +20,7 @@ from torchlint.config import (
     find_config,
     load_config,
 )
-from torchlint.discovery import discover
+from torchlint.discovery import discover, force_excluded
 from torchlint.findings import Applicability, Finding, Problem
 from torchlint.report import github as github_report
 from torchlint.report import json as json_report
@@ -80,22 +80,48 @@ def _lsp(args: list[str]) -> int:
     return lsp.main(args)
 
 
-def _run(args: list[str]) -> int:
-    # `torchlint run`: the runtime check (torchlint/runtime/); torch is imported only
-    # once a script is about to run.
-    from torchlint.runtime.cli import run_command
+def _documentation(key: str, param_hint: str) -> str:
+    """The documentation of the rule with this code or name; a usage error if none."""
+    rule = registry.find(key)
+    if rule is None:
+        hint = registry.suggest(key)
+        did = f"; did you mean {hint!r}?" if hint else ""
+        raise click.BadParameter(f"no rule {key!r} (see --list-rules){did}", param_hint=param_hint)
+    return rule.documentation()
 
+
+@click.command(name="rule", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("name")
+def _rule_command(name: str) -> None:
+    """Print the documentation of the rule NAME, given by its code (TL101) or its
+    name (type-cast-without-device). Same as torchlint --explain NAME."""
+    click.echo(_documentation(name, "NAME"), nl=False)
+
+
+def _rule(args: list[str]) -> int:
+    return _exit_code(lambda: _rule_command.main(args, prog_name="torchlint rule"))
+
+
+def _exit_code(command: Callable[[], object]) -> int:
     try:
-        run_command.main(args, prog_name="torchlint run")
+        command()
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     return EXIT_CLEAN
 
 
+def _run(args: list[str]) -> int:
+    # `torchlint run`: the runtime check (torchlint/runtime/); torch is imported only
+    # once a script is about to run.
+    from torchlint.runtime.cli import run_command
+
+    return _exit_code(lambda: run_command.main(args, prog_name="torchlint run"))
+
+
 # `torchlint NAME ARGS...` for these names runs the callable on ARGS and exits with
 # what it returns; anything else is linting, as before (a path with such a name can
-# be linted as `./lsp`).
-SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {"lsp": _lsp, "run": _run}
+# be linted as `./lsp`). main's help lists them.
+SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {"lsp": _lsp, "rule": _rule, "run": _run}
 
 
 class _Command(click.Command):
@@ -153,11 +179,29 @@ class _Command(click.Command):
     help="Output format on stdout: text (flake8's), json, sarif (GitHub code scanning), "
     "github (Actions annotations), junit (test reports).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
-@click.option("--statistics", is_flag=True, help="Print a count per rule instead of findings.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No summary or warnings on stderr (errors still)."
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print a count per rule instead of findings ([*]: --fix fixes them all; [-]: "
+    "some). With --format json, as JSON.",
+)
 @click.option("--show-source", is_flag=True, help="Show the source line and a caret.")
+@click.option(
+    "--show-fixes",
+    is_flag=True,
+    help="Show each finding's fix under it (text format); with --fix, list the fixes "
+    "applied per file and rule on stderr.",
+)
 @click.option("--list-rules", is_flag=True, help="List all rules and exit.")
-@click.option("--explain", metavar="CODE", help="Print a rule's documentation and exit.")
+@click.option(
+    "--explain",
+    metavar="RULE",
+    help="Print a rule's documentation and exit; RULE is its code (TL101) or name "
+    "(type-cast-without-device).",
+)
 @click.option(
     "--config",
     "config_file",
@@ -166,6 +210,12 @@ class _Command(click.Command):
     help="Use this config file instead of searching for pyproject.toml.",
 )
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option(
+    "--force-exclude/--no-force-exclude",
+    default=None,
+    help="Apply exclude/extend-exclude to paths named on the command line too (for "
+    "pre-commit, which names every file). Default: the config's force-exclude (false).",
+)
 @click.option(
     "-j",
     "--jobs",
@@ -197,10 +247,12 @@ def main(
     quiet: bool,
     statistics: bool,
     show_source: bool,
+    show_fixes: bool,
     list_rules: bool,
     explain: str | None,
     config_file: str | None,
     isolated: bool,
+    force_exclude: bool | None,
     jobs: int | None,
     exit_zero: bool,
     exit_non_zero_on_fix: bool,
@@ -211,18 +263,36 @@ def main(
     """Lint PyTorch code for device and dtype mistakes.
 
     PATHS are files and folders (default: the current folder).
-    Exit codes: 0 no findings, 1 findings, 2 usage, configuration or internal error.
+    Exit codes: 0 no findings, 1 findings, 2 usage or configuration error, or a file
+    that could not be linted.
+
+    \b
+    Commands (the first argument; COMMAND --help for their options):
+      run SCRIPT [ARGS]...  Run a script under the runtime check: simulated CUDA,
+                            device/dtype mismatches reported (needs torch).
+      lsp                   The language server, over stdio (needs pygls).
+      rule NAME             A rule's documentation, by code or name (= --explain).
     """
     if list_rules:
         click.echo(_list_rules(), nl=False)
         sys.exit(EXIT_CLEAN)
+    if statistics and output_format not in ("text", "json"):
+        # As ruff: the CI formats have no place for counts.
+        raise click.UsageError(
+            f"--statistics prints text or JSON, not --format {output_format}",
+            click.get_current_context(),
+        )
+    if statistics and diff:
+        raise click.UsageError(
+            "--statistics cannot be used with --diff", click.get_current_context()
+        )
+    if show_fixes and diff:
+        raise click.UsageError(
+            "--show-fixes cannot be used with --diff (which shows them)",
+            click.get_current_context(),
+        )
     if explain is not None:
-        rule = registry.get(explain)
-        if rule is None:
-            raise click.BadParameter(
-                f"no rule {explain!r} (see --list-rules)", param_hint="--explain"
-            )
-        click.echo(rule.documentation(), nl=False)
+        click.echo(_documentation(explain, "--explain"), nl=False)
         sys.exit(EXIT_CLEAN)
 
     targets = list(paths) or ([confirm_script] if confirm_script else ["."])
@@ -231,6 +301,8 @@ def main(
     except ConfigError as exc:
         _err(f"error: {exc}")
         sys.exit(EXIT_ERROR)
+    if force_exclude is not None:
+        config = dataclasses.replace(config, force_exclude=force_exclude)
 
     if select:
         # As in ruff: a command-line --select starts the selection afresh, so the
@@ -257,15 +329,30 @@ def main(
     problems: list[Problem] = []
     stdin_result = None
     stdin_data = b""
+    stdin_excluded = False
     if "-" in targets:
         targets.remove("-")
-        name = stdin_filename or "-"
+        name = os.path.normpath(stdin_filename) if stdin_filename else "-"
         stdin_data = sys.stdin.buffer.read()
-        stdin_result = process_text(name, stdin_data, options_for(name), write=False)
-        results.append(stdin_result)
+        if stdin_filename and config.force_exclude and force_excluded(name, config):
+            stdin_excluded = True  # not linted; with --fix, given back unchanged
+        else:
+            stdin_result = process_text(name, stdin_data, options_for(name), write=False)
+            results.append(stdin_result)
+    named: frozenset[str] = frozenset()
     if targets:
-        files, problems = discover(targets, config)
+        found = discover(targets, config)
+        files, named, problems = found.files, found.named, found.problems
         results.extend(run(files, options_for, jobs or (1 if len(files) <= 1 else default_jobs())))
+
+    # A file over max-file-size: skipped with a warning when a folder's walk found it
+    # (the configuration says to leave such files out), an error when it was named.
+    skipped = [r for r in results if r.skipped]
+    warnings = [Problem(r.path, f"skipped: {r.skipped}") for r in skipped if r.path not in named]
+    problems = problems + [
+        Problem(r.path, f"not linted: {r.skipped}") for r in skipped if r.path in named
+    ]
+    results = [r for r in results if not r.skipped]
 
     findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
     problems = problems + [p for r in results for p in r.problems]
@@ -278,43 +365,60 @@ def main(
         problems += confirm_problems
 
     out = sys.stdout
-    if stdin_result is not None and fix and not diff:
+    if (stdin_result is not None or stdin_excluded) and fix and not diff:
         # As ruff does: the fixed source on stdout, findings on stderr.
         sys.stdout.flush()
-        sys.stdout.buffer.write(
-            stdin_result.fixed_bytes if stdin_result.fixed_bytes is not None else stdin_data
-        )
+        fixed_bytes = stdin_result.fixed_bytes if stdin_result is not None else None
+        sys.stdout.buffer.write(fixed_bytes if fixed_bytes is not None else stdin_data)
         sys.stdout.buffer.flush()
         out = sys.stderr
     if diff:
         out.write("".join(r.diff for r in results))
+    elif statistics and output_format == "json":
+        out.write(json_report.statistics(findings, unsafe_fixes))
     elif statistics:
-        out.write(text_report.statistics(findings))
+        out.write(text_report.statistics(findings, unsafe_fixes))
     elif output_format == "json":
         out.write(json_report.render(findings))
     elif output_format == "sarif":
-        out.write(sarif_report.render(findings, problems))
+        out.write(sarif_report.render(findings, problems, warnings))
     elif output_format == "github":
-        out.write(github_report.render(findings, problems))
+        out.write(github_report.render(findings, problems, warnings))
     elif output_format == "junit":
-        out.write(junit_report.render(findings, [r.path for r in results], problems))
+        out.write(junit_report.render(findings, [r.path for r in results], problems, warnings))
     else:
         stdin_text = None
         if stdin_result is not None:
-            try:  # decoded exactly as the linter read it
-                stdin_text = (stdin_result.path, decode(stdin_result.path, stdin_data).text)
+            # Decoded exactly as the linter read it; after --fix, the fixed text, which
+            # the remaining findings are in.
+            read = stdin_result.fixed_bytes if fix and stdin_result.fixed_bytes else stdin_data
+            try:
+                stdin_text = (stdin_result.path, decode(stdin_result.path, read).text)
             except SourceError:
                 stdin_text = (stdin_result.path, "")
-        out.write(text_report.render(findings, show_source, _line_reader(stdin_text)))
+        out.write(text_report.render(findings, show_source, _line_reader(stdin_text), show_fixes))
     if unconfirmed:  # flake8-style lines: on stdout beside text findings, else stderr
         target = out if output_format == "text" and not (diff or statistics) else sys.stderr
         target.write("".join(line + "\n" for line in unconfirmed))
     out.flush()
 
+    if show_fixes and fixed:  # asked for: printed even with -q
+        _err(text_report.fixed_summary({r.path: r.fixed_codes for r in results}).rstrip("\n"))
+    if not quiet:
+        for p in sorted(warnings, key=lambda p: (p.path, p.message)):
+            _err(f"warning: {p}")
     for p in sorted(problems, key=lambda p: (p.path, p.message)):
         _err(f"error: {p}")
     if not quiet:
-        _summary(findings, fixed, len(results), options, diff, len(problems))
+        _summary(
+            findings,
+            0 if show_fixes else fixed,  # already listed
+            len(results),
+            len(warnings),
+            options,
+            diff,
+            len(problems),
+        )
 
     if problems:
         sys.exit(EXIT_ERROR)
@@ -381,8 +485,18 @@ def _line_reader(stdin: tuple[str, str] | None) -> Callable[[str, int], str | No
     return line_of
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
 def _summary(
-    findings: list[Finding], fixed: int, files: int, options: Options, diff: bool, problems: int
+    findings: list[Finding],
+    fixed: int,
+    files: int,
+    skipped: int,
+    options: Options,
+    diff: bool,
+    problems: int,
 ) -> None:
     if diff:
         return
@@ -390,6 +504,8 @@ def _summary(
         _err(f"Fixed {fixed} finding{'s' * (fixed != 1)}.")
     if not findings:
         checked = f"{files} file{'s' * (files != 1)} checked"
+        if skipped:
+            checked += f", {_plural(skipped, 'file')} skipped"
         if problems:
             _err(
                 f"No findings ({checked}), but {problems} path{'s' * (problems != 1)} "
@@ -409,4 +525,6 @@ def _summary(
     )
     if unsafe and not options.unsafe_fixes:
         line += f"; {unsafe} more with --unsafe-fixes"
+    if skipped:
+        line += f"; {_plural(skipped, 'file')} skipped"
     _err(line + ".")

@@ -59,6 +59,9 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     respect_gitignore: bool = True
+    # exclude/extend-exclude also apply to paths named on the command line (ruff's
+    # force-exclude; for pre-commit, which names every file).
+    force_exclude: bool = False
 
 
 def _str_list(value: Any, where: str) -> list[str]:
@@ -76,7 +79,20 @@ _KEYS = {
     "per-file-ignores": "table of glob = [codes]",
     "max-file-size": "integer number of bytes (0: no limit)",
     "respect-gitignore": "boolean",
+    "force-exclude": "boolean",
 }
+
+
+def _closest_key(key: str) -> str | None:
+    """The allowed key a mistyped one most likely means: ``per_file_ignores`` and
+    ``extend_select`` (TOML-style underscores), ``selct``, ``exlude``..."""
+    import difflib
+
+    normal = key.strip().lower().replace("_", "-")
+    if normal in _KEYS:
+        return normal
+    found = difflib.get_close_matches(normal, list(_KEYS), n=1, cutoff=0.7)
+    return found[0] if found else None
 
 
 def find_config(start: str) -> str | None:
@@ -128,7 +144,9 @@ def load_config(path: str, known_codes: Iterable[str]) -> Config:
         where = f"{path}: {prefix + '.' if prefix else ''}{key}"
         if key not in _KEYS:
             allowed = ", ".join(sorted(_KEYS))
-            raise ConfigError(f"{where}: unknown key; allowed keys are {allowed}")
+            hint = _closest_key(key)
+            did = f"did you mean `{hint}`? A" if hint else "a"
+            raise ConfigError(f"{where}: unknown key; {did}llowed keys are {allowed}")
         if key in ("select", "ignore", "extend-select"):
             values = _str_list(value, where)
             check_codes(values, codes, where)
@@ -146,10 +164,10 @@ def load_config(path: str, known_codes: Iterable[str]) -> Config:
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise ConfigError(f"{where}: expected {_KEYS[key]}, got {value!r}")
             cfg.max_file_size = value
-        elif key == "respect-gitignore":
+        elif key in ("respect-gitignore", "force-exclude"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: expected {_KEYS[key]}, got {value!r}")
-            cfg.respect_gitignore = value
+            setattr(cfg, key.replace("-", "_"), value)
     return cfg
 
 

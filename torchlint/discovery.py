@@ -58,6 +58,24 @@ class _Ignores:
             return True  # a virtualenv, whatever its name
         return self.config.respect_gitignore and self._gitignored(apath, is_dir)
 
+    def force_excluded(self, path: str, is_dir: bool) -> bool:
+        """Whether ``exclude``/``extend-exclude`` leave out a path named on the command
+        line (``force-exclude``): the path or a folder above it, up to the config's
+        folder, matches. Outside that folder only the path's own name is matched, as
+        a folder's walk matches what lies outside it. (.gitignore is not consulted:
+        as in ruff, only the configured excludes are forced.)"""
+        apath = os.path.abspath(path)
+        rel = _rel(apath, self.config.root)
+        if rel is None:
+            name = os.path.basename(apath)
+            return bool(name) and self.exclude.match_file(name + "/" if is_dir else name)
+        parts = rel.split("/")
+        for i in range(1, len(parts) + 1):
+            here = "/".join(parts[:i])
+            if self.exclude.match_file(here + "/" if i < len(parts) or is_dir else here):
+                return True
+        return False
+
     def _gitignore(self, directory: str) -> pathspec.PathSpec[Any] | None:
         if directory not in self.gitignores:
             spec = None
@@ -95,25 +113,42 @@ class _Ignores:
         return False
 
 
-def discover(paths: list[str], config: Config) -> tuple[list[str], list[Problem]]:
-    """Files to lint, sorted and without duplicates, and the paths that could not be
-    used. A file named explicitly is always linted, whatever the excludes say."""
+@dataclass
+class Discovery:
+    files: list[str]  # to lint: sorted, without duplicates
+    named: frozenset[str]  # those of them named on the command line
+    problems: list[Problem]  # paths that could not be used
+
+
+def discover(paths: list[str], config: Config) -> Discovery:
+    """Files to lint, and the paths that could not be used. A file named explicitly
+    is linted whatever the excludes say, unless ``config.force_exclude``."""
     ignores = _Ignores(config)
     files: set[str] = set()
+    named: set[str] = set()
     problems: list[Problem] = []
     for raw in paths:
         path = os.path.normpath(raw)
+        if config.force_exclude and ignores.force_excluded(path, os.path.isdir(path)):
+            continue
         if os.path.isdir(path):
             files.update(_walk(path, ignores, problems))
         elif os.path.isfile(path):
             files.add(path)
+            named.add(path)
         elif os.path.exists(path):
             problems.append(Problem(path, "not a regular file; skipped"))
         elif os.path.islink(path):
             problems.append(Problem(path, "broken symbolic link or symlink loop"))
         else:
             problems.append(Problem(path, "No such file or directory"))
-    return sorted(files), problems
+    return Discovery(sorted(files), frozenset(named), problems)
+
+
+def force_excluded(path: str, config: Config) -> bool:
+    """Whether ``--force-exclude`` leaves out ``path`` (a name that need not exist:
+    ``--stdin-filename``)."""
+    return _Ignores(config).force_excluded(path, os.path.isdir(path))
 
 
 def _walk(top: str, ignores: _Ignores, problems: list[Problem]) -> Iterator[str]:
@@ -125,19 +160,25 @@ def _walk(top: str, ignores: _Ignores, problems: list[Problem]) -> Iterator[str]
     # Relative to the globs' base: "" at the base itself; None outside it, where
     # each entry is matched by its name alone.
     stack: list[tuple[str, str, str | None]] = [
-        (top, atop, "" if atop == os.path.abspath(base) else _rel(atop, base))
+        # The current folder is "": its files are "a.py", not "./a.py".
+        (
+            "" if top == os.curdir else top,
+            atop,
+            "" if atop == os.path.abspath(base) else _rel(atop, base),
+        )
     ]
     while stack:
         path, apath, rel = stack.pop()
         try:
-            with os.scandir(path) as listing:
+            with os.scandir(path or os.curdir) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
-            problems.append(Problem(exc.filename or path, exc.strerror or str(exc)))
+            problems.append(Problem(path or os.curdir, exc.strerror or str(exc)))
             continue
         folders = []
         for entry in entries:
             name = entry.name
+            child = os.path.join(path, name) if path else name
             child_rel = f"{rel}/{name}" if rel else name
             child_abs = os.path.join(apath, name)
             try:
@@ -146,7 +187,7 @@ def _walk(top: str, ignores: _Ignores, problems: list[Problem]) -> Iterator[str]
                 is_dir = False
             if is_dir:
                 if not ignores.excluded(child_abs, child_rel, True):
-                    folders.append((entry.path, child_abs, None if rel is None else child_rel))
+                    folders.append((child, child_abs, None if rel is None else child_rel))
                 continue
             if not name.endswith(PY_SUFFIXES):
                 continue
@@ -155,9 +196,9 @@ def _walk(top: str, ignores: _Ignores, problems: list[Problem]) -> Iterator[str]
             except OSError:
                 regular = False
             if not regular and entry.is_symlink() and not os.path.exists(entry.path):
-                problems.append(Problem(entry.path, "broken symbolic link or symlink loop"))
+                problems.append(Problem(child, "broken symbolic link or symlink loop"))
                 continue
             if not regular or ignores.excluded(child_abs, child_rel, False):
                 continue  # a folder named x.py, a FIFO, a socket: not source files
-            yield entry.path
+            yield child
         stack.extend(reversed(folders))

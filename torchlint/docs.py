@@ -97,8 +97,9 @@ def index_page() -> str:
             f"| {'yes' if rule.fixable else 'no'} | {rule.summary} |\n"
         )
     lines.append(
-        "\nThe engine's own codes: `TL000` syntax error, `TL001` file cannot be read "
-        "or decoded. They are always on.\n"
+        "\nThe engine's own code: `TL000` syntax error, always on. A file that cannot be "
+        "read or decoded (binary, not in its declared encoding) is not a finding but an "
+        "error on stderr, exit 2, as a missing or unreadable file is.\n"
     )
     return "".join(lines)
 

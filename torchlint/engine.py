@@ -282,13 +282,13 @@ def applicable(fix: Fix | None, unsafe: bool) -> bool:
     return fix is not None and (fix.applicability is Applicability.SAFE or unsafe)
 
 
-def apply_fixes(text: str, findings: list[Finding], unsafe: bool) -> tuple[str, int]:
+def apply_fixes(text: str, findings: list[Finding], unsafe: bool) -> tuple[str, list[str]]:
     """Apply every applicable fix whose edits do not overlap an earlier one's.
-    Returns the new text and how many findings were fixed."""
+    Returns the new text and the codes of the findings fixed (one per finding)."""
     offsets = Offsets(text)
     chosen: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    count = 0
+    fixed: list[str] = []
     for finding in findings:
         if not applicable(finding.fix, unsafe):
             continue
@@ -301,9 +301,9 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool) -> tuple[str, 
             continue  # overlaps an earlier fix; the next pass will get to it
         chosen.extend(spans)
         taken.extend((s, e) for s, e, _ in spans)
-        count += 1
+        fixed.append(finding.code)
     if not chosen:
-        return text, 0
+        return text, []
     pieces = []
     last = 0
     for start, end, content in sorted(chosen, key=lambda c: (c[0], c[1])):
@@ -311,7 +311,7 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool) -> tuple[str, 
         pieces.append(content)
         last = end
     pieces.append(text[last:])
-    return "".join(pieces), count
+    return "".join(pieces), fixed
 
 
 @dataclass
@@ -319,6 +319,7 @@ class FixOutcome:
     text: str
     fixed: int
     remaining: LintResult
+    fixed_codes: dict[str, int] = field(default_factory=dict)  # code -> findings fixed
 
 
 def fix_text(path: str, text: str, codes: frozenset[str], unsafe: bool) -> FixOutcome:
@@ -326,11 +327,11 @@ def fix_text(path: str, text: str, codes: frozenset[str], unsafe: bool) -> FixOu
     after every pass. If a pass would produce code that does not parse, nothing of
     it is kept and the problem is reported."""
     current = text
-    fixed = 0
+    fixed_codes: dict[str, int] = {}
     result = lint_text(path, current, codes)
     for _ in range(MAX_FIX_PASSES):
-        new, count = apply_fixes(current, result.findings, unsafe)
-        if count == 0:
+        new, fixed_now = apply_fixes(current, result.findings, unsafe)
+        if not fixed_now:
             break
         if not _parses(new):
             original = lint_text(path, text, codes)
@@ -340,9 +341,11 @@ def fix_text(path: str, text: str, codes: frozenset[str], unsafe: bool) -> FixOu
                 )
             )
             return FixOutcome(text, 0, original)
-        current, fixed = new, fixed + count
+        current = new
+        for code in fixed_now:
+            fixed_codes[code] = fixed_codes.get(code, 0) + 1
         result = lint_text(path, current, codes)
-    return FixOutcome(current, fixed, result)
+    return FixOutcome(current, sum(fixed_codes.values()), result, fixed_codes)
 
 
 def _parses(text: str) -> bool:

@@ -42,6 +42,10 @@ class Fix:
     edits: tuple[Edit, ...]
     message: str = ""
 
+    def applies(self, unsafe_fixes: bool) -> bool:
+        """Whether ``--fix`` applies it (``unsafe_fixes``: with ``--unsafe-fixes``)."""
+        return self.applicability is Applicability.SAFE or unsafe_fixes
+
     def to_json(self) -> dict[str, Any]:
         return {
             "applicability": self.applicability.value,

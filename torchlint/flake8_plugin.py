@@ -13,7 +13,7 @@ differently, because flake8 is the host:
   torchlint extension kept is the statement-wide comment: a ``# noqa`` on the first or
   last line of a multi-line statement also suppresses findings on its other lines.
 - **Syntax errors and unreadable files** are flake8's own ``E999`` / ``E902``; flake8
-  runs no plugin on them, so ``TL000`` / ``TL001`` never appear here.
+  runs no plugin on them, so ``TL000`` never appears here.
 - A file torchlint cannot analyse (an internal error) is reported on stderr as
   ``torchlint: error: PATH: MESSAGE``, as the command does, and yields no finding.
 

@@ -19,10 +19,10 @@ from torchlint import catalog
 if TYPE_CHECKING:
     from torchlint.rule import Rule
 
-# Codes the engine itself emits; they cannot be selected away.
+# Codes the engine itself emits; they cannot be selected away. (A file that cannot be
+# read or decoded is not a finding but an error, exit 2: TL001 is no longer used.)
 SYNTAX_ERROR = "TL000"
-READ_ERROR = "TL001"
-ENGINE_CODES = (SYNTAX_ERROR, READ_ERROR)
+ENGINE_CODES = (SYNTAX_ERROR,)
 
 
 @functools.cache
@@ -59,6 +59,34 @@ def defaults() -> dict[str, bool]:
 
 def get(code: str) -> type[Rule] | None:
     return all_rules().get(code.upper())
+
+
+def code_of(code_or_name: str) -> str | None:
+    """The code of the rule with this code or name (``TL101``, ``tl101``,
+    ``type-cast-without-device``), or None; from the catalog, importing no rule."""
+    key = code_or_name.strip()
+    if key.upper() in catalog.RULES:
+        return key.upper()
+    name = key.lower().replace("_", "-")
+    return next((code for code, (n, _) in catalog.RULES.items() if n == name), None)
+
+
+def find(code_or_name: str) -> type[Rule] | None:
+    """The rule with this code or name (see ``code_of``)."""
+    code = code_of(code_or_name)
+    return None if code is None else all_rules().get(code)
+
+
+def suggest(code_or_name: str) -> str | None:
+    """The code or name closest to a mistyped one, for "did you mean"."""
+    import difflib
+
+    key = code_or_name.strip()
+    names = [n for n, _ in catalog.RULES.values()]
+    found = difflib.get_close_matches(key.lower(), names, n=1, cutoff=0.6)
+    if not found:
+        found = difflib.get_close_matches(key.upper(), list(catalog.RULES), n=1, cutoff=0.75)
+    return found[0] if found else None
 
 
 def catalog_source() -> str:

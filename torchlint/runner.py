@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from torchlint.cache import Cache, key
 from torchlint.findings import Finding, Problem
 from torchlint.fix import WriteError, digest, unified_diff, write_atomic
-from torchlint.registry import READ_ERROR
-from torchlint.source import SourceError, decode, read_bytes
+from torchlint.source import SourceError, TooLarge, decode, read_bytes
 
 
 @dataclass(frozen=True)
@@ -31,10 +30,15 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     fixed: int = 0
+    fixed_codes: dict[str, int] = field(default_factory=dict)  # code -> findings fixed
     diff: str = ""
     # For stdin with --fix: the source to print, in its own encoding (and BOM); the
     # input unchanged when it could not be decoded, so an editor never loses a buffer.
     fixed_bytes: bytes | None = None
+    # Why the file was not linted although it could have been read (its size): the
+    # caller decides whether that is an error (a file named on the command line) or a
+    # warning (one a folder's walk found).
+    skipped: str = ""
 
 
 def process_text(path: str, data: bytes, options: Options, write: bool) -> FileResult:
@@ -44,7 +48,9 @@ def process_text(path: str, data: bytes, options: Options, write: bool) -> FileR
     try:
         source = decode(path, data)
     except SourceError as exc:
-        result.findings.append(Finding(path, 1, 0, READ_ERROR, f"cannot read: {exc}"))
+        # Like a file that cannot be opened: torchlint could not lint it (exit 2), which
+        # is not a finding in code it read.
+        result.problems.append(Problem(path, str(exc)))
         result.fixed_bytes = data
         return result
     if not (options.fix or options.diff):
@@ -59,7 +65,7 @@ def process_text(path: str, data: bytes, options: Options, write: bool) -> FileR
         except UnicodeEncodeError:
             result.fixed_bytes = data
     if outcome.fixed and outcome.text != source.text:
-        result.fixed = outcome.fixed
+        result.fixed, result.fixed_codes = outcome.fixed, outcome.fixed_codes
         if options.diff:
             result.diff = unified_diff(path, source.text, outcome.text)
         elif write:
@@ -67,7 +73,7 @@ def process_text(path: str, data: bytes, options: Options, write: bool) -> FileR
                 write_atomic(source, outcome.text, digest(data))
             except WriteError as exc:
                 result.problems.append(Problem(path, str(exc)))
-                result.fixed = 0
+                result.fixed, result.fixed_codes = 0, {}
     return result
 
 
@@ -92,6 +98,8 @@ def cached_result(path: str, options: Options) -> FileResult | None:
 def process_file(path: str, options: Options) -> FileResult:
     try:
         data = read_bytes(path, options.max_file_size)
+    except TooLarge as exc:
+        return FileResult(path, skipped=str(exc))
     except SourceError as exc:
         return FileResult(path, problems=[Problem(path, str(exc))])
     if not _uses_cache(options):

@@ -21,6 +21,11 @@ class SourceError(Exception):
     caller adds the path."""
 
 
+class TooLarge(SourceError):
+    """A file over ``max-file-size``: not a file that cannot be read, but one the
+    configuration says to leave out (a warning when a folder's walk found it)."""
+
+
 @dataclass(frozen=True)
 class SourceFile:
     path: str
@@ -72,7 +77,7 @@ def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
             raise SourceError("not a regular file; skipped")
         size = st.st_size
         if max_size and size > max_size:
-            raise SourceError(f"skipped: too large ({size} bytes > max-file-size {max_size})")
+            raise TooLarge(f"too large ({size} bytes > max-file-size {max_size})")
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:

@@ -9,7 +9,7 @@ as in ``--format json`` and SARIF. GitHub accepts columns only on one line, so a
 finding that spans lines has ``line`` and ``endLine`` alone. Values are escaped as the
 runner unescapes them: ``%``, CR and LF everywhere, and ``:`` and ``,`` as well
 inside properties. A file that could not be linted is an ``::error`` with title
-``torchlint``.
+``torchlint``; a file skipped for its size (``max-file-size``) is a ``::warning``.
 """
 
 from __future__ import annotations
@@ -28,9 +28,17 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def command(message: str, **properties: str | int) -> str:
+def _workflow_command(level: str, message: str, properties: dict[str, str | int]) -> str:
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::error {props}::{escape_data(message)}"
+    return f"::{level} {props}::{escape_data(message)}"
+
+
+def command(message: str, **properties: str | int) -> str:
+    return _workflow_command("error", message, properties)
+
+
+def warning(message: str, **properties: str | int) -> str:
+    return _workflow_command("warning", message, properties)
 
 
 def format_finding(f: Finding) -> str:
@@ -44,10 +52,16 @@ def format_finding(f: Finding) -> str:
     return command(f.message, **where, title=f.code)
 
 
-def render(findings: Sequence[Finding], problems: Sequence[Problem] = ()) -> str:
+def render(
+    findings: Sequence[Finding], problems: Sequence[Problem] = (), skipped: Sequence[Problem] = ()
+) -> str:
     lines = [format_finding(f) for f in findings]
     lines += [
         command(p.message, file=paths.display(p.path), title="torchlint")
         for p in sorted(problems, key=lambda p: (p.path, p.message))
+    ]
+    lines += [
+        warning(p.message, file=paths.display(p.path), title="torchlint")
+        for p in sorted(skipped, key=lambda p: (p.path, p.message))
     ]
     return "".join(line + "\n" for line in lines)

@@ -1,7 +1,7 @@
 """``--format sarif``: SARIF 2.1.0, as GitHub code scanning (``upload-sarif``) reads it.
 
-One run. ``tool.driver.rules`` lists every rule (the engine's TL000/TL001 first, then
-the registry's, sorted), each with its summary, the "What it does" section, the full
+One run. ``tool.driver.rules`` lists every rule (the engine's TL000 first, then the
+registry's, sorted), each with its summary, the "What it does" section, the full
 ``--explain`` text as help and a link to its docs page; ``defaultConfiguration``
 says whether it is on by default. Each result points into that list (``ruleIndex``),
 and its location is the path relative to the current folder (the repository root in
@@ -10,7 +10,8 @@ CI) with forward slashes, under ``uriBaseId`` ``%SRCROOT%``. Regions are 1-based
 code points (``columnKind``). A finding with a fix carries it as a SARIF ``fix``
 (``properties.applicability`` says whether ``--fix`` applies it or it needs
 ``--unsafe-fixes``). Files that could not be linted are tool execution
-notifications, and make ``executionSuccessful`` false.
+notifications, and make ``executionSuccessful`` false; files skipped for their size
+(``max-file-size``) are ``warning`` notifications, which do not.
 """
 
 from __future__ import annotations
@@ -33,10 +34,7 @@ SRCROOT = "%SRCROOT%"
 LEVEL = "error"
 
 # The engine's own codes, always on (see docs/rules/index.md).
-ENGINE_RULES = (
-    (registry.SYNTAX_ERROR, "syntax-error", "The file is not valid Python."),
-    (registry.READ_ERROR, "read-error", "The file cannot be read or decoded."),
-)
+ENGINE_RULES = ((registry.SYNTAX_ERROR, "syntax-error", "The file is not valid Python."),)
 
 
 def help_uri(code: str) -> str:
@@ -143,15 +141,17 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
-def _notification(p: Problem) -> dict[str, Any]:
+def _notification(p: Problem, level: str = "error") -> dict[str, Any]:
     return {
-        "level": "error",
+        "level": level,
         "message": {"text": p.message},
         "locations": [{"physicalLocation": {"artifactLocation": _artifact(p.path)}}],
     }
 
 
-def log(findings: Sequence[Finding], problems: Sequence[Problem] = ()) -> dict[str, Any]:
+def log(
+    findings: Sequence[Finding], problems: Sequence[Problem] = (), skipped: Sequence[Problem] = ()
+) -> dict[str, Any]:
     rules = rule_descriptors()
     index = {r["id"]: i for i, r in enumerate(rules)}
     return {
@@ -170,7 +170,8 @@ def log(findings: Sequence[Finding], problems: Sequence[Problem] = ()) -> dict[s
                 "invocations": [
                     {
                         "executionSuccessful": not problems,
-                        "toolExecutionNotifications": [_notification(p) for p in problems],
+                        "toolExecutionNotifications": [_notification(p) for p in problems]
+                        + [_notification(p, "warning") for p in skipped],
                     }
                 ],
                 "originalUriBaseIds": {SRCROOT: {"uri": paths.root_uri()}},
@@ -181,5 +182,7 @@ def log(findings: Sequence[Finding], problems: Sequence[Problem] = ()) -> dict[s
     }
 
 
-def render(findings: Sequence[Finding], problems: Sequence[Problem] = ()) -> str:
-    return json.dumps(log(findings, problems), indent=2, ensure_ascii=False) + "\n"
+def render(
+    findings: Sequence[Finding], problems: Sequence[Problem] = (), skipped: Sequence[Problem] = ()
+) -> str:
+    return json.dumps(log(findings, problems, skipped), indent=2, ensure_ascii=False) + "\n"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
-from torchlint.findings import Finding
+from torchlint.findings import Applicability, Finding, Fix
 from torchlint.registry import all_rules
+from torchlint.source import LINE_BREAK
 
 
 def format_finding(f: Finding) -> str:
@@ -17,6 +18,7 @@ def render(
     findings: list[Finding],
     show_source: bool = False,
     line_of: Callable[[str, int], str | None] | None = None,
+    show_fixes: bool = False,
 ) -> str:
     out = []
     for f in findings:
@@ -28,18 +30,92 @@ def render(
                 # (whitespace before it copied, so tabs line up).
                 out.append(line)
                 out.append("".join(c if c.isspace() else " " for c in line[: f.column]) + "^")
+        if show_fixes and f.fix is not None:
+            out.extend(format_fix(f.path, f.fix, line_of))
     return "".join(line + "\n" for line in out)
 
 
-def statistics(findings: list[Finding]) -> str:
-    """ruff's --statistics: count, code, [*] when fixable, name."""
+def format_fix(
+    path: str, fix: Fix, line_of: Callable[[str, int], str | None] | None = None
+) -> list[str]:
+    """``--show-fixes``: the fix under its finding, indented: whether ``--fix`` applies
+    it, its message, and the lines it changes as ``-``/``+`` lines."""
+    safe = fix.applicability is Applicability.SAFE
+    head = f"    fix ({'safe' if safe else 'unsafe: applied with --fix --unsafe-fixes'})"
+    out = [head + (f": {fix.message}" if fix.message else "")]
+    if not fix.edits or line_of is None:
+        return out
+    first = min(e.line for e in fix.edits)
+    last = max(e.end_line for e in fix.edits)
+    before = [line_of(path, n) for n in range(first, last + 1)]
+    if any(line is None for line in before):
+        return out
+    old = [line for line in before if line is not None]
+    starts = [0]
+    for line in old[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    text = "\n".join(old)
+    for e in sorted(fix.edits, key=lambda e: (e.line, e.column), reverse=True):
+        start = starts[e.line - first] + e.column
+        end = starts[e.end_line - first] + e.end_column
+        text = text[:start] + e.content + text[end:]
+    new = LINE_BREAK.split(text)
+    # Only the lines that change (an edit may end at the start of an unchanged line).
+    while old and new and old[-1] == new[-1]:
+        old, new = old[:-1], new[:-1]
+    while old and new and old[0] == new[0]:
+        old, new = old[1:], new[1:]
+    return out + [f"    - {line}" for line in old] + [f"    + {line}" for line in new]
+
+
+def fixed_summary(fixed: dict[str, dict[str, int]]) -> str:
+    """``--fix --show-fixes``: what was fixed, per file and rule, as ruff lists it."""
+    total = sum(n for codes in fixed.values() for n in codes.values())
+    if not total:
+        return ""
     rules = all_rules()
-    counts = Counter(f.code for f in findings)
-    fixable = {f.code for f in findings if f.fix is not None}
-    lines = []
-    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+    lines = [f"Fixed {total} finding{'s' * (total != 1)}:"]
+    for path in sorted(fixed):
+        if not fixed[path]:
+            continue
+        lines.append(f"- {path}:")
+        for code, n in sorted(fixed[path].items(), key=lambda kv: (-kv[1], kv[0])):
+            rule = rules.get(code)
+            lines.append(f"    {n} × {code}" + (f" ({rule.name})" if rule else ""))
+    return "".join(line + "\n" for line in lines)
+
+
+def statistics_rows(findings: list[Finding], unsafe_fixes: bool = False) -> list[dict[str, Any]]:
+    """Per code, most frequent first: ``code``, ``name``, ``count``, ``fixable`` (every
+    finding's fix applies with ``--fix``, plus ``--unsafe-fixes`` when given) and
+    ``fixable_count``, as ruff's ``--statistics --output-format json``."""
+    rules = all_rules()
+    counts: dict[str, list[int]] = {}
+    for f in findings:
+        entry = counts.setdefault(f.code, [0, 0])
+        entry[0] += 1
+        entry[1] += f.fix is not None and f.fix.applies(unsafe_fixes)
+    rows = []
+    for code, (n, n_fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
         rule = rules.get(code)
-        name = rule.name if rule else {"TL000": "syntax-error", "TL001": "read-error"}.get(code, "")
-        mark = "[*]" if code in fixable else "   "
-        lines.append(f"{n:>5}\t{code}\t{mark} {name}")
+        rows.append(
+            {
+                "code": code,
+                "name": rule.name if rule else {"TL000": "syntax-error"}.get(code, ""),
+                "count": n,
+                "fixable": n_fixable == n,
+                "fixable_count": n_fixable,
+            }
+        )
+    return rows
+
+
+def statistics(findings: list[Finding], unsafe_fixes: bool = False) -> str:
+    """ruff's --statistics: count, code, a mark, name. The mark is ``[*]`` when every
+    finding of the code has a fix that ``--fix`` applies (an unsafe fix only with
+    ``--unsafe-fixes``), ``[-]`` when some have, ``[ ]`` when none has."""
+    lines = []
+    for row in statistics_rows(findings, unsafe_fixes):
+        mark = "[*]" if row["fixable"] else "[-]" if row["fixable_count"] else "[ ]"
+        lines.append(f"{row['count']:>5}\t{row['code']}\t{mark} {row['name']}")
     return "".join(line + "\n" for line in lines)
