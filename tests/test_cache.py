@@ -82,7 +82,7 @@ def test_a_read_only_cache_folder_is_not_an_error(tree: Path) -> None:
     (tree / ".torchlint_cache").mkdir()
     os.chmod(tree / ".torchlint_cache", 0o500)
     try:
-        assert run(".") == (1, f"./a.py:5:14: {BAD_MSG}\n")
+        assert run(".") == (1, f"a.py:5:14: {BAD_MSG}\n")
         assert entries(tree) == []
     finally:
         os.chmod(tree / ".torchlint_cache", 0o700)
@@ -121,8 +121,8 @@ def test_a_cache_folder_that_is_a_file_is_not_an_error(tree: Path) -> None:
     """Root ignores chmod; a regular file where the cache folder should be cannot
     be written by anyone."""
     (tree / ".torchlint_cache").write_text("not a folder\n")
-    assert run(".") == (1, f"./a.py:5:14: {BAD_MSG}\n")
-    assert run(".") == (1, f"./a.py:5:14: {BAD_MSG}\n")
+    assert run(".") == (1, f"a.py:5:14: {BAD_MSG}\n")
+    assert run(".") == (1, f"a.py:5:14: {BAD_MSG}\n")
     assert (tree / ".torchlint_cache").read_text() == "not a folder\n"
 
 
@@ -152,10 +152,10 @@ def test_the_cache_misses_after_the_rule_code_changes(
 ) -> None:
     site = tmp_path_factory.mktemp("site")
     package = _torchlint_copy(site)
-    assert _run_copy(site, tree) == f"./a.py:5:14: {BAD_MSG}\n"
+    assert _run_copy(site, tree) == f"a.py:5:14: {BAD_MSG}\n"
     rule = package / "checks" / "type_cast.py"
     rule.write_text(rule.read_text().replace("is a legacy cast", "is an old-style cast"))
-    assert _run_copy(site, tree) == f"./a.py:5:14: {BAD_MSG}\n".replace(
+    assert _run_copy(site, tree) == f"a.py:5:14: {BAD_MSG}\n".replace(
         "is a legacy cast", "is an old-style cast"
     )
 
@@ -166,7 +166,7 @@ def test_an_upgrade_does_not_read_the_entries_of_the_version_before(
     site = tmp_path_factory.mktemp("site")
     package = _torchlint_copy(site)
     cold = _run_copy(site, tree)
-    assert cold == f"./a.py:5:14: {BAD_MSG}\n"
+    assert cold == f"a.py:5:14: {BAD_MSG}\n"
     # What the version before would have found (say, an older message) is in the cache,
     stale = [e for e in entries(tree) if e.read_text() != "[]"]
     assert len(stale) == 1
@@ -229,7 +229,7 @@ def test_a_tree_its_user_cannot_write_is_linted_without_a_cache() -> None:
             env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
             preexec_fn=drop,
         )
-        assert (proc.returncode, proc.stdout, proc.stderr) == (1, f"./a.py:5:14: {BAD_MSG}\n", "")
+        assert (proc.returncode, proc.stdout, proc.stderr) == (1, f"a.py:5:14: {BAD_MSG}\n", "")
         assert sorted(p.name for p in root.iterdir()) == ["a.py"]
     finally:
         shutil.rmtree(root)
