@@ -1005,9 +1005,7 @@ def test_a_crash_in_a_worker_is_an_internal_error_and_the_other_files_still_repo
     path = os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH")) if p)
     proc = run(["--no-cache", "-j", "2", "."], tree, env={"PYTHONPATH": path})
     assert proc.returncode == 2
-    assert (
-        proc.stdout.decode() == f"a.py:3:14: {LEGACY_STR_MSG}\nz.py:8:27: {MODULE_CAST_MSG}\n"
-    )
+    assert proc.stdout.decode() == f"a.py:3:14: {LEGACY_STR_MSG}\nz.py:8:27: {MODULE_CAST_MSG}\n"
     assert proc.stderr.decode() == (
         "torchlint: error: crash.py: internal error: RuntimeError: boom\n"
         "torchlint: Found 2 findings in 2 files (2 fixable with --fix).\n"

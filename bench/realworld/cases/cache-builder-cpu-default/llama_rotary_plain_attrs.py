@@ -1,0 +1,67 @@
+# source: https://github.com/huggingface/transformers/pull/22234
+# error: RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!
+# pattern: cache-builder-cpu-default
+# shape: class
+# bug-lines: 21, 22, 27, 28
+# cpu: clean
+# needs: torch
+import torch
+import torch.nn as nn
+
+
+class LlamaRotaryEmbedding(nn.Module):
+    def __init__(self, dim, max_position_embeddings=2048, base=10000, device=None):
+        super().__init__()
+        inv_freq = 1.0 / (base ** (torch.arange(0, dim, 2).float().to(device) / dim))
+        self.register_buffer("inv_freq", inv_freq)
+        self.max_seq_len_cached = max_position_embeddings
+        t = torch.arange(self.max_seq_len_cached, device=self.inv_freq.device, dtype=self.inv_freq.dtype)
+        freqs = torch.einsum("i,j->ij", t, self.inv_freq)
+        emb = torch.cat((freqs, freqs), dim=-1)
+        self.cos_cached = emb.cos()[None, None, :, :]
+        self.sin_cached = emb.sin()[None, None, :, :]
+
+    def forward(self, x, seq_len=None):
+        # x: [bs, num_attention_heads, seq_len, head_size]
+        return (
+            self.cos_cached[:, :, :seq_len, ...].to(dtype=x.dtype),
+            self.sin_cached[:, :, :seq_len, ...].to(dtype=x.dtype),
+        )
+
+
+def rotate_half(x):
+    x1, x2 = x[..., : x.shape[-1] // 2], x[..., x.shape[-1] // 2:]
+    return torch.cat((-x2, x1), dim=-1)
+
+
+def apply_rotary_pos_emb(q, k, cos, sin, position_ids):
+    cos = cos.squeeze(1).squeeze(0)[position_ids].unsqueeze(1)
+    sin = sin.squeeze(1).squeeze(0)[position_ids].unsqueeze(1)
+    return (q * cos) + (rotate_half(q) * sin), (k * cos) + (rotate_half(k) * sin)
+
+
+class LlamaAttention(nn.Module):
+    def __init__(self, hidden_size=64, num_heads=4, max_position_embeddings=128):
+        super().__init__()
+        self.num_heads, self.head_dim = num_heads, hidden_size // num_heads
+        self.q_proj = nn.Linear(hidden_size, hidden_size, bias=False)
+        self.k_proj = nn.Linear(hidden_size, hidden_size, bias=False)
+        self.rotary_emb = LlamaRotaryEmbedding(self.head_dim, max_position_embeddings)
+
+    def forward(self, hidden_states, position_ids):
+        bsz, q_len, _ = hidden_states.size()
+        q = self.q_proj(hidden_states).view(bsz, q_len, self.num_heads, self.head_dim).transpose(1, 2)
+        k = self.k_proj(hidden_states).view(bsz, q_len, self.num_heads, self.head_dim).transpose(1, 2)
+        cos, sin = self.rotary_emb(q, seq_len=q_len)
+        q, k = apply_rotary_pos_emb(q, k, cos, sin, position_ids)
+        return torch.softmax(q @ k.transpose(2, 3) / self.head_dim ** 0.5, dim=-1)
+
+
+if __name__ == "__main__":
+    model = LlamaAttention()
+    if torch.cuda.is_available():
+        model = model.cuda().half()
+    p = next(model.parameters())
+    hidden = torch.randn(2, 10, 64, device=p.device, dtype=p.dtype)
+    position_ids = torch.arange(10, device=p.device).unsqueeze(0)
+    print(model(hidden, position_ids).shape)

@@ -1,0 +1,53 @@
+# source: https://github.com/vacancy/Synchronized-BatchNorm-PyTorch/issues/37
+# error: RuntimeError: module must have its parameters and buffers on device cuda:0 (device_ids[0]) but found one of them on device: cpu
+# shape: helper, loader-loop
+# looks-like: module-added-after-placement
+# cpu: clean
+# needs: torch
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
+
+class SynchronizedBatchNorm2d(nn.BatchNorm2d):
+    pass
+
+
+def convert_model(module):
+    if isinstance(module, nn.DataParallel):
+        return nn.DataParallel(convert_model(module.module), device_ids=module.device_ids)
+    mod = module
+    if isinstance(module, nn.BatchNorm2d):
+        mod = SynchronizedBatchNorm2d(module.num_features, module.eps, module.momentum, module.affine)
+        mod.running_mean = module.running_mean
+        mod.running_var = module.running_var
+        if module.affine:
+            mod.weight.data = module.weight.data.clone().detach()
+            mod.bias.data = module.bias.data.clone().detach()
+    for name, child in module.named_children():
+        mod.add_module(name, convert_model(child))
+    return mod
+
+
+def segnet(n_classes=4):
+    return nn.Sequential(
+        nn.Conv2d(3, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(),
+        nn.Conv2d(16, n_classes, 1),
+    )
+
+
+if __name__ == "__main__":
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    model = convert_model(segnet())  # convert first ...
+    model = model.to(device)          # ... then every parameter and buffer moves together
+    model = nn.DataParallel(model)
+
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+    data = TensorDataset(torch.randn(8, 3, 32, 32), torch.randint(0, 4, (8, 32, 32)))
+    for images, masks in DataLoader(data, batch_size=4):
+        images, masks = images.to(device), masks.to(device)
+        loss = nn.functional.cross_entropy(model(images), masks)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    print(loss.item())

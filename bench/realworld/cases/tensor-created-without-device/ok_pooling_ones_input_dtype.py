@@ -1,0 +1,48 @@
+# source: https://github.com/speechbrain/speechbrain/issues/2544
+# error: RuntimeError: Input type (float) and bias type (c10::Half) should be the same
+# pattern: tensor-created-without-device
+# shape: class, helper
+# looks-like: tensor-created-without-device
+# cpu: clean
+# needs: torch
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def length_to_mask(length, max_len, device, dtype):
+    mask = torch.arange(max_len, device=device)[None, :] < length[:, None]
+    return mask.to(dtype)
+
+
+class AttentiveStatisticsPooling(nn.Module):
+    def __init__(self, channels, attention_channels=16, eps=1e-4):
+        super().__init__()
+        self.eps = eps
+        self.tdnn = nn.Conv1d(channels * 3, attention_channels, kernel_size=1)
+        self.conv = nn.Conv1d(attention_channels, channels, kernel_size=1)
+
+    def _compute_statistics(self, x, m, dim=2):
+        mean = (m * x).sum(dim)
+        std = torch.sqrt((m * (x - mean.unsqueeze(dim)).pow(2)).sum(dim).clamp(self.eps))
+        return mean, std
+
+    def forward(self, x, lengths=None):
+        L = x.shape[-1]
+        if lengths is None:
+            lengths = torch.ones(x.shape[0], device=x.device, dtype=x.dtype)
+        mask = length_to_mask(lengths * L, max_len=L, device=x.device, dtype=x.dtype).unsqueeze(1)
+        total = mask.sum(dim=2, keepdim=True)
+        mean, std = self._compute_statistics(x, mask / total)
+        attn = torch.cat([x, mean.unsqueeze(2).repeat(1, 1, L), std.unsqueeze(2).repeat(1, 1, L)], dim=1)
+        attn = self.conv(torch.tanh(self.tdnn(attn)))
+        attn = F.softmax(attn.masked_fill(mask == 0, float("-inf")), dim=2)
+        mean, std = self._compute_statistics(x, attn)
+        return torch.cat((mean, std), dim=1).unsqueeze(2)
+
+
+if __name__ == "__main__":
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    pooling = AttentiveStatisticsPooling(channels=32).to(device).half()
+    feats = torch.randn(4, 32, 50, device=device, dtype=torch.float16)
+    print(pooling(feats).shape, pooling(feats).dtype)
