@@ -232,9 +232,10 @@ def test_without_bodies_keeps_crlf_and_cr_line_breaks() -> None:
         assert out == brk.join(["def f():", "    pass", "", "y = 2", ""])
 
 
-def test_a_module_class_in_an_idle_unit_still_counts_for_the_others() -> None:
-    # Block's body cannot hold a TL202 finding and is not parsed, but caller attaches
-    # a Block after the move: the header alone says Block is a module.
+def test_a_class_the_file_calls_is_screened_with_its_caller() -> None:
+    # The flow analysis follows a call of a class of the file into its __init__ (and
+    # a module's forward): Block is parsed with caller. Unused's body cannot hold a
+    # TL202 finding and is not parsed; its header still says it is a module.
     text = textwrap.dedent(
         """\
         from torch import nn
@@ -244,16 +245,22 @@ def test_a_module_class_in_an_idle_unit_still_counts_for_the_others() -> None:
                 super().__init__()
                 self.proj = nn.Linear(4, 4)
 
+        class Unused(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.proj = nn.Linear(4, 4)
+
         def caller(model, device):
             model.to(device)
             model.head = Block()
+            model.tail = Unused
         """
     )
     rules, idle = engine.screen_units(text, frozenset({"TL202"}), ast.parse(text))
     assert [r.code for r in rules] == ["TL202"]
-    assert [u.name for u in idle] == ["Block"]  # type: ignore[attr-defined]
+    assert [u.name for u in idle] == ["Unused"]  # type: ignore[attr-defined]
     found = engine.lint_text("x.py", text, frozenset({"TL202"}))
-    assert [(f.line, f.code) for f in found.findings] == [(10, "TL202")]
+    assert [(f.line, f.code) for f in found.findings] == [(15, "TL202")]
 
 
 def test_a_fix_after_idle_units_in_a_crlf_file_changes_only_its_span() -> None:

@@ -142,8 +142,11 @@ class Rule(cst.BatchableCSTVisitor):
         message: str,
         fix: FixSpec | None = None,
         related: Mapping[str, cst.CSTNode] | None = None,
+        statement: cst.CSTNode | None = None,
     ) -> None:
-        stmt = self.ctx.statements[-1] if self.ctx.statements else None
+        """``statement``: the statement ``node`` sits in, when it is not the one being
+        visited (a finding about a call site, found in the function it calls)."""
+        stmt = statement or (self.ctx.statements[-1] if self.ctx.statements else None)
         rel = tuple(sorted((related or {}).items(), key=lambda kv: kv[0]))
         self.ctx.reports.append(Report(node, self.code, message, fix, stmt, rel))
 

@@ -305,6 +305,12 @@ class _Unit:
         self.assigned: set[str] = set()  # names assigned in the unit
         self.derived: list[tuple[str, set[str]]] = []  # (b, roots of a) of b = a.f()[0]
         self.appended_module = False
+        self.params: set[str] = set()  # parameters of the unit's functions
+        self.handed: set[str] = set()  # names passed to a function of the file
+        self.init_nodes: set[int] = set()  # every node inside __init__ (walked first)
+        self.late_self_aliases: set[str] = set()  # b of `self.x = b` outside __init__
+        self.late_self_attach = False  # see attach_self()
+        self.functions = file.functions
 
     def is_tensor_expr(self, node: ast.AST) -> bool:
         """``_is_tensor_expr`` of TL301 (``checks/module_state.py``), on the ast."""
@@ -432,6 +438,13 @@ class _Unit:
             elif kind is ast.Assign or kind is ast.AnnAssign:
                 self.assign(node)  # type: ignore[arg-type]
             elif kind is ast.For or kind is ast.AsyncFor or kind is ast.comprehension:
+                if kind is not ast.comprehension:
+                    # The flow analysis knows what a loop over a DataLoader binds.
+                    self.assigned |= {
+                        p
+                        for sub in _walk(node.target)  # type: ignore[attr-defined]
+                        if (p := _dotted(sub)) is not None
+                    }
                 if isinstance(node.iter, (ast.List, ast.Tuple)):  # type: ignore[attr-defined]
                     # for t in (x, y): t is x, then y
                     self.share(node.target)  # type: ignore[attr-defined]
@@ -444,8 +457,10 @@ class _Unit:
                 self.init(node)  # type: ignore[arg-type]
             elif kind is ast.ClassDef:
                 tags.add(CLASS)
-            elif kind is ast.arg and node.arg == "device":  # type: ignore[attr-defined]
-                tags.add(DEVICE_NAME)
+            elif kind is ast.arg:
+                self.params.add(node.arg)  # type: ignore[attr-defined]
+                if node.arg == "device":  # type: ignore[attr-defined]
+                    tags.add(DEVICE_NAME)
 
     def call(self, node: ast.Call) -> None:
         tags = self.tags
@@ -489,7 +504,16 @@ class _Unit:
                             self.converted.update(_roots(node.args[0]))
 
         local_callee = name is None or self.qualify(name) is None
+        # A function of the file (or a method, through self) is followed by the flow
+        # analysis: what is passed to it may get submodules attached there.
+        follows = name is not None and (
+            name in self.functions or (name.startswith("self.") and name.count(".") == 1)
+        )
         for value in [*node.args, *(k.value for k in node.keywords)]:
+            if follows:
+                passed_path = _dotted(value)
+                if passed_path is not None:
+                    self.handed.add(passed_path)
             if local_callee and _is_type_cast(value):
                 # self.vpm(x.type(dtype)); not torch.cat(...), an imported function
                 tags.add(TYPE_CAST_ARGUMENT)
@@ -545,10 +569,19 @@ class _Unit:
             path = _dotted(func.value)
             if path is not None:
                 self.attached.add(path)
+                self.attach_self(path, node)
         if isinstance(func, ast.Name) and last == "setattr" and node.args:
             path = _dotted(node.args[0])
             if path is not None:
                 self.attached.add(path)
+                self.attach_self(path, node)
+
+    def attach_self(self, parent: str, node: ast.AST) -> None:
+        """A module attached to ``self`` outside ``__init__``: when the class's
+        instance is placed and then the method runs (the flow analysis follows it
+        from an entry), the new module is attached after placement."""
+        if (parent == "self" or parent.startswith("self.")) and id(node) not in self.init_nodes:
+            self.late_self_attach = True
 
     def dtype_argument(self, values: list[ast.expr]) -> None:
         """A dtype passed on: half if spelled so (``torch.float16``, ``th.half``), or
@@ -591,7 +624,14 @@ class _Unit:
             whole = _dotted(value)
             if whole is not None:
                 self.aliases.extend((p, whole) for t in targets if (p := _dotted(t)) is not None)
-        is_module = self.value_is_module(value)
+                if id(node) not in self.init_nodes and any(
+                    (_dotted(t) or "").startswith("self.") for t in targets
+                ):
+                    self.late_self_aliases.add(whole)
+        is_module = self.value_is_module(value) or (
+            # what a function of the file returns may be a module
+            isinstance(value, ast.Call) and _dotted(value.func) in self.functions
+        )
         moves = isinstance(value, ast.Call) and _is_device_move(value)
         if isinstance(value, (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Call)):
             # What dtype the names get is read in finish(), for the few passed as one.
@@ -616,12 +656,14 @@ class _Unit:
                 self.modules.add(path)
                 if "." in path:
                     self.attached.add(path.rsplit(".", 1)[0])
+                    self.attach_self(path.rsplit(".", 1)[0], node)
             if moves:
                 self.moved.add(path)
                 self.rebound.add(path)
 
     def init(self, node: ast.FunctionDef) -> None:
         for stmt in _walk(node):
+            self.init_nodes.add(id(stmt))
             if isinstance(stmt, ast.Call):
                 self.init_calls.add(id(stmt))
             if (
@@ -663,13 +705,23 @@ class _Unit:
                 ):
                     self.tags.add(INIT_TENSOR_ATTR)
 
-    def finish(self) -> None:
+    def finish(self, called: bool = False) -> None:
         """Tags that need the whole unit: a module moved by name, a moved value
-        called, a module attached to something placed."""
+        called, a module attached to something placed. ``called``: the unit is a
+        function the file calls (or a class): the flow analysis follows calls into
+        it with the arguments' values, so its parameters are known names."""
+        if called:
+            self.assigned |= self.params
         names = self.modules
         for a, b in self.aliases:
             if _within(b, names):
                 names.add(a)
+                if "." in a:
+                    # model.head = new_head: attached (the walk is in no order, so
+                    # new_head may have been seen as a module after this assignment)
+                    self.attached.add(a.rsplit(".", 1)[0])
+        if any(_within(b, names) for b in self.late_self_aliases):
+            self.late_self_attach = True
         if any(_within(r, names) for r in self.receivers):
             self.tags.add(PLACED_MODULE)
         if self.called & self.moved:
@@ -686,6 +738,8 @@ class _Unit:
                 if name not in placed and any(_within(r, placed) for r in roots):
                     placed.add(name)
                     grown = True
+        # A module handed to a function of the file may get submodules there.
+        self.attached |= {p for p in self.handed if _within(p, names)}
         if any(_within(p, placed) for p in self.attached):
             self.tags.add(LATE_MODULE)
         if any(_within(path, self.assigned | self.modules) for path in self.converted):
@@ -730,6 +784,12 @@ class _File:
 
     def __init__(self, tree: ast.Module) -> None:
         self.classes: set[str] = set()
+        # The file's top-level functions: calls to them are followed by the analysis.
+        self.functions = {
+            stmt.name
+            for stmt in tree.body
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
+        }
         self.imports: dict[str, str] = {}
         # Imported names under another spelling, as the word they stand for
         # (``import numpy as xp``, ``from torch import float16 as f16``).
@@ -810,9 +870,8 @@ class Evidence:
             else:
                 module_level.walk(stmt)
         module_level.finish()
-        self.module_level = frozenset(module_level.tags)
         self.defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = defs
-        self.units: list[frozenset[str]] = []
+        units = []
         for stmt in defs:
             unit = _Unit(file)
             unit.walk(stmt)
@@ -827,8 +886,58 @@ class Evidence:
             unit.numpy_data |= module_level.numpy_data
             unit.converted |= module_level.converted
             unit.to_torch |= module_level.to_torch
-            unit.finish()
-            self.units.append(frozenset(unit.tags))
+            units.append(unit)
+        # The flow analysis follows calls between the file's functions (and from
+        # the module body into them), and a Dataset class's items into the loops
+        # that read them: units that call each other are screened as one.
+        # (A class of the file is followed too: its __init__ when it is made, its
+        # methods when they are called, a module's forward when the module is.)
+        # Only from an entry: the module body and the file's functions (what a
+        # class's own methods call is not followed, as in the flow analysis).
+        index = {d.name: i for i, d in enumerate(defs)}
+        edges = [{index[n] for n in unit.called if n in index} for unit in units]
+        group = list(range(len(units)))
+
+        def find(i: int) -> int:
+            while group[i] != i:
+                group[i] = group[group[i]]
+                i = group[i]
+            return i
+
+        reached: set[int] = set()
+        entries = [i for i, d in enumerate(defs) if not isinstance(d, ast.ClassDef)]
+        for start in [-1, *entries]:
+            todo = [index[n] for n in module_level.called if n in index] if start < 0 else [start]
+            seen = set(todo)
+            while todo:
+                i = todo.pop()
+                for j in edges[i] - seen:
+                    seen.add(j)
+                    todo.append(j)
+            reached |= seen - {start}
+            first = start if start >= 0 else min(seen, default=-1)
+            for j in seen:
+                if first >= 0:
+                    group[find(j)] = find(first)
+        for i, unit in enumerate(units):
+            unit.finish(called=i in reached)
+        tags: dict[int, set[str]] = {}
+        for i, unit in enumerate(units):
+            tags.setdefault(find(i), set()).update(unit.tags)
+        for i, unit in enumerate(units):
+            # A method of a class an entry reaches attaches a module to self; the
+            # entry may have placed the instance first.
+            group_tags = tags[find(i)]
+            if i in reached and unit.late_self_attach and PLACED_MODULE in group_tags:
+                group_tags.add(LATE_MODULE)
+        # What the module body calls runs in its context: its tags are the body's.
+        for n in module_level.called:
+            if n in index:
+                module_level.tags |= tags[find(index[n])]
+        self.module_level = frozenset(module_level.tags)
+        self.units: list[frozenset[str]] = [
+            frozenset(tags[find(i)] | module_level.tags) for i in range(len(units))
+        ]
 
     def may_match(self, needs: Iterable[str]) -> bool:
         needed = set(needs)

@@ -16,7 +16,7 @@ def sample(steps: int):
     vae_decoder = nn.Conv2d(4, 3, 3, padding=1)  # kept in float32 for stability
     latents = torch.randn(1, 4, 64, 64)
     for _ in range(steps):
-        latents = unet(latents.half())  # expect: TL107:24 lines=17
+        latents = unet(latents.half())  # expect: TL107:24 lines=17,11
     latents = latents.half()
     return vae_decoder(latents.float())  # expect: TL107:24 lines=20
 

@@ -20,7 +20,7 @@ def sample(steps, device):
     unet.to(device)
     latents = torch.randn(1, 4, 8, 8, device=device)
     for _ in range(steps):
-        latents = unet(latents)  # expect: TL107:24 lines=21
+        latents = unet(latents)  # expect: TL107:24 lines=21,15
     return latents
 
 

@@ -35,3 +35,23 @@ def replace_vision_head(pipe):
     pipe.to("cuda")
     pipe.transformer.proj_out = torch.nn.Linear(3072, 64)  # expect: TL202:5 lines=35
     return pipe
+
+
+class Pipeline(nn.Module):
+    def __init__(self, hidden: int) -> None:
+        super().__init__()
+        self.hidden = hidden
+        self.encoder = nn.Linear(hidden, hidden)
+
+    def init_head(self, num_labels):
+        # Called on an instance that was already placed (see build).
+        self.head = nn.Linear(self.hidden, num_labels)  # expect: TL202:9 lines=55
+
+    def forward(self, x):
+        return self.head(self.encoder(x))
+
+
+def build(device):
+    model = Pipeline(64).to(device)
+    model.init_head(2)
+    return model

@@ -21,3 +21,48 @@ def encode(path, texts):
     model.to("cuda")
     inputs = tokenizer(texts, padding=True, return_tensors="pt")
     return model(**inputs)  # expect: TL204:20 lines=22,21
+
+
+# The real shapes: a helper builds the ids on the CPU, another helper runs the model
+# the caller placed; a DataLoader over CPU tensors feeds a loop in a helper; a tensor
+# made in forward meets the inputs of a placed model.
+def token_ids(text, vocab):
+    return torch.tensor([vocab.index(ch) for ch in text]).unsqueeze(0)
+
+
+def run_model(model, ids):
+    with torch.no_grad():
+        return model(ids)
+
+
+def main(path, vocab):
+    model = AutoModelForCausalLM.from_pretrained(path)
+    model.to("cuda")
+    return run_model(model, token_ids("hello", vocab))  # expect: TL204:29 lines=30,35,40
+
+
+def evaluate(model, loader):
+    for features, labels in loader:
+        yield model(features), labels  # expect: TL204:21 lines=63,57,61
+
+
+class Recurrent(torch.nn.Module):
+    def __init__(self, hidden):
+        super().__init__()
+        self.hidden = hidden
+        self.cell = torch.nn.Linear(2 * hidden, hidden)
+
+    def forward(self, x):
+        state = torch.zeros(x.shape[0], self.hidden)  # expect: TL204:17 lines=68,57
+        return self.cell(torch.cat([x, state], dim=-1))
+
+
+def train(device):
+    model = Recurrent(8).to(device)
+    loader = torch.utils.data.DataLoader(
+        torch.utils.data.TensorDataset(torch.randn(16, 8), torch.randint(0, 2, (16,))),
+        batch_size=4,
+    )
+    for _ in evaluate(model, loader):
+        pass
+    return model(torch.randn(4, 8).to(device))

@@ -39,3 +39,38 @@ def scalar(model, x, device):
 def cpu_model(model, features):
     x = torch.tensor(features)
     return model(x)
+
+
+# The helper moves what it is given; the loader's batches are moved in the loop; the
+# tensor made in forward follows its input; a size tensor is only read on the CPU.
+def run_model_moved(model, ids, device):
+    with torch.no_grad():
+        return model(ids.to(device))
+
+
+def main(path, vocab, device):
+    model = AutoModelForCausalLM.from_pretrained(path).to(device)
+    ids = torch.tensor([vocab.index(ch) for ch in "hello"]).unsqueeze(0)
+    return run_model_moved(model, ids, device)
+
+
+class Recurrent(torch.nn.Module):
+    def __init__(self, hidden):
+        super().__init__()
+        self.hidden = hidden
+        self.cell = torch.nn.Linear(2 * hidden, hidden)
+
+    def forward(self, x, sizes):
+        rows = sizes.tolist()
+        state = torch.zeros(x.shape[0], self.hidden, device=x.device)
+        return self.cell(torch.cat([x, state], dim=-1))[: rows[0]]
+
+
+def train(device):
+    model = Recurrent(8).to(device)
+    loader = torch.utils.data.DataLoader(
+        torch.utils.data.TensorDataset(torch.randn(16, 8), torch.randint(0, 2, (16,))),
+        batch_size=4,
+    )
+    for features, _ in loader:
+        model(features.to(device), torch.tensor([4]))

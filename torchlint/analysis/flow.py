@@ -23,6 +23,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import reduce
+from typing import TypeVar
 
 import libcst as cst
 
@@ -35,6 +37,7 @@ from torchlint.analysis.torch_api import (
     legacy_type,
     torch_dtype,
 )
+from torchlint.traverse import nodes
 
 # kinds
 MODULE, TENSOR, ENCODING, TOKENIZER, DEVICE, DTYPE, WRAPPER = (
@@ -50,6 +53,11 @@ MODULE, TENSOR, ENCODING, TOKENIZER, DEVICE, DTYPE, WRAPPER = (
 # but maybe a module, so never treated as a tensor.
 MOVED = "moved"
 NDARRAY = "ndarray"  # a numpy array
+TUPLE = "tuple"  # a tuple or list of values (``items``): ``return x, y``, ``(a, b)``
+LOADER = "loader"  # a DataLoader: its batches are CPU tensors (default collate)
+DATASET = "dataset"  # a Dataset whose items are CPU tensors (device CPU) or unknown
+OBJECT = "object"  # an instance of a plain class of the file (``origin``: its name)
+FUNCTION = "function"  # a function of the file, as a value (``origin``: its name)
 # devices (besides None = unknown)
 CPU, CUDA, VAR, AUTO, PREPARED, MAYBE = "cpu", "cuda", "var", "auto", "prepared", "maybe"
 HALF_DTYPES = frozenset({"float16", "bfloat16"})
@@ -100,6 +108,14 @@ _PARALLEL = {
     "torch.distributed.fsdp.FullyShardedDataParallel": "FullyShardedDataParallel",
     "torch.distributed.fsdp.fully_sharded_data_parallel.FullyShardedDataParallel": "FullyShardedDataParallel",
 }
+
+_JOINS = frozenset({"torch.cat", "torch.concat", "torch.concatenate", "torch.stack"})
+_LOADERS = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
+# Wrappers a loop goes through to reach a loader's batches.
+_TENSOR_DATASETS = frozenset(
+    {"torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset"}
+)
+_ITERATE_THROUGH = frozenset({"tqdm", "tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm"})
 
 _LOSSES = {
     "torch.nn.functional.cross_entropy": "cross_entropy",
@@ -174,6 +190,9 @@ class Event:
     # Names bound when it happened: a fix may only use a device variable that exists
     # at the line it edits.
     bound: frozenset[str] = frozenset()
+    # For "pass" (a value handed to a function of the file, ``node`` the argument):
+    # the statement of the call, where a finding about the argument belongs.
+    statement: cst.CSTNode | None = None
 
 
 @dataclass(frozen=True)
@@ -188,12 +207,36 @@ class Value:
     moved_from: int = 0  # ident of the value this is a moved copy of
     part_of: int = 0  # for ``model.vpm``: the ident of ``model``
     origin: str = ""  # what made it: "torch.nn.CrossEntropyLoss", "module call", ...
+    items: tuple[Value, ...] = ()  # of a TUPLE
 
     def last(self, *actions: str) -> Event | None:
         for event in reversed(self.events):
             if event.action in actions:
                 return event
         return None
+
+    def handed(self) -> list[Event]:
+        """The "pass" events since this value was last made, cast or moved: the
+        arguments of the calls that handed it down to the function being walked,
+        outermost first."""
+        out: list[Event] = []
+        for event in reversed(self.events):
+            if event.action in ("create", "cast", "move", "place"):
+                break
+            if event.action == "pass":
+                out.append(event)
+        return out[::-1]
+
+    def handed_in(self) -> Event | None:
+        """The outermost of ``handed()``: where the caller wrote the argument, the
+        line a finding about the value belongs to."""
+        handed = self.handed()
+        return handed[0] if handed else None
+
+    @property
+    def module_input(self) -> bool:
+        """Handed to a module's forward (by a call of a module class of the file)."""
+        return any(e.path == "module" for e in self.handed())
 
     @property
     def placed(self) -> bool:
@@ -243,6 +286,12 @@ class CallObs:
     args: tuple[tuple[cst.Arg, Value], ...]
     env: dict[str, Value]  # the state right before the call
     autocast: bool = False  # inside ``with torch.autocast(...)``: dtypes are managed
+    # A module class of the file whose forward was followed with these arguments:
+    # what it does with them is observed there (and reported at this call).
+    followed: bool = False
+    # Made while following a module call into its forward (at any depth): the call
+    # that ran the module is observed itself.
+    in_forward: bool = False
 
 
 @dataclass(frozen=True)
@@ -266,6 +315,17 @@ class DiscardObs:
 
 
 @dataclass(frozen=True)
+class MixObs:
+    """A tensor made on the CPU (``cpu``) meets one on a device (``device``) in a
+    ``torch.cat``/``stack`` or arithmetic at ``node``."""
+
+    node: cst.CSTNode
+    cpu: Value
+    device: Value
+    device_expr: cst.BaseExpression  # the code of the operand on the device
+
+
+@dataclass(frozen=True)
 class LateModuleObs:
     """A submodule added after the parent module was placed, with no placement after."""
 
@@ -274,20 +334,52 @@ class LateModuleObs:
     placement: Event
     what: str
     root: str = ""  # the model that was placed, when ``parent`` is a part of it
+    # Attached in a function the placing one calls: the placement's device is not a
+    # name there.
+    in_callee: bool = False
+
+
+K = TypeVar("K", bound=cst.CSTNode)
+V = TypeVar("V")
+
+
+class Observations(dict[K, V]):
+    """What the walk saw at each node: as a dict, the function's own walk (its
+    parameters unknown); ``all(node)`` adds what it saw there each time the function
+    was followed from a call site of the file, with that call's arguments."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_context: dict[K, list[V]] = {}
+
+    def add(self, node: K, value: V, depth: int) -> None:
+        if depth == 0:
+            self[node] = value
+        else:
+            self.in_context.setdefault(node, []).append(value)
+
+    def all(self, node: K) -> list[V]:
+        own = self.get(node)
+        more = self.in_context.get(node, [])
+        return [own, *more] if own is not None else list(more)
 
 
 @dataclass
 class FlowFacts:
-    calls: dict[cst.Call, CallObs] = field(default_factory=dict)
-    wraps: dict[cst.Call, WrapObs] = field(default_factory=dict)
-    discarded: dict[cst.Call, DiscardObs] = field(default_factory=dict)
-    late_modules: dict[cst.CSTNode, LateModuleObs] = field(default_factory=dict)
+    calls: Observations[cst.Call, CallObs] = field(default_factory=Observations)
+    wraps: Observations[cst.Call, WrapObs] = field(default_factory=Observations)
+    discarded: Observations[cst.Call, DiscardObs] = field(default_factory=Observations)
+    late_modules: Observations[cst.CSTNode, LateModuleObs] = field(default_factory=Observations)
     # Names that held a value which was then moved under its other name.
-    stale: dict[cst.Call, tuple[cst.Arg, str, Event]] = field(default_factory=dict)
+    stale: Observations[cst.Call, tuple[cst.Arg, str, Event]] = field(default_factory=Observations)
+    # Keyed by the factory call that made the CPU tensor of each meeting.
+    mixes: Observations[cst.CSTNode, MixObs] = field(default_factory=Observations)
     # ``t.numpy()`` / ``np.asarray(t)``: the tensor converted.
-    to_numpy: dict[cst.Call, Value] = field(default_factory=dict)
+    to_numpy: Observations[cst.Call, Value] = field(default_factory=Observations)
     # ``F.cross_entropy(logits, target)`` and friends: the target argument and value.
-    loss_targets: dict[cst.Call, tuple[str, cst.Arg, Value]] = field(default_factory=dict)
+    loss_targets: Observations[cst.Call, tuple[str, cst.Arg, Value]] = field(
+        default_factory=Observations
+    )
 
 
 def _merge_values(a: Value, b: Value) -> Value:
@@ -301,6 +393,10 @@ def _merge_values(a: Value, b: Value) -> Value:
             dtype=a.dtype if a.dtype == b.dtype else MAYBE,
             device_expr=a.device_expr if a.device_expr is b.device_expr else None,
             events=events,
+        )
+    if a.kind == b.kind == TUPLE and len(a.items) == len(b.items):
+        return replace(
+            a, items=tuple(_merge_values(x, y) for x, y in zip(a.items, b.items, strict=True))
         )
     if a.kind == b.kind == TENSOR:
         # Two different tensors by one name (x = f(x) in a loop): still a tensor, and
@@ -316,6 +412,54 @@ def _merge_values(a: Value, b: Value) -> Value:
     return UNKNOWN
 
 
+def _unpass(value: Value, call: cst.Call) -> Value:
+    """``value`` without the "pass" events of ``call``'s arguments: what a function
+    returns (or leaves in a module) is back with the caller."""
+    handed = {id(a.value) for a in call.args}
+    kept = tuple(e for e in value.events if not (e.action == "pass" and id(e.node) in handed))
+    return value if len(kept) == len(value.events) else replace(value, events=kept)
+
+
+def _mentions_device(node: cst.CSTNode) -> bool:
+    """``.to(``, ``.cuda(``, ``device=`` or a name with "device" anywhere under ``node``."""
+    for sub in nodes(node, cst.Name):
+        if sub.value in ("to", "cuda") or "device" in sub.value:
+            return True
+    return False
+
+
+_SAME_PLACE = frozenset(
+    """sigmoid tanh relu gelu silu softmax log_softmax exp log abs sqrt neg round clamp
+    argmax argmin sum mean flatten squeeze unsqueeze transpose permute reshape
+    detach""".split()
+)
+
+
+def _same_place(q: str) -> bool:
+    """``torch.sigmoid``, ``torch.nn.functional.relu``: elementwise or reducing
+    functions whose result is where (and, but for argmax/argmin, as) their input."""
+    head, _, last = q.rpartition(".")
+    return head in ("torch", "torch.nn.functional") and last in _SAME_PLACE
+
+
+def _number(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.UnaryOperation):
+        node = node.expression
+    return isinstance(node, (cst.Integer, cst.Float))
+
+
+def _join(values: Sequence[Value]) -> Value:
+    """The tensor made from ``values`` (``torch.cat``, ``a + b``): where they all are,
+    when they agree; a CPU one among them keeps its story (it is what meets the
+    device ones)."""
+    devices = {v.device for v in values}
+    dtypes = {v.dtype for v in values}
+    device = devices.pop() if len(devices) == 1 else MAYBE
+    dtype = dtypes.pop() if len(dtypes) == 1 else MAYBE
+    story = next((v for v in values if v.device == device), values[0])
+    return Value(TENSOR, device, dtype, story.device_expr, story.events, next(_ids))
+
+
 def _merge(a: dict[str, Value], b: dict[str, Value]) -> dict[str, Value]:
     out = {}
     for key in a.keys() | b.keys():
@@ -326,14 +470,38 @@ def _merge(a: dict[str, Value], b: dict[str, Value]) -> dict[str, Value]:
     return out
 
 
-class _Scope:
-    """One walk over one function (or the module body)."""
+# How deep calls to the file's own functions are followed, and how many times per
+# file in all (each time walks the callee again, with the call's arguments).
+MAX_CALL_DEPTH = 3
+MAX_CALLS_FOLLOWED = 400
 
-    def __init__(self, walker: FlowWalker, env: dict[str, Value]) -> None:
+
+class _Scope:
+    """One walk over one function (or the module body); ``depth`` > 0 when the
+    function is followed from a call site, with the call's arguments bound."""
+
+    def __init__(
+        self,
+        walker: FlowWalker,
+        env: dict[str, Value],
+        depth: int = 0,
+        stack: tuple[cst.FunctionDef, ...] = (),
+        cls: ClassFacts | None = None,
+    ) -> None:
         self.w = walker
         self.env = env
         self.gpu_evidence: Event | None = None
         self.autocast = 0
+        self.depth = depth
+        self.stack = stack
+        self.cls = cls
+        self.returns: list[Value] = []
+        self.stmt: cst.CSTNode | None = None  # the statement being walked
+        self.in_forward = False  # followed from a module call (see CallObs)
+        # Walking from an entry: the module body or a function of the file, or what
+        # they call. A class's own methods, walked on their own, follow only their
+        # class's methods (the screen groups the code the same way).
+        self.entry = cls is None
 
     # ------------------------------------------------------------ lookups
     def lookup(self, path: str) -> Value | None:
@@ -466,6 +634,8 @@ class _Scope:
                 value = self.lookup(name)
                 if value is not None:
                     return value
+                if isinstance(node, cst.Name) and name in self.w.top_functions and self.entry:
+                    return Value(FUNCTION, origin=name)  # metric=compute_metrics
                 if isinstance(node, cst.Attribute):
                     owner = self.lookup(dotted(node.value) or "")
                     if owner is not None and owner.kind == ENCODING:
@@ -481,16 +651,32 @@ class _Scope:
         if isinstance(node, cst.Subscript):
             owner = self.eval(node.value)
             if owner.kind == ENCODING:
-                return replace(owner, kind=TENSOR)  # enc["input_ids"]
+                return replace(owner, kind=TENSOR, ident=next(_ids))  # enc["input_ids"]
             if owner.kind in (MODULE, WRAPPER):
                 return _part(owner)  # model.layers[3]
+            if owner.kind in (TENSOR, NDARRAY):
+                return replace(owner, ident=next(_ids), moved_from=0)  # x[:, -1]: same place
+            if owner.kind == TUPLE:
+                index = node.slice[0].slice if len(node.slice) == 1 else None
+                if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
+                    i = int(index.value.value)
+                    return owner.items[i] if i < len(owner.items) else UNKNOWN
+            return UNKNOWN
+        if isinstance(node, (cst.Tuple, cst.List)) and not any(
+            isinstance(e, cst.StarredElement) for e in node.elements
+        ):
+            return Value(TUPLE, items=tuple(self.eval(e.value) for e in node.elements))
+        if isinstance(node, cst.BinaryOperation):
+            return self.arithmetic(node)
+        if isinstance(node, cst.Comparison):
+            left = self.eval(node.left)
+            for target in node.comparisons:
+                self.eval(target.comparator)
+            if left.kind == TENSOR:  # probs > 0.5: a bool tensor, where probs is
+                return replace(left, dtype="bool", ident=next(_ids), moved_from=0)
             return UNKNOWN
         if isinstance(node, cst.Call):
             return self.call(node)
-        if isinstance(node, cst.BinaryOperation):
-            self.eval(node.left)
-            self.eval(node.right)
-            return UNKNOWN
         for child in node.children:
             if isinstance(child, cst.BaseExpression):
                 self.eval(child)
@@ -499,6 +685,37 @@ class _Scope:
                     if isinstance(sub, cst.BaseExpression):
                         self.eval(sub)
         return UNKNOWN
+
+    def arithmetic(self, node: cst.BinaryOperation) -> Value:
+        """``a + b``, ``x * 0.5``, ``a @ b``: a tensor where its operands are; with a
+        plain number, where the tensor is. Anything unknown makes it unknown."""
+        left, right = self.eval(node.left), self.eval(node.right)
+        if left.kind in (TENSOR, MOVED) and right.kind in (TENSOR, MOVED):
+            return self.join((left, right), node, (node.left, node.right))
+        for tensor, other in ((left, right), (right, left)):
+            if tensor.kind == TENSOR and _number(node.right if other is right else node.left):
+                return replace(tensor, ident=next(_ids), moved_from=0)
+        return UNKNOWN
+
+    def join(
+        self,
+        values: Sequence[Value],
+        node: cst.CSTNode,
+        exprs: Sequence[cst.BaseExpression],
+    ) -> Value:
+        """``torch.cat``/``stack`` or arithmetic of tensors (``exprs``): records a
+        tensor made on the CPU meeting one on a device (the op fails there)."""
+        for cpu in values:
+            made = cpu.last("create") if cpu.kind == TENSOR and cpu.device == CPU else None
+            if made is None:
+                continue
+            other = next(
+                ((v, e) for v, e in zip(values, exprs, strict=True) if v.on_accelerator), None
+            )
+            if other is not None:
+                mix = MixObs(node, cpu, other[0], other[1])
+                self.w.facts.mixes.add(made.node, mix, self.depth)
+        return _join(values)
 
     def call(self, node: cst.Call) -> Value:
         w = self.w
@@ -530,6 +747,18 @@ class _Scope:
             )
             if method == "from_pretrained":
                 return self.from_pretrained(node, func)
+            if receiver_path == "self" and self.cls is not None:
+                fn = w.methods(self.cls).get(method)
+                if fn is not None:
+                    result = self.follow(fn, node, args, self.cls)
+                    if result is not None:
+                        return result
+            if receiver.kind == OBJECT:
+                result = self.method_of(receiver, method, node, args)
+                if result is not None:
+                    return result
+                self.escape_args(args)
+                return UNKNOWN
             if receiver.kind in (MODULE, WRAPPER):
                 return self.module_method(node, receiver_path, receiver, method, args)
             if receiver.kind in (TENSOR, ENCODING, MOVED):
@@ -575,6 +804,18 @@ class _Scope:
         name = dotted(func)
         if name is not None:
             value = self.lookup(name)
+            if value is not None and value.kind == OBJECT:
+                result = self.method_of(value, "__call__", node, args)
+                if result is not None:
+                    return result
+                self.escape_args(args)
+                return UNKNOWN
+            if value is not None and value.kind == FUNCTION:
+                result = self.follow(w.top_functions[value.origin], node, args, None)
+                if result is not None:
+                    return result
+                self.escape_args(args)
+                return UNKNOWN
             if value is not None and value.kind in (MODULE, WRAPPER, MOVED):
                 # (something moved and then called can only be a module)
                 self.observe_call(node, name, value, args)
@@ -586,9 +827,200 @@ class _Scope:
                 return _new(ENCODING, CPU, None, Event("create", node))
             cls = w.local_modules.get(name)
             if cls is not None:
-                return _new(MODULE, CPU, "float32", Event("create", node))
+                module = _new(MODULE, CPU, "float32", Event("create", node))
+                if not self.entry:
+                    return module
+                module = replace(module, origin=f"local:{name}")
+                w.objects[module.ident] = (cls, self.construct(cls, node, args))
+                return module
+            if not self.entry:
+                pass
+            elif name in w.cpu_datasets:
+                return self.instance(w.cpu_datasets[name], node, args)
+            elif (cls := w.local_classes.get(name)) is not None:
+                obj = replace(_new(OBJECT, None, None, Event("create", node)), origin=name)
+                w.objects[obj.ident] = (cls, self.construct(cls, node, args))
+                return obj
+            fn = w.top_functions.get(name)
+            if fn is not None and self.entry and (value is None or value.kind is None):
+                result = self.follow(fn, node, args, None)
+                if result is not None:
+                    return result
         self.escape_args(args)
         return UNKNOWN
+
+    def follow(
+        self,
+        fn: cst.FunctionDef,
+        node: cst.Call,
+        args: list[tuple[cst.Arg, Value]],
+        cls: ClassFacts | None,
+    ) -> Value | None:
+        """A call to a function (or, with ``cls``, a method of the class being
+        walked) of this file: walk its body with the call's arguments bound to its
+        parameters, and return what it returns. Values handed over carry a "pass"
+        event (the argument), so a finding about them can name the call. None when
+        the call is not followed (too deep, recursive, ``*args``, over budget): the
+        caller then treats it as a call it cannot see."""
+        own = {k: v for k, v in self.env.items() if k == "self" or k.startswith("self.")}
+        sub = self.enter(fn, node, args, cls, own if cls is not None else {})
+        if sub is None:
+            return None
+        if not sub.returns:
+            return UNKNOWN
+        return _unpass(reduce(_merge_values, sub.returns), node)
+
+    def construct(
+        self, cls: ClassFacts, node: cst.Call, args: list[tuple[cst.Arg, Value]]
+    ) -> dict[str, Value]:
+        """The ``self.`` attributes ``cls.__init__`` sets, run on this call's arguments."""
+        init = self.w.methods(cls).get("__init__")
+        if init is None:
+            self.escape_args(args)
+            return {}
+        sub = self.enter(init, node, args, cls, {})
+        if sub is None:
+            self.escape_args(args)
+            return {}
+        return {k: _unpass(v, node) for k, v in sub.env.items() if k.startswith("self.")}
+
+    def method_of(
+        self,
+        obj: Value,
+        method: str,
+        node: cst.Call,
+        args: list[tuple[cst.Arg, Value]],
+        label: str = "",
+    ) -> Value | None:
+        """``obj.method(...)`` (or ``obj(...)``: ``__call__``, ``forward``) on an instance
+        of a class of the file: the method walked with the instance's attributes, which
+        it may change for the methods called after it. ``label``: how the call names
+        the callee (``model`` for ``model(x)``), for messages."""
+        known = self.w.objects.get(obj.ident)
+        if known is None:
+            return None
+        cls, attrs = known
+        fn = self.w.methods(cls).get(method)
+        if fn is None:
+            return None
+        own = {"self": obj, **_instance_attrs(obj, attrs)}
+        sub = self.enter(fn, node, args, cls, own, label)
+        if sub is None:
+            return None
+        if obj.kind == OBJECT:
+            self.w.objects[obj.ident] = (
+                cls,
+                {k: v for k, v in sub.env.items() if k.startswith("self.")},
+            )
+        if not sub.returns:
+            return UNKNOWN
+        return _unpass(reduce(_merge_values, sub.returns), node)
+
+    def instance(self, cls: ClassFacts, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value:
+        """``Dataset(...)`` of a Dataset class of the file: what its ``__getitem__``
+        returns, with ``__init__`` run on this call's arguments."""
+        methods = self.w.methods(cls)
+        attrs = self.construct(cls, node, args)
+        item = UNKNOWN
+        getitem = methods.get("__getitem__")
+        if getitem is not None:
+            sub = self.enter(getitem, node, [], cls, attrs)
+            if sub is not None and sub.returns:
+                item = _unpass(reduce(_merge_values, sub.returns), node)
+        return replace(_new(DATASET, CPU, None, Event("create", node)), items=(item,))
+
+    def enter(
+        self,
+        fn: cst.FunctionDef,
+        node: cst.Call,
+        args: list[tuple[cst.Arg, Value]],
+        cls: ClassFacts | None,
+        own: dict[str, Value],
+        label: str = "",
+    ) -> _Scope | None:
+        """Walk ``fn`` for the call ``node``: its parameters bound to ``args``, the
+        module's bindings and ``own`` (``self.`` attributes) visible. The walked
+        scope, or None when the call is not followed. The "pass" events name the
+        callee as ``label`` (``model``) or, by default, ``fn()``."""
+        w = self.w
+        if (
+            self.depth >= MAX_CALL_DEPTH
+            or fn in self.stack
+            or w.followed >= MAX_CALLS_FOLLOWED
+            or any(a.star for a, _ in args)
+        ):
+            return None
+        w.followed += 1
+        p = fn.params
+        positional = [*p.posonly_params, *p.params]
+        decorators = {dotted(d.decorator) for d in fn.decorators}
+        if cls is not None and "staticmethod" not in decorators and positional:
+            positional = positional[1:]  # self (or cls), bound below
+        given = [(a, v) for a, v in args if a.keyword is None]
+        by_name = {a.keyword.value: (a, v) for a, v in args if a.keyword is not None}
+        bound: dict[str, tuple[cst.Arg, Value]] = {}
+        for i, param in enumerate(positional):
+            if i < len(given):
+                bound[param.name.value] = given[i]
+            elif param.name.value in by_name:
+                bound[param.name.value] = by_name[param.name.value]
+        for param in p.kwonly_params:
+            if param.name.value in by_name:
+                bound[param.name.value] = by_name[param.name.value]
+        env = w.globals_for(fn)
+        env.update(own)
+        for param in (*positional, *p.kwonly_params):
+            name = param.name.value
+            if name in bound:
+                arg, value = bound[name]
+                if value.kind is not None:
+                    handed = Event(
+                        "pass",
+                        arg.value,
+                        label or f"{fn.name.value}()",
+                        path="module" if label else "",  # an input of a module's forward
+                        statement=self.stmt,
+                    )
+                    value = replace(value, events=(*value.events, handed))
+                env[name] = value
+            else:
+                env[name] = self.default(param.default)
+        for star in (p.star_arg, p.star_kwarg):
+            if isinstance(star, cst.Param):
+                env[star.name.value] = UNKNOWN
+        sub = _Scope(w, env, self.depth + 1, (*self.stack, fn), cls)
+        sub.entry = self.entry
+        sub.in_forward = self.in_forward or bool(label)
+        sub.gpu_evidence = self.gpu_evidence
+        sub.autocast = self.autocast
+        # Submodules the callee attaches are judged at the end of the outermost walk,
+        # where later moves of the model are seen; stale names are the callee's own.
+        pending, moved_away = dict(w.pending_late), w.moved_away
+        w.pending_late.clear()
+        w.moved_away = {}
+        try:
+            sub.body(fn.body.body)
+        finally:
+            w.pending_late.update(pending)
+            w.moved_away = moved_away
+        # A module handed over and moved or cast in place is moved for the caller too.
+        for _, value in bound.values():
+            if value.kind in (MODULE, WRAPPER) and value.ident:
+                final = next((v for v in sub.env.values() if v.ident == value.ident), None)
+                if final is not None:
+                    self.update_ident(value.ident, _unpass(final, node))
+        self.gpu_evidence = self.gpu_evidence or sub.gpu_evidence
+        return sub
+
+    def default(self, node: cst.BaseExpression | None) -> Value:
+        """A parameter's default, when it says a device or a dtype (``device="cpu"``)."""
+        if node is None:
+            return UNKNOWN
+        if isinstance(node, cst.SimpleString):
+            device, expr = self.device_of(node)
+            return Value(DEVICE, device, None, expr) if device else UNKNOWN
+        dtype = torch_dtype(node, self.w.analysis)
+        return Value(DTYPE, None, dtype) if dtype else UNKNOWN
 
     def escape_args(self, args: Iterable[tuple[cst.Arg, Value]]) -> None:
         for _, value in args:
@@ -597,7 +1029,10 @@ class _Scope:
     def qualified_call(self, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
         if q in ("torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.nn.Buffer"):
             inner = args[0][1] if args else UNKNOWN
-            return replace(inner, kind=TENSOR) if inner.kind == TENSOR else UNKNOWN
+            if inner.kind != TENSOR:
+                return UNKNOWN
+            # A parameter moves with its module (``_instance_attrs``).
+            return replace(inner, kind=TENSOR, origin="parameter")
         if q.startswith("torch.nn.") and q.rsplit(".", 1)[-1][:1].isupper() and q not in _PARALLEL:
             if "." in q[len("torch.nn.") :] and not q.startswith("torch.nn.modules."):
                 # torch.nn.SyncBatchNorm.convert_sync_batchnorm, torch.nn.utils...: these
@@ -646,6 +1081,36 @@ class _Scope:
             return self.placed_all(node, args, "deepspeed.initialize")
         if q.startswith("torch.") and q.rsplit(".", 1)[-1] in _FACTORIES:
             return self.factory(node, q.rsplit(".", 1)[-1], args)
+        if _same_place(q) and args and args[0][1].kind == TENSOR:
+            # torch.sigmoid(x), F.softmax(x): a new tensor where x is
+            return replace(args[0][1], ident=next(_ids), moved_from=0)
+        if q in _JOINS and args and args[0][1].kind == TUPLE and args[0][1].items:
+            items = args[0][1].items
+            listed = args[0][0].value
+            exprs = (
+                tuple(e.value for e in listed.elements)
+                if isinstance(listed, (cst.List, cst.Tuple))
+                else ()
+            )
+            if all(v.kind in (TENSOR, MOVED) for v in items) and len(exprs) == len(items):
+                return self.join(items, node, exprs)
+            return UNKNOWN
+        if q in _LOADERS:
+            if any(a.keyword and a.keyword.value == "collate_fn" for a, _ in args):
+                return UNKNOWN  # a collate function may move or convert the batch
+            dataset = next(
+                (v for a, v in args if a.keyword is None or a.keyword.value == "dataset"), UNKNOWN
+            )
+            if dataset.kind != DATASET or dataset.device != CPU:
+                return UNKNOWN  # a dataset that may hold device tensors batches them there
+            return replace(_new(LOADER, CPU, None, Event("create", node)), items=dataset.items)
+        if q in _TENSOR_DATASETS:
+            if args and all(v.kind == TENSOR and v.device == CPU for _, v in args):
+                item = Value(TUPLE, items=tuple(v for _, v in args))
+                return replace(_new(DATASET, CPU, None, Event("create", node)), items=(item,))
+            return UNKNOWN
+        if q.startswith("torchvision.datasets."):
+            return _new(DATASET, CPU, None, Event("create", node))
         if q in _LOSSES:
             self.loss(node, _LOSSES[q], args)
             return UNKNOWN
@@ -675,11 +1140,17 @@ class _Scope:
     def numpy_call(self, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
         name = q[len("numpy.") :]
         if name in ("array", "asarray") and args and args[0][1].kind == TENSOR:
-            self.w.facts.to_numpy[node] = args[0][1]
+            self.w.facts.to_numpy.add(node, args[0][1], self.depth)
             return _new(NDARRAY, CPU, None)
         dtype: str | None = None
         if name in _NUMPY_FLOAT64:
             dtype = "float64"
+        elif (
+            name in ("array", "asarray", "ascontiguousarray")
+            and args
+            and args[0][1].kind == NDARRAY
+        ):
+            dtype = args[0][1].dtype  # a copy keeps the dtype
         elif name in ("array", "asarray") and args and _has_float_literal(args[0][0].value):
             dtype = "float64"
         for arg, _ in args:
@@ -695,14 +1166,17 @@ class _Scope:
         if target is None and len(positional) >= 2:
             target = positional[1]
         if target is not None:
-            self.w.facts.loss_targets[node] = (name, target[0], target[1])
+            self.w.facts.loss_targets.add(node, (name, target[0], target[1]), self.depth)
 
     def from_pretrained(self, node: cst.Call, func: cst.BaseExpression) -> Value:
         owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
         low = (owner or "").lower()
         if any(k in low for k in ("token", "processor", "featureextractor", "feature_extractor")):
             return _new(TOKENIZER, None, None, Event("create", node))
-        if any(k in low for k in ("config", "scheduler", "generation", "adapter")):
+        # Configs, schedulers, GenerationConfig, adapters: not a model. (By the class's
+        # own name: ``BartForConditionalGeneration`` is a model.)
+        last = low.rsplit(".", 1)[-1]
+        if last.endswith(("config", "scheduler")) or "adapter" in last:
             return UNKNOWN
         if (
             owner
@@ -801,6 +1275,14 @@ class _Scope:
             # A method of a part (pipe.image_processor.postprocess, ...): not known
             # to run the part's weights.
             return UNKNOWN
+        if receiver.origin.startswith("local:") and method != "forward":
+            # A method of a module class of the file: its body says what it does
+            # with its arguments (it may move them itself).
+            known = self.w.objects.get(receiver.ident)
+            if known is not None and method in self.w.methods(known[0]):
+                result = self.method_of(receiver, method, node, args)
+                if result is not None:
+                    return result
         # Anything else on a module runs it: forward, generate, forward_features, ...
         self.observe_call(node, f"{path}.{method}" if path else method, receiver, args)
         return replace(
@@ -851,7 +1333,7 @@ class _Scope:
                 self.gpu_evidence = self.gpu_evidence or events[-1]
             return moved
         if method == "numpy" and receiver.kind in (TENSOR, MOVED):
-            self.w.facts.to_numpy[node] = receiver
+            self.w.facts.to_numpy.add(node, receiver, self.depth)
             return _new(NDARRAY, CPU, receiver.dtype)
         if method in (
             "detach",
@@ -898,8 +1380,10 @@ class _Scope:
             if a.keyword and a.keyword.value in ("device_ids", "device_id"):
                 self.gpu_evidence = self.gpu_evidence or Event("move", a, "device_ids")
         if inner.kind in (MODULE, WRAPPER):
-            self.w.facts.wraps[node] = WrapObs(
-                node, wrapper, dotted(arg.value) or "the model", inner, self.gpu_evidence
+            self.w.facts.wraps.add(
+                node,
+                WrapObs(node, wrapper, dotted(arg.value) or "the model", inner, self.gpu_evidence),
+                self.depth,
             )
             return replace(
                 inner,
@@ -912,8 +1396,18 @@ class _Scope:
     def observe_call(
         self, node: cst.Call, callee: str, module: Value, args: list[tuple[cst.Arg, Value]]
     ) -> None:
-        self.w.facts.calls[node] = CallObs(
-            node, callee, module, tuple(args), dict(self.env), self.autocast > 0
+        env = dict(self.env)
+        followed = False
+        if module.origin.startswith("local:") and module.ident:
+            # A module class of the file, called: its forward, with these inputs and
+            # its submodules where the instance is.
+            followed = self.method_of(module, "forward", node, args, callee) is not None
+        self.w.facts.calls.add(
+            node,
+            CallObs(
+                node, callee, module, tuple(args), env, self.autocast > 0, followed, self.in_forward
+            ),
+            self.depth,
         )
         loss = _LOSSES.get(module.origin)
         if loss is not None:
@@ -924,7 +1418,7 @@ class _Scope:
                 if stale is not None:
                     name = dotted(arg.value)
                     if name is not None and name != stale[0]:
-                        self.w.facts.stale[node] = (arg, stale[0], stale[1])
+                        self.w.facts.stale.add(node, (arg, stale[0], stale[1]), self.depth)
 
     # ------------------------------------------------------------ statements
     def body(self, statements: Sequence[cst.CSTNode]) -> None:
@@ -932,6 +1426,16 @@ class _Scope:
             self.statement(stmt)
 
     def statement(self, stmt: cst.CSTNode) -> None:
+        if isinstance(stmt, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            outer, self.stmt = self.stmt, stmt
+            try:
+                self._statement(stmt)
+            finally:
+                self.stmt = outer
+        else:
+            self._statement(stmt)
+
+    def _statement(self, stmt: cst.CSTNode) -> None:
         if isinstance(stmt, cst.SimpleStatementLine):
             self.body(stmt.body)
         elif isinstance(stmt, cst.Assign):
@@ -967,15 +1471,15 @@ class _Scope:
                     and expr.func.attr.value
                     in ("to", "cuda", "cpu", *_CAST_METHODS, *_TENSOR_ONLY_CASTS)
                 ):
-                    self.w.facts.discarded[expr] = DiscardObs(expr, receiver, stmt)
+                    self.w.facts.discarded.add(expr, DiscardObs(expr, receiver, stmt), self.depth)
             if (
                 isinstance(expr, cst.Call)
                 and dotted(expr.func) == "setattr"
                 and len(expr.args) >= 3
             ):
                 self.late_assign(dotted(expr.args[0].value), self.eval(expr.args[2].value), stmt)
-        elif isinstance(stmt, (cst.Return,)) and stmt.value is not None:
-            self.eval(stmt.value)
+        elif isinstance(stmt, cst.Return):
+            self.returns.append(UNKNOWN if stmt.value is None else self.eval(stmt.value))
         elif isinstance(stmt, cst.If):
             self.eval(stmt.test)
             before = dict(self.env)
@@ -990,10 +1494,7 @@ class _Scope:
             self.env = _merge(after_body, self.env)
         elif isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
-                self.eval(stmt.iter)
-                name = dotted(stmt.target)
-                if name is not None:
-                    self.set(name, UNKNOWN)
+                self.assign(stmt.target, self.element(stmt.iter), stmt)
             else:
                 self.eval(stmt.test)
             before = dict(self.env)
@@ -1058,11 +1559,46 @@ class _Scope:
             return
         self.set(name, _new(MODULE, device, None, Event("move", call, device), device_expr=expr))
 
+    def element(self, node: cst.BaseExpression) -> Value:
+        """What ``for x in node`` binds to ``x``: a batch of a DataLoader (through
+        ``enumerate``, ``zip`` and ``tqdm``), a member of a tuple of tensors."""
+        if isinstance(node, cst.Call) and not any(a.keyword or a.star for a in node.args):
+            name = dotted(node.func)
+            q = self.w.analysis.qualify(node.func) or name
+            if name == "enumerate" and node.args:
+                return Value(TUPLE, items=(UNKNOWN, self.element(node.args[0].value)))
+            if name == "zip":
+                return Value(TUPLE, items=tuple(self.element(a.value) for a in node.args))
+            if q in _ITERATE_THROUGH and len(node.args) == 1:
+                return self.element(node.args[0].value)
+        value = self.eval(node)
+        if value.kind == LOADER:
+            # A batch: a tensor, a tuple or a dict of them, on the CPU; made in the
+            # loop, wherever the loader was handed from.
+            if value.items and value.items[0].kind is not None:
+                return _batched(value.items[0], value)
+            events = tuple(e for e in value.events if e.action != "pass")
+            return replace(value, kind=ENCODING, ident=next(_ids), events=events, items=())
+        if value.kind == TUPLE and value.items:
+            return reduce(_merge_values, value.items)
+        return UNKNOWN
+
     def assign(self, target: cst.BaseExpression, value: Value, stmt: cst.CSTNode) -> None:
         if isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                if isinstance(element, cst.Element):
-                    name = dotted(element.value)
+            elements = [e for e in target.elements if isinstance(e, cst.Element)]
+            starred = len(elements) != len(target.elements)
+            for i, element in enumerate(elements):
+                if value.kind == TUPLE and len(value.items) == len(elements) and not starred:
+                    part = value.items[i]
+                elif value.kind in (TENSOR, ENCODING) and not starred:
+                    # x, y = batch: the parts of a batch (or the rows of a tensor)
+                    part = replace(value, kind=TENSOR, ident=next(_ids), moved_from=0)
+                else:
+                    part = UNKNOWN
+                self.assign(element.value, part, stmt)
+            for starred_element in target.elements:
+                if isinstance(starred_element, cst.StarredElement):
+                    name = dotted(starred_element.value)
                     if name is not None:
                         self.set(name, UNKNOWN)
             return
@@ -1096,6 +1632,7 @@ class _Scope:
         root = next((v for v in self.env.values() if v.ident == ident), None) if ident else None
         if root is not None:
             self.w.pending_late[stmt] = (ident, len(root.events), parent_path, placement)
+            self.w.late_in_callee[stmt] = self.depth > 0
             self.w.late_roots[stmt] = next(k for k, v in self.env.items() if v.ident == ident)
 
     def finish(self) -> None:
@@ -1107,8 +1644,20 @@ class _Scope:
                 continue  # gone, escaped, or moved back: nothing to say
             if any(e.action in ("move", "place") for e in current.events[n_events:]):
                 continue  # placed again afterwards
-            self.w.facts.late_modules[node] = LateModuleObs(
-                node, parent, placement, "a new submodule", self.w.late_roots.get(node, "")
+            self.w.facts.late_modules.add(
+                node,
+                LateModuleObs(
+                    node,
+                    parent,
+                    placement,
+                    "a new submodule",
+                    # (attached in a callee: the model as this scope names it)
+                    next((k for k, v in self.env.items() if v.ident == ident), "")
+                    if self.w.late_in_callee.get(node, False)
+                    else self.w.late_roots.get(node, ""),
+                    self.w.late_in_callee.get(node, False),
+                ),
+                self.depth,
             )
         self.w.pending_late.clear()
 
@@ -1119,20 +1668,61 @@ class FlowWalker:
         self.facts = FlowFacts()
         self.results: dict[cst.CSTNode, Value] = {}
         self.local_modules = {c.name: c for c in analysis.classes.values() if c.is_module}
+        # Dataset classes of the file that never say a device: their items, and so a
+        # DataLoader's batches (default collate), are CPU tensors.
+        self.cpu_datasets = {
+            c.name: c
+            for c in analysis.classes.values()
+            if not c.is_module
+            and any(b.rsplit(".", 1)[-1].endswith("Dataset") for b in c.bases)
+            and not _mentions_device(c.node)
+        }
         self.moved_away: dict[int, tuple[str, Event]] = {}
         self.pending_late: dict[cst.CSTNode, tuple[int, int, str, Event]] = {}
         self.late_roots: dict[cst.CSTNode, str] = {}
+        self.late_in_callee: dict[cst.CSTNode, bool] = {}
+        self.globals: dict[str, Value] = {}
+        self.followed = 0  # calls followed into the file's own functions
+        # Instances of the file's classes: their class and ``self.`` attributes.
+        self.objects: dict[int, tuple[ClassFacts, dict[str, Value]]] = {}
+        self.local_classes = {
+            c.name: c
+            for c in analysis.classes.values()
+            if not c.is_module and c.name not in self.cpu_datasets
+        }
+        self.top_functions: dict[str, cst.FunctionDef] = {}
+        self._methods: dict[ClassFacts, dict[str, cst.FunctionDef]] = {}
+
+    def methods(self, cls: ClassFacts) -> dict[str, cst.FunctionDef]:
+        if cls not in self._methods:
+            self._methods[cls] = {m.name.value: m for m in _methods(cls)}
+        return self._methods[cls]
+
+    def globals_for(self, fn: cst.FunctionDef) -> dict[str, Value]:
+        """What the module body bound, less the names ``fn``'s parameters shadow."""
+        p = fn.params
+        shadowed = {param.name.value for param in (*p.posonly_params, *p.params, *p.kwonly_params)}
+        for star in (p.star_arg, p.star_kwarg):
+            if isinstance(star, cst.Param):
+                shadowed.add(star.name.value)
+        return {k: v for k, v in self.globals.items() if k.split(".", 1)[0] not in shadowed}
 
     def run(self, module: cst.Module) -> FlowFacts:
+        self.top_functions = {
+            stmt.name.value: stmt for stmt in module.body if isinstance(stmt, cst.FunctionDef)
+        }
         scope = _Scope(self, {})
         scope.body(module.body)
         scope.finish()
+        # What the module body bound (a device, a dtype, a model built and placed at
+        # top level) is what a function sees when the script calls it, at its end.
+        self.globals = {k: v for k, v in scope.env.items() if v.kind is not None}
         for cls in self.analysis.classes.values():
             self._class(cls)
         for fn in self.analysis.functions.values():
             if fn.cls is not None and fn.node in {m for m in _methods(fn.cls)}:
                 continue  # walked with its class
-            self._function(fn.node, {})
+            self._function(fn.node, {}, fn.cls)
         return self.facts
 
     def _class(self, cls: ClassFacts) -> None:
@@ -1140,7 +1730,7 @@ class FlowWalker:
         init = next((m for m in methods if m.name.value == "__init__"), None)
         attrs: dict[str, Value] = {}
         if init is not None:
-            env = self._function(init, {})
+            env = self._function(init, {}, cls)
             # Outside __init__ the whole module may have been moved or cast by its
             # owner: keep what each attribute IS, forget where it is.
             attrs = {
@@ -1150,17 +1740,53 @@ class FlowWalker:
             }
         for method in methods:
             if method is not init:
-                self._function(method, dict(attrs))
+                self._function(method, dict(attrs), cls)
 
-    def _function(self, node: cst.FunctionDef, env: dict[str, Value]) -> dict[str, Value]:
+    def _function(
+        self, node: cst.FunctionDef, env: dict[str, Value], cls: ClassFacts | None = None
+    ) -> dict[str, Value]:
         self.moved_away = {}
         p = node.params
-        for param in (*p.posonly_params, *p.params, *p.kwonly_params):
-            env.setdefault(param.name.value, UNKNOWN)
-        scope = _Scope(self, env)
+        env = {**self.globals_for(node), **env}
+        for param in (*p.posonly_params, *p.params, *p.kwonly_params, p.star_arg, p.star_kwarg):
+            if isinstance(param, cst.Param):
+                env.setdefault(param.name.value, UNKNOWN)
+        scope = _Scope(self, env, cls=cls)
         scope.body(node.body.body)
         scope.finish()
         return scope.env
+
+
+def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
+    """An instance's attributes when one of its methods runs: a module's submodules
+    and parameters are where the module is now (moved and cast with it)."""
+    if obj.kind not in (MODULE, WRAPPER):
+        return dict(attrs)
+    out = {}
+    for key, value in attrs.items():
+        if value.kind in (MODULE, WRAPPER) or value.origin == "parameter":
+            value = replace(
+                value,
+                device=obj.device,
+                dtype=obj.dtype if value.kind in (MODULE, WRAPPER) else value.dtype,
+                device_expr=obj.device_expr,
+                events=obj.events,
+                part_of=obj.ident,
+            )
+        out[key] = value
+    return out
+
+
+def _batched(item: Value, loader: Value) -> Value:
+    """A DataLoader's batch of dataset items (default collate): tensors, numpy
+    arrays and numbers become CPU tensors of the same dtype, tuples stay tuples."""
+    if item.kind == TUPLE:
+        return replace(item, items=tuple(_batched(i, loader) for i in item.items))
+    if item.kind in (TENSOR, NDARRAY):
+        events = tuple(e for e in item.events if e.action != "pass")
+        return Value(TENSOR, CPU, item.dtype, None, events, next(_ids))
+    events = tuple(e for e in loader.events if e.action != "pass")
+    return Value(TENSOR if item.kind is None else ENCODING, CPU, None, None, events, next(_ids))
 
 
 def _methods(cls: ClassFacts) -> list[cst.FunctionDef]:
@@ -1189,6 +1815,7 @@ __all__ = [
     "Event",
     "FlowFacts",
     "LateModuleObs",
+    "MixObs",
     "Value",
     "WrapObs",
     "flow",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
+from torchlint.analysis.flow import Value
 from torchlint.analysis.names import dotted
 from torchlint.checks._build import kwarg
 from torchlint.findings import Applicability
@@ -94,11 +95,15 @@ class NumpyOfDeviceTensor(Rule):
     """
 
     def visit_Call(self, node: cst.Call) -> None:
-        value = self.ctx.analysis.flow.to_numpy.get(node)
-        if value is None or not value.on_accelerator:
-            return
+        for value in self.ctx.analysis.flow.to_numpy.all(node):
+            if self._check(node, value):
+                return
+
+    def _check(self, node: cst.Call, value: Value) -> bool:
+        if not value.on_accelerator:
+            return False
         if value.device != "cuda" and value.last("move") is None and value.origin != "module call":
-            return  # made with device=x.device: that says "same as x", not "on a GPU"
+            return False  # made with device=x.device: that says "same as x", not "on a GPU"
         move = value.last("move", "create")
         if isinstance(node.func, cst.Attribute) and node.func.attr.value == "numpy":
             tensor = node.func.value
@@ -127,6 +132,7 @@ class NumpyOfDeviceTensor(Rule):
             FixSpec(Applicability.SAFE, ((target, new),), "copy to the host first"),
             {"move": move.node} if move is not None else {},
         )
+        return True
 
 
 class TorchLoadWithoutMapLocation(_TorchLoad):

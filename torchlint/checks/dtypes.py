@@ -7,7 +7,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.flow import CPU, TENSOR
+from torchlint.analysis.flow import CPU, TENSOR, CallObs, Value
 from torchlint.analysis.names import dotted
 from torchlint.checks._build import method_call
 from torchlint.findings import Applicability
@@ -66,12 +66,15 @@ class LossTargetDtype(Rule):
     """
 
     def visit_Call(self, node: cst.Call) -> None:
-        found = self.ctx.analysis.flow.loss_targets.get(node)
-        if found is None:
-            return
+        # The function's own walk, then each call of it the file makes: one finding.
+        for found in self.ctx.analysis.flow.loss_targets.all(node):
+            if self._check(found):
+                return
+
+    def _check(self, found: tuple[str, cst.Arg, Value]) -> bool:
         loss, arg, value = found
         if value.kind != TENSOR or value.dtype not in _NARROW_INTS:
-            return
+            return False
         made = value.last("cast", "create")
         name = dotted(arg.value) or self.ctx.code_for(arg.value)
         fix = FixSpec(
@@ -89,6 +92,7 @@ class LossTargetDtype(Rule):
             fix,
             related,
         )
+        return True
 
 
 class Float64Input(Rule):
@@ -137,27 +141,30 @@ class Float64Input(Rule):
     """
 
     def visit_Call(self, node: cst.Call) -> None:
-        obs = self.ctx.analysis.flow.calls.get(node)
-        if obs is None or obs.module.dtype != "float32":
-            return
+        for obs in self.ctx.analysis.flow.calls.all(node):
+            if self._check(obs):
+                return
+
+    def _check(self, obs: CallObs) -> bool:
+        found = False
+        if obs.module.dtype != "float32" or obs.followed:
+            return False
         for arg, value in obs.args:
             if value.kind != TENSOR or value.dtype != "float64" or arg.star:
                 continue
+            found = True
             made = value.last("cast", "create")
-            name = dotted(arg.value) or self.ctx.code_for(arg.value)
+            at = _Site(self, arg, value, obs)
             where = " (made at line <line:made>)" if made is not None else ""
-            self.report(
-                arg.value,
-                f"`{name}` is float64{where} but `{obs.callee}` computes in float32: "
+            at.report(
+                f"`{at.name}` is float64{where} but {at.callee} computes in float32: "
                 f"'mat1 and mat2 must have the same dtype, but got Double and Float'; "
-                f"pass `{name}.float()`",
-                FixSpec(
-                    Applicability.SAFE,
-                    ((arg.value, method_call(arg.value, "float")),),
-                    f"convert the input with {name}.float()",
-                ),
+                f"pass `{at.name}.float()`",
+                "float",
+                "convert the input with {}.float()",
                 {"made": made.node} if made is not None else {},
             )
+        return found
 
 
 class HalfOnCpu(Rule):
@@ -206,18 +213,20 @@ class HalfOnCpu(Rule):
     """
 
     def visit_Call(self, node: cst.Call) -> None:
-        obs = self.ctx.analysis.flow.calls.get(node)
-        if obs is None:
-            return
+        for obs in self.ctx.analysis.flow.calls.all(node):
+            if self._check(node, obs):
+                return
+
+    def _check(self, node: cst.Call, obs: CallObs) -> bool:
         module = obs.module
         # float16 only: bfloat16 has native CPU kernels on current hardware (oneDNN),
         # and encoding on the CPU in bf16 is a deliberate choice in real pipelines.
         if module.device != CPU or module.dtype != "float16":
-            return
+            return False
         placed = module.last("move", "place")
         cast = module.last("cast")
         if placed is None or placed.detail != CPU or cast is None:
-            return
+            return False
         self.report(
             node,
             f"`{obs.callee.split('.')[0]}` is {module.dtype} (line <line:cast>) and placed on "
@@ -226,6 +235,7 @@ class HalfOnCpu(Rule):
             None,
             {"cast": cast.node, "placed": placed.node},
         )
+        return True
 
 
 _CASTS = {"float16": "half", "bfloat16": "bfloat16", "float32": "float"}
@@ -285,28 +295,77 @@ class InputDtypeMismatch(Rule):
     """
 
     def visit_Call(self, node: cst.Call) -> None:
-        obs = self.ctx.analysis.flow.calls.get(node)
-        if obs is None or obs.autocast or obs.module.dtype not in _CASTS:
-            return
+        for obs in self.ctx.analysis.flow.calls.all(node):
+            if self._check(obs):
+                return
+
+    def _check(self, obs: CallObs) -> bool:
+        if obs.autocast or obs.module.dtype not in _CASTS or obs.followed:
+            return False
+        found = False
         module_dtype = obs.module.dtype
         for arg, value in obs.args:
             if arg.star or value.kind != TENSOR or value.dtype not in _CASTS:
                 continue
             if value.dtype == module_dtype:
                 continue
+            found = True
             made = value.last("cast", "create")
-            name = dotted(arg.value) or self.ctx.code_for(arg.value)
+            at = _Site(self, arg, value, obs)
             cast = _CASTS[module_dtype]
             where = " (line <line:made>)" if made is not None else ""
-            self.report(
-                arg.value,
-                f"`{name}` is {value.dtype}{where} but `{obs.callee}` is {module_dtype}: "
+            at.report(
+                f"`{at.name}` is {value.dtype}{where} but {at.callee} is {module_dtype}: "
                 f"'expected scalar type' / 'Input type and bias type should be the same'; "
-                f"pass `{name}.{cast}()` (or run under torch.autocast)",
-                FixSpec(
-                    Applicability.SAFE,
-                    ((arg.value, method_call(arg.value, cast)),),
-                    f"cast the input with {name}.{cast}()",
-                ),
+                f"pass `{at.name}.{cast}()` (or run under torch.autocast)",
+                cast,
+                "cast the input with {}." + cast + "()",
                 {"made": made.node} if made is not None else {},
             )
+        return found
+
+
+class _Site:
+    """Where an input of the wrong dtype is reported: at the call that runs the
+    module, or, when a call of the file handed the input over to the function
+    making that call, at the caller's argument (the line to change). The fix is
+    safe at the module call only: at the caller it changes what the whole function
+    receives."""
+
+    def __init__(self, rule: Rule, arg: cst.Arg, value: Value, obs: CallObs) -> None:
+        self.rule = rule
+        self.handed = value.handed_in()
+        node = self.handed.node if self.handed is not None else arg.value
+        assert isinstance(node, cst.BaseExpression)
+        self.node: cst.BaseExpression = node
+        code = rule.ctx.code_for
+        self.name = dotted(self.node) or code(self.node)
+        self.callee = f"`{obs.callee}`"
+        self.related: dict[str, cst.CSTNode] = {}
+        if self.handed is not None:
+            self.callee = (
+                f"`{self.handed.detail}` passes it to `{obs.callee}` (line <line:used>), which"
+            )
+            self.related["used"] = obs.node
+
+    def report(
+        self,
+        message: str,
+        method: str,
+        fix_message: str,
+        related: dict[str, cst.CSTNode],
+    ) -> None:
+        # At a module's call the cast is what the module needs; at a function's call
+        # it changes what the whole function receives.
+        safe = self.handed is None or self.handed.path == "module"
+        safety = Applicability.SAFE if safe else Applicability.UNSAFE
+        fix = FixSpec(
+            safety, ((self.node, method_call(self.node, method)),), fix_message.format(self.name)
+        )
+        self.rule.report(
+            self.node,
+            message,
+            fix,
+            {**related, **self.related},
+            self.handed.statement if self.handed is not None else None,
+        )

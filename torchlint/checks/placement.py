@@ -19,6 +19,7 @@ from torchlint.analysis.flow import (
     CallObs,
     Event,
     Value,
+    WrapObs,
 )
 from torchlint.analysis.names import dotted, root_name
 from torchlint.checks._build import comma_separated, kwarg, method_call
@@ -125,15 +126,19 @@ class ModuleCastNotPlaced(Rule):
     """
 
     def visit_Call(self, node: cst.Call) -> None:
-        obs = self.ctx.analysis.flow.calls.get(node)
-        if obs is None:
-            return
+        for obs in self.ctx.analysis.flow.calls.all(node):
+            if self._check(node, obs):
+                return
+
+    def _check(self, node: cst.Call, obs: CallObs) -> bool:
         module = obs.module
-        if module.device != CPU or module.dtype not in HALF_DTYPES:
-            return
+        # (Inside a module's forward, followed from its call: the call is where the
+        # unplaced model meets the moved input, and is reported there.)
+        if module.device != CPU or module.dtype not in HALF_DTYPES or obs.in_forward:
+            return False
         cast = module.last("cast")
         if cast is None:
-            return
+            return False
         moved = next(
             (
                 (arg, v)
@@ -143,7 +148,7 @@ class ModuleCastNotPlaced(Rule):
             None,
         )
         if moved is None:
-            return
+            return False
         arg, value = moved
         move = value.last("move")
         assert move is not None
@@ -175,6 +180,7 @@ class ModuleCastNotPlaced(Rule):
             fix,
             related,
         )
+        return True
 
     def _fix(self, cast: Event, value: Value) -> FixSpec | None:
         node = cast.node
@@ -273,6 +279,7 @@ class ModuleAddedAfterPlacement(Rule):
         fix = None
         if (
             value_node is not None
+            and not obs.in_callee
             and isinstance(device, cst.Call)
             and isinstance(device.func, cst.Attribute)
             and device.func.attr.value in ("to", "cuda")
@@ -371,9 +378,11 @@ class ParallelWrapBeforePlacement(Rule):
     """
 
     def visit_Call(self, node: cst.Call) -> None:
-        obs = self.ctx.analysis.flow.wraps.get(node)
-        if obs is None:
-            return
+        for obs in self.ctx.analysis.flow.wraps.all(node):
+            if self._check(node, obs):
+                return
+
+    def _check(self, node: cst.Call, obs: WrapObs) -> bool:
         inner = obs.inner
         kw = {a.keyword.value: a for a in node.args if a.keyword is not None}
         if inner.device == AUTO and obs.wrapper == "DistributedDataParallel":
@@ -386,11 +395,11 @@ class ParallelWrapBeforePlacement(Rule):
                 None,
                 {"place": place.node} if place else {},
             )
-            return
+            return True
         if inner.device != CPU or obs.gpu_evidence is None:
-            return
+            return False
         if obs.wrapper == "FullyShardedDataParallel" and "device_id" in kw:
-            return
+            return False
         created = inner.last("create", "move")
         fix = None
         device: cst.BaseExpression | None = None
@@ -438,14 +447,15 @@ class ParallelWrapBeforePlacement(Rule):
             fix,
             related,
         )
+        return True
 
 
 class InputsNotMoved(Rule):
     code = "TL204"
     name = "inputs-not-moved"
     summary = (
-        "A model moved to a device is called with tensors built on the CPU in the same "
-        "function and never moved."
+        "A model moved to a device is called with tensors built on the CPU and never "
+        "moved, or its tensors meet one in an op."
     )
     fixable = True
     triggers = _MOVE_TRIGGERS
@@ -453,10 +463,17 @@ class InputsNotMoved(Rule):
     docs = """
     ## What it does
     Flags a call of a model that was moved with `.to(device)` / `.cuda()` when an
-    argument is a tensor or tokenizer output built in the same function on the CPU
-    (`tokenizer(...)`, `.input_ids`, `torch.tensor(...)`, `torch.zeros(...)` without
-    `device=`) and never moved. Models loaded with `device_map=` are not flagged:
-    accelerate's hooks move their inputs.
+    argument is a tensor or tokenizer output built on the CPU (`tokenizer(...)`,
+    `.input_ids`, `torch.tensor(...)`, `torch.zeros(...)` without `device=`, the
+    batches of a `DataLoader` over a `TensorDataset` or a `Dataset` class of the
+    file) and never moved. The flow is followed through the file's own functions,
+    methods and classes: ids built by one helper and fed to the model by another are
+    reported where the caller passes them, with the line that runs the model as the
+    related location. Also flags a tensor made on the CPU that meets a placed model's
+    tensors (its output, its weights, the inputs its `forward` was called with) in a
+    `torch.cat`/`stack` or arithmetic: a mask or state made in `forward` without
+    `device=`. Models loaded with `device_map=` are not flagged: accelerate's hooks
+    move their inputs.
 
     ## Why is this bad?
     `Expected all tensors to be on the same device, but found at least two devices,
@@ -481,7 +498,9 @@ class InputsNotMoved(Rule):
     with the device the model was moved to, when that device is defined at the call.
     Moving a CPU tensor to the model's device is what the call needs and changes
     nothing else: **safe**. For `**inputs` of a tokenizer output the fix is
-    `**inputs.to(device)` (`BatchEncoding.to` returns itself).
+    `**inputs.to(device)` (`BatchEncoding.to` returns itself). No fix when the
+    finding is at a caller's argument (the device is named in another function) or
+    on a tensor made without `device=` (which tensor's device to use is a choice).
 
     ## Precision
     Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings**. On
@@ -494,25 +513,68 @@ class InputsNotMoved(Rule):
     """
 
     def visit_Call(self, node: cst.Call) -> None:
-        obs = self.ctx.analysis.flow.calls.get(node)
-        if obs is None or not obs.module.on_accelerator:
-            return
-        wrap = obs.module.last("wrap")
-        if wrap is not None and wrap.detail in ("DistributedDataParallel", "DataParallel"):
-            return  # they scatter their inputs to device_ids themselves
-        placement = obs.module.last("move")
-        if placement is None:
-            return
-        stale = self.ctx.analysis.flow.stale.get(node)
-        for arg, value in obs.args:
-            if stale is not None and stale[0] is arg:
-                continue  # TL206 says it better
-            if value.kind not in (TENSOR, ENCODING) or value.device != CPU:
+        self._meets(node)
+        flow = self.ctx.analysis.flow
+        reported: set[int] = set()
+        # The function's own walk, then each call site of the file that reaches it.
+        for obs in flow.calls.all(node):
+            if not obs.module.on_accelerator or obs.followed:
                 continue
-            made = value.last("create")
-            if made is None or _scalar(made.node):
+            wrap = obs.module.last("wrap")
+            if wrap is not None and wrap.detail in ("DistributedDataParallel", "DataParallel"):
+                continue  # they scatter their inputs to device_ids themselves
+            placement = obs.module.last("move")
+            if placement is None:
                 continue
-            self._report(node, obs, arg, value, placement, made)
+            stale = flow.stale.get(node)
+            for arg, value in obs.args:
+                if stale is not None and stale[0] is arg:
+                    continue  # TL206 says it better
+                if value.kind not in (TENSOR, ENCODING) or value.device != CPU:
+                    continue
+                made = value.last("create")
+                if made is None or _scalar(made.node):
+                    continue
+                # Made by the caller and handed to this function: the caller's
+                # argument is the line to change (a module's forward: the module call
+                # there is observed and reported itself).
+                handed = value.handed_in()
+                where = handed.node if handed is not None else arg.value
+                if id(where) not in reported:
+                    reported.add(id(where))
+                    self._report(node, obs, arg, value, placement, made, handed)
+
+    def _meets(self, node: cst.Call) -> None:
+        """A tensor made here on the CPU that later meets a tensor of a placed model
+        (its output, its weights, or the inputs its forward was called with) in a
+        ``torch.cat``/``stack`` or arithmetic."""
+        if _scalar(node):
+            return
+        for mix in self.ctx.analysis.flow.mixes.all(node):
+            other = mix.device
+            # The device side belongs to a placed model: its output, its weights,
+            # or an input its forward was called with.
+            if not (
+                other.origin in ("module call", "parameter") or other.part_of or other.module_input
+            ):
+                continue
+            code = self.ctx.code_for
+            name = dotted(mix.device_expr) or code(mix.device_expr)
+            related: dict[str, cst.CSTNode] = {"meets": mix.node}
+            moved = other.last("move")
+            where = "the model's device"
+            if moved is not None:
+                related["moved"] = moved.node
+                where = f"{_device_text(moved, code)} (line <line:moved>)"
+            self.report(
+                node,
+                f"this tensor is made on the CPU (no `device=`) and meets `{name}`, on "
+                f"{where}, at line <line:meets>: 'Expected all tensors to be on the same "
+                f"device'; create it there with `device={name}.device`",
+                None,
+                related,
+            )
+            return
 
     def _report(
         self,
@@ -522,8 +584,29 @@ class InputsNotMoved(Rule):
         value: Value,
         placement: Event,
         made: Event,
+        handed: Event | None,
     ) -> None:
         device = obs.module.device_expr
+        name = _name(arg.value, self.ctx.code_for(arg.value))
+        whole = _model_name(obs.callee)
+        where = f"`{whole}` was moved to {_device_text(placement, self.ctx.code_for)} at line <line:placed>"
+        related: dict[str, cst.CSTNode] = {"made": made.node, "placed": placement.node}
+        if handed is not None:
+            # Reported at the call site: a fix there would need the device as the
+            # caller names it, which the callee's walk does not know.
+            assert isinstance(handed.node, cst.BaseExpression)
+            related["used"] = node
+            passed = _name(handed.node, self.ctx.code_for(handed.node))
+            self.report(
+                handed.node,
+                f"`{passed}` was made on the CPU at line <line:made> and is passed to "
+                f"`{handed.detail}`, which calls `{whole}` with it at line <line:used>, but "
+                f"{where}: move it to the model's device before the call",
+                None,
+                related,
+                handed.statement,
+            )
+            return
         fix = None
         if device is not None and _usable(device, obs.env):
             fix = FixSpec(
@@ -531,20 +614,25 @@ class InputsNotMoved(Rule):
                 ((arg.value, method_call(arg.value, "to", device)),),
                 f"move it at the call with .to({self.ctx.code_for(device)})",
             )
-        name = _name(arg.value, self.ctx.code_for(arg.value))
         self.report(
             arg.value,
             f"`{name}` was made on the CPU at line <line:made> and never moved, but "
-            f"`{obs.callee.split('.')[0]}` was moved to {_device_text(placement, self.ctx.code_for)} at line "
-            f"<line:placed>: move the input to the model's device"
+            f"{where}: move the input to the model's device"
             + (
                 f" (`{self.ctx.code_for(method_call(arg.value, 'to', device))}`)"
                 if device is not None
                 else ""
             ),
             fix,
-            {"made": made.node, "placed": placement.node},
+            related,
         )
+
+
+def _model_name(callee: str) -> str:
+    """The model a call runs: ``model`` of ``model.generate``, ``self.model`` of
+    ``self.model.generate``."""
+    parts = callee.split(".")
+    return ".".join(parts[:2]) if parts[0] == "self" and len(parts) > 1 else parts[0]
 
 
 def _scalar(node: cst.CSTNode) -> bool:
@@ -609,7 +697,11 @@ class DiscardedTensorMove(Rule):
     """
 
     def visit_Call(self, node: cst.Call) -> None:
-        obs = self.ctx.analysis.flow.discarded.get(node)
+        flow = self.ctx.analysis.flow
+        own = flow.discarded.get(node)
+        # Known to be a tensor only when a call of the file hands one over: other
+        # callers may pass something whose .to() works in place, so the fix is unsafe.
+        obs = own or next(iter(flow.discarded.in_context.get(node, ())), None)
         if obs is None:
             return
         assert isinstance(node.func, cst.Attribute)
@@ -624,17 +716,22 @@ class DiscardedTensorMove(Rule):
                 semicolon=obs.statement.semicolon,
             )
             fix = FixSpec(
-                Applicability.SAFE,
+                Applicability.SAFE if own is not None else Applicability.UNSAFE,
                 ((obs.statement, assign),),
                 f"assign the result: {name} = {self.ctx.code_for(node)}",
             )
         method = node.func.attr.value
+        handed = obs.receiver.handed_in() if own is None else None
+        related = {"passed": handed.node} if handed is not None else {}
         self.report(
             node,
             f"`{self.ctx.code_for(node)}` returns a new tensor and leaves `{name or 'it'}` as it "
-            f"was: `Tensor.{method}()` does not work in place; assign the result"
+            f"was: `Tensor.{method}()` does not work in place"
+            + (" (it is the tensor passed at line <line:passed>)" if handed else "")
+            + "; assign the result"
             + (f" (`{name} = {self.ctx.code_for(node)}`)" if name else ""),
             fix,
+            related,
         )
 
 
