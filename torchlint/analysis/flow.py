@@ -615,7 +615,56 @@ class _Scope:
         return device, dtype
 
     # ------------------------------------------------------------ expressions
+    def guard(self, test: cst.BaseExpression) -> str | None:
+        """Which branch of ``if test:`` the GPU run of a script takes: "body" for
+        ``torch.cuda.is_available()``, ``x.is_cuda``, ``device.type == "cuda"`` and
+        ``__name__ == "__main__"`` (a script runs its main block), "orelse" for their
+        negation or ``device.type == "cpu"``; None for anything else (both merge)."""
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            inner = self.guard(test.expression)
+            return {"body": "orelse", "orelse": "body"}.get(inner or "")
+        if isinstance(test, cst.Call):
+            if self.w.analysis.qualify(test.func) == "torch.cuda.is_available":
+                return "body"
+            return None
+        if isinstance(test, cst.Attribute) and test.attr.value == "is_cuda":
+            return "body"
+        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+            target = test.comparisons[0]
+            op = target.operator
+            if not isinstance(op, (cst.Equal, cst.NotEqual)):
+                return None
+            sides = (test.left, target.comparator)
+            words = {s.evaluated_value for s in sides if isinstance(s, cst.SimpleString)}
+            names = {dotted(s) for s in sides} - {None}
+            if "__main__" in words and "__name__" in names:
+                branch = "body"
+            elif any(n is not None and n.endswith(".type") for n in names) and words & {
+                "cuda",
+                "cpu",
+            }:
+                branch = "body" if "cuda" in words else "orelse"
+            else:
+                return None
+            if isinstance(op, cst.NotEqual):
+                branch = "orelse" if branch == "body" else "body"
+            return branch
+        return None
+
     def eval(self, node: cst.BaseExpression) -> Value:
+        if isinstance(node, cst.IfExp):
+            # "cuda" if torch.cuda.is_available() else "cpu": the GPU run's value
+            self.eval(node.test)
+            body, orelse = self.eval(node.body), self.eval(node.orelse)
+            taken = self.guard(node.test)
+            if taken == "body":
+                return body
+            if taken == "orelse":
+                return orelse
+            return _merge_values(body, orelse) if body.kind == orelse.kind else UNKNOWN
+        if isinstance(node, cst.SimpleString):
+            device, expr = self.device_of(node)  # device = "cuda:0"
+            return Value(DEVICE, device, None, expr) if device else UNKNOWN
         if isinstance(node, (cst.Name, cst.Attribute)):
             name = dotted(node)
             if name is not None:
@@ -1482,6 +1531,7 @@ class _Scope:
             self.returns.append(UNKNOWN if stmt.value is None else self.eval(stmt.value))
         elif isinstance(stmt, cst.If):
             self.eval(stmt.test)
+            taken = self.guard(stmt.test)
             before = dict(self.env)
             self.body(stmt.body.body)
             after_body = self.env
@@ -1491,7 +1541,12 @@ class _Scope:
                     self.statement(stmt.orelse)
                 else:
                     self.body(stmt.orelse.body.body)
-            self.env = _merge(after_body, self.env)
+            # A device guard: the crash happens in the GPU run, so the state after
+            # it is that run's (both branches are still walked and observed).
+            if taken == "body":
+                self.env = after_body
+            elif taken != "orelse":
+                self.env = _merge(after_body, self.env)
         elif isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
                 self.assign(stmt.target, self.element(stmt.iter), stmt)
