@@ -6,8 +6,10 @@ without fixes stay byte-identical.
 
     python bench/corpus_check.py [--corpus DIR] [--fix] [--jobs N]
 
-The corpus is built with ../shared/bench/make_corpus.sh (transformers, timm, peft,
-diffusers, accelerate at pinned versions). Exit 1 on any crash or broken fix."""
+Without --corpus, the corpus is built (or brought up to date) in .corpus/ with
+../shared/bench/make_corpus.sh (transformers, timm, peft, diffusers, accelerate at
+pinned versions); --corpus DIR lints DIR as it is, without building anything.
+Exit 1 on any crash or broken fix."""
 
 from __future__ import annotations
 
@@ -48,11 +50,17 @@ def digests(tree: Path) -> dict[str, str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--corpus", type=Path, default=ROOT / ".corpus")
+    parser.add_argument(
+        "--corpus", type=Path, help="an existing corpus, used as is (default: build .corpus/)"
+    )
     parser.add_argument("--fix", action="store_true")
     parser.add_argument("--jobs", default=str(os.cpu_count() or 1))
     args = parser.parse_args()
-    build_corpus(args.corpus)
+    if args.corpus is None:
+        args.corpus = ROOT / ".corpus"
+        build_corpus(args.corpus)
+    elif not args.corpus.is_dir():
+        sys.exit(f"{args.corpus}: not a folder")
     pkgs = [p for p in sorted(args.corpus.iterdir()) if p.is_dir() and not p.name.startswith(".")]
     n_files = sum(1 for p in pkgs for _ in p.rglob("*.py"))
 

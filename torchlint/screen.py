@@ -11,8 +11,8 @@ carries all of them.
 
 Each tag must over-approximate what the flow analysis (``analysis/flow.py``) can
 derive: a tag missing where a finding exists would hide it. ``tests/test_screen.py``
-runs the rule book with and without the screen, and ``bench/corpus_check.py
---compare-screen`` the whole corpus; both must give identical findings.
+runs the rule book with and without the screen, and ``bench/screen_check.py PATH...``
+a whole corpus; both must give identical findings.
 """
 
 from __future__ import annotations

@@ -124,17 +124,18 @@ class FactoryWithoutDevice(Rule):
 
     ## Precision
     **Off by default.** Library corpus (4,602 files of transformers, diffusers,
-    timm, peft and accelerate; `bench/corpus_check.py`): 376 findings in the first
-    version, **25** after limiting the rule to the methods the forward pass runs, to
+    timm, peft and accelerate; `bench/audit_counts.py`): 376 findings in the first
+    version, 25 after limiting the rule to the methods the forward pass runs, to
     inputs that may be tensors (not `int`/`float`-annotated or defaulted), to
     weights (`nn.Parameter`, submodules) among `self.` attributes, and to sinks that
-    do not place tensors (`copy_`, `register_buffer`, list `append`). All 25 read: 3
-    look like real latent bugs (BLIP's VQA masks made with `torch.ones(...,
-    dtype=torch.long)` and fed to the text encoder, Decision Transformer's default
-    attention mask), 22 are deliberate CPU work (positional tables built on the CPU
-    and moved as a whole, index bookkeeping after an explicit `.cpu()`). On the
+    do not place tensors (`copy_`, `register_buffer`, list `append`); **21** on
+    2026-11-29. The 25 were all read on 2026-11-27: 3 look like real latent bugs
+    (BLIP's VQA masks made with `torch.ones(..., dtype=torch.long)` and fed to the
+    text encoder, Decision Transformer's default attention mask), 22 are deliberate
+    CPU work (positional tables built on the CPU and moved as a whole, index
+    bookkeeping after an explicit `.cpu()`); the 3 are still among the 21. On the
     scripts corpus (674 training and inference scripts, `docs/audits.md`): 4, in one
-    CPU-only example (accurate but harmless there). 3/25 is not the precision a
+    CPU-only example (accurate but harmless there). 3/21 is not the precision a
     default rule needs: the code does not say where its inputs live. Enable it for
     your own model code with `--extend-select TL401`.
 

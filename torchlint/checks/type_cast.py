@@ -424,8 +424,9 @@ class TypeCast(_TypeCastRule):
     Library corpus (4,602 files, `bench/corpus_check.py`): **171 findings**; a random
     50 read by hand: 50/50 are `.type(dtype)` casts that `.to()` expresses identically
     (MoE routers' `F.linear(h.type(torch.float32), ...)`,
-    `attn_weights.type(value.dtype)`), 0/50 are bugs. 25 findings on the scripts
-    corpus, of the same kind. That is why it is opt-in.
+    `attn_weights.type(value.dtype)`), 0/50 are bugs. On the scripts corpus, 25
+    findings when read on 2026-11-27, of the same kind; 26 on 2026-11-29
+    (`bench/audit_counts.py`). That is why it is opt-in.
 
     ## References
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
