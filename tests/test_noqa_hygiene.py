@@ -195,3 +195,17 @@ def test_add_noqa_in_a_real_process(tree: Path) -> None:
 def test_the_finding_before_add_noqa(tree: Path) -> None:
     write(tree, {"a.py": LEGACY_STR})
     assert invoke("--no-cache", "a.py").stdout == f"a.py:3:14: {LEGACY_STR_MSG}\n"
+
+
+def test_add_noqa_warns_about_a_finding_no_line_can_take(tree: Path) -> None:
+    # A compound statement's header that ends inside a string: noqa is read on the
+    # header's first line only, and a comment there would be text of the string.
+    text = 'import torch\nfor x in torch.load("""a\nb"""):\n    pass\n'
+    write(tree, {"a.py": text})
+    result = invoke("--no-cache", "--add-noqa", "a.py")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "torchlint: warning: a.py:2:10: no line can take a `# noqa: TL502`\n"
+        "torchlint: Added 0 noqa directives.\n"
+    )
+    assert (tree / "a.py").read_text() == text
