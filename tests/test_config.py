@@ -424,8 +424,8 @@ def test_cli_select_overrides_the_config_extend_select(project: Path) -> None:
             "(see `torchlint --list-rules`)",
         ),
         (
-            'per-file-ignores = { "tests/*" = ["TL9"] }\n',
-            "tool.torchlint.per-file-ignores.'tests/*': unknown rule code or prefix 'TL9' "
+            'per-file-ignores = { "tests/*" = ["TL8"] }\n',
+            "tool.torchlint.per-file-ignores.'tests/*': unknown rule code or prefix 'TL8' "
             "(see `torchlint --list-rules`)",
         ),
     ],

@@ -27,4 +27,5 @@ RULES: dict[str, tuple[str, bool]] = {
     "TL503": ("torch-load-without-weights-only", False),
     "TL601": ("deprecated-cuda-amp", True),
     "TL602": ("grad-scaler-with-bfloat16", True),
+    "TL901": ("unused-noqa", False),
 }

@@ -171,6 +171,12 @@ class _Command(click.Command):
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix/--diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option(
+    "--add-noqa",
+    is_flag=True,
+    help="Suppress every current finding in place with a `# noqa: CODE` comment (to adopt "
+    "torchlint on an existing code base); prints how many were added.",
+)
+@click.option(
     "--format",
     "output_format",
     type=click.Choice(["text", "json", "sarif", "github", "junit"]),
@@ -243,6 +249,7 @@ def main(
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    add_noqa: bool,
     output_format: str,
     quiet: bool,
     statistics: bool,
@@ -294,6 +301,22 @@ def main(
     if explain is not None:
         click.echo(_documentation(explain, "--explain"), nl=False)
         sys.exit(EXIT_CLEAN)
+    if add_noqa:
+        clash = [
+            name
+            for name, on in (
+                ("--fix", fix),
+                ("--diff", diff),
+                ("--statistics", statistics),
+                ("--confirm", confirm_script is not None),
+                ("'-' (stdin)", "-" in paths),
+            )
+            if on
+        ]
+        if clash:
+            raise click.UsageError(
+                f"--add-noqa cannot be used with {clash[0]}", click.get_current_context()
+            )
 
     targets = list(paths) or ([confirm_script] if confirm_script else ["."])
     try:
@@ -322,6 +345,7 @@ def main(
         diff=diff,
         max_file_size=config.max_file_size,
         cache_root=None if no_cache else config.root,
+        add_noqa=add_noqa,
     )
     options_for = _per_file(config, options)
 
@@ -356,6 +380,8 @@ def main(
 
     findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
     problems = problems + [p for r in results for p in r.problems]
+    if add_noqa:
+        _report_added(results, findings, warnings, problems, quiet)
     fixed = sum(r.fixed for r in results)
     unconfirmed: list[str] = []  # runtime records that confirm no finding
     if confirm_script is not None:
@@ -429,6 +455,30 @@ def main(
     if exit_non_zero_on_fix and fixed:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_FINDINGS if findings or unconfirmed else EXIT_CLEAN)
+
+
+def _report_added(
+    results: list[FileResult],
+    unplaced: list[Finding],
+    warnings: list[Problem],
+    problems: list[Problem],
+    quiet: bool,
+) -> None:
+    """--add-noqa's report and exit: how many directives were written; findings no
+    line could take one for are warnings."""
+    warnings = warnings + [
+        Problem(f"{f.path}:{f.line}:{f.column + 1}", f"no line can take a `# noqa: {f.code}`")
+        for f in unplaced
+    ]
+    if not quiet:
+        for p in sorted(warnings, key=lambda p: (p.path, p.message)):
+            _err(f"warning: {p}")
+    for p in sorted(problems, key=lambda p: (p.path, p.message)):
+        _err(f"error: {p}")
+    if not quiet:
+        added = sum(r.noqa_added for r in results)
+        _err(f"Added {added} noqa directive{'s' * (added != 1)}.")
+    sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)
 
 
 def _load(

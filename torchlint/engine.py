@@ -18,7 +18,7 @@ from torchlint.analysis import analyze
 from torchlint.findings import Applicability, Edit, Finding, Fix, Problem
 from torchlint.positions import Offsets
 from torchlint.positions import positions as locate
-from torchlint.registry import SYNTAX_ERROR, all_rules
+from torchlint.registry import ENGINE_CODES, SYNTAX_ERROR, all_rules
 from torchlint.rule import LintContext, Report, Rule, ScopeTracker
 from torchlint.screen import Evidence, without_bodies
 from torchlint.traverse import nodes, walk
@@ -47,7 +47,9 @@ def screen_units(
     out = [
         rule
         for code, rule in all_rules().items()
-        if code in codes and (not rule.triggers or any(t in text for t in rule.triggers))
+        if code in codes
+        and not rule.engine_rule
+        and (not rule.triggers or any(t in text for t in rule.triggers))
     ]
     if tree is None or not any(rule.needs for rule in out):
         return out, []
@@ -89,6 +91,23 @@ def lint_text(
     such as flake8 that applies noqa itself. ``screen=False`` runs every enabled
     rule whatever the screen says (the tests' and ``bench/corpus_check.py``'s
     reference for the screen's soundness)."""
+    result = _lint_text(path, text, codes, screen)
+    if not apply_noqa or (not result.findings and noqa.UNUSED_NOQA not in codes):
+        return result
+    if any(f.code == SYNTAX_ERROR for f in result.findings):
+        return result  # not suppressible, and nothing else was looked at
+    every = result.findings
+    result.findings = noqa.filter_findings(every, text)
+    if noqa.UNUSED_NOQA in codes and not result.problems:
+        # Unused noqa (TL901) compares the directives with every finding of the
+        # enabled rules, suppressed or not.
+        known = [*all_rules(), *ENGINE_CODES]
+        result.findings.extend(noqa.unused(path, text, every, codes, known))
+        result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _lint_text(path: str, text: str, codes: frozenset[str], screen: bool) -> LintResult:
     result = LintResult()
     if noqa.skip_file(text):
         return result
@@ -104,11 +123,11 @@ def lint_text(
     if screen:
         rules, idle = screen_units(text, codes, tree)
     else:
-        rules = [rule for code, rule in all_rules().items() if code in codes]
+        rules = [r for code, r in all_rules().items() if code in codes and not r.engine_rule]
     if not rules:
         return result
     with _deep_recursion():
-        return _lint_parsed(path, text, rules, result, apply_noqa, idle, tree)
+        return _lint_parsed(path, text, rules, result, idle, tree)
 
 
 @contextlib.contextmanager
@@ -129,7 +148,6 @@ def _lint_parsed(
     text: str,
     rules: list[type[Rule]],
     result: LintResult,
-    apply_noqa: bool = True,
     idle: Sequence[ast.stmt] = (),
     tree: ast.Module | None = None,
 ) -> LintResult:
@@ -186,8 +204,6 @@ def _lint_parsed(
                 ctx.reports.extend(single.reports)
     if ctx.reports:
         result.findings.extend(_findings(path, text, module, tree, ctx.reports))
-    if apply_noqa:
-        result.findings = noqa.filter_findings(result.findings, source)
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -333,7 +349,7 @@ def fix_text(path: str, text: str, codes: frozenset[str], unsafe: bool) -> FixOu
         new, fixed_now = apply_fixes(current, result.findings, unsafe)
         if not fixed_now:
             break
-        if not _parses(new):
+        if not parses(new):
             original = lint_text(path, text, codes)
             original.problems.append(
                 Problem(
@@ -348,7 +364,7 @@ def fix_text(path: str, text: str, codes: frozenset[str], unsafe: bool) -> FixOu
     return FixOutcome(current, sum(fixed_codes.values()), result, fixed_codes)
 
 
-def _parses(text: str) -> bool:
+def parses(text: str) -> bool:
     """For the Python that runs torchlint and for LibCST. LibCST alone is not enough:
     it reads 3.12's f-strings on any Python, so a fix that puts `"cpu"` inside an
     `f"..."` would pass it and break the file on 3.10 and 3.11."""

@@ -131,6 +131,9 @@ class Rule(cst.BatchableCSTVisitor):
     # for the rule to have anything to say; read from CPython's tree, before the
     # LibCST parse. Empty means "no such condition".
     needs: ClassVar[frozenset[str]] = frozenset()
+    # Reported by the engine itself, not by a traversal (TL901, unused noqa): never
+    # screened nor walked.
+    engine_rule: ClassVar[bool] = False
 
     def __init__(self, ctx: LintContext) -> None:
         super().__init__()

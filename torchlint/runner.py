@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from torchlint.cache import Cache, key
 from torchlint.findings import Finding, Problem
 from torchlint.fix import WriteError, digest, unified_diff, write_atomic
-from torchlint.source import SourceError, TooLarge, decode, read_bytes
+from torchlint.source import SourceError, SourceFile, TooLarge, decode, read_bytes
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Options:
     diff: bool = False
     max_file_size: int = 0
     cache_root: str | None = None  # where .torchlint_cache lives; None: no cache
+    add_noqa: bool = False  # suppress every finding in place (a noqa comment) instead
 
 
 @dataclass
@@ -39,6 +40,7 @@ class FileResult:
     # caller decides whether that is an error (a file named on the command line) or a
     # warning (one a folder's walk found).
     skipped: str = ""
+    noqa_added: int = 0  # --add-noqa: lines given (or extended) a noqa directive
 
 
 def process_text(path: str, data: bytes, options: Options, write: bool) -> FileResult:
@@ -53,6 +55,8 @@ def process_text(path: str, data: bytes, options: Options, write: bool) -> FileR
         result.problems.append(Problem(path, str(exc)))
         result.fixed_bytes = data
         return result
+    if options.add_noqa:
+        return _add_noqa(result, source, data, options)
     if not (options.fix or options.diff):
         lint = engine.lint_text(path, source.text, options.codes)
         result.findings, result.problems = lint.findings, lint.problems
@@ -77,8 +81,32 @@ def process_text(path: str, data: bytes, options: Options, write: bool) -> FileR
     return result
 
 
+def _add_noqa(result: FileResult, source: SourceFile, data: bytes, options: Options) -> FileResult:
+    """--add-noqa: suppress every finding in place, written as --fix writes. The
+    findings left in the result are those no line could take a directive for."""
+    from torchlint import engine, noqa
+
+    lint = engine.lint_text(result.path, source.text, options.codes)
+    result.problems = lint.problems
+    new, added, result.findings = noqa.add_noqa(source.text, lint.findings)
+    if not added or new == source.text:
+        return result
+    if not engine.parses(new):
+        result.problems.append(
+            Problem(result.path, "adding noqa directives broke the file; it was left unchanged")
+        )
+        return result
+    try:
+        write_atomic(source, new, digest(data))
+    except WriteError as exc:
+        result.problems.append(Problem(result.path, str(exc)))
+    else:
+        result.noqa_added = added
+    return result
+
+
 def _uses_cache(options: Options) -> bool:
-    return options.cache_root is not None and not (options.fix or options.diff)
+    return options.cache_root is not None and not (options.fix or options.diff or options.add_noqa)
 
 
 def cached_result(path: str, options: Options) -> FileResult | None:
