@@ -882,19 +882,19 @@ class _Scope:
                 module = replace(module, origin=f"local:{name}")
                 w.objects[module.ident] = (cls, self.construct(cls, node, args))
                 return module
-            if not self.entry:
-                pass
-            elif name in w.cpu_datasets:
-                return self.instance(w.cpu_datasets[name], node, args)
-            elif (cls := w.local_classes.get(name)) is not None:
-                obj = replace(_new(OBJECT, None, None, Event("create", node)), origin=name)
-                w.objects[obj.ident] = (cls, self.construct(cls, node, args))
-                return obj
-            fn = w.top_functions.get(name)
-            if fn is not None and self.entry and (value is None or value.kind is None):
-                result = self.follow(fn, node, args, None)
-                if result is not None:
-                    return result
+            if self.entry:
+                if name in w.cpu_datasets:
+                    return self.instance(w.cpu_datasets[name], node, args)
+                cls = w.local_classes.get(name)
+                if cls is not None:
+                    obj = replace(_new(OBJECT, None, None, Event("create", node)), origin=name)
+                    w.objects[obj.ident] = (cls, self.construct(cls, node, args))
+                    return obj
+                fn = w.top_functions.get(name)
+                if fn is not None and (value is None or value.kind is None):
+                    result = self.follow(fn, node, args, None)
+                    if result is not None:
+                        return result
         self.escape_args(args)
         return UNKNOWN
 
@@ -913,11 +913,7 @@ class _Scope:
         caller then treats it as a call it cannot see."""
         own = {k: v for k, v in self.env.items() if k == "self" or k.startswith("self.")}
         sub = self.enter(fn, node, args, cls, own if cls is not None else {})
-        if sub is None:
-            return None
-        if not sub.returns:
-            return UNKNOWN
-        return _unpass(reduce(_merge_values, sub.returns), node)
+        return None if sub is None else sub.returned(node)
 
     def construct(
         self, cls: ClassFacts, node: cst.Call, args: list[tuple[cst.Arg, Value]]
@@ -961,9 +957,7 @@ class _Scope:
                 cls,
                 {k: v for k, v in sub.env.items() if k.startswith("self.")},
             )
-        if not sub.returns:
-            return UNKNOWN
-        return _unpass(reduce(_merge_values, sub.returns), node)
+        return sub.returned(node)
 
     def instance(self, cls: ClassFacts, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value:
         """``Dataset(...)`` of a Dataset class of the file: what its ``__getitem__``
@@ -974,9 +968,15 @@ class _Scope:
         getitem = methods.get("__getitem__")
         if getitem is not None:
             sub = self.enter(getitem, node, [], cls, attrs)
-            if sub is not None and sub.returns:
-                item = _unpass(reduce(_merge_values, sub.returns), node)
+            if sub is not None:
+                item = sub.returned(node)
         return replace(_new(DATASET, CPU, None, Event("create", node)), items=(item,))
+
+    def returned(self, call: cst.Call) -> Value:
+        """What this walk of a function returned, back with the caller of ``call``."""
+        if not self.returns:
+            return UNKNOWN
+        return _unpass(reduce(_merge_values, self.returns), call)
 
     def enter(
         self,
