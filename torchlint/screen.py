@@ -26,6 +26,7 @@ from torchlint.analysis.flow import _FACTORIES as _FLOW_FACTORIES
 from torchlint.analysis.torch_api import (
     FACTORY_FUNCTIONS,
     LEGACY_TENSOR_TYPES,
+    NUMPY_CONVERSIONS,
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
 )
@@ -370,6 +371,8 @@ class _Unit:
 
     def value_is_module(self, node: ast.AST) -> bool:
         # nn.Linear(...), Net().half().to(device), timm.create_model(...).eval()
+        if isinstance(node, ast.IfExp):  # nn.Linear(...) if n else nn.Identity()
+            return self.value_is_module(node.body) or self.value_is_module(node.orelse)
         while isinstance(node, ast.Call):
             if self.is_module_source(node):
                 return True
@@ -499,7 +502,7 @@ class _Unit:
                         self.to_torch = True
                 elif q.startswith("numpy."):
                     self.numpy_data = True  # float64 unless told otherwise
-                    if q in ("numpy.array", "numpy.asarray") and node.args:
+                    if q[len("numpy.") :] in NUMPY_CONVERSIONS and node.args:
                         if not _on_cpu(node.args[0]):
                             self.converted.update(_roots(node.args[0]))
 

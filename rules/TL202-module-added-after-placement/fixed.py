@@ -55,3 +55,24 @@ def build(device):
     model = Pipeline(64).to(device)
     model.init_head(2)
     return model
+
+
+class Backbone(nn.Module):
+    def __init__(self, features: int) -> None:
+        super().__init__()
+        self.features = features
+        self.body = nn.Linear(features, features)
+        self.fc = nn.Linear(features, 10)
+
+    def reset_classifier(self, num_classes):
+        # A new head either way: a Linear, or an Identity when there are no classes.
+        self.fc = nn.Linear(self.features, num_classes) if num_classes > 0 else nn.Identity()  # expect: TL202:9 lines=76
+
+    def forward(self, x):
+        return self.fc(self.body(x))
+
+
+def fine_tune(device):
+    model = Backbone(64).to(device)
+    model.reset_classifier(5)
+    return model

@@ -42,3 +42,29 @@ def not_a_module(model, device):
     model.num_labels = 3
     model.loss_scale = torch.tensor(1.0)
     return model
+
+
+class Pooled(nn.Module):
+    def __init__(self, features: int) -> None:
+        super().__init__()
+        self.fc = nn.Linear(features, 10)
+        self.pool = nn.AdaptiveAvgPool2d(1)
+
+    def reset_pool(self, kind):
+        # Pooling has no weights: nothing is left on the CPU.
+        self.pool = nn.AdaptiveAvgPool2d(1) if kind == "avg" else nn.AdaptiveMaxPool2d(1)
+
+    def reset_classifier(self, num_classes):
+        # Built where the current head lives.
+        factory = {"device": self.fc.weight.device, "dtype": self.fc.weight.dtype}
+        self.fc = nn.Linear(self.fc.in_features, num_classes, **factory)
+
+    def forward(self, x):
+        return self.fc(self.pool(x).flatten(1))
+
+
+def fine_tune_pooled(device):
+    model = Pooled(64).to(device)
+    model.reset_pool("max")
+    model.reset_classifier(5)
+    return model

@@ -66,3 +66,21 @@ def train(device):
     for _ in evaluate(model, loader):
         pass
     return model(torch.randn(4, 8).to(device))
+
+
+class GatedCell(torch.nn.Module):
+    def __init__(self, hidden):
+        super().__init__()
+        self.hidden = hidden
+        self.cell = torch.nn.Linear(2 * hidden, hidden)
+
+    def forward(self, x, state=None):
+        if state is None:
+            # The first step fills the state in: on the CPU.
+            state = torch.zeros(x.shape[0], self.hidden)  # expect: TL204:21 lines=86,81
+        return self.cell(torch.cat([x, state], dim=-1))
+
+
+def first_step(device):
+    model = GatedCell(8).to(device)
+    return model(torch.randn(4, 8).to(device))

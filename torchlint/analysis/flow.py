@@ -33,7 +33,10 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import (
     DTYPES,
     FORWARD_LIKE,
+    INDEX_RESULTS,
+    NUMPY_CONVERSIONS,
     PARAMETRIZED_MODULES,
+    SAME_PLACE_OPS,
     legacy_type,
     torch_dtype,
 )
@@ -58,6 +61,9 @@ LOADER = "loader"  # a DataLoader: its batches are CPU tensors (default collate)
 DATASET = "dataset"  # a Dataset whose items are CPU tensors (device CPU) or unknown
 OBJECT = "object"  # an instance of a plain class of the file (``origin``: its name)
 FUNCTION = "function"  # a function of the file, as a value (``origin``: its name)
+# A list of any length (a comprehension, one grown by ``append``): ``items`` is its
+# element (every member merged), or empty when nothing is in it yet.
+LIST = "list"
 # devices (besides None = unknown)
 CPU, CUDA, VAR, AUTO, PREPARED, MAYBE = "cpu", "cuda", "var", "auto", "prepared", "maybe"
 HALF_DTYPES = frozenset({"float16", "bfloat16"})
@@ -166,6 +172,28 @@ def _has_float_literal(node: cst.BaseExpression) -> bool:
     if isinstance(node, (cst.List, cst.Tuple)):
         return any(_has_float_literal(e.value) for e in node.elements)
     return False
+
+
+def _literal_dtype(node: cst.BaseExpression) -> str | None:
+    """The dtype torch gives a literal: a float anywhere makes float32 (the default
+    dtype), integers alone int64, True/False bool; None when not all literal."""
+    leaves: list[cst.BaseExpression] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (cst.List, cst.Tuple)):
+            stack.extend(e.value for e in item.elements)
+        elif isinstance(item, cst.UnaryOperation):
+            stack.append(item.expression)
+        else:
+            leaves.append(item)
+    if not leaves:
+        return None
+    if all(isinstance(x, cst.Name) and x.value in ("True", "False") for x in leaves):
+        return "bool"
+    if not all(isinstance(x, (cst.Integer, cst.Float)) for x in leaves):
+        return None
+    return "float32" if any(isinstance(x, cst.Float) for x in leaves) else "int64"
 
 
 def _cpu_map(node: cst.BaseExpression) -> bool:
@@ -382,6 +410,11 @@ class FlowFacts:
     )
 
 
+def _parameter_free(value: Value) -> bool:
+    """An ``nn`` module with no weights of its own (pooling, activations, losses)."""
+    return value.dtype is None and value.origin.startswith("torch.nn.")
+
+
 def _merge_values(a: Value, b: Value) -> Value:
     if a == b:
         return a
@@ -394,9 +427,25 @@ def _merge_values(a: Value, b: Value) -> Value:
             device_expr=a.device_expr if a.device_expr is b.device_expr else None,
             events=events,
         )
+    if a.kind == b.kind == LIST:
+        if not a.items or not b.items:
+            return a if a.items else b  # [] before the loop, [x, ...] after it
+        return replace(a, items=(_merge_values(a.items[0], b.items[0]),))
     if a.kind == b.kind == TUPLE and len(a.items) == len(b.items):
         return replace(
             a, items=tuple(_merge_values(x, y) for x, y in zip(a.items, b.items, strict=True))
+        )
+    if a.kind == b.kind == MODULE and a.last("create") and b.last("create"):
+        # ``nn.Linear(...) if n else nn.Identity()``: a new module either way, made
+        # where both agree (the first one's story names where).
+        return Value(
+            MODULE,
+            a.device if a.device == b.device else MAYBE,
+            a.dtype if a.dtype == b.dtype else MAYBE,
+            a.device_expr if a.device == b.device else None,
+            a.events,
+            next(_ids),
+            origin=a.origin if _parameter_free(a) and _parameter_free(b) else "",
         )
     if a.kind == b.kind == TENSOR:
         # Two different tensors by one name (x = f(x) in a loop): still a tensor, and
@@ -428,18 +477,17 @@ def _mentions_device(node: cst.CSTNode) -> bool:
     return False
 
 
-_SAME_PLACE = frozenset(
-    """sigmoid tanh relu gelu silu softmax log_softmax exp log abs sqrt neg round clamp
-    argmax argmin sum mean flatten squeeze unsqueeze transpose permute reshape
-    detach""".split()
-)
-
-
 def _same_place(q: str) -> bool:
-    """``torch.sigmoid``, ``torch.nn.functional.relu``: elementwise or reducing
-    functions whose result is where (and, but for argmax/argmin, as) their input."""
+    """``torch.sigmoid``, ``torch.nn.functional.interpolate``: functions whose result
+    is where (and, but for argmax/argmin, as) their input."""
     head, _, last = q.rpartition(".")
-    return head in ("torch", "torch.nn.functional") and last in _SAME_PLACE
+    return head in ("torch", "torch.nn.functional") and last in SAME_PLACE_OPS
+
+
+def _same_place_result(value: Value, op: str) -> Value:
+    """A new tensor made from ``value`` by ``op`` (in SAME_PLACE_OPS)."""
+    dtype = "int64" if op in INDEX_RESULTS else value.dtype
+    return replace(value, dtype=dtype, ident=next(_ids), moved_from=0)
 
 
 def _number(node: cst.BaseExpression) -> bool:
@@ -711,6 +759,10 @@ class _Scope:
                     i = int(index.value.value)
                     return owner.items[i] if i < len(owner.items) else UNKNOWN
             return UNKNOWN
+        if isinstance(node, (cst.ListComp, cst.GeneratorExp)):
+            return self.comprehension(node)
+        if isinstance(node, cst.List) and not node.elements:
+            return Value(LIST)
         if isinstance(node, (cst.Tuple, cst.List)) and not any(
             isinstance(e, cst.StarredElement) for e in node.elements
         ):
@@ -734,6 +786,22 @@ class _Scope:
                     if isinstance(sub, cst.BaseExpression):
                         self.eval(sub)
         return UNKNOWN
+
+    def comprehension(self, node: cst.ListComp | cst.GeneratorExp) -> Value:
+        """``[f(t) for t in xs]``: a list of what ``f(t)`` is for a member of ``xs``.
+        The loop names are the comprehension's own, so the scope is left as it was."""
+        saved = dict(self.env)
+        try:
+            clause: cst.CompFor | None = node.for_in
+            while clause is not None:
+                self.assign(clause.target, self.element(clause.iter), self.stmt or node)
+                for condition in clause.ifs:
+                    self.eval(condition.test)
+                clause = clause.inner_for_in
+            element = self.eval(node.elt)
+        finally:
+            self.env = saved
+        return Value(LIST, items=(element,) if element.kind is not None else ())
 
     def arithmetic(self, node: cst.BinaryOperation) -> Value:
         """``a + b``, ``x * 0.5``, ``a @ b``: a tensor where its operands are; with a
@@ -802,6 +870,11 @@ class _Scope:
                     result = self.follow(fn, node, args, self.cls)
                     if result is not None:
                         return result
+            if receiver.kind in (LIST, TUPLE) and method == "append" and len(args) == 1:
+                if receiver_path is not None and receiver_path in self.env:
+                    members = (*receiver.items, args[0][1])
+                    self.set(receiver_path, Value(LIST, items=(reduce(_merge_values, members),)))
+                return UNKNOWN
             if receiver.kind == OBJECT:
                 result = self.method_of(receiver, method, node, args)
                 if result is not None:
@@ -1095,7 +1168,9 @@ class _Scope:
             device: str | None = CPU
             expr = None
             for arg, _ in args:  # nn.Linear(..., device=..., dtype=...)
-                if arg.keyword is not None and arg.keyword.value == "dtype":
+                if arg.star == "**":  # nn.Linear(..., **factory): may say where, and as what
+                    device, dtype, expr = MAYBE, MAYBE, None
+                elif arg.keyword is not None and arg.keyword.value == "dtype":
                     dtype = self.dtype_of(arg.value) or MAYBE
                 elif arg.keyword is not None and arg.keyword.value == "device":
                     device, expr = self.device_of(arg.value)
@@ -1132,7 +1207,12 @@ class _Scope:
             return self.factory(node, q.rsplit(".", 1)[-1], args)
         if _same_place(q) and args and args[0][1].kind == TENSOR:
             # torch.sigmoid(x), F.softmax(x): a new tensor where x is
-            return replace(args[0][1], ident=next(_ids), moved_from=0)
+            return _same_place_result(args[0][1], q.rsplit(".", 1)[-1])
+        if q in _JOINS and args and args[0][1].kind == LIST and args[0][1].items:
+            member = args[0][1].items[0]  # torch.stack(tiles): where (and as) each tile is
+            if member.kind in (TENSOR, MOVED):
+                return _join([member])
+            return UNKNOWN
         if q in _JOINS and args and args[0][1].kind == TUPLE and args[0][1].items:
             items = args[0][1].items
             listed = args[0][0].value
@@ -1177,6 +1257,17 @@ class _Scope:
         dtype: str | None = "float32" if name in _FLOAT_FACTORIES else None
         if name in ("tensor", "as_tensor", "from_numpy") and args and args[0][1].kind == NDARRAY:
             dtype = args[0][1].dtype  # torch keeps numpy's dtype: float64 stays float64
+        elif name in ("tensor", "as_tensor") and args and args[0][0].keyword is None:
+            dtype = _literal_dtype(args[0][0].value)  # [0.5, 1.0]: float32; [1, 2]: int64
+        elif name == "arange" and args:
+            numbers = [a.value for a, _ in args if a.keyword is None]
+            dtype = (
+                "float32"
+                if any(_has_float_literal(n) for n in numbers)
+                else "int64"
+                if numbers and all(_number(n) for n in numbers)
+                else None
+            )
         for arg, _ in args:
             if arg.keyword and arg.keyword.value == "device":
                 device, expr = self.device_of(arg.value)
@@ -1190,6 +1281,16 @@ class _Scope:
         name = q[len("numpy.") :]
         if name in ("array", "asarray") and args and args[0][1].kind == TENSOR:
             self.w.facts.to_numpy.add(node, args[0][1], self.depth)
+            return _new(NDARRAY, CPU, None)
+        listed = args[0][1] if args else UNKNOWN
+        if (
+            name in NUMPY_CONVERSIONS
+            and listed.kind in (LIST, TUPLE)
+            and listed.items
+            and all(v.kind == TENSOR for v in listed.items)
+        ):
+            # np.concatenate(preds): every tensor of the list is converted
+            self.w.facts.to_numpy.add(node, listed, self.depth)
             return _new(NDARRAY, CPU, None)
         dtype: str | None = None
         if name in _NUMPY_FLOAT64:
@@ -1336,7 +1437,8 @@ class _Scope:
         self.observe_call(node, f"{path}.{method}" if path else method, receiver, args)
         return replace(
             _new(TENSOR, receiver.device if receiver.placed else None, receiver.dtype),
-            origin="module call",
+            # (what other methods return is less sure to be an output of the weights)
+            origin="module call" if method.startswith(FORWARD_LIKE) else "module method",
         )
 
     def tensor_method(self, node: cst.Call, receiver: Value, method: str) -> Value:
@@ -1384,38 +1486,8 @@ class _Scope:
         if method == "numpy" and receiver.kind in (TENSOR, MOVED):
             self.w.facts.to_numpy.add(node, receiver, self.depth)
             return _new(NDARRAY, CPU, receiver.dtype)
-        if method in (
-            "detach",
-            "contiguous",
-            "clone",
-            "unsqueeze",
-            "squeeze",
-            "view",
-            "reshape",
-            "permute",
-            "transpose",
-            "flatten",
-            "float",
-            "__getitem__",
-            # same device, new tensor
-            "argmax",
-            "argmin",
-            "sum",
-            "mean",
-            "softmax",
-            "log_softmax",
-            "sigmoid",
-            "tanh",
-            "relu",
-            "abs",
-            "exp",
-            "log",
-            "round",
-            "clamp",
-            "expand",
-            "repeat",
-        ):
-            return replace(receiver, ident=next(_ids), moved_from=0)
+        if method in SAME_PLACE_OPS or method == "__getitem__":
+            return _same_place_result(receiver, method)
         return UNKNOWN
 
     def parallel(self, node: cst.Call, wrapper: str, args: list[tuple[cst.Arg, Value]]) -> Value:
@@ -1546,7 +1618,13 @@ class _Scope:
             if taken == "body":
                 self.env = after_body
             elif taken != "orelse":
-                self.env = _merge(after_body, self.env)
+                merged = _merge(after_body, self.env)
+                filled = _filled_default(stmt, before)
+                if filled is not None and filled in after_body:
+                    # ``if h is None: h = torch.zeros(...)``: an argument nobody passed
+                    # is what the default path makes; the other path knows nothing.
+                    merged[filled] = after_body[filled]
+                self.env = merged
         elif isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
                 self.assign(stmt.target, self.element(stmt.iter), stmt)
@@ -1634,8 +1712,10 @@ class _Scope:
                 return _batched(value.items[0], value)
             events = tuple(e for e in value.events if e.action != "pass")
             return replace(value, kind=ENCODING, ident=next(_ids), events=events, items=())
-        if value.kind == TUPLE and value.items:
+        if value.kind in (TUPLE, LIST) and value.items:
             return reduce(_merge_values, value.items)
+        if value.kind == TENSOR:  # for row in x: the rows, where x is
+            return replace(value, ident=next(_ids), moved_from=0)
         return UNKNOWN
 
     def assign(self, target: cst.BaseExpression, value: Value, stmt: cst.CSTNode) -> None:
@@ -1683,6 +1763,8 @@ class _Scope:
         placement = parent.last("move", "place")
         if placement is None or not value.events or value.device not in (CPU,):
             return
+        if _parameter_free(value):
+            return  # pooling, activations: nothing to place
         ident = parent.ident or parent.part_of
         root = next((v for v in self.env.values() if v.ident == ident), None) if ident else None
         if root is not None:
@@ -1737,6 +1819,7 @@ class FlowWalker:
         self.late_roots: dict[cst.CSTNode, str] = {}
         self.late_in_callee: dict[cst.CSTNode, bool] = {}
         self.globals: dict[str, Value] = {}
+        self.module_scope: _Scope | None = None  # while the module body is walked
         self.followed = 0  # calls followed into the file's own functions
         # Instances of the file's classes: their class and ``self.`` attributes.
         self.objects: dict[int, tuple[ClassFacts, dict[str, Value]]] = {}
@@ -1760,14 +1843,25 @@ class FlowWalker:
         for star in (p.star_arg, p.star_kwarg):
             if isinstance(star, cst.Param):
                 shadowed.add(star.name.value)
-        return {k: v for k, v in self.globals.items() if k.split(".", 1)[0] not in shadowed}
+        # While the module body is walked, a function it calls sees the bindings made
+        # so far (a model built at line 40 is known to the helper called at line 41).
+        bindings = self.globals if self.module_scope is None else self.module_scope.env
+        return {
+            k: v
+            for k, v in bindings.items()
+            if v.kind is not None and k.split(".", 1)[0] not in shadowed
+        }
 
     def run(self, module: cst.Module) -> FlowFacts:
         self.top_functions = {
             stmt.name.value: stmt for stmt in module.body if isinstance(stmt, cst.FunctionDef)
         }
         scope = _Scope(self, {})
-        scope.body(module.body)
+        self.module_scope = scope
+        try:
+            scope.body(module.body)
+        finally:
+            self.module_scope = None
         scope.finish()
         # What the module body bound (a device, a dtype, a model built and placed at
         # top level) is what a function sees when the script calls it, at its end.
@@ -1830,6 +1924,24 @@ def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
             )
         out[key] = value
     return out
+
+
+def _filled_default(stmt: cst.If, before: dict[str, Value]) -> str | None:
+    """``x`` of ``if x is None: x = ...`` (no ``else``) when nothing is known of ``x``
+    before: a parameter defaulting to None, filled in."""
+    test = stmt.test
+    if (
+        stmt.orelse is None
+        and isinstance(test, cst.Comparison)
+        and len(test.comparisons) == 1
+        and isinstance(test.comparisons[0].operator, cst.Is)
+        and isinstance(test.comparisons[0].comparator, cst.Name)
+        and test.comparisons[0].comparator.value == "None"
+    ):
+        name = dotted(test.left)
+        if name is not None and before.get(name, UNKNOWN).kind is None:
+            return name
+    return None
 
 
 def _batched(item: Value, loader: Value) -> Value:

@@ -57,6 +57,23 @@ FACTORY_FUNCTIONS = frozenset(
     "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "
     "as_tensor from_numpy Tensor".split()
 )
+# Tensor methods and torch / torch.nn.functional functions whose result lives where
+# their (first) input lives, with its dtype unless INDEX_RESULTS says otherwise:
+# elementwise maths, reductions, views and reshapes, resampling.
+SAME_PLACE_OPS = frozenset(
+    """detach contiguous clone unsqueeze squeeze view view_as reshape reshape_as permute
+    transpose flatten unflatten expand expand_as repeat repeat_interleave flip roll unfold
+    narrow select index_select gather masked_fill cumsum cumprod sum mean std var amax amin
+    norm softmax log_softmax sigmoid tanh relu gelu silu exp log abs sqrt rsqrt neg pow
+    round clamp clip argmax argmin interpolate pad normalize dropout tril triu t""".split()
+)
+# Of those, the ones whose result holds indices (int64), not values.
+INDEX_RESULTS = frozenset({"argmax", "argmin"})
+# numpy functions that turn their first argument into an array; given a list, each
+# member is converted (``np.concatenate(preds)``).
+NUMPY_CONVERSIONS = frozenset(
+    "array asarray concatenate stack vstack hstack row_stack column_stack".split()
+)
 # What TL301 takes for a tensor stored on a module: a factory or a legacy constructor,
 # possibly through these tensor methods (``torch.ones(n, n).tril()``).
 TENSOR_ATTRIBUTE_FACTORIES = frozenset(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.flow import Value
+from torchlint.analysis.flow import LIST, TUPLE, Value
 from torchlint.analysis.names import dotted
 from torchlint.checks._build import kwarg
 from torchlint.findings import Applicability
@@ -100,10 +100,10 @@ class NumpyOfDeviceTensor(Rule):
                 return
 
     def _check(self, node: cst.Call, value: Value) -> bool:
-        if not value.on_accelerator:
+        if value.kind in (LIST, TUPLE):
+            return self._check_list(node, value)
+        if not _on_gpu(value):
             return False
-        if value.device != "cuda" and value.last("move") is None and value.origin != "module call":
-            return False  # made with device=x.device: that says "same as x", not "on a GPU"
         move = value.last("move", "create")
         if isinstance(node.func, cst.Attribute) and node.func.attr.value == "numpy":
             tensor = node.func.value
@@ -133,6 +133,32 @@ class NumpyOfDeviceTensor(Rule):
             {"move": move.node} if move is not None else {},
         )
         return True
+
+    def _check_list(self, node: cst.Call, listed: Value) -> bool:
+        """``np.concatenate(preds)`` of a list of tensors that live on the GPU: each
+        is converted. No fix: the tensors are best brought over where they are added."""
+        value = next((v for v in listed.items if _on_gpu(v)), None)
+        if value is None:
+            return False
+        move = value.last("move", "create")
+        name = self.ctx.code_for(node.args[0].value)
+        where = " (line <line:move>)" if move is not None else " (outputs of a model there)"
+        self.report(
+            node,
+            f"`{name}` holds tensors on {'a GPU' if value.device == 'cuda' else 'the device'}"
+            f"{where}: converting them to numpy raises \"can't convert cuda:0 device type "
+            'tensor to numpy"; add `.detach().cpu()` tensors to the list (or convert each one)',
+            None,
+            {"move": move.node} if move is not None else {},
+        )
+        return True
+
+
+def _on_gpu(value: Value) -> bool:
+    if not value.on_accelerator:
+        return False
+    # made with device=x.device: that says "same as x", not "on a GPU"
+    return value.device == "cuda" or value.last("move") is not None or value.origin == "module call"
 
 
 class TorchLoadWithoutMapLocation(_TorchLoad):
