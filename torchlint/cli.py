@@ -370,11 +370,18 @@ def main(
         results.extend(run(files, options_for, jobs or (1 if len(files) <= 1 else default_jobs())))
 
     # A file over max-file-size: skipped with a warning when a folder's walk found it
-    # (the configuration says to leave such files out), an error when it was named.
+    # (the configuration says to leave such files out), an error when it was named. A
+    # notebook in another language: a warning either way.
     skipped = [r for r in results if r.skipped]
-    warnings = [Problem(r.path, f"skipped: {r.skipped}") for r in skipped if r.path not in named]
+    warnings = [
+        Problem(r.path, f"skipped: {r.skipped}")
+        for r in skipped
+        if r.path not in named or r.skip_is_warning
+    ]
     problems = problems + [
-        Problem(r.path, f"not linted: {r.skipped}") for r in skipped if r.path in named
+        Problem(r.path, f"not linted: {r.skipped}")
+        for r in skipped
+        if r.path in named and not r.skip_is_warning
     ]
     results = [r for r in results if not r.skipped]
 

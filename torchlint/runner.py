@@ -41,6 +41,9 @@ class FileResult:
     # caller decides whether that is an error (a file named on the command line) or a
     # warning (one a folder's walk found).
     skipped: str = ""
+    # A skip that is a warning even for a file named on the command line: a notebook
+    # in another language holds nothing torchlint reads, which is no error.
+    skip_is_warning: bool = False
     noqa_added: int = 0  # --add-noqa: lines given (or extended) a noqa directive
 
 
@@ -122,6 +125,7 @@ def _process_notebook(path: str, data: bytes, options: Options, write: bool) -> 
         return result
     if book.language != "python":
         result.skipped = f"not a Python notebook (its kernel's language is {book.language!r})"
+        result.skip_is_warning = True
         return result
     program = nb.Program(path, book.cells)
     labels = nb.line_labels
