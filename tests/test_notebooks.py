@@ -15,6 +15,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from torchlint.cli import main
 from torchlint.notebook import Cell, Program, load
+from torchlint.source import SourceError
 
 # A notebook as people write them: magics and a shell line, markdown between the
 # code, outputs; the model is placed in cell 2 and called in cell 5.
@@ -516,3 +517,12 @@ def test_program_lines_map_back_to_their_cells() -> None:
         "#<torchlint cell 5>\nc = 3\n"
     )
     assert program.cell_texts(program.text) == {2: "a = 1\n%time a\nb = 2", 5: "c = 3\n"}
+
+
+def test_a_program_whose_ipython_lines_changed_is_not_written_back() -> None:
+    program = Program("nb.ipynb", [Cell(1, "!ls\nx = 1\n")])
+    changed = program.text.replace("pass  #", "x = 2  #")
+    with pytest.raises(SourceError, match="a fix changed an IPython line in cell 1"):
+        program.cell_texts(changed)
+    with pytest.raises(SourceError, match="lost its cell markers"):
+        program.cell_texts(program.text.replace("#<torchlint cell 1>", "#"))
