@@ -411,7 +411,7 @@ def test_notebook_cells_are_one_program_with_diagnostics_per_cell(tmp_path: Path
         client.proc.wait()
 
 
-def test_notebook_cell_removed_from_the_notebook_loses_its_diagnostics(tmp_path: Path) -> None:
+def test_a_cell_removed_from_a_notebook_loses_its_diagnostics(tmp_path: Path) -> None:
     nb_uri = (tmp_path / "nb.ipynb").as_uri()
     cells = [f"vscode-notebook-cell:{tmp_path}/nb.ipynb#C{i}" for i in (1, 2)]
     client = Client(tmp_path)
@@ -457,6 +457,12 @@ def test_notebook_cell_removed_from_the_notebook_loses_its_diagnostics(tmp_path:
             },
         )
         assert client.diagnostics(cells[1]) == []
+        # A client that does not sync notebooks may open one as text: JSON, not Python.
+        client.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": nb_uri, "languageId": "json", "version": 1, "text": "{"}},
+        )
+        assert client.diagnostics(nb_uri) == []
         client.request("shutdown", None)
         client.notify("exit", None)
         assert client.proc.wait(timeout=TIMEOUT) == 0

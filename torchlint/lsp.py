@@ -396,7 +396,12 @@ class TorchlintServer(LanguageServer):
         settings = self.settings(path)
         if cached is not None and cached.text == text and cached.codes == settings.codes:
             return cached
-        result = engine.lint_text(path or uri, text, settings.codes)
+        if notebook.is_notebook(path or uri):
+            # A notebook's JSON, opened as text by a client that does not sync notebook
+            # documents: not Python, and its lines are not the cells'. Nothing to say.
+            result = engine.LintResult()
+        else:
+            result = engine.lint_text(path or uri, text, settings.codes)
         linted = _Linted(text, settings.codes, result.findings)
         self.linted[uri] = linted
         self.text_document_publish_diagnostics(
