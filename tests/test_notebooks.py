@@ -526,3 +526,18 @@ def test_a_program_whose_ipython_lines_changed_is_not_written_back() -> None:
         program.cell_texts(changed)
     with pytest.raises(SourceError, match="lost its cell markers"):
         program.cell_texts(program.text.replace("#<torchlint cell 1>", "#"))
+
+
+def test_max_file_size_limits_the_code_cells_not_the_outputs(tree: Path) -> None:
+    image = new_output("display_data", data={"image/png": "iVBORw0KGgo" * 2000})
+    cells = [new_code_cell('import torch\nstate = torch.load("a.pt")', outputs=[image])]
+    size = len(write_notebook(tree / "nb.ipynb", cells))
+    assert size > 20_000
+    (tree / "pyproject.toml").write_text("[tool.torchlint]\nmax-file-size = 10000\n")
+    assert invoke("nb.ipynb").stdout.startswith("nb.ipynb:cell 1:2:9: TL502 ")
+    (tree / "pyproject.toml").write_text("[tool.torchlint]\nmax-file-size = 20\n")
+    result = invoke(".")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr.splitlines()[0] == (
+        "torchlint: warning: nb.ipynb: skipped: too large (code cells: 39 bytes > max-file-size 20)"
+    )

@@ -127,6 +127,12 @@ def _process_notebook(path: str, data: bytes, options: Options, write: bool) -> 
         result.skipped = f"not a Python notebook (its kernel's language is {book.language!r})"
         result.skip_is_warning = True
         return result
+    size = sum(len(cell.text.encode("utf-8", "surrogatepass")) for cell in book.cells)
+    if options.max_file_size and size > options.max_file_size:
+        result.skipped = (
+            f"too large (code cells: {size} bytes > max-file-size {options.max_file_size})"
+        )
+        return result
     program = nb.Program(path, book.cells)
     labels = nb.line_labels
     if options.add_noqa:
@@ -197,6 +203,12 @@ def _write_notebook(
     return True
 
 
+def _read_limit(path: str, options: Options) -> int:
+    """A notebook's bytes are mostly its outputs (images): ``max-file-size`` limits
+    its code cells instead (``_process_notebook``)."""
+    return 0 if nb.is_notebook(path) else options.max_file_size
+
+
 def _uses_cache(options: Options) -> bool:
     return options.cache_root is not None and not (options.fix or options.diff or options.add_noqa)
 
@@ -208,7 +220,7 @@ def cached_result(path: str, options: Options) -> FileResult | None:
         return None
     assert options.cache_root is not None
     try:
-        data = read_bytes(path, options.max_file_size)
+        data = read_bytes(path, _read_limit(path, options))
     except SourceError:
         return None  # reported by process_file
     found = Cache(options.cache_root).get(key(data, path, options.codes))
@@ -217,7 +229,7 @@ def cached_result(path: str, options: Options) -> FileResult | None:
 
 def process_file(path: str, options: Options) -> FileResult:
     try:
-        data = read_bytes(path, options.max_file_size)
+        data = read_bytes(path, _read_limit(path, options))
     except TooLarge as exc:
         return FileResult(path, skipped=str(exc))
     except SourceError as exc:
