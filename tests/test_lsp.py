@@ -387,6 +387,7 @@ def test_notebook_cells_are_one_program_with_diagnostics_per_cell(tmp_path: Path
         assert client.diagnostics(cells[2]) == []
         client.notify("notebookDocument/didSave", {"notebookDocument": {"uri": nb_uri}})
         assert client.diagnostics(cells[1]) == []
+        assert client.diagnostics(cells[2]) == []
         client.notify(
             "notebookDocument/didClose",
             {

@@ -385,7 +385,7 @@ class TorchlintServer(LanguageServer):
 
     def close_notebook(self, uri: str, cells: list[str]) -> None:
         linted = self.notebooks.pop(uri, None)
-        for cell_uri in {*cells, *(linted.cells if linted is not None else ())}:
+        for cell_uri in dict.fromkeys([*cells, *(linted.cells if linted is not None else ())]):
             self.publish(cell_uri, [])
 
     def lint(self, uri: str) -> _Linted:
