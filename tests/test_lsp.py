@@ -267,3 +267,207 @@ def test_lsp_is_a_subcommand_and_paths_still_lint(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--no-cache", str(tmp_path / "x.py")])
     assert result.exit_code == 1
     assert "TL102" in result.output
+
+
+# ------------------------------------------------------------------ notebooks
+
+# Cell 1 is markdown; the model is placed in cell 2 and called in cell 3.
+CELL_2 = '%matplotlib inline\nimport torch\nfrom torch import nn\nmodel = nn.Linear(4, 2)\nmodel.to("cuda")'
+CELL_3 = "x = torch.randn(8, 4)\ny = model(x)"
+
+
+def test_notebook_cells_are_one_program_with_diagnostics_per_cell(tmp_path: Path) -> None:
+    nb_uri = (tmp_path / "nb.ipynb").as_uri()
+    cells = [f"vscode-notebook-cell:{tmp_path}/nb.ipynb#C{i}" for i in (1, 2, 3)]
+    client = Client(tmp_path)
+    try:
+        init = client.request(
+            "initialize",
+            {
+                "processId": None,
+                "rootUri": tmp_path.as_uri(),
+                "capabilities": {"notebookDocument": {"synchronization": {}}},
+            },
+        )
+        sync = init["capabilities"]["notebookDocumentSync"]
+        assert sync == {"notebookSelector": [{"cells": [{"language": "python"}]}], "save": True}
+        assert (
+            "notebook.source.fixAll.torchlint"
+            in (init["capabilities"]["codeActionProvider"]["codeActionKinds"])
+        )
+        client.notify("initialized", {})
+
+        def item(uri: str, language: str, text: str) -> dict[str, Any]:
+            return {"uri": uri, "languageId": language, "version": 1, "text": text}
+
+        client.notify(
+            "notebookDocument/didOpen",
+            {
+                "notebookDocument": {
+                    "uri": nb_uri,
+                    "notebookType": "jupyter-notebook",
+                    "version": 1,
+                    "cells": [
+                        {"kind": 1, "document": cells[0]},
+                        {"kind": 2, "document": cells[1]},
+                        {"kind": 2, "document": cells[2]},
+                    ],
+                },
+                "cellTextDocuments": [
+                    item(cells[0], "markdown", "# Notes"),
+                    item(cells[1], "python", CELL_2),
+                    item(cells[2], "python", CELL_3),
+                ],
+            },
+        )
+        assert client.diagnostics(cells[1]) == []
+        (diag,) = client.diagnostics(cells[2])
+        assert diag["code"] == "TL204"
+        # Lines and columns of the cell, and the message names the cells.
+        assert diag["range"] == {
+            "start": {"line": 1, "character": 10},
+            "end": {"line": 1, "character": 11},
+        }
+        assert "at cell 3, line 1" in diag["message"]
+        assert "at cell 2, line 5" in diag["message"]
+
+        actions = client.request(
+            "textDocument/codeAction",
+            {
+                "textDocument": {"uri": cells[2]},
+                "range": diag["range"],
+                "context": {"diagnostics": [diag]},
+            },
+        )
+        quick = next(a for a in actions if a["kind"] == "quickfix")
+        fixed = 'x = torch.randn(8, 4)\ny = model(x.to("cuda"))'
+        assert apply(CELL_3, quick["edit"]["changes"][cells[2]]) == fixed
+        (whole,) = client.request(
+            "textDocument/codeAction",
+            {
+                "textDocument": {"uri": cells[1]},
+                "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                "context": {"diagnostics": [], "only": ["notebook.source.fixAll"]},
+            },
+        )
+        assert whole["title"] == lsp.NOTEBOOK_FIX_ALL_TITLE
+        changes = whole["edit"]["changes"]
+        assert list(changes) == [cells[2]]
+        assert apply(CELL_3, changes[cells[2]]) == fixed
+        # "Fix all" on cell 2 fixes cell 2 only: nothing there.
+        assert not client.request(
+            "textDocument/codeAction",
+            {
+                "textDocument": {"uri": cells[1]},
+                "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                "context": {"diagnostics": [], "only": ["source.fixAll"]},
+            },
+        )
+
+        # The placement goes: the call in cell 3 is fine.
+        client.notify(
+            "notebookDocument/didChange",
+            {
+                "notebookDocument": {"uri": nb_uri, "version": 2},
+                "change": {
+                    "cells": {
+                        "textContent": [
+                            {
+                                "document": {"uri": cells[1], "version": 2},
+                                "changes": [
+                                    {"text": "import torch\nmodel = torch.nn.Linear(4, 2)"}
+                                ],
+                            }
+                        ]
+                    }
+                },
+            },
+        )
+        assert client.diagnostics(cells[1]) == []
+        assert client.diagnostics(cells[2]) == []
+        client.notify("notebookDocument/didSave", {"notebookDocument": {"uri": nb_uri}})
+        assert client.diagnostics(cells[1]) == []
+        assert client.diagnostics(cells[2]) == []
+        client.notify(
+            "notebookDocument/didClose",
+            {
+                "notebookDocument": {"uri": nb_uri},
+                "cellTextDocuments": [{"uri": uri} for uri in cells],
+            },
+        )
+        closed = {
+            client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics")["params"][
+                "uri"
+            ]
+            for _ in cells
+        }
+        assert closed == set(cells)
+
+        client.request("shutdown", None)
+        client.notify("exit", None)
+        assert client.proc.wait(timeout=TIMEOUT) == 0
+    finally:
+        if client.proc.poll() is None:
+            client.proc.kill()
+        client.proc.wait()
+
+
+def test_a_cell_removed_from_a_notebook_loses_its_diagnostics(tmp_path: Path) -> None:
+    nb_uri = (tmp_path / "nb.ipynb").as_uri()
+    cells = [f"vscode-notebook-cell:{tmp_path}/nb.ipynb#C{i}" for i in (1, 2)]
+    client = Client(tmp_path)
+    try:
+        client.request(
+            "initialize",
+            {
+                "processId": None,
+                "rootUri": None,
+                "capabilities": {"notebookDocument": {"synchronization": {}}},
+            },
+        )
+        client.notify("initialized", {})
+        client.notify(
+            "notebookDocument/didOpen",
+            {
+                "notebookDocument": {
+                    "uri": nb_uri,
+                    "notebookType": "jupyter-notebook",
+                    "version": 1,
+                    "cells": [{"kind": 2, "document": uri} for uri in cells],
+                },
+                "cellTextDocuments": [
+                    {"uri": cells[0], "languageId": "python", "version": 1, "text": CELL_2},
+                    {"uri": cells[1], "languageId": "python", "version": 1, "text": CELL_3},
+                ],
+            },
+        )
+        assert client.diagnostics(cells[0]) == []
+        assert [d["code"] for d in client.diagnostics(cells[1])] == ["TL204"]
+        client.notify(
+            "notebookDocument/didChange",
+            {
+                "notebookDocument": {"uri": nb_uri, "version": 2},
+                "change": {
+                    "cells": {
+                        "structure": {
+                            "array": {"start": 1, "deleteCount": 1},
+                            "didClose": [{"uri": cells[1]}],
+                        }
+                    }
+                },
+            },
+        )
+        assert client.diagnostics(cells[1]) == []
+        # A client that does not sync notebooks may open one as text: JSON, not Python.
+        client.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": nb_uri, "languageId": "json", "version": 1, "text": "{"}},
+        )
+        assert client.diagnostics(nb_uri) == []
+        client.request("shutdown", None)
+        client.notify("exit", None)
+        assert client.proc.wait(timeout=TIMEOUT) == 0
+    finally:
+        if client.proc.poll() is None:
+            client.proc.kill()
+        client.proc.wait()

@@ -141,7 +141,7 @@ def test_the_hooks_file_declares_both_hooks() -> None:
     assert set(hooks) == {"torchlint", "torchlint-fix"}
     for hook in hooks.values():
         assert hook["language"] == "python"
-        assert hook["types_or"] == ["python", "pyi"]
+        assert hook["types_or"] == ["python", "pyi", "jupyter"]
         assert hook["require_serial"] is False
     assert hooks["torchlint"]["entry"] == "torchlint"
     assert hooks["torchlint-fix"]["entry"] == "torchlint --fix --exit-non-zero-on-fix"

@@ -94,12 +94,15 @@ def _record(f: Finding) -> dict[str, Any]:
         "code": f.code,
         "message": f.message,
         "noqa": sorted(f.noqa_lines),
+        "cell": f.cell,
         "fix": None
         if f.fix is None
         else {
             "applicability": f.fix.applicability.value,
             "message": f.fix.message,
-            "edits": [[e.line, e.column, e.end_line, e.end_column, e.content] for e in f.fix.edits],
+            "edits": [
+                [e.line, e.column, e.end_line, e.end_column, e.content, e.cell] for e in f.fix.edits
+            ],
         },
     }
 
@@ -122,4 +125,5 @@ def _finding(item: dict[str, Any]) -> Finding:
         end_column=int(item["end_column"]),
         fix=fix,
         noqa_lines=frozenset(int(n) for n in item["noqa"]),
+        cell=int(item["cell"]),
     )

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import click
 import pathspec
 
-from torchlint import __version__, registry
+from torchlint import __version__, notebook, registry
 from torchlint.config import (
     Config,
     ConfigError,
@@ -28,7 +28,7 @@ from torchlint.report import junit as junit_report
 from torchlint.report import sarif as sarif_report
 from torchlint.report import text as text_report
 from torchlint.runner import FileResult, Options, default_jobs, process_text, run
-from torchlint.source import SourceError, decode, physical_lines, read
+from torchlint.source import SourceError, decode, physical_lines, read_bytes
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -370,11 +370,18 @@ def main(
         results.extend(run(files, options_for, jobs or (1 if len(files) <= 1 else default_jobs())))
 
     # A file over max-file-size: skipped with a warning when a folder's walk found it
-    # (the configuration says to leave such files out), an error when it was named.
+    # (the configuration says to leave such files out), an error when it was named. A
+    # notebook in another language: a warning either way.
     skipped = [r for r in results if r.skipped]
-    warnings = [Problem(r.path, f"skipped: {r.skipped}") for r in skipped if r.path not in named]
+    warnings = [
+        Problem(r.path, f"skipped: {r.skipped}")
+        for r in skipped
+        if r.path not in named or r.skip_is_warning
+    ]
     problems = problems + [
-        Problem(r.path, f"not linted: {r.skipped}") for r in skipped if r.path in named
+        Problem(r.path, f"not linted: {r.skipped}")
+        for r in skipped
+        if r.path in named and not r.skip_is_warning
     ]
     results = [r for r in results if not r.skipped]
 
@@ -413,16 +420,13 @@ def main(
     elif output_format == "junit":
         out.write(junit_report.render(findings, [r.path for r in results], problems, warnings))
     else:
-        stdin_text = None
+        stdin_read = None
         if stdin_result is not None:
-            # Decoded exactly as the linter read it; after --fix, the fixed text, which
-            # the remaining findings are in.
+            # What the linter read; after --fix, the fixed source, which the remaining
+            # findings are in.
             read = stdin_result.fixed_bytes if fix and stdin_result.fixed_bytes else stdin_data
-            try:
-                stdin_text = (stdin_result.path, decode(stdin_result.path, read).text)
-            except SourceError:
-                stdin_text = (stdin_result.path, "")
-        out.write(text_report.render(findings, show_source, _line_reader(stdin_text), show_fixes))
+            stdin_read = (stdin_result.path, read)
+        out.write(text_report.render(findings, show_source, _line_reader(stdin_read), show_fixes))
     if unconfirmed:  # flake8-style lines: on stdout beside text findings, else stderr
         target = out if output_format == "text" and not (diff or statistics) else sys.stderr
         target.write("".join(line + "\n" for line in unconfirmed))
@@ -467,7 +471,7 @@ def _report_added(
     """--add-noqa's report and exit: how many directives were written; findings no
     line could take one for are warnings."""
     warnings = warnings + [
-        Problem(f"{f.path}:{f.line}:{f.column + 1}", f"no line can take a `# noqa: {f.code}`")
+        Problem(f"{f.path}:{text_report.location(f)}", f"no line can take a `# noqa: {f.code}`")
         for f in unplaced
     ]
     if not quiet:
@@ -518,18 +522,26 @@ def _per_file(config: Config, options: Options) -> Callable[[str], Options]:
     return options_for
 
 
-def _line_reader(stdin: tuple[str, str] | None) -> Callable[[str, int], str | None]:
+def _line_reader(stdin: tuple[str, bytes] | None) -> text_report.LineReader:
+    """The lines of the linted files (of a notebook's cells), for --show-source and
+    --show-fixes; ``stdin``: its name and the bytes that were linted."""
+
     @functools.lru_cache(maxsize=64)
-    def lines(path: str) -> list[str]:
-        if stdin is not None and path == stdin[0]:
-            return physical_lines(stdin[1])
+    def lines(path: str, cell: int) -> list[str]:
         try:
-            return physical_lines(read(path, 0).text)
+            if stdin is not None and path == stdin[0]:
+                data = stdin[1]
+            else:
+                data = read_bytes(path, 0)
+            if cell:
+                found = notebook.load(path, data).cell(cell)
+                return physical_lines(found.text) if found is not None else []
+            return physical_lines(decode(path, data).text)
         except SourceError:
             return []
 
-    def line_of(path: str, line: int) -> str | None:
-        ls = lines(path)
+    def line_of(path: str, line: int, cell: int = 0) -> str | None:
+        ls = lines(path, cell)
         return ls[line - 1] if 0 < line <= len(ls) else None
 
     return line_of

@@ -13,7 +13,8 @@ import pathspec
 from torchlint.config import Config
 from torchlint.findings import Problem
 
-PY_SUFFIXES = (".py", ".pyi")
+# What a folder's walk lints: Python files and Jupyter notebooks (torchlint.notebook).
+PY_SUFFIXES = (".py", ".pyi", ".ipynb")
 
 
 def _spec(patterns: list[str]) -> pathspec.PathSpec[Any]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -24,6 +24,14 @@ from torchlint.screen import Evidence, without_bodies
 from torchlint.traverse import nodes, walk
 
 MAX_FIX_PASSES = 10
+
+# How a message names a line of the text being linted: given the text, a function of
+# the line number ("line 12"; in a notebook's program, "cell 2, line 3").
+LineLabels = Callable[[str], Callable[[int], str]]
+
+
+def _line(n: int) -> str:
+    return f"line {n}"
 
 
 @dataclass
@@ -85,13 +93,16 @@ def lint_text(
     *,
     apply_noqa: bool = True,
     screen: bool = True,
+    line_labels: LineLabels | None = None,
 ) -> LintResult:
     """Lint one file's text. With ``apply_noqa=False`` findings that a ``# noqa``
     comment suppresses are kept (each still carries its ``noqa_lines``): for a host
     such as flake8 that applies noqa itself. ``screen=False`` runs every enabled
     rule whatever the screen says (the tests' and ``bench/corpus_check.py``'s
-    reference for the screen's soundness)."""
-    result = _lint_text(path, text, codes, screen)
+    reference for the screen's soundness). ``line_labels`` says how messages name
+    the lines they point to (default: "line 12")."""
+    label = line_labels(text) if line_labels is not None else _line
+    result = _lint_text(path, text, codes, screen, label)
     if not apply_noqa or (not result.findings and noqa.UNUSED_NOQA not in codes):
         return result
     if any(f.code == SYNTAX_ERROR for f in result.findings):
@@ -107,7 +118,9 @@ def lint_text(
     return result
 
 
-def _lint_text(path: str, text: str, codes: frozenset[str], screen: bool) -> LintResult:
+def _lint_text(
+    path: str, text: str, codes: frozenset[str], screen: bool, label: Callable[[int], str]
+) -> LintResult:
     result = LintResult()
     if noqa.skip_file(text):
         return result
@@ -127,7 +140,7 @@ def _lint_text(path: str, text: str, codes: frozenset[str], screen: bool) -> Lin
     if not rules:
         return result
     with _deep_recursion():
-        return _lint_parsed(path, text, rules, result, idle, tree)
+        return _lint_parsed(path, text, rules, result, idle, tree, label)
 
 
 @contextlib.contextmanager
@@ -150,6 +163,7 @@ def _lint_parsed(
     result: LintResult,
     idle: Sequence[ast.stmt] = (),
     tree: ast.Module | None = None,
+    label: Callable[[int], str] = _line,
 ) -> LintResult:
     source = text  # what noqa comments are read from
     try:
@@ -203,7 +217,7 @@ def _lint_parsed(
             else:
                 ctx.reports.extend(single.reports)
     if ctx.reports:
-        result.findings.extend(_findings(path, text, module, tree, ctx.reports))
+        result.findings.extend(_findings(path, text, module, tree, ctx.reports, label))
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -214,7 +228,12 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _findings(
-    path: str, text: str, module: cst.Module, tree: ast.Module | None, reports: list[Report]
+    path: str,
+    text: str,
+    module: cst.Module,
+    tree: ast.Module | None,
+    reports: list[Report],
+    label: Callable[[int], str] = _line,
 ) -> list[Finding]:
     offsets = Offsets(text)
     wanted: list[cst.CSTNode] = []
@@ -237,7 +256,9 @@ def _findings(
                 lines.add(stmt.end.line)
         message = report.message
         for key, node in report.related:
-            message = message.replace(f"<line:{key}>", str(positions[node].start.line))
+            line = positions[node].start.line
+            message = message.replace(f"line <line:{key}>", label(line))
+            message = message.replace(f"<line:{key}>", str(line))
         fix = None
         if report.fix is not None:
             fix = _fix(module, positions, offsets, report)
@@ -338,19 +359,25 @@ class FixOutcome:
     fixed_codes: dict[str, int] = field(default_factory=dict)  # code -> findings fixed
 
 
-def fix_text(path: str, text: str, codes: frozenset[str], unsafe: bool) -> FixOutcome:
+def fix_text(
+    path: str,
+    text: str,
+    codes: frozenset[str],
+    unsafe: bool,
+    line_labels: LineLabels | None = None,
+) -> FixOutcome:
     """Fix until nothing applicable is left (fixes can unlock others), re-parsing
     after every pass. If a pass would produce code that does not parse, nothing of
     it is kept and the problem is reported."""
     current = text
     fixed_codes: dict[str, int] = {}
-    result = lint_text(path, current, codes)
+    result = lint_text(path, current, codes, line_labels=line_labels)
     for _ in range(MAX_FIX_PASSES):
         new, fixed_now = apply_fixes(current, result.findings, unsafe)
         if not fixed_now:
             break
         if not parses(new):
-            original = lint_text(path, text, codes)
+            original = lint_text(path, text, codes, line_labels=line_labels)
             original.problems.append(
                 Problem(
                     path, "a fix produced code that does not parse; the file was left unchanged"
@@ -360,7 +387,7 @@ def fix_text(path: str, text: str, codes: frozenset[str], unsafe: bool) -> FixOu
         current = new
         for code in fixed_now:
             fixed_codes[code] = fixed_codes.get(code, 0) + 1
-        result = lint_text(path, current, codes)
+        result = lint_text(path, current, codes, line_labels=line_labels)
     return FixOutcome(current, sum(fixed_codes.values()), result, fixed_codes)
 
 

@@ -25,9 +25,13 @@ class Edit:
     end_line: int
     end_column: int
     content: str
+    # In a notebook, the 1-based number of the cell the lines are in (every cell
+    # counts, as editors number them); 0 in a Python file.
+    cell: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
+            **({"cell": self.cell} if self.cell else {}),
             "line": self.line,
             "column": self.column + 1,
             "end_line": self.end_line,
@@ -57,7 +61,8 @@ class Fix:
 @dataclass(frozen=True)
 class Finding:
     """One diagnostic. ``line``/``end_line`` are 1-based; ``column``/``end_column`` are
-    0-based character offsets (printed 1-based, as flake8 does)."""
+    0-based character offsets (printed 1-based, as flake8 does). In a notebook, ``cell``
+    is the cell's 1-based number and the lines count from the cell's first line."""
 
     path: str
     line: int
@@ -70,13 +75,15 @@ class Finding:
     # Lines on which a noqa comment suppresses this finding: its own line, and
     # the first and last line of the statement it sits in.
     noqa_lines: frozenset[int] = field(default=frozenset(), compare=False)
+    cell: int = 0  # a notebook's cell (1-based); 0 in a Python file
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.column, self.code, self.message)
+    def sort_key(self) -> tuple[str, int, int, int, str, str]:
+        return (self.path, self.cell, self.line, self.column, self.code, self.message)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "path": self.path,
+            **({"cell": self.cell} if self.cell else {}),
             "line": self.line,
             "column": self.column + 1,
             "end_line": self.end_line or self.line,

@@ -7,6 +7,13 @@ the findings as diagnostics on open, change and save. Every finding with a fix g
 quick fix (unsafe ones are offered too, marked " (unsafe)"), and the source action
 "Fix all torchlint (safe)" does what ``torchlint --fix`` would do to the document.
 
+Notebooks (LSP 3.17 ``notebookDocument/*``, advertised when the client can sync
+them): the code cells of an open notebook are linted as one program, as the CLI lints
+an ``.ipynb`` file (``torchlint.notebook``), on open, change and save, and each cell
+gets its own diagnostics, in its own coordinates. A cell's quick fixes edit the cell;
+"Fix all torchlint (safe)" on a cell fixes that cell, and the notebook source action
+(``notebook.source.fixAll.torchlint``) every cell.
+
 Positions: findings count 1-based lines and 0-based columns in code points; LSP counts
 0-based lines and columns in the negotiated encoding's code units (UTF-16 unless the
 client offers another), so a character outside the BMP is two columns for LSP. Lines
@@ -23,16 +30,25 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from torchlint import __version__, engine, registry
+from torchlint import __version__, engine, notebook, registry
 from torchlint.config import Config, ConfigError, enabled_codes, find_config, load_config
 from torchlint.findings import Applicability, Edit, Finding, Problem
 from torchlint.report.sarif import help_uri
 from torchlint.runner import Options
-from torchlint.source import LINE_BREAK
+from torchlint.source import LINE_BREAK, SourceError
 
 SOURCE = "torchlint"
 FIX_ALL_KIND = f"{lsp.CodeActionKind.SourceFixAll.value}.torchlint"
 FIX_ALL_TITLE = "Fix all torchlint (safe)"
+NOTEBOOK_FIX_ALL_KIND = f"notebook.{lsp.CodeActionKind.SourceFixAll.value}.torchlint"
+NOTEBOOK_FIX_ALL_TITLE = "Fix all torchlint in the notebook (safe)"
+# The notebooks whose cells the server wants: any notebook, its Python cells.
+NOTEBOOK_SYNC = lsp.NotebookDocumentSyncOptions(
+    notebook_selector=[
+        lsp.NotebookDocumentFilterWithCells(cells=[lsp.NotebookCellLanguage(language="python")])
+    ],
+    save=True,
+)
 
 
 # ------------------------------------------------------------------ positions
@@ -158,6 +174,35 @@ def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
     return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
 
 
+def quick_fixes(
+    uri: str, findings: list[Finding], wanted: lsp.Range, positions: Positions
+) -> list[lsp.CodeAction]:
+    """A quick fix for each finding with a fix whose range meets ``wanted``."""
+    out: list[lsp.CodeAction] = []
+    for finding in findings:
+        if finding.fix is None:
+            continue
+        diag = diagnostic(finding, positions)
+        if not _overlaps(diag.range, wanted):
+            continue
+        unsafe = finding.fix.applicability is Applicability.UNSAFE
+        title = f"Fix {finding.code}"
+        if finding.fix.message:
+            title += f": {finding.fix.message}"
+        if unsafe:
+            title += " (unsafe)"
+        out.append(
+            lsp.CodeAction(
+                title=title,
+                kind=lsp.CodeActionKind.QuickFix,
+                diagnostics=[diag],
+                is_preferred=not unsafe,
+                edit=lsp.WorkspaceEdit(changes={uri: text_edits(finding.fix.edits, positions)}),
+            )
+        )
+    return out
+
+
 def code_actions(
     uri: str,
     path: str,
@@ -171,27 +216,7 @@ def code_actions(
     positions = Positions(text, encoding)
     out: list[lsp.CodeAction] = []
     if _wanted(lsp.CodeActionKind.QuickFix.value, only):
-        for finding in findings:
-            if finding.fix is None:
-                continue
-            diag = diagnostic(finding, positions)
-            if not _overlaps(diag.range, wanted):
-                continue
-            unsafe = finding.fix.applicability is Applicability.UNSAFE
-            title = f"Fix {finding.code}"
-            if finding.fix.message:
-                title += f": {finding.fix.message}"
-            if unsafe:
-                title += " (unsafe)"
-            out.append(
-                lsp.CodeAction(
-                    title=title,
-                    kind=lsp.CodeActionKind.QuickFix,
-                    diagnostics=[diag],
-                    is_preferred=not unsafe,
-                    edit=lsp.WorkspaceEdit(changes={uri: text_edits(finding.fix.edits, positions)}),
-                )
-            )
+        out += quick_fixes(uri, findings, wanted, positions)
     if _wanted(FIX_ALL_KIND, only) and any(
         engine.applicable(f.fix, unsafe=False) for f in findings
     ):
@@ -210,6 +235,66 @@ def code_actions(
     return out
 
 
+@dataclass
+class _LintedNotebook:
+    path: str  # the notebook's path (its URI when it has none)
+    codes: frozenset[str]
+    cells: dict[str, tuple[int, str]]  # code cell URI -> (cell number, text), in order
+    program: notebook.Program
+    findings: list[Finding]  # in cell coordinates (Finding.cell)
+
+
+def notebook_code_actions(
+    linted: _LintedNotebook,
+    cell_uri: str,
+    wanted: lsp.Range,
+    only: list[str] | None,
+    encoding: str,
+) -> list[lsp.CodeAction]:
+    """``code_actions`` for a cell of a notebook: the quick fixes of its findings, and
+    the fixes of every finding of the program, for this cell (``source.fixAll``) or
+    for every cell (``notebook.source.fixAll``)."""
+    number, text = linted.cells[cell_uri]
+    out: list[lsp.CodeAction] = []
+    if _wanted(lsp.CodeActionKind.QuickFix.value, only):
+        mine = [f for f in linted.findings if f.cell == number]
+        out += quick_fixes(cell_uri, mine, wanted, Positions(text, encoding))
+    kinds = [
+        (kind, title, whole)
+        for kind, title, whole in (
+            (FIX_ALL_KIND, FIX_ALL_TITLE, False),
+            (NOTEBOOK_FIX_ALL_KIND, NOTEBOOK_FIX_ALL_TITLE, True),
+        )
+        if _wanted(kind, only)
+    ]
+    if not kinds or not any(engine.applicable(f.fix, unsafe=False) for f in linted.findings):
+        return out
+    program = linted.program
+    outcome = engine.fix_text(
+        linted.path, program.text, linted.codes, unsafe=False, line_labels=notebook.line_labels
+    )
+    try:
+        texts = program.cell_texts(outcome.text) if outcome.fixed else {}
+    except SourceError:
+        return out
+    for kind, title, whole in kinds:
+        changes = {
+            uri: [
+                lsp.TextEdit(
+                    range=lsp.Range(lsp.Position(0, 0), Positions(old, encoding).end()),
+                    new_text=texts[n],
+                )
+            ]
+            for uri, (n, old) in linted.cells.items()
+            if texts.get(n, old) != old and (whole or uri == cell_uri)
+        }
+        if changes:
+            out.append(
+                lsp.CodeAction(title=title, kind=kind, edit=lsp.WorkspaceEdit(changes=changes))
+            )
+    return out
+
+
 # --------------------------------------------------------------------- server
 
 
@@ -223,9 +308,13 @@ class _Linted:
 class TorchlintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(
-            "torchlint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full
+            "torchlint",
+            __version__,
+            text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+            notebook_document_sync=NOTEBOOK_SYNC,
         )
         self.linted: dict[str, _Linted] = {}
+        self.notebooks: dict[str, _LintedNotebook] = {}
         self.reported_errors: set[str] = set()
 
     @property
@@ -233,11 +322,7 @@ class TorchlintServer(LanguageServer):
         enc = self.workspace.position_encoding
         return str(getattr(enc, "value", enc or lsp.PositionEncodingKind.Utf16.value))
 
-    def lint(self, uri: str) -> _Linted:
-        document = self.workspace.get_text_document(uri)
-        text = document.source
-        cached = self.linted.get(uri)
-        path = to_fs_path(uri) if uri.startswith("file:") else None
+    def settings(self, path: str | None) -> Settings:
         settings = settings_for(path)
         if settings.error and settings.error not in self.reported_errors:
             self.reported_errors.add(settings.error)
@@ -246,9 +331,77 @@ class TorchlintServer(LanguageServer):
                     type=lsp.MessageType.Error, message=f"torchlint: {settings.error}"
                 )
             )
+        return settings
+
+    def publish(self, uri: str, diags: list[lsp.Diagnostic], version: int | None = None) -> None:
+        self.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diags)
+        )
+
+    def lint_notebook(self, uri: str, fresh: bool = False) -> _LintedNotebook | None:
+        """Lint an open notebook's code cells as one program and publish each cell's
+        diagnostics (an empty list for a cell that left it). ``fresh``: even when
+        nothing changed (the configuration may have)."""
+        document = self.workspace.get_notebook_document(notebook_uri=uri)
+        if document is None:
+            return None
+        cells: dict[str, tuple[int, str]] = {}
+        versions: dict[str, int | None] = {}
+        for i, cell in enumerate(document.cells):
+            if cell.kind != lsp.NotebookCellKind.Code:
+                continue
+            cell_document = self.workspace.get_text_document(cell.document)
+            if cell_document.language_id not in (None, "", "python"):
+                continue
+            cells[cell.document] = (i + 1, cell_document.source)
+            versions[cell.document] = cell_document.version
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        settings = self.settings(path)
+        cached = self.notebooks.get(uri)
+        if cached is not None and not fresh:
+            if cached.cells == cells and cached.codes == settings.codes:
+                return cached
+        name = path or uri
+        program = notebook.Program(name, [notebook.Cell(n, t) for n, t in cells.values()])
+        result = engine.lint_text(
+            name, program.text, settings.codes, line_labels=notebook.line_labels
+        )
+        findings = program.errors + notebook.to_cells(result.findings, program.text)
+        findings.sort(key=Finding.sort_key)
+        linted = _LintedNotebook(name, settings.codes, cells, program, findings)
+        self.notebooks[uri] = linted
+        for gone in set(cached.cells if cached is not None else ()) - set(cells):
+            self.publish(gone, [])
+        problems = result.problems  # on the first code cell
+        for cell_uri, (number, text) in cells.items():
+            mine = [f for f in findings if f.cell == number]
+            self.publish(
+                cell_uri,
+                diagnostics(mine, problems, Positions(text, self.encoding)),
+                versions[cell_uri],
+            )
+            problems = []
+        return linted
+
+    def close_notebook(self, uri: str, cells: list[str]) -> None:
+        linted = self.notebooks.pop(uri, None)
+        for cell_uri in dict.fromkeys([*cells, *(linted.cells if linted is not None else ())]):
+            self.publish(cell_uri, [])
+
+    def lint(self, uri: str) -> _Linted:
+        document = self.workspace.get_text_document(uri)
+        text = document.source
+        cached = self.linted.get(uri)
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        settings = self.settings(path)
         if cached is not None and cached.text == text and cached.codes == settings.codes:
             return cached
-        result = engine.lint_text(path or uri, text, settings.codes)
+        if notebook.is_notebook(path or uri):
+            # A notebook's JSON, opened as text by a client that does not sync notebook
+            # documents: not Python, and its lines are not the cells'. Nothing to say.
+            result = engine.LintResult()
+        else:
+            result = engine.lint_text(path or uri, text, settings.codes)
         linted = _Linted(text, settings.codes, result.findings)
         self.linted[uri] = linted
         self.text_document_publish_diagnostics(
@@ -288,15 +441,41 @@ def make_server() -> TorchlintServer:
             lsp.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
         )
 
+    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_OPEN)
+    def notebook_did_open(ls: TorchlintServer, params: lsp.DidOpenNotebookDocumentParams) -> None:
+        ls.lint_notebook(params.notebook_document.uri, fresh=True)
+
+    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_CHANGE)
+    def notebook_did_change(
+        ls: TorchlintServer, params: lsp.DidChangeNotebookDocumentParams
+    ) -> None:
+        ls.lint_notebook(params.notebook_document.uri)
+
+    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_SAVE)
+    def notebook_did_save(ls: TorchlintServer, params: lsp.DidSaveNotebookDocumentParams) -> None:
+        ls.lint_notebook(params.notebook_document.uri, fresh=True)
+
+    @server.feature(lsp.NOTEBOOK_DOCUMENT_DID_CLOSE)
+    def notebook_did_close(ls: TorchlintServer, params: lsp.DidCloseNotebookDocumentParams) -> None:
+        ls.close_notebook(params.notebook_document.uri, [c.uri for c in params.cell_text_documents])
+
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
-        lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL_KIND]),
+        lsp.CodeActionOptions(
+            code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL_KIND, NOTEBOOK_FIX_ALL_KIND]
+        ),
     )
     def code_action(ls: TorchlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         uri = params.text_document.uri
+        only = [str(getattr(k, "value", k)) for k in params.context.only or []] or None
+        book = ls.workspace.get_notebook_document(cell_uri=uri)
+        if book is not None:  # a notebook's cell
+            linted_book = ls.lint_notebook(book.uri)
+            if linted_book is None or uri not in linted_book.cells:
+                return []
+            return notebook_code_actions(linted_book, uri, params.range, only, ls.encoding)
         linted = ls.lint(uri)
         path = to_fs_path(uri) if uri.startswith("file:") else None
-        only = [str(getattr(k, "value", k)) for k in params.context.only or []] or None
         return code_actions(
             uri,
             path or uri,

@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from torchlint import notebook as nb
 from torchlint.cache import Cache, key
 from torchlint.findings import Finding, Problem
 from torchlint.fix import WriteError, digest, unified_diff, write_atomic
@@ -40,12 +41,17 @@ class FileResult:
     # caller decides whether that is an error (a file named on the command line) or a
     # warning (one a folder's walk found).
     skipped: str = ""
+    # A skip that is a warning even for a file named on the command line: a notebook
+    # in another language holds nothing torchlint reads, which is no error.
+    skip_is_warning: bool = False
     noqa_added: int = 0  # --add-noqa: lines given (or extended) a noqa directive
 
 
 def process_text(path: str, data: bytes, options: Options, write: bool) -> FileResult:
     from torchlint import engine  # LibCST and the rules: only once a file is linted
 
+    if nb.is_notebook(path):
+        return _process_notebook(path, data, options, write)
     result = FileResult(path)
     try:
         source = decode(path, data)
@@ -105,6 +111,104 @@ def _add_noqa(result: FileResult, source: SourceFile, data: bytes, options: Opti
     return result
 
 
+def _process_notebook(path: str, data: bytes, options: Options, write: bool) -> FileResult:
+    """``process_text`` for a Jupyter notebook: its code cells are linted as one
+    program (``torchlint.notebook``); fixes and noqa directives are written back into
+    the cells they belong to, the rest of the file unchanged."""
+    from torchlint import engine, noqa
+
+    result = FileResult(path, fixed_bytes=data)
+    try:
+        book = nb.load(path, data)
+    except SourceError as exc:
+        result.problems.append(Problem(path, str(exc)))
+        return result
+    if book.language != "python":
+        result.skipped = f"not a Python notebook (its kernel's language is {book.language!r})"
+        result.skip_is_warning = True
+        return result
+    size = sum(len(cell.text.encode("utf-8", "surrogatepass")) for cell in book.cells)
+    if options.max_file_size and size > options.max_file_size:
+        result.skipped = (
+            f"too large (code cells: {size} bytes > max-file-size {options.max_file_size})"
+        )
+        return result
+    program = nb.Program(path, book.cells)
+    labels = nb.line_labels
+    if options.add_noqa:
+        lint = engine.lint_text(path, program.text, options.codes, line_labels=labels)
+        result.problems = lint.problems
+        new, added, unplaced = noqa.add_noqa(program.text, lint.findings)
+        result.findings = program.errors + nb.to_cells(unplaced, program.text)
+        if added and new != program.text:
+            if not engine.parses(new):
+                result.problems.append(
+                    Problem(
+                        path, "adding noqa directives broke the notebook; it was left unchanged"
+                    )
+                )
+            elif _write_notebook(result, book, program, new, data):
+                result.noqa_added = added
+        return result
+    if not (options.fix or options.diff):
+        lint = engine.lint_text(path, program.text, options.codes, line_labels=labels)
+        result.findings = program.errors + nb.to_cells(lint.findings, program.text)
+        result.findings.sort(key=Finding.sort_key)
+        result.problems = lint.problems
+        return result
+    outcome = engine.fix_text(
+        path, program.text, options.codes, options.unsafe_fixes, line_labels=labels
+    )
+    result.findings = program.errors + nb.to_cells(outcome.remaining.findings, outcome.text)
+    result.findings.sort(key=Finding.sort_key)
+    result.problems = outcome.remaining.problems
+    if not outcome.fixed or outcome.text == program.text:
+        return result
+    if options.diff:
+        try:
+            texts = program.cell_texts(outcome.text)
+        except SourceError as exc:
+            result.problems.append(Problem(path, str(exc)))
+            return result
+        result.diff = "".join(
+            unified_diff(f"{path}:cell {cell.number}", cell.text, texts[cell.number])
+            for cell in book.cells
+            if texts.get(cell.number, cell.text) != cell.text
+        )
+        result.fixed, result.fixed_codes = outcome.fixed, outcome.fixed_codes
+    elif _write_notebook(result, book, program, outcome.text, data, write):
+        result.fixed, result.fixed_codes = outcome.fixed, outcome.fixed_codes
+    return result
+
+
+def _write_notebook(
+    result: FileResult,
+    book: nb.NotebookFile,
+    program: nb.Program,
+    text: str,
+    data: bytes,
+    write: bool = True,
+) -> bool:
+    """Write the program ``text`` back into the notebook's cells (with ``write=False``,
+    only into ``result.fixed_bytes``: stdin). False, with a problem, when it cannot."""
+    try:
+        new = book.updated(program.cell_texts(text))
+        if write:
+            write_atomic(book.source, new, digest(data))
+        else:
+            result.fixed_bytes = book.source.encode(new)
+    except (SourceError, WriteError) as exc:
+        result.problems.append(Problem(result.path, f"{exc}; the notebook was left unchanged"))
+        return False
+    return True
+
+
+def _read_limit(path: str, options: Options) -> int:
+    """A notebook's bytes are mostly its outputs (images): ``max-file-size`` limits
+    its code cells instead (``_process_notebook``)."""
+    return 0 if nb.is_notebook(path) else options.max_file_size
+
+
 def _uses_cache(options: Options) -> bool:
     return options.cache_root is not None and not (options.fix or options.diff or options.add_noqa)
 
@@ -116,7 +220,7 @@ def cached_result(path: str, options: Options) -> FileResult | None:
         return None
     assert options.cache_root is not None
     try:
-        data = read_bytes(path, options.max_file_size)
+        data = read_bytes(path, _read_limit(path, options))
     except SourceError:
         return None  # reported by process_file
     found = Cache(options.cache_root).get(key(data, path, options.codes))
@@ -125,7 +229,7 @@ def cached_result(path: str, options: Options) -> FileResult | None:
 
 def process_file(path: str, options: Options) -> FileResult:
     try:
-        data = read_bytes(path, options.max_file_size)
+        data = read_bytes(path, _read_limit(path, options))
     except TooLarge as exc:
         return FileResult(path, skipped=str(exc))
     except SourceError as exc:
@@ -135,7 +239,7 @@ def process_file(path: str, options: Options) -> FileResult:
     # run() asked the cache already (cached_result): this file missed; store it.
     assert options.cache_root is not None
     result = process_text(path, data, options, write=False)
-    if not result.problems:
+    if not result.problems and not result.skipped:
         Cache(options.cache_root).put(key(data, path, options.codes), result.findings)
     return result
 

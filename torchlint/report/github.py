@@ -10,6 +10,10 @@ finding that spans lines has ``line`` and ``endLine`` alone. Values are escaped 
 runner unescapes them: ``%``, CR and LF everywhere, and ``:`` and ``,`` as well
 inside properties. A file that could not be linted is an ``::error`` with title
 ``torchlint``; a file skipped for its size (``max-file-size``) is a ``::warning``.
+
+A finding in a notebook cell is an annotation of the notebook as a whole, its place
+in the message (``cell 3, line 2, column 5: ...``): GitHub places a line annotation
+on a line of the ``.ipynb`` file's JSON, which a cell's line number is not.
 """
 
 from __future__ import annotations
@@ -42,6 +46,9 @@ def warning(message: str, **properties: str | int) -> str:
 
 
 def format_finding(f: Finding) -> str:
+    if f.cell:
+        place = f"cell {f.cell}, line {f.line}, column {f.column + 1}"
+        return command(f"{place}: {f.message}", file=paths.display(f.path), title=f.code)
     where: dict[str, str | int] = {"file": paths.display(f.path), "line": f.line}
     if not f.end_line:
         where["col"] = f.column + 1

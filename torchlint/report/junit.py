@@ -5,9 +5,10 @@ One ``<testsuite name="torchlint">`` (inside ``<testsuites>``); a ``<testcase>``
 linted file, named by its path (relative to the current folder, forward slashes).
 A file with findings fails: one ``<failure>`` per finding, ``type`` the code,
 ``message`` the code and message, the text ``path:line:col: CODE message`` as the
-text format prints it. A file that could not be linted has an ``<error>``; a file
-skipped for its size (``max-file-size``) a ``<skipped>``. Clean files are passing test
-cases, so the report also says what was checked. Characters that
+text format prints it (``path:cell N:line:col: ...`` in a notebook). A file that
+could not be linted has an ``<error>``; a file skipped for its size
+(``max-file-size``) or a notebook in another language a ``<skipped>``. Clean files
+are passing test cases, so the report also says what was checked. Characters that
 XML 1.0 cannot hold (control characters quoted from the source) are written as
 ``\\xNN``.
 """
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Sequence
 
 from torchlint.findings import Finding, Problem
 from torchlint.report import paths
+from torchlint.report.text import location
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -64,7 +66,7 @@ def render(
             failure = ET.SubElement(
                 case, "failure", {"type": f.code, "message": _xml_text(f"{f.code} {f.message}")}
             )
-            failure.text = _xml_text(f"{name}:{f.line}:{f.column + 1}: {f.code} {f.message}")
+            failure.text = _xml_text(f"{name}:{location(f)}: {f.code} {f.message}")
         for p in ps:
             error = ET.SubElement(
                 case, "error", {"type": "torchlint", "message": _xml_text(p.message)}

@@ -12,6 +12,10 @@ code points (``columnKind``). A finding with a fix carries it as a SARIF ``fix``
 ``--unsafe-fixes``). Files that could not be linted are tool execution
 notifications, and make ``executionSuccessful`` false; files skipped for their size
 (``max-file-size``) are ``warning`` notifications, which do not.
+
+In a notebook (``.ipynb``) a region's lines count from the first line of a cell, the
+one its ``properties.cell`` names (1-based, every cell counted, as editors number
+them), as in the text and JSON formats.
 """
 
 from __future__ import annotations
@@ -89,13 +93,18 @@ def _artifact(path: str) -> dict[str, Any]:
     return {"uri": uri, "uriBaseId": SRCROOT} if relative else {"uri": uri}
 
 
-def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str, int]:
-    return {
+def _region(
+    line: int, column: int, end_line: int, end_column: int, cell: int = 0
+) -> dict[str, Any]:
+    region: dict[str, Any] = {
         "startLine": line,
         "startColumn": column,
         "endLine": end_line,
         "endColumn": end_column,
     }
+    if cell:
+        region["properties"] = {"cell": cell}
+    return region
 
 
 def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
@@ -111,7 +120,11 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
                 "physicalLocation": {
                     "artifactLocation": _artifact(f.path),
                     "region": _region(
-                        where["line"], where["column"], where["end_line"], where["end_column"]
+                        where["line"],
+                        where["column"],
+                        where["end_line"],
+                        where["end_column"],
+                        f.cell,
                     ),
                 }
             }
@@ -125,7 +138,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
                     "replacements": [
                         {
                             "deletedRegion": _region(
-                                e.line, e.column + 1, e.end_line, e.end_column + 1
+                                e.line, e.column + 1, e.end_line, e.end_column + 1, e.cell
                             ),
                             "insertedContent": {"text": e.content},
                         }

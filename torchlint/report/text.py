@@ -1,4 +1,5 @@
-"""flake8's format: ``path:line:col: CODE message``, 1-based line and column."""
+"""flake8's format: ``path:line:col: CODE message``, 1-based line and column; in a
+notebook, ruff's ``path:cell N:line:col: CODE message``, the line counted in the cell."""
 
 from __future__ import annotations
 
@@ -9,22 +10,31 @@ from torchlint.findings import Applicability, Finding, Fix
 from torchlint.registry import all_rules
 from torchlint.source import LINE_BREAK
 
+# (path, line, cell) -> the text of that line (cell 0: a Python file), or None.
+LineReader = Callable[[str, int, int], str | None]
+
+
+def location(f: Finding) -> str:
+    """``line:col`` (1-based), or ``cell N:line:col`` in a notebook."""
+    where = f"{f.line}:{f.column + 1}"
+    return f"cell {f.cell}:{where}" if f.cell else where
+
 
 def format_finding(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column + 1}: {f.code} {f.message}"
+    return f"{f.path}:{location(f)}: {f.code} {f.message}"
 
 
 def render(
     findings: list[Finding],
     show_source: bool = False,
-    line_of: Callable[[str, int], str | None] | None = None,
+    line_of: LineReader | None = None,
     show_fixes: bool = False,
 ) -> str:
     out = []
     for f in findings:
         out.append(format_finding(f))
         if show_source and line_of is not None:
-            line = line_of(f.path, f.line)
+            line = line_of(f.path, f.line, f.cell)
             if line is not None:
                 # As flake8 prints it: the line as it is, and a caret under the column
                 # (whitespace before it copied, so tabs line up).
@@ -35,9 +45,7 @@ def render(
     return "".join(line + "\n" for line in out)
 
 
-def format_fix(
-    path: str, fix: Fix, line_of: Callable[[str, int], str | None] | None = None
-) -> list[str]:
+def format_fix(path: str, fix: Fix, line_of: LineReader | None = None) -> list[str]:
     """``--show-fixes``: the fix under its finding, indented: whether ``--fix`` applies
     it, its message, and the lines it changes as ``-``/``+`` lines."""
     safe = fix.applicability is Applicability.SAFE
@@ -45,9 +53,13 @@ def format_fix(
     out = [head + (f": {fix.message}" if fix.message else "")]
     if not fix.edits or line_of is None:
         return out
+    cells = {e.cell for e in fix.edits}
+    if len(cells) != 1:
+        return out
+    cell = cells.pop()
     first = min(e.line for e in fix.edits)
     last = max(e.end_line for e in fix.edits)
-    before = [line_of(path, n) for n in range(first, last + 1)]
+    before = [line_of(path, n, cell) for n in range(first, last + 1)]
     if any(line is None for line in before):
         return out
     old = [line for line in before if line is not None]
