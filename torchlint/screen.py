@@ -26,9 +26,11 @@ from torchlint.analysis.flow import _FACTORIES as _FLOW_FACTORIES
 from torchlint.analysis.torch_api import (
     FACTORY_FUNCTIONS,
     LEGACY_TENSOR_TYPES,
+    MODEL_LOADERS,
     NUMPY_CONVERSIONS,
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
+    makes_module,
 )
 from torchlint.source import LINE_BREAK
 
@@ -348,26 +350,15 @@ class _Unit:
         class of the file, ``from_pretrained`` (any owner), ``timm.create_model``,
         ``torchvision.models.*``. (PEFT and the parallel wrappers only wrap a module
         that was made by one of these.)"""
+        if isinstance(call.func, ast.Attribute) and call.func.attr in MODEL_LOADERS:
+            return True
         name = _dotted(call.func)
         if name is None:
-            return isinstance(call.func, ast.Attribute) and call.func.attr == "from_pretrained"
-        if name.endswith(".from_pretrained"):
-            return True
+            return False
         q = self.qualify(name)
         if q is None:
             return name in self.classes
-        return (
-            (
-                q.startswith("torch.nn.")
-                and q.rsplit(".", 1)[-1][:1].isupper()
-                and q
-                not in ("torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.nn.Buffer")
-                and ("." not in q[len("torch.nn.") :] or q.startswith("torch.nn.modules."))
-                and "DataParallel" not in q
-            )
-            or q == "timm.create_model"
-            or q.startswith("torchvision.models.")
-        )
+        return makes_module(q)
 
     def value_is_module(self, node: ast.AST) -> bool:
         # nn.Linear(...), Net().half().to(device), timm.create_model(...).eval()

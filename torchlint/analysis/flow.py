@@ -34,10 +34,12 @@ from torchlint.analysis.torch_api import (
     DTYPES,
     FORWARD_LIKE,
     INDEX_RESULTS,
+    MODEL_LOADERS,
     NUMPY_CONVERSIONS,
     PARAMETRIZED_MODULES,
     SAME_PLACE_OPS,
     legacy_type,
+    makes_module,
     torch_dtype,
 )
 from torchlint.traverse import nodes
@@ -115,6 +117,7 @@ _PARALLEL = {
     "torch.distributed.fsdp.fully_sharded_data_parallel.FullyShardedDataParallel": "FullyShardedDataParallel",
 }
 
+_SUBMODULE_ITERATORS = frozenset({"modules", "named_modules", "children", "named_children"})
 _JOINS = frozenset({"torch.cat", "torch.concat", "torch.concatenate", "torch.stack"})
 _LOADERS = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
 # Wrappers a loop goes through to reach a loader's batches.
@@ -132,6 +135,17 @@ _LOSSES = {
 _NUMPY_FLOAT64 = frozenset(
     "zeros ones empty linspace logspace loadtxt genfromtxt random.rand random.randn "
     "random.random random.normal random.uniform random.standard_normal".split()
+)
+# numpy functions (and ndarray methods) whose result has their input's dtype.
+_NUMPY_KEEP_DTYPE = frozenset(
+    """copy reshape transpose squeeze expand_dims repeat tile flip roll clip concatenate
+    stack vstack hstack ravel flatten""".split()
+)
+# Elementwise maths: float64 from integers or float64, float32 stays float32.
+_NUMPY_UFUNCS = frozenset("log1p exp expm1 log log2 log10 sqrt sin cos tanh".split())
+# Integer results: numpy's default integer is int64.
+_NUMPY_INT64 = frozenset(
+    "random.randint random.integers random.poisson random.binomial argmax argmin argsort".split()
 )
 _NUMPY_DTYPES = {
     "float64": "float64",
@@ -365,6 +379,9 @@ class LateModuleObs:
     # Attached in a function the placing one calls: the placement's device is not a
     # name there.
     in_callee: bool = False
+    # Then ``node`` is the statement of the call that reached the attachment (in the
+    # function that placed the model), and this is the attachment itself.
+    attached: cst.CSTNode | None = None
 
 
 K = TypeVar("K", bound=cst.CSTNode)
@@ -434,6 +451,13 @@ def _merge_values(a: Value, b: Value) -> Value:
     if a.kind == b.kind == TUPLE and len(a.items) == len(b.items):
         return replace(
             a, items=tuple(_merge_values(x, y) for x, y in zip(a.items, b.items, strict=True))
+        )
+    if a.kind == b.kind == MODULE and (a.ident or a.part_of) == (b.ident or b.part_of) != 0:
+        # ``model.get_submodule(name) if name else model``: a part of the model
+        return replace(
+            _part(a if a.part_of else b),
+            device=a.device if a.device == b.device else MAYBE,
+            dtype=a.dtype if a.dtype == b.dtype else MAYBE,
         )
     if a.kind == b.kind == MODULE and a.last("create") and b.last("create"):
         # ``nn.Linear(...) if n else nn.Identity()``: a new module either way, made
@@ -862,7 +886,7 @@ class _Scope:
                 if receiver_path is None
                 else (self.lookup(receiver_path) or UNKNOWN)
             )
-            if method == "from_pretrained":
+            if method in MODEL_LOADERS:
                 return self.from_pretrained(node, func)
             if receiver_path == "self" and self.cls is not None:
                 fn = w.methods(self.cls).get(method)
@@ -890,7 +914,7 @@ class _Scope:
                     return replace(
                         receiver, dtype=_numpy_dtype(node.args[0].value), ident=next(_ids)
                     )
-                if method in ("copy", "reshape", "transpose", "squeeze"):
+                if method in _NUMPY_KEEP_DTYPE:
                     return replace(receiver, ident=next(_ids))
                 return UNKNOWN
             if receiver.kind == TOKENIZER and method in (
@@ -1123,6 +1147,13 @@ class _Scope:
         try:
             sub.body(fn.body.body)
         finally:
+            for attached, (ident, *_) in w.pending_late.items():
+                if isinstance(self.stmt, cst.SimpleStatementLine) and any(
+                    v.ident == ident for v in self.env.values()
+                ):
+                    # The call (here) that attached it, where the model has this name:
+                    # the line to change. The outermost such call wins.
+                    w.late_calls[attached] = self.stmt
             w.pending_late.update(pending)
             w.moved_away = moved_away
         # A module handed over and moved or cast in place is moved for the caller too.
@@ -1191,10 +1222,10 @@ class _Scope:
                 self.update_ident(inner.ident, wrapped)
                 return wrapped
             return UNKNOWN
-        if q.endswith(".from_pretrained"):
+        if q.rsplit(".", 1)[-1] in MODEL_LOADERS:
             return self.from_pretrained(node, node.func)  # type: ignore[arg-type]
-        if q in ("timm.create_model",) or q.startswith("torchvision.models."):
-            return _new(MODULE, CPU, "float32", Event("create", node))
+        if makes_module(q):  # timm.create_model(...), GPT2LMHeadModel(config)
+            return replace(_new(MODULE, CPU, "float32", Event("create", node)), origin=q)
         if q == "torch.device":
             kind, expr = self.device_of(node)
             return Value(DEVICE, kind, None, expr)
@@ -1293,8 +1324,17 @@ class _Scope:
             self.w.facts.to_numpy.add(node, listed, self.depth)
             return _new(NDARRAY, CPU, None)
         dtype: str | None = None
+        first = args[0][1] if args else UNKNOWN
         if name in _NUMPY_FLOAT64:
             dtype = "float64"
+        elif name in _NUMPY_INT64:
+            dtype = "int64"
+        elif name in _NUMPY_KEEP_DTYPE and first.kind == NDARRAY:
+            dtype = first.dtype
+            if dtype is None:
+                return replace(first, ident=next(_ids))
+        elif name in _NUMPY_UFUNCS and first.kind == NDARRAY and first.dtype is not None:
+            dtype = "float32" if first.dtype in ("float32", "float16") else "float64"
         elif (
             name in ("array", "asarray", "ascontiguousarray")
             and args
@@ -1704,6 +1744,17 @@ class _Scope:
                 return Value(TUPLE, items=tuple(self.element(a.value) for a in node.args))
             if q in _ITERATE_THROUGH and len(node.args) == 1:
                 return self.element(node.args[0].value)
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            method = node.func.attr.value
+            if method in _SUBMODULE_ITERATORS:
+                owner = self.eval(node.func.value)
+                if owner.kind in (MODULE, WRAPPER):
+                    for arg in node.args:
+                        self.eval(arg.value)
+                    part = _part(owner)  # for name, module in model.named_modules()
+                    return (
+                        Value(TUPLE, items=(UNKNOWN, part)) if method.startswith("named") else part
+                    )
         value = self.eval(node)
         if value.kind == LOADER:
             # A batch: a tensor, a tuple or a dict of them, on the CPU; made in the
@@ -1781,10 +1832,11 @@ class _Scope:
                 continue  # gone, escaped, or moved back: nothing to say
             if any(e.action in ("move", "place") for e in current.events[n_events:]):
                 continue  # placed again afterwards
+            call = self.w.late_calls.get(node) if self.w.late_in_callee.get(node, False) else None
             self.w.facts.late_modules.add(
-                node,
+                call or node,
                 LateModuleObs(
-                    node,
+                    call or node,
                     parent,
                     placement,
                     "a new submodule",
@@ -1793,6 +1845,7 @@ class _Scope:
                     if self.w.late_in_callee.get(node, False)
                     else self.w.late_roots.get(node, ""),
                     self.w.late_in_callee.get(node, False),
+                    node if call is not None else None,
                 ),
                 self.depth,
             )
@@ -1818,6 +1871,7 @@ class FlowWalker:
         self.pending_late: dict[cst.CSTNode, tuple[int, int, str, Event]] = {}
         self.late_roots: dict[cst.CSTNode, str] = {}
         self.late_in_callee: dict[cst.CSTNode, bool] = {}
+        self.late_calls: dict[cst.CSTNode, cst.CSTNode] = {}
         self.globals: dict[str, Value] = {}
         self.module_scope: _Scope | None = None  # while the module body is walked
         self.followed = 0  # calls followed into the file's own functions

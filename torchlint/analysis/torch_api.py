@@ -69,6 +69,31 @@ SAME_PLACE_OPS = frozenset(
 )
 # Of those, the ones whose result holds indices (int64), not values.
 INDEX_RESULTS = frozenset({"argmax", "argmin"})
+# Class methods that load or build a whole model (``AutoModel.from_pretrained``).
+MODEL_LOADERS = frozenset({"from_pretrained", "from_config"})
+_NOT_MODULES = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.nn.Buffer"})
+_TRANSFORMERS_MODEL = re.compile(r"^[A-Z]\w*(Model|For[A-Z]\w*|LMHead\w*)$")
+
+
+def makes_module(q: str) -> bool:
+    """A qualified call that creates a new module on the CPU: ``torch.nn.X(...)``
+    (not a wrapper, not ``nn.utils.*``/``nn.init.*``), ``timm.create_model``,
+    ``torchvision.models.*``, a transformers model class built from a config. The
+    screen and the flow analysis both ask this."""
+    if q.startswith("torch.nn."):
+        rest = q[len("torch.nn.") :]
+        return (
+            rest.rsplit(".", 1)[-1][:1].isupper()
+            and q not in _NOT_MODULES
+            and ("." not in rest or q.startswith("torch.nn.modules."))
+            and "DataParallel" not in q
+        )
+    if q == "timm.create_model" or q.startswith("torchvision.models."):
+        return True
+    head, _, last = q.rpartition(".")
+    return head == "transformers" and bool(_TRANSFORMERS_MODEL.match(last))
+
+
 # numpy functions that turn their first argument into an array; given a list, each
 # member is converted (``np.concatenate(preds)``).
 NUMPY_CONVERSIONS = frozenset(

@@ -231,7 +231,10 @@ class ModuleAddedAfterPlacement(Rule):
     Flags `model.head = nn.Linear(...)`, `setattr(parent, name, LoRALinear(child))`
     and other new modules attached to a model (or a part of it) after the model was
     moved with `.to(device)` / `.cuda()`, when nothing moves the model again before
-    the end of the function.
+    the end of the function. When the module is attached in a helper or a method that
+    the placing code calls (`inject_lora(model)`, `model.reset_classifier(5)`), the
+    finding is at that call, the line to move, and names the attachment. Parameter-free
+    modules (pooling, activations) are not flagged: they have nothing to place.
 
     ## Why is this bad?
     `model.to(device)` moves the modules that exist at that moment. A module created
@@ -254,7 +257,8 @@ class ModuleAddedAfterPlacement(Rule):
     ## Fix safety
     The fix moves the new module where it is created, with the device the model was
     moved to: `model.classifier = nn.Linear(768, num_labels).to(device)`. It changes
-    placement: **unsafe**.
+    placement: **unsafe**. A finding at a call has no fix (the order of calls is the
+    author's choice).
 
     Not flagged, on purpose: `nn.SyncBatchNorm.convert_sync_batchnorm(model)` after
     `.cuda()` (it re-uses the placed parameters and buffers), and PEFT's
@@ -296,15 +300,32 @@ class ModuleAddedAfterPlacement(Rule):
         where = f"`{obs.parent}`"
         if owner != obs.parent and not obs.parent.startswith(owner + "."):
             where += f" (a part of `{owner}`)"
+        moved = (
+            f"`{owner}` was moved to {_device_text(placement, self.ctx.code_for)} at line "
+            "<line:placed>"
+        )
+        if obs.attached is not None:
+            # Reported at the call that reached the attachment: the line to move.
+            self.report(
+                node,
+                f"this call attaches a new module to `{owner}` (line <line:attached>) after "
+                f"{moved}, and `{owner}` is not moved again: the new weights stay on the CPU; "
+                "make this call before the move, or move the model again after it",
+                None,
+                {"placed": placement.node, "attached": obs.attached},
+            )
+            return
         self.report(
             node,
-            f"a new module is attached to {where} after `{owner}` was moved to "
-            f"{_device_text(placement, self.ctx.code_for)} at line <line:placed>, and `{owner}` "
+            f"a new module is attached to {where} after {moved}, and `{owner}` "
             "is not moved again: the new weights stay on the CPU; create it before the move, "
             "or move it too",
             fix,
             {"placed": placement.node},
         )
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self._check(node, None)  # a call that attaches a module in the function it calls
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self._check(node, node.value)
