@@ -117,6 +117,10 @@ _PARALLEL = {
     "torch.distributed.fsdp.fully_sharded_data_parallel.FullyShardedDataParallel": "FullyShardedDataParallel",
 }
 
+# Builtins that cannot move or cast what they are given.
+_INERT_BUILTINS = frozenset(
+    "setattr getattr hasattr delattr isinstance issubclass len print repr str id type".split()
+)
 _SUBMODULE_ITERATORS = frozenset({"modules", "named_modules", "children", "named_children"})
 _JOINS = frozenset({"torch.cat", "torch.concat", "torch.concatenate", "torch.stack"})
 _LOADERS = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
@@ -862,6 +866,17 @@ class _Scope:
         w = self.w
         func = node.func
         q = w.analysis.qualify(func)
+        if isinstance(func, cst.Call):  # nn.CrossEntropyLoss()(logits, labels)
+            made = self.eval(func)
+            args = [(a, self.eval(a.value)) for a in node.args]
+            if made.kind in (MODULE, WRAPPER):
+                self.observe_call(node, made.origin.rsplit(".", 1)[-1] or "module", made, args)
+                return replace(
+                    _new(TENSOR, made.device if made.placed else None, made.dtype),
+                    origin="module call",
+                )
+            self.escape_args(args)
+            return UNKNOWN
         args = [(a, self.eval(a.value)) for a in node.args]
 
         if q is not None:
@@ -992,6 +1007,8 @@ class _Scope:
                     result = self.follow(fn, node, args, None)
                     if result is not None:
                         return result
+        if name in _INERT_BUILTINS:
+            return UNKNOWN  # setattr(model, ...), len(x), print(x): nothing is moved
         self.escape_args(args)
         return UNKNOWN
 
@@ -1639,6 +1656,13 @@ class _Scope:
                 and len(expr.args) >= 3
             ):
                 self.late_assign(dotted(expr.args[0].value), self.eval(expr.args[2].value), stmt)
+            if (
+                isinstance(expr, cst.Call)
+                and isinstance(expr.func, cst.Attribute)
+                and expr.func.attr.value in ("add_module", "register_module")
+                and len(expr.args) >= 2
+            ):  # model.add_module("head", nn.Linear(...))
+                self.late_assign(dotted(expr.func.value), self.eval(expr.args[1].value), stmt)
         elif isinstance(stmt, cst.Return):
             self.returns.append(UNKNOWN if stmt.value is None else self.eval(stmt.value))
         elif isinstance(stmt, cst.If):

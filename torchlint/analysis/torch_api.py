@@ -69,6 +69,13 @@ SAME_PLACE_OPS = frozenset(
 )
 # Of those, the ones whose result holds indices (int64), not values.
 INDEX_RESULTS = frozenset({"argmax", "argmin"})
+# Substrings that every spelling of a half dtype, of float64 data or of a move
+# contains: the text triggers of the rules about them (a file without any is never
+# parsed for them, so each spelling the analysis knows must contain one).
+HALF_TEXT = ("half", "float16", "bfloat16", "BFloat16")  # torch.half, .half(), HalfTensor
+FLOAT64_TEXT = ("float64", "double", "Double", "numpy", "np.")  # torch.double, numpy data
+MOVE_TEXT = (".to(", ".cuda(", ".to_empty(")
+
 # Class methods that load or build a whole model (``AutoModel.from_pretrained``).
 MODEL_LOADERS = frozenset({"from_pretrained", "from_config"})
 _NOT_MODULES = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.nn.Buffer"})

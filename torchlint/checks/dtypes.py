@@ -9,6 +9,7 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.flow import CPU, TENSOR, CallObs, Value
 from torchlint.analysis.names import dotted
+from torchlint.analysis.torch_api import FLOAT64_TEXT, HALF_TEXT
 from torchlint.checks._build import method_call
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
@@ -100,7 +101,7 @@ class Float64Input(Rule):
     name = "float64-input"
     summary = "float64 data (numpy's default) is fed to a float32 module."
     fixable = True
-    triggers = ("numpy", "np.", ".double(", "float64")
+    triggers = FLOAT64_TEXT
     needs = frozenset({screen.FLOAT64, screen.MODULE})
     docs = """
     ## What it does
@@ -171,7 +172,7 @@ class HalfOnCpu(Rule):
     code = "TL106"
     name = "half-on-cpu"
     summary = "A module in float16 is explicitly placed on the CPU and run there."
-    triggers = ("float16", "bfloat16", ".half(")
+    triggers = HALF_TEXT
     needs = frozenset({screen.HALF_CAST, screen.CPU, screen.MODULE})
     docs = """
     ## What it does
@@ -246,7 +247,7 @@ class InputDtypeMismatch(Rule):
     name = "input-dtype-mismatch"
     summary = "A module in one floating dtype is called with a tensor of another, outside autocast."
     fixable = True
-    triggers = ("float16", "bfloat16", ".half(", ".float(")
+    triggers = (*HALF_TEXT, ".float(")
     needs = frozenset({screen.HALF_CAST, screen.MODULE})
     docs = """
     ## What it does

@@ -22,11 +22,12 @@ from torchlint.analysis.flow import (
     WrapObs,
 )
 from torchlint.analysis.names import dotted, root_name
+from torchlint.analysis.torch_api import HALF_TEXT, MOVE_TEXT
 from torchlint.checks._build import comma_separated, kwarg, method_call
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
 
-_MOVE_TRIGGERS = (".to(", ".cuda(")
+_MOVE_TRIGGERS = MOVE_TEXT
 
 
 def _device_text(event: Event, code: Callable[[cst.CSTNode], str] | None = None) -> str:
@@ -69,7 +70,7 @@ class ModuleCastNotPlaced(Rule):
         "inputs that were moved to one."
     )
     fixable = True
-    triggers = (".half(", "float16", "bfloat16")
+    triggers = HALF_TEXT
     needs = frozenset({screen.HALF_CAST, screen.MODULE, screen.ACCELERATOR})
     docs = """
     ## What it does
@@ -332,10 +333,12 @@ class ModuleAddedAfterPlacement(Rule):
 
     def visit_Expr(self, node: cst.Expr) -> None:
         value = node.value
-        third = (
-            value.args[2].value if isinstance(value, cst.Call) and len(value.args) >= 3 else None
-        )
-        self._check(node, third)
+        made = None  # setattr(parent, name, made) / parent.add_module(name, made)
+        if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute):
+            made = value.args[1].value if len(value.args) >= 2 else None
+        elif isinstance(value, cst.Call):
+            made = value.args[2].value if len(value.args) >= 3 else None
+        self._check(node, made)
 
 
 class ParallelWrapBeforePlacement(Rule):

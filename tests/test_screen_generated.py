@@ -1,0 +1,186 @@
+"""The screen hides nothing, on generated torch-shaped programs that do have findings.
+
+Each program is one of the bugs the rules are about, written with a spelling drawn
+from the ones the analysis knows (import aliases, ``torch.half``/``float16``/
+``bfloat16``, ``.half()`` or ``.to(dtype=...)``, ``torch.double`` or numpy data,
+``.to``/``.cuda``/``.to_empty``, keyword or positional forms), in one of the shapes
+real code has (inline, a helper that makes the value, a helper that uses it, a model
+built at module level). With the screen and without it, every rule must give the
+same findings; and most programs must give some, or the comparison says little.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from torchlint import engine, registry
+
+ALL = frozenset(registry.all_rules())
+SEED = 1729
+PROGRAMS = 80
+
+
+@dataclass(frozen=True)
+class Spelling:
+    imports: str
+    torch: str  # how the file names torch
+    nn: str  # how it names torch.nn
+    functional: str  # how it names torch.nn.functional
+
+
+SPELLINGS = (
+    Spelling("import torch\nfrom torch import nn", "torch", "nn", "torch.nn.functional"),
+    Spelling(
+        "import torch as th\nimport torch.nn as tnn\nimport torch.nn.functional as F",
+        "th",
+        "tnn",
+        "F",
+    ),
+    Spelling("import torch\nimport torch.nn", "torch", "torch.nn", "torch.nn.functional"),
+    Spelling(
+        "import torch\nfrom torch import nn\nfrom torch.nn import functional as fn",
+        "torch",
+        "nn",
+        "fn",
+    ),
+)
+
+
+def _half(r: random.Random, s: Spelling) -> str:
+    return r.choice([f"{s.torch}.half", f"{s.torch}.float16", f"{s.torch}.bfloat16"])
+
+
+def _cast(r: random.Random, s: Spelling, receiver: str) -> str:
+    half = _half(r, s)
+    return r.choice(
+        [f"{receiver}.half()", f"{receiver}.to({half})", f"{receiver}.to(dtype={half})"]
+    )
+
+
+def _move(r: random.Random, receiver: str) -> str:
+    return r.choice([f"{receiver}.to(device)", f"{receiver}.cuda()", f'{receiver}.to("cuda")'])
+
+
+def _float64(r: random.Random, s: Spelling) -> tuple[str, str]:
+    """(extra import, an expression of float64 data)."""
+    t = s.torch
+    return r.choice(
+        [
+            ("", f"{t}.zeros(2, 4, dtype={t}.double)"),
+            ("", f"{t}.zeros(2, 4, dtype={t}.float64)"),
+            ("", f"{t}.randn(2, 4).double()"),
+            ("import numpy as np", f"{t}.from_numpy(np.zeros((2, 4)))"),
+            ("import numpy as np", f"{t}.tensor(np.random.rand(2, 4))"),
+        ]
+    )
+
+
+def _bug(r: random.Random, s: Spelling) -> tuple[str, list[str], list[str]]:
+    """(extra import, helper lines at module level, the body of ``main(device)``)."""
+    t, nn = s.torch, s.nn
+    kind = r.choice(["cast", "float64", "late", "cpu-input", "loss", "numpy", "discard"])
+    shape = r.choice(["inline", "make-helper", "use-helper"])
+    extra = ""
+    if kind == "cast":
+        made = _cast(r, s, f"{nn}.Linear(4, 4)")
+        if r.random() < 0.3:
+            extra = "from transformers import AutoModel"
+            made = f'AutoModel.from_pretrained("m", torch_dtype={_half(r, s)})'
+        use = f"model({_move(r, 'x')})"
+        setup = [f"model = {made}", f"x = {t}.randn(2, 4)"]
+    elif kind == "float64":
+        extra, data = _float64(r, s)
+        use = "model(x)"
+        setup = [f"model = {nn}.Linear(4, 4)", f"x = {data}"]
+    elif kind == "late":
+        move = r.choice(
+            [_move(r, "model"), "model.to_empty(device=device)", "model.to(device=device)"]
+        )
+        attach = r.choice(
+            [
+                f"model.head = {nn}.Linear(4, 2)",
+                f'setattr(model, "head", {nn}.Linear(4, 2))',
+                f'model.add_module("head", {nn}.Linear(4, 2))',
+            ]
+        )
+        setup = [f"model = {nn}.Sequential({nn}.Linear(4, 4))", move]
+        use = attach
+    elif kind == "cpu-input":
+        data = r.choice([f"{t}.randn(2, 4)", f"{t}.tensor([[0.5, 1.0, 1.5, 2.0]])"])
+        setup = [f"model = {_move(r, f'{nn}.Linear(4, 4)')}", f"x = {data}"]
+        use = "model(x)"
+    elif kind == "loss":
+        narrow = r.choice([".int()", f".to({t}.int32)", ".short()"])
+        loss = r.choice([f"{s.functional}.cross_entropy", f"{nn}.CrossEntropyLoss()"])
+        setup = [f"logits = {t}.randn(4, 3)", f"labels = {t}.randint(0, 3, (4,)){narrow}"]
+        use = f"{loss}(logits, labels)"
+    elif kind == "numpy":
+        extra = "import numpy as np" if r.random() < 0.5 else ""
+        convert = "np.asarray(y)" if extra else "y.numpy()"
+        setup = [
+            f"model = {nn}.Linear(4, 4).to(device)",
+            f"y = model({t}.randn(2, 4).to(device))",
+        ]
+        use = convert
+    else:  # discard
+        setup = [f"model = {nn}.Linear(4, 4).to(device)", f"x = {t}.randn(2, 4)", "x.to(device)"]
+        use = "model(x)"
+    helpers: list[str] = []
+    body: list[str] = []
+    if shape == "make-helper" and kind != "late":
+        # the value is made (and whatever goes with it) in a helper that returns it
+        names = sorted(
+            {"model", "x", "logits", "labels", "y"} & set(re.findall(r"\w+", " ".join(setup)))
+        )
+        helpers = ["def make(device):", *(f"    {line}" for line in setup)]
+        helpers.append(f"    return {', '.join(names)}")
+        body = [f"{', '.join(names)} = make(device)", f"return {use}"]
+    elif shape == "use-helper" and kind not in ("late", "discard"):
+        # the use is in a helper the value is handed to
+        params = sorted({"model", "x", "logits", "labels", "y"} & set(re.findall(r"\w+", use)))
+        helpers = [f"def use({', '.join(params)}):", f"    return {use}"]
+        body = [*setup, f"return use({', '.join(params)})"]
+    else:
+        body = [*setup, use if kind == "late" else f"return {use}"]
+    return extra, helpers, body
+
+
+def program(seed: int) -> str:
+    r = random.Random(seed)
+    s = r.choice(SPELLINGS)
+    extra, helpers, body = _bug(r, s)
+    lines = [s.imports, *([extra] if extra else []), ""]
+    # an unrelated unit the screen may take out, next to the buggy one
+    lines += ["", "def unrelated(a, b):", "    return [a, b] * 2", ""]
+    for line in helpers:
+        lines.append(line)
+    lines += ["", "", "def main(device):", *(f"    {line}" for line in body), ""]
+    if r.random() < 0.3:
+        lines += ['if __name__ == "__main__":', '    main("cuda")', ""]
+    return "\n".join(lines)
+
+
+SOURCES = [program(SEED + i) for i in range(PROGRAMS)]
+
+
+def _findings(text: str, screen: bool) -> list[tuple[int, int, str, str]]:
+    result = engine.lint_text("gen.py", text, ALL, screen=screen)
+    assert not result.problems, result.problems
+    return [(f.line, f.column, f.code, f.message) for f in result.findings]
+
+
+@pytest.mark.parametrize("index", range(PROGRAMS))
+def test_the_screen_hides_no_finding_of_a_generated_bug(index: int) -> None:
+    text = SOURCES[index]
+    compile(text, "gen.py", "exec")
+    assert _findings(text, screen=True) == _findings(text, screen=False), text
+
+
+def test_most_generated_bugs_are_found() -> None:
+    # The comparison above means something only where there is something to hide.
+    found = sum(1 for text in SOURCES if _findings(text, screen=False))
+    assert found >= PROGRAMS // 2, f"only {found} of {PROGRAMS} generated programs have findings"
