@@ -26,6 +26,7 @@ from torchlint.analysis.flow import _FACTORIES as _FLOW_FACTORIES
 from torchlint.analysis.torch_api import (
     FACTORY_FUNCTIONS,
     LEGACY_TENSOR_TYPES,
+    LOSSES,
     MODEL_LOADERS,
     NUMPY_CONVERSIONS,
     TENSOR_ATTRIBUTE_FACTORIES,
@@ -42,7 +43,7 @@ ACCELERATOR = "accelerator"  # any evidence of a device: .to(, .cuda(, device=, 
 HALF = "half"  # float16 / bfloat16 spelled somewhere
 FLOAT64 = "float64"  # made or cast to float64: .double(), dtype=torch.float64, numpy data
 CPU = "cpu"
-LOSS = "loss"  # cross_entropy / nll_loss and their modules
+LOSS = "loss"  # a loss torch checks the target of (torch_api.LOSSES)
 NUMPY_CALL = "numpy-call"  # t.numpy(), np.asarray(t)
 CALLABLE_MODULE = "callable-module"  # a module made here, or a moved value called
 DISCARDED_MOVE = "discarded-move"  # a bare `x.to(device)` statement
@@ -74,7 +75,7 @@ _NARROW_WORDS = frozenset(
 )
 # torch.int, x.int(), x.byte(): as attributes only (``int`` alone is the builtin)
 _NARROW_ATTRIBUTES = frozenset({"int", "short", "char", "byte"})
-_LOSS_WORDS = frozenset({"cross_entropy", "nll_loss", "CrossEntropyLoss", "NLLLoss"})
+_LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in LOSSES)
 _PLACING_KEYWORDS = frozenset(
     {"device", "device_map", "load_in_8bit", "load_in_4bit", "quantization_config"}
 )

@@ -25,3 +25,23 @@ def nll(log_probs, y):
 def inline_criterion(logits, labels):
     labels = labels.int()
     return nn.CrossEntropyLoss()(logits, labels.long())  # expect: TL104:42 lines=26
+
+
+def discriminator_step(netD, real, device):
+    # DCGAN-style labels: torch.full with an int fill value is int64.
+    criterion = nn.BCELoss()
+    label = torch.full((real.size(0),), 1, device=device)
+    return criterion(netD(real).view(-1), label.float())  # expect: TL104:43 lines=33
+
+
+def multilabel_step(logits, batch_tags):
+    tags = torch.tensor(batch_tags).long()
+    return F.binary_cross_entropy_with_logits(logits, tags.float())  # expect: TL104:55 lines=38
+
+
+def probability_step(features, batch_targets):
+    model = nn.Sequential(nn.Linear(8, 1), nn.Sigmoid())
+    probs = model(features).view(-1)
+    # numpy-born targets are float64; the probabilities are float32.
+    targets = torch.tensor(batch_targets, dtype=torch.float64)
+    return F.binary_cross_entropy(probs, targets.float())  # expect: TL104:42 lines=46

@@ -13,3 +13,14 @@ def fine(logits, batch_labels, soft):
     masks = torch.tensor(batch_labels, dtype=torch.uint8)
     e = F.cross_entropy(logits, masks)
     return a + b + c + d + e
+
+
+def binary(probs, logits, batch_tags):
+    # BCE targets as floats; with logits a float64 target is promoted, not refused.
+    tags = torch.tensor(batch_tags, dtype=torch.float32)
+    a = F.binary_cross_entropy(probs, tags)
+    b = F.binary_cross_entropy_with_logits(logits, tags.double())
+    c = F.binary_cross_entropy(probs, torch.full((4,), 1.0))
+    # Regression losses promote integer targets.
+    d = F.mse_loss(logits, torch.ones(4, dtype=torch.long))
+    return a + b + c + d

@@ -34,6 +34,7 @@ from torchlint.analysis.torch_api import (
     DTYPES,
     FORWARD_LIKE,
     INDEX_RESULTS,
+    LOSSES,
     MODEL_LOADERS,
     NUMPY_CONVERSIONS,
     PARAMETRIZED_MODULES,
@@ -66,6 +67,7 @@ FUNCTION = "function"  # a function of the file, as a value (``origin``: its nam
 # A list of any length (a comprehension, one grown by ``append``): ``items`` is its
 # element (every member merged), or empty when nothing is in it yet.
 LIST = "list"
+NUMBER = "number"  # a Python int (dtype int64) or float (float32, torch's default)
 # devices (besides None = unknown)
 CPU, CUDA, VAR, AUTO, PREPARED, MAYBE = "cpu", "cuda", "var", "auto", "prepared", "maybe"
 HALF_DTYPES = frozenset({"float16", "bfloat16"})
@@ -130,12 +132,6 @@ _TENSOR_DATASETS = frozenset(
 )
 _ITERATE_THROUGH = frozenset({"tqdm", "tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm"})
 
-_LOSSES = {
-    "torch.nn.functional.cross_entropy": "cross_entropy",
-    "torch.nn.functional.nll_loss": "nll_loss",
-    "torch.nn.CrossEntropyLoss": "CrossEntropyLoss",
-    "torch.nn.NLLLoss": "NLLLoss",
-}
 _NUMPY_FLOAT64 = frozenset(
     "zeros ones empty linspace logspace loadtxt genfromtxt random.rand random.randn "
     "random.random random.normal random.uniform random.standard_normal".split()
@@ -388,6 +384,17 @@ class LateModuleObs:
     attached: cst.CSTNode | None = None
 
 
+@dataclass(frozen=True)
+class LossObs:
+    """A loss called on an input and a target (``F.cross_entropy(logits, labels)``)."""
+
+    loss: str  # as messages name it: "cross_entropy", "BCELoss", ...
+    qualified: str  # its qualified name, a key of torch_api.LOSSES
+    target_arg: cst.Arg
+    target: Value
+    input: Value
+
+
 K = TypeVar("K", bound=cst.CSTNode)
 V = TypeVar("V")
 
@@ -426,9 +433,7 @@ class FlowFacts:
     # ``t.numpy()`` / ``np.asarray(t)``: the tensor converted.
     to_numpy: Observations[cst.Call, Value] = field(default_factory=Observations)
     # ``F.cross_entropy(logits, target)`` and friends: the target argument and value.
-    loss_targets: Observations[cst.Call, tuple[str, cst.Arg, Value]] = field(
-        default_factory=Observations
-    )
+    loss_targets: Observations[cst.Call, LossObs] = field(default_factory=Observations)
 
 
 def _parameter_free(value: Value) -> bool:
@@ -741,6 +746,10 @@ class _Scope:
         if isinstance(node, cst.SimpleString):
             device, expr = self.device_of(node)  # device = "cuda:0"
             return Value(DEVICE, device, None, expr) if device else UNKNOWN
+        if isinstance(node, cst.Integer):  # real_label = 1: what torch.full(..., it) makes
+            return Value(NUMBER, dtype="int64")
+        if isinstance(node, cst.Float):
+            return Value(NUMBER, dtype="float32")
         if isinstance(node, (cst.Name, cst.Attribute)):
             name = dotted(node)
             if name is not None:
@@ -838,7 +847,9 @@ class _Scope:
         if left.kind in (TENSOR, MOVED) and right.kind in (TENSOR, MOVED):
             return self.join((left, right), node, (node.left, node.right))
         for tensor, other in ((left, right), (right, left)):
-            if tensor.kind == TENSOR and _number(node.right if other is right else node.left):
+            if tensor.kind == TENSOR and (
+                other.kind == NUMBER or _number(node.right if other is right else node.left)
+            ):
                 return replace(tensor, ident=next(_ids), moved_from=0)
         return UNKNOWN
 
@@ -1288,8 +1299,8 @@ class _Scope:
             return UNKNOWN
         if q.startswith("torchvision.datasets."):
             return _new(DATASET, CPU, None, Event("create", node))
-        if q in _LOSSES:
-            self.loss(node, _LOSSES[q], args)
+        if q in LOSSES:
+            self.loss(node, q, args)
             return UNKNOWN
         if q.startswith("numpy."):
             return self.numpy_call(node, q, args)
@@ -1307,6 +1318,9 @@ class _Scope:
             dtype = args[0][1].dtype  # torch keeps numpy's dtype: float64 stays float64
         elif name in ("tensor", "as_tensor") and args and args[0][0].keyword is None:
             dtype = _literal_dtype(args[0][0].value)  # [0.5, 1.0]: float32; [1, 2]: int64
+        elif name == "full" and len(args) >= 2 and args[1][0].keyword is None:
+            fill = args[1][1]  # torch.full(size, 1) is int64, torch.full(size, 1.0) float32
+            dtype = fill.dtype if fill.kind == NUMBER else None
         elif name == "arange" and args:
             numbers = [a.value for a, _ in args if a.keyword is None]
             dtype = (
@@ -1367,13 +1381,14 @@ class _Scope:
             return UNKNOWN
         return _new(NDARRAY, CPU, dtype, Event("create", node))
 
-    def loss(self, node: cst.Call, name: str, args: list[tuple[cst.Arg, Value]]) -> None:
-        target = next((a for a in args if a[0].keyword and a[0].keyword.value == "target"), None)
-        positional = [a for a in args if a[0].keyword is None and not a[0].star]
-        if target is None and len(positional) >= 2:
-            target = positional[1]
+    def loss(self, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> None:
+        by_name = {a.keyword.value: (a, v) for a, v in args if a.keyword is not None}
+        positional = [(a, v) for a, v in args if a.keyword is None and not a.star]
+        target = by_name.get("target") or (positional[1] if len(positional) >= 2 else None)
+        given = by_name.get("input") or (positional[0] if positional else None)
         if target is not None:
-            self.w.facts.loss_targets.add(node, (name, target[0], target[1]), self.depth)
+            obs = LossObs(LOSSES[q], q, target[0], target[1], given[1] if given else UNKNOWN)
+            self.w.facts.loss_targets.add(node, obs, self.depth)
 
     def from_pretrained(self, node: cst.Call, func: cst.BaseExpression) -> Value:
         owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
@@ -1587,9 +1602,8 @@ class _Scope:
             ),
             self.depth,
         )
-        loss = _LOSSES.get(module.origin)
-        if loss is not None:
-            self.loss(node, loss, args)
+        if module.origin in LOSSES:
+            self.loss(node, module.origin, args)
         for arg, value in args:
             if value.kind == TENSOR and value.ident:
                 stale = self.w.moved_away.get(value.ident)

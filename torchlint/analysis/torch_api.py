@@ -76,6 +76,25 @@ HALF_TEXT = ("half", "float16", "bfloat16", "BFloat16")  # torch.half, .half(), 
 FLOAT64_TEXT = ("float64", "double", "Double", "numpy", "np.")  # torch.double, numpy data
 MOVE_TEXT = (".to(", ".cuda(", ".to_empty(")
 
+# Losses whose target dtype torch checks, by qualified name (functional and module
+# forms) -> the name messages use. Class indices must be int64 (or uint8); BCE's
+# targets must be floating, and as wide as its input.
+CLASS_INDEX_LOSSES = {
+    "torch.nn.functional.cross_entropy": "cross_entropy",
+    "torch.nn.functional.nll_loss": "nll_loss",
+    "torch.nn.CrossEntropyLoss": "CrossEntropyLoss",
+    "torch.nn.NLLLoss": "NLLLoss",
+}
+PROBABILITY_LOSSES = {
+    "torch.nn.functional.binary_cross_entropy": "binary_cross_entropy",
+    "torch.nn.BCELoss": "BCELoss",
+}
+LOGIT_LOSSES = {
+    "torch.nn.functional.binary_cross_entropy_with_logits": "binary_cross_entropy_with_logits",
+    "torch.nn.BCEWithLogitsLoss": "BCEWithLogitsLoss",
+}
+LOSSES = {**CLASS_INDEX_LOSSES, **PROBABILITY_LOSSES, **LOGIT_LOSSES}
+
 # Class methods that load or build a whole model (``AutoModel.from_pretrained``).
 MODEL_LOADERS = frozenset({"from_pretrained", "from_config"})
 _NOT_MODULES = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.nn.Buffer"})

@@ -7,31 +7,45 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.flow import CPU, TENSOR, CallObs, Value
+from torchlint.analysis.flow import CPU, TENSOR, CallObs, LossObs, Value
 from torchlint.analysis.names import dotted
-from torchlint.analysis.torch_api import FLOAT64_TEXT, HALF_TEXT
+from torchlint.analysis.torch_api import (
+    CLASS_INDEX_LOSSES,
+    FLOAT64_TEXT,
+    HALF_TEXT,
+    LOGIT_LOSSES,
+    LOSSES,
+    PROBABILITY_LOSSES,
+)
 from torchlint.checks._build import method_call
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
 
 # Integer targets nll_loss refuses; uint8 ("Byte") is accepted next to int64.
 _NARROW_INTS = {"int32": "Int", "int16": "Short", "int8": "Char"}
+_TORCH_NAMES = {"int64": "Long", "uint8": "Byte", "bool": "Bool", **_NARROW_INTS}
+_INTEGERS = frozenset(_TORCH_NAMES)
 
 
 class LossTargetDtype(Rule):
     code = "TL104"
     name = "loss-target-dtype"
-    summary = "Class-index targets of `cross_entropy` / `nll_loss` must be int64 (`long`)."
+    summary = (
+        "A loss target of a dtype torch refuses: class indices of `cross_entropy` / "
+        "`nll_loss` that are not int64, integer (or float64) targets of BCE."
+    )
     fixable = True
-    triggers = ("cross_entropy", "nll_loss", "CrossEntropyLoss", "NLLLoss")
-    needs = frozenset({screen.LOSS, screen.NARROW_CAST})
+    triggers = tuple(q.rsplit(".", 1)[-1] for q in LOSSES)
+    needs = frozenset({screen.LOSS})
     docs = """
     ## What it does
     Flags targets passed to `F.cross_entropy`, `F.nll_loss`, `nn.CrossEntropyLoss()`
     or `nn.NLLLoss()` when the flow analysis shows they were made or cast as int32,
     int16 or int8: `.int()`, `.to(torch.int32)`, `torch.tensor(..., dtype=torch.int32)`,
     `.short()`, `.type(torch.IntTensor)`. (uint8 targets are accepted: torch checks for
-    "Long or Byte".)
+    "Long or Byte".) And targets of `F.binary_cross_entropy` / `nn.BCELoss()` that are
+    integers (`torch.full((n,), 1)`, `.long()`) or float64 where the input is not, and
+    integer targets of `F.binary_cross_entropy_with_logits` / `nn.BCEWithLogitsLoss()`.
 
     ## Why is this bad?
     Class-index targets must be `torch.long` (or uint8): `RuntimeError: expected
@@ -39,7 +53,10 @@ class LossTargetDtype(Rule):
     type Long but found Int`; "nll_loss_forward_reduce_cuda_kernel_2d_index" not
     implemented for 'Int' on GPUs). It is the most frequent dtype crash in the real threads (16 of
     them): labels built as int32 to save memory, or cast with `.int()` after a
-    comparison.
+    comparison. BCE wants probabilities as targets, in the input's dtype: `Found dtype
+    Long but expected Float` (DCGAN-style `torch.full((b,), 1)` labels), `Found dtype
+    Double but expected Float`; with logits, `result type Float can't be cast to the
+    desired output type Long`.
 
     ## Example
     ```python
@@ -56,6 +73,10 @@ class LossTargetDtype(Rule):
     ## Fix safety
     The fix converts at the call: `F.cross_entropy(logits, labels.long())`. Integer
     class indices keep their values; the loss then runs instead of raising: **safe**.
+    A BCE target becomes `label.float()` (0 and 1 stay 0.0 and 1.0; a float64 target
+    is rounded to float32, the input's precision): also **safe**, and only offered
+    when the target is known to be a tensor of that dtype, so no other receiver can
+    be in its place.
 
     ## Precision
     Library corpus (4,602 files of transformers, diffusers, timm, peft and
@@ -64,6 +85,7 @@ class LossTargetDtype(Rule):
 
     ## References
     - [`torch.nn.functional.cross_entropy`](https://pytorch.org/docs/stable/generated/torch.nn.functional.cross_entropy.html)
+    - [`torch.nn.BCELoss`](https://pytorch.org/docs/stable/generated/torch.nn.BCELoss.html)
     """
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -72,24 +94,43 @@ class LossTargetDtype(Rule):
             if self._check(found):
                 return
 
-    def _check(self, found: tuple[str, cst.Arg, Value]) -> bool:
-        loss, arg, value = found
-        if value.kind != TENSOR or value.dtype not in _NARROW_INTS:
+    def _check(self, found: LossObs) -> bool:
+        value = found.target
+        if value.kind != TENSOR:
             return False
+        if found.qualified in CLASS_INDEX_LOSSES and value.dtype in _NARROW_INTS:
+            error = f"expected target dtype to be Long or Byte, but got {_NARROW_INTS[value.dtype]}"
+            return self._report(found, "long", "int64 class indices", error)
+        if found.qualified in PROBABILITY_LOSSES:
+            if value.dtype in _INTEGERS:
+                error = f"Found dtype {_TORCH_NAMES[value.dtype]} but expected Float"
+                return self._report(found, "float", "floating targets", error)
+            if value.dtype == "float64" and found.input.dtype in ("float32",):
+                error = "Found dtype Double but expected Float"
+                return self._report(found, "float", "targets in the input's float32", error)
+        if found.qualified in LOGIT_LOSSES and value.dtype in _INTEGERS:
+            error = (
+                "result type Float can't be cast to the desired output type "
+                f"{_TORCH_NAMES[value.dtype]}"
+            )
+            return self._report(found, "float", "floating targets", error)
+        return False
+
+    def _report(self, found: LossObs, method: str, wants: str, error: str) -> bool:
+        arg, value = found.target_arg, found.target
         made = value.last("cast", "create")
         name = dotted(arg.value) or self.ctx.code_for(arg.value)
         fix = FixSpec(
             Applicability.SAFE,
-            ((arg.value, method_call(arg.value, "long")),),
-            f"convert the target with {name}.long()",
+            ((arg.value, method_call(arg.value, method)),),
+            f"convert the target with {name}.{method}()",
         )
         related = {"made": made.node} if made is not None else {}
         where = " (made at line <line:made>)" if made is not None else ""
         self.report(
             arg.value,
-            f"`{name}` is {value.dtype}{where}, but {loss} needs int64 class indices: "
-            f"'expected target dtype to be Long or Byte, but got {_NARROW_INTS[value.dtype]}'; "
-            f"pass `{name}.long()`",
+            f"`{name}` is {value.dtype}{where}, but {found.loss} needs {wants}: "
+            f"'{error}'; pass `{name}.{method}()`",
             fix,
             related,
         )
