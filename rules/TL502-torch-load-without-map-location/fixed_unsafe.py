@@ -11,3 +11,10 @@ def resume(model, path):
         map_location="cpu",
     )
     return optimizer_state
+
+
+def convert(checkpoint_file, output_file):
+    # A conversion script saves too, but another file: the one it reads came from a
+    # training run, maybe on a GPU (litgpt's convert_pretrained_checkpoint).
+    full = torch.load(checkpoint_file, map_location="cpu")  # expect: TL502:12
+    torch.save({k: v.half() for k, v in full["model"].items()}, output_file)

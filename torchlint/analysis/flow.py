@@ -35,6 +35,7 @@ from torchlint.analysis.torch_api import (
     FORWARD_LIKE,
     PARAMETRIZED_MODULES,
     legacy_type,
+    names_cpu,
     torch_dtype,
 )
 from torchlint.traverse import nodes
@@ -563,6 +564,10 @@ class _Scope:
         name = dotted(node)
         if name is not None:
             value = self.lookup(name)
+            if (value is None or value.kind == DEVICE and not value.device) and names_cpu(
+                name, self.cls, self.w.analysis
+            ):
+                return CPU, node  # self._cpu_device = torch.device("cpu")
             if value is not None and value.kind == DEVICE:
                 return value.device or VAR, node
             last = name.rsplit(".", 1)[-1].lower()

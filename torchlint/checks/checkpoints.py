@@ -8,6 +8,7 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.flow import Value
 from torchlint.analysis.names import dotted
+from torchlint.analysis.saves import written_here
 from torchlint.checks._build import kwarg
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
@@ -165,13 +166,23 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
     model.load_state_dict(state)
     ```
 
+    Not flagged: a file the code wrote itself, which the load restores on purpose
+    onto the devices the same run saved it from (`torchlint/analysis/saves.py`): a
+    path under a temporary directory (pytest's `tmp_path`/`tmpdir`, `tempfile`), a
+    file the same function saves (`fabric.save(path, ...)` then `torch.load(path)`),
+    a loader method reading its parameter in a class whose saver method
+    `torch.save`s to its own (a scheduler's or an aligner's state), or a path this
+    module passes to a save call in the same words.
+
     ## Fix safety
     The fix adds `map_location="cpu"`. `load_state_dict` copies into the model's own
     parameters wherever they are, so the usual pattern behaves the same minus the
-    crash: **safe**. Code that uses the loaded tensors directly on the GPU needs a
-    `.to(device)` afterwards (or `map_location=device`). Calls with `**kwargs` are not
-    reported (the keyword may be inside), nor are calls passing `map_location`
-    positionally. The `weights_only` question is a separate, opt-in rule (TL503).
+    crash; but code that uses the loaded tensors directly (an optimizer state, a
+    cached tensor, a restore that is meant to put tensors back where they were) now
+    gets them on the CPU: moving tensors to another device is a behaviour change, so
+    the fix is **unsafe**. Calls with `**kwargs` are not reported (the keyword may be
+    inside), nor are calls passing `map_location` positionally. The `weights_only`
+    question is a separate, opt-in rule (TL503).
 
     ## Precision
     Library corpus (4,602 files of transformers, diffusers, timm, peft and
@@ -193,13 +204,16 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
         positional = [a for a in node.args if a.keyword is None]
         if len(positional) >= 2:
             return  # torch.load(f, "cpu"): map_location given positionally
+        ctx = self.ctx
+        if written_here(node, ctx.analysis, ctx.function, ctx.cls) is not None:
+            return  # restores what the same code saved, on the same devices
         self.report(
             node,
             "`torch.load` without `map_location` puts every tensor back on the device it "
             "was saved from: a GPU checkpoint fails on a CPU-only machine and lands on GPU 0 "
             'in every process; pass `map_location="cpu"` (or the target device)',
             FixSpec(
-                Applicability.SAFE,
+                Applicability.UNSAFE,
                 ((node, _append_arg(node, kwarg("map_location", cst.SimpleString('"cpu"')))),),
                 'add map_location="cpu"',
             ),
@@ -233,6 +247,10 @@ class TorchLoadWithoutWeightsOnly(_TorchLoad):
     state = torch.load("model.pt", map_location="cpu", weights_only=True)
     ```
 
+    Not flagged: the fallback for a torch that lacks the keyword (`try:
+    torch.load(f, weights_only=True)` / `except TypeError: torch.load(f)`) and any
+    call in a version-gated branch (`torchlint/analysis/gates.py`).
+
     ## Fix safety
     Adding `weights_only=True` makes loading a checkpoint that holds non-tensor
     objects fail: **unsafe**. Calls with `**kwargs` are not reported.
@@ -251,6 +269,8 @@ class TorchLoadWithoutWeightsOnly(_TorchLoad):
         kwargs = self._load_call(node)
         if kwargs is None or "weights_only" in kwargs:
             return
+        if self.ctx.analysis.gates.covers(node) is not None:
+            return  # the fallback for a torch without weights_only (except TypeError)
         self.report(
             node,
             "`torch.load` without `weights_only=`: say `weights_only=True` unless the file "
