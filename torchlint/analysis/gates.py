@@ -1,4 +1,5 @@
-"""Version gates and compatibility fallbacks, recognised once for every rule.
+"""Version gates and compatibility fallbacks, recognised once for every rule; and
+the switches that change what a factory makes (a default device).
 
 Code that supports several torch releases keeps the old API on purpose, in a branch
 that only old releases take::
@@ -38,6 +39,7 @@ from torchlint.analysis.names import ImportTable, dotted
 _FALLBACK_ERRORS = frozenset(
     {"TypeError", "AttributeError", "ImportError", "ModuleNotFoundError", "NameError"}
 )
+_DEFAULT_DEVICE_SETTERS = frozenset({"torch.set_default_device", "torch.set_default_tensor_type"})
 # ``version.parse``, ``packaging.version.Version``, ``LooseVersion``, ``parse_version``.
 _VERSION_CALLS = frozenset({"parse", "Version", "LooseVersion", "parse_version", "StrictVersion"})
 # A name that says which release runs: ``TORCH_GE_2_4``, ``_TORCH_GREATER_EQUAL_2_1``,
@@ -68,7 +70,7 @@ class Gate:
 
 
 def gate_kind(test: cst.BaseExpression, imports: ImportTable) -> str | None:
-    """"version" or "probe" when ``test`` asks which torch release runs."""
+    """ "version" or "probe" when ``test`` asks which torch release runs."""
     finder = _TestFinder(imports)
     test.visit(finder)
     return finder.kind
@@ -120,6 +122,7 @@ class _Finder(cst.CSTVisitor):
         self.imports = imports
         self.gated: dict[int, Gate] = {}
         self.bindings: dict[str, Gate] = {}
+        self.default_device: cst.Call | None = None
         self._keep: list[cst.CSTNode] = []  # ids stay valid while the nodes live
 
     def _mark(self, gate: Gate, *regions: cst.CSTNode | None) -> None:
@@ -156,6 +159,25 @@ class _Finder(cst.CSTVisitor):
         kind = gate_kind(node.test, self.imports)
         if kind is not None:
             self._mark(Gate(kind, node.test), node.body, node.orelse)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        q = self.imports.qualify(node.func) or ""
+        if q in _DEFAULT_DEVICE_SETTERS and node.args and self.default_device is None:
+            first = node.args[0].value
+            spelled = (
+                first.evaluated_value if isinstance(first, cst.SimpleString) else dotted(first)
+            )
+            if spelled not in ("cpu", "torch.FloatTensor", "torch.DoubleTensor"):
+                self.default_device = node
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        item = node.item
+        if (
+            isinstance(item, cst.Call)
+            and self.imports.qualify(item.func) == "torch.device"
+            and self.default_device is None
+        ):
+            self.default_device = item
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         caught = node.type
@@ -216,6 +238,10 @@ class Gates:
         module.visit(finder)
         self._gated = finder.gated
         self._bindings = finder.bindings
+        # torch.set_default_device(device), set_default_tensor_type(torch.cuda...),
+        # `with torch.device(...)`: a factory without device= may not make a CPU
+        # tensor anywhere in this file.
+        self.default_device = finder.default_device
         self._keep = finder._keep
 
     def of(self, node: cst.CSTNode) -> Gate | None:

@@ -118,7 +118,7 @@ def written_here(
                     if q == "torch.save" and save_roots and save_roots <= own:
                         return "the file the class's own saver method writes"
     if text and not isinstance(path, cst.Name):
-        for save, _, texts in _saves_in(analysis.module, analysis):
+        for _save, _, texts in _saves_in(analysis.module, analysis):
             if text in texts:
                 return "a file this module writes"
     return None

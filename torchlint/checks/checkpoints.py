@@ -6,7 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.flow import Value
+from torchlint.analysis.flow import TENSOR, Value
 from torchlint.analysis.names import dotted
 from torchlint.analysis.saves import written_here
 from torchlint.checks._build import kwarg
@@ -80,8 +80,13 @@ class NumpyOfDeviceTensor(Rule):
 
     ## Fix safety
     `t.numpy()` becomes `t.detach().cpu().numpy()`: the same values, copied to host
-    memory, with no graph: **safe**. `np.array(t)` and `np.asarray(t)` become
-    `np.array(t.detach().cpu())`, also safe.
+    memory, with no graph: **safe** when the flow analysis knows `t` is a tensor (made
+    by a torch factory or a model, or derived from one), so no receiver the code could
+    hold lacks `.detach()` or `.cpu()`. `np.array(t)` and `np.asarray(t)` become
+    `np.array(t.detach().cpu())`, under the same condition. When `t` is only known as
+    something that was moved (`batch.to(device)`, and `batch` could be a custom
+    class with its own `.to()` and `.numpy()`), the fix is **unsafe** and says it
+    assumes a tensor.
 
     ## Precision
     Library corpus (4,602 files of transformers, diffusers, timm, peft and
@@ -130,7 +135,12 @@ class NumpyOfDeviceTensor(Rule):
             f"`{name}` is on {'a GPU' if value.device == 'cuda' else 'the device'}{where}: "
             "converting it to numpy raises \"can't convert cuda:0 device type "
             'tensor to numpy"; use `.detach().cpu().numpy()`',
-            FixSpec(Applicability.SAFE, ((target, new),), "copy to the host first"),
+            FixSpec(
+                Applicability.SAFE if value.kind == TENSOR else Applicability.UNSAFE,
+                ((target, new),),
+                "copy to the host first"
+                + ("" if value.kind == TENSOR else " (assumes a tensor: .detach() and .cpu())"),
+            ),
             {"move": move.node} if move is not None else {},
         )
         return True

@@ -497,8 +497,10 @@ class InputsNotMoved(Rule):
     The fix moves the argument at the call: `model.generate(input_ids.to(device))`,
     with the device the model was moved to, when that device is defined at the call.
     Moving a CPU tensor to the model's device is what the call needs and changes
-    nothing else: **safe**. For `**inputs` of a tokenizer output the fix is
-    `**inputs.to(device)` (`BatchEncoding.to` returns itself). No fix when the
+    nothing else: **safe**. The argument is one the flow analysis knows is a CPU
+    tensor or a tokenizer's output, never an object of unknown kind, so no receiver
+    with another `.to()` can reach the fix. For `**inputs` of a tokenizer output the
+    fix is `**inputs.to(device)` (`BatchEncoding.to` returns itself). No fix when the
     finding is at a caller's argument (the device is named in another function) or
     on a tensor made without `device=` (which tensor's device to use is a choice).
 
@@ -684,7 +686,12 @@ class DiscardedTensorMove(Rule):
 
     ## Fix safety
     The fix assigns the result back: `labels = labels.to(device)`. That is what the
-    statement was meant to do and the only change it makes: **safe**.
+    statement was meant to do and the only change it makes: **safe** when the flow
+    analysis knows `labels` is a tensor in this function (a module's `.to()` returns
+    the module itself, so even then the assignment changes nothing; a class whose
+    `.to()` returns `None` is the receiver the condition rules out). A tensor known
+    only from one call of the file is reported with an unsafe fix: another caller may
+    pass something else.
 
     ## Precision
     Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings**. On
