@@ -10,6 +10,7 @@ import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis.names import dotted, root_name
+from torchlint.analysis.order import after
 from torchlint.analysis.torch_api import FACTORY_FUNCTIONS, LEGACY_TENSOR_TYPES
 from torchlint.checks._build import kwarg, method_call
 from torchlint.findings import Applicability
@@ -339,8 +340,10 @@ class FactoryWithoutDevice(Rule):
                 return None  # moved somewhere in the method: assume it is handled
             if isinstance(parent, cst.AssignTarget):
                 return None  # re-bound: too dynamic to follow
-        for use in uses:
-            end = _through_methods(use, parents)
+        # Only uses written after the assignment: a message must not point above the
+        # line it is about (in a loop, the use above runs in the next iteration).
+        for later in after(target, uses, fn.body):
+            end = _through_methods(later, parents)
             if end is not None:
                 found = self._meets(end, parents, fn, params, depth=1)
                 if found is not None:

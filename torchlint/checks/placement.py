@@ -22,6 +22,7 @@ from torchlint.analysis.flow import (
     WrapObs,
 )
 from torchlint.analysis.names import dotted, root_name
+from torchlint.analysis.order import written_before
 from torchlint.checks._build import comma_separated, kwarg, method_call
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
@@ -552,7 +553,11 @@ class InputsNotMoved(Rule):
         ``torch.cat``/``stack`` or arithmetic."""
         if _scalar(node):
             return
+        fn = self.ctx.function
+        root: cst.CSTNode = fn.node if fn is not None else self.ctx.module
         for mix in self.ctx.analysis.flow.mixes.all(node):
+            if written_before(mix.node, node, root):
+                continue  # (a loop's next iteration): never point above the finding
             other = mix.device
             # The device side belongs to a placed model: its output, its weights,
             # or an input its forward was called with.
