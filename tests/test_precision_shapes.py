@@ -171,6 +171,19 @@ def test_a_safe_fix_needs_a_known_tensor(code: str) -> None:
             "class S:\n    def load(self, path):\n        return torch.load(path)\n",
             False,
         ),
+        (  # GPU weights saved by rank 0 and restored on every rank: not exempt
+            "class S:\n"
+            "    def save(self, path):\n        torch.save(self.model.state_dict(), path)\n"
+            "    def load(self, path):\n        return torch.load(path)\n",
+            False,
+        ),
+        (
+            "class S:\n"
+            "    def save(self, path):\n"
+            "        torch.save({k: v.cpu() for k, v in self.model.state_dict().items()}, path)\n"
+            "    def load(self, path):\n        return torch.load(path)\n",
+            True,
+        ),
     ],
 )
 def test_written_here(source: str, written: bool) -> None:

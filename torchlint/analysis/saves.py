@@ -15,6 +15,7 @@ import libcst as cst
 
 from torchlint.analysis.facts import Analysis, ClassFacts, FunctionFacts
 from torchlint.analysis.names import dotted, root_name
+from torchlint.traverse import nodes
 
 # pytest's fixtures and the usual names of a ``tempfile`` directory.
 _TEMP_PREFIXES = ("tmp", "temp")
@@ -108,20 +109,43 @@ def written_here(
         params = set(function.params) - {"self"}
         if roots and roots <= params:
             # A loader method reading its parameter, in a class whose saver method
-            # writes its own parameter: the class restores what it saved.
+            # writes its own parameter, state with no model weights in it (a
+            # scheduler's counters, an aligner's table): the class restores what it
+            # saved. A saver of a state_dict() is not one: every rank of a DDP job
+            # would restore rank 0's GPU tensors onto its GPU.
             for method in _methods(cls):
                 if method is function.node:
                     continue
                 own = {p.name.value for p in method.params.params} - {"self"}
-                for save, save_roots, _ in _saves_in(method, analysis):
-                    q = analysis.qualify(save.func)
-                    if q == "torch.save" and save_roots and save_roots <= own:
+                for save, _, _ in _saves_in(method, analysis):
+                    if analysis.qualify(save.func) != "torch.save" or len(save.args) < 2:
+                        continue
+                    written = _roots(save.args[1].value)
+                    if written and written <= own and _host_state(save.args[0].value):
                         return "the file the class's own saver method writes"
     if text and not isinstance(path, cst.Name):
-        for _save, _, texts in _saves_in(analysis.module, analysis):
-            if text in texts:
+        for save, _, texts in _saves_in(analysis.module, analysis):
+            if text in texts and save.args and _host_state(save.args[0].value):
                 return "a file this module writes"
     return None
+
+
+def _host_state(saved: cst.BaseExpression) -> bool:
+    """What a save writes holds no model weights, or only copies on the host: no
+    ``.state_dict()`` / ``.parameters()`` call unless ``.cpu()`` or
+    ``offload_to_cpu`` brings them there."""
+    weights = cpu = False
+    for call in nodes(saved, cst.Call):
+        func = call.func
+        if isinstance(func, cst.Attribute):
+            if func.attr.value in ("state_dict", "parameters", "named_parameters", "buffers"):
+                weights = True
+            elif func.attr.value == "cpu":
+                cpu = True
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value == "offload_to_cpu":
+                cpu = True
+    return cpu or not weights
 
 
 def _methods(cls: ClassFacts) -> list[cst.FunctionDef]:

@@ -182,7 +182,11 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
     file the same function saves (`fabric.save(path, ...)` then `torch.load(path)`),
     a loader method reading its parameter in a class whose saver method
     `torch.save`s to its own (a scheduler's or an aligner's state), or a path this
-    module passes to a save call in the same words.
+    module passes to a save call in the same words. The last two only when what is
+    saved holds no model weights, or only host copies (no `.state_dict()` unless a
+    `.cpu()` or `offload_to_cpu` is in it): a DDP trainer that saves its model's
+    `state_dict()` from rank 0 and restores it on every rank is flagged, since each
+    rank then loads rank 0's GPU tensors onto cuda:0.
 
     ## Fix safety
     The fix adds `map_location="cpu"`. `load_state_dict` copies into the model's own
