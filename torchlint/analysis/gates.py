@@ -70,36 +70,50 @@ class Gate:
 
 
 def gate_kind(test: cst.BaseExpression, imports: ImportTable) -> str | None:
-    """ "version" or "probe" when ``test`` asks which torch release runs."""
+    """ "version" or "probe" when ``test`` asks which torch release runs (another
+    library's version, ``accelerate.__version__``, is not a torch gate)."""
     finder = _TestFinder(imports)
     test.visit(finder)
-    return finder.kind
+    if finder.probe:
+        return "probe"
+    return "version" if finder.flag or (finder.versionish and finder.torch) else None
 
 
 class _TestFinder(cst.CSTVisitor):
     def __init__(self, imports: ImportTable) -> None:
         super().__init__()
         self.imports = imports
-        self.kind: str | None = None
+        self.flag = False  # TORCH_GE_2_4, is_torch_version(...)
+        self.versionish = False  # __version__, version.parse(...)
+        self.torch = False  # the test names torch
+        self.probe = False
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        if node.attr.value == "__version__" or _FLAG.search(node.attr.value):
-            self.kind = self.kind or "version"
+        if node.attr.value == "__version__":
+            self.versionish = True
+        if _FLAG.search(node.attr.value):
+            self.flag = True
+        q = self.imports.qualify(node) or dotted(node) or ""
+        if q == "torch" or q.startswith("torch."):
+            self.torch = True
         return True
 
     def visit_Name(self, node: cst.Name) -> None:
         if _FLAG.search(node.value):
-            self.kind = self.kind or "version"
+            self.flag = True
+        q = self.imports.qualify(node) or node.value
+        if q == "torch" or q.startswith("torch."):
+            self.torch = True
 
     def visit_Call(self, node: cst.Call) -> bool:
         name = dotted(node.func) or ""
         last = name.rsplit(".", 1)[-1]
         if last in _VERSION_CALLS and ("version" in name.lower() or last != "parse"):
-            self.kind = self.kind or "version"
+            self.versionish = True
         elif last in ("hasattr", "getattr") and name == last and node.args:
             probed = self.imports.qualify(node.args[0].value) or dotted(node.args[0].value) or ""
             if probed == "torch" or probed.startswith("torch."):
-                self.kind = "probe"
+                self.probe = True
         return True
 
 

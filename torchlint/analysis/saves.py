@@ -14,7 +14,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint.analysis.facts import Analysis, ClassFacts, FunctionFacts
-from torchlint.analysis.names import dotted, root_name
+from torchlint.analysis.names import dotted
 from torchlint.traverse import nodes
 
 # pytest's fixtures and the usual names of a ``tempfile`` directory.
@@ -33,16 +33,18 @@ def load_path(call: cst.Call) -> cst.BaseExpression | None:
 
 
 def _roots(node: cst.BaseExpression) -> set[str]:
-    """Every name a path expression is built from (``out / "x.pt"``, ``f"{d}/x"``,
-    ``os.path.join(d, name)``), less module names."""
+    """The names a path expression is built from, as written (``out`` of ``out /
+    "x.pt"``, ``args.resume`` of ``args.resume``, ``d`` of ``os.path.join(d, name)``),
+    less module names: ``args.resume`` and ``args.output`` are different files."""
     names: set[str] = set()
 
     class _Names(cst.CSTVisitor):
         def visit_Attribute(self, node: cst.Attribute) -> bool:
-            root = root_name(node)
-            if root is not None:
-                names.add(root)
-            return False
+            chain = dotted(node)
+            if chain is not None:
+                names.add(chain)
+                return False
+            return True
 
         def visit_Name(self, node: cst.Name) -> None:
             names.add(node.value)
@@ -53,12 +55,16 @@ def _roots(node: cst.BaseExpression) -> set[str]:
             return False
 
     node.visit(_Names())
-    return names - {"os", "Path", "pathlib", "str", "self"}
+    return {n for n in names if n.split(".")[0] not in _MODULES and n != "self"}
+
+
+_MODULES = frozenset({"os", "Path", "pathlib", "str", "osp"})
 
 
 class _Saves(cst.CSTVisitor):
-    """Calls that write a file: ``torch.save(obj, f)``, ``fabric.save(path, ...)``,
-    ``save_checkpoint(...)``, ``incremental_save(fn)``; with the argument roots."""
+    """Calls that write a file, with the names of the path they write to:
+    ``torch.save(obj, f)`` (``f``), ``fabric.save(path, state)``, ``save_checkpoint(...)``,
+    ``incremental_save(fn)`` (every argument)."""
 
     def __init__(self, analysis: Analysis) -> None:
         super().__init__()
@@ -67,14 +73,21 @@ class _Saves(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         q = self.analysis.qualify(node.func) or dotted(node.func) or ""
-        if "save" not in q.rsplit(".", 1)[-1].lower():
+        last = q.rsplit(".", 1)[-1].lower()
+        if q == "torch.save":
+            paths = [a.value for a in node.args[1:2]] + [
+                a.value for a in node.args if a.keyword is not None and a.keyword.value == "f"
+            ]
+        elif last == "save" or last.endswith("_save") or last.startswith("save_checkpoint"):
+            paths = [a.value for a in node.args]
+        else:
             return
         roots: set[str] = set()
         texts: list[str] = []
-        for arg in node.args:
-            roots |= _roots(arg.value)
+        for path in paths:
+            roots |= _roots(path)
             if self.analysis.module is not None:
-                texts.append(self.analysis.module.code_for_node(arg.value))
+                texts.append(self.analysis.module.code_for_node(path))
         self.saves.append((node, roots, texts))
 
 
