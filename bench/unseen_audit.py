@@ -86,7 +86,7 @@ def figures(data: dict[str, Any], run: dict[str, Any] | None) -> dict[str, dict[
         row = {"findings": counts.get(code, 0), "true": 0, "false": 0, "debatable": 0}
         judged = 0
         for j in data["judgements"]:
-            if j["rule"] != code:
+            if j["rule"] != code or (present is None and j.get("first_seen") == "after"):
                 continue
             n = j["count"]
             if present is not None:
@@ -95,10 +95,13 @@ def figures(data: dict[str, Any], run: dict[str, Any] | None) -> dict[str, dict[
             judged += n
         decided = row["true"] + row["false"]
         row["precision"] = row["true"] / decided if decided else None
-        # A finding the first run did not report has never been read.
-        first = data["before"]["present"]
+        # A finding the first run did not report has been read only if judged since.
+        read = collections.Counter(data["before"]["present"])
+        for j in data["judgements"]:
+            if j.get("first_seen") == "after":
+                read[f"{j['rule']} {j['path']}:{j['line']}"] += j["count"]
         row["unjudged"] = sum(
-            max(0, n - first.get(key, 0))
+            max(0, n - read.get(key, 0))
             for key, n in (present or {}).items()
             if key.split(" ", 1)[0] == code
         )
@@ -161,7 +164,8 @@ def docs_block(data: dict[str, Any]) -> str:
             "",
             _fill(
                 f"After (torchlint at `{after['commit']}`): the same judgements, counted "
-                "where the finding is still reported (no new finding appeared):"
+                "where the finding is still reported, and the new findings a rule change "
+                "brought, judged the same way:"
             ),
             "",
             *table(figures(data, after)),

@@ -109,6 +109,7 @@ def test_a_default_device_is_found() -> None:
         ("torch.logical_not(torch.isnan(a))", True),
         ("x.detach()", True),
         ("mask", True),  # mask = torch.rand(...) below
+        ("(mask < p).type(torch.FloatTensor)", True),
         ("batch", False),  # a parameter: a BatchEncoding, a box container...
         ("boxes.tensor", False),
         ("model", False),

@@ -88,13 +88,10 @@ def _tensor(
     if isinstance(node, cst.Comparison):
         if all(isinstance(t.operator, _COMPARISONS) for t in node.comparisons):
             operands = [node.left, *(t.comparator for t in node.comparisons)]
-            return any(_tensor(o, analysis, function, seen) is True for o in operands)
+            return _any([_tensor(o, analysis, function, seen) for o in operands])
         return False
     if isinstance(node, cst.BinaryOperation):
-        return (
-            _tensor(node.left, analysis, function, seen) is True
-            or _tensor(node.right, analysis, function, seen) is True
-        )
+        return _any([_tensor(o, analysis, function, seen) for o in (node.left, node.right)])
     if isinstance(node, cst.Subscript):
         return _tensor(node.value, analysis, function, seen)
     if isinstance(node, cst.Name):
@@ -111,3 +108,11 @@ def _tensor(
         known = [r for r in results if r is not None]
         return bool(known) and all(known)
     return False
+
+
+def _any(results: list[bool | None]) -> bool | None:
+    """An operation with a tensor operand is a tensor; with the name being resolved
+    (``mask = (mask < p).float()``), what that name is decides."""
+    if any(r is True for r in results):
+        return True
+    return None if any(r is None for r in results) else False
