@@ -12,6 +12,13 @@ def test_adapter_roundtrip(tmp_path, fabric, model):
     return saved
 
 
+def test_cached_item(tmp_path, pipeline):
+    # speechbrain's data-pipeline tests: the pipeline under test wrote the cache
+    cache_dir = tmp_path / "cache"
+    pipeline.run(cache_dir)
+    return torch.load(cache_dir / "utt1.pt")
+
+
 def roundtrip(state, out_dir):
     path = out_dir / "state.pt"
     torch.save(state, path)

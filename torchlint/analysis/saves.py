@@ -110,7 +110,7 @@ def written_here(
         return None
     roots = _roots(path)
     text = analysis.module.code_for_node(path)
-    if roots & _TEMP_FIXTURES or any(r.lower().startswith(_TEMP_PREFIXES) for r in roots):
+    if _temporary(roots, function):
         return "a file in a temporary directory, written by the same run"
     if "tempfile." in text:
         return "a file in a temporary directory, written by the same run"
@@ -159,6 +159,20 @@ def _host_state(saved: cst.BaseExpression) -> bool:
             if arg.keyword is not None and arg.keyword.value == "offload_to_cpu":
                 cpu = True
     return cpu or not weights
+
+
+def _temporary(roots: set[str], function: FunctionFacts | None, depth: int = 0) -> bool:
+    """A path under pytest's ``tmp_path``/``tmpdir`` or a ``tmp...`` directory, also
+    through a local built from one (``cache_dir = tmp_path / "cache"``)."""
+    if roots & _TEMP_FIXTURES or any(r.lower().startswith(_TEMP_PREFIXES) for r in roots):
+        return True
+    if function is None or depth > 2:
+        return False
+    for root in roots:
+        values = function.assignments.get(root, [])
+        if values and all(_temporary(_roots(v), function, depth + 1) for v in values):
+            return True
+    return False
 
 
 def _methods(cls: ClassFacts) -> list[cst.FunctionDef]:

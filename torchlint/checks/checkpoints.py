@@ -201,8 +201,8 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
     ## Precision
     Library corpus (4,602 files of transformers, diffusers, timm, peft and
     accelerate; `bench/corpus_check.py`): **14 findings**; on the scripts corpus
-    (674 training and inference scripts, `docs/audits.md`): **18 findings** (24 before
-    the self-written checkpoints were recognised: the 6 were caches and temporary
+    (674 training and inference scripts, `docs/audits.md`): **20 findings** (24 before
+    the self-written checkpoints were recognised: the 4 were caches and temporary
     files the same script writes). All read: each is a `torch.load` without
     `map_location` (conversion scripts, `from_pretrained` fallbacks, training
     resumes); whether the file was saved from a GPU is not visible statically, so
@@ -276,9 +276,8 @@ class TorchLoadWithoutWeightsOnly(_TorchLoad):
     ## Precision
     Opt-in. Library corpus (4,602 files of transformers, diffusers, timm, peft and
     accelerate; `bench/corpus_check.py`): 9 findings; scripts corpus (674 training
-    and inference scripts, `docs/audits.md`): 60. Each is a `torch.load` call
-    without the keyword (timm's `except TypeError` fallback and a diffusers script's
-    no longer count).
+    and inference scripts, `docs/audits.md`): 62. Each is a `torch.load` call
+    without the keyword (timm's `except TypeError` fallback no longer counts).
 
     ## References
     - [`torch.load`](https://pytorch.org/docs/stable/generated/torch.load.html)
