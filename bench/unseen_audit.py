@@ -86,7 +86,7 @@ def figures(data: dict[str, Any], run: dict[str, Any] | None) -> dict[str, dict[
         row = {"findings": counts.get(code, 0), "true": 0, "false": 0, "debatable": 0}
         judged = 0
         for j in data["judgements"]:
-            if j["rule"] != code or (present is None and j.get("first_seen") == "after"):
+            if j["rule"] != code or (present is None and j.get("judged_on") == "after"):
                 continue
             n = j["count"]
             if present is not None:
@@ -98,7 +98,7 @@ def figures(data: dict[str, Any], run: dict[str, Any] | None) -> dict[str, dict[
         # A finding the first run did not report has been read only if judged since.
         read = collections.Counter(data["before"]["present"])
         for j in data["judgements"]:
-            if j.get("first_seen") == "after":
+            if j.get("judged_on") == "after":
                 read[f"{j['rule']} {j['path']}:{j['line']}"] += j["count"]
         row["unjudged"] = sum(
             max(0, n - read.get(key, 0))
