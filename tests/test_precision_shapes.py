@@ -115,10 +115,11 @@ def test_a_default_device_is_found() -> None:
         ("model", False),
         ("torch.load(path)", False),
         ("outputs[0]", False),
+        ("typed", True),  # typed: torch.Tensor
     ],
 )
 def test_known_tensor(expr: str, tensor: bool) -> None:
-    source = f"import torch\ndef f(batch, boxes, model, path, outputs, p):\n    mask = torch.rand(3)\n    return {expr}\n"
+    source = f"import torch\ndef f(batch, boxes, model, path, outputs, p, typed: torch.Tensor):\n    mask = torch.rand(3)\n    return {expr}\n"
     module = cst.parse_module(source)
     analysis = analyze(module)
     fn = next(iter(analysis.functions.values()))

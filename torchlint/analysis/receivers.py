@@ -100,7 +100,7 @@ def _tensor(
             return None  # x = x.float(): what x was before decides
         if function is not None:
             if name in function.params:
-                return False
+                return _annotated_tensor(function, name, analysis)
             values = function.assignments.get(name, [])
         else:
             values = analysis.module_assignments.get(name, [])
@@ -116,3 +116,19 @@ def _any(results: list[bool | None]) -> bool | None:
     if any(r is True for r in results):
         return True
     return None if any(r is None for r in results) else False
+
+
+def _annotated_tensor(function: FunctionFacts, name: str, analysis: Analysis) -> bool:
+    """A parameter annotated ``torch.Tensor`` (through any alias, or as the string
+    ``"torch.Tensor"``) that the function never rebinds."""
+    if name in function.assignments:
+        return False
+    p = function.node.params
+    for param in (*p.posonly_params, *p.params, *p.kwonly_params):
+        if param.name.value != name or param.annotation is None:
+            continue
+        annotation = param.annotation.annotation
+        if isinstance(annotation, cst.SimpleString):
+            return annotation.evaluated_value in ("torch.Tensor", "Tensor")
+        return analysis.qualify(annotation) == "torch.Tensor"
+    return False

@@ -400,7 +400,8 @@ class LegacyTypeCast(_TypeCastRule):
             else "moves a CPU tensor to the current GPU, not necessarily the model's"
         )
         receiver = dotted(node.func.value) or "the receiver"
-        assumes = "" if tensor else f" (if `{receiver}` is a tensor)"
+        # (a CUDA type's fix is unsafe anyway, and its message already says "tensor")
+        assumes = "" if tensor or legacy.device != "cpu" else f" (if `{receiver}` is a tensor)"
         self.report(
             node.func.attr,
             f"`.type({legacy.spelled})` is a legacy cast that also {moves}{assumes}; "
