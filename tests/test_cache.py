@@ -17,7 +17,7 @@ from click.testing import CliRunner
 import torchlint
 from torchlint.cli import main
 
-BAD = 'import torch\n\n\ndef f(x):\n    return x.type("torch.HalfTensor")\n'
+BAD = 'import torch\n\n\ndef f(x: torch.Tensor):\n    return x.type("torch.HalfTensor")\n'
 BAD_MSG = (
     "TL102 `.type('torch.HalfTensor')` is a legacy cast that also moves the tensor to the "
     'CPU; say both explicitly with `.to(device="cpu", dtype=torch.float16)`'

@@ -37,7 +37,7 @@ class M(nn.Module):
     def __init__(self, enc):
         super().__init__()
         self.enc = enc
-    def forward(self, x):
+    def forward(self, x: torch.Tensor):
         return self.enc(x.type(torch.float16))
 """
 MODULE_CAST_MSG = (
@@ -49,7 +49,7 @@ MODULE_CAST_MSG = (
 # One TL102 at 3:11 with an UNSAFE fix.
 LEGACY_CUDA = """\
 import torch
-def f(x):
+def f(x: torch.Tensor):
     y = x.type(torch.cuda.HalfTensor)
     return y
 """
@@ -62,7 +62,7 @@ LEGACY_CUDA_MSG = (
 # One TL102 at 3:14 with a SAFE fix.
 LEGACY_STR = """\
 import torch
-def g(x):
+def g(x: torch.Tensor):
     return x.type("torch.HalfTensor")
 """
 LEGACY_STR_MSG = (
@@ -73,7 +73,7 @@ LEGACY_STR_MSG = (
 # TL103 (opt-in) at 3:14; nothing by default.
 PLAIN_CAST = """\
 import torch
-def to_half(x):
+def to_half(x: torch.Tensor):
     return x.type(torch.float16)
 """
 
@@ -236,7 +236,7 @@ def test_stdin_filename_is_printed_without_a_leading_dot_slash(tree: Path) -> No
 def test_findings_are_sorted_by_path_then_line_then_column(tree: Path) -> None:
     two_on_one_line = (
         "import torch\n"
-        "def g(x):\n"
+        "def g(x: torch.Tensor):\n"
         '    return x.type("torch.DoubleTensor"), x.type("torch.HalfTensor")\n'
     )
     write(
@@ -523,7 +523,10 @@ def test_show_source_prints_the_line_and_a_caret_under_the_column(tree: Path) ->
 
 
 def test_show_source_caret_copies_tabs_so_it_lines_up(tree: Path) -> None:
-    write(tree, {"t.py": 'import torch\ndef g(x):\n\treturn x.type("torch.HalfTensor")\n'})
+    write(
+        tree,
+        {"t.py": 'import torch\ndef g(x: torch.Tensor):\n\treturn x.type("torch.HalfTensor")\n'},
+    )
     result = invoke("--show-source", "t.py")
     assert result.stdout == (
         f't.py:3:11: {LEGACY_STR_MSG}\n\treturn x.type("torch.HalfTensor")\n\t         ^\n'
@@ -577,7 +580,7 @@ def test_stdin_fix_shows_the_remaining_finding_in_the_fixed_text(tree: Path) -> 
     """With - and --fix, findings go to stderr and are positions in the fixed text:
     --show-source quotes that text, not the input."""
     line = '    return x.type("torch.HalfTensor"), x.type(torch.cuda.HalfTensor)\n'
-    source = "import torch\ndef g(x):\n" + line
+    source = "import torch\ndef g(x: torch.Tensor):\n" + line
     result = invoke("-q", "--fix", "--show-source", "-", input=source.encode())
     fixed = line.replace('x.type("torch.HalfTensor")', 'x.to(device="cpu", dtype=torch.float16)')
     assert result.stdout == source.replace(line, fixed)
@@ -807,7 +810,7 @@ class M(nn.Module):
     def __init__(self, enc):
         super().__init__()
         self.enc = enc
-    def forward(self, x):
+    def forward(self, x: torch.Tensor):
         return self.enc({first}
             x.type(torch.float16),{middle}
         ){last}

@@ -22,21 +22,21 @@ class M(nn.Module):
     def __init__(self, enc):
         super().__init__()
         self.enc = enc
-    def forward(self, x):
+    def forward(self, x: torch.Tensor):
         return self.enc(x.type(torch.float16))
 """
 
 # TL102 at 3:14.
 LEGACY_STR = """\
 import torch
-def g(x):
+def g(x: torch.Tensor):
     return x.type("torch.HalfTensor")
 """
 
 # TL103 (opt-in) at 3:14.
 PLAIN_CAST = """\
 import torch
-def to_half(x):
+def to_half(x: torch.Tensor):
     return x.type(torch.float16)
 """
 

@@ -123,3 +123,22 @@ def test_audit_judgements_cover_exactly_the_rules() -> None:
 
     judged = json.loads((ROOT / "bench" / "audit_judgements.json").read_text())
     assert {k for k in judged if not k.startswith("_")} == set(registry.all_rules())
+
+
+def test_unseen_audit_tables_show_the_saved_judgements() -> None:
+    """docs/audits.md's "Unseen projects" tables are generated from
+    bench/unseen_audit.json (`bench/unseen_audit.py --root DIR --check` keeps the saved
+    run true to the projects, by hand)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import unseen_audit
+
+    data = unseen_audit.load()
+    assert unseen_audit.write_docs(data, check=True) == 0, (
+        "python bench/unseen_audit.py --write-docs"
+    )
+    after = unseen_audit.figures(data, data["after"])
+    assert all(r["unjudged"] == 0 for r in after.values())
+    decided = sum(r["true"] + r["false"] for r in after.values())
+    assert sum(r["true"] for r in after.values()) >= 0.95 * decided

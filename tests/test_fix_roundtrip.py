@@ -38,7 +38,7 @@ class M(nn.Module):
     def __init__(self, enc):
         super().__init__()
         self.enc = enc
-    def forward(self, x):
+    def forward(self, x: torch.Tensor):
         return self.enc(x.type(torch.float16))
 """
 MODULE_CAST_FIXED = MODULE_CAST.replace("x.type(torch.float16)", "x.to(torch.float16)")
@@ -46,7 +46,7 @@ MODULE_CAST_FIXED = MODULE_CAST.replace("x.type(torch.float16)", "x.to(torch.flo
 # TL102 at 3:11, UNSAFE fix.
 LEGACY_CUDA = """\
 import torch
-def f(x):
+def f(x: torch.Tensor):
     y = x.type(torch.cuda.HalfTensor)
     return y
 """
@@ -62,7 +62,7 @@ LEGACY_CUDA_MSG = (
 # TL102 at 3:14, SAFE fix.
 LEGACY_STR = """\
 import torch
-def g(x):
+def g(x: torch.Tensor):
     return x.type("torch.HalfTensor")
 """
 LEGACY_STR_FIXED = LEGACY_STR.replace(
@@ -232,7 +232,7 @@ def test_fix_leaves_files_it_cannot_read_or_parse_untouched(tree: Path) -> None:
 
 
 def test_fix_applies_an_opt_in_rule_only_when_selected(tree: Path) -> None:
-    text = "import torch\ndef to_half(x):\n    return x.type(torch.float16)\n"
+    text = "import torch\ndef to_half(x: torch.Tensor):\n    return x.type(torch.float16)\n"
     write(tree, {"h.py": text})
     invoke("--fix", "h.py")
     assert (tree / "h.py").read_text() == text
@@ -278,13 +278,13 @@ PRESERVED = {
     ),
     "comments": (
         (
-            b"# header comment\nimport torch  # why\n\n\ndef g(x):\n"
+            b"# header comment\nimport torch  # why\n\n\ndef g(x: torch.Tensor):\n"
             b"    # explain the cast\n"
             b'    return x.type("torch.HalfTensor")  # trailing comment\n'
             b"    # after\n"
         ),
         (
-            b"# header comment\nimport torch  # why\n\n\ndef g(x):\n"
+            b"# header comment\nimport torch  # why\n\n\ndef g(x: torch.Tensor):\n"
             b"    # explain the cast\n"
             b'    return x.to(device="cpu", dtype=torch.float16)  # trailing comment\n'
             b"    # after\n"
@@ -292,12 +292,12 @@ PRESERVED = {
     ),
     "no-final-newline": (LEGACY_STR.rstrip("\n").encode(), LEGACY_STR_FIXED.rstrip("\n").encode()),
     "tabs-and-trailing-space": (
-        b'import torch   \ndef g(x):\n\treturn x.type("torch.HalfTensor")\t\n',
-        b'import torch   \ndef g(x):\n\treturn x.to(device="cpu", dtype=torch.float16)\t\n',
+        b'import torch   \ndef g(x: torch.Tensor):\n\treturn x.type("torch.HalfTensor")\t\n',
+        b'import torch   \ndef g(x: torch.Tensor):\n\treturn x.to(device="cpu", dtype=torch.float16)\t\n',
     ),
     "mixed-line-endings": (
-        b'import torch\r\ndef g(x):\n    return x.type("torch.HalfTensor")\r\n# end\n',
-        b'import torch\r\ndef g(x):\n    return x.to(device="cpu", dtype=torch.float16)\r\n# end\n',
+        b'import torch\r\ndef g(x: torch.Tensor):\n    return x.type("torch.HalfTensor")\r\n# end\n',
+        b'import torch\r\ndef g(x: torch.Tensor):\n    return x.to(device="cpu", dtype=torch.float16)\r\n# end\n',
     ),
 }
 
@@ -315,7 +315,7 @@ def test_fix_changes_only_the_edited_span(tree: Path, before: bytes, after: byte
 
 
 def test_fix_is_not_offered_when_it_would_drop_a_comment(tree: Path) -> None:
-    text = 'import torch\ndef g(x):\n    return x.type(\n        "torch.HalfTensor"  # keep me\n    )\n'
+    text = 'import torch\ndef g(x: torch.Tensor):\n    return x.type(\n        "torch.HalfTensor"  # keep me\n    )\n'
     write(tree, {"x.py": text})
     result = invoke("--fix", "--unsafe-fixes", "x.py")
     assert (tree / "x.py").read_text() == text
@@ -422,7 +422,7 @@ def test_a_fix_that_would_not_parse_leaves_the_file_byte_for_byte_unchanged(
 def test_a_fix_that_python_cannot_parse_but_libcst_can_is_rolled_back(tree: Path) -> None:
     """LibCST parses 3.12's f-strings on any Python; the file must parse for the
     Python that runs torchlint (before 3.12, no `"` inside a `"`-quoted f-string)."""
-    text = "import torch\ndef g(x):\n    print(f\"{x.type('torch.HalfTensor')}\")\n"
+    text = "import torch\ndef g(x: torch.Tensor):\n    print(f\"{x.type('torch.HalfTensor')}\")\n"
     write(tree, {"f.py": text})
     before = snapshot(tree)
     result = invoke("--fix", "f.py")
@@ -434,9 +434,7 @@ def test_a_fix_that_python_cannot_parse_but_libcst_can_is_rolled_back(tree: Path
 
 # Two TL102 casts, one inside the other: each fix rewrites its whole call, so the
 # outer fix's edit contains the inner one's.
-NESTED = (
-    'import torch\ndef g(x):\n    return x.type("torch.HalfTensor").type("torch.FloatTensor")\n'
-)
+NESTED = 'import torch\ndef g(x: torch.Tensor):\n    return x.type("torch.HalfTensor").type("torch.FloatTensor")\n'
 NESTED_ONE_PASS = NESTED.replace(
     'x.type("torch.HalfTensor")', 'x.to(device="cpu", dtype=torch.float16)'
 )
@@ -546,14 +544,14 @@ def test_diff_prints_a_unified_diff_exits_1_and_writes_nothing(mixed: Path) -> N
         "@@ -5,4 +5,4 @@\n"
         "         super().__init__()\n"
         "         self.enc = enc\n"
-        "     def forward(self, x):\n"
+        "     def forward(self, x: torch.Tensor):\n"
         "-        return self.enc(x.type(torch.float16))\n"
         "+        return self.enc(x.to(torch.float16))\n"
         "--- a/c.py\n"
         "+++ b/c.py\n"
         "@@ -1,3 +1,3 @@\n"
         " import torch\n"
-        " def g(x):\n"
+        " def g(x: torch.Tensor):\n"
         '-    return x.type("torch.HalfTensor")\n'
         '+    return x.to(device="cpu", dtype=torch.float16)\n'
     )
@@ -570,7 +568,7 @@ def test_diff_with_unsafe_fixes_includes_them(mixed: Path) -> None:
         "+++ b/b.py\n"
         "@@ -1,4 +1,4 @@\n"
         " import torch\n"
-        " def f(x):\n"
+        " def f(x: torch.Tensor):\n"
         "-    y = x.type(torch.cuda.HalfTensor)\n"
         '+    y = x.to(device="cuda", dtype=torch.float16)\n'
         "     return y\n"
@@ -663,7 +661,7 @@ def test_stdin_diff(tree: Path) -> None:
     result = invoke("--diff", "-", "--stdin-filename", "x.py", input=LEGACY_STR.encode())
     assert result.exit_code == 1
     assert result.stdout == (
-        "--- a/x.py\n+++ b/x.py\n@@ -1,3 +1,3 @@\n import torch\n def g(x):\n"
+        "--- a/x.py\n+++ b/x.py\n@@ -1,3 +1,3 @@\n import torch\n def g(x: torch.Tensor):\n"
         '-    return x.type("torch.HalfTensor")\n'
         '+    return x.to(device="cpu", dtype=torch.float16)\n'
     )

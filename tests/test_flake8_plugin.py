@@ -158,15 +158,22 @@ def test_flake8_select_of_other_codes_reports_no_tl_and_never_loads_the_engine()
 @pytest.mark.parametrize(
     "name, data",
     [
-        ("lf.py", f"import torch\ndef g(x):\n    return {LEGACY}\n".encode()),
-        ("crlf.py", f"import torch\r\ndef g(x):\r\n    return {LEGACY}\r\n".encode()),
-        ("bom.py", b"\xef\xbb\xbf" + f"import torch\ndef g(x):\n    return {LEGACY}\n".encode()),
+        ("lf.py", f"import torch\ndef g(x: torch.Tensor):\n    return {LEGACY}\n".encode()),
+        ("crlf.py", f"import torch\r\ndef g(x: torch.Tensor):\r\n    return {LEGACY}\r\n".encode()),
+        (
+            "bom.py",
+            b"\xef\xbb\xbf"
+            + f"import torch\ndef g(x: torch.Tensor):\n    return {LEGACY}\n".encode(),
+        ),
         # Columns count characters, not bytes: two non-ASCII characters before it.
-        ("utf8.py", f'import torch\ndef g(x):\n    return {{"ü€": {LEGACY}}}\n'.encode()),
-        ("tab.py", f"import torch\ndef g(x):\n\treturn {LEGACY}\n".encode()),
+        (
+            "utf8.py",
+            f'import torch\ndef g(x: torch.Tensor):\n    return {{"ü€": {LEGACY}}}\n'.encode(),
+        ),
+        ("tab.py", f"import torch\ndef g(x: torch.Tensor):\n\treturn {LEGACY}\n".encode()),
         (
             "latin1.py",
-            f"# -*- coding: latin-1 -*-\nimport torch\ndef g(x):\n    return ('\xe9', {LEGACY})\n".encode(
+            f"# -*- coding: latin-1 -*-\nimport torch\ndef g(x: torch.Tensor):\n    return ('\xe9', {LEGACY})\n".encode(
                 "latin-1"
             ),
         ),
@@ -182,7 +189,7 @@ def test_columns_are_identical_whatever_the_encoding_or_line_ends(
 
 
 def test_stdin_is_linted_the_same(tmp_path: Path) -> None:
-    text = f"import torch\ndef g(x):\n    return {LEGACY}\n"
+    text = f"import torch\ndef g(x: torch.Tensor):\n    return {LEGACY}\n"
     theirs = flake8("--select", "TL", "--stdin-display-name", "s.py", "-", stdin=text)
     ours = torchlint("--stdin-filename", "s.py", "-", stdin=text)
     assert theirs == ours and len(ours) == 1
@@ -194,7 +201,7 @@ NOQA_CASES = f"""\
 import torch
 
 
-def g(x):
+def g(x: torch.Tensor):
     a = {LEGACY}  # noqa: TL102
     b = {LEGACY}  # noqa
     c = {LEGACY}  # noqa: E501
@@ -231,14 +238,14 @@ def test_a_comment_on_the_findings_own_line_is_judged_by_flake8(tmp_path: Path) 
     write(
         tmp_path,
         "own.py",
-        f"import torch\ndef g(x):\n    a = {LEGACY}  #noqa\n    b = {LEGACY}  # NOQA:tl102\n".encode(),
+        f"import torch\ndef g(x: torch.Tensor):\n    a = {LEGACY}  #noqa\n    b = {LEGACY}  # NOQA:tl102\n".encode(),
     )
     assert torchlint("own.py", cwd=tmp_path) == []
     assert [r[1] for r in flake8("--select", "TL", "own.py", cwd=tmp_path)] == [3, 4]
 
 
 def test_flake8_file_level_noqa_and_torchlint_skip_file(tmp_path: Path) -> None:
-    body = f"import torch\ndef g(x):\n    return {LEGACY}\n"
+    body = f"import torch\ndef g(x: torch.Tensor):\n    return {LEGACY}\n"
     write(tmp_path, "a.py", ("# flake8: noqa\n" + body).encode())
     write(tmp_path, "b.py", ("# torchlint: skip-file\n" + body).encode())
     assert flake8("--select", "TL", "a.py", "b.py", cwd=tmp_path) == []
@@ -277,24 +284,24 @@ def _plugin_rows(text: str, options: argparse.Namespace | None) -> list[tuple[in
 
 
 def test_plugin_yields_flake8_tuples_with_0_based_columns() -> None:
-    text = f"import torch\ndef g(x):\n    return {LEGACY}\n"
+    text = f"import torch\ndef g(x: torch.Tensor):\n    return {LEGACY}\n"
     # flake8 prints col + 1, so 13 here is torchlint's 14.
     assert _plugin_rows(text, None) == [(3, 13, "TL102")]
 
 
 def test_plugin_without_flake8_options_runs_the_default_rules() -> None:
-    text = "import torch\ndef to_half(x):\n    return x.type(torch.float16)\n"  # TL103: opt-in
+    text = "import torch\ndef to_half(x: torch.Tensor):\n    return x.type(torch.float16)\n"  # TL103: opt-in
     assert _plugin_rows(text, None) == []
 
 
 def test_unused_noqa_is_not_reported_under_flake8(tmp_path: Path) -> None:
-    body = f"import torch\ndef g(x):\n    return {LEGACY}\nx = 1  # noqa: TL2040\ny = 2  # noqa\n"
+    body = f"import torch\ndef g(x: torch.Tensor):\n    return {LEGACY}\nx = 1  # noqa: TL2040\ny = 2  # noqa\n"
     write(tmp_path, "a.py", body.encode())
     # The plugin runs (TL102 is reported), TL901 has nothing to say.
     assert [r[3] for r in flake8("--select", "TL102,TL901", "a.py", cwd=tmp_path)] == ["TL102"]
 
 
 def test_plugin_does_nothing_when_flake8_selects_no_tl_code() -> None:
-    text = f"import torch\ndef g(x):\n    return {LEGACY}\n"
+    text = f"import torch\ndef g(x: torch.Tensor):\n    return {LEGACY}\n"
     options = argparse.Namespace(select=["E"], extend_select=None, disable_noqa=False)
     assert _plugin_rows(text, options) == []

@@ -19,7 +19,7 @@ from torchlint.cli import main
 # TL102 at 3:14 (safe fix).
 LEGACY_STR = """\
 import torch
-def g(x):
+def g(x: torch.Tensor):
     return x.type("torch.HalfTensor")
 """
 LEGACY_STR_MSG = (
@@ -320,7 +320,7 @@ def test_syntax_error_is_tl000_and_other_files_are_still_linted(tree: Path) -> N
             "literal (detected at line 1)",
         ),
         (
-            "import torch\ndef g(x):\n    if x:\n\treturn x.type(torch.cuda.HalfTensor)\n"
+            "import torch\ndef g(x: torch.Tensor):\n    if x:\n\treturn x.type(torch.cuda.HalfTensor)\n"
             "    return x\n",
             "broken.py:4:1: TL000 syntax error: inconsistent use of tabs and spaces in indentation",
         ),
@@ -376,7 +376,7 @@ def test_latin1_with_a_coding_cookie_is_linted(tree: Path) -> None:
     write(
         tree,
         {
-            "latin.py": b"# -*- coding: latin-1 -*-\nimport torch\ndef g(x):\n"
+            "latin.py": b"# -*- coding: latin-1 -*-\nimport torch\ndef g(x: torch.Tensor):\n"
             b'    s = "\xe9\xe9"; return x.type("torch.HalfTensor")\n'
         },
     )
@@ -392,7 +392,9 @@ def test_latin1_with_a_coding_cookie_is_linted(tree: Path) -> None:
 def test_columns_count_characters_not_bytes(tree: Path) -> None:
     write(
         tree,
-        {"u.py": 'import torch\ndef g(x):\n    s = "日本"; return x.type("torch.HalfTensor")\n'},
+        {
+            "u.py": 'import torch\ndef g(x: torch.Tensor):\n    s = "日本"; return x.type("torch.HalfTensor")\n'
+        },
     )
     assert locations(invoke("-q", "u.py").stdout) == ["u.py:3:24: TL102"]
 
@@ -566,7 +568,12 @@ def test_noqa_after_a_form_feed_or_line_separator(tree: Path, separator: str) ->
 
 
 def test_show_source_after_a_form_feed(tree: Path) -> None:
-    write(tree, {"x.py": "import torch\n\x0c\ndef g(x):\n    return x.type('torch.HalfTensor')\n"})
+    write(
+        tree,
+        {
+            "x.py": "import torch\n\x0c\ndef g(x: torch.Tensor):\n    return x.type('torch.HalfTensor')\n"
+        },
+    )
     result = invoke("-q", "--show-source", "x.py")
     assert result.stdout.splitlines()[1:] == [
         "    return x.type('torch.HalfTensor')",
@@ -594,7 +601,7 @@ def test_long_flat_expression_is_linted(tree: Path) -> None:
         {
             "long.py": "import torch\nx = "
             + "+".join(["a"] * 1000)
-            + '\ndef f(x):\n    return x.type("torch.HalfTensor")\n'
+            + '\ndef f(x: torch.Tensor):\n    return x.type("torch.HalfTensor")\n'
         },
     )
     result = invoke("-q", "long.py")

@@ -21,8 +21,8 @@ TIMEOUT = 30
 
 # The emoji before the finding is two UTF-16 code units: LSP columns differ from
 # the CLI's (code points) by one on that line.
-BAD = 'import torch\n\n\ndef f(x):\n    s, y = "\N{GRINNING FACE}", x.type(torch.FloatTensor)\n    return s, y\n'
-CLEAN = "import torch\n\n\ndef f(x):\n    return x.to(torch.float32)\n"
+BAD = 'import torch\n\n\ndef f(x: torch.Tensor):\n    s, y = "\N{GRINNING FACE}", x.type(torch.FloatTensor)\n    return s, y\n'
+CLEAN = "import torch\n\n\ndef f(x: torch.Tensor):\n    return x.to(torch.float32)\n"
 
 
 class Client:

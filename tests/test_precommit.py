@@ -24,14 +24,16 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 # Fixed by torchlint-fix (a safe fix): TL102 at 3:14.
-BAD = 'import torch\ndef g(x):\n    return x.type("torch.HalfTensor")\n'
-FIXED = 'import torch\ndef g(x):\n    return x.to(device="cpu", dtype=torch.float16)\n'
+BAD = 'import torch\ndef g(x: torch.Tensor):\n    return x.type("torch.HalfTensor")\n'
+FIXED = (
+    'import torch\ndef g(x: torch.Tensor):\n    return x.to(device="cpu", dtype=torch.float16)\n'
+)
 FINDING = (
     "m.py:3:14: TL102 `.type('torch.HalfTensor')` is a legacy cast that also moves the "
     'tensor to the CPU; say both explicitly with `.to(device="cpu", dtype=torch.float16)`'
 )
 # Not fixable with --fix alone (the fix is unsafe): TL102 on a CUDA type.
-UNFIXABLE = "import torch\ndef f(x):\n    return x.type(torch.cuda.HalfTensor)\n"
+UNFIXABLE = "import torch\ndef f(x: torch.Tensor):\n    return x.type(torch.cuda.HalfTensor)\n"
 
 NO_INDEX = re.compile(
     r"Could not find a version that satisfies|No matching distribution found|"

@@ -36,7 +36,7 @@ DOCS = "https://github.com/torchlint/torchlint/blob/main/docs/rules/"
 # TL102 at 3:14-3:18 (the `type` of `x.type`), with a safe fix of 3:13-3:39.
 LEGACY_STR = """\
 import torch
-def g(x):
+def g(x: torch.Tensor):
     return x.type("torch.HalfTensor")
 """
 LEGACY_STR_MSG = (
@@ -45,7 +45,7 @@ LEGACY_STR_MSG = (
 )
 TYPE_CAST = """\
 import torch
-def to_half(x):
+def to_half(x: torch.Tensor):
     return x.type(torch.float16)
 """
 CLEAN = """\

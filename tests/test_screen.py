@@ -41,7 +41,7 @@ def _tags(source: str) -> list[frozenset[str]]:
 
 
 def test_a_file_without_torch_evidence_needs_no_parse() -> None:
-    assert _rules("def f(x):\n    return x + 1\n") == set()
+    assert _rules("def f(x: torch.Tensor):\n    return x + 1\n") == set()
 
 
 def test_modeling_code_moving_tensors_only_is_screened_out() -> None:
@@ -155,7 +155,10 @@ def test_numpy_of_a_tensor_brought_to_the_cpu_is_not_evidence() -> None:
     assert screen.NUMPY_CALL not in _tags(made + "    return x.detach().cpu().numpy()\n")[1]
     assert screen.NUMPY_CALL in _tags(made + "    return x.detach().numpy()\n")[1]
     # a parameter: the flow analysis knows nothing of where it is
-    assert screen.NUMPY_CALL not in _tags("def f(x):\n    return x.detach().numpy()\n")[1]
+    assert (
+        screen.NUMPY_CALL
+        not in _tags("def f(x: torch.Tensor):\n    return x.detach().numpy()\n")[1]
+    )
 
 
 def test_too_deep_to_screen_falls_back_to_the_text_triggers(
@@ -195,7 +198,7 @@ def test_idle_units_keep_their_headers_and_lines_and_lose_their_bodies() -> None
         class Block(nn.Module):  # the header stays: a module class of the file
             '''doc'''
 
-            def forward(self, x):
+            def forward(self, x: torch.Tensor):
                 return x * 2
 
 
@@ -267,7 +270,7 @@ def test_a_fix_after_idle_units_in_a_crlf_file_changes_only_its_span() -> None:
     text = (
         "import torch\r\n\r\n\r\nclass Helper:\r\n    '''Nothing to find here.'''\r\n\r\n"
         "    def size(self):\r\n        return 1  # keep\r\n\r\n\r\n"
-        'def g(x):\r\n    return x.type("torch.HalfTensor")\r\n'
+        'def g(x: torch.Tensor):\r\n    return x.type("torch.HalfTensor")\r\n'
     )
     _, idle = engine.screen_units(text, frozenset({"TL102"}), ast.parse(text))
     assert [u.name for u in idle] == ["Helper"]  # type: ignore[attr-defined]

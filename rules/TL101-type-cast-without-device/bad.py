@@ -56,6 +56,10 @@ class SiglipEmbedder(nn.Module):
         self.encoder = encoder
 
     def forward(self, pixel_values):
-        # No device anywhere in sight: the safe fix keeps behaviour (`.to(dtype)`),
-        # the message says where the device should come from.
+        # No device anywhere in sight: the fix keeps behaviour (`.to(dtype)`) for a
+        # tensor, but `pixel_values` could be anything with a `.type()`: unsafe.
         return self.encoder(pixel_values.type(torch.float16))  # expect: TL101:42
+
+    def embed_mean(self, pixel_values):
+        # `.detach()` only exists on tensors: `.to(dtype)` does the same, safe.
+        return self.encoder(pixel_values.detach().type(torch.float16))  # expect: TL101:51

@@ -21,4 +21,11 @@ def labels_like(logits, labels):
 
 
 def from_string(x):
+    # `x` could be a module, whose .type() also casts integer buffers: unsafe fix.
     return x.type("torch.DoubleTensor")  # expect: TL102:14
+
+
+def rnd_mask(forward_loss, proportion, device):
+    # cleanrl's RND: `mask` can only be a tensor, so the rewrite is safe.
+    mask = torch.rand(len(forward_loss), device=device)
+    return (mask < proportion).type(torch.FloatTensor).to(device)  # expect: TL102:32

@@ -21,4 +21,11 @@ def labels_like(logits, labels):
 
 
 def from_string(x):
+    # `x` could be a module, whose .type() also casts integer buffers: unsafe fix.
     return x.to(device="cpu", dtype=torch.float64)  # expect: TL102:14
+
+
+def rnd_mask(forward_loss, proportion, device):
+    # cleanrl's RND: `mask` can only be a tensor, so the rewrite is safe.
+    mask = torch.rand(len(forward_loss), device=device)
+    return (mask < proportion).to(device="cpu", dtype=torch.float32).to(device)  # expect: TL102:32

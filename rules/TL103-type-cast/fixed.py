@@ -10,7 +10,8 @@ def eager_attention(query, key, value):
 
 
 def to_half(x):
-    return x.to(float16)  # expect: TL103:14
+    # `x` may be a module (its .type() casts integer buffers too): unsafe fix.
+    return x.type(float16)  # expect: TL103:14
 
 
 def to_target(x, target_dtype):

@@ -30,3 +30,15 @@ def data_parallel(x):
 def ddp_around_device_map(path, local_rank):
     model = AutoModelForCausalLM.from_pretrained(path, device_map="auto")
     return DDP(model, device_ids=[local_rank])  # expect: TL203:12 lines=31
+
+
+class Tower(nn.Module):
+    def __init__(self, width=16):
+        super().__init__()
+        self.proj = nn.Linear(width, width)
+
+
+def wrap_tower(gpu_list):
+    # Built without a device: its weights are on the CPU when wrapped.
+    model = Tower(width=32)
+    return nn.DataParallel(model, device_ids=gpu_list)  # expect: TL203:12 lines=43,44

@@ -84,3 +84,11 @@ class GatedCell(torch.nn.Module):
 def first_step(device):
     model = GatedCell(8).to(device)
     return model(torch.randn(4, 8).to(device))
+
+
+def train_cpu_default(device):
+    # Only the CPU default is set: the factory's tensor stays on the CPU.
+    torch.set_default_device("cpu")
+    agent = nn.Linear(4, 1).to(device)
+    obs = torch.zeros((8, 4))
+    return agent(obs.to(device))  # expect: TL204:18 lines=93,92

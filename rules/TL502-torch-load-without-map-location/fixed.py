@@ -3,11 +3,29 @@ import torch as th
 
 
 def resume(model, path):
-    state = torch.load(path, map_location="cpu")  # expect: TL502:13
+    state = torch.load(path)  # expect: TL502:13
     model.load_state_dict(state["model"])
     optimizer_state = th.load(  # expect: TL502:23
         path + ".optim",
         weights_only=True,
-        map_location="cpu",
     )
     return optimizer_state
+
+
+def convert(checkpoint_file, output_file):
+    # A conversion script saves too, but another file: the one it reads came from a
+    # training run, maybe on a GPU (litgpt's convert_pretrained_checkpoint).
+    full = torch.load(checkpoint_file)  # expect: TL502:12
+    torch.save({k: v.half() for k, v in full["model"].items()}, output_file)
+
+
+class Trainer:
+    # pytorch/examples' DDP snapshot: the class writes and reads its own file, but
+    # rank 0 saved GPU weights (a state_dict), and every rank restores them onto
+    # cuda:0.
+    def _load_snapshot(self, snapshot_path):
+        snapshot = torch.load(snapshot_path)  # expect: TL502:20
+        self.model.load_state_dict(snapshot["MODEL_STATE"])
+
+    def _save_snapshot(self, epoch, snapshot_path):
+        torch.save({"MODEL_STATE": self.model.state_dict(), "EPOCHS_RUN": epoch}, snapshot_path)

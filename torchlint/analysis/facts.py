@@ -12,6 +12,7 @@ from torchlint.analysis.names import ImportTable, dotted
 
 if TYPE_CHECKING:
     from torchlint.analysis.flow import FlowFacts
+    from torchlint.analysis.gates import Gates
 
 MODULE_BASES = frozenset(
     {
@@ -65,6 +66,7 @@ class Analysis:
     module_assignments: dict[str, list[cst.BaseExpression]]
     module: cst.Module | None = None
     _flow: FlowFacts | None = field(default=None, repr=False)
+    _gates: Gates | None = field(default=None, repr=False)
 
     def qualify(self, node: cst.BaseExpression) -> str | None:
         return self.imports.qualify(node)
@@ -79,6 +81,17 @@ class Analysis:
             assert self.module is not None
             self._flow = flow(self, self.module)
         return self._flow
+
+    @property
+    def gates(self) -> Gates:
+        """Version gates and compatibility fallbacks (``analysis/gates.py``), found
+        on first use."""
+        if self._gates is None:
+            from torchlint.analysis.gates import Gates
+
+            assert self.module is not None
+            self._gates = Gates(self.module, self.imports)
+        return self._gates
 
 
 class _Collector:

@@ -41,6 +41,7 @@ from torchlint.analysis.torch_api import (
     SAME_PLACE_OPS,
     legacy_type,
     makes_module,
+    names_cpu,
     torch_dtype,
 )
 from torchlint.traverse import nodes
@@ -644,6 +645,10 @@ class _Scope:
         name = dotted(node)
         if name is not None:
             value = self.lookup(name)
+            if (value is None or (value.kind == DEVICE and not value.device)) and names_cpu(
+                name, self.cls, self.w.analysis
+            ):
+                return CPU, node  # self._cpu_device = torch.device("cpu")
             if value is not None and value.kind == DEVICE:
                 return value.device or VAR, node
             last = name.rsplit(".", 1)[-1].lower()
@@ -999,7 +1004,9 @@ class _Scope:
                 return _new(ENCODING, CPU, None, Event("create", node))
             cls = w.local_modules.get(name)
             if cls is not None:
-                module = _new(MODULE, CPU, "float32", Event("create", node))
+                # Model(device=...): the class builds its state there itself.
+                placed = any(a.keyword and a.keyword.value == "device" for a, _ in args)
+                module = _new(MODULE, MAYBE if placed else CPU, "float32", Event("create", node))
                 if not self.entry:
                     return module
                 module = replace(module, origin=f"local:{name}")
@@ -1311,7 +1318,8 @@ class _Scope:
         if name.endswith("_like"):
             like = args[0][1] if args else UNKNOWN
             return _new(TENSOR, like.device, like.dtype, Event("create", node))
-        device: str | None = CPU
+        # (A file that sets a default device makes factories land there, not on the CPU.)
+        device: str | None = MAYBE if self.w.analysis.gates.default_device else CPU
         expr: cst.BaseExpression | None = None
         dtype: str | None = "float32" if name in _FLOAT_FACTORIES else None
         if name in ("tensor", "as_tensor", "from_numpy") and args and args[0][1].kind == NDARRAY:

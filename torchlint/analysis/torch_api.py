@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from torchlint.analysis.facts import Analysis, FunctionFacts
+from torchlint.analysis.facts import Analysis, ClassFacts, FunctionFacts
 from torchlint.analysis.names import dotted
 
 # torch.<name> -> canonical dtype name.
@@ -259,3 +259,25 @@ def device_in_scope(
         if "device" in cls.self_attrs or "device" in cls.methods:
             return cst.Attribute(value=cst.Name("self"), attr=cst.Name("device"))
     return None
+
+
+def is_cpu_literal(node: cst.BaseExpression, analysis: Analysis) -> bool:
+    """``"cpu"`` or ``torch.device("cpu")``."""
+    if isinstance(node, cst.SimpleString):
+        return node.evaluated_value == "cpu"
+    if isinstance(node, cst.Call) and analysis.qualify(node.func) == "torch.device" and node.args:
+        first = node.args[0].value
+        return isinstance(first, cst.SimpleString) and first.evaluated_value == "cpu"
+    return False
+
+
+def names_cpu(name: str, cls: ClassFacts | None, analysis: Analysis) -> bool:
+    """A name that holds the CPU device: ``self._cpu_device`` set only to
+    ``torch.device("cpu")`` in the class (detectron2's evaluators), or a name that
+    says so (``cpu_device``, ``cpu``)."""
+    last = name.rsplit(".", 1)[-1].lower().strip("_")
+    if cls is not None and name.startswith("self.") and name.count(".") == 1:
+        values = cls.self_attrs.get(name[len("self.") :], [])
+        if values:
+            return all(is_cpu_literal(v, analysis) for v in values)
+    return last in ("cpu", "cpu_device", "cpu_dev", "host_device")

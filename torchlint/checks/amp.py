@@ -59,18 +59,34 @@ class DeprecatedCudaAmp(Rule):
         loss = model(x)
     ```
 
+    Not flagged: a call in a branch that exists for older torch releases (either
+    branch of a version test such as `TORCH_GE_2_4` or `version.parse(torch.__version__)
+    < ...`, a `hasattr(torch, ...)` probe, the handler of `except (ImportError,
+    AttributeError, TypeError)`), nor a call through a name imported there (`try: from
+    torch.amp import GradScaler` / `except ImportError: from torch.cuda.amp import
+    GradScaler`): that code keeps the old API on purpose (`torchlint/analysis/gates.py`).
+
     ## Fix safety
     Argument for argument: `torch.cuda.amp.autocast(a, b)` passes `enabled` and
     `dtype` positionally while `torch.amp.autocast` takes `device_type, dtype,
-    enabled`, so positional arguments become keywords. The new call does the same:
-    **safe**. The fix spells `torch` as the file imports it; if the file never imports
-    `torch` itself (only `from torch.cuda.amp import autocast`), no fix is offered.
+    enabled`, so positional arguments become keywords. For `autocast` the new call does
+    the same on every torch since 1.10: **safe**; the receiver is the call itself, a
+    torch function named by its import, so no other object can be behind it.
+    `torch.amp.GradScaler` only exists since torch 2.3, so that rewrite breaks a project
+    that still supports older releases: **unsafe**. Gated code is never rewritten. The
+    fix spells `torch` as the file imports it; if the file never imports `torch` itself
+    (only `from torch.cuda.amp import autocast`), no fix is offered.
 
     ## Precision
     Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **2 findings**; on the scripts corpus (674
+    accelerate; `bench/corpus_check.py`): **0 findings**; on the scripts corpus (674
     training and inference scripts, `docs/audits.md`): **23 findings**. All read:
-    each is a deprecated `torch.cuda.amp` / `torch.cpu.amp` call.
+    each is a deprecated `torch.cuda.amp` / `torch.cpu.amp` call. The library's 2
+    earlier findings were fallbacks for old torch (accelerate's `is_torch_version(">=",
+    "2.3")` branch, timm's `except (AttributeError, TypeError)`), now recognised as
+    gates. On thirteen projects nobody here had read (`docs/audits.md`, "Unseen
+    projects"): 11 findings at first, one of them speechbrain's version-gated branch;
+    10 now, all true.
 
     ## References
     - [Automatic mixed precision](https://pytorch.org/docs/stable/amp.html)
@@ -80,6 +96,8 @@ class DeprecatedCudaAmp(Rule):
         q = self.ctx.analysis.qualify(node.func)
         if q not in _RENAMES:
             return
+        if self.ctx.analysis.gates.covers(node) is not None:
+            return  # the branch (or import) that exists for older torch releases
         name, device = _RENAMES[q]
         aliases = self.ctx.analysis.imports.local_names_for("torch")
         fix = None
@@ -101,8 +119,13 @@ class DeprecatedCudaAmp(Rule):
                 new = node.with_changes(
                     func=cst.parse_expression(f"{aliases[0]}.amp.{name}"), args=[device_arg, *args]
                 )
+                # torch.amp.autocast(device_type, ...) exists since torch 1.10; the
+                # torch.amp.GradScaler class only since 2.3: older releases lack it.
                 fix = FixSpec(
-                    Applicability.SAFE, ((node, new),), f'use torch.amp.{name}("{device}", ...)'
+                    Applicability.SAFE if name == "autocast" else Applicability.UNSAFE,
+                    ((node, new),),
+                    f'use torch.amp.{name}("{device}", ...)'
+                    + ("" if name == "autocast" else " (needs torch >= 2.3)"),
                 )
         spelled = dotted(node.func) or q
         self.report(

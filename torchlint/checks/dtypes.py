@@ -73,10 +73,10 @@ class LossTargetDtype(Rule):
     ## Fix safety
     The fix converts at the call: `F.cross_entropy(logits, labels.long())`. Integer
     class indices keep their values; the loss then runs instead of raising: **safe**.
-    A BCE target becomes `label.float()` (0 and 1 stay 0.0 and 1.0; a float64 target
-    is rounded to float32, the input's precision): also **safe**, and only offered
-    when the target is known to be a tensor of that dtype, so no other receiver can
-    be in its place.
+    The target is one the flow analysis knows is a tensor (made by a torch factory or
+    cast to an integer dtype in the code), so no other receiver can reach the fix.
+    A BCE target becomes `label.float()`: 0 and 1 stay 0.0 and 1.0, and a float64
+    target is rounded to float32, the input's precision: also **safe**.
 
     ## Precision
     Library corpus (4,602 files of transformers, diffusers, timm, peft and
@@ -171,7 +171,9 @@ class Float64Input(Rule):
 
     ## Fix safety
     The fix converts at the call: `model(features.float())`. The module computes in
-    float32 anyway; converting its input is what the call needs: **safe**.
+    float32 anyway; converting its input is what the call needs: **safe**. The input
+    is one the flow analysis knows is a float64 tensor (made from numpy data in the
+    code), so no other receiver, with another `.float()`, can reach the fix.
 
     ## Precision
     Library corpus (4,602 files of transformers, diffusers, timm, peft and
@@ -322,7 +324,9 @@ class InputDtypeMismatch(Rule):
     ## Fix safety
     The fix casts the input at the call to the module's dtype (`.half()`,
     `.bfloat16()`, `.float()`): the module computes in its own dtype anyway, so this is
-    what the call needs: **safe**.
+    what the call needs: **safe**. The input is one the flow analysis knows is a
+    tensor of the other dtype, so no other receiver, with another `.half()`, can reach
+    the fix.
 
     ## Precision
     Library corpus (4,602 files of transformers, diffusers, timm, peft and

@@ -3,13 +3,14 @@ module's methods, legacy constructors, and hard-coded CUDA in device-aware code.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis.names import dotted, root_name
+from torchlint.analysis.order import after
 from torchlint.analysis.torch_api import FACTORY_FUNCTIONS, LEGACY_TENSOR_TYPES
 from torchlint.checks._build import kwarg, method_call
 from torchlint.findings import Applicability
@@ -339,8 +340,10 @@ class FactoryWithoutDevice(Rule):
                 return None  # moved somewhere in the method: assume it is handled
             if isinstance(parent, cst.AssignTarget):
                 return None  # re-bound: too dynamic to follow
-        for use in uses:
-            end = _through_methods(use, parents)
+        # Only uses written after the assignment: a message must not point above the
+        # line it is about (in a loop, the use above runs in the next iteration).
+        for later in after(target, uses, fn.body):
+            end = _through_methods(later, parents)
             if end is not None:
                 found = self._meets(end, parents, fn, params, depth=1)
                 if found is not None:
@@ -414,7 +417,8 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     name = "legacy-tensor-constructor"
     # torch.FloatTensor(...), or a constructor imported under another name
     triggers = (*(f"{kind}(" for kind in LEGACY_TENSOR_TYPES), "Tensor as ")
-    needs = frozenset({screen.CLASS, screen.LEGACY_CONSTRUCTOR})
+    # (no CLASS: with device= it is a finding anywhere)
+    needs = frozenset({screen.LEGACY_CONSTRUCTOR})
     default_enabled = True
     summary = "`torch.FloatTensor(...)` and friends always make CPU tensors."
     fixable = True
@@ -424,13 +428,20 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     flags calls of the legacy CPU constructors `torch.FloatTensor(...)`,
     `torch.LongTensor(...)`, `torch.HalfTensor(...)`, `torch.BoolTensor(...)` and the
     like whose result meets the inputs or parameters, exactly as TL401 defines it
-    (arithmetic, torch ops, a submodule call), unless the code moves it first.
+    (arithmetic, torch ops, a submodule call), unless the code moves it first. Anywhere
+    in the file, flags a legacy constructor given a `device=` other than `"cpu"`.
 
     ## Why is this bad?
     They always create CPU tensors of a fixed dtype, whatever the module's device and
     dtype: on a GPU the first op with the inputs fails (`Expected all tensors to be on
     the same device`), and under `.half()` the dtype no longer matches. With integer
     arguments they also allocate uninitialised memory (`torch.FloatTensor(2, 3)`).
+    Given `device=` they raise for any device but the CPU (`legacy constructor expects
+    device type: cpu but device type: cuda was passed`). And a tuple argument is data,
+    not a shape: `torch.FloatTensor((B, 1, 1, 1))` is the 4-element tensor `[B, 1, 1,
+    1]`, not a `B x 1 x 1 x 1` one. When the tuple reads like sizes (names and
+    integers), the message says so and the hint is `torch.empty((B, 1, 1, 1), ...)`;
+    it never suggests `torch.tensor((B, 1, 1, 1))`, which would keep that bug.
 
     ## Example
     ```python
@@ -445,8 +456,12 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     ## Fix safety
     With a list or tuple literal, the fix writes `torch.tensor(DATA, dtype=...)`; with
     sizes, `torch.empty(SIZES, dtype=...)`. Both make the same CPU tensor as before:
-    **safe** (add `device=` afterwards; TL401 points at where). No fix for a single
-    variable argument, which may be data or a size.
+    **safe** (add `device=` afterwards; TL401 points at where). A tuple that reads
+    like sizes (`(B, 1, 1, 1)`) becomes `torch.empty((B, 1, 1, 1), ...)`: that fixes the
+    shape, so it changes what the code makes: **unsafe**; so is the fix of a call with
+    `device=`, which raised before. The call's receiver is
+    torch's own constructor, named through its import, so no other object can be
+    behind it. No fix for a single variable argument, which may be data or a size.
 
     ## Precision
     Library corpus (4,602 files of transformers, diffusers, timm, peft and
@@ -460,25 +475,79 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     - [`torch.tensor`](https://pytorch.org/docs/stable/generated/torch.tensor.html)
     """
 
-    def _candidate(self, call: cst.Call) -> bool:
+    def _legacy(self, call: cst.Call) -> bool:
         q = self.ctx.analysis.qualify(call.func) or ""
         head, _, kind = q.rpartition(".")
         return head == "torch" and kind in LEGACY_TENSOR_TYPES
 
-    def _report(self, node: cst.Call, partner: cst.CSTNode, params: list[str]) -> None:
+    def _candidate(self, call: cst.Call) -> bool:
+        # With device= it is reported wherever it is (visit_Call).
+        return self._legacy(call) and _keyword(call, "device") is None
+
+    def visit_Call(self, node: cst.Call) -> None:
+        """``torch.FloatTensor(..., device=device)``: a legacy constructor raises for
+        any device but the CPU, wherever it is called."""
+        device = _keyword(node, "device")
+        if device is None or not self._legacy(node) or _is_cpu(device.value):
+            return
+        torch_name, dtype = self._names(node)
+        positional = [a for a in node.args if a.keyword is None]
+        data = positional[0].value if len(positional) == 1 else None
+        code = self.ctx.code_for
+        dev = code(device.value)
+        fix = None
+        if isinstance(data, cst.Tuple) and _sizes_like(data):
+            text = f"{torch_name}.empty({code(data)}, dtype={dtype}, device={dev})"
+            fix = FixSpec(
+                Applicability.UNSAFE, ((node, cst.parse_expression(text)),), "use torch.empty"
+            )
+        elif isinstance(data, (cst.List, cst.Tuple)) and _numbers(data):
+            text = f"{torch_name}.tensor({code(data)}, dtype={dtype}, device={dev})"
+            fix = FixSpec(
+                Applicability.UNSAFE, ((node, cst.parse_expression(text)),), "use torch.tensor"
+            )
+        self.report(
+            node,
+            f"`{dotted(node.func)}(..., device=...)`: a legacy constructor only makes CPU "
+            "tensors and raises for any other device ('legacy constructor expects device "
+            f"type: cpu'){_as_data(data, code)}; use `torch.empty(SIZES, dtype={dtype}, "
+            f"device={dev})` for a shape or `torch.tensor(DATA, dtype={dtype}, device={dev})` "
+            "for data",
+            fix,
+        )
+
+    def _names(self, node: cst.Call) -> tuple[str, str]:
         q = self.ctx.analysis.qualify(node.func) or ""
         kind = q.rpartition(".")[2]
         torch_name = (dotted(node.func) or "torch").rsplit(".", 1)[0]
-        dtype = f"{torch_name}.{LEGACY_TENSOR_TYPES[kind]}"
+        if "." not in (dotted(node.func) or ""):  # from torch import FloatTensor
+            aliases = self.ctx.analysis.imports.local_names_for("torch")
+            torch_name = aliases[0] if aliases else "torch"
+        return torch_name, f"{torch_name}.{LEGACY_TENSOR_TYPES[kind]}"
+
+    def _report(self, node: cst.Call, partner: cst.CSTNode, params: list[str]) -> None:
+        q = self.ctx.analysis.qualify(node.func) or ""
+        torch_name, dtype = self._names(node)
         fix = None
         args = node.args
-        if len(args) == 1 and isinstance(args[0].value, (cst.List, cst.Tuple, cst.ListComp)):
-            text = f"{torch_name}.tensor({self.ctx.code_for(args[0].value)}, dtype={dtype})"
+        data = args[0].value if len(args) == 1 else None
+        code = self.ctx.code_for
+        if isinstance(data, cst.Tuple) and _sizes_like(data):
+            # (B, 1, 1, 1) reads like a shape but is data: torch.tensor would keep
+            # that bug, torch.empty fixes it and changes what the code makes.
+            text = f"{torch_name}.empty({code(data)}, dtype={dtype})"
+            fix = FixSpec(
+                Applicability.UNSAFE,
+                ((node, cst.parse_expression(text)),),
+                "use torch.empty (if these are sizes)",
+            )
+        elif isinstance(data, (cst.List, cst.Tuple, cst.ListComp)):
+            text = f"{torch_name}.tensor({code(data)}, dtype={dtype})"
             fix = FixSpec(
                 Applicability.SAFE, ((node, cst.parse_expression(text)),), "use torch.tensor"
             )
         elif args and all(isinstance(a.value, cst.Integer) and a.keyword is None for a in args):
-            sizes = ", ".join(self.ctx.code_for(a.value) for a in args)
+            sizes = ", ".join(code(a.value) for a in args)
             text = f"{torch_name}.empty({sizes}, dtype={dtype})"
             fix = FixSpec(
                 Applicability.SAFE, ((node, cst.parse_expression(text)),), "use torch.empty"
@@ -486,11 +555,59 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
         self.report(
             node,
             f"`{dotted(node.func) or q}(...)` always makes a CPU tensor, and it meets the inputs "
-            f"or parameters at line <line:meet>: on a GPU this fails; use "
-            f"`torch.tensor(..., dtype={dtype}, device=...)`",
+            f"or parameters at line <line:meet>: on a GPU this fails{_as_data(data, code)}; use "
+            f"`torch.tensor(..., dtype={dtype}, device=...)`"
+            + (
+                f" for data, `torch.empty({code(data)}, dtype={dtype}, device=...)` for a shape"
+                if isinstance(data, cst.Tuple) and _sizes_like(data)
+                else ""
+            ),
             fix,
             {"meet": partner},
         )
+
+
+def _keyword(call: cst.Call, name: str) -> cst.Arg | None:
+    return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
+
+
+def _is_cpu(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.SimpleString) and node.evaluated_value == "cpu"
+
+
+def _numbers(seq: cst.List | cst.Tuple) -> bool:
+    return bool(seq.elements) and all(
+        isinstance(e.value, (cst.Integer, cst.Float))
+        or (
+            isinstance(e.value, cst.UnaryOperation)
+            and isinstance(e.value.expression, (cst.Integer, cst.Float))
+        )
+        for e in seq.elements
+    )
+
+
+def _sizes_like(seq: cst.Tuple) -> bool:
+    """``(B, 1, 1, 1)``, ``(x.shape[0], 1)``: integers and names, at least one name, no
+    float: written as a shape."""
+    values = [e.value for e in seq.elements]
+    return (
+        len(values) >= 2
+        and all(
+            isinstance(v, (cst.Integer, cst.Name, cst.Attribute, cst.Subscript)) for v in values
+        )
+        and any(not isinstance(v, cst.Integer) for v in values)
+    )
+
+
+def _as_data(data: cst.BaseExpression | None, code: Callable[[cst.CSTNode], str]) -> str:
+    """The note that a tuple argument is data, not a shape."""
+    if isinstance(data, cst.Tuple) and _sizes_like(data):
+        n = len(data.elements)
+        return (
+            f"; and `{code(data)}` is data, not a shape: it makes a {n}-element tensor "
+            "holding those numbers"
+        )
+    return ""
 
 
 class HardCodedCuda(Rule):

@@ -161,7 +161,10 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     factory, `torch.tensor`, `torch.from_numpy`, or arithmetic on them) in `__init__`
     when another method uses `self.mask` in arithmetic or passes it to a call, and
     nothing moves it there (`self.mask.to(x.device)`). Also flags plain lists/tuples
-    that alias registered buffers (`self.buffers_list = [self.a, self.b]`).
+    that alias registered buffers (`self.buffers_list = [self.a, self.b]`). Not
+    flagged: a class that overrides `_apply` (what `.to()`, `.cuda()` and `.half()` run
+    through), `to`, `cuda`, `half`, `float` or `type`: it manages its plain tensors
+    itself.
 
     ## Why is this bad?
     Only parameters, buffers and submodules follow `model.to(device)`, `model.half()`
@@ -210,6 +213,8 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
         facts = self._module_class(node)
         if facts is None:
             return
+        if facts.methods & _OWN_PLACEMENT:
+            return  # it moves its plain tensors itself when the module moves
         buffers = set()
         for small in _init_statements(node):
             if isinstance(small, cst.Expr) and is_self_call(small.value, "register_buffer"):
@@ -259,6 +264,11 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
                 fix,
                 {"use": uses[0]},
             )
+
+
+# A module class overriding these moves (and casts) its own state: ``_apply`` is what
+# ``.to()``, ``.cuda()``, ``.half()`` all run through.
+_OWN_PLACEMENT = frozenset({"_apply", "to", "cuda", "half", "float", "type"})
 
 
 class ModuleInPlainContainer(_ModuleStateRule):

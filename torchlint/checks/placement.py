@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 import libcst as cst
 
 from torchlint import screen
+from torchlint.analysis.facts import Analysis
 from torchlint.analysis.flow import (
     AUTO,
     CPU,
@@ -22,10 +23,12 @@ from torchlint.analysis.flow import (
     WrapObs,
 )
 from torchlint.analysis.names import dotted, root_name
-from torchlint.analysis.torch_api import HALF_TEXT, MOVE_TEXT
+from torchlint.analysis.order import written_before
+from torchlint.analysis.torch_api import HALF_TEXT, MOVE_TEXT, PARAMETRIZED_MODULES
 from torchlint.checks._build import comma_separated, kwarg, method_call
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
+from torchlint.traverse import nodes
 
 _MOVE_TRIGGERS = MOVE_TEXT
 
@@ -84,10 +87,17 @@ class ModuleCastNotPlaced(Rule):
 
     ## Why is this bad?
     The cast changes the dtype of the weights, not their device. The forward pass
-    then meets CUDA inputs and CPU weights: `Input type (torch.cuda.HalfTensor) and
-    weight type (torch.HalfTensor) should be the same`. This is the MiniCPM-V LoRA
+    then meets CUDA inputs and CPU weights, and the first layer with weights raises:
+    a convolution with `Input type (torch.cuda.HalfTensor) and weight type
+    (torch.HalfTensor) should be the same`, a `Linear` (and most others) with
+    `Expected all tensors to be on the same device`. The message quotes the one the
+    code shows (a `torch.nn` layer, or the first `self.<layer>(...)` of a module
+    class's `forward`) and names both otherwise. This is the MiniCPM-V LoRA
     fine-tuning crash: the model was loaded, cast with `.half()`, wrapped with
-    `get_peft_model` and never placed.
+    `get_peft_model` and never placed. A model wrapped by `nn.DataParallel` is moved
+    to the GPU by the wrapper itself when one device is visible; with more than one
+    the call fails (`module must have its parameters and buffers on device cuda:0
+    (device_ids[0])`), as TL203 reasons, and the message says so.
 
     ## Example
     ```python
@@ -172,16 +182,44 @@ class ModuleCastNotPlaced(Rule):
             if fix is None
             else f"place it where it is cast: {fix.message}"
         )
+        if wrap is not None and wrap.detail == "DataParallel":
+            # DataParallel.__init__ moves the module to device_ids[0] itself when it
+            # sees one device (TL203's reasoning): only more than one fails.
+            failure = (
+                "DataParallel moves it to the GPU itself only when one GPU is visible; with "
+                "more, the call fails with 'module must have its parameters and buffers on "
+                "device cuda:0 (device_ids[0]) but found one of them on device: cpu'"
+            )
+        else:
+            failure = f"the call fails with {self._layer_error(obs, module.dtype)}"
         self.report(
             node,
             f"{', '.join(story)}, but never moved to a device{moved_parts}, while its "
             f"input `{input_name}` was moved to {_device_text(move, self.ctx.code_for)} at line <line:move>: "
-            f"the call fails with 'Input type (torch.cuda.HalfTensor) and weight type "
-            f"(torch.HalfTensor) should be the same'; {advice}",
+            f"{failure}; {advice}",
             fix,
             related,
         )
         return True
+
+    def _layer_error(self, obs: CallObs, dtype: str | None) -> str:
+        """The error the first weighted layer the input meets raises, quoted; a
+        neutral wording when that layer is not visible."""
+        legacy = "BFloat16Tensor" if dtype == "bfloat16" else "HalfTensor"
+        conv = (
+            f"'Input type (torch.cuda.{legacy}) and weight type (torch.{legacy}) should be "
+            "the same'"
+        )
+        other = "'Expected all tensors to be on the same device'"
+        kind = _first_layer(obs.module.origin, self.ctx.analysis)
+        if kind == "conv":
+            return conv
+        if kind == "other":
+            return other
+        return (
+            f"the input on the GPU and the weights on the CPU ({conv} at a convolution, "
+            f"{other} elsewhere)"
+        )
 
     def _fix(self, cast: Event, value: Value) -> FixSpec | None:
         node = cast.node
@@ -215,6 +253,55 @@ class ModuleCastNotPlaced(Rule):
             ((node, new),),
             f"`.to(device={code(device)}, dtype={code(dtype_node)})`",
         )
+
+
+def _layer_kind(qualified: str) -> str | None:
+    """ "conv" for torch.nn.ConvNd, "other" for another torch.nn layer with weights."""
+    if not qualified.startswith("torch.nn."):
+        return None
+    last = qualified.rsplit(".", 1)[-1]
+    if last.startswith("Conv"):
+        return "conv"
+    return "other" if last.startswith(PARAMETRIZED_MODULES) else None
+
+
+def _first_layer(origin: str, analysis: Analysis) -> str | None:
+    """What the first weighted layer of a module is ("conv", "other"), when the
+    code shows it: a torch.nn layer itself, or the first ``self.<layer>(...)`` of a
+    local module class's ``forward`` (and ``nn.Sequential``'s first layer)."""
+    kind = _layer_kind(origin)
+    if kind is not None or not origin.startswith("local:"):
+        return kind
+    cls = next((c for c in analysis.classes.values() if c.name == origin[len("local:") :]), None)
+    if cls is None or not isinstance(cls.node.body, cst.IndentedBlock):
+        return None
+    forward = next(
+        (
+            s
+            for s in cls.node.body.body
+            if isinstance(s, cst.FunctionDef) and s.name.value == "forward"
+        ),
+        None,
+    )
+    if forward is None:
+        return None
+    for call in nodes(forward.body, cst.Call):
+        func = call.func
+        if not (
+            isinstance(func, cst.Attribute)
+            and isinstance(func.value, cst.Name)
+            and func.value.value == "self"
+        ):
+            continue
+        values = cls.self_attrs.get(func.attr.value, [])
+        made = values[0] if len(values) == 1 else None
+        if not isinstance(made, cst.Call):
+            continue
+        q = analysis.qualify(made.func) or ""
+        if q.endswith("Sequential") and made.args and isinstance(made.args[0].value, cst.Call):
+            q = analysis.qualify(made.args[0].value.func) or ""
+        return _layer_kind(q)
+    return None
 
 
 class ModuleAddedAfterPlacement(Rule):
@@ -521,8 +608,10 @@ class InputsNotMoved(Rule):
     The fix moves the argument at the call: `model.generate(input_ids.to(device))`,
     with the device the model was moved to, when that device is defined at the call.
     Moving a CPU tensor to the model's device is what the call needs and changes
-    nothing else: **safe**. For `**inputs` of a tokenizer output the fix is
-    `**inputs.to(device)` (`BatchEncoding.to` returns itself). No fix when the
+    nothing else: **safe**. The argument is one the flow analysis knows is a CPU
+    tensor or a tokenizer's output, never an object of unknown kind, so no receiver
+    with another `.to()` can reach the fix. For `**inputs` of a tokenizer output the
+    fix is `**inputs.to(device)` (`BatchEncoding.to` returns itself). No fix when the
     finding is at a caller's argument (the device is named in another function) or
     on a tensor made without `device=` (which tensor's device to use is a choice).
 
@@ -574,7 +663,11 @@ class InputsNotMoved(Rule):
         ``torch.cat``/``stack`` or arithmetic."""
         if _scalar(node):
             return
+        fn = self.ctx.function
+        root: cst.CSTNode = fn.node if fn is not None else self.ctx.module
         for mix in self.ctx.analysis.flow.mixes.all(node):
+            if written_before(mix.node, node, root):
+                continue  # (a loop's next iteration): never point above the finding
             other = mix.device
             # The device side belongs to a placed model: its output, its weights,
             # or an input its forward was called with.
@@ -708,7 +801,12 @@ class DiscardedTensorMove(Rule):
 
     ## Fix safety
     The fix assigns the result back: `labels = labels.to(device)`. That is what the
-    statement was meant to do and the only change it makes: **safe**.
+    statement was meant to do and the only change it makes: **safe** when the flow
+    analysis knows `labels` is a tensor in this function (a module's `.to()` returns
+    the module itself, so even then the assignment changes nothing; a class whose
+    `.to()` returns `None` is the receiver the condition rules out). A tensor known
+    only from one call of the file is reported with an unsafe fix: another caller may
+    pass something else.
 
     ## Precision
     Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings**. On

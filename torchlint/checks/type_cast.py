@@ -16,6 +16,7 @@ from torchlint.analysis import (
     dtype_expr,
     legacy_type,
 )
+from torchlint.analysis.receivers import known_tensor
 from torchlint.checks._build import comma_separated, kwarg, renamed_method
 from torchlint.findings import Applicability
 from torchlint.rule import FixSpec, Rule
@@ -166,8 +167,13 @@ class TypeCastWithoutDevice(_TypeCastRule):
     it is a change of behaviour: the fix is **unsafe** (applied with
     `--fix --unsafe-fixes`). Without a device, the fix is `.to(DTYPE)`, which does
     exactly what `.type(DTYPE)` did: **safe** when DTYPE is provably a `torch.dtype`
-    (`torch.float16`, `x.dtype`), unsafe when it is a variable that could also hold
-    a legacy type string.
+    (`torch.float16`, `x.dtype`) and the receiver can only be a tensor (made by a
+    torch function, or by a tensor-only method such as `.detach()` or `.unsqueeze()`,
+    `torchlint/analysis/receivers.py`), so no receiver the code could hold behaves
+    differently; unsafe when DTYPE is a variable that could also hold a legacy type
+    string, or when the receiver could be something else (an `nn.Module`'s `.type()`
+    also casts its integer buffers; other classes have their own `.type()`), and then
+    the fix's message says it assumes a tensor.
 
     ## Precision
     Library corpus (transformers 5.23.0, diffusers 0.42.1, timm 1.0.31, peft 0.21.2,
@@ -231,10 +237,11 @@ class TypeCastWithoutDevice(_TypeCastRule):
             advice = f"use `.to(device={self.ctx.code_for(device)}, dtype={spelled})`"
         else:
             assert isinstance(cast.func, cst.Attribute)
+            tensor = known_tensor(cast.func.value, analysis, fn)
             fix = FixSpec(
-                Applicability.SAFE if dtype.certain else Applicability.UNSAFE,
+                Applicability.SAFE if dtype.certain and tensor else Applicability.UNSAFE,
                 ((cast.func.attr, cst.Name("to")),),
-                f"cast with .to({spelled})",
+                f"cast with .to({spelled})" + ("" if tensor else _ASSUMES_TENSOR),
             )
             advice = f"use `.to(device=..., dtype={spelled})` with the module's device"
         origin = ""
@@ -251,6 +258,13 @@ class TypeCastWithoutDevice(_TypeCastRule):
             fix,
             related,
         )
+
+
+# Said in a fix's message when the receiver may not be a tensor: what the fix assumes.
+_ASSUMES_TENSOR = (
+    " (assumes a tensor: an nn.Module's .type() also casts its integer buffers, and "
+    "other classes' .type()/.to() may differ)"
+)
 
 
 class LegacyTypeCast(_TypeCastRule):
@@ -291,7 +305,13 @@ class LegacyTypeCast(_TypeCastRule):
 
     ## Fix safety
     CPU legacy types (`torch.HalfTensor`, `'torch.FloatTensor'`) are rewritten to
-    `.to(device="cpu", dtype=...)`, which does exactly the same: **safe**. CUDA types
+    `.to(device="cpu", dtype=...)`, which does exactly the same on a tensor: **safe**
+    when the receiver can only be a tensor (made by a torch function or a tensor-only
+    method, `torchlint/analysis/receivers.py`), so no receiver the code could hold
+    behaves differently. Otherwise **unsafe**, and the fix's message says it assumes a
+    tensor: an `nn.Module`'s `.type(torch.FloatTensor)` also casts its integer buffers,
+    which `.to(dtype=...)` leaves alone, and other classes have their own `.type()`.
+    CUDA types
     become `.to(device="cuda", dtype=...)`: the same on the current GPU, but
     `.type()` keeps a tensor that is already on another GPU where it is while
     `.to("cuda")` moves it, so this fix is **unsafe**. `x.type(y.type())` becomes
@@ -355,6 +375,8 @@ class LegacyTypeCast(_TypeCastRule):
         elif aliases:
             torch_name = aliases[0]
         target = f'.to(device="{legacy.device}", dtype=torch.{legacy.dtype})'
+        assert isinstance(node.func, cst.Attribute)
+        tensor = known_tensor(node.func.value, self.ctx.analysis, self.ctx.function)
         fix = None
         if torch_name is not None:
             dtype_node = cst.parse_expression(f"{torch_name}.{legacy.dtype}")
@@ -367,19 +389,22 @@ class LegacyTypeCast(_TypeCastRule):
                 ),
             )
             fix = FixSpec(
-                Applicability.SAFE if legacy.device == "cpu" else Applicability.UNSAFE,
+                Applicability.SAFE if legacy.device == "cpu" and tensor else Applicability.UNSAFE,
                 ((node, new),),
-                f'cast with .to(device="{legacy.device}", dtype={torch_name}.{legacy.dtype})',
+                f'cast with .to(device="{legacy.device}", dtype={torch_name}.{legacy.dtype})'
+                + ("" if tensor else _ASSUMES_TENSOR),
             )
         moves = (
             "moves the tensor to the CPU"
             if legacy.device == "cpu"
             else "moves a CPU tensor to the current GPU, not necessarily the model's"
         )
-        assert isinstance(node.func, cst.Attribute)
+        receiver = dotted(node.func.value) or "the receiver"
+        # (a CUDA type's fix is unsafe anyway, and its message already says "tensor")
+        assumes = "" if tensor or legacy.device != "cpu" else f" (if `{receiver}` is a tensor)"
         self.report(
             node.func.attr,
-            f"`.type({legacy.spelled})` is a legacy cast that also {moves}; "
+            f"`.type({legacy.spelled})` is a legacy cast that also {moves}{assumes}; "
             f"say both explicitly with `{target}`",
             fix,
         )
@@ -416,9 +441,13 @@ class TypeCast(_TypeCastRule):
 
     ## Fix safety
     `.type(D)` becomes `.to(D)`. **Safe** when `D` is provably a `torch.dtype`
-    (`torch.float16`, `value.dtype`): the two calls do the same. **Unsafe** for a
+    (`torch.float16`, `value.dtype`) and the receiver can only be a tensor (made by a
+    torch function or a tensor-only method, `torchlint/analysis/receivers.py`): the
+    two calls then do the same for any receiver the code could hold. **Unsafe** for a
     variable known only by its name, which could hold a legacy type string that `.to()`
-    does not accept.
+    does not accept, and for a receiver that could be something else (an `nn.Module`'s
+    `.type()` also casts its integer buffers): the fix's message then says it assumes
+    a tensor.
 
     ## Precision
     Library corpus (4,602 files, `bench/corpus_check.py`): **171 findings**; a random
@@ -451,13 +480,14 @@ class TypeCast(_TypeCastRule):
             return
         assert isinstance(node.func, cst.Attribute)
         spelled = self.ctx.code_for(arg.value)
+        tensor = known_tensor(node.func.value, analysis, fn)
         self.report(
             node.func.attr,
             f"`.type({spelled})` cast: use `.to({spelled})`, and pass `device=` there "
             "if the result must follow a module",
             FixSpec(
-                Applicability.SAFE if dtype.certain else Applicability.UNSAFE,
+                Applicability.SAFE if dtype.certain and tensor else Applicability.UNSAFE,
                 ((node.func.attr, cst.Name("to")),),
-                f"cast with .to({spelled})",
+                f"cast with .to({spelled})" + ("" if tensor else _ASSUMES_TENSOR),
             ),
         )
