@@ -99,7 +99,7 @@ _MODULE_PLUMBING = frozenset(
     enable_input_require_grads resize_token_embeddings get_input_embeddings
     get_output_embeddings tie_weights config named_parameters share_memory extra_repr
     set_adapter add_adapter load_adapter enable_adapters disable_adapters
-    merge_and_unload unload get_base_model compile
+    merge_and_unload unload get_base_model compile values items keys
     """.split()
 )
 _PEFT_WRAPPERS = frozenset(
@@ -1811,7 +1811,7 @@ class _Scope:
             return replace(value, kind=ENCODING, ident=next(_ids), events=events, items=())
         if value.kind in (TUPLE, LIST) and value.items:
             return reduce(_merge_values, value.items)
-        if value.kind == TENSOR:  # for row in x: the rows, where x is
+        if value.kind == TENSOR and value.origin != "module method":  # for row in x: the rows
             return replace(value, ident=next(_ids), moved_from=0)
         return UNKNOWN
 
