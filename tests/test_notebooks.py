@@ -209,9 +209,12 @@ def test_fix_writes_the_cells_back_and_nothing_else(tree: Path) -> None:
     before = write_notebook(path, CELLS)
     old = nbformat.read(str(path), as_version=4)
     result = invoke("--fix", "nb.ipynb")
-    assert result.exit_code == 1  # TL102's fix is unsafe: it is left
-    assert result.stdout.splitlines() == [TL102]
-    assert "Fixed 2 findings." in result.stderr
+    assert result.exit_code == 1  # TL102's and TL502's fixes are unsafe: they are left
+    lines = result.stdout.splitlines()
+    assert lines[0] == TL102
+    assert lines[1].startswith("nb.ipynb:cell 6:1:9: TL502 `torch.load` without `map_location`")
+    assert len(lines) == 2
+    assert "Fixed 1 finding." in result.stderr
 
     new = nbformat.read(str(path), as_version=4)
     nbformat.validate(new)
@@ -227,7 +230,7 @@ def test_fix_writes_the_cells_back_and_nothing_else(tree: Path) -> None:
         CELLS[2].source,
         CELLS[3].source,
         'out = model(batch.to("cuda"))\nprint(out)',
-        'state = torch.load("ckpt.pt", map_location="cpu")',
+        CELLS[5].source,
     ]
     # The file is the old one with two source lines replaced: the JSON layout, key
     # order and final newline are untouched.
@@ -240,10 +243,6 @@ def test_fix_writes_the_cells_back_and_nothing_else(tree: Path) -> None:
     ]
     assert changed == [
         ('    "out = model(batch)\\n",', '    "out = model(batch.to(\\"cuda\\"))\\n",'),
-        (
-            '    "state = torch.load(\\"ckpt.pt\\")"',
-            '    "state = torch.load(\\"ckpt.pt\\", map_location=\\"cpu\\")"',
-        ),
     ]
     assert path.read_bytes().endswith(b"}\n")
 
@@ -276,13 +275,6 @@ def test_diff_shows_each_changed_cell_and_writes_nothing(tree: Path) -> None:
         '+out = model(batch.to("cuda"))\n'
         " print(out)\n"
         "\\ No newline at end of file\n"
-        "--- a/nb.ipynb:cell 6\n"
-        "+++ b/nb.ipynb:cell 6\n"
-        "@@ -1 +1 @@\n"
-        '-state = torch.load("ckpt.pt")\n'
-        "\\ No newline at end of file\n"
-        '+state = torch.load("ckpt.pt", map_location="cpu")\n'
-        "\\ No newline at end of file\n"
     )
     assert path.read_bytes() == before
 
@@ -313,7 +305,7 @@ def test_a_string_source_stays_a_string_and_crlf_stays(tree: Path) -> None:
     text = json.dumps(nb)  # one line, ", " and ": " separators: not nbformat's layout
     path.write_text(text, encoding="utf-8")
     assert invoke("nb.ipynb").stdout.startswith("nb.ipynb:cell 1:2:9: TL502 ")
-    invoke("--fix", "nb.ipynb")
+    invoke("--fix", "--unsafe-fixes", "nb.ipynb")  # TL502's fix is unsafe
     assert path.read_text(encoding="utf-8") == text.replace(
         'torch.load(\\"a.pt\\")', 'torch.load(\\"a.pt\\", map_location=\\"cpu\\")'
     )
@@ -331,7 +323,7 @@ def test_fix_keeps_an_ascii_only_file_ascii_and_unchanged_lines_as_spelled(tree:
     assert text.isascii()
     path.write_text(text, encoding="utf-8")
     assert json.loads(text)["cells"][0]["source"][0] == 's = "café"\n'
-    invoke("--fix", "nb.ipynb")
+    invoke("--fix", "--unsafe-fixes", "nb.ipynb")  # TL502's fix is unsafe
     assert path.read_text(encoding="utf-8") == text.replace(
         'load(\\"a.pt\\")', 'load(\\"a.pt\\", map_location=\\"cpu\\")'
     )
@@ -399,7 +391,7 @@ def test_magics_shell_and_help_lines_are_not_python_and_keep_their_lines(tree: P
         "nb.ipynb:cell 3:2:9:",  # a %%time cell is Python; a %%bash cell is not
         "nb.ipynb:cell 4:6:9:",
     ]
-    invoke("--fix", "nb.ipynb")
+    invoke("--fix", "--unsafe-fixes", "nb.ipynb")  # TL502's fix is unsafe
     new = sources(tree / "nb.ipynb")
     assert new[0] == cells[0].source.replace('"a.pt")', '"a.pt", map_location="cpu")')
     assert new[1] == cells[1].source
