@@ -1,0 +1,185 @@
+"""Tests written for mutants that survived the test suite (bench/mutation.py; the list
+is in docs/testing.md). Each pins a behaviour a user relies on that no other test
+checked: files in, exact output or bytes out, through the command line where that is
+natural."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from torchlint.cli import main
+
+# TL102 at 3:14, SAFE fix.
+LEGACY_STR = """\
+import torch
+def g(x):
+    return x.type("torch.HalfTensor")
+"""
+LEGACY_STR_FIXED = LEGACY_STR.replace(
+    'x.type("torch.HalfTensor")', 'x.to(device="cpu", dtype=torch.float16)'
+)
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> None:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+
+def invoke(*args: str, input: bytes | None = None) -> Result:
+    result = CliRunner().invoke(main, list(args), input=input)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert "Traceback" not in result.output
+    return result
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# ------------------------------------------------------------------- fix.py
+
+
+def test_diff_of_a_file_with_cr_line_ends_marks_no_missing_newline(tree: Path) -> None:
+    """A line ending in a lone CR (old Mac line ends) has its newline."""
+    write(tree, {"c.py": LEGACY_STR.replace("\n", "\r")})
+    result = invoke("--diff", "c.py")
+    assert result.exit_code == 1
+    assert result.stdout_bytes == (
+        b"--- a/c.py\n+++ b/c.py\n@@ -1,3 +1,3 @@\n"
+        b" import torch\r def g(x):\r"
+        b'-    return x.type("torch.HalfTensor")\r'
+        b'+    return x.to(device="cpu", dtype=torch.float16)\r'
+    )
+
+
+def test_a_fix_is_flushed_to_a_hidden_file_beside_the_original_then_renamed(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rename is atomic only within one file system, so the temporary file is in
+    the file's own folder; it is hidden and not a .py file (a concurrent run never
+    lints it); and its bytes are on disk before the rename replaces the original."""
+    write(tree, {"c.py": LEGACY_STR})
+    events: list[tuple[str, str, int]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}"), os.fstat(fd).st_size))
+        real_fsync(fd)
+
+    def replace(src: str, dst: str) -> None:
+        events.append(("replace", os.path.abspath(src), os.path.getsize(src)))
+        events.append(("onto", os.path.abspath(dst), 0))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    assert invoke("--fix", "c.py").exit_code == 0
+    assert (tree / "c.py").read_text() == LEGACY_STR_FIXED
+    size = len(LEGACY_STR_FIXED.encode())
+    (_, synced, synced_size), (_, renamed, renamed_size), (_, target, _) = events
+    assert [e[0] for e in events] == ["fsync", "replace", "onto"]
+    assert synced == renamed and synced_size == renamed_size == size
+    assert target == str(tree.resolve() / "c.py")
+    assert os.path.dirname(renamed) == str(tree.resolve())
+    assert re.fullmatch(r"\.torchlint-[^/]+\.tmp", os.path.basename(renamed))
+    assert sorted(p.name for p in tree.iterdir() if p.name != ".torchlint_cache") == ["c.py"]
+
+
+# ------------------------------------------------------------------- cache.py
+
+
+def test_a_warm_run_reads_every_field_of_a_finding_from_the_cache(tree: Path) -> None:
+    """The entry written by a cold run is the one a warm run reads: edited in the
+    cache, its message, fix message and fix text come out as edited. (An entry that
+    cannot be read is silently linted again, so equal output alone proves nothing.)"""
+    write(tree, {"c.py": LEGACY_STR})
+    cold = invoke("--format", "json", "c.py")
+    assert cold.exit_code == 1
+    (entry,) = [p for p in (tree / ".torchlint_cache").rglob("*.json")]
+    text = entry.read_text(encoding="utf-8")
+    assert text.count("is a legacy cast") == 1 and text.count("cast with .to(") == 1
+    edited = text.replace("is a legacy cast", "IS A CACHED CAST")
+    edited = edited.replace("cast with .to(", "CACHED FIX .to(")
+    edited = edited.replace('x.to(device=\\"cpu\\"', 'y.to(device=\\"cpu\\"')
+    entry.write_text(edited, encoding="utf-8")
+    warm = invoke("--format", "json", "c.py")
+    expected = cold.stdout.replace("is a legacy cast", "IS A CACHED CAST")
+    expected = expected.replace("cast with .to(", "CACHED FIX .to(")
+    expected = expected.replace('"content": "x.to(', '"content": "y.to(')
+    assert expected != cold.stdout
+    assert warm.stdout == expected
+
+
+# -------------------------------------------------------------------- noqa.py
+
+
+def test_a_noqa_naming_tl901_does_not_end_the_search_for_unused_ones(tree: Path) -> None:
+    write(tree, {"n.py": "import torch  # noqa: TL901\nx = 1  # noqa: TL101\n"})
+    result = invoke("--no-cache", "--extend-select", "TL901", "n.py")
+    assert result.stdout == "n.py:2:8: TL901 Unused `noqa` directive (unused: `TL101`)\n"
+
+
+def test_add_noqa_goes_past_an_unused_noqa_finding(tree: Path) -> None:
+    """--add-noqa skips TL901's own findings (a noqa for an unused noqa would be
+    absurd) and goes on to the findings after them."""
+    write(tree, {"a.py": "import torch  # noqa: TL101\n" + LEGACY_STR.split("\n", 1)[1]})
+    result = invoke("--no-cache", "--extend-select", "TL901", "--add-noqa", "a.py")
+    assert result.exit_code == 0
+    assert result.stderr == "torchlint: Added 1 noqa directive.\n"
+    assert (tree / "a.py").read_text() == (
+        "import torch  # noqa: TL101\n"
+        "def g(x):\n"
+        '    return x.type("torch.HalfTensor")  # noqa: TL102\n'
+    )
+
+
+def test_fixing_an_unused_noqa_alone_on_the_last_line_removes_the_line(tree: Path) -> None:
+    write(tree, {"b.py": "import torch\n# noqa: TL101"})
+    listed = invoke("--no-cache", "--extend-select", "TL901", "b.py")
+    assert listed.stdout == "b.py:2:1: TL901 Unused `noqa` directive (unused: `TL101`)\n"
+    fixed = invoke("--no-cache", "--extend-select", "TL901", "--fix", "b.py")
+    assert fixed.exit_code == 0
+    assert (tree / "b.py").read_bytes() == b"import torch\n"
+
+
+# ------------------------------------------------------------------ engine.py
+
+
+def test_edits_are_applied_in_text_order_whatever_the_findings_order() -> None:
+    """An insertion at the end of another fix's span goes after that span's new text
+    (the two do not overlap, so both are applied in one pass)."""
+    from torchlint.engine import apply_fixes
+    from torchlint.findings import Applicability, Edit, Finding, Fix
+
+    def finding(edit: Edit) -> Finding:
+        return Finding(
+            "a.py", 1, edit.column, "TL999", "m", fix=Fix(Applicability.SAFE, (edit,), "f")
+        )
+
+    insert = finding(Edit(1, 5, 1, 5, "!"))
+    replace = finding(Edit(1, 0, 1, 5, "HELLO"))
+    assert apply_fixes("hello world\n", [insert, replace], unsafe=False) == (
+        "HELLO! world\n",
+        ["TL999", "TL999"],
+    )
+
+
+# ------------------------------------------------------------------ config.py
+
+
+def test_a_pyproject_toml_without_a_tool_table_given_as_config_is_an_error(tree: Path) -> None:
+    """A file named pyproject.toml is read as one even when it has no [tool] table
+    at all (not as a torchlint.toml-style document, whose keys would be unknown)."""
+    write(tree, {"pyproject.toml": '[project]\nname = "x"\n', "a.py": "import torch\n"})
+    result = invoke("--config", "pyproject.toml", "a.py")
+    assert result.exit_code == 2
+    assert result.stderr == "torchlint: error: pyproject.toml: no [tool.torchlint] table\n"
