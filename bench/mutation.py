@@ -1017,12 +1017,12 @@ def show(mid: str) -> int:
 
 
 def listing(args: argparse.Namespace) -> int:
-    results = load_results()
+    """The saved results of the current selection."""
     notes = load_notes()
-    for module, entry in sorted(results["modules"].items()):
+    for module, saved in _chosen(load_results()).items():
         if args.module and module not in args.module:
             continue
-        for mid, r in sorted(entry["mutants"].items(), key=lambda kv: kv[1]["line"]):
+        for mid, r in sorted(saved.items(), key=lambda kv: kv[1]["line"]):
             if args.survivors and r["status"] != "survived":
                 continue
             if args.open and (r["status"] != "survived" or mid in notes):

@@ -154,6 +154,23 @@ def test_fixing_an_unused_noqa_alone_on_the_last_line_removes_the_line(tree: Pat
 # ------------------------------------------------------------------ engine.py
 
 
+def test_fixes_that_unlock_each_other_stop_after_ten_passes_and_the_rest_is_reported(
+    tree: Path,
+) -> None:
+    """Nested fixes overlap, so each pass fixes one of them (the innermost left); after ten
+    passes the fix loop stops and what is left is reported, still fixable."""
+    nested = "x" + '.type("torch.HalfTensor")' * 11
+    write(tree, {"d.py": f"import torch\ndef g(x):\n    return {nested}\n"})
+    result = invoke("--no-cache", "--fix", "d.py")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "torchlint: Fixed 10 findings.\n"
+        "torchlint: Found 1 finding in 1 file (1 fixable with --fix).\n"
+    )
+    fixed = "x" + '.to(device="cpu", dtype=torch.float16)' * 10 + '.type("torch.HalfTensor")'
+    assert (tree / "d.py").read_text() == f"import torch\ndef g(x):\n    return {fixed}\n"
+
+
 def test_edits_are_applied_in_text_order_whatever_the_findings_order() -> None:
     """An insertion at the end of another fix's span goes after that span's new text
     (the two do not overlap, so both are applied in one pass)."""
@@ -183,3 +200,51 @@ def test_a_pyproject_toml_without_a_tool_table_given_as_config_is_an_error(tree:
     result = invoke("--config", "pyproject.toml", "a.py")
     assert result.exit_code == 2
     assert result.stderr == "torchlint: error: pyproject.toml: no [tool.torchlint] table\n"
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("per-file-ignores", "table of glob = [codes]"),
+        ("max-file-size", "integer number of bytes (0: no limit)"),
+        ("respect-gitignore", "boolean"),
+        ("force-exclude", "boolean"),
+    ],
+)
+def test_a_wrong_value_names_what_the_key_expects(tree: Path, key: str, expected: str) -> None:
+    write(tree, {"pyproject.toml": f"[tool.torchlint]\n{key} = 1.5\n", "a.py": "import torch\n"})
+    result = invoke("a.py")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"torchlint: error: {tree / 'pyproject.toml'}: tool.torchlint.{key}:"
+        f" expected {expected}, got 1.5\n"
+    )
+
+
+def test_every_default_excluded_folder_is_skipped(tree: Path) -> None:
+    from torchlint.config import DEFAULT_EXCLUDE
+
+    folders = [f.replace("*", "demo") for f in DEFAULT_EXCLUDE]
+    write(tree, {f"{folder}/x.py": LEGACY_STR for folder in folders})
+    write(tree, {"keep.py": LEGACY_STR})
+    result = invoke("--no-cache", "-q", ".")
+    assert result.stdout.splitlines() == [
+        "keep.py:3:14: TL102 `.type('torch.HalfTensor')` is a legacy cast that also moves the"
+        ' tensor to the CPU; say both explicitly with `.to(device="cpu", dtype=torch.float16)`'
+    ]
+
+
+# --------------------------------------------------------------- discovery.py
+
+
+def test_a_broken_symlink_is_reported_and_the_walk_goes_on(tree: Path) -> None:
+    (tree / "src").mkdir()
+    os.symlink("nowhere.py", tree / "src" / "a.py")
+    write(tree, {"src/b.py": LEGACY_STR})
+    result = invoke("--no-cache", "src")
+    assert result.exit_code == 2
+    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["src/b.py:3:14:"]
+    assert result.stderr == (
+        "torchlint: error: src/a.py: broken symbolic link or symlink loop\n"
+        "torchlint: Found 1 finding in 1 file (1 fixable with --fix).\n"
+    )
