@@ -8,7 +8,7 @@ condition, a removed statement...); a mutant is *killed* when a test fails on it
     python bench/mutation.py map tests/test_x.py  # add or refresh those tests in the map
     python bench/mutation.py run                  # every mutant not yet in the results
     python bench/mutation.py run --module torchlint/fix.py --budget 600
-    python bench/mutation.py run --rerun-survivors  # after adding tests
+    python bench/mutation.py run --rerun-survivors --prefer tests/test_mutants.py  # after adding tests
     python bench/mutation.py list [--survivors] [--module M]   # mutants, with their status
     python bench/mutation.py show ID              # one mutant as a diff
     python bench/mutation.py --write-docs         # docs/testing.md from the saved results
@@ -37,8 +37,8 @@ pytest-gremlins: docs/testing.md):
   operator and the changed text), so an interrupted run resumes where it stopped and
   an edited module is mutated again. The analysis modules are sampled (``SAMPLE``
   mutants drawn with ``SEED`` from all of theirs); the others are run whole.
-* ``bench/mutation_notes.json`` holds, for each surviving mutant judged equivalent,
-  the sentence why (keyed by mutant id).
+* ``bench/mutation_notes.json`` holds, for each surviving mutant, "equivalent: why"
+  or "not killed: why there is no test for it yet" (keyed by mutant id).
 """
 
 from __future__ import annotations
@@ -685,7 +685,9 @@ def module_entry(results: dict[str, Any], module: str, source: str) -> dict[str,
 # ------------------------------------------------------------------- running
 
 
-def tests_for(mutant: Mutant, source: str, cov: dict[str, Any]) -> list[str]:
+def tests_for(
+    mutant: Mutant, source: str, cov: dict[str, Any], prefer: Sequence[str] = ()
+) -> list[str]:
     lines = cov["lines"].get(mutant.module, {})
     first = min(mutant.line, mutant.statement)
     last = source.count("\n", 0, mutant.end) + 1
@@ -699,7 +701,7 @@ def tests_for(mutant: Mutant, source: str, cov: dict[str, Any]) -> list[str]:
     durations = cov["durations"]
     ordered = sorted(
         (t for t in ids if t not in failed and durations.get(t, 0) <= MAX_TEST_SECONDS),
-        key=lambda t: (durations.get(t, 0), t),
+        key=lambda t: (not any(p in t for p in prefer), durations.get(t, 0), t),
     )
     out: list[str] = []
     total = 0.0
@@ -824,7 +826,7 @@ def run(args: argparse.Namespace) -> int:
             break
         entry = results["modules"][mutant.module]
         old = entry["mutants"].get(mutant.id)
-        tests = tests_for(mutant, source, cov)
+        tests = tests_for(mutant, source, cov, args.prefer or ())
         before, after = mutant.lines(source)
         record: dict[str, Any] = {
             "line": mutant.line,
@@ -961,7 +963,7 @@ def survivors_list(results: dict[str, Any], notes: dict[str, str]) -> str:
             if r["status"] != "survived":
                 now = f"killed by `{r['killer']}`"
             elif mid in notes:
-                now = "equivalent: " + notes[mid]
+                now = notes[mid]  # "equivalent: why", or "not killed: why no test"
             else:
                 now = "**open**"
             where = f"`{module.removeprefix('torchlint/')}:{r['line']}` ({r['op']})"
@@ -1043,6 +1045,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_run.add_argument("--module", action="append")
     p_run.add_argument("--budget", type=float, default=0, help="seconds; 0: no limit")
     p_run.add_argument("--rerun-survivors", action="store_true")
+    p_run.add_argument(
+        "--prefer",
+        action="append",
+        help="run the selected tests whose node id contains this first (new tests)",
+    )
     p_list = sub.add_parser("list")
     p_list.add_argument("--module", action="append")
     p_list.add_argument("--survivors", action="store_true")

@@ -5,9 +5,11 @@ natural."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -151,6 +153,21 @@ def test_fixing_an_unused_noqa_alone_on_the_last_line_removes_the_line(tree: Pat
     assert (tree / "b.py").read_bytes() == b"import torch\n"
 
 
+def test_fixing_an_unused_code_keeps_the_used_codes_of_the_directive(tree: Path) -> None:
+    write(tree, {"n.py": LEGACY_STR.replace(")\n", ")  # noqa: TL102, TL101\n")})
+    listed = invoke("--no-cache", "--extend-select", "TL901", "--format", "json", "n.py")
+    (finding,) = json.loads(listed.stdout)
+    assert (finding["code"], finding["message"]) == (
+        "TL901",
+        "Unused `noqa` directive (unused: `TL101`)",
+    )
+    assert finding["fix"]["applicability"] == "safe"
+    assert finding["fix"]["message"] == "Remove unused `noqa` directive"
+    fixed = invoke("--no-cache", "--extend-select", "TL901", "--fix", "n.py")
+    assert fixed.exit_code == 0
+    assert (tree / "n.py").read_text() == LEGACY_STR.replace(")\n", ")  # noqa: TL102\n")
+
+
 # ------------------------------------------------------------------ engine.py
 
 
@@ -248,3 +265,109 @@ def test_a_broken_symlink_is_reported_and_the_walk_goes_on(tree: Path) -> None:
         "torchlint: error: src/a.py: broken symbolic link or symlink loop\n"
         "torchlint: Found 1 finding in 1 file (1 fixable with --fix).\n"
     )
+
+
+def test_as_in_git_a_file_in_an_excluded_folder_cannot_be_re_included(tree: Path) -> None:
+    """``build/`` excludes the folder itself, so ``!build/keep.py`` has nothing to
+    re-include (git: "it is not possible to re-include a file if a parent directory
+    of that file is excluded")."""
+    write(
+        tree,
+        {
+            "pyproject.toml": '[tool.torchlint]\nexclude = ["build/", "!build/keep.py"]\n',
+            "build/keep.py": LEGACY_STR,
+            "build/other.py": LEGACY_STR,
+            "top.py": LEGACY_STR,
+        },
+    )
+    result = invoke("--no-cache", "-q", ".")
+    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["top.py:3:14:"]
+
+
+def test_as_in_git_a_gitignored_folder_cannot_be_re_included(tree: Path) -> None:
+    (tree / ".git").mkdir()
+    write(
+        tree,
+        {
+            ".gitignore": "build/\n!build/keep.py\n",
+            "build/keep.py": LEGACY_STR,
+            "top.py": LEGACY_STR,
+        },
+    )
+    result = invoke("--no-cache", "-q", ".")
+    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["top.py:3:14:"]
+
+
+def test_a_named_path_that_is_not_a_regular_file_is_skipped_with_an_error(tree: Path) -> None:
+    os.mkfifo(tree / "pipe.py")
+    write(tree, {"a.py": "import torch\n"})
+    result = invoke("--no-cache", "pipe.py", "a.py")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "torchlint: error: pipe.py: not a regular file; skipped\n"
+        "torchlint: No findings (1 file checked), but 1 path could not be linted (see above).\n"
+    )
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_naming_why(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(Simulated: the tests run as root, whom chmod does not stop.)"""
+    write(tree, {"src/locked/a.py": LEGACY_STR, "src/b.py": LEGACY_STR})
+    real_scandir = os.scandir
+
+    def scandir(path: str = ".") -> Any:
+        if os.path.basename(os.fspath(path)) == "locked":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = invoke("--no-cache", "src")
+    assert result.exit_code == 2
+    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["src/b.py:3:14:"]
+    assert result.stderr == (
+        "torchlint: error: src/locked: Permission denied\n"
+        "torchlint: Found 1 finding in 1 file (1 fixable with --fix).\n"
+    )
+
+
+# ------------------------------------------------------------------- analysis
+
+
+def test_a_dataloader_with_a_collate_fn_may_move_its_batches(tree: Path) -> None:
+    """TL204 trusts a DataLoader over CPU tensors to yield CPU batches, but not when
+    a collate function may move or convert them."""
+    loop = (
+        "    model.cuda()\n"
+        "    data = TensorDataset(torch.randn(100, 4), torch.randint(0, 2, (100,)))\n"
+        "    loader = DataLoader(data, batch_size=8{collate})\n"
+        "    for x, y in loader:\n"
+        "        model(x)\n"
+    )
+    write(
+        tree,
+        {
+            "train.py": "import torch\n"
+            "from torch.utils.data import DataLoader, TensorDataset\n\n\n"
+            "def train(model, collate):\n"
+            + loop.format(collate=", collate_fn=collate")
+            + "\n\ndef train_plain(model):\n"
+            + loop.format(collate="")
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "train.py")
+    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["train.py:18:15:"]
+
+
+def test_a_to_argument_named_like_a_dtype_is_a_cast_not_a_move(tree: Path) -> None:
+    run = "    model.to({arg})\n    x = torch.randn(3, 4)\n    return model(x)\n"
+    write(
+        tree,
+        {
+            "r.py": "import torch\n\n\n"
+            "def run(model, dev):\n" + run.format(arg="dev") + "\n\n"
+            "def run_in(model, amp_dtype):\n" + run.format(arg="amp_dtype")
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "r.py")
+    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["r.py:7:18:"]
