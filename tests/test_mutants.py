@@ -144,6 +144,21 @@ def test_add_noqa_goes_past_an_unused_noqa_finding(tree: Path) -> None:
     )
 
 
+def test_add_noqa_goes_past_a_finding_no_line_can_take(tree: Path) -> None:
+    # The first finding's only line ends inside a string; the next one still gets
+    # its directive.
+    head = 'import torch\nfor x in torch.load("""a\nb"""):\n    pass\n'
+    body = LEGACY_STR.split("\n", 1)[1]
+    write(tree, {"a.py": head + body})
+    result = invoke("--no-cache", "--add-noqa", "a.py")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "torchlint: warning: a.py:2:10: no line can take a `# noqa: TL502`\n"
+        "torchlint: Added 1 noqa directive.\n"
+    )
+    assert (tree / "a.py").read_text() == head + body.replace(")\n", ")  # noqa: TL102\n")
+
+
 def test_fixing_an_unused_noqa_alone_on_the_last_line_removes_the_line(tree: Path) -> None:
     write(tree, {"b.py": "import torch\n# noqa: TL101"})
     listed = invoke("--no-cache", "--extend-select", "TL901", "b.py")
@@ -371,3 +386,43 @@ def test_a_to_argument_named_like_a_dtype_is_a_cast_not_a_move(tree: Path) -> No
     )
     result = invoke("--no-cache", "--select", "TL204", "r.py")
     assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["r.py:7:18:"]
+
+
+def test_a_device_map_that_puts_everything_on_the_cpu_places_the_model_there(
+    tree: Path,
+) -> None:
+    """``device_map={"": "cpu"}`` is ``device_map="cpu"`` written as a mapping."""
+    load = (
+        "    model = AutoModelForCausalLM.from_pretrained(\n"
+        "        path, torch_dtype=torch.float16, device_map={device_map}\n"
+        "    )\n"
+        "    return model.generate(torch.tensor([[1, 2]]))\n"
+    )
+    write(
+        tree,
+        {
+            "h.py": "import torch\nfrom transformers import AutoModelForCausalLM\n"
+            + "".join(
+                f"\n\ndef load_{i}(path):\n" + load.format(device_map=device_map)
+                for i, device_map in enumerate(['{"": "cpu"}', '"cpu"', '{"": 0}', '"auto"'])
+            )
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL106", "h.py")
+    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == [
+        "h.py:9:12:",
+        "h.py:16:12:",
+    ]
+
+
+def test_a_comparison_of_a_cpu_tensor_is_a_cpu_tensor(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "c.py": "import torch\n\n\ndef f(model):\n    model.cuda()\n"
+            "    x = torch.randn(3, 4)\n    return model(x > 0)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "c.py")
+    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["c.py:7:18:"]
+    assert "`x > 0` was made on the CPU at line 6" in result.stdout
