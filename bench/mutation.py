@@ -808,7 +808,10 @@ def run(args: argparse.Namespace) -> int:
         entry["population"] = pop[module]
         for mutant in mutants:
             old = entry["mutants"].get(mutant.id)
-            if old is None or (args.rerun_survivors and old["status"] == "survived"):
+            if args.id:
+                if mutant.id in args.id:
+                    todo.append((mutant, source))
+            elif old is None or (args.rerun_survivors and old["status"] == "survived"):
                 todo.append((mutant, source))
     save_results(results)
     # Module by module in turn, each in its shuffled order: a run stopped early has
@@ -1045,6 +1048,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_run.add_argument("--module", action="append")
     p_run.add_argument("--budget", type=float, default=0, help="seconds; 0: no limit")
     p_run.add_argument("--rerun-survivors", action="store_true")
+    p_run.add_argument("--id", action="append", help="run this mutant (again)")
     p_run.add_argument(
         "--prefer",
         action="append",

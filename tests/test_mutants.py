@@ -328,8 +328,8 @@ def test_as_in_git_a_gitignored_folder_cannot_be_re_included(tree: Path) -> None
     write(
         tree,
         {
-            ".gitignore": "build/\n!build/keep.py\n",
-            "build/keep.py": LEGACY_STR,
+            ".gitignore": "gen/\n!gen/keep.py\n",
+            "gen/keep.py": LEGACY_STR,
             "top.py": LEGACY_STR,
         },
     )
