@@ -944,8 +944,9 @@ def score_table(results: dict[str, Any]) -> str:
     note = (
         f"*mutants*: all of the module's; *drawn*: the sample run ({PER_MODULE} per core"
         f" module, all of a module with fewer; {SAMPLE} from the analysis modules together;"
-        f" seed {SEED}); *run*: those with a result (a mutant that does not compile, or that"
-        " pytest cannot start on, is left out). A timeout counts as killed. The interval"
+        f" seed {SEED}); *run*: those with a result (a mutant that does not compile is left"
+        " out). A timeout counts as killed, and so does a mutant pytest cannot start on (it"
+        " breaks the import of the pytest plugin torchlint registers). The interval"
         " (Wilson's) is given where the mutants run are a sample of the module's; the"
         " *core* row adds the six modules' samples up."
     )

@@ -454,3 +454,65 @@ def test_a_comparison_of_a_cpu_tensor_is_a_cpu_tensor(tree: Path) -> None:
     result = invoke("--no-cache", "--select", "TL204", "c.py")
     assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["c.py:7:18:"]
     assert "`x > 0` was made on the CPU at line 6" in result.stdout
+
+
+def test_a_bool_input_is_not_a_float_dtype_mismatch(tree: Path) -> None:
+    """TL107 compares floating dtypes; a boolean input (a mask) is not one, whether
+    made with `.bool()` or `.to(torch.bool)`."""
+    head = '    model = nn.Linear(4, 2).half().cuda()\n    x = torch.randn(3, 4, device="cuda")\n'
+    write(
+        tree,
+        {
+            "b.py": "import torch\nfrom torch import nn\n"
+            + "".join(
+                f"\n\ndef f{i}():\n{head}    return model({arg})\n"
+                for i, arg in enumerate(["x.bool()", "x.to(torch.bool)", "x.float()"])
+            )
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "b.py")
+    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["b.py:20:18:"]
+
+
+def test_an_object_of_a_plain_class_keeps_what_its_init_placed(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "o.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Runner:\n"
+            "    def __init__(self, model):\n"
+            "        self.model = model.cuda()\n\n"
+            "    def run(self, x):\n"
+            "        return self.model(x)\n\n\n"
+            "def main():\n"
+            "    runner = Runner(nn.Linear(4, 2))\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return runner.run(x)\n\n\n"
+            'if __name__ == "__main__":\n'
+            "    main()\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "o.py")
+    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["o.py:16:23:"]
+    assert "which calls `self.model` with it at line 10" in result.stdout
+    assert "`self.model` was moved to cuda at line 7" in result.stdout
+
+
+def test_moving_the_base_model_moves_its_peft_wrapper(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "p.py": "import torch\n"
+            "from peft import get_peft_model\n"
+            "from transformers import AutoModelForCausalLM\n\n\n"
+            "def main(path, cfg):\n"
+            "    model = AutoModelForCausalLM.from_pretrained(path)\n"
+            "    peft_model = get_peft_model(model, cfg)\n"
+            '    model.to("cuda")\n'
+            "    x = torch.tensor([[1, 2]])\n"
+            "    return peft_model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "p.py")
+    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["p.py:11:23:"]
+    assert '`peft_model` was moved to `"cuda"` at line 9' in result.stdout
