@@ -9,6 +9,7 @@ condition, a removed statement...); a mutant is *killed* when a test fails on it
     python bench/mutation.py run                  # every mutant not yet in the results
     python bench/mutation.py run --module torchlint/fix.py --budget 600
     python bench/mutation.py run --rerun-survivors --prefer tests/test_mutants.py  # after adding tests
+    python bench/mutation.py status               # which modules changed since their run
     python bench/mutation.py list [--survivors] [--module M]   # mutants, with their status
     python bench/mutation.py show ID              # one mutant as a diff
     python bench/mutation.py --write-docs         # docs/testing.md from the saved results
@@ -661,6 +662,7 @@ def save_results(results: dict[str, Any]) -> None:
         lines.append(f"    {json.dumps(module)}: {{")
         lines.append(f'      "hash": {json.dumps(entry["hash"])},')
         lines.append(f'      "population": {json.dumps(entry.get("population"))},')
+        lines.append(f'      "drawn": {json.dumps(entry.get("drawn", []))},')
         lines.append('      "mutants": {')
         items = sorted(entry["mutants"].items(), key=lambda kv: (kv[1]["line"], kv[0]))
         for j, (mid, result) in enumerate(items):
@@ -806,6 +808,7 @@ def run(args: argparse.Namespace) -> int:
         source = (ROOT / module).read_text(encoding="utf-8")
         entry = module_entry(results, module, source)
         entry["population"] = pop[module]
+        entry["drawn"] = [m.id for m in mutants]
         for mutant in mutants:
             old = entry["mutants"].get(mutant.id)
             if args.id:
@@ -882,14 +885,14 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
 
 
 def _chosen(results: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
-    """Per module, the saved results of the mutants of the current selection (of the
-    module's current source; a stale module has none)."""
+    """Per module, the saved results of the mutants drawn when it was last run. From
+    the saved file alone (not from the sources, which move on): the docs show what
+    was run, and ``status`` says which modules changed since."""
     out: dict[str, dict[str, dict[str, Any]]] = {}
-    for module, mutants in selected().items():
-        entry = results["modules"].get(module, {"hash": "", "mutants": {}})
-        fresh = entry["hash"] == module_hash((ROOT / module).read_text(encoding="utf-8"))
-        saved = entry["mutants"] if fresh else {}
-        out[module] = {m.id: saved[m.id] for m in mutants if m.id in saved}
+    for module in (*CORE, *SAMPLED):
+        entry = results["modules"].get(module, {"mutants": {}, "drawn": []})
+        saved = entry["mutants"]
+        out[module] = {mid: saved[mid] for mid in entry.get("drawn", []) if mid in saved}
     return out
 
 
@@ -910,12 +913,12 @@ def _pct(k: int, n: int, interval: bool) -> str:
 
 def score_table(results: dict[str, Any]) -> str:
     chosen = _chosen(results)
-    pop = population()
+    pop = {m: int(results["modules"].get(m, {}).get("population") or 0) for m in (*CORE, *SAMPLED)}
     rows = [
         "| module | mutants | drawn | run | killed | survived | score (95% CI) |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    drawn = {module: len(mutants) for module, mutants in selected().items()}
+    drawn = {m: len(results["modules"].get(m, {}).get("drawn", [])) for m in (*CORE, *SAMPLED)}
     for module in CORE:
         k, n = _counts(chosen[module].values())
         name = f"`{module.removeprefix('torchlint/')}`"
@@ -1000,6 +1003,25 @@ def stale_docs() -> list[str]:
     return []
 
 
+def status() -> int:
+    """Which modules changed since their saved results were run (a changed module is
+    mutated again from scratch by the next ``run``)."""
+    results = load_results()
+    stale = 0
+    for module in (*CORE, *SAMPLED):
+        entry = results["modules"].get(module)
+        current = module_hash((ROOT / module).read_text(encoding="utf-8"))
+        if entry is None:
+            state = "not run"
+        elif entry["hash"] == current:
+            state = f"up to date ({len(entry.get('drawn', []))} drawn)"
+        else:
+            state = "changed since the run"
+            stale += 1
+        print(f"{module:34} {state}")
+    return 1 if stale else 0
+
+
 def show(mid: str) -> int:
     for module in (*CORE, *SAMPLED):
         source = (ROOT / module).read_text(encoding="utf-8")
@@ -1062,6 +1084,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_show = sub.add_parser("show")
     p_show.add_argument("id")
     sub.add_parser("count")
+    sub.add_parser("status")
     args = parser.parse_args(argv)
     if args.check_docs:
         stale = stale_docs()
@@ -1080,6 +1103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return listing(args)
     if args.command == "show":
         return show(args.id)
+    if args.command == "status":
+        return status()
     if args.command == "count":
         chosen = selected()
         for module, n in population().items():
