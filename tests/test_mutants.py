@@ -16,15 +16,17 @@ from click.testing import CliRunner, Result
 
 from torchlint.cli import main
 
-# TL102 at 3:14, SAFE fix.
+# TL102 at 4:14, SAFE fix (`x` is known to be a tensor).
 LEGACY_STR = """\
 import torch
-def g(x):
+def g():
+    x = torch.randn(3)
     return x.type("torch.HalfTensor")
 """
 LEGACY_STR_FIXED = LEGACY_STR.replace(
     'x.type("torch.HalfTensor")', 'x.to(device="cpu", dtype=torch.float16)'
 )
+CAST = 'HalfTensor")\n'  # the end of the line of the finding
 
 
 def write(root: Path, files: dict[str, str | bytes]) -> None:
@@ -56,8 +58,8 @@ def test_diff_of_a_file_with_cr_line_ends_marks_no_missing_newline(tree: Path) -
     result = invoke("--diff", "c.py")
     assert result.exit_code == 1
     assert result.stdout_bytes == (
-        b"--- a/c.py\n+++ b/c.py\n@@ -1,3 +1,3 @@\n"
-        b" import torch\r def g(x):\r"
+        b"--- a/c.py\n+++ b/c.py\n@@ -1,4 +1,4 @@\n"
+        b" import torch\r def g():\r     x = torch.randn(3)\r"
         b'-    return x.type("torch.HalfTensor")\r'
         b'+    return x.to(device="cpu", dtype=torch.float16)\r'
     )
@@ -139,7 +141,8 @@ def test_add_noqa_goes_past_an_unused_noqa_finding(tree: Path) -> None:
     assert result.stderr == "torchlint: Added 1 noqa directive.\n"
     assert (tree / "a.py").read_text() == (
         "import torch  # noqa: TL101\n"
-        "def g(x):\n"
+        "def g():\n"
+        "    x = torch.randn(3)\n"
         '    return x.type("torch.HalfTensor")  # noqa: TL102\n'
     )
 
@@ -156,7 +159,7 @@ def test_add_noqa_goes_past_a_finding_no_line_can_take(tree: Path) -> None:
         "torchlint: warning: a.py:2:10: no line can take a `# noqa: TL502`\n"
         "torchlint: Added 1 noqa directive.\n"
     )
-    assert (tree / "a.py").read_text() == head + body.replace(")\n", ")  # noqa: TL102\n")
+    assert (tree / "a.py").read_text() == head + body.replace(CAST, 'HalfTensor")  # noqa: TL102\n')
 
 
 def test_fixing_an_unused_noqa_alone_on_the_last_line_removes_the_line(tree: Path) -> None:
@@ -169,7 +172,7 @@ def test_fixing_an_unused_noqa_alone_on_the_last_line_removes_the_line(tree: Pat
 
 
 def test_fixing_an_unused_code_keeps_the_used_codes_of_the_directive(tree: Path) -> None:
-    write(tree, {"n.py": LEGACY_STR.replace(")\n", ")  # noqa: TL102, TL101\n")})
+    write(tree, {"n.py": LEGACY_STR.replace(CAST, 'HalfTensor")  # noqa: TL102, TL101\n')})
     listed = invoke("--no-cache", "--extend-select", "TL901", "--format", "json", "n.py")
     (finding,) = json.loads(listed.stdout)
     assert (finding["code"], finding["message"]) == (
@@ -180,7 +183,7 @@ def test_fixing_an_unused_code_keeps_the_used_codes_of_the_directive(tree: Path)
     assert finding["fix"]["message"] == "Remove unused `noqa` directive"
     fixed = invoke("--no-cache", "--extend-select", "TL901", "--fix", "n.py")
     assert fixed.exit_code == 0
-    assert (tree / "n.py").read_text() == LEGACY_STR.replace(")\n", ")  # noqa: TL102\n")
+    assert (tree / "n.py").read_text() == LEGACY_STR.replace(CAST, 'HalfTensor")  # noqa: TL102\n')
 
 
 # ------------------------------------------------------------------ engine.py
@@ -192,7 +195,8 @@ def test_fixes_that_unlock_each_other_stop_after_ten_passes_and_the_rest_is_repo
     """Nested fixes overlap, so each pass fixes one of them (the innermost left); after ten
     passes the fix loop stops and what is left is reported, still fixable."""
     nested = "x" + '.type("torch.HalfTensor")' * 11
-    write(tree, {"d.py": f"import torch\ndef g(x):\n    return {nested}\n"})
+    head = "import torch\ndef g():\n    x = torch.randn(3)\n"
+    write(tree, {"d.py": f"{head}    return {nested}\n"})
     result = invoke("--no-cache", "--fix", "d.py")
     assert result.exit_code == 1
     assert result.stderr == (
@@ -200,7 +204,7 @@ def test_fixes_that_unlock_each_other_stop_after_ten_passes_and_the_rest_is_repo
         "torchlint: Found 1 finding in 1 file (1 fixable with --fix).\n"
     )
     fixed = "x" + '.to(device="cpu", dtype=torch.float16)' * 10 + '.type("torch.HalfTensor")'
-    assert (tree / "d.py").read_text() == f"import torch\ndef g(x):\n    return {fixed}\n"
+    assert (tree / "d.py").read_text() == f"{head}    return {fixed}\n"
 
 
 def test_edits_are_applied_in_text_order_whatever_the_findings_order() -> None:
@@ -285,7 +289,7 @@ def test_every_default_excluded_folder_is_skipped(tree: Path) -> None:
     write(tree, {"keep.py": LEGACY_STR})
     result = invoke("--no-cache", "-q", ".")
     assert result.stdout.splitlines() == [
-        "keep.py:3:14: TL102 `.type('torch.HalfTensor')` is a legacy cast that also moves the"
+        "keep.py:4:14: TL102 `.type('torch.HalfTensor')` is a legacy cast that also moves the"
         ' tensor to the CPU; say both explicitly with `.to(device="cpu", dtype=torch.float16)`'
     ]
 
@@ -299,7 +303,7 @@ def test_a_broken_symlink_is_reported_and_the_walk_goes_on(tree: Path) -> None:
     write(tree, {"src/b.py": LEGACY_STR})
     result = invoke("--no-cache", "src")
     assert result.exit_code == 2
-    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["src/b.py:3:14:"]
+    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["src/b.py:4:14:"]
     assert result.stderr == (
         "torchlint: error: src/a.py: broken symbolic link or symlink loop\n"
         "torchlint: Found 1 finding in 1 file (1 fixable with --fix).\n"
@@ -320,7 +324,7 @@ def test_as_in_git_a_file_in_an_excluded_folder_cannot_be_re_included(tree: Path
         },
     )
     result = invoke("--no-cache", "-q", ".")
-    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["top.py:3:14:"]
+    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["top.py:4:14:"]
 
 
 def test_as_in_git_a_gitignored_folder_cannot_be_re_included(tree: Path) -> None:
@@ -334,7 +338,7 @@ def test_as_in_git_a_gitignored_folder_cannot_be_re_included(tree: Path) -> None
         },
     )
     result = invoke("--no-cache", "-q", ".")
-    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["top.py:3:14:"]
+    assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["top.py:4:14:"]
 
 
 def test_a_named_path_that_is_not_a_regular_file_is_skipped_with_an_error(tree: Path) -> None:
@@ -365,8 +369,8 @@ def test_a_folder_that_cannot_be_listed_is_an_error_naming_why(
     result = invoke("--no-cache", "src")
     assert result.exit_code == 2
     assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == [
-        "src/b.py:3:14:",
-        "src/more/c.py:3:14:",
+        "src/b.py:4:14:",
+        "src/more/c.py:4:14:",
     ]
     assert result.stderr == (
         "torchlint: error: src/locked: Permission denied\n"
