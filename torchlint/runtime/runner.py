@@ -10,7 +10,7 @@ import traceback
 from dataclasses import dataclass
 from typing import Any
 
-from torchlint.runtime.records import Frame, Report
+from torchlint.runtime.records import OP_ERROR, Frame, Record, Report
 
 
 @dataclass
@@ -21,15 +21,32 @@ class Crash:
     message: str
     location: Frame | None
     traceback: str
-    # True when a record already reports it (a mismatch, or the op that raised).
-    recorded: bool = False
+    # The record made of it: a device or dtype mismatch (then the crash is that
+    # finding), or the op that raised for another reason (which names the op and the
+    # module it ran in).
+    record: Record | None = None
+
+    @property
+    def recorded(self) -> bool:
+        """A device or dtype mismatch reports it: the script stopped on the finding."""
+        return self.record is not None and self.record.kind != OP_ERROR
+
+    def where(self) -> str:
+        """` in Net.fc (torch.nn.functional.linear)`, for an op that raised."""
+        r = self.record
+        if r is None or r.kind != OP_ERROR:
+            return ""
+        return f" in {r.module} ({r.op})" if r.module else f" in {r.op}"
 
     def to_json(self) -> dict[str, Any]:
+        r = self.record
         return {
             "type": self.type,
             "message": self.message,
             "location": self.location.to_json() if self.location else None,
             "recorded": self.recorded,
+            "op": r.op if r is not None else None,
+            "module": r.module if r is not None else None,
             "traceback": self.traceback,
         }
 
@@ -58,12 +75,12 @@ def _crash(exc: BaseException) -> Crash:
     from torchlint.runtime.simulate import traceback_frames
 
     location, _ = traceback_frames(exc.__traceback__)
-    recorded = False
+    record: Record | None = None
     seen: set[int] = set()
     e: BaseException | None = exc
-    while e is not None and id(e) not in seen:
+    while e is not None and id(e) not in seen and record is None:
         seen.add(id(e))
-        recorded = recorded or bool(getattr(e, "_torchlint_seen", False))
+        record = getattr(e, "_torchlint_record", None)
         e = e.__cause__ or e.__context__
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
     frames = [
@@ -75,7 +92,7 @@ def _crash(exc: BaseException) -> Crash:
     ]
     text = "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames))
     text += "".join(traceback.format_exception_only(type(exc), exc))
-    return Crash(type(exc).__name__, str(exc), location, text, recorded)
+    return Crash(type(exc).__name__, str(exc), location, text, record)
 
 
 def run(
