@@ -70,6 +70,9 @@ class Finding:
     # Lines on which a noqa comment suppresses this finding: its own line, and
     # the first and last line of the statement it sits in.
     noqa_lines: frozenset[int] = field(default=frozenset(), compare=False)
+    # With --confirm: what the run says of it ("confirmed", "not confirmed", "not
+    # reached", "not confirmable"; torchlint.runtime.confirm).
+    confirmation: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -84,7 +87,7 @@ class Finding:
             "code": self.code,
             "message": self.message,
             "fix": self.fix.to_json() if self.fix else None,
-        }
+        } | ({"confirmation": self.confirmation} if self.confirmation else {})
 
 
 @dataclass(frozen=True)

@@ -159,28 +159,32 @@ def run_command(
 
 
 def confirm_findings(
-    script: str, findings: list[Finding]
+    script: str, findings: list[Finding], devices: int = 1
 ) -> tuple[list[Finding], list[str], list[Problem]]:
-    """For ``torchlint --confirm SCRIPT``: run SCRIPT under simulated CUDA and mark
-    the findings it confirms. Returns the findings, the records that confirmed no
-    finding (as flake8-style lines), and problems (torch missing, a crash no record
-    explains). The script's own output goes to stderr, so stdout stays a report."""
+    """For ``torchlint --confirm SCRIPT``: run SCRIPT under ``devices`` simulated CUDA
+    devices and give each finding its ``confirmation`` (torchlint.runtime.confirm).
+    Returns the findings, the records that confirmed no finding (as flake8-style
+    lines), and problems (torch missing, a crash no record explains). The script's own
+    output goes to stderr, so stdout stays a report."""
     missing = torch_missing()
     if missing:
         return findings, [], [Problem(script, f"--confirm: {missing}")]
     if not os.path.isfile(script):
         return findings, [], [Problem(script, "--confirm: no such file")]
-    from torchlint.runtime.confirm import mark
+    from torchlint.runtime.confirm import lines_to_watch, mark
     from torchlint.runtime.runner import run
 
     with contextlib.redirect_stdout(sys.stderr):
-        result = run(script, [], simulate_cuda=True)
-    marked, unmatched = mark(findings, result.records)
+        result = run(
+            script, [], simulate_cuda=True, device_count=devices, watch=lines_to_watch(findings)
+        )
+    records = [r for r in result.records if r.kind != OP_ERROR]
+    marked, unmatched = mark(findings, records, result.executed)
     problems = []
     crash = result.crash
     if crash is not None and not crash.recorded:
         where = (
-            f" at {display_path(crash.location.path)}:{crash.location.line}"
+            f" at {display_path(crash.location.path)}:{crash.location.line}{crash.where()}"
             if crash.location
             else ""
         )

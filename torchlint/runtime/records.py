@@ -52,6 +52,9 @@ class Origin:
     tensor: str
     text: str
     frame: Frame
+    # The side's device (``cpu``, ``cuda:0``) or dtype (``float16``); empty for a note
+    # that is about no one tensor (a plain list holding modules).
+    side: str = ""
 
     def describe(self, here: Frame | None = None) -> str:
         where = f"line {self.frame.line}"
@@ -60,7 +63,12 @@ class Origin:
         return f"{self.text} at {where}"
 
     def to_json(self) -> dict[str, Any]:
-        return {"tensor": self.tensor, "text": self.text, "location": self.frame.to_json()}
+        return {
+            "tensor": self.tensor,
+            "text": self.text,
+            "location": self.frame.to_json(),
+            "side": self.side,
+        }
 
 
 @dataclass
@@ -145,8 +153,11 @@ class Record:
     def story(self) -> str:
         """The origins, one clause per side of the mismatch."""
         sides: dict[str, list[str]] = {}
+        here = self.location
         for o in self.origins:
-            sides.setdefault(o.tensor, []).append(o.describe(self.location))
+            if here is not None and (o.frame.path, o.frame.line) == (here.path, here.line):
+                continue  # the record's own line: said already
+            sides.setdefault(o.tensor, []).append(o.describe(here))
         return "; ".join(", ".join(steps) for steps in sides.values())
 
     def lines(self) -> list[tuple[str, int]]:

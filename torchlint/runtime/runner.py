@@ -7,6 +7,8 @@ import os
 import runpy
 import sys
 import traceback
+import types
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,6 +58,9 @@ class RunResult:
     report: Report
     exit_status: int = 0  # the script's own sys.exit() status
     crash: Crash | None = None
+    # Of the lines ``run(watch=...)`` was asked to watch, those the run executed, per
+    # real path; None when it could not watch (another tracer, a debugger, was on).
+    executed: dict[str, set[int]] | None = None
 
     @property
     def records(self) -> list[Any]:
@@ -95,6 +100,34 @@ def _crash(exc: BaseException) -> Crash:
     return Crash(type(exc).__name__, str(exc), location, text, record)
 
 
+class _LineWatch:
+    """A ``sys.settrace`` tracer that notes which of some lines run: it traces only
+    the frames of the files those lines are in."""
+
+    def __init__(self, watch: Mapping[str, set[int]]) -> None:
+        self.wanted = {path: frozenset(lines) for path, lines in watch.items()}
+        self.executed: dict[str, set[int]] = {path: set() for path in watch}
+        self._paths: dict[types.CodeType, str | None] = {}
+
+    def __call__(self, frame: types.FrameType, event: str, arg: Any) -> Callable[..., Any] | None:
+        code = frame.f_code
+        if code in self._paths:
+            path = self._paths[code]
+        else:
+            real = os.path.realpath(os.path.abspath(code.co_filename))
+            path = self._paths[code] = real if real in self.wanted else None
+        if path is None:
+            return None
+        wanted, executed = self.wanted[path], self.executed[path]
+
+        def line(frame: types.FrameType, event: str, arg: Any) -> Callable[..., Any]:
+            if event == "line" and frame.f_lineno in wanted:
+                executed.add(frame.f_lineno)
+            return line
+
+        return line
+
+
 def run(
     target: str,
     args: list[str] | tuple[str, ...] = (),
@@ -102,13 +135,17 @@ def run(
     module: bool = False,
     simulate_cuda: bool = True,
     device_count: int = 1,
+    watch: Mapping[str, set[int]] | None = None,
 ) -> RunResult:
     """Run ``target`` (a script path, or a module name with ``module=True``) as
     ``__main__`` with ``sys.argv = [target, *args]``, under ``check()``.
 
-    ``sys.argv``, ``sys.path`` and the check's patches are restored afterwards."""
+    ``watch``: lines (per real path) to note whether the run executes them
+    (``RunResult.executed``). ``sys.argv``, ``sys.path`` and the check's patches are
+    restored afterwards."""
     from torchlint.runtime.simulate import check
 
+    tracer = _LineWatch(watch) if watch and sys.gettrace() is None else None
     saved_argv, saved_path = sys.argv[:], sys.path[:]
     sys.argv = [target, *args]
     # As `python script.py` / `python -m module` do: the script's folder (or the
@@ -118,6 +155,8 @@ def run(
         context = check(simulate_cuda=simulate_cuda, device_count=device_count)
         report = context.__enter__()
         result = RunResult(report)
+        if tracer is not None:
+            sys.settrace(tracer)
         try:
             try:
                 if module:
@@ -126,6 +165,10 @@ def run(
                     runpy.run_path(target, run_name="__main__")
             except SystemExit as exc:
                 result.exit_status = _exit_status(exc.code)
+            finally:
+                if tracer is not None:
+                    sys.settrace(None)
+                    result.executed = tracer.executed
         except BaseException as exc:
             context.__exit__(type(exc), exc, exc.__traceback__)  # records what escaped
             if not isinstance(exc, Exception):

@@ -130,6 +130,7 @@ _Steps = tuple[tuple[str, Frame], ...]
 
 
 def _kind_of_step(what: str) -> str:
+    """made/moved: "placed"; "cast", "kept" (on the CPU), "copied" (to a device)."""
     return "placed" if what in ("made", "moved") else what.split(" ", 1)[0]
 
 
@@ -551,31 +552,44 @@ def _sim_index(device: Any) -> int:
 
 
 class _LegacyTypeMeta(type):
-    """``torch.cuda.FloatTensor`` and friends under simulation: ``isinstance`` asks the
-    virtual device."""
+    """``torch.cuda.FloatTensor``, ``torch.FloatTensor`` and friends under simulation:
+    ``isinstance`` asks the virtual device."""
 
     sim: Simulation
     dtype: torch.dtype
+    on_cuda: bool
 
     def __instancecheck__(cls, obj: object) -> bool:
         return (
-            isinstance(obj, Tensor) and obj.dtype == cls.dtype and cls.sim.tags.get(obj) is not None
+            isinstance(obj, Tensor)
+            and obj.dtype == cls.dtype
+            and not obj.is_sparse
+            and (cls.sim.tags.get(obj) is not None) == cls.on_cuda
         )
 
 
-def _legacy_cuda_type(sim: Simulation, name: str, dtype: torch.dtype) -> type:
+def _legacy_type_class(sim: Simulation, name: str, dtype: torch.dtype, on_cuda: bool) -> type:
+    """A stand-in for ``torch.cuda.<name>`` (``on_cuda``) or ``torch.<name>``: the CPU
+    legacy constructor, then the tag and the origin."""
     cpu_type = getattr(torch, name)
 
     def new(cls: type, *args: Any, **kwargs: Any) -> Tensor:
-        out = cpu_type(*args, **kwargs)  # the CPU legacy constructor, then the tag
-        sim.tags.set(out, sim.cuda(None))
+        out = cpu_type(*args, **kwargs)
+        if on_cuda:
+            sim.tags.set(out, sim.cuda(None))
         sim.set_origin(out, "made")
         return out  # type: ignore[no-any-return]
 
     return _LegacyTypeMeta(
         name,
         (),
-        {"__new__": new, "__module__": "torch.cuda", "sim": sim, "dtype": dtype},
+        {
+            "__new__": new,
+            "__module__": "torch.cuda" if on_cuda else "torch",
+            "sim": sim,
+            "dtype": dtype,
+            "on_cuda": on_cuda,
+        },
     )
 
 
@@ -631,6 +645,11 @@ class Simulation:
         self._mode: Any = None
         self._undo: list[Callable[[], None]] = []
         self._streams: dict[int, _Stream] = {}
+        # Where each DataParallel / DDP wrapper was made: their checks fail later, in
+        # the first forward, and the line to fix is the wrap.
+        self.wrapped_at: weakref.WeakKeyDictionary[Any, tuple[Frame, Any]] = (
+            weakref.WeakKeyDictionary()
+        )
 
     # -- devices -------------------------------------------------------------------
 
@@ -1031,7 +1050,10 @@ class Simulation:
         # Legacy CUDA tensor types: constructors, isinstance and .type(...).
         for name, dtype in _LEGACY_TYPES.items():
             if hasattr(cuda, name):
-                p(cuda, name, _legacy_cuda_type(sim, name, dtype))
+                p(cuda, name, _legacy_type_class(sim, name, dtype, on_cuda=True))
+        for name, dtype in _LEGACY_TYPES.items():
+            if hasattr(torch, name):
+                p(torch, name, _legacy_type_class(sim, name, dtype, on_cuda=False))
 
         # DataParallel's scatter/gather/broadcast are CUDA kernels: do them with moves.
         from torch.nn.parallel import comm
@@ -1097,6 +1119,11 @@ class Simulation:
             return outputs
 
         p(data_parallel, "parallel_apply", parallel_apply)
+
+        from torch.nn.parallel import DistributedDataParallel
+
+        for wrapper in (torch.nn.DataParallel, DistributedDataParallel):
+            p(wrapper, "__init__", _note_wrap(sim, wrapper.__init__))
         if accel is not None and hasattr(accel, "device_index"):
             p(accel, "device_index", _DeviceContext)
 
@@ -1301,7 +1328,11 @@ class Simulation:
         return record
 
     def _origins_of(
-        self, kind: str, tensors: list[Tensor], start: types.FrameType | None
+        self,
+        kind: str,
+        tensors: list[Tensor],
+        start: types.FrameType | None,
+        label: str = "",
     ) -> tuple[Origin, ...]:
         """Where the tensors of each side of a mismatch got their device (or dtype),
         the CPU side first; and the outermost of the user's frames (``start`` and its
@@ -1318,12 +1349,12 @@ class Simulation:
             else:
                 key = _dtype_str(t.dtype)
             sides.setdefault(key, []).append(t)
-        if len(sides) < 2:
+        if len(sides) < (1 if label else 2):
             return ()
         frames = _user_frame_objects(start)
         out: list[Origin] = []
         for key in sorted(sides, key=lambda k: (k != "cpu", k)):
-            side = f"the {key} tensor"
+            side = label.format(key) if label else f"the {key} tensor"
             for t in sides[key]:
                 steps = self.origins.get(t)
                 if steps is None:
@@ -1338,12 +1369,11 @@ class Simulation:
                         )
                     else:
                         text = f"then {what}" if i else f"{side} was {what}"
-                    out.append(Origin(side, text, frame))
+                    out.append(Origin(side, text, frame, key))
                 passed = _passed_in(t, frames)
                 if passed is not None:
-                    out.append(
-                        Origin(side, "passed in" if steps else f"{side} was passed in", passed)
-                    )
+                    text = "passed in" if steps else f"{side} was passed in"
+                    out.append(Origin(side, text, passed, key))
                 break
         return tuple(out)
 
@@ -1464,9 +1494,18 @@ class Simulation:
             record.module_class = f"{type(module).__module__}.{type(module).__qualname__}"
             sources = [_class_source(type(m)) for m in reversed(modules)]
             record.module_sources = tuple(x for x in sources if x is not None)
+            wrapper = next((m for m in modules if m in self.wrapped_at), None)
+            inner = self.wrapped_at[wrapper][1] if wrapper is not None else module
             with contextlib.suppress(Exception):  # user code: a broken module says nothing
-                tensors = [*module.parameters(), *module.buffers()]
-                record.origins = self._origins_of(kind, tensors, None)
+                tensors = [*inner.parameters(), *inner.buffers()]
+                record.origins = self._origins_of(
+                    kind, tensors, None, label="one of its {} parameters"
+                )
+            if wrapper is not None:
+                wrap = Origin(
+                    "", f"{type(wrapper).__name__} wrapped the module", self.wrapped_at[wrapper][0]
+                )
+                record.origins = (wrap, *record.origins)
         return record
 
     def raise_device_mismatch(
@@ -1488,6 +1527,19 @@ class Simulation:
         _mark(exc, record)
         self.emit(record)
         return exc
+
+
+def _note_wrap(sim: Simulation, init: Callable[..., None]) -> Callable[..., None]:
+    """A DataParallel / DDP ``__init__`` that notes where the wrapper was made."""
+
+    @functools.wraps(init)
+    def wrapped(self: Any, *args: Any, **kwargs: Any) -> None:
+        frame = _origin_frame(sys._getframe(1))
+        if frame is not None:
+            sim.wrapped_at[self] = (frame, args[0] if args else kwargs.get("module"))
+        init(self, *args, **kwargs)
+
+    return wrapped
 
 
 def _mark(exc: BaseException, record: Record) -> None:
@@ -1713,8 +1765,16 @@ def _handles(*funcs: Any) -> Callable[[_Handler], _Handler]:
     return register
 
 
-def _moved(sim: Simulation, src: Tensor, out: Tensor, target: torch.device | None) -> Tensor:
-    """``out`` is ``src`` converted; a move to another (virtual) device is a copy."""
+def _moved(
+    sim: Simulation,
+    src: Tensor,
+    out: Tensor,
+    target: torch.device | None,
+    placed: bool = False,
+) -> Tensor:
+    """``out`` is ``src`` converted; a move to another (virtual) device is a copy.
+    ``placed``: the call named the device (``.to("cpu")``, ``.cpu()``), so a CPU
+    tensor it leaves there was kept on the CPU on purpose."""
     tag = sim.tags.get(src)
     moved = tag != target
     if moved and out is src:
@@ -1729,10 +1789,13 @@ def _moved(sim: Simulation, src: Tensor, out: Tensor, target: torch.device | Non
         sim.set_origin(out, "moved")
         if tag is None and target is not None:
             sim.add_step(src, f"copied to {target}")  # src itself stays on the CPU
-    elif out is not src:
-        sim.set_origin(out, "cast", after=sim.origins.get(src))
-    elif tag is None:
-        sim.add_step(src, "cast")  # a conversion that kept it on the CPU
+    else:
+        # A conversion that kept it on its device.
+        how = "kept on the CPU" if placed and target is None else "cast"
+        if out is not src:
+            sim.set_origin(out, how, after=sim.origins.get(src))
+        elif tag is None:
+            sim.add_step(src, how)
     sim.tags.set(out, target)
     return out
 
@@ -1744,7 +1807,7 @@ def _to(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
         other = rest[0]
         target = sim.tags.get(other)
         out = func(self, other.dtype, *rest[1:], **kwargs)
-        return _moved(sim, self, out, target)
+        return _moved(sim, self, out, target, placed=True)
     copy = kwargs.get("copy", False)
     parse_kwargs = {k: v for k, v in kwargs.items() if k != "copy"}
     if len(rest) >= 4 and isinstance(rest[-1], bool) and not isinstance(rest[0], torch.dtype):
@@ -1766,7 +1829,7 @@ def _to(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
     if copy:
         extra["copy"] = True
     out = func(self, CPU, dtype if dtype is not None else self.dtype, non_blocking, **extra)
-    return _moved(sim, self, out, target)
+    return _moved(sim, self, out, target, placed=device is not None)
 
 
 def _parse_to_cuda(*args: Any, **kwargs: Any) -> Any:
@@ -1799,7 +1862,7 @@ def _cuda(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
 def _cpu(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
     self = args[0]
     out = func(*args, **kwargs)
-    return _moved(sim, self, out, None)
+    return _moved(sim, self, out, None, placed=True)
 
 
 @_handles(Tensor.type)
@@ -1824,13 +1887,13 @@ def _type(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
         target = tag if tag is not None else sim.cuda(None)
     else:
         target = None
-    return _moved(sim, self, self.to(dtype), target)
+    return _moved(sim, self, self.to(dtype), target, placed=True)
 
 
 @_handles(Tensor.type_as)
 def _type_as(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
     self, other = args[0], args[1]
-    return _moved(sim, self, self.to(other.dtype), sim.tags.get(other))
+    return _moved(sim, self, self.to(other.dtype), sim.tags.get(other), placed=True)
 
 
 @_handles(_T.device.__get__)
