@@ -580,6 +580,9 @@ def _legacy_type_class(sim: Simulation, name: str, dtype: torch.dtype, on_cuda: 
         sim.set_origin(out, "made")
         return out  # type: ignore[no-any-return]
 
+    # Named as the class it stands in for: a record of an error it raises names it.
+    qualname = f"torch.{'cuda.' if on_cuda else ''}{name}"
+    new.__code__ = new.__code__.replace(co_name=name, co_qualname=qualname)
     return _LegacyTypeMeta(
         name,
         (),
@@ -1120,6 +1123,15 @@ class Simulation:
 
         p(data_parallel, "parallel_apply", parallel_apply)
 
+        # Their autograd Functions: backward runs in the autograd engine, outside the
+        # mode; run them under it, with the incoming gradients on their outputs'
+        # devices (DataParallel backward over several simulated devices).
+        functions = importlib.import_module("torch.nn.parallel._functions")
+        for name in ("Broadcast", "ReduceAddCoalesced", "Gather", "Scatter"):
+            fn_cls = getattr(functions, name)
+            p(fn_cls, "forward", staticmethod(_forward_in_mode(sim, fn_cls.forward)))
+            p(fn_cls, "backward", staticmethod(_backward_in_mode(sim, fn_cls.backward)))
+
         from torch.nn.parallel import DistributedDataParallel
 
         for wrapper in (torch.nn.DataParallel, DistributedDataParallel):
@@ -1529,6 +1541,42 @@ class Simulation:
         return exc
 
 
+@contextlib.contextmanager
+def _in_mode(sim: Simulation) -> Iterator[None]:
+    """Run under the simulation's mode (the autograd engine runs backward without it)."""
+    if any(isinstance(m, _SimMode) for m in _mode_stack()):
+        yield
+        return
+    with _SimMode(sim):
+        yield
+
+
+def _forward_in_mode(sim: Simulation, forward: Callable[..., Any]) -> Callable[..., Any]:
+    def run(ctx: Any, *args: Any) -> Any:
+        with _in_mode(sim):
+            out = forward(ctx, *args)
+        outs = out if isinstance(out, tuple) else (out,)
+        ctx._torchlint_devices = [sim.tags.get(o) if isinstance(o, Tensor) else None for o in outs]
+        return out
+
+    return run
+
+
+def _backward_in_mode(sim: Simulation, backward: Callable[..., Any]) -> Callable[..., Any]:
+    def run(ctx: Any, *grads: Any) -> Any:
+        devices = getattr(ctx, "_torchlint_devices", ())
+        for g, device in zip(grads, devices, strict=False):
+            if isinstance(g, Tensor) and device is not None and sim.tags.get(g) is None:
+                sim.tags.set(g, device)
+        with _in_mode(sim):
+            return backward(ctx, *grads)
+
+    return run
+
+
+_mode_stack: Callable[[], list[Any]] = torch.overrides._get_current_function_mode_stack
+
+
 def _note_wrap(sim: Simulation, init: Callable[..., None]) -> Callable[..., None]:
     """A DataParallel / DDP ``__init__`` that notes where the wrapper was made."""
 
@@ -1779,10 +1827,12 @@ def _moved(
     moved = tag != target
     if moved and out is src:
         if isinstance(src, _Uninitialized):
-            # A lazy module's parameter: it refuses every op but a few, clone among
-            # them; the copy is what ``Module._apply`` puts in its ``.data``.
+            # A lazy module's parameter or buffer: it refuses every op but a few, clone
+            # among them. The copy keeps its class, as torch's .to() of one does (a
+            # buffer is replaced by it, and must still materialize).
             with torch._C.DisableTorchFunctionSubclass():
-                out = Tensor.clone(src)
+                copy = Tensor.clone(src)
+            out = Tensor._make_subclass(type(src), copy, src.requires_grad)
         else:
             out = src.clone()
     if moved:
@@ -2169,9 +2219,8 @@ for _f in (
 
 def _load(sim: Simulation, load: Any, f: Any, map_location: Any, *args: Any, **kwargs: Any) -> Any:
     """``torch.load`` under simulation: storages bound for CUDA are loaded to the CPU,
-    and the tensors that use them tagged."""
-    if callable(map_location) and not isinstance(map_location, (str, torch.device)):
-        return load(f, map_location, *args, **kwargs)
+    and the tensors that use them tagged. A callable ``map_location`` (``lambda s, loc:
+    s.cuda(dev)``) runs with ``UntypedStorage.cuda`` noting the device instead."""
     cuda_storages: dict[int, torch.device] = {}
 
     def target_of(location: str) -> Any:
@@ -2182,12 +2231,28 @@ def _load(sim: Simulation, load: Any, f: Any, map_location: Any, *args: Any, **k
         return map_location
 
     def place(storage: Any, location: str) -> Any:
+        if callable(map_location) and not isinstance(map_location, (str, torch.device)):
+            return map_location(storage, location)
         is_cuda, device = sim.parse_device(target_of(location))
         if is_cuda and device is not None:
             cuda_storages[storage.data_ptr()] = device
         return storage
 
-    out = load(f, place, *args, **kwargs)
+    storage_cls: Any = torch.UntypedStorage
+    storage_cuda = storage_cls.__dict__.get("cuda")
+
+    def cuda(storage: Any, device: Any = None, non_blocking: bool = False) -> Any:
+        cuda_storages[storage.data_ptr()] = sim.cuda(None if device is None else _sim_index(device))
+        return storage
+
+    storage_cls.cuda = cuda
+    try:
+        out = load(f, place, *args, **kwargs)
+    finally:
+        if storage_cuda is not None:
+            storage_cls.cuda = storage_cuda
+        else:
+            del storage_cls.cuda
     if cuda_storages:
         for t in _all_tensors(out):
             device = cuda_storages.get(t.untyped_storage().data_ptr())
