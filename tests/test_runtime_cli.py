@@ -19,6 +19,7 @@ from torchlint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPANIONS = sorted(p.parent for p in RULES_DIR.glob("*/runtime_bad.py"))
+NO_RUN_CAN_CONFIRM = sorted(p.parent for p in RULES_DIR.glob("*/runtime.md"))
 
 
 def _invoke(args: list[str]):  # type: ignore[no-untyped-def]
@@ -41,7 +42,7 @@ def test_every_rule_folder_has_a_companion_or_says_why_not() -> None:
 
 
 @pytest.mark.parametrize("folder", COMPANIONS, ids=lambda p: p.name)
-def test_companion_bad_is_confirmed_and_good_runs_clean(folder: Path) -> None:
+def test_companion_bad_is_confirmed_and_good_runs_clean(folder: Path, tmp_path: Path) -> None:
     code = folder.name.split("-", 1)[0]
     bad, good = folder / "runtime_bad.py", folder / "runtime_good.py"
     result = _invoke(["--isolated", "--no-cache", "--select", code, "--confirm", str(bad)])
@@ -60,6 +61,130 @@ def test_companion_bad_is_confirmed_and_good_runs_clean(folder: Path) -> None:
     result = _invoke(["--isolated", "--no-cache", "--select", code, "--confirm", str(good)])
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "" or "TL" not in result.stdout, result.stdout
+
+    # The same findings, confirmed by a run of another script that never executes
+    # runtime_bad.py: not reached.
+    other = tmp_path / "other.py"
+    other.write_text("print('another script')\n")
+    args = ["--isolated", "--no-cache", "--select", code, "--confirm", str(other), str(bad)]
+    result = _invoke(args)
+    lines = [line for line in result.stdout.splitlines() if line]
+    assert len(lines) == len(want), result.stdout
+    assert all(line.endswith("[not reached]") for line in lines), result.stdout
+
+
+@pytest.mark.parametrize("folder", NO_RUN_CAN_CONFIRM, ids=lambda p: p.name)
+def test_rules_no_run_can_confirm_say_so(folder: Path, tmp_path: Path) -> None:
+    """A rule whose runtime.md says why no run can confirm it: its rule-book findings
+    come out [not confirmable], whatever the run does."""
+    code = folder.name.split("-", 1)[0]
+    script = tmp_path / "run.py"
+    script.write_text("pass\n")
+    bad = sorted(folder.glob("bad*.py"))
+    result = _invoke(
+        ["--isolated", "--no-cache", "--select", code, "--confirm", str(script), *map(str, bad)]
+    )
+    lines = [line for line in result.stdout.splitlines() if line]
+    assert lines and result.exit_code == 1, result.output
+    assert all(line.endswith("[not confirmable]") for line in lines), result.stdout
+
+
+EARLY_STOP = """\
+import torch
+from torch import nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 2)
+        self.scale = torch.ones(2)
+
+    def forward(self, x):
+        return self.fc(x) * self.scale
+
+
+def train(model, batches, device):
+    scaler = torch.cuda.amp.GradScaler()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    for x, y in batches:
+        x, y = x.cuda(), y.to(device)
+        loss = nn.functional.cross_entropy(model(x), y)
+        scaler.scale(loss).backward()
+        scaler.step(opt)
+        scaler.update()
+
+
+def evaluate(model, path):
+    model.load_state_dict(torch.load(path))
+    return model(torch.randn(4, 8)).argmax(-1)
+
+
+if __name__ == "__main__":
+    device = torch.device("cuda")
+    model = Net().to(device)
+    train(model, [(torch.randn(4, 8), torch.randint(0, 2, (4,)))], device)
+    print(evaluate(model, "model.pt"))
+"""
+
+
+@pytest.mark.filterwarnings("ignore:.*torch.cuda.amp.GradScaler:FutureWarning")
+def test_confirm_on_a_script_that_stops_early(tmp_path: Path) -> None:
+    """Issue #15: the run stops in the first forward (line 12). Only what it reached
+    is confirmed; the line it ran through without a mismatch is not confirmed; the
+    evaluation it never reached, and the rules no run can show, say so."""
+    script = tmp_path / "train.py"
+    script.write_text(EARLY_STOP)
+    args = ["--isolated", "--no-cache", "--select", "TL", "--confirm", str(script)]
+    result = _invoke(args)
+    assert result.exit_code == 1, result.output
+    got = [
+        (int(line.split(":")[1]), line.split(": ", 1)[1].split(" ", 1)[0], line.rsplit("[", 1)[1])
+        for line in result.stdout.splitlines()
+    ]
+    assert got == [
+        (9, "TL301", "confirmed]"),  # the attribute the record's story names
+        (9, "TL204", "confirmed]"),
+        (16, "TL601", "not confirmable]"),  # a deprecation
+        (19, "TL403", "not confirmed]"),  # `.cuda()` ran, and nothing failed there
+        (27, "TL502", "not confirmable]"),  # fails only on machines without a GPU
+        (27, "TL503", "not confirmable]"),  # security
+        (28, "TL204", "not reached]"),  # evaluate() never ran
+    ]
+    assert "the script stopped at" not in result.stdout
+
+    result = _invoke([*args[:-2], "--format", "json", "--confirm", str(script)])
+    data = json.loads(result.stdout)
+    assert [(f["line"], f["code"], f["confirmation"]) for f in data] == [
+        (line, code, status.rstrip("]")) for line, code, status in got
+    ]
+    assert not any("[" in f["message"] for f in data)
+
+
+def test_confirm_prints_each_record_once_and_takes_devices(tmp_path: Path) -> None:
+    """A record that confirms a finding is not printed again; --devices 2 simulates
+    the two GPUs on which DataParallel fails with a model left on the CPU."""
+    script = tmp_path / "dp.py"
+    script.write_text(
+        "import torch\n"
+        "from torch import nn\n"
+        "model = nn.Linear(4, 2)\n"
+        "x = torch.randn(8, 4).cuda()\n"
+        "model = nn.DataParallel(model)\n"
+        "print(model(x).shape)\n"
+    )
+    base = ["--isolated", "--no-cache", "--select", "TL203"]
+    result = _invoke([*base, "--confirm", str(script)])
+    assert result.exit_code == 1
+    # One GPU: DataParallel moves the module itself, and the run goes through.
+    [line] = result.stdout.splitlines()
+    assert line.startswith(f"{script}:5:9: TL203 ") and line.endswith("[not confirmed]")
+    result = _invoke([*base, "--devices", "2", "--confirm", str(script)])
+    [line] = result.stdout.splitlines()
+    assert line.startswith(f"{script}:5:9: TL203 ") and line.endswith("[confirmed]")
+    assert "TLR001" not in result.output
+    result = _invoke([*base, "--devices", "2", str(script)])
+    assert result.exit_code == 2 and "--devices goes with --confirm" in result.output
 
 
 def test_run_reports_flake8_style_and_exits_1(tmp_path: Path) -> None:

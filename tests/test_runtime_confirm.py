@@ -1,12 +1,22 @@
-"""Which static findings a runtime record confirms (no torch needed)."""
+"""What a runtime record says of a static finding (no torch needed): confirmed only by a
+record of the rule's kind whose frames reached the finding's statement or a line its
+message names; otherwise not confirmed, not reached or not confirmable."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from torchlint.findings import Finding
-from torchlint.runtime.confirm import CONFIRMED, mark
-from torchlint.runtime.records import DEVICE_MISMATCH, Frame, Record
+from torchlint.registry import all_rules
+from torchlint.runtime.confirm import (
+    CLAIMS,
+    CONFIRMED,
+    NOT_CONFIRMABLE,
+    NOT_CONFIRMED,
+    NOT_REACHED,
+    mark,
+)
+from torchlint.runtime.records import DEVICE_MISMATCH, DTYPE_MISMATCH, Frame, Origin, Record
 
 SOURCE = """\
 class Net:
@@ -22,65 +32,98 @@ def step(model, batch):
     labels.to("cuda")
     logits = model(batch["x"])
     return loss(logits, labels)
-
-
-def other():
-    return 1
 """
 
 
-def _record(path: Path, *lines: int, module_source: tuple[int, int] | None = None) -> Record:
+def _record(
+    path: Path, *lines: int, kind: str = DEVICE_MISMATCH, origin: int | None = None
+) -> Record:
     frames = tuple(Frame(str(path), line, 0, "f") for line in lines)
+    origins = (
+        Origin("the cpu tensor", "the cpu tensor was made", Frame(str(path), origin, 0, "f")),
+    )
     return Record(
-        kind=DEVICE_MISMATCH,
+        kind=kind,
         op="torch.mul",
         message="",
         location=frames[0],
         stack=frames,
-        module_sources=((str(path), *module_source),) if module_source else (),
+        origins=origins if origin else (),
     )
 
 
-def _finding(path: Path, line: int) -> Finding:
-    return Finding(str(path), line, 4, "TL205", "message")
+def _finding(path: Path, line: int, code: str = "TL205", message: str = "message") -> Finding:
+    return Finding(str(path), line, 4, code, message)
 
 
-def test_line_function_and_module_class(tmp_path: Path) -> None:
+def _states(findings: list[Finding], records: list[Record], executed=None) -> list[str | None]:  # type: ignore[no-untyped-def]
+    marked, _ = mark(findings, records, executed)
+    return [f.confirmation for f in marked]
+
+
+def test_a_record_confirms_the_lines_its_frames_reached(tmp_path: Path) -> None:
     path = tmp_path / "train.py"
     path.write_text(SOURCE)
-    at_line = _record(path, 12)
-    in_function = _record(path, 13)
-    in_class = _record(path, 6, module_source=(1, 6))
-    elsewhere = _record(path, 17)
-    findings = [_finding(path, 3), _finding(path, 11), _finding(path, 12), _finding(path, 17)]
+    findings = [_finding(path, 11), _finding(path, 12), _finding(path, 13)]
+    # The loss at line 13 failed, called from nowhere else: only line 13 is reached;
+    # being in the same function as line 11 is no longer enough.
+    assert _states(findings, [_record(path, 13)]) == [NOT_REACHED, NOT_REACHED, CONFIRMED]
+    # The model's forward failed (line 6), called from line 12.
+    assert _states(findings, [_record(path, 6, 12)]) == [NOT_REACHED, CONFIRMED, NOT_REACHED]
 
-    marked, unmatched = mark(findings, [at_line])
-    assert [f.message.endswith(CONFIRMED) for f in marked] == [False, True, True, False]
+
+def test_the_records_story_reaches_too_but_not_a_line_the_message_names(tmp_path: Path) -> None:
+    path = tmp_path / "train.py"
+    path.write_text(SOURCE)
+    # The tensor attribute made in __init__ (line 3) met the input in forward (line 6).
+    assert _states([_finding(path, 3, "TL301")], [_record(path, 6, origin=3)]) == [CONFIRMED]
+    # A message naming the forward (line 6) that a record failed in: that forward is
+    # called from everywhere, so it says nothing of this finding's own line.
+    named = _finding(path, 12, "TL204", message="`x` meets the weights at line 6")
+    assert _states([named], [_record(path, 6, 100)]) == [NOT_REACHED]
+
+
+def test_the_records_kind_must_be_the_rules_claim(tmp_path: Path) -> None:
+    path = tmp_path / "train.py"
+    path.write_text(SOURCE)
+    dtype = _record(path, 13, kind=DTYPE_MISMATCH)
+    findings = [_finding(path, 13, "TL205"), _finding(path, 13, "TL104")]
+    marked, unmatched = mark(findings, [dtype])
+    assert [f.confirmation for f in marked] == [NOT_REACHED, CONFIRMED]
     assert unmatched == []
 
-    marked, _ = mark(findings, [in_function])  # same function as the finding
-    assert [f.message.endswith(CONFIRMED) for f in marked] == [False, True, True, False]
 
-    marked, _ = mark(findings, [in_class])  # inside the running module's class
-    assert [f.message.endswith(CONFIRMED) for f in marked] == [True, False, False, False]
-
-    marked, unmatched = mark(findings[:3], [elsewhere])
-    assert not any(f.message.endswith(CONFIRMED) for f in marked)
-    assert unmatched == [elsewhere]
+def test_executed_lines_tell_not_confirmed_from_not_reached(tmp_path: Path) -> None:
+    path = tmp_path / "train.py"
+    path.write_text(SOURCE)
+    findings = [_finding(path, 11), _finding(path, 13)]
+    executed = {str(path.resolve()): {11}}
+    assert _states(findings, [], executed) == [NOT_CONFIRMED, NOT_REACHED]
 
 
-def test_module_level_findings_need_the_exact_line(tmp_path: Path) -> None:
-    path = tmp_path / "script.py"
-    path.write_text("a = 1\nb = 2\nc = 3\n")
-    marked, _ = mark([_finding(path, 2)], [_record(path, 3)])
-    assert not marked[0].message.endswith(CONFIRMED)
-    marked, _ = mark([_finding(path, 2)], [_record(path, 2)])
-    assert marked[0].message.endswith(CONFIRMED)
+def test_rules_no_run_can_confirm(tmp_path: Path) -> None:
+    path = tmp_path / "train.py"
+    path.write_text(SOURCE)
+    findings = [_finding(path, 13, "TL601"), _finding(path, 13, "TL503")]
+    marked, unmatched = mark(findings, [_record(path, 13)])
+    assert [f.confirmation for f in marked] == [NOT_CONFIRMABLE, NOT_CONFIRMABLE]
+    assert len(unmatched) == 1  # printed on its own, once
 
 
 def test_other_files_never_confirm(tmp_path: Path) -> None:
     path, other = tmp_path / "a.py", tmp_path / "b.py"
     path.write_text(SOURCE)
     other.write_text(SOURCE)
-    marked, _ = mark([_finding(path, 12)], [_record(other, 12)])
-    assert not marked[0].message.endswith(CONFIRMED)
+    assert _states([_finding(path, 12)], [_record(other, 12)]) == [NOT_REACHED]
+
+
+def test_every_rule_states_what_a_run_can_show() -> None:
+    """A new rule says which record kind confirms it (or None): CLAIMS in
+    torchlint/runtime/confirm.py; None matches a rule-book runtime.md."""
+    codes = set(all_rules())
+    assert codes == set(CLAIMS)
+    rules_dir = Path(__file__).resolve().parent.parent / "rules"
+    for folder in rules_dir.glob("TL*-*"):
+        code = folder.name.split("-", 1)[0]
+        has_why = (folder / "runtime.md").is_file()
+        assert has_why == (CLAIMS[code] is None), folder.name

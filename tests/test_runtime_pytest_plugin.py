@@ -42,6 +42,14 @@ def test_caught_bug():
 
 def test_cpu():
     assert torch.ones(1).device.type == "cpu"
+
+
+@gpu
+@pytest.mark.torchlint_skip
+def test_provokes_a_mismatch_on_purpose():
+    model = torch.nn.Linear(2, 2).cuda()
+    with pytest.raises(RuntimeError, match="same device"):
+        model(torch.ones(1, 2))
 """
 
 
@@ -62,19 +70,25 @@ def _pytest(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_simulated_cuda_runs_gpu_tests_and_fails_on_mismatches(tmp_path: Path) -> None:
     (tmp_path / "test_gpu.py").write_text(TESTS)
-    proc = _pytest(tmp_path, "-q", "--torchlint-simulate-cuda", "-rfs")
+    # --strict-markers: the plugin registers its marker.
+    proc = _pytest(tmp_path, "-q", "--torchlint-simulate-cuda", "-rfs", "--strict-markers")
     out = proc.stdout
     assert proc.returncode == 1, out + proc.stderr
-    assert "2 failed, 2 passed" in out, out
+    assert "2 failed, 3 passed" in out, out  # the marked test opts out
     assert "FAILED test_gpu.py::test_gpu_bug" in out
     assert "FAILED test_gpu.py::test_caught_bug" in out
     assert "test_gpu.py:17:5: TLR001 device mismatch in Linear" in out
     assert "test_gpu.py:24:9: TLR001 device mismatch in Linear" in out
     assert "the test did not fail on it by itself" in out
+    assert "mark it @pytest.mark.torchlint_skip" in out
+    # The failure's traceback is the test's frames: neither torch's nor the simulator's.
+    failure = out.split("_ test_gpu_bug _", 1)[1].split("Captured torchlint", 1)[0]
+    assert "test_gpu.py:17: " in failure and "SimulatedCudaError" in failure
+    assert "simulate.py" not in failure and "torch/nn/modules" not in failure, failure
 
 
 def test_without_the_option_nothing_changes(tmp_path: Path) -> None:
     (tmp_path / "test_gpu.py").write_text(TESTS)
     proc = _pytest(tmp_path, "-q")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "1 passed, 3 skipped" in proc.stdout
+    assert "1 passed, 4 skipped" in proc.stdout

@@ -237,8 +237,16 @@ class _Command(click.Command):
     "--confirm",
     "confirm_script",
     metavar="SCRIPT",
-    help="After linting, run SCRIPT under simulated CUDA (needs torch) and mark the findings "
-    "it confirms [confirmed]; PATHS default to SCRIPT. See docs/runtime.md.",
+    help="After linting, run SCRIPT under simulated CUDA (needs torch) and mark each finding "
+    "[confirmed], [not confirmed], [not reached] or [not confirmable]; PATHS default to "
+    "SCRIPT. See docs/runtime.md.",
+)
+@click.option(
+    "--devices",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="With --confirm: how many CUDA devices to simulate (default 1).",
 )
 @click.version_option(__version__, "--version", prog_name="torchlint")
 def main(
@@ -266,6 +274,7 @@ def main(
     stdin_filename: str | None,
     no_cache: bool,
     confirm_script: str | None,
+    devices: int | None,
 ) -> None:
     """Lint PyTorch code for device and dtype mistakes.
 
@@ -318,6 +327,11 @@ def main(
                 f"--add-noqa cannot be used with {clash[0]}", click.get_current_context()
             )
 
+    if devices is not None and confirm_script is None:
+        raise click.UsageError(
+            "--devices goes with --confirm (or `torchlint run --devices N`)",
+            click.get_current_context(),
+        )
     targets = list(paths) or ([confirm_script] if confirm_script else ["."])
     try:
         config = _load(targets, config_file, isolated, stdin_filename)
@@ -394,8 +408,18 @@ def main(
     if confirm_script is not None:
         from torchlint.runtime.cli import confirm_findings
 
-        findings, unconfirmed, confirm_problems = confirm_findings(confirm_script, findings)
+        findings, unconfirmed, confirm_problems = confirm_findings(
+            confirm_script, findings, devices or 1
+        )
         problems += confirm_problems
+        if output_format != "json":
+            # JSON has the status as a field; the other formats say it in the message.
+            findings = [
+                dataclasses.replace(f, message=f"{f.message} [{f.confirmation}]")
+                if f.confirmation
+                else f
+                for f in findings
+            ]
 
     out = sys.stdout
     if (stdin_result is not None or stdin_excluded) and fix and not diff:

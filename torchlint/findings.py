@@ -76,6 +76,9 @@ class Finding:
     # the first and last line of the statement it sits in.
     noqa_lines: frozenset[int] = field(default=frozenset(), compare=False)
     cell: int = 0  # a notebook's cell (1-based); 0 in a Python file
+    # With --confirm: what the run says of it ("confirmed", "not confirmed", "not
+    # reached", "not confirmable"; torchlint.runtime.confirm).
+    confirmation: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, int, str, str]:
         return (self.path, self.cell, self.line, self.column, self.code, self.message)
@@ -91,7 +94,7 @@ class Finding:
             "code": self.code,
             "message": self.message,
             "fix": self.fix.to_json() if self.fix else None,
-        }
+        } | ({"confirmation": self.confirmation} if self.confirmation else {})
 
 
 @dataclass(frozen=True)

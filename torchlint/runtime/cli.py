@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from torchlint.findings import Finding, Problem
-from torchlint.runtime.records import NO_GPU_RE, Frame, Record
+from torchlint.runtime.records import NO_GPU_RE, OP_ERROR, Frame, Record
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -101,35 +101,48 @@ def run_command(
     if module is None and not os.path.isfile(target):
         click.echo(f"torchlint: error: {target}: no such file", err=True)
         sys.exit(EXIT_ERROR)
-    result = run(
-        target, args, module=module is not None, simulate_cuda=simulate_cuda, device_count=devices
-    )
-    records = [_relative(r) for r in result.records]
+    # With --json, stdout is the report: the script's own output goes to stderr.
+    quiet = contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext()
+    with quiet:
+        result = run(
+            target,
+            args,
+            module=module is not None,
+            simulate_cuda=simulate_cuda,
+            device_count=devices,
+        )
+    # An op that raised for another reason than devices or dtypes is the script
+    # crashing (exit 2), not a finding.
+    records = [_relative(r) for r in result.records if r.kind != OP_ERROR]
     sys.stdout.flush()
+    crash = result.crash
     if as_json:
         payload: dict[str, Any] = {
             "records": [r.to_json() for r in records],
-            "crash": result.crash.to_json() if result.crash else None,
+            "crash": crash.to_json() if crash else None,
             "exit_status": result.exit_status,
             "simulate_cuda": simulate_cuda,
+            "devices": devices,
         }
         click.echo(json.dumps(payload, indent=2))
     else:
         for r in records:
             click.echo(r.format())
-    crash = result.crash
     if crash is not None:
-        where = ""
+        where = "<unknown>"
         if crash.location is not None:
-            where = f"{display_path(crash.location.path)}:{crash.location.line}: "
+            where = f"{display_path(crash.location.path)}:{crash.location.line}"
         if crash.recorded:
             click.echo(
-                f"torchlint: the script stopped at {where}{crash.type} (reported above)", err=True
+                f"torchlint: the script stopped at {where}: {crash.type} (reported above)",
+                err=True,
             )
         else:
             click.echo(crash.traceback, nl=False, err=True)
             click.echo(
-                f"torchlint: the script crashed at {where}{crash.type}: {crash.message}", err=True
+                f"torchlint: the script crashed at {where}{crash.where()}: "
+                f"{crash.type}: {crash.message}",
+                err=True,
             )
             if not simulate_cuda and NO_GPU_RE.search(crash.message):
                 click.echo("torchlint: there is no GPU here: run with --simulate-cuda", err=True)
@@ -146,28 +159,32 @@ def run_command(
 
 
 def confirm_findings(
-    script: str, findings: list[Finding]
+    script: str, findings: list[Finding], devices: int = 1
 ) -> tuple[list[Finding], list[str], list[Problem]]:
-    """For ``torchlint --confirm SCRIPT``: run SCRIPT under simulated CUDA and mark
-    the findings it confirms. Returns the findings, the records that confirmed no
-    finding (as flake8-style lines), and problems (torch missing, a crash no record
-    explains). The script's own output goes to stderr, so stdout stays a report."""
+    """For ``torchlint --confirm SCRIPT``: run SCRIPT under ``devices`` simulated CUDA
+    devices and give each finding its ``confirmation`` (torchlint.runtime.confirm).
+    Returns the findings, the records that confirmed no finding (as flake8-style
+    lines), and problems (torch missing, a crash no record explains). The script's own
+    output goes to stderr, so stdout stays a report."""
     missing = torch_missing()
     if missing:
         return findings, [], [Problem(script, f"--confirm: {missing}")]
     if not os.path.isfile(script):
         return findings, [], [Problem(script, "--confirm: no such file")]
-    from torchlint.runtime.confirm import mark
+    from torchlint.runtime.confirm import lines_to_watch, mark
     from torchlint.runtime.runner import run
 
     with contextlib.redirect_stdout(sys.stderr):
-        result = run(script, [], simulate_cuda=True)
-    marked, unmatched = mark(findings, result.records)
+        result = run(
+            script, [], simulate_cuda=True, device_count=devices, watch=lines_to_watch(findings)
+        )
+    records = [r for r in result.records if r.kind != OP_ERROR]
+    marked, unmatched = mark(findings, records, result.executed)
     problems = []
     crash = result.crash
     if crash is not None and not crash.recorded:
         where = (
-            f" at {display_path(crash.location.path)}:{crash.location.line}"
+            f" at {display_path(crash.location.path)}:{crash.location.line}{crash.where()}"
             if crash.location
             else ""
         )

@@ -4,7 +4,9 @@ simulated CUDA (docs/runtime.md).
 The simulation is installed in ``pytest_configure``, before collection, so tests
 marked ``skipif(not torch.cuda.is_available())`` run. A test during which a device or
 dtype mismatch was recorded fails with the record's attribution, even when the test
-itself caught the error.
+itself caught the error; ``@pytest.mark.torchlint_skip`` opts a test out (one that
+provokes a mismatch on purpose). A failure's traceback keeps the test's own frames:
+torch's and the simulator's are left out.
 
 Registered through the ``pytest11`` entry point; without the option it does nothing
 and imports nothing (not torch).
@@ -12,6 +14,8 @@ and imports nothing (not torch).
 
 from __future__ import annotations
 
+import os
+import types
 from collections.abc import Generator
 from typing import Any
 
@@ -20,6 +24,8 @@ import pytest
 from torchlint.runtime.records import Report
 
 _SECTION = "torchlint runtime check"
+MARKER = "torchlint_skip"
+_TORCHLINT = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -41,6 +47,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{MARKER}: the torchlint runtime check does not fail this test on the device or "
+        "dtype mismatches it hits (say, a test that provokes one on purpose); it still runs "
+        "under simulated CUDA.",
+    )
     if not config.getoption("torchlint_simulate_cuda", default=False):
         return
     config.pluginmanager.register(
@@ -55,6 +67,8 @@ class _Simulation:
         self._simulate = simulate
         self.sim = simulate.acquire(True, devices)
         self.failed: list[tuple[str, Report]] = []
+        # torch's files and torchlint's: not the test's frames.
+        self._skip = (simulate._TORCH_DIR, _TORCHLINT)
 
     def pytest_unconfigure(self, config: pytest.Config) -> None:
         self._simulate.release(self.sim)
@@ -62,12 +76,19 @@ class _Simulation:
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, Any, Any]:
         report = Report(simulate_cuda=True)
+        if item.get_closest_marker(MARKER) is not None:
+            try:
+                return (yield)
+            except BaseException as exc:
+                _trim(exc, self._skip)
+                raise
         self.sim.reports.append(report)
         try:
             try:
                 result = yield
             except BaseException as exc:
                 self.sim.escaped(exc)
+                _trim(exc, self._skip)
                 if report.records:
                     item.add_report_section("call", _SECTION, report.format())
                     self.failed.append((item.nodeid, report))
@@ -76,7 +97,8 @@ class _Simulation:
                 self.failed.append((item.nodeid, report))
                 pytest.fail(
                     "torchlint: device/dtype mismatch recorded under simulated CUDA "
-                    "(the test did not fail on it by itself):\n" + report.format(),
+                    "(the test did not fail on it by itself; if it provokes the mismatch on "
+                    f"purpose, mark it @pytest.mark.{MARKER}):\n" + report.format(),
                     pytrace=False,
                 )
             return result
@@ -95,3 +117,25 @@ class _Simulation:
             terminalreporter.write_line(nodeid)
             for record in report.records:
                 terminalreporter.write_line("    " + record.format())
+
+
+def _trim(exc: BaseException, skip: tuple[str, ...]) -> None:
+    """Leave torch's and torchlint's frames out of ``exc``'s traceback (and of the
+    exceptions it was raised from), so pytest shows the test's own frames; a traceback
+    with nothing else is kept whole."""
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        kept = []
+        tb = e.__traceback__
+        while tb is not None:
+            if not tb.tb_frame.f_code.co_filename.startswith(skip):
+                kept.append(tb)
+            tb = tb.tb_next
+        if kept:
+            new: types.TracebackType | None = None
+            for t in reversed(kept):
+                new = types.TracebackType(new, t.tb_frame, t.tb_lasti, t.tb_lineno)
+            e.__traceback__ = new
+        e = e.__cause__ or e.__context__

@@ -4,6 +4,7 @@ importing torch)."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,35 @@ class Frame:
         }
 
 
+@dataclass(frozen=True)
+class Origin:
+    """A step in the story of a mismatched tensor: where it was made, moved or cast,
+    where a copy of it went, where it was passed in. ``tensor`` says which side of
+    the mismatch it is about (``the cpu tensor``); ``text`` is the step, read before
+    "at line N" (``the cpu tensor was made``, ``then cast``)."""
+
+    tensor: str
+    text: str
+    frame: Frame
+    # The side's device (``cpu``, ``cuda:0``) or dtype (``float16``); empty for a note
+    # that is about no one tensor (a plain list holding modules).
+    side: str = ""
+
+    def describe(self, here: Frame | None = None) -> str:
+        where = f"line {self.frame.line}"
+        if here is None or os.path.realpath(here.path) != os.path.realpath(self.frame.path):
+            where = f"{os.path.basename(self.frame.path)} {where}"
+        return f"{self.text} at {where}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "tensor": self.tensor,
+            "text": self.text,
+            "location": self.frame.to_json(),
+            "side": self.side,
+        }
+
+
 @dataclass
 class Record:
     """One device/dtype mismatch or failed op, attributed to the module that ran it
@@ -66,6 +96,9 @@ class Record:
     input_dtypes: tuple[str, ...] = ()
     simulated: bool = False
     count: int = 1
+    # Where the mismatched tensors got their device (or dtype): the line to fix is
+    # often there rather than at the op that failed.
+    origins: tuple[Origin, ...] = ()
     # (path, first line, last line) of the classes of the modules running, innermost
     # first: a static finding inside one of them is confirmed by this record.
     module_sources: tuple[tuple[str, int, int], ...] = field(default=(), repr=False)
@@ -111,9 +144,27 @@ class Record:
         message = self.message.strip().splitlines()[0] if self.message.strip() else ""
         if message:
             parts.append(f": {message}")
+        if self.origins:
+            parts.append("; " + self.story())
         if self.count > 1:
             parts.append(f" [{self.count} times]")
         return "".join(parts)
+
+    def story(self) -> str:
+        """The origins, one clause per side of the mismatch."""
+        sides: dict[str, list[str]] = {}
+        here = self.location
+        for o in self.origins:
+            if here is not None and (o.frame.path, o.frame.line) == (here.path, here.line):
+                continue  # the record's own line: said already
+            sides.setdefault(o.tensor, []).append(o.describe(here))
+        return "; ".join(", ".join(steps) for steps in sides.values())
+
+    def lines(self) -> list[tuple[str, int]]:
+        """(path, line) of the location and of every origin: the lines this record
+        names."""
+        out = [(self.location.path, self.location.line)] if self.location else []
+        return out + [(o.frame.path, o.frame.line) for o in self.origins]
 
     def format(self) -> str:
         """flake8's form, as ``torchlint`` prints static findings."""
@@ -137,6 +188,7 @@ class Record:
             "count": self.count,
             "location": self.location.to_json() if self.location else None,
             "stack": [f.to_json() for f in self.stack],
+            "origins": [o.to_json() for o in self.origins],
         }
 
 

@@ -15,6 +15,7 @@ This module imports torch; nothing in static linting imports it.
 
 from __future__ import annotations
 
+import ast
 import collections
 import contextlib
 import functools
@@ -24,6 +25,7 @@ import os
 import re
 import sys
 import sysconfig
+import textwrap
 import threading
 import time
 import types
@@ -40,11 +42,13 @@ from torchlint.runtime.records import (
     NO_GPU_RE,
     OP_ERROR,
     Frame,
+    Origin,
     Record,
     Report,
 )
 
 Tensor = torch.Tensor
+_Uninitialized: Any = torch.nn.parameter.UninitializedTensorMixin  # type: ignore[attr-defined]
 _T: Any = torch.Tensor  # its getset descriptors (Tensor.device.__get__), untyped
 CPU = torch.device("cpu")
 
@@ -117,6 +121,91 @@ class _Tags:
         return len(self._d)
 
 
+# The story of a tensor's device and dtype: (what, where) steps, at most one of each
+# kind: where it was placed ("made" or "moved"), then "cast" (a conversion that kept
+# it on its device), then "copied to cuda:0" (a copy of it, or of the tensor it was
+# computed from, was moved: not it). A tensor computed from others inherits the
+# story of the first of them.
+_Steps = tuple[tuple[str, Frame], ...]
+
+
+def _kind_of_step(what: str) -> str:
+    """made/moved: "placed"; "cast", "kept" (on the CPU), "copied" (to a device)."""
+    return "placed" if what in ("made", "moved") else what.split(" ", 1)[0]
+
+
+def _then(steps: _Steps | None, what: str, frame: Frame) -> _Steps:
+    """``steps`` with ``(what, frame)`` after them; a placement starts over, and a
+    step replaces an earlier one of its kind."""
+    kind = _kind_of_step(what)
+    if kind == "placed" or not steps:
+        return ((what, frame),)
+    kept = tuple(s for s in steps if _kind_of_step(s[0]) != kind)
+    return (*kept, (what, frame))
+
+
+class _Origins:
+    """id(tensor) -> (weakref, steps): where a tensor got its device or dtype.
+    No weakref callbacks (this table is written on most ops): reads check the weakref,
+    and dead entries are swept once the table has doubled since the last sweep."""
+
+    __slots__ = ("_d", "_limit")
+
+    def __init__(self) -> None:
+        self._d: dict[int, tuple[weakref.ref[Tensor], _Steps]] = {}
+        self._limit = 4096
+
+    def get(self, t: Tensor) -> _Steps | None:
+        entry = self._d.get(id(t))
+        if entry is not None and entry[0]() is t:
+            return entry[1]
+        return None
+
+    def set(self, t: Tensor, origin: _Steps | None) -> None:
+        if not origin:
+            return
+        d = self._d
+        d[id(t)] = (weakref.ref(t), origin)
+        if len(d) > self._limit:
+            for key in [k for k, (ref, _) in d.items() if ref() is None]:
+                del d[key]
+            self._limit = max(4096, 2 * len(d))
+
+    def clear(self) -> None:
+        self._d.clear()
+
+
+# Per code object: 0 torch or torchlint, 1 the standard library or an installed
+# package, 2 the user's code.
+_code_kinds: dict[types.CodeType, int] = {}
+
+
+def _origin_frame(start: types.FrameType | None) -> Frame | None:
+    """The innermost frame of the user's code (else of a library outside torch), as
+    ``user_frames`` chooses a location, without walking the rest of the stack."""
+    f = start
+    fallback: Frame | None = None
+    while f is not None:
+        code = f.f_code
+        kind = _code_kinds.get(code)
+        if kind is None:
+            name = code.co_filename
+            kind = (
+                0
+                if name.startswith(_SKIP)
+                else 1
+                if os.path.abspath(name).startswith(_LIBRARY)
+                else 2
+            )
+            _code_kinds[code] = kind
+        if kind == 2:
+            return Frame(code.co_filename, f.f_lineno or 0, 0, code.co_name)
+        if kind == 1 and fallback is None:
+            fallback = Frame(code.co_filename, f.f_lineno or 0, 0, code.co_name)
+        f = f.f_back
+    return fallback
+
+
 # ----------------------------------------------------------------------------------
 # Names and classification.
 
@@ -138,6 +227,9 @@ _LEGACY_TYPES = {f"{name}Tensor": dtype for dtype, name in _DTYPE_NAMES.items()}
 
 _DEVICE_RE = re.compile(
     r"same device|different device|device type tensor to numpy|"
+    r"module parameters \{device\(type=|parameters locate in|legacy constructor .*device type|"
+    r"Expected a '\w+' device type|device type \w+ but got device type|"
+    r"is on (?:CPU|GPU), but expected|"
     r"indices should be either on|Input type \(torch\.cuda\.\w+\) and \w+ type \(torch\.\w+\)|"
     r"Input type \(torch\.\w+\) and \w+ type \(torch\.cuda\.\w+\)|"
     r"located on a different device|on device cuda.*cpu|on device cpu.*cuda"
@@ -145,7 +237,8 @@ _DEVICE_RE = re.compile(
 _DTYPE_RE = re.compile(
     r"dtype|scalar type|Input type \(.*\) and \w+ type \(.*\) should be the same|"
     r"can't be cast to the desired output type|to have the same type|"
-    r"expected .* to be of type|assigned grad has data of a different type"
+    r"expected .* to be of type|assigned grad has data of a different type|"
+    r"Expected floating point type"
 )
 
 
@@ -273,6 +366,78 @@ def _class_source(cls: type) -> tuple[str, int, int] | None:
     return found
 
 
+def _user_frame_objects(start: types.FrameType | None) -> list[types.FrameType]:
+    """The frames of the user's code from ``start`` out, innermost first."""
+    out: list[types.FrameType] = []
+    f = start
+    while f is not None and len(out) < _MAX_FRAMES:
+        if not f.f_code.co_filename.startswith(_SKIP):
+            out.append(f)
+        f = f.f_back
+    return out
+
+
+def _holds(value: Any, t: Tensor) -> bool:
+    if value is t:
+        return True
+    if isinstance(value, (list, tuple)):
+        return any(v is t for v in value)
+    if isinstance(value, dict):
+        return any(v is t for v in value.values())
+    return False
+
+
+def _passed_in(t: Tensor, frames: list[types.FrameType]) -> Frame | None:
+    """The outermost frame (of the user's code, not the standard library's or an
+    installed package's) whose local variables hold ``t`` (or a list, tuple or dict
+    holding it), when it is not the innermost one: where the tensor came in."""
+    found: types.FrameType | None = None
+    for f in frames:
+        if os.path.abspath(f.f_code.co_filename).startswith(_LIBRARY):
+            continue
+        if f.f_code.co_name == "<module>":
+            # A script's globals: too many names to mean "passed in here".
+            continue
+        if any(_holds(v, t) for v in f.f_locals.values()):
+            found = f
+    user = [f for f in frames if not os.path.abspath(f.f_code.co_filename).startswith(_LIBRARY)]
+    if found is None or not user or found is user[0]:
+        return None
+    return Frame(found.f_code.co_filename, found.f_lineno or 0, 0, found.f_code.co_name)
+
+
+@functools.lru_cache(maxsize=256)
+def _attribute_frame(cls: type, attr: str) -> Frame | None:
+    """Where a method of ``cls`` (or of a base class of the user's) sets
+    ``self.<attr> = ...``: read from the class's source."""
+    for klass in cls.__mro__:
+        source = _class_source(klass)
+        if source is None:
+            continue
+        path, first, _ = source
+        try:
+            lines, _ = inspect.getsourcelines(klass)
+            tree = ast.parse(textwrap.dedent("".join(lines)))
+        except (OSError, TypeError, SyntaxError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign):
+                targets = node.targets
+            elif isinstance(node, ast.AnnAssign):
+                targets = [node.target]
+            else:
+                continue
+            for target in targets:
+                if (
+                    isinstance(target, ast.Attribute)
+                    and target.attr == attr
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id == "self"
+                ):
+                    return Frame(path, first + node.lineno - 1, 0, klass.__name__)
+    return None
+
+
 # ----------------------------------------------------------------------------------
 # The torch.cuda API under simulation.
 
@@ -387,30 +552,47 @@ def _sim_index(device: Any) -> int:
 
 
 class _LegacyTypeMeta(type):
-    """``torch.cuda.FloatTensor`` and friends under simulation: ``isinstance`` asks the
-    virtual device."""
+    """``torch.cuda.FloatTensor``, ``torch.FloatTensor`` and friends under simulation:
+    ``isinstance`` asks the virtual device."""
 
     sim: Simulation
     dtype: torch.dtype
+    on_cuda: bool
 
     def __instancecheck__(cls, obj: object) -> bool:
         return (
-            isinstance(obj, Tensor) and obj.dtype == cls.dtype and cls.sim.tags.get(obj) is not None
+            isinstance(obj, Tensor)
+            and obj.dtype == cls.dtype
+            and not obj.is_sparse
+            and (cls.sim.tags.get(obj) is not None) == cls.on_cuda
         )
 
 
-def _legacy_cuda_type(sim: Simulation, name: str, dtype: torch.dtype) -> type:
+def _legacy_type_class(sim: Simulation, name: str, dtype: torch.dtype, on_cuda: bool) -> type:
+    """A stand-in for ``torch.cuda.<name>`` (``on_cuda``) or ``torch.<name>``: the CPU
+    legacy constructor, then the tag and the origin."""
     cpu_type = getattr(torch, name)
 
     def new(cls: type, *args: Any, **kwargs: Any) -> Tensor:
-        out = cpu_type(*args, **kwargs)  # the CPU legacy constructor, then the tag
-        sim.tags.set(out, sim.cuda(None))
+        out = cpu_type(*args, **kwargs)
+        if on_cuda:
+            sim.tags.set(out, sim.cuda(None))
+        sim.set_origin(out, "made")
         return out  # type: ignore[no-any-return]
 
+    # Named as the class it stands in for: a record of an error it raises names it.
+    qualname = f"torch.{'cuda.' if on_cuda else ''}{name}"
+    new.__code__ = new.__code__.replace(co_name=name, co_qualname=qualname)
     return _LegacyTypeMeta(
         name,
         (),
-        {"__new__": new, "__module__": "torch.cuda", "sim": sim, "dtype": dtype},
+        {
+            "__new__": new,
+            "__module__": "torch.cuda" if on_cuda else "torch",
+            "sim": sim,
+            "dtype": dtype,
+            "on_cuda": on_cuda,
+        },
     )
 
 
@@ -458,6 +640,7 @@ class Simulation:
         self._devices = [torch.device("cuda", i) for i in range(device_count)]
         self.reports: list[Report] = []
         self.tags = _Tags()
+        self.origins = _Origins()
         self._tls = threading.local()
         self._pending: collections.OrderedDict[int, tuple[BaseException, Record]] = (
             collections.OrderedDict()
@@ -465,6 +648,11 @@ class Simulation:
         self._mode: Any = None
         self._undo: list[Callable[[], None]] = []
         self._streams: dict[int, _Stream] = {}
+        # Where each DataParallel / DDP wrapper was made: their checks fail later, in
+        # the first forward, and the line to fix is the wrap.
+        self.wrapped_at: weakref.WeakKeyDictionary[Any, tuple[Frame, Any]] = (
+            weakref.WeakKeyDictionary()
+        )
 
     # -- devices -------------------------------------------------------------------
 
@@ -518,6 +706,29 @@ class Simulation:
         tag = self.tag_of(t)
         return tag if tag is not None else t.device
 
+    def set_origin(self, out: Any, how: str, after: _Steps | None = None) -> None:
+        """``out`` (a tensor, or a tuple or list of them) got its device or dtype here:
+        ``how`` is "made", "moved" or "cast" (after the steps ``after``)."""
+        frame = _origin_frame(sys._getframe(1))
+        if frame is not None:
+            self.copy_origin(out, _then(after, how, frame))
+
+    def add_step(self, t: Tensor, what: str) -> None:
+        """A step in the story of ``t`` itself (a no-op cast, a copy that went away)."""
+        frame = _origin_frame(sys._getframe(1))
+        if frame is not None:
+            self.origins.set(t, _then(self.origins.get(t), what, frame))
+
+    def copy_origin(self, out: Any, origin: _Steps | None) -> None:
+        if not origin:
+            return
+        if isinstance(out, Tensor):
+            self.origins.set(out, origin)
+        elif isinstance(out, (list, tuple)):
+            for o in out:
+                if isinstance(o, Tensor):
+                    self.origins.set(o, origin)
+
     def tag_result(self, out: Any, device: torch.device | None, depth: int = 0) -> None:
         if isinstance(out, Tensor):
             self.tags.set(out, device)
@@ -543,6 +754,7 @@ class Simulation:
         self._undo.append(post.remove)
         if self.simulate_cuda:
             self._patch_cuda()
+            self._patch_distributed()
             self._mode = _SimMode(self)
         else:
             self._mode = _RecordMode(self)
@@ -559,6 +771,7 @@ class Simulation:
             undo = self._undo.pop()
             undo()
         self.tags.clear()
+        self.origins.clear()
         self._pending.clear()
 
     def _patch(self, owner: Any, name: str, value: Any) -> None:
@@ -739,6 +952,7 @@ class Simulation:
                 tag = sim.tags.get(data)
                 if tag is not None:
                     sim.tags.set(out, tag)
+                sim.copy_origin(out, sim.origins.get(data))
             return out
 
         p(param_cls, "__new__", staticmethod(new_param))
@@ -746,9 +960,12 @@ class Simulation:
 
         def swap_tensors(t1: Tensor, t2: Tensor) -> None:
             a, b = sim.tags.get(t1), sim.tags.get(t2)
+            oa, ob = sim.origins.get(t1), sim.origins.get(t2)
             swap(t1, t2)
             sim.tags.set(t1, b)
             sim.tags.set(t2, a)
+            sim.copy_origin(t1, ob)
+            sim.copy_origin(t2, oa)
 
         p(torch.utils, "swap_tensors", swap_tensors)
 
@@ -836,7 +1053,10 @@ class Simulation:
         # Legacy CUDA tensor types: constructors, isinstance and .type(...).
         for name, dtype in _LEGACY_TYPES.items():
             if hasattr(cuda, name):
-                p(cuda, name, _legacy_cuda_type(sim, name, dtype))
+                p(cuda, name, _legacy_type_class(sim, name, dtype, on_cuda=True))
+        for name, dtype in _LEGACY_TYPES.items():
+            if hasattr(torch, name):
+                p(torch, name, _legacy_type_class(sim, name, dtype, on_cuda=False))
 
         # DataParallel's scatter/gather/broadcast are CUDA kernels: do them with moves.
         from torch.nn.parallel import comm
@@ -902,8 +1122,98 @@ class Simulation:
             return outputs
 
         p(data_parallel, "parallel_apply", parallel_apply)
+
+        # Their autograd Functions: backward runs in the autograd engine, outside the
+        # mode; run them under it, with the incoming gradients on their outputs'
+        # devices (DataParallel backward over several simulated devices).
+        functions = importlib.import_module("torch.nn.parallel._functions")
+        for name in ("Broadcast", "ReduceAddCoalesced", "Gather", "Scatter"):
+            fn_cls = getattr(functions, name)
+            p(fn_cls, "forward", staticmethod(_forward_in_mode(sim, fn_cls.forward)))
+            p(fn_cls, "backward", staticmethod(_backward_in_mode(sim, fn_cls.backward)))
+
+        from torch.nn.parallel import DistributedDataParallel
+
+        for wrapper in (torch.nn.DataParallel, DistributedDataParallel):
+            p(wrapper, "__init__", _note_wrap(sim, wrapper.__init__))
         if accel is not None and hasattr(accel, "device_index"):
             p(accel, "device_index", _DeviceContext)
+
+    def _patch_distributed(self) -> None:
+        """NCCL stands in as a one-process group over gloo (this process is the whole
+        world), and ``torch.multiprocessing.spawn`` runs its ranks one after another in
+        this process, so that each rank's device logic runs as on a GPU node."""
+        dist: Any = torch.distributed
+        if not dist.is_available():
+            return
+        sim = self
+        p = self._patch
+        c10d = importlib.import_module("torch.distributed.distributed_c10d")
+        init = c10d.init_process_group
+
+        def init_process_group(
+            backend: Any = None,
+            init_method: Any = None,
+            timeout: Any = None,
+            world_size: int = -1,
+            rank: int = -1,
+            store: Any = None,
+            group_name: str = "",
+            pg_options: Any = None,
+            device_id: Any = None,
+            **kwargs: Any,
+        ) -> None:
+            if device_id is not None:
+                sim.set_current_device(device_id)
+            extra = {"timeout": timeout} if timeout is not None else {}
+            init(
+                backend="gloo",
+                store=dist.HashStore(),
+                world_size=1,
+                rank=0,
+                group_name=group_name,
+                **extra,
+            )
+
+        for owner in (dist, c10d):
+            p(owner, "init_process_group", init_process_group)
+            p(owner, "is_nccl_available", lambda: True)
+
+        mp: Any = importlib.import_module("torch.multiprocessing")
+
+        class _Context:
+            processes: list[Any] = []
+
+            def join(self, timeout: Any = None, grace_period: Any = None) -> bool:
+                return True
+
+            def pids(self) -> list[int]:
+                return []
+
+        def spawn(
+            fn: Callable[..., Any],
+            args: Any = (),
+            nprocs: int = 1,
+            join: bool = True,
+            daemon: bool = False,
+            start_method: str = "spawn",
+        ) -> Any:
+            for rank in range(nprocs):
+                sim.current_device = 0  # a fresh process starts on device 0
+                try:
+                    fn(rank, *args)
+                finally:
+                    if dist.is_initialized():
+                        dist.destroy_process_group()
+            sim.current_device = 0
+            return None if join else _Context()
+
+        for name in ("spawn", "start_processes"):
+            p(mp, name, spawn)
+        spawn_mod = sys.modules.get("torch.multiprocessing.spawn")
+        if spawn_mod is not None:
+            for name in ("spawn", "start_processes"):
+                p(spawn_mod, name, spawn)
 
     # -- module stack ------------------------------------------------------------------
 
@@ -994,7 +1304,8 @@ class Simulation:
         simulated: bool,
     ) -> Record:
         location, stack = user_frames(sys._getframe(1))
-        devices, dtypes = self._describe(_tensors(args, kwargs))
+        tensors = _tensors(args, kwargs)
+        devices, dtypes = self._describe(tensors)
         record = Record(
             kind=kind,
             op=_op_name(func),
@@ -1004,6 +1315,7 @@ class Simulation:
             devices=devices,
             dtypes=dtypes,
             simulated=simulated,
+            origins=self._origins_of(kind, tensors, sys._getframe(1)),
         )
         modules = self._stack()
         if modules:
@@ -1022,7 +1334,86 @@ class Simulation:
             )
             sources = [_class_source(type(m)) for m, _ in reversed(modules)]
             record.module_sources = tuple(s for s in sources if s is not None)
+            note = self._container_note(modules) if kind == DEVICE_MISMATCH else None
+            if note is not None:
+                record.origins = (note, *record.origins)
         return record
+
+    def _origins_of(
+        self,
+        kind: str,
+        tensors: list[Tensor],
+        start: types.FrameType | None,
+        label: str = "",
+    ) -> tuple[Origin, ...]:
+        """Where the tensors of each side of a mismatch got their device (or dtype),
+        the CPU side first; and the outermost of the user's frames (``start`` and its
+        callers) that passed the tensor in, when that is not the op's own frame."""
+        if kind not in (DEVICE_MISMATCH, DTYPE_MISMATCH):
+            return ()
+        sides: dict[str, list[Tensor]] = {}
+        for t in tensors:
+            device = self.device_of(t)
+            if kind == DEVICE_MISMATCH:
+                if t.dim() == 0 and device.type == "cpu":
+                    continue  # a CPU scalar may join
+                key = str(device)
+            else:
+                key = _dtype_str(t.dtype)
+            sides.setdefault(key, []).append(t)
+        if len(sides) < (1 if label else 2):
+            return ()
+        frames = _user_frame_objects(start)
+        out: list[Origin] = []
+        for key in sorted(sides, key=lambda k: (k != "cpu", k)):
+            side = label.format(key) if label else f"the {key} tensor"
+            for t in sides[key]:
+                steps = self.origins.get(t)
+                if steps is None:
+                    continue
+                for i, (what, frame) in enumerate(steps):
+                    if what.startswith("copied to "):
+                        target = what[len("copied to ") :]
+                        text = (
+                            f"then a copy went to {target}"
+                            if i
+                            else f"a copy of {side} went to {target}"
+                        )
+                    else:
+                        text = f"then {what}" if i else f"{side} was {what}"
+                    out.append(Origin(side, text, frame, key))
+                passed = _passed_in(t, frames)
+                if passed is not None:
+                    text = "passed in" if steps else f"{side} was passed in"
+                    out.append(Origin(side, text, passed, key))
+                break
+        return tuple(out)
+
+    def _container_note(self, modules: list[tuple[Any, Any]]) -> Origin | None:
+        """A module that ran but that its parent holds in a plain list or dict (not
+        registered, so ``.to()`` did not move it): where the parent sets it."""
+        for depth in range(len(modules) - 1, 0, -1):
+            module, parent = modules[depth][0], modules[depth - 1][0]
+            if any(m is module for m in parent._modules.values()):
+                continue
+            for attr, value in vars(parent).items():
+                if not isinstance(value, (list, tuple, dict)):
+                    continue
+                items = value.values() if isinstance(value, dict) else value
+                if not any(i is module for i in items):
+                    continue
+                owner: type = type(parent)
+                frame = _attribute_frame(owner, attr)
+                if frame is None:
+                    return None
+                kind = type(value).__name__
+                name = f"{type(parent).__name__}.{attr}"
+                return Origin(
+                    name,
+                    f"{name}, a plain {kind} (`.to()` does not move the modules in it), was set",
+                    frame,
+                )
+        return None
 
     def emit(self, record: Record) -> None:
         for report in self.reports:
@@ -1036,8 +1427,6 @@ class Simulation:
             return
         if not self.simulate_cuda and NO_GPU_RE.search(str(exc)):
             return  # no GPU here: not a finding (simulate_cuda=True would run it)
-        with contextlib.suppress(Exception):
-            exc._torchlint_seen = True  # type: ignore[attr-defined]
         message = str(exc)
         if _DEVICE_RE.search(message):
             kind = DEVICE_MISMATCH
@@ -1046,6 +1435,7 @@ class Simulation:
         else:
             kind = OP_ERROR
         record = self.make_record(kind, func, args, kwargs, message, simulated=False)
+        _mark(exc, record)
         if kind == OP_ERROR:
             if (
                 record.param_dtypes
@@ -1088,12 +1478,47 @@ class Simulation:
                 else None
             )
             if kind is not None and not (not self.simulate_cuda and NO_GPU_RE.search(message)):
-                record = _record_from_traceback(kind, first)
-                with contextlib.suppress(Exception):
-                    first._torchlint_seen = True  # type: ignore[attr-defined]
+                record = self._record_from_traceback(kind, first)
+                _mark(first, record)
                 self.emit(record)
                 found.append(record)
         return found
+
+    def _record_from_traceback(self, kind: str, exc: BaseException) -> Record:
+        """A device or dtype error raised by Python code (DataParallel's or DDP's
+        checks): attributed from the traceback, and the story of the parameters and
+        buffers of the innermost module in it."""
+        location, stack = traceback_frames(exc.__traceback__)
+        tb = exc.__traceback__
+        last = None
+        modules: list[Any] = []
+        while tb is not None:
+            last = tb.tb_frame
+            obj = last.f_locals.get("self") if "self" in last.f_code.co_varnames else None
+            if isinstance(obj, torch.nn.Module) and all(obj is not m for m in modules):
+                modules.append(obj)
+            tb = tb.tb_next
+        op = getattr(last.f_code, "co_qualname", last.f_code.co_name) if last else "?"
+        record = Record(kind=kind, op=op, message=str(exc), location=location, stack=stack)
+        if modules:
+            module = modules[-1]
+            record.module = type(module).__name__
+            record.module_class = f"{type(module).__module__}.{type(module).__qualname__}"
+            sources = [_class_source(type(m)) for m in reversed(modules)]
+            record.module_sources = tuple(x for x in sources if x is not None)
+            wrapper = next((m for m in modules if m in self.wrapped_at), None)
+            inner = self.wrapped_at[wrapper][1] if wrapper is not None else module
+            with contextlib.suppress(Exception):  # user code: a broken module says nothing
+                tensors = [*inner.parameters(), *inner.buffers()]
+                record.origins = self._origins_of(
+                    kind, tensors, None, label="one of its {} parameters"
+                )
+            if wrapper is not None:
+                wrap = Origin(
+                    "", f"{type(wrapper).__name__} wrapped the module", self.wrapped_at[wrapper][0]
+                )
+                record.origins = (wrap, *record.origins)
+        return record
 
     def raise_device_mismatch(
         self, func: Any, args: Any, kwargs: dict[str, Any], a: Any, b: Any
@@ -1110,30 +1535,67 @@ class Simulation:
                 f"devices, {a} and {b}! (simulated)"
             )
         exc = SimulatedCudaError(message)
-        exc._torchlint_seen = True  # type: ignore[attr-defined]
-        self.emit(self.make_record(DEVICE_MISMATCH, func, args, kwargs, message, True))
+        record = self.make_record(DEVICE_MISMATCH, func, args, kwargs, message, True)
+        _mark(exc, record)
+        self.emit(record)
         return exc
 
 
-def _record_from_traceback(kind: str, exc: BaseException) -> Record:
-    location, stack = traceback_frames(exc.__traceback__)
-    tb = exc.__traceback__
-    last = None
-    modules: list[Any] = []
-    while tb is not None:
-        last = tb.tb_frame
-        obj = last.f_locals.get("self") if "self" in last.f_code.co_varnames else None
-        if isinstance(obj, torch.nn.Module) and all(obj is not m for m in modules):
-            modules.append(obj)
-        tb = tb.tb_next
-    op = getattr(last.f_code, "co_qualname", last.f_code.co_name) if last else "?"
-    record = Record(kind=kind, op=op, message=str(exc), location=location, stack=stack)
-    if modules:
-        record.module = type(modules[-1]).__name__
-        record.module_class = f"{type(modules[-1]).__module__}.{type(modules[-1]).__qualname__}"
-        sources = [_class_source(type(m)) for m in reversed(modules)]
-        record.module_sources = tuple(x for x in sources if x is not None)
-    return record
+@contextlib.contextmanager
+def _in_mode(sim: Simulation) -> Iterator[None]:
+    """Run under the simulation's mode (the autograd engine runs backward without it)."""
+    if any(isinstance(m, _SimMode) for m in _mode_stack()):
+        yield
+        return
+    with _SimMode(sim):
+        yield
+
+
+def _forward_in_mode(sim: Simulation, forward: Callable[..., Any]) -> Callable[..., Any]:
+    def run(ctx: Any, *args: Any) -> Any:
+        with _in_mode(sim):
+            out = forward(ctx, *args)
+        outs = out if isinstance(out, tuple) else (out,)
+        ctx._torchlint_devices = [sim.tags.get(o) if isinstance(o, Tensor) else None for o in outs]
+        return out
+
+    return run
+
+
+def _backward_in_mode(sim: Simulation, backward: Callable[..., Any]) -> Callable[..., Any]:
+    def run(ctx: Any, *grads: Any) -> Any:
+        devices = getattr(ctx, "_torchlint_devices", ())
+        for g, device in zip(grads, devices, strict=False):
+            if isinstance(g, Tensor) and device is not None and sim.tags.get(g) is None:
+                sim.tags.set(g, device)
+        with _in_mode(sim):
+            return backward(ctx, *grads)
+
+    return run
+
+
+_mode_stack: Callable[[], list[Any]] = torch.overrides._get_current_function_mode_stack
+
+
+def _note_wrap(sim: Simulation, init: Callable[..., None]) -> Callable[..., None]:
+    """A DataParallel / DDP ``__init__`` that notes where the wrapper was made."""
+
+    @functools.wraps(init)
+    def wrapped(self: Any, *args: Any, **kwargs: Any) -> None:
+        frame = _origin_frame(sys._getframe(1))
+        if frame is not None:
+            sim.wrapped_at[self] = (frame, args[0] if args else kwargs.get("module"))
+        init(self, *args, **kwargs)
+
+    return wrapped
+
+
+def _mark(exc: BaseException, record: Record) -> None:
+    """The record that reports ``exc`` (``runner`` reads it to tell a mismatch from a
+    crash)."""
+    with contextlib.suppress(Exception):
+        exc._torchlint_seen = True  # type: ignore[attr-defined]
+        exc._torchlint_record = record  # type: ignore[attr-defined]
 
 
 _CONV = {
@@ -1219,8 +1681,11 @@ def _generic(
             kwargs["device"] = CPU
             out = func(*args, **kwargs)
             sim.tag_result(out, target)
+            sim.set_origin(out, "made")
             return out
     table = sim.tags._d
+    origins = sim.origins._d
+    origin: _Steps | None = None
     device: torch.device | None = None
     untagged: list[Tensor] | None = None
     for a in (*args, *kwargs.values()) if kwargs else args:
@@ -1233,6 +1698,10 @@ def _generic(
         for t in items:
             if not isinstance(t, Tensor):
                 continue
+            if origin is None:
+                known = origins.get(id(t))
+                if known is not None and known[0]() is t:
+                    origin = known[1]
             entry = table.get(id(t))
             tag: torch.device | None
             if entry is not None and entry[0]() is t:
@@ -1260,16 +1729,65 @@ def _generic(
                 if tag != device:
                     raise sim.raise_device_mismatch(func, args, kwargs, device, tag)
     out = func(*args, **kwargs)
-    if device is not None:
+    if device is not None and func not in _FACTORIES:
         if isinstance(out, Tensor):
             sim.tags.set(out, device)
         else:
             sim.tag_result(out, device)
+    how = _ORIGIN_OPS.get(func)
+    if how is not None:
+        if how == "made":
+            sim.set_origin(out, how)
+        elif out is args[0]:
+            if device is None:  # a no-op cast that keeps a CPU tensor on the CPU
+                sim.add_step(out, how)
+        else:
+            sim.set_origin(out, how, after=origin)
+    elif origin is not None and out is not None:
+        sim.copy_origin(out, origin)  # derived: where its first input got its device
     return out
 
 
 _device_mod: Any = importlib.import_module("torch.utils._device")
 _CONSTRUCTORS: Any = _device_mod._device_constructors()
+
+
+# Factories: a tensor among their arguments (``torch.arange(n)`` of a 0-dim GPU tensor)
+# is a number to them, and their result is on the default device.
+_FACTORIES = frozenset(
+    f for f in _CONSTRUCTORS if f not in (torch.asarray, torch.tensor, torch.as_tensor)
+)
+
+# Ops after which a tensor's device or dtype is set where the op was called (the rest
+# pass on their first input's origin).
+_ORIGIN_OPS: dict[Any, str] = {f: "made" for f in _CONSTRUCTORS}
+for _name in (
+    "zeros_like",
+    "ones_like",
+    "empty_like",
+    "full_like",
+    "rand_like",
+    "randn_like",
+    "randint_like",
+    "from_numpy",
+    "frombuffer",
+):
+    if hasattr(torch, _name):
+        _ORIGIN_OPS[getattr(torch, _name)] = "made"
+_ORIGIN_OPS[Tensor.clone] = "made"
+for _name in (
+    "half",
+    "float",
+    "double",
+    "bfloat16",
+    "long",
+    "int",
+    "short",
+    "char",
+    "byte",
+    "bool",
+):
+    _ORIGIN_OPS[getattr(Tensor, _name)] = "cast"
 
 
 def _default_device(func: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -1295,10 +1813,39 @@ def _handles(*funcs: Any) -> Callable[[_Handler], _Handler]:
     return register
 
 
-def _moved(sim: Simulation, src: Tensor, out: Tensor, target: torch.device | None) -> Tensor:
-    """``out`` is ``src`` converted; a move to another (virtual) device is a copy."""
-    if sim.tags.get(src) != target and out is src:
-        out = src.clone()
+def _moved(
+    sim: Simulation,
+    src: Tensor,
+    out: Tensor,
+    target: torch.device | None,
+    placed: bool = False,
+) -> Tensor:
+    """``out`` is ``src`` converted; a move to another (virtual) device is a copy.
+    ``placed``: the call named the device (``.to("cpu")``, ``.cpu()``), so a CPU
+    tensor it leaves there was kept on the CPU on purpose."""
+    tag = sim.tags.get(src)
+    moved = tag != target
+    if moved and out is src:
+        if isinstance(src, _Uninitialized):
+            # A lazy module's parameter or buffer: it refuses every op but a few, clone
+            # among them. The copy keeps its class, as torch's .to() of one does (a
+            # buffer is replaced by it, and must still materialize).
+            with torch._C.DisableTorchFunctionSubclass():
+                copy = Tensor.clone(src)
+            out = Tensor._make_subclass(type(src), copy, src.requires_grad)
+        else:
+            out = src.clone()
+    if moved:
+        sim.set_origin(out, "moved")
+        if tag is None and target is not None:
+            sim.add_step(src, f"copied to {target}")  # src itself stays on the CPU
+    else:
+        # A conversion that kept it on its device.
+        how = "kept on the CPU" if placed and target is None else "cast"
+        if out is not src:
+            sim.set_origin(out, how, after=sim.origins.get(src))
+        elif tag is None:
+            sim.add_step(src, how)
     sim.tags.set(out, target)
     return out
 
@@ -1310,14 +1857,14 @@ def _to(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
         other = rest[0]
         target = sim.tags.get(other)
         out = func(self, other.dtype, *rest[1:], **kwargs)
-        return _moved(sim, self, out, target)
+        return _moved(sim, self, out, target, placed=True)
     copy = kwargs.get("copy", False)
     parse_kwargs = {k: v for k, v in kwargs.items() if k != "copy"}
     if len(rest) >= 4 and isinstance(rest[-1], bool) and not isinstance(rest[0], torch.dtype):
         copy, rest = rest[-1], rest[:-1]  # to(device, dtype, non_blocking, copy)
     elif len(rest) == 3 and isinstance(rest[0], torch.dtype):
         copy, rest = rest[-1], rest[:-1]  # to(dtype, non_blocking, copy)
-    device, dtype, non_blocking, memory_format = torch._C._nn._parse_to(*rest, **parse_kwargs)
+    device, dtype, non_blocking, memory_format = _parse_to_cuda(*rest, **parse_kwargs)
     if device is None:
         target = sim.tags.get(self)
     elif device.type == "cuda":
@@ -1332,7 +1879,23 @@ def _to(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
     if copy:
         extra["copy"] = True
     out = func(self, CPU, dtype if dtype is not None else self.dtype, non_blocking, **extra)
-    return _moved(sim, self, out, target)
+    return _moved(sim, self, out, target, placed=device is not None)
+
+
+def _parse_to_cuda(*args: Any, **kwargs: Any) -> Any:
+    """``torch._C._nn._parse_to`` with a bare device index (``.to(rank)``) read as a
+    CUDA device: torch reads it as the current accelerator's, which a CPU build lacks."""
+    if args and isinstance(args[0], int) and not isinstance(args[0], bool):
+        args = (torch.device("cuda", args[0]), *args[1:])
+    device = kwargs.get("device")
+    if isinstance(device, int) and not isinstance(device, bool):
+        kwargs = dict(kwargs, device=torch.device("cuda", device))
+    return torch._C._nn._parse_to(*args, **kwargs)
+
+
+@_handles(torch._C._nn._parse_to)
+def _parse_to(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
+    return _parse_to_cuda(*args, **kwargs)  # Module.to() parses its device with it
 
 
 @_handles(Tensor.cuda)
@@ -1349,7 +1912,7 @@ def _cuda(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
 def _cpu(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
     self = args[0]
     out = func(*args, **kwargs)
-    return _moved(sim, self, out, None)
+    return _moved(sim, self, out, None, placed=True)
 
 
 @_handles(Tensor.type)
@@ -1374,13 +1937,13 @@ def _type(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
         target = tag if tag is not None else sim.cuda(None)
     else:
         target = None
-    return _moved(sim, self, self.to(dtype), target)
+    return _moved(sim, self, self.to(dtype), target, placed=True)
 
 
 @_handles(Tensor.type_as)
 def _type_as(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
     self, other = args[0], args[1]
-    return _moved(sim, self, self.to(other.dtype), sim.tags.get(other))
+    return _moved(sim, self, self.to(other.dtype), sim.tags.get(other), placed=True)
 
 
 @_handles(_T.device.__get__)
@@ -1414,8 +1977,9 @@ def _numpy(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any
             "tensor to host memory first. (simulated)"
         )
         exc = SimulatedNumpyError(message)
-        exc._torchlint_seen = True  # type: ignore[attr-defined]
-        sim.emit(sim.make_record(DEVICE_MISMATCH, func, args, kwargs, message, True))
+        record = sim.make_record(DEVICE_MISMATCH, func, args, kwargs, message, True)
+        _mark(exc, record)
+        sim.emit(record)
         raise exc
     return func(*args, **kwargs)
 
@@ -1442,6 +2006,7 @@ def _set_data(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> 
     source = args[1] if len(args) > 1 else kwargs.get("source")
     if isinstance(source, Tensor):
         sim.tags.set(args[0], sim.tags.get(source))
+        sim.copy_origin(args[0], sim.origins.get(source))
     return out
 
 
@@ -1452,6 +2017,8 @@ def _grad_get(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> 
         tag = sim.tags.get(args[0])
         if tag is not None and sim.tags.get(grad) is None:
             sim.tags.set(grad, tag)
+        if sim.origins.get(grad) is None:
+            sim.copy_origin(grad, sim.origins.get(args[0]))  # it is where its tensor is
     return grad
 
 
@@ -1493,8 +2060,10 @@ def _index(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any
             if ktag is not None and ktag != tag:
                 raise sim.raise_device_mismatch(func, args, kwargs, ktag, sim.device_of(self))
     out = func(*args, **kwargs)
-    if tag is not None and isinstance(out, Tensor) and out is not self:
-        sim.tags.set(out, tag)
+    if isinstance(out, Tensor) and out is not self:
+        if tag is not None:
+            sim.tags.set(out, tag)
+        sim.copy_origin(out, sim.origins.get(self))
     return out
 
 
@@ -1522,6 +2091,7 @@ def _new(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
             target = None
     out = func(*args, **kwargs)
     sim.tags.set(out, target)
+    sim.set_origin(out, "made")
     return out
 
 
@@ -1539,6 +2109,8 @@ def _tensor(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> An
     if isinstance(data, Tensor) and out is data and target != sim.tags.get(data):
         out = data.clone()
     sim.tags.set(out, target)
+    if out is not data:
+        sim.set_origin(out, "made")
     return out
 
 
@@ -1565,6 +2137,7 @@ def _packed(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> An
     tag = sim.tags.get(args[0])
     if tag is not None:
         sim.tags.set(out[0], tag)
+    sim.copy_origin(out[0], sim.origins.get(args[0]))
     return out
 
 
@@ -1636,7 +2209,6 @@ for _method in (
         _PASS.add(_f)
 # Functions that look at tensors on any devices without computing with them.
 for _f in (
-    torch._C._nn._parse_to,  # Module.to() parses its device="cuda" with it
     torch._has_compatible_shallow_copy_type,
     getattr(Tensor, "is_set_to", None),
     getattr(torch, "is_same_size", None),
@@ -1647,9 +2219,8 @@ for _f in (
 
 def _load(sim: Simulation, load: Any, f: Any, map_location: Any, *args: Any, **kwargs: Any) -> Any:
     """``torch.load`` under simulation: storages bound for CUDA are loaded to the CPU,
-    and the tensors that use them tagged."""
-    if callable(map_location) and not isinstance(map_location, (str, torch.device)):
-        return load(f, map_location, *args, **kwargs)
+    and the tensors that use them tagged. A callable ``map_location`` (``lambda s, loc:
+    s.cuda(dev)``) runs with ``UntypedStorage.cuda`` noting the device instead."""
     cuda_storages: dict[int, torch.device] = {}
 
     def target_of(location: str) -> Any:
@@ -1660,12 +2231,28 @@ def _load(sim: Simulation, load: Any, f: Any, map_location: Any, *args: Any, **k
         return map_location
 
     def place(storage: Any, location: str) -> Any:
+        if callable(map_location) and not isinstance(map_location, (str, torch.device)):
+            return map_location(storage, location)
         is_cuda, device = sim.parse_device(target_of(location))
         if is_cuda and device is not None:
             cuda_storages[storage.data_ptr()] = device
         return storage
 
-    out = load(f, place, *args, **kwargs)
+    storage_cls: Any = torch.UntypedStorage
+    storage_cuda = storage_cls.__dict__.get("cuda")
+
+    def cuda(storage: Any, device: Any = None, non_blocking: bool = False) -> Any:
+        cuda_storages[storage.data_ptr()] = sim.cuda(None if device is None else _sim_index(device))
+        return storage
+
+    storage_cls.cuda = cuda
+    try:
+        out = load(f, place, *args, **kwargs)
+    finally:
+        if storage_cuda is not None:
+            storage_cls.cuda = storage_cuda
+        else:
+            del storage_cls.cuda
     if cuda_storages:
         for t in _all_tensors(out):
             device = cuda_storages.get(t.untyped_storage().data_ptr())
