@@ -22,7 +22,11 @@ and numpy and whose `cpu:` claim is not `no ...` (runnable here). A case is
 own line, or a line its story names (where the mismatched tensor was made, moved, cast
 or passed in, or the wrapper or plain list involved). It runs on one simulated GPU,
 then on two if one did not reproduce it (a bug of multi-GPU nodes). Why each miss is a
-miss is written by hand in bench/runtime_corpus/realworld_misses.json.
+miss is written by hand in bench/runtime_corpus/realworld_misses.json, with whether a
+real GPU running the installed torch would show the bug at all (a bug of machines
+without a GPU, or of older torch releases, would not): the figures are given over all
+runnable cases and over those a GPU would show. realworld_args.json holds the
+arguments a case's bug needs, as its thread's user ran it (which GPU).
 """
 
 from __future__ import annotations
@@ -247,7 +251,11 @@ def check_buggy(jobs: int, only: Sequence[str], verbose: bool) -> tuple[list[str
         return outcome
 
     outcomes: list[Outcome] = run_all(jobs, cases, one)
-    why = json.loads(MISSES.read_text()) if MISSES.exists() else {}
+    why: dict[str, dict[str, Any]] = json.loads(MISSES.read_text()) if MISSES.exists() else {}
+
+    def gpu_shows(o: Outcome) -> bool:
+        return bool(why.get(o.case.id, {}).get("a GPU shows it", True))
+
     if verbose:
         for o in outcomes:
             got = o.reproduced
@@ -260,10 +268,13 @@ def check_buggy(jobs: int, only: Sequence[str], verbose: bool) -> tuple[list[str
         two = sum(o.reproduced is not None and o.reproduced.devices == 2 for o in done)
         own = sum(o.at_own_line for o in done)
         pct = 100.0 * len(done) / len(mine) if mine else 0.0
+        shown = [o for o in mine if gpu_shows(o)]
         lines.append(
             f"{kind} bugs: reproduced {len(done)}/{len(mine)} runnable ({pct:.0f}%) at a bug line, "
             f"exit 1 ({own} at the record's own line, {len(done) - own} at a line its story names; "
-            f"{two} needed two simulated GPUs)"
+            f"{two} needed two simulated GPUs); {len(done)}/{len(shown)} "
+            f"({100.0 * len(done) / len(shown) if shown else 0.0:.0f}%) of those a GPU running "
+            "this torch would show"
         )
         if kind == "dtype":
             cpu = [o for o in mine if o.cpu_reproducible]
@@ -274,8 +285,8 @@ def check_buggy(jobs: int, only: Sequence[str], verbose: bool) -> tuple[list[str
                 f"{len(cpu_done)}/{len(cpu)} ({pct:.0f}%)"
             )
     misses = [
-        f"- `{o.case.id}` ({o.kind}): {why.get(o.case.id) or '(no reason written yet)'} "
-        f"[{o.describe()}]"
+        f"- `{o.case.id}` ({o.kind}): "
+        f"{why.get(o.case.id, {}).get('why') or '(no reason written yet)'} [{o.describe()}]"
         for o in outcomes
         if not o.reproduced
     ]

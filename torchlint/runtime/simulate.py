@@ -458,20 +458,34 @@ def _holds(value: Any, t: Tensor) -> bool:
     return False
 
 
-def _passed_in(t: Tensor, frames: list[types.FrameType]) -> Frame | None:
+def _passed_in(
+    t: Tensor,
+    frames: list[types.FrameType],
+    kin: Callable[[Tensor], bool] | None = None,
+) -> Frame | None:
     """The outermost frame (of the user's code, not the standard library's or an
     installed package's) whose local variables hold ``t`` (or a list, tuple or dict
-    holding it), when it is not the innermost one: where the tensor came in."""
+    holding it; or a view of its data; or, with ``kin``, a tensor it was computed from),
+    when it is not the innermost one: where the tensor came in."""
     found: types.FrameType | None = None
     as_argument = False
     root = t._base if t._base is not None else t  # a slice: any view of its data counts
+
+    def matches(v: Any) -> bool:
+        if isinstance(v, Tensor):
+            return v is t or _views(v, root) or (kin is not None and kin(v))
+        if isinstance(v, (list, tuple, dict)):
+            items = v.values() if isinstance(v, dict) else v
+            return any(isinstance(x, Tensor) and matches(x) for x in items)
+        return False
+
     for f in frames:
         if os.path.abspath(f.f_code.co_filename).startswith(_LIBRARY):
             continue
         if f.f_code.co_name == "<module>":
             # A script's globals: too many names to mean "passed in here".
             continue
-        names = [n for n, v in f.f_locals.items() if _holds(v, t) or _views(v, root)]
+        names = [n for n, v in f.f_locals.items() if matches(v)]
         if names:
             found = f
             code = f.f_code
@@ -1198,6 +1212,19 @@ class Simulation:
 
         p(torch, "load", load_sim)
 
+        # torch.Tensor(2, 3), the untyped legacy constructor (`type(x)(size)` of any
+        # tensor, since type(x) is torch.Tensor): a CPU tensor, and its story. (A
+        # signature of (*args, **kwargs): dynamo checks what stands in for __new__.)
+        tensor_new = _T.__new__
+
+        def legacy_tensor(*args: Any, **kwargs: Any) -> Any:
+            out = tensor_new(*args, **kwargs)
+            if args and args[0] is Tensor and (len(args) > 1 or kwargs):
+                sim.set_origin(out, "made")
+            return out
+
+        p(Tensor, "__new__", staticmethod(legacy_tensor))
+
         # Factories that take no tensor and that modes do not see: their tensors' story.
         for name in ("from_numpy", "frombuffer"):
             factory = getattr(torch, name, None)
@@ -1551,7 +1578,16 @@ class Simulation:
                     else:
                         text = f"then {what}" if i else f"{side} was {what}"
                     out.append(Origin(side, text, frame, key))
-                passed = _passed_in(t, frames)
+                # The blamed side (the CPU one of a CPU-GPU mismatch): a tensor it was
+                # computed from counts too (they share the story, the same tuple).
+                kin = None
+                if steps is not None and (key == "cpu" or kind == DTYPE_MISMATCH):
+                    story = steps
+
+                    def kin(v: Tensor, story: _Steps = story) -> bool:
+                        return self.origins.get(v) is story
+
+                passed = _passed_in(t, frames, kin)
                 if passed is not None:
                     text = "passed in" if steps else f"{side} was passed in"
                     out.append(Origin(side, text, passed, key))
