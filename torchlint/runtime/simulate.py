@@ -121,26 +121,63 @@ class _Tags:
         return len(self._d)
 
 
-# The story of a tensor's device and dtype: (what, where) steps, at most one of each
-# kind: where it was placed ("made" or "moved"), then "cast" (a conversion that kept
-# it on its device), then "copied to cuda:0" (a copy of it, or of the tensor it was
-# computed from, was moved: not it). A tensor computed from others inherits the
-# story of the first of them.
+# The story of a tensor's device and dtype: (what, where) steps in the order they
+# happened, at most one of each kind: "made" (a factory, a copy; it starts a story),
+# "moved" (to another device), "cast" (to another dtype, on its device), "kept on the
+# CPU" (a conversion that named the CPU), "copied to cuda:0" (a copy of it, or of the
+# tensor it was computed from, was moved: not it). A tensor computed from others
+# inherits the story of the first of them that has one.
 _Steps = tuple[tuple[str, Frame], ...]
+
+# What each kind of step replaces of the story before it.
+_REPLACES = {
+    "moved": {"moved", "kept", "copied"},
+    "kept": {"moved", "kept"},
+    "cast": {"cast"},
+    "copied": {"copied"},
+}
+
+
+def _built_at(start: types.FrameType | None) -> tuple[str, Frame] | None:
+    """A tensor made in a module's ``__init__`` (a parameter, a buffer, an attribute):
+    the step "in Net built", where the user's code outside the constructors built it."""
+    outermost: Any = None
+    f = start
+    while f is not None:
+        code = f.f_code
+        if code.co_filename.startswith(_SKIP):
+            f = f.f_back
+            continue
+        obj = f.f_locals.get("self") if code.co_name == "__init__" else None
+        if isinstance(obj, torch.nn.Module):
+            outermost = obj
+        elif outermost is not None:
+            if os.path.abspath(code.co_filename).startswith(_LIBRARY):
+                return None
+            built = Frame(code.co_filename, f.f_lineno or 0, 0, code.co_name)
+            return f"in {type(outermost).__name__} built", built
+        f = f.f_back
+    return None
 
 
 def _kind_of_step(what: str) -> str:
-    """made/moved: "placed"; "cast", "kept" (on the CPU), "copied" (to a device)."""
-    return "placed" if what in ("made", "moved") else what.split(" ", 1)[0]
+    """made, moved, cast, kept (on the CPU), copied (to a device)."""
+    return what.split(" ", 1)[0]
 
 
 def _then(steps: _Steps | None, what: str, frame: Frame) -> _Steps:
-    """``steps`` with ``(what, frame)`` after them; a placement starts over, and a
-    step replaces an earlier one of its kind."""
+    """``steps`` with ``(what, frame)`` after them: "made" starts over, and a step
+    replaces the earlier ones it makes stale."""
     kind = _kind_of_step(what)
-    if kind == "placed" or not steps:
+    if kind == "made" or not steps:
         return ((what, frame),)
-    kept = tuple(s for s in steps if _kind_of_step(s[0]) != kind)
+    last = steps[-1][1]
+    if kind != "copied" and (last.path, last.line) == (frame.path, frame.line):
+        # The same line: one step (`torch.ones(2).half()` was made there; a module
+        # built and moved there, `nn.Linear(4, 2).cuda()`, was moved there).
+        return (*steps[:-1], (what, frame)) if kind == "moved" else steps
+    stale = _REPLACES.get(kind, {kind})
+    kept = tuple(s for s in steps if _kind_of_step(s[0]) not in stale)
     return (*kept, (what, frame))
 
 
@@ -377,6 +414,40 @@ def _user_frame_objects(start: types.FrameType | None) -> list[types.FrameType]:
     return out
 
 
+_INNER_SCOPES = frozenset({"<listcomp>", "<dictcomp>", "<setcomp>", "<genexpr>", "<lambda>"})
+
+
+def _called_at(start: types.FrameType | None) -> Origin | None:
+    """When the op ran in a method of a module of the user's: where the user's code
+    outside the module called it (the line of a training loop, a pipeline's call)."""
+    outermost: types.FrameType | None = None
+    for f in _user_frame_objects(start):
+        if os.path.abspath(f.f_code.co_filename).startswith(_LIBRARY):
+            continue
+        if f.f_code.co_name in _INNER_SCOPES:
+            continue  # a comprehension inside the method: its frame has no `self`
+        obj = f.f_locals.get("self") if "self" in f.f_code.co_varnames else None
+        if isinstance(obj, torch.nn.Module):
+            outermost = f
+            continue
+        if outermost is None:
+            return None  # the op ran in a plain function
+        cls = type(outermost.f_locals["self"]).__name__
+        name = outermost.f_code.co_name
+        what = cls if name == "forward" else f"{cls}.{name}"
+        return Origin(
+            "",
+            f"{what} was called",
+            Frame(f.f_code.co_filename, f.f_lineno or 0, 0, f.f_code.co_name),
+        )
+    return None
+
+
+def _views(value: Any, root: Tensor) -> bool:
+    """``value`` is ``root`` or a view of it."""
+    return isinstance(value, Tensor) and (value is root or value._base is root)
+
+
 def _holds(value: Any, t: Tensor) -> bool:
     if value is t:
         return True
@@ -387,29 +458,102 @@ def _holds(value: Any, t: Tensor) -> bool:
     return False
 
 
-def _passed_in(t: Tensor, frames: list[types.FrameType]) -> Frame | None:
+def _passed_in(
+    t: Tensor,
+    frames: list[types.FrameType],
+    kin: Callable[[Tensor], bool] | None = None,
+) -> Frame | None:
     """The outermost frame (of the user's code, not the standard library's or an
     installed package's) whose local variables hold ``t`` (or a list, tuple or dict
-    holding it), when it is not the innermost one: where the tensor came in."""
+    holding it; or a view of its data; or, with ``kin``, a tensor it was computed from),
+    when it is not the innermost one: where the tensor came in."""
     found: types.FrameType | None = None
+    as_argument = False
+    root = t._base if t._base is not None else t  # a slice: any view of its data counts
+
+    def matches(v: Any) -> bool:
+        if isinstance(v, Tensor):
+            return v is t or _views(v, root) or (kin is not None and kin(v))
+        if isinstance(v, (list, tuple, dict)):
+            items = v.values() if isinstance(v, dict) else v
+            return any(isinstance(x, Tensor) and matches(x) for x in items)
+        return False
+
     for f in frames:
         if os.path.abspath(f.f_code.co_filename).startswith(_LIBRARY):
             continue
         if f.f_code.co_name == "<module>":
             # A script's globals: too many names to mean "passed in here".
             continue
-        if any(_holds(v, t) for v in f.f_locals.values()):
+        names = [n for n, v in f.f_locals.items() if matches(v)]
+        if names:
             found = f
+            code = f.f_code
+            arguments = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
+            as_argument = all(n in arguments for n in names)
     user = [f for f in frames if not os.path.abspath(f.f_code.co_filename).startswith(_LIBRARY)]
-    if found is None or not user or found is user[0]:
+    if found is None or not user:
+        return None
+    caller = found.f_back
+    if as_argument and caller is not None and not caller.f_code.co_filename.startswith(_SKIP):
+        # It came in as an argument: the line that passed it (`generate(model, ids)`).
+        found = caller
+    if found is user[0]:
         return None
     return Frame(found.f_code.co_filename, found.f_lineno or 0, 0, found.f_code.co_name)
 
 
+def _held_by(t: Tensor, frames: list[types.FrameType]) -> tuple[str, Frame] | None:
+    """A module of the user's whose method is running and that holds ``t`` in a plain
+    attribute (not a buffer or a parameter) or in a plain list, tuple or dict: which
+    `.to()` does not move. The text and where the class sets the attribute."""
+    seen: set[int] = set()
+    for f in frames:
+        obj = f.f_locals.get("self") if "self" in f.f_code.co_varnames else None
+        if not isinstance(obj, torch.nn.Module) or id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        for attr, value in vars(obj).items():
+            if attr.startswith("_"):
+                continue
+            if value is t:
+                how = "a plain attribute, not a buffer: `.to()` does not move it"
+            elif isinstance(value, (list, tuple, dict)) and _holds_deep(value, t):
+                how = f"a plain {type(value).__name__}: `.to()` does not move what it holds"
+            else:
+                continue
+            owner: type = type(obj)
+            frame = _attribute_frame(owner, attr, fill=value is not t)
+            if frame is not None:
+                return f"held by {owner.__name__}.{attr} ({how}), set", frame
+    return None
+
+
+def _holds_deep(value: Any, t: Tensor, depth: int = 0) -> bool:
+    items = value.values() if isinstance(value, dict) else value
+    for v in items:
+        if v is t:
+            return True
+        if depth < 1 and isinstance(v, (list, tuple, dict)) and _holds_deep(v, t, depth + 1):
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=256)
-def _attribute_frame(cls: type, attr: str) -> Frame | None:
+def _attribute_frame(cls: type, attr: str, fill: bool = False) -> Frame | None:
     """Where a method of ``cls`` (or of a base class of the user's) sets
-    ``self.<attr> = ...``: read from the class's source."""
+    ``self.<attr> = ...``; with ``fill``, rather a line that puts something into it
+    (``self.<attr>[k] = ...``, ``self.<attr>.append(...)``). Read from the class's
+    source."""
+
+    def is_attr(node: ast.AST) -> bool:
+        return (
+            isinstance(node, ast.Attribute)
+            and node.attr == attr
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "self"
+        )
+
     for klass in cls.__mro__:
         source = _class_source(klass)
         if source is None:
@@ -420,21 +564,32 @@ def _attribute_frame(cls: type, attr: str) -> Frame | None:
             tree = ast.parse(textwrap.dedent("".join(lines)))
         except (OSError, TypeError, SyntaxError):
             continue
+        sets: list[int] = []
+        fills: list[int] = []
         for node in ast.walk(tree):
             if isinstance(node, ast.Assign):
                 targets = node.targets
             elif isinstance(node, ast.AnnAssign):
                 targets = [node.target]
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("append", "extend", "insert", "update", "setdefault")
+                and is_attr(node.func.value)
+            ):
+                fills.append(node.lineno)
+                continue
             else:
                 continue
             for target in targets:
-                if (
-                    isinstance(target, ast.Attribute)
-                    and target.attr == attr
-                    and isinstance(target.value, ast.Name)
-                    and target.value.id == "self"
-                ):
-                    return Frame(path, first + node.lineno - 1, 0, klass.__name__)
+                if is_attr(target):
+                    sets.append(node.lineno)
+                elif isinstance(target, ast.Subscript) and is_attr(target.value):
+                    fills.append(node.lineno)
+        order = (fills, sets) if fill else (sets, fills)
+        found = min(order[0]) if order[0] else min(order[1]) if order[1] else None
+        if found is not None:
+            return Frame(path, first + found - 1, 0, klass.__name__)
     return None
 
 
@@ -636,6 +791,9 @@ class Simulation:
         self.device_count = device_count
         self.current_device = 0
         self.transforms = 0  # torch.func transforms running (their tensors are wrapped)
+        # Custom autograd backwards running: they see tensors autograd unpacked in C++
+        # (saved outputs) without their tags, so only GPU-GPU conflicts count there.
+        self.lenient = 0
         # One object per device: the hot path compares them by identity first.
         self._devices = [torch.device("cuda", i) for i in range(device_count)]
         self.reports: list[Report] = []
@@ -710,8 +868,14 @@ class Simulation:
         """``out`` (a tensor, or a tuple or list of them) got its device or dtype here:
         ``how`` is "made", "moved" or "cast" (after the steps ``after``)."""
         frame = _origin_frame(sys._getframe(1))
-        if frame is not None:
-            self.copy_origin(out, _then(after, how, frame))
+        if frame is None:
+            return
+        steps = _then(after, how, frame)
+        if how == "made" and frame.function == "__init__":
+            built = _built_at(sys._getframe(1))
+            if built is not None:
+                steps = (*steps, built)
+        self.copy_origin(out, steps)
 
     def add_step(self, t: Tensor, what: str) -> None:
         """A step in the story of ``t`` itself (a no-op cast, a copy that went away)."""
@@ -975,13 +1139,22 @@ class Simulation:
         function_apply = function_cls.__dict__["apply"].__func__
 
         def apply(cls: Any, *args: Any, **kwargs: Any) -> Any:
+            if "backward" in vars(cls) and not hasattr(cls.backward, "_torchlint"):
+                p(cls, "backward", staticmethod(_lenient_backward(sim, cls.backward)))
             out = function_apply(cls, *args, **kwargs)
+            outs = out if isinstance(out, (tuple, list)) else (out,)
             devices = {sim.tags.get(a) for a in args if isinstance(a, Tensor)} - {None}
             if len(devices) == 1:
                 (device,) = devices
-                for o in out if isinstance(out, (tuple, list)) else (out,):
+                for o in outs:
                     if isinstance(o, Tensor) and sim.tag_of(o) is None:
                         sim.tags.set(o, device)
+            ctx: Any = next((o.grad_fn for o in outs if isinstance(o, Tensor) and o.grad_fn), None)
+            if ctx is not None:
+                with contextlib.suppress(AttributeError, TypeError):
+                    ctx._torchlint_devices = [
+                        sim.tag_of(o) if isinstance(o, Tensor) else None for o in outs
+                    ]
             return out
 
         p(function_cls, "apply", classmethod(apply))
@@ -1038,6 +1211,25 @@ class Simulation:
             return _load(sim, load, f, map_location, *args, **kwargs)
 
         p(torch, "load", load_sim)
+
+        # torch.Tensor(2, 3), the untyped legacy constructor (`type(x)(size)` of any
+        # tensor, since type(x) is torch.Tensor): a CPU tensor, and its story. (A
+        # signature of (*args, **kwargs): dynamo checks what stands in for __new__.)
+        tensor_new = _T.__new__
+
+        def legacy_tensor(*args: Any, **kwargs: Any) -> Any:
+            out = tensor_new(*args, **kwargs)
+            if args and args[0] is Tensor and (len(args) > 1 or kwargs):
+                sim.set_origin(out, "made")
+            return out
+
+        p(Tensor, "__new__", staticmethod(legacy_tensor))
+
+        # Factories that take no tensor and that modes do not see: their tensors' story.
+        for name in ("from_numpy", "frombuffer"):
+            factory = getattr(torch, name, None)
+            if factory is not None:
+                p(torch, name, _made_by(sim, factory))
 
         # torch.compile would trace through the mode: run eagerly instead.
         def compile_eager(model: Any = None, **kwargs: Any) -> Any:
@@ -1337,6 +1529,10 @@ class Simulation:
             note = self._container_note(modules) if kind == DEVICE_MISMATCH else None
             if note is not None:
                 record.origins = (note, *record.origins)
+        if kind in (DEVICE_MISMATCH, DTYPE_MISMATCH):
+            called = _called_at(sys._getframe(1))
+            if called is not None:
+                record.origins = (*record.origins, called)
         return record
 
     def _origins_of(
@@ -1355,8 +1551,8 @@ class Simulation:
         for t in tensors:
             device = self.device_of(t)
             if kind == DEVICE_MISMATCH:
-                if t.dim() == 0 and device.type == "cpu":
-                    continue  # a CPU scalar may join
+                if t.dim() == 0 and device.type == "cpu" and not label:
+                    continue  # a CPU scalar may join an op (not a module DataParallel checks)
                 key = str(device)
             else:
                 key = _dtype_str(t.dtype)
@@ -1382,10 +1578,22 @@ class Simulation:
                     else:
                         text = f"then {what}" if i else f"{side} was {what}"
                     out.append(Origin(side, text, frame, key))
-                passed = _passed_in(t, frames)
+                # The blamed side (the CPU one of a CPU-GPU mismatch): a tensor it was
+                # computed from counts too (they share the story, the same tuple).
+                kin = None
+                if steps is not None and (key == "cpu" or kind == DTYPE_MISMATCH):
+                    story = steps
+
+                    def kin(v: Tensor, story: _Steps = story) -> bool:
+                        return self.origins.get(v) is story
+
+                passed = _passed_in(t, frames, kin)
                 if passed is not None:
                     text = "passed in" if steps else f"{side} was passed in"
                     out.append(Origin(side, text, passed, key))
+                held = _held_by(t, frames) if key == "cpu" or kind == DTYPE_MISMATCH else None
+                if held is not None:
+                    out.append(Origin(side, held[0], held[1], key))
                 break
         return tuple(out)
 
@@ -1511,7 +1719,7 @@ class Simulation:
             with contextlib.suppress(Exception):  # user code: a broken module says nothing
                 tensors = [*inner.parameters(), *inner.buffers()]
                 record.origins = self._origins_of(
-                    kind, tensors, None, label="one of its {} parameters"
+                    kind, tensors, None, label="one of its {} parameters or buffers"
                 )
             if wrapper is not None:
                 wrap = Origin(
@@ -1562,6 +1770,29 @@ def _forward_in_mode(sim: Simulation, forward: Callable[..., Any]) -> Callable[.
     return run
 
 
+def _lenient_backward(sim: Simulation, backward: Callable[..., Any]) -> Callable[..., Any]:
+    """A custom autograd Function's backward, run under the simulation (the engine
+    runs it without the mode), leniently: a tensor autograd hands back untagged (a
+    saved output) is of unknown device, so only tensors on two GPUs conflict."""
+
+    def run(ctx: Any, *grads: Any) -> Any:
+        if _active is not sim:
+            return backward(ctx, *grads)
+        devices = getattr(ctx, "_torchlint_devices", ())
+        for g, device in zip(grads, devices, strict=False):
+            if isinstance(g, Tensor) and device is not None and sim.tags.get(g) is None:
+                sim.tags.set(g, device)
+        sim.lenient += 1
+        try:
+            with _in_mode(sim):
+                return backward(ctx, *grads)
+        finally:
+            sim.lenient -= 1
+
+    run._torchlint = True  # type: ignore[attr-defined]
+    return run
+
+
 def _backward_in_mode(sim: Simulation, backward: Callable[..., Any]) -> Callable[..., Any]:
     def run(ctx: Any, *grads: Any) -> Any:
         devices = getattr(ctx, "_torchlint_devices", ())
@@ -1571,10 +1802,21 @@ def _backward_in_mode(sim: Simulation, backward: Callable[..., Any]) -> Callable
         with _in_mode(sim):
             return backward(ctx, *grads)
 
+    run._torchlint = True  # type: ignore[attr-defined]
     return run
 
 
 _mode_stack: Callable[[], list[Any]] = torch.overrides._get_current_function_mode_stack
+
+
+def _made_by(sim: Simulation, factory: Callable[..., Tensor]) -> Callable[..., Tensor]:
+    @functools.wraps(factory)
+    def made(*args: Any, **kwargs: Any) -> Tensor:
+        out = factory(*args, **kwargs)
+        sim.set_origin(out, "made")
+        return out
+
+    return made
 
 
 def _note_wrap(sim: Simulation, init: Callable[..., None]) -> Callable[..., None]:
@@ -1686,6 +1928,8 @@ def _generic(
     table = sim.tags._d
     origins = sim.origins._d
     origin: _Steps | None = None
+    first: Tensor | None = None  # the first input with a story (origin is its story)
+    storied: list[tuple[Tensor, _Steps]] | None = None  # the others
     device: torch.device | None = None
     untagged: list[Tensor] | None = None
     for a in (*args, *kwargs.values()) if kwargs else args:
@@ -1698,10 +1942,14 @@ def _generic(
         for t in items:
             if not isinstance(t, Tensor):
                 continue
-            if origin is None:
-                known = origins.get(id(t))
-                if known is not None and known[0]() is t:
-                    origin = known[1]
+            known = origins.get(id(t))
+            if known is not None and known[0]() is t:
+                if origin is None:
+                    origin, first = known[1], t
+                elif storied is None:
+                    storied = [(t, known[1])]
+                else:
+                    storied.append((t, known[1]))
             entry = table.get(id(t))
             tag: torch.device | None
             if entry is not None and entry[0]() is t:
@@ -1719,7 +1967,7 @@ def _generic(
                 untagged = [t]
             else:
                 untagged.append(t)
-    if device is not None and untagged is not None:
+    if device is not None and untagged is not None and not sim.lenient:
         for t in untagged:
             # A CPU scalar (0-dim) may join a CUDA op, as on CUDA.
             if t.dim() != 0 and t.device.type == "cpu" and not any(t is i for i in ignore):
@@ -1739,12 +1987,16 @@ def _generic(
         if how == "made":
             sim.set_origin(out, how)
         elif out is args[0]:
-            if device is None:  # a no-op cast that keeps a CPU tensor on the CPU
-                sim.add_step(out, how)
+            sim.add_step(out, how)  # a no-op cast: still where the code chose the dtype
         else:
             sim.set_origin(out, how, after=origin)
     elif origin is not None and out is not None:
-        sim.copy_origin(out, origin)  # derived: where its first input got its device
+        # Derived: the story of its first input with one, or of the first of them
+        # that has its dtype (an embedding's output is its weight's, not the ids').
+        if storied is not None and isinstance(out, Tensor) and first is not None:
+            if first.dtype != out.dtype:
+                origin = next((st for t, st in storied if t.dtype == out.dtype), origin)
+        sim.copy_origin(out, origin)
     return out
 
 
@@ -1819,10 +2071,12 @@ def _moved(
     out: Tensor,
     target: torch.device | None,
     placed: bool = False,
+    cast: bool = False,
 ) -> Tensor:
     """``out`` is ``src`` converted; a move to another (virtual) device is a copy.
     ``placed``: the call named the device (``.to("cpu")``, ``.cpu()``), so a CPU
-    tensor it leaves there was kept on the CPU on purpose."""
+    tensor it leaves there was kept on the CPU on purpose; ``cast``: it named the
+    dtype (a no-op cast still says where the code chose it)."""
     tag = sim.tags.get(src)
     moved = tag != target
     if moved and out is src:
@@ -1836,7 +2090,7 @@ def _moved(
         else:
             out = src.clone()
     if moved:
-        sim.set_origin(out, "moved")
+        sim.set_origin(out, "moved", after=sim.origins.get(src))
         if tag is None and target is not None:
             sim.add_step(src, f"copied to {target}")  # src itself stays on the CPU
     else:
@@ -1844,7 +2098,7 @@ def _moved(
         how = "kept on the CPU" if placed and target is None else "cast"
         if out is not src:
             sim.set_origin(out, how, after=sim.origins.get(src))
-        elif tag is None:
+        elif tag is None or cast:
             sim.add_step(src, how)
     sim.tags.set(out, target)
     return out
@@ -1857,7 +2111,7 @@ def _to(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
         other = rest[0]
         target = sim.tags.get(other)
         out = func(self, other.dtype, *rest[1:], **kwargs)
-        return _moved(sim, self, out, target, placed=True)
+        return _moved(sim, self, out, target, placed=True, cast=True)
     copy = kwargs.get("copy", False)
     parse_kwargs = {k: v for k, v in kwargs.items() if k != "copy"}
     if len(rest) >= 4 and isinstance(rest[-1], bool) and not isinstance(rest[0], torch.dtype):
@@ -1879,7 +2133,7 @@ def _to(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
     if copy:
         extra["copy"] = True
     out = func(self, CPU, dtype if dtype is not None else self.dtype, non_blocking, **extra)
-    return _moved(sim, self, out, target, placed=device is not None)
+    return _moved(sim, self, out, target, placed=device is not None, cast=dtype is not None)
 
 
 def _parse_to_cuda(*args: Any, **kwargs: Any) -> Any:
@@ -1923,7 +2177,7 @@ def _type(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
     if target_type is None:
         return _legacy_type(self, tag)
     if isinstance(target_type, torch.dtype):
-        return _moved(sim, self, self.to(target_type), tag)
+        return _moved(sim, self, self.to(target_type), tag, cast=True)
     name = (
         target_type
         if isinstance(target_type, str)
@@ -1937,13 +2191,13 @@ def _type(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
         target = tag if tag is not None else sim.cuda(None)
     else:
         target = None
-    return _moved(sim, self, self.to(dtype), target, placed=True)
+    return _moved(sim, self, self.to(dtype), target, placed=True, cast=True)
 
 
 @_handles(Tensor.type_as)
 def _type_as(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
     self, other = args[0], args[1]
-    return _moved(sim, self, self.to(other.dtype), sim.tags.get(other), placed=True)
+    return _moved(sim, self, self.to(other.dtype), sim.tags.get(other), placed=True, cast=True)
 
 
 @_handles(_T.device.__get__)
@@ -2057,7 +2311,7 @@ def _index(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any
     for k in keys:
         if isinstance(k, Tensor):
             ktag = sim.tags.get(k)
-            if ktag is not None and ktag != tag:
+            if ktag is not None and ktag != tag and not (sim.lenient and tag is None):
                 raise sim.raise_device_mismatch(func, args, kwargs, ktag, sim.device_of(self))
     out = func(*args, **kwargs)
     if isinstance(out, Tensor) and out is not self:
