@@ -21,11 +21,15 @@ and numpy and whose `cpu:` claim is not `no ...` (runnable here). A case is
 *reproduced* when the run exits 1 with a record at one of its bug lines: the record's
 own line, or a line its story names (where the mismatched tensor was made, moved, cast
 or passed in, or the wrapper or plain list involved). It runs on one simulated GPU,
-then on two if one did not reproduce it (a bug of multi-GPU nodes). Why each miss is a
-miss is written by hand in bench/runtime_corpus/realworld_misses.json, with whether a
-real GPU running the installed torch would show the bug at all (a bug of machines
-without a GPU, or of older torch releases, would not): the figures are given over all
-runnable cases and over those a GPU would show. realworld_args.json holds the
+then on two if one did not reproduce it (a bug of multi-GPU nodes), then, if neither
+did, with a plain `torchlint run` on this machine, which has no GPU, with the files
+the GPU runs wrote (a bug of loading on a laptop what a GPU saved: the simulation
+saves tensors on a simulated GPU with their `cuda:N` location, as a GPU would).
+Every run has TMPDIR set to a fresh folder, shared by the runs of one case. Why each
+miss is a miss is written by hand in bench/runtime_corpus/realworld_misses.json, with
+whether a run on the installed torch would show the bug at all (a bug of older torch
+releases would not, nor half precision on a CPU, which torch now runs): the figures
+are given over all runnable cases and over those a run would show. realworld_args.json holds the
 arguments a case's bug needs, as its thread's user ran it (which GPU).
 """
 
@@ -36,6 +40,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -65,7 +70,8 @@ DTYPE_PATTERNS = {
 
 @dataclass
 class Run:
-    """One `torchlint run --simulate-cuda --devices N --json` of one script."""
+    """One `torchlint run --simulate-cuda --devices N --json` of one script; with
+    ``devices`` 0, a plain `torchlint run --json` (this machine, which has no GPU)."""
 
     script: Path
     devices: int
@@ -86,11 +92,26 @@ class Run:
         return tail[-1] if tail else ""
 
 
-def torchlint_run(script: Path, devices: int, args: Sequence[str] = (), timeout: int = 300) -> Run:
-    cmd = [sys.executable, "-m", "torchlint", "run", "--simulate-cuda", "--devices", str(devices)]
+def torchlint_run(
+    script: Path,
+    devices: int,
+    args: Sequence[str] = (),
+    tmpdir: str | None = None,
+    timeout: int = 300,
+) -> Run:
+    """Run it in its own folder, with TMPDIR a fresh folder (or ``tmpdir``, shared by
+    the runs of one case, so that a checkpoint the GPU run saved is there for the
+    next run, as on the thread's user's disk)."""
+    cmd = [sys.executable, "-m", "torchlint", "run"]
+    if devices:
+        cmd += ["--simulate-cuda", "--devices", str(devices)]
+    if tmpdir is None:
+        with tempfile.TemporaryDirectory(prefix="torchlint-run-") as fresh:
+            return torchlint_run(script, devices, args, fresh, timeout)
     env = dict(
         os.environ,
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        TMPDIR=tmpdir,
     )
     try:
         proc = subprocess.run(
@@ -245,16 +266,21 @@ def check_buggy(jobs: int, only: Sequence[str], verbose: bool) -> tuple[list[str
 
     def one(case: realworld.Case) -> Outcome:
         args = case_args.get(case.id, [])
-        outcome = Outcome(case, [torchlint_run(entry(case), 1, args)])
-        if outcome.reproduced is None:
-            outcome.runs.append(torchlint_run(entry(case), 2, args))
+        outcome = Outcome(case, [])
+        with tempfile.TemporaryDirectory(prefix="torchlint-case-") as tmp:
+            # One simulated GPU, then two (a bug of multi-GPU nodes), then this machine
+            # without a GPU, after the GPU runs (a bug of loading what a GPU saved).
+            for devices in (1, 2, 0):
+                outcome.runs.append(torchlint_run(entry(case), devices, args, tmp))
+                if outcome.reproduced is not None:
+                    break
         return outcome
 
     outcomes: list[Outcome] = run_all(jobs, cases, one)
     why: dict[str, dict[str, Any]] = json.loads(MISSES.read_text()) if MISSES.exists() else {}
 
     def gpu_shows(o: Outcome) -> bool:
-        return bool(why.get(o.case.id, {}).get("a GPU shows it", True))
+        return bool(why.get(o.case.id, {}).get("a run shows it", True))
 
     if verbose:
         for o in outcomes:
@@ -266,15 +292,17 @@ def check_buggy(jobs: int, only: Sequence[str], verbose: bool) -> tuple[list[str
         mine = [o for o in outcomes if o.kind == kind]
         done = [o for o in mine if o.reproduced]
         two = sum(o.reproduced is not None and o.reproduced.devices == 2 for o in done)
+        none = sum(o.reproduced is not None and o.reproduced.devices == 0 for o in done)
         own = sum(o.at_own_line for o in done)
         pct = 100.0 * len(done) / len(mine) if mine else 0.0
         shown = [o for o in mine if gpu_shows(o)]
         lines.append(
             f"{kind} bugs: reproduced {len(done)}/{len(mine)} runnable ({pct:.0f}%) at a bug line, "
             f"exit 1 ({own} at the record's own line, {len(done) - own} at a line its story names; "
-            f"{two} needed two simulated GPUs); {len(done)}/{len(shown)} "
-            f"({100.0 * len(done) / len(shown) if shown else 0.0:.0f}%) of those a GPU running "
-            "this torch would show"
+            f"{two} needed two simulated GPUs, {none} a run without a GPU after the GPU run); "
+            f"{len(done)}/{len(shown)} "
+            f"({100.0 * len(done) / len(shown) if shown else 0.0:.0f}%) of those a run on this "
+            "torch would show at all"
         )
         if kind == "dtype":
             cpu = [o for o in mine if o.cpu_reproducible]

@@ -155,6 +155,50 @@ def test_an_error_about_neither_is_a_crash(tmp_path: Path) -> None:
     ) in result.stderr
 
 
+def test_a_gpu_checkpoint_loaded_without_a_gpu_is_a_finding_at_the_load(tmp_path: Path) -> None:
+    """TL502's bug in two runs: the simulated GPU run saves its tensors with their
+    `cuda:0` location, as a GPU would; the simulated node loads the file back; this
+    machine, which has no GPU, fails at the load: a device finding there, exit 1."""
+    ckpt = tmp_path / "ckpt.pt"
+    train = tmp_path / "train.py"
+    train.write_text(
+        "import torch\n"
+        "model = torch.nn.Linear(4, 2).cuda()\n"
+        f"torch.save({{'model': model.state_dict(), 'step': 3}}, {str(ckpt)!r})\n"
+    )
+    infer = tmp_path / "infer.py"
+    infer.write_text(
+        "import torch\n"
+        "model = torch.nn.Linear(4, 2)\n"
+        f"state = torch.load({str(ckpt)!r})\n"
+        "model.load_state_dict(state['model'])\n"
+        "print(state['step'])\n"
+    )
+    assert _run_cli(str(train)).exit_code == 0
+    with ckpt.open("rb") as f:  # the locations a GPU would have written
+        assert b"cuda:0" in f.read()
+    result = _run_cli(str(infer))  # a simulated GPU node loads it
+    assert (result.exit_code, result.stdout) == (0, "3\n"), result.output
+
+    result = CliRunner().invoke(main, ["run", "--json", str(infer)], catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    [record] = json.loads(result.stdout)["records"]
+    assert (record["code"], record["location"]["line"], record["location"]["column"]) == (
+        "TLR001",
+        3,
+        9,
+    )
+    assert "Attempting to deserialize object on a CUDA device" in record["message"]
+
+    # Tensors that were never on a simulated GPU are saved as CPU tensors.
+    plain = tmp_path / "plain.py"
+    plain.write_text(
+        f"import torch\ntorch.save(torch.nn.Linear(4, 2).state_dict(), {str(ckpt)!r})\n"
+    )
+    assert _run_cli(str(plain)).exit_code == 0
+    assert b"cuda" not in ckpt.read_bytes()
+
+
 # --- records tell where the mismatched tensor comes from ------------------------------
 
 

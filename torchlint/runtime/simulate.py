@@ -269,7 +269,8 @@ _DEVICE_RE = re.compile(
     r"is on (?:CPU|GPU), but expected|"
     r"indices should be either on|Input type \(torch\.cuda\.\w+\) and \w+ type \(torch\.\w+\)|"
     r"Input type \(torch\.\w+\) and \w+ type \(torch\.cuda\.\w+\)|"
-    r"located on a different device|on device cuda.*cpu|on device cpu.*cuda"
+    r"located on a different device|on device cuda.*cpu|on device cpu.*cuda|"
+    r"deserialize object on a CUDA device"
 )
 _DTYPE_RE = re.compile(
     r"dtype|scalar type|Input type \(.*\) and \w+ type \(.*\) should be the same|"
@@ -309,14 +310,17 @@ def _dtype_str(dtype: torch.dtype) -> str:
     return str(dtype).replace("torch.", "")
 
 
-def _column(frame: types.FrameType) -> int:
+def _column(frame: types.FrameType, lasti: int | None = None, line: int | None = None) -> int:
+    """The column of the instruction a frame (or a traceback entry: its ``tb_lasti``
+    and ``tb_lineno``) is at."""
     positions = getattr(frame.f_code, "co_positions", None)
     if positions is None:  # Python 3.10
         return 0
-    index = frame.f_lasti // 2
+    index = (frame.f_lasti if lasti is None else lasti) // 2
+    line = frame.f_lineno if line is None else line
     for i, pos in enumerate(positions()):
         if i == index:
-            return pos[2] or 0 if pos[0] == frame.f_lineno else 0
+            return pos[2] or 0 if pos[0] == line else 0
     return 0
 
 
@@ -345,7 +349,8 @@ def traceback_frames(tb: types.TracebackType | None) -> tuple[Frame | None, tupl
         f = tb.tb_frame
         filename = f.f_code.co_filename
         if not filename.startswith(_SKIP):
-            frames.append(Frame(filename, tb.tb_lineno, 0, f.f_code.co_name))
+            column = _column(f, tb.tb_lasti, tb.tb_lineno)
+            frames.append(Frame(filename, tb.tb_lineno, column, f.f_code.co_name))
         tb = tb.tb_next
     frames.reverse()
     preferred = next(
@@ -1211,6 +1216,16 @@ class Simulation:
             return _load(sim, load, f, map_location, *args, **kwargs)
 
         p(torch, "load", load_sim)
+
+        # torch.save of tensors on a simulated GPU: the checkpoint says "cuda:N" for
+        # their storages, as a GPU's would, so that loading it on a machine without a
+        # GPU fails as it would after a real GPU run (TL502's bug).
+        save = torch.save
+
+        def save_sim(obj: Any, f: Any, *args: Any, **kwargs: Any) -> Any:
+            return _save(sim, save, obj, f, *args, **kwargs)
+
+        p(torch, "save", save_sim)
 
         # torch.Tensor(2, 3), the untyped legacy constructor (`type(x)(size)` of any
         # tensor, since type(x) is torch.Tensor): a CPU tensor, and its story. (A
@@ -2513,6 +2528,36 @@ def _load(sim: Simulation, load: Any, f: Any, map_location: Any, *args: Any, **k
             if device is not None:
                 sim.tags.set(t, device)
     return out
+
+
+def _save(sim: Simulation, save: Any, obj: Any, f: Any, *args: Any, **kwargs: Any) -> Any:
+    """``torch.save`` under simulation: storages of tensors on a simulated GPU are
+    written with that GPU's location tag, through a location tagger registered for
+    the length of the call (torch asks its taggers in priority order)."""
+    cuda_storages: dict[int, torch.device] = {}
+    for t in _all_tensors(obj):
+        device = sim.tags.get(t)
+        ptr = t.untyped_storage().data_ptr()
+        if device is not None and device.type == "cuda" and ptr:
+            cuda_storages[ptr] = device
+    if not cuda_storages:
+        return save(obj, f, *args, **kwargs)
+
+    def tagger(storage: Any) -> str | None:
+        device = cuda_storages.get(storage.data_ptr())
+        return None if device is None else f"cuda:{device.index or 0}"
+
+    def deserializer(storage: Any, location: str) -> Any:
+        return None  # loading is torch's (or _load's) business
+
+    registry = torch.serialization._package_registry
+    entry = (-1, tagger, deserializer)
+    registry.insert(0, entry)
+    try:
+        return save(obj, f, *args, **kwargs)
+    finally:
+        with contextlib.suppress(ValueError):
+            registry.remove(entry)
 
 
 def _all_tensors(obj: Any, depth: int = 0) -> Iterator[Tensor]:
