@@ -75,6 +75,13 @@ class _ModuleStateRule(Rule):
             )
         if isinstance(node, cst.BinaryOperation):
             return self._is_tensor_expr(node.left) or self._is_tensor_expr(node.right)
+        if isinstance(node, cst.Subscript) and not all(
+            isinstance(e.slice, cst.Index) and isinstance(e.slice.value, cst.Integer)
+            for e in node.slice
+        ):
+            # torch.linspace(0, 1, n)[..., None] is the same CPU tensor, reshaped; only
+            # integer indices (t[0]) may leave a 0-dim scalar, which mixes with any device.
+            return self._is_tensor_expr(node.value)
         return False
 
     def _is_module_expr(self, node: cst.BaseExpression) -> bool:
@@ -158,7 +165,8 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     docs = """
     ## What it does
     In an `nn.Module` subclass, flags `self.mask = torch.ones(...)` (any tensor
-    factory, `torch.tensor`, `torch.from_numpy`, or arithmetic on them) in `__init__`
+    factory, `torch.tensor`, `torch.from_numpy`, arithmetic on them, or an index that
+    keeps dimensions: `torch.linspace(0, 1, n)[..., None]`) in `__init__`
     when another method uses `self.mask` in arithmetic or passes it to a call, and
     nothing moves it there (`self.mask.to(x.device)`). Also flags plain lists/tuples
     that alias registered buffers (`self.buffers_list = [self.a, self.b]`). Not
