@@ -6,6 +6,7 @@ applicable fix is never rewritten."""
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import errno
 import os
 import shutil
@@ -20,7 +21,7 @@ from click.testing import CliRunner, Result
 
 from torchlint.checks.type_cast import LegacyTypeCast
 from torchlint.cli import main
-from torchlint.rule import FixSpec
+from torchlint.rule import Replace
 
 try:
     import resource
@@ -386,7 +387,7 @@ class _FixWithAKeyword(LegacyTypeCast):
 
     def report(self, node, message, fix=None, related=None):  # type: ignore[no-untyped-def]
         if fix is not None:
-            fix = FixSpec(fix.applicability, ((node, cst.Name("lambda")),), fix.message)
+            fix = dataclasses.replace(fix, replacements=(Replace(node, cst.Name("lambda")),))
         super().report(node, message, fix, related)
 
 

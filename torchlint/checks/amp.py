@@ -7,8 +7,7 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.names import dotted
 from torchlint.checks._build import as_keyword
-from torchlint.findings import Applicability
-from torchlint.rule import FixSpec, Rule
+from torchlint.rule import FixSpec, Replace, Rule
 
 _RENAMES = {
     "torch.cuda.amp.autocast": ("autocast", "cuda"),
@@ -121,10 +120,10 @@ class DeprecatedCudaAmp(Rule):
                 )
                 # torch.amp.autocast(device_type, ...) exists since torch 1.10; the
                 # torch.amp.GradScaler class only since 2.3: older releases lack it.
-                fix = FixSpec(
-                    Applicability.SAFE if name == "autocast" else Applicability.UNSAFE,
-                    ((node, new),),
-                    f'use torch.amp.{name}("{device}", ...)'
+                fix = FixSpec.safe_if(
+                    name == "autocast",
+                    Replace(node, new),
+                    message=f'use torch.amp.{name}("{device}", ...)'
                     + ("" if name == "autocast" else " (needs torch >= 2.3)"),
                 )
         spelled = dotted(node.func) or q

@@ -10,8 +10,7 @@ from torchlint.analysis.flow import LIST, TENSOR, TUPLE, Value
 from torchlint.analysis.names import dotted
 from torchlint.analysis.saves import written_here
 from torchlint.checks._build import kwarg
-from torchlint.findings import Applicability
-from torchlint.rule import FixSpec, Rule
+from torchlint.rule import FixSpec, Replace, Rule
 
 
 def _append_arg(call: cst.Call, arg: cst.Arg) -> cst.Call:
@@ -135,10 +134,10 @@ class NumpyOfDeviceTensor(Rule):
             f"`{name}` is on {'a GPU' if value.device == 'cuda' else 'the device'}{where}: "
             "converting it to numpy raises \"can't convert cuda:0 device type "
             'tensor to numpy"; use `.detach().cpu().numpy()`',
-            FixSpec(
-                Applicability.SAFE if value.kind == TENSOR else Applicability.UNSAFE,
-                ((target, new),),
-                "copy to the host first"
+            FixSpec.safe_if(
+                value.kind == TENSOR,
+                Replace(target, new),
+                message="copy to the host first"
                 + ("" if value.kind == TENSOR else " (assumes a tensor: .detach() and .cpu())"),
             ),
             {"move": move.node} if move is not None else {},
@@ -256,10 +255,9 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
             "`torch.load` without `map_location` puts every tensor back on the device it "
             "was saved from: a GPU checkpoint fails on a CPU-only machine and lands on GPU 0 "
             'in every process; pass `map_location="cpu"` (or the target device)',
-            FixSpec(
-                Applicability.UNSAFE,
-                ((node, _append_arg(node, kwarg("map_location", cst.SimpleString('"cpu"')))),),
-                'add map_location="cpu"',
+            FixSpec.unsafe(
+                Replace(node, _append_arg(node, kwarg("map_location", cst.SimpleString('"cpu"')))),
+                message='add map_location="cpu"',
             ),
         )
 
@@ -319,9 +317,8 @@ class TorchLoadWithoutWeightsOnly(_TorchLoad):
             node,
             "`torch.load` without `weights_only=`: say `weights_only=True` unless the file "
             "holds more than tensors (it can run code when unpickling)",
-            FixSpec(
-                Applicability.UNSAFE,
-                ((node, _append_arg(node, kwarg("weights_only", cst.Name("True")))),),
-                "add weights_only=True",
+            FixSpec.unsafe(
+                Replace(node, _append_arg(node, kwarg("weights_only", cst.Name("True")))),
+                message="add weights_only=True",
             ),
         )

@@ -18,8 +18,7 @@ from torchlint.analysis.torch_api import (
     PROBABILITY_LOSSES,
 )
 from torchlint.checks._build import method_call
-from torchlint.findings import Applicability
-from torchlint.rule import FixSpec, Rule
+from torchlint.rule import FixSpec, Replace, Rule
 
 # Integer targets nll_loss refuses; uint8 ("Byte") is accepted next to int64.
 _NARROW_INTS = {"int32": "Int", "int16": "Short", "int8": "Char"}
@@ -120,10 +119,9 @@ class LossTargetDtype(Rule):
         arg, value = found.target_arg, found.target
         made = value.last("cast", "create")
         name = dotted(arg.value) or self.ctx.code_for(arg.value)
-        fix = FixSpec(
-            Applicability.SAFE,
-            ((arg.value, method_call(arg.value, method)),),
-            f"convert the target with {name}.{method}()",
+        fix = FixSpec.safe(
+            Replace(arg.value, method_call(arg.value, method)),
+            message=f"convert the target with {name}.{method}()",
         )
         related = {"made": made.node} if made is not None else {}
         where = " (made at line <line:made>)" if made is not None else ""
@@ -404,9 +402,10 @@ class _Site:
         # At a module's call the cast is what the module needs; at a function's call
         # it changes what the whole function receives.
         safe = self.handed is None or self.handed.path == "module"
-        safety = Applicability.SAFE if safe else Applicability.UNSAFE
-        fix = FixSpec(
-            safety, ((self.node, method_call(self.node, method)),), fix_message.format(self.name)
+        fix = FixSpec.safe_if(
+            safe,
+            Replace(self.node, method_call(self.node, method)),
+            message=fix_message.format(self.name),
         )
         self.rule.report(
             self.node,

@@ -13,8 +13,7 @@ from torchlint.analysis.names import dotted, root_name
 from torchlint.analysis.order import after
 from torchlint.analysis.torch_api import FACTORY_FUNCTIONS, LEGACY_TENSOR_TYPES
 from torchlint.checks._build import kwarg, method_call
-from torchlint.findings import Applicability
-from torchlint.rule import FixSpec, Rule
+from torchlint.rule import FixSpec, Replace, Rule
 from torchlint.traverse import children, is_self_call, nodes
 
 # torch functions whose tensor arguments must share a device.
@@ -387,7 +386,7 @@ class FactoryWithoutDevice(Rule):
         if source is not None and kind in ("from_numpy", "Tensor"):
             # No device= on these: move the result instead.
             moved = method_call(call, "to", cst.parse_expression(f"{source}.device"))
-            fix = FixSpec(Applicability.UNSAFE, ((call, moved),), f"move it to {source}.device")
+            fix = FixSpec.unsafe(Replace(call, moved), message=f"move it to {source}.device")
         elif source is not None:
             device = kwarg("device", cst.parse_expression(f"{source}.device"))
             args = list(call.args)
@@ -395,10 +394,9 @@ class FactoryWithoutDevice(Rule):
                 args[-1] = args[-1].with_changes(
                     comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
                 )
-            fix = FixSpec(
-                Applicability.UNSAFE,
-                ((call, call.with_changes(args=[*args, device])),),
-                f"create it on {source}.device",
+            fix = FixSpec.unsafe(
+                Replace(call, call.with_changes(args=[*args, device])),
+                message=f"create it on {source}.device",
             )
         func = dotted(call.func) or "torch factory"
         where = f"`device={source}.device`" if source else "`device=` of the inputs"
@@ -498,13 +496,13 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
         fix = None
         if isinstance(data, cst.Tuple) and _sizes_like(data):
             text = f"{torch_name}.empty({code(data)}, dtype={dtype}, device={dev})"
-            fix = FixSpec(
-                Applicability.UNSAFE, ((node, cst.parse_expression(text)),), "use torch.empty"
+            fix = FixSpec.unsafe(
+                Replace(node, cst.parse_expression(text)), message="use torch.empty"
             )
         elif isinstance(data, (cst.List, cst.Tuple)) and _numbers(data):
             text = f"{torch_name}.tensor({code(data)}, dtype={dtype}, device={dev})"
-            fix = FixSpec(
-                Applicability.UNSAFE, ((node, cst.parse_expression(text)),), "use torch.tensor"
+            fix = FixSpec.unsafe(
+                Replace(node, cst.parse_expression(text)), message="use torch.tensor"
             )
         self.report(
             node,
@@ -536,22 +534,19 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
             # (B, 1, 1, 1) reads like a shape but is data: torch.tensor would keep
             # that bug, torch.empty fixes it and changes what the code makes.
             text = f"{torch_name}.empty({code(data)}, dtype={dtype})"
-            fix = FixSpec(
-                Applicability.UNSAFE,
-                ((node, cst.parse_expression(text)),),
-                "use torch.empty (if these are sizes)",
+            fix = FixSpec.unsafe(
+                Replace(node, cst.parse_expression(text)),
+                message="use torch.empty (if these are sizes)",
             )
         elif isinstance(data, (cst.List, cst.Tuple, cst.ListComp)):
             text = f"{torch_name}.tensor({code(data)}, dtype={dtype})"
-            fix = FixSpec(
-                Applicability.SAFE, ((node, cst.parse_expression(text)),), "use torch.tensor"
+            fix = FixSpec.safe(
+                Replace(node, cst.parse_expression(text)), message="use torch.tensor"
             )
         elif args and all(isinstance(a.value, cst.Integer) and a.keyword is None for a in args):
             sizes = ", ".join(code(a.value) for a in args)
             text = f"{torch_name}.empty({sizes}, dtype={dtype})"
-            fix = FixSpec(
-                Applicability.SAFE, ((node, cst.parse_expression(text)),), "use torch.empty"
-            )
+            fix = FixSpec.safe(Replace(node, cst.parse_expression(text)), message="use torch.empty")
         self.report(
             node,
             f"`{dotted(node.func) or q}(...)` always makes a CPU tensor, and it meets the inputs "
@@ -669,7 +664,7 @@ class HardCodedCuda(Rule):
             self.report(
                 node,
                 "`.cuda()` in code that follows `device`: use `.to(device)`",
-                FixSpec(Applicability.UNSAFE, ((node, new),), "use .to(device)"),
+                FixSpec.unsafe(Replace(node, new), message="use .to(device)"),
             )
             return
         is_to = isinstance(func, cst.Attribute) and func.attr.value == "to"
@@ -685,5 +680,5 @@ class HardCodedCuda(Rule):
                 self.report(
                     literal,
                     f"`{literal.value}` in code that follows `device`: pass `device`",
-                    FixSpec(Applicability.UNSAFE, ((literal, cst.Name("device")),), "use device"),
+                    FixSpec.unsafe(Replace(literal, cst.Name("device")), message="use device"),
                 )

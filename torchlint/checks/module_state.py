@@ -15,8 +15,7 @@ from torchlint.analysis.torch_api import (
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
 )
-from torchlint.findings import Applicability
-from torchlint.rule import FixSpec, Rule
+from torchlint.rule import FixSpec, Replace, Rule
 from torchlint.traverse import is_self_call, nodes
 
 
@@ -253,7 +252,7 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
                     ),
                     semicolon=small.semicolon,
                 )
-                fix = FixSpec(Applicability.UNSAFE, ((small, new),), "register it as a buffer")
+                fix = FixSpec.unsafe(Replace(small, new), message="register it as a buffer")
             kind = "a list of tensors" if is_list else "a plain tensor attribute"
             self.report(
                 small,
@@ -355,10 +354,8 @@ class ModuleInPlainContainer(_ModuleStateRule):
                 wrapper = "ModuleDict" if container == "dict" else "ModuleList"
                 inner = self.ctx.code_for(value)
                 text = f"{nn}.{wrapper}()" if inner in ("[]", "{}") else f"{nn}.{wrapper}({inner})"
-                fix = FixSpec(
-                    Applicability.UNSAFE,
-                    ((value, cst.parse_expression(text)),),
-                    f"wrap it in nn.{wrapper}",
+                fix = FixSpec.unsafe(
+                    Replace(value, cst.parse_expression(text)), message=f"wrap it in nn.{wrapper}"
                 )
             kind = "dict" if container.startswith("dict") else "list"
             wrapper = "ModuleDict" if kind == "dict" else "ModuleList"

@@ -26,8 +26,7 @@ from torchlint.analysis.names import dotted, root_name
 from torchlint.analysis.order import written_before
 from torchlint.analysis.torch_api import HALF_TEXT, MOVE_TEXT, PARAMETRIZED_MODULES
 from torchlint.checks._build import comma_separated, kwarg, method_call
-from torchlint.findings import Applicability
-from torchlint.rule import FixSpec, Rule
+from torchlint.rule import FixSpec, Replace, Rule
 from torchlint.traverse import nodes
 
 _MOVE_TRIGGERS = MOVE_TEXT
@@ -248,10 +247,8 @@ class ModuleCastNotPlaced(Rule):
             ],
         )
         code = self.ctx.code_for
-        return FixSpec(
-            Applicability.UNSAFE,
-            ((node, new),),
-            f"`.to(device={code(device)}, dtype={code(dtype_node)})`",
+        return FixSpec.unsafe(
+            Replace(node, new), message=f"`.to(device={code(device)}, dtype={code(dtype_node)})`"
         )
 
 
@@ -379,10 +376,9 @@ class ModuleAddedAfterPlacement(Rule):
             and device.args[0].keyword is None
         ):
             expr = device.args[0].value
-            fix = FixSpec(
-                Applicability.UNSAFE,
-                ((value_node, method_call(value_node, "to", expr)),),
-                f"move the new module with .to({self.ctx.code_for(expr)})",
+            fix = FixSpec.unsafe(
+                Replace(value_node, method_call(value_node, "to", expr)),
+                message=f"move the new module with .to({self.ctx.code_for(expr)})",
             )
         owner = obs.root or obs.parent
         where = f"`{obs.parent}`"
@@ -532,10 +528,9 @@ class ParallelWrapBeforePlacement(Rule):
             (a for a in node.args if a.keyword is None or a.keyword.value == "module"), None
         )
         if device is not None and inner_arg is not None:
-            fix = FixSpec(
-                Applicability.UNSAFE,
-                ((inner_arg.value, method_call(inner_arg.value, "to", device)),),
-                f"move the module first: .to({self.ctx.code_for(device)})",
+            fix = FixSpec.unsafe(
+                Replace(inner_arg.value, method_call(inner_arg.value, "to", device)),
+                message=f"move the module first: .to({self.ctx.code_for(device)})",
             )
         evidence = obs.gpu_evidence
         where = (
@@ -726,10 +721,9 @@ class InputsNotMoved(Rule):
             return
         fix = None
         if device is not None and _usable(device, obs.env):
-            fix = FixSpec(
-                Applicability.SAFE,
-                ((arg.value, method_call(arg.value, "to", device)),),
-                f"move it at the call with .to({self.ctx.code_for(device)})",
+            fix = FixSpec.safe(
+                Replace(arg.value, method_call(arg.value, "to", device)),
+                message=f"move it at the call with .to({self.ctx.code_for(device)})",
             )
         self.report(
             arg.value,
@@ -837,10 +831,10 @@ class DiscardedTensorMove(Rule):
                 value=node,
                 semicolon=obs.statement.semicolon,
             )
-            fix = FixSpec(
-                Applicability.SAFE if own is not None else Applicability.UNSAFE,
-                ((obs.statement, assign),),
-                f"assign the result: {name} = {self.ctx.code_for(node)}",
+            fix = FixSpec.safe_if(
+                own is not None,
+                Replace(obs.statement, assign),
+                message=f"assign the result: {name} = {self.ctx.code_for(node)}",
             )
         method = node.func.attr.value
         handed = obs.receiver.handed_in() if own is None else None

@@ -18,8 +18,7 @@ from torchlint.analysis import (
 )
 from torchlint.analysis.receivers import known_tensor
 from torchlint.checks._build import comma_separated, kwarg, renamed_method
-from torchlint.findings import Applicability
-from torchlint.rule import FixSpec, Rule
+from torchlint.rule import FixSpec, Replace, Rule
 
 # Calls that take a tensor but are not modules whose weights could sit elsewhere.
 _NOT_MODULE_METHODS = frozenset(
@@ -220,28 +219,19 @@ class TypeCastWithoutDevice(_TypeCastRule):
         spelled = self.ctx.code_for(arg.value)
         device = device_in_scope(analysis, fn, dtype)
         if device is not None:
-            fix = FixSpec(
-                Applicability.UNSAFE,
-                (
-                    (
-                        cast,
-                        renamed_method(
-                            cast,
-                            "to",
-                            comma_separated(kwarg("device", device), kwarg("dtype", arg.value)),
-                        ),
-                    ),
-                ),
-                f"cast with .to(device={self.ctx.code_for(device)}, dtype={spelled})",
+            to = comma_separated(kwarg("device", device), kwarg("dtype", arg.value))
+            fix = FixSpec.unsafe(
+                Replace(cast, renamed_method(cast, "to", to)),
+                message=f"cast with .to(device={self.ctx.code_for(device)}, dtype={spelled})",
             )
             advice = f"use `.to(device={self.ctx.code_for(device)}, dtype={spelled})`"
         else:
             assert isinstance(cast.func, cst.Attribute)
             tensor = known_tensor(cast.func.value, analysis, fn)
-            fix = FixSpec(
-                Applicability.SAFE if dtype.certain and tensor else Applicability.UNSAFE,
-                ((cast.func.attr, cst.Name("to")),),
-                f"cast with .to({spelled})" + ("" if tensor else _ASSUMES_TENSOR),
+            fix = FixSpec.safe_if(
+                dtype.certain and tensor,
+                Replace(cast.func.attr, cst.Name("to")),
+                message=f"cast with .to({spelled})" + ("" if tensor else _ASSUMES_TENSOR),
             )
             advice = f"use `.to(device=..., dtype={spelled})` with the module's device"
         origin = ""
@@ -358,10 +348,9 @@ class LegacyTypeCast(_TypeCastRule):
                 f"`.type({spelled}.type())` converts through a type string that has no "
                 f"device index: a CPU tensor lands on the current GPU, not on "
                 f"`{spelled}`'s; use `.to({spelled})`",
-                FixSpec(
-                    Applicability.UNSAFE,
-                    ((node, renamed_method(node, "to", [cst.Arg(other)])),),
-                    f"cast with .to({spelled})",
+                FixSpec.unsafe(
+                    Replace(node, renamed_method(node, "to", [cst.Arg(other)])),
+                    message=f"cast with .to({spelled})",
                 ),
             )
 
@@ -388,10 +377,10 @@ class LegacyTypeCast(_TypeCastRule):
                     kwarg("dtype", dtype_node),
                 ),
             )
-            fix = FixSpec(
-                Applicability.SAFE if legacy.device == "cpu" and tensor else Applicability.UNSAFE,
-                ((node, new),),
-                f'cast with .to(device="{legacy.device}", dtype={torch_name}.{legacy.dtype})'
+            fix = FixSpec.safe_if(
+                legacy.device == "cpu" and tensor,
+                Replace(node, new),
+                message=f'cast with .to(device="{legacy.device}", dtype={torch_name}.{legacy.dtype})'
                 + ("" if tensor else _ASSUMES_TENSOR),
             )
         moves = (
@@ -485,9 +474,9 @@ class TypeCast(_TypeCastRule):
             node.func.attr,
             f"`.type({spelled})` cast: use `.to({spelled})`, and pass `device=` there "
             "if the result must follow a module",
-            FixSpec(
-                Applicability.SAFE if dtype.certain and tensor else Applicability.UNSAFE,
-                ((node.func.attr, cst.Name("to")),),
-                f"cast with .to({spelled})" + ("" if tensor else _ASSUMES_TENSOR),
+            FixSpec.safe_if(
+                dtype.certain and tensor,
+                Replace(node.func.attr, cst.Name("to")),
+                message=f"cast with .to({spelled})" + ("" if tensor else _ASSUMES_TENSOR),
             ),
         )
