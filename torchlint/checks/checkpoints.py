@@ -87,14 +87,6 @@ class NumpyOfDeviceTensor(Rule):
     class with its own `.to()` and `.numpy()`), the fix is **unsafe** and says it
     assumes a tensor.
 
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings** after the audit (the first
-    version flagged a processor whose tensor was made with
-    `device=input_ids.device`, which says "same as the input", not "on a GPU";
-    evidence of a GPU is now required). On the scripts corpus (674 training and
-    inference scripts, `docs/audits.md`): **0 findings**.
-
     ## References
     - [`torch.Tensor.numpy`](https://pytorch.org/docs/stable/generated/torch.Tensor.numpy.html)
     """
@@ -223,19 +215,6 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
     inside), nor are calls passing `map_location` positionally. The `weights_only`
     question is a separate, opt-in rule (TL503).
 
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **14 findings**; on the scripts corpus
-    (674 training and inference scripts, `docs/audits.md`): **20 findings** (24 before
-    the self-written checkpoints were recognised: the 4 were caches and temporary
-    files the same script writes). All read: each is a `torch.load` without
-    `map_location` (conversion scripts, `from_pretrained` fallbacks, training
-    resumes); whether the file was saved from a GPU is not visible statically, so
-    each is a real portability risk rather than a certain crash. On thirteen projects
-    nobody here had read (`docs/audits.md`, "Unseen projects"): 75 findings at first,
-    15 of a random 30 false (tests reading back what they saved, schedulers restoring
-    their own state); 37 now, none of the judged ones false.
-
     ## References
     - [`torch.load`](https://pytorch.org/docs/stable/generated/torch.load.html)
     """
@@ -296,12 +275,6 @@ class TorchLoadWithoutWeightsOnly(_TorchLoad):
     ## Fix safety
     Adding `weights_only=True` makes loading a checkpoint that holds non-tensor
     objects fail: **unsafe**. Calls with `**kwargs` are not reported.
-
-    ## Precision
-    Opt-in. Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): 9 findings; scripts corpus (674 training
-    and inference scripts, `docs/audits.md`): 62. Each is a `torch.load` call
-    without the keyword (timm's `except TypeError` fallback no longer counts).
 
     ## References
     - [`torch.load`](https://pytorch.org/docs/stable/generated/torch.load.html)

@@ -77,11 +77,6 @@ class LossTargetDtype(Rule):
     A BCE target becomes `label.float()`: 0 and 1 stay 0.0 and 1.0, and a float64
     target is rounded to float32, the input's precision: also **safe**.
 
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings**. On the scripts corpus (674
-    training and inference scripts, `docs/audits.md`): **0 findings**.
-
     ## References
     - [`torch.nn.functional.cross_entropy`](https://pytorch.org/docs/stable/generated/torch.nn.functional.cross_entropy.html)
     - [`torch.nn.BCELoss`](https://pytorch.org/docs/stable/generated/torch.nn.BCELoss.html)
@@ -173,11 +168,6 @@ class Float64Input(Rule):
     is one the flow analysis knows is a float64 tensor (made from numpy data in the
     code), so no other receiver, with another `.float()`, can reach the fix.
 
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings**. On the scripts corpus (674
-    training and inference scripts, `docs/audits.md`): **0 findings**.
-
     ## References
     - [`torch.from_numpy`](https://pytorch.org/docs/stable/generated/torch.from_numpy.html)
     """
@@ -240,15 +230,6 @@ class HalfOnCpu(Rule):
 
     ## Fix safety
     No fix: whether to change the dtype or the device is the author's decision.
-
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings**. On the scripts corpus (674
-    training and inference scripts, `docs/audits.md`): **0 findings** after the
-    audit: the first version also flagged bfloat16 on the CPU (diffusers' Flux XLA
-    example encodes prompts on the CPU in bf16 on purpose, and bf16 has native CPU
-    kernels), and a `.clone()` of a weight taken from a half model; it is now
-    float16-only and counts only calls that run a module.
 
     ## References
     - [CPU inference in Transformers](https://huggingface.co/docs/transformers/perf_infer_cpu)
@@ -325,14 +306,6 @@ class InputDtypeMismatch(Rule):
     what the call needs: **safe**. The input is one the flow analysis knows is a
     tensor of the other dtype, so no other receiver, with another `.half()`, can reach
     the fix.
-
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings** after the audit (the first
-    version flagged transformers' `nn.LayerNorm(d, dtype=torch.float16,
-    device=device)` probe: constructor `dtype=`/`device=` are now read). On the
-    scripts corpus (674 training and inference scripts, `docs/audits.md`): **0
-    findings**.
 
     ## References
     - [`torch.autocast`](https://pytorch.org/docs/stable/amp.html#torch.autocast)

@@ -122,23 +122,6 @@ class FactoryWithoutDevice(Rule):
     combined with. Whether `x` is a tensor on the module's device cannot be proven
     statically: **unsafe**.
 
-    ## Precision
-    **Off by default.** Library corpus (4,602 files of transformers, diffusers,
-    timm, peft and accelerate; `bench/audit_counts.py`): 376 findings in the first
-    version, 25 after limiting the rule to the methods the forward pass runs, to
-    inputs that may be tensors (not `int`/`float`-annotated or defaulted), to
-    weights (`nn.Parameter`, submodules) among `self.` attributes, and to sinks that
-    do not place tensors (`copy_`, `register_buffer`, list `append`); **21** on
-    2026-11-29. The 25 were all read on 2026-11-27: 3 look like real latent bugs
-    (BLIP's VQA masks made with `torch.ones(..., dtype=torch.long)` and fed to the
-    text encoder, Decision Transformer's default attention mask), 22 are deliberate
-    CPU work (positional tables built on the CPU and moved as a whole, index
-    bookkeeping after an explicit `.cpu()`); the 3 are still among the 21. On the
-    scripts corpus (674 training and inference scripts, `docs/audits.md`): 4, in one
-    CPU-only example (accurate but harmless there). 3/21 is not the precision a
-    default rule needs: the code does not say where its inputs live. Enable it for
-    your own model code with `--extend-select TL401`.
-
     ## References
     - [Tensor creation ops](https://pytorch.org/docs/stable/torch.html#creation-ops)
     """
@@ -461,14 +444,6 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     torch's own constructor, named through its import, so no other object can be
     behind it. No fix for a single variable argument, which may be data or a size.
 
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings** (6 before the rule was
-    limited to the forward path and to results that meet the inputs: weight-init
-    code copying into buffers, a `.repeat(...).to(device)` chain, a 1-element size
-    holder). On the scripts corpus (674 training and inference scripts,
-    `docs/audits.md`): **0 findings**.
-
     ## References
     - [`torch.tensor`](https://pytorch.org/docs/stable/generated/torch.tensor.html)
     """
@@ -639,14 +614,6 @@ class HardCodedCuda(Rule):
     ## Fix safety
     `.cuda()` becomes `.to(device)` and the literal becomes `device`: a change of
     placement whenever `device` is not `cuda:0`: **unsafe**.
-
-    ## Precision
-    Opt-in. Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings**. On the scripts corpus (674
-    training and inference scripts, `docs/audits.md`): **3 findings**, all in
-    pytorch/examples' ImageNet script, which takes a `device` and still calls
-    `.cuda()` in its multi-GPU branch: accurate, and exactly why the rule is opt-in
-    (that branch is deliberately CUDA-only).
 
     ## References
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)

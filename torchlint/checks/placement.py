@@ -120,16 +120,6 @@ class ModuleCastNotPlaced(Rule):
     It moves the model, a change of behaviour: **unsafe**. No fix is offered when the
     cast is `torch_dtype=` in `from_pretrained` (add `device_map=` or a `.to(device)`).
 
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft, accelerate;
-    `bench/corpus_check.py`): **0 findings**. Library code rarely loads, casts and
-    runs a model in one function. On the scripts corpus (674 training/inference scripts: pytorch/examples, alpaca-lora, MiniCPM-V, LLaVA, and the `examples/` of peft and diffusers; commits in `docs/audits.md`): **0 findings**. An earlier version
-    flagged diffusers' Cosmos LoRA script, which moves the pipeline's parts one by
-    one through aliases (`dit = pipe.transformer; dit.to(device)`): a false
-    positive, now avoided by treating a model whose parts were moved as "maybe
-    placed". The price: a model with one part moved and another left behind is not
-    reported (documented in `good.py`).
-
     ## References
     - [`torch.nn.Module.to`](https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to)
     - [PEFT: get_peft_model](https://huggingface.co/docs/peft/package_reference/peft_model)
@@ -351,10 +341,6 @@ class ModuleAddedAfterPlacement(Rule):
     (PEFT moves new adapter weights to the device of the layer they wrap:
     `_move_adapter_to_device_of_base_layer` in peft 0.21).
 
-    ## Precision
-    Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings**. On
-    the scripts corpus (674 training/inference scripts: pytorch/examples, alpaca-lora, MiniCPM-V, LLaVA, and the `examples/` of peft and diffusers; commits in `docs/audits.md`): **0 findings**.
-
     ## References
     - [`torch.nn.Module.to`](https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to)
     """
@@ -473,11 +459,6 @@ class ParallelWrapBeforePlacement(Rule):
     `"cuda"` for DataParallel without `device_ids`). It moves the model: **unsafe**.
     No fix for FSDP (pass `device_id=`) or for the `device_map` case (load without
     `device_map`, then place).
-
-    ## Precision
-    Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings** (the
-    libraries wrap models they receive, which the analysis treats as unknown). On
-    the scripts corpus (674 training/inference scripts: pytorch/examples, alpaca-lora, MiniCPM-V, LLaVA, and the `examples/` of peft and diffusers; commits in `docs/audits.md`): **0 findings**; pytorch/examples' DDP scripts place the model first.
 
     ## References
     - [DDP tutorial](https://pytorch.org/tutorials/intermediate/ddp_tutorial.html)
@@ -609,12 +590,6 @@ class InputsNotMoved(Rule):
     fix is `**inputs.to(device)` (`BatchEncoding.to` returns itself). No fix when the
     finding is at a caller's argument (the device is named in another function) or
     on a tensor made without `device=` (which tensor's device to use is a choice).
-
-    ## Precision
-    Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings**. On
-    the scripts corpus (674 training/inference scripts: pytorch/examples, alpaca-lora, MiniCPM-V, LLaVA, and the `examples/` of peft and diffusers; commits in `docs/audits.md`): **0 findings**. An earlier version flagged the DDP tutorial's
-    `ddp_model(torch.randn(20, 10))`: DDP (and DataParallel) scatter their inputs to
-    `device_ids`, so calls through them are no longer checked.
 
     ## References
     - [Transformers: generation](https://huggingface.co/docs/transformers/main/en/llm_tutorial)
@@ -802,12 +777,6 @@ class DiscardedTensorMove(Rule):
     only from one call of the file is reported with an unsafe fix: another caller may
     pass something else.
 
-    ## Precision
-    Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings**. On
-    the scripts corpus (674 training/inference scripts: pytorch/examples, alpaca-lora, MiniCPM-V, LLaVA, and the `examples/` of peft and diffusers; commits in `docs/audits.md`): **1 finding**, true: diffusers' regional prompting pipeline has
-    `attn_bias.to(query.dtype)` as a statement (a no-op; harmless there because
-    `attn_bias` was created with that dtype).
-
     ## References
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
     """
@@ -884,10 +853,6 @@ class StaleAlias(Rule):
 
     ## Fix safety
     No fix: which name should survive is the author's call.
-
-    ## Precision
-    Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings**. On
-    the scripts corpus (674 training/inference scripts: pytorch/examples, alpaca-lora, MiniCPM-V, LLaVA, and the `examples/` of peft and diffusers; commits in `docs/audits.md`): **0 findings**.
 
     ## References
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)

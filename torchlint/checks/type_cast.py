@@ -174,24 +174,6 @@ class TypeCastWithoutDevice(_TypeCastRule):
     also casts its integer buffers; other classes have their own `.type()`), and then
     the fix's message says it assumes a tensor.
 
-    ## Precision
-    Library corpus (transformers 5.23.0, diffusers 0.42.1, timm 1.0.31, peft 0.21.2,
-    accelerate 1.15.0; 4,602 files, `bench/corpus_check.py`): **5 findings**, all read
-    by hand. All 5 are exactly the shape described
-    (`self.embeddings(pixel_values.type(self.dtype))` in video_llama_3,
-    `self.visual(image.type(self.dtype))` in bridgetower): the input follows the
-    module's dtype but not its device. None crashes in the library's own use, where
-    the whole model is placed at once; they crash when a user places parts of the
-    model. Judged: 5/5 accurate, 0/5 crashes in library use. On the scripts corpus (674 training/inference scripts: pytorch/examples, alpaca-lora, MiniCPM-V, LLaVA, and the `examples/` of peft and diffusers; commits in `docs/audits.md`): **1
-    finding**, true: MiniCPM-V's `omnilmm.py`
-    `vision_tower.forward_features(pixel_value.unsqueeze(0).type(dtype))`, the very
-    line of the crash that started torchlint. Tightened after the audit: values made
-    by `torch.*` calls outside `torch.nn` (`torch.distributions.Bernoulli(...)`) are
-    not modules, and on a submodule only forward-like methods (`forward*`,
-    `encode*`, `decode*`, `embed*`, `generate`) count (diffusers' DPS pipeline calls
-    `self.conv.update_weights(k.type(torch.float32))`, which copies weights). On by
-    default: a handful of findings per 4,600 library files, each with a one-line fix.
-
     ## References
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
     - [`torch.Tensor.type`](https://pytorch.org/docs/stable/generated/torch.Tensor.type.html)
@@ -308,15 +290,6 @@ class LegacyTypeCast(_TypeCastRule):
     `x.to(y)`, which also matches `y`'s device index: the intended behaviour, but a
     change, so **unsafe**. The string form needs `torch` imported to spell the dtype;
     without it no fix is offered.
-
-    ## Precision
-    Library corpus (4,602 files, `bench/corpus_check.py`): **1 finding**, true:
-    transformers' TAPAS loss builds a mask with
-    `.type(torch.FloatTensor).to(answer.device)`, a hidden GPU -> CPU -> GPU round trip
-    and synchronisation on every training step. An earlier version also flagged timm's
-    `torch.zeros(n, device=w.device).type(w.type())`, which is harmless (`.type()`
-    keeps the device when the device type already matches); a receiver created with
-    `device=w.device` is no longer flagged. Scripts corpus (674 files): **0 findings**.
 
     ## References
     - [Tensor types](https://pytorch.org/docs/stable/tensors.html#data-types)
@@ -437,14 +410,6 @@ class TypeCast(_TypeCastRule):
     does not accept, and for a receiver that could be something else (an `nn.Module`'s
     `.type()` also casts its integer buffers): the fix's message then says it assumes
     a tensor.
-
-    ## Precision
-    Library corpus (4,602 files, `bench/corpus_check.py`): **171 findings**; a random
-    50 read by hand: 50/50 are `.type(dtype)` casts that `.to()` expresses identically
-    (MoE routers' `F.linear(h.type(torch.float32), ...)`,
-    `attn_weights.type(value.dtype)`), 0/50 are bugs. On the scripts corpus, 25
-    findings when read on 2026-11-27, of the same kind; 26 on 2026-11-29
-    (`bench/audit_counts.py`). That is why it is opt-in.
 
     ## References
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
