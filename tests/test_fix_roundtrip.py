@@ -18,7 +18,9 @@ from pathlib import Path
 import libcst as cst
 import pytest
 from click.testing import CliRunner, Result
+from rulebook import Case, cases
 
+from torchlint import registry
 from torchlint.checks.type_cast import LegacyTypeCast
 from torchlint.cli import main
 from torchlint.rule import Replace
@@ -28,8 +30,6 @@ try:
 except ImportError:  # pragma: no cover - not POSIX
     resource = None  # type: ignore[assignment]
 
-ROOT = Path(__file__).resolve().parent.parent
-RULES = ROOT / "rules"
 
 # TL101 at 8:27, SAFE fix `.type(` -> `.to(`.
 MODULE_CAST = """\
@@ -399,7 +399,7 @@ NOT_PARSED = (
 def test_a_fix_that_would_not_parse_leaves_the_file_byte_for_byte_unchanged(
     tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from torchlint import engine, registry
+    from torchlint import engine
 
     rules = {**registry.all_rules(), "TL102": _FixWithAKeyword}
     monkeypatch.setattr(engine, "all_rules", lambda: rules)
@@ -690,20 +690,17 @@ def test_stdin_fix_keeps_a_bom(tree: Path) -> None:
 # ---------------------------------------------------------------- the rule book
 
 
-def _fixable_folders() -> list[Path]:
-    return [
-        d
-        for d in sorted(RULES.iterdir())
-        if d.is_dir() and (d / "bad.py").exists() and (d / "fixed.py").exists()
-    ]
+def _fixable_cases() -> list[Case]:
+    fixable = {code for code, rule in registry.all_rules().items() if rule.fixable}
+    return [case for case in cases() if case.code in fixable]
 
 
-@pytest.mark.parametrize("folder", _fixable_folders(), ids=lambda d: d.name)
+@pytest.mark.parametrize("case", _fixable_cases(), ids=lambda c: c.folder.name)
 @pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
-def test_rule_book_bad_py_fixes_to_fixed_py(tree: Path, folder: Path, unsafe: bool) -> None:
-    code = folder.name.split("-", 1)[0]
-    expected = folder / ("fixed_unsafe.py" if unsafe else "fixed.py")
-    shutil.copyfile(folder / "bad.py", tree / "bad.py")
+def test_rule_book_bad_py_fixes_to_fixed_py(tree: Path, case: Case, unsafe: bool) -> None:
+    code = case.code
+    expected = case.fix_output(unsafe)
+    shutil.copyfile(case.folder / "bad.py", tree / "bad.py")
     flags = ["--unsafe-fixes"] if unsafe else []
     invoke("--fix", *flags, "--select", code, "bad.py")
     assert (tree / "bad.py").read_bytes() == expected.read_bytes()

@@ -19,26 +19,33 @@ from torchlint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPANIONS = sorted(p.parent for p in RULES_DIR.glob("*/runtime_bad.py"))
-NO_RUN_CAN_CONFIRM = sorted(p.parent for p in RULES_DIR.glob("*/runtime.md"))
+# runtime.md says why no run can confirm the rule; with neither it nor the companions,
+# the rule's page says it is not confirmable at run time.
+NO_RUN_CAN_CONFIRM = sorted(
+    d for d in RULES_DIR.glob("TL*-*") if d.is_dir() and not (d / "runtime_bad.py").is_file()
+)
 
 
 def _invoke(args: list[str]):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(main, args, catch_exceptions=False)
 
 
-def test_every_rule_folder_has_a_companion_or_says_why_not() -> None:
-    """Issue #5: each rule-book folder has runnable companions (both scripts) or a
-    non-empty runtime.md saying why its bad case cannot be confirmed; not both."""
+def test_every_rule_folder_has_both_companions_or_none() -> None:
+    """Issues #5 and #18: a rule-book folder has runnable companions (both scripts), or
+    a non-empty runtime.md saying why its bad case cannot be confirmed, or neither (its
+    page then says "not confirmable at run time", with what the rule's docs say is
+    wrong); never one script alone, never a runtime.md beside the scripts."""
     folders = [d for d in sorted(RULES_DIR.iterdir()) if d.is_dir() and d.name.startswith("TL")]
     assert folders
     for folder in folders:
         scripts = [(folder / n).is_file() for n in ("runtime_bad.py", "runtime_good.py")]
+        assert all(scripts) or not any(scripts), (
+            f"{folder}: write both runtime_bad.py and runtime_good.py"
+        )
         why = folder / "runtime.md"
         if why.is_file():
             assert why.read_text().strip(), f"{why} is empty"
             assert not any(scripts), f"{folder} has runtime.md and runtime_*.py"
-        else:
-            assert all(scripts), f"{folder}: write runtime_bad.py + runtime_good.py, or runtime.md"
 
 
 @pytest.mark.parametrize("folder", COMPANIONS, ids=lambda p: p.name)
@@ -75,8 +82,9 @@ def test_companion_bad_is_confirmed_and_good_runs_clean(folder: Path, tmp_path: 
 
 @pytest.mark.parametrize("folder", NO_RUN_CAN_CONFIRM, ids=lambda p: p.name)
 def test_rules_no_run_can_confirm_say_so(folder: Path, tmp_path: Path) -> None:
-    """A rule whose runtime.md says why no run can confirm it: its rule-book findings
-    come out [not confirmable], whatever the run does."""
+    """A rule without runnable companions (its runtime.md says why no run can confirm
+    it, or its page says it is not confirmable): its rule-book findings come out [not
+    confirmable], whatever the run does."""
     code = folder.name.split("-", 1)[0]
     script = tmp_path / "run.py"
     script.write_text("pass\n")

@@ -142,12 +142,14 @@ class ScopeTracker(cst.BatchableCSTVisitor):
 
 class Rule(cst.BatchableCSTVisitor):
     """Subclass this in a module under ``torchlint/checks/`` and add the rule's
-    folder under ``rules/``; the registry finds it, the rule-book test runs it and
-    the docs are generated from it.
+    folder under ``rules/`` (``python -m torchlint.docs new`` writes both;
+    docs/contributing.md); the registry finds it, the rule-book test runs it and the
+    docs are generated from it.
 
     ``docs`` holds the ruff-style sections in Markdown: ``## What it does``,
-    ``## Why is this bad?``, ``## Example``, ``## Use instead``, ``## Fix safety``,
-    ``## Precision`` and ``## References``."""
+    ``## Why is this bad?``, ``## Example``, ``## Use instead``, ``## Fix safety``
+    and ``## References``. The dated figures of an audit are data, not code: the
+    rule book's ``audit.md``, shown on the rule's page under Precision."""
 
     code: ClassVar[str]
     name: ClassVar[str]
