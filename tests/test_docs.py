@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from click.testing import CliRunner
+from conftest import invoke
 
 from torchlint import docs, registry
-from torchlint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "docs" / "rules"
@@ -28,9 +27,8 @@ def test_every_rule_has_a_page_and_every_page_a_rule() -> None:
 
 
 def test_page_starts_with_what_explain_prints() -> None:
-    runner = CliRunner()
     for code in registry.all_rules():
-        result = runner.invoke(main, ["--explain", code])
+        result = invoke("--explain", code)
         assert result.exit_code == 0
         assert (PAGES / f"{code}.md").read_text().startswith(result.output)
 
@@ -78,7 +76,7 @@ def test_no_scaffold_placeholder_is_left() -> None:
 
 
 def test_list_rules_names_every_rule() -> None:
-    result = CliRunner().invoke(main, ["--list-rules"])
+    result = invoke("--list-rules")
     assert result.exit_code == 0
     listed = re.findall(r"^(TL\d+)\s", result.output, re.MULTILINE)
     assert listed == list(registry.all_rules())

@@ -17,12 +17,11 @@ from pathlib import Path
 
 import libcst as cst
 import pytest
-from click.testing import CliRunner, Result
+from conftest import invoke
 from rulebook import Case, cases
 
 from torchlint import registry
 from torchlint.checks.type_cast import LegacyTypeCast
-from torchlint.cli import main
 from torchlint.rule import Replace
 
 try:
@@ -104,13 +103,6 @@ def snapshot(root: Path) -> dict[str, tuple[bytes, int, int, int]]:
 
 def contents(root: Path) -> dict[str, bytes]:
     return {rel: data for rel, (data, *_) in snapshot(root).items()}
-
-
-def invoke(*args: str, input: bytes | None = None) -> Result:
-    result = CliRunner().invoke(main, list(args), input=input)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.fixture
