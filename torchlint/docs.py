@@ -114,7 +114,8 @@ def rulebook_section(rule: type[Rule], folder: Path) -> str:
             parts.append(_case(f"{title} (`fixed_unsafe.py`)", unsafe))
         else:
             parts.append(
-                f"\n### {title}\n\nThe same as `fixed.py`: every fix of `bad.py` is safe.\n"
+                f"\n### {title}\n\nThe same as `fixed.py`: the unsafe fixes change nothing "
+                "more in `bad.py`.\n"
             )
     return "".join(parts)
 
