@@ -279,3 +279,19 @@ def test_a_fix_after_idle_units_in_a_crlf_file_changes_only_its_span() -> None:
     assert outcome.text == text.replace(
         'x.type("torch.HalfTensor")', 'x.to(device="cpu", dtype=torch.float16)'
     )
+
+
+def test_a_load_of_a_file_another_function_writes_is_judged_with_the_saver_kept(
+    tmp_path: Path,
+) -> None:
+    """TL502 trusts a load of the file another function of the module writes: the
+    screen keeps the body of the function that saves."""
+    path = tmp_path / "s.py"
+    path.write_text(
+        "import torch\n\n\n"
+        "def save_stats(stats, args):\n"
+        '    torch.save({"step": stats.step}, args.stats_file)\n\n\n'
+        "def load_stats(args):\n"
+        "    return torch.load(args.stats_file, weights_only=True)\n"
+    )
+    assert _findings(path, screen=True) == _findings(path, screen=False) == []

@@ -50,6 +50,7 @@ DISCARDED_MOVE = "discarded-move"  # a bare `x.to(device)` statement
 STALE_ALIAS = "stale-alias"  # x = x.to(device) where x also has another name
 HALF_CAST = "half-cast"  # something made or cast to float16 / bfloat16
 TORCH_LOAD = "torch-load"  # torch.load(...) through any alias
+SAVE = "save"  # torch.save(...), x.save(...), save_checkpoint(...): writes a file
 PARALLEL_WRAP = "parallel-wrap"  # DataParallel / DDP / FSDP(...) through any alias
 CLASS = "class"  # a class is defined in the unit
 FACTORY_WITHOUT_DEVICE = "factory-without-device"  # torch.zeros(...) without device=
@@ -164,6 +165,12 @@ def _dotted(node: ast.AST) -> str | None:
         return None
     parts.append(node.id)  # type: ignore[attr-defined]
     return ".".join(reversed(parts))
+
+
+def _writes_file(last: str) -> bool:
+    """A call analysis/saves.py counts as a save, by its last name."""
+    last = last.lower()
+    return last == "save" or last.endswith("_save") or last.startswith("save_checkpoint")
 
 
 def _last(node: ast.AST) -> str | None:
@@ -472,6 +479,8 @@ class _Unit:
             tags.update((ACCELERATOR, PLACED_MODULE))
         if last == "cuda" and isinstance(func, ast.Attribute):
             tags.add(CUDA_LITERAL)
+        if last is not None and _writes_file(last):
+            tags.add(SAVE)
         if last == "numpy" and isinstance(func, ast.Attribute) and not _on_cpu(func.value):
             self.converted.update(_roots(func.value))
         name = _dotted(func)
@@ -925,6 +934,12 @@ class Evidence:
             group_tags = tags[find(i)]
             if i in reached and unit.late_self_attach and PLACED_MODULE in group_tags:
                 group_tags.add(LATE_MODULE)
+        # TL502 trusts a load of the file another unit writes (analysis/saves.py, "a
+        # file this module writes"): where a unit loads, the units that save are kept.
+        if any(TORCH_LOAD in group_tags for group_tags in tags.values()):
+            for group_tags in tags.values():
+                if SAVE in group_tags:
+                    group_tags.add(TORCH_LOAD)
         # What the module body calls runs in its context: its tags are the body's.
         for n in module_level.called:
             if n in index:
