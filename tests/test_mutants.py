@@ -520,3 +520,172 @@ def test_moving_the_base_model_moves_its_peft_wrapper(tree: Path) -> None:
     result = invoke("--no-cache", "--select", "TL204", "p.py")
     assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["p.py:11:23:"]
     assert '`peft_model` was moved to `"cuda"` at line 9' in result.stdout
+
+
+def places(result: Result) -> list[str]:
+    """``path:line:column:`` of each finding printed."""
+    return [line.split(" ", 1)[0] for line in result.stdout.splitlines()]
+
+
+def test_a_cpu_tensor_added_to_a_device_tensor_meets_it(tree: Path) -> None:
+    """Arithmetic of two tensors is where a CPU tensor meets a device one (TL204
+    reports the factory); a tensor times a plain number is no meeting."""
+    write(
+        tree,
+        {
+            "m.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Noisy(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.lin = nn.Linear(4, 4)\n\n"
+            "    def forward(self, x):\n"
+            "        noise = torch.randn(x.shape)\n"
+            "        return self.lin(x + noise)\n\n\n"
+            "def main(device):\n"
+            "    model = Noisy().to(device)\n"
+            "    return model(torch.randn(2, 4).to(device) * 2.0)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "m.py")
+    assert places(result) == ["m.py:11:17:"]
+    assert "meets `x`, on `device` (line 17), at line 12" in result.stdout
+
+
+def test_a_checkpoint_under_tmp_path_through_three_local_names_was_written_by_the_run(
+    tree: Path,
+) -> None:
+    """TL502 trusts a load from pytest's ``tmp_path`` (the same run wrote it), also
+    through locals built from it one on another."""
+    load = (
+        "    run = {root} / 'run'\n"
+        "    ckpt = run / 'ckpt'\n"
+        "    path = ckpt / 'model.pt'\n"
+        "    return torch.load(path, weights_only=True)\n"
+    )
+    write(
+        tree,
+        {
+            "test_s.py": "import torch\n\n\n"
+            "def test_resume(tmp_path):\n" + load.format(root="tmp_path") + "\n\n"
+            "def test_resume_from(out_dir):\n" + load.format(root="out_dir")
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL502", "test_s.py")
+    assert places(result) == ["test_s.py:15:12:"]
+
+
+def test_a_checkpoint_the_function_writes_with_save_checkpoint_is_its_own(tree: Path) -> None:
+    """A load of the file the same function has just written with a ``save_checkpoint``
+    helper restores what this run saved (no TL502); a load alone is reported."""
+    write(
+        tree,
+        {
+            "c.py": "import torch\nfrom trainer import save_checkpoint\n\n\n"
+            "def resume(model, path):\n"
+            "    save_checkpoint(model.state_dict(), path)\n"
+            "    return torch.load(path, weights_only=True)\n\n\n"
+            "def resume_from(model, path):\n"
+            "    return torch.load(path, weights_only=True)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL502", "c.py")
+    assert places(result) == ["c.py:11:12:"]
+
+
+@pytest.mark.parametrize(
+    "test",
+    [
+        'torch.__version__.startswith("1.")',
+        'version.parse(torch.version.cuda) < version.parse("11.0")',
+    ],
+)
+def test_a_branch_under_a_test_of_torch_version_keeps_the_old_api(tree: Path, test: str) -> None:
+    """A test of which torch runs gates both of its branches, whether it reads
+    ``torch.__version__`` (no ``version.parse``) or compares versions with
+    ``version.parse`` (here the CUDA version torch was built with): TL601 leaves the
+    old API there alone."""
+    write(
+        tree,
+        {
+            "g.py": "import torch\nfrom packaging import version\n\n"
+            f"if {test}:\n"
+            "    scaler = torch.cuda.amp.GradScaler()\n"
+            "else:\n"
+            '    scaler = torch.amp.GradScaler("cuda")\n\n'
+            "legacy = torch.cuda.amp.GradScaler()\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL601", "g.py")
+    assert places(result) == ["g.py:9:10:"]
+
+
+SAVES = """\
+import os
+
+import torch
+
+
+def save_stats(stats, args, path):
+    torch.save({"step": stats.step}, args.stats_file)
+    torch.save({"step": stats.step}, path)
+
+
+def load_stats(args):
+    return torch.load(args.stats_file, weights_only=True)
+
+
+def load_from(path):
+    return torch.load(path, weights_only=True)
+
+
+def save_and_resume(model):
+    torch.save(model.state_dict(), os.environ["OUT"])
+    return torch.load(os.environ["RESUME"], weights_only=True)
+"""
+
+
+def test_a_load_of_the_file_another_function_of_the_module_writes_is_its_own(
+    tree: Path,
+) -> None:
+    """TL502 trusts a load of the path another function saves host state to
+    (``args.stats_file``), but not a plain name (``path`` is any file in each
+    function); nor, in a function that saves, a load of another environment
+    variable's file (``os.environ`` is not a path both are built from)."""
+    write(tree, {"s.py": SAVES})
+    result = invoke("--no-cache", "--select", "TL502", "s.py")
+    assert places(result) == ["s.py:16:12:", "s.py:21:12:"]
+
+
+@pytest.mark.parametrize(
+    "annotation, fixed",
+    [('"torch.Tensor"', True), ('"Tensor"', True), ('"np.ndarray"', False), ("", False)],
+)
+def test_a_parameter_annotated_with_the_string_torch_tensor_is_a_tensor(
+    tree: Path, annotation: str, fixed: bool
+) -> None:
+    """The cast of a parameter known to be a tensor is fixed safely; the annotation
+    may be a string (a forward reference)."""
+    typed = f"x: {annotation}" if annotation else "x"
+    source = f"import torch\n\n\ndef half({typed}):\n    return x.type(torch.float16)\n"
+    write(tree, {"r.py": source})
+    invoke("--no-cache", "--select", "TL103", "--fix", "r.py")
+    cast = "x.to(torch.float16)" if fixed else "x.type(torch.float16)"
+    assert (tree / "r.py").read_text() == source.replace("x.type(torch.float16)", cast)
+
+
+def test_the_bce_loss_module_is_named_in_the_message(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "l.py": "import torch\nfrom torch import nn\n\n\n"
+            "def train(logits, labels):\n"
+            "    criterion = nn.BCELoss()\n"
+            "    return criterion(torch.sigmoid(logits), labels.long())\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL104", "l.py")
+    assert result.stdout == (
+        "l.py:7:45: TL104 `labels.long()` is int64 (made at line 7), but BCELoss needs"
+        " floating targets: 'Found dtype Long but expected Float'; pass"
+        " `labels.long().float()`\n"
+    )
