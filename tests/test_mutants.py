@@ -689,3 +689,127 @@ def test_the_bce_loss_module_is_named_in_the_message(tree: Path) -> None:
         " floating targets: 'Found dtype Long but expected Float'; pass"
         " `labels.long().float()`\n"
     )
+
+
+def test_a_plain_list_of_group_norms_loses_their_weights_one_of_activations_nothing(
+    tree: Path,
+) -> None:
+    write(
+        tree,
+        {
+            "b.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Block(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.norms = [nn.GroupNorm(4, 16), nn.GroupNorm(4, 16)]\n"
+            "        self.acts = [nn.ReLU(), nn.GELU()]\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL302", "b.py")
+    assert places(result) == ["b.py:8:9:"]
+
+
+def test_the_type_cast_of_a_model_another_library_made_is_not_fixed_safely(
+    tree: Path,
+) -> None:
+    """``timm.create_model(...)`` makes a module, whose ``.type(dtype)`` casts integer
+    buffers too (``.to(dtype)`` does not): only the unsafe fix rewrites it."""
+    source = (
+        "import timm\nimport torch\n\n\n"
+        "def half():\n"
+        '    net = timm.create_model("resnet18")\n'
+        "    return net.type(torch.float16)\n"
+    )
+    write(tree, {"t.py": source})
+    result = invoke("--no-cache", "--select", "TL103", "--fix", "t.py")
+    assert places(result) == ["t.py:7:16:"]
+    assert (tree / "t.py").read_text() == source
+    invoke("--no-cache", "--select", "TL103", "--fix", "--unsafe-fixes", "t.py")
+    assert (tree / "t.py").read_text() == source.replace("net.type(", "net.to(")
+
+
+def test_a_load_given_its_file_by_keyword_under_tmp_path_was_written_by_the_run(
+    tree: Path,
+) -> None:
+    write(
+        tree,
+        {
+            "test_l.py": "import torch\n\n\n"
+            "def test_load(tmp_path):\n"
+            '    return torch.load(f=tmp_path / "model.pt", weights_only=True)\n\n\n'
+            "def test_load_from(out_dir):\n"
+            '    return torch.load(f=out_dir / "model.pt", weights_only=True)\n'
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL502", "test_l.py")
+    assert places(result) == ["test_l.py:9:12:"]
+
+
+def test_two_paths_read_off_self_by_name_are_different_files(tree: Path) -> None:
+    """``self`` alone is not a path both are built from: the method saves one file
+    and loads another (TL502)."""
+    write(
+        tree,
+        {
+            "t.py": "import torch\n\n\n"
+            "class Trainer:\n"
+            "    def checkpoint(self, model, kind):\n"
+            '        torch.save(model.state_dict(), getattr(self, "last_path"))\n'
+            '        return torch.load(getattr(self, f"{kind}_path"), weights_only=True)\n'
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL502", "t.py")
+    assert places(result) == ["t.py:7:16:"]
+
+
+def test_a_type_cast_to_a_float8_dtype_is_fixed_to_a_to_cast(tree: Path) -> None:
+    source = (
+        "import torch\n\n\n"
+        "def quantize():\n"
+        "    x = torch.randn(3)\n"
+        "    return x.type(torch.float8_e5m2), x.type(torch.float8_e4m3fn)\n"
+    )
+    write(tree, {"q.py": source})
+    result = invoke("--no-cache", "--select", "TL103", "--fix", "q.py")
+    assert result.exit_code == 0
+    assert (tree / "q.py").read_text() == source.replace(".type(", ".to(")
+
+
+def test_a_path_under_tmp_path_through_an_attribute_of_an_expression(tree: Path) -> None:
+    """``(tmp_path / "run").parent`` is still under pytest's temporary directory:
+    the names inside the expression an attribute is read from count (TL502)."""
+    write(
+        tree,
+        {
+            "test_p.py": "import torch\n\n\n"
+            "def test_load(tmp_path):\n"
+            '    return torch.load((tmp_path / "run").parent / "m.pt", weights_only=True)\n\n\n'
+            "def test_load_from(out_dir):\n"
+            '    return torch.load((out_dir / "run").parent / "m.pt", weights_only=True)\n'
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL502", "test_p.py")
+    assert places(result) == ["test_p.py:9:12:"]
+
+
+def test_a_handler_of_an_error_old_torch_raises_keeps_the_old_api(tree: Path) -> None:
+    """``except AttributeError`` (here spelled ``builtins.AttributeError``) around the
+    new API is a fallback for older torch: TL601 leaves its old API alone, but not
+    in a handler of another error."""
+    body = (
+        "try:\n"
+        '    scaler = torch.amp.GradScaler("cuda")\n'
+        "except {error}:\n"
+        "    scaler = torch.cuda.amp.GradScaler()\n"
+    )
+    write(
+        tree,
+        {
+            "f.py": "import builtins\n\nimport torch\n\n"
+            + body.format(error="builtins.AttributeError")
+            + "\n"
+            + body.format(error="RuntimeError")
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL601", "f.py")
+    assert places(result) == ["f.py:13:14:"]
