@@ -295,3 +295,21 @@ def test_a_load_of_a_file_another_function_writes_is_judged_with_the_saver_kept(
         "    return torch.load(args.stats_file, weights_only=True)\n"
     )
     assert _findings(path, screen=True) == _findings(path, screen=False) == []
+
+
+def test_a_function_named_without_a_call_is_screened_with_its_caller(tmp_path: Path) -> None:
+    """``make = batch`` then ``make()``: the flow analysis follows ``batch`` from
+    ``main``, so the screen groups the two."""
+    path = tmp_path / "f.py"
+    path.write_text(
+        "import torch\n\n\n"
+        "def batch():\n"
+        "    return torch.randn(3, 4)\n\n\n"
+        "def main(model):\n"
+        "    model.cuda()\n"
+        "    make = batch\n"
+        "    return model(make())\n"
+    )
+    found = _findings(path, screen=True)
+    assert found == _findings(path, screen=False)
+    assert [(line, code) for line, _, code, _ in found] == [(11, "TL204")]

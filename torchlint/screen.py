@@ -299,6 +299,7 @@ class _Unit:
         self.moved: set[str] = set()  # names assigned the result of a move
         self.receivers: set[str] = set()  # what .to()/.cuda() was called on
         self.called: set[str] = set()  # names called like functions
+        self.named: set[str] = set()  # every name read: a function of the file as a value
         self.attached: set[str] = set()  # parents a module was attached to
         self.aliases: list[tuple[str, str]] = []
         self.shared: set[str] = set()  # names that may share a value with another name
@@ -403,6 +404,7 @@ class _Unit:
                     push(value)
             if kind is ast.Name:
                 word = node.id  # type: ignore[attr-defined]
+                self.named.add(word)
                 if word == "device":
                     tags.add(DEVICE_NAME)
                 found = _WORD_TAGS.get(imported.get(word, word))
@@ -899,7 +901,16 @@ class Evidence:
         # Only from an entry: the module body and the file's functions (what a
         # class's own methods call is not followed, as in the flow analysis).
         index = {d.name: i for i, d in enumerate(defs)}
-        edges = [{index[n] for n in unit.called if n in index} for unit in units]
+        # (A function named without a call, ``make = build_batch``, may be called
+        # through the other name: the flow analysis follows it there too.)
+        functions = {d.name: i for i, d in enumerate(defs) if not isinstance(d, ast.ClassDef)}
+
+        def reads(unit: _Unit) -> set[int]:
+            return {index[n] for n in unit.called if n in index} | {
+                functions[n] for n in unit.named if n in functions
+            }
+
+        edges = [reads(unit) for unit in units]
         group = list(range(len(units)))
 
         def find(i: int) -> int:
@@ -911,7 +922,7 @@ class Evidence:
         reached: set[int] = set()
         entries = [i for i, d in enumerate(defs) if not isinstance(d, ast.ClassDef)]
         for start in [-1, *entries]:
-            todo = [index[n] for n in module_level.called if n in index] if start < 0 else [start]
+            todo = list(reads(module_level)) if start < 0 else [start]
             seen = set(todo)
             while todo:
                 i = todo.pop()
