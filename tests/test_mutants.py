@@ -813,3 +813,53 @@ def test_a_handler_of_an_error_old_torch_raises_keeps_the_old_api(tree: Path) ->
     )
     result = invoke("--no-cache", "--select", "TL601", "f.py")
     assert places(result) == ["f.py:13:14:"]
+
+
+def test_a_function_called_through_another_name_is_followed(tree: Path) -> None:
+    """``make = batch; x = make()``: the flow follows ``batch`` and sees the CPU
+    tensor it returns reach the model on the GPU (TL204). Called with ``*sizes`` it
+    is not followed: ``x`` is then unknown, not the tensor it was before."""
+    write(
+        tree,
+        {
+            "f.py": "import torch\n\n\n"
+            "def batch(*sizes):\n"
+            "    return torch.randn(*sizes)\n\n\n"
+            "def main(model):\n"
+            "    model.cuda()\n"
+            "    make = batch\n"
+            "    x = make(3, 4)\n"
+            "    return model(x)\n\n\n"
+            "def main_sized(model, sizes):\n"
+            "    model.cuda()\n"
+            "    make = batch\n"
+            "    x = torch.randn(3, 4)\n"
+            "    x = make(*sizes)\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "f.py")
+    assert result.stdout == (
+        "f.py:12:18: TL204 `x` was made on the CPU at line 5 and never moved, but `model`"
+        " was moved to cuda at line 9: move the input to the model's device\n"
+    )
+    assert result.exit_code == 1
+
+
+def test_a_model_cast_with_the_dtype_keyword_of_to_has_that_dtype(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "d.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f():\n"
+            '    model = nn.Linear(4, 2).to(device="cuda", dtype=torch.float16)\n'
+            '    x = torch.randn(3, 4, device="cuda")\n'
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "d.py")
+    assert result.stdout == (
+        "d.py:8:18: TL107 `x` is float32 (line 7) but `model` is float16: 'expected scalar"
+        " type' / 'Input type and bias type should be the same'; pass `x.half()` (or run"
+        " under torch.autocast)\n"
+    )
