@@ -863,3 +863,193 @@ def test_a_model_cast_with_the_dtype_keyword_of_to_has_that_dtype(tree: Path) ->
         " type' / 'Input type and bias type should be the same'; pass `x.half()` (or run"
         " under torch.autocast)\n"
     )
+
+
+def test_a_dataset_of_the_file_that_never_says_a_device_yields_cpu_batches(
+    tree: Path,
+) -> None:
+    """TL204 follows a Dataset class of the file into the DataLoader's batches when
+    the class never mentions a device; one that makes its items on a device is not
+    a CPU dataset."""
+    write(
+        tree,
+        {
+            "d.py": "import torch\nfrom torch.utils.data import DataLoader, Dataset\n\n\n"
+            "class Pairs(Dataset):\n"
+            "    def __len__(self):\n"
+            "        return 100\n\n"
+            "    def __getitem__(self, i):\n"
+            "        return torch.randn(4), torch.tensor(i % 2)\n\n\n"
+            "class GpuPairs(Dataset):\n"
+            "    def __init__(self, device):\n"
+            "        self.device = device\n\n"
+            "    def __len__(self):\n"
+            "        return 100\n\n"
+            "    def __getitem__(self, i):\n"
+            "        return torch.randn(4, device=self.device), torch.tensor(i % 2)\n\n\n"
+            "def train(model, device):\n"
+            "    model.to(device)\n"
+            "    for x, y in DataLoader(Pairs(), batch_size=8):\n"
+            "        model(x)\n"
+            "    for x, y in DataLoader(GpuPairs(device), batch_size=8):\n"
+            "        model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "d.py")
+    assert places(result) == ["d.py:27:15:"]
+    assert "`x` was made on the CPU at line 10" in result.stdout
+
+
+def test_a_loader_read_through_tqdm_gives_its_batches_through_another_function_not(
+    tree: Path,
+) -> None:
+    """``tqdm(loader)`` yields the loader's CPU batches; ``prefetch(loader)``, a
+    function torchlint cannot see, may move them (TL204 reports only the first)."""
+    write(
+        tree,
+        {
+            "t.py": "import torch\n"
+            "from torch.utils.data import DataLoader, TensorDataset\n"
+            "from tqdm import tqdm\n\n\n"
+            "def train(model, device, prefetch):\n"
+            "    model.to(device)\n"
+            "    loader = DataLoader(TensorDataset(torch.randn(64, 4)), batch_size=8)\n"
+            "    for (x,) in tqdm(loader):\n"
+            "        model(x)\n"
+            "    for (x,) in prefetch(loader):\n"
+            "        model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "t.py")
+    assert places(result) == ["t.py:10:15:"]
+
+
+def test_a_starred_target_holds_an_unknown_value_afterwards(tree: Path) -> None:
+    """``first, *rest = batches``: ``rest`` is no longer the CPU tensor it was."""
+    write(
+        tree,
+        {
+            "s.py": "import torch\n\n\n"
+            "def run(model, batches):\n"
+            "    model.cuda()\n"
+            "    rest = torch.zeros(2, 4)\n"
+            "    first, *rest = batches\n"
+            "    return model(rest[0])\n"
+        },
+    )
+    result = invoke("--no-cache", "s.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_config_loaded_with_from_pretrained_is_not_a_model(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "c.py": "import torch\n"
+            "from transformers import AutoConfig, AutoModelForCausalLM\n\n\n"
+            "def load(path, device):\n"
+            "    config = AutoConfig.from_pretrained(path)\n"
+            "    model = AutoModelForCausalLM.from_pretrained(path, config=config).to(device)\n"
+            "    return model.generate(torch.tensor([[1, 2]]))\n"
+        },
+    )
+    result = invoke("--no-cache", "c.py")
+    assert result.stdout == (
+        "c.py:8:27: TL204 `torch.tensor([[1, 2]])` was made on the CPU at line 8 and never"
+        " moved, but `model` was moved to `device` at line 7: move the input to the model's"
+        " device (`torch.tensor([[1, 2]]).to(device)`)\n"
+    )
+
+
+def test_an_attribute_a_method_sets_on_an_object_is_seen_by_its_next_method(
+    tree: Path,
+) -> None:
+    write(
+        tree,
+        {
+            "o.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Runner:\n"
+            "    def __init__(self):\n"
+            "        self.model = None\n\n"
+            "    def setup(self):\n"
+            "        self.model = nn.Linear(4, 2).cuda()\n\n"
+            "    def run(self, x):\n"
+            "        return self.model(x)\n\n\n"
+            "def main():\n"
+            "    runner = Runner()\n"
+            "    runner.setup()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return runner.run(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "o.py")
+    assert result.stdout == (
+        "o.py:20:23: TL204 `x` was made on the CPU at line 19 and is passed to `run()`, which"
+        " calls `self.model` with it at line 13, but `self.model` was moved to cuda at line"
+        " 10: move it to the model's device before the call\n"
+    )
+
+
+def test_a_layer_made_on_the_cpu_gives_cpu_outputs(tree: Path) -> None:
+    """``nn.Linear(..., device="cpu")``: its output converts to numpy; made on a
+    device variable, it does not (TL501)."""
+    write(
+        tree,
+        {
+            "l.py": "import torch\nfrom torch import nn\n\n\n"
+            "def predict():\n"
+            '    model = nn.Linear(4, 2, device="cpu")\n'
+            "    out = model(torch.randn(3, 4))\n"
+            "    return out.detach().numpy()\n\n\n"
+            "def predict_on(device):\n"
+            "    model = nn.Linear(4, 2, device=device)\n"
+            "    out = model(torch.randn(3, 4, device=device))\n"
+            "    return out.detach().numpy()\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL501", "l.py")
+    assert places(result) == ["l.py:14:12:"]
+
+
+def test_a_parallel_wrap_names_the_model_it_wraps(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "p.py": "import torch\nfrom torch import nn\n\n\n"
+            "def build():\n"
+            "    return nn.Linear(4, 2)\n\n\n"
+            "def main():\n"
+            "    torch.cuda.set_device(0)\n"
+            "    net = build()\n"
+            "    model = nn.DataParallel(net)\n"
+            "    other = nn.DataParallel(build())\n"
+            "    return model.cuda(), other.cuda()\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL203", "p.py")
+    tail = (
+        " while it is on the CPU (made at line 6, never moved), in code that uses a GPU"
+        " (torch.cuda.set_device at line 10): move the module to its device before wrapping\n"
+    )
+    assert result.stdout == (
+        "p.py:12:13: TL203 DataParallel wraps `net`"
+        + tail
+        + "p.py:13:13: TL203 DataParallel wraps `the model`"
+        + tail
+    )
+
+
+def test_batch_encode_plus_makes_cpu_inputs(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "t.py": "from transformers import AutoModel, AutoTokenizer\n\n\n"
+            "def embed(texts):\n"
+            '    tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")\n'
+            '    model = AutoModel.from_pretrained("bert-base-uncased").cuda()\n'
+            '    inputs = tokenizer.batch_encode_plus(texts, padding=True, return_tensors="pt")\n'
+            "    return model(**inputs)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "t.py")
+    assert places(result) == ["t.py:8:20:"]
