@@ -1053,3 +1053,88 @@ def test_batch_encode_plus_makes_cpu_inputs(tree: Path) -> None:
     )
     result = invoke("--no-cache", "--select", "TL204", "t.py")
     assert places(result) == ["t.py:8:20:"]
+
+
+def test_an_array_from_np_asarray_keeps_the_dtype_it_is_cast_to(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "n.py": "import numpy as np\nimport torch\nfrom torch import nn\n\n\n"
+            "def predict(rows):\n"
+            "    model = nn.Linear(4, 2)\n"
+            "    batch = np.asarray(rows).astype(np.float64)\n"
+            "    return model(torch.from_numpy(batch))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL105", "n.py")
+    assert places(result) == ["n.py:9:18:"]
+    assert "`torch.from_numpy(batch)` is float64 (made at line 9)" in result.stdout
+
+
+def test_a_tensor_of_negative_float_literals_is_float32(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "n.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f():\n"
+            "    model = nn.Linear(2, 2).half().cuda()\n"
+            '    x = torch.tensor([[-0.5, -1.0]], device="cuda")\n'
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "n.py")
+    assert places(result) == ["n.py:8:18:"]
+    assert "`x` is float32 (line 7) but `model` is float16" in result.stdout
+
+
+def test_moving_a_model_moves_a_part_moved_before(tree: Path) -> None:
+    """``model.head.cpu()`` then ``model.cuda()``: the head is on the GPU again."""
+    write(
+        tree,
+        {
+            "m.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Net(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.head = nn.Linear(4, 2)\n\n\n"
+            "def main():\n"
+            "    model = Net()\n"
+            "    model.head.cpu()\n"
+            "    model.cuda()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return model.head(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "m.py")
+    assert places(result) == ["m.py:16:23:"]
+
+
+def test_ddp_of_a_quantized_model_without_device_map_names_no_device_map(
+    tree: Path,
+) -> None:
+    """Loading in 8 bits places the weights (the model is not on the CPU), but no
+    device_map was given: TL203 neither says so nor reports a CPU wrap; with
+    ``device_map="auto"`` it does report."""
+    train = (
+        "def train{n}(path, rank):\n"
+        "    torch.cuda.set_device(rank)\n"
+        "    model = AutoModelForCausalLM.from_pretrained(path, {how})\n"
+        "    return DDP(model)\n"
+    )
+    write(
+        tree,
+        {
+            "q.py": "import torch\n"
+            "from torch.nn.parallel import DistributedDataParallel as DDP\n"
+            "from transformers import AutoModelForCausalLM\n\n\n"
+            + train.format(n=8, how="load_in_8bit=True")
+            + "\n\n"
+            + train.format(n="", how='device_map="auto"')
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL203", "q.py")
+    assert result.stdout == (
+        "q.py:15:12: TL203 `model` was loaded with device_map at line 14 and is already"
+        " spread over devices; DistributedDataParallel cannot wrap it: load it without"
+        " device_map, move it to this process's GPU, then wrap\n"
+    )
