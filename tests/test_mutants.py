@@ -1138,3 +1138,46 @@ def test_ddp_of_a_quantized_model_without_device_map_names_no_device_map(
         " spread over devices; DistributedDataParallel cannot wrap it: load it without"
         " device_map, move it to this process's GPU, then wrap\n"
     )
+
+
+def test_a_module_attached_after_placement_in_the_script_body_is_reported(
+    tree: Path,
+) -> None:
+    """TL202 judges the module body of a script as it judges a function's."""
+    write(
+        tree,
+        {
+            "s.py": "import torch\nfrom torch import nn\n\n"
+            "model = nn.Sequential(nn.Linear(4, 4)).cuda()\n"
+            "model.head = nn.Linear(4, 2)\n"
+            "out = model(torch.randn(3, 4).cuda())\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL202", "s.py")
+    assert result.stdout == (
+        "s.py:5:1: TL202 a new module is attached to `model` after `model` was moved to cuda"
+        " at line 4, and `model` is not moved again: the new weights stay on the CPU; create"
+        " it before the move, or move it too\n"
+    )
+
+
+def test_a_dataloader_turns_numpy_items_of_a_dataset_into_cpu_tensors(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "d.py": "import numpy as np\n"
+            "from torch.utils.data import DataLoader, Dataset\n\n\n"
+            "class Rows(Dataset):\n"
+            "    def __len__(self):\n"
+            "        return 100\n\n"
+            "    def __getitem__(self, i):\n"
+            "        return np.zeros(4, dtype=np.float32), i % 2\n\n\n"
+            "def train(model, device):\n"
+            "    model.to(device)\n"
+            "    for x, y in DataLoader(Rows(), batch_size=8):\n"
+            "        model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "d.py")
+    assert places(result) == ["d.py:16:15:"]
+    assert "`x` was made on the CPU at line 10" in result.stdout

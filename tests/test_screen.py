@@ -313,3 +313,26 @@ def test_a_function_named_without_a_call_is_screened_with_its_caller(tmp_path: P
     found = _findings(path, screen=True)
     assert found == _findings(path, screen=False)
     assert [(line, code) for line, _, code, _ in found] == [(11, "TL204")]
+
+
+def test_a_dataset_class_of_the_file_is_cpu_data_for_the_loops_over_its_loader(
+    tmp_path: Path,
+) -> None:
+    """Whatever a Dataset class of the file returns, a DataLoader over it yields CPU
+    batches (default collate): TL204 is screened in."""
+    path = tmp_path / "d.py"
+    path.write_text(
+        "from torch.utils.data import DataLoader, Dataset\n\n\n"
+        "class Rows(Dataset):\n"
+        "    def __init__(self, rows):\n"
+        "        self.rows = rows\n\n"
+        "    def __getitem__(self, i):\n"
+        "        return self.rows[i]\n\n\n"
+        "def train(model, device, rows):\n"
+        "    model.to(device)\n"
+        "    for x in DataLoader(Rows(rows), batch_size=8):\n"
+        "        model(x)\n"
+    )
+    found = _findings(path, screen=True)
+    assert found == _findings(path, screen=False)
+    assert [(line, code) for line, _, code, _ in found] == [(15, "TL204")]

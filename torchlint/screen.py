@@ -936,6 +936,13 @@ class Evidence:
                     group[find(j)] = find(first)
         for i, unit in enumerate(units):
             unit.finish(called=i in reached)
+            definition = defs[i]
+            if isinstance(definition, ast.ClassDef) and any(
+                (_dotted(b) or "").endswith("Dataset") for b in definition.bases
+            ):
+                # A Dataset class of the file: a DataLoader over it yields CPU batches
+                # (default collate), whatever its items are (flow.py's cpu_datasets).
+                unit.tags.add(CPU_DATA)
         tags: dict[int, set[str]] = {}
         for i, unit in enumerate(units):
             tags.setdefault(find(i), set()).update(unit.tags)
