@@ -1181,3 +1181,127 @@ def test_a_dataloader_turns_numpy_items_of_a_dataset_into_cpu_tensors(tree: Path
     result = invoke("--no-cache", "--select", "TL204", "d.py")
     assert places(result) == ["d.py:16:15:"]
     assert "`x` was made on the CPU at line 10" in result.stdout
+
+
+def test_a_model_cast_by_to_with_a_positional_dtype_after_the_device(tree: Path) -> None:
+    """``.to("cuda", torch.float16)`` moves and casts."""
+    write(
+        tree,
+        {
+            "m.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f():\n"
+            '    model = nn.Linear(4, 2).to("cuda", torch.float16)\n'
+            '    x = torch.randn(3, 4, device="cuda")\n'
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "m.py")
+    assert places(result) == ["m.py:8:18:"]
+    assert "`x` is float32 (line 7) but `model` is float16" in result.stdout
+
+
+def test_np_asarray_of_float_literals_is_float64(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "a.py": "import numpy as np\nimport torch\nfrom torch import nn\n\n\n"
+            "def f():\n"
+            "    model = nn.Linear(2, 2)\n"
+            "    return model(torch.from_numpy(np.asarray([[0.5, 1.0]])))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL105", "a.py")
+    assert places(result) == ["a.py:8:18:"]
+
+
+def test_a_value_cast_inside_the_callee_is_reported_there(tree: Path) -> None:
+    """A CPU tensor handed to ``run()`` and cast there (``x.half()``) is a new value of
+    ``run``: TL204 points at the call inside it, not at the caller's argument."""
+    write(
+        tree,
+        {
+            "r.py": "import torch\nfrom torch import nn\n\n\n"
+            "def run(model, x):\n"
+            "    x = x.half()\n"
+            "    return model(x)\n\n\n"
+            "def main():\n"
+            "    model = nn.Linear(4, 2).half().cuda()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return run(model, x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "r.py")
+    assert places(result) == ["r.py:7:18:"]
+
+
+def test_torch_sigmoid_of_a_cpu_tensor_is_a_cpu_tensor(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "s.py": "import torch\n\n\n"
+            "def f(model):\n"
+            "    model.cuda()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return model(torch.sigmoid(x))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "s.py")
+    assert places(result) == ["s.py:7:18:"]
+
+
+def test_a_dataset_class_with_a_mixin_base_is_still_a_dataset(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "d.py": "from torch.utils.data import DataLoader, Dataset\n\n\n"
+            "class Indexed:\n"
+            "    pass\n\n\n"
+            "class Rows(Dataset, Indexed):\n"
+            "    def __init__(self, rows):\n"
+            "        self.rows = rows\n\n"
+            "    def __getitem__(self, i):\n"
+            "        return self.rows[i]\n\n\n"
+            "def train(model, device, rows):\n"
+            "    model.to(device)\n"
+            "    for x in DataLoader(Rows(rows), batch_size=8):\n"
+            "        model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "d.py")
+    assert places(result) == ["d.py:19:15:"]
+
+
+def test_a_model_cast_in_one_branch_only_has_an_unknown_dtype_after_it(tree: Path) -> None:
+    """After ``if use_half: model.half()`` the model may be float16 or float32: no
+    TL107 for a float32 input."""
+    write(
+        tree,
+        {
+            "h.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f(use_half):\n"
+            "    model = nn.Linear(4, 2).cuda()\n"
+            "    if use_half:\n"
+            "        model.half()\n"
+            '    return model(torch.randn(3, 4, device="cuda"))\n'
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "h.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_parameter_left_to_its_default_device_has_that_device(tree: Path) -> None:
+    """``predict(x)`` with ``device="cpu"`` by default: followed there, the model is on
+    the CPU with its input (no TL204 at the call)."""
+    write(
+        tree,
+        {
+            "p.py": "import torch\nfrom torch import nn\n\n\n"
+            'def predict(x, device="cpu"):\n'
+            "    model = nn.Linear(4, 2).to(device)\n"
+            "    return model(x).detach().numpy()\n\n\n"
+            "def main():\n"
+            "    return predict(torch.randn(3, 4))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "p.py")
+    assert (result.exit_code, result.stdout) == (0, "")
