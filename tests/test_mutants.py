@@ -900,8 +900,9 @@ def test_a_dataset_of_the_file_that_never_says_a_device_yields_cpu_batches(
     assert "`x` was made on the CPU at line 10" in result.stdout
 
 
+@pytest.mark.parametrize("tqdm_module", ["tqdm", "tqdm.auto"])
 def test_a_loader_read_through_tqdm_gives_its_batches_through_another_function_not(
-    tree: Path,
+    tree: Path, tqdm_module: str
 ) -> None:
     """``tqdm(loader)`` yields the loader's CPU batches; ``prefetch(loader)``, a
     function torchlint cannot see, may move them (TL204 reports only the first)."""
@@ -910,7 +911,7 @@ def test_a_loader_read_through_tqdm_gives_its_batches_through_another_function_n
         {
             "t.py": "import torch\n"
             "from torch.utils.data import DataLoader, TensorDataset\n"
-            "from tqdm import tqdm\n\n\n"
+            f"from {tqdm_module} import tqdm\n\n\n"
             "def train(model, device, prefetch):\n"
             "    model.to(device)\n"
             "    loader = DataLoader(TensorDataset(torch.randn(64, 4)), batch_size=8)\n"
@@ -1305,3 +1306,61 @@ def test_a_parameter_left_to_its_default_device_has_that_device(tree: Path) -> N
     )
     result = invoke("--no-cache", "--select", "TL204", "p.py")
     assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_module_attached_by_a_call_in_an_if_test_is_reported_where_attached(
+    tree: Path,
+) -> None:
+    """TL202 reports a call that attaches a module at the call when it is a statement
+    of its own; a call in an ``if`` test is reported at the attachment instead."""
+    write(
+        tree,
+        {
+            "h.py": "import torch\nfrom torch import nn\n\n\n"
+            "def add_head(model):\n"
+            "    model.head = nn.Linear(4, 2)\n"
+            "    return True\n\n\n"
+            "def main():\n"
+            "    model = nn.Sequential(nn.Linear(4, 4)).cuda()\n"
+            "    if add_head(model):\n"
+            '        print("head added")\n'
+            "    return model(torch.randn(3, 4).cuda())\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL202", "h.py")
+    assert places(result) == ["h.py:6:5:"]
+    assert "after `model` was moved to cuda at line 11" in result.stdout
+
+
+def test_a_loss_whose_arguments_start_with_a_starred_one_has_no_known_target(
+    tree: Path,
+) -> None:
+    """``loss(*extra, labels)``: which argument is the target is unknown (TL104 says
+    nothing); ``loss(logits, labels)`` is reported."""
+    write(
+        tree,
+        {
+            "l.py": "import torch\nimport torch.nn.functional as F\n\n\n"
+            "def loss(logits, extra):\n"
+            "    labels = torch.tensor([0, 1, 1, 0])\n"
+            "    a = F.binary_cross_entropy_with_logits(*extra, labels)\n"
+            "    return a + F.binary_cross_entropy_with_logits(logits, labels)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL104", "l.py")
+    assert places(result) == ["l.py:8:59:"]
+
+
+def test_np_log1p_keeps_the_float64_of_its_array(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "f.py": "import numpy as np\nimport torch\nfrom torch import nn\n\n\n"
+            "def predict(rows):\n"
+            "    model = nn.Linear(4, 2)\n"
+            "    features = np.log1p(np.asarray(rows, dtype=np.float64))\n"
+            "    return model(torch.from_numpy(features))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL105", "f.py")
+    assert places(result) == ["f.py:9:18:"]
