@@ -511,3 +511,847 @@ def test_moving_the_base_model_moves_its_peft_wrapper(tree: Path) -> None:
     result = invoke("--no-cache", "--select", "TL204", "p.py")
     assert [line.split(" ", 1)[0] for line in result.stdout.splitlines()] == ["p.py:11:23:"]
     assert '`peft_model` was moved to `"cuda"` at line 9' in result.stdout
+
+
+def places(result: Result) -> list[str]:
+    """``path:line:column:`` of each finding printed."""
+    return [line.split(" ", 1)[0] for line in result.stdout.splitlines()]
+
+
+def test_a_cpu_tensor_added_to_a_device_tensor_meets_it(tree: Path) -> None:
+    """Arithmetic of two tensors is where a CPU tensor meets a device one (TL204
+    reports the factory); a tensor times a plain number is no meeting."""
+    write(
+        tree,
+        {
+            "m.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Noisy(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.lin = nn.Linear(4, 4)\n\n"
+            "    def forward(self, x):\n"
+            "        noise = torch.randn(x.shape)\n"
+            "        return self.lin(x + noise)\n\n\n"
+            "def main(device):\n"
+            "    model = Noisy().to(device)\n"
+            "    return model(torch.randn(2, 4).to(device) * 2.0)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "m.py")
+    assert places(result) == ["m.py:11:17:"]
+    assert "meets `x`, on `device` (line 17), at line 12" in result.stdout
+
+
+def test_a_checkpoint_under_tmp_path_through_three_local_names_was_written_by_the_run(
+    tree: Path,
+) -> None:
+    """TL502 trusts a load from pytest's ``tmp_path`` (the same run wrote it), also
+    through locals built from it one on another."""
+    load = (
+        "    run = {root} / 'run'\n"
+        "    ckpt = run / 'ckpt'\n"
+        "    path = ckpt / 'model.pt'\n"
+        "    return torch.load(path, weights_only=True)\n"
+    )
+    write(
+        tree,
+        {
+            "test_s.py": "import torch\n\n\n"
+            "def test_resume(tmp_path):\n" + load.format(root="tmp_path") + "\n\n"
+            "def test_resume_from(out_dir):\n" + load.format(root="out_dir")
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL502", "test_s.py")
+    assert places(result) == ["test_s.py:15:12:"]
+
+
+def test_a_checkpoint_the_function_writes_with_save_checkpoint_is_its_own(tree: Path) -> None:
+    """A load of the file the same function has just written with a ``save_checkpoint``
+    helper restores what this run saved (no TL502); a load alone is reported."""
+    write(
+        tree,
+        {
+            "c.py": "import torch\nfrom trainer import save_checkpoint\n\n\n"
+            "def resume(model, path):\n"
+            "    save_checkpoint(model.state_dict(), path)\n"
+            "    return torch.load(path, weights_only=True)\n\n\n"
+            "def resume_from(model, path):\n"
+            "    return torch.load(path, weights_only=True)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL502", "c.py")
+    assert places(result) == ["c.py:11:12:"]
+
+
+@pytest.mark.parametrize(
+    "test",
+    [
+        'torch.__version__.startswith("1.")',
+        'version.parse(torch.version.cuda) < version.parse("11.0")',
+    ],
+)
+def test_a_branch_under_a_test_of_torch_version_keeps_the_old_api(tree: Path, test: str) -> None:
+    """A test of which torch runs gates both of its branches, whether it reads
+    ``torch.__version__`` (no ``version.parse``) or compares versions with
+    ``version.parse`` (here the CUDA version torch was built with): TL601 leaves the
+    old API there alone."""
+    write(
+        tree,
+        {
+            "g.py": "import torch\nfrom packaging import version\n\n"
+            f"if {test}:\n"
+            "    scaler = torch.cuda.amp.GradScaler()\n"
+            "else:\n"
+            '    scaler = torch.amp.GradScaler("cuda")\n\n'
+            "legacy = torch.cuda.amp.GradScaler()\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL601", "g.py")
+    assert places(result) == ["g.py:9:10:"]
+
+
+SAVES = """\
+import os
+
+import torch
+
+
+def save_stats(stats, args, path):
+    torch.save({"step": stats.step}, args.stats_file)
+    torch.save({"step": stats.step}, path)
+
+
+def load_stats(args):
+    return torch.load(args.stats_file, weights_only=True)
+
+
+def load_from(path):
+    return torch.load(path, weights_only=True)
+
+
+def save_and_resume(model):
+    torch.save(model.state_dict(), os.environ["OUT"])
+    return torch.load(os.environ["RESUME"], weights_only=True)
+"""
+
+
+def test_a_load_of_the_file_another_function_of_the_module_writes_is_its_own(
+    tree: Path,
+) -> None:
+    """TL502 trusts a load of the path another function saves host state to
+    (``args.stats_file``), but not a plain name (``path`` is any file in each
+    function); nor, in a function that saves, a load of another environment
+    variable's file (``os.environ`` is not a path both are built from)."""
+    write(tree, {"s.py": SAVES})
+    result = invoke("--no-cache", "--select", "TL502", "s.py")
+    assert places(result) == ["s.py:16:12:", "s.py:21:12:"]
+
+
+@pytest.mark.parametrize(
+    "annotation, fixed",
+    [('"torch.Tensor"', True), ('"Tensor"', True), ('"np.ndarray"', False), ("", False)],
+)
+def test_a_parameter_annotated_with_the_string_torch_tensor_is_a_tensor(
+    tree: Path, annotation: str, fixed: bool
+) -> None:
+    """The cast of a parameter known to be a tensor is fixed safely; the annotation
+    may be a string (a forward reference)."""
+    typed = f"x: {annotation}" if annotation else "x"
+    source = f"import torch\n\n\ndef half({typed}):\n    return x.type(torch.float16)\n"
+    write(tree, {"r.py": source})
+    invoke("--no-cache", "--select", "TL103", "--fix", "r.py")
+    cast = "x.to(torch.float16)" if fixed else "x.type(torch.float16)"
+    assert (tree / "r.py").read_text() == source.replace("x.type(torch.float16)", cast)
+
+
+def test_the_bce_loss_module_is_named_in_the_message(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "l.py": "import torch\nfrom torch import nn\n\n\n"
+            "def train(logits, labels):\n"
+            "    criterion = nn.BCELoss()\n"
+            "    return criterion(torch.sigmoid(logits), labels.long())\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL104", "l.py")
+    assert result.stdout == (
+        "l.py:7:45: TL104 `labels.long()` is int64 (made at line 7), but BCELoss needs"
+        " floating targets: 'Found dtype Long but expected Float'; pass"
+        " `labels.long().float()`\n"
+    )
+
+
+def test_a_plain_list_of_group_norms_loses_their_weights_one_of_activations_nothing(
+    tree: Path,
+) -> None:
+    write(
+        tree,
+        {
+            "b.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Block(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.norms = [nn.GroupNorm(4, 16), nn.GroupNorm(4, 16)]\n"
+            "        self.acts = [nn.ReLU(), nn.GELU()]\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL302", "b.py")
+    assert places(result) == ["b.py:8:9:"]
+
+
+def test_the_type_cast_of_a_model_another_library_made_is_not_fixed_safely(
+    tree: Path,
+) -> None:
+    """``timm.create_model(...)`` makes a module, whose ``.type(dtype)`` casts integer
+    buffers too (``.to(dtype)`` does not): only the unsafe fix rewrites it."""
+    source = (
+        "import timm\nimport torch\n\n\n"
+        "def half():\n"
+        '    net = timm.create_model("resnet18")\n'
+        "    return net.type(torch.float16)\n"
+    )
+    write(tree, {"t.py": source})
+    result = invoke("--no-cache", "--select", "TL103", "--fix", "t.py")
+    assert places(result) == ["t.py:7:16:"]
+    assert (tree / "t.py").read_text() == source
+    invoke("--no-cache", "--select", "TL103", "--fix", "--unsafe-fixes", "t.py")
+    assert (tree / "t.py").read_text() == source.replace("net.type(", "net.to(")
+
+
+def test_a_load_given_its_file_by_keyword_under_tmp_path_was_written_by_the_run(
+    tree: Path,
+) -> None:
+    write(
+        tree,
+        {
+            "test_l.py": "import torch\n\n\n"
+            "def test_load(tmp_path):\n"
+            '    return torch.load(f=tmp_path / "model.pt", weights_only=True)\n\n\n'
+            "def test_load_from(out_dir):\n"
+            '    return torch.load(f=out_dir / "model.pt", weights_only=True)\n'
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL502", "test_l.py")
+    assert places(result) == ["test_l.py:9:12:"]
+
+
+def test_two_paths_read_off_self_by_name_are_different_files(tree: Path) -> None:
+    """``self`` alone is not a path both are built from: the method saves one file
+    and loads another (TL502)."""
+    write(
+        tree,
+        {
+            "t.py": "import torch\n\n\n"
+            "class Trainer:\n"
+            "    def checkpoint(self, model, kind):\n"
+            '        torch.save(model.state_dict(), getattr(self, "last_path"))\n'
+            '        return torch.load(getattr(self, f"{kind}_path"), weights_only=True)\n'
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL502", "t.py")
+    assert places(result) == ["t.py:7:16:"]
+
+
+def test_a_type_cast_to_a_float8_dtype_is_fixed_to_a_to_cast(tree: Path) -> None:
+    source = (
+        "import torch\n\n\n"
+        "def quantize():\n"
+        "    x = torch.randn(3)\n"
+        "    return x.type(torch.float8_e5m2), x.type(torch.float8_e4m3fn)\n"
+    )
+    write(tree, {"q.py": source})
+    result = invoke("--no-cache", "--select", "TL103", "--fix", "q.py")
+    assert result.exit_code == 0
+    assert (tree / "q.py").read_text() == source.replace(".type(", ".to(")
+
+
+def test_a_path_under_tmp_path_through_an_attribute_of_an_expression(tree: Path) -> None:
+    """``(tmp_path / "run").parent`` is still under pytest's temporary directory:
+    the names inside the expression an attribute is read from count (TL502)."""
+    write(
+        tree,
+        {
+            "test_p.py": "import torch\n\n\n"
+            "def test_load(tmp_path):\n"
+            '    return torch.load((tmp_path / "run").parent / "m.pt", weights_only=True)\n\n\n'
+            "def test_load_from(out_dir):\n"
+            '    return torch.load((out_dir / "run").parent / "m.pt", weights_only=True)\n'
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL502", "test_p.py")
+    assert places(result) == ["test_p.py:9:12:"]
+
+
+def test_a_handler_of_an_error_old_torch_raises_keeps_the_old_api(tree: Path) -> None:
+    """``except AttributeError`` (here spelled ``builtins.AttributeError``) around the
+    new API is a fallback for older torch: TL601 leaves its old API alone, but not
+    in a handler of another error."""
+    body = (
+        "try:\n"
+        '    scaler = torch.amp.GradScaler("cuda")\n'
+        "except {error}:\n"
+        "    scaler = torch.cuda.amp.GradScaler()\n"
+    )
+    write(
+        tree,
+        {
+            "f.py": "import builtins\n\nimport torch\n\n"
+            + body.format(error="builtins.AttributeError")
+            + "\n"
+            + body.format(error="RuntimeError")
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL601", "f.py")
+    assert places(result) == ["f.py:13:14:"]
+
+
+def test_a_function_called_through_another_name_is_followed(tree: Path) -> None:
+    """``make = batch; x = make()``: the flow follows ``batch`` and sees the CPU
+    tensor it returns reach the model on the GPU (TL204). Called with ``*sizes`` it
+    is not followed: ``x`` is then unknown, not the tensor it was before."""
+    write(
+        tree,
+        {
+            "f.py": "import torch\n\n\n"
+            "def batch(*sizes):\n"
+            "    return torch.randn(*sizes)\n\n\n"
+            "def main(model):\n"
+            "    model.cuda()\n"
+            "    make = batch\n"
+            "    x = make(3, 4)\n"
+            "    return model(x)\n\n\n"
+            "def main_sized(model, sizes):\n"
+            "    model.cuda()\n"
+            "    make = batch\n"
+            "    x = torch.randn(3, 4)\n"
+            "    x = make(*sizes)\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "f.py")
+    assert result.stdout == (
+        "f.py:12:18: TL204 `x` was made on the CPU at line 5 and never moved, but `model`"
+        " was moved to cuda at line 9: move the input to the model's device\n"
+    )
+    assert result.exit_code == 1
+
+
+def test_a_model_cast_with_the_dtype_keyword_of_to_has_that_dtype(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "d.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f():\n"
+            '    model = nn.Linear(4, 2).to(device="cuda", dtype=torch.float16)\n'
+            '    x = torch.randn(3, 4, device="cuda")\n'
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "d.py")
+    assert result.stdout == (
+        "d.py:8:18: TL107 `x` is float32 (line 7) but `model` is float16: 'expected scalar"
+        " type' / 'Input type and bias type should be the same'; pass `x.half()` (or run"
+        " under torch.autocast)\n"
+    )
+
+
+def test_a_dataset_of_the_file_that_never_says_a_device_yields_cpu_batches(
+    tree: Path,
+) -> None:
+    """TL204 follows a Dataset class of the file into the DataLoader's batches when
+    the class never mentions a device; one that makes its items on a device is not
+    a CPU dataset."""
+    write(
+        tree,
+        {
+            "d.py": "import torch\nfrom torch.utils.data import DataLoader, Dataset\n\n\n"
+            "class Pairs(Dataset):\n"
+            "    def __len__(self):\n"
+            "        return 100\n\n"
+            "    def __getitem__(self, i):\n"
+            "        return torch.randn(4), torch.tensor(i % 2)\n\n\n"
+            "class GpuPairs(Dataset):\n"
+            "    def __init__(self, device):\n"
+            "        self.device = device\n\n"
+            "    def __len__(self):\n"
+            "        return 100\n\n"
+            "    def __getitem__(self, i):\n"
+            "        return torch.randn(4, device=self.device), torch.tensor(i % 2)\n\n\n"
+            "def train(model, device):\n"
+            "    model.to(device)\n"
+            "    for x, y in DataLoader(Pairs(), batch_size=8):\n"
+            "        model(x)\n"
+            "    for x, y in DataLoader(GpuPairs(device), batch_size=8):\n"
+            "        model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "d.py")
+    assert places(result) == ["d.py:27:15:"]
+    assert "`x` was made on the CPU at line 10" in result.stdout
+
+
+@pytest.mark.parametrize("tqdm_module", ["tqdm", "tqdm.auto"])
+def test_a_loader_read_through_tqdm_gives_its_batches_through_another_function_not(
+    tree: Path, tqdm_module: str
+) -> None:
+    """``tqdm(loader)`` yields the loader's CPU batches; ``prefetch(loader)``, a
+    function torchlint cannot see, may move them (TL204 reports only the first)."""
+    write(
+        tree,
+        {
+            "t.py": "import torch\n"
+            "from torch.utils.data import DataLoader, TensorDataset\n"
+            f"from {tqdm_module} import tqdm\n\n\n"
+            "def train(model, device, prefetch):\n"
+            "    model.to(device)\n"
+            "    loader = DataLoader(TensorDataset(torch.randn(64, 4)), batch_size=8)\n"
+            "    for (x,) in tqdm(loader):\n"
+            "        model(x)\n"
+            "    for (x,) in prefetch(loader):\n"
+            "        model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "t.py")
+    assert places(result) == ["t.py:10:15:"]
+
+
+def test_a_starred_target_holds_an_unknown_value_afterwards(tree: Path) -> None:
+    """``first, *rest = batches``: ``rest`` is no longer the CPU tensor it was."""
+    write(
+        tree,
+        {
+            "s.py": "import torch\n\n\n"
+            "def run(model, batches):\n"
+            "    model.cuda()\n"
+            "    rest = torch.zeros(2, 4)\n"
+            "    first, *rest = batches\n"
+            "    return model(rest[0])\n"
+        },
+    )
+    result = invoke("--no-cache", "s.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_config_loaded_with_from_pretrained_is_not_a_model(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "c.py": "import torch\n"
+            "from transformers import AutoConfig, AutoModelForCausalLM\n\n\n"
+            "def load(path, device):\n"
+            "    config = AutoConfig.from_pretrained(path)\n"
+            "    model = AutoModelForCausalLM.from_pretrained(path, config=config).to(device)\n"
+            "    return model.generate(torch.tensor([[1, 2]]))\n"
+        },
+    )
+    result = invoke("--no-cache", "c.py")
+    assert result.stdout == (
+        "c.py:8:27: TL204 `torch.tensor([[1, 2]])` was made on the CPU at line 8 and never"
+        " moved, but `model` was moved to `device` at line 7: move the input to the model's"
+        " device (`torch.tensor([[1, 2]]).to(device)`)\n"
+    )
+
+
+def test_an_attribute_a_method_sets_on_an_object_is_seen_by_its_next_method(
+    tree: Path,
+) -> None:
+    write(
+        tree,
+        {
+            "o.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Runner:\n"
+            "    def __init__(self):\n"
+            "        self.model = None\n\n"
+            "    def setup(self):\n"
+            "        self.model = nn.Linear(4, 2).cuda()\n\n"
+            "    def run(self, x):\n"
+            "        return self.model(x)\n\n\n"
+            "def main():\n"
+            "    runner = Runner()\n"
+            "    runner.setup()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return runner.run(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "o.py")
+    assert result.stdout == (
+        "o.py:20:23: TL204 `x` was made on the CPU at line 19 and is passed to `run()`, which"
+        " calls `self.model` with it at line 13, but `self.model` was moved to cuda at line"
+        " 10: move it to the model's device before the call\n"
+    )
+
+
+def test_a_layer_made_on_the_cpu_gives_cpu_outputs(tree: Path) -> None:
+    """``nn.Linear(..., device="cpu")``: its output converts to numpy; made on a
+    device variable, it does not (TL501)."""
+    write(
+        tree,
+        {
+            "l.py": "import torch\nfrom torch import nn\n\n\n"
+            "def predict():\n"
+            '    model = nn.Linear(4, 2, device="cpu")\n'
+            "    out = model(torch.randn(3, 4))\n"
+            "    return out.detach().numpy()\n\n\n"
+            "def predict_on(device):\n"
+            "    model = nn.Linear(4, 2, device=device)\n"
+            "    out = model(torch.randn(3, 4, device=device))\n"
+            "    return out.detach().numpy()\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL501", "l.py")
+    assert places(result) == ["l.py:14:12:"]
+
+
+def test_a_parallel_wrap_names_the_model_it_wraps(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "p.py": "import torch\nfrom torch import nn\n\n\n"
+            "def build():\n"
+            "    return nn.Linear(4, 2)\n\n\n"
+            "def main():\n"
+            "    torch.cuda.set_device(0)\n"
+            "    net = build()\n"
+            "    model = nn.DataParallel(net)\n"
+            "    other = nn.DataParallel(build())\n"
+            "    return model.cuda(), other.cuda()\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL203", "p.py")
+    tail = (
+        " while it is on the CPU (made at line 6, never moved), in code that uses a GPU"
+        " (torch.cuda.set_device at line 10): move the module to its device before wrapping\n"
+    )
+    assert result.stdout == (
+        "p.py:12:13: TL203 DataParallel wraps `net`"
+        + tail
+        + "p.py:13:13: TL203 DataParallel wraps `the model`"
+        + tail
+    )
+
+
+def test_batch_encode_plus_makes_cpu_inputs(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "t.py": "from transformers import AutoModel, AutoTokenizer\n\n\n"
+            "def embed(texts):\n"
+            '    tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")\n'
+            '    model = AutoModel.from_pretrained("bert-base-uncased").cuda()\n'
+            '    inputs = tokenizer.batch_encode_plus(texts, padding=True, return_tensors="pt")\n'
+            "    return model(**inputs)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "t.py")
+    assert places(result) == ["t.py:8:20:"]
+
+
+def test_an_array_from_np_asarray_keeps_the_dtype_it_is_cast_to(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "n.py": "import numpy as np\nimport torch\nfrom torch import nn\n\n\n"
+            "def predict(rows):\n"
+            "    model = nn.Linear(4, 2)\n"
+            "    batch = np.asarray(rows).astype(np.float64)\n"
+            "    return model(torch.from_numpy(batch))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL105", "n.py")
+    assert places(result) == ["n.py:9:18:"]
+    assert "`torch.from_numpy(batch)` is float64 (made at line 9)" in result.stdout
+
+
+def test_a_tensor_of_negative_float_literals_is_float32(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "n.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f():\n"
+            "    model = nn.Linear(2, 2).half().cuda()\n"
+            '    x = torch.tensor([[-0.5, -1.0]], device="cuda")\n'
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "n.py")
+    assert places(result) == ["n.py:8:18:"]
+    assert "`x` is float32 (line 7) but `model` is float16" in result.stdout
+
+
+def test_moving_a_model_moves_a_part_moved_before(tree: Path) -> None:
+    """``model.head.cpu()`` then ``model.cuda()``: the head is on the GPU again."""
+    write(
+        tree,
+        {
+            "m.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Net(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.head = nn.Linear(4, 2)\n\n\n"
+            "def main():\n"
+            "    model = Net()\n"
+            "    model.head.cpu()\n"
+            "    model.cuda()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return model.head(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "m.py")
+    assert places(result) == ["m.py:16:23:"]
+
+
+def test_ddp_of_a_quantized_model_without_device_map_names_no_device_map(
+    tree: Path,
+) -> None:
+    """Loading in 8 bits places the weights (the model is not on the CPU), but no
+    device_map was given: TL203 neither says so nor reports a CPU wrap; with
+    ``device_map="auto"`` it does report."""
+    train = (
+        "def train{n}(path, rank):\n"
+        "    torch.cuda.set_device(rank)\n"
+        "    model = AutoModelForCausalLM.from_pretrained(path, {how})\n"
+        "    return DDP(model)\n"
+    )
+    write(
+        tree,
+        {
+            "q.py": "import torch\n"
+            "from torch.nn.parallel import DistributedDataParallel as DDP\n"
+            "from transformers import AutoModelForCausalLM\n\n\n"
+            + train.format(n=8, how="load_in_8bit=True")
+            + "\n\n"
+            + train.format(n="", how='device_map="auto"')
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL203", "q.py")
+    assert result.stdout == (
+        "q.py:15:12: TL203 `model` was loaded with device_map at line 14 and is already"
+        " spread over devices; DistributedDataParallel cannot wrap it: load it without"
+        " device_map, move it to this process's GPU, then wrap\n"
+    )
+
+
+def test_a_module_attached_after_placement_in_the_script_body_is_reported(
+    tree: Path,
+) -> None:
+    """TL202 judges the module body of a script as it judges a function's."""
+    write(
+        tree,
+        {
+            "s.py": "import torch\nfrom torch import nn\n\n"
+            "model = nn.Sequential(nn.Linear(4, 4)).cuda()\n"
+            "model.head = nn.Linear(4, 2)\n"
+            "out = model(torch.randn(3, 4).cuda())\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL202", "s.py")
+    assert result.stdout == (
+        "s.py:5:1: TL202 a new module is attached to `model` after `model` was moved to cuda"
+        " at line 4, and `model` is not moved again: the new weights stay on the CPU; create"
+        " it before the move, or move it too\n"
+    )
+
+
+def test_a_dataloader_turns_numpy_items_of_a_dataset_into_cpu_tensors(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "d.py": "import numpy as np\n"
+            "from torch.utils.data import DataLoader, Dataset\n\n\n"
+            "class Rows(Dataset):\n"
+            "    def __len__(self):\n"
+            "        return 100\n\n"
+            "    def __getitem__(self, i):\n"
+            "        return np.zeros(4, dtype=np.float32), i % 2\n\n\n"
+            "def train(model, device):\n"
+            "    model.to(device)\n"
+            "    for x, y in DataLoader(Rows(), batch_size=8):\n"
+            "        model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "d.py")
+    assert places(result) == ["d.py:16:15:"]
+    assert "`x` was made on the CPU at line 10" in result.stdout
+
+
+def test_a_model_cast_by_to_with_a_positional_dtype_after_the_device(tree: Path) -> None:
+    """``.to("cuda", torch.float16)`` moves and casts."""
+    write(
+        tree,
+        {
+            "m.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f():\n"
+            '    model = nn.Linear(4, 2).to("cuda", torch.float16)\n'
+            '    x = torch.randn(3, 4, device="cuda")\n'
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "m.py")
+    assert places(result) == ["m.py:8:18:"]
+    assert "`x` is float32 (line 7) but `model` is float16" in result.stdout
+
+
+def test_np_asarray_of_float_literals_is_float64(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "a.py": "import numpy as np\nimport torch\nfrom torch import nn\n\n\n"
+            "def f():\n"
+            "    model = nn.Linear(2, 2)\n"
+            "    return model(torch.from_numpy(np.asarray([[0.5, 1.0]])))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL105", "a.py")
+    assert places(result) == ["a.py:8:18:"]
+
+
+def test_a_value_cast_inside_the_callee_is_reported_there(tree: Path) -> None:
+    """A CPU tensor handed to ``run()`` and cast there (``x.half()``) is a new value of
+    ``run``: TL204 points at the call inside it, not at the caller's argument."""
+    write(
+        tree,
+        {
+            "r.py": "import torch\nfrom torch import nn\n\n\n"
+            "def run(model, x):\n"
+            "    x = x.half()\n"
+            "    return model(x)\n\n\n"
+            "def main():\n"
+            "    model = nn.Linear(4, 2).half().cuda()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return run(model, x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "r.py")
+    assert places(result) == ["r.py:7:18:"]
+
+
+def test_torch_sigmoid_of_a_cpu_tensor_is_a_cpu_tensor(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "s.py": "import torch\n\n\n"
+            "def f(model):\n"
+            "    model.cuda()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return model(torch.sigmoid(x))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "s.py")
+    assert places(result) == ["s.py:7:18:"]
+
+
+def test_a_dataset_class_with_a_mixin_base_is_still_a_dataset(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "d.py": "from torch.utils.data import DataLoader, Dataset\n\n\n"
+            "class Indexed:\n"
+            "    pass\n\n\n"
+            "class Rows(Dataset, Indexed):\n"
+            "    def __init__(self, rows):\n"
+            "        self.rows = rows\n\n"
+            "    def __getitem__(self, i):\n"
+            "        return self.rows[i]\n\n\n"
+            "def train(model, device, rows):\n"
+            "    model.to(device)\n"
+            "    for x in DataLoader(Rows(rows), batch_size=8):\n"
+            "        model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "d.py")
+    assert places(result) == ["d.py:19:15:"]
+
+
+def test_a_model_cast_in_one_branch_only_has_an_unknown_dtype_after_it(tree: Path) -> None:
+    """After ``if use_half: model.half()`` the model may be float16 or float32: no
+    TL107 for a float32 input."""
+    write(
+        tree,
+        {
+            "h.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f(use_half):\n"
+            "    model = nn.Linear(4, 2).cuda()\n"
+            "    if use_half:\n"
+            "        model.half()\n"
+            '    return model(torch.randn(3, 4, device="cuda"))\n'
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "h.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_parameter_left_to_its_default_device_has_that_device(tree: Path) -> None:
+    """``predict(x)`` with ``device="cpu"`` by default: followed there, the model is on
+    the CPU with its input (no TL204 at the call)."""
+    write(
+        tree,
+        {
+            "p.py": "import torch\nfrom torch import nn\n\n\n"
+            'def predict(x, device="cpu"):\n'
+            "    model = nn.Linear(4, 2).to(device)\n"
+            "    return model(x).detach().numpy()\n\n\n"
+            "def main():\n"
+            "    return predict(torch.randn(3, 4))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "p.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_module_attached_by_a_call_in_an_if_test_is_reported_where_attached(
+    tree: Path,
+) -> None:
+    """TL202 reports a call that attaches a module at the call when it is a statement
+    of its own; a call in an ``if`` test is reported at the attachment instead."""
+    write(
+        tree,
+        {
+            "h.py": "import torch\nfrom torch import nn\n\n\n"
+            "def add_head(model):\n"
+            "    model.head = nn.Linear(4, 2)\n"
+            "    return True\n\n\n"
+            "def main():\n"
+            "    model = nn.Sequential(nn.Linear(4, 4)).cuda()\n"
+            "    if add_head(model):\n"
+            '        print("head added")\n'
+            "    return model(torch.randn(3, 4).cuda())\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL202", "h.py")
+    assert places(result) == ["h.py:6:5:"]
+    assert "after `model` was moved to cuda at line 11" in result.stdout
+
+
+def test_a_loss_whose_arguments_start_with_a_starred_one_has_no_known_target(
+    tree: Path,
+) -> None:
+    """``loss(*extra, labels)``: which argument is the target is unknown (TL104 says
+    nothing); ``loss(logits, labels)`` is reported."""
+    write(
+        tree,
+        {
+            "l.py": "import torch\nimport torch.nn.functional as F\n\n\n"
+            "def loss(logits, extra):\n"
+            "    labels = torch.tensor([0, 1, 1, 0])\n"
+            "    a = F.binary_cross_entropy_with_logits(*extra, labels)\n"
+            "    return a + F.binary_cross_entropy_with_logits(logits, labels)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL104", "l.py")
+    assert places(result) == ["l.py:8:59:"]
+
+
+def test_np_log1p_keeps_the_float64_of_its_array(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "f.py": "import numpy as np\nimport torch\nfrom torch import nn\n\n\n"
+            "def predict(rows):\n"
+            "    model = nn.Linear(4, 2)\n"
+            "    features = np.log1p(np.asarray(rows, dtype=np.float64))\n"
+            "    return model(torch.from_numpy(features))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL105", "f.py")
+    assert places(result) == ["f.py:9:18:"]

@@ -279,3 +279,60 @@ def test_a_fix_after_idle_units_in_a_crlf_file_changes_only_its_span() -> None:
     assert outcome.text == text.replace(
         'x.type("torch.HalfTensor")', 'x.to(device="cpu", dtype=torch.float16)'
     )
+
+
+def test_a_load_of_a_file_another_function_writes_is_judged_with_the_saver_kept(
+    tmp_path: Path,
+) -> None:
+    """TL502 trusts a load of the file another function of the module writes: the
+    screen keeps the body of the function that saves."""
+    path = tmp_path / "s.py"
+    path.write_text(
+        "import torch\n\n\n"
+        "def save_stats(stats, args):\n"
+        '    torch.save({"step": stats.step}, args.stats_file)\n\n\n'
+        "def load_stats(args):\n"
+        "    return torch.load(args.stats_file, weights_only=True)\n"
+    )
+    assert _findings(path, screen=True) == _findings(path, screen=False) == []
+
+
+def test_a_function_named_without_a_call_is_screened_with_its_caller(tmp_path: Path) -> None:
+    """``make = batch`` then ``make()``: the flow analysis follows ``batch`` from
+    ``main``, so the screen groups the two."""
+    path = tmp_path / "f.py"
+    path.write_text(
+        "import torch\n\n\n"
+        "def batch():\n"
+        "    return torch.randn(3, 4)\n\n\n"
+        "def main(model):\n"
+        "    model.cuda()\n"
+        "    make = batch\n"
+        "    return model(make())\n"
+    )
+    found = _findings(path, screen=True)
+    assert found == _findings(path, screen=False)
+    assert [(line, code) for line, _, code, _ in found] == [(11, "TL204")]
+
+
+def test_a_dataset_class_of_the_file_is_cpu_data_for_the_loops_over_its_loader(
+    tmp_path: Path,
+) -> None:
+    """Whatever a Dataset class of the file returns, a DataLoader over it yields CPU
+    batches (default collate): TL204 is screened in."""
+    path = tmp_path / "d.py"
+    path.write_text(
+        "from torch.utils.data import DataLoader, Dataset\n\n\n"
+        "class Rows(Dataset):\n"
+        "    def __init__(self, rows):\n"
+        "        self.rows = rows\n\n"
+        "    def __getitem__(self, i):\n"
+        "        return self.rows[i]\n\n\n"
+        "def train(model, device, rows):\n"
+        "    model.to(device)\n"
+        "    for x in DataLoader(Rows(rows), batch_size=8):\n"
+        "        model(x)\n"
+    )
+    found = _findings(path, screen=True)
+    assert found == _findings(path, screen=False)
+    assert [(line, code) for line, _, code, _ in found] == [(15, "TL204")]

@@ -50,6 +50,7 @@ DISCARDED_MOVE = "discarded-move"  # a bare `x.to(device)` statement
 STALE_ALIAS = "stale-alias"  # x = x.to(device) where x also has another name
 HALF_CAST = "half-cast"  # something made or cast to float16 / bfloat16
 TORCH_LOAD = "torch-load"  # torch.load(...) through any alias
+SAVE = "save"  # torch.save(...), x.save(...), save_checkpoint(...): writes a file
 PARALLEL_WRAP = "parallel-wrap"  # DataParallel / DDP / FSDP(...) through any alias
 CLASS = "class"  # a class is defined in the unit
 FACTORY_WITHOUT_DEVICE = "factory-without-device"  # torch.zeros(...) without device=
@@ -164,6 +165,12 @@ def _dotted(node: ast.AST) -> str | None:
         return None
     parts.append(node.id)  # type: ignore[attr-defined]
     return ".".join(reversed(parts))
+
+
+def _writes_file(last: str) -> bool:
+    """A call analysis/saves.py counts as a save, by its last name."""
+    last = last.lower()
+    return last == "save" or last.endswith("_save") or last.startswith("save_checkpoint")
 
 
 def _last(node: ast.AST) -> str | None:
@@ -292,6 +299,7 @@ class _Unit:
         self.moved: set[str] = set()  # names assigned the result of a move
         self.receivers: set[str] = set()  # what .to()/.cuda() was called on
         self.called: set[str] = set()  # names called like functions
+        self.named: set[str] = set()  # every name read: a function of the file as a value
         self.attached: set[str] = set()  # parents a module was attached to
         self.aliases: list[tuple[str, str]] = []
         self.shared: set[str] = set()  # names that may share a value with another name
@@ -399,6 +407,7 @@ class _Unit:
                     push(value)
             if kind is ast.Name:
                 word = node.id  # type: ignore[attr-defined]
+                self.named.add(word)
                 if word == "device":
                     tags.add(DEVICE_NAME)
                 found = _WORD_TAGS.get(imported.get(word, word))
@@ -475,6 +484,8 @@ class _Unit:
             tags.update((ACCELERATOR, PLACED_MODULE))
         if last == "cuda" and isinstance(func, ast.Attribute):
             tags.add(CUDA_LITERAL)
+        if last is not None and _writes_file(last):
+            tags.add(SAVE)
         if last == "numpy" and isinstance(func, ast.Attribute) and not _on_cpu(func.value):
             self.converted.update(_roots(func.value))
         name = _dotted(func)
@@ -893,7 +904,16 @@ class Evidence:
         # Only from an entry: the module body and the file's functions (what a
         # class's own methods call is not followed, as in the flow analysis).
         index = {d.name: i for i, d in enumerate(defs)}
-        edges = [{index[n] for n in unit.called if n in index} for unit in units]
+        # (A function named without a call, ``make = build_batch``, may be called
+        # through the other name: the flow analysis follows it there too.)
+        functions = {d.name: i for i, d in enumerate(defs) if not isinstance(d, ast.ClassDef)}
+
+        def reads(unit: _Unit) -> set[int]:
+            return {index[n] for n in unit.called if n in index} | {
+                functions[n] for n in unit.named if n in functions
+            }
+
+        edges = [reads(unit) for unit in units]
         group = list(range(len(units)))
 
         def find(i: int) -> int:
@@ -905,7 +925,7 @@ class Evidence:
         reached: set[int] = set()
         entries = [i for i, d in enumerate(defs) if not isinstance(d, ast.ClassDef)]
         for start in [-1, *entries]:
-            todo = [index[n] for n in module_level.called if n in index] if start < 0 else [start]
+            todo = list(reads(module_level)) if start < 0 else [start]
             seen = set(todo)
             while todo:
                 i = todo.pop()
@@ -919,6 +939,13 @@ class Evidence:
                     group[find(j)] = find(first)
         for i, unit in enumerate(units):
             unit.finish(called=i in reached)
+            definition = defs[i]
+            if isinstance(definition, ast.ClassDef) and any(
+                (_dotted(b) or "").endswith("Dataset") for b in definition.bases
+            ):
+                # A Dataset class of the file: a DataLoader over it yields CPU batches
+                # (default collate), whatever its items are (flow.py's cpu_datasets).
+                unit.tags.add(CPU_DATA)
         tags: dict[int, set[str]] = {}
         for i, unit in enumerate(units):
             tags.setdefault(find(i), set()).update(unit.tags)
@@ -928,6 +955,12 @@ class Evidence:
             group_tags = tags[find(i)]
             if i in reached and unit.late_self_attach and PLACED_MODULE in group_tags:
                 group_tags.add(LATE_MODULE)
+        # TL502 trusts a load of the file another unit writes (analysis/saves.py, "a
+        # file this module writes"): where a unit loads, the units that save are kept.
+        if any(TORCH_LOAD in group_tags for group_tags in tags.values()):
+            for group_tags in tags.values():
+                if SAVE in group_tags:
+                    group_tags.add(TORCH_LOAD)
         # What the module body calls runs in its context: its tags are the body's.
         for n in module_level.called:
             if n in index:

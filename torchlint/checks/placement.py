@@ -473,15 +473,16 @@ class ParallelWrapBeforePlacement(Rule):
     def _check(self, node: cst.Call, obs: WrapObs) -> bool:
         inner = obs.inner
         kw = {a.keyword.value: a for a in node.args if a.keyword is not None}
-        if inner.device == AUTO and obs.wrapper == "DistributedDataParallel":
-            place = inner.last("place")
+        place = inner.last("place")
+        if inner.device == AUTO and obs.wrapper == "DistributedDataParallel" and place:
+            # (Quantized loading without device_map is AUTO too, with no place to name.)
             self.report(
                 node,
                 f"`{obs.inner_path}` was loaded with device_map at line <line:place> and is "
                 "already spread over devices; DistributedDataParallel cannot wrap it: load "
                 "it without device_map, move it to this process's GPU, then wrap",
                 None,
-                {"place": place.node} if place else {},
+                {"place": place.node},
             )
             return True
         if inner.device != CPU or obs.gpu_evidence is None:
