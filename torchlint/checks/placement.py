@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.facts import Analysis
+from torchlint.analysis.facts import FileFacts
 from torchlint.analysis.flow import (
     AUTO,
     CPU,
@@ -265,7 +265,7 @@ def _layer_kind(qualified: str) -> str | None:
     return "other" if last.startswith(PARAMETRIZED_MODULES) else None
 
 
-def _first_layer(origin: str, analysis: Analysis) -> str | None:
+def _first_layer(origin: str, analysis: FileFacts) -> str | None:
     """What the first weighted layer of a module is ("conv", "other"), when the
     code shows it: a torch.nn layer itself, or the first ``self.<layer>(...)`` of a
     local module class's ``forward`` (and ``nn.Sequential``'s first layer)."""
