@@ -74,7 +74,7 @@ class ModuleCastNotPlaced(Rule):
     )
     fixable = True
     triggers = HALF_TEXT
-    needs = frozenset({screen.HALF_CAST, screen.MODULE, screen.ACCELERATOR})
+    needs = frozenset({screen.HALF_CAST, screen.MODULE_SOURCE, screen.ACCELERATOR})
     docs = """
     ## What it does
     Follows a module through its function: created (`nn.*`, a class of the file,
@@ -437,7 +437,7 @@ class ParallelWrapBeforePlacement(Rule):
     )
     fixable = True
     triggers = ("DataParallel", "FullyShardedDataParallel")
-    needs = frozenset({screen.PARALLEL_WRAP, screen.MODULE})
+    needs = frozenset({screen.PARALLEL_WRAP, screen.MODULE_SOURCE})
     docs = """
     ## What it does
     Flags `nn.DataParallel(model)`, `DistributedDataParallel(model, device_ids=[rank])`
