@@ -112,7 +112,7 @@ def _exit_code(command: Callable[[], object]) -> int:
 def _run(args: list[str]) -> int:
     # `torchlint run`: the runtime check (torchlint/runtime/); torch is imported only
     # once a script is about to run.
-    from torchlint.runtime.cli import run_command
+    from torchlint.runtime.command import run_command
 
     return _exit_code(lambda: run_command.main(args, prog_name="torchlint run"))
 
@@ -406,7 +406,7 @@ def main(
     fixed = sum(r.fixed for r in results)
     unconfirmed: list[str] = []  # runtime records that confirm no finding
     if confirm_script is not None:
-        from torchlint.runtime.cli import confirm_findings
+        from torchlint.runtime.command import confirm_findings
 
         findings, unconfirmed, confirm_problems = confirm_findings(
             confirm_script, findings, devices or 1

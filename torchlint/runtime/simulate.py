@@ -44,7 +44,7 @@ from torchlint.runtime.records import (
     Frame,
     Origin,
     Record,
-    Report,
+    RecordLog,
 )
 
 Tensor = torch.Tensor
@@ -787,7 +787,7 @@ _lock = threading.Lock()
 
 class Simulation:
     """Installed while at least one ``check()`` block is open (in any order of
-    nesting), or for a whole pytest session. Records go to every open report."""
+    nesting), or for a whole pytest session. Records go to every open log."""
 
     def __init__(self, simulate_cuda: bool, device_count: int = 1) -> None:
         if device_count < 1:
@@ -801,7 +801,7 @@ class Simulation:
         self.lenient = 0
         # One object per device: the hot path compares them by identity first.
         self._devices = [torch.device("cuda", i) for i in range(device_count)]
-        self.reports: list[Report] = []
+        self.logs: list[RecordLog] = []
         self.tags = _Tags()
         self.origins = _Origins()
         self._tls = threading.local()
@@ -1639,8 +1639,8 @@ class Simulation:
         return None
 
     def emit(self, record: Record) -> None:
-        for report in self.reports:
-            report.add(record)
+        for log in self.logs:
+            log.add(record)
 
     def on_error(self, func: Any, args: Any, kwargs: dict[str, Any], exc: BaseException) -> None:
         """An op raised: classify and record it. Mismatches are recorded at once; other
@@ -1848,7 +1848,7 @@ def _note_wrap(sim: Simulation, init: Callable[..., None]) -> Callable[..., None
 
 
 def _mark(exc: BaseException, record: Record) -> None:
-    """The record that reports ``exc`` (``runner`` reads it to tell a mismatch from a
+    """The record that reports ``exc`` (``execute.py`` reads it to tell a mismatch from a
     crash)."""
     with contextlib.suppress(Exception):
         exc._torchlint_seen = True  # type: ignore[attr-defined]
@@ -2611,15 +2611,15 @@ def active() -> Simulation | None:
 
 
 @contextlib.contextmanager
-def check(simulate_cuda: bool = True, device_count: int = 1) -> Iterator[Report]:
+def check(simulate_cuda: bool = True, device_count: int = 1) -> Iterator[RecordLog]:
     sim = acquire(simulate_cuda, device_count)
-    report = Report(simulate_cuda=simulate_cuda)
-    sim.reports.append(report)
+    log = RecordLog(simulate_cuda=simulate_cuda)
+    sim.logs.append(log)
     try:
-        yield report
+        yield log
     except BaseException as exc:
         sim.escaped(exc)
         raise
     finally:
-        sim.reports.remove(report)
+        sim.logs.remove(log)
         release(sim)
