@@ -25,7 +25,6 @@ TO_SPLIT = {
     "torchlint.analysis.flow",
     "torchlint.screen",
     "torchlint.checks.placement",
-    "torchlint.runtime.simulate",
 }
 
 

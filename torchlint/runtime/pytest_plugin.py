@@ -68,7 +68,7 @@ class _Simulation:
         self.sim = simulate.acquire(True, devices)
         self.failed: list[tuple[str, RecordLog]] = []
         # torch's files and torchlint's: not the test's frames.
-        self._skip = (simulate._TORCH_DIR, _TORCHLINT)
+        self._skip = (simulate.TORCH_DIR, _TORCHLINT)
 
     def pytest_unconfigure(self, config: pytest.Config) -> None:
         self._simulate.release(self.sim)
