@@ -35,6 +35,9 @@ class RecordMode(TorchFunctionMode):
 
 
 class SimMode(TorchFunctionMode):
+    """Simulating: each op goes to its handler, else to the generic op; an op that
+    raises is recorded (and still raises)."""
+
     def __init__(self, sim: Simulation) -> None:
         super().__init__()
         self.sim = sim
