@@ -343,6 +343,9 @@ class _Unit:
             return self.is_tensor_expr(node.value)  # torch.cat([*xs]) -> no; kept simple
         if isinstance(node, ast.BinOp):
             return self.is_tensor_expr(node.left) or self.is_tensor_expr(node.right)
+        if isinstance(node, ast.Subscript):
+            # Over-approximates TL301's rule (it skips all-integer indices, t[0]).
+            return self.is_tensor_expr(node.value)
         return False
 
     def is_module_source(self, call: ast.Call) -> bool:
