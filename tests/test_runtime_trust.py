@@ -21,7 +21,7 @@ pytest.importorskip("torch", reason="the runtime check needs torch (pip install 
 
 import torch
 
-from torchlint.runtime.runner import run
+from torchlint.runtime.execute import run
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "runtime_corpus"

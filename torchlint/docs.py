@@ -315,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     if args[:1] == ["new"]:
         from torchlint import scaffold
 
-        return scaffold.main(args[1:])
+        return scaffold.main(args[1:], ROOT, write)
     parser = argparse.ArgumentParser(
         prog="python -m torchlint.docs",
         description="Rewrite the files derived from the rules; `new CODE NAME` scaffolds a rule.",

@@ -15,6 +15,7 @@ import argparse
 import importlib
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from torchlint import catalog
@@ -170,8 +171,11 @@ def files(
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    from torchlint import docs, registry
+def main(argv: list[str], root: Path, write_derived: Callable[[Path], object]) -> int:
+    """``new``'s arguments; ``root`` is the project's folder, and ``write_derived``
+    (``docs.write``) rewrites the derived files. ``docs.main`` passes both in: it runs
+    this command, so this module does not import it back."""
+    from torchlint import registry
 
     parser = argparse.ArgumentParser(
         prog="python -m torchlint.docs new",
@@ -191,7 +195,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--off", action="store_true", help="off by default (opt-in)")
     args = parser.parse_args(argv)
-    root = docs.ROOT
     call = args.call or f"torch.{args.name.replace('-', '_')}"
     errors = _check(root, args.code, args.name, call, args.fix_to)
     if errors:
@@ -206,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     # The new module must be found by this process's registry, which lists checks/.
     importlib.invalidate_caches()
     registry.all_rules.cache_clear()
-    docs.write(root)
+    write_derived(root)
     print("wrote, to edit by hand (fill in every TODO):")
     for rel in written:
         print(f"  {rel}")

@@ -136,7 +136,7 @@ class Float64Input(Rule):
     summary = "float64 data (numpy's default) is fed to a float32 module."
     fixable = True
     triggers = FLOAT64_TEXT
-    needs = frozenset({screen.FLOAT64, screen.MODULE})
+    needs = frozenset({screen.FLOAT64, screen.MODULE_SOURCE})
     docs = """
     ## What it does
     Flags a call of a float32 module (made with `nn.*`, `timm.create_model` or a
@@ -204,7 +204,7 @@ class HalfOnCpu(Rule):
     name = "half-on-cpu"
     summary = "A module in float16 is explicitly placed on the CPU and run there."
     triggers = HALF_TEXT
-    needs = frozenset({screen.HALF_CAST, screen.CPU, screen.MODULE})
+    needs = frozenset({screen.HALF_CAST, screen.CPU_WORD, screen.MODULE_SOURCE})
     docs = """
     ## What it does
     Flags a call of a module that the code both casts to half precision (`.half()`,
@@ -270,7 +270,7 @@ class InputDtypeMismatch(Rule):
     summary = "A module in one floating dtype is called with a tensor of another, outside autocast."
     fixable = True
     triggers = (*HALF_TEXT, ".float(")
-    needs = frozenset({screen.HALF_CAST, screen.MODULE})
+    needs = frozenset({screen.HALF_CAST, screen.MODULE_SOURCE})
     docs = """
     ## What it does
     Flags a call of a module whose dtype the code shows (float32 by default for

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.facts import Analysis
+from torchlint.analysis.facts import FileFacts
 from torchlint.analysis.flow import (
     AUTO,
     CPU,
@@ -73,7 +73,7 @@ class ModuleCastNotPlaced(Rule):
     )
     fixable = True
     triggers = HALF_TEXT
-    needs = frozenset({screen.HALF_CAST, screen.MODULE, screen.ACCELERATOR})
+    needs = frozenset({screen.HALF_CAST, screen.MODULE_SOURCE, screen.ACCELERATOR})
     docs = """
     ## What it does
     Follows a module through its function: created (`nn.*`, a class of the file,
@@ -252,7 +252,7 @@ def _layer_kind(qualified: str) -> str | None:
     return "other" if last.startswith(PARAMETRIZED_MODULES) else None
 
 
-def _first_layer(origin: str, analysis: Analysis) -> str | None:
+def _first_layer(origin: str, analysis: FileFacts) -> str | None:
     """What the first weighted layer of a module is ("conv", "other"), when the
     code shows it: a torch.nn layer itself, or the first ``self.<layer>(...)`` of a
     local module class's ``forward`` (and ``nn.Sequential``'s first layer)."""
@@ -419,7 +419,7 @@ class ParallelWrapBeforePlacement(Rule):
     )
     fixable = True
     triggers = ("DataParallel", "FullyShardedDataParallel")
-    needs = frozenset({screen.PARALLEL_WRAP, screen.MODULE})
+    needs = frozenset({screen.PARALLEL_WRAP, screen.MODULE_SOURCE})
     docs = """
     ## What it does
     Flags `nn.DataParallel(model)`, `DistributedDataParallel(model, device_ids=[rank])`
