@@ -9,10 +9,13 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import invoke
+
+if TYPE_CHECKING:
+    from click.testing import Result
 
 # TL102 at 4:14, SAFE fix (`x` is known to be a tensor).
 LEGACY_STR = """\
