@@ -1486,3 +1486,30 @@ def test_rows_of_a_forward_are_tensors_rows_of_another_module_method_are_not(
     )
     result = invoke("--no-cache", "--select", "TL205", "r.py")
     assert places(result) == ["r.py:7:9:"]
+
+
+def test_a_cpu_tensor_meets_the_output_of_a_submodule(tree: Path) -> None:
+    """The output of ``self.lin(x)`` is on the model's device: a tensor made on the
+    CPU in forward meets it there (TL204)."""
+    write(
+        tree,
+        {
+            "s.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Scaled(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.lin = nn.Linear(4, 4)\n\n"
+            "    def forward(self, x):\n"
+            "        scale = torch.ones(4)\n"
+            "        return self.lin(x) * scale\n\n\n"
+            "def main(device):\n"
+            "    model = Scaled().to(device)\n"
+            "    return model(torch.randn(2, 4).to(device))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "s.py")
+    assert result.stdout == (
+        "s.py:11:17: TL204 this tensor is made on the CPU (no `device=`) and meets"
+        " `self.lin(x)`, on the model's device, at line 12: 'Expected all tensors to be on"
+        " the same device'; create it there with `device=self.lin(x).device`\n"
+    )
