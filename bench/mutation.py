@@ -937,7 +937,7 @@ def score_table(results: dict[str, Any]) -> str:
         f" **{_pct(k, n, True)}** |"
     )
     for module in SAMPLED:
-        if drawn[module]:
+        if pop[module]:  # (a module none of whose mutants was drawn shows as such)
             k, n = _counts(chosen[module].values())
             name = f"`{module.removeprefix('torchlint/')}`"
             rows.append(

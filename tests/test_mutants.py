@@ -1358,3 +1358,152 @@ def test_np_log1p_keeps_the_float64_of_its_array(tree: Path) -> None:
     )
     result = invoke("--no-cache", "--select", "TL105", "f.py")
     assert places(result) == ["f.py:9:18:"]
+
+
+def test_a_model_wrapped_in_one_branch_then_moved_is_a_module_moved(tree: Path) -> None:
+    """``if distributed: model = nn.DataParallel(model)``: the model may or may not be
+    wrapped; moved to the GPU afterwards and called with a CPU tensor, it fails when
+    it is not (TL204)."""
+    write(
+        tree,
+        {
+            "w.py": "import torch\nfrom torch import nn\n\n\n"
+            "def train(distributed):\n"
+            "    model = nn.Linear(4, 2)\n"
+            "    if distributed:\n"
+            "        model = nn.DataParallel(model)\n"
+            "    model.cuda()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "w.py")
+    assert places(result) == ["w.py:11:18:"]
+
+
+def test_argmax_gives_int64_indices(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "a.py": "import torch\nimport torch.nn.functional as F\n\n\n"
+            "def loss(probs):\n"
+            "    scores = torch.rand(8, 4)\n"
+            "    targets = torch.argmax(scores, dim=1)\n"
+            "    return F.binary_cross_entropy(probs, targets)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL104", "a.py")
+    assert places(result) == ["a.py:8:42:"]
+    assert "`targets` is int64" in result.stdout
+
+
+def test_a_branch_under_device_type_cuda_is_the_gpu_runs(tree: Path) -> None:
+    """``if device.type == "cuda": model.half()``: on the GPU run the model is float16,
+    and a float32 input fails there (TL107)."""
+    write(
+        tree,
+        {
+            "g.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f(device):\n"
+            "    model = nn.Linear(4, 2).to(device)\n"
+            '    if device.type == "cuda":\n'
+            "        model.half()\n"
+            "    x = torch.randn(3, 4, device=device)\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "g.py")
+    assert places(result) == ["g.py:10:18:"]
+
+
+def test_a_name_rebound_to_a_torch_nn_utils_object_is_unknown(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "p.py": "import torch\nfrom torch import nn\n\n\n"
+            "def main(batch_sizes):\n"
+            "    model = nn.LSTM(4, 4).cuda()\n"
+            "    seq = torch.randn(3, 4)\n"
+            "    seq = nn.utils.rnn.PackedSequence(seq, batch_sizes)\n"
+            "    return model(seq)\n"
+        },
+    )
+    result = invoke("--no-cache", "p.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+@pytest.mark.parametrize("holder", ["Parameter", "Buffer"])
+def test_a_parameter_of_a_module_moves_with_it(tree: Path, holder: str) -> None:
+    """``self.weight = nn.Parameter(...)`` (or ``nn.Buffer``) is on the GPU once the
+    module is: a CPU tensor made in forward meets it there (TL204)."""
+    write(
+        tree,
+        {
+            "s.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Scale(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            f"        self.weight = nn.{holder}(torch.ones(4))\n\n"
+            "    def forward(self, x):\n"
+            "        noise = torch.randn(4)\n"
+            "        return x * (self.weight * noise)\n\n\n"
+            "def main():\n"
+            "    model = Scale().cuda()\n"
+            "    return model(torch.ones(4).cuda())\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "s.py")
+    assert result.stdout == (
+        "s.py:11:17: TL204 this tensor is made on the CPU (no `device=`) and meets"
+        " `self.weight`, on cuda (line 16), at line 12: 'Expected all tensors to be on the"
+        " same device'; create it there with `device=self.weight.device`\n"
+    )
+
+
+def test_rows_of_a_forward_are_tensors_rows_of_another_module_method_are_not(
+    tree: Path,
+) -> None:
+    """Iterating a model's output gives tensors (a bare ``row.cpu()`` is TL205);
+    what another method of a model returns (``transcribe_batch``: texts, lists) is
+    not known to be a tensor."""
+    write(
+        tree,
+        {
+            "r.py": "import torch\n\n\n"
+            "def run(model, batch):\n"
+            "    model.cuda()\n"
+            "    for row in model(batch):\n"
+            "        row.cpu()\n"
+            "    for text in model.transcribe_batch(batch):\n"
+            "        text.cpu()\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL205", "r.py")
+    assert places(result) == ["r.py:7:9:"]
+
+
+def test_a_cpu_tensor_meets_the_output_of_a_submodule(tree: Path) -> None:
+    """The output of ``self.lin(x)`` is on the model's device: a tensor made on the
+    CPU in forward meets it there (TL204)."""
+    write(
+        tree,
+        {
+            "s.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Scaled(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.lin = nn.Linear(4, 4)\n\n"
+            "    def forward(self, x):\n"
+            "        scale = torch.ones(4)\n"
+            "        return self.lin(x) * scale\n\n\n"
+            "def main(device):\n"
+            "    model = Scaled().to(device)\n"
+            "    return model(torch.randn(2, 4).to(device))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "s.py")
+    assert result.stdout == (
+        "s.py:11:17: TL204 this tensor is made on the CPU (no `device=`) and meets"
+        " `self.lin(x)`, on the model's device, at line 12: 'Expected all tensors to be on"
+        " the same device'; create it there with `device=self.lin(x).device`\n"
+    )
