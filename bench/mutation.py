@@ -98,12 +98,16 @@ SAMPLED = (
     "torchlint/analysis/__init__.py",
     "torchlint/analysis/facts.py",
     "torchlint/analysis/flow.py",
+    "torchlint/analysis/gates.py",
     "torchlint/analysis/names.py",
+    "torchlint/analysis/order.py",
+    "torchlint/analysis/receivers.py",
+    "torchlint/analysis/saves.py",
     "torchlint/analysis/torch_api.py",
 )
 PER_MODULE = 20
 WHOLE_UP_TO = 40  # a core module with no more mutants than this is run whole
-SAMPLE = 40
+SAMPLE = 160
 SEED = 17
 
 # "error 3"/"error 4": pytest could not start (the mutant breaks the import of the
