@@ -13,7 +13,8 @@ Each corpus is linted with every rule, as a user runs it (``torchlint --isolated
 ``--library``/``--scripts`` also take a saved ``--format json`` output of that
 command instead of a folder (``--files`` then gives the number of ``.py`` files).
 ``bench/audit_counts.json`` holds the counts of the last ``--save``;
-``bench/audit_judgements.json`` the hand-written "judged" column, keyed by rule.
+``bench/audit_judgements.json`` the hand-written "judged" column, keyed by rule: one
+row per audited rule (a rule-book folder with an ``audit.md``).
 The docs check needs no corpus (``tests/test_docs.py`` runs it); ``--check`` needs
 both corpora (``../shared/bench/make_corpus.sh`` and the scripts listed in
 docs/audits.md), so it is not part of the test suite.
@@ -131,6 +132,8 @@ def audits_block(data: dict[str, Any], judgements: dict[str, str]) -> str:
         "|---|---|---|---|",
     ]
     for code, (_, default) in rules().items():
+        if code not in judgements:
+            continue  # not audited yet (no audit.md): a count would say nothing read
         label = code if default else f"{code} (opt-in)"
         lib = data["library"]["counts"].get(code, 0)
         scr = data["scripts"]["counts"].get(code, 0)

@@ -174,8 +174,11 @@ def docs_block(data: dict[str, Any]) -> str:
         before_opt = {
             c: n for c, n in data["before"]["findings"].items() if c in on and not on[c][1]
         }
+        # Only the rules the runs counted: a rule added since was never run there.
         moves = (
-            f"{c} {before_opt.get(c, 0)} → {opt.get(c, 0)}" for c in sorted(on) if not on[c][1]
+            f"{c} {before_opt.get(c, 0)} → {opt.get(c, 0)}"
+            for c in sorted(on)
+            if not on[c][1] and (c in opt or c in before_opt)
         )
         lines += [
             "",

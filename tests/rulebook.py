@@ -53,6 +53,20 @@ class Case:
     def fixed_unsafe(self) -> Path:
         return self.folder / "fixed_unsafe.py"
 
+    def fix_output(self, unsafe: bool) -> Path:
+        """The file ``--fix`` (``--fix --unsafe-fixes`` with ``unsafe``) turns bad.py
+        into. Only what differs is written: without fixed_unsafe.py the unsafe fixes
+        add nothing to fixed.py; without fixed.py no safe fix changes bad.py."""
+        chain = (self.fixed_unsafe, self.fixed) if unsafe else (self.fixed,)
+        return next((p for p in chain if p.is_file()), self.folder / "bad.py")
+
+    @property
+    def runtime_companions(self) -> bool:
+        """runtime_bad.py (confirmed by a run) and runtime_good.py (runs clean); else
+        runtime.md says why no run can confirm the rule, or, with neither, the rule's
+        page says it is not confirmable at run time."""
+        return (self.folder / "runtime_bad.py").is_file()
+
 
 def cases() -> list[Case]:
     return [

@@ -12,10 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import invoke
 
 import torchlint
-from torchlint.cli import main
 
 BAD = 'import torch\n\n\ndef f(x: torch.Tensor):\n    return x.type("torch.HalfTensor")\n'
 BAD_MSG = (
@@ -33,7 +32,7 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["-q", *args])
+    result = invoke("-q", *args)
     return result.exit_code, result.stdout
 
 

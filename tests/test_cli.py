@@ -18,11 +18,10 @@ from pathlib import Path
 
 import libcst as cst
 import pytest
-from click.testing import CliRunner, Result
+from conftest import invoke
 from rulebook import expected
 
 from torchlint.checks.type_cast import TypeCastWithoutDevice
-from torchlint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -106,14 +105,6 @@ def write(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_bytes(content)
         else:
             path.write_bytes(content.encode("utf-8"))
-
-
-def invoke(*args: str, input: bytes | str | None = None) -> Result:
-    result = CliRunner().invoke(main, list(args), input=input)
-    # Every outcome is an exit code, never an exception escaping main().
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert "Traceback" not in result.output
-    return result
 
 
 def locations(stdout: str) -> list[str]:

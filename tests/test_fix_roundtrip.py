@@ -6,6 +6,7 @@ applicable fix is never rewritten."""
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import errno
 import os
 import shutil
@@ -16,19 +17,18 @@ from pathlib import Path
 
 import libcst as cst
 import pytest
-from click.testing import CliRunner, Result
+from conftest import invoke
+from rulebook import Case, cases
 
+from torchlint import registry
 from torchlint.checks.type_cast import LegacyTypeCast
-from torchlint.cli import main
-from torchlint.rule import FixSpec
+from torchlint.rule import Replace
 
 try:
     import resource
 except ImportError:  # pragma: no cover - not POSIX
     resource = None  # type: ignore[assignment]
 
-ROOT = Path(__file__).resolve().parent.parent
-RULES = ROOT / "rules"
 
 # TL101 at 8:27, SAFE fix `.type(` -> `.to(`.
 MODULE_CAST = """\
@@ -103,13 +103,6 @@ def snapshot(root: Path) -> dict[str, tuple[bytes, int, int, int]]:
 
 def contents(root: Path) -> dict[str, bytes]:
     return {rel: data for rel, (data, *_) in snapshot(root).items()}
-
-
-def invoke(*args: str, input: bytes | None = None) -> Result:
-    result = CliRunner().invoke(main, list(args), input=input)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.fixture
@@ -386,7 +379,7 @@ class _FixWithAKeyword(LegacyTypeCast):
 
     def report(self, node, message, fix=None, related=None):  # type: ignore[no-untyped-def]
         if fix is not None:
-            fix = FixSpec(fix.applicability, ((node, cst.Name("lambda")),), fix.message)
+            fix = dataclasses.replace(fix, replacements=(Replace(node, cst.Name("lambda")),))
         super().report(node, message, fix, related)
 
 
@@ -398,7 +391,7 @@ NOT_PARSED = (
 def test_a_fix_that_would_not_parse_leaves_the_file_byte_for_byte_unchanged(
     tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from torchlint import engine, registry
+    from torchlint import engine
 
     rules = {**registry.all_rules(), "TL102": _FixWithAKeyword}
     monkeypatch.setattr(engine, "all_rules", lambda: rules)
@@ -689,20 +682,17 @@ def test_stdin_fix_keeps_a_bom(tree: Path) -> None:
 # ---------------------------------------------------------------- the rule book
 
 
-def _fixable_folders() -> list[Path]:
-    return [
-        d
-        for d in sorted(RULES.iterdir())
-        if d.is_dir() and (d / "bad.py").exists() and (d / "fixed.py").exists()
-    ]
+def _fixable_cases() -> list[Case]:
+    fixable = {code for code, rule in registry.all_rules().items() if rule.fixable}
+    return [case for case in cases() if case.code in fixable]
 
 
-@pytest.mark.parametrize("folder", _fixable_folders(), ids=lambda d: d.name)
+@pytest.mark.parametrize("case", _fixable_cases(), ids=lambda c: c.folder.name)
 @pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
-def test_rule_book_bad_py_fixes_to_fixed_py(tree: Path, folder: Path, unsafe: bool) -> None:
-    code = folder.name.split("-", 1)[0]
-    expected = folder / ("fixed_unsafe.py" if unsafe else "fixed.py")
-    shutil.copyfile(folder / "bad.py", tree / "bad.py")
+def test_rule_book_bad_py_fixes_to_fixed_py(tree: Path, case: Case, unsafe: bool) -> None:
+    code = case.code
+    expected = case.fix_output(unsafe)
+    shutil.copyfile(case.folder / "bad.py", tree / "bad.py")
     flags = ["--unsafe-fixes"] if unsafe else []
     invoke("--fix", *flags, "--select", code, "bad.py")
     assert (tree / "bad.py").read_bytes() == expected.read_bytes()

@@ -12,9 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-
-from torchlint.cli import main
+from conftest import invoke
 
 # TL102 at 3:14 (safe fix).
 LEGACY_STR = """\
@@ -35,13 +33,6 @@ def write(root: Path, files: dict[str, str | bytes]) -> None:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-
-
-def invoke(*args: str) -> Result:
-    result = CliRunner().invoke(main, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert "Traceback" not in result.output
-    return result
 
 
 def locations(stdout: str) -> list[str]:
@@ -426,7 +417,7 @@ def test_binary_file_named_py_is_an_error_like_an_unreadable_one(tree: Path) -> 
 
 def test_undecodable_stdin_is_an_error_and_fix_gives_it_back_unchanged(tree: Path) -> None:
     data = b'import torch\ns = "caf\xe9"\n'
-    result = CliRunner().invoke(main, ["-q", "--fix", "-", "--stdin-filename", "m.py"], input=data)
+    result = invoke("-q", "--fix", "-", "--stdin-filename", "m.py", input=data)
     assert result.exit_code == 2
     assert result.stdout_bytes == data
     assert result.stderr.startswith("torchlint: error: m.py: cannot decode as utf-8")

@@ -256,15 +256,13 @@ def test_positions_count_utf16_units_and_clamp() -> None:
 
 
 def test_lsp_is_a_subcommand_and_paths_still_lint(tmp_path: Path) -> None:
-    from click.testing import CliRunner
+    from conftest import invoke
 
-    from torchlint.cli import main
-
-    result = CliRunner().invoke(main, ["lsp", "--help"])
+    result = invoke("lsp", "--help")
     assert result.exit_code == 0
     assert "usage: torchlint lsp" in result.output
     (tmp_path / "x.py").write_text(BAD, encoding="utf-8")
-    result = CliRunner().invoke(main, ["--no-cache", str(tmp_path / "x.py")])
+    result = invoke("--no-cache", str(tmp_path / "x.py"))
     assert result.exit_code == 1
     assert "TL102" in result.output
 

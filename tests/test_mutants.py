@@ -9,12 +9,13 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import invoke
 
-from torchlint.cli import main
+if TYPE_CHECKING:
+    from click.testing import Result
 
 # TL102 at 4:14, SAFE fix (`x` is known to be a tensor).
 LEGACY_STR = """\
@@ -34,13 +35,6 @@ def write(root: Path, files: dict[str, str | bytes]) -> None:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-
-
-def invoke(*args: str, input: bytes | None = None) -> Result:
-    result = CliRunner().invoke(main, list(args), input=input)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.fixture

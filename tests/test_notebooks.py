@@ -8,12 +8,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import conftest
 import nbformat
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell
 
-from torchlint.cli import main
 from torchlint.notebook import Cell, Program, load
 from torchlint.source import SourceError
 
@@ -78,9 +78,7 @@ def write_notebook(path: Path, cells: list[Any], **metadata: Any) -> bytes:
 
 
 def invoke(*args: str, input: bytes | str | None = None) -> Result:
-    result = CliRunner().invoke(main, ["--no-cache", *args], input=input)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    return result
+    return conftest.invoke("--no-cache", *args, input=input)
 
 
 def sources(path: Path) -> list[str]:
@@ -194,8 +192,8 @@ def test_sarif_of_a_notebook_is_valid(tree: Path) -> None:
 
 def test_a_warm_cache_gives_the_same_findings(tree: Path) -> None:
     write_notebook(tree / "nb.ipynb", CELLS)
-    cold = CliRunner().invoke(main, ["--format", "json", "nb.ipynb"])
-    warm = CliRunner().invoke(main, ["--format", "json", "nb.ipynb"])
+    cold = conftest.invoke("--format", "json", "nb.ipynb")
+    warm = conftest.invoke("--format", "json", "nb.ipynb")
     assert (tree / ".torchlint_cache").is_dir()
     assert cold.stdout == warm.stdout
     assert [f["cell"] for f in json.loads(warm.stdout)] == [3, 5, 6]

@@ -52,12 +52,10 @@ def test_base_dependencies_are_the_linter_alone_without_torch() -> None:
 
 
 def test_readme_example_output_is_what_torchlint_prints(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from click.testing import CliRunner
-
-    from torchlint.cli import main
+    from conftest import invoke
 
     monkeypatch.chdir(ROOT)
-    result = CliRunner().invoke(main, ["--no-cache", "--isolated", "examples/"])
+    result = invoke("--no-cache", "--isolated", "examples/")
     printed = result.stdout.splitlines()
     shown = [
         line

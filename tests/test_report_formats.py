@@ -19,13 +19,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+import conftest
 import jsonschema
 import pytest
 import yaml
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from torchlint import __version__, registry
-from torchlint.cli import main
 from torchlint.findings import Applicability, Edit, Finding, Fix, Problem
 from torchlint.report import github, junit, sarif
 
@@ -72,9 +72,7 @@ def write(root: Path, files: dict[str, str]) -> None:
 
 
 def invoke(*args: str) -> Result:
-    result = CliRunner().invoke(main, ["--isolated", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    return result
+    return conftest.invoke("--isolated", *args)
 
 
 def validate_sarif(doc: Any) -> None:

@@ -47,15 +47,39 @@ def test_good_examples_are_silent(case: Case) -> None:
 def test_fix_output(case: Case, unsafe: bool) -> None:
     rule = registry.get(case.code)
     assert rule is not None
-    target = case.fixed_unsafe if unsafe else case.fixed
     if not rule.fixable:
-        assert not target.exists()
+        assert not case.fixed.exists() and not case.fixed_unsafe.exists()
         return
-    assert target.exists(), f"{target} is missing"
+    target = case.fix_output(unsafe)
     bad = case.folder / "bad.py"
     codes = frozenset({case.code})
     outcome = engine.fix_text(str(bad), bad.read_text(), codes, unsafe)
-    assert outcome.text == target.read_text()
+    if target == bad:
+        assert outcome.text == bad.read_text(), (
+            f"no safe fix changes anything in {bad} (there is no fixed.py): write the output "
+            "to fixed.py"
+        )
+    else:
+        assert outcome.text == target.read_text(), target
     # Idempotent: fixing the fixed file changes nothing.
     again = engine.fix_text(str(target), outcome.text, codes, unsafe)
     assert again.fixed == 0 and again.text == outcome.text
+
+
+@pytest.mark.parametrize("case", CASES, ids=_ids)
+def test_fix_outputs_are_written_only_where_they_differ(case: Case) -> None:
+    """fixed.py only where a safe fix changes bad.py, fixed_unsafe.py only where the
+    unsafe fixes change more; and a fixable rule's rule book shows a fix."""
+    rule = registry.get(case.code)
+    assert rule is not None
+    bad = (case.folder / "bad.py").read_text()
+    if case.fixed.exists():
+        assert case.fixed.read_text() != bad, f"{case.fixed} is bad.py: delete it"
+    if case.fixed_unsafe.exists():
+        assert case.fixed_unsafe.read_text() != case.fix_output(unsafe=False).read_text(), (
+            f"{case.fixed_unsafe} is what the safe fixes give: delete it"
+        )
+    if rule.fixable:
+        assert case.fix_output(unsafe=True).read_text() != bad, (
+            f"{case.code} is fixable but no fix changes its bad.py"
+        )

@@ -10,42 +10,44 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import invoke
 from rulebook import NAMED_LINE, RULES_DIR, Expect, expected
 
 pytest.importorskip("torch", reason="the runtime check needs torch (pip install torch)")
 
-from torchlint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPANIONS = sorted(p.parent for p in RULES_DIR.glob("*/runtime_bad.py"))
-NO_RUN_CAN_CONFIRM = sorted(p.parent for p in RULES_DIR.glob("*/runtime.md"))
+# runtime.md says why no run can confirm the rule; with neither it nor the companions,
+# the rule's page says it is not confirmable at run time.
+NO_RUN_CAN_CONFIRM = sorted(
+    d for d in RULES_DIR.glob("TL*-*") if d.is_dir() and not (d / "runtime_bad.py").is_file()
+)
 
 
-def _invoke(args: list[str]):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(main, args, catch_exceptions=False)
-
-
-def test_every_rule_folder_has_a_companion_or_says_why_not() -> None:
-    """Issue #5: each rule-book folder has runnable companions (both scripts) or a
-    non-empty runtime.md saying why its bad case cannot be confirmed; not both."""
+def test_every_rule_folder_has_both_companions_or_none() -> None:
+    """Issues #5 and #18: a rule-book folder has runnable companions (both scripts), or
+    a non-empty runtime.md saying why its bad case cannot be confirmed, or neither (its
+    page then says "not confirmable at run time", with what the rule's docs say is
+    wrong); never one script alone, never a runtime.md beside the scripts."""
     folders = [d for d in sorted(RULES_DIR.iterdir()) if d.is_dir() and d.name.startswith("TL")]
     assert folders
     for folder in folders:
         scripts = [(folder / n).is_file() for n in ("runtime_bad.py", "runtime_good.py")]
+        assert all(scripts) or not any(scripts), (
+            f"{folder}: write both runtime_bad.py and runtime_good.py"
+        )
         why = folder / "runtime.md"
         if why.is_file():
             assert why.read_text().strip(), f"{why} is empty"
             assert not any(scripts), f"{folder} has runtime.md and runtime_*.py"
-        else:
-            assert all(scripts), f"{folder}: write runtime_bad.py + runtime_good.py, or runtime.md"
 
 
 @pytest.mark.parametrize("folder", COMPANIONS, ids=lambda p: p.name)
 def test_companion_bad_is_confirmed_and_good_runs_clean(folder: Path, tmp_path: Path) -> None:
     code = folder.name.split("-", 1)[0]
     bad, good = folder / "runtime_bad.py", folder / "runtime_good.py"
-    result = _invoke(["--isolated", "--no-cache", "--select", code, "--confirm", str(bad)])
+    result = invoke("--isolated", "--no-cache", "--select", code, "--confirm", str(bad))
     assert result.exit_code == 1, result.output
     lines = [line for line in result.stdout.splitlines() if line]
     want = [str(e) for e in expected(bad.read_text())]
@@ -58,7 +60,7 @@ def test_companion_bad_is_confirmed_and_good_runs_clean(folder: Path, tmp_path: 
     assert got == want, result.stdout
     assert all(line.endswith("[confirmed]") for line in lines), result.stdout
 
-    result = _invoke(["--isolated", "--no-cache", "--select", code, "--confirm", str(good)])
+    result = invoke("--isolated", "--no-cache", "--select", code, "--confirm", str(good))
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "" or "TL" not in result.stdout, result.stdout
 
@@ -67,7 +69,7 @@ def test_companion_bad_is_confirmed_and_good_runs_clean(folder: Path, tmp_path: 
     other = tmp_path / "other.py"
     other.write_text("print('another script')\n")
     args = ["--isolated", "--no-cache", "--select", code, "--confirm", str(other), str(bad)]
-    result = _invoke(args)
+    result = invoke(*args)
     lines = [line for line in result.stdout.splitlines() if line]
     assert len(lines) == len(want), result.stdout
     assert all(line.endswith("[not reached]") for line in lines), result.stdout
@@ -75,14 +77,15 @@ def test_companion_bad_is_confirmed_and_good_runs_clean(folder: Path, tmp_path: 
 
 @pytest.mark.parametrize("folder", NO_RUN_CAN_CONFIRM, ids=lambda p: p.name)
 def test_rules_no_run_can_confirm_say_so(folder: Path, tmp_path: Path) -> None:
-    """A rule whose runtime.md says why no run can confirm it: its rule-book findings
-    come out [not confirmable], whatever the run does."""
+    """A rule without runnable companions (its runtime.md says why no run can confirm
+    it, or its page says it is not confirmable): its rule-book findings come out [not
+    confirmable], whatever the run does."""
     code = folder.name.split("-", 1)[0]
     script = tmp_path / "run.py"
     script.write_text("pass\n")
     bad = sorted(folder.glob("bad*.py"))
-    result = _invoke(
-        ["--isolated", "--no-cache", "--select", code, "--confirm", str(script), *map(str, bad)]
+    result = invoke(
+        "--isolated", "--no-cache", "--select", code, "--confirm", str(script), *map(str, bad)
     )
     lines = [line for line in result.stdout.splitlines() if line]
     assert lines and result.exit_code == 1, result.output
@@ -136,7 +139,7 @@ def test_confirm_on_a_script_that_stops_early(tmp_path: Path) -> None:
     script = tmp_path / "train.py"
     script.write_text(EARLY_STOP)
     args = ["--isolated", "--no-cache", "--select", "TL", "--confirm", str(script)]
-    result = _invoke(args)
+    result = invoke(*args)
     assert result.exit_code == 1, result.output
     got = [
         (int(line.split(":")[1]), line.split(": ", 1)[1].split(" ", 1)[0], line.rsplit("[", 1)[1])
@@ -153,7 +156,7 @@ def test_confirm_on_a_script_that_stops_early(tmp_path: Path) -> None:
     ]
     assert "the script stopped at" not in result.stdout
 
-    result = _invoke([*args[:-2], "--format", "json", "--confirm", str(script)])
+    result = invoke(*args[:-2], "--format", "json", "--confirm", str(script))
     data = json.loads(result.stdout)
     assert [(f["line"], f["code"], f["confirmation"]) for f in data] == [
         (line, code, status.rstrip("]")) for line, code, status in got
@@ -174,16 +177,16 @@ def test_confirm_prints_each_record_once_and_takes_devices(tmp_path: Path) -> No
         "print(model(x).shape)\n"
     )
     base = ["--isolated", "--no-cache", "--select", "TL203"]
-    result = _invoke([*base, "--confirm", str(script)])
+    result = invoke(*base, "--confirm", str(script))
     assert result.exit_code == 1
     # One GPU: DataParallel moves the module itself, and the run goes through.
     [line] = result.stdout.splitlines()
     assert line.startswith(f"{script}:5:9: TL203 ") and line.endswith("[not confirmed]")
-    result = _invoke([*base, "--devices", "2", "--confirm", str(script)])
+    result = invoke(*base, "--devices", "2", "--confirm", str(script))
     [line] = result.stdout.splitlines()
     assert line.startswith(f"{script}:5:9: TL203 ") and line.endswith("[confirmed]")
     assert "TLR001" not in result.output
-    result = _invoke([*base, "--devices", "2", str(script)])
+    result = invoke(*base, "--devices", "2", str(script))
     assert result.exit_code == 2 and "--devices goes with --confirm" in result.output
 
 
@@ -196,7 +199,7 @@ def test_run_reports_flake8_style_and_exits_1(tmp_path: Path) -> None:
         "assert sys.argv[1:] == ['--epochs', '1']\n"
         "model(torch.ones(1, 2))\n"
     )
-    result = _invoke(["run", "--simulate-cuda", str(script), "--epochs", "1"])
+    result = invoke("run", "--simulate-cuda", str(script), "--epochs", "1")
     assert result.exit_code == 1, result.output
     [line] = result.stdout.splitlines()
     assert line.startswith(f"{script}:5:1: TLR001 device mismatch in Linear")
@@ -207,7 +210,7 @@ def test_run_reports_flake8_style_and_exits_1(tmp_path: Path) -> None:
 def test_run_json(tmp_path: Path) -> None:
     script = tmp_path / "s.py"
     script.write_text("import torch\nx = torch.ones(2, device='cuda').half()\nx.numpy()\n")
-    result = _invoke(["run", "--simulate-cuda", "--json", str(script)])
+    result = invoke("run", "--simulate-cuda", "--json", str(script), tracebacks=True)
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     [record] = data["records"]
@@ -224,7 +227,7 @@ def test_run_clean_script_exits_0(tmp_path: Path) -> None:
         "assert device == 'cuda'\n"
         "print(torch.nn.Linear(2, 2).to(device)(torch.ones(1, 2, device=device)).device)\n"
     )
-    result = _invoke(["run", "--simulate-cuda", str(script)])
+    result = invoke("run", "--simulate-cuda", str(script))
     assert result.exit_code == 0, result.output
     assert result.stdout == "cuda:0\n"
 
@@ -232,7 +235,7 @@ def test_run_clean_script_exits_0(tmp_path: Path) -> None:
 def test_a_crash_is_reported_with_its_attribution(tmp_path: Path) -> None:
     script = tmp_path / "crash.py"
     script.write_text("def load(path):\n    raise ValueError(f'no {path}')\n\nload('data.csv')\n")
-    result = _invoke(["run", "--simulate-cuda", str(script)])
+    result = invoke("run", "--simulate-cuda", str(script), tracebacks=True)
     assert result.exit_code == 2
     assert result.stdout == ""
     assert f"the script crashed at {script}:2: ValueError: no data.csv" in result.stderr
@@ -243,15 +246,15 @@ def test_a_crash_is_reported_with_its_attribution(tmp_path: Path) -> None:
 def test_sys_exit_status(tmp_path: Path) -> None:
     script = tmp_path / "exit.py"
     script.write_text("import sys\nsys.exit(0)\n")
-    assert _invoke(["run", str(script)]).exit_code == 0
+    assert invoke("run", str(script)).exit_code == 0
     script.write_text("import sys\nsys.exit(3)\n")
-    result = _invoke(["run", str(script)])
+    result = invoke("run", str(script))
     assert result.exit_code == 2 and "exited with status 3" in result.stderr
 
 
 def test_usage_errors() -> None:
-    assert _invoke(["run"]).exit_code == 2
-    result = _invoke(["run", "no/such/script.py"])
+    assert invoke("run").exit_code == 2
+    result = invoke("run", "no/such/script.py")
     assert result.exit_code == 2 and "no such file" in result.stderr
 
 
@@ -262,7 +265,7 @@ def test_without_simulation_a_cpu_machine_is_told_to_simulate(tmp_path: Path) ->
         pytest.skip("a real GPU is here")
     script = tmp_path / "gpu.py"
     script.write_text("import torch\ntorch.ones(1).cuda()\n")
-    result = _invoke(["run", str(script)])
+    result = invoke("run", str(script), tracebacks=True)
     assert result.exit_code == 2
     assert "--simulate-cuda" in result.stderr
 
@@ -300,28 +303,18 @@ def test_confirm_prints_records_no_finding_explains(tmp_path: Path) -> None:
     script.write_text(
         "import torch\nw = torch.ones(2, 2, device='cuda')\nb = torch.ones(2, 2)\nw @ b\n"
     )
-    result = _invoke(["--isolated", "--no-cache", "--select", "TL201", "--confirm", str(script)])
+    result = invoke("--isolated", "--no-cache", "--select", "TL201", "--confirm", str(script))
     assert result.exit_code == 1
     assert result.stdout.startswith(f"{script}:4:1: TLR001 device mismatch")
-    result = _invoke(
-        [
-            "--isolated",
-            "--no-cache",
-            "--format",
-            "json",
-            "--select",
-            "TL201",
-            "--confirm",
-            str(script),
-        ]
-    )
+    args = ["--isolated", "--no-cache", "--format", "json", "--select", "TL201"]
+    result = invoke(*args, "--confirm", str(script))
     assert json.loads(result.stdout) == [] and "TLR001" in result.stderr
 
 
 def test_confirm_reports_a_crash_as_a_problem(tmp_path: Path) -> None:
     script = tmp_path / "s.py"
     script.write_text("print('hello')\nraise KeyError('x')\n")
-    result = _invoke(["--isolated", "--no-cache", "--confirm", str(script)])
+    result = invoke("--isolated", "--no-cache", "--confirm", str(script))
     assert result.exit_code == 2
     assert "crashed under the runtime check" in result.stderr and "KeyError" in result.stderr
     assert "hello" in result.stderr and "hello" not in result.stdout

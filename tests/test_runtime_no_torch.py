@@ -13,7 +13,7 @@ PROGRAM = """
 import sys
 import torchlint.cli
 import torchlint.runtime
-import torchlint.runtime.cli
+import torchlint.runtime.command
 import torchlint.runtime.confirm
 import torchlint.runtime.pytest_plugin
 from click.testing import CliRunner

@@ -84,7 +84,7 @@ def test_simulated_cuda_runs_gpu_tests_and_fails_on_mismatches(tmp_path: Path) -
     # The failure's traceback is the test's frames: neither torch's nor the simulator's.
     failure = out.split("_ test_gpu_bug _", 1)[1].split("Captured torchlint", 1)[0]
     assert "test_gpu.py:17: " in failure and "SimulatedCudaError" in failure
-    assert "simulate.py" not in failure and "torch/nn/modules" not in failure, failure
+    assert "torchlint/runtime/" not in failure and "torch/nn/modules" not in failure, failure
 
 
 def test_without_the_option_nothing_changes(tmp_path: Path) -> None:

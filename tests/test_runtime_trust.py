@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import Result
+from conftest import invoke
 
 pytest.importorskip("torch", reason="the runtime check needs torch (pip install torch)")
 
 import torch
 
-from torchlint.cli import main
-from torchlint.runtime.runner import run
+from torchlint.runtime.execute import run
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "runtime_corpus"
@@ -37,8 +37,9 @@ def _restore_torch_state() -> Iterator[None]:
         torch.distributed.destroy_process_group()
 
 
-def _run_cli(*args: str):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(main, ["run", "--simulate-cuda", *args], catch_exceptions=False)
+def _run_cli(*args: str) -> Result:
+    # The run prints the script's own traceback where torch raised.
+    return invoke("run", "--simulate-cuda", *args, tracebacks=True)
 
 
 def _script(tmp_path: Path, text: str) -> Path:
@@ -180,7 +181,7 @@ def test_a_gpu_checkpoint_loaded_without_a_gpu_is_a_finding_at_the_load(tmp_path
     result = _run_cli(str(infer))  # a simulated GPU node loads it
     assert (result.exit_code, result.stdout) == (0, "3\n"), result.output
 
-    result = CliRunner().invoke(main, ["run", "--json", str(infer)], catch_exceptions=False)
+    result = invoke("run", "--json", str(infer), tracebacks=True)
     assert result.exit_code == 1, result.output
     [record] = json.loads(result.stdout)["records"]
     assert (record["code"], record["location"]["line"], record["location"]["column"]) == (

@@ -104,7 +104,7 @@ def test_import_aliases_are_resolved() -> None:
             return net(th.zeros(1, 3, 8, 8).to(device))
         """
     tags = _tags(source)[1]
-    assert {screen.MODULE, screen.HALF_CAST, screen.ACCELERATOR} <= tags
+    assert {screen.MODULE_SOURCE, screen.HALF_CAST, screen.ACCELERATOR} <= tags
 
 
 def test_a_bare_move_of_an_unknown_name_is_a_placed_module() -> None:

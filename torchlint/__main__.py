@@ -1,3 +1,5 @@
+"""``python -m torchlint``: the command line, as the ``torchlint`` script runs it."""
+
 from torchlint.cli import main
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ import sys
 from collections.abc import Callable
 
 import click
-import pathspec
 
 from torchlint import __version__, notebook, registry
 from torchlint.config import (
@@ -17,8 +16,8 @@ from torchlint.config import (
     ConfigError,
     check_codes,
     enabled_codes,
-    find_config,
-    load_config,
+    per_file_codes,
+    resolve_config,
 )
 from torchlint.discovery import discover, force_excluded
 from torchlint.findings import Applicability, Finding, Problem
@@ -113,7 +112,7 @@ def _exit_code(command: Callable[[], object]) -> int:
 def _run(args: list[str]) -> int:
     # `torchlint run`: the runtime check (torchlint/runtime/); torch is imported only
     # once a script is about to run.
-    from torchlint.runtime.cli import run_command
+    from torchlint.runtime.command import run_command
 
     return _exit_code(lambda: run_command.main(args, prog_name="torchlint run"))
 
@@ -334,7 +333,8 @@ def main(
         )
     targets = list(paths) or ([confirm_script] if confirm_script else ["."])
     try:
-        config = _load(targets, config_file, isolated, stdin_filename)
+        first = next((t for t in targets if t != "-"), stdin_filename or ".")
+        config = resolve_config(first, registry.codes(), config_file, isolated)
     except ConfigError as exc:
         _err(f"error: {exc}")
         sys.exit(EXIT_ERROR)
@@ -406,7 +406,7 @@ def main(
     fixed = sum(r.fixed for r in results)
     unconfirmed: list[str] = []  # runtime records that confirm no finding
     if confirm_script is not None:
-        from torchlint.runtime.cli import confirm_findings
+        from torchlint.runtime.command import confirm_findings
 
         findings, unconfirmed, confirm_problems = confirm_findings(
             confirm_script, findings, devices or 1
@@ -509,39 +509,13 @@ def _report_added(
     sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)
 
 
-def _load(
-    targets: list[str], config_file: str | None, isolated: bool, stdin_filename: str | None
-) -> Config:
-    known = registry.codes()
-    if config_file:
-        return load_config(config_file, known)
-    if isolated:
-        return Config(root=os.getcwd())
-    first = next((t for t in targets if t != "-"), stdin_filename or ".")
-    # A path that does not exist (yet: an editor's unsaved file) still tells where
-    # to look: its nearest existing folder.
-    found = find_config(first)
-    return load_config(found, known) if found else Config(root=os.getcwd())
-
-
 def _per_file(config: Config, options: Options) -> Callable[[str], Options]:
-    specs = [
-        (pathspec.GitIgnoreSpec.from_lines([glob]), frozenset(c.upper() for c in codes))
-        for glob, codes in sorted(config.per_file_ignores.items())
-    ]
+    codes_for = per_file_codes(config, options.codes)
 
     @functools.cache
     def options_for(path: str) -> Options:
-        if not specs:
-            return options
-        rel = os.path.relpath(os.path.abspath(path), config.root).replace(os.sep, "/")
-        drop: set[str] = set()
-        for spec, codes in specs:
-            if spec.match_file(rel):
-                drop.update(c for c in options.codes if any(c.startswith(p) for p in codes))
-        if not drop:
-            return options
-        return dataclasses.replace(options, codes=options.codes - drop)
+        codes = codes_for(path)
+        return options if codes == options.codes else dataclasses.replace(options, codes=codes)
 
     return options_for
 

@@ -1,13 +1,18 @@
-"""``[tool.torchlint]`` in pyproject.toml: find it, validate it strictly, and turn
-select/ignore lists into the set of enabled rule codes."""
+"""``[tool.torchlint]`` in pyproject.toml: find it, validate it strictly, turn
+select/ignore lists into the set of enabled rule codes, and say which codes apply to
+a given file (per-file-ignores). The CLI and the language server both resolve their
+configuration here, so they cannot drift apart."""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import pathspec
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -119,6 +124,45 @@ def find_config(start: str) -> str | None:
         if parent == here:
             return None
         here = parent
+
+
+def resolve_config(
+    start: str, known_codes: Iterable[str], config_file: str | None = None, isolated: bool = False
+) -> Config:
+    """The configuration for a run that starts at ``start`` (the first path linted, or
+    an editor's document): ``config_file`` if given, the defaults with ``isolated``,
+    else the nearest pyproject.toml with a [tool.torchlint] table, else the defaults
+    rooted at the current folder."""
+    if config_file:
+        return load_config(config_file, known_codes)
+    if isolated:
+        return Config(root=os.getcwd())
+    # A path that does not exist (yet: an editor's unsaved file) still tells where
+    # to look: its nearest existing folder.
+    found = find_config(start)
+    return load_config(found, known_codes) if found else Config(root=os.getcwd())
+
+
+def per_file_codes(config: Config, codes: frozenset[str]) -> Callable[[str], frozenset[str]]:
+    """``codes`` less the per-file-ignores that match a path (matched relative to the
+    configuration's root, as gitignore globs), per path."""
+    specs = [
+        (pathspec.GitIgnoreSpec.from_lines([glob]), frozenset(c.upper() for c in ignored))
+        for glob, ignored in sorted(config.per_file_ignores.items())
+    ]
+
+    @functools.cache
+    def codes_for(path: str) -> frozenset[str]:
+        if not specs:
+            return codes
+        rel = os.path.relpath(os.path.abspath(path), config.root).replace(os.sep, "/")
+        drop: set[str] = set()
+        for spec, ignored in specs:
+            if spec.match_file(rel):
+                drop.update(c for c in codes if any(c.startswith(p) for p in ignored))
+        return codes - drop if drop else codes
+
+    return codes_for
 
 
 def load_config(path: str, known_codes: Iterable[str]) -> Config:

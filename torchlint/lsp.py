@@ -31,10 +31,9 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from torchlint import __version__, engine, notebook, registry
-from torchlint.config import Config, ConfigError, enabled_codes, find_config, load_config
+from torchlint.config import Config, ConfigError, enabled_codes, per_file_codes, resolve_config
 from torchlint.findings import Applicability, Edit, Finding, Problem
 from torchlint.report.sarif import help_uri
-from torchlint.runner import Options
 from torchlint.source import LINE_BREAK, SourceError
 
 SOURCE = "torchlint"
@@ -94,21 +93,15 @@ class Settings:
 def settings_for(path: str | None) -> Settings:
     """The CLI's selection for a document at ``path`` (None: an unsaved buffer, which
     gets the configuration of the current folder)."""
-    # Imported here: cli imports this module lazily, and _per_file is the CLI's own
-    # per-file-ignores logic, so both stay identical.
-    from torchlint.cli import _per_file
-
-    known = registry.codes()
     start = path if path is not None else os.getcwd()
     error = None
     try:
-        found = find_config(start)
-        config = load_config(found, known) if found else Config(root=os.getcwd())
+        config = resolve_config(start, registry.codes())
     except ConfigError as exc:
         config, error = Config(root=os.getcwd()), str(exc)
     codes = enabled_codes(registry.defaults(), config.select, config.extend_select, config.ignore)
     if path is not None:
-        codes = _per_file(config, Options(codes=codes))(path).codes
+        codes = per_file_codes(config, codes)(path)
     return Settings(codes, error)
 
 

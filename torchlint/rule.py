@@ -9,24 +9,55 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 import libcst as cst
 
 from torchlint.analysis import Analysis, ClassFacts, FunctionFacts
 from torchlint.findings import Applicability
 
-Replacement = tuple[cst.CSTNode, cst.CSTNode]
+
+class Replace(NamedTuple):
+    """One edit of a fix: the node of the parsed file, and the node written in its
+    place."""
+
+    old: cst.CSTNode
+    new: cst.CSTNode
 
 
 @dataclass(frozen=True)
 class FixSpec:
     """A fix as the rule sees it: node replacements. The engine turns them into text
-    edits with the original node's positions and LibCST's code generator."""
+    edits with the original node's positions and LibCST's code generator.
+
+    Built the way ruff's rules build theirs, saying first whether ``--fix`` may apply
+    it on its own::
+
+        FixSpec.safe(Replace(node, new), message="use torch.tensor")
+        FixSpec.unsafe(Replace(node, new), message="register it as a buffer")
+        FixSpec.safe_if(dtype.certain, Replace(node, new), message="cast with .to()")
+    """
 
     applicability: Applicability
-    replacements: tuple[Replacement, ...]
+    replacements: tuple[Replace, ...]
     message: str
+
+    @classmethod
+    def safe(cls, *edits: Replace, message: str) -> FixSpec:
+        """Keeps the code's meaning: ``--fix`` applies it."""
+        return cls(Applicability.SAFE, edits, message)
+
+    @classmethod
+    def unsafe(cls, *edits: Replace, message: str) -> FixSpec:
+        """May change what the code does (or needs a newer torch): applied only with
+        ``--unsafe-fixes``."""
+        return cls(Applicability.UNSAFE, edits, message)
+
+    @classmethod
+    def safe_if(cls, safe: bool, *edits: Replace, message: str) -> FixSpec:
+        """Safe when ``safe`` holds (the rule knows enough about the receiver),
+        unsafe otherwise."""
+        return (cls.safe if safe else cls.unsafe)(*edits, message=message)
 
 
 @dataclass(frozen=True)
@@ -111,12 +142,14 @@ class ScopeTracker(cst.BatchableCSTVisitor):
 
 class Rule(cst.BatchableCSTVisitor):
     """Subclass this in a module under ``torchlint/checks/`` and add the rule's
-    folder under ``rules/``; the registry finds it, the rule-book test runs it and
-    the docs are generated from it.
+    folder under ``rules/`` (``python -m torchlint.docs new`` writes both;
+    docs/contributing.md); the registry finds it, the rule-book test runs it and the
+    docs are generated from it.
 
     ``docs`` holds the ruff-style sections in Markdown: ``## What it does``,
-    ``## Why is this bad?``, ``## Example``, ``## Use instead``, ``## Fix safety``,
-    ``## Precision`` and ``## References``."""
+    ``## Why is this bad?``, ``## Example``, ``## Use instead``, ``## Fix safety``
+    and ``## References``. The dated figures of an audit are data, not code: the
+    rule book's ``audit.md``, shown on the rule's page under Precision."""
 
     code: ClassVar[str]
     name: ClassVar[str]

@@ -36,13 +36,13 @@ from torchlint.analysis.torch_api import (
 from torchlint.source import LINE_BREAK
 
 # Tags (the vocabulary rules declare in ``needs``).
-MODULE = "module"  # a call that can create a module: nn.X(...), a class, from_pretrained
+MODULE_SOURCE = "module-source"  # what can make a module: nn.X(...), a class, from_pretrained
 PLACED_MODULE = "placed-module"  # such a module (or a moved unknown) placed on a device
 LATE_MODULE = "late-module"  # a module attached to something that was moved
 ACCELERATOR = "accelerator"  # any evidence of a device: .to(, .cuda(, device=, prepare
 HALF = "half"  # float16 / bfloat16 spelled somewhere
 FLOAT64 = "float64"  # made or cast to float64: .double(), dtype=torch.float64, numpy data
-CPU = "cpu"
+CPU_WORD = "cpu-word"  # the word "cpu": a name, an attribute, a string
 LOSS = "loss"  # a loss torch checks the target of (torch_api.LOSSES)
 NUMPY_CALL = "numpy-call"  # t.numpy(), np.asarray(t)
 CALLABLE_MODULE = "callable-module"  # a module made here, or a moved value called
@@ -92,7 +92,7 @@ def _word_tags() -> dict[str, frozenset[str]]:
     for words, tag in (
         (_HALF_WORDS, HALF),
         (_LOSS_WORDS, LOSS),
-        ({"cpu"}, CPU),
+        ({"cpu"}, CPU_WORD),
     ):
         for word in words:
             table.setdefault(word, set()).add(tag)
@@ -351,6 +351,9 @@ class _Unit:
             return self.is_tensor_expr(node.value)  # torch.cat([*xs]) -> no; kept simple
         if isinstance(node, ast.BinOp):
             return self.is_tensor_expr(node.left) or self.is_tensor_expr(node.right)
+        if isinstance(node, ast.Subscript):
+            # Over-approximates TL301's rule (it skips all-integer indices, t[0]).
+            return self.is_tensor_expr(node.value)
         return False
 
     def is_module_source(self, call: ast.Call) -> bool:
@@ -471,7 +474,7 @@ class _Unit:
         func = node.func
         last = _last(func)
         if self.is_module_source(node):
-            tags.add(MODULE)
+            tags.add(MODULE_SOURCE)
             if any(k.arg in _PLACING_KEYWORDS for k in node.keywords):
                 tags.add(PLACED_MODULE)  # nn.Linear(..., device=d), device_map="auto"
         if any(k.arg in _PLACING_KEYWORDS for k in node.keywords):
@@ -733,7 +736,7 @@ class _Unit:
         if self.called & self.moved:
             self.tags.add(PLACED_MODULE)  # m = load().to(device); m(x)
             self.tags.add(CALLABLE_MODULE)
-        if MODULE in self.tags:
+        if MODULE_SOURCE in self.tags:
             self.tags.add(CALLABLE_MODULE)
         placed = self.receivers | self.moved
         # Parts of what was placed: sub = model.get_submodule(n), block = model.layers[0]

@@ -25,3 +25,13 @@ class AnchorHead(nn.Module):
 
     def forward(self, x):
         return [x * s for s in self.strides] + [torch.stack(self.stats)]
+
+
+class TimeStretch(nn.Module):
+    def __init__(self, hop_length: int, n_freq: int) -> None:
+        super().__init__()
+        # An index that keeps the dimensions ([..., None]) leaves the same CPU tensor.
+        self.register_buffer("phase_advance", torch.linspace(0, np.pi * hop_length, n_freq)[..., None], persistent=False)  # expect: TL301:9 lines=37
+
+    def forward(self, phase):
+        return phase - self.phase_advance

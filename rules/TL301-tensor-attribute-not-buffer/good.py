@@ -36,3 +36,13 @@ class NotAModule:
 
     def add(self, x):
         return x + self.cache
+
+
+class FirstEntry(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        # Integer indices leave a 0-dim tensor, which mixes with tensors on any device.
+        self.offset = torch.linspace(0, 1, 5)[0]
+
+    def forward(self, x):
+        return x + self.offset

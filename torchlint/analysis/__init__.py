@@ -5,7 +5,8 @@ because a fact is wrong, this package is where to look."""
 
 from __future__ import annotations
 
-from torchlint.analysis.facts import Analysis, ClassFacts, FunctionFacts, analyze
+from torchlint.analysis.facts import ClassFacts, FileFacts, FunctionFacts
+from torchlint.analysis.file import Analysis, analyze
 from torchlint.analysis.names import ImportTable, dotted, root_name
 from torchlint.analysis.torch_api import (
     FORWARD_LIKE,
@@ -24,6 +25,7 @@ __all__ = [
     "Analysis",
     "ClassFacts",
     "DtypeExpr",
+    "FileFacts",
     "FunctionFacts",
     "ImportTable",
     "LegacyType",

@@ -1,18 +1,16 @@
-"""Per-file facts gathered in one LibCST pass."""
+"""Per-file facts gathered in one LibCST pass: imports, functions with their
+parameters and assignments, classes with their ``self.`` attributes. The flow analysis
+reads these; ``analysis/file.py`` puts the two together."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from torchlint.analysis.gates import Gates
 from torchlint.analysis.names import ImportTable, dotted
-
-if TYPE_CHECKING:
-    from torchlint.analysis.flow import FlowFacts
-    from torchlint.analysis.gates import Gates
 
 MODULE_BASES = frozenset(
     {
@@ -59,36 +57,26 @@ class FunctionFacts:
 
 
 @dataclass
-class Analysis:
+class FileFacts:
+    """What one pass over a file's statements found. The flow analysis takes these
+    as its input; rules get them as an ``Analysis`` (``analysis/file.py``), which adds
+    the flow."""
+
     imports: ImportTable
     functions: dict[cst.FunctionDef, FunctionFacts]
     classes: dict[cst.ClassDef, ClassFacts]
     module_assignments: dict[str, list[cst.BaseExpression]]
     module: cst.Module | None = None
-    _flow: FlowFacts | None = field(default=None, repr=False)
     _gates: Gates | None = field(default=None, repr=False)
 
     def qualify(self, node: cst.BaseExpression) -> str | None:
         return self.imports.qualify(node)
 
     @property
-    def flow(self) -> FlowFacts:
-        """The device/dtype flow facts, computed on first use (only the rules that
-        need them pay for them) and then shared."""
-        if self._flow is None:
-            from torchlint.analysis.flow import flow
-
-            assert self.module is not None
-            self._flow = flow(self, self.module)
-        return self._flow
-
-    @property
     def gates(self) -> Gates:
         """Version gates and compatibility fallbacks (``analysis/gates.py``), found
         on first use."""
         if self._gates is None:
-            from torchlint.analysis.gates import Gates
-
             assert self.module is not None
             self._gates = Gates(self.module, self.imports)
         return self._gates
@@ -209,13 +197,8 @@ class _Collector:
             fn.cls.self_attrs.setdefault(target.attr.value, []).append(value)
 
 
-def analyze(module: cst.Module) -> Analysis:
+def collect(module: cst.Module) -> _Collector:
+    """The facts of ``module``'s statements, as the collector gathered them."""
     collector = _Collector()
     collector.body(module.body, None, None)
-    return Analysis(
-        imports=collector.imports,
-        functions=collector.functions,
-        classes=collector.classes,
-        module_assignments=collector.module_assignments,
-        module=module,
-    )
+    return collector

@@ -28,7 +28,7 @@ from typing import TypeVar
 
 import libcst as cst
 
-from torchlint.analysis.facts import Analysis, ClassFacts
+from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import (
     DTYPES,
@@ -1899,7 +1899,7 @@ class _Scope:
 
 
 class FlowWalker:
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: FileFacts) -> None:
         self.analysis = analysis
         self.facts = FlowFacts()
         self.results: dict[cst.CSTNode, Value] = {}
@@ -2064,7 +2064,7 @@ def _methods(cls: ClassFacts) -> list[cst.FunctionDef]:
     return out
 
 
-def flow(analysis: Analysis, module: cst.Module) -> FlowFacts:
+def flow(analysis: FileFacts, module: cst.Module) -> FlowFacts:
     return FlowWalker(analysis).run(module)
 
 

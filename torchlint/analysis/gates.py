@@ -21,7 +21,7 @@ the handler of a ``try`` that catches the errors an old API raises), and
 import GradScaler`` / ``except ImportError: from torch.cuda.amp import GradScaler``:
 which one ``GradScaler`` is depends on the release).
 
-Computed on first use (``Analysis.gates``) and then shared.
+Computed on first use (``FileFacts.gates``) and then shared.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from torchlint.analysis.facts import Analysis, FunctionFacts
+from torchlint.analysis.facts import FileFacts, FunctionFacts
 
 # torch functions that return a tensor (factories, conversions, joins, math).
 _TORCH_TENSOR_FUNCTIONS = frozenset(
@@ -54,7 +54,7 @@ _TENSOR_NAMESPACES = ("torch.nn.functional.", "torch.linalg.", "torch.fft.", "to
 
 def known_tensor(
     node: cst.BaseExpression,
-    analysis: Analysis,
+    analysis: FileFacts,
     function: FunctionFacts | None,
 ) -> bool:
     """True when ``node`` can only evaluate to a ``torch.Tensor``."""
@@ -63,7 +63,7 @@ def known_tensor(
 
 def _tensor(
     node: cst.BaseExpression,
-    analysis: Analysis,
+    analysis: FileFacts,
     function: FunctionFacts | None,
     seen: frozenset[str],
 ) -> bool | None:
@@ -118,7 +118,7 @@ def _any(results: list[bool | None]) -> bool | None:
     return None if any(r is None for r in results) else False
 
 
-def _annotated_tensor(function: FunctionFacts, name: str, analysis: Analysis) -> bool:
+def _annotated_tensor(function: FunctionFacts, name: str, analysis: FileFacts) -> bool:
     """A parameter annotated ``torch.Tensor`` (through any alias, or as the string
     ``"torch.Tensor"``) that the function never rebinds."""
     if name in function.assignments:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from torchlint.analysis.facts import Analysis, ClassFacts, FunctionFacts
+from torchlint.analysis.facts import ClassFacts, FileFacts, FunctionFacts
 from torchlint.analysis.names import dotted
 from torchlint.traverse import nodes
 
@@ -66,7 +66,7 @@ class _Saves(cst.CSTVisitor):
     ``torch.save(obj, f)`` (``f``), ``fabric.save(path, state)``, ``save_checkpoint(...)``,
     ``incremental_save(fn)`` (every argument)."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: FileFacts) -> None:
         super().__init__()
         self.analysis = analysis
         self.saves: list[tuple[cst.Call, set[str], list[str]]] = []
@@ -91,7 +91,7 @@ class _Saves(cst.CSTVisitor):
         self.saves.append((node, roots, texts))
 
 
-def _saves_in(node: cst.CSTNode, analysis: Analysis) -> list[tuple[cst.Call, set[str], list[str]]]:
+def _saves_in(node: cst.CSTNode, analysis: FileFacts) -> list[tuple[cst.Call, set[str], list[str]]]:
     finder = _Saves(analysis)
     node.visit(finder)
     return finder.saves
@@ -99,7 +99,7 @@ def _saves_in(node: cst.CSTNode, analysis: Analysis) -> list[tuple[cst.Call, set
 
 def written_here(
     call: cst.Call,
-    analysis: Analysis,
+    analysis: FileFacts,
     function: FunctionFacts | None,
     cls: ClassFacts | None,
 ) -> str | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from torchlint.analysis.facts import Analysis, ClassFacts, FunctionFacts
+from torchlint.analysis.facts import ClassFacts, FileFacts, FunctionFacts
 from torchlint.analysis.names import dotted
 
 # torch.<name> -> canonical dtype name.
@@ -180,7 +180,7 @@ class LegacyType:
     spelled: str  # as written, for messages
 
 
-def legacy_type(node: cst.BaseExpression, analysis: Analysis) -> LegacyType | None:
+def legacy_type(node: cst.BaseExpression, analysis: FileFacts) -> LegacyType | None:
     if isinstance(node, cst.SimpleString):
         text = node.evaluated_value
         if not isinstance(text, str):
@@ -195,7 +195,7 @@ def legacy_type(node: cst.BaseExpression, analysis: Analysis) -> LegacyType | No
     return LegacyType("cuda" if m.group(1) else "cpu", LEGACY_TENSOR_TYPES[m.group(2)], spelled)
 
 
-def torch_dtype(node: cst.BaseExpression, analysis: Analysis) -> str | None:
+def torch_dtype(node: cst.BaseExpression, analysis: FileFacts) -> str | None:
     """The canonical dtype if ``node`` names one of torch's dtypes through any alias
     (``torch.float16``, ``th.half``, ``from torch import bfloat16``)."""
     q = analysis.qualify(node)
@@ -221,7 +221,7 @@ class DtypeExpr:
 
 def dtype_expr(
     node: cst.BaseExpression,
-    analysis: Analysis,
+    analysis: FileFacts,
     function: FunctionFacts | None,
     _depth: int = 0,
 ) -> DtypeExpr | None:
@@ -243,7 +243,7 @@ def dtype_expr(
 
 
 def device_in_scope(
-    analysis: Analysis, function: FunctionFacts | None, dtype: DtypeExpr | None
+    analysis: FileFacts, function: FunctionFacts | None, dtype: DtypeExpr | None
 ) -> cst.BaseExpression | None:
     """An expression for the device a cast should target, if the code shows one:
     the device of the tensor the dtype was read from, a ``device`` variable, or
@@ -261,7 +261,7 @@ def device_in_scope(
     return None
 
 
-def is_cpu_literal(node: cst.BaseExpression, analysis: Analysis) -> bool:
+def is_cpu_literal(node: cst.BaseExpression, analysis: FileFacts) -> bool:
     """``"cpu"`` or ``torch.device("cpu")``."""
     if isinstance(node, cst.SimpleString):
         return node.evaluated_value == "cpu"
@@ -271,7 +271,7 @@ def is_cpu_literal(node: cst.BaseExpression, analysis: Analysis) -> bool:
     return False
 
 
-def names_cpu(name: str, cls: ClassFacts | None, analysis: Analysis) -> bool:
+def names_cpu(name: str, cls: ClassFacts | None, analysis: FileFacts) -> bool:
     """A name that holds the CPU device: ``self._cpu_device`` set only to
     ``torch.device("cpu")`` in the class (detectron2's evaluators), or a name that
     says so (``cpu_device``, ``cpu``)."""

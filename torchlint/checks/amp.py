@@ -7,8 +7,7 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.names import dotted
 from torchlint.checks._build import as_keyword
-from torchlint.findings import Applicability
-from torchlint.rule import FixSpec, Rule
+from torchlint.rule import FixSpec, Replace, Rule
 
 _RENAMES = {
     "torch.cuda.amp.autocast": ("autocast", "cuda"),
@@ -77,17 +76,6 @@ class DeprecatedCudaAmp(Rule):
     fix spells `torch` as the file imports it; if the file never imports `torch` itself
     (only `from torch.cuda.amp import autocast`), no fix is offered.
 
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings**; on the scripts corpus (674
-    training and inference scripts, `docs/audits.md`): **23 findings**. All read:
-    each is a deprecated `torch.cuda.amp` / `torch.cpu.amp` call. The library's 2
-    earlier findings were fallbacks for old torch (accelerate's `is_torch_version(">=",
-    "2.3")` branch, timm's `except (AttributeError, TypeError)`), now recognised as
-    gates. On thirteen projects nobody here had read (`docs/audits.md`, "Unseen
-    projects"): 11 findings at first, one of them speechbrain's version-gated branch;
-    10 now, all true.
-
     ## References
     - [Automatic mixed precision](https://pytorch.org/docs/stable/amp.html)
     """
@@ -121,10 +109,10 @@ class DeprecatedCudaAmp(Rule):
                 )
                 # torch.amp.autocast(device_type, ...) exists since torch 1.10; the
                 # torch.amp.GradScaler class only since 2.3: older releases lack it.
-                fix = FixSpec(
-                    Applicability.SAFE if name == "autocast" else Applicability.UNSAFE,
-                    ((node, new),),
-                    f'use torch.amp.{name}("{device}", ...)'
+                fix = FixSpec.safe_if(
+                    name == "autocast",
+                    Replace(node, new),
+                    message=f'use torch.amp.{name}("{device}", ...)'
                     + ("" if name == "autocast" else " (needs torch >= 2.3)"),
                 )
         spelled = dotted(node.func) or q
@@ -170,11 +158,6 @@ class GradScalerWithBfloat16(Rule):
 
     ## Fix safety
     No fix: removing the scaler touches several lines of the training loop.
-
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings**. On the scripts corpus (674
-    training and inference scripts, `docs/audits.md`): **0 findings**.
 
     ## References
     - [Automatic mixed precision](https://pytorch.org/docs/stable/amp.html)

@@ -10,8 +10,7 @@ from torchlint.analysis.flow import LIST, TENSOR, TUPLE, Value
 from torchlint.analysis.names import dotted
 from torchlint.analysis.saves import written_here
 from torchlint.checks._build import kwarg
-from torchlint.findings import Applicability
-from torchlint.rule import FixSpec, Rule
+from torchlint.rule import FixSpec, Replace, Rule
 
 
 def _append_arg(call: cst.Call, arg: cst.Arg) -> cst.Call:
@@ -88,14 +87,6 @@ class NumpyOfDeviceTensor(Rule):
     class with its own `.to()` and `.numpy()`), the fix is **unsafe** and says it
     assumes a tensor.
 
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings** after the audit (the first
-    version flagged a processor whose tensor was made with
-    `device=input_ids.device`, which says "same as the input", not "on a GPU";
-    evidence of a GPU is now required). On the scripts corpus (674 training and
-    inference scripts, `docs/audits.md`): **0 findings**.
-
     ## References
     - [`torch.Tensor.numpy`](https://pytorch.org/docs/stable/generated/torch.Tensor.numpy.html)
     """
@@ -135,10 +126,10 @@ class NumpyOfDeviceTensor(Rule):
             f"`{name}` is on {'a GPU' if value.device == 'cuda' else 'the device'}{where}: "
             "converting it to numpy raises \"can't convert cuda:0 device type "
             'tensor to numpy"; use `.detach().cpu().numpy()`',
-            FixSpec(
-                Applicability.SAFE if value.kind == TENSOR else Applicability.UNSAFE,
-                ((target, new),),
-                "copy to the host first"
+            FixSpec.safe_if(
+                value.kind == TENSOR,
+                Replace(target, new),
+                message="copy to the host first"
                 + ("" if value.kind == TENSOR else " (assumes a tensor: .detach() and .cpu())"),
             ),
             {"move": move.node} if move is not None else {},
@@ -224,19 +215,6 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
     inside), nor are calls passing `map_location` positionally. The `weights_only`
     question is a separate, opt-in rule (TL503).
 
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **14 findings**; on the scripts corpus
-    (674 training and inference scripts, `docs/audits.md`): **20 findings** (24 before
-    the self-written checkpoints were recognised: the 4 were caches and temporary
-    files the same script writes). All read: each is a `torch.load` without
-    `map_location` (conversion scripts, `from_pretrained` fallbacks, training
-    resumes); whether the file was saved from a GPU is not visible statically, so
-    each is a real portability risk rather than a certain crash. On thirteen projects
-    nobody here had read (`docs/audits.md`, "Unseen projects"): 75 findings at first,
-    15 of a random 30 false (tests reading back what they saved, schedulers restoring
-    their own state); 37 now, none of the judged ones false.
-
     ## References
     - [`torch.load`](https://pytorch.org/docs/stable/generated/torch.load.html)
     """
@@ -256,10 +234,9 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
             "`torch.load` without `map_location` puts every tensor back on the device it "
             "was saved from: a GPU checkpoint fails on a CPU-only machine and lands on GPU 0 "
             'in every process; pass `map_location="cpu"` (or the target device)',
-            FixSpec(
-                Applicability.UNSAFE,
-                ((node, _append_arg(node, kwarg("map_location", cst.SimpleString('"cpu"')))),),
-                'add map_location="cpu"',
+            FixSpec.unsafe(
+                Replace(node, _append_arg(node, kwarg("map_location", cst.SimpleString('"cpu"')))),
+                message='add map_location="cpu"',
             ),
         )
 
@@ -299,12 +276,6 @@ class TorchLoadWithoutWeightsOnly(_TorchLoad):
     Adding `weights_only=True` makes loading a checkpoint that holds non-tensor
     objects fail: **unsafe**. Calls with `**kwargs` are not reported.
 
-    ## Precision
-    Opt-in. Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): 9 findings; scripts corpus (674 training
-    and inference scripts, `docs/audits.md`): 62. Each is a `torch.load` call
-    without the keyword (timm's `except TypeError` fallback no longer counts).
-
     ## References
     - [`torch.load`](https://pytorch.org/docs/stable/generated/torch.load.html)
     """
@@ -319,9 +290,8 @@ class TorchLoadWithoutWeightsOnly(_TorchLoad):
             node,
             "`torch.load` without `weights_only=`: say `weights_only=True` unless the file "
             "holds more than tensors (it can run code when unpickling)",
-            FixSpec(
-                Applicability.UNSAFE,
-                ((node, _append_arg(node, kwarg("weights_only", cst.Name("True")))),),
-                "add weights_only=True",
+            FixSpec.unsafe(
+                Replace(node, _append_arg(node, kwarg("weights_only", cst.Name("True")))),
+                message="add weights_only=True",
             ),
         )

@@ -18,8 +18,7 @@ from torchlint.analysis.torch_api import (
     PROBABILITY_LOSSES,
 )
 from torchlint.checks._build import method_call
-from torchlint.findings import Applicability
-from torchlint.rule import FixSpec, Rule
+from torchlint.rule import FixSpec, Replace, Rule
 
 # Integer targets nll_loss refuses; uint8 ("Byte") is accepted next to int64.
 _NARROW_INTS = {"int32": "Int", "int16": "Short", "int8": "Char"}
@@ -78,11 +77,6 @@ class LossTargetDtype(Rule):
     A BCE target becomes `label.float()`: 0 and 1 stay 0.0 and 1.0, and a float64
     target is rounded to float32, the input's precision: also **safe**.
 
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings**. On the scripts corpus (674
-    training and inference scripts, `docs/audits.md`): **0 findings**.
-
     ## References
     - [`torch.nn.functional.cross_entropy`](https://pytorch.org/docs/stable/generated/torch.nn.functional.cross_entropy.html)
     - [`torch.nn.BCELoss`](https://pytorch.org/docs/stable/generated/torch.nn.BCELoss.html)
@@ -120,10 +114,9 @@ class LossTargetDtype(Rule):
         arg, value = found.target_arg, found.target
         made = value.last("cast", "create")
         name = dotted(arg.value) or self.ctx.code_for(arg.value)
-        fix = FixSpec(
-            Applicability.SAFE,
-            ((arg.value, method_call(arg.value, method)),),
-            f"convert the target with {name}.{method}()",
+        fix = FixSpec.safe(
+            Replace(arg.value, method_call(arg.value, method)),
+            message=f"convert the target with {name}.{method}()",
         )
         related = {"made": made.node} if made is not None else {}
         where = " (made at line <line:made>)" if made is not None else ""
@@ -143,7 +136,7 @@ class Float64Input(Rule):
     summary = "float64 data (numpy's default) is fed to a float32 module."
     fixable = True
     triggers = FLOAT64_TEXT
-    needs = frozenset({screen.FLOAT64, screen.MODULE})
+    needs = frozenset({screen.FLOAT64, screen.MODULE_SOURCE})
     docs = """
     ## What it does
     Flags a call of a float32 module (made with `nn.*`, `timm.create_model` or a
@@ -174,11 +167,6 @@ class Float64Input(Rule):
     float32 anyway; converting its input is what the call needs: **safe**. The input
     is one the flow analysis knows is a float64 tensor (made from numpy data in the
     code), so no other receiver, with another `.float()`, can reach the fix.
-
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings**. On the scripts corpus (674
-    training and inference scripts, `docs/audits.md`): **0 findings**.
 
     ## References
     - [`torch.from_numpy`](https://pytorch.org/docs/stable/generated/torch.from_numpy.html)
@@ -216,7 +204,7 @@ class HalfOnCpu(Rule):
     name = "half-on-cpu"
     summary = "A module in float16 is explicitly placed on the CPU and run there."
     triggers = HALF_TEXT
-    needs = frozenset({screen.HALF_CAST, screen.CPU, screen.MODULE})
+    needs = frozenset({screen.HALF_CAST, screen.CPU_WORD, screen.MODULE_SOURCE})
     docs = """
     ## What it does
     Flags a call of a module that the code both casts to half precision (`.half()`,
@@ -242,15 +230,6 @@ class HalfOnCpu(Rule):
 
     ## Fix safety
     No fix: whether to change the dtype or the device is the author's decision.
-
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings**. On the scripts corpus (674
-    training and inference scripts, `docs/audits.md`): **0 findings** after the
-    audit: the first version also flagged bfloat16 on the CPU (diffusers' Flux XLA
-    example encodes prompts on the CPU in bf16 on purpose, and bf16 has native CPU
-    kernels), and a `.clone()` of a weight taken from a half model; it is now
-    float16-only and counts only calls that run a module.
 
     ## References
     - [CPU inference in Transformers](https://huggingface.co/docs/transformers/perf_infer_cpu)
@@ -291,7 +270,7 @@ class InputDtypeMismatch(Rule):
     summary = "A module in one floating dtype is called with a tensor of another, outside autocast."
     fixable = True
     triggers = (*HALF_TEXT, ".float(")
-    needs = frozenset({screen.HALF_CAST, screen.MODULE})
+    needs = frozenset({screen.HALF_CAST, screen.MODULE_SOURCE})
     docs = """
     ## What it does
     Flags a call of a module whose dtype the code shows (float32 by default for
@@ -327,14 +306,6 @@ class InputDtypeMismatch(Rule):
     what the call needs: **safe**. The input is one the flow analysis knows is a
     tensor of the other dtype, so no other receiver, with another `.half()`, can reach
     the fix.
-
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings** after the audit (the first
-    version flagged transformers' `nn.LayerNorm(d, dtype=torch.float16,
-    device=device)` probe: constructor `dtype=`/`device=` are now read). On the
-    scripts corpus (674 training and inference scripts, `docs/audits.md`): **0
-    findings**.
 
     ## References
     - [`torch.autocast`](https://pytorch.org/docs/stable/amp.html#torch.autocast)
@@ -404,9 +375,10 @@ class _Site:
         # At a module's call the cast is what the module needs; at a function's call
         # it changes what the whole function receives.
         safe = self.handed is None or self.handed.path == "module"
-        safety = Applicability.SAFE if safe else Applicability.UNSAFE
-        fix = FixSpec(
-            safety, ((self.node, method_call(self.node, method)),), fix_message.format(self.name)
+        fix = FixSpec.safe_if(
+            safe,
+            Replace(self.node, method_call(self.node, method)),
+            message=fix_message.format(self.name),
         )
         self.rule.report(
             self.node,

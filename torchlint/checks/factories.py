@@ -13,8 +13,7 @@ from torchlint.analysis.names import dotted, root_name
 from torchlint.analysis.order import after
 from torchlint.analysis.torch_api import FACTORY_FUNCTIONS, LEGACY_TENSOR_TYPES
 from torchlint.checks._build import kwarg, method_call
-from torchlint.findings import Applicability
-from torchlint.rule import FixSpec, Rule
+from torchlint.rule import FixSpec, Replace, Rule
 from torchlint.traverse import children, is_self_call, nodes
 
 # torch functions whose tensor arguments must share a device.
@@ -122,23 +121,6 @@ class FactoryWithoutDevice(Rule):
     The fix adds `device=x.device`, where `x` is the method argument the tensor is
     combined with. Whether `x` is a tensor on the module's device cannot be proven
     statically: **unsafe**.
-
-    ## Precision
-    **Off by default.** Library corpus (4,602 files of transformers, diffusers,
-    timm, peft and accelerate; `bench/audit_counts.py`): 376 findings in the first
-    version, 25 after limiting the rule to the methods the forward pass runs, to
-    inputs that may be tensors (not `int`/`float`-annotated or defaulted), to
-    weights (`nn.Parameter`, submodules) among `self.` attributes, and to sinks that
-    do not place tensors (`copy_`, `register_buffer`, list `append`); **21** on
-    2026-11-29. The 25 were all read on 2026-11-27: 3 look like real latent bugs
-    (BLIP's VQA masks made with `torch.ones(..., dtype=torch.long)` and fed to the
-    text encoder, Decision Transformer's default attention mask), 22 are deliberate
-    CPU work (positional tables built on the CPU and moved as a whole, index
-    bookkeeping after an explicit `.cpu()`); the 3 are still among the 21. On the
-    scripts corpus (674 training and inference scripts, `docs/audits.md`): 4, in one
-    CPU-only example (accurate but harmless there). 3/21 is not the precision a
-    default rule needs: the code does not say where its inputs live. Enable it for
-    your own model code with `--extend-select TL401`.
 
     ## References
     - [Tensor creation ops](https://pytorch.org/docs/stable/torch.html#creation-ops)
@@ -387,7 +369,7 @@ class FactoryWithoutDevice(Rule):
         if source is not None and kind in ("from_numpy", "Tensor"):
             # No device= on these: move the result instead.
             moved = method_call(call, "to", cst.parse_expression(f"{source}.device"))
-            fix = FixSpec(Applicability.UNSAFE, ((call, moved),), f"move it to {source}.device")
+            fix = FixSpec.unsafe(Replace(call, moved), message=f"move it to {source}.device")
         elif source is not None:
             device = kwarg("device", cst.parse_expression(f"{source}.device"))
             args = list(call.args)
@@ -395,10 +377,9 @@ class FactoryWithoutDevice(Rule):
                 args[-1] = args[-1].with_changes(
                     comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
                 )
-            fix = FixSpec(
-                Applicability.UNSAFE,
-                ((call, call.with_changes(args=[*args, device])),),
-                f"create it on {source}.device",
+            fix = FixSpec.unsafe(
+                Replace(call, call.with_changes(args=[*args, device])),
+                message=f"create it on {source}.device",
             )
         func = dotted(call.func) or "torch factory"
         where = f"`device={source}.device`" if source else "`device=` of the inputs"
@@ -463,14 +444,6 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     torch's own constructor, named through its import, so no other object can be
     behind it. No fix for a single variable argument, which may be data or a size.
 
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings** (6 before the rule was
-    limited to the forward path and to results that meet the inputs: weight-init
-    code copying into buffers, a `.repeat(...).to(device)` chain, a 1-element size
-    holder). On the scripts corpus (674 training and inference scripts,
-    `docs/audits.md`): **0 findings**.
-
     ## References
     - [`torch.tensor`](https://pytorch.org/docs/stable/generated/torch.tensor.html)
     """
@@ -498,13 +471,13 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
         fix = None
         if isinstance(data, cst.Tuple) and _sizes_like(data):
             text = f"{torch_name}.empty({code(data)}, dtype={dtype}, device={dev})"
-            fix = FixSpec(
-                Applicability.UNSAFE, ((node, cst.parse_expression(text)),), "use torch.empty"
+            fix = FixSpec.unsafe(
+                Replace(node, cst.parse_expression(text)), message="use torch.empty"
             )
         elif isinstance(data, (cst.List, cst.Tuple)) and _numbers(data):
             text = f"{torch_name}.tensor({code(data)}, dtype={dtype}, device={dev})"
-            fix = FixSpec(
-                Applicability.UNSAFE, ((node, cst.parse_expression(text)),), "use torch.tensor"
+            fix = FixSpec.unsafe(
+                Replace(node, cst.parse_expression(text)), message="use torch.tensor"
             )
         self.report(
             node,
@@ -536,22 +509,19 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
             # (B, 1, 1, 1) reads like a shape but is data: torch.tensor would keep
             # that bug, torch.empty fixes it and changes what the code makes.
             text = f"{torch_name}.empty({code(data)}, dtype={dtype})"
-            fix = FixSpec(
-                Applicability.UNSAFE,
-                ((node, cst.parse_expression(text)),),
-                "use torch.empty (if these are sizes)",
+            fix = FixSpec.unsafe(
+                Replace(node, cst.parse_expression(text)),
+                message="use torch.empty (if these are sizes)",
             )
         elif isinstance(data, (cst.List, cst.Tuple, cst.ListComp)):
             text = f"{torch_name}.tensor({code(data)}, dtype={dtype})"
-            fix = FixSpec(
-                Applicability.SAFE, ((node, cst.parse_expression(text)),), "use torch.tensor"
+            fix = FixSpec.safe(
+                Replace(node, cst.parse_expression(text)), message="use torch.tensor"
             )
         elif args and all(isinstance(a.value, cst.Integer) and a.keyword is None for a in args):
             sizes = ", ".join(code(a.value) for a in args)
             text = f"{torch_name}.empty({sizes}, dtype={dtype})"
-            fix = FixSpec(
-                Applicability.SAFE, ((node, cst.parse_expression(text)),), "use torch.empty"
-            )
+            fix = FixSpec.safe(Replace(node, cst.parse_expression(text)), message="use torch.empty")
         self.report(
             node,
             f"`{dotted(node.func) or q}(...)` always makes a CPU tensor, and it meets the inputs "
@@ -645,14 +615,6 @@ class HardCodedCuda(Rule):
     `.cuda()` becomes `.to(device)` and the literal becomes `device`: a change of
     placement whenever `device` is not `cuda:0`: **unsafe**.
 
-    ## Precision
-    Opt-in. Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings**. On the scripts corpus (674
-    training and inference scripts, `docs/audits.md`): **3 findings**, all in
-    pytorch/examples' ImageNet script, which takes a `device` and still calls
-    `.cuda()` in its multi-GPU branch: accurate, and exactly why the rule is opt-in
-    (that branch is deliberately CUDA-only).
-
     ## References
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
     """
@@ -669,7 +631,7 @@ class HardCodedCuda(Rule):
             self.report(
                 node,
                 "`.cuda()` in code that follows `device`: use `.to(device)`",
-                FixSpec(Applicability.UNSAFE, ((node, new),), "use .to(device)"),
+                FixSpec.unsafe(Replace(node, new), message="use .to(device)"),
             )
             return
         is_to = isinstance(func, cst.Attribute) and func.attr.value == "to"
@@ -685,5 +647,5 @@ class HardCodedCuda(Rule):
                 self.report(
                     literal,
                     f"`{literal.value}` in code that follows `device`: pass `device`",
-                    FixSpec(Applicability.UNSAFE, ((literal, cst.Name("device")),), "use device"),
+                    FixSpec.unsafe(Replace(literal, cst.Name("device")), message="use device"),
                 )

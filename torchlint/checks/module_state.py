@@ -15,8 +15,7 @@ from torchlint.analysis.torch_api import (
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
 )
-from torchlint.findings import Applicability
-from torchlint.rule import FixSpec, Rule
+from torchlint.rule import FixSpec, Replace, Rule
 from torchlint.traverse import is_self_call, nodes
 
 
@@ -75,6 +74,13 @@ class _ModuleStateRule(Rule):
             )
         if isinstance(node, cst.BinaryOperation):
             return self._is_tensor_expr(node.left) or self._is_tensor_expr(node.right)
+        if isinstance(node, cst.Subscript) and not all(
+            isinstance(e.slice, cst.Index) and isinstance(e.slice.value, cst.Integer)
+            for e in node.slice
+        ):
+            # torch.linspace(0, 1, n)[..., None] is the same CPU tensor, reshaped; only
+            # integer indices (t[0]) may leave a 0-dim scalar, which mixes with any device.
+            return self._is_tensor_expr(node.value)
         return False
 
     def _is_module_expr(self, node: cst.BaseExpression) -> bool:
@@ -158,7 +164,8 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     docs = """
     ## What it does
     In an `nn.Module` subclass, flags `self.mask = torch.ones(...)` (any tensor
-    factory, `torch.tensor`, `torch.from_numpy`, or arithmetic on them) in `__init__`
+    factory, `torch.tensor`, `torch.from_numpy`, arithmetic on them, or an index that
+    keeps dimensions: `torch.linspace(0, 1, n)[..., None]`) in `__init__`
     when another method uses `self.mask` in arithmetic or passes it to a call, and
     nothing moves it there (`self.mask.to(x.device)`). Also flags plain lists/tuples
     that alias registered buffers (`self.buffers_list = [self.a, self.b]`). Not
@@ -196,14 +203,6 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     load in old code. The buffer now follows `.to()` and `.half()` — the point, but a
     change of behaviour (a float buffer becomes half under `model.half()`): **unsafe**.
     Offered only when the attribute is assigned once in the class.
-
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **0 findings**. On the scripts corpus (674
-    training and inference scripts, `docs/audits.md`): **0 findings** after the
-    audit (the first version flagged diffusers' LPL loss, whose `self.scale =
-    torch.tensor(1.0, device=device)` is a 0-dim scalar made on the chosen device;
-    0-dim tensors and tensors made with `device=` are no longer flagged).
 
     ## References
     - [`register_buffer`](https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.register_buffer)
@@ -253,7 +252,7 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
                     ),
                     semicolon=small.semicolon,
                 )
-                fix = FixSpec(Applicability.UNSAFE, ((small, new),), "register it as a buffer")
+                fix = FixSpec.unsafe(Replace(small, new), message="register it as a buffer")
             kind = "a list of tensors" if is_list else "a plain tensor attribute"
             self.report(
                 small,
@@ -307,18 +306,6 @@ class ModuleInPlainContainer(_ModuleStateRule):
     then appear in `parameters()` and `state_dict()` (new keys): **unsafe**. No fix for
     dict comprehensions or dicts whose keys are not string literals.
 
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft and
-    accelerate; `bench/corpus_check.py`): **1 finding**, true: transformers'
-    OneFormer transformer module keeps its `nn.Conv2d` input projections in a plain
-    list (`self.input_projections = []` + `.append`) and calls them in `forward`;
-    with `enforce_input_proj=True` those weights are never moved, trained or saved.
-    The first version also flagged 10 containers that are registered by hand
-    (`self.add_module(str(i), layer)` in Mask2Former, MaskFormer, UperNet),
-    re-assigned (`self.body = nn.Sequential(*self.body)`) or hold only weightless
-    losses (LXMERT): all three shapes are now recognised. On the scripts corpus (674
-    training and inference scripts, `docs/audits.md`): **0 findings**.
-
     ## References
     - [`nn.ModuleList`](https://pytorch.org/docs/stable/generated/torch.nn.ModuleList.html)
     """
@@ -355,10 +342,8 @@ class ModuleInPlainContainer(_ModuleStateRule):
                 wrapper = "ModuleDict" if container == "dict" else "ModuleList"
                 inner = self.ctx.code_for(value)
                 text = f"{nn}.{wrapper}()" if inner in ("[]", "{}") else f"{nn}.{wrapper}({inner})"
-                fix = FixSpec(
-                    Applicability.UNSAFE,
-                    ((value, cst.parse_expression(text)),),
-                    f"wrap it in nn.{wrapper}",
+                fix = FixSpec.unsafe(
+                    Replace(value, cst.parse_expression(text)), message=f"wrap it in nn.{wrapper}"
                 )
             kind = "dict" if container.startswith("dict") else "list"
             wrapper = "ModuleDict" if kind == "dict" else "ModuleList"

@@ -50,11 +50,6 @@ class UnusedNoqa(Rule):
     `# slow`). Removing a blanket `# noqa` is **unsafe**: flake8, pylint-style tools
     and others read it too, and torchlint cannot see their findings.
 
-    ## Precision
-    Exact: it compares the directives with the findings of the same run. Enable it
-    with the same selection you lint with; `per-file-ignores` disable rules for the
-    files they match, so their codes are not judged there.
-
     ## References
     - [ruff: unused-noqa (RUF100)](https://docs.astral.sh/ruff/rules/unused-noqa/)
     - `torchlint --add-noqa`, which writes the directives (docs/noqa.md)

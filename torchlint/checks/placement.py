@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.facts import Analysis
+from torchlint.analysis.facts import FileFacts
 from torchlint.analysis.flow import (
     AUTO,
     CPU,
@@ -26,8 +26,7 @@ from torchlint.analysis.names import dotted, root_name
 from torchlint.analysis.order import written_before
 from torchlint.analysis.torch_api import HALF_TEXT, MOVE_TEXT, PARAMETRIZED_MODULES
 from torchlint.checks._build import comma_separated, kwarg, method_call
-from torchlint.findings import Applicability
-from torchlint.rule import FixSpec, Rule
+from torchlint.rule import FixSpec, Replace, Rule
 from torchlint.traverse import nodes
 
 _MOVE_TRIGGERS = MOVE_TEXT
@@ -74,7 +73,7 @@ class ModuleCastNotPlaced(Rule):
     )
     fixable = True
     triggers = HALF_TEXT
-    needs = frozenset({screen.HALF_CAST, screen.MODULE, screen.ACCELERATOR})
+    needs = frozenset({screen.HALF_CAST, screen.MODULE_SOURCE, screen.ACCELERATOR})
     docs = """
     ## What it does
     Follows a module through its function: created (`nn.*`, a class of the file,
@@ -120,16 +119,6 @@ class ModuleCastNotPlaced(Rule):
     the inputs were moved to, when that device is already defined at the cast's line.
     It moves the model, a change of behaviour: **unsafe**. No fix is offered when the
     cast is `torch_dtype=` in `from_pretrained` (add `device_map=` or a `.to(device)`).
-
-    ## Precision
-    Library corpus (4,602 files of transformers, diffusers, timm, peft, accelerate;
-    `bench/corpus_check.py`): **0 findings**. Library code rarely loads, casts and
-    runs a model in one function. On the scripts corpus (674 training/inference scripts: pytorch/examples, alpaca-lora, MiniCPM-V, LLaVA, and the `examples/` of peft and diffusers; commits in `docs/audits.md`): **0 findings**. An earlier version
-    flagged diffusers' Cosmos LoRA script, which moves the pipeline's parts one by
-    one through aliases (`dit = pipe.transformer; dit.to(device)`): a false
-    positive, now avoided by treating a model whose parts were moved as "maybe
-    placed". The price: a model with one part moved and another left behind is not
-    reported (documented in `good.py`).
 
     ## References
     - [`torch.nn.Module.to`](https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to)
@@ -248,10 +237,8 @@ class ModuleCastNotPlaced(Rule):
             ],
         )
         code = self.ctx.code_for
-        return FixSpec(
-            Applicability.UNSAFE,
-            ((node, new),),
-            f"`.to(device={code(device)}, dtype={code(dtype_node)})`",
+        return FixSpec.unsafe(
+            Replace(node, new), message=f"`.to(device={code(device)}, dtype={code(dtype_node)})`"
         )
 
 
@@ -265,7 +252,7 @@ def _layer_kind(qualified: str) -> str | None:
     return "other" if last.startswith(PARAMETRIZED_MODULES) else None
 
 
-def _first_layer(origin: str, analysis: Analysis) -> str | None:
+def _first_layer(origin: str, analysis: FileFacts) -> str | None:
     """What the first weighted layer of a module is ("conv", "other"), when the
     code shows it: a torch.nn layer itself, or the first ``self.<layer>(...)`` of a
     local module class's ``forward`` (and ``nn.Sequential``'s first layer)."""
@@ -354,10 +341,6 @@ class ModuleAddedAfterPlacement(Rule):
     (PEFT moves new adapter weights to the device of the layer they wrap:
     `_move_adapter_to_device_of_base_layer` in peft 0.21).
 
-    ## Precision
-    Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings**. On
-    the scripts corpus (674 training/inference scripts: pytorch/examples, alpaca-lora, MiniCPM-V, LLaVA, and the `examples/` of peft and diffusers; commits in `docs/audits.md`): **0 findings**.
-
     ## References
     - [`torch.nn.Module.to`](https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to)
     """
@@ -379,10 +362,9 @@ class ModuleAddedAfterPlacement(Rule):
             and device.args[0].keyword is None
         ):
             expr = device.args[0].value
-            fix = FixSpec(
-                Applicability.UNSAFE,
-                ((value_node, method_call(value_node, "to", expr)),),
-                f"move the new module with .to({self.ctx.code_for(expr)})",
+            fix = FixSpec.unsafe(
+                Replace(value_node, method_call(value_node, "to", expr)),
+                message=f"move the new module with .to({self.ctx.code_for(expr)})",
             )
         owner = obs.root or obs.parent
         where = f"`{obs.parent}`"
@@ -437,7 +419,7 @@ class ParallelWrapBeforePlacement(Rule):
     )
     fixable = True
     triggers = ("DataParallel", "FullyShardedDataParallel")
-    needs = frozenset({screen.PARALLEL_WRAP, screen.MODULE})
+    needs = frozenset({screen.PARALLEL_WRAP, screen.MODULE_SOURCE})
     docs = """
     ## What it does
     Flags `nn.DataParallel(model)`, `DistributedDataParallel(model, device_ids=[rank])`
@@ -477,11 +459,6 @@ class ParallelWrapBeforePlacement(Rule):
     `"cuda"` for DataParallel without `device_ids`). It moves the model: **unsafe**.
     No fix for FSDP (pass `device_id=`) or for the `device_map` case (load without
     `device_map`, then place).
-
-    ## Precision
-    Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings** (the
-    libraries wrap models they receive, which the analysis treats as unknown). On
-    the scripts corpus (674 training/inference scripts: pytorch/examples, alpaca-lora, MiniCPM-V, LLaVA, and the `examples/` of peft and diffusers; commits in `docs/audits.md`): **0 findings**; pytorch/examples' DDP scripts place the model first.
 
     ## References
     - [DDP tutorial](https://pytorch.org/tutorials/intermediate/ddp_tutorial.html)
@@ -533,10 +510,9 @@ class ParallelWrapBeforePlacement(Rule):
             (a for a in node.args if a.keyword is None or a.keyword.value == "module"), None
         )
         if device is not None and inner_arg is not None:
-            fix = FixSpec(
-                Applicability.UNSAFE,
-                ((inner_arg.value, method_call(inner_arg.value, "to", device)),),
-                f"move the module first: .to({self.ctx.code_for(device)})",
+            fix = FixSpec.unsafe(
+                Replace(inner_arg.value, method_call(inner_arg.value, "to", device)),
+                message=f"move the module first: .to({self.ctx.code_for(device)})",
             )
         evidence = obs.gpu_evidence
         where = (
@@ -615,12 +591,6 @@ class InputsNotMoved(Rule):
     fix is `**inputs.to(device)` (`BatchEncoding.to` returns itself). No fix when the
     finding is at a caller's argument (the device is named in another function) or
     on a tensor made without `device=` (which tensor's device to use is a choice).
-
-    ## Precision
-    Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings**. On
-    the scripts corpus (674 training/inference scripts: pytorch/examples, alpaca-lora, MiniCPM-V, LLaVA, and the `examples/` of peft and diffusers; commits in `docs/audits.md`): **0 findings**. An earlier version flagged the DDP tutorial's
-    `ddp_model(torch.randn(20, 10))`: DDP (and DataParallel) scatter their inputs to
-    `device_ids`, so calls through them are no longer checked.
 
     ## References
     - [Transformers: generation](https://huggingface.co/docs/transformers/main/en/llm_tutorial)
@@ -727,10 +697,9 @@ class InputsNotMoved(Rule):
             return
         fix = None
         if device is not None and _usable(device, obs.env):
-            fix = FixSpec(
-                Applicability.SAFE,
-                ((arg.value, method_call(arg.value, "to", device)),),
-                f"move it at the call with .to({self.ctx.code_for(device)})",
+            fix = FixSpec.safe(
+                Replace(arg.value, method_call(arg.value, "to", device)),
+                message=f"move it at the call with .to({self.ctx.code_for(device)})",
             )
         self.report(
             arg.value,
@@ -809,12 +778,6 @@ class DiscardedTensorMove(Rule):
     only from one call of the file is reported with an unsafe fix: another caller may
     pass something else.
 
-    ## Precision
-    Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings**. On
-    the scripts corpus (674 training/inference scripts: pytorch/examples, alpaca-lora, MiniCPM-V, LLaVA, and the `examples/` of peft and diffusers; commits in `docs/audits.md`): **1 finding**, true: diffusers' regional prompting pipeline has
-    `attn_bias.to(query.dtype)` as a statement (a no-op; harmless there because
-    `attn_bias` was created with that dtype).
-
     ## References
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
     """
@@ -838,10 +801,10 @@ class DiscardedTensorMove(Rule):
                 value=node,
                 semicolon=obs.statement.semicolon,
             )
-            fix = FixSpec(
-                Applicability.SAFE if own is not None else Applicability.UNSAFE,
-                ((obs.statement, assign),),
-                f"assign the result: {name} = {self.ctx.code_for(node)}",
+            fix = FixSpec.safe_if(
+                own is not None,
+                Replace(obs.statement, assign),
+                message=f"assign the result: {name} = {self.ctx.code_for(node)}",
             )
         method = node.func.attr.value
         handed = obs.receiver.handed_in() if own is None else None
@@ -891,10 +854,6 @@ class StaleAlias(Rule):
 
     ## Fix safety
     No fix: which name should survive is the author's call.
-
-    ## Precision
-    Library corpus (4,602 files, `bench/corpus_check.py`): **0 findings**. On
-    the scripts corpus (674 training/inference scripts: pytorch/examples, alpaca-lora, MiniCPM-V, LLaVA, and the `examples/` of peft and diffusers; commits in `docs/audits.md`): **0 findings**.
 
     ## References
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)

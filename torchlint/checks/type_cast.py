@@ -18,8 +18,7 @@ from torchlint.analysis import (
 )
 from torchlint.analysis.receivers import known_tensor
 from torchlint.checks._build import comma_separated, kwarg, renamed_method
-from torchlint.findings import Applicability
-from torchlint.rule import FixSpec, Rule
+from torchlint.rule import FixSpec, Replace, Rule
 
 # Calls that take a tensor but are not modules whose weights could sit elsewhere.
 _NOT_MODULE_METHODS = frozenset(
@@ -175,24 +174,6 @@ class TypeCastWithoutDevice(_TypeCastRule):
     also casts its integer buffers; other classes have their own `.type()`), and then
     the fix's message says it assumes a tensor.
 
-    ## Precision
-    Library corpus (transformers 5.23.0, diffusers 0.42.1, timm 1.0.31, peft 0.21.2,
-    accelerate 1.15.0; 4,602 files, `bench/corpus_check.py`): **5 findings**, all read
-    by hand. All 5 are exactly the shape described
-    (`self.embeddings(pixel_values.type(self.dtype))` in video_llama_3,
-    `self.visual(image.type(self.dtype))` in bridgetower): the input follows the
-    module's dtype but not its device. None crashes in the library's own use, where
-    the whole model is placed at once; they crash when a user places parts of the
-    model. Judged: 5/5 accurate, 0/5 crashes in library use. On the scripts corpus (674 training/inference scripts: pytorch/examples, alpaca-lora, MiniCPM-V, LLaVA, and the `examples/` of peft and diffusers; commits in `docs/audits.md`): **1
-    finding**, true: MiniCPM-V's `omnilmm.py`
-    `vision_tower.forward_features(pixel_value.unsqueeze(0).type(dtype))`, the very
-    line of the crash that started torchlint. Tightened after the audit: values made
-    by `torch.*` calls outside `torch.nn` (`torch.distributions.Bernoulli(...)`) are
-    not modules, and on a submodule only forward-like methods (`forward*`,
-    `encode*`, `decode*`, `embed*`, `generate`) count (diffusers' DPS pipeline calls
-    `self.conv.update_weights(k.type(torch.float32))`, which copies weights). On by
-    default: a handful of findings per 4,600 library files, each with a one-line fix.
-
     ## References
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
     - [`torch.Tensor.type`](https://pytorch.org/docs/stable/generated/torch.Tensor.type.html)
@@ -220,28 +201,19 @@ class TypeCastWithoutDevice(_TypeCastRule):
         spelled = self.ctx.code_for(arg.value)
         device = device_in_scope(analysis, fn, dtype)
         if device is not None:
-            fix = FixSpec(
-                Applicability.UNSAFE,
-                (
-                    (
-                        cast,
-                        renamed_method(
-                            cast,
-                            "to",
-                            comma_separated(kwarg("device", device), kwarg("dtype", arg.value)),
-                        ),
-                    ),
-                ),
-                f"cast with .to(device={self.ctx.code_for(device)}, dtype={spelled})",
+            to = comma_separated(kwarg("device", device), kwarg("dtype", arg.value))
+            fix = FixSpec.unsafe(
+                Replace(cast, renamed_method(cast, "to", to)),
+                message=f"cast with .to(device={self.ctx.code_for(device)}, dtype={spelled})",
             )
             advice = f"use `.to(device={self.ctx.code_for(device)}, dtype={spelled})`"
         else:
             assert isinstance(cast.func, cst.Attribute)
             tensor = known_tensor(cast.func.value, analysis, fn)
-            fix = FixSpec(
-                Applicability.SAFE if dtype.certain and tensor else Applicability.UNSAFE,
-                ((cast.func.attr, cst.Name("to")),),
-                f"cast with .to({spelled})" + ("" if tensor else _ASSUMES_TENSOR),
+            fix = FixSpec.safe_if(
+                dtype.certain and tensor,
+                Replace(cast.func.attr, cst.Name("to")),
+                message=f"cast with .to({spelled})" + ("" if tensor else _ASSUMES_TENSOR),
             )
             advice = f"use `.to(device=..., dtype={spelled})` with the module's device"
         origin = ""
@@ -319,15 +291,6 @@ class LegacyTypeCast(_TypeCastRule):
     change, so **unsafe**. The string form needs `torch` imported to spell the dtype;
     without it no fix is offered.
 
-    ## Precision
-    Library corpus (4,602 files, `bench/corpus_check.py`): **1 finding**, true:
-    transformers' TAPAS loss builds a mask with
-    `.type(torch.FloatTensor).to(answer.device)`, a hidden GPU -> CPU -> GPU round trip
-    and synchronisation on every training step. An earlier version also flagged timm's
-    `torch.zeros(n, device=w.device).type(w.type())`, which is harmless (`.type()`
-    keeps the device when the device type already matches); a receiver created with
-    `device=w.device` is no longer flagged. Scripts corpus (674 files): **0 findings**.
-
     ## References
     - [Tensor types](https://pytorch.org/docs/stable/tensors.html#data-types)
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
@@ -358,10 +321,9 @@ class LegacyTypeCast(_TypeCastRule):
                 f"`.type({spelled}.type())` converts through a type string that has no "
                 f"device index: a CPU tensor lands on the current GPU, not on "
                 f"`{spelled}`'s; use `.to({spelled})`",
-                FixSpec(
-                    Applicability.UNSAFE,
-                    ((node, renamed_method(node, "to", [cst.Arg(other)])),),
-                    f"cast with .to({spelled})",
+                FixSpec.unsafe(
+                    Replace(node, renamed_method(node, "to", [cst.Arg(other)])),
+                    message=f"cast with .to({spelled})",
                 ),
             )
 
@@ -388,10 +350,10 @@ class LegacyTypeCast(_TypeCastRule):
                     kwarg("dtype", dtype_node),
                 ),
             )
-            fix = FixSpec(
-                Applicability.SAFE if legacy.device == "cpu" and tensor else Applicability.UNSAFE,
-                ((node, new),),
-                f'cast with .to(device="{legacy.device}", dtype={torch_name}.{legacy.dtype})'
+            fix = FixSpec.safe_if(
+                legacy.device == "cpu" and tensor,
+                Replace(node, new),
+                message=f'cast with .to(device="{legacy.device}", dtype={torch_name}.{legacy.dtype})'
                 + ("" if tensor else _ASSUMES_TENSOR),
             )
         moves = (
@@ -449,14 +411,6 @@ class TypeCast(_TypeCastRule):
     `.type()` also casts its integer buffers): the fix's message then says it assumes
     a tensor.
 
-    ## Precision
-    Library corpus (4,602 files, `bench/corpus_check.py`): **171 findings**; a random
-    50 read by hand: 50/50 are `.type(dtype)` casts that `.to()` expresses identically
-    (MoE routers' `F.linear(h.type(torch.float32), ...)`,
-    `attn_weights.type(value.dtype)`), 0/50 are bugs. On the scripts corpus, 25
-    findings when read on 2026-11-27, of the same kind; 26 on 2026-11-29
-    (`bench/audit_counts.py`). That is why it is opt-in.
-
     ## References
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
     """
@@ -485,9 +439,9 @@ class TypeCast(_TypeCastRule):
             node.func.attr,
             f"`.type({spelled})` cast: use `.to({spelled})`, and pass `device=` there "
             "if the result must follow a module",
-            FixSpec(
-                Applicability.SAFE if dtype.certain and tensor else Applicability.UNSAFE,
-                ((node.func.attr, cst.Name("to")),),
-                f"cast with .to({spelled})" + ("" if tensor else _ASSUMES_TENSOR),
+            FixSpec.safe_if(
+                dtype.certain and tensor,
+                Replace(node.func.attr, cst.Name("to")),
+                message=f"cast with .to({spelled})" + ("" if tensor else _ASSUMES_TENSOR),
             ),
         )

@@ -16,7 +16,7 @@ from torchlint.runtime.records import (
     OP_ERROR,
     Frame,
     Record,
-    Report,
+    RecordLog,
 )
 
 __all__ = [
@@ -26,14 +26,14 @@ __all__ = [
     "OP_ERROR",
     "Frame",
     "Record",
-    "Report",
+    "RecordLog",
     "check",
 ]
 
 
-def check(simulate_cuda: bool = True, device_count: int = 1) -> AbstractContextManager[Report]:
+def check(simulate_cuda: bool = True, device_count: int = 1) -> AbstractContextManager[RecordLog]:
     """A context manager: the code in its block runs under the check, and the
-    ``Report`` it yields collects the records.
+    ``RecordLog`` it yields collects the records.
 
     ``simulate_cuda``: simulate ``device_count`` CUDA devices on the CPU (tensors
     stay CPU tensors; ``torch.cuda.is_available()`` says True). Without it, the code

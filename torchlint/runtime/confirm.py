@@ -18,7 +18,7 @@ of machines without a GPU). A finding is
   earlier, or took another path);
 - ``not confirmable`` when its rule claims nothing a run can show.
 
-No torch here: the records come from ``torchlint.runtime.runner``.
+No torch here: the records come from ``torchlint.runtime.execute``.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def status(
 
 def lines_to_watch(findings: Sequence[Finding]) -> dict[str, set[int]]:
     """Per real path, the statement lines of the findings a run could confirm: the
-    runner notes which of them execute."""
+    run (``execute.run``) notes which of them execute."""
     out: dict[str, set[int]] = {}
     for f in findings:
         if CLAIMS.get(f.code) is not None:

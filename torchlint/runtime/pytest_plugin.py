@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from torchlint.runtime.records import Report
+from torchlint.runtime.records import RecordLog
 
 _SECTION = "torchlint runtime check"
 MARKER = "torchlint_skip"
@@ -66,44 +66,44 @@ class _Simulation:
 
         self._simulate = simulate
         self.sim = simulate.acquire(True, devices)
-        self.failed: list[tuple[str, Report]] = []
+        self.failed: list[tuple[str, RecordLog]] = []
         # torch's files and torchlint's: not the test's frames.
-        self._skip = (simulate._TORCH_DIR, _TORCHLINT)
+        self._skip = (simulate.TORCH_DIR, _TORCHLINT)
 
     def pytest_unconfigure(self, config: pytest.Config) -> None:
         self._simulate.release(self.sim)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, Any, Any]:
-        report = Report(simulate_cuda=True)
+        log = RecordLog(simulate_cuda=True)
         if item.get_closest_marker(MARKER) is not None:
             try:
                 return (yield)
             except BaseException as exc:
                 _trim(exc, self._skip)
                 raise
-        self.sim.reports.append(report)
+        self.sim.logs.append(log)
         try:
             try:
                 result = yield
             except BaseException as exc:
                 self.sim.escaped(exc)
                 _trim(exc, self._skip)
-                if report.records:
-                    item.add_report_section("call", _SECTION, report.format())
-                    self.failed.append((item.nodeid, report))
+                if log.records:
+                    item.add_report_section("call", _SECTION, log.format())
+                    self.failed.append((item.nodeid, log))
                 raise
-            if report.records:
-                self.failed.append((item.nodeid, report))
+            if log.records:
+                self.failed.append((item.nodeid, log))
                 pytest.fail(
                     "torchlint: device/dtype mismatch recorded under simulated CUDA "
                     "(the test did not fail on it by itself; if it provokes the mismatch on "
-                    f"purpose, mark it @pytest.mark.{MARKER}):\n" + report.format(),
+                    f"purpose, mark it @pytest.mark.{MARKER}):\n" + log.format(),
                     pytrace=False,
                 )
             return result
         finally:
-            self.sim.reports.remove(report)
+            self.sim.logs.remove(log)
 
     def pytest_report_header(self, config: pytest.Config) -> str:
         n = self.sim.device_count
@@ -113,9 +113,9 @@ class _Simulation:
         if not self.failed:
             return
         terminalreporter.section(_SECTION)
-        for nodeid, report in self.failed:
+        for nodeid, log in self.failed:
             terminalreporter.write_line(nodeid)
-            for record in report.records:
+            for record in log.records:
                 terminalreporter.write_line("    " + record.format())
 
 

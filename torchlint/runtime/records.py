@@ -197,7 +197,7 @@ def _join(items: tuple[str, ...]) -> str:
 
 
 @dataclass
-class Report:
+class RecordLog:
     """The records of one ``check()`` block, deduplicated (``count`` says how often)."""
 
     simulate_cuda: bool = False

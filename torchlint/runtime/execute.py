@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from torchlint.runtime.records import OP_ERROR, Frame, Record, Report
+from torchlint.runtime.records import OP_ERROR, Frame, Record, RecordLog
 
 
 @dataclass
@@ -55,7 +55,7 @@ class Crash:
 
 @dataclass
 class RunResult:
-    report: Report
+    log: RecordLog
     exit_status: int = 0  # the script's own sys.exit() status
     crash: Crash | None = None
     # Of the lines ``run(watch=...)`` was asked to watch, those the run executed, per
@@ -64,7 +64,7 @@ class RunResult:
 
     @property
     def records(self) -> list[Any]:
-        return self.report.records
+        return self.log.records
 
 
 def _exit_status(code: Any) -> int:
@@ -153,8 +153,8 @@ def run(
     sys.path.insert(0, os.getcwd() if module else os.path.dirname(os.path.abspath(target)))
     try:
         context = check(simulate_cuda=simulate_cuda, device_count=device_count)
-        report = context.__enter__()
-        result = RunResult(report)
+        log = context.__enter__()
+        result = RunResult(log)
         if tracer is not None:
             sys.settrace(tracer)
         try:

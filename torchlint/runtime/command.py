@@ -95,7 +95,7 @@ def run_command(
     if missing:
         click.echo(f"torchlint: error: {missing}", err=True)
         sys.exit(EXIT_ERROR)
-    from torchlint.runtime.runner import run
+    from torchlint.runtime.execute import run
 
     target, args = (module, list(argv)) if module is not None else (argv[0], list(argv[1:]))
     if module is None and not os.path.isfile(target):
@@ -172,7 +172,7 @@ def confirm_findings(
     if not os.path.isfile(script):
         return findings, [], [Problem(script, "--confirm: no such file")]
     from torchlint.runtime.confirm import lines_to_watch, mark
-    from torchlint.runtime.runner import run
+    from torchlint.runtime.execute import run
 
     with contextlib.redirect_stdout(sys.stderr):
         result = run(

@@ -1,0 +1,38 @@
+"""A file's analysis as the rules see it: the facts of one pass over its statements
+(``facts.py``) and the device/dtype flow derived from them (``flow.py``), computed on
+first use. It sits above both so that the flow analysis, which reads the facts, is
+not imported by them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from torchlint.analysis.facts import FileFacts, collect
+from torchlint.analysis.flow import FlowFacts, flow
+
+
+@dataclass
+class Analysis(FileFacts):
+    _flow: FlowFacts | None = field(default=None, repr=False)
+
+    @property
+    def flow(self) -> FlowFacts:
+        """The device/dtype flow facts, computed on first use (only the rules that
+        need them pay for them) and then shared."""
+        if self._flow is None:
+            assert self.module is not None
+            self._flow = flow(self, self.module)
+        return self._flow
+
+
+def analyze(module: cst.Module) -> Analysis:
+    found = collect(module)
+    return Analysis(
+        imports=found.imports,
+        functions=found.functions,
+        classes=found.classes,
+        module_assignments=found.module_assignments,
+        module=module,
+    )
