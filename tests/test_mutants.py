@@ -1507,3 +1507,87 @@ def test_a_cpu_tensor_meets_the_output_of_a_submodule(tree: Path) -> None:
         " `self.lin(x)`, on the model's device, at line 12: 'Expected all tensors to be on"
         " the same device'; create it there with `device=self.lin(x).device`\n"
     )
+
+
+def test_a_load_of_a_file_the_module_saves_host_state_to_is_its_own_not_one_of_weights(
+    tree: Path,
+) -> None:
+    """TL502 trusts a load of the file another function saves host state to (what
+    ``summarize(stats)`` returns), not one it saves a ``state_dict()`` to: every
+    process would restore those tensors onto the GPU they were saved from."""
+    write(
+        tree,
+        {
+            "s.py": "import torch\n\n\n"
+            "def save_stats(stats, args):\n"
+            "    torch.save(summarize(stats), args.stats_file)\n\n\n"
+            "def save_model(model, args):\n"
+            "    torch.save(model.state_dict(), args.model_file)\n\n\n"
+            "def load_stats(args):\n"
+            "    return torch.load(args.stats_file, weights_only=True)\n\n\n"
+            "def load_model(args):\n"
+            "    return torch.load(args.model_file, weights_only=True)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL502", "s.py")
+    assert places(result) == ["s.py:17:12:"]
+
+
+def test_int16_class_indices_are_reported(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "l.py": "import torch\nimport torch.nn.functional as F\n\n\n"
+            "def loss(logits, labels):\n"
+            "    return F.cross_entropy(logits, labels.to(torch.int16))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL104", "l.py")
+    assert result.stdout == (
+        "l.py:6:36: TL104 `labels.to(torch.int16)` is int16 (made at line 6), but"
+        " cross_entropy needs int64 class indices: 'expected target dtype to be Long or"
+        " Byte, but got Short'; pass `labels.to(torch.int16).long()`\n"
+    )
+
+
+def test_an_attribute_the_class_sets_only_to_the_cpu_device_is_the_cpu(tree: Path) -> None:
+    """``self.dev = torch.device("cpu")``: an output moved there converts to numpy
+    (no TL501), whatever the attribute is called."""
+    write(
+        tree,
+        {
+            "e.py": "import torch\n\n\n"
+            "class Evaluator:\n"
+            "    def __init__(self, model):\n"
+            "        self.model = model.cuda()\n"
+            '        self.dev = torch.device("cpu")\n\n'
+            "    def predict(self, x):\n"
+            "        out = self.model(x).to(self.dev)\n"
+            "        return out.detach().numpy()\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL501", "e.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_receiver_known_through_local_names_and_indexing_is_fixed_safely(
+    tree: Path,
+) -> None:
+    """The cast of a tensor reached through four local names, or indexed, is fixed
+    safely (TL103); through a chain from an unannotated parameter it is not known."""
+    source = (
+        "import torch\n\n\n"
+        "def half(p):\n"
+        "    a = p\n    b = a\n    c = b\n    d = c\n    e = d\n    f = e\n"
+        "    return f.type(torch.float16)\n\n\n"
+        "def half_of():\n"
+        "    a = torch.randn(3)\n    b = a\n    c = b\n    d = c\n"
+        "    return d.type(torch.float16)\n\n\n"
+        "def half_row():\n"
+        "    x = torch.randn(3, 4)\n"
+        "    return x[:, 0].type(torch.float16)\n"
+    )
+    write(tree, {"r.py": source})
+    invoke("--no-cache", "--select", "TL103", "--fix", "r.py")
+    fixed = source.replace("d.type(", "d.to(").replace("x[:, 0].type(", "x[:, 0].to(")
+    assert (tree / "r.py").read_text() == fixed
