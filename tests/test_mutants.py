@@ -1552,7 +1552,8 @@ def test_int16_class_indices_are_reported(tree: Path) -> None:
 
 def test_an_attribute_the_class_sets_only_to_the_cpu_device_is_the_cpu(tree: Path) -> None:
     """``self.dev = torch.device("cpu")``: an output moved there converts to numpy
-    (no TL501), whatever the attribute is called."""
+    (no TL501), whatever the attribute is called; so does one moved to a name that
+    says cpu (``args.cpu_device``)."""
     write(
         tree,
         {
@@ -1563,7 +1564,11 @@ def test_an_attribute_the_class_sets_only_to_the_cpu_device_is_the_cpu(tree: Pat
             '        self.dev = torch.device("cpu")\n\n'
             "    def predict(self, x):\n"
             "        out = self.model(x).to(self.dev)\n"
-            "        return out.detach().numpy()\n"
+            "        return out.detach().numpy()\n\n\n"
+            "def predict(model, x, args):\n"
+            "    model.cuda()\n"
+            "    out = model(x).to(args.cpu_device)\n"
+            "    return out.detach().numpy()\n"
         },
     )
     result = invoke("--no-cache", "--select", "TL501", "e.py")
