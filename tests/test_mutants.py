@@ -496,12 +496,13 @@ def test_an_object_of_a_plain_class_keeps_what_its_init_placed(tree: Path) -> No
     assert "`self.model` was moved to cuda at line 7" in result.stdout
 
 
-def test_moving_the_base_model_moves_its_peft_wrapper(tree: Path) -> None:
+@pytest.mark.parametrize("peft", ["peft", "peft.mapping"])
+def test_moving_the_base_model_moves_its_peft_wrapper(tree: Path, peft: str) -> None:
     write(
         tree,
         {
             "p.py": "import torch\n"
-            "from peft import get_peft_model\n"
+            f"from {peft} import get_peft_model\n"
             "from transformers import AutoModelForCausalLM\n\n\n"
             "def main(path, cfg):\n"
             "    model = AutoModelForCausalLM.from_pretrained(path)\n"
@@ -1596,3 +1597,61 @@ def test_a_receiver_known_through_local_names_and_indexing_is_fixed_safely(
     invoke("--no-cache", "--select", "TL103", "--fix", "r.py")
     fixed = source.replace("d.type(", "d.to(").replace("x[:, 0].type(", "x[:, 0].to(")
     assert (tree / "r.py").read_text() == fixed
+
+
+def test_a_model_cast_then_wrapped_by_peft_says_so(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "p.py": "import torch\n"
+            "from peft import get_peft_model\n"
+            "from transformers import AutoModel\n\n\n"
+            "def main(cfg, ids):\n"
+            '    device = torch.device("cuda")\n'
+            '    model = AutoModel.from_pretrained("m").half()\n'
+            "    model = get_peft_model(model, cfg)\n"
+            "    return model(ids.to(device))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL201", "p.py")
+    assert places(result) == ["p.py:10:12:"]
+    assert (
+        "`model` was cast to float16 at line 8, wrapped by get_peft_model at line 9, but never"
+        " moved to a device, while its input `ids.to(device)` was moved to `device` at line 10"
+    ) in result.stdout
+
+
+def test_a_branch_under_device_type_not_cuda_is_the_cpu_runs(tree: Path) -> None:
+    """``if device.type != "cuda": ... else: model.half()``: the GPU run takes the
+    ``else`` (TL107 there)."""
+    write(
+        tree,
+        {
+            "g.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f(device):\n"
+            "    model = nn.Linear(4, 2).to(device)\n"
+            '    if device.type != "cuda":\n'
+            "        model.float()\n"
+            "    else:\n"
+            "        model.half()\n"
+            "    x = torch.randn(3, 4, device=device)\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "g.py")
+    assert places(result) == ["g.py:12:18:"]
+
+
+def test_the_cross_entropy_loss_module_is_named_in_the_message(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "l.py": "import torch\nfrom torch import nn\n\n\n"
+            "def train(logits, labels):\n"
+            "    criterion = nn.CrossEntropyLoss()\n"
+            "    return criterion(logits, labels.to(torch.int16))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL104", "l.py")
+    assert "but CrossEntropyLoss needs int64 class indices" in result.stdout
+    assert places(result) == ["l.py:7:30:"]
