@@ -1655,3 +1655,46 @@ def test_the_cross_entropy_loss_module_is_named_in_the_message(tree: Path) -> No
     result = invoke("--no-cache", "--select", "TL104", "l.py")
     assert "but CrossEntropyLoss needs int64 class indices" in result.stdout
     assert places(result) == ["l.py:7:30:"]
+
+
+def test_a_list_of_cpu_tensors_that_a_branch_may_empty_is_still_one(tree: Path) -> None:
+    """A list made by a comprehension and emptied in one branch (or filled in one)
+    still holds CPU tensors; two branches filling it on different devices leave
+    its members' device unknown (TL204)."""
+    head = "    model.cuda()\n"
+    call = "    return model(torch.stack(outs))\n"
+    write(
+        tree,
+        {
+            "l.py": "import torch\n\n\n"
+            "def f(model, flag):\n" + head + "    outs = [torch.randn(4) for _ in range(3)]\n"
+            "    if flag:\n"
+            "        outs = []\n" + call + "\n\n"
+            "def g(model, flag):\n" + head + "    outs = []\n"
+            "    if flag:\n"
+            "        outs = [torch.randn(4) for _ in range(3)]\n" + call + "\n\n"
+            "def h(model, flag):\n" + head + "    if flag:\n"
+            "        outs = [torch.randn(4).cuda() for _ in range(3)]\n"
+            "    else:\n"
+            "        outs = [torch.randn(4) for _ in range(3)]\n" + call
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "l.py")
+    assert places(result) == ["l.py:9:18:", "l.py:17:18:"]
+
+
+def test_a_cast_spelled_only_bfloat16tensor_is_seen(tree: Path) -> None:
+    """The text screen lets TL107 run on a file whose only half-precision word is
+    ``BFloat16Tensor``."""
+    write(
+        tree,
+        {
+            "b.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f():\n"
+            "    model = nn.Linear(4, 2)\n"
+            "    x = torch.randn(3, 4).type(torch.BFloat16Tensor)\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "b.py")
+    assert places(result) == ["b.py:8:18:"]
