@@ -1698,3 +1698,37 @@ def test_a_cast_spelled_only_bfloat16tensor_is_seen(tree: Path) -> None:
     )
     result = invoke("--no-cache", "--select", "TL107", "b.py")
     assert places(result) == ["b.py:8:18:"]
+
+
+def test_the_weight_of_a_layer_on_the_gpu_is_a_tensor_there(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "w.py": "import torch\nfrom torch import nn\n\n\n"
+            "def inspect():\n"
+            "    layer = nn.Linear(4, 4).cuda()\n"
+            "    return layer.weight.detach().numpy()\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL501", "w.py")
+    assert places(result) == ["w.py:7:12:"]
+
+
+def test_a_dtype_read_off_a_tensor_is_that_tensors_dtype(tree: Path) -> None:
+    """``kind = ref.dtype`` with ``ref`` float16: a tensor made with ``dtype=kind`` is
+    float16 (TL107 against a float32 model)."""
+    write(
+        tree,
+        {
+            "d.py": "import torch\nfrom torch import nn\n\n\n"
+            "def g():\n"
+            "    model = nn.Linear(4, 2).cuda()\n"
+            '    ref = torch.randn(3, 4, device="cuda").half()\n'
+            "    kind = ref.dtype\n"
+            '    x = torch.randn(3, 4, device="cuda", dtype=kind)\n'
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "d.py")
+    assert places(result) == ["d.py:10:18:"]
+    assert "`x` is float16 (line 9) but `model` is float32" in result.stdout
