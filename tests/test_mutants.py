@@ -1732,3 +1732,19 @@ def test_a_dtype_read_off_a_tensor_is_that_tensors_dtype(tree: Path) -> None:
     result = invoke("--no-cache", "--select", "TL107", "d.py")
     assert places(result) == ["d.py:10:18:"]
     assert "`x` is float16 (line 9) but `model` is float32" in result.stdout
+
+
+def test_a_comprehension_over_a_loader_binds_its_batches(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "c.py": "import torch\n"
+            "from torch.utils.data import DataLoader, TensorDataset\n\n\n"
+            "def evaluate(model, device):\n"
+            "    model.to(device)\n"
+            "    loader = DataLoader(TensorDataset(torch.randn(64, 4)), batch_size=8)\n"
+            "    return [model(x) for (x,) in loader]\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "c.py")
+    assert places(result) == ["c.py:8:19:"]
