@@ -1748,3 +1748,75 @@ def test_a_comprehension_over_a_loader_binds_its_batches(tree: Path) -> None:
     )
     result = invoke("--no-cache", "--select", "TL204", "c.py")
     assert places(result) == ["c.py:8:19:"]
+
+
+def test_casting_a_part_of_a_placed_model_leaves_it_placed(tree: Path) -> None:
+    """``model.head.half()`` changes the head's dtype, not where the model is."""
+    write(
+        tree,
+        {
+            "p.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Net(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.head = nn.Linear(4, 2)\n\n\n"
+            "def main():\n"
+            "    model = Net().cuda()\n"
+            "    model.head.half()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "p.py")
+    assert places(result) == ["p.py:15:18:"]
+
+
+def test_a_tensor_made_three_calls_deep_is_followed_back(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "d.py": "import torch\n\n\n"
+            "def c():\n    return torch.randn(3, 4)\n\n\n"
+            "def b():\n    return c()\n\n\n"
+            "def a():\n    return b()\n\n\n"
+            "def main(model):\n"
+            "    model.cuda()\n"
+            "    return model(a())\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "d.py")
+    assert places(result) == ["d.py:18:18:"]
+    assert "`a()` was made on the CPU at line 5" in result.stdout
+
+
+def test_device_ids_are_the_gpu_evidence_of_a_ddp_wrap(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "w.py": "import torch\nfrom torch import nn\n"
+            "from torch.nn.parallel import DistributedDataParallel as DDP\n\n\n"
+            "def wrap(rank):\n"
+            "    model = nn.Linear(4, 2)\n"
+            "    return DDP(model, device_ids=[rank])\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL203", "w.py")
+    assert result.stdout == (
+        "w.py:8:12: TL203 DistributedDataParallel wraps `model` while it is on the CPU (made"
+        " at line 7, never moved), in code that uses a GPU (device_ids at line 8): move the"
+        " module to its device before wrapping\n"
+    )
+
+
+def test_short_class_indices_are_int16(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "l.py": "import torch.nn.functional as F\n\n\n"
+            "def loss(logits, labels):\n"
+            "    return F.cross_entropy(logits, labels.short())\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL104", "l.py")
+    assert places(result) == ["l.py:5:36:"]
+    assert "'expected target dtype to be Long or Byte, but got Short'" in result.stdout
