@@ -1820,3 +1820,20 @@ def test_short_class_indices_are_int16(tree: Path) -> None:
     result = invoke("--no-cache", "--select", "TL104", "l.py")
     assert places(result) == ["l.py:5:36:"]
     assert "'expected target dtype to be Long or Byte, but got Short'" in result.stdout
+
+
+def test_tensors_joined_keep_the_dtype_they_share(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "j.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f():\n"
+            "    model = nn.Linear(4, 2).cuda()\n"
+            '    a = torch.randn(2, 4, device="cuda").half()\n'
+            '    b = torch.randn(2, 4, device="cuda").half()\n'
+            "    return model(torch.cat([a, b]))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "j.py")
+    assert places(result) == ["j.py:9:18:"]
+    assert "`torch.cat([a, b])` is float16" in result.stdout
