@@ -1674,9 +1674,9 @@ def test_a_list_of_cpu_tensors_that_a_branch_may_empty_is_still_one(tree: Path) 
             "    if flag:\n"
             "        outs = [torch.randn(4) for _ in range(3)]\n" + call + "\n\n"
             "def h(model, flag):\n" + head + "    if flag:\n"
-            "        outs = [torch.randn(4).cuda() for _ in range(3)]\n"
+            "        outs = [torch.randn(4) for _ in range(3)]\n"
             "    else:\n"
-            "        outs = [torch.randn(4) for _ in range(3)]\n" + call
+            "        outs = [torch.randn(4).cuda() for _ in range(3)]\n" + call
         },
     )
     result = invoke("--no-cache", "--select", "TL204", "l.py")
