@@ -1197,13 +1197,17 @@ def test_a_model_cast_by_to_with_a_positional_dtype_after_the_device(tree: Path)
 
 
 def test_np_asarray_of_float_literals_is_float64(tree: Path) -> None:
+    """... and of anything else, of a dtype not known (no TL105)."""
     write(
         tree,
         {
             "a.py": "import numpy as np\nimport torch\nfrom torch import nn\n\n\n"
             "def f():\n"
             "    model = nn.Linear(2, 2)\n"
-            "    return model(torch.from_numpy(np.asarray([[0.5, 1.0]])))\n"
+            "    return model(torch.from_numpy(np.asarray([[0.5, 1.0]])))\n\n\n"
+            "def g(rows):\n"
+            "    model = nn.Linear(2, 2)\n"
+            "    return model(torch.from_numpy(np.asarray(rows)))\n"
         },
     )
     result = invoke("--no-cache", "--select", "TL105", "a.py")
@@ -1822,7 +1826,8 @@ def test_short_class_indices_are_int16(tree: Path) -> None:
     assert "'expected target dtype to be Long or Byte, but got Short'" in result.stdout
 
 
-def test_tensors_joined_keep_the_dtype_they_share(tree: Path) -> None:
+@pytest.mark.parametrize("join", ["cat", "concat", "concatenate", "stack"])
+def test_tensors_joined_keep_the_dtype_they_share(tree: Path, join: str) -> None:
     write(
         tree,
         {
@@ -1831,9 +1836,166 @@ def test_tensors_joined_keep_the_dtype_they_share(tree: Path) -> None:
             "    model = nn.Linear(4, 2).cuda()\n"
             '    a = torch.randn(2, 4, device="cuda").half()\n'
             '    b = torch.randn(2, 4, device="cuda").half()\n'
-            "    return model(torch.cat([a, b]))\n"
+            f"    return model(torch.{join}([a, b]))\n"
         },
     )
     result = invoke("--no-cache", "--select", "TL107", "j.py")
     assert places(result) == ["j.py:9:18:"]
-    assert "`torch.cat([a, b])` is float16" in result.stdout
+    assert f"`torch.{join}([a, b])` is float16" in result.stdout
+
+
+def test_a_device_guard_in_a_conditional_expression_takes_the_gpu_runs_branch(
+    tree: Path,
+) -> None:
+    write(
+        tree,
+        {
+            "g.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f(device):\n"
+            "    model = nn.Linear(4, 2).to(device)\n"
+            "    x = (\n"
+            "        torch.randn(3, 4, device=device)\n"
+            '        if device.type == "cpu"\n'
+            "        else torch.randn(3, 4, device=device).half()\n"
+            "    )\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "g.py")
+    assert places(result) == ["g.py:12:18:"]
+
+
+def test_a_ddp_wrap_given_the_module_by_keyword(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "w.py": "import torch\nfrom torch import nn\n"
+            "from torch.nn.parallel import DistributedDataParallel as DDP\n\n\n"
+            "def wrap(rank):\n"
+            "    torch.cuda.set_device(rank)\n"
+            "    model = nn.Linear(4, 2)\n"
+            "    return DDP(module=model, device_ids=[rank])\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL203", "w.py")
+    assert places(result) == ["w.py:9:12:"]
+    assert "DistributedDataParallel wraps `model` while it is on the CPU" in result.stdout
+
+
+def test_a_loop_over_enumerate_of_a_loader_binds_its_batches(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "e.py": "import torch\n"
+            "from torch.utils.data import DataLoader, TensorDataset\n\n\n"
+            "def train(model, device):\n"
+            "    model.to(device)\n"
+            "    loader = DataLoader(TensorDataset(torch.randn(64, 4)), batch_size=8)\n"
+            "    for step, (x,) in enumerate(loader):\n"
+            "        model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "e.py")
+    assert places(result) == ["e.py:9:15:"]
+
+
+def test_a_model_moved_then_cast_in_a_branch_keeps_its_device_expression(
+    tree: Path,
+) -> None:
+    """``if fp16: model.half()`` does not move the model: TL204's fix still names
+    ``device``."""
+    write(
+        tree,
+        {
+            "m.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f(device, fp16):\n"
+            "    model = nn.Linear(4, 2).to(device)\n"
+            "    if fp16:\n"
+            "        model.half()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "m.py")
+    assert result.stdout == (
+        "m.py:10:18: TL204 `x` was made on the CPU at line 9 and never moved, but `model` was"
+        " moved to `device` at line 6: move the input to the model's device"
+        " (`x.to(device)`)\n"
+    )
+
+
+def test_a_name_moved_away_stays_stale_across_a_call_of_the_files_function(
+    tree: Path,
+) -> None:
+    """TL206 after ``log(...)``, a function of the file the flow follows."""
+    write(
+        tree,
+        {
+            "s.py": "import torch\n\n\n"
+            "def log(message):\n"
+            "    print(message)\n\n\n"
+            "def evaluate(model, batch, device):\n"
+            "    model.to(device)\n"
+            '    pixel_values = torch.as_tensor(batch["pixel_values"])\n'
+            "    original = pixel_values\n"
+            "    pixel_values = pixel_values.to(device)\n"
+            '    log("moved")\n'
+            "    features = model(pixel_values)\n"
+            "    recon = model(original)\n"
+            "    return features, recon\n"
+        },
+    )
+    result = invoke("--no-cache", "s.py")
+    assert places(result) == ["s.py:15:19:"]
+    assert "TL206 `original` still holds `pixel_values`" in result.stdout
+
+
+def test_a_model_rebound_forgets_what_was_known_of_its_old_parts(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "r.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Net(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.head = nn.Linear(4, 2)\n\n\n"
+            "def main():\n"
+            "    model = Net()\n"
+            "    model.head.cpu()\n"
+            "    model = Net().cuda()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return model.head(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "r.py")
+    assert places(result) == ["r.py:16:23:"]
+
+
+def test_zeros_like_a_cpu_tensor_is_on_the_cpu(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "z.py": "import torch\n\n\n"
+            "def f(model):\n"
+            "    model.cuda()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return model(torch.zeros_like(x))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "z.py")
+    assert places(result) == ["z.py:7:18:"]
+
+
+def test_np_transpose_keeps_the_float64_of_its_array(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "t.py": "import numpy as np\nimport torch\nfrom torch import nn\n\n\n"
+            "def predict(rows):\n"
+            "    model = nn.Linear(4, 2)\n"
+            "    arr = np.asarray(rows, dtype=np.float64)\n"
+            "    return model(torch.from_numpy(np.transpose(arr)))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL105", "t.py")
+    assert places(result) == ["t.py:9:18:"]
