@@ -1999,3 +1999,50 @@ def test_np_transpose_keeps_the_float64_of_its_array(tree: Path) -> None:
     )
     result = invoke("--no-cache", "--select", "TL105", "t.py")
     assert places(result) == ["t.py:9:18:"]
+
+
+def test_a_cpu_tensor_meeting_a_tensor_the_code_moved_itself_is_not_tl204s(
+    tree: Path,
+) -> None:
+    """TL204 reports a CPU tensor meeting a placed model's output, weights or
+    inputs; ``a = torch.randn(...).cuda()`` is none of those."""
+    write(
+        tree,
+        {
+            "m.py": "import torch\n\n\n"
+            "def f(model):\n"
+            "    model.cuda()\n"
+            "    a = torch.randn(3, 4).cuda()\n"
+            "    b = torch.randn(3, 4)\n"
+            "    return model(a + b)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "m.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_batch_of_a_loader_handed_to_a_function_is_reported_where_it_is_used(
+    tree: Path,
+) -> None:
+    """The batches are made in the loop, inside ``run()``: TL204 points there, not at
+    the call that handed ``run()`` the loader."""
+    write(
+        tree,
+        {
+            "r.py": "from torch import nn\nfrom torch.utils.data import DataLoader, Dataset\n\n\n"
+            "class Rows(Dataset):\n"
+            "    def __init__(self, rows):\n"
+            "        self.rows = rows\n\n"
+            "    def __getitem__(self, i):\n"
+            "        return self.rows[i]\n\n\n"
+            "def run(model, loader):\n"
+            "    for x in loader:\n"
+            "        model(x)\n\n\n"
+            "def main(rows, device):\n"
+            "    model = nn.Linear(4, 2).to(device)\n"
+            "    loader = DataLoader(Rows(rows), batch_size=8)\n"
+            "    return run(model, loader)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "r.py")
+    assert places(result) == ["r.py:15:15:"]
