@@ -2046,3 +2046,195 @@ def test_a_batch_of_a_loader_handed_to_a_function_is_reported_where_it_is_used(
     )
     result = invoke("--no-cache", "--select", "TL204", "r.py")
     assert places(result) == ["r.py:15:15:"]
+
+
+def test_a_function_the_script_body_calls_sees_the_model_built_above_the_call(
+    tree: Path,
+) -> None:
+    write(
+        tree,
+        {
+            "s.py": "import torch\nfrom torch import nn\n\n"
+            "model = nn.Linear(4, 2).cuda()\n\n\n"
+            "def run(x):\n"
+            "    return model(x)\n\n\n"
+            "run(torch.randn(3, 4))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "s.py")
+    assert places(result) == ["s.py:11:5:"]
+    assert "is passed to `run()`, which calls `model` with it at line 8" in result.stdout
+
+
+def test_a_loop_over_an_empty_list_is_walked(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "e.py": "import torch\n\n\n"
+            "def f(model):\n"
+            "    model.cuda()\n"
+            "    outs = []\n"
+            "    for o in outs:\n"
+            "        print(o)\n"
+            "    return model(torch.randn(3, 4))\n"
+        },
+    )
+    result = invoke("--no-cache", "e.py")
+    assert places(result) == ["e.py:9:18:"]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        'timm.create_model("resnet18")',  # a module made by another library: float32
+        "nn.Linear(3, 2)",
+    ],
+)
+def test_float64_data_into_a_float32_model(tree: Path, make: str) -> None:
+    """``np.zeros(...)`` is float64, and so is ``dtype=np.float_``."""
+    write(
+        tree,
+        {
+            "p.py": "import numpy as np\nimport timm\nimport torch\nfrom torch import nn\n\n\n"
+            "def predict():\n"
+            f"    model = {make}\n"
+            "    x = torch.from_numpy(np.zeros((1, 3), dtype=np.float_))\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL105", "p.py")
+    assert places(result) == ["p.py:10:18:"]
+    assert "`x` is float64 (made at line 9) but `model` computes in float32" in result.stdout
+
+
+def test_fsdp_imported_from_its_module_with_a_device_id_places_the_model(
+    tree: Path,
+) -> None:
+    write(
+        tree,
+        {
+            "f.py": "import torch\nfrom torch import nn\n"
+            "from torch.distributed.fsdp.fully_sharded_data_parallel import (\n"
+            "    FullyShardedDataParallel as FSDP,\n"
+            ")\n\n\n"
+            "def wrap(rank):\n"
+            "    torch.cuda.set_device(rank)\n"
+            "    model = nn.Linear(4, 2)\n"
+            "    return FSDP(model, device_id=rank)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL203", "f.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_model_handed_to_a_method_torchlint_cannot_see_may_be_moved_there(
+    tree: Path,
+) -> None:
+    """``trainer.fit(model)``, a method the class inherits from another library:
+    the model may come back anywhere (no TL204 for what follows)."""
+    write(
+        tree,
+        {
+            "t.py": "import torch\nfrom torch import nn\n\nfrom trainers import BaseTrainer\n\n\n"
+            "class Trainer(BaseTrainer):\n"
+            "    def __init__(self):\n"
+            "        self.steps = 0\n\n\n"
+            "def main():\n"
+            "    trainer = Trainer()\n"
+            "    model = nn.Linear(4, 2).cuda()\n"
+            "    trainer.fit(model)\n"
+            "    return model(torch.randn(3, 4))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "t.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_torchvision_dataset_yields_cpu_batches(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "v.py": "from torch.utils.data import DataLoader\nfrom torchvision import datasets\n\n\n"
+            "def train(model, device, root):\n"
+            "    model.to(device)\n"
+            "    data = datasets.MNIST(root, download=True)\n"
+            "    for x, y in DataLoader(data, batch_size=8):\n"
+            "        model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "v.py")
+    assert places(result) == ["v.py:9:15:"]
+
+
+@pytest.mark.parametrize(
+    "use",
+    ["    while score(model) < 0.9:\n        pass\n", "    return 1 if score(model) else 0\n"],
+)
+def test_a_call_in_a_loop_or_conditional_test_is_followed(tree: Path, use: str) -> None:
+    write(
+        tree,
+        {
+            "w.py": "import torch\n\n\n"
+            "def score(model):\n"
+            "    return model(torch.randn(8, 4)).mean()\n\n\n"
+            "def train(model):\n"
+            "    model.cuda()\n" + use
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "w.py")
+    assert places(result) == ["w.py:5:18:"]
+
+
+def test_a_move_with_a_starred_argument_is_a_move_somewhere(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "m.py": "import torch\n\n\n"
+            "def place(model, args):\n"
+            "    model.to(*args)\n"
+            "    return model(torch.randn(3, 4))\n"
+        },
+    )
+    result = invoke("--no-cache", "m.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_each_module_attached_after_placement_is_judged(tree: Path) -> None:
+    """``a`` is moved again after its new head (nothing to say), ``b`` is not."""
+    write(
+        tree,
+        {
+            "l.py": "from torch import nn\n\n\n"
+            "def main():\n"
+            "    a = nn.Sequential(nn.Linear(4, 4)).cuda()\n"
+            "    a.head = nn.Linear(4, 2)\n"
+            "    a.cuda()\n"
+            "    b = nn.Sequential(nn.Linear(4, 4)).cuda()\n"
+            "    b.head = nn.Linear(4, 2)\n"
+            "    return a, b\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL202", "l.py")
+    assert places(result) == ["l.py:9:5:"]
+
+
+def test_a_dataset_that_moves_its_items_with_cuda_is_not_a_cpu_dataset(
+    tree: Path,
+) -> None:
+    write(
+        tree,
+        {
+            "d.py": "import torch\nfrom torch.utils.data import DataLoader, Dataset\n\n\n"
+            "class GpuRows(Dataset):\n"
+            "    def __len__(self):\n"
+            "        return 100\n\n"
+            "    def __getitem__(self, i):\n"
+            "        return torch.randn(4).cuda()\n\n\n"
+            "def train(model):\n"
+            "    model.cuda()\n"
+            "    for x in DataLoader(GpuRows(), batch_size=8):\n"
+            "        model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "d.py")
+    assert (result.exit_code, result.stdout) == (0, "")
