@@ -97,6 +97,7 @@ CORE = (
 SAMPLED = (
     "torchlint/analysis/__init__.py",
     "torchlint/analysis/facts.py",
+    "torchlint/analysis/file.py",
     "torchlint/analysis/flow.py",
     "torchlint/analysis/gates.py",
     "torchlint/analysis/names.py",
@@ -480,6 +481,22 @@ def rank(mutants: list[Any], seed: int) -> dict[int, int]:
     return {i: place for place, i in enumerate(order)}
 
 
+def draw(mutants: list[Mutant], n: int, seed: int) -> list[Mutant]:
+    """``n`` of ``mutants``, in their order: those whose ids hash lowest with
+    ``seed``. Whether a mutant is drawn depends on its own id (the function it is
+    in, the operator, the changed text), not on its place among the others: an edit
+    of one module leaves the draw of the other modules' mutants as it was, but for
+    the few the new mutants displace at the margin (a draw by place in a shuffle of
+    the pooled list redraws them all). A larger ``n`` draws the same mutants and
+    more."""
+
+    def key(m: Mutant) -> str:
+        return hashlib.sha1(f"{seed}\0{m.id}".encode()).hexdigest()
+
+    chosen = {m.id for m in sorted(mutants, key=key)[:n]}
+    return [m for m in mutants if m.id in chosen]
+
+
 def selected(modules: Iterable[str] | None = None) -> dict[str, list[Mutant]]:
     """The mutants to run, per module: PER_MODULE of each core module's, SAMPLE of
     the analysis modules' together."""
@@ -493,7 +510,7 @@ def selected(modules: Iterable[str] | None = None) -> dict[str, list[Mutant]]:
             out[module] = mutants if small else sample(mutants, PER_MODULE, SEED)
         else:
             pool += mutants
-    drawn = sample(pool, SAMPLE, SEED)
+    drawn = draw(pool, SAMPLE, SEED)
     for module in SAMPLED:
         out[module] = [m for m in drawn if m.module == module]
     return {m: v for m, v in out.items() if m in wanted}

@@ -698,6 +698,11 @@ SELECTION_CASES: list[tuple[list[str], list[str]]] = [
     (["--select", "TL1", "--ignore", "TL102"], ["a.py:8:27: TL101", "h.py:3:14: TL103"]),
     # The more specific selector wins.
     (["--select", "TL102", "--ignore", "TL1"], ["b.py:3:11: TL102", "c.py:3:14: TL102"]),
+    # The most specific of the selectors that match a code counts (TL102, not TL1).
+    (
+        ["--select", "TL1,TL102", "--ignore", "TL10"],
+        ["b.py:3:11: TL102", "c.py:3:14: TL102"],
+    ),
     # Equally specific: ignore wins.
     (["--ignore", "TL102", "--extend-select", "TL102"], ["a.py:8:27: TL101"]),
 ]

@@ -363,6 +363,12 @@ def test_cli_select_overrides_the_config_extend_select(project: Path) -> None:
             f"Allowed keys are {ALLOWED_KEYS}",
         ),
         (
+            # (closer to max-file-size once written with a dash)
+            "max_size = 10\n",
+            "tool.torchlint.max_size: unknown key; did you mean `max-file-size`? "
+            f"Allowed keys are {ALLOWED_KEYS}",
+        ),
+        (
             'exlude = ["build"]\n',
             "tool.torchlint.exlude: unknown key; did you mean `exclude`? "
             f"Allowed keys are {ALLOWED_KEYS}",
@@ -425,6 +431,7 @@ def test_cli_select_overrides_the_config_extend_select(project: Path) -> None:
         "underscore-key",
         "typo-select",
         "underscore-force-exclude",
+        "underscore-typo-max-file-size",
         "typo-exclude",
         "select-str",
         "ignore-int",

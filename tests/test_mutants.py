@@ -496,12 +496,13 @@ def test_an_object_of_a_plain_class_keeps_what_its_init_placed(tree: Path) -> No
     assert "`self.model` was moved to cuda at line 7" in result.stdout
 
 
-def test_moving_the_base_model_moves_its_peft_wrapper(tree: Path) -> None:
+@pytest.mark.parametrize("peft", ["peft", "peft.mapping"])
+def test_moving_the_base_model_moves_its_peft_wrapper(tree: Path, peft: str) -> None:
     write(
         tree,
         {
             "p.py": "import torch\n"
-            "from peft import get_peft_model\n"
+            f"from {peft} import get_peft_model\n"
             "from transformers import AutoModelForCausalLM\n\n\n"
             "def main(path, cfg):\n"
             "    model = AutoModelForCausalLM.from_pretrained(path)\n"
@@ -1196,13 +1197,17 @@ def test_a_model_cast_by_to_with_a_positional_dtype_after_the_device(tree: Path)
 
 
 def test_np_asarray_of_float_literals_is_float64(tree: Path) -> None:
+    """... and of anything else, of a dtype not known (no TL105)."""
     write(
         tree,
         {
             "a.py": "import numpy as np\nimport torch\nfrom torch import nn\n\n\n"
             "def f():\n"
             "    model = nn.Linear(2, 2)\n"
-            "    return model(torch.from_numpy(np.asarray([[0.5, 1.0]])))\n"
+            "    return model(torch.from_numpy(np.asarray([[0.5, 1.0]])))\n\n\n"
+            "def g(rows):\n"
+            "    model = nn.Linear(2, 2)\n"
+            "    return model(torch.from_numpy(np.asarray(rows)))\n"
         },
     )
     result = invoke("--no-cache", "--select", "TL105", "a.py")
@@ -1507,3 +1512,729 @@ def test_a_cpu_tensor_meets_the_output_of_a_submodule(tree: Path) -> None:
         " `self.lin(x)`, on the model's device, at line 12: 'Expected all tensors to be on"
         " the same device'; create it there with `device=self.lin(x).device`\n"
     )
+
+
+def test_a_load_of_a_file_the_module_saves_host_state_to_is_its_own_not_one_of_weights(
+    tree: Path,
+) -> None:
+    """TL502 trusts a load of the file another function saves host state to (what
+    ``summarize(stats)`` returns), not one it saves a ``state_dict()`` to: every
+    process would restore those tensors onto the GPU they were saved from."""
+    write(
+        tree,
+        {
+            "s.py": "import torch\n\n\n"
+            "def save_stats(stats, args):\n"
+            "    torch.save(summarize(stats), args.stats_file)\n\n\n"
+            "def save_model(model, args):\n"
+            "    torch.save(model.state_dict(), args.model_file)\n\n\n"
+            "def load_stats(args):\n"
+            "    return torch.load(args.stats_file, weights_only=True)\n\n\n"
+            "def load_model(args):\n"
+            "    return torch.load(args.model_file, weights_only=True)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL502", "s.py")
+    assert places(result) == ["s.py:17:12:"]
+
+
+def test_int16_class_indices_are_reported(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "l.py": "import torch\nimport torch.nn.functional as F\n\n\n"
+            "def loss(logits, labels):\n"
+            "    return F.cross_entropy(logits, labels.to(torch.int16))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL104", "l.py")
+    assert result.stdout == (
+        "l.py:6:36: TL104 `labels.to(torch.int16)` is int16 (made at line 6), but"
+        " cross_entropy needs int64 class indices: 'expected target dtype to be Long or"
+        " Byte, but got Short'; pass `labels.to(torch.int16).long()`\n"
+    )
+
+
+def test_an_attribute_the_class_sets_only_to_the_cpu_device_is_the_cpu(tree: Path) -> None:
+    """``self.dev = torch.device("cpu")``: an output moved there converts to numpy
+    (no TL501), whatever the attribute is called; so does one moved to a name that
+    says cpu (``args.cpu_device``)."""
+    write(
+        tree,
+        {
+            "e.py": "import torch\n\n\n"
+            "class Evaluator:\n"
+            "    def __init__(self, model):\n"
+            "        self.model = model.cuda()\n"
+            '        self.dev = torch.device("cpu")\n\n'
+            "    def predict(self, x):\n"
+            "        out = self.model(x).to(self.dev)\n"
+            "        return out.detach().numpy()\n\n\n"
+            "def predict(model, x, args):\n"
+            "    model.cuda()\n"
+            "    out = model(x).to(args.cpu_device)\n"
+            "    return out.detach().numpy()\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL501", "e.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_receiver_known_through_local_names_and_indexing_is_fixed_safely(
+    tree: Path,
+) -> None:
+    """The cast of a tensor reached through four local names, or indexed, is fixed
+    safely (TL103); through a chain from an unannotated parameter it is not known."""
+    source = (
+        "import torch\n\n\n"
+        "def half(p):\n"
+        "    a = p\n    b = a\n    c = b\n    d = c\n    e = d\n    f = e\n"
+        "    return f.type(torch.float16)\n\n\n"
+        "def half_of():\n"
+        "    a = torch.randn(3)\n    b = a\n    c = b\n    d = c\n"
+        "    return d.type(torch.float16)\n\n\n"
+        "def half_row():\n"
+        "    x = torch.randn(3, 4)\n"
+        "    return x[:, 0].type(torch.float16)\n"
+    )
+    write(tree, {"r.py": source})
+    invoke("--no-cache", "--select", "TL103", "--fix", "r.py")
+    fixed = source.replace("d.type(", "d.to(").replace("x[:, 0].type(", "x[:, 0].to(")
+    assert (tree / "r.py").read_text() == fixed
+
+
+def test_a_model_cast_then_wrapped_by_peft_says_so(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "p.py": "import torch\n"
+            "from peft import get_peft_model\n"
+            "from transformers import AutoModel\n\n\n"
+            "def main(cfg, ids):\n"
+            '    device = torch.device("cuda")\n'
+            '    model = AutoModel.from_pretrained("m").half()\n'
+            "    model = get_peft_model(model, cfg)\n"
+            "    return model(ids.to(device))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL201", "p.py")
+    assert places(result) == ["p.py:10:12:"]
+    assert (
+        "`model` was cast to float16 at line 8, wrapped by get_peft_model at line 9, but never"
+        " moved to a device, while its input `ids.to(device)` was moved to `device` at line 10"
+    ) in result.stdout
+
+
+def test_a_branch_under_device_type_not_cuda_is_the_cpu_runs(tree: Path) -> None:
+    """``if device.type != "cuda": ... else: model.half()``: the GPU run takes the
+    ``else`` (TL107 there)."""
+    write(
+        tree,
+        {
+            "g.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f(device):\n"
+            "    model = nn.Linear(4, 2).to(device)\n"
+            '    if device.type != "cuda":\n'
+            "        model.float()\n"
+            "    else:\n"
+            "        model.half()\n"
+            "    x = torch.randn(3, 4, device=device)\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "g.py")
+    assert places(result) == ["g.py:12:18:"]
+
+
+def test_the_cross_entropy_loss_module_is_named_in_the_message(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "l.py": "import torch\nfrom torch import nn\n\n\n"
+            "def train(logits, labels):\n"
+            "    criterion = nn.CrossEntropyLoss()\n"
+            "    return criterion(logits, labels.to(torch.int16))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL104", "l.py")
+    assert "but CrossEntropyLoss needs int64 class indices" in result.stdout
+    assert places(result) == ["l.py:7:30:"]
+
+
+def test_a_list_of_cpu_tensors_that_a_branch_may_empty_is_still_one(tree: Path) -> None:
+    """A list made by a comprehension and emptied in one branch (or filled in one)
+    still holds CPU tensors; two branches filling it on different devices leave
+    its members' device unknown (TL204)."""
+    head = "    model.cuda()\n"
+    call = "    return model(torch.stack(outs))\n"
+    write(
+        tree,
+        {
+            "l.py": "import torch\n\n\n"
+            "def f(model, flag):\n" + head + "    outs = [torch.randn(4) for _ in range(3)]\n"
+            "    if flag:\n"
+            "        outs = []\n" + call + "\n\n"
+            "def g(model, flag):\n" + head + "    outs = []\n"
+            "    if flag:\n"
+            "        outs = [torch.randn(4) for _ in range(3)]\n" + call + "\n\n"
+            "def h(model, flag):\n" + head + "    if flag:\n"
+            "        outs = [torch.randn(4) for _ in range(3)]\n"
+            "    else:\n"
+            "        outs = [torch.randn(4).cuda() for _ in range(3)]\n" + call
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "l.py")
+    assert places(result) == ["l.py:9:18:", "l.py:17:18:"]
+
+
+def test_a_cast_spelled_only_bfloat16tensor_is_seen(tree: Path) -> None:
+    """The text screen lets TL107 run on a file whose only half-precision word is
+    ``BFloat16Tensor``."""
+    write(
+        tree,
+        {
+            "b.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f():\n"
+            "    model = nn.Linear(4, 2)\n"
+            "    x = torch.randn(3, 4).type(torch.BFloat16Tensor)\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "b.py")
+    assert places(result) == ["b.py:8:18:"]
+
+
+def test_the_weight_of_a_layer_on_the_gpu_is_a_tensor_there(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "w.py": "import torch\nfrom torch import nn\n\n\n"
+            "def inspect():\n"
+            "    layer = nn.Linear(4, 4).cuda()\n"
+            "    return layer.weight.detach().numpy()\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL501", "w.py")
+    assert places(result) == ["w.py:7:12:"]
+
+
+def test_a_dtype_read_off_a_tensor_is_that_tensors_dtype(tree: Path) -> None:
+    """``kind = ref.dtype`` with ``ref`` float16: a tensor made with ``dtype=kind`` is
+    float16 (TL107 against a float32 model)."""
+    write(
+        tree,
+        {
+            "d.py": "import torch\nfrom torch import nn\n\n\n"
+            "def g():\n"
+            "    model = nn.Linear(4, 2).cuda()\n"
+            '    ref = torch.randn(3, 4, device="cuda").half()\n'
+            "    kind = ref.dtype\n"
+            '    x = torch.randn(3, 4, device="cuda", dtype=kind)\n'
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "d.py")
+    assert places(result) == ["d.py:10:18:"]
+    assert "`x` is float16 (line 9) but `model` is float32" in result.stdout
+
+
+def test_a_comprehension_over_a_loader_binds_its_batches(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "c.py": "import torch\n"
+            "from torch.utils.data import DataLoader, TensorDataset\n\n\n"
+            "def evaluate(model, device):\n"
+            "    model.to(device)\n"
+            "    loader = DataLoader(TensorDataset(torch.randn(64, 4)), batch_size=8)\n"
+            "    return [model(x) for (x,) in loader]\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "c.py")
+    assert places(result) == ["c.py:8:19:"]
+
+
+def test_casting_a_part_of_a_placed_model_leaves_it_placed(tree: Path) -> None:
+    """``model.head.half()`` changes the head's dtype, not where the model is."""
+    write(
+        tree,
+        {
+            "p.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Net(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.head = nn.Linear(4, 2)\n\n\n"
+            "def main():\n"
+            "    model = Net().cuda()\n"
+            "    model.head.half()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "p.py")
+    assert places(result) == ["p.py:15:18:"]
+
+
+def test_a_tensor_made_three_calls_deep_is_followed_back(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "d.py": "import torch\n\n\n"
+            "def c():\n    return torch.randn(3, 4)\n\n\n"
+            "def b():\n    return c()\n\n\n"
+            "def a():\n    return b()\n\n\n"
+            "def main(model):\n"
+            "    model.cuda()\n"
+            "    return model(a())\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "d.py")
+    assert places(result) == ["d.py:18:18:"]
+    assert "`a()` was made on the CPU at line 5" in result.stdout
+
+
+def test_device_ids_are_the_gpu_evidence_of_a_ddp_wrap(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "w.py": "import torch\nfrom torch import nn\n"
+            "from torch.nn.parallel import DistributedDataParallel as DDP\n\n\n"
+            "def wrap(rank):\n"
+            "    model = nn.Linear(4, 2)\n"
+            "    return DDP(model, device_ids=[rank])\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL203", "w.py")
+    assert result.stdout == (
+        "w.py:8:12: TL203 DistributedDataParallel wraps `model` while it is on the CPU (made"
+        " at line 7, never moved), in code that uses a GPU (device_ids at line 8): move the"
+        " module to its device before wrapping\n"
+    )
+
+
+def test_short_class_indices_are_int16(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "l.py": "import torch.nn.functional as F\n\n\n"
+            "def loss(logits, labels):\n"
+            "    return F.cross_entropy(logits, labels.short())\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL104", "l.py")
+    assert places(result) == ["l.py:5:36:"]
+    assert "'expected target dtype to be Long or Byte, but got Short'" in result.stdout
+
+
+@pytest.mark.parametrize("join", ["cat", "concat", "concatenate", "stack"])
+def test_tensors_joined_keep_the_dtype_they_share(tree: Path, join: str) -> None:
+    write(
+        tree,
+        {
+            "j.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f():\n"
+            "    model = nn.Linear(4, 2).cuda()\n"
+            '    a = torch.randn(2, 4, device="cuda").half()\n'
+            '    b = torch.randn(2, 4, device="cuda").half()\n'
+            f"    return model(torch.{join}([a, b]))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "j.py")
+    assert places(result) == ["j.py:9:18:"]
+    assert f"`torch.{join}([a, b])` is float16" in result.stdout
+
+
+def test_a_device_guard_in_a_conditional_expression_takes_the_gpu_runs_branch(
+    tree: Path,
+) -> None:
+    write(
+        tree,
+        {
+            "g.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f(device):\n"
+            "    model = nn.Linear(4, 2).to(device)\n"
+            "    x = (\n"
+            "        torch.randn(3, 4, device=device)\n"
+            '        if device.type == "cpu"\n'
+            "        else torch.randn(3, 4, device=device).half()\n"
+            "    )\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL107", "g.py")
+    assert places(result) == ["g.py:12:18:"]
+
+
+def test_a_ddp_wrap_given_the_module_by_keyword(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "w.py": "import torch\nfrom torch import nn\n"
+            "from torch.nn.parallel import DistributedDataParallel as DDP\n\n\n"
+            "def wrap(rank):\n"
+            "    torch.cuda.set_device(rank)\n"
+            "    model = nn.Linear(4, 2)\n"
+            "    return DDP(module=model, device_ids=[rank])\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL203", "w.py")
+    assert places(result) == ["w.py:9:12:"]
+    assert "DistributedDataParallel wraps `model` while it is on the CPU" in result.stdout
+
+
+def test_a_loop_over_enumerate_of_a_loader_binds_its_batches(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "e.py": "import torch\n"
+            "from torch.utils.data import DataLoader, TensorDataset\n\n\n"
+            "def train(model, device):\n"
+            "    model.to(device)\n"
+            "    loader = DataLoader(TensorDataset(torch.randn(64, 4)), batch_size=8)\n"
+            "    for step, (x,) in enumerate(loader):\n"
+            "        model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "e.py")
+    assert places(result) == ["e.py:9:15:"]
+
+
+def test_a_model_moved_then_cast_in_a_branch_keeps_its_device_expression(
+    tree: Path,
+) -> None:
+    """``if fp16: model.half()`` does not move the model: TL204's fix still names
+    ``device``."""
+    write(
+        tree,
+        {
+            "m.py": "import torch\nfrom torch import nn\n\n\n"
+            "def f(device, fp16):\n"
+            "    model = nn.Linear(4, 2).to(device)\n"
+            "    if fp16:\n"
+            "        model.half()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "m.py")
+    assert result.stdout == (
+        "m.py:10:18: TL204 `x` was made on the CPU at line 9 and never moved, but `model` was"
+        " moved to `device` at line 6: move the input to the model's device"
+        " (`x.to(device)`)\n"
+    )
+
+
+def test_a_name_moved_away_stays_stale_across_a_call_of_the_files_function(
+    tree: Path,
+) -> None:
+    """TL206 after ``log(...)``, a function of the file the flow follows."""
+    write(
+        tree,
+        {
+            "s.py": "import torch\n\n\n"
+            "def log(message):\n"
+            "    print(message)\n\n\n"
+            "def evaluate(model, batch, device):\n"
+            "    model.to(device)\n"
+            '    pixel_values = torch.as_tensor(batch["pixel_values"])\n'
+            "    original = pixel_values\n"
+            "    pixel_values = pixel_values.to(device)\n"
+            '    log("moved")\n'
+            "    features = model(pixel_values)\n"
+            "    recon = model(original)\n"
+            "    return features, recon\n"
+        },
+    )
+    result = invoke("--no-cache", "s.py")
+    assert places(result) == ["s.py:15:19:"]
+    assert "TL206 `original` still holds `pixel_values`" in result.stdout
+
+
+def test_a_model_rebound_forgets_what_was_known_of_its_old_parts(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "r.py": "import torch\nfrom torch import nn\n\n\n"
+            "class Net(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.head = nn.Linear(4, 2)\n\n\n"
+            "def main():\n"
+            "    model = Net()\n"
+            "    model.head.cpu()\n"
+            "    model = Net().cuda()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return model.head(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "r.py")
+    assert places(result) == ["r.py:16:23:"]
+
+
+def test_zeros_like_a_cpu_tensor_is_on_the_cpu(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "z.py": "import torch\n\n\n"
+            "def f(model):\n"
+            "    model.cuda()\n"
+            "    x = torch.randn(3, 4)\n"
+            "    return model(torch.zeros_like(x))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "z.py")
+    assert places(result) == ["z.py:7:18:"]
+
+
+def test_np_transpose_keeps_the_float64_of_its_array(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "t.py": "import numpy as np\nimport torch\nfrom torch import nn\n\n\n"
+            "def predict(rows):\n"
+            "    model = nn.Linear(4, 2)\n"
+            "    arr = np.asarray(rows, dtype=np.float64)\n"
+            "    return model(torch.from_numpy(np.transpose(arr)))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL105", "t.py")
+    assert places(result) == ["t.py:9:18:"]
+
+
+def test_a_cpu_tensor_meeting_a_tensor_the_code_moved_itself_is_not_tl204s(
+    tree: Path,
+) -> None:
+    """TL204 reports a CPU tensor meeting a placed model's output, weights or
+    inputs; ``a = torch.randn(...).cuda()`` is none of those."""
+    write(
+        tree,
+        {
+            "m.py": "import torch\n\n\n"
+            "def f(model):\n"
+            "    model.cuda()\n"
+            "    a = torch.randn(3, 4).cuda()\n"
+            "    b = torch.randn(3, 4)\n"
+            "    return model(a + b)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "m.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_batch_of_a_loader_handed_to_a_function_is_reported_where_it_is_used(
+    tree: Path,
+) -> None:
+    """The batches are made in the loop, inside ``run()``: TL204 points there, not at
+    the call that handed ``run()`` the loader."""
+    write(
+        tree,
+        {
+            "r.py": "from torch import nn\nfrom torch.utils.data import DataLoader, Dataset\n\n\n"
+            "class Rows(Dataset):\n"
+            "    def __init__(self, rows):\n"
+            "        self.rows = rows\n\n"
+            "    def __getitem__(self, i):\n"
+            "        return self.rows[i]\n\n\n"
+            "def run(model, loader):\n"
+            "    for x in loader:\n"
+            "        model(x)\n\n\n"
+            "def main(rows, device):\n"
+            "    model = nn.Linear(4, 2).to(device)\n"
+            "    loader = DataLoader(Rows(rows), batch_size=8)\n"
+            "    return run(model, loader)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "r.py")
+    assert places(result) == ["r.py:15:15:"]
+
+
+def test_a_function_the_script_body_calls_sees_the_model_built_above_the_call(
+    tree: Path,
+) -> None:
+    write(
+        tree,
+        {
+            "s.py": "import torch\nfrom torch import nn\n\n"
+            "model = nn.Linear(4, 2).cuda()\n\n\n"
+            "def run(x):\n"
+            "    return model(x)\n\n\n"
+            "run(torch.randn(3, 4))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "s.py")
+    assert places(result) == ["s.py:11:5:"]
+    assert "is passed to `run()`, which calls `model` with it at line 8" in result.stdout
+
+
+def test_a_loop_over_an_empty_list_is_walked(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "e.py": "import torch\n\n\n"
+            "def f(model):\n"
+            "    model.cuda()\n"
+            "    outs = []\n"
+            "    for o in outs:\n"
+            "        print(o)\n"
+            "    return model(torch.randn(3, 4))\n"
+        },
+    )
+    result = invoke("--no-cache", "e.py")
+    assert places(result) == ["e.py:9:18:"]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        'timm.create_model("resnet18")',  # a module made by another library: float32
+        "nn.Linear(3, 2)",
+    ],
+)
+def test_float64_data_into_a_float32_model(tree: Path, make: str) -> None:
+    """``np.zeros(...)`` is float64, and so is ``dtype=np.float_``."""
+    write(
+        tree,
+        {
+            "p.py": "import numpy as np\nimport timm\nimport torch\nfrom torch import nn\n\n\n"
+            "def predict():\n"
+            f"    model = {make}\n"
+            "    x = torch.from_numpy(np.zeros((1, 3), dtype=np.float_))\n"
+            "    return model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL105", "p.py")
+    assert places(result) == ["p.py:10:18:"]
+    assert "`x` is float64 (made at line 9) but `model` computes in float32" in result.stdout
+
+
+def test_fsdp_imported_from_its_module_with_a_device_id_places_the_model(
+    tree: Path,
+) -> None:
+    write(
+        tree,
+        {
+            "f.py": "import torch\nfrom torch import nn\n"
+            "from torch.distributed.fsdp.fully_sharded_data_parallel import (\n"
+            "    FullyShardedDataParallel as FSDP,\n"
+            ")\n\n\n"
+            "def wrap(rank):\n"
+            "    torch.cuda.set_device(rank)\n"
+            "    model = nn.Linear(4, 2)\n"
+            "    return FSDP(model, device_id=rank)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL203", "f.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_model_handed_to_a_method_torchlint_cannot_see_may_be_moved_there(
+    tree: Path,
+) -> None:
+    """``trainer.fit(model)``, a method the class inherits from another library:
+    the model may come back anywhere (no TL204 for what follows)."""
+    write(
+        tree,
+        {
+            "t.py": "import torch\nfrom torch import nn\n\nfrom trainers import BaseTrainer\n\n\n"
+            "class Trainer(BaseTrainer):\n"
+            "    def __init__(self):\n"
+            "        self.steps = 0\n\n\n"
+            "def main():\n"
+            "    trainer = Trainer()\n"
+            "    model = nn.Linear(4, 2).cuda()\n"
+            "    trainer.fit(model)\n"
+            "    return model(torch.randn(3, 4))\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "t.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_torchvision_dataset_yields_cpu_batches(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "v.py": "from torch.utils.data import DataLoader\nfrom torchvision import datasets\n\n\n"
+            "def train(model, device, root):\n"
+            "    model.to(device)\n"
+            "    data = datasets.MNIST(root, download=True)\n"
+            "    for x, y in DataLoader(data, batch_size=8):\n"
+            "        model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "v.py")
+    assert places(result) == ["v.py:9:15:"]
+
+
+@pytest.mark.parametrize(
+    "use",
+    ["    while score(model) < 0.9:\n        pass\n", "    return 1 if score(model) else 0\n"],
+)
+def test_a_call_in_a_loop_or_conditional_test_is_followed(tree: Path, use: str) -> None:
+    write(
+        tree,
+        {
+            "w.py": "import torch\n\n\n"
+            "def score(model):\n"
+            "    return model(torch.randn(8, 4)).mean()\n\n\n"
+            "def train(model):\n"
+            "    model.cuda()\n" + use
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "w.py")
+    assert places(result) == ["w.py:5:18:"]
+
+
+def test_a_move_with_a_starred_argument_is_a_move_somewhere(tree: Path) -> None:
+    write(
+        tree,
+        {
+            "m.py": "import torch\n\n\n"
+            "def place(model, args):\n"
+            "    model.to(*args)\n"
+            "    return model(torch.randn(3, 4))\n"
+        },
+    )
+    result = invoke("--no-cache", "m.py")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_each_module_attached_after_placement_is_judged(tree: Path) -> None:
+    """``a`` is moved again after its new head (nothing to say), ``b`` is not."""
+    write(
+        tree,
+        {
+            "l.py": "from torch import nn\n\n\n"
+            "def main():\n"
+            "    a = nn.Sequential(nn.Linear(4, 4)).cuda()\n"
+            "    a.head = nn.Linear(4, 2)\n"
+            "    a.cuda()\n"
+            "    b = nn.Sequential(nn.Linear(4, 4)).cuda()\n"
+            "    b.head = nn.Linear(4, 2)\n"
+            "    return a, b\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL202", "l.py")
+    assert places(result) == ["l.py:9:5:"]
+
+
+def test_a_dataset_that_moves_its_items_with_cuda_is_not_a_cpu_dataset(
+    tree: Path,
+) -> None:
+    write(
+        tree,
+        {
+            "d.py": "import torch\nfrom torch.utils.data import DataLoader, Dataset\n\n\n"
+            "class GpuRows(Dataset):\n"
+            "    def __len__(self):\n"
+            "        return 100\n\n"
+            "    def __getitem__(self, i):\n"
+            "        return torch.randn(4).cuda()\n\n\n"
+            "def train(model):\n"
+            "    model.cuda()\n"
+            "    for x in DataLoader(GpuRows(), batch_size=8):\n"
+            "        model(x)\n"
+        },
+    )
+    result = invoke("--no-cache", "--select", "TL204", "d.py")
+    assert (result.exit_code, result.stdout) == (0, "")

@@ -130,3 +130,22 @@ def test_the_sample_is_fixed_by_the_seed(mutation: ModuleType) -> None:
 def test_wilson_interval(mutation: ModuleType) -> None:
     lo, hi = mutation.wilson(85, 100)
     assert round(lo, 3) == 0.767 and round(hi, 3) == 0.907
+
+
+def test_the_analysis_draw_depends_on_each_mutant_not_on_its_place(
+    mutation: ModuleType,
+) -> None:
+    """An edit that adds mutants to one module leaves the others' draw as it was, but
+    for those the new mutants displace; a larger draw keeps the smaller one."""
+    source = "".join(f"def f{i}(x):\n    return x + {i}\n" for i in range(40))
+    pool = mutation.mutants_of("a.py", source)
+    edited = mutation.mutants_of("b.py", "def g(y):\n    return y * 4 - 5\n") + pool
+    drawn = {m.id for m in mutation.draw(pool, 30, 17)}
+    after = {m.id for m in mutation.draw(edited, 30, 17)}
+    added = len(edited) - len(pool)
+    assert len(drawn) == len(after) == 30
+    assert after - drawn <= {m.id for m in edited[:added]}
+    assert len(drawn - after) == len(after - drawn) <= added
+    assert drawn <= {m.id for m in mutation.draw(pool, 60, 17)}
+    assert drawn != {m.id for m in mutation.draw(pool, 30, 18)}
+    assert [m.id for m in mutation.draw(pool, 30, 17)] == [m.id for m in pool if m.id in drawn]

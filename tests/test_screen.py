@@ -336,3 +336,17 @@ def test_a_dataset_class_of_the_file_is_cpu_data_for_the_loops_over_its_loader(
     found = _findings(path, screen=True)
     assert found == _findings(path, screen=False)
     assert [(line, code) for line, _, code, _ in found] == [(15, "TL204")]
+
+
+def test_a_torchvision_dataset_is_cpu_data(tmp_path: Path) -> None:
+    path = tmp_path / "v.py"
+    path.write_text(
+        "from torch.utils.data import DataLoader\nfrom torchvision import datasets\n\n\n"
+        "def train(model, device, root):\n"
+        "    model.to(device)\n"
+        "    for x, y in DataLoader(datasets.MNIST(root), batch_size=8):\n"
+        "        model(x)\n"
+    )
+    found = _findings(path, screen=True)
+    assert found == _findings(path, screen=False)
+    assert [(line, code) for line, _, code, _ in found] == [(8, "TL204")]

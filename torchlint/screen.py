@@ -499,6 +499,8 @@ class _Unit:
                     tags.add(PARALLEL_WRAP)
                 elif q.startswith("torch.") and q.rsplit(".", 1)[-1] in _FLOW_FACTORIES:
                     tags.add(CPU_DATA)  # on the CPU unless device= says otherwise
+                elif q.startswith("torchvision.datasets."):
+                    tags.add(CPU_DATA)  # a DataLoader over it yields CPU batches
                 if q.startswith("torch.") and q.rsplit(".", 1)[-1] in FACTORY_FUNCTIONS:
                     if id(node) not in self.init_calls and not any(
                         k.arg == "device" for k in node.keywords
