@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Is the screen sound on real code? Lint every file without the screen
-(``torchlint/screen.py``; every rule parses and runs on the whole file), then with it,
+(``torchlint/screen/``; every rule parses and runs on the whole file), then with it,
 once with every rule on and once per rule that passes the screen on its own (where
 it leaves the most code unparsed), and compare the findings. Also reports how much of
 the code the default rules send to the LibCST parse.

@@ -1,4 +1,4 @@
-"""The screen (torchlint/screen.py) may only skip files that cannot hold a finding:
+"""The screen (torchlint/screen/) may only skip files that cannot hold a finding:
 every rule-book file gives the same findings with and without it, and the evidence
 tags follow values the way the flow analysis does (module level into functions, self
 attributes across methods, import aliases)."""

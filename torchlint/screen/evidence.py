@@ -1,0 +1,135 @@
+"""The evidence of a file: the tags of each unit, with the units that call each other
+screened as one; which rules may match (``may_match``) and in which units none can
+(``idle``)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable, Sequence
+
+from torchlint.screen.file import File
+from torchlint.screen.tags import CPU_DATA, LATE_MODULE, PLACED_MODULE, SAVE, TORCH_LOAD
+from torchlint.screen.trees import dotted
+from torchlint.screen.units import Unit
+
+
+class Evidence:
+    """The tags of each unit of one file."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        file = File(tree)
+        module_level = Unit(file)
+        defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = []
+        for stmt in tree.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                defs.append(stmt)
+            else:
+                module_level.walk(stmt)
+        module_level.finish()
+        self.defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = defs
+        units = []
+        for stmt in defs:
+            unit = Unit(file)
+            unit.walk(stmt)
+            # What the module body set up is visible in every function.
+            unit.tags |= module_level.tags
+            unit.modules |= module_level.modules
+            unit.moved |= module_level.moved
+            unit.shared |= module_level.shared
+            unit.alias_pairs += module_level.alias_pairs
+            unit.arguments |= module_level.arguments
+            unit.assigned |= module_level.assigned
+            unit.numpy_data |= module_level.numpy_data
+            unit.converted |= module_level.converted
+            unit.to_torch |= module_level.to_torch
+            units.append(unit)
+        # The flow analysis follows calls between the file's functions (and from
+        # the module body into them), and a Dataset class's items into the loops
+        # that read them: units that call each other are screened as one.
+        # (A class of the file is followed too: its __init__ when it is made, its
+        # methods when they are called, a module's forward when the module is.)
+        # Only from an entry: the module body and the file's functions (what a
+        # class's own methods call is not followed, as in the flow analysis).
+        index = {d.name: i for i, d in enumerate(defs)}
+        # (A function named without a call, ``make = build_batch``, may be called
+        # through the other name: the flow analysis follows it there too.)
+        functions = {d.name: i for i, d in enumerate(defs) if not isinstance(d, ast.ClassDef)}
+
+        def reads(unit: Unit) -> set[int]:
+            return {index[n] for n in unit.called if n in index} | {
+                functions[n] for n in unit.named if n in functions
+            }
+
+        edges = [reads(unit) for unit in units]
+        group = list(range(len(units)))
+
+        def find(i: int) -> int:
+            while group[i] != i:
+                group[i] = group[group[i]]
+                i = group[i]
+            return i
+
+        reached: set[int] = set()
+        entries = [i for i, d in enumerate(defs) if not isinstance(d, ast.ClassDef)]
+        for start in [-1, *entries]:
+            todo = list(reads(module_level)) if start < 0 else [start]
+            seen = set(todo)
+            while todo:
+                i = todo.pop()
+                for j in edges[i] - seen:
+                    seen.add(j)
+                    todo.append(j)
+            reached |= seen - {start}
+            first = start if start >= 0 else min(seen, default=-1)
+            for j in seen:
+                if first >= 0:
+                    group[find(j)] = find(first)
+        for i, unit in enumerate(units):
+            unit.finish(called=i in reached)
+            definition = defs[i]
+            if isinstance(definition, ast.ClassDef) and any(
+                (dotted(b) or "").endswith("Dataset") for b in definition.bases
+            ):
+                # A Dataset class of the file: a DataLoader over it yields CPU batches
+                # (default collate), whatever its items are (flow.py's cpu_datasets).
+                unit.tags.add(CPU_DATA)
+        tags: dict[int, set[str]] = {}
+        for i, unit in enumerate(units):
+            tags.setdefault(find(i), set()).update(unit.tags)
+        for i, unit in enumerate(units):
+            # A method of a class an entry reaches attaches a module to self; the
+            # entry may have placed the instance first.
+            group_tags = tags[find(i)]
+            if i in reached and unit.late_self_attach and PLACED_MODULE in group_tags:
+                group_tags.add(LATE_MODULE)
+        # TL502 trusts a load of the file another unit writes (analysis/saves.py, "a
+        # file this module writes"): where a unit loads, the units that save are kept.
+        if any(TORCH_LOAD in group_tags for group_tags in tags.values()):
+            for group_tags in tags.values():
+                if SAVE in group_tags:
+                    group_tags.add(TORCH_LOAD)
+        # What the module body calls runs in its context: its tags are the body's.
+        for n in module_level.called:
+            if n in index:
+                module_level.tags |= tags[find(index[n])]
+        self.module_level = frozenset(module_level.tags)
+        self.units: list[frozenset[str]] = [
+            frozenset(tags[find(i)] | module_level.tags) for i in range(len(units))
+        ]
+
+    def may_match(self, needs: Iterable[str]) -> bool:
+        needed = set(needs)
+        if not needed or needed <= self.module_level:
+            return True
+        return any(needed <= tags for tags in self.units)
+
+    def idle(self, needs: Sequence[frozenset[str]]) -> list[ast.stmt]:
+        """The top-level ``def``s and ``class``es that carry none of ``needs`` (the
+        needs of the rules that passed): no rule can report inside them."""
+        if any(n <= self.module_level for n in needs):
+            return []
+        return [
+            d
+            for d, tags in zip(self.defs, self.units, strict=True)
+            if not any(n <= tags for n in needs)
+        ]

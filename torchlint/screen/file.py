@@ -1,0 +1,89 @@
+"""What the screen reads from a whole file before its units: the import table, the
+module classes and the top-level functions."""
+
+from __future__ import annotations
+
+import ast
+
+from torchlint.analysis.facts import MODULE_BASES as _MODULE_BASES
+from torchlint.screen.trees import dotted
+
+
+class File:
+    """What every unit needs to know about the file, read from its statements only
+    (as ``analysis/facts.py`` reads them): the import table (local name -> qualified
+    name, one table for the whole file) and the names of its module classes."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.classes: set[str] = set()
+        # The file's top-level functions: calls to them are followed by the analysis.
+        self.functions = {
+            stmt.name
+            for stmt in tree.body
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
+        }
+        self.imports: dict[str, str] = {}
+        # Imported names under another spelling, as the word they stand for
+        # (``import numpy as xp``, ``from torch import float16 as f16``).
+        self.imported: dict[str, str] = {}
+        self._statements(tree.body)
+
+    def qualify(self, name: str) -> str | None:
+        head, _, rest = name.partition(".")
+        full = self.imports.get(head)
+        if full is None:
+            return None
+        return f"{full}.{rest}" if rest else full
+
+    def _statements(self, body: list[ast.stmt]) -> None:
+        for stmt in body:
+            kind = type(stmt)
+            if kind is ast.Import:
+                for alias in stmt.names:  # type: ignore[attr-defined]
+                    if alias.asname:
+                        self.imports[alias.asname] = alias.name
+                        self.imported[alias.asname] = alias.name.split(".")[0]
+                    else:
+                        head = alias.name.split(".", 1)[0]
+                        self.imports[head] = head
+            elif kind is ast.ImportFrom:
+                module = stmt.module  # type: ignore[attr-defined]
+                if stmt.level or module is None:  # type: ignore[attr-defined]
+                    continue
+                for alias in stmt.names:  # type: ignore[attr-defined]
+                    local = alias.asname or alias.name
+                    self.imports[local] = f"{module}.{alias.name}"
+                    if module.split(".")[0] == "numpy":
+                        self.imported[local] = "numpy"
+                    elif alias.asname:
+                        self.imported[local] = alias.name
+            elif kind is ast.ClassDef:
+                # analysis/facts.py's is_module: a base that is nn.Module, a
+                # PreTrainedModel / ModelMixin, or a module class of the file above
+                bases = []
+                for base in stmt.bases:  # type: ignore[attr-defined]
+                    raw = dotted(base)
+                    if raw is not None:
+                        bases += [raw, self.qualify(raw) or raw]
+                if any(
+                    b in _MODULE_BASES
+                    or b.endswith(("nn.Module", "PreTrainedModel", "ModelMixin"))
+                    or b in self.classes
+                    for b in bases
+                ):
+                    self.classes.add(stmt.name)  # type: ignore[attr-defined]
+                self._statements(stmt.body)  # type: ignore[attr-defined]
+            elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.With, ast.AsyncWith):
+                self._statements(stmt.body)  # type: ignore[attr-defined]
+            elif kind in (ast.If, ast.For, ast.AsyncFor, ast.While):
+                self._statements(stmt.body)  # type: ignore[attr-defined]
+                self._statements(stmt.orelse)  # type: ignore[attr-defined]
+            elif kind is ast.Try or kind is getattr(ast, "TryStar", None):
+                self._statements(stmt.body)  # type: ignore[attr-defined]
+                for handler in stmt.handlers:  # type: ignore[attr-defined]
+                    self._statements(handler.body)
+                self._statements(stmt.orelse)  # type: ignore[attr-defined]
+                self._statements(stmt.finalbody)  # type: ignore[attr-defined]
+            elif kind is ast.Match:
+                for case in stmt.cases:  # type: ignore[attr-defined]
+                    self._statements(case.body)

@@ -1,0 +1,74 @@
+"""The screen's vocabulary: the evidence tags rules declare in ``needs``, and the
+word tables the units' walk reads them from."""
+
+from __future__ import annotations
+
+import ast
+
+from torchlint.analysis.torch_api import LOSSES
+
+# Tags (the vocabulary rules declare in ``needs``).
+MODULE_SOURCE = "module-source"  # what can make a module: nn.X(...), a class, from_pretrained
+PLACED_MODULE = "placed-module"  # such a module (or a moved unknown) placed on a device
+LATE_MODULE = "late-module"  # a module attached to something that was moved
+ACCELERATOR = "accelerator"  # any evidence of a device: .to(, .cuda(, device=, prepare
+HALF = "half"  # float16 / bfloat16 spelled somewhere
+FLOAT64 = "float64"  # made or cast to float64: .double(), dtype=torch.float64, numpy data
+CPU_WORD = "cpu-word"  # the word "cpu": a name, an attribute, a string
+LOSS = "loss"  # a loss torch checks the target of (torch_api.LOSSES)
+NUMPY_CALL = "numpy-call"  # t.numpy(), np.asarray(t)
+CALLABLE_MODULE = "callable-module"  # a module made here, or a moved value called
+DISCARDED_MOVE = "discarded-move"  # a bare `x.to(device)` statement
+STALE_ALIAS = "stale-alias"  # x = x.to(device) where x also has another name
+HALF_CAST = "half-cast"  # something made or cast to float16 / bfloat16
+TORCH_LOAD = "torch-load"  # torch.load(...) through any alias
+SAVE = "save"  # torch.save(...), x.save(...), save_checkpoint(...): writes a file
+PARALLEL_WRAP = "parallel-wrap"  # DataParallel / DDP / FSDP(...) through any alias
+CLASS = "class"  # a class is defined in the unit
+FACTORY_WITHOUT_DEVICE = "factory-without-device"  # torch.zeros(...) without device=
+CUDA_LITERAL = "cuda-literal"  # .cuda() or "cuda" / "cuda:0"
+DEVICE_NAME = "device-name"  # a name or parameter called `device`
+TYPE_CAST_ARGUMENT = "type-cast-argument"  # f(x.type(dtype)): a cast passed straight on
+LEGACY_TYPE_CAST = "legacy-type-cast"  # x.type(torch.cuda.HalfTensor), x.type(y.type())
+NARROW_CAST = "narrow-cast"  # made or cast to int32 / int16 / int8 / uint8
+CPU_DATA = "cpu-data"  # a tensor made on the CPU: torch.zeros(...), tokenizer output
+LEGACY_CONSTRUCTOR = "legacy-constructor"  # torch.FloatTensor(...) and friends
+INIT_TENSOR_ATTR = "init-tensor-attr"  # self.x = torch.zeros(...) in __init__
+INIT_MODULE_CONTAINER = "init-module-container"  # self.x = [...] in __init__
+
+MOVES = frozenset({"to", "cuda", "to_empty"})
+# flow.py: ("to", "cuda", "cpu", *_CAST_METHODS, *_TENSOR_ONLY_CASTS)
+DISCARDABLE = frozenset(
+    "to cuda cpu half float bfloat16 double long int bool short byte char".split()
+)
+HALF_WORDS = frozenset({"float16", "bfloat16", "half", "HalfTensor", "BFloat16Tensor"})
+FLOAT64_WORDS = frozenset({"float64", "double", "float_", "DoubleTensor"})
+NARROW_WORDS = frozenset(
+    {"int32", "int16", "int8", "uint8", "IntTensor", "ShortTensor", "CharTensor", "ByteTensor"}
+)
+# torch.int, x.int(), x.byte(): as attributes only (``int`` alone is the builtin)
+NARROW_ATTRIBUTES = frozenset({"int", "short", "char", "byte"})
+_LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in LOSSES)
+PLACING_KEYWORDS = frozenset(
+    {"device", "device_map", "load_in_8bit", "load_in_4bit", "quantization_config"}
+)
+DTYPE_KEYWORDS = frozenset({"dtype", "torch_dtype"})
+FROM_NUMPY = frozenset({"torch.tensor", "torch.as_tensor", "torch.from_numpy"})
+CONTAINERS = (ast.List, ast.Tuple, ast.ListComp, ast.GeneratorExp, ast.Dict, ast.DictComp)
+
+
+def _word_tags() -> dict[str, frozenset[str]]:
+    """Names, attributes and short strings that are evidence, and of what. Exact
+    words: the flow analysis knows dtypes by their torch/numpy names only."""
+    table: dict[str, set[str]] = {}
+    for words, tag in (
+        (HALF_WORDS, HALF),
+        (_LOSS_WORDS, LOSS),
+        ({"cpu"}, CPU_WORD),
+    ):
+        for word in words:
+            table.setdefault(word, set()).add(tag)
+    return {word: frozenset(tags) for word, tags in table.items()}
+
+
+WORD_TAGS = _word_tags()

@@ -1,0 +1,179 @@
+"""Helpers on CPython's ``ast`` for the screen's walk: a faster ``ast.walk``, dotted
+names, and the small syntactic tests (a device move, a type cast, what a value is
+computed from) the units' tags are read with."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from torchlint.screen.tags import HALF_WORDS, MOVES
+
+# Fields that never hold a node worth visiting: contexts and operators (singletons,
+# half the nodes of a tree), and the identifiers and flags that are plain values.
+_SKIPPED_FIELDS = frozenset(
+    """ctx op type_comment type_ignores id attr arg name module level kind is_async simple
+    conversion asname""".split()
+)
+FIELDS: dict[type, tuple[str, ...]] = {ast.Constant: (), ast.Name: (), ast.alias: ()}
+
+
+def fields_of(node: ast.AST) -> tuple[str, ...]:
+    names = FIELDS.get(type(node))
+    if names is None:
+        names = FIELDS[type(node)] = tuple(f for f in node._fields if f not in _SKIPPED_FIELDS)
+    return names
+
+
+def nodes_under(root: ast.AST) -> Iterator[ast.AST]:
+    """Every node under ``root``, in no particular order: ``ast.walk`` without its
+    generators, and without the ``ctx``/``op`` singletons (half the nodes)."""
+    stack: list[object] = [root]
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    while stack:
+        node = pop()
+        if not isinstance(node, ast.AST):
+            continue  # an identifier in a list (global a, b), None in a dict's keys
+        yield node
+        for name in fields_of(node):
+            value = getattr(node, name, None)
+            if type(value) is list:
+                extend(value)
+            elif value is not None:
+                push(value)
+
+
+def dotted(node: ast.AST) -> str | None:
+    kind = type(node)
+    if kind is ast.Name:
+        return node.id  # type: ignore[attr-defined, no-any-return]
+    if kind is not ast.Attribute:
+        return None
+    parts = []
+    while type(node) is ast.Attribute:
+        parts.append(node.attr)  # type: ignore[attr-defined]
+        node = node.value  # type: ignore[attr-defined]
+    if type(node) is not ast.Name:
+        return None
+    parts.append(node.id)  # type: ignore[attr-defined]
+    return ".".join(reversed(parts))
+
+
+def writes_file(last: str) -> bool:
+    """A call analysis/saves.py counts as a save, by its last name."""
+    last = last.lower()
+    return last == "save" or last.endswith("_save") or last.startswith("save_checkpoint")
+
+
+def last_name(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Name):
+        return node.id
+    return None
+
+
+def words_of(node: ast.AST) -> set[str]:
+    if isinstance(node, ast.Name):
+        return {node.id}
+    if isinstance(node, ast.Attribute):
+        return {node.attr}
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return {node.value}
+    return set()
+
+
+def _dtype_like(node: ast.expr) -> bool:
+    """Surely a dtype, not a device: ``torch.float16``, ``x.dtype``, ``self.dtype``."""
+    word = last_name(node)
+    return word is not None and (
+        "dtype" in word.lower() or word in HALF_WORDS or word.startswith(("float", "int"))
+    )
+
+
+def is_device_move(call: ast.Call) -> bool:
+    """``.cuda()``, or ``.to(...)`` with anything that may be a device (a call with
+    only a dtype changes no device: nothing is moved)."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr not in MOVES:
+        return False
+    if func.attr != "to":
+        return True
+    if any(k.arg is None or k.arg == "device" for k in call.keywords):
+        return True
+    return any(not _dtype_like(a) for a in call.args)
+
+
+def sources(value: ast.expr) -> Iterator[str]:
+    """The names whose value an assignment may copy: ``a`` of ``b = a``,
+    ``b = a if c else d``, ``b = a or d``, ``x, y = a, d`` (not ``a`` of ``a.shape``)."""
+    path = dotted(value)
+    if path is not None:
+        yield path
+    elif isinstance(value, ast.IfExp):
+        yield from sources(value.body)
+        yield from sources(value.orelse)
+    elif isinstance(value, ast.BoolOp):
+        for item in value.values:
+            yield from sources(item)
+    elif isinstance(value, (ast.Tuple, ast.List)):
+        for item in value.elts:
+            yield from sources(item)
+    elif isinstance(value, ast.Starred):
+        yield from sources(value.value)
+
+
+def is_type_cast(node: ast.expr) -> bool:
+    """``x.type(arg)`` / ``x.type(dtype=arg)``: one argument (checks/type_cast.py)."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "type"
+        and len(node.args) + len(node.keywords) == 1
+    )
+
+
+def roots_of(node: ast.expr) -> set[str]:
+    """The names a value is computed from through calls, methods and indexing:
+    ``self.head(x)[0].detach()`` -> {"self.head", "self", ...}."""
+    out: set[str] = set()
+    while True:
+        if isinstance(node, ast.Call):
+            callee = dotted(node.func)
+            if callee is not None:
+                out.add(callee)
+            node = node.func.value if isinstance(node.func, ast.Attribute) else node.func
+        elif isinstance(node, ast.Subscript):
+            node = node.value
+        elif isinstance(node, ast.Attribute) and dotted(node) is None:
+            node = node.value
+        else:
+            path = dotted(node)
+            if path is not None:
+                out.add(path)
+            return out
+
+
+def on_cpu(node: ast.expr) -> bool:
+    """``x.detach().cpu()``, ``x.to("cpu")``: brought to the host on the way."""
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        method = node.func.attr
+        if method == "cpu":
+            return True
+        if method == "to" and any(
+            isinstance(a, ast.Constant) and a.value == "cpu"
+            for a in [*node.args, *(k.value for k in node.keywords)]
+        ):
+            return True
+        node = node.func.value
+    return False
+
+
+def within(path: str, prefixes: set[str]) -> bool:
+    """``path`` is one of ``prefixes`` or a part of one (model.vpm of model)."""
+    while True:
+        if path in prefixes:
+            return True
+        if "." not in path:
+            return False
+        path = path.rsplit(".", 1)[0]
