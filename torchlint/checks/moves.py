@@ -1,0 +1,361 @@
+"""TL204-TL206: how tensors are moved to where the model is, read from the flow
+analysis (``torchlint.analysis.flow``): inputs left on the CPU, a move whose result is
+dropped, a moved name whose alias still holds the old tensor. Each rule reports only
+when the code shows both halves of the bug; the message names the line of the other
+half. The rules on where modules are placed, TL201-TL203, are in ``placement.py``."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from torchlint import screen
+from torchlint.analysis.flow import CPU, ENCODING, TENSOR, CallObs, Event, Value
+from torchlint.analysis.names import dotted
+from torchlint.analysis.order import written_before
+from torchlint.analysis.torch_api import MOVE_TEXT
+from torchlint.checks._build import method_call
+from torchlint.checks._devices import device_text, name_of, usable
+from torchlint.rule import FixSpec, Replace, Rule
+
+
+class InputsNotMoved(Rule):
+    code = "TL204"
+    name = "inputs-not-moved"
+    summary = (
+        "A model moved to a device is called with tensors built on the CPU and never "
+        "moved, or its tensors meet one in an op."
+    )
+    fixable = True
+    triggers = MOVE_TEXT
+    needs = frozenset({screen.PLACED_MODULE, screen.CPU_DATA})
+    docs = """
+    ## What it does
+    Flags a call of a model that was moved with `.to(device)` / `.cuda()` when an
+    argument is a tensor or tokenizer output built on the CPU (`tokenizer(...)`,
+    `.input_ids`, `torch.tensor(...)`, `torch.zeros(...)` without `device=`, the
+    batches of a `DataLoader` over a `TensorDataset` or a `Dataset` class of the
+    file) and never moved. The flow is followed through the file's own functions,
+    methods and classes: ids built by one helper and fed to the model by another are
+    reported where the caller passes them, with the line that runs the model as the
+    related location. Also flags a tensor made on the CPU that meets a placed model's
+    tensors (its output, its weights, the inputs its `forward` was called with) in a
+    `torch.cat`/`stack` or arithmetic: a mask or state made in `forward` without
+    `device=`. Models loaded with `device_map=` are not flagged: accelerate's hooks
+    move their inputs.
+
+    ## Why is this bad?
+    `Expected all tensors to be on the same device, but found at least two devices,
+    cuda:0 and cpu!` on the first forward or `generate` call. In the real threads,
+    the tokenizer's output passed without `.to(model.device)` was the most common form.
+
+    ## Example
+    ```python
+    model = AutoModelForCausalLM.from_pretrained(path).to(device)
+    input_ids = tokenizer(prompt, return_tensors="pt").input_ids
+    output = model.generate(input_ids)
+    ```
+
+    ## Use instead
+    ```python
+    input_ids = tokenizer(prompt, return_tensors="pt").input_ids.to(device)
+    output = model.generate(input_ids)
+    ```
+
+    ## Fix safety
+    The fix moves the argument at the call: `model.generate(input_ids.to(device))`,
+    with the device the model was moved to, when that device is defined at the call.
+    Moving a CPU tensor to the model's device is what the call needs and changes
+    nothing else: **safe**. The argument is one the flow analysis knows is a CPU
+    tensor or a tokenizer's output, never an object of unknown kind, so no receiver
+    with another `.to()` can reach the fix. For `**inputs` of a tokenizer output the
+    fix is `**inputs.to(device)` (`BatchEncoding.to` returns itself). No fix when the
+    finding is at a caller's argument (the device is named in another function) or
+    on a tensor made without `device=` (which tensor's device to use is a choice).
+
+    ## References
+    - [Transformers: generation](https://huggingface.co/docs/transformers/main/en/llm_tutorial)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self._meets(node)
+        flow = self.ctx.analysis.flow
+        reported: set[int] = set()
+        # The function's own walk, then each call site of the file that reaches it.
+        for obs in flow.calls.all(node):
+            if not obs.module.on_accelerator or obs.followed:
+                continue
+            wrap = obs.module.last("wrap")
+            if wrap is not None and wrap.detail in ("DistributedDataParallel", "DataParallel"):
+                continue  # they scatter their inputs to device_ids themselves
+            placement = obs.module.last("move")
+            if placement is None:
+                continue
+            stale = flow.stale.get(node)
+            for arg, value in obs.args:
+                if stale is not None and stale[0] is arg:
+                    continue  # TL206 says it better
+                if value.kind not in (TENSOR, ENCODING) or value.device != CPU:
+                    continue
+                made = value.last("create")
+                if made is None or _scalar(made.node):
+                    continue
+                # Made by the caller and handed to this function: the caller's
+                # argument is the line to change (a module's forward: the module call
+                # there is observed and reported itself).
+                handed = value.handed_in()
+                where = handed.node if handed is not None else arg.value
+                if id(where) not in reported:
+                    reported.add(id(where))
+                    self._report(node, obs, arg, value, placement, made, handed)
+
+    def _meets(self, node: cst.Call) -> None:
+        """A tensor made here on the CPU that later meets a tensor of a placed model
+        (its output, its weights, or the inputs its forward was called with) in a
+        ``torch.cat``/``stack`` or arithmetic."""
+        if _scalar(node):
+            return
+        fn = self.ctx.function
+        root: cst.CSTNode = fn.node if fn is not None else self.ctx.module
+        for mix in self.ctx.analysis.flow.mixes.all(node):
+            if written_before(mix.node, node, root):
+                continue  # (a loop's next iteration): never point above the finding
+            other = mix.device
+            # The device side belongs to a placed model: its output, its weights,
+            # or an input its forward was called with.
+            if not (
+                other.origin in ("module call", "parameter") or other.part_of or other.module_input
+            ):
+                continue
+            code = self.ctx.code_for
+            name = dotted(mix.device_expr) or code(mix.device_expr)
+            related: dict[str, cst.CSTNode] = {"meets": mix.node}
+            moved = other.last("move")
+            where = "the model's device"
+            if moved is not None:
+                related["moved"] = moved.node
+                where = f"{device_text(moved, code)} (line <line:moved>)"
+            self.report(
+                node,
+                f"this tensor is made on the CPU (no `device=`) and meets `{name}`, on "
+                f"{where}, at line <line:meets>: 'Expected all tensors to be on the same "
+                f"device'; create it there with `device={name}.device`",
+                None,
+                related,
+            )
+            return
+
+    def _report(
+        self,
+        node: cst.Call,
+        obs: CallObs,
+        arg: cst.Arg,
+        value: Value,
+        placement: Event,
+        made: Event,
+        handed: Event | None,
+    ) -> None:
+        device = obs.module.device_expr
+        name = name_of(arg.value, self.ctx.code_for(arg.value))
+        whole = _model_name(obs.callee)
+        where = f"`{whole}` was moved to {device_text(placement, self.ctx.code_for)} at line <line:placed>"
+        related: dict[str, cst.CSTNode] = {"made": made.node, "placed": placement.node}
+        if handed is not None:
+            # Reported at the call site: a fix there would need the device as the
+            # caller names it, which the callee's walk does not know.
+            assert isinstance(handed.node, cst.BaseExpression)
+            related["used"] = node
+            passed = name_of(handed.node, self.ctx.code_for(handed.node))
+            self.report(
+                handed.node,
+                f"`{passed}` was made on the CPU at line <line:made> and is passed to "
+                f"`{handed.detail}`, which calls `{whole}` with it at line <line:used>, but "
+                f"{where}: move it to the model's device before the call",
+                None,
+                related,
+                handed.statement,
+            )
+            return
+        fix = None
+        if device is not None and usable(device, obs.env):
+            fix = FixSpec.safe(
+                Replace(arg.value, method_call(arg.value, "to", device)),
+                message=f"move it at the call with .to({self.ctx.code_for(device)})",
+            )
+        self.report(
+            arg.value,
+            f"`{name}` was made on the CPU at line <line:made> and never moved, but "
+            f"{where}: move the input to the model's device"
+            + (
+                f" (`{self.ctx.code_for(method_call(arg.value, 'to', device))}`)"
+                if device is not None
+                else ""
+            ),
+            fix,
+            related,
+        )
+
+
+def _model_name(callee: str) -> str:
+    """The model a call runs: ``model`` of ``model.generate``, ``self.model`` of
+    ``self.model.generate``."""
+    parts = callee.split(".")
+    return ".".join(parts[:2]) if parts[0] == "self" and len(parts) > 1 else parts[0]
+
+
+def _scalar(node: cst.CSTNode) -> bool:
+    """``torch.tensor(0.5)``: a 0-dim CPU tensor mixes with CUDA tensors fine."""
+    return (
+        isinstance(node, cst.Call)
+        and (dotted(node.func) or "").rsplit(".", 1)[-1] in ("tensor", "as_tensor")
+        and len(node.args) >= 1
+        and isinstance(node.args[0].value, (cst.Integer, cst.Float))
+    )
+
+
+class DiscardedTensorMove(Rule):
+    code = "TL205"
+    name = "discarded-tensor-move"
+    summary = (
+        "`x.to(device)` as a statement on a tensor does nothing: tensors are not moved in place."
+    )
+    fixable = True
+    triggers = tuple(
+        f".{m}("
+        for m in "to cuda cpu half float bfloat16 double long int bool short byte char".split()
+    )
+    needs = frozenset({screen.DISCARDED_MOVE})
+    docs = """
+    ## What it does
+    Flags `x.to(device)`, `x.cuda()`, `x.half()` and other moves and casts used as a
+    statement when the flow analysis knows `x` is a tensor (made by a torch factory,
+    taken from a tokenizer's output, or the result of an earlier `.to()`).
+
+    ## Why is this bad?
+    `Module.to()` moves a module in place, but `Tensor.to()` returns a new tensor and
+    leaves `x` where it was. The statement is a no-op and the crash comes later, at
+    the first op that mixes `x` with GPU tensors. Not flagged: modules (in place,
+    correct), Hugging Face `BatchEncoding` (moves in place and returns itself), and
+    anything whose kind is unknown.
+
+    ## Example
+    ```python
+    labels = torch.tensor(batch_labels)
+    labels.to(device)
+    ```
+
+    ## Use instead
+    ```python
+    labels = torch.tensor(batch_labels)
+    labels = labels.to(device)
+    ```
+
+    ## Fix safety
+    The fix assigns the result back: `labels = labels.to(device)`. That is what the
+    statement was meant to do and the only change it makes: **safe** when the flow
+    analysis knows `labels` is a tensor in this function (a module's `.to()` returns
+    the module itself, so even then the assignment changes nothing; a class whose
+    `.to()` returns `None` is the receiver the condition rules out). A tensor known
+    only from one call of the file is reported with an unsafe fix: another caller may
+    pass something else.
+
+    ## References
+    - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        flow = self.ctx.analysis.flow
+        own = flow.discarded.get(node)
+        # Known to be a tensor only when a call of the file hands one over: other
+        # callers may pass something whose .to() works in place, so the fix is unsafe.
+        obs = own or next(iter(flow.discarded.in_context.get(node, ())), None)
+        if obs is None:
+            return
+        assert isinstance(node.func, cst.Attribute)
+        target = node.func.value
+        name = dotted(target)
+        fix = None
+        if name is not None:
+            assert isinstance(target, (cst.Name, cst.Attribute))
+            assign = cst.Assign(
+                targets=[cst.AssignTarget(target=target)],
+                value=node,
+                semicolon=obs.statement.semicolon,
+            )
+            fix = FixSpec.safe_if(
+                own is not None,
+                Replace(obs.statement, assign),
+                message=f"assign the result: {name} = {self.ctx.code_for(node)}",
+            )
+        method = node.func.attr.value
+        handed = obs.receiver.handed_in() if own is None else None
+        related = {"passed": handed.node} if handed is not None else {}
+        self.report(
+            node,
+            f"`{self.ctx.code_for(node)}` returns a new tensor and leaves `{name or 'it'}` as it "
+            f"was: `Tensor.{method}()` does not work in place"
+            + (" (it is the tensor passed at line <line:passed>)" if handed else "")
+            + "; assign the result"
+            + (f" (`{name} = {self.ctx.code_for(node)}`)" if name else ""),
+            fix,
+            related,
+        )
+
+
+class StaleAlias(Rule):
+    code = "TL206"
+    name = "stale-alias"
+    summary = "A name still holds a tensor from before it was moved under its other name."
+    triggers = MOVE_TEXT
+    needs = frozenset({screen.STALE_ALIAS, screen.CALLABLE_MODULE})
+    docs = """
+    ## What it does
+    Flags a call of a module on a tensor through an alias taken before the tensor was
+    moved: `alias = x`, then `x = x.to(device)`, then `model(alias)` with a model
+    (or other arguments) on that device.
+
+    ## Why is this bad?
+    `x = x.to(device)` binds `x` to a new tensor; every other name still refers to
+    the old one on the CPU. The alias crashes the call with `Expected all tensors to be
+    on the same device`, or silently computes on the CPU.
+
+    ## Example
+    ```python
+    inputs = batch["pixel_values"]
+    pixel_values = inputs
+    inputs = inputs.to(device)
+    logits = model(pixel_values)
+    ```
+
+    ## Use instead
+    ```python
+    inputs = batch["pixel_values"].to(device)
+    logits = model(inputs)
+    ```
+
+    ## Fix safety
+    No fix: which name should survive is the author's call.
+
+    ## References
+    - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        stale = self.ctx.analysis.flow.stale.get(node)
+        obs = self.ctx.analysis.flow.calls.get(node)
+        if stale is None or obs is None:
+            return
+        arg, moved_name, move = stale
+        others_moved = obs.module.on_accelerator or any(
+            v.on_accelerator for a, v in obs.args if a is not arg
+        )
+        if not others_moved:
+            return
+        alias = dotted(arg.value) or "an argument"
+        self.report(
+            arg.value,
+            f"`{alias}` still holds `{moved_name}` from before `{moved_name}` was moved to "
+            f"{device_text(move, self.ctx.code_for)} at line <line:move>: it is on the CPU; pass `{moved_name}` "
+            f"or move `{alias}` too",
+            None,
+            {"move": move.node},
+        )
