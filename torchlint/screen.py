@@ -21,8 +21,8 @@ import ast
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from torchlint.analysis.effects import FACTORIES as _FLOW_FACTORIES
 from torchlint.analysis.facts import MODULE_BASES as _MODULE_BASES
-from torchlint.analysis.flow import _FACTORIES as _FLOW_FACTORIES
 from torchlint.analysis.torch_api import (
     FACTORY_FUNCTIONS,
     LEGACY_TENSOR_TYPES,
@@ -65,7 +65,7 @@ INIT_TENSOR_ATTR = "init-tensor-attr"  # self.x = torch.zeros(...) in __init__
 INIT_MODULE_CONTAINER = "init-module-container"  # self.x = [...] in __init__
 
 _MOVES = frozenset({"to", "cuda", "to_empty"})
-# flow.py: ("to", "cuda", "cpu", *_CAST_METHODS, *_TENSOR_ONLY_CASTS)
+# analysis/flow.py: ("to", "cuda", "cpu", *CAST_METHODS, *TENSOR_ONLY_CASTS)
 _DISCARDABLE = frozenset(
     "to cuda cpu half float bfloat16 double long int bool short byte char".split()
 )
@@ -357,11 +357,11 @@ class _Unit:
         return False
 
     def is_module_source(self, call: ast.Call) -> bool:
-        """A call the flow analysis takes to create a module (``qualified_call`` and
-        ``call`` in ``analysis/flow.py``): ``torch.nn.X(...)`` however imported, a
-        class of the file, ``from_pretrained`` (any owner), ``timm.create_model``,
-        ``torchvision.models.*``. (PEFT and the parallel wrappers only wrap a module
-        that was made by one of these.)"""
+        """A call the flow analysis takes to create a module (``library_call`` in
+        ``analysis/effects.py``, ``call`` in ``analysis/expressions.py``):
+        ``torch.nn.X(...)`` however imported, a class of the file, ``from_pretrained``
+        (any owner), ``timm.create_model``, ``torchvision.models.*``. (PEFT and the
+        parallel wrappers only wrap a module that was made by one of these.)"""
         if isinstance(call.func, ast.Attribute) and call.func.attr in MODEL_LOADERS:
             return True
         name = _dotted(call.func)
@@ -946,7 +946,8 @@ class Evidence:
                 (_dotted(b) or "").endswith("Dataset") for b in definition.bases
             ):
                 # A Dataset class of the file: a DataLoader over it yields CPU batches
-                # (default collate), whatever its items are (flow.py's cpu_datasets).
+                # (default collate), whatever its items are (``Walk.cpu_datasets``
+                # in analysis/scope.py).
                 unit.tags.add(CPU_DATA)
         tags: dict[int, set[str]] = {}
         for i, unit in enumerate(units):
