@@ -96,15 +96,20 @@ CORE = (
 )
 SAMPLED = (
     "torchlint/analysis/__init__.py",
+    "torchlint/analysis/effects.py",
+    "torchlint/analysis/expressions.py",
     "torchlint/analysis/facts.py",
     "torchlint/analysis/file.py",
     "torchlint/analysis/flow.py",
     "torchlint/analysis/gates.py",
     "torchlint/analysis/names.py",
+    "torchlint/analysis/observations.py",
     "torchlint/analysis/order.py",
     "torchlint/analysis/receivers.py",
     "torchlint/analysis/saves.py",
+    "torchlint/analysis/scope.py",
     "torchlint/analysis/torch_api.py",
+    "torchlint/analysis/values.py",
 )
 PER_MODULE = 20
 WHOLE_UP_TO = 40  # a core module with no more mutants than this is run whole

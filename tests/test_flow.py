@@ -7,7 +7,8 @@ import textwrap
 import libcst as cst
 
 from torchlint.analysis import analyze
-from torchlint.analysis.flow import AUTO, CPU, CUDA, MAYBE, PREPARED, VAR, CallObs, FlowFacts
+from torchlint.analysis.observations import CallObs, FlowFacts
+from torchlint.analysis.values import Place
 
 
 def _flow(src: str) -> tuple[cst.Module, FlowFacts]:
@@ -33,10 +34,14 @@ def test_cast_and_wrap() -> None:
         """
     )
     obs = calls["model(x.to(device))"]
-    assert (obs.module.kind, obs.module.device, obs.module.dtype) == ("wrapper", CPU, "float16")
+    assert (obs.module.kind, obs.module.device, obs.module.dtype) == (
+        "wrapper",
+        Place.CPU,
+        "float16",
+    )
     assert [e.action for e in obs.module.events] == ["create", "cast", "wrap"]
     ((_, arg),) = obs.args
-    assert arg.device == CUDA and arg.last("move") is not None
+    assert arg.device == Place.CUDA and arg.last("move") is not None
 
 
 def test_moving_a_part_makes_the_whole_unknown() -> None:
@@ -51,8 +56,8 @@ def test_moving_a_part_makes_the_whole_unknown() -> None:
         """
     )
     obs = calls["model(x.to(device))"]
-    assert obs.module.device == MAYBE
-    assert obs.env["dit"].device == VAR and obs.env["model.vae"].device == VAR
+    assert obs.module.device == Place.MAYBE
+    assert obs.env["dit"].device == Place.VAR and obs.env["model.vae"].device == Place.VAR
 
 
 def test_module_moves_are_in_place_and_tensor_moves_are_not() -> None:
@@ -69,8 +74,8 @@ def test_module_moves_are_in_place_and_tensor_moves_are_not() -> None:
         """
     )
     obs = calls["alias(x)"]
-    assert obs.module.device == CUDA  # moved through the other name
-    assert obs.args[0][1].device == CPU  # the statement moved nothing
+    assert obs.module.device == Place.CUDA  # moved through the other name
+    assert obs.args[0][1].device == Place.CPU  # the statement moved nothing
 
 
 def test_branches_merge_to_maybe_and_loops_may_not_run() -> None:
@@ -87,8 +92,8 @@ def test_branches_merge_to_maybe_and_loops_may_not_run() -> None:
         b(x)
         """
     )
-    assert calls["a(x)"].module.device == MAYBE
-    assert calls["b(x)"].module.device == MAYBE
+    assert calls["a(x)"].module.device == Place.MAYBE
+    assert calls["b(x)"].module.device == Place.MAYBE
 
 
 def test_unknown_calls_make_values_unknown() -> None:
@@ -124,11 +129,11 @@ def test_from_pretrained_device_map_dtype_and_placement_helpers() -> None:
         """
     )
     a = calls["a.generate(ids)"].module
-    assert (a.device, a.dtype) == (AUTO, "bfloat16")
-    assert calls["b(ids)"].module.device == PREPARED
+    assert (a.device, a.dtype) == (Place.AUTO, "bfloat16")
+    assert calls["b(ids)"].module.device == Place.PREPARED
     c = calls["c(**enc)"]
-    assert c.module.device == VAR
-    assert c.args[0][1].kind == "encoding" and c.args[0][1].device == VAR  # moved in place
+    assert c.module.device == Place.VAR
+    assert c.args[0][1].kind == "encoding" and c.args[0][1].device == Place.VAR  # moved in place
 
 
 def test_self_attributes_keep_their_kind_but_not_their_placement_outside_init() -> None:
@@ -170,7 +175,7 @@ def test_stale_alias_and_late_module() -> None:
     ((arg, name, _),) = facts.stale.values()
     assert module.code_for_node(arg.value) == "keep" and name == "x"
     (late,) = facts.late_modules.values()
-    assert late.parent == "model" and late.placement.detail == VAR
+    assert late.parent == "model" and late.placement.detail == Place.VAR
 
 
 def test_late_module_followed_by_a_move_is_fine() -> None:

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from torchlint.analysis.facts import FileFacts, collect
-from torchlint.analysis.flow import FlowFacts, flow
+from torchlint.analysis.flow import flow
+from torchlint.analysis.observations import FlowFacts
 
 
 @dataclass

@@ -37,6 +37,9 @@ DTYPES: dict[str, str] = {
     "float8_e4m3fn": "float8_e4m3fn",
     "float8_e5m2": "float8_e5m2",
 }
+# Canonical dtype names by what they are.
+HALF_DTYPES = frozenset({"float16", "bfloat16"})
+INTEGER_DTYPES = frozenset({"int64", "int32", "int16", "int8", "uint8", "bool"})
 
 # Legacy tensor-type names (torch.HalfTensor, torch.cuda.HalfTensor) -> dtype.
 LEGACY_TENSOR_TYPES: dict[str, str] = {
@@ -97,7 +100,10 @@ LOSSES = {**CLASS_INDEX_LOSSES, **PROBABILITY_LOSSES, **LOGIT_LOSSES}
 
 # Class methods that load or build a whole model (``AutoModel.from_pretrained``).
 MODEL_LOADERS = frozenset({"from_pretrained", "from_config"})
-_NOT_MODULES = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.nn.Buffer"})
+# Tensors a module holds as its own (they move and cast with it), not modules.
+PARAMETER_CLASSES = frozenset(
+    {"torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.nn.Buffer"}
+)
 _TRANSFORMERS_MODEL = re.compile(r"^[A-Z]\w*(Model|For[A-Z]\w*|LMHead\w*)$")
 
 
@@ -110,7 +116,7 @@ def makes_module(q: str) -> bool:
         rest = q[len("torch.nn.") :]
         return (
             rest.rsplit(".", 1)[-1][:1].isupper()
-            and q not in _NOT_MODULES
+            and q not in PARAMETER_CLASSES
             and ("." not in rest or q.startswith("torch.nn.modules."))
             and "DataParallel" not in q
         )

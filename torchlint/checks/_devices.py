@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterable
 
 import libcst as cst
 
-from torchlint.analysis.flow import Event
 from torchlint.analysis.names import dotted, root_name
+from torchlint.analysis.values import Event
 
 
 def device_text(event: Event, code: Callable[[cst.CSTNode], str] | None = None) -> str:

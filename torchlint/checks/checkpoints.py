@@ -6,9 +6,9 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.flow import LIST, TENSOR, TUPLE, Value
 from torchlint.analysis.names import dotted
 from torchlint.analysis.saves import written_here
+from torchlint.analysis.values import Kind, Place, Value
 from torchlint.checks._build import kwarg
 from torchlint.rule import FixSpec, Replace, Rule
 
@@ -97,7 +97,7 @@ class NumpyOfDeviceTensor(Rule):
                 return
 
     def _check(self, node: cst.Call, value: Value) -> bool:
-        if value.kind in (LIST, TUPLE):
+        if value.kind in (Kind.LIST, Kind.TUPLE):
             return self._check_list(node, value)
         if not _on_gpu(value):
             return False
@@ -123,14 +123,16 @@ class NumpyOfDeviceTensor(Rule):
             where = ""
         self.report(
             node,
-            f"`{name}` is on {'a GPU' if value.device == 'cuda' else 'the device'}{where}: "
+            f"`{name}` is on {'a GPU' if value.device == Place.CUDA else 'the device'}{where}: "
             "converting it to numpy raises \"can't convert cuda:0 device type "
             'tensor to numpy"; use `.detach().cpu().numpy()`',
             FixSpec.safe_if(
-                value.kind == TENSOR,
+                value.kind == Kind.TENSOR,
                 Replace(target, new),
                 message="copy to the host first"
-                + ("" if value.kind == TENSOR else " (assumes a tensor: .detach() and .cpu())"),
+                + (
+                    "" if value.kind == Kind.TENSOR else " (assumes a tensor: .detach() and .cpu())"
+                ),
             ),
             {"move": move.node} if move is not None else {},
         )
@@ -147,7 +149,7 @@ class NumpyOfDeviceTensor(Rule):
         where = " (line <line:move>)" if move is not None else " (outputs of a model there)"
         self.report(
             node,
-            f"`{name}` holds tensors on {'a GPU' if value.device == 'cuda' else 'the device'}"
+            f"`{name}` holds tensors on {'a GPU' if value.device == Place.CUDA else 'the device'}"
             f"{where}: converting them to numpy raises \"can't convert cuda:0 device type "
             'tensor to numpy"; add `.detach().cpu()` tensors to the list (or convert each one)',
             None,
@@ -160,7 +162,11 @@ def _on_gpu(value: Value) -> bool:
     if not value.on_accelerator:
         return False
     # made with device=x.device: that says "same as x", not "on a GPU"
-    return value.device == "cuda" or value.last("move") is not None or value.origin == "module call"
+    return (
+        value.device == Place.CUDA
+        or value.last("move") is not None
+        or value.origin == "module call"
+    )
 
 
 class TorchLoadWithoutMapLocation(_TorchLoad):

@@ -7,8 +7,8 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.flow import CPU, TENSOR, CallObs, LossObs, Value
 from torchlint.analysis.names import dotted
+from torchlint.analysis.observations import CallObs, LossObs
 from torchlint.analysis.torch_api import (
     CLASS_INDEX_LOSSES,
     FLOAT64_TEXT,
@@ -17,6 +17,7 @@ from torchlint.analysis.torch_api import (
     LOSSES,
     PROBABILITY_LOSSES,
 )
+from torchlint.analysis.values import Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.rule import FixSpec, Replace, Rule
 
@@ -90,7 +91,7 @@ class LossTargetDtype(Rule):
 
     def _check(self, found: LossObs) -> bool:
         value = found.target
-        if value.kind != TENSOR:
+        if value.kind != Kind.TENSOR:
             return False
         if found.qualified in CLASS_INDEX_LOSSES and value.dtype in _NARROW_INTS:
             error = f"expected target dtype to be Long or Byte, but got {_NARROW_INTS[value.dtype]}"
@@ -182,7 +183,7 @@ class Float64Input(Rule):
         if obs.module.dtype != "float32" or obs.followed:
             return False
         for arg, value in obs.args:
-            if value.kind != TENSOR or value.dtype != "float64" or arg.star:
+            if value.kind != Kind.TENSOR or value.dtype != "float64" or arg.star:
                 continue
             found = True
             made = value.last("cast", "create")
@@ -244,11 +245,11 @@ class HalfOnCpu(Rule):
         module = obs.module
         # float16 only: bfloat16 has native CPU kernels on current hardware (oneDNN),
         # and encoding on the CPU in bf16 is a deliberate choice in real pipelines.
-        if module.device != CPU or module.dtype != "float16":
+        if module.device != Place.CPU or module.dtype != "float16":
             return False
         placed = module.last("move", "place")
         cast = module.last("cast")
-        if placed is None or placed.detail != CPU or cast is None:
+        if placed is None or placed.detail != Place.CPU or cast is None:
             return False
         self.report(
             node,
@@ -322,7 +323,7 @@ class InputDtypeMismatch(Rule):
         found = False
         module_dtype = obs.module.dtype
         for arg, value in obs.args:
-            if arg.star or value.kind != TENSOR or value.dtype not in _CASTS:
+            if arg.star or value.kind != Kind.TENSOR or value.dtype not in _CASTS:
                 continue
             if value.dtype == module_dtype:
                 continue

@@ -9,10 +9,11 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.flow import CPU, ENCODING, TENSOR, CallObs, Event, Value
 from torchlint.analysis.names import dotted
+from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import written_before
 from torchlint.analysis.torch_api import MOVE_TEXT
+from torchlint.analysis.values import Event, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import device_text, name_of, usable
 from torchlint.rule import FixSpec, Replace, Rule
@@ -94,7 +95,7 @@ class InputsNotMoved(Rule):
             for arg, value in obs.args:
                 if stale is not None and stale[0] is arg:
                     continue  # TL206 says it better
-                if value.kind not in (TENSOR, ENCODING) or value.device != CPU:
+                if value.kind not in (Kind.TENSOR, Kind.ENCODING) or value.device != Place.CPU:
                     continue
                 made = value.last("create")
                 if made is None or _scalar(made.node):

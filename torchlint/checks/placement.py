@@ -10,19 +10,9 @@ import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis.facts import FileFacts
-from torchlint.analysis.flow import (
-    AUTO,
-    CPU,
-    ENCODING,
-    HALF_DTYPES,
-    MOVED,
-    TENSOR,
-    CallObs,
-    Event,
-    Value,
-    WrapObs,
-)
-from torchlint.analysis.torch_api import HALF_TEXT, MOVE_TEXT, PARAMETRIZED_MODULES
+from torchlint.analysis.observations import CallObs, WrapObs
+from torchlint.analysis.torch_api import HALF_DTYPES, HALF_TEXT, MOVE_TEXT, PARAMETRIZED_MODULES
+from torchlint.analysis.values import Event, Kind, Place, Value
 from torchlint.checks._build import comma_separated, kwarg, method_call
 from torchlint.checks._devices import device_text, name_of, usable
 from torchlint.rule import FixSpec, Replace, Rule
@@ -99,7 +89,7 @@ class ModuleCastNotPlaced(Rule):
         module = obs.module
         # (Inside a module's forward, followed from its call: the call is where the
         # unplaced model meets the moved input, and is reported there.)
-        if module.device != CPU or module.dtype not in HALF_DTYPES or obs.in_forward:
+        if module.device != Place.CPU or module.dtype not in HALF_DTYPES or obs.in_forward:
             return False
         cast = module.last("cast")
         if cast is None:
@@ -108,7 +98,9 @@ class ModuleCastNotPlaced(Rule):
             (
                 (arg, v)
                 for arg, v in obs.args
-                if v.kind in (TENSOR, MOVED, ENCODING) and v.on_accelerator and v.last("move")
+                if v.kind in (Kind.TENSOR, Kind.MOVED, Kind.ENCODING)
+                and v.on_accelerator
+                and v.last("move")
             ),
             None,
         )
@@ -439,7 +431,7 @@ class ParallelWrapBeforePlacement(Rule):
         inner = obs.inner
         kw = {a.keyword.value: a for a in node.args if a.keyword is not None}
         place = inner.last("place")
-        if inner.device == AUTO and obs.wrapper == "DistributedDataParallel" and place:
+        if inner.device == Place.AUTO and obs.wrapper == "DistributedDataParallel" and place:
             # (Quantized loading without device_map is AUTO too, with no place to name.)
             self.report(
                 node,
@@ -450,7 +442,7 @@ class ParallelWrapBeforePlacement(Rule):
                 {"place": place.node},
             )
             return True
-        if inner.device != CPU or obs.gpu_evidence is None:
+        if inner.device != Place.CPU or obs.gpu_evidence is None:
             return False
         if obs.wrapper == "FullyShardedDataParallel" and "device_id" in kw:
             return False

@@ -91,7 +91,8 @@ class Evidence:
                 (dotted(b) or "").endswith("Dataset") for b in definition.bases
             ):
                 # A Dataset class of the file: a DataLoader over it yields CPU batches
-                # (default collate), whatever its items are (flow.py's cpu_datasets).
+                # (default collate), whatever its items are (``Walk.cpu_datasets``
+                # in analysis/scope.py).
                 unit.tags.add(CPU_DATA)
         tags: dict[int, set[str]] = {}
         for i, unit in enumerate(units):

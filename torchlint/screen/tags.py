@@ -37,7 +37,7 @@ INIT_TENSOR_ATTR = "init-tensor-attr"  # self.x = torch.zeros(...) in __init__
 INIT_MODULE_CONTAINER = "init-module-container"  # self.x = [...] in __init__
 
 MOVES = frozenset({"to", "cuda", "to_empty"})
-# flow.py: ("to", "cuda", "cpu", *_CAST_METHODS, *_TENSOR_ONLY_CASTS)
+# analysis/flow.py: ("to", "cuda", "cpu", *CAST_METHODS, *TENSOR_ONLY_CASTS)
 DISCARDABLE = frozenset(
     "to cuda cpu half float bfloat16 double long int bool short byte char".split()
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast
 
-from torchlint.analysis.flow import _FACTORIES as _FLOW_FACTORIES
+from torchlint.analysis.effects import FACTORIES as _FLOW_FACTORIES
 from torchlint.analysis.torch_api import (
     FACTORY_FUNCTIONS,
     LEGACY_TENSOR_TYPES,
@@ -140,11 +140,11 @@ class Unit:
         return False
 
     def is_module_source(self, call: ast.Call) -> bool:
-        """A call the flow analysis takes to create a module (``qualified_call`` and
-        ``call`` in ``analysis/flow.py``): ``torch.nn.X(...)`` however imported, a
-        class of the file, ``from_pretrained`` (any owner), ``timm.create_model``,
-        ``torchvision.models.*``. (PEFT and the parallel wrappers only wrap a module
-        that was made by one of these.)"""
+        """A call the flow analysis takes to create a module (``library_call`` in
+        ``analysis/effects.py``, ``call`` in ``analysis/expressions.py``):
+        ``torch.nn.X(...)`` however imported, a class of the file, ``from_pretrained``
+        (any owner), ``timm.create_model``, ``torchvision.models.*``. (PEFT and the
+        parallel wrappers only wrap a module that was made by one of these.)"""
         if isinstance(call.func, ast.Attribute) and call.func.attr in MODEL_LOADERS:
             return True
         name = dotted(call.func)

@@ -1,0 +1,740 @@
+"""What library calls do to values: torch's factories, casts and moves, ``nn``
+modules, parallel wrappers, model loaders, DataLoaders, losses and numpy, each as
+the value a call makes (or changes in place), with the tables of names behind them.
+The walker (``expressions.py``) hands each call of a qualified name to
+``library_call``, each method of a module or tensor to ``module_method`` or
+``tensor_method``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+import libcst as cst
+
+from torchlint.analysis.names import dotted
+from torchlint.analysis.observations import LossObs, MixObs, WrapObs
+from torchlint.analysis.scope import Scope
+from torchlint.analysis.torch_api import (
+    DTYPES,
+    FORWARD_LIKE,
+    HALF_DTYPES,
+    INDEX_RESULTS,
+    LOSSES,
+    MODEL_LOADERS,
+    NUMPY_CONVERSIONS,
+    PARAMETER_CLASSES,
+    PARAMETRIZED_MODULES,
+    SAME_PLACE_OPS,
+    legacy_type,
+    makes_module,
+)
+from torchlint.analysis.values import (
+    MAYBE_DTYPE,
+    UNKNOWN,
+    Event,
+    Kind,
+    Place,
+    Value,
+    join_values,
+    new_ident,
+    new_value,
+    submodule,
+)
+
+# Methods that cast a module or a tensor, and those only a tensor has (a module
+# cannot be cast to an integer dtype): the dtype they cast to.
+CAST_METHODS = {m: DTYPES[m] for m in ("half", "bfloat16", "float", "double")}
+TENSOR_ONLY_CASTS = {
+    **{m: DTYPES[m] for m in ("long", "int", "bool", "short")},
+    "byte": "uint8",
+    "char": "int8",
+}
+FACTORIES = frozenset(
+    "zeros ones empty full rand randn randint randperm arange linspace logspace eye "
+    "tensor as_tensor from_numpy zeros_like ones_like".split()
+)
+_FLOAT_FACTORIES = frozenset("zeros ones empty full rand randn linspace logspace eye".split())
+# Module methods that neither run the module nor change its placement.
+_MODULE_PLUMBING = frozenset(
+    """
+    to cuda cpu half float bfloat16 double type to_empty eval train requires_grad_
+    parameters named_parameters buffers named_buffers children named_children modules
+    named_modules state_dict load_state_dict register_buffer register_parameter
+    add_module register_module apply zero_grad get_submodule get_parameter get_buffer
+    register_forward_hook register_forward_pre_hook register_full_backward_hook
+    save_pretrained push_to_hub print_trainable_parameters gradient_checkpointing_enable
+    enable_input_require_grads resize_token_embeddings get_input_embeddings
+    get_output_embeddings tie_weights config named_parameters share_memory extra_repr
+    set_adapter add_adapter load_adapter enable_adapters disable_adapters
+    merge_and_unload unload get_base_model compile values items keys
+    """.split()
+)
+_PEFT_WRAPPERS = frozenset(
+    {
+        "peft.get_peft_model",
+        "peft.PeftModel.from_pretrained",
+        "peft.PeftModelForCausalLM.from_pretrained",
+        "peft.mapping.get_peft_model",
+        "peft.prepare_model_for_kbit_training",
+    }
+)
+_PARALLEL = {
+    "torch.nn.DataParallel": "DataParallel",
+    "torch.nn.parallel.DataParallel": "DataParallel",
+    "torch.nn.parallel.DistributedDataParallel": "DistributedDataParallel",
+    "torch.nn.parallel.distributed.DistributedDataParallel": "DistributedDataParallel",
+    "torch.distributed.fsdp.FullyShardedDataParallel": "FullyShardedDataParallel",
+    "torch.distributed.fsdp.fully_sharded_data_parallel.FullyShardedDataParallel": "FullyShardedDataParallel",
+}
+
+# Builtins that cannot move or cast what they are given.
+INERT_BUILTINS = frozenset(
+    "setattr getattr hasattr delattr isinstance issubclass len print repr str id type".split()
+)
+SUBMODULE_ITERATORS = frozenset({"modules", "named_modules", "children", "named_children"})
+_JOINS = frozenset({"torch.cat", "torch.concat", "torch.concatenate", "torch.stack"})
+_LOADERS = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
+_TENSOR_DATASETS = frozenset(
+    {"torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset"}
+)
+# Wrappers a loop goes through to reach a loader's batches.
+ITERATE_THROUGH = frozenset({"tqdm", "tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm"})
+
+_NUMPY_FLOAT64 = frozenset(
+    "zeros ones empty linspace logspace loadtxt genfromtxt random.rand random.randn "
+    "random.random random.normal random.uniform random.standard_normal".split()
+)
+# numpy functions (and ndarray methods) whose result has their input's dtype.
+NUMPY_KEEP_DTYPE = frozenset(
+    """copy reshape transpose squeeze expand_dims repeat tile flip roll clip concatenate
+    stack vstack hstack ravel flatten""".split()
+)
+# Elementwise maths: float64 from integers or float64, float32 stays float32.
+_NUMPY_UFUNCS = frozenset("log1p exp expm1 log log2 log10 sqrt sin cos tanh".split())
+# Integer results: numpy's default integer is int64.
+_NUMPY_INT64 = frozenset(
+    "random.randint random.integers random.poisson random.binomial argmax argmin argsort".split()
+)
+_NUMPY_DTYPES = {
+    "float64": "float64",
+    "double": "float64",
+    "float_": "float64",
+    "float32": "float32",
+    "single": "float32",
+    "float16": "float16",
+    "half": "float16",
+    "int64": "int64",
+    "int32": "int32",
+    "uint8": "uint8",
+    "bool_": "bool",
+    "int8": "int8",
+    "int16": "int16",
+}
+
+
+def numpy_dtype(node: cst.BaseExpression) -> str:
+    """``np.float32``, ``"float32"``, ``np.dtype("float64")`` -> canonical, else MAYBE."""
+    if isinstance(node, cst.SimpleString) and isinstance(node.evaluated_value, str):
+        return _NUMPY_DTYPES.get(node.evaluated_value, MAYBE_DTYPE)
+    if isinstance(node, cst.Name) and node.value == "float":
+        return "float64"
+    name = dotted(node)
+    if name is not None:
+        return _NUMPY_DTYPES.get(name.rsplit(".", 1)[-1], MAYBE_DTYPE)
+    return MAYBE_DTYPE
+
+
+def _has_float_literal(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.Float):
+        return True
+    if isinstance(node, (cst.List, cst.Tuple)):
+        return any(_has_float_literal(e.value) for e in node.elements)
+    return False
+
+
+def _literal_dtype(node: cst.BaseExpression) -> str | None:
+    """The dtype torch gives a literal: a float anywhere makes float32 (the default
+    dtype), integers alone int64, True/False bool; None when not all literal."""
+    leaves: list[cst.BaseExpression] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (cst.List, cst.Tuple)):
+            stack.extend(e.value for e in item.elements)
+        elif isinstance(item, cst.UnaryOperation):
+            stack.append(item.expression)
+        else:
+            leaves.append(item)
+    if not leaves:
+        return None
+    if all(isinstance(x, cst.Name) and x.value in ("True", "False") for x in leaves):
+        return "bool"
+    if not all(isinstance(x, (cst.Integer, cst.Float)) for x in leaves):
+        return None
+    return "float32" if any(isinstance(x, cst.Float) for x in leaves) else "int64"
+
+
+def _cpu_map(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.SimpleString):
+        return node.evaluated_value == "cpu"
+    if isinstance(node, cst.Dict) and len(node.elements) == 1:
+        element = node.elements[0]
+        return (
+            isinstance(element, cst.DictElement)
+            and isinstance(element.value, cst.SimpleString)
+            and element.value.evaluated_value == "cpu"
+        )
+    return False
+
+
+def _same_place(q: str) -> bool:
+    """``torch.sigmoid``, ``torch.nn.functional.interpolate``: functions whose result
+    is where (and, but for argmax/argmin, as) their input."""
+    head, _, last = q.rpartition(".")
+    return head in ("torch", "torch.nn.functional") and last in SAME_PLACE_OPS
+
+
+def _same_place_result(value: Value, op: str) -> Value:
+    """A new tensor made from ``value`` by ``op`` (in SAME_PLACE_OPS)."""
+    dtype = "int64" if op in INDEX_RESULTS else value.dtype
+    return replace(value, dtype=dtype, ident=new_ident(), moved_from=0)
+
+
+def is_number(node: cst.BaseExpression) -> bool:
+    """A number literal, maybe negative."""
+    if isinstance(node, cst.UnaryOperation):
+        node = node.expression
+    return isinstance(node, (cst.Integer, cst.Float))
+
+
+def meet(
+    scope: Scope,
+    values: Sequence[Value],
+    node: cst.CSTNode,
+    exprs: Sequence[cst.BaseExpression],
+) -> Value:
+    """``torch.cat``/``stack`` or arithmetic of tensors (``exprs``): records a
+    tensor made on the CPU meeting one on a device (the op fails there)."""
+    for cpu in values:
+        made = cpu.last("create") if cpu.kind == Kind.TENSOR and cpu.device == Place.CPU else None
+        if made is None:
+            continue
+        other = next(((v, e) for v, e in zip(values, exprs, strict=True) if v.on_accelerator), None)
+        if other is not None:
+            mix = MixObs(node, cpu, other[0], other[1])
+            scope.w.facts.mixes.add(made.node, mix, scope.depth)
+    return join_values(values)
+
+
+def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``torch.zeros(...)``, ``torch.tensor(data)``, ``torch.full(size, 1.0)``,
+    ``zeros_like(x)``: a new tensor, on the CPU unless ``device=`` says otherwise (or
+    the file sets a default device), in the dtype torch gives it."""
+    if name.endswith("_like"):
+        like = args[0][1] if args else UNKNOWN
+        return new_value(Kind.TENSOR, like.device, like.dtype, Event("create", node))
+    # (A file that sets a default device makes factories land there, not on the CPU.)
+    device: Place | None = Place.MAYBE if scope.w.analysis.gates.default_device else Place.CPU
+    expr: cst.BaseExpression | None = None
+    dtype: str | None = "float32" if name in _FLOAT_FACTORIES else None
+    if name in ("tensor", "as_tensor", "from_numpy") and args and args[0][1].kind == Kind.NDARRAY:
+        dtype = args[0][1].dtype  # torch keeps numpy's dtype: float64 stays float64
+    elif name in ("tensor", "as_tensor") and args and args[0][0].keyword is None:
+        dtype = _literal_dtype(args[0][0].value)  # [0.5, 1.0]: float32; [1, 2]: int64
+    elif name == "full" and len(args) >= 2 and args[1][0].keyword is None:
+        fill = args[1][1]  # torch.full(size, 1) is int64, torch.full(size, 1.0) float32
+        dtype = fill.dtype if fill.kind == Kind.NUMBER else None
+    elif name == "arange" and args:
+        numbers = [a.value for a, _ in args if a.keyword is None]
+        dtype = (
+            "float32"
+            if any(_has_float_literal(n) for n in numbers)
+            else "int64"
+            if numbers and all(is_number(n) for n in numbers)
+            else None
+        )
+    for arg, _ in args:
+        if arg.keyword and arg.keyword.value == "device":
+            device, expr = scope.device_of(arg.value)
+            device = device or Place.VAR
+            expr = expr or arg.value
+        elif arg.keyword and arg.keyword.value == "dtype":
+            dtype = scope.dtype_of(arg.value) or MAYBE_DTYPE
+    return new_value(Kind.TENSOR, device, dtype, Event("create", node), device_expr=expr)
+
+
+def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``np.<name>(...)``: an array on the CPU in the dtype numpy gives it, or a
+    tensor (or a list of them) converted to numpy, recorded in ``to_numpy``."""
+    name = q[len("numpy.") :]
+    if name in ("array", "asarray") and args and args[0][1].kind == Kind.TENSOR:
+        scope.w.facts.to_numpy.add(node, args[0][1], scope.depth)
+        return new_value(Kind.NDARRAY, Place.CPU, None)
+    listed = args[0][1] if args else UNKNOWN
+    if (
+        name in NUMPY_CONVERSIONS
+        and listed.kind in (Kind.LIST, Kind.TUPLE)
+        and listed.items
+        and all(v.kind == Kind.TENSOR for v in listed.items)
+    ):
+        # np.concatenate(preds): every tensor of the list is converted
+        scope.w.facts.to_numpy.add(node, listed, scope.depth)
+        return new_value(Kind.NDARRAY, Place.CPU, None)
+    dtype: str | None = None
+    first = args[0][1] if args else UNKNOWN
+    if name in _NUMPY_FLOAT64:
+        dtype = "float64"
+    elif name in _NUMPY_INT64:
+        dtype = "int64"
+    elif name in NUMPY_KEEP_DTYPE and first.kind == Kind.NDARRAY:
+        dtype = first.dtype
+        if dtype is None:
+            return replace(first, ident=new_ident())
+    elif name in _NUMPY_UFUNCS and first.kind == Kind.NDARRAY and first.dtype is not None:
+        dtype = "float32" if first.dtype in ("float32", "float16") else "float64"
+    elif (
+        name in ("array", "asarray", "ascontiguousarray")
+        and args
+        and args[0][1].kind == Kind.NDARRAY
+    ):
+        dtype = args[0][1].dtype  # a copy keeps the dtype
+    elif name in ("array", "asarray") and args and _has_float_literal(args[0][0].value):
+        dtype = "float64"
+    for arg, _ in args:
+        if arg.keyword and arg.keyword.value == "dtype":
+            dtype = numpy_dtype(arg.value)
+    if dtype is None and name not in ("array", "asarray", "arange"):
+        return UNKNOWN
+    return new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
+
+
+def loss(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> None:
+    """Records a loss called on an input and a target (``LossObs``)."""
+    by_name = {a.keyword.value: (a, v) for a, v in args if a.keyword is not None}
+    positional = [(a, v) for a, v in args if a.keyword is None and not a.star]
+    target = by_name.get("target") or (positional[1] if len(positional) >= 2 else None)
+    given = by_name.get("input") or (positional[0] if positional else None)
+    if target is not None:
+        obs = LossObs(LOSSES[q], q, target[0], target[1], given[1] if given else UNKNOWN)
+        scope.w.facts.loss_targets.add(node, obs, scope.depth)
+
+
+def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> Value:
+    """``X.from_pretrained(...)``: a tokenizer or processor, a model (where
+    ``device_map`` and the dtype say), or unknown (configs, schedulers, adapters, a
+    method of a local object)."""
+    owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
+    low = (owner or "").lower()
+    if any(k in low for k in ("token", "processor", "featureextractor", "feature_extractor")):
+        return new_value(Kind.TOKENIZER, None, None, Event("create", node))
+    # Configs, schedulers, GenerationConfig, adapters: not a model. (By the class's
+    # own name: ``BartForConditionalGeneration`` is a model.)
+    last = low.rsplit(".", 1)[-1]
+    if last.endswith(("config", "scheduler")) or "adapter" in last:
+        return UNKNOWN
+    if (
+        owner
+        and scope.w.analysis.qualify(func) is None
+        and owner.split(".")[0] not in (scope.w.analysis.imports.names)
+    ):
+        return UNKNOWN  # a local object's method: nothing known
+    # Recent transformers load in the checkpoint's dtype unless told otherwise.
+    dtype: str | None = None
+    device: Place | None = Place.CPU
+    expr = None
+    events = [Event("create", node)]
+    for arg in node.args:
+        kw = arg.keyword.value if arg.keyword else None
+        if kw in ("torch_dtype", "dtype"):
+            dtype = scope.dtype_of(arg.value) or MAYBE_DTYPE
+            if isinstance(arg.value, cst.SimpleString):
+                dtype = MAYBE_DTYPE  # "auto": whatever the checkpoint says
+            if dtype in HALF_DTYPES:
+                events.append(Event("cast", arg, dtype))
+        elif kw == "device_map":
+            device, expr = Place.AUTO, arg.value
+            if _cpu_map(arg.value):
+                device = Place.CPU  # device_map="cpu" / {"": "cpu"}: placed, on the CPU
+            events.append(Event("place", arg, Place.CPU if device == Place.CPU else "device_map"))
+        elif kw in ("load_in_8bit", "load_in_4bit", "quantization_config"):
+            device = Place.AUTO  # quantized loading places the weights itself
+    return Value(Kind.MODULE, device, dtype, expr, tuple(events), new_ident())
+
+
+def placed_all(scope: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]], how: str) -> Value:
+    """``accelerator.prepare(...)``, ``deepspeed.initialize(...)``: every module given
+    is placed by the library, for every name that holds it."""
+    placed = []
+    for _, value in args:
+        if value.kind in (Kind.MODULE, Kind.WRAPPER) and value.ident:
+            new = replace(
+                value, device=Place.PREPARED, events=value.events + (Event("place", node, how),)
+            )
+            scope.update_ident(value.ident, new)
+            placed.append(new)
+    # model = accelerator.prepare(model): the result is the placed model.
+    return placed[0] if len(args) == 1 and placed else UNKNOWN
+
+
+def module_method(
+    scope: Scope,
+    node: cst.Call,
+    path: str | None,
+    receiver: Value,
+    method: str,
+    args: list[tuple[cst.Arg, Value]],
+) -> Value:
+    """``model.<method>(...)``: a move or cast (in place, for every name of the
+    module), plumbing that runs nothing, a method of a module class of the file
+    (walked), or else a run of the module (observed as a call)."""
+    events = receiver.events
+    new = receiver
+    if (
+        method in ("to", "cuda", "cpu", "to_empty")
+        or method in CAST_METHODS
+        or (method == "type" and args)
+    ):
+        if method == "to" or method == "to_empty":
+            (device, expr), dtype = scope.to_args(node)
+        elif method == "cuda":
+            device, expr, dtype = Place.CUDA, (node.args[0].value if node.args else None), None
+        elif method == "cpu":
+            device, expr, dtype = Place.CPU, None, None
+        elif method == "type":
+            device, expr, dtype = None, None, scope.dtype_of(node.args[0].value) or MAYBE_DTYPE
+        else:
+            device, expr, dtype = None, None, CAST_METHODS[method]
+        if dtype is not None:
+            events += (Event("cast", node, dtype, path or "", frozenset(scope.env)),)
+            new = replace(new, dtype=dtype)
+        if device is not None:
+            events += (Event("move", node, device, path or ""),)
+            new = replace(new, device=device, device_expr=expr)
+        new = replace(new, events=events)
+        if path is not None and receiver.ident == 0:
+            # A part moved on its own (model.vpm.to(device), or dit.to(device)
+            # after dit = pipe.transformer): the part changes, and where the whole
+            # is becomes unknown, since nothing tells whether every part that runs
+            # was moved.
+            if device is not None and receiver.part_of:
+                root = next((v for v in scope.env.values() if v.ident == receiver.part_of), None)
+                if root is not None:
+                    scope.update_ident(receiver.part_of, replace(root, device=Place.MAYBE))
+            scope.set(path, replace(new, ident=new_ident()))
+        elif receiver.ident:
+            scope.update_ident(receiver.ident, new)
+        if device is not None and device not in (Place.CPU, Place.MAYBE):
+            scope.gpu_evidence = scope.gpu_evidence or events[-1]
+        return new
+    if method in ("eval", "train", "requires_grad_", "apply"):
+        return receiver  # these return the module itself
+    if method == "get_submodule":
+        return submodule(receiver)
+    if method in _MODULE_PLUMBING:
+        return UNKNOWN
+    if receiver.ident == 0 and not method.startswith(FORWARD_LIKE):
+        # A method of a part (pipe.image_processor.postprocess, ...): not known
+        # to run the part's weights.
+        return UNKNOWN
+    if receiver.origin.startswith("local:") and method != "forward":
+        # A method of a module class of the file: its body says what it does
+        # with its arguments (it may move them itself).
+        known = scope.w.objects.get(receiver.ident)
+        if known is not None and method in scope.w.methods(known[0]):
+            result = scope.method_of(receiver, method, node, args)
+            if result is not None:
+                return result
+    # Anything else on a module runs it: forward, generate, forward_features, ...
+    scope.observe_call(node, f"{path}.{method}" if path else method, receiver, args)
+    return replace(
+        new_value(Kind.TENSOR, receiver.device if receiver.placed else None, receiver.dtype),
+        # (what other methods return is less sure to be an output of the weights)
+        origin="module call" if method.startswith(FORWARD_LIKE) else "module method",
+    )
+
+
+def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) -> Value:
+    """``x.<method>(...)``: a moved or cast copy of ``x`` (in place for a
+    BatchEncoding's ``.to``), a numpy conversion, or a new tensor where ``x`` is."""
+    if (
+        method == "to"
+        or method in ("cuda", "cpu")
+        or method in CAST_METHODS
+        or (method in TENSOR_ONLY_CASTS)
+        or (method == "type" and node.args)
+    ):
+        if method == "to":
+            (device, expr), dtype = scope.to_args(node)
+        elif method == "cuda":
+            device, expr, dtype = Place.CUDA, None, None
+        elif method == "cpu":
+            device, expr, dtype = Place.CPU, None, None
+        elif method == "type":
+            legacy = legacy_type(node.args[0].value, scope.w.analysis)
+            device = Place(legacy.device) if legacy else None
+            expr, dtype = None, (legacy.dtype if legacy else scope.dtype_of(node.args[0].value))
+        else:
+            device, expr = None, None
+            dtype = CAST_METHODS.get(method) or TENSOR_ONLY_CASTS.get(method)
+        events = receiver.events
+        if dtype is not None:
+            events += (Event("cast", node, dtype),)
+        if device is not None:
+            events += (Event("move", node, device),)
+        moved = Value(
+            receiver.kind,
+            device if device is not None else receiver.device,
+            dtype if dtype is not None else receiver.dtype,
+            expr if device is not None else receiver.device_expr,
+            events,
+            new_ident(),
+            receiver.ident,
+        )
+        if receiver.kind == Kind.ENCODING and method == "to":
+            # BatchEncoding.to() moves in place and returns itself.
+            scope.update_ident(receiver.ident, replace(moved, ident=receiver.ident))
+            return replace(moved, ident=receiver.ident)
+        if device not in (None, Place.CPU, Place.MAYBE):
+            scope.gpu_evidence = scope.gpu_evidence or events[-1]
+        return moved
+    if method == "numpy" and receiver.kind in (Kind.TENSOR, Kind.MOVED):
+        scope.w.facts.to_numpy.add(node, receiver, scope.depth)
+        return new_value(Kind.NDARRAY, Place.CPU, receiver.dtype)
+    if method in SAME_PLACE_OPS or method == "__getitem__":
+        return _same_place_result(receiver, method)
+    return UNKNOWN
+
+
+def parallel(
+    scope: Scope, node: cst.Call, wrapper: str, args: list[tuple[cst.Arg, Value]]
+) -> Value:
+    """``DataParallel(model)``, ``DDP(model, ...)``, ``FSDP(model)``: the wrapped
+    model, observed in ``wraps``."""
+    inner_arg = next(
+        ((a, v) for a, v in args if a.keyword is None or a.keyword.value == "module"), None
+    )
+    if inner_arg is None:
+        return UNKNOWN
+    arg, inner = inner_arg
+    for a, _ in args:
+        if a.keyword and a.keyword.value in ("device_ids", "device_id"):
+            scope.gpu_evidence = scope.gpu_evidence or Event("move", a, "device_ids")
+    if inner.kind in (Kind.MODULE, Kind.WRAPPER):
+        scope.w.facts.wraps.add(
+            node,
+            WrapObs(node, wrapper, dotted(arg.value) or "the model", inner, scope.gpu_evidence),
+            scope.depth,
+        )
+        return replace(
+            inner,
+            kind=Kind.WRAPPER,
+            ident=inner.ident,
+            events=inner.events + (Event("wrap", node, wrapper),),
+        )
+    return UNKNOWN
+
+
+# ------------------------------------------------------------ calls of qualified names
+Args = list[tuple[cst.Arg, Value]]
+Handler = Callable[[Scope, cst.Call, str, Args], Value]
+
+
+def library_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """What the call ``node`` of the qualified name ``q`` makes, with ``args`` (each
+    argument and its value) already evaluated: by the name itself (``_BY_NAME``),
+    else by the first of ``_BY_PATTERN`` that matches it; anything else is a call
+    torchlint cannot see, which may change the modules it is given."""
+    handler = _BY_NAME.get(q)
+    if handler is None:
+        handler = next((h for matches, h in _BY_PATTERN if matches(q)), _unseen)
+    return handler(scope, node, q, args)
+
+
+def _unseen(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    scope.escape_args(args)
+    return UNKNOWN
+
+
+def _parameter(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    inner = args[0][1] if args else UNKNOWN
+    if inner.kind != Kind.TENSOR:
+        return UNKNOWN
+    # A parameter moves with its module (``expressions._instance_attrs``).
+    return replace(inner, kind=Kind.TENSOR, origin="parameter")
+
+
+def _is_nn_class(q: str) -> bool:
+    """``torch.nn.Linear``, ``torch.nn.modules.conv.Conv2d``, but also what
+    ``_nn_class`` tells apart: ``torch.nn.SyncBatchNorm.convert_sync_batchnorm``."""
+    return q.startswith("torch.nn.") and q.rsplit(".", 1)[-1][:1].isupper()
+
+
+def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    if "." in q[len("torch.nn.") :] and not q.startswith("torch.nn.modules."):
+        # torch.nn.SyncBatchNorm.convert_sync_batchnorm, torch.nn.utils...: these
+        # keep the original parameters (already placed), so nothing new.
+        scope.escape_args(args)
+        return UNKNOWN
+    # Parameter-free modules (losses, activations, pooling) have no dtype of
+    # their own: they compute in whatever dtype they are given.
+    last = q.rsplit(".", 1)[-1]
+    dtype = "float32" if last.startswith((*PARAMETRIZED_MODULES, "Sequential")) else None
+    device: Place | None = Place.CPU
+    expr = None
+    for arg, _ in args:  # nn.Linear(..., device=..., dtype=...)
+        if arg.star == "**":  # nn.Linear(..., **factory): may say where, and as what
+            device, dtype, expr = Place.MAYBE, MAYBE_DTYPE, None
+        elif arg.keyword is not None and arg.keyword.value == "dtype":
+            dtype = scope.dtype_of(arg.value) or MAYBE_DTYPE
+        elif arg.keyword is not None and arg.keyword.value == "device":
+            device, expr = scope.device_of(arg.value)
+            device, expr = device or Place.VAR, expr or arg.value
+    module = new_value(Kind.MODULE, device, dtype, Event("create", node), device_expr=expr)
+    return replace(module, origin=q)
+
+
+def _parallel(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    return parallel(scope, node, _PARALLEL[q], args)
+
+
+def _is_peft_loader(q: str) -> bool:
+    return q.endswith(".from_pretrained") and q.startswith("peft.")
+
+
+def _peft(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    wrapped_value = next((v for a, v in args if v.kind in (Kind.MODULE, Kind.WRAPPER)), None)
+    if wrapped_value is not None:
+        inner = wrapped_value
+        wrapped = replace(
+            inner,
+            kind=Kind.WRAPPER,
+            events=inner.events + (Event("wrap", node, q.rsplit(".", 1)[-1]),),
+        )
+        scope.update_ident(inner.ident, wrapped)
+        return wrapped
+    return UNKNOWN
+
+
+def _is_model_loader(q: str) -> bool:
+    return q.rsplit(".", 1)[-1] in MODEL_LOADERS
+
+
+def _model_loader(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    return from_pretrained(scope, node, node.func)
+
+
+def _new_model(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``timm.create_model(...)``, ``GPT2LMHeadModel(config)``: on the CPU, in float32."""
+    return replace(new_value(Kind.MODULE, Place.CPU, "float32", Event("create", node)), origin=q)
+
+
+def _device(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    kind, expr = scope.device_of(node)
+    return Value(Kind.DEVICE, kind, None, expr)
+
+
+def _set_device(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    scope.gpu_evidence = scope.gpu_evidence or Event("move", node, "set_device")
+    return UNKNOWN
+
+
+def _deepspeed(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    return placed_all(scope, node, args, "deepspeed.initialize")
+
+
+def _is_factory(q: str) -> bool:
+    return q.startswith("torch.") and q.rsplit(".", 1)[-1] in FACTORIES
+
+
+def _factory(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    return factory(scope, node, q.rsplit(".", 1)[-1], args)
+
+
+def _same_place_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    if args and args[0][1].kind == Kind.TENSOR:
+        # torch.sigmoid(x), F.softmax(x): a new tensor where x is
+        return _same_place_result(args[0][1], q.rsplit(".", 1)[-1])
+    return _unseen(scope, node, q, args)
+
+
+def _concatenation(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torch.cat``/``stack`` of a list or tuple of tensors."""
+    if args and args[0][1].kind == Kind.LIST and args[0][1].items:
+        member = args[0][1].items[0]  # torch.stack(tiles): where (and as) each tile is
+        if member.kind in (Kind.TENSOR, Kind.MOVED):
+            return join_values([member])
+        return UNKNOWN
+    if args and args[0][1].kind == Kind.TUPLE and args[0][1].items:
+        items = args[0][1].items
+        listed = args[0][0].value
+        exprs = (
+            tuple(e.value for e in listed.elements)
+            if isinstance(listed, (cst.List, cst.Tuple))
+            else ()
+        )
+        if all(v.kind in (Kind.TENSOR, Kind.MOVED) for v in items) and len(exprs) == len(items):
+            return meet(scope, items, node, exprs)
+        return UNKNOWN
+    return _unseen(scope, node, q, args)
+
+
+def _loader(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    if any(a.keyword and a.keyword.value == "collate_fn" for a, _ in args):
+        return UNKNOWN  # a collate function may move or convert the batch
+    dataset = next(
+        (v for a, v in args if a.keyword is None or a.keyword.value == "dataset"), UNKNOWN
+    )
+    if dataset.kind != Kind.DATASET or dataset.device != Place.CPU:
+        return UNKNOWN  # a dataset that may hold device tensors batches them there
+    return replace(
+        new_value(Kind.LOADER, Place.CPU, None, Event("create", node)), items=dataset.items
+    )
+
+
+def _tensor_dataset(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    if args and all(v.kind == Kind.TENSOR and v.device == Place.CPU for _, v in args):
+        item = Value(Kind.TUPLE, items=tuple(v for _, v in args))
+        return replace(
+            new_value(Kind.DATASET, Place.CPU, None, Event("create", node)), items=(item,)
+        )
+    return UNKNOWN
+
+
+def _torchvision_dataset(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    return new_value(Kind.DATASET, Place.CPU, None, Event("create", node))
+
+
+def _loss(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    loss(scope, node, q, args)
+    return UNKNOWN
+
+
+# A name listed here takes its handler whatever pattern it matches too
+# (``torch.nn.Parameter`` makes no module, ``peft.PeftModel.from_pretrained`` wraps
+# the model it is given rather than loading one). Loss classes are not here:
+# ``torch.nn.CrossEntropyLoss()`` makes a module like any ``nn`` class, and calling
+# that module is the loss (``Expressions.observe_call``).
+_BY_NAME: dict[str, Handler] = {
+    **dict.fromkeys(PARAMETER_CLASSES, _parameter),
+    **dict.fromkeys(_PARALLEL, _parallel),
+    **dict.fromkeys(_PEFT_WRAPPERS, _peft),
+    "torch.device": _device,
+    "torch.cuda.set_device": _set_device,
+    "deepspeed.initialize": _deepspeed,
+    **dict.fromkeys(_JOINS, _concatenation),
+    **dict.fromkeys(_LOADERS, _loader),
+    **dict.fromkeys(_TENSOR_DATASETS, _tensor_dataset),
+    **{q: _loss for q in LOSSES if not _is_nn_class(q)},
+}
+# In order: the first that matches takes the call.
+_BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
+    (_is_nn_class, _nn_class),
+    (_is_peft_loader, _peft),
+    (_is_model_loader, _model_loader),
+    (makes_module, _new_model),
+    (_is_factory, _factory),
+    (_same_place, _same_place_call),
+    (lambda q: q.startswith("torchvision.datasets."), _torchvision_dataset),
+    (lambda q: q.startswith("numpy."), numpy_call),
+)

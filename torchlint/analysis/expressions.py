@@ -1,0 +1,666 @@
+"""The walker's expressions: what each expression evaluates to, and the calls in it.
+A call of a library name goes to ``effects.py``; a call of a function or class of
+the file is followed (its body walked with the call's arguments, up to a depth and
+a budget); a module called records what it was called with (``CallObs``)."""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import reduce
+
+import libcst as cst
+
+from torchlint.analysis import effects
+from torchlint.analysis.facts import ClassFacts
+from torchlint.analysis.names import dotted
+from torchlint.analysis.observations import CallObs
+from torchlint.analysis.scope import Scope
+from torchlint.analysis.torch_api import INTEGER_DTYPES, LOSSES, MODEL_LOADERS, torch_dtype
+from torchlint.analysis.values import (
+    UNKNOWN,
+    Event,
+    Kind,
+    Place,
+    Value,
+    member,
+    merge_values,
+    new_ident,
+    new_value,
+    submodule,
+    unpass,
+)
+
+# How deep calls to the file's own functions are followed, and how many times per
+# file in all (each time walks the callee again, with the call's arguments).
+MAX_CALL_DEPTH = 3
+MAX_CALLS_FOLLOWED = 400
+
+
+class Expressions(Scope):
+    """A scope's expressions; the statements (``flow.py``) say ``body`` and ``assign``."""
+
+    @abstractmethod
+    def body(self, statements: Sequence[cst.CSTNode]) -> None:
+        """Walks ``statements`` in order."""
+
+    @abstractmethod
+    def assign(self, target: cst.BaseExpression, value: Value, stmt: cst.CSTNode) -> None:
+        """Binds ``target`` (a name, an attribute path, a tuple of them) to ``value``."""
+
+    def guard(self, test: cst.BaseExpression) -> str | None:
+        """Which branch of ``if test:`` the GPU run of a script takes: "body" for
+        ``torch.cuda.is_available()``, ``x.is_cuda``, ``device.type == "cuda"`` and
+        ``__name__ == "__main__"`` (a script runs its main block), "orelse" for their
+        negation or ``device.type == "cpu"``; None for anything else (both merge)."""
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            inner = self.guard(test.expression)
+            return {"body": "orelse", "orelse": "body"}.get(inner or "")
+        if isinstance(test, cst.Call):
+            if self.w.analysis.qualify(test.func) == "torch.cuda.is_available":
+                return "body"
+            return None
+        if isinstance(test, cst.Attribute) and test.attr.value == "is_cuda":
+            return "body"
+        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+            target = test.comparisons[0]
+            op = target.operator
+            if not isinstance(op, (cst.Equal, cst.NotEqual)):
+                return None
+            sides = (test.left, target.comparator)
+            words = {s.evaluated_value for s in sides if isinstance(s, cst.SimpleString)}
+            names = {dotted(s) for s in sides} - {None}
+            if "__main__" in words and "__name__" in names:
+                branch = "body"
+            elif any(n is not None and n.endswith(".type") for n in names) and words & {
+                "cuda",
+                "cpu",
+            }:
+                branch = "body" if "cuda" in words else "orelse"
+            else:
+                return None
+            if isinstance(op, cst.NotEqual):
+                branch = "orelse" if branch == "body" else "body"
+            return branch
+        return None
+
+    def eval(self, node: cst.BaseExpression) -> Value:
+        if isinstance(node, cst.IfExp):
+            # "cuda" if torch.cuda.is_available() else "cpu": the GPU run's value
+            self.eval(node.test)
+            body, orelse = self.eval(node.body), self.eval(node.orelse)
+            taken = self.guard(node.test)
+            if taken == "body":
+                return body
+            if taken == "orelse":
+                return orelse
+            return merge_values(body, orelse) if body.kind == orelse.kind else UNKNOWN
+        if isinstance(node, cst.SimpleString):
+            device, expr = self.device_of(node)  # device = "cuda:0"
+            return Value(Kind.DEVICE, device, None, expr) if device else UNKNOWN
+        if isinstance(node, cst.Integer):  # real_label = 1: what torch.full(..., it) makes
+            return Value(Kind.NUMBER, dtype="int64")
+        if isinstance(node, cst.Float):
+            return Value(Kind.NUMBER, dtype="float32")
+        if isinstance(node, (cst.Name, cst.Attribute)):
+            name = dotted(node)
+            if name is not None:
+                if isinstance(node, cst.Attribute) and node.attr.value in ("device", "dtype"):
+                    owner = self.lookup(dotted(node.value) or "")
+                    if owner is not None and owner.kind in (
+                        Kind.MODULE,
+                        Kind.WRAPPER,
+                        Kind.TENSOR,
+                        Kind.ENCODING,
+                    ):
+                        if node.attr.value == "device":
+                            return Value(Kind.DEVICE, owner.device, None, node)
+                        return Value(Kind.DTYPE, None, owner.dtype)
+                    return Value(
+                        Kind.DEVICE if node.attr.value == "device" else Kind.DTYPE,
+                        Place.VAR if node.attr.value == "device" else None,
+                        None,
+                        node,
+                    )
+                value = self.lookup(name)
+                if value is not None:
+                    return value
+                if isinstance(node, cst.Name) and name in self.w.top_functions and self.entry:
+                    return Value(Kind.FUNCTION, origin=name)  # metric=compute_metrics
+                if isinstance(node, cst.Attribute):
+                    owner = self.lookup(dotted(node.value) or "")
+                    if owner is not None and owner.kind == Kind.ENCODING:
+                        return replace(owner, kind=Kind.TENSOR)  # enc.input_ids
+                return UNKNOWN
+        if isinstance(node, cst.Attribute):  # on a call or subscript: tokenizer(...).input_ids
+            owner = self.eval(node.value)
+            if owner.kind == Kind.ENCODING:
+                return replace(owner, kind=Kind.TENSOR)
+            if owner.kind in (Kind.MODULE, Kind.WRAPPER):
+                return member(owner, node.attr.value)
+            return UNKNOWN
+        if isinstance(node, cst.Subscript):
+            owner = self.eval(node.value)
+            if owner.kind == Kind.ENCODING:
+                return replace(owner, kind=Kind.TENSOR, ident=new_ident())  # enc["input_ids"]
+            if owner.kind in (Kind.MODULE, Kind.WRAPPER):
+                return submodule(owner)  # model.layers[3]
+            if owner.kind in (Kind.TENSOR, Kind.NDARRAY):
+                return replace(owner, ident=new_ident(), moved_from=0)  # x[:, -1]: same place
+            if owner.kind == Kind.TUPLE:
+                index = node.slice[0].slice if len(node.slice) == 1 else None
+                if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
+                    i = int(index.value.value)
+                    return owner.items[i] if i < len(owner.items) else UNKNOWN
+            return UNKNOWN
+        if isinstance(node, (cst.ListComp, cst.GeneratorExp)):
+            return self.comprehension(node)
+        if isinstance(node, cst.List) and not node.elements:
+            return Value(Kind.LIST)
+        if isinstance(node, (cst.Tuple, cst.List)) and not any(
+            isinstance(e, cst.StarredElement) for e in node.elements
+        ):
+            return Value(Kind.TUPLE, items=tuple(self.eval(e.value) for e in node.elements))
+        if isinstance(node, cst.BinaryOperation):
+            return self.arithmetic(node)
+        if isinstance(node, cst.Comparison):
+            left = self.eval(node.left)
+            for target in node.comparisons:
+                self.eval(target.comparator)
+            if left.kind == Kind.TENSOR:  # probs > 0.5: a bool tensor, where probs is
+                return replace(left, dtype="bool", ident=new_ident(), moved_from=0)
+            return UNKNOWN
+        if isinstance(node, cst.Call):
+            return self.call(node)
+        for child in node.children:
+            if isinstance(child, cst.BaseExpression):
+                self.eval(child)
+            elif isinstance(child, (cst.Arg, cst.Element, cst.DictElement, cst.StarredElement)):
+                for sub in child.children:
+                    if isinstance(sub, cst.BaseExpression):
+                        self.eval(sub)
+        return UNKNOWN
+
+    def comprehension(self, node: cst.ListComp | cst.GeneratorExp) -> Value:
+        """``[f(t) for t in xs]``: a list of what ``f(t)`` is for a member of ``xs``.
+        The loop names are the comprehension's own, so the scope is left as it was."""
+        saved = dict(self.env)
+        try:
+            clause: cst.CompFor | None = node.for_in
+            while clause is not None:
+                self.assign(clause.target, self.element(clause.iter), self.stmt or node)
+                for condition in clause.ifs:
+                    self.eval(condition.test)
+                clause = clause.inner_for_in
+            element = self.eval(node.elt)
+        finally:
+            self.env = saved
+        return Value(Kind.LIST, items=(element,) if element.kind is not None else ())
+
+    def arithmetic(self, node: cst.BinaryOperation) -> Value:
+        """``a + b``, ``x * 0.5``, ``a @ b``: a tensor where its operands are; with a
+        plain number, where the tensor is. Anything unknown makes it unknown."""
+        left, right = self.eval(node.left), self.eval(node.right)
+        if left.kind in (Kind.TENSOR, Kind.MOVED) and right.kind in (Kind.TENSOR, Kind.MOVED):
+            return effects.meet(self, (left, right), node, (node.left, node.right))
+        for tensor, other in ((left, right), (right, left)):
+            if tensor.kind == Kind.TENSOR and (
+                other.kind == Kind.NUMBER
+                or effects.is_number(node.right if other is right else node.left)
+            ):
+                return replace(tensor, ident=new_ident(), moved_from=0)
+        return UNKNOWN
+
+    def call(self, node: cst.Call) -> Value:
+        w = self.w
+        func = node.func
+        q = w.analysis.qualify(func)
+        if isinstance(func, cst.Call):  # nn.CrossEntropyLoss()(logits, labels)
+            made = self.eval(func)
+            args = [(a, self.eval(a.value)) for a in node.args]
+            if made.kind in (Kind.MODULE, Kind.WRAPPER):
+                self.observe_call(node, made.origin.rsplit(".", 1)[-1] or "module", made, args)
+                return replace(
+                    new_value(Kind.TENSOR, made.device if made.placed else None, made.dtype),
+                    origin="module call",
+                )
+            self.escape_args(args)
+            return UNKNOWN
+        args = [(a, self.eval(a.value)) for a in node.args]
+
+        if q is not None:
+            return effects.library_call(self, node, q, args)
+
+        whole = dotted(func)
+        if whole is not None and isinstance(func, cst.Attribute):
+            value = self.lookup(whole)
+            if (
+                value is not None
+                and value.kind in (Kind.MODULE, Kind.WRAPPER)
+                and whole in self.env
+            ):
+                # self.enc(x): the attribute itself is a module being called.
+                self.observe_call(node, whole, value, args)
+                return replace(
+                    new_value(Kind.TENSOR, value.device if value.placed else None, value.dtype),
+                    origin="module call",
+                )
+
+        if isinstance(func, cst.Attribute):
+            method = func.attr.value
+            receiver_path = dotted(func.value)
+            receiver = (
+                self.eval(func.value)
+                if receiver_path is None
+                else (self.lookup(receiver_path) or UNKNOWN)
+            )
+            if method in MODEL_LOADERS:
+                return effects.from_pretrained(self, node, func)
+            if receiver_path == "self" and self.cls is not None:
+                fn = w.methods(self.cls).get(method)
+                if fn is not None:
+                    result = self.follow(fn, node, args, self.cls)
+                    if result is not None:
+                        return result
+            if receiver.kind in (Kind.LIST, Kind.TUPLE) and method == "append" and len(args) == 1:
+                if receiver_path is not None and receiver_path in self.env:
+                    members = (*receiver.items, args[0][1])
+                    self.set(
+                        receiver_path, Value(Kind.LIST, items=(reduce(merge_values, members),))
+                    )
+                return UNKNOWN
+            if receiver.kind == Kind.OBJECT:
+                result = self.method_of(receiver, method, node, args)
+                if result is not None:
+                    return result
+                self.escape_args(args)
+                return UNKNOWN
+            if receiver.kind in (Kind.MODULE, Kind.WRAPPER):
+                return effects.module_method(self, node, receiver_path, receiver, method, args)
+            if receiver.kind in (Kind.TENSOR, Kind.ENCODING, Kind.MOVED):
+                return effects.tensor_method(self, node, receiver, method)
+            if receiver.kind == Kind.NDARRAY:
+                if method == "astype" and node.args:
+                    return replace(
+                        receiver, dtype=effects.numpy_dtype(node.args[0].value), ident=new_ident()
+                    )
+                if method in effects.NUMPY_KEEP_DTYPE:
+                    return replace(receiver, ident=new_ident())
+                return UNKNOWN
+            if receiver.kind == Kind.TOKENIZER and method in (
+                "__call__",
+                "encode_plus",
+                "batch_encode_plus",
+                "apply_chat_template",
+            ):
+                return new_value(Kind.ENCODING, Place.CPU, None, Event("create", node))
+            if method == "prepare" and receiver_path and "accelerator" in receiver_path.lower():
+                return effects.placed_all(self, node, args, "accelerator.prepare")
+            if receiver.kind is None and (
+                method in effects.TENSOR_ONLY_CASTS
+                or (method == "to" and self.to_args(node)[1] in INTEGER_DTYPES)
+            ):
+                # Only tensors have .int()/.long(), and modules cannot be cast to an
+                # integer dtype: this is a tensor.
+                dtype = effects.TENSOR_ONLY_CASTS.get(method) or self.to_args(node)[1]
+                return new_value(Kind.TENSOR, None, dtype, Event("cast", node, dtype or ""))
+            if method in ("to", "cuda") and receiver.kind is None:
+                (device, expr), _ = (
+                    self.to_args(node) if method == "to" else ((Place.CUDA, None), None)
+                )
+                self.escape_args(args)
+                if device not in (None, Place.CPU, Place.MAYBE):
+                    event = Event("move", node, device)
+                    self.gpu_evidence = self.gpu_evidence or event
+                    return new_value(Kind.MOVED, device, None, event, device_expr=expr)
+                return UNKNOWN
+            if method == "set_device" and receiver_path and receiver_path.endswith("cuda"):
+                self.gpu_evidence = self.gpu_evidence or Event("move", node, "set_device")
+            self.escape_args(args)
+            return UNKNOWN
+
+        name = dotted(func)
+        if name is not None:
+            value = self.lookup(name)
+            if value is not None and value.kind == Kind.OBJECT:
+                result = self.method_of(value, "__call__", node, args)
+                if result is not None:
+                    return result
+                self.escape_args(args)
+                return UNKNOWN
+            if value is not None and value.kind == Kind.FUNCTION:
+                result = self.follow(w.top_functions[value.origin], node, args, None)
+                if result is not None:
+                    return result
+                self.escape_args(args)
+                return UNKNOWN
+            if value is not None and value.kind in (Kind.MODULE, Kind.WRAPPER, Kind.MOVED):
+                # (something moved and then called can only be a module)
+                self.observe_call(node, name, value, args)
+                return replace(
+                    new_value(Kind.TENSOR, value.device if value.placed else None, value.dtype),
+                    origin="module call",
+                )
+            if value is not None and value.kind == Kind.TOKENIZER:
+                return new_value(Kind.ENCODING, Place.CPU, None, Event("create", node))
+            cls = w.local_modules.get(name)
+            if cls is not None:
+                # Model(device=...): the class builds its state there itself.
+                placed = any(a.keyword and a.keyword.value == "device" for a, _ in args)
+                module = new_value(
+                    Kind.MODULE,
+                    Place.MAYBE if placed else Place.CPU,
+                    "float32",
+                    Event("create", node),
+                )
+                if not self.entry:
+                    return module
+                module = replace(module, origin=f"local:{name}")
+                w.objects[module.ident] = (cls, self.construct(cls, node, args))
+                return module
+            if self.entry:
+                if name in w.cpu_datasets:
+                    return self.instance(w.cpu_datasets[name], node, args)
+                cls = w.local_classes.get(name)
+                if cls is not None:
+                    obj = replace(
+                        new_value(Kind.OBJECT, None, None, Event("create", node)), origin=name
+                    )
+                    w.objects[obj.ident] = (cls, self.construct(cls, node, args))
+                    return obj
+                fn = w.top_functions.get(name)
+                if fn is not None and (value is None or value.kind is None):
+                    result = self.follow(fn, node, args, None)
+                    if result is not None:
+                        return result
+        if name in effects.INERT_BUILTINS:
+            return UNKNOWN  # setattr(model, ...), len(x), print(x): nothing is moved
+        self.escape_args(args)
+        return UNKNOWN
+
+    def follow(
+        self,
+        fn: cst.FunctionDef,
+        node: cst.Call,
+        args: list[tuple[cst.Arg, Value]],
+        cls: ClassFacts | None,
+    ) -> Value | None:
+        """A call to a function (or, with ``cls``, a method of the class being
+        walked) of this file: walk its body with the call's arguments bound to its
+        parameters, and return what it returns. Values handed over carry a "pass"
+        event (the argument), so a finding about them can name the call. None when
+        the call is not followed (too deep, recursive, ``*args``, over budget): the
+        caller then treats it as a call it cannot see."""
+        own = {k: v for k, v in self.env.items() if k == "self" or k.startswith("self.")}
+        sub = self.enter(fn, node, args, cls, own if cls is not None else {})
+        return None if sub is None else sub.returned(node)
+
+    def construct(
+        self, cls: ClassFacts, node: cst.Call, args: list[tuple[cst.Arg, Value]]
+    ) -> dict[str, Value]:
+        """The ``self.`` attributes ``cls.__init__`` sets, run on this call's arguments."""
+        init = self.w.methods(cls).get("__init__")
+        if init is None:
+            self.escape_args(args)
+            return {}
+        sub = self.enter(init, node, args, cls, {})
+        if sub is None:
+            self.escape_args(args)
+            return {}
+        return {k: unpass(v, node) for k, v in sub.env.items() if k.startswith("self.")}
+
+    def method_of(
+        self,
+        obj: Value,
+        method: str,
+        node: cst.Call,
+        args: list[tuple[cst.Arg, Value]],
+        label: str = "",
+    ) -> Value | None:
+        """``obj.method(...)`` (or ``obj(...)``: ``__call__``, ``forward``) on an instance
+        of a class of the file: the method walked with the instance's attributes, which
+        it may change for the methods called after it. ``label``: how the call names
+        the callee (``model`` for ``model(x)``), for messages."""
+        known = self.w.objects.get(obj.ident)
+        if known is None:
+            return None
+        cls, attrs = known
+        fn = self.w.methods(cls).get(method)
+        if fn is None:
+            return None
+        own = {"self": obj, **_instance_attrs(obj, attrs)}
+        sub = self.enter(fn, node, args, cls, own, label)
+        if sub is None:
+            return None
+        if obj.kind == Kind.OBJECT:
+            self.w.objects[obj.ident] = (
+                cls,
+                {k: v for k, v in sub.env.items() if k.startswith("self.")},
+            )
+        return sub.returned(node)
+
+    def instance(self, cls: ClassFacts, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value:
+        """``Dataset(...)`` of a Dataset class of the file: what its ``__getitem__``
+        returns, with ``__init__`` run on this call's arguments."""
+        methods = self.w.methods(cls)
+        attrs = self.construct(cls, node, args)
+        item = UNKNOWN
+        getitem = methods.get("__getitem__")
+        if getitem is not None:
+            sub = self.enter(getitem, node, [], cls, attrs)
+            if sub is not None:
+                item = sub.returned(node)
+        return replace(
+            new_value(Kind.DATASET, Place.CPU, None, Event("create", node)), items=(item,)
+        )
+
+    def returned(self, call: cst.Call) -> Value:
+        """What this walk of a function returned, back with the caller of ``call``."""
+        if not self.returns:
+            return UNKNOWN
+        return unpass(reduce(merge_values, self.returns), call)
+
+    def enter(
+        self,
+        fn: cst.FunctionDef,
+        node: cst.Call,
+        args: list[tuple[cst.Arg, Value]],
+        cls: ClassFacts | None,
+        own: dict[str, Value],
+        label: str = "",
+    ) -> Expressions | None:
+        """Walk ``fn`` for the call ``node``: its parameters bound to ``args``, the
+        module's bindings and ``own`` (``self.`` attributes) visible. The walked
+        scope, or None when the call is not followed. The "pass" events name the
+        callee as ``label`` (``model``) or, by default, ``fn()``."""
+        w = self.w
+        if (
+            self.depth >= MAX_CALL_DEPTH
+            or fn in self.stack
+            or w.followed >= MAX_CALLS_FOLLOWED
+            or any(a.star for a, _ in args)
+        ):
+            return None
+        w.followed += 1
+        p = fn.params
+        positional = [*p.posonly_params, *p.params]
+        decorators = {dotted(d.decorator) for d in fn.decorators}
+        if cls is not None and "staticmethod" not in decorators and positional:
+            positional = positional[1:]  # self (or cls), bound below
+        given = [(a, v) for a, v in args if a.keyword is None]
+        by_name = {a.keyword.value: (a, v) for a, v in args if a.keyword is not None}
+        bound: dict[str, tuple[cst.Arg, Value]] = {}
+        for i, param in enumerate(positional):
+            if i < len(given):
+                bound[param.name.value] = given[i]
+            elif param.name.value in by_name:
+                bound[param.name.value] = by_name[param.name.value]
+        for param in p.kwonly_params:
+            if param.name.value in by_name:
+                bound[param.name.value] = by_name[param.name.value]
+        env = w.globals_for(fn)
+        env.update(own)
+        for param in (*positional, *p.kwonly_params):
+            name = param.name.value
+            if name in bound:
+                arg, value = bound[name]
+                if value.kind is not None:
+                    handed = Event(
+                        "pass",
+                        arg.value,
+                        label or f"{fn.name.value}()",
+                        path="module" if label else "",  # an input of a module's forward
+                        statement=self.stmt,
+                    )
+                    value = replace(value, events=(*value.events, handed))
+                env[name] = value
+            else:
+                env[name] = self.default(param.default)
+        for star in (p.star_arg, p.star_kwarg):
+            if isinstance(star, cst.Param):
+                env[star.name.value] = UNKNOWN
+        sub = type(self)(w, env, self.depth + 1, (*self.stack, fn), cls)
+        sub.entry = self.entry
+        sub.in_forward = self.in_forward or bool(label)
+        sub.gpu_evidence = self.gpu_evidence
+        sub.autocast = self.autocast
+        # Submodules the callee attaches are judged at the end of the outermost walk,
+        # where later moves of the model are seen; stale names are the callee's own.
+        pending, moved_away = dict(w.pending_late), w.moved_away
+        w.pending_late.clear()
+        w.moved_away = {}
+        try:
+            sub.body(fn.body.body)
+        finally:
+            for attached, (ident, *_) in w.pending_late.items():
+                if isinstance(self.stmt, cst.SimpleStatementLine) and any(
+                    v.ident == ident for v in self.env.values()
+                ):
+                    # The call (here) that attached it, where the model has this name:
+                    # the line to change. The outermost such call wins.
+                    w.late_calls[attached] = self.stmt
+            w.pending_late.update(pending)
+            w.moved_away = moved_away
+        # A module handed over and moved or cast in place is moved for the caller too.
+        for _, value in bound.values():
+            if value.kind in (Kind.MODULE, Kind.WRAPPER) and value.ident:
+                final = next((v for v in sub.env.values() if v.ident == value.ident), None)
+                if final is not None:
+                    self.update_ident(value.ident, unpass(final, node))
+        self.gpu_evidence = self.gpu_evidence or sub.gpu_evidence
+        return sub
+
+    def default(self, node: cst.BaseExpression | None) -> Value:
+        """A parameter's default, when it says a device or a dtype (``device="cpu"``)."""
+        if node is None:
+            return UNKNOWN
+        if isinstance(node, cst.SimpleString):
+            device, expr = self.device_of(node)
+            return Value(Kind.DEVICE, device, None, expr) if device else UNKNOWN
+        dtype = torch_dtype(node, self.w.analysis)
+        return Value(Kind.DTYPE, None, dtype) if dtype else UNKNOWN
+
+    def observe_call(
+        self, node: cst.Call, callee: str, module: Value, args: list[tuple[cst.Arg, Value]]
+    ) -> None:
+        env = dict(self.env)
+        followed = False
+        if module.origin.startswith("local:") and module.ident:
+            # A module class of the file, called: its forward, with these inputs and
+            # its submodules where the instance is.
+            followed = self.method_of(module, "forward", node, args, callee) is not None
+        self.w.facts.calls.add(
+            node,
+            CallObs(
+                node, callee, module, tuple(args), env, self.autocast > 0, followed, self.in_forward
+            ),
+            self.depth,
+        )
+        if module.origin in LOSSES:
+            effects.loss(self, node, module.origin, args)
+        for arg, value in args:
+            if value.kind == Kind.TENSOR and value.ident:
+                stale = self.w.moved_away.get(value.ident)
+                if stale is not None:
+                    name = dotted(arg.value)
+                    if name is not None and name != stale[0]:
+                        self.w.facts.stale.add(node, (arg, stale[0], stale[1]), self.depth)
+
+    def element(self, node: cst.BaseExpression) -> Value:
+        """What ``for x in node`` binds to ``x``: a batch of a DataLoader (through
+        ``enumerate``, ``zip`` and ``tqdm``), a member of a tuple of tensors."""
+        if isinstance(node, cst.Call) and not any(a.keyword or a.star for a in node.args):
+            name = dotted(node.func)
+            q = self.w.analysis.qualify(node.func) or name
+            if name == "enumerate" and node.args:
+                return Value(Kind.TUPLE, items=(UNKNOWN, self.element(node.args[0].value)))
+            if name == "zip":
+                return Value(Kind.TUPLE, items=tuple(self.element(a.value) for a in node.args))
+            if q in effects.ITERATE_THROUGH and len(node.args) == 1:
+                return self.element(node.args[0].value)
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            method = node.func.attr.value
+            if method in effects.SUBMODULE_ITERATORS:
+                owner = self.eval(node.func.value)
+                if owner.kind in (Kind.MODULE, Kind.WRAPPER):
+                    for arg in node.args:
+                        self.eval(arg.value)
+                    part = submodule(owner)  # for name, module in model.named_modules()
+                    return (
+                        Value(Kind.TUPLE, items=(UNKNOWN, part))
+                        if method.startswith("named")
+                        else part
+                    )
+        value = self.eval(node)
+        if value.kind == Kind.LOADER:
+            # A batch: a tensor, a tuple or a dict of them, on the CPU; made in the
+            # loop, wherever the loader was handed from.
+            if value.items and value.items[0].kind is not None:
+                return _batched(value.items[0], value)
+            events = tuple(e for e in value.events if e.action != "pass")
+            return replace(value, kind=Kind.ENCODING, ident=new_ident(), events=events, items=())
+        if value.kind in (Kind.TUPLE, Kind.LIST) and value.items:
+            return reduce(merge_values, value.items)
+        if value.kind == Kind.TENSOR and value.origin != "module method":  # for row in x: the rows
+            return replace(value, ident=new_ident(), moved_from=0)
+        return UNKNOWN
+
+
+def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
+    """An instance's attributes when one of its methods runs: a module's submodules
+    and parameters are where the module is now (moved and cast with it)."""
+    if obj.kind not in (Kind.MODULE, Kind.WRAPPER):
+        return dict(attrs)
+    out = {}
+    for key, value in attrs.items():
+        if value.kind in (Kind.MODULE, Kind.WRAPPER) or value.origin == "parameter":
+            value = replace(
+                value,
+                device=obj.device,
+                dtype=obj.dtype if value.kind in (Kind.MODULE, Kind.WRAPPER) else value.dtype,
+                device_expr=obj.device_expr,
+                events=obj.events,
+                part_of=obj.ident,
+            )
+        out[key] = value
+    return out
+
+
+def _batched(item: Value, loader: Value) -> Value:
+    """A DataLoader's batch of dataset items (default collate): tensors, numpy
+    arrays and numbers become CPU tensors of the same dtype, tuples stay tuples."""
+    if item.kind == Kind.TUPLE:
+        return replace(item, items=tuple(_batched(i, loader) for i in item.items))
+    if item.kind in (Kind.TENSOR, Kind.NDARRAY):
+        events = tuple(e for e in item.events if e.action != "pass")
+        return Value(Kind.TENSOR, Place.CPU, item.dtype, None, events, new_ident())
+    events = tuple(e for e in loader.events if e.action != "pass")
+    return Value(
+        Kind.TENSOR if item.kind is None else Kind.ENCODING,
+        Place.CPU,
+        None,
+        None,
+        events,
+        new_ident(),
+    )

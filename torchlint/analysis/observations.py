@@ -1,0 +1,131 @@
+"""What the flow walk records for the rules: observations keyed by the node they
+concern (a module called on some inputs, a parallel wrapper applied, a ``.to()``
+whose result is thrown away, ...), each with the values as they were at that point.
+A rule's ``visit_Call`` looks its node up in ``FlowFacts``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import libcst as cst
+
+from torchlint.analysis.values import Event, Value
+
+
+@dataclass(frozen=True)
+class CallObs:
+    """A module (or something that runs one) called on arguments."""
+
+    node: cst.Call
+    callee: str
+    module: Value
+    args: tuple[tuple[cst.Arg, Value], ...]
+    env: dict[str, Value]  # the state right before the call
+    autocast: bool = False  # inside ``with torch.autocast(...)``: dtypes are managed
+    # A module class of the file whose forward was followed with these arguments:
+    # what it does with them is observed there (and reported at this call).
+    followed: bool = False
+    # Made while following a module call into its forward (at any depth): the call
+    # that ran the module is observed itself.
+    in_forward: bool = False
+
+
+@dataclass(frozen=True)
+class WrapObs:
+    """``DataParallel(model)``, ``DDP(model, device_ids=[rank])``, ``FSDP(model)``."""
+
+    node: cst.Call
+    wrapper: str
+    inner_path: str
+    inner: Value
+    gpu_evidence: Event | None  # a move to a GPU, set_device, ... in the scope
+
+
+@dataclass(frozen=True)
+class DiscardObs:
+    """``x.to(device)`` as a statement, with ``x``'s value."""
+
+    node: cst.Call
+    receiver: Value
+    statement: cst.Expr
+
+
+@dataclass(frozen=True)
+class MixObs:
+    """A tensor made on the CPU (``cpu``) meets one on a device (``device``) in a
+    ``torch.cat``/``stack`` or arithmetic at ``node``."""
+
+    node: cst.CSTNode
+    cpu: Value
+    device: Value
+    device_expr: cst.BaseExpression  # the code of the operand on the device
+
+
+@dataclass(frozen=True)
+class LateModuleObs:
+    """A submodule added after the parent module was placed, with no placement after."""
+
+    node: cst.CSTNode  # the assignment / setattr / conversion
+    parent: str
+    placement: Event
+    what: str
+    root: str = ""  # the model that was placed, when ``parent`` is a part of it
+    # Attached in a function the placing one calls: the placement's device is not a
+    # name there.
+    in_callee: bool = False
+    # Then ``node`` is the statement of the call that reached the attachment (in the
+    # function that placed the model), and this is the attachment itself.
+    attached: cst.CSTNode | None = None
+
+
+@dataclass(frozen=True)
+class LossObs:
+    """A loss called on an input and a target (``F.cross_entropy(logits, labels)``)."""
+
+    loss: str  # as messages name it: "cross_entropy", "BCELoss", ...
+    qualified: str  # its qualified name, a key of torch_api.LOSSES
+    target_arg: cst.Arg
+    target: Value
+    input: Value
+
+
+K = TypeVar("K", bound=cst.CSTNode)
+V = TypeVar("V")
+
+
+class Observations(dict[K, V]):
+    """What the walk saw at each node: as a dict, the function's own walk (its
+    parameters unknown); ``all(node)`` adds what it saw there each time the function
+    was followed from a call site of the file, with that call's arguments."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_context: dict[K, list[V]] = {}
+
+    def add(self, node: K, value: V, depth: int) -> None:
+        if depth == 0:
+            self[node] = value
+        else:
+            self.in_context.setdefault(node, []).append(value)
+
+    def all(self, node: K) -> list[V]:
+        own = self.get(node)
+        more = self.in_context.get(node, [])
+        return [own, *more] if own is not None else list(more)
+
+
+@dataclass
+class FlowFacts:
+    calls: Observations[cst.Call, CallObs] = field(default_factory=Observations)
+    wraps: Observations[cst.Call, WrapObs] = field(default_factory=Observations)
+    discarded: Observations[cst.Call, DiscardObs] = field(default_factory=Observations)
+    late_modules: Observations[cst.CSTNode, LateModuleObs] = field(default_factory=Observations)
+    # Names that held a value which was then moved under its other name.
+    stale: Observations[cst.Call, tuple[cst.Arg, str, Event]] = field(default_factory=Observations)
+    # Keyed by the factory call that made the CPU tensor of each meeting.
+    mixes: Observations[cst.CSTNode, MixObs] = field(default_factory=Observations)
+    # ``t.numpy()`` / ``np.asarray(t)``: the tensor converted.
+    to_numpy: Observations[cst.Call, Value] = field(default_factory=Observations)
+    # ``F.cross_entropy(logits, target)`` and friends: the target argument and value.
+    loss_targets: Observations[cst.Call, LossObs] = field(default_factory=Observations)

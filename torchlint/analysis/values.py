@@ -1,0 +1,264 @@
+"""The value lattice of the flow analysis: what a name holds (its kind, its device and
+dtype as far as the code shows them, the events that made it so), and how two values
+merge where branches meet. Nothing here reads code: ``effects.py`` and the walker
+(``flow.py``) make the values; rules read them in the observations."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import libcst as cst
+
+if sys.version_info >= (3, 11):
+    from enum import StrEnum
+else:  # pragma: no cover
+    from enum import Enum
+
+    class StrEnum(str, Enum):
+        """``enum.StrEnum`` of Python 3.11: members are their own text."""
+
+        def __str__(self) -> str:
+            return str(self.value)
+
+        def __format__(self, spec: str) -> str:
+            return str(self.value).__format__(spec)
+
+
+class Kind(StrEnum):
+    """What a value is. Members are strings, so a kind compares equal to its text."""
+
+    MODULE = "module"
+    TENSOR = "tensor"
+    ENCODING = "encoding"  # a tokenizer's output (a BatchEncoding): tensors by key
+    TOKENIZER = "tokenizer"
+    DEVICE = "device"
+    DTYPE = "dtype"
+    WRAPPER = "wrapper"  # a module inside DataParallel, DDP, FSDP, peft
+    # The result of ``.to(device)`` on something unknown: surely not on the CPU any
+    # more, but maybe a module, so never treated as a tensor.
+    MOVED = "moved"
+    NDARRAY = "ndarray"  # a numpy array
+    TUPLE = "tuple"  # a tuple or list of values (``items``): ``return x, y``, ``(a, b)``
+    LOADER = "loader"  # a DataLoader: its batches are CPU tensors (default collate)
+    DATASET = "dataset"  # a Dataset whose items are CPU tensors (device CPU) or unknown
+    OBJECT = "object"  # an instance of a plain class of the file (``origin``: its name)
+    FUNCTION = "function"  # a function of the file, as a value (``origin``: its name)
+    # A list of any length (a comprehension, one grown by ``append``): ``items`` is its
+    # element (every member merged), or empty when nothing is in it yet.
+    LIST = "list"
+    NUMBER = "number"  # a Python int (dtype int64) or float (float32, torch's default)
+
+
+class Place(StrEnum):
+    """Where a value is (``None`` when unknown). Members are strings, so a place
+    compares equal to its text (``"cpu"``, ``"cuda"``)."""
+
+    CPU = "cpu"
+    CUDA = "cuda"  # a GPU, or any accelerator named in a string (mps, xpu, npu)
+    META = "meta"
+    VAR = "var"  # a device variable (``device``, ``f"cuda:{rank}"``, ``x.device``)
+    AUTO = "auto"  # ``device_map=...`` or quantized loading: placed by the library
+    PREPARED = "prepared"  # ``accelerator.prepare``, ``deepspeed.initialize``
+    MAYBE = "maybe"  # set somewhere, but not known where (branches disagree, ``*args``)
+
+
+# A dtype the code sets but does not show (a variable, ``"auto"``, branches that
+# disagree): it is never equal to the name of a real dtype.
+MAYBE_DTYPE = "maybe"
+
+_ids = itertools.count(1)
+
+
+def new_ident() -> int:
+    """An identity for a new object (names holding the same object share it)."""
+    return next(_ids)
+
+
+@dataclass(frozen=True)
+class Event:
+    action: str  # create, cast, move, place, wrap, add, pass
+    node: cst.CSTNode  # where (its line goes into messages)
+    detail: str = ""  # dtype or device, as written
+    path: str = ""  # the name it happened to
+    # Names bound when it happened: a fix may only use a device variable that exists
+    # at the line it edits.
+    bound: frozenset[str] = frozenset()
+    # For "pass" (a value handed to a function of the file, ``node`` the argument):
+    # the statement of the call, where a finding about the argument belongs.
+    statement: cst.CSTNode | None = None
+
+
+@dataclass(frozen=True)
+class Value:
+    kind: Kind | None
+    device: Place | None = None
+    dtype: str | None = None
+    # Code for the device, when known (``device``, ``"cuda"``, ``f"cuda:{rank}"``).
+    device_expr: cst.BaseExpression | None = None
+    events: tuple[Event, ...] = ()
+    ident: int = 0  # same ident = same object (aliases share it)
+    moved_from: int = 0  # ident of the value this is a moved copy of
+    part_of: int = 0  # for ``model.vpm``: the ident of ``model``
+    origin: str = ""  # what made it: "torch.nn.CrossEntropyLoss", "module call", ...
+    items: tuple[Value, ...] = ()  # of a TUPLE
+
+    def last(self, *actions: str) -> Event | None:
+        for event in reversed(self.events):
+            if event.action in actions:
+                return event
+        return None
+
+    def handed(self) -> list[Event]:
+        """The "pass" events since this value was last made, cast or moved: the
+        arguments of the calls that handed it down to the function being walked,
+        outermost first."""
+        out: list[Event] = []
+        for event in reversed(self.events):
+            if event.action in ("create", "cast", "move", "place"):
+                break
+            if event.action == "pass":
+                out.append(event)
+        return out[::-1]
+
+    def handed_in(self) -> Event | None:
+        """The outermost of ``handed()``: where the caller wrote the argument, the
+        line a finding about the value belongs to."""
+        handed = self.handed()
+        return handed[0] if handed else None
+
+    @property
+    def module_input(self) -> bool:
+        """Handed to a module's forward (by a call of a module class of the file)."""
+        return any(e.path == "module" for e in self.handed())
+
+    @property
+    def placed(self) -> bool:
+        return self.device in (Place.CUDA, Place.VAR, Place.AUTO, Place.PREPARED)
+
+    @property
+    def on_accelerator(self) -> bool:
+        """Explicitly moved to a GPU or a device variable (not a device_map)."""
+        return self.device in (Place.CUDA, Place.VAR)
+
+
+UNKNOWN = Value(None)
+
+
+def new_value(
+    kind: Kind,
+    device: Place | None,
+    dtype: str | None,
+    *events: Event,
+    device_expr: cst.BaseExpression | None = None,
+) -> Value:
+    """A new object (an identity of its own)."""
+    return Value(kind, device, dtype, device_expr, tuple(events), new_ident())
+
+
+def submodule(parent: Value) -> Value:
+    """A submodule of ``parent``: same placement and dtype, not the same object."""
+    return replace(parent, kind=Kind.MODULE, ident=0, part_of=parent.ident or parent.part_of)
+
+
+_TENSOR_ATTRS = frozenset({"weight", "bias", "data", "grad", "running_mean", "running_var"})
+
+
+def member(parent: Value, attr: str) -> Value:
+    """``model.vpm`` is a part of the model; ``layer.weight`` is one of its tensors."""
+    if attr in _TENSOR_ATTRS:
+        return Value(Kind.TENSOR, parent.device, parent.dtype, parent.device_expr, (), new_ident())
+    return submodule(parent)
+
+
+def parameter_free(value: Value) -> bool:
+    """An ``nn`` module with no weights of its own (pooling, activations, losses)."""
+    return value.dtype is None and value.origin.startswith("torch.nn.")
+
+
+def unpass(value: Value, call: cst.Call) -> Value:
+    """``value`` without the "pass" events of ``call``'s arguments: what a function
+    returns (or leaves in a module) is back with the caller."""
+    handed = {id(a.value) for a in call.args}
+    kept = tuple(e for e in value.events if not (e.action == "pass" and id(e.node) in handed))
+    return value if len(kept) == len(value.events) else replace(value, events=kept)
+
+
+def merge_values(a: Value, b: Value) -> Value:
+    """One value for what a name holds after two paths that hold ``a`` and ``b``:
+    what both agree on, "maybe" where they disagree, unknown when they are unrelated."""
+    if a == b:
+        return a
+    if a.ident and a.ident == b.ident and a.kind == b.kind:
+        events = a.events + tuple(e for e in b.events if e not in a.events)
+        return replace(
+            a,
+            device=a.device if a.device == b.device else Place.MAYBE,
+            dtype=a.dtype if a.dtype == b.dtype else MAYBE_DTYPE,
+            device_expr=a.device_expr if a.device_expr is b.device_expr else None,
+            events=events,
+        )
+    if a.kind == b.kind == Kind.LIST:
+        if not a.items or not b.items:
+            return a if a.items else b  # [] before the loop, [x, ...] after it
+        return replace(a, items=(merge_values(a.items[0], b.items[0]),))
+    if a.kind == b.kind == Kind.TUPLE and len(a.items) == len(b.items):
+        return replace(
+            a, items=tuple(merge_values(x, y) for x, y in zip(a.items, b.items, strict=True))
+        )
+    if a.kind == b.kind == Kind.MODULE and (a.ident or a.part_of) == (b.ident or b.part_of) != 0:
+        # ``model.get_submodule(name) if name else model``: a part of the model
+        return replace(
+            submodule(a if a.part_of else b),
+            device=a.device if a.device == b.device else Place.MAYBE,
+            dtype=a.dtype if a.dtype == b.dtype else MAYBE_DTYPE,
+        )
+    if a.kind == b.kind == Kind.MODULE and a.last("create") and b.last("create"):
+        # ``nn.Linear(...) if n else nn.Identity()``: a new module either way, made
+        # where both agree (the first one's story names where).
+        return Value(
+            Kind.MODULE,
+            a.device if a.device == b.device else Place.MAYBE,
+            a.dtype if a.dtype == b.dtype else MAYBE_DTYPE,
+            a.device_expr if a.device == b.device else None,
+            a.events,
+            new_ident(),
+            origin=a.origin if parameter_free(a) and parameter_free(b) else "",
+        )
+    if a.kind == b.kind == Kind.TENSOR:
+        # Two different tensors by one name (x = f(x) in a loop): still a tensor, and
+        # whatever both agree on.
+        return Value(
+            Kind.TENSOR,
+            a.device if a.device == b.device else Place.MAYBE,
+            a.dtype if a.dtype == b.dtype else MAYBE_DTYPE,
+            None,
+            (),
+            new_ident(),
+        )
+    return UNKNOWN
+
+
+def join_values(values: Sequence[Value]) -> Value:
+    """The tensor made from ``values`` (``torch.cat``, ``a + b``): where they all are,
+    when they agree; a CPU one among them keeps its story (it is what meets the
+    device ones)."""
+    devices = {v.device for v in values}
+    dtypes = {v.dtype for v in values}
+    device = devices.pop() if len(devices) == 1 else Place.MAYBE
+    dtype = dtypes.pop() if len(dtypes) == 1 else MAYBE_DTYPE
+    story = next((v for v in values if v.device == device), values[0])
+    return Value(Kind.TENSOR, device, dtype, story.device_expr, story.events, new_ident())
+
+
+def merge_envs(a: dict[str, Value], b: dict[str, Value]) -> dict[str, Value]:
+    """The state after two paths: a name bound on only one of them is unknown."""
+    out = {}
+    for key in a.keys() | b.keys():
+        if key in a and key in b:
+            out[key] = merge_values(a[key], b[key])
+        else:
+            out[key] = UNKNOWN
+    return out
