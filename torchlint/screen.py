@@ -63,6 +63,7 @@ CPU_DATA = "cpu-data"  # a tensor made on the CPU: torch.zeros(...), tokenizer o
 LEGACY_CONSTRUCTOR = "legacy-constructor"  # torch.FloatTensor(...) and friends
 INIT_TENSOR_ATTR = "init-tensor-attr"  # self.x = torch.zeros(...) in __init__
 INIT_MODULE_CONTAINER = "init-module-container"  # self.x = [...] in __init__
+OPTIMIZER_BUILT = "optimizer-built"  # torch.optim.X(...)
 
 _MOVES = frozenset({"to", "cuda", "to_empty"})
 # flow.py: ("to", "cuda", "cpu", *_CAST_METHODS, *_TENSOR_ONLY_CASTS)
@@ -501,6 +502,8 @@ class _Unit:
                     tags.add(CPU_DATA)  # on the CPU unless device= says otherwise
                 elif q.startswith("torchvision.datasets."):
                     tags.add(CPU_DATA)  # a DataLoader over it yields CPU batches
+                elif q.startswith("torch.optim.") and q.rsplit(".", 1)[-1][:1].isupper():
+                    tags.add(OPTIMIZER_BUILT)
                 if q.startswith("torch.") and q.rsplit(".", 1)[-1] in FACTORY_FUNCTIONS:
                     if id(node) not in self.init_calls and not any(
                         k.arg == "device" for k in node.keywords

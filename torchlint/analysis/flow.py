@@ -42,6 +42,7 @@ from torchlint.analysis.torch_api import (
     legacy_type,
     makes_module,
     names_cpu,
+    optimizer_state,
     torch_dtype,
 )
 from torchlint.traverse import nodes
@@ -69,6 +70,12 @@ FUNCTION = "function"  # a function of the file, as a value (``origin``: its nam
 # element (every member merged), or empty when nothing is in it yet.
 LIST = "list"
 NUMBER = "number"  # a Python int (dtype int64) or float (float32, torch's default)
+PARAMS = "params"  # ``model.parameters()``: ``part_of`` is the module's ident
+# A torch.optim optimizer over a module's parameters (``part_of``: the module's ident).
+# Its device is where its state is: CPU once made or loaded while the parameters were
+# on the CPU, None while it has none (or it is elsewhere), MAYBE once code we cannot
+# see may have moved it.
+OPTIMIZER = "optimizer"
 # devices (besides None = unknown)
 CPU, CUDA, VAR, AUTO, PREPARED, MAYBE = "cpu", "cuda", "var", "auto", "prepared", "maybe"
 HALF_DTYPES = frozenset({"float16", "bfloat16"})
@@ -396,6 +403,17 @@ class LossObs:
     input: Value
 
 
+@dataclass(frozen=True)
+class OptimizerObs:
+    """A module moved to a device (``move``) after an optimizer over its parameters
+    made or loaded its state on the CPU (``state``), then stepped at ``step``."""
+
+    move: Event
+    state: Event
+    step: cst.Call
+    optimizer: str  # as the step names it
+
+
 K = TypeVar("K", bound=cst.CSTNode)
 V = TypeVar("V")
 
@@ -435,6 +453,8 @@ class FlowFacts:
     to_numpy: Observations[cst.Call, Value] = field(default_factory=Observations)
     # ``F.cross_entropy(logits, target)`` and friends: the target argument and value.
     loss_targets: Observations[cst.Call, LossObs] = field(default_factory=Observations)
+    # Keyed by the move of the module whose optimizer's state stays on the CPU.
+    optimizer_states: Observations[cst.Call, OptimizerObs] = field(default_factory=Observations)
 
 
 def _parameter_free(value: Value) -> bool:
@@ -445,6 +465,14 @@ def _parameter_free(value: Value) -> bool:
 def _merge_values(a: Value, b: Value) -> Value:
     if a == b:
         return a
+    if a.kind == b.kind == OPTIMIZER and a.part_of == b.part_of:
+        # The state left on the CPU on one path (``if args.resume: load(...)``, or
+        # a helper that returns Adagrad for one option) crashes the run that takes
+        # it: that path's story is kept.
+        left = a if a.device == CPU else b
+        other = b if left is a else a
+        events = left.events + tuple(e for e in other.events if e not in left.events)
+        return replace(left, events=events, ident=a.ident if a.ident == b.ident else next(_ids))
     if a.ident and a.ident == b.ident and a.kind == b.kind:
         events = a.events + tuple(e for e in b.events if e not in a.events)
         return replace(
@@ -620,6 +648,8 @@ class _Scope:
         """Passed to code we cannot see: it may have been moved or cast there."""
         if value.kind in (MODULE, WRAPPER) and value.ident:
             self.update_ident(value.ident, replace(value, device=None, dtype=None))
+        elif value.kind == OPTIMIZER and value.ident:
+            self.update_ident(value.ident, replace(value, device=MAYBE))
 
     # ------------------------------------------------------------ devices
     def device_of(self, node: cst.BaseExpression) -> tuple[str | None, cst.BaseExpression | None]:
@@ -773,6 +803,8 @@ class _Scope:
                 value = self.lookup(name)
                 if value is not None:
                     return value
+                if isinstance(node, cst.Attribute):
+                    self.touch_optimizer(name)
                 if isinstance(node, cst.Name) and name in self.w.top_functions and self.entry:
                     return Value(FUNCTION, origin=name)  # metric=compute_metrics
                 if isinstance(node, cst.Attribute):
@@ -925,6 +957,14 @@ class _Scope:
                     result = self.follow(fn, node, args, self.cls)
                     if result is not None:
                         return result
+            if receiver_path is not None and "." in receiver_path:
+                self.touch_optimizer(receiver_path)  # optimizer.state.values()
+            if receiver.kind == OPTIMIZER:
+                return self.optimizer_method(node, receiver_path, receiver, method, args)
+            if method == "step" and len(args) == 1 and args[0][1].kind == OPTIMIZER:
+                # scaler.step(optimizer): GradScaler steps the optimizer
+                stepped = dotted(args[0][0].value)
+                return self.optimizer_method(node, stepped, args[0][1], "step", [])
             if receiver.kind in (LIST, TUPLE) and method == "append" and len(args) == 1:
                 if receiver_path is not None and receiver_path in self.env:
                     members = (*receiver.items, args[0][1])
@@ -1193,7 +1233,7 @@ class _Scope:
             w.moved_away = moved_away
         # A module handed over and moved or cast in place is moved for the caller too.
         for _, value in bound.values():
-            if value.kind in (MODULE, WRAPPER) and value.ident:
+            if value.kind in (MODULE, WRAPPER, OPTIMIZER) and value.ident:
                 final = next((v for v in sub.env.values() if v.ident == value.ident), None)
                 if final is not None:
                     self.update_ident(value.ident, _unpass(final, node))
@@ -1261,6 +1301,12 @@ class _Scope:
             return self.from_pretrained(node, node.func)  # type: ignore[arg-type]
         if makes_module(q):  # timm.create_model(...), GPT2LMHeadModel(config)
             return replace(_new(MODULE, CPU, "float32", Event("create", node)), origin=q)
+        if q.startswith("torch.optim."):
+            made = self.optimizer(node, q, args)
+            if made is not None:
+                return made
+            if ".lr_scheduler." in q:
+                return UNKNOWN  # a scheduler sets learning rates, never moves the state
         if q == "torch.device":
             kind, expr = self.device_of(node)
             return Value(DEVICE, kind, None, expr)
@@ -1439,6 +1485,8 @@ class _Scope:
     def placed_all(self, node: cst.Call, args: list[tuple[cst.Arg, Value]], how: str) -> Value:
         placed = []
         for _, value in args:
+            if value.kind == OPTIMIZER:
+                self.escape(value)  # accelerate moves an optimizer's state with the model
             if value.kind in (MODULE, WRAPPER) and value.ident:
                 new = replace(
                     value, device=PREPARED, events=value.events + (Event("place", node, how),)
@@ -1494,9 +1542,18 @@ class _Scope:
                 self.update_ident(receiver.ident, new)
             if device is not None and device not in (CPU, MAYBE):
                 self.gpu_evidence = self.gpu_evidence or events[-1]
+                if receiver.ident:
+                    self.left_behind(receiver.ident, events[-1])
             return new
         if method in ("eval", "train", "requires_grad_", "apply"):
             return receiver  # these return the module itself
+        if method == "parameters" and (receiver.ident or receiver.part_of):
+            return Value(
+                PARAMS,
+                receiver.device,
+                ident=next(_ids),
+                part_of=receiver.ident or receiver.part_of,
+            )
         if method == "get_submodule":
             return _part(receiver)
         if method in _MODULE_PLUMBING:
@@ -1593,6 +1650,88 @@ class _Scope:
                 events=inner.events + (Event("wrap", node, wrapper),),
             )
         return UNKNOWN
+
+    def optimizer(self, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value | None:
+        """``torch.optim.Adam(model.parameters(), ...)``: an optimizer over the model's
+        parameters. One that makes its state as it is built (Adagrad) makes it where
+        the parameters are now."""
+        keywords = {a.keyword.value: a.value for a, _ in args if a.keyword is not None}
+        positional = [v for a, v in args if a.keyword is None and not a.star]
+        if len(positional) >= 3 and "momentum" not in keywords:  # SGD(params, lr, momentum)
+            keywords["momentum"] = args[2][0].value
+        how = optimizer_state(q, keywords)
+        if how is None:
+            return None
+        params = next((v for a, v in args if a.keyword and a.keyword.value == "params"), UNKNOWN)
+        params = positional[0] if positional else params
+        if params.kind != PARAMS:
+            return UNKNOWN
+        create = Event("create", node, q.rsplit(".", 1)[-1])
+        module = self.by_ident(params.part_of)
+        made = _new(OPTIMIZER, None, None, create)
+        if how == "eager" and module is not None and module.device == CPU:
+            state = Event("state", node, "made", q.rsplit(".", 1)[-1])
+            made = replace(made, device=CPU, events=(create, state))
+        return replace(made, part_of=params.part_of, origin=q)
+
+    def by_ident(self, ident: int) -> Value | None:
+        return next((v for v in self.env.values() if ident and v.ident == ident), None)
+
+    def optimizer_method(
+        self,
+        node: cst.Call,
+        path: str | None,
+        optimizer: Value,
+        method: str,
+        args: list[tuple[cst.Arg, Value]],
+    ) -> Value:
+        if method == "load_state_dict":
+            # torch puts the loaded state where each parameter is now.
+            module = self.by_ident(optimizer.part_of)
+            device = module.device if module is not None else None
+            handed = optimizer.handed_in()
+            state = Event(
+                "state",
+                node,
+                "loaded",
+                handed.detail if handed is not None else "",  # the helper: load_checkpoint()
+                statement=handed.statement if handed is not None else None,
+            )
+            new = replace(
+                optimizer,
+                device=CPU if device == CPU else None if device is not None else MAYBE,
+                events=(*optimizer.events, state),
+            )
+            self.update_ident(optimizer.ident, new)
+        elif method == "step" and optimizer.device == CPU:
+            last = optimizer.last("state", "left")
+            made = optimizer.last("state")
+            if last is not None and last.action == "left" and made is not None:
+                assert isinstance(last.node, cst.Call)
+                obs = OptimizerObs(last, made, node, path or "the optimizer")
+                self.w.facts.optimizer_states.add(last.node, obs, self.depth)
+        else:
+            self.escape_args(args)
+        return UNKNOWN
+
+    def left_behind(self, module: int, move: Event) -> None:
+        """``module`` was moved to a device: an optimizer over its parameters whose
+        state is on the CPU keeps it there (``Module.to()`` moves parameters only)."""
+        for value in list(self.env.values()):
+            if value.kind == OPTIMIZER and value.part_of == module and value.device == CPU:
+                left = Event("left", move.node, move.detail, move.path)
+                self.update_ident(value.ident, replace(value, events=(*value.events, left)))
+
+    def touch_optimizer(self, path: str) -> None:
+        """``optimizer.state`` read or written (the state moved by hand, say): where
+        the state is becomes unknown."""
+        parts = path.split(".")
+        for i in range(1, len(parts)):
+            value = self.env.get(".".join(parts[:i]))
+            if value is not None and value.kind == OPTIMIZER:
+                if parts[i] == "state":
+                    self.escape(value)
+                return
 
     def observe_call(
         self, node: cst.Call, callee: str, module: Value, args: list[tuple[cst.Arg, Value]]
