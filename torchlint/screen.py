@@ -324,6 +324,7 @@ class _Unit:
         self.late_self_aliases: set[str] = set()  # b of `self.x = b` outside __init__
         self.late_self_attach = False  # see attach_self()
         self.functions = file.functions
+        self.tensor_locals: set[str] = set()  # of __init__: see init()
 
     def is_tensor_expr(self, node: ast.AST) -> bool:
         """``_is_tensor_expr`` of TL301 (``checks/module_state.py``), on the ast."""
@@ -350,6 +351,10 @@ class _Unit:
             )
         if isinstance(node, ast.Starred):
             return self.is_tensor_expr(node.value)  # torch.cat([*xs]) -> no; kept simple
+        if isinstance(node, (ast.List, ast.Tuple)):  # torch.cat([a.sin(), a.cos()])
+            return any(self.is_tensor_expr(e) for e in node.elts)
+        if isinstance(node, ast.Name):
+            return node.id in self.tensor_locals  # t = torch.ones(n); self.t = t
         if isinstance(node, ast.BinOp):
             return self.is_tensor_expr(node.left) or self.is_tensor_expr(node.right)
         if isinstance(node, ast.Subscript):
@@ -676,6 +681,20 @@ class _Unit:
                 self.rebound.add(path)
 
     def init(self, node: ast.FunctionDef) -> None:
+        # TL301 follows a local name to its value, and a helper of the file to what it
+        # returns: locals assigned a tensor, in any order (over-approximated).
+        assigns = [s for s in _walk(node) if isinstance(s, ast.Assign)]
+        while True:
+            found = {
+                t.id
+                for stmt in assigns
+                if self.is_tensor_expr(stmt.value)
+                for t in stmt.targets
+                if isinstance(t, ast.Name)
+            }
+            if found <= self.tensor_locals:
+                break
+            self.tensor_locals |= found
         for stmt in _walk(node):
             self.init_nodes.add(id(stmt))
             if isinstance(stmt, ast.Call):
@@ -710,8 +729,15 @@ class _Unit:
                     isinstance(sub, ast.Call) and self.is_module_source(sub) for sub in _walk(value)
                 ):
                     self.tags.add(INIT_MODULE_CONTAINER)
-            if self.is_tensor_expr(value):
-                self.tags.add(INIT_TENSOR_ATTR)
+            helper = _dotted(value.func) if isinstance(value, ast.Call) else None
+            if self.is_tensor_expr(value) or (
+                helper is not None
+                and (
+                    helper in self.functions
+                    or (helper.startswith("self.") and helper.count(".") == 1)
+                )
+            ):
+                self.tags.add(INIT_TENSOR_ATTR)  # (what a helper returns: maybe a tensor)
             elif isinstance(value, (ast.List, ast.Tuple)) and value.elts:
                 # a list of tensors, or of registered buffers (TL301's other shapes)
                 if any(self.is_tensor_expr(e) for e in value.elts) or all(
@@ -942,6 +968,13 @@ class Evidence:
             for j in seen:
                 if first >= 0:
                     group[find(j)] = find(first)
+        # TL301 reads what a helper of the file returns to a class's __init__: a
+        # class is screened with the functions it calls.
+        for i, definition in enumerate(defs):
+            if isinstance(definition, ast.ClassDef):
+                for j in edges[i]:
+                    if not isinstance(defs[j], ast.ClassDef):
+                        group[find(j)] = find(i)
         for i, unit in enumerate(units):
             unit.finish(called=i in reached)
             definition = defs[i]

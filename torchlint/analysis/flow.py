@@ -1050,7 +1050,14 @@ class _Scope:
                 if not self.entry:
                     return module
                 module = replace(module, origin=f"local:{name}")
-                w.objects[module.ident] = (cls, self.construct(cls, node, args))
+                attrs = self.construct(cls, node, args)
+                if module.device == CPU and any(
+                    v.kind == TENSOR and v.device not in (None, CPU) for v in attrs.values()
+                ):
+                    # Its __init__ makes weights where something else is (LoRA factors
+                    # made with ``device=base.weight.device``): not surely on the CPU.
+                    module = replace(module, device=MAYBE)
+                w.objects[module.ident] = (cls, attrs)
                 return module
             if self.entry:
                 if name in w.cpu_datasets:
@@ -1391,6 +1398,8 @@ class _Scope:
                 expr = expr or arg.value
             elif arg.keyword and arg.keyword.value == "dtype":
                 dtype = self.dtype_of(arg.value) or MAYBE
+            elif arg.star == "**":  # torch.zeros(n, **factory): may say where, and as what
+                device, expr, dtype = MAYBE, None, MAYBE
         return _new(TENSOR, device, dtype, Event("create", node), device_expr=expr)
 
     def numpy_call(self, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
@@ -1927,8 +1936,8 @@ class _Scope:
                 return Value(TUPLE, items=(UNKNOWN, self.element(node.args[0].value)))
             if name == "zip":
                 return Value(TUPLE, items=tuple(self.element(a.value) for a in node.args))
-            if q in _ITERATE_THROUGH and len(node.args) == 1:
-                return self.element(node.args[0].value)
+            if (q in _ITERATE_THROUGH or name in ("list", "tuple")) and len(node.args) == 1:
+                return self.element(node.args[0].value)  # for n, m in list(model.named_modules())
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
             method = node.func.attr.value
             if method in _SUBMODULE_ITERATORS:

@@ -153,7 +153,10 @@ TENSOR_ATTRIBUTE_FACTORIES = frozenset(
     "as_tensor from_numpy Tensor FloatTensor LongTensor HalfTensor DoubleTensor IntTensor "
     "BoolTensor ByteTensor".split()
 )
-TENSOR_METHODS = frozenset("float long half bool unsqueeze view reshape t tril triu T".split())
+TENSOR_METHODS = frozenset(
+    """float long half bool unsqueeze view reshape t tril triu T repeat permute expand
+    contiguous clone detach transpose squeeze flatten sin cos exp scatter_ fill_""".split()
+)
 
 # torch.nn classes that hold weights, by name prefix (Conv2d, BatchNorm1d, ...): only
 # these have a dtype and device of their own; losses, activations and pooling do not.
