@@ -104,6 +104,7 @@ SAMPLED = (
     "torchlint/analysis/gates.py",
     "torchlint/analysis/names.py",
     "torchlint/analysis/observations.py",
+    "torchlint/analysis/optimizers.py",
     "torchlint/analysis/order.py",
     "torchlint/analysis/receivers.py",
     "torchlint/analysis/saves.py",

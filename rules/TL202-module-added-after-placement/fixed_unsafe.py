@@ -82,3 +82,18 @@ def add_pooler(model):
     model.cuda()
     model.add_module("pooler", nn.Linear(768, 768))  # expect: TL202:5 lines=82
     return model
+
+
+def swap_in_lora(model, targets=("q_proj", "v_proj")):
+    for _, module in list(model.named_modules()):
+        for child_name, child in list(module.named_children()):
+            if child_name in targets:
+                setattr(module, child_name, LoRALinear(child))
+    return model
+
+
+def finetune(model, device):
+    model.to(device)
+    # The helper swaps layers for adapter-wrapped ones after the move.
+    model = swap_in_lora(model)  # expect: TL202:5 lines=91,96
+    return model

@@ -68,3 +68,25 @@ def fine_tune_pooled(device):
     model.reset_pool("max")
     model.reset_classifier(5)
     return model
+
+
+class FollowingLoRA(nn.Module):
+    def __init__(self, base: nn.Linear, r: int = 8) -> None:
+        super().__init__()
+        self.base = base
+        # The new factors are made where the wrapped layer's weights are.
+        factory = {"device": base.weight.device, "dtype": base.weight.dtype}
+        self.lora_a = nn.Parameter(torch.zeros(r, base.in_features, **factory))
+        self.lora_b = nn.Parameter(torch.zeros(base.out_features, r, **factory))
+
+    def forward(self, x):
+        return self.base(x) + x @ self.lora_a.t() @ self.lora_b.t()
+
+
+def swap_in_following_lora(model, device):
+    model.to(device)
+    for _, module in list(model.named_modules()):
+        for child_name, child in list(module.named_children()):
+            if child_name == "q_proj":
+                setattr(module, child_name, FollowingLoRA(child))
+    return model

@@ -35,3 +35,34 @@ class TimeStretch(nn.Module):
 
     def forward(self, phase):
         return phase - self.phase_advance
+
+
+def sinusoid_table(n_position: int, dim: int) -> torch.Tensor:
+    position = torch.arange(n_position)[:, None]
+    freqs = torch.exp(torch.arange(0, dim, 2) * (-np.log(10000.0) / dim))
+    table = torch.cat([(position * freqs).sin(), (position * freqs).cos()], dim=-1)
+    return table.unsqueeze(0)
+
+
+class PositionalEncoding(nn.Module):
+    def __init__(self, dim: int, n_position: int = 200) -> None:
+        super().__init__()
+        # The table comes out of a helper, made on the CPU there.
+        self.register_buffer("pos_table", sinusoid_table(n_position, dim), persistent=False)  # expect: TL301:9 lines=44,54
+
+    def forward(self, x):
+        return x + self.pos_table[:, : x.size(1)]
+
+
+class SkeletonNet(nn.Module):
+    def __init__(self, seg: int, joints: int) -> None:
+        super().__init__()
+        self.register_buffer("tem", self.one_hot(seg, joints), persistent=False)  # expect: TL301:9 lines=65,68
+        self.embed = nn.Linear(seg, 16)
+
+    def one_hot(self, spa: int, tem: int) -> torch.Tensor:
+        onehot = torch.zeros(spa, spa).scatter_(1, torch.arange(spa).unsqueeze(-1), 1)
+        return onehot.unsqueeze(0).repeat(tem, 1, 1)
+
+    def forward(self, x):
+        return torch.cat([x, self.embed(self.tem)], dim=-1)

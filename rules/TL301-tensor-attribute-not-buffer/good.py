@@ -46,3 +46,44 @@ class FirstEntry(nn.Module):
 
     def forward(self, x):
         return x + self.offset
+
+
+def table_on(device: torch.device, n: int) -> torch.Tensor:
+    return torch.arange(n, device=device)
+
+
+def sizes(n: int) -> list[int]:
+    return [n, n * 2]
+
+
+class HelperMade(nn.Module):
+    def __init__(self, n: int, device: torch.device) -> None:
+        super().__init__()
+        # The helper makes it where it was told to: placed on purpose.
+        self.index = table_on(device, n)
+        # A helper that returns plain numbers: no tensor.
+        self.sizes = sizes(n)
+        # A helper's tensor registered as a buffer moves with the module.
+        self.register_buffer("table", self.make_table(n), persistent=False)
+
+    def make_table(self, n: int) -> torch.Tensor:
+        return torch.ones(n, n).tril()
+
+    def forward(self, x):
+        return x[..., self.index] * self.table + sum(self.sizes)
+
+
+def sinusoid_table(n: int, dim: int) -> torch.Tensor:
+    return torch.FloatTensor(n, dim).uniform_().unsqueeze(0)
+
+
+class VideoEmbeddings(nn.Module):
+    def __init__(self, n: int, dim: int) -> None:
+        super().__init__()
+        self.position_embeddings = sinusoid_table(n, dim)
+
+    def forward(self, embeddings):
+        # Copied to the input's device (and dtype) at every use: works wherever it runs.
+        return embeddings + self.position_embeddings.detach().type_as(embeddings).to(
+            device=embeddings.device, copy=True
+        )

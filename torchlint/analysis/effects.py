@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import libcst as cst
 
+from torchlint.analysis import optimizers
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs, MixObs, WrapObs
 from torchlint.analysis.scope import Scope
@@ -261,6 +262,8 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
             expr = expr or arg.value
         elif arg.keyword and arg.keyword.value == "dtype":
             dtype = scope.dtype_of(arg.value) or MAYBE_DTYPE
+        elif arg.star == "**":  # torch.zeros(n, **factory): may say where, and as what
+            device, expr, dtype = Place.MAYBE, None, MAYBE_DTYPE
     return new_value(Kind.TENSOR, device, dtype, Event("create", node), device_expr=expr)
 
 
@@ -367,6 +370,8 @@ def placed_all(scope: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]], 
     is placed by the library, for every name that holds it."""
     placed = []
     for _, value in args:
+        if value.kind == Kind.OPTIMIZER:
+            scope.escape(value)  # accelerate moves an optimizer's state with the model
         if value.kind in (Kind.MODULE, Kind.WRAPPER) and value.ident:
             new = replace(
                 value, device=Place.PREPARED, events=value.events + (Event("place", node, how),)
@@ -426,9 +431,13 @@ def module_method(
             scope.update_ident(receiver.ident, new)
         if device is not None and device not in (Place.CPU, Place.MAYBE):
             scope.gpu_evidence = scope.gpu_evidence or events[-1]
+            if receiver.ident:
+                optimizers.left_behind(scope, receiver.ident, events[-1])
         return new
     if method in ("eval", "train", "requires_grad_", "apply"):
         return receiver  # these return the module itself
+    if method == "parameters" and (receiver.ident or receiver.part_of):
+        return optimizers.parameters(receiver)
     if method == "get_submodule":
         return submodule(receiver)
     if method in _MODULE_PLUMBING:
@@ -710,6 +719,15 @@ def _loss(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return UNKNOWN
 
 
+def _optimizer(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    made = optimizers.make(scope, node, q, args)
+    if made is not None:
+        return made
+    if ".lr_scheduler." in q:
+        return UNKNOWN  # a scheduler sets learning rates, never moves the state
+    return _unseen(scope, node, q, args)
+
+
 # A name listed here takes its handler whatever pattern it matches too
 # (``torch.nn.Parameter`` makes no module, ``peft.PeftModel.from_pretrained`` wraps
 # the model it is given rather than loading one). Loss classes are not here:
@@ -733,6 +751,7 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (_is_peft_loader, _peft),
     (_is_model_loader, _model_loader),
     (makes_module, _new_model),
+    (lambda q: q.startswith("torch.optim."), _optimizer),
     (_is_factory, _factory),
     (_same_place, _same_place_call),
     (lambda q: q.startswith("torchvision.datasets."), _torchvision_dataset),

@@ -12,7 +12,7 @@ from functools import reduce
 
 import libcst as cst
 
-from torchlint.analysis import effects
+from torchlint.analysis import effects, optimizers
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
@@ -126,6 +126,8 @@ class Expressions(Scope):
                 value = self.lookup(name)
                 if value is not None:
                     return value
+                if isinstance(node, cst.Attribute):
+                    optimizers.touch(self, name)  # optimizer.state
                 if isinstance(node, cst.Name) and name in self.w.top_functions and self.entry:
                     return Value(Kind.FUNCTION, origin=name)  # metric=compute_metrics
                 if isinstance(node, cst.Attribute):
@@ -263,6 +265,14 @@ class Expressions(Scope):
                     result = self.follow(fn, node, args, self.cls)
                     if result is not None:
                         return result
+            if receiver_path is not None and "." in receiver_path:
+                optimizers.touch(self, receiver_path)  # optimizer.state.values()
+            if receiver.kind == Kind.OPTIMIZER:
+                return optimizers.method(self, node, receiver_path, receiver, method, args)
+            if method == "step" and len(args) == 1 and args[0][1].kind == Kind.OPTIMIZER:
+                # scaler.step(optimizer): GradScaler steps the optimizer
+                stepped = dotted(args[0][0].value)
+                return optimizers.method(self, node, stepped, args[0][1], "step", [])
             if receiver.kind in (Kind.LIST, Kind.TUPLE) and method == "append" and len(args) == 1:
                 if receiver_path is not None and receiver_path in self.env:
                     members = (*receiver.items, args[0][1])
@@ -357,7 +367,15 @@ class Expressions(Scope):
                 if not self.entry:
                     return module
                 module = replace(module, origin=f"local:{name}")
-                w.objects[module.ident] = (cls, self.construct(cls, node, args))
+                attrs = self.construct(cls, node, args)
+                if module.device == Place.CPU and any(
+                    v.kind == Kind.TENSOR and v.device not in (None, Place.CPU)
+                    for v in attrs.values()
+                ):
+                    # Its __init__ makes weights where something else is (LoRA factors
+                    # made with ``device=base.weight.device``): not surely on the CPU.
+                    module = replace(module, device=Place.MAYBE)
+                w.objects[module.ident] = (cls, attrs)
                 return module
             if self.entry:
                 if name in w.cpu_datasets:
@@ -544,7 +562,7 @@ class Expressions(Scope):
             w.moved_away = moved_away
         # A module handed over and moved or cast in place is moved for the caller too.
         for _, value in bound.values():
-            if value.kind in (Kind.MODULE, Kind.WRAPPER) and value.ident:
+            if value.kind in (Kind.MODULE, Kind.WRAPPER, Kind.OPTIMIZER) and value.ident:
                 final = next((v for v in sub.env.values() if v.ident == value.ident), None)
                 if final is not None:
                     self.update_ident(value.ident, unpass(final, node))
@@ -597,8 +615,8 @@ class Expressions(Scope):
                 return Value(Kind.TUPLE, items=(UNKNOWN, self.element(node.args[0].value)))
             if name == "zip":
                 return Value(Kind.TUPLE, items=tuple(self.element(a.value) for a in node.args))
-            if q in effects.ITERATE_THROUGH and len(node.args) == 1:
-                return self.element(node.args[0].value)
+            if (q in effects.ITERATE_THROUGH or name in ("list", "tuple")) and len(node.args) == 1:
+                return self.element(node.args[0].value)  # for n, m in list(model.named_modules())
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
             method = node.func.attr.value
             if method in effects.SUBMODULE_ITERATORS:

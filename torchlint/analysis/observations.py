@@ -90,6 +90,17 @@ class LossObs:
     input: Value
 
 
+@dataclass(frozen=True)
+class OptimizerObs:
+    """A module moved to a device (``move``) after an optimizer over its parameters
+    made or loaded its state on the CPU (``state``), then stepped at ``step``."""
+
+    move: Event
+    state: Event
+    step: cst.Call
+    optimizer: str  # as the step names it
+
+
 K = TypeVar("K", bound=cst.CSTNode)
 V = TypeVar("V")
 
@@ -129,3 +140,5 @@ class FlowFacts:
     to_numpy: Observations[cst.Call, Value] = field(default_factory=Observations)
     # ``F.cross_entropy(logits, target)`` and friends: the target argument and value.
     loss_targets: Observations[cst.Call, LossObs] = field(default_factory=Observations)
+    # Keyed by the move of the module whose optimizer's state stays on the CPU.
+    optimizer_states: Observations[cst.Call, OptimizerObs] = field(default_factory=Observations)

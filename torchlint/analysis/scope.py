@@ -162,6 +162,8 @@ class Scope(ABC):
         """Passed to code we cannot see: it may have been moved or cast there."""
         if value.kind in (Kind.MODULE, Kind.WRAPPER) and value.ident:
             self.update_ident(value.ident, replace(value, device=None, dtype=None))
+        elif value.kind == Kind.OPTIMIZER and value.ident:
+            self.update_ident(value.ident, replace(value, device=Place.MAYBE))
 
     def escape_args(self, args: Iterable[tuple[cst.Arg, Value]]) -> None:
         for _, value in args:

@@ -126,6 +126,27 @@ def makes_module(q: str) -> bool:
     return head == "transformers" and bool(_TRANSFORMERS_MODEL.match(last))
 
 
+def optimizer_state(q: str, keywords: dict[str, cst.BaseExpression]) -> str | None:
+    """For a ``torch.optim`` optimizer built by the qualified call ``q`` with these
+    keyword arguments: "eager" when it makes its state as it is built (Adagrad fills
+    ``sum`` at once, where each parameter is), "lazy" when it makes it at the first
+    step (Adam, AdamW, RMSprop, ...; ``load_state_dict`` still puts a loaded state where
+    the parameters are then), None for no optimizer or one that keeps no tensors (SGD
+    without momentum)."""
+    head, _, last = q.rpartition(".")
+    if not (head == "torch.optim" or head.startswith("torch.optim.")) or not last[:1].isupper():
+        return None
+    if "lr_scheduler" in head or "swa_utils" in head or last == "Optimizer":
+        return None
+    if last == "SGD":
+        momentum = keywords.get("momentum")
+        if momentum is None or (
+            isinstance(momentum, (cst.Integer, cst.Float)) and not float(momentum.value)
+        ):
+            return None
+    return "eager" if last == "Adagrad" else "lazy"
+
+
 # numpy functions that turn their first argument into an array; given a list, each
 # member is converted (``np.concatenate(preds)``).
 NUMPY_CONVERSIONS = frozenset(
@@ -138,7 +159,10 @@ TENSOR_ATTRIBUTE_FACTORIES = frozenset(
     "as_tensor from_numpy Tensor FloatTensor LongTensor HalfTensor DoubleTensor IntTensor "
     "BoolTensor ByteTensor".split()
 )
-TENSOR_METHODS = frozenset("float long half bool unsqueeze view reshape t tril triu T".split())
+TENSOR_METHODS = frozenset(
+    """float long half bool unsqueeze view reshape t tril triu T repeat permute expand
+    contiguous clone detach transpose squeeze flatten sin cos exp scatter_ fill_""".split()
+)
 
 # torch.nn classes that hold weights, by name prefix (Conv2d, BatchNorm1d, ...): only
 # these have a dtype and device of their own; losses, activations and pooling do not.

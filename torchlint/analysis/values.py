@@ -50,6 +50,12 @@ class Kind(StrEnum):
     # element (every member merged), or empty when nothing is in it yet.
     LIST = "list"
     NUMBER = "number"  # a Python int (dtype int64) or float (float32, torch's default)
+    PARAMS = "params"  # ``model.parameters()``: ``part_of`` is the module's ident
+    # A torch.optim optimizer over a module's parameters (``part_of``: the module's
+    # ident). Its device is where its state is: CPU once made or loaded while the
+    # parameters were on the CPU, None while it has none (or it is elsewhere), MAYBE
+    # once code we cannot see may have moved it (analysis/optimizers.py).
+    OPTIMIZER = "optimizer"
 
 
 class Place(StrEnum):
@@ -191,6 +197,14 @@ def merge_values(a: Value, b: Value) -> Value:
     what both agree on, "maybe" where they disagree, unknown when they are unrelated."""
     if a == b:
         return a
+    if a.kind == b.kind == Kind.OPTIMIZER and a.part_of == b.part_of:
+        # The state left on the CPU on one path (``if args.resume: load(...)``, or a
+        # helper that returns Adagrad for one option) crashes the run that takes it:
+        # that path's story is kept.
+        left = a if a.device == Place.CPU else b
+        other = b if left is a else a
+        events = left.events + tuple(e for e in other.events if e not in left.events)
+        return replace(left, events=events, ident=a.ident if a.ident == b.ident else new_ident())
     if a.ident and a.ident == b.ident and a.kind == b.kind:
         events = a.events + tuple(e for e in b.events if e not in a.events)
         return replace(

@@ -9,6 +9,7 @@ import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis import ClassFacts
+from torchlint.analysis.facts import FunctionFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import (
     PARAMETRIZED_MODULES,
@@ -17,6 +18,22 @@ from torchlint.analysis.torch_api import (
 )
 from torchlint.rule import FixSpec, Replace, Rule
 from torchlint.traverse import is_self_call, nodes
+
+# How many helpers deep a tensor made for ``self.x = helper(...)`` is looked for.
+_HELPER_DEPTH = 2
+
+
+def _own_returns(fn: cst.FunctionDef) -> list[cst.Return]:
+    """The ``return`` statements of ``fn`` itself (not of functions inside it)."""
+    found: list[cst.Return] = []
+    stack: list[cst.CSTNode] = [fn.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Return):
+            found.append(node)
+        elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            stack.extend(node.children)
+    return found
 
 
 def _init_statements(cls: cst.ClassDef) -> Iterator[cst.BaseSmallStatement]:
@@ -52,7 +69,23 @@ class _ModuleStateRule(Rule):
         facts = self.ctx.analysis.classes.get(node)
         return facts if facts is not None and facts.is_module else None
 
-    def _is_tensor_expr(self, node: cst.BaseExpression) -> bool:
+    def _is_tensor_expr(
+        self,
+        node: cst.BaseExpression,
+        scope: FunctionFacts | None = None,
+        cls: ClassFacts | None = None,
+        depth: int = 0,
+    ) -> bool:
+        """A tensor made on the CPU: a factory, possibly through tensor methods, or a
+        local name assigned one, or the call of a helper of the file (a function or a
+        method of ``cls``) that returns one."""
+
+        def tensor(sub: cst.BaseExpression) -> bool:
+            return self._is_tensor_expr(sub, scope, cls, depth)
+
+        if isinstance(node, cst.Name) and scope is not None:
+            value = scope.single_value(node.value)
+            return value is not None and tensor(value)
         if isinstance(node, cst.Call):
             q = self.ctx.analysis.qualify(node.func) or ""
             if q.startswith("torch.nn."):
@@ -63,25 +96,68 @@ class _ModuleStateRule(Rule):
                 node.args and isinstance(node.args[0].value, (cst.List, cst.Tuple, cst.ListComp))
             ):
                 return False  # a 0-dim scalar mixes with tensors on any device
-            if q.startswith("torch.") and any(self._is_tensor_expr(a.value) for a in node.args):
+            if q.startswith("torch.") and any(
+                tensor(e.value)
+                for a in node.args
+                for e in (a.value.elements if isinstance(a.value, (cst.List, cst.Tuple)) else [a])
+            ):
                 return True  # torch.tril(torch.ones(n, n)), torch.cat([...])
             if q.startswith("torch.") and q.rsplit(".", 1)[-1] in TENSOR_ATTRIBUTE_FACTORIES:
                 return True
+            helper = self._helper(node, cls) if not q and depth < _HELPER_DEPTH else None
+            if helper is not None:
+                return self._returns_tensor(helper, cls, depth + 1)
             return (
                 isinstance(node.func, cst.Attribute)
                 and node.func.attr.value in TENSOR_METHODS
-                and self._is_tensor_expr(node.func.value)
+                and tensor(node.func.value)
             )
         if isinstance(node, cst.BinaryOperation):
-            return self._is_tensor_expr(node.left) or self._is_tensor_expr(node.right)
+            return tensor(node.left) or tensor(node.right)
         if isinstance(node, cst.Subscript) and not all(
             isinstance(e.slice, cst.Index) and isinstance(e.slice.value, cst.Integer)
             for e in node.slice
         ):
             # torch.linspace(0, 1, n)[..., None] is the same CPU tensor, reshaped; only
             # integer indices (t[0]) may leave a 0-dim scalar, which mixes with any device.
-            return self._is_tensor_expr(node.value)
+            return tensor(node.value)
         return False
+
+    def _helper(self, call: cst.Call, cls: ClassFacts | None) -> FunctionFacts | None:
+        """The function of the file ``call`` runs: a top-level function by its name,
+        or ``self.method(...)`` of ``cls``."""
+        name = dotted(call.func)
+        if name is None:
+            return None
+        analysis = self.ctx.analysis
+        if name.startswith("self.") and name.count(".") == 1 and cls is not None:
+            method = name[len("self.") :]
+            return next(
+                (
+                    f
+                    for f in analysis.functions.values()
+                    if f.cls is cls and f.node.name.value == method
+                ),
+                None,
+            )
+        if "." in name or analysis.module is None:
+            return None
+        top = {id(s) for s in analysis.module.body}
+        return next(
+            (
+                f
+                for f in analysis.functions.values()
+                if f.cls is None and f.node.name.value == name and id(f.node) in top
+            ),
+            None,
+        )
+
+    def _returns_tensor(self, fn: FunctionFacts, cls: ClassFacts | None, depth: int) -> bool:
+        """Every ``return`` of ``fn`` (at least one) returns a CPU tensor."""
+        returns = _own_returns(fn.node)
+        return bool(returns) and all(
+            r.value is not None and self._is_tensor_expr(r.value, fn, cls, depth) for r in returns
+        )
 
     def _is_module_expr(self, node: cst.BaseExpression) -> bool:
         if not isinstance(node, cst.Call):
@@ -126,6 +202,20 @@ def _is_target(node: cst.CSTNode, attr: str) -> bool:
     )
 
 
+def _rooted_at(node: cst.BaseExpression, attr: str) -> bool:
+    """``node`` is ``self.<attr>`` through indexing and method calls:
+    ``self.table[:, :n].detach()``."""
+    while True:
+        if _is_target(node, attr):
+            return True
+        if isinstance(node, cst.Subscript):
+            node = node.value
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            node = node.func.value
+        else:
+            return False
+
+
 def _uses(cls: cst.ClassDef, attr: str) -> tuple[list[cst.CSTNode], bool]:
     """Where ``self.<attr>`` is used in arithmetic or passed to a call in the methods
     other than ``__init__``; and whether the code moves it itself (``.to(...)``)."""
@@ -143,6 +233,12 @@ def _uses(cls: cst.ClassDef, attr: str) -> tuple[list[cst.CSTNode], bool]:
                 and func.attr.value in ("to", "cuda", "type_as", "type")
             ):
                 handled = True
+            elif (
+                isinstance(func, cst.Attribute)
+                and func.attr.value in ("to", "cuda")
+                and _rooted_at(func.value, attr)
+            ):
+                handled = True  # self.table.detach().to(device=x.device, copy=True)
         for op in nodes(stmt, (cst.BinaryOperation, cst.Comparison)):
             if any(_is_target(n, attr) for n in nodes(op, cst.Attribute)):
                 uses.append(op)
@@ -223,6 +319,14 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
                     name = call.args[0].value.evaluated_value
                     if isinstance(name, str):
                         buffers.add(name)
+        init = next(
+            (
+                f
+                for f in self.ctx.analysis.functions.values()
+                if f.cls is facts and f.node.name.value == "__init__"
+            ),
+            None,
+        )
         for small, attr, value in _self_assignments(_init_statements(node)):
             if (
                 isinstance(value, (cst.List, cst.Tuple))
@@ -237,9 +341,9 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
                 )
                 continue
             is_list = isinstance(value, (cst.List, cst.Tuple)) and any(
-                self._is_tensor_expr(e.value) for e in value.elements
+                self._is_tensor_expr(e.value, init, facts) for e in value.elements
             )
-            if not (self._is_tensor_expr(value) or is_list):
+            if not (self._is_tensor_expr(value, init, facts) or is_list):
                 continue
             uses, handled = _uses(node, attr)
             if handled or not uses:
@@ -254,14 +358,21 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
                 )
                 fix = FixSpec.unsafe(Replace(small, new), message="register it as a buffer")
             kind = "a list of tensors" if is_list else "a plain tensor attribute"
+            related: dict[str, cst.CSTNode] = {"use": uses[0]}
+            helper = self._helper(value, facts) if isinstance(value, cst.Call) else None
+            made = ""
+            if helper is not None:
+                # The CPU tensor comes out of a helper: name where it is made.
+                related["made"] = _own_returns(helper.node)[0]
+                made = f" (the CPU tensor `{helper.node.name.value}()` returns at line <line:made>)"
             self.report(
                 small,
-                f"`self.{attr}` is {kind}, not a buffer: `.to(device)` and `.half()` leave it "
-                f"on the CPU in its dtype (used at line <line:use>); register it with "
+                f"`self.{attr}` is {kind}{made}, not a buffer: `.to(device)` and `.half()` "
+                f"leave it on the CPU in its dtype (used at line <line:use>); register it with "
                 f'`self.register_buffer("{attr}", ..., persistent=False)`'
                 + (" (one buffer per tensor)" if is_list else ""),
                 fix,
-                {"use": uses[0]},
+                related,
             )
 
 

@@ -52,6 +52,7 @@ CLAIMS: dict[str, str | None] = {
     "TL204": DEVICE_MISMATCH,
     "TL205": DEVICE_MISMATCH,
     "TL206": DEVICE_MISMATCH,
+    "TL207": DEVICE_MISMATCH,
     "TL301": DEVICE_MISMATCH,
     "TL302": DEVICE_MISMATCH,
     "TL401": DEVICE_MISMATCH,
@@ -70,6 +71,10 @@ CLAIMS: dict[str, str | None] = {
 # there on purpose (``.to(device)`` with a CPU device): a tensor sent to the GPU by
 # code that otherwise follows its device variable.
 GPU_SIDE = frozenset({"TL403"})
+# Rules reported at the move of the GPU side, whose CPU side stayed behind on purpose
+# of nobody (TL207: the model moved away from its optimizer's CPU state): the GPU
+# tensor's story reaches the finding.
+MOVED_SIDE = frozenset({"TL207"})
 
 
 def _real(path: str) -> str:
@@ -92,7 +97,7 @@ def reaches(record: Record, finding: Finding) -> bool:
     if record.kind == DEVICE_MISMATCH and "cpu" in sides and len(sides) > 1:
         blamed = {"cpu"}
         kept = any(o.side == "cpu" and " kept on the CPU" in o.text for o in record.origins)
-        if finding.code in GPU_SIDE and kept:
+        if (finding.code in GPU_SIDE and kept) or finding.code in MOVED_SIDE:
             blamed = sides - {"cpu"}
     frames = [*record.stack, *(o.frame for o in record.origins if not o.side or o.side in blamed)]
     if record.location is not None:

@@ -84,6 +84,13 @@ class Evidence:
             for j in seen:
                 if first >= 0:
                     group[find(j)] = find(first)
+        # TL301 reads what a helper of the file returns to a class's __init__: a
+        # class is screened with the functions it calls.
+        for i, definition in enumerate(defs):
+            if isinstance(definition, ast.ClassDef):
+                for j in edges[i]:
+                    if not isinstance(defs[j], ast.ClassDef):
+                        group[find(j)] = find(i)
         for i, unit in enumerate(units):
             unit.finish(called=i in reached)
             definition = defs[i]

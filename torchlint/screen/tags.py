@@ -35,6 +35,7 @@ CPU_DATA = "cpu-data"  # a tensor made on the CPU: torch.zeros(...), tokenizer o
 LEGACY_CONSTRUCTOR = "legacy-constructor"  # torch.FloatTensor(...) and friends
 INIT_TENSOR_ATTR = "init-tensor-attr"  # self.x = torch.zeros(...) in __init__
 INIT_MODULE_CONTAINER = "init-module-container"  # self.x = [...] in __init__
+OPTIMIZER_BUILT = "optimizer-built"  # torch.optim.X(...)
 
 MOVES = frozenset({"to", "cuda", "to_empty"})
 # analysis/flow.py: ("to", "cuda", "cpu", *CAST_METHODS, *TENSOR_ONLY_CASTS)

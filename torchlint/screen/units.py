@@ -44,6 +44,7 @@ from torchlint.screen.tags import (
     NARROW_CAST,
     NARROW_WORDS,
     NUMPY_CALL,
+    OPTIMIZER_BUILT,
     PARALLEL_WRAP,
     PLACED_MODULE,
     PLACING_KEYWORDS,
@@ -106,6 +107,7 @@ class Unit:
         self.late_self_aliases: set[str] = set()  # b of `self.x = b` outside __init__
         self.late_self_attach = False  # see attach_self()
         self.functions = file.functions
+        self.tensor_locals: set[str] = set()  # of __init__: see init()
 
     def is_tensor_expr(self, node: ast.AST) -> bool:
         """``_is_tensor_expr`` of TL301 (``checks/module_state.py``), on the ast."""
@@ -132,6 +134,10 @@ class Unit:
             )
         if isinstance(node, ast.Starred):
             return self.is_tensor_expr(node.value)  # torch.cat([*xs]) -> no; kept simple
+        if isinstance(node, (ast.List, ast.Tuple)):  # torch.cat([a.sin(), a.cos()])
+            return any(self.is_tensor_expr(e) for e in node.elts)
+        if isinstance(node, ast.Name):
+            return node.id in self.tensor_locals  # t = torch.ones(n); self.t = t
         if isinstance(node, ast.BinOp):
             return self.is_tensor_expr(node.left) or self.is_tensor_expr(node.right)
         if isinstance(node, ast.Subscript):
@@ -284,6 +290,8 @@ class Unit:
                     tags.add(CPU_DATA)  # on the CPU unless device= says otherwise
                 elif q.startswith("torchvision.datasets."):
                     tags.add(CPU_DATA)  # a DataLoader over it yields CPU batches
+                elif q.startswith("torch.optim.") and q.rsplit(".", 1)[-1][:1].isupper():
+                    tags.add(OPTIMIZER_BUILT)
                 if q.startswith("torch.") and q.rsplit(".", 1)[-1] in FACTORY_FUNCTIONS:
                     if id(node) not in self.init_calls and not any(
                         k.arg == "device" for k in node.keywords
@@ -458,6 +466,20 @@ class Unit:
                 self.rebound.add(path)
 
     def init(self, node: ast.FunctionDef) -> None:
+        # TL301 follows a local name to its value, and a helper of the file to what it
+        # returns: locals assigned a tensor, in any order (over-approximated).
+        assigns = [s for s in nodes_under(node) if isinstance(s, ast.Assign)]
+        while True:
+            found = {
+                t.id
+                for stmt in assigns
+                if self.is_tensor_expr(stmt.value)
+                for t in stmt.targets
+                if isinstance(t, ast.Name)
+            }
+            if found <= self.tensor_locals:
+                break
+            self.tensor_locals |= found
         for stmt in nodes_under(node):
             self.init_nodes.add(id(stmt))
             if isinstance(stmt, ast.Call):
@@ -493,8 +515,15 @@ class Unit:
                     for sub in nodes_under(value)
                 ):
                     self.tags.add(INIT_MODULE_CONTAINER)
-            if self.is_tensor_expr(value):
-                self.tags.add(INIT_TENSOR_ATTR)
+            helper = dotted(value.func) if isinstance(value, ast.Call) else None
+            if self.is_tensor_expr(value) or (
+                helper is not None
+                and (
+                    helper in self.functions
+                    or (helper.startswith("self.") and helper.count(".") == 1)
+                )
+            ):
+                self.tags.add(INIT_TENSOR_ATTR)  # (what a helper returns: maybe a tensor)
             elif isinstance(value, (ast.List, ast.Tuple)) and value.elts:
                 # a list of tensors, or of registered buffers (TL301's other shapes)
                 if any(self.is_tensor_expr(e) for e in value.elts) or all(

@@ -1,0 +1,115 @@
+"""Optimizers in the flow analysis: a ``torch.optim`` optimizer over a module's
+parameters, where its state is, and the move of the module that leaves that state
+behind (what TL207 reports).
+
+``Module.to()`` moves parameters in place; an optimizer's state tensors stay where
+they were made. They are made at the first ``step()`` (Adam, AdamW, SGD with
+momentum: wherever the parameters are by then), as the optimizer is built
+(Adagrad), or by ``load_state_dict``, which puts each loaded tensor where its
+parameter is at that moment. So a state made or loaded while the model is on the CPU,
+followed by a move of the model and a step, mixes devices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import libcst as cst
+
+from torchlint.analysis.observations import OptimizerObs
+from torchlint.analysis.scope import Scope
+from torchlint.analysis.torch_api import optimizer_state
+from torchlint.analysis.values import UNKNOWN, Event, Kind, Place, Value, new_ident, new_value
+
+Args = list[tuple[cst.Arg, Value]]
+
+
+def parameters(receiver: Value) -> Value:
+    """``model.parameters()``: tied to the module (or the whole a part belongs to)."""
+    return Value(
+        Kind.PARAMS,
+        receiver.device,
+        ident=new_ident(),
+        part_of=receiver.ident or receiver.part_of,
+    )
+
+
+def make(scope: Scope, node: cst.Call, q: str, args: Args) -> Value | None:
+    """``torch.optim.Adam(model.parameters(), ...)``: an optimizer over the model's
+    parameters (None when ``q`` makes no optimizer that keeps state). One that makes
+    its state as it is built (Adagrad) makes it where the parameters are now."""
+    keywords = {a.keyword.value: a.value for a, _ in args if a.keyword is not None}
+    positional = [v for a, v in args if a.keyword is None and not a.star]
+    if len(positional) >= 3 and "momentum" not in keywords:  # SGD(params, lr, momentum)
+        keywords["momentum"] = args[2][0].value
+    how = optimizer_state(q, keywords)
+    if how is None:
+        return None
+    params = next((v for a, v in args if a.keyword and a.keyword.value == "params"), UNKNOWN)
+    params = positional[0] if positional else params
+    if params.kind != Kind.PARAMS:
+        return UNKNOWN
+    create = Event("create", node, q.rsplit(".", 1)[-1])
+    module = _by_ident(scope, params.part_of)
+    made = new_value(Kind.OPTIMIZER, None, None, create)
+    if how == "eager" and module is not None and module.device == Place.CPU:
+        state = Event("state", node, "made", q.rsplit(".", 1)[-1])
+        made = replace(made, device=Place.CPU, events=(create, state))
+    return replace(made, part_of=params.part_of, origin=q)
+
+
+def method(
+    scope: Scope, node: cst.Call, path: str | None, optimizer: Value, name: str, args: Args
+) -> Value:
+    """``optimizer.<name>(...)``: ``load_state_dict`` puts the state where the
+    parameters are now; ``step`` after the model left that state behind is observed;
+    anything else may change nothing we track."""
+    if name == "load_state_dict":
+        module = _by_ident(scope, optimizer.part_of)
+        device = module.device if module is not None else None
+        handed = optimizer.handed_in()
+        state = Event(
+            "state",
+            node,
+            "loaded",
+            handed.detail if handed is not None else "",  # the helper: load_checkpoint()
+            statement=handed.statement if handed is not None else None,
+        )
+        where = Place.CPU if device == Place.CPU else None if device is not None else Place.MAYBE
+        new = replace(optimizer, device=where, events=(*optimizer.events, state))
+        scope.update_ident(optimizer.ident, new)
+    elif name == "step" and optimizer.device == Place.CPU:
+        last = optimizer.last("state", "left")
+        made = optimizer.last("state")
+        if last is not None and last.action == "left" and made is not None:
+            assert isinstance(last.node, cst.Call)
+            obs = OptimizerObs(last, made, node, path or "the optimizer")
+            scope.w.facts.optimizer_states.add(last.node, obs, scope.depth)
+    else:
+        scope.escape_args(args)
+    return UNKNOWN
+
+
+def left_behind(scope: Scope, module: int, move: Event) -> None:
+    """``module`` was moved to a device: an optimizer over its parameters whose state
+    is on the CPU keeps it there."""
+    for value in list(scope.env.values()):
+        if value.kind == Kind.OPTIMIZER and value.part_of == module and value.device == Place.CPU:
+            left = Event("left", move.node, move.detail, move.path)
+            scope.update_ident(value.ident, replace(value, events=(*value.events, left)))
+
+
+def touch(scope: Scope, path: str) -> None:
+    """``optimizer.state`` read or written (the state moved by hand, say): where the
+    state is becomes unknown."""
+    parts = path.split(".")
+    for i in range(1, len(parts)):
+        value = scope.env.get(".".join(parts[:i]))
+        if value is not None and value.kind == Kind.OPTIMIZER:
+            if parts[i] == "state":
+                scope.escape(value)
+            return
+
+
+def _by_ident(scope: Scope, ident: int) -> Value | None:
+    return next((v for v in scope.env.values() if ident and v.ident == ident), None)

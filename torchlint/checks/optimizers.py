@@ -1,0 +1,114 @@
+"""TL207: an optimizer's state left on the CPU when its model moves to a GPU, read
+from the flow analysis (``torch.optim`` optimizers over ``model.parameters()``)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from torchlint import screen
+from torchlint.analysis.observations import OptimizerObs
+from torchlint.analysis.values import Place
+from torchlint.rule import Rule
+
+
+def _where(detail: str, node: cst.CSTNode, code: str) -> str:
+    """How the message names the device the model went to."""
+    if isinstance(node, cst.Call) and len(node.args) == 1 and len(code) <= 40:
+        return f"`{code}`"
+    return "the GPU" if detail in (Place.CUDA, Place.VAR) else detail
+
+
+class OptimizerStateBeforePlacement(Rule):
+    code = "TL207"
+    name = "optimizer-state-before-placement"
+    summary = (
+        "A model moved to a GPU after its optimizer made or loaded its state on the CPU: "
+        "the state stays behind and `step()` mixes devices."
+    )
+    triggers = ("Adagrad", ".load_state_dict(")
+    needs = frozenset({screen.OPTIMIZER_BUILT})
+    docs = """
+    ## What it does
+    Flags the move of a model (`model.to(device)`, `model.cuda()`) when, before it, a
+    `torch.optim` optimizer over the model's parameters already had its state on the
+    CPU, and the optimizer steps after the move. The state got there in one of two
+    ways: `optimizer.load_state_dict(...)` while the model was still on the CPU (torch
+    puts loaded state where each parameter is at that moment, whatever
+    `map_location` said), or an optimizer that builds its state as it is made
+    (`Adagrad`) on a model still on the CPU. The flow is followed through helpers
+    (`load_checkpoint(path, model, optimizer)`), branches (`if args.resume:`) and a
+    class's methods.
+
+    ## Why is this bad?
+    `Module.to()` moves the parameters in place; the optimizer keeps its state
+    tensors (Adam's `exp_avg`, momentum buffers, Adagrad's `sum`) where they were
+    made. The first `optimizer.step()` after the move mixes GPU gradients with CPU
+    state and fails with `Expected all tensors to be on the same device, but found at
+    least two devices, cuda:0 and cpu!`. It happens only when a run resumes from a
+    checkpoint, so the bug survives every fresh run. Not flagged: an optimizer that
+    keeps no state (SGD without momentum), state loaded after the move, state moved
+    by hand (code that touches `optimizer.state`), an optimizer handed to code that
+    may move it (`accelerator.prepare`), and an optimizer that never steps after the
+    move.
+
+    ## Example
+    ```python
+    model = build_model()
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
+    if args.resume:
+        optimizer.load_state_dict(torch.load(args.resume)["optimizer"])
+    model.to(device)
+    ```
+
+    ## Use instead
+    ```python
+    model = build_model().to(device)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
+    if args.resume:
+        optimizer.load_state_dict(torch.load(args.resume)["optimizer"])
+    ```
+
+    ## Fix safety
+    No fix: moving the model up means moving every statement in between that may
+    depend on where it is (loading its own state dict, building other optimizers),
+    which needs a person's judgement.
+
+    ## References
+    - [`torch.optim.Optimizer.load_state_dict`](https://pytorch.org/docs/stable/generated/torch.optim.Optimizer.load_state_dict.html)
+    - [pytorch/pytorch#7844](https://github.com/pytorch/pytorch/issues/7844): Adagrad's state and `.cuda()` after building it
+    - [yyvhang/IAGNet#4](https://github.com/yyvhang/IAGNet/issues/4): resuming with the optimizer loaded before `model.to(device)`
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        found = self.ctx.analysis.flow.optimizer_states.all(node)
+        if not found:
+            return
+        obs: OptimizerObs = found[0]
+        model = obs.move.path or "the model"
+        where = _where(
+            obs.move.detail, node, self.ctx.code_for(node.args[0].value) if node.args else ""
+        )
+        related: dict[str, cst.CSTNode] = {"state": obs.state.node, "step": obs.step}
+        if obs.state.detail == "made":
+            how = (
+                "made its state at line <line:state> while the parameters were on the CPU "
+                f"(`{obs.state.path}` makes it as it is built)"
+            )
+        else:
+            helper = f" in `{obs.state.path}`" if obs.state.path else ""
+            called = " (called at line <line:call>)" if obs.state.statement is not None else ""
+            how = (
+                f"loaded its state at line <line:state>{helper}{called} while the parameters "
+                "were on the CPU (`load_state_dict` puts it where they are)"
+            )
+            if obs.state.statement is not None:
+                related["call"] = obs.state.statement
+        self.report(
+            node,
+            f"`{model}` is moved to {where} here, but `{obs.optimizer}` {how}; "
+            "`Module.to()` moves the parameters, not the optimizer's state, so "
+            f"`{obs.optimizer}.step()` at line <line:step> mixes devices: move the model "
+            "before building the optimizer or loading its state",
+            None,
+            related,
+        )
