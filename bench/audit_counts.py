@@ -45,7 +45,7 @@ CORPORA = ("library", "scripts")
 
 def rules() -> dict[str, tuple[str, bool]]:
     sys.path.insert(0, str(ROOT))
-    from torchlint.catalog import RULES
+    from torchlint.rules.catalog import RULES
 
     return dict(RULES)
 

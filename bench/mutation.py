@@ -7,7 +7,7 @@ condition, a removed statement...); a mutant is *killed* when a test fails on it
     python bench/mutation.py map                  # which tests run which lines (once, ~15 min)
     python bench/mutation.py map tests/test_x.py  # add or refresh those tests in the map
     python bench/mutation.py run                  # every mutant not yet in the results
-    python bench/mutation.py run --module torchlint/fix.py --budget 600
+    python bench/mutation.py run --module torchlint/lint/fix.py --budget 600
     python bench/mutation.py run --rerun-survivors --prefer tests/test_mutants.py  # after adding tests
     python bench/mutation.py status               # which modules changed since their run
     python bench/mutation.py list [--survivors] [--module M]   # mutants, with their status
@@ -87,12 +87,12 @@ SURVIVORS_BEGIN, SURVIVORS_END = (
 # one's mutants (and results) and adds more. (On 2 cores shared with other work, at
 # nice 19, a mutant takes about 30 s: all of the core's ~890 would take a day.)
 CORE = (
-    "torchlint/engine.py",
-    "torchlint/fix.py",
-    "torchlint/cache.py",
-    "torchlint/noqa.py",
+    "torchlint/lint/engine.py",
+    "torchlint/lint/fix.py",
+    "torchlint/batch/cache.py",
+    "torchlint/lint/noqa.py",
     "torchlint/config.py",
-    "torchlint/discovery.py",
+    "torchlint/batch/discovery.py",
 )
 SAMPLED = (
     "torchlint/analysis/__init__.py",

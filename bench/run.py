@@ -80,7 +80,8 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
 
 SINGLE_FILE = r"""
 import sys, time
-from torchlint import engine, registry
+from torchlint.lint import engine
+from torchlint.rules import registry
 text = open(sys.argv[1], encoding="utf-8").read()
 codes = frozenset(c for c, r in registry.all_rules().items() if r.default_enabled)
 engine.lint_text(sys.argv[1], text, codes)  # warm-up: imports, first parse

@@ -20,8 +20,10 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from torchlint import engine, registry, screen
-from torchlint.source import SourceError, read
+from torchlint import screen
+from torchlint.lint import engine
+from torchlint.lint.source import SourceError, read
+from torchlint.rules import registry
 
 ALL = frozenset(registry.all_rules())
 DEFAULT = frozenset(c for c, r in registry.all_rules().items() if r.default_enabled)

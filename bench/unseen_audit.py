@@ -40,7 +40,7 @@ Key = tuple[str, str, int]
 
 def rules() -> dict[str, tuple[str, bool]]:
     sys.path.insert(0, str(ROOT))
-    from torchlint.catalog import RULES
+    from torchlint.rules.catalog import RULES
 
     return dict(RULES)
 

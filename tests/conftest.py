@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from torchlint.cli import main
+from torchlint.frontends.cli import main
 
 # The rule-book reader is a test helper, importable as `rulebook`.
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -101,7 +101,7 @@ def test_a_warm_run_starts_no_worker_and_never_imports_libcst(tree: Path) -> Non
         "    start(self, *a, **k)\n"
         "cf.ProcessPoolExecutor.__init__ = init\n"
         "atexit.register(lambda: print('libcst', 'libcst' in sys.modules, file=sys.stderr))\n"
-        "from torchlint.cli import main\n"
+        "from torchlint.frontends.cli import main\n"
         "main()\n"
     )
     command = [sys.executable, "-c", probe, "-j", "2", "."]
@@ -198,7 +198,7 @@ def _as_nobody() -> Callable[[], None] | None:
 
     try:
         probe = subprocess.run(
-            [sys.executable, "-c", "import torchlint.cli"],
+            [sys.executable, "-c", "import torchlint.frontends.cli"],
             cwd="/",
             capture_output=True,
             timeout=120,

@@ -745,7 +745,8 @@ def test_binary_and_unreadable_files_get_the_same_answer(
     """Neither can be linted: an error on stderr and exit 2 (not a finding), however
     the file was found; the other files are still linted. (Unreadable is simulated: the
     tests may run as root, who reads mode-000 files.)"""
-    from torchlint import runner, source
+    from torchlint.batch import runner
+    from torchlint.lint import source
 
     write(tree, {"bin.py": b"import torch\x00\n", "secret.py": LEGACY_STR, "ok.py": LEGACY_STR})
     real_read_bytes = runner.read_bytes
@@ -963,7 +964,8 @@ TWO_RULES = MODULE_CAST + LEGACY_CUDA.replace("import torch\n", "")
 def test_a_crash_inside_a_rule_is_an_internal_error_and_the_other_rules_still_report(
     tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from torchlint import engine, registry
+    from torchlint.lint import engine
+    from torchlint.rules import registry
 
     rules = {**registry.all_rules(), "TL101": _CrashingTypeCastRule}
     monkeypatch.setattr(engine, "all_rules", lambda: rules)
@@ -980,7 +982,7 @@ def test_a_crash_inside_a_rule_is_an_internal_error_and_the_other_rules_still_re
 # Loaded at the start of every interpreter (the command and each pool worker, however
 # the pool starts them): linting a file named crash.py raises.
 CRASH_ON_ONE_FILE = """\
-from torchlint import engine
+from torchlint.lint import engine
 
 lint_text = engine.lint_text
 

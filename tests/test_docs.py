@@ -8,7 +8,8 @@ from pathlib import Path
 
 from conftest import invoke
 
-from torchlint import docs, registry
+from torchlint import docs
+from torchlint.rules import registry
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "docs" / "rules"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from torchlint import registry
+from torchlint.rules import registry
 
 pytest.importorskip("mkdocs")
 pytest.importorskip("material")

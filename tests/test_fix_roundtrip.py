@@ -20,9 +20,9 @@ import pytest
 from conftest import invoke
 from rulebook import Case, cases
 
-from torchlint import registry
 from torchlint.checks.type_cast import LegacyTypeCast
-from torchlint.rule import Replace
+from torchlint.rules import registry
+from torchlint.rules.rule import Replace
 
 try:
     import resource
@@ -348,7 +348,7 @@ def test_fix_does_not_overwrite_a_file_changed_since_it_was_read(
     tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An editor saves the file while torchlint is fixing it: the save wins."""
-    from torchlint import engine
+    from torchlint.lint import engine
 
     write(tree, {"a.py": LEGACY_STR, "b.py": LEGACY_STR})
     edited = LEGACY_STR + "# saved by the editor meanwhile\n"
@@ -391,7 +391,7 @@ NOT_PARSED = (
 def test_a_fix_that_would_not_parse_leaves_the_file_byte_for_byte_unchanged(
     tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from torchlint import engine
+    from torchlint.lint import engine
 
     rules = {**registry.all_rules(), "TL102": _FixWithAKeyword}
     monkeypatch.setattr(engine, "all_rules", lambda: rules)
@@ -437,7 +437,7 @@ NESTED_FIXED = NESTED_ONE_PASS.replace(
 
 
 def test_overlapping_edits_are_refused_and_left_to_the_next_pass() -> None:
-    from torchlint import engine
+    from torchlint.lint import engine
 
     findings = engine.lint_text("n.py", NESTED, frozenset({"TL102"})).findings
     spans = [(e.column, e.end_column) for f in findings if f.fix for e in f.fix.edits]
@@ -447,8 +447,8 @@ def test_overlapping_edits_are_refused_and_left_to_the_next_pass() -> None:
 
 
 def test_two_insertions_at_the_same_place_are_refused() -> None:
-    from torchlint import engine
-    from torchlint.findings import Applicability, Edit, Finding, Fix
+    from torchlint.lint import engine
+    from torchlint.lint.findings import Applicability, Edit, Finding, Fix
 
     def insert(text: str) -> Finding:
         fix = Fix(Applicability.SAFE, (Edit(1, 4, 1, 4, text),), "insert")

@@ -21,7 +21,7 @@ import pytest
 from rulebook import cases
 
 from torchlint import __version__
-from torchlint.flake8_plugin import Plugin
+from torchlint.frontends.flake8_plugin import Plugin
 
 ROOT = Path(__file__).resolve().parent.parent
 # flake8's default --format, as its documentation gives it.
@@ -92,7 +92,7 @@ LEGACY = 'x.type("torch.HalfTensor")'
 
 def test_plugin_is_registered_under_the_tl_prefix() -> None:
     (ep,) = [ep for ep in entry_points(group="flake8.extension") if ep.name == "TL"]
-    assert ep.value == "torchlint.flake8_plugin:Plugin"
+    assert ep.value == "torchlint.frontends.flake8_plugin:Plugin"
     assert ep.load() is Plugin
 
 
@@ -148,8 +148,8 @@ def test_flake8_select_of_other_codes_reports_no_tl_and_never_loads_the_engine()
         ROOT,
     )
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()}
-    assert "torchlint.findings" in imported  # the plugin module was loaded
-    assert not {m for m in imported if m.startswith(("libcst", "torchlint.engine"))}
+    assert "torchlint.lint.findings" in imported  # the plugin module was loaded
+    assert not {m for m in imported if m.startswith(("libcst", "torchlint.lint.engine"))}
 
 
 # ---------------------------------------------------------------- positions

@@ -14,8 +14,9 @@ import libcst as cst
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from torchlint import engine, registry
-from torchlint.findings import Problem
+from torchlint.lint import engine
+from torchlint.lint.findings import Problem
+from torchlint.rules import registry
 
 settings.register_profile(
     "ci", max_examples=40, deadline=None, suppress_health_check=list(HealthCheck)

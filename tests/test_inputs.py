@@ -453,7 +453,7 @@ def test_file_deleted_during_the_run_is_an_error_and_the_rest_is_linted(
     tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Found by discovery, gone when its turn comes (a branch switch, a build step)."""
-    from torchlint import runner
+    from torchlint.batch import runner
 
     write(tree, {"a.py": LEGACY_STR, "b.py": LEGACY_STR, "c.py": LEGACY_STR})
     real_read_bytes = runner.read_bytes

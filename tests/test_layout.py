@@ -125,9 +125,9 @@ def _cycles(graph: dict[str, dict[str, int]]) -> list[list[str]]:
 def test_the_import_graph_is_read() -> None:
     graph = {name: _imports(name, path) for name, path in MODULES.items()}
     # Sanity checks of the reader: a plain import, a lazy one, a package one.
-    assert "torchlint.config" in graph["torchlint.cli"]
-    assert "torchlint.engine" in graph["torchlint.runner"]  # inside a function
-    assert "torchlint.analysis" in graph["torchlint.rule"]
+    assert "torchlint.config" in graph["torchlint.frontends.cli"]
+    assert "torchlint.lint.engine" in graph["torchlint.batch.runner"]  # inside a function
+    assert "torchlint.analysis" in graph["torchlint.rules.rule"]
     assert _cycles({"a": {"b": 1}, "b": {"c": 1, "a": 1}, "c": {}}) == [["a", "b", "a"]]
 
 

@@ -15,7 +15,7 @@ import pytest
 
 pytest.importorskip("pygls")
 
-from torchlint import lsp
+from torchlint.frontends import lsp
 
 TIMEOUT = 30
 

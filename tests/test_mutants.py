@@ -204,8 +204,8 @@ def test_fixes_that_unlock_each_other_stop_after_ten_passes_and_the_rest_is_repo
 def test_edits_are_applied_in_text_order_whatever_the_findings_order() -> None:
     """An insertion at the end of another fix's span goes after that span's new text
     (the two do not overlap, so both are applied in one pass)."""
-    from torchlint.engine import apply_fixes
-    from torchlint.findings import Applicability, Edit, Finding, Fix
+    from torchlint.lint.engine import apply_fixes
+    from torchlint.lint.findings import Applicability, Edit, Finding, Fix
 
     def finding(edit: Edit) -> Finding:
         return Finding(

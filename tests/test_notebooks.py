@@ -14,8 +14,8 @@ import pytest
 from click.testing import Result
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell
 
-from torchlint.notebook import Cell, Program, load
-from torchlint.source import SourceError
+from torchlint.lint.notebook import Cell, Program, load
+from torchlint.lint.source import SourceError
 
 # A notebook as people write them: magics and a shell line, markdown between the
 # code, outputs; the model is placed in cell 2 and called in cell 5.

@@ -1,4 +1,4 @@
-"""Positions of the nodes a finding names (torchlint/positions.py) are exactly
+"""Positions of the nodes a finding names (torchlint/lint/positions.py) are exactly
 LibCST's ``PositionProvider``'s, computed from the statements that hold them only:
 for every node of the rule book and of awkward layouts (CRLF, a BOM-less file without
 a final line break, decorators with comments, tabs, ``;``, nested classes, bodies the
@@ -14,9 +14,9 @@ import pytest
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 from rulebook import RULES_DIR
 
-from torchlint import positions
+from torchlint.lint import positions
+from torchlint.lint.traverse import children
 from torchlint.screen import without_bodies
-from torchlint.traverse import children
 
 BOOK = sorted(RULES_DIR.glob("*/*.py"))
 

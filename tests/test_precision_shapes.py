@@ -12,12 +12,13 @@ from pathlib import Path
 import libcst as cst
 import pytest
 
-from torchlint import engine, registry
 from torchlint.analysis import analyze
 from torchlint.analysis.order import after, precedes, written_before
 from torchlint.analysis.receivers import known_tensor
 from torchlint.analysis.saves import written_here
-from torchlint.traverse import nodes
+from torchlint.lint import engine
+from torchlint.lint.traverse import nodes
+from torchlint.rules import registry
 
 ROOT = Path(__file__).resolve().parent.parent
 

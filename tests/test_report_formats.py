@@ -25,9 +25,10 @@ import pytest
 import yaml
 from click.testing import Result
 
-from torchlint import __version__, registry
-from torchlint.findings import Applicability, Edit, Finding, Fix, Problem
+from torchlint import __version__
+from torchlint.lint.findings import Applicability, Edit, Finding, Fix, Problem
 from torchlint.report import github, junit, sarif
+from torchlint.rules import registry
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())

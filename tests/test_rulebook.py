@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from rulebook import Case, cases, expected, found
 
-from torchlint import engine, registry
+from torchlint.lint import engine
+from torchlint.rules import registry
 
 CASES = cases()
 

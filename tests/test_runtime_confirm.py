@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from torchlint.findings import Finding
-from torchlint.registry import all_rules
+from torchlint.lint.findings import Finding
+from torchlint.rules.registry import all_rules
 from torchlint.runtime.confirm import (
     CLAIMS,
     CONFIRMED,

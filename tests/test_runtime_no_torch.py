@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PROGRAM = """
 import sys
-import torchlint.cli
+import torchlint.frontends.cli
 import torchlint.runtime
 import torchlint.runtime.command
 import torchlint.runtime.confirm
@@ -25,7 +25,7 @@ for args in (
     ["--list-rules"],
     ["--explain", "TL201"],
 ):
-    result = CliRunner().invoke(torchlint.cli.main, args)
+    result = CliRunner().invoke(torchlint.frontends.cli.main, args)
     assert result.exit_code in (0, 1), (args, result.output)
     assert "torch" not in sys.modules, f"imported by: torchlint {' '.join(args)}"
 print("ok")

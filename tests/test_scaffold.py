@@ -81,7 +81,7 @@ def test_a_scaffolded_rule_runs_and_touches_at_most_four_files(
             "docs/rules/index.md",
             "docs/runtime.md",
             "mkdocs.yml",
-            "torchlint/catalog.py",
+            "torchlint/rules/catalog.py",
         ]
     )
     assert _run(copy, "-m", "torchlint.docs", "--check").returncode == 0

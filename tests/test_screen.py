@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from rulebook import RULES_DIR
 
-from torchlint import engine, registry, screen
+from torchlint import screen
+from torchlint.lint import engine
+from torchlint.rules import registry
 from torchlint.screen import Evidence
 
 ALL = frozenset(registry.all_rules())

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from torchlint import engine, registry
+from torchlint.lint import engine
+from torchlint.rules import registry
 
 ALL = frozenset(registry.all_rules())
 SEED = 1729

@@ -1,6 +1,6 @@
 """``python -m torchlint``: the command line, as the ``torchlint`` script runs it."""
 
-from torchlint.cli import main
+from torchlint.frontends.cli import main
 
 if __name__ == "__main__":
     main()

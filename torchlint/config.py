@@ -19,7 +19,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from torchlint.source import DEFAULT_MAX_FILE_SIZE
+from torchlint.lint.source import DEFAULT_MAX_FILE_SIZE
 
 DEFAULT_EXCLUDE: tuple[str, ...] = (
     ".git",

@@ -5,7 +5,7 @@
     python -m torchlint.docs --check              # exit 1 if one is stale
     python -m torchlint.docs new TL605 some-name  # scaffold a rule (docs/contributing.md)
 
-Derived: ``docs/rules/*.md`` (one page per rule and the index), ``torchlint/catalog.py``,
+Derived: ``docs/rules/*.md`` (one page per rule and the index), ``torchlint/rules/catalog.py``,
 and the marked blocks of ``README.md`` (the rules table), ``mkdocs.yml`` (the rules
 nav) and ``docs/runtime.md`` (which rules a run can confirm). A rule's page is its
 documentation (what ``--explain`` prints), its audit (``rules/<CODE>-<name>/audit.md``),
@@ -21,9 +21,9 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-from torchlint import registry
 from torchlint.report.sarif import INFORMATION_URI
-from torchlint.rule import Rule
+from torchlint.rules import registry
+from torchlint.rules.rule import Rule
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -273,7 +273,7 @@ def derived(root: Path = ROOT) -> dict[Path, str]:
     """Every derived file, path -> the text it must have."""
     rules_dir = root / "rules"
     out = {root / "docs" / "rules" / name: text for name, text in pages(rules_dir).items()}
-    out[root / "torchlint" / "catalog.py"] = registry.catalog_source()
+    out[root / "torchlint" / "rules" / "catalog.py"] = registry.catalog_source()
     blocks: dict[str, tuple[tuple[str, str], Callable[[], str]]] = {
         "README.md": (README_BLOCK, readme_table),
         "mkdocs.yml": (NAV_BLOCK, mkdocs_nav),

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from torchlint import catalog
+from torchlint.rules import catalog
 
 _CODE = re.compile(r"TL[1-9]\d\d")
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from torchlint.rule import {imports}
+from torchlint.rules.rule import {imports}
 
 
 class {cls}(Rule):
@@ -175,7 +175,7 @@ def main(argv: list[str], root: Path, write_derived: Callable[[Path], object]) -
     """``new``'s arguments; ``root`` is the project's folder, and ``write_derived``
     (``docs.write``) rewrites the derived files. ``docs.main`` passes both in: it runs
     this command, so this module does not import it back."""
-    from torchlint import registry
+    from torchlint.rules import registry
 
     parser = argparse.ArgumentParser(
         prog="python -m torchlint.docs new",
@@ -214,7 +214,7 @@ def main(argv: list[str], root: Path, write_derived: Callable[[Path], object]) -
     for rel in written:
         print(f"  {rel}")
     print(
-        "and the derived files (python -m torchlint.docs): torchlint/catalog.py, "
+        "and the derived files (python -m torchlint.docs): torchlint/rules/catalog.py, "
         f"docs/rules/{args.code}.md, docs/rules/index.md, and the rules blocks of README.md, "
         "mkdocs.yml and docs/runtime.md"
     )

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import libcst as cst
 
-from torchlint.traverse import nodes
+from torchlint.lint.traverse import nodes
 
 
 def precedes(first: cst.CSTNode, second: cst.CSTNode, root: cst.CSTNode) -> bool | None:

@@ -15,7 +15,7 @@ import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts, FileFacts, FunctionFacts
 from torchlint.analysis.names import dotted
-from torchlint.traverse import nodes
+from torchlint.lint.traverse import nodes
 
 # pytest's fixtures and the usual names of a ``tempfile`` directory.
 _TEMP_PREFIXES = ("tmp", "temp")

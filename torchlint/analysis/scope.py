@@ -23,7 +23,7 @@ from torchlint.analysis.values import (
     Value,
     member,
 )
-from torchlint.traverse import nodes
+from torchlint.lint.traverse import nodes
 
 
 def mentions_device(node: cst.CSTNode) -> bool:

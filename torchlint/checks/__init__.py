@@ -1,1 +1,1 @@
-"""The rules, one module each. See ``torchlint.rule.Rule`` for how to add one."""
+"""The rules, one module each. See ``torchlint.rules.rule.Rule`` for how to add one."""

@@ -7,7 +7,7 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.names import dotted
 from torchlint.checks._build import as_keyword
-from torchlint.rule import FixSpec, Replace, Rule
+from torchlint.rules.rule import FixSpec, Replace, Rule
 
 _RENAMES = {
     "torch.cuda.amp.autocast": ("autocast", "cuda"),

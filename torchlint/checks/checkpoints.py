@@ -10,7 +10,7 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.saves import written_here
 from torchlint.analysis.values import Kind, Place, Value
 from torchlint.checks._build import kwarg
-from torchlint.rule import FixSpec, Replace, Rule
+from torchlint.rules.rule import FixSpec, Replace, Rule
 
 
 def _append_arg(call: cst.Call, arg: cst.Arg) -> cst.Call:

@@ -19,7 +19,7 @@ from torchlint.analysis.torch_api import (
 )
 from torchlint.analysis.values import Kind, Place, Value
 from torchlint.checks._build import method_call
-from torchlint.rule import FixSpec, Replace, Rule
+from torchlint.rules.rule import FixSpec, Replace, Rule
 
 # Integer targets nll_loss refuses; uint8 ("Byte") is accepted next to int64.
 _NARROW_INTS = {"int32": "Int", "int16": "Short", "int8": "Char"}

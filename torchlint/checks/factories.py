@@ -13,8 +13,8 @@ from torchlint.analysis.names import dotted, root_name
 from torchlint.analysis.order import after
 from torchlint.analysis.torch_api import FACTORY_FUNCTIONS, LEGACY_TENSOR_TYPES
 from torchlint.checks._build import kwarg, method_call
-from torchlint.rule import FixSpec, Replace, Rule
-from torchlint.traverse import children, is_self_call, nodes
+from torchlint.lint.traverse import children, is_self_call, nodes
+from torchlint.rules.rule import FixSpec, Replace, Rule
 
 # torch functions whose tensor arguments must share a device.
 _TORCH_OPS = frozenset(

@@ -16,8 +16,8 @@ from torchlint.analysis.torch_api import (
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
 )
-from torchlint.rule import FixSpec, Replace, Rule
-from torchlint.traverse import is_self_call, nodes
+from torchlint.lint.traverse import is_self_call, nodes
+from torchlint.rules.rule import FixSpec, Replace, Rule
 
 # How many helpers deep a tensor made for ``self.x = helper(...)`` is looked for.
 _HELPER_DEPTH = 2

@@ -16,7 +16,7 @@ from torchlint.analysis.torch_api import MOVE_TEXT
 from torchlint.analysis.values import Event, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import device_text, name_of, usable
-from torchlint.rule import FixSpec, Replace, Rule
+from torchlint.rules.rule import FixSpec, Replace, Rule
 
 
 class InputsNotMoved(Rule):

@@ -1,10 +1,10 @@
 """TL901: unused and unknown ``# noqa: TL...`` directives (ruff's RUF100). The engine
-reports it (``torchlint.noqa.unused``) after noqa filtering; the class carries the
+reports it (``torchlint.lint.noqa.unused``) after noqa filtering; the class carries the
 code, the name and the documentation."""
 
 from __future__ import annotations
 
-from torchlint.rule import Rule
+from torchlint.rules.rule import Rule
 
 
 class UnusedNoqa(Rule):

@@ -8,7 +8,7 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.observations import OptimizerObs
 from torchlint.analysis.values import Place
-from torchlint.rule import Rule
+from torchlint.rules.rule import Rule
 
 
 def _where(detail: str, node: cst.CSTNode, code: str) -> str:

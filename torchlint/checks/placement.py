@@ -15,8 +15,8 @@ from torchlint.analysis.torch_api import HALF_DTYPES, HALF_TEXT, MOVE_TEXT, PARA
 from torchlint.analysis.values import Event, Kind, Place, Value
 from torchlint.checks._build import comma_separated, kwarg, method_call
 from torchlint.checks._devices import device_text, name_of, usable
-from torchlint.rule import FixSpec, Replace, Rule
-from torchlint.traverse import nodes
+from torchlint.lint.traverse import nodes
+from torchlint.rules.rule import FixSpec, Replace, Rule
 
 
 class ModuleCastNotPlaced(Rule):

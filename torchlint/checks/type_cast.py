@@ -18,7 +18,7 @@ from torchlint.analysis import (
 )
 from torchlint.analysis.receivers import known_tensor
 from torchlint.checks._build import comma_separated, kwarg, renamed_method
-from torchlint.rule import FixSpec, Replace, Rule
+from torchlint.rules.rule import FixSpec, Replace, Rule
 
 # Calls that take a tensor but are not modules whose weights could sit elsewhere.
 _NOT_MODULE_METHODS = frozenset(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from torchlint.findings import Finding, Problem
+from torchlint.lint.findings import Finding, Problem
 from torchlint.report import paths
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from torchlint.findings import Finding
+from torchlint.lint.findings import Finding
 
 
 def render(findings: list[Finding]) -> str:

@@ -19,7 +19,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 
-from torchlint.findings import Finding, Problem
+from torchlint.lint.findings import Finding, Problem
 from torchlint.report import paths
 from torchlint.report.text import location
 

@@ -25,9 +25,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from torchlint import __version__, registry
-from torchlint.findings import Finding, Problem
+from torchlint import __version__
+from torchlint.lint.findings import Finding, Problem
 from torchlint.report import paths
+from torchlint.rules import registry
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

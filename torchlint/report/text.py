@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from torchlint.findings import Applicability, Finding, Fix
-from torchlint.registry import all_rules
-from torchlint.source import LINE_BREAK
+from torchlint.lint.findings import Applicability, Finding, Fix
+from torchlint.lint.source import LINE_BREAK
+from torchlint.rules.registry import all_rules
 
 # (path, line, cell) -> the text of that line (cell 0: a Python file), or None.
 LineReader = Callable[[str, int, int], str | None]

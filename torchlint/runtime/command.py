@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from torchlint.findings import Finding, Problem
+from torchlint.lint.findings import Finding, Problem
 from torchlint.runtime.records import NO_GPU_RE, OP_ERROR, Frame, Record
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

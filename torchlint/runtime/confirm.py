@@ -27,7 +27,7 @@ import dataclasses
 import os
 from collections.abc import Mapping, Sequence
 
-from torchlint.findings import Finding
+from torchlint.lint.findings import Finding
 from torchlint.runtime.records import DEVICE_MISMATCH, DTYPE_MISMATCH, Record
 
 CONFIRMED = "confirmed"

@@ -7,7 +7,7 @@ import ast
 import re
 from collections.abc import Sequence
 
-from torchlint.source import LINE_BREAK
+from torchlint.lint.source import LINE_BREAK
 
 # Split with the breaks kept: line, break, line, break, ..., last line.
 _LINES_AND_BREAKS = re.compile(f"({LINE_BREAK.pattern})")

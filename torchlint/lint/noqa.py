@@ -7,8 +7,8 @@ import tokenize
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from torchlint.findings import Applicability, Edit, Finding, Fix
-from torchlint.source import LINE_BREAK, physical_lines
+from torchlint.lint.findings import Applicability, Edit, Finding, Fix
+from torchlint.lint.source import LINE_BREAK, physical_lines
 
 # Same shape as flake8's comments: bare "noqa", "noqa: TL101", "noqa:TL101,TL102".
 # A bare one (or one whose code list does not parse) suppresses everything on the line.

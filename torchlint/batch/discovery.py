@@ -11,9 +11,9 @@ from typing import Any
 import pathspec
 
 from torchlint.config import Config
-from torchlint.findings import Problem
+from torchlint.lint.findings import Problem
 
-# What a folder's walk lints: Python files and Jupyter notebooks (torchlint.notebook).
+# What a folder's walk lints: Python files and Jupyter notebooks (torchlint.lint.notebook).
 PY_SUFFIXES = (".py", ".pyi", ".ipynb")
 
 

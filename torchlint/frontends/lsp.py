@@ -9,7 +9,7 @@ quick fix (unsafe ones are offered too, marked " (unsafe)"), and the source acti
 
 Notebooks (LSP 3.17 ``notebookDocument/*``, advertised when the client can sync
 them): the code cells of an open notebook are linted as one program, as the CLI lints
-an ``.ipynb`` file (``torchlint.notebook``), on open, change and save, and each cell
+an ``.ipynb`` file (``torchlint.lint.notebook``), on open, change and save, and each cell
 gets its own diagnostics, in its own coordinates. A cell's quick fixes edit the cell;
 "Fix all torchlint (safe)" on a cell fixes that cell, and the notebook source action
 (``notebook.source.fixAll.torchlint``) every cell.
@@ -30,11 +30,13 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from torchlint import __version__, engine, notebook, registry
+from torchlint import __version__
 from torchlint.config import Config, ConfigError, enabled_codes, per_file_codes, resolve_config
-from torchlint.findings import Applicability, Edit, Finding, Problem
+from torchlint.lint import engine, notebook
+from torchlint.lint.findings import Applicability, Edit, Finding, Problem
+from torchlint.lint.source import LINE_BREAK, SourceError
 from torchlint.report.sarif import help_uri
-from torchlint.source import LINE_BREAK, SourceError
+from torchlint.rules import registry
 
 SOURCE = "torchlint"
 FIX_ALL_KIND = f"{lsp.CodeActionKind.SourceFixAll.value}.torchlint"

@@ -10,7 +10,9 @@ from collections.abc import Callable
 
 import click
 
-from torchlint import __version__, notebook, registry
+from torchlint import __version__
+from torchlint.batch.discovery import discover, force_excluded
+from torchlint.batch.runner import FileResult, Options, default_jobs, process_text, run
 from torchlint.config import (
     Config,
     ConfigError,
@@ -19,15 +21,15 @@ from torchlint.config import (
     per_file_codes,
     resolve_config,
 )
-from torchlint.discovery import discover, force_excluded
-from torchlint.findings import Applicability, Finding, Problem
+from torchlint.lint import notebook
+from torchlint.lint.findings import Applicability, Finding, Problem
+from torchlint.lint.source import SourceError, decode, physical_lines, read_bytes
 from torchlint.report import github as github_report
 from torchlint.report import json as json_report
 from torchlint.report import junit as junit_report
 from torchlint.report import sarif as sarif_report
 from torchlint.report import text as text_report
-from torchlint.runner import FileResult, Options, default_jobs, process_text, run
-from torchlint.source import SourceError, decode, physical_lines, read_bytes
+from torchlint.rules import registry
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -70,7 +72,7 @@ def _err(message: str) -> None:
 
 def _lsp(args: list[str]) -> int:
     try:
-        from torchlint import lsp
+        from torchlint.frontends import lsp
     except ModuleNotFoundError as exc:
         if exc.name not in ("pygls", "lsprotocol"):
             raise

@@ -8,11 +8,11 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from torchlint import notebook as nb
-from torchlint.cache import Cache, key
-from torchlint.findings import Finding, Problem
-from torchlint.fix import WriteError, digest, unified_diff, write_atomic
-from torchlint.source import SourceError, SourceFile, TooLarge, decode, read_bytes
+from torchlint.batch.cache import Cache, key
+from torchlint.lint import notebook as nb
+from torchlint.lint.findings import Finding, Problem
+from torchlint.lint.fix import WriteError, digest, unified_diff, write_atomic
+from torchlint.lint.source import SourceError, SourceFile, TooLarge, decode, read_bytes
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class FileResult:
 
 
 def process_text(path: str, data: bytes, options: Options, write: bool) -> FileResult:
-    from torchlint import engine  # LibCST and the rules: only once a file is linted
+    from torchlint.lint import engine  # LibCST and the rules: only once a file is linted
 
     if nb.is_notebook(path):
         return _process_notebook(path, data, options, write)
@@ -90,7 +90,7 @@ def process_text(path: str, data: bytes, options: Options, write: bool) -> FileR
 def _add_noqa(result: FileResult, source: SourceFile, data: bytes, options: Options) -> FileResult:
     """--add-noqa: suppress every finding in place, written as --fix writes. The
     findings left in the result are those no line could take a directive for."""
-    from torchlint import engine, noqa
+    from torchlint.lint import engine, noqa
 
     lint = engine.lint_text(result.path, source.text, options.codes)
     result.problems = lint.problems
@@ -113,9 +113,9 @@ def _add_noqa(result: FileResult, source: SourceFile, data: bytes, options: Opti
 
 def _process_notebook(path: str, data: bytes, options: Options, write: bool) -> FileResult:
     """``process_text`` for a Jupyter notebook: its code cells are linted as one
-    program (``torchlint.notebook``); fixes and noqa directives are written back into
+    program (``torchlint.lint.notebook``); fixes and noqa directives are written back into
     the cells they belong to, the rest of the file unchanged."""
-    from torchlint import engine, noqa
+    from torchlint.lint import engine, noqa
 
     result = FileResult(path, fixed_bytes=data)
     try:

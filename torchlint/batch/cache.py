@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from torchlint import __version__
-from torchlint.findings import Applicability, Edit, Finding, Fix
+from torchlint.lint.findings import Applicability, Edit, Finding, Fix
 
 DIRNAME = ".torchlint_cache"
 
@@ -27,7 +27,7 @@ def _code_fingerprint() -> str:
     """The version plus a hash of torchlint's own sources: editing a rule (in a
     development install) invalidates the cache as a release would."""
     digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # all of torchlint, not batch/
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())

@@ -3,7 +3,7 @@ is adding a module there (and its rule-book folder): nothing to register by hand
 
 Importing the rules imports LibCST (a third of a second). What a run needs before it
 lints anything, the codes and which are on by default, comes from
-``torchlint/catalog.py``, which ``python -m torchlint.docs`` writes from the rules
+``torchlint/rules/catalog.py``, which ``python -m torchlint.docs`` writes from the rules
 (and ``--check`` keeps true): a warm run, answered from the cache, never imports
 LibCST."""
 
@@ -14,10 +14,10 @@ import importlib
 import pkgutil
 from typing import TYPE_CHECKING
 
-from torchlint import catalog
+from torchlint.rules import catalog
 
 if TYPE_CHECKING:
-    from torchlint.rule import Rule
+    from torchlint.rules.rule import Rule
 
 # Codes the engine itself emits; they cannot be selected away. (A file that cannot be
 # read or decoded is not a finding but an error, exit 2: TL001 is no longer used.)
@@ -28,7 +28,7 @@ ENGINE_CODES = (SYNTAX_ERROR,)
 @functools.cache
 def all_rules() -> dict[str, type[Rule]]:
     from torchlint import checks
-    from torchlint.rule import Rule
+    from torchlint.rules.rule import Rule
 
     found: dict[str, type[Rule]] = {}
     for info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda i: i.name):
@@ -90,7 +90,7 @@ def suggest(code_or_name: str) -> str | None:
 
 
 def catalog_source() -> str:
-    """The text of ``torchlint/catalog.py`` for the rules as they are."""
+    """The text of ``torchlint/rules/catalog.py`` for the rules as they are."""
     entries = [
         f'    "{code}": ("{rule.name}", {rule.default_enabled}),'
         for code, rule in all_rules().items()

@@ -35,9 +35,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from torchlint.findings import Finding
-from torchlint.registry import SYNTAX_ERROR
-from torchlint.source import LINE_BREAK, SourceError, SourceFile, physical_lines
+from torchlint.lint.findings import Finding
+from torchlint.lint.source import LINE_BREAK, SourceError, SourceFile, physical_lines
+from torchlint.rules.registry import SYNTAX_ERROR
 
 SUFFIX = ".ipynb"
 
@@ -290,7 +290,7 @@ class Program:
     (``cell_texts``)."""
 
     def __init__(self, path: str, cells: Sequence[Cell]) -> None:
-        from torchlint.engine import _python_parse
+        from torchlint.lint.engine import _python_parse
 
         self.path = path
         newline = next(

@@ -1,7 +1,7 @@
 """What a rule is: one small class with its code, name, documentation and a LibCST
 visitor that reads the shared analysis and reports findings (with fixes).
 
-All enabled rules of a file run in ONE traversal (``torchlint.traverse.walk``);
+All enabled rules of a file run in ONE traversal (``torchlint.lint.traverse.walk``);
 positions are computed only for files that have findings."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import ClassVar, NamedTuple
 import libcst as cst
 
 from torchlint.analysis import Analysis, ClassFacts, FunctionFacts
-from torchlint.findings import Applicability
+from torchlint.lint.findings import Applicability
 
 
 class Replace(NamedTuple):

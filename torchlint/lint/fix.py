@@ -9,7 +9,7 @@ import hashlib
 import os
 import tempfile
 
-from torchlint.source import SourceFile
+from torchlint.lint.source import SourceFile
 
 
 class WriteError(Exception):

@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst.metadata import CodeRange
 
-from torchlint import noqa
 from torchlint.analysis import analyze
-from torchlint.findings import Applicability, Edit, Finding, Fix, Problem
-from torchlint.positions import Offsets
-from torchlint.positions import positions as locate
-from torchlint.registry import ENGINE_CODES, SYNTAX_ERROR, all_rules
-from torchlint.rule import LintContext, Report, Rule, ScopeTracker
+from torchlint.lint import noqa
+from torchlint.lint.findings import Applicability, Edit, Finding, Fix, Problem
+from torchlint.lint.positions import Offsets
+from torchlint.lint.positions import positions as locate
+from torchlint.lint.traverse import nodes, walk
+from torchlint.rules.registry import ENGINE_CODES, SYNTAX_ERROR, all_rules
+from torchlint.rules.rule import LintContext, Report, Rule, ScopeTracker
 from torchlint.screen import Evidence, without_bodies
-from torchlint.traverse import nodes, walk
 
 MAX_FIX_PASSES = 10
 

@@ -20,8 +20,8 @@ import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 from libcst.metadata.position_provider import PositionProvidingCodegenState
 
-from torchlint.source import LINE_BREAK
-from torchlint.traverse import children, nodes
+from torchlint.lint.source import LINE_BREAK
+from torchlint.lint.traverse import children, nodes
 
 
 class Offsets:

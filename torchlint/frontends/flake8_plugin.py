@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
 from torchlint import __version__
-from torchlint.findings import Finding
+from torchlint.lint.findings import Finding
 
 PREFIX = "TL"
 
@@ -80,7 +80,7 @@ class Plugin:
 
 
 def _lint(path: str, text: str, codes: frozenset[str], disable_noqa: bool) -> list[Finding]:
-    from torchlint import engine, noqa
+    from torchlint.lint import engine, noqa
 
     try:
         result = engine.lint_text(path, text, codes, apply_noqa=False)
@@ -130,7 +130,7 @@ def _may_select_prefix(options: argparse.Namespace) -> bool:
 def _codes_for(options: argparse.Namespace | None) -> frozenset[str]:
     """The rules to run: those flake8 will report, less torchlint's opt-in rules unless
     flake8 selects them explicitly (by code or prefix)."""
-    from torchlint import registry
+    from torchlint.rules import registry
 
     rules = registry.all_rules()
     if options is None:  # not configured through flake8 (e.g. used as a library)
