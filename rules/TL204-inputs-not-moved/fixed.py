@@ -92,3 +92,20 @@ def train_cpu_default(device):
     agent = nn.Linear(4, 1).to(device)
     obs = torch.zeros((8, 4))
     return agent(obs.to(device))  # expect: TL204:18 lines=93,92
+
+
+def get_backbone(state_dict):
+    model = torch.nn.Sequential(torch.nn.Conv2d(3, 16, 3), torch.nn.Flatten(), torch.nn.LazyLinear(10))
+    model.load_state_dict(state_dict, strict=False)
+    # The run on a GPU returns here: the model goes to cuda.
+    if torch.cuda.is_available():
+        return model.cuda()
+    return model
+
+
+def extract_features(state_dict, image):
+    model = get_backbone(state_dict)
+    # A container of the model's own layers is where they are.
+    extractor = torch.nn.Sequential(*list(model.children())[:-1]).eval()
+    pixels = torch.from_numpy(image).unsqueeze(0)
+    return extractor(pixels)  # expect: TL204:22 lines=110,102

@@ -74,3 +74,26 @@ def train(device):
     )
     for features, _ in loader:
         model(features.to(device), torch.tensor([4]))
+
+
+def get_backbone_on(state_dict, device):
+    model = torch.nn.Sequential(torch.nn.Conv2d(3, 16, 3), torch.nn.Flatten(), torch.nn.LazyLinear(10))
+    model.load_state_dict(state_dict, strict=False)
+    if not torch.cuda.is_available():
+        return model
+    return model.to(device)
+
+
+def features_on_the_cpu(state_dict, image, device):
+    # The CPU run returns the model unmoved; the GPU run moves the input too.
+    model = get_backbone_on(state_dict, device)
+    pixels = torch.from_numpy(image).unsqueeze(0)
+    if torch.cuda.is_available():
+        pixels = pixels.to(device)
+    return model(pixels)
+
+
+def new_head_on_a_placed_body(body, device):
+    # A container of a new CPU layer and placed layers: not surely anywhere.
+    model = torch.nn.Sequential(body.to(device), torch.nn.Linear(10, 2))
+    return model(torch.zeros(1, 3, 8, 8).to(device))

@@ -600,7 +600,29 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
             device, expr = scope.device_of(arg.value)
             device, expr = device or Place.VAR, expr or arg.value
     module = new_value(Kind.MODULE, device, dtype, Event("create", node), device_expr=expr)
+    if last in _CONTAINERS:
+        # nn.Sequential(*list(model.children())[:-1]): a container of modules that
+        # exist already is where they are.
+        members = [
+            v.items[0] if v.kind == Kind.LIST and v.items else v
+            for a, v in args
+            if a.keyword is None
+        ]
+        if any(m.kind in (Kind.MODULE, Kind.WRAPPER) and m.device != Place.CPU for m in members):
+            first = next(m for m in members if m.kind in (Kind.MODULE, Kind.WRAPPER))
+            same = all(m.device == first.device for m in members)
+            return replace(
+                first,
+                kind=Kind.MODULE,
+                device=first.device if same else Place.MAYBE,
+                ident=new_ident(),
+                part_of=0,
+                origin=q,
+            )
     return replace(module, origin=q)
+
+
+_CONTAINERS = frozenset({"Sequential", "ModuleList", "ModuleDict"})
 
 
 def _parallel(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:

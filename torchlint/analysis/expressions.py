@@ -155,6 +155,8 @@ class Expressions(Scope):
                 if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
                     i = int(index.value.value)
                     return owner.items[i] if i < len(owner.items) else UNKNOWN
+            if owner.kind == Kind.LIST and all(isinstance(e.slice, cst.Slice) for e in node.slice):
+                return owner  # layers[:-1]: some of the same members
             return UNKNOWN
         if isinstance(node, (cst.ListComp, cst.GeneratorExp)):
             return self.comprehension(node)
@@ -392,6 +394,15 @@ class Expressions(Scope):
                     result = self.follow(fn, node, args, None)
                     if result is not None:
                         return result
+        if (
+            name in ("list", "tuple")
+            and len(node.args) == 1
+            and isinstance(node.args[0].value, cst.Call)
+            and isinstance(node.args[0].value.func, cst.Attribute)
+            and node.args[0].value.func.attr.value in ("children", "modules")
+        ):
+            member = self.element(node.args[0].value)  # list(model.children())
+            return Value(Kind.LIST, items=(member,)) if member.kind == Kind.MODULE else UNKNOWN
         if name in effects.INERT_BUILTINS:
             return UNKNOWN  # setattr(model, ...), len(x), print(x): nothing is moved
         self.escape_args(args)
@@ -548,6 +559,7 @@ class Expressions(Scope):
         pending, moved_away = dict(w.pending_late), w.moved_away
         w.pending_late.clear()
         w.moved_away = {}
+        sub.top = frozenset(id(s) for s in fn.body.body)
         try:
             sub.body(fn.body.body)
         finally:

@@ -118,21 +118,32 @@ class _Scope(Expressions):
             ):  # model.add_module("head", nn.Linear(...))
                 self.late_assign(dotted(expr.func.value), self.eval(expr.args[1].value), stmt)
         elif isinstance(stmt, cst.Return):
-            self.returns.append(UNKNOWN if stmt.value is None else self.eval(stmt.value))
+            value = UNKNOWN if stmt.value is None else self.eval(stmt.value)
+            if not self.gpu_run_returned:
+                self.returns.append(value)
         elif isinstance(stmt, cst.If):
             self.eval(stmt.test)
             taken = self.guard(stmt.test)
             before = dict(self.env)
+            returns = len(self.returns)
             self.body(stmt.body.body)
             after_body = self.env
             self.env = dict(before)
+            body_returns = len(self.returns)
             if stmt.orelse is not None:
                 if isinstance(stmt.orelse, cst.If):
                     self.statement(stmt.orelse)
                 else:
                     self.body(stmt.orelse.body.body)
             # A device guard: the crash happens in the GPU run, so the state after
-            # it is that run's (both branches are still walked and observed).
+            # it is that run's (both branches are still walked and observed), and so
+            # is what the function returns.
+            if taken == "body":
+                del self.returns[body_returns:]
+                if id(stmt) in self.top and _returns(stmt.body.body):
+                    self.gpu_run_returned = True  # the rest is the CPU run's
+            elif taken == "orelse":
+                del self.returns[returns:body_returns]
             if taken == "body":
                 self.env = after_body
             elif taken != "orelse":
@@ -379,3 +390,11 @@ def _filled_default(stmt: cst.If, before: dict[str, Value]) -> str | None:
 def flow(analysis: FileFacts, module: cst.Module) -> FlowFacts:
     """What the walk of ``module`` (whose facts are ``analysis``) observed."""
     return FlowWalker(analysis).run(module)
+
+
+def _returns(body: Sequence[cst.CSTNode]) -> bool:
+    """The block ends in a ``return`` (or a ``raise``): the run that takes it leaves."""
+    last = body[-1] if body else None
+    if isinstance(last, cst.SimpleStatementLine):
+        last = last.body[-1]
+    return isinstance(last, (cst.Return, cst.Raise))

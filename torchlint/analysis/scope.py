@@ -120,6 +120,12 @@ class Scope(ABC):
         self.stack = stack
         self.cls = cls
         self.returns: list[Value] = []
+        # The statements of the function's own body (not nested in a block), and
+        # whether the GPU run already returned at one of them (``if
+        # torch.cuda.is_available(): return model.cuda()``): later returns are
+        # another run's.
+        self.top: frozenset[int] = frozenset()
+        self.gpu_run_returned = False
         self.stmt: cst.CSTNode | None = None  # the statement being walked
         self.in_forward = False  # followed from a module call (see CallObs)
         # Walking from an entry: the module body or a function of the file, or what
