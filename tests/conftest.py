@@ -1,13 +1,9 @@
-"""Shared by the test modules: the rule-book reader on the path, ``invoke``, the
-command line run in this process (``from conftest import invoke``), and a clean
-environment for every test."""
+"""Shared by the test modules: the rule-book reader on the path, and ``invoke``, the
+command line run in this process (``from conftest import invoke``)."""
 
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner, Result
 
 from torchlint.frontends.cli import main
@@ -25,14 +21,3 @@ def invoke(*args: str, input: bytes | str | None = None, tracebacks: bool = Fals
     if not tracebacks:
         assert "Traceback" not in result.output, result.output
     return result
-
-
-@pytest.fixture(autouse=True)
-def _restore_environment() -> Iterator[None]:
-    """Scripts run in process (the runtime tests) set ``MASTER_PORT``, ``RANK`` and the
-    like: each test starts from the environment the session started with, so one
-    test's distributed settings never reach another's process group."""
-    saved = dict(os.environ)
-    yield
-    os.environ.clear()
-    os.environ.update(saved)
