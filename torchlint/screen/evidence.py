@@ -8,7 +8,14 @@ import ast
 from collections.abc import Iterable, Sequence
 
 from torchlint.screen.file import File
-from torchlint.screen.tags import CPU_DATA, LATE_MODULE, PLACED_MODULE, SAVE, TORCH_LOAD
+from torchlint.screen.tags import (
+    CPU_DATA,
+    INIT_TENSOR_ATTR,
+    LATE_MODULE,
+    PLACED_MODULE,
+    SAVE,
+    TORCH_LOAD,
+)
 from torchlint.screen.trees import dotted
 from torchlint.screen.units import Unit
 
@@ -84,13 +91,6 @@ class Evidence:
             for j in seen:
                 if first >= 0:
                     group[find(j)] = find(first)
-        # TL301 reads what a helper of the file returns to a class's __init__: a
-        # class is screened with the functions it calls.
-        for i, definition in enumerate(defs):
-            if isinstance(definition, ast.ClassDef):
-                for j in edges[i]:
-                    if not isinstance(defs[j], ast.ClassDef):
-                        group[find(j)] = find(i)
         for i, unit in enumerate(units):
             unit.finish(called=i in reached)
             definition = defs[i]
@@ -104,6 +104,15 @@ class Evidence:
         tags: dict[int, set[str]] = {}
         for i, unit in enumerate(units):
             tags.setdefault(find(i), set()).update(unit.tags)
+        # TL301 reads what a helper of the file returns to a class's __init__: the
+        # functions a class with such an attribute calls are kept for it. (Only that
+        # tag, one way: grouping the classes with the helpers they call would join
+        # every class of a modeling file through one shared helper.)
+        for i, definition in enumerate(defs):
+            if isinstance(definition, ast.ClassDef) and INIT_TENSOR_ATTR in units[i].tags:
+                for j in edges[i]:
+                    if not isinstance(defs[j], ast.ClassDef):
+                        tags[find(j)].add(INIT_TENSOR_ATTR)
         for i, unit in enumerate(units):
             # A method of a class an entry reaches attaches a module to self; the
             # entry may have placed the instance first.
