@@ -7,15 +7,8 @@ import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis.observations import OptimizerObs
-from torchlint.analysis.values import Place
+from torchlint.checks._devices import device_text
 from torchlint.rules.rule import Rule
-
-
-def _where(detail: str, node: cst.CSTNode, code: str) -> str:
-    """How the message names the device the model went to."""
-    if isinstance(node, cst.Call) and len(node.args) == 1 and len(code) <= 40:
-        return f"`{code}`"
-    return "the GPU" if detail in (Place.CUDA, Place.VAR) else detail
 
 
 class OptimizerStateBeforePlacement(Rule):
@@ -85,9 +78,7 @@ class OptimizerStateBeforePlacement(Rule):
             return
         obs: OptimizerObs = found[0]
         model = obs.move.path or "the model"
-        where = _where(
-            obs.move.detail, node, self.ctx.code_for(node.args[0].value) if node.args else ""
-        )
+        where = device_text(obs.move, self.ctx.code_for)
         related: dict[str, cst.CSTNode] = {"state": obs.state.node, "step": obs.step}
         if obs.state.detail == "made":
             how = (
