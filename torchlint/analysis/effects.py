@@ -236,7 +236,7 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
         like = args[0][1] if args else UNKNOWN
         return new_value(Kind.TENSOR, like.device, like.dtype, Event("create", node))
     # (A file that sets a default device makes factories land there, not on the CPU.)
-    device: Place | None = Place.MAYBE if scope.w.analysis.gates.default_device else Place.CPU
+    device: Place | None = Place.MAYBE if scope.w.analysis.default_device else Place.CPU
     expr: cst.BaseExpression | None = None
     dtype: str | None = "float32" if name in _FLOAT_FACTORIES else None
     if name in ("tensor", "as_tensor", "from_numpy") and args and args[0][1].kind == Kind.NDARRAY:

@@ -22,6 +22,15 @@ MODULE_BASES = frozenset(
     }
 )
 
+_DEFAULT_DEVICE_SETTERS = frozenset({"torch.set_default_device", "torch.set_default_tensor_type"})
+_SETTER_NAMES = frozenset(q.rsplit(".", 1)[1] for q in _DEFAULT_DEVICE_SETTERS)
+
+
+def _last(func: cst.BaseExpression) -> str | None:
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return func.value if isinstance(func, cst.Name) else None
+
 
 @dataclass(eq=False)
 class ClassFacts:
@@ -67,6 +76,10 @@ class FileFacts:
     classes: dict[cst.ClassDef, ClassFacts]
     module_assignments: dict[str, list[cst.BaseExpression]]
     module: cst.Module | None = None
+    # torch.set_default_device(device), set_default_tensor_type(torch.cuda...),
+    # `with torch.device(...)`: a factory without device= may not make a CPU tensor
+    # anywhere in this file. The first such call, or None.
+    default_device: cst.Call | None = None
     _gates: Gates | None = field(default=None, repr=False)
 
     def qualify(self, node: cst.BaseExpression) -> str | None:
@@ -92,6 +105,23 @@ class _Collector:
         self.functions: dict[cst.FunctionDef, FunctionFacts] = {}
         self.classes: dict[cst.ClassDef, ClassFacts] = {}
         self.module_assignments: dict[str, list[cst.BaseExpression]] = {}
+        # Calls that may set a default device, qualified once the imports are known.
+        self._setters: list[cst.Call] = []
+
+    @property
+    def default_device(self) -> cst.Call | None:
+        for call in self._setters:
+            q = self.imports.qualify(call.func) or ""
+            if q == "torch.device":
+                return call
+            if q in _DEFAULT_DEVICE_SETTERS and call.args:
+                first = call.args[0].value
+                spelled = (
+                    first.evaluated_value if isinstance(first, cst.SimpleString) else dotted(first)
+                )
+                if spelled not in ("cpu", "torch.FloatTensor", "torch.DoubleTensor"):
+                    return call
+        return None
 
     def body(
         self,
@@ -121,7 +151,17 @@ class _Collector:
             self._class(stmt)
         elif isinstance(stmt, cst.FunctionDef):
             self._function(stmt, fn, cls)
+        elif isinstance(stmt, cst.Expr):
+            # Setters are called as statements (a statement-only pass is what keeps
+            # this cheap): ``torch.set_default_device("cuda")``.
+            call = stmt.value
+            if isinstance(call, cst.Call) and _last(call.func) in _SETTER_NAMES:
+                self._setters.append(call)
         elif isinstance(stmt, (cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar)):
+            if isinstance(stmt, cst.With):
+                for item in stmt.items:
+                    if isinstance(item.item, cst.Call) and _last(item.item.func) == "device":
+                        self._setters.append(item.item)
             self._compound(stmt, fn, cls)
         elif isinstance(stmt, cst.Match):
             for case in stmt.cases:

@@ -36,4 +36,5 @@ def analyze(module: cst.Module) -> Analysis:
         classes=found.classes,
         module_assignments=found.module_assignments,
         module=module,
+        default_device=found.default_device,
     )

@@ -1,5 +1,4 @@
-"""Version gates and compatibility fallbacks, recognised once for every rule; and
-the switches that change what a factory makes (a default device).
+"""Version gates and compatibility fallbacks, recognised once for every rule.
 
 Code that supports several torch releases keeps the old API on purpose, in a branch
 that only old releases take::
@@ -33,13 +32,13 @@ from dataclasses import dataclass
 import libcst as cst
 
 from torchlint.analysis.names import ImportTable, dotted
+from torchlint.lint.traverse import nodes, walk
 
 # The errors an old release raises for a new API: a missing keyword (TypeError), a
 # missing attribute or module (AttributeError, ImportError, ...).
 _FALLBACK_ERRORS = frozenset(
     {"TypeError", "AttributeError", "ImportError", "ModuleNotFoundError", "NameError"}
 )
-_DEFAULT_DEVICE_SETTERS = frozenset({"torch.set_default_device", "torch.set_default_tensor_type"})
 # ``version.parse``, ``packaging.version.Version``, ``LooseVersion``, ``parse_version``.
 _VERSION_CALLS = frozenset({"parse", "Version", "LooseVersion", "parse_version", "StrictVersion"})
 # A name that says which release runs: ``TORCH_GE_2_4``, ``_TORCH_GREATER_EQUAL_2_1``,
@@ -73,13 +72,13 @@ def gate_kind(test: cst.BaseExpression, imports: ImportTable) -> str | None:
     """ "version" or "probe" when ``test`` asks which torch release runs (another
     library's version, ``accelerate.__version__``, is not a torch gate)."""
     finder = _TestFinder(imports)
-    test.visit(finder)
+    walk(test, [finder])
     if finder.probe:
         return "probe"
     return "version" if finder.flag or (finder.versionish and finder.torch) else None
 
 
-class _TestFinder(cst.CSTVisitor):
+class _TestFinder(cst.BatchableCSTVisitor):
     def __init__(self, imports: ImportTable) -> None:
         super().__init__()
         self.imports = imports
@@ -88,7 +87,7 @@ class _TestFinder(cst.CSTVisitor):
         self.torch = False  # the test names torch
         self.probe = False
 
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
+    def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value == "__version__":
             self.versionish = True
         if _FLAG.search(node.attr.value):
@@ -96,7 +95,6 @@ class _TestFinder(cst.CSTVisitor):
         q = self.imports.qualify(node) or dotted(node) or ""
         if q == "torch" or q.startswith("torch."):
             self.torch = True
-        return True
 
     def visit_Name(self, node: cst.Name) -> None:
         if _FLAG.search(node.value):
@@ -105,7 +103,7 @@ class _TestFinder(cst.CSTVisitor):
         if q == "torch" or q.startswith("torch."):
             self.torch = True
 
-    def visit_Call(self, node: cst.Call) -> bool:
+    def visit_Call(self, node: cst.Call) -> None:
         name = dotted(node.func) or ""
         last = name.rsplit(".", 1)[-1]
         if last in _VERSION_CALLS and ("version" in name.lower() or last != "parse"):
@@ -114,36 +112,29 @@ class _TestFinder(cst.CSTVisitor):
             probed = self.imports.qualify(node.args[0].value) or dotted(node.args[0].value) or ""
             if probed == "torch" or probed.startswith("torch."):
                 self.probe = True
-        return True
 
 
-class _Marker(cst.CSTVisitor):
-    """Collects every node of a subtree (by identity) under one gate."""
-
-    def __init__(self, gate: Gate, into: dict[int, Gate]) -> None:
-        super().__init__()
-        self.gate = gate
-        self.into = into
-
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        self.into.setdefault(id(node), self.gate)
-        return True
-
-
-class _Finder(cst.CSTVisitor):
+class _Finder(cst.BatchableCSTVisitor):
     def __init__(self, imports: ImportTable) -> None:
         super().__init__()
         self.imports = imports
         self.gated: dict[int, Gate] = {}
         self.bindings: dict[str, Gate] = {}
-        self.default_device: cst.Call | None = None
         self._keep: list[cst.CSTNode] = []  # ids stay valid while the nodes live
+        self._imports: list[cst.Import | cst.ImportFrom] = []
+
+    def visit_Import(self, node: cst.Import) -> None:
+        self._imports.append(node)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self._imports.append(node)
 
     def _mark(self, gate: Gate, *regions: cst.CSTNode | None) -> None:
         for region in regions:
             if region is not None:
                 self._keep.append(region)
-                region.visit(_Marker(gate, self.gated))
+                for node in nodes(region, cst.CSTNode):
+                    self.gated.setdefault(id(node), gate)
 
     def visit_If(self, node: cst.If) -> None:
         kind = gate_kind(node.test, self.imports)
@@ -174,25 +165,6 @@ class _Finder(cst.CSTVisitor):
         if kind is not None:
             self._mark(Gate(kind, node.test), node.body, node.orelse)
 
-    def visit_Call(self, node: cst.Call) -> None:
-        q = self.imports.qualify(node.func) or ""
-        if q in _DEFAULT_DEVICE_SETTERS and node.args and self.default_device is None:
-            first = node.args[0].value
-            spelled = (
-                first.evaluated_value if isinstance(first, cst.SimpleString) else dotted(first)
-            )
-            if spelled not in ("cpu", "torch.FloatTensor", "torch.DoubleTensor"):
-                self.default_device = node
-
-    def visit_WithItem(self, node: cst.WithItem) -> None:
-        item = node.item
-        if (
-            isinstance(item, cst.Call)
-            and self.imports.qualify(item.func) == "torch.device"
-            and self.default_device is None
-        ):
-            self.default_device = item
-
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         caught = node.type
         names: list[cst.BaseExpression] = []
@@ -206,7 +178,7 @@ class _Finder(cst.CSTVisitor):
     def leave_Module(self, original_node: cst.Module) -> None:
         # Names an import binds inside a gated region: which API they are depends on
         # the release that runs.
-        for binder in _imports_in(original_node):
+        for binder in self._imports:
             gate = self.gated.get(id(binder))
             if gate is None:
                 continue
@@ -230,32 +202,16 @@ def _leaves(suite: cst.BaseSuite) -> bool:
     return isinstance(last, (cst.Return, cst.Raise, cst.Continue, cst.Break))
 
 
-def _imports_in(module: cst.Module) -> list[cst.Import | cst.ImportFrom]:
-    found: list[cst.Import | cst.ImportFrom] = []
-
-    class _Imports(cst.CSTVisitor):
-        def visit_Import(self, node: cst.Import) -> None:
-            found.append(node)
-
-        def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-            found.append(node)
-
-    module.visit(_Imports())
-    return found
-
-
 class Gates:
     """The gated regions of one file (see the module docstring)."""
 
     def __init__(self, module: cst.Module, imports: ImportTable) -> None:
+        # The rules' own walker, not ``module.visit``: LibCST's visitors rebuild every
+        # node's children as they go, which cost more than the parse on large files.
         finder = _Finder(imports)
-        module.visit(finder)
+        walk(module, [finder])
         self._gated = finder.gated
         self._bindings = finder.bindings
-        # torch.set_default_device(device), set_default_tensor_type(torch.cuda...),
-        # `with torch.device(...)`: a factory without device= may not make a CPU
-        # tensor anywhere in this file.
-        self.default_device = finder.default_device
         self._keep = finder._keep
 
     def of(self, node: cst.CSTNode) -> Gate | None:
