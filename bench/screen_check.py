@@ -50,7 +50,7 @@ def check(path: str) -> tuple[str, int, int, list[str]]:
     runs = [(ALL, full)]
     for code in sorted(ALL):
         expected = [k for k in full if k[2] == code]
-        if engine.rules_for(text, frozenset({code}), tree) or expected:
+        if engine.rules_for(text, frozenset({code}), tree, path) or expected:
             runs.append((frozenset({code}), expected))
     diff = []
     for codes, expected in runs:
@@ -64,7 +64,7 @@ def check(path: str) -> tuple[str, int, int, list[str]]:
             for k in got
             if k not in expected
         ]
-    rules, idle = engine.screen_units(text, DEFAULT, tree)
+    rules, idle = engine.screen_units(text, DEFAULT, tree, path)
     parsed = 0
     if rules:
         kept = screen.without_bodies(text, idle).splitlines()

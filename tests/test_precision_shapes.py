@@ -98,7 +98,9 @@ def test_a_default_device_is_found() -> None:
     assert analyze(module).default_device is not None
     module = cst.parse_module("import torch\ntorch.set_default_device('cpu')\n")
     assert analyze(module).default_device is None
-    module = cst.parse_module("import torch as th\ndef f():\n    with th.device('cuda'):\n        pass\n")
+    module = cst.parse_module(
+        "import torch as th\ndef f():\n    with th.device('cuda'):\n        pass\n"
+    )
     assert analyze(module).default_device is not None
     module = cst.parse_module("import torch\nwith torch.no_grad():\n    x = torch.zeros(3)\n")
     assert analyze(module).default_device is None

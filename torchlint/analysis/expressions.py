@@ -9,6 +9,7 @@ from abc import abstractmethod
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import reduce
+from pathlib import Path
 
 import libcst as cst
 
@@ -233,6 +234,13 @@ class Expressions(Scope):
             return UNKNOWN
         args = [(a, self.eval(a.value)) for a in node.args]
 
+        if q is not None or (
+            isinstance(func, (cst.Name, cst.Attribute))
+            and (dotted(func) or "").split(".", 1)[0] in w.analysis.imports.relative
+        ):
+            result = self.imported(node, args)
+            if result is not None:
+                return result
         if q is not None:
             return effects.library_call(self, node, q, args)
 
@@ -356,44 +364,9 @@ class Expressions(Scope):
                 )
             if value is not None and value.kind == Kind.TOKENIZER:
                 return new_value(Kind.ENCODING, Place.CPU, None, Event("create", node))
-            cls = w.local_modules.get(name)
-            if cls is not None:
-                # Model(device=...): the class builds its state there itself.
-                placed = any(a.keyword and a.keyword.value == "device" for a, _ in args)
-                module = new_value(
-                    Kind.MODULE,
-                    Place.MAYBE if placed else Place.CPU,
-                    "float32",
-                    Event("create", node),
-                )
-                if not self.entry:
-                    return module
-                module = replace(module, origin=f"local:{name}")
-                attrs = self.construct(cls, node, args)
-                if module.device == Place.CPU and any(
-                    v.kind == Kind.TENSOR and v.device not in (None, Place.CPU)
-                    for v in attrs.values()
-                ):
-                    # Its __init__ makes weights where something else is (LoRA factors
-                    # made with ``device=base.weight.device``): not surely on the CPU.
-                    module = replace(module, device=Place.MAYBE)
-                w.objects[module.ident] = (cls, attrs)
-                return module
-            if self.entry:
-                if name in w.cpu_datasets:
-                    return self.instance(w.cpu_datasets[name], node, args)
-                cls = w.local_classes.get(name)
-                if cls is not None:
-                    obj = replace(
-                        new_value(Kind.OBJECT, None, None, Event("create", node)), origin=name
-                    )
-                    w.objects[obj.ident] = (cls, self.construct(cls, node, args))
-                    return obj
-                fn = w.top_functions.get(name)
-                if fn is not None and (value is None or value.kind is None):
-                    result = self.follow(fn, node, args, None)
-                    if result is not None:
-                        return result
+            result = self.defined(name, node, args, value)
+            if result is not None:
+                return result
         if (
             name in ("list", "tuple")
             and len(node.args) == 1
@@ -407,6 +380,73 @@ class Expressions(Scope):
             return UNKNOWN  # setattr(model, ...), len(x), print(x): nothing is moved
         self.escape_args(args)
         return UNKNOWN
+
+    def defined(
+        self, name: str, node: cst.Call, args: list[tuple[cst.Arg, Value]], value: Value | None
+    ) -> Value | None:
+        """A call of what the file being read (``w.home``) defines under ``name``: a
+        module class, a Dataset class, another class, a function. None when it is not
+        one, or the call is not followed."""
+        w = self.w
+        cls = w.local_modules.get(name)
+        if cls is not None:
+            # Model(device=...): the class builds its state there itself.
+            placed = any(a.keyword and a.keyword.value == "device" for a, _ in args)
+            module = new_value(
+                Kind.MODULE,
+                Place.MAYBE if placed else Place.CPU,
+                "float32",
+                Event("create", node),
+            )
+            if not self.entry:
+                return module
+            if w.home is not w.own:
+                w.homes[cls] = w.home
+                # (named apart from a class of the linted file that has its name)
+                where = Path(w.home.path or "").stem
+                module = replace(module, origin=f"local:{where}.{name}")
+            else:
+                module = replace(module, origin=f"local:{name}")
+            attrs = self.construct(cls, node, args)
+            if module.device == Place.CPU and any(
+                v.kind == Kind.TENSOR and v.device not in (None, Place.CPU) for v in attrs.values()
+            ):
+                # Its __init__ makes weights where something else is (LoRA factors
+                # made with ``device=base.weight.device``): not surely on the CPU.
+                module = replace(module, device=Place.MAYBE)
+            w.objects[module.ident] = (cls, attrs)
+            return module
+        if not self.entry:
+            return None
+        if name in w.cpu_datasets:
+            if w.home is not w.own:
+                w.homes[w.cpu_datasets[name]] = w.home
+            return self.instance(w.cpu_datasets[name], node, args)
+        cls = w.local_classes.get(name)
+        if cls is not None:
+            if w.home is not w.own:
+                w.homes[cls] = w.home
+            obj = replace(new_value(Kind.OBJECT, None, None, Event("create", node)), origin=name)
+            w.objects[obj.ident] = (cls, self.construct(cls, node, args))
+            return obj
+        fn = w.top_functions.get(name)
+        if fn is not None and (value is None or value.kind is None):
+            return self.follow(fn, node, args, None)
+        return None
+
+    def imported(self, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value | None:
+        """A call of what another file of the project defines (``from utils import
+        wrap_ddp``; ``from .model import Net``), followed there as a call of this
+        file's own would be; None when it is not one, or not followed."""
+        name = dotted(node.func)
+        if name is None or not self.entry:
+            return None
+        found = self.w.imported(name)
+        if found is None:
+            return None
+        home, local = found
+        with self.w.within(home, node):
+            return self.defined(local, node, args, None)
 
     def follow(
         self,
@@ -430,6 +470,9 @@ class Expressions(Scope):
     ) -> dict[str, Value]:
         """The ``self.`` attributes ``cls.__init__`` sets, run on this call's arguments."""
         init = self.w.methods(cls).get("__init__")
+        if init is None and _record_class(cls):
+            # A dataclass (or a NamedTuple) stores its arguments as its fields.
+            return {f"self.{a.keyword.value}": v for a, v in args if a.keyword is not None}
         if init is None:
             self.escape_args(args)
             return {}
@@ -491,6 +534,21 @@ class Expressions(Scope):
         return unpass(reduce(merge_values, self.returns), call)
 
     def enter(
+        self,
+        fn: cst.FunctionDef,
+        node: cst.Call,
+        args: list[tuple[cst.Arg, Value]],
+        cls: ClassFacts | None,
+        own: dict[str, Value],
+        label: str = "",
+    ) -> Expressions | None:
+        """``_enter``, reading names as the file that defines ``cls`` does (a class of
+        another file of the project, whose instance this file made)."""
+        home = self.w.home_of(cls) if cls is not None else None
+        with self.w.within(home, node):
+            return self._enter(fn, node, args, cls, own, label)
+
+    def _enter(
         self,
         fn: cst.FunctionDef,
         node: cst.Call,
@@ -694,3 +752,17 @@ def _batched(item: Value, loader: Value) -> Value:
         events,
         new_ident(),
     )
+
+
+def _record_class(cls: ClassFacts) -> bool:
+    """A class whose generated ``__init__`` only stores its arguments: a dataclass,
+    a NamedTuple."""
+    decorators = {
+        (
+            dotted(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) or ""
+        ).rsplit(".", 1)[-1]
+        for d in cls.node.decorators
+    }
+    if "dataclass" in decorators:
+        return True
+    return any(b.rsplit(".", 1)[-1] == "NamedTuple" for b in cls.bases)

@@ -80,6 +80,9 @@ class FileFacts:
     # `with torch.device(...)`: a factory without device= may not make a CPU tensor
     # anywhere in this file. The first such call, or None.
     default_device: cst.Call | None = None
+    # The file's path, where imports of the project's other files are resolved from
+    # (None: text without a file, such as stdin).
+    path: str | None = None
     _gates: Gates | None = field(default=None, repr=False)
 
     def qualify(self, node: cst.BaseExpression) -> str | None:

@@ -12,6 +12,7 @@ import libcst as cst
 from torchlint.analysis.facts import FileFacts, collect
 from torchlint.analysis.flow import flow
 from torchlint.analysis.observations import FlowFacts
+from torchlint.analysis.project import Home
 
 
 @dataclass
@@ -27,8 +28,14 @@ class Analysis(FileFacts):
             self._flow = flow(self, self.module)
         return self._flow
 
+    @property
+    def files(self) -> dict[str, Home]:
+        """The other files of the project the flow analysis read (none when it did
+        not run)."""
+        return self._flow.files if self._flow is not None else {}
 
-def analyze(module: cst.Module) -> Analysis:
+
+def analyze(module: cst.Module, path: str | None = None) -> Analysis:
     found = collect(module)
     return Analysis(
         imports=found.imports,
@@ -37,4 +44,5 @@ def analyze(module: cst.Module) -> Analysis:
         module_assignments=found.module_assignments,
         module=module,
         default_device=found.default_device,
+        path=path,
     )

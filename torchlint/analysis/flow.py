@@ -316,9 +316,6 @@ class FlowWalker(Walk):
     each function."""
 
     def run(self, module: cst.Module) -> FlowFacts:
-        self.top_functions = {
-            stmt.name.value: stmt for stmt in module.body if isinstance(stmt, cst.FunctionDef)
-        }
         scope = _Scope(self, {})
         self.module_scope = scope
         try:
@@ -335,6 +332,7 @@ class FlowWalker(Walk):
             if fn.cls is not None and fn.node in {m for m in class_methods(fn.cls)}:
                 continue  # walked with its class
             self._function(fn.node, {}, fn.cls)
+        self.facts.files = self.visited
         return self.facts
 
     def _class(self, cls: ClassFacts) -> None:

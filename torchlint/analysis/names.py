@@ -45,6 +45,9 @@ class ImportTable:
 
     def __init__(self) -> None:
         self.names: dict[str, str] = {}
+        # ``from .utils import encode``: local name -> (level, "utils.encode"), kept
+        # apart so that a relative name is never taken for a library's.
+        self.relative: dict[str, tuple[int, str]] = {}
 
     def add_import(self, node: cst.Import) -> None:
         for alias in node.names:
@@ -59,10 +62,15 @@ class ImportTable:
                 self.names[head] = head
 
     def add_import_from(self, node: cst.ImportFrom) -> None:
-        if node.relative or node.module is None:
+        if isinstance(node.names, cst.ImportStar):
+            return
+        if node.relative:
+            self._add_relative(node, len(node.relative))
+            return
+        if node.module is None:
             return
         module = dotted(node.module)
-        if module is None or isinstance(node.names, cst.ImportStar):
+        if module is None:
             return
         for alias in node.names:
             if not isinstance(alias.name, cst.Name):
@@ -71,6 +79,22 @@ class ImportTable:
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 local = alias.asname.name.value
             self.names[local] = f"{module}.{alias.name.value}"
+
+    def _add_relative(self, node: cst.ImportFrom, level: int) -> None:
+        module = dotted(node.module) if node.module is not None else ""
+        if module is None:
+            return
+        assert not isinstance(node.names, cst.ImportStar)
+        for alias in node.names:
+            if not isinstance(alias.name, cst.Name):
+                continue
+            local = alias.name.value
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                local = alias.asname.name.value
+            self.relative[local] = (
+                level,
+                f"{module}.{alias.name.value}" if module else alias.name.value,
+            )
 
     def qualify(self, node: cst.BaseExpression) -> str | None:
         """The qualified name of an imported Name/Attribute chain, or None when its

@@ -6,11 +6,14 @@ A rule's ``visit_Call`` looks its node up in ``FlowFacts``."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import libcst as cst
 
 from torchlint.analysis.values import Event, Value
+
+if TYPE_CHECKING:
+    from torchlint.analysis.project import Home
 
 
 @dataclass(frozen=True)
@@ -113,8 +116,14 @@ class Observations(dict[K, V]):
     def __init__(self) -> None:
         super().__init__()
         self.in_context: dict[K, list[V]] = {}
+        self.facts: FlowFacts | None = None
 
     def add(self, node: K, value: V, depth: int) -> None:
+        site = self.facts.site if self.facts is not None else None
+        if site is not None:
+            # Seen in another file of the project, followed from a call of this one:
+            # what the rules can visit is that call.
+            node = site  # type: ignore[assignment]
         if depth == 0:
             self[node] = value
         else:
@@ -142,3 +151,14 @@ class FlowFacts:
     loss_targets: Observations[cst.Call, LossObs] = field(default_factory=Observations)
     # Keyed by the move of the module whose optimizer's state stays on the CPU.
     optimizer_states: Observations[cst.Call, OptimizerObs] = field(default_factory=Observations)
+    # While a call into another file of the project is followed: the call of this
+    # file that led there, where everything observed meanwhile is recorded.
+    site: cst.CSTNode | None = None
+    # The other files of the project the walk read, by path: the file's findings
+    # depend on them, and may name their lines.
+    files: dict[str, Home] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for value in vars(self).values():
+            if isinstance(value, Observations):
+                value.facts = self

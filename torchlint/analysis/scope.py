@@ -5,8 +5,9 @@ the reading of device and dtype expressions that every part of the walk shares."
 
 from __future__ import annotations
 
+import contextlib
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 import libcst as cst
@@ -14,6 +15,7 @@ import libcst as cst
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import FlowFacts
+from torchlint.analysis.project import Home, resolve
 from torchlint.analysis.torch_api import names_cpu, torch_dtype
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
@@ -23,15 +25,6 @@ from torchlint.analysis.values import (
     Value,
     member,
 )
-from torchlint.lint.traverse import nodes
-
-
-def mentions_device(node: cst.CSTNode) -> bool:
-    """``.to(``, ``.cuda(``, ``device=`` or a name with "device" anywhere under ``node``."""
-    for sub in nodes(node, cst.Name):
-        if sub.value in ("to", "cuda") or "device" in sub.value:
-            return True
-    return False
 
 
 def class_methods(cls: ClassFacts) -> list[cst.FunctionDef]:
@@ -47,19 +40,22 @@ class Walk:
     """What the walk of one file keeps across the scopes it walks."""
 
     def __init__(self, analysis: FileFacts) -> None:
-        self.analysis = analysis
         self.facts = FlowFacts()
         self.results: dict[cst.CSTNode, Value] = {}
-        self.local_modules = {c.name: c for c in analysis.classes.values() if c.is_module}
-        # Dataset classes of the file that never say a device: their items, and so a
-        # DataLoader's batches (default collate), are CPU tensors.
-        self.cpu_datasets = {
-            c.name: c
-            for c in analysis.classes.values()
-            if not c.is_module
-            and any(b.rsplit(".", 1)[-1].endswith("Dataset") for b in c.bases)
-            and not mentions_device(c.node)
-        }
+        # The file whose names the walk reads now: the linted file, or a file of the
+        # project while a call into it is followed (``within``).
+        self.home = self.own = Home.of(analysis)
+        self.analysis = analysis
+        self.local_modules = self.home.local_modules
+        self.cpu_datasets = self.home.cpu_datasets
+        self.local_classes = self.home.local_classes
+        self.top_functions = self.home.top_functions
+        # The classes of other files whose instances the walk made.
+        self.homes: dict[ClassFacts, Home] = {}
+        # The files of the project the walk read (the linted file's result depends
+        # on them), and the call of the linted file that entered them.
+        self.visited: dict[str, Home] = {}
+        self.site: cst.CSTNode | None = None
         self.moved_away: dict[int, tuple[str, Event]] = {}
         self.pending_late: dict[cst.CSTNode, tuple[int, int, str, Event]] = {}
         self.late_roots: dict[cst.CSTNode, str] = {}
@@ -70,13 +66,49 @@ class Walk:
         self.followed = 0  # calls followed into the file's own functions
         # Instances of the file's classes: their class and ``self.`` attributes.
         self.objects: dict[int, tuple[ClassFacts, dict[str, Value]]] = {}
-        self.local_classes = {
-            c.name: c
-            for c in analysis.classes.values()
-            if not c.is_module and c.name not in self.cpu_datasets
-        }
-        self.top_functions: dict[str, cst.FunctionDef] = {}
         self._methods: dict[ClassFacts, dict[str, cst.FunctionDef]] = {}
+
+    @contextlib.contextmanager
+    def within(self, home: Home | None, site: cst.CSTNode | None = None) -> Iterator[None]:
+        """Read names as ``home`` (a file of the project) defines them, while a call
+        into it is followed. What is observed there is observed at ``site``, the
+        call of the linted file that led there (its own nodes are not in this file)."""
+        if home is None or home is self.home:
+            yield
+            return
+        saved = (
+            self.home,
+            self.analysis,
+            self.globals,
+            self.module_scope,
+            self.site,
+        )
+        self.home, self.analysis = home, home.analysis
+        self.local_modules, self.cpu_datasets = home.local_modules, home.cpu_datasets
+        self.local_classes, self.top_functions = home.local_classes, home.top_functions
+        # (What that file's module body binds is not walked: its functions see none.)
+        self.globals, self.module_scope = {}, None
+        if self.site is None:
+            self.site = site
+        self.facts.site = self.site if home is not self.own else None
+        if home.path is not None:
+            self.visited[home.path] = home
+        try:
+            yield
+        finally:
+            old = saved[0]
+            self.home, self.analysis, self.globals, self.module_scope, self.site = saved
+            self.local_modules, self.cpu_datasets = old.local_modules, old.cpu_datasets
+            self.local_classes, self.top_functions = old.local_classes, old.top_functions
+            self.facts.site = self.site if old is not self.own else None
+
+    def imported(self, name: str) -> tuple[Home, str] | None:
+        """What ``name`` names in another file of the project, if anything."""
+        return resolve(self.analysis, name)
+
+    def home_of(self, cls: ClassFacts) -> Home | None:
+        """The file a class of another file came from (None: the file walked now)."""
+        return self.homes.get(cls)
 
     def methods(self, cls: ClassFacts) -> dict[str, cst.FunctionDef]:
         if cls not in self._methods:

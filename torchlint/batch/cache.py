@@ -52,6 +52,15 @@ def key(data: bytes, path: str, codes: frozenset[str]) -> str:
     return str(digest.hexdigest())
 
 
+def digest(path: str) -> str | None:
+    """What a file of the project that a result depends on is, now (None: gone)."""
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
+    except OSError:
+        return None
+
+
 class Cache:
     def __init__(self, root: str) -> None:
         self.dir = Path(root) / DIRNAME / _code_fingerprint()
@@ -64,11 +73,17 @@ class Cache:
         try:
             with open(os.path.join(self._dir, k[:2], k + ".json"), encoding="utf-8") as fh:
                 raw = json.load(fh)
+            if isinstance(raw, dict):
+                # Findings that read other files of the project hold while those
+                # files are as they were.
+                if any(digest(path) != known for path, known in raw["depends"].items()):
+                    return None
+                raw = raw["findings"]
             return [_finding(item) for item in raw]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing or broken: lint again and rewrite it
 
-    def put(self, k: str, findings: list[Finding]) -> None:
+    def put(self, k: str, findings: list[Finding], depends: dict[str, str] | None = None) -> None:
         entry = self._entry(k)
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
@@ -77,8 +92,9 @@ class Cache:
             if not ignore.exists():
                 ignore.write_text("# created by torchlint\n*\n", encoding="utf-8")
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
+            records = [_record(f) for f in findings]
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump([_record(f) for f in findings], fh)
+                json.dump({"findings": records, "depends": depends} if depends else records, fh)
             os.replace(tmp, entry)
         except OSError:
             pass  # a read-only tree just runs without a cache

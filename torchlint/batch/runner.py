@@ -37,6 +37,8 @@ class FileResult:
     # For stdin with --fix: the source to print, in its own encoding (and BOM); the
     # input unchanged when it could not be decoded, so an editor never loses a buffer.
     fixed_bytes: bytes | None = None
+    # The other files of the project the findings depend on, with their digests.
+    depends: dict[str, str] = field(default_factory=dict)
     # Why the file was not linted although it could have been read (its size): the
     # caller decides whether that is an error (a file named on the command line) or a
     # warning (one a folder's walk found).
@@ -66,6 +68,7 @@ def process_text(path: str, data: bytes, options: Options, write: bool) -> FileR
     if not (options.fix or options.diff):
         lint = engine.lint_text(path, source.text, options.codes)
         result.findings, result.problems = lint.findings, lint.problems
+        result.depends = lint.depends
         return result
     outcome = engine.fix_text(path, source.text, options.codes, options.unsafe_fixes)
     result.findings, result.problems = outcome.remaining.findings, outcome.remaining.problems
@@ -155,6 +158,7 @@ def _process_notebook(path: str, data: bytes, options: Options, write: bool) -> 
         result.findings = program.errors + nb.to_cells(lint.findings, program.text)
         result.findings.sort(key=Finding.sort_key)
         result.problems = lint.problems
+        result.depends = lint.depends
         return result
     outcome = engine.fix_text(
         path, program.text, options.codes, options.unsafe_fixes, line_labels=labels
@@ -240,7 +244,9 @@ def process_file(path: str, options: Options) -> FileResult:
     assert options.cache_root is not None
     result = process_text(path, data, options, write=False)
     if not result.problems and not result.skipped:
-        Cache(options.cache_root).put(key(data, path, options.codes), result.findings)
+        Cache(options.cache_root).put(
+            key(data, path, options.codes), result.findings, result.depends
+        )
     return result
 
 

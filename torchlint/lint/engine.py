@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import libcst as cst
 from libcst.metadata import CodeRange
 
 from torchlint.analysis import analyze
+from torchlint.analysis.project import Home
 from torchlint.lint import noqa
 from torchlint.lint.findings import Applicability, Edit, Finding, Fix, Problem
 from torchlint.lint.positions import Offsets
@@ -21,7 +23,7 @@ from torchlint.lint.positions import positions as locate
 from torchlint.lint.traverse import nodes, walk
 from torchlint.rules.registry import ENGINE_CODES, SYNTAX_ERROR, all_rules
 from torchlint.rules.rule import LintContext, Report, Rule, ScopeTracker
-from torchlint.screen import Evidence, without_bodies
+from torchlint.screen import Evidence, project_imports, without_bodies
 
 MAX_FIX_PASSES = 10
 
@@ -38,35 +40,58 @@ def _line(n: int) -> str:
 class LintResult:
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # The other files of the project the analysis read, with a digest of the text
+    # it read: the findings hold only while they are unchanged.
+    depends: dict[str, str] = field(default_factory=dict)
 
 
-def rules_for(text: str, codes: frozenset[str], tree: ast.Module | None = None) -> list[type[Rule]]:
+def rules_for(
+    text: str, codes: frozenset[str], tree: ast.Module | None = None, path: str | None = None
+) -> list[type[Rule]]:
     """The enabled rules that can match the file: first the text triggers (a
     substring search), then, given CPython's tree, the evidence each rule needs
     (``torchlint.screen``). What is screened out is never parsed with LibCST."""
-    return screen_units(text, codes, tree)[0]
+    return screen_units(text, codes, tree, path)[0]
 
 
 def screen_units(
-    text: str, codes: frozenset[str], tree: ast.Module | None
+    text: str, codes: frozenset[str], tree: ast.Module | None, path: str | None = None
 ) -> tuple[list[type[Rule]], list[ast.stmt]]:
     """``rules_for``, and the top-level units none of those rules can match in
     (their bodies are not parsed)."""
-    out = [
-        rule
-        for code, rule in all_rules().items()
-        if code in codes
-        and not rule.engine_rule
-        and (not rule.triggers or any(t in text for t in rule.triggers))
+    candidates = [
+        rule for code, rule in all_rules().items() if code in codes and not rule.engine_rule
     ]
-    if tree is None or not any(rule.needs for rule in out):
+    out = [
+        rule for rule in candidates if not rule.triggers or any(t in text for t in rule.triggers)
+    ]
+    if tree is None or not (
+        any(rule.needs for rule in out) or (path is not None and project_imports(tree, path))
+    ):
         return out, []
     try:
-        evidence = Evidence(tree)
+        evidence = Evidence(tree, path)
     except RecursionError:
         return out, []  # too deep to screen: let the analysis decide
+    if evidence.elsewhere:
+        # What the code calls in other files of the project is followed: their text
+        # may hold a rule's triggers.
+        out = [
+            rule
+            for rule in candidates
+            if not rule.triggers
+            or any(
+                t in text or any(t in other for other in evidence.elsewhere) for t in rule.triggers
+            )
+        ]
     rules = [rule for rule in out if evidence.may_match(rule.needs)]
     return rules, evidence.idle([rule.needs for rule in rules]) if rules else []
+
+
+def _on_disk(path: str) -> str | None:
+    """The path the other files of the project are looked for from: the file's own,
+    when there is one (not stdin, not an editor's unsaved buffer)."""
+    return path if path != "-" and os.path.isfile(path) else None
 
 
 def _python_parse(text: str) -> ast.Module | SyntaxError:
@@ -134,7 +159,7 @@ def _lint_text(
         return result
     idle: list[ast.stmt] = []
     if screen:
-        rules, idle = screen_units(text, codes, tree)
+        rules, idle = screen_units(text, codes, tree, _on_disk(path))
     else:
         rules = [r for code, r in all_rules().items() if code in codes and not r.engine_rule]
     if not rules:
@@ -192,7 +217,7 @@ def _lint_parsed(
         result.problems.append(Problem(path, "not analysed: nested too deeply to parse"))
         return result
     try:
-        analysis = analyze(module)
+        analysis = analyze(module, _on_disk(path))
     except RecursionError:
         result.problems.append(Problem(path, "not analysed: nested too deeply"))
         return result
@@ -216,8 +241,13 @@ def _lint_parsed(
                 )
             else:
                 ctx.reports.extend(single.reports)
+    files = analysis.files
+    result.depends = {p: home.digest for p, home in files.items()}
     if ctx.reports:
-        result.findings.extend(_findings(path, text, module, tree, ctx.reports, label))
+        reports = _own_reports(ctx.reports, list(files.values())) if files else ctx.reports
+        result.findings.extend(
+            _findings(path, text, module, tree, reports, label, list(files.values()))
+        )
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -227,6 +257,26 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
 
 
+def _own_reports(reports: list[Report], files: Sequence[Home]) -> list[Report]:
+    """The reports this file can carry, when the analysis read other files of the
+    project: a finding is about a node of this file (one about another file's node is
+    that file's to report, in its own run), and a fix edits this file only."""
+
+    def foreign(node: cst.CSTNode) -> bool:
+        return any(home.owns(node) for home in files)
+
+    out = []
+    for report in reports:
+        if foreign(report.node):
+            continue
+        if report.statement is not None and foreign(report.statement):
+            report = replace(report, statement=None)
+        if report.fix is not None and any(foreign(old) for old, _ in report.fix.replacements):
+            report = replace(report, fix=None)
+        out.append(report)
+    return out
+
+
 def _findings(
     path: str,
     text: str,
@@ -234,16 +284,33 @@ def _findings(
     tree: ast.Module | None,
     reports: list[Report],
     label: Callable[[int], str] = _line,
+    files: Sequence[Home] = (),
 ) -> list[Finding]:
     offsets = Offsets(text)
     wanted: list[cst.CSTNode] = []
+    # Lines of the other files of the project that messages name: "line 36 of
+    # dist_utils.py".
+    elsewhere: dict[int, str] = {}
+    by_file: dict[int, list[cst.CSTNode]] = {}
     for report in reports:
         wanted.append(report.node)
         if report.statement is not None:
             wanted.append(report.statement)
-        wanted.extend(node for _, node in report.related)
+        for _, node in report.related:
+            home = next((h for h in files if h.owns(node)), None) if files else None
+            if home is None:
+                wanted.append(node)
+            else:
+                by_file.setdefault(id(home), []).append(node)
         if report.fix is not None:
             wanted.extend(old for old, _ in report.fix.replacements)
+    for home in files:
+        found = by_file.get(id(home))
+        if found and home.analysis.module is not None and home.path is not None:
+            spots = locate(home.analysis.module, Offsets(home.text), home.tree, found)
+            name = os.path.relpath(home.path, os.path.dirname(os.path.abspath(path)))
+            for node in found:
+                elsewhere[id(node)] = f"line {spots[node].start.line} of {name}"
     positions = locate(module, offsets, tree, wanted)
     out = []
     for report in reports:
@@ -256,6 +323,11 @@ def _findings(
                 lines.add(stmt.end.line)
         message = report.message
         for key, node in report.related:
+            other = elsewhere.get(id(node))
+            if other is not None:
+                message = message.replace(f"line <line:{key}>", other)
+                message = message.replace(f"<line:{key}>", other.removeprefix("line "))
+                continue
             line = positions[node].start.line
             message = message.replace(f"line <line:{key}>", label(line))
             message = message.replace(f"<line:{key}>", str(line))

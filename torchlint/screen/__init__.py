@@ -24,7 +24,7 @@ calls between them) and ``bodies.py`` (``without_bodies``: the text LibCST parse
 from __future__ import annotations
 
 from torchlint.screen.bodies import without_bodies
-from torchlint.screen.evidence import Evidence
+from torchlint.screen.evidence import Evidence, project_imports
 from torchlint.screen.tags import (
     ACCELERATOR,
     CALLABLE_MODULE,
@@ -86,5 +86,6 @@ __all__ = [
     "TORCH_LOAD",
     "TYPE_CAST_ARGUMENT",
     "Evidence",
+    "project_imports",
     "without_bodies",
 ]

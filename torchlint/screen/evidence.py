@@ -5,8 +5,11 @@ screened as one; which rules may match (``may_match``) and in which units none c
 from __future__ import annotations
 
 import ast
+import os
 from collections.abc import Iterable, Sequence
 
+from torchlint.analysis.project import MAX_PROJECT_FILE, locate
+from torchlint.lint.source import SourceError, read
 from torchlint.screen.file import File
 from torchlint.screen.tags import (
     CPU_DATA,
@@ -21,10 +24,12 @@ from torchlint.screen.units import Unit
 
 
 class Evidence:
-    """The tags of each unit of one file."""
+    """The tags of each unit of one file. With the file's ``path``, a call from an
+    entry (the module body, a function) into another file of the project brings the
+    tags of what it calls there: the flow analysis follows such calls."""
 
-    def __init__(self, tree: ast.Module) -> None:
-        file = File(tree)
+    def __init__(self, tree: ast.Module, path: str | None = None) -> None:
+        file = File(tree, path)
         module_level = Unit(file)
         defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = []
         for stmt in tree.body:
@@ -33,6 +38,18 @@ class Evidence:
             else:
                 module_level.walk(stmt)
         module_level.finish()
+        imported = file.imports.keys() | file.relative.keys()
+        # The text of the other files of the project whose code this file's tags now
+        # include: a rule's text triggers may be there.
+        self.elsewhere: list[str] = []
+
+        def elsewhere(unit: Unit) -> set[str]:
+            if path is None or not imported:
+                return set()
+            called = [n for n in unit.called if n.split(".", 1)[0] in imported]
+            return _called_elsewhere(file, called, self.elsewhere)
+
+        module_level.tags |= elsewhere(module_level)
         self.defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = defs
         units = []
         for stmt in defs:
@@ -94,6 +111,8 @@ class Evidence:
         for i, unit in enumerate(units):
             unit.finish(called=i in reached)
             definition = defs[i]
+            if not isinstance(definition, ast.ClassDef):
+                unit.tags |= elsewhere(unit)
             if isinstance(definition, ast.ClassDef) and any(
                 (dotted(b) or "").endswith("Dataset") for b in definition.bases
             ):
@@ -150,3 +169,60 @@ class Evidence:
             for d, tags in zip(self.defs, self.units, strict=True)
             if not any(n <= tags for n in needs)
         ]
+
+
+def project_imports(tree: ast.Module, path: str) -> bool:
+    """The file imports something from another file of the project."""
+    file = File(tree)
+    return any(
+        locate(path, level, target) is not None for level, target in file.relative.values()
+    ) or any(locate(path, 0, target) is not None for target in file.imports.values())
+
+
+# path -> ((mtime_ns, size), (its text, the tags of each top-level def, by name))
+_FILES: dict[str, tuple[tuple[int, int], tuple[str, dict[str, frozenset[str]]]]] = {}
+_SCREENING: set[str] = set()  # the files being screened now (an import cycle stops)
+
+
+def _called_elsewhere(file: File, called: Iterable[str], texts: list[str]) -> set[str]:
+    """The tags of what ``called`` names in other files of the project; their texts
+    go to ``texts``."""
+    out: set[str] = set()
+    for name in called:
+        found = file.project_target(name)
+        if found is not None:
+            text, defs = _defs_of(found[0])
+            if found[1] in defs:
+                out |= defs[found[1]]
+                if text not in texts:
+                    texts.append(text)
+    return out
+
+
+def _defs_of(path: str) -> tuple[str, dict[str, frozenset[str]]]:
+    """The text of the file at ``path`` and the tags of each of its top-level
+    ``def``s and ``class``es (with what they call in other files)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "", {}
+    stamp = (st.st_mtime_ns, st.st_size)
+    known = _FILES.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    if path in _SCREENING or st.st_size > MAX_PROJECT_FILE:
+        return "", {}
+    _SCREENING.add(path)
+    text = ""
+    try:
+        text = read(path, max_size=0).text
+        evidence = Evidence(ast.parse(text), path)
+        defs = {d.name: tags for d, tags in zip(evidence.defs, evidence.units, strict=True)}
+        # (what it calls in yet other files: their texts count as its own)
+        text = "\n".join([text, *evidence.elsewhere])
+    except (OSError, SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
+        defs = {}
+    finally:
+        _SCREENING.discard(path)
+    _FILES[path] = (stamp, (text, defs))
+    return text, defs

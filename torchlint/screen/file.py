@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 
 from torchlint.analysis.facts import MODULE_BASES as _MODULE_BASES
+from torchlint.analysis.project import locate
 from torchlint.screen.trees import dotted
 
 
@@ -14,7 +15,9 @@ class File:
     (as ``analysis/facts.py`` reads them): the import table (local name -> qualified
     name, one table for the whole file) and the names of its module classes."""
 
-    def __init__(self, tree: ast.Module) -> None:
+    def __init__(self, tree: ast.Module, path: str | None = None) -> None:
+        self.path = path
+        self._project: dict[str, tuple[str, str] | None] = {}
         self.classes: set[str] = set()
         # The file's top-level functions: calls to them are followed by the analysis.
         self.functions = {
@@ -26,7 +29,28 @@ class File:
         # Imported names under another spelling, as the word they stand for
         # (``import numpy as xp``, ``from torch import float16 as f16``).
         self.imported: dict[str, str] = {}
+        # ``from .utils import encode``: local name -> (level, "utils.encode").
+        self.relative: dict[str, tuple[int, str]] = {}
         self._statements(tree.body)
+
+    def in_project(self, name: str) -> bool:
+        """``name`` (``wrap_ddp``, ``utils.encode``) is imported from another file of
+        the project (the flow analysis follows calls into it)."""
+        return self.project_target(name) is not None
+
+    def project_target(self, name: str) -> tuple[str, str] | None:
+        """The file of the project and the name in it that ``name`` was imported as."""
+        if self.path is None:
+            return None
+        if name in self._project:
+            return self._project[name]
+        head, _, rest = name.partition(".")
+        found = None
+        if head in self.relative or head in self.imports:
+            level, target = self.relative.get(head) or (0, self.imports[head])
+            found = locate(self.path, level, f"{target}.{rest}" if rest else target)
+        self._project[name] = found
+        return found
 
     def qualify(self, name: str) -> str | None:
         head, _, rest = name.partition(".")
@@ -48,7 +72,15 @@ class File:
                         self.imports[head] = head
             elif kind is ast.ImportFrom:
                 module = stmt.module  # type: ignore[attr-defined]
-                if stmt.level or module is None:  # type: ignore[attr-defined]
+                if stmt.level:  # type: ignore[attr-defined]
+                    for alias in stmt.names:  # type: ignore[attr-defined]
+                        if alias.name != "*":
+                            self.relative[alias.asname or alias.name] = (
+                                stmt.level,  # type: ignore[attr-defined]
+                                f"{module}.{alias.name}" if module else alias.name,
+                            )
+                    continue
+                if module is None:
                     continue
                 for alias in stmt.names:  # type: ignore[attr-defined]
                     local = alias.asname or alias.name

@@ -75,6 +75,7 @@ class Unit:
     """The evidence of one unit, gathered in one walk."""
 
     def __init__(self, file: File) -> None:
+        self.file = file
         self.tags: set[str] = set()
         self.classes = file.classes
         self.qualify = file.qualify
@@ -309,7 +310,9 @@ class Unit:
         # A function of the file (or a method, through self) is followed by the flow
         # analysis: what is passed to it may get submodules attached there.
         follows = name is not None and (
-            name in self.functions or (name.startswith("self.") and name.count(".") == 1)
+            name in self.functions
+            or (name.startswith("self.") and name.count(".") == 1)
+            or self.file.in_project(name)  # a function of another file of the project
         )
         for value in [*node.args, *(k.value for k in node.keywords)]:
             if follows:

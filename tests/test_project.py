@@ -1,0 +1,204 @@
+"""Across the files of a project: a call into a function or class that another file
+of the project defines is followed there (``torchlint/analysis/project.py``), the
+finding lands on the line of this file that makes the call and names the other
+file's line, the screen keeps what such a call may need, and the cache drops a
+result when a file it read changes."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import invoke
+
+from torchlint.lint import engine
+from torchlint.rules import registry
+
+DEFAULT = frozenset(c for c, r in registry.all_rules().items() if r.default_enabled)
+
+DIST_UTILS = """\
+import torch
+import torch.distributed as dist
+
+
+def wrap_ddp(model, rank):
+    torch.cuda.set_device(rank)
+    return torch.nn.parallel.DistributedDataParallel(model, device_ids=[rank])
+"""
+
+NET = """\
+from torch import nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+
+    def forward(self, x):
+        return self.fc(x)
+"""
+
+TRAIN = """\
+import torch
+
+from dist_utils import wrap_ddp
+from net import Net
+
+
+def main(rank):
+    model = Net()
+    model = wrap_ddp(model, rank)
+    model.to(rank)
+"""
+
+LORA = """\
+from torch import nn
+
+
+class LoRALinear(nn.Module):
+    def __init__(self, base):
+        super().__init__()
+        self.base = base
+        self.a = nn.Linear(base.in_features, 4, bias=False)
+
+    def forward(self, x):
+        return self.base(x) + self.a(x).sum()
+
+
+def inject(model):
+    for module in list(model.modules()):
+        for name, child in list(module.named_children()):
+            if isinstance(child, nn.Linear):
+                setattr(module, name, LoRALinear(child))
+    return model
+"""
+
+TRAIN_LORA = """\
+import torch
+from torch import nn
+
+from .lora import inject
+
+
+def build(device):
+    model = nn.Sequential(nn.Linear(4, 4))
+    model.to(device)
+    model = inject(model)
+    return model
+"""
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+
+
+def lint(path: Path, screen: bool = True) -> list[tuple[int, str, str]]:
+    result = engine.lint_text(str(path), path.read_text(), DEFAULT, screen=screen)
+    assert not result.problems
+    return [(f.line, f.code, f.message) for f in result.findings]
+
+
+def test_a_wrap_in_another_file_is_reported_at_the_call_that_makes_it(tmp_path: Path) -> None:
+    write(tmp_path, {"dist_utils.py": DIST_UTILS, "net.py": NET, "train.py": TRAIN})
+    found = lint(tmp_path / "train.py")
+    assert found == [
+        (
+            9,
+            "TL203",
+            "DistributedDataParallel wraps `model` while it is on the CPU (made at line 8, "
+            "never moved), in code that uses a GPU (torch.cuda.set_device at line 6 of "
+            "dist_utils.py): move the module to its device before wrapping",
+        )
+    ]
+    # The same with the screen off: it keeps what the call into dist_utils.py needs.
+    assert lint(tmp_path / "train.py", screen=False) == found
+    # The helper alone knows nothing of the model it is given.
+    assert lint(tmp_path / "dist_utils.py") == []
+
+
+def test_a_relative_import_in_a_package_is_followed(tmp_path: Path) -> None:
+    write(tmp_path, {"pkg/__init__.py": "", "pkg/lora.py": LORA, "pkg/train.py": TRAIN_LORA})
+    found = lint(tmp_path / "pkg" / "train.py")
+    assert [(line, code) for line, code, _ in found] == [(10, "TL202")]
+    assert "(line 18 of lora.py)" in found[0][2]
+    assert lint(tmp_path / "pkg" / "train.py", screen=False) == found
+
+
+def test_an_import_from_a_library_or_a_missing_file_is_not_followed(tmp_path: Path) -> None:
+    write(tmp_path, {"train.py": TRAIN.replace("dist_utils", "somelib")})
+    assert lint(tmp_path / "train.py") == []
+
+
+def test_text_without_a_file_reads_no_other_file(tmp_path: Path) -> None:
+    write(tmp_path, {"dist_utils.py": DIST_UTILS, "net.py": NET})
+    result = engine.lint_text("-", TRAIN, DEFAULT)
+    assert result.findings == [] and result.depends == {}
+
+
+def test_a_broken_file_of_the_project_is_read_as_unknown(tmp_path: Path) -> None:
+    write(tmp_path, {"dist_utils.py": "def wrap_ddp(model, rank:\n", "net.py": NET})
+    write(tmp_path, {"train.py": TRAIN})
+    assert lint(tmp_path / "train.py") == []
+
+
+def test_an_import_cycle_ends(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "a.py": "from b import g\n\n\ndef f(m):\n    return g(m)\n",
+            "b.py": "from a import f\n\n\ndef g(m):\n    return f(m)\n",
+            "train.py": "from torch import nn\nfrom a import f\n\nm = f(nn.Linear(2, 2))\n"
+            "m.to('cuda')\n",
+        },
+    )
+    assert lint(tmp_path / "train.py") == []
+
+
+def test_the_cli_reports_in_the_calling_file_and_the_cache_sees_the_helper_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, {"dist_utils.py": DIST_UTILS, "net.py": NET, "train.py": TRAIN})
+    monkeypatch.chdir(tmp_path)
+    cold = invoke("-q", ".")
+    assert cold.exit_code == 1
+    assert cold.stdout.splitlines() == [
+        "train.py:9:13: TL203 DistributedDataParallel wraps `model` while it is on the CPU "
+        "(made at line 8, never moved), in code that uses a GPU (torch.cuda.set_device at "
+        "line 6 of dist_utils.py): move the module to its device before wrapping"
+    ]
+    assert invoke("-q", ".").stdout == cold.stdout  # warm, from the cache
+    # The helper now places the model itself: train.py is unchanged, its cached
+    # result is not.
+    fixed = DIST_UTILS.replace(
+        "    return torch.nn", "    model = model.to(rank)\n    return torch.nn"
+    )
+    (tmp_path / "dist_utils.py").write_text(fixed)
+    os.utime(tmp_path / "dist_utils.py", ns=(1, 1))  # a different stamp whatever the clock
+    assert invoke("-q", ".").exit_code == 0
+
+
+def test_the_same_relative_path_in_two_projects_reads_each_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    placed = DIST_UTILS.replace("    return torch.nn", "    model.cuda(rank)\n    return torch.nn")
+    write(tmp_path / "a", {"dist_utils.py": DIST_UTILS, "net.py": NET, "train.py": TRAIN})
+    write(tmp_path / "b", {"dist_utils.py": placed, "net.py": NET, "train.py": TRAIN})
+    monkeypatch.chdir(tmp_path / "a")
+    assert [code for _, code, _ in lint(Path("train.py"))] == ["TL203"]
+    monkeypatch.chdir(tmp_path / "b")
+    assert lint(Path("train.py")) == []
+
+
+def test_a_file_of_the_project_created_later_is_read(tmp_path: Path) -> None:
+    # (a language server lints train.py before dist_utils.py exists, then after)
+    write(tmp_path, {"net.py": NET, "train.py": TRAIN})
+    assert lint(tmp_path / "train.py") == []
+    write(tmp_path, {"dist_utils.py": DIST_UTILS})
+    os.utime(tmp_path, ns=(2, 2))  # the folder changed, whatever the clock's resolution
+    assert [code for _, code, _ in lint(tmp_path / "train.py")] == ["TL203"]
