@@ -45,3 +45,31 @@ def probability_step(features, batch_targets):
     # numpy-born targets are float64; the probabilities are float32.
     targets = torch.tensor(batch_targets, dtype=torch.float64)
     return F.binary_cross_entropy(probs, targets.float())  # expect: TL104:42 lines=46
+
+
+import numpy as np
+
+
+def read_labels(path):
+    with open(path, "rb") as fh:
+        return np.frombuffer(fh.read(), np.uint8, offset=8)
+
+
+class LabelledImages(torch.utils.data.Dataset):
+    def __init__(self, images, path):
+        self.images = images
+        # An idx file's labels, narrowed to int32 to save memory.
+        self.labels = read_labels(path).astype(np.int32)
+
+    def __len__(self):
+        return len(self.labels)
+
+    def __getitem__(self, i):
+        return self.images[i], torch.from_numpy(self.labels[i : i + 1])[0]
+
+
+def train_epoch(model, images, path):
+    loader = torch.utils.data.DataLoader(LabelledImages(images, path), batch_size=16)
+    for data, target in loader:
+        loss = F.nll_loss(model(data), target.long())  # expect: TL104:40 lines=68
+        loss.backward()

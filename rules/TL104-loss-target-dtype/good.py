@@ -24,3 +24,30 @@ def binary(probs, logits, batch_tags):
     # Regression losses promote integer targets.
     d = F.mse_loss(logits, torch.ones(4, dtype=torch.long))
     return a + b + c + d
+
+
+import numpy as np
+
+
+def read_labels(path):
+    with open(path, "rb") as fh:
+        return np.frombuffer(fh.read(), np.uint8, offset=8)
+
+
+class LabelledImages(torch.utils.data.Dataset):
+    def __init__(self, images, path):
+        self.images = images
+        self.labels = read_labels(path).astype(np.int64)  # int64: what nll_loss wants
+
+    def __len__(self):
+        return len(self.labels)
+
+    def __getitem__(self, i):
+        return self.images[i], torch.from_numpy(self.labels[i : i + 1])[0]
+
+
+def train_epoch(model, images, path):
+    loader = torch.utils.data.DataLoader(LabelledImages(images, path), batch_size=16)
+    for data, target in loader:
+        loss = F.nll_loss(model(data), target)
+        loss.backward()

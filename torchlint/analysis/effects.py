@@ -304,6 +304,8 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         dtype = args[0][1].dtype  # a copy keeps the dtype
     elif name in ("array", "asarray") and args and _has_float_literal(args[0][0].value):
         dtype = "float64"
+    elif name in ("frombuffer", "fromfile") and len(args) >= 2 and args[1][0].keyword is None:
+        dtype = numpy_dtype(args[1][0].value)  # np.frombuffer(data, np.uint8)
     for arg, _ in args:
         if arg.keyword and arg.keyword.value == "dtype":
             dtype = numpy_dtype(arg.value)

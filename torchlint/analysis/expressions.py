@@ -20,6 +20,7 @@ from torchlint.analysis.observations import CallObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import INTEGER_DTYPES, LOSSES, MODEL_LOADERS, torch_dtype
 from torchlint.analysis.values import (
+    MAYBE_DTYPE,
     UNKNOWN,
     Event,
     Kind,
@@ -308,6 +309,12 @@ class Expressions(Scope):
                 if method in effects.NUMPY_KEEP_DTYPE:
                     return replace(receiver, ident=new_ident())
                 return UNKNOWN
+            if receiver.kind is None and method == "astype" and len(node.args) == 1:
+                # Only numpy arrays (and pandas objects, whose values are arrays) have
+                # .astype; a tensor has not: an array in the dtype asked for.
+                wanted = effects.numpy_dtype(node.args[0].value)
+                if wanted != MAYBE_DTYPE:
+                    return new_value(Kind.NDARRAY, Place.CPU, wanted, Event("cast", node, wanted))
             if receiver.kind == Kind.TOKENIZER and method in (
                 "__call__",
                 "encode_plus",
