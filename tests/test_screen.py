@@ -166,7 +166,7 @@ def test_numpy_of_a_tensor_brought_to_the_cpu_is_not_evidence() -> None:
 def test_too_deep_to_screen_falls_back_to_the_text_triggers(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def too_deep(tree: ast.Module, path: str | None = None) -> None:
+    def too_deep(tree: ast.Module, *args: object) -> None:
         raise RecursionError
 
     monkeypatch.setattr(engine, "Evidence", too_deep)

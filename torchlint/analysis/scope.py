@@ -55,6 +55,7 @@ class Walk:
         # The files of the project the walk read (the linted file's result depends
         # on them), and the call of the linted file that entered them.
         self.visited: dict[str, Home] = {}
+        self._resolved: dict[str, tuple[Home, str] | None] = {}
         self.site: cst.CSTNode | None = None
         self.moved_away: dict[int, tuple[str, Event]] = {}
         self.pending_late: dict[cst.CSTNode, tuple[int, int, str, Event]] = {}
@@ -103,8 +104,13 @@ class Walk:
             self.facts.site = self.site if old is not self.own else None
 
     def imported(self, name: str) -> tuple[Home, str] | None:
-        """What ``name`` names in another file of the project, if anything."""
-        return resolve(self.analysis, name)
+        """What ``name`` names in another file of the project, if anything. One level
+        only: from a file the walk was led into, no further (as the screen)."""
+        if self.home is not self.own:
+            return None
+        if name not in self._resolved:
+            self._resolved[name] = resolve(self.analysis, name)
+        return self._resolved[name]
 
     def home_of(self, cls: ClassFacts) -> Home | None:
         """The file a class of another file came from (None: the file walked now)."""

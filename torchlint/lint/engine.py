@@ -70,7 +70,7 @@ def screen_units(
     ):
         return out, []
     try:
-        evidence = Evidence(tree, path)
+        evidence = Evidence(tree, path, {t for rule in candidates for t in rule.triggers})
     except RecursionError:
         return out, []  # too deep to screen: let the analysis decide
     if evidence.elsewhere:
@@ -79,10 +79,7 @@ def screen_units(
         out = [
             rule
             for rule in candidates
-            if not rule.triggers
-            or any(
-                t in text or any(t in other for other in evidence.elsewhere) for t in rule.triggers
-            )
+            if not rule.triggers or any(t in text or t in evidence.elsewhere for t in rule.triggers)
         ]
     rules = [rule for rule in out if evidence.may_match(rule.needs)]
     return rules, evidence.idle([rule.needs for rule in rules]) if rules else []

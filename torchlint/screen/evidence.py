@@ -28,7 +28,16 @@ class Evidence:
     entry (the module body, a function) into another file of the project brings the
     tags of what it calls there: the flow analysis follows such calls."""
 
-    def __init__(self, tree: ast.Module, path: str | None = None) -> None:
+    def __init__(
+        self,
+        tree: ast.Module,
+        path: str | None = None,
+        triggers: Iterable[str] = (),
+        module_body: bool = True,
+    ) -> None:
+        """``module_body=False``: the tags of the defs as a call from another file
+        enters them, without what the module body sets up (the flow analysis does
+        not walk the body of a file it is led into)."""
         file = File(tree, path)
         module_level = Unit(file)
         defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = []
@@ -41,13 +50,14 @@ class Evidence:
         imported = file.imports.keys() | file.relative.keys()
         # The text of the other files of the project whose code this file's tags now
         # include: a rule's text triggers may be there.
-        self.elsewhere: list[str] = []
+        self.elsewhere: set[str] = set()
+        triggers = frozenset(triggers)
 
         def elsewhere(unit: Unit) -> set[str]:
             if path is None or not imported:
                 return set()
             called = [n for n in unit.called if n.split(".", 1)[0] in imported]
-            return _called_elsewhere(file, called, self.elsewhere)
+            return _called_elsewhere(file, called, triggers, self.elsewhere)
 
         module_level.tags |= elsewhere(module_level)
         self.defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = defs
@@ -55,6 +65,9 @@ class Evidence:
         for stmt in defs:
             unit = Unit(file)
             unit.walk(stmt)
+            units.append(unit)
+            if not module_body:
+                continue
             # What the module body set up is visible in every function.
             unit.tags |= module_level.tags
             unit.modules |= module_level.modules
@@ -66,7 +79,6 @@ class Evidence:
             unit.numpy_data |= module_level.numpy_data
             unit.converted |= module_level.converted
             unit.to_torch |= module_level.to_torch
-            units.append(unit)
         # The flow analysis follows calls between the file's functions (and from
         # the module body into them), and a Dataset class's items into the loops
         # that read them: units that call each other are screened as one.
@@ -109,7 +121,7 @@ class Evidence:
                 if first >= 0:
                     group[find(j)] = find(first)
         for i, unit in enumerate(units):
-            unit.finish(called=i in reached)
+            unit.finish(called=i in reached or not module_body)
             definition = defs[i]
             if not isinstance(definition, ast.ClassDef):
                 unit.tags |= elsewhere(unit)
@@ -120,6 +132,22 @@ class Evidence:
                 # (default collate), whatever its items are (``Walk.cpu_datasets``
                 # in analysis/scope.py).
                 unit.tags.add(CPU_DATA)
+        if not module_body:
+            # Entered from another file: a def's tags are its own and those of what it
+            # reaches in this file (not of its siblings, as a group would have them).
+            self.module_level: frozenset[str] = frozenset()
+            self.units: list[frozenset[str]] = []
+            for unit in units:
+                if unit.late_self_attach:
+                    unit.tags.add(LATE_MODULE)  # the caller may have placed the instance
+            for i in range(len(units)):
+                seen, todo = {i}, [i]
+                while todo:
+                    for k in edges[todo.pop()] - seen:
+                        seen.add(k)
+                        todo.append(k)
+                self.units.append(frozenset().union(*(units[j].tags for j in seen)))
+            return
         tags: dict[int, set[str]] = {}
         for i, unit in enumerate(units):
             tags.setdefault(find(i), set()).update(unit.tags)
@@ -149,9 +177,7 @@ class Evidence:
             if n in index:
                 module_level.tags |= tags[find(index[n])]
         self.module_level = frozenset(module_level.tags)
-        self.units: list[frozenset[str]] = [
-            frozenset(tags[find(i)] | module_level.tags) for i in range(len(units))
-        ]
+        self.units = [frozenset(tags[find(i)] | module_level.tags) for i in range(len(units))]
 
     def may_match(self, needs: Iterable[str]) -> bool:
         needed = set(needs)
@@ -179,50 +205,52 @@ def project_imports(tree: ast.Module, path: str) -> bool:
     ) or any(locate(path, 0, target) is not None for target in file.imports.values())
 
 
-# path -> ((mtime_ns, size), (its text, the tags of each top-level def, by name))
-_FILES: dict[str, tuple[tuple[int, int], tuple[str, dict[str, frozenset[str]]]]] = {}
-_SCREENING: set[str] = set()  # the files being screened now (an import cycle stops)
+# path -> ((mtime_ns, size, the triggers asked for), (the triggers its text holds,
+# the tags of each top-level def, by name))
+_FILES: dict[
+    str,
+    tuple[tuple[int, int, frozenset[str]], tuple[frozenset[str], dict[str, frozenset[str]]]],
+] = {}
 
 
-def _called_elsewhere(file: File, called: Iterable[str], texts: list[str]) -> set[str]:
-    """The tags of what ``called`` names in other files of the project; their texts
-    go to ``texts``."""
+def _called_elsewhere(
+    file: File, called: Iterable[str], triggers: frozenset[str], found_triggers: set[str]
+) -> set[str]:
+    """The tags of what ``called`` names in other files of the project; which of
+    ``triggers`` their text holds goes to ``found_triggers``."""
     out: set[str] = set()
     for name in called:
         found = file.project_target(name)
         if found is not None:
-            text, defs = _defs_of(found[0])
+            text_triggers, defs = _defs_of(found[0], triggers)
             if found[1] in defs:
                 out |= defs[found[1]]
-                if text not in texts:
-                    texts.append(text)
+                found_triggers |= text_triggers
     return out
 
 
-def _defs_of(path: str) -> tuple[str, dict[str, frozenset[str]]]:
-    """The text of the file at ``path`` and the tags of each of its top-level
-    ``def``s and ``class``es (with what they call in other files)."""
+def _defs_of(
+    path: str, triggers: frozenset[str]
+) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Which of ``triggers`` the text of the file at ``path`` holds, and the tags of
+    each of its top-level ``def``s and ``class``es. One level only: what that file
+    calls in yet another file is not followed (nor is it by the flow analysis)."""
     try:
         st = os.stat(path)
     except OSError:
-        return "", {}
-    stamp = (st.st_mtime_ns, st.st_size)
+        return frozenset(), {}
+    stamp = (st.st_mtime_ns, st.st_size, triggers)
     known = _FILES.get(path)
     if known is not None and known[0] == stamp:
         return known[1]
-    if path in _SCREENING or st.st_size > MAX_PROJECT_FILE:
-        return "", {}
-    _SCREENING.add(path)
-    text = ""
+    if st.st_size > MAX_PROJECT_FILE:
+        return frozenset(), {}
     try:
         text = read(path, max_size=0).text
-        evidence = Evidence(ast.parse(text), path)
+        evidence = Evidence(ast.parse(text), module_body=False)
         defs = {d.name: tags for d, tags in zip(evidence.defs, evidence.units, strict=True)}
-        # (what it calls in yet other files: their texts count as its own)
-        text = "\n".join([text, *evidence.elsewhere])
+        present = frozenset(t for t in triggers if t in text)
     except (OSError, SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
-        defs = {}
-    finally:
-        _SCREENING.discard(path)
-    _FILES[path] = (stamp, (text, defs))
-    return text, defs
+        present, defs = frozenset(), {}
+    _FILES[path] = (stamp, (present, defs))
+    return present, defs
