@@ -477,8 +477,9 @@ class Expressions(Scope):
     ) -> dict[str, Value]:
         """The ``self.`` attributes ``cls.__init__`` sets, run on this call's arguments."""
         init = self.w.methods(cls).get("__init__")
-        if init is None and _record_class(cls):
-            # A dataclass (or a NamedTuple) stores its arguments as its fields.
+        if init is None and _record_class(cls) and "__post_init__" not in cls.methods:
+            # A dataclass (or a NamedTuple) stores its arguments as its fields (unless
+            # its __post_init__ does more with them).
             return {f"self.{a.keyword.value}": v for a, v in args if a.keyword is not None}
         if init is None:
             self.escape_args(args)
