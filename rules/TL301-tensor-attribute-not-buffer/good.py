@@ -87,3 +87,19 @@ class VideoEmbeddings(nn.Module):
         return embeddings + self.position_embeddings.detach().type_as(embeddings).to(
             device=embeddings.device, copy=True
         )
+
+
+class SinusoidalPositions(nn.Module):
+    def __init__(self, n: int, dim: int) -> None:
+        super().__init__()
+        self.weights = SinusoidalPositions.table(n, dim)
+        self.register_buffer("_float_tensor", torch.empty(1))
+
+    @staticmethod
+    def table(n: int, dim: int) -> torch.Tensor:
+        return torch.arange(n * dim, dtype=torch.float).view(n, dim).sin()
+
+    def forward(self, x):
+        # Follows the input's device and the model's floating type.
+        self.weights = self.weights.to(device=x.device, dtype=self._float_tensor.dtype)
+        return x + self.weights[: x.size(1)]

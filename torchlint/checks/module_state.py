@@ -12,6 +12,7 @@ from torchlint.analysis import ClassFacts
 from torchlint.analysis.facts import FunctionFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import (
+    DTYPES,
     PARAMETRIZED_MODULES,
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
@@ -125,13 +126,13 @@ class _ModuleStateRule(Rule):
 
     def _helper(self, call: cst.Call, cls: ClassFacts | None) -> FunctionFacts | None:
         """The function of the file ``call`` runs: a top-level function by its name,
-        or ``self.method(...)`` of ``cls``."""
+        or ``self.method(...)`` (``Cls.method(...)``: a static method) of ``cls``."""
         name = dotted(call.func)
         if name is None:
             return None
         analysis = self.ctx.analysis
-        if name.startswith("self.") and name.count(".") == 1 and cls is not None:
-            method = name[len("self.") :]
+        owner, _, method = name.rpartition(".")
+        if cls is not None and owner in ("self", cls.name):
             return next(
                 (
                     f
@@ -216,6 +217,23 @@ def _rooted_at(node: cst.BaseExpression, attr: str) -> bool:
             return False
 
 
+def _dtype_only(call: cst.Call) -> bool:
+    """``.to(dtype)``, ``.to(x.dtype)``, ``.to(torch.float16)``, ``.to(dtype=d)``: a
+    cast that leaves the tensor on its device."""
+    if not call.args:
+        return False
+    for arg in call.args:
+        if arg.keyword is not None:
+            if arg.keyword.value != "dtype":
+                return False
+            continue
+        name = dotted(arg.value) or ""
+        last = name.rsplit(".", 1)[-1]
+        if not (last.endswith("dtype") or (name.startswith("torch.") and last in DTYPES)):
+            return False
+    return True
+
+
 def _uses(cls: cst.ClassDef, attr: str) -> tuple[list[cst.CSTNode], bool]:
     """Where ``self.<attr>`` is used in arithmetic or passed to a call in the methods
     other than ``__init__``; and whether the code moves it itself (``.to(...)``)."""
@@ -231,12 +249,14 @@ def _uses(cls: cst.ClassDef, attr: str) -> tuple[list[cst.CSTNode], bool]:
                 isinstance(func, cst.Attribute)
                 and _is_target(func.value, attr)
                 and func.attr.value in ("to", "cuda", "type_as", "type")
+                and not (func.attr.value == "to" and _dtype_only(found))
             ):
                 handled = True
             elif (
                 isinstance(func, cst.Attribute)
                 and func.attr.value in ("to", "cuda")
                 and _rooted_at(func.value, attr)
+                and not (func.attr.value == "to" and _dtype_only(found))
             ):
                 handled = True  # self.table.detach().to(device=x.device, copy=True)
         for op in nodes(stmt, (cst.BinaryOperation, cst.Comparison)):
@@ -261,9 +281,11 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     ## What it does
     In an `nn.Module` subclass, flags `self.mask = torch.ones(...)` (any tensor
     factory, `torch.tensor`, `torch.from_numpy`, arithmetic on them, or an index that
-    keeps dimensions: `torch.linspace(0, 1, n)[..., None]`) in `__init__`
+    keeps dimensions: `torch.linspace(0, 1, n)[..., None]`, or what a helper of the
+    file or a method or static method of the class returns) in `__init__`
     when another method uses `self.mask` in arithmetic or passes it to a call, and
-    nothing moves it there (`self.mask.to(x.device)`). Also flags plain lists/tuples
+    nothing moves it there (`self.mask.to(x.device)`; a `.to(dtype)` alone changes
+    only its dtype). Also flags plain lists/tuples
     that alias registered buffers (`self.buffers_list = [self.a, self.b]`). Not
     flagged: a class that overrides `_apply` (what `.to()`, `.cuda()` and `.half()` run
     through), `to`, `cuda`, `half`, `float` or `type`: it manages its plain tensors

@@ -523,7 +523,12 @@ class Unit:
                 helper is not None
                 and (
                     helper in self.functions
-                    or (helper.startswith("self.") and helper.count(".") == 1)
+                    or (
+                        helper.count(".") == 1
+                        # self.method(...), or a static method through a module class
+                        # of the file: Positions.table(...)
+                        and (helper.startswith("self.") or helper.split(".")[0] in self.classes)
+                    )
                 )
             ):
                 self.tags.add(INIT_TENSOR_ATTR)  # (what a helper returns: maybe a tensor)
