@@ -202,3 +202,19 @@ def test_a_file_of_the_project_created_later_is_read(tmp_path: Path) -> None:
     write(tmp_path, {"dist_utils.py": DIST_UTILS})
     os.utime(tmp_path, ns=(2, 2))  # the folder changed, whatever the clock's resolution
     assert [code for _, code, _ in lint(tmp_path / "train.py")] == ["TL203"]
+
+
+def test_a_cached_clean_result_is_dropped_when_a_helper_it_calls_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first version of the helper gives the screen nothing to look for: train.py
+    # is clean without being analysed, and that is what the cache holds.
+    harmless = "def wrap_ddp(model, rank):\n    return model\n"
+    write(tmp_path, {"dist_utils.py": harmless, "net.py": NET, "train.py": TRAIN})
+    monkeypatch.chdir(tmp_path)
+    assert invoke("-q", "train.py").exit_code == 0
+    assert invoke("-q", "train.py").exit_code == 0  # from the cache
+    (tmp_path / "dist_utils.py").write_text(DIST_UTILS)
+    os.utime(tmp_path / "dist_utils.py", ns=(3, 3))
+    rerun = invoke("-q", "train.py")
+    assert rerun.exit_code == 1 and "TL203" in rerun.stdout

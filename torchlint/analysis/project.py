@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import ast
 import functools
-import hashlib
 import os
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from pathlib import Path
 import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts, FileFacts, collect
-from torchlint.lint.source import SourceError, read
+from torchlint.lint.source import SourceError, file_digest, read
 from torchlint.lint.traverse import nodes
 
 # How far above the importing file's folder an absolute import is looked for
@@ -159,12 +158,10 @@ def _read(path: str) -> Home | None:
     home.path = path
     home.text = source.text
     home.tree = tree
-    try:
-        with open(path, "rb") as fh:
-            # (as batch/cache.py's ``digest`` checks it)
-            home.digest = hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
-    except OSError:
+    digest = file_digest(path)
+    if digest is None:
         return None
+    home.digest = digest
     return home
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from torchlint import __version__
 from torchlint.lint.findings import Applicability, Edit, Finding, Fix
+from torchlint.lint.source import file_digest
 
 DIRNAME = ".torchlint_cache"
 
@@ -52,15 +53,6 @@ def key(data: bytes, path: str, codes: frozenset[str]) -> str:
     return str(digest.hexdigest())
 
 
-def digest(path: str) -> str | None:
-    """What a file of the project that a result depends on is, now (None: gone)."""
-    try:
-        with open(path, "rb") as fh:
-            return hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
-    except OSError:
-        return None
-
-
 class Cache:
     def __init__(self, root: str) -> None:
         self.dir = Path(root) / DIRNAME / _code_fingerprint()
@@ -76,7 +68,7 @@ class Cache:
             if isinstance(raw, dict):
                 # Findings that read other files of the project hold while those
                 # files are as they were.
-                if any(digest(path) != known for path, known in raw["depends"].items()):
+                if any(file_digest(p) != known for p, known in raw["depends"].items()):
                     return None
                 raw = raw["findings"]
             return [_finding(item) for item in raw]

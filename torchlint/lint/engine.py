@@ -20,6 +20,7 @@ from torchlint.lint import noqa
 from torchlint.lint.findings import Applicability, Edit, Finding, Fix, Problem
 from torchlint.lint.positions import Offsets
 from torchlint.lint.positions import positions as locate
+from torchlint.lint.source import file_digest
 from torchlint.lint.traverse import nodes, walk
 from torchlint.rules.registry import ENGINE_CODES, SYNTAX_ERROR, all_rules
 from torchlint.rules.rule import LintContext, Report, Rule, ScopeTracker
@@ -43,6 +44,8 @@ class LintResult:
     # The other files of the project the analysis read, with a digest of the text
     # it read: the findings hold only while they are unchanged.
     depends: dict[str, str] = field(default_factory=dict)
+    # The files the screen read for it (their digests join ``depends``).
+    consulted: set[str] = field(default_factory=set)
 
 
 def rules_for(
@@ -55,7 +58,11 @@ def rules_for(
 
 
 def screen_units(
-    text: str, codes: frozenset[str], tree: ast.Module | None, path: str | None = None
+    text: str,
+    codes: frozenset[str],
+    tree: ast.Module | None,
+    path: str | None = None,
+    consulted: set[str] | None = None,
 ) -> tuple[list[type[Rule]], list[ast.stmt]]:
     """``rules_for``, and the top-level units none of those rules can match in
     (their bodies are not parsed)."""
@@ -73,6 +80,8 @@ def screen_units(
         evidence = Evidence(tree, path, {t for rule in candidates for t in rule.triggers})
     except RecursionError:
         return out, []  # too deep to screen: let the analysis decide
+    if consulted is not None:
+        consulted |= evidence.consulted
     if evidence.elsewhere:
         # What the code calls in other files of the project is followed: their text
         # may hold a rule's triggers.
@@ -125,6 +134,10 @@ def lint_text(
     the lines they point to (default: "line 12")."""
     label = line_labels(text) if line_labels is not None else _line
     result = _lint_text(path, text, codes, screen, label)
+    for other in result.consulted - result.depends.keys():
+        digest = file_digest(other)  # what the screen decided from, read again
+        if digest is not None:
+            result.depends[other] = digest
     if not apply_noqa or (not result.findings and noqa.UNUSED_NOQA not in codes):
         return result
     if any(f.code == SYNTAX_ERROR for f in result.findings):
@@ -156,7 +169,7 @@ def _lint_text(
         return result
     idle: list[ast.stmt] = []
     if screen:
-        rules, idle = screen_units(text, codes, tree, _on_disk(path))
+        rules, idle = screen_units(text, codes, tree, _on_disk(path), result.consulted)
     else:
         rules = [r for code, r in all_rules().items() if code in codes and not r.engine_rule]
     if not rules:

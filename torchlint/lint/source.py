@@ -4,6 +4,7 @@ needs to write it back unchanged outside the edits (encoding, BOM, newline)."""
 from __future__ import annotations
 
 import codecs
+import hashlib
 import io
 import os
 import re
@@ -106,3 +107,14 @@ def newline_of(text: str) -> str:
     if i == -1 and "\r" in text:
         return "\r"
     return "\n"
+
+
+def file_digest(path: str) -> str | None:
+    """What a file is now, as a result that read it (another file of the project
+    that a call led into) records it and the cache checks it; None when it cannot be
+    read."""
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
+    except OSError:
+        return None

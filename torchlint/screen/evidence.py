@@ -51,13 +51,16 @@ class Evidence:
         # The text of the other files of the project whose code this file's tags now
         # include: a rule's text triggers may be there.
         self.elsewhere: set[str] = set()
+        # The other files of the project whose defs' tags this file's tags include:
+        # a result the screen decided holds while they are unchanged.
+        self.consulted: set[str] = set()
         triggers = frozenset(triggers)
 
         def elsewhere(unit: Unit) -> set[str]:
             if path is None or not imported:
                 return set()
             called = [n for n in unit.called if n.split(".", 1)[0] in imported]
-            return _called_elsewhere(file, called, triggers, self.elsewhere)
+            return _called_elsewhere(file, called, triggers, self.elsewhere, self.consulted)
 
         module_level.tags |= elsewhere(module_level)
         self.defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = defs
@@ -214,7 +217,11 @@ _FILES: dict[
 
 
 def _called_elsewhere(
-    file: File, called: Iterable[str], triggers: frozenset[str], found_triggers: set[str]
+    file: File,
+    called: Iterable[str],
+    triggers: frozenset[str],
+    found_triggers: set[str],
+    consulted: set[str],
 ) -> set[str]:
     """The tags of what ``called`` names in other files of the project; which of
     ``triggers`` their text holds goes to ``found_triggers``."""
@@ -222,6 +229,7 @@ def _called_elsewhere(
     for name in called:
         found = file.project_target(name)
         if found is not None:
+            consulted.add(found[0])
             text_triggers, defs = _defs_of(found[0], triggers)
             if found[1] in defs:
                 out |= defs[found[1]]
