@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Self
 
 import libcst as cst
 
@@ -84,6 +85,20 @@ class FileFacts:
     # (None: text without a file, such as stdin).
     path: str | None = None
     _gates: Gates | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, module: cst.Module, path: str | None = None) -> Self:
+        """The facts of ``module``'s statements (one pass), for the file at ``path``."""
+        found = collect(module)
+        return cls(
+            imports=found.imports,
+            functions=found.functions,
+            classes=found.classes,
+            module_assignments=found.module_assignments,
+            module=module,
+            default_device=found.default_device,
+            path=path,
+        )
 
     def qualify(self, node: cst.BaseExpression) -> str | None:
         return self.imports.qualify(node)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from torchlint.analysis.facts import FileFacts, collect
+from torchlint.analysis.facts import FileFacts
 from torchlint.analysis.flow import flow
 from torchlint.analysis.observations import FlowFacts
 from torchlint.analysis.project import Home
@@ -36,13 +36,4 @@ class Analysis(FileFacts):
 
 
 def analyze(module: cst.Module, path: str | None = None) -> Analysis:
-    found = collect(module)
-    return Analysis(
-        imports=found.imports,
-        functions=found.functions,
-        classes=found.classes,
-        module_assignments=found.module_assignments,
-        module=module,
-        default_device=found.default_device,
-        path=path,
-    )
+    return Analysis.of(module, path)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from torchlint.analysis.facts import ClassFacts, FileFacts, collect
+from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.lint.source import SourceError, file_digest, read
 from torchlint.lint.traverse import nodes
 
@@ -144,17 +144,7 @@ def _read(path: str) -> Home | None:
         return None
     except cst.ParserSyntaxError:
         return None
-    found = collect(module)
-    facts = FileFacts(
-        imports=found.imports,
-        functions=found.functions,
-        classes=found.classes,
-        module_assignments=found.module_assignments,
-        module=module,
-        default_device=found.default_device,
-        path=path,
-    )
-    home = Home.of(facts)
+    home = Home.of(FileFacts.of(module, path))
     home.path = path
     home.text = source.text
     home.tree = tree
