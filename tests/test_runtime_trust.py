@@ -9,6 +9,7 @@ The whole correct corpus and every runnable case of bench/realworld run in
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -295,3 +296,25 @@ def test_realworld_bugs_are_reported_at_their_bug_line(
     assert result.records, result.crash
     named = {line for r in result.records for p, line in r.lines() if Path(p) == path}
     assert named & bug_lines, [r.format() for r in result.records]
+
+
+def test_ranks_that_drop_their_ddp_model_after_a_backward_never_deadlock() -> None:
+    """Each spawned rank returns right after its backward, dropping the last reference
+    to its DDP model. Were the process group freed then, it would join its gloo workers
+    holding the GIL while one still frees a work item that holds the check's torch
+    function mode, and waits for the GIL: a hang (seen once in a few runs, in CI). The
+    check holds the groups until the run ends. Run in a child process, so that a hang
+    fails this test instead of stopping the suite."""
+    case = REALWORLD / "cases/type-as-cpu/ok_ddp_worker_mask_arange_on_input_device.py"
+    program = (
+        "from torchlint.runtime.execute import run\n"
+        "for _ in range(12):\n"
+        f"    result = run({str(case)!r}, [], simulate_cuda=True, device_count=2)\n"
+        "    assert result.crash is None and result.records == [], result.records\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines()[-1] == "ok"

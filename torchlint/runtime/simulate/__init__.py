@@ -67,6 +67,7 @@ def _install(sim: Simulation) -> None:
         sim.defer(pre.remove)
         post = module_hooks.register_module_forward_hook(sim.post_hook, always_call=True)
         sim.defer(post.remove)
+        parallel.hold_process_groups(sim)
         mode: Any  # TorchFunctionMode's __enter__ and __exit__ are untyped
         if sim.simulate_cuda:
             fake_cuda.patch(sim)

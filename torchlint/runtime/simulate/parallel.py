@@ -179,6 +179,36 @@ def _distributed(sim: Simulation) -> None:
             p(spawn_mod, name, spawn)
 
 
+def hold_process_groups(sim: Simulation) -> None:
+    """Keep every process group made during the run alive until the run's modes have
+    exited (call this before the mode is entered, so that its undo runs after).
+
+    A gloo work item captures the thread-local state, and with it the run's torch
+    function mode, a Python object. When the script drops its last DDP model right
+    after a backward (a ``spawn``ed rank returning, say), the reducer frees the
+    group, and the group joins its worker threads while holding the GIL, as a worker
+    is still freeing a finished work item and waits for the GIL to drop the mode: a
+    deadlock that a run without the check never has. Held here, the groups are freed
+    after the run, when their workers are idle."""
+    dist: Any = torch.distributed
+    if not dist.is_available():
+        return
+    c10d = importlib.import_module("torch.distributed.distributed_c10d")
+    make = getattr(c10d, "_new_process_group_helper", None)
+    if make is None:
+        return
+    held: list[Any] = []
+
+    @functools.wraps(make)
+    def new_process_group(*args: Any, **kwargs: Any) -> Any:
+        made = make(*args, **kwargs)
+        held.append(made)
+        return made
+
+    sim.defer(held.clear)
+    sim.patch(c10d, "_new_process_group_helper", new_process_group)
+
+
 def _note_wrap(sim: Simulation, init: Callable[..., None]) -> Callable[..., None]:
     """A DataParallel / DDP ``__init__`` that notes where the wrapper was made."""
 
