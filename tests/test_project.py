@@ -130,6 +130,43 @@ def test_a_relative_import_in_a_package_is_followed(tmp_path: Path) -> None:
     assert lint(tmp_path / "pkg" / "train.py", screen=False) == found
 
 
+LOADER = """\
+from transformers import AutoModel
+
+
+def load_half(path):
+    model = AutoModel.from_pretrained(path, trust_remote_code=True)
+    return model.half()
+"""
+
+TRAIN_HALF = """\
+import torch
+
+from loader import load_half
+
+
+def caption(path, image, device):
+    model = load_half(path)
+    return model(image.to(device))
+"""
+
+
+def test_a_cast_in_another_file_is_reported_at_the_call_that_meets_the_input(
+    tmp_path: Path,
+) -> None:
+    # TL201 lands on its cast, the line to change, when the cast is in the linted
+    # file; a cast in another file of the project is that file's line, so the finding
+    # lands on this file's call and names it.
+    write(tmp_path, {"loader.py": LOADER, "train.py": TRAIN_HALF})
+    found = lint(tmp_path / "train.py")
+    assert [(line, code) for line, code, _ in found] == [(8, "TL201")]
+    assert found[0][2].startswith(
+        "`model` was cast to float16 at line 6 of loader.py, but never moved to a device, "
+        "while its input `image.to(device)` was moved to `device` at line 8: the call fails"
+    )
+    assert lint(tmp_path / "train.py", screen=False) == found
+
+
 def test_an_import_from_a_library_or_a_missing_file_is_not_followed(tmp_path: Path) -> None:
     write(tmp_path, {"train.py": TRAIN.replace("dist_utils", "somelib")})
     assert lint(tmp_path / "train.py") == []

@@ -10,26 +10,26 @@ from transformers import AutoModel, CLIPVisionModel
 def train(model_path, batches, local_rank):
     device = torch.device("cuda", local_rank)
     model = AutoModel.from_pretrained(model_path, trust_remote_code=True)
-    model = model.half()
+    model = model.half()  # expect: TL201:13 lines=14,16,17
     model = get_peft_model(model, LoraConfig(r=64, target_modules=["q_proj", "v_proj"]))
     for batch in batches:
         pixel_values = batch["pixel_values"].to(device)
-        loss = model(pixel_values)  # expect: TL201:16 lines=13,14,16
+        loss = model(pixel_values)
         loss.backward()
 
 
 def caption(path, images):
     # A bfloat16 cast with .to(dtype): still no device.
     vision_tower = CLIPVisionModel.from_pretrained(path)
-    vision_tower.to(torch.bfloat16)
+    vision_tower.to(torch.bfloat16)  # expect: TL201:5 lines=25,26
     images = images.cuda()
-    return vision_tower(images)  # expect: TL201:12 lines=24,25
+    return vision_tower(images)
 
 
 def load_in_half(path, image, device):
     # torch_dtype= casts while loading; without device_map nothing places it.
-    model = AutoModel.from_pretrained(path, torch_dtype=torch.float16)
-    return model.generate(image.to(device))  # expect: TL201:12 lines=31,32
+    model = AutoModel.from_pretrained(path, torch_dtype=torch.float16)  # expect: TL201:45 lines=32,32
+    return model.generate(image.to(device))
 
 
 class Classifier(nn.Module):
@@ -44,12 +44,32 @@ class Classifier(nn.Module):
 def classify(features):
     # The first weighted layer is a Linear: the run says "Expected all tensors to be
     # on the same device", and so does the message.
-    model = Classifier().half()
-    return model(features.cuda().half())  # expect: TL201:12 lines=47,48
+    model = Classifier().half()  # expect: TL201:13 lines=48,48
+    return model(features.cuda().half())
 
 
 def classify_parallel(features):
     # DataParallel moves the module to the GPU itself when it sees one device; with
     # more than one, the call fails (the message says so, as TL203 reasons).
-    model = nn.DataParallel(Classifier().half())
-    return model(features.cuda().half())  # expect: TL201:12 lines=54,54,55
+    model = nn.DataParallel(Classifier().half())  # expect: TL201:29 lines=54,55,55
+    return model(features.cuda().half())
+
+
+DEVICE = "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def load_chat_model(path):
+    # ChatGLM's demo: cast to half in a loader helper and never placed, while the
+    # prompt is made on the GPU (not moved there) in another helper.
+    model = AutoModel.from_pretrained(path, trust_remote_code=True).half()  # expect: TL201:13 lines=69,70
+    return model.eval()
+
+
+def reply(model, ids):
+    input_ids = torch.tensor([ids], device=DEVICE)
+    return model(input_ids=input_ids).logits
+
+
+def chat(path, prompts):
+    model = load_chat_model(path)
+    return [reply(model, ids) for ids in prompts]

@@ -62,3 +62,22 @@ def parts_moved_one_by_one(path, batch, device):
     pipe.vae.to(device)
     pipe.text_encoder.to(device)
     return pipe(video=batch["video"].to(device))
+
+
+DEVICE = "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def load_chat_model(path):
+    # Cast and placed in one step; the prompt is made where the model is.
+    model = AutoModel.from_pretrained(path, trust_remote_code=True).half().to(DEVICE)
+    return model.eval()
+
+
+def reply(model, ids):
+    input_ids = torch.tensor([ids], device=DEVICE)
+    return model(input_ids=input_ids).logits
+
+
+def chat(path, prompts):
+    model = load_chat_model(path)
+    return [reply(model, ids) for ids in prompts]

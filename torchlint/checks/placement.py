@@ -16,7 +16,7 @@ from torchlint.analysis.values import Event, Kind, Place, Value
 from torchlint.checks._build import comma_separated, kwarg, method_call
 from torchlint.checks._devices import device_text, name_of, usable
 from torchlint.lint.traverse import nodes
-from torchlint.rules.rule import FixSpec, Replace, Rule
+from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
 
 
 class ModuleCastNotPlaced(Rule):
@@ -35,9 +35,12 @@ class ModuleCastNotPlaced(Rule):
     `from_pretrained`, `timm.create_model`), cast to float16/bfloat16 (`.half()`,
     `.bfloat16()`, `.to(torch.float16)`, `torch_dtype=torch.float16`), possibly wrapped
     (`get_peft_model`), and then called with inputs that were moved to a GPU or a
-    device variable, while the module itself was never moved (no `.to(device)`,
-    `.cuda()`, `device_map=`, `accelerator.prepare`). Moving only a part of it
-    (`model.vpm.to(device)`) does not count as moving the whole.
+    device variable (or made there: `torch.tensor(ids, device=DEVICE)`), while the
+    module itself was never moved (no `.to(device)`, `.cuda()`, `device_map=`,
+    `accelerator.prepare`). Moving only a part of it (`model.vpm.to(device)`) does not
+    count as moving the whole. The finding lands on the cast, the line to change, and
+    names the input's move and the call that fails: once per cast, however many calls
+    meet the model (on the call, when the cast is in another file of the project).
 
     ## Why is this bad?
     The cast changes the dtype of the weights, not their device. The forward pass
@@ -80,6 +83,10 @@ class ModuleCastNotPlaced(Rule):
     - [PEFT: get_peft_model](https://huggingface.co/docs/peft/package_reference/peft_model)
     """
 
+    def __init__(self, ctx: LintContext) -> None:
+        super().__init__(ctx)
+        self._reported: set[int] = set()  # the casts reported, by id
+
     def visit_Call(self, node: cst.Call) -> None:
         for obs in self.ctx.analysis.flow.calls.all(node):
             if self._check(node, obs):
@@ -96,23 +103,32 @@ class ModuleCastNotPlaced(Rule):
             return False
         moved = next(
             (
-                (arg, v)
+                (arg, v, there)
                 for arg, v in obs.args
                 if v.kind in (Kind.TENSOR, Kind.MOVED, Kind.ENCODING)
                 and v.on_accelerator
-                and v.last("move")
+                and (there := _placed_at(v)) is not None
             ),
             None,
         )
         if moved is None:
             return False
-        arg, value = moved
-        move = value.last("move")
-        assert move is not None
+        arg, value, move = moved
+        # The line to change is the cast (place the model there): the finding lands on
+        # it, once however many calls meet the model, unless the cast is in another
+        # file of the project (then on this file's call).
+        at: cst.CSTNode = cast.node if self.ctx.in_this_file(cast.node) else node
+        if id(at) in self._reported:
+            return True
+        self._reported.add(id(at))
         callee = obs.callee
         whole = callee.split(".")[0]
-        story = [f"`{whole}` was cast to {module.dtype} at line <line:cast>"]
         related: dict[str, cst.CSTNode] = {"cast": cast.node, "move": move.node}
+        if at is cast.node:
+            story = [f"`{whole}` is cast to {module.dtype} here"]
+            related["call"] = node
+        else:
+            story = [f"`{whole}` was cast to {module.dtype} at line <line:cast>"]
         wrap = module.last("wrap")
         if wrap is not None:
             story.append(f"wrapped by {wrap.detail} at line <line:wrap>")
@@ -122,6 +138,12 @@ class ModuleCastNotPlaced(Rule):
         )
         moved_parts = f" (only `{parts[0]}` was moved)" if parts else ""
         input_name = name_of(arg.value, self.ctx.code_for(arg.value))
+        if move.action == "move":
+            where = f"moved to {device_text(move, self.ctx.code_for)}"
+        else:
+            assert value.device_expr is not None
+            made_on = self.ctx.code_for(value.device_expr)
+            where = f"made on `{made_on}`" if len(made_on) <= 40 else "made on a GPU"
         fix = self._fix(cast, value)
         advice = (
             "place the model with `.to(device=..., dtype=...)`"
@@ -138,10 +160,12 @@ class ModuleCastNotPlaced(Rule):
             )
         else:
             failure = f"the call fails with {self._layer_error(obs, module.dtype)}"
+        if at is cast.node:
+            failure = failure.replace("the call fails", "the call at line <line:call> fails", 1)
         self.report(
-            node,
+            at,
             f"{', '.join(story)}, but never moved to a device{moved_parts}, while its "
-            f"input `{input_name}` was moved to {device_text(move, self.ctx.code_for)} at line <line:move>: "
+            f"input `{input_name}` was {where} at line <line:move>: "
             f"{failure}; {advice}",
             fix,
             related,
@@ -197,6 +221,18 @@ class ModuleCastNotPlaced(Rule):
         return FixSpec.unsafe(
             Replace(node, new), message=f"`.to(device={code(device)}, dtype={code(dtype_node)})`"
         )
+
+
+def _placed_at(value: Value) -> Event | None:
+    """Where a tensor on a GPU got there: its move (``x.to(device)``), or its making
+    there (``torch.tensor(ids, device=DEVICE)``, whose event names the device given)."""
+    move = value.last("move")
+    if move is not None:
+        return move
+    made = value.last("create")
+    if made is not None and value.device_expr is not None and isinstance(made.node, cst.Call):
+        return Event("create", made.node, "var" if value.device == Place.VAR else "cuda")
+    return None
 
 
 def _layer_kind(qualified: str) -> str | None:

@@ -98,6 +98,11 @@ class LintContext:
     def code_for(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)
 
+    def in_this_file(self, node: cst.CSTNode) -> bool:
+        """``node`` is this file's, not one of another file of the project that the
+        analysis followed a call into (a finding can land only on this file's)."""
+        return not any(home.owns(node) for home in self.analysis.files.values())
+
 
 class ScopeTracker(cst.BatchableCSTVisitor):
     """Runs first in the batched traversal and keeps ``LintContext``'s stacks."""
