@@ -26,3 +26,16 @@ def model_from_elsewhere(model, local_rank):
     # Where `model` lives is not visible here: no finding.
     torch.cuda.set_device(local_rank)
     return DDP(model, device_ids=[local_rank])
+
+
+def data_parallel_then_placed(device, gpus):
+    # DataParallel checks the devices at its first call, not when it wraps: a wrapper
+    # moved before that call (here in the same expression) is placed in time.
+    model = nn.DataParallel(nn.Linear(10, 10), device_ids=gpus).to(device)
+    return model(torch.randn(4, 10, device=device))
+
+
+def data_parallel_placed_before_use(device, x):
+    model = nn.DataParallel(nn.Linear(10, 10), device_ids=[0, 1])
+    model.cuda()
+    return model(x.to(device))

@@ -1,6 +1,7 @@
 # Runnable companion of good.py for the runtime check (docs/runtime.md): the fix on
-# record, moving the model to the rank's device before DDP wraps it. Runs clean under
-# simulated CUDA.
+# record, moving the model to the rank's device before DDP wraps it; and a
+# DataParallel wrapper moved before its first call, which good.py keeps silent. Runs
+# clean under simulated CUDA.
 import os
 
 import torch
@@ -31,6 +32,13 @@ def worker(rank, world_size):
     dist.destroy_process_group()
 
 
+def data_parallel():
+    gpus = list(range(torch.cuda.device_count()))
+    model = nn.DataParallel(Net(), device_ids=gpus).to("cuda")
+    return model(torch.randn(4, 10, device="cuda"))
+
+
 if __name__ == "__main__":
     world_size = torch.cuda.device_count()
     mp.spawn(worker, args=(world_size,), nprocs=world_size)
+    data_parallel()

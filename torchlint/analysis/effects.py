@@ -418,6 +418,7 @@ def module_method(
         if device is not None:
             events += (Event("move", node, device, path or ""),)
             new = replace(new, device=device, device_expr=expr)
+            placed_wrapper(scope, receiver)
         new = replace(new, events=events)
         if path is not None and receiver.ident == 0:
             # A part moved on its own (model.vpm.to(device), or dit.to(device)
@@ -517,6 +518,14 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
     return UNKNOWN
 
 
+def placed_wrapper(scope: Scope, receiver: Value) -> None:
+    """A DataParallel moved before anything called it (``DataParallel(m).to(d)``)."""
+    for wrap, ident in list(scope.w.pending_wraps.items()):
+        if receiver.ident and ident == receiver.ident:
+            scope.w.facts.placed_after_wrap.add(wrap)
+            del scope.w.pending_wraps[wrap]
+
+
 def parallel(
     scope: Scope, node: cst.Call, wrapper: str, args: list[tuple[cst.Arg, Value]]
 ) -> Value:
@@ -537,12 +546,15 @@ def parallel(
             WrapObs(node, wrapper, dotted(arg.value) or "the model", inner, scope.gpu_evidence),
             scope.depth,
         )
-        return replace(
+        wrapped = replace(
             inner,
             kind=Kind.WRAPPER,
             ident=inner.ident,
             events=inner.events + (Event("wrap", node, wrapper),),
         )
+        if wrapper == "DataParallel" and inner.ident:
+            scope.w.pending_wraps[node] = inner.ident
+        return wrapped
     return UNKNOWN
 
 

@@ -662,6 +662,11 @@ class Expressions(Scope):
     ) -> None:
         env = dict(self.env)
         followed = False
+        if module.kind == Kind.WRAPPER and self.w.pending_wraps:
+            # A DataParallel called before it was placed: a later move comes too late.
+            for wrap, ident in list(self.w.pending_wraps.items()):
+                if ident == module.ident:
+                    del self.w.pending_wraps[wrap]
         if module.origin.startswith("local:") and module.ident:
             # A module class of the file, called: its forward, with these inputs and
             # its submodules where the instance is.

@@ -285,6 +285,7 @@ class _Scope(Expressions):
     def finish(self) -> None:
         """At the end of the scope: submodules added after placement and never
         followed by another placement of the model they were added to."""
+        self.w.pending_wraps.clear()
         for node, (ident, n_events, parent, placement) in self.w.pending_late.items():
             current = next((v for v in self.env.values() if v.ident == ident), None)
             if current is None or not current.on_accelerator:

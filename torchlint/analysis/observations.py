@@ -139,6 +139,9 @@ class Observations(dict[K, V]):
 class FlowFacts:
     calls: Observations[cst.Call, CallObs] = field(default_factory=Observations)
     wraps: Observations[cst.Call, WrapObs] = field(default_factory=Observations)
+    # DataParallel wraps whose wrapper is moved afterwards (``DataParallel(m).to(d)``):
+    # DataParallel checks devices at its first call, not when it wraps.
+    placed_after_wrap: set[cst.Call] = field(default_factory=set)
     discarded: Observations[cst.Call, DiscardObs] = field(default_factory=Observations)
     late_modules: Observations[cst.CSTNode, LateModuleObs] = field(default_factory=Observations)
     # Names that held a value which was then moved under its other name.

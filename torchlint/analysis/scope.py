@@ -62,6 +62,9 @@ class Walk:
         self.late_roots: dict[cst.CSTNode, str] = {}
         self.late_in_callee: dict[cst.CSTNode, bool] = {}
         self.late_calls: dict[cst.CSTNode, cst.CSTNode] = {}
+        # DataParallel wraps not yet placed nor called, with the wrapped module's
+        # ident: a move before the first call places it in time.
+        self.pending_wraps: dict[cst.Call, int] = {}
         self.globals: dict[str, Value] = {}
         self.module_scope: Scope | None = None  # while the module body is walked
         self.followed = 0  # calls followed into the file's own functions

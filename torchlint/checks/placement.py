@@ -419,7 +419,10 @@ class ParallelWrapBeforePlacement(Rule):
     and `FullyShardedDataParallel(model)` (without `device_id=`) when the flow analysis
     shows `model` on the CPU at that point in a scope that uses a GPU (a tensor or
     module moved to one, `torch.cuda.set_device`, `device_ids=`); and DDP around a
-    model loaded with `device_map=...`, which is already spread over devices.
+    model loaded with `device_map=...`, which is already spread over devices. A
+    DataParallel wrapper moved before its first call (`nn.DataParallel(model,
+    device_ids=gpus).to(device)`) is not flagged: DataParallel checks the devices when
+    it runs, not when it wraps (DDP checks when it wraps).
 
     ## Why is this bad?
     DataParallel and DDP expect the module's parameters on `device_ids[0]` before
@@ -482,6 +485,8 @@ class ParallelWrapBeforePlacement(Rule):
             return False
         if obs.wrapper == "FullyShardedDataParallel" and "device_id" in kw:
             return False
+        if obs.wrapper == "DataParallel" and node in self.ctx.analysis.flow.placed_after_wrap:
+            return False  # DataParallel(model).to(device): placed before its first call
         created = inner.last("create", "move")
         fix = None
         device: cst.BaseExpression | None = None
