@@ -1019,7 +1019,7 @@ def test_a_parallel_wrap_names_the_model_it_wraps(tree: Path) -> None:
             "    net = build()\n"
             "    model = nn.DataParallel(net)\n"
             "    other = nn.DataParallel(build())\n"
-            "    return model.cuda(), other.cuda()\n"
+            "    return model, other\n"
         },
     )
     result = invoke("--no-cache", "--select", "TL203", "p.py")
@@ -1618,9 +1618,10 @@ def test_a_model_cast_then_wrapped_by_peft_says_so(tree: Path) -> None:
         },
     )
     result = invoke("--no-cache", "--select", "TL201", "p.py")
-    assert places(result) == ["p.py:10:12:"]
+    # (at the cast, the line to change)
+    assert places(result) == ["p.py:8:13:"]
     assert (
-        "`model` was cast to float16 at line 8, wrapped by get_peft_model at line 9, but never"
+        "`model` is cast to float16 here, wrapped by get_peft_model at line 9, but never"
         " moved to a device, while its input `ids.to(device)` was moved to `device` at line 10"
     ) in result.stdout
 
