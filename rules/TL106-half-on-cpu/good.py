@@ -17,3 +17,37 @@ def bf16_then_gpu(x):
     net.cpu()
     net.cuda()
     return net(x.cuda())
+
+
+class ChatEngine:
+    # Cast where it is moved: float32 on a machine without a GPU.
+    def __init__(self):
+        self.model = torch.nn.Conv2d(3, 8, 3)
+        if torch.cuda.is_available():
+            self.model = self.model.half().cuda()
+
+    def chat(self, image):
+        param = next(self.model.parameters())
+        return self.model(image.to(param.device, param.dtype))
+
+
+def demo(image):
+    return ChatEngine().chat(image)
+
+
+def half_or_float(x):
+    # The run without a GPU goes back to float32.
+    net = torch.nn.Linear(4, 4).half()
+    if torch.cuda.is_available():
+        net = net.cuda()
+    else:
+        net = net.float()
+    return net(x)
+
+
+def half_under_autocast(x):
+    net = torch.nn.Linear(4, 4).half()
+    if torch.cuda.is_available():
+        net.cuda()
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        return net(x)

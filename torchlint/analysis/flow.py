@@ -34,7 +34,7 @@ from torchlint.analysis.effects import CAST_METHODS, TENSOR_ONLY_CASTS
 from torchlint.analysis.expressions import Expressions
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted
-from torchlint.analysis.observations import DiscardObs, FlowFacts, LateModuleObs
+from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts, LateModuleObs
 from torchlint.analysis.scope import Walk, class_methods
 from torchlint.analysis.values import (
     UNKNOWN,
@@ -145,6 +145,7 @@ class _Scope(Expressions):
             elif taken == "orelse":
                 del self.returns[returns:body_returns]
             if taken == "body":
+                self.cpu_run(stmt, after_body)
                 self.env = after_body
             elif taken != "orelse":
                 merged = merge_envs(after_body, self.env)
@@ -263,6 +264,25 @@ class _Scope(Expressions):
                     if other != name and v.ident == old.ident:
                         self.w.moved_away[old.ident] = (name, move)
         self.set(name, value)
+
+    def cpu_run(self, guard: cst.If, gpu_run: dict[str, Value]) -> None:
+        """After ``if torch.cuda.is_available(): <body>``, where ``self.env`` is still
+        the state of the run without a GPU: a float16 module the body moved to the GPU
+        stays on the CPU in float16 in that run."""
+        for name, gpu in gpu_run.items():
+            if gpu.kind not in (Kind.MODULE, Kind.WRAPPER) or not gpu.on_accelerator:
+                continue
+            cpu = self.env.get(name)
+            if (
+                cpu is None
+                or cpu.ident != gpu.ident
+                or cpu.device != Place.CPU
+                or cpu.dtype != "float16"
+            ):
+                continue
+            cast, move = cpu.last("cast"), gpu.last("move")
+            if cast is not None and move is not None and move not in cpu.events:
+                self.w.facts.cpu_run_half[move.node] = CpuRunObs(cast, move, guard)
 
     def late_assign(self, parent_path: str | None, value: Value, stmt: cst.CSTNode) -> None:
         if parent_path is None or value.kind != Kind.MODULE:

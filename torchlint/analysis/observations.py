@@ -66,6 +66,17 @@ class MixObs:
 
 
 @dataclass(frozen=True)
+class CpuRunObs:
+    """A module cast to float16 for every run, and moved to a GPU only under
+    ``if torch.cuda.is_available():``: the run without a GPU keeps it on the CPU in
+    float16."""
+
+    cast: Event
+    move: Event  # the move inside the guard
+    guard: cst.If
+
+
+@dataclass(frozen=True)
 class LateModuleObs:
     """A submodule added after the parent module was placed, with no placement after."""
 
@@ -139,6 +150,9 @@ class Observations(dict[K, V]):
 class FlowFacts:
     calls: Observations[cst.Call, CallObs] = field(default_factory=Observations)
     wraps: Observations[cst.Call, WrapObs] = field(default_factory=Observations)
+    # Keyed by the guarded move (``model.cuda()`` under ``if torch.cuda.is_available():``)
+    # of a module cast to float16 outside the guard.
+    cpu_run_half: dict[cst.CSTNode, CpuRunObs] = field(default_factory=dict)
     # DataParallel wraps whose wrapper is moved afterwards (``DataParallel(m).to(d)``):
     # DataParallel checks devices at its first call, not when it wraps.
     placed_after_wrap: set[cst.Call] = field(default_factory=set)

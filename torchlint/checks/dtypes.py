@@ -19,7 +19,7 @@ from torchlint.analysis.torch_api import (
 )
 from torchlint.analysis.values import Kind, Place, Value
 from torchlint.checks._build import method_call
-from torchlint.rules.rule import FixSpec, Replace, Rule
+from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
 
 # Integer targets nll_loss refuses; uint8 ("Byte") is accepted next to int64.
 _NARROW_INTS = {"int32": "Int", "int16": "Short", "int8": "Char"}
@@ -203,14 +203,21 @@ class Float64Input(Rule):
 class HalfOnCpu(Rule):
     code = "TL106"
     name = "half-on-cpu"
-    summary = "A module in float16 is explicitly placed on the CPU and run there."
+    summary = (
+        "A module in float16 runs on the CPU: placed there explicitly, or left there by "
+        "the run without a GPU."
+    )
     triggers = HALF_TEXT
     needs = frozenset({screen.HALF_CAST, screen.CPU_WORD, screen.MODULE_SOURCE})
     docs = """
     ## What it does
     Flags a call of a module that the code both casts to half precision (`.half()`,
-    `torch_dtype=torch.float16`, `.to(torch.bfloat16)`) and places on the CPU
-    explicitly (`device_map="cpu"`, `.cpu()`, `.to("cpu")`).
+    `torch_dtype=torch.float16`, `.to(torch.float16)`) and places on the CPU
+    explicitly (`device_map="cpu"`, `.cpu()`, `.to("cpu")`). Also a module cast to
+    float16 for every run but moved to a GPU only under `if torch.cuda.is_available():`
+    (or `if x.is_cuda:`), with no `else` that casts it back, and then called: the run
+    without a GPU calls it in float16 on the CPU. That finding lands on the cast, the
+    line to change, and names the guard and the call.
 
     ## Why is this bad?
     Many CPU kernels have no half-precision version or a very slow one: older PyTorch
@@ -224,9 +231,20 @@ class HalfOnCpu(Rule):
     out = model.generate(**inputs)
     ```
 
+    ```python
+    self.model = VisualGLM().half()
+    if torch.cuda.is_available():
+        self.model = self.model.cuda()
+    ```
+
     ## Use instead
     ```python
     model = AutoModelForCausalLM.from_pretrained(path, torch_dtype=torch.float32, device_map="cpu")
+    ```
+    ```python
+    self.model = VisualGLM()
+    if torch.cuda.is_available():
+        self.model = self.model.half().cuda()
     ```
 
     ## Fix safety
@@ -236,10 +254,48 @@ class HalfOnCpu(Rule):
     - [CPU inference in Transformers](https://huggingface.co/docs/transformers/perf_infer_cpu)
     """
 
+    def __init__(self, ctx: LintContext) -> None:
+        super().__init__(ctx)
+        self._reported: set[int] = set()  # the casts reported for the run without a GPU
+
     def visit_Call(self, node: cst.Call) -> None:
         for obs in self.ctx.analysis.flow.calls.all(node):
-            if self._check(node, obs):
+            if self._check(node, obs) or self._cpu_run(node, obs):
                 return
+
+    def _cpu_run(self, node: cst.Call, obs: CallObs) -> bool:
+        """The module is moved to the GPU only when one is there, but cast to float16
+        for every run: the run without a GPU calls it in float16 on the CPU."""
+        module = obs.module
+        move = module.last("move")
+        if module.dtype != "float16" or move is None or obs.autocast or obs.in_forward:
+            return False
+        found = self.ctx.analysis.flow.cpu_run_half.get(move.node)
+        cast = module.last("cast")
+        if found is None or cast is None or found.cast.node is not cast.node:
+            return False
+        at: cst.CSTNode = found.cast.node if self.ctx.in_this_file(found.cast.node) else node
+        if id(at) in self._reported:
+            return True
+        self._reported.add(id(at))
+        parts = obs.callee.split(".")
+        whole = ".".join(parts[:2] if parts[0] == "self" else parts[:1])
+        related: dict[str, cst.CSTNode] = {"guard": found.guard.test, "call": node}
+        if at is node:
+            related["cast"] = found.cast.node
+            story = f"`{whole}` is cast to float16 (line <line:cast>) for every run"
+        else:
+            story = f"`{whole}` is cast to float16 here for every run"
+        self.report(
+            at,
+            f"{story}, but moved to a GPU only when one is there (line <line:guard>): a run "
+            f"without a GPU calls it in float16 on the CPU (line <line:call>), where "
+            "half-precision kernels are missing or slow; cast it where it is moved (inside "
+            "the check), or use float32 on the CPU",
+            None,
+            related,
+        )
+        return True
 
     def _check(self, node: cst.Call, obs: CallObs) -> bool:
         module = obs.module

@@ -14,7 +14,9 @@ LATE_MODULE = "late-module"  # a module attached to something that was moved
 ACCELERATOR = "accelerator"  # any evidence of a device: .to(, .cuda(, device=, prepare
 HALF = "half"  # float16 / bfloat16 spelled somewhere
 FLOAT64 = "float64"  # made or cast to float64: .double(), dtype=torch.float64, numpy data
-CPU_WORD = "cpu-word"  # the word "cpu": a name, an attribute, a string
+# the word "cpu" (a name, an attribute, a string), or `is_available`: a run without a
+# GPU is named or tested for
+CPU_WORD = "cpu-word"
 LOSS = "loss"  # a loss torch checks the target of (torch_api.LOSSES)
 NUMPY_CALL = "numpy-call"  # t.numpy(), np.asarray(t)
 CALLABLE_MODULE = "callable-module"  # a module made here, or a moved value called
@@ -65,7 +67,7 @@ def _word_tags() -> dict[str, frozenset[str]]:
     for words, tag in (
         (HALF_WORDS, HALF),
         (_LOSS_WORDS, LOSS),
-        ({"cpu"}, CPU_WORD),
+        ({"cpu", "is_available"}, CPU_WORD),
     ):
         for word in words:
             table.setdefault(word, set()).add(tag)
