@@ -109,3 +109,22 @@ def extract_features(state_dict, image):
     extractor = torch.nn.Sequential(*list(model.children())[:-1]).eval()
     pixels = torch.from_numpy(image).unsqueeze(0)
     return extractor(pixels)  # expect: TL204:22 lines=110,102
+
+
+def load_chat_model(path):
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    model = AutoModelForCausalLM.from_pretrained(path, torch_dtype=torch.float16, device_map="auto")
+    return tokenizer, model
+
+
+def chat(tokenizer, model, prompt):
+    # MPT-7B-chat's demo: the hooks of a device_map model move what its forward is
+    # given, but generate builds its masks and positions on the ids' device first
+    # (transformers warns; MPT's remote code crashes).
+    input_ids = tokenizer.encode(prompt, return_tensors="pt")
+    return model.generate(input_ids, max_new_tokens=32)  # expect: TL204:27 lines=124,116
+
+
+def demo(path):
+    tokenizer, model = load_chat_model(path)
+    return chat(tokenizer, model, "hello")

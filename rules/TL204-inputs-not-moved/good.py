@@ -18,11 +18,19 @@ def encoding_moved_in_place(model, tokenizer, texts, device):
 
 
 def device_map(path, prompt):
-    # accelerate's hooks move the inputs of a device_map model.
+    # accelerate's hooks move what a device_map model's forward is given.
     tokenizer = AutoTokenizer.from_pretrained(path)
     model = AutoModelForCausalLM.from_pretrained(path, device_map="auto")
     input_ids = tokenizer(prompt, return_tensors="pt").input_ids
-    return model.generate(input_ids)
+    return model(input_ids).logits
+
+
+def device_map_generate(path, prompt):
+    # generate is given the ids on the model's device, as transformers asks.
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    model = AutoModelForCausalLM.from_pretrained(path, device_map="auto")
+    input_ids = tokenizer.encode(prompt, return_tensors="pt").to(model.device)
+    return model.generate(input_ids, max_new_tokens=32)
 
 
 def made_on_device(model, n, device):

@@ -322,6 +322,13 @@ class Expressions(Scope):
                 "apply_chat_template",
             ):
                 return new_value(Kind.ENCODING, Place.CPU, None, Event("create", node))
+            if (
+                receiver.kind == Kind.TOKENIZER
+                and method == "encode"
+                and any(a.keyword and a.keyword.value == "return_tensors" for a in node.args)
+            ):
+                # tokenizer.encode(text, return_tensors="pt"): the ids, a CPU tensor
+                return new_value(Kind.TENSOR, Place.CPU, "int64", Event("create", node))
             if method == "prepare" and receiver_path and "accelerator" in receiver_path.lower():
                 return effects.placed_all(self, node, args, "accelerator.prepare")
             if receiver.kind is None and (

@@ -27,7 +27,7 @@ class InputsNotMoved(Rule):
         "moved, or its tensors meet one in an op."
     )
     fixable = True
-    triggers = MOVE_TEXT
+    triggers = (*MOVE_TEXT, "device_map")  # (generate on a device_map model)
     needs = frozenset({screen.PLACED_MODULE, screen.CPU_DATA})
     docs = """
     ## What it does
@@ -41,8 +41,11 @@ class InputsNotMoved(Rule):
     related location. Also flags a tensor made on the CPU that meets a placed model's
     tensors (its output, its weights, the inputs its `forward` was called with) in a
     `torch.cat`/`stack` or arithmetic: a mask or state made in `forward` without
-    `device=`. Models loaded with `device_map=` are not flagged: accelerate's hooks
-    move their inputs.
+    `device=`. A model loaded with `device_map=` is flagged only where `generate` is
+    given CPU ids: accelerate's hooks move what its forward is given, but `generate`
+    first builds its masks and positions on the ids' device (transformers warns
+    `input_ids is on cpu, whereas the model is on cuda`; remote code such as MPT's
+    crashes). The fix there moves them to `model.device`.
 
     ## Why is this bad?
     `Expected all tensors to be on the same device, but found at least two devices,
@@ -64,7 +67,8 @@ class InputsNotMoved(Rule):
 
     ## Fix safety
     The fix moves the argument at the call: `model.generate(input_ids.to(device))`,
-    with the device the model was moved to, when that device is defined at the call.
+    with the device the model was moved to (`model.device` for a device_map model),
+    when that device is defined at the call.
     Moving a CPU tensor to the model's device is what the call needs and changes
     nothing else: **safe**. The argument is one the flow analysis knows is a CPU
     tensor or a tokenizer's output, never an object of unknown kind, so no receiver
@@ -83,12 +87,16 @@ class InputsNotMoved(Rule):
         reported: set[int] = set()
         # The function's own walk, then each call site of the file that reaches it.
         for obs in flow.calls.all(node):
-            if not obs.module.on_accelerator or obs.followed:
+            # A device_map model's hooks move what its forward is given, but
+            # ``generate`` builds its masks and positions on the inputs' device first
+            # (transformers warns: 'input_ids is on cpu, whereas the model is on cuda').
+            mapped = obs.module.device == Place.AUTO and obs.callee.endswith(".generate")
+            if not (obs.module.on_accelerator or mapped) or obs.followed:
                 continue
             wrap = obs.module.last("wrap")
             if wrap is not None and wrap.detail in ("DistributedDataParallel", "DataParallel"):
                 continue  # they scatter their inputs to device_ids themselves
-            placement = obs.module.last("move")
+            placement = obs.module.last("place" if mapped else "move")
             if placement is None:
                 continue
             stale = flow.stale.get(node)
@@ -159,6 +167,14 @@ class InputsNotMoved(Rule):
         name = name_of(arg.value, self.ctx.code_for(arg.value))
         whole = _model_name(obs.callee)
         where = f"`{whole}` was moved to {device_text(placement, self.ctx.code_for)} at line <line:placed>"
+        if placement.action == "place":
+            # device_map: the model's own device (that of its first weights) is where
+            # generate wants the ids.
+            where = (
+                f"`{whole}` was loaded with device_map at line <line:placed> (its hooks move "
+                "what a forward is given, not what generate is given)"
+            )
+            device = cst.parse_expression(f"{whole}.device")
         related: dict[str, cst.CSTNode] = {"made": made.node, "placed": placement.node}
         if handed is not None:
             # Reported at the call site: a fix there would need the device as the
