@@ -189,3 +189,36 @@ def test_late_module_followed_by_a_move_is_fine() -> None:
         """
     )
     assert facts.late_modules == {}
+
+
+def test_the_gpu_run_takes_guards_joined_by_and_and_or() -> None:
+    """``args.cuda and torch.cuda.is_available()``: the GPU run is the one whose options
+    ask for the GPU too; ``args.cpu or not torch.cuda.is_available()`` sends it to
+    neither branch of the CPU; a device built from such a choice is that run's."""
+    calls = _calls(
+        """
+        import torch
+        from torch import nn
+        a = nn.Linear(2, 2)
+        if args.cuda and torch.cuda.is_available():
+            a.cuda()
+        a(x)
+        b = nn.Linear(2, 2)
+        if args.cpu or not torch.cuda.is_available():
+            pass
+        else:
+            b.cuda()
+        b(x)
+        c = nn.Linear(2, 2)
+        if args.cuda or torch.cuda.is_available():
+            c.cuda()
+        c(x)
+        device = torch.device("cuda:0" if args.gpu_ids and torch.cuda.is_available() else "cpu")
+        d = nn.Linear(2, 2).to(device)
+        d(x)
+        """
+    )
+    assert calls["a(x)"].module.device == Place.CUDA
+    assert calls["b(x)"].module.device == Place.CUDA
+    assert calls["c(x)"].module.device == Place.MAYBE  # (either one may hold)
+    assert calls["d(x)"].module.device == Place.CUDA

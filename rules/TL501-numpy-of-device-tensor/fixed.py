@@ -24,3 +24,24 @@ def evaluate(model, batches, device):
         for batch in batches:
             preds.append(model(batch.to(device)))
     return np.concatenate(preds, 0)  # expect: TL501:12
+
+
+def auc(labels, scores):
+    return float(np.mean(np.asarray(labels.detach().cpu())[np.argsort(np.asarray(scores.detach().cpu()))]))  # expect: TL501:26 lines=42; TL501:56 lines=41
+
+
+class Detector:
+    # GANomaly's test loop: the scores are collected in tensors made on the device
+    # (on the GPU when the options ask for one and one is there), then handed to a
+    # numpy metric.
+    def __init__(self, opt):
+        self.device = torch.device("cuda:0" if opt.gpu_ids and torch.cuda.is_available() else "cpu")
+
+    def test(self, n):
+        scores = torch.zeros(n, device=self.device)
+        labels = torch.zeros(n, dtype=torch.long, device=self.device)
+        return auc(labels, scores)
+
+
+def run(opt):
+    return Detector(opt).test(8)

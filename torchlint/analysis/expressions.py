@@ -51,42 +51,6 @@ class Expressions(Scope):
     def assign(self, target: cst.BaseExpression, value: Value, stmt: cst.CSTNode) -> None:
         """Binds ``target`` (a name, an attribute path, a tuple of them) to ``value``."""
 
-    def guard(self, test: cst.BaseExpression) -> str | None:
-        """Which branch of ``if test:`` the GPU run of a script takes: "body" for
-        ``torch.cuda.is_available()``, ``x.is_cuda``, ``device.type == "cuda"`` and
-        ``__name__ == "__main__"`` (a script runs its main block), "orelse" for their
-        negation or ``device.type == "cpu"``; None for anything else (both merge)."""
-        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-            inner = self.guard(test.expression)
-            return {"body": "orelse", "orelse": "body"}.get(inner or "")
-        if isinstance(test, cst.Call):
-            if self.w.analysis.qualify(test.func) == "torch.cuda.is_available":
-                return "body"
-            return None
-        if isinstance(test, cst.Attribute) and test.attr.value == "is_cuda":
-            return "body"
-        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
-            target = test.comparisons[0]
-            op = target.operator
-            if not isinstance(op, (cst.Equal, cst.NotEqual)):
-                return None
-            sides = (test.left, target.comparator)
-            words = {s.evaluated_value for s in sides if isinstance(s, cst.SimpleString)}
-            names = {dotted(s) for s in sides} - {None}
-            if "__main__" in words and "__name__" in names:
-                branch = "body"
-            elif any(n is not None and n.endswith(".type") for n in names) and words & {
-                "cuda",
-                "cpu",
-            }:
-                branch = "body" if "cuda" in words else "orelse"
-            else:
-                return None
-            if isinstance(op, cst.NotEqual):
-                branch = "orelse" if branch == "body" else "body"
-            return branch
-        return None
-
     def eval(self, node: cst.BaseExpression) -> Value:
         if isinstance(node, cst.IfExp):
             # "cuda" if torch.cuda.is_available() else "cpu": the GPU run's value
@@ -146,6 +110,11 @@ class Expressions(Scope):
             return UNKNOWN
         if isinstance(node, cst.Subscript):
             owner = self.eval(node.value)
+            for element in node.slice:
+                if isinstance(element.slice, cst.Index) and isinstance(
+                    element.slice.value, cst.Call
+                ):
+                    self.eval(element.slice.value)  # x[np.argsort(np.asarray(t))]: observed
             if owner.kind == Kind.ENCODING:
                 return replace(owner, kind=Kind.TENSOR, ident=new_ident())  # enc["input_ids"]
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import libcst as cst
 
+from torchlint.analysis.branches import gpu_run_branch
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import FlowFacts
@@ -217,6 +218,10 @@ class Scope(ABC):
             self.escape(value)
 
     # ------------------------------------------------------------ devices
+    def guard(self, test: cst.BaseExpression) -> str | None:
+        """Which branch of ``if test:`` the GPU run takes ("body", "orelse", None)."""
+        return gpu_run_branch(test, self.w.analysis.qualify)
+
     def device_of(self, node: cst.BaseExpression) -> tuple[Place | None, cst.BaseExpression | None]:
         """(device class, the expression) if ``node`` denotes a device."""
         if isinstance(node, cst.SimpleString):
@@ -234,6 +239,16 @@ class Scope(ABC):
             return (Place.CUDA, node) if text.startswith(Place.CUDA) else (None, None)
         if isinstance(node, cst.Integer):
             return Place.CUDA, node
+        if isinstance(node, cst.IfExp):
+            # torch.device("cuda:0" if args.cuda and torch.cuda.is_available() else "cpu")
+            taken = self.guard(node.test)
+            if taken is not None:
+                chosen = self.device_of(node.body if taken == "body" else node.orelse)[0]
+                return (chosen, node) if chosen is not None else (None, None)
+            body, orelse = self.device_of(node.body)[0], self.device_of(node.orelse)[0]
+            if body is None and orelse is None:
+                return None, None
+            return (body if body == orelse else Place.VAR), node
         if isinstance(node, cst.Call):
             q = self.w.analysis.qualify(node.func)
             if q == "torch.device" and node.args:

@@ -1,0 +1,61 @@
+"""Which branch of a test the GPU run of a script takes. A device or dtype crash
+happens in the run on a GPU, so the flow analysis follows that run through
+``if torch.cuda.is_available():`` and its kin instead of merging both branches into
+"maybe"; the other branch is the run without a GPU (TL106 reads it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import libcst as cst
+
+from torchlint.analysis.names import dotted
+
+
+def gpu_run_branch(
+    test: cst.BaseExpression, qualify: Callable[[cst.BaseExpression], str | None]
+) -> str | None:
+    """ "body" for ``torch.cuda.is_available()``, ``x.is_cuda``, ``device.type ==
+    "cuda"`` and ``__name__ == "__main__"`` (a script runs its main block), also joined
+    by ``and`` to other conditions; "orelse" for their negation or ``device.type ==
+    "cpu"``, also joined by ``or``; None for anything else (both merge).
+    ``qualify`` gives a name's qualified name (``th.cuda.is_available`` ->
+    ``torch.cuda.is_available``)."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        inner = gpu_run_branch(test.expression, qualify)
+        return {"body": "orelse", "orelse": "body"}.get(inner or "")
+    if isinstance(test, cst.BooleanOperation):
+        # ``args.cuda and torch.cuda.is_available()``: the GPU run is the one whose
+        # options ask for the GPU too; ``args.cpu or not torch.cuda.is_available()``:
+        # it takes none of the ways to the CPU.
+        branches = (gpu_run_branch(test.left, qualify), gpu_run_branch(test.right, qualify))
+        if isinstance(test.operator, cst.And) and "body" in branches:
+            return "body"
+        if isinstance(test.operator, cst.Or) and "orelse" in branches:
+            return "orelse"
+        return None
+    if isinstance(test, cst.Call):
+        return "body" if qualify(test.func) == "torch.cuda.is_available" else None
+    if isinstance(test, cst.Attribute) and test.attr.value == "is_cuda":
+        return "body"
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        target = test.comparisons[0]
+        op = target.operator
+        if not isinstance(op, (cst.Equal, cst.NotEqual)):
+            return None
+        sides = (test.left, target.comparator)
+        words = {s.evaluated_value for s in sides if isinstance(s, cst.SimpleString)}
+        names = {dotted(s) for s in sides} - {None}
+        if "__main__" in words and "__name__" in names:
+            branch = "body"
+        elif any(n is not None and n.endswith(".type") for n in names) and words & {
+            "cuda",
+            "cpu",
+        }:
+            branch = "body" if "cuda" in words else "orelse"
+        else:
+            return None
+        if isinstance(op, cst.NotEqual):
+            branch = "orelse" if branch == "body" else "body"
+        return branch
+    return None
