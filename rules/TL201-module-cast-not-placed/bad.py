@@ -73,3 +73,30 @@ def reply(model, ids):
 def chat(path, prompts):
     model = load_chat_model(path)
     return [reply(model, ids) for ids in prompts]
+
+
+class Encoder:
+    # CogKit's pre-encoding: the VAE is kept off the GPU to save memory, but the
+    # images it encodes are moved there, inside a Dataset's __getitem__.
+    def __init__(self, path, device):
+        self.device = device
+        self.vae = AutoModel.from_pretrained(path).to(dtype=torch.bfloat16)  # expect: TL201:20 lines=86,86
+
+    def encode(self, image):
+        return self.vae(image.to(self.device, dtype=torch.bfloat16))
+
+
+class EncodedImages(torch.utils.data.Dataset):
+    def __init__(self, encoder, images):
+        self.encoder, self.images = encoder, images
+
+    def __len__(self):
+        return len(self.images)
+
+    def __getitem__(self, i):
+        return self.encoder.encode(self.images[i]).to("cpu")
+
+
+def pre_encode(path, images):
+    encoder = Encoder(path, torch.device("cuda"))
+    return list(torch.utils.data.DataLoader(EncodedImages(encoder, images), batch_size=2))

@@ -410,7 +410,14 @@ class Expressions(Scope):
             if w.home is not w.own:
                 w.homes[cls] = w.home
             obj = replace(new_value(Kind.OBJECT, None, None, Event("create", node)), origin=name)
-            w.objects[obj.ident] = (cls, self.construct(cls, node, args))
+            attrs = self.construct(cls, node, args)
+            w.objects[obj.ident] = (cls, attrs)
+            getitem = self.w.methods(cls).get("__getitem__")
+            if getitem is not None and any(b.endswith("Dataset") for b in cls.bases):
+                # A Dataset that places or moves something itself: where its items
+                # are is not known, but what its __getitem__ runs (a model it is
+                # given, encoding each item) is observed.
+                self.enter(getitem, node, [], cls, attrs)
             return obj
         fn = w.top_functions.get(name)
         if fn is not None and (value is None or value.kind is None):

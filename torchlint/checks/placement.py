@@ -123,6 +123,14 @@ class ModuleCastNotPlaced(Rule):
         self._reported.add(id(at))
         callee = obs.callee
         whole = callee.split(".")[0]
+        if whole == "self" and not module.part_of:
+            whole = ".".join(callee.split(".")[:2])  # self.vae(x)
+        elif whole == "self":
+            # A part called in a method of the model's class (``self.encoder(x)`` in
+            # ``encode``): name the model as the cast does.
+            func = cast.node.func if isinstance(cast.node, cst.Call) else None
+            text = self.ctx.code_for(func.value) if isinstance(func, cst.Attribute) else ""
+            whole = text if text and len(text) <= 40 else "the model"
         related: dict[str, cst.CSTNode] = {"cast": cast.node, "move": move.node}
         if at is cast.node:
             story = [f"`{whole}` is cast to {module.dtype} here"]
