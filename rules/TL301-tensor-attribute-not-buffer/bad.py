@@ -82,3 +82,27 @@ class SinusoidalPositions(nn.Module):
         # Copies the model's floating type, not its device.
         self.weights = self.weights.to(self._float_tensor.dtype)
         return x + self.weights[: x.size(1)]
+
+
+def sincos_grid(h, w, dim):
+    ys = torch.arange(h, dtype=torch.float32)[:, None].expand(h, w)
+    xs = torch.arange(w, dtype=torch.float32)[None, :].expand(h, w)
+    return torch.stack([ys.sin(), ys.cos(), xs.sin(), xs.cos()], -1).repeat(1, 1, dim // 4)
+
+
+class Resampler(nn.Module):
+    # MiniCPM-o's 2-D position cache: recast to the input's dtype where it is used,
+    # never moved; the model's .to(device) leaves it on the CPU.
+    def __init__(self, dim=32):
+        super().__init__()
+        self.k_proj = nn.Linear(dim, dim)
+        self.pos_cache = sincos_grid(20, 20, dim)  # expect: TL301:9 lines=90,104
+
+    def positions(self, sizes, dtype):
+        rows = []
+        for h, w in sizes:
+            rows.append(self.pos_cache[:h, :w].reshape(h * w, -1).to(dtype))
+        return torch.nn.utils.rnn.pad_sequence(rows, batch_first=True)
+
+    def forward(self, x, sizes):
+        return self.k_proj(x) + self.positions(sizes, x.dtype)

@@ -103,3 +103,26 @@ class SinusoidalPositions(nn.Module):
         # Follows the input's device and the model's floating type.
         self.weights = self.weights.to(device=x.device, dtype=self._float_tensor.dtype)
         return x + self.weights[: x.size(1)]
+
+
+def sincos_grid(h, w, dim):
+    ys = torch.arange(h, dtype=torch.float32)[:, None].expand(h, w)
+    xs = torch.arange(w, dtype=torch.float32)[None, :].expand(h, w)
+    return torch.stack([ys.sin(), ys.cos(), xs.sin(), xs.cos()], -1).repeat(1, 1, dim // 4)
+
+
+class Resampler(nn.Module):
+    # The cache follows the input's device and dtype where it is used.
+    def __init__(self, dim=32):
+        super().__init__()
+        self.k_proj = nn.Linear(dim, dim)
+        self.pos_cache = sincos_grid(20, 20, dim)
+
+    def positions(self, sizes, x):
+        rows = []
+        for h, w in sizes:
+            rows.append(self.pos_cache[:h, :w].reshape(h * w, -1).to(x.device, x.dtype))
+        return torch.nn.utils.rnn.pad_sequence(rows, batch_first=True)
+
+    def forward(self, x, sizes):
+        return self.k_proj(x) + self.positions(sizes, x)

@@ -235,8 +235,9 @@ def _dtype_only(call: cst.Call) -> bool:
 
 
 def _uses(cls: cst.ClassDef, attr: str) -> tuple[list[cst.CSTNode], bool]:
-    """Where ``self.<attr>`` is used in arithmetic or passed to a call in the methods
-    other than ``__init__``; and whether the code moves it itself (``.to(...)``)."""
+    """Where ``self.<attr>`` is used in arithmetic or passed to a call (as it is, or
+    recast to a dtype) in the methods other than ``__init__``; and whether the code
+    moves it itself (``.to(...)``)."""
     uses: list[cst.CSTNode] = []
     handled = False
     for stmt in cls.body.body:
@@ -263,9 +264,21 @@ def _uses(cls: cst.ClassDef, attr: str) -> tuple[list[cst.CSTNode], bool]:
             if any(_is_target(n, attr) for n in nodes(op, cst.Attribute)):
                 uses.append(op)
         for call in calls:
-            if any(_is_target(a.value, attr) for a in call.args):
+            if any(_is_target(a.value, attr) or _recast(a.value, attr) for a in call.args):
                 uses.append(call)
     return uses, handled
+
+
+def _recast(node: cst.BaseExpression, attr: str) -> bool:
+    """``self.<attr>[:h].reshape(n, -1).to(dtype)``: the attribute's data, cast to the
+    caller's dtype and handed on, but left on its device."""
+    return (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "to"
+        and _dtype_only(node)
+        and _rooted_at(node.func.value, attr)
+    )
 
 
 class TensorAttributeNotBuffer(_ModuleStateRule):
@@ -283,7 +296,8 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     factory, `torch.tensor`, `torch.from_numpy`, arithmetic on them, or an index that
     keeps dimensions: `torch.linspace(0, 1, n)[..., None]`, or what a helper of the
     file or a method or static method of the class returns) in `__init__`
-    when another method uses `self.mask` in arithmetic or passes it to a call, and
+    when another method uses `self.mask` in arithmetic or passes it to a call (as it
+    is, or recast to a dtype: `self.mask[:n].to(x.dtype)`), and
     nothing moves it there (`self.mask.to(x.device)`; a `.to(dtype)` alone changes
     only its dtype). Also flags plain lists/tuples
     that alias registered buffers (`self.buffers_list = [self.a, self.b]`). Not
