@@ -51,3 +51,10 @@ def half_under_autocast(x):
         net.cuda()
     with torch.autocast("cpu", dtype=torch.bfloat16):
         return net(x)
+
+
+chat_model = torch.nn.Linear(4, 4).half()
+if __name__ == "__main__":
+    # The script's main block is not a device check: here the model is always moved.
+    chat_model.cuda()
+    chat_model(torch.randn(2, 4, device="cuda").half())

@@ -59,3 +59,12 @@ def gpu_run_branch(
             branch = "orelse" if branch == "body" else "body"
         return branch
     return None
+
+
+def is_main_guard(test: cst.BaseExpression) -> bool:
+    """``__name__ == "__main__"``: which run the script is, not where it runs."""
+    if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
+        return False
+    sides = (test.left, test.comparisons[0].comparator)
+    words = {s.evaluated_value for s in sides if isinstance(s, cst.SimpleString)}
+    return "__main__" in words and "__name__" in {dotted(s) for s in sides}

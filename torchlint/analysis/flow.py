@@ -30,6 +30,7 @@ from dataclasses import replace
 
 import libcst as cst
 
+from torchlint.analysis.branches import is_main_guard
 from torchlint.analysis.effects import CAST_METHODS, TENSOR_ONLY_CASTS
 from torchlint.analysis.expressions import Expressions
 from torchlint.analysis.facts import ClassFacts, FileFacts
@@ -145,7 +146,8 @@ class _Scope(Expressions):
             elif taken == "orelse":
                 del self.returns[returns:body_returns]
             if taken == "body":
-                self.cpu_run(stmt, after_body)
+                if not is_main_guard(stmt.test):
+                    self.cpu_run(stmt, after_body)
                 self.env = after_body
             elif taken != "orelse":
                 merged = merge_envs(after_body, self.env)
