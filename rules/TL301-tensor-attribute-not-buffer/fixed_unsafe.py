@@ -106,3 +106,19 @@ class Resampler(nn.Module):
 
     def forward(self, x, sizes):
         return self.k_proj(x) + self.positions(sizes, x.dtype)
+
+
+class RotaryEmbedding(nn.Module):
+    # The Llama rotary cache of early ports: made where inv_freq is while the module
+    # is built (the CPU), kept as plain attributes, returned recast to the input's
+    # dtype only.
+    def __init__(self, dim, max_positions=2048, base=10000):
+        super().__init__()
+        self.register_buffer("inv_freq", 1.0 / (base ** (torch.arange(0, dim, 2).float() / dim)))
+        t = torch.arange(max_positions, device=self.inv_freq.device, dtype=self.inv_freq.dtype)
+        freqs = torch.outer(t, self.inv_freq)
+        emb = torch.cat((freqs, freqs), dim=-1)
+        self.register_buffer("cos_cached", emb.cos()[None, None, :, :], persistent=False)  # expect: TL301:9 lines=124
+
+    def forward(self, x, seq_len):
+        return self.cos_cached[:, :, :seq_len, ...].to(dtype=x.dtype)

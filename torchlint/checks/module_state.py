@@ -91,7 +91,10 @@ class _ModuleStateRule(Rule):
             q = self.ctx.analysis.qualify(node.func) or ""
             if q.startswith("torch.nn."):
                 return False  # nn.Parameter(...) and friends are registered
-            if any(a.keyword is not None and a.keyword.value == "device" for a in node.args):
+            if any(
+                a.keyword is not None and a.keyword.value == "device" and not _own_device(a.value)
+                for a in node.args
+            ):
                 return False  # made on a chosen device: placed on purpose
             if q.endswith((".tensor", ".as_tensor")) and not (
                 node.args and isinstance(node.args[0].value, (cst.List, cst.Tuple, cst.ListComp))
@@ -217,6 +220,19 @@ def _rooted_at(node: cst.BaseExpression, attr: str) -> bool:
             return False
 
 
+def _own_device(node: cst.BaseExpression) -> bool:
+    """``self.inv_freq.device`` in ``__init__``: where the module's own state is while
+    it is built (the CPU, unless it is built elsewhere), not a device chosen for the
+    tensor; it does not follow a later ``.to()`` either."""
+    return (
+        isinstance(node, cst.Attribute)
+        and node.attr.value == "device"
+        and isinstance(node.value, cst.Attribute)
+        and isinstance(node.value.value, cst.Name)
+        and node.value.value.value == "self"
+    )
+
+
 def _dtype_only(call: cst.Call) -> bool:
     """``.to(dtype)``, ``.to(x.dtype)``, ``.to(torch.float16)``, ``.to(dtype=d)``: a
     cast that leaves the tensor on its device."""
@@ -266,6 +282,16 @@ def _uses(cls: cst.ClassDef, attr: str) -> tuple[list[cst.CSTNode], bool]:
         for call in calls:
             if any(_is_target(a.value, attr) or _recast(a.value, attr) for a in call.args):
                 uses.append(call)
+        for ret in nodes(stmt, cst.Return):
+            values = (
+                [e.value for e in ret.value.elements]
+                if isinstance(ret.value, cst.Tuple)
+                else [ret.value]
+                if ret.value is not None
+                else []
+            )
+            if any(_recast(v, attr) for v in values):
+                uses.append(ret)  # return self.cos_cached[:n].to(dtype=x.dtype)
     return uses, handled
 
 
@@ -297,9 +323,12 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     keeps dimensions: `torch.linspace(0, 1, n)[..., None]`, or what a helper of the
     file or a method or static method of the class returns) in `__init__`
     when another method uses `self.mask` in arithmetic or passes it to a call (as it
-    is, or recast to a dtype: `self.mask[:n].to(x.dtype)`), and
-    nothing moves it there (`self.mask.to(x.device)`; a `.to(dtype)` alone changes
-    only its dtype). Also flags plain lists/tuples
+    is, or recast to a dtype: `self.mask[:n].to(x.dtype)`, also when it returns the
+    recast), and nothing moves it there (`self.mask.to(x.device)`; a `.to(dtype)`
+    alone changes only its dtype). A tensor made with `device=` is taken as placed on
+    purpose, except `device=self.inv_freq.device`: that is where the module is while
+    it is built (the CPU, usually), and a later `.to()` leaves the attribute there.
+    Also flags plain lists/tuples
     that alias registered buffers (`self.buffers_list = [self.a, self.b]`). Not
     flagged: a class that overrides `_apply` (what `.to()`, `.cuda()` and `.half()` run
     through), `to`, `cuda`, `half`, `float` or `type`: it manages its plain tensors

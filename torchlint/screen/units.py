@@ -117,8 +117,8 @@ class Unit:
             q = (self.qualify(name) if name is not None else None) or ""
             if q.startswith("torch.nn."):
                 return False
-            if any(k.arg == "device" for k in node.keywords):
-                return False
+            if any(k.arg == "device" and not _own_device(k.value) for k in node.keywords):
+                return False  # (device=self.inv_freq.device: where the module is built)
             if q.endswith((".tensor", ".as_tensor")) and not (
                 node.args and isinstance(node.args[0], (ast.List, ast.Tuple, ast.ListComp))
             ):
@@ -609,3 +609,14 @@ class Unit:
                     self.tags.add(FLOAT64)
         if self.empty_containers and self.appended_module:
             self.tags.add(INIT_MODULE_CONTAINER)
+
+
+def _own_device(node: ast.AST) -> bool:
+    """``self.<attr>.device`` (``_own_device`` of TL301, ``checks/module_state.py``)."""
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "device"
+        and isinstance(node.value, ast.Attribute)
+        and isinstance(node.value.value, ast.Name)
+        and node.value.value.id == "self"
+    )
