@@ -40,5 +40,12 @@ def usable(expr: cst.BaseExpression | None, bound: Iterable[str]) -> bool:
     return False
 
 
+def model_name(callee: str) -> str:
+    """The model a call runs: ``model`` of ``model.generate``, ``self.model`` of
+    ``self.model.generate``."""
+    parts = callee.split(".")
+    return ".".join(parts[:2]) if parts[0] == "self" and len(parts) > 1 else parts[0]
+
+
 def name_of(node: cst.BaseExpression, ctx_code: str) -> str:
     return dotted(node) or ctx_code

@@ -19,7 +19,8 @@ from torchlint.analysis.torch_api import (
 )
 from torchlint.analysis.values import Kind, Place, Value
 from torchlint.checks._build import method_call
-from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
+from torchlint.checks._devices import model_name
+from torchlint.rules.rule import FixSpec, Replace, Rule
 
 # Integer targets nll_loss refuses; uint8 ("Byte") is accepted next to int64.
 _NARROW_INTS = {"int32": "Int", "int16": "Short", "int8": "Char"}
@@ -254,10 +255,6 @@ class HalfOnCpu(Rule):
     - [CPU inference in Transformers](https://huggingface.co/docs/transformers/perf_infer_cpu)
     """
 
-    def __init__(self, ctx: LintContext) -> None:
-        super().__init__(ctx)
-        self._reported: set[int] = set()  # the casts reported for the run without a GPU
-
     def visit_Call(self, node: cst.Call) -> None:
         for obs in self.ctx.analysis.flow.calls.all(node):
             if self._check(node, obs) or self._cpu_run(node, obs):
@@ -274,12 +271,10 @@ class HalfOnCpu(Rule):
         cast = module.last("cast")
         if found is None or cast is None or found.cast.node is not cast.node:
             return False
-        at: cst.CSTNode = found.cast.node if self.ctx.in_this_file(found.cast.node) else node
-        if id(at) in self._reported:
+        at = self.once_at(found.cast.node, node)
+        if at is None:
             return True
-        self._reported.add(id(at))
-        parts = obs.callee.split(".")
-        whole = ".".join(parts[:2] if parts[0] == "self" else parts[:1])
+        whole = model_name(obs.callee)
         related: dict[str, cst.CSTNode] = {"guard": found.guard.test, "call": node}
         if at is node:
             related["cast"] = found.cast.node

@@ -15,7 +15,7 @@ from torchlint.analysis.order import written_before
 from torchlint.analysis.torch_api import MOVE_TEXT
 from torchlint.analysis.values import Event, Kind, Place, Value
 from torchlint.checks._build import method_call
-from torchlint.checks._devices import device_text, name_of, usable
+from torchlint.checks._devices import device_text, model_name, name_of, usable
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
 
@@ -165,7 +165,7 @@ class InputsNotMoved(Rule):
     ) -> None:
         device = obs.module.device_expr
         name = name_of(arg.value, self.ctx.code_for(arg.value))
-        whole = _model_name(obs.callee)
+        whole = model_name(obs.callee)
         where = f"`{whole}` was moved to {device_text(placement, self.ctx.code_for)} at line <line:placed>"
         if placement.action == "place":
             # device_map: the model's own device (that of its first weights) is where
@@ -210,13 +210,6 @@ class InputsNotMoved(Rule):
             fix,
             related,
         )
-
-
-def _model_name(callee: str) -> str:
-    """The model a call runs: ``model`` of ``model.generate``, ``self.model`` of
-    ``self.model.generate``."""
-    parts = callee.split(".")
-    return ".".join(parts[:2]) if parts[0] == "self" and len(parts) > 1 else parts[0]
 
 
 def _scalar(node: cst.CSTNode) -> bool:

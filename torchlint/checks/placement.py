@@ -14,9 +14,9 @@ from torchlint.analysis.observations import CallObs, WrapObs
 from torchlint.analysis.torch_api import HALF_DTYPES, HALF_TEXT, MOVE_TEXT, PARAMETRIZED_MODULES
 from torchlint.analysis.values import Event, Kind, Place, Value
 from torchlint.checks._build import comma_separated, kwarg, method_call
-from torchlint.checks._devices import device_text, name_of, usable
+from torchlint.checks._devices import device_text, model_name, name_of, usable
 from torchlint.lint.traverse import nodes
-from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
+from torchlint.rules.rule import FixSpec, Replace, Rule
 
 
 class ModuleCastNotPlaced(Rule):
@@ -83,10 +83,6 @@ class ModuleCastNotPlaced(Rule):
     - [PEFT: get_peft_model](https://huggingface.co/docs/peft/package_reference/peft_model)
     """
 
-    def __init__(self, ctx: LintContext) -> None:
-        super().__init__(ctx)
-        self._reported: set[int] = set()  # the casts reported, by id
-
     def visit_Call(self, node: cst.Call) -> None:
         for obs in self.ctx.analysis.flow.calls.all(node):
             if self._check(node, obs):
@@ -114,17 +110,14 @@ class ModuleCastNotPlaced(Rule):
         if moved is None:
             return False
         arg, value, move = moved
-        # The line to change is the cast (place the model there): the finding lands on
-        # it, once however many calls meet the model, unless the cast is in another
-        # file of the project (then on this file's call).
-        at: cst.CSTNode = cast.node if self.ctx.in_this_file(cast.node) else node
-        if id(at) in self._reported:
+        # The line to change is the cast (place the model there).
+        at = self.once_at(cast.node, node)
+        if at is None:
             return True
-        self._reported.add(id(at))
         callee = obs.callee
         whole = callee.split(".")[0]
         if whole == "self" and not module.part_of:
-            whole = ".".join(callee.split(".")[:2])  # self.vae(x)
+            whole = model_name(callee)  # self.vae(x)
         elif whole == "self":
             # A part called in a method of the model's class (``self.encoder(x)`` in
             # ``encode``): name the model as the cast does.

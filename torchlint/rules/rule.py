@@ -176,6 +176,18 @@ class Rule(cst.BatchableCSTVisitor):
     def __init__(self, ctx: LintContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self._reported_at: set[int] = set()
+
+    def once_at(self, line_to_change: cst.CSTNode, here: cst.CSTNode) -> cst.CSTNode | None:
+        """Where a finding about ``line_to_change`` (a cast, say) lands: on it, once
+        however many calls lead to it; on ``here`` (the call being visited) when it
+        is a line of another file of the project. None when it was reported there
+        already."""
+        at = line_to_change if self.ctx.in_this_file(line_to_change) else here
+        if id(at) in self._reported_at:
+            return None
+        self._reported_at.add(id(at))
+        return at
 
     def report(
         self,
