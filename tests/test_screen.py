@@ -352,3 +352,79 @@ def test_a_torchvision_dataset_is_cpu_data(tmp_path: Path) -> None:
     found = _findings(path, screen=True)
     assert found == _findings(path, screen=False)
     assert [(line, code) for line, _, code, _ in found] == [(8, "TL204")]
+
+
+def _large_class(extra: str = "", name: str = "Pipeline") -> str:
+    """A class of 80 lines and more (screened method by method) with one method
+    that discards a move (TL205), one that reaches another on self, and filler."""
+    filler = "".join(
+        f"\n    def step_{i}(self, n):\n"
+        + "".join(f"        n = n + {k}\n" for k in range(6))
+        + "        return n\n"
+        for i in range(10)
+    )
+    return (
+        textwrap.dedent(
+            f"""\
+            import torch
+
+
+            class {name}:
+                def __init__(self, size):
+                    self.size = size
+
+                def prepare(self):
+                    x = torch.zeros(self.size)
+                    x.to("cuda")
+                    return x
+
+                def run(self):
+                    return self.helper()
+
+                def helper(self):
+                    y = torch.ones(3)
+                    y.cuda()
+                    return y
+            """
+        )
+        + filler
+        + extra
+    )
+
+
+def test_a_large_class_nothing_else_reaches_is_screened_one_method_at_a_time() -> None:
+    # The flow analysis walks such a class one method at a time (with __init__ and
+    # the methods it calls on self): the methods no rule can match in lose their
+    # bodies; run is kept for the helper it calls.
+    text = _large_class()
+    rules, idle = engine.screen_units(text, frozenset({"TL205"}), ast.parse(text))
+    assert [r.code for r in rules] == ["TL205"]
+    assert sorted(u.name for u in idle) == [f"step_{i}" for i in range(10)]  # type: ignore[attr-defined]
+    found = engine.lint_text("x.py", text, frozenset({"TL205"}))
+    assert [(f.line, f.code) for f in found.findings] == [(10, "TL205"), (18, "TL205")]
+    every = engine.lint_text("x.py", text, frozenset({"TL205"}), screen=False)
+    assert found.findings == every.findings
+
+
+def test_a_large_class_the_file_names_or_a_whole_class_rule_reads_is_kept_whole() -> None:
+    # Made by the module body: the flow analysis follows the instance's calls.
+    made = _large_class("\n\npipe = Pipeline(4)\n")
+    assert engine.screen_units(made, frozenset({"TL205"}), ast.parse(made))[1] == []
+    # TL301 reads attributes set in __init__ wherever they are used.
+    attrs = _large_class().replace("self.size = size", "self.table = torch.zeros(size)")
+    rules, idle = engine.screen_units(attrs, frozenset({"TL205", "TL301"}), ast.parse(attrs))
+    assert [r.code for r in rules] == ["TL205", "TL301"]
+    assert idle == []
+    # TL502 trusts a load of what the class's own saver method writes.
+    methods = """
+        def save(self, path):
+            torch.save({"step": 1}, path)
+
+        def load(self, path):
+            return torch.load(path)
+    """
+    saver = _large_class(textwrap.indent(textwrap.dedent(methods), "    "))
+    rules, idle = engine.screen_units(saver, frozenset({"TL205", "TL502"}), ast.parse(saver))
+    assert [r.code for r in rules] == ["TL205", "TL502"]
+    assert idle == []
+    assert engine.lint_text("x.py", saver, frozenset({"TL502"})).findings == []

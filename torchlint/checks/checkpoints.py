@@ -171,6 +171,7 @@ def _on_gpu(value: Value) -> bool:
 
 class TorchLoadWithoutMapLocation(_TorchLoad):
     code = "TL502"
+    whole_class = True  # a class's loader method reads what its saver method writes
     name = "torch-load-without-map-location"
     summary = (
         "`torch.load` without `map_location` restores tensors onto the device they were saved from."

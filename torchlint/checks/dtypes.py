@@ -37,7 +37,7 @@ class LossTargetDtype(Rule):
     )
     fixable = True
     triggers = tuple(q.rsplit(".", 1)[-1] for q in LOSSES)
-    needs = frozenset({screen.LOSS})
+    needs = frozenset({screen.LOSS, screen.TARGET_DTYPE})
     docs = """
     ## What it does
     Flags targets passed to `F.cross_entropy`, `F.nll_loss`, `nn.CrossEntropyLoss()`

@@ -75,6 +75,7 @@ def _names_in(node: cst.CSTNode) -> Iterator[str]:
 
 
 class FactoryWithoutDevice(Rule):
+    whole_class = True  # reads the class's other methods and attributes
     code = "TL401"
     name = "factory-without-device"
     default_enabled = False
@@ -581,6 +582,7 @@ def _as_data(data: cst.BaseExpression | None, code: Callable[[cst.CSTNode], str]
 
 
 class HardCodedCuda(Rule):
+    whole_class = True  # reads the class's other methods and attributes
     code = "TL403"
     name = "hard-coded-cuda"
     summary = '`.cuda()` or a `"cuda"` literal in code that otherwise follows a device variable.'

@@ -64,6 +64,7 @@ def _self_attr(node: cst.BaseExpression) -> str | None:
 
 
 class _ModuleStateRule(Rule):
+    whole_class = True  # reads the class's other methods and attributes
     triggers = ("self.",)
 
     def _module_class(self, node: cst.ClassDef) -> ClassFacts | None:

@@ -91,7 +91,10 @@ def screen_units(
             if not rule.triggers or any(t in text or t in evidence.elsewhere for t in rule.triggers)
         ]
     rules = [rule for rule in out if evidence.may_match(rule.needs)]
-    return rules, evidence.idle([rule.needs for rule in rules]) if rules else []
+    if not rules:
+        return rules, []
+    whole = [rule.needs for rule in rules if rule.whole_class]
+    return rules, evidence.idle([rule.needs for rule in rules], whole)
 
 
 def _on_disk(path: str) -> str | None:

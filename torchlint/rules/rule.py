@@ -169,6 +169,10 @@ class Rule(cst.BatchableCSTVisitor):
     # for the rule to have anything to say; read from CPython's tree, before the
     # LibCST parse. Empty means "no such condition".
     needs: ClassVar[frozenset[str]] = frozenset()
+    # The rule reads a class as a whole (an attribute set in ``__init__`` and used in
+    # another method): where it may match, the screen keeps every method of a class.
+    # Otherwise a method none of the rules can match in loses its body.
+    whole_class: ClassVar[bool] = False
     # Reported by the engine itself, not by a traversal (TL901, unused noqa): never
     # screened nor walked.
     engine_rule: ClassVar[bool] = False

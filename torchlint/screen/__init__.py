@@ -52,6 +52,7 @@ from torchlint.screen.tags import (
     PLACED_MODULE,
     SAVE,
     STALE_ALIAS,
+    TARGET_DTYPE,
     TORCH_LOAD,
     TYPE_CAST_ARGUMENT,
 )
@@ -83,6 +84,7 @@ __all__ = [
     "PLACED_MODULE",
     "SAVE",
     "STALE_ALIAS",
+    "TARGET_DTYPE",
     "TORCH_LOAD",
     "TYPE_CAST_ARGUMENT",
     "Evidence",

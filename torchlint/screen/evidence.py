@@ -22,6 +22,11 @@ from torchlint.screen.tags import (
 from torchlint.screen.trees import dotted
 from torchlint.screen.units import Unit
 
+Method = ast.FunctionDef | ast.AsyncFunctionDef
+
+# Smaller classes are screened whole: splitting them saves little parsing.
+MIN_SPLIT_CLASS = 80
+
 
 class Evidence:
     """The tags of each unit of one file. With the file's ``path``, a call from an
@@ -65,23 +70,21 @@ class Evidence:
         module_level.tags |= elsewhere(module_level)
         self.defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = defs
         units = []
-        for stmt in defs:
+        # A large class is walked a part at a time (idle() may screen its methods
+        # one by one), its unit the sum of the parts.
+        self._parts: dict[int, tuple[Unit, list[tuple[Method, Unit]]]] = {}
+        for i, stmt in enumerate(defs):
             unit = Unit(file)
-            unit.walk(stmt)
+            if _large_class(stmt):
+                assert isinstance(stmt, ast.ClassDef)
+                parts = self._parts[i] = _walk_parts(stmt, file)
+                for part in (parts[0], *(u for _, u in parts[1])):
+                    unit.merge(part)
+            else:
+                unit.walk(stmt)
             units.append(unit)
-            if not module_body:
-                continue
-            # What the module body set up is visible in every function.
-            unit.tags |= module_level.tags
-            unit.modules |= module_level.modules
-            unit.moved |= module_level.moved
-            unit.shared |= module_level.shared
-            unit.alias_pairs += module_level.alias_pairs
-            unit.arguments |= module_level.arguments
-            unit.assigned |= module_level.assigned
-            unit.numpy_data |= module_level.numpy_data
-            unit.converted |= module_level.converted
-            unit.to_torch |= module_level.to_torch
+            if module_body:
+                _inherit(unit, module_level)
         # The flow analysis follows calls between the file's functions (and from
         # the module body into them), and a Dataset class's items into the loops
         # that read them: units that call each other are screened as one.
@@ -128,9 +131,7 @@ class Evidence:
             definition = defs[i]
             if not isinstance(definition, ast.ClassDef):
                 unit.tags |= elsewhere(unit)
-            if isinstance(definition, ast.ClassDef) and any(
-                (dotted(b) or "").endswith("Dataset") for b in definition.bases
-            ):
+            if _dataset_class(definition):
                 # A Dataset class of the file: a DataLoader over it yields CPU batches
                 # (default collate), whatever its items are (``Walk.cpu_datasets``
                 # in analysis/scope.py).
@@ -151,9 +152,14 @@ class Evidence:
                         todo.append(k)
                 self.units.append(frozenset().union(*(units[j].tags for j in seen)))
             return
+        members: dict[int, int] = {}
+        for i in range(len(units)):
+            members[find(i)] = members.get(find(i), 0) + 1
+        lone = {i for i in self._parts if members[find(i)] == 1}
         tags: dict[int, set[str]] = {}
         for i, unit in enumerate(units):
             tags.setdefault(find(i), set()).update(unit.tags)
+        own = [frozenset(unit.tags) for unit in units]
         # TL301 reads what a helper of the file returns to a class's __init__: the
         # functions a class with such an attribute calls are kept for it. (Only that
         # tag, one way: grouping the classes with the helpers they call would join
@@ -181,6 +187,21 @@ class Evidence:
                 module_level.tags |= tags[find(index[n])]
         self.module_level = frozenset(module_level.tags)
         self.units = [frozenset(tags[find(i)] | module_level.tags) for i in range(len(units))]
+        # A class no other code of the file reaches (no entry calls it, nothing names
+        # it: no subclass, no instance) is walked by the flow analysis one method at a
+        # time, each with __init__ and the methods it calls on self. Its methods can be
+        # screened one by one; what its tags have from outside it stays with each.
+        namers: dict[str, set[int]] = {}
+        for j, unit in enumerate(units):
+            for n in unit.named:
+                namers.setdefault(n, set()).add(j)
+        self._methods_of: dict[int, tuple[File, Unit, frozenset[str]]] = {
+            i: (file, module_level, self.units[i] - own[i])
+            for i in lone
+            if i not in reached
+            and defs[i].name not in module_level.named
+            and namers.get(defs[i].name, set()) <= {i}
+        }
 
     def may_match(self, needs: Iterable[str]) -> bool:
         needed = set(needs)
@@ -188,16 +209,111 @@ class Evidence:
             return True
         return any(needed <= tags for tags in self.units)
 
-    def idle(self, needs: Sequence[frozenset[str]]) -> list[ast.stmt]:
+    def idle(
+        self, needs: Sequence[frozenset[str]], whole: Sequence[frozenset[str]] = ()
+    ) -> list[ast.stmt]:
         """The top-level ``def``s and ``class``es that carry none of ``needs`` (the
-        needs of the rules that passed): no rule can report inside them."""
+        needs of the rules that passed): no rule can report inside them. In a class
+        that is screened method by method, the methods that carry none of them, unless
+        a rule that reads whole classes (``whole``) may match in it."""
         if any(n <= self.module_level for n in needs):
             return []
-        return [
-            d
-            for d, tags in zip(self.defs, self.units, strict=True)
-            if not any(n <= tags for n in needs)
-        ]
+        out: list[ast.stmt] = []
+        for i, (d, tags) in enumerate(zip(self.defs, self.units, strict=True)):
+            if not any(n <= tags for n in needs):
+                out.append(d)
+            elif i in self._methods_of and not any(n <= tags for n in whole):
+                assert isinstance(d, ast.ClassDef)
+                out += self._idle_methods(d, *self._methods_of[i], needs)
+        return out
+
+    def _idle_methods(
+        self,
+        cls: ast.ClassDef,
+        file: File,
+        module_level: Unit,
+        outside: frozenset[str],
+        needs: Sequence[frozenset[str]],
+    ) -> list[ast.stmt]:
+        shell, parts = self._parts[self.defs.index(cls)]
+        walked: dict[str, list[Unit]] = {}
+        for method, unit in parts:
+            walked.setdefault(method.name, []).append(unit)
+        out: list[ast.stmt] = []
+        for name in walked:
+            if name == "__init__":
+                continue
+            reach, todo = {name, "__init__"} & walked.keys(), [name]
+            while todo:
+                for k in {a for u in walked[todo.pop()] for a in u.on_self} & walked.keys() - reach:
+                    reach.add(k)
+                    todo.append(k)
+            # The class as the flow analysis walks this method: its class-level
+            # code, __init__, the method and what it reaches on self.
+            unit = Unit(file)
+            unit.merge(shell)
+            for k in reach:
+                for part in walked[k]:
+                    unit.merge(part)
+            _inherit(unit, module_level)
+            unit.finish()
+            tags = unit.tags | outside | module_level.tags
+            if _dataset_class(cls):
+                tags.add(CPU_DATA)
+            if not any(n <= tags for n in needs):
+                out += [m for m, _ in parts if m.name == name]
+        return out
+
+
+def _dataset_class(definition: ast.stmt) -> bool:
+    return isinstance(definition, ast.ClassDef) and any(
+        (dotted(b) or "").endswith("Dataset") for b in definition.bases
+    )
+
+
+def _large_class(definition: ast.stmt) -> bool:
+    return (
+        isinstance(definition, ast.ClassDef)
+        and definition.end_lineno is not None
+        and definition.end_lineno - definition.lineno >= MIN_SPLIT_CLASS
+    )
+
+
+def _walk_parts(cls: ast.ClassDef, file: File) -> tuple[Unit, list[tuple[Method, Unit]]]:
+    """The class without its methods (bases, decorators, class-level code), and each
+    method with its walk."""
+    shell = Unit(file)
+    shell.walk(
+        ast.ClassDef(
+            name=cls.name,
+            bases=cls.bases,
+            keywords=cls.keywords,
+            body=[
+                s for s in cls.body if not isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
+            ],
+            decorator_list=cls.decorator_list,
+        )
+    )
+    methods: list[tuple[Method, Unit]] = []
+    for stmt in cls.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            methods.append((stmt, Unit(file)))
+            methods[-1][1].walk(stmt)
+    return shell, methods
+
+
+def _inherit(unit: Unit, module_level: Unit) -> None:
+    """What the module body set up is visible in every function."""
+    unit.tags |= module_level.tags
+    unit.modules |= module_level.modules
+    unit.moved |= module_level.moved
+    unit.shared |= module_level.shared
+    unit.alias_pairs += module_level.alias_pairs
+    unit.arguments |= module_level.arguments
+    unit.assigned |= module_level.assigned
+    unit.numpy_data |= module_level.numpy_data
+    unit.converted |= module_level.converted
+    unit.to_torch |= module_level.to_torch
 
 
 def project_imports(tree: ast.Module, path: str) -> bool:

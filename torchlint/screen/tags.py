@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 
-from torchlint.analysis.torch_api import LOSSES
+from torchlint.analysis.torch_api import LOGIT_LOSSES, LOSSES, PROBABILITY_LOSSES
 
 # Tags (the vocabulary rules declare in ``needs``).
 MODULE_SOURCE = "module-source"  # what can make a module: nn.X(...), a class, from_pretrained
@@ -18,6 +18,9 @@ FLOAT64 = "float64"  # made or cast to float64: .double(), dtype=torch.float64, 
 # GPU is named or tested for
 CPU_WORD = "cpu-word"
 LOSS = "loss"  # a loss torch checks the target of (torch_api.LOSSES)
+# a target dtype a loss may refuse: any target of a binary cross-entropy (integers are
+# refused), or a tensor made or cast to a narrow integer type or to float64
+TARGET_DTYPE = "target-dtype"
 NUMPY_CALL = "numpy-call"  # t.numpy(), np.asarray(t)
 CALLABLE_MODULE = "callable-module"  # a module made here, or a moved value called
 DISCARDED_MOVE = "discarded-move"  # a bare `x.to(device)` statement
@@ -52,6 +55,7 @@ NARROW_WORDS = frozenset(
 # torch.int, x.int(), x.byte(): as attributes only (``int`` alone is the builtin)
 NARROW_ATTRIBUTES = frozenset({"int", "short", "char", "byte"})
 _LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in LOSSES)
+_BINARY_LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in (*PROBABILITY_LOSSES, *LOGIT_LOSSES))
 PLACING_KEYWORDS = frozenset(
     {"device", "device_map", "load_in_8bit", "load_in_4bit", "quantization_config"}
 )
@@ -67,6 +71,7 @@ def _word_tags() -> dict[str, frozenset[str]]:
     for words, tag in (
         (HALF_WORDS, HALF),
         (_LOSS_WORDS, LOSS),
+        (_BINARY_LOSS_WORDS, TARGET_DTYPE),
         ({"cpu", "is_available"}, CPU_WORD),
     ):
         for word in words:

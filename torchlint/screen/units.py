@@ -50,6 +50,7 @@ from torchlint.screen.tags import (
     PLACING_KEYWORDS,
     SAVE,
     STALE_ALIAS,
+    TARGET_DTYPE,
     TORCH_LOAD,
     TYPE_CAST_ARGUMENT,
     WORD_TAGS,
@@ -109,6 +110,18 @@ class Unit:
         self.late_self_attach = False  # see attach_self()
         self.functions = file.functions
         self.tensor_locals: set[str] = set()  # of __init__: see init()
+        self.on_self: set[str] = set()  # x of every self.x: the methods called on self
+
+    def merge(self, other: Unit) -> None:
+        """Add what ``other`` (a walk of another part of the same file) gathered, as
+        if this unit's walk had covered that part too."""
+        for key, value in vars(other).items():
+            if isinstance(value, set):
+                getattr(self, key).update(value)
+            elif isinstance(value, list):
+                getattr(self, key).extend(value)
+            elif isinstance(value, bool):
+                setattr(self, key, getattr(self, key) or value)
 
     def is_tensor_expr(self, node: ast.AST) -> bool:
         """``_is_tensor_expr`` of TL301 (``checks/module_state.py``), on the ast."""
@@ -207,6 +220,9 @@ class Unit:
                 found = WORD_TAGS.get(node.attr)  # type: ignore[attr-defined]
                 if found is not None:
                     tags |= found
+                value = node.value  # type: ignore[attr-defined]
+                if type(value) is ast.Name and value.id == "self":
+                    self.on_self.add(node.attr)  # type: ignore[attr-defined]
             elif kind is ast.Call:
                 self.call(node)  # type: ignore[arg-type]
             elif kind is ast.Constant:
@@ -609,6 +625,8 @@ class Unit:
                     self.tags.add(FLOAT64)
         if self.empty_containers and self.appended_module:
             self.tags.add(INIT_MODULE_CONTAINER)
+        if NARROW_CAST in self.tags or FLOAT64 in self.tags:
+            self.tags.add(TARGET_DTYPE)  # a loss target the flow analysis may know
 
 
 def _own_device(node: ast.AST) -> bool:
