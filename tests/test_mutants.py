@@ -854,9 +854,9 @@ def test_a_model_cast_with_the_dtype_keyword_of_to_has_that_dtype(tree: Path) ->
     )
     result = invoke("--no-cache", "--select", "TL107", "d.py")
     assert result.stdout == (
-        "d.py:8:18: TL107 `x` is float32 (line 7) but `model` is float16: 'expected scalar"
-        " type' / 'Input type and bias type should be the same'; pass `x.half()` (or run"
-        " under torch.autocast)\n"
+        "d.py:7:9: TL107 `x` is float32 from here, and `model` at line 8 is float16: 'expected"
+        " scalar type' / 'Input type and bias type should be the same'; pass `x.half()` there"
+        " (or run under torch.autocast)\n"
     )
 
 
@@ -1079,8 +1079,8 @@ def test_a_tensor_of_negative_float_literals_is_float32(tree: Path) -> None:
         },
     )
     result = invoke("--no-cache", "--select", "TL107", "n.py")
-    assert places(result) == ["n.py:8:18:"]
-    assert "`x` is float32 (line 7) but `model` is float16" in result.stdout
+    assert places(result) == ["n.py:7:9:"]
+    assert "`x` is float32 from here, and `model` at line 8 is float16" in result.stdout
 
 
 def test_moving_a_model_moves_a_part_moved_before(tree: Path) -> None:
@@ -1192,8 +1192,8 @@ def test_a_model_cast_by_to_with_a_positional_dtype_after_the_device(tree: Path)
         },
     )
     result = invoke("--no-cache", "--select", "TL107", "m.py")
-    assert places(result) == ["m.py:8:18:"]
-    assert "`x` is float32 (line 7) but `model` is float16" in result.stdout
+    assert places(result) == ["m.py:7:9:"]
+    assert "`x` is float32 from here, and `model` at line 8 is float16" in result.stdout
 
 
 def test_np_asarray_of_float_literals_is_float64(tree: Path) -> None:
@@ -1418,7 +1418,7 @@ def test_a_branch_under_device_type_cuda_is_the_gpu_runs(tree: Path) -> None:
         },
     )
     result = invoke("--no-cache", "--select", "TL107", "g.py")
-    assert places(result) == ["g.py:10:18:"]
+    assert places(result) == ["g.py:9:9:"]
 
 
 def test_a_name_rebound_to_a_torch_nn_utils_object_is_unknown(tree: Path) -> None:
@@ -1644,7 +1644,7 @@ def test_a_branch_under_device_type_not_cuda_is_the_cpu_runs(tree: Path) -> None
         },
     )
     result = invoke("--no-cache", "--select", "TL107", "g.py")
-    assert places(result) == ["g.py:12:18:"]
+    assert places(result) == ["g.py:11:9:"]
 
 
 def test_the_cross_entropy_loss_module_is_named_in_the_message(tree: Path) -> None:
@@ -1702,7 +1702,7 @@ def test_a_cast_spelled_only_bfloat16tensor_is_seen(tree: Path) -> None:
         },
     )
     result = invoke("--no-cache", "--select", "TL107", "b.py")
-    assert places(result) == ["b.py:8:18:"]
+    assert places(result) == ["b.py:7:9:"]
 
 
 def test_the_weight_of_a_layer_on_the_gpu_is_a_tensor_there(tree: Path) -> None:
@@ -1735,8 +1735,8 @@ def test_a_dtype_read_off_a_tensor_is_that_tensors_dtype(tree: Path) -> None:
         },
     )
     result = invoke("--no-cache", "--select", "TL107", "d.py")
-    assert places(result) == ["d.py:10:18:"]
-    assert "`x` is float16 (line 9) but `model` is float32" in result.stdout
+    assert places(result) == ["d.py:9:9:"]
+    assert "`x` is float16 from here, and `model` at line 10 is float32" in result.stdout
 
 
 def test_a_comprehension_over_a_loader_binds_its_batches(tree: Path) -> None:
@@ -1841,7 +1841,7 @@ def test_tensors_joined_keep_the_dtype_they_share(tree: Path, join: str) -> None
         },
     )
     result = invoke("--no-cache", "--select", "TL107", "j.py")
-    assert places(result) == ["j.py:9:18:"]
+    assert places(result) == ["j.py:7:9:"]
     assert f"`torch.{join}([a, b])` is float16" in result.stdout
 
 
@@ -1863,7 +1863,7 @@ def test_a_device_guard_in_a_conditional_expression_takes_the_gpu_runs_branch(
         },
     )
     result = invoke("--no-cache", "--select", "TL107", "g.py")
-    assert places(result) == ["g.py:12:18:"]
+    assert places(result) == ["g.py:10:14:"]
 
 
 def test_a_ddp_wrap_given_the_module_by_keyword(tree: Path) -> None:
@@ -2104,8 +2104,8 @@ def test_float64_data_into_a_float32_model(tree: Path, make: str) -> None:
         },
     )
     result = invoke("--no-cache", "--select", "TL105", "p.py")
-    assert places(result) == ["p.py:10:18:"]
-    assert "`x` is float64 (made at line 9) but `model` computes in float32" in result.stdout
+    assert places(result) == ["p.py:9:9:"]
+    assert "`x` is float64 from here, and `model` at line 10 computes in float32" in result.stdout
 
 
 def test_fsdp_imported_from_its_module_with_a_device_id_places_the_model(

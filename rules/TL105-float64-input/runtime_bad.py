@@ -14,8 +14,8 @@ CSV = "0.1,0.2,0.3,0.4\n0.5,0.6,0.7,0.8\n"
 def fit_regressor(source, device):
     model = nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 1))
     model.to(device)
-    features = torch.from_numpy(np.loadtxt(source, delimiter=",")).to(device)
-    return model(features)  # expect: TL105:18 lines=17
+    features = torch.from_numpy(np.loadtxt(source, delimiter=",")).to(device)  # expect: TL105:16 lines=18
+    return model(features)
 
 
 if __name__ == "__main__":

@@ -58,3 +58,27 @@ if __name__ == "__main__":
     # The script's main block is not a device check: here the model is always moved.
     chat_model.cuda()
     chat_model(torch.randn(2, 4, device="cuda").half())
+
+
+CUDA = torch.cuda.is_available()
+
+
+def half_only_with_a_gpu(x, big=True):
+    # The float16 model is made only when a GPU is there: the run without one loads
+    # float32 (a flag set from the device check is that check).
+    if big and CUDA:
+        net = torch.nn.Linear(4, 4).half()
+    else:
+        net = torch.nn.Linear(4, 4)
+    if CUDA:
+        net = net.cuda()
+    return net(x)
+
+
+def cast_and_moved_under_two_checks(x):
+    net = torch.nn.Linear(4, 4)
+    if torch.cuda.is_available():
+        net = net.half()
+    if torch.cuda.is_available():
+        net.cuda()
+    return net(x)

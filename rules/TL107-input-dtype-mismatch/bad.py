@@ -14,14 +14,14 @@ class TinyUNet(nn.Module):
 def sample(steps: int):
     unet = TinyUNet().half()
     vae_decoder = nn.Conv2d(4, 3, 3, padding=1)  # kept in float32 for stability
-    latents = torch.randn(1, 4, 64, 64)
+    latents = torch.randn(1, 4, 64, 64)  # expect: TL107:15 lines=19,11
     for _ in range(steps):
-        latents = unet(latents)  # expect: TL107:24 lines=17,11
-    latents = latents.half()
-    return vae_decoder(latents)  # expect: TL107:24 lines=20
+        latents = unet(latents)
+    latents = latents.half()  # expect: TL107:15 lines=21
+    return vae_decoder(latents)
 
 
 def bf16_head(features):
     head = nn.Linear(768, 2).to(torch.bfloat16)
-    x = torch.zeros(1, 768)
-    return head(x)  # expect: TL107:17 lines=26
+    x = torch.zeros(1, 768)  # expect: TL107:9 lines=27
+    return head(x)

@@ -13,22 +13,30 @@ from torchlint.analysis.names import dotted
 
 
 def gpu_run_branch(
-    test: cst.BaseExpression, qualify: Callable[[cst.BaseExpression], str | None]
+    test: cst.BaseExpression,
+    qualify: Callable[[cst.BaseExpression], str | None],
+    flag: Callable[[cst.BaseExpression], str | None] | None = None,
 ) -> str | None:
     """ "body" for ``torch.cuda.is_available()``, ``x.is_cuda``, ``device.type ==
     "cuda"`` and ``__name__ == "__main__"`` (a script runs its main block), also joined
     by ``and`` to other conditions; "orelse" for their negation or ``device.type ==
     "cpu"``, also joined by ``or``; None for anything else (both merge).
     ``qualify`` gives a name's qualified name (``th.cuda.is_available`` ->
-    ``torch.cuda.is_available``)."""
+    ``torch.cuda.is_available``). ``flag`` gives the branch of a name that holds such
+    a test's result (``use_cuda = torch.cuda.is_available()``; ``if use_cuda:``)."""
+    if flag is not None and isinstance(test, (cst.Name, cst.Attribute)):
+        return flag(test)
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        inner = gpu_run_branch(test.expression, qualify)
+        inner = gpu_run_branch(test.expression, qualify, flag)
         return {"body": "orelse", "orelse": "body"}.get(inner or "")
     if isinstance(test, cst.BooleanOperation):
         # ``args.cuda and torch.cuda.is_available()``: the GPU run is the one whose
         # options ask for the GPU too; ``args.cpu or not torch.cuda.is_available()``:
         # it takes none of the ways to the CPU.
-        branches = (gpu_run_branch(test.left, qualify), gpu_run_branch(test.right, qualify))
+        branches = (
+            gpu_run_branch(test.left, qualify, flag),
+            gpu_run_branch(test.right, qualify, flag),
+        )
         if isinstance(test.operator, cst.And) and "body" in branches:
             return "body"
         if isinstance(test.operator, cst.Or) and "orelse" in branches:
@@ -68,3 +76,8 @@ def is_main_guard(test: cst.BaseExpression) -> bool:
     sides = (test.left, test.comparisons[0].comparator)
     words = {s.evaluated_value for s in sides if isinstance(s, cst.SimpleString)}
     return "__main__" in words and "__name__" in {dotted(s) for s in sides}
+
+
+# The origin of the value a name gets from a GPU test: ``use_cuda = torch.cuda.
+# is_available()`` (the GPU run's branch after the colon).
+GPU_TEST = "gpu-test:"

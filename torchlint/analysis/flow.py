@@ -72,7 +72,7 @@ class _Scope(Expressions):
         if isinstance(stmt, cst.SimpleStatementLine):
             self.body(stmt.body)
         elif isinstance(stmt, cst.Assign):
-            value = self.eval(stmt.value)
+            value = self.gpu_test(stmt.value, self.eval(stmt.value))
             self.w.results[stmt.value] = value
             for target in stmt.targets:
                 self.assign(target.target, value, stmt)
@@ -147,8 +147,11 @@ class _Scope(Expressions):
                 del self.returns[returns:body_returns]
             if taken == "body":
                 if not is_main_guard(stmt.test):
+                    self.gpu_only(before, after_body)
                     self.cpu_run(stmt, after_body)
                 self.env = after_body
+            elif taken == "orelse":
+                self.gpu_only(before, self.env)
             elif taken != "orelse":
                 merged = merge_envs(after_body, self.env)
                 filled = _filled_default(stmt, before)
@@ -267,6 +270,12 @@ class _Scope(Expressions):
                         self.w.moved_away[old.ident] = (name, move)
         self.set(name, value)
 
+    def gpu_only(self, before: dict[str, Value], gpu_run: dict[str, Value]) -> None:
+        """Remember the casts of the branch only the GPU run takes."""
+        made = {id(e.node) for v in gpu_run.values() for e in v.events if e.action == "cast"}
+        made -= {id(e.node) for v in before.values() for e in v.events if e.action == "cast"}
+        self.w.gpu_only_casts |= made
+
     def cpu_run(self, guard: cst.If, gpu_run: dict[str, Value]) -> None:
         """After ``if torch.cuda.is_available(): <body>``, where ``self.env`` is still
         the state of the run without a GPU: a float16 module the body moved to the GPU
@@ -283,6 +292,8 @@ class _Scope(Expressions):
             ):
                 continue
             cast, move = cpu.last("cast"), gpu.last("move")
+            if cast is not None and id(cast.node) in self.w.gpu_only_casts:
+                continue  # cast under an earlier device check: not in the CPU run
             if cast is not None and move is not None and move not in cpu.events:
                 self.w.facts.cpu_run_half[move.node] = CpuRunObs(cast, move, guard)
 

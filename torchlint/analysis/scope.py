@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis.branches import gpu_run_branch
+from torchlint.analysis.branches import GPU_TEST, gpu_run_branch
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import FlowFacts
@@ -66,6 +66,9 @@ class Walk:
         # DataParallel wraps not yet placed nor called, with the wrapped module's
         # ident: a move before the first call places it in time.
         self.pending_wraps: dict[cst.Call, int] = {}
+        # Casts made in a branch only the GPU run takes (under ``if use_cuda:``):
+        # the run without a GPU never made them.
+        self.gpu_only_casts: set[int] = set()
         self.globals: dict[str, Value] = {}
         self.module_scope: Scope | None = None  # while the module body is walked
         self.followed = 0  # calls followed into the file's own functions
@@ -220,7 +223,28 @@ class Scope(ABC):
     # ------------------------------------------------------------ devices
     def guard(self, test: cst.BaseExpression) -> str | None:
         """Which branch of ``if test:`` the GPU run takes ("body", "orelse", None)."""
-        return gpu_run_branch(test, self.w.analysis.qualify)
+        return gpu_run_branch(test, self.w.analysis.qualify, self._gpu_flag)
+
+    def _gpu_flag(self, node: cst.BaseExpression) -> str | None:
+        """The branch the GPU run takes on a name that holds a GPU test's result."""
+        name = dotted(node)
+        value = self.lookup(name) if name is not None else None
+        if value is None or not value.origin.startswith(GPU_TEST):
+            return None
+        return value.origin[len(GPU_TEST) :]
+
+    def gpu_test(self, node: cst.BaseExpression, value: Value) -> Value:
+        """``value``, or, for a test the GPU run answers (``torch.cuda.is_available()``,
+        ``not args.no_cuda and torch.cuda.is_available()``), a bool that remembers
+        which branch of an ``if`` on it the GPU run takes."""
+        if value.kind is not None or not isinstance(
+            node, (cst.Call, cst.BooleanOperation, cst.UnaryOperation, cst.Comparison)
+        ):
+            return value
+        taken = self.guard(node)
+        if taken is None:
+            return value
+        return Value(Kind.NUMBER, dtype="bool", origin=GPU_TEST + taken)
 
     def device_of(self, node: cst.BaseExpression) -> tuple[Place | None, cst.BaseExpression | None]:
         """(device class, the expression) if ``node`` denotes a device."""

@@ -145,7 +145,8 @@ class Float64Input(Rule):
     module class of the file) with a tensor the flow analysis knows is float64: made
     by `torch.from_numpy` / `torch.tensor` / `torch.as_tensor` from a numpy float
     array (`np.random.rand`, `np.zeros`, `np.loadtxt`, `np.array([0.5, ...])`; numpy's
-    default float is 64-bit), or cast with `.double()`.
+    default float is 64-bit), or cast with `.double()`. The finding lands on the line
+    that made the input float64 (the line to change), once, and names the call.
 
     ## Why is this bad?
     `RuntimeError: mat1 and mat2 must have the same dtype, but got Double and Float`
@@ -165,9 +166,9 @@ class Float64Input(Rule):
     ```
 
     ## Fix safety
-    The fix converts at the call: `model(features.float())`. The module computes in
-    float32 anyway; converting its input is what the call needs: **safe**. The input
-    is one the flow analysis knows is a float64 tensor (made from numpy data in the
+    The fix converts at the call, whichever line the finding is on:
+    `model(features.float())`. The module computes in float32 anyway; converting its
+    input is what the call needs: **safe**. The input is one the flow analysis knows is a float64 tensor (made from numpy data in the
     code), so no other receiver, with another `.float()`, can reach the fix.
 
     ## References
@@ -187,16 +188,13 @@ class Float64Input(Rule):
             if value.kind != Kind.TENSOR or value.dtype != "float64" or arg.star:
                 continue
             found = True
-            made = value.last("cast", "create")
-            at = _Site(self, arg, value, obs)
-            where = " (made at line <line:made>)" if made is not None else ""
-            at.report(
-                f"`{at.name}` is float64{where} but {at.callee} computes in float32: "
-                f"'mat1 and mat2 must have the same dtype, but got Double and Float'; "
-                f"pass `{at.name}.float()`",
+            _Site(self, arg, value, obs).report(
+                "float64",
+                "computes in float32: 'mat1 and mat2 must have the same dtype, but got "
+                "Double and Float'",
                 "float",
                 "convert the input with {}.float()",
-                {"made": made.node} if made is not None else {},
+                made_at="made at ",
             )
         return found
 
@@ -331,7 +329,9 @@ class InputDtypeMismatch(Rule):
     also shows and which differs: a float32 factory (`torch.randn(...)` without
     `dtype=`) fed to a half model, latents cast with `.half()` fed to a VAE kept in
     float32. Calls inside `with torch.autocast(...)` are not flagged: autocast casts
-    the inputs. float64 inputs are TL105's.
+    the inputs. float64 inputs are TL105's. The finding lands on the line that gave
+    the input its dtype (its creation or cast: the line to change), once, and names
+    the call.
 
     ## Why is this bad?
     `RuntimeError: Input type (float) and bias type (c10::Half) should be the same` or
@@ -353,11 +353,11 @@ class InputDtypeMismatch(Rule):
     ```
 
     ## Fix safety
-    The fix casts the input at the call to the module's dtype (`.half()`,
-    `.bfloat16()`, `.float()`): the module computes in its own dtype anyway, so this is
-    what the call needs: **safe**. The input is one the flow analysis knows is a
-    tensor of the other dtype, so no other receiver, with another `.half()`, can reach
-    the fix.
+    The fix casts the input at the call (whichever line the finding is on) to the
+    module's dtype (`.half()`, `.bfloat16()`, `.float()`): the module computes in its
+    own dtype anyway, so this is what the call needs: **safe**. The input is one the
+    flow analysis knows is a tensor of the other dtype, so no other receiver, with
+    another `.half()`, can reach the fix.
 
     ## References
     - [`torch.autocast`](https://pytorch.org/docs/stable/amp.html#torch.autocast)
@@ -379,63 +379,98 @@ class InputDtypeMismatch(Rule):
             if value.dtype == module_dtype:
                 continue
             found = True
-            made = value.last("cast", "create")
-            at = _Site(self, arg, value, obs)
             cast = _CASTS[module_dtype]
-            where = " (line <line:made>)" if made is not None else ""
-            at.report(
-                f"`{at.name}` is {value.dtype}{where} but {at.callee} is {module_dtype}: "
-                f"'expected scalar type' / 'Input type and bias type should be the same'; "
-                f"pass `{at.name}.{cast}()` (or run under torch.autocast)",
+            _Site(self, arg, value, obs).report(
+                value.dtype,
+                f"is {module_dtype}: 'expected scalar type' / 'Input type and bias type "
+                f"should be the same'",
                 cast,
                 "cast the input with {}." + cast + "()",
-                {"made": made.node} if made is not None else {},
+                " (or run under torch.autocast)",
             )
         return found
 
 
 class _Site:
-    """Where an input of the wrong dtype is reported: at the call that runs the
-    module, or, when a call of the file handed the input over to the function
-    making that call, at the caller's argument (the line to change). The fix is
-    safe at the module call only: at the caller it changes what the whole function
-    receives."""
+    """Where an input of the wrong dtype is reported: on the line that made it so
+    (its creation or cast, the line to change), once, when that line is in this
+    file; else at the call that runs the module, or, when a call of the file handed
+    the input over to the function making that call, at the caller's argument. The
+    fix converts the input at that call (or argument) whatever line the finding is
+    on: at a module's call it is what the module needs (safe); at a function's call
+    it changes what the whole function receives (unsafe)."""
 
     def __init__(self, rule: Rule, arg: cst.Arg, value: Value, obs: CallObs) -> None:
         self.rule = rule
+        self.obs = obs
+        self.made = value.last("cast", "create")
         self.handed = value.handed_in()
         node = self.handed.node if self.handed is not None else arg.value
         assert isinstance(node, cst.BaseExpression)
         self.node: cst.BaseExpression = node
         code = rule.ctx.code_for
         self.name = dotted(self.node) or code(self.node)
-        self.callee = f"`{obs.callee}`"
-        self.related: dict[str, cst.CSTNode] = {}
-        if self.handed is not None:
-            self.callee = (
-                f"`{self.handed.detail}` passes it to `{obs.callee}` (line <line:used>), which"
-            )
-            self.related["used"] = obs.node
 
     def report(
         self,
-        message: str,
+        dtype: str,
+        problem: str,
         method: str,
         fix_message: str,
-        related: dict[str, cst.CSTNode],
+        aside: str = "",
+        made_at: str = "",
     ) -> None:
+        obs, name = self.obs, self.name
+        related: dict[str, cst.CSTNode] = {}
+        at: cst.CSTNode = self.node
+        made = self.made
+        if made is not None:
+            related["made"] = made.node
+            if not _contains(self.node, made.node):
+                once = self.rule.once_at(made.node, self.node)
+                if once is None:
+                    return  # reported on that line already
+                at = once
+        if at is self.node:
+            where = f" ({made_at}line <line:made>)" if made is not None else ""
+            subject = f"`{name}` is {dtype}{where} but"
+            there = ""
+        else:
+            subject = f"`{name}` is {dtype} from here, and"
+            there = " at line <line:call>"
+            related["call"] = self.node
+        if self.handed is not None:
+            callee = (
+                f"`{self.handed.detail}`{there} passes it to `{obs.callee}` "
+                f"(line <line:used>), which"
+            )
+            related["used"] = obs.node
+        else:
+            callee = f"`{obs.callee}`{there}"
         # At a module's call the cast is what the module needs; at a function's call
         # it changes what the whole function receives.
         safe = self.handed is None or self.handed.path == "module"
         fix = FixSpec.safe_if(
             safe,
             Replace(self.node, method_call(self.node, method)),
-            message=fix_message.format(self.name),
+            message=fix_message.format(name),
         )
         self.rule.report(
-            self.node,
-            message,
+            at,
+            f"{subject} {callee} {problem}; pass `{name}.{method}()`"
+            f"{' there' if there else ''}{aside}",
             fix,
-            {**related, **self.related},
+            related,
             self.handed.statement if self.handed is not None else None,
         )
+
+
+def _contains(root: cst.CSTNode, node: cst.CSTNode) -> bool:
+    """``node`` is ``root`` or one of its descendants."""
+    todo = [root]
+    while todo:
+        current = todo.pop()
+        if current is node:
+            return True
+        todo.extend(current.children)
+    return False
