@@ -428,3 +428,50 @@ def test_a_large_class_the_file_names_or_a_whole_class_rule_reads_is_kept_whole(
     assert [r.code for r in rules] == ["TL205", "TL502"]
     assert idle == []
     assert engine.lint_text("x.py", saver, frozenset({"TL502"})).findings == []
+
+
+def test_a_helper_that_returns_no_tensor_is_no_tensor_attribute() -> None:
+    # TL301 follows self.x = helper(...) to what the helper returns: a vocabulary
+    # loaded from a file is no tensor, a table built with torch is.
+    text = textwrap.dedent(
+        """\
+        import torch
+        from torch import nn
+
+        def load_vocab(path):
+            vocab = {}
+            with open(path) as f:
+                for i, line in enumerate(f):
+                    vocab[line.strip()] = i
+            return vocab
+
+        def table(n):
+            t = torch.arange(n)
+            return t[:, None] * t[None, :]
+
+        class Tokenizing(nn.Module):
+            def __init__(self, path):
+                super().__init__()
+                self.vocab = load_vocab(path)
+
+            def forward(self, x):
+                return x + len(self.vocab)
+
+        class Tabled(nn.Module):
+            def __init__(self, n):
+                super().__init__()
+                self.table = self.build(n)
+
+            def build(self, n):
+                return table(n)
+
+            def forward(self, x):
+                return x + self.table
+        """
+    )
+    evidence = Evidence(ast.parse(text))
+    tagged = [screen.INIT_TENSOR_ATTR in tags for tags in evidence.units]
+    # (table() carries the tag too: the class that calls it keeps it in the parse.)
+    assert tagged == [False, True, False, True]
+    found = engine.lint_text("x.py", text, frozenset({"TL301"}))
+    assert [(f.line, f.code) for f in found.findings] == [(26, "TL301")]

@@ -122,3 +122,29 @@ class RotaryEmbedding(nn.Module):
 
     def forward(self, x, seq_len):
         return self.cos_cached[:, :, :seq_len, ...].to(dtype=x.dtype)
+
+
+class RoPE(nn.Module):
+    # The cache is built by a method __init__ calls (and forward calls again to grow
+    # it): those attributes are set while the module is built, on the CPU.
+    def __init__(self, head_dim, max_positions=256, base=10000):
+        super().__init__()
+        self.head_dim, self.base = head_dim, base
+        self.reset_parameters(max_positions)
+
+    def reset_parameters(self, max_positions):
+        inv_freq = 1.0 / (self.base ** (torch.arange(0, self.head_dim, 2).float() / self.head_dim))
+        self.register_buffer("inv_freq", inv_freq, persistent=False)
+        self._set_cache(max_positions, torch.float32)
+
+    def _set_cache(self, seq_len, dtype):
+        self.cached_len = seq_len
+        t = torch.arange(seq_len, dtype=torch.float32)
+        emb = torch.outer(t, self.inv_freq)
+        self.cos_cached = emb.cos().to(dtype)  # expect: TL301:9 lines=150
+
+    def forward(self, seq_len, dtype):
+        if seq_len > self.cached_len:
+            self._set_cache(seq_len, dtype)
+        cos = self.cos_cached[:seq_len].to(dtype)
+        return cos

@@ -140,3 +140,33 @@ class RotaryEmbedding(nn.Module):
 
     def forward(self, x, seq_len):
         return self.cos_cached[:, :, :seq_len, ...].to(dtype=x.dtype)
+
+
+class RoPEBuffers(nn.Module):
+    # The same cache built by a method __init__ calls, registered as buffers.
+    def __init__(self, head_dim, max_positions=256):
+        super().__init__()
+        self.head_dim = head_dim
+        self._set_cache(max_positions)
+
+    def _set_cache(self, seq_len):
+        t = torch.arange(seq_len, dtype=torch.float32)
+        emb = torch.outer(t, torch.ones(self.head_dim // 2))
+        self.register_buffer("cos_cached", emb.cos(), persistent=False)
+
+    def forward(self, seq_len, dtype):
+        return self.cos_cached[:seq_len].to(dtype)
+
+
+class InitTable(nn.Module):
+    # A table a build-time method makes and uses only while the module is built.
+    def __init__(self, n):
+        super().__init__()
+        self._build(n)
+
+    def _build(self, n):
+        self.table = torch.linspace(0, 1, n)
+        self.weight = nn.Parameter(self.table * 2)
+
+    def forward(self, x):
+        return x @ self.weight

@@ -39,10 +39,27 @@ def _own_returns(fn: cst.FunctionDef) -> list[cst.Return]:
 
 def _init_statements(cls: cst.ClassDef) -> Iterator[cst.BaseSmallStatement]:
     """The small statements of ``__init__``, loops and branches included."""
-    for stmt in cls.body.body:
-        if isinstance(stmt, cst.FunctionDef) and stmt.name.value == "__init__":
-            for line in nodes(stmt.body, cst.SimpleStatementLine):
-                yield from line.body
+    for _, small in _construction(cls):
+        yield small
+
+
+def _construction(cls: cst.ClassDef) -> Iterator[tuple[cst.FunctionDef, cst.BaseSmallStatement]]:
+    """The small statements that run while the module is built, with their method:
+    ``__init__``'s, then those of the methods it calls on self (``self.
+    reset_parameters()``, ``self._set_cos_sin_cache(...)``), and theirs."""
+    methods = {s.name.value: s for s in cls.body.body if isinstance(s, cst.FunctionDef)}
+    todo = ["__init__"] if "__init__" in methods else []
+    seen = set(todo)
+    while todo:
+        method = methods[todo.pop(0)]
+        for line in nodes(method.body, cst.SimpleStatementLine):
+            for small in line.body:
+                yield method, small
+        for call in nodes(method.body, cst.Call):
+            name = _self_attr(call.func)
+            if name is not None and name in methods and name not in seen:
+                seen.add(name)
+                todo.append(name)
 
 
 def _self_assignments(
@@ -114,7 +131,10 @@ class _ModuleStateRule(Rule):
                 return self._returns_tensor(helper, cls, depth + 1)
             return (
                 isinstance(node.func, cst.Attribute)
-                and node.func.attr.value in TENSOR_METHODS
+                and (
+                    node.func.attr.value in TENSOR_METHODS
+                    or (node.func.attr.value == "to" and _dtype_only(node))  # .to(dtype)
+                )
                 and tensor(node.func.value)
             )
         if isinstance(node, cst.BinaryOperation):
@@ -251,14 +271,36 @@ def _dtype_only(call: cst.Call) -> bool:
     return True
 
 
-def _uses(cls: cst.ClassDef, attr: str) -> tuple[list[cst.CSTNode], bool]:
+def _runtime_methods(cls: cst.ClassDef, built: set[cst.FunctionDef]) -> set[cst.FunctionDef]:
+    """The methods that run after the module is built: those ``__init__`` does not
+    reach, and those it reaches that one of them calls again (``forward`` growing a
+    cache with ``self._set_cos_sin_cache(...)``)."""
+    methods = {s.name.value: s for s in cls.body.body if isinstance(s, cst.FunctionDef)}
+    out = {m for m in methods.values() if m not in built}
+    todo = list(out)
+    while todo:
+        for call in nodes(todo.pop().body, cst.Call):
+            name = _self_attr(call.func)
+            found = methods.get(name) if name is not None else None
+            if found is not None and found not in out and found.name.value != "__init__":
+                out.add(found)
+                todo.append(found)
+    return out
+
+
+def _uses(
+    cls: cst.ClassDef, attr: str, runtime: set[cst.FunctionDef] | None = None
+) -> tuple[list[cst.CSTNode], bool]:
     """Where ``self.<attr>`` is used in arithmetic or passed to a call (as it is, or
-    recast to a dtype) in the methods other than ``__init__``; and whether the code
-    moves it itself (``.to(...)``)."""
+    recast to a dtype) in the methods that run after the module is built (by default
+    those other than ``__init__``); and whether the code moves it itself
+    (``.to(...)``)."""
     uses: list[cst.CSTNode] = []
     handled = False
     for stmt in cls.body.body:
         if not isinstance(stmt, cst.FunctionDef) or stmt.name.value == "__init__":
+            continue
+        if runtime is not None and stmt not in runtime:
             continue
         calls = list(nodes(stmt, cst.Call))
         for found in calls:
@@ -277,11 +319,28 @@ def _uses(cls: cst.ClassDef, attr: str) -> tuple[list[cst.CSTNode], bool]:
                 and not (func.attr.value == "to" and _dtype_only(found))
             ):
                 handled = True  # self.table.detach().to(device=x.device, copy=True)
+        # cos = self.cos_cached[:n].to(dtype): the local is the recast attribute.
+        recast = {
+            t.target.value
+            for a in nodes(stmt, cst.Assign)
+            if _recast(a.value, attr)
+            for t in a.targets
+            if isinstance(t.target, cst.Name)
+        }
+
+        def local(node: cst.CSTNode, recast: set[str] = recast) -> bool:
+            return isinstance(node, cst.Name) and node.value in recast
+
         for op in nodes(stmt, (cst.BinaryOperation, cst.Comparison)):
-            if any(_is_target(n, attr) for n in nodes(op, cst.Attribute)):
+            if any(_is_target(n, attr) for n in nodes(op, cst.Attribute)) or any(
+                local(side) for side in _operands(op)
+            ):
                 uses.append(op)
         for call in calls:
-            if any(_is_target(a.value, attr) or _recast(a.value, attr) for a in call.args):
+            if any(
+                _is_target(a.value, attr) or _recast(a.value, attr) or local(a.value)
+                for a in call.args
+            ):
                 uses.append(call)
         for ret in nodes(stmt, cst.Return):
             values = (
@@ -291,9 +350,17 @@ def _uses(cls: cst.ClassDef, attr: str) -> tuple[list[cst.CSTNode], bool]:
                 if ret.value is not None
                 else []
             )
-            if any(_recast(v, attr) for v in values):
+            if any(_recast(v, attr) or local(v) for v in values):
                 uses.append(ret)  # return self.cos_cached[:n].to(dtype=x.dtype)
     return uses, handled
+
+
+def _operands(op: cst.CSTNode) -> list[cst.BaseExpression]:
+    if isinstance(op, cst.BinaryOperation):
+        return [op.left, op.right]
+    if isinstance(op, cst.Comparison):
+        return [op.left, *(c.comparator for c in op.comparisons)]
+    return []
 
 
 def _recast(node: cst.BaseExpression, attr: str) -> bool:
@@ -322,10 +389,12 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     In an `nn.Module` subclass, flags `self.mask = torch.ones(...)` (any tensor
     factory, `torch.tensor`, `torch.from_numpy`, arithmetic on them, or an index that
     keeps dimensions: `torch.linspace(0, 1, n)[..., None]`, or what a helper of the
-    file or a method or static method of the class returns) in `__init__`
-    when another method uses `self.mask` in arithmetic or passes it to a call (as it
-    is, or recast to a dtype: `self.mask[:n].to(x.dtype)`, also when it returns the
-    recast), and nothing moves it there (`self.mask.to(x.device)`; a `.to(dtype)`
+    file or a method or static method of the class returns) in `__init__` (or in a
+    method `__init__` calls on self, such as `self._set_cos_sin_cache(...)`: it runs
+    while the module is built) when a method that runs later uses `self.mask` in
+    arithmetic or passes it to a call (as it is, or recast to a dtype:
+    `self.mask[:n].to(x.dtype)`, also when it returns the recast, or a local holding
+    it), and nothing moves it there (`self.mask.to(x.device)`; a `.to(dtype)`
     alone changes only its dtype). A tensor made with `device=` is taken as placed on
     purpose, except `device=self.inv_freq.device`: that is where the module is while
     it is built (the CPU, usually), and a later `.to()` leaves the attribute there.
@@ -385,15 +454,15 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
                     name = call.args[0].value.evaluated_value
                     if isinstance(name, str):
                         buffers.add(name)
-        init = next(
-            (
-                f
-                for f in self.ctx.analysis.functions.values()
-                if f.cls is facts and f.node.name.value == "__init__"
-            ),
-            None,
-        )
-        for small, attr, value in _self_assignments(_init_statements(node)):
+        scopes = {f.node: f for f in self.ctx.analysis.functions.values() if f.cls is facts}
+        built = list(_construction(node))
+        runtime = _runtime_methods(node, {m for m, _ in built})
+        for method, small in built:
+            found = next(_self_assignments([small]), None)
+            if found is None:
+                continue
+            _, attr, value = found
+            init = scopes.get(method)
             if (
                 isinstance(value, (cst.List, cst.Tuple))
                 and value.elements
@@ -411,7 +480,7 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
             )
             if not (self._is_tensor_expr(value, init, facts) or is_list):
                 continue
-            uses, handled = _uses(node, attr)
+            uses, handled = _uses(node, attr, runtime)
             if handled or not uses:
                 continue
             fix = None

@@ -20,11 +20,12 @@ class File:
         self._project: dict[str, tuple[str, str] | None] = {}
         self.classes: set[str] = set()
         # The file's top-level functions: calls to them are followed by the analysis.
-        self.functions = {
-            stmt.name
+        self.function_nodes = {
+            stmt.name: stmt
             for stmt in tree.body
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
         }
+        self.functions = set(self.function_nodes)
         self.imports: dict[str, str] = {}
         # Imported names under another spelling, as the word they stand for
         # (``import numpy as xp``, ``from torch import float16 as f16``).

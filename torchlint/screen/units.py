@@ -111,6 +111,9 @@ class Unit:
         self.functions = file.functions
         self.tensor_locals: set[str] = set()  # of __init__: see init()
         self.on_self: set[str] = set()  # x of every self.x: the methods called on self
+        self.defined: list[ast.FunctionDef | ast.AsyncFunctionDef] = []  # every def
+        self.init_self_calls: set[str] = set()  # m of self.m(...) in __init__
+        self.init_helpers: set[str] = set()  # f of self.x = f(...) in __init__
 
     def merge(self, other: Unit) -> None:
         """Add what ``other`` (a walk of another part of the same file) gathered, as
@@ -143,7 +146,7 @@ class Unit:
                 return True
             return (
                 isinstance(node.func, ast.Attribute)
-                and node.func.attr in TENSOR_METHODS
+                and node.func.attr in (*TENSOR_METHODS, "to")  # (to: TL301's .to(dtype))
                 and self.is_tensor_expr(node.func.value)
             )
         if isinstance(node, ast.Starred):
@@ -266,8 +269,10 @@ class Unit:
             elif kind is ast.NamedExpr:
                 self.share(node.target)  # type: ignore[attr-defined]
                 self.share(node.value)  # type: ignore[attr-defined]
-            elif kind is ast.FunctionDef and node.name == "__init__":  # type: ignore[attr-defined]
-                self.init(node)  # type: ignore[arg-type]
+            elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+                self.defined.append(node)  # type: ignore[arg-type]
+                if node.name == "__init__":  # type: ignore[attr-defined]
+                    self.init(node)  # type: ignore[arg-type]
             elif kind is ast.ClassDef:
                 tags.add(CLASS)
             elif kind is ast.arg:
@@ -484,7 +489,7 @@ class Unit:
                 self.moved.add(path)
                 self.rebound.add(path)
 
-    def init(self, node: ast.FunctionDef) -> None:
+    def tensor_locals_of(self, node: ast.AST) -> None:
         # TL301 follows a local name to its value, and a helper of the file to what it
         # returns: locals assigned a tensor, in any order (over-approximated).
         assigns = [s for s in nodes_under(node) if isinstance(s, ast.Assign)]
@@ -499,61 +504,122 @@ class Unit:
             if found <= self.tensor_locals:
                 break
             self.tensor_locals |= found
+
+    def may_return_tensor(self, helper: str, depth: int) -> bool:
+        """A return of the file's function (``f``, ``self.m``) may be a CPU tensor: a
+        tensor expression (TL301's ``_returns_tensor``, over-approximated), or what a
+        helper it calls returns. A static method through a class (``Cls.m``) may."""
+        if helper.startswith("self."):
+            found = [m for m in self.defined if m.name == helper[len("self.") :]]
+        elif helper in self.file.function_nodes:
+            found = [self.file.function_nodes[helper]]
+        else:
+            return True
+        if not found or depth >= 3:
+            return bool(found)  # (a method of a base class in another file: not followed)
+        for fn in found:
+            self.tensor_locals_of(fn)
+            for node in _own_returns(fn):
+                value = node.value
+                if value is None:
+                    continue
+                if self.is_tensor_expr(value):
+                    return True
+                call = dotted(value.func) if isinstance(value, ast.Call) else None
+                if call is not None and (call in self.functions or call.startswith("self.")):
+                    if self.may_return_tensor(call, depth + 1):
+                        return True
+        return False
+
+    def built(self) -> None:
+        """TL301 reads the methods ``__init__`` calls on self (and those they call)
+        as part of it: a tensor attribute they set is set while the module is built."""
+        methods: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+        for method in self.defined:
+            methods.setdefault(method.name, []).append(method)
+        todo = [m for m in self.init_self_calls if m in methods and m != "__init__"]
+        seen = set(todo)
+        while todo:
+            for method in methods[todo.pop()]:
+                self.tensor_locals_of(method)
+                for stmt in nodes_under(method):
+                    if (
+                        isinstance(stmt, ast.Call)
+                        and isinstance(stmt.func, ast.Attribute)
+                        and isinstance(stmt.func.value, ast.Name)
+                        and stmt.func.value.id == "self"
+                        and stmt.func.attr in methods
+                        and stmt.func.attr not in seen
+                    ):
+                        seen.add(stmt.func.attr)
+                        todo.append(stmt.func.attr)
+                    self.attribute_tags(stmt)
+
+    def init(self, node: ast.FunctionDef) -> None:
+        self.tensor_locals_of(node)
         for stmt in nodes_under(node):
             self.init_nodes.add(id(stmt))
             if isinstance(stmt, ast.Call):
                 self.init_calls.add(id(stmt))
-            if (
-                isinstance(stmt, ast.Call)
-                and isinstance(stmt.func, ast.Attribute)
-                and stmt.func.attr in ("append", "extend", "insert")
-                and isinstance(stmt.func.value, ast.Attribute)  # self.layers.append(...)
-                and isinstance(stmt.func.value.value, ast.Name)
-                and stmt.args
-                and any(
-                    isinstance(sub, ast.Call) and self.is_module_source(sub)
-                    for sub in nodes_under(stmt.args[-1])
-                )
-            ):
-                self.appended_module = True
-            if not isinstance(stmt, (ast.Assign, ast.AnnAssign)) or stmt.value is None:
-                continue
-            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-            if not any(
-                isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) for t in targets
-            ):
-                continue
-            value = stmt.value
-            if isinstance(value, CONTAINERS):
-                if isinstance(value, (ast.List, ast.Dict)) and not (
-                    value.elts if isinstance(value, ast.List) else value.keys
+                if (
+                    isinstance(stmt.func, ast.Attribute)
+                    and isinstance(stmt.func.value, ast.Name)
+                    and stmt.func.value.id == "self"
                 ):
-                    self.empty_containers = True  # filled by append() below, maybe
-                elif any(
-                    isinstance(sub, ast.Call) and self.is_module_source(sub)
-                    for sub in nodes_under(value)
-                ):
-                    self.tags.add(INIT_MODULE_CONTAINER)
-            helper = dotted(value.func) if isinstance(value, ast.Call) else None
-            if self.is_tensor_expr(value) or (
-                helper is not None
-                and (
-                    helper in self.functions
-                    or (
-                        helper.count(".") == 1
-                        # self.method(...), or a static method through a module class
-                        # of the file: Positions.table(...)
-                        and (helper.startswith("self.") or helper.split(".")[0] in self.classes)
-                    )
-                )
+                    self.init_self_calls.add(stmt.func.attr)
+            self.attribute_tags(stmt)
+
+    def attribute_tags(self, stmt: ast.AST) -> None:
+        """TL301's and TL302's tags for a node of ``__init__`` (or of what it calls on
+        self): ``self.x = value``, ``self.layers.append(module)``."""
+        if (
+            isinstance(stmt, ast.Call)
+            and isinstance(stmt.func, ast.Attribute)
+            and stmt.func.attr in ("append", "extend", "insert")
+            and isinstance(stmt.func.value, ast.Attribute)  # self.layers.append(...)
+            and isinstance(stmt.func.value.value, ast.Name)
+            and stmt.args
+            and any(
+                isinstance(sub, ast.Call) and self.is_module_source(sub)
+                for sub in nodes_under(stmt.args[-1])
+            )
+        ):
+            self.appended_module = True
+        if not isinstance(stmt, (ast.Assign, ast.AnnAssign)) or stmt.value is None:
+            return
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        if not any(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) for t in targets):
+            return
+        value = stmt.value
+        if isinstance(value, CONTAINERS):
+            if isinstance(value, (ast.List, ast.Dict)) and not (
+                value.elts if isinstance(value, ast.List) else value.keys
             ):
-                self.tags.add(INIT_TENSOR_ATTR)  # (what a helper returns: maybe a tensor)
-            elif isinstance(value, (ast.List, ast.Tuple)) and value.elts:
-                # a list of tensors, or of registered buffers (TL301's other shapes)
-                if any(self.is_tensor_expr(e) for e in value.elts) or all(
-                    isinstance(e, ast.Attribute) for e in value.elts
-                ):
-                    self.tags.add(INIT_TENSOR_ATTR)
+                self.empty_containers = True  # filled by append() below, maybe
+            elif any(
+                isinstance(sub, ast.Call) and self.is_module_source(sub)
+                for sub in nodes_under(value)
+            ):
+                self.tags.add(INIT_MODULE_CONTAINER)
+        helper = dotted(value.func) if isinstance(value, ast.Call) else None
+        if self.is_tensor_expr(value):
+            self.tags.add(INIT_TENSOR_ATTR)
+        elif helper is not None and (
+            helper in self.functions
+            or (
+                helper.count(".") == 1
+                # self.method(...), or a static method through a module class
+                # of the file: Positions.table(...)
+                and (helper.startswith("self.") or helper.split(".")[0] in self.classes)
+            )
+        ):
+            self.init_helpers.add(helper)  # what it returns may be a tensor: finish()
+        elif isinstance(value, (ast.List, ast.Tuple)) and value.elts:
+            # a list of tensors, or of registered buffers (TL301's other shapes)
+            if any(self.is_tensor_expr(e) for e in value.elts) or all(
+                isinstance(e, ast.Attribute) for e in value.elts
+            ):
+                self.tags.add(INIT_TENSOR_ATTR)
 
     def finish(self, called: bool = False) -> None:
         """Tags that need the whole unit: a module moved by name, a moved value
@@ -623,10 +689,30 @@ class Unit:
                     self.tags.add(NARROW_CAST)
                 if words & FLOAT64_WORDS:
                     self.tags.add(FLOAT64)
+        if self.init_self_calls:
+            self.built()
+        if self.init_helpers and INIT_TENSOR_ATTR not in self.tags:
+            if any(self.may_return_tensor(h, 0) for h in self.init_helpers):
+                self.tags.add(INIT_TENSOR_ATTR)  # self.x = helper(...): a CPU tensor, maybe
         if self.empty_containers and self.appended_module:
             self.tags.add(INIT_MODULE_CONTAINER)
         if NARROW_CAST in self.tags or FLOAT64 in self.tags:
             self.tags.add(TARGET_DTYPE)  # a loss target the flow analysis may know
+
+
+def _own_returns(fn: ast.AST) -> list[ast.Return]:
+    """The ``return`` statements of ``fn`` itself (not of functions inside it)."""
+    found: list[ast.Return] = []
+    stack = list(ast.iter_child_nodes(fn))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Return):
+            found.append(node)
+        elif not isinstance(
+            node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+        ):
+            stack.extend(ast.iter_child_nodes(node))
+    return found
 
 
 def _own_device(node: ast.AST) -> bool:
