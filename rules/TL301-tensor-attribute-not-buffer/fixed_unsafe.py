@@ -148,3 +148,14 @@ class RoPE(nn.Module):
             self._set_cache(seq_len, dtype)
         cos = self.cos_cached[:seq_len].to(dtype)
         return cos
+
+
+class DeviceNoneRotary(nn.Module):
+    # device=None: unless the caller passes one, the cache is made on the CPU.
+    def __init__(self, dim, max_positions=64, device=None):
+        super().__init__()
+        t = torch.arange(max_positions, device=device, dtype=torch.float32)
+        self.register_buffer("angles", torch.outer(t, torch.ones(dim // 2, device=device)), persistent=False)  # expect: TL301:9 lines=161
+
+    def forward(self, x):
+        return x * self.angles[: x.shape[-2]].cos().to(x.dtype)

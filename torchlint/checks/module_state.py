@@ -110,7 +110,10 @@ class _ModuleStateRule(Rule):
             if q.startswith("torch.nn."):
                 return False  # nn.Parameter(...) and friends are registered
             if any(
-                a.keyword is not None and a.keyword.value == "device" and not _own_device(a.value)
+                a.keyword is not None
+                and a.keyword.value == "device"
+                and not _own_device(a.value)
+                and not _unset_device(a.value, scope)
                 for a in node.args
             ):
                 return False  # made on a chosen device: placed on purpose
@@ -239,6 +242,20 @@ def _rooted_at(node: cst.BaseExpression, attr: str) -> bool:
             node = node.func.value
         else:
             return False
+
+
+def _unset_device(node: cst.BaseExpression, scope: FunctionFacts | None) -> bool:
+    """``device`` of ``def __init__(self, dim, device=None)``: a device only when the
+    caller passes one; by default the tensor is made on the CPU."""
+    if not isinstance(node, cst.Name) or scope is None:
+        return False
+    p = scope.node.params
+    return any(
+        param.name.value == node.value
+        and isinstance(param.default, cst.Name)
+        and param.default.value == "None"
+        for param in (*p.posonly_params, *p.params, *p.kwonly_params)
+    )
 
 
 def _own_device(node: cst.BaseExpression) -> bool:
@@ -397,7 +414,9 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     it), and nothing moves it there (`self.mask.to(x.device)`; a `.to(dtype)`
     alone changes only its dtype). A tensor made with `device=` is taken as placed on
     purpose, except `device=self.inv_freq.device`: that is where the module is while
-    it is built (the CPU, usually), and a later `.to()` leaves the attribute there.
+    it is built (the CPU, usually), and a later `.to()` leaves the attribute there;
+    and except a parameter that defaults to None (`def __init__(self, dim,
+    device=None)`): unless the caller passes a device, the tensor is made on the CPU.
     Also flags plain lists/tuples
     that alias registered buffers (`self.buffers_list = [self.a, self.b]`). Not
     flagged: a class that overrides `_apply` (what `.to()`, `.cuda()` and `.half()` run

@@ -114,6 +114,8 @@ class Unit:
         self.defined: list[ast.FunctionDef | ast.AsyncFunctionDef] = []  # every def
         self.init_self_calls: set[str] = set()  # m of self.m(...) in __init__
         self.init_helpers: set[str] = set()  # f of self.x = f(...) in __init__
+        # parameters defaulting to None of the functions TL301 reads (device=None)
+        self.none_params: set[str] = set()
 
     def merge(self, other: Unit) -> None:
         """Add what ``other`` (a walk of another part of the same file) gathered, as
@@ -133,7 +135,12 @@ class Unit:
             q = (self.qualify(name) if name is not None else None) or ""
             if q.startswith("torch.nn."):
                 return False
-            if any(k.arg == "device" and not _own_device(k.value) for k in node.keywords):
+            if any(
+                k.arg == "device"
+                and not _own_device(k.value)
+                and not (isinstance(k.value, ast.Name) and k.value.id in self.none_params)
+                for k in node.keywords
+            ):
                 return False  # (device=self.inv_freq.device: where the module is built)
             if q.endswith((".tensor", ".as_tensor")) and not (
                 node.args and isinstance(node.args[0], (ast.List, ast.Tuple, ast.ListComp))
@@ -492,6 +499,17 @@ class Unit:
     def tensor_locals_of(self, node: ast.AST) -> None:
         # TL301 follows a local name to its value, and a helper of the file to what it
         # returns: locals assigned a tensor, in any order (over-approximated).
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            args = node.args
+            positional = [*args.posonlyargs, *args.args]
+            for arg, default in (
+                *zip(
+                    positional[len(positional) - len(args.defaults) :], args.defaults, strict=True
+                ),
+                *zip(args.kwonlyargs, args.kw_defaults, strict=True),
+            ):
+                if isinstance(default, ast.Constant) and default.value is None:
+                    self.none_params.add(arg.arg)
         assigns = [s for s in nodes_under(node) if isinstance(s, ast.Assign)]
         while True:
             found = {
