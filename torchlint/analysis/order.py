@@ -30,7 +30,7 @@ def precedes(first: cst.CSTNode, second: cst.CSTNode, root: cst.CSTNode) -> bool
             seen_second = True
             if not seen_first:
                 # ``second`` comes first, unless ``first`` never shows up
-                return False if _contains(root, first) else None
+                return False if contains(root, first) else None
     return None
 
 
@@ -50,11 +50,12 @@ def after(
     return out
 
 
-def _contains(root: cst.CSTNode, node: cst.CSTNode) -> bool:
+def contains(root: cst.CSTNode, node: cst.CSTNode) -> bool:
+    """``node`` is ``root`` or one of its descendants."""
     return any(n is node for n in nodes(root, cst.CSTNode))
 
 
 def written_before(first: cst.CSTNode, second: cst.CSTNode, root: cst.CSTNode) -> bool:
     """``first`` is written entirely above ``second`` (it starts first and does not
     contain it)."""
-    return precedes(first, second, root) is True and not _contains(first, second)
+    return precedes(first, second, root) is True and not contains(first, second)

@@ -9,6 +9,7 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs, LossObs
+from torchlint.analysis.order import contains
 from torchlint.analysis.torch_api import (
     CLASS_INDEX_LOSSES,
     FLOAT64_TEXT,
@@ -426,7 +427,7 @@ class _Site:
         made = self.made
         if made is not None:
             related["made"] = made.node
-            if not _contains(self.node, made.node):
+            if not contains(self.node, made.node):
                 once = self.rule.once_at(made.node, self.node)
                 if once is None:
                     return  # reported on that line already
@@ -463,14 +464,3 @@ class _Site:
             related,
             self.handed.statement if self.handed is not None else None,
         )
-
-
-def _contains(root: cst.CSTNode, node: cst.CSTNode) -> bool:
-    """``node`` is ``root`` or one of its descendants."""
-    todo = [root]
-    while todo:
-        current = todo.pop()
-        if current is node:
-            return True
-        todo.extend(current.children)
-    return False

@@ -195,8 +195,10 @@ class Evidence:
         for j, unit in enumerate(units):
             for n in unit.named:
                 namers.setdefault(n, set()).add(j)
-        self._methods_of: dict[int, tuple[File, Unit, frozenset[str]]] = {
-            i: (file, module_level, self.units[i] - own[i])
+        self._file, self._module_unit = file, module_level
+        # index -> the tags the class has from outside it
+        self._methods_of: dict[int, frozenset[str]] = {
+            i: self.units[i] - own[i]
             for i in lone
             if i not in reached
             and defs[i].name not in module_level.named
@@ -223,19 +225,13 @@ class Evidence:
             if not any(n <= tags for n in needs):
                 out.append(d)
             elif i in self._methods_of and not any(n <= tags for n in whole):
-                assert isinstance(d, ast.ClassDef)
-                out += self._idle_methods(d, *self._methods_of[i], needs)
+                out += self._idle_methods(i, needs)
         return out
 
-    def _idle_methods(
-        self,
-        cls: ast.ClassDef,
-        file: File,
-        module_level: Unit,
-        outside: frozenset[str],
-        needs: Sequence[frozenset[str]],
-    ) -> list[ast.stmt]:
-        shell, parts = self._parts[self.defs.index(cls)]
+    def _idle_methods(self, i: int, needs: Sequence[frozenset[str]]) -> list[ast.stmt]:
+        cls, outside = self.defs[i], self._methods_of[i]
+        file, module_level = self._file, self._module_unit
+        shell, parts = self._parts[i]
         walked: dict[str, list[Unit]] = {}
         for method, unit in parts:
             walked.setdefault(method.name, []).append(unit)

@@ -561,16 +561,10 @@ class Unit:
             for method in methods[todo.pop()]:
                 self.tensor_locals_of(method)
                 for stmt in nodes_under(method):
-                    if (
-                        isinstance(stmt, ast.Call)
-                        and isinstance(stmt.func, ast.Attribute)
-                        and isinstance(stmt.func.value, ast.Name)
-                        and stmt.func.value.id == "self"
-                        and stmt.func.attr in methods
-                        and stmt.func.attr not in seen
-                    ):
-                        seen.add(stmt.func.attr)
-                        todo.append(stmt.func.attr)
+                    called = _self_call(stmt)
+                    if called is not None and called in methods and called not in seen:
+                        seen.add(called)
+                        todo.append(called)
                     self.attribute_tags(stmt)
 
     def init(self, node: ast.FunctionDef) -> None:
@@ -579,12 +573,9 @@ class Unit:
             self.init_nodes.add(id(stmt))
             if isinstance(stmt, ast.Call):
                 self.init_calls.add(id(stmt))
-                if (
-                    isinstance(stmt.func, ast.Attribute)
-                    and isinstance(stmt.func.value, ast.Name)
-                    and stmt.func.value.id == "self"
-                ):
-                    self.init_self_calls.add(stmt.func.attr)
+                called = _self_call(stmt)
+                if called is not None:
+                    self.init_self_calls.add(called)
             self.attribute_tags(stmt)
 
     def attribute_tags(self, stmt: ast.AST) -> None:
@@ -716,6 +707,18 @@ class Unit:
             self.tags.add(INIT_MODULE_CONTAINER)
         if NARROW_CAST in self.tags or FLOAT64 in self.tags:
             self.tags.add(TARGET_DTYPE)  # a loss target the flow analysis may know
+
+
+def _self_call(node: ast.AST) -> str | None:
+    """``m`` of ``self.m(...)``."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "self"
+    ):
+        return node.func.attr
+    return None
 
 
 def _own_returns(fn: ast.AST) -> list[ast.Return]:
