@@ -135,3 +135,23 @@ def f(a):
     (fn,) = a.functions.values()
     assert set(fn.assignments) == {f"x{i}" for i in range(1, 12) if i != 10}
     assert a.imports.names["x10"] == "torch"
+
+
+@pytest.mark.parametrize(
+    ("source", "sets"),
+    [
+        ("import torch\ntorch.cuda.set_device(rank)\n", True),
+        ("import torch as th\nwith th.cuda.device(1):\n    pass\n", True),
+        ('import os\nos.environ["CUDA_VISIBLE_DEVICES"] = "1"\n', True),
+        ("from accelerate import Accelerator\n", True),
+        ("import lightning.pytorch as pl\n", True),
+        # torch.device(...) says where one tensor goes, not which GPU is current
+        ('import torch\nwith torch.device("cuda:1"):\n    pass\n', False),
+        ('import os\nos.environ["TOKENIZERS_PARALLELISM"] = "false"\n', False),
+        ("import torch\nx = torch.zeros(1).cuda()\n", False),
+    ],
+)
+def test_what_sets_the_current_gpu(source: str, sets: bool) -> None:
+    """TL208 trusts `.cuda()` to mean the chosen GPU in a file that sets the current
+    one, or runs under a library that starts a process per GPU."""
+    assert (analyze(cst.parse_module(source)).current_gpu is not None) is sets

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -47,7 +48,10 @@ def test_every_rule_folder_has_both_companions_or_none() -> None:
 def test_companion_bad_is_confirmed_and_good_runs_clean(folder: Path, tmp_path: Path) -> None:
     code = folder.name.split("-", 1)[0]
     bad, good = folder / "runtime_bad.py", folder / "runtime_good.py"
-    result = invoke("--isolated", "--no-cache", "--select", code, "--confirm", str(bad))
+    # A bug of hosts with several GPUs says how many to simulate: `# devices: 2`.
+    wanted = re.search(r"^# devices: (\d+)$", bad.read_text(), re.MULTILINE)
+    devices = ["--devices", wanted.group(1)] if wanted else []
+    result = invoke("--isolated", "--no-cache", "--select", code, *devices, "--confirm", str(bad))
     assert result.exit_code == 1, result.output
     lines = [line for line in result.stdout.splitlines() if line]
     want = [str(e) for e in expected(bad.read_text())]
@@ -60,7 +64,7 @@ def test_companion_bad_is_confirmed_and_good_runs_clean(folder: Path, tmp_path: 
     assert got == want, result.stdout
     assert all(line.endswith("[confirmed]") for line in lines), result.stdout
 
-    result = invoke("--isolated", "--no-cache", "--select", code, "--confirm", str(good))
+    result = invoke("--isolated", "--no-cache", "--select", code, *devices, "--confirm", str(good))
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "" or "TL" not in result.stdout, result.stdout
 

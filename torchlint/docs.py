@@ -134,10 +134,14 @@ def runtime_section(folder: Path, rule: type[Rule]) -> str:
     bad, good, why = (folder / n for n in ("runtime_bad.py", "runtime_good.py", "runtime.md"))
     head = "\n## Runtime confirmation\n\n"
     if bad.is_file():
+        # A bug of hosts with several GPUs says how many to simulate: `# devices: 2`.
+        wanted = re.search(r"^# devices: (\d+)$", bad.read_text(), re.MULTILINE)
+        devices = f" --devices {wanted.group(1)}" if wanted else ""
         text = (
             f"{head}Run under simulated CUDA by the [runtime check](../runtime.md), the bad "
             "companion is confirmed and the good one runs clean:\n\n"
-            f"```sh\ntorchlint --select {code} --confirm rules/{folder.name}/runtime_bad.py\n```\n"
+            f"```sh\ntorchlint --select {code} --confirm rules/{folder.name}/runtime_bad.py"
+            f"{devices}\n```\n"
             "\n### Confirmed (`runtime_bad.py`)\n\n"
             "Every `# expect:` line is a finding that the run marks `[confirmed]`.\n\n"
             f"```python\n{bad.read_text()}```\n"

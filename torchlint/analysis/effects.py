@@ -12,14 +12,13 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import optimizers
+from torchlint.analysis import gpus, loaders, optimizers
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs, MixObs, WrapObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import (
     DTYPES,
     FORWARD_LIKE,
-    HALF_DTYPES,
     INDEX_RESULTS,
     LOSSES,
     MODEL_LOADERS,
@@ -176,19 +175,6 @@ def _literal_dtype(node: cst.BaseExpression) -> str | None:
     return "float32" if any(isinstance(x, cst.Float) for x in leaves) else "int64"
 
 
-def _cpu_map(node: cst.BaseExpression) -> bool:
-    if isinstance(node, cst.SimpleString):
-        return node.evaluated_value == "cpu"
-    if isinstance(node, cst.Dict) and len(node.elements) == 1:
-        element = node.elements[0]
-        return (
-            isinstance(element, cst.DictElement)
-            and isinstance(element.value, cst.SimpleString)
-            and element.value.evaluated_value == "cpu"
-        )
-    return False
-
-
 def _same_place(q: str) -> bool:
     """``torch.sigmoid``, ``torch.nn.functional.interpolate``: functions whose result
     is where (and, but for argmax/argmin, as) their input."""
@@ -260,6 +246,7 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
             device, expr = scope.device_of(arg.value)
             device = device or Place.VAR
             expr = expr or arg.value
+            gpus.record(scope, node, gpus.classify(scope, arg.value, strict=True))
         elif arg.keyword and arg.keyword.value == "dtype":
             dtype = scope.dtype_of(arg.value) or MAYBE_DTYPE
         elif arg.star == "**":  # torch.zeros(n, **factory): may say where, and as what
@@ -325,48 +312,6 @@ def loss(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]
         scope.w.facts.loss_targets.add(node, obs, scope.depth)
 
 
-def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> Value:
-    """``X.from_pretrained(...)``: a tokenizer or processor, a model (where
-    ``device_map`` and the dtype say), or unknown (configs, schedulers, adapters, a
-    method of a local object)."""
-    owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
-    low = (owner or "").lower()
-    if any(k in low for k in ("token", "processor", "featureextractor", "feature_extractor")):
-        return new_value(Kind.TOKENIZER, None, None, Event("create", node))
-    # Configs, schedulers, GenerationConfig, adapters: not a model. (By the class's
-    # own name: ``BartForConditionalGeneration`` is a model.)
-    last = low.rsplit(".", 1)[-1]
-    if last.endswith(("config", "scheduler")) or "adapter" in last:
-        return UNKNOWN
-    if (
-        owner
-        and scope.w.analysis.qualify(func) is None
-        and owner.split(".")[0] not in (scope.w.analysis.imports.names)
-    ):
-        return UNKNOWN  # a local object's method: nothing known
-    # Recent transformers load in the checkpoint's dtype unless told otherwise.
-    dtype: str | None = None
-    device: Place | None = Place.CPU
-    expr = None
-    events = [Event("create", node)]
-    for arg in node.args:
-        kw = arg.keyword.value if arg.keyword else None
-        if kw in ("torch_dtype", "dtype"):
-            dtype = scope.dtype_of(arg.value) or MAYBE_DTYPE
-            if isinstance(arg.value, cst.SimpleString):
-                dtype = MAYBE_DTYPE  # "auto": whatever the checkpoint says
-            if dtype in HALF_DTYPES:
-                events.append(Event("cast", arg, dtype))
-        elif kw == "device_map":
-            device, expr = Place.AUTO, arg.value
-            if _cpu_map(arg.value):
-                device = Place.CPU  # device_map="cpu" / {"": "cpu"}: placed, on the CPU
-            events.append(Event("place", arg, Place.CPU if device == Place.CPU else "device_map"))
-        elif kw in ("load_in_8bit", "load_in_4bit", "quantization_config"):
-            device = Place.AUTO  # quantized loading places the weights itself
-    return Value(Kind.MODULE, device, dtype, expr, tuple(events), new_ident())
-
-
 def placed_all(scope: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]], how: str) -> Value:
     """``accelerator.prepare(...)``, ``deepspeed.initialize(...)``: every module given
     is placed by the library, for every name that holds it."""
@@ -419,6 +364,7 @@ def module_method(
             events += (Event("move", node, device, path or ""),)
             new = replace(new, device=device, device_expr=expr)
             placed_wrapper(scope, receiver)
+            gpus.record_move(scope, node, method, device, expr, module=True)
         new = replace(new, events=events)
         if path is not None and receiver.ident == 0:
             # A part moved on its own (model.vpm.to(device), or dit.to(device)
@@ -494,6 +440,7 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
             events += (Event("cast", node, dtype),)
         if device is not None:
             events += (Event("move", node, device),)
+            gpus.record_move(scope, node, method, device, expr)
         moved = Value(
             receiver.kind,
             device if device is not None else receiver.device,
@@ -613,6 +560,7 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
         elif arg.keyword is not None and arg.keyword.value == "device":
             device, expr = scope.device_of(arg.value)
             device, expr = device or Place.VAR, expr or arg.value
+            gpus.record(scope, node, gpus.classify(scope, arg.value))
     module = new_value(Kind.MODULE, device, dtype, Event("create", node), device_expr=expr)
     if last in _CONTAINERS:
         # nn.Sequential(*list(model.children())[:-1]): a container of modules that
@@ -666,7 +614,7 @@ def _is_model_loader(q: str) -> bool:
 
 
 def _model_loader(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    return from_pretrained(scope, node, node.func)
+    return loaders.from_pretrained(scope, node, node.func)
 
 
 def _new_model(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
@@ -676,6 +624,7 @@ def _new_model(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
 
 def _device(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     kind, expr = scope.device_of(node)
+    gpus.record(scope, node, gpus.classify(scope, node, strict=True))
     return Value(Kind.DEVICE, kind, None, expr)
 
 

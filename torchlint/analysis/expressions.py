@@ -13,7 +13,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from torchlint.analysis import effects, optimizers
+from torchlint.analysis import effects, gpus, loaders, optimizers
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
@@ -238,7 +238,7 @@ class Expressions(Scope):
                 else (self.lookup(receiver_path) or UNKNOWN)
             )
             if method in MODEL_LOADERS:
-                return effects.from_pretrained(self, node, func)
+                return loaders.from_pretrained(self, node, func)
             if receiver_path == "self" and self.cls is not None:
                 fn = w.methods(self.cls).get(method)
                 if fn is not None:
@@ -298,6 +298,9 @@ class Expressions(Scope):
             ):
                 # tokenizer.encode(text, return_tensors="pt"): the ids, a CPU tensor
                 return new_value(Kind.TENSOR, Place.CPU, "int64", Event("create", node))
+            if method == "parse_args" and receiver.kind is None:
+                self.escape_args(args)
+                return Value(Kind.OPTIONS, origin="argparse")
             if method == "prepare" and receiver_path and "accelerator" in receiver_path.lower():
                 return effects.placed_all(self, node, args, "accelerator.prepare")
             if receiver.kind is None and (
@@ -314,6 +317,7 @@ class Expressions(Scope):
                 )
                 self.escape_args(args)
                 if device not in (None, Place.CPU, Place.MAYBE):
+                    gpus.record_move(self, node, method, device, expr)
                     event = Event("move", node, device)
                     self.gpu_evidence = self.gpu_evidence or event
                     return new_value(Kind.MOVED, device, None, event, device_expr=expr)

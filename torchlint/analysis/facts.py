@@ -24,7 +24,14 @@ MODULE_BASES = frozenset(
 )
 
 _DEFAULT_DEVICE_SETTERS = frozenset({"torch.set_default_device", "torch.set_default_tensor_type"})
-_SETTER_NAMES = frozenset(q.rsplit(".", 1)[1] for q in _DEFAULT_DEVICE_SETTERS)
+# What picks the GPU ``.cuda()`` and ``"cuda"`` mean in this process.
+_CURRENT_GPU_SETTERS = frozenset({"torch.cuda.set_device", "torch.cuda.device"})
+# (As statements: ``with torch.cuda.device(i):`` is read from the ``with``.)
+_SETTER_NAMES = frozenset(
+    q.rsplit(".", 1)[1] for q in (*_DEFAULT_DEVICE_SETTERS, "torch.cuda.set_device")
+)
+# Libraries that start one process per GPU and make it the process's current GPU.
+_PROCESS_PER_GPU = ("accelerate", "lightning", "pytorch_lightning", "deepspeed")
 
 
 def _last(func: cst.BaseExpression) -> str | None:
@@ -81,6 +88,11 @@ class FileFacts:
     # `with torch.device(...)`: a factory without device= may not make a CPU tensor
     # anywhere in this file. The first such call, or None.
     default_device: cst.Call | None = None
+    # torch.cuda.set_device(rank), `with torch.cuda.device(i):`, an assignment to
+    # os.environ["CUDA_VISIBLE_DEVICES"], or a library that runs a process per GPU
+    # (accelerate, lightning, deepspeed): the current GPU (`.cuda()`, "cuda") may be
+    # the one the code chose. The first such statement or import, or None.
+    current_gpu: cst.CSTNode | None = None
     # The file's path, where imports of the project's other files are resolved from
     # (None: text without a file, such as stdin).
     path: str | None = None
@@ -97,6 +109,7 @@ class FileFacts:
             module_assignments=found.module_assignments,
             module=module,
             default_device=found.default_device,
+            current_gpu=found.current_gpu,
             path=path,
         )
 
@@ -125,6 +138,8 @@ class _Collector:
         self.module_assignments: dict[str, list[cst.BaseExpression]] = {}
         # Calls that may set a default device, qualified once the imports are known.
         self._setters: list[cst.Call] = []
+        self._visible_devices: cst.CSTNode | None = None
+        self._process_per_gpu: cst.CSTNode | None = None
 
     @property
     def default_device(self) -> cst.Call | None:
@@ -140,6 +155,13 @@ class _Collector:
                 if spelled not in ("cpu", "torch.FloatTensor", "torch.DoubleTensor"):
                     return call
         return None
+
+    @property
+    def current_gpu(self) -> cst.CSTNode | None:
+        for call in self._setters:
+            if self.imports.qualify(call.func) in _CURRENT_GPU_SETTERS:
+                return call
+        return self._visible_devices or self._process_per_gpu
 
     def body(
         self,
@@ -157,11 +179,27 @@ class _Collector:
             self.body(stmt.body, fn, cls)
         elif isinstance(stmt, cst.Import):
             self.imports.add_import(stmt)
+            if self._process_per_gpu is None and any(
+                (dotted(a.name) or "").split(".", 1)[0] in _PROCESS_PER_GPU for a in stmt.names
+            ):
+                self._process_per_gpu = stmt
         elif isinstance(stmt, cst.ImportFrom):
             self.imports.add_import_from(stmt)
+            module = dotted(stmt.module) if stmt.module is not None and not stmt.relative else None
+            if (
+                self._process_per_gpu is None
+                and (module or "").split(".", 1)[0] in _PROCESS_PER_GPU
+            ):
+                self._process_per_gpu = stmt
         elif isinstance(stmt, cst.Assign):
             for t in stmt.targets:
                 self._record(t.target, stmt.value, fn)
+                if (
+                    isinstance(t.target, cst.Subscript)
+                    and dotted(t.target.value) == "os.environ"
+                    and "CUDA_VISIBLE_DEVICES" in _subscript_text(t.target)
+                ):
+                    self._visible_devices = self._visible_devices or stmt
         elif isinstance(stmt, cst.AnnAssign):
             if stmt.value is not None:
                 self._record(stmt.target, stmt.value, fn)
@@ -253,6 +291,15 @@ class _Collector:
             and fn.cls is not None
         ):
             fn.cls.self_attrs.setdefault(target.attr.value, []).append(value)
+
+
+def _subscript_text(node: cst.Subscript) -> str:
+    """The string keys of ``os.environ["..."]``."""
+    return " ".join(
+        str(e.slice.value.evaluated_value)
+        for e in node.slice
+        if isinstance(e.slice, cst.Index) and isinstance(e.slice.value, cst.SimpleString)
+    )
 
 
 def collect(module: cst.Module) -> _Collector:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import libcst as cst
 
-from torchlint.analysis.values import Event, Value
+from torchlint.analysis.values import Event, Gpu, Value
 
 if TYPE_CHECKING:
     from torchlint.analysis.project import Home
@@ -168,6 +168,9 @@ class FlowFacts:
     loss_targets: Observations[cst.Call, LossObs] = field(default_factory=Observations)
     # Keyed by the move of the module whose optimizer's state stays on the CPU.
     optimizer_states: Observations[cst.Call, OptimizerObs] = field(default_factory=Observations)
+    # Which GPU each move, creation or placement picks (``analysis/gpus.py``), by
+    # the node of its event; None where the walks that got there disagree.
+    gpus: dict[cst.CSTNode, Gpu | None] = field(default_factory=dict)
     # While a call into another file of the project is followed: the call of this
     # file that led there, where everything observed meanwhile is recorded.
     site: cst.CSTNode | None = None

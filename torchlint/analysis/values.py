@@ -56,6 +56,8 @@ class Kind(StrEnum):
     # parameters were on the CPU, None while it has none (or it is elsewhere), MAYBE
     # once code we cannot see may have moved it (analysis/optimizers.py).
     OPTIMIZER = "optimizer"
+    # ``parser.parse_args()``: the user's options (``args.device``, ``args.gpu``).
+    OPTIONS = "options"
 
 
 class Place(StrEnum):
@@ -69,6 +71,13 @@ class Place(StrEnum):
     AUTO = "auto"  # ``device_map=...`` or quantized loading: placed by the library
     PREPARED = "prepared"  # ``accelerator.prepare``, ``deepspeed.initialize``
     MAYBE = "maybe"  # set somewhere, but not known where (branches disagree, ``*args``)
+
+
+class Gpu(StrEnum):
+    """Which GPU a move picks (``analysis/gpus.py``), where the code shows it."""
+
+    CURRENT = "current"  # .cuda(), "cuda", "cuda:0": GPU 0 unless set_device says otherwise
+    CHOSEN = "chosen"  # a GPU an option, a parameter or a non-zero index picks
 
 
 # A dtype the code sets but does not show (a variable, ``"auto"``, branches that

@@ -18,6 +18,7 @@ RULES: dict[str, tuple[str, bool]] = {
     "TL205": ("discarded-tensor-move", True),
     "TL206": ("stale-alias", True),
     "TL207": ("optimizer-state-before-placement", True),
+    "TL208": ("current-gpu-mismatch", True),
     "TL301": ("tensor-attribute-not-buffer", True),
     "TL302": ("module-in-plain-container", True),
     "TL401": ("factory-without-device", False),

@@ -1,0 +1,164 @@
+"""Which GPU a device expression picks: the *current* one (``.cuda()``, ``"cuda"``,
+``torch.device("cuda")``: GPU 0 unless the program sets another), or one the code
+*chooses* (``args.device``, a ``device`` parameter, ``f"cuda:{rank}"``,
+``.cuda(args.gpu)``, ``device_map={"": device}``). On a machine with one GPU both are
+the same; on a host with several, a tensor on the current GPU and a model on the
+chosen one crash with ``found at least two devices, cuda:1 and cuda:0``.
+
+The walk classifies each move, creation and placement where it happens (the names in
+the expression are those of that scope) and keeps the answer in
+``FlowFacts.gpus``, keyed by the event's node; ``gpu_of`` reads a value's answer
+back from its last event."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from torchlint.analysis.names import dotted
+from torchlint.analysis.values import Event, Gpu, Kind, Place, Value
+
+if TYPE_CHECKING:
+    from torchlint.analysis.scope import Scope
+
+
+def _index(text: str) -> Gpu | None:
+    """``"cuda"``, ``"cuda:0"``: the current GPU; ``"cuda:1"``: a chosen one."""
+    kind, _, index = text.partition(":")
+    if kind != "cuda":
+        return None
+    return Gpu.CURRENT if index in ("", "0") else Gpu.CHOSEN
+
+
+def literal_gpu(node: cst.BaseExpression | None) -> Gpu | None:
+    """The GPU a literal names, needing no names: strings, integers, f-strings."""
+    if isinstance(node, cst.SimpleString):
+        text = node.evaluated_value
+        return _index(text) if isinstance(text, str) else None
+    if isinstance(node, cst.FormattedString):
+        text = "".join(p.value for p in node.parts if isinstance(p, cst.FormattedStringText))
+        if text.startswith("cuda") and any(
+            isinstance(p, cst.FormattedStringExpression) for p in node.parts
+        ):
+            return Gpu.CHOSEN  # f"cuda:{rank}"
+        return _index(text)
+    return None
+
+
+def index_gpu(scope: Scope, node: cst.BaseExpression) -> Gpu | None:
+    """The GPU an index picks (``.cuda(i)``, ``torch.device("cuda", i)``): 0 is the
+    current one (as a default, it is), any other a chosen one. (A bare ``.to(1)``
+    is left alone: nothing in its text says "cuda", which the screen needs.)"""
+    if isinstance(node, cst.Integer):
+        return Gpu.CURRENT if node.evaluated_value == 0 else Gpu.CHOSEN
+    if isinstance(node, cst.Attribute) and node.attr.value == "device":
+        return classify(scope, node)  # .cuda(x.device): where x is
+    return classify(scope, node) or Gpu.CHOSEN
+
+
+def classify(scope: Scope, node: cst.BaseExpression | None, strict: bool = False) -> Gpu | None:
+    """The GPU ``node`` (a device, or a GPU index) picks in ``scope``, if it is a GPU.
+    An option (``args.device``) is a chosen GPU. So is a plain name the walk cannot
+    resolve (a ``device`` parameter) where a model is placed: the code lets its
+    caller decide where the model goes. ``strict`` leaves such a name unknown: a
+    tensor made or moved with ``device=device`` mostly follows another tensor, and a
+    ``device_map`` name may as well hold ``"auto"``."""
+    if node is None:
+        return None
+    literal = literal_gpu(node)
+    if literal is not None or isinstance(
+        node, (cst.SimpleString, cst.Integer, cst.FormattedString)
+    ):
+        return literal
+    if isinstance(node, cst.IfExp):
+        taken = scope.guard(node.test)
+        if taken is not None:
+            return classify(scope, node.body if taken == "body" else node.orelse, strict)
+        body, orelse = classify(scope, node.body, strict), classify(scope, node.orelse, strict)
+        # "cuda:1" if n > 1 else "cpu": a GPU on one side only is the GPU it picks
+        return body if orelse is None or body == orelse else orelse if body is None else None
+    if isinstance(node, cst.Dict):
+        # device_map={"": device}: the whole model on one device
+        if len(node.elements) == 1 and isinstance(node.elements[0], cst.DictElement):
+            key = node.elements[0].key
+            if isinstance(key, cst.SimpleString) and key.evaluated_value == "":
+                return classify(scope, node.elements[0].value)
+        return None
+    if isinstance(node, cst.Call):
+        q = scope.w.analysis.qualify(node.func)
+        if q == "torch.device" and node.args:
+            if len(node.args) >= 2:  # torch.device("cuda", index)
+                return index_gpu(scope, node.args[1].value)
+            return scope.w.facts.gpus.get(node) or classify(scope, node.args[0].value, strict)
+        if q == "torch.cuda.current_device":
+            return Gpu.CURRENT
+        return None
+    name = dotted(node)
+    if name is None:
+        return None
+    value = scope.lookup(name)
+    if value is None or value.kind is None:
+        if isinstance(node, cst.Attribute):
+            owner = scope.lookup(dotted(node.value) or "")
+            if owner is not None and owner.kind == Kind.OPTIONS:
+                return Gpu.CHOSEN  # args.device, args.gpu: the user's option
+            return None  # x.device, self.device, cfg.device: where x is, whatever it is
+        return None if strict else Gpu.CHOSEN
+    if value.kind == Kind.DEVICE:
+        expr = value.device_expr
+        if expr is None or value.device not in (Place.CUDA, Place.VAR):
+            return None
+        return scope.w.facts.gpus.get(expr) or literal_gpu(expr)
+    if value.kind == Kind.NUMBER and value.dtype == "int64":
+        return Gpu.CHOSEN  # .to(local_rank), .cuda(gpu_id)
+    return None
+
+
+def record(scope: Scope, event_node: cst.CSTNode, which: Gpu | None) -> None:
+    """Keeps the GPU a move, creation or placement at ``event_node`` picks, where
+    the walk can tell. Where two walks tell apart (the function's own walk, where a
+    ``device`` parameter is the caller's choice, and a walk followed from a caller
+    that passes ``torch.device("cuda")``), it depends on the caller: None, and no
+    finding rests on it."""
+    if which is None:
+        return
+    gpus = scope.w.facts.gpus
+    if event_node not in gpus:
+        gpus[event_node] = which
+    elif gpus[event_node] not in (None, which):
+        gpus[event_node] = None
+
+
+def record_move(
+    scope: Scope,
+    node: cst.Call,
+    method: str,
+    device: Place | None,
+    expr: cst.BaseExpression | None,
+    module: bool = False,
+) -> None:
+    """``x.cuda(...)`` or ``x.to(expr)`` at ``node``, to ``device``; ``module``: ``x``
+    is a model, placed where the code decides."""
+    if device not in (Place.CUDA, Place.VAR):
+        return
+    if method == "cuda":
+        index = next(
+            (a.value for a in node.args if a.keyword is None or a.keyword.value == "device"),
+            None,
+        )
+        which = Gpu.CURRENT if index is None else index_gpu(scope, index)
+        record(scope, node, which)
+    else:
+        record(scope, node, classify(scope, expr, not module))
+
+
+def gpu_of(value: Value, gpus: dict[cst.CSTNode, Gpu | None]) -> tuple[Gpu, Event] | None:
+    """The GPU ``value`` was last put on, and the event that put it there."""
+    if value.device not in (Place.CUDA, Place.VAR, Place.AUTO):
+        return None
+    event = value.last("create", "move", "place")
+    if event is None:
+        return None
+    which = gpus.get(event.node)
+    return (which, event) if which is not None else None

@@ -1,0 +1,78 @@
+"""What loading a pretrained model or its tokenizer makes: ``X.from_pretrained(...)``
+is a tokenizer or processor, or a model on the CPU, or where ``device_map`` and
+quantized loading put it, in the dtype ``torch_dtype`` says."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from torchlint.analysis import gpus
+from torchlint.analysis.names import dotted
+from torchlint.analysis.scope import Scope
+from torchlint.analysis.torch_api import HALF_DTYPES
+from torchlint.analysis.values import (
+    MAYBE_DTYPE,
+    UNKNOWN,
+    Event,
+    Kind,
+    Place,
+    Value,
+    new_ident,
+    new_value,
+)
+
+
+def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> Value:
+    """``X.from_pretrained(...)``: a tokenizer or processor, a model (where
+    ``device_map`` and the dtype say), or unknown (configs, schedulers, adapters, a
+    method of a local object)."""
+    owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
+    low = (owner or "").lower()
+    if any(k in low for k in ("token", "processor", "featureextractor", "feature_extractor")):
+        return new_value(Kind.TOKENIZER, None, None, Event("create", node))
+    # Configs, schedulers, GenerationConfig, adapters: not a model. (By the class's
+    # own name: ``BartForConditionalGeneration`` is a model.)
+    last = low.rsplit(".", 1)[-1]
+    if last.endswith(("config", "scheduler")) or "adapter" in last:
+        return UNKNOWN
+    if (
+        owner
+        and scope.w.analysis.qualify(func) is None
+        and owner.split(".")[0] not in (scope.w.analysis.imports.names)
+    ):
+        return UNKNOWN  # a local object's method: nothing known
+    # Recent transformers load in the checkpoint's dtype unless told otherwise.
+    dtype: str | None = None
+    device: Place | None = Place.CPU
+    expr = None
+    events = [Event("create", node)]
+    for arg in node.args:
+        kw = arg.keyword.value if arg.keyword else None
+        if kw in ("torch_dtype", "dtype"):
+            dtype = scope.dtype_of(arg.value) or MAYBE_DTYPE
+            if isinstance(arg.value, cst.SimpleString):
+                dtype = MAYBE_DTYPE  # "auto": whatever the checkpoint says
+            if dtype in HALF_DTYPES:
+                events.append(Event("cast", arg, dtype))
+        elif kw == "device_map":
+            device, expr = Place.AUTO, arg.value
+            if _cpu_map(arg.value):
+                device = Place.CPU  # device_map="cpu" / {"": "cpu"}: placed, on the CPU
+            events.append(Event("place", arg, Place.CPU if device == Place.CPU else "device_map"))
+            gpus.record(scope, arg, gpus.classify(scope, arg.value, strict=True))
+        elif kw in ("load_in_8bit", "load_in_4bit", "quantization_config"):
+            device = Place.AUTO  # quantized loading places the weights itself
+    return Value(Kind.MODULE, device, dtype, expr, tuple(events), new_ident())
+
+
+def _cpu_map(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.SimpleString):
+        return node.evaluated_value == "cpu"
+    if isinstance(node, cst.Dict) and len(node.elements) == 1:
+        element = node.elements[0]
+        return (
+            isinstance(element, cst.DictElement)
+            and isinstance(element.value, cst.SimpleString)
+            and element.value.evaluated_value == "cpu"
+        )
+    return False

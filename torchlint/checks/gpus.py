@@ -1,0 +1,258 @@
+"""TL208: a tensor put on the *current* GPU (``.cuda()``, ``"cuda"``) where the code
+means another one: a model placed on a GPU the code chooses (``args.device``,
+``f"cuda:{rank}"``, ``.cuda(args.gpu)``, ``device_map={"": device}``), or a tensor
+whose device an ``if x.is_cuda:`` follows. Which GPU each move picks is read from
+the flow analysis (``torchlint.analysis.gpus``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import libcst as cst
+
+from torchlint import screen
+from torchlint.analysis.gpus import gpu_of
+from torchlint.analysis.names import dotted
+from torchlint.analysis.observations import CallObs
+from torchlint.analysis.order import contains
+from torchlint.analysis.values import Event, Gpu, Kind, Value
+from torchlint.checks._build import renamed_method
+from torchlint.checks._devices import model_name, usable
+from torchlint.rules.rule import FixSpec, Replace, Rule
+
+_PARALLEL = ("DistributedDataParallel", "DataParallel")
+
+
+def _followed(test: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The tensor whose device ``if test:`` follows: ``x`` of ``x.is_cuda`` or
+    ``x.device.type == "cuda"`` (also joined by ``and``)."""
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        return _followed(test.left) or _followed(test.right)
+    if isinstance(test, cst.Attribute) and test.attr.value == "is_cuda":
+        return test.value
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        target = test.comparisons[0]
+        if not isinstance(target.operator, cst.Equal):
+            return None
+        sides = (test.left, target.comparator)
+        words = {s.evaluated_value for s in sides if isinstance(s, cst.SimpleString)}
+        if "cuda" not in words:
+            return None
+        for side in sides:
+            if (
+                isinstance(side, cst.Attribute)
+                and side.attr.value == "type"
+                and isinstance(side.value, cst.Attribute)
+                and side.value.attr.value == "device"
+            ):
+                return side.value.value
+    return None
+
+
+def _bare_cuda(node: cst.Call) -> bool:
+    """``x.cuda()``, ``x.cuda(non_blocking=True)``: no GPU named."""
+    return (
+        isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "cuda"
+        and not any(a.keyword is None or a.keyword.value == "device" for a in node.args)
+    )
+
+
+class CurrentGpuMismatch(Rule):
+    code = "TL208"
+    name = "current-gpu-mismatch"
+    summary = (
+        'A tensor put on the current GPU (`.cuda()`, `"cuda"`) meets a model on a GPU '
+        "the code chooses, or `.cuda()` follows `x.is_cuda` instead of `x.device`."
+    )
+    fixable = True
+    triggers = ("cuda",)
+    needs = frozenset({screen.CUDA_LITERAL})
+    docs = """
+    ## What it does
+    `.cuda()`, `"cuda"` and `torch.device("cuda")` mean the *current* GPU: GPU 0,
+    unless the process said otherwise with `torch.cuda.set_device`. Flags two ways
+    code mixes that up with a GPU it chose:
+
+    - a model placed on a device the code chooses (`.to(args.device)`, a `device`
+      parameter, `f"cuda:{rank}"`, `.cuda(args.gpu)`, `device_map={"": device}`) is
+      called with an input moved by `.cuda()` or `"cuda"` (or the other way round).
+      The flow is followed through the file's helpers, loops and methods; the
+      finding is on the line that names the current GPU, with the placement and the
+      call as related lines;
+    - under `if x.is_cuda:` (or `x.device.type == "cuda"`), `.cuda()` on another
+      tensor: the branch means "where `x` is", but `.cuda()` goes to the current GPU.
+
+    Not flagged in a file that sets the current GPU (`torch.cuda.set_device`,
+    `with torch.cuda.device(...)`, `CUDA_VISIBLE_DEVICES`) or uses a library that
+    runs one process per GPU and sets it (accelerate, Lightning, DeepSpeed); not for
+    models wrapped in `DataParallel`/`DistributedDataParallel` (they scatter their
+    inputs), nor for `device_map="auto"` (its first GPU is GPU 0).
+
+    ## Why is this bad?
+    On one GPU nothing happens. On a host with several, the run that picks
+    `--device cuda:1` (or a worker on rank 1) crashes inside the forward pass with
+    `Expected all tensors to be on the same device, but found at least two devices,
+    cuda:1 and cuda:0!` (7 real threads: LLaVA, OpenPrompt, brevitas, GraphWriter,
+    DrugOOD, chamfer_distance).
+
+    ## Example
+    ```python
+    model = LlavaForConditionalGeneration.from_pretrained(path, device_map={"": args.device})
+    input_ids = enc["input_ids"].cuda()
+    model.generate(input_ids=input_ids)
+    ```
+
+    ## Use instead
+    ```python
+    input_ids = enc["input_ids"].to(model.device)
+    ```
+
+    ## Fix safety
+    Under `if x.is_cuda:`, `y.cuda()` becomes `y.to(x.device)`: the same GPU as
+    before whenever `x` is on the current one, another one otherwise, which is the
+    point but a change of behaviour: **unsafe**. No fix for a model's input: which
+    spelling of the model's device is in reach at the move is for the author to say.
+
+    ## References
+    - [CUDA semantics: the current device](https://pytorch.org/docs/stable/notes/cuda.html#cuda-semantics)
+    - [`torch.cuda.set_device`](https://pytorch.org/docs/stable/generated/torch.cuda.set_device.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        analysis = self.ctx.analysis
+        if analysis.current_gpu is not None:
+            return
+        if _bare_cuda(node):
+            self._follows_branch(node)
+        flow = analysis.flow
+        for obs in flow.calls.all(node):
+            placed = gpu_of(obs.module, flow.gpus)
+            if placed is None or obs.in_forward:
+                continue  # (inside a forward: the call that ran the model says it)
+            wrap = obs.module.last("wrap")
+            if wrap is not None and wrap.detail in _PARALLEL:
+                continue  # they scatter their inputs to device_ids themselves
+            for arg, value in obs.args:
+                if value.kind not in (Kind.TENSOR, Kind.MOVED, Kind.ENCODING):
+                    continue
+                moved = gpu_of(value, flow.gpus)
+                if moved is None or moved[0] == placed[0]:
+                    continue
+                self._report(node, obs, arg, value, placed, moved)
+
+    def _report(
+        self,
+        node: cst.Call,
+        obs: CallObs,
+        arg: cst.Arg,
+        value: Value,
+        placed: tuple[Gpu, Event],
+        moved: tuple[Gpu, Event],
+    ) -> None:
+        code = self.ctx.code_for
+        name = dotted(arg.value) or code(arg.value)
+        whole = model_name(obs.callee)
+        chosen = placed if placed[0] == Gpu.CHOSEN else moved
+        current = moved if chosen is placed else placed
+        at = self.once_at(current[1].node, arg.value)
+        if at is None:
+            return
+        where, expr = _spelled(chosen[1], code)
+        related: dict[str, cst.CSTNode] = {"chosen": chosen[1].node, "call": node}
+        if chosen is placed:
+            subject = f"`{name}` is put on the current GPU here"
+            how = "loaded onto" if chosen[1].action == "place" else "placed on"
+            story = (
+                f"`{whole}` was {how} {where} (line <line:chosen>), a GPU the code "
+                "chooses, and runs on it at line <line:call>"
+            )
+            if expr is not None and usable(expr, obs.env):
+                method = "cuda" if _is_cuda(chosen[1].node) else "to"
+                advice = f"move it there with `.{method}({code(expr)})`"
+            elif chosen[1].action == "place":
+                advice = f"move it with `.to({whole}.device)`"
+            else:
+                advice = f"move it to the model's device (`next({whole}.parameters()).device`)"
+        else:
+            subject = f"`{whole}` is put on the current GPU here"
+            story = (
+                f"its input `{name}` was moved to {where} (line <line:chosen>), a GPU the "
+                "code chooses, and meets it at line <line:call>"
+            )
+            advice = f"place `{whole}` on that device too"
+        if at is not current[1].node:
+            subject = f"`{name}` was put on the current GPU (line <line:current>)"
+            related["current"] = current[1].node
+        self.report(
+            at,
+            f"{subject} (GPU 0 unless the process sets another), but {story}: on any "
+            f"other GPU this fails with 'Expected all tensors to be on the same device'; "
+            f"{advice}",
+            None,
+            related,
+        )
+
+    def _follows_branch(self, node: cst.Call) -> None:
+        """``y.cuda()`` in the body of ``if x.is_cuda:``."""
+        assert isinstance(node.func, cst.Attribute)
+        for stmt in reversed(self.ctx.statements):
+            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                return
+            if not isinstance(stmt, cst.If):
+                continue
+            followed = _followed(stmt.test)
+            if followed is None or not contains(stmt.body, node):
+                continue
+            owner = dotted(followed)
+            receiver = dotted(node.func.value)
+            if owner is None or receiver == owner:
+                return
+            device = cst.Attribute(value=followed, attr=cst.Name("device"))
+            new = renamed_method(node, "to", [cst.Arg(device)])
+            self.report(
+                node,
+                f"this branch runs when `{owner}` is on a GPU, but `.cuda()` puts "
+                f"`{receiver or 'this'}` on the current GPU (GPU 0 unless the process sets "
+                f"another), not on `{owner}`'s: with `{owner}` on cuda:1 the two meet on "
+                f"different devices; use `.to({owner}.device)`",
+                FixSpec.unsafe(Replace(node, new), message=f"use .to({owner}.device)"),
+            )
+            return
+
+
+def _is_cuda(node: cst.CSTNode) -> bool:
+    return (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "cuda"
+    )
+
+
+def _spelled(
+    event: Event, code: Callable[[cst.CSTNode], str]
+) -> tuple[str, cst.BaseExpression | None]:
+    """How a message names the chosen device (its code at the event, when short),
+    and that code."""
+    node = event.node
+    expr: cst.BaseExpression | None = None
+    if isinstance(node, cst.Arg):  # device_map=...
+        expr = node.value
+        if isinstance(expr, cst.Dict) and isinstance(expr.elements[0], cst.DictElement):
+            expr = expr.elements[0].value  # {"": device}
+    elif isinstance(node, cst.Call):
+        moves = isinstance(node.func, cst.Attribute) and node.func.attr.value in ("to", "cuda")
+        expr = next(
+            (
+                a.value
+                for a in node.args
+                if (a.keyword is None and moves)
+                or (a.keyword is not None and a.keyword.value == "device")
+            ),
+            None,
+        )
+    if expr is None:
+        return "a chosen device", None
+    text = code(expr)
+    prefix = "GPU " if _is_cuda(node) else ""
+    return (f"{prefix}`{text}`" if len(text) <= 40 else "a chosen device"), expr
