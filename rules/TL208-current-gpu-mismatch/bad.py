@@ -47,15 +47,6 @@ def evaluate(args):
     return model(ids)
 
 
-# chamfer_distance: the outputs follow `xyz1.is_cuda`, but not xyz1's GPU.
-def nearest(xyz1, xyz2):
-    dist = torch.zeros(xyz1.shape[0], xyz1.shape[1])
-    if xyz1.is_cuda:
-        dist = dist.cuda()  # expect: TL208:16
-    dist.copy_(torch.cdist(xyz1, xyz2).min(dim=2).values)
-    return dist
-
-
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--gpu", type=int, default=0)

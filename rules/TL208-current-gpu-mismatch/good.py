@@ -56,17 +56,6 @@ def helper_follows_input(x, device):
     return model(mask)
 
 
-# The branch follows `xyz1` all the way (`.to(xyz1.device)`); the other branch moves xyz1 itself.
-def nearest(xyz1, xyz2):
-    dist = torch.zeros(xyz1.shape[0], xyz1.shape[1])
-    if xyz1.is_cuda:
-        dist = dist.to(xyz1.device)
-    if not xyz1.is_cuda:
-        xyz1 = xyz1.cuda()
-    dist.copy_(torch.cdist(xyz1, xyz2).min(dim=2).values)
-    return dist
-
-
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--gpu", type=int, default=0)

@@ -13,13 +13,14 @@ from pathlib import Path
 
 import libcst as cst
 
-from torchlint.analysis import effects, gpus, loaders, optimizers
+from torchlint.analysis import effects, gpus, loaders, optimizers, recasts
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import INTEGER_DTYPES, LOSSES, MODEL_LOADERS, torch_dtype
 from torchlint.analysis.values import (
+    CONSTANT,
     MAYBE_DTYPE,
     UNKNOWN,
     Event,
@@ -69,6 +70,8 @@ class Expressions(Scope):
             return Value(Kind.NUMBER, dtype="int64")
         if isinstance(node, cst.Float):
             return Value(Kind.NUMBER, dtype="float32")
+        if isinstance(node, cst.Name) and node.value in ("True", "False"):
+            return Value(Kind.NUMBER, dtype="bool", origin=CONSTANT + node.value)
         if isinstance(node, (cst.Name, cst.Attribute)):
             name = dotted(node)
             if name is not None:
@@ -678,6 +681,10 @@ class Expressions(Scope):
     def element(self, node: cst.BaseExpression) -> Value:
         """What ``for x in node`` binds to ``x``: a batch of a DataLoader (through
         ``enumerate``, ``zip`` and ``tqdm``), a member of a tuple of tensors."""
+        if isinstance(node, cst.Call):
+            parameter = recasts.loop_element(self, node)  # for p in model.parameters()
+            if parameter is not None:
+                return parameter
         if isinstance(node, cst.Call) and not any(a.keyword or a.star for a in node.args):
             name = dotted(node.func)
             q = self.w.analysis.qualify(node.func) or name

@@ -30,6 +30,7 @@ from dataclasses import replace
 
 import libcst as cst
 
+from torchlint.analysis import recasts
 from torchlint.analysis.branches import is_main_guard
 from torchlint.analysis.effects import CAST_METHODS, TENSOR_ONLY_CASTS
 from torchlint.analysis.expressions import Expressions
@@ -38,6 +39,7 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts, LateModuleObs
 from torchlint.analysis.scope import Walk, class_methods
 from torchlint.analysis.values import (
+    CONSTANT,
     UNKNOWN,
     Event,
     Kind,
@@ -75,6 +77,9 @@ class _Scope(Expressions):
             value = self.gpu_test(stmt.value, self.eval(stmt.value))
             self.w.results[stmt.value] = value
             for target in stmt.targets:
+                name = dotted(target.target)
+                if name is not None and name.endswith(".data"):
+                    recasts.recast(self, name, stmt.value, stmt)
                 self.assign(target.target, value, stmt)
         elif isinstance(stmt, cst.AnnAssign) and stmt.value is not None:
             self.assign(stmt.target, self.eval(stmt.value), stmt)
@@ -124,18 +129,24 @@ class _Scope(Expressions):
                 self.returns.append(value)
         elif isinstance(stmt, cst.If):
             self.eval(stmt.test)
+            decided = self.constant(stmt.test)
+            if decided is not None:
+                # ``if cast and is_trainable:`` with ``is_trainable=False`` passed
+                # by the caller: this call runs one branch only.
+                self._branch(stmt.body if decided else stmt.orelse)
+                return
             taken = self.guard(stmt.test)
             before = dict(self.env)
             returns = len(self.returns)
+            selects = recasts.selects_subset(stmt.test)
+            self.selecting += selects
             self.body(stmt.body.body)
             after_body = self.env
             self.env = dict(before)
             body_returns = len(self.returns)
             if stmt.orelse is not None:
-                if isinstance(stmt.orelse, cst.If):
-                    self.statement(stmt.orelse)
-                else:
-                    self.body(stmt.orelse.body.body)
+                self._branch(stmt.orelse)
+            self.selecting -= selects
             # A device guard: the crash happens in the GPU run, so the state after
             # it is that run's (both branches are still walked and observed), and so
             # is what the function returns.
@@ -269,6 +280,34 @@ class _Scope(Expressions):
                     if other != name and v.ident == old.ident:
                         self.w.moved_away[old.ident] = (name, move)
         self.set(name, value)
+
+    def _branch(self, branch: cst.BaseSuite | cst.If | cst.Else | None) -> None:
+        if isinstance(branch, cst.If):
+            self.statement(branch)  # elif
+        elif isinstance(branch, cst.Else):
+            self.body(branch.body.body)
+        elif branch is not None:
+            self.body(branch.body)
+
+    def constant(self, test: cst.BaseExpression) -> bool | None:
+        """The value of ``test`` when the call being followed decides it: a parameter
+        the caller passed ``True`` or ``False`` to, also under ``not``, ``and``,
+        ``or``. (Module-level flags are left to both branches: a user flips them.)"""
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            inner = self.constant(test.expression)
+            return None if inner is None else not inner
+        if isinstance(test, cst.BooleanOperation):
+            left, right = self.constant(test.left), self.constant(test.right)
+            if isinstance(test.operator, cst.And):
+                return False if False in (left, right) else True if left and right else None
+            return True if True in (left, right) else False if left is right is False else None
+        if isinstance(test, cst.Name) and self.depth > 0 and self.stack:
+            params = self.stack[-1].params
+            named = {p.name.value for p in (*params.params, *params.kwonly_params)}
+            value = self.env.get(test.value)
+            if test.value in named and value is not None and value.origin.startswith(CONSTANT):
+                return value.origin == CONSTANT + "True"
+        return None
 
     def gpu_only(self, before: dict[str, Value], gpu_run: dict[str, Value]) -> None:
         """Remember the casts of the branch only the GPU run takes."""

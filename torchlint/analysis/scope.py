@@ -69,6 +69,9 @@ class Walk:
         # Casts made in a branch only the GPU run takes (under ``if use_cuda:``):
         # the run without a GPU never made them.
         self.gpu_only_casts: set[int] = set()
+        # Parameters a loop binds (``for p in model.parameters()``), by ident: how many
+        # conditions that pick some parameters enclosed the loop (``analysis/recasts.py``).
+        self.param_levels: dict[int, int] = {}
         self.globals: dict[str, Value] = {}
         self.module_scope: Scope | None = None  # while the module body is walked
         self.followed = 0  # calls followed into the file's own functions
@@ -173,6 +176,9 @@ class Scope(ABC):
         self.gpu_run_returned = False
         self.stmt: cst.CSTNode | None = None  # the statement being walked
         self.in_forward = False  # followed from a module call (see CallObs)
+        # How many conditions that pick some parameters enclose the statement walked
+        # now (``if p.requires_grad:``, ``analysis/recasts.py``).
+        self.selecting = 0
         # Walking from an entry: the module body or a function of the file, or what
         # they call. A class's own methods, walked on their own, follow only their
         # class's methods (the screen groups the code the same way).

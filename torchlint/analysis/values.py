@@ -80,6 +80,9 @@ class Gpu(StrEnum):
     CHOSEN = "chosen"  # a GPU an option, a parameter or a non-zero index picks
 
 
+# The origin of ``True`` and ``False`` (``CONSTANT + "True"``): a flag a caller passes.
+CONSTANT = "const:"
+
 # A dtype the code sets but does not show (a variable, ``"auto"``, branches that
 # disagree): it is never equal to the name of a real dtype.
 MAYBE_DTYPE = "maybe"

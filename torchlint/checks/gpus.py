@@ -1,8 +1,8 @@
-"""TL208: a tensor put on the *current* GPU (``.cuda()``, ``"cuda"``) where the code
-means another one: a model placed on a GPU the code chooses (``args.device``,
-``f"cuda:{rank}"``, ``.cuda(args.gpu)``, ``device_map={"": device}``), or a tensor
-whose device an ``if x.is_cuda:`` follows. Which GPU each move picks is read from
-the flow analysis (``torchlint.analysis.gpus``)."""
+"""TL208-TL209: a tensor put on the *current* GPU (``.cuda()``, ``"cuda"``) where the
+code means another one: a model placed on a GPU the code chooses (``args.device``,
+``f"cuda:{rank}"``, ``.cuda(args.gpu)``, ``device_map={"": device}``; which GPU each
+move picks is read from the flow analysis, ``torchlint.analysis.gpus``), or a tensor
+whose device an ``if x.is_cuda:`` follows."""
 
 from __future__ import annotations
 
@@ -63,25 +63,22 @@ class CurrentGpuMismatch(Rule):
     name = "current-gpu-mismatch"
     summary = (
         'A tensor put on the current GPU (`.cuda()`, `"cuda"`) meets a model on a GPU '
-        "the code chooses, or `.cuda()` follows `x.is_cuda` instead of `x.device`."
+        'the code chooses (`args.device`, `f"cuda:{rank}"`, `.cuda(args.gpu)`).'
     )
-    fixable = True
     triggers = ("cuda",)
-    needs = frozenset({screen.CUDA_LITERAL})
+    needs = frozenset({screen.CUDA_LITERAL, screen.PLACED_MODULE})
     docs = """
     ## What it does
     `.cuda()`, `"cuda"` and `torch.device("cuda")` mean the *current* GPU: GPU 0,
-    unless the process said otherwise with `torch.cuda.set_device`. Flags two ways
-    code mixes that up with a GPU it chose:
-
-    - a model placed on a device the code chooses (`.to(args.device)`, a `device`
-      parameter, `f"cuda:{rank}"`, `.cuda(args.gpu)`, `device_map={"": device}`) is
-      called with an input moved by `.cuda()` or `"cuda"` (or the other way round).
-      The flow is followed through the file's helpers, loops and methods; the
-      finding is on the line that names the current GPU, with the placement and the
-      call as related lines;
-    - under `if x.is_cuda:` (or `x.device.type == "cuda"`), `.cuda()` on another
-      tensor: the branch means "where `x` is", but `.cuda()` goes to the current GPU.
+    unless the process said otherwise with `torch.cuda.set_device`. Flags a model
+    placed on a device the code chooses (an option such as `.to(args.device)`, a
+    `device` parameter, `f"cuda:{rank}"`, `.cuda(args.gpu)`,
+    `device_map={"": device}`) that is called with an input moved by `.cuda()` or
+    `"cuda"` (or the other way round). The flow is followed through the file's
+    helpers, loops and methods; the finding is on the line that names the current
+    GPU, with the placement and the call as related lines. A placement that depends
+    on the caller (a helper's `device` parameter that one caller fills with
+    `torch.device("cuda")`) is not a choice.
 
     Not flagged in a file that sets the current GPU (`torch.cuda.set_device`,
     `with torch.cuda.device(...)`, `CUDA_VISIBLE_DEVICES`) or uses a library that
@@ -93,8 +90,8 @@ class CurrentGpuMismatch(Rule):
     On one GPU nothing happens. On a host with several, the run that picks
     `--device cuda:1` (or a worker on rank 1) crashes inside the forward pass with
     `Expected all tensors to be on the same device, but found at least two devices,
-    cuda:1 and cuda:0!` (7 real threads: LLaVA, OpenPrompt, brevitas, GraphWriter,
-    DrugOOD, chamfer_distance).
+    cuda:1 and cuda:0!` (6 real threads: LLaVA, OpenPrompt, brevitas, GraphWriter,
+    DrugOOD).
 
     ## Example
     ```python
@@ -109,10 +106,8 @@ class CurrentGpuMismatch(Rule):
     ```
 
     ## Fix safety
-    Under `if x.is_cuda:`, `y.cuda()` becomes `y.to(x.device)`: the same GPU as
-    before whenever `x` is on the current one, another one otherwise, which is the
-    point but a change of behaviour: **unsafe**. No fix for a model's input: which
-    spelling of the model's device is in reach at the move is for the author to say.
+    No fix: which spelling of the model's device is in reach at the move is for the
+    author to say; the message names it when the move's function has it.
 
     ## References
     - [CUDA semantics: the current device](https://pytorch.org/docs/stable/notes/cuda.html#cuda-semantics)
@@ -123,8 +118,6 @@ class CurrentGpuMismatch(Rule):
         analysis = self.ctx.analysis
         if analysis.current_gpu is not None:
             return
-        if _bare_cuda(node):
-            self._follows_branch(node)
         flow = analysis.flow
         for obs in flow.calls.all(node):
             placed = gpu_of(obs.module, flow.gpus)
@@ -193,33 +186,6 @@ class CurrentGpuMismatch(Rule):
             related,
         )
 
-    def _follows_branch(self, node: cst.Call) -> None:
-        """``y.cuda()`` in the body of ``if x.is_cuda:``."""
-        assert isinstance(node.func, cst.Attribute)
-        for stmt in reversed(self.ctx.statements):
-            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
-                return
-            if not isinstance(stmt, cst.If):
-                continue
-            followed = _followed(stmt.test)
-            if followed is None or not contains(stmt.body, node):
-                continue
-            owner = dotted(followed)
-            receiver = dotted(node.func.value)
-            if owner is None or receiver == owner:
-                return
-            device = cst.Attribute(value=followed, attr=cst.Name("device"))
-            new = renamed_method(node, "to", [cst.Arg(device)])
-            self.report(
-                node,
-                f"this branch runs when `{owner}` is on a GPU, but `.cuda()` puts "
-                f"`{receiver or 'this'}` on the current GPU (GPU 0 unless the process sets "
-                f"another), not on `{owner}`'s: with `{owner}` on cuda:1 the two meet on "
-                f"different devices; use `.to({owner}.device)`",
-                FixSpec.unsafe(Replace(node, new), message=f"use .to({owner}.device)"),
-            )
-            return
-
 
 def _is_cuda(node: cst.CSTNode) -> bool:
     return (
@@ -256,3 +222,76 @@ def _spelled(
     text = code(expr)
     prefix = "GPU " if _is_cuda(node) else ""
     return (f"{prefix}`{text}`" if len(text) <= 40 else "a chosen device"), expr
+
+
+class CudaUnderIsCuda(Rule):
+    code = "TL209"
+    name = "cuda-under-is-cuda"
+    summary = "`.cuda()` under `if x.is_cuda:`: the current GPU, not the one `x` is on."
+    fixable = True
+    triggers = ("cuda",)
+    needs = frozenset({screen.CUDA_CALL, screen.CUDA_TEST})
+    docs = """
+    ## What it does
+    Flags `y.cuda()` in the body of `if x.is_cuda:` (or `x.device.type == "cuda"`,
+    also joined by `and`), for any `y` other than `x`.
+
+    ## Why is this bad?
+    The branch means "where `x` is", but `.cuda()` goes to the *current* GPU (GPU 0,
+    unless the process set another). With `x` on `cuda:1`, `y` lands on `cuda:0`
+    and the next op that joins them fails: `Expected all tensors to be on the same
+    device, but found at least two devices, cuda:6 and cuda:0!` (chamfer_distance's
+    outputs, made on the CPU and sent "to the GPU" this way).
+
+    ## Example
+    ```python
+    dist = torch.zeros(b, n)
+    if xyz1.is_cuda:
+        dist = dist.cuda()
+    ```
+
+    ## Use instead
+    ```python
+    dist = torch.zeros(b, n, device=xyz1.device)
+    ```
+    or `dist = dist.to(xyz1.device)` in the branch.
+
+    ## Fix safety
+    `y.cuda()` becomes `y.to(x.device)`: the same GPU as before whenever `x` is on
+    the current one, another one otherwise, which is the point but a change of
+    behaviour: **unsafe**.
+
+    ## References
+    - [CUDA semantics: the current device](https://pytorch.org/docs/stable/notes/cuda.html#cuda-semantics)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if _bare_cuda(node) and self.ctx.analysis.current_gpu is None:
+            self._follows_branch(node)
+
+    def _follows_branch(self, node: cst.Call) -> None:
+        """``y.cuda()`` in the body of ``if x.is_cuda:``."""
+        assert isinstance(node.func, cst.Attribute)
+        for stmt in reversed(self.ctx.statements):
+            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                return
+            if not isinstance(stmt, cst.If):
+                continue
+            followed = _followed(stmt.test)
+            if followed is None or not contains(stmt.body, node):
+                continue
+            owner = dotted(followed)
+            receiver = dotted(node.func.value)
+            if owner is None or receiver == owner:
+                return
+            device = cst.Attribute(value=followed, attr=cst.Name("device"))
+            new = renamed_method(node, "to", [cst.Arg(device)])
+            self.report(
+                node,
+                f"this branch runs when `{owner}` is on a GPU, but `.cuda()` puts "
+                f"`{receiver or 'this'}` on the current GPU (GPU 0 unless the process sets "
+                f"another), not on `{owner}`'s: with `{owner}` on cuda:1 the two meet on "
+                f"different devices; use `.to({owner}.device)`",
+                FixSpec.unsafe(Replace(node, new), message=f"use .to({owner}.device)"),
+            )
+            return

@@ -46,6 +46,7 @@ CLAIMS: dict[str, str | None] = {
     "TL105": DTYPE_MISMATCH,
     "TL106": None,  # half precision runs on the CPU on current PyTorch
     "TL107": DTYPE_MISMATCH,
+    "TL108": DTYPE_MISMATCH,
     "TL201": DEVICE_MISMATCH,
     "TL202": DEVICE_MISMATCH,
     "TL203": DEVICE_MISMATCH,
@@ -54,6 +55,7 @@ CLAIMS: dict[str, str | None] = {
     "TL206": DEVICE_MISMATCH,
     "TL207": DEVICE_MISMATCH,
     "TL208": DEVICE_MISMATCH,
+    "TL209": DEVICE_MISMATCH,
     "TL301": DEVICE_MISMATCH,
     "TL302": DEVICE_MISMATCH,
     "TL401": DEVICE_MISMATCH,

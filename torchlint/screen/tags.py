@@ -32,6 +32,9 @@ PARALLEL_WRAP = "parallel-wrap"  # DataParallel / DDP / FSDP(...) through any al
 CLASS = "class"  # a class is defined in the unit
 FACTORY_WITHOUT_DEVICE = "factory-without-device"  # torch.zeros(...) without device=
 CUDA_LITERAL = "cuda-literal"  # .cuda() or "cuda" / "cuda:0"
+CUDA_CALL = "cuda-call"  # x.cuda(...)
+DATA_ASSIGN = "data-assign"  # p.data = ...: a parameter's tensor replaced
+CUDA_TEST = "cuda-test"  # x.is_cuda, x.device.type: code that asks where a tensor is
 DEVICE_NAME = "device-name"  # a name or parameter called `device`
 TYPE_CAST_ARGUMENT = "type-cast-argument"  # f(x.type(dtype)): a cast passed straight on
 LEGACY_TYPE_CAST = "legacy-type-cast"  # x.type(torch.cuda.HalfTensor), x.type(y.type())

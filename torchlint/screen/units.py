@@ -23,7 +23,10 @@ from torchlint.screen.tags import (
     CLASS,
     CONTAINERS,
     CPU_DATA,
+    CUDA_CALL,
     CUDA_LITERAL,
+    CUDA_TEST,
+    DATA_ASSIGN,
     DEVICE_NAME,
     DISCARDABLE,
     DISCARDED_MOVE,
@@ -230,6 +233,13 @@ class Unit:
                 found = WORD_TAGS.get(node.attr)  # type: ignore[attr-defined]
                 if found is not None:
                     tags |= found
+                attr = node.attr  # type: ignore[attr-defined]
+                if attr == "is_cuda" or (
+                    attr == "type"
+                    and type(node.value) is ast.Attribute  # type: ignore[attr-defined]
+                    and node.value.attr == "device"  # type: ignore[attr-defined]
+                ):
+                    tags.add(CUDA_TEST)  # x.is_cuda, x.device.type == "cuda"
                 value = node.value  # type: ignore[attr-defined]
                 if type(value) is ast.Name and value.id == "self":
                     self.on_self.add(node.attr)  # type: ignore[attr-defined]
@@ -301,7 +311,7 @@ class Unit:
             # accelerator.prepare(model), deepspeed.initialize(model=...)
             tags.update((ACCELERATOR, PLACED_MODULE))
         if last == "cuda" and isinstance(func, ast.Attribute):
-            tags.add(CUDA_LITERAL)
+            tags.update((CUDA_LITERAL, CUDA_CALL))
         if last is not None and writes_file(last):
             tags.add(SAVE)
         if last == "numpy" and isinstance(func, ast.Attribute) and not on_cpu(func.value):
@@ -449,6 +459,8 @@ class Unit:
         if len(targets) > 1:
             for target in targets:  # a = b = x
                 self.share(target)
+        if any(isinstance(t, ast.Attribute) and t.attr == "data" for t in targets):
+            self.tags.add(DATA_ASSIGN)
         if isinstance(value, (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Tuple, ast.List)):
             # b = a, b = a or c, a, b = x, y: b shares a's value, if a has a known one
             names = [p for t in targets for sub in nodes_under(t) if (p := dotted(sub)) is not None]
