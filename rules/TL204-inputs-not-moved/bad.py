@@ -128,3 +128,22 @@ def chat(tokenizer, model, prompt):
 def demo(path):
     tokenizer, model = load_chat_model(path)
     return chat(tokenizer, model, "hello")
+
+
+class FourierFeatures(torch.nn.Module):
+    # random-fourier-features: the frequencies are made on the CPU and scaled by
+    # plain numbers the analysis cannot see (still a CPU tensor, whatever they are).
+    def __init__(self, sigma, m):
+        super().__init__()
+        self.sigma, self.m = sigma, m
+        self.proj = torch.nn.Linear(2 * m, 16)
+
+    def forward(self, v):
+        j = torch.arange(self.m)  # expect: TL204:13 lines=149,144
+        coeffs = 2 * self.sigma ** (j / self.m)
+        vp = coeffs * v.unsqueeze(-1)
+        return self.proj(torch.cat((vp.cos(), vp.sin()), dim=-1).flatten(-2))
+
+
+def encode(coords, device):
+    return FourierFeatures(10.0, 8).to(device)(coords.to(device))

@@ -105,3 +105,18 @@ def new_head_on_a_placed_body(body, device):
     # A container of a new CPU layer and placed layers: not surely anywhere.
     model = torch.nn.Sequential(body.to(device), torch.nn.Linear(10, 2))
     return model(torch.zeros(1, 3, 8, 8).to(device))
+
+
+class Scaled(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.p = torch.nn.Parameter(torch.randn(40, 20))
+
+    def forward(self, x, rank):
+        return self.p * (x ** (1 + rank))
+
+
+def ddp_reference(device, rank):
+    # DistributedDataParallel moves its inputs to device_ids before its forward runs.
+    model = torch.nn.parallel.DistributedDataParallel(Scaled().to(device), device_ids=[rank])
+    return model(torch.randn(40, 20), rank)

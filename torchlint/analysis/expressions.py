@@ -188,6 +188,12 @@ class Expressions(Scope):
                 or effects.is_number(node.right if other is right else node.left)
             ):
                 return replace(tensor, ident=new_ident(), moved_from=0)
+        for tensor, other in ((left, right), (right, left)):
+            if tensor.kind == Kind.TENSOR and tensor.device == Place.CPU and other.kind is None:
+                # 2 * np.pi * sigma ** (j / m): with anything but a GPU tensor (whose
+                # meeting with this CPU one fails right here) the result stays on the
+                # CPU; its dtype is the other operand's business.
+                return replace(tensor, dtype=MAYBE_DTYPE, ident=new_ident(), moved_from=0)
         return UNKNOWN
 
     def call(self, node: cst.Call) -> Value:
@@ -660,7 +666,18 @@ class Expressions(Scope):
         if module.origin.startswith("local:") and module.ident:
             # A module class of the file, called: its forward, with these inputs and
             # its submodules where the instance is.
-            followed = self.method_of(module, "forward", node, args, callee) is not None
+            inputs = args
+            wrapped = module.last("wrap")
+            if wrapped is not None and wrapped.detail in (
+                "DistributedDataParallel",
+                "DataParallel",
+            ):
+                # They scatter their inputs to their device_ids first.
+                inputs = [
+                    (a, replace(v, device=Place.MAYBE) if v.device == Place.CPU else v)
+                    for a, v in args
+                ]
+            followed = self.method_of(module, "forward", node, inputs, callee) is not None
         self.w.facts.calls.add(
             node,
             CallObs(

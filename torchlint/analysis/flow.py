@@ -138,7 +138,8 @@ class _Scope(Expressions):
             taken = self.guard(stmt.test)
             before = dict(self.env)
             returns = len(self.returns)
-            selects = recasts.selects_subset(stmt.test)
+            # (Only inside a loop over a model's parameters is this asked.)
+            selects = bool(self.w.param_levels) and recasts.selects_subset(stmt.test)
             self.selecting += selects
             self.body(stmt.body.body)
             after_body = self.env

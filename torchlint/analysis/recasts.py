@@ -15,6 +15,7 @@ import libcst as cst
 from torchlint.analysis.effects import CAST_METHODS
 from torchlint.analysis.names import dotted
 from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Value, new_ident
+from torchlint.lint.traverse import nodes
 
 if TYPE_CHECKING:
     from torchlint.analysis.scope import Scope
@@ -29,13 +30,9 @@ def selects_subset(test: cst.CSTNode) -> bool:
     """A condition that picks some parameters (``p.requires_grad``, ``"norm" in
     name``), not all those of a dtype (``p.dtype == torch.float16`` picks every
     float16 one, which is a cast of the whole float16 model)."""
-    stack = [test]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Attribute) and node.attr.value in ("dtype", "is_floating_point"):
-            return False
-        stack.extend(node.children)
-    return True
+    return not any(
+        node.attr.value in ("dtype", "is_floating_point") for node in nodes(test, cst.Attribute)
+    )
 
 
 def loop_element(scope: Scope, node: cst.Call) -> Value | None:
