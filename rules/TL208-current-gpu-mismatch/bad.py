@@ -47,6 +47,23 @@ def evaluate(args):
     return model(ids)
 
 
+# brevitas: the model on --device, each batch (a dict) on GPU 0 by a helper.
+def to_cuda(sample):
+    return {k: v.cuda() for k, v in sample.items()}  # expect: TL208:16 lines=63,58
+
+
+def perplexity(model, data):
+    losses = []
+    for sample in data:
+        losses.append(model(**to_cuda(sample)).loss)
+    return torch.exp(torch.stack(losses).mean())
+
+
+def main(args, data):
+    model = Classifier().to(args.device)
+    print(f"perplexity: {perplexity(model, data):.2f}")
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--gpu", type=int, default=0)
@@ -54,3 +71,4 @@ if __name__ == "__main__":
     args = parser.parse_args()
     train(args)
     evaluate(args)
+    main(args, [{"ids": torch.randint(0, 100, (2, 12))}])

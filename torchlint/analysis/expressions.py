@@ -13,11 +13,11 @@ from pathlib import Path
 
 import libcst as cst
 
-from torchlint.analysis import effects, gpus, loaders, optimizers, recasts
+from torchlint.analysis import effects, gpus, loaders, optimizers
 from torchlint.analysis.facts import ClassFacts
+from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
-from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import INTEGER_DTYPES, LOSSES, MODEL_LOADERS, torch_dtype
 from torchlint.analysis.values import (
     CONSTANT,
@@ -41,16 +41,12 @@ MAX_CALL_DEPTH = 3
 MAX_CALLS_FOLLOWED = 400
 
 
-class Expressions(Scope):
+class Expressions(Loops):
     """A scope's expressions; the statements (``flow.py``) say ``body`` and ``assign``."""
 
     @abstractmethod
     def body(self, statements: Sequence[cst.CSTNode]) -> None:
         """Walks ``statements`` in order."""
-
-    @abstractmethod
-    def assign(self, target: cst.BaseExpression, value: Value, stmt: cst.CSTNode) -> None:
-        """Binds ``target`` (a name, an attribute path, a tuple of them) to ``value``."""
 
     def eval(self, node: cst.BaseExpression) -> Value:
         if isinstance(node, cst.IfExp):
@@ -132,6 +128,8 @@ class Expressions(Scope):
             if owner.kind == Kind.LIST and all(isinstance(e.slice, cst.Slice) for e in node.slice):
                 return owner  # layers[:-1]: some of the same members
             return UNKNOWN
+        if isinstance(node, cst.DictComp):
+            return self.comprehension(node)
         if isinstance(node, (cst.ListComp, cst.GeneratorExp)):
             return self.comprehension(node)
         if isinstance(node, cst.List) and not node.elements:
@@ -154,27 +152,20 @@ class Expressions(Scope):
         for child in node.children:
             if isinstance(child, cst.BaseExpression):
                 self.eval(child)
-            elif isinstance(child, (cst.Arg, cst.Element, cst.DictElement, cst.StarredElement)):
+            elif isinstance(
+                child,
+                (
+                    cst.Arg,
+                    cst.Element,
+                    cst.DictElement,
+                    cst.StarredElement,
+                    cst.FormattedStringExpression,  # print(f"{evaluate(model):.2f}")
+                ),
+            ):
                 for sub in child.children:
                     if isinstance(sub, cst.BaseExpression):
                         self.eval(sub)
         return UNKNOWN
-
-    def comprehension(self, node: cst.ListComp | cst.GeneratorExp) -> Value:
-        """``[f(t) for t in xs]``: a list of what ``f(t)`` is for a member of ``xs``.
-        The loop names are the comprehension's own, so the scope is left as it was."""
-        saved = dict(self.env)
-        try:
-            clause: cst.CompFor | None = node.for_in
-            while clause is not None:
-                self.assign(clause.target, self.element(clause.iter), self.stmt or node)
-                for condition in clause.ifs:
-                    self.eval(condition.test)
-                clause = clause.inner_for_in
-            element = self.eval(node.elt)
-        finally:
-            self.env = saved
-        return Value(Kind.LIST, items=(element,) if element.kind is not None else ())
 
     def arithmetic(self, node: cst.BinaryOperation) -> Value:
         """``a + b``, ``x * 0.5``, ``a @ b``: a tensor where its operands are; with a
@@ -695,49 +686,6 @@ class Expressions(Scope):
                     if name is not None and name != stale[0]:
                         self.w.facts.stale.add(node, (arg, stale[0], stale[1]), self.depth)
 
-    def element(self, node: cst.BaseExpression) -> Value:
-        """What ``for x in node`` binds to ``x``: a batch of a DataLoader (through
-        ``enumerate``, ``zip`` and ``tqdm``), a member of a tuple of tensors."""
-        if isinstance(node, cst.Call):
-            parameter = recasts.loop_element(self, node)  # for p in model.parameters()
-            if parameter is not None:
-                return parameter
-        if isinstance(node, cst.Call) and not any(a.keyword or a.star for a in node.args):
-            name = dotted(node.func)
-            q = self.w.analysis.qualify(node.func) or name
-            if name == "enumerate" and node.args:
-                return Value(Kind.TUPLE, items=(UNKNOWN, self.element(node.args[0].value)))
-            if name == "zip":
-                return Value(Kind.TUPLE, items=tuple(self.element(a.value) for a in node.args))
-            if (q in effects.ITERATE_THROUGH or name in ("list", "tuple")) and len(node.args) == 1:
-                return self.element(node.args[0].value)  # for n, m in list(model.named_modules())
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
-            method = node.func.attr.value
-            if method in effects.SUBMODULE_ITERATORS:
-                owner = self.eval(node.func.value)
-                if owner.kind in (Kind.MODULE, Kind.WRAPPER):
-                    for arg in node.args:
-                        self.eval(arg.value)
-                    part = submodule(owner)  # for name, module in model.named_modules()
-                    return (
-                        Value(Kind.TUPLE, items=(UNKNOWN, part))
-                        if method.startswith("named")
-                        else part
-                    )
-        value = self.eval(node)
-        if value.kind == Kind.LOADER:
-            # A batch: a tensor, a tuple or a dict of them, on the CPU; made in the
-            # loop, wherever the loader was handed from.
-            if value.items and value.items[0].kind is not None:
-                return _batched(value.items[0], value)
-            events = tuple(e for e in value.events if e.action != "pass")
-            return replace(value, kind=Kind.ENCODING, ident=new_ident(), events=events, items=())
-        if value.kind in (Kind.TUPLE, Kind.LIST) and value.items:
-            return reduce(merge_values, value.items)
-        if value.kind == Kind.TENSOR and value.origin != "module method":  # for row in x: the rows
-            return replace(value, ident=new_ident(), moved_from=0)
-        return UNKNOWN
-
 
 def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
     """An instance's attributes when one of its methods runs: a module's submodules
@@ -757,25 +705,6 @@ def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
             )
         out[key] = value
     return out
-
-
-def _batched(item: Value, loader: Value) -> Value:
-    """A DataLoader's batch of dataset items (default collate): tensors, numpy
-    arrays and numbers become CPU tensors of the same dtype, tuples stay tuples."""
-    if item.kind == Kind.TUPLE:
-        return replace(item, items=tuple(_batched(i, loader) for i in item.items))
-    if item.kind in (Kind.TENSOR, Kind.NDARRAY):
-        events = tuple(e for e in item.events if e.action != "pass")
-        return Value(Kind.TENSOR, Place.CPU, item.dtype, None, events, new_ident())
-    events = tuple(e for e in loader.events if e.action != "pass")
-    return Value(
-        Kind.TENSOR if item.kind is None else Kind.ENCODING,
-        Place.CPU,
-        None,
-        None,
-        events,
-        new_ident(),
-    )
 
 
 def _record_class(cls: ClassFacts) -> bool:

@@ -153,14 +153,20 @@ class CurrentGpuMismatch(Rule):
             return
         where, expr = _spelled(chosen[1], code)
         related: dict[str, cst.CSTNode] = {"chosen": chosen[1].node, "call": node}
+        # The move is in the function that makes the call: the call's names are its.
+        fn = self.ctx.function
+        local = fn is not None and contains(fn.node, current[1].node)
+        moving, receiver = current[1].node, name
+        if isinstance(moving, cst.Call) and isinstance(moving.func, cst.Attribute):
+            receiver = dotted(moving.func.value) or name  # {k: v.cuda() ...}: `v`
         if chosen is placed:
-            subject = f"`{name}` is put on the current GPU here"
+            subject = f"`{receiver}` is put on the current GPU here"
             how = "loaded onto" if chosen[1].action == "place" else "placed on"
             story = (
                 f"`{whole}` was {how} {where} (line <line:chosen>), a GPU the code "
                 "chooses, and runs on it at line <line:call>"
             )
-            if expr is not None and usable(expr, obs.env):
+            if local and expr is not None and usable(expr, obs.env):
                 method = "cuda" if _is_cuda(chosen[1].node) else "to"
                 advice = f"move it there with `.{method}({code(expr)})`"
             elif chosen[1].action == "place":

@@ -1,0 +1,122 @@
+"""What loops and comprehensions bind: the batches of a DataLoader (default collate),
+the members of a tuple or list, a model's submodules or parameters, and what a
+comprehension makes of them. ``Expressions`` (``expressions.py``) inherits these;
+the statements (``flow.py``) bind ``for`` targets with ``element``."""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from dataclasses import replace
+from functools import reduce
+
+import libcst as cst
+
+from torchlint.analysis import effects, recasts
+from torchlint.analysis.names import dotted
+from torchlint.analysis.scope import Scope
+from torchlint.analysis.values import (
+    UNKNOWN,
+    Kind,
+    Place,
+    Value,
+    merge_values,
+    new_ident,
+    submodule,
+)
+
+
+class Loops(Scope):
+    """What a ``for`` or a comprehension binds, in a scope."""
+
+    @abstractmethod
+    def assign(self, target: cst.BaseExpression, value: Value, stmt: cst.CSTNode) -> None:
+        """Binds ``target`` (a name, an attribute path, a tuple of them) to ``value``."""
+
+    def element(self, node: cst.BaseExpression) -> Value:
+        """What ``for x in node`` binds to ``x``: a batch of a DataLoader (through
+        ``enumerate``, ``zip`` and ``tqdm``), a member of a tuple of tensors."""
+        if isinstance(node, cst.Call):
+            parameter = recasts.loop_element(self, node)  # for p in model.parameters()
+            if parameter is not None:
+                return parameter
+        if isinstance(node, cst.Call) and not any(a.keyword or a.star for a in node.args):
+            name = dotted(node.func)
+            q = self.w.analysis.qualify(node.func) or name
+            if name == "enumerate" and node.args:
+                return Value(Kind.TUPLE, items=(UNKNOWN, self.element(node.args[0].value)))
+            if name == "zip":
+                return Value(Kind.TUPLE, items=tuple(self.element(a.value) for a in node.args))
+            if (q in effects.ITERATE_THROUGH or name in ("list", "tuple")) and len(node.args) == 1:
+                return self.element(node.args[0].value)  # for n, m in list(model.named_modules())
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            method = node.func.attr.value
+            if method in effects.SUBMODULE_ITERATORS:
+                owner = self.eval(node.func.value)
+                if owner.kind in (Kind.MODULE, Kind.WRAPPER):
+                    for arg in node.args:
+                        self.eval(arg.value)
+                    part = submodule(owner)  # for name, module in model.named_modules()
+                    return (
+                        Value(Kind.TUPLE, items=(UNKNOWN, part))
+                        if method.startswith("named")
+                        else part
+                    )
+        value = self.eval(node)
+        if value.kind == Kind.LOADER:
+            # A batch: a tensor, a tuple or a dict of them, on the CPU; made in the
+            # loop, wherever the loader was handed from.
+            if value.items and value.items[0].kind is not None:
+                return _batched(value.items[0], value)
+            events = tuple(e for e in value.events if e.action != "pass")
+            return replace(value, kind=Kind.ENCODING, ident=new_ident(), events=events, items=())
+        if value.kind in (Kind.TUPLE, Kind.LIST) and value.items:
+            return reduce(merge_values, value.items)
+        if value.kind == Kind.TENSOR and value.origin != "module method":  # for row in x: the rows
+            return replace(value, ident=new_ident(), moved_from=0)
+        return UNKNOWN
+
+    def comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.DictComp) -> Value:
+        """``[f(t) for t in xs]``: a list of what ``f(t)`` is for a member of ``xs``;
+        ``{k: v.cuda() for k, v in batch.items()}``: a batch of tensors by key, where
+        (and as) each value is. The loop names are the comprehension's own, so the
+        scope is left as it was."""
+        saved = dict(self.env)
+        try:
+            clause: cst.CompFor | None = node.for_in
+            while clause is not None:
+                self.assign(clause.target, self.element(clause.iter), self.stmt or node)
+                for condition in clause.ifs:
+                    self.eval(condition.test)
+                clause = clause.inner_for_in
+            if isinstance(node, cst.DictComp):
+                self.eval(node.key)
+                element = self.eval(node.value)
+            else:
+                element = self.eval(node.elt)
+        finally:
+            self.env = saved
+        if isinstance(node, cst.DictComp):
+            if element.kind not in (Kind.TENSOR, Kind.MOVED) or element.device is None:
+                return UNKNOWN
+            # (Like a tokenizer's output: tensors by key, all in one place.)
+            return replace(element, kind=Kind.ENCODING, ident=new_ident(), moved_from=0)
+        return Value(Kind.LIST, items=(element,) if element.kind is not None else ())
+
+
+def _batched(item: Value, loader: Value) -> Value:
+    """A DataLoader's batch of dataset items (default collate): tensors, numpy
+    arrays and numbers become CPU tensors of the same dtype, tuples stay tuples."""
+    if item.kind == Kind.TUPLE:
+        return replace(item, items=tuple(_batched(i, loader) for i in item.items))
+    if item.kind in (Kind.TENSOR, Kind.NDARRAY):
+        events = tuple(e for e in item.events if e.action != "pass")
+        return Value(Kind.TENSOR, Place.CPU, item.dtype, None, events, new_ident())
+    events = tuple(e for e in loader.events if e.action != "pass")
+    return Value(
+        Kind.TENSOR if item.kind is None else Kind.ENCODING,
+        Place.CPU,
+        None,
+        None,
+        events,
+        new_ident(),
+    )
