@@ -32,7 +32,8 @@ def _index(text: str) -> Gpu | None:
 
 
 def literal_gpu(node: cst.BaseExpression | None) -> Gpu | None:
-    """The GPU a literal names, needing no names: strings, integers, f-strings."""
+    """The GPU a literal names, needing no names: a string or an f-string. (An
+    integer is an index, read by ``index_gpu`` where the code says "cuda".)"""
     if isinstance(node, cst.SimpleString):
         text = node.evaluated_value
         return _index(text) if isinstance(text, str) else None
@@ -117,7 +118,7 @@ def classify(scope: Scope, node: cst.BaseExpression | None, strict: bool = False
 
 def record(scope: Scope, event_node: cst.CSTNode, which: Gpu | None) -> None:
     """Keeps the GPU a move, creation or placement at ``event_node`` picks, where
-    the walk can tell. Where two walks tell apart (the function's own walk, where a
+    the walk can tell. Where two walks disagree (the function's own walk, where a
     ``device`` parameter is the caller's choice, and a walk followed from a caller
     that passes ``torch.device("cuda")``), it depends on the caller: None, and no
     finding rests on it."""
