@@ -56,6 +56,17 @@ def helper_follows_input(x, device):
     return model(mask)
 
 
+# A helper's `device` parameter is the caller's choice, and this caller chooses the
+# current GPU: the helper's placement depends on its caller, so it is no choice.
+def build(device):
+    return Classifier().to(device)
+
+
+def run_on_the_current_gpu(ids):
+    model = build(torch.device("cuda"))
+    return model(ids.cuda())
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--gpu", type=int, default=0)
@@ -65,3 +76,4 @@ if __name__ == "__main__":
     follow_the_model(args, ids)
     follow_the_parameters(args, ids)
     wrapped(args, ids)
+    run_on_the_current_gpu(ids)
