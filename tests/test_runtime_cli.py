@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import invoke
 from rulebook import NAMED_LINE, RULES_DIR, Expect, expected
+
+from torchlint import docs
 
 pytest.importorskip("torch", reason="the runtime check needs torch (pip install torch)")
 
@@ -48,9 +49,8 @@ def test_every_rule_folder_has_both_companions_or_none() -> None:
 def test_companion_bad_is_confirmed_and_good_runs_clean(folder: Path, tmp_path: Path) -> None:
     code = folder.name.split("-", 1)[0]
     bad, good = folder / "runtime_bad.py", folder / "runtime_good.py"
-    # A bug of hosts with several GPUs says how many to simulate: `# devices: 2`.
-    wanted = re.search(r"^# devices: (\d+)$", bad.read_text(), re.MULTILINE)
-    devices = ["--devices", wanted.group(1)] if wanted else []
+    count = docs.simulated_devices(bad.read_text())
+    devices = ["--devices", str(count)] if count else []
     result = invoke("--isolated", "--no-cache", "--select", code, *devices, "--confirm", str(bad))
     assert result.exit_code == 1, result.output
     lines = [line for line in result.stdout.splitlines() if line]

@@ -125,6 +125,13 @@ def _case(title: str, path: Path, note: str = "") -> str:
     return f"\n### {title}\n\n{note}```python\n{path.read_text()}```\n"
 
 
+def simulated_devices(text: str) -> int | None:
+    """How many GPUs a rule book's ``runtime_bad.py`` asks to simulate (a bug of hosts
+    with several: ``# devices: 2``), or None."""
+    wanted = re.search(r"^# devices: (\d+)$", text, re.MULTILINE)
+    return int(wanted.group(1)) if wanted else None
+
+
 def runtime_section(folder: Path, rule: type[Rule]) -> str:
     """The rule book's runtime companion: ``runtime_bad.py`` and ``runtime_good.py``,
     run under the runtime check (docs/runtime.md); or ``runtime.md``, which says why
@@ -134,9 +141,8 @@ def runtime_section(folder: Path, rule: type[Rule]) -> str:
     bad, good, why = (folder / n for n in ("runtime_bad.py", "runtime_good.py", "runtime.md"))
     head = "\n## Runtime confirmation\n\n"
     if bad.is_file():
-        # A bug of hosts with several GPUs says how many to simulate: `# devices: 2`.
-        wanted = re.search(r"^# devices: (\d+)$", bad.read_text(), re.MULTILINE)
-        devices = f" --devices {wanted.group(1)}" if wanted else ""
+        count = simulated_devices(bad.read_text())
+        devices = f" --devices {count}" if count else ""
         text = (
             f"{head}Run under simulated CUDA by the [runtime check](../runtime.md), the bad "
             "companion is confirmed and the good one runs clean:\n\n"

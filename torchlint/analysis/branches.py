@@ -69,6 +69,33 @@ def gpu_run_branch(
     return None
 
 
+def followed_tensor(test: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The tensor whose device ``if test:`` asks about: ``x`` of ``x.is_cuda`` or
+    ``x.device.type == "cuda"`` (also joined by ``and``); the tests of this kind
+    ``gpu_run_branch`` reads as the GPU run's."""
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        return followed_tensor(test.left) or followed_tensor(test.right)
+    if isinstance(test, cst.Attribute) and test.attr.value == "is_cuda":
+        return test.value
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        target = test.comparisons[0]
+        if not isinstance(target.operator, cst.Equal):
+            return None
+        sides = (test.left, target.comparator)
+        words = {s.evaluated_value for s in sides if isinstance(s, cst.SimpleString)}
+        if "cuda" not in words:
+            return None
+        for side in sides:
+            if (
+                isinstance(side, cst.Attribute)
+                and side.attr.value == "type"
+                and isinstance(side.value, cst.Attribute)
+                and side.value.attr.value == "device"
+            ):
+                return side.value.value
+    return None
+
+
 def is_main_guard(test: cst.BaseExpression) -> bool:
     """``__name__ == "__main__"``: which run the script is, not where it runs."""
     if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):

@@ -18,7 +18,13 @@ from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
-from torchlint.analysis.torch_api import INTEGER_DTYPES, LOSSES, MODEL_LOADERS, torch_dtype
+from torchlint.analysis.torch_api import (
+    INTEGER_DTYPES,
+    LOSSES,
+    MODEL_LOADERS,
+    SCATTERING_WRAPPERS,
+    torch_dtype,
+)
 from torchlint.analysis.values import (
     CONSTANT,
     MAYBE_DTYPE,
@@ -659,10 +665,7 @@ class Expressions(Loops):
             # its submodules where the instance is.
             inputs = args
             wrapped = module.last("wrap")
-            if wrapped is not None and wrapped.detail in (
-                "DistributedDataParallel",
-                "DataParallel",
-            ):
+            if wrapped is not None and wrapped.detail in SCATTERING_WRAPPERS:
                 # They scatter their inputs to their device_ids first.
                 inputs = [
                     (a, replace(v, device=Place.MAYBE) if v.device == Place.CPU else v)

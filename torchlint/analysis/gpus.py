@@ -47,6 +47,21 @@ def literal_gpu(node: cst.BaseExpression | None) -> Gpu | None:
     return None
 
 
+def device_argument(call: cst.Call, positional: bool = True) -> cst.BaseExpression | None:
+    """The device (or GPU index) a call names: ``device=``, or its first positional
+    argument (``.cuda(args.gpu)``, ``.to(device)``) unless ``positional`` is False
+    (a factory's positionals are its sizes)."""
+    return next(
+        (
+            a.value
+            for a in call.args
+            if (a.keyword is None and positional)
+            or (a.keyword is not None and a.keyword.value == "device")
+        ),
+        None,
+    )
+
+
 def index_gpu(scope: Scope, node: cst.BaseExpression) -> Gpu | None:
     """The GPU an index picks (``.cuda(i)``, ``torch.device("cuda", i)``): 0 is the
     current one (as a default, it is), any other a chosen one. (A bare ``.to(1)``
@@ -144,10 +159,7 @@ def record_move(
     if device not in (Place.CUDA, Place.VAR):
         return
     if method == "cuda":
-        index = next(
-            (a.value for a in node.args if a.keyword is None or a.keyword.value == "device"),
-            None,
-        )
+        index = device_argument(node)
         which = Gpu.CURRENT if index is None else index_gpu(scope, index)
         record(scope, node, which)
     else:

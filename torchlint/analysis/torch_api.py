@@ -98,6 +98,9 @@ LOGIT_LOSSES = {
 }
 LOSSES = {**CLASS_INDEX_LOSSES, **PROBABILITY_LOSSES, **LOGIT_LOSSES}
 
+# Parallel wrappers (as the flow's "wrap" events name them) that move their inputs to
+# their device_ids before the forward runs.
+SCATTERING_WRAPPERS = frozenset({"DistributedDataParallel", "DataParallel"})
 # Class methods that load or build a whole model (``AutoModel.from_pretrained``).
 MODEL_LOADERS = frozenset({"from_pretrained", "from_config"})
 # Tensors a module holds as its own (they move and cast with it), not modules.

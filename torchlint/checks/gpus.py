@@ -11,51 +11,21 @@ from collections.abc import Callable
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.gpus import gpu_of
+from torchlint.analysis.branches import followed_tensor
+from torchlint.analysis.gpus import device_argument, gpu_of
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains
+from torchlint.analysis.torch_api import SCATTERING_WRAPPERS
 from torchlint.analysis.values import Event, Gpu, Kind, Value
 from torchlint.checks._build import renamed_method
 from torchlint.checks._devices import model_name, usable
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
-_PARALLEL = ("DistributedDataParallel", "DataParallel")
-
-
-def _followed(test: cst.BaseExpression) -> cst.BaseExpression | None:
-    """The tensor whose device ``if test:`` follows: ``x`` of ``x.is_cuda`` or
-    ``x.device.type == "cuda"`` (also joined by ``and``)."""
-    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
-        return _followed(test.left) or _followed(test.right)
-    if isinstance(test, cst.Attribute) and test.attr.value == "is_cuda":
-        return test.value
-    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
-        target = test.comparisons[0]
-        if not isinstance(target.operator, cst.Equal):
-            return None
-        sides = (test.left, target.comparator)
-        words = {s.evaluated_value for s in sides if isinstance(s, cst.SimpleString)}
-        if "cuda" not in words:
-            return None
-        for side in sides:
-            if (
-                isinstance(side, cst.Attribute)
-                and side.attr.value == "type"
-                and isinstance(side.value, cst.Attribute)
-                and side.value.attr.value == "device"
-            ):
-                return side.value.value
-    return None
-
 
 def _bare_cuda(node: cst.Call) -> bool:
     """``x.cuda()``, ``x.cuda(non_blocking=True)``: no GPU named."""
-    return (
-        isinstance(node.func, cst.Attribute)
-        and node.func.attr.value == "cuda"
-        and not any(a.keyword is None or a.keyword.value == "device" for a in node.args)
-    )
+    return _is_cuda(node) and device_argument(node) is None
 
 
 class CurrentGpuMismatch(Rule):
@@ -124,7 +94,7 @@ class CurrentGpuMismatch(Rule):
             if placed is None or obs.in_forward:
                 continue  # (inside a forward: the call that ran the model says it)
             wrap = obs.module.last("wrap")
-            if wrap is not None and wrap.detail in _PARALLEL:
+            if wrap is not None and wrap.detail in SCATTERING_WRAPPERS:
                 continue  # they scatter their inputs to device_ids themselves
             for arg, value in obs.args:
                 if value.kind not in (Kind.TENSOR, Kind.MOVED, Kind.ENCODING):
@@ -214,15 +184,7 @@ def _spelled(
             expr = expr.elements[0].value  # {"": device}
     elif isinstance(node, cst.Call):
         moves = isinstance(node.func, cst.Attribute) and node.func.attr.value in ("to", "cuda")
-        expr = next(
-            (
-                a.value
-                for a in node.args
-                if (a.keyword is None and moves)
-                or (a.keyword is not None and a.keyword.value == "device")
-            ),
-            None,
-        )
+        expr = device_argument(node, positional=moves)
     if expr is None:
         return "a chosen device", None
     text = code(expr)
@@ -283,7 +245,7 @@ class CudaUnderIsCuda(Rule):
                 return
             if not isinstance(stmt, cst.If):
                 continue
-            followed = _followed(stmt.test)
+            followed = followed_tensor(stmt.test)
             if followed is None or not contains(stmt.body, node):
                 continue
             owner = dotted(followed)

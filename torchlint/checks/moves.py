@@ -12,7 +12,7 @@ from torchlint import screen
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import written_before
-from torchlint.analysis.torch_api import MOVE_TEXT
+from torchlint.analysis.torch_api import MOVE_TEXT, SCATTERING_WRAPPERS
 from torchlint.analysis.values import Event, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import device_text, model_name, name_of, usable
@@ -94,7 +94,7 @@ class InputsNotMoved(Rule):
             if not (obs.module.on_accelerator or mapped) or obs.followed:
                 continue
             wrap = obs.module.last("wrap")
-            if wrap is not None and wrap.detail in ("DistributedDataParallel", "DataParallel"):
+            if wrap is not None and wrap.detail in SCATTERING_WRAPPERS:
                 continue  # they scatter their inputs to device_ids themselves
             placement = obs.module.last("place" if mapped else "move")
             if placement is None:
