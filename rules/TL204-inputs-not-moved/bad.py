@@ -147,3 +147,18 @@ class FourierFeatures(torch.nn.Module):
 
 def encode(coords, device):
     return FourierFeatures(10.0, 8).to(device)(coords.to(device))
+
+
+def minibatches(x, y, size):
+    # Dive-into-DL's data_iter: a generator; a loop over its call gets what it yields.
+    for i in range(0, len(x), size):
+        yield x[i : i + size], y[i : i + size]
+
+
+def fit(model, x, y):
+    for xb, yb in minibatches(x, y, 10):
+        torch.nn.functional.mse_loss(model(xb), yb).backward()
+
+
+def regression():
+    fit(torch.nn.Linear(4, 1).to("cuda"), torch.randn(100, 4), torch.randn(100, 1))  # expect: TL204:43 lines=164,160,164

@@ -120,3 +120,17 @@ def ddp_reference(device, rank):
     # DistributedDataParallel moves its inputs to device_ids before its forward runs.
     model = torch.nn.parallel.DistributedDataParallel(Scaled().to(device), device_ids=[rank])
     return model(torch.randn(40, 20), rank)
+
+
+def device_batches(x, device, size):
+    # a generator that moves what it yields
+    for i in range(0, len(x), size):
+        yield x[i : i + size].to(device)
+
+
+def predict_all(model, x, device):
+    return [model(xb) for xb in device_batches(x, device, 10)]
+
+
+def predict_on_gpu():
+    return predict_all(torch.nn.Linear(4, 1).to("cuda"), torch.randn(100, 4), "cuda")

@@ -155,6 +155,13 @@ class Expressions(Loops):
             return UNKNOWN
         if isinstance(node, cst.Call):
             return self.call(node)
+        if isinstance(node, cst.Yield):
+            # A generator's items: what a loop over its call binds (``returned``).
+            if isinstance(node.value, cst.From):
+                self.yields.append(self.element(node.value.item))
+            else:
+                self.yields.append(UNKNOWN if node.value is None else self.eval(node.value))
+            return UNKNOWN  # what send() hands back
         for child in node.children:
             if isinstance(child, cst.BaseExpression):
                 self.eval(child)
@@ -529,7 +536,13 @@ class Expressions(Loops):
         )
 
     def returned(self, call: cst.Call) -> Value:
-        """What this walk of a function returned, back with the caller of ``call``."""
+        """What this walk of a function returned, back with the caller of ``call``: a
+        generator's call returns its items, as a list of what it yields does (not a
+        ``@contextmanager``'s, which the ``with`` statement enters)."""
+        if self.yields:
+            if self.contextmanager:
+                return UNKNOWN
+            return Value(Kind.LIST, items=(unpass(reduce(merge_values, self.yields), call),))
         if not self.returns:
             return UNKNOWN
         return unpass(reduce(merge_values, self.returns), call)
@@ -609,6 +622,7 @@ class Expressions(Loops):
             if isinstance(star, cst.Param):
                 env[star.name.value] = UNKNOWN
         sub = type(self)(w, env, self.depth + 1, (*self.stack, fn), cls)
+        sub.contextmanager = any(d and d.endswith("contextmanager") for d in decorators)
         sub.entry = self.entry
         sub.in_forward = self.in_forward or bool(label)
         sub.gpu_evidence = self.gpu_evidence

@@ -168,6 +168,8 @@ class Scope(ABC):
         self.stack = stack
         self.cls = cls
         self.returns: list[Value] = []
+        self.yields: list[Value] = []  # what a generator yields
+        self.contextmanager = False  # a @contextmanager's generator
         # The statements of the function's own body (not nested in a block), and
         # whether the GPU run already returned at one of them (``if
         # torch.cuda.is_available(): return model.cuda()``): later returns are
