@@ -268,6 +268,52 @@ def test_a_class_the_file_calls_is_screened_with_its_caller() -> None:
     assert [(f.line, f.code) for f in found.findings] == [(15, "TL202")]
 
 
+_HANDS_OVER = """\
+import torch
+from torch import nn
+{imports}
+
+def {helper}(model):
+    {body}
+    return model
+
+def main():
+    model = nn.Linear(4, 4).to("cuda")
+    model = {helper}(model)
+    return model(torch.randn(2, 4, device="cuda"))
+"""
+
+
+def test_a_module_handed_to_a_helper_is_late_only_if_something_can_attach() -> None:
+    # A helper that only reads its module cannot attach a submodule to it: no
+    # statement of the file can (setattr, add_module, `m.x = ...` off self).
+    reads = _HANDS_OVER.format(imports="", helper="count", body="print(model)")
+    assert engine.screen_units(reads, frozenset({"TL202"}), ast.parse(reads))[0] == []
+    for body in ("model.head = nn.Linear(4, 2)", 'setattr(model, "head", nn.Linear(4, 2))'):
+        attaches = _HANDS_OVER.format(imports="", helper="patch", body=body)
+        rules, _ = engine.screen_units(attaches, frozenset({"TL202"}), ast.parse(attaches))
+        assert [r.code for r in rules] == ["TL202"]
+        found = engine.lint_text("x.py", attaches, frozenset({"TL202"}))
+        assert [f.code for f in found.findings] == ["TL202"]
+
+
+def test_a_module_handed_to_another_files_helper_is_late_if_that_file_attaches(
+    tmp_path: Path,
+) -> None:
+    for body, expected in (("print(m)", []), ('m.add_module("head", nn.Linear(4, 2))', ["TL202"])):
+        (tmp_path / "helpers.py").write_text(
+            f"from torch import nn\n\ndef patch(m):\n    {body}\n    return m\n"
+        )
+        text = _HANDS_OVER.format(imports="from helpers import patch", helper="wrap", body="")
+        text = text.replace("    \n    return model", "    return patch(model)")
+        path = tmp_path / "train.py"
+        path.write_text(text)
+        found = engine.lint_text(str(path), text, frozenset({"TL202"}))
+        assert [f.code for f in found.findings] == expected
+        off = engine.lint_text(str(path), text, frozenset({"TL202"}), screen=False)
+        assert [f.code for f in off.findings] == expected
+
+
 def test_a_fix_after_idle_units_in_a_crlf_file_changes_only_its_span() -> None:
     text = (
         "import torch\r\n\r\n\r\nclass Helper:\r\n    '''Nothing to find here.'''\r\n\r\n"
@@ -410,11 +456,15 @@ def test_a_large_class_the_file_names_or_a_whole_class_rule_reads_is_kept_whole(
     # Made by the module body: the flow analysis follows the instance's calls.
     made = _large_class("\n\npipe = Pipeline(4)\n")
     assert engine.screen_units(made, frozenset({"TL205"}), ast.parse(made))[1] == []
-    # TL301 reads attributes set in __init__ wherever they are used.
+    # TL301 reads attributes set in __init__ of a module class wherever they are used.
     attrs = _large_class().replace("self.size = size", "self.table = torch.zeros(size)")
-    rules, idle = engine.screen_units(attrs, frozenset({"TL205", "TL301"}), ast.parse(attrs))
+    module = attrs.replace("class Pipeline:", "class Pipeline(torch.nn.Module):")
+    rules, idle = engine.screen_units(module, frozenset({"TL205", "TL301"}), ast.parse(module))
     assert [r.code for r in rules] == ["TL205", "TL301"]
     assert idle == []
+    # A class that is no module (a scheduler) has no module state to screen for.
+    rules, idle = engine.screen_units(attrs, frozenset({"TL205", "TL301"}), ast.parse(attrs))
+    assert [r.code for r in rules] == ["TL205"]
     # TL502 trusts a load of what the class's own saver method writes.
     methods = """
         def save(self, path):

@@ -1,12 +1,16 @@
 from torch import nn
 
 
+def conv_branch(channels: int) -> nn.Module:
+    return nn.Sequential(nn.Conv2d(channels, channels, 3, padding=1), nn.ReLU())
+
+
 class MultiTaskHead(nn.Module):
     def __init__(self, hidden: int, num_labels: list[int]) -> None:
         super().__init__()
         self.heads = [nn.Linear(hidden, n) for n in num_labels]  # expect: TL302:9
         self.experts = {"text": nn.Linear(hidden, hidden), "image": nn.Linear(hidden, hidden)}  # expect: TL302:9
-        self.blocks = []  # expect: TL302:9 lines=11
+        self.blocks = []  # expect: TL302:9 lines=15
         for _ in range(4):
             self.blocks.append(nn.TransformerEncoderLayer(hidden, 8))
 
@@ -14,3 +18,13 @@ class MultiTaskHead(nn.Module):
         for block in self.blocks:
             x = block(x)
         return [head(x) for head in self.heads]
+
+
+class RegionLayer(nn.Module):
+    def __init__(self, channels: int, regions: tuple[str, ...] = ("face", "hand")) -> None:
+        super().__init__()
+        self.convs = {name: conv_branch(channels) for name in regions}  # expect: TL302:9
+        self.stages = [nn.Sequential(nn.Linear(channels, channels), nn.GELU())]  # expect: TL302:9
+
+    def forward(self, crops):
+        return [self.convs[name](crops[name]) for name in self.convs]

@@ -1,6 +1,14 @@
 from torch import nn
 
 
+def activation() -> nn.Module:
+    return nn.Sequential(nn.ReLU(), nn.Dropout(0.1))
+
+
+def sizes(hidden: int) -> list[int]:
+    return [hidden, hidden // 2]
+
+
 class Registered(nn.Module):
     def __init__(self, hidden: int, num_labels: list[int]) -> None:
         super().__init__()
@@ -16,3 +24,11 @@ class Registered(nn.Module):
 class Plain:
     def __init__(self) -> None:
         self.layers = [nn.Linear(2, 2)]  # not an nn.Module: nothing to register into
+
+
+class Branches(nn.Module):
+    def __init__(self, hidden: int) -> None:
+        super().__init__()
+        self.acts = [activation() for _ in range(2)]  # no weights: nothing to lose
+        self.widths = {"a": sizes(hidden)}  # plain data from a helper
+        self.proj = nn.Sequential(nn.Linear(hidden, hidden), nn.ReLU())  # registered

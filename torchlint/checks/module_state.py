@@ -187,26 +187,29 @@ class _ModuleStateRule(Rule):
             r.value is not None and self._is_tensor_expr(r.value, fn, cls, depth) for r in returns
         )
 
-    def _is_module_expr(self, node: cst.BaseExpression) -> bool:
+    def _is_module_expr(self, node: cst.BaseExpression, depth: int = 0) -> bool:
+        """A module with weights: ``nn.Linear(...)``, a module class of the file, an
+        ``nn.Sequential`` / ``nn.ModuleList`` / ``nn.ModuleDict`` holding one, or the
+        call of a function of the file whose every return is one."""
         if not isinstance(node, cst.Call):
             return False
         q = self.ctx.analysis.qualify(node.func) or ""
         last = q.rsplit(".", 1)[-1]
+        if q.startswith("torch.nn.") and last in ("ModuleList", "ModuleDict", "Sequential"):
+            return any(self._is_module_expr(m, depth) for m in _members(node))
         if (
             q.startswith("torch.nn.")
             and last[:1].isupper()
-            and last
-            not in (
-                "Parameter",
-                "ParameterList",
-                "ParameterDict",
-                "ModuleList",
-                "ModuleDict",
-                "Sequential",
-            )
+            and last not in ("Parameter", "ParameterList", "ParameterDict")
         ):
             # Losses, activations and pooling have no weights: nothing is lost.
             return last.startswith(PARAMETRIZED_MODULES)
+        helper = self._helper(node, None) if not q and depth < _HELPER_DEPTH else None
+        if helper is not None:
+            returns = _own_returns(helper.node)
+            return bool(returns) and all(
+                r.value is not None and self._is_module_expr(r.value, depth + 1) for r in returns
+            )
         name = dotted(node.func)
         return name is not None and any(
             c.name == name and c.is_module for c in self.ctx.analysis.classes.values()
@@ -546,7 +549,10 @@ class ModuleInPlainContainer(_ModuleStateRule):
     ## What it does
     In an `nn.Module` subclass's `__init__`, flags `self.heads = [nn.Linear(...) for
     ...]`, `self.blocks = [Block(), Block()]`, `self.experts = {"a": nn.Linear(...)}`
-    and `self.layers = []` filled with `self.layers.append(nn.Linear(...))`.
+    and `self.layers = []` filled with `self.layers.append(nn.Linear(...))`. A member
+    counts when it has weights: an `nn.*` layer, a module class of the file, an
+    `nn.Sequential` / `nn.ModuleList` holding one, or the call of a function of the
+    file that returns one (`{name: conv_branch(c) for name in regions}`).
 
     ## Why is this bad?
     `nn.Module` registers submodules assigned as attributes, and the ones inside
@@ -646,3 +652,23 @@ class ModuleInPlainContainer(_ModuleStateRule):
             if self._is_module_expr(value.value):
                 return "dict-comprehension"
         return None
+
+
+def _members(call: cst.Call) -> list[cst.BaseExpression]:
+    """What a container module is built from: ``nn.Sequential(a, b)``,
+    ``nn.ModuleList([a, b])``, ``nn.Sequential(*[a, b])``, ``[f(i) for i in ...]``,
+    ``nn.ModuleDict({"a": a})``."""
+    out: list[cst.BaseExpression] = []
+    for arg in call.args:
+        value = arg.value
+        if isinstance(value, (cst.List, cst.Tuple)):
+            out += [e.value for e in value.elements]
+        elif isinstance(value, (cst.ListComp, cst.GeneratorExp)):
+            out.append(value.elt)
+        elif isinstance(value, cst.Dict):
+            out += [e.value for e in value.elements if isinstance(e, cst.DictElement)]
+        elif isinstance(value, cst.DictComp):
+            out.append(value.value)
+        else:
+            out.append(value)
+    return out

@@ -16,8 +16,9 @@ a whole corpus; both must give identical findings.
 
 The parts, each imported only by those after it: ``tags.py`` (the tags and the word
 tables), ``trees.py`` (helpers on the ``ast``), ``file.py`` (what every unit needs to
-know about the file: imports, module classes, functions), ``units.py`` (one unit's
-walk and tags), ``evidence.py`` (``Evidence``: the units of a file, grouped by the
+know about the file: imports, module classes, functions), ``state.py`` (what a
+module class's ``__init__`` stores: TL301's and TL302's tags), ``units.py`` (one
+unit's walk and tags), ``evidence.py`` (``Evidence``: the units of a file, grouped by the
 calls between them) and ``bodies.py`` (``without_bodies``: the text LibCST parses).
 """
 

@@ -12,7 +12,10 @@ from torchlint.analysis.project import MAX_PROJECT_FILE, locate
 from torchlint.lint.source import SourceError, read
 from torchlint.screen.file import File
 from torchlint.screen.tags import (
+    ATTACHES,
     CPU_DATA,
+    HANDED_PLACED,
+    INIT_MODULE_CONTAINER,
     INIT_TENSOR_ATTR,
     LATE_MODULE,
     PLACED_MODULE,
@@ -43,7 +46,9 @@ class Evidence:
         """``module_body=False``: the tags of the defs as a call from another file
         enters them, without what the module body sets up (the flow analysis does
         not walk the body of a file it is led into)."""
+        triggers = frozenset(triggers)
         file = File(tree, path)
+        file.attaches_in = lambda name: _attaches_elsewhere(file, name, triggers)
         module_level = Unit(file)
         defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = []
         for stmt in tree.body:
@@ -52,6 +57,8 @@ class Evidence:
             else:
                 module_level.walk(stmt)
         module_level.finish()
+        # The module body is called by nothing: what it attaches to is its own.
+        module_level.tags.discard(ATTACHES)
         imported = file.imports.keys() | file.relative.keys()
         # The text of the other files of the project whose code this file's tags now
         # include: a rule's text triggers may be there.
@@ -59,7 +66,6 @@ class Evidence:
         # The other files of the project whose defs' tags this file's tags include:
         # a result the screen decided holds while they are unchanged.
         self.consulted: set[str] = set()
-        triggers = frozenset(triggers)
 
         def elsewhere(unit: Unit) -> set[str]:
             if path is None or not imported:
@@ -150,7 +156,7 @@ class Evidence:
                     for k in edges[todo.pop()] - seen:
                         seen.add(k)
                         todo.append(k)
-                self.units.append(frozenset().union(*(units[j].tags for j in seen)))
+                self.units.append(_joined(set().union(*(units[j].tags for j in seen))))
             return
         members: dict[int, int] = {}
         for i in range(len(units)):
@@ -164,11 +170,15 @@ class Evidence:
         # functions a class with such an attribute calls are kept for it. (Only that
         # tag, one way: grouping the classes with the helpers they call would join
         # every class of a modeling file through one shared helper.)
+        # TL302 likewise reads what a helper returns into a container.
         for i, definition in enumerate(defs):
-            if isinstance(definition, ast.ClassDef) and INIT_TENSOR_ATTR in units[i].tags:
-                for j in edges[i]:
-                    if not isinstance(defs[j], ast.ClassDef):
-                        tags[find(j)].add(INIT_TENSOR_ATTR)
+            if not isinstance(definition, ast.ClassDef):
+                continue
+            for tag in (INIT_TENSOR_ATTR, INIT_MODULE_CONTAINER):
+                if tag in units[i].tags:
+                    for j in edges[i]:
+                        if not isinstance(defs[j], ast.ClassDef):
+                            tags[find(j)].add(tag)
         for i, unit in enumerate(units):
             # A method of a class an entry reaches attaches a module to self; the
             # entry may have placed the instance first.
@@ -185,8 +195,8 @@ class Evidence:
         for n in module_level.called:
             if n in index:
                 module_level.tags |= tags[find(index[n])]
-        self.module_level = frozenset(module_level.tags)
-        self.units = [frozenset(tags[find(i)] | module_level.tags) for i in range(len(units))]
+        self.module_level = _joined(module_level.tags)
+        self.units = [_joined(tags[find(i)] | module_level.tags) for i in range(len(units))]
         # A class no other code of the file reaches (no entry calls it, nothing names
         # it: no subclass, no instance) is walked by the flow analysis one method at a
         # time, each with __init__ and the methods it calls on self. Its methods can be
@@ -253,12 +263,23 @@ class Evidence:
                     unit.merge(part)
             _inherit(unit, module_level)
             unit.finish()
-            tags = unit.tags | outside | module_level.tags
+            tags = _joined(unit.tags | outside | module_level.tags)
             if _dataset_class(cls):
-                tags.add(CPU_DATA)
+                tags |= {CPU_DATA}
             if not any(n <= tags for n in needs):
                 out += [m for m, _ in parts if m.name == name]
         return out
+
+
+_THROUGH_CALLS = frozenset({ATTACHES, HANDED_PLACED})
+
+
+def _joined(tags: set[str]) -> frozenset[str]:
+    """The tags of units screened together: a placed module handed to a function of
+    the file is attached after placement if one of them can attach (``tags.py``)."""
+    if HANDED_PLACED in tags and ATTACHES in tags:
+        return frozenset(tags | {LATE_MODULE})
+    return frozenset(tags)
 
 
 def _dataset_class(definition: ast.stmt) -> bool:
@@ -294,6 +315,9 @@ def _walk_parts(cls: ast.ClassDef, file: File) -> tuple[Unit, list[tuple[Method,
     for stmt in cls.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             methods.append((stmt, Unit(file)))
+            if cls.name not in file.classes:
+                methods[-1][1].plain_class(cls)
+            methods[-1][1].in_class = True
             methods[-1][1].walk(stmt)
     return shell, methods
 
@@ -322,10 +346,8 @@ def project_imports(tree: ast.Module, path: str) -> bool:
 
 # path -> ((mtime_ns, size, the triggers asked for), (the triggers its text holds,
 # the tags of each top-level def, by name))
-_FILES: dict[
-    str,
-    tuple[tuple[int, int, frozenset[str]], tuple[frozenset[str], dict[str, frozenset[str]]]],
-] = {}
+_Defs = tuple[frozenset[str], dict[str, frozenset[str]]]
+_FILES: dict[str, tuple[tuple[int, int, frozenset[str]], _Defs]] = {}
 
 
 def _called_elsewhere(
@@ -344,14 +366,24 @@ def _called_elsewhere(
             consulted.add(found[0])
             text_triggers, defs = _defs_of(found[0], triggers)
             if found[1] in defs:
-                out |= defs[found[1]]
+                # (What it may attach to what it is handed: Unit.handed_away.)
+                out |= defs[found[1]] - _THROUGH_CALLS
                 found_triggers |= text_triggers
     return out
 
 
-def _defs_of(
-    path: str, triggers: frozenset[str]
-) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+def _attaches_elsewhere(file: File, name: str, triggers: frozenset[str]) -> bool:
+    """The function of another file of the project that ``name`` calls (or what it
+    reaches there) may attach a module to what it is handed. A name that file does
+    not define (a re-export) is not followed by the flow analysis
+    (``analysis/project.resolve``): nothing is attached there."""
+    found = file.project_target(name)
+    if found is None:
+        return True
+    return ATTACHES in _defs_of(found[0], triggers)[1].get(found[1], ())
+
+
+def _defs_of(path: str, triggers: frozenset[str]) -> _Defs:
     """Which of ``triggers`` the text of the file at ``path`` holds, and the tags of
     each of its top-level ``def``s and ``class``es. One level only: what that file
     calls in yet another file is not followed (nor is it by the flow analysis)."""

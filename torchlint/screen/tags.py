@@ -11,6 +11,12 @@ from torchlint.analysis.torch_api import LOGIT_LOSSES, LOSSES, PROBABILITY_LOSSE
 MODULE_SOURCE = "module-source"  # what can make a module: nn.X(...), a class, from_pretrained
 PLACED_MODULE = "placed-module"  # such a module (or a moved unknown) placed on a device
 LATE_MODULE = "late-module"  # a module attached to something that was moved
+# Two halves of LATE_MODULE through a call, joined where units are grouped
+# (``evidence.py``): a placed module handed to a function of the file, and a
+# statement that may attach a module to what a caller handed over (``setattr``,
+# ``add_module``, ``m.x = ...`` off a method's ``self``).
+HANDED_PLACED = "handed-placed"
+ATTACHES = "attaches"
 ACCELERATOR = "accelerator"  # any evidence of a device: .to(, .cuda(, device=, prepare
 HALF = "half"  # float16 / bfloat16 spelled somewhere
 FLOAT64 = "float64"  # made or cast to float64: .double(), dtype=torch.float64, numpy data

@@ -12,16 +12,15 @@ from torchlint.analysis.torch_api import (
     LEGACY_TENSOR_TYPES,
     MODEL_LOADERS,
     NUMPY_CONVERSIONS,
-    TENSOR_ATTRIBUTE_FACTORIES,
-    TENSOR_METHODS,
     makes_module,
 )
 from torchlint.screen.file import File
+from torchlint.screen.state import ModuleState
 from torchlint.screen.tags import (
     ACCELERATOR,
+    ATTACHES,
     CALLABLE_MODULE,
     CLASS,
-    CONTAINERS,
     CPU_DATA,
     CUDA_CALL,
     CUDA_LITERAL,
@@ -37,6 +36,7 @@ from torchlint.screen.tags import (
     FROM_NUMPY,
     HALF_CAST,
     HALF_WORDS,
+    HANDED_PLACED,
     INIT_MODULE_CONTAINER,
     INIT_TENSOR_ATTR,
     LATE_MODULE,
@@ -75,7 +75,7 @@ from torchlint.screen.trees import (
 )
 
 
-class Unit:
+class Unit(ModuleState):
     """The evidence of one unit, gathered in one walk."""
 
     def __init__(self, file: File) -> None:
@@ -108,7 +108,12 @@ class Unit:
         self.appended_module = False
         self.params: set[str] = set()  # parameters of the unit's functions
         self.handed: set[str] = set()  # names passed to a function of the file
+        # (function, name) of a name passed to a function of another file
+        self.handed_away: set[tuple[str, str]] = set()
         self.init_nodes: set[int] = set()  # every node inside __init__ (walked first)
+        self.plain_inits: set[int] = set()  # the __init__ of classes that are no modules
+        self.in_class = False  # the unit is (a part of) a class: `self` is the instance
+        self.self_attaches = False  # self.x = ... (ATTACHES in a function, see finish)
         self.late_self_aliases: set[str] = set()  # b of `self.x = b` outside __init__
         self.late_self_attach = False  # see attach_self()
         self.functions = file.functions
@@ -131,47 +136,6 @@ class Unit:
             elif isinstance(value, bool):
                 setattr(self, key, getattr(self, key) or value)
 
-    def is_tensor_expr(self, node: ast.AST) -> bool:
-        """``_is_tensor_expr`` of TL301 (``checks/module_state.py``), on the ast."""
-        if isinstance(node, ast.Call):
-            name = dotted(node.func)
-            q = (self.qualify(name) if name is not None else None) or ""
-            if q.startswith("torch.nn."):
-                return False
-            if any(
-                k.arg == "device"
-                and not _own_device(k.value)
-                and not (isinstance(k.value, ast.Name) and k.value.id in self.none_params)
-                for k in node.keywords
-            ):
-                return False  # (device=self.inv_freq.device: where the module is built)
-            if q.endswith((".tensor", ".as_tensor")) and not (
-                node.args and isinstance(node.args[0], (ast.List, ast.Tuple, ast.ListComp))
-            ):
-                return False
-            values = [*node.args, *(k.value for k in node.keywords)]
-            if q.startswith("torch.") and any(self.is_tensor_expr(a) for a in values):
-                return True
-            if q.startswith("torch.") and q.rsplit(".", 1)[-1] in TENSOR_ATTRIBUTE_FACTORIES:
-                return True
-            return (
-                isinstance(node.func, ast.Attribute)
-                and node.func.attr in (*TENSOR_METHODS, "to")  # (to: TL301's .to(dtype))
-                and self.is_tensor_expr(node.func.value)
-            )
-        if isinstance(node, ast.Starred):
-            return self.is_tensor_expr(node.value)  # torch.cat([*xs]) -> no; kept simple
-        if isinstance(node, (ast.List, ast.Tuple)):  # torch.cat([a.sin(), a.cos()])
-            return any(self.is_tensor_expr(e) for e in node.elts)
-        if isinstance(node, ast.Name):
-            return node.id in self.tensor_locals  # t = torch.ones(n); self.t = t
-        if isinstance(node, ast.BinOp):
-            return self.is_tensor_expr(node.left) or self.is_tensor_expr(node.right)
-        if isinstance(node, ast.Subscript):
-            # Over-approximates TL301's rule (it skips all-integer indices, t[0]).
-            return self.is_tensor_expr(node.value)
-        return False
-
     def is_module_source(self, call: ast.Call) -> bool:
         """A call the flow analysis takes to create a module (``library_call`` in
         ``analysis/effects.py``, ``call`` in ``analysis/expressions.py``):
@@ -187,6 +151,13 @@ class Unit:
         if q is None:
             return name in self.classes
         return makes_module(q)
+
+    def may_make_module(self, node: ast.AST) -> bool:
+        """A call that makes a module, or of a function of the file (TL302 follows
+        what it returns)."""
+        return isinstance(node, ast.Call) and (
+            self.is_module_source(node) or dotted(node.func) in self.functions
+        )
 
     def value_is_module(self, node: ast.AST) -> bool:
         # nn.Linear(...), Net().half().to(device), timm.create_model(...).eval()
@@ -289,9 +260,12 @@ class Unit:
             elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
                 self.defined.append(node)  # type: ignore[arg-type]
                 if node.name == "__init__":  # type: ignore[attr-defined]
-                    self.init(node)  # type: ignore[arg-type]
+                    self.init(node, id(node) not in self.plain_inits)  # type: ignore[arg-type]
             elif kind is ast.ClassDef:
                 tags.add(CLASS)
+                self.in_class = True
+                if node.name not in self.classes:  # type: ignore[attr-defined]
+                    self.plain_class(node)  # type: ignore[arg-type]
             elif kind is ast.arg:
                 self.params.add(node.arg)  # type: ignore[attr-defined]
                 if node.arg == "device":  # type: ignore[attr-defined]
@@ -347,16 +321,17 @@ class Unit:
         local_callee = name is None or self.qualify(name) is None
         # A function of the file (or a method, through self) is followed by the flow
         # analysis: what is passed to it may get submodules attached there.
-        follows = name is not None and (
-            name in self.functions
-            or (name.startswith("self.") and name.count(".") == 1)
-            or self.file.in_project(name)  # a function of another file of the project
-        )
+        local = away = False
+        if name is not None:
+            local = name in self.functions or (name.startswith("self.") and name.count(".") == 1)
+            away = not local and self.file.in_project(name)  # another file's function
         for value in [*node.args, *(k.value for k in node.keywords)]:
-            if follows:
+            if local or away:
                 passed_path = dotted(value)
-                if passed_path is not None:
+                if passed_path is not None and local:
                     self.handed.add(passed_path)
+                elif passed_path is not None:
+                    self.handed_away.add((name, passed_path))  # type: ignore[arg-type]
             if local_callee and is_type_cast(value):
                 # self.vpm(x.type(dtype)); not torch.cat(...), an imported function
                 tags.add(TYPE_CAST_ARGUMENT)
@@ -408,6 +383,8 @@ class Unit:
             path = dotted(receiver)
             if path is not None:
                 self.receivers.add(path)
+        if last in ("add_module", "register_module", "setattr"):
+            tags.add(ATTACHES)
         if isinstance(func, ast.Attribute) and last in ("add_module", "register_module"):
             path = dotted(func.value)
             if path is not None:
@@ -490,6 +467,8 @@ class Unit:
                 self.rebound.add(receiver)
         roots = roots_of(value)
         for target in targets:
+            if not isinstance(value, _NO_MODULE):
+                self.attaching(target)
             path = dotted(target)
             if path is not None and roots:
                 self.derived.append((path, roots))
@@ -508,139 +487,25 @@ class Unit:
                 self.moved.add(path)
                 self.rebound.add(path)
 
-    def tensor_locals_of(self, node: ast.AST) -> None:
-        # TL301 follows a local name to its value, and a helper of the file to what it
-        # returns: locals assigned a tensor, in any order (over-approximated).
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            args = node.args
-            positional = [*args.posonlyargs, *args.args]
-            for arg, default in (
-                *zip(
-                    positional[len(positional) - len(args.defaults) :], args.defaults, strict=True
-                ),
-                *zip(args.kwonlyargs, args.kw_defaults, strict=True),
-            ):
-                if isinstance(default, ast.Constant) and default.value is None:
-                    self.none_params.add(arg.arg)
-        assigns = [s for s in nodes_under(node) if isinstance(s, ast.Assign)]
-        while True:
-            found = {
-                t.id
-                for stmt in assigns
-                if self.is_tensor_expr(stmt.value)
-                for t in stmt.targets
-                if isinstance(t, ast.Name)
-            }
-            if found <= self.tensor_locals:
-                break
-            self.tensor_locals |= found
-
-    def may_return_tensor(self, helper: str, depth: int) -> bool:
-        """A return of the file's function (``f``, ``self.m``) may be a CPU tensor: a
-        tensor expression (TL301's ``_returns_tensor``, over-approximated), or what a
-        helper it calls returns. A static method through a class (``Cls.m``) may."""
-        if helper.startswith("self."):
-            found = [m for m in self.defined if m.name == helper[len("self.") :]]
-        elif helper in self.file.function_nodes:
-            found = [self.file.function_nodes[helper]]
-        else:
-            return True
-        if not found or depth >= 3:
-            return bool(found)  # (a method of a base class in another file: not followed)
-        for fn in found:
-            self.tensor_locals_of(fn)
-            for node in _own_returns(fn):
-                value = node.value
-                if value is None:
-                    continue
-                if self.is_tensor_expr(value):
-                    return True
-                call = dotted(value.func) if isinstance(value, ast.Call) else None
-                if call is not None and (call in self.functions or call.startswith("self.")):
-                    if self.may_return_tensor(call, depth + 1):
-                        return True
-        return False
-
-    def built(self) -> None:
-        """TL301 reads the methods ``__init__`` calls on self (and those they call)
-        as part of it: a tensor attribute they set is set while the module is built."""
-        methods: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
-        for method in self.defined:
-            methods.setdefault(method.name, []).append(method)
-        todo = [m for m in self.init_self_calls if m in methods and m != "__init__"]
-        seen = set(todo)
+    def attaching(self, target: ast.expr) -> None:
+        """``a.b = ...`` (in a tuple, too) may attach a module to ``a``: ATTACHES, or,
+        off ``self``, ``self_attaches`` (the instance of a method, or a parameter)."""
+        todo = [target]
         while todo:
-            for method in methods[todo.pop()]:
-                self.tensor_locals_of(method)
-                for stmt in nodes_under(method):
-                    called = _self_call(stmt)
-                    if called is not None and called in methods and called not in seen:
-                        seen.add(called)
-                        todo.append(called)
-                    self.attribute_tags(stmt)
-
-    def init(self, node: ast.FunctionDef) -> None:
-        self.tensor_locals_of(node)
-        for stmt in nodes_under(node):
-            self.init_nodes.add(id(stmt))
-            if isinstance(stmt, ast.Call):
-                self.init_calls.add(id(stmt))
-                called = _self_call(stmt)
-                if called is not None:
-                    self.init_self_calls.add(called)
-            self.attribute_tags(stmt)
-
-    def attribute_tags(self, stmt: ast.AST) -> None:
-        """TL301's and TL302's tags for a node of ``__init__`` (or of what it calls on
-        self): ``self.x = value``, ``self.layers.append(module)``."""
-        if (
-            isinstance(stmt, ast.Call)
-            and isinstance(stmt.func, ast.Attribute)
-            and stmt.func.attr in ("append", "extend", "insert")
-            and isinstance(stmt.func.value, ast.Attribute)  # self.layers.append(...)
-            and isinstance(stmt.func.value.value, ast.Name)
-            and stmt.args
-            and any(
-                isinstance(sub, ast.Call) and self.is_module_source(sub)
-                for sub in nodes_under(stmt.args[-1])
-            )
-        ):
-            self.appended_module = True
-        if not isinstance(stmt, (ast.Assign, ast.AnnAssign)) or stmt.value is None:
-            return
-        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-        if not any(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) for t in targets):
-            return
-        value = stmt.value
-        if isinstance(value, CONTAINERS):
-            if isinstance(value, (ast.List, ast.Dict)) and not (
-                value.elts if isinstance(value, ast.List) else value.keys
-            ):
-                self.empty_containers = True  # filled by append() below, maybe
-            elif any(
-                isinstance(sub, ast.Call) and self.is_module_source(sub)
-                for sub in nodes_under(value)
-            ):
-                self.tags.add(INIT_MODULE_CONTAINER)
-        helper = dotted(value.func) if isinstance(value, ast.Call) else None
-        if self.is_tensor_expr(value):
-            self.tags.add(INIT_TENSOR_ATTR)
-        elif helper is not None and (
-            helper in self.functions
-            or (
-                helper.count(".") == 1
-                # self.method(...), or a static method through a module class
-                # of the file: Positions.table(...)
-                and (helper.startswith("self.") or helper.split(".")[0] in self.classes)
-            )
-        ):
-            self.init_helpers.add(helper)  # what it returns may be a tensor: finish()
-        elif isinstance(value, (ast.List, ast.Tuple)) and value.elts:
-            # a list of tensors, or of registered buffers (TL301's other shapes)
-            if any(self.is_tensor_expr(e) for e in value.elts) or all(
-                isinstance(e, ast.Attribute) for e in value.elts
-            ):
-                self.tags.add(INIT_TENSOR_ATTR)
+            sub = todo.pop()
+            if isinstance(sub, (ast.Tuple, ast.List)):
+                todo += sub.elts
+            elif isinstance(sub, ast.Starred):
+                todo.append(sub.value)
+            elif type(sub) is ast.Attribute:
+                # (the flow analysis attaches to a dotted name only: not m.blocks[0])
+                path = dotted(sub)
+                if path is None:
+                    continue
+                if path.startswith("self."):
+                    self.self_attaches = True
+                else:
+                    self.tags.add(ATTACHES)
 
     def finish(self, called: bool = False) -> None:
         """Tags that need the whole unit: a module moved by name, a moved value
@@ -675,8 +540,20 @@ class Unit:
                 if name not in placed and any(within(r, placed) for r in roots):
                     placed.add(name)
                     grown = True
-        # A module handed to a function of the file may get submodules there.
-        self.attached |= {p for p in self.handed if within(p, names)}
+        # A module handed to a function may get submodules there.
+        # (Through a function of the file: when one of the units screened with this
+        # one can attach, evidence.py's _joined; of another file: if that can.)
+        if any(within(p, names) and within(p, placed) for p in self.handed):
+            self.tags.add(HANDED_PLACED)
+        for f, p in self.handed_away:
+            if self.file.attaches_in(f):
+                # What is handed on there may get a module (what this unit was
+                # handed, too: ATTACHES).
+                self.tags.add(ATTACHES)
+                if within(p, names):
+                    self.attached.add(p)
+        if self.self_attaches and not self.in_class:
+            self.tags.add(ATTACHES)  # a function's `self` is just a parameter
         if any(within(p, placed) for p in self.attached):
             self.tags.add(LATE_MODULE)
         if any(within(path, self.assigned | self.modules) for path in self.converted):
@@ -721,39 +598,17 @@ class Unit:
             self.tags.add(TARGET_DTYPE)  # a loss target the flow analysis may know
 
 
-def _self_call(node: ast.AST) -> str | None:
-    """``m`` of ``self.m(...)``."""
-    if (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and isinstance(node.func.value, ast.Name)
-        and node.func.value.id == "self"
-    ):
-        return node.func.attr
-    return None
-
-
-def _own_returns(fn: ast.AST) -> list[ast.Return]:
-    """The ``return`` statements of ``fn`` itself (not of functions inside it)."""
-    found: list[ast.Return] = []
-    stack = list(ast.iter_child_nodes(fn))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.Return):
-            found.append(node)
-        elif not isinstance(
-            node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-        ):
-            stack.extend(ast.iter_child_nodes(node))
-    return found
-
-
-def _own_device(node: ast.AST) -> bool:
-    """``self.<attr>.device`` (``_own_device`` of TL301, ``checks/module_state.py``)."""
-    return (
-        isinstance(node, ast.Attribute)
-        and node.attr == "device"
-        and isinstance(node.value, ast.Attribute)
-        and isinstance(node.value.value, ast.Name)
-        and node.value.value.id == "self"
-    )
+# Values that are never a module (``m.scale = 0.5``, ``m.name = f"{x}"``, ``m.n = a + 1``).
+_NO_MODULE = (
+    ast.Constant,
+    ast.JoinedStr,
+    ast.BinOp,
+    ast.UnaryOp,
+    ast.Compare,
+    ast.List,
+    ast.Dict,
+    ast.Set,
+    ast.ListComp,
+    ast.DictComp,
+    ast.SetComp,
+)

@@ -1,0 +1,261 @@
+"""The module-state evidence of a unit (TL301's and TL302's tags): what a module
+class's ``__init__`` (and the methods and helpers it calls while the module is
+built) stores on ``self``: CPU tensors, and modules in plain containers. ``Unit``
+(``units.py``) inherits it; its walk calls ``init`` and ``plain_class``."""
+
+from __future__ import annotations
+
+import ast
+from abc import abstractmethod
+from collections.abc import Callable
+
+from torchlint.analysis.torch_api import TENSOR_ATTRIBUTE_FACTORIES, TENSOR_METHODS
+from torchlint.screen.file import File
+from torchlint.screen.tags import CONTAINERS, INIT_MODULE_CONTAINER, INIT_TENSOR_ATTR
+from torchlint.screen.trees import dotted, nodes_under
+
+
+class ModuleState:
+    """What ``__init__`` stores, for a unit's walk (see ``Unit`` for the fields)."""
+
+    tags: set[str]
+    file: File
+    classes: set[str]
+    functions: set[str]
+    qualify: Callable[[str], str | None]
+    defined: list[ast.FunctionDef | ast.AsyncFunctionDef]
+    init_nodes: set[int]
+    init_calls: set[int]
+    init_self_calls: set[str]
+    init_helpers: set[str]
+    plain_inits: set[int]
+    tensor_locals: set[str]
+    none_params: set[str]
+    empty_containers: bool
+    appended_module: bool
+
+    @abstractmethod
+    def may_make_module(self, node: ast.AST) -> bool:
+        """A call that makes a module, or of a function of the file."""
+
+    def is_tensor_expr(self, node: ast.AST) -> bool:
+        """``_is_tensor_expr`` of TL301 (``checks/module_state.py``), on the ast."""
+        if isinstance(node, ast.Call):
+            name = dotted(node.func)
+            q = (self.qualify(name) if name is not None else None) or ""
+            if q.startswith("torch.nn."):
+                return False
+            if any(
+                k.arg == "device"
+                and not _own_device(k.value)
+                and not (isinstance(k.value, ast.Name) and k.value.id in self.none_params)
+                for k in node.keywords
+            ):
+                return False  # (device=self.inv_freq.device: where the module is built)
+            if q.endswith((".tensor", ".as_tensor")) and not (
+                node.args and isinstance(node.args[0], (ast.List, ast.Tuple, ast.ListComp))
+            ):
+                return False
+            values = [*node.args, *(k.value for k in node.keywords)]
+            if q.startswith("torch.") and any(self.is_tensor_expr(a) for a in values):
+                return True
+            if q.startswith("torch.") and q.rsplit(".", 1)[-1] in TENSOR_ATTRIBUTE_FACTORIES:
+                return True
+            return (
+                isinstance(node.func, ast.Attribute)
+                and node.func.attr in (*TENSOR_METHODS, "to")  # (to: TL301's .to(dtype))
+                and self.is_tensor_expr(node.func.value)
+            )
+        if isinstance(node, ast.Starred):
+            return self.is_tensor_expr(node.value)  # torch.cat([*xs]) -> no; kept simple
+        if isinstance(node, (ast.List, ast.Tuple)):  # torch.cat([a.sin(), a.cos()])
+            return any(self.is_tensor_expr(e) for e in node.elts)
+        if isinstance(node, ast.Name):
+            return node.id in self.tensor_locals  # t = torch.ones(n); self.t = t
+        if isinstance(node, ast.BinOp):
+            return self.is_tensor_expr(node.left) or self.is_tensor_expr(node.right)
+        if isinstance(node, ast.Subscript):
+            # Over-approximates TL301's rule (it skips all-integer indices, t[0]).
+            return self.is_tensor_expr(node.value)
+        return False
+
+    def tensor_locals_of(self, node: ast.AST) -> None:
+        # TL301 follows a local name to its value, and a helper of the file to what it
+        # returns: locals assigned a tensor, in any order (over-approximated).
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            args = node.args
+            positional = [*args.posonlyargs, *args.args]
+            for arg, default in (
+                *zip(
+                    positional[len(positional) - len(args.defaults) :], args.defaults, strict=True
+                ),
+                *zip(args.kwonlyargs, args.kw_defaults, strict=True),
+            ):
+                if isinstance(default, ast.Constant) and default.value is None:
+                    self.none_params.add(arg.arg)
+        assigns = [s for s in nodes_under(node) if isinstance(s, ast.Assign)]
+        while True:
+            found = {
+                t.id
+                for stmt in assigns
+                if self.is_tensor_expr(stmt.value)
+                for t in stmt.targets
+                if isinstance(t, ast.Name)
+            }
+            if found <= self.tensor_locals:
+                break
+            self.tensor_locals |= found
+
+    def may_return_tensor(self, helper: str, depth: int) -> bool:
+        """A return of the file's function (``f``, ``self.m``) may be a CPU tensor: a
+        tensor expression (TL301's ``_returns_tensor``, over-approximated), or what a
+        helper it calls returns. A static method through a class (``Cls.m``) may."""
+        if helper.startswith("self."):
+            found = [m for m in self.defined if m.name == helper[len("self.") :]]
+        elif helper in self.file.function_nodes:
+            found = [self.file.function_nodes[helper]]
+        else:
+            return True
+        if not found or depth >= 3:
+            return bool(found)  # (a method of a base class in another file: not followed)
+        for fn in found:
+            self.tensor_locals_of(fn)
+            for node in _own_returns(fn):
+                value = node.value
+                if value is None:
+                    continue
+                if self.is_tensor_expr(value):
+                    return True
+                call = dotted(value.func) if isinstance(value, ast.Call) else None
+                if call is not None and (call in self.functions or call.startswith("self.")):
+                    if self.may_return_tensor(call, depth + 1):
+                        return True
+        return False
+
+    def built(self) -> None:
+        """TL301 reads the methods ``__init__`` calls on self (and those they call)
+        as part of it: a tensor attribute they set is set while the module is built."""
+        methods: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+        for method in self.defined:
+            methods.setdefault(method.name, []).append(method)
+        todo = [m for m in self.init_self_calls if m in methods and m != "__init__"]
+        seen = set(todo)
+        while todo:
+            for method in methods[todo.pop()]:
+                self.tensor_locals_of(method)
+                for stmt in nodes_under(method):
+                    called = _self_call(stmt)
+                    if called is not None and called in methods and called not in seen:
+                        seen.add(called)
+                        todo.append(called)
+                    self.attribute_tags(stmt)
+
+    def plain_class(self, node: ast.ClassDef) -> None:
+        """``node`` is no module class (a scheduler, a config, a dataset): what its
+        ``__init__`` stores is no module state (TL301, TL302 read module classes
+        only, as ``analysis/facts.py`` tells them)."""
+        self.plain_inits |= {
+            id(stmt)
+            for stmt in node.body
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == "__init__"
+        }
+
+    def init(self, node: ast.FunctionDef, module_class: bool = True) -> None:
+        if module_class:
+            self.tensor_locals_of(node)
+        for stmt in nodes_under(node):
+            self.init_nodes.add(id(stmt))
+            if not module_class:
+                if isinstance(stmt, ast.Call):
+                    self.init_calls.add(id(stmt))
+                continue
+            if isinstance(stmt, ast.Call):
+                self.init_calls.add(id(stmt))
+                called = _self_call(stmt)
+                if called is not None:
+                    self.init_self_calls.add(called)
+            self.attribute_tags(stmt)
+
+    def attribute_tags(self, stmt: ast.AST) -> None:
+        """TL301's and TL302's tags for a node of ``__init__`` (or of what it calls on
+        self): ``self.x = value``, ``self.layers.append(module)``."""
+        if (
+            isinstance(stmt, ast.Call)
+            and isinstance(stmt.func, ast.Attribute)
+            and stmt.func.attr in ("append", "extend", "insert")
+            and isinstance(stmt.func.value, ast.Attribute)  # self.layers.append(...)
+            and isinstance(stmt.func.value.value, ast.Name)
+            and stmt.args
+            and any(self.may_make_module(sub) for sub in nodes_under(stmt.args[-1]))
+        ):
+            self.appended_module = True
+        if not isinstance(stmt, (ast.Assign, ast.AnnAssign)) or stmt.value is None:
+            return
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        if not any(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) for t in targets):
+            return
+        value = stmt.value
+        if isinstance(value, CONTAINERS):
+            if isinstance(value, (ast.List, ast.Dict)) and not (
+                value.elts if isinstance(value, ast.List) else value.keys
+            ):
+                self.empty_containers = True  # filled by append() below, maybe
+            elif any(self.may_make_module(sub) for sub in nodes_under(value)):
+                self.tags.add(INIT_MODULE_CONTAINER)
+        helper = dotted(value.func) if isinstance(value, ast.Call) else None
+        if self.is_tensor_expr(value):
+            self.tags.add(INIT_TENSOR_ATTR)
+        elif helper is not None and (
+            helper in self.functions
+            or (
+                helper.count(".") == 1
+                # self.method(...), or a static method through a module class
+                # of the file: Positions.table(...)
+                and (helper.startswith("self.") or helper.split(".")[0] in self.classes)
+            )
+        ):
+            self.init_helpers.add(helper)  # what it returns may be a tensor: finish()
+        elif isinstance(value, (ast.List, ast.Tuple)) and value.elts:
+            # a list of tensors, or of registered buffers (TL301's other shapes)
+            if any(self.is_tensor_expr(e) for e in value.elts) or all(
+                isinstance(e, ast.Attribute) for e in value.elts
+            ):
+                self.tags.add(INIT_TENSOR_ATTR)
+
+
+def _self_call(node: ast.AST) -> str | None:
+    """``m`` of ``self.m(...)``."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "self"
+    ):
+        return node.func.attr
+    return None
+
+
+def _own_returns(fn: ast.AST) -> list[ast.Return]:
+    """The ``return`` statements of ``fn`` itself (not of functions inside it)."""
+    found: list[ast.Return] = []
+    stack = list(ast.iter_child_nodes(fn))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Return):
+            found.append(node)
+        elif not isinstance(
+            node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+        ):
+            stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _own_device(node: ast.AST) -> bool:
+    """``self.<attr>.device`` (``_own_device`` of TL301, ``checks/module_state.py``)."""
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "device"
+        and isinstance(node.value, ast.Attribute)
+        and isinstance(node.value.value, ast.Name)
+        and node.value.value.id == "self"
+    )
