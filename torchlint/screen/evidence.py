@@ -48,7 +48,6 @@ class Evidence:
         not walk the body of a file it is led into)."""
         triggers = frozenset(triggers)
         file = File(tree, path)
-        file.attaches_in = lambda name: _attaches_elsewhere(file, name, triggers)
         module_level = Unit(file)
         defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = []
         for stmt in tree.body:
@@ -370,17 +369,6 @@ def _called_elsewhere(
                 out |= defs[found[1]] - _THROUGH_CALLS
                 found_triggers |= text_triggers
     return out
-
-
-def _attaches_elsewhere(file: File, name: str, triggers: frozenset[str]) -> bool:
-    """The function of another file of the project that ``name`` calls (or what it
-    reaches there) may attach a module to what it is handed. A name that file does
-    not define (a re-export) is not followed by the flow analysis
-    (``analysis/project.resolve``): nothing is attached there."""
-    found = file.project_target(name)
-    if found is None:
-        return True
-    return ATTACHES in _defs_of(found[0], triggers)[1].get(found[1], ())
 
 
 def _defs_of(path: str, triggers: frozenset[str]) -> _Defs:

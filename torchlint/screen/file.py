@@ -4,7 +4,6 @@ module classes and the top-level functions."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable
 
 from torchlint.analysis.facts import MODULE_BASES as _MODULE_BASES
 from torchlint.analysis.project import locate
@@ -33,9 +32,6 @@ class File:
         self.imported: dict[str, str] = {}
         # ``from .utils import encode``: local name -> (level, "utils.encode").
         self.relative: dict[str, tuple[int, str]] = {}
-        # Whether the function of another file of the project that a name calls
-        # (``utils.patch``) may attach: set by the screen that reads those files.
-        self.attaches_in: Callable[[str], bool] = lambda name: True
         self._statements(tree.body)
 
     def in_project(self, name: str) -> bool:

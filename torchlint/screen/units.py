@@ -108,8 +108,7 @@ class Unit(ModuleState):
         self.appended_module = False
         self.params: set[str] = set()  # parameters of the unit's functions
         self.handed: set[str] = set()  # names passed to a function of the file
-        # (function, name) of a name passed to a function of another file
-        self.handed_away: set[tuple[str, str]] = set()
+        self.handed_away: set[str] = set()  # names passed to another file's function
         self.init_nodes: set[int] = set()  # every node inside __init__ (walked first)
         self.plain_inits: set[int] = set()  # the __init__ of classes that are no modules
         self.in_class = False  # the unit is (a part of) a class: `self` is the instance
@@ -331,7 +330,7 @@ class Unit(ModuleState):
                 if passed_path is not None and local:
                     self.handed.add(passed_path)
                 elif passed_path is not None:
-                    self.handed_away.add((name, passed_path))  # type: ignore[arg-type]
+                    self.handed_away.add(passed_path)
             if local_callee and is_type_cast(value):
                 # self.vpm(x.type(dtype)); not torch.cat(...), an imported function
                 tags.add(TYPE_CAST_ARGUMENT)
@@ -542,16 +541,15 @@ class Unit(ModuleState):
                     grown = True
         # A module handed to a function may get submodules there.
         # (Through a function of the file: when one of the units screened with this
-        # one can attach, evidence.py's _joined; of another file: if that can.)
+        # one can attach, evidence.py's _joined.)
         if any(within(p, names) and within(p, placed) for p in self.handed):
             self.tags.add(HANDED_PLACED)
-        for f, p in self.handed_away:
-            if self.file.attaches_in(f):
-                # What is handed on there may get a module (what this unit was
-                # handed, too: ATTACHES).
-                self.tags.add(ATTACHES)
-                if within(p, names):
-                    self.attached.add(p)
+        # A function of another file may attach a module to what it is handed (not
+        # read: reading those files cost the screen more than the parse it saved),
+        # also to what this unit was handed, under any name (ATTACHES).
+        self.attached |= {p for p in self.handed_away if within(p, names)}
+        if self.handed_away:
+            self.tags.add(ATTACHES)
         if self.self_attaches and not self.in_class:
             self.tags.add(ATTACHES)  # a function's `self` is just a parameter
         if any(within(p, placed) for p in self.attached):
