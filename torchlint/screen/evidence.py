@@ -46,7 +46,6 @@ class Evidence:
         """``module_body=False``: the tags of the defs as a call from another file
         enters them, without what the module body sets up (the flow analysis does
         not walk the body of a file it is led into)."""
-        triggers = frozenset(triggers)
         file = File(tree, path)
         module_level = Unit(file)
         defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = []
@@ -65,6 +64,7 @@ class Evidence:
         # The other files of the project whose defs' tags this file's tags include:
         # a result the screen decided holds while they are unchanged.
         self.consulted: set[str] = set()
+        triggers = frozenset(triggers)
 
         def elsewhere(unit: Unit) -> set[str]:
             if path is None or not imported:
@@ -80,6 +80,7 @@ class Evidence:
         self._parts: dict[int, tuple[Unit, list[tuple[Method, Unit]]]] = {}
         for i, stmt in enumerate(defs):
             unit = Unit(file)
+            unit.in_class = isinstance(stmt, ast.ClassDef)
             if _large_class(stmt):
                 assert isinstance(stmt, ast.ClassDef)
                 parts = self._parts[i] = _walk_parts(stmt, file)
@@ -299,6 +300,7 @@ def _walk_parts(cls: ast.ClassDef, file: File) -> tuple[Unit, list[tuple[Method,
     """The class without its methods (bases, decorators, class-level code), and each
     method with its walk."""
     shell = Unit(file)
+    shell.in_class = True
     shell.walk(
         ast.ClassDef(
             name=cls.name,

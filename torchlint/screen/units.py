@@ -111,7 +111,9 @@ class Unit(ModuleState):
         self.handed_away: set[str] = set()  # names passed to another file's function
         self.init_nodes: set[int] = set()  # every node inside __init__ (walked first)
         self.plain_inits: set[int] = set()  # the __init__ of classes that are no modules
-        self.in_class = False  # the unit is (a part of) a class: `self` is the instance
+        # The unit is (a part of) a top-level class: `self` is the instance (set by
+        # evidence.py, which knows what the unit is).
+        self.in_class = False
         self.self_attaches = False  # self.x = ... (ATTACHES in a function, see finish)
         self.late_self_aliases: set[str] = set()  # b of `self.x = b` outside __init__
         self.late_self_attach = False  # see attach_self()
@@ -262,7 +264,6 @@ class Unit(ModuleState):
                     self.init(node, id(node) not in self.plain_inits)  # type: ignore[arg-type]
             elif kind is ast.ClassDef:
                 tags.add(CLASS)
-                self.in_class = True
                 if node.name not in self.classes:  # type: ignore[attr-defined]
                     self.plain_class(node)  # type: ignore[arg-type]
             elif kind is ast.arg:
