@@ -165,15 +165,13 @@ class ModuleState:
             self.tensor_locals_of(node)
         for stmt in nodes_under(node):
             self.init_nodes.add(id(stmt))
-            if not module_class:
-                if isinstance(stmt, ast.Call):
-                    self.init_calls.add(id(stmt))
-                continue
             if isinstance(stmt, ast.Call):
                 self.init_calls.add(id(stmt))
-                called = _self_call(stmt)
-                if called is not None:
-                    self.init_self_calls.add(called)
+            if not module_class:
+                continue  # (no module state: only where __init__ is, for TL401)
+            called = _self_call(stmt)
+            if called is not None:
+                self.init_self_calls.add(called)
             self.attribute_tags(stmt)
 
     def attribute_tags(self, stmt: ast.AST) -> None:

@@ -450,10 +450,8 @@ class Unit(ModuleState):
                     (dotted(t) or "").startswith("self.") for t in targets
                 ):
                     self.late_self_aliases.add(whole)
-        is_module = self.value_is_module(value) or (
-            # what a function of the file returns may be a module
-            isinstance(value, ast.Call) and dotted(value.func) in self.functions
-        )
+        # (what a function of the file returns may be a module)
+        is_module = self.value_is_module(value) or self.may_make_module(value)
         moves = isinstance(value, ast.Call) and is_device_move(value)
         if isinstance(value, (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Call)):
             # What dtype the names get is read in finish(), for the few passed as one.
