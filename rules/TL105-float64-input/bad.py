@@ -32,3 +32,31 @@ def fit_on_gpu_if_any(path):
     if use_cuda:
         X = X.cuda()
     return model(X)
+
+
+# Dive into Deep Learning's linear regression: the data from numpy stays float64,
+# the weights torch makes are float32, and the product is in a plain function that
+# a minibatch generator's batches reach.
+true_features = torch.from_numpy(np.random.normal(0, 1, (1000, 2)))  # expect: TL105:17 lines=45,41
+weights = torch.zeros((2, 1), requires_grad=True)
+
+
+def linreg(X, w, b):
+    return torch.mm(X, w) + b
+
+
+def data_iter(batch_size, features):
+    for i in range(0, len(features), batch_size):
+        yield features[i : i + batch_size]
+
+
+def train_linreg(batch_size):
+    net = linreg
+    for X in data_iter(batch_size, true_features):
+        net(X, weights, 0.0).sum().backward()
+
+
+def project(points_path):
+    rotation = torch.randn(3, 3)
+    points = torch.tensor(np.loadtxt(points_path))  # expect: TL105:14 lines=62,60
+    return points @ rotation

@@ -16,3 +16,29 @@ def converted(path):
 def double_model(x):
     model = nn.Linear(4, 2).double()
     return model(torch.from_numpy(np.zeros((1, 4))))
+
+
+# The data converted where it is made: the product is float32 on both sides.
+features32 = torch.from_numpy(np.random.normal(0, 1, (1000, 2))).float()
+weights32 = torch.zeros((2, 1), requires_grad=True)
+
+
+def linreg(X, w, b):
+    return torch.mm(X, w) + b
+
+
+def fit_linreg():
+    return linreg(features32, weights32, 0.0)
+
+
+def project_in_float64(points_path):
+    # Both sides float64: the op has one dtype.
+    rotation = torch.eye(3, dtype=torch.float64)
+    points = torch.tensor(np.loadtxt(points_path))
+    return points @ rotation
+
+
+def blend(path):
+    # `*` and `+` promote: float64 data times a float32 mask is float64, no error.
+    data = torch.from_numpy(np.loadtxt(path))
+    return data * torch.ones(3) + torch.zeros(3)

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import gpus, loaders, optimizers
+from torchlint.analysis import gpus, loaders, optimizers, strict_ops
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs, MixObs, WrapObs
 from torchlint.analysis.scope import Scope
@@ -26,6 +26,7 @@ from torchlint.analysis.torch_api import (
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
     SAME_PLACE_OPS,
+    STRICT_DTYPE_OPS,
     legacy_type,
     makes_module,
 )
@@ -251,6 +252,11 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
             dtype = scope.dtype_of(arg.value) or MAYBE_DTYPE
         elif arg.star == "**":  # torch.zeros(n, **factory): may say where, and as what
             device, expr, dtype = Place.MAYBE, None, MAYBE_DTYPE
+            break
+    else:
+        explicit = any(a.keyword and a.keyword.value == "dtype" for a, _ in args)
+        if dtype == "float32" and not explicit and scope.w.analysis.default_dtype is not None:
+            dtype = None  # torch.set_default_dtype(torch.float64) in this file
     return new_value(Kind.TENSOR, device, dtype, Event("create", node), device_expr=expr)
 
 
@@ -550,6 +556,8 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     # their own: they compute in whatever dtype they are given.
     last = q.rsplit(".", 1)[-1]
     dtype = "float32" if last.startswith((*PARAMETRIZED_MODULES, "Sequential")) else None
+    if scope.w.analysis.default_dtype is not None:
+        dtype = None  # torch.set_default_dtype(...): parameters are made in that dtype
     device: Place | None = Place.CPU
     expr = None
     for arg, _ in args:  # nn.Linear(..., device=..., dtype=...)
@@ -726,6 +734,7 @@ _BY_NAME: dict[str, Handler] = {
     "torch.cuda.set_device": _set_device,
     "deepspeed.initialize": _deepspeed,
     **dict.fromkeys(_JOINS, _concatenation),
+    **dict.fromkeys(STRICT_DTYPE_OPS, strict_ops.call),
     **dict.fromkeys(_LOADERS, _loader),
     **dict.fromkeys(_TENSOR_DATASETS, _tensor_dataset),
     **{q: _loss for q in LOSSES if not _is_nn_class(q)},

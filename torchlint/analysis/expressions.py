@@ -13,7 +13,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from torchlint.analysis import effects, gpus, loaders, optimizers
+from torchlint.analysis import effects, gpus, loaders, optimizers, strict_ops
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
@@ -23,6 +23,7 @@ from torchlint.analysis.torch_api import (
     LOSSES,
     MODEL_LOADERS,
     SCATTERING_WRAPPERS,
+    STRICT_DTYPE_METHODS,
     torch_dtype,
 )
 from torchlint.analysis.values import (
@@ -184,6 +185,8 @@ class Expressions(Loops):
         """``a + b``, ``x * 0.5``, ``a @ b``: a tensor where its operands are; with a
         plain number, where the tensor is. Anything unknown makes it unknown."""
         left, right = self.eval(node.left), self.eval(node.right)
+        if isinstance(node.operator, cst.MatrixMultiply):
+            strict_ops.meet(self, node, "@", ((node.left, left), (node.right, right)))
         if left.kind in (Kind.TENSOR, Kind.MOVED) and right.kind in (Kind.TENSOR, Kind.MOVED):
             return effects.meet(self, (left, right), node, (node.left, node.right))
         for tensor, other in ((left, right), (right, left)):
@@ -281,6 +284,9 @@ class Expressions(Loops):
                 return UNKNOWN
             if receiver.kind in (Kind.MODULE, Kind.WRAPPER):
                 return effects.module_method(self, node, receiver_path, receiver, method, args)
+            if receiver.kind == Kind.TENSOR and method in STRICT_DTYPE_METHODS:
+                operands = [(func.value, receiver), *((a.value, v) for a, v in args)]
+                return strict_ops.meet(self, node, method, operands)
             if receiver.kind in (Kind.TENSOR, Kind.ENCODING, Kind.MOVED):
                 return effects.tensor_method(self, node, receiver, method)
             if receiver.kind == Kind.NDARRAY:
@@ -349,7 +355,8 @@ class Expressions(Loops):
                     return result
                 self.escape_args(args)
                 return UNKNOWN
-            if value is not None and value.kind == Kind.FUNCTION:
+            if value is not None and value.kind == Kind.FUNCTION and value.origin != name:
+                # net = linreg; net(X, w, b)
                 result = self.follow(w.top_functions[value.origin], node, args, None)
                 if result is not None:
                     return result
@@ -395,7 +402,7 @@ class Expressions(Loops):
             module = new_value(
                 Kind.MODULE,
                 Place.MAYBE if placed else Place.CPU,
-                "float32",
+                "float32" if w.analysis.default_dtype is None else None,
                 Event("create", node),
             )
             if not self.entry:
@@ -437,7 +444,11 @@ class Expressions(Loops):
                 self.enter(getitem, node, [], cls, attrs)
             return obj
         fn = w.top_functions.get(name)
-        if fn is not None and (value is None or value.kind is None):
+        if fn is not None and (
+            value is None
+            or value.kind is None
+            or (value.kind == Kind.FUNCTION and value.origin == name)
+        ):
             return self.follow(fn, node, args, None)
         return None
 

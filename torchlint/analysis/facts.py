@@ -28,7 +28,8 @@ _DEFAULT_DEVICE_SETTERS = frozenset({"torch.set_default_device", "torch.set_defa
 _CURRENT_GPU_SETTERS = frozenset({"torch.cuda.set_device", "torch.cuda.device"})
 # (As statements: ``with torch.cuda.device(i):`` is read from the ``with``.)
 _SETTER_NAMES = frozenset(
-    q.rsplit(".", 1)[1] for q in (*_DEFAULT_DEVICE_SETTERS, "torch.cuda.set_device")
+    q.rsplit(".", 1)[1]
+    for q in (*_DEFAULT_DEVICE_SETTERS, "torch.cuda.set_device", "torch.set_default_dtype")
 )
 # Libraries that start one process per GPU and make it the process's current GPU.
 _PROCESS_PER_GPU = ("accelerate", "lightning", "pytorch_lightning", "deepspeed")
@@ -88,6 +89,9 @@ class FileFacts:
     # `with torch.device(...)`: a factory without device= may not make a CPU tensor
     # anywhere in this file. The first such call, or None.
     default_device: cst.Call | None = None
+    # torch.set_default_dtype(...), set_default_tensor_type(torch.DoubleTensor): a
+    # float factory without dtype= may not make float32 anywhere in this file.
+    default_dtype: cst.Call | None = None
     # torch.cuda.set_device(rank), `with torch.cuda.device(i):`, an assignment to
     # os.environ["CUDA_VISIBLE_DEVICES"], or a library that runs a process per GPU
     # (accelerate, lightning, deepspeed): the current GPU (`.cuda()`, "cuda") may be
@@ -109,6 +113,7 @@ class FileFacts:
             module_assignments=found.module_assignments,
             module=module,
             default_device=found.default_device,
+            default_dtype=found.default_dtype,
             current_gpu=found.current_gpu,
             path=path,
         )
@@ -154,6 +159,18 @@ class _Collector:
                 )
                 if spelled not in ("cpu", "torch.FloatTensor", "torch.DoubleTensor"):
                     return call
+        return None
+
+    @property
+    def default_dtype(self) -> cst.Call | None:
+        for call in self._setters:
+            q = self.imports.qualify(call.func) or ""
+            if q == "torch.set_default_dtype" or (
+                q == "torch.set_default_tensor_type"
+                and call.args
+                and "Double" in (dotted(call.args[0].value) or "")
+            ):
+                return call
         return None
 
     @property

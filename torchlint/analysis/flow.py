@@ -213,7 +213,10 @@ class _Scope(Expressions):
                 self.body(stmt.finalbody.body.body)
         elif isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
             name = stmt.name.value
-            self.set(name, UNKNOWN)
+            if self.entry and self.w.top_functions.get(name) is stmt:
+                self.set(name, Value(Kind.FUNCTION, origin=name))  # net = linreg
+            else:
+                self.set(name, UNKNOWN)
         elif isinstance(stmt, (cst.Global, cst.Nonlocal)):
             for item in stmt.names:
                 self.set(item.name.value, UNKNOWN)

@@ -66,6 +66,18 @@ class MixObs:
 
 
 @dataclass(frozen=True)
+class DtypeMixObs:
+    """Tensors of two floating dtypes meet in an op that never promotes (``torch.mm``,
+    ``@``, ``F.linear``, ``F.conv2d``: ``STRICT_DTYPE_OPS``) at ``node``; ``operands``
+    are those with a known floating dtype, each with its code."""
+
+    node: cst.CSTNode
+    op: str
+    operands: tuple[tuple[cst.BaseExpression, Value], ...]
+    autocast: bool
+
+
+@dataclass(frozen=True)
 class CpuRunObs:
     """A module cast to float16 for every run, and moved to a GPU only under
     ``if torch.cuda.is_available():``: the run without a GPU keeps it on the CPU in
@@ -162,6 +174,7 @@ class FlowFacts:
     stale: Observations[cst.Call, tuple[cst.Arg, str, Event]] = field(default_factory=Observations)
     # Keyed by the factory call that made the CPU tensor of each meeting.
     mixes: Observations[cst.CSTNode, MixObs] = field(default_factory=Observations)
+    dtype_mixes: Observations[cst.CSTNode, DtypeMixObs] = field(default_factory=Observations)
     # ``t.numpy()`` / ``np.asarray(t)``: the tensor converted.
     to_numpy: Observations[cst.Call, Value] = field(default_factory=Observations)
     # ``F.cross_entropy(logits, target)`` and friends: the target argument and value.

@@ -70,6 +70,30 @@ SAME_PLACE_OPS = frozenset(
     norm softmax log_softmax sigmoid tanh relu gelu silu exp log abs sqrt rsqrt neg pow
     round clamp clip argmax argmin interpolate pad normalize dropout tril triu t""".split()
 )
+# Functions that compute with their operands in one dtype and never promote: a
+# float64 operand next to a float32 one fails (``expected m1 and m2 to have the same
+# dtype``, ``Input type (double) and bias type (float) should be the same``), where
+# ``+`` or ``*`` would promote. ``@`` is ``torch.matmul``; the tensor methods of the
+# same names are ``STRICT_DTYPE_METHODS``.
+STRICT_DTYPE_OPS = frozenset(
+    {
+        *(f"torch.{op}" for op in ("mm", "bmm", "matmul", "mv", "addmm", "baddbmm")),
+        *(
+            f"torch.nn.functional.{op}"
+            for op in (
+                "linear",
+                "bilinear",
+                "conv1d",
+                "conv2d",
+                "conv3d",
+                "conv_transpose1d",
+                "conv_transpose2d",
+                "conv_transpose3d",
+            )
+        ),
+    }
+)
+STRICT_DTYPE_METHODS = frozenset({"mm", "bmm", "matmul", "mv"})
 # Of those, the ones whose result holds indices (int64), not values.
 INDEX_RESULTS = frozenset({"argmax", "argmin"})
 # Substrings that every spelling of a half dtype, of float64 data or of a move

@@ -139,15 +139,21 @@ class Float64Input(Rule):
     summary = "float64 data (numpy's default) is fed to a float32 module."
     fixable = True
     triggers = FLOAT64_TEXT
-    needs = frozenset({screen.FLOAT64, screen.MODULE_SOURCE})
+    needs = frozenset({screen.FLOAT64, screen.COMPUTE})
     docs = """
     ## What it does
     Flags a call of a float32 module (made with `nn.*`, `timm.create_model` or a
     module class of the file) with a tensor the flow analysis knows is float64: made
     by `torch.from_numpy` / `torch.tensor` / `torch.as_tensor` from a numpy float
     array (`np.random.rand`, `np.zeros`, `np.loadtxt`, `np.array([0.5, ...])`; numpy's
-    default float is 64-bit), or cast with `.double()`. The finding lands on the line
-    that made the input float64 (the line to change), once, and names the call.
+    default float is 64-bit), or cast with `.double()`. Also such a tensor meeting one of
+    another floating dtype in an op that never promotes: `torch.mm`, `torch.bmm`,
+    `torch.matmul` and `@`, `F.linear`, `F.conv2d` and their kin (not `+` or `*`,
+    which promote), also in a plain function of the file the data reaches (a
+    `linreg(X, w, b)` fed by a minibatch generator). A file that calls
+    `torch.set_default_dtype` makes its factories and layers in that dtype, so only
+    explicit dtypes count there. The finding lands on the line that made the input
+    float64 (the line to change), once, and names the call or the op.
 
     ## Why is this bad?
     `RuntimeError: mat1 and mat2 must have the same dtype, but got Double and Float`
@@ -170,7 +176,10 @@ class Float64Input(Rule):
     The fix converts at the call, whichever line the finding is on:
     `model(features.float())`. The module computes in float32 anyway; converting its
     input is what the call needs: **safe**. The input is one the flow analysis knows is a float64 tensor (made from numpy data in the
-    code), so no other receiver, with another `.float()`, can reach the fix.
+    code), so no other receiver, with another `.float()`, can reach the fix. At an op
+    (`torch.mm(X, w)`) the fix converts the float64 operand to the other's dtype, which
+    is **unsafe**: the op may sit in a function that other callers give float64 on both
+    sides.
 
     ## References
     - [`torch.from_numpy`](https://pytorch.org/docs/stable/generated/torch.from_numpy.html)
@@ -180,6 +189,59 @@ class Float64Input(Rule):
         for obs in self.ctx.analysis.flow.calls.all(node):
             if self._check(obs):
                 return
+        self._op(node)
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        self._op(node)  # a @ w
+
+    def _op(self, node: cst.CSTNode) -> None:
+        """float64 data meets a tensor of another floating dtype in an op that never
+        promotes (``torch.mm``, ``@``, ``F.linear``, ``F.conv2d``)."""
+        for mix in self.ctx.analysis.flow.dtype_mixes.all(node):
+            wide = next(((e, v) for e, v in mix.operands if v.dtype == "float64"), None)
+            other = next(((e, v) for e, v in mix.operands if v.dtype != "float64"), None)
+            if wide is None or other is None:
+                continue
+            (expr, value), (other_expr, other_value) = wide, other
+            method = _CASTS[other_value.dtype or ""]
+            name = dotted(expr) or self.ctx.code_for(expr)
+            other_name = dotted(other_expr) or self.ctx.code_for(other_expr)
+            op = f"`{self.ctx.code_for(node.func)}`" if isinstance(node, cst.Call) else "`@`"
+            made = value.last("cast", "create")
+            related: dict[str, cst.CSTNode] = {"op": node}
+            at: cst.CSTNode | None = node
+            if made is not None:
+                related["made"] = made.node
+                at = self.once_at(made.node, node)
+            elif id(node) in self._reported_at:
+                at = None
+            if at is None:
+                return
+            self._reported_at.add(id(node))
+            other_made = other_value.last("cast", "create")
+            if other_made is not None:
+                related["other"] = other_made.node
+            where = " (line <line:other>)" if other_made is not None else ""
+            if at is node:
+                made_at = " (made at line <line:made>)" if made is not None else ""
+                story = f"`{name}` is float64{made_at}, and {op} computes it with"
+            else:
+                story = (
+                    f"float64 data made here reaches {op} (line <line:op>) as `{name}`, "
+                    "which computes it with"
+                )
+            self.report(
+                at,
+                f"{story} `{other_name}`, {other_value.dtype}{where}: an op that does not "
+                "promote fails on two dtypes ('expected m1 and m2 to have the same "
+                f"dtype'); convert it with `.{method}()` (at the op: `{name}.{method}()`)",
+                FixSpec.unsafe(
+                    Replace(expr, method_call(expr, method)),
+                    message=f"convert `{name}` with .{method}() at the op",
+                ),
+                related,
+            )
+            return
 
     def _check(self, obs: CallObs) -> bool:
         found = False

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import ast
 
-from torchlint.analysis.torch_api import LOGIT_LOSSES, LOSSES, PROBABILITY_LOSSES
+from torchlint.analysis.torch_api import (
+    LOGIT_LOSSES,
+    LOSSES,
+    PROBABILITY_LOSSES,
+    STRICT_DTYPE_METHODS,
+    STRICT_DTYPE_OPS,
+)
 
 # Tags (the vocabulary rules declare in ``needs``).
 MODULE_SOURCE = "module-source"  # what can make a module: nn.X(...), a class, from_pretrained
@@ -29,6 +35,9 @@ LOSS = "loss"  # a loss torch checks the target of (torch_api.LOSSES)
 TARGET_DTYPE = "target-dtype"
 NUMPY_CALL = "numpy-call"  # t.numpy(), np.asarray(t)
 CALLABLE_MODULE = "callable-module"  # a module made here, or a moved value called
+# what computes in one dtype: a module source, or an op that never promotes (torch.mm,
+# @, F.linear, F.conv2d: torch_api.STRICT_DTYPE_OPS)
+COMPUTE = "compute"
 DISCARDED_MOVE = "discarded-move"  # a bare `x.to(device)` statement
 STALE_ALIAS = "stale-alias"  # x = x.to(device) where x also has another name
 HALF_CAST = "half-cast"  # something made or cast to float16 / bfloat16
@@ -89,3 +98,7 @@ def _word_tags() -> dict[str, frozenset[str]]:
 
 
 WORD_TAGS = _word_tags()
+# The last names of the ops that never promote, as functions or tensor methods.
+STRICT_OP_WORDS = frozenset(
+    {*(q.rsplit(".", 1)[-1] for q in STRICT_DTYPE_OPS), *STRICT_DTYPE_METHODS}
+)

@@ -21,6 +21,7 @@ from torchlint.screen.tags import (
     ATTACHES,
     CALLABLE_MODULE,
     CLASS,
+    COMPUTE,
     CPU_DATA,
     CUDA_CALL,
     CUDA_LITERAL,
@@ -53,6 +54,7 @@ from torchlint.screen.tags import (
     PLACING_KEYWORDS,
     SAVE,
     STALE_ALIAS,
+    STRICT_OP_WORDS,
     TARGET_DTYPE,
     TORCH_LOAD,
     TYPE_CAST_ARGUMENT,
@@ -225,6 +227,8 @@ class Unit(ModuleState):
                     found = WORD_TAGS.get(value.split(":", 1)[0])
                     if found is not None:
                         tags |= found
+            elif kind is ast.BinOp and type(node.op) is ast.MatMult:  # type: ignore[attr-defined]
+                tags.add(COMPUTE)  # a @ b
             elif kind is ast.Expr:
                 value = node.value  # type: ignore[attr-defined]
                 if (
@@ -276,9 +280,11 @@ class Unit(ModuleState):
         func = node.func
         last = last_name(func)
         if self.is_module_source(node):
-            tags.add(MODULE_SOURCE)
+            tags.update((MODULE_SOURCE, COMPUTE))
             if any(k.arg in PLACING_KEYWORDS for k in node.keywords):
                 tags.add(PLACED_MODULE)  # nn.Linear(..., device=d), device_map="auto"
+        elif last in STRICT_OP_WORDS:
+            tags.add(COMPUTE)  # torch.mm(a, b), F.conv2d(x, w)
         if any(k.arg in PLACING_KEYWORDS for k in node.keywords):
             tags.add(ACCELERATOR)
         if last == "prepare" or last == "initialize" or last == "set_device":

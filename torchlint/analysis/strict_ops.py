@@ -1,0 +1,50 @@
+"""Ops that never promote dtypes (``torch.mm``, ``@``, ``F.linear``, ``F.conv2d``:
+``STRICT_DTYPE_OPS``): where tensors of two known floating dtypes meet in one, the
+op fails (``expected m1 and m2 to have the same dtype``), so the meeting is
+observed (``FlowFacts.dtype_mixes``) for the rules about float64 data and half
+compute. ``a + b`` promotes and is not one of them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import libcst as cst
+
+from torchlint.analysis.observations import DtypeMixObs
+from torchlint.analysis.scope import Scope
+from torchlint.analysis.values import MAYBE_DTYPE, UNKNOWN, Kind, Value, new_ident
+
+FLOATS = frozenset({"float64", "float32", "float16", "bfloat16"})
+# The keywords that name an operand of the ops (``F.linear(input=x, weight=w)``).
+_OPERAND_KEYWORDS = frozenset({"input", "weight", "bias", "mat1", "mat2", "other", "vec"})
+
+
+def meet(
+    scope: Scope,
+    node: cst.CSTNode,
+    op: str,
+    operands: Sequence[tuple[cst.BaseExpression, Value]],
+) -> Value:
+    """The result of ``op`` on ``operands``: a tensor where (and, when they agree, as)
+    the first is. Two known floating dtypes among them are observed."""
+    typed = tuple((e, v) for e, v in operands if v.kind == Kind.TENSOR and v.dtype in FLOATS)
+    dtypes = {v.dtype for _, v in typed}
+    if len(dtypes) > 1:
+        mix = DtypeMixObs(node, op, typed, scope.autocast > 0)
+        scope.w.facts.dtype_mixes.add(node, mix, scope.depth)
+    first = operands[0][1] if operands else UNKNOWN
+    if first.kind not in (Kind.TENSOR, Kind.MOVED):
+        return UNKNOWN
+    dtype = first.dtype if len(dtypes) <= 1 else MAYBE_DTYPE
+    return replace(first, dtype=dtype, ident=new_ident(), moved_from=0)
+
+
+def call(scope: Scope, node: cst.Call, q: str, args: Sequence[tuple[cst.Arg, Value]]) -> Value:
+    """``torch.mm(a, b)``, ``F.conv2d(x, weight, bias)``."""
+    operands = [
+        (a.value, v)
+        for a, v in args
+        if not a.star and (a.keyword is None or a.keyword.value in _OPERAND_KEYWORDS)
+    ]
+    return meet(scope, node, q.rsplit(".", 1)[-1], operands)
