@@ -25,3 +25,14 @@ def bf16_head(features):
     head = nn.Linear(768, 2).to(torch.bfloat16)
     x = torch.zeros(1, 768)  # expect: TL107:9 lines=27
     return head(x.bfloat16())
+
+
+def build_projector(dtype=torch.float32):
+    return nn.Linear(1024, 4096).to(dtype)
+
+
+def project_features(features):
+    # The helper casts the projector to the dtype it is handed: bfloat16 here.
+    projector = build_projector(dtype=torch.bfloat16)
+    x = torch.randn(1, 1024)  # expect: TL107:9 lines=38
+    return projector(x.bfloat16())

@@ -33,3 +33,12 @@ def made_in_half(embedding_dim, device):
     embedding = torch.randn(3, 4, embedding_dim, dtype=torch.float16, device=device)
     layer_norm = nn.LayerNorm(embedding_dim, dtype=torch.float16, device=device)
     return layer_norm(embedding)
+
+
+def pipeline_casts_latents(prompt):
+    # A diffusers pipeline converts the latents it is handed to its own dtype.
+    from diffusers import StableDiffusionPipeline
+
+    pipe = StableDiffusionPipeline.from_pretrained("sd", torch_dtype=torch.float16).to("cuda")
+    latents = torch.randn(1, 4, 64, 64, dtype=torch.float32, device="cuda")
+    return pipe(prompt, latents=latents).images

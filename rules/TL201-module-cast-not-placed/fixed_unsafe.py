@@ -100,3 +100,25 @@ class EncodedImages(torch.utils.data.Dataset):
 def pre_encode(path, images):
     encoder = Encoder(path, torch.device("cuda"))
     return list(torch.utils.data.DataLoader(EncodedImages(encoder, images), batch_size=2))
+
+
+class ControlNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.cond = nn.Conv2d(3, 4, 3, padding=1)
+
+    @classmethod
+    def load(cls, path, torch_dtype=torch.float32):
+        net = cls()
+        net.load_state_dict(torch.load(path, map_location="cpu", weights_only=True))
+        return net.to(device="cuda", dtype=torch_dtype)  # expect: TL201:16 lines=124,124
+
+    def forward(self, cond):
+        return self.cond(cond)
+
+
+def control(path, image):
+    # The classmethod casts the net to the dtype it is handed (reported there), and
+    # nothing moves it.
+    net = ControlNet.load(path, torch_dtype=torch.float16)
+    return net(image.to("cuda", dtype=torch.float16))

@@ -1,4 +1,5 @@
 import torch
+from torch import nn
 from accelerate import Accelerator
 from peft import LoraConfig, get_peft_model
 from diffusers import CosmosPipeline
@@ -107,3 +108,12 @@ class EncodedImages(torch.utils.data.Dataset):
 def pre_encode(path, images):
     encoder = Encoder(path, torch.device("cuda"))
     return list(torch.utils.data.DataLoader(EncodedImages(encoder, images), batch_size=2))
+
+
+def control_nets(nets_dtype, image, device):
+    # Every net of the list is moved by the loop.
+    nets = [nn.Conv2d(3, 4, 3).half(), nn.Conv2d(3, 4, 3).half()]
+    for net in nets:
+        net.to(device)
+    x = image.to(device, dtype=torch.float16)
+    return sum(net(x) for net in nets)

@@ -97,3 +97,31 @@ def finetune(model, device):
     # The helper swaps layers for adapter-wrapped ones after the move.
     model = swap_in_lora(model)  # expect: TL202:5 lines=91,96
     return model
+
+
+class FrozenNorm(nn.Module):
+    def __init__(self, num_features: int) -> None:
+        super().__init__()
+        self.scale = nn.Parameter(torch.ones(1, num_features, 1, 1))
+
+    def forward(self, x):
+        return x * self.scale
+
+
+def convert_norms(module):
+    # A recursive converter: the new norm layers are built on the CPU.
+    if isinstance(module, nn.DataParallel):
+        return nn.DataParallel(convert_norms(module.module))
+    converted = module
+    if isinstance(module, nn.BatchNorm2d):
+        converted = FrozenNorm(module.num_features)
+    for name, child in module.named_children():
+        converted.add_module(name, convert_norms(child))
+    return converted
+
+
+def train_with_frozen_norms(device):
+    model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.BatchNorm2d(8))
+    model = nn.DataParallel(model).to(device)
+    model = convert_norms(model)  # expect: TL202:5 lines=117,125
+    return model

@@ -90,3 +90,85 @@ def swap_in_following_lora(model, device):
             if child_name == "q_proj":
                 setattr(module, child_name, FollowingLoRA(child))
     return model
+
+
+class FrozenNorm(nn.Module):
+    def __init__(self, num_features: int) -> None:
+        super().__init__()
+        self.scale = nn.Parameter(torch.ones(1, num_features, 1, 1))
+
+    def forward(self, x):
+        return x * self.scale
+
+
+def convert_norms(module):
+    converted = module
+    if isinstance(module, nn.BatchNorm2d):
+        converted = FrozenNorm(module.num_features)
+    for name, child in module.named_children():
+        converted.add_module(name, convert_norms(child))
+    return converted
+
+
+def convert_then_place(device):
+    # The converter runs before the move: the new layers move with the model.
+    model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.BatchNorm2d(8))
+    model = convert_norms(model)
+    model.to(device)
+    return model
+
+
+def place_convert_place(device):
+    model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.BatchNorm2d(8)).to(device)
+    model = convert_norms(model)
+    model.to(device)
+    return model
+
+
+def convert_keeping_weights(module):
+    # The recipe of nn.SyncBatchNorm.convert_sync_batchnorm: the new layer takes over
+    # the old one's parameters and buffers, wherever they are.
+    converted = module
+    if isinstance(module, nn.BatchNorm2d):
+        converted = nn.SyncBatchNorm(module.num_features)
+        converted.weight = module.weight
+        converted.bias = module.bias
+        converted.running_mean = module.running_mean
+        converted.running_var = module.running_var
+        converted.num_batches_tracked = module.num_batches_tracked
+    for name, child in module.named_children():
+        converted.add_module(name, convert_keeping_weights(child))
+    return converted
+
+
+def place_then_convert_keeping_weights(device):
+    model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.BatchNorm2d(8)).to(device)
+    return convert_keeping_weights(model)
+
+
+def convert_placing_each(module):
+    # Each new layer is made where the one it replaces is.
+    converted = module
+    if isinstance(module, nn.BatchNorm2d):
+        converted = FrozenNorm(module.num_features).to(module.weight.device)
+    for name, child in module.named_children():
+        converted.add_module(name, convert_placing_each(child))
+    return converted
+
+
+def place_then_convert_placing_each(device):
+    model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.BatchNorm2d(8)).to(device)
+    return convert_placing_each(model)
+
+
+def add_head(model):
+    model.add_module("head", nn.Linear(768, 2))
+    return model
+
+
+def place_add_place(model, device):
+    # A helper attaches after the first move; the second move takes the head along.
+    model.to(device)
+    model = add_head(model)
+    model.to(device)
+    return model

@@ -22,6 +22,7 @@ from torchlint.analysis.torch_api import (
     INDEX_RESULTS,
     LOSSES,
     MODEL_LOADERS,
+    MODULE_CONTAINERS,
     NUMPY_CONVERSIONS,
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
@@ -592,7 +593,7 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return replace(module, origin=q)
 
 
-_CONTAINERS = frozenset({"Sequential", "ModuleList", "ModuleDict"})
+_CONTAINERS = MODULE_CONTAINERS
 
 
 def _parallel(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from torchlint.analysis import effects, gpus, loaders, optimizers, strict_ops
+from torchlint.analysis import converters, effects, gpus, loaders, optimizers, strict_ops
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
@@ -27,6 +27,7 @@ from torchlint.analysis.torch_api import (
     torch_dtype,
 )
 from torchlint.analysis.values import (
+    CLASS,
     CONSTANT,
     MAYBE_DTYPE,
     UNKNOWN,
@@ -54,6 +55,10 @@ class Expressions(Loops):
     @abstractmethod
     def body(self, statements: Sequence[cst.CSTNode]) -> None:
         """Walks ``statements`` in order."""
+
+    @abstractmethod
+    def late_assign(self, parent_path: str | None, value: Value, stmt: cst.CSTNode) -> None:
+        """``value`` attached to ``parent_path`` (``flow.py``)."""
 
     def eval(self, node: cst.BaseExpression) -> Value:
         if isinstance(node, cst.IfExp):
@@ -99,6 +104,9 @@ class Expressions(Loops):
                 if value is not None:
                     return value
                 if isinstance(node, cst.Attribute):
+                    dtype = torch_dtype(node, self.w.analysis)
+                    if dtype is not None:
+                        return Value(Kind.DTYPE, None, dtype)  # f(torch_dtype=torch.half)
                     optimizers.touch(self, name)  # optimizer.state
                 if isinstance(node, cst.Name) and name in self.w.top_functions and self.entry:
                     return Value(Kind.FUNCTION, origin=name)  # metric=compute_metrics
@@ -253,6 +261,10 @@ class Expressions(Loops):
                 if receiver_path is None
                 else (self.lookup(receiver_path) or UNKNOWN)
             )
+            if isinstance(func.value, cst.Name):
+                result = self.class_method(func.value.value, method, node, args)
+                if result is not None:
+                    return result
             if method in MODEL_LOADERS:
                 return loaders.from_pretrained(self, node, func)
             if receiver_path == "self" and self.cls is not None:
@@ -351,6 +363,13 @@ class Expressions(Loops):
             value = self.lookup(name)
             if value is not None and value.kind == Kind.OBJECT:
                 result = self.method_of(value, "__call__", node, args)
+                if result is not None:
+                    return result
+                self.escape_args(args)
+                return UNKNOWN
+            if value is not None and value.kind == Kind.FUNCTION and value.origin.startswith(CLASS):
+                # cls(...) in a classmethod: the class itself
+                result = self.defined(value.origin.removeprefix(CLASS), node, args, None)
                 if result is not None:
                     return result
                 self.escape_args(args)
@@ -479,8 +498,35 @@ class Expressions(Loops):
         event (the argument), so a finding about them can name the call. None when
         the call is not followed (too deep, recursive, ``*args``, over budget): the
         caller then treats it as a call it cannot see."""
+        if fn in self.stack:
+            return self.recursion(fn, node, args)
         own = {k: v for k, v in self.env.items() if k == "self" or k.startswith("self.")}
         sub = self.enter(fn, node, args, cls, own if cls is not None else {})
+        return None if sub is None else sub.returned(node)
+
+    def class_method(
+        self, name: str, method: str, node: cst.Call, args: list[tuple[cst.Arg, Value]]
+    ) -> Value | None:
+        """``ControlNetModel.from_pretrained(...)``, where a class of the file defines
+        ``from_pretrained`` as a classmethod (its ``cls`` is the class) or a
+        staticmethod: followed. None when it is not one, or not followed."""
+        w = self.w
+        known = self.lookup(name)
+        if not self.entry or (known is not None and known.kind is not None):
+            return None  # (a variable of that name, not the class)
+        cls = w.local_modules.get(name) or w.local_classes.get(name) or w.cpu_datasets.get(name)
+        fn = w.methods(cls).get(method) if cls is not None else None
+        if cls is None or fn is None:
+            return None
+        decorators = {dotted(d.decorator) for d in fn.decorators}
+        params = [*fn.params.posonly_params, *fn.params.params]
+        if "classmethod" in decorators and params:
+            own = {params[0].name.value: Value(Kind.FUNCTION, origin=CLASS + name)}
+        elif "staticmethod" in decorators:
+            own = {}
+        else:
+            return None
+        sub = self.enter(fn, node, args, cls, own)
         return None if sub is None else sub.returned(node)
 
     def construct(
@@ -573,6 +619,25 @@ class Expressions(Loops):
         with self.w.within(home, node):
             return self._enter(fn, node, args, cls, own, label)
 
+    def recursion(
+        self, fn: cst.FunctionDef, node: cst.Call, args: list[tuple[cst.Arg, Value]]
+    ) -> Value | None:
+        """``convert_model(child)`` inside ``convert_model``, which is not walked again:
+        when the function is a converter that builds a module on the CPU and attaches
+        it in place of a child (``converters.py``), and the child is a part of a
+        placed model, that model gets CPU weights. Such a converter hands back the
+        module it was given, converted; None (not followed) for any other recursion."""
+        made = converters.made_module(fn, self.w.home)
+        given = next(((a, v) for a, v in args if a.keyword is None), None)
+        if made is None or given is None:
+            return None
+        self.late_assign(
+            dotted(given[0].value),
+            new_value(Kind.MODULE, Place.CPU, None, Event("create", made)),
+            made,
+        )
+        return given[1]
+
     def _enter(
         self,
         fn: cst.FunctionDef,
@@ -648,12 +713,11 @@ class Expressions(Loops):
             sub.body(fn.body.body)
         finally:
             for attached, (ident, *_) in w.pending_late.items():
-                if isinstance(self.stmt, cst.SimpleStatementLine) and any(
-                    v.ident == ident for v in self.env.values()
-                ):
+                holder = next((k for k, v in self.env.items() if v.ident == ident), None)
+                if isinstance(self.stmt, cst.SimpleStatementLine) and holder is not None:
                     # The call (here) that attached it, where the model has this name:
                     # the line to change. The outermost such call wins.
-                    w.late_calls[attached] = self.stmt
+                    w.late_calls[attached] = (self.stmt, holder)
             w.pending_late.update(pending)
             w.moved_away = moved_away
         # A module handed over and moved or cast in place is moved for the caller too.

@@ -12,16 +12,7 @@ import libcst as cst
 
 from torchlint.analysis.gates import Gates
 from torchlint.analysis.names import ImportTable, dotted
-
-MODULE_BASES = frozenset(
-    {
-        "torch.nn.Module",
-        "torch.nn.modules.module.Module",
-        "transformers.PreTrainedModel",
-        "transformers.modeling_utils.PreTrainedModel",
-        "diffusers.ModelMixin",
-    }
-)
+from torchlint.analysis.torch_api import module_base
 
 _DEFAULT_DEVICE_SETTERS = frozenset({"torch.set_default_device", "torch.set_default_tensor_type"})
 # What picks the GPU ``.cuda()`` and ``"cuda"`` mean in this process.
@@ -266,12 +257,7 @@ class _Collector:
                 bases.append(text)
         facts = ClassFacts(node=node, bases=bases)
         known = {c.name: c for c in self.classes.values()}
-        facts.is_module = any(
-            b in MODULE_BASES
-            or b.endswith(("nn.Module", "PreTrainedModel", "ModelMixin"))
-            or (b in known and known[b].is_module)
-            for b in bases
-        )
+        facts.is_module = any(module_base(b) or (b in known and known[b].is_module) for b in bases)
         self.classes[node] = facts
         self._suite(node.body, None, facts)
 

@@ -38,6 +38,7 @@ from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts, LateModuleObs
 from torchlint.analysis.scope import Walk, class_methods
+from torchlint.analysis.torch_api import MODULE_CONTAINERS
 from torchlint.analysis.values import (
     CONSTANT,
     UNKNOWN,
@@ -132,8 +133,11 @@ class _Scope(Expressions):
             decided = self.constant(stmt.test)
             if decided is not None:
                 # ``if cast and is_trainable:`` with ``is_trainable=False`` passed
-                # by the caller: this call runs one branch only.
+                # by the caller: this call runs one branch only, and when that
+                # branch returns, what the function returns is decided there.
                 self._branch(stmt.body if decided else stmt.orelse)
+                if decided and id(stmt) in self.top and _returns(stmt.body.body):
+                    self.gpu_run_returned = True
                 return
             taken = self.guard(stmt.test)
             before = dict(self.env)
@@ -173,12 +177,17 @@ class _Scope(Expressions):
                     merged[filled] = after_body[filled]
                 self.env = merged
         elif isinstance(stmt, (cst.For, cst.While)):
+            element, members = UNKNOWN, tuple[Value, ...]()
             if isinstance(stmt, cst.For):
-                self.assign(stmt.target, self.element(stmt.iter), stmt)
+                element = self.element(stmt.iter)
+                self.assign(stmt.target, element, stmt)
+                members = self.module_members(stmt.iter)
             else:
                 self.eval(stmt.test)
             before = dict(self.env)
             self.body(stmt.body.body)
+            if members and isinstance(stmt, cst.For) and isinstance(stmt.target, cst.Name):
+                self.each_moved(stmt.target.value, element, members)
             self.env = merge_envs(before, self.env)
             if stmt.orelse is not None:
                 self.body(stmt.orelse.body.body)
@@ -297,6 +306,8 @@ class _Scope(Expressions):
         """The value of ``test`` when the call being followed decides it: a parameter
         the caller passed ``True`` or ``False`` to, also under ``not``, ``and``,
         ``or``. (Module-level flags are left to both branches: a user flips them.)"""
+        if isinstance(test, cst.Call) and dotted(test.func) == "isinstance":
+            return self.instance_check(test)
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
             inner = self.constant(test.expression)
             return None if inner is None else not inner
@@ -311,6 +322,33 @@ class _Scope(Expressions):
             value = self.env.get(test.value)
             if test.value in named and value is not None and value.origin.startswith(CONSTANT):
                 return value.origin == CONSTANT + "True"
+        return None
+
+    def instance_check(self, test: cst.Call) -> bool | None:
+        """``isinstance(module, nn.DataParallel)`` where the walk knows what
+        ``module`` is: a wrapper the code made (True for its own class), or a
+        container or a module class of the file (False for a layer class: a
+        converter walking such a model takes the branch for the rest). Unknown for a
+        part of a model."""
+        if len(test.args) != 2:
+            return None
+        value = self.lookup(dotted(test.args[0].value) or "")
+        q = self.w.analysis.qualify(test.args[1].value) or ""
+        cls = q.rsplit(".", 1)[-1]
+        if value is None or value.part_of or not q.startswith("torch.nn.") or cls in ("Module", ""):
+            # A part of a model (for name, child in model.named_children()) carries the
+            # model's origin, not its own class.
+            return None
+        if value.kind == Kind.WRAPPER:
+            wrap = value.last("wrap")
+            return None if wrap is None else wrap.detail == cls
+        own = value.origin.rsplit(".", 1)[-1]
+        if value.kind == Kind.MODULE and (
+            own in MODULE_CONTAINERS or value.origin.startswith("local:")
+        ):
+            bases = self.w.local_modules.get(own)
+            plain = bases is None or all(b.rsplit(".", 1)[-1] == "Module" for b in bases.bases)
+            return False if plain and own != cls else None
         return None
 
     def gpu_only(self, before: dict[str, Value], gpu_run: dict[str, Value]) -> None:
@@ -354,21 +392,72 @@ class _Scope(Expressions):
         ident = parent.ident or parent.part_of
         root = next((v for v in self.env.values() if v.ident == ident), None) if ident else None
         if root is not None:
-            self.w.pending_late[stmt] = (ident, len(root.events), parent_path, placement)
+            # (Counted without "pass" events: the caller gets the model back without
+            # the one its call added.)
+            seen = sum(e.action != "pass" for e in root.events)
+            self.w.pending_late[stmt] = (ident, seen, parent_path, placement)
             self.w.late_in_callee[stmt] = self.depth > 0
             self.w.late_roots[stmt] = next(k for k, v in self.env.items() if v.ident == ident)
+
+    def module_members(self, iterable: cst.BaseExpression) -> tuple[Value, ...]:
+        """The modules of a list or tuple the code loops over (``for net in
+        self.controlnets``), each still known as itself."""
+        path = dotted(iterable)
+        value = self.lookup(path) if path is not None else None
+        if value is None or value.kind not in (Kind.LIST, Kind.TUPLE):
+            return ()
+        return tuple(v for v in value.items if v.kind in (Kind.MODULE, Kind.WRAPPER) and v.ident)
+
+    def each_moved(self, name: str, element: Value, members: tuple[Value, ...]) -> None:
+        """``for net in nets: net.to(device)``: what the loop did to the loop name
+        (moved, cast) it did to every member."""
+        after = self.env.get(name)
+        if after is None or after.kind not in (Kind.MODULE, Kind.WRAPPER):
+            return
+        done = tuple(e for e in after.events[len(element.events) :] if e.action in ("move", "cast"))
+        if not done:
+            return
+        moved = any(e.action == "move" for e in done)
+        cast = any(e.action == "cast" for e in done)
+        for member in members:
+            self.update_ident(
+                member.ident,
+                replace(
+                    member,
+                    device=after.device if moved else member.device,
+                    device_expr=after.device_expr if moved else member.device_expr,
+                    dtype=after.dtype if cast else member.dtype,
+                    events=member.events + done,
+                ),
+            )
+
+    def holding(self, ident: int) -> tuple[str, Value | None]:
+        """The name of this scope that holds the object ``ident``, and its value: a
+        name, or an attribute of an instance of a class of the file (``trainer.model``,
+        set by ``Trainer.__init__``)."""
+        for name, value in self.env.items():
+            if value.ident == ident:
+                return name, value
+        for name, value in self.env.items():
+            known = self.w.objects.get(value.ident) if value.kind == Kind.OBJECT else None
+            for attr, held in known[1].items() if known is not None else ():
+                if held.ident == ident:
+                    return f"{name}.{attr.removeprefix('self.')}", held
+        return "", None
 
     def finish(self) -> None:
         """At the end of the scope: submodules added after placement and never
         followed by another placement of the model they were added to."""
         self.w.pending_wraps.clear()
         for node, (ident, n_events, parent, placement) in self.w.pending_late.items():
-            current = next((v for v in self.env.values() if v.ident == ident), None)
+            holder, current = self.holding(ident)
             if current is None or not current.on_accelerator:
                 continue  # gone, escaped, or moved back: nothing to say
-            if any(e.action in ("move", "place") for e in current.events[n_events:]):
+            later = [e for e in current.events if e.action != "pass"][n_events:]
+            if any(e.action in ("move", "place") for e in later):
                 continue  # placed again afterwards
-            call = self.w.late_calls.get(node) if self.w.late_in_callee.get(node, False) else None
+            in_callee = self.w.late_in_callee.get(node, False)
+            call, name = self.w.late_calls.get(node, (None, holder)) if in_callee else (None, "")
             self.w.facts.late_modules.add(
                 call or node,
                 LateModuleObs(
@@ -376,11 +465,9 @@ class _Scope(Expressions):
                     parent,
                     placement,
                     "a new submodule",
-                    # (attached in a callee: the model as this scope names it)
-                    next((k for k, v in self.env.items() if v.ident == ident), "")
-                    if self.w.late_in_callee.get(node, False)
-                    else self.w.late_roots.get(node, ""),
-                    self.w.late_in_callee.get(node, False),
+                    # (attached in a callee: the model as the call's scope names it)
+                    name if in_callee else self.w.late_roots.get(node, ""),
+                    in_callee,
                     node if call is not None else None,
                 ),
                 self.depth,

@@ -12,6 +12,7 @@ from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import HALF_DTYPES
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
+    PIPELINE,
     UNKNOWN,
     Event,
     Kind,
@@ -62,7 +63,8 @@ def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> V
             gpus.record(scope, arg, gpus.classify(scope, arg.value, strict=True))
         elif kw in ("load_in_8bit", "load_in_4bit", "quantization_config"):
             device = Place.AUTO  # quantized loading places the weights itself
-    return Value(Kind.MODULE, device, dtype, expr, tuple(events), new_ident())
+    origin = PIPELINE if "pipeline" in last else ""
+    return Value(Kind.MODULE, device, dtype, expr, tuple(events), new_ident(), origin=origin)
 
 
 def _cpu_map(node: cst.BaseExpression) -> bool:

@@ -62,6 +62,8 @@ class Home:
     tree: ast.Module | None = None
     digest: str = ""
     _ids: set[int] | None = field(default=None, repr=False)
+    # What each recursive converter of the file builds (``converters.py``), once.
+    converters: dict[cst.FunctionDef, cst.Call | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, analysis: FileFacts) -> Home:

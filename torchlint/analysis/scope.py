@@ -62,7 +62,8 @@ class Walk:
         self.pending_late: dict[cst.CSTNode, tuple[int, int, str, Event]] = {}
         self.late_roots: dict[cst.CSTNode, str] = {}
         self.late_in_callee: dict[cst.CSTNode, bool] = {}
-        self.late_calls: dict[cst.CSTNode, cst.CSTNode] = {}
+        # (the call that attached it, and the model's name there)
+        self.late_calls: dict[cst.CSTNode, tuple[cst.CSTNode, str]] = {}
         # DataParallel wraps not yet placed nor called, with the wrapped module's
         # ident: a move before the first call places it in time.
         self.pending_wraps: dict[cst.Call, int] = {}
@@ -216,6 +217,13 @@ class Scope(ABC):
                 # model.to(device) also moves model.vpm, whatever was known about it.
                 for child in [k for k in self.env if k.startswith(key + ".")]:
                     del self.env[child]
+            elif v.kind in (Kind.LIST, Kind.TUPLE) and any(i.ident == ident for i in v.items):
+                # self.nets = [a, b]; a.to(device): the list holds the moved a
+                items = tuple(
+                    replace(value, ident=ident, moved_from=i.moved_from) if i.ident == ident else i
+                    for i in v.items
+                )
+                self.env[key] = replace(v, items=items)
 
     def escape(self, value: Value) -> None:
         """Passed to code we cannot see: it may have been moved or cast there."""

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from torchlint.analysis.facts import ClassFacts, FileFacts, FunctionFacts
 from torchlint.analysis.names import dotted
+
+if TYPE_CHECKING:  # facts.py asks this module what a module base is
+    from torchlint.analysis.facts import ClassFacts, FileFacts, FunctionFacts
 
 # torch.<name> -> canonical dtype name.
 DTYPES: dict[str, str] = {
@@ -153,6 +156,28 @@ def makes_module(q: str) -> bool:
     return head == "transformers" and bool(_TRANSFORMERS_MODEL.match(last))
 
 
+MODULE_BASES = frozenset(
+    {
+        "torch.nn.Module",
+        "torch.nn.modules.module.Module",
+        "transformers.PreTrainedModel",
+        "transformers.modeling_utils.PreTrainedModel",
+        "diffusers.ModelMixin",
+    }
+)
+
+
+def module_base(q: str) -> bool:
+    """A base class (qualified, or as written) whose subclasses are modules:
+    ``nn.Module``, a ``PreTrainedModel`` / ``ModelMixin``, or a layer of ``torch.nn``
+    (``class SyncBN(nn.BatchNorm2d)``). The flow analysis and the screen both ask this."""
+    return (
+        q in MODULE_BASES
+        or q.endswith(("nn.Module", "PreTrainedModel", "ModelMixin"))
+        or (q.startswith("torch.nn.") and makes_module(q))
+    )
+
+
 def optimizer_state(q: str, keywords: dict[str, cst.BaseExpression]) -> str | None:
     """For a ``torch.optim`` optimizer built by the qualified call ``q`` with these
     keyword arguments: "eager" when it makes its state as it is built (Adagrad fills
@@ -202,6 +227,7 @@ PARAMETRIZED_MODULES = (
     "LayerNorm",
     "GroupNorm",
     "BatchNorm",
+    "SyncBatchNorm",
     "InstanceNorm",
     "RMSNorm",
     "LSTM",
@@ -213,6 +239,9 @@ PARAMETRIZED_MODULES = (
     "LazyLinear",
     "LazyConv",
 )
+
+# The containers of torch.nn: modules that hold others and have no weights of their own.
+MODULE_CONTAINERS = frozenset({"Sequential", "ModuleList", "ModuleDict"})
 
 # Method names that run a module's weights on their argument.
 FORWARD_LIKE = (

@@ -82,6 +82,11 @@ class Gpu(StrEnum):
 
 # The origin of ``True`` and ``False`` (``CONSTANT + "True"``): a flag a caller passes.
 CONSTANT = "const:"
+# The origin of a MODULE value that is a diffusers pipeline (``*Pipeline*.from_pretrained``):
+# its __call__ converts the latents and embeddings it is given to its own dtype.
+PIPELINE = "pipeline"
+# The origin of a FUNCTION value that is a class of the file (``cls`` in a classmethod).
+CLASS = "class:"
 
 # A dtype the code sets but does not show (a variable, ``"auto"``, branches that
 # disagree): it is never equal to the name of a real dtype.
@@ -185,7 +190,10 @@ _TENSOR_ATTRS = frozenset({"weight", "bias", "data", "grad", "running_mean", "ru
 
 
 def member(parent: Value, attr: str) -> Value:
-    """``model.vpm`` is a part of the model; ``layer.weight`` is one of its tensors."""
+    """``model.vpm`` is a part of the model; ``layer.weight`` is one of its tensors;
+    ``ddp.module`` is the model the wrapper holds (the same object)."""
+    if attr == "module" and parent.kind == Kind.WRAPPER:
+        return replace(parent, kind=Kind.MODULE)
     if attr in _TENSOR_ATTRS:
         return Value(Kind.TENSOR, parent.device, parent.dtype, parent.device_expr, (), new_ident())
     return submodule(parent)

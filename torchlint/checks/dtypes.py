@@ -18,7 +18,7 @@ from torchlint.analysis.torch_api import (
     LOSSES,
     PROBABILITY_LOSSES,
 )
-from torchlint.analysis.values import Kind, Place, Value
+from torchlint.analysis.values import PIPELINE, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name
 from torchlint.rules.rule import FixSpec, Replace, Rule
@@ -434,6 +434,8 @@ class InputDtypeMismatch(Rule):
     def _check(self, obs: CallObs) -> bool:
         if obs.autocast or obs.module.dtype not in _CASTS or obs.followed:
             return False
+        if obs.module.origin == PIPELINE:
+            return False  # a diffusers pipeline casts the latents it is given itself
         found = False
         module_dtype = obs.module.dtype
         for arg, value in obs.args:

@@ -102,11 +102,15 @@ class Evidence:
         # (A function named without a call, ``make = build_batch``, may be called
         # through the other name: the flow analysis follows it there too.)
         functions = {d.name: i for i, d in enumerate(defs) if not isinstance(d, ast.ClassDef)}
+        # (``Net.load(path)``: a classmethod or staticmethod of the file's class.)
+        classes = {d.name: i for i, d in enumerate(defs) if isinstance(d, ast.ClassDef)}
 
         def reads(unit: Unit) -> set[int]:
-            return {index[n] for n in unit.called if n in index} | {
-                functions[n] for n in unit.named if n in functions
-            }
+            return (
+                {index[n] for n in unit.called if n in index}
+                | {functions[n] for n in unit.named if n in functions}
+                | {classes[c] for n in unit.called if (c := n.split(".", 1)[0]) in classes}
+            )
 
         edges = [reads(unit) for unit in units]
         group = list(range(len(units)))

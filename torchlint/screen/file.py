@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import ast
 
-from torchlint.analysis.facts import MODULE_BASES as _MODULE_BASES
 from torchlint.analysis.project import locate
+from torchlint.analysis.torch_api import module_base
 from torchlint.screen.trees import dotted
 
 
@@ -91,19 +91,14 @@ class File:
                     elif alias.asname:
                         self.imported[local] = alias.name
             elif kind is ast.ClassDef:
-                # analysis/facts.py's is_module: a base that is nn.Module, a
-                # PreTrainedModel / ModelMixin, or a module class of the file above
+                # analysis/facts.py's is_module: a module base (torch_api) or a
+                # module class of the file above
                 bases = []
                 for base in stmt.bases:  # type: ignore[attr-defined]
                     raw = dotted(base)
                     if raw is not None:
                         bases += [raw, self.qualify(raw) or raw]
-                if any(
-                    b in _MODULE_BASES
-                    or b.endswith(("nn.Module", "PreTrainedModel", "ModelMixin"))
-                    or b in self.classes
-                    for b in bases
-                ):
+                if any(module_base(b) or b in self.classes for b in bases):
                     self.classes.add(stmt.name)  # type: ignore[attr-defined]
                 self._statements(stmt.body)  # type: ignore[attr-defined]
             elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.With, ast.AsyncWith):

@@ -1,0 +1,79 @@
+"""Recursive module converters: ``convert_model(module)`` that swaps BatchNorm for a
+synchronized (or another) norm layer, walking ``module.named_children()`` and
+calling itself on each child, re-attaching what it returns with ``add_module`` or
+``setattr``. The walk does not follow recursion, so what such a function does is read
+from its text once: the module it builds (on the CPU, where nothing in it places the
+new module or takes over the old one's weights). Called on a placed model, it leaves
+that module's weights on the CPU inside the model (TL202)."""
+
+from __future__ import annotations
+
+import libcst as cst
+import libcst.matchers as m
+
+from torchlint.analysis.names import dotted
+from torchlint.analysis.project import Home
+from torchlint.analysis.torch_api import PARAMETRIZED_MODULES, makes_module
+
+_ATTACH = m.Call(
+    func=m.Attribute(attr=m.Name("add_module") | m.Name("register_module")) | m.Name("setattr")
+)
+
+
+def made_module(fn: cst.FunctionDef, home: Home) -> cst.Call | None:
+    """The call in ``fn`` that builds the module it attaches in place of a child: a
+    ``torch.nn`` layer with weights or a module class of the file, without
+    ``device=``, assigned to a name that ``fn`` neither moves (``.to``, ``.cuda``)
+    nor gives the old module's weights (``new.weight = old.weight``: the recipe of
+    ``nn.SyncBatchNorm.convert_sync_batchnorm``, whose parameters stay where they
+    were). None when ``fn`` attaches nothing or builds no such module."""
+    cache = home.converters
+    if fn in cache:
+        return cache[fn]
+    found: cst.Call | None = None
+    if m.findall(fn.body, _ATTACH):
+        made = _built(fn, home)
+        placed = _placed_names(fn)
+        found = next((call for name, call in made if name not in placed), None)
+    cache[fn] = found
+    return found
+
+
+def _built(fn: cst.FunctionDef, home: Home) -> list[tuple[str, cst.Call]]:
+    out = []
+    for assign in m.findall(fn.body, m.Assign(targets=[m.AssignTarget(target=m.Name())])):
+        assert isinstance(assign, cst.Assign)
+        value = assign.value
+        if not isinstance(value, cst.Call) or any(
+            a.keyword is not None and a.keyword.value == "device" for a in value.args
+        ):
+            continue
+        target = assign.targets[0].target
+        assert isinstance(target, cst.Name)
+        name = dotted(value.func) or ""
+        q = home.analysis.qualify(value.func) or ""
+        last = q.rsplit(".", 1)[-1]
+        weighted = (
+            makes_module(q) and q.startswith("torch.nn.") and last.startswith(PARAMETRIZED_MODULES)
+        )
+        if weighted or name in home.local_modules:
+            out.append((target.value, value))
+    return out
+
+
+def _placed_names(fn: cst.FunctionDef) -> set[str]:
+    """Names ``fn`` moves (``new.to(...)``, ``new.cuda()``) or whose weights it sets
+    to another module's (``new.weight = old.weight``)."""
+    names = set()
+    for call in m.findall(fn.body, m.Call(func=m.Attribute(attr=m.Name("to") | m.Name("cuda")))):
+        assert isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute)
+        root = dotted(call.func.value)
+        if root is not None:
+            names.add(root.split(".", 1)[0])
+    for target in m.findall(
+        fn.body, m.AssignTarget(target=m.Attribute(value=m.Name(), attr=m.Name("weight")))
+    ):
+        assert isinstance(target, cst.AssignTarget) and isinstance(target.target, cst.Attribute)
+        assert isinstance(target.target.value, cst.Name)
+        names.add(target.target.value.value)
+    return names
