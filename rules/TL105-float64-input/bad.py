@@ -60,3 +60,32 @@ def project(points_path):
     rotation = torch.randn(3, 3)
     points = torch.tensor(np.loadtxt(points_path))  # expect: TL105:14 lines=62,60
     return points @ rotation
+
+
+class Cells(torch.utils.data.Dataset):
+    # scArches' shape: normalized counts (numpy float64 after the division) served
+    # as a dict, moved entry by entry in the loop.
+    def __init__(self, X, studies):
+        self.X, self.studies = X, studies
+
+    def __len__(self):
+        return len(self.X)
+
+    def __getitem__(self, i):
+        return {"x": torch.tensor(self.X[i]), "study": torch.tensor(self.studies[i])}  # expect: TL105:22 lines=84
+
+
+def train_cells(path, studies, device):
+    counts = np.loadtxt(path, dtype=np.int64)
+    X = np.log1p(counts / counts.sum(1, keepdims=True) * 1e4)
+    encoder = nn.Linear(X.shape[1], 10).to(device)
+    for batch in torch.utils.data.DataLoader(Cells(X, studies), batch_size=32):
+        batch = {k: v.to(device) for k, v in batch.items()}
+        encoder(batch["x"])
+
+
+def join_features(path):
+    # torch.cat promotes float64 with float32 to float64: the layer gets float64.
+    embedding, head = nn.Embedding(4, 8), nn.Linear(24, 2)
+    features = torch.from_numpy(np.loadtxt(path))  # expect: TL105:16 lines=91
+    return head(torch.cat([features, embedding(torch.arange(4))], dim=-1))

@@ -42,3 +42,32 @@ def blend(path):
     # `*` and `+` promote: float64 data times a float32 mask is float64, no error.
     data = torch.from_numpy(np.loadtxt(path))
     return data * torch.ones(3) + torch.zeros(3)
+
+
+class Cells(torch.utils.data.Dataset):
+    def __init__(self, X):
+        self.X = X
+
+    def __len__(self):
+        return len(self.X)
+
+    def __getitem__(self, i):
+        return {"x": torch.tensor(self.X[i]), "weight": torch.tensor(self.X[i, 0])}
+
+
+def train_cells(path, device):
+    counts = np.loadtxt(path, dtype=np.int64)
+    X = np.log1p(counts / counts.sum(1, keepdims=True) * 1e4)
+    encoder = nn.Linear(X.shape[1], 10).to(device)
+    for batch in torch.utils.data.DataLoader(Cells(X), batch_size=32):
+        batch = {k: v.to(device) for k, v in batch.items()}
+        # The float64 entry is converted (and stored back) before the layer sees it.
+        batch["x"] = batch["x"].float() * batch["weight"].float()
+        encoder(batch["x"])
+
+
+def float32_counts(counts):
+    # A float32 array stays float32 through arithmetic with Python numbers.
+    encoder = nn.Linear(40, 10)
+    X = counts.astype(np.float32) / 1e4 * 2.0
+    return encoder(torch.from_numpy(X))

@@ -202,9 +202,11 @@ def meet(
     values: Sequence[Value],
     node: cst.CSTNode,
     exprs: Sequence[cst.BaseExpression],
+    promote: bool = False,
 ) -> Value:
     """``torch.cat``/``stack`` or arithmetic of tensors (``exprs``): records a
-    tensor made on the CPU meeting one on a device (the op fails there)."""
+    tensor made on the CPU meeting one on a device (the op fails there). With
+    ``promote`` (a concatenation), the result's dtype is torch's promoted one."""
     for cpu in values:
         made = cpu.last("create") if cpu.kind == Kind.TENSOR and cpu.device == Place.CPU else None
         if made is None:
@@ -213,7 +215,7 @@ def meet(
         if other is not None:
             mix = MixObs(node, cpu, other[0], other[1])
             scope.w.facts.mixes.add(made.node, mix, scope.depth)
-    return join_values(values)
+    return join_values(values, promote)
 
 
 def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, Value]]) -> Value:
@@ -677,7 +679,7 @@ def _concatenation(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
             else ()
         )
         if all(v.kind in (Kind.TENSOR, Kind.MOVED) for v in items) and len(exprs) == len(items):
-            return meet(scope, items, node, exprs)
+            return meet(scope, items, node, exprs, promote=True)
         return UNKNOWN
     return _unseen(scope, node, q, args)
 

@@ -5,18 +5,14 @@ a budget); a module called records what it was called with (``CallObs``)."""
 
 from __future__ import annotations
 
-from abc import abstractmethod
-from collections.abc import Sequence
 from dataclasses import replace
 from functools import reduce
-from pathlib import Path
 
 import libcst as cst
 
-from torchlint.analysis import converters, effects, gpus, loaders, optimizers, strict_ops
-from torchlint.analysis.facts import ClassFacts
-from torchlint.analysis.loops import Loops
-from torchlint.analysis.names import dotted
+from torchlint.analysis import effects, gpus, loaders, optimizers, strict_ops
+from torchlint.analysis.calls import Calls
+from torchlint.analysis.names import dotted, string_key
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.torch_api import (
     INTEGER_DTYPES,
@@ -35,30 +31,18 @@ from torchlint.analysis.values import (
     Kind,
     Place,
     Value,
+    entry,
+    keyed,
     member,
     merge_values,
     new_ident,
     new_value,
     submodule,
-    unpass,
 )
 
-# How deep calls to the file's own functions are followed, and how many times per
-# file in all (each time walks the callee again, with the call's arguments).
-MAX_CALL_DEPTH = 3
-MAX_CALLS_FOLLOWED = 400
 
-
-class Expressions(Loops):
+class Expressions(Calls):
     """A scope's expressions; the statements (``flow.py``) say ``body`` and ``assign``."""
-
-    @abstractmethod
-    def body(self, statements: Sequence[cst.CSTNode]) -> None:
-        """Walks ``statements`` in order."""
-
-    @abstractmethod
-    def late_assign(self, parent_path: str | None, value: Value, stmt: cst.CSTNode) -> None:
-        """``value`` attached to ``parent_path`` (``flow.py``)."""
 
     def eval(self, node: cst.BaseExpression) -> Value:
         if isinstance(node, cst.IfExp):
@@ -112,12 +96,12 @@ class Expressions(Loops):
                     return Value(Kind.FUNCTION, origin=name)  # metric=compute_metrics
                 if isinstance(node, cst.Attribute):
                     owner = self.lookup(dotted(node.value) or "")
-                    if owner is not None and owner.kind == Kind.ENCODING:
+                    if owner is not None and owner.kind == Kind.ENCODING and not owner.keys:
                         return replace(owner, kind=Kind.TENSOR)  # enc.input_ids
                 return UNKNOWN
         if isinstance(node, cst.Attribute):  # on a call or subscript: tokenizer(...).input_ids
             owner = self.eval(node.value)
-            if owner.kind == Kind.ENCODING:
+            if owner.kind == Kind.ENCODING and not owner.keys:
                 return replace(owner, kind=Kind.TENSOR)
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
                 return member(owner, node.attr.value)
@@ -130,7 +114,15 @@ class Expressions(Loops):
                 ):
                     self.eval(element.slice.value)  # x[np.argsort(np.asarray(t))]: observed
             if owner.kind == Kind.ENCODING:
-                return replace(owner, kind=Kind.TENSOR, ident=new_ident())  # enc["input_ids"]
+                key = string_key(node)
+                known = entry(owner, key) if key is not None else None
+                if known is not None:
+                    return known  # batch["x"] of {"x": x, ...}
+                if owner.keys:
+                    return UNKNOWN  # an entry the code did not show being set
+                return replace(
+                    owner, kind=Kind.TENSOR, ident=new_ident(), items=(), keys=()
+                )  # enc["input_ids"]
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
                 return submodule(owner)  # model.layers[3]
             if owner.kind in (Kind.TENSOR, Kind.NDARRAY):
@@ -145,6 +137,8 @@ class Expressions(Loops):
             return UNKNOWN
         if isinstance(node, cst.DictComp):
             return self.comprehension(node)
+        if isinstance(node, cst.Dict):
+            return self.dict_literal(node)
         if isinstance(node, (cst.ListComp, cst.GeneratorExp)):
             return self.comprehension(node)
         if isinstance(node, cst.List) and not node.elements:
@@ -189,6 +183,31 @@ class Expressions(Loops):
                         self.eval(sub)
         return UNKNOWN
 
+    def dict_literal(self, node: cst.Dict) -> Value:
+        """``{"x": x, "y": y}`` (also ``{**sample, "img": img}``) holding a tensor or
+        an array: a dict whose entries are known by key; else unknown."""
+        entries: dict[str, Value] = {}
+        known = True
+        for element in node.elements:
+            if isinstance(element, cst.StarredDictElement):
+                inner = self.eval(element.value)
+                if inner.kind == Kind.ENCODING and inner.keys:
+                    entries.update(zip(inner.keys, inner.items, strict=True))
+                else:
+                    known = False
+                continue
+            assert isinstance(element, cst.DictElement)
+            self.eval(element.key)
+            value = self.eval(element.value)
+            key = element.key.evaluated_value if isinstance(element.key, cst.SimpleString) else None
+            if isinstance(key, str):
+                entries[key] = value
+            else:
+                known = False
+        if not known or not any(v.kind in _ARRAYS for v in entries.values()):
+            return UNKNOWN
+        return keyed(list(entries), list(entries.values()))
+
     def arithmetic(self, node: cst.BinaryOperation) -> Value:
         """``a + b``, ``x * 0.5``, ``a @ b``: a tensor where its operands are; with a
         plain number, where the tensor is. Anything unknown makes it unknown."""
@@ -197,6 +216,8 @@ class Expressions(Loops):
             strict_ops.meet(self, node, "@", ((node.left, left), (node.right, right)))
         if left.kind in (Kind.TENSOR, Kind.MOVED) and right.kind in (Kind.TENSOR, Kind.MOVED):
             return effects.meet(self, (left, right), node, (node.left, node.right))
+        if Kind.NDARRAY in (left.kind, right.kind) and Kind.TENSOR not in (left.kind, right.kind):
+            return _numpy_arithmetic(node, left, right)
         for tensor, other in ((left, right), (right, left)):
             if tensor.kind == Kind.TENSOR and (
                 other.kind == Kind.NUMBER
@@ -299,6 +320,12 @@ class Expressions(Loops):
             if receiver.kind == Kind.TENSOR and method in STRICT_DTYPE_METHODS:
                 operands = [(func.value, receiver), *((a.value, v) for a, v in args)]
                 return strict_ops.meet(self, node, method, operands)
+            if receiver.kind == Kind.ENCODING and receiver.keys:
+                key = string_key(node)
+                if method == "get" and key is not None and entry(receiver, key) is not None:
+                    return entry(receiver, key) or UNKNOWN  # batch.get("x")
+                # (A dict has no tensor methods: what they do is a BatchEncoding's.)
+                receiver = replace(receiver, items=(), keys=())
             if receiver.kind in (Kind.TENSOR, Kind.ENCODING, Kind.MOVED):
                 return effects.tensor_method(self, node, receiver, method)
             if receiver.kind == Kind.NDARRAY:
@@ -306,8 +333,12 @@ class Expressions(Loops):
                     return replace(
                         receiver, dtype=effects.numpy_dtype(node.args[0].value), ident=new_ident()
                     )
-                if method in effects.NUMPY_KEEP_DTYPE:
+                if method in effects.NUMPY_KEEP_DTYPE or method in _NUMPY_SAME_DTYPE:
                     return replace(receiver, ident=new_ident())
+                if method in ("mean", "std", "var"):  # integers average to float64
+                    floating = (receiver.dtype or "").startswith("float")
+                    dtype = receiver.dtype if floating else "float64"
+                    return replace(receiver, dtype=dtype if receiver.dtype else None)
                 return UNKNOWN
             if receiver.kind is None and method == "astype" and len(node.args) == 1:
                 # Only numpy arrays (and pandas objects, whose values are arrays) have
@@ -407,338 +438,6 @@ class Expressions(Loops):
         self.escape_args(args)
         return UNKNOWN
 
-    def defined(
-        self, name: str, node: cst.Call, args: list[tuple[cst.Arg, Value]], value: Value | None
-    ) -> Value | None:
-        """A call of what the file being read (``w.home``) defines under ``name``: a
-        module class, a Dataset class, another class, a function. None when it is not
-        one, or the call is not followed."""
-        w = self.w
-        cls = w.local_modules.get(name)
-        if cls is not None:
-            # Model(device=...): the class builds its state there itself.
-            placed = any(a.keyword and a.keyword.value == "device" for a, _ in args)
-            module = new_value(
-                Kind.MODULE,
-                Place.MAYBE if placed else Place.CPU,
-                "float32" if w.analysis.default_dtype is None else None,
-                Event("create", node),
-            )
-            if not self.entry:
-                return module
-            if w.home is not w.own:
-                w.homes[cls] = w.home
-                # (named apart from a class of the linted file that has its name)
-                where = Path(w.home.path or "").stem
-                module = replace(module, origin=f"local:{where}.{name}")
-            else:
-                module = replace(module, origin=f"local:{name}")
-            attrs = self.construct(cls, node, args)
-            if module.device == Place.CPU and any(
-                v.kind == Kind.TENSOR and v.device not in (None, Place.CPU) for v in attrs.values()
-            ):
-                # Its __init__ makes weights where something else is (LoRA factors
-                # made with ``device=base.weight.device``): not surely on the CPU.
-                module = replace(module, device=Place.MAYBE)
-            w.objects[module.ident] = (cls, attrs)
-            return module
-        if not self.entry:
-            return None
-        if name in w.cpu_datasets:
-            if w.home is not w.own:
-                w.homes[w.cpu_datasets[name]] = w.home
-            return self.instance(w.cpu_datasets[name], node, args)
-        cls = w.local_classes.get(name)
-        if cls is not None:
-            if w.home is not w.own:
-                w.homes[cls] = w.home
-            obj = replace(new_value(Kind.OBJECT, None, None, Event("create", node)), origin=name)
-            attrs = self.construct(cls, node, args)
-            w.objects[obj.ident] = (cls, attrs)
-            getitem = self.w.methods(cls).get("__getitem__")
-            if getitem is not None and any(b.endswith("Dataset") for b in cls.bases):
-                # A Dataset that places or moves something itself: where its items
-                # are is not known, but what its __getitem__ runs (a model it is
-                # given, encoding each item) is observed.
-                self.enter(getitem, node, [], cls, attrs)
-            return obj
-        fn = w.top_functions.get(name)
-        if fn is not None and (
-            value is None
-            or value.kind is None
-            or (value.kind == Kind.FUNCTION and value.origin == name)
-        ):
-            return self.follow(fn, node, args, None)
-        return None
-
-    def imported(self, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value | None:
-        """A call of what another file of the project defines (``from utils import
-        wrap_ddp``; ``from .model import Net``), followed there as a call of this
-        file's own would be; None when it is not one, or not followed."""
-        name = dotted(node.func)
-        if name is None or not self.entry:
-            return None
-        found = self.w.imported(name)
-        if found is None:
-            return None
-        home, local = found
-        with self.w.within(home, node):
-            return self.defined(local, node, args, None)
-
-    def follow(
-        self,
-        fn: cst.FunctionDef,
-        node: cst.Call,
-        args: list[tuple[cst.Arg, Value]],
-        cls: ClassFacts | None,
-    ) -> Value | None:
-        """A call to a function (or, with ``cls``, a method of the class being
-        walked) of this file: walk its body with the call's arguments bound to its
-        parameters, and return what it returns. Values handed over carry a "pass"
-        event (the argument), so a finding about them can name the call. None when
-        the call is not followed (too deep, recursive, ``*args``, over budget): the
-        caller then treats it as a call it cannot see."""
-        if fn in self.stack:
-            return self.recursion(fn, node, args)
-        own = {k: v for k, v in self.env.items() if k == "self" or k.startswith("self.")}
-        sub = self.enter(fn, node, args, cls, own if cls is not None else {})
-        return None if sub is None else sub.returned(node)
-
-    def class_method(
-        self, name: str, method: str, node: cst.Call, args: list[tuple[cst.Arg, Value]]
-    ) -> Value | None:
-        """``ControlNetModel.from_pretrained(...)``, where a class of the file defines
-        ``from_pretrained`` as a classmethod (its ``cls`` is the class) or a
-        staticmethod: followed. None when it is not one, or not followed."""
-        w = self.w
-        known = self.lookup(name)
-        if not self.entry or (known is not None and known.kind is not None):
-            return None  # (a variable of that name, not the class)
-        cls = w.local_modules.get(name) or w.local_classes.get(name) or w.cpu_datasets.get(name)
-        fn = w.methods(cls).get(method) if cls is not None else None
-        if cls is None or fn is None:
-            return None
-        decorators = {dotted(d.decorator) for d in fn.decorators}
-        params = [*fn.params.posonly_params, *fn.params.params]
-        if "classmethod" in decorators and params:
-            own = {params[0].name.value: Value(Kind.FUNCTION, origin=CLASS + name)}
-        elif "staticmethod" in decorators:
-            own = {}
-        else:
-            return None
-        sub = self.enter(fn, node, args, cls, own)
-        return None if sub is None else sub.returned(node)
-
-    def construct(
-        self, cls: ClassFacts, node: cst.Call, args: list[tuple[cst.Arg, Value]]
-    ) -> dict[str, Value]:
-        """The ``self.`` attributes ``cls.__init__`` sets, run on this call's arguments."""
-        init = self.w.methods(cls).get("__init__")
-        if init is None and _record_class(cls) and "__post_init__" not in cls.methods:
-            # A dataclass (or a NamedTuple) stores its arguments as its fields (unless
-            # its __post_init__ does more with them).
-            return {f"self.{a.keyword.value}": v for a, v in args if a.keyword is not None}
-        if init is None:
-            self.escape_args(args)
-            return {}
-        sub = self.enter(init, node, args, cls, {})
-        if sub is None:
-            self.escape_args(args)
-            return {}
-        return {k: unpass(v, node) for k, v in sub.env.items() if k.startswith("self.")}
-
-    def method_of(
-        self,
-        obj: Value,
-        method: str,
-        node: cst.Call,
-        args: list[tuple[cst.Arg, Value]],
-        label: str = "",
-    ) -> Value | None:
-        """``obj.method(...)`` (or ``obj(...)``: ``__call__``, ``forward``) on an instance
-        of a class of the file: the method walked with the instance's attributes, which
-        it may change for the methods called after it. ``label``: how the call names
-        the callee (``model`` for ``model(x)``), for messages."""
-        known = self.w.objects.get(obj.ident)
-        if known is None:
-            return None
-        cls, attrs = known
-        fn = self.w.methods(cls).get(method)
-        if fn is None:
-            return None
-        own = {"self": obj, **_instance_attrs(obj, attrs)}
-        sub = self.enter(fn, node, args, cls, own, label)
-        if sub is None:
-            return None
-        if obj.kind == Kind.OBJECT:
-            self.w.objects[obj.ident] = (
-                cls,
-                {k: v for k, v in sub.env.items() if k.startswith("self.")},
-            )
-        return sub.returned(node)
-
-    def instance(self, cls: ClassFacts, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value:
-        """``Dataset(...)`` of a Dataset class of the file: what its ``__getitem__``
-        returns, with ``__init__`` run on this call's arguments."""
-        methods = self.w.methods(cls)
-        attrs = self.construct(cls, node, args)
-        item = UNKNOWN
-        getitem = methods.get("__getitem__")
-        if getitem is not None:
-            sub = self.enter(getitem, node, [], cls, attrs)
-            if sub is not None:
-                item = sub.returned(node)
-        return replace(
-            new_value(Kind.DATASET, Place.CPU, None, Event("create", node)), items=(item,)
-        )
-
-    def returned(self, call: cst.Call) -> Value:
-        """What this walk of a function returned, back with the caller of ``call``: a
-        generator's call returns its items, as a list of what it yields does (not a
-        ``@contextmanager``'s, which the ``with`` statement enters)."""
-        if self.yields:
-            if self.contextmanager:
-                return UNKNOWN
-            return Value(Kind.LIST, items=(unpass(reduce(merge_values, self.yields), call),))
-        if not self.returns:
-            return UNKNOWN
-        return unpass(reduce(merge_values, self.returns), call)
-
-    def enter(
-        self,
-        fn: cst.FunctionDef,
-        node: cst.Call,
-        args: list[tuple[cst.Arg, Value]],
-        cls: ClassFacts | None,
-        own: dict[str, Value],
-        label: str = "",
-    ) -> Expressions | None:
-        """``_enter``, reading names as the file that defines ``cls`` does (a class of
-        another file of the project, whose instance this file made)."""
-        home = self.w.home_of(cls) if cls is not None else None
-        with self.w.within(home, node):
-            return self._enter(fn, node, args, cls, own, label)
-
-    def recursion(
-        self, fn: cst.FunctionDef, node: cst.Call, args: list[tuple[cst.Arg, Value]]
-    ) -> Value | None:
-        """``convert_model(child)`` inside ``convert_model``, which is not walked again:
-        when the function is a converter that builds a module on the CPU and attaches
-        it in place of a child (``converters.py``), and the child is a part of a
-        placed model, that model gets CPU weights. Such a converter hands back the
-        module it was given, converted; None (not followed) for any other recursion."""
-        made = converters.made_module(fn, self.w.home)
-        given = next(((a, v) for a, v in args if a.keyword is None), None)
-        if made is None or given is None:
-            return None
-        self.late_assign(
-            dotted(given[0].value),
-            new_value(Kind.MODULE, Place.CPU, None, Event("create", made)),
-            made,
-        )
-        return given[1]
-
-    def _enter(
-        self,
-        fn: cst.FunctionDef,
-        node: cst.Call,
-        args: list[tuple[cst.Arg, Value]],
-        cls: ClassFacts | None,
-        own: dict[str, Value],
-        label: str = "",
-    ) -> Expressions | None:
-        """Walk ``fn`` for the call ``node``: its parameters bound to ``args``, the
-        module's bindings and ``own`` (``self.`` attributes) visible. The walked
-        scope, or None when the call is not followed. The "pass" events name the
-        callee as ``label`` (``model``) or, by default, ``fn()``."""
-        w = self.w
-        if (
-            self.depth >= MAX_CALL_DEPTH
-            or fn in self.stack
-            or w.followed >= MAX_CALLS_FOLLOWED
-            or any(a.star for a, _ in args)
-        ):
-            return None
-        w.followed += 1
-        p = fn.params
-        positional = [*p.posonly_params, *p.params]
-        decorators = {dotted(d.decorator) for d in fn.decorators}
-        if cls is not None and "staticmethod" not in decorators and positional:
-            positional = positional[1:]  # self (or cls), bound below
-        given = [(a, v) for a, v in args if a.keyword is None]
-        by_name = {a.keyword.value: (a, v) for a, v in args if a.keyword is not None}
-        bound: dict[str, tuple[cst.Arg, Value]] = {}
-        for i, param in enumerate(positional):
-            if i < len(given):
-                bound[param.name.value] = given[i]
-            elif param.name.value in by_name:
-                bound[param.name.value] = by_name[param.name.value]
-        for param in p.kwonly_params:
-            if param.name.value in by_name:
-                bound[param.name.value] = by_name[param.name.value]
-        env = w.globals_for(fn)
-        env.update(own)
-        for param in (*positional, *p.kwonly_params):
-            name = param.name.value
-            if name in bound:
-                arg, value = bound[name]
-                if value.kind is not None:
-                    handed = Event(
-                        "pass",
-                        arg.value,
-                        label or f"{fn.name.value}()",
-                        path="module" if label else "",  # an input of a module's forward
-                        statement=self.stmt,
-                    )
-                    value = replace(value, events=(*value.events, handed))
-                env[name] = value
-            else:
-                env[name] = self.default(param.default)
-        for star in (p.star_arg, p.star_kwarg):
-            if isinstance(star, cst.Param):
-                env[star.name.value] = UNKNOWN
-        sub = type(self)(w, env, self.depth + 1, (*self.stack, fn), cls)
-        sub.contextmanager = any(d and d.endswith("contextmanager") for d in decorators)
-        sub.entry = self.entry
-        sub.in_forward = self.in_forward or bool(label)
-        sub.gpu_evidence = self.gpu_evidence
-        sub.autocast = self.autocast
-        # Submodules the callee attaches are judged at the end of the outermost walk,
-        # where later moves of the model are seen; stale names are the callee's own.
-        pending, moved_away = dict(w.pending_late), w.moved_away
-        w.pending_late.clear()
-        w.moved_away = {}
-        sub.top = frozenset(id(s) for s in fn.body.body)
-        try:
-            sub.body(fn.body.body)
-        finally:
-            for attached, (ident, *_) in w.pending_late.items():
-                holder = next((k for k, v in self.env.items() if v.ident == ident), None)
-                if isinstance(self.stmt, cst.SimpleStatementLine) and holder is not None:
-                    # The call (here) that attached it, where the model has this name:
-                    # the line to change. The outermost such call wins.
-                    w.late_calls[attached] = (self.stmt, holder)
-            w.pending_late.update(pending)
-            w.moved_away = moved_away
-        # A module handed over and moved or cast in place is moved for the caller too.
-        for _, value in bound.values():
-            if value.kind in (Kind.MODULE, Kind.WRAPPER, Kind.OPTIMIZER) and value.ident:
-                final = next((v for v in sub.env.values() if v.ident == value.ident), None)
-                if final is not None:
-                    self.update_ident(value.ident, unpass(final, node))
-        self.gpu_evidence = self.gpu_evidence or sub.gpu_evidence
-        return sub
-
-    def default(self, node: cst.BaseExpression | None) -> Value:
-        """A parameter's default, when it says a device or a dtype (``device="cpu"``)."""
-        if node is None:
-            return UNKNOWN
-        if isinstance(node, cst.SimpleString):
-            device, expr = self.device_of(node)
-            return Value(Kind.DEVICE, device, None, expr) if device else UNKNOWN
-        dtype = torch_dtype(node, self.w.analysis)
-        return Value(Kind.DTYPE, None, dtype) if dtype else UNKNOWN
-
     def observe_call(
         self, node: cst.Call, callee: str, module: Value, args: list[tuple[cst.Arg, Value]]
     ) -> None:
@@ -779,35 +478,40 @@ class Expressions(Loops):
                         self.w.facts.stale.add(node, (arg, stale[0], stale[1]), self.depth)
 
 
-def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
-    """An instance's attributes when one of its methods runs: a module's submodules
-    and parameters are where the module is now (moved and cast with it)."""
-    if obj.kind not in (Kind.MODULE, Kind.WRAPPER):
-        return dict(attrs)
-    out = {}
-    for key, value in attrs.items():
-        if value.kind in (Kind.MODULE, Kind.WRAPPER) or value.origin == "parameter":
-            value = replace(
-                value,
-                device=obj.device,
-                dtype=obj.dtype if value.kind in (Kind.MODULE, Kind.WRAPPER) else value.dtype,
-                device_expr=obj.device_expr,
-                events=obj.events,
-                part_of=obj.ident,
-            )
-        out[key] = value
-    return out
+# ndarray methods whose result has the array's dtype (reductions and the like).
+_NUMPY_SAME_DTYPE = frozenset("sum min max cumsum prod clip round abs".split())
+
+# What a dict of tensors holds: entries that say where the dict is.
+_ARRAYS = frozenset({Kind.TENSOR, Kind.MOVED, Kind.NDARRAY})
 
 
-def _record_class(cls: ClassFacts) -> bool:
-    """A class whose generated ``__init__`` only stores its arguments: a dataclass,
-    a NamedTuple."""
-    decorators = {
-        (
-            dotted(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) or ""
-        ).rsplit(".", 1)[-1]
-        for d in cls.node.decorators
-    }
-    if "dataclass" in decorators:
-        return True
-    return any(b.rsplit(".", 1)[-1] == "NamedTuple" for b in cls.bases)
+def _numpy_arithmetic(node: cst.BinaryOperation, left: Value, right: Value) -> Value:
+    """``counts / counts.sum(1) * 1e4`` on numpy arrays: an array on the CPU, in the
+    dtype numpy's promotion gives (a Python number keeps a float array's dtype; true
+    division of integers is float64; mixing float32 with float64 or an integer array
+    is float64). Unknown dtype where an operand's is."""
+    if isinstance(node.operator, (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.Power)):
+        dtypes = []
+        for side, expr in ((left, node.left), (right, node.right)):
+            if side.kind == Kind.NDARRAY:
+                dtypes.append(side.dtype)
+            elif side.kind == Kind.NUMBER or isinstance(expr, (cst.Integer, cst.Float)):
+                continue  # a Python scalar: the array's dtype decides
+            else:
+                dtypes.append(None)
+        floats = {d for d in dtypes if d is not None and d.startswith("float")}
+        dtype: str | None
+        if None in dtypes or MAYBE_DTYPE in dtypes:
+            dtype = None
+        elif "float64" in floats or (floats and len(set(dtypes)) > 1):
+            dtype = "float64"
+        elif floats:
+            dtype = floats.pop()
+        elif isinstance(node.operator, cst.Divide) or any(
+            isinstance(e, cst.Float) for e in (node.left, node.right)
+        ):
+            dtype = "float64"  # integers divided, or times a Python float
+        else:
+            dtype = dtypes[0] if len(set(dtypes)) == 1 else None
+        return new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
+    return UNKNOWN

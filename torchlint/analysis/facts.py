@@ -12,7 +12,6 @@ import libcst as cst
 
 from torchlint.analysis.gates import Gates
 from torchlint.analysis.names import ImportTable, dotted
-from torchlint.analysis.torch_api import module_base
 
 _DEFAULT_DEVICE_SETTERS = frozenset({"torch.set_default_device", "torch.set_default_tensor_type"})
 # What picks the GPU ``.cuda()`` and ``"cuda"`` mean in this process.
@@ -39,6 +38,8 @@ class ClassFacts:
     methods: set[str] = field(default_factory=set)
     # ``self.x = value`` anywhere in the class's methods, in source order.
     self_attrs: dict[str, list[cst.BaseExpression]] = field(default_factory=dict)
+    # Subclasses a module (torch_api.module_base) or a module class of the file above
+    # it: set by ``analysis/file.py``, which knows torch.
     is_module: bool = False
 
     @property
@@ -256,8 +257,6 @@ class _Collector:
             if text:
                 bases.append(text)
         facts = ClassFacts(node=node, bases=bases)
-        known = {c.name: c for c in self.classes.values()}
-        facts.is_module = any(module_base(b) or (b in known and known[b].is_module) for b in bases)
         self.classes[node] = facts
         self._suite(node.body, None, facts)
 

@@ -6,6 +6,7 @@ not imported by them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Self
 
 import libcst as cst
 
@@ -13,11 +14,18 @@ from torchlint.analysis.facts import FileFacts
 from torchlint.analysis.flow import flow
 from torchlint.analysis.observations import FlowFacts
 from torchlint.analysis.project import Home
+from torchlint.analysis.torch_api import mark_modules
 
 
 @dataclass
 class Analysis(FileFacts):
     _flow: FlowFacts | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, module: cst.Module, path: str | None = None) -> Self:
+        analysis = super().of(module, path)
+        mark_modules(analysis)
+        return analysis
 
     @property
     def flow(self) -> FlowFacts:

@@ -35,7 +35,7 @@ from torchlint.analysis.branches import is_main_guard
 from torchlint.analysis.effects import CAST_METHODS, TENSOR_ONLY_CASTS
 from torchlint.analysis.expressions import Expressions
 from torchlint.analysis.facts import ClassFacts, FileFacts
-from torchlint.analysis.names import dotted
+from torchlint.analysis.names import dotted, string_key
 from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts, LateModuleObs
 from torchlint.analysis.scope import Walk, class_methods
 from torchlint.analysis.torch_api import MODULE_CONTAINERS
@@ -46,6 +46,7 @@ from torchlint.analysis.values import (
     Kind,
     Place,
     Value,
+    keyed,
     merge_envs,
     new_ident,
     new_value,
@@ -261,7 +262,7 @@ class _Scope(Expressions):
             for i, element in enumerate(elements):
                 if value.kind == Kind.TUPLE and len(value.items) == len(elements) and not starred:
                     part = value.items[i]
-                elif value.kind in (Kind.TENSOR, Kind.ENCODING) and not starred:
+                elif value.kind in (Kind.TENSOR, Kind.ENCODING) and not value.keys and not starred:
                     # x, y = batch: the parts of a batch (or the rows of a tensor)
                     part = replace(value, kind=Kind.TENSOR, ident=new_ident(), moved_from=0)
                 else:
@@ -276,7 +277,7 @@ class _Scope(Expressions):
         name = dotted(target)
         if name is None:
             if isinstance(target, cst.Subscript):
-                self.eval(target.value)
+                self.set_entry(target, value)
             return
         old = self.env.get(name)
         if (
@@ -293,6 +294,23 @@ class _Scope(Expressions):
                     if other != name and v.ident == old.ident:
                         self.w.moved_away[old.ident] = (name, move)
         self.set(name, value)
+
+    def set_entry(self, target: cst.Subscript, value: Value) -> None:
+        """``batch["latents"] = ...`` on a dict whose entries are known: that entry
+        (for every name holding the dict); any other key makes them unknown."""
+        owner = self.eval(target.value)
+        if owner.kind != Kind.ENCODING or not owner.keys or not owner.ident:
+            return
+        key = string_key(target)
+        if key is None:
+            changed = UNKNOWN
+        else:
+            entries = dict(zip(owner.keys, owner.items, strict=True))
+            entries[key] = value
+            changed = replace(keyed(list(entries), list(entries.values())), ident=owner.ident)
+        for name, held in list(self.env.items()):
+            if held.ident == owner.ident:
+                self.env[name] = changed
 
     def _branch(self, branch: cst.BaseSuite | cst.If | cst.Else | None) -> None:
         if isinstance(branch, cst.If):

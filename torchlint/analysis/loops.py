@@ -19,6 +19,7 @@ from torchlint.analysis.values import (
     Kind,
     Place,
     Value,
+    keyed,
     merge_values,
     new_ident,
     submodule,
@@ -75,11 +76,38 @@ class Loops(Scope):
             return replace(value, ident=new_ident(), moved_from=0)
         return UNKNOWN
 
+    def each_entry(self, node: cst.DictComp) -> Value | None:
+        """``{k: v.to(device) for k, v in batch.items()}`` over a dict whose entries are
+        known: the value expression for each entry, by key. None for any other dict
+        comprehension."""
+        parts = _entries(node)
+        if parts is None:
+            return None
+        k, v, source = parts
+        batch = self.eval(source)
+        if batch.kind != Kind.ENCODING or not batch.keys:
+            return None
+        saved = dict(self.env)
+        results = []
+        try:
+            for item in batch.items:
+                self.env[k.value] = UNKNOWN
+                self.env[v.value] = item
+                self.eval(node.key)
+                results.append(self.eval(node.value))
+        finally:
+            self.env = saved
+        return keyed(batch.keys, results)
+
     def comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.DictComp) -> Value:
         """``[f(t) for t in xs]``: a list of what ``f(t)`` is for a member of ``xs``;
         ``{k: v.cuda() for k, v in batch.items()}``: a batch of tensors by key, where
         (and as) each value is. The loop names are the comprehension's own, so the
         scope is left as it was."""
+        if isinstance(node, cst.DictComp):
+            by_key = self.each_entry(node)
+            if by_key is not None:
+                return by_key
         saved = dict(self.env)
         try:
             clause: cst.CompFor | None = node.for_in
@@ -103,11 +131,34 @@ class Loops(Scope):
         return Value(Kind.LIST, items=(element,) if element.kind is not None else ())
 
 
+def _entries(node: cst.DictComp) -> tuple[cst.Name, cst.Name, cst.BaseExpression] | None:
+    """``k``, ``v`` and ``batch`` of ``{k: ... for k, v in batch.items()}``."""
+    clause = node.for_in
+    target, it = clause.target, clause.iter
+    if (
+        clause.ifs
+        or clause.inner_for_in is not None
+        or not isinstance(target, cst.Tuple)
+        or len(target.elements) != 2
+        or not isinstance(it, cst.Call)
+        or it.args
+        or not isinstance(it.func, cst.Attribute)
+        or it.func.attr.value != "items"
+    ):
+        return None
+    k, v = (e.value for e in target.elements)
+    if not isinstance(k, cst.Name) or not isinstance(v, cst.Name):
+        return None
+    return k, v, it.func.value
+
+
 def _batched(item: Value, loader: Value) -> Value:
     """A DataLoader's batch of dataset items (default collate): tensors, numpy
     arrays and numbers become CPU tensors of the same dtype, tuples stay tuples."""
     if item.kind == Kind.TUPLE:
         return replace(item, items=tuple(_batched(i, loader) for i in item.items))
+    if item.kind == Kind.ENCODING and item.keys:
+        return keyed(item.keys, [_batched(i, loader) for i in item.items])
     if item.kind in (Kind.TENSOR, Kind.NDARRAY):
         events = tuple(e for e in item.events if e.action != "pass")
         return Value(Kind.TENSOR, Place.CPU, item.dtype, None, events, new_ident())

@@ -114,3 +114,17 @@ class ImportTable:
         for deterministic fixes."""
         names = sorted(k for k, v in self.names.items() if v == qualified)
         return sorted(names, key=lambda k: k != qualified)
+
+
+def string_key(node: cst.Subscript | cst.Call) -> str | None:
+    """The string literal of ``batch["x"]`` or ``batch.get("x")``."""
+    if isinstance(node, cst.Subscript):
+        if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+            return None
+        key: cst.BaseExpression = node.slice[0].slice.value
+    else:
+        if not node.args:
+            return None
+        key = node.args[0].value
+    value = key.evaluated_value if isinstance(key, cst.SimpleString) else None
+    return value if isinstance(value, str) else None

@@ -27,6 +27,7 @@ from pathlib import Path
 import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts, FileFacts
+from torchlint.analysis.torch_api import mark_modules
 from torchlint.lint.source import SourceError, file_digest, read
 from torchlint.lint.traverse import nodes
 
@@ -146,7 +147,9 @@ def _read(path: str) -> Home | None:
         return None
     except cst.ParserSyntaxError:
         return None
-    home = Home.of(FileFacts.of(module, path))
+    facts = FileFacts.of(module, path)
+    mark_modules(facts)
+    home = Home.of(facts)
     home.path = path
     home.text = source.text
     home.tree = tree

@@ -20,6 +20,7 @@ from torchlint.analysis.project import Home, resolve
 from torchlint.analysis.torch_api import names_cpu, torch_dtype
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
+    UNKNOWN,
     Event,
     Kind,
     Place,
@@ -229,6 +230,11 @@ class Scope(ABC):
         """Passed to code we cannot see: it may have been moved or cast there."""
         if value.kind in (Kind.MODULE, Kind.WRAPPER) and value.ident:
             self.update_ident(value.ident, replace(value, device=None, dtype=None))
+        elif value.kind == Kind.ENCODING and value.keys and value.ident:
+            # A dict handed to code we cannot see may have any entry set there.
+            for name, held in list(self.env.items()):
+                if held.ident == value.ident:
+                    self.env[name] = UNKNOWN
         elif value.kind == Kind.OPTIMIZER and value.ident:
             self.update_ident(value.ident, replace(value, device=Place.MAYBE))
 

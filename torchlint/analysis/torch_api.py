@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from torchlint.analysis.facts import ClassFacts, FileFacts, FunctionFacts
 from torchlint.analysis.names import dotted
-
-if TYPE_CHECKING:  # facts.py asks this module what a module base is
-    from torchlint.analysis.facts import ClassFacts, FileFacts, FunctionFacts
 
 # torch.<name> -> canonical dtype name.
 DTYPES: dict[str, str] = {
@@ -176,6 +173,18 @@ def module_base(q: str) -> bool:
         or q.endswith(("nn.Module", "PreTrainedModel", "ModelMixin"))
         or (q.startswith("torch.nn.") and makes_module(q))
     )
+
+
+def mark_modules(facts: FileFacts) -> None:
+    """Sets ``is_module`` on the file's classes, in the order they are defined: a
+    module base (``module_base``) or a module class of the file above it. (facts.py
+    knows no torch; every reader of a file's facts calls this once.)"""
+    known: dict[str, ClassFacts] = {}
+    for cls in facts.classes.values():
+        cls.is_module = any(
+            module_base(b) or (b in known and known[b].is_module) for b in cls.bases
+        )
+        known[cls.name] = cls
 
 
 def optimizer_state(q: str, keywords: dict[str, cst.BaseExpression]) -> str | None:

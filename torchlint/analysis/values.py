@@ -126,7 +126,10 @@ class Value:
     moved_from: int = 0  # ident of the value this is a moved copy of
     part_of: int = 0  # for ``model.vpm``: the ident of ``model``
     origin: str = ""  # what made it: "torch.nn.CrossEntropyLoss", "module call", ...
-    items: tuple[Value, ...] = ()  # of a TUPLE
+    items: tuple[Value, ...] = ()  # of a TUPLE; of an ENCODING with ``keys``, by key
+    # For an ENCODING that is a dict the code built (``{"x": x, "y": y}``, a batch of
+    # a Dataset whose items are such dicts): its keys, in the order of ``items``.
+    keys: tuple[str, ...] = ()
 
     def last(self, *actions: str) -> Event | None:
         for event in reversed(self.events):
@@ -261,6 +264,8 @@ def merge_values(a: Value, b: Value) -> Value:
             new_ident(),
             origin=a.origin if parameter_free(a) and parameter_free(b) else "",
         )
+    if a.kind == b.kind == Kind.ENCODING and a.keys and a.keys == b.keys:
+        return keyed(a.keys, [merge_values(x, y) for x, y in zip(a.items, b.items, strict=True)])
     if a.kind == b.kind == Kind.TENSOR:
         # Two different tensors by one name (x = f(x) in a loop): still a tensor, and
         # whatever both agree on.
@@ -275,16 +280,66 @@ def merge_values(a: Value, b: Value) -> Value:
     return UNKNOWN
 
 
-def join_values(values: Sequence[Value]) -> Value:
+def keyed(keys: Sequence[str], items: Sequence[Value]) -> Value:
+    """A dict of tensors by key (an ENCODING that knows each entry): where and in
+    what dtype its entries all are, when they agree."""
+    arrays = [v for v in items if v.kind in (Kind.TENSOR, Kind.MOVED, Kind.NDARRAY, Kind.ENCODING)]
+    devices = {v.device for v in arrays}
+    dtypes = {v.dtype for v in arrays}
+    device = devices.pop() if len(devices) == 1 else Place.MAYBE
+    # (The story of where it is: an entry's that is there.)
+    story = next((v for v in arrays if v.device == device), None)
+    return Value(
+        Kind.ENCODING,
+        device,
+        dtypes.pop() if len(dtypes) == 1 else MAYBE_DTYPE,
+        story.device_expr if story is not None else None,
+        story.events if story is not None else (),
+        new_ident(),
+        items=tuple(items),
+        keys=tuple(keys),
+    )
+
+
+def entry(value: Value, key: str) -> Value | None:
+    """``batch["x"]`` of a dict whose entries are known; None when ``key`` is not one."""
+    if value.kind != Kind.ENCODING or key not in value.keys:
+        return None
+    return value.items[value.keys.index(key)]
+
+
+def join_values(values: Sequence[Value], promote: bool = False) -> Value:
     """The tensor made from ``values`` (``torch.cat``, ``a + b``): where they all are,
     when they agree; a CPU one among them keeps its story (it is what meets the
-    device ones)."""
+    device ones). With ``promote`` (``torch.cat``/``stack``, whose inputs all have
+    dimensions), different known dtypes give torch's promoted one."""
     devices = {v.device for v in values}
     dtypes = {v.dtype for v in values}
     device = devices.pop() if len(devices) == 1 else Place.MAYBE
     dtype = dtypes.pop() if len(dtypes) == 1 else MAYBE_DTYPE
+    if promote and dtype == MAYBE_DTYPE:
+        dtype = promoted(dtypes) or MAYBE_DTYPE
     story = next((v for v in values if v.device == device), values[0])
     return Value(Kind.TENSOR, device, dtype, story.device_expr, story.events, new_ident())
+
+
+_FLOAT_RANK = {"float16": 1, "bfloat16": 1, "float32": 2, "float64": 3}
+
+
+def promoted(dtypes: set[str | None]) -> str | None:
+    """torch's result dtype for tensors of ``dtypes`` that all have dimensions: the
+    widest floating one (float16 with bfloat16 is float32; integers and bools give
+    way to a float); None when one is unknown or they are integers of two kinds."""
+    if any(d is None or d == MAYBE_DTYPE for d in dtypes):
+        return None
+    floats = {d for d in dtypes if d in _FLOAT_RANK}
+    if not floats:
+        return dtypes.pop() if len(dtypes) == 1 else None
+    if floats == {"float16", "bfloat16"}:
+        return "float32"
+    if any(d.startswith("complex") for d in dtypes if d is not None):
+        return None
+    return max(floats, key=lambda d: _FLOAT_RANK[d])
 
 
 def merge_envs(a: dict[str, Value], b: dict[str, Value]) -> dict[str, Value]:

@@ -1,0 +1,420 @@
+"""Calls into the file's (and the project's) own code, followed by walking the
+callee: a function with the call's arguments bound to its parameters, a method
+through its instance, a classmethod or staticmethod of a class of the file, a class
+built (its ``__init__``, a Dataset's ``__getitem__``), a recursive converter read
+from its text (``converters.py``). Up to a depth and a budget; anything else is a
+call torchlint cannot see."""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import reduce
+from pathlib import Path
+
+import libcst as cst
+
+from torchlint.analysis import converters
+from torchlint.analysis.facts import ClassFacts
+from torchlint.analysis.loops import Loops
+from torchlint.analysis.names import dotted
+from torchlint.analysis.torch_api import torch_dtype
+from torchlint.analysis.values import (
+    CLASS,
+    UNKNOWN,
+    Event,
+    Kind,
+    Place,
+    Value,
+    merge_values,
+    new_value,
+    unpass,
+)
+
+# How deep calls to the file's own functions are followed, and how many times per
+# file in all (each time walks the callee again, with the call's arguments).
+MAX_CALL_DEPTH = 3
+MAX_CALLS_FOLLOWED = 400
+
+
+class Calls(Loops):
+    """Following calls; the statements (``flow.py``) say ``body`` and ``late_assign``."""
+
+    @abstractmethod
+    def body(self, statements: Sequence[cst.CSTNode]) -> None:
+        """Walks ``statements`` in order."""
+
+    @abstractmethod
+    def late_assign(self, parent_path: str | None, value: Value, stmt: cst.CSTNode) -> None:
+        """``value`` attached to ``parent_path`` (``flow.py``)."""
+
+    def defined(
+        self, name: str, node: cst.Call, args: list[tuple[cst.Arg, Value]], value: Value | None
+    ) -> Value | None:
+        """A call of what the file being read (``w.home``) defines under ``name``: a
+        module class, a Dataset class, another class, a function. None when it is not
+        one, or the call is not followed."""
+        w = self.w
+        cls = w.local_modules.get(name)
+        if cls is not None:
+            # Model(device=...): the class builds its state there itself.
+            placed = any(a.keyword and a.keyword.value == "device" for a, _ in args)
+            module = new_value(
+                Kind.MODULE,
+                Place.MAYBE if placed else Place.CPU,
+                "float32" if w.analysis.default_dtype is None else None,
+                Event("create", node),
+            )
+            if not self.entry:
+                return module
+            if w.home is not w.own:
+                w.homes[cls] = w.home
+                # (named apart from a class of the linted file that has its name)
+                where = Path(w.home.path or "").stem
+                module = replace(module, origin=f"local:{where}.{name}")
+            else:
+                module = replace(module, origin=f"local:{name}")
+            attrs = self.construct(cls, node, args)
+            if module.device == Place.CPU and any(
+                v.kind == Kind.TENSOR and v.device not in (None, Place.CPU) for v in attrs.values()
+            ):
+                # Its __init__ makes weights where something else is (LoRA factors
+                # made with ``device=base.weight.device``): not surely on the CPU.
+                module = replace(module, device=Place.MAYBE)
+            w.objects[module.ident] = (cls, attrs)
+            return module
+        if not self.entry:
+            return None
+        if name in w.cpu_datasets:
+            if w.home is not w.own:
+                w.homes[w.cpu_datasets[name]] = w.home
+            return self.instance(w.cpu_datasets[name], node, args)
+        cls = w.local_classes.get(name)
+        if cls is not None:
+            if w.home is not w.own:
+                w.homes[cls] = w.home
+            obj = replace(new_value(Kind.OBJECT, None, None, Event("create", node)), origin=name)
+            attrs = self.construct(cls, node, args)
+            w.objects[obj.ident] = (cls, attrs)
+            getitem = self.w.methods(cls).get("__getitem__")
+            if getitem is not None and any(b.endswith("Dataset") for b in cls.bases):
+                # A Dataset that places or moves something itself: where its items
+                # are is not known, but what its __getitem__ runs (a model it is
+                # given, encoding each item) is observed.
+                self.enter(getitem, node, [], cls, attrs)
+            return obj
+        fn = w.top_functions.get(name)
+        if fn is not None and (
+            value is None
+            or value.kind is None
+            or (value.kind == Kind.FUNCTION and value.origin == name)
+        ):
+            return self.follow(fn, node, args, None)
+        return None
+
+    def imported(self, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value | None:
+        """A call of what another file of the project defines (``from utils import
+        wrap_ddp``; ``from .model import Net``), followed there as a call of this
+        file's own would be; None when it is not one, or not followed."""
+        name = dotted(node.func)
+        if name is None or not self.entry:
+            return None
+        found = self.w.imported(name)
+        if found is None:
+            return None
+        home, local = found
+        with self.w.within(home, node):
+            return self.defined(local, node, args, None)
+
+    def follow(
+        self,
+        fn: cst.FunctionDef,
+        node: cst.Call,
+        args: list[tuple[cst.Arg, Value]],
+        cls: ClassFacts | None,
+    ) -> Value | None:
+        """A call to a function (or, with ``cls``, a method of the class being
+        walked) of this file: walk its body with the call's arguments bound to its
+        parameters, and return what it returns. Values handed over carry a "pass"
+        event (the argument), so a finding about them can name the call. None when
+        the call is not followed (too deep, recursive, ``*args``, over budget): the
+        caller then treats it as a call it cannot see."""
+        if fn in self.stack:
+            return self.recursion(fn, node, args)
+        own = {k: v for k, v in self.env.items() if k == "self" or k.startswith("self.")}
+        sub = self.enter(fn, node, args, cls, own if cls is not None else {})
+        return None if sub is None else sub.returned(node)
+
+    def class_method(
+        self, name: str, method: str, node: cst.Call, args: list[tuple[cst.Arg, Value]]
+    ) -> Value | None:
+        """``ControlNetModel.from_pretrained(...)``, where a class of the file defines
+        ``from_pretrained`` as a classmethod (its ``cls`` is the class) or a
+        staticmethod: followed. None when it is not one, or not followed."""
+        w = self.w
+        known = self.lookup(name)
+        if not self.entry or (known is not None and known.kind is not None):
+            return None  # (a variable of that name, not the class)
+        cls = w.local_modules.get(name) or w.local_classes.get(name) or w.cpu_datasets.get(name)
+        fn = w.methods(cls).get(method) if cls is not None else None
+        if cls is None or fn is None:
+            return None
+        decorators = {dotted(d.decorator) for d in fn.decorators}
+        params = [*fn.params.posonly_params, *fn.params.params]
+        if "classmethod" in decorators and params:
+            own = {params[0].name.value: Value(Kind.FUNCTION, origin=CLASS + name)}
+        elif "staticmethod" in decorators:
+            own = {}
+        else:
+            return None
+        sub = self.enter(fn, node, args, cls, own)
+        return None if sub is None else sub.returned(node)
+
+    def construct(
+        self, cls: ClassFacts, node: cst.Call, args: list[tuple[cst.Arg, Value]]
+    ) -> dict[str, Value]:
+        """The ``self.`` attributes ``cls.__init__`` sets, run on this call's arguments."""
+        init = self.w.methods(cls).get("__init__")
+        if init is None and _record_class(cls) and "__post_init__" not in cls.methods:
+            # A dataclass (or a NamedTuple) stores its arguments as its fields (unless
+            # its __post_init__ does more with them).
+            return {f"self.{a.keyword.value}": v for a, v in args if a.keyword is not None}
+        if init is None:
+            self.escape_args(args)
+            return {}
+        sub = self.enter(init, node, args, cls, {})
+        if sub is None:
+            self.escape_args(args)
+            return {}
+        return {k: unpass(v, node) for k, v in sub.env.items() if k.startswith("self.")}
+
+    def method_of(
+        self,
+        obj: Value,
+        method: str,
+        node: cst.Call,
+        args: list[tuple[cst.Arg, Value]],
+        label: str = "",
+    ) -> Value | None:
+        """``obj.method(...)`` (or ``obj(...)``: ``__call__``, ``forward``) on an instance
+        of a class of the file: the method walked with the instance's attributes, which
+        it may change for the methods called after it. ``label``: how the call names
+        the callee (``model`` for ``model(x)``), for messages."""
+        known = self.w.objects.get(obj.ident)
+        if known is None:
+            return None
+        cls, attrs = known
+        fn = self.w.methods(cls).get(method)
+        if fn is None:
+            return None
+        own = {"self": obj, **_instance_attrs(obj, attrs)}
+        sub = self.enter(fn, node, args, cls, own, label)
+        if sub is None:
+            return None
+        if obj.kind == Kind.OBJECT:
+            self.w.objects[obj.ident] = (
+                cls,
+                {k: v for k, v in sub.env.items() if k.startswith("self.")},
+            )
+        return sub.returned(node)
+
+    def instance(self, cls: ClassFacts, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value:
+        """``Dataset(...)`` of a Dataset class of the file: what its ``__getitem__``
+        returns, with ``__init__`` run on this call's arguments."""
+        methods = self.w.methods(cls)
+        attrs = self.construct(cls, node, args)
+        item = UNKNOWN
+        getitem = methods.get("__getitem__")
+        if getitem is not None:
+            sub = self.enter(getitem, node, [], cls, attrs)
+            if sub is not None:
+                item = sub.returned(node)
+        return replace(
+            new_value(Kind.DATASET, Place.CPU, None, Event("create", node)), items=(item,)
+        )
+
+    def returned(self, call: cst.Call) -> Value:
+        """What this walk of a function returned, back with the caller of ``call``: a
+        generator's call returns its items, as a list of what it yields does (not a
+        ``@contextmanager``'s, which the ``with`` statement enters)."""
+        if self.yields:
+            if self.contextmanager:
+                return UNKNOWN
+            return Value(Kind.LIST, items=(unpass(reduce(merge_values, self.yields), call),))
+        if not self.returns:
+            return UNKNOWN
+        return unpass(reduce(merge_values, self.returns), call)
+
+    def enter(
+        self,
+        fn: cst.FunctionDef,
+        node: cst.Call,
+        args: list[tuple[cst.Arg, Value]],
+        cls: ClassFacts | None,
+        own: dict[str, Value],
+        label: str = "",
+    ) -> Calls | None:
+        """``_enter``, reading names as the file that defines ``cls`` does (a class of
+        another file of the project, whose instance this file made)."""
+        home = self.w.home_of(cls) if cls is not None else None
+        with self.w.within(home, node):
+            return self._enter(fn, node, args, cls, own, label)
+
+    def recursion(
+        self, fn: cst.FunctionDef, node: cst.Call, args: list[tuple[cst.Arg, Value]]
+    ) -> Value | None:
+        """``convert_model(child)`` inside ``convert_model``, which is not walked again:
+        when the function is a converter that builds a module on the CPU and attaches
+        it in place of a child (``converters.py``), and the child is a part of a
+        placed model, that model gets CPU weights. Such a converter hands back the
+        module it was given, converted; None (not followed) for any other recursion."""
+        made = converters.made_module(fn, self.w.home)
+        given = next(((a, v) for a, v in args if a.keyword is None), None)
+        if made is None or given is None:
+            return None
+        self.late_assign(
+            dotted(given[0].value),
+            new_value(Kind.MODULE, Place.CPU, None, Event("create", made)),
+            made,
+        )
+        return given[1]
+
+    def _enter(
+        self,
+        fn: cst.FunctionDef,
+        node: cst.Call,
+        args: list[tuple[cst.Arg, Value]],
+        cls: ClassFacts | None,
+        own: dict[str, Value],
+        label: str = "",
+    ) -> Calls | None:
+        """Walk ``fn`` for the call ``node``: its parameters bound to ``args``, the
+        module's bindings and ``own`` (``self.`` attributes) visible. The walked
+        scope, or None when the call is not followed. The "pass" events name the
+        callee as ``label`` (``model``) or, by default, ``fn()``."""
+        w = self.w
+        if (
+            self.depth >= MAX_CALL_DEPTH
+            or fn in self.stack
+            or w.followed >= MAX_CALLS_FOLLOWED
+            or any(a.star for a, _ in args)
+        ):
+            return None
+        w.followed += 1
+        p = fn.params
+        positional = [*p.posonly_params, *p.params]
+        decorators = {dotted(d.decorator) for d in fn.decorators}
+        if cls is not None and "staticmethod" not in decorators and positional:
+            positional = positional[1:]  # self (or cls), bound below
+        given = [(a, v) for a, v in args if a.keyword is None]
+        by_name = {a.keyword.value: (a, v) for a, v in args if a.keyword is not None}
+        bound: dict[str, tuple[cst.Arg, Value]] = {}
+        for i, param in enumerate(positional):
+            if i < len(given):
+                bound[param.name.value] = given[i]
+            elif param.name.value in by_name:
+                bound[param.name.value] = by_name[param.name.value]
+        for param in p.kwonly_params:
+            if param.name.value in by_name:
+                bound[param.name.value] = by_name[param.name.value]
+        env = w.globals_for(fn)
+        env.update(own)
+        for param in (*positional, *p.kwonly_params):
+            name = param.name.value
+            if name in bound:
+                arg, value = bound[name]
+                if value.kind is not None:
+                    handed = Event(
+                        "pass",
+                        arg.value,
+                        label or f"{fn.name.value}()",
+                        path="module" if label else "",  # an input of a module's forward
+                        statement=self.stmt,
+                    )
+                    value = replace(value, events=(*value.events, handed))
+                env[name] = value
+            else:
+                env[name] = self.default(param.default)
+        for star in (p.star_arg, p.star_kwarg):
+            if isinstance(star, cst.Param):
+                env[star.name.value] = UNKNOWN
+        sub = type(self)(w, env, self.depth + 1, (*self.stack, fn), cls)
+        sub.contextmanager = any(d and d.endswith("contextmanager") for d in decorators)
+        sub.entry = self.entry
+        sub.in_forward = self.in_forward or bool(label)
+        sub.gpu_evidence = self.gpu_evidence
+        sub.autocast = self.autocast
+        # Submodules the callee attaches are judged at the end of the outermost walk,
+        # where later moves of the model are seen; stale names are the callee's own.
+        pending, moved_away = dict(w.pending_late), w.moved_away
+        w.pending_late.clear()
+        w.moved_away = {}
+        sub.top = frozenset(id(s) for s in fn.body.body)
+        try:
+            sub.body(fn.body.body)
+        finally:
+            for attached, (ident, *_) in w.pending_late.items():
+                holder = next((k for k, v in self.env.items() if v.ident == ident), None)
+                if isinstance(self.stmt, cst.SimpleStatementLine) and holder is not None:
+                    # The call (here) that attached it, where the model has this name:
+                    # the line to change. The outermost such call wins.
+                    w.late_calls[attached] = (self.stmt, holder)
+            w.pending_late.update(pending)
+            w.moved_away = moved_away
+        # A module handed over and moved or cast in place is moved for the caller too
+        # (and a dict the callee set entries of has them for the caller).
+        for _, value in bound.values():
+            if value.ident and (
+                value.kind in (Kind.MODULE, Kind.WRAPPER, Kind.OPTIMIZER)
+                or (value.kind == Kind.ENCODING and value.keys)
+            ):
+                final = next((v for v in sub.env.values() if v.ident == value.ident), None)
+                if final is not None:
+                    self.update_ident(value.ident, unpass(final, node))
+        self.gpu_evidence = self.gpu_evidence or sub.gpu_evidence
+        return sub
+
+    def default(self, node: cst.BaseExpression | None) -> Value:
+        """A parameter's default, when it says a device or a dtype (``device="cpu"``)."""
+        if node is None:
+            return UNKNOWN
+        if isinstance(node, cst.SimpleString):
+            device, expr = self.device_of(node)
+            return Value(Kind.DEVICE, device, None, expr) if device else UNKNOWN
+        dtype = torch_dtype(node, self.w.analysis)
+        return Value(Kind.DTYPE, None, dtype) if dtype else UNKNOWN
+
+
+def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
+    """An instance's attributes when one of its methods runs: a module's submodules
+    and parameters are where the module is now (moved and cast with it)."""
+    if obj.kind not in (Kind.MODULE, Kind.WRAPPER):
+        return dict(attrs)
+    out = {}
+    for key, value in attrs.items():
+        if value.kind in (Kind.MODULE, Kind.WRAPPER) or value.origin == "parameter":
+            value = replace(
+                value,
+                device=obj.device,
+                dtype=obj.dtype if value.kind in (Kind.MODULE, Kind.WRAPPER) else value.dtype,
+                device_expr=obj.device_expr,
+                events=obj.events,
+                part_of=obj.ident,
+            )
+        out[key] = value
+    return out
+
+
+def _record_class(cls: ClassFacts) -> bool:
+    """A class whose generated ``__init__`` only stores its arguments: a dataclass,
+    a NamedTuple."""
+    decorators = {
+        (
+            dotted(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) or ""
+        ).rsplit(".", 1)[-1]
+        for d in cls.node.decorators
+    }
+    if "dataclass" in decorators:
+        return True
+    return any(b.rsplit(".", 1)[-1] == "NamedTuple" for b in cls.bases)
