@@ -1,5 +1,6 @@
 import numpy as np
 import torch
+from torch import nn
 
 
 def predict(model, batch, device):
@@ -14,7 +15,7 @@ def embed(images):
     # `images` is only known as something moved with .cuda(): a custom container
     # may have its own .numpy(), so the fix (which assumes a tensor) is unsafe.
     images = images.cuda()
-    return images.mean(0).numpy()  # expect: TL501:12 lines=16
+    return images.mean(0).numpy()  # expect: TL501:12 lines=17
 
 
 def evaluate(model, batches, device):
@@ -27,7 +28,7 @@ def evaluate(model, batches, device):
 
 
 def auc(labels, scores):
-    return float(np.mean(np.asarray(labels)[np.argsort(np.asarray(scores))]))  # expect: TL501:26 lines=42; TL501:56 lines=41
+    return float(np.mean(np.asarray(labels)[np.argsort(np.asarray(scores))]))  # expect: TL501:26 lines=43; TL501:56 lines=42
 
 
 class Detector:
@@ -45,3 +46,32 @@ class Detector:
 
 def run(opt):
     return Detector(opt).test(8)
+
+
+class Scorer(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.head = nn.Linear(32, 5)
+
+    def predict(self, features):
+        # The features follow the model wherever it is.
+        features = features.to(next(self.parameters()).device)
+        return (torch.sigmoid(self.head(features)) > 0.5).int()
+
+
+def subset_accuracy(predictions, references):
+    return (predictions.numpy() == references).all(axis=1).mean()  # expect: TL501:13
+
+
+class Evaluator:
+    # SetFit's shape: the metric is a function held by the trainer.
+    def __init__(self, model, metric):
+        self.model, self.metric = model, metric
+
+    def evaluate(self, features, references):
+        return self.metric(self.model.predict(features), references)
+
+
+def evaluate_on_gpu(features, references):
+    model = Scorer().to("cuda")
+    return Evaluator(model, metric=subset_accuracy).evaluate(features, references)

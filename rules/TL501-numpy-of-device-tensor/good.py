@@ -32,3 +32,21 @@ class Detector:
 
 def run(opt):
     return Detector(opt).test(8)
+
+
+def subset_accuracy(predictions, references):
+    return (predictions.cpu().numpy() == references).all(axis=1).mean()
+
+
+class Evaluator:
+    # The metric held by the trainer brings the predictions to the host first.
+    def __init__(self, model, metric):
+        self.model, self.metric = model, metric
+
+    def evaluate(self, features, references):
+        return self.metric(self.model(features.to("cuda")), references)
+
+
+def evaluate_on_gpu(features, references):
+    model = torch.nn.Linear(32, 5).to("cuda")
+    return Evaluator(model, metric=subset_accuracy).evaluate(features, references)

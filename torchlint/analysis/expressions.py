@@ -10,7 +10,7 @@ from functools import reduce
 
 import libcst as cst
 
-from torchlint.analysis import effects, gpus, loaders, optimizers, strict_ops
+from torchlint.analysis import effects, gpus, loaders, optimizers, recasts, strict_ops
 from torchlint.analysis.calls import Calls
 from torchlint.analysis.names import dotted, string_key
 from torchlint.analysis.observations import CallObs
@@ -101,6 +101,14 @@ class Expressions(Calls):
                 return UNKNOWN
         if isinstance(node, cst.Attribute):  # on a call or subscript: tokenizer(...).input_ids
             owner = self.eval(node.value)
+            if node.attr.value in ("device", "dtype") and owner.kind in (
+                Kind.TENSOR,
+                Kind.MODULE,
+                Kind.WRAPPER,
+            ):  # next(model.parameters()).device
+                if node.attr.value == "device":
+                    return Value(Kind.DEVICE, owner.device, None, node)
+                return Value(Kind.DTYPE, None, owner.dtype)
             if owner.kind == Kind.ENCODING and not owner.keys:
                 return replace(owner, kind=Kind.TENSOR)
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
@@ -264,6 +272,17 @@ class Expressions(Calls):
             value = self.lookup(whole)
             if (
                 value is not None
+                and value.kind == Kind.FUNCTION
+                and value.origin in w.top_functions
+            ):
+                # self.metric(...) with self.metric = compute_metrics: that function
+                result = self.follow(w.top_functions[value.origin], node, args, None)
+                if result is not None:
+                    return result
+                self.escape_args(args)
+                return UNKNOWN
+            if (
+                value is not None
                 and value.kind in (Kind.MODULE, Kind.WRAPPER)
                 and whole in self.env
             ):
@@ -390,6 +409,11 @@ class Expressions(Calls):
             return UNKNOWN
 
         name = dotted(func)
+        if name == "next" and len(node.args) == 1 and isinstance(node.args[0].value, cst.Call):
+            # next(model.parameters()): one of the model's parameters
+            parameter = recasts.loop_element(self, node.args[0].value)
+            if parameter is not None and parameter.kind == Kind.TENSOR:
+                return parameter
         if name is not None:
             value = self.lookup(name)
             if value is not None and value.kind == Kind.OBJECT:
