@@ -162,3 +162,26 @@ def fit(model, x, y):
 
 def regression():
     fit(torch.nn.Linear(4, 1).to("cuda"), torch.randn(100, 4), torch.randn(100, 1))  # expect: TL204:43 lines=164,160,164
+
+
+class Forecaster:
+    # darts' shape: the validation loader exists only when a validation set is given,
+    # and its batches are not moved (the training ones are).
+    def __init__(self, device):
+        self.device = device
+        self.model = torch.nn.Linear(12, 3).to(device)
+
+    def fit(self, train_set, val_set=None):
+        train_loader = torch.utils.data.DataLoader(train_set, batch_size=16)
+        val_loader = torch.utils.data.DataLoader(val_set, batch_size=16) if val_set else None
+        for x, y in train_loader:
+            self.model(x.to(self.device))
+        if val_loader is not None:
+            for x, y in val_loader:
+                self.model(x)  # expect: TL204:28 lines=185,172
+
+
+def forecast(device):
+    windows = torch.sin(torch.linspace(0, 20, 400)).unfold(0, 15, 1)
+    data = torch.utils.data.TensorDataset(windows[:, :12], windows[:, 12:])
+    Forecaster(device).fit(data, data)

@@ -134,3 +134,25 @@ def predict_all(model, x, device):
 
 def predict_on_gpu():
     return predict_all(torch.nn.Linear(4, 1).to("cuda"), torch.randn(100, 4), "cuda")
+
+
+class Forecaster:
+    def __init__(self, device):
+        self.device = device
+        self.model = torch.nn.Linear(12, 3).to(device)
+
+    def fit(self, train_set, val_set=None):
+        # Both loaders' batches are moved; the validation one may be None.
+        train_loader = torch.utils.data.DataLoader(train_set, batch_size=16)
+        val_loader = torch.utils.data.DataLoader(val_set, batch_size=16) if val_set else None
+        for x, y in train_loader:
+            self.model(x.to(self.device))
+        if val_loader is not None:
+            for x, y in val_loader:
+                self.model(x.to(self.device))
+
+
+def forecast(device):
+    windows = torch.sin(torch.linspace(0, 20, 400)).unfold(0, 15, 1)
+    data = torch.utils.data.TensorDataset(windows[:, :12], windows[:, 12:])
+    Forecaster(device).fit(data, data)

@@ -49,6 +49,11 @@ class Expressions(Calls):
             # "cuda" if torch.cuda.is_available() else "cpu": the GPU run's value
             self.eval(node.test)
             body, orelse = self.eval(node.body), self.eval(node.orelse)
+            for kept, other in ((body, node.orelse), (orelse, node.body)):
+                if isinstance(other, cst.Name) and other.value == "None" and kept.kind:
+                    # DataLoader(val) if val is not None else None: where the value is
+                    # used, it is the one that is not None.
+                    return kept
             taken = self.guard(node.test)
             if taken == "body":
                 return body

@@ -68,7 +68,8 @@ SAME_PLACE_OPS = frozenset(
     transpose flatten unflatten expand expand_as repeat repeat_interleave flip roll unfold
     narrow select index_select gather masked_fill cumsum cumprod sum mean std var amax amin
     norm softmax log_softmax sigmoid tanh relu gelu silu exp log abs sqrt rsqrt neg pow
-    round clamp clip argmax argmin interpolate pad normalize dropout tril triu t""".split()
+    round clamp clip argmax argmin interpolate pad normalize dropout tril triu t sin cos tan
+    floor ceil sign""".split()
 )
 # Functions that compute with their operands in one dtype and never promote: a
 # float64 operand next to a float32 one fails (``expected m1 and m2 to have the same
