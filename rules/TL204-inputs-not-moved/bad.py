@@ -185,3 +185,19 @@ def forecast(device):
     windows = torch.sin(torch.linspace(0, 20, 400)).unfold(0, 15, 1)
     data = torch.utils.data.TensorDataset(windows[:, :12], windows[:, 12:])
     Forecaster(device).fit(data, data)
+
+
+class VisionEncoder(torch.nn.Module):
+    # TensorRT-LLM's Qwen2-VL shape: the wrapper is never moved, its vision tower is
+    # placed in __init__, and the processor's CPU pixels only get its dtype.
+    def __init__(self, device, dtype):
+        super().__init__()
+        self.visual = torch.nn.Linear(12, 24).to(device=device, dtype=dtype)
+
+    def forward(self, pixel_values):
+        return self.visual(pixel_values.to(self.visual.weight.dtype))  # expect: TL204:28 lines=203,195
+
+
+def encode_images(device):
+    encoder = VisionEncoder(device, torch.bfloat16)
+    return encoder(torch.rand(16, 12))

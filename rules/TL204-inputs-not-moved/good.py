@@ -156,3 +156,19 @@ def forecast(device):
     windows = torch.sin(torch.linspace(0, 20, 400)).unfold(0, 15, 1)
     data = torch.utils.data.TensorDataset(windows[:, :12], windows[:, 12:])
     Forecaster(device).fit(data, data)
+
+
+class VisionEncoder(torch.nn.Module):
+    # The vision tower is placed in __init__; the pixels follow its weights.
+    def __init__(self, device, dtype):
+        super().__init__()
+        self.visual = torch.nn.Linear(12, 24).to(device=device, dtype=dtype)
+
+    def forward(self, pixel_values):
+        weight = self.visual.weight
+        return self.visual(pixel_values.to(device=weight.device, dtype=weight.dtype))
+
+
+def encode_images(device):
+    encoder = VisionEncoder(device, torch.bfloat16)
+    return encoder(torch.rand(16, 12))

@@ -391,9 +391,15 @@ def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
     and parameters are where the module is now (moved and cast with it)."""
     if obj.kind not in (Kind.MODULE, Kind.WRAPPER):
         return dict(attrs)
+    # A module never moved since it was built leaves a part its __init__ placed
+    # (``self.visual = Encoder().to(device)``) where that part is.
+    moved = any(e.action in ("move", "place", "cast") for e in obj.events)
     out = {}
     for key, value in attrs.items():
-        if value.kind in (Kind.MODULE, Kind.WRAPPER) or value.origin == "parameter":
+        placed_itself = value.kind in (Kind.MODULE, Kind.WRAPPER) and value.last("move", "cast")
+        if not moved and placed_itself:
+            value = replace(value, part_of=obj.ident)
+        elif value.kind in (Kind.MODULE, Kind.WRAPPER) or value.origin == "parameter":
             value = replace(
                 value,
                 device=obj.device,
