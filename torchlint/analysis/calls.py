@@ -156,7 +156,7 @@ class Calls(Loops):
         known = self.lookup(name)
         if not self.entry or (known is not None and known.kind is not None):
             return None  # (a variable of that name, not the class)
-        cls = w.local_modules.get(name) or w.local_classes.get(name) or w.cpu_datasets.get(name)
+        cls = w.home.class_named(name)
         fn = w.methods(cls).get(method) if cls is not None else None
         if cls is None or fn is None:
             return None

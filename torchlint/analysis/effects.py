@@ -1,6 +1,7 @@
 """What library calls do to values: torch's factories, casts and moves, ``nn``
-modules, parallel wrappers, model loaders, DataLoaders, losses and numpy, each as
-the value a call makes (or changes in place), with the tables of names behind them.
+modules, parallel wrappers, model loaders, DataLoaders and losses (numpy's in
+``arrays.py``), each as the value a call makes (or changes in place), with the
+tables of names behind them.
 The walker (``expressions.py``) hands each call of a qualified name to
 ``library_call``, each method of a module or tensor to ``module_method`` or
 ``tensor_method``."""
@@ -12,7 +13,8 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import gpus, loaders, optimizers, strict_ops
+from torchlint.analysis import arrays, gpus, loaders, optimizers, strict_ops
+from torchlint.analysis.arrays import has_float_literal
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs, MixObs, WrapObs
 from torchlint.analysis.scope import Scope
@@ -23,7 +25,6 @@ from torchlint.analysis.torch_api import (
     LOSSES,
     MODEL_LOADERS,
     MODULE_CONTAINERS,
-    NUMPY_CONVERSIONS,
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
     SAME_PLACE_OPS,
@@ -102,57 +103,6 @@ _TENSOR_DATASETS = frozenset(
 )
 # Wrappers a loop goes through to reach a loader's batches.
 ITERATE_THROUGH = frozenset({"tqdm", "tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm"})
-
-_NUMPY_FLOAT64 = frozenset(
-    "zeros ones empty linspace logspace loadtxt genfromtxt random.rand random.randn "
-    "random.random random.normal random.uniform random.standard_normal".split()
-)
-# numpy functions (and ndarray methods) whose result has their input's dtype.
-NUMPY_KEEP_DTYPE = frozenset(
-    """copy reshape transpose squeeze expand_dims repeat tile flip roll clip concatenate
-    stack vstack hstack ravel flatten""".split()
-)
-# Elementwise maths: float64 from integers or float64, float32 stays float32.
-_NUMPY_UFUNCS = frozenset("log1p exp expm1 log log2 log10 sqrt sin cos tanh".split())
-# Integer results: numpy's default integer is int64.
-_NUMPY_INT64 = frozenset(
-    "random.randint random.integers random.poisson random.binomial argmax argmin argsort".split()
-)
-_NUMPY_DTYPES = {
-    "float64": "float64",
-    "double": "float64",
-    "float_": "float64",
-    "float32": "float32",
-    "single": "float32",
-    "float16": "float16",
-    "half": "float16",
-    "int64": "int64",
-    "int32": "int32",
-    "uint8": "uint8",
-    "bool_": "bool",
-    "int8": "int8",
-    "int16": "int16",
-}
-
-
-def numpy_dtype(node: cst.BaseExpression) -> str:
-    """``np.float32``, ``"float32"``, ``np.dtype("float64")`` -> canonical, else MAYBE."""
-    if isinstance(node, cst.SimpleString) and isinstance(node.evaluated_value, str):
-        return _NUMPY_DTYPES.get(node.evaluated_value, MAYBE_DTYPE)
-    if isinstance(node, cst.Name) and node.value == "float":
-        return "float64"
-    name = dotted(node)
-    if name is not None:
-        return _NUMPY_DTYPES.get(name.rsplit(".", 1)[-1], MAYBE_DTYPE)
-    return MAYBE_DTYPE
-
-
-def _has_float_literal(node: cst.BaseExpression) -> bool:
-    if isinstance(node, cst.Float):
-        return True
-    if isinstance(node, (cst.List, cst.Tuple)):
-        return any(_has_float_literal(e.value) for e in node.elements)
-    return False
 
 
 def _literal_dtype(node: cst.BaseExpression) -> str | None:
@@ -240,7 +190,7 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
         numbers = [a.value for a, _ in args if a.keyword is None]
         dtype = (
             "float32"
-            if any(_has_float_literal(n) for n in numbers)
+            if any(has_float_literal(n) for n in numbers)
             else "int64"
             if numbers and all(is_number(n) for n in numbers)
             else None
@@ -261,53 +211,6 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
         if dtype == "float32" and not explicit and scope.w.analysis.default_dtype is not None:
             dtype = None  # torch.set_default_dtype(torch.float64) in this file
     return new_value(Kind.TENSOR, device, dtype, Event("create", node), device_expr=expr)
-
-
-def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
-    """``np.<name>(...)``: an array on the CPU in the dtype numpy gives it, or a
-    tensor (or a list of them) converted to numpy, recorded in ``to_numpy``."""
-    name = q[len("numpy.") :]
-    if name in ("array", "asarray") and args and args[0][1].kind == Kind.TENSOR:
-        scope.w.facts.to_numpy.add(node, args[0][1], scope.depth)
-        return new_value(Kind.NDARRAY, Place.CPU, None)
-    listed = args[0][1] if args else UNKNOWN
-    if (
-        name in NUMPY_CONVERSIONS
-        and listed.kind in (Kind.LIST, Kind.TUPLE)
-        and listed.items
-        and all(v.kind == Kind.TENSOR for v in listed.items)
-    ):
-        # np.concatenate(preds): every tensor of the list is converted
-        scope.w.facts.to_numpy.add(node, listed, scope.depth)
-        return new_value(Kind.NDARRAY, Place.CPU, None)
-    dtype: str | None = None
-    first = args[0][1] if args else UNKNOWN
-    if name in _NUMPY_FLOAT64:
-        dtype = "float64"
-    elif name in _NUMPY_INT64:
-        dtype = "int64"
-    elif name in NUMPY_KEEP_DTYPE and first.kind == Kind.NDARRAY:
-        dtype = first.dtype
-        if dtype is None:
-            return replace(first, ident=new_ident())
-    elif name in _NUMPY_UFUNCS and first.kind == Kind.NDARRAY and first.dtype is not None:
-        dtype = "float32" if first.dtype in ("float32", "float16") else "float64"
-    elif (
-        name in ("array", "asarray", "ascontiguousarray")
-        and args
-        and args[0][1].kind == Kind.NDARRAY
-    ):
-        dtype = args[0][1].dtype  # a copy keeps the dtype
-    elif name in ("array", "asarray") and args and _has_float_literal(args[0][0].value):
-        dtype = "float64"
-    elif name in ("frombuffer", "fromfile") and len(args) >= 2 and args[1][0].keyword is None:
-        dtype = numpy_dtype(args[1][0].value)  # np.frombuffer(data, np.uint8)
-    for arg, _ in args:
-        if arg.keyword and arg.keyword.value == "dtype":
-            dtype = numpy_dtype(arg.value)
-    if dtype is None and name not in ("array", "asarray", "arange"):
-        return UNKNOWN
-    return new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
 
 
 def loss(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> None:
@@ -573,7 +476,7 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
             device, expr = device or Place.VAR, expr or arg.value
             gpus.record(scope, node, gpus.classify(scope, arg.value))
     module = new_value(Kind.MODULE, device, dtype, Event("create", node), device_expr=expr)
-    if last in _CONTAINERS:
+    if last in MODULE_CONTAINERS:
         # nn.Sequential(*list(model.children())[:-1]): a container of modules that
         # exist already is where they are.
         members = [
@@ -593,9 +496,6 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
                 origin=q,
             )
     return replace(module, origin=q)
-
-
-_CONTAINERS = MODULE_CONTAINERS
 
 
 def _parallel(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
@@ -752,5 +652,5 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (_is_factory, _factory),
     (_same_place, _same_place_call),
     (lambda q: q.startswith("torchvision.datasets."), _torchvision_dataset),
-    (lambda q: q.startswith("numpy."), numpy_call),
+    (lambda q: q.startswith("numpy."), arrays.numpy_call),
 )

@@ -10,7 +10,7 @@ from functools import reduce
 
 import libcst as cst
 
-from torchlint.analysis import effects, gpus, loaders, optimizers, recasts, strict_ops
+from torchlint.analysis import arrays, effects, gpus, loaders, optimizers, recasts, strict_ops
 from torchlint.analysis.calls import Calls
 from torchlint.analysis.names import dotted, string_key
 from torchlint.analysis.observations import CallObs
@@ -230,7 +230,7 @@ class Expressions(Calls):
         if left.kind in (Kind.TENSOR, Kind.MOVED) and right.kind in (Kind.TENSOR, Kind.MOVED):
             return effects.meet(self, (left, right), node, (node.left, node.right))
         if Kind.NDARRAY in (left.kind, right.kind) and Kind.TENSOR not in (left.kind, right.kind):
-            return _numpy_arithmetic(node, left, right)
+            return arrays.arithmetic(node, left, right)
         for tensor, other in ((left, right), (right, left)):
             if tensor.kind == Kind.TENSOR and (
                 other.kind == Kind.NUMBER
@@ -353,21 +353,11 @@ class Expressions(Calls):
             if receiver.kind in (Kind.TENSOR, Kind.ENCODING, Kind.MOVED):
                 return effects.tensor_method(self, node, receiver, method)
             if receiver.kind == Kind.NDARRAY:
-                if method == "astype" and node.args:
-                    return replace(
-                        receiver, dtype=effects.numpy_dtype(node.args[0].value), ident=new_ident()
-                    )
-                if method in effects.NUMPY_KEEP_DTYPE or method in _NUMPY_SAME_DTYPE:
-                    return replace(receiver, ident=new_ident())
-                if method in ("mean", "std", "var"):  # integers average to float64
-                    floating = (receiver.dtype or "").startswith("float")
-                    dtype = receiver.dtype if floating else "float64"
-                    return replace(receiver, dtype=dtype if receiver.dtype else None)
-                return UNKNOWN
+                return arrays.method(node, receiver, method)
             if receiver.kind is None and method == "astype" and len(node.args) == 1:
                 # Only numpy arrays (and pandas objects, whose values are arrays) have
                 # .astype; a tensor has not: an array in the dtype asked for.
-                wanted = effects.numpy_dtype(node.args[0].value)
+                wanted = arrays.numpy_dtype(node.args[0].value)
                 if wanted != MAYBE_DTYPE:
                     return new_value(Kind.NDARRAY, Place.CPU, wanted, Event("cast", node, wanted))
             if receiver.kind == Kind.TOKENIZER and method in (
@@ -507,40 +497,5 @@ class Expressions(Calls):
                         self.w.facts.stale.add(node, (arg, stale[0], stale[1]), self.depth)
 
 
-# ndarray methods whose result has the array's dtype (reductions and the like).
-_NUMPY_SAME_DTYPE = frozenset("sum min max cumsum prod clip round abs".split())
-
 # What a dict of tensors holds: entries that say where the dict is.
 _ARRAYS = frozenset({Kind.TENSOR, Kind.MOVED, Kind.NDARRAY})
-
-
-def _numpy_arithmetic(node: cst.BinaryOperation, left: Value, right: Value) -> Value:
-    """``counts / counts.sum(1) * 1e4`` on numpy arrays: an array on the CPU, in the
-    dtype numpy's promotion gives (a Python number keeps a float array's dtype; true
-    division of integers is float64; mixing float32 with float64 or an integer array
-    is float64). Unknown dtype where an operand's is."""
-    if isinstance(node.operator, (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.Power)):
-        dtypes = []
-        for side, expr in ((left, node.left), (right, node.right)):
-            if side.kind == Kind.NDARRAY:
-                dtypes.append(side.dtype)
-            elif side.kind == Kind.NUMBER or isinstance(expr, (cst.Integer, cst.Float)):
-                continue  # a Python scalar: the array's dtype decides
-            else:
-                dtypes.append(None)
-        floats = {d for d in dtypes if d is not None and d.startswith("float")}
-        dtype: str | None
-        if None in dtypes or MAYBE_DTYPE in dtypes:
-            dtype = None
-        elif "float64" in floats or (floats and len(set(dtypes)) > 1):
-            dtype = "float64"
-        elif floats:
-            dtype = floats.pop()
-        elif isinstance(node.operator, cst.Divide) or any(
-            isinstance(e, cst.Float) for e in (node.left, node.right)
-        ):
-            dtype = "float64"  # integers divided, or times a Python float
-        else:
-            dtype = dtypes[0] if len(set(dtypes)) == 1 else None
-        return new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
-    return UNKNOWN

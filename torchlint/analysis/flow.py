@@ -303,14 +303,11 @@ class _Scope(Expressions):
             return
         key = string_key(target)
         if key is None:
-            changed = UNKNOWN
-        else:
-            entries = dict(zip(owner.keys, owner.items, strict=True))
-            entries[key] = value
-            changed = replace(keyed(list(entries), list(entries.values())), ident=owner.ident)
-        for name, held in list(self.env.items()):
-            if held.ident == owner.ident:
-                self.env[name] = changed
+            self.forget(owner.ident)
+            return
+        entries = dict(zip(owner.keys, owner.items, strict=True))
+        entries[key] = value
+        self.update_ident(owner.ident, keyed(list(entries), list(entries.values())))
 
     def _branch(self, branch: cst.BaseSuite | cst.If | cst.Else | None) -> None:
         if isinstance(branch, cst.If):
@@ -364,8 +361,8 @@ class _Scope(Expressions):
         if value.kind == Kind.MODULE and (
             own in MODULE_CONTAINERS or value.origin.startswith("local:")
         ):
-            bases = self.w.local_modules.get(own)
-            plain = bases is None or all(b.rsplit(".", 1)[-1] == "Module" for b in bases.bases)
+            local = self.w.local_modules.get(own)
+            plain = local is None or all(b.rsplit(".", 1)[-1] == "Module" for b in local.bases)
             return False if plain and own != cls else None
         return None
 

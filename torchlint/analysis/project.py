@@ -94,11 +94,14 @@ class Home:
         )
 
     def defines(self, name: str) -> bool:
+        return name in self.top_functions or self.class_named(name) is not None
+
+    def class_named(self, name: str) -> ClassFacts | None:
+        """The file's top-level class of that name: a module, a Dataset or another."""
         return (
-            name in self.top_functions
-            or name in self.local_modules
-            or name in self.cpu_datasets
-            or name in self.local_classes
+            self.local_modules.get(name)
+            or self.cpu_datasets.get(name)
+            or self.local_classes.get(name)
         )
 
     def owns(self, node: cst.CSTNode) -> bool:

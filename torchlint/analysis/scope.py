@@ -226,15 +226,18 @@ class Scope(ABC):
                 )
                 self.env[key] = replace(v, items=items)
 
+    def forget(self, ident: int) -> None:
+        """Nothing is known any more of the object ``ident``, by any name."""
+        for name, held in list(self.env.items()):
+            if held.ident == ident:
+                self.env[name] = UNKNOWN
+
     def escape(self, value: Value) -> None:
         """Passed to code we cannot see: it may have been moved or cast there."""
         if value.kind in (Kind.MODULE, Kind.WRAPPER) and value.ident:
             self.update_ident(value.ident, replace(value, device=None, dtype=None))
         elif value.kind == Kind.ENCODING and value.keys and value.ident:
-            # A dict handed to code we cannot see may have any entry set there.
-            for name, held in list(self.env.items()):
-                if held.ident == value.ident:
-                    self.env[name] = UNKNOWN
+            self.forget(value.ident)  # a dict: any entry may be set there
         elif value.kind == Kind.OPTIMIZER and value.ident:
             self.update_ident(value.ident, replace(value, device=Place.MAYBE))
 

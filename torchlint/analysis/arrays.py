@@ -1,0 +1,170 @@
+"""numpy arrays: what numpy functions, ndarray methods and arithmetic on arrays
+make, on the CPU, in numpy's dtypes (float64 unless told otherwise: the source of
+float64 data fed to float32 models); ``np.asarray(t)`` of a tensor is a conversion,
+observed in ``to_numpy``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import libcst as cst
+
+from torchlint.analysis.names import dotted
+from torchlint.analysis.scope import Scope
+from torchlint.analysis.torch_api import NUMPY_CONVERSIONS
+from torchlint.analysis.values import (
+    MAYBE_DTYPE,
+    UNKNOWN,
+    Event,
+    Kind,
+    Place,
+    Value,
+    new_ident,
+    new_value,
+)
+
+_NUMPY_FLOAT64 = frozenset(
+    "zeros ones empty linspace logspace loadtxt genfromtxt random.rand random.randn "
+    "random.random random.normal random.uniform random.standard_normal".split()
+)
+# numpy functions (and ndarray methods) whose result has their input's dtype.
+NUMPY_KEEP_DTYPE = frozenset(
+    """copy reshape transpose squeeze expand_dims repeat tile flip roll clip concatenate
+    stack vstack hstack ravel flatten""".split()
+)
+# ndarray methods (reductions and the like) whose result has the array's dtype.
+_SAME_DTYPE_METHODS = frozenset("sum min max cumsum prod clip round abs".split())
+# Elementwise maths: float64 from integers or float64, float32 stays float32.
+_NUMPY_UFUNCS = frozenset("log1p exp expm1 log log2 log10 sqrt sin cos tanh".split())
+# Integer results: numpy's default integer is int64.
+_NUMPY_INT64 = frozenset(
+    "random.randint random.integers random.poisson random.binomial argmax argmin argsort".split()
+)
+_NUMPY_DTYPES = {
+    "float64": "float64",
+    "double": "float64",
+    "float_": "float64",
+    "float32": "float32",
+    "single": "float32",
+    "float16": "float16",
+    "half": "float16",
+    "int64": "int64",
+    "int32": "int32",
+    "uint8": "uint8",
+    "bool_": "bool",
+    "int8": "int8",
+    "int16": "int16",
+}
+
+
+def numpy_dtype(node: cst.BaseExpression) -> str:
+    """``np.float32``, ``"float32"``, ``np.dtype("float64")`` -> canonical, else MAYBE."""
+    if isinstance(node, cst.SimpleString) and isinstance(node.evaluated_value, str):
+        return _NUMPY_DTYPES.get(node.evaluated_value, MAYBE_DTYPE)
+    if isinstance(node, cst.Name) and node.value == "float":
+        return "float64"
+    name = dotted(node)
+    if name is not None:
+        return _NUMPY_DTYPES.get(name.rsplit(".", 1)[-1], MAYBE_DTYPE)
+    return MAYBE_DTYPE
+
+
+def has_float_literal(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.Float):
+        return True
+    if isinstance(node, (cst.List, cst.Tuple)):
+        return any(has_float_literal(e.value) for e in node.elements)
+    return False
+
+
+def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``np.<name>(...)``: an array on the CPU in the dtype numpy gives it, or a
+    tensor (or a list of them) converted to numpy, recorded in ``to_numpy``."""
+    name = q[len("numpy.") :]
+    if name in ("array", "asarray") and args and args[0][1].kind == Kind.TENSOR:
+        scope.w.facts.to_numpy.add(node, args[0][1], scope.depth)
+        return new_value(Kind.NDARRAY, Place.CPU, None)
+    listed = args[0][1] if args else UNKNOWN
+    if (
+        name in NUMPY_CONVERSIONS
+        and listed.kind in (Kind.LIST, Kind.TUPLE)
+        and listed.items
+        and all(v.kind == Kind.TENSOR for v in listed.items)
+    ):
+        # np.concatenate(preds): every tensor of the list is converted
+        scope.w.facts.to_numpy.add(node, listed, scope.depth)
+        return new_value(Kind.NDARRAY, Place.CPU, None)
+    dtype: str | None = None
+    first = args[0][1] if args else UNKNOWN
+    if name in _NUMPY_FLOAT64:
+        dtype = "float64"
+    elif name in _NUMPY_INT64:
+        dtype = "int64"
+    elif name in NUMPY_KEEP_DTYPE and first.kind == Kind.NDARRAY:
+        dtype = first.dtype
+        if dtype is None:
+            return replace(first, ident=new_ident())
+    elif name in _NUMPY_UFUNCS and first.kind == Kind.NDARRAY and first.dtype is not None:
+        dtype = "float32" if first.dtype in ("float32", "float16") else "float64"
+    elif (
+        name in ("array", "asarray", "ascontiguousarray")
+        and args
+        and args[0][1].kind == Kind.NDARRAY
+    ):
+        dtype = args[0][1].dtype  # a copy keeps the dtype
+    elif name in ("array", "asarray") and args and has_float_literal(args[0][0].value):
+        dtype = "float64"
+    elif name in ("frombuffer", "fromfile") and len(args) >= 2 and args[1][0].keyword is None:
+        dtype = numpy_dtype(args[1][0].value)  # np.frombuffer(data, np.uint8)
+    for arg, _ in args:
+        if arg.keyword and arg.keyword.value == "dtype":
+            dtype = numpy_dtype(arg.value)
+    if dtype is None and name not in ("array", "asarray", "arange"):
+        return UNKNOWN
+    return new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
+
+
+def method(node: cst.Call, receiver: Value, name: str) -> Value:
+    """``array.<name>(...)``: ``astype`` in the dtype asked for; reshapes, copies and
+    reductions in the array's dtype; the mean (std, var) of integers in float64."""
+    if name == "astype" and node.args:
+        return replace(receiver, dtype=numpy_dtype(node.args[0].value), ident=new_ident())
+    if name in NUMPY_KEEP_DTYPE or name in _SAME_DTYPE_METHODS:
+        return replace(receiver, ident=new_ident())
+    if name in ("mean", "std", "var"):  # integers average to float64
+        floating = (receiver.dtype or "").startswith("float")
+        dtype = receiver.dtype if floating else "float64"
+        return replace(receiver, dtype=dtype if receiver.dtype else None)
+    return UNKNOWN
+
+
+def arithmetic(node: cst.BinaryOperation, left: Value, right: Value) -> Value:
+    """``counts / counts.sum(1) * 1e4`` on numpy arrays: an array on the CPU, in the
+    dtype numpy's promotion gives (a Python number keeps a float array's dtype; true
+    division of integers is float64; mixing float32 with float64 or an integer array
+    is float64). Unknown dtype where an operand's is."""
+    if isinstance(node.operator, (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.Power)):
+        dtypes = []
+        for side, expr in ((left, node.left), (right, node.right)):
+            if side.kind == Kind.NDARRAY:
+                dtypes.append(side.dtype)
+            elif side.kind == Kind.NUMBER or isinstance(expr, (cst.Integer, cst.Float)):
+                continue  # a Python scalar: the array's dtype decides
+            else:
+                dtypes.append(None)
+        floats = {d for d in dtypes if d is not None and d.startswith("float")}
+        dtype: str | None
+        if None in dtypes or MAYBE_DTYPE in dtypes:
+            dtype = None
+        elif "float64" in floats or (floats and len(set(dtypes)) > 1):
+            dtype = "float64"
+        elif floats:
+            dtype = floats.pop()
+        elif isinstance(node.operator, cst.Divide) or any(
+            isinstance(e, cst.Float) for e in (node.left, node.right)
+        ):
+            dtype = "float64"  # integers divided, or times a Python float
+        else:
+            dtype = dtypes[0] if len(set(dtypes)) == 1 else None
+        return new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
+    return UNKNOWN
