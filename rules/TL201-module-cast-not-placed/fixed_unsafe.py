@@ -122,3 +122,25 @@ def control(path, image):
     # nothing moves it.
     net = ControlNet.load(path, torch_dtype=torch.float16)
     return net(image.to("cuda", dtype=torch.float16))
+
+
+class AdapterPipeline:
+    # InstantID's shape: a loader method sets the projection model through a second
+    # method of the same object; __call__ moves the embeddings, never the model.
+    def __init__(self, dtype=torch.float16):
+        self.dtype = dtype
+
+    def load_adapter(self):
+        self.set_projection()
+
+    def set_projection(self):
+        self.proj = nn.Linear(16, 32).to(dtype=self.dtype)  # expect: TL201:21 lines=140,140
+
+    def __call__(self, embeds):
+        return self.proj(embeds.to("cuda", dtype=self.dtype))
+
+
+def project(embeds):
+    pipe = AdapterPipeline()
+    pipe.load_adapter()
+    return pipe(embeds)

@@ -195,7 +195,7 @@ class VisionEncoder(torch.nn.Module):
         self.visual = torch.nn.Linear(12, 24).to(device=device, dtype=dtype)
 
     def forward(self, pixel_values):
-        return self.visual(pixel_values.to(self.visual.weight.dtype))  # expect: TL204:28 lines=203,195
+        return self.visual(pixel_values.to(self.visual.weight.dtype))  # expect: TL204:28 lines=203,195,198
 
 
 def encode_images(device):

@@ -21,6 +21,7 @@ from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import torch_dtype
 from torchlint.analysis.values import (
+    BUFFER,
     CLASS,
     UNKNOWN,
     Event,
@@ -60,11 +61,13 @@ class Calls(Loops):
         if cls is not None:
             # Model(device=...): the class builds its state there itself.
             placed = any(a.keyword and a.keyword.value == "device" for a, _ in args)
+            device, expr = (Place.MAYBE, None) if placed else self.made_on()
             module = new_value(
                 Kind.MODULE,
-                Place.MAYBE if placed else Place.CPU,
+                device,
                 "float32" if w.analysis.default_dtype is None else None,
                 Event("create", node),
+                device_expr=expr,
             )
             if not self.entry:
                 return module
@@ -144,7 +147,15 @@ class Calls(Loops):
             return self.recursion(fn, node, args)
         own = {k: v for k, v in self.env.items() if k == "self" or k.startswith("self.")}
         sub = self.enter(fn, node, args, cls, own if cls is not None else {})
-        return None if sub is None else sub.returned(node)
+        if sub is None:
+            return None
+        if cls is not None:
+            # A method of the same instance (``self._set_cache(...)`` in __init__):
+            # the attributes it sets are the instance's from now on.
+            for key, value in sub.env.items():
+                if key.startswith("self.") and own.get(key) is not value:
+                    self.env[key] = unpass(value, node)
+        return sub.returned(node)
 
     def class_method(
         self, name: str, method: str, node: cst.Call, args: list[tuple[cst.Arg, Value]]
@@ -345,6 +356,7 @@ class Calls(Loops):
         sub.in_forward = self.in_forward or bool(label)
         sub.gpu_evidence = self.gpu_evidence
         sub.autocast = self.autocast
+        sub.device_context = self.device_context
         # Submodules the callee attaches are judged at the end of the outermost walk,
         # where later moves of the model are seen; stale names are the callee's own.
         pending, moved_away = dict(w.pending_late), w.moved_away
@@ -396,10 +408,10 @@ def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
     moved = any(e.action in ("move", "place", "cast") for e in obj.events)
     out = {}
     for key, value in attrs.items():
-        placed_itself = value.kind in (Kind.MODULE, Kind.WRAPPER) and value.last("move", "cast")
-        if not moved and placed_itself:
+        held = value.kind in (Kind.MODULE, Kind.WRAPPER) or value.origin in ("parameter", BUFFER)
+        if not moved and held and value.last("move", "cast"):
             value = replace(value, part_of=obj.ident)
-        elif value.kind in (Kind.MODULE, Kind.WRAPPER) or value.origin == "parameter":
+        elif held:
             value = replace(
                 value,
                 device=obj.device,

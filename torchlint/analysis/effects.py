@@ -20,8 +20,10 @@ from torchlint.analysis.observations import LossObs, MixObs, WrapObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import (
     DTYPES,
+    FLOAT_RESULTS,
     FORWARD_LIKE,
     INDEX_RESULTS,
+    INTEGER_DTYPES,
     LOSSES,
     MODEL_LOADERS,
     MODULE_CONTAINERS,
@@ -137,6 +139,8 @@ def _same_place(q: str) -> bool:
 def _same_place_result(value: Value, op: str) -> Value:
     """A new tensor made from ``value`` by ``op`` (in SAME_PLACE_OPS)."""
     dtype = "int64" if op in INDEX_RESULTS else value.dtype
+    if op in FLOAT_RESULTS and dtype in INTEGER_DTYPES:
+        dtype = "float32"  # torch.sin(torch.arange(4)) is floating
     return replace(value, dtype=dtype, ident=new_ident(), moved_from=0)
 
 
@@ -175,9 +179,7 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
     if name.endswith("_like"):
         like = args[0][1] if args else UNKNOWN
         return new_value(Kind.TENSOR, like.device, like.dtype, Event("create", node))
-    # (A file that sets a default device makes factories land there, not on the CPU.)
-    device: Place | None = Place.MAYBE if scope.w.analysis.default_device else Place.CPU
-    expr: cst.BaseExpression | None = None
+    device, expr = scope.made_on()
     dtype: str | None = "float32" if name in _FLOAT_FACTORIES else None
     if name in ("tensor", "as_tensor", "from_numpy") and args and args[0][1].kind == Kind.NDARRAY:
         dtype = args[0][1].dtype  # torch keeps numpy's dtype: float64 stays float64
@@ -464,8 +466,7 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     dtype = "float32" if last.startswith((*PARAMETRIZED_MODULES, "Sequential")) else None
     if scope.w.analysis.default_dtype is not None:
         dtype = None  # torch.set_default_dtype(...): parameters are made in that dtype
-    device: Place | None = Place.CPU
-    expr = None
+    device, expr = scope.made_on()
     for arg, _ in args:  # nn.Linear(..., device=..., dtype=...)
         if arg.star == "**":  # nn.Linear(..., **factory): may say where, and as what
             device, dtype, expr = Place.MAYBE, MAYBE_DTYPE, None
@@ -495,6 +496,11 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
                 part_of=0,
                 origin=q,
             )
+    if last == "Sequential" and args and args[0][0].keyword is None and not args[0][0].star:
+        first = args[0][1]
+        if first.kind == Kind.MODULE:
+            # What its first member is says what input it takes (``takes_float_input``).
+            return replace(module, origin=q, items=(replace(first, items=()),))
     return replace(module, origin=q)
 
 
@@ -529,8 +535,11 @@ def _model_loader(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
 
 
 def _new_model(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    """``timm.create_model(...)``, ``GPT2LMHeadModel(config)``: on the CPU, in float32."""
-    return replace(new_value(Kind.MODULE, Place.CPU, "float32", Event("create", node)), origin=q)
+    """``timm.create_model(...)``, ``GPT2LMHeadModel(config)``: on the CPU (or the
+    device of an enclosing ``with torch.device(d):``), in float32."""
+    device, expr = scope.made_on()
+    made = new_value(Kind.MODULE, device, "float32", Event("create", node), device_expr=expr)
+    return replace(made, origin=q)
 
 
 def _device(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
@@ -624,6 +633,39 @@ def _optimizer(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return _unseen(scope, node, q, args)
 
 
+def _image_reader(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torchvision.io.read_image(path)``, ``decode_jpeg(data)``: a uint8 image on
+    the CPU (where ``device=`` says nothing else)."""
+    scope.escape_args(args)
+    placed = any(a.keyword is not None and a.keyword.value == "device" for a, _ in args)
+    if placed or any(a.keyword is not None and a.keyword.value == "mode" for a, _ in args):
+        return UNKNOWN  # (ImageReadMode keeps uint8, but a device may be a GPU's)
+    return new_value(Kind.TENSOR, Place.CPU, "uint8", Event("create", node))
+
+
+def _imread(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``cv2.imread(path)`` (or with a colour or grayscale flag): a uint8 array.
+    Other flags (IMREAD_UNCHANGED, IMREAD_ANYDEPTH) may keep 16 bits."""
+    flags = [a.value for a, _ in args[1:]]
+    if len(args) > 2 or any(
+        (dotted(f) or "").rsplit(".", 1)[-1] not in ("IMREAD_COLOR", "IMREAD_GRAYSCALE")
+        for f in flags
+    ):
+        return UNKNOWN
+    return new_value(Kind.NDARRAY, Place.CPU, "uint8", Event("create", node))
+
+
+_IMAGE_READERS = (
+    "torchvision.io.read_image",
+    "torchvision.io.decode_image",
+    "torchvision.io.decode_jpeg",
+    "torchvision.io.decode_png",
+    "torchvision.io.image.read_image",
+    "torchvision.io.image.decode_image",
+    "torchvision.io.image.decode_jpeg",
+    "torchvision.io.image.decode_png",
+)
+
 # A name listed here takes its handler whatever pattern it matches too
 # (``torch.nn.Parameter`` makes no module, ``peft.PeftModel.from_pretrained`` wraps
 # the model it is given rather than loading one). Loss classes are not here:
@@ -641,6 +683,8 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(_LOADERS, _loader),
     **dict.fromkeys(_TENSOR_DATASETS, _tensor_dataset),
     **{q: _loss for q in LOSSES if not _is_nn_class(q)},
+    **dict.fromkeys(_IMAGE_READERS, _image_reader),
+    "cv2.imread": _imread,
 }
 # In order: the first that matches takes the call.
 _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (

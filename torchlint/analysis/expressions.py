@@ -227,16 +227,26 @@ class Expressions(Calls):
         left, right = self.eval(node.left), self.eval(node.right)
         if isinstance(node.operator, cst.MatrixMultiply):
             strict_ops.meet(self, node, "@", ((node.left, left), (node.right, right)))
+        # True division, or a float operand, makes integer tensors floating (torch's
+        # default float: a Python float does not widen a floating tensor).
+        divides = isinstance(node.operator, cst.Divide)
         if left.kind in (Kind.TENSOR, Kind.MOVED) and right.kind in (Kind.TENSOR, Kind.MOVED):
-            return effects.meet(self, (left, right), node, (node.left, node.right))
+            joined = effects.meet(self, (left, right), node, (node.left, node.right))
+            if divides and joined.dtype in INTEGER_DTYPES:
+                return replace(joined, dtype="float32")
+            return joined
         if Kind.NDARRAY in (left.kind, right.kind) and Kind.TENSOR not in (left.kind, right.kind):
             return arrays.arithmetic(node, left, right)
         for tensor, other in ((left, right), (right, left)):
+            other_node = node.right if other is right else node.left
             if tensor.kind == Kind.TENSOR and (
-                other.kind == Kind.NUMBER
-                or effects.is_number(node.right if other is right else node.left)
+                other.kind == Kind.NUMBER or effects.is_number(other_node)
             ):
-                return replace(tensor, ident=new_ident(), moved_from=0)
+                dtype = tensor.dtype
+                floating = other.dtype == "float32" or arrays.has_float_literal(other_node)
+                if dtype in INTEGER_DTYPES and (divides or floating):
+                    dtype = "float32"
+                return replace(tensor, dtype=dtype, ident=new_ident(), moved_from=0)
         for tensor, other in ((left, right), (right, left)):
             if tensor.kind == Kind.TENSOR and tensor.device == Place.CPU and other.kind is None:
                 # 2 * np.pi * sigma ** (j / m): with anything but a GPU tensor (whose

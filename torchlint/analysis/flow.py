@@ -40,6 +40,7 @@ from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts, La
 from torchlint.analysis.scope import Walk, class_methods
 from torchlint.analysis.torch_api import MODULE_CONTAINERS
 from torchlint.analysis.values import (
+    BUFFER,
     CONSTANT,
     UNKNOWN,
     Event,
@@ -125,6 +126,11 @@ class _Scope(Expressions):
                 and len(expr.args) >= 2
             ):  # model.add_module("head", nn.Linear(...))
                 self.late_assign(dotted(expr.func.value), self.eval(expr.args[1].value), stmt)
+            buffer = _registered_buffer(expr)
+            if buffer is not None and isinstance(expr, cst.Call):
+                value = self.eval(expr.args[1].value)  # self.register_buffer("pos", t)
+                if value.kind == Kind.TENSOR:
+                    self.set(buffer, replace(value, origin=BUFFER))
         elif isinstance(stmt, cst.Return):
             value = UNKNOWN if stmt.value is None else self.eval(stmt.value)
             if not self.gpu_run_returned:
@@ -205,9 +211,14 @@ class _Scope(Expressions):
                     name = dotted(with_item.asname.name)  # type: ignore[arg-type]
                     if name is not None:
                         self.set(name, UNKNOWN)
+            outer = self.device_context
+            self.device_context = self.device_context_of(stmt) or outer
             self.autocast += autocast
-            self.body(stmt.body.body)
-            self.autocast -= autocast
+            try:
+                self.body(stmt.body.body)
+            finally:
+                self.autocast -= autocast
+                self.device_context = outer
         elif isinstance(stmt, (cst.Try, cst.TryStar)):
             before = dict(self.env)
             self.body(stmt.body.body)
@@ -236,6 +247,16 @@ class _Scope(Expressions):
             for child in stmt.children:
                 if isinstance(child, cst.BaseExpression):
                     self.eval(child)
+
+    def device_context_of(self, stmt: cst.With) -> tuple[Place, cst.BaseExpression] | None:
+        """``with torch.device(d):`` (or ``with d:`` on a torch.device value): what is
+        made inside lands on ``d``."""
+        for with_item in stmt.items:
+            item = with_item.item
+            if isinstance(item, cst.Call) and self.w.analysis.qualify(item.func) == "torch.device":
+                place, expr = self.device_of(item)
+                return (place or Place.VAR), (expr or item)
+        return None
 
     def in_place_move(self, call: cst.Call, func: cst.Attribute) -> None:
         """``model.to(device)`` as a statement, on a name we knew nothing about: only
@@ -575,3 +596,20 @@ def _returns(body: Sequence[cst.CSTNode]) -> bool:
     if isinstance(last, cst.SimpleStatementLine):
         last = last.body[-1]
     return isinstance(last, (cst.Return, cst.Raise))
+
+
+def _registered_buffer(expr: cst.BaseExpression) -> str | None:
+    """``self.register_buffer("pos", value)``: the attribute it sets (``self.pos``)."""
+    if not (
+        isinstance(expr, cst.Call)
+        and isinstance(expr.func, cst.Attribute)
+        and expr.func.attr.value == "register_buffer"
+        and len(expr.args) >= 2
+        and isinstance(expr.args[0].value, cst.SimpleString)
+    ):
+        return None
+    owner = dotted(expr.func.value)
+    name = expr.args[0].value.evaluated_value
+    if owner is None or not isinstance(name, str) or not name.isidentifier():
+        return None
+    return f"{owner}.{name}"

@@ -166,6 +166,9 @@ class Scope(ABC):
         self.env = env
         self.gpu_evidence: Event | None = None
         self.autocast = 0
+        # ``with torch.device(d):``: where factories and layers made inside land (the
+        # place and the expression naming it); torch keeps it for callees too.
+        self.device_context: tuple[Place, cst.BaseExpression] | None = None
         self.depth = depth
         self.stack = stack
         self.cls = cls
@@ -270,6 +273,14 @@ class Scope(ABC):
         if taken is None:
             return value
         return Value(Kind.NUMBER, dtype="bool", origin=GPU_TEST + taken)
+
+    def made_on(self) -> tuple[Place | None, cst.BaseExpression | None]:
+        """Where a tensor or a layer made without ``device=`` lands: the device of an
+        enclosing ``with torch.device(d):``, else the CPU (somewhere unknown in a file
+        that sets a default device)."""
+        if self.device_context is not None:
+            return self.device_context
+        return (Place.MAYBE if self.w.analysis.default_device else Place.CPU), None
 
     def device_of(self, node: cst.BaseExpression) -> tuple[Place | None, cst.BaseExpression | None]:
         """(device class, the expression) if ``node`` denotes a device."""

@@ -11,6 +11,7 @@ import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts, FileFacts, FunctionFacts
 from torchlint.analysis.names import dotted
+from torchlint.analysis.values import Value
 
 # torch.<name> -> canonical dtype name.
 DTYPES: dict[str, str] = {
@@ -71,6 +72,12 @@ SAME_PLACE_OPS = frozenset(
     round clamp clip argmax argmin interpolate pad normalize dropout tril triu t sin cos tan
     floor ceil sign""".split()
 )
+# Of those, the ones whose result is floating for an integer input (torch's default
+# float): ``torch.sin(torch.arange(n))``, ``mask.float()`` aside.
+FLOAT_RESULTS = frozenset(
+    """mean std var norm softmax log_softmax sigmoid tanh gelu silu exp log sqrt rsqrt
+    sin cos tan interpolate normalize dropout""".split()
+)
 # Functions that compute with their operands in one dtype and never promote: a
 # float64 operand next to a float32 one fails (``expected m1 and m2 to have the same
 # dtype``, ``Input type (double) and bias type (float) should be the same``), where
@@ -100,6 +107,25 @@ INDEX_RESULTS = frozenset({"argmax", "argmin"})
 # Substrings that every spelling of a half dtype, of float64 data or of a move
 # contains: the text triggers of the rules about them (a file without any is never
 # parsed for them, so each spelling the analysis knows must contain one).
+# Text in a file that may make an integer tensor narrower than int64 (TL109).
+NARROW_TEXT = (
+    "int8",
+    "int16",
+    "int32",
+    "byte",
+    "Byte",
+    ".int(",
+    ".short(",
+    ".char(",
+    "torch.int",
+    "IntTensor",
+    "ShortTensor",
+    "CharTensor",
+    "imread",
+    "read_image",
+    "decode_image",
+    "decode_jpeg",
+)
 HALF_TEXT = ("half", "float16", "bfloat16", "BFloat16")  # torch.half, .half(), HalfTensor
 FLOAT64_TEXT = ("float64", "double", "Double", "numpy", "np.")  # torch.double, numpy data
 MOVE_TEXT = (".to(", ".cuda(", ".to_empty(")
@@ -249,6 +275,27 @@ PARAMETRIZED_MODULES = (
     "LazyLinear",
     "LazyConv",
 )
+
+# torch.nn layers whose first op computes with their floating weights (an integer
+# input fails: 'Input type (unsigned char) and bias type (float)'); not Embedding,
+# which takes integer indices.
+FLOAT_INPUT_LAYERS = tuple(p for p in PARAMETRIZED_MODULES if p != "Embedding")
+
+
+def float_input_layer(module: Value) -> str | None:
+    """The first layer of a module whose first op computes with floating weights
+    (``Conv2d``, ``Linear``; ``Conv2d`` for a ``timm`` image model), through an
+    ``nn.Sequential``'s first member (its ``items``); None for any other module."""
+    q = module.origin
+    if q == "timm.create_model":
+        return "Conv2d"
+    if not q.startswith("torch.nn."):
+        return None
+    last = q.rsplit(".", 1)[-1]
+    if last == "Sequential":
+        return float_input_layer(module.items[0]) if module.items else None
+    return last if last.startswith(FLOAT_INPUT_LAYERS) else None
+
 
 # The containers of torch.nn: modules that hold others and have no weights of their own.
 MODULE_CONTAINERS = frozenset({"Sequential", "ModuleList", "ModuleDict"})

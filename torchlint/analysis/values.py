@@ -85,6 +85,8 @@ CONSTANT = "const:"
 # The origin of a MODULE value that is a diffusers pipeline (``*Pipeline*.from_pretrained``):
 # its __call__ converts the latents and embeddings it is given to its own dtype.
 PIPELINE = "pipeline"
+# The origin of a tensor registered with ``register_buffer``: it moves with its module.
+BUFFER = "buffer"
 # The origin of a FUNCTION value that is a class of the file (``cls`` in a classmethod).
 CLASS = "class:"
 

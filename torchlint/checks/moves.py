@@ -41,7 +41,11 @@ class InputsNotMoved(Rule):
     related location. Also flags a tensor made on the CPU that meets a placed model's
     tensors (its output, its weights, the inputs its `forward` was called with) in a
     `torch.cat`/`stack` or arithmetic: a mask or state made in `forward` without
-    `device=`. A model loaded with `device_map=` is flagged only where `generate` is
+    `device=`. Where the last thing done to such a tensor was a dtype-only
+    `.to(dtype)` (a cache converted to the input's dtype, pixel values to the tower's),
+    the finding lands on that cast, the line to change: it should convert and move in
+    one step. Modules made inside `with torch.device(d):` are on `d`, and a buffer
+    (`register_buffer`) moves with its module. A model loaded with `device_map=` is flagged only where `generate` is
     given CPU ids: accelerate's hooks move what its forward is given, but `generate`
     first builds its masks and positions on the ids' device (transformers warns
     `input_ids is on cpu, whereas the model is on cuda`; remote code such as MPT's
@@ -113,6 +117,17 @@ class InputsNotMoved(Rule):
                 # there is observed and reported itself).
                 handed = value.handed_in()
                 where = handed.node if handed is not None else arg.value
+                recast = _recast_only(value)
+                if recast is not None:
+                    self._recast(
+                        node,
+                        recast,
+                        made,
+                        name_of(arg.value, self.ctx.code_for(arg.value)),
+                        f"`{model_name(obs.callee)}`",
+                        placement,
+                    )
+                    continue
                 if id(where) not in reported:
                     reported.add(id(where))
                     self._report(node, obs, arg, value, placement, made, handed)
@@ -139,6 +154,12 @@ class InputsNotMoved(Rule):
             name = dotted(mix.device_expr) or code(mix.device_expr)
             related: dict[str, cst.CSTNode] = {"meets": mix.node}
             moved = other.last("move")
+            recast = _recast_only(mix.cpu)
+            if recast is not None:
+                self._recast(
+                    mix.node, recast, mix.cpu.last("create") or recast, "it", f"`{name}`", moved
+                )
+                return
             where = "the model's device"
             if moved is not None:
                 related["moved"] = moved.node
@@ -152,6 +173,42 @@ class InputsNotMoved(Rule):
                 related,
             )
             return
+
+    def _recast(
+        self,
+        used: cst.CSTNode,
+        recast: Event,
+        made: Event,
+        name: str,
+        other: str,
+        moved: Event | None,
+    ) -> None:
+        """A CPU tensor whose last step before it meets the device was a dtype-only
+        ``.to(dtype)``: the line to change is that cast, which could move it too."""
+        at = self.once_at(recast.node, used)
+        if at is None:
+            return
+        related: dict[str, cst.CSTNode] = {"made": made.node, "used": used}
+        where = "the model's device"
+        if moved is not None:
+            related["moved"] = moved.node
+            where = f"{device_text(moved, self.ctx.code_for)} (line <line:moved>)"
+        subject = (
+            "this `.to()` converts only the dtype"
+            if at is recast.node
+            else (f"`{name}` is converted only in dtype (line <line:cast>)")
+        )
+        if at is not recast.node:
+            related["cast"] = recast.node
+        self.report(
+            at,
+            f"{subject}: the tensor stays on the CPU, where it was made (line <line:made>), "
+            f"and meets {other}, on {where}, at line <line:used>: 'Expected all tensors to "
+            "be on the same device'; convert and move it in one step, "
+            "`.to(device=..., dtype=...)` with the device of what it meets",
+            None,
+            related,
+        )
 
     def _report(
         self,
@@ -210,6 +267,24 @@ class InputsNotMoved(Rule):
             fix,
             related,
         )
+
+
+def _recast_only(value: Value) -> Event | None:
+    """The ``x.to(dtype)`` that last changed a tensor on the CPU, when nothing moved
+    it after: the author converted it for what it meets, and left out the device."""
+    for event in reversed(value.events):
+        if event.action == "pass":
+            continue
+        node = event.node
+        if (
+            event.action == "cast"
+            and isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value == "to"
+        ):
+            return event
+        return None
+    return None
 
 
 def _scalar(node: cst.CSTNode) -> bool:

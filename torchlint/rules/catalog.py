@@ -12,6 +12,7 @@ RULES: dict[str, tuple[str, bool]] = {
     "TL106": ("half-on-cpu", True),
     "TL107": ("input-dtype-mismatch", True),
     "TL108": ("partial-dtype-cast", True),
+    "TL109": ("integer-input", True),
     "TL201": ("module-cast-not-placed", True),
     "TL202": ("module-added-after-placement", True),
     "TL203": ("parallel-wrap-before-placement", True),

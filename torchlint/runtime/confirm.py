@@ -47,6 +47,7 @@ CLAIMS: dict[str, str | None] = {
     "TL106": None,  # half precision runs on the CPU on current PyTorch
     "TL107": DTYPE_MISMATCH,
     "TL108": DTYPE_MISMATCH,
+    "TL109": DTYPE_MISMATCH,
     "TL201": DEVICE_MISMATCH,
     "TL202": DEVICE_MISMATCH,
     "TL203": DEVICE_MISMATCH,

@@ -72,6 +72,8 @@ NARROW_WORDS = frozenset(
 )
 # torch.int, x.int(), x.byte(): as attributes only (``int`` alone is the builtin)
 NARROW_ATTRIBUTES = frozenset({"int", "short", "char", "byte"})
+# Calls that read uint8 pixels (cv2.imread, torchvision.io.read_image, ...).
+IMAGE_READERS = frozenset({"imread", "read_image", "decode_image", "decode_jpeg", "decode_png"})
 _LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in LOSSES)
 _BINARY_LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in (*PROBABILITY_LOSSES, *LOGIT_LOSSES))
 PLACING_KEYWORDS = frozenset(

@@ -38,6 +38,7 @@ from torchlint.screen.tags import (
     HALF_CAST,
     HALF_WORDS,
     HANDED_PLACED,
+    IMAGE_READERS,
     INIT_MODULE_CONTAINER,
     INIT_TENSOR_ATTR,
     LATE_MODULE,
@@ -244,6 +245,12 @@ class Unit(ModuleState):
                             # does not know: it takes it for a module moved in place.
                             tags.update((PLACED_MODULE, CALLABLE_MODULE))
                             self.modules.add(receiver)
+            elif kind is ast.With or kind is ast.AsyncWith:
+                for item in node.items:  # type: ignore[attr-defined]
+                    expr = item.context_expr
+                    if type(expr) is ast.Call and last_name(expr.func) == "device":
+                        # with torch.device(d): what is made inside is placed on d
+                        tags.update((ACCELERATOR, PLACED_MODULE))
             elif kind is ast.Assign or kind is ast.AnnAssign:
                 self.assign(node)  # type: ignore[arg-type]
             elif kind is ast.For or kind is ast.AsyncFor or kind is ast.comprehension:
@@ -270,6 +277,12 @@ class Unit(ModuleState):
                 tags.add(CLASS)
                 if node.name not in self.classes:  # type: ignore[attr-defined]
                     self.plain_class(node)  # type: ignore[arg-type]
+            elif kind is ast.arguments:
+                # def __init__(self, dtype=torch.float16): the dtype the body casts to
+                # when the caller says nothing.
+                for default in (*node.defaults, *node.kw_defaults):  # type: ignore[attr-defined]
+                    if default is not None and words_of(default) & HALF_WORDS:
+                        tags.add(HALF_CAST)
             elif kind is ast.arg:
                 self.params.add(node.arg)  # type: ignore[attr-defined]
                 if node.arg == "device":  # type: ignore[attr-defined]
@@ -290,6 +303,8 @@ class Unit(ModuleState):
         if last == "prepare" or last == "initialize" or last == "set_device":
             # accelerator.prepare(model), deepspeed.initialize(model=...)
             tags.update((ACCELERATOR, PLACED_MODULE))
+        if last in IMAGE_READERS:
+            tags.add(NARROW_CAST)  # cv2.imread, torchvision.io.read_image: uint8 pixels
         if last == "cuda" and isinstance(func, ast.Attribute):
             tags.update((CUDA_LITERAL, CUDA_CALL))
         if last is not None and writes_file(last):
