@@ -159,3 +159,24 @@ class DeviceNoneRotary(nn.Module):
 
     def forward(self, x):
         return x * self.angles[: x.shape[-2]].cos().to(x.dtype)
+
+
+class SinusoidalPositions(nn.Module):
+    # fairseq's shape: a static method builds the table in several steps, forward
+    # converts it to the model's dtype only (`.to(dtype)` is no move).
+    def __init__(self, dim, max_positions=64):
+        super().__init__()
+        self.weights = SinusoidalPositions.table(max_positions, dim)  # expect: TL301:9 lines=178,182
+        self.register_buffer("_float_tensor", torch.empty(1))
+
+    @staticmethod
+    def table(n, dim):
+        emb = 9.21 / (dim // 2 - 1)  # log(10000)
+        emb = torch.exp(torch.arange(dim // 2, dtype=torch.float) * -emb)
+        emb = torch.arange(n, dtype=torch.float).unsqueeze(1) * emb.unsqueeze(0)
+        emb = torch.cat([torch.sin(emb), torch.cos(emb)], dim=1)
+        return emb
+
+    def forward(self, positions):
+        self.weights = self.weights.to(self._float_tensor.dtype)
+        return self.weights.index_select(0, positions.view(-1))

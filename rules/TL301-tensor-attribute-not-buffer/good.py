@@ -180,3 +180,36 @@ class DeviceRequiredTable(nn.Module):
 
     def forward(self, x):
         return x * self.table
+
+
+class SinusoidalPositions(nn.Module):
+    # The table is a buffer: `.to(device)` and `.half()` move and convert it.
+    def __init__(self, dim, max_positions=64):
+        super().__init__()
+        self.register_buffer("weights", SinusoidalPositions.table(max_positions, dim), persistent=False)
+
+    @staticmethod
+    def table(n, dim):
+        emb = 9.21 / (dim // 2 - 1)  # log(10000)
+        emb = torch.exp(torch.arange(dim // 2, dtype=torch.float) * -emb)
+        emb = torch.arange(n, dtype=torch.float).unsqueeze(1) * emb.unsqueeze(0)
+        return torch.cat([torch.sin(emb), torch.cos(emb)], dim=1)
+
+    def forward(self, positions):
+        return self.weights.index_select(0, positions.view(-1))
+
+
+class StepTable(nn.Module):
+    # A helper whose value is a list in the end, not a tensor: nothing to register.
+    def __init__(self, n):
+        super().__init__()
+        self.steps = StepTable.steps_of(n)
+
+    @staticmethod
+    def steps_of(n):
+        steps = torch.linspace(0, 1, n)
+        steps = steps.tolist()
+        return steps
+
+    def forward(self, x):
+        return x.mul(self.steps[0])
