@@ -51,3 +51,15 @@ def train_epoch(model, images, path):
     for data, target in loader:
         loss = F.nll_loss(model(data), target)
         loss.backward()
+
+
+def varifocal_loss(logits, idx, matched, ious, num_classes):
+    # RT-DETR: the labels and their one-hot codes are int64, but the scores they are
+    # multiplied with are made with `zeros_like(..., dtype=logits.dtype)`: the target
+    # is floating.
+    labels = torch.full(logits.shape[:2], num_classes, dtype=torch.int64, device=logits.device)
+    labels[idx] = matched
+    target = F.one_hot(labels, num_classes=num_classes + 1)[..., :-1]
+    score = torch.zeros_like(labels, dtype=logits.dtype)
+    score[:] = ious.to(logits.dtype)
+    return F.binary_cross_entropy_with_logits(logits, score.unsqueeze(-1) * target)

@@ -89,3 +89,20 @@ def join_features(path):
     embedding, head = nn.Embedding(4, 8), nn.Linear(24, 2)
     features = torch.from_numpy(np.loadtxt(path))  # expect: TL105:16 lines=91
     return head(torch.cat([features, embedding(torch.arange(4))], dim=-1).float())
+
+
+def one_hot(codes, n):
+    return torch.nn.functional.one_hot(torch.as_tensor(codes), n).float()
+
+
+def train_vae(codes, device):
+    # inVAE: log-normalised counts are float64 (np.log1p of integer counts), the one-hot
+    # covariates float32; the DataLoader keeps both, and torch.cat promotes to float64.
+    counts = np.random.poisson(5.0, size=(96, 30))
+    data = torch.from_numpy(np.log1p(counts))  # expect: TL105:12 lines=108
+    encoder = torch.nn.Linear(33, 8).to(device)
+    loader = torch.utils.data.DataLoader(
+        torch.utils.data.TensorDataset(data, one_hot(codes, 3)), batch_size=8
+    )
+    for x, covar in loader:
+        encoder(torch.cat([x, covar], dim=1).to(device).float())

@@ -71,3 +71,19 @@ def float32_counts(counts):
     encoder = nn.Linear(40, 10)
     X = counts.astype(np.float32) / 1e4 * 2.0
     return encoder(torch.from_numpy(X))
+
+
+def one_hot(codes, n):
+    return torch.nn.functional.one_hot(torch.as_tensor(codes), n).float()
+
+
+def train_vae(codes, device):
+    # The log-normalised counts are converted to float32 where they are made.
+    counts = np.random.poisson(5.0, size=(96, 30))
+    data = torch.from_numpy(np.log1p(counts).astype(np.float32))
+    encoder = torch.nn.Linear(33, 8).to(device)
+    loader = torch.utils.data.DataLoader(
+        torch.utils.data.TensorDataset(data, one_hot(codes, 3)), batch_size=8
+    )
+    for x, covar in loader:
+        encoder(torch.cat([x, covar], dim=1).to(device))

@@ -201,3 +201,25 @@ class VisionEncoder(torch.nn.Module):
 def encode_images(device):
     encoder = VisionEncoder(device, torch.bfloat16)
     return encoder(torch.rand(16, 12))
+
+
+class GuidedAttentionLoss(torch.nn.Module):
+    # Mozilla TTS: the loss has no weights and is never moved; a static helper builds
+    # a grid from the lengths of the batch with torch.arange (on the CPU) and divides
+    # it by those lengths, which are on the GPU.
+    def forward(self, att_ws, ilens, olens):
+        masks = torch.zeros_like(att_ws)
+        for idx, (ilen, olen) in enumerate(zip(ilens, olens)):
+            masks[idx, :olen, :ilen] = self._mask(ilen, olen)
+        return (masks * att_ws).mean()
+
+    @staticmethod
+    def _mask(ilen, olen):
+        grid_x, grid_y = torch.meshgrid(torch.arange(olen), torch.arange(ilen), indexing="ij")  # expect: TL204:41 lines=224,219; TL204:61 lines=224,219
+        return 1.0 - torch.exp(-((grid_y.float() / ilen - grid_x.float() / olen) ** 2))
+
+
+def guided_loss(device):
+    criterion = GuidedAttentionLoss()
+    ilens, olens = torch.tensor([7, 5]).to(device), torch.tensor([12, 9]).to(device)
+    return criterion(torch.rand(2, 12, 7, device=device), ilens, olens)

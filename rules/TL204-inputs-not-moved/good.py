@@ -172,3 +172,25 @@ class VisionEncoder(torch.nn.Module):
 def encode_images(device):
     encoder = VisionEncoder(device, torch.bfloat16)
     return encoder(torch.rand(16, 12))
+
+
+class GuidedAttentionLoss(torch.nn.Module):
+    # The grid is made where the lengths are.
+    def forward(self, att_ws, ilens, olens):
+        masks = torch.zeros_like(att_ws)
+        for idx, (ilen, olen) in enumerate(zip(ilens, olens)):
+            masks[idx, :olen, :ilen] = self._mask(ilen, olen)
+        return (masks * att_ws).mean()
+
+    @staticmethod
+    def _mask(ilen, olen):
+        grid_x, grid_y = torch.meshgrid(
+            torch.arange(olen, device=olen.device), torch.arange(ilen, device=ilen.device), indexing="ij"
+        )
+        return 1.0 - torch.exp(-((grid_y.float() / ilen - grid_x.float() / olen) ** 2))
+
+
+def guided_loss(device):
+    criterion = GuidedAttentionLoss()
+    ilens, olens = torch.tensor([7, 5]).to(device), torch.tensor([12, 9]).to(device)
+    return criterion(torch.rand(2, 12, 7, device=device), ilens, olens)

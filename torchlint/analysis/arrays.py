@@ -38,7 +38,8 @@ _SAME_DTYPE_METHODS = frozenset("sum min max cumsum prod clip round abs".split()
 _NUMPY_UFUNCS = frozenset("log1p exp expm1 log log2 log10 sqrt sin cos tanh".split())
 # Integer results: numpy's default integer is int64.
 _NUMPY_INT64 = frozenset(
-    "random.randint random.integers random.poisson random.binomial argmax argmin argsort".split()
+    """random.randint random.integers random.poisson random.binomial random.negative_binomial
+    random.geometric random.hypergeometric argmax argmin argsort""".split()
 )
 _NUMPY_DTYPES = {
     "float64": "float64",

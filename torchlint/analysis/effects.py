@@ -172,13 +172,29 @@ def meet(
     return join_values(values, promote)
 
 
+def _like(scope: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``zeros_like(x, dtype=..., device=...)``: where and as ``x`` is, but for what
+    its keywords say."""
+    like = args[0][1] if args else UNKNOWN
+    device, dtype = like.device, like.dtype
+    expr: cst.BaseExpression | None = None
+    for arg, _ in args[1:]:
+        if arg.keyword is not None and arg.keyword.value == "dtype":
+            dtype = scope.dtype_of(arg.value) or MAYBE_DTYPE
+        elif arg.keyword is not None and arg.keyword.value == "device":
+            device, expr = scope.device_of(arg.value)
+            device, expr = device or Place.VAR, expr or arg.value
+        elif arg.star:
+            return new_value(Kind.TENSOR, Place.MAYBE, MAYBE_DTYPE, Event("create", node))
+    return new_value(Kind.TENSOR, device, dtype, Event("create", node), device_expr=expr)
+
+
 def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, Value]]) -> Value:
     """``torch.zeros(...)``, ``torch.tensor(data)``, ``torch.full(size, 1.0)``,
     ``zeros_like(x)``: a new tensor, on the CPU unless ``device=`` says otherwise (or
     the file sets a default device), in the dtype torch gives it."""
     if name.endswith("_like"):
-        like = args[0][1] if args else UNKNOWN
-        return new_value(Kind.TENSOR, like.device, like.dtype, Event("create", node))
+        return _like(scope, node, args)
     device, expr = scope.made_on()
     dtype: str | None = "float32" if name in _FLOAT_FACTORIES else None
     if name in ("tensor", "as_tensor", "from_numpy") and args and args[0][1].kind == Kind.NDARRAY:
@@ -633,6 +649,19 @@ def _optimizer(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return _unseen(scope, node, q, args)
 
 
+def _meshgrid(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torch.meshgrid(a, b)`` (or of a list): one grid per input, where and as that
+    input is."""
+    inputs = [v for a, v in args if a.keyword is None and not a.star]
+    if len(inputs) == 1 and inputs[0].kind in (Kind.TUPLE, Kind.LIST):
+        inputs = list(inputs[0].items)
+    if not inputs or any(v.kind != Kind.TENSOR for v in inputs):
+        return UNKNOWN
+    return Value(
+        Kind.TUPLE, items=tuple(replace(v, ident=new_ident(), moved_from=0) for v in inputs)
+    )
+
+
 def _image_reader(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     """``torchvision.io.read_image(path)``, ``decode_jpeg(data)``: a uint8 image on
     the CPU (where ``device=`` says nothing else)."""
@@ -685,6 +714,8 @@ _BY_NAME: dict[str, Handler] = {
     **{q: _loss for q in LOSSES if not _is_nn_class(q)},
     **dict.fromkeys(_IMAGE_READERS, _image_reader),
     "cv2.imread": _imread,
+    "torch.meshgrid": _meshgrid,
+    "torch.functional.meshgrid": _meshgrid,
 }
 # In order: the first that matches takes the call.
 _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (

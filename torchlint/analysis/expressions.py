@@ -25,6 +25,7 @@ from torchlint.analysis.torch_api import (
 from torchlint.analysis.values import (
     CLASS,
     CONSTANT,
+    LAMBDA,
     MAYBE_DTYPE,
     UNKNOWN,
     Event,
@@ -171,6 +172,12 @@ class Expressions(Calls):
             return UNKNOWN
         if isinstance(node, cst.Call):
             return self.call(node)
+        if isinstance(node, cst.Lambda):
+            # transform = lambda s: ToTensor()(Resize(size)(s)): its body runs where
+            # it is called (``call_lambda``).
+            made = Value(Kind.FUNCTION, origin=LAMBDA, ident=new_ident())
+            self.w.lambdas[made.ident] = node
+            return made
         if isinstance(node, cst.Yield):
             # A generator's items: what a loop over its call binds (``returned``).
             if isinstance(node.value, cst.From):
@@ -262,6 +269,10 @@ class Expressions(Calls):
         if isinstance(func, cst.Call):  # nn.CrossEntropyLoss()(logits, labels)
             made = self.eval(func)
             args = [(a, self.eval(a.value)) for a in node.args]
+            if made.kind == Kind.OBJECT:  # Resize(size)(sample): its __call__
+                result = self.method_of(made, "__call__", node, args)
+                if result is not None:
+                    return result
             if made.kind in (Kind.MODULE, Kind.WRAPPER):
                 self.observe_call(node, made.origin.rsplit(".", 1)[-1] or "module", made, args)
                 return replace(
@@ -434,7 +445,14 @@ class Expressions(Calls):
                     return result
                 self.escape_args(args)
                 return UNKNOWN
-            if value is not None and value.kind == Kind.FUNCTION and value.origin != name:
+            if value is not None and value.kind == Kind.FUNCTION and value.origin == LAMBDA:
+                return self.call_lambda(value, args)
+            if (
+                value is not None
+                and value.kind == Kind.FUNCTION
+                and value.origin != name
+                and value.origin in w.top_functions
+            ):
                 # net = linreg; net(X, w, b)
                 result = self.follow(w.top_functions[value.origin], node, args, None)
                 if result is not None:
@@ -466,6 +484,37 @@ class Expressions(Calls):
             return UNKNOWN  # setattr(model, ...), len(x), print(x): nothing is moved
         self.escape_args(args)
         return UNKNOWN
+
+    def call_lambda(self, value: Value, args: list[tuple[cst.Arg, Value]]) -> Value:
+        """A lambda bound to a name, called: its body, with its parameters bound to
+        the arguments, in the scope that calls it (where it was made, mostly)."""
+        fn = self.w.lambdas.get(value.ident)
+        params = fn.params if fn is not None else None
+        if (
+            fn is None
+            or params is None
+            or value.ident in self.w.in_lambda
+            or params.kwonly_params
+            or params.posonly_params
+            or isinstance(params.star_arg, cst.Param)
+            or params.star_kwarg is not None
+            or len(params.params) != len(args)
+            or any(a.keyword is not None or a.star for a, _ in args)
+        ):
+            self.escape_args(args)
+            return UNKNOWN
+        names = [p.name.value for p in params.params]
+        saved = {n: self.env[n] for n in names if n in self.env}
+        for name, (_, arg) in zip(names, args, strict=True):
+            self.env[name] = arg
+        self.w.in_lambda.add(value.ident)
+        try:
+            return self.eval(fn.body)
+        finally:
+            self.w.in_lambda.discard(value.ident)
+            for name in names:
+                self.env.pop(name, None)
+            self.env.update(saved)
 
     def observe_call(
         self, node: cst.Call, callee: str, module: Value, args: list[tuple[cst.Arg, Value]]

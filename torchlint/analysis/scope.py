@@ -44,6 +44,10 @@ class Walk:
     def __init__(self, analysis: FileFacts) -> None:
         self.facts = FlowFacts()
         self.results: dict[cst.CSTNode, Value] = {}
+        # The lambdas the walk met, by the ident of their FUNCTION value, and those
+        # being called now (a lambda that calls itself by its name is not followed).
+        self.lambdas: dict[int, cst.Lambda] = {}
+        self.in_lambda: set[int] = set()
         # The file whose names the walk reads now: the linted file, or a file of the
         # project while a call into it is followed (``within``).
         self.home = self.own = Home.of(analysis)

@@ -70,7 +70,7 @@ SAME_PLACE_OPS = frozenset(
     narrow select index_select gather masked_fill cumsum cumprod sum mean std var amax amin
     norm softmax log_softmax sigmoid tanh relu gelu silu exp log abs sqrt rsqrt neg pow
     round clamp clip argmax argmin interpolate pad normalize dropout tril triu t sin cos tan
-    floor ceil sign""".split()
+    floor ceil sign one_hot""".split()
 )
 # Of those, the ones whose result is floating for an integer input (torch's default
 # float): ``torch.sin(torch.arange(n))``, ``mask.float()`` aside.
@@ -102,8 +102,8 @@ STRICT_DTYPE_OPS = frozenset(
     }
 )
 STRICT_DTYPE_METHODS = frozenset({"mm", "bmm", "matmul", "mv"})
-# Of those, the ones whose result holds indices (int64), not values.
-INDEX_RESULTS = frozenset({"argmax", "argmin"})
+# Of those, the ones whose result is int64 (indices, one-hot codes), not values.
+INDEX_RESULTS = frozenset({"argmax", "argmin", "one_hot"})
 # Substrings that every spelling of a half dtype, of float64 data or of a move
 # contains: the text triggers of the rules about them (a file without any is never
 # parsed for them, so each spelling the analysis knows must contain one).

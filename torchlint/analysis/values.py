@@ -87,6 +87,8 @@ CONSTANT = "const:"
 PIPELINE = "pipeline"
 # The origin of a tensor registered with ``register_buffer``: it moves with its module.
 BUFFER = "buffer"
+# The origin of a FUNCTION value that is a lambda (``Walk.lambdas`` has its code).
+LAMBDA = "lambda"
 # The origin of a FUNCTION value that is a class of the file (``cls`` in a classmethod).
 CLASS = "class:"
 

@@ -128,7 +128,7 @@ class LossTargetDtype(Rule):
         self.report(
             arg.value,
             f"`{name}` is {value.dtype}{where}, but {found.loss} needs {wants}: "
-            f"'{error}'; pass `{name}.{method}()`",
+            f"'{error}'; pass `{self.ctx.code_for(method_call(arg.value, method))}`",
             fix,
             related,
         )
@@ -236,7 +236,8 @@ class Float64Input(Rule):
                 at,
                 f"{story} `{other_name}`, {other_value.dtype}{where}: an op that does not "
                 "promote fails on two dtypes ('expected m1 and m2 to have the same "
-                f"dtype'); convert it with `.{method}()` (at the op: `{name}.{method}()`)",
+                f"dtype'); convert it with `.{method}()` (at the op: "
+                f"`{self.ctx.code_for(method_call(expr, method))}`)",
                 FixSpec.unsafe(
                     Replace(expr, method_call(expr, method)),
                     message=f"convert `{name}` with .{method}() at the op",
@@ -633,7 +634,8 @@ class _Site:
         )
         self.rule.report(
             at,
-            f"{subject} {callee} {problem}; pass `{name}.{method}()`"
+            f"{subject} {callee} {problem}; "
+            f"pass `{self.rule.ctx.code_for(method_call(self.node, method))}`"
             f"{' there' if there else ''}{aside}",
             fix,
             related,

@@ -12,7 +12,9 @@ from torchlint.analysis.project import MAX_PROJECT_FILE, locate
 from torchlint.lint.source import SourceError, read
 from torchlint.screen.file import File
 from torchlint.screen.tags import (
+    ACCELERATOR,
     ATTACHES,
+    CALLABLE_MODULE,
     CPU_DATA,
     HANDED_PLACED,
     INIT_MODULE_CONTAINER,
@@ -195,6 +197,15 @@ class Evidence:
             for group_tags in tags.values():
                 if SAVE in group_tags:
                     group_tags.add(TORCH_LOAD)
+        # An entry (a function, the module body) that calls a module and moves
+        # something to a device may call it with inputs on that device, placed or
+        # not: what its forward makes on the CPU meets them (TL204).
+        calls_with_moved = {ACCELERATOR, CALLABLE_MODULE}
+        for i, definition in enumerate(defs):
+            if not isinstance(definition, ast.ClassDef) and calls_with_moved <= own[i]:
+                tags[find(i)].add(PLACED_MODULE)
+        if calls_with_moved <= module_level.tags:
+            module_level.tags.add(PLACED_MODULE)
         # What the module body calls runs in its context: its tags are the body's.
         for n in module_level.called:
             if n in index:
