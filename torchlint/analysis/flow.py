@@ -249,8 +249,7 @@ class _Scope(Expressions):
                     self.eval(child)
 
     def device_context_of(self, stmt: cst.With) -> tuple[Place, cst.BaseExpression] | None:
-        """``with torch.device(d):`` (or ``with d:`` on a torch.device value): what is
-        made inside lands on ``d``."""
+        """``with torch.device(d):``: what is made inside lands on ``d``."""
         for with_item in stmt.items:
             item = with_item.item
             if isinstance(item, cst.Call) and self.w.analysis.qualify(item.func) == "torch.device":
