@@ -78,7 +78,6 @@ class _Scope(Expressions):
             self.body(stmt.body)
         elif isinstance(stmt, cst.Assign):
             value = self.gpu_test(stmt.value, self.eval(stmt.value))
-            self.w.results[stmt.value] = value
             for target in stmt.targets:
                 name = dotted(target.target)
                 if name is not None and name.endswith(".data"):

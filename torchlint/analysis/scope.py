@@ -43,7 +43,6 @@ class Walk:
 
     def __init__(self, analysis: FileFacts) -> None:
         self.facts = FlowFacts()
-        self.results: dict[cst.CSTNode, Value] = {}
         # The lambdas the walk met, by the ident of their FUNCTION value, and those
         # being called now (a lambda that calls itself by its name is not followed).
         self.lambdas: dict[int, cst.Lambda] = {}
