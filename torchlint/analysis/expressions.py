@@ -296,17 +296,11 @@ class Expressions(Calls):
         whole = dotted(func)
         if whole is not None and isinstance(func, cst.Attribute):
             value = self.lookup(whole)
-            if (
-                value is not None
-                and value.kind == Kind.FUNCTION
-                and value.origin in w.top_functions
-            ):
+            if value is not None:
                 # self.metric(...) with self.metric = compute_metrics: that function
-                result = self.follow(w.top_functions[value.origin], node, args, None)
+                result = self.call_function(value, node, args)
                 if result is not None:
                     return result
-                self.escape_args(args)
-                return UNKNOWN
             if (
                 value is not None
                 and value.kind in (Kind.MODULE, Kind.WRAPPER)
@@ -438,27 +432,11 @@ class Expressions(Calls):
                     return result
                 self.escape_args(args)
                 return UNKNOWN
-            if value is not None and value.kind == Kind.FUNCTION and value.origin.startswith(CLASS):
-                # cls(...) in a classmethod: the class itself
-                result = self.defined(value.origin.removeprefix(CLASS), node, args, None)
+            if value is not None:
+                # net = linreg; net(X, w, b) (and cls(...), a lambda bound to a name)
+                result = self.call_function(value, node, args, name)
                 if result is not None:
                     return result
-                self.escape_args(args)
-                return UNKNOWN
-            if value is not None and value.kind == Kind.FUNCTION and value.origin == LAMBDA:
-                return self.call_lambda(value, args)
-            if (
-                value is not None
-                and value.kind == Kind.FUNCTION
-                and value.origin != name
-                and value.origin in w.top_functions
-            ):
-                # net = linreg; net(X, w, b)
-                result = self.follow(w.top_functions[value.origin], node, args, None)
-                if result is not None:
-                    return result
-                self.escape_args(args)
-                return UNKNOWN
             if value is not None and value.kind in (Kind.MODULE, Kind.WRAPPER, Kind.MOVED):
                 # (something moved and then called can only be a module)
                 self.observe_call(node, name, value, args)
@@ -484,6 +462,32 @@ class Expressions(Calls):
             return UNKNOWN  # setattr(model, ...), len(x), print(x): nothing is moved
         self.escape_args(args)
         return UNKNOWN
+
+    def call_function(
+        self,
+        value: Value,
+        node: cst.Call,
+        args: list[tuple[cst.Arg, Value]],
+        name: str | None = None,
+    ) -> Value | None:
+        """A FUNCTION value called: a lambda's body, a class of the file (``cls(...)``
+        in a classmethod), or a function of the file held under another ``name`` than
+        its own. UNKNOWN when such a call is not followed; None when ``value`` is
+        none of these (the caller reads the call some other way)."""
+        if value.kind != Kind.FUNCTION:
+            return None
+        if value.origin == LAMBDA:
+            return self.call_lambda(value, args)
+        if value.origin.startswith(CLASS):
+            result = self.defined(value.origin.removeprefix(CLASS), node, args, None)
+        elif value.origin != name and value.origin in self.w.top_functions:
+            result = self.follow(self.w.top_functions[value.origin], node, args, None)
+        else:
+            return None
+        if result is None:
+            self.escape_args(args)
+            return UNKNOWN
+        return result
 
     def call_lambda(self, value: Value, args: list[tuple[cst.Arg, Value]]) -> Value:
         """A lambda bound to a name, called: its body, with its parameters bound to

@@ -65,6 +65,39 @@ class FunctionFacts:
             return values[0]
         return None
 
+    def value_at(self, name: cst.Name) -> cst.BaseExpression | None:
+        """The value the local ``name`` reads: its single value, or, in straight-line
+        code that assigns it several times (``emb = ...; emb = torch.cat([emb.sin(),
+        ...])``), the last assignment in a statement before the one ``name`` is in.
+        None for a parameter, a name a branch or a loop assigns too, or one outside
+        the statements of the function's own body."""
+        single = self.single_value(name.value)
+        if single is not None or name.value in self.params:
+            return single
+        smalls = [
+            small
+            for stmt in self.node.body.body
+            if isinstance(stmt, cst.SimpleStatementLine)
+            for small in stmt.body
+        ]
+        assigned = {
+            id(small): small.value
+            for small in smalls
+            if isinstance(small, cst.Assign)
+            and any(
+                isinstance(t.target, cst.Name) and t.target.value == name.value
+                for t in small.targets
+            )
+        }
+        if len(assigned) != len(self.assignments.get(name.value, [])):
+            return None  # also assigned in a branch or a loop
+        last: cst.BaseExpression | None = None
+        for small in smalls:
+            if _holds(small, name):
+                return last
+            last = assigned.get(id(small), last)
+        return None
+
 
 @dataclass
 class FileFacts:
@@ -309,3 +342,8 @@ def collect(module: cst.Module) -> _Collector:
     collector = _Collector()
     collector.body(module.body, None, None)
     return collector
+
+
+def _holds(root: cst.CSTNode, node: cst.CSTNode) -> bool:
+    """``node`` is ``root`` or inside it."""
+    return root is node or any(_holds(child, node) for child in root.children)

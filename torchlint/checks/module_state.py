@@ -37,41 +37,6 @@ def _own_returns(fn: cst.FunctionDef) -> list[cst.Return]:
     return found
 
 
-def _value_before(fn: FunctionFacts, name: cst.Name) -> cst.BaseExpression | None:
-    """The value a local holds where ``name`` reads it, in straight-line code that
-    assigns it several times (``emb = ...; emb = torch.cat([emb.sin(), ...])``): the
-    last assignment in a statement before the one ``name`` is in. None where a
-    branch or a loop assigns it too, or ``name`` is not in a statement of the
-    function's own body."""
-    if name.value in fn.params:
-        return None
-    smalls = [
-        small
-        for stmt in fn.node.body.body
-        if isinstance(stmt, cst.SimpleStatementLine)
-        for small in stmt.body
-    ]
-    assigned = [
-        small
-        for small in smalls
-        if isinstance(small, cst.Assign)
-        and any(
-            isinstance(t.target, cst.Name) and t.target.value == name.value for t in small.targets
-        )
-    ]
-    if len(assigned) != len(fn.assignments.get(name.value, [])):
-        return None  # also assigned in a branch or a loop
-    ids = {id(small) for small in assigned}
-    last: cst.BaseExpression | None = None
-    for small in smalls:
-        if any(n is name for n in nodes(small, cst.Name)):
-            return last
-        if id(small) in ids:
-            assert isinstance(small, cst.Assign)
-            last = small.value
-    return None
-
-
 def _init_statements(cls: cst.ClassDef) -> Iterator[cst.BaseSmallStatement]:
     """The small statements of ``__init__``, loops and branches included."""
     for _, small in _construction(cls):
@@ -138,10 +103,8 @@ class _ModuleStateRule(Rule):
             return self._is_tensor_expr(sub, scope, cls, depth)
 
         if isinstance(node, cst.Name) and scope is not None:
-            value = scope.single_value(node.value)
-            if value is None:
-                # (each step reads a statement above the last: the walk ends)
-                value = _value_before(scope, node)
+            # (each step reads a statement above the last: the walk ends)
+            value = scope.value_at(node)
             return value is not None and tensor(value)
         if isinstance(node, cst.Call):
             q = self.ctx.analysis.qualify(node.func) or ""
