@@ -27,10 +27,12 @@ from torchlint.analysis.torch_api import (
     LOSSES,
     MODEL_LOADERS,
     MODULE_CONTAINERS,
+    OPENCV_IMAGE_READER,
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
     SAME_PLACE_OPS,
     STRICT_DTYPE_OPS,
+    TORCHVISION_IMAGE_READERS,
     legacy_type,
     makes_module,
 )
@@ -668,7 +670,7 @@ def _image_reader(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     scope.escape_args(args)
     placed = any(a.keyword is not None and a.keyword.value == "device" for a, _ in args)
     if placed or any(a.keyword is not None and a.keyword.value == "mode" for a, _ in args):
-        return UNKNOWN  # (ImageReadMode keeps uint8, but a device may be a GPU's)
+        return UNKNOWN  # (a device may be a GPU's; mode=UNCHANGED may keep 16 bits)
     return new_value(Kind.TENSOR, Place.CPU, "uint8", Event("create", node))
 
 
@@ -683,17 +685,6 @@ def _imread(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
         return UNKNOWN
     return new_value(Kind.NDARRAY, Place.CPU, "uint8", Event("create", node))
 
-
-_IMAGE_READERS = (
-    "torchvision.io.read_image",
-    "torchvision.io.decode_image",
-    "torchvision.io.decode_jpeg",
-    "torchvision.io.decode_png",
-    "torchvision.io.image.read_image",
-    "torchvision.io.image.decode_image",
-    "torchvision.io.image.decode_jpeg",
-    "torchvision.io.image.decode_png",
-)
 
 # A name listed here takes its handler whatever pattern it matches too
 # (``torch.nn.Parameter`` makes no module, ``peft.PeftModel.from_pretrained`` wraps
@@ -712,8 +703,8 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(_LOADERS, _loader),
     **dict.fromkeys(_TENSOR_DATASETS, _tensor_dataset),
     **{q: _loss for q in LOSSES if not _is_nn_class(q)},
-    **dict.fromkeys(_IMAGE_READERS, _image_reader),
-    "cv2.imread": _imread,
+    **dict.fromkeys(TORCHVISION_IMAGE_READERS, _image_reader),
+    OPENCV_IMAGE_READER: _imread,
     "torch.meshgrid": _meshgrid,
     "torch.functional.meshgrid": _meshgrid,
 }

@@ -107,6 +107,14 @@ INDEX_RESULTS = frozenset({"argmax", "argmin", "one_hot"})
 # Substrings that every spelling of a half dtype, of float64 data or of a move
 # contains: the text triggers of the rules about them (a file without any is never
 # parsed for them, so each spelling the analysis knows must contain one).
+# What reads uint8 pixels: torchvision's readers and decoders (a tensor), OpenCV's
+# imread (an array).
+TORCHVISION_IMAGE_READERS = frozenset(
+    f"torchvision.io.{where}{name}"
+    for where in ("", "image.")
+    for name in ("read_image", "decode_image", "decode_jpeg", "decode_png")
+)
+OPENCV_IMAGE_READER = "cv2.imread"
 # Text in a file that may make an integer tensor narrower than int64 (TL109).
 NARROW_TEXT = (
     "int8",
@@ -121,10 +129,7 @@ NARROW_TEXT = (
     "IntTensor",
     "ShortTensor",
     "CharTensor",
-    "imread",
-    "read_image",
-    "decode_image",
-    "decode_jpeg",
+    *sorted({q.rsplit(".", 1)[-1] for q in (*TORCHVISION_IMAGE_READERS, OPENCV_IMAGE_READER)}),
 )
 HALF_TEXT = ("half", "float16", "bfloat16", "BFloat16")  # torch.half, .half(), HalfTensor
 FLOAT64_TEXT = ("float64", "double", "Double", "numpy", "np.")  # torch.double, numpy data

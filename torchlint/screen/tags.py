@@ -8,9 +8,11 @@ import ast
 from torchlint.analysis.torch_api import (
     LOGIT_LOSSES,
     LOSSES,
+    OPENCV_IMAGE_READER,
     PROBABILITY_LOSSES,
     STRICT_DTYPE_METHODS,
     STRICT_DTYPE_OPS,
+    TORCHVISION_IMAGE_READERS,
 )
 
 # Tags (the vocabulary rules declare in ``needs``).
@@ -73,7 +75,9 @@ NARROW_WORDS = frozenset(
 # torch.int, x.int(), x.byte(): as attributes only (``int`` alone is the builtin)
 NARROW_ATTRIBUTES = frozenset({"int", "short", "char", "byte"})
 # Calls that read uint8 pixels (cv2.imread, torchvision.io.read_image, ...).
-IMAGE_READERS = frozenset({"imread", "read_image", "decode_image", "decode_jpeg", "decode_png"})
+IMAGE_READERS = frozenset(
+    q.rsplit(".", 1)[-1] for q in (*TORCHVISION_IMAGE_READERS, OPENCV_IMAGE_READER)
+)
 _LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in LOSSES)
 _BINARY_LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in (*PROBABILITY_LOSSES, *LOGIT_LOSSES))
 PLACING_KEYWORDS = frozenset(
