@@ -42,3 +42,22 @@ def wrap_tower(gpu_list):
     # Built without a device: its weights are on the CPU when wrapped.
     model = Tower(width=32)
     return nn.DataParallel(model, device_ids=gpu_list)  # expect: TL203:12 lines=43,44
+
+
+def load_for_inference(config, checkpoint):
+    # No GPU is named anywhere: DataParallel picks every visible GPU itself and
+    # checks, at its first call, that the module is on the first one.
+    model = Net()
+    if config["data_parallel"]:
+        model = nn.DataParallel(model.to("cuda"))  # expect: TL203:17 lines=50,58
+    model.load_state_dict(torch.load(checkpoint, map_location="cpu"))
+    return model.eval()
+
+
+def predict(model, batch):
+    return model(batch["image"])
+
+
+def main(config, checkpoint, batch):
+    model = load_for_inference(config, checkpoint)
+    return predict(model, batch)

@@ -530,6 +530,12 @@ class Expressions(Calls):
             for wrap, ident in list(self.w.pending_wraps.items()):
                 if ident == module.ident:
                     del self.w.pending_wraps[wrap]
+        if module.kind == Kind.WRAPPER and module.device == Place.CPU:
+            wrapped = module.last("wrap")
+            if wrapped is not None and wrapped.detail == "DataParallel":
+                # (in another file's function: at the call of this file that led there)
+                called = self.w.facts.site or node
+                self.w.facts.called_on_cpu.setdefault(wrapped.node, called)
         if module.origin.startswith("local:") and module.ident:
             # A module class of the file, called: its forward, with these inputs and
             # its submodules where the instance is.

@@ -168,6 +168,9 @@ class FlowFacts:
     # DataParallel wraps whose wrapper is moved afterwards (``DataParallel(m).to(d)``):
     # DataParallel checks devices at its first call, not when it wraps.
     placed_after_wrap: set[cst.Call] = field(default_factory=set)
+    # DataParallel wraps of a module on the CPU whose wrapper was called while it was
+    # still there, with the first such call: the GPU run fails at that call.
+    called_on_cpu: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)
     discarded: Observations[cst.Call, DiscardObs] = field(default_factory=Observations)
     late_modules: Observations[cst.CSTNode, LateModuleObs] = field(default_factory=Observations)
     # Names that held a value which was then moved under its other name.

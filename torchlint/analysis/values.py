@@ -232,10 +232,16 @@ def merge_values(a: Value, b: Value) -> Value:
         other = b if left is a else a
         events = left.events + tuple(e for e in other.events if e not in left.events)
         return replace(left, events=events, ident=a.ident if a.ident == b.ident else new_ident())
-    if a.ident and a.ident == b.ident and a.kind == b.kind:
+    if (
+        a.ident
+        and a.ident == b.ident
+        and (a.kind == b.kind or {a.kind, b.kind} == {Kind.MODULE, Kind.WRAPPER})
+    ):
+        # (``if n_gpus > 1: model = DataParallel(model)``: the model, maybe wrapped, is
+        # taken for the wrapper, whose checks fail on the path that wraps)
         events = a.events + tuple(e for e in b.events if e not in a.events)
         return replace(
-            a,
+            a if a.kind == Kind.WRAPPER else b,
             device=a.device if a.device == b.device else Place.MAYBE,
             dtype=a.dtype if a.dtype == b.dtype else MAYBE_DTYPE,
             device_expr=a.device_expr if a.device_expr is b.device_expr else None,

@@ -419,8 +419,11 @@ class ParallelWrapBeforePlacement(Rule):
     Flags `nn.DataParallel(model)`, `DistributedDataParallel(model, device_ids=[rank])`
     and `FullyShardedDataParallel(model)` (without `device_id=`) when the flow analysis
     shows `model` on the CPU at that point in a scope that uses a GPU (a tensor or
-    module moved to one, `torch.cuda.set_device`, `device_ids=`); and DDP around a
-    model loaded with `device_map=...`, which is already spread over devices. A
+    module moved to one, `torch.cuda.set_device`, `device_ids=`), or where the
+    DataParallel wrapper is then called without a move (even in code that names no
+    GPU: DataParallel picks every visible GPU itself, also through a helper that wraps
+    only `if config["data_parallel"]`); and DDP around a model loaded with
+    `device_map=...`, which is already spread over devices. A
     DataParallel wrapper moved before its first call (`nn.DataParallel(model,
     device_ids=gpus).to(device)`) is not flagged: DataParallel checks the devices when
     it runs, not when it wraps (DDP checks when it wraps).
@@ -482,7 +485,8 @@ class ParallelWrapBeforePlacement(Rule):
                 {"place": place.node},
             )
             return True
-        if inner.device != Place.CPU or obs.gpu_evidence is None:
+        called = self.ctx.analysis.flow.called_on_cpu.get(node)
+        if inner.device != Place.CPU or (obs.gpu_evidence is None and called is None):
             return False
         if obs.wrapper == "FullyShardedDataParallel" and "device_id" in kw:
             return False
@@ -513,7 +517,27 @@ class ParallelWrapBeforePlacement(Rule):
                 Replace(inner_arg.value, method_call(inner_arg.value, "to", device)),
                 message=f"move the module first: .to({self.ctx.code_for(device)})",
             )
+        related: dict[str, cst.CSTNode] = {}
+        story = ""
+        if created is not None:
+            related["made"] = created.node
+            story = " (made at line <line:made>, never moved)"
         evidence = obs.gpu_evidence
+        if evidence is None:
+            assert called is not None
+            # No GPU named anywhere: DataParallel picks every visible GPU itself, and
+            # checks the module's device when the wrapper is called.
+            related["call"] = called
+            self.report(
+                node,
+                f"DataParallel wraps `{obs.inner_path}` while it is on the CPU{story}, and "
+                "the wrapper is called at line <line:call> without a move: on a machine "
+                "with a GPU it fails there (parameters must be on cuda:0, device_ids[0]); "
+                "move the module to the GPU before wrapping or before the first call",
+                fix,
+                related,
+            )
+            return True
         where = (
             "torch.cuda.set_device"
             if evidence.detail == "set_device"
@@ -521,11 +545,7 @@ class ParallelWrapBeforePlacement(Rule):
             if evidence.detail == "device_ids"
             else "a move to a GPU"
         )
-        related: dict[str, cst.CSTNode] = {"gpu": evidence.node}
-        story = ""
-        if created is not None:
-            related["made"] = created.node
-            story = " (made at line <line:made>, never moved)"
+        related["gpu"] = evidence.node
         self.report(
             node,
             f"{obs.wrapper} wraps `{obs.inner_path}` while it is on the CPU{story}, in code "
