@@ -1,8 +1,9 @@
-"""TL208-TL209: a tensor put on the *current* GPU (``.cuda()``, ``"cuda"``) where the
+"""TL208-TL210: a tensor put on the *current* GPU (``.cuda()``, ``"cuda"``) where the
 code means another one: a model placed on a GPU the code chooses (``args.device``,
 ``f"cuda:{rank}"``, ``.cuda(args.gpu)``, ``device_map={"": device}``; which GPU each
-move picks is read from the flow analysis, ``torchlint.analysis.gpus``), or a tensor
-whose device an ``if x.is_cuda:`` follows."""
+move picks is read from the flow analysis, ``torchlint.analysis.gpus``), a tensor
+whose device an ``if x.is_cuda:`` follows, or one made on ``x.device.type`` (the
+GPU's index dropped)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from torchlint.analysis.branches import followed_tensor
 from torchlint.analysis.gpus import device_argument, gpu_of
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
-from torchlint.analysis.order import contains
-from torchlint.analysis.torch_api import SCATTERING_WRAPPERS
+from torchlint.analysis.order import contains, precedes
+from torchlint.analysis.torch_api import FACTORY_FUNCTIONS, SCATTERING_WRAPPERS
 from torchlint.analysis.values import Event, Gpu, Kind, Value
 from torchlint.checks._build import renamed_method
 from torchlint.checks._devices import model_name, usable
@@ -37,6 +38,7 @@ class CurrentGpuMismatch(Rule):
     )
     triggers = ("cuda",)
     needs = frozenset({screen.CUDA_LITERAL, screen.PLACED_MODULE})
+    keeps = frozenset({screen.SETS_GPU})  # analysis.current_gpu
     docs = """
     ## What it does
     `.cuda()`, `"cuda"` and `torch.device("cuda")` mean the *current* GPU: GPU 0,
@@ -199,6 +201,7 @@ class CudaUnderIsCuda(Rule):
     fixable = True
     triggers = ("cuda",)
     needs = frozenset({screen.CUDA_CALL, screen.CUDA_TEST})
+    keeps = frozenset({screen.SETS_GPU})  # analysis.current_gpu
     docs = """
     ## What it does
     Flags `y.cuda()` in the body of `if x.is_cuda:` (or `x.device.type == "cuda"`,
@@ -263,3 +266,153 @@ class CudaUnderIsCuda(Rule):
                 FixSpec.unsafe(Replace(node, new), message=f"use .to({owner}.device)"),
             )
             return
+
+
+# torch functions whose ``device=`` is a full device (a tensor lands on its index),
+# beside FACTORY_FUNCTIONS and their ``_like`` forms; autocast and GradScaler take a
+# device *type* on purpose and are not among them, nor is torch.Generator (a CUDA
+# generator serves a tensor on any GPU).
+_DEVICE_TAKERS = frozenset({"device", "empty_strided", "full_like", "tensor"})
+_NEW_TENSOR_METHODS = frozenset({"new_zeros", "new_ones", "new_full", "new_empty", "new_tensor"})
+
+
+def _device_type_of(node: cst.BaseExpression) -> cst.Attribute | None:
+    """``x.device.type``: the device's type alone ("cuda", "cpu"), no index."""
+    if (
+        isinstance(node, cst.Attribute)
+        and node.attr.value == "type"
+        and isinstance(node.value, cst.Attribute)
+        and node.value.attr.value == "device"
+    ):
+        return node
+    return None
+
+
+class DeviceTypeAsDevice(Rule):
+    code = "TL210"
+    name = "device-type-as-device"
+    summary = (
+        '`x.device.type` ("cuda", no GPU index) used as a device: the tensor lands on '
+        "the current GPU, not on the one `x` is on."
+    )
+    fixable = True
+    triggers = ("device.type",)
+    needs = frozenset({screen.CUDA_TEST})
+    keeps = frozenset({screen.SETS_GPU})  # analysis.current_gpu
+    docs = """
+    ## What it does
+    Flags `x.device.type` passed as the device of a new or moved tensor (or module):
+    `device=` of a torch factory (`torch.zeros`, `torch.tensor`, `torch.ones_like`,
+    ...), of `x.new_zeros(...)`, the first argument of
+    `torch.device(...)`, and the device of `.to(...)`; also through a local name
+    (`device = x.device.type`, then `torch.zeros(n, device=device)`), where the
+    finding lands on the line that takes the type. Not flagged in a file that sets
+    the current GPU (`torch.cuda.set_device`, `CUDA_VISIBLE_DEVICES`, accelerate,
+    Lightning), nor where the type goes where a type is meant (`torch.autocast(
+    device_type=...)`, `GradScaler(device=...)`, comparisons).
+
+    ## Why is this bad?
+    `x.device.type` is `"cuda"` for every GPU: the index is gone, and `"cuda"` means
+    the *current* GPU (GPU 0 unless the process sets another). With `x` on `cuda:1`
+    the new tensor lands on `cuda:0`, and the first op that joins them fails with
+    `Expected all tensors to be on the same device, but found at least two devices,
+    cuda:1 and cuda:0!` (momentumnet's exact-arithmetic optimizer state; the "type
+    strings carry no GPU index" threads of the `.type(x.type())` family).
+
+    ## Example
+    ```python
+    device = val.device.type
+    store = torch.zeros(val.shape, dtype=torch.long, device=device)
+    ```
+
+    ## Use instead
+    ```python
+    store = torch.zeros(val.shape, dtype=torch.long, device=val.device)
+    ```
+
+    ## Fix safety
+    Where `x.device.type` is written in the device argument itself, it becomes
+    `x.device`: the same GPU as before whenever `x` is on the current one, another
+    one otherwise, which is the point but a change of behaviour: **unsafe**. No fix
+    through a name, whose other uses (`device == "cuda"`) may need the string.
+
+    ## References
+    - [CUDA semantics: the current device](https://pytorch.org/docs/stable/notes/cuda.html#cuda-semantics)
+    - [`torch.device`](https://pytorch.org/docs/stable/tensor_attributes.html#torch.device)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if self.ctx.analysis.current_gpu is not None:
+            return
+        arg = self._device_arg(node)
+        if arg is None:
+            return
+        direct = _device_type_of(arg.value)
+        if direct is not None:
+            owner = self.ctx.code_for(direct.value)
+            fixed = direct.value  # x.device
+            self.report(
+                direct,
+                f'`{owner}.type` is only the device\'s type ("cuda", no GPU index): this '
+                f"puts the result on the current GPU (GPU 0 unless the process sets "
+                f"another), not on the one `{self.ctx.code_for(direct.value.value)}` is on "  # type: ignore[attr-defined]
+                f"(cuda:1, say), where the two meet on different devices; pass `{owner}`",
+                FixSpec.unsafe(Replace(direct, fixed), message=f"pass {owner}"),
+            )
+            return
+        fn = self.ctx.function
+        if fn is None or not isinstance(arg.value, cst.Name):
+            return
+        name = arg.value.value
+        for value in fn.assignments.get(name, []):
+            taken = _device_type_of(value)
+            if taken is None or not precedes(value, node, fn.node):
+                continue
+            at = self.once_at(taken, node)
+            if at is None:
+                return
+            owner = self.ctx.code_for(taken.value)
+            self.report(
+                at,
+                f'`{name}` is `{owner}.type`, only the device\'s type ("cuda", no GPU '
+                f"index), and is used as a device at line <line:use>: that puts the "
+                "result on the current GPU (GPU 0 unless the process sets another), not on "
+                f"the one `{self.ctx.code_for(taken.value.value)}` is on (cuda:1, say), "  # type: ignore[attr-defined]
+                f"where the two meet on different devices; use `{owner}`",
+                None,
+                {"use": node},
+            )
+            return
+
+    def _device_arg(self, node: cst.Call) -> cst.Arg | None:
+        """The argument of ``node`` that names a device a tensor lands on."""
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "to":
+            return next(
+                (
+                    a
+                    for i, a in enumerate(node.args)
+                    if (a.keyword is None and i == 0)
+                    or (a.keyword is not None and a.keyword.value == "device")
+                ),
+                None,
+            )
+        keyword = next(
+            (a for a in node.args if a.keyword is not None and a.keyword.value == "device"),
+            None,
+        )
+        if isinstance(func, cst.Attribute) and func.attr.value in _NEW_TENSOR_METHODS:
+            return keyword
+        q = self.ctx.analysis.qualify(func) or ""
+        if not q.startswith("torch."):
+            return None
+        last = q.rsplit(".", 1)[-1]
+        if q == "torch.device":
+            return node.args[0] if node.args and node.args[0].keyword is None else keyword
+        if (
+            last in FACTORY_FUNCTIONS
+            or last in _DEVICE_TAKERS
+            or last.removesuffix("_like") in FACTORY_FUNCTIONS
+        ):
+            return keyword
+        return None

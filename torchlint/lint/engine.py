@@ -94,7 +94,8 @@ def screen_units(
     if not rules:
         return rules, []
     whole = [rule.needs for rule in rules if rule.whole_class]
-    return rules, evidence.idle([rule.needs for rule in rules], whole)
+    kept = frozenset(tag for rule in rules for tag in rule.keeps)
+    return rules, evidence.idle([rule.needs for rule in rules], whole, kept)
 
 
 def _on_disk(path: str) -> str | None:

@@ -173,6 +173,10 @@ class Rule(cst.BatchableCSTVisitor):
     # another method): where it may match, the screen keeps every method of a class.
     # Otherwise a method none of the rules can match in loses its body.
     whole_class: ClassVar[bool] = False
+    # Tags of units that hold a fact about the whole file the rule reads (a
+    # ``torch.cuda.set_device`` in any function): where the rule may match, the
+    # screen keeps such units in the parse, so the fact is seen.
+    keeps: ClassVar[frozenset[str]] = frozenset()
     # Reported by the engine itself, not by a traversal (TL901, unused noqa): never
     # screened nor walked.
     engine_rule: ClassVar[bool] = False

@@ -237,16 +237,22 @@ class Evidence:
         return any(needed <= tags for tags in self.units)
 
     def idle(
-        self, needs: Sequence[frozenset[str]], whole: Sequence[frozenset[str]] = ()
+        self,
+        needs: Sequence[frozenset[str]],
+        whole: Sequence[frozenset[str]] = (),
+        kept: frozenset[str] = frozenset(),
     ) -> list[ast.stmt]:
         """The top-level ``def``s and ``class``es that carry none of ``needs`` (the
         needs of the rules that passed): no rule can report inside them. In a class
         that is screened method by method, the methods that carry none of them, unless
-        a rule that reads whole classes (``whole``) may match in it."""
+        a rule that reads whole classes (``whole``) may match in it. A unit with a tag
+        of ``kept`` (a file-wide fact a rule reads) is never idle."""
         if any(n <= self.module_level for n in needs):
             return []
         out: list[ast.stmt] = []
         for i, (d, tags) in enumerate(zip(self.defs, self.units, strict=True)):
+            if tags & kept:
+                continue
             if not any(n <= tags for n in needs):
                 out.append(d)
             elif i in self._methods_of and not any(n <= tags for n in whole):

@@ -52,6 +52,9 @@ CUDA_LITERAL = "cuda-literal"  # .cuda() or "cuda" / "cuda:0"
 CUDA_CALL = "cuda-call"  # x.cuda(...)
 DATA_ASSIGN = "data-assign"  # p.data = ...: a parameter's tensor replaced
 CUDA_TEST = "cuda-test"  # x.is_cuda, x.device.type: code that asks where a tensor is
+# torch.cuda.set_device(...), with torch.cuda.device(...), CUDA_VISIBLE_DEVICES: the
+# process picks its current GPU (a fact about the whole file, ``Rule.keeps``)
+SETS_GPU = "sets-gpu"
 DEVICE_NAME = "device-name"  # a name or parameter called `device`
 TYPE_CAST_ARGUMENT = "type-cast-argument"  # f(x.type(dtype)): a cast passed straight on
 LEGACY_TYPE_CAST = "legacy-type-cast"  # x.type(torch.cuda.HalfTensor), x.type(y.type())

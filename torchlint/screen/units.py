@@ -54,6 +54,7 @@ from torchlint.screen.tags import (
     PLACED_MODULE,
     PLACING_KEYWORDS,
     SAVE,
+    SETS_GPU,
     STALE_ALIAS,
     STRICT_OP_WORDS,
     TARGET_DTYPE,
@@ -224,6 +225,8 @@ class Unit(ModuleState):
                 value = node.value  # type: ignore[attr-defined]
                 if type(value) is str and value.startswith("cuda"):
                     tags.add(CUDA_LITERAL)
+                elif value == "CUDA_VISIBLE_DEVICES":
+                    tags.add(SETS_GPU)
                 if type(value) is str and len(value) <= 40:
                     found = WORD_TAGS.get(value.split(":", 1)[0])
                     if found is not None:
@@ -250,7 +253,8 @@ class Unit(ModuleState):
                     expr = item.context_expr
                     if type(expr) is ast.Call and last_name(expr.func) == "device":
                         # with torch.device(d): what is made inside is placed on d
-                        tags.update((ACCELERATOR, PLACED_MODULE))
+                        # (with torch.cuda.device(i): the current GPU is i)
+                        tags.update((ACCELERATOR, PLACED_MODULE, SETS_GPU))
             elif kind is ast.Assign or kind is ast.AnnAssign:
                 self.assign(node)  # type: ignore[arg-type]
             elif kind is ast.For or kind is ast.AsyncFor or kind is ast.comprehension:
@@ -303,6 +307,8 @@ class Unit(ModuleState):
         if last == "prepare" or last == "initialize" or last == "set_device":
             # accelerator.prepare(model), deepspeed.initialize(model=...)
             tags.update((ACCELERATOR, PLACED_MODULE))
+            if last == "set_device":
+                tags.add(SETS_GPU)
         if last in IMAGE_READERS:
             tags.add(NARROW_CAST)  # cv2.imread, torchvision.io.read_image: uint8 pixels
         if last == "cuda" and isinstance(func, ast.Attribute):

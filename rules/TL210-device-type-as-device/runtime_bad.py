@@ -1,0 +1,16 @@
+# Runnable companion of bad.py for the runtime check (docs/runtime.md):
+#   torchlint --select TL210 --confirm rules/TL210-device-type-as-device/runtime_bad.py --devices 2
+# devices: 2
+# The velocity is on GPU 1; `velocity.device.type` is "cuda", the current GPU (0),
+# so the state is made there: 'found at least two devices, cuda:1 and cuda:0'.
+import torch
+
+
+def momentum_state(velocity):
+    device = velocity.device.type  # expect: TL210:14 lines=10,11
+    state = torch.zeros(velocity.shape, device=device)
+    return state + velocity
+
+
+if __name__ == "__main__":
+    print(momentum_state(torch.randn(4, device="cuda:1")).shape)
