@@ -66,7 +66,8 @@ class Calls(Loops):
                 Kind.MODULE,
                 device,
                 "float32" if w.analysis.default_dtype is None else None,
-                Event("create", node),
+                # (the names bound there: a fix that places it may use one)
+                Event("create", node, bound=frozenset(self.env)),
                 device_expr=expr,
             )
             if not self.entry:

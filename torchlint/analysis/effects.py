@@ -48,6 +48,7 @@ from torchlint.analysis.values import (
     new_value,
     submodule,
 )
+from torchlint.lint.traverse import nodes
 
 # Methods that cast a module or a tensor, and those only a tensor has (a module
 # cannot be cast to an integer dtype): the dtype they cast to.
@@ -315,6 +316,12 @@ def module_method(
             if receiver.ident:
                 optimizers.left_behind(scope, receiver.ident, events[-1])
         return new
+    if method == "apply" and _applies_move(scope, args):
+        # model.apply(lambda m: m.to(device)): every part moved or cast, somewhere
+        moved = replace(receiver, device=Place.MAYBE, dtype=MAYBE_DTYPE)
+        if receiver.ident:
+            scope.update_ident(receiver.ident, moved)
+        return moved
     if method in ("eval", "train", "requires_grad_", "apply"):
         return receiver  # these return the module itself
     if method == "parameters" and (receiver.ident or receiver.part_of):
@@ -494,7 +501,8 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
             device, expr = scope.device_of(arg.value)
             device, expr = device or Place.VAR, expr or arg.value
             gpus.record(scope, node, gpus.classify(scope, arg.value))
-    module = new_value(Kind.MODULE, device, dtype, Event("create", node), device_expr=expr)
+    created = Event("create", node, bound=frozenset(scope.env))
+    module = new_value(Kind.MODULE, device, dtype, created, device_expr=expr)
     if last in MODULE_CONTAINERS:
         # nn.Sequential(*list(model.children())[:-1]): a container of modules that
         # exist already is where they are.
@@ -556,7 +564,8 @@ def _new_model(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     """``timm.create_model(...)``, ``GPT2LMHeadModel(config)``: on the CPU (or the
     device of an enclosing ``with torch.device(d):``), in float32."""
     device, expr = scope.made_on()
-    made = new_value(Kind.MODULE, device, "float32", Event("create", node), device_expr=expr)
+    created = Event("create", node, bound=frozenset(scope.env))
+    made = new_value(Kind.MODULE, device, "float32", created, device_expr=expr)
     return replace(made, origin=q)
 
 
@@ -720,3 +729,22 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (lambda q: q.startswith("torchvision.datasets."), _torchvision_dataset),
     (lambda q: q.startswith("numpy."), arrays.numpy_call),
 )
+
+
+_MOVES_OR_CASTS = frozenset({"to", "cuda", "cpu", "half", "float", "bfloat16", "double", "type"})
+
+
+def _applies_move(scope: Scope, args: list[tuple[cst.Arg, Value]]) -> bool:
+    """``model.apply(fn)`` where ``fn`` (a lambda, or a function of the file) moves or
+    casts what it is given."""
+    if not args:
+        return False
+    fn: cst.CSTNode | None = args[0][0].value
+    if isinstance(fn, cst.Name):
+        fn = scope.w.top_functions.get(fn.value)
+    if not isinstance(fn, (cst.Lambda, cst.FunctionDef)):
+        return False
+    return any(
+        isinstance(call.func, cst.Attribute) and call.func.attr.value in _MOVES_OR_CASTS
+        for call in nodes(fn, cst.Call)
+    )

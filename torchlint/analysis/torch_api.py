@@ -305,6 +305,67 @@ def float_input_layer(module: Value) -> str | None:
 # The containers of torch.nn: modules that hold others and have no weights of their own.
 MODULE_CONTAINERS = frozenset({"Sequential", "ModuleList", "ModuleDict"})
 
+
+def class_has_weights(
+    cls: ClassFacts, facts: FileFacts, seen: frozenset[str] = frozenset()
+) -> bool:
+    """Whether the code shows a module class of the file holding weights of its own
+    or through its parts: ``self.x = nn.Linear(...)`` (a parametrized ``torch.nn``
+    layer, also inside ``nn.Sequential``/``ModuleList``), ``nn.Parameter``,
+    ``register_buffer``/``register_parameter``, a loaded model, or a part that is
+    such a class of the file; also by inheriting from one. A loss or a wrapper of
+    plain functions (``self.sigma = sigma``) has none."""
+    if cls.name in seen:
+        return False
+    seen = seen | {cls.name}
+    for base in cls.bases:
+        local = _class_named(facts, base)
+        if local is not None and class_has_weights(local, facts, seen):
+            return True
+    for values in cls.self_attrs.values():
+        for value in values:
+            for call in _calls_in(value):
+                if _weighted_call(call, facts, seen):
+                    return True
+    for call in _calls_in(cls.node):
+        func = call.func
+        if (
+            isinstance(func, cst.Attribute)
+            and func.attr.value in ("register_buffer", "register_parameter")
+            and dotted(func.value) == "self"
+        ):
+            return True
+    return False
+
+
+def _calls_in(node: cst.CSTNode) -> list[cst.Call]:
+    out: list[cst.Call] = []
+
+    class _Calls(cst.CSTVisitor):
+        def visit_Call(self, call: cst.Call) -> None:
+            out.append(call)
+
+    node.visit(_Calls())
+    return out
+
+
+def _weighted_call(call: cst.Call, facts: FileFacts, seen: frozenset[str]) -> bool:
+    q = facts.qualify(call.func) or ""
+    last = q.rsplit(".", 1)[-1]
+    if q in PARAMETER_CLASSES:
+        return True
+    if q.startswith("torch.nn."):
+        return last.startswith(PARAMETRIZED_MODULES)
+    if last in MODEL_LOADERS or q == "timm.create_model" or q.startswith("torchvision.models."):
+        return True
+    local = _class_named(facts, dotted(call.func) or "")
+    return local is not None and local.is_module and class_has_weights(local, facts, seen)
+
+
+def _class_named(facts: FileFacts, name: str) -> ClassFacts | None:
+    return next((c for c in facts.classes.values() if c.name == name), None)
+
+
 # Method names that run a module's weights on their argument.
 FORWARD_LIKE = (
     "forward",

@@ -1,6 +1,7 @@
-"""TL201-TL203: where modules are placed, read from the flow analysis
+"""TL201-TL203, TL211: where modules are placed, read from the flow analysis
 (``torchlint.analysis.flow``): a module cast but never placed, a submodule attached
-after placement, a parallel wrapper around a module still on the CPU. Each rule
+after placement, a parallel wrapper around a module still on the CPU, a module never
+placed whose inputs were. Each rule
 reports only when the code shows both halves of the bug; the message names the line
 of the other half. The tensor-move rules, TL204-TL206, are in ``moves.py``."""
 
@@ -11,8 +12,15 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.facts import FileFacts
 from torchlint.analysis.observations import CallObs, WrapObs
-from torchlint.analysis.torch_api import HALF_DTYPES, HALF_TEXT, MOVE_TEXT, PARAMETRIZED_MODULES
-from torchlint.analysis.values import Event, Kind, Place, Value
+from torchlint.analysis.order import contains
+from torchlint.analysis.torch_api import (
+    HALF_DTYPES,
+    HALF_TEXT,
+    MOVE_TEXT,
+    PARAMETRIZED_MODULES,
+    class_has_weights,
+)
+from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value
 from torchlint.checks._build import comma_separated, kwarg, method_call
 from torchlint.checks._devices import device_text, model_name, name_of, usable
 from torchlint.lint.traverse import nodes
@@ -555,3 +563,164 @@ class ParallelWrapBeforePlacement(Rule):
             related,
         )
         return True
+
+
+class ModuleNotPlaced(Rule):
+    code = "TL211"
+    name = "module-not-placed"
+    summary = (
+        "A module with weights is never moved to a device, but is called on inputs that "
+        "were moved to one."
+    )
+    fixable = True
+    triggers = MOVE_TEXT
+    needs = frozenset({screen.MODULE_SOURCE, screen.ACCELERATOR})
+    docs = """
+    ## What it does
+    Follows a module through its function, the helpers it is handed to and the
+    methods of its class: made (a `torch.nn` layer, a module class of the file that
+    holds weights, `from_pretrained`, `timm.create_model`), never moved (no
+    `.to(device)`, `.cuda()`, `device=`, `device_map=`, `accelerator.prepare`, no part
+    moved, not handed to a function the analysis cannot follow), and then called with
+    an input that was moved to a GPU or a device variable. The finding lands where
+    the module is made, the line to change, and names the input's move and the call.
+    A module cast to half precision is TL201's; one wrapped by DataParallel, TL203's.
+    Modules without weights (activations, pooling, a loss class of the file that
+    keeps only numbers) are not flagged.
+
+    ## Why is this bad?
+    The weights stay on the CPU while the input is on the GPU, and the first layer
+    with weights raises: `Input type (torch.cuda.FloatTensor) and weight type
+    (torch.FloatTensor) should be the same` at a convolution, `Expected all tensors
+    to be on the same device, but found at least two devices, cuda:0 and cpu!`
+    elsewhere. A wrapper module built around placed parts (a distillation wrapper
+    whose own token and head are made in its `__init__`, vit-pytorch) fails the same
+    way: its parts were moved, its own weights were not.
+
+    ## Example
+    ```python
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    distiller = DistillWrapper(student=v.to(device), teacher=teacher.to(device))
+    loss = distiller(img.to(device), labels.to(device))
+    ```
+
+    ## Use instead
+    ```python
+    distiller = DistillWrapper(student=v, teacher=teacher).to(device)
+    ```
+
+    ## Fix safety
+    Where the module is made by a call written at its own line and the input's
+    device is a name bound there (or a literal), the fix appends `.to(DEVICE)` to
+    that call. It moves the weights, a change of behaviour: **unsafe**.
+
+    ## References
+    - [`torch.nn.Module.to`](https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        for obs in self.ctx.analysis.flow.calls.all(node):
+            if self._check(node, obs):
+                return
+
+    def _check(self, node: cst.Call, obs: CallObs) -> bool:
+        module = obs.module
+        # (Inside a module's forward, followed from its call: that call is reported.)
+        if (
+            module.kind != Kind.MODULE
+            or module.device != Place.CPU
+            or obs.in_forward
+            or module.dtype is None  # no weights of its own (pooling, activations)
+            or module.dtype in HALF_DTYPES  # TL201's
+            or module.last("wrap") is not None  # TL203's
+        ):
+            return False
+        created = module.last("create")
+        if created is None or not self._has_weights(module):
+            return False
+        moved = next(
+            (
+                (arg, v, there)
+                for arg, v in obs.args
+                if v.kind in (Kind.TENSOR, Kind.MOVED, Kind.ENCODING)
+                and v.on_accelerator
+                and (there := _placed_at(v)) is not None
+            ),
+            None,
+        )
+        if moved is None:
+            return False
+        arg, value, move = moved
+        at = self.once_at(created.node, node)
+        if at is None:
+            return True
+        whole = model_name(obs.callee)
+        related: dict[str, cst.CSTNode] = {"move": move.node, "call": node}
+        if at is created.node:
+            story = f"`{whole}` is made here (on the CPU) and never moved to a device"
+        else:
+            story = f"`{whole}` was made at line <line:made> (on the CPU), never moved to a device"
+            related["made"] = created.node
+        input_name = name_of(arg.value, self.ctx.code_for(arg.value))
+        if move.action == "move":
+            where = f"moved to {device_text(move, self.ctx.code_for)}"
+        else:
+            assert value.device_expr is not None
+            made_on = self.ctx.code_for(value.device_expr)
+            where = f"made on `{made_on}`" if len(made_on) <= 40 else "made on a GPU"
+        kind = _first_layer(module.origin, self.ctx.analysis)
+        conv = (
+            "'Input type (torch.cuda.FloatTensor) and weight type (torch.FloatTensor) "
+            "should be the same'"
+        )
+        other = "'Expected all tensors to be on the same device'"
+        error = (
+            conv
+            if kind == "conv"
+            else other
+            if kind == "other"
+            else f"{other} ({conv} at a convolution)"
+        )
+        fix = self._fix(created, move, value)
+        advice = (
+            "move it to the inputs' device where it is made"
+            if fix is None
+            else f"move it where it is made: {fix.message}"
+        )
+        self.report(
+            at,
+            f"{story}, while its input `{input_name}` was {where} at line <line:move>: the "
+            f"call at line <line:call> fails with {error}; {advice}",
+            fix,
+            related,
+        )
+        return True
+
+    def _has_weights(self, module: Value) -> bool:
+        """What the code shows the module holds weights: a local class with some, a
+        loaded or built model (its origin names the call), a weighted nn layer."""
+        origin = module.origin
+        if origin.startswith("local:"):
+            name = origin[len("local:") :]
+            cls = next((c for c in self.ctx.analysis.classes.values() if c.name == name), None)
+            return cls is not None and class_has_weights(cls, self.ctx.analysis)
+        # (Nothing shows where it comes from, or the dtype of its weights.)
+        return bool(origin) and module.dtype != MAYBE_DTYPE
+
+    def _fix(self, created: Event, move: Event, value: Value) -> FixSpec | None:
+        node = created.node
+        device = value.device_expr
+        fn = self.ctx.function
+        if (
+            not isinstance(node, cst.Call)
+            or fn is None
+            # (the device's name means the same at both lines only in one function)
+            or not (contains(fn.node, node) and contains(fn.node, move.node))
+            or not usable(device, created.bound)
+        ):
+            return None
+        assert device is not None
+        code = self.ctx.code_for
+        return FixSpec.unsafe(
+            Replace(node, method_call(node, "to", device)), message=f"`.to({code(device)})`"
+        )
