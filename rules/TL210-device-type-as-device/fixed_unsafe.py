@@ -5,7 +5,7 @@ import torch.nn.functional as F
 class ExactRep:
     def __init__(self, val, device=None):
         if device is None:
-            device = val.device.type  # expect: TL210:21 lines=9
+            device = val.device.type  # expect: TL210:22 lines=9
         self.intrep = torch.zeros(val.shape, dtype=torch.long, device=device)
         self.aux = torch.zeros(val.shape, dtype=torch.long, device=device)
 
@@ -15,14 +15,14 @@ class ExactRep:
 
 
 def si_snr(source, estimate):
-    device = estimate.device.type  # expect: TL210:13 lines=19
+    device = estimate.device.type  # expect: TL210:14 lines=19
     lengths = torch.tensor([estimate.shape[0]] * estimate.shape[-2], device=device)
     return (estimate * lengths.view(1, -1, 1)).sum() / source.numel()
 
 
 def frames(signal, n, size):
     index = torch.arange(0, n).unfold(0, size, 1)
-    index = index.clone().detach().to(signal.device)  # expect: TL210:38
+    index = index.clone().detach().to(signal.device)  # expect: TL210:39
     return signal[..., index]
 
 
@@ -31,9 +31,9 @@ def noise_like(x):
 
 
 def positions(x):
-    steps = torch.arange(x.shape[1], device=torch.device(x.device))  # expect: TL210:57
+    steps = torch.arange(x.shape[1], device=torch.device(x.device))  # expect: TL210:58
     return x + F.one_hot(steps, x.shape[-1])
 
 
 def padding(x):
-    return torch.cat([x, x.new_zeros(x.shape, device=x.device)])  # expect: TL210:53
+    return torch.cat([x, x.new_zeros(x.shape, device=x.device)])  # expect: TL210:54

@@ -7,7 +7,7 @@ import torch
 
 
 def momentum_state(velocity):
-    device = velocity.device.type  # expect: TL210:14 lines=10,11
+    device = velocity.device.type  # expect: TL210:14 lines=11
     state = torch.zeros(velocity.shape, device=device)
     return state + velocity
 

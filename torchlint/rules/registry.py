@@ -85,7 +85,12 @@ def suggest(code_or_name: str) -> str | None:
     names = [n for n, _ in catalog.RULES.values()]
     found = difflib.get_close_matches(key.lower(), names, n=1, cutoff=0.6)
     if not found:
-        found = difflib.get_close_matches(key.upper(), list(catalog.RULES), n=1, cutoff=0.75)
+        upper = key.upper()
+        # A letter typed for the digit it looks like (TL1O1, TLl01): that rule.
+        digits = "TL" + upper[2:].translate(str.maketrans("OIL", "011"))
+        if upper.startswith("TL") and digits in catalog.RULES:
+            return digits
+        found = difflib.get_close_matches(upper, list(catalog.RULES), n=1, cutoff=0.75)
     return found[0] if found else None
 
 
