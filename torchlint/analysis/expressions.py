@@ -124,9 +124,13 @@ class Expressions(Calls):
             owner = self.eval(node.value)
             for element in node.slice:
                 if isinstance(element.slice, cst.Index) and isinstance(
-                    element.slice.value, cst.Call
+                    element.slice.value, (cst.Call, cst.Comparison, cst.Name, cst.Attribute)
                 ):
-                    self.eval(element.slice.value)  # x[np.argsort(np.asarray(t))]: observed
+                    # x[np.argsort(np.asarray(t))]: observed; x[mask]: a CPU tensor
+                    # indexed by a mask on a device fails
+                    by = self.eval(element.slice.value)
+                    if by.kind == Kind.TENSOR and by.dtype == "bool":
+                        effects.indexed(self, owner, by, node, element.slice.value)
             if owner.kind == Kind.ENCODING:
                 key = string_key(node)
                 known = entry(owner, key) if key is not None else None
@@ -530,8 +534,8 @@ class Expressions(Calls):
             for wrap, ident in list(self.w.pending_wraps.items()):
                 if ident == module.ident:
                     del self.w.pending_wraps[wrap]
-        if module.kind == Kind.WRAPPER and module.device == Place.CPU:
-            wrapped = module.last("wrap")
+        if module.kind in (Kind.MODULE, Kind.WRAPPER) and module.device == Place.CPU:
+            wrapped = module.last("wrap", "maybe-wrap")
             if wrapped is not None and wrapped.detail == "DataParallel":
                 # (in another file's function: at the call of this file that led there)
                 called = self.w.facts.site or node

@@ -106,7 +106,7 @@ def new_ident() -> int:
 
 @dataclass(frozen=True)
 class Event:
-    action: str  # create, cast, move, place, wrap, add, pass
+    action: str  # create, cast, move, place, wrap (maybe-wrap: on some paths), add, pass
     node: cst.CSTNode  # where (its line goes into messages)
     detail: str = ""  # dtype or device, as written
     path: str = ""  # the name it happened to
@@ -232,16 +232,21 @@ def merge_values(a: Value, b: Value) -> Value:
         other = b if left is a else a
         events = left.events + tuple(e for e in other.events if e not in left.events)
         return replace(left, events=events, ident=a.ident if a.ident == b.ident else new_ident())
-    if (
-        a.ident
-        and a.ident == b.ident
-        and (a.kind == b.kind or {a.kind, b.kind} == {Kind.MODULE, Kind.WRAPPER})
-    ):
-        # (``if n_gpus > 1: model = DataParallel(model)``: the model, maybe wrapped, is
-        # taken for the wrapper, whose checks fail on the path that wraps)
+    if a.ident and a.ident == b.ident and {a.kind, b.kind} == {Kind.MODULE, Kind.WRAPPER}:
+        # ``if n_gpus > 1: model = DataParallel(model)``: the module, maybe wrapped. Each
+        # path can fail its own way: the wrap is kept as a "maybe-wrap" event (the
+        # wrapper's exemptions, such as scattered inputs, do not hold).
+        wrapped, plain = (a, b) if a.kind == Kind.WRAPPER else (b, a)
+        maybe = tuple(
+            replace(e, action="maybe-wrap") if e.action == "wrap" else e
+            for e in wrapped.events
+            if e not in plain.events
+        )
+        a, b = plain, replace(wrapped, kind=Kind.MODULE, events=plain.events + maybe)
+    if a.ident and a.ident == b.ident and a.kind == b.kind:
         events = a.events + tuple(e for e in b.events if e not in a.events)
         return replace(
-            a if a.kind == Kind.WRAPPER else b,
+            a,
             device=a.device if a.device == b.device else Place.MAYBE,
             dtype=a.dtype if a.dtype == b.dtype else MAYBE_DTYPE,
             device_expr=a.device_expr if a.device_expr is b.device_expr else None,

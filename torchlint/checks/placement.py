@@ -574,7 +574,9 @@ class ModuleNotPlaced(Rule):
     )
     fixable = True
     triggers = MOVE_TEXT
-    needs = frozenset({screen.MODULE_SOURCE, screen.ACCELERATOR})
+    # (PLACED_MODULE: the screen's evidence of code that calls a module and moves
+    # something to a device, placed or not)
+    needs = frozenset({screen.MODULE_SOURCE, screen.ACCELERATOR, screen.PLACED_MODULE})
     docs = """
     ## What it does
     Follows a module through its function, the helpers it is handed to and the
@@ -632,7 +634,7 @@ class ModuleNotPlaced(Rule):
             or obs.in_forward
             or module.dtype is None  # no weights of its own (pooling, activations)
             or module.dtype in HALF_DTYPES  # TL201's
-            or module.last("wrap") is not None  # TL203's
+            or module.last("wrap", "maybe-wrap") is not None  # TL203's
         ):
             return False
         created = module.last("create")
