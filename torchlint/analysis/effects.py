@@ -33,6 +33,7 @@ from torchlint.analysis.torch_api import (
     SAME_PLACE_OPS,
     STRICT_DTYPE_OPS,
     TORCHVISION_IMAGE_READERS,
+    legacy_constructor,
     legacy_type,
     makes_module,
 )
@@ -173,6 +174,18 @@ def meet(
             mix = MixObs(node, cpu, other[0], other[1])
             scope.w.facts.mixes.add(made.node, mix, scope.depth)
     return join_values(values, promote)
+
+
+def indexed(
+    scope: Scope, owner: Value, mask: Value, node: cst.Subscript, expr: cst.BaseExpression
+) -> None:
+    """``t[mask]``: a tensor made on the CPU indexed by a boolean mask on a device
+    fails ('indices should be either on cpu or on the same device as the indexed
+    tensor'); recorded as the two meeting, as ``meet`` does. (A CPU mask on a GPU
+    tensor is allowed.)"""
+    made = owner.last("create") if owner.kind == Kind.TENSOR and owner.device == Place.CPU else None
+    if made is not None and mask.on_accelerator:
+        scope.w.facts.mixes.add(made.node, MixObs(node, owner, mask, expr), scope.depth)
 
 
 def _like(scope: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value:
@@ -592,6 +605,14 @@ def _factory(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return factory(scope, node, q.rsplit(".", 1)[-1], args)
 
 
+def _legacy_constructor(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torch.LongTensor(range(n))``: a new tensor on the CPU (the GPU for
+    ``torch.cuda.*``), of the type's dtype, whatever ``device=`` says (it raises)."""
+    legacy = legacy_constructor(q)
+    assert legacy is not None
+    return new_value(Kind.TENSOR, Place(legacy.device), legacy.dtype, Event("create", node))
+
+
 def _same_place_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if args and args[0][1].kind == Kind.TENSOR:
         # torch.sigmoid(x), F.softmax(x): a new tensor where x is
@@ -725,6 +746,7 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (makes_module, _new_model),
     (lambda q: q.startswith("torch.optim."), _optimizer),
     (_is_factory, _factory),
+    (lambda q: legacy_constructor(q) is not None, _legacy_constructor),
     (_same_place, _same_place_call),
     (lambda q: q.startswith("torchvision.datasets."), _torchvision_dataset),
     (lambda q: q.startswith("numpy."), arrays.numpy_call),

@@ -57,7 +57,7 @@ class DiscardObs:
 @dataclass(frozen=True)
 class MixObs:
     """A tensor made on the CPU (``cpu``) meets one on a device (``device``) in a
-    ``torch.cat``/``stack`` or arithmetic at ``node``."""
+    ``torch.cat``/``stack``, arithmetic or an index (``t[mask]``) at ``node``."""
 
     node: cst.CSTNode
     cpu: Value

@@ -404,6 +404,15 @@ def legacy_type(node: cst.BaseExpression, analysis: FileFacts) -> LegacyType | N
     return LegacyType("cuda" if m.group(1) else "cpu", LEGACY_TENSOR_TYPES[m.group(2)], spelled)
 
 
+def legacy_constructor(q: str) -> LegacyType | None:
+    """``torch.LongTensor`` / ``torch.cuda.FloatTensor`` (qualified) called to make a
+    tensor: where (``cuda`` for ``torch.cuda.*``) and in which dtype."""
+    m = _LEGACY.match(q)
+    if m is None or m.group(2) not in LEGACY_TENSOR_TYPES:
+        return None
+    return LegacyType("cuda" if m.group(1) else "cpu", LEGACY_TENSOR_TYPES[m.group(2)], q)
+
+
 def torch_dtype(node: cst.BaseExpression, analysis: FileFacts) -> str | None:
     """The canonical dtype if ``node`` names one of torch's dtypes through any alias
     (``torch.float16``, ``th.half``, ``from torch import bfloat16``)."""

@@ -10,7 +10,7 @@ import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis.names import dotted, root_name
-from torchlint.analysis.order import after
+from torchlint.analysis.order import after, written_before
 from torchlint.analysis.torch_api import FACTORY_FUNCTIONS, LEGACY_TENSOR_TYPES
 from torchlint.checks._build import kwarg, method_call
 from torchlint.lint.traverse import children, is_self_call, nodes
@@ -410,7 +410,10 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     flags calls of the legacy CPU constructors `torch.FloatTensor(...)`,
     `torch.LongTensor(...)`, `torch.HalfTensor(...)`, `torch.BoolTensor(...)` and the
     like whose result meets the inputs or parameters, exactly as TL401 defines it
-    (arithmetic, torch ops, a submodule call), unless the code moves it first. Anywhere
+    (arithmetic, torch ops, a submodule call), unless the code moves it first. In any
+    function, flags one whose tensor the flow analysis follows to a tensor on a device:
+    in arithmetic or `torch.cat`, or indexed by that tensor's boolean mask
+    (`torch.LongTensor(range(n))[labels == c]`, with `labels` on the GPU). Anywhere
     in the file, flags a legacy constructor given a `device=` other than `"cpu"`.
 
     ## Why is this bad?
@@ -460,8 +463,12 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
 
     def visit_Call(self, node: cst.Call) -> None:
         """``torch.FloatTensor(..., device=device)``: a legacy constructor raises for
-        any device but the CPU, wherever it is called."""
+        any device but the CPU, wherever it is called. Without ``device=``, in any
+        function: its CPU tensor meets a tensor the flow analysis puts on a device."""
         device = _keyword(node, "device")
+        if device is None and self._legacy(node):
+            self._meets_device(node)
+            return
         if device is None or not self._legacy(node) or _is_cpu(device.value):
             return
         torch_name, dtype = self._names(node)
@@ -490,6 +497,43 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
             fix,
         )
 
+    def _meets_device(self, node: cst.Call) -> None:
+        """A legacy constructor's CPU tensor that meets a tensor on a device (in
+        arithmetic, ``torch.cat``, or indexed by its mask), as the flow analysis follows
+        it through the file's functions and loops."""
+        fn = self.ctx.function
+        root: cst.CSTNode = fn.node if fn is not None else self.ctx.module
+        for mix in self.ctx.analysis.flow.mixes.all(node):
+            if written_before(mix.node, node, root) or not mix.device.on_accelerator:
+                continue  # (a loop's next iteration): never point above the finding
+            if self.once_at(node, node) is None:
+                return
+            code = self.ctx.code_for
+            other = mix.device_expr
+            indexed = isinstance(mix.node, cst.Subscript)
+            # What the advice can name the device by: the operand, or for a mask
+            # (``labels == c``) the tensor it compares.
+            base = dotted(other) or (
+                dotted(other.left) if isinstance(other, cst.Comparison) else None
+            )
+            text = code(other) if len(code(other)) <= 40 else "a tensor"
+            how = f"is indexed with the mask `{text}`" if indexed else f"meets `{text}`"
+            error = (
+                "'indices should be either on cpu or on the same device as the indexed tensor'"
+                if indexed
+                else "'Expected all tensors to be on the same device'"
+            )
+            there = f"{base}.device" if base is not None else "its device"
+            self.report(
+                node,
+                f"`{dotted(node.func)}(...)` always makes a CPU tensor, which {how}, on a "
+                f"device, at line <line:meets>: {error}; make it there "
+                f"(`torch.tensor(..., device={there})`, `torch.arange(n, device={there})`)",
+                None,
+                {"meets": mix.node},
+            )
+            return
+
     def _names(self, node: cst.Call) -> tuple[str, str]:
         q = self.ctx.analysis.qualify(node.func) or ""
         kind = q.rpartition(".")[2]
@@ -500,6 +544,7 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
         return torch_name, f"{torch_name}.{LEGACY_TENSOR_TYPES[kind]}"
 
     def _report(self, node: cst.Call, partner: cst.CSTNode, params: list[str]) -> None:
+        self._reported_at.add(id(node))  # (not again by the flow: _meets_device)
         q = self.ctx.analysis.qualify(node.func) or ""
         torch_name, dtype = self._names(node)
         fix = None

@@ -12,7 +12,7 @@ from torchlint import screen
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import written_before
-from torchlint.analysis.torch_api import MOVE_TEXT, SCATTERING_WRAPPERS
+from torchlint.analysis.torch_api import MOVE_TEXT, SCATTERING_WRAPPERS, legacy_constructor
 from torchlint.analysis.values import Event, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import device_text, model_name, name_of, usable
@@ -136,8 +136,8 @@ class InputsNotMoved(Rule):
         """A tensor made here on the CPU that later meets a tensor of a placed model
         (its output, its weights, or the inputs its forward was called with) in a
         ``torch.cat``/``stack`` or arithmetic."""
-        if _scalar(node):
-            return
+        if _scalar(node) or legacy_constructor(self.ctx.analysis.qualify(node.func) or ""):
+            return  # (torch.FloatTensor(...) meeting a device is TL402's)
         fn = self.ctx.function
         root: cst.CSTNode = fn.node if fn is not None else self.ctx.module
         for mix in self.ctx.analysis.flow.mixes.all(node):

@@ -379,7 +379,7 @@ class Unit(ModuleState):
             ):
                 tags.add(LEGACY_TYPE_CAST)
         if last is not None and self.imported.get(last, last) in LEGACY_TENSOR_TYPES:
-            tags.add(LEGACY_CONSTRUCTOR)
+            tags.update((LEGACY_CONSTRUCTOR, CPU_DATA))  # always made on the CPU
         if (last == "double" and isinstance(func, ast.Attribute)) or last == "DoubleTensor":
             tags.add(FLOAT64)
         if last == "from_pretrained" and isinstance(func, ast.Attribute):
