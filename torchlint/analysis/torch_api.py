@@ -12,6 +12,7 @@ import libcst as cst
 from torchlint.analysis.facts import ClassFacts, FileFacts, FunctionFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.values import Value
+from torchlint.lint.traverse import nodes
 
 # torch.<name> -> canonical dtype name.
 DTYPES: dict[str, str] = {
@@ -324,10 +325,10 @@ def class_has_weights(
             return True
     for values in cls.self_attrs.values():
         for value in values:
-            for call in _calls_in(value):
+            for call in nodes(value, cst.Call):
                 if _weighted_call(call, facts, seen):
                     return True
-    for call in _calls_in(cls.node):
+    for call in nodes(cls.node, cst.Call):
         func = call.func
         if (
             isinstance(func, cst.Attribute)
@@ -336,17 +337,6 @@ def class_has_weights(
         ):
             return True
     return False
-
-
-def _calls_in(node: cst.CSTNode) -> list[cst.Call]:
-    out: list[cst.Call] = []
-
-    class _Calls(cst.CSTVisitor):
-        def visit_Call(self, call: cst.Call) -> None:
-            out.append(call)
-
-    node.visit(_Calls())
-    return out
 
 
 def _weighted_call(call: cst.Call, facts: FileFacts, seen: frozenset[str]) -> bool:
