@@ -122,6 +122,9 @@ class FileFacts:
     # (accelerate, lightning, deepspeed): the current GPU (`.cuda()`, "cuda") may be
     # the one the code chose. The first such statement or import, or None.
     current_gpu: cst.CSTNode | None = None
+    # parser.add_argument("--device", default="cpu"): the string defaults of the
+    # file's command-line options, by destination (what a run without flags gets).
+    option_defaults: dict[str, cst.SimpleString] = field(default_factory=dict)
     # The file's path, where imports of the project's other files are resolved from
     # (None: text without a file, such as stdin).
     path: str | None = None
@@ -140,6 +143,7 @@ class FileFacts:
             default_device=found.default_device,
             default_dtype=found.default_dtype,
             current_gpu=found.current_gpu,
+            option_defaults=found.option_defaults,
             path=path,
         )
 
@@ -170,6 +174,7 @@ class _Collector:
         self._setters: list[cst.Call] = []
         self._visible_devices: cst.CSTNode | None = None
         self._process_per_gpu: cst.CSTNode | None = None
+        self.option_defaults: dict[str, cst.SimpleString] = {}
 
     @property
     def default_device(self) -> cst.Call | None:
@@ -197,6 +202,22 @@ class _Collector:
             ):
                 return call
         return None
+
+    def _option(self, call: cst.Call) -> None:
+        """``parser.add_argument("--device", default="cpu")``: the default, by dest."""
+        keywords = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
+        default = keywords.get("default")
+        flag = call.args[0].value if call.args and call.args[0].keyword is None else None
+        dest = keywords.get("dest")
+        name = (
+            dest.evaluated_value
+            if isinstance(dest, cst.SimpleString)
+            else flag.evaluated_value
+            if isinstance(flag, cst.SimpleString)
+            else None
+        )
+        if isinstance(default, cst.SimpleString) and isinstance(name, str):
+            self.option_defaults[name.lstrip("-").replace("-", "_")] = default
 
     @property
     def current_gpu(self) -> cst.CSTNode | None:
@@ -255,6 +276,8 @@ class _Collector:
             call = stmt.value
             if isinstance(call, cst.Call) and _last(call.func) in _SETTER_NAMES:
                 self._setters.append(call)
+            elif isinstance(call, cst.Call) and _last(call.func) == "add_argument":
+                self._option(call)
         elif isinstance(stmt, (cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar)):
             if isinstance(stmt, cst.With):
                 for item in stmt.items:

@@ -20,7 +20,7 @@ from torchlint.analysis.torch_api import (
     PROBABILITY_LOSSES,
     float_input_layer,
 )
-from torchlint.analysis.values import PIPELINE, Kind, Place, Value
+from torchlint.analysis.values import PIPELINE, Event, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name
 from torchlint.rules.rule import FixSpec, Replace, Rule
@@ -282,7 +282,10 @@ class HalfOnCpu(Rule):
     float16 for every run but moved to a GPU only under `if torch.cuda.is_available():`
     (or `if x.is_cuda:`), with no `else` that casts it back, and then called: the run
     without a GPU calls it in float16 on the CPU. That finding lands on the cast, the
-    line to change, and names the guard and the call.
+    line to change, and names the guard and the call. And a float16 module placed on
+    a command-line option whose default in the file is `"cpu"`
+    (`add_argument("--device", default="cpu")`, then `model.to(args.device)`): the run
+    without the flag is the CPU run; that finding also lands on the cast.
 
     ## Why is this bad?
     Many CPU kernels have no half-precision version or a very slow one: older PyTorch
@@ -360,11 +363,15 @@ class HalfOnCpu(Rule):
         module = obs.module
         # float16 only: bfloat16 has native CPU kernels on current hardware (oneDNN),
         # and encoding on the CPU in bf16 is a deliberate choice in real pipelines.
-        if module.device != Place.CPU or module.dtype != "float16" or obs.in_forward:
+        if module.dtype != "float16" or obs.in_forward:
             return False  # (in a forward: the call of the module itself says it)
         placed = module.last("move", "place")
         cast = module.last("cast")
-        if placed is None or placed.detail != Place.CPU or cast is None:
+        if placed is None or cast is None:
+            return False
+        if module.device == Place.VAR and placed.detail == Place.VAR:
+            return self._default_cpu(node, obs, placed, cast)
+        if module.device != Place.CPU or placed.detail != Place.CPU:
             return False
         self.report(
             node,
@@ -373,6 +380,41 @@ class HalfOnCpu(Rule):
             "use float32 on the CPU, or run it on a GPU",
             None,
             {"cast": cast.node, "placed": placed.node},
+        )
+        return True
+
+    def _default_cpu(self, node: cst.Call, obs: CallObs, placed: Event, cast: Event) -> bool:
+        """Placed on an option (``model.to(args.device)``) whose default in the file is
+        ``"cpu"`` (``add_argument("--device", default="cpu")``): the run without the
+        flag puts the float16 model on the CPU."""
+        move = placed.node
+        if not isinstance(move, cst.Call) or not move.args:
+            return False
+        device = move.args[0].value
+        if not isinstance(device, cst.Attribute) or dotted(device.value) in (None, "self"):
+            return False
+        default = self.ctx.analysis.option_defaults.get(device.attr.value)
+        if default is None or default.evaluated_value != "cpu":
+            return False
+        option = self.ctx.code_for(device)
+        at = self.once_at(cast.node, node)
+        if at is None:
+            return True
+        whole = model_name(obs.callee)
+        related: dict[str, cst.CSTNode] = {"placed": placed.node, "default": default, "call": node}
+        if at is cast.node:
+            story = f"`{whole}` is cast to float16 here"
+        else:
+            story = f"`{whole}` is float16 (line <line:cast>)"
+            related["cast"] = cast.node
+        self.report(
+            at,
+            f"{story} and placed on `{option}` (line <line:placed>), whose default is "
+            f'"cpu" (line <line:default>): a run without that flag calls it in half '
+            "precision on the CPU (line <line:call>), where kernels are missing or slow; "
+            "default the option to a GPU, or use float32 on the CPU",
+            None,
+            related,
         )
         return True
 

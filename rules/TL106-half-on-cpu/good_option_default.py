@@ -1,0 +1,23 @@
+# The option defaults to a GPU: the run without flags is a GPU run.
+import argparse
+
+import torch
+from transformers import AutoModelForCausalLM
+
+
+def load_model(args):
+    model = AutoModelForCausalLM.from_pretrained(args.model, torch_dtype=torch.float16)
+    model.to(args.device)
+    return model.eval()
+
+
+def reply(model, ids):
+    return model.generate(torch.tensor([ids], device=model.device), max_new_tokens=8)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", default="meta-llama/Llama-2-7b-chat-hf")
+    parser.add_argument("--device", default="cuda")
+    args = parser.parse_args()
+    print(reply(load_model(args), [1, 15, 27]))
