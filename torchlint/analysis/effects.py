@@ -753,7 +753,7 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
 )
 
 
-_MOVES_OR_CASTS = frozenset({"to", "cuda", "cpu", "half", "float", "bfloat16", "double", "type"})
+_MOVES_OR_CASTS = frozenset({"to", "cuda", "cpu", "type", *CAST_METHODS})
 
 
 def _applies_move(scope: Scope, args: list[tuple[cst.Arg, Value]]) -> bool:

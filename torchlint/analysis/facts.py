@@ -147,6 +147,10 @@ class FileFacts:
             path=path,
         )
 
+    def class_named(self, name: str) -> ClassFacts | None:
+        """The class of the file defined under ``name`` (the first, if several)."""
+        return next((c for c in self.classes.values() if c.name == name), None)
+
     def qualify(self, node: cst.BaseExpression) -> str | None:
         return self.imports.qualify(node)
 

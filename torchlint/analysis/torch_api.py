@@ -5,7 +5,7 @@ it?"). Answers come from the file's analysis, never from importing torch."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import libcst as cst
 
@@ -62,6 +62,13 @@ FACTORY_FUNCTIONS = frozenset(
     "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "
     "as_tensor from_numpy Tensor".split()
 )
+# torch functions whose ``device=`` is a full device (a tensor lands on its index),
+# beside FACTORY_FUNCTIONS and their ``_like`` forms; autocast and GradScaler take a
+# device *type* on purpose and are not among them, nor is torch.Generator (a CUDA
+# generator serves a tensor on any GPU).
+DEVICE_TAKERS = frozenset({"device", "empty_strided", "full_like", "tensor"})
+# Tensor methods that make a new tensor where the receiver is (unless device= says).
+NEW_TENSOR_METHODS = frozenset({"new_zeros", "new_ones", "new_full", "new_empty", "new_tensor"})
 # Tensor methods and torch / torch.nn.functional functions whose result lives where
 # their (first) input lives, with its dtype unless INDEX_RESULTS says otherwise:
 # elementwise maths, reductions, views and reshapes, resampling.
@@ -320,7 +327,7 @@ def class_has_weights(
         return False
     seen = seen | {cls.name}
     for base in cls.bases:
-        local = _class_named(facts, base)
+        local = facts.class_named(base)
         if local is not None and class_has_weights(local, facts, seen):
             return True
     for values in cls.self_attrs.values():
@@ -348,12 +355,8 @@ def _weighted_call(call: cst.Call, facts: FileFacts, seen: frozenset[str]) -> bo
         return last.startswith(PARAMETRIZED_MODULES)
     if last in MODEL_LOADERS or q == "timm.create_model" or q.startswith("torchvision.models."):
         return True
-    local = _class_named(facts, dotted(call.func) or "")
+    local = facts.class_named(dotted(call.func) or "")
     return local is not None and local.is_module and class_has_weights(local, facts, seen)
-
-
-def _class_named(facts: FileFacts, name: str) -> ClassFacts | None:
-    return next((c for c in facts.classes.values() if c.name == name), None)
 
 
 # Method names that run a module's weights on their argument.
@@ -388,10 +391,8 @@ def legacy_type(node: cst.BaseExpression, analysis: FileFacts) -> LegacyType | N
     else:
         text = analysis.qualify(node) or ""
         spelled = dotted(node) or text
-    m = _LEGACY.match(text)
-    if m is None or m.group(2) not in LEGACY_TENSOR_TYPES:
-        return None
-    return LegacyType("cuda" if m.group(1) else "cpu", LEGACY_TENSOR_TYPES[m.group(2)], spelled)
+    found = legacy_constructor(text)
+    return None if found is None else replace(found, spelled=spelled)
 
 
 def legacy_constructor(q: str) -> LegacyType | None:

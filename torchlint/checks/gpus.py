@@ -17,7 +17,12 @@ from torchlint.analysis.gpus import device_argument, gpu_of
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains, precedes
-from torchlint.analysis.torch_api import FACTORY_FUNCTIONS, SCATTERING_WRAPPERS
+from torchlint.analysis.torch_api import (
+    DEVICE_TAKERS,
+    FACTORY_FUNCTIONS,
+    NEW_TENSOR_METHODS,
+    SCATTERING_WRAPPERS,
+)
 from torchlint.analysis.values import Event, Gpu, Kind, Value
 from torchlint.checks._build import renamed_method
 from torchlint.checks._devices import model_name, usable
@@ -268,14 +273,6 @@ class CudaUnderIsCuda(Rule):
             return
 
 
-# torch functions whose ``device=`` is a full device (a tensor lands on its index),
-# beside FACTORY_FUNCTIONS and their ``_like`` forms; autocast and GradScaler take a
-# device *type* on purpose and are not among them, nor is torch.Generator (a CUDA
-# generator serves a tensor on any GPU).
-_DEVICE_TAKERS = frozenset({"device", "empty_strided", "full_like", "tensor"})
-_NEW_TENSOR_METHODS = frozenset({"new_zeros", "new_ones", "new_full", "new_empty", "new_tensor"})
-
-
 def _device_type_of(node: cst.BaseExpression) -> cst.Attribute | None:
     """``x.device.type``: the device's type alone ("cuda", "cpu"), no index."""
     if (
@@ -401,7 +398,7 @@ class DeviceTypeAsDevice(Rule):
             (a for a in node.args if a.keyword is not None and a.keyword.value == "device"),
             None,
         )
-        if isinstance(func, cst.Attribute) and func.attr.value in _NEW_TENSOR_METHODS:
+        if isinstance(func, cst.Attribute) and func.attr.value in NEW_TENSOR_METHODS:
             return keyword
         q = self.ctx.analysis.qualify(func) or ""
         if not q.startswith("torch."):
@@ -411,7 +408,7 @@ class DeviceTypeAsDevice(Rule):
             return node.args[0] if node.args and node.args[0].keyword is None else keyword
         if (
             last in FACTORY_FUNCTIONS
-            or last in _DEVICE_TAKERS
+            or last in DEVICE_TAKERS
             or last.removesuffix("_like") in FACTORY_FUNCTIONS
         ):
             return keyword

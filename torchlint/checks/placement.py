@@ -7,6 +7,8 @@ of the other half. The tensor-move rules, TL204-TL206, are in ``moves.py``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import libcst as cst
 
 from torchlint import screen
@@ -105,16 +107,7 @@ class ModuleCastNotPlaced(Rule):
         cast = module.last("cast")
         if cast is None:
             return False
-        moved = next(
-            (
-                (arg, v, there)
-                for arg, v in obs.args
-                if v.kind in (Kind.TENSOR, Kind.MOVED, Kind.ENCODING)
-                and v.on_accelerator
-                and (there := _placed_at(v)) is not None
-            ),
-            None,
-        )
+        moved = _moved_input(obs)
         if moved is None:
             return False
         arg, value, move = moved
@@ -147,12 +140,7 @@ class ModuleCastNotPlaced(Rule):
         )
         moved_parts = f" (only `{parts[0]}` was moved)" if parts else ""
         input_name = name_of(arg.value, self.ctx.code_for(arg.value))
-        if move.action == "move":
-            where = f"moved to {device_text(move, self.ctx.code_for)}"
-        else:
-            assert value.device_expr is not None
-            made_on = self.ctx.code_for(value.device_expr)
-            where = f"made on `{made_on}`" if len(made_on) <= 40 else "made on a GPU"
+        where = _how_placed(move, value, self.ctx.code_for)
         fix = self._fix(cast, value)
         advice = (
             "place the model with `.to(device=..., dtype=...)`"
@@ -168,7 +156,7 @@ class ModuleCastNotPlaced(Rule):
                 "device cuda:0 (device_ids[0]) but found one of them on device: cpu'"
             )
         else:
-            failure = f"the call fails with {self._layer_error(obs, module.dtype)}"
+            failure = f"the call fails with {_layer_error(obs, module.dtype, self.ctx.analysis)}"
         if at is cast.node:
             failure = failure.replace("the call fails", "the call at line <line:call> fails", 1)
         self.report(
@@ -180,25 +168,6 @@ class ModuleCastNotPlaced(Rule):
             related,
         )
         return True
-
-    def _layer_error(self, obs: CallObs, dtype: str | None) -> str:
-        """The error the first weighted layer the input meets raises, quoted; a
-        neutral wording when that layer is not visible."""
-        legacy = "BFloat16Tensor" if dtype == "bfloat16" else "HalfTensor"
-        conv = (
-            f"'Input type (torch.cuda.{legacy}) and weight type (torch.{legacy}) should be "
-            "the same'"
-        )
-        other = "'Expected all tensors to be on the same device'"
-        kind = _first_layer(obs.module.origin, self.ctx.analysis)
-        if kind == "conv":
-            return conv
-        if kind == "other":
-            return other
-        return (
-            f"the input on the GPU and the weights on the CPU ({conv} at a convolution, "
-            f"{other} elsewhere)"
-        )
 
     def _fix(self, cast: Event, value: Value) -> FixSpec | None:
         node = cast.node
@@ -232,6 +201,48 @@ class ModuleCastNotPlaced(Rule):
         )
 
 
+def _moved_input(obs: CallObs) -> tuple[cst.Arg, Value, Event] | None:
+    """The first argument of a module call that is on a GPU, with where it got there."""
+    return next(
+        (
+            (arg, v, there)
+            for arg, v in obs.args
+            if v.kind in (Kind.TENSOR, Kind.MOVED, Kind.ENCODING)
+            and v.on_accelerator
+            and (there := _placed_at(v)) is not None
+        ),
+        None,
+    )
+
+
+def _how_placed(move: Event, value: Value, code: Callable[[cst.CSTNode], str]) -> str:
+    """How a message says the input got to its device: "moved to `device`", "made on
+    `DEVICE`" (``_placed_at``'s event)."""
+    if move.action == "move":
+        return f"moved to {device_text(move, code)}"
+    assert value.device_expr is not None
+    made_on = code(value.device_expr)
+    return f"made on `{made_on}`" if len(made_on) <= 40 else "made on a GPU"
+
+
+def _layer_error(obs: CallObs, dtype: str | None, analysis: FileFacts) -> str:
+    """The error the first weighted layer of the called module raises for an input on
+    the GPU and weights on the CPU (in ``dtype``), quoted; a neutral wording when that
+    layer is not visible."""
+    legacy = {"float16": "HalfTensor", "bfloat16": "BFloat16Tensor"}.get(dtype or "", "FloatTensor")
+    conv = f"'Input type (torch.cuda.{legacy}) and weight type (torch.{legacy}) should be the same'"
+    other = "'Expected all tensors to be on the same device'"
+    kind = _first_layer(obs.module.origin, analysis)
+    if kind == "conv":
+        return conv
+    if kind == "other":
+        return other
+    return (
+        f"the input on the GPU and the weights on the CPU ({conv} at a convolution, "
+        f"{other} elsewhere)"
+    )
+
+
 def _placed_at(value: Value) -> Event | None:
     """Where a tensor on a GPU got there: its move (``x.to(device)``), or its making
     there (``torch.tensor(ids, device=DEVICE)``, whose event names the device given)."""
@@ -261,7 +272,7 @@ def _first_layer(origin: str, analysis: FileFacts) -> str | None:
     kind = _layer_kind(origin)
     if kind is not None or not origin.startswith("local:"):
         return kind
-    cls = next((c for c in analysis.classes.values() if c.name == origin[len("local:") :]), None)
+    cls = analysis.class_named(origin[len("local:") :])
     if cls is None or not isinstance(cls.node.body, cst.IndentedBlock):
         return None
     forward = next(
@@ -640,16 +651,7 @@ class ModuleNotPlaced(Rule):
         created = module.last("create")
         if created is None or not self._has_weights(module):
             return False
-        moved = next(
-            (
-                (arg, v, there)
-                for arg, v in obs.args
-                if v.kind in (Kind.TENSOR, Kind.MOVED, Kind.ENCODING)
-                and v.on_accelerator
-                and (there := _placed_at(v)) is not None
-            ),
-            None,
-        )
+        moved = _moved_input(obs)
         if moved is None:
             return False
         arg, value, move = moved
@@ -664,25 +666,8 @@ class ModuleNotPlaced(Rule):
             story = f"`{whole}` was made at line <line:made> (on the CPU), never moved to a device"
             related["made"] = created.node
         input_name = name_of(arg.value, self.ctx.code_for(arg.value))
-        if move.action == "move":
-            where = f"moved to {device_text(move, self.ctx.code_for)}"
-        else:
-            assert value.device_expr is not None
-            made_on = self.ctx.code_for(value.device_expr)
-            where = f"made on `{made_on}`" if len(made_on) <= 40 else "made on a GPU"
-        kind = _first_layer(module.origin, self.ctx.analysis)
-        conv = (
-            "'Input type (torch.cuda.FloatTensor) and weight type (torch.FloatTensor) "
-            "should be the same'"
-        )
-        other = "'Expected all tensors to be on the same device'"
-        error = (
-            conv
-            if kind == "conv"
-            else other
-            if kind == "other"
-            else f"{other} ({conv} at a convolution)"
-        )
+        where = _how_placed(move, value, self.ctx.code_for)
+        error = _layer_error(obs, module.dtype, self.ctx.analysis)
         fix = self._fix(created, move, value)
         advice = (
             "move it to the inputs' device where it is made"
@@ -703,8 +688,7 @@ class ModuleNotPlaced(Rule):
         loaded or built model (its origin names the call), a weighted nn layer."""
         origin = module.origin
         if origin.startswith("local:"):
-            name = origin[len("local:") :]
-            cls = next((c for c in self.ctx.analysis.classes.values() if c.name == name), None)
+            cls = self.ctx.analysis.class_named(origin[len("local:") :])
             return cls is not None and class_has_weights(cls, self.ctx.analysis)
         # (Nothing shows where it comes from, or the dtype of its weights.)
         return bool(origin) and module.dtype != MAYBE_DTYPE
