@@ -490,3 +490,15 @@ def names_cpu(name: str, cls: ClassFacts | None, analysis: FileFacts) -> bool:
         if values:
             return all(is_cpu_literal(v, analysis) for v in values)
     return last in ("cpu", "cpu_device", "cpu_dev", "host_device")
+
+
+# The deprecated device-specific AMP entry points (TL601): qualified name -> the
+# torch.amp name and the device type it stands for.
+DEPRECATED_AMP: dict[str, tuple[str, str]] = {
+    "torch.cuda.amp.autocast": ("autocast", "cuda"),
+    "torch.cuda.amp.autocast_mode.autocast": ("autocast", "cuda"),
+    "torch.cpu.amp.autocast": ("autocast", "cpu"),
+    "torch.cuda.amp.GradScaler": ("GradScaler", "cuda"),
+    "torch.cuda.amp.grad_scaler.GradScaler": ("GradScaler", "cuda"),
+    "torch.cpu.amp.GradScaler": ("GradScaler", "cpu"),
+}

@@ -6,17 +6,10 @@ import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis.names import dotted
+from torchlint.analysis.torch_api import DEPRECATED_AMP
 from torchlint.checks._build import as_keyword
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
-_RENAMES = {
-    "torch.cuda.amp.autocast": ("autocast", "cuda"),
-    "torch.cuda.amp.autocast_mode.autocast": ("autocast", "cuda"),
-    "torch.cpu.amp.autocast": ("autocast", "cpu"),
-    "torch.cuda.amp.GradScaler": ("GradScaler", "cuda"),
-    "torch.cuda.amp.grad_scaler.GradScaler": ("GradScaler", "cuda"),
-    "torch.cpu.amp.GradScaler": ("GradScaler", "cpu"),
-}
 # torch.cuda.amp.autocast(enabled, dtype, cache_enabled) takes them positionally;
 # torch.amp.autocast(device_type, dtype, enabled, cache_enabled) in another order.
 _AUTOCAST_POSITIONAL = ("enabled", "dtype", "cache_enabled")
@@ -32,6 +25,7 @@ class DeprecatedCudaAmp(Rule):
     fixable = True
     # torch.cuda.amp.X, from torch.cuda.amp import X, from torch.cuda import amp
     triggers = ("cuda.amp", "cpu.amp", "cuda import amp", "cpu import amp")
+    needs = frozenset({screen.DEPRECATED_AMP_CALL})
     docs = """
     ## What it does
     Flags `torch.cuda.amp.autocast(...)`, `torch.cuda.amp.GradScaler(...)` and their
@@ -82,11 +76,11 @@ class DeprecatedCudaAmp(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         q = self.ctx.analysis.qualify(node.func)
-        if q not in _RENAMES:
+        if q not in DEPRECATED_AMP:
             return
         if self.ctx.analysis.gates.covers(node) is not None:
             return  # the branch (or import) that exists for older torch releases
-        name, device = _RENAMES[q]
+        name, device = DEPRECATED_AMP[q]
         aliases = self.ctx.analysis.imports.local_names_for("torch")
         fix = None
         if aliases and not any(a.star for a in node.args):

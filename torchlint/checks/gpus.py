@@ -294,7 +294,7 @@ class DeviceTypeAsDevice(Rule):
     )
     fixable = True
     triggers = ("device.type",)
-    needs = frozenset({screen.CUDA_TEST})
+    needs = frozenset({screen.DEVICE_TYPE_AS_DEVICE})
     keeps = frozenset({screen.SETS_GPU})  # analysis.current_gpu
     docs = """
     ## What it does

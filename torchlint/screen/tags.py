@@ -52,6 +52,9 @@ CUDA_LITERAL = "cuda-literal"  # .cuda() or "cuda" / "cuda:0"
 CUDA_CALL = "cuda-call"  # x.cuda(...)
 DATA_ASSIGN = "data-assign"  # p.data = ...: a parameter's tensor replaced
 CUDA_TEST = "cuda-test"  # x.is_cuda, x.device.type: code that asks where a tensor is
+# x.device.type where a device goes: `device=`, a call's first argument, bound to a name
+DEVICE_TYPE_AS_DEVICE = "device-type-as-device"
+DEPRECATED_AMP_CALL = "deprecated-amp-call"  # torch.cuda.amp.autocast(...) through any alias
 # torch.cuda.set_device(...), with torch.cuda.device(...), CUDA_VISIBLE_DEVICES: the
 # process picks its current GPU (a fact about the whole file, ``Rule.keeps``)
 SETS_GPU = "sets-gpu"

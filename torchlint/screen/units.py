@@ -8,6 +8,7 @@ import ast
 
 from torchlint.analysis.effects import FACTORIES as _FLOW_FACTORIES
 from torchlint.analysis.torch_api import (
+    DEPRECATED_AMP,
     FACTORY_FUNCTIONS,
     LEGACY_TENSOR_TYPES,
     MODEL_LOADERS,
@@ -27,7 +28,9 @@ from torchlint.screen.tags import (
     CUDA_LITERAL,
     CUDA_TEST,
     DATA_ASSIGN,
+    DEPRECATED_AMP_CALL,
     DEVICE_NAME,
+    DEVICE_TYPE_AS_DEVICE,
     DISCARDABLE,
     DISCARDED_MOVE,
     DTYPE_KEYWORDS,
@@ -309,6 +312,10 @@ class Unit(ModuleState):
             tags.update((ACCELERATOR, PLACED_MODULE))
             if last == "set_device":
                 tags.add(SETS_GPU)
+        if (node.args and _device_type(node.args[0])) or any(
+            k.arg == "device" and _device_type(k.value) for k in node.keywords
+        ):
+            tags.add(DEVICE_TYPE_AS_DEVICE)  # torch.zeros(n, device=x.device.type) (TL210)
         if last in IMAGE_READERS:
             tags.add(NARROW_CAST)  # cv2.imread, torchvision.io.read_image: uint8 pixels
         if last == "cuda" and isinstance(func, ast.Attribute):
@@ -322,6 +329,8 @@ class Unit(ModuleState):
             self.called.add(name)
             q = self.qualify(name)
             if q is not None:
+                if q in DEPRECATED_AMP:
+                    tags.add(DEPRECATED_AMP_CALL)  # TL601
                 if q in ("torch.load", "torch.serialization.load"):
                     tags.add(TORCH_LOAD)
                 elif "DataParallel" in q:
@@ -463,6 +472,8 @@ class Unit(ModuleState):
         if len(targets) > 1:
             for target in targets:  # a = b = x
                 self.share(target)
+        if _device_type(value):
+            self.tags.add(DEVICE_TYPE_AS_DEVICE)  # dev = x.device.type, a device later (TL210)
         if any(isinstance(t, ast.Attribute) and t.attr == "data" for t in targets):
             self.tags.add(DATA_ASSIGN)
         if isinstance(value, (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Tuple, ast.List)):
@@ -636,3 +647,13 @@ _NO_MODULE = (
     ast.DictComp,
     ast.SetComp,
 )
+
+
+def _device_type(node: ast.expr) -> bool:
+    """``x.device.type``: a device's type ("cuda"), without its index."""
+    return (
+        type(node) is ast.Attribute
+        and node.attr == "type"
+        and type(node.value) is ast.Attribute
+        and node.value.attr == "device"
+    )
