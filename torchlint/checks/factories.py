@@ -415,7 +415,10 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     (arithmetic, torch ops, a submodule call), unless the code moves it first. In any
     function, flags one whose tensor the flow analysis follows to a tensor on a device:
     in arithmetic or `torch.cat`, or indexed by that tensor's boolean mask
-    (`torch.LongTensor(range(n))[labels == c]`, with `labels` on the GPU). Anywhere
+    (`torch.LongTensor(range(n))[labels == c]`, with `labels` on the GPU). The class
+    of a tensor, `type(t)`, is `torch.Tensor` whatever device `t` is on, and calling it
+    with sizes or data is the same legacy constructor: `type(x)(x.size())`, or
+    `tensortype = type(batch.data)` called later, is flagged the same way. Anywhere
     in the file, flags a legacy constructor given a `device=` other than `"cpu"`.
 
     ## Why is this bad?
@@ -423,6 +426,8 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     dtype: on a GPU the first op with the inputs fails (`Expected all tensors to be on
     the same device`), and under `.half()` the dtype no longer matches. With integer
     arguments they also allocate uninitialised memory (`torch.FloatTensor(2, 3)`).
+    Code written for PyTorch 0.3, where `type(t)` of a CUDA tensor was
+    `torch.cuda.FloatTensor`, makes CPU tensors this way since 0.4.
     Given `device=` they raise for any device but the CPU (`legacy constructor expects
     device type: cpu but device type: cuda was passed`). And a tuple argument is data,
     not a shape: `torch.FloatTensor((B, 1, 1, 1))` is the 4-element tensor `[B, 1, 1,
