@@ -222,3 +222,34 @@ def test_the_gpu_run_takes_guards_joined_by_and_and_or() -> None:
     assert calls["b(x)"].module.device == Place.CUDA
     assert calls["c(x)"].module.device == Place.MAYBE  # (either one may hold)
     assert calls["d(x)"].module.device == Place.CUDA
+
+
+def test_the_class_of_a_tensor_makes_cpu_tensors() -> None:
+    """``type(t)`` of a tensor is ``torch.Tensor`` on any device: called with sizes
+    (directly, or through a name bound to it) it makes a CPU tensor of the default
+    dtype, which meets the GPU one in ``x.sub(...)``; called with a tensor it is that
+    tensor; ``type(p)`` of a parameter, or called with something else, says nothing."""
+    module, facts = _flow(
+        """
+        import torch
+        x = torch.rand(2, 3, device="cuda")
+        tensortype = type(x.data)
+        a, b = torch.chunk(x, 2)
+        mean = tensortype(x.data.size())
+        y = a.sub(mean)
+        z = x + type(x)(*x.shape).normal_()
+        same = x + type(x)(x)
+        rebuilt = type(x)(t for t in [x]) + x
+        """
+    )
+    made = {
+        module.code_for_node(node): [m.node for m in facts.mixes.all(node)] for node in facts.mixes
+    }
+    assert {k: [module.code_for_node(n) for n in v] for k, v in made.items()} == {
+        "tensortype(x.data.size())": ["a.sub(mean)"],
+        "type(x)(*x.shape)": ["x + type(x)(*x.shape).normal_()"],
+    }
+    (mix,) = facts.mixes.all(
+        next(n for n in facts.mixes if module.code_for_node(n).startswith("tensortype"))
+    )
+    assert (mix.cpu.device, mix.cpu.dtype, mix.device.device) == (Place.CPU, "float32", Place.CUDA)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import arrays, gpus, loaders, optimizers, strict_ops
+from torchlint.analysis import arrays, gpus, legacy, loaders, optimizers, strict_ops
 from torchlint.analysis.arrays import has_float_literal
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs, MixObs, WrapObs
@@ -381,9 +381,9 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
         elif method == "cpu":
             device, expr, dtype = Place.CPU, None, None
         elif method == "type":
-            legacy = legacy_type(node.args[0].value, scope.w.analysis)
-            device = Place(legacy.device) if legacy else None
-            expr, dtype = None, (legacy.dtype if legacy else scope.dtype_of(node.args[0].value))
+            named = legacy_type(node.args[0].value, scope.w.analysis)
+            device = Place(named.device) if named else None
+            expr, dtype = None, (named.dtype if named else scope.dtype_of(node.args[0].value))
         else:
             device, expr = None, None
             dtype = CAST_METHODS.get(method) or TENSOR_ONLY_CASTS.get(method)
@@ -605,14 +605,6 @@ def _factory(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return factory(scope, node, q.rsplit(".", 1)[-1], args)
 
 
-def _legacy_constructor(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    """``torch.LongTensor(range(n))``: a new tensor on the CPU (the GPU for
-    ``torch.cuda.*``), of the type's dtype, whatever ``device=`` says (it raises)."""
-    legacy = legacy_constructor(q)
-    assert legacy is not None
-    return new_value(Kind.TENSOR, Place(legacy.device), legacy.dtype, Event("create", node))
-
-
 def _same_place_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if args and args[0][1].kind == Kind.TENSOR:
         # torch.sigmoid(x), F.softmax(x): a new tensor where x is
@@ -746,7 +738,7 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (makes_module, _new_model),
     (lambda q: q.startswith("torch.optim."), _optimizer),
     (_is_factory, _factory),
-    (lambda q: legacy_constructor(q) is not None, _legacy_constructor),
+    (lambda q: legacy_constructor(q) is not None, legacy.typed),
     (_same_place, _same_place_call),
     (lambda q: q.startswith("torchvision.datasets."), _torchvision_dataset),
     (lambda q: q.startswith("numpy."), arrays.numpy_call),

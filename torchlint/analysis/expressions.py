@@ -10,16 +10,27 @@ from functools import reduce
 
 import libcst as cst
 
-from torchlint.analysis import arrays, effects, gpus, loaders, optimizers, recasts, strict_ops
+from torchlint.analysis import (
+    arrays,
+    effects,
+    gpus,
+    legacy,
+    loaders,
+    optimizers,
+    recasts,
+    strict_ops,
+)
 from torchlint.analysis.calls import Calls
 from torchlint.analysis.names import dotted, string_key
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.torch_api import (
+    ARITHMETIC_METHODS,
     INTEGER_DTYPES,
     LOSSES,
     MODEL_LOADERS,
     SCATTERING_WRAPPERS,
     STRICT_DTYPE_METHODS,
+    TENSOR_ALIASES,
     torch_dtype,
 )
 from torchlint.analysis.values import (
@@ -27,6 +38,7 @@ from torchlint.analysis.values import (
     CONSTANT,
     LAMBDA,
     MAYBE_DTYPE,
+    TENSOR_CLASS_OF,
     UNKNOWN,
     Event,
     Kind,
@@ -104,6 +116,9 @@ class Expressions(Calls):
                     owner = self.lookup(dotted(node.value) or "")
                     if owner is not None and owner.kind == Kind.ENCODING and not owner.keys:
                         return replace(owner, kind=Kind.TENSOR)  # enc.input_ids
+                    if owner is not None and owner.kind == Kind.TENSOR:
+                        if node.attr.value in TENSOR_ALIASES:  # x.data: x, where it is
+                            return replace(owner, ident=new_ident(), moved_from=0)
                 return UNKNOWN
         if isinstance(node, cst.Attribute):  # on a call or subscript: tokenizer(...).input_ids
             owner = self.eval(node.value)
@@ -119,6 +134,8 @@ class Expressions(Calls):
                 return replace(owner, kind=Kind.TENSOR)
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
                 return member(owner, node.attr.value)
+            if owner.kind == Kind.TENSOR and node.attr.value in TENSOR_ALIASES:
+                return replace(owner, ident=new_ident(), moved_from=0)
             return UNKNOWN
         if isinstance(node, cst.Subscript):
             owner = self.eval(node.value)
@@ -273,6 +290,8 @@ class Expressions(Calls):
         if isinstance(func, cst.Call):  # nn.CrossEntropyLoss()(logits, labels)
             made = self.eval(func)
             args = [(a, self.eval(a.value)) for a in node.args]
+            if made.kind == Kind.FUNCTION and made.origin == TENSOR_CLASS_OF:
+                return legacy.construct(self, node, args)  # type(x)(sizes)
             if made.kind == Kind.OBJECT:  # Resize(size)(sample): its __call__
                 result = self.method_of(made, "__call__", node, args)
                 if result is not None:
@@ -360,6 +379,15 @@ class Expressions(Calls):
                 return UNKNOWN
             if receiver.kind in (Kind.MODULE, Kind.WRAPPER):
                 return effects.module_method(self, node, receiver_path, receiver, method, args)
+            if (
+                receiver.kind in (Kind.TENSOR, Kind.MOVED)
+                and method.removesuffix("_") in ARITHMETIC_METHODS
+                and args
+                and args[0][0].keyword is None
+                and args[0][1].kind in (Kind.TENSOR, Kind.MOVED)
+            ):  # x.sub(mean): as x - mean
+                pair = (receiver, args[0][1])
+                return effects.meet(self, pair, node, (func.value, args[0][0].value))
             if receiver.kind == Kind.TENSOR and method in STRICT_DTYPE_METHODS:
                 operands = [(func.value, receiver), *((a.value, v) for a, v in args)]
                 return strict_ops.meet(self, node, method, operands)
@@ -462,6 +490,8 @@ class Expressions(Calls):
         ):
             member = self.element(node.args[0].value)  # list(model.children())
             return Value(Kind.LIST, items=(member,)) if member.kind == Kind.MODULE else UNKNOWN
+        if name == "type" and len(args) == 1 and args[0][0].keyword is None:
+            return legacy.class_of(node, args[0][1])  # type(x): torch.Tensor, for a tensor
         if name in effects.INERT_BUILTINS:
             return UNKNOWN  # setattr(model, ...), len(x), print(x): nothing is moved
         self.escape_args(args)
@@ -480,6 +510,8 @@ class Expressions(Calls):
         none of these (the caller reads the call some other way)."""
         if value.kind != Kind.FUNCTION:
             return None
+        if value.origin == TENSOR_CLASS_OF:
+            return legacy.construct(self, node, args)  # tensortype = type(x); tensortype(n)
         if value.origin == LAMBDA:
             return self.call_lambda(value, args)
         if value.origin.startswith(CLASS):

@@ -57,6 +57,17 @@ LEGACY_TENSOR_TYPES: dict[str, str] = {
     "BoolTensor": "bool",
 }
 
+# ``torch.Tensor`` is the class of every tensor: ``type(t)`` of a CUDA half tensor is
+# ``torch.Tensor`` (dtypes and devices have shared one class since PyTorch 0.4), and
+# calling the class is the legacy constructor. Given sizes or data it makes a new
+# tensor on the CPU in the default dtype (``TENSOR_CLASS_MAKES``); given a tensor it
+# returns that tensor (an alias, where it is).
+TENSOR_CLASS = "torch.Tensor"
+# Tensor attributes that are the tensor itself (or a view of it): where it is, as it is.
+TENSOR_ALIASES = frozenset({"data", "T", "mT"})
+# Tensor methods (and their in-place forms, ``sub_``) that compute with a second
+# tensor as ``+ - * /`` do: both must be on one device.
+ARITHMETIC_METHODS = frozenset({"add", "sub", "mul", "div", "true_divide", "rsub"})
 # Calls that make a tensor (TL401/TL402's candidates; the screen's evidence for them).
 FACTORY_FUNCTIONS = frozenset(
     "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "
@@ -78,8 +89,12 @@ SAME_PLACE_OPS = frozenset(
     narrow select index_select gather masked_fill cumsum cumprod sum mean std var amax amin
     norm softmax log_softmax sigmoid tanh relu gelu silu exp log abs sqrt rsqrt neg pow
     round clamp clip argmax argmin interpolate pad normalize dropout tril triu t sin cos tan
-    floor ceil sign one_hot""".split()
+    floor ceil sign one_hot chunk split unbind tensor_split fill_ zero_ normal_ uniform_
+    bernoulli_ random_ exponential_ copy_""".split()
 )
+# (chunk, split, unbind, tensor_split make a tuple of such tensors, which the flow
+# holds as one tensor: unpacked or indexed, it gives each of them. The in-place
+# fills, ``normal_()``, return the tensor itself.)
 # Of those, the ones whose result is floating for an integer input (torch's default
 # float): ``torch.sin(torch.arange(n))``, ``mask.float()`` aside.
 FLOAT_RESULTS = frozenset(
@@ -402,6 +417,11 @@ def legacy_constructor(q: str) -> LegacyType | None:
     if m is None or m.group(2) not in LEGACY_TENSOR_TYPES:
         return None
     return LegacyType("cuda" if m.group(1) else "cpu", LEGACY_TENSOR_TYPES[m.group(2)], q)
+
+
+# What ``TENSOR_CLASS`` makes from sizes or data (in a file that sets no default
+# dtype or device).
+TENSOR_CLASS_MAKES = LegacyType("cpu", "float32", TENSOR_CLASS)
 
 
 def torch_dtype(node: cst.BaseExpression, analysis: FileFacts) -> str | None:

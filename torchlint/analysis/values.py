@@ -91,6 +91,10 @@ BUFFER = "buffer"
 LAMBDA = "lambda"
 # The origin of a FUNCTION value that is a class of the file (``cls`` in a classmethod).
 CLASS = "class:"
+# The origin of a FUNCTION value that is the class of a tensor (``type(t)``, which is
+# ``torch.Tensor``: its call is the legacy constructor), its event the ``type(t)``;
+# also the origin of what calling it makes.
+TENSOR_CLASS_OF = "type(tensor)"
 
 # A dtype the code sets but does not show (a variable, ``"auto"``, branches that
 # disagree): it is never equal to the name of a real dtype.

@@ -9,6 +9,7 @@ from typing import ClassVar
 import libcst as cst
 
 from torchlint import screen
+from torchlint.analysis.legacy import made_by_class
 from torchlint.analysis.names import dotted, root_name
 from torchlint.analysis.order import after, written_before
 from torchlint.analysis.torch_api import FACTORY_FUNCTIONS, LEGACY_TENSOR_TYPES
@@ -398,7 +399,8 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     code = "TL402"
     name = "legacy-tensor-constructor"
     # torch.FloatTensor(...), or a constructor imported under another name
-    triggers = (*(f"{kind}(" for kind in LEGACY_TENSOR_TYPES), "Tensor as ")
+    # (type(t) is torch.Tensor: its call is the legacy constructor too)
+    triggers = (*(f"{kind}(" for kind in LEGACY_TENSOR_TYPES), "Tensor as ", "type(")
     # (no CLASS: with device= it is a finding anywhere)
     needs = frozenset({screen.LEGACY_CONSTRUCTOR})
     default_enabled = True
@@ -413,7 +415,10 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     (arithmetic, torch ops, a submodule call), unless the code moves it first. In any
     function, flags one whose tensor the flow analysis follows to a tensor on a device:
     in arithmetic or `torch.cat`, or indexed by that tensor's boolean mask
-    (`torch.LongTensor(range(n))[labels == c]`, with `labels` on the GPU). Anywhere
+    (`torch.LongTensor(range(n))[labels == c]`, with `labels` on the GPU). The class
+    of a tensor, `type(t)`, is `torch.Tensor` whatever device `t` is on, and calling it
+    with sizes or data is the same legacy constructor: `type(x)(x.size())`, or
+    `tensortype = type(batch.data)` called later, is flagged the same way. Anywhere
     in the file, flags a legacy constructor given a `device=` other than `"cpu"`.
 
     ## Why is this bad?
@@ -421,6 +426,8 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     dtype: on a GPU the first op with the inputs fails (`Expected all tensors to be on
     the same device`), and under `.half()` the dtype no longer matches. With integer
     arguments they also allocate uninitialised memory (`torch.FloatTensor(2, 3)`).
+    Code written for PyTorch 0.3, where `type(t)` of a CUDA tensor was
+    `torch.cuda.FloatTensor`, makes CPU tensors this way since 0.4.
     Given `device=` they raise for any device but the CPU (`legacy constructor expects
     device type: cpu but device type: cuda was passed`). And a tuple argument is data,
     not a shape: `torch.FloatTensor((B, 1, 1, 1))` is the 4-element tensor `[B, 1, 1,
@@ -468,6 +475,9 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
         device = _keyword(node, "device")
         if device is None and self._legacy(node):
             self._meets_device(node)
+            return
+        if device is None:
+            self._class_meets_device(node)  # tensortype(size), type(x)(size)
             return
         if device is None or not self._legacy(node) or _is_cpu(device.value):
             return
@@ -531,6 +541,56 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
                 f"(`torch.tensor(..., device={there})`, `torch.arange(n, device={there})`)",
                 None,
                 {"meets": mix.node},
+            )
+            return
+
+    def _class_meets_device(self, node: cst.Call) -> None:
+        """``type(x)(sizes)``, or a name bound to ``type(x)`` and called: the legacy
+        constructor of ``torch.Tensor`` (the class of every tensor, on any device),
+        whose new CPU tensor the flow follows to a tensor on a device."""
+        fn = self.ctx.function
+        root: cst.CSTNode = fn.node if fn is not None else self.ctx.module
+        for mix in self.ctx.analysis.flow.mixes.all(node):
+            if not made_by_class(mix.cpu, node):
+                continue
+            if written_before(mix.node, node, root) or not mix.device.on_accelerator:
+                continue
+            if self.once_at(node, node) is None:
+                return
+            code = self.ctx.code_for
+            related: dict[str, cst.CSTNode] = {"meets": mix.node}
+            klass = node.func if isinstance(node.func, cst.Call) else _class_bound(node, root)
+            called = code(node.func) if len(code(node.func)) <= 30 else "the class"
+            if klass is not None and klass is not node.func:
+                related["class"] = klass
+                called = f"`{called}` (`{code(klass)}`, line <line:class>)"
+            else:
+                called = f"`{called}`"
+            other = mix.device_expr
+            text = code(other) if len(code(other)) <= 40 else "a tensor"
+            # Where the other tensor went to the device, else where this function was
+            # handed it (the innermost call).
+            handed = mix.device.handed()
+            source = mix.device.last("move") or (handed[-1] if handed else None)
+            whence = ""
+            if source is not None and source.node is not mix.device_expr:
+                related["from"] = source.node
+                how = "handed in" if source.action == "pass" else "moved there"
+                whence = f" ({how} at line <line:from>)"
+            base = dotted(other)
+            there = (
+                f"{base}.new_empty(...)`, `torch.empty(..., device={base}.device)"
+                if base
+                else ("torch.empty(..., device=...)")
+            )
+            self.report(
+                node,
+                f"{called} is `torch.Tensor` for a tensor on any device, and calling it is "
+                f"the legacy constructor: a new CPU tensor, which meets `{text}`, on a "
+                f"device{whence}, at line <line:meets>: 'Expected all tensors to be on the "
+                f"same device'; make it where that tensor is (`{there}`)",
+                None,
+                related,
             )
             return
 
@@ -696,3 +756,22 @@ class HardCodedCuda(Rule):
                     f"`{literal.value}` in code that follows `device`: pass `device`",
                     FixSpec.unsafe(Replace(literal, cst.Name("device")), message="use device"),
                 )
+
+
+def _class_bound(call: cst.Call, root: cst.CSTNode) -> cst.Call | None:
+    """The ``type(x)`` the name (or attribute) ``call`` calls was last bound to before
+    it, in ``root``: ``tensortype = type(batch.data)``."""
+    name = dotted(call.func)
+    found = None
+    for assign in nodes(root, cst.Assign):
+        value = assign.value
+        if (
+            name is not None
+            and len(assign.targets) == 1
+            and dotted(assign.targets[0].target) == name
+            and isinstance(value, cst.Call)
+            and dotted(value.func) == "type"
+            and written_before(assign, call, root)
+        ):
+            found = value
+    return found

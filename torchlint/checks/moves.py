@@ -9,6 +9,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
+from torchlint.analysis.legacy import made_by_class
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import written_before
@@ -141,8 +142,8 @@ class InputsNotMoved(Rule):
         fn = self.ctx.function
         root: cst.CSTNode = fn.node if fn is not None else self.ctx.module
         for mix in self.ctx.analysis.flow.mixes.all(node):
-            if written_before(mix.node, node, root):
-                continue  # (a loop's next iteration): never point above the finding
+            if written_before(mix.node, node, root) or made_by_class(mix.cpu, node):
+                continue  # (a loop's next iteration; type(x)(n) is TL402's)
             other = mix.device
             # The device side belongs to a placed model: its output, its weights,
             # or an input its forward was called with.

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 
 from torchlint.analysis.effects import FACTORIES as _FLOW_FACTORIES
+from torchlint.analysis.effects import INERT_BUILTINS
 from torchlint.analysis.torch_api import (
     DEPRECATED_AMP,
     FACTORY_FUNCTIONS,
@@ -132,6 +133,9 @@ class Unit(ModuleState):
         self.init_helpers: set[str] = set()  # f of self.x = f(...) in __init__
         # parameters defaulting to None of the functions TL301 reads (device=None)
         self.none_params: set[str] = set()
+        # Calls whose result the flow analysis can never call: type(x).__name__,
+        # type(x) == t, f"{type(x)}", isinstance(y, type(x)), "{}".format(type(x)).
+        self.inert: set[int] = set()
 
     def merge(self, other: Unit) -> None:
         """Add what ``other`` (a walk of another part of the same file) gathered, as
@@ -222,6 +226,8 @@ class Unit(ModuleState):
                 value = node.value  # type: ignore[attr-defined]
                 if type(value) is ast.Name and value.id == "self":
                     self.on_self.add(node.attr)  # type: ignore[attr-defined]
+                elif type(value) is ast.Call:
+                    self.inert.add(id(value))
             elif kind is ast.Call:
                 self.call(node)  # type: ignore[arg-type]
             elif kind is ast.Constant:
@@ -290,6 +296,11 @@ class Unit(ModuleState):
                 for default in (*node.defaults, *node.kw_defaults):  # type: ignore[attr-defined]
                     if default is not None and words_of(default) & HALF_WORDS:
                         tags.add(HALF_CAST)
+            elif kind is ast.Compare:
+                self.inert.add(id(node.left))  # type: ignore[attr-defined]
+                self.inert.update(map(id, node.comparators))  # type: ignore[attr-defined]
+            elif kind is ast.FormattedValue:
+                self.inert.add(id(node.value))  # type: ignore[attr-defined]
             elif kind is ast.arg:
                 self.params.add(node.arg)  # type: ignore[attr-defined]
                 if node.arg == "device":  # type: ignore[attr-defined]
@@ -389,6 +400,14 @@ class Unit(ModuleState):
                 tags.add(LEGACY_TYPE_CAST)
         if last is not None and self.imported.get(last, last) in LEGACY_TENSOR_TYPES:
             tags.update((LEGACY_CONSTRUCTOR, CPU_DATA))  # always made on the CPU
+        elif type(func) is ast.Name and func.id == "type" and len(node.args) == 1:
+            if id(node) not in self.inert:
+                # type(t) of a tensor is torch.Tensor: called, the legacy constructor
+                tags.update((LEGACY_CONSTRUCTOR, CPU_DATA))
+        elif (type(func) is ast.Name and func.id in INERT_BUILTINS) or (
+            last == "format" and type(func) is ast.Attribute
+        ):
+            self.inert.update(map(id, node.args))
         if (last == "double" and isinstance(func, ast.Attribute)) or last == "DoubleTensor":
             tags.add(FLOAT64)
         if last == "from_pretrained" and isinstance(func, ast.Attribute):
