@@ -10,7 +10,16 @@ from functools import reduce
 
 import libcst as cst
 
-from torchlint.analysis import arrays, effects, gpus, loaders, optimizers, recasts, strict_ops
+from torchlint.analysis import (
+    arrays,
+    effects,
+    gpus,
+    loaders,
+    optimizers,
+    recasts,
+    retype,
+    strict_ops,
+)
 from torchlint.analysis.calls import Calls
 from torchlint.analysis.names import dotted, string_key
 from torchlint.analysis.observations import CallObs
@@ -369,6 +378,12 @@ class Expressions(Calls):
                     return entry(receiver, key) or UNKNOWN  # batch.get("x")
                 # (A dict has no tensor methods: what they do is a BatchEncoding's.)
                 receiver = replace(receiver, items=(), keys=())
+            source = retype.type_source(node)
+            if source is not None:
+                target = args[0][1] if method == "type_as" else None
+                result = retype.retyped(self, node, receiver, source, target)
+                if result is not None:
+                    return result
             if receiver.kind in (Kind.TENSOR, Kind.ENCODING, Kind.MOVED):
                 return effects.tensor_method(self, node, receiver, method)
             if receiver.kind == Kind.NDARRAY:

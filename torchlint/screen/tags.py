@@ -55,6 +55,12 @@ CUDA_TEST = "cuda-test"  # x.is_cuda, x.device.type: code that asks where a tens
 # torch.cuda.set_device(...), with torch.cuda.device(...), CUDA_VISIBLE_DEVICES: the
 # process picks its current GPU (a fact about the whole file, ``Rule.keeps``)
 SETS_GPU = "sets-gpu"
+# x.type_as(t): a cast to t's type, which has no GPU index (joined with ACCELERATOR
+# into INDEXLESS_TYPE where units are grouped, ``evidence.py``)
+RETYPE = "retype"
+# x.device.type, or x.type_as(t) where something is put on a device: a device type
+# taken for a device, the GPU's index dropped
+INDEXLESS_TYPE = "indexless-type"
 DEVICE_NAME = "device-name"  # a name or parameter called `device`
 TYPE_CAST_ARGUMENT = "type-cast-argument"  # f(x.type(dtype)): a cast passed straight on
 LEGACY_TYPE_CAST = "legacy-type-cast"  # x.type(torch.cuda.HalfTensor), x.type(y.type())

@@ -39,6 +39,7 @@ from torchlint.screen.tags import (
     HALF_WORDS,
     HANDED_PLACED,
     IMAGE_READERS,
+    INDEXLESS_TYPE,
     INIT_MODULE_CONTAINER,
     INIT_TENSOR_ATTR,
     LATE_MODULE,
@@ -53,6 +54,7 @@ from torchlint.screen.tags import (
     PARALLEL_WRAP,
     PLACED_MODULE,
     PLACING_KEYWORDS,
+    RETYPE,
     SAVE,
     SETS_GPU,
     STALE_ALIAS,
@@ -216,6 +218,8 @@ class Unit(ModuleState):
                     and node.value.attr == "device"  # type: ignore[attr-defined]
                 ):
                     tags.add(CUDA_TEST)  # x.is_cuda, x.device.type == "cuda"
+                    if attr == "type":
+                        tags.add(INDEXLESS_TYPE)
                 value = node.value  # type: ignore[attr-defined]
                 if type(value) is ast.Name and value.id == "self":
                     self.on_self.add(node.attr)  # type: ignore[attr-defined]
@@ -313,6 +317,8 @@ class Unit(ModuleState):
             tags.add(NARROW_CAST)  # cv2.imread, torchvision.io.read_image: uint8 pixels
         if last == "cuda" and isinstance(func, ast.Attribute):
             tags.update((CUDA_LITERAL, CUDA_CALL))
+        elif last == "type_as" and isinstance(func, ast.Attribute):
+            tags.add(RETYPE)
         if last is not None and writes_file(last):
             tags.add(SAVE)
         if last == "numpy" and isinstance(func, ast.Attribute) and not on_cpu(func.value):
