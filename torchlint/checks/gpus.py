@@ -504,7 +504,8 @@ class DeviceTypeAsDevice(Rule):
             at,
             f"{subject} `.type_as({target})` moves it to the current GPU (GPU 0 unless the "
             f'process sets another): a type such as "torch.cuda.FloatTensor" has no GPU '
-            f"index. {story}: on any other GPU the two meet on different devices "
+            f"index. {story}: whenever that is not the current one, the two meet on "
+            "different devices "
             f"('Expected all tensors to be on the same device'); use `.to({target})`, "
             f"which takes `{target}`'s device with its index and its dtype",
             fix,
