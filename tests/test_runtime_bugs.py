@@ -271,3 +271,19 @@ def test_cpu_tensor_inside_vmap() -> None:
     [record] = _caught(run)
     assert record.kind == DEVICE_MISMATCH
     assert record.location is not None and record.location.line == _line(run, "# here")
+
+
+def test_type_as_sends_a_cpu_tensor_to_the_current_gpu() -> None:
+    # pyro's masked pooling in a DDP worker on rank 1: x.type() has no GPU index.
+    def run() -> None:
+        x = torch.randn(2, 3, device="cuda:1")
+        kept = torch.ones(2, 3, device="cuda:1").type_as(x.double())  # stays on cuda:1
+        assert kept.device == torch.device("cuda:1")
+        x * torch.arange(3).expand(2, 3).type_as(x)  # here
+
+    with pytest.raises(RuntimeError), check(device_count=2) as report:
+        run()
+    [record] = report.records
+    assert record.kind == DEVICE_MISMATCH and "cuda:1" in record.message
+    assert "cuda:0" in record.message
+    assert record.location is not None and record.location.line == _line(run, "# here")

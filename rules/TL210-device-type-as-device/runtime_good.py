@@ -10,5 +10,16 @@ def momentum_state(velocity):
     return state + velocity
 
 
+def with_positions(x):
+    # `.type_as(x)` takes x's type, "torch.cuda.FloatTensor", with no GPU index.
+    steps = torch.arange(x.shape[0]).to(x)
+    return x + steps
+
+
 if __name__ == "__main__":
-    print(momentum_state(torch.randn(4, device="cuda:1")).shape)
+    velocity = torch.randn(4, device="cuda:1")
+    try:
+        print(momentum_state(velocity).shape)
+    except RuntimeError as error:  # (so that the second mistake runs too)
+        print(error)
+    print(with_positions(velocity).shape)

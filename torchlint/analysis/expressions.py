@@ -18,6 +18,7 @@ from torchlint.analysis import (
     loaders,
     optimizers,
     recasts,
+    retype,
     strict_ops,
 )
 from torchlint.analysis.calls import Calls
@@ -397,6 +398,12 @@ class Expressions(Calls):
                     return entry(receiver, key) or UNKNOWN  # batch.get("x")
                 # (A dict has no tensor methods: what they do is a BatchEncoding's.)
                 receiver = replace(receiver, items=(), keys=())
+            source = retype.type_source(node)
+            if source is not None:
+                target = args[0][1] if method == "type_as" else None
+                result = retype.retyped(self, node, receiver, source, target)
+                if result is not None:
+                    return result
             if receiver.kind in (Kind.TENSOR, Kind.ENCODING, Kind.MOVED):
                 return effects.tensor_method(self, node, receiver, method)
             if receiver.kind == Kind.NDARRAY:

@@ -127,6 +127,22 @@ class OptimizerObs:
     optimizer: str  # as the step names it
 
 
+@dataclass(frozen=True)
+class RetypeObs:
+    """``x.type_as(t)`` or ``x.type(t.type())`` of a tensor ``x`` on the CPU with ``t``
+    on a GPU (``analysis/retype.py``): ``x`` goes to the *current* GPU, since a type
+    (``"torch.cuda.FloatTensor"``) has no GPU index. Where ``t`` is: its own GPU
+    (``gpu_of``), or, for an input of a module's forward whose own GPU the walk does
+    not know, the GPU of that module (``module``, the forward's ``self``): its inputs
+    are there, or the forward fails before this."""
+
+    node: cst.Call
+    receiver: Value
+    target: Value
+    target_expr: cst.BaseExpression
+    module: Value | None
+
+
 K = TypeVar("K", bound=cst.CSTNode)
 V = TypeVar("V")
 
@@ -184,6 +200,8 @@ class FlowFacts:
     loss_targets: Observations[cst.Call, LossObs] = field(default_factory=Observations)
     # Keyed by the move of the module whose optimizer's state stays on the CPU.
     optimizer_states: Observations[cst.Call, OptimizerObs] = field(default_factory=Observations)
+    # Keyed by the ``type_as`` / ``.type(t.type())`` call.
+    retyped: Observations[cst.Call, RetypeObs] = field(default_factory=Observations)
     # Which GPU each move, creation or placement picks (``analysis/gpus.py``), by
     # the node of its event; None where the walks that got there disagree.
     gpus: dict[cst.CSTNode, Gpu | None] = field(default_factory=dict)

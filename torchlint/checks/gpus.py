@@ -15,7 +15,7 @@ from torchlint import screen
 from torchlint.analysis.branches import followed_tensor
 from torchlint.analysis.gpus import device_argument, gpu_of
 from torchlint.analysis.names import dotted
-from torchlint.analysis.observations import CallObs
+from torchlint.analysis.observations import CallObs, RetypeObs
 from torchlint.analysis.order import contains, precedes
 from torchlint.analysis.torch_api import (
     DEVICE_TAKERS,
@@ -289,12 +289,13 @@ class DeviceTypeAsDevice(Rule):
     code = "TL210"
     name = "device-type-as-device"
     summary = (
-        '`x.device.type` ("cuda", no GPU index) used as a device: the tensor lands on '
+        '`x.device.type` ("cuda", no GPU index) used as a device, or a CPU tensor cast '
+        "with `.type_as(x)` while `x` is on a GPU the code chooses: the tensor lands on "
         "the current GPU, not on the one `x` is on."
     )
     fixable = True
-    triggers = ("device.type",)
-    needs = frozenset({screen.DEVICE_TYPE_AS_DEVICE})
+    triggers = ("device.type", "type_as")
+    needs = frozenset({screen.INDEXLESS_TYPE})
     keeps = frozenset({screen.SETS_GPU})  # analysis.current_gpu
     docs = """
     ## What it does
@@ -303,10 +304,22 @@ class DeviceTypeAsDevice(Rule):
     ...), of `x.new_zeros(...)`, the first argument of
     `torch.device(...)`, and the device of `.to(...)`; also through a local name
     (`device = x.device.type`, then `torch.zeros(n, device=device)`), where the
-    finding lands on the line that takes the type. Not flagged in a file that sets
+    finding lands on the line that takes the type.
+
+    Also flags `y.type_as(x)` where the flow analysis knows that `y` is on the CPU
+    and that `x` is on a GPU the code *chooses* (`f"cuda:{rank}"`, `.cuda(args.gpu)`,
+    `.to(args.device)`, a `device` parameter), or is an input of a model's forward
+    whose model was placed on such a GPU; the flow is followed through the file's
+    helpers, loops and module classes. `type_as` in code that never places anything
+    on a chosen GPU (modeling code, a single-GPU script on `"cuda"`) is left alone.
+    (`y.type(x.type())` is the same cast: TL102 flags every one.)
+
+    Not flagged in a file that sets
     the current GPU (`torch.cuda.set_device`, `CUDA_VISIBLE_DEVICES`, accelerate,
     Lightning), nor where the type goes where a type is meant (`torch.autocast(
-    device_type=...)`, `GradScaler(device=...)`, comparisons).
+    device_type=...)`, `GradScaler(device=...)`, comparisons), nor in the forward of
+    a model inside `DataParallel` (each replica runs with its GPU set as the current
+    one).
 
     ## Why is this bad?
     `x.device.type` is `"cuda"` for every GPU: the index is gone, and `"cuda"` means
@@ -315,16 +328,24 @@ class DeviceTypeAsDevice(Rule):
     `Expected all tensors to be on the same device, but found at least two devices,
     cuda:1 and cuda:0!` (momentumnet's exact-arithmetic optimizer state; the "type
     strings carry no GPU index" threads of the `.type(x.type())` family).
+    `y.type_as(x)` is `y.type(x.type())`, and `x.type()` is a string such as
+    `"torch.cuda.FloatTensor"`, with no index either: a CPU `y` goes to the current
+    GPU (a DDP worker on rank 1 that never called `torch.cuda.set_device`: pyro's
+    masked pooling).
 
     ## Example
     ```python
     device = val.device.type
     store = torch.zeros(val.shape, dtype=torch.long, device=device)
+
+    mask = torch.arange(n).expand(b, n).type_as(x)  # x on cuda:{rank}
     ```
 
     ## Use instead
     ```python
     store = torch.zeros(val.shape, dtype=torch.long, device=val.device)
+
+    mask = torch.arange(n).expand(b, n).to(x)  # x's device (with its index) and dtype
     ```
 
     ## Fix safety
@@ -332,15 +353,23 @@ class DeviceTypeAsDevice(Rule):
     `x.device`: the same GPU as before whenever `x` is on the current one, another
     one otherwise, which is the point but a change of behaviour: **unsafe**. No fix
     through a name, whose other uses (`device == "cuda"`) may need the string.
+    `y.type_as(x)` becomes `y.to(x)`: the same dtype, and the same device whenever
+    `x` is on the CPU or the current GPU; with `x` on another GPU, `x`'s GPU. But
+    where the same line also runs with a `y` already on a GPU (another caller),
+    `.type_as` left `y` on its GPU and `.to(x)` moves it to `x`'s: **unsafe**. (Both
+    take a tensor only; `.to` given something else is another overload, and `type_as`
+    would have failed.)
 
     ## References
     - [CUDA semantics: the current device](https://pytorch.org/docs/stable/notes/cuda.html#cuda-semantics)
     - [`torch.device`](https://pytorch.org/docs/stable/tensor_attributes.html#torch.device)
+    - [`torch.Tensor.type_as`](https://pytorch.org/docs/stable/generated/torch.Tensor.type_as.html)
     """
 
     def visit_Call(self, node: cst.Call) -> None:
         if self.ctx.analysis.current_gpu is not None:
             return
+        self._retyped(node)
         arg = self._device_arg(node)
         if arg is None:
             return
@@ -413,3 +442,72 @@ class DeviceTypeAsDevice(Rule):
         ):
             return keyword
         return None
+
+    def _retyped(self, node: cst.Call) -> None:
+        """``cpu_tensor.type_as(t)`` with ``t`` on a GPU the code chooses."""
+        flow = self.ctx.analysis.flow
+        for obs in flow.retyped.all(node):
+            func = obs.node.func
+            if not isinstance(func, cst.Attribute) or func.attr.value != "type_as":
+                continue  # x.type(t.type()): TL102 flags every such cast
+            wrap = obs.module.last("wrap", "maybe-wrap") if obs.module is not None else None
+            if wrap is not None and wrap.detail == "DataParallel":
+                continue  # each replica's forward runs under torch.cuda.device(its GPU)
+            where = gpu_of(obs.target, flow.gpus)
+            via_module = False
+            if where is None and obs.module is not None and obs.target.module_input:
+                where, via_module = gpu_of(obs.module, flow.gpus), True
+            if where is None or where[0] != Gpu.CHOSEN:
+                continue
+            at = self.once_at(func.attr, node)
+            if at is None:
+                return
+            self._report_retyped(at, obs.node, obs.target_expr, where[1], via_module, obs)
+            return
+
+    def _report_retyped(
+        self,
+        at: cst.CSTNode,
+        call: cst.Call,
+        source: cst.BaseExpression,
+        chosen: Event,
+        via_module: bool,
+        obs: RetypeObs,
+    ) -> None:
+        code = self.ctx.code_for
+        assert isinstance(call.func, cst.Attribute)
+        target = code(source)
+        receiver = code(call.func.value)
+        subject = f"`{receiver}`" if len(receiver) <= 40 else "this tensor"
+        related: dict[str, cst.CSTNode] = {"chosen": chosen.node}
+        made = obs.receiver.last("create", "move")
+        if made is not None and not contains(call, made.node):
+            subject += " is on the CPU (line <line:made>), and"
+            related = {"made": made.node, **related}
+        else:
+            subject += " is on the CPU, and"
+        where, _ = _spelled(chosen, code)
+        if via_module:
+            story = (
+                f"`{target}` is an input of a model placed on {where} (line <line:chosen>), "
+                "a GPU the code chooses"
+            )
+        else:
+            story = f"`{target}` was put on {where} (line <line:chosen>), a GPU the code chooses"
+        in_file = at is call.func.attr
+        fix = (
+            FixSpec.unsafe(Replace(call, renamed_method(call, "to")), message=f"use .to({target})")
+            if in_file
+            else None
+        )
+        self.report(
+            at,
+            f"{subject} `.type_as({target})` moves it to the current GPU (GPU 0 unless the "
+            f'process sets another): a type such as "torch.cuda.FloatTensor" has no GPU '
+            f"index. {story}: whenever that is not the current one, the two meet on "
+            "different devices "
+            f"('Expected all tensors to be on the same device'); use `.to({target})`, "
+            f"which takes `{target}`'s device with its index and its dtype",
+            fix,
+            related,
+        )

@@ -17,10 +17,12 @@ from torchlint.screen.tags import (
     CALLABLE_MODULE,
     CPU_DATA,
     HANDED_PLACED,
+    INDEXLESS_TYPE,
     INIT_MODULE_CONTAINER,
     INIT_TENSOR_ATTR,
     LATE_MODULE,
     PLACED_MODULE,
+    RETYPE,
     SAVE,
     TORCH_LOAD,
 )
@@ -297,10 +299,15 @@ _THROUGH_CALLS = frozenset({ATTACHES, HANDED_PLACED})
 
 def _joined(tags: set[str]) -> frozenset[str]:
     """The tags of units screened together: a placed module handed to a function of
-    the file is attached after placement if one of them can attach (``tags.py``)."""
+    the file is attached after placement if one of them can attach, and a
+    ``type_as`` may meet a tensor put on a chosen GPU where one of them puts
+    something on a device (``tags.py``)."""
+    joined = set(tags)
     if HANDED_PLACED in tags and ATTACHES in tags:
-        return frozenset(tags | {LATE_MODULE})
-    return frozenset(tags)
+        joined.add(LATE_MODULE)
+    if RETYPE in tags and ACCELERATOR in tags:
+        joined.add(INDEXLESS_TYPE)  # x.type_as(t), t moved in a unit screened with it
+    return frozenset(joined)
 
 
 def _dataset_class(definition: ast.stmt) -> bool:

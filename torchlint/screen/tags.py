@@ -52,12 +52,17 @@ CUDA_LITERAL = "cuda-literal"  # .cuda() or "cuda" / "cuda:0"
 CUDA_CALL = "cuda-call"  # x.cuda(...)
 DATA_ASSIGN = "data-assign"  # p.data = ...: a parameter's tensor replaced
 CUDA_TEST = "cuda-test"  # x.is_cuda, x.device.type: code that asks where a tensor is
-# x.device.type where a device goes: `device=`, a call's first argument, bound to a name
-DEVICE_TYPE_AS_DEVICE = "device-type-as-device"
 DEPRECATED_AMP_CALL = "deprecated-amp-call"  # torch.cuda.amp.autocast(...) through any alias
 # torch.cuda.set_device(...), with torch.cuda.device(...), CUDA_VISIBLE_DEVICES: the
 # process picks its current GPU (a fact about the whole file, ``Rule.keeps``)
 SETS_GPU = "sets-gpu"
+# x.type_as(t): a cast to t's type, which has no GPU index (joined with ACCELERATOR
+# into INDEXLESS_TYPE where units are grouped, ``evidence.py``)
+RETYPE = "retype"
+# x.device.type where a device goes (`device=`, a call's first argument, bound to a
+# name), or x.type_as(t) where something is put on a device: a device type taken for
+# a device, the GPU's index dropped
+INDEXLESS_TYPE = "indexless-type"
 DEVICE_NAME = "device-name"  # a name or parameter called `device`
 TYPE_CAST_ARGUMENT = "type-cast-argument"  # f(x.type(dtype)): a cast passed straight on
 LEGACY_TYPE_CAST = "legacy-type-cast"  # x.type(torch.cuda.HalfTensor), x.type(y.type())

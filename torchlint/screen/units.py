@@ -31,7 +31,6 @@ from torchlint.screen.tags import (
     DATA_ASSIGN,
     DEPRECATED_AMP_CALL,
     DEVICE_NAME,
-    DEVICE_TYPE_AS_DEVICE,
     DISCARDABLE,
     DISCARDED_MOVE,
     DTYPE_KEYWORDS,
@@ -43,6 +42,7 @@ from torchlint.screen.tags import (
     HALF_WORDS,
     HANDED_PLACED,
     IMAGE_READERS,
+    INDEXLESS_TYPE,
     INIT_MODULE_CONTAINER,
     INIT_TENSOR_ATTR,
     LATE_MODULE,
@@ -57,6 +57,7 @@ from torchlint.screen.tags import (
     PARALLEL_WRAP,
     PLACED_MODULE,
     PLACING_KEYWORDS,
+    RETYPE,
     SAVE,
     SETS_GPU,
     STALE_ALIAS,
@@ -326,11 +327,13 @@ class Unit(ModuleState):
         if (node.args and _device_type(node.args[0])) or any(
             k.arg == "device" and _device_type(k.value) for k in node.keywords
         ):
-            tags.add(DEVICE_TYPE_AS_DEVICE)  # torch.zeros(n, device=x.device.type) (TL210)
+            tags.add(INDEXLESS_TYPE)  # torch.zeros(n, device=x.device.type) (TL210)
         if last in IMAGE_READERS:
             tags.add(NARROW_CAST)  # cv2.imread, torchvision.io.read_image: uint8 pixels
         if last == "cuda" and isinstance(func, ast.Attribute):
             tags.update((CUDA_LITERAL, CUDA_CALL))
+        elif last == "type_as" and isinstance(func, ast.Attribute):
+            tags.add(RETYPE)
         if last is not None and writes_file(last):
             tags.add(SAVE)
         if last == "numpy" and isinstance(func, ast.Attribute) and not on_cpu(func.value):
@@ -492,7 +495,7 @@ class Unit(ModuleState):
             for target in targets:  # a = b = x
                 self.share(target)
         if _device_type(value):
-            self.tags.add(DEVICE_TYPE_AS_DEVICE)  # dev = x.device.type, a device later (TL210)
+            self.tags.add(INDEXLESS_TYPE)  # dev = x.device.type, a device later (TL210)
         if any(isinstance(t, ast.Attribute) and t.attr == "data" for t in targets):
             self.tags.add(DATA_ASSIGN)
         if isinstance(value, (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Tuple, ast.List)):

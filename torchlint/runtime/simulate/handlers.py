@@ -188,7 +188,12 @@ def _type(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
 @_handles(Tensor.type_as)
 def _type_as(sim: Simulation, func: Any, args: Any, kwargs: dict[str, Any]) -> Any:
     self, other = args[0], args[1]
-    return _moved(sim, self, self.to(other.dtype), sim.tags.get(other), placed=True, cast=True)
+    # self.type(other.type()): the type ("torch.cuda.FloatTensor") has no GPU index,
+    # so a tensor already on a GPU stays there and one on the CPU goes to the current
+    # GPU, whichever GPU ``other`` is on.
+    theirs, mine = sim.tags.get(other), sim.tags.get(self)
+    target = None if theirs is None else mine if mine is not None else sim.cuda(None)
+    return _moved(sim, self, self.to(other.dtype), target, placed=True, cast=True)
 
 
 @_handles(_T.device.__get__)
