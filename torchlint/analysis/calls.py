@@ -15,7 +15,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from torchlint.analysis import converters
+from torchlint.analysis import converters, shapes
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
@@ -23,6 +23,7 @@ from torchlint.analysis.torch_api import torch_dtype
 from torchlint.analysis.values import (
     BUFFER,
     CLASS,
+    NOT_TENSOR,
     UNKNOWN,
     Event,
     Kind,
@@ -32,6 +33,7 @@ from torchlint.analysis.values import (
     new_value,
     unpass,
 )
+from torchlint.lint.traverse import nodes
 
 # How deep calls to the file's own functions are followed, and how many times per
 # file in all (each time walks the callee again, with the call's arguments).
@@ -144,9 +146,9 @@ class Calls(Loops):
         event (the argument), so a finding about them can name the call. None when
         the call is not followed (too deep, recursive, ``*args``, over budget): the
         caller then treats it as a call it cannot see."""
-        if fn in self.stack:
-            return self.recursion(fn, node, args)
         own = {k: v for k, v in self.env.items() if k == "self" or k.startswith("self.")}
+        if fn in self.stack:
+            return self.recursion(fn, node, args, cls, own if cls is not None else {})
         sub = self.enter(fn, node, args, cls, own if cls is not None else {})
         if sub is None:
             return None
@@ -254,9 +256,37 @@ class Calls(Loops):
             if self.contextmanager:
                 return UNKNOWN
             return Value(Kind.LIST, items=(unpass(reduce(merge_values, self.yields), call),))
-        if not self.returns:
+        returns = self.returns
+        if self.dropped:
+            # A leaf walk: what is not a tensor has no device to keep; every other
+            # base case must set the device itself (not hand its argument back, or
+            # only cast it).
+            returns = [v for v in returns if v.origin != NOT_TENSOR]
+            if not all(self.sets_device(v) for v in returns):
+                return UNKNOWN
+        if not returns:
             return UNKNOWN
-        return unpass(reduce(merge_values, self.returns), call)
+        return unpass(reduce(merge_values, returns), call)
+
+    def sets_device(self, value: Value) -> bool:
+        """``value`` was made or moved in the function walked now (its base case sets
+        the device itself: ``return obj.to(DEVICE)``)."""
+        event = value.last("create", "move", "place")
+        if value.kind is None or event is None or not self.stack:
+            return False
+        fn = self.stack[-1]
+        if fn not in self.w.fn_nodes:
+            self.w.fn_nodes[fn] = frozenset(id(n) for n in nodes(fn, cst.CSTNode))
+        return id(event.node) in self.w.fn_nodes[fn]
+
+    def rebuilt(self, expr: cst.BaseExpression) -> bool:
+        """A return of a leaf walk that only rebuilds a container from recursive
+        calls (``{k: move_to_device(v) for k, v in obj.items()}``): left out."""
+        if not self.leaf_walk or not self.recursed:
+            return False
+        if not any(id(c) in self.recursed for c in nodes(expr, cst.Call)):
+            return False
+        return shapes.structural(expr, lambda n: id(n) in self.recursed)
 
     def enter(
         self,
@@ -266,31 +296,51 @@ class Calls(Loops):
         cls: ClassFacts | None,
         own: dict[str, Value],
         label: str = "",
+        again: bool = False,
     ) -> Calls | None:
         """``_enter``, reading names as the file that defines ``cls`` does (a class of
         another file of the project, whose instance this file made)."""
         home = self.w.home_of(cls) if cls is not None else None
         with self.w.within(home, node):
-            return self._enter(fn, node, args, cls, own, label)
+            return self._enter(fn, node, args, cls, own, label, again)
 
     def recursion(
-        self, fn: cst.FunctionDef, node: cst.Call, args: list[tuple[cst.Arg, Value]]
+        self,
+        fn: cst.FunctionDef,
+        node: cst.Call,
+        args: list[tuple[cst.Arg, Value]],
+        cls: ClassFacts | None,
+        own: dict[str, Value],
     ) -> Value | None:
-        """``convert_model(child)`` inside ``convert_model``, which is not walked again:
-        when the function is a converter that builds a module on the CPU and attaches
-        it in place of a child (``converters.py``), and the child is a part of a
-        placed model, that model gets CPU weights. Such a converter hands back the
-        module it was given, converted; None (not followed) for any other recursion."""
+        """A call of ``fn`` inside ``fn``. ``convert_model(child)``: when the function
+        is a converter that builds a module on the CPU and attaches it in place of a
+        child (``converters.py``), and the child is a part of a placed model, that
+        model gets CPU weights; such a converter hands back the module it was given,
+        converted. ``move_to_device(v)`` on a member of what the caller was given
+        (``shapes.py``): walked again on a container (a bounded number of times), or
+        as a leaf walk on a tensor or a batch. None (not followed) otherwise."""
         made = converters.made_module(fn, self.w.home)
         given = next(((a, v) for a, v in args if a.keyword is None), None)
-        if made is None or given is None:
+        if made is not None and given is not None:
+            self.late_assign(
+                dotted(given[0].value),
+                new_value(Kind.MODULE, Place.CPU, None, Event("create", made)),
+                made,
+            )
+            return given[1]
+        if fn is not self.stack[-1]:
             return None
-        self.late_assign(
-            dotted(given[0].value),
-            new_value(Kind.MODULE, Place.CPU, None, Event("create", made)),
-            made,
-        )
-        return given[1]
+        self.recursed.add(id(node))
+        values = [v for _, v in args]
+        if self.leaf_walk:
+            return None
+        if any(shapes.container(v) for v in values):
+            if self.stack.count(fn) >= shapes.MAX_UNROLL:
+                return None
+        elif not any(shapes.leaf(v) for v in values):
+            return None
+        sub = self.enter(fn, node, args, cls, own, again=True)
+        return None if sub is None else sub.returned(node)
 
     def _enter(
         self,
@@ -300,15 +350,16 @@ class Calls(Loops):
         cls: ClassFacts | None,
         own: dict[str, Value],
         label: str = "",
+        again: bool = False,
     ) -> Calls | None:
         """Walk ``fn`` for the call ``node``: its parameters bound to ``args``, the
         module's bindings and ``own`` (``self.`` attributes) visible. The walked
         scope, or None when the call is not followed. The "pass" events name the
-        callee as ``label`` (``model``) or, by default, ``fn()``."""
+        callee as ``label`` (``model``) or, by default, ``fn()``. ``again``: a
+        recursive call (``recursion`` bounds those), past the depth limit."""
         w = self.w
         if (
-            self.depth >= MAX_CALL_DEPTH
-            or fn in self.stack
+            (not again and (self.depth >= MAX_CALL_DEPTH or fn in self.stack))
             or w.followed >= MAX_CALLS_FOLLOWED
             or any(a.star for a, _ in args)
         ):
@@ -352,6 +403,10 @@ class Calls(Loops):
             if isinstance(star, cst.Param):
                 env[star.name.value] = UNKNOWN
         sub = type(self)(w, env, self.depth + 1, (*self.stack, fn), cls)
+        given_values = [v for _, v in bound.values()]
+        sub.leaf_walk = any(shapes.leaf(v) for v in given_values) and not any(
+            shapes.container(v) for v in given_values
+        )
         sub.contextmanager = any(d and d.endswith("contextmanager") for d in decorators)
         sub.entry = self.entry
         sub.in_forward = self.in_forward or bool(label)

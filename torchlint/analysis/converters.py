@@ -1,8 +1,9 @@
 """Recursive module converters: ``convert_model(module)`` that swaps BatchNorm for a
 synchronized (or another) norm layer, walking ``module.named_children()`` and
 calling itself on each child, re-attaching what it returns with ``add_module`` or
-``setattr``. The walk does not follow recursion, so what such a function does is read
-from its text once: the module it builds (on the CPU, where nothing in it places the
+``setattr``. The walk does not walk such a recursion again (a module is no member
+of a container, ``shapes.py``), so what such a function does is read from its text
+once: the module it builds (on the CPU, where nothing in it places the
 new module or takes over the old one's weights). Called on a placed model, it leaves
 that module's weights on the CPU inside the model (TL202)."""
 

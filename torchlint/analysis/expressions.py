@@ -5,6 +5,7 @@ a budget); a module called records what it was called with (``CallObs``)."""
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from dataclasses import replace
 from functools import reduce
 
@@ -56,12 +57,20 @@ from torchlint.analysis.values import (
 
 
 class Expressions(Calls):
-    """A scope's expressions; the statements (``flow.py``) say ``body`` and ``assign``."""
+    """A scope's expressions; the statements (``flow.py``) say ``body``, ``assign``
+    and ``constant``."""
+
+    @abstractmethod
+    def constant(self, test: cst.BaseExpression) -> bool | None:
+        """The value of ``test`` where the walk decides it (``flow.py``)."""
 
     def eval(self, node: cst.BaseExpression) -> Value:
         if isinstance(node, cst.IfExp):
             # "cuda" if torch.cuda.is_available() else "cpu": the GPU run's value
             self.eval(node.test)
+            decided = self.constant(node.test)
+            if decided is not None:  # x.to(d) if isinstance(x, torch.Tensor) else x
+                return self.eval(node.body if decided else node.orelse)
             body, orelse = self.eval(node.body), self.eval(node.orelse)
             for kept, other in ((body, node.orelse), (orelse, node.body)):
                 if isinstance(other, cst.Name) and other.value == "None" and kept.kind:
@@ -170,6 +179,9 @@ class Expressions(Calls):
                     return owner.items[i] if i < len(owner.items) else UNKNOWN
             if owner.kind == Kind.LIST and all(isinstance(e.slice, cst.Slice) for e in node.slice):
                 return owner  # layers[:-1]: some of the same members
+            if owner.kind == Kind.LIST and _int_index(node) and _arrays(owner):
+                # batch[0] of [f(v) for v in batch]: a member (all of them merged)
+                return replace(owner.items[0], ident=new_ident(), moved_from=0)
             return UNKNOWN
         if isinstance(node, cst.DictComp):
             return self.comprehension(node)
@@ -293,6 +305,8 @@ class Expressions(Calls):
             args = [(a, self.eval(a.value)) for a in node.args]
             if made.kind == Kind.FUNCTION and made.origin == TENSOR_CLASS_OF:
                 return legacy.construct(self, node, args)  # type(x)(sizes)
+            if dotted(func.func) == "type" and _same_members(args):
+                return args[0][1]  # type(obj)(f(v) for v in obj): the members as they are
             if made.kind == Kind.OBJECT:  # Resize(size)(sample): its __call__
                 result = self.method_of(made, "__call__", node, args)
                 if result is not None:
@@ -499,6 +513,8 @@ class Expressions(Calls):
             return Value(Kind.LIST, items=(member,)) if member.kind == Kind.MODULE else UNKNOWN
         if name == "type" and len(args) == 1 and args[0][0].keyword is None:
             return legacy.class_of(node, args[0][1])  # type(x): torch.Tensor, for a tensor
+        if name in ("list", "tuple") and _same_members(args):
+            return args[0][1]  # tuple(f(v) for v in batch)
         if name in effects.INERT_BUILTINS:
             return UNKNOWN  # setattr(model, ...), len(x), print(x): nothing is moved
         self.escape_args(args)
@@ -611,3 +627,30 @@ class Expressions(Calls):
 
 # What a dict of tensors holds: entries that say where the dict is.
 _ARRAYS = frozenset({Kind.TENSOR, Kind.MOVED, Kind.NDARRAY})
+
+
+def _int_index(node: cst.Subscript) -> bool:
+    """``x[0]``, ``x[-1]``: one member, by a literal position."""
+    if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+        return False
+    value = node.slice[0].slice.value
+    if isinstance(value, cst.UnaryOperation) and isinstance(value.operator, cst.Minus):
+        value = value.expression
+    return isinstance(value, cst.Integer)
+
+
+def _arrays(value: Value) -> bool:
+    """A list whose members (all of them merged) are tensors or arrays."""
+    return bool(value.items) and value.items[0].kind in _ARRAYS
+
+
+def _same_members(args: list[tuple[cst.Arg, Value]]) -> bool:
+    """One positional argument, a list or tuple of known members: ``tuple(...)`` of it
+    holds the same members."""
+    return (
+        len(args) == 1
+        and args[0][0].keyword is None
+        and not args[0][0].star
+        and args[0][1].kind in (Kind.LIST, Kind.TUPLE)
+        and bool(args[0][1].items)
+    )

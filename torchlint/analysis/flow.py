@@ -30,7 +30,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import recasts
+from torchlint.analysis import recasts, shapes
 from torchlint.analysis.branches import is_main_guard
 from torchlint.analysis.effects import CAST_METHODS, TENSOR_ONLY_CASTS
 from torchlint.analysis.expressions import Expressions
@@ -42,6 +42,7 @@ from torchlint.analysis.torch_api import MODULE_CONTAINERS
 from torchlint.analysis.values import (
     BUFFER,
     CONSTANT,
+    NOT_TENSOR,
     UNKNOWN,
     Event,
     Kind,
@@ -132,7 +133,11 @@ class _Scope(Expressions):
                     self.set(buffer, replace(value, origin=BUFFER))
         elif isinstance(stmt, cst.Return):
             value = UNKNOWN if stmt.value is None else self.eval(stmt.value)
-            if not self.gpu_run_returned:
+            if self.gpu_run_returned:
+                pass
+            elif stmt.value is not None and self.rebuilt(stmt.value):
+                self.dropped = True  # {k: f(v) ...} in a leaf walk (``shapes.py``)
+            else:
                 self.returns.append(value)
         elif isinstance(stmt, cst.If):
             self.eval(stmt.test)
@@ -155,6 +160,14 @@ class _Scope(Expressions):
             after_body = self.env
             self.env = dict(before)
             body_returns = len(self.returns)
+            # ``if isinstance(obj, torch.Tensor): return obj.to(device)`` in a leaf
+            # walk (``shapes.py``): past it, ``obj`` is not a tensor (what a recursive
+            # mover hands back as it is).
+            narrowed = None
+            if self.leaf_walk and taken is None and _returns(stmt.body.body):
+                narrowed = shapes.tensor_test(stmt.test, self.w.analysis.qualify)
+            if narrowed is not None:
+                self.set(narrowed, Value(None, origin=NOT_TENSOR))
             if stmt.orelse is not None:
                 self._branch(stmt.orelse)
             self.selecting -= selects
@@ -182,6 +195,8 @@ class _Scope(Expressions):
                     # is what the default path makes; the other path knows nothing.
                     merged[filled] = after_body[filled]
                 self.env = merged
+                if narrowed is not None:
+                    self.set(narrowed, Value(None, origin=NOT_TENSOR))
         elif isinstance(stmt, (cst.For, cst.While)):
             element, members = UNKNOWN, tuple[Value, ...]()
             if isinstance(stmt, cst.For):
@@ -281,6 +296,14 @@ class _Scope(Expressions):
             for i, element in enumerate(elements):
                 if value.kind == Kind.TUPLE and len(value.items) == len(elements) and not starred:
                     part = value.items[i]
+                elif (
+                    value.kind == Kind.LIST
+                    and value.items
+                    and value.items[0].kind in (Kind.TENSOR, Kind.MOVED, Kind.NDARRAY)
+                    and not starred
+                ):
+                    # x, y = [f(v) for v in batch]: each a member (all of them merged)
+                    part = replace(value.items[0], ident=new_ident(), moved_from=0)
                 elif value.kind in (Kind.TENSOR, Kind.ENCODING) and not value.keys and not starred:
                     # x, y = batch: the parts of a batch (or the rows of a tensor)
                     part = replace(value, kind=Kind.TENSOR, ident=new_ident(), moved_from=0)
@@ -342,6 +365,13 @@ class _Scope(Expressions):
         ``or``. (Module-level flags are left to both branches: a user flips them.)"""
         if isinstance(test, cst.Call) and dotted(test.func) == "isinstance":
             return self.instance_check(test)
+        if (
+            isinstance(test, cst.Call)
+            and len(test.args) == 1
+            and self.w.analysis.qualify(test.func) == "torch.is_tensor"
+        ):
+            value = self.lookup(dotted(test.args[0].value) or "")
+            return None if value is None else shapes.instance_of(value, shapes.TENSOR)
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
             inner = self.constant(test.expression)
             return None if inner is None else not inner
@@ -367,6 +397,12 @@ class _Scope(Expressions):
         if len(test.args) != 2:
             return None
         value = self.lookup(dotted(test.args[0].value) or "")
+        types = shapes.type_names(test.args[1].value, self.w.analysis.qualify)
+        if value is not None and types is not None:
+            # isinstance(obj, dict) on a dict the code built, (list, tuple) on a tuple
+            decided = shapes.instance_of(value, types)
+            if decided is not None:
+                return decided
         q = self.w.analysis.qualify(test.args[1].value) or ""
         cls = q.rsplit(".", 1)[-1]
         if value is None or value.part_of or not q.startswith("torch.nn.") or cls in ("Module", ""):

@@ -83,6 +83,8 @@ class Walk:
         # Instances of the file's classes: their class and ``self.`` attributes.
         self.objects: dict[int, tuple[ClassFacts, dict[str, Value]]] = {}
         self._methods: dict[ClassFacts, dict[str, cst.FunctionDef]] = {}
+        # The nodes of a recursive function, by id (``Calls.returned``).
+        self.fn_nodes: dict[cst.FunctionDef, frozenset[int]] = {}
 
     @contextlib.contextmanager
     def within(self, home: Home | None, site: cst.CSTNode | None = None) -> Iterator[None]:
@@ -193,6 +195,12 @@ class Scope(ABC):
         # they call. A class's own methods, walked on their own, follow only their
         # class's methods (the screen groups the code the same way).
         self.entry = cls is None
+        # A recursive helper walked on a leaf (``shapes.py``): its recursive calls
+        # (by id, those met) are not followed, and the returns that only rebuild a
+        # container from them are left out (``dropped``).
+        self.leaf_walk = False
+        self.recursed: set[int] = set()
+        self.dropped = False
 
     # ------------------------------------------------------------ lookups
     def lookup(self, path: str) -> Value | None:

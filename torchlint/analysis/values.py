@@ -87,6 +87,9 @@ CONSTANT = "const:"
 PIPELINE = "pipeline"
 # The origin of a tensor registered with ``register_buffer``: it moves with its module.
 BUFFER = "buffer"
+# The origin of what a name holds where a test said it is not a tensor (after ``if
+# isinstance(obj, torch.Tensor): return obj.to(device)``): nothing else is known.
+NOT_TENSOR = "not a tensor"
 # The origin of a FUNCTION value that is a lambda (``Walk.lambdas`` has its code).
 LAMBDA = "lambda"
 # The origin of a FUNCTION value that is a class of the file (``cls`` in a classmethod).
