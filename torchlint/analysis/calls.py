@@ -47,7 +47,14 @@ class Calls(Loops):
         """Walks ``statements`` in order."""
 
     @abstractmethod
-    def late_assign(self, parent_path: str | None, value: Value, stmt: cst.CSTNode) -> None:
+    def late_assign(
+        self,
+        parent_path: str | None,
+        value: Value,
+        stmt: cst.CSTNode,
+        what: str = "module",
+        name: str = "",
+    ) -> None:
         """``value`` attached to ``parent_path`` (``flow.py``)."""
 
     def defined(
