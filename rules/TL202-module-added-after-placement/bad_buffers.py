@@ -62,3 +62,14 @@ def evaluate(device):
     model = Classifier(16).to(device)
     model.calibrate(1.5)
     return model
+
+
+def add_counter(m):
+    # thop's own shape: model.apply(add_counter) runs this on every part of the model.
+    m.register_buffer("total_params", torch.zeros(1, dtype=torch.float64))  # expect: TL202:5 lines=74,73
+
+
+def count_params(device):
+    model = nn.Sequential(nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, 2)).to(device)
+    model.apply(add_counter)
+    return nn.DataParallel(model)

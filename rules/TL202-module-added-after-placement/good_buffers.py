@@ -73,3 +73,14 @@ def not_registered(device):
     model = nn.Sequential(nn.Linear(16, 2)).to(device)
     model.history = torch.zeros(10)
     return model
+
+
+def add_counter(m):
+    m.register_buffer("total_params", torch.zeros(1, dtype=torch.float64))
+
+
+def count_then_place(device):
+    # The counters are registered before the move: they move with the model.
+    model = nn.Sequential(nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, 2))
+    model.apply(add_counter)
+    return model.to(device)

@@ -359,6 +359,8 @@ class Expressions(Calls):
                 self.escape_args(args)
                 return UNKNOWN
             if receiver.kind in (Kind.MODULE, Kind.WRAPPER):
+                if method == "apply":
+                    self.applied(node, receiver, args)  # model.apply(add_hooks)
                 return effects.module_method(self, node, receiver_path, receiver, method, args)
             if receiver.kind == Kind.TENSOR and method in STRICT_DTYPE_METHODS:
                 operands = [(func.value, receiver), *((a.value, v) for a, v in args)]

@@ -449,6 +449,10 @@ class _Scope(Expressions):
             return  # pooling, activations: nothing to place
         ident = parent.ident or parent.part_of
         root = next((v for v in self.env.values() if v.ident == ident), None) if ident else None
+        if root is None and self.depth > 0 and parent.part_of:
+            # A part handed over alone (``model.apply(add_hooks)``, ``f(model.fc)``):
+            # the model is the caller's; the part came with its story.
+            root = parent
         if root is not None:
             # (Counted without "pass" events: the caller gets the model back without
             # the one its call added.)
@@ -458,7 +462,7 @@ class _Scope(Expressions):
                 ident, seen, parent_path, placement, what, name, foreign
             )
             self.w.late_in_callee[stmt] = self.depth > 0
-            self.w.late_roots[stmt] = next(k for k, v in self.env.items() if v.ident == ident)
+            self.w.late_roots[stmt] = next((k for k, v in self.env.items() if v.ident == ident), "")
 
     def registers_as(self, stmt: cst.CSTNode) -> str:
         """What ``m.x = nn.Parameter(t)`` / ``m.x = nn.Buffer(t)`` registers ("" for

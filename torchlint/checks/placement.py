@@ -330,11 +330,12 @@ class ModuleAddedAfterPlacement(Rule):
     model or a part of it: `m.register_buffer(...)`, `m.register_parameter(...)`,
     `m.scale = nn.Parameter(...)`, on the model, on `self` in a method called on it,
     or on the modules of a `for m in model.modules()` (`named_modules()`,
-    `children()`) loop, also in a helper the model is handed to (a FLOP counter's
-    shape). In a helper or a method of the file the finding is at the registration,
-    whoever calls it, and names the call. A tensor made on the model's device
-    (`device=`, `torch.zeros_like(m.weight)`, `.to(device)`) is not flagged;
-    `persistent=False` changes nothing (it is still not moved).
+    `children()`) loop or of a function of the file given to `model.apply(fn)`,
+    also in a helper the model is handed to (a FLOP counter's shape). In a helper
+    or a method of the file the finding is at the registration, whoever calls it,
+    and names the call. A tensor made on the model's device (`device=`,
+    `torch.zeros_like(m.weight)`, `.to(device)`) is not flagged; `persistent=False`
+    changes nothing (it is still not moved).
 
     ## Why is this bad?
     `model.to(device)` moves the modules that exist at that moment. A module created

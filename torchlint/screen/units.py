@@ -371,6 +371,15 @@ class Unit(ModuleState):
         if name is not None:
             local = name in self.functions or (name.startswith("self.") and name.count(".") == 1)
             away = not local and self.file.in_project(name)  # another file's function
+        if (
+            last == "apply"
+            and isinstance(func, ast.Attribute)
+            and any(dotted(a) in self.functions for a in node.args)
+        ):
+            # model.apply(add_hooks): the flow walks add_hooks with a part of model
+            receiver = dotted(func.value)
+            if receiver is not None:
+                self.handed.add(receiver)
         for value in [*node.args, *(k.value for k in node.keywords)]:
             if local or away:
                 passed_path = dotted(value)
