@@ -125,3 +125,10 @@ def train_with_frozen_norms(device):
     model = nn.DataParallel(model).to(device)
     model = convert_norms(model)  # expect: TL202:5 lines=117,125
     return model
+
+
+def add_temperature(model, device):
+    model.to(device)
+    # A learnable temperature registered after the move: made on the CPU, it stays there.
+    model.register_parameter("temperature", nn.Parameter(torch.ones(1).to(device)))  # expect: TL202:5 lines=131
+    return model

@@ -31,6 +31,7 @@ from torchlint.analysis.values import (
     Value,
     merge_values,
     new_value,
+    submodule,
     unpass,
 )
 from torchlint.lint.traverse import nodes
@@ -49,7 +50,14 @@ class Calls(Loops):
         """Walks ``statements`` in order."""
 
     @abstractmethod
-    def late_assign(self, parent_path: str | None, value: Value, stmt: cst.CSTNode) -> None:
+    def late_assign(
+        self,
+        parent_path: str | None,
+        value: Value,
+        stmt: cst.CSTNode,
+        what: str = "module",
+        name: str = "",
+    ) -> None:
         """``value`` attached to ``parent_path`` (``flow.py``)."""
 
     def defined(
@@ -159,6 +167,20 @@ class Calls(Loops):
                 if key.startswith("self.") and own.get(key) is not value:
                     self.env[key] = unpass(value, node)
         return sub.returned(node)
+
+    def applied(self, node: cst.Call, module: Value, args: list[tuple[cst.Arg, Value]]) -> None:
+        """``model.apply(add_hooks)`` with a function of the file: torch calls it on
+        every part of the model (and the model itself), so it is walked with a part."""
+        if not self.entry or len(args) != 1 or args[0][0].keyword is not None:
+            return
+        arg, value = args[0]
+        name = dotted(arg.value)
+        fn = self.w.top_functions.get(name) if name is not None else None
+        if fn is None or not (
+            value.kind is None or (value.kind == Kind.FUNCTION and value.origin == name)
+        ):
+            return  # (a variable of that name, not the function)
+        self.follow(fn, node, [(arg, submodule(module))], None)
 
     def class_method(
         self, name: str, method: str, node: cst.Call, args: list[tuple[cst.Arg, Value]]

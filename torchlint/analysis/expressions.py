@@ -393,6 +393,8 @@ class Expressions(Calls):
                 self.escape_args(args)
                 return UNKNOWN
             if receiver.kind in (Kind.MODULE, Kind.WRAPPER):
+                if method == "apply":
+                    self.applied(node, receiver, args)  # model.apply(add_hooks)
                 return effects.module_method(self, node, receiver_path, receiver, method, args)
             if (
                 receiver.kind in (Kind.TENSOR, Kind.MOVED)

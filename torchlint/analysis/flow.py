@@ -37,8 +37,13 @@ from torchlint.analysis.expressions import Expressions
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted, string_key
 from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts, LateModuleObs
-from torchlint.analysis.scope import Walk, class_methods
-from torchlint.analysis.torch_api import MODULE_CONTAINERS
+from torchlint.analysis.scope import Late, Walk, class_methods
+from torchlint.analysis.torch_api import (
+    MODULE_CONTAINERS,
+    PARAMETER_CLASSES,
+    SUBMODULE_ADDERS,
+    TENSOR_REGISTRARS,
+)
 from torchlint.analysis.values import (
     BUFFER,
     CONSTANT,
@@ -122,15 +127,17 @@ class _Scope(Expressions):
             if (
                 isinstance(expr, cst.Call)
                 and isinstance(expr.func, cst.Attribute)
-                and expr.func.attr.value in ("add_module", "register_module")
+                and expr.func.attr.value in SUBMODULE_ADDERS
                 and len(expr.args) >= 2
             ):  # model.add_module("head", nn.Linear(...))
                 self.late_assign(dotted(expr.func.value), self.eval(expr.args[1].value), stmt)
-            buffer = _registered_buffer(expr)
-            if buffer is not None and isinstance(expr, cst.Call):
-                value = self.eval(expr.args[1].value)  # self.register_buffer("pos", t)
-                if value.kind == Kind.TENSOR:
-                    self.set(buffer, replace(value, origin=BUFFER))
+            registered = _registered(expr)
+            if registered is not None:
+                owner, attr, what, tensor = registered
+                value = self.eval(tensor)  # self.register_buffer("pos", t)
+                if what == "buffer" and value.kind == Kind.TENSOR and attr:
+                    self.set(f"{owner}.{attr}", replace(value, origin=BUFFER))
+                self.late_assign(owner, value, stmt, what, attr)
         elif isinstance(stmt, cst.Return):
             value = UNKNOWN if stmt.value is None else self.eval(stmt.value)
             if self.gpu_run_returned:
@@ -328,6 +335,12 @@ class _Scope(Expressions):
             and any(e.action == "create" for e in value.events)
         ):
             self.late_assign(name.rpartition(".")[0], value, stmt)
+        elif "." in name and value.kind == Kind.TENSOR and (what := self.registers_as(stmt)):
+            # model.scale = nn.Parameter(t) registers a parameter (nn.Buffer: a buffer)
+            parent, _, attr = name.rpartition(".")
+            self.late_assign(parent, value, stmt, what, attr)
+        if "." in name and value.device not in (None, Place.CPU, Place.MAYBE):
+            self.rescued(name)
         if old is not None and value.moved_from and old.ident == value.moved_from:
             # x = x.to(device): any other name still holding the old x is now stale.
             move = value.last("move")
@@ -448,8 +461,19 @@ class _Scope(Expressions):
             if cast is not None and move is not None and move not in cpu.events:
                 self.w.facts.cpu_run_half[move.node] = CpuRunObs(cast, move, guard)
 
-    def late_assign(self, parent_path: str | None, value: Value, stmt: cst.CSTNode) -> None:
-        if parent_path is None or value.kind != Kind.MODULE:
+    def late_assign(
+        self,
+        parent_path: str | None,
+        value: Value,
+        stmt: cst.CSTNode,
+        what: str = "module",
+        name: str = "",
+    ) -> None:
+        """``value`` attached to ``parent_path`` as a submodule (``what`` "module"),
+        or registered there as a buffer or a parameter named ``name``: pending when
+        the parent is a placed model (or a part of one) and the value was made on the
+        CPU."""
+        if parent_path is None or value.kind != (Kind.MODULE if what == "module" else Kind.TENSOR):
             return
         parent = self.lookup(parent_path)
         if parent is None or not parent.on_accelerator:
@@ -457,17 +481,40 @@ class _Scope(Expressions):
         placement = parent.last("move", "place")
         if placement is None or not value.events or value.device not in (Place.CPU,):
             return
-        if parameter_free(value):
+        if what == "module" and parameter_free(value):
             return  # pooling, activations: nothing to place
         ident = parent.ident or parent.part_of
         root = next((v for v in self.env.values() if v.ident == ident), None) if ident else None
+        if root is None and self.depth > 0 and parent.part_of:
+            # A part handed over alone (``model.apply(add_hooks)``, ``f(model.fc)``):
+            # the model is the caller's; the part came with its story.
+            root = parent
         if root is not None:
             # (Counted without "pass" events: the caller gets the model back without
             # the one its call added.)
             seen = sum(e.action != "pass" for e in root.events)
-            self.w.pending_late[stmt] = (ident, seen, parent_path, placement)
+            foreign = self.w.facts.site is not None  # in another file of the project
+            self.w.pending_late[stmt] = Late(
+                ident, seen, parent_path, placement, what, name, foreign
+            )
             self.w.late_in_callee[stmt] = self.depth > 0
-            self.w.late_roots[stmt] = next(k for k, v in self.env.items() if v.ident == ident)
+            self.w.late_roots[stmt] = next((k for k, v in self.env.items() if v.ident == ident), "")
+
+    def registers_as(self, stmt: cst.CSTNode) -> str:
+        """What ``m.x = nn.Parameter(t)`` / ``m.x = nn.Buffer(t)`` registers ("" for
+        any other statement: the screen reads only such calls, ``screen/units.py``)."""
+        value = stmt.value if isinstance(stmt, (cst.Assign, cst.AnnAssign)) else None
+        q = self.w.analysis.qualify(value.func) if isinstance(value, cst.Call) else None
+        if q is None or q not in PARAMETER_CLASSES:
+            return ""
+        return "buffer" if q.endswith("Buffer") else "parameter"
+
+    def rescued(self, path: str) -> None:
+        """``m.total_ops = m.total_ops.to(device)``: a buffer or parameter
+        registered on the CPU after placement, moved by hand."""
+        for node, late in list(self.w.pending_late.items()):
+            if late.name and f"{late.parent}.{late.name}" == path:
+                del self.w.pending_late[node]
 
     def module_members(self, iterable: cst.BaseExpression) -> tuple[Value, ...]:
         """The modules of a list or tuple the code loops over (``for net in
@@ -516,10 +563,12 @@ class _Scope(Expressions):
         return "", None
 
     def finish(self) -> None:
-        """At the end of the scope: submodules added after placement and never
-        followed by another placement of the model they were added to."""
+        """At the end of the scope: submodules (buffers, parameters made on the CPU)
+        added after placement and never followed by another placement of the model
+        they were added to."""
         self.w.pending_wraps.clear()
-        for node, (ident, n_events, parent, placement) in self.w.pending_late.items():
+        for node, late in self.w.pending_late.items():
+            ident, n_events, parent, placement = late.ident, late.seen, late.parent, late.placement
             holder, current = self.holding(ident)
             if current is None or not current.on_accelerator:
                 continue  # gone, escaped, or moved back: nothing to say
@@ -528,17 +577,33 @@ class _Scope(Expressions):
                 continue  # placed again afterwards
             in_callee = self.w.late_in_callee.get(node, False)
             call, name = self.w.late_calls.get(node, (None, holder)) if in_callee else (None, "")
+            if late.what != "module" and call is not None and not late.foreign:
+                # A buffer or a parameter a function of the file makes on the CPU for
+                # the module it is handed: the line to change is where it is made
+                # (on that module's device), whoever calls the function.
+                obs = LateModuleObs(
+                    node,
+                    parent,
+                    placement,
+                    late.what,
+                    self.w.late_roots.get(node, ""),
+                    name=late.name,
+                    via=call,
+                )
+                self.w.facts.late_modules.add(node, obs, self.depth)
+                continue
             self.w.facts.late_modules.add(
                 call or node,
                 LateModuleObs(
                     call or node,
                     parent,
                     placement,
-                    "a new submodule",
+                    late.what,
                     # (attached in a callee: the model as the call's scope names it)
                     name if in_callee else self.w.late_roots.get(node, ""),
                     in_callee,
                     node if call is not None else None,
+                    late.name,
                 ),
                 self.depth,
             )
@@ -632,18 +697,22 @@ def _returns(body: Sequence[cst.CSTNode]) -> bool:
     return isinstance(last, (cst.Return, cst.Raise))
 
 
-def _registered_buffer(expr: cst.BaseExpression) -> str | None:
-    """``self.register_buffer("pos", value)``: the attribute it sets (``self.pos``)."""
-    if not (
-        isinstance(expr, cst.Call)
-        and isinstance(expr.func, cst.Attribute)
-        and expr.func.attr.value == "register_buffer"
-        and len(expr.args) >= 2
-        and isinstance(expr.args[0].value, cst.SimpleString)
-    ):
+def _registered(expr: cst.BaseExpression) -> tuple[str, str, str, cst.BaseExpression] | None:
+    """``m.register_buffer("pos", value)`` / ``m.register_parameter("w", value)``:
+    the module's path, the attribute set (empty when the name is not a literal
+    identifier), "buffer" or "parameter", and the value."""
+    if not (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute)):
         return None
+    what, keyword = TENSOR_REGISTRARS.get(expr.func.attr.value, ("", ""))
     owner = dotted(expr.func.value)
-    name = expr.args[0].value.evaluated_value
-    if owner is None or not isinstance(name, str) or not name.isidentifier():
+    if not what or owner is None or any(a.star for a in expr.args):
         return None
-    return f"{owner}.{name}"
+    positional = [a.value for a in expr.args if a.keyword is None]
+    by_name = {a.keyword.value: a.value for a in expr.args if a.keyword is not None}
+    name_node = positional[0] if positional else by_name.get("name")
+    value = positional[1] if len(positional) > 1 else by_name.get(keyword)
+    if name_node is None or value is None:
+        return None
+    name = name_node.evaluated_value if isinstance(name_node, cst.SimpleString) else None
+    attr = name if isinstance(name, str) and name.isidentifier() else ""
+    return owner, attr, what, value

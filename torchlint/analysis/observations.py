@@ -90,12 +90,13 @@ class CpuRunObs:
 
 @dataclass(frozen=True)
 class LateModuleObs:
-    """A submodule added after the parent module was placed, with no placement after."""
+    """A submodule added after the parent module was placed, or a buffer or a
+    parameter made on the CPU registered then, with no placement after."""
 
-    node: cst.CSTNode  # the assignment / setattr / conversion
+    node: cst.CSTNode  # the assignment / setattr / conversion / register_buffer
     parent: str
     placement: Event
-    what: str
+    what: str  # "module", "buffer" or "parameter"
     root: str = ""  # the model that was placed, when ``parent`` is a part of it
     # Attached in a function the placing one calls: the placement's device is not a
     # name there.
@@ -103,6 +104,12 @@ class LateModuleObs:
     # Then ``node`` is the statement of the call that reached the attachment (in the
     # function that placed the model), and this is the attachment itself.
     attached: cst.CSTNode | None = None
+    name: str = ""  # of a buffer or a parameter, when the code names it
+    # A buffer or a parameter registered in a function of the file that the placing
+    # one calls: reported where it is registered (``node``; ``root`` is the model as
+    # that function names it), and this is the statement of the call that handed
+    # the model over.
+    via: cst.CSTNode | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import contextlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import NamedTuple
 
 import libcst as cst
 
@@ -38,6 +39,20 @@ def class_methods(cls: ClassFacts) -> list[cst.FunctionDef]:
     return out
 
 
+class Late(NamedTuple):
+    """Something new attached to a placed model (a submodule, or a buffer or a
+    parameter made on the CPU), judged at the end of the outermost walk, where later
+    moves of the model are seen."""
+
+    ident: int  # the placed model's
+    seen: int  # how many events (but "pass") the model had then
+    parent: str  # the path it was attached to (the model or a part of it)
+    placement: Event  # the model's placement it came after
+    what: str = "module"  # "module", "buffer" or "parameter"
+    name: str = ""  # of a buffer or a parameter: its attribute name
+    foreign: bool = False  # attached in another file of the project
+
+
 class Walk:
     """What the walk of one file keeps across the scopes it walks."""
 
@@ -63,7 +78,7 @@ class Walk:
         self._resolved: dict[str, tuple[Home, str] | None] = {}
         self.site: cst.CSTNode | None = None
         self.moved_away: dict[int, tuple[str, Event]] = {}
-        self.pending_late: dict[cst.CSTNode, tuple[int, int, str, Event]] = {}
+        self.pending_late: dict[cst.CSTNode, Late] = {}
         self.late_roots: dict[cst.CSTNode, str] = {}
         self.late_in_callee: dict[cst.CSTNode, bool] = {}
         # (the call that attached it, and the model's name there)

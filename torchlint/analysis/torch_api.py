@@ -186,6 +186,13 @@ MODEL_LOADERS = frozenset({"from_pretrained", "from_config"})
 PARAMETER_CLASSES = frozenset(
     {"torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.nn.Buffer"}
 )
+# Module methods that attach a submodule (``model.add_module("head", layer)``), and
+# those that register a tensor, with what it becomes and the keyword of the tensor.
+SUBMODULE_ADDERS = frozenset({"add_module", "register_module"})
+TENSOR_REGISTRARS = {
+    "register_buffer": ("buffer", "tensor"),
+    "register_parameter": ("parameter", "param"),
+}
 _TRANSFORMERS_MODEL = re.compile(r"^[A-Z]\w*(Model|For[A-Z]\w*|LMHead\w*)$")
 
 

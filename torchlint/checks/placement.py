@@ -19,6 +19,7 @@ from torchlint.analysis.torch_api import (
     HALF_DTYPES,
     HALF_TEXT,
     MOVE_TEXT,
+    PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
     class_has_weights,
 )
@@ -308,8 +309,8 @@ class ModuleAddedAfterPlacement(Rule):
     code = "TL202"
     name = "module-added-after-placement"
     summary = (
-        "A new submodule is attached to a model after the model was moved to a device, "
-        "and the model is not moved again."
+        "A new submodule, or a buffer or parameter made on the CPU, is added to a model "
+        "after the model was moved to a device, and the model is not moved again."
     )
     fixable = True
     triggers = MOVE_TEXT
@@ -324,11 +325,27 @@ class ModuleAddedAfterPlacement(Rule):
     finding is at that call, the line to move, and names the attachment. Parameter-free
     modules (pooling, activations) are not flagged: they have nothing to place.
 
+    The same holds for a buffer or a parameter made on the CPU (`torch.zeros(...)`
+    without `device=`, `nn.Parameter(torch.ones(1))`) and registered on the placed
+    model or a part of it: `m.register_buffer(...)`, `m.register_parameter(...)`,
+    `m.scale = nn.Parameter(...)`, on the model, on `self` in a method called on it,
+    or on the modules of a `for m in model.modules()` (`named_modules()`,
+    `children()`) loop or of a function of the file given to `model.apply(fn)`,
+    also in a helper the model is handed to (a FLOP counter's shape). In a helper
+    or a method of the file the finding is at the registration, whoever calls it,
+    and names the call. A tensor made on the model's device (`device=`,
+    `torch.zeros_like(m.weight)`, `.to(device)`) is not flagged; `persistent=False`
+    changes nothing (it is still not moved).
+
     ## Why is this bad?
     `model.to(device)` moves the modules that exist at that moment. A module created
     afterwards is on the CPU; the next forward pass fails with `Expected all tensors
     to be on the same device, but found at least two devices, cuda:0 and cpu!` (or,
-    for hand-rolled LoRA injection, trains adapters that are never on the GPU).
+    for hand-rolled LoRA injection, trains adapters that are never on the GPU). A
+    buffer registered afterwards stays on the CPU too: an op mixing it with the
+    module's weights or outputs fails the same way, and `DataParallel` refuses the
+    model (`module must have its parameters and buffers on device cuda:0 ... but found
+    one of them on device: cpu`).
 
     ## Example
     ```python
@@ -344,9 +361,11 @@ class ModuleAddedAfterPlacement(Rule):
 
     ## Fix safety
     The fix moves the new module where it is created, with the device the model was
-    moved to: `model.classifier = nn.Linear(768, num_labels).to(device)`. It changes
-    placement: **unsafe**. A finding at a call has no fix (the order of calls is the
-    author's choice).
+    moved to: `model.classifier = nn.Linear(768, num_labels).to(device)` (for a
+    parameter, the tensor it wraps: `nn.Parameter(torch.ones(1).to(device))`). It
+    changes placement: **unsafe**. A finding at a call, or in a function the placing
+    code calls, has no fix (the order of calls is the author's choice, and the
+    device the function should use is not a name there).
 
     Not flagged, on purpose: `nn.SyncBatchNorm.convert_sync_batchnorm(model)` after
     `.cuda()` (it re-uses the placed parameters and buffers), and PEFT's
@@ -364,6 +383,14 @@ class ModuleAddedAfterPlacement(Rule):
             return
         placement = obs.placement
         device = placement.node
+        if (
+            obs.what != "module"
+            and isinstance(value_node, cst.Call)
+            and value_node.args
+            and self.ctx.analysis.qualify(value_node.func) in PARAMETER_CLASSES
+        ):
+            # nn.Parameter(t).to(device) is no parameter any more: move what it wraps
+            value_node = value_node.args[0].value
         fix = None
         if (
             value_node is not None
@@ -377,7 +404,7 @@ class ModuleAddedAfterPlacement(Rule):
             expr = device.args[0].value
             fix = FixSpec.unsafe(
                 Replace(value_node, method_call(value_node, "to", expr)),
-                message=f"move the new module with .to({self.ctx.code_for(expr)})",
+                message=f"move the new {obs.what} with .to({self.ctx.code_for(expr)})",
             )
         owner = obs.root or obs.parent
         where = f"`{obs.parent}`"
@@ -387,22 +414,51 @@ class ModuleAddedAfterPlacement(Rule):
             f"`{owner}` was moved to {device_text(placement, self.ctx.code_for)} at line "
             "<line:placed>"
         )
+        if obs.what == "module":
+            new, done = "a new module", "attaches a new module to"
+            stays = "the new weights stay on the CPU"
+        else:
+            named = f" `{obs.name}`" if obs.name else ""
+            new = f"a new {obs.what}{named} made on the CPU"
+            done, stays = f"registers {new} on", f"the {obs.what} stays on the CPU"
         if obs.attached is not None:
             # Reported at the call that reached the attachment: the line to move.
             self.report(
                 node,
-                f"this call attaches a new module to `{owner}` (line <line:attached>) after "
-                f"{moved}, and `{owner}` is not moved again: the new weights stay on the CPU; "
-                "make this call before the move, or move the model again after it",
+                f"this call {done} `{owner}` (line <line:attached>) after {moved}, and "
+                f"`{owner}` is not moved again: {stays}; make this call "
+                "before the move, or move the model again after it",
                 None,
                 {"placed": placement.node, "attached": obs.attached},
             )
             return
+        if obs.what == "module":
+            self.report(
+                node,
+                f"a new module is attached to {where} after {moved}, and `{owner}` "
+                "is not moved again: the new weights stay on the CPU; create it before the "
+                "move, or move it too",
+                fix,
+                {"placed": placement.node},
+            )
+            return
+        if obs.via is not None:
+            # Registered in a function of the file on the model it was handed.
+            self.report(
+                node,
+                f"{new} is registered on {where} in the call at line <line:call>, after "
+                f"the model was moved to {device_text(placement, self.ctx.code_for)} at "
+                f"line <line:placed>, and the model is not moved again: {stays}; make it on "
+                f"the device of `{obs.parent}` (`device=`), or make that call before the move",
+                None,
+                {"placed": placement.node, "call": obs.via},
+            )
+            return
         self.report(
             node,
-            f"a new module is attached to {where} after {moved}, and `{owner}` "
-            "is not moved again: the new weights stay on the CPU; create it before the move, "
-            "or move it too",
+            f"{new} is registered on {where} after {moved}, and `{owner}` is not moved "
+            f"again: {stays}; make it on the model's device (`device=`), "
+            "register it before the move, or move it too",
             fix,
             {"placed": placement.node},
         )

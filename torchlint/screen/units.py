@@ -14,6 +14,9 @@ from torchlint.analysis.torch_api import (
     LEGACY_TENSOR_TYPES,
     MODEL_LOADERS,
     NUMPY_CONVERSIONS,
+    PARAMETER_CLASSES,
+    SUBMODULE_ADDERS,
+    TENSOR_REGISTRARS,
     makes_module,
 )
 from torchlint.screen.file import File
@@ -167,10 +170,14 @@ class Unit(ModuleState):
 
     def may_make_module(self, node: ast.AST) -> bool:
         """A call that makes a module, or of a function of the file (TL302 follows
-        what it returns)."""
-        return isinstance(node, ast.Call) and (
-            self.is_module_source(node) or dotted(node.func) in self.functions
-        )
+        what it returns), also moved or cast on the way (``build().to(device)``)."""
+        while isinstance(node, ast.Call):
+            if self.is_module_source(node) or dotted(node.func) in self.functions:
+                return True
+            if not isinstance(node.func, ast.Attribute):
+                return False
+            node = node.func.value
+        return False
 
     def value_is_module(self, node: ast.AST) -> bool:
         # nn.Linear(...), Net().half().to(device), timm.create_model(...).eval()
@@ -275,6 +282,18 @@ class Unit(ModuleState):
                         for sub in nodes_under(node.target)  # type: ignore[attr-defined]
                         if (p := dotted(sub)) is not None
                     }
+                # for m in model.modules(): m is a part of model (placed with it)
+                targets = [
+                    p
+                    for sub in nodes_under(node.target)  # type: ignore[attr-defined]
+                    if (p := dotted(sub)) is not None
+                ]
+                roots = {
+                    p
+                    for sub in nodes_under(node.iter)  # type: ignore[attr-defined]
+                    if (p := dotted(sub)) is not None
+                }
+                self.derived.extend((t, roots) for t in targets)
                 if isinstance(node.iter, (ast.List, ast.Tuple)):  # type: ignore[attr-defined]
                     # for t in (x, y): t is x, then y
                     self.share(node.target)  # type: ignore[attr-defined]
@@ -375,6 +394,15 @@ class Unit(ModuleState):
         if name is not None:
             local = name in self.functions or (name.startswith("self.") and name.count(".") == 1)
             away = not local and self.file.in_project(name)  # another file's function
+        if (
+            last == "apply"
+            and isinstance(func, ast.Attribute)
+            and any(dotted(a) in self.functions for a in node.args)
+        ):
+            # model.apply(add_hooks): the flow walks add_hooks with a part of model
+            receiver = dotted(func.value)
+            if receiver is not None:
+                self.handed.add(receiver)
         for value in [*node.args, *(k.value for k in node.keywords)]:
             if local or away:
                 passed_path = dotted(value)
@@ -441,9 +469,11 @@ class Unit(ModuleState):
             path = dotted(receiver)
             if path is not None:
                 self.receivers.add(path)
-        if last in ("add_module", "register_module", "setattr"):
+        attaches = last in SUBMODULE_ADDERS or last in TENSOR_REGISTRARS
+        if attaches or last == "setattr":
             tags.add(ATTACHES)
-        if isinstance(func, ast.Attribute) and last in ("add_module", "register_module"):
+        if isinstance(func, ast.Attribute) and attaches:
+            # (also a buffer or a parameter registered: made on the CPU, it stays there)
             path = dotted(func.value)
             if path is not None:
                 self.attached.add(path)
@@ -538,12 +568,20 @@ class Unit(ModuleState):
             self.assigned.add(path)
             if is_module:
                 self.modules.add(path)
-                if "." in path:
-                    self.attached.add(path.rsplit(".", 1)[0])
-                    self.attach_self(path.rsplit(".", 1)[0], node)
+            if (is_module or self.registers(value)) and "." in path:
+                self.attached.add(path.rsplit(".", 1)[0])
+                self.attach_self(path.rsplit(".", 1)[0], node)
             if moves:
                 self.moved.add(path)
                 self.rebound.add(path)
+
+    def registers(self, value: ast.expr) -> bool:
+        """``nn.Parameter(t)`` / ``nn.Buffer(t)``: assigned to ``m.x``, registered on
+        ``m`` (the flow analysis reads only such a call there)."""
+        if not isinstance(value, ast.Call):
+            return False
+        name = dotted(value.func)
+        return name is not None and self.qualify(name) in PARAMETER_CLASSES
 
     def attaching(self, target: ast.expr) -> None:
         """``a.b = ...`` (in a tuple, too) may attach a module to ``a``: ATTACHES, or,
