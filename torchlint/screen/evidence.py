@@ -16,12 +16,16 @@ from torchlint.screen.tags import (
     ATTACHES,
     CALLABLE_MODULE,
     CPU_DATA,
+    DATASET_ITEMS,
+    FLOAT64,
     HANDED_PLACED,
     INIT_MODULE_CONTAINER,
     INIT_TENSOR_ATTR,
     LATE_MODULE,
+    NUMPY_DATA,
     PLACED_MODULE,
     SAVE,
+    TARGET_DTYPE,
     TORCH_LOAD,
 )
 from torchlint.screen.trees import dotted
@@ -147,7 +151,7 @@ class Evidence:
                 # A Dataset class of the file: a DataLoader over it yields CPU batches
                 # (default collate), whatever its items are (``Walk.cpu_datasets``
                 # in analysis/scope.py).
-                unit.tags.add(CPU_DATA)
+                unit.tags |= {CPU_DATA, DATASET_ITEMS}
         if not module_body:
             # Entered from another file: a def's tags are its own and those of what it
             # reaches in this file (not of its siblings, as a group would have them).
@@ -284,9 +288,8 @@ class Evidence:
                     unit.merge(part)
             _inherit(unit, module_level)
             unit.finish()
-            tags = _joined(unit.tags | outside | module_level.tags)
-            if _dataset_class(cls):
-                tags |= {CPU_DATA}
+            dataset = {CPU_DATA, DATASET_ITEMS} if _dataset_class(cls) else set()
+            tags = _joined(unit.tags | outside | module_level.tags | dataset)
             if not any(n <= tags for n in needs):
                 out += [m for m, _ in parts if m.name == name]
         return out
@@ -298,6 +301,9 @@ _THROUGH_CALLS = frozenset({ATTACHES, HANDED_PLACED})
 def _joined(tags: set[str]) -> frozenset[str]:
     """The tags of units screened together: a placed module handed to a function of
     the file is attached after placement if one of them can attach (``tags.py``)."""
+    if DATASET_ITEMS in tags and NUMPY_DATA in tags:
+        # A DataLoader over a Dataset of the file collates numpy float64 into tensors.
+        tags = tags | {FLOAT64, TARGET_DTYPE}
     if HANDED_PLACED in tags and ATTACHES in tags:
         return frozenset(tags | {LATE_MODULE})
     return frozenset(tags)
