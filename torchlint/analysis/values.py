@@ -283,10 +283,10 @@ def merge_values(a: Value, b: Value) -> Value:
         return keyed(a.keys, [merge_values(x, y) for x, y in zip(a.items, b.items, strict=True)])
     if a.kind == b.kind == Kind.TENSOR:
         # Two different tensors by one name (x = f(x) in a loop): still a tensor, and
-        # whatever both agree on; where they agree on the dtype, the story both share
+        # whatever both agree on; where both know the same dtype, the story they share
         # (``v.cuda() if cuda else v``: where ``v`` was made).
         shared: tuple[Event, ...] = ()
-        if a.dtype == b.dtype:
+        if a.dtype == b.dtype and a.dtype not in (None, MAYBE_DTYPE):
             for x, y in zip(a.events, b.events, strict=False):
                 if x != y:
                     break
