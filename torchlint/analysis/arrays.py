@@ -41,6 +41,31 @@ _NUMPY_INT64 = frozenset(
     """random.randint random.integers random.poisson random.binomial random.negative_binomial
     random.geometric random.hypergeometric argmax argmin argsort""".split()
 )
+# numpy's random generators (``np.random.default_rng(seed)``, the legacy
+# ``RandomState``): their methods draw arrays like the module's functions do.
+GENERATOR = "numpy.random.Generator"
+_GENERATORS = frozenset({"random.default_rng", "random.Generator", "random.RandomState"})
+# A generator's method -> (the dtype it draws, the position of its ``size`` argument;
+# -1: every positional argument is a dimension, as in ``rand(3, 4)``). Without a size
+# a draw is a Python scalar, left unknown. (``dtype=`` may ask for float32.)
+_DRAWS: dict[str, tuple[str, int]] = {
+    **dict.fromkeys(("rand", "randn"), ("float64", -1)),
+    **dict.fromkeys(
+        "random random_sample standard_normal standard_exponential standard_cauchy".split(),
+        ("float64", 0),
+    ),
+    **dict.fromkeys(
+        """exponential chisquare standard_t rayleigh pareto power weibull standard_gamma
+        """.split(),
+        ("float64", 1),
+    ),
+    **dict.fromkeys(
+        "uniform normal lognormal laplace logistic gumbel beta gamma wald vonmises f".split(),
+        ("float64", 2),
+    ),
+    **dict.fromkeys(("poisson", "geometric"), ("int64", 1)),
+    **dict.fromkeys(("integers", "randint", "binomial", "negative_binomial"), ("int64", 2)),
+}
 _NUMPY_DTYPES = {
     "float64": "float64",
     "double": "float64",
@@ -82,6 +107,8 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
     """``np.<name>(...)``: an array on the CPU in the dtype numpy gives it, or a
     tensor (or a list of them) converted to numpy, recorded in ``to_numpy``."""
     name = q[len("numpy.") :]
+    if name in _GENERATORS:
+        return Value(Kind.OBJECT, origin=GENERATOR, ident=new_ident())
     if name in ("array", "asarray") and args and args[0][1].kind == Kind.TENSOR:
         scope.w.facts.to_numpy.add(node, args[0][1], scope.depth)
         return new_value(Kind.NDARRAY, Place.CPU, None)
@@ -122,6 +149,25 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
             dtype = numpy_dtype(arg.value)
     if dtype is None and name not in ("array", "asarray", "arange"):
         return UNKNOWN
+    return new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
+
+
+def draw(node: cst.Call, name: str) -> Value:
+    """``rng.uniform(0, 1, n)`` of a numpy generator: an array on the CPU in the
+    dtype numpy draws (float64 unless ``dtype=`` says otherwise); unknown without a
+    size (a Python scalar) or for a method that keeps what it is given (``choice``)."""
+    known = _DRAWS.get(name)
+    if known is None:
+        return UNKNOWN
+    dtype, size_at = known
+    positional = [a for a in node.args if a.keyword is None and not a.star]
+    sized = any(a.keyword and a.keyword.value == "size" for a in node.args)
+    sized = sized or (len(positional) > size_at if size_at >= 0 else bool(positional))
+    if not sized:
+        return UNKNOWN
+    for arg in node.args:
+        if arg.keyword and arg.keyword.value == "dtype":
+            dtype = numpy_dtype(arg.value)
     return new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
 
 
@@ -167,5 +213,9 @@ def arithmetic(node: cst.BinaryOperation, left: Value, right: Value) -> Value:
             dtype = "float64"  # integers divided, or times a Python float
         else:
             dtype = dtypes[0] if len(set(dtypes)) == 1 else None
+        arrays = [side for side in (left, right) if side.kind == Kind.NDARRAY]
+        if len(dtypes) == 1 and len(arrays) == 1 and arrays[0].dtype == dtype:
+            # (acc - MEAN) / STD: the array, scaled; its dtype comes from where it was made.
+            return replace(arrays[0], ident=new_ident())
         return new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
     return UNKNOWN

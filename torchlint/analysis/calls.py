@@ -19,7 +19,7 @@ from torchlint.analysis import converters, shapes
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
-from torchlint.analysis.torch_api import torch_dtype
+from torchlint.analysis.torch_api import no_grad_decorated, torch_dtype
 from torchlint.analysis.values import (
     BUFFER,
     CLASS,
@@ -434,6 +434,7 @@ class Calls(Loops):
         sub.in_forward = self.in_forward or bool(label)
         sub.gpu_evidence = self.gpu_evidence
         sub.autocast = self.autocast
+        sub.no_grad = self.no_grad + no_grad_decorated(w.analysis, fn)
         sub.device_context = self.device_context
         # Submodules the callee attaches are judged at the end of the outermost walk,
         # where later moves of the model are seen; stale names are the callee's own.

@@ -254,7 +254,8 @@ def loss(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]
     target = by_name.get("target") or (positional[1] if len(positional) >= 2 else None)
     given = by_name.get("input") or (positional[0] if positional else None)
     if target is not None:
-        obs = LossObs(LOSSES[q], q, target[0], target[1], given[1] if given else UNKNOWN)
+        given_value = given[1] if given else UNKNOWN
+        obs = LossObs(LOSSES[q], q, target[0], target[1], given_value, scope.no_grad == 0)
         scope.w.facts.loss_targets.add(node, obs, scope.depth)
 
 

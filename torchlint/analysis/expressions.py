@@ -129,6 +129,7 @@ class Expressions(Calls):
                     if owner is not None and owner.kind == Kind.TENSOR:
                         if node.attr.value in TENSOR_ALIASES:  # x.data: x, where it is
                             return replace(owner, ident=new_ident(), moved_from=0)
+                    return self.class_number(node)
                 return UNKNOWN
         if isinstance(node, cst.Attribute):  # on a call or subscript: tokenizer(...).input_ids
             owner = self.eval(node.value)
@@ -236,6 +237,24 @@ class Expressions(Calls):
                     if isinstance(sub, cst.BaseExpression):
                         self.eval(sub)
         return UNKNOWN
+
+    def class_number(self, node: cst.Attribute) -> Value:
+        """``cls.MEAN`` / ``self.MEAN`` in a method of the class being walked (or
+        ``Stats.MEAN`` with its name), where the class body binds it to a number: a
+        Python number (it keeps an array's dtype in arithmetic)."""
+        cls = self.cls
+        if cls is None or not isinstance(node.value, cst.Name):
+            return UNKNOWN
+        owner = node.value.value
+        if owner not in ("self", "cls", cls.name):
+            return UNKNOWN
+        bound = self.lookup(owner)
+        if owner == cls.name and bound is not None and bound.kind is not None:
+            return UNKNOWN  # a variable of that name, not the class
+        number = cls.number(node.attr.value)
+        if number is None:
+            return UNKNOWN
+        return Value(Kind.NUMBER, dtype="int64" if isinstance(number, cst.Integer) else "float32")
 
     def dict_literal(self, node: cst.Dict) -> Value:
         """``{"x": x, "y": y}`` (also ``{**sample, "img": img}``) holding a tensor or
@@ -386,6 +405,8 @@ class Expressions(Calls):
                         receiver_path, Value(Kind.LIST, items=(reduce(merge_values, members),))
                     )
                 return UNKNOWN
+            if receiver.kind == Kind.OBJECT and receiver.origin == arrays.GENERATOR:
+                return arrays.draw(node, method)  # rng.uniform(0, 1, n)
             if receiver.kind == Kind.OBJECT:
                 result = self.method_of(receiver, method, node, args)
                 if result is not None:

@@ -46,6 +46,28 @@ class ClassFacts:
     def name(self) -> str:
         return self.node.name.value
 
+    def number(self, attr: str) -> cst.Integer | cst.Float | None:
+        """The number a class attribute is bound to in the class body (``MEAN = 0.9``,
+        ``MEAN, STD = 0.9, 0.02``) when no method assigns it on ``self``."""
+        if attr in self.self_attrs:
+            return None
+        found: cst.Integer | cst.Float | None = None
+        for stmt in self.node.body.body:
+            if not isinstance(stmt, cst.SimpleStatementLine):
+                continue
+            for small in stmt.body:
+                pairs: list[tuple[cst.BaseExpression, cst.BaseExpression]] = []
+                if isinstance(small, cst.Assign):
+                    for assigned in small.targets:
+                        pairs.extend(_unpacked(assigned.target, small.value))
+                elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                    pairs.append((small.target, small.value))
+                for name, value in pairs:
+                    if isinstance(name, cst.Name) and name.value == attr:
+                        # (a later binding wins; one that is no number forgets it)
+                        found = value if isinstance(value, (cst.Integer, cst.Float)) else None
+        return found
+
 
 @dataclass(eq=False)
 class FunctionFacts:
@@ -374,3 +396,16 @@ def collect(module: cst.Module) -> _Collector:
 def _holds(root: cst.CSTNode, node: cst.CSTNode) -> bool:
     """``node`` is ``root`` or inside it."""
     return root is node or any(_holds(child, node) for child in root.children)
+
+
+def _unpacked(
+    target: cst.BaseExpression, value: cst.BaseExpression
+) -> list[tuple[cst.BaseExpression, cst.BaseExpression]]:
+    """``a, b = 1, 2`` as the pairs it binds; ``a = x`` as one."""
+    if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
+        if len(target.elements) == len(value.elements):
+            return [
+                (t.value, v.value) for t, v in zip(target.elements, value.elements, strict=True)
+            ]
+        return []
+    return [(target, value)]

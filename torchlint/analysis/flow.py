@@ -40,9 +40,11 @@ from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts, La
 from torchlint.analysis.scope import Late, Walk, class_methods
 from torchlint.analysis.torch_api import (
     MODULE_CONTAINERS,
+    NO_GRAD_CONTEXTS,
     PARAMETER_CLASSES,
     SUBMODULE_ADDERS,
     TENSOR_REGISTRARS,
+    no_grad_decorated,
 )
 from torchlint.analysis.values import (
     BUFFER,
@@ -220,7 +222,7 @@ class _Scope(Expressions):
             if stmt.orelse is not None:
                 self.body(stmt.orelse.body.body)
         elif isinstance(stmt, cst.With):
-            autocast = False
+            autocast = no_grad = False
             for with_item in stmt.items:
                 self.eval(with_item.item)
                 if isinstance(with_item.item, cst.Call):
@@ -228,6 +230,7 @@ class _Scope(Expressions):
                     autocast = (
                         autocast or q.endswith(".autocast") or q.endswith("autocast_mode.autocast")
                     )
+                    no_grad = no_grad or q in NO_GRAD_CONTEXTS
                 if with_item.asname is not None:
                     name = dotted(with_item.asname.name)  # type: ignore[arg-type]
                     if name is not None:
@@ -235,10 +238,12 @@ class _Scope(Expressions):
             outer = self.device_context
             self.device_context = self.device_context_of(stmt) or outer
             self.autocast += autocast
+            self.no_grad += no_grad
             try:
                 self.body(stmt.body.body)
             finally:
                 self.autocast -= autocast
+                self.no_grad -= no_grad
                 self.device_context = outer
         elif isinstance(stmt, (cst.Try, cst.TryStar)):
             before = dict(self.env)
@@ -661,6 +666,7 @@ class FlowWalker(Walk):
             if isinstance(param, cst.Param):
                 env.setdefault(param.name.value, UNKNOWN)
         scope = _Scope(self, env, cls=cls)
+        scope.no_grad = int(no_grad_decorated(self.analysis, node))
         scope.body(node.body.body)
         scope.finish()
         return scope.env

@@ -121,6 +121,9 @@ class LossObs:
     target_arg: cst.Arg
     target: Value
     input: Value
+    # Outside ``torch.no_grad()`` / ``torch.inference_mode()``: the loss may be
+    # backpropagated (where some kernels refuse mixed dtypes).
+    grad: bool = True
 
 
 @dataclass(frozen=True)

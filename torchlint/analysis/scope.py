@@ -186,6 +186,7 @@ class Scope(ABC):
         self.env = env
         self.gpu_evidence: Event | None = None
         self.autocast = 0
+        self.no_grad = 0  # inside ``with torch.no_grad():`` (or a function so decorated)
         # ``with torch.device(d):``: where factories and layers made inside land (the
         # place and the expression naming it); torch keeps it for callees too.
         self.device_context: tuple[Place, cst.BaseExpression] | None = None

@@ -175,7 +175,37 @@ LOGIT_LOSSES = {
     "torch.nn.functional.binary_cross_entropy_with_logits": "binary_cross_entropy_with_logits",
     "torch.nn.BCEWithLogitsLoss": "BCEWithLogitsLoss",
 }
-LOSSES = {**CLASS_INDEX_LOSSES, **PROBABILITY_LOSSES, **LOGIT_LOSSES}
+# Regression losses whose backward kernel refuses a target of another floating dtype
+# than the input (a float64 target of a float32 prediction: "Found dtype Double but
+# expected Float" when the loss is backpropagated) -> (the name messages use, the
+# torch releases that raise). huber_loss's backward has no type promotion (torch
+# 2.13 still raises); mse_loss's had none before 2026 (pytorch#94086: 2.10 and
+# earlier raise; 2.13 computes the loss in float64). l1_loss and smooth_l1_loss
+# promote in backward too, and forward passes promote: not listed. (BCE refuses the
+# float64 target in its forward already: PROBABILITY_LOSSES.)
+MIXED_FLOAT_BACKWARD_LOSSES = {
+    "torch.nn.functional.huber_loss": ("huber_loss", ""),
+    "torch.nn.HuberLoss": ("HuberLoss", ""),
+    "torch.nn.functional.mse_loss": ("mse_loss", "torch 2.10 and earlier"),
+    "torch.nn.MSELoss": ("MSELoss", "torch 2.10 and earlier"),
+}
+LOSSES = {
+    **CLASS_INDEX_LOSSES,
+    **PROBABILITY_LOSSES,
+    **LOGIT_LOSSES,
+    **{q: name for q, (name, _) in MIXED_FLOAT_BACKWARD_LOSSES.items()},
+}
+
+# Context managers (and decorators) under which nothing is backpropagated.
+NO_GRAD_CONTEXTS = frozenset(
+    {
+        "torch.no_grad",
+        "torch.inference_mode",
+        "torch.autograd.no_grad",
+        "torch.autograd.grad_mode.no_grad",
+        "torch.autograd.grad_mode.inference_mode",
+    }
+)
 
 # Parallel wrappers (as the flow's "wrap" events name them) that move their inputs to
 # their device_ids before the forward runs.
@@ -517,6 +547,18 @@ def names_cpu(name: str, cls: ClassFacts | None, analysis: FileFacts) -> bool:
         if values:
             return all(is_cpu_literal(v, analysis) for v in values)
     return last in ("cpu", "cpu_device", "cpu_dev", "host_device")
+
+
+def no_grad_decorated(analysis: FileFacts, fn: cst.FunctionDef) -> bool:
+    """``@torch.no_grad()`` (or ``@torch.inference_mode()``) on ``fn``: nothing it
+    computes is backpropagated."""
+    for decorator in fn.decorators:
+        expr = decorator.decorator
+        if isinstance(expr, cst.Call):
+            expr = expr.func
+        if analysis.qualify(expr) in NO_GRAD_CONTEXTS:
+            return True
+    return False
 
 
 # The deprecated device-specific AMP entry points (TL601): qualified name -> the

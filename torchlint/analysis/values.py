@@ -290,13 +290,20 @@ def merge_values(a: Value, b: Value) -> Value:
         return keyed(a.keys, [merge_values(x, y) for x, y in zip(a.items, b.items, strict=True)])
     if a.kind == b.kind == Kind.TENSOR:
         # Two different tensors by one name (x = f(x) in a loop): still a tensor, and
-        # whatever both agree on.
+        # whatever both agree on; where both know the same dtype, the story they share
+        # (``v.cuda() if cuda else v``: where ``v`` was made).
+        shared: tuple[Event, ...] = ()
+        if a.dtype == b.dtype and a.dtype not in (None, MAYBE_DTYPE):
+            for x, y in zip(a.events, b.events, strict=False):
+                if x != y:
+                    break
+                shared += (x,)
         return Value(
             Kind.TENSOR,
             a.device if a.device == b.device else Place.MAYBE,
             a.dtype if a.dtype == b.dtype else MAYBE_DTYPE,
             None,
-            (),
+            shared,
             new_ident(),
         )
     return UNKNOWN

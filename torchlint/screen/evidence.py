@@ -16,14 +16,18 @@ from torchlint.screen.tags import (
     ATTACHES,
     CALLABLE_MODULE,
     CPU_DATA,
+    DATASET_ITEMS,
+    FLOAT64,
     HANDED_PLACED,
     INDEXLESS_TYPE,
     INIT_MODULE_CONTAINER,
     INIT_TENSOR_ATTR,
     LATE_MODULE,
+    NUMPY_DATA,
     PLACED_MODULE,
     RETYPE,
     SAVE,
+    TARGET_DTYPE,
     TORCH_LOAD,
 )
 from torchlint.screen.trees import dotted
@@ -149,7 +153,7 @@ class Evidence:
                 # A Dataset class of the file: a DataLoader over it yields CPU batches
                 # (default collate), whatever its items are (``Walk.cpu_datasets``
                 # in analysis/scope.py).
-                unit.tags.add(CPU_DATA)
+                unit.tags |= {CPU_DATA, DATASET_ITEMS}
         if not module_body:
             # Entered from another file: a def's tags are its own and those of what it
             # reaches in this file (not of its siblings, as a group would have them).
@@ -286,9 +290,8 @@ class Evidence:
                     unit.merge(part)
             _inherit(unit, module_level)
             unit.finish()
-            tags = _joined(unit.tags | outside | module_level.tags)
-            if _dataset_class(cls):
-                tags |= {CPU_DATA}
+            dataset = {CPU_DATA, DATASET_ITEMS} if _dataset_class(cls) else set()
+            tags = _joined(unit.tags | outside | module_level.tags | dataset)
             if not any(n <= tags for n in needs):
                 out += [m for m, _ in parts if m.name == name]
         return out
@@ -299,10 +302,13 @@ _THROUGH_CALLS = frozenset({ATTACHES, HANDED_PLACED})
 
 def _joined(tags: set[str]) -> frozenset[str]:
     """The tags of units screened together: a placed module handed to a function of
-    the file is attached after placement if one of them can attach, and a
-    ``type_as`` may meet a tensor put on a chosen GPU where one of them puts
-    something on a device (``tags.py``)."""
+    the file is attached after placement if one of them can attach, a ``type_as``
+    may meet a tensor put on a chosen GPU where one of them puts something on a
+    device, and a DataLoader over a Dataset of the file collates numpy float64 into
+    tensors (``tags.py``)."""
     joined = set(tags)
+    if DATASET_ITEMS in tags and NUMPY_DATA in tags:
+        joined |= {FLOAT64, TARGET_DTYPE}
     if HANDED_PLACED in tags and ATTACHES in tags:
         joined.add(LATE_MODULE)
     if RETYPE in tags and ACCELERATOR in tags:

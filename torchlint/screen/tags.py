@@ -36,6 +36,10 @@ LOSS = "loss"  # a loss torch checks the target of (torch_api.LOSSES)
 # refused), or a tensor made or cast to a narrow integer type or to float64
 TARGET_DTYPE = "target-dtype"
 NUMPY_CALL = "numpy-call"  # t.numpy(), np.asarray(t)
+NUMPY_DATA = "numpy-data"  # a numpy function called: its arrays are float64 unless told
+# a Dataset class of the file: a DataLoader over it collates its items into tensors of
+# their numpy dtypes (with NUMPY_DATA in the same units: FLOAT64, ``evidence._joined``)
+DATASET_ITEMS = "dataset-items"
 CALLABLE_MODULE = "callable-module"  # a module made here, or a moved value called
 # what computes in one dtype: a module source, or an op that never promotes (torch.mm,
 # @, F.linear, F.conv2d: torch_api.STRICT_DTYPE_OPS)

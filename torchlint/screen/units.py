@@ -56,6 +56,7 @@ from torchlint.screen.tags import (
     NARROW_CAST,
     NARROW_WORDS,
     NUMPY_CALL,
+    NUMPY_DATA,
     OPTIMIZER_BUILT,
     PARALLEL_WRAP,
     PLACED_MODULE,
@@ -654,6 +655,8 @@ class Unit(ModuleState):
         if any(within(path, self.assigned | self.modules) for path in self.converted):
             # The flow analysis only knows tensors it saw made or moved in the unit.
             self.tags.add(NUMPY_CALL)
+        if self.numpy_data:
+            self.tags.add(NUMPY_DATA)
         if self.numpy_data and self.to_torch:
             self.tags.add(FLOAT64)  # torch keeps numpy's float64
         if self.discarded & self.assigned:
