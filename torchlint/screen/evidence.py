@@ -368,6 +368,7 @@ def _inherit(unit: Unit, module_level: Unit) -> None:
     unit.assigned |= module_level.assigned
     unit.numpy_data |= module_level.numpy_data
     unit.converted |= module_level.converted
+    unit.class_holders |= module_level.class_holders
     unit.to_torch |= module_level.to_torch
 
 

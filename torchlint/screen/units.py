@@ -141,6 +141,11 @@ class Unit(ModuleState):
         # Calls whose result the flow analysis can never call: type(x).__name__,
         # type(x) == t, f"{type(x)}", isinstance(y, type(x)), "{}".format(type(x)).
         self.inert: set[int] = set()
+        # Names bound to type(x) (the legacy constructor when x is a tensor), and the
+        # names the unit returns: a class bound to a name matters only where the name
+        # is called, passed on or returned.
+        self.class_holders: set[str] = set()
+        self.returned: set[str] = set()
 
     def merge(self, other: Unit) -> None:
         """Add what ``other`` (a walk of another part of the same file) gathered, as
@@ -320,6 +325,10 @@ class Unit(ModuleState):
             elif kind is ast.Compare:
                 self.inert.add(id(node.left))  # type: ignore[attr-defined]
                 self.inert.update(map(id, node.comparators))  # type: ignore[attr-defined]
+            elif kind is ast.Return:
+                value = node.value  # type: ignore[attr-defined]
+                if type(value) is ast.Name:
+                    self.returned.add(value.id)
             elif kind is ast.FormattedValue:
                 self.inert.add(id(node.value))  # type: ignore[attr-defined]
             elif kind is ast.arg:
@@ -527,6 +536,9 @@ class Unit(ModuleState):
                 self.share(target)
         if _device_type(value):
             self.tags.add(INDEXLESS_TYPE)  # dev = x.device.type, a device later (TL210)
+        if _class_of(value) and all(type(t) is ast.Name for t in targets):
+            self.inert.add(id(value))  # tensortype = type(x): judged where it is used
+            self.class_holders.update(t.id for t in targets)  # type: ignore[attr-defined]
         if any(isinstance(t, ast.Attribute) and t.attr == "data" for t in targets):
             self.tags.add(DATA_ASSIGN)
         if isinstance(value, (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Tuple, ast.List)):
@@ -623,6 +635,10 @@ class Unit(ModuleState):
             self.late_self_attach = True
         if any(within(r, names) for r in self.receivers):
             self.tags.add(PLACED_MODULE)
+        holders = self.class_holders | {a for a, b in self.aliases if b in self.class_holders}
+        if holders & (self.called | self.arguments | self.returned):
+            # tensortype = type(x); tensortype(size): the legacy constructor, called
+            self.tags.update((LEGACY_CONSTRUCTOR, CPU_DATA))
         if self.called & self.moved:
             self.tags.add(PLACED_MODULE)  # m = load().to(device); m(x)
             self.tags.add(CALLABLE_MODULE)
@@ -719,4 +735,15 @@ def _device_type(node: ast.expr) -> bool:
         and node.attr == "type"
         and type(node.value) is ast.Attribute
         and node.value.attr == "device"
+    )
+
+
+def _class_of(node: ast.expr) -> bool:
+    """``type(x)``: the class of one value."""
+    return (
+        type(node) is ast.Call
+        and type(node.func) is ast.Name
+        and node.func.id == "type"
+        and len(node.args) == 1
+        and not node.keywords
     )
