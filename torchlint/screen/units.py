@@ -146,6 +146,7 @@ class Unit(ModuleState):
         # is called, passed on or returned.
         self.class_holders: set[str] = set()
         self.returned: set[str] = set()
+        self.passed_on: set[str] = set()  # arguments of calls other than getattr, print...
 
     def merge(self, other: Unit) -> None:
         """Add what ``other`` (a walk of another part of the same file) gathered, as
@@ -413,6 +414,8 @@ class Unit(ModuleState):
             receiver = dotted(func.value)
             if receiver is not None:
                 self.handed.add(receiver)
+        # getattr(cls, "x"), print(cls): nothing calls what they are handed
+        inert_callee = type(func) is ast.Name and func.id in INERT_BUILTINS
         for value in [*node.args, *(k.value for k in node.keywords)]:
             if local or away:
                 passed_path = dotted(value)
@@ -426,6 +429,8 @@ class Unit(ModuleState):
             passed = dotted(value.value if isinstance(value, ast.Starred) else value)
             if passed is not None:
                 self.arguments.add(passed)
+                if not inert_callee:
+                    self.passed_on.add(passed)
         if is_type_cast(node):
             argument = node.args[0] if node.args else node.keywords[0].value
             word = last_name(argument)
@@ -636,7 +641,7 @@ class Unit(ModuleState):
         if any(within(r, names) for r in self.receivers):
             self.tags.add(PLACED_MODULE)
         holders = self.class_holders | {a for a, b in self.aliases if b in self.class_holders}
-        if holders & (self.called | self.arguments | self.returned):
+        if holders & (self.called | self.passed_on | self.returned):
             # tensortype = type(x); tensortype(size): the legacy constructor, called
             self.tags.update((LEGACY_CONSTRUCTOR, CPU_DATA))
         if self.called & self.moved:
