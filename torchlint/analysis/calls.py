@@ -23,6 +23,7 @@ from torchlint.analysis.torch_api import torch_dtype
 from torchlint.analysis.values import (
     BUFFER,
     CLASS,
+    PARAMETER,
     UNKNOWN,
     Event,
     Kind,
@@ -352,6 +353,7 @@ class Calls(Loops):
             if isinstance(star, cst.Param):
                 env[star.name.value] = UNKNOWN
         sub = type(self)(w, env, self.depth + 1, (*self.stack, fn), cls)
+        sub.parent = self
         sub.contextmanager = any(d and d.endswith("contextmanager") for d in decorators)
         sub.entry = self.entry
         sub.in_forward = self.in_forward or bool(label)
@@ -409,7 +411,7 @@ def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
     moved = any(e.action in ("move", "place", "cast") for e in obj.events)
     out = {}
     for key, value in attrs.items():
-        held = value.kind in (Kind.MODULE, Kind.WRAPPER) or value.origin in ("parameter", BUFFER)
+        held = value.kind in (Kind.MODULE, Kind.WRAPPER) or value.origin in (PARAMETER, BUFFER)
         if not moved and held and value.last("move", "cast"):
             value = replace(value, part_of=obj.ident)
         elif held:

@@ -10,11 +10,21 @@ from functools import reduce
 
 import libcst as cst
 
-from torchlint.analysis import arrays, effects, gpus, loaders, optimizers, recasts, strict_ops
+from torchlint.analysis import (
+    arrays,
+    copies,
+    effects,
+    gpus,
+    loaders,
+    optimizers,
+    recasts,
+    strict_ops,
+)
 from torchlint.analysis.calls import Calls
 from torchlint.analysis.names import dotted, string_key
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.torch_api import (
+    IN_PLACE_OPS,
     INTEGER_DTYPES,
     LOSSES,
     MODEL_LOADERS,
@@ -104,6 +114,15 @@ class Expressions(Calls):
                     owner = self.lookup(dotted(node.value) or "")
                     if owner is not None and owner.kind == Kind.ENCODING and not owner.keys:
                         return replace(owner, kind=Kind.TENSOR)  # enc.input_ids
+                    if (
+                        owner is not None
+                        and owner.kind == Kind.TENSOR
+                        and node.attr.value == "data"
+                    ):
+                        return replace(owner, ident=new_ident(), moved_from=0)  # p.data
+                    if owner is not None and owner.kind == Kind.OPTIMIZER:
+                        if node.attr.value == "param_groups":
+                            return copies.param_groups(self, owner)
                 return UNKNOWN
         if isinstance(node, cst.Attribute):  # on a call or subscript: tokenizer(...).input_ids
             owner = self.eval(node.value)
@@ -369,6 +388,8 @@ class Expressions(Calls):
                     return entry(receiver, key) or UNKNOWN  # batch.get("x")
                 # (A dict has no tensor methods: what they do is a BatchEncoding's.)
                 receiver = replace(receiver, items=(), keys=())
+            if receiver.kind == Kind.TENSOR and method in IN_PLACE_OPS:
+                return copies.in_place(self, node, receiver, method, args)
             if receiver.kind in (Kind.TENSOR, Kind.ENCODING, Kind.MOVED):
                 return effects.tensor_method(self, node, receiver, method)
             if receiver.kind == Kind.NDARRAY:
@@ -458,10 +479,11 @@ class Expressions(Calls):
             and len(node.args) == 1
             and isinstance(node.args[0].value, cst.Call)
             and isinstance(node.args[0].value.func, cst.Attribute)
-            and node.args[0].value.func.attr.value in ("children", "modules")
+            and node.args[0].value.func.attr.value in ("children", "modules", "parameters")
         ):
             member = self.element(node.args[0].value)  # list(model.children())
-            return Value(Kind.LIST, items=(member,)) if member.kind == Kind.MODULE else UNKNOWN
+            known = member.kind == Kind.MODULE or copies.live_parameter(member)
+            return Value(Kind.LIST, items=(member,)) if known else UNKNOWN
         if name in effects.INERT_BUILTINS:
             return UNKNOWN  # setattr(model, ...), len(x), print(x): nothing is moved
         self.escape_args(args)

@@ -30,7 +30,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import recasts
+from torchlint.analysis import copies, recasts
 from torchlint.analysis.branches import is_main_guard
 from torchlint.analysis.effects import CAST_METHODS, TENSOR_ONLY_CASTS
 from torchlint.analysis.expressions import Expressions
@@ -82,6 +82,7 @@ class _Scope(Expressions):
                 name = dotted(target.target)
                 if name is not None and name.endswith(".data"):
                     recasts.recast(self, name, stmt.value, stmt)
+                    copies.replaced(self, name[: -len(".data")], stmt)
                 self.assign(target.target, value, stmt)
         elif isinstance(stmt, cst.AnnAssign) and stmt.value is not None:
             self.assign(stmt.target, self.eval(stmt.value), stmt)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.observations import OptimizerObs
+from torchlint.analysis.observations import CopyObs, OptimizerObs
 from torchlint.checks._devices import device_text
 from torchlint.rules.rule import Rule
 
@@ -18,8 +18,8 @@ class OptimizerStateBeforePlacement(Rule):
         "A model moved to a GPU after its optimizer made or loaded its state on the CPU: "
         "the state stays behind and `step()` mixes devices."
     )
-    triggers = ("Adagrad", ".load_state_dict(")
-    needs = frozenset({screen.OPTIMIZER_BUILT})
+    triggers = ("Adagrad", ".load_state_dict(", "clone(", "copy(")
+    needs = frozenset({screen.PARAMETER_STATE})
     docs = """
     ## What it does
     Flags the move of a model (`model.to(device)`, `model.cuda()`) when, before it, a
@@ -73,6 +73,10 @@ class OptimizerStateBeforePlacement(Rule):
     """
 
     def visit_Call(self, node: cst.Call) -> None:
+        copied = self.ctx.analysis.flow.param_copies.all(node)
+        if copied:
+            self.copies(node, copied[0])
+            return
         found = self.ctx.analysis.flow.optimizer_states.all(node)
         if not found:
             return
@@ -100,6 +104,26 @@ class OptimizerStateBeforePlacement(Rule):
             "`Module.to()` moves the parameters, not the optimizer's state, so "
             f"`{obs.optimizer}.step()` at line <line:step> mixes devices: move the model "
             "before building the optimizer or loading its state",
+            None,
+            related,
+        )
+
+    def copies(self, node: cst.Call, obs: CopyObs) -> None:
+        """The copies of the parameters taken on the CPU before ``node`` moved them."""
+        model = obs.move.path or "the model"
+        where = device_text(obs.move, self.ctx.code_for)
+        related: dict[str, cst.CSTNode] = {"copy": obs.copy.node, "use": obs.use}
+        inside = f" in `{obs.copy.detail}`" if obs.copy.detail else ""
+        if obs.copy.statement is not None and self.ctx.in_this_file(obs.copy.statement):
+            inside += " (called at line <line:call>)"
+            related["call"] = obs.copy.statement
+        self.report(
+            node,
+            f"`{model}` is moved to {where} here, but its parameters were copied at line "
+            f"<line:copy>{inside} while they were on the CPU; `Module.to()` moves the "
+            "parameters in place, not copies of them, so line <line:use> computes with "
+            "the CPU copy and tensors on the device: copy the parameters after the move, "
+            "or move the copies where the parameters are",
             None,
             related,
         )
