@@ -91,6 +91,22 @@ def replaced(scope: Scope, path: str, stmt: cst.CSTNode) -> None:
         moved(scope, value.part_of, Event("move", stmt, Place.MAYBE))
 
 
+def escaped(scope: Scope, value: Value) -> None:
+    """Copies handed to code we cannot see, which may move them (``q.data =
+    q.data.to(d)``): where they are is not known any more."""
+    for copy in _held(value):
+        made = copy.last("copy")
+        if made is not None:
+            moved(scope, copy.part_of, Event("move", made.node, Place.MAYBE))
+
+
+def _held(value: Value) -> list[Value]:
+    """The copies of parameters ``value`` is or holds."""
+    if value.kind in (Kind.LIST, Kind.TUPLE, Kind.ENCODING) and value.items:
+        return [c for item in value.items for c in _held(item)]
+    return [value] if value.origin == COPY and value.part_of else []
+
+
 def _mark(value: Value, module: int, to: Event) -> Value:
     if value.kind in (Kind.LIST, Kind.TUPLE) or (value.kind == Kind.ENCODING and value.keys):
         items = tuple(_mark(item, module, to) for item in value.items)
