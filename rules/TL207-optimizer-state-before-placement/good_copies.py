@@ -98,3 +98,29 @@ def best_weights_for_saving(loader, device, path):
     for x, y in loader:
         nn.functional.mse_loss(model(x.to(device)), y.to(device)).backward()
     torch.save({"best": best, "initial": initial}, path)
+
+
+class SlowWeights:
+    def __init__(self, optimizer, alpha=0.5):
+        self.optimizer = optimizer
+        self.alpha = alpha
+        self.slow = [[p.clone().detach() for p in g["params"]] for g in optimizer.param_groups]
+
+    def step(self):
+        self.optimizer.step()
+        for group, slow in zip(self.optimizer.param_groups, self.slow):
+            for p, q in zip(group["params"], slow):
+                q.add_(p.detach() - q, alpha=self.alpha)
+
+
+def wrapped_after_a_first_move(loader, device):
+    model = build_model()
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    model.to(device)
+    # The optimizer holds the parameters themselves: they are on the device by now,
+    # and so are the copies the wrapper takes of them.
+    wrapped = SlowWeights(optimizer)
+    model.to(device)
+    for x, y in loader:
+        nn.functional.mse_loss(model(x.to(device)), y.to(device)).backward()
+        wrapped.step()

@@ -63,22 +63,25 @@ def copy_of(scope: Scope, node: cst.CSTNode, value: Value) -> Value | None:
     return replace(value, ident=new_ident(), moved_from=0, origin=COPY, events=(*events, made))
 
 
-def moved(scope: Scope, module: int, move: Event) -> None:
+def moved(scope: Scope, module: int, move: Event, by_hand: bool = False) -> None:
     """``module`` was moved (``move``): the copies of its parameters taken on the CPU
     are left there ("left"), or, for a move back to the CPU (or anywhere unknown),
     are where it is again ("back"). Every name of the walks under way holds them, and
-    so do the attributes of the instances made."""
+    so do the attributes of the instances made; the optimizers over its parameters
+    hold the parameters themselves, where it is now. ``by_hand``: the copies were
+    moved (or may have been), not the module."""
     back = move.detail in (Place.CPU, Place.MAYBE)
     to = Event("back" if back else "left", move.node, move.detail, move.path)
+    place = None if by_hand else next((p for p in Place if p == move.detail), Place.MAYBE)
     held: Scope | None = scope
     while held is not None:
         for key, value in list(held.env.items()):
-            new = _mark(value, module, to)
+            new = _mark(value, module, to, place)
             if new is not value:
                 held.env[key] = new
         held = held.parent
     for ident, (cls, attrs) in list(scope.w.objects.items()):
-        marked = {k: _mark(v, module, to) for k, v in attrs.items()}
+        marked = {k: _mark(v, module, to, place) for k, v in attrs.items()}
         if any(marked[k] is not attrs[k] for k in attrs):
             scope.w.objects[ident] = (cls, marked)
 
@@ -88,7 +91,7 @@ def replaced(scope: Scope, path: str, stmt: cst.CSTNode) -> None:
     are is the code's business from now on."""
     value = scope.lookup(path)
     if value is not None and value.origin == COPY and value.part_of:
-        moved(scope, value.part_of, Event("move", stmt, Place.MAYBE))
+        moved(scope, value.part_of, Event("move", stmt, Place.MAYBE), by_hand=True)
 
 
 def escaped(scope: Scope, value: Value) -> None:
@@ -97,7 +100,7 @@ def escaped(scope: Scope, value: Value) -> None:
     for copy in _held(value):
         made = copy.last("copy")
         if made is not None:
-            moved(scope, copy.part_of, Event("move", made.node, Place.MAYBE))
+            moved(scope, copy.part_of, Event("move", made.node, Place.MAYBE), by_hand=True)
 
 
 def _held(value: Value) -> list[Value]:
@@ -107,9 +110,14 @@ def _held(value: Value) -> list[Value]:
     return [value] if value.origin == COPY and value.part_of else []
 
 
-def _mark(value: Value, module: int, to: Event) -> Value:
+def _mark(value: Value, module: int, to: Event, place: Place | None) -> Value:
+    if value.kind == Kind.OPTIMIZER and value.items and value.items[0].part_of == module:
+        if place is None:
+            return value
+        # The parameters it holds (``param_groups``) are where the module is now.
+        return replace(value, items=(replace(value.items[0], device=place),))
     if value.kind in (Kind.LIST, Kind.TUPLE) or (value.kind == Kind.ENCODING and value.keys):
-        items = tuple(_mark(item, module, to) for item in value.items)
+        items = tuple(_mark(item, module, to, place) for item in value.items)
         if all(a is b for a, b in zip(items, value.items, strict=True)):
             return value
         return replace(value, items=items)

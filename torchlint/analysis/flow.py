@@ -87,9 +87,11 @@ class _Scope(Expressions):
         elif isinstance(stmt, cst.AnnAssign) and stmt.value is not None:
             self.assign(stmt.target, self.eval(stmt.value), stmt)
         elif isinstance(stmt, cst.AugAssign):
-            self.eval(stmt.value)
+            value = self.eval(stmt.value)
             name = dotted(stmt.target)
             if name is not None:
+                # s += p on tensors: in place, where s is (its operand met it there)
+                copies.meet(self, [self.lookup(name) or UNKNOWN, value], stmt)
                 self.set(name, UNKNOWN)
         elif isinstance(stmt, cst.Expr):
             expr = stmt.value
