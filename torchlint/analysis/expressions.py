@@ -226,6 +226,10 @@ class Expressions(Calls):
                         self.eval(sub)
         return UNKNOWN
 
+    def escape(self, value: Value) -> None:
+        super().escape(value)
+        copies.escaped(self, value)  # copies of parameters: may be moved there
+
     def dict_literal(self, node: cst.Dict) -> Value:
         """``{"x": x, "y": y}`` (also ``{**sample, "img": img}``) holding a tensor or
         an array: a dict whose entries are known by key; else unknown."""

@@ -12,7 +12,6 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import copies
 from torchlint.analysis.branches import GPU_TEST, gpu_run_branch
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted
@@ -249,8 +248,6 @@ class Scope(ABC):
             self.forget(value.ident)  # a dict: any entry may be set there
         elif value.kind == Kind.OPTIMIZER and value.ident:
             self.update_ident(value.ident, replace(value, device=Place.MAYBE))
-        else:
-            copies.escaped(self, value)  # copies of parameters: maybe moved there
 
     def escape_args(self, args: Iterable[tuple[cst.Arg, Value]]) -> None:
         for _, value in args:
