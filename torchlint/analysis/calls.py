@@ -24,6 +24,7 @@ from torchlint.analysis.values import (
     BUFFER,
     CLASS,
     NOT_TENSOR,
+    PARAMETER,
     UNKNOWN,
     Event,
     Kind,
@@ -429,6 +430,7 @@ class Calls(Loops):
         sub.leaf_walk = any(shapes.leaf(v) for v in given_values) and not any(
             shapes.container(v) for v in given_values
         )
+        sub.parent = self
         sub.contextmanager = any(d and d.endswith("contextmanager") for d in decorators)
         sub.entry = self.entry
         sub.in_forward = self.in_forward or bool(label)
@@ -487,7 +489,7 @@ def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
     moved = any(e.action in ("move", "place", "cast") for e in obj.events)
     out = {}
     for key, value in attrs.items():
-        held = value.kind in (Kind.MODULE, Kind.WRAPPER) or value.origin in ("parameter", BUFFER)
+        held = value.kind in (Kind.MODULE, Kind.WRAPPER) or value.origin in (PARAMETER, BUFFER)
         if not moved and held and value.last("move", "cast"):
             value = replace(value, part_of=obj.ident)
         elif held:

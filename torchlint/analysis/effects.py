@@ -13,12 +13,13 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import arrays, gpus, legacy, loaders, optimizers, strict_ops
+from torchlint.analysis import arrays, copies, gpus, legacy, loaders, optimizers, strict_ops
 from torchlint.analysis.arrays import has_float_literal
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs, MixObs, WrapObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import (
+    COPY_FUNCTIONS,
     DTYPES,
     FLOAT_RESULTS,
     FORWARD_LIKE,
@@ -39,6 +40,7 @@ from torchlint.analysis.torch_api import (
 )
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
+    PARAMETER,
     UNKNOWN,
     Event,
     Kind,
@@ -173,6 +175,7 @@ def meet(
         if other is not None:
             mix = MixObs(node, cpu, other[0], other[1])
             scope.w.facts.mixes.add(made.node, mix, scope.depth)
+    copies.meet(scope, values, node)
     return join_values(values, promote)
 
 
@@ -329,6 +332,8 @@ def module_method(
             scope.gpu_evidence = scope.gpu_evidence or events[-1]
             if receiver.ident:
                 optimizers.left_behind(scope, receiver.ident, events[-1])
+        if device is not None and receiver.ident:
+            copies.moved(scope, receiver.ident, events[-1])
         return new
     if method == "apply" and _applies_move(scope, args):
         # model.apply(lambda m: m.to(device)): every part moved or cast, somewhere
@@ -413,6 +418,9 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
     if method == "numpy" and receiver.kind in (Kind.TENSOR, Kind.MOVED):
         scope.w.facts.to_numpy.add(node, receiver, scope.depth)
         return new_value(Kind.NDARRAY, Place.CPU, receiver.dtype)
+    copied = copies.copy_of(scope, node, receiver) if method == "clone" else None
+    if copied is not None:
+        return copied
     if method in SAME_PLACE_OPS or method == "__getitem__":
         return _same_place_result(receiver, method)
     return UNKNOWN
@@ -479,12 +487,20 @@ def _unseen(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return UNKNOWN
 
 
+def _copy(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``copy.deepcopy(p)``, ``torch.clone(p)``: a copy of a module's parameters."""
+    copied = copies.copy_of(scope, node, args[0][1]) if len(args) == 1 else None
+    if copied is None and q == "torch.clone":
+        return _same_place_call(scope, node, q, args)
+    return copied or _unseen(scope, node, q, args)
+
+
 def _parameter(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     inner = args[0][1] if args else UNKNOWN
     if inner.kind != Kind.TENSOR:
         return UNKNOWN
     # A parameter moves with its module (``expressions._instance_attrs``).
-    return replace(inner, kind=Kind.TENSOR, origin="parameter")
+    return replace(inner, kind=Kind.TENSOR, origin=PARAMETER)
 
 
 def _is_nn_class(q: str) -> bool:
@@ -729,6 +745,7 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(TORCHVISION_IMAGE_READERS, _image_reader),
     OPENCV_IMAGE_READER: _imread,
     "torch.meshgrid": _meshgrid,
+    **dict.fromkeys(COPY_FUNCTIONS, _copy),
     "torch.functional.meshgrid": _meshgrid,
 }
 # In order: the first that matches takes the call.

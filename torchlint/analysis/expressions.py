@@ -13,6 +13,7 @@ import libcst as cst
 
 from torchlint.analysis import (
     arrays,
+    copies,
     effects,
     gpus,
     legacy,
@@ -27,6 +28,7 @@ from torchlint.analysis.names import dotted, string_key
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
+    IN_PLACE_OPS,
     INTEGER_DTYPES,
     LOSSES,
     MODEL_LOADERS,
@@ -129,6 +131,9 @@ class Expressions(Calls):
                     if owner is not None and owner.kind == Kind.TENSOR:
                         if node.attr.value in TENSOR_ALIASES:  # x.data: x, where it is
                             return replace(owner, ident=new_ident(), moved_from=0)
+                    if owner is not None and owner.kind == Kind.OPTIMIZER:
+                        if node.attr.value == "param_groups":
+                            return copies.param_groups(self, owner)
                     return self.class_number(node)
                 return UNKNOWN
         if isinstance(node, cst.Attribute):  # on a call or subscript: tokenizer(...).input_ids
@@ -255,6 +260,10 @@ class Expressions(Calls):
         if number is None:
             return UNKNOWN
         return Value(Kind.NUMBER, dtype="int64" if isinstance(number, cst.Integer) else "float32")
+
+    def escape(self, value: Value) -> None:
+        super().escape(value)
+        copies.escaped(self, value)  # copies of parameters: may be moved there
 
     def dict_literal(self, node: cst.Dict) -> Value:
         """``{"x": x, "y": y}`` (also ``{**sample, "img": img}``) holding a tensor or
@@ -441,6 +450,8 @@ class Expressions(Calls):
                 result = retype.retyped(self, node, receiver, source, target)
                 if result is not None:
                     return result
+            if receiver.kind == Kind.TENSOR and method in IN_PLACE_OPS:
+                return copies.in_place(self, node, receiver, method, args)
             if receiver.kind in (Kind.TENSOR, Kind.ENCODING, Kind.MOVED):
                 return effects.tensor_method(self, node, receiver, method)
             if receiver.kind == Kind.NDARRAY:
@@ -530,10 +541,11 @@ class Expressions(Calls):
             and len(node.args) == 1
             and isinstance(node.args[0].value, cst.Call)
             and isinstance(node.args[0].value.func, cst.Attribute)
-            and node.args[0].value.func.attr.value in ("children", "modules")
+            and node.args[0].value.func.attr.value in ("children", "modules", "parameters")
         ):
             member = self.element(node.args[0].value)  # list(model.children())
-            return Value(Kind.LIST, items=(member,)) if member.kind == Kind.MODULE else UNKNOWN
+            known = member.kind == Kind.MODULE or copies.live_parameter(member)
+            return Value(Kind.LIST, items=(member,)) if known else UNKNOWN
         if name == "type" and len(args) == 1 and args[0][0].keyword is None:
             return legacy.class_of(node, args[0][1])  # type(x): torch.Tensor, for a tensor
         if name in ("list", "tuple") and _same_members(args):

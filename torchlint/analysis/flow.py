@@ -30,7 +30,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import recasts, shapes
+from torchlint.analysis import copies, recasts, shapes
 from torchlint.analysis.branches import is_main_guard
 from torchlint.analysis.effects import CAST_METHODS, TENSOR_ONLY_CASTS
 from torchlint.analysis.expressions import Expressions
@@ -90,13 +90,16 @@ class _Scope(Expressions):
                 name = dotted(target.target)
                 if name is not None and name.endswith(".data"):
                     recasts.recast(self, name, stmt.value, stmt)
+                    copies.replaced(self, name[: -len(".data")], stmt)
                 self.assign(target.target, value, stmt)
         elif isinstance(stmt, cst.AnnAssign) and stmt.value is not None:
             self.assign(stmt.target, self.eval(stmt.value), stmt)
         elif isinstance(stmt, cst.AugAssign):
-            self.eval(stmt.value)
+            value = self.eval(stmt.value)
             name = dotted(stmt.target)
             if name is not None:
+                # s += p on tensors: in place, where s is (its operand met it there)
+                copies.meet(self, [self.lookup(name) or UNKNOWN, value], stmt)
                 self.set(name, UNKNOWN)
         elif isinstance(stmt, cst.Expr):
             expr = stmt.value

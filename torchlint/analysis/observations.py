@@ -153,6 +153,17 @@ class RetypeObs:
     module: Value | None
 
 
+@dataclass(frozen=True)
+class CopyObs:
+    """A module moved to a device (``move``) after its parameters were copied on the
+    CPU (``copy``); the copy then met a tensor on the device, or the moved
+    parameters themselves, at ``use``."""
+
+    move: Event
+    copy: Event
+    use: cst.CSTNode
+
+
 K = TypeVar("K", bound=cst.CSTNode)
 V = TypeVar("V")
 
@@ -212,6 +223,8 @@ class FlowFacts:
     optimizer_states: Observations[cst.Call, OptimizerObs] = field(default_factory=Observations)
     # Keyed by the ``type_as`` / ``.type(t.type())`` call.
     retyped: Observations[cst.Call, RetypeObs] = field(default_factory=Observations)
+    # Keyed by the move of the module whose parameters were copied on the CPU before.
+    param_copies: Observations[cst.Call, CopyObs] = field(default_factory=Observations)
     # Which GPU each move, creation or placement picks (``analysis/gpus.py``), by
     # the node of its event; None where the walks that got there disagree.
     gpus: dict[cst.CSTNode, Gpu | None] = field(default_factory=dict)

@@ -55,7 +55,8 @@ def make(scope: Scope, node: cst.Call, q: str, args: Args) -> Value | None:
     if how == "eager" and module is not None and module.device == Place.CPU:
         state = Event("state", node, "made", q.rsplit(".", 1)[-1])
         made = replace(made, device=Place.CPU, events=(create, state))
-    return replace(made, part_of=params.part_of, origin=q)
+    # (The parameters it holds: ``param_groups``, analysis/copies.py.)
+    return replace(made, part_of=params.part_of, origin=q, items=(params,))
 
 
 def method(

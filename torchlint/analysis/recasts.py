@@ -14,15 +14,14 @@ import libcst as cst
 
 from torchlint.analysis.effects import CAST_METHODS
 from torchlint.analysis.names import dotted
-from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Value, new_ident
+from torchlint.analysis.values import MAYBE_DTYPE, PARAMETER, Event, Kind, Value, new_ident
 from torchlint.lint.traverse import nodes
 
 if TYPE_CHECKING:
     from torchlint.analysis.scope import Scope
 
-PARAMETER = "parameter"
 # A parameter bound by a loop over a filtered iterable (``filter(...)``): a subset.
-SOME_PARAMETER = "parameter:some"
+SOME_PARAMETER = PARAMETER + ":some"
 _ITERATORS = frozenset({"parameters", "named_parameters"})
 
 

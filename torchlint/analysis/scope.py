@@ -192,6 +192,8 @@ class Scope(ABC):
         self.device_context: tuple[Place, cst.BaseExpression] | None = None
         self.depth = depth
         self.stack = stack
+        # The walk that followed a call into this one (its ``stmt`` is the call's).
+        self.parent: Scope | None = None
         self.cls = cls
         self.returns: list[Value] = []
         self.yields: list[Value] = []  # what a generator yields

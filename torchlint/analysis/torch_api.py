@@ -80,6 +80,13 @@ FACTORY_FUNCTIONS = frozenset(
 DEVICE_TAKERS = frozenset({"device", "empty_strided", "full_like", "tensor"})
 # Tensor methods that make a new tensor where the receiver is (unless device= says).
 NEW_TENSOR_METHODS = frozenset({"new_zeros", "new_ones", "new_full", "new_empty", "new_tensor"})
+# Functions that copy what they are given (``Tensor.clone`` too): a copy of a
+# module's parameter stays where it was made when the module moves (copies.py).
+COPY_FUNCTIONS = frozenset({"torch.clone", "copy.deepcopy", "copy.copy"})
+# In-place tensor methods that compute with their tensor operands, where one on
+# another device fails; but ``copy_`` (and ``zero_``, which has none) crosses devices.
+IN_PLACE_OPS = frozenset("add_ sub_ mul_ div_ lerp_ addcmul_ addcdiv_ copy_ clamp_ zero_".split())
+CROSS_DEVICE_IN_PLACE = frozenset({"copy_", "zero_"})
 # Tensor methods and torch / torch.nn.functional functions whose result lives where
 # their (first) input lives, with its dtype unless INDEX_RESULTS says otherwise:
 # elementwise maths, reductions, views and reshapes, resampling.

@@ -90,6 +90,14 @@ BUFFER = "buffer"
 # The origin of what a name holds where a test said it is not a tensor (after ``if
 # isinstance(obj, torch.Tensor): return obj.to(device)``): nothing else is known.
 NOT_TENSOR = "not a tensor"
+# The origin of a tensor that is one of a module's parameters (``part_of``: the
+# module): a reference to it is where the module is now. ``PARAMETER + ":some"``:
+# one of those a filter picks (``analysis/recasts.py``).
+PARAMETER = "parameter"
+# The origin of a copy of a module's parameters (``p.clone()``, ``copy.deepcopy(p)``;
+# ``part_of``: the module): it stays where it was made when the module moves
+# (``analysis/copies.py``).
+COPY = "copy"
 # The origin of a FUNCTION value that is a lambda (``Walk.lambdas`` has its code).
 LAMBDA = "lambda"
 # The origin of a FUNCTION value that is a class of the file (``cls`` in a classmethod).
@@ -113,7 +121,9 @@ def new_ident() -> int:
 
 @dataclass(frozen=True)
 class Event:
-    action: str  # create, cast, move, place, wrap (maybe-wrap: on some paths), add, pass
+    # create, cast, move, place, wrap (maybe-wrap: on some paths), add, pass; of a
+    # copy of parameters: copy, left (its module moved away), back (returned)
+    action: str
     node: cst.CSTNode  # where (its line goes into messages)
     detail: str = ""  # dtype or device, as written
     path: str = ""  # the name it happened to

@@ -6,7 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.observations import OptimizerObs
+from torchlint.analysis.observations import CopyObs, OptimizerObs
 from torchlint.checks._devices import device_text
 from torchlint.rules.rule import Rule
 
@@ -15,11 +15,11 @@ class OptimizerStateBeforePlacement(Rule):
     code = "TL207"
     name = "optimizer-state-before-placement"
     summary = (
-        "A model moved to a GPU after its optimizer made or loaded its state on the CPU: "
-        "the state stays behind and `step()` mixes devices."
+        "A model moved to a GPU after its optimizer made or loaded its state, or code "
+        "copied its parameters, on the CPU: the state stays behind and mixes devices."
     )
-    triggers = ("Adagrad", ".load_state_dict(")
-    needs = frozenset({screen.OPTIMIZER_BUILT})
+    triggers = ("Adagrad", ".load_state_dict(", "clone(", "copy(")
+    needs = frozenset({screen.PARAMETER_STATE})
     docs = """
     ## What it does
     Flags the move of a model (`model.to(device)`, `model.cuda()`) when, before it, a
@@ -32,6 +32,13 @@ class OptimizerStateBeforePlacement(Rule):
     (`load_checkpoint(path, model, optimizer)`), branches (`if args.resume:`) and a
     class's methods.
 
+    The same goes for state the code makes itself by copying the parameters: EMA
+    shadow weights (`[p.detach().clone() for p in model.parameters()]`,
+    `copy.deepcopy(p.data)`), an optimizer wrapper's slow weights (Lookahead's
+    `p.clone()` over `optimizer.param_groups`). The move is flagged when such copies
+    were taken while the model was on the CPU and later meet the moved parameters (or
+    any tensor on the device) in arithmetic or an in-place op (`s.mul_(d).add_(p)`).
+
     ## Why is this bad?
     `Module.to()` moves the parameters in place; the optimizer keeps its state
     tensors (Adam's `exp_avg`, momentum buffers, Adagrad's `sum`) where they were
@@ -42,7 +49,13 @@ class OptimizerStateBeforePlacement(Rule):
     keeps no state (SGD without momentum), state loaded after the move, state moved
     by hand (code that touches `optimizer.state`), an optimizer handed to code that
     may move it (`accelerator.prepare`), and an optimizer that never steps after the
-    move.
+    move. A copy of a parameter is a new tensor, where the parameter was: `.to()`
+    replaces each parameter's data and leaves the copies on the CPU, and the next EMA
+    update or Lookahead step fails the same way. Not flagged: copies taken after the
+    move, copies moved where the parameters are before they meet them
+    (`q.to(p.device)`), `p.data.copy_(saved)` (which copies across devices), an EMA
+    that is a `copy.deepcopy` of the whole module (moved with `ema.to(device)`), and
+    `state_dict()` copies kept for saving.
 
     ## Example
     ```python
@@ -53,12 +66,26 @@ class OptimizerStateBeforePlacement(Rule):
     model.to(device)
     ```
 
+    ```python
+    model = build_model()
+    ema = [p.detach().clone() for p in model.parameters()]
+    model.to(device)
+    ...
+    for e, p in zip(ema, model.parameters()):
+        e.mul_(0.999).add_(p.detach(), alpha=0.001)
+    ```
+
     ## Use instead
     ```python
     model = build_model().to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
     if args.resume:
         optimizer.load_state_dict(torch.load(args.resume)["optimizer"])
+    ```
+
+    ```python
+    model = build_model().to(device)
+    ema = [p.detach().clone() for p in model.parameters()]
     ```
 
     ## Fix safety
@@ -70,9 +97,14 @@ class OptimizerStateBeforePlacement(Rule):
     - [`torch.optim.Optimizer.load_state_dict`](https://pytorch.org/docs/stable/generated/torch.optim.Optimizer.load_state_dict.html)
     - [pytorch/pytorch#7844](https://github.com/pytorch/pytorch/issues/7844): Adagrad's state and `.cuda()` after building it
     - [yyvhang/IAGNet#4](https://github.com/yyvhang/IAGNet/issues/4): resuming with the optimizer loaded before `model.to(device)`
+    - [lessw2020/Ranger-Deep-Learning-Optimizer#1](https://github.com/lessw2020/Ranger-Deep-Learning-Optimizer/issues/1): Lookahead's slow weights copied before `model.cuda()`
     """
 
     def visit_Call(self, node: cst.Call) -> None:
+        copied = self.ctx.analysis.flow.param_copies.all(node)
+        if copied:
+            self.copies(node, copied[0])
+            return
         found = self.ctx.analysis.flow.optimizer_states.all(node)
         if not found:
             return
@@ -100,6 +132,26 @@ class OptimizerStateBeforePlacement(Rule):
             "`Module.to()` moves the parameters, not the optimizer's state, so "
             f"`{obs.optimizer}.step()` at line <line:step> mixes devices: move the model "
             "before building the optimizer or loading its state",
+            None,
+            related,
+        )
+
+    def copies(self, node: cst.Call, obs: CopyObs) -> None:
+        """The copies of the parameters taken on the CPU before ``node`` moved them."""
+        model = obs.move.path or "the model"
+        where = device_text(obs.move, self.ctx.code_for)
+        related: dict[str, cst.CSTNode] = {"copy": obs.copy.node, "use": obs.use}
+        inside = f" in `{obs.copy.detail}`" if obs.copy.detail else ""
+        if obs.copy.statement is not None and self.ctx.in_this_file(obs.copy.statement):
+            inside += " (called at line <line:call>)"
+            related["call"] = obs.copy.statement
+        self.report(
+            node,
+            f"`{model}` is moved to {where} here, but its parameters were copied at line "
+            f"<line:copy>{inside} while they were on the CPU; `Module.to()` moves the "
+            "parameters in place, not copies of them, so line <line:use> computes with "
+            "the CPU copy and tensors on the device: copy the parameters after the move, "
+            "or move the copies where the parameters are",
             None,
             related,
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 
 from torchlint.analysis.torch_api import (
+    COPY_FUNCTIONS,
     LOGIT_LOSSES,
     LOSSES,
     OPENCV_IMAGE_READER,
@@ -75,9 +76,13 @@ CPU_DATA = "cpu-data"  # a tensor made on the CPU: torch.zeros(...), tokenizer o
 LEGACY_CONSTRUCTOR = "legacy-constructor"  # torch.FloatTensor(...) and friends
 INIT_TENSOR_ATTR = "init-tensor-attr"  # self.x = torch.zeros(...) in __init__
 INIT_MODULE_CONTAINER = "init-module-container"  # self.x = [...] in __init__
-OPTIMIZER_BUILT = "optimizer-built"  # torch.optim.X(...)
+# State made from a model's parameters: an optimizer built (torch.optim.X(...)), or
+# something copied (p.clone(), torch.clone(p), copy.deepcopy(p): COPY_CALL_WORDS)
+PARAMETER_STATE = "parameter-state"
 
 MOVES = frozenset({"to", "cuda", "to_empty"})
+# analysis/copies.py: copy.deepcopy(p), torch.clone(p), p.clone()
+COPY_CALL_WORDS = frozenset({"clone", *(q.rsplit(".", 1)[-1] for q in COPY_FUNCTIONS)})
 # analysis/flow.py: ("to", "cuda", "cpu", *CAST_METHODS, *TENSOR_ONLY_CASTS)
 DISCARDABLE = frozenset(
     "to cuda cpu half float bfloat16 double long int bool short byte char".split()

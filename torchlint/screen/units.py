@@ -27,6 +27,7 @@ from torchlint.screen.tags import (
     CALLABLE_MODULE,
     CLASS,
     COMPUTE,
+    COPY_CALL_WORDS,
     CPU_DATA,
     CUDA_CALL,
     CUDA_LITERAL,
@@ -57,8 +58,8 @@ from torchlint.screen.tags import (
     NARROW_WORDS,
     NUMPY_CALL,
     NUMPY_DATA,
-    OPTIMIZER_BUILT,
     PARALLEL_WRAP,
+    PARAMETER_STATE,
     PLACED_MODULE,
     PLACING_KEYWORDS,
     RETYPE,
@@ -360,6 +361,8 @@ class Unit(ModuleState):
             tags.add(INDEXLESS_TYPE)  # torch.zeros(n, device=x.device.type) (TL210)
         if last in IMAGE_READERS:
             tags.add(NARROW_CAST)  # cv2.imread, torchvision.io.read_image: uint8 pixels
+        if last in COPY_CALL_WORDS:
+            tags.add(PARAMETER_STATE)  # p.clone(), copy.deepcopy(p): a parameter copied
         if last == "cuda" and isinstance(func, ast.Attribute):
             tags.update((CUDA_LITERAL, CUDA_CALL))
         elif last == "type_as" and isinstance(func, ast.Attribute):
@@ -384,7 +387,7 @@ class Unit(ModuleState):
                 elif q.startswith("torchvision.datasets."):
                     tags.add(CPU_DATA)  # a DataLoader over it yields CPU batches
                 elif q.startswith("torch.optim.") and q.rsplit(".", 1)[-1][:1].isupper():
-                    tags.add(OPTIMIZER_BUILT)
+                    tags.add(PARAMETER_STATE)
                 if q.startswith("torch.") and q.rsplit(".", 1)[-1] in FACTORY_FUNCTIONS:
                     if id(node) not in self.init_calls and not any(
                         k.arg == "device" for k in node.keywords
