@@ -61,6 +61,10 @@ def gpu_run_branch(
             "cpu",
         }:
             branch = "body" if "cuda" in words else "orelse"
+        elif words == {"cpu"} and len(names) == 1:
+            # ``args.device != "cpu"``: whatever is compared with "cpu" names a device,
+            # and the GPU run's is not the CPU
+            branch = "orelse"
         else:
             return None
         if isinstance(op, cst.NotEqual):

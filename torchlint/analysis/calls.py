@@ -434,6 +434,7 @@ class Calls(Loops):
         sub.contextmanager = any(d and d.endswith("contextmanager") for d in decorators)
         sub.entry = self.entry
         sub.in_forward = self.in_forward or bool(label)
+        sub.replica = self.replica
         sub.gpu_evidence = self.gpu_evidence
         sub.autocast = self.autocast
         sub.no_grad = self.no_grad + no_grad_decorated(w.analysis, fn)

@@ -176,6 +176,7 @@ def meet(
             mix = MixObs(node, cpu, other[0], other[1])
             scope.w.facts.mixes.add(made.node, mix, scope.depth)
     copies.meet(scope, values, node)
+    gpus.meet(scope, values, node, exprs)
     return join_values(values, promote)
 
 

@@ -31,6 +31,7 @@ from torchlint.analysis.torch_api import (
     IN_PLACE_OPS,
     INTEGER_DTYPES,
     LOSSES,
+    MASKED_METHODS,
     MODEL_LOADERS,
     SCATTERING_WRAPPERS,
     STRICT_DTYPE_METHODS,
@@ -435,6 +436,9 @@ class Expressions(Calls):
             ):  # x.sub(mean): as x - mean
                 pair = (receiver, args[0][1])
                 return effects.meet(self, pair, node, (func.value, args[0][0].value))
+            if receiver.kind in (Kind.TENSOR, Kind.MOVED) and method in MASKED_METHODS:
+                operands = [(func.value, receiver), *((a.value, v) for a, v in args)]
+                gpus.meet(self, [v for _, v in operands], node, [e for e, _ in operands])
             if receiver.kind == Kind.TENSOR and method in STRICT_DTYPE_METHODS:
                 operands = [(func.value, receiver), *((a.value, v) for a, v in args)]
                 return strict_ops.meet(self, node, method, operands)
@@ -641,7 +645,11 @@ class Expressions(Calls):
                     (a, replace(v, device=Place.MAYBE) if v.device == Place.CPU else v)
                     for a, v in args
                 ]
+            # DataParallel runs each replica's forward with its GPU as the current one.
+            replica = module.last("wrap", "maybe-wrap")
+            self.replica += replica is not None and replica.detail == "DataParallel"
             followed = self.method_of(module, "forward", node, inputs, callee) is not None
+            self.replica -= replica is not None and replica.detail == "DataParallel"
         self.w.facts.calls.add(
             node,
             CallObs(

@@ -12,11 +12,13 @@ back from its last event."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from torchlint.analysis.names import dotted
+from torchlint.analysis.observations import GpuMixObs
 from torchlint.analysis.values import Event, Gpu, Kind, Place, Value
 
 if TYPE_CHECKING:
@@ -175,3 +177,50 @@ def gpu_of(value: Value, gpus: dict[cst.CSTNode, Gpu | None]) -> tuple[Gpu, Even
         return None
     which = gpus.get(event.node)
     return (which, event) if which is not None else None
+
+
+def meet(
+    scope: Scope,
+    values: Sequence[Value],
+    node: cst.CSTNode,
+    exprs: Sequence[cst.BaseExpression],
+) -> None:
+    """Tensors computed with together at ``node`` (arithmetic, ``torch.cat``,
+    ``masked_fill``): one put on the current GPU meeting one on a GPU the code
+    chooses fails whenever that is not the current one. Recorded by the move or
+    creation that named the current GPU (``GpuMixObs``). In the forward of a
+    module wrapped in ``DataParallel`` each replica runs with its GPU set as the
+    current one: not recorded."""
+    if scope.replica:
+        return
+    gpus = scope.w.facts.gpus
+    own = scope.lookup("self") if scope.in_forward else None
+    if own is not None and own.kind not in (Kind.MODULE, Kind.WRAPPER):
+        own = None
+    runs = gpu_of(own, gpus) if own is not None else None
+    placed = [_where(v, gpus, runs) for v in values]
+    chosen = next((i for i, p in enumerate(placed) if p and p[0] == Gpu.CHOSEN), None)
+    if chosen is None:
+        return
+    for i, current in enumerate(placed):
+        if current is None or current[0] != Gpu.CURRENT:
+            continue
+        other = placed[chosen]
+        assert other is not None
+        mix = GpuMixObs(node, current[1], other[1], exprs[i], exprs[chosen])
+        scope.w.facts.gpu_mixes.add(current[1].node, mix, scope.depth)
+
+
+def _where(
+    value: Value, gpus: dict[cst.CSTNode, Gpu | None], runs: tuple[Gpu, Event] | None
+) -> tuple[Gpu, Event] | None:
+    """The GPU a tensor is on. In a module's forward followed from a call, ``runs``
+    is the GPU the module was put on: a tensor the forward did not make or move
+    itself (an input, a submodule's output, what is computed from them) is there,
+    or the forward failed before."""
+    if value.kind not in (Kind.TENSOR, Kind.MOVED):
+        return None
+    own = gpu_of(value, gpus)
+    if own is not None or runs is None or value.device == Place.CPU:
+        return own
+    return runs if value.last("create", "move", "place") is None else None

@@ -66,6 +66,19 @@ class MixObs:
 
 
 @dataclass(frozen=True)
+class GpuMixObs:
+    """A tensor put on the current GPU (``current``: its ``.cuda()`` or ``"cuda"``)
+    meets one on a GPU the code chooses (``chosen``: ``.to(args.device)``,
+    ``f"cuda:{rank}"``) at ``node`` (``analysis/gpus.py``)."""
+
+    node: cst.CSTNode
+    current: Event
+    chosen: Event
+    current_expr: cst.BaseExpression
+    chosen_expr: cst.BaseExpression
+
+
+@dataclass(frozen=True)
 class DtypeMixObs:
     """Tensors of two floating dtypes meet in an op that never promotes (``torch.mm``,
     ``@``, ``F.linear``, ``F.conv2d``: ``STRICT_DTYPE_OPS``) at ``node``; ``operands``
@@ -215,6 +228,8 @@ class FlowFacts:
     # Keyed by the factory call that made the CPU tensor of each meeting.
     mixes: Observations[cst.CSTNode, MixObs] = field(default_factory=Observations)
     dtype_mixes: Observations[cst.CSTNode, DtypeMixObs] = field(default_factory=Observations)
+    # Keyed by the move or creation on the current GPU of each two-GPU meeting.
+    gpu_mixes: Observations[cst.CSTNode, GpuMixObs] = field(default_factory=Observations)
     # ``t.numpy()`` / ``np.asarray(t)``: the tensor converted.
     to_numpy: Observations[cst.Call, Value] = field(default_factory=Observations)
     # ``F.cross_entropy(logits, target)`` and friends: the target argument and value.

@@ -206,6 +206,8 @@ class Scope(ABC):
         self.gpu_run_returned = False
         self.stmt: cst.CSTNode | None = None  # the statement being walked
         self.in_forward = False  # followed from a module call (see CallObs)
+        # In the forward of a DataParallel replica (its GPU is the current one).
+        self.replica = 0
         # How many conditions that pick some parameters enclose the statement walked
         # now (``if p.requires_grad:``, ``analysis/recasts.py``).
         self.selecting = 0

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import libcst as cst
 
+from torchlint.analysis import gpus
 from torchlint.analysis.observations import DtypeMixObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import MAYBE_DTYPE, UNKNOWN, Kind, Value, new_ident
@@ -33,6 +34,7 @@ def meet(
     if len(dtypes) > 1:
         mix = DtypeMixObs(node, op, typed, scope.autocast > 0)
         scope.w.facts.dtype_mixes.add(node, mix, scope.depth)
+    gpus.meet(scope, [v for _, v in operands], node, [e for e, _ in operands])
     first = operands[0][1] if operands else UNKNOWN
     if first.kind not in (Kind.TENSOR, Kind.MOVED):
         return UNKNOWN

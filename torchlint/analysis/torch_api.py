@@ -68,6 +68,11 @@ TENSOR_ALIASES = frozenset({"data", "T", "mT"})
 # Tensor methods (and their in-place forms, ``sub_``) that compute with a second
 # tensor as ``+ - * /`` do: both must be on one device.
 ARITHMETIC_METHODS = frozenset({"add", "sub", "mul", "div", "true_divide", "rsub"})
+# Tensor methods whose tensor arguments must be on the receiver's device (a mask,
+# the values scattered in); a CPU scalar tensor is the one exception torch makes.
+MASKED_METHODS = frozenset(
+    {"masked_fill", "masked_fill_", "masked_scatter", "masked_scatter_", "where"}
+)
 # Calls that make a tensor (TL401/TL402's candidates; the screen's evidence for them).
 FACTORY_FUNCTIONS = frozenset(
     "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "

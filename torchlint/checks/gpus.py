@@ -38,11 +38,13 @@ class CurrentGpuMismatch(Rule):
     code = "TL208"
     name = "current-gpu-mismatch"
     summary = (
-        'A tensor put on the current GPU (`.cuda()`, `"cuda"`) meets a model on a GPU '
-        'the code chooses (`args.device`, `f"cuda:{rank}"`, `.cuda(args.gpu)`).'
+        'A tensor put on the current GPU (`.cuda()`, `"cuda"`) meets a model or a tensor '
+        'on a GPU the code chooses (`args.device`, `f"cuda:{rank}"`, `.cuda(args.gpu)`).'
     )
     triggers = ("cuda",)
-    needs = frozenset({screen.CUDA_LITERAL, screen.PLACED_MODULE})
+    # A placed module, or a tensor on a chosen GPU (a move: ACCELERATOR, which every
+    # placed module's unit also has) meeting one on the current GPU.
+    needs = frozenset({screen.CUDA_LITERAL, screen.ACCELERATOR})
     keeps = frozenset({screen.SETS_GPU})  # analysis.current_gpu
     docs = """
     ## What it does
@@ -53,7 +55,16 @@ class CurrentGpuMismatch(Rule):
     `device_map={"": device}`) that is called with an input moved by `.cuda()` or
     `"cuda"` (or the other way round). The flow is followed through the file's
     helpers, loops and methods; the finding is on the line that names the current
-    GPU, with the placement and the call as related lines. A placement that depends
+    GPU, with the placement and the call as related lines.
+
+    Also flags a tensor put on the current GPU that meets, in an op that needs one
+    device (arithmetic, `@`, `torch.cat`, `masked_fill`, ...), a tensor on a GPU the
+    code chooses: one moved there, or, in the forward of a model placed there, an
+    input or a submodule's output (a mask made by a helper with `.cuda()`, a plain
+    tensor attribute moved with `.cuda()` in `__init__`, which the model's
+    `.to(args.device)` leaves where it is). The finding is on the line that names
+    the current GPU, with the meeting and the placement as related lines. A
+    placement that depends
     on the caller (a helper's `device` parameter that one caller fills with
     `torch.device("cuda")`) is not a choice.
 
@@ -96,6 +107,7 @@ class CurrentGpuMismatch(Rule):
         if analysis.current_gpu is not None:
             return
         flow = analysis.flow
+        self._mixed(node)
         for obs in flow.calls.all(node):
             placed = gpu_of(obs.module, flow.gpus)
             if placed is None or obs.in_forward:
@@ -110,6 +122,41 @@ class CurrentGpuMismatch(Rule):
                 if moved is None or moved[0] == placed[0]:
                     continue
                 self._report(node, obs, arg, value, placed, moved)
+
+    def _mixed(self, node: cst.Call) -> None:
+        """``node`` put a tensor on the current GPU, and it met one on a GPU the code
+        chooses (``GpuMixObs``): reported here, once."""
+        for mix in self.ctx.analysis.flow.gpu_mixes.all(node):
+            at = self.once_at(mix.current.node, node)
+            if at is None:
+                return
+            code = self.ctx.code_for
+            moving = mix.current.node
+            receiver = None
+            if isinstance(moving, cst.Call) and isinstance(moving.func, cst.Attribute):
+                receiver = dotted(moving.func.value)
+            subject = f"`{receiver}`" if receiver else "this tensor"
+            other = dotted(mix.chosen_expr) or code(mix.chosen_expr)
+            other = f"`{other}`" if len(other) <= 40 else "the other operand"
+            where, expr = _spelled(mix.chosen, code)
+            advice = f"`.to({other.strip('`')}.device)`" if other.startswith("`") else ""
+            fn = self.ctx.function
+            reach = fn is not None and contains(fn.node, mix.chosen.node)
+            if expr is not None and reach and len(code(expr)) <= 40:
+                advice += f"{' or ' if advice else ''}`.to({code(expr)})`"
+            self.report(
+                at,
+                f"{subject} is put on the current GPU here (GPU 0 unless the process sets "
+                f"another), and meets {other} at line <line:meet>, which is on {where} "
+                "(line <line:chosen>), a GPU the code chooses: whenever that is not the "
+                "current one, the op fails ('Expected all tensors to be on the same "
+                "device'); put it on the other tensor's device"
+                + (f" ({advice})" if advice else "")
+                + ", or set the current GPU with `torch.cuda.set_device`",
+                None,
+                {"meet": mix.node, "chosen": mix.chosen.node},
+            )
+            return
 
     def _report(
         self,
