@@ -15,6 +15,7 @@ from torchlint.screen.tags import (
     ACCELERATOR,
     ATTACHES,
     CALLABLE_MODULE,
+    COPY_CALL,
     CPU_DATA,
     DATASET_ITEMS,
     FLOAT64,
@@ -24,6 +25,8 @@ from torchlint.screen.tags import (
     INIT_TENSOR_ATTR,
     LATE_MODULE,
     NUMPY_DATA,
+    PARAMETER_SOURCE,
+    PARAMETER_STATE,
     PLACED_MODULE,
     RETYPE,
     SAVE,
@@ -311,6 +314,8 @@ def _joined(tags: set[str]) -> frozenset[str]:
         joined |= {FLOAT64, TARGET_DTYPE}
     if HANDED_PLACED in tags and ATTACHES in tags:
         joined.add(LATE_MODULE)
+    if COPY_CALL in tags and PARAMETER_SOURCE in tags:
+        joined.add(PARAMETER_STATE)  # p.clone() where parameters are reached
     if RETYPE in tags and ACCELERATOR in tags:
         joined.add(INDEXLESS_TYPE)  # x.type_as(t), t moved in a unit screened with it
     return frozenset(joined)

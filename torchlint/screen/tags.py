@@ -77,8 +77,14 @@ LEGACY_CONSTRUCTOR = "legacy-constructor"  # torch.FloatTensor(...) and friends
 INIT_TENSOR_ATTR = "init-tensor-attr"  # self.x = torch.zeros(...) in __init__
 INIT_MODULE_CONTAINER = "init-module-container"  # self.x = [...] in __init__
 # State made from a model's parameters: an optimizer built (torch.optim.X(...)), or
-# something copied (p.clone(), torch.clone(p), copy.deepcopy(p): COPY_CALL_WORDS)
+# something copied (COPY_CALL) where parameters are reached (PARAMETER_SOURCE), joined
+# where units are grouped (``evidence.py``)
 PARAMETER_STATE = "parameter-state"
+COPY_CALL = "copy-call"  # p.clone(), torch.clone(p), copy.deepcopy(p): COPY_CALL_WORDS
+# what the flow analysis knows parameters from: model.parameters(),
+# named_parameters(), an optimizer's param_groups, nn.Parameter(...)
+PARAMETER_SOURCE = "parameter-source"
+PARAMETER_WORDS = frozenset({"parameters", "named_parameters", "param_groups", "Parameter"})
 
 MOVES = frozenset({"to", "cuda", "to_empty"})
 # analysis/copies.py: copy.deepcopy(p), torch.clone(p), p.clone()

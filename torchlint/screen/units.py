@@ -27,6 +27,7 @@ from torchlint.screen.tags import (
     CALLABLE_MODULE,
     CLASS,
     COMPUTE,
+    COPY_CALL,
     COPY_CALL_WORDS,
     CPU_DATA,
     CUDA_CALL,
@@ -59,7 +60,9 @@ from torchlint.screen.tags import (
     NUMPY_CALL,
     NUMPY_DATA,
     PARALLEL_WRAP,
+    PARAMETER_SOURCE,
     PARAMETER_STATE,
+    PARAMETER_WORDS,
     PLACED_MODULE,
     PLACING_KEYWORDS,
     RETYPE,
@@ -239,6 +242,8 @@ class Unit(ModuleState):
                     and node.value.attr == "device"  # type: ignore[attr-defined]
                 ):
                     tags.add(CUDA_TEST)  # x.is_cuda, x.device.type == "cuda"
+                if attr == "param_groups":
+                    tags.add(PARAMETER_SOURCE)  # optimizer.param_groups: the parameters
                 value = node.value  # type: ignore[attr-defined]
                 if type(value) is ast.Name and value.id == "self":
                     self.on_self.add(node.attr)  # type: ignore[attr-defined]
@@ -362,7 +367,9 @@ class Unit(ModuleState):
         if last in IMAGE_READERS:
             tags.add(NARROW_CAST)  # cv2.imread, torchvision.io.read_image: uint8 pixels
         if last in COPY_CALL_WORDS:
-            tags.add(PARAMETER_STATE)  # p.clone(), copy.deepcopy(p): a parameter copied
+            tags.add(COPY_CALL)  # p.clone(), copy.deepcopy(p): maybe a parameter copied
+        elif last in PARAMETER_WORDS:
+            tags.add(PARAMETER_SOURCE)  # model.parameters(), nn.Parameter(t)
         if last == "cuda" and isinstance(func, ast.Attribute):
             tags.update((CUDA_LITERAL, CUDA_CALL))
         elif last == "type_as" and isinstance(func, ast.Attribute):
