@@ -14,6 +14,7 @@ from rulebook import RULES_DIR
 
 from torchlint import screen
 from torchlint.lint import engine
+from torchlint.lint.bodies import without_lines
 from torchlint.rules import registry
 from torchlint.screen import Evidence
 
@@ -219,9 +220,9 @@ def test_idle_units_keep_their_headers_and_lines_and_lose_their_bodies() -> None
         "@torch.no_grad()",
         "class Block(nn.Module):  # the header stays: a module class of the file",
         "    pass",
+        '    """',  # the rest of the body: one string literal over its lines
         "",
-        "",
-        "",
+        '"""',
         "",
     ]
     assert "def one_liner(x): return x.cuda()" in out  # a body on its header's line stays
@@ -525,3 +526,46 @@ def test_a_helper_that_returns_no_tensor_is_no_tensor_attribute() -> None:
     assert tagged == [False, True, False, True]
     found = engine.lint_text("x.py", text, frozenset({"TL301"}))
     assert [(f.line, f.code) for f in found.findings] == [(26, "TL301")]
+
+
+def test_without_lines_keeps_imports_and_the_units_asked_for() -> None:
+    # Another file of the project, as a followed call reads it: its imports, the
+    # units asked for, lines and line breaks where they were; the rest one string
+    # literal per run of lines.
+    for brk in ("\n", "\r\n", "\r"):
+        text = brk.join(
+            [
+                '"""doc"""',
+                "import torch",
+                "X = 1; import os",
+                "LOGGER = make(",
+                "    1)",
+                "",
+                "def helper(x):",
+                "    return x.cuda()",
+                "",
+                "@wrap",
+                "def unused(y):",
+                "    return y",
+                "",
+            ]
+        )
+        tree = ast.parse(text)
+        spans = [(s.lineno, s.end_lineno or s.lineno) for s in tree.body]
+        spans[6] = (10, 12)  # (from its decorator)
+        keep = [spans[1], spans[3], spans[5]]
+        drop = [spans[0], spans[2], spans[4], spans[6]]
+        out = without_lines(text, drop, keep)
+        lines = out.split(brk)
+        assert len(lines) == len(text.split(brk))
+        assert lines[1:4] == ["import torch", "X = 1; import os", '"""']
+        assert lines[4] == '"""' and lines[6:8] == ["def helper(x):", "    return x.cuda()"]
+        assert lines[9:12] == ['"""', "", '"""']
+        assert [type(s).__name__ for s in ast.parse(out).body] == [
+            "Import",
+            "Assign",
+            "Import",
+            "Expr",
+            "FunctionDef",
+            "Expr",
+        ]

@@ -37,10 +37,10 @@ class Analysis(FileFacts):
         return self._flow
 
     @property
-    def files(self) -> dict[str, Home]:
+    def files(self) -> list[Home]:
         """The other files of the project the flow analysis read (none when it did
         not run)."""
-        return self._flow.files if self._flow is not None else {}
+        return self._flow.files if self._flow is not None else []
 
 
 def analyze(module: cst.Module, path: str | None = None) -> Analysis:

@@ -246,9 +246,10 @@ class FlowFacts:
     # While a call into another file of the project is followed: the call of this
     # file that led there, where everything observed meanwhile is recorded.
     site: cst.CSTNode | None = None
-    # The other files of the project the walk read, by path: the file's findings
-    # depend on them, and may name their lines.
-    files: dict[str, Home] = field(default_factory=dict)
+    # The other files of the project the walk read (a file twice when two of its
+    # parts were read apart, ``project.load``): the file's findings depend on them,
+    # and may name their lines.
+    files: list[Home] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for value in vars(self).values():

@@ -28,6 +28,7 @@ import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.torch_api import mark_modules
+from torchlint.lint.bodies import without_lines
 from torchlint.lint.source import SourceError, file_digest, read
 from torchlint.lint.traverse import nodes
 
@@ -112,50 +113,166 @@ class Home:
         return id(node) in self._ids
 
 
-# path -> ((mtime_ns, size), Home or None): each process keeps the last few files of
-# the project it read, per version. Few: a parsed tree is millions of objects that
-# every full collection of Python's garbage collector walks again (keeping 32 made a
-# library corpus 15% slower than keeping 4, and re-reading costs less).
-_LOADED: OrderedDict[str, tuple[tuple[int, int], Home | None]] = OrderedDict()
+# path -> ((mtime_ns, size), the names read so far, Home or None): each process keeps
+# the last few files of the project it read, per version. Few: a parsed tree is
+# millions of objects that every full collection of Python's garbage collector walks
+# again (keeping 32 made a library corpus 15% slower than keeping 4, and re-reading
+# costs less).
+_LOADED: OrderedDict[str, tuple[tuple[int, int], frozenset[str], Home | None]] = OrderedDict()
 _KEEP = 4
+# path -> ((mtime_ns, size), its outline or None): what CPython's parser says of the
+# file's top-level statements, for many more files than the Homes (its text and a
+# few numbers per statement; a twentieth of a LibCST parse to make).
+_OUTLINES: OrderedDict[str, tuple[tuple[int, int], _Outline | None]] = OrderedDict()
+_KEEP_OUTLINES = 256
 # (folder, module) -> (the stamp of the folder it would be in, its file or None).
 _FOUND: dict[tuple[str, str], tuple[int | None, str | None]] = {}
 
 
-def load(path: str) -> Home | None:
-    """The file at ``path`` as a ``Home``, or None when it cannot be read or parsed."""
+@dataclass(eq=False)
+class _Outline:
+    """A file of the project as CPython reads it, in a few numbers per top-level
+    statement (its tree is not kept): its lines, whether a walk can enter it by a
+    name (a top-level function; a class anywhere in a ``def`` or ``class``), which
+    names it reads, and whether it holds an import or a definition."""
+
+    text: str
+    spans: list[tuple[int, int]]  # (first line, decorators included; last line)
+    reads: list[frozenset[str] | None]  # a def or class: the names it reads
+    holds: list[bool]  # another statement: an import, a def or a class is in it
+    units: dict[str, list[int]]  # name -> the defs and classes that define it
+    # The file sets something for all its code (a default device, the current GPU,
+    # command-line options): every unit is parsed, so that its facts see all of it.
+    file_wide: bool
+
+    def closure(self, names: frozenset[str]) -> set[int]:
+        """The top-level units a walk entering ``names`` can reach by name."""
+        kept: set[int] = set()
+        todo = [u for n in names for u in self.units.get(n, ())]
+        while todo:
+            unit = todo.pop()
+            if unit in kept:
+                continue
+            kept.add(unit)
+            todo.extend(u for n in self.reads[unit] or () for u in self.units.get(n, ()))
+        return kept
+
+
+_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_HOLDERS = (ast.Import, ast.ImportFrom, *_DEFS)
+# What ``FileFacts`` reads from anywhere in a file (analysis/facts.py): setters of the
+# default device or dtype and of the current GPU, CUDA_VISIBLE_DEVICES, options,
+# and ``with torch.device(...)`` (below).
+_FILE_WIDE_TEXT = ("set_default", "set_device", "CUDA_VISIBLE_DEVICES", "add_argument")
+
+
+def _outline(path: str, stamp: tuple[int, int]) -> _Outline | None:
+    known = _OUTLINES.get(path)
+    if known is not None and known[0] == stamp:
+        _OUTLINES.move_to_end(path)
+        return known[1]
+    try:
+        text = read(path, max_size=0).text
+        tree = ast.parse(text)
+    except (OSError, SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
+        outline = None
+    else:
+        outline = _Outline(text, [], [], [], {}, any(w in text for w in _FILE_WIDE_TEXT))
+        for i, stmt in enumerate(tree.body):
+            decorators: list[ast.expr] = getattr(stmt, "decorator_list", [])
+            first = min([stmt.lineno, *(d.lineno for d in decorators)])
+            outline.spans.append((first, stmt.end_lineno or stmt.lineno))
+            is_def = isinstance(stmt, _DEFS)
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                outline.units.setdefault(stmt.name, []).append(i)
+            names: set[str] = set()
+            holds = isinstance(stmt, _HOLDERS)
+            for node in ast.walk(stmt):
+                kind = type(node)
+                if kind is ast.Name:
+                    names.add(node.id)  # type: ignore[attr-defined]
+                elif kind is ast.ClassDef:
+                    # (a class in module-level code is kept with that code)
+                    owners = outline.units.setdefault(node.name, [])  # type: ignore[attr-defined]
+                    if is_def:
+                        owners.append(i)
+                elif kind in _HOLDERS:
+                    holds = True
+                elif kind is ast.With and not outline.file_wide:
+                    outline.file_wide = any(_device_context(item) for item in node.items)  # type: ignore[attr-defined]
+            outline.reads.append(frozenset(names) if is_def else None)
+            outline.holds.append(holds and not isinstance(stmt, _SIMPLE))
+    _OUTLINES[path] = (stamp, outline)
+    _OUTLINES.move_to_end(path)
+    while len(_OUTLINES) > _KEEP_OUTLINES:
+        _OUTLINES.popitem(last=False)
+    return outline
+
+
+# Statements whose imports or definitions are none (``x = 1``), or are read anyway.
+_SIMPLE = (ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign)
+
+
+def _device_context(item: ast.withitem) -> bool:
+    """``with torch.device(...):`` / ``with torch.cuda.device(i):``."""
+    call = item.context_expr
+    return (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "device"
+    )
+
+
+def load(path: str, name: str) -> Home | None:
+    """The file at ``path`` as a ``Home`` in which ``name`` can be followed, or None
+    when it cannot be read or parsed, or defines no function or class ``name``.
+    Only the units a walk entering the names asked for can reach are parsed (and
+    the module-level code, which is not walked but binds names)."""
     try:
         st = os.stat(path)
     except OSError:
         return None
     stamp = (st.st_mtime_ns, st.st_size)
     known = _LOADED.get(path)
-    if known is not None and known[0] == stamp:
+    if known is not None and known[0] == stamp and name in known[1]:
         _LOADED.move_to_end(path)
-        return known[1]
-    home = _read(path) if st.st_size <= MAX_PROJECT_FILE else None
-    _LOADED[path] = (stamp, home)
+        return known[2]
+    if st.st_size > MAX_PROJECT_FILE:
+        return None
+    outline = _outline(path, stamp)
+    if outline is None or name not in outline.units:
+        return None  # (no def or class of that name: nothing to follow there)
+    names = frozenset({name} | (known[1] if known is not None and known[0] == stamp else set()))
+    home = _read(path, outline, names)
+    _LOADED[path] = (stamp, names, home)
     _LOADED.move_to_end(path)
     while len(_LOADED) > _KEEP:
         _LOADED.popitem(last=False)
     return home
 
 
-def _read(path: str) -> Home | None:
+def _read(path: str, outline: _Outline, names: frozenset[str]) -> Home | None:
+    """The Home of ``names`` in the file: the units a walk entering them can reach,
+    the imports, and what holds a class or a function; every other top-level
+    statement is left out (the walk reads no module-level code of another file)."""
+    text = outline.text
+    if not outline.file_wide:
+        kept = outline.closure(names)
+        keep: list[tuple[int, int]] = []
+        drop: list[tuple[int, int]] = []
+        for i, span in enumerate(outline.spans):
+            is_def = outline.reads[i] is not None
+            (keep if (i in kept if is_def else outline.holds[i]) else drop).append(span)
+        text = without_lines(text, drop, keep)
     try:
-        source = read(path, max_size=0)
-        tree = ast.parse(source.text)
-        module = cst.parse_module(source.text)
-    except (OSError, SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
-    except cst.ParserSyntaxError:
+        module = cst.parse_module(text)
+    except (cst.ParserSyntaxError, RecursionError, MemoryError):
         return None
     facts = FileFacts.of(module, path)
     mark_modules(facts)
     home = Home.of(facts)
     home.path = path
-    home.text = source.text
-    home.tree = tree
+    home.text = text  # (positions in it come from LibCST's provider: home.tree None)
     digest = file_digest(path)
     if digest is None:
         return None
@@ -236,7 +353,7 @@ def resolve(analysis: FileFacts, name: str) -> tuple[Home, str] | None:
     found = locate(analysis.path, level, f"{target}.{rest}" if rest else target)
     if found is None:
         return None
-    home = load(found[0])
+    home = load(found[0], found[1])
     if home is None or not home.defines(found[1]):
         return None
     return home, found[1]

@@ -74,7 +74,7 @@ class Walk:
         self.homes: dict[ClassFacts, Home] = {}
         # The files of the project the walk read (the linted file's result depends
         # on them), and the call of the linted file that entered them.
-        self.visited: dict[str, Home] = {}
+        self.visited: list[Home] = []
         self._resolved: dict[str, tuple[Home, str] | None] = {}
         self.site: cst.CSTNode | None = None
         self.moved_away: dict[int, tuple[str, Event]] = {}
@@ -124,8 +124,8 @@ class Walk:
         if self.site is None:
             self.site = site
         self.facts.site = self.site if home is not self.own else None
-        if home.path is not None:
-            self.visited[home.path] = home
+        if home.path is not None and not any(h is home for h in self.visited):
+            self.visited.append(home)
         try:
             yield
         finally:

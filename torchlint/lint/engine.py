@@ -256,12 +256,10 @@ def _lint_parsed(
             else:
                 ctx.reports.extend(single.reports)
     files = analysis.files
-    result.depends = {p: home.digest for p, home in files.items()}
+    result.depends = {home.path: home.digest for home in files if home.path is not None}
     if ctx.reports:
-        reports = _own_reports(ctx.reports, list(files.values())) if files else ctx.reports
-        result.findings.extend(
-            _findings(path, text, module, tree, reports, label, list(files.values()))
-        )
+        reports = _own_reports(ctx.reports, files) if files else ctx.reports
+        result.findings.extend(_findings(path, text, module, tree, reports, label, files))
     result.findings.sort(key=Finding.sort_key)
     return result
 

@@ -101,7 +101,7 @@ class LintContext:
     def in_this_file(self, node: cst.CSTNode) -> bool:
         """``node`` is this file's, not one of another file of the project that the
         analysis followed a call into (a finding can land only on this file's)."""
-        return not any(home.owns(node) for home in self.analysis.files.values())
+        return not any(home.owns(node) for home in self.analysis.files)
 
 
 class ScopeTracker(cst.BatchableCSTVisitor):

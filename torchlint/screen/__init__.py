@@ -19,12 +19,13 @@ tables), ``trees.py`` (helpers on the ``ast``), ``file.py`` (what every unit nee
 know about the file: imports, module classes, functions), ``state.py`` (what a
 module class's ``__init__`` stores: TL301's and TL302's tags), ``units.py`` (one
 unit's walk and tags), ``evidence.py`` (``Evidence``: the units of a file, grouped by the
-calls between them) and ``bodies.py`` (``without_bodies``: the text LibCST parses).
+calls between them); ``without_bodies`` (``torchlint/lint/bodies.py``) makes the
+text LibCST parses.
 """
 
 from __future__ import annotations
 
-from torchlint.screen.bodies import without_bodies
+from torchlint.lint.bodies import without_bodies
 from torchlint.screen.evidence import Evidence, project_imports
 from torchlint.screen.tags import (
     ACCELERATOR,
