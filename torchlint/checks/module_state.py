@@ -409,11 +409,16 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     it is built (the CPU, usually), and a later `.to()` leaves the attribute there;
     and except a parameter that defaults to None (`def __init__(self, dim,
     device=None)`): unless the caller passes a device, the tensor is made on the CPU.
-    Also flags plain lists/tuples
-    that alias registered buffers (`self.buffers_list = [self.a, self.b]`). Not
-    flagged: a class that overrides `_apply` (what `.to()`, `.cuda()` and `.half()` run
-    through), `to`, `cuda`, `half`, `float` or `type`: it manages its plain tensors
-    itself.
+    Also flags a plain list, tuple or dict that the module's construction fills with
+    its registered buffers: `self.stats = [self.mean, self.std]`, or
+    `self.stats[name] = (getattr(self, f"mean_{name}"), ...)`, `self.stats.append(...)`,
+    `.extend`, `.update` on a container made as `[]` / `{}`; a `getattr(self, ...)` counts when
+    its name is the one a `self.register_buffer(...)` used (a literal, or the same
+    expression earlier in the same loop body, none of its names bound again). Not
+    flagged there: a container of buffer names, one a method that runs later fills or
+    builds again, or whose entries it moves (`.to(x.device)`). Not flagged at all: a
+    class that overrides `_apply` (what `.to()`, `.cuda()` and `.half()` run through),
+    `to`, `cuda`, `half`, `float` or `type`: it manages its plain tensors itself.
 
     ## Why is this bad?
     Only parameters, buffers and submodules follow `model.to(device)`, `model.half()`
