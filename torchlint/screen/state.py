@@ -225,15 +225,18 @@ class ModuleState:
         """What may put registered buffers into a plain container while the module is
         built (``checks/_buffers.py``): ``self.register_buffer(...)``, and ``self.c =
         [...]`` / ``{...}``, ``self.c[k] = ...``, ``self.c += ...``, ``self.c.append(...)``
-        (``extend``, ``insert``, ``update``). Both seen: ``finish()`` tags the unit."""
+        (``extend``, ``insert``, ``update``) of a value that reads ``self``
+        (``self.mean``, ``getattr(self, name)``). Both seen: ``finish()`` tags the unit."""
         if isinstance(stmt, ast.Call) and isinstance(stmt.func, ast.Attribute):
             if stmt.func.attr == "register_buffer":
                 self.registers_buffer = True
-            elif stmt.func.attr in ("append", "extend", "insert", "update") and isinstance(
-                stmt.func.value, ast.Attribute
+            elif (
+                stmt.func.attr in ("append", "extend", "insert", "update")
+                and isinstance(stmt.func.value, ast.Attribute)
+                and _reads_self([*stmt.args, *(k.value for k in stmt.keywords)])
             ):
                 self.fills_container = True
-        if isinstance(stmt, (ast.Assign, ast.AugAssign)):
+        if isinstance(stmt, (ast.Assign, ast.AugAssign)) and _reads_self([stmt.value]):
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             for target in targets:
                 if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Attribute):
@@ -242,6 +245,16 @@ class ModuleState:
                     stmt.value, (ast.List, ast.Tuple, ast.Dict)
                 ):
                     self.fills_container = True
+
+
+def _reads_self(values: list[ast.expr]) -> bool:
+    """Some of ``values`` reads the name ``self`` (a buffer is ``self.x`` or
+    ``getattr(self, ...)``)."""
+    return any(
+        isinstance(sub, ast.Name) and sub.id == "self"
+        for value in values
+        for sub in nodes_under(value)
+    )
 
 
 def _self_call(node: ast.AST) -> str | None:
