@@ -32,3 +32,20 @@ class Cache(nn.Module):
 
     def forward(self, x):
         return self.proj(x) + self.keys[: x.shape[0]]
+
+
+class Stats(nn.Module):
+    # The list of buffers is rebuilt after every `.to()` / `.half()`.
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("mean", torch.zeros(4))
+        self.register_buffer("std", torch.ones(4))
+        self.moments = [self.mean, self.std]
+
+    def _apply(self, fn, *args, **kwargs):
+        super()._apply(fn, *args, **kwargs)
+        self.moments = [self.mean, self.std]
+        return self
+
+    def forward(self, x):
+        return (x - self.moments[0]) / self.moments[1]

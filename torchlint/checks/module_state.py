@@ -12,11 +12,11 @@ from torchlint.analysis import ClassFacts
 from torchlint.analysis.facts import FunctionFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import (
-    DTYPES,
     PARAMETRIZED_MODULES,
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
 )
+from torchlint.checks._buffers import buffer_containers, built_methods, dtype_only
 from torchlint.lint.traverse import is_self_call, nodes
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
@@ -47,19 +47,10 @@ def _construction(cls: cst.ClassDef) -> Iterator[tuple[cst.FunctionDef, cst.Base
     """The small statements that run while the module is built, with their method:
     ``__init__``'s, then those of the methods it calls on self (``self.
     reset_parameters()``, ``self._set_cos_sin_cache(...)``), and theirs."""
-    methods = {s.name.value: s for s in cls.body.body if isinstance(s, cst.FunctionDef)}
-    todo = ["__init__"] if "__init__" in methods else []
-    seen = set(todo)
-    while todo:
-        method = methods[todo.pop(0)]
+    for method in built_methods(cls):
         for line in nodes(method.body, cst.SimpleStatementLine):
             for small in line.body:
                 yield method, small
-        for call in nodes(method.body, cst.Call):
-            name = _self_attr(call.func)
-            if name is not None and name in methods and name not in seen:
-                seen.add(name)
-                todo.append(name)
 
 
 def _self_assignments(
@@ -137,7 +128,7 @@ class _ModuleStateRule(Rule):
                 isinstance(node.func, cst.Attribute)
                 and (
                     node.func.attr.value in TENSOR_METHODS
-                    or (node.func.attr.value == "to" and _dtype_only(node))  # .to(dtype)
+                    or (node.func.attr.value == "to" and dtype_only(node))  # .to(dtype)
                 )
                 and tensor(node.func.value)
             )
@@ -275,23 +266,6 @@ def _own_device(node: cst.BaseExpression) -> bool:
     )
 
 
-def _dtype_only(call: cst.Call) -> bool:
-    """``.to(dtype)``, ``.to(x.dtype)``, ``.to(torch.float16)``, ``.to(dtype=d)``: a
-    cast that leaves the tensor on its device."""
-    if not call.args:
-        return False
-    for arg in call.args:
-        if arg.keyword is not None:
-            if arg.keyword.value != "dtype":
-                return False
-            continue
-        name = dotted(arg.value) or ""
-        last = name.rsplit(".", 1)[-1]
-        if not (last.endswith("dtype") or (name.startswith("torch.") and last in DTYPES)):
-            return False
-    return True
-
-
 def _runtime_methods(cls: cst.ClassDef, built: set[cst.FunctionDef]) -> set[cst.FunctionDef]:
     """The methods that run after the module is built: those ``__init__`` does not
     reach, and those it reaches that one of them calls again (``forward`` growing a
@@ -330,14 +304,14 @@ def _uses(
                 isinstance(func, cst.Attribute)
                 and _is_target(func.value, attr)
                 and func.attr.value in ("to", "cuda", "type_as", "type")
-                and not (func.attr.value == "to" and _dtype_only(found))
+                and not (func.attr.value == "to" and dtype_only(found))
             ):
                 handled = True
             elif (
                 isinstance(func, cst.Attribute)
                 and func.attr.value in ("to", "cuda")
                 and _rooted_at(func.value, attr)
-                and not (func.attr.value == "to" and _dtype_only(found))
+                and not (func.attr.value == "to" and dtype_only(found))
             ):
                 handled = True  # self.table.detach().to(device=x.device, copy=True)
         # cos = self.cos_cached[:n].to(dtype): the local is the recast attribute.
@@ -405,7 +379,7 @@ def _recast(node: cst.BaseExpression, attr: str) -> bool:
         isinstance(node, cst.Call)
         and isinstance(node.func, cst.Attribute)
         and node.func.attr.value == "to"
-        and _dtype_only(node)
+        and dtype_only(node)
         and _rooted_at(node.func.value, attr)
     )
 
@@ -435,11 +409,16 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     it is built (the CPU, usually), and a later `.to()` leaves the attribute there;
     and except a parameter that defaults to None (`def __init__(self, dim,
     device=None)`): unless the caller passes a device, the tensor is made on the CPU.
-    Also flags plain lists/tuples
-    that alias registered buffers (`self.buffers_list = [self.a, self.b]`). Not
-    flagged: a class that overrides `_apply` (what `.to()`, `.cuda()` and `.half()` run
-    through), `to`, `cuda`, `half`, `float` or `type`: it manages its plain tensors
-    itself.
+    Also flags a plain list, tuple or dict that the module's construction fills with
+    its registered buffers: `self.stats = [self.mean, self.std]`, or
+    `self.stats[name] = (getattr(self, f"mean_{name}"), ...)`, `self.stats.append(...)`,
+    `.extend`, `.update` on a container made as `[]` / `{}`; a `getattr(self, ...)` counts when
+    its name is the one a `self.register_buffer(...)` used (a literal, or the same
+    expression earlier in the same loop body, none of its names bound again). Not
+    flagged there: a container of buffer names, one a method that runs later fills or
+    builds again, or whose entries it moves (`.to(x.device)`). Not flagged at all: a
+    class that overrides `_apply` (what `.to()`, `.cuda()` and `.half()` run through),
+    `to`, `cuda`, `half`, `float` or `type`: it manages its plain tensors itself.
 
     ## Why is this bad?
     Only parameters, buffers and submodules follow `model.to(device)`, `model.half()`
@@ -482,36 +461,28 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
             return
         if facts.methods & _OWN_PLACEMENT:
             return  # it moves its plain tensors itself when the module moves
-        buffers = set()
-        for small in _init_statements(node):
-            if isinstance(small, cst.Expr) and is_self_call(small.value, "register_buffer"):
-                call = small.value
-                assert isinstance(call, cst.Call)
-                if call.args and isinstance(call.args[0].value, cst.SimpleString):
-                    name = call.args[0].value.evaluated_value
-                    if isinstance(name, str):
-                        buffers.add(name)
         scopes = {f.node: f for f in self.ctx.analysis.functions.values() if f.cls is facts}
         built = list(_construction(node))
         runtime = _runtime_methods(node, {m for m, _ in built})
+        aliases = {alias.small: alias for alias in buffer_containers(node, runtime)}
+        for alias in aliases.values():
+            used_at = {"use": alias.use} if alias.use is not None else {}
+            used = " (used at line <line:use>)" if alias.use is not None else ""
+            self.report(
+                alias.small,
+                f"`self.{alias.attr}` holds registered buffers themselves: `.to()` and `.half()` "
+                "replace the buffers and leave this plain container with the old CPU tensors"
+                f"{used}; keep their names instead and look the buffers up when needed "
+                "(`getattr(self, name)`)",
+                None,
+                used_at,
+            )
         for method, small in built:
             found = next(_self_assignments([small]), None)
-            if found is None:
+            if found is None or small in aliases:
                 continue
             _, attr, value = found
             init = scopes.get(method)
-            if (
-                isinstance(value, (cst.List, cst.Tuple))
-                and value.elements
-                and all(_self_attr(e.value) in buffers for e in value.elements)
-            ):
-                self.report(
-                    small,
-                    f"`self.{attr}` holds the buffers themselves: `.to()` and `.half()` replace "
-                    "the buffers and leave this container with the old CPU tensors; look them "
-                    "up by name when needed (`getattr(self, name)`)",
-                )
-                continue
             is_list = isinstance(value, (cst.List, cst.Tuple)) and any(
                 self._is_tensor_expr(e.value, init, facts) for e in value.elements
             )

@@ -33,6 +33,8 @@ class ModuleState:
     none_params: set[str]
     empty_containers: bool
     appended_module: bool
+    registers_buffer: bool
+    fills_container: bool
 
     @abstractmethod
     def may_make_module(self, node: ast.AST) -> bool:
@@ -187,6 +189,7 @@ class ModuleState:
             and any(self.may_make_module(sub) for sub in nodes_under(stmt.args[-1]))
         ):
             self.appended_module = True
+        self.buffer_tags(stmt)
         if not isinstance(stmt, (ast.Assign, ast.AnnAssign)) or stmt.value is None:
             return
         targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
@@ -214,11 +217,44 @@ class ModuleState:
         ):
             self.init_helpers.add(helper)  # what it returns may be a tensor: finish()
         elif isinstance(value, (ast.List, ast.Tuple)) and value.elts:
-            # a list of tensors, or of registered buffers (TL301's other shapes)
-            if any(self.is_tensor_expr(e) for e in value.elts) or all(
-                isinstance(e, ast.Attribute) for e in value.elts
-            ):
+            # a list of tensors (TL301's other shape)
+            if any(self.is_tensor_expr(e) for e in value.elts):
                 self.tags.add(INIT_TENSOR_ATTR)
+
+    def buffer_tags(self, stmt: ast.AST) -> None:
+        """What may put registered buffers into a plain container while the module is
+        built (``checks/_buffers.py``): ``self.register_buffer(...)``, and ``self.c =
+        [...]`` / ``{...}``, ``self.c[k] = ...``, ``self.c += ...``, ``self.c.append(...)``
+        (``extend``, ``insert``, ``update``) of a value that reads ``self``
+        (``self.mean``, ``getattr(self, name)``). Both seen: ``finish()`` tags the unit."""
+        if isinstance(stmt, ast.Call) and isinstance(stmt.func, ast.Attribute):
+            if stmt.func.attr == "register_buffer":
+                self.registers_buffer = True
+            elif (
+                stmt.func.attr in ("append", "extend", "insert", "update")
+                and isinstance(stmt.func.value, ast.Attribute)
+                and _reads_self([*stmt.args, *(k.value for k in stmt.keywords)])
+            ):
+                self.fills_container = True
+        if isinstance(stmt, (ast.Assign, ast.AugAssign)) and _reads_self([stmt.value]):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            for target in targets:
+                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Attribute):
+                    self.fills_container = True
+                elif isinstance(target, ast.Attribute) and isinstance(
+                    stmt.value, (ast.List, ast.Tuple, ast.Dict)
+                ):
+                    self.fills_container = True
+
+
+def _reads_self(values: list[ast.expr]) -> bool:
+    """Some of ``values`` reads the name ``self`` (a buffer is ``self.x`` or
+    ``getattr(self, ...)``)."""
+    return any(
+        isinstance(sub, ast.Name) and sub.id == "self"
+        for value in values
+        for sub in nodes_under(value)
+    )
 
 
 def _self_call(node: ast.AST) -> str | None:

@@ -123,6 +123,8 @@ class Unit(ModuleState):
         self.assigned: set[str] = set()  # names assigned in the unit
         self.derived: list[tuple[str, set[str]]] = []  # (b, roots of a) of b = a.f()[0]
         self.appended_module = False
+        self.registers_buffer = False  # self.register_buffer(...) while a module is built
+        self.fills_container = False  # self.c[k] = ..., self.c.append(...): see state.py
         self.params: set[str] = set()  # parameters of the unit's functions
         self.handed: set[str] = set()  # names passed to a function of the file
         self.handed_away: set[str] = set()  # names passed to another file's function
@@ -721,6 +723,8 @@ class Unit(ModuleState):
         if self.init_helpers and INIT_TENSOR_ATTR not in self.tags:
             if any(self.may_return_tensor(h, 0) for h in self.init_helpers):
                 self.tags.add(INIT_TENSOR_ATTR)  # self.x = helper(...): a CPU tensor, maybe
+        if self.registers_buffer and self.fills_container:
+            self.tags.add(INIT_TENSOR_ATTR)  # buffers put in a plain container, maybe
         if self.empty_containers and self.appended_module:
             self.tags.add(INIT_MODULE_CONTAINER)
         if NARROW_CAST in self.tags or FLOAT64 in self.tags:
