@@ -358,6 +358,10 @@ class Expressions(Calls):
             if result is not None:
                 return result
         if q is not None:
+            if q in effects.DATA_LOADERS:
+                collated = self.collated(node, args)  # DataLoader(..., collate_fn=collate)
+                if collated is not None:
+                    return collated
             return effects.library_call(self, node, q, args)
 
         whole = dotted(func)
@@ -659,6 +663,7 @@ class Expressions(Calls):
         )
         if module.origin in LOSSES:
             effects.loss(self, node, module.origin, args)
+        loaders.labels_loss(self, node, module, args)  # model(**batch) of a task head
         for arg, value in args:
             if value.kind == Kind.TENSOR and value.ident:
                 stale = self.w.moved_away.get(value.ident)
