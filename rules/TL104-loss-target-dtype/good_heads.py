@@ -20,6 +20,23 @@ def fine_tune(examples, device):
         model(**batch).loss.backward()
 
 
+def collate_narrow(examples):
+    features = torch.tensor(np.stack([ex["audio"] for ex in examples]))
+    labels = torch.tensor([ex["label"] for ex in examples], dtype=torch.int32)
+    return {"input_values": features, "labels": labels}
+
+
+def converted_in_the_loop(examples, device):
+    model = AutoModelForSequenceClassification.from_pretrained("facebook/wav2vec2-base", num_labels=6)
+    for batch in DataLoader(examples, batch_size=8, collate_fn=collate_narrow):
+        # The int32 labels are converted before the model sees them.
+        batch["labels"] = batch["labels"].long()
+        model(**batch).loss.backward()
+    for batch in DataLoader(examples, batch_size=8, collate_fn=collate_narrow):
+        labels = batch.pop("labels")
+        model(**batch, labels=labels.long()).loss.backward()
+
+
 def causal_lm_labels(model, texts):
     # Labels copied from a tokenizer's output: int64 ids.
     tokenizer = AutoTokenizer.from_pretrained("gpt2")

@@ -106,14 +106,15 @@ def labels_loss(
     head = labels_head(q) if q is not None else None
     if q is None or head is None:
         return
-    for arg, value in args:
-        if arg.keyword is not None and arg.keyword.value == "labels":
-            labels = value
-        elif arg.star == "**" and value.kind == Kind.ENCODING and "labels" in value.keys:
-            labels = value.items[value.keys.index("labels")]
-        else:
-            continue
+    given = [(a, v) for a, v in args if a.keyword is not None and a.keyword.value == "labels"]
+    if not given:  # (a labels= keyword wins: the dict cannot hold the key then)
+        given = [
+            (a, v.items[v.keys.index("labels")])
+            for a, v in args
+            if a.star == "**" and v.kind == Kind.ENCODING and "labels" in v.keys
+        ]
+    if given:
+        arg, labels = given[0]
         name = q.rsplit(".", 1)[-1]
         obs = LossObs(name, q, arg, labels, module, scope.no_grad == 0, head)
         scope.w.facts.loss_targets.add(node, obs, scope.depth)
-        return
