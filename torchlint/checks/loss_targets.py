@@ -35,8 +35,9 @@ class LossTargetDtype(Rule):
     name = "loss-target-dtype"
     summary = (
         "A loss target of a dtype torch refuses: class indices of `cross_entropy` / "
-        "`nll_loss` that are not int64, integer (or float64) targets of BCE, float64 "
-        "targets of a float32 prediction in `huber_loss` / `mse_loss`."
+        "`nll_loss` (and `labels` of a transformers task head) that are not int64, "
+        "integer (or float64) targets of BCE, float64 targets of a float32 prediction "
+        "in `huber_loss` / `mse_loss`."
     )
     fixable = True
     triggers = (*(q.rsplit(".", 1)[-1] for q in LOSSES), *LABELS_CROSS_ENTROPY_HEADS)
