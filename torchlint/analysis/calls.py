@@ -174,8 +174,9 @@ class Calls(Loops):
         """``DataLoader(data, collate_fn=collate)`` with a function of the file: its
         batches are what ``collate`` returns, walked with a list of the dataset's
         items (as a Dataset of the file or a TensorDataset makes them; else
-        unknown). None when the collate function is not one of the file's, or its
-        call is not followed."""
+        unknown). None when the collate function is not one of the file's, its call
+        is not followed, or it returns anything but tensors, a tuple or a dict of
+        them."""
         given = next((a for a, _ in args if a.keyword and a.keyword.value == "collate_fn"), None)
         if not self.entry or given is None or not isinstance(given.value, cst.Name):
             return None
@@ -195,7 +196,9 @@ class Calls(Loops):
         if data[1].kind == Kind.DATASET and data[1].items and data[1].items[0].kind is not None:
             items = Value(Kind.LIST, items=data[1].items[:1])
         batch = self.follow(fn, node, [(data[0], items)], None)
-        if batch is None or batch.kind is None:
+        if batch is None or batch.kind not in (Kind.TENSOR, Kind.TUPLE, Kind.ENCODING):
+            # (An object of a class of the file, such as a dict subclass with its own
+            # ``cuda()``, is left unknown, as without the collate function.)
             return None
         made = Event("create", node)
         return replace(new_value(Kind.LOADER, None, None, made), origin=COLLATED, items=(batch,))
