@@ -96,10 +96,10 @@ class _Scope(Expressions):
         elif isinstance(stmt, cst.AnnAssign) and stmt.value is not None:
             self.assign(stmt.target, self.eval(stmt.value), stmt)
         elif isinstance(stmt, cst.Del):
-            for target in nodes(stmt.target, cst.Subscript):  # del batch["labels"]
-                owner = self.eval(target.value)
-                if owner.kind == Kind.ENCODING and owner.keys and owner.ident:
-                    self.forget(owner.ident)
+            for deleted in nodes(stmt.target, cst.Subscript):  # del batch["labels"]
+                held = self.eval(deleted.value)
+                if held.kind == Kind.ENCODING and held.keys and held.ident:
+                    self.forget(held.ident)
         elif isinstance(stmt, cst.AugAssign):
             value = self.eval(stmt.value)
             name = dotted(stmt.target)

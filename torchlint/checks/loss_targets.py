@@ -168,11 +168,12 @@ class LossTargetDtype(Rule):
         ``problem_type`` or ``num_labels=1`` (a regression head)."""
         arg, value = found.target_arg, found.target
         _, configured = found.head or ("", False)
-        if value.dtype not in (("int32",) if configured else _NARROW_INTS):
+        dtype = value.dtype
+        if dtype is None or dtype not in (("int32",) if configured else _NARROW_INTS):
             return False
         if configured and self._sets_problem_type():
             return False
-        error = f"expected target dtype to be Long or Byte, but got {_NARROW_INTS[value.dtype]}"
+        error = f"expected target dtype to be Long or Byte, but got {_NARROW_INTS[dtype]}"
         made = value.last("cast", "create")
         problem = (
             f"`{found.loss}` computes a cross-entropy on its `labels`, which needs int64 "
