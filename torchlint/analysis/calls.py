@@ -23,6 +23,7 @@ from torchlint.analysis.torch_api import no_grad_decorated, torch_dtype
 from torchlint.analysis.values import (
     BUFFER,
     CLASS,
+    COLLATED,
     NOT_TENSOR,
     PARAMETER,
     UNKNOWN,
@@ -168,6 +169,39 @@ class Calls(Loops):
                 if key.startswith("self.") and own.get(key) is not value:
                     self.env[key] = unpass(value, node)
         return sub.returned(node)
+
+    def collated(self, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value | None:
+        """``DataLoader(data, collate_fn=collate)`` with a function of the file: its
+        batches are what ``collate`` returns, walked with a list of the dataset's
+        items (as a Dataset of the file or a TensorDataset makes them; else
+        unknown). None when the collate function is not one of the file's, its call
+        is not followed, or it returns anything but tensors, a tuple or a dict of
+        them."""
+        given = next((a for a, _ in args if a.keyword and a.keyword.value == "collate_fn"), None)
+        if not self.entry or given is None or not isinstance(given.value, cst.Name):
+            return None
+        name = given.value.value
+        fn = self.w.top_functions.get(name)
+        value = self.lookup(name)
+        if fn is None or not (
+            value is None
+            or value.kind is None
+            or (value.kind == Kind.FUNCTION and value.origin == name)
+        ):
+            return None  # (a variable of that name, not the function)
+        data = next(((a, v) for a, v in args if a.keyword is None), None)
+        if data is None:
+            return None
+        items = UNKNOWN
+        if data[1].kind == Kind.DATASET and data[1].items and data[1].items[0].kind is not None:
+            items = Value(Kind.LIST, items=data[1].items[:1])
+        batch = self.follow(fn, node, [(data[0], items)], None)
+        if batch is None or batch.kind not in (Kind.TENSOR, Kind.TUPLE, Kind.ENCODING):
+            # (An object of a class of the file, such as a dict subclass with its own
+            # ``cuda()``, is left unknown, as without the collate function.)
+            return None
+        made = Event("create", node)
+        return replace(new_value(Kind.LOADER, None, None, made), origin=COLLATED, items=(batch,))
 
     def applied(self, node: cst.Call, module: Value, args: list[tuple[cst.Arg, Value]]) -> None:
         """``model.apply(add_hooks)`` with a function of the file: torch calls it on

@@ -105,7 +105,7 @@ INERT_BUILTINS = frozenset(
 )
 SUBMODULE_ITERATORS = frozenset({"modules", "named_modules", "children", "named_children"})
 _JOINS = frozenset({"torch.cat", "torch.concat", "torch.concatenate", "torch.stack"})
-_LOADERS = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
+DATA_LOADERS = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
 _TENSOR_DATASETS = frozenset(
     {"torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset"}
 )
@@ -740,7 +740,7 @@ _BY_NAME: dict[str, Handler] = {
     "deepspeed.initialize": _deepspeed,
     **dict.fromkeys(_JOINS, _concatenation),
     **dict.fromkeys(STRICT_DTYPE_OPS, strict_ops.call),
-    **dict.fromkeys(_LOADERS, _loader),
+    **dict.fromkeys(DATA_LOADERS, _loader),
     **dict.fromkeys(_TENSOR_DATASETS, _tensor_dataset),
     **{q: _loss for q in LOSSES if not _is_nn_class(q)},
     **dict.fromkeys(TORCHVISION_IMAGE_READERS, _image_reader),

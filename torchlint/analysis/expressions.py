@@ -358,6 +358,10 @@ class Expressions(Calls):
             if result is not None:
                 return result
         if q is not None:
+            if q in effects.DATA_LOADERS:
+                collated = self.collated(node, args)  # DataLoader(..., collate_fn=collate)
+                if collated is not None:
+                    return collated
             return effects.library_call(self, node, q, args)
 
         whole = dotted(func)
@@ -446,6 +450,9 @@ class Expressions(Calls):
                 key = string_key(node)
                 if method == "get" and key is not None and entry(receiver, key) is not None:
                     return entry(receiver, key) or UNKNOWN  # batch.get("x")
+                if method in DICT_MUTATORS:
+                    self.forget(receiver.ident)  # batch.update(labels=...), batch.pop("x")
+                    return UNKNOWN
                 # (A dict has no tensor methods: what they do is a BatchEncoding's.)
                 receiver = replace(receiver, items=(), keys=())
             source = retype.type_source(node)
@@ -659,6 +666,7 @@ class Expressions(Calls):
         )
         if module.origin in LOSSES:
             effects.loss(self, node, module.origin, args)
+        loaders.labels_loss(self, node, module, args)  # model(**batch) of a task head
         for arg, value in args:
             if value.kind == Kind.TENSOR and value.ident:
                 stale = self.w.moved_away.get(value.ident)
@@ -668,6 +676,10 @@ class Expressions(Calls):
                         self.w.facts.stale.add(node, (arg, stale[0], stale[1]), self.depth)
 
 
+# The methods of a dict that change its entries: what it holds is unknown after them.
+DICT_MUTATORS = frozenset(
+    {"update", "pop", "popitem", "setdefault", "clear", "__setitem__", "__delitem__"}
+)
 # What a dict of tensors holds: entries that say where the dict is.
 _ARRAYS = frozenset({Kind.TENSOR, Kind.MOVED, Kind.NDARRAY})
 

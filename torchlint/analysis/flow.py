@@ -61,6 +61,7 @@ from torchlint.analysis.values import (
     new_value,
     parameter_free,
 )
+from torchlint.lint.traverse import nodes
 
 
 class _Scope(Expressions):
@@ -94,6 +95,11 @@ class _Scope(Expressions):
                 self.assign(target.target, value, stmt)
         elif isinstance(stmt, cst.AnnAssign) and stmt.value is not None:
             self.assign(stmt.target, self.eval(stmt.value), stmt)
+        elif isinstance(stmt, cst.Del):
+            for deleted in nodes(stmt.target, cst.Subscript):  # del batch["labels"]
+                held = self.eval(deleted.value)
+                if held.kind == Kind.ENCODING and held.keys and held.ident:
+                    self.forget(held.ident)
         elif isinstance(stmt, cst.AugAssign):
             value = self.eval(stmt.value)
             name = dotted(stmt.target)

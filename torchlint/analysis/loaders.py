@@ -8,8 +8,14 @@ import libcst as cst
 
 from torchlint.analysis import gpus
 from torchlint.analysis.names import dotted
+from torchlint.analysis.observations import LossObs
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import HALF_DTYPES
+from torchlint.analysis.torch_api import (
+    HALF_DTYPES,
+    MODEL_LOADERS,
+    labels_head,
+    transformers_model_name,
+)
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
     PIPELINE,
@@ -29,7 +35,9 @@ def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> V
     method of a local object)."""
     owner = dotted(func.value) if isinstance(func, cst.Attribute) else None
     low = (owner or "").lower()
-    if any(k in low for k in ("token", "processor", "featureextractor", "feature_extractor")):
+    if not transformers_model_name((owner or "").rsplit(".", 1)[-1]) and any(
+        k in low for k in ("token", "processor", "featureextractor", "feature_extractor")
+    ):
         return new_value(Kind.TOKENIZER, None, None, Event("create", node))
     # Configs, schedulers, GenerationConfig, adapters: not a model. (By the class's
     # own name: ``BartForConditionalGeneration`` is a model.)
@@ -78,3 +86,35 @@ def _cpu_map(node: cst.BaseExpression) -> bool:
             and element.value.evaluated_value == "cpu"
         )
     return False
+
+
+def labels_loss(
+    scope: Scope, node: cst.Call, module: Value, args: list[tuple[cst.Arg, Value]]
+) -> None:
+    """``model(**batch)`` or ``model(x, labels=y)`` of a transformers task head whose
+    forward computes a cross-entropy on ``labels`` (``torch_api.labels_head``; the
+    class of the call that made it, ``Cls(config)`` or ``Cls.from_pretrained(...)``):
+    recorded as a loss target, the model as the input. ``**batch`` gives the labels
+    where the flow knows the dict's ``labels`` entry."""
+    made = module.last("create") if module.kind in (Kind.MODULE, Kind.WRAPPER) else None
+    if made is None or not isinstance(made.node, cst.Call):
+        return
+    func = made.node.func
+    if isinstance(func, cst.Attribute) and func.attr.value in MODEL_LOADERS:
+        func = func.value
+    q = scope.w.analysis.qualify(func)
+    head = labels_head(q) if q is not None else None
+    if q is None or head is None:
+        return
+    given = [(a, v) for a, v in args if a.keyword is not None and a.keyword.value == "labels"]
+    if not given:  # (a labels= keyword wins: the dict cannot hold the key then)
+        given = [
+            (a, v.items[v.keys.index("labels")])
+            for a, v in args
+            if a.star == "**" and v.kind == Kind.ENCODING and "labels" in v.keys
+        ]
+    if given:
+        arg, labels = given[0]
+        name = q.rsplit(".", 1)[-1]
+        obs = LossObs(name, q, arg, labels, module, scope.no_grad == 0, head)
+        scope.w.facts.loss_targets.add(node, obs, scope.depth)

@@ -15,6 +15,7 @@ from torchlint.analysis import effects, recasts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import (
+    COLLATED,
     UNKNOWN,
     Kind,
     Place,
@@ -63,6 +64,8 @@ class Loops(Scope):
                         else part
                     )
         value = self.eval(node)
+        if value.kind == Kind.LOADER and value.origin == COLLATED:
+            return replace(value.items[0], ident=new_ident(), moved_from=0)  # as collated
         if value.kind == Kind.LOADER:
             # A batch: a tensor, a tuple or a dict of them, on the CPU; made in the
             # loop, wherever the loader was handed from.

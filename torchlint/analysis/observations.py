@@ -137,6 +137,10 @@ class LossObs:
     # Outside ``torch.no_grad()`` / ``torch.inference_mode()``: the loss may be
     # backpropagated (where some kernels refuse mixed dtypes).
     grad: bool = True
+    # A transformers task head called with ``labels`` (``input`` is the model):
+    # the head's suffix and whether its loss depends on the config
+    # (``torch_api.LABELS_CROSS_ENTROPY_HEADS``).
+    head: tuple[str, bool] | None = None
 
 
 @dataclass(frozen=True)

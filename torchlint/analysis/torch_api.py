@@ -208,6 +208,50 @@ LOSSES = {
     **{q: name for q, (name, _) in MIXED_FLOAT_BACKWARD_LOSSES.items()},
 }
 
+# transformers task heads whose forward computes a cross-entropy on the ``labels``
+# it is given (class indices: int64; int32 raises "expected target dtype to be Long
+# or Byte, but got Int"), by the end of the class name (``BertForMaskedLM``,
+# ``AutoModelForCausalLM``, ``GPT2LMHeadModel``) -> whether the loss depends on the
+# config. Those that do (transformers' ``ForSequenceClassificationLoss``; the audio
+# classifiers call CrossEntropyLoss directly) take MSE for ``num_labels == 1`` or a
+# ``problem_type`` of "regression", BCE with logits for labels neither int64 nor int32
+# (multi-label), and cross-entropy for int64 and int32: only int32 is surely refused
+# there. The others always compute a cross-entropy on ``labels`` (shifted, for the
+# language models and the ``ForConditionalGeneration`` seq2seq and multimodal
+# heads), so int32, int16 and int8 are refused. (Question answering takes
+# ``start_positions``; CTC, detection and segmentation heads compute other losses.)
+LABELS_CROSS_ENTROPY_HEADS = {
+    "ForSequenceClassification": True,
+    "ForImageClassification": True,
+    "ForVideoClassification": True,
+    "ForAudioClassification": True,
+    "ForTokenClassification": False,
+    "ForMultipleChoice": False,
+    "ForCausalLM": False,
+    "ForMaskedLM": False,
+    "LMHeadModel": False,
+    "ForSeq2SeqLM": False,
+    "ForSpeechSeq2Seq": False,
+    "ForConditionalGeneration": False,
+}
+# The config settings that make those heads regression (or multi-label) heads.
+PROBLEM_TYPE_SETTINGS = frozenset({"problem_type", "num_labels"})
+
+
+def labels_head(q: str) -> tuple[str, bool] | None:
+    """For the qualified name of a transformers class (``transformers.X``, also
+    through ``transformers.models...``), the task head suffix whose forward computes a
+    cross-entropy on ``labels`` and whether its loss depends on the config
+    (``LABELS_CROSS_ENTROPY_HEADS``); None for any other class."""
+    if not q.startswith("transformers."):
+        return None
+    last = q.rsplit(".", 1)[-1]
+    for suffix, configured in LABELS_CROSS_ENTROPY_HEADS.items():
+        if last.endswith(suffix) and last != suffix:
+            return suffix, configured
+    return None
+
+
 # Context managers (and decorators) under which nothing is backpropagated.
 NO_GRAD_CONTEXTS = frozenset(
     {
@@ -236,6 +280,12 @@ TENSOR_REGISTRARS = {
     "register_parameter": ("parameter", "param"),
 }
 _TRANSFORMERS_MODEL = re.compile(r"^[A-Z]\w*(Model|For[A-Z]\w*|LMHead\w*)$")
+
+
+def transformers_model_name(name: str) -> bool:
+    """The name of a transformers model class (``BertModel``, ``BertForTokenClassification``,
+    ``GPT2LMHeadModel``): not a tokenizer's, whatever words it holds."""
+    return bool(_TRANSFORMERS_MODEL.match(name))
 
 
 def makes_module(q: str) -> bool:

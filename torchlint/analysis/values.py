@@ -98,6 +98,9 @@ PARAMETER = "parameter"
 # ``part_of``: the module): it stays where it was made when the module moves
 # (``analysis/copies.py``).
 COPY = "copy"
+# The origin of a LOADER value whose batches are what a collate function of the file
+# returns (``items``: the batch as it is, no default collate after it).
+COLLATED = "collated"
 # The origin of a FUNCTION value that is a lambda (``Walk.lambdas`` has its code).
 LAMBDA = "lambda"
 # The origin of a FUNCTION value that is a class of the file (``cls`` in a classmethod).

@@ -1,6 +1,7 @@
-"""TL104-TL106: dtype mismatches the code shows statically, read from the flow
-analysis: integer loss targets of the wrong width, float64 data from numpy fed to a
-float32 model, half precision placed on the CPU."""
+"""TL105-TL107, TL109: dtype mismatches the code shows statically, read from the flow
+analysis: float64 data from numpy fed to a float32 model, half precision placed on
+the CPU, inputs of another dtype than the model, integer inputs of a float layer.
+(TL104, loss targets: ``loss_targets.py``.)"""
 
 from __future__ import annotations
 
@@ -8,201 +9,18 @@ import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis.names import dotted
-from torchlint.analysis.observations import CallObs, LossObs
+from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.torch_api import (
-    CLASS_INDEX_LOSSES,
     FLOAT64_TEXT,
     HALF_TEXT,
-    LOGIT_LOSSES,
-    LOSSES,
-    MIXED_FLOAT_BACKWARD_LOSSES,
     NARROW_TEXT,
-    PROBABILITY_LOSSES,
     float_input_layer,
 )
 from torchlint.analysis.values import PIPELINE, Event, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name
 from torchlint.rules.rule import FixSpec, Replace, Rule
-
-# Integer targets nll_loss refuses; uint8 ("Byte") is accepted next to int64.
-_NARROW_INTS = {"int32": "Int", "int16": "Short", "int8": "Char"}
-_TORCH_NAMES = {"int64": "Long", "uint8": "Byte", "bool": "Bool", **_NARROW_INTS}
-_INTEGERS = frozenset(_TORCH_NAMES)
-
-
-class LossTargetDtype(Rule):
-    code = "TL104"
-    name = "loss-target-dtype"
-    summary = (
-        "A loss target of a dtype torch refuses: class indices of `cross_entropy` / "
-        "`nll_loss` that are not int64, integer (or float64) targets of BCE, float64 "
-        "targets of a float32 prediction in `huber_loss` / `mse_loss`."
-    )
-    fixable = True
-    triggers = tuple(q.rsplit(".", 1)[-1] for q in LOSSES)
-    needs = frozenset({screen.LOSS, screen.TARGET_DTYPE})
-    docs = """
-    ## What it does
-    Flags targets passed to `F.cross_entropy`, `F.nll_loss`, `nn.CrossEntropyLoss()`
-    or `nn.NLLLoss()` when the flow analysis shows they were made or cast as int32,
-    int16 or int8: `.int()`, `.to(torch.int32)`, `torch.tensor(..., dtype=torch.int32)`,
-    `.short()`, `.type(torch.IntTensor)`. (uint8 targets are accepted: torch checks for
-    "Long or Byte".) And targets of `F.binary_cross_entropy` / `nn.BCELoss()` that are
-    integers (`torch.full((n,), 1)`, `.long()`) or float64 where the input is not, and
-    integer targets of `F.binary_cross_entropy_with_logits` / `nn.BCEWithLogitsLoss()`.
-
-    And float64 targets of a float32 prediction in `F.huber_loss` / `nn.HuberLoss()`
-    and `F.mse_loss` / `nn.MSELoss()`, outside `torch.no_grad()`: numpy data
-    (`np.loadtxt`, `rng.uniform(...)` of `np.random.default_rng()`, arithmetic that
-    keeps numpy's float64) converted with `torch.from_numpy` or collated by a
-    `DataLoader` over a `Dataset` of the file (also through a dict of entries and a
-    helper that moves them), `torch.tensor(..., dtype=torch.float64)`, `.double()`.
-    That finding lands on the line that made the target float64 (the line to change),
-    once, and names the loss. A prediction in float64 too (`model.double()`), a target
-    cast with `.float()`, and `l1_loss` / `smooth_l1_loss` (which promote) are fine;
-    autocast is no excuse: it never casts a float64 tensor.
-
-    ## Why is this bad?
-    Class-index targets must be `torch.long` (or uint8): `RuntimeError: expected
-    target dtype to be Long or Byte, but got Int` (older releases: `expected scalar
-    type Long but found Int`; "nll_loss_forward_reduce_cuda_kernel_2d_index" not
-    implemented for 'Int' on GPUs). It is the most frequent dtype crash in the real threads (16 of
-    them): labels built as int32 to save memory, or cast with `.int()` after a
-    comparison. BCE wants probabilities as targets, in the input's dtype: `Found dtype
-    Long but expected Float` (DCGAN-style `torch.full((b,), 1)` labels), `Found dtype
-    Double but expected Float`; with logits, `result type Float can't be cast to the
-    desired output type Long`. A regression target from numpy is float64 (numpy's
-    default float, which `torch.from_numpy` and the default collate keep): the forward
-    promotes and runs, then `loss.backward()` fails with `Found dtype Double but
-    expected Float` in `huber_loss` (torch 2.13 too) and in `mse_loss` up to torch 2.10
-    (newer releases compute the whole loss in float64 instead).
-
-    ## Example
-    ```python
-    labels = torch.tensor(batch["labels"], dtype=torch.int32)
-    loss = F.cross_entropy(logits, labels)
-    ```
-
-    ## Use instead
-    ```python
-    labels = torch.tensor(batch["labels"], dtype=torch.long)
-    loss = F.cross_entropy(logits, labels)
-    ```
-
-    ## Fix safety
-    The fix converts at the call: `F.cross_entropy(logits, labels.long())`. Integer
-    class indices keep their values; the loss then runs instead of raising: **safe**.
-    The target is one the flow analysis knows is a tensor (made by a torch factory or
-    cast to an integer dtype in the code), so no other receiver can reach the fix.
-    A BCE target becomes `label.float()`: 0 and 1 stay 0.0 and 1.0, and a float64
-    target is rounded to float32, the input's precision: also **safe**. So is a
-    regression target's `.float()`, at the loss, whichever line the finding is on.
-
-    ## References
-    - [`torch.nn.functional.cross_entropy`](https://pytorch.org/docs/stable/generated/torch.nn.functional.cross_entropy.html)
-    - [`torch.nn.BCELoss`](https://pytorch.org/docs/stable/generated/torch.nn.BCELoss.html)
-    - [`torch.nn.HuberLoss`](https://pytorch.org/docs/stable/generated/torch.nn.HuberLoss.html)
-    """
-
-    def visit_Call(self, node: cst.Call) -> None:
-        # The function's own walk, then each call of it the file makes: one finding.
-        for found in self.ctx.analysis.flow.loss_targets.all(node):
-            if self._check(found):
-                return
-
-    def _check(self, found: LossObs) -> bool:
-        value = found.target
-        if value.kind != Kind.TENSOR:
-            return False
-        if found.qualified in CLASS_INDEX_LOSSES and value.dtype in _NARROW_INTS:
-            error = f"expected target dtype to be Long or Byte, but got {_NARROW_INTS[value.dtype]}"
-            return self._report(found, "long", "int64 class indices", error)
-        if found.qualified in PROBABILITY_LOSSES:
-            if value.dtype in _INTEGERS:
-                error = f"Found dtype {_TORCH_NAMES[value.dtype]} but expected Float"
-                return self._report(found, "float", "floating targets", error)
-            if value.dtype == "float64" and found.input.dtype in ("float32",):
-                error = "Found dtype Double but expected Float"
-                return self._report(found, "float", "targets in the input's float32", error)
-        if (
-            found.qualified in MIXED_FLOAT_BACKWARD_LOSSES
-            and found.grad
-            and value.dtype == "float64"
-            and found.input.kind == Kind.TENSOR
-            and found.input.dtype == "float32"
-        ):
-            return self._float64_target(found)
-        if found.qualified in LOGIT_LOSSES and value.dtype in _INTEGERS:
-            error = (
-                "result type Float can't be cast to the desired output type "
-                f"{_TORCH_NAMES[value.dtype]}"
-            )
-            return self._report(found, "float", "floating targets", error)
-        return False
-
-    def _float64_target(self, found: LossObs) -> bool:
-        """A float64 target (numpy data, collated by a DataLoader or converted with
-        ``torch.from_numpy``; ``.double()``) of a float32 prediction, in a loss whose
-        backward refuses two dtypes: reported where the float64 was made (the line
-        to change), once, naming the loss; the fix converts at the loss."""
-        arg, value = found.target_arg, found.target
-        name = dotted(arg.value) or self.ctx.code_for(arg.value)
-        converted = self.ctx.code_for(method_call(arg.value, "float"))
-        made = value.last("cast", "create")
-        releases = MIXED_FLOAT_BACKWARD_LOSSES[found.qualified][1]
-        when = f" on {releases}" if releases else ""
-        problem = (
-            f"{found.loss}'s backward fails on a float32 prediction and a float64 target "
-            f"('Found dtype Double but expected Float'{when})"
-        )
-        related: dict[str, cst.CSTNode] = {}
-        at: cst.CSTNode | None = arg.value
-        if made is not None and not contains(arg.value, made.node):
-            related = {"made": made.node, "loss": arg.value}
-            at = self.once_at(made.node, arg.value)
-        elif id(arg.value) in self._reported_at:
-            at = None
-        if at is None:
-            return True  # reported on that line already
-        self._reported_at.add(id(at))
-        if at is arg.value:
-            if made is not None:
-                related["made"] = made.node
-            where = " (made at line <line:made>)" if made is not None else ""
-            message = f"`{name}` is float64{where}: {problem}; pass `{converted}`"
-        else:
-            message = (
-                f"float64 data made here reaches {found.loss} (line <line:loss>) as the "
-                f"target `{name}`: {problem}; make it float32 here, or pass `{converted}` "
-                "there"
-            )
-        fix = FixSpec.safe(
-            Replace(arg.value, method_call(arg.value, "float")),
-            message=f"convert the target with {name}.float()",
-        )
-        self.report(at, message, fix, related)
-        return True
-
-    def _report(self, found: LossObs, method: str, wants: str, error: str) -> bool:
-        arg, value = found.target_arg, found.target
-        made = value.last("cast", "create")
-        name = dotted(arg.value) or self.ctx.code_for(arg.value)
-        fix = FixSpec.safe(
-            Replace(arg.value, method_call(arg.value, method)),
-            message=f"convert the target with {name}.{method}()",
-        )
-        related = {"made": made.node} if made is not None else {}
-        where = " (made at line <line:made>)" if made is not None else ""
-        self.report(
-            arg.value,
-            f"`{name}` is {value.dtype}{where}, but {found.loss} needs {wants}: "
-            f"'{error}'; pass `{self.ctx.code_for(method_call(arg.value, method))}`",
-            fix,
-            related,
-        )
-        return True
 
 
 class Float64Input(Rule):

@@ -7,6 +7,7 @@ import ast
 
 from torchlint.analysis.torch_api import (
     COPY_FUNCTIONS,
+    LABELS_CROSS_ENTROPY_HEADS,
     LOGIT_LOSSES,
     LOSSES,
     OPENCV_IMAGE_READER,
@@ -105,6 +106,9 @@ IMAGE_READERS = frozenset(
     q.rsplit(".", 1)[-1] for q in (*TORCHVISION_IMAGE_READERS, OPENCV_IMAGE_READER)
 )
 _LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in LOSSES)
+# A transformers task head that computes a cross-entropy on its labels, made (the end
+# of its class name): LOSS.
+LABEL_HEADS = tuple(LABELS_CROSS_ENTROPY_HEADS)
 _BINARY_LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in (*PROBABILITY_LOSSES, *LOGIT_LOSSES))
 PLACING_KEYWORDS = frozenset(
     {"device", "device_map", "load_in_8bit", "load_in_4bit", "quantization_config"}

@@ -50,9 +50,11 @@ from torchlint.screen.tags import (
     INDEXLESS_TYPE,
     INIT_MODULE_CONTAINER,
     INIT_TENSOR_ATTR,
+    LABEL_HEADS,
     LATE_MODULE,
     LEGACY_CONSTRUCTOR,
     LEGACY_TYPE_CAST,
+    LOSS,
     MODULE_SOURCE,
     NARROW_ATTRIBUTES,
     NARROW_CAST,
@@ -351,6 +353,11 @@ class Unit(ModuleState):
         last = last_name(func)
         if self.is_module_source(node):
             tags.update((MODULE_SOURCE, COMPUTE))
+            made = dotted(
+                func.value if type(func) is ast.Attribute and last in MODEL_LOADERS else func
+            )
+            if made is not None and (self.qualify(made) or made).endswith(LABEL_HEADS):
+                tags.add(LOSS)  # a transformers head whose forward computes a cross-entropy
             if any(k.arg in PLACING_KEYWORDS for k in node.keywords):
                 tags.add(PLACED_MODULE)  # nn.Linear(..., device=d), device_map="auto"
         elif last in STRICT_OP_WORDS:

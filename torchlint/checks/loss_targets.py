@@ -1,0 +1,301 @@
+"""TL104: loss targets of a dtype torch refuses, read from the flow analysis: integer
+class indices of the wrong width (also the ``labels`` of a transformers task head),
+integer or float64 targets of BCE, float64 regression targets of a float32 prediction."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from torchlint import screen
+from torchlint.analysis.names import dotted
+from torchlint.analysis.observations import LossObs
+from torchlint.analysis.order import contains
+from torchlint.analysis.torch_api import (
+    CLASS_INDEX_LOSSES,
+    LABELS_CROSS_ENTROPY_HEADS,
+    LOGIT_LOSSES,
+    LOSSES,
+    MIXED_FLOAT_BACKWARD_LOSSES,
+    PROBABILITY_LOSSES,
+    PROBLEM_TYPE_SETTINGS,
+)
+from torchlint.analysis.values import Kind
+from torchlint.checks._build import method_call
+from torchlint.lint.traverse import nodes
+from torchlint.rules.rule import FixSpec, Replace, Rule
+
+# Integer targets nll_loss refuses; uint8 ("Byte") is accepted next to int64.
+_NARROW_INTS = {"int32": "Int", "int16": "Short", "int8": "Char"}
+_TORCH_NAMES = {"int64": "Long", "uint8": "Byte", "bool": "Bool", **_NARROW_INTS}
+_INTEGERS = frozenset(_TORCH_NAMES)
+
+
+class LossTargetDtype(Rule):
+    code = "TL104"
+    name = "loss-target-dtype"
+    summary = (
+        "A loss target of a dtype torch refuses: class indices of `cross_entropy` / "
+        "`nll_loss` (and `labels` of a transformers task head) that are not int64, "
+        "integer (or float64) targets of BCE, float64 targets of a float32 prediction "
+        "in `huber_loss` / `mse_loss`."
+    )
+    fixable = True
+    triggers = (*(q.rsplit(".", 1)[-1] for q in LOSSES), *LABELS_CROSS_ENTROPY_HEADS)
+    needs = frozenset({screen.LOSS, screen.TARGET_DTYPE})
+    _problem_type: bool | None = None  # (per file: ``_sets_problem_type``)
+    docs = """
+    ## What it does
+    Flags targets passed to `F.cross_entropy`, `F.nll_loss`, `nn.CrossEntropyLoss()`
+    or `nn.NLLLoss()` when the flow analysis shows they were made or cast as int32,
+    int16 or int8: `.int()`, `.to(torch.int32)`, `torch.tensor(..., dtype=torch.int32)`,
+    `.short()`, `.type(torch.IntTensor)`. (uint8 targets are accepted: torch checks for
+    "Long or Byte".) And targets of `F.binary_cross_entropy` / `nn.BCELoss()` that are
+    integers (`torch.full((n,), 1)`, `.long()`) or float64 where the input is not, and
+    integer targets of `F.binary_cross_entropy_with_logits` / `nn.BCEWithLogitsLoss()`.
+
+    And `labels` handed to a transformers task head that computes a cross-entropy on
+    them in its forward (`*ForSequenceClassification`, `*ForTokenClassification`,
+    `*ForMultipleChoice`, `*ForCausalLM`, `*ForMaskedLM`, `*LMHeadModel`,
+    `*ForConditionalGeneration`, the `AutoModelFor...` classes; built from a config
+    or with `from_pretrained`) as a keyword or through `model(**batch)`, where the
+    flow knows the batch's `labels` entry: a dict the code builds, also in a
+    `collate_fn` of the file that a `DataLoader` batches with, moved entry by entry
+    (`{k: v.to(device) for k, v in batch.items()}`). int32 labels are refused by all
+    of them; int16 and int8 by those whose loss is always a cross-entropy (the
+    sequence and image classifiers take other dtypes as multi-label targets). Not
+    where the file sets a `problem_type` or `num_labels=1` (a regression head). That
+    finding lands on the line that made the labels, naming the model call.
+
+    And float64 targets of a float32 prediction in `F.huber_loss` / `nn.HuberLoss()`
+    and `F.mse_loss` / `nn.MSELoss()`, outside `torch.no_grad()`: numpy data
+    (`np.loadtxt`, `rng.uniform(...)` of `np.random.default_rng()`, arithmetic that
+    keeps numpy's float64) converted with `torch.from_numpy` or collated by a
+    `DataLoader` over a `Dataset` of the file (also through a dict of entries and a
+    helper that moves them), `torch.tensor(..., dtype=torch.float64)`, `.double()`.
+    That finding lands on the line that made the target float64 (the line to change),
+    once, and names the loss. A prediction in float64 too (`model.double()`), a target
+    cast with `.float()`, and `l1_loss` / `smooth_l1_loss` (which promote) are fine;
+    autocast is no excuse: it never casts a float64 tensor.
+
+    ## Why is this bad?
+    Class-index targets must be `torch.long` (or uint8): `RuntimeError: expected
+    target dtype to be Long or Byte, but got Int` (older releases: `expected scalar
+    type Long but found Int`; "nll_loss_forward_reduce_cuda_kernel_2d_index" not
+    implemented for 'Int' on GPUs). It is the most frequent dtype crash in the real threads (16 of
+    them): labels built as int32 to save memory, or cast with `.int()` after a
+    comparison. BCE wants probabilities as targets, in the input's dtype: `Found dtype
+    Long but expected Float` (DCGAN-style `torch.full((b,), 1)` labels), `Found dtype
+    Double but expected Float`; with logits, `result type Float can't be cast to the
+    desired output type Long`. A regression target from numpy is float64 (numpy's
+    default float, which `torch.from_numpy` and the default collate keep): the forward
+    promotes and runs, then `loss.backward()` fails with `Found dtype Double but
+    expected Float` in `huber_loss` (torch 2.13 too) and in `mse_loss` up to torch 2.10
+    (newer releases compute the whole loss in float64 instead).
+
+    ## Example
+    ```python
+    labels = torch.tensor(batch["labels"], dtype=torch.int32)
+    loss = F.cross_entropy(logits, labels)
+    ```
+
+    ## Use instead
+    ```python
+    labels = torch.tensor(batch["labels"], dtype=torch.long)
+    loss = F.cross_entropy(logits, labels)
+    ```
+
+    ## Fix safety
+    The fix converts at the call: `F.cross_entropy(logits, labels.long())`. Integer
+    class indices keep their values; the loss then runs instead of raising: **safe**.
+    The target is one the flow analysis knows is a tensor (made by a torch factory or
+    cast to an integer dtype in the code), so no other receiver can reach the fix.
+    Labels given as `labels=y` to a task head become `labels=y.long()` (safe, as
+    above); labels inside `**batch` get no fix.
+    A BCE target becomes `label.float()`: 0 and 1 stay 0.0 and 1.0, and a float64
+    target is rounded to float32, the input's precision: also **safe**. So is a
+    regression target's `.float()`, at the loss, whichever line the finding is on.
+
+    ## References
+    - [`torch.nn.functional.cross_entropy`](https://pytorch.org/docs/stable/generated/torch.nn.functional.cross_entropy.html)
+    - [`torch.nn.BCELoss`](https://pytorch.org/docs/stable/generated/torch.nn.BCELoss.html)
+    - [`torch.nn.HuberLoss`](https://pytorch.org/docs/stable/generated/torch.nn.HuberLoss.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        # The function's own walk, then each call of it the file makes: one finding.
+        for found in self.ctx.analysis.flow.loss_targets.all(node):
+            if self._check(found, node):
+                return
+
+    def _check(self, found: LossObs, call: cst.Call) -> bool:
+        value = found.target
+        if value.kind != Kind.TENSOR:
+            return False
+        if found.head is not None:
+            return self._head_labels(found, call)
+        if found.qualified in CLASS_INDEX_LOSSES and value.dtype in _NARROW_INTS:
+            error = f"expected target dtype to be Long or Byte, but got {_NARROW_INTS[value.dtype]}"
+            return self._report(found, "long", "int64 class indices", error)
+        if found.qualified in PROBABILITY_LOSSES:
+            if value.dtype in _INTEGERS:
+                error = f"Found dtype {_TORCH_NAMES[value.dtype]} but expected Float"
+                return self._report(found, "float", "floating targets", error)
+            if value.dtype == "float64" and found.input.dtype in ("float32",):
+                error = "Found dtype Double but expected Float"
+                return self._report(found, "float", "targets in the input's float32", error)
+        if (
+            found.qualified in MIXED_FLOAT_BACKWARD_LOSSES
+            and found.grad
+            and value.dtype == "float64"
+            and found.input.kind == Kind.TENSOR
+            and found.input.dtype == "float32"
+        ):
+            return self._float64_target(found)
+        if found.qualified in LOGIT_LOSSES and value.dtype in _INTEGERS:
+            error = (
+                "result type Float can't be cast to the desired output type "
+                f"{_TORCH_NAMES[value.dtype]}"
+            )
+            return self._report(found, "float", "floating targets", error)
+        return False
+
+    def _head_labels(self, found: LossObs, call: cst.Call) -> bool:
+        """Class-index ``labels`` of a narrow integer dtype handed to a transformers
+        task head that computes a cross-entropy on them (``model(**batch)``):
+        reported where they got that dtype (the line to change), once, naming the
+        model call. A head whose loss depends on the config refuses only int32 (other
+        dtypes make it a multi-label head), and not where the file sets a
+        ``problem_type`` or ``num_labels=1`` (a regression head)."""
+        arg, value = found.target_arg, found.target
+        _, configured = found.head or ("", False)
+        dtype = value.dtype
+        if dtype is None or dtype not in (("int32",) if configured else _NARROW_INTS):
+            return False
+        if configured and self._sets_problem_type():
+            return False
+        error = f"expected target dtype to be Long or Byte, but got {_NARROW_INTS[dtype]}"
+        made = value.last("cast", "create")
+        problem = (
+            f"`{found.loss}` computes a cross-entropy on its `labels`, which needs int64 "
+            f"class indices: '{error}'"
+        )
+        fix = None
+        if arg.keyword is not None:  # labels=y: converted at the call
+            fix = FixSpec.safe(
+                Replace(arg.value, method_call(arg.value, "long")),
+                message=f"convert the labels with {self.ctx.code_for(arg.value)}.long()",
+            )
+        at: cst.CSTNode | None = arg.value if made is None else self.once_at(made.node, call)
+        if at is None:
+            return True  # reported on that line already
+        if made is not None and at is made.node:
+            self.report(
+                at,
+                f"{value.dtype} labels made here reach the model call at line <line:call> "
+                f"as `labels`: {problem}; make them with `dtype=torch.long` (or `.long()` "
+                "them)",
+                fix,
+                {"call": call},
+            )
+        else:
+            where = " (made at line <line:made>)" if made is not None else ""
+            related = {"made": made.node} if made is not None else {}
+            self.report(
+                at,
+                f"the `labels` given here are {value.dtype}{where}: {problem}; make them "
+                "with `dtype=torch.long` (or `.long()` them)",
+                fix,
+                related,
+            )
+        return True
+
+    def _sets_problem_type(self) -> bool:
+        """The file sets a head's ``problem_type`` (a keyword, an attribute, a config
+        key) or ``num_labels`` to 1: its classification heads may be regression or
+        multi-label heads."""
+        if self._problem_type is None:
+            self._problem_type = any(
+                _problem_type_setting(n) for n in nodes(self.ctx.module, cst.CSTNode)
+            )
+        return self._problem_type
+
+    def _float64_target(self, found: LossObs) -> bool:
+        """A float64 target (numpy data, collated by a DataLoader or converted with
+        ``torch.from_numpy``; ``.double()``) of a float32 prediction, in a loss whose
+        backward refuses two dtypes: reported where the float64 was made (the line
+        to change), once, naming the loss; the fix converts at the loss."""
+        arg, value = found.target_arg, found.target
+        name = dotted(arg.value) or self.ctx.code_for(arg.value)
+        converted = self.ctx.code_for(method_call(arg.value, "float"))
+        made = value.last("cast", "create")
+        releases = MIXED_FLOAT_BACKWARD_LOSSES[found.qualified][1]
+        when = f" on {releases}" if releases else ""
+        problem = (
+            f"{found.loss}'s backward fails on a float32 prediction and a float64 target "
+            f"('Found dtype Double but expected Float'{when})"
+        )
+        related: dict[str, cst.CSTNode] = {}
+        at: cst.CSTNode | None = arg.value
+        if made is not None and not contains(arg.value, made.node):
+            related = {"made": made.node, "loss": arg.value}
+            at = self.once_at(made.node, arg.value)
+        elif id(arg.value) in self._reported_at:
+            at = None
+        if at is None:
+            return True  # reported on that line already
+        self._reported_at.add(id(at))
+        if at is arg.value:
+            if made is not None:
+                related["made"] = made.node
+            where = " (made at line <line:made>)" if made is not None else ""
+            message = f"`{name}` is float64{where}: {problem}; pass `{converted}`"
+        else:
+            message = (
+                f"float64 data made here reaches {found.loss} (line <line:loss>) as the "
+                f"target `{name}`: {problem}; make it float32 here, or pass `{converted}` "
+                "there"
+            )
+        fix = FixSpec.safe(
+            Replace(arg.value, method_call(arg.value, "float")),
+            message=f"convert the target with {name}.float()",
+        )
+        self.report(at, message, fix, related)
+        return True
+
+    def _report(self, found: LossObs, method: str, wants: str, error: str) -> bool:
+        arg, value = found.target_arg, found.target
+        made = value.last("cast", "create")
+        name = dotted(arg.value) or self.ctx.code_for(arg.value)
+        fix = FixSpec.safe(
+            Replace(arg.value, method_call(arg.value, method)),
+            message=f"convert the target with {name}.{method}()",
+        )
+        related = {"made": made.node} if made is not None else {}
+        where = " (made at line <line:made>)" if made is not None else ""
+        self.report(
+            arg.value,
+            f"`{name}` is {value.dtype}{where}, but {found.loss} needs {wants}: "
+            f"'{error}'; pass `{self.ctx.code_for(method_call(arg.value, method))}`",
+            fix,
+            related,
+        )
+        return True
+
+
+def _problem_type_setting(node: cst.CSTNode) -> bool:
+    """``problem_type=...``, ``config.problem_type``, ``{"problem_type": ...}``,
+    ``num_labels=1``, ``config.num_labels = 1``."""
+    if isinstance(node, cst.Attribute):
+        return node.attr.value == "problem_type"
+    if isinstance(node, cst.SimpleString):
+        return node.evaluated_value == "problem_type"
+    key: str | None = None
+    if isinstance(node, cst.Arg) and node.keyword is not None:
+        key, value = node.keyword.value, node.value
+    elif isinstance(node, cst.Assign) and isinstance(node.targets[0].target, cst.Attribute):
+        key, value = node.targets[0].target.attr.value, node.value
+    elif isinstance(node, cst.DictElement) and isinstance(node.key, cst.SimpleString):
+        key, value = str(node.key.evaluated_value), node.value
+    if key not in PROBLEM_TYPE_SETTINGS:
+        return False
+    return key == "problem_type" or (isinstance(value, cst.Integer) and value.value == "1")
