@@ -167,6 +167,58 @@ def test_a_cast_in_another_file_is_reported_at_the_call_that_meets_the_input(
     assert lint(tmp_path / "train.py", screen=False) == found
 
 
+LOADER_PARTS = """\
+import torch
+from transformers import AutoModel
+
+LOGGER = print
+TABLE = {
+    "a": 1,
+}
+
+
+def unrelated(x):
+    return x * 2
+
+
+def _to_half(model):
+    return model.half()
+
+
+def load_half(path):
+    model = AutoModel.from_pretrained(path, trust_remote_code=True)
+    return _to_half(model)
+
+
+def prepare(image):
+    return image
+"""
+
+TRAIN_PARTS = """\
+import torch
+
+from loader import load_half, prepare
+
+
+def caption(path, image, device):
+    model = load_half(path)
+    return model(prepare(image).to(device))
+"""
+
+
+def test_what_a_followed_call_reaches_in_another_file_is_read_and_its_lines_named(
+    tmp_path: Path,
+) -> None:
+    # Only the parts of loader.py a walk entering load_half (then prepare) reaches
+    # are parsed, the helper _to_half with it; the two parts are read apart, and
+    # the cast's line is still the line of loader.py.
+    write(tmp_path, {"loader.py": LOADER_PARTS, "train.py": TRAIN_PARTS})
+    found = lint(tmp_path / "train.py")
+    assert [(line, code) for line, code, _ in found] == [(8, "TL201")]
+    assert "cast to float16 at line 15 of loader.py" in found[0][2]
+    assert lint(tmp_path / "train.py", screen=False) == found
+
+
 def test_an_import_from_a_library_or_a_missing_file_is_not_followed(tmp_path: Path) -> None:
     write(tmp_path, {"train.py": TRAIN.replace("dist_utils", "somelib")})
     assert lint(tmp_path / "train.py") == []
