@@ -24,7 +24,7 @@ from torchlint.analysis.values import (
 )
 
 _NUMPY_FLOAT64 = frozenset(
-    "zeros ones empty linspace logspace loadtxt genfromtxt random.rand random.randn "
+    "zeros ones empty eye identity linspace logspace loadtxt genfromtxt random.rand random.randn "
     "random.random random.normal random.uniform random.standard_normal".split()
 )
 # numpy functions (and ndarray methods) whose result has their input's dtype.

@@ -136,10 +136,10 @@ def _literal_dtype(node: cst.BaseExpression) -> str | None:
 
 
 def _same_place(q: str) -> bool:
-    """``torch.sigmoid``, ``torch.nn.functional.interpolate``: functions whose result
-    is where (and, but for argmax/argmin, as) their input."""
+    """``torch.sigmoid``, ``torch.nn.functional.interpolate``, ``torch.linalg.inv``:
+    functions whose result is where (and, but for argmax/argmin, as) their input."""
     head, _, last = q.rpartition(".")
-    return head in ("torch", "torch.nn.functional") and last in SAME_PLACE_OPS
+    return head in ("torch", "torch.nn.functional", "torch.linalg") and last in SAME_PLACE_OPS
 
 
 def _same_place_result(value: Value, op: str) -> Value:

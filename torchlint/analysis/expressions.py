@@ -186,9 +186,11 @@ class Expressions(Calls):
                     return owner.items[i] if i < len(owner.items) else UNKNOWN
             if owner.kind == Kind.LIST and all(isinstance(e.slice, cst.Slice) for e in node.slice):
                 return owner  # layers[:-1]: some of the same members
-            if owner.kind == Kind.LIST and _int_index(node) and _arrays(owner):
-                # batch[0] of [f(v) for v in batch]: a member (all of them merged)
-                return replace(owner.items[0], ident=new_ident(), moved_from=0)
+            if owner.kind == Kind.LIST and _one_member(node) and _arrays(owner):
+                # batch[0] of [f(v) for v in batch], cameras[idx]: a member (all of
+                # them merged)
+                merged = reduce(merge_values, owner.items)
+                return replace(merged, ident=new_ident(), moved_from=0)
             return UNKNOWN
         if isinstance(node, cst.DictComp):
             return self.comprehension(node)
@@ -268,7 +270,8 @@ class Expressions(Calls):
 
     def dict_literal(self, node: cst.Dict) -> Value:
         """``{"x": x, "y": y}`` (also ``{**sample, "img": img}``) holding a tensor or
-        an array: a dict whose entries are known by key; else unknown."""
+        an array, or such a dict (``{"camera": {"R": r}}``): a dict whose entries are
+        known by key; else unknown."""
         entries: dict[str, Value] = {}
         known = True
         for element in node.elements:
@@ -287,7 +290,9 @@ class Expressions(Calls):
                 entries[key] = value
             else:
                 known = False
-        if not known or not any(v.kind in _ARRAYS for v in entries.values()):
+        if not known or not any(
+            v.kind in _ARRAYS or (v.kind == Kind.ENCODING and v.keys) for v in entries.values()
+        ):
             return UNKNOWN
         return keyed(list(entries), list(entries.values()))
 
@@ -323,6 +328,11 @@ class Expressions(Calls):
                 # meeting with this CPU one fails right here) the result stays on the
                 # CPU; its dtype is the other operand's business.
                 return replace(tensor, dtype=MAYBE_DTYPE, ident=new_ident(), moved_from=0)
+        if all(
+            side.kind == Kind.NUMBER or effects.is_number(expr)
+            for side, expr in ((left, node.left), (right, node.right))
+        ):
+            return Value(Kind.NUMBER)  # 0.01 * i: a Python number
         return UNKNOWN
 
     def call(self, node: cst.Call) -> Value:
@@ -684,19 +694,22 @@ DICT_MUTATORS = frozenset(
 _ARRAYS = frozenset({Kind.TENSOR, Kind.MOVED, Kind.NDARRAY})
 
 
-def _int_index(node: cst.Subscript) -> bool:
-    """``x[0]``, ``x[-1]``: one member, by a literal position."""
+def _one_member(node: cst.Subscript) -> bool:
+    """``x[0]``, ``x[-1]``, ``x[idx]``: one member, by a position (not a slice, not
+    a key)."""
     if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
         return False
     value = node.slice[0].slice.value
     if isinstance(value, cst.UnaryOperation) and isinstance(value.operator, cst.Minus):
         value = value.expression
-    return isinstance(value, cst.Integer)
+    return isinstance(value, (cst.Integer, cst.Name, cst.Attribute, cst.BinaryOperation))
 
 
 def _arrays(value: Value) -> bool:
-    """A list whose members (all of them merged) are tensors or arrays."""
-    return bool(value.items) and value.items[0].kind in _ARRAYS
+    """A list whose members are tensors or arrays, or dicts of them by key."""
+    return bool(value.items) and all(
+        v.kind in _ARRAYS or (v.kind == Kind.ENCODING and bool(v.keys)) for v in value.items
+    )
 
 
 def _same_members(args: list[tuple[cst.Arg, Value]]) -> bool:

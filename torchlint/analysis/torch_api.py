@@ -102,7 +102,7 @@ SAME_PLACE_OPS = frozenset(
     norm softmax log_softmax sigmoid tanh relu gelu silu exp log abs sqrt rsqrt neg pow
     round clamp clip argmax argmin interpolate pad normalize dropout tril triu t sin cos tan
     floor ceil sign one_hot chunk split unbind tensor_split fill_ zero_ normal_ uniform_
-    bernoulli_ random_ exponential_ copy_""".split()
+    bernoulli_ random_ exponential_ copy_ inverse inv pinv pinverse matrix_exp""".split()
 )
 # (chunk, split, unbind, tensor_split make a tuple of such tensors, which the flow
 # holds as one tensor: unpacked or indexed, it gives each of them. The in-place

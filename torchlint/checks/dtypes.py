@@ -35,8 +35,11 @@ class Float64Input(Rule):
     Flags a call of a float32 module (made with `nn.*`, `timm.create_model` or a
     module class of the file) with a tensor the flow analysis knows is float64: made
     by `torch.from_numpy` / `torch.tensor` / `torch.as_tensor` from a numpy float
-    array (`np.random.rand`, `np.zeros`, `np.loadtxt`, `np.array([0.5, ...])`; numpy's
-    default float is 64-bit), or cast with `.double()`. Also such a tensor meeting one of
+    array (`np.random.rand`, `np.zeros`, `np.eye`, `np.loadtxt`, `np.array([0.5, ...])`;
+    numpy's default float is 64-bit), or cast with `.double()`; also a numpy float64
+    array that a Dataset of the file returns from `__getitem__` (in a tuple or a dict,
+    from a list of them it keeps), which a DataLoader's default collate turns into a
+    float64 tensor. Also such a tensor meeting one of
     another floating dtype in an op that never promotes: `torch.mm`, `torch.bmm`,
     `torch.matmul` and `@`, `F.linear`, `F.conv2d` and their kin (not `+` or `*`,
     which promote), also in a plain function of the file the data reaches (a
