@@ -421,9 +421,9 @@ def dtype_only(call: cst.Call) -> bool:
     return True
 
 
-def _reads(node: cst.CSTNode, attr: str) -> bool:
-    """``self.<attr>`` through indexing and method calls: ``self.stats[name]``,
-    ``self.stats.get(name)``, ``self.stats.values()``."""
+def rooted_at(node: cst.CSTNode, attr: str) -> bool:
+    """``node`` is ``self.<attr>`` through indexing and method calls:
+    ``self.stats[name]``, ``self.stats.values()``, ``self.table[:, :n].detach()``."""
     while True:
         if self_attr(node) == attr:
             return True
@@ -463,17 +463,17 @@ def _use(
         }
         held: set[str] = set()
         for node in nodes(method.body, (*_COMPUTE, cst.Assign, cst.For, cst.CompFor)):
-            if isinstance(node, cst.Assign) and _reads(node.value, attr):
+            if isinstance(node, cst.Assign) and rooted_at(node.value, attr):
                 bound = {n for t in node.targets for n in _bound(t.target)}
                 held |= bound
                 if bound & computed and use is None:
                     use = node.value
-            elif isinstance(node, (cst.For, cst.CompFor)) and _reads(node.iter, attr):
+            elif isinstance(node, (cst.For, cst.CompFor)) and rooted_at(node.iter, attr):
                 bound = set(_bound(node.target))
                 held |= bound
                 if bound & computed and use is None:
                     use = node.iter
-            elif isinstance(node, _COMPUTE) and any(_reads(o, attr) for o in _operands(node)):
+            elif isinstance(node, _COMPUTE) and any(rooted_at(o, attr) for o in _operands(node)):
                 use = node if use is None else use
         for call in nodes(method.body, cst.Call):
             func = call.func
@@ -482,7 +482,7 @@ def _use(
                 and func.attr.value in ("to", "cuda", "type_as")
                 and not (func.attr.value == "to" and dtype_only(call))
                 and (
-                    _reads(func.value, attr)
+                    rooted_at(func.value, attr)
                     or (isinstance(func.value, cst.Name) and func.value.value in held)
                 )
             ):

@@ -16,7 +16,7 @@ from torchlint.analysis.torch_api import (
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
 )
-from torchlint.checks._buffers import buffer_containers, built_methods, dtype_only
+from torchlint.checks._buffers import buffer_containers, built_methods, dtype_only, rooted_at
 from torchlint.lint.traverse import is_self_call, nodes
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
@@ -225,20 +225,6 @@ def _is_target(node: cst.CSTNode, attr: str) -> bool:
     )
 
 
-def _rooted_at(node: cst.BaseExpression, attr: str) -> bool:
-    """``node`` is ``self.<attr>`` through indexing and method calls:
-    ``self.table[:, :n].detach()``."""
-    while True:
-        if _is_target(node, attr):
-            return True
-        if isinstance(node, cst.Subscript):
-            node = node.value
-        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
-            node = node.func.value
-        else:
-            return False
-
-
 def _unset_device(node: cst.BaseExpression, scope: FunctionFacts | None) -> bool:
     """``device`` of ``def __init__(self, dim, device=None)``: a device only when the
     caller passes one; by default the tensor is made on the CPU."""
@@ -310,7 +296,7 @@ def _uses(
             elif (
                 isinstance(func, cst.Attribute)
                 and func.attr.value in ("to", "cuda")
-                and _rooted_at(func.value, attr)
+                and rooted_at(func.value, attr)
                 and not (func.attr.value == "to" and dtype_only(found))
             ):
                 handled = True  # self.table.detach().to(device=x.device, copy=True)
@@ -341,7 +327,7 @@ def _uses(
                 isinstance(call.func, cst.Attribute)
                 and call.func.attr.value in _WITH_TENSORS
                 and call.args
-                and (_rooted_at(call.func.value, attr) or local(call.func.value))
+                and (rooted_at(call.func.value, attr) or local(call.func.value))
             ):
                 uses.append(call)  # self.weights.index_select(0, positions)
         for ret in nodes(stmt, cst.Return):
@@ -380,7 +366,7 @@ def _recast(node: cst.BaseExpression, attr: str) -> bool:
         and isinstance(node.func, cst.Attribute)
         and node.func.attr.value == "to"
         and dtype_only(node)
-        and _rooted_at(node.func.value, attr)
+        and rooted_at(node.func.value, attr)
     )
 
 
