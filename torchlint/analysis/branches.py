@@ -24,12 +24,12 @@ def gpu_run_branch(
     ``qualify`` gives a name's qualified name (``th.cuda.is_available`` ->
     ``torch.cuda.is_available``). ``flag`` gives the branch of a name that holds such
     a test's result (``use_cuda = torch.cuda.is_available()``; ``if use_cuda:``)."""
-    if flag is not None and isinstance(test, (cst.Name, cst.Attribute)):
+    if flag is not None and (type(test) is cst.Name or type(test) is cst.Attribute):
         return flag(test)
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+    if type(test) is cst.UnaryOperation and isinstance(test.operator, cst.Not):
         inner = gpu_run_branch(test.expression, qualify, flag)
         return {"body": "orelse", "orelse": "body"}.get(inner or "")
-    if isinstance(test, cst.BooleanOperation):
+    if type(test) is cst.BooleanOperation:
         # ``args.cuda and torch.cuda.is_available()``: the GPU run is the one whose
         # options ask for the GPU too; ``args.cpu or not torch.cuda.is_available()``:
         # it takes none of the ways to the CPU.
@@ -42,11 +42,11 @@ def gpu_run_branch(
         if isinstance(test.operator, cst.Or) and "orelse" in branches:
             return "orelse"
         return None
-    if isinstance(test, cst.Call):
+    if type(test) is cst.Call:
         return "body" if qualify(test.func) == "torch.cuda.is_available" else None
-    if isinstance(test, cst.Attribute) and test.attr.value == "is_cuda":
+    if type(test) is cst.Attribute and test.attr.value == "is_cuda":
         return "body"
-    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+    if type(test) is cst.Comparison and len(test.comparisons) == 1:
         target = test.comparisons[0]
         op = target.operator
         if not isinstance(op, (cst.Equal, cst.NotEqual)):

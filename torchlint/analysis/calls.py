@@ -24,6 +24,8 @@ from torchlint.analysis.values import (
     BUFFER,
     CLASS,
     COLLATED,
+    CONSTANT,
+    MAYBE_DTYPE,
     NOT_TENSOR,
     PARAMETER,
     UNKNOWN,
@@ -504,14 +506,21 @@ class Calls(Loops):
         return sub
 
     def default(self, node: cst.BaseExpression | None) -> Value:
-        """A parameter's default, when it says a device or a dtype (``device="cpu"``)."""
+        """A parameter's default, when it says a device or a dtype (``device="cpu"``),
+        or is ``True``, ``False`` or ``None`` (a flag the call leaves as it is)."""
         if node is None:
             return UNKNOWN
+        if isinstance(node, cst.Name) and node.value in ("True", "False", "None"):
+            kind = None if node.value == "None" else Kind.NUMBER
+            return Value(kind, dtype="bool" if kind else None, origin=CONSTANT + node.value)
         if isinstance(node, cst.SimpleString):
             device, expr = self.device_of(node)
             return Value(Kind.DEVICE, device, None, expr) if device else UNKNOWN
         dtype = torch_dtype(node, self.w.analysis)
         return Value(Kind.DTYPE, None, dtype) if dtype else UNKNOWN
+
+
+_FLOATING = frozenset({"float16", "bfloat16", "float32", "float64"})
 
 
 def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
@@ -528,10 +537,17 @@ def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
         if not moved and held and value.last("move", "cast"):
             value = replace(value, part_of=obj.ident)
         elif held:
+            dtype = value.dtype
+            if value.kind in (Kind.MODULE, Kind.WRAPPER):
+                dtype = obj.dtype
+            elif dtype in _FLOATING and obj.last("cast") is not None:
+                # model.half() casts its floating parameters and buffers too (an
+                # integer buffer keeps its dtype)
+                dtype = obj.dtype if obj.dtype in _FLOATING else MAYBE_DTYPE
             value = replace(
                 value,
                 device=obj.device,
-                dtype=obj.dtype if value.kind in (Kind.MODULE, Kind.WRAPPER) else value.dtype,
+                dtype=dtype,
                 device_expr=obj.device_expr,
                 events=obj.events,
                 part_of=obj.ident,

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import arrays, copies, gpus, legacy, loaders, optimizers, strict_ops
+from torchlint.analysis import arrays, copies, dims, gpus, legacy, loaders, optimizers, strict_ops
 from torchlint.analysis.arrays import has_float_literal
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs, MixObs, WrapObs
@@ -32,6 +32,7 @@ from torchlint.analysis.torch_api import (
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
     SAME_PLACE_OPS,
+    SIZE_QUERIES,
     STRICT_DTYPE_OPS,
     TORCHVISION_IMAGE_READERS,
     legacy_constructor,
@@ -163,10 +164,14 @@ def meet(
     node: cst.CSTNode,
     exprs: Sequence[cst.BaseExpression],
     promote: bool = False,
+    dtype: str | None = None,
 ) -> Value:
     """``torch.cat``/``stack`` or arithmetic of tensors (``exprs``): records a
     tensor made on the CPU meeting one on a device (the op fails there). With
-    ``promote`` (a concatenation), the result's dtype is torch's promoted one."""
+    ``promote`` (a concatenation), the result's dtype is torch's promoted one;
+    ``dtype``, when given, is the result's (arithmetic: ``dims.arithmetic_dtype``).
+    The result has dimensions where one of ``values`` has (broadcasting), or where it
+    is a concatenation."""
     for cpu in values:
         made = cpu.last("create") if cpu.kind == Kind.TENSOR and cpu.device == Place.CPU else None
         if made is None:
@@ -177,7 +182,8 @@ def meet(
             scope.w.facts.mixes.add(made.node, mix, scope.depth)
     copies.meet(scope, values, node)
     gpus.meet(scope, values, node, exprs)
-    return join_values(values, promote)
+    joined = join_values(values, promote, dtype)
+    return dims.mark(scope.w, joined, promote or any(dims.has(scope.w, v) for v in values))
 
 
 def indexed(
@@ -248,7 +254,9 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
         explicit = any(a.keyword and a.keyword.value == "dtype" for a, _ in args)
         if dtype == "float32" and not explicit and scope.w.analysis.default_dtype is not None:
             dtype = None  # torch.set_default_dtype(torch.float64) in this file
-    return new_value(Kind.TENSOR, device, dtype, Event("create", node), device_expr=expr)
+    created = Event("create", node, source=scope.cast_source(node) if dtype else None)
+    made = new_value(Kind.TENSOR, device, dtype, created, device_expr=expr)
+    return dims.mark(scope.w, made, dims.factory(name, node))
 
 
 def loss(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> None:
@@ -396,7 +404,7 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
             dtype = CAST_METHODS.get(method) or TENSOR_ONLY_CASTS.get(method)
         events = receiver.events
         if dtype is not None:
-            events += (Event("cast", node, dtype),)
+            events += (Event("cast", node, dtype, source=scope.cast_source(node)),)
         if device is not None:
             events += (Event("move", node, device),)
             gpus.record_move(scope, node, method, device, expr)
@@ -415,15 +423,18 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
             return replace(moved, ident=receiver.ident)
         if device not in (None, Place.CPU, Place.MAYBE):
             scope.gpu_evidence = scope.gpu_evidence or events[-1]
-        return moved
+        return dims.mark(scope.w, moved, dims.has(scope.w, receiver))
     if method == "numpy" and receiver.kind in (Kind.TENSOR, Kind.MOVED):
         scope.w.facts.to_numpy.add(node, receiver, scope.depth)
         return new_value(Kind.NDARRAY, Place.CPU, receiver.dtype)
     copied = copies.copy_of(scope, node, receiver) if method == "clone" else None
     if copied is not None:
         return copied
+    if method in SIZE_QUERIES and (method != "size" or node.args):
+        return Value(Kind.NUMBER, dtype="int64")  # x.size(0), x.numel(): an int
     if method in SAME_PLACE_OPS or method == "__getitem__":
-        return _same_place_result(receiver, method)
+        made = _same_place_result(receiver, method)
+        return dims.mark(scope.w, made, dims.op(scope.w, method, node.args, [receiver]))
     return UNKNOWN
 
 
@@ -626,7 +637,9 @@ def _factory(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
 def _same_place_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if args and args[0][1].kind == Kind.TENSOR:
         # torch.sigmoid(x), F.softmax(x): a new tensor where x is
-        return _same_place_result(args[0][1], q.rsplit(".", 1)[-1])
+        op = q.rsplit(".", 1)[-1]
+        made = _same_place_result(args[0][1], op)
+        return dims.mark(scope.w, made, dims.op(scope.w, op, node.args[1:], [args[0][1]]))
     return _unseen(scope, node, q, args)
 
 
@@ -635,7 +648,7 @@ def _concatenation(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if args and args[0][1].kind == Kind.LIST and args[0][1].items:
         member = args[0][1].items[0]  # torch.stack(tiles): where (and as) each tile is
         if member.kind in (Kind.TENSOR, Kind.MOVED):
-            return join_values([member])
+            return dims.mark(scope.w, join_values([member]))
         return UNKNOWN
     if args and args[0][1].kind == Kind.TUPLE and args[0][1].items:
         items = args[0][1].items

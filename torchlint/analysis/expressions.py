@@ -14,6 +14,7 @@ import libcst as cst
 from torchlint.analysis import (
     arrays,
     copies,
+    dims,
     effects,
     gpus,
     legacy,
@@ -68,7 +69,11 @@ class Expressions(Calls):
         """The value of ``test`` where the walk decides it (``flow.py``)."""
 
     def eval(self, node: cst.BaseExpression) -> Value:
-        if isinstance(node, cst.IfExp):
+        # (type(node) is X, not isinstance: LibCST's node classes are ABCs, and a
+        # failed isinstance against one costs as much as a small function call.)
+        if type(node) is cst.Call:
+            return self.call(node)
+        if type(node) is cst.IfExp:
             # "cuda" if torch.cuda.is_available() else "cpu": the GPU run's value
             self.eval(node.test)
             decided = self.constant(node.test)
@@ -86,19 +91,19 @@ class Expressions(Calls):
             if taken == "orelse":
                 return orelse
             return merge_values(body, orelse) if body.kind == orelse.kind else UNKNOWN
-        if isinstance(node, cst.SimpleString):
+        if type(node) is cst.SimpleString:
             device, expr = self.device_of(node)  # device = "cuda:0"
             return Value(Kind.DEVICE, device, None, expr) if device else UNKNOWN
-        if isinstance(node, cst.Integer):  # real_label = 1: what torch.full(..., it) makes
+        if type(node) is cst.Integer:  # real_label = 1: what torch.full(..., it) makes
             return Value(Kind.NUMBER, dtype="int64")
-        if isinstance(node, cst.Float):
+        if type(node) is cst.Float:
             return Value(Kind.NUMBER, dtype="float32")
-        if isinstance(node, cst.Name) and node.value in ("True", "False"):
+        if type(node) is cst.Name and node.value in ("True", "False"):
             return Value(Kind.NUMBER, dtype="bool", origin=CONSTANT + node.value)
-        if isinstance(node, (cst.Name, cst.Attribute)):
+        if type(node) is cst.Name or type(node) is cst.Attribute:
             name = dotted(node)
             if name is not None:
-                if isinstance(node, cst.Attribute) and node.attr.value in ("device", "dtype"):
+                if type(node) is cst.Attribute and node.attr.value in ("device", "dtype"):
                     owner = self.lookup(dotted(node.value) or "")
                     if owner is not None and owner.kind in (
                         Kind.MODULE,
@@ -108,7 +113,7 @@ class Expressions(Calls):
                     ):
                         if node.attr.value == "device":
                             return Value(Kind.DEVICE, owner.device, None, node)
-                        return Value(Kind.DTYPE, None, owner.dtype)
+                        return _dtype_of(owner)
                     return Value(
                         Kind.DEVICE if node.attr.value == "device" else Kind.DTYPE,
                         Place.VAR if node.attr.value == "device" else None,
@@ -118,14 +123,14 @@ class Expressions(Calls):
                 value = self.lookup(name)
                 if value is not None:
                     return value
-                if isinstance(node, cst.Attribute):
+                if type(node) is cst.Attribute:
                     dtype = torch_dtype(node, self.w.analysis)
                     if dtype is not None:
                         return Value(Kind.DTYPE, None, dtype)  # f(torch_dtype=torch.half)
                     optimizers.touch(self, name)  # optimizer.state
-                if isinstance(node, cst.Name) and name in self.w.top_functions and self.entry:
+                if type(node) is cst.Name and name in self.w.top_functions and self.entry:
                     return Value(Kind.FUNCTION, origin=name)  # metric=compute_metrics
-                if isinstance(node, cst.Attribute):
+                if type(node) is cst.Attribute:
                     owner = self.lookup(dotted(node.value) or "")
                     if owner is not None and owner.kind == Kind.ENCODING and not owner.keys:
                         return replace(owner, kind=Kind.TENSOR)  # enc.input_ids
@@ -137,7 +142,7 @@ class Expressions(Calls):
                             return copies.param_groups(self, owner)
                     return self.class_number(node)
                 return UNKNOWN
-        if isinstance(node, cst.Attribute):  # on a call or subscript: tokenizer(...).input_ids
+        if type(node) is cst.Attribute:  # on a call or subscript: tokenizer(...).input_ids
             owner = self.eval(node.value)
             if node.attr.value in ("device", "dtype") and owner.kind in (
                 Kind.TENSOR,
@@ -146,7 +151,7 @@ class Expressions(Calls):
             ):  # next(model.parameters()).device
                 if node.attr.value == "device":
                     return Value(Kind.DEVICE, owner.device, None, node)
-                return Value(Kind.DTYPE, None, owner.dtype)
+                return _dtype_of(owner)
             if owner.kind == Kind.ENCODING and not owner.keys:
                 return replace(owner, kind=Kind.TENSOR)
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
@@ -154,7 +159,7 @@ class Expressions(Calls):
             if owner.kind == Kind.TENSOR and node.attr.value in TENSOR_ALIASES:
                 return replace(owner, ident=new_ident(), moved_from=0)
             return UNKNOWN
-        if isinstance(node, cst.Subscript):
+        if type(node) is cst.Subscript:
             owner = self.eval(node.value)
             for element in node.slice:
                 if isinstance(element.slice, cst.Index) and isinstance(
@@ -165,6 +170,8 @@ class Expressions(Calls):
                     by = self.eval(element.slice.value)
                     if by.kind == Kind.TENSOR and by.dtype == "bool":
                         effects.indexed(self, owner, by, node, element.slice.value)
+            if _shape_entry(node):
+                return Value(Kind.NUMBER, dtype="int64")  # L = x.shape[-1]: an int
             if owner.kind == Kind.ENCODING:
                 key = string_key(node)
                 known = entry(owner, key) if key is not None else None
@@ -178,7 +185,8 @@ class Expressions(Calls):
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
                 return submodule(owner)  # model.layers[3]
             if owner.kind in (Kind.TENSOR, Kind.NDARRAY):
-                return replace(owner, ident=new_ident(), moved_from=0)  # x[:, -1]: same place
+                made = replace(owner, ident=new_ident(), moved_from=0)  # x[:, -1]: same place
+                return dims.mark(self.w, made, dims.indexed(node))
             if owner.kind == Kind.TUPLE:
                 index = node.slice[0].slice if len(node.slice) == 1 else None
                 if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
@@ -192,36 +200,35 @@ class Expressions(Calls):
                 merged = reduce(merge_values, owner.items)
                 return replace(merged, ident=new_ident(), moved_from=0)
             return UNKNOWN
-        if isinstance(node, cst.DictComp):
+        if type(node) is cst.DictComp:
             return self.comprehension(node)
-        if isinstance(node, cst.Dict):
+        if type(node) is cst.Dict:
             return self.dict_literal(node)
-        if isinstance(node, (cst.ListComp, cst.GeneratorExp)):
+        if type(node) is cst.ListComp or type(node) is cst.GeneratorExp:
             return self.comprehension(node)
-        if isinstance(node, cst.List) and not node.elements:
+        if type(node) is cst.List and not node.elements:
             return Value(Kind.LIST)
-        if isinstance(node, (cst.Tuple, cst.List)) and not any(
+        if (type(node) is cst.Tuple or type(node) is cst.List) and not any(
             isinstance(e, cst.StarredElement) for e in node.elements
         ):
             return Value(Kind.TUPLE, items=tuple(self.eval(e.value) for e in node.elements))
-        if isinstance(node, cst.BinaryOperation):
+        if type(node) is cst.BinaryOperation:
             return self.arithmetic(node)
-        if isinstance(node, cst.Comparison):
+        if type(node) is cst.Comparison:
             left = self.eval(node.left)
             for target in node.comparisons:
                 self.eval(target.comparator)
             if left.kind == Kind.TENSOR:  # probs > 0.5: a bool tensor, where probs is
-                return replace(left, dtype="bool", ident=new_ident(), moved_from=0)
+                made = replace(left, dtype="bool", ident=new_ident(), moved_from=0)
+                return dims.mark(self.w, made, dims.has(self.w, left))
             return UNKNOWN
-        if isinstance(node, cst.Call):
-            return self.call(node)
-        if isinstance(node, cst.Lambda):
+        if type(node) is cst.Lambda:
             # transform = lambda s: ToTensor()(Resize(size)(s)): its body runs where
             # it is called (``call_lambda``).
             made = Value(Kind.FUNCTION, origin=LAMBDA, ident=new_ident())
             self.w.lambdas[made.ident] = node
             return made
-        if isinstance(node, cst.Yield):
+        if type(node) is cst.Yield:
             # A generator's items: what a loop over its call binds (``returned``).
             if isinstance(node.value, cst.From):
                 self.yields.append(self.element(node.value.item))
@@ -306,7 +313,10 @@ class Expressions(Calls):
         # default float: a Python float does not widen a floating tensor).
         divides = isinstance(node.operator, cst.Divide)
         if left.kind in (Kind.TENSOR, Kind.MOVED) and right.kind in (Kind.TENSOR, Kind.MOVED):
-            joined = effects.meet(self, (left, right), node, (node.left, node.right))
+            dtype = None
+            if left.dtype != right.dtype:
+                dtype = dims.arithmetic_dtype(self.w, (left, right))
+            joined = effects.meet(self, (left, right), node, (node.left, node.right), dtype=dtype)
             if divides and joined.dtype in INTEGER_DTYPES:
                 return replace(joined, dtype="float32")
             return joined
@@ -321,7 +331,8 @@ class Expressions(Calls):
                 floating = other.dtype == "float32" or arrays.has_float_literal(other_node)
                 if dtype in INTEGER_DTYPES and (divides or floating):
                     dtype = "float32"
-                return replace(tensor, dtype=dtype, ident=new_ident(), moved_from=0)
+                made = replace(tensor, dtype=dtype, ident=new_ident(), moved_from=0)
+                return dims.mark(self.w, made, dims.has(self.w, tensor))
         for tensor, other in ((left, right), (right, left)):
             if tensor.kind == Kind.TENSOR and tensor.device == Place.CPU and other.kind is None:
                 # 2 * np.pi * sigma ** (j / m): with anything but a GPU tensor (whose
@@ -339,7 +350,7 @@ class Expressions(Calls):
         w = self.w
         func = node.func
         q = w.analysis.qualify(func)
-        if isinstance(func, cst.Call):  # nn.CrossEntropyLoss()(logits, labels)
+        if type(func) is cst.Call:  # nn.CrossEntropyLoss()(logits, labels)
             made = self.eval(func)
             args = [(a, self.eval(a.value)) for a in node.args]
             if made.kind == Kind.FUNCTION and made.origin == TENSOR_CLASS_OF:
@@ -361,7 +372,7 @@ class Expressions(Calls):
         args = [(a, self.eval(a.value)) for a in node.args]
 
         if q is not None or (
-            isinstance(func, (cst.Name, cst.Attribute))
+            (type(func) is cst.Name or type(func) is cst.Attribute)
             and (dotted(func) or "").split(".", 1)[0] in w.analysis.imports.relative
         ):
             result = self.imported(node, args)
@@ -375,7 +386,7 @@ class Expressions(Calls):
             return effects.library_call(self, node, q, args)
 
         whole = dotted(func)
-        if whole is not None and isinstance(func, cst.Attribute):
+        if whole is not None and type(func) is cst.Attribute:
             value = self.lookup(whole)
             if value is not None:
                 # self.metric(...) with self.metric = compute_metrics: that function
@@ -394,7 +405,7 @@ class Expressions(Calls):
                     origin="module call",
                 )
 
-        if isinstance(func, cst.Attribute):
+        if type(func) is cst.Attribute:
             method = func.attr.value
             receiver_path = dotted(func.value)
             receiver = (
@@ -722,3 +733,20 @@ def _same_members(args: list[tuple[cst.Arg, Value]]) -> bool:
         and args[0][1].kind in (Kind.LIST, Kind.TUPLE)
         and bool(args[0][1].items)
     )
+
+
+def _shape_entry(node: cst.Subscript) -> bool:
+    """``x.shape[-1]``: one entry of a shape, a Python int (not ``x.shape[1:]``)."""
+    return (
+        isinstance(node.value, cst.Attribute)
+        and node.value.attr.value == "shape"
+        and len(node.slice) == 1
+        and isinstance(node.slice[0].slice, cst.Index)
+    )
+
+
+def _dtype_of(owner: Value) -> Value:
+    """``x.dtype``: the owner's dtype; of a tensor, with the event that decided it
+    (what a cast or a factory given it copies: ``Event.source``)."""
+    made = owner.dtype_event() if owner.kind in (Kind.TENSOR, Kind.MOVED) else None
+    return Value(Kind.DTYPE, None, owner.dtype, events=(made,) if made is not None else ())

@@ -264,15 +264,15 @@ class _Collector:
     def statement(
         self, stmt: cst.CSTNode, fn: FunctionFacts | None, cls: ClassFacts | None
     ) -> None:
-        if isinstance(stmt, cst.SimpleStatementLine):
+        if type(stmt) is cst.SimpleStatementLine:
             self.body(stmt.body, fn, cls)
-        elif isinstance(stmt, cst.Import):
+        elif type(stmt) is cst.Import:
             self.imports.add_import(stmt)
             if self._process_per_gpu is None and any(
                 (dotted(a.name) or "").split(".", 1)[0] in _PROCESS_PER_GPU for a in stmt.names
             ):
                 self._process_per_gpu = stmt
-        elif isinstance(stmt, cst.ImportFrom):
+        elif type(stmt) is cst.ImportFrom:
             self.imports.add_import_from(stmt)
             module = dotted(stmt.module) if stmt.module is not None and not stmt.relative else None
             if (
@@ -280,7 +280,7 @@ class _Collector:
                 and (module or "").split(".", 1)[0] in _PROCESS_PER_GPU
             ):
                 self._process_per_gpu = stmt
-        elif isinstance(stmt, cst.Assign):
+        elif type(stmt) is cst.Assign:
             for t in stmt.targets:
                 self._record(t.target, stmt.value, fn)
                 if (
@@ -289,14 +289,14 @@ class _Collector:
                     and "CUDA_VISIBLE_DEVICES" in _subscript_text(t.target)
                 ):
                     self._visible_devices = self._visible_devices or stmt
-        elif isinstance(stmt, cst.AnnAssign):
+        elif type(stmt) is cst.AnnAssign:
             if stmt.value is not None:
                 self._record(stmt.target, stmt.value, fn)
-        elif isinstance(stmt, cst.ClassDef):
+        elif type(stmt) is cst.ClassDef:
             self._class(stmt)
-        elif isinstance(stmt, cst.FunctionDef):
+        elif type(stmt) is cst.FunctionDef:
             self._function(stmt, fn, cls)
-        elif isinstance(stmt, cst.Expr):
+        elif type(stmt) is cst.Expr:
             # Setters are called as statements (a statement-only pass is what keeps
             # this cheap): ``torch.set_default_device("cuda")``.
             call = stmt.value
@@ -304,13 +304,20 @@ class _Collector:
                 self._setters.append(call)
             elif isinstance(call, cst.Call) and _last(call.func) == "add_argument":
                 self._option(call)
-        elif isinstance(stmt, (cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar)):
-            if isinstance(stmt, cst.With):
+        elif (
+            type(stmt) is cst.If
+            or type(stmt) is cst.For
+            or type(stmt) is cst.While
+            or type(stmt) is cst.With
+            or type(stmt) is cst.Try
+            or type(stmt) is cst.TryStar
+        ):
+            if type(stmt) is cst.With:
                 for item in stmt.items:
                     if isinstance(item.item, cst.Call) and _last(item.item.func) == "device":
                         self._setters.append(item.item)
             self._compound(stmt, fn, cls)
-        elif isinstance(stmt, cst.Match):
+        elif type(stmt) is cst.Match:
             for case in stmt.cases:
                 self._suite(case.body, fn, cls)
 

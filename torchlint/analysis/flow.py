@@ -63,6 +63,11 @@ from torchlint.analysis.values import (
 )
 from torchlint.lint.traverse import nodes
 
+# Kinds of value that are never ``None``: ``x is None`` is False.
+_NEVER_NONE = frozenset(
+    {Kind.TENSOR, Kind.MOVED, Kind.MODULE, Kind.WRAPPER, Kind.NDARRAY, Kind.NUMBER}
+)
+
 
 class _Scope(Expressions):
     """A scope's statements, walked in order (``Expressions`` evaluates what is in them)."""
@@ -83,9 +88,9 @@ class _Scope(Expressions):
             self._statement(stmt)
 
     def _statement(self, stmt: cst.CSTNode) -> None:
-        if isinstance(stmt, cst.SimpleStatementLine):
+        if type(stmt) is cst.SimpleStatementLine:
             self.body(stmt.body)
-        elif isinstance(stmt, cst.Assign):
+        elif type(stmt) is cst.Assign:
             value = self.gpu_test(stmt.value, self.eval(stmt.value))
             for target in stmt.targets:
                 name = dotted(target.target)
@@ -93,21 +98,21 @@ class _Scope(Expressions):
                     recasts.recast(self, name, stmt.value, stmt)
                     copies.replaced(self, name[: -len(".data")], stmt)
                 self.assign(target.target, value, stmt)
-        elif isinstance(stmt, cst.AnnAssign) and stmt.value is not None:
+        elif type(stmt) is cst.AnnAssign and stmt.value is not None:
             self.assign(stmt.target, self.eval(stmt.value), stmt)
-        elif isinstance(stmt, cst.Del):
+        elif type(stmt) is cst.Del:
             for deleted in nodes(stmt.target, cst.Subscript):  # del batch["labels"]
                 held = self.eval(deleted.value)
                 if held.kind == Kind.ENCODING and held.keys and held.ident:
                     self.forget(held.ident)
-        elif isinstance(stmt, cst.AugAssign):
+        elif type(stmt) is cst.AugAssign:
             value = self.eval(stmt.value)
             name = dotted(stmt.target)
             if name is not None:
                 # s += p on tensors: in place, where s is (its operand met it there)
                 copies.meet(self, [self.lookup(name) or UNKNOWN, value], stmt)
                 self.set(name, UNKNOWN)
-        elif isinstance(stmt, cst.Expr):
+        elif type(stmt) is cst.Expr:
             expr = stmt.value
             known = None
             if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
@@ -149,7 +154,7 @@ class _Scope(Expressions):
                 if what == "buffer" and value.kind == Kind.TENSOR and attr:
                     self.set(f"{owner}.{attr}", replace(value, origin=BUFFER))
                 self.late_assign(owner, value, stmt, what, attr)
-        elif isinstance(stmt, cst.Return):
+        elif type(stmt) is cst.Return:
             value = UNKNOWN if stmt.value is None else self.eval(stmt.value)
             if self.gpu_run_returned:
                 pass
@@ -157,7 +162,7 @@ class _Scope(Expressions):
                 self.dropped = True  # {k: f(v) ...} in a leaf walk (``shapes.py``)
             else:
                 self.returns.append(value)
-        elif isinstance(stmt, cst.If):
+        elif type(stmt) is cst.If:
             self.eval(stmt.test)
             decided = self.constant(stmt.test)
             if decided is not None:
@@ -215,7 +220,7 @@ class _Scope(Expressions):
                 self.env = merged
                 if narrowed is not None:
                     self.set(narrowed, Value(None, origin=NOT_TENSOR))
-        elif isinstance(stmt, (cst.For, cst.While)):
+        elif type(stmt) is cst.For or type(stmt) is cst.While:
             element, members = UNKNOWN, tuple[Value, ...]()
             if isinstance(stmt, cst.For):
                 element = self.element(stmt.iter)
@@ -225,12 +230,12 @@ class _Scope(Expressions):
                 self.eval(stmt.test)
             before = dict(self.env)
             self.body(stmt.body.body)
-            if members and isinstance(stmt, cst.For) and isinstance(stmt.target, cst.Name):
+            if members and type(stmt) is cst.For and isinstance(stmt.target, cst.Name):
                 self.each_moved(stmt.target.value, element, members)
             self.env = merge_envs(before, self.env)
             if stmt.orelse is not None:
                 self.body(stmt.orelse.body.body)
-        elif isinstance(stmt, cst.With):
+        elif type(stmt) is cst.With:
             autocast = no_grad = False
             for with_item in stmt.items:
                 self.eval(with_item.item)
@@ -254,7 +259,7 @@ class _Scope(Expressions):
                 self.autocast -= autocast
                 self.no_grad -= no_grad
                 self.device_context = outer
-        elif isinstance(stmt, (cst.Try, cst.TryStar)):
+        elif type(stmt) is cst.Try or type(stmt) is cst.TryStar:
             before = dict(self.env)
             self.body(stmt.body.body)
             merged = merge_envs(before, self.env)
@@ -267,16 +272,22 @@ class _Scope(Expressions):
                 self.body(stmt.orelse.body.body)
             if stmt.finalbody is not None:
                 self.body(stmt.finalbody.body.body)
-        elif isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+        elif type(stmt) is cst.FunctionDef or type(stmt) is cst.ClassDef:
             name = stmt.name.value
             if self.entry and self.w.top_functions.get(name) is stmt:
                 self.set(name, Value(Kind.FUNCTION, origin=name))  # net = linreg
             else:
                 self.set(name, UNKNOWN)
-        elif isinstance(stmt, (cst.Global, cst.Nonlocal)):
+        elif type(stmt) is cst.Global or type(stmt) is cst.Nonlocal:
             for item in stmt.names:
                 self.set(item.name.value, UNKNOWN)
-        elif isinstance(stmt, (cst.Import, cst.ImportFrom, cst.Pass, cst.Break, cst.Continue)):
+        elif (
+            type(stmt) is cst.Import
+            or type(stmt) is cst.ImportFrom
+            or type(stmt) is cst.Pass
+            or type(stmt) is cst.Break
+            or type(stmt) is cst.Continue
+        ):
             return
         else:
             for child in stmt.children:
@@ -390,30 +401,63 @@ class _Scope(Expressions):
         """The value of ``test`` when the call being followed decides it: a parameter
         the caller passed ``True`` or ``False`` to, also under ``not``, ``and``,
         ``or``. (Module-level flags are left to both branches: a user flips them.)"""
-        if isinstance(test, cst.Call) and dotted(test.func) == "isinstance":
+        if type(test) is cst.Call and dotted(test.func) == "isinstance":
             return self.instance_check(test)
         if (
-            isinstance(test, cst.Call)
+            type(test) is cst.Call
             and len(test.args) == 1
             and self.w.analysis.qualify(test.func) == "torch.is_tensor"
         ):
             value = self.lookup(dotted(test.args[0].value) or "")
             return None if value is None else shapes.instance_of(value, shapes.TENSOR)
-        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        if type(test) is cst.UnaryOperation and isinstance(test.operator, cst.Not):
             inner = self.constant(test.expression)
             return None if inner is None else not inner
-        if isinstance(test, cst.BooleanOperation):
+        if type(test) is cst.BooleanOperation:
             left, right = self.constant(test.left), self.constant(test.right)
             if isinstance(test.operator, cst.And):
                 return False if False in (left, right) else True if left and right else None
             return True if True in (left, right) else False if left is right is False else None
-        if isinstance(test, cst.Name) and self.depth > 0 and self.stack:
+        if type(test) is cst.Comparison and len(test.comparisons) == 1:
+            return self.none_test(test)
+        if type(test) is cst.Name and self.depth > 0 and self.stack:
             params = self.stack[-1].params
             named = {p.name.value for p in (*params.params, *params.kwonly_params)}
             value = self.env.get(test.value)
             if test.value in named and value is not None and value.origin.startswith(CONSTANT):
                 return value.origin == CONSTANT + "True"
+        if (
+            type(test) is cst.Attribute
+            and isinstance(test.value, cst.Name)
+            and test.value.value == "self"
+            and self.depth > 0
+        ):
+            # self.global_context of an instance the file made: set in __init__ from
+            # a flag its constructor call passed or left at its default
+            value = self.lookup(f"self.{test.attr.value}")
+            if value is not None and value.origin in (CONSTANT + "True", CONSTANT + "False"):
+                return value.origin == CONSTANT + "True"
         return None
+
+    def none_test(self, test: cst.Comparison) -> bool | None:
+        """``x is None`` / ``x is not None`` where the walk knows: a parameter the
+        call left at its default ``None``, or a tensor, module or dict it knows."""
+        target = test.comparisons[0]
+        if not isinstance(target.operator, (cst.Is, cst.IsNot)) or not (
+            isinstance(target.comparator, cst.Name) and target.comparator.value == "None"
+        ):
+            return None
+        name = dotted(test.left)
+        value = self.lookup(name) if name is not None else None
+        if value is None:
+            return None
+        if value.origin == CONSTANT + "None":
+            is_none = True
+        elif value.kind in _NEVER_NONE:
+            is_none = False
+        else:
+            return None
+        return is_none if isinstance(target.operator, cst.Is) else not is_none
 
     def instance_check(self, test: cst.Call) -> bool | None:
         """``isinstance(module, nn.DataParallel)`` where the walk knows what

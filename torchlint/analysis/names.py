@@ -14,14 +14,33 @@ import libcst as cst
 
 def dotted(node: cst.BaseExpression) -> str | None:
     """``a.b.c`` for a Name/Attribute chain, None for anything else."""
+    # (type() checks: LibCST's node classes are ABCs, slow in a failed isinstance)
+    if type(node) is cst.Name:
+        return node.value
     parts: list[str] = []
-    while isinstance(node, cst.Attribute):
+    while type(node) is cst.Attribute:
         parts.append(node.attr.value)
         node = node.value
-    if not isinstance(node, cst.Name):
+    if type(node) is not cst.Name:
         return None
     parts.append(node.value)
     return ".".join(reversed(parts))
+
+
+# SimpleString.evaluated_value runs ast.literal_eval (a compile) each time; the walk
+# reads the same few device strings ("cuda", "cpu") over and over.
+_STRINGS: dict[str, str | bytes] = {}
+
+
+def string_value(node: cst.SimpleString) -> str | bytes:
+    """``node.evaluated_value``, remembered by the literal's text."""
+    raw = node.value
+    found = _STRINGS.get(raw)
+    if found is None:
+        if len(_STRINGS) > 4096:
+            _STRINGS.clear()
+        found = _STRINGS[raw] = node.evaluated_value
+    return found
 
 
 def root_name(node: cst.BaseExpression) -> str | None:

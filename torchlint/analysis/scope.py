@@ -15,7 +15,7 @@ import libcst as cst
 
 from torchlint.analysis.branches import GPU_TEST, gpu_run_branch
 from torchlint.analysis.facts import ClassFacts, FileFacts
-from torchlint.analysis.names import dotted
+from torchlint.analysis.names import dotted, string_value
 from torchlint.analysis.observations import FlowFacts
 from torchlint.analysis.project import Home, resolve
 from torchlint.analysis.torch_api import names_cpu, torch_dtype
@@ -89,6 +89,8 @@ class Walk:
         # Casts made in a branch only the GPU run takes (under ``if use_cuda:``):
         # the run without a GPU never made them.
         self.gpu_only_casts: set[int] = set()
+        # Tensors that surely have dimensions, by ident (``analysis/dims.py``).
+        self.dims: set[int] = set()
         # Parameters a loop binds (``for p in model.parameters()``), by ident: how many
         # conditions that pick some parameters enclosed the loop (``analysis/recasts.py``).
         self.param_levels: dict[int, int] = {}
@@ -315,8 +317,8 @@ class Scope(ABC):
 
     def device_of(self, node: cst.BaseExpression) -> tuple[Place | None, cst.BaseExpression | None]:
         """(device class, the expression) if ``node`` denotes a device."""
-        if isinstance(node, cst.SimpleString):
-            text = node.evaluated_value
+        if type(node) is cst.SimpleString:
+            text = string_value(node)
             if isinstance(text, str):
                 kind = text.split(":", 1)[0]
                 if kind in (Place.CPU, Place.CUDA, "mps", "xpu", "npu", "meta"):
@@ -325,12 +327,12 @@ class Scope(ABC):
                     )
                     return place, node
             return None, None
-        if isinstance(node, cst.FormattedString):
+        if type(node) is cst.FormattedString:
             text = "".join(p.value for p in node.parts if isinstance(p, cst.FormattedStringText))
             return (Place.CUDA, node) if text.startswith(Place.CUDA) else (None, None)
-        if isinstance(node, cst.Integer):
+        if type(node) is cst.Integer:
             return Place.CUDA, node
-        if isinstance(node, cst.IfExp):
+        if type(node) is cst.IfExp:
             # torch.device("cuda:0" if args.cuda and torch.cuda.is_available() else "cpu")
             taken = self.guard(node.test)
             if taken is not None:
@@ -340,7 +342,7 @@ class Scope(ABC):
             if body is None and orelse is None:
                 return None, None
             return (body if body == orelse else Place.VAR), node
-        if isinstance(node, cst.Call):
+        if type(node) is cst.Call:
             q = self.w.analysis.qualify(node.func)
             if q == "torch.device" and node.args:
                 literal, _ = self.device_of(node.args[0].value)
@@ -369,8 +371,46 @@ class Scope(ABC):
             value = self.lookup(name)
             if value is not None and value.kind == Kind.DTYPE:
                 return value.dtype or MAYBE_DTYPE
+            if name.endswith(".dtype"):  # x.dtype of a tensor or module the walk knows
+                owner = self.lookup(name[: -len(".dtype")])
+                if owner is not None and owner.kind in (
+                    Kind.TENSOR,
+                    Kind.MOVED,
+                    Kind.MODULE,
+                    Kind.WRAPPER,
+                ):
+                    return owner.dtype or MAYBE_DTYPE
             if "dtype" in name.rsplit(".", 1)[-1].lower() or name.endswith(".dtype"):
                 return MAYBE_DTYPE
+        return None
+
+    def dtype_source(self, node: cst.BaseExpression) -> Event | None:
+        """Where the dtype ``node`` reads was decided, when it is another tensor's
+        (``x.dtype``, or a name bound to it: ``dtype = x.dtype``) and that tensor got
+        it by default, not by choice (``torch.ones(n)``: float32 because nothing said
+        otherwise). A dtype chosen there (``.half()``, ``dtype=``) is one the code
+        meant to copy: the copy is then the line that decided."""
+        made: Event | None = None
+        if isinstance(node, cst.Attribute) and node.attr.value == "dtype":
+            owner = self.lookup(dotted(node.value) or "")
+            if owner is not None and owner.kind in (Kind.TENSOR, Kind.MOVED):
+                made = owner.dtype_event()
+        else:
+            name = dotted(node)
+            value = self.lookup(name) if name is not None else None
+            if value is not None and value.kind == Kind.DTYPE and value.events:
+                made = value.events[-1]
+        if made is None or made.action != "create" or _chooses_dtype(made.node):
+            return None
+        return made
+
+    def cast_source(self, call: cst.Call) -> Event | None:
+        """``dtype_source`` of the dtype a call is given (``dtype=`` or positional)."""
+        for arg in call.args:
+            if arg.keyword is None or arg.keyword.value == "dtype":
+                found = self.dtype_source(arg.value)
+                if found is not None:
+                    return found
         return None
 
     def to_args(
@@ -426,3 +466,10 @@ class Scope(ABC):
         self, node: cst.Call, callee: str, module: Value, args: list[tuple[cst.Arg, Value]]
     ) -> None:
         """Records a module called on ``args``."""
+
+
+def _chooses_dtype(node: cst.CSTNode) -> bool:
+    """A factory call that says its dtype (``dtype=``)."""
+    return isinstance(node, cst.Call) and any(
+        a.keyword is not None and a.keyword.value == "dtype" for a in node.args
+    )

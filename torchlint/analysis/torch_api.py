@@ -139,6 +139,28 @@ STRICT_DTYPE_OPS = frozenset(
 STRICT_DTYPE_METHODS = frozenset({"mm", "bmm", "matmul", "mv"})
 # Of those, the ones whose result is int64 (indices, one-hot codes), not values.
 INDEX_RESULTS = frozenset({"argmax", "argmin", "one_hot"})
+# Whether a tensor has dimensions decides torch's type promotion in ``a * b``: a
+# float64 tensor with dimensions makes a float32 one float64, a zero-dimensional
+# one (``t.sum()``, ``t[i]``) does not. The ops of SAME_PLACE_OPS whose result has
+# at least one dimension whatever the input's shape (``view``/``reshape``/``expand``/
+# ``repeat`` only when given a size: ``view(())`` has none), and those whose result has
+# the input's shape (elementwise). Reductions and indexing are neither.
+SHAPED_RESULTS = frozenset("unsqueeze flatten unflatten one_hot".split())
+SIZED_RESULTS = frozenset("view reshape expand repeat".split())
+SHAPE_KEEPING = frozenset(
+    """detach contiguous clone masked_fill cumsum cumprod softmax log_softmax sigmoid
+    tanh relu gelu silu exp log abs sqrt rsqrt neg pow round clamp clip tril triu sin cos
+    tan floor ceil sign fill_ zero_ normal_ uniform_ bernoulli_ random_ exponential_
+    copy_ dropout normalize permute transpose flip roll t view_as reshape_as expand_as
+    interpolate pad repeat_interleave""".split()
+)
+# Tensor methods that answer a Python int: ``x.size(0)`` (``x.size()`` is a shape).
+SIZE_QUERIES = frozenset("size numel nelement dim ndimension element_size".split())
+# Factories whose first positional argument is a size: ``torch.ones(n)`` has one
+# dimension, ``torch.ones(())`` none. (arange, linspace, logspace, eye, randperm
+# always make one.)
+SIZED_FACTORIES = frozenset("zeros ones empty full rand randn".split())
+RANGE_FACTORIES = frozenset("arange linspace logspace eye randperm".split())
 # Substrings that every spelling of a half dtype, of float64 data or of a move
 # contains: the text triggers of the rules about them (a file without any is never
 # parsed for them, so each spelling the analysis knows must contain one).

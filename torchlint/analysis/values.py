@@ -136,6 +136,10 @@ class Event:
     # For "pass" (a value handed to a function of the file, ``node`` the argument):
     # the statement of the call, where a finding about the argument belongs.
     statement: cst.CSTNode | None = None
+    # For "cast" and "create" to the dtype of another tensor (``.to(x.dtype)``,
+    # ``torch.ones(n, dtype=x.dtype)``): the event that gave ``x`` its dtype, the line
+    # that decided this one's too.
+    source: Event | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +164,12 @@ class Value:
             if event.action in actions:
                 return event
         return None
+
+    def dtype_event(self) -> Event | None:
+        """The line that decided the dtype: the last cast or creation, or the event
+        that one copied its dtype from."""
+        made = self.last("cast", "create")
+        return made.source or made if made is not None else None
 
     def handed(self) -> list[Event]:
         """The "pass" events since this value was last made, cast or moved: the
@@ -236,7 +246,12 @@ def unpass(value: Value, call: cst.Call) -> Value:
     returns (or leaves in a module) is back with the caller."""
     handed = {id(a.value) for a in call.args}
     kept = tuple(e for e in value.events if not (e.action == "pass" and id(e.node) in handed))
-    return value if len(kept) == len(value.events) else replace(value, events=kept)
+    items = tuple(unpass(item, call) for item in value.items)  # return mean, std
+    if len(kept) == len(value.events) and all(
+        a is b for a, b in zip(items, value.items, strict=True)
+    ):
+        return value
+    return replace(value, events=kept, items=items)
 
 
 def merge_values(a: Value, b: Value) -> Value:
@@ -350,18 +365,23 @@ def entry(value: Value, key: str) -> Value | None:
     return value.items[value.keys.index(key)]
 
 
-def join_values(values: Sequence[Value], promote: bool = False) -> Value:
+def join_values(values: Sequence[Value], promote: bool = False, dtype: str | None = None) -> Value:
     """The tensor made from ``values`` (``torch.cat``, ``a + b``): where they all are,
     when they agree; a CPU one among them keeps its story (it is what meets the
-    device ones). With ``promote`` (``torch.cat``/``stack``, whose inputs all have
-    dimensions), different known dtypes give torch's promoted one."""
+    device ones), else one of the dtype the result has. With ``promote``
+    (``torch.cat``/``stack``, whose inputs all have dimensions), different known
+    dtypes give torch's promoted one; ``dtype``, when given, is the result's."""
     devices = {v.device for v in values}
     dtypes = {v.dtype for v in values}
     device = devices.pop() if len(devices) == 1 else Place.MAYBE
-    dtype = dtypes.pop() if len(dtypes) == 1 else MAYBE_DTYPE
-    if promote and dtype == MAYBE_DTYPE:
-        dtype = promoted(dtypes) or MAYBE_DTYPE
-    story = next((v for v in values if v.device == device), values[0])
+    if dtype is None:
+        dtype = dtypes.pop() if len(dtypes) == 1 else MAYBE_DTYPE
+        if promote and dtype == MAYBE_DTYPE:
+            dtype = promoted(dtypes) or MAYBE_DTYPE
+    story = next(
+        (v for v in values if v.device == device and v.dtype == dtype),
+        next((v for v in values if v.device == device), values[0]),
+    )
     return Value(Kind.TENSOR, device, dtype, story.device_expr, story.events, new_ident())
 
 

@@ -340,10 +340,14 @@ class InputDtypeMismatch(Rule):
     `.bfloat16()`, `.to(dtype)` or `torch_dtype=`) with a tensor whose dtype the code
     also shows and which differs: a float32 factory (`torch.randn(...)` without
     `dtype=`) fed to a half model, latents cast with `.half()` fed to a VAE kept in
-    float32. Calls inside `with torch.autocast(...)` are not flagged: autocast casts
+    float32. The input's dtype is followed through helpers and arithmetic, with
+    torch's type promotion where it is certain (a float32 tensor with dimensions
+    times a float16 one is float32; a zero-dimensional one, `t.sum()`, does not
+    promote). Calls inside `with torch.autocast(...)` are not flagged: autocast casts
     the inputs. float64 inputs are TL105's. The finding lands on the line that gave
-    the input its dtype (its creation or cast: the line to change), once, and names
-    the call.
+    the input its dtype (its creation or cast: the line to change; for a cast to
+    another tensor's dtype, `.to(lengths.dtype)`, the line that gave that tensor its
+    dtype), once, and names the call.
 
     ## Why is this bad?
     `RuntimeError: Input type (float) and bias type (c10::Half) should be the same` or
@@ -508,7 +512,7 @@ class _Site:
     def __init__(self, rule: Rule, arg: cst.Arg, value: Value, obs: CallObs) -> None:
         self.rule = rule
         self.obs = obs
-        self.made = value.last("cast", "create")
+        self.made = value.dtype_event()
         self.handed = value.handed_in()
         node = self.handed.node if self.handed is not None else arg.value
         assert isinstance(node, cst.BaseExpression)

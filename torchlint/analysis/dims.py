@@ -1,0 +1,106 @@
+"""Which tensors surely have dimensions, for torch's type promotion.
+
+``a * b`` of a float32 and a float64 tensor is float64 when the float64 one has
+dimensions, and float32 when it is zero-dimensional (``t.sum()``, ``t[i]``): a
+zero-dimensional tensor counts like a Python number. So the arithmetic of two
+floating dtypes is known only where the widest operand surely has a dimension. The
+walk keeps the idents of such tensors (``Walk.dims``; names and aliases of one
+object share its ident): made by a factory given a size (``torch.ones(n)``),
+``arange``/``linspace``, ``torch.cat``/``stack``, a reshape given a size
+(``view(-1, 1)``), ``unsqueeze``, indexing with ``None``; kept by elementwise ops,
+casts and moves, and by arithmetic with a tensor that has them (broadcasting). Any
+other tensor may be zero-dimensional, and its promotion stays unknown."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import libcst as cst
+
+from torchlint.analysis.torch_api import (
+    RANGE_FACTORIES,
+    SHAPE_KEEPING,
+    SHAPED_RESULTS,
+    SIZED_FACTORIES,
+    SIZED_RESULTS,
+)
+from torchlint.analysis.values import MAYBE_DTYPE, Value, promoted
+
+
+class _Walk(Protocol):  # (the part of scope.Walk read here)
+    dims: set[int]
+
+
+def mark(w: _Walk, value: Value, shaped: bool = True) -> Value:
+    """``value``, recorded as having dimensions when ``shaped``."""
+    if shaped and value.ident:
+        w.dims.add(value.ident)
+    return value
+
+
+def has(w: _Walk, value: Value) -> bool:
+    return bool(value.ident) and value.ident in w.dims
+
+
+def _sized(args: Sequence[cst.Arg]) -> bool:
+    """The first argument is a size with at least one entry: ``n``, ``(b, n)``,
+    ``x.shape``, ``-1, 1`` (not ``()``, ``[]``, ``*shape``)."""
+    positional = [a for a in args if a.keyword is None]
+    if not positional or positional[0].star:
+        return False
+    first = positional[0].value
+    if isinstance(first, (cst.Tuple, cst.List)):
+        return bool(first.elements) and not any(
+            isinstance(e, cst.StarredElement) for e in first.elements
+        )
+    return isinstance(
+        first, (cst.Integer, cst.Name, cst.Attribute, cst.Subscript, cst.UnaryOperation)
+    )
+
+
+def factory(name: str, node: cst.Call) -> bool:
+    """A factory's result has dimensions."""
+    if name in RANGE_FACTORIES:
+        return True
+    if name in SIZED_FACTORIES:
+        return _sized(node.args)
+    if name in ("tensor", "as_tensor") and node.args and node.args[0].keyword is None:
+        data = node.args[0].value
+        return isinstance(data, (cst.List, cst.Tuple)) and bool(data.elements)
+    return False
+
+
+def op(w: _Walk, op_name: str, rest: Sequence[cst.Arg], inputs: Sequence[Value]) -> bool:
+    """The result of ``x.<op>(*rest)`` / ``torch.<op>(x, *rest)`` has dimensions."""
+    if op_name in SHAPED_RESULTS:
+        return True
+    if op_name in SIZED_RESULTS:
+        return _sized(rest)
+    return op_name in SHAPE_KEEPING and any(has(w, v) for v in inputs)
+
+
+def indexed(node: cst.Subscript) -> bool:
+    """``x[None]``, ``x[:, None]``: a new dimension."""
+    return any(
+        isinstance(e.slice, cst.Index)
+        and isinstance(e.slice.value, cst.Name)
+        and e.slice.value.value == "None"
+        for e in node.slice
+    )
+
+
+def arithmetic_dtype(w: _Walk, values: Sequence[Value]) -> str:
+    """The dtype of arithmetic on tensors of known, different dtypes: torch's promoted
+    one where the widest operand surely has dimensions, else unknown ("maybe")."""
+    dtypes = {v.dtype for v in values}
+    widest = promoted(dtypes)
+    if widest is None:
+        return MAYBE_DTYPE
+    if any(v.dtype == widest and has(w, v) for v in values):
+        return widest
+    if len({d for d in dtypes if d in ("float16", "bfloat16")}) == 2 and all(
+        has(w, v) for v in values
+    ):
+        return widest  # float16 with bfloat16: float32
+    return MAYBE_DTYPE
