@@ -307,3 +307,50 @@ def test_a_cached_clean_result_is_dropped_when_a_helper_it_calls_changes(
     os.utime(tmp_path / "dist_utils.py", ns=(3, 3))
     rerun = invoke("-q", "train.py")
     assert rerun.exit_code == 1 and "TL203" in rerun.stdout
+
+
+SCALER = """\
+import torch
+from torch import nn
+
+
+class Scaler(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.low = torch.zeros(1, d)
+
+    def forward(self, x):
+        return x - self.low
+"""
+
+TRAIN_SCALER = """\
+import torch
+
+from scaler import Scaler
+
+
+def run(x, device, d=4):
+    scaler = Scaler(d)
+    scaler.to(device)
+    return scaler(x.to(device))
+"""
+
+
+def test_a_cpu_tensor_made_in_another_file_is_reported_at_the_call_reaching_it(
+    tmp_path: Path,
+) -> None:
+    """The scaler of scaler.py keeps a plain tensor attribute on the CPU, which meets
+    the moved input there: the finding is on the call of this file, and says where
+    the tensor was made."""
+    write(tmp_path, {"scaler.py": SCALER, "train.py": TRAIN_SCALER})
+    found = [f for f in lint(tmp_path / "train.py") if f[1] == "TL204"]
+    assert found == [
+        (
+            9,
+            "TL204",
+            "this call reaches a tensor made on the CPU (no `device=`) at line 8 of "
+            "scaler.py, which meets `x`, on `device` (line 9), at line 11 of scaler.py: "
+            "'Expected all tensors to be on the same device'; create it there with "
+            "`device=x.device`",
+        )
+    ]

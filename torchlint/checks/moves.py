@@ -165,11 +165,22 @@ class InputsNotMoved(Rule):
             if moved is not None:
                 related["moved"] = moved.node
                 where = f"{device_text(moved, code)} (line <line:moved>)"
+            subject = "this tensor is made on the CPU (no `device=`)"
+            made = mix.cpu.last("create")
+            if made is not None and made.node is not node:
+                # Made in another file of the project, reached through this call.
+                related["made"] = made.node
+                subject = (
+                    "this call reaches a tensor made on the CPU (no `device=`) at "
+                    "line <line:made>, which"
+                )
+            else:
+                subject += " and"
             self.report(
                 node,
-                f"this tensor is made on the CPU (no `device=`) and meets `{name}`, on "
-                f"{where}, at line <line:meets>: 'Expected all tensors to be on the same "
-                f"device'; create it there with `device={name}.device`",
+                f"{subject} meets `{name}`, on {where}, at line <line:meets>: 'Expected "
+                f"all tensors to be on the same device'; create it there with "
+                f"`device={name}.device`",
                 None,
                 related,
             )
