@@ -19,7 +19,7 @@ from torchlint.analysis import converters, shapes
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
-from torchlint.analysis.torch_api import no_grad_decorated, torch_dtype
+from torchlint.analysis.torch_api import FLOATING_DTYPES, no_grad_decorated, torch_dtype
 from torchlint.analysis.values import (
     BUFFER,
     CLASS,
@@ -520,9 +520,6 @@ class Calls(Loops):
         return Value(Kind.DTYPE, None, dtype) if dtype else UNKNOWN
 
 
-_FLOATING = frozenset({"float16", "bfloat16", "float32", "float64"})
-
-
 def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
     """An instance's attributes when one of its methods runs: a module's submodules
     and parameters are where the module is now (moved and cast with it)."""
@@ -540,10 +537,10 @@ def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
             dtype = value.dtype
             if value.kind in (Kind.MODULE, Kind.WRAPPER):
                 dtype = obj.dtype
-            elif dtype in _FLOATING and obj.last("cast") is not None:
+            elif dtype in FLOATING_DTYPES and obj.last("cast") is not None:
                 # model.half() casts its floating parameters and buffers too (an
                 # integer buffer keeps its dtype)
-                dtype = obj.dtype if obj.dtype in _FLOATING else MAYBE_DTYPE
+                dtype = obj.dtype if obj.dtype in FLOATING_DTYPES else MAYBE_DTYPE
             value = replace(
                 value,
                 device=obj.device,

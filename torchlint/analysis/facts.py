@@ -304,14 +304,7 @@ class _Collector:
                 self._setters.append(call)
             elif isinstance(call, cst.Call) and _last(call.func) == "add_argument":
                 self._option(call)
-        elif (
-            type(stmt) is cst.If
-            or type(stmt) is cst.For
-            or type(stmt) is cst.While
-            or type(stmt) is cst.With
-            or type(stmt) is cst.Try
-            or type(stmt) is cst.TryStar
-        ):
+        elif isinstance(stmt, (cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar)):
             if type(stmt) is cst.With:
                 for item in stmt.items:
                     if isinstance(item.item, cst.Call) and _last(item.item.func) == "device":

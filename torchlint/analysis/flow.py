@@ -63,6 +63,8 @@ from torchlint.analysis.values import (
 )
 from torchlint.lint.traverse import nodes
 
+# Statements that bind nothing the walk follows and evaluate nothing.
+_INERT_STATEMENTS = frozenset({cst.Import, cst.ImportFrom, cst.Pass, cst.Break, cst.Continue})
 # Kinds of value that are never ``None``: ``x is None`` is False.
 _NEVER_NONE = frozenset(
     {Kind.TENSOR, Kind.MOVED, Kind.MODULE, Kind.WRAPPER, Kind.NDARRAY, Kind.NUMBER}
@@ -281,13 +283,7 @@ class _Scope(Expressions):
         elif type(stmt) is cst.Global or type(stmt) is cst.Nonlocal:
             for item in stmt.names:
                 self.set(item.name.value, UNKNOWN)
-        elif (
-            type(stmt) is cst.Import
-            or type(stmt) is cst.ImportFrom
-            or type(stmt) is cst.Pass
-            or type(stmt) is cst.Break
-            or type(stmt) is cst.Continue
-        ):
+        elif type(stmt) in _INERT_STATEMENTS:
             return
         else:
             for child in stmt.children:

@@ -14,9 +14,9 @@ import libcst as cst
 from torchlint.analysis import gpus
 from torchlint.analysis.observations import DtypeMixObs
 from torchlint.analysis.scope import Scope
+from torchlint.analysis.torch_api import FLOATING_DTYPES
 from torchlint.analysis.values import MAYBE_DTYPE, UNKNOWN, Kind, Value, new_ident
 
-FLOATS = frozenset({"float64", "float32", "float16", "bfloat16"})
 # The keywords that name an operand of the ops (``F.linear(input=x, weight=w)``).
 _OPERAND_KEYWORDS = frozenset({"input", "weight", "bias", "mat1", "mat2", "other", "vec"})
 
@@ -29,7 +29,9 @@ def meet(
 ) -> Value:
     """The result of ``op`` on ``operands``: a tensor where (and, when they agree, as)
     the first is. Two known floating dtypes among them are observed."""
-    typed = tuple((e, v) for e, v in operands if v.kind == Kind.TENSOR and v.dtype in FLOATS)
+    typed = tuple(
+        (e, v) for e, v in operands if v.kind == Kind.TENSOR and v.dtype in FLOATING_DTYPES
+    )
     dtypes = {v.dtype for _, v in typed}
     if len(dtypes) > 1:
         mix = DtypeMixObs(node, op, typed, scope.autocast > 0)

@@ -139,6 +139,8 @@ STRICT_DTYPE_OPS = frozenset(
 STRICT_DTYPE_METHODS = frozenset({"mm", "bmm", "matmul", "mv"})
 # Of those, the ones whose result is int64 (indices, one-hot codes), not values.
 INDEX_RESULTS = frozenset({"argmax", "argmin", "one_hot"})
+# The floating dtypes (what a module's .half() / .to(dtype) casts).
+FLOATING_DTYPES = frozenset({"float64", "float32", "float16", "bfloat16"})
 # Whether a tensor has dimensions decides torch's type promotion in ``a * b``: a
 # float64 tensor with dimensions makes a float32 one float64, a zero-dimensional
 # one (``t.sum()``, ``t[i]``) does not. The ops of SAME_PLACE_OPS whose result has
