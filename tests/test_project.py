@@ -354,3 +354,55 @@ def test_a_cpu_tensor_made_in_another_file_is_reported_at_the_call_reaching_it(
             "`device=x.device`",
         )
     ]
+
+
+HELPERS = """\
+import torch
+
+
+def make_ids(n):
+    return torch.arange(n)
+
+
+def make_mask(n):
+    return torch.ones(n)
+
+
+def unused(n):
+    return torch.zeros(n)
+"""
+
+TRAIN_HELPERS = """\
+import torch
+from torch import nn
+
+from helpers import make_ids, make_mask
+
+
+def main(device):
+    model = nn.Linear(4, 4).to(device)
+    ids = make_ids(4)
+    mask = make_mask(4)
+    return model(ids * mask)
+"""
+
+
+def test_the_names_imported_from_a_file_are_read_in_one_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each name asked for later would parse the file again (a file of helpers that
+    twenty files import was parsed thirty times in a library run)."""
+    from torchlint.analysis import project
+
+    write(tmp_path, {"helpers.py": HELPERS, "train.py": TRAIN_HELPERS})
+    read = project._read
+    names: list[frozenset[str]] = []
+
+    def counted(path: str, outline: object, asked: frozenset[str]) -> object:
+        names.append(asked)
+        return read(path, outline, asked)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(project, "_read", counted)
+    found = [f[:2] for f in lint(tmp_path / "train.py")]
+    assert found == [(11, "TL204")]
+    assert names == [frozenset({"make_ids", "make_mask"})]

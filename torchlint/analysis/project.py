@@ -21,6 +21,7 @@ import ast
 import functools
 import os
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -223,11 +224,13 @@ def _device_context(item: ast.withitem) -> bool:
     )
 
 
-def load(path: str, name: str) -> Home | None:
+def load(path: str, name: str, siblings: Callable[[], Iterable[str]] = tuple) -> Home | None:
     """The file at ``path`` as a ``Home`` in which ``name`` can be followed, or None
     when it cannot be read or parsed, or defines no function or class ``name``.
     Only the units a walk entering the names asked for can reach are parsed (and
-    the module-level code, which is not walked but binds names)."""
+    the module-level code, which is not walked but binds names). ``siblings``: the
+    other names the importer takes from that file, parsed with ``name`` (each name
+    asked for later would parse the file again)."""
     try:
         st = os.stat(path)
     except OSError:
@@ -242,7 +245,10 @@ def load(path: str, name: str) -> Home | None:
     outline = _outline(path, stamp)
     if outline is None or name not in outline.units:
         return None  # (no def or class of that name: nothing to follow there)
-    names = frozenset({name} | (known[1] if known is not None and known[0] == stamp else set()))
+    names = frozenset(
+        {name, *(n for n in siblings() if n in outline.units)}
+        | (known[1] if known is not None and known[0] == stamp else set())
+    )
     home = _read(path, outline, names)
     _LOADED[path] = (stamp, names, home)
     _LOADED.move_to_end(path)
@@ -353,7 +359,19 @@ def resolve(analysis: FileFacts, name: str) -> tuple[Home, str] | None:
     found = locate(analysis.path, level, f"{target}.{rest}" if rest else target)
     if found is None:
         return None
-    home = load(found[0], found[1])
+    home = load(found[0], found[1], lambda: _imported_from(analysis, found[0]))
     if home is None or not home.defines(found[1]):
         return None
     return home, found[1]
+
+
+def _imported_from(analysis: FileFacts, path: str) -> list[str]:
+    """The names the file of ``analysis`` imports from the file at ``path``."""
+    assert analysis.path is not None
+    imports = analysis.imports
+    targets = [*imports.relative.values(), *((0, t) for t in imports.names.values())]
+    return [
+        found[1]
+        for level, target in targets
+        if (found := locate(analysis.path, level, target)) is not None and found[0] == path
+    ]
