@@ -18,6 +18,7 @@ from torchlint.analysis import analyze
 from torchlint.analysis.project import Home
 from torchlint.lint import noqa
 from torchlint.lint.findings import Applicability, Edit, Finding, Fix, Problem
+from torchlint.lint.parsing import parse_module
 from torchlint.lint.positions import Offsets
 from torchlint.lint.positions import positions as locate
 from torchlint.lint.source import file_digest
@@ -210,12 +211,12 @@ def _lint_parsed(
         # keep their headers and lose their bodies (positions do not change).
         text = without_bodies(text, idle)
         try:
-            module = cst.parse_module(text)
+            module = parse_module(text)
         except cst.ParserSyntaxError:
             if text is source:
                 raise
             text = source
-            module = cst.parse_module(text)
+            module = parse_module(text)
     except cst.ParserSyntaxError as exc:
         # Valid for CPython (checked above) but not for LibCST: newer syntax.
         message = str(exc.message).splitlines()[0]
@@ -482,7 +483,7 @@ def parses(text: str) -> bool:
     if isinstance(_python_parse(text), SyntaxError):
         return False
     try:
-        cst.parse_module(text)
+        parse_module(text)
     except (cst.ParserSyntaxError, RecursionError):
         return False
     return True
