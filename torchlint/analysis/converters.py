@@ -10,15 +10,23 @@ that module's weights on the CPU inside the model (TL202)."""
 from __future__ import annotations
 
 import libcst as cst
-import libcst.matchers as m
 
 from torchlint.analysis.names import dotted
 from torchlint.analysis.project import Home
 from torchlint.analysis.torch_api import PARAMETRIZED_MODULES, makes_module
+from torchlint.lint.traverse import nodes
 
-_ATTACH = m.Call(
-    func=m.Attribute(attr=m.Name("add_module") | m.Name("register_module")) | m.Name("setattr")
-)
+# (The walks below are ``traverse.nodes``, not ``libcst.matchers.findall``: its
+# visitor rebuilds every node it passes, and was a second per hundred files.)
+_ADDERS = frozenset({"add_module", "register_module"})
+
+
+def _attaches(call: cst.Call) -> bool:
+    """``m.add_module(...)``, ``m.register_module(...)``, ``setattr(...)``."""
+    func = call.func
+    if type(func) is cst.Attribute:
+        return func.attr.value in _ADDERS
+    return type(func) is cst.Name and func.value == "setattr"
 
 
 def made_module(fn: cst.FunctionDef, home: Home) -> cst.Call | None:
@@ -32,7 +40,7 @@ def made_module(fn: cst.FunctionDef, home: Home) -> cst.Call | None:
     if fn in cache:
         return cache[fn]
     found: cst.Call | None = None
-    if m.findall(fn.body, _ATTACH):
+    if any(_attaches(call) for call in nodes(fn.body, cst.Call)):
         made = _built(fn, home)
         placed = _placed_names(fn)
         found = next((call for name, call in made if name not in placed), None)
@@ -42,8 +50,9 @@ def made_module(fn: cst.FunctionDef, home: Home) -> cst.Call | None:
 
 def _built(fn: cst.FunctionDef, home: Home) -> list[tuple[str, cst.Call]]:
     out = []
-    for assign in m.findall(fn.body, m.Assign(targets=[m.AssignTarget(target=m.Name())])):
-        assert isinstance(assign, cst.Assign)
+    for assign in nodes(fn.body, cst.Assign):
+        if len(assign.targets) != 1 or type(assign.targets[0].target) is not cst.Name:
+            continue
         value = assign.value
         if not isinstance(value, cst.Call) or any(
             a.keyword is not None and a.keyword.value == "device" for a in value.args
@@ -66,15 +75,18 @@ def _placed_names(fn: cst.FunctionDef) -> set[str]:
     """Names ``fn`` moves (``new.to(...)``, ``new.cuda()``) or whose weights it sets
     to another module's (``new.weight = old.weight``)."""
     names = set()
-    for call in m.findall(fn.body, m.Call(func=m.Attribute(attr=m.Name("to") | m.Name("cuda")))):
-        assert isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute)
-        root = dotted(call.func.value)
-        if root is not None:
-            names.add(root.split(".", 1)[0])
-    for target in m.findall(
-        fn.body, m.AssignTarget(target=m.Attribute(value=m.Name(), attr=m.Name("weight")))
-    ):
-        assert isinstance(target, cst.AssignTarget) and isinstance(target.target, cst.Attribute)
-        assert isinstance(target.target.value, cst.Name)
-        names.add(target.target.value.value)
+    for call in nodes(fn.body, cst.Call):
+        func = call.func
+        if type(func) is cst.Attribute and func.attr.value in ("to", "cuda"):
+            root = dotted(func.value)
+            if root is not None:
+                names.add(root.split(".", 1)[0])
+    for target in nodes(fn.body, cst.AssignTarget):
+        attribute = target.target
+        if (
+            type(attribute) is cst.Attribute
+            and type(attribute.value) is cst.Name
+            and attribute.attr.value == "weight"
+        ):
+            names.add(attribute.value.value)
     return names
