@@ -8,7 +8,7 @@ import ast
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import libcst as cst
@@ -70,28 +70,35 @@ def screen_units(
     candidates = [
         rule for code, rule in all_rules().items() if code in codes and not rule.engine_rule
     ]
-    out = [
-        rule for rule in candidates if not rule.triggers or any(t in text for t in rule.triggers)
-    ]
-    if tree is None or not (
-        any(rule.needs for rule in out) or (path is not None and project_imports(tree, path))
-    ):
-        return out, []
+
+    def triggered(rule: type[Rule], elsewhere: Collection[str] = ()) -> bool:
+        return not rule.triggers or any(t in text or t in elsewhere for t in rule.triggers)
+
+    if tree is None:
+        return [rule for rule in candidates if triggered(rule)], []
+    if not any(rule.needs and not rule.triggers for rule in candidates):
+        # The text alone may spare the screen. (Where a rule without triggers needs
+        # evidence, the screen runs anyway, and the triggers are searched for only
+        # for the rules it lets through: a search that misses reads the whole text.)
+        out = [rule for rule in candidates if triggered(rule)]
+        if not (
+            any(rule.needs for rule in out) or (path is not None and project_imports(tree, path))
+        ):
+            return out, []
     try:
         evidence = Evidence(tree, path, {t for rule in candidates for t in rule.triggers})
     except RecursionError:
-        return out, []  # too deep to screen: let the analysis decide
+        # too deep to screen: let the analysis decide
+        return [rule for rule in candidates if triggered(rule)], []
     if consulted is not None:
         consulted |= evidence.consulted
-    if evidence.elsewhere:
-        # What the code calls in other files of the project is followed: their text
-        # may hold a rule's triggers.
-        out = [
-            rule
-            for rule in candidates
-            if not rule.triggers or any(t in text or t in evidence.elsewhere for t in rule.triggers)
-        ]
-    rules = [rule for rule in out if evidence.may_match(rule.needs)]
+    # (What the code calls in other files of the project is followed: their text may
+    # hold a rule's triggers.)
+    rules = [
+        rule
+        for rule in candidates
+        if evidence.may_match(rule.needs) and triggered(rule, evidence.elsewhere)
+    ]
     if not rules:
         return rules, []
     whole = [rule.needs for rule in rules if rule.whole_class]
