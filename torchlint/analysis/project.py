@@ -320,15 +320,21 @@ def locate(importer: str, level: int, full: str) -> tuple[str, str] | None:
     module, _, attr = full.rpartition(".")
     if not module:
         return None  # ``import utils`` then ``utils(...)``: a module is not called
+    path = module_file(importer, level, module)
+    return None if path is None else (path, attr)
+
+
+def module_file(importer: str, level: int, module: str) -> str | None:
+    """The file of the project that is ``module`` (``utils``, ``a.b``) as the file
+    ``importer`` imports it with ``level`` leading dots; None when there is none, or
+    when it is the importer itself."""
     # (absolute: a relative path means another file once the working folder changes)
     itself, folders = _folders(os.path.abspath(importer), level)
     for folder in folders:
         path = _module_file(folder, module)
         if path is None:
             continue
-        if path == itself:
-            return None
-        return path, attr
+        return None if path == itself else path
     return None
 
 

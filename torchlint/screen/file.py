@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 
-from torchlint.analysis.project import locate
+from torchlint.analysis.project import module_file
 from torchlint.analysis.torch_api import module_base
 from torchlint.screen.trees import dotted
 
@@ -18,6 +18,7 @@ class File:
     def __init__(self, tree: ast.Module, path: str | None = None) -> None:
         self.path = path
         self._project: dict[str, tuple[str, str] | None] = {}
+        self._modules: dict[tuple[int, str], str | None] = {}
         self.classes: set[str] = set()
         # The file's top-level functions: calls to them are followed by the analysis.
         self.function_nodes = {
@@ -49,7 +50,14 @@ class File:
         found = None
         if head in self.relative or head in self.imports:
             level, target = self.relative.get(head) or (0, self.imports[head])
-            found = locate(self.path, level, f"{target}.{rest}" if rest else target)
+            module, _, attr = (f"{target}.{rest}" if rest else target).rpartition(".")
+            if module:  # (``import utils`` then ``utils(...)``: a module is not called)
+                # Looked up once per module: torch.zeros, torch.cat, ... are all in torch.
+                key = (level, module)
+                if key not in self._modules:
+                    self._modules[key] = module_file(self.path, level, module)
+                path = self._modules[key]
+                found = None if path is None else (path, attr)
         self._project[name] = found
         return found
 
