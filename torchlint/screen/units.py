@@ -265,6 +265,8 @@ class Unit(ModuleState):
                     found = WORD_TAGS.get(value.split(":", 1)[0])
                     if found is not None:
                         tags |= found
+            elif kind not in _HANDLED:
+                continue  # (Subscript, keyword, Tuple, ...: their children are pushed)
             elif kind is ast.BinOp and type(node.op) is ast.MatMult:  # type: ignore[attr-defined]
                 tags.add(COMPUTE)  # a @ b
             elif kind is ast.Expr:
@@ -737,6 +739,30 @@ class Unit(ModuleState):
         if NARROW_CAST in self.tags or FLOAT64 in self.tags:
             self.tags.add(TARGET_DTYPE)  # a loss target the flow analysis may know
 
+
+# The kinds of node walk() reads beyond names, attributes, calls and constants.
+_HANDLED = frozenset(
+    {
+        ast.BinOp,
+        ast.Expr,
+        ast.With,
+        ast.AsyncWith,
+        ast.Assign,
+        ast.AnnAssign,
+        ast.For,
+        ast.AsyncFor,
+        ast.comprehension,
+        ast.NamedExpr,
+        ast.FunctionDef,
+        ast.AsyncFunctionDef,
+        ast.ClassDef,
+        ast.arguments,
+        ast.Compare,
+        ast.Return,
+        ast.FormattedValue,
+        ast.arg,
+    }
+)
 
 # Values that are never a module (``m.scale = 0.5``, ``m.name = f"{x}"``, ``m.n = a + 1``).
 _NO_MODULE = (
