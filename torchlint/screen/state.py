@@ -146,6 +146,8 @@ class ModuleState:
             for method in methods[todo.pop()]:
                 self.tensor_locals_of(method)
                 for stmt in nodes_under(method):
+                    if type(stmt) not in _STATE_KINDS:
+                        continue
                     called = _self_call(stmt)
                     if called is not None and called in methods and called not in seen:
                         seen.add(called)
@@ -167,9 +169,10 @@ class ModuleState:
             self.tensor_locals_of(node)
         for stmt in nodes_under(node):
             self.init_nodes.add(id(stmt))
-            if isinstance(stmt, ast.Call):
+            kind = type(stmt)
+            if kind is ast.Call:
                 self.init_calls.add(id(stmt))
-            if not module_class:
+            if not module_class or kind not in _STATE_KINDS:
                 continue  # (no module state: only where __init__ is, for TL401)
             called = _self_call(stmt)
             if called is not None:
@@ -245,6 +248,10 @@ class ModuleState:
                     stmt.value, (ast.List, ast.Tuple, ast.Dict)
                 ):
                     self.fills_container = True
+
+
+# The only nodes attribute_tags() reads (and _self_call() calls).
+_STATE_KINDS = frozenset({ast.Call, ast.Assign, ast.AnnAssign, ast.AugAssign})
 
 
 def _reads_self(values: list[ast.expr]) -> bool:
