@@ -4,6 +4,7 @@ it?"). Answers come from the file's analysis, never from importing torch."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -312,6 +313,7 @@ def transformers_model_name(name: str) -> bool:
     return bool(_TRANSFORMERS_MODEL.match(name))
 
 
+@functools.cache  # (asked for every call the screen reads: the names repeat)
 def makes_module(q: str) -> bool:
     """A qualified call that creates a new module on the CPU: ``torch.nn.X(...)``
     (not a wrapper, not ``nn.utils.*``/``nn.init.*``), ``timm.create_model``,

@@ -375,21 +375,28 @@ class Unit(ModuleState):
             k.arg == "device" and _device_type(k.value) for k in node.keywords
         ):
             tags.add(INDEXLESS_TYPE)  # torch.zeros(n, device=x.device.type) (TL210)
-        if last in IMAGE_READERS:
-            tags.add(NARROW_CAST)  # cv2.imread, torchvision.io.read_image: uint8 pixels
-        if last in COPY_CALL_WORDS:
-            tags.add(COPY_CALL)  # p.clone(), copy.deepcopy(p): maybe a parameter copied
-        elif last in PARAMETER_WORDS:
-            tags.add(PARAMETER_SOURCE)  # model.parameters(), nn.Parameter(t)
-        if last == "cuda" and isinstance(func, ast.Attribute):
-            tags.update((CUDA_LITERAL, CUDA_CALL))
-        elif last == "type_as" and isinstance(func, ast.Attribute):
-            tags.add(RETYPE)
-        if last is not None and writes_file(last):
-            tags.add(SAVE)
-        if last == "numpy" and isinstance(func, ast.Attribute) and not on_cpu(func.value):
-            self.converted.update(roots_of(func.value))
+        # (Most calls are of none of the names tested below: one set lookup skips them.)
+        if last in _FIRST_WORDS:
+            if last in IMAGE_READERS:
+                tags.add(NARROW_CAST)  # cv2.imread, torchvision.io.read_image: uint8 pixels
+            if last in COPY_CALL_WORDS:
+                tags.add(COPY_CALL)  # p.clone(), copy.deepcopy(p): maybe a parameter copied
+            elif last in PARAMETER_WORDS:
+                tags.add(PARAMETER_SOURCE)  # model.parameters(), nn.Parameter(t)
+            if last == "cuda" and isinstance(func, ast.Attribute):
+                tags.update((CUDA_LITERAL, CUDA_CALL))
+            elif last == "type_as" and isinstance(func, ast.Attribute):
+                tags.add(RETYPE)
+            if last == "numpy" and isinstance(func, ast.Attribute) and not on_cpu(func.value):
+                self.converted.update(roots_of(func.value))
+        if last is not None:
+            saves = _SAVES.get(last)
+            if saves is None:
+                saves = _SAVES[last] = writes_file(last)
+            if saves:
+                tags.add(SAVE)
         name = dotted(func)
+        q = None
         if name is not None:
             self.called.add(name)
             q = self.qualify(name)
@@ -419,7 +426,7 @@ class Unit(ModuleState):
                         if not on_cpu(node.args[0]):
                             self.converted.update(roots_of(node.args[0]))
 
-        local_callee = name is None or self.qualify(name) is None
+        local_callee = q is None
         # A function of the file (or a method, through self) is followed by the flow
         # analysis: what is passed to it may get submodules attached there.
         local = away = False
@@ -475,25 +482,8 @@ class Unit(ModuleState):
             last == "format" and type(func) is ast.Attribute
         ):
             self.inert.update(map(id, node.args))
-        if (last == "double" and isinstance(func, ast.Attribute)) or last == "DoubleTensor":
-            tags.add(FLOAT64)
-        if last == "from_pretrained" and isinstance(func, ast.Attribute):
-            owner = (dotted(func.value) or "").lower()
-            if any(
-                k in owner for k in ("token", "processor", "featureextractor", "feature_extractor")
-            ):
-                tags.add(CPU_DATA)  # a tokenizer: what it returns is on the CPU
-        if (last in NARROW_ATTRIBUTES and isinstance(func, ast.Attribute)) or (
-            last in NARROW_WORDS and last.endswith("Tensor")
-        ):
-            tags.add(NARROW_CAST)  # x.int(), torch.IntTensor(...)
-        if (last in ("half", "bfloat16") and isinstance(func, ast.Attribute)) or last in (
-            "HalfTensor",
-            "BFloat16Tensor",
-        ):
-            tags.add(HALF_CAST)
-        elif last in ("to", "type", "astype") and isinstance(func, ast.Attribute):
-            self.dtype_argument([*node.args, *(k.value for k in node.keywords)])
+        if last in _CAST_WORDS:
+            self.cast_call(node, last)
         for keyword in node.keywords:
             if keyword.arg in DTYPE_KEYWORDS:
                 self.dtype_argument([keyword.value])
@@ -519,6 +509,29 @@ class Unit(ModuleState):
             if path is not None:
                 self.attached.add(path)
                 self.attach_self(path, node)
+
+    def cast_call(self, node: ast.Call, last: str) -> None:
+        """A call of one of ``_CAST_WORDS``: a cast, a dtype passed, a tokenizer."""
+        tags, func = self.tags, node.func
+        if (last == "double" and isinstance(func, ast.Attribute)) or last == "DoubleTensor":
+            tags.add(FLOAT64)
+        if last == "from_pretrained" and isinstance(func, ast.Attribute):
+            owner = (dotted(func.value) or "").lower()
+            if any(
+                k in owner for k in ("token", "processor", "featureextractor", "feature_extractor")
+            ):
+                tags.add(CPU_DATA)  # a tokenizer: what it returns is on the CPU
+        if (last in NARROW_ATTRIBUTES and isinstance(func, ast.Attribute)) or (
+            last in NARROW_WORDS and last.endswith("Tensor")
+        ):
+            tags.add(NARROW_CAST)  # x.int(), torch.IntTensor(...)
+        if (last in ("half", "bfloat16") and isinstance(func, ast.Attribute)) or last in (
+            "HalfTensor",
+            "BFloat16Tensor",
+        ):
+            tags.add(HALF_CAST)
+        elif last in ("to", "type", "astype") and isinstance(func, ast.Attribute):
+            self.dtype_argument([*node.args, *(k.value for k in node.keywords)])
 
     def attach_self(self, parent: str, node: ast.AST) -> None:
         """A module attached to ``self`` outside ``__init__``: when the class's
@@ -739,6 +752,29 @@ class Unit(ModuleState):
         if NARROW_CAST in self.tags or FLOAT64 in self.tags:
             self.tags.add(TARGET_DTYPE)  # a loss target the flow analysis may know
 
+
+# The last names of calls that call() reads more of (a set lookup skips the others).
+_FIRST_WORDS = frozenset(
+    {*IMAGE_READERS, *COPY_CALL_WORDS, *PARAMETER_WORDS, "cuda", "type_as", "numpy"}
+)
+_CAST_WORDS = frozenset(
+    {
+        "double",
+        "DoubleTensor",
+        "from_pretrained",
+        *NARROW_ATTRIBUTES,
+        *(w for w in NARROW_WORDS if w.endswith("Tensor")),
+        "half",
+        "bfloat16",
+        "HalfTensor",
+        "BFloat16Tensor",
+        "to",
+        "type",
+        "astype",
+    }
+)
+# last name -> whether analysis/saves.py counts the call as a save
+_SAVES: dict[str, bool] = {}
 
 # The kinds of node walk() reads beyond names, attributes, calls and constants.
 _HANDLED = frozenset(
