@@ -5,6 +5,7 @@ module-level code), gathered in one walk of its ``ast``: the tags, and what
 from __future__ import annotations
 
 import ast
+from collections.abc import Collection
 
 from torchlint.analysis.effects import FACTORIES as _FLOW_FACTORIES
 from torchlint.analysis.effects import INERT_BUILTINS
@@ -194,12 +195,13 @@ class Unit(ModuleState):
             node = node.func.value
         return False
 
-    def value_is_module(self, node: ast.AST) -> bool:
-        # nn.Linear(...), Net().half().to(device), timm.create_model(...).eval()
+    def value_is_module(self, node: ast.AST, builders: Collection[str] = ()) -> bool:
+        """``nn.Linear(...)``, ``Net().half().to(device)``, a name of a module; with
+        ``builders``, also a call of one of them on the way (``may_make_module``)."""
         if isinstance(node, ast.IfExp):  # nn.Linear(...) if n else nn.Identity()
             return self.value_is_module(node.body) or self.value_is_module(node.orelse)
         while isinstance(node, ast.Call):
-            if self.is_module_source(node):
+            if self.is_module_source(node) or (builders and dotted(node.func) in builders):
                 return True
             if not isinstance(node.func, ast.Attribute):
                 return False
@@ -593,7 +595,7 @@ class Unit(ModuleState):
                 ):
                     self.late_self_aliases.add(whole)
         # (what a function of the file returns may be a module)
-        is_module = self.value_is_module(value) or self.may_make_module(value)
+        is_module = self.value_is_module(value, self.functions)
         moves = isinstance(value, ast.Call) and is_device_move(value)
         if isinstance(value, (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Call)):
             # What dtype the names get is read in finish(), for the few passed as one.
