@@ -138,3 +138,26 @@ WORD_TAGS = _word_tags()
 STRICT_OP_WORDS = frozenset(
     {*(q.rsplit(".", 1)[-1] for q in STRICT_DTYPE_OPS), *STRICT_DTYPE_METHODS}
 )
+
+# The last names of calls that ``Unit.call`` reads more of: a call of none of them
+# skips those tests after one set lookup.
+FIRST_CALL_WORDS = frozenset(
+    {*IMAGE_READERS, *COPY_CALL_WORDS, *PARAMETER_WORDS, "cuda", "type_as", "numpy"}
+)
+# ... and those ``Unit.cast_call`` reads: casts, dtypes passed, tokenizers.
+CAST_CALL_WORDS = frozenset(
+    {
+        "double",
+        "DoubleTensor",
+        "from_pretrained",
+        *NARROW_ATTRIBUTES,
+        *(w for w in NARROW_WORDS if w.endswith("Tensor")),
+        "half",
+        "bfloat16",
+        "HalfTensor",
+        "BFloat16Tensor",
+        "to",
+        "type",
+        "astype",
+    }
+)

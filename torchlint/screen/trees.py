@@ -5,6 +5,7 @@ computed from) the units' tags are read with."""
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 
 from torchlint.screen.tags import HALF_WORDS, MOVES
@@ -59,6 +60,7 @@ def dotted(node: ast.AST) -> str | None:
     return ".".join(reversed(parts))
 
 
+@functools.cache  # (asked for every call the screen reads: the names repeat)
 def writes_file(last: str) -> bool:
     """A call analysis/saves.py counts as a save, by its last name."""
     last = last.lower()
@@ -177,3 +179,49 @@ def within(path: str, prefixes: set[str]) -> bool:
         if "." not in path:
             return False
         path = path.rsplit(".", 1)[0]
+
+
+# The kinds of node ``Unit.walk`` reads beyond names, attributes, calls and constants.
+READ_KINDS = frozenset(
+    {
+        ast.BinOp,
+        ast.Expr,
+        ast.With,
+        ast.AsyncWith,
+        ast.Assign,
+        ast.AnnAssign,
+        ast.For,
+        ast.AsyncFor,
+        ast.comprehension,
+        ast.NamedExpr,
+        ast.FunctionDef,
+        ast.AsyncFunctionDef,
+        ast.ClassDef,
+        ast.arguments,
+        ast.Compare,
+        ast.Return,
+        ast.FormattedValue,
+        ast.arg,
+    }
+)
+
+
+def device_type(node: ast.expr) -> bool:
+    """``x.device.type``: a device's type ("cuda"), without its index."""
+    return (
+        type(node) is ast.Attribute
+        and node.attr == "type"
+        and type(node.value) is ast.Attribute
+        and node.value.attr == "device"
+    )
+
+
+def class_of(node: ast.expr) -> bool:
+    """``type(x)``: the class of one value."""
+    return (
+        type(node) is ast.Call
+        and type(node.func) is ast.Name
+        and node.func.id == "type"
+        and len(node.args) == 1
+        and not node.keywords
+    )

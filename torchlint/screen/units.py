@@ -26,6 +26,7 @@ from torchlint.screen.tags import (
     ACCELERATOR,
     ATTACHES,
     CALLABLE_MODULE,
+    CAST_CALL_WORDS,
     CLASS,
     COMPUTE,
     COPY_CALL,
@@ -41,6 +42,7 @@ from torchlint.screen.tags import (
     DISCARDED_MOVE,
     DTYPE_KEYWORDS,
     FACTORY_WITHOUT_DEVICE,
+    FIRST_CALL_WORDS,
     FLOAT64,
     FLOAT64_WORDS,
     FROM_NUMPY,
@@ -80,6 +82,9 @@ from torchlint.screen.tags import (
 )
 from torchlint.screen.trees import (
     FIELDS,
+    READ_KINDS,
+    class_of,
+    device_type,
     dotted,
     fields_of,
     is_device_move,
@@ -267,7 +272,7 @@ class Unit(ModuleState):
                     found = WORD_TAGS.get(value.split(":", 1)[0])
                     if found is not None:
                         tags |= found
-            elif kind not in _HANDLED:
+            elif kind not in READ_KINDS:
                 continue  # (Subscript, keyword, Tuple, ...: their children are pushed)
             elif kind is ast.BinOp and type(node.op) is ast.MatMult:  # type: ignore[attr-defined]
                 tags.add(COMPUTE)  # a @ b
@@ -373,12 +378,12 @@ class Unit(ModuleState):
             tags.update((ACCELERATOR, PLACED_MODULE))
             if last == "set_device":
                 tags.add(SETS_GPU)
-        if (node.args and _device_type(node.args[0])) or any(
-            k.arg == "device" and _device_type(k.value) for k in node.keywords
+        if (node.args and device_type(node.args[0])) or any(
+            k.arg == "device" and device_type(k.value) for k in node.keywords
         ):
             tags.add(INDEXLESS_TYPE)  # torch.zeros(n, device=x.device.type) (TL210)
         # (Most calls are of none of the names tested below: one set lookup skips them.)
-        if last in _FIRST_WORDS:
+        if last in FIRST_CALL_WORDS:
             if last in IMAGE_READERS:
                 tags.add(NARROW_CAST)  # cv2.imread, torchvision.io.read_image: uint8 pixels
             if last in COPY_CALL_WORDS:
@@ -391,12 +396,8 @@ class Unit(ModuleState):
                 tags.add(RETYPE)
             if last == "numpy" and isinstance(func, ast.Attribute) and not on_cpu(func.value):
                 self.converted.update(roots_of(func.value))
-        if last is not None:
-            saves = _SAVES.get(last)
-            if saves is None:
-                saves = _SAVES[last] = writes_file(last)
-            if saves:
-                tags.add(SAVE)
+        if last is not None and writes_file(last):
+            tags.add(SAVE)
         name = dotted(func)
         q = None
         if name is not None:
@@ -484,7 +485,7 @@ class Unit(ModuleState):
             last == "format" and type(func) is ast.Attribute
         ):
             self.inert.update(map(id, node.args))
-        if last in _CAST_WORDS:
+        if last in CAST_CALL_WORDS:
             self.cast_call(node, last)
         for keyword in node.keywords:
             if keyword.arg in DTYPE_KEYWORDS:
@@ -513,7 +514,7 @@ class Unit(ModuleState):
                 self.attach_self(path, node)
 
     def cast_call(self, node: ast.Call, last: str) -> None:
-        """A call of one of ``_CAST_WORDS``: a cast, a dtype passed, a tokenizer."""
+        """A call of one of ``CAST_CALL_WORDS``: a cast, a dtype passed, a tokenizer."""
         tags, func = self.tags, node.func
         if (last == "double" and isinstance(func, ast.Attribute)) or last == "DoubleTensor":
             tags.add(FLOAT64)
@@ -575,9 +576,9 @@ class Unit(ModuleState):
         if len(targets) > 1:
             for target in targets:  # a = b = x
                 self.share(target)
-        if _device_type(value):
+        if device_type(value):
             self.tags.add(INDEXLESS_TYPE)  # dev = x.device.type, a device later (TL210)
-        if _class_of(value) and all(type(t) is ast.Name for t in targets):
+        if class_of(value) and all(type(t) is ast.Name for t in targets):
             self.inert.add(id(value))  # tensortype = type(x): judged where it is used
             self.class_holders.update(t.id for t in targets)  # type: ignore[attr-defined]
         if any(isinstance(t, ast.Attribute) and t.attr == "data" for t in targets):
@@ -755,53 +756,6 @@ class Unit(ModuleState):
             self.tags.add(TARGET_DTYPE)  # a loss target the flow analysis may know
 
 
-# The last names of calls that call() reads more of (a set lookup skips the others).
-_FIRST_WORDS = frozenset(
-    {*IMAGE_READERS, *COPY_CALL_WORDS, *PARAMETER_WORDS, "cuda", "type_as", "numpy"}
-)
-_CAST_WORDS = frozenset(
-    {
-        "double",
-        "DoubleTensor",
-        "from_pretrained",
-        *NARROW_ATTRIBUTES,
-        *(w for w in NARROW_WORDS if w.endswith("Tensor")),
-        "half",
-        "bfloat16",
-        "HalfTensor",
-        "BFloat16Tensor",
-        "to",
-        "type",
-        "astype",
-    }
-)
-# last name -> whether analysis/saves.py counts the call as a save
-_SAVES: dict[str, bool] = {}
-
-# The kinds of node walk() reads beyond names, attributes, calls and constants.
-_HANDLED = frozenset(
-    {
-        ast.BinOp,
-        ast.Expr,
-        ast.With,
-        ast.AsyncWith,
-        ast.Assign,
-        ast.AnnAssign,
-        ast.For,
-        ast.AsyncFor,
-        ast.comprehension,
-        ast.NamedExpr,
-        ast.FunctionDef,
-        ast.AsyncFunctionDef,
-        ast.ClassDef,
-        ast.arguments,
-        ast.Compare,
-        ast.Return,
-        ast.FormattedValue,
-        ast.arg,
-    }
-)
-
 # Values that are never a module (``m.scale = 0.5``, ``m.name = f"{x}"``, ``m.n = a + 1``).
 _NO_MODULE = (
     ast.Constant,
@@ -816,24 +770,3 @@ _NO_MODULE = (
     ast.DictComp,
     ast.SetComp,
 )
-
-
-def _device_type(node: ast.expr) -> bool:
-    """``x.device.type``: a device's type ("cuda"), without its index."""
-    return (
-        type(node) is ast.Attribute
-        and node.attr == "type"
-        and type(node.value) is ast.Attribute
-        and node.value.attr == "device"
-    )
-
-
-def _class_of(node: ast.expr) -> bool:
-    """``type(x)``: the class of one value."""
-    return (
-        type(node) is ast.Call
-        and type(node.func) is ast.Name
-        and node.func.id == "type"
-        and len(node.args) == 1
-        and not node.keywords
-    )
