@@ -63,7 +63,8 @@ class Evidence:
         for stmt in tree.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 defs.append(stmt)
-            else:
+            elif module_body:  # (otherwise nothing reads it: a package's __init__.py
+                # can be all module-level code)
                 module_level.walk(stmt)
         module_level.finish()
         # The module body is called by nothing: what it attaches to is its own.
