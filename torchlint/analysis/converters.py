@@ -17,7 +17,8 @@ from torchlint.analysis.torch_api import PARAMETRIZED_MODULES, makes_module
 from torchlint.lint.traverse import nodes
 
 # (The walks below are ``traverse.nodes``, not ``libcst.matchers.findall``: its
-# visitor rebuilds every node it passes, and was a second per hundred files.)
+# visitor rebuilds every node it passes. made_module on every sixth corpus file:
+# 0.29 s with it, 0.02 s without.)
 _ADDERS = frozenset({"add_module", "register_module"})
 
 

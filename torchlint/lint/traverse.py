@@ -97,15 +97,11 @@ def _walk(
             fn(visitor, node)
     for field in _child_fields(kind):
         value = getattr(node, field)
-        is_node = _IS_NODE.get(type(value))
-        if is_node is None:
-            is_node = _is_node(type(value))
-        if is_node:
+        if _is_node(type(value)):
             _walk(value, visit, leave)
         elif type(value) is tuple or type(value) is list:
             for item in value:
-                is_node = _IS_NODE.get(type(item))
-                if is_node or (is_node is None and _is_node(type(item))):
+                if _is_node(type(item)):
                     _walk(item, visit, leave)
     after = leave.get(name)
     if after is not None:
@@ -119,7 +115,9 @@ _IS_NODE: dict[type, bool] = {}
 
 
 def _is_node(kind: type) -> bool:
-    found = _IS_NODE[kind] = issubclass(kind, cst.CSTNode)
+    found = _IS_NODE.get(kind)
+    if found is None:
+        found = _IS_NODE[kind] = issubclass(kind, cst.CSTNode)
     return found
 
 
@@ -133,11 +131,10 @@ def children(node: cst.CSTNode, *, whitespace: bool = False) -> list[cst.CSTNode
     out: list[cst.CSTNode] = []
     for field in fields:
         value = getattr(node, field)
-        is_node = _IS_NODE.get(type(value))
-        if is_node or (is_node is None and _is_node(type(value))):
+        if _is_node(type(value)):
             out.append(value)
         elif type(value) is tuple or type(value) is list:
-            out.extend(item for item in value if _IS_NODE.get(type(item)) or _is_node(type(item)))
+            out.extend(item for item in value if _is_node(type(item)))
     return out
 
 

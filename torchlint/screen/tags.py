@@ -140,7 +140,8 @@ STRICT_OP_WORDS = frozenset(
 )
 
 # The last names of calls that ``Unit.call`` reads more of: a call of none of them
-# skips those tests after one set lookup.
+# skips those tests after one set lookup. (A name that a test in the block these
+# guard compares ``last`` with must be in its set, or the test never runs.)
 FIRST_CALL_WORDS = frozenset(
     {*IMAGE_READERS, *COPY_CALL_WORDS, *PARAMETER_WORDS, "cuda", "type_as", "numpy"}
 )

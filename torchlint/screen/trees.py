@@ -181,7 +181,8 @@ def within(path: str, prefixes: set[str]) -> bool:
         path = path.rsplit(".", 1)[0]
 
 
-# The kinds of node ``Unit.walk`` reads beyond names, attributes, calls and constants.
+# The kinds of node ``Unit.walk`` reads beyond names, attributes, calls and constants
+# (a kind its chain of tests reads must be here: the others leave the chain early).
 READ_KINDS = frozenset(
     {
         ast.BinOp,
