@@ -9,6 +9,7 @@ import ast
 import textwrap
 from pathlib import Path
 
+import libcst as cst
 import pytest
 from rulebook import RULES_DIR
 
@@ -229,6 +230,33 @@ def test_idle_units_keep_their_headers_and_lines_and_lose_their_bodies() -> None
     assert out.count("\n") == text.count("\n")
     assert out.splitlines()[14:] == text.splitlines()[14:]
     ast.parse(out)
+
+
+def test_without_bodies_empties_a_body_that_starts_with_a_decorated_def() -> None:
+    # The body starts at the decorator: emptied from `def` on, the decorator would
+    # be left with nothing to decorate (LibCST refuses it; the file was parsed whole).
+    text = textwrap.dedent(
+        """\
+        def skip_if(test_func):
+            @functools.wraps(test_func)
+            def wrapper(*args):
+                return test_func(*args)
+
+            return wrapper
+        y = 2
+        """
+    )
+    out = screen.without_bodies(text, [ast.parse(text).body[0]])
+    assert out.splitlines() == [
+        "def skip_if(test_func):",
+        "    pass",
+        '    """',
+        "",
+        "",
+        '"""',
+        "y = 2",
+    ]
+    cst.parse_module(out)
 
 
 def test_without_bodies_keeps_crlf_and_cr_line_breaks() -> None:

@@ -25,7 +25,11 @@ def without_bodies(text: str, units: Sequence[ast.stmt]) -> str:
     parts = _LINES_AND_BREAKS.split(text)
     for unit in units:
         first = unit.body[0]  # type: ignore[attr-defined]
-        start, end = first.lineno, unit.end_lineno
+        # A decorated def or class starts at its first decorator, not at `def`: the
+        # body emptied from `def` on would leave the decorators with nothing to
+        # decorate, which LibCST refuses (the whole file was then parsed instead).
+        start = min([first.lineno, *(d.lineno for d in getattr(first, "decorator_list", ()))])
+        end = unit.end_lineno
         if end is None or start <= unit.lineno:
             continue
         line = parts[2 * (start - 1)]
