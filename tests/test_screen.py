@@ -165,6 +165,23 @@ def test_numpy_of_a_tensor_brought_to_the_cpu_is_not_evidence() -> None:
     )
 
 
+def test_a_device_type_is_evidence_only_where_it_goes_as_a_device() -> None:
+    # TL210 reads `dev = x.device.type` where `dev` is then a device in the same
+    # function (.to(dev), torch.device(dev), device=dev); a type compared or passed
+    # to a helper cannot be one of its findings.
+    taken = "def f(x, n):\n    dev = x.device.type\n"
+    for use in ("torch.zeros(n, device=dev)", "x.to(dev)", "torch.device(dev)"):
+        assert screen.INDEXLESS_TYPE in _tags(taken + f"    return {use}\n")[1]
+    for use in ('dev == "cuda"', "empty_cache(dev)", "torch.autocast(device_type=dev)"):
+        assert screen.INDEXLESS_TYPE not in _tags(taken + f"    return {use}\n")[1]
+    # written where the device goes, it is a finding's own line
+    assert screen.INDEXLESS_TYPE in _tags("def f(x, y):\n    return y.to(x.device.type)\n")[1]
+    assert (
+        screen.INDEXLESS_TYPE
+        not in _tags("def f(x):\n    return torch.get_device_module(x.device.type)\n")[1]
+    )
+
+
 def test_too_deep_to_screen_falls_back_to_the_text_triggers(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -161,6 +161,9 @@ class Unit(ModuleState):
         self.class_holders: set[str] = set()
         self.returned: set[str] = set()
         self.passed_on: set[str] = set()  # arguments of calls other than getattr, print...
+        self.device_types: set[str] = set()  # dev of `dev = x.device.type`
+        # names passed where a call may take a device: first positional, device=
+        self.device_args: set[str] = set()
 
     def merge(self, other: Unit) -> None:
         """Add what ``other`` (a walk of another part of the same file) gathered, as
@@ -378,10 +381,23 @@ class Unit(ModuleState):
             tags.update((ACCELERATOR, PLACED_MODULE))
             if last == "set_device":
                 tags.add(SETS_GPU)
-        if (node.args and device_type(node.args[0])) or any(
-            k.arg == "device" and device_type(k.value) for k in node.keywords
+        # The calls whose first argument TL210 reads as a device: .to(d), torch.device(d)
+        if node.args and (
+            last == "to"
+            or last == "device"
+            or (type(func) is ast.Name and self.qualify(func.id) == "torch.device")
         ):
-            tags.add(INDEXLESS_TYPE)  # torch.zeros(n, device=x.device.type) (TL210)
+            arg = node.args[0]
+            if device_type(arg):
+                tags.add(INDEXLESS_TYPE)  # .to(x.device.type) (TL210)
+            elif type(arg) is ast.Name:
+                self.device_args.add(arg.id)  # dev = x.device.type; .to(dev)
+        for k in node.keywords:
+            if k.arg == "device":
+                if type(k.value) is ast.Name:
+                    self.device_args.add(k.value.id)
+                elif device_type(k.value):
+                    tags.add(INDEXLESS_TYPE)  # torch.zeros(n, device=x.device.type) (TL210)
         # (Most calls are of none of the names tested below: one set lookup skips them.)
         if last in FIRST_CALL_WORDS:
             if last in IMAGE_READERS:
@@ -577,7 +593,10 @@ class Unit(ModuleState):
             for target in targets:  # a = b = x
                 self.share(target)
         if device_type(value):
-            self.tags.add(INDEXLESS_TYPE)  # dev = x.device.type, a device later (TL210)
+            # dev = x.device.type: TL210 reads it where dev is then a device, in the
+            # same function (finish)
+            for target in targets:
+                self.device_types.update(n.id for n in ast.walk(target) if type(n) is ast.Name)
         if class_of(value) and all(type(t) is ast.Name for t in targets):
             self.inert.add(id(value))  # tensortype = type(x): judged where it is used
             self.class_holders.update(t.id for t in targets)  # type: ignore[attr-defined]
@@ -713,6 +732,8 @@ class Unit(ModuleState):
         if any(within(path, self.assigned | self.modules) for path in self.converted):
             # The flow analysis only knows tensors it saw made or moved in the unit.
             self.tags.add(NUMPY_CALL)
+        if self.device_types & self.device_args:
+            self.tags.add(INDEXLESS_TYPE)  # dev = x.device.type; torch.zeros(n, device=dev)
         if self.numpy_data:
             self.tags.add(NUMPY_DATA)
         if self.numpy_data and self.to_torch:
