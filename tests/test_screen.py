@@ -182,6 +182,15 @@ def test_a_device_type_is_evidence_only_where_it_goes_as_a_device() -> None:
     )
 
 
+def test_the_class_of_a_value_is_a_legacy_constructor_only_if_it_may_be_a_tensor() -> None:
+    # type(t) of a tensor is torch.Tensor: called, the legacy CPU constructor (TL402)
+    assert screen.LEGACY_CONSTRUCTOR in _tags("def f(t):\n    return type(t)(t.size())\n")[1]
+    assert screen.LEGACY_CONSTRUCTOR in _tags("def f(t):\n    return g(type(t))\n")[1]
+    # the class of a literal is no tensor's; a class used as a key is never called
+    assert screen.LEGACY_CONSTRUCTOR not in _tags("TYPES = (int, type(None))\n")[0]
+    assert screen.LEGACY_CONSTRUCTOR not in _tags("def f(v):\n    return NAMES[type(v)]\n")[1]
+
+
 def test_too_deep_to_screen_falls_back_to_the_text_triggers(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

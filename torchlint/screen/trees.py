@@ -202,6 +202,7 @@ READ_KINDS = frozenset(
         ast.Compare,
         ast.Return,
         ast.FormattedValue,
+        ast.Subscript,
         ast.arg,
     }
 )
@@ -219,10 +220,35 @@ def device_type(node: ast.expr) -> bool:
 
 def class_of(node: ast.expr) -> bool:
     """``type(x)``: the class of one value."""
+    return type(node) is ast.Call and not node.keywords and type_of_maybe_tensor(node)
+
+
+def type_of_maybe_tensor(call: ast.Call) -> bool:
+    """``type(x)`` where ``x`` may be a tensor (whose class, called, is the legacy
+    constructor): not ``type(None)``, ``type("")``, ``type([])``, whose value the
+    flow analysis knows is no tensor."""
+    func = call.func
     return (
-        type(node) is ast.Call
-        and type(node.func) is ast.Name
-        and node.func.id == "type"
-        and len(node.args) == 1
-        and not node.keywords
+        type(func) is ast.Name
+        and func.id == "type"
+        and len(call.args) == 1
+        and type(call.args[0]) not in _NO_TENSOR
     )
+
+
+# Expressions whose value is never a tensor.
+_NO_TENSOR = frozenset(
+    {
+        ast.Constant,
+        ast.JoinedStr,
+        ast.List,
+        ast.Tuple,
+        ast.Dict,
+        ast.Set,
+        ast.ListComp,
+        ast.SetComp,
+        ast.DictComp,
+        ast.GeneratorExp,
+        ast.Lambda,
+    }
+)

@@ -94,6 +94,7 @@ from torchlint.screen.trees import (
     on_cpu,
     roots_of,
     sources,
+    type_of_maybe_tensor,
     within,
     words_of,
     writes_file,
@@ -354,6 +355,8 @@ class Unit(ModuleState):
                     self.returned.add(value.id)
             elif kind is ast.FormattedValue:
                 self.inert.add(id(node.value))  # type: ignore[attr-defined]
+            elif kind is ast.Subscript:
+                self.inert.add(id(node.slice))  # type: ignore[attr-defined]  # d[type(x)]: a key
             elif kind is ast.arg:
                 self.params.add(node.arg)  # type: ignore[attr-defined]
                 if node.arg == "device":  # type: ignore[attr-defined]
@@ -493,7 +496,7 @@ class Unit(ModuleState):
                 tags.add(LEGACY_TYPE_CAST)
         if last is not None and self.imported.get(last, last) in LEGACY_TENSOR_TYPES:
             tags.update((LEGACY_CONSTRUCTOR, CPU_DATA))  # always made on the CPU
-        elif type(func) is ast.Name and func.id == "type" and len(node.args) == 1:
+        elif type_of_maybe_tensor(node):
             if id(node) not in self.inert:
                 # type(t) of a tensor is torch.Tensor: called, the legacy constructor
                 tags.update((LEGACY_CONSTRUCTOR, CPU_DATA))
