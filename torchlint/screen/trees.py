@@ -236,19 +236,19 @@ def type_of_maybe_tensor(call: ast.Call) -> bool:
     )
 
 
-# Expressions whose value is never a tensor.
-_NO_TENSOR = frozenset(
+# Literals: their value is a str, a number, a container the code builds, never a
+# tensor or a module.
+LITERALS = frozenset(
     {
         ast.Constant,
         ast.JoinedStr,
         ast.List,
-        ast.Tuple,
         ast.Dict,
         ast.Set,
         ast.ListComp,
-        ast.SetComp,
         ast.DictComp,
-        ast.GeneratorExp,
-        ast.Lambda,
+        ast.SetComp,
     }
 )
+# Expressions whose value is never a tensor.
+_NO_TENSOR = LITERALS | {ast.Tuple, ast.GeneratorExp, ast.Lambda}

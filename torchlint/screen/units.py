@@ -82,6 +82,7 @@ from torchlint.screen.tags import (
 )
 from torchlint.screen.trees import (
     FIELDS,
+    LITERALS,
     READ_KINDS,
     class_of,
     device_type,
@@ -599,7 +600,9 @@ class Unit(ModuleState):
             # dev = x.device.type: TL210 reads it where dev is then a device, in the
             # same function (finish)
             for target in targets:
-                self.device_types.update(n.id for n in ast.walk(target) if type(n) is ast.Name)
+                self.device_types.update(
+                    n.id for n in nodes_under(target) if isinstance(n, ast.Name)
+                )
         if class_of(value) and all(type(t) is ast.Name for t in targets):
             self.inert.add(id(value))  # tensortype = type(x): judged where it is used
             self.class_holders.update(t.id for t in targets)  # type: ignore[attr-defined]
@@ -781,16 +784,4 @@ class Unit(ModuleState):
 
 
 # Values that are never a module (``m.scale = 0.5``, ``m.name = f"{x}"``, ``m.n = a + 1``).
-_NO_MODULE = (
-    ast.Constant,
-    ast.JoinedStr,
-    ast.BinOp,
-    ast.UnaryOp,
-    ast.Compare,
-    ast.List,
-    ast.Dict,
-    ast.Set,
-    ast.ListComp,
-    ast.DictComp,
-    ast.SetComp,
-)
+_NO_MODULE = (*LITERALS, ast.BinOp, ast.UnaryOp, ast.Compare)
