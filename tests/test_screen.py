@@ -507,6 +507,27 @@ def test_a_large_class_nothing_else_reaches_is_screened_one_method_at_a_time() -
     assert found.findings == every.findings
 
 
+def test_a_method_a_kept_method_calls_on_self_is_kept_with_it() -> None:
+    # setup() alone can match no rule (a move, no numpy), but run() calls it and the
+    # flow analysis follows the call: emptied, setup() would hide TL501 in run().
+    text = _large_class().replace(
+        "    def run(self):\n        return self.helper()\n",
+        "    def setup(self):\n"
+        "        self.t = torch.zeros(self.size).to(self.accelerator.device)\n\n"
+        "    def run(self):\n"
+        "        self.setup()\n"
+        "        return self.t.numpy()\n",
+    )
+    assert "self.t.numpy()" in text
+    rules, idle = engine.screen_units(text, frozenset({"TL501"}), ast.parse(text))
+    assert [r.code for r in rules] == ["TL501"]
+    assert "setup" not in {u.name for u in idle}  # type: ignore[attr-defined]
+    found = engine.lint_text("x.py", text, frozenset({"TL501"}))
+    assert [(f.line, f.code) for f in found.findings] == [(18, "TL501")]
+    every = engine.lint_text("x.py", text, frozenset({"TL501"}), screen=False)
+    assert found.findings == every.findings
+
+
 def test_a_large_class_the_file_names_or_a_whole_class_rule_reads_is_kept_whole() -> None:
     # Made by the module body: the flow analysis follows the instance's calls.
     made = _large_class("\n\npipe = Pipeline(4)\n")

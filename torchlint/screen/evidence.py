@@ -276,10 +276,10 @@ class Evidence:
         walked: dict[str, list[Unit]] = {}
         for method, unit in parts:
             walked.setdefault(method.name, []).append(unit)
-        out: list[ast.stmt] = []
-        for name in walked:
-            if name == "__init__":
-                continue
+        # A method the flow analysis walks on its own reaches __init__ and what it
+        # calls on self; the methods a kept one reaches are walked with it, kept too.
+        kept: set[str] = {"__init__"}
+        for name in walked.keys() - kept:
             reach, todo = {name, "__init__"} & walked.keys(), [name]
             while todo:
                 for k in {a for u in walked[todo.pop()] for a in u.on_self} & walked.keys() - reach:
@@ -296,9 +296,9 @@ class Evidence:
             unit.finish()
             dataset = {CPU_DATA, DATASET_ITEMS} if _dataset_class(cls) else set()
             tags = _joined(unit.tags | outside | module_level.tags | dataset)
-            if not any(n <= tags for n in needs):
-                out += [m for m, _ in parts if m.name == name]
-        return out
+            if any(n <= tags for n in needs):
+                kept |= reach
+        return [m for m, _ in parts if m.name not in kept]
 
 
 _THROUGH_CALLS = frozenset({ATTACHES, HANDED_PLACED})
