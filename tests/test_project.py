@@ -406,3 +406,46 @@ def test_the_names_imported_from_a_file_are_read_in_one_parse(
     found = [f[:2] for f in lint(tmp_path / "train.py")]
     assert found == [(11, "TL204")]
     assert names == [frozenset({"make_ids", "make_mask"})]
+
+
+MAKE_DISCARDING = """\
+import torch
+from torch import nn
+
+
+def make(device):
+    model = nn.Linear(4, 4).to(device)
+    x = torch.randn(2, 4)
+    x.to(device)
+    return model, x
+"""
+
+TRAIN_MAKE = """\
+from helpers import make
+
+
+def main(device):
+    model, x = make(device)
+    return model(x)
+"""
+
+
+def test_a_discarded_move_in_another_file_is_reported_in_that_file(tmp_path: Path) -> None:
+    """TL205 is about the statement `x.to(device)`: its fix rewrites that line, so it
+    is reported where the line is (helpers.py), not at the call of train.py that led
+    there (which once stopped TL205 with an internal error). train.py gets the
+    consequence: the input that was never moved."""
+    write(tmp_path, {"helpers.py": MAKE_DISCARDING, "train.py": TRAIN_MAKE})
+    assert [(line, code) for line, code, _ in lint(tmp_path / "train.py")] == [(6, "TL204")]
+    assert [(line, code) for line, code, _ in lint(tmp_path / "helpers.py")] == [(8, "TL205")]
+    result = invoke("--select", "TL204,TL205", str(tmp_path))
+    assert result.exit_code == 1
+    assert sorted(result.stdout.splitlines()[:2]) == [
+        f"{tmp_path / 'helpers.py'}:8:5: TL205 `x.to(device)` returns a new tensor and leaves "
+        "`x` as it was: `Tensor.to()` does not work in place; assign the result "
+        "(`x = x.to(device)`)",
+        f"{tmp_path / 'train.py'}:6:18: TL204 `x` was made on the CPU at line 7 of helpers.py "
+        "and never moved, but `model` was moved to `device` at line 6 of helpers.py: move "
+        "the input to the model's device (`x.to(device)`)",
+    ]
+    assert "internal error" not in result.output

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import random
 import re
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -194,10 +196,28 @@ def program(seed: int) -> str:
 SOURCES = [program(SEED + i) for i in range(PROGRAMS)]
 
 
+def two_files(seed: int) -> tuple[str, str] | None:
+    """(main.py, helpers.py): the helper that makes or uses the value in another
+    file of the project, imported by name; None where the bug has no helper."""
+    r = random.Random(seed)
+    s = r.choice(SPELLINGS)
+    extra, helpers, body = _bug(r, s)
+    if not helpers or not helpers[0].startswith("def "):
+        return None
+    name = helpers[0][len("def ") : helpers[0].index("(")]
+    head = [s.imports, *([extra] if extra else [])]
+    helper_file = "\n".join([*head, "", "", *helpers, ""])
+    main = [*head, f"from helpers import {name}", "", "", "def main(device):"]
+    return "\n".join([*main, *(f"    {line}" for line in body), ""]), helper_file
+
+
+PAIRS = [pair for i in range(3 * PROGRAMS) if (pair := two_files(SEED + i)) is not None][:40]
+
+
 def _findings(
-    text: str, screen: bool, codes: frozenset[str] = ALL
+    text: str, screen: bool, codes: frozenset[str] = ALL, path: str = "gen.py"
 ) -> list[tuple[int, int, str, str]]:
-    result = engine.lint_text("gen.py", text, codes, screen=screen)
+    result = engine.lint_text(path, text, codes, screen=screen)
     assert not result.problems, result.problems
     return [(f.line, f.column, f.code, f.message) for f in result.findings]
 
@@ -215,7 +235,33 @@ def test_the_screen_hides_no_finding_of_a_generated_bug(index: int) -> None:
         assert _findings(text, True, alone) == _findings(text, False, alone), (code, text)
 
 
+@pytest.mark.parametrize("index", range(len(PAIRS)))
+def test_the_screen_hides_no_finding_of_a_generated_bug_across_files(
+    index: int, tmp_path: Path
+) -> None:
+    # The flow analysis follows the call into helpers.py (and the screen reads that
+    # file's evidence): each file, linted on its own, finds the same either way.
+    texts = dict(zip(("main.py", "helpers.py"), PAIRS[index], strict=True))
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+    for name, text in texts.items():
+        path = str(tmp_path / name)
+        full = _findings(text, False, ALL, path)
+        assert _findings(text, True, ALL, path) == full, (name, texts)
+        for code in sorted({found[2] for found in full}):
+            alone = frozenset({code})
+            assert _findings(text, True, alone, path) == _findings(text, False, alone, path)
+
+
 def test_most_generated_bugs_are_found() -> None:
     # The comparison above means something only where there is something to hide.
     found = sum(1 for text in SOURCES if _findings(text, screen=False))
     assert found >= PROGRAMS // 2, f"only {found} of {PROGRAMS} generated programs have findings"
+    # Across files: main.py's findings that name helpers.py come from the followed call.
+    across = 0
+    with tempfile.TemporaryDirectory() as folder:
+        for main, helpers in PAIRS:
+            Path(folder, "helpers.py").write_text(helpers)
+            Path(folder, "main.py").write_text(main)
+            across += bool(_findings(main, False, ALL, str(Path(folder, "main.py"))))
+    assert across >= len(PAIRS) // 4, f"only {across} of {len(PAIRS)} main.py files have findings"

@@ -364,8 +364,12 @@ class DiscardedTensorMove(Rule):
         own = flow.discarded.get(node)
         # Known to be a tensor only when a call of the file hands one over: other
         # callers may pass something whose .to() works in place, so the fix is unsafe.
-        obs = own or next(iter(flow.discarded.in_context.get(node, ())), None)
-        if obs is None:
+        # (A discard seen in another file of the project is recorded at the call that
+        # led there: that file's own lint reports it, where the statement is.)
+        obs = own or next(
+            (o for o in flow.discarded.in_context.get(node, ()) if o.node is node), None
+        )
+        if obs is None or obs.node is not node:
             return
         assert isinstance(node.func, cst.Attribute)
         target = node.func.value
