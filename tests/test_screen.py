@@ -18,6 +18,8 @@ from torchlint.lint import engine
 from torchlint.lint.bodies import without_lines
 from torchlint.rules import registry
 from torchlint.screen import Evidence
+from torchlint.screen.file import File
+from torchlint.screen.units import Unit
 
 ALL = frozenset(registry.all_rules())
 DEFAULT = frozenset(c for c, r in registry.all_rules().items() if r.default_enabled)
@@ -96,6 +98,30 @@ def test_self_attributes_are_followed_across_methods() -> None:
         """
     assert screen.PLACED_MODULE in _tags(source)[1]
     assert "TL204" in _rules(source)
+
+
+def test_module_aliases_are_followed_to_the_end_whatever_the_walk_order() -> None:
+    # The walk meets `d = c` before `c = b` (it is in no order): a module reached
+    # through a chain of names is still a module, and moving it places a module.
+    text = textwrap.dedent(
+        """\
+        import torch
+
+
+        def f(device):
+            a = torch.nn.Linear(2, 2)
+            b = a
+            c = b
+            d = c
+            return d.to(device)
+        """
+    )
+    tree = ast.parse(text)
+    unit = Unit(File(tree))
+    unit.walk(tree.body[1])
+    unit.finish()
+    assert unit.modules == {"a", "b", "c", "d"}
+    assert screen.PLACED_MODULE in unit.tags
 
 
 def test_import_aliases_are_resolved() -> None:

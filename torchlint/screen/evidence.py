@@ -289,7 +289,7 @@ class Evidence:
             # code, __init__, the method and what it reaches on self.
             unit = Unit(file)
             unit.merge(shell)
-            for k in reach:
+            for k in sorted(reach):
                 for part in walked[k]:
                     unit.merge(part)
             _inherit(unit, module_level)

@@ -691,13 +691,20 @@ class Unit(ModuleState):
         if called:
             self.assigned |= self.params
         names = self.modules
+        # (to a fixed point: the walk is in no order, and b = a; c = b may come in
+        # any order, in one unit or in the parts of a class merged into one)
+        grown = True
+        while grown:
+            grown = False
+            for a, b in self.aliases:
+                if a not in names and within(b, names):
+                    names.add(a)
+                    grown = True
         for a, b in self.aliases:
-            if within(b, names):
-                names.add(a)
-                if "." in a:
-                    # model.head = new_head: attached (the walk is in no order, so
-                    # new_head may have been seen as a module after this assignment)
-                    self.attached.add(a.rsplit(".", 1)[0])
+            if "." in a and within(b, names):
+                # model.head = new_head: attached (new_head may have been seen as a
+                # module after this assignment)
+                self.attached.add(a.rsplit(".", 1)[0])
         if any(within(b, names) for b in self.late_self_aliases):
             self.late_self_attach = True
         if any(within(r, names) for r in self.receivers):
