@@ -5,8 +5,10 @@ from the ones the analysis knows (import aliases, ``torch.half``/``float16``/
 ``bfloat16``, ``.half()`` or ``.to(dtype=...)``, ``torch.double`` or numpy data,
 ``.to``/``.cuda``/``.to_empty``, keyword or positional forms), in one of the shapes
 real code has (inline, a helper that makes the value, a helper that uses it, a model
-built at module level, a method of a large class that another method calls on self). With the screen and without it, every rule must give the
-same findings; and most programs must give some, or the comparison says little.
+built at module level, a method of a large class that another method calls on self,
+the helper in another file of the project). With the screen and without it, every
+rule, and each rule that finds something alone, must give the same findings and
+fixes; and most programs must give some, or the comparison says little.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from torchlint.lint import engine
+from torchlint.lint.findings import Fix
 from torchlint.rules import registry
 
 ALL = frozenset(registry.all_rules())
@@ -86,7 +89,7 @@ def _bug(r: random.Random, s: Spelling) -> tuple[str, list[str], list[str]]:
     """(extra import, helper lines at module level, the body of ``main(device)``)."""
     t, nn = s.torch, s.nn
     kind = r.choice(["cast", "float64", "late", "cpu-input", "loss", "numpy", "discard"])
-    shape = r.choice(["inline", "make-helper", "use-helper", "method"])
+    shape = r.choice(["inline", "make-helper", "use-helper", "method", "module"])
     extra = ""
     if kind == "cast":
         made = _cast(r, s, f"{nn}.Linear(4, 4)")
@@ -168,6 +171,10 @@ def _bug(r: random.Random, s: Spelling) -> tuple[str, list[str], list[str]]:
             ),
         ]
         body = ["return device"]
+    elif shape == "module" and kind not in ("late", "discard"):
+        # made by the module body, used in a function (which sees those names)
+        helpers = ['device = "cuda"', *setup]
+        body = [f"return {use}"]
     elif shape == "use-helper" and kind not in ("late", "discard"):
         # the use is in a helper the value is handed to
         params = sorted({"model", "x", "logits", "labels", "y"} & set(re.findall(r"\w+", use)))
@@ -216,10 +223,10 @@ PAIRS = [pair for i in range(3 * PROGRAMS) if (pair := two_files(SEED + i)) is n
 
 def _findings(
     text: str, screen: bool, codes: frozenset[str] = ALL, path: str = "gen.py"
-) -> list[tuple[int, int, str, str]]:
+) -> list[tuple[int, int, str, str, Fix | None]]:
     result = engine.lint_text(path, text, codes, screen=screen)
     assert not result.problems, result.problems
-    return [(f.line, f.column, f.code, f.message) for f in result.findings]
+    return [(f.line, f.column, f.code, f.message, f.fix) for f in result.findings]
 
 
 @pytest.mark.parametrize("index", range(PROGRAMS))
