@@ -279,7 +279,7 @@ class Evidence:
         # A method the flow analysis walks on its own reaches __init__ and what it
         # calls on self; the methods a kept one reaches are walked with it, kept too.
         kept: set[str] = {"__init__"}
-        for name in walked.keys() - kept:
+        for name in [n for n in walked if n not in kept]:
             reach, todo = {name, "__init__"} & walked.keys(), [name]
             while todo:
                 for k in {a for u in walked[todo.pop()] for a in u.on_self} & walked.keys() - reach:
