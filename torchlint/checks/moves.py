@@ -366,10 +366,8 @@ class DiscardedTensorMove(Rule):
         # callers may pass something whose .to() works in place, so the fix is unsafe.
         # (A discard seen in another file of the project is recorded at the call that
         # led there: that file's own lint reports it, where the statement is.)
-        obs = own or next(
-            (o for o in flow.discarded.in_context.get(node, ()) if o.node is node), None
-        )
-        if obs is None or obs.node is not node:
+        obs = next((o for o in flow.discarded.all(node) if o.node is node), None)
+        if obs is None:
             return
         assert isinstance(node.func, cst.Attribute)
         target = node.func.value
