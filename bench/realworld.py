@@ -7,6 +7,7 @@
     python bench/realworld.py --update-expected   # rewrite expected.json (deliberately)
     python bench/realworld.py --cpu               # run the `cpu:` claims under torch
     python bench/realworld.py --anchors           # TorchFix 0.7.0 and ruff, side by side
+    python bench/realworld.py --bench DIR         # a held-out set of cases in this layout
 
 A case is one file under cases/<pattern>/ or one folder under projects/. Each runs in
 its own `torchlint --isolated --no-cache --format json` process. A buggy case is
@@ -547,14 +548,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--write-docs", action="store_true", help="rewrite the generated part of docs/audits.md"
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="one line per case")
+    parser.add_argument(
+        "--bench",
+        type=Path,
+        default=BENCH,
+        help="another folder of cases in this layout (a held-out set)",
+    )
     parser.add_argument("cases", nargs="*", help="only these case ids (cases/x/y.py, projects/z)")
     args = parser.parse_args(argv)
+    if args.bench.resolve() != BENCH.resolve() and (
+        args.check_expected or args.update_expected or args.write_docs
+    ):
+        parser.error("--check-expected, --update-expected, --write-docs: bench/realworld only")
 
-    cases = discover()
+    cases = discover(args.bench)
     if args.cases:
         cases = [
             c for c in cases if c.id in args.cases or any(c.id.startswith(p) for p in args.cases)
         ]
+    if not cases:
+        print(f"no cases under {args.bench} (cases/<pattern>/*.py, projects/*/)", file=sys.stderr)
+        return 2
     errors = validate(cases)
     if args.validate or errors:
         for e in errors:
