@@ -97,13 +97,14 @@ def screen_units(
     rules = [
         rule
         for rule in candidates
-        if evidence.may_match(rule.needs) and triggered(rule, evidence.elsewhere)
+        if any(evidence.may_match(needs) for needs in rule.evidence())
+        and triggered(rule, evidence.elsewhere)
     ]
     if not rules:
         return rules, []
-    whole = [rule.needs for rule in rules if rule.whole_class]
+    whole = [needs for rule in rules if rule.whole_class for needs in rule.evidence()]
     kept = frozenset(tag for rule in rules for tag in rule.keeps)
-    return rules, evidence.idle([rule.needs for rule in rules], whole, kept)
+    return rules, evidence.idle([n for rule in rules for n in rule.evidence()], whole, kept)
 
 
 def _on_disk(path: str) -> str | None:

@@ -169,6 +169,9 @@ class Rule(cst.BatchableCSTVisitor):
     # for the rule to have anything to say; read from CPython's tree, before the
     # LibCST parse. Empty means "no such condition".
     needs: ClassVar[frozenset[str]] = frozenset()
+    # Other sets of tags, any one of which lets the rule run as ``needs`` does: a
+    # rule with two shapes of evidence (``evidence()`` gives them all).
+    needs_either: ClassVar[tuple[frozenset[str], ...]] = ()
     # The rule reads a class as a whole (an attribute set in ``__init__`` and used in
     # another method): where it may match, the screen keeps every method of a class.
     # Otherwise a method none of the rules can match in loses its body.
@@ -210,6 +213,12 @@ class Rule(cst.BatchableCSTVisitor):
         stmt = statement or (self.ctx.statements[-1] if self.ctx.statements else None)
         rel = tuple(sorted((related or {}).items(), key=lambda kv: kv[0]))
         self.ctx.reports.append(Report(node, self.code, message, fix, stmt, rel))
+
+    @classmethod
+    def evidence(cls) -> tuple[frozenset[str], ...]:
+        """``needs`` and ``needs_either``: the sets of tags of which one unit must
+        carry one whole set for the rule to run."""
+        return (cls.needs, *cls.needs_either)
 
     @classmethod
     def documentation(cls) -> str:

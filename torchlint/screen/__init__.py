@@ -62,6 +62,7 @@ from torchlint.screen.tags import (
     SETS_GPU,
     STALE_ALIAS,
     TARGET_DTYPE,
+    TENSOR_INDEX,
     TORCH_LOAD,
     TYPE_CAST_ARGUMENT,
 )
@@ -101,6 +102,7 @@ __all__ = [
     "SETS_GPU",
     "STALE_ALIAS",
     "TARGET_DTYPE",
+    "TENSOR_INDEX",
     "TORCH_LOAD",
     "TYPE_CAST_ARGUMENT",
     "Evidence",

@@ -75,6 +75,10 @@ LEGACY_TYPE_CAST = "legacy-type-cast"  # x.type(torch.cuda.HalfTensor), x.type(y
 NARROW_CAST = "narrow-cast"  # made or cast to int32 / int16 / int8 / uint8
 CPU_DATA = "cpu-data"  # a tensor made on the CPU: torch.zeros(...), tokenizer output
 LEGACY_CONSTRUCTOR = "legacy-constructor"  # torch.FloatTensor(...) and friends
+# x[i] where the index is a name, an attribute, a call or a comparison (not a number,
+# a string or a slice): maybe a tensor of indices or a mask
+TENSOR_INDEX = "tensor-index"
+TENSOR_INDEXES = (ast.Name, ast.Attribute, ast.Call, ast.Compare)  # (those index nodes)
 INIT_TENSOR_ATTR = "init-tensor-attr"  # self.x = torch.zeros(...) in __init__
 INIT_MODULE_CONTAINER = "init-module-container"  # self.x = [...] in __init__
 # State made from a model's parameters: an optimizer built (torch.optim.X(...)), or

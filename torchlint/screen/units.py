@@ -76,6 +76,8 @@ from torchlint.screen.tags import (
     STALE_ALIAS,
     STRICT_OP_WORDS,
     TARGET_DTYPE,
+    TENSOR_INDEX,
+    TENSOR_INDEXES,
     TORCH_LOAD,
     TYPE_CAST_ARGUMENT,
     WORD_TAGS,
@@ -357,7 +359,10 @@ class Unit(ModuleState):
             elif kind is ast.FormattedValue:
                 self.inert.add(id(node.value))  # type: ignore[attr-defined]
             elif kind is ast.Subscript:
-                self.inert.add(id(node.slice))  # type: ignore[attr-defined]  # d[type(x)]: a key
+                index = node.slice  # type: ignore[attr-defined]
+                self.inert.add(id(index))  # d[type(x)]: a key
+                if any(type(p) in TENSOR_INDEXES for p in getattr(index, "elts", (index,))):
+                    tags.add(TENSOR_INDEX)  # table[labels], x[mask]
             elif kind is ast.arg:
                 self.params.add(node.arg)  # type: ignore[attr-defined]
                 if node.arg == "device":  # type: ignore[attr-defined]
