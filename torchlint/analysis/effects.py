@@ -19,6 +19,7 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs, MixObs, WrapObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import (
+    BOOL_RESULTS,
     COPY_FUNCTIONS,
     DTYPES,
     FLOAT_RESULTS,
@@ -50,6 +51,7 @@ from torchlint.analysis.values import (
     join_values,
     new_ident,
     new_value,
+    state_dict,
     submodule,
 )
 from torchlint.lint.traverse import nodes
@@ -145,7 +147,7 @@ def _same_place(q: str) -> bool:
 
 def _same_place_result(value: Value, op: str) -> Value:
     """A new tensor made from ``value`` by ``op`` (in SAME_PLACE_OPS)."""
-    dtype = "int64" if op in INDEX_RESULTS else value.dtype
+    dtype = "int64" if op in INDEX_RESULTS else "bool" if op in BOOL_RESULTS else value.dtype
     if op in FLOAT_RESULTS and dtype in INTEGER_DTYPES:
         dtype = "float32"  # torch.sin(torch.arange(4)) is floating
     return replace(value, dtype=dtype, ident=new_ident(), moved_from=0)
@@ -356,6 +358,8 @@ def module_method(
         return optimizers.parameters(receiver)
     if method == "get_submodule":
         return submodule(receiver)
+    if method == "state_dict" and (receiver.ident or receiver.part_of) and not node.args:
+        return state_dict(receiver)
     if method in _MODULE_PLUMBING:
         return UNKNOWN
     if receiver.ident == 0 and not method.startswith(FORWARD_LIKE):

@@ -54,6 +54,12 @@ class Loops(Scope):
                 return self.element(node.args[0].value)  # for n, m in list(model.named_modules())
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
             method = node.func.attr.value
+            if method in ("items", "values") and not node.args:
+                member = _member(self.eval(node.func.value))  # for k, v in batch.items()
+                if member is not None:
+                    return (
+                        Value(Kind.TUPLE, items=(UNKNOWN, member)) if method == "items" else member
+                    )
             if method in effects.SUBMODULE_ITERATORS:
                 owner = self.eval(node.func.value)
                 if owner.kind in (Kind.MODULE, Kind.WRAPPER):
@@ -155,6 +161,18 @@ def _entries(node: cst.DictComp) -> tuple[cst.Name, cst.Name, cst.BaseExpression
     if not isinstance(k, cst.Name) or not isinstance(v, cst.Name):
         return None
     return k, v, it.func.value
+
+
+def _member(value: Value) -> Value | None:
+    """A value of a dict of tensors (a batch, a tokenizer's output, a state_dict):
+    every entry merged where the entries are known, else the tensors, all where the
+    dict is. None for anything else."""
+    if value.kind != Kind.ENCODING:
+        return None
+    if value.keys:
+        merged = reduce(merge_values, value.items)
+        return replace(merged, ident=new_ident(), moved_from=0)
+    return replace(value, kind=Kind.TENSOR, ident=new_ident(), moved_from=0)
 
 
 def _batched(item: Value, loader: Value) -> Value:

@@ -103,7 +103,8 @@ SAME_PLACE_OPS = frozenset(
     norm softmax log_softmax sigmoid tanh relu gelu silu exp log abs sqrt rsqrt neg pow
     round clamp clip argmax argmin interpolate pad normalize dropout tril triu t sin cos tan
     floor ceil sign one_hot chunk split unbind tensor_split fill_ zero_ normal_ uniform_
-    bernoulli_ random_ exponential_ copy_ inverse inv pinv pinverse matrix_exp""".split()
+    bernoulli_ random_ exponential_ copy_ inverse inv pinv pinverse matrix_exp eq ne lt
+    le gt ge logical_not isnan isinf isfinite""".split()
 )
 # (chunk, split, unbind, tensor_split make a tuple of such tensors, which the flow
 # holds as one tensor: unpacked or indexed, it gives each of them. The in-place
@@ -140,6 +141,8 @@ STRICT_DTYPE_OPS = frozenset(
 STRICT_DTYPE_METHODS = frozenset({"mm", "bmm", "matmul", "mv"})
 # Of those, the ones whose result is int64 (indices, one-hot codes), not values.
 INDEX_RESULTS = frozenset({"argmax", "argmin", "one_hot"})
+# And those whose result is a bool tensor (``a.eq(b)``, as ``a == b``).
+BOOL_RESULTS = frozenset("eq ne lt le gt ge logical_not isnan isinf isfinite".split())
 # The floating dtypes (what a module's .half() / .to(dtype) casts).
 FLOATING_DTYPES = frozenset({"float64", "float32", "float16", "bfloat16"})
 # Whether a tensor has dimensions decides torch's type promotion in ``a * b``: a
@@ -155,7 +158,8 @@ SHAPE_KEEPING = frozenset(
     tanh relu gelu silu exp log abs sqrt rsqrt neg pow round clamp clip tril triu sin cos
     tan floor ceil sign fill_ zero_ normal_ uniform_ bernoulli_ random_ exponential_
     copy_ dropout normalize permute transpose flip roll t view_as reshape_as expand_as
-    interpolate pad repeat_interleave""".split()
+    interpolate pad repeat_interleave eq ne lt le gt ge logical_not isnan isinf
+    isfinite""".split()
 )
 # Tensor methods that answer a Python int: ``x.size(0)`` (``x.size()`` is a shape).
 SIZE_QUERIES = frozenset("size numel nelement dim ndimension element_size".split())

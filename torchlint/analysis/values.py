@@ -223,6 +223,21 @@ def submodule(parent: Value) -> Value:
     return replace(parent, kind=Kind.MODULE, ident=0, part_of=parent.ident or parent.part_of)
 
 
+def state_dict(module: Value) -> Value:
+    """``model.state_dict()``: its parameters and buffers by name, where (and as) the
+    model is, after the moves and casts that put them there."""
+    return Value(
+        Kind.ENCODING,
+        module.device,
+        module.dtype,
+        module.device_expr,
+        tuple(e for e in module.events if e.action in ("move", "place", "cast")),
+        new_ident(),
+        part_of=module.ident or module.part_of,
+        origin=PARAMETER,
+    )
+
+
 _TENSOR_ATTRS = frozenset({"weight", "bias", "data", "grad", "running_mean", "running_var"})
 
 

@@ -12,7 +12,7 @@ from torchlint import screen
 from torchlint.analysis.legacy import made_by_class
 from torchlint.analysis.names import dotted, root_name
 from torchlint.analysis.order import after, written_before
-from torchlint.analysis.torch_api import FACTORY_FUNCTIONS, LEGACY_TENSOR_TYPES
+from torchlint.analysis.torch_api import FACTORY_FUNCTIONS, LEGACY_TENSOR_TYPES, SAME_PLACE_OPS
 from torchlint.checks._build import kwarg, method_call
 from torchlint.lint.traverse import children, is_self_call, nodes
 from torchlint.rules.rule import FixSpec, Replace, Rule
@@ -524,7 +524,14 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
             # What the advice can name the device by: the operand, or for a mask
             # (``labels == c``) the tensor it compares.
             base = dotted(other) or (
-                dotted(other.left) if isinstance(other, cst.Comparison) else None
+                dotted(other.left)
+                if isinstance(other, cst.Comparison)
+                # hits.sum(): where hits is
+                else dotted(other.func.value)
+                if isinstance(other, cst.Call)
+                and isinstance(other.func, cst.Attribute)
+                and other.func.attr.value in SAME_PLACE_OPS
+                else None
             )
             text = code(other) if len(code(other)) <= 40 else "a tensor"
             how = f"is indexed with the mask `{text}`" if indexed else f"meets `{text}`"
