@@ -32,6 +32,7 @@ from torchlint.analysis.values import (
     Event,
     Kind,
     Place,
+    Site,
     Value,
     merge_values,
     new_value,
@@ -266,7 +267,7 @@ class Calls(Loops):
         self,
         obj: Value,
         method: str,
-        node: cst.Call,
+        node: Site,
         args: list[tuple[cst.Arg, Value]],
         label: str = "",
     ) -> Value | None:
@@ -307,7 +308,7 @@ class Calls(Loops):
             new_value(Kind.DATASET, Place.CPU, None, Event("create", node)), items=(item,)
         )
 
-    def returned(self, call: cst.Call) -> Value:
+    def returned(self, call: Site) -> Value:
         """What this walk of a function returned, back with the caller of ``call``: a
         generator's call returns its items, as a list of what it yields does (not a
         ``@contextmanager``'s, which the ``with`` statement enters)."""
@@ -350,7 +351,7 @@ class Calls(Loops):
     def enter(
         self,
         fn: cst.FunctionDef,
-        node: cst.Call,
+        node: Site,
         args: list[tuple[cst.Arg, Value]],
         cls: ClassFacts | None,
         own: dict[str, Value],
@@ -404,7 +405,7 @@ class Calls(Loops):
     def _enter(
         self,
         fn: cst.FunctionDef,
-        node: cst.Call,
+        node: Site,
         args: list[tuple[cst.Arg, Value]],
         cls: ClassFacts | None,
         own: dict[str, Value],

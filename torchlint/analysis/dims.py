@@ -1,14 +1,16 @@
-"""Which tensors surely have dimensions, for torch's type promotion.
+"""Which tensors surely have dimensions, for torch's type promotion (and for
+indexing: a zero-dimensional integer index is read as a Python int).
 
 ``a * b`` of a float32 and a float64 tensor is float64 when the float64 one has
 dimensions, and float32 when it is zero-dimensional (``t.sum()``, ``t[i]``): a
 zero-dimensional tensor counts like a Python number. So the arithmetic of two
 floating dtypes is known only where the widest operand surely has a dimension. The
 walk keeps the idents of such tensors (``Walk.dims``; names and aliases of one
-object share its ident): made by a factory given a size (``torch.ones(n)``),
-``arange``/``linspace``, ``torch.cat``/``stack``, a reshape given a size
-(``view(-1, 1)``), ``unsqueeze``, indexing with ``None``; kept by elementwise ops,
-casts and moves, and by arithmetic with a tensor that has them (broadcasting). Any
+object share its ident): made by a factory given a size (``torch.ones(n)``,
+``torch.randint(0, n, (b,))``), ``arange``/``linspace``, ``torch.cat``/``stack``, a
+reshape given a size (``view(-1, 1)``), ``unsqueeze``, indexing with ``None``, a
+DataLoader's batches; kept by elementwise ops, casts and moves, and by arithmetic
+with a tensor that has them (broadcasting). Any
 other tensor may be zero-dimensional, and its promotion stays unknown."""
 
 from __future__ import annotations
@@ -28,18 +30,18 @@ from torchlint.analysis.torch_api import (
 from torchlint.analysis.values import MAYBE_DTYPE, Value, promoted
 
 
-class _Walk(Protocol):  # (the part of scope.Walk read here)
+class Walk(Protocol):  # (the part of scope.Walk read here)
     dims: set[int]
 
 
-def mark(w: _Walk, value: Value, shaped: bool = True) -> Value:
+def mark(w: Walk, value: Value, shaped: bool = True) -> Value:
     """``value``, recorded as having dimensions when ``shaped``."""
     if shaped and value.ident:
         w.dims.add(value.ident)
     return value
 
 
-def has(w: _Walk, value: Value) -> bool:
+def has(w: Walk, value: Value) -> bool:
     return bool(value.ident) and value.ident in w.dims
 
 
@@ -65,13 +67,19 @@ def factory(name: str, node: cst.Call) -> bool:
         return True
     if name in SIZED_FACTORIES:
         return _sized(node.args)
+    if name == "randint":  # randint(high, size), randint(low, high, size), size=...
+        size = next((a for a in node.args if a.keyword and a.keyword.value == "size"), None)
+        positional = [a for a in node.args if a.keyword is None]
+        if size is None and len(positional) in (2, 3):
+            size = positional[-1]
+        return size is not None and _sized([size.with_changes(keyword=None)])
     if name in ("tensor", "as_tensor") and node.args and node.args[0].keyword is None:
         data = node.args[0].value
         return isinstance(data, (cst.List, cst.Tuple)) and bool(data.elements)
     return False
 
 
-def op(w: _Walk, op_name: str, rest: Sequence[cst.Arg], inputs: Sequence[Value]) -> bool:
+def op(w: Walk, op_name: str, rest: Sequence[cst.Arg], inputs: Sequence[Value]) -> bool:
     """The result of ``x.<op>(*rest)`` / ``torch.<op>(x, *rest)`` has dimensions."""
     if op_name in SHAPED_RESULTS:
         return True
@@ -90,7 +98,7 @@ def indexed(node: cst.Subscript) -> bool:
     )
 
 
-def arithmetic_dtype(w: _Walk, values: Sequence[Value]) -> str:
+def arithmetic_dtype(w: Walk, values: Sequence[Value]) -> str:
     """The dtype of arithmetic on tensors of known, different dtypes: torch's promoted
     one where the widest operand surely has dimensions, else unknown ("maybe")."""
     dtypes = {v.dtype for v in values}

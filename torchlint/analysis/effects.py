@@ -188,18 +188,6 @@ def meet(
     return dims.mark(scope.w, joined, promote or any(dims.has(scope.w, v) for v in values))
 
 
-def indexed(
-    scope: Scope, owner: Value, mask: Value, node: cst.Subscript, expr: cst.BaseExpression
-) -> None:
-    """``t[mask]``: a tensor made on the CPU indexed by a boolean mask on a device
-    fails ('indices should be either on cpu or on the same device as the indexed
-    tensor'); recorded as the two meeting, as ``meet`` does. (A CPU mask on a GPU
-    tensor is allowed.)"""
-    made = owner.last("create") if owner.kind == Kind.TENSOR and owner.device == Place.CPU else None
-    if made is not None and mask.on_accelerator:
-        scope.w.facts.mixes.add(made.node, MixObs(node, owner, mask, expr), scope.depth)
-
-
 def _like(scope: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value:
     """``zeros_like(x, dtype=..., device=...)``: where and as ``x`` is, but for what
     its keywords say."""

@@ -26,9 +26,10 @@ from torchlint.analysis import (
 )
 from torchlint.analysis.calls import Calls
 from torchlint.analysis.names import dotted, string_key
-from torchlint.analysis.observations import CallObs
+from torchlint.analysis.observations import CallObs, MixObs
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
+    FLOATING_DTYPES,
     IN_PLACE_OPS,
     INTEGER_DTYPES,
     LOSSES,
@@ -165,11 +166,11 @@ class Expressions(Calls):
                 if isinstance(element.slice, cst.Index) and isinstance(
                     element.slice.value, (cst.Call, cst.Comparison, cst.Name, cst.Attribute)
                 ):
-                    # x[np.argsort(np.asarray(t))]: observed; x[mask]: a CPU tensor
-                    # indexed by a mask on a device fails
+                    # x[np.argsort(np.asarray(t))]: observed; x[mask], x[labels]: a
+                    # CPU tensor indexed by a tensor on a device fails
                     by = self.eval(element.slice.value)
-                    if by.kind == Kind.TENSOR and by.dtype == "bool":
-                        effects.indexed(self, owner, by, node, element.slice.value)
+                    if by.kind == Kind.TENSOR:
+                        _indexed(self, owner, by, node, element.slice.value)
             if _shape_entry(node):
                 return Value(Kind.NUMBER, dtype="int64")  # L = x.shape[-1]: an int
             if owner.kind == Kind.ENCODING:
@@ -184,6 +185,13 @@ class Expressions(Calls):
                 )  # enc["input_ids"]
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
                 return submodule(owner)  # model.layers[3]
+            if owner.kind == Kind.OBJECT:
+                # images[i] of a class of the file: what its __getitem__ returns
+                item = self.method_of(owner, "__getitem__", node, [])
+                if item is not None:
+                    return item
+            if owner.kind == Kind.DATASET and owner.items and owner.items[0].kind is not None:
+                return replace(owner.items[0], ident=new_ident(), moved_from=0)  # dataset[0]
             if owner.kind in (Kind.TENSOR, Kind.NDARRAY):
                 made = replace(owner, ident=new_ident(), moved_from=0)  # x[:, -1]: same place
                 return dims.mark(self.w, made, dims.indexed(node))
@@ -703,6 +711,22 @@ DICT_MUTATORS = frozenset(
 )
 # What a dict of tensors holds: entries that say where the dict is.
 _ARRAYS = frozenset({Kind.TENSOR, Kind.MOVED, Kind.NDARRAY})
+
+
+def _indexed(
+    scope: Expressions, owner: Value, mask: Value, node: cst.Subscript, expr: cst.BaseExpression
+) -> None:
+    """``t[mask]``, ``t[labels]``: a tensor made on the CPU indexed by a boolean mask
+    or by a tensor of indices on a device fails ('indices should be either on cpu or
+    on the same device as the indexed tensor'); recorded as the two meeting, as
+    ``meet`` does. An index tensor other than a mask counts only where it surely has
+    dimensions: a zero-dimensional integer one is read as a Python int
+    (``t[labels[i]]`` works). (A CPU index on a GPU tensor is allowed.)"""
+    if mask.dtype != "bool" and (mask.dtype in FLOATING_DTYPES or not dims.has(scope.w, mask)):
+        return
+    made = owner.last("create") if owner.kind == Kind.TENSOR and owner.device == Place.CPU else None
+    if made is not None and mask.on_accelerator:
+        scope.w.facts.mixes.add(made.node, MixObs(node, owner, mask, expr), scope.depth)
 
 
 def _one_member(node: cst.Subscript) -> bool:

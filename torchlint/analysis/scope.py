@@ -25,6 +25,7 @@ from torchlint.analysis.values import (
     Event,
     Kind,
     Place,
+    Site,
     Value,
     member,
 )
@@ -455,7 +456,7 @@ class Scope(ABC):
         self,
         obj: Value,
         method: str,
-        node: cst.Call,
+        node: Site,
         args: list[tuple[cst.Arg, Value]],
         label: str = "",
     ) -> Value | None:

@@ -256,10 +256,14 @@ def parameter_free(value: Value) -> bool:
     return value.dtype is None and value.origin.startswith("torch.nn.")
 
 
-def unpass(value: Value, call: cst.Call) -> Value:
+# Where a followed call is written: a call, or ``obj[i]`` (its class's ``__getitem__``).
+Site = cst.Call | cst.Subscript
+
+
+def unpass(value: Value, call: Site) -> Value:
     """``value`` without the "pass" events of ``call``'s arguments: what a function
     returns (or leaves in a module) is back with the caller."""
-    handed = {id(a.value) for a in call.args}
+    handed = {id(a.value) for a in call.args} if isinstance(call, cst.Call) else set()
     kept = tuple(e for e in value.events if not (e.action == "pass" and id(e.node) in handed))
     items = tuple(unpass(item, call) for item in value.items)  # return mean, std
     if len(kept) == len(value.events) and all(

@@ -30,6 +30,8 @@ class InputsNotMoved(Rule):
     fixable = True
     triggers = (*MOVE_TEXT, "device_map")  # (generate on a device_map model)
     needs = frozenset({screen.PLACED_MODULE, screen.CPU_DATA})
+    # (a CPU tensor indexed with one on a device: no model needed)
+    needs_either = (frozenset({screen.ACCELERATOR, screen.CPU_DATA, screen.TENSOR_INDEX}),)
     docs = """
     ## What it does
     Flags a call of a model that was moved with `.to(device)` / `.cuda()` when an
@@ -42,7 +44,12 @@ class InputsNotMoved(Rule):
     related location. Also flags a tensor made on the CPU that meets a placed model's
     tensors (its output, its weights, the inputs its `forward` was called with) in a
     `torch.cat`/`stack` or arithmetic: a mask or state made in `forward` without
-    `device=`. Where the last thing done to such a tensor was a dtype-only
+    `device=`. And a tensor made on the CPU that is indexed with a tensor on a
+    device (`table[labels]` with `labels` moved, a schedule looked up with steps drawn
+    with `device=`): 'indices should be either on cpu or on the same device as the
+    indexed tensor', whatever that tensor is; an index of indices counts where it
+    surely has dimensions (one index at a time, `table[labels[i]]`, is read as an int).
+    Where the last thing done to such a tensor was a dtype-only
     `.to(dtype)` (a cache converted to the input's dtype, pixel values to the tower's),
     the finding lands on that cast, the line to change: it should convert and move in
     one step. Modules made inside `with torch.device(d):` are on `d`, and a buffer
@@ -146,25 +153,30 @@ class InputsNotMoved(Rule):
                 continue  # (a loop's next iteration; type(x)(n) is TL402's)
             other = mix.device
             # The device side belongs to a placed model: its output, its weights,
-            # or an input its forward was called with.
-            if not (
+            # or an input its forward was called with. Or this tensor is indexed
+            # with a tensor on a device, which fails whatever that tensor is.
+            model = bool(
                 other.origin in ("module call", "parameter") or other.part_of or other.module_input
-            ):
+            )
+            indexed = isinstance(mix.node, cst.Subscript)
+            if not (model or indexed):
                 continue
             code = self.ctx.code_for
             name = dotted(mix.device_expr) or code(mix.device_expr)
             related: dict[str, cst.CSTNode] = {"meets": mix.node}
             moved = other.last("move")
             recast = _recast_only(mix.cpu)
-            if recast is not None:
+            if recast is not None and not indexed:
                 self._recast(
                     mix.node, recast, mix.cpu.last("create") or recast, "it", f"`{name}`", moved
                 )
                 return
-            where = "the model's device"
+            where = "the model's device" if model else "a device"
             if moved is not None:
                 related["moved"] = moved.node
                 where = f"{device_text(moved, code)} (line <line:moved>)"
+            elif not model and other.device_expr is not None:
+                where = f"`{code(other.device_expr)}`"
             subject = "this tensor is made on the CPU (no `device=`)"
             made = mix.cpu.last("create")
             if made is not None and made.node is not node:
@@ -176,11 +188,16 @@ class InputsNotMoved(Rule):
                 )
             else:
                 subject += " and"
+            how, error = f"meets `{name}`", "'Expected all tensors to be on the same device'"
+            if indexed:
+                how = f"is indexed with `{name}`"
+                error = (
+                    "'indices should be either on cpu or on the same device as the indexed tensor'"
+                )
             self.report(
                 node,
-                f"{subject} meets `{name}`, on {where}, at line <line:meets>: 'Expected "
-                f"all tensors to be on the same device'; create it there with "
-                f"`device={name}.device`",
+                f"{subject} {how}, on {where}, at line <line:meets>: {error}; create it "
+                f"there with `device={name}.device`",
                 None,
                 related,
             )
