@@ -70,9 +70,10 @@ def factory(name: str, node: cst.Call) -> bool:
     if name == "randint":  # randint(high, size), randint(low, high, size), size=...
         size = next((a for a in node.args if a.keyword and a.keyword.value == "size"), None)
         positional = [a for a in node.args if a.keyword is None]
-        if size is None and len(positional) in (2, 3):
+        if size is None and len(positional) in (2, 3) and not positional[-1].star:
             size = positional[-1]
-        return size is not None and _sized([size.with_changes(keyword=None)])
+        shape = size.value if size is not None else None
+        return isinstance(shape, (cst.Tuple, cst.List)) and _sized([cst.Arg(shape)])
     if name in ("tensor", "as_tensor") and node.args and node.args[0].keyword is None:
         data = node.args[0].value
         return isinstance(data, (cst.List, cst.Tuple)) and bool(data.elements)
