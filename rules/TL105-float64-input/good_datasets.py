@@ -51,6 +51,35 @@ def run_raw(model, device):
         print(to_world(uv, camera))
 
 
+class SensorRows(Dataset):
+    """The readings without their timestamp column, converted to float32 once."""
+
+    def __init__(self, readings):
+        self.values = np.delete(readings, 0, axis=1).astype(np.float32)
+
+    def __len__(self):
+        return len(self.values)
+
+    def __getitem__(self, i):
+        return torch.tensor(self.values[i])
+
+
+class GatedNorm(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.gate = nn.Linear(1, n)
+        self.norm = nn.LayerNorm(n)
+
+    def forward(self, x):
+        return self.norm(self.gate.weight.squeeze(-1) * x[:, :, None])
+
+
+def fit_sensors(path, device):
+    model = GatedNorm(7).to(device)
+    for x in DataLoader(SensorRows(np.loadtxt(path, delimiter=",")), batch_size=16):
+        model(x.to(device))
+
+
 if __name__ == "__main__":
     net = nn.Sequential(nn.Flatten(), nn.Linear(3 * 32 * 32, 9), nn.Unflatten(1, (3, 3)))
     run_epoch(net, "cuda")

@@ -32,6 +32,13 @@ NUMPY_KEEP_DTYPE = frozenset(
     """copy reshape transpose squeeze expand_dims repeat tile flip roll clip concatenate
     stack vstack hstack ravel flatten""".split()
 )
+# numpy functions (not ndarray methods: ``a.sort()`` sorts in place and gives None)
+# whose result has their first argument's dtype: a row or a column taken out, the axes
+# moved, a sorted copy.
+_NUMPY_KEEP_DTYPE_FUNCTIONS = frozenset(
+    """delete insert take sort swapaxes moveaxis rot90 fliplr flipud atleast_1d atleast_2d
+    atleast_3d""".split()
+)
 # ndarray methods (reductions and the like) whose result has the array's dtype.
 _SAME_DTYPE_METHODS = frozenset("sum min max cumsum prod clip round abs".split())
 # Elementwise maths: float64 from integers or float64, float32 stays float32.
@@ -128,7 +135,9 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         dtype = "float64"
     elif name in _NUMPY_INT64:
         dtype = "int64"
-    elif name in NUMPY_KEEP_DTYPE and first.kind == Kind.NDARRAY:
+    elif (name in NUMPY_KEEP_DTYPE or name in _NUMPY_KEEP_DTYPE_FUNCTIONS) and (
+        first.kind == Kind.NDARRAY
+    ):
         dtype = first.dtype
         if dtype is None:
             return replace(first, ident=new_ident())

@@ -114,6 +114,8 @@ TENSOR_CLASS_OF = "type(tensor)"
 # disagree): it is never equal to the name of a real dtype.
 MAYBE_DTYPE = "maybe"
 
+_NAMED_DTYPES = frozenset({"float16", "bfloat16", "float32", "float64"})
+
 _ids = itertools.count(1)
 
 
@@ -170,6 +172,18 @@ class Value:
         that one copied its dtype from."""
         made = self.last("cast", "create")
         return made.source or made if made is not None else None
+
+    def branch_cast(self) -> Event | None:
+        """Where branches disagree on the dtype ("maybe"), the cast that gives it a
+        known one on some path (``if args.half: model.half()``): the last dtype event
+        the paths left, when it is a cast to a named dtype (not ``.to(dtype)`` of a
+        variable). The run that takes that branch has the value in that dtype."""
+        if self.dtype != MAYBE_DTYPE:
+            return None
+        made = self.last("cast", "create")
+        if made is None or made.action != "cast" or made.source is not None:
+            return None
+        return made if made.detail in _NAMED_DTYPES else None
 
     def handed(self) -> list[Event]:
         """The "pass" events since this value was last made, cast or moved: the

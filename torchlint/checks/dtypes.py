@@ -385,12 +385,20 @@ class InputDtypeMismatch(Rule):
                 return
 
     def _check(self, obs: CallObs) -> bool:
-        if obs.autocast or obs.module.dtype not in _CASTS or obs.followed:
+        if obs.autocast or obs.followed:
             return False
         if obs.module.origin == PIPELINE:
             return False  # a diffusers pipeline casts the latents it is given itself
-        found = False
         module_dtype = obs.module.dtype
+        # A module cast on one branch only (``if opt.half: model.half()``): the run
+        # that takes the branch has it in that dtype, and an input whose dtype is
+        # the same on every path is wrong in that run.
+        branch = obs.module.branch_cast()
+        if branch is not None:
+            module_dtype = branch.detail
+        if module_dtype not in _CASTS:
+            return False
+        found = False
         for arg, value in obs.args:
             if arg.star or value.kind != Kind.TENSOR:
                 continue
@@ -398,13 +406,28 @@ class InputDtypeMismatch(Rule):
                 continue
             found = True
             cast = _CASTS[module_dtype]
+            problem = (
+                f"is {module_dtype}: 'expected scalar type' / 'Input type and bias type "
+                f"should be the same'"
+            )
+            if branch is None:
+                _Site(self, arg, value, obs).report(
+                    value.dtype,
+                    problem,
+                    cast,
+                    "cast the input with {}." + cast + "()",
+                    " (or run under torch.autocast)",
+                )
+                continue
+            # Only that run needs the cast: the fix, which casts on every path, is unsafe.
             _Site(self, arg, value, obs).report(
                 value.dtype,
-                f"is {module_dtype}: 'expected scalar type' / 'Input type and bias type "
-                f"should be the same'",
+                problem.replace("is ", "is (on the branch of line <line:branch>) ", 1),
                 cast,
                 "cast the input with {}." + cast + "()",
-                " (or run under torch.autocast)",
+                " on that branch (or cast the input to the module's dtype)",
+                unsafe=True,
+                more={"branch": branch.node},
             )
         return found
 
@@ -529,9 +552,10 @@ class _Site:
         aside: str = "",
         made_at: str = "",
         unsafe: bool = False,
+        more: dict[str, cst.CSTNode] | None = None,
     ) -> None:
         obs, name = self.obs, self.name
-        related: dict[str, cst.CSTNode] = {}
+        related: dict[str, cst.CSTNode] = dict(more or {})
         at: cst.CSTNode = self.node
         made = self.made
         if made is None and self.rule.once_at(self.node, self.node) is None:
