@@ -144,3 +144,31 @@ def project(embeds):
     pipe = AdapterPipeline()
     pipe.load_adapter()
     return pipe(embeds)
+
+
+class Captioner(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Conv2d(3, 8, 4, stride=4)
+
+    def describe(self, image, prompt_ids):
+        return self.stem(image).mean() + prompt_ids.sum()
+
+
+CAPTION_DTYPE = torch.bfloat16
+
+
+def prepare(pixels, ids):
+    return {"image": torch.from_numpy(pixels), "prompt_ids": torch.tensor(ids)}
+
+
+def caption_script(pixels, ids, device):
+    # The batch is rebuilt key by key, floating entries moved and cast, the others
+    # only moved: every entry is on the GPU, the model (cast only) is not.
+    captioner = Captioner().to(CAPTION_DTYPE)  # expect: TL201:17 lines=171,174
+    batch = prepare(pixels, ids)
+    batch = {
+        key: t.to(device=device, dtype=CAPTION_DTYPE) if t.is_floating_point() else t.to(device)
+        for key, t in batch.items()
+    }
+    return captioner.describe(**batch)

@@ -61,3 +61,28 @@ def predict(model, batch):
 def main(config, checkpoint, batch):
     model = load_for_inference(config, checkpoint)
     return predict(model, batch)
+
+
+class SegTrainer:
+    # The model is set up in one method (BatchNorm made synchronized on some runs)
+    # and wrapped there; a later method moves it, too late for DDP.
+    def __init__(self, opts):
+        self.opts = opts
+        self.device = torch.device("cuda", opts.rank)
+        self.net = None
+
+    def build(self):
+        net = nn.Sequential(nn.Conv2d(3, 8, 3), nn.BatchNorm2d(8))
+        if self.opts.sync_bn:
+            net = nn.SyncBatchNorm.convert_sync_batchnorm(net)
+        self.net = DDP(net, device_ids=[self.opts.rank])  # expect: TL203:20 lines=75,78
+
+    def fit(self, images):
+        self.net.to(self.device)
+        return self.net(images.to(self.device))
+
+
+def run(opts, images):
+    trainer = SegTrainer(opts)
+    trainer.build()
+    return trainer.fit(images)

@@ -39,3 +39,25 @@ def data_parallel_placed_before_use(device, x):
     model = nn.DataParallel(nn.Linear(10, 10), device_ids=[0, 1])
     model.cuda()
     return model(x.to(device))
+
+
+class SegTrainer:
+    def __init__(self, opts):
+        self.opts = opts
+        self.device = torch.device("cuda", opts.rank)
+
+    def build(self):
+        net = nn.Sequential(nn.Conv2d(3, 8, 3), nn.BatchNorm2d(8))
+        if self.opts.sync_bn:
+            net = nn.SyncBatchNorm.convert_sync_batchnorm(net)
+        # Converted, then placed, then wrapped.
+        self.net = DDP(net.to(self.device), device_ids=[self.opts.rank])
+
+    def fit(self, images):
+        return self.net(images.to(self.device))
+
+
+def run(opts, images):
+    trainer = SegTrainer(opts)
+    trainer.build()
+    return trainer.fit(images)

@@ -24,6 +24,7 @@ from torchlint.analysis.torch_api import (
     DTYPES,
     FLOAT_RESULTS,
     FORWARD_LIKE,
+    IN_PLACE_CONVERTERS,
     INDEX_RESULTS,
     INTEGER_DTYPES,
     LOSSES,
@@ -487,6 +488,8 @@ def library_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
 
 
 def _unseen(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    if q in IN_PLACE_CONVERTERS and args and args[0][1].kind == Kind.MODULE:
+        return args[0][1]  # model = nn.SyncBatchNorm.convert_sync_batchnorm(model)
     scope.escape_args(args)
     return UNKNOWN
 
@@ -508,8 +511,7 @@ def _parameter(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
 
 
 def _is_nn_class(q: str) -> bool:
-    """``torch.nn.Linear``, ``torch.nn.modules.conv.Conv2d``, but also what
-    ``_nn_class`` tells apart: ``torch.nn.SyncBatchNorm.convert_sync_batchnorm``."""
+    """``torch.nn.Linear``, ``torch.nn.modules.conv.Conv2d``, ``torch.nn.utils.X``."""
     return q.startswith("torch.nn.") and q.rsplit(".", 1)[-1][:1].isupper()
 
 

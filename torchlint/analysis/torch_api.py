@@ -297,6 +297,18 @@ NO_GRAD_CONTEXTS = frozenset(
 SCATTERING_WRAPPERS = frozenset({"DistributedDataParallel", "DataParallel"})
 # Class methods that load or build a whole model (``AutoModel.from_pretrained``).
 MODEL_LOADERS = frozenset({"from_pretrained", "from_config"})
+# torch.nn functions that convert a module's layers in place and return it, its
+# parameters where (and as what) they were: what they return is the module as it is.
+IN_PLACE_CONVERTERS = frozenset(
+    {
+        "torch.nn.SyncBatchNorm.convert_sync_batchnorm",
+        "torch.nn.modules.batchnorm.SyncBatchNorm.convert_sync_batchnorm",
+        "torch.nn.utils.weight_norm",
+        "torch.nn.utils.spectral_norm",
+        "torch.nn.utils.parametrizations.weight_norm",
+        "torch.nn.utils.parametrizations.spectral_norm",
+    }
+)
 # Tensors a module holds as its own (they move and cast with it), not modules.
 PARAMETER_CLASSES = frozenset(
     {"torch.nn.Parameter", "torch.nn.parameter.Parameter", "torch.nn.Buffer"}

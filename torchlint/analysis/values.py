@@ -359,6 +359,11 @@ def merge_values(a: Value, b: Value) -> Value:
                 if x != y:
                     break
                 shared += (x,)
+        moved = a.last("move")
+        if a.device == b.device and a.on_accelerator and moved and b.last("move"):
+            # ``v.to(device, dtype) if v.is_floating_point() else v.to(device)``: moved
+            # either way, and the story says where (the first path's move).
+            shared += (moved,) if moved not in shared else ()
         return Value(
             Kind.TENSOR,
             a.device if a.device == b.device else Place.MAYBE,

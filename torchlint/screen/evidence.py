@@ -366,6 +366,7 @@ def _walk_parts(cls: ast.ClassDef, file: File) -> tuple[Unit, list[tuple[Method,
 def _inherit(unit: Unit, module_level: Unit) -> None:
     """What the module body set up is visible in every function."""
     unit.tags |= module_level.tags
+    unit.dtype_values(module_level.valued)  # DTYPE = torch.float16; x.to(DTYPE) in a def
     unit.modules |= module_level.modules
     unit.moved |= module_level.moved
     unit.shared |= module_level.shared

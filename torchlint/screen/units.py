@@ -587,6 +587,19 @@ class Unit(ModuleState):
                     if path is not None:
                         self.dtype_names.add(path)
 
+    def dtype_values(self, valued: list[tuple[set[str], ast.expr]]) -> None:
+        """A variable passed as a dtype, assigned something half / narrow / float64
+        (here, or in the module body the unit sees: ``evidence._inherit``)."""
+        for paths, value in valued:
+            if paths & self.dtype_names:
+                words = set().union(*(words_of(sub) for sub in nodes_under(value)))
+                if words & HALF_WORDS:
+                    self.tags.add(HALF_CAST)
+                if words & (NARROW_WORDS | NARROW_ATTRIBUTES):
+                    self.tags.add(NARROW_CAST)
+                if words & FLOAT64_WORDS:
+                    self.tags.add(FLOAT64)
+
     def share(self, node: ast.AST) -> None:
         for sub in nodes_under(node):
             path = dotted(sub)
@@ -772,16 +785,7 @@ class Unit(ModuleState):
                     self.tags.add(STALE_ALIAS)
         if self.rebound & self.shared and self.shared & self.arguments:
             self.tags.add(STALE_ALIAS)  # a = b = x; for t in (x, y)
-        for paths, value in self.valued:
-            # A variable passed as a dtype, assigned something half / narrow / float64.
-            if paths & self.dtype_names:
-                words = set().union(*(words_of(sub) for sub in nodes_under(value)))
-                if words & HALF_WORDS:
-                    self.tags.add(HALF_CAST)
-                if words & (NARROW_WORDS | NARROW_ATTRIBUTES):
-                    self.tags.add(NARROW_CAST)
-                if words & FLOAT64_WORDS:
-                    self.tags.add(FLOAT64)
+        self.dtype_values(self.valued)
         if self.init_self_calls:
             self.built()
         if self.init_helpers and INIT_TENSOR_ATTR not in self.tags:
