@@ -9,7 +9,12 @@ followed by a move of the module to a device, stays on the CPU; when it then mee
 the moved parameters (or any tensor on the device) the op fails with ``Expected all
 tensors to be on the same device``. The walk marks such copies at the move with a
 "left" event (a move back to the CPU, or the copies' ``.data`` replaced by hand,
-adds "back"), and records the meeting (what TL207 reports, at the move)."""
+adds "back"), and records the meeting (what TL207 reports, at the move).
+
+A module's buffers are the other way round: ``Module.to()`` puts a new tensor in
+each (``self._buffers[k] = fn(buf)``), so a reference to a buffer read through the
+module (``mean = model.norm.mean``) is left behind like a copy (what TL206 reports,
+where the reference was taken)."""
 
 from __future__ import annotations
 
@@ -22,6 +27,8 @@ import libcst as cst
 from torchlint.analysis.observations import CopyObs
 from torchlint.analysis.torch_api import CROSS_DEVICE_IN_PLACE
 from torchlint.analysis.values import (
+    BUFFER,
+    BUFFER_REF,
     COPY,
     PARAMETER,
     UNKNOWN,
@@ -61,6 +68,38 @@ def copy_of(scope: Scope, node: cst.CSTNode, value: Value) -> Value | None:
     made = Event("copy", node, fn, statement=parent.stmt if parent is not None else None)
     events = tuple(e for e in value.events if e.action != "pass")
     return replace(value, ident=new_ident(), moved_from=0, origin=COPY, events=(*events, made))
+
+
+def buffer_reference(scope: Scope, path: str, node: cst.CSTNode) -> Value | None:
+    """``model.norm.mean``: the tensor a buffer of a module of the file holds now,
+    read through the module (whose ``__init__`` the walk followed): on the CPU while
+    the module is, and left there when it moves. None for anything else."""
+    parts = path.split(".")
+    at = next((i for i in range(len(parts) - 1, 0, -1) if ".".join(parts[:i]) in scope.env), 0)
+    root = scope.env.get(".".join(parts[:at])) if at else None
+    if root is None or root.kind != Kind.MODULE or not root.ident:
+        return None
+    held = root
+    for attr in parts[at:]:
+        known = scope.w.objects.get(held.ident) if held.ident else None
+        found = known[1].get(f"self.{attr}") if known is not None else None
+        if found is None:
+            return None
+        held = found
+    if held.kind != Kind.TENSOR or held.origin != BUFFER:
+        return None
+    made = Event("copy", node, path=path)
+    dtype = held.dtype if root.last("cast") is None else None
+    return Value(
+        Kind.TENSOR,
+        root.device,
+        dtype,
+        root.device_expr,
+        (made,),
+        new_ident(),
+        part_of=root.ident,
+        origin=BUFFER_REF,
+    )
 
 
 def moved(scope: Scope, module: int, move: Event, by_hand: bool = False) -> None:
@@ -107,7 +146,7 @@ def _held(value: Value) -> list[Value]:
     """The copies of parameters ``value`` is or holds."""
     if value.kind in (Kind.LIST, Kind.TUPLE, Kind.ENCODING) and value.items:
         return [c for item in value.items for c in _held(item)]
-    return [value] if value.origin == COPY and value.part_of else []
+    return [value] if value.origin in (COPY, BUFFER_REF) and value.part_of else []
 
 
 def _mark(value: Value, module: int, to: Event, place: Place | None) -> Value:
@@ -121,7 +160,11 @@ def _mark(value: Value, module: int, to: Event, place: Place | None) -> Value:
         if all(a is b for a, b in zip(items, value.items, strict=True)):
             return value
         return replace(value, items=items)
-    if value.origin != COPY or value.part_of != module or value.device != Place.CPU:
+    if (
+        value.origin not in (COPY, BUFFER_REF)
+        or value.part_of != module
+        or value.device != Place.CPU
+    ):
         return value
     last = value.last(*_STATUS)
     now = "left" if last is not None and last.action == "left" else "back"
@@ -151,7 +194,11 @@ def meet(scope: Scope, values: Sequence[Value], node: cst.CSTNode) -> None:
             if i != j and (
                 other.on_accelerator or (live_parameter(other) and other.part_of == copy.part_of)
             ):
-                scope.w.facts.param_copies.add(move.node, CopyObs(move, made, node), scope.depth)
+                found = CopyObs(move, made, node)
+                if copy.origin == BUFFER_REF:  # TL206, where the buffer was read
+                    scope.w.facts.stale_buffers.add(made.node, found, scope.depth)
+                else:  # TL207, at the move
+                    scope.w.facts.param_copies.add(move.node, found, scope.depth)
                 return
 
 

@@ -122,6 +122,9 @@ class Expressions(Calls):
                         node,
                     )
                 value = self.lookup(name)
+                if type(node) is cst.Attribute and name not in self.env and value is not None:
+                    # model.norm.mean: a buffer of a module of the file
+                    value = copies.buffer_reference(self, name, node) or value
                 if value is not None:
                     return value
                 if type(node) is cst.Attribute:

@@ -244,6 +244,10 @@ class FlowFacts:
     retyped: Observations[cst.Call, RetypeObs] = field(default_factory=Observations)
     # Keyed by the move of the module whose parameters were copied on the CPU before.
     param_copies: Observations[cst.Call, CopyObs] = field(default_factory=Observations)
+    # Keyed by where a module's buffer was read into another name (``copy``: that
+    # read) before the module moved away from the CPU; the name then met a tensor on
+    # the device (``analysis/copies.py``).
+    stale_buffers: Observations[cst.CSTNode, CopyObs] = field(default_factory=Observations)
     # Which GPU each move, creation or placement picks (``analysis/gpus.py``), by
     # the node of its event; None where the walks that got there disagree.
     gpus: dict[cst.CSTNode, Gpu | None] = field(default_factory=dict)

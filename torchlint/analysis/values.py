@@ -98,6 +98,10 @@ PARAMETER = "parameter"
 # ``part_of``: the module): it stays where it was made when the module moves
 # (``analysis/copies.py``).
 COPY = "copy"
+# The origin of a module's registered buffer read through the module into another
+# name (``mean = model.norm.mean``; ``part_of``: the module): ``Module.to()`` puts a
+# new tensor in the buffer, so the name keeps the old one (``analysis/copies.py``).
+BUFFER_REF = "buffer:ref"
 # The origin of a LOADER value whose batches are what a collate function of the file
 # returns (``items``: the batch as it is, no default collate after it).
 COLLATED = "collated"

@@ -64,6 +64,38 @@ def _self_assignments(
                 yield small, attr, small.value
 
 
+def _gives_dims(call: cst.Call) -> bool:
+    """``t.view(1, -1, 2)``, ``t.reshape(n, 2)``, ``t.unsqueeze(0)``, ``t.flatten()``: a
+    tensor with dimensions, whatever ``t`` is (a 0-dim CPU tensor is the only one that
+    mixes with tensors on a device)."""
+    method = call.func.attr.value if isinstance(call.func, cst.Attribute) else ""
+    if method in ("unsqueeze", "flatten"):
+        return True
+    return (
+        method in ("view", "reshape")
+        and bool(call.args)
+        and all(
+            a.keyword is None and not a.star and not isinstance(a.value, (cst.Tuple, cst.List))
+            for a in call.args
+        )
+    )
+
+
+def _comprehended(node: cst.ListComp) -> bool:
+    """``[t[i].view(1, -1) for i in range(n)]``: the element does not start from a name
+    the comprehension binds (that name's value is not what an assignment above says)."""
+    bound = {n.value for f in nodes(node.for_in, cst.CompFor) for n in nodes(f.target, cst.Name)}
+    root: cst.BaseExpression = node.elt
+    while True:
+        if isinstance(root, cst.Call) and isinstance(root.func, cst.Attribute):
+            root = root.func.value
+        elif isinstance(root, (cst.Subscript, cst.Attribute)):
+            root = root.value
+        else:
+            break
+    return not (isinstance(root, cst.Name) and root.value in bound)
+
+
 def _self_attr(node: cst.BaseExpression) -> str | None:
     name = dotted(node)
     if name is not None and name.startswith("self.") and name.count(".") == 1:
@@ -85,13 +117,15 @@ class _ModuleStateRule(Rule):
         scope: FunctionFacts | None = None,
         cls: ClassFacts | None = None,
         depth: int = 0,
+        dims: bool = False,
     ) -> bool:
         """A tensor made on the CPU: a factory, possibly through tensor methods, or a
         local name assigned one, or the call of a helper of the file (a function or a
-        method of ``cls``) that returns one."""
+        method of ``cls``) that returns one. ``dims``: what is made of it surely has
+        dimensions (``.view(n, -1)``), so a ``torch.tensor(data)`` counts too."""
 
-        def tensor(sub: cst.BaseExpression) -> bool:
-            return self._is_tensor_expr(sub, scope, cls, depth)
+        def tensor(sub: cst.BaseExpression, dims: bool = dims) -> bool:
+            return self._is_tensor_expr(sub, scope, cls, depth, dims)
 
         if isinstance(node, cst.Name) and scope is not None:
             # (each step reads a statement above the last: the walk ends)
@@ -109,8 +143,13 @@ class _ModuleStateRule(Rule):
                 for a in node.args
             ):
                 return False  # made on a chosen device: placed on purpose
-            if q.endswith((".tensor", ".as_tensor")) and not (
-                node.args and isinstance(node.args[0].value, (cst.List, cst.Tuple, cst.ListComp))
+            if (
+                q.endswith((".tensor", ".as_tensor"))
+                and not dims
+                and not (
+                    node.args
+                    and isinstance(node.args[0].value, (cst.List, cst.Tuple, cst.ListComp))
+                )
             ):
                 return False  # a 0-dim scalar mixes with tensors on any device
             if q.startswith("torch.") and any(
@@ -130,13 +169,16 @@ class _ModuleStateRule(Rule):
                     node.func.attr.value in TENSOR_METHODS
                     or (node.func.attr.value == "to" and dtype_only(node))  # .to(dtype)
                 )
-                and tensor(node.func.value)
+                and tensor(node.func.value, dims or _gives_dims(node))
             )
         if isinstance(node, cst.BinaryOperation):
             return tensor(node.left) or tensor(node.right)
-        if isinstance(node, cst.Subscript) and not all(
-            isinstance(e.slice, cst.Index) and isinstance(e.slice.value, cst.Integer)
-            for e in node.slice
+        if isinstance(node, cst.Subscript) and (
+            dims
+            or not all(
+                isinstance(e.slice, cst.Index) and isinstance(e.slice.value, cst.Integer)
+                for e in node.slice
+            )
         ):
             # torch.linspace(0, 1, n)[..., None] is the same CPU tensor, reshaped; only
             # integer indices (t[0]) may leave a 0-dim scalar, which mixes with any device.
@@ -469,8 +511,13 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
                 continue
             _, attr, value = found
             init = scopes.get(method)
-            is_list = isinstance(value, (cst.List, cst.Tuple)) and any(
-                self._is_tensor_expr(e.value, init, facts) for e in value.elements
+            is_list = (
+                isinstance(value, (cst.List, cst.Tuple))
+                and any(self._is_tensor_expr(e.value, init, facts) for e in value.elements)
+            ) or (
+                isinstance(value, cst.ListComp)
+                and _comprehended(value)
+                and self._is_tensor_expr(value.elt, init, facts)
             )
             if not (self._is_tensor_expr(value, init, facts) or is_list):
                 continue

@@ -429,10 +429,16 @@ class StaleAlias(Rule):
     moved: `alias = x`, then `x = x.to(device)`, then `model(alias)` with a model
     (or other arguments) on that device.
 
+    Also flags a module's registered buffer read into another name through the
+    module (`self.mean = model.norm.mean`) before the module is moved, when that name
+    later meets a tensor on the device.
+
     ## Why is this bad?
     `x = x.to(device)` binds `x` to a new tensor; every other name still refers to
     the old one on the CPU. The alias crashes the call with `Expected all tensors to be
-    on the same device`, or silently computes on the CPU.
+    on the same device`, or silently computes on the CPU. `Module.to()` does the same
+    to a module's buffers: it puts a new tensor in each (parameters, unlike buffers,
+    are changed in place), and a name that held the buffer keeps the old one.
 
     ## Example
     ```python
@@ -454,6 +460,23 @@ class StaleAlias(Rule):
     ## References
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
     """
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        found = self.ctx.analysis.flow.stale_buffers.all(node)
+        if not found:
+            return
+        obs = found[0]
+        buffer = self.ctx.code_for(node)
+        self.report(
+            node,
+            f"`{buffer}` is a buffer: moving its module to "
+            f"{device_text(obs.move, self.ctx.code_for)} at line <line:move> puts a new "
+            "tensor in it and leaves the one read here on the CPU, where it meets a tensor "
+            "on the device at line <line:use>; read the buffer through the module after the "
+            "move",
+            None,
+            {"move": obs.move.node, "use": obs.use},
+        )
 
     def visit_Call(self, node: cst.Call) -> None:
         stale = self.ctx.analysis.flow.stale.get(node)

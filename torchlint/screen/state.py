@@ -40,8 +40,10 @@ class ModuleState:
     def may_make_module(self, node: ast.AST) -> bool:
         """A call that makes a module, or of a function of the file."""
 
-    def is_tensor_expr(self, node: ast.AST) -> bool:
-        """``_is_tensor_expr`` of TL301 (``checks/module_state.py``), on the ast."""
+    def is_tensor_expr(self, node: ast.AST, dims: bool = False) -> bool:
+        """``_is_tensor_expr`` of TL301 (``checks/module_state.py``), on the ast;
+        ``dims``: under a method that gives dimensions (``.view``), where TL301 takes
+        ``torch.tensor(data)`` too."""
         if isinstance(node, ast.Call):
             name = dotted(node.func)
             q = (self.qualify(name) if name is not None else None) or ""
@@ -54,8 +56,12 @@ class ModuleState:
                 for k in node.keywords
             ):
                 return False  # (device=self.inv_freq.device: where the module is built)
-            if q.endswith((".tensor", ".as_tensor")) and not (
-                node.args and isinstance(node.args[0], (ast.List, ast.Tuple, ast.ListComp))
+            if (
+                q.endswith((".tensor", ".as_tensor"))
+                and not dims
+                and not (
+                    node.args and isinstance(node.args[0], (ast.List, ast.Tuple, ast.ListComp))
+                )
             ):
                 return False
             values = [*node.args, *(k.value for k in node.keywords)]
@@ -66,7 +72,7 @@ class ModuleState:
             return (
                 isinstance(node.func, ast.Attribute)
                 and node.func.attr in (*TENSOR_METHODS, "to")  # (to: TL301's .to(dtype))
-                and self.is_tensor_expr(node.func.value)
+                and self.is_tensor_expr(node.func.value, dims or node.func.attr in _DIMS_METHODS)
             )
         if isinstance(node, ast.Starred):
             return self.is_tensor_expr(node.value)  # torch.cat([*xs]) -> no; kept simple
@@ -78,7 +84,7 @@ class ModuleState:
             return self.is_tensor_expr(node.left) or self.is_tensor_expr(node.right)
         if isinstance(node, ast.Subscript):
             # Over-approximates TL301's rule (it skips all-integer indices, t[0]).
-            return self.is_tensor_expr(node.value)
+            return self.is_tensor_expr(node.value, dims)
         return False
 
     def tensor_locals_of(self, node: ast.AST) -> None:
@@ -223,6 +229,8 @@ class ModuleState:
             # a list of tensors (TL301's other shape)
             if any(self.is_tensor_expr(e) for e in value.elts):
                 self.tags.add(INIT_TENSOR_ATTR)
+        elif isinstance(value, ast.ListComp) and self.is_tensor_expr(value.elt):
+            self.tags.add(INIT_TENSOR_ATTR)  # [t[i].view(1, -1) for i in range(n)]
 
     def buffer_tags(self, stmt: ast.AST) -> None:
         """What may put registered buffers into a plain container while the module is
@@ -251,6 +259,9 @@ class ModuleState:
 
 
 # The only nodes attribute_tags() reads (and _self_call() calls).
+# The tensor methods after which TL301 takes any tensor for one with dimensions
+# (``_gives_dims`` of ``checks/module_state.py``, over-approximated).
+_DIMS_METHODS = frozenset({"view", "reshape", "unsqueeze", "flatten"})
 _STATE_KINDS = frozenset({ast.Call, ast.Assign, ast.AnnAssign, ast.AugAssign})
 
 

@@ -791,6 +791,10 @@ class Unit(ModuleState):
         if self.init_helpers and INIT_TENSOR_ATTR not in self.tags:
             if any(self.may_return_tensor(h, 0) for h in self.init_helpers):
                 self.tags.add(INIT_TENSOR_ATTR)  # self.x = helper(...): a CPU tensor, maybe
+        if self.registers_buffer:
+            # A module class of the file registers a buffer: a name may hold it,
+            # read through an instance, while the instance moves (analysis/copies.py).
+            self.tags.add(STALE_ALIAS)
         if self.registers_buffer and self.fills_container:
             self.tags.add(INIT_TENSOR_ATTR)  # buffers put in a plain container, maybe
         if self.empty_containers and self.appended_module:
