@@ -422,7 +422,11 @@ class InputDtypeMismatch(Rule):
             # Only that run needs the cast: the fix, which casts on every path, is unsafe.
             _Site(self, arg, value, obs).report(
                 value.dtype,
-                problem.replace("is ", "is (on the branch of line <line:branch>) ", 1),
+                problem.replace(
+                    f"is {module_dtype}:",
+                    f"is {module_dtype} on the branch of line <line:branch>:",
+                    1,
+                ),
                 cast,
                 "cast the input with {}." + cast + "()",
                 " on that branch (or cast the input to the module's dtype)",

@@ -1,7 +1,8 @@
-"""The module-state evidence of a unit (TL301's and TL302's tags): what a module
-class's ``__init__`` (and the methods and helpers it calls while the module is
-built) stores on ``self``: CPU tensors, and modules in plain containers. ``Unit``
-(``units.py``) inherits it; its walk calls ``init`` and ``plain_class``."""
+"""The module-state evidence of a unit: what a module class's ``__init__`` (and the
+methods and helpers it calls while the module is built) stores on ``self`` (CPU
+tensors, and modules in plain containers: TL301's and TL302's tags), and what any
+code attaches to a module (TL202's). ``Unit`` (``units.py``) inherits it; its walk
+calls ``init`` and ``plain_class``, its assignments ``attaching`` and ``registers``."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ import ast
 from abc import abstractmethod
 from collections.abc import Callable
 
-from torchlint.analysis.torch_api import TENSOR_ATTRIBUTE_FACTORIES, TENSOR_METHODS
+from torchlint.analysis.torch_api import (
+    PARAMETER_CLASSES,
+    TENSOR_ATTRIBUTE_FACTORIES,
+    TENSOR_METHODS,
+)
 from torchlint.screen.file import File
-from torchlint.screen.tags import CONTAINERS, INIT_MODULE_CONTAINER, INIT_TENSOR_ATTR
+from torchlint.screen.tags import ATTACHES, CONTAINERS, INIT_MODULE_CONTAINER, INIT_TENSOR_ATTR
 from torchlint.screen.trees import dotted, nodes_under
 
 
@@ -35,10 +40,47 @@ class ModuleState:
     appended_module: bool
     registers_buffer: bool
     fills_container: bool
+    self_attaches: bool
+    late_self_attach: bool
 
     @abstractmethod
     def may_make_module(self, node: ast.AST) -> bool:
         """A call that makes a module, or of a function of the file."""
+
+    def attach_self(self, parent: str, node: ast.AST) -> None:
+        """A module attached to ``self`` outside ``__init__``: when the class's
+        instance is placed and then the method runs (the flow analysis follows it
+        from an entry), the new module is attached after placement."""
+        if (parent == "self" or parent.startswith("self.")) and id(node) not in self.init_nodes:
+            self.late_self_attach = True
+
+    def registers(self, value: ast.expr) -> bool:
+        """``nn.Parameter(t)`` / ``nn.Buffer(t)``: assigned to ``m.x``, registered on
+        ``m`` (the flow analysis reads only such a call there)."""
+        if not isinstance(value, ast.Call):
+            return False
+        name = dotted(value.func)
+        return name is not None and self.qualify(name) in PARAMETER_CLASSES
+
+    def attaching(self, target: ast.expr) -> None:
+        """``a.b = ...`` (in a tuple, too) may attach a module to ``a``: ATTACHES, or,
+        off ``self``, ``self_attaches`` (the instance of a method, or a parameter)."""
+        todo = [target]
+        while todo:
+            sub = todo.pop()
+            if isinstance(sub, (ast.Tuple, ast.List)):
+                todo += sub.elts
+            elif isinstance(sub, ast.Starred):
+                todo.append(sub.value)
+            elif type(sub) is ast.Attribute:
+                # (the flow analysis attaches to a dotted name only: not m.blocks[0])
+                path = dotted(sub)
+                if path is None:
+                    continue
+                if path.startswith("self."):
+                    self.self_attaches = True
+                else:
+                    self.tags.add(ATTACHES)
 
     def is_tensor_expr(self, node: ast.AST, dims: bool = False) -> bool:
         """``_is_tensor_expr`` of TL301 (``checks/module_state.py``), on the ast;

@@ -105,6 +105,12 @@ NARROW_WORDS = frozenset(
 )
 # torch.int, x.int(), x.byte(): as attributes only (``int`` alone is the builtin)
 NARROW_ATTRIBUTES = frozenset({"int", "short", "char", "byte"})
+# A dtype's word -> the tag of a cast to it (a variable assigned one is that dtype too).
+DTYPE_WORD_TAGS = {
+    **dict.fromkeys(HALF_WORDS, HALF_CAST),
+    **dict.fromkeys(NARROW_WORDS | NARROW_ATTRIBUTES, NARROW_CAST),
+    **dict.fromkeys(FLOAT64_WORDS, FLOAT64),
+}
 # Calls that read uint8 pixels (cv2.imread, torchvision.io.read_image, ...).
 IMAGE_READERS = frozenset(
     q.rsplit(".", 1)[-1] for q in (*TORCHVISION_IMAGE_READERS, OPENCV_IMAGE_READER)

@@ -252,3 +252,26 @@ LITERALS = frozenset(
 )
 # Expressions whose value is never a tensor.
 _NO_TENSOR = LITERALS | {ast.Tuple, ast.GeneratorExp, ast.Lambda}
+
+
+def made_from(stored: list[tuple[set[str], ast.expr]], made: set[int]) -> set[str]:
+    """The paths assigned (``stored``: targets, value) a value a call of ``made``
+    (``id()``s) is in, or a value computed from one (``betas = torch.linspace(...)``;
+    ``keep = 1 - betas``), unless moved on the way (``t.to(device)``)."""
+    reads = [
+        (paths, {p for n in nodes_under(value) if (p := dotted(n)) is not None}, value)
+        for paths, value in stored
+        if not (isinstance(value, ast.Call) and is_device_move(value))
+    ]
+    out: set[str] = set()
+    for paths, _, value in reads:
+        if any(id(n) in made for n in nodes_under(value)):
+            out |= paths
+    grown = True
+    while grown:
+        grown = False
+        for paths, names, _ in reads:
+            if names & out and not paths <= out:
+                out |= paths
+                grown = True
+    return out

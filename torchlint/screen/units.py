@@ -15,7 +15,6 @@ from torchlint.analysis.torch_api import (
     LEGACY_TENSOR_TYPES,
     MODEL_LOADERS,
     NUMPY_CONVERSIONS,
-    PARAMETER_CLASSES,
     SUBMODULE_ADDERS,
     TENSOR_REGISTRARS,
     makes_module,
@@ -41,10 +40,10 @@ from torchlint.screen.tags import (
     DISCARDABLE,
     DISCARDED_MOVE,
     DTYPE_KEYWORDS,
+    DTYPE_WORD_TAGS,
     FACTORY_WITHOUT_DEVICE,
     FIRST_CALL_WORDS,
     FLOAT64,
-    FLOAT64_WORDS,
     FROM_NUMPY,
     HALF_CAST,
     HALF_WORDS,
@@ -93,6 +92,7 @@ from torchlint.screen.trees import (
     is_device_move,
     is_type_cast,
     last_name,
+    made_from,
     nodes_under,
     on_cpu,
     roots_of,
@@ -126,6 +126,9 @@ class Unit(ModuleState):
         self.rebound: set[str] = set()  # x and y of `x = y.to(...)`
         self.dtype_names: set[str] = set()  # variables passed as a dtype
         self.valued: list[tuple[set[str], ast.expr]] = []  # names and the value they get
+        self.indexed: set[str] = set()  # x in x[i], x[mask] (an index that may be a tensor)
+        self.made_on_cpu: set[int] = set()  # torch.zeros(...), torch.FloatTensor(...): id()
+        self.stored: list[tuple[set[str], ast.expr]] = []  # every assignment's paths, value
         self.empty_containers = False
         self.numpy_data = False
         self.converted: set[str] = set()  # what .numpy() / np.asarray() is applied to
@@ -362,7 +365,9 @@ class Unit(ModuleState):
                 index = node.slice  # type: ignore[attr-defined]
                 self.inert.add(id(index))  # d[type(x)]: a key
                 if any(type(p) in TENSOR_INDEXES for p in getattr(index, "elts", (index,))):
-                    tags.add(TENSOR_INDEX)  # table[labels], x[mask]
+                    table = dotted(node.value)  # type: ignore[attr-defined]
+                    if table is not None:
+                        self.indexed.add(table)  # table[labels], x[mask]: finish()
             elif kind is ast.arg:
                 self.params.add(node.arg)  # type: ignore[attr-defined]
                 if node.arg == "device":  # type: ignore[attr-defined]
@@ -437,6 +442,8 @@ class Unit(ModuleState):
                     tags.add(PARALLEL_WRAP)
                 elif q.startswith("torch.") and q.rsplit(".", 1)[-1] in _FLOW_FACTORIES:
                     tags.add(CPU_DATA)  # on the CPU unless device= says otherwise
+                    if not any(k.arg in PLACING_KEYWORDS or k.arg is None for k in node.keywords):
+                        self.made_on_cpu.add(id(node))
                 elif q.startswith("torchvision.datasets."):
                     tags.add(CPU_DATA)  # a DataLoader over it yields CPU batches
                 elif q.startswith("torch.optim.") and q.rsplit(".", 1)[-1][:1].isupper():
@@ -502,6 +509,7 @@ class Unit(ModuleState):
                 tags.add(LEGACY_TYPE_CAST)
         if last is not None and self.imported.get(last, last) in LEGACY_TENSOR_TYPES:
             tags.update((LEGACY_CONSTRUCTOR, CPU_DATA))  # always made on the CPU
+            self.made_on_cpu.add(id(node))
         elif type_of_maybe_tensor(node):
             if id(node) not in self.inert:
                 # type(t) of a tensor is torch.Tensor: called, the legacy constructor
@@ -561,13 +569,6 @@ class Unit(ModuleState):
         elif last in ("to", "type", "astype") and isinstance(func, ast.Attribute):
             self.dtype_argument([*node.args, *(k.value for k in node.keywords)])
 
-    def attach_self(self, parent: str, node: ast.AST) -> None:
-        """A module attached to ``self`` outside ``__init__``: when the class's
-        instance is placed and then the method runs (the flow analysis follows it
-        from an entry), the new module is attached after placement."""
-        if (parent == "self" or parent.startswith("self.")) and id(node) not in self.init_nodes:
-            self.late_self_attach = True
-
     def dtype_argument(self, values: list[ast.expr]) -> None:
         """A dtype passed on: half if spelled so (``torch.float16``, ``th.half``), or
         if it is a variable the unit assigns something half to. (The flow analysis
@@ -575,17 +576,11 @@ class Unit(ModuleState):
         for value in values:
             if isinstance(value, (ast.Name, ast.Attribute)):
                 word = last_name(value) or ""
-                word = self.imported.get(word, word)
-                if word in HALF_WORDS:
-                    self.tags.add(HALF_CAST)
-                elif word in NARROW_WORDS or word in NARROW_ATTRIBUTES:
-                    self.tags.add(NARROW_CAST)
-                elif word in FLOAT64_WORDS:
-                    self.tags.add(FLOAT64)
-                else:
-                    path = dotted(value)
-                    if path is not None:
-                        self.dtype_names.add(path)
+                tag = DTYPE_WORD_TAGS.get(self.imported.get(word, word))
+                if tag is not None:
+                    self.tags.add(tag)
+                elif (path := dotted(value)) is not None:
+                    self.dtype_names.add(path)
 
     def dtype_values(self, valued: list[tuple[set[str], ast.expr]]) -> None:
         """A variable passed as a dtype, assigned something half / narrow / float64
@@ -593,12 +588,7 @@ class Unit(ModuleState):
         for paths, value in valued:
             if paths & self.dtype_names:
                 words = set().union(*(words_of(sub) for sub in nodes_under(value)))
-                if words & HALF_WORDS:
-                    self.tags.add(HALF_CAST)
-                if words & (NARROW_WORDS | NARROW_ATTRIBUTES):
-                    self.tags.add(NARROW_CAST)
-                if words & FLOAT64_WORDS:
-                    self.tags.add(FLOAT64)
+                self.tags.update(DTYPE_WORD_TAGS[w] for w in words & DTYPE_WORD_TAGS.keys())
 
     def share(self, node: ast.AST) -> None:
         for sub in nodes_under(node):
@@ -651,6 +641,7 @@ class Unit(ModuleState):
             receiver = dotted(value.func.value)
             if receiver is not None:
                 self.rebound.add(receiver)
+        self.stored.append(({p for t in targets if (p := dotted(t)) is not None}, value))
         roots = roots_of(value)
         for target in targets:
             if not isinstance(value, _NO_MODULE):
@@ -672,34 +663,6 @@ class Unit(ModuleState):
             if moves:
                 self.moved.add(path)
                 self.rebound.add(path)
-
-    def registers(self, value: ast.expr) -> bool:
-        """``nn.Parameter(t)`` / ``nn.Buffer(t)``: assigned to ``m.x``, registered on
-        ``m`` (the flow analysis reads only such a call there)."""
-        if not isinstance(value, ast.Call):
-            return False
-        name = dotted(value.func)
-        return name is not None and self.qualify(name) in PARAMETER_CLASSES
-
-    def attaching(self, target: ast.expr) -> None:
-        """``a.b = ...`` (in a tuple, too) may attach a module to ``a``: ATTACHES, or,
-        off ``self``, ``self_attaches`` (the instance of a method, or a parameter)."""
-        todo = [target]
-        while todo:
-            sub = todo.pop()
-            if isinstance(sub, (ast.Tuple, ast.List)):
-                todo += sub.elts
-            elif isinstance(sub, ast.Starred):
-                todo.append(sub.value)
-            elif type(sub) is ast.Attribute:
-                # (the flow analysis attaches to a dotted name only: not m.blocks[0])
-                path = dotted(sub)
-                if path is None:
-                    continue
-                if path.startswith("self."):
-                    self.self_attaches = True
-                else:
-                    self.tags.add(ATTACHES)
 
     def finish(self, called: bool = False) -> None:
         """Tags that need the whole unit: a module moved by name, a moved value
@@ -786,6 +749,14 @@ class Unit(ModuleState):
         if self.rebound & self.shared and self.shared & self.arguments:
             self.tags.add(STALE_ALIAS)  # a = b = x; for t in (x, y)
         self.dtype_values(self.valued)
+        if (
+            self.indexed
+            and self.made_on_cpu
+            and self.indexed & made_from(self.stored, self.made_on_cpu)
+        ):
+            # A tensor made on the CPU here (or passed in), indexed with a tensor:
+            # TL204's table looked up with indices on a device.
+            self.tags.add(TENSOR_INDEX)
         if self.init_self_calls:
             self.built()
         if self.init_helpers and INIT_TENSOR_ATTR not in self.tags:
