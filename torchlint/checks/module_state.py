@@ -414,6 +414,7 @@ def _recast(node: cst.BaseExpression, attr: str) -> bool:
 
 class TensorAttributeNotBuffer(_ModuleStateRule):
     needs = frozenset({screen.INIT_TENSOR_ATTR})
+    keeps = frozenset({screen.OWN_APPLY})  # (_managed_by_apply reads every _apply)
     code = "TL301"
     name = "tensor-attribute-not-buffer"
     summary = (
@@ -446,7 +447,9 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     flagged there: a container of buffer names, one a method that runs later fills or
     builds again, or whose entries it moves (`.to(x.device)`). Not flagged at all: a
     class that overrides `_apply` (what `.to()`, `.cuda()` and `.half()` run through),
-    `to`, `cuda`, `half`, `float` or `type`: it manages its plain tensors itself.
+    `to`, `cuda`, `half`, `float` or `type`: it manages its plain tensors itself; nor an
+    attribute that an `_apply` override of the file reassigns on a part of its model
+    (`m.grid = list(map(fn, m.grid))`).
 
     ## Why is this bad?
     Only parameters, buffers and submodules follow `model.to(device)`, `model.half()`
@@ -482,6 +485,15 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     ## References
     - [`register_buffer`](https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.register_buffer)
     """
+
+    def _managed_by_apply(self) -> set[str]:
+        """What an ``_apply`` override of the file reassigns on a part of its model
+        (``m.grid = list(map(fn, m.grid))``): moved and cast with that model."""
+        targets = _AttributeTargets()
+        for function in self.ctx.analysis.functions.values():
+            if function.node.name.value == "_apply":
+                function.node.visit(targets)
+        return targets.names
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         facts = self._module_class(node)
@@ -522,7 +534,7 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
             if not (self._is_tensor_expr(value, init, facts) or is_list):
                 continue
             uses, handled = _uses(node, attr, runtime)
-            if handled or not uses:
+            if handled or not uses or attr in self._managed_by_apply():
                 continue
             fix = None
             if not is_list and len(facts.self_attrs.get(attr, [])) == 1:
@@ -550,6 +562,17 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
                 fix,
                 related,
             )
+
+
+class _AttributeTargets(cst.CSTVisitor):
+    """The attribute names a function assigns (``m.grid = ...`` -> grid)."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        if isinstance(node.target, cst.Attribute):
+            self.names.add(node.target.attr.value)
 
 
 # A module class overriding these moves (and casts) its own state: ``_apply`` is what

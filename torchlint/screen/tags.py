@@ -79,6 +79,9 @@ LEGACY_CONSTRUCTOR = "legacy-constructor"  # torch.FloatTensor(...) and friends
 # a string or a slice): maybe a tensor of indices or a mask
 TENSOR_INDEX = "tensor-index"
 TENSOR_INDEXES = (ast.Name, ast.Attribute, ast.Call, ast.Compare)  # (those index nodes)
+# def _apply(self, fn): what moves and casts the module, and what it reassigns on its
+# parts (TL301 reads that in the whole file)
+OWN_APPLY = "own-apply"
 INIT_TENSOR_ATTR = "init-tensor-attr"  # self.x = torch.zeros(...) in __init__
 INIT_MODULE_CONTAINER = "init-module-container"  # self.x = [...] in __init__
 # State made from a model's parameters: an optimizer built (torch.optim.X(...)), or

@@ -63,6 +63,7 @@ from torchlint.screen.tags import (
     NARROW_WORDS,
     NUMPY_CALL,
     NUMPY_DATA,
+    OWN_APPLY,
     PARALLEL_WRAP,
     PARAMETER_SOURCE,
     PARAMETER_STATE,
@@ -342,6 +343,8 @@ class Unit(ModuleState):
                 self.defined.append(node)  # type: ignore[arg-type]
                 if node.name == "__init__":  # type: ignore[attr-defined]
                     self.init(node, id(node) not in self.plain_inits)  # type: ignore[arg-type]
+                elif node.name == "_apply":  # type: ignore[attr-defined]
+                    tags.add(OWN_APPLY)
             elif kind is ast.ClassDef:
                 tags.add(CLASS)
                 if node.name not in self.classes:  # type: ignore[attr-defined]
