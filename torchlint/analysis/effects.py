@@ -511,7 +511,8 @@ def _parameter(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
 
 
 def _is_nn_class(q: str) -> bool:
-    """``torch.nn.Linear``, ``torch.nn.modules.conv.Conv2d``, ``torch.nn.utils.X``."""
+    """A class of ``torch.nn`` (its last name capitalized): ``torch.nn.Linear``,
+    ``torch.nn.modules.conv.Conv2d``; not a function such as ``torch.nn.utils.weight_norm``."""
     return q.startswith("torch.nn.") and q.rsplit(".", 1)[-1][:1].isupper()
 
 

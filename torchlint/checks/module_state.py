@@ -489,11 +489,13 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     def _managed_by_apply(self) -> set[str]:
         """What an ``_apply`` override of the file reassigns on a part of its model
         (``m.grid = list(map(fn, m.grid))``): moved and cast with that model."""
-        targets = _AttributeTargets()
-        for function in self.ctx.analysis.functions.values():
-            if function.node.name.value == "_apply":
-                function.node.visit(targets)
-        return targets.names
+        return {
+            target.target.attr.value
+            for function in self.ctx.analysis.functions.values()
+            if function.node.name.value == "_apply"
+            for target in nodes(function.node, cst.AssignTarget)
+            if isinstance(target.target, cst.Attribute)
+        }
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         facts = self._module_class(node)
@@ -562,17 +564,6 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
                 fix,
                 related,
             )
-
-
-class _AttributeTargets(cst.CSTVisitor):
-    """The attribute names a function assigns (``m.grid = ...`` -> grid)."""
-
-    def __init__(self) -> None:
-        self.names: set[str] = set()
-
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        if isinstance(node.target, cst.Attribute):
-            self.names.add(node.target.attr.value)
 
 
 # A module class overriding these moves (and casts) its own state: ``_apply`` is what
