@@ -224,6 +224,82 @@ def test_the_gpu_run_takes_guards_joined_by_and_and_or() -> None:
     assert calls["d(x)"].module.device == Place.CUDA
 
 
+def test_a_device_compared_with_cuda_is_the_gpu_run_s_and_a_fallback_device_is_known() -> None:
+    """``if device == "cuda":`` is the GPU run's branch; a device that is a GPU in that
+    run and the CPU in the other (a conditional expression, ``if``/``else``, a later
+    ``"mps"``) is remembered where a module is moved to it."""
+    module, facts = _flow(
+        """
+        import torch
+        from torch import nn
+        if torch.cuda.is_available():
+            device = "cuda"
+        else:
+            device = "cpu"
+        if torch.backends.mps.is_available():
+            device = "mps"
+        a = nn.Linear(2, 2)
+        if device == "cuda":
+            a.half()
+        a.to(device)
+        a(x)
+        b = nn.Linear(2, 2).to("cuda" if torch.cuda.is_available() else "cpu")
+        c = nn.Linear(2, 2).to(torch.device("cuda:1" if flag else "cuda:0"))
+        """
+    )
+    calls = {module.code_for_node(n): o for n, o in facts.calls.items()}
+    assert calls["a(x)"].module.dtype == "float16"
+    moved = sorted(module.code_for_node(n) for n in facts.cpu_run_moves)
+    assert moved == [
+        "a.to(device)",
+        'nn.Linear(2, 2).to("cuda" if torch.cuda.is_available() else "cpu")',
+    ]
+
+
+def test_a_function_defined_in_a_function_is_followed_with_the_names_around_it() -> None:
+    module, facts = _flow(
+        """
+        import torch
+        from torch import nn
+        def main(x):
+            model = nn.Linear(2, 2)
+            def cast():
+                model.half()
+            def run(batch):
+                return model(batch)
+            cast()
+            return run(x.cuda())
+        """
+    )
+    (node,) = [n for n in facts.calls.in_context if module.code_for_node(n) == "model(batch)"]
+    (run,) = facts.calls.all(node)  # (seen from the call of run())
+    assert run.module.dtype == "float16"  # cast() reached the enclosing model
+    assert run.args[0][1].device == Place.CUDA
+
+
+def test_a_plain_class_keeps_what_its_init_made_where_no_other_code_reaches_it() -> None:
+    module, facts = _flow(
+        """
+        import torch
+        from torch import nn
+        class Guidance:
+            def __init__(self):
+                self.unet = nn.Linear(2, 2).half()
+                self.vae = nn.Linear(2, 2)
+            def __call__(self, x):
+                return self.unet(x) + self.vae(x)
+        def build(device):
+            g = Guidance()
+            g.vae.to(device)
+            return g
+        """
+    )
+    calls = {module.code_for_node(n): o for n, o in facts.calls.items()}
+    unet, vae = calls["self.unet(x)"].module, calls["self.vae(x)"].module
+    assert (unet.device, unet.dtype) == (Place.CPU, "float16")
+    assert vae.device is None  # `g.vae` is reached from outside: where it is is unknown
+
+
 def test_the_class_of_a_tensor_makes_cpu_tensors() -> None:
     """``type(t)`` of a tensor is ``torch.Tensor`` on any device: called with sizes
     (directly, or through a name bound to it) it makes a CPU tensor of the default

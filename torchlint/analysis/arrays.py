@@ -11,7 +11,7 @@ import libcst as cst
 
 from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import NUMPY_CONVERSIONS
+from torchlint.analysis.torch_api import NUMPY_CONVERSIONS, NUMPY_LIST_REDUCTIONS
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
     UNKNOWN,
@@ -121,7 +121,7 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         return new_value(Kind.NDARRAY, Place.CPU, None)
     listed = args[0][1] if args else UNKNOWN
     if (
-        name in NUMPY_CONVERSIONS
+        (name in NUMPY_CONVERSIONS or name in NUMPY_LIST_REDUCTIONS)
         and listed.kind in (Kind.LIST, Kind.TUPLE)
         and listed.items
         and all(v.kind == Kind.TENSOR for v in listed.items)
@@ -228,3 +228,15 @@ def arithmetic(node: cst.BinaryOperation, left: Value, right: Value) -> Value:
             return replace(arrays[0], ident=new_ident())
         return new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
     return UNKNOWN
+
+
+def imread(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``cv2.imread(path)`` (or with a colour or grayscale flag): a uint8 array.
+    Other flags (IMREAD_UNCHANGED, IMREAD_ANYDEPTH) may keep 16 bits."""
+    flags = [a.value for a, _ in args[1:]]
+    if len(args) > 2 or any(
+        (dotted(f) or "").rsplit(".", 1)[-1] not in ("IMREAD_COLOR", "IMREAD_GRAYSCALE")
+        for f in flags
+    ):
+        return UNKNOWN
+    return new_value(Kind.NDARRAY, Place.CPU, "uint8", Event("create", node))

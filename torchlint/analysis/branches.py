@@ -65,6 +65,8 @@ def gpu_run_branch(
             # ``args.device != "cpu"``: whatever is compared with "cpu" names a device,
             # and the GPU run's is not the CPU
             branch = "orelse"
+        elif words == {"cuda"} and len(names) == 1:
+            branch = "body"  # ``device == "cuda"``: the GPU run's device is the GPU
         else:
             return None
         if isinstance(op, cst.NotEqual):

@@ -86,7 +86,7 @@ class Calls(Loops):
                 device_expr=expr,
             )
             if not self.entry:
-                return module
+                return replace(module, origin=f"local:{name}") if w.home is w.own else module
             if w.home is not w.own:
                 w.homes[cls] = w.home
                 # (named apart from a class of the linted file that has its name)
@@ -94,7 +94,10 @@ class Calls(Loops):
                 module = replace(module, origin=f"local:{where}.{name}")
             else:
                 module = replace(module, origin=f"local:{name}")
-            attrs = self.construct(cls, node, args)
+            attrs = self.construct(cls, node, args, module)
+            after = attrs.pop("self", module)
+            if after.ident == module.ident:
+                module = after  # its __init__ ran self.to(device)
             if module.device == Place.CPU and any(
                 v.kind == Kind.TENSOR and v.device not in (None, Place.CPU) for v in attrs.values()
             ):
@@ -105,6 +108,8 @@ class Calls(Loops):
             return module
         if not self.entry:
             return None
+        if value is not None and value.kind == Kind.FUNCTION and value.ident in w.closures:
+            return self.closure(w.closures[value.ident], node, args)
         if name in w.cpu_datasets:
             if w.home is not w.own:
                 w.homes[w.cpu_datasets[name]] = w.home
@@ -170,6 +175,24 @@ class Calls(Loops):
             # the attributes it sets are the instance's from now on.
             for key, value in sub.env.items():
                 if key.startswith("self.") and own.get(key) is not value:
+                    self.env[key] = unpass(value, node)
+        return sub.returned(node)
+
+    def closure(
+        self, fn: cst.FunctionDef, node: cst.Call, args: list[tuple[cst.Arg, Value]]
+    ) -> Value | None:
+        """A call of a function defined in the function being walked (``def
+        evaluate(prompt): ... model.generate(ids)`` inside ``main``): walked with the
+        enclosing names as they are at the call. What it does to the objects they
+        hold (``model.half()``) is done to them here too."""
+        own = dict(self.env)
+        sub = self.enter(fn, node, args, None, own)
+        if sub is None:
+            return None
+        for key, value in sub.env.items():
+            before = own.get(key)
+            if before is not None and before.ident and value.ident == before.ident:
+                if value is not before:
                     self.env[key] = unpass(value, node)
         return sub.returned(node)
 
@@ -246,9 +269,14 @@ class Calls(Loops):
         return None if sub is None else sub.returned(node)
 
     def construct(
-        self, cls: ClassFacts, node: cst.Call, args: list[tuple[cst.Arg, Value]]
+        self,
+        cls: ClassFacts,
+        node: cst.Call,
+        args: list[tuple[cst.Arg, Value]],
+        obj: Value | None = None,
     ) -> dict[str, Value]:
-        """The ``self.`` attributes ``cls.__init__`` sets, run on this call's arguments."""
+        """The ``self.`` attributes ``cls.__init__`` sets, run on this call's arguments;
+        with ``obj``, the object made, also ``self`` as __init__ left it."""
         init = self.w.methods(cls).get("__init__")
         if init is None and _record_class(cls) and "__post_init__" not in cls.methods:
             # A dataclass (or a NamedTuple) stores its arguments as its fields (unless
@@ -257,11 +285,15 @@ class Calls(Loops):
         if init is None:
             self.escape_args(args)
             return {}
-        sub = self.enter(init, node, args, cls, {})
+        sub = self.enter(init, node, args, cls, {} if obj is None else {"self": obj})
         if sub is None:
             self.escape_args(args)
             return {}
-        return {k: unpass(v, node) for k, v in sub.env.items() if k.startswith("self.")}
+        return {
+            k: unpass(v, node)
+            for k, v in sub.env.items()
+            if k.startswith("self.") or (k == "self" and obj is not None)
+        }
 
     def method_of(
         self,

@@ -13,7 +13,18 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import arrays, copies, dims, gpus, legacy, loaders, optimizers, strict_ops
+from torchlint.analysis import (
+    arrays,
+    copies,
+    cpu_run,
+    datasets,
+    dims,
+    gpus,
+    legacy,
+    loaders,
+    optimizers,
+    strict_ops,
+)
 from torchlint.analysis.arrays import has_float_literal
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs, MixObs, WrapObs
@@ -109,10 +120,6 @@ INERT_BUILTINS = frozenset(
 )
 SUBMODULE_ITERATORS = frozenset({"modules", "named_modules", "children", "named_children"})
 _JOINS = frozenset({"torch.cat", "torch.concat", "torch.concatenate", "torch.stack"})
-DATA_LOADERS = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
-_TENSOR_DATASETS = frozenset(
-    {"torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset"}
-)
 # Wrappers a loop goes through to reach a loader's batches.
 ITERATE_THROUGH = frozenset({"tqdm", "tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm"})
 
@@ -214,7 +221,9 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
         return _like(scope, node, args)
     device, expr = scope.made_on()
     dtype: str | None = "float32" if name in _FLOAT_FACTORIES else None
-    if name in ("tensor", "as_tensor", "from_numpy") and args and args[0][1].kind == Kind.NDARRAY:
+    if name in ("randint", "randperm"):
+        dtype = "int64"  # (torch's default for both)
+    elif name in ("tensor", "as_tensor", "from_numpy") and args and args[0][1].kind == Kind.NDARRAY:
         dtype = args[0][1].dtype  # torch keeps numpy's dtype: float64 stays float64
     elif name in ("tensor", "as_tensor") and args and args[0][0].keyword is None:
         dtype = _literal_dtype(args[0][0].value)  # [0.5, 1.0]: float32; [1, 2]: int64
@@ -315,6 +324,7 @@ def module_method(
             new = replace(new, device=device, device_expr=expr)
             placed_wrapper(scope, receiver)
             gpus.record_move(scope, node, method, device, expr, module=True)
+            cpu_run.record_move(scope, node, expr)
         new = replace(new, events=events)
         if path is not None and receiver.ident == 0:
             # A part moved on its own (model.vpm.to(device), or dit.to(device)
@@ -609,7 +619,7 @@ def _new_model(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
 def _device(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     kind, expr = scope.device_of(node)
     gpus.record(scope, node, gpus.classify(scope, node, strict=True))
-    return Value(Kind.DEVICE, kind, None, expr)
+    return cpu_run.mark(scope, node, Value(Kind.DEVICE, kind, None, expr))
 
 
 def _set_device(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
@@ -659,30 +669,12 @@ def _concatenation(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return _unseen(scope, node, q, args)
 
 
-def _loader(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    if any(a.keyword and a.keyword.value == "collate_fn" for a, _ in args):
-        return UNKNOWN  # a collate function may move or convert the batch
-    dataset = next(
-        (v for a, v in args if a.keyword is None or a.keyword.value == "dataset"), UNKNOWN
-    )
-    if dataset.kind != Kind.DATASET or dataset.device != Place.CPU:
-        return UNKNOWN  # a dataset that may hold device tensors batches them there
-    return replace(
-        new_value(Kind.LOADER, Place.CPU, None, Event("create", node)), items=dataset.items
-    )
-
-
-def _tensor_dataset(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    if args and all(v.kind == Kind.TENSOR and v.device == Place.CPU for _, v in args):
-        item = Value(Kind.TUPLE, items=tuple(v for _, v in args))
-        return replace(
-            new_value(Kind.DATASET, Place.CPU, None, Event("create", node)), items=(item,)
-        )
-    return UNKNOWN
-
-
-def _torchvision_dataset(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    return new_value(Kind.DATASET, Place.CPU, None, Event("create", node))
+def _einsum(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torch.einsum("i,j->ij", a, b)``: its operands meet as in ``a * b``."""
+    operands = [(a.value, v) for a, v in args[1:] if a.keyword is None and not a.star]
+    if len(operands) < 2 or not all(v.kind in (Kind.TENSOR, Kind.MOVED) for _, v in operands):
+        return _unseen(scope, node, q, args)
+    return meet(scope, [v for _, v in operands], node, [e for e, _ in operands])
 
 
 def _loss(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
@@ -722,18 +714,6 @@ def _image_reader(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return new_value(Kind.TENSOR, Place.CPU, "uint8", Event("create", node))
 
 
-def _imread(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    """``cv2.imread(path)`` (or with a colour or grayscale flag): a uint8 array.
-    Other flags (IMREAD_UNCHANGED, IMREAD_ANYDEPTH) may keep 16 bits."""
-    flags = [a.value for a, _ in args[1:]]
-    if len(args) > 2 or any(
-        (dotted(f) or "").rsplit(".", 1)[-1] not in ("IMREAD_COLOR", "IMREAD_GRAYSCALE")
-        for f in flags
-    ):
-        return UNKNOWN
-    return new_value(Kind.NDARRAY, Place.CPU, "uint8", Event("create", node))
-
-
 # A name listed here takes its handler whatever pattern it matches too
 # (``torch.nn.Parameter`` makes no module, ``peft.PeftModel.from_pretrained`` wraps
 # the model it is given rather than loading one). Loss classes are not here:
@@ -747,12 +727,13 @@ _BY_NAME: dict[str, Handler] = {
     "torch.cuda.set_device": _set_device,
     "deepspeed.initialize": _deepspeed,
     **dict.fromkeys(_JOINS, _concatenation),
+    "torch.einsum": _einsum,
+    "torch.functional.einsum": _einsum,
     **dict.fromkeys(STRICT_DTYPE_OPS, strict_ops.call),
-    **dict.fromkeys(DATA_LOADERS, _loader),
-    **dict.fromkeys(_TENSOR_DATASETS, _tensor_dataset),
+    **datasets.HANDLERS,
     **{q: _loss for q in LOSSES if not _is_nn_class(q)},
     **dict.fromkeys(TORCHVISION_IMAGE_READERS, _image_reader),
-    OPENCV_IMAGE_READER: _imread,
+    OPENCV_IMAGE_READER: arrays.imread,
     "torch.meshgrid": _meshgrid,
     **dict.fromkeys(COPY_FUNCTIONS, _copy),
     "torch.functional.meshgrid": _meshgrid,
@@ -767,7 +748,7 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (_is_factory, _factory),
     (lambda q: legacy_constructor(q) is not None, legacy.typed),
     (_same_place, _same_place_call),
-    (lambda q: q.startswith("torchvision.datasets."), _torchvision_dataset),
+    (lambda q: q.startswith("torchvision.datasets."), datasets.torchvision_dataset),
     (lambda q: q.startswith("numpy."), arrays.numpy_call),
 )
 

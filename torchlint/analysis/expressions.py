@@ -14,6 +14,8 @@ import libcst as cst
 from torchlint.analysis import (
     arrays,
     copies,
+    cpu_run,
+    datasets,
     dims,
     effects,
     gpus,
@@ -87,10 +89,8 @@ class Expressions(Calls):
                     # used, it is the one that is not None.
                     return kept
             taken = self.guard(node.test)
-            if taken == "body":
-                return body
-            if taken == "orelse":
-                return orelse
+            if taken is not None:
+                return cpu_run.mark(self, node, body if taken == "body" else orelse)
             return merge_values(body, orelse) if body.kind == orelse.kind else UNKNOWN
         if type(node) is cst.SimpleString:
             device, expr = self.device_of(node)  # device = "cuda:0"
@@ -390,7 +390,7 @@ class Expressions(Calls):
             if result is not None:
                 return result
         if q is not None:
-            if q in effects.DATA_LOADERS:
+            if q in datasets.DATA_LOADERS:
                 collated = self.collated(node, args)  # DataLoader(..., collate_fn=collate)
                 if collated is not None:
                     return collated

@@ -30,7 +30,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import copies, recasts, shapes
+from torchlint.analysis import copies, cpu_run, plain, recasts, shapes
 from torchlint.analysis.branches import is_main_guard
 from torchlint.analysis.effects import CAST_METHODS, TENSOR_ONLY_CASTS
 from torchlint.analysis.expressions import Expressions
@@ -209,9 +209,13 @@ class _Scope(Expressions):
                 if not is_main_guard(stmt.test):
                     self.gpu_only(before, after_body)
                     self.cpu_run(stmt, after_body)
+                    cpu_run.chosen(after_body, self.env)
+                    self.w.facts.cpu_only_casts |= cpu_run.cast_idents(before, self.env)
                 self.env = after_body
             elif taken == "orelse":
                 self.gpu_only(before, self.env)
+                cpu_run.chosen(self.env, after_body)
+                self.w.facts.cpu_only_casts |= cpu_run.cast_idents(before, after_body)
             elif taken != "orelse":
                 merged = merge_envs(after_body, self.env)
                 filled = _filled_default(stmt, before)
@@ -278,6 +282,10 @@ class _Scope(Expressions):
             name = stmt.name.value
             if self.entry and self.w.top_functions.get(name) is stmt:
                 self.set(name, Value(Kind.FUNCTION, origin=name))  # net = linreg
+            elif self.entry and type(stmt) is cst.FunctionDef and self is not self.w.module_scope:
+                closure = Value(Kind.FUNCTION, ident=new_ident(), origin=name)
+                self.w.closures[closure.ident] = stmt
+                self.set(name, closure)
             else:
                 self.set(name, UNKNOWN)
         elif type(stmt) is cst.Global or type(stmt) is cst.Nonlocal:
@@ -310,7 +318,7 @@ class _Scope(Expressions):
             (device, expr), _ = self.to_args(call)
         else:
             device, expr = Place.CUDA, (call.args[0].value if call.args else None)
-        if device in (None, Place.CPU, Place.MAYBE):
+        if device in (None, Place.MAYBE):
             return
         self.set(
             name,
@@ -492,7 +500,7 @@ class _Scope(Expressions):
         """Remember the casts of the branch only the GPU run takes."""
         made = {id(e.node) for v in gpu_run.values() for e in v.events if e.action == "cast"}
         made -= {id(e.node) for v in before.values() for e in v.events if e.action == "cast"}
-        self.w.gpu_only_casts |= made
+        self.w.facts.gpu_only_casts |= made
 
     def cpu_run(self, guard: cst.If, gpu_run: dict[str, Value]) -> None:
         """After ``if torch.cuda.is_available(): <body>``, where ``self.env`` is still
@@ -510,7 +518,7 @@ class _Scope(Expressions):
             ):
                 continue
             cast, move = cpu.last("cast"), gpu.last("move")
-            if cast is not None and id(cast.node) in self.w.gpu_only_casts:
+            if cast is not None and id(cast.node) in self.w.facts.gpu_only_casts:
                 continue  # cast under an earlier device check: not in the CPU run
             if cast is not None and move is not None and move not in cpu.events:
                 self.w.facts.cpu_run_half[move.node] = CpuRunObs(cast, move, guard)
@@ -668,6 +676,9 @@ class FlowWalker(Walk):
     """Walks one file: the module body, then each class (``__init__`` first), then
     each function."""
 
+    # The attribute names the file reads on anything but ``self`` (``plain.py``).
+    _outside: set[str] | None = None
+
     def run(self, module: cst.Module) -> FlowFacts:
         scope = _Scope(self, {})
         self.module_scope = scope
@@ -695,15 +706,17 @@ class FlowWalker(Walk):
         if init is not None:
             env = self._function(init, {}, cls)
             # Outside __init__ the whole module may have been moved or cast by its
-            # owner: keep what each attribute IS, forget where it is.
-            attrs = {
-                k: replace(v, device=None, dtype=None, events=())
-                for k, v in env.items()
-                if k.startswith("self.") and v.kind is not None
-            }
+            # owner: keep what each attribute IS, forget where it is (but for what
+            # stays as __init__ left it: ``plain.py``).
+            attrs = plain.attributes(cls, self.methods(cls), env, self._read_outside)
         for method in methods:
             if method is not init:
                 self._function(method, dict(attrs), cls)
+
+    def _read_outside(self) -> set[str]:
+        if self._outside is None:
+            self._outside = plain.read_outside(self.analysis.module)
+        return self._outside
 
     def _function(
         self, node: cst.FunctionDef, env: dict[str, Value], cls: ClassFacts | None = None

@@ -39,6 +39,16 @@ def literal_gpu(node: cst.BaseExpression | None) -> Gpu | None:
     if isinstance(node, cst.SimpleString):
         text = node.evaluated_value
         return _index(text) if isinstance(text, str) else None
+    template = None
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo):
+        template = node.left  # "cuda:%d" % opt.gpu_id
+    elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+        if node.func.attr.value == "format":
+            template = node.func.value  # "cuda:{}".format(rank)
+    if isinstance(template, cst.SimpleString):
+        text = template.evaluated_value
+        # (a GPU the code chooses)
+        return Gpu.CHOSEN if isinstance(text, str) and text.startswith("cuda:") else None
     if isinstance(node, cst.FormattedString):
         text = "".join(p.value for p in node.parts if isinstance(p, cst.FormattedStringText))
         if text.startswith("cuda") and any(
@@ -125,8 +135,10 @@ def classify(scope: Scope, node: cst.BaseExpression | None, strict: bool = False
         return None if strict else Gpu.CHOSEN
     if value.kind == Kind.DEVICE:
         expr = value.device_expr
-        if expr is None or value.device not in (Place.CUDA, Place.VAR):
+        if value.device not in (Place.CUDA, Place.VAR):
             return None
+        if expr is None:  # two GPUs chosen on two paths: as a name nothing is known of
+            return None if strict else Gpu.CHOSEN
         return scope.w.facts.gpus.get(expr) or literal_gpu(expr)
     if value.kind == Kind.NUMBER and value.dtype == "int64":
         return Gpu.CHOSEN  # .to(local_rank), .cuda(gpu_id)

@@ -219,6 +219,14 @@ class FlowFacts:
     # Keyed by the guarded move (``model.cuda()`` under ``if torch.cuda.is_available():``)
     # of a module cast to float16 outside the guard.
     cpu_run_half: dict[cst.CSTNode, CpuRunObs] = field(default_factory=dict)
+    # Module moves to a device that is the CPU in the run without a GPU (``"cuda" if
+    # torch.cuda.is_available() else "cpu"``), with the expression that chose it.
+    cpu_run_moves: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)
+    # Casts made in a branch only the GPU run takes (under ``if use_cuda:``), by id of
+    # the node: the run without a GPU never made them.
+    gpu_only_casts: set[int] = field(default_factory=set)
+    # Modules (by ident) cast in a branch only the run without a GPU takes.
+    cpu_only_casts: set[int] = field(default_factory=set)
     # DataParallel wraps whose wrapper is moved afterwards (``DataParallel(m).to(d)``):
     # DataParallel checks devices at its first call, not when it wraps.
     placed_after_wrap: set[cst.Call] = field(default_factory=set)

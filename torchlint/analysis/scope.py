@@ -30,6 +30,9 @@ from torchlint.analysis.values import (
     member,
 )
 
+# What an instance's attribute may be read as from outside the class.
+_DATA = frozenset({Kind.NDARRAY, Kind.TENSOR, Kind.NUMBER, Kind.DTYPE, Kind.DEVICE})
+
 
 def class_methods(cls: ClassFacts) -> list[cst.FunctionDef]:
     """The methods of ``cls`` (functions of its own body), in order."""
@@ -71,6 +74,9 @@ class Walk:
         self.cpu_datasets = self.home.cpu_datasets
         self.local_classes = self.home.local_classes
         self.top_functions = self.home.top_functions
+        # Functions defined inside a function, by the ident of the value their name
+        # holds: a call of one is followed with the enclosing scope's names visible.
+        self.closures: dict[int, cst.FunctionDef] = {}
         # The classes of other files whose instances the walk made.
         self.homes: dict[ClassFacts, Home] = {}
         # The files of the project the walk read (the linted file's result depends
@@ -87,9 +93,6 @@ class Walk:
         # DataParallel wraps not yet placed nor called, with the wrapped module's
         # ident: a move before the first call places it in time.
         self.pending_wraps: dict[cst.Call, int] = {}
-        # Casts made in a branch only the GPU run takes (under ``if use_cuda:``):
-        # the run without a GPU never made them.
-        self.gpu_only_casts: set[int] = set()
         # Tensors that surely have dimensions, by ident (``analysis/dims.py``).
         self.dims: set[int] = set()
         # Parameters a loop binds (``for p in model.parameters()``), by ident: how many
@@ -236,6 +239,13 @@ class Scope(ABC):
             if parent is not None:
                 if parent.kind in (Kind.MODULE, Kind.WRAPPER):
                     return member(parent, path.rsplit(".", 1)[-1])
+                known = self.w.objects.get(parent.ident) if parent.kind == Kind.OBJECT else None
+                if known is not None and path.count(".") == head.count(".") + 1:
+                    # data.X of an instance of a class of the file: the data it holds
+                    # (not a module: ``result.model.to(cpu)`` elsewhere moves that one
+                    # in place, unseen by the instance)
+                    held = known[1].get("self." + path.rsplit(".", 1)[-1])
+                    return held if held is None or held.kind in _DATA else None
                 return None
             head, _, _ = head.rpartition(".")
         return None
@@ -358,6 +368,11 @@ class Scope(ABC):
                 return Place.CPU, node  # self._cpu_device = torch.device("cpu")
             if value is not None and value.kind == Kind.DEVICE:
                 return value.device or Place.VAR, node
+            if value is None and name.endswith(".device"):
+                # t.device of a tensor the walk knows: where it is (the CPU too)
+                owner = self.lookup(name[: -len(".device")])
+                if owner is not None and owner.kind == Kind.TENSOR and owner.device is not None:
+                    return owner.device, node
             last = name.rsplit(".", 1)[-1].lower()
             if last == "dev" or last.endswith(("device", "rank", "gpu")) or last.startswith("gpu"):
                 return Place.VAR, node

@@ -41,7 +41,8 @@ def meet(
     if first.kind not in (Kind.TENSOR, Kind.MOVED):
         return UNKNOWN
     dtype = first.dtype if len(dtypes) <= 1 else MAYBE_DTYPE
-    return replace(first, dtype=dtype, ident=new_ident(), moved_from=0)
+    # (what ``torch.mm`` makes is a tensor, of whatever was moved)
+    return replace(first, kind=Kind.TENSOR, dtype=dtype, ident=new_ident(), moved_from=0)
 
 
 def call(scope: Scope, node: cst.Call, q: str, args: Sequence[tuple[cst.Arg, Value]]) -> Value:

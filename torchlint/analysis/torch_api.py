@@ -123,6 +123,7 @@ FLOAT_RESULTS = frozenset(
 STRICT_DTYPE_OPS = frozenset(
     {
         *(f"torch.{op}" for op in ("mm", "bmm", "matmul", "mv", "addmm", "baddbmm")),
+        "torch.sparse.mm",
         *(
             f"torch.nn.functional.{op}"
             for op in (
@@ -408,6 +409,13 @@ def optimizer_state(q: str, keywords: dict[str, cst.BaseExpression]) -> str | No
 # member is converted (``np.concatenate(preds)``).
 NUMPY_CONVERSIONS = frozenset(
     "array asarray concatenate stack vstack hstack row_stack column_stack".split()
+)
+# numpy functions that make an array of a list they are given first (``np.sum(outs,
+# 0)`` of a list of tensors converts each one; of one tensor, numpy calls its own
+# ``.sum`` instead).
+NUMPY_LIST_REDUCTIONS = frozenset(
+    "sum mean max min std var median average prod cumsum argmax argmin percentile "
+    "quantile unique sort argsort amax amin".split()
 )
 # What TL301 takes for a tensor stored on a module: a factory or a legacy constructor,
 # possibly through these tensor methods (``torch.ones(n, n).tril()``).

@@ -5,6 +5,7 @@ merge where branches meet. Nothing here reads code: ``effects.py`` and the walke
 
 from __future__ import annotations
 
+import functools
 import itertools
 import sys
 from collections.abc import Sequence
@@ -82,6 +83,9 @@ class Gpu(StrEnum):
 
 # The origin of ``True`` and ``False`` (``CONSTANT + "True"``): a flag a caller passes.
 CONSTANT = "const:"
+# The origin of a DEVICE value that is a GPU in the GPU run and the CPU in the run
+# without one (``"cuda" if torch.cuda.is_available() else "cpu"``; ``cpu_run.py``).
+FALLS_BACK = "device:gpu-else-cpu"
 # The origin of a MODULE value that is a diffusers pipeline (``*Pipeline*.from_pretrained``):
 # its __call__ converts the latents and embeddings it is given to its own dtype.
 PIPELINE = "pipeline"
@@ -291,6 +295,9 @@ def unpass(value: Value, call: Site) -> Value:
     return replace(value, events=kept, items=items)
 
 
+_GPUS = (Place.CUDA, Place.VAR)
+
+
 def merge_values(a: Value, b: Value) -> Value:
     """One value for what a name holds after two paths that hold ``a`` and ``b``:
     what both agree on, "maybe" where they disagree, unknown when they are unrelated."""
@@ -324,6 +331,10 @@ def merge_values(a: Value, b: Value) -> Value:
             device_expr=a.device_expr if a.device_expr is b.device_expr else None,
             events=events,
         )
+    if {a.kind, b.kind} == {Kind.LIST, Kind.TUPLE} and a.items and b.items:
+        # outs = [x] (held as a tuple), then outs.append(y) in a loop: a list of either
+        items = (*a.items, *b.items)
+        return Value(Kind.LIST, items=(functools.reduce(merge_values, items),))
     if a.kind == b.kind == Kind.LIST:
         if not a.items or not b.items:
             return a if a.items else b  # [] before the loop, [x, ...] after it
@@ -351,6 +362,15 @@ def merge_values(a: Value, b: Value) -> Value:
             new_ident(),
             origin=a.origin if parameter_free(a) and parameter_free(b) else "",
         )
+    if a.kind == b.kind == Kind.DEVICE and a.device in _GPUS and b.device in _GPUS:
+        # ``if torch.backends.mps.is_available(): device = "mps"`` after a CUDA check:
+        # a GPU either way, the CPU where neither is there if one path falls back.
+        return Value(
+            Kind.DEVICE,
+            a.device if a.device == b.device else Place.VAR,
+            device_expr=a.device_expr if a.device_expr is b.device_expr else None,
+            origin=FALLS_BACK if FALLS_BACK in (a.origin, b.origin) else "",
+        )
     if a.kind == b.kind == Kind.ENCODING and a.keys and a.keys == b.keys:
         return keyed(a.keys, [merge_values(x, y) for x, y in zip(a.items, b.items, strict=True)])
     if a.kind == b.kind == Kind.TENSOR:
@@ -363,6 +383,15 @@ def merge_values(a: Value, b: Value) -> Value:
                 if x != y:
                     break
                 shared += (x,)
+        if (
+            not shared
+            and a.device == b.device == Place.CPU
+            and a.last("create")
+            and b.last("create")
+        ):
+            # ``torch.linspace(...)`` on one path, ``torch.tensor(betas)`` on the other:
+            # made on the CPU either way, and the story says where (the first path's).
+            shared = a.events
         moved = a.last("move")
         if a.device == b.device and a.on_accelerator and moved and b.last("move"):
             # ``v.to(device, dtype) if v.is_floating_point() else v.to(device)``: moved

@@ -146,7 +146,13 @@ class NumpyOfDeviceTensor(Rule):
             return False
         move = value.last("move", "create")
         name = self.ctx.code_for(node.args[0].value)
-        where = " (line <line:move>)" if move is not None else " (outputs of a model there)"
+        where = (
+            " (line <line:move>)"
+            if move is not None
+            else " (outputs of a model there)"
+            if value.origin == "module call"
+            else ""
+        )
         self.report(
             node,
             f"`{name}` holds tensors on {'a GPU' if value.device == Place.CUDA else 'the device'}"

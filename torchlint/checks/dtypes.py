@@ -176,7 +176,14 @@ class HalfOnCpu(Rule):
     line to change, and names the guard and the call. And a float16 module placed on
     a command-line option whose default in the file is `"cpu"`
     (`add_argument("--device", default="cpu")`, then `model.to(args.device)`): the run
-    without the flag is the CPU run; that finding also lands on the cast.
+    without the flag is the CPU run; that finding also lands on the cast. And a module
+    the code makes float16 only for a GPU (`if device == "cuda":
+    model.to(device, dtype=torch.float16)`), on a device that is the CPU when no GPU
+    is there (`"cuda" if torch.cuda.is_available() else "cpu"`, or the same choice made
+    with `if`/`elif`, Apple's `"mps"` included), and then casts to float16 for every
+    run (`model.half()`): the cast undoes the CPU run's float32. A float16 cast with
+    such a device alone is not flagged: scripts written for a GPU keep that fallback as
+    boilerplate.
 
     ## Why is this bad?
     Many CPU kernels have no half-precision version or a very slow one: older PyTorch
@@ -215,7 +222,7 @@ class HalfOnCpu(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         for obs in self.ctx.analysis.flow.calls.all(node):
-            if self._check(node, obs) or self._cpu_run(node, obs):
+            if self._check(node, obs) or self._cpu_run(node, obs) or self._falls_back(node, obs):
                 return
 
     def _cpu_run(self, node: cst.Call, obs: CallObs) -> bool:
@@ -245,6 +252,72 @@ class HalfOnCpu(Rule):
             f"without a GPU calls it in float16 on the CPU (line <line:call>), where "
             "half-precision kernels are missing or slow; cast it where it is moved (inside "
             "the check), or use float32 on the CPU",
+            None,
+            related,
+        )
+        return True
+
+    def _falls_back(self, node: cst.Call, obs: CallObs) -> bool:
+        """The code casts the module to float16 only for a GPU (``if device == "cuda":
+        model.to(device, dtype=torch.float16)``), moves it to a device that is the CPU
+        when no GPU is there (``"cuda" if torch.cuda.is_available() else "cpu"``), and
+        then casts it to float16 for every run (``model.half()``), undoing the CPU
+        run's float32. (A float16 cast with such a device alone is not flagged: scripts
+        written for a GPU keep the CPU fallback as boilerplate.)"""
+        module, flow = obs.module, self.ctx.analysis.flow
+        move = module.last("move", "place")
+        cast = module.last("cast")
+        if (
+            move is None
+            or move.node not in flow.cpu_run_moves
+            or obs.autocast
+            or obs.in_forward
+            or module.dtype != "float16"
+            or cast is None
+            or id(cast.node) in flow.gpu_only_casts
+            or module.ident in flow.cpu_only_casts
+        ):
+            return False
+        gpu_only = next(
+            (
+                e
+                for e in module.events
+                if e.action == "cast"
+                and e.detail == "float16"
+                and id(e.node) in flow.gpu_only_casts
+            ),
+            None,
+        )
+        if gpu_only is None:
+            return False
+        at = self.once_at(cast.node, node)
+        if at is None:
+            return True
+        whole = cast.path or model_name(obs.callee)  # (the call may be ``self(x)``)
+        related: dict[str, cst.CSTNode] = {
+            "gpu": gpu_only.node,
+            "device": flow.cpu_run_moves[move.node],
+            "call": node,
+        }
+        if at is node:
+            related["cast"] = cast.node
+            story = f"`{whole}` is cast to float16 (line <line:cast>) for every run"
+        else:
+            story = f"`{whole}` is cast to float16 here for every run"
+        device = self.ctx.code_for(related["device"])
+        device = f"`{device}`" if len(device) <= 40 else "a device"
+        if gpu_only.node is move.node:  # model.to(device, dtype=torch.float16)
+            del related["device"]
+            moved = f"where it is moved to {device}"
+        else:
+            moved = f"and it is moved to {device} (line <line:device>)"
+        self.report(
+            at,
+            f"{story}, though the code makes it float16 only for a GPU (line <line:gpu>), "
+            f"{moved}, the CPU when no GPU is there: a run without a GPU calls it in "
+            "float16 on the CPU (line <line:call>), "
+            "where half-precision kernels are missing or slow; cast it only when the "
+            "device is a GPU",
             None,
             related,
         )

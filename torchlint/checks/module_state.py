@@ -140,6 +140,7 @@ class _ModuleStateRule(Rule):
                 and a.keyword.value == "device"
                 and not _own_device(a.value)
                 and not _unset_device(a.value, scope)
+                and not _example_device(a.value, scope)
                 for a in node.args
             ):
                 return False  # made on a chosen device: placed on purpose
@@ -278,6 +279,20 @@ def _unset_device(node: cst.BaseExpression, scope: FunctionFacts | None) -> bool
         and isinstance(param.default, cst.Name)
         and param.default.value == "None"
         for param in (*p.posonly_params, *p.params, *p.kwonly_params)
+    )
+
+
+def _example_device(node: cst.BaseExpression, scope: FunctionFacts | None) -> bool:
+    """``x_example.device`` of a tensor the building method is given (``def
+    init_states(self, x_example)``): where an example input is while the module is
+    built (the CPU, usually), not a device chosen for the tensor."""
+    return (
+        isinstance(node, cst.Attribute)
+        and node.attr.value == "device"
+        and isinstance(node.value, cst.Name)
+        and scope is not None
+        and node.value.value in scope.params
+        and node.value.value != "self"
     )
 
 
@@ -434,8 +449,9 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     `self.mask[:n].to(x.dtype)`, also when it returns the recast, or a local holding
     it), and nothing moves it there (`self.mask.to(x.device)`; a `.to(dtype)`
     alone changes only its dtype). A tensor made with `device=` is taken as placed on
-    purpose, except `device=self.inv_freq.device`: that is where the module is while
-    it is built (the CPU, usually), and a later `.to()` leaves the attribute there;
+    purpose, except `device=self.inv_freq.device` or the device of a tensor the
+    building method is given (`device=x_example.device`): that is where the module is
+    while it is built (the CPU, usually), and a later `.to()` leaves the attribute there;
     and except a parameter that defaults to None (`def __init__(self, dim,
     device=None)`): unless the caller passes a device, the tensor is made on the CPU.
     Also flags a plain list, tuple or dict that the module's construction fills with

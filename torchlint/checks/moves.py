@@ -12,7 +12,7 @@ from torchlint import screen
 from torchlint.analysis.legacy import made_by_class
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
-from torchlint.analysis.order import written_before
+from torchlint.analysis.order import contains, written_before
 from torchlint.analysis.torch_api import MOVE_TEXT, SCATTERING_WRAPPERS, legacy_constructor
 from torchlint.analysis.values import Event, Kind, Place, Value
 from torchlint.checks._build import method_call
@@ -194,10 +194,15 @@ class InputsNotMoved(Rule):
                 error = (
                     "'indices should be either on cpu or on the same device as the indexed tensor'"
                 )
+            fn = self.ctx.function
+            advice = (
+                f"create it there with `device={name}.device`"
+                if fn is not None and contains(fn.node, mix.node)
+                else "create it on that device (or move it there before that line)"
+            )
             self.report(
                 node,
-                f"{subject} {how}, on {where}, at line <line:meets>: {error}; create it "
-                f"there with `device={name}.device`",
+                f"{subject} {how}, on {where}, at line <line:meets>: {error}; {advice}",
                 None,
                 related,
             )

@@ -232,6 +232,8 @@ def _layer_error(obs: CallObs, dtype: str | None, analysis: FileFacts) -> str:
     layer is not visible."""
     legacy = {"float16": "HalfTensor", "bfloat16": "BFloat16Tensor"}.get(dtype or "", "FloatTensor")
     conv = f"'Input type (torch.cuda.{legacy}) and weight type (torch.{legacy}) should be the same'"
+    if dtype == MAYBE_DTYPE:  # (cast to a dtype chosen at run time: the names vary)
+        conv = "'Input type (torch.cuda....) and weight type (torch....) should be the same'"
     other = "'Expected all tensors to be on the same device'"
     kind = _first_layer(obs.module.origin, analysis)
     if kind == "conv":
@@ -646,8 +648,10 @@ class ModuleNotPlaced(Rule):
     needs = frozenset({screen.MODULE_SOURCE, screen.ACCELERATOR, screen.PLACED_MODULE})
     docs = """
     ## What it does
-    Follows a module through its function, the helpers it is handed to and the
-    methods of its class: made (a `torch.nn` layer, a module class of the file that
+    Follows a module through its function, the helpers it is handed to, the
+    functions defined inside it and the methods of its class (in a plain class, not a
+    module, whose objects cannot be moved as a whole, the methods see what `__init__`
+    made where it made it, unless code outside the class reaches it): made (a `torch.nn` layer, a module class of the file that
     holds weights, `from_pretrained`, `timm.create_model`), never moved (no
     `.to(device)`, `.cuda()`, `device=`, `device_map=`, `accelerator.prepare`, no part
     moved, not handed to a function the analysis cannot follow), and then called with

@@ -17,9 +17,11 @@ from torchlint.screen.tags import (
     CALLABLE_MODULE,
     COPY_CALL,
     CPU_DATA,
+    CPU_TABLE_OUT,
     DATASET_ITEMS,
     FLOAT64,
     HANDED_PLACED,
+    INDEXES_GIVEN,
     INDEXLESS_TYPE,
     INIT_MODULE_CONTAINER,
     INIT_TENSOR_ATTR,
@@ -31,6 +33,8 @@ from torchlint.screen.tags import (
     RETYPE,
     SAVE,
     TARGET_DTYPE,
+    TENSOR_INDEX,
+    TO_TORCH,
     TORCH_LOAD,
 )
 from torchlint.screen.trees import dotted
@@ -148,6 +152,13 @@ class Evidence:
             for j in seen:
                 if first >= 0:
                     group[find(j)] = find(first)
+        for i, definition in enumerate(defs):
+            # A plain class's methods see the modules its __init__ made as made
+            # (analysis/flow.py): the classes it makes are screened with it.
+            if isinstance(definition, ast.ClassDef) and not definition.bases:
+                for j in edges[i]:
+                    if isinstance(defs[j], ast.ClassDef):
+                        group[find(j)] = find(i)
         for i, unit in enumerate(units):
             unit.finish(called=i in reached or not module_body)
             definition = defs[i]
@@ -209,12 +220,16 @@ class Evidence:
                     group_tags.add(TORCH_LOAD)
         # An entry (a function, the module body) that calls a module and moves
         # something to a device may call it with inputs on that device, placed or
-        # not: what its forward makes on the CPU meets them (TL204).
-        calls_with_moved = {ACCELERATOR, CALLABLE_MODULE}
+        # not: what its forward makes on the CPU meets them (TL204). So may a plain
+        # class (no base), whose methods see its attributes as __init__ left them.
+        # (A parameter it calls may be a module its caller made: ``model(x.to(d))``
+        # in ``evaluate(model, loader)``.)
         for i, definition in enumerate(defs):
-            if not isinstance(definition, ast.ClassDef) and calls_with_moved <= own[i]:
+            entry = not isinstance(definition, ast.ClassDef) or not definition.bases
+            calls = CALLABLE_MODULE in own[i] or bool(units[i].called & units[i].params)
+            if entry and calls and ACCELERATOR in own[i]:
                 tags[find(i)].add(PLACED_MODULE)
-        if calls_with_moved <= module_level.tags:
+        if {ACCELERATOR, CALLABLE_MODULE} <= module_level.tags:
             module_level.tags.add(PLACED_MODULE)
         # What the module body calls runs in its context: its tags are the body's.
         for n in module_level.called:
@@ -313,6 +328,10 @@ def _joined(tags: set[str]) -> frozenset[str]:
     joined = set(tags)
     if DATASET_ITEMS in tags and NUMPY_DATA in tags:
         joined |= {FLOAT64, TARGET_DTYPE}
+    if TO_TORCH in tags and NUMPY_DATA in tags:
+        joined.add(FLOAT64)
+    if CPU_TABLE_OUT in tags and INDEXES_GIVEN in tags:
+        joined.add(TENSOR_INDEX)
     if HANDED_PLACED in tags and ATTACHES in tags:
         joined.add(LATE_MODULE)
     if COPY_CALL in tags and PARAMETER_SOURCE in tags:

@@ -95,6 +95,7 @@ class ModuleState:
                 k.arg == "device"
                 and not _own_device(k.value)
                 and not (isinstance(k.value, ast.Name) and k.value.id in self.none_params)
+                and not _example_device(k.value)
                 for k in node.keywords
             ):
                 return False  # (device=self.inv_freq.device: where the module is built)
@@ -342,6 +343,17 @@ def _own_returns(fn: ast.AST) -> list[ast.Return]:
         ):
             stack.extend(ast.iter_child_nodes(node))
     return found
+
+
+def _example_device(node: ast.AST) -> bool:
+    """``x_example.device`` (``_example_device`` of TL301, which asks that the name be
+    a parameter of the building method: any name here, a superset)."""
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "device"
+        and isinstance(node.value, ast.Name)
+        and node.value.id != "self"
+    )
 
 
 def _own_device(node: ast.AST) -> bool:

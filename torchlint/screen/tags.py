@@ -42,6 +42,10 @@ NUMPY_DATA = "numpy-data"  # a numpy function called: its arrays are float64 unl
 # a Dataset class of the file: a DataLoader over it collates its items into tensors of
 # their numpy dtypes (with NUMPY_DATA in the same units: FLOAT64, ``evidence._joined``)
 DATASET_ITEMS = "dataset-items"
+# numpy data made into a tensor (``torch.from_numpy``, ``torch.tensor``): with
+# NUMPY_DATA in a unit screened with it (a class holding arrays, another converting
+# them), FLOAT64 (``evidence._joined``)
+TO_TORCH = "to-torch"
 CALLABLE_MODULE = "callable-module"  # a module made here, or a moved value called
 # what computes in one dtype: a module source, or an op that never promotes (torch.mm,
 # @, F.linear, F.conv2d: torch_api.STRICT_DTYPE_OPS)
@@ -78,6 +82,11 @@ LEGACY_CONSTRUCTOR = "legacy-constructor"  # torch.FloatTensor(...) and friends
 # x[i] where the index is a name, an attribute, a call or a comparison (not a number,
 # a string or a slice): maybe a tensor of indices or a mask
 TENSOR_INDEX = "tensor-index"
+# Two halves of TENSOR_INDEX across units screened together (``evidence._joined``): a
+# tensor made on the CPU that a unit returns or keeps on ``self``, and a unit that
+# indexes a parameter or an attribute with something that may be a tensor.
+CPU_TABLE_OUT = "cpu-table-out"
+INDEXES_GIVEN = "indexes-given"
 TENSOR_INDEXES = (ast.Name, ast.Attribute, ast.Call, ast.Compare)  # (those index nodes)
 # def _apply(self, fn): what moves and casts the module, and what it reassigns on its
 # parts (TL301 reads that in the whole file)

@@ -15,6 +15,7 @@ from torchlint.analysis.torch_api import (
     LEGACY_TENSOR_TYPES,
     MODEL_LOADERS,
     NUMPY_CONVERSIONS,
+    NUMPY_LIST_REDUCTIONS,
     SUBMODULE_ADDERS,
     TENSOR_REGISTRARS,
     makes_module,
@@ -31,6 +32,7 @@ from torchlint.screen.tags import (
     COPY_CALL,
     COPY_CALL_WORDS,
     CPU_DATA,
+    CPU_TABLE_OUT,
     CUDA_CALL,
     CUDA_LITERAL,
     CUDA_TEST,
@@ -49,6 +51,7 @@ from torchlint.screen.tags import (
     HALF_WORDS,
     HANDED_PLACED,
     IMAGE_READERS,
+    INDEXES_GIVEN,
     INDEXLESS_TYPE,
     INIT_MODULE_CONTAINER,
     INIT_TENSOR_ATTR,
@@ -78,6 +81,7 @@ from torchlint.screen.tags import (
     TARGET_DTYPE,
     TENSOR_INDEX,
     TENSOR_INDEXES,
+    TO_TORCH,
     TORCH_LOAD,
     TYPE_CAST_ARGUMENT,
     WORD_TAGS,
@@ -168,6 +172,7 @@ class Unit(ModuleState):
         # is called, passed on or returned.
         self.class_holders: set[str] = set()
         self.returned: set[str] = set()
+        self.returned_values: list[ast.expr] = []  # (where a CPU tensor was made before)
         self.passed_on: set[str] = set()  # arguments of calls other than getattr, print...
         self.device_types: set[str] = set()  # dev of `dev = x.device.type`
         # names passed where a call may take a device: first positional, device=
@@ -362,6 +367,8 @@ class Unit(ModuleState):
                 value = node.value  # type: ignore[attr-defined]
                 if type(value) is ast.Name:
                     self.returned.add(value.id)
+                if value is not None and self.made_on_cpu:
+                    self.returned_values.append(value)
             elif kind is ast.FormattedValue:
                 self.inert.add(id(node.value))  # type: ignore[attr-defined]
             elif kind is ast.Subscript:
@@ -460,7 +467,9 @@ class Unit(ModuleState):
                         self.to_torch = True
                 elif q.startswith("numpy."):
                     self.numpy_data = True  # float64 unless told otherwise
-                    if q[len("numpy.") :] in NUMPY_CONVERSIONS and node.args:
+                    function = q[len("numpy.") :]
+                    converts = function in NUMPY_CONVERSIONS or function in NUMPY_LIST_REDUCTIONS
+                    if converts and node.args:
                         if not on_cpu(node.args[0]):
                             self.converted.update(roots_of(node.args[0]))
 
@@ -733,6 +742,8 @@ class Unit(ModuleState):
             self.tags.add(INDEXLESS_TYPE)  # dev = x.device.type; torch.zeros(n, device=dev)
         if self.numpy_data:
             self.tags.add(NUMPY_DATA)
+        if self.to_torch:
+            self.tags.add(TO_TORCH)
         if self.numpy_data and self.to_torch:
             self.tags.add(FLOAT64)  # torch keeps numpy's float64
         if self.discarded & self.assigned:
@@ -752,14 +763,19 @@ class Unit(ModuleState):
         if self.rebound & self.shared and self.shared & self.arguments:
             self.tags.add(STALE_ALIAS)  # a = b = x; for t in (x, y)
         self.dtype_values(self.valued)
-        if (
-            self.indexed
-            and self.made_on_cpu
-            and self.indexed & made_from(self.stored, self.made_on_cpu)
-        ):
-            # A tensor made on the CPU here (or passed in), indexed with a tensor:
-            # TL204's table looked up with indices on a device.
+        tables = made_from(self.stored, self.made_on_cpu) if self.made_on_cpu else set()
+        if self.indexed & tables:
+            # A tensor made on the CPU here, indexed with a tensor: TL204's table
+            # looked up with indices on a device.
             self.tags.add(TENSOR_INDEX)
+        if any(t in self.params or t.startswith("self.") for t in self.indexed):
+            self.tags.add(INDEXES_GIVEN)  # table[t] of a parameter or an attribute
+        if any(p.startswith("self.") for p in tables | self.indexed) or any(
+            id(n) in self.made_on_cpu or dotted(n) in tables
+            for v in self.returned_values
+            for n in nodes_under(v)
+        ):
+            self.tags.add(CPU_TABLE_OUT)  # returned, or kept on self, for others to index
         if self.init_self_calls:
             self.built()
         if self.init_helpers and INIT_TENSOR_ATTR not in self.tags:

@@ -1,0 +1,73 @@
+"""Datasets and DataLoaders: what a dataset's items are and what a loader over it
+batches (the default collate keeps the items' dtypes and makes CPU tensors), for
+torch's own datasets (``TensorDataset``, torchvision's, the subsets of
+``random_split``); a Dataset class of the file is read in ``calls.py``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import libcst as cst
+
+from torchlint.analysis.scope import Scope
+from torchlint.analysis.values import UNKNOWN, Event, Kind, Place, Value, new_value
+
+Args = list[tuple[cst.Arg, Value]]
+
+DATA_LOADERS = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
+_TENSOR_DATASETS = frozenset(
+    {"torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset"}
+)
+_SPLITS = frozenset({"torch.utils.data.random_split", "torch.utils.data.dataset.random_split"})
+_SUBSETS = frozenset({"torch.utils.data.Subset", "torch.utils.data.dataset.Subset"})
+
+
+def loader(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    if any(a.keyword and a.keyword.value == "collate_fn" for a, _ in args):
+        return UNKNOWN  # a collate function may move or convert the batch
+    dataset = next(
+        (v for a, v in args if a.keyword is None or a.keyword.value == "dataset"), UNKNOWN
+    )
+    if dataset.kind != Kind.DATASET or dataset.device != Place.CPU:
+        return UNKNOWN  # a dataset that may hold device tensors batches them there
+    return replace(
+        new_value(Kind.LOADER, Place.CPU, None, Event("create", node)), items=dataset.items
+    )
+
+
+def tensor_dataset(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    if args and all(v.kind == Kind.TENSOR and v.device == Place.CPU for _, v in args):
+        item = Value(Kind.TUPLE, items=tuple(v for _, v in args))
+        return replace(
+            new_value(Kind.DATASET, Place.CPU, None, Event("create", node)), items=(item,)
+        )
+    return UNKNOWN
+
+
+def torchvision_dataset(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    return new_value(Kind.DATASET, Place.CPU, None, Event("create", node))
+
+
+def split(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``random_split(ds, [240, 60])``: subsets whose items are the dataset's, as many
+    as the lengths listed (unknown when they are not written out)."""
+    dataset = args[0][1] if args else UNKNOWN
+    lengths = args[1][0].value if len(args) > 1 else None
+    if dataset.kind != Kind.DATASET or not isinstance(lengths, (cst.List, cst.Tuple)):
+        return UNKNOWN
+    return Value(Kind.TUPLE, items=(dataset,) * len(lengths.elements))
+
+
+def subset(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``Subset(ds, indices)``: some of the dataset's items."""
+    dataset = args[0][1] if args else UNKNOWN
+    return dataset if dataset.kind == Kind.DATASET else UNKNOWN
+
+
+HANDLERS: dict[str, Callable[[Scope, cst.Call, str, Args], Value]] = {
+    **dict.fromkeys(DATA_LOADERS, loader),
+    **dict.fromkeys(_TENSOR_DATASETS, tensor_dataset),
+    **dict.fromkeys(_SPLITS, split),
+    **dict.fromkeys(_SUBSETS, subset),
+}

@@ -1,0 +1,78 @@
+"""What the methods of a plain class (no base class, not a module) know of the
+attributes its ``__init__`` set. A module's owner may move or cast it as a whole
+(``model.to(device)``), so outside ``__init__`` the flow analysis forgets where a
+module's attributes are. An object of a plain class with no method that moves it
+cannot be moved as a whole: an attribute that no code outside the class's methods
+reaches stays where ``__init__`` left it (a guidance or trainer object whose model
+was cast but never placed)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+import libcst as cst
+
+from torchlint.analysis.facts import ClassFacts
+from torchlint.analysis.names import dotted
+from torchlint.analysis.values import Kind, Value
+from torchlint.lint.traverse import nodes
+
+# What code outside a class may move through ``obj.<name>``.
+_MOVABLE = frozenset({Kind.MODULE, Kind.WRAPPER, Kind.TENSOR, Kind.MOVED})
+# Methods of a class that move or cast its objects as a whole (``pipe.to(device)``).
+_MOVERS = frozenset({"to", "cuda", "cpu", "half", "float", "bfloat16", "double", "type"})
+
+
+def read_outside(module: cst.Module | None) -> set[str]:
+    """The attribute names a file reads on anything but ``self`` (``g.unet``)."""
+    if module is None:
+        return set()
+    return {
+        a.attr.value
+        for a in nodes(module, cst.Attribute)
+        if not (type(a.value) is cst.Name and a.value.value == "self")
+    }
+
+
+def attributes(
+    cls: ClassFacts,
+    methods: dict[str, cst.FunctionDef],
+    env: dict[str, Value],
+    outside: Callable[[], set[str]],
+) -> dict[str, Value]:
+    """What the methods of ``cls`` start from: the ``self.`` attributes of ``env``,
+    the state ``__init__`` left. Where each module or tensor is, is forgotten (what
+    each IS is kept), unless ``cls`` is plain with no method that moves it and the
+    attribute is one no code reaches from outside the class's methods (no
+    ``obj.<name>`` on anything but ``self`` in the file: ``outside()``, asked only
+    for a plain class) and no method hands out (``return self.model``). (What cannot
+    be moved, a device, a number, stays as it is in a plain class.)"""
+    own = {k: v for k, v in env.items() if k.startswith("self.") and v.kind is not None}
+    plain = not cls.bases and not _MOVERS & methods.keys()
+    if plain:
+        reached = outside()
+        handed = {
+            name
+            for ret in nodes(cls.node, cst.Return)
+            if ret.value is not None
+            for name in _self_names(ret.value)
+        }
+    return {
+        k: v
+        if plain and (v.kind not in _MOVABLE or (k[5:] not in reached and k not in handed))
+        else replace(v, device=None, dtype=None, events=())
+        for k, v in own.items()
+    }
+
+
+def _self_names(expr: cst.BaseExpression) -> Iterator[str]:
+    """The ``self.<name>`` attributes an expression hands out as they are
+    (``return self.a, self.b``; not ``return self.a(x)``)."""
+    if isinstance(expr, (cst.Tuple, cst.List)):
+        for element in expr.elements:
+            yield from _self_names(element.value)
+        return
+    name = dotted(expr) if isinstance(expr, cst.Attribute) else None
+    if name is not None and name.startswith("self.") and name.count(".") == 1:
+        yield name
