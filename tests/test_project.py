@@ -350,8 +350,8 @@ def test_a_cpu_tensor_made_in_another_file_is_reported_at_the_call_reaching_it(
             "TL204",
             "this call reaches a tensor made on the CPU (no `device=`) at line 8 of "
             "scaler.py, which meets `x`, on `device` (line 9), at line 11 of scaler.py: "
-            "'Expected all tensors to be on the same device'; create it there with "
-            "`device=x.device`",
+            "'Expected all tensors to be on the same device'; create it on that device "
+            "(or move it there before that line)",
         )
     ]
 

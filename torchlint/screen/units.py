@@ -137,6 +137,8 @@ class Unit(ModuleState):
         self.empty_containers = False
         self.numpy_data = False
         self.converted: set[str] = set()  # what .numpy() / np.asarray() is applied to
+        self.listed: set[str] = set()  # names assigned a list
+        self.reduced: list[ast.expr] = []  # x of np.sum(x) and the other list reductions
         self.init_calls: set[int] = set()  # calls inside __init__ (walked first)
         self.to_torch = False
         self.discarded: set[str] = set()  # x of a bare `x.to(device)` statement
@@ -468,7 +470,14 @@ class Unit(ModuleState):
                 elif q.startswith("numpy."):
                     self.numpy_data = True  # float64 unless told otherwise
                     function = q[len("numpy.") :]
-                    converts = function in NUMPY_CONVERSIONS or function in NUMPY_LIST_REDUCTIONS
+                    converts = function in NUMPY_CONVERSIONS
+                    if function in NUMPY_LIST_REDUCTIONS and node.args:
+                        # np.sum(arr) of an array converts nothing; of a list of
+                        # tensors, each one (a name assigned a list: finish())
+                        if isinstance(node.args[0], (ast.List, ast.ListComp, ast.Tuple)):
+                            converts = True
+                        else:
+                            self.reduced.append(node.args[0])
                     if converts and node.args:
                         if not on_cpu(node.args[0]):
                             self.converted.update(roots_of(node.args[0]))
@@ -616,6 +625,12 @@ class Unit(ModuleState):
         if len(targets) > 1:
             for target in targets:  # a = b = x
                 self.share(target)
+        if isinstance(value, (ast.List, ast.ListComp, ast.Tuple)) or (
+            # what a helper returns may be a list too (not numpy's or torch's)
+            isinstance(value, ast.Call)
+            and not (self.qualify(dotted(value.func) or "") or "").startswith(("numpy.", "torch."))
+        ):
+            self.listed.update(p for t in targets if (p := dotted(t)) is not None)
         if device_type(value):
             # dev = x.device.type: TL210 reads it where dev is then a device, in the
             # same function (finish)
@@ -735,6 +750,9 @@ class Unit(ModuleState):
             self.tags.add(ATTACHES)  # a function's `self` is just a parameter
         if any(within(p, placed) for p in self.attached):
             self.tags.add(LATE_MODULE)
+        for reduced in self.reduced:
+            if dotted(reduced) in self.listed and not on_cpu(reduced):
+                self.converted.update(roots_of(reduced))
         if any(within(path, self.assigned | self.modules) for path in self.converted):
             # The flow analysis only knows tensors it saw made or moved in the unit.
             self.tags.add(NUMPY_CALL)
@@ -770,7 +788,7 @@ class Unit(ModuleState):
             self.tags.add(TENSOR_INDEX)
         if any(t in self.params or t.startswith("self.") for t in self.indexed):
             self.tags.add(INDEXES_GIVEN)  # table[t] of a parameter or an attribute
-        if any(p.startswith("self.") for p in tables | self.indexed) or any(
+        if any(p.startswith("self.") for p in tables) or any(
             id(n) in self.made_on_cpu or dotted(n) in tables
             for v in self.returned_values
             for n in nodes_under(v)
