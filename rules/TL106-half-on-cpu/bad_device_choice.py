@@ -1,17 +1,11 @@
 import torch
 import torch.nn as nn
 
-# A device chosen once for the script: a GPU where there is one, Apple's GPU after
-# that, else the CPU.
-if torch.cuda.is_available():
-    device = "cuda"
-else:
-    device = "cpu"
-try:
-    if torch.backends.mps.is_available():
-        device = "mps"
-except AttributeError:
-    pass
+# A device chosen once for the script: a GPU where there is one, else the CPU, and
+# Apple's GPU on a Mac.
+device = "cuda" if torch.cuda.is_available() else "cpu"
+if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+    device = "mps"
 
 
 class Summarizer(nn.Module):
@@ -34,7 +28,7 @@ def serve(quantized=False):
         model = Summarizer().to(device)
     # ... until this cast, for every run.
     if not quantized:
-        model.half()  # expect: TL106:9 lines=30,41
+        model.half()  # expect: TL106:9 lines=24,35
 
     def answer(ids):
         with torch.no_grad():
