@@ -15,12 +15,10 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from torchlint.analysis.names import dotted
-from torchlint.analysis.values import FALLS_BACK, Kind, Place, Value
+from torchlint.analysis.values import FALLS_BACK, GPU_PLACES, Kind, Place, Value
 
 if TYPE_CHECKING:
     from torchlint.analysis.scope import Scope
-
-_GPUS = (Place.CUDA, Place.VAR)
 
 
 def falls_back(scope: Scope, node: cst.BaseExpression) -> bool:
@@ -33,7 +31,10 @@ def falls_back(scope: Scope, node: cst.BaseExpression) -> bool:
             return False
         gpu, cpu = (node.body, node.orelse) if taken == "body" else (node.orelse, node.body)
         # (whatever the GPU run picks, settings["device"] say, is not the CPU)
-        return scope.device_of(cpu)[0] == Place.CPU and scope.device_of(gpu)[0] in _GPUS + (None,)
+        return scope.device_of(cpu)[0] == Place.CPU and scope.device_of(gpu)[0] in (
+            *GPU_PLACES,
+            None,
+        )
     if type(node) is cst.Call:
         if node.args and scope.w.analysis.qualify(node.func) == "torch.device":
             return falls_back(scope, node.args[0].value)
@@ -58,7 +59,7 @@ def chosen(gpu_run: dict[str, Value], cpu_run: dict[str, Value]) -> None:
         cpu = cpu_run.get(name)
         if (
             gpu.kind == Kind.DEVICE
-            and gpu.device in _GPUS
+            and gpu.device in GPU_PLACES
             and cpu is not None
             and cpu.kind == Kind.DEVICE
             and cpu.device == Place.CPU

@@ -295,7 +295,8 @@ def unpass(value: Value, call: Site) -> Value:
     return replace(value, events=kept, items=items)
 
 
-_GPUS = (Place.CUDA, Place.VAR)
+# The places a device that is a GPU (or a device variable chosen as one) can be.
+GPU_PLACES = (Place.CUDA, Place.VAR)
 
 
 def merge_values(a: Value, b: Value) -> Value:
@@ -362,7 +363,7 @@ def merge_values(a: Value, b: Value) -> Value:
             new_ident(),
             origin=a.origin if parameter_free(a) and parameter_free(b) else "",
         )
-    if a.kind == b.kind == Kind.DEVICE and a.device in _GPUS and b.device in _GPUS:
+    if a.kind == b.kind == Kind.DEVICE and a.device in GPU_PLACES and b.device in GPU_PLACES:
         # ``if torch.backends.mps.is_available(): device = "mps"`` after a CUDA check:
         # a GPU either way, the CPU where neither is there if one path falls back.
         return Value(
