@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import ast
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from torchlint.screen.tags import HALF_WORDS, MOVES
+from torchlint.screen.tags import CPU_TABLE_OUT, HALF_WORDS, INDEXES_GIVEN, MOVES, TENSOR_INDEX
 
 # Fields that never hold a node worth visiting: contexts and operators (singletons,
 # half the nodes of a tree), and the identifiers and flags that are plain values.
@@ -275,3 +275,37 @@ def made_from(stored: list[tuple[set[str], ast.expr]], made: set[int]) -> set[st
                 out |= paths
                 grown = True
     return out
+
+
+def table_tags(
+    indexed: set[str],
+    params: set[str],
+    stored: list[tuple[set[str], ast.expr]],
+    made_on_cpu: set[int],
+    returned: list[ast.expr],
+) -> set[str]:
+    """TL204's evidence of a table made on the CPU and indexed with a tensor: in one
+    unit (TENSOR_INDEX), or in two screened together, one indexing a parameter or an
+    attribute (INDEXES_GIVEN) and one returning such a table or keeping it on ``self``
+    (CPU_TABLE_OUT)."""
+    out = set()
+    tables = made_from(stored, made_on_cpu) if made_on_cpu else set()
+    if indexed & tables:
+        out.add(TENSOR_INDEX)
+    if any(t in params or t.startswith("self.") for t in indexed):
+        out.add(INDEXES_GIVEN)
+    if any(p.startswith("self.") for p in tables) or any(
+        id(n) in made_on_cpu or dotted(n) in tables for v in returned for n in nodes_under(v)
+    ):
+        out.add(CPU_TABLE_OUT)
+    return out
+
+
+def may_be_list(value: ast.expr, qualify: Callable[[str], str | None]) -> bool:
+    """A value that may be a list: a list, tuple or comprehension, or what a helper
+    returns (not numpy's or torch's functions)."""
+    if isinstance(value, (ast.List, ast.ListComp, ast.Tuple)):
+        return True
+    return isinstance(value, ast.Call) and not (qualify(dotted(value.func) or "") or "").startswith(
+        ("numpy.", "torch.")
+    )

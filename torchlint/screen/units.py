@@ -32,7 +32,6 @@ from torchlint.screen.tags import (
     COPY_CALL,
     COPY_CALL_WORDS,
     CPU_DATA,
-    CPU_TABLE_OUT,
     CUDA_CALL,
     CUDA_LITERAL,
     CUDA_TEST,
@@ -51,7 +50,6 @@ from torchlint.screen.tags import (
     HALF_WORDS,
     HANDED_PLACED,
     IMAGE_READERS,
-    INDEXES_GIVEN,
     INDEXLESS_TYPE,
     INIT_MODULE_CONTAINER,
     INIT_TENSOR_ATTR,
@@ -79,7 +77,6 @@ from torchlint.screen.tags import (
     STALE_ALIAS,
     STRICT_OP_WORDS,
     TARGET_DTYPE,
-    TENSOR_INDEX,
     TENSOR_INDEXES,
     TO_TORCH,
     TORCH_LOAD,
@@ -97,11 +94,12 @@ from torchlint.screen.trees import (
     is_device_move,
     is_type_cast,
     last_name,
-    made_from,
+    may_be_list,
     nodes_under,
     on_cpu,
     roots_of,
     sources,
+    table_tags,
     type_of_maybe_tensor,
     within,
     words_of,
@@ -625,11 +623,7 @@ class Unit(ModuleState):
         if len(targets) > 1:
             for target in targets:  # a = b = x
                 self.share(target)
-        if isinstance(value, (ast.List, ast.ListComp, ast.Tuple)) or (
-            # what a helper returns may be a list too (not numpy's or torch's)
-            isinstance(value, ast.Call)
-            and not (self.qualify(dotted(value.func) or "") or "").startswith(("numpy.", "torch."))
-        ):
+        if may_be_list(value, self.qualify):
             self.listed.update(p for t in targets if (p := dotted(t)) is not None)
         if device_type(value):
             # dev = x.device.type: TL210 reads it where dev is then a device, in the
@@ -750,9 +744,9 @@ class Unit(ModuleState):
             self.tags.add(ATTACHES)  # a function's `self` is just a parameter
         if any(within(p, placed) for p in self.attached):
             self.tags.add(LATE_MODULE)
-        for reduced in self.reduced:
-            if dotted(reduced) in self.listed and not on_cpu(reduced):
-                self.converted.update(roots_of(reduced))
+        self.converted.update(
+            *(roots_of(r) for r in self.reduced if dotted(r) in self.listed and not on_cpu(r))
+        )
         if any(within(path, self.assigned | self.modules) for path in self.converted):
             # The flow analysis only knows tensors it saw made or moved in the unit.
             self.tags.add(NUMPY_CALL)
@@ -781,19 +775,9 @@ class Unit(ModuleState):
         if self.rebound & self.shared and self.shared & self.arguments:
             self.tags.add(STALE_ALIAS)  # a = b = x; for t in (x, y)
         self.dtype_values(self.valued)
-        tables = made_from(self.stored, self.made_on_cpu) if self.made_on_cpu else set()
-        if self.indexed & tables:
-            # A tensor made on the CPU here, indexed with a tensor: TL204's table
-            # looked up with indices on a device.
-            self.tags.add(TENSOR_INDEX)
-        if any(t in self.params or t.startswith("self.") for t in self.indexed):
-            self.tags.add(INDEXES_GIVEN)  # table[t] of a parameter or an attribute
-        if any(p.startswith("self.") for p in tables) or any(
-            id(n) in self.made_on_cpu or dotted(n) in tables
-            for v in self.returned_values
-            for n in nodes_under(v)
-        ):
-            self.tags.add(CPU_TABLE_OUT)  # returned, or kept on self, for others to index
+        self.tags |= table_tags(
+            self.indexed, self.params, self.stored, self.made_on_cpu, self.returned_values
+        )
         if self.init_self_calls:
             self.built()
         if self.init_helpers and INIT_TENSOR_ATTR not in self.tags:
