@@ -329,3 +329,49 @@ def test_the_class_of_a_tensor_makes_cpu_tensors() -> None:
         next(n for n in facts.mixes if module.code_for_node(n).startswith("tensortype"))
     )
     assert (mix.cpu.device, mix.cpu.dtype, mix.device.device) == (Place.CPU, "float32", Place.CUDA)
+
+
+def test_a_tensor_or_none_is_that_tensor_where_it_is_used() -> None:
+    """``cache = None``, then built under an ``if``: used as a tensor, it is the one
+    the branch made (on the CPU here), so it meets the GPU tensor; but whether it is
+    None stays undecided, so both branches of a later ``is None`` test are walked."""
+    module, facts = _flow(
+        """
+        import torch
+        x = torch.rand(2, device="cuda")
+        cache = None
+        if n > 2:
+            cache = torch.zeros(2)
+        y = x + cache[:2]
+        if cache is None:
+            z = x + torch.ones(2)
+        """
+    )
+    made = {
+        module.code_for_node(node): [m.node for m in facts.mixes.all(node)] for node in facts.mixes
+    }
+    assert {k: [module.code_for_node(n) for n in v] for k, v in made.items()} == {
+        "torch.zeros(2)": ["x + cache[:2]"],
+        "torch.ones(2)": ["x + torch.ones(2)"],
+    }
+
+
+def test_a_tensor_made_on_another_ones_device_is_made_where_that_one_was() -> None:
+    """``torch.arange(n, device=lengths.device)`` with ``lengths`` made on the CPU:
+    the meeting is keyed by where ``lengths`` was made (the line to change), and the
+    creation's story keeps the arange as its source."""
+    module, facts = _flow(
+        """
+        import torch
+        x = torch.rand(2, 4, device="cuda")
+        lengths = torch.tensor([3, 4])
+        steps = torch.arange(4, device=lengths.device)
+        y = x + steps
+        """
+    )
+    (node,) = list(facts.mixes)
+    assert module.code_for_node(node) == "torch.tensor([3, 4])"
+    (mix,) = facts.mixes.all(node)
+    made = mix.cpu.last("create")
+    assert made is not None and made.source is not None
+    assert module.code_for_node(made.source.node) == "torch.arange(4, device=lengths.device)"

@@ -23,9 +23,23 @@ def hit_rate(logits, targets):
     return hits.sum() / torch.FloatTensor([targets.numel()])  # expect: TL402:25 lines=23
 
 
+def padding_mask(seq_lens, max_len):
+    # Made where seq_lens is: on the CPU when the caller's lengths are.
+    steps = torch.arange(max_len, device=seq_lens.device)
+    return steps[None, :] < seq_lens[:, None]
+
+
+def masked_mean(hidden, n_tokens):
+    # Reported where the lengths are made, the line to change: the mask only follows them.
+    lens = torch.LongTensor(n_tokens)  # expect: TL402:12 lines=28,36
+    mask = padding_mask(lens, hidden.size(1))
+    return (hidden * mask.unsqueeze(-1)).sum(1) / mask.sum(1, keepdim=True)
+
+
 if __name__ == "__main__":
     boxes = torch.rand(4, 4, device=device)
     images = torch.tensor([0, 0, 1, 1], device=device)
     print(matched_boxes(boxes, images, 1))
     print(weighted(torch.rand(2, device=device)))
     print(hit_rate(torch.rand(8, 3, device=device), torch.randint(0, 3, (8,)).to(device)))
+    print(masked_mean(torch.rand(2, 5, 4, device=device), [3, 5]))

@@ -255,8 +255,25 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
         if dtype == "float32" and not explicit and scope.w.analysis.default_dtype is not None:
             dtype = None  # torch.set_default_dtype(torch.float64) in this file
     created = Event("create", node, source=scope.cast_source(node) if dtype else None)
+    followed = _followed_cpu(scope, expr) if device == Place.CPU else None
+    if followed is not None:
+        # torch.arange(n, device=lengths.device) with lengths made on the CPU: this
+        # tensor is there because lengths is, and the line to change is where lengths
+        # was made. (The dtype's story stays this call's: ``source``.)
+        created = Event("create", followed.node, followed.detail, source=created)
     made = new_value(Kind.TENSOR, device, dtype, created, device_expr=expr)
     return dims.mark(scope.w, made, dims.factory(name, node))
+
+
+def _followed_cpu(scope: Scope, expr: cst.BaseExpression | None) -> Event | None:
+    """For ``device=t.device`` of a tensor ``t`` made on the CPU: where ``t`` was made."""
+    name = dotted(expr) if expr is not None else None
+    if name is None or not name.endswith(".device"):
+        return None
+    owner = scope.lookup(name[: -len(".device")])
+    if owner is None or owner.kind != Kind.TENSOR or owner.device != Place.CPU:
+        return None
+    return owner.last("create")
 
 
 def loss(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> None:

@@ -47,6 +47,7 @@ from torchlint.analysis.values import (
     CONSTANT,
     LAMBDA,
     MAYBE_DTYPE,
+    NONE,
     TENSOR_CLASS_OF,
     UNKNOWN,
     Event,
@@ -101,6 +102,8 @@ class Expressions(Calls):
             return Value(Kind.NUMBER, dtype="float32")
         if type(node) is cst.Name and node.value in ("True", "False"):
             return Value(Kind.NUMBER, dtype="bool", origin=CONSTANT + node.value)
+        if type(node) is cst.Name and node.value == "None":
+            return NONE
         if type(node) is cst.Name or type(node) is cst.Attribute:
             name = dotted(node)
             if name is not None:

@@ -453,7 +453,7 @@ class _Scope(Expressions):
             return None
         name = dotted(test.left)
         value = self.lookup(name) if name is not None else None
-        if value is None:
+        if value is None or value.optional:
             return None
         if value.origin == CONSTANT + "None":
             is_none = True

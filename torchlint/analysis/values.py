@@ -168,6 +168,10 @@ class Value:
     # For an ENCODING that is a dict the code built (``{"x": x, "y": y}``, a batch of
     # a Dataset whose items are such dicts): its keys, in the order of ``items``.
     keys: tuple[str, ...] = ()
+    # A tensor on some paths and None on the others (``self.cache = None`` in
+    # ``__init__``, rebuilt under an ``if`` in ``forward``): where the code uses it as
+    # a tensor it is this one, but ``x is None`` is not decided.
+    optional: bool = False
 
     def last(self, *actions: str) -> Event | None:
         for event in reversed(self.events):
@@ -227,6 +231,8 @@ class Value:
 
 
 UNKNOWN = Value(None)
+# ``None`` as written (``self.cache = None``): of no kind, but known to be None.
+NONE = Value(None, origin=CONSTANT + "None")
 
 
 def new_value(
@@ -304,6 +310,10 @@ def merge_values(a: Value, b: Value) -> Value:
     what both agree on, "maybe" where they disagree, unknown when they are unrelated."""
     if a == b:
         return a
+    if _is_none(a) or _is_none(b):
+        held = b if _is_none(a) else a
+        if held.kind == Kind.TENSOR:
+            return replace(held, optional=True)
     if a.kind == b.kind == Kind.OPTIMIZER and a.part_of == b.part_of:
         # The state left on the CPU on one path (``if args.resume: load(...)``, or a
         # helper that returns Adagrad for one option) crashes the run that takes it:
@@ -407,6 +417,10 @@ def merge_values(a: Value, b: Value) -> Value:
             new_ident(),
         )
     return UNKNOWN
+
+
+def _is_none(value: Value) -> bool:
+    return value.kind is None and value.origin == NONE.origin
 
 
 def keyed(keys: Sequence[str], items: Sequence[Value]) -> Value:

@@ -541,13 +541,20 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
                 else "'Expected all tensors to be on the same device'"
             )
             there = f"{base}.device" if base is not None else "its device"
+            related: dict[str, cst.CSTNode] = {"meets": mix.node}
+            which = "which"
+            made = mix.cpu.last("create")
+            if made is not None and made.source is not None and made.source.node is not node:
+                # torch.arange(n, device=lengths.device): made on the CPU because this was
+                related["follows"] = made.source.node
+                which = "and the tensor made on its device at line <line:follows>"
             self.report(
                 node,
-                f"`{dotted(node.func)}(...)` always makes a CPU tensor, which {how}, on a "
+                f"`{dotted(node.func)}(...)` always makes a CPU tensor, {which} {how}, on a "
                 f"device, at line <line:meets>: {error}; make it there "
                 f"(`torch.tensor(..., device={there})`, `torch.arange(n, device={there})`)",
                 None,
-                {"meets": mix.node},
+                related,
             )
             return
 
