@@ -3,8 +3,10 @@
 ``Tensor.type`` keeps a tensor on its device when the device type matches; one on
 the CPU goes to the *current* GPU (GPU 0 unless the process sets another), not to
 the GPU ``t`` is on. The walk records such a move of a CPU tensor next to a ``t``
-on a GPU (``FlowFacts.retyped``, read by TL210) and goes on with the moved tensor;
-in every other case the caller's walk goes on as before."""
+on a GPU (``FlowFacts.retyped``, read by TL210) and goes on with the moved tensor.
+The other way, a tensor on a device cast to the type of a CPU tensor goes to the
+CPU: a new CPU tensor, made at the cast. In every other case the caller's walk goes
+on as before."""
 
 from __future__ import annotations
 
@@ -18,6 +20,9 @@ from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value, ne
 
 if TYPE_CHECKING:
     from torchlint.analysis.scope import Scope
+
+# The detail of the "create" event of ``x.type_as(t)`` that brings ``x`` to the CPU.
+TYPE_AS_CPU = "type_as:cpu"
 
 
 def type_source(node: cst.Call) -> cst.BaseExpression | None:
@@ -53,11 +58,13 @@ def retyped(
     """What ``node`` (``receiver`` cast to the type of ``source``, whose value is
     ``target``, or the walk's value of its name when None) makes, where it moves a
     CPU tensor to the current GPU; None otherwise."""
-    if receiver.kind != Kind.TENSOR or receiver.device != Place.CPU:
+    if receiver.kind != Kind.TENSOR or receiver.device not in (Place.CPU, Place.CUDA, Place.VAR):
         return None
     if target is None:
         name = dotted(source)
         target = scope.lookup(name) if name is not None else None
+    if receiver.on_accelerator:
+        return _to_cpu(node, receiver, target)
     if target is None or target.kind not in (Kind.TENSOR, Kind.MOVED) or not target.on_accelerator:
         return None
     # In a module's forward followed from a call, where that module runs (and its
@@ -78,3 +85,13 @@ def retyped(
         new_ident(),
         receiver.ident,
     )
+
+
+def _to_cpu(node: cst.Call, receiver: Value, target: Value | None) -> Value | None:
+    """``x.type_as(t)`` of an ``x`` on a device with ``t`` on the CPU
+    (``"torch.FloatTensor"``): a new tensor on the CPU, made by this call (what meets
+    the device later is reported here, ``TL204``)."""
+    if target is None or target.kind != Kind.TENSOR or target.device != Place.CPU:
+        return None
+    made = Event("create", node, TYPE_AS_CPU, source=target.last("create"))
+    return Value(Kind.TENSOR, Place.CPU, target.dtype or MAYBE_DTYPE, None, (made,), new_ident())

@@ -13,6 +13,7 @@ from torchlint.analysis.legacy import made_by_class
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains, written_before
+from torchlint.analysis.retype import TYPE_AS_CPU
 from torchlint.analysis.torch_api import MOVE_TEXT, SCATTERING_WRAPPERS, legacy_constructor
 from torchlint.analysis.values import Event, Kind, Place, Value
 from torchlint.checks._build import method_call
@@ -52,7 +53,10 @@ class InputsNotMoved(Rule):
     Where the last thing done to such a tensor was a dtype-only
     `.to(dtype)` (a cache converted to the input's dtype, pixel values to the tower's),
     the finding lands on that cast, the line to change: it should convert and move in
-    one step. Modules made inside `with torch.device(d):` are on `d`, and a buffer
+    one step. A tensor on the device cast with `.type_as(t)` of a CPU `t` (a loss's
+    class weights kept as a plain attribute) is moved to the CPU by that cast (a type
+    such as "torch.FloatTensor" says the device too): the finding lands on the cast.
+    Modules made inside `with torch.device(d):` are on `d`, and a buffer
     (`register_buffer`) moves with its module. A model loaded with `device_map=` is flagged only where `generate` is
     given CPU ids: accelerate's hooks move what its forward is given, but `generate`
     first builds its masks and positions on the ids' device (transformers warns
@@ -200,13 +204,35 @@ class InputsNotMoved(Rule):
                 if fn is not None and contains(fn.node, mix.node)
                 else "create it on that device (or move it there before that line)"
             )
+            at: cst.CSTNode = node
+            if made is not None and made.detail == TYPE_AS_CPU:
+                at, subject, advice = self._type_as_cpu(node, made, related)
             self.report(
-                node,
+                at,
                 f"{subject} {how}, on {where}, at line <line:meets>: {error}; {advice}",
                 None,
                 related,
             )
             return
+
+    def _type_as_cpu(
+        self, node: cst.Call, made: Event, related: dict[str, cst.CSTNode]
+    ) -> tuple[cst.CSTNode, str, str]:
+        """``x.type_as(t)`` of an ``x`` on a device with ``t`` on the CPU: where to
+        report, what to say it did, and the advice."""
+        assert isinstance(node.func, cst.Attribute) and node.args
+        code = self.ctx.code_for
+        target = code(node.args[0].value)
+        related.pop("made", None)
+        subject = f"`.type_as({target})` takes the type of a CPU tensor, so it moves this tensor to the CPU"
+        if made.source is not None and not contains(node, made.source.node):
+            related["target"] = made.source.node
+            subject = (
+                f"`.type_as({target})` takes the type of a CPU tensor (`{target}`, made on the "
+                "CPU at line <line:target>), so it moves this tensor to the CPU"
+            )
+        advice = f"convert only the dtype (`.to({target}.dtype)`), or put `{target}` on the device"
+        return node.func.attr, subject + ", where it", advice
 
     def _recast(
         self,
