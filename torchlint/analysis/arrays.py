@@ -131,7 +131,17 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         return new_value(Kind.NDARRAY, Place.CPU, None)
     dtype: str | None = None
     first = args[0][1] if args else UNKNOWN
-    if name in _NUMPY_FLOAT64:
+    if (
+        name in NUMPY_CONVERSIONS
+        and listed.kind in (Kind.LIST, Kind.TUPLE)
+        and listed.items
+        and all(v.kind == Kind.NDARRAY for v in listed.items)
+    ):
+        # np.stack(frames) of uint8 frames: numpy keeps the dtype they share
+        kept = {v.dtype for v in listed.items}
+        dtype = kept.pop() if len(kept) == 1 else None
+        dtype = None if dtype == MAYBE_DTYPE else dtype
+    elif name in _NUMPY_FLOAT64:
         dtype = "float64"
     elif name in _NUMPY_INT64:
         dtype = "int64"

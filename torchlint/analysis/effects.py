@@ -529,6 +529,13 @@ def _copy(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return copied or _unseen(scope, node, q, args)
 
 
+def _deque(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``deque(maxlen=k)``: an empty list, filled by ``append``."""
+    if all(a.keyword is not None for a, _ in args):
+        return Value(Kind.LIST)
+    return _unseen(scope, node, q, args)
+
+
 def _parameter(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     inner = args[0][1] if args else UNKNOWN
     if inner.kind != Kind.TENSOR:
@@ -754,6 +761,7 @@ _BY_NAME: dict[str, Handler] = {
     "torch.meshgrid": _meshgrid,
     **dict.fromkeys(COPY_FUNCTIONS, _copy),
     "torch.functional.meshgrid": _meshgrid,
+    "collections.deque": _deque,
 }
 # In order: the first that matches takes the call.
 _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (

@@ -596,6 +596,8 @@ class Expressions(Calls):
             return legacy.class_of(node, args[0][1])  # type(x): torch.Tensor, for a tensor
         if name in ("list", "tuple") and _same_members(args):
             return args[0][1]  # tuple(f(v) for v in batch)
+        if name == "list" and not node.args:
+            return Value(Kind.LIST)  # filled by append
         if name in effects.INERT_BUILTINS:
             return UNKNOWN  # setattr(model, ...), len(x), print(x): nothing is moved
         self.escape_args(args)
