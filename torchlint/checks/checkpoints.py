@@ -145,7 +145,13 @@ class NumpyOfDeviceTensor(Rule):
         if value is None:
             return False
         move = value.last("move", "create")
-        name = self.ctx.code_for(node.args[0].value)
+        listed_at = node.args[0].value
+        if dotted(node.func) == "map" and len(node.args) == 2:
+            # map(np.asarray, zip(*rows)): the rows
+            listed_at = node.args[1].value
+            if isinstance(listed_at, cst.Call) and len(listed_at.args) == 1:
+                listed_at = listed_at.args[0].value
+        name = self.ctx.code_for(listed_at)
         where = (
             " (line <line:move>)"
             if move is not None

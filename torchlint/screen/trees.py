@@ -8,6 +8,7 @@ import ast
 import functools
 from collections.abc import Callable, Iterator
 
+from torchlint.analysis.torch_api import NUMPY_CONVERSIONS
 from torchlint.screen.tags import CPU_TABLE_OUT, HALF_WORDS, INDEXES_GIVEN, MOVES, TENSOR_INDEX
 
 # Fields that never hold a node worth visiting: contexts and operators (singletons,
@@ -309,3 +310,18 @@ def may_be_list(value: ast.expr, qualify: Callable[[str], str | None]) -> bool:
     return isinstance(value, ast.Call) and not (qualify(dotted(value.func) or "") or "").startswith(
         ("numpy.", "torch.")
     )
+
+
+def numpy_mapped(node: ast.Call, qualify: Callable[[str], str | None]) -> list[ast.expr]:
+    """What ``map(np.asarray, rows)`` (or ``zip(*rows)``, ``zip(a, b)``) converts to
+    numpy member by member: the rows."""
+    if len(node.args) != 2:
+        return []
+    mapped = dotted(node.args[0])
+    q = qualify(mapped) if mapped is not None else None
+    if q is None or not q.startswith("numpy.") or q[len("numpy.") :] not in NUMPY_CONVERSIONS:
+        return []
+    over = node.args[1]
+    if isinstance(over, ast.Call) and dotted(over.func) == "zip":
+        return [a.value if isinstance(a, ast.Starred) else a for a in over.args]
+    return [over]

@@ -96,6 +96,7 @@ from torchlint.screen.trees import (
     last_name,
     may_be_list,
     nodes_under,
+    numpy_mapped,
     on_cpu,
     roots_of,
     sources,
@@ -480,6 +481,9 @@ class Unit(ModuleState):
                         if not on_cpu(node.args[0]):
                             self.converted.update(roots_of(node.args[0]))
 
+        if name == "map":  # map(np.asarray, zip(*rows)): each member is converted
+            self.converted.update(*(roots_of(r) for r in numpy_mapped(node, self.qualify)))
+
         local_callee = q is None
         # A function of the file (or a method, through self) is followed by the flow
         # analysis: what is passed to it may get submodules attached there.
@@ -610,10 +614,7 @@ class Unit(ModuleState):
                 self.tags.update(DTYPE_WORD_TAGS[w] for w in words & DTYPE_WORD_TAGS.keys())
 
     def share(self, node: ast.AST) -> None:
-        for sub in nodes_under(node):
-            path = dotted(sub)
-            if path is not None:
-                self.shared.add(path)
+        self.shared.update(p for sub in nodes_under(node) if (p := dotted(sub)) is not None)
 
     def assign(self, node: ast.Assign | ast.AnnAssign) -> None:
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
