@@ -250,3 +250,25 @@ def imread(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value
     ):
         return UNKNOWN
     return new_value(Kind.NDARRAY, Place.CPU, "uint8", Event("create", node))
+
+
+def unzipped(rows: Value) -> Value:
+    """``zip(*rows)`` of a list of tuples: a tuple of its columns, each a list."""
+    row = rows.items[0] if rows.kind == Kind.LIST and rows.items else UNKNOWN
+    if row.kind != Kind.TUPLE or not row.items:
+        return UNKNOWN
+    return Value(Kind.TUPLE, items=tuple(Value(Kind.LIST, items=(item,)) for item in row.items))
+
+
+def mapped(
+    scope: Scope, node: cst.Call, fn: cst.BaseExpression, over: tuple[cst.Arg, Value]
+) -> Value | None:
+    """``map(np.asarray, columns)`` over a tuple the walk knows the members of: a
+    tuple of what the numpy function makes of each member. None for any other map."""
+    q = scope.w.analysis.qualify(fn)
+    arg, value = over
+    if q is None or not q.startswith("numpy.") or value.kind != Kind.TUPLE or not value.items:
+        return None
+    return Value(
+        Kind.TUPLE, items=tuple(numpy_call(scope, node, q, [(arg, item)]) for item in value.items)
+    )

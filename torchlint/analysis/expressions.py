@@ -599,29 +599,15 @@ class Expressions(Calls):
         if name == "list" and not node.args:
             return Value(Kind.LIST)  # filled by append
         if name == "zip" and len(args) == 1 and args[0][0].star == "*":
-            return _unzipped(args[0][1])
+            return arrays.unzipped(args[0][1])
         if name == "map" and len(args) == 2 and not any(a.star or a.keyword for a, _ in args):
-            mapped = self.mapped(node, args[0][0].value, args[1])
+            mapped = arrays.mapped(self, node, args[0][0].value, args[1])
             if mapped is not None:
                 return mapped
         if name in effects.INERT_BUILTINS:
             return UNKNOWN  # setattr(model, ...), len(x), print(x): nothing is moved
         self.escape_args(args)
         return UNKNOWN
-
-    def mapped(
-        self, node: cst.Call, fn: cst.BaseExpression, over: tuple[cst.Arg, Value]
-    ) -> Value | None:
-        """``map(np.asarray, columns)`` over a tuple the walk knows the members of: a
-        tuple of what the numpy function makes of each member."""
-        q = self.w.analysis.qualify(fn)
-        arg, value = over
-        if q is None or not q.startswith("numpy.") or value.kind != Kind.TUPLE or not value.items:
-            return None
-        return Value(
-            Kind.TUPLE,
-            items=tuple(arrays.numpy_call(self, node, q, [(arg, item)]) for item in value.items),
-        )
 
     def call_function(
         self,
@@ -802,11 +788,3 @@ def _dtype_of(owner: Value) -> Value:
     (what a cast or a factory given it copies: ``Event.source``)."""
     made = owner.dtype_event() if owner.kind in (Kind.TENSOR, Kind.MOVED) else None
     return Value(Kind.DTYPE, None, owner.dtype, events=(made,) if made is not None else ())
-
-
-def _unzipped(rows: Value) -> Value:
-    """``zip(*rows)`` of a list of tuples: a tuple of its columns, each a list."""
-    row = rows.items[0] if rows.kind == Kind.LIST and rows.items else UNKNOWN
-    if row.kind != Kind.TUPLE or not row.items:
-        return UNKNOWN
-    return Value(Kind.TUPLE, items=tuple(Value(Kind.LIST, items=(item,)) for item in row.items))
