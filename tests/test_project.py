@@ -449,3 +449,41 @@ def test_a_discarded_move_in_another_file_is_reported_in_that_file(tmp_path: Pat
         "the input to the model's device (`x.to(device)`)",
     ]
     assert "internal error" not in result.output
+
+
+PREPROCESS = """\
+import numpy as np
+import torch
+
+MEAN = np.array([0.485, 0.456, 0.406])
+STD = np.array([0.229, 0.224, 0.225])
+UNUSED = torch.zeros(3)
+
+
+def to_tensor(image):
+    image = (image.astype(np.float32) / 255.0 - MEAN) / STD
+    return torch.from_numpy(image.transpose(2, 0, 1))
+"""
+
+TRAIN_PREPROCESS = """\
+import numpy as np
+from torch import nn
+
+from preprocess import to_tensor
+
+
+def main():
+    model = nn.Conv2d(3, 8, 3)
+    image = np.zeros((16, 16, 3), dtype=np.uint8)
+    return model(to_tensor(image)[None])
+"""
+
+
+def test_module_level_bindings_of_another_file_are_read(tmp_path: Path) -> None:
+    """``MEAN``/``STD`` of preprocess.py are float64 arrays (numpy's default), so the
+    normalized image is float64 and meets the float32 convolution: the module-level
+    assignments a followed function reads are kept and walked for it."""
+    write(tmp_path, {"preprocess.py": PREPROCESS, "train.py": TRAIN_PREPROCESS})
+    found = [(line, code) for line, code, _ in lint(tmp_path / "train.py")]
+    assert found == [(10, "TL105")]
+    assert [(line, code) for line, code, _ in lint(tmp_path / "train.py", screen=False)] == found

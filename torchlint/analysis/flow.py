@@ -37,6 +37,7 @@ from torchlint.analysis.expressions import Expressions
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted, string_key
 from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts, LateModuleObs
+from torchlint.analysis.project import Home
 from torchlint.analysis.scope import Late, Walk, class_methods
 from torchlint.analysis.torch_api import (
     MODULE_CONTAINERS,
@@ -69,6 +70,11 @@ _INERT_STATEMENTS = frozenset({cst.Import, cst.ImportFrom, cst.Pass, cst.Break, 
 _NEVER_NONE = frozenset(
     {Kind.TENSOR, Kind.MOVED, Kind.MODULE, Kind.WRAPPER, Kind.NDARRAY, Kind.NUMBER}
 )
+
+
+# What another file's module-level assignments may give its functions: data, never a
+# module or an optimizer (the walk of the linted file owns those objects).
+_MODULE_DATA = frozenset({Kind.TENSOR, Kind.NDARRAY, Kind.DEVICE, Kind.DTYPE, Kind.NUMBER})
 
 
 class _Scope(Expressions):
@@ -698,6 +704,21 @@ class FlowWalker(Walk):
             self._function(fn.node, {}, fn.cls)
         self.facts.files = self.visited
         return self.facts
+
+    def bindings_of(self, home: Home) -> dict[str, Value]:
+        if home.bindings is None:
+            home.bindings = {}  # (while walked: a function they call sees none)
+            module = home.analysis.module
+            assigned = [
+                stmt
+                for stmt in (module.body if module is not None else ())
+                if isinstance(stmt, cst.SimpleStatementLine)
+                and all(isinstance(s, (cst.Assign, cst.AnnAssign)) for s in stmt.body)
+            ]
+            scope = _Scope(self, {})
+            scope.body(assigned)
+            home.bindings = {k: v for k, v in scope.env.items() if v.kind in _MODULE_DATA}
+        return home.bindings
 
     def _class(self, cls: ClassFacts) -> None:
         methods = class_methods(cls)

@@ -24,6 +24,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
@@ -33,6 +34,9 @@ from torchlint.lint.bodies import without_lines
 from torchlint.lint.parsing import parse_module
 from torchlint.lint.source import SourceError, file_digest, read
 from torchlint.lint.traverse import nodes
+
+if TYPE_CHECKING:
+    from torchlint.analysis.values import Value
 
 # How far above the importing file's folder an absolute import is looked for
 # (``from models.net import Net`` in ``tools/train.py`` of a repository's root).
@@ -68,6 +72,9 @@ class Home:
     _ids: set[int] | None = field(default=None, repr=False)
     # What each recursive converter of the file builds (``converters.py``), once.
     converters: dict[cst.FunctionDef, cst.Call | None] = field(default_factory=dict, repr=False)
+    # What the file's module-level assignments that its kept functions read bind (data
+    # only: arrays, tensors, devices, dtypes, numbers), walked once (``FlowWalker``).
+    bindings: dict[str, Value] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, analysis: FileFacts) -> Home:
@@ -145,6 +152,9 @@ class _Outline:
     reads: list[frozenset[str] | None]  # a def or class: the names it reads
     holds: list[bool]  # another statement: an import, a def or a class is in it
     units: dict[str, list[int]]  # name -> the defs and classes that define it
+    # name -> the module-level assignments that bind it (``MEAN = np.array(...)``),
+    # kept where a kept unit reads the name
+    bindings: dict[str, list[int]]
     # The file sets something for all its code (a default device, the current GPU,
     # command-line options): every unit is parsed, so that its facts see all of it.
     file_wide: bool
@@ -158,7 +168,8 @@ class _Outline:
             if unit in kept:
                 continue
             kept.add(unit)
-            todo.extend(u for n in self.reads[unit] or () for u in self.units.get(n, ()))
+            for n in self.reads[unit] or ():
+                todo.extend((*self.units.get(n, ()), *self.bindings.get(n, ())))
         return kept
 
 
@@ -181,7 +192,7 @@ def _outline(path: str, stamp: tuple[int, int]) -> _Outline | None:
     except (OSError, SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
         outline = None
     else:
-        outline = _Outline(text, [], [], [], {}, any(w in text for w in _FILE_WIDE_TEXT))
+        outline = _Outline(text, [], [], [], {}, {}, any(w in text for w in _FILE_WIDE_TEXT))
         for i, stmt in enumerate(tree.body):
             decorators: list[ast.expr] = getattr(stmt, "decorator_list", [])
             first = min([stmt.lineno, *(d.lineno for d in decorators)])
@@ -189,6 +200,10 @@ def _outline(path: str, stamp: tuple[int, int]) -> _Outline | None:
             is_def = isinstance(stmt, _DEFS)
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 outline.units.setdefault(stmt.name, []).append(i)
+            bound = _bound_names(stmt)
+            for name in bound:
+                outline.bindings.setdefault(name, []).append(i)
+            is_def = is_def or bool(bound)
             names: set[str] = set()
             holds = isinstance(stmt, _HOLDERS)
             for node in ast.walk(stmt):
@@ -211,6 +226,22 @@ def _outline(path: str, stamp: tuple[int, int]) -> _Outline | None:
     while len(_OUTLINES) > _KEEP_OUTLINES:
         _OUTLINES.popitem(last=False)
     return outline
+
+
+def _bound_names(stmt: ast.stmt) -> list[str]:
+    """The names a module-level ``NAME = value`` (or ``A, B = ...``) binds."""
+    if isinstance(stmt, ast.Assign):
+        targets = stmt.targets
+    elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+        targets = [stmt.target]
+    else:
+        return []
+    names = [n for t in targets for n in (t.elts if isinstance(t, ast.Tuple) else [t])]
+    return (
+        [n.id for n in names if isinstance(n, ast.Name)]
+        if all(isinstance(n, ast.Name) for n in names)
+        else []
+    )
 
 
 # Statements whose imports or definitions are none (``x = 1``), or are read anyway.
@@ -261,9 +292,10 @@ def load(path: str, name: str, siblings: Callable[[], Iterable[str]] = tuple) ->
 
 
 def _read(path: str, outline: _Outline, names: frozenset[str]) -> Home | None:
-    """The Home of ``names`` in the file: the units a walk entering them can reach,
-    the imports, and what holds a class or a function; every other top-level
-    statement is left out (the walk reads no module-level code of another file)."""
+    """The Home of ``names`` in the file: the units a walk entering them can reach
+    (with the module-level assignments they read, whose data the walk gives them:
+    ``FlowWalker.bindings_of``), the imports, and what holds a class or a function;
+    every other top-level statement is left out."""
     text = outline.text
     if not outline.file_wide:
         kept = outline.closure(names)

@@ -125,8 +125,8 @@ class Walk:
         self.home, self.analysis = home, home.analysis
         self.local_modules, self.cpu_datasets = home.local_modules, home.cpu_datasets
         self.local_classes, self.top_functions = home.local_classes, home.top_functions
-        # (What that file's module body binds is not walked: its functions see none.)
-        self.globals, self.module_scope = {}, None
+        # What that file's module body binds: its data, as its kept assignments say.
+        self.globals, self.module_scope = self.bindings_of(home), None
         if self.site is None:
             self.site = site
         self.facts.site = self.site if home is not self.own else None
@@ -140,6 +140,11 @@ class Walk:
             self.local_modules, self.cpu_datasets = old.local_modules, old.cpu_datasets
             self.local_classes, self.top_functions = old.local_classes, old.top_functions
             self.facts.site = self.site if old is not self.own else None
+
+    def bindings_of(self, home: Home) -> dict[str, Value]:
+        """What the module-level assignments of another file of the project bind,
+        for its functions (``MEAN = np.array(..., dtype=np.float32)``)."""
+        return {}
 
     def imported(self, name: str) -> tuple[Home, str] | None:
         """What ``name`` names in another file of the project, if anything. One level
