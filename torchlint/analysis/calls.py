@@ -323,6 +323,25 @@ class Calls(Loops):
                 cls,
                 {k: v for k, v in sub.env.items() if k.startswith("self.")},
             )
+        elif obj.kind == Kind.MODULE:
+            # (What the method set on self besides its parts and parameters, such as
+            # ``self.dtype = torch.float16``, its other methods read from now on.)
+            data = {
+                k: v
+                for k, v in sub.env.items()
+                if k.startswith("self.")
+                and k.count(".") == 1
+                and v.kind in (Kind.DTYPE, Kind.DEVICE, Kind.NUMBER)
+                and attrs.get(k) != v
+            }
+            if data:
+                self.w.objects[obj.ident] = (cls, {**attrs, **data})
+            cast = _parts_cast(obj, sub.env)
+            if cast is not None and isinstance(node, cst.Call):
+                # def convert_to_fp16(self): self.inp.half(); self.out.half(): the whole
+                # model is that dtype now, cast by this call.
+                event = Event("cast", node, cast, path=label or dotted(node.func) or "")
+                self.update_ident(obj.ident, replace(obj, dtype=cast, events=(*obj.events, event)))
         return sub.returned(node)
 
     def instance(self, cls: ClassFacts, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value:
@@ -584,6 +603,25 @@ def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
             )
         out[key] = value
     return out
+
+
+def _parts_cast(obj: Value, env: dict[str, Value]) -> str | None:
+    """The dtype a method left every submodule of ``obj`` in (``self.<attr>``), when
+    it cast each one itself and the model as a whole was not cast."""
+    parts = [
+        v
+        for k, v in env.items()
+        if k.count(".") == 1 and k.startswith("self.") and v.kind == Kind.MODULE
+    ]
+    own = env.get("self")
+    if not parts or (own is not None and own.dtype != obj.dtype):
+        return None
+    casts = [v.last("cast") for v in parts]
+    dtypes = {c.detail for c in casts if c is not None}
+    if len(dtypes) != 1 or any(c is None or c in obj.events for c in casts):
+        return None
+    dtype = dtypes.pop()
+    return dtype if dtype in FLOATING_DTYPES and dtype != obj.dtype else None
 
 
 def _record_class(cls: ClassFacts) -> bool:

@@ -13,6 +13,7 @@ from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.torch_api import (
     FLOAT64_TEXT,
+    FORWARD_LIKE,
     HALF_TEXT,
     NARROW_TEXT,
     float_input_layer,
@@ -164,7 +165,7 @@ class HalfOnCpu(Rule):
         "the run without a GPU."
     )
     triggers = HALF_TEXT
-    needs = frozenset({screen.HALF_CAST, screen.CPU_WORD, screen.MODULE_SOURCE})
+    needs = frozenset({screen.HALF_CAST, screen.MODULE_SOURCE})
     docs = """
     ## What it does
     Flags a call of a module that the code both casts to half precision (`.half()`,
@@ -183,7 +184,11 @@ class HalfOnCpu(Rule):
     with `if`/`elif`, Apple's `"mps"` included), and then casts to float16 for every
     run (`model.half()`): the cast undoes the CPU run's float32. A float16 cast with
     such a device alone is not flagged: scripts written for a GPU keep that fallback as
-    boilerplate.
+    boilerplate. And a module made on the CPU, cast to float16 (`.half()`,
+    `torch_dtype=torch.float16`, or a method of its own that casts each of its parts,
+    `convert_to_fp16()`; on every run or on the branch that casts it) and called, or
+    its `generate` called, without ever being moved: the call computes in float16 on
+    the CPU.
 
     ## Why is this bad?
     Many CPU kernels have no half-precision version or a very slow one: older PyTorch
@@ -325,10 +330,14 @@ class HalfOnCpu(Rule):
 
     def _check(self, node: cst.Call, obs: CallObs) -> bool:
         module = obs.module
+        if obs.in_forward or obs.autocast:
+            return False  # (in a forward: the call of the module itself says it)
+        if module.last("move", "place") is None and module.device == Place.CPU:
+            return self._never_placed(node, obs)
         # float16 only: bfloat16 has native CPU kernels on current hardware (oneDNN),
         # and encoding on the CPU in bf16 is a deliberate choice in real pipelines.
-        if module.dtype != "float16" or obs.in_forward:
-            return False  # (in a forward: the call of the module itself says it)
+        if module.dtype != "float16":
+            return False
         placed = module.last("move", "place")
         cast = module.last("cast")
         if placed is None or cast is None:
@@ -344,6 +353,38 @@ class HalfOnCpu(Rule):
             "use float32 on the CPU, or run it on a GPU",
             None,
             {"cast": cast.node, "placed": placed.node},
+        )
+        return True
+
+    def _never_placed(self, node: cst.Call, obs: CallObs) -> bool:
+        """Made on the CPU, cast to float16 (on every run, or on the branch that casts
+        it: ``if args.use_fp16: model.convert_to_fp16()``), never moved, and called:
+        it computes in float16 on the CPU."""
+        module = obs.module
+        made = module.last("create")
+        cast = module.last("cast") if module.dtype == "float16" else module.branch_cast()
+        func = node.func
+        if (
+            made is None
+            or cast is None
+            or cast.detail != "float16"
+            or (isinstance(func, cst.Attribute) and func.attr.value not in FORWARD_LIKE)
+        ):
+            return False  # (pipe.set_progress_bar_config(...) computes nothing)
+        story = (
+            "is cast to float16 (line <line:cast>)"
+            if module.dtype == "float16"
+            else "is float16 on the branch that casts it (line <line:cast>)"
+        )
+        self.report(
+            node,
+            f"`{model_name(obs.callee)}` {story} and never "
+            "leaves the CPU it was made on (line <line:made>): this call computes in half "
+            "precision on the CPU, where older torch has no kernels "
+            "('\"addmm_impl_cpu_\" not implemented for 'Half'') and newer torch slow "
+            "ones; move it to a GPU, or keep float32 on the CPU",
+            None,
+            {"cast": cast.node, "made": made.node},
         )
         return True
 

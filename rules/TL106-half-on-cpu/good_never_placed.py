@@ -1,0 +1,40 @@
+# Cast to float16 and moved to the GPU before it is called; or left in float32 on the CPU.
+import torch
+from torch import nn
+from transformers import AutoModelForCausalLM, AutoTokenizer
+
+
+class Denoiser(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.enc = nn.Conv2d(3, 8, 3, padding=1)
+        self.dec = nn.Conv2d(8, 3, 3, padding=1)
+
+    def convert_to_half(self):
+        self.enc.half()
+        self.dec.half()
+
+    def forward(self, x):
+        return self.dec(torch.relu(self.enc(x.to(self.enc.weight.dtype))))
+
+
+def load(half):
+    net = Denoiser().eval()
+    if half:
+        net.convert_to_half()
+        net.cuda()
+    return net
+
+
+def complete(prompt):
+    tokenizer = AutoTokenizer.from_pretrained("gpt2")
+    model = AutoModelForCausalLM.from_pretrained("gpt2", torch_dtype=torch.float32)
+    ids = tokenizer(prompt, return_tensors="pt").input_ids
+    return model.generate(ids, max_new_tokens=8)
+
+
+if __name__ == "__main__":
+    net = load(half=False)
+    with torch.no_grad():
+        print(net(torch.rand(1, 3, 16, 16)).shape)
+    print(complete("Hello"))
