@@ -272,3 +272,12 @@ def mapped(
     return Value(
         Kind.TUPLE, items=tuple(numpy_call(scope, node, q, [(arg, item)]) for item in value.items)
     )
+
+
+def deque(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``deque(maxlen=k)``: an empty list, filled by ``append``; a deque of an
+    iterable is not followed (what it was given may be changed)."""
+    if all(a.keyword is not None for a, _ in args):
+        return Value(Kind.LIST)
+    scope.escape_args(args)
+    return UNKNOWN

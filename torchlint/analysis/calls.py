@@ -314,7 +314,7 @@ class Calls(Loops):
         fn = self.w.methods(cls).get(method)
         if fn is None:
             return None
-        own = {"self": obj, **_instance_attrs(obj, attrs)}
+        own = {"self": obj, **_instance_attrs(obj, attrs, self.w.part_casts)}
         sub = self.enter(fn, node, args, cls, own, label)
         if sub is None:
             return None
@@ -343,6 +343,19 @@ class Calls(Loops):
                 event = Event("cast", node, cast, path=label or dotted(node.func) or "")
                 self.update_ident(obj.ident, replace(obj, dtype=cast, events=(*obj.events, event)))
         return sub.returned(node)
+
+    def instance_data(self, name: str, value: Value) -> None:
+        """``model.fp16_enabled = True`` on an instance of a module class of the file:
+        its methods read it from now on (data only: a flag, a dtype, a device)."""
+        if value.kind not in (Kind.NUMBER, Kind.DTYPE, Kind.DEVICE):
+            return
+        head, _, attr = name.partition(".")
+        holder = self.lookup(head)
+        if holder is None or holder.kind != Kind.MODULE or not holder.ident:
+            return
+        known = self.w.objects.get(holder.ident)
+        if known is not None:
+            self.w.objects[holder.ident] = (known[0], {**known[1], f"self.{attr}": value})
 
     def instance(self, cls: ClassFacts, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value:
         """``Dataset(...)`` of a Dataset class of the file: what its ``__getitem__``
@@ -572,9 +585,12 @@ class Calls(Loops):
         return Value(Kind.DTYPE, None, dtype) if dtype else UNKNOWN
 
 
-def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
+def _instance_attrs(
+    obj: Value, attrs: dict[str, Value], part_casts: dict[tuple[int, str], str]
+) -> dict[str, Value]:
     """An instance's attributes when one of its methods runs: a module's submodules
-    and parameters are where the module is now (moved and cast with it)."""
+    and parameters are where the module is now (moved and cast with it), in the dtype
+    a part was cast to on its own since (``model.backbone.half()``)."""
     if obj.kind not in (Kind.MODULE, Kind.WRAPPER):
         return dict(attrs)
     # A module never moved since it was built leaves a part its __init__ placed
@@ -587,8 +603,10 @@ def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
             value = replace(value, part_of=obj.ident)
         elif held:
             dtype = value.dtype
-            if value.kind in (Kind.MODULE, Kind.WRAPPER):
-                dtype = obj.dtype
+            if value.kind in (Kind.MODULE, Kind.WRAPPER) and not (
+                value.dtype is None and value.origin.startswith("torch.nn.")
+            ):
+                dtype = obj.dtype  # (a pooling or an activation has no dtype of its own)
             elif dtype in FLOATING_DTYPES and obj.last("cast") is not None:
                 # model.half() casts its floating parameters and buffers too (an
                 # integer buffer keeps its dtype)
@@ -601,6 +619,9 @@ def _instance_attrs(obj: Value, attrs: dict[str, Value]) -> dict[str, Value]:
                 events=obj.events,
                 part_of=obj.ident,
             )
+        own_cast = part_casts.get((obj.ident, key[len("self.") :]))
+        if own_cast is not None and value.kind in (Kind.MODULE, Kind.WRAPPER):
+            value = replace(value, dtype=own_cast)
         out[key] = value
     return out
 

@@ -352,8 +352,13 @@ def module_method(
                 root = next((v for v in scope.env.values() if v.ident == receiver.part_of), None)
                 if root is not None:
                     scope.update_ident(receiver.part_of, replace(root, device=Place.MAYBE))
+            if dtype is not None and receiver.part_of and path.count(".") == 1:
+                scope.w.part_casts[(receiver.part_of, path.split(".", 1)[1])] = dtype
             scope.set(path, replace(new, ident=new_ident()))
         elif receiver.ident:
+            if dtype is not None:
+                for key in [k for k in scope.w.part_casts if k[0] == receiver.ident]:
+                    del scope.w.part_casts[key]  # model.half(): every part, again
             scope.update_ident(receiver.ident, new)
         if device is not None and device not in (Place.CPU, Place.MAYBE):
             scope.gpu_evidence = scope.gpu_evidence or events[-1]
@@ -527,13 +532,6 @@ def _copy(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if copied is None and q == "torch.clone":
         return _same_place_call(scope, node, q, args)
     return copied or _unseen(scope, node, q, args)
-
-
-def _deque(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    """``deque(maxlen=k)``: an empty list, filled by ``append``."""
-    if all(a.keyword is not None for a, _ in args):
-        return Value(Kind.LIST)
-    return _unseen(scope, node, q, args)
 
 
 def _parameter(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
@@ -761,7 +759,7 @@ _BY_NAME: dict[str, Handler] = {
     "torch.meshgrid": _meshgrid,
     **dict.fromkeys(COPY_FUNCTIONS, _copy),
     "torch.functional.meshgrid": _meshgrid,
-    "collections.deque": _deque,
+    "collections.deque": arrays.deque,
 }
 # In order: the first that matches takes the call.
 _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (

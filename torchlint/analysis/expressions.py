@@ -377,10 +377,7 @@ class Expressions(Calls):
                     return result
             if made.kind in (Kind.MODULE, Kind.WRAPPER):
                 self.observe_call(node, made.origin.rsplit(".", 1)[-1] or "module", made, args)
-                return replace(
-                    new_value(Kind.TENSOR, made.device if made.placed else None, made.dtype),
-                    origin="module call",
-                )
+                return _output(made, args)
             self.escape_args(args)
             return UNKNOWN
         args = [(a, self.eval(a.value)) for a in node.args]
@@ -414,10 +411,7 @@ class Expressions(Calls):
             ):
                 # self.enc(x): the attribute itself is a module being called.
                 self.observe_call(node, whole, value, args)
-                return replace(
-                    new_value(Kind.TENSOR, value.device if value.placed else None, value.dtype),
-                    origin="module call",
-                )
+                return _output(value, args)
 
         if type(func) is cst.Attribute:
             method = func.attr.value
@@ -573,10 +567,7 @@ class Expressions(Calls):
             if value is not None and value.kind in (Kind.MODULE, Kind.WRAPPER, Kind.MOVED):
                 # (something moved and then called can only be a module)
                 self.observe_call(node, name, value, args)
-                return replace(
-                    new_value(Kind.TENSOR, value.device if value.placed else None, value.dtype),
-                    origin="module call",
-                )
+                return _output(value, args)
             if value is not None and value.kind == Kind.TOKENIZER:
                 return new_value(Kind.ENCODING, Place.CPU, None, Event("create", node))
             result = self.defined(name, node, args, value)
@@ -788,3 +779,16 @@ def _dtype_of(owner: Value) -> Value:
     (what a cast or a factory given it copies: ``Event.source``)."""
     made = owner.dtype_event() if owner.kind in (Kind.TENSOR, Kind.MOVED) else None
     return Value(Kind.DTYPE, None, owner.dtype, events=(made,) if made is not None else ())
+
+
+def _output(module: Value, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """What calling ``module`` on ``args`` gives: a tensor where the module runs (when
+    placed), in its dtype; a layer with no weights (a pooling, an activation) gives
+    its input back as it is (where, in what dtype, and its story)."""
+    if module.dtype is None and module.origin.startswith("torch.nn.") and args:
+        first, value = args[0]
+        if first.keyword is None and value.kind == Kind.TENSOR:
+            # (the same story: where the input was made or handed in)
+            return replace(value, ident=new_ident(), moved_from=0)
+    made = new_value(Kind.TENSOR, module.device if module.placed else None, module.dtype)
+    return replace(made, origin="module call")

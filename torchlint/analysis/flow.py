@@ -30,7 +30,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import copies, cpu_run, plain, recasts, shapes
+from torchlint.analysis import bindings, copies, cpu_run, plain, recasts, shapes
 from torchlint.analysis.branches import is_main_guard
 from torchlint.analysis.effects import CAST_METHODS, TENSOR_ONLY_CASTS
 from torchlint.analysis.expressions import Expressions
@@ -70,11 +70,6 @@ _INERT_STATEMENTS = frozenset({cst.Import, cst.ImportFrom, cst.Pass, cst.Break, 
 _NEVER_NONE = frozenset(
     {Kind.TENSOR, Kind.MOVED, Kind.MODULE, Kind.WRAPPER, Kind.NDARRAY, Kind.NUMBER}
 )
-
-
-# What another file's module-level assignments may give its functions: data, never a
-# module or an optimizer (the walk of the linted file owns those objects).
-_MODULE_DATA = frozenset({Kind.TENSOR, Kind.NDARRAY, Kind.DEVICE, Kind.DTYPE, Kind.NUMBER})
 
 
 class _Scope(Expressions):
@@ -376,6 +371,8 @@ class _Scope(Expressions):
             self.late_assign(parent, value, stmt, what, attr)
         if "." in name and value.device not in (None, Place.CPU, Place.MAYBE):
             self.rescued(name)
+        if name.count(".") == 1:
+            self.instance_data(name, value)
         if old is not None and value.moved_from and old.ident == value.moved_from:
             # x = x.to(device): any other name still holding the old x is now stale.
             move = value.last("move")
@@ -706,19 +703,7 @@ class FlowWalker(Walk):
         return self.facts
 
     def bindings_of(self, home: Home) -> dict[str, Value]:
-        if home.bindings is None:
-            home.bindings = {}  # (while walked: a function they call sees none)
-            module = home.analysis.module
-            assigned = [
-                stmt
-                for stmt in (module.body if module is not None else ())
-                if isinstance(stmt, cst.SimpleStatementLine)
-                and all(isinstance(s, (cst.Assign, cst.AnnAssign)) for s in stmt.body)
-            ]
-            scope = _Scope(self, {})
-            scope.body(assigned)
-            home.bindings = {k: v for k, v in scope.env.items() if v.kind in _MODULE_DATA}
-        return home.bindings
+        return bindings.of(home, lambda: _Scope(self, {}))
 
     def _class(self, cls: ClassFacts) -> None:
         methods = class_methods(cls)

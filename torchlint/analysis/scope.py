@@ -103,6 +103,10 @@ class Walk:
         self.followed = 0  # calls followed into the file's own functions
         # Instances of the file's classes: their class and ``self.`` attributes.
         self.objects: dict[int, tuple[ClassFacts, dict[str, Value]]] = {}
+        # Parts of a module cast on their own since the module was last cast as a
+        # whole (``model.backbone.half()``), by (the module's ident, the attribute):
+        # their dtype, which the module's methods see on ``self.backbone``.
+        self.part_casts: dict[tuple[int, str], str] = {}
         self._methods: dict[ClassFacts, dict[str, cst.FunctionDef]] = {}
         # The nodes of a recursive function, by id (``Calls.returned``).
         self.fn_nodes: dict[cst.FunctionDef, frozenset[int]] = {}

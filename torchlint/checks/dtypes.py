@@ -461,7 +461,10 @@ class InputDtypeMismatch(Rule):
     the inputs. float64 inputs are TL105's. The finding lands on the line that gave
     the input its dtype (its creation or cast: the line to change; for a cast to
     another tensor's dtype, `.to(lengths.dtype)`, the line that gave that tensor its
-    dtype), once, and names the call.
+    dtype), once, and names the call. A part of a model cast on its own
+    (`model.backbone.half()`, in a helper too) keeps that dtype in the model's methods,
+    where its output meets the parts left in float32; a layer with no weights (a
+    pooling, an activation) passes its input's dtype on.
 
     ## Why is this bad?
     `RuntimeError: Input type (float) and bias type (c10::Half) should be the same` or

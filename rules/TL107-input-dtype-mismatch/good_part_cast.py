@@ -1,0 +1,43 @@
+# The half features are brought back to float32 before the classifier.
+import torch
+from torch import nn
+
+
+class Classifier(nn.Module):
+    def __init__(self, dim=16, n=4):
+        super().__init__()
+        self.pool = nn.AdaptiveAvgPool2d(1)
+        self.fc = nn.Linear(dim, n)
+
+    def forward(self, feats):
+        return self.fc(self.pool(feats).flatten(1))
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.encoder = nn.Conv2d(3, 16, 3, padding=1)
+        self.classifier = Classifier()
+        self.half_inputs = False
+
+    def predict(self, images):
+        if self.half_inputs:
+            images = images.half()
+        return self.classifier(self.encoder(images).float())
+
+
+def speed_up(net):
+    net.encoder.half()
+    net.half_inputs = True
+
+
+def evaluate(net, batches, device):
+    net.to(device)
+    speed_up(net)
+    with torch.no_grad():
+        return [net.predict(x.to(device)).argmax(-1) for x in batches]
+
+
+if __name__ == "__main__":
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    print(evaluate(Net(), [torch.rand(2, 3, 8, 8)], device))
