@@ -369,8 +369,11 @@ class HalfOnCpu(Rule):
             or cast is None
             or cast.detail != "float16"
             or (isinstance(func, cst.Attribute) and func.attr.value not in FORWARD_LIKE)
+            or any(v.on_accelerator or v.last("move") for _, v in obs.args)
         ):
-            return False  # (pipe.set_progress_bar_config(...) computes nothing)
+            # (pipe.set_progress_bar_config(...) computes nothing; inputs moved to a
+            # device meet a module left on the CPU: TL201's, whatever its dtype)
+            return False
         story = (
             "is cast to float16 (line <line:cast>)"
             if module.dtype == "float16"
