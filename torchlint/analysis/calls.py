@@ -26,6 +26,7 @@ from torchlint.analysis.values import (
     COLLATED,
     CONSTANT,
     MAYBE_DTYPE,
+    NONE,
     NOT_TENSOR,
     PARAMETER,
     UNKNOWN,
@@ -331,7 +332,7 @@ class Calls(Loops):
                 for k, v in sub.env.items()
                 if k.startswith("self.")
                 and k.count(".") == 1
-                and v.kind in (Kind.DTYPE, Kind.DEVICE, Kind.NUMBER)
+                and v.kind in _INSTANCE_DATA
                 and attrs.get(k) != v
             }
             if data:
@@ -347,7 +348,7 @@ class Calls(Loops):
     def instance_data(self, name: str, value: Value) -> None:
         """``model.fp16_enabled = True`` on an instance of a module class of the file:
         its methods read it from now on (data only: a flag, a dtype, a device)."""
-        if value.kind not in (Kind.NUMBER, Kind.DTYPE, Kind.DEVICE):
+        if value.kind not in _INSTANCE_DATA:
             return
         head, _, attr = name.partition(".")
         holder = self.lookup(head)
@@ -575,14 +576,20 @@ class Calls(Loops):
         or is ``True``, ``False`` or ``None`` (a flag the call leaves as it is)."""
         if node is None:
             return UNKNOWN
-        if isinstance(node, cst.Name) and node.value in ("True", "False", "None"):
-            kind = None if node.value == "None" else Kind.NUMBER
-            return Value(kind, dtype="bool" if kind else None, origin=CONSTANT + node.value)
+        if isinstance(node, cst.Name) and node.value == "None":
+            return NONE
+        if isinstance(node, cst.Name) and node.value in ("True", "False"):
+            return Value(Kind.NUMBER, dtype="bool", origin=CONSTANT + node.value)
         if isinstance(node, cst.SimpleString):
             device, expr = self.device_of(node)
             return Value(Kind.DEVICE, device, None, expr) if device else UNKNOWN
         dtype = torch_dtype(node, self.w.analysis)
         return Value(Kind.DTYPE, None, dtype) if dtype else UNKNOWN
+
+
+# What a module's methods keep of what is set on ``self`` by another method or from
+# outside (``self.dtype = torch.float16``, ``model.fp16_enabled = True``).
+_INSTANCE_DATA = frozenset({Kind.NUMBER, Kind.DTYPE, Kind.DEVICE})
 
 
 def _instance_attrs(

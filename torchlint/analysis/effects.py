@@ -268,12 +268,8 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
 def _followed_cpu(scope: Scope, expr: cst.BaseExpression | None) -> Event | None:
     """For ``device=t.device`` of a tensor ``t`` made on the CPU: where ``t`` was made."""
     name = dotted(expr) if expr is not None else None
-    if name is None or not name.endswith(".device"):
-        return None
-    owner = scope.lookup(name[: -len(".device")])
-    if owner is None or owner.kind != Kind.TENSOR or owner.device != Place.CPU:
-        return None
-    return owner.last("create")
+    owner = scope.device_owner(name) if name is not None else None
+    return owner.last("create") if owner is not None and owner.device == Place.CPU else None
 
 
 def loss(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> None:

@@ -56,6 +56,7 @@ from torchlint.analysis.values import (
     Kind,
     Place,
     Value,
+    is_none,
     keyed,
     merge_envs,
     new_ident,
@@ -458,13 +459,13 @@ class _Scope(Expressions):
         value = self.lookup(name) if name is not None else None
         if value is None or value.optional:
             return None
-        if value.origin == CONSTANT + "None":
-            is_none = True
+        if is_none(value):
+            none = True
         elif value.kind in _NEVER_NONE:
-            is_none = False
+            none = False
         else:
             return None
-        return is_none if isinstance(target.operator, cst.Is) else not is_none
+        return none if isinstance(target.operator, cst.Is) else not none
 
     def instance_check(self, test: cst.Call) -> bool | None:
         """``isinstance(module, nn.DataParallel)`` where the walk knows what

@@ -377,15 +377,20 @@ class Scope(ABC):
                 return Place.CPU, node  # self._cpu_device = torch.device("cpu")
             if value is not None and value.kind == Kind.DEVICE:
                 return value.device or Place.VAR, node
-            if value is None and name.endswith(".device"):
-                # t.device of a tensor the walk knows: where it is (the CPU too)
-                owner = self.lookup(name[: -len(".device")])
-                if owner is not None and owner.kind == Kind.TENSOR and owner.device is not None:
-                    return owner.device, node
+            owner = self.device_owner(name) if value is None else None
+            if owner is not None and owner.device is not None:
+                return owner.device, node  # t.device: where t is (the CPU too)
             last = name.rsplit(".", 1)[-1].lower()
             if last == "dev" or last.endswith(("device", "rank", "gpu")) or last.startswith("gpu"):
                 return Place.VAR, node
         return None, None
+
+    def device_owner(self, name: str) -> Value | None:
+        """For ``t.device``: the tensor ``t``, when the walk knows it is one."""
+        if not name.endswith(".device"):
+            return None
+        owner = self.lookup(name[: -len(".device")])
+        return owner if owner is not None and owner.kind == Kind.TENSOR else None
 
     def dtype_of(self, node: cst.BaseExpression) -> str | None:
         d = torch_dtype(node, self.w.analysis)

@@ -310,8 +310,8 @@ def merge_values(a: Value, b: Value) -> Value:
     what both agree on, "maybe" where they disagree, unknown when they are unrelated."""
     if a == b:
         return a
-    if _is_none(a) or _is_none(b):
-        held = b if _is_none(a) else a
+    if is_none(a) or is_none(b):
+        held = b if is_none(a) else a
         if held.kind == Kind.TENSOR:
             return replace(held, optional=True)
     if a.kind == b.kind == Kind.OPTIMIZER and a.part_of == b.part_of:
@@ -419,7 +419,8 @@ def merge_values(a: Value, b: Value) -> Value:
     return UNKNOWN
 
 
-def _is_none(value: Value) -> bool:
+def is_none(value: Value) -> bool:
+    """``None`` as written, or a parameter left at its default ``None``."""
     return value.kind is None and value.origin == NONE.origin
 
 
