@@ -375,3 +375,90 @@ def test_a_tensor_made_on_another_ones_device_is_made_where_that_one_was() -> No
     made = mix.cpu.last("create")
     assert made is not None and made.source is not None
     assert module.code_for_node(made.source.node) == "torch.arange(4, device=lengths.device)"
+
+
+def _dtype_mixes(src: str) -> dict[str, list[tuple[str, str | None, str | None]]]:
+    """Each op where two floating dtypes met: its operands, their dtypes, and the
+    code of the line that decided each dtype (``Value.dtype_event``)."""
+    module, facts = _flow(src)
+    mixes = facts.dtype_mixes
+    out = {}
+    for node in [*mixes, *(n for n in mixes.in_context if n not in mixes)]:
+        operands = []
+        for mix in mixes.all(node):
+            for expr, value in mix.operands:
+                made = value.dtype_event()
+                code = module.code_for_node(made.node) if made is not None else None
+                operands.append((module.code_for_node(expr), value.dtype, code))
+        out[module.code_for_node(node)] = operands
+    return out
+
+
+def test_a_helper_that_calls_nothing_is_followed_past_the_depth_limit() -> None:
+    """Four calls deep (``MAX_CALL_DEPTH``), ``blur`` still calls ``kernel``: a
+    helper that calls none of the file's code leads nowhere further, so it is
+    walked, and its float32 taps meet the float64 image in the convolution. Its
+    number defaults, ``-x`` and ``torch.outer`` keep the taps a float32 tensor."""
+    mixes = _dtype_mixes(
+        """
+        import numpy as np
+        import torch
+        import torch.nn.functional as F
+
+        def kernel(size=5, sigma=1.0):
+            ax = torch.arange(size, dtype=torch.float32) - (size - 1) / 2
+            g = torch.exp(-(ax ** 2) / (2 * sigma ** 2))
+            return torch.outer(g, g)[None, None]
+
+        def blur(x):
+            return F.conv2d(x, kernel())
+
+        def low(x):
+            return blur(x)
+
+        def split(x):
+            return low(x), x - low(x)
+
+        def guide(x):
+            return split(x)[0]
+
+        image = torch.from_numpy(np.zeros((1, 1, 8, 8)))
+        guide(image)
+        """
+    )
+    arange = "torch.arange(size, dtype=torch.float32)"
+    numpy_made = "torch.from_numpy(np.zeros((1, 1, 8, 8)))"
+    assert mixes == {
+        "F.conv2d(x, kernel())": [("x", "float64", numpy_made), ("kernel()", "float32", arange)]
+        * 2  # (reached through both calls of low())
+    }
+
+
+def test_a_float64_tensor_with_dimensions_makes_arithmetic_float64() -> None:
+    """``x * level`` with ``level`` float64 and shaped (``view(1, 1)``) is float64
+    whatever ``x`` is, and its dtype was decided where ``level`` was made; a
+    zero-dimensional one (``levels[0]``) leaves the dtype unknown. Two float32
+    tensors with dimensions made on different lines decide their sum's dtype
+    together: its story starts at the sum (a "join")."""
+    mixes = _dtype_mixes(
+        """
+        import numpy as np
+        import torch
+        levels = torch.from_numpy(np.linspace(1.0, 0.1, 8))
+        x = torch.from_numpy(data)
+        w = torch.ones(2, 2, dtype=torch.float16)
+        y = torch.mm(x * levels[0].view(1, 1), w)
+        z = torch.mm(x * levels[0], w)
+        a, b = torch.ones(2, 2), torch.zeros(2, 2)
+        s = torch.mm(a + b, w)
+        """
+    )
+    made = "torch.from_numpy(np.linspace(1.0, 0.1, 8))"
+    half = "torch.ones(2, 2, dtype=torch.float16)"
+    assert mixes == {
+        "torch.mm(x * levels[0].view(1, 1), w)": [
+            ("x * levels[0].view(1, 1)", "float64", made),
+            ("w", "float16", half),
+        ],
+        "torch.mm(a + b, w)": [("a + b", "float32", "a + b"), ("w", "float16", half)],
+    }

@@ -7,6 +7,7 @@ call torchlint cannot see."""
 
 from __future__ import annotations
 
+import builtins
 from abc import abstractmethod
 from collections.abc import Sequence
 from dataclasses import replace
@@ -19,6 +20,7 @@ from torchlint.analysis import converters, shapes
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
+from torchlint.analysis.scope import Walk
 from torchlint.analysis.torch_api import FLOATING_DTYPES, no_grad_decorated, torch_dtype
 from torchlint.analysis.values import (
     BUFFER,
@@ -44,7 +46,7 @@ from torchlint.lint.traverse import nodes
 
 # How deep calls to the file's own functions are followed, and how many times per
 # file in all (each time walks the callee again, with the call's arguments).
-MAX_CALL_DEPTH = 3
+MAX_CALL_DEPTH = 4
 MAX_CALLS_FOLLOWED = 400
 
 
@@ -467,6 +469,18 @@ class Calls(Loops):
         sub = self.enter(fn, node, args, cls, own, again=True)
         return None if sub is None else sub.returned(node)
 
+    def leaf(self, fn: cst.FunctionDef) -> bool:
+        """``fn`` calls nothing the walk could follow: only builtins, libraries and
+        methods no class of the file defines, and defines no function or lambda. At
+        the depth limit such a helper is still followed (``_gaussian_kernel(size,
+        sigma)``): it leads nowhere further."""
+        w = self.w
+        found = w.leaves.get(fn)
+        if found is None:
+            found = _calls_nothing_followed(w, fn)
+            w.leaves[fn] = found
+        return found
+
     def _enter(
         self,
         fn: cst.FunctionDef,
@@ -483,8 +497,11 @@ class Calls(Loops):
         callee as ``label`` (``model``) or, by default, ``fn()``. ``again``: a
         recursive call (``recursion`` bounds those), past the depth limit."""
         w = self.w
+        too_deep = self.depth >= MAX_CALL_DEPTH and not (
+            self.depth == MAX_CALL_DEPTH and self.leaf(fn)
+        )
         if (
-            (not again and (self.depth >= MAX_CALL_DEPTH or fn in self.stack))
+            (not again and (too_deep or fn in self.stack))
             or w.followed >= MAX_CALLS_FOLLOWED
             or any(a.star for a, _ in args)
         ):
@@ -573,9 +590,14 @@ class Calls(Loops):
 
     def default(self, node: cst.BaseExpression | None) -> Value:
         """A parameter's default, when it says a device or a dtype (``device="cpu"``),
-        or is ``True``, ``False`` or ``None`` (a flag the call leaves as it is)."""
+        is a number (``kernel_size=5``), or ``True``, ``False`` or ``None`` (a flag
+        the call leaves as it is)."""
         if node is None:
             return UNKNOWN
+        if isinstance(node, cst.Integer):
+            return Value(Kind.NUMBER, dtype="int64")
+        if isinstance(node, cst.Float):
+            return Value(Kind.NUMBER, dtype="float32")
         if isinstance(node, cst.Name) and node.value == "None":
             return NONE
         if isinstance(node, cst.Name) and node.value in ("True", "False"):
@@ -664,3 +686,29 @@ def _record_class(cls: ClassFacts) -> bool:
     if "dataclass" in decorators:
         return True
     return any(b.rsplit(".", 1)[-1] == "NamedTuple" for b in cls.bases)
+
+
+_BUILTINS = frozenset(dir(builtins))
+
+
+def _calls_nothing_followed(w: Walk, fn: cst.FunctionDef) -> bool:
+    methods = {m for c in w.home.analysis.classes.values() for m in c.methods}
+    imports = w.home.analysis.imports
+    for node in nodes(fn.body, (cst.Call, cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+        if type(node) is not cst.Call:
+            return False
+        func = node.func
+        name = dotted(func)
+        if name is not None and w.imported(name) is not None:
+            return False
+        if type(func) is cst.Name:
+            # a builtin, or a library function imported by name; not a parameter or
+            # a local variable, which may hold one of the file's functions
+            if func.value not in _BUILTINS and imports.qualify(func) is None:
+                return False
+        elif type(func) is cst.Attribute:  # x.sum(), kernel.expand(...).contiguous()
+            if func.attr.value in methods or (name or "").split(".", 1)[0] in ("self", "cls"):
+                return False
+        else:
+            return False  # make()(x), handlers[k](x)
+    return True

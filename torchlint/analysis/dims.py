@@ -16,6 +16,7 @@ other tensor may be zero-dimensional, and its promotion stays unknown."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
 import libcst as cst
@@ -27,7 +28,7 @@ from torchlint.analysis.torch_api import (
     SIZED_FACTORIES,
     SIZED_RESULTS,
 )
-from torchlint.analysis.values import MAYBE_DTYPE, Value, promoted
+from torchlint.analysis.values import MAYBE_DTYPE, Event, Value, new_ident, promoted
 
 
 class Walk(Protocol):  # (the part of scope.Walk read here)
@@ -43,6 +44,13 @@ def mark(w: Walk, value: Value, shaped: bool = True) -> Value:
 
 def has(w: Walk, value: Value) -> bool:
     return bool(value.ident) and value.ident in w.dims
+
+
+def elementwise(w: Walk, value: Value, dtype: str | None = None) -> Value:
+    """A new tensor made from ``value`` elementwise (``-x``, ``x > 0.5``, ``x * 2``):
+    where it is, with its dimensions, in ``dtype`` when given."""
+    made = replace(value, dtype=dtype or value.dtype, ident=new_ident(), moved_from=0)
+    return mark(w, made, has(w, value))
 
 
 def _sized(args: Sequence[cst.Arg]) -> bool:
@@ -100,11 +108,18 @@ def indexed(node: cst.Subscript) -> bool:
 
 
 def arithmetic_dtype(w: Walk, values: Sequence[Value]) -> str:
-    """The dtype of arithmetic on tensors of known, different dtypes: torch's promoted
-    one where the widest operand surely has dimensions, else unknown ("maybe")."""
+    """The dtype of arithmetic on tensors of different dtypes: torch's promoted one
+    where the widest operand surely has dimensions (float64 with dimensions also
+    where the other's dtype is unknown), else unknown ("maybe")."""
     dtypes = {v.dtype for v in values}
     widest = promoted(dtypes)
     if widest is None:
+        # float64 with dimensions is the widest real dtype: whatever the other
+        # operand is (short of complex), the result is float64.
+        if any(v.dtype == "float64" and has(w, v) for v in values) and not any(
+            d.startswith("complex") for d in dtypes if d is not None
+        ):
+            return "float64"
         return MAYBE_DTYPE
     if any(v.dtype == widest and has(w, v) for v in values):
         return widest
@@ -113,3 +128,22 @@ def arithmetic_dtype(w: Walk, values: Sequence[Value]) -> str:
     ):
         return widest  # float16 with bfloat16: float32
     return MAYBE_DTYPE
+
+
+def joined_dtype(w: Walk, joined: Value, node: cst.CSTNode, left: Value, right: Value) -> Value:
+    """``(crop - mean) / std`` with all three float32, made on different lines: where
+    the operand whose story the result did not keep has dimensions, the result has
+    that dtype whatever the other one is cast to, so both decided it. Its dtype story
+    then starts here (a "join" event): the line to change is after it, not at either
+    operand's making."""
+    if left.dtype != right.dtype or left.dtype in (None, MAYBE_DTYPE):
+        return joined
+    made, other = left.dtype_event(), right.dtype_event()
+    if made is not None and other is not None and made.node is other.node:
+        return joined  # x * x.mean(0): one story
+    # The operand whose story the result kept decides nothing alone where the other
+    # one has dimensions.
+    other_operand = right if joined.events is left.events else left
+    if not has(w, other_operand):
+        return joined
+    return replace(joined, events=(*joined.events, Event("join", node, left.dtype)))

@@ -192,7 +192,7 @@ def meet(
             scope.w.facts.mixes.add(made.node, mix, scope.depth)
     copies.meet(scope, values, node)
     gpus.meet(scope, values, node, exprs)
-    joined = join_values(values, promote, dtype)
+    joined = join_values(values, promote, dtype, node)
     return dims.mark(scope.w, joined, promote or any(dims.has(scope.w, v) for v in values))
 
 
@@ -687,12 +687,16 @@ def _concatenation(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return _unseen(scope, node, q, args)
 
 
-def _einsum(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    """``torch.einsum("i,j->ij", a, b)``: its operands meet as in ``a * b``."""
-    operands = [(a.value, v) for a, v in args[1:] if a.keyword is None and not a.star]
+def _product(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torch.einsum("i,j->ij", a, b)``: its operands meet as in ``a * b``;
+    ``torch.outer(a, b)``, ``torch.kron(a, b)`` of tensors with dimensions promote
+    as a concatenation does."""
+    einsum = q.endswith("einsum")
+    operands = [(a.value, v) for a, v in args[einsum:] if a.keyword is None and not a.star]
     if len(operands) < 2 or not all(v.kind in (Kind.TENSOR, Kind.MOVED) for _, v in operands):
         return _unseen(scope, node, q, args)
-    return meet(scope, [v for _, v in operands], node, [e for e, _ in operands])
+    values, exprs = [v for _, v in operands], [e for e, _ in operands]
+    return meet(scope, values, node, exprs, promote=not einsum)
 
 
 def _loss(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
@@ -745,8 +749,8 @@ _BY_NAME: dict[str, Handler] = {
     "torch.cuda.set_device": _set_device,
     "deepspeed.initialize": _deepspeed,
     **dict.fromkeys(_JOINS, _concatenation),
-    "torch.einsum": _einsum,
-    "torch.functional.einsum": _einsum,
+    **dict.fromkeys(("torch.einsum", "torch.functional.einsum"), _product),
+    **dict.fromkeys(("torch.outer", "torch.ger", "torch.kron"), _product),
     **dict.fromkeys(STRICT_DTYPE_OPS, strict_ops.call),
     **datasets.HANDLERS,
     **{q: _loss for q in LOSSES if not _is_nn_class(q)},

@@ -228,13 +228,18 @@ class Expressions(Calls):
             return Value(Kind.TUPLE, items=tuple(self.eval(e.value) for e in node.elements))
         if type(node) is cst.BinaryOperation:
             return self.arithmetic(node)
+        if type(node) is cst.UnaryOperation and not isinstance(node.operator, cst.Not):
+            # -x, ~mask: a new tensor where and as x is; -0.5: a number
+            operand = self.eval(node.expression)
+            if operand.kind == Kind.TENSOR:
+                return dims.elementwise(self.w, operand)
+            return operand if operand.kind == Kind.NUMBER else UNKNOWN
         if type(node) is cst.Comparison:
             left = self.eval(node.left)
             for target in node.comparisons:
                 self.eval(target.comparator)
             if left.kind == Kind.TENSOR:  # probs > 0.5: a bool tensor, where probs is
-                made = replace(left, dtype="bool", ident=new_ident(), moved_from=0)
-                return dims.mark(self.w, made, dims.has(self.w, left))
+                return dims.elementwise(self.w, left, "bool")
             return UNKNOWN
         if type(node) is cst.Lambda:
             # transform = lambda s: ToTensor()(Resize(size)(s)): its body runs where
@@ -333,7 +338,7 @@ class Expressions(Calls):
             joined = effects.meet(self, (left, right), node, (node.left, node.right), dtype=dtype)
             if divides and joined.dtype in INTEGER_DTYPES:
                 return replace(joined, dtype="float32")
-            return joined
+            return dims.joined_dtype(self.w, joined, node, left, right)
         if Kind.NDARRAY in (left.kind, right.kind) and Kind.TENSOR not in (left.kind, right.kind):
             return arrays.arithmetic(node, left, right)
         for tensor, other in ((left, right), (right, left)):
@@ -345,8 +350,7 @@ class Expressions(Calls):
                 floating = other.dtype == "float32" or arrays.has_float_literal(other_node)
                 if dtype in INTEGER_DTYPES and (divides or floating):
                     dtype = "float32"
-                made = replace(tensor, dtype=dtype, ident=new_ident(), moved_from=0)
-                return dims.mark(self.w, made, dims.has(self.w, tensor))
+                return dims.elementwise(self.w, tensor, dtype)
         for tensor, other in ((left, right), (right, left)):
             if tensor.kind == Kind.TENSOR and tensor.device == Place.CPU and other.kind is None:
                 # 2 * np.pi * sigma ** (j / m): with anything but a GPU tensor (whose

@@ -108,6 +108,8 @@ class Walk:
         # their dtype, which the module's methods see on ``self.backbone``.
         self.part_casts: dict[tuple[int, str], str] = {}
         self._methods: dict[ClassFacts, dict[str, cst.FunctionDef]] = {}
+        # Whether a function calls none of the project's own code (``Calls.leaf``).
+        self.leaves: dict[cst.FunctionDef, bool] = {}
         # The nodes of a recursive function, by id (``Calls.returned``).
         self.fn_nodes: dict[cst.FunctionDef, frozenset[int]] = {}
 

@@ -135,7 +135,8 @@ def new_ident() -> int:
 @dataclass(frozen=True)
 class Event:
     # create, cast, move, place, wrap (maybe-wrap: on some paths), add, pass; of a
-    # copy of parameters: copy, left (its module moved away), back (returned)
+    # copy of parameters: copy, left (its module moved away), back (returned); join
+    # (arithmetic whose dtype another operand than the story's decided)
     action: str
     node: cst.CSTNode  # where (its line goes into messages)
     detail: str = ""  # dtype or device, as written
@@ -179,10 +180,22 @@ class Value:
                 return event
         return None
 
+    def next_after(self, event: Event, *actions: str) -> Event | None:
+        """The first of ``actions`` that happened to this value after ``event``."""
+        later = False
+        for each in self.events:
+            if later and each.action in actions:
+                return each
+            later = later or each is event
+        return None
+
     def dtype_event(self) -> Event | None:
         """The line that decided the dtype: the last cast or creation, or the event
-        that one copied its dtype from."""
-        made = self.last("cast", "create")
+        that one copied its dtype from; the making of the operand that decided the
+        dtype of arithmetic (a "join" with a source); or the arithmetic itself, where
+        two tensors of that dtype from different lines met (a "join" without one:
+        casting either alone would not change the result's dtype)."""
+        made = self.last("cast", "create", "join")
         return made.source or made if made is not None else None
 
     def branch_cast(self) -> Event | None:
@@ -203,7 +216,7 @@ class Value:
         outermost first."""
         out: list[Event] = []
         for event in reversed(self.events):
-            if event.action in ("create", "cast", "move", "place"):
+            if event.action in ("create", "cast", "move", "place", "join"):
                 break
             if event.action == "pass":
                 out.append(event)
@@ -452,12 +465,19 @@ def entry(value: Value, key: str) -> Value | None:
     return value.items[value.keys.index(key)]
 
 
-def join_values(values: Sequence[Value], promote: bool = False, dtype: str | None = None) -> Value:
-    """The tensor made from ``values`` (``torch.cat``, ``a + b``): where they all are,
-    when they agree; a CPU one among them keeps its story (it is what meets the
-    device ones), else one of the dtype the result has. With ``promote``
+def join_values(
+    values: Sequence[Value],
+    promote: bool = False,
+    dtype: str | None = None,
+    node: cst.CSTNode | None = None,
+) -> Value:
+    """The tensor made from ``values`` (``torch.cat``, ``a + b`` at ``node``): where
+    they all are, when they agree; a CPU one among them keeps its story (it is what
+    meets the device ones), else one of the dtype the result has. With ``promote``
     (``torch.cat``/``stack``, whose inputs all have dimensions), different known
-    dtypes give torch's promoted one; ``dtype``, when given, is the result's."""
+    dtypes give torch's promoted one; ``dtype``, when given, is the result's. Where
+    the story kept is not of the result's dtype, a "join" event names the line that
+    made the operand that decided it (``x / sigma64``: the float64 one's)."""
     devices = {v.device for v in values}
     dtypes = {v.dtype for v in values}
     device = devices.pop() if len(devices) == 1 else Place.MAYBE
@@ -469,7 +489,13 @@ def join_values(values: Sequence[Value], promote: bool = False, dtype: str | Non
         (v for v in values if v.device == device and v.dtype == dtype),
         next((v for v in values if v.device == device), values[0]),
     )
-    return Value(Kind.TENSOR, device, dtype, story.device_expr, story.events, new_ident())
+    events = story.events
+    if node is not None and story.dtype != dtype and dtype not in (None, MAYBE_DTYPE):
+        decider = next((v for v in values if v.dtype == dtype), None)
+        made = decider.dtype_event() if decider is not None else None
+        if made is not None:
+            events = (*events, Event("join", node, dtype, source=made))
+    return Value(Kind.TENSOR, device, dtype, story.device_expr, events, new_ident())
 
 
 _FLOAT_RANK = {"float16": 1, "bfloat16": 1, "float32": 2, "float64": 3}

@@ -46,8 +46,11 @@ class Float64Input(Rule):
     which promote), also in a plain function of the file the data reaches (a
     `linreg(X, w, b)` fed by a minibatch generator). A file that calls
     `torch.set_default_dtype` makes its factories and layers in that dtype, so only
-    explicit dtypes count there. The finding lands on the line that made the input
-    float64 (the line to change), once, and names the call or the op.
+    explicit dtypes count there. Arithmetic with a float64 tensor that has
+    dimensions (`x * sigmas[i].view(-1, 1, 1, 1)`) is float64 whatever the other
+    operand is; a zero-dimensional one (`sigmas[i]`) does not promote. The finding
+    lands on the line that made the input float64 (the line to change: for such a
+    product, the float64 operand's making), once, and names the call or the op.
 
     ## Why is this bad?
     `RuntimeError: mat1 and mat2 must have the same dtype, but got Double and Float`
@@ -101,9 +104,16 @@ class Float64Input(Rule):
             name = dotted(expr) or self.ctx.code_for(expr)
             other_name = dotted(other_expr) or self.ctx.code_for(other_expr)
             op = f"`{self.ctx.code_for(node.func)}`" if isinstance(node, cst.Call) else "`@`"
-            made = value.last("cast", "create")
+            made = value.dtype_event()
             related: dict[str, cst.CSTNode] = {"op": node}
             at: cst.CSTNode | None = node
+            joined = made is not None and made.action == "join"
+            if joined:
+                # two float64 tensors of different lines met in arithmetic: no line
+                # before the op decides it alone
+                assert made is not None
+                related["joined"] = made.node
+                made = None
             if made is not None:
                 related["made"] = made.node
                 at = self.once_at(made.node, node)
@@ -112,12 +122,14 @@ class Float64Input(Rule):
             if at is None:
                 return
             self._reported_at.add(id(node))
-            other_made = other_value.last("cast", "create")
+            other_made = other_value.dtype_event()
             if other_made is not None:
                 related["other"] = other_made.node
             where = " (line <line:other>)" if other_made is not None else ""
             if at is node:
                 made_at = " (made at line <line:made>)" if made is not None else ""
+                if joined:
+                    made_at = " (by the arithmetic of line <line:joined>)"
                 story = f"`{name}` is float64{made_at}, and {op} computes it with"
             else:
                 story = (
@@ -464,7 +476,11 @@ class InputDtypeMismatch(Rule):
     the inputs. float64 inputs are TL105's. The finding lands on the line that gave
     the input its dtype (its creation or cast: the line to change; for a cast to
     another tensor's dtype, `.to(lengths.dtype)`, the line that gave that tensor its
-    dtype), once, and names the call. A part of a model cast on its own
+    dtype), once, and names the call. Where two tensors of that dtype made on
+    different lines decided it together in arithmetic (`(crop - mean) / std`, all
+    float32 with dimensions: casting either alone changes nothing), the finding lands
+    on the first move after that arithmetic (`.to(device)`, where the dtype belongs
+    too), else on the call. A part of a model cast on its own
     (`model.backbone.half()`, in a helper too) keeps that dtype in the model's methods,
     where its output meets the parts left in float32; a layer with no weights (a
     pooling, an activation) passes its input's dtype on.
@@ -660,6 +676,12 @@ class _Site:
         self.rule = rule
         self.obs = obs
         self.made = value.dtype_event()
+        # Arithmetic of two tensors of that dtype (a "join") leaves no line to change
+        # before it: the first move after it (``.to(device)``, where a dtype can go
+        # too), else the use.
+        self.joined: Event | None = None
+        if self.made is not None and self.made.action == "join":
+            self.joined, self.made = self.made, value.next_after(self.made, "move")
         self.handed = value.handed_in()
         node = self.handed.node if self.handed is not None else arg.value
         assert isinstance(node, cst.BaseExpression)
@@ -682,8 +704,11 @@ class _Site:
         related: dict[str, cst.CSTNode] = dict(more or {})
         at: cst.CSTNode = self.node
         made = self.made
+        joined = self.joined
         if made is None and self.rule.once_at(self.node, self.node) is None:
             return  # reported on that argument already
+        if joined is not None:
+            related["joined"] = joined.node
         if made is not None:
             related["made"] = made.node
             if not contains(self.node, made.node):
@@ -693,10 +718,17 @@ class _Site:
                 at = once
         if at is self.node:
             where = f" ({made_at}line <line:made>)" if made is not None else ""
+            if joined is not None:
+                where = " (by the arithmetic of line <line:joined>)"
             subject = f"`{name}` is {dtype}{where} but"
             there = ""
         else:
             subject = f"`{name}` is {dtype} from here, and"
+            if joined is not None:
+                subject = (
+                    f"`{name}` is {dtype} here (made so by the arithmetic of line "
+                    "<line:joined>: the dtype belongs in this move), and"
+                )
             there = " at line <line:call>"
             related["call"] = self.node
         if self.handed is not None:
