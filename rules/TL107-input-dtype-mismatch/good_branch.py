@@ -34,9 +34,18 @@ def encode_autocast(features, bf16):
         return encoder(torch.randn(1, 80, 100, device="cuda"))
 
 
+def denoise_step(fp16):
+    # The noise is made in the dtype the option picked for the model.
+    weight_dtype = torch.float16 if fp16 else torch.float32
+    unet = nn.Conv2d(4, 4, 3, padding=1).to("cuda", dtype=weight_dtype)
+    noise = torch.randn(1, 4, 64, 64, device="cuda", dtype=weight_dtype)
+    return unet(noise)
+
+
 parser = argparse.ArgumentParser()
 parser.add_argument("--bf16", action="store_true")
 args = parser.parse_args()
 transcriber = Transcriber(bf16=args.bf16)
 print(transcriber.encode([[0.0] * 100] * 80).shape, transcriber.encode_cast([[0.0] * 100] * 80))
 print(encode_autocast([[0.0] * 100] * 80, args.bf16))
+print(denoise_step(args.bf16).shape)

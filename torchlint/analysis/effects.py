@@ -330,7 +330,9 @@ def module_method(
         else:
             device, expr, dtype = None, None, CAST_METHODS[method]
         if dtype is not None:
-            events += (Event("cast", node, dtype, path or "", frozenset(scope.env)),)
+            chosen = scope.dtype_chosen(node) if dtype == MAYBE_DTYPE else None
+            where, detail = (chosen.node, chosen.detail) if chosen else (node, dtype)
+            events += (Event("cast", where, detail, path or "", frozenset(scope.env)),)
             new = replace(new, dtype=dtype)
         if device is not None:
             events += (Event("move", node, device, path or ""),)

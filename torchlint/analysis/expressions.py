@@ -54,6 +54,7 @@ from torchlint.analysis.values import (
     Kind,
     Place,
     Value,
+    choice,
     entry,
     keyed,
     member,
@@ -92,7 +93,7 @@ class Expressions(Calls):
             taken = self.guard(node.test)
             if taken is not None:
                 return cpu_run.mark(self, node, body if taken == "body" else orelse)
-            return merge_values(body, orelse) if body.kind == orelse.kind else UNKNOWN
+            return choice(node, body, orelse) if body.kind == orelse.kind else UNKNOWN
         if type(node) is cst.SimpleString:
             device, expr = self.device_of(node)  # device = "cuda:0"
             return Value(Kind.DEVICE, device, None, expr) if device else UNKNOWN

@@ -61,8 +61,10 @@ def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> V
             dtype = scope.dtype_of(arg.value) or MAYBE_DTYPE
             if isinstance(arg.value, cst.SimpleString):
                 dtype = MAYBE_DTYPE  # "auto": whatever the checkpoint says
-            if dtype in HALF_DTYPES:
-                events.append(Event("cast", arg, dtype))
+            chosen = scope.dtype_chosen(node) if dtype == MAYBE_DTYPE else None
+            if dtype in HALF_DTYPES or chosen is not None:
+                # (a flag's choice: the cast on the branch that chooses half)
+                events.append(chosen or Event("cast", arg, dtype))
         elif kw == "device_map":
             device, expr = Place.AUTO, arg.value
             if _cpu_map(arg.value):

@@ -416,6 +416,20 @@ class Scope(ABC):
                 return MAYBE_DTYPE
         return None
 
+    def dtype_chosen(self, call: cst.Call) -> Event | None:
+        """The dtype argument of ``call`` (``.to(dtype)``, ``torch_dtype=dtype``) is a
+        name bound to a flag's choice (``torch.float16 if args.fp16 else
+        torch.float32``): the half one, as a cast at that choice. The cast is then on
+        a branch (``Value.branch_cast``): the run that takes it has that dtype."""
+        for arg in call.args:
+            if arg.keyword is None or arg.keyword.value in ("dtype", "torch_dtype"):
+                name = dotted(arg.value)
+                value = self.lookup(name) if name is not None else None
+                if value is not None and value.kind == Kind.DTYPE and value.events:
+                    chosen = value.events[-1]
+                    return chosen if chosen.action == "cast" else None
+        return None
+
     def dtype_source(self, node: cst.BaseExpression) -> Event | None:
         """Where the dtype ``node`` reads was decided, when it is another tensor's
         (``x.dtype``, or a name bound to it: ``dtype = x.dtype``) and that tensor got

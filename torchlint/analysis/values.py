@@ -318,6 +318,17 @@ def unpass(value: Value, call: Site) -> Value:
 GPU_PLACES = (Place.CUDA, Place.VAR)
 
 
+def choice(node: cst.IfExp, a: Value, b: Value) -> Value:
+    """What ``a if flag else b`` holds: for ``torch.float16 if args.fp16 else
+    torch.float32``, a "maybe" dtype that keeps the half one as a cast at ``node``
+    (the run that takes that branch has it); else both merged."""
+    dtypes = {a.dtype, b.dtype}
+    half = [d for d in dtypes if d in ("float16", "bfloat16")]
+    if a.kind == b.kind == Kind.DTYPE and len(half) == 1 and "float32" in dtypes:
+        return Value(Kind.DTYPE, None, MAYBE_DTYPE, events=(Event("cast", node, half[0]),))
+    return merge_values(a, b)
+
+
 def merge_values(a: Value, b: Value) -> Value:
     """One value for what a name holds after two paths that hold ``a`` and ``b``:
     what both agree on, "maybe" where they disagree, unknown when they are unrelated."""

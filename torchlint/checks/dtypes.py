@@ -198,7 +198,8 @@ class HalfOnCpu(Rule):
     such a device alone is not flagged: scripts written for a GPU keep that fallback as
     boilerplate. And a module made on the CPU, cast to float16 (`.half()`,
     `torch_dtype=torch.float16`, or a method of its own that casts each of its parts,
-    `convert_to_fp16()`; on every run or on the branch that casts it) and called, or
+    `convert_to_fp16()`; on every run or on the branch that casts it, an option's
+    choice of float16 included) and called, or
     its `generate` called, without ever being moved: the call computes in float16 on
     the CPU.
 
@@ -472,8 +473,12 @@ class InputDtypeMismatch(Rule):
     float32. The input's dtype is followed through helpers and arithmetic, with
     torch's type promotion where it is certain (a float32 tensor with dimensions
     times a float16 one is float32; a zero-dimensional one, `t.sum()`, does not
-    promote). Calls inside `with torch.autocast(...)` are not flagged: autocast casts
-    the inputs. float64 inputs are TL105's. The finding lands on the line that gave
+    promote). A module cast on one branch (`if args.half: model.half()`), or with a
+    dtype an option chooses (`torch.float16 if args.fp16 else torch.float32`), is
+    half in the run that takes that branch: an input of another dtype on every path
+    is flagged for that run (the fix is then unsafe). Calls inside
+    `with torch.autocast(...)` are not flagged: autocast casts the inputs. float64
+    inputs are TL105's. The finding lands on the line that gave
     the input its dtype (its creation or cast: the line to change; for a cast to
     another tensor's dtype, `.to(lengths.dtype)`, the line that gave that tensor its
     dtype), once, and names the call. Where two tensors of that dtype made on
