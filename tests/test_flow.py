@@ -462,3 +462,29 @@ def test_a_float64_tensor_with_dimensions_makes_arithmetic_float64() -> None:
         ],
         "torch.mm(a + b, w)": [("a + b", "float32", "a + b"), ("w", "float16", half)],
     }
+
+
+def test_an_options_half_dtype_follows_the_model_output_through_where() -> None:
+    """``torch.float16 if args.fp16 else torch.float32``: the model cast with it is
+    half on that branch, so is what it computes (kept through ``requires_grad_``,
+    ``zeros_like`` and ``torch.where``), and a float32 factory meeting it in a
+    convolution is observed with the branch's dtype."""
+    mixes = _dtype_mixes(
+        """
+        import torch
+        import torch.nn.functional as F
+        from torch import nn
+        dtype = torch.float16 if args.fp16 else torch.float32
+        model = nn.Linear(8, 8).to("cuda", dtype)
+        logits = model(x).requires_grad_(True)
+        out = torch.where(mask, torch.zeros_like(logits), logits)
+        y = F.conv2d(out, torch.eye(3, device="cuda")[None, None])
+        """
+    )
+    choice = "torch.float16 if args.fp16 else torch.float32"
+    assert mixes == {
+        'F.conv2d(out, torch.eye(3, device="cuda")[None, None])': [
+            ("out", "maybe", choice),
+            ('torch.eye(3, device="cuda")[None, None]', "float32", 'torch.eye(3, device="cuda")'),
+        ]
+    }

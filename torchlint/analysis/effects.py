@@ -8,7 +8,7 @@ The walker (``expressions.py``) hands each call of a qualified name to
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 
 import libcst as cst
@@ -20,6 +20,7 @@ from torchlint.analysis import (
     datasets,
     dims,
     gpus,
+    joins,
     legacy,
     loaders,
     optimizers,
@@ -27,7 +28,7 @@ from torchlint.analysis import (
 )
 from torchlint.analysis.arrays import has_float_literal
 from torchlint.analysis.names import dotted
-from torchlint.analysis.observations import LossObs, MixObs, WrapObs
+from torchlint.analysis.observations import LossObs, WrapObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import (
     BOOL_RESULTS,
@@ -60,7 +61,6 @@ from torchlint.analysis.values import (
     Kind,
     Place,
     Value,
-    join_values,
     new_ident,
     new_value,
     state_dict,
@@ -120,6 +120,9 @@ INERT_BUILTINS = frozenset(
 )
 SUBMODULE_ITERATORS = frozenset({"modules", "named_modules", "children", "named_children"})
 _JOINS = frozenset({"torch.cat", "torch.concat", "torch.concatenate", "torch.stack"})
+_PRODUCTS = frozenset(
+    {"torch.einsum", "torch.functional.einsum", "torch.outer", "torch.ger", "torch.kron"}
+)
 # Wrappers a loop goes through to reach a loader's batches.
 ITERATE_THROUGH = frozenset({"tqdm", "tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm"})
 
@@ -168,34 +171,6 @@ def is_number(node: cst.BaseExpression) -> bool:
     return isinstance(node, (cst.Integer, cst.Float))
 
 
-def meet(
-    scope: Scope,
-    values: Sequence[Value],
-    node: cst.CSTNode,
-    exprs: Sequence[cst.BaseExpression],
-    promote: bool = False,
-    dtype: str | None = None,
-) -> Value:
-    """``torch.cat``/``stack`` or arithmetic of tensors (``exprs``): records a
-    tensor made on the CPU meeting one on a device (the op fails there). With
-    ``promote`` (a concatenation), the result's dtype is torch's promoted one;
-    ``dtype``, when given, is the result's (arithmetic: ``dims.arithmetic_dtype``).
-    The result has dimensions where one of ``values`` has (broadcasting), or where it
-    is a concatenation."""
-    for cpu in values:
-        made = cpu.last("create") if cpu.kind == Kind.TENSOR and cpu.device == Place.CPU else None
-        if made is None:
-            continue
-        other = next(((v, e) for v, e in zip(values, exprs, strict=True) if v.on_accelerator), None)
-        if other is not None:
-            mix = MixObs(node, cpu, other[0], other[1])
-            scope.w.facts.mixes.add(made.node, mix, scope.depth)
-    copies.meet(scope, values, node)
-    gpus.meet(scope, values, node, exprs)
-    joined = join_values(values, promote, dtype, node)
-    return dims.mark(scope.w, joined, promote or any(dims.has(scope.w, v) for v in values))
-
-
 def _like(scope: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value:
     """``zeros_like(x, dtype=..., device=...)``: where and as ``x`` is, but for what
     its keywords say."""
@@ -210,7 +185,10 @@ def _like(scope: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Va
             device, expr = device or Place.VAR, expr or arg.value
         elif arg.star:
             return new_value(Kind.TENSOR, Place.MAYBE, MAYBE_DTYPE, Event("create", node))
-    return new_value(Kind.TENSOR, device, dtype, Event("create", node), device_expr=expr)
+    made = new_value(Kind.TENSOR, device, dtype, Event("create", node), device_expr=expr)
+    branch = like.branch_cast() if dtype == like.dtype else None
+    # (x's dtype is a branch's, ``if args.fp16: x = x.half()``: so is this one's)
+    return replace(made, events=(*made.events, branch)) if branch is not None else made
 
 
 def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, Value]]) -> Value:
@@ -426,7 +404,10 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
             device, expr = None, None
             dtype = CAST_METHODS.get(method) or TENSOR_ONLY_CASTS.get(method)
         events = receiver.events
-        if dtype is not None:
+        chosen = scope.dtype_chosen(node) if dtype == MAYBE_DTYPE else None
+        if chosen is not None:
+            events += (chosen,)  # (an option's choice: half on that branch)
+        elif dtype is not None:
             events += (Event("cast", node, dtype, source=scope.cast_source(node)),)
         if device is not None:
             events += (Event("move", node, device),)
@@ -668,39 +649,6 @@ def _same_place_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return _unseen(scope, node, q, args)
 
 
-def _concatenation(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    """``torch.cat``/``stack`` of a list or tuple of tensors."""
-    if args and args[0][1].kind == Kind.LIST and args[0][1].items:
-        member = args[0][1].items[0]  # torch.stack(tiles): where (and as) each tile is
-        if member.kind in (Kind.TENSOR, Kind.MOVED):
-            return dims.mark(scope.w, join_values([member]))
-        return UNKNOWN
-    if args and args[0][1].kind == Kind.TUPLE and args[0][1].items:
-        items = args[0][1].items
-        listed = args[0][0].value
-        exprs = (
-            tuple(e.value for e in listed.elements)
-            if isinstance(listed, (cst.List, cst.Tuple))
-            else ()
-        )
-        if all(v.kind in (Kind.TENSOR, Kind.MOVED) for v in items) and len(exprs) == len(items):
-            return meet(scope, items, node, exprs, promote=True)
-        return UNKNOWN
-    return _unseen(scope, node, q, args)
-
-
-def _product(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    """``torch.einsum("i,j->ij", a, b)``: its operands meet as in ``a * b``;
-    ``torch.outer(a, b)``, ``torch.kron(a, b)`` of tensors with dimensions promote
-    as a concatenation does."""
-    einsum = q.endswith("einsum")
-    operands = [(a.value, v) for a, v in args[einsum:] if a.keyword is None and not a.star]
-    if len(operands) < 2 or not all(v.kind in (Kind.TENSOR, Kind.MOVED) for _, v in operands):
-        return _unseen(scope, node, q, args)
-    values, exprs = [v for _, v in operands], [e for e, _ in operands]
-    return meet(scope, values, node, exprs, promote=not einsum)
-
-
 def _loss(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     loss(scope, node, q, args)
     return UNKNOWN
@@ -750,9 +698,9 @@ _BY_NAME: dict[str, Handler] = {
     "torch.device": _device,
     "torch.cuda.set_device": _set_device,
     "deepspeed.initialize": _deepspeed,
-    **dict.fromkeys(_JOINS, _concatenation),
-    **dict.fromkeys(("torch.einsum", "torch.functional.einsum"), _product),
-    **dict.fromkeys(("torch.outer", "torch.ger", "torch.kron"), _product),
+    **dict.fromkeys(_JOINS, joins.concatenation),
+    **dict.fromkeys(_PRODUCTS, joins.product),
+    "torch.where": joins.where,
     **dict.fromkeys(STRICT_DTYPE_OPS, strict_ops.call),
     **datasets.HANDLERS,
     **{q: _loss for q in LOSSES if not _is_nn_class(q)},

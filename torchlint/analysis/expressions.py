@@ -19,6 +19,7 @@ from torchlint.analysis import (
     dims,
     effects,
     gpus,
+    joins,
     legacy,
     loaders,
     optimizers,
@@ -333,13 +334,10 @@ class Expressions(Calls):
         # default float: a Python float does not widen a floating tensor).
         divides = isinstance(node.operator, cst.Divide)
         if left.kind in (Kind.TENSOR, Kind.MOVED) and right.kind in (Kind.TENSOR, Kind.MOVED):
-            dtype = None
-            if left.dtype != right.dtype:
-                dtype = dims.arithmetic_dtype(self.w, (left, right))
-            joined = effects.meet(self, (left, right), node, (node.left, node.right), dtype=dtype)
+            joined = joins.arithmetic(self, node, ((node.left, left), (node.right, right)))
             if divides and joined.dtype in INTEGER_DTYPES:
                 return replace(joined, dtype="float32")
-            return dims.joined_dtype(self.w, joined, node, left, right)
+            return joined
         if Kind.NDARRAY in (left.kind, right.kind) and Kind.TENSOR not in (left.kind, right.kind):
             return arrays.arithmetic(node, left, right)
         for tensor, other in ((left, right), (right, left)):
@@ -472,8 +470,8 @@ class Expressions(Calls):
                 and args[0][0].keyword is None
                 and args[0][1].kind in (Kind.TENSOR, Kind.MOVED)
             ):  # x.sub(mean): as x - mean
-                pair = (receiver, args[0][1])
-                return effects.meet(self, pair, node, (func.value, args[0][0].value))
+                pair = ((func.value, receiver), (args[0][0].value, args[0][1]))
+                return joins.arithmetic(self, node, pair)
             if receiver.kind in (Kind.TENSOR, Kind.MOVED) and method in MASKED_METHODS:
                 operands = [(func.value, receiver), *((a.value, v) for a, v in args)]
                 gpus.meet(self, [v for _, v in operands], node, [e for e, _ in operands])
@@ -789,11 +787,13 @@ def _dtype_of(owner: Value) -> Value:
 def _output(module: Value, args: list[tuple[cst.Arg, Value]]) -> Value:
     """What calling ``module`` on ``args`` gives: a tensor where the module runs (when
     placed), in its dtype; a layer with no weights (a pooling, an activation) gives
-    its input back as it is (where, in what dtype, and its story)."""
+    its input back as it is (where, in what dtype, and its story). A module cast on
+    a branch computes in that dtype on that branch."""
     if module.dtype is None and module.origin.startswith("torch.nn.") and args:
         first, value = args[0]
         if first.keyword is None and value.kind == Kind.TENSOR:
             # (the same story: where the input was made or handed in)
             return replace(value, ident=new_ident(), moved_from=0)
     made = new_value(Kind.TENSOR, module.device if module.placed else None, module.dtype)
-    return replace(made, origin="module call")
+    branch = module.branch_cast()  # (half on a branch: so is what it computes)
+    return replace(made, origin="module call", events=(branch,) if branch else ())

@@ -425,9 +425,8 @@ class Scope(ABC):
             if arg.keyword is None or arg.keyword.value in ("dtype", "torch_dtype"):
                 name = dotted(arg.value)
                 value = self.lookup(name) if name is not None else None
-                if value is not None and value.kind == Kind.DTYPE and value.events:
-                    chosen = value.events[-1]
-                    return chosen if chosen.action == "cast" else None
+                if value is not None and value.kind == Kind.DTYPE:
+                    return value.last("cast")  # (then handed down as an argument)
         return None
 
     def dtype_source(self, node: cst.BaseExpression) -> Event | None:

@@ -28,11 +28,13 @@ def meet(
     operands: Sequence[tuple[cst.BaseExpression, Value]],
 ) -> Value:
     """The result of ``op`` on ``operands``: a tensor where (and, when they agree, as)
-    the first is. Two known floating dtypes among them are observed."""
+    the first is. Two known floating dtypes among them are observed, a branch's
+    (``Value.branch_cast``) counting for a "maybe" one: the run that takes the branch
+    fails."""
     typed = tuple(
-        (e, v) for e, v in operands if v.kind == Kind.TENSOR and v.dtype in FLOATING_DTYPES
+        (e, v) for e, v in operands if v.kind == Kind.TENSOR and run_dtype(v) in FLOATING_DTYPES
     )
-    dtypes = {v.dtype for _, v in typed}
+    dtypes = {run_dtype(v) for _, v in typed}
     if len(dtypes) > 1:
         mix = DtypeMixObs(node, op, typed, scope.autocast > 0)
         scope.w.facts.dtype_mixes.add(node, mix, scope.depth)
@@ -43,6 +45,12 @@ def meet(
     dtype = first.dtype if len(dtypes) <= 1 else MAYBE_DTYPE
     # (what ``torch.mm`` makes is a tensor, of whatever was moved)
     return replace(first, kind=Kind.TENSOR, dtype=dtype, ident=new_ident(), moved_from=0)
+
+
+def run_dtype(value: Value) -> str | None:
+    """``value``'s dtype, or for a "maybe" one cast on a branch, that branch's."""
+    branch = value.branch_cast() if value.dtype == MAYBE_DTYPE else None
+    return branch.detail if branch is not None else value.dtype
 
 
 def call(scope: Scope, node: cst.Call, q: str, args: Sequence[tuple[cst.Arg, Value]]) -> Value:

@@ -104,11 +104,11 @@ SAME_PLACE_OPS = frozenset(
     round clamp clip argmax argmin interpolate pad normalize dropout tril triu t sin cos tan
     floor ceil sign one_hot chunk split unbind tensor_split fill_ zero_ normal_ uniform_
     bernoulli_ random_ exponential_ copy_ inverse inv pinv pinverse matrix_exp eq ne lt
-    le gt ge logical_not isnan isinf isfinite""".split()
+    le gt ge logical_not isnan isinf isfinite requires_grad_""".split()
 )
 # (chunk, split, unbind, tensor_split make a tuple of such tensors, which the flow
 # holds as one tensor: unpacked or indexed, it gives each of them. The in-place
-# fills, ``normal_()``, return the tensor itself.)
+# fills, ``normal_()``, and ``requires_grad_()`` return the tensor itself.)
 # Of those, the ones whose result is floating for an integer input (torch's default
 # float): ``torch.sin(torch.arange(n))``, ``mask.float()`` aside.
 FLOAT_RESULTS = frozenset(
@@ -160,7 +160,7 @@ SHAPE_KEEPING = frozenset(
     tan floor ceil sign fill_ zero_ normal_ uniform_ bernoulli_ random_ exponential_
     copy_ dropout normalize permute transpose flip roll t view_as reshape_as expand_as
     interpolate pad repeat_interleave eq ne lt le gt ge logical_not isnan isinf
-    isfinite""".split()
+    isfinite requires_grad_""".split()
 )
 # Tensor methods that answer a Python int: ``x.size(0)`` (``x.size()`` is a shape).
 SIZE_QUERIES = frozenset("size numel nelement dim ndimension element_size".split())

@@ -10,17 +10,19 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
-from torchlint.analysis.order import contains
+from torchlint.analysis.strict_ops import run_dtype
 from torchlint.analysis.torch_api import (
     FLOAT64_TEXT,
     FORWARD_LIKE,
+    HALF_DTYPES,
     HALF_TEXT,
     NARROW_TEXT,
     float_input_layer,
 )
-from torchlint.analysis.values import PIPELINE, Event, Kind, Place, Value
+from torchlint.analysis.values import PIPELINE, Event, Kind, Place
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name
+from torchlint.checks._sites import InputSite
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
 
@@ -96,7 +98,7 @@ class Float64Input(Rule):
         promotes (``torch.mm``, ``@``, ``F.linear``, ``F.conv2d``)."""
         for mix in self.ctx.analysis.flow.dtype_mixes.all(node):
             wide = next(((e, v) for e, v in mix.operands if v.dtype == "float64"), None)
-            other = next(((e, v) for e, v in mix.operands if v.dtype != "float64"), None)
+            other = next(((e, v) for e, v in mix.operands if v.dtype in _CASTS), None)
             if wide is None or other is None:
                 continue
             (expr, value), (other_expr, other_value) = wide, other
@@ -158,7 +160,7 @@ class Float64Input(Rule):
             if value.kind != Kind.TENSOR or value.dtype != "float64" or arg.star:
                 continue
             found = True
-            _Site(self, arg, value, obs).report(
+            InputSite(self, arg, value, obs).report(
                 "float64",
                 "computes in float32: 'mat1 and mat2 must have the same dtype, but got "
                 "Double and Float'",
@@ -459,10 +461,14 @@ _FLOAT_NAMES = {
 class InputDtypeMismatch(Rule):
     code = "TL107"
     name = "input-dtype-mismatch"
-    summary = "A module in one floating dtype is called with a tensor of another, outside autocast."
+    summary = (
+        "A module in one floating dtype is called with a tensor of another, or a "
+        "float32 tensor meets a half one in an op that never promotes, outside autocast."
+    )
     fixable = True
     triggers = (*HALF_TEXT, ".float(")
-    needs = frozenset({screen.HALF_CAST, screen.MODULE_SOURCE})
+    # a module source, or an op that never promotes (``F.conv2d(x, torch.eye(k))``)
+    needs = frozenset({screen.HALF_CAST, screen.COMPUTE})
     docs = """
     ## What it does
     Flags a call of a module whose dtype the code shows (float32 by default for
@@ -470,7 +476,10 @@ class InputDtypeMismatch(Rule):
     `.bfloat16()`, `.to(dtype)` or `torch_dtype=`) with a tensor whose dtype the code
     also shows and which differs: a float32 factory (`torch.randn(...)` without
     `dtype=`) fed to a half model, latents cast with `.half()` fed to a VAE kept in
-    float32. The input's dtype is followed through helpers and arithmetic, with
+    float32. Also a tensor float32 by default (a factory given no `dtype=`:
+    `torch.eye(k)`, `torch.ones(n, n)`) meeting a float16/bfloat16 one in an op that
+    never promotes (`F.conv2d`, `F.linear`, `torch.mm`, `@`): reported on the factory.
+    The input's dtype is followed through helpers and arithmetic, with
     torch's type promotion where it is certain (a float32 tensor with dimensions
     times a float16 one is float32; a zero-dimensional one, `t.sum()`, does not
     promote). A module cast on one branch (`if args.half: model.half()`), or with a
@@ -514,7 +523,11 @@ class InputDtypeMismatch(Rule):
     module's dtype (`.half()`, `.bfloat16()`, `.float()`): the module computes in its
     own dtype anyway, so this is what the call needs: **safe**. The input is one the
     flow analysis knows is a tensor of the other dtype, so no other receiver, with
-    another `.half()`, can reach the fix.
+    another `.half()`, can reach the fix. In an op that never promotes, the fix
+    converts the float32 operand to the other one's dtype at the op
+    (`band.to(x.dtype)`), only where that operand is a name: **unsafe**, since the op
+    may sit in a function other callers give float32 on both sides, where the
+    conversion is a no-op but the factory's line is the better change.
 
     ## References
     - [`torch.autocast`](https://pytorch.org/docs/stable/amp.html#torch.autocast)
@@ -524,6 +537,57 @@ class InputDtypeMismatch(Rule):
         for obs in self.ctx.analysis.flow.calls.all(node):
             if self._check(obs):
                 return
+        self._op(node)
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        self._op(node)  # x @ w
+
+    def _op(self, node: cst.CSTNode) -> None:
+        """A tensor float32 by default (a factory given no ``dtype=``) meets a half one
+        in an op that never promotes (``F.conv2d(x, torch.eye(k))``): the factory is
+        the line to change."""
+        for mix in self.ctx.analysis.flow.dtype_mixes.all(node):
+            half = next(((e, v) for e, v in mix.operands if run_dtype(v) in HALF_DTYPES), None)
+            plain = next(((e, v) for e, v in mix.operands if v.dtype == "float32"), None)
+            made = plain[1].dtype_event() if plain is not None else None
+            if mix.autocast or half is None or made is None or not _by_default(made):
+                continue
+            assert plain is not None
+            at = self.once_at(made.node, node)
+            if at is None:
+                return
+            (expr, _), (half_expr, half_value) = plain, half
+            name = dotted(expr) or self.ctx.code_for(expr)
+            half_name = dotted(half_expr)  # (a name: the fix and advice can read its dtype)
+            branch = half_value.branch_cast() if half_value.dtype not in HALF_DTYPES else None
+            related: dict[str, cst.CSTNode] = {"op": node}
+            where = ""
+            if branch is not None:
+                related["branch"] = branch.node
+                where = " on the branch of line <line:branch>"
+            op = f"`{self.ctx.code_for(node.func)}`" if isinstance(node, cst.Call) else "`@`"
+            error = (
+                "'Input type and weight type should be the same'"
+                if mix.op.startswith(("conv", "linear", "bilinear"))
+                else "'expected m1 and m2 to have the same dtype'"
+            )
+            other = f"`{half_name}`" if half_name else "another operand"
+            fix = None
+            if half_name is not None:
+                fixed = method_call(expr, "to", cst.parse_expression(f"{half_name}.dtype"))
+                fix = FixSpec.unsafe(
+                    Replace(expr, fixed), message=f"convert `{name}` to `{half_name}`'s dtype"
+                )
+            self.report(
+                at,
+                f"`{name}` is made float32 here (no `dtype=`), and {op} (line <line:op>) "
+                f"computes it with {other}, {run_dtype(half_value)}{where}: an op that does "
+                f"not promote fails ({error}); make it in that dtype"
+                + (f" (`dtype={half_name}.dtype`)" if half_name else ""),
+                fix,
+                related,
+            )
+            return
 
     def _check(self, obs: CallObs) -> bool:
         if obs.autocast or obs.followed:
@@ -552,7 +616,7 @@ class InputDtypeMismatch(Rule):
                 f"should be the same'"
             )
             if branch is None:
-                _Site(self, arg, value, obs).report(
+                InputSite(self, arg, value, obs).report(
                     value.dtype,
                     problem,
                     cast,
@@ -561,7 +625,7 @@ class InputDtypeMismatch(Rule):
                 )
                 continue
             # Only that run needs the cast: the fix, which casts on every path, is unsafe.
-            _Site(self, arg, value, obs).report(
+            InputSite(self, arg, value, obs).report(
                 value.dtype,
                 problem.replace(
                     f"is {module_dtype}:",
@@ -575,6 +639,17 @@ class InputDtypeMismatch(Rule):
                 more={"branch": branch.node},
             )
         return found
+
+
+def _by_default(made: Event) -> bool:
+    """A tensor made by a call that says no dtype (``torch.eye(k)``): float32 because
+    nothing said otherwise."""
+    return (
+        made.action == "create"
+        and isinstance(made.node, cst.Call)
+        and not any(a.keyword is not None and a.keyword.value == "dtype" for a in made.node.args)
+        and not any(a.star for a in made.node.args)
+    )
 
 
 class IntegerInput(Rule):
@@ -656,7 +731,7 @@ class IntegerInput(Rule):
             pixels = value.dtype == "uint8"
             whole = module.origin.rsplit(".", 1)[-1]
             which = f"a {layer}" if whole == layer else f"its first layer is a {layer}"
-            _Site(self, arg, value, obs).report(
+            InputSite(self, arg, value, obs).report(
                 value.dtype,
                 f"computes in {module.dtype} ({which}): '{error}'",
                 cast,
@@ -666,100 +741,3 @@ class IntegerInput(Rule):
                 unsafe=True,
             )
         return found
-
-
-class _Site:
-    """Where an input of the wrong dtype is reported: on the line that made it so
-    (its creation or cast, the line to change), once, when that line is in this
-    file; else at the call that runs the module, or, when a call of the file handed
-    the input over to the function making that call, at the caller's argument. The
-    fix converts the input at that call (or argument) whatever line the finding is
-    on: at a module's call it is what the module needs (safe); at a function's call
-    it changes what the whole function receives (unsafe)."""
-
-    def __init__(self, rule: Rule, arg: cst.Arg, value: Value, obs: CallObs) -> None:
-        self.rule = rule
-        self.obs = obs
-        self.made = value.dtype_event()
-        # Arithmetic of two tensors of that dtype (a "join") leaves no line to change
-        # before it: the first move after it (``.to(device)``, where a dtype can go
-        # too), else the use.
-        self.joined: Event | None = None
-        if self.made is not None and self.made.action == "join":
-            self.joined, self.made = self.made, value.next_after(self.made, "move")
-        self.handed = value.handed_in()
-        node = self.handed.node if self.handed is not None else arg.value
-        assert isinstance(node, cst.BaseExpression)
-        self.node: cst.BaseExpression = node
-        code = rule.ctx.code_for
-        self.name = dotted(self.node) or code(self.node)
-
-    def report(
-        self,
-        dtype: str,
-        problem: str,
-        method: str,
-        fix_message: str,
-        aside: str = "",
-        made_at: str = "",
-        unsafe: bool = False,
-        more: dict[str, cst.CSTNode] | None = None,
-    ) -> None:
-        obs, name = self.obs, self.name
-        related: dict[str, cst.CSTNode] = dict(more or {})
-        at: cst.CSTNode = self.node
-        made = self.made
-        joined = self.joined
-        if made is None and self.rule.once_at(self.node, self.node) is None:
-            return  # reported on that argument already
-        if joined is not None:
-            related["joined"] = joined.node
-        if made is not None:
-            related["made"] = made.node
-            if not contains(self.node, made.node):
-                once = self.rule.once_at(made.node, self.node)
-                if once is None:
-                    return  # reported on that line already
-                at = once
-        if at is self.node:
-            where = f" ({made_at}line <line:made>)" if made is not None else ""
-            if joined is not None:
-                where = " (by the arithmetic of line <line:joined>)"
-            subject = f"`{name}` is {dtype}{where} but"
-            there = ""
-        else:
-            subject = f"`{name}` is {dtype} from here, and"
-            if joined is not None:
-                subject = (
-                    f"`{name}` is {dtype} here (made so by the arithmetic of line "
-                    "<line:joined>: the dtype belongs in this move), and"
-                )
-            there = " at line <line:call>"
-            related["call"] = self.node
-        if self.handed is not None:
-            callee = (
-                f"`{self.handed.detail}`{there} passes it to `{obs.callee}` "
-                f"(line <line:used>), which"
-            )
-            related["used"] = obs.node
-        else:
-            callee = f"`{obs.callee}`{there}"
-        # At a module's call the cast is what the module needs; at a function's call
-        # it changes what the whole function receives.
-        # (Unsafe also where the conversion alone may not be what the model wants:
-        # integer pixels are usually scaled too.)
-        safe = (self.handed is None or self.handed.path == "module") and not unsafe
-        fix = FixSpec.safe_if(
-            safe,
-            Replace(self.node, method_call(self.node, method)),
-            message=fix_message.format(name),
-        )
-        self.rule.report(
-            at,
-            f"{subject} {callee} {problem}; "
-            f"pass `{self.rule.ctx.code_for(method_call(self.node, method))}`"
-            f"{' there' if there else ''}{aside}",
-            fix,
-            related,
-            self.handed.statement if self.handed is not None else None,
-        )

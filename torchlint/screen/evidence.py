@@ -19,7 +19,10 @@ from torchlint.screen.tags import (
     CPU_DATA,
     CPU_TABLE_OUT,
     DATASET_ITEMS,
+    DTYPE_PARAMETER,
     FLOAT64,
+    HALF,
+    HALF_CAST,
     HANDED_PLACED,
     INDEXES_GIVEN,
     INDEXLESS_TYPE,
@@ -104,6 +107,8 @@ class Evidence:
                     unit.merge(part)
             else:
                 unit.walk(stmt)
+            if unit.dtype_names & unit.params:
+                unit.tags.add(DTYPE_PARAMETER)
             units.append(unit)
             if module_body:
                 _inherit(unit, module_level)
@@ -324,7 +329,7 @@ def _joined(tags: set[str]) -> frozenset[str]:
     the file is attached after placement if one of them can attach, a ``type_as``
     may meet a tensor put on a chosen GPU where one of them puts something on a
     device, and a DataLoader over a Dataset of the file collates numpy float64 into
-    tensors (``tags.py``)."""
+    tensors, and a half dtype reaches a cast through a parameter (``tags.py``)."""
     joined = set(tags)
     if DATASET_ITEMS in tags and NUMPY_DATA in tags:
         joined |= {FLOAT64, TARGET_DTYPE}
@@ -336,6 +341,8 @@ def _joined(tags: set[str]) -> frozenset[str]:
         joined.add(LATE_MODULE)
     if COPY_CALL in tags and PARAMETER_SOURCE in tags:
         joined.add(PARAMETER_STATE)  # p.clone() where parameters are reached
+    if DTYPE_PARAMETER in tags and HALF in tags:
+        joined.add(HALF_CAST)  # a half dtype handed to the function that casts with it
     if RETYPE in tags and ACCELERATOR in tags:
         joined.add(INDEXLESS_TYPE)  # x.type_as(t), t moved in a unit screened with it
     return frozenset(joined)

@@ -97,6 +97,9 @@ INIT_MODULE_CONTAINER = "init-module-container"  # self.x = [...] in __init__
 # something copied (COPY_CALL) where parameters are reached (PARAMETER_SOURCE), joined
 # where units are grouped (``evidence.py``)
 PARAMETER_STATE = "parameter-state"
+# a cast whose dtype is a parameter of the unit's function (``model.to(dtype=dtype)``):
+# with a half dtype spelled in a unit screened with it, a half cast (HALF_CAST)
+DTYPE_PARAMETER = "dtype-parameter"
 COPY_CALL = "copy-call"  # p.clone(), torch.clone(p), copy.deepcopy(p): COPY_CALL_WORDS
 # what the flow analysis knows parameters from: model.parameters(),
 # named_parameters(), an optimizer's param_groups, nn.Parameter(...)

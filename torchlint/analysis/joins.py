@@ -1,0 +1,112 @@
+"""Where tensors meet in one op: arithmetic (``a + b``, ``x.sub(mean)``),
+``torch.cat``/``stack``, products (``einsum``, ``outer``, ``kron``) and
+``torch.where``. The result is where they all are (a CPU tensor meeting one on a
+device is recorded: the op fails there) and of torch's promoted dtype, with the
+story of the operand that decided it (``values.join_values``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+
+from torchlint.analysis import copies, dims, gpus
+from torchlint.analysis.observations import MixObs
+from torchlint.analysis.scope import Scope
+from torchlint.analysis.values import UNKNOWN, Kind, Place, Value, join_values
+
+Args = list[tuple[cst.Arg, Value]]
+_TENSORS = (Kind.TENSOR, Kind.MOVED)
+
+
+def meet(
+    scope: Scope,
+    values: Sequence[Value],
+    node: cst.CSTNode,
+    exprs: Sequence[cst.BaseExpression],
+    promote: bool = False,
+    dtype: str | None = None,
+) -> Value:
+    """``torch.cat``/``stack`` or arithmetic of tensors (``exprs``): records a
+    tensor made on the CPU meeting one on a device (the op fails there). With
+    ``promote`` (a concatenation), the result's dtype is torch's promoted one;
+    ``dtype``, when given, is the result's (arithmetic: ``dims.arithmetic_dtype``).
+    The result has dimensions where one of ``values`` has (broadcasting), or where it
+    is a concatenation."""
+    for cpu in values:
+        made = cpu.last("create") if cpu.kind == Kind.TENSOR and cpu.device == Place.CPU else None
+        if made is None:
+            continue
+        other = next(((v, e) for v, e in zip(values, exprs, strict=True) if v.on_accelerator), None)
+        if other is not None:
+            mix = MixObs(node, cpu, other[0], other[1])
+            scope.w.facts.mixes.add(made.node, mix, scope.depth)
+    copies.meet(scope, values, node)
+    gpus.meet(scope, values, node, exprs)
+    joined = join_values(values, promote, dtype, node)
+    return dims.mark(scope.w, joined, promote or any(dims.has(scope.w, v) for v in values))
+
+
+def arithmetic(
+    scope: Scope, node: cst.CSTNode, pair: Sequence[tuple[cst.BaseExpression, Value]]
+) -> Value:
+    """Two tensors in elementwise arithmetic (``a + b``, ``torch.where(c, a, b)``):
+    torch's promoted dtype where it is certain (``dims.arithmetic_dtype``), and the
+    result's dtype story (``dims.joined_dtype``)."""
+    (left_expr, left), (right_expr, right) = pair
+    dtype = dims.arithmetic_dtype(scope.w, (left, right)) if left.dtype != right.dtype else None
+    joined = meet(scope, (left, right), node, (left_expr, right_expr), dtype=dtype)
+    return dims.joined_dtype(scope.w, joined, node, left, right)
+
+
+def concatenation(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torch.cat``/``stack`` of a list or tuple of tensors."""
+    if args and args[0][1].kind == Kind.LIST and args[0][1].items:
+        member = args[0][1].items[0]  # torch.stack(tiles): where (and as) each tile is
+        if member.kind in _TENSORS:
+            return dims.mark(scope.w, join_values([member]))
+        return UNKNOWN
+    if args and args[0][1].kind == Kind.TUPLE and args[0][1].items:
+        items = args[0][1].items
+        listed = args[0][0].value
+        exprs = (
+            tuple(e.value for e in listed.elements)
+            if isinstance(listed, (cst.List, cst.Tuple))
+            else ()
+        )
+        if all(v.kind in _TENSORS for v in items) and len(exprs) == len(items):
+            return meet(scope, items, node, exprs, promote=True)
+        return UNKNOWN
+    return _unseen(scope, args)
+
+
+def product(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torch.einsum("i,j->ij", a, b)``: its operands meet as in ``a * b``;
+    ``torch.outer(a, b)``, ``torch.kron(a, b)`` of tensors with dimensions promote
+    as a concatenation does."""
+    einsum = q.endswith("einsum")
+    operands = [(a.value, v) for a, v in args[einsum:] if a.keyword is None and not a.star]
+    if len(operands) < 2 or not all(v.kind in _TENSORS for _, v in operands):
+        return _unseen(scope, args)
+    values, exprs = [v for _, v in operands], [e for e, _ in operands]
+    return meet(scope, values, node, exprs, promote=not einsum)
+
+
+def where(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torch.where(mask, a, b)``: ``a`` and ``b`` meet as in ``a + b`` (torch
+    promotes them); with a number for one of them, the other tensor's. With the
+    mask alone it gives indices: unknown here."""
+    if len(args) != 3 or any(a.keyword is not None or a.star for a, _ in args):
+        return _unseen(scope, args)
+    pair = [(a.value, v) for a, v in args[1:]]
+    tensors = [(e, v) for e, v in pair if v.kind in _TENSORS]
+    if len(tensors) == 2:
+        return arithmetic(scope, node, tensors)
+    if len(tensors) == 1 and any(v.kind == Kind.NUMBER for _, v in pair):
+        return dims.elementwise(scope.w, tensors[0][1])
+    return _unseen(scope, args)
+
+
+def _unseen(scope: Scope, args: Args) -> Value:
+    scope.escape_args(args)
+    return UNKNOWN

@@ -1,0 +1,110 @@
+"""Where a finding about an input of the wrong dtype lands (TL105, TL107, TL109):
+the line that gave the input its dtype, the call, or the caller's argument."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from torchlint.analysis.names import dotted
+from torchlint.analysis.observations import CallObs
+from torchlint.analysis.order import contains
+from torchlint.analysis.values import Event, Value
+from torchlint.checks._build import method_call
+from torchlint.rules.rule import FixSpec, Replace, Rule
+
+
+class InputSite:
+    """Where an input of the wrong dtype is reported: on the line that made it so
+    (its creation or cast, the line to change), once, when that line is in this
+    file; else at the call that runs the module, or, when a call of the file handed
+    the input over to the function making that call, at the caller's argument. The
+    fix converts the input at that call (or argument) whatever line the finding is
+    on: at a module's call it is what the module needs (safe); at a function's call
+    it changes what the whole function receives (unsafe)."""
+
+    def __init__(self, rule: Rule, arg: cst.Arg, value: Value, obs: CallObs) -> None:
+        self.rule = rule
+        self.obs = obs
+        self.made = value.dtype_event()
+        # Arithmetic of two tensors of that dtype (a "join") leaves no line to change
+        # before it: the first move after it (``.to(device)``, where a dtype can go
+        # too), else the use.
+        self.joined: Event | None = None
+        if self.made is not None and self.made.action == "join":
+            self.joined, self.made = self.made, value.next_after(self.made, "move")
+        self.handed = value.handed_in()
+        node = self.handed.node if self.handed is not None else arg.value
+        assert isinstance(node, cst.BaseExpression)
+        self.node: cst.BaseExpression = node
+        code = rule.ctx.code_for
+        self.name = dotted(self.node) or code(self.node)
+
+    def report(
+        self,
+        dtype: str,
+        problem: str,
+        method: str,
+        fix_message: str,
+        aside: str = "",
+        made_at: str = "",
+        unsafe: bool = False,
+        more: dict[str, cst.CSTNode] | None = None,
+    ) -> None:
+        obs, name = self.obs, self.name
+        related: dict[str, cst.CSTNode] = dict(more or {})
+        at: cst.CSTNode = self.node
+        made = self.made
+        joined = self.joined
+        if made is None and self.rule.once_at(self.node, self.node) is None:
+            return  # reported on that argument already
+        if joined is not None:
+            related["joined"] = joined.node
+        if made is not None:
+            related["made"] = made.node
+            if not contains(self.node, made.node):
+                once = self.rule.once_at(made.node, self.node)
+                if once is None:
+                    return  # reported on that line already
+                at = once
+        if at is self.node:
+            where = f" ({made_at}line <line:made>)" if made is not None else ""
+            if joined is not None:
+                where = " (by the arithmetic of line <line:joined>)"
+            subject = f"`{name}` is {dtype}{where} but"
+            there = ""
+        else:
+            subject = f"`{name}` is {dtype} from here, and"
+            if joined is not None:
+                subject = (
+                    f"`{name}` is {dtype} here (made so by the arithmetic of line "
+                    "<line:joined>: the dtype belongs in this move), and"
+                )
+            there = " at line <line:call>"
+            related["call"] = self.node
+        if self.handed is not None:
+            callee = (
+                f"`{self.handed.detail}`{there} passes it to `{obs.callee}` "
+                f"(line <line:used>), which"
+            )
+            related["used"] = obs.node
+        else:
+            callee = f"`{obs.callee}`{there}"
+        # At a module's call the cast is what the module needs; at a function's call
+        # it changes what the whole function receives.
+        # (Unsafe also where the conversion alone may not be what the model wants:
+        # integer pixels are usually scaled too.)
+        safe = (self.handed is None or self.handed.path == "module") and not unsafe
+        fix = FixSpec.safe_if(
+            safe,
+            Replace(self.node, method_call(self.node, method)),
+            message=fix_message.format(name),
+        )
+        self.rule.report(
+            at,
+            f"{subject} {callee} {problem}; "
+            f"pass `{self.rule.ctx.code_for(method_call(self.node, method))}`"
+            f"{' there' if there else ''}{aside}",
+            fix,
+            related,
+            self.handed.statement if self.handed is not None else None,
+        )
