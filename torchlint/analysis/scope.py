@@ -18,7 +18,7 @@ from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted, string_value
 from torchlint.analysis.observations import FlowFacts
 from torchlint.analysis.project import Home, resolve
-from torchlint.analysis.torch_api import names_cpu, torch_dtype
+from torchlint.analysis.torch_api import names_cpu, says_dtype, torch_dtype
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
     UNKNOWN,
@@ -445,7 +445,7 @@ class Scope(ABC):
             value = self.lookup(name) if name is not None else None
             if value is not None and value.kind == Kind.DTYPE and value.events:
                 made = value.events[-1]
-        if made is None or made.action != "create" or _chooses_dtype(made.node):
+        if made is None or made.action != "create" or says_dtype(made.node):
             return None
         return made
 
@@ -511,10 +511,3 @@ class Scope(ABC):
         self, node: cst.Call, callee: str, module: Value, args: list[tuple[cst.Arg, Value]]
     ) -> None:
         """Records a module called on ``args``."""
-
-
-def _chooses_dtype(node: cst.CSTNode) -> bool:
-    """A factory call that says its dtype (``dtype=``)."""
-    return isinstance(node, cst.Call) and any(
-        a.keyword is not None and a.keyword.value == "dtype" for a in node.args
-    )

@@ -573,6 +573,14 @@ def legacy_constructor(q: str) -> LegacyType | None:
 TENSOR_CLASS_MAKES = LegacyType("cpu", "float32", TENSOR_CLASS)
 
 
+def says_dtype(node: cst.CSTNode) -> bool:
+    """A factory call that says its dtype (``dtype=``): what it makes is not float32
+    (or int64) by default."""
+    return isinstance(node, cst.Call) and any(
+        a.keyword is not None and a.keyword.value == "dtype" for a in node.args
+    )
+
+
 def torch_dtype(node: cst.BaseExpression, analysis: FileFacts) -> str | None:
     """The canonical dtype if ``node`` names one of torch's dtypes through any alias
     (``torch.float16``, ``th.half``, ``from torch import bfloat16``)."""

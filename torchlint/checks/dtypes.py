@@ -18,6 +18,7 @@ from torchlint.analysis.torch_api import (
     HALF_TEXT,
     NARROW_TEXT,
     float_input_layer,
+    says_dtype,
 )
 from torchlint.analysis.values import PIPELINE, Event, Kind, Place
 from torchlint.checks._build import method_call
@@ -105,7 +106,7 @@ class Float64Input(Rule):
             method = _CASTS[other_value.dtype or ""]
             name = dotted(expr) or self.ctx.code_for(expr)
             other_name = dotted(other_expr) or self.ctx.code_for(other_expr)
-            op = f"`{self.ctx.code_for(node.func)}`" if isinstance(node, cst.Call) else "`@`"
+            op = _op_name(self, node)
             made = value.dtype_event()
             related: dict[str, cst.CSTNode] = {"op": node}
             at: cst.CSTNode | None = node
@@ -565,7 +566,7 @@ class InputDtypeMismatch(Rule):
             if branch is not None:
                 related["branch"] = branch.node
                 where = " on the branch of line <line:branch>"
-            op = f"`{self.ctx.code_for(node.func)}`" if isinstance(node, cst.Call) else "`@`"
+            op = _op_name(self, node)
             error = (
                 "'Input type and weight type should be the same'"
                 if mix.op.startswith(("conv", "linear", "bilinear"))
@@ -641,13 +642,18 @@ class InputDtypeMismatch(Rule):
         return found
 
 
+def _op_name(rule: Rule, node: cst.CSTNode) -> str:
+    """How a message names an op that never promotes: its function, or ``@``."""
+    return f"`{rule.ctx.code_for(node.func)}`" if isinstance(node, cst.Call) else "`@`"
+
+
 def _by_default(made: Event) -> bool:
     """A tensor made by a call that says no dtype (``torch.eye(k)``): float32 because
-    nothing said otherwise."""
+    nothing said otherwise (``**kwargs`` might say one)."""
     return (
         made.action == "create"
         and isinstance(made.node, cst.Call)
-        and not any(a.keyword is not None and a.keyword.value == "dtype" for a in made.node.args)
+        and not says_dtype(made.node)
         and not any(a.star for a in made.node.args)
     )
 
