@@ -162,3 +162,14 @@ def caption_script(pixels, ids, device):
         for key, t in batch.items()
     }
     return captioner.describe(**batch)
+
+
+def to_gpu(sample):
+    # Whatever is a tensor goes to the GPU; file names and sizes pass as they are.
+    return {k: v.cuda() if isinstance(v, torch.Tensor) else v for k, v in sample.items()}
+
+
+def segment_all(samples, path):
+    segmenter = AutoModel.from_pretrained(path, torch_dtype=torch.float16).cuda()
+    return [segmenter(**to_gpu(sample)) for sample in samples]
+

@@ -13,8 +13,8 @@ import libcst as cst
 
 from torchlint.analysis import (
     arrays,
+    branches,
     copies,
-    cpu_run,
     datasets,
     dims,
     effects,
@@ -55,7 +55,6 @@ from torchlint.analysis.values import (
     Kind,
     Place,
     Value,
-    choice,
     entry,
     keyed,
     member,
@@ -80,21 +79,7 @@ class Expressions(Calls):
         if type(node) is cst.Call:
             return self.call(node)
         if type(node) is cst.IfExp:
-            # "cuda" if torch.cuda.is_available() else "cpu": the GPU run's value
-            self.eval(node.test)
-            decided = self.constant(node.test)
-            if decided is not None:  # x.to(d) if isinstance(x, torch.Tensor) else x
-                return self.eval(node.body if decided else node.orelse)
-            body, orelse = self.eval(node.body), self.eval(node.orelse)
-            for kept, other in ((body, node.orelse), (orelse, node.body)):
-                if isinstance(other, cst.Name) and other.value == "None" and kept.kind:
-                    # DataLoader(val) if val is not None else None: where the value is
-                    # used, it is the one that is not None.
-                    return kept
-            taken = self.guard(node.test)
-            if taken is not None:
-                return cpu_run.mark(self, node, body if taken == "body" else orelse)
-            return choice(node, body, orelse) if body.kind == orelse.kind else UNKNOWN
+            return branches.conditional(self, node)
         if type(node) is cst.SimpleString:
             device, expr = self.device_of(node)  # device = "cuda:0"
             return Value(Kind.DEVICE, device, None, expr) if device else UNKNOWN

@@ -124,6 +124,14 @@ def tensor_test(
     return None
 
 
+def passes_others(node: cst.IfExp, qualify: Callable[[cst.BaseExpression], str | None]) -> bool:
+    """``v.to(device) if torch.is_tensor(v) else v``: the tensors changed, whatever
+    is not a tensor passed on as it is."""
+    return (
+        isinstance(node.orelse, cst.Name) and tensor_test(node.test, qualify) == node.orelse.value
+    )
+
+
 def structural(expr: cst.BaseExpression, recursive: Callable[[cst.CSTNode], bool]) -> bool:
     """Every recursive call in ``expr`` is kept as it is: returned, or a member of a
     dict, list or tuple built around it (a display, a comprehension,
