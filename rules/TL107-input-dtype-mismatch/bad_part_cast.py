@@ -42,3 +42,30 @@ def evaluate(net, batches, device):
 if __name__ == "__main__":
     device = "cuda" if torch.cuda.is_available() else "cpu"
     print(evaluate(Net(), [torch.rand(2, 3, 8, 8)], device))
+
+
+class QueryEncoder(nn.Module):
+    # Each part is cast to the dtype it is given; the model as a whole only moves.
+    def __init__(self, dtype):
+        super().__init__()
+        self.embed = nn.Linear(32, 32).to(dtype)
+        self.attend = nn.MultiheadAttention(32, 4, batch_first=True).to(dtype)
+
+    def forward(self, queries):
+        keys = self.embed(queries)
+        attended, _ = self.attend(keys, keys, keys)
+        return attended
+
+
+def load_encoder(device):
+    return QueryEncoder(torch.float16).to(device=device)
+
+
+def encode(encoder, queries, device):
+    return encoder(queries.to(device))
+
+
+def encode_script():
+    device = "cuda"
+    queries = torch.randn(2, 8, 32)  # expect: TL107:15 lines=65,55
+    return encode(load_encoder(device), queries, device)

@@ -42,3 +42,33 @@ def pipeline_casts_latents(prompt):
     pipe = StableDiffusionPipeline.from_pretrained("sd", torch_dtype=torch.float16).to("cuda")
     latents = torch.randn(1, 4, 64, 64, dtype=torch.float32, device="cuda")
     return pipe(prompt, latents=latents).images
+
+
+
+class PromptPooler(nn.Module):
+    # Every part is cast where it is built; the model as a whole is only moved.
+    def __init__(self, dtype):
+        super().__init__()
+        self.encoder = nn.Linear(32, 32).to(dtype)
+        self.pool = nn.MultiheadAttention(32, 4, batch_first=True).to(dtype)
+        self.prompts = nn.Parameter(torch.zeros(1, 4, 32, dtype=dtype))
+
+    def forward(self, tokens):
+        keys = self.encoder(tokens)
+        pooled, _ = self.pool(self.prompts.expand(keys.size(0), -1, -1), keys, keys)
+        return pooled
+
+
+def build_pooler(device, dtype):
+    return PromptPooler(dtype).to(device=device)
+
+
+def pool_prompts(pooler, tokens, device):
+    dtype = next(pooler.parameters()).dtype
+    return pooler(tokens.to(device=device, dtype=dtype))
+
+
+def pool_script(tokens):
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    dtype = torch.float16 if device == "cuda" else torch.float32
+    return pool_prompts(build_pooler(device, dtype), tokens, device)

@@ -172,3 +172,27 @@ def place_add_place(model, device):
     model = add_head(model)
     model.to(device)
     return model
+
+
+class Float32Norm(nn.Module):
+    # Holds the norm it is given (already placed) and makes no weights of its own.
+    def __init__(self, norm):
+        super().__init__()
+        self.norm = norm.float()
+
+    def forward(self, x):
+        return self.norm(x.float()).to(x.dtype)
+
+
+def keep_norms_in_float32(module):
+    for name, child in module.named_children():
+        if isinstance(child, nn.LayerNorm):
+            setattr(module, name, Float32Norm(child))
+        else:
+            keep_norms_in_float32(child)
+
+
+def half_model_with_float32_norms(device):
+    model = nn.Sequential(nn.Linear(16, 16), nn.LayerNorm(16)).to(device=device, dtype=torch.half)
+    keep_norms_in_float32(model)
+    return model

@@ -635,7 +635,10 @@ def _instance_attrs(
             if value.kind in (Kind.MODULE, Kind.WRAPPER) and not (
                 value.dtype is None and value.origin.startswith("torch.nn.")
             ):
-                dtype = obj.dtype  # (a pooling or an activation has no dtype of its own)
+                # (a pooling or an activation has no dtype of its own; a part its
+                # __init__ cast keeps that dtype until the whole module is cast)
+                if value.dtype is None or obj.last("cast") is not None:
+                    dtype = obj.dtype
             elif dtype in FLOATING_DTYPES and obj.last("cast") is not None:
                 # model.half() casts its floating parameters and buffers too (an
                 # integer buffer keeps its dtype)

@@ -45,6 +45,7 @@ from torchlint.analysis.torch_api import (
     PARAMETER_CLASSES,
     SUBMODULE_ADDERS,
     TENSOR_REGISTRARS,
+    holds_no_weights,
     no_grad_decorated,
 )
 from torchlint.analysis.values import (
@@ -61,7 +62,6 @@ from torchlint.analysis.values import (
     merge_envs,
     new_ident,
     new_value,
-    parameter_free,
 )
 from torchlint.lint.traverse import nodes
 
@@ -547,8 +547,8 @@ class _Scope(Expressions):
         placement = parent.last("move", "place")
         if placement is None or not value.events or value.device not in (Place.CPU,):
             return
-        if what == "module" and parameter_free(value):
-            return  # pooling, activations: nothing to place
+        if what == "module" and holds_no_weights(value, self.w.analysis):
+            return  # pooling, activations, a wrapper of placed parts: nothing to place
         ident = parent.ident or parent.part_of
         root = next((v for v in self.env.values() if v.ident == ident), None) if ident else None
         if root is None and self.depth > 0 and parent.part_of:

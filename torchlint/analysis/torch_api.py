@@ -478,6 +478,17 @@ def float_input_layer(module: Value) -> str | None:
 MODULE_CONTAINERS = frozenset({"Sequential", "ModuleList", "ModuleDict"})
 
 
+def holds_no_weights(module: Value, facts: FileFacts) -> bool:
+    """A module with no weights of its own to place: an ``nn`` layer without
+    parameters (pooling, activations, losses), or an instance of a class of this file
+    that makes none (a wrapper of the modules it is given, already where they are)."""
+    if module.dtype is None and module.origin.startswith("torch.nn."):
+        return True
+    name = module.origin[len("local:") :] if module.origin.startswith("local:") else ""
+    cls = facts.class_named(name) if name and "." not in name else None
+    return cls is not None and not class_has_weights(cls, facts)
+
+
 def class_has_weights(
     cls: ClassFacts, facts: FileFacts, seen: frozenset[str] = frozenset()
 ) -> bool:
