@@ -11,7 +11,7 @@ import libcst as cst
 
 from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import NUMPY_CONVERSIONS, NUMPY_LIST_REDUCTIONS
+from torchlint.analysis.torch_api import NUMPY_CONVERSIONS, NUMPY_LIST_REDUCTIONS, NUMPY_UFUNCS
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
     UNKNOWN,
@@ -42,7 +42,6 @@ _NUMPY_KEEP_DTYPE_FUNCTIONS = frozenset(
 # ndarray methods (reductions and the like) whose result has the array's dtype.
 _SAME_DTYPE_METHODS = frozenset("sum min max cumsum prod clip round abs".split())
 # Elementwise maths: float64 from integers or float64, float32 stays float32.
-_NUMPY_UFUNCS = frozenset("log1p exp expm1 log log2 log10 sqrt sin cos tanh".split())
 # Integer results: numpy's default integer is int64.
 _NUMPY_INT64 = frozenset(
     """random.randint random.integers random.poisson random.binomial random.negative_binomial
@@ -116,7 +115,15 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
     name = q[len("numpy.") :]
     if name in _GENERATORS:
         return Value(Kind.OBJECT, origin=GENERATOR, ident=new_ident())
-    if name in ("array", "asarray") and args and args[0][1].kind == Kind.TENSOR:
+    if (
+        args
+        and args[0][1].kind == Kind.TENSOR
+        and (
+            name in ("array", "asarray")
+            or (name in NUMPY_UFUNCS and args[0][1].device != Place.CPU)
+        )
+    ):
+        # (np.sqrt(t) of a tensor on the CPU is a tensor again: __array_wrap__)
         scope.w.facts.to_numpy.add(node, args[0][1], scope.depth)
         return new_value(Kind.NDARRAY, Place.CPU, None)
     listed = args[0][1] if args else UNKNOWN
@@ -151,7 +158,7 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         dtype = first.dtype
         if dtype is None:
             return replace(first, ident=new_ident())
-    elif name in _NUMPY_UFUNCS and first.kind == Kind.NDARRAY and first.dtype is not None:
+    elif name in NUMPY_UFUNCS and first.kind == Kind.NDARRAY and first.dtype is not None:
         dtype = "float32" if first.dtype in ("float32", "float16") else "float64"
     elif (
         name in ("array", "asarray", "ascontiguousarray")

@@ -524,6 +524,11 @@ class Calls(Loops):
             if param.name.value in by_name:
                 bound[param.name.value] = by_name[param.name.value]
         env = w.globals_for(fn)
+        for name, value in env.items():
+            # A module-level object as the caller has left it (moved in place).
+            now = self.env.get(name)
+            if now is not None and value.ident and now.ident == value.ident:
+                env[name] = now
         env.update(own)
         for param in (*positional, *p.kwonly_params):
             name = param.name.value

@@ -49,6 +49,7 @@ from torchlint.analysis.torch_api import (
     SIZE_QUERIES,
     STRICT_DTYPE_OPS,
     TORCHVISION_IMAGE_READERS,
+    functional_loss,
     legacy_constructor,
     legacy_type,
     makes_module,
@@ -650,8 +651,17 @@ def _same_place_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
 
 
 def _loss(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    loss(scope, node, q, args)
-    return UNKNOWN
+    """``F.mse_loss(pred, target)``: recorded (``loss``); the loss is a tensor where
+    its input and target are (both, or the call fails), a number by default: no
+    dimensions, in no dtype story."""
+    if q in LOSSES:
+        loss(scope, node, q, args)
+    placed = [v for _, v in args[:2] if v.kind in (Kind.TENSOR, Kind.MOVED) and v.device]
+    if not placed:
+        return UNKNOWN
+    return replace(
+        placed[0], kind=Kind.TENSOR, ident=new_ident(), moved_from=0, dtype=None, origin="loss"
+    )
 
 
 def _optimizer(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
@@ -723,6 +733,7 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (_same_place, _same_place_call),
     (lambda q: q.startswith("torchvision.datasets."), datasets.torchvision_dataset),
     (lambda q: q.startswith("numpy."), arrays.numpy_call),
+    (functional_loss, _loss),
 )
 
 

@@ -583,6 +583,8 @@ class Expressions(Calls):
             mapped = arrays.mapped(self, node, args[0][0].value, args[1])
             if mapped is not None:
                 return mapped
+        if name in ("float", "int", "len") and not any(a.star for a, _ in args):
+            return Value(Kind.NUMBER, dtype="float32" if name == "float" else "int64")
         if name in effects.INERT_BUILTINS:
             return UNKNOWN  # setattr(model, ...), len(x), print(x): nothing is moved
         self.escape_args(args)

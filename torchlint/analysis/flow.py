@@ -30,7 +30,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import bindings, copies, cpu_run, plain, recasts, shapes
+from torchlint.analysis import bindings, copies, cpu_run, joins, plain, recasts, shapes
 from torchlint.analysis.branches import is_main_guard
 from torchlint.analysis.effects import CAST_METHODS, TENSOR_ONLY_CASTS
 from torchlint.analysis.expressions import Expressions
@@ -114,8 +114,9 @@ class _Scope(Expressions):
             name = dotted(stmt.target)
             if name is not None:
                 # s += p on tensors: in place, where s is (its operand met it there)
-                copies.meet(self, [self.lookup(name) or UNKNOWN, value], stmt)
-                self.set(name, UNKNOWN)
+                old = self.lookup(name) or UNKNOWN
+                copies.meet(self, [old, value], stmt)
+                self.set(name, joins.augmented(old, value))
         elif type(stmt) is cst.Expr:
             expr = stmt.value
             known = None

@@ -1,19 +1,20 @@
 """Where tensors meet in one op: arithmetic (``a + b``, ``x.sub(mean)``),
 ``torch.cat``/``stack``, products (``einsum``, ``outer``, ``kron``) and
-``torch.where``. The result is where they all are (a CPU tensor meeting one on a
+``torch.where``, and ``s += p``. The result is where they all are (a CPU tensor meeting one on a
 device is recorded: the op fails there) and of torch's promoted dtype, with the
 story of the operand that decided it (``values.join_values``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import libcst as cst
 
 from torchlint.analysis import copies, dims, gpus
 from torchlint.analysis.observations import MixObs
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.values import UNKNOWN, Kind, Place, Value, join_values
+from torchlint.analysis.values import UNKNOWN, Kind, Place, Value, join_values, new_ident
 
 Args = list[tuple[cst.Arg, Value]]
 _TENSORS = (Kind.TENSOR, Kind.MOVED)
@@ -109,4 +110,21 @@ def where(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
 
 def _unseen(scope: Scope, args: Args) -> Value:
     scope.escape_args(args)
+    return UNKNOWN
+
+
+def augmented(old: Value, value: Value) -> Value:
+    """What ``s += p`` leaves in ``s`` (``copies.meet`` records where they meet): a
+    tensor in place (its device and dtype kept), a number still a number, a number
+    grown into a tensor where ``p`` is (``total = 0.0``, then ``total += loss``); else
+    unknown (a list extended, ...)."""
+    if old.kind == Kind.TENSOR:
+        return old
+    if old.kind == Kind.NUMBER and value.kind == Kind.NUMBER:
+        same = old.dtype if old.dtype == value.dtype else None
+        return Value(
+            Kind.NUMBER, dtype="float32" if "float32" in (old.dtype, value.dtype) else same
+        )
+    if old.kind == Kind.NUMBER and value.kind == Kind.TENSOR:
+        return replace(value, ident=new_ident(), dtype=None)
     return UNKNOWN

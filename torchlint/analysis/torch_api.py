@@ -238,6 +238,16 @@ LOSSES = {
     **{q: name for q, (name, _) in MIXED_FLOAT_BACKWARD_LOSSES.items()},
 }
 
+
+def functional_loss(q: str) -> bool:
+    """A loss function of ``torch.nn.functional`` (``F.l1_loss``, ``F.kl_div``,
+    ``F.cross_entropy``): it reduces an input and a target to a loss where they are."""
+    module, _, name = q.rpartition(".")
+    return module == "torch.nn.functional" and (
+        name.endswith("_loss") or name in ("cross_entropy", "kl_div") or "cross_entropy" in name
+    )
+
+
 # transformers task heads whose forward computes a cross-entropy on the ``labels``
 # it is given (class indices: int64; int32 raises "expected target dtype to be Long
 # or Byte, but got Int"), by the end of the class name (``BertForMaskedLM``,
@@ -409,6 +419,12 @@ def optimizer_state(q: str, keywords: dict[str, cst.BaseExpression]) -> str | No
 # member is converted (``np.concatenate(preds)``).
 NUMPY_CONVERSIONS = frozenset(
     "array asarray concatenate stack vstack hstack row_stack column_stack".split()
+)
+# numpy's ufuncs: they make an array of a tensor through ``__array__`` (a tensor on a
+# GPU cannot be one), where ``np.sum`` and its kin call the tensor's own method.
+NUMPY_UFUNCS = frozenset(
+    """log1p exp expm1 log log2 log10 sqrt square sin cos tan tanh arctan abs absolute
+    floor ceil sign reciprocal isnan isinf isfinite""".split()
 )
 # numpy functions that make an array of a list they are given first (``np.sum(outs,
 # 0)`` of a list of tensors converts each one; of one tensor, numpy calls its own

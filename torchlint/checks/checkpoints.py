@@ -102,18 +102,13 @@ class NumpyOfDeviceTensor(Rule):
         if not _on_gpu(value):
             return False
         move = value.last("move", "create")
-        if isinstance(node.func, cst.Attribute) and node.func.attr.value == "numpy":
-            tensor = node.func.value
-            new: cst.BaseExpression = cst.parse_expression(
-                f"({self.ctx.code_for(tensor)}).detach().cpu().numpy()"
-                if not isinstance(tensor, (cst.Name, cst.Attribute, cst.Call, cst.Subscript))
-                else f"{self.ctx.code_for(tensor)}.detach().cpu().numpy()"
-            )
-            target: cst.CSTNode = node
-        else:
-            tensor = node.args[0].value
-            target = tensor
-            new = cst.parse_expression(f"{self.ctx.code_for(tensor)}.detach().cpu()")
+        numpy_method = isinstance(node.func, cst.Attribute) and node.func.attr.value == "numpy"
+        tensor = node.func.value if numpy_method else node.args[0].value  # type: ignore[attr-defined]
+        code = self.ctx.code_for(tensor)
+        if not isinstance(tensor, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)):
+            code = f"({code})"  # (a / n - m: the copy is of the whole expression)
+        target: cst.CSTNode = node if numpy_method else tensor
+        new = cst.parse_expression(f"{code}.detach().cpu()" + (".numpy()" if numpy_method else ""))
         name = dotted(tensor) or self.ctx.code_for(tensor)
         if move is not None:
             where = " (line <line:move>)"

@@ -137,7 +137,8 @@ def is_type_cast(node: ast.expr) -> bool:
 
 
 def roots_of(node: ast.expr) -> set[str]:
-    """The names a value is computed from through calls, methods and indexing:
+    """The names a value is computed from through calls, methods, indexing and
+    arithmetic:
     ``self.head(x)[0].detach()`` -> {"self.head", "self", ...}."""
     out: set[str] = set()
     while True:
@@ -148,6 +149,10 @@ def roots_of(node: ast.expr) -> set[str]:
             node = node.func.value if isinstance(node.func, ast.Attribute) else node.func
         elif isinstance(node, ast.Subscript):
             node = node.value
+        elif isinstance(node, ast.UnaryOp):
+            node = node.operand
+        elif isinstance(node, ast.BinOp):  # (a / n: arithmetic keeps a tensor a tensor)
+            return out | roots_of(node.left) | roots_of(node.right)
         elif isinstance(node, ast.Attribute) and dotted(node) is None:
             node = node.value
         else:

@@ -16,6 +16,7 @@ from torchlint.analysis.torch_api import (
     MODEL_LOADERS,
     NUMPY_CONVERSIONS,
     NUMPY_LIST_REDUCTIONS,
+    NUMPY_UFUNCS,
     SUBMODULE_ADDERS,
     TENSOR_REGISTRARS,
     makes_module,
@@ -469,7 +470,7 @@ class Unit(ModuleState):
                 elif q.startswith("numpy."):
                     self.numpy_data = True  # float64 unless told otherwise
                     function = q[len("numpy.") :]
-                    converts = function in NUMPY_CONVERSIONS
+                    converts = function in NUMPY_CONVERSIONS or function in NUMPY_UFUNCS
                     if function in NUMPY_LIST_REDUCTIONS and node.args:
                         # np.sum(arr) of an array converts nothing; of a list of
                         # tensors, each one (a name assigned a list: finish())
@@ -477,9 +478,8 @@ class Unit(ModuleState):
                             converts = True
                         else:
                             self.reduced.append(node.args[0])
-                    if converts and node.args:
-                        if not on_cpu(node.args[0]):
-                            self.converted.update(roots_of(node.args[0]))
+                    if converts and node.args and not on_cpu(node.args[0]):
+                        self.converted.update(roots_of(node.args[0]))
 
         if name == "map":  # map(np.asarray, zip(*rows)): each member is converted
             self.converted.update(*(roots_of(r) for r in numpy_mapped(node, self.qualify)))
