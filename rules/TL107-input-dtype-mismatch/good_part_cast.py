@@ -41,3 +41,30 @@ def evaluate(net, batches, device):
 if __name__ == "__main__":
     device = "cuda" if torch.cuda.is_available() else "cpu"
     print(evaluate(Net(), [torch.rand(2, 3, 8, 8)], device))
+
+
+class Trunk(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Conv2d(3, 8, 3)
+
+    def forward(self, x):
+        return self.stem(x)
+
+
+class TrunkAndHead(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.trunk = Trunk()
+        self.head = nn.Linear(8, 2)
+
+
+def half_trunk(model):
+    # Only the trunk is cast: its own layers with it.
+    model.trunk.half()
+
+
+def run_trunk(images, device):
+    model = TrunkAndHead().to(device)
+    half_trunk(model)
+    return model.trunk(images.to(device).half())

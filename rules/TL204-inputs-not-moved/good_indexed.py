@@ -38,3 +38,24 @@ def epoch(device):
     for x, y in loader:
         y = y.to(device)
         yield x.to(device), soft_targets(y, 10), class_weight(y, [1.0] * 10)
+
+
+class ShiftedSchedule:
+    # The sigma table is made where the steps will be drawn.
+    def __init__(self, device, steps=1000, shift=3.0):
+        self.steps = steps
+        t = torch.linspace(1, 0, steps, device=device)
+        self.sigmas = shift * t / (1 + (shift - 1) * t)
+
+
+def draw_uniform(n, device):
+    return torch.normal(0.0, 1.0, size=(n,), device=device).sigmoid()
+
+
+def noise_levels(schedule, latents, device):
+    indices = (draw_uniform(latents.shape[0], device) * schedule.steps).long()
+    return schedule.sigmas[indices]
+
+
+def noise_script(latents, device):
+    return noise_levels(ShiftedSchedule(device), latents.to(device), device)

@@ -32,3 +32,11 @@ class Branches(nn.Module):
         self.acts = [activation() for _ in range(2)]  # no weights: nothing to lose
         self.widths = {"a": sizes(hidden)}  # plain data from a helper
         self.proj = nn.Sequential(nn.Linear(hidden, hidden), nn.ReLU())  # registered
+
+
+class SlotReader(nn.Module):
+    # Losses without class weights hold nothing to move: a plain list loses nothing.
+    def __init__(self, slots: int) -> None:
+        super().__init__()
+        self.head = nn.Linear(32, 26)
+        self.slot_losses = [nn.CrossEntropyLoss(label_smoothing=0.1) for _ in range(slots)]

@@ -1,49 +1,15 @@
 """Which branch of a test the GPU run of a script takes. A device or dtype crash
 happens in the run on a GPU, so the flow analysis follows that run through
 ``if torch.cuda.is_available():`` and its kin instead of merging both branches into
-"maybe"; the other branch is the run without a GPU (TL106 reads it). Also which
-value a conditional expression (``a if test else b``) has."""
+"maybe"; the other branch is the run without a GPU (TL106 reads it)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from torchlint.analysis import cpu_run, shapes
 from torchlint.analysis.names import dotted
-from torchlint.analysis.values import UNKNOWN, Kind, Value, choice
-
-if TYPE_CHECKING:
-    from torchlint.analysis.expressions import Expressions
-
-
-def conditional(scope: Expressions, node: cst.IfExp) -> Value:
-    """The value of ``body if test else orelse``: the arm the walk decides
-    (``x.to(d) if isinstance(x, torch.Tensor) else x`` on a known ``x``), the GPU run's
-    arm (``"cuda" if torch.cuda.is_available() else "cpu"``), the arm that is not
-    None, the tensors' arm where the other passes what is not a tensor as it is;
-    else both merged (a dtype chosen by an option), or unknown."""
-    scope.eval(node.test)
-    decided = scope.constant(node.test)
-    if decided is not None:
-        return scope.eval(node.body if decided else node.orelse)
-    body, orelse = scope.eval(node.body), scope.eval(node.orelse)
-    for kept, other in ((body, node.orelse), (orelse, node.body)):
-        if isinstance(other, cst.Name) and other.value == "None" and kept.kind:
-            # DataLoader(val) if val is not None else None: where the value is used,
-            # it is the one that is not None.
-            return kept
-    qualify = scope.w.analysis.qualify
-    if body.kind in (Kind.TENSOR, Kind.MOVED) and shapes.passes_others(node, qualify):
-        # v.to(device) if torch.is_tensor(v) else v: what is not a tensor has no
-        # device to meet.
-        return body
-    taken = scope.guard(node.test)
-    if taken is not None:
-        return cpu_run.mark(scope, node, body if taken == "body" else orelse)
-    return choice(node, body, orelse) if body.kind == orelse.kind else UNKNOWN
 
 
 def gpu_run_branch(

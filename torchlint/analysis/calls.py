@@ -642,7 +642,7 @@ def _instance_attrs(
             ):
                 # (a pooling or an activation has no dtype of its own; a part its
                 # __init__ cast keeps that dtype until the whole module is cast)
-                if value.dtype is None or obj.last("cast") is not None:
+                if value.dtype is None or obj.last("cast") or not value.last("cast"):
                     dtype = obj.dtype
             elif dtype in FLOATING_DTYPES and obj.last("cast") is not None:
                 # model.half() casts its floating parameters and buffers too (an

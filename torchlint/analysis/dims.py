@@ -4,9 +4,9 @@ indexing: a zero-dimensional integer index is read as a Python int).
 ``a * b`` of a float32 and a float64 tensor is float64 when the float64 one has
 dimensions, and float32 when it is zero-dimensional (``t.sum()``, ``t[i]``): a
 zero-dimensional tensor counts like a Python number. So the arithmetic of two
-floating dtypes is known only where the widest operand surely has a dimension. The
-walk keeps the idents of such tensors (``Walk.dims``; names and aliases of one
-object share its ident): made by a factory given a size (``torch.ones(n)``,
+floating dtypes is known only where the widest operand surely has a dimension. Such a
+tensor's value is ``shaped`` under its ident (kept by its aliases and where two paths
+agree; a tensor made from it has another ident): made by a factory given a size (``torch.ones(n)``,
 ``torch.randint(0, n, (b,))``), ``arange``/``linspace``, ``torch.cat``/``stack``, a
 reshape given a size (``view(-1, 1)``), ``unsqueeze``, indexing with ``None``, a
 DataLoader's batches; kept by elementwise ops, casts and moves, and by arithmetic
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Protocol
 
 import libcst as cst
 
@@ -31,26 +30,20 @@ from torchlint.analysis.torch_api import (
 from torchlint.analysis.values import MAYBE_DTYPE, Event, Value, new_ident, promoted
 
 
-class Walk(Protocol):  # (the part of scope.Walk read here)
-    dims: set[int]
-
-
-def mark(w: Walk, value: Value, shaped: bool = True) -> Value:
+def mark(value: Value, shaped: bool = True) -> Value:
     """``value``, recorded as having dimensions when ``shaped``."""
-    if shaped and value.ident:
-        w.dims.add(value.ident)
-    return value
+    return replace(value, shaped=value.ident) if shaped and value.ident else value
 
 
-def has(w: Walk, value: Value) -> bool:
-    return bool(value.ident) and value.ident in w.dims
+def has(value: Value) -> bool:
+    return value.has_dims()
 
 
-def elementwise(w: Walk, value: Value, dtype: str | None = None) -> Value:
+def elementwise(value: Value, dtype: str | None = None) -> Value:
     """A new tensor made from ``value`` elementwise (``-x``, ``x > 0.5``, ``x * 2``):
     where it is, with its dimensions, in ``dtype`` when given."""
     made = replace(value, dtype=dtype or value.dtype, ident=new_ident(), moved_from=0)
-    return mark(w, made, has(w, value))
+    return mark(made, has(value))
 
 
 def _sized(args: Sequence[cst.Arg]) -> bool:
@@ -73,10 +66,12 @@ def factory(name: str, node: cst.Call) -> bool:
     """A factory's result has dimensions."""
     if name in RANGE_FACTORIES:
         return True
+    size = next((a for a in node.args if a.keyword and a.keyword.value == "size"), None)
+    if size is not None and name in (*SIZED_FACTORIES, "normal"):
+        return _sized([cst.Arg(size.value)])  # torch.rand(size=(b,)), normal(0, 1, size=...)
     if name in SIZED_FACTORIES:
         return _sized(node.args)
     if name == "randint":  # randint(high, size), randint(low, high, size), size=...
-        size = next((a for a in node.args if a.keyword and a.keyword.value == "size"), None)
         positional = [a for a in node.args if a.keyword is None]
         if size is None and len(positional) in (2, 3) and not positional[-1].star:
             size = positional[-1]
@@ -88,13 +83,13 @@ def factory(name: str, node: cst.Call) -> bool:
     return False
 
 
-def op(w: Walk, op_name: str, rest: Sequence[cst.Arg], inputs: Sequence[Value]) -> bool:
+def op(op_name: str, rest: Sequence[cst.Arg], inputs: Sequence[Value]) -> bool:
     """The result of ``x.<op>(*rest)`` / ``torch.<op>(x, *rest)`` has dimensions."""
     if op_name in SHAPED_RESULTS:
         return True
     if op_name in SIZED_RESULTS:
         return _sized(rest)
-    return op_name in SHAPE_KEEPING and any(has(w, v) for v in inputs)
+    return op_name in SHAPE_KEEPING and any(has(v) for v in inputs)
 
 
 def indexed(node: cst.Subscript) -> bool:
@@ -107,7 +102,7 @@ def indexed(node: cst.Subscript) -> bool:
     )
 
 
-def arithmetic_dtype(w: Walk, values: Sequence[Value]) -> str:
+def arithmetic_dtype(values: Sequence[Value]) -> str:
     """The dtype of arithmetic on tensors of different dtypes: torch's promoted one
     where the widest operand surely has dimensions (float64 with dimensions also
     where the other's dtype is unknown), else unknown ("maybe")."""
@@ -116,21 +111,21 @@ def arithmetic_dtype(w: Walk, values: Sequence[Value]) -> str:
     if widest is None:
         # float64 with dimensions is the widest real dtype: whatever the other
         # operand is (short of complex), the result is float64.
-        if any(v.dtype == "float64" and has(w, v) for v in values) and not any(
+        if any(v.dtype == "float64" and has(v) for v in values) and not any(
             d.startswith("complex") for d in dtypes if d is not None
         ):
             return "float64"
         return MAYBE_DTYPE
-    if any(v.dtype == widest and has(w, v) for v in values):
+    if any(v.dtype == widest and has(v) for v in values):
         return widest
     if len({d for d in dtypes if d in ("float16", "bfloat16")}) == 2 and all(
-        has(w, v) for v in values
+        has(v) for v in values
     ):
         return widest  # float16 with bfloat16: float32
     return MAYBE_DTYPE
 
 
-def joined_dtype(w: Walk, joined: Value, node: cst.CSTNode, left: Value, right: Value) -> Value:
+def joined_dtype(joined: Value, node: cst.CSTNode, left: Value, right: Value) -> Value:
     """``(crop - mean) / std`` with all three float32, made on different lines: where
     the operand whose story the result did not keep has dimensions, the result has
     that dtype whatever the other one is cast to, so both decided it. Its dtype story
@@ -144,6 +139,6 @@ def joined_dtype(w: Walk, joined: Value, node: cst.CSTNode, left: Value, right: 
     # The operand whose story the result kept decides nothing alone where the other
     # one has dimensions.
     other_operand = right if joined.events is left.events else left
-    if not has(w, other_operand):
+    if not has(other_operand):
         return joined
     return replace(joined, events=(*joined.events, Event("join", node, left.dtype)))

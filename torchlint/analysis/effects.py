@@ -241,7 +241,7 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
         # was made. (The dtype's story stays this call's: ``source``.)
         created = Event("create", followed.node, followed.detail, source=created)
     made = new_value(Kind.TENSOR, device, dtype, created, device_expr=expr)
-    return dims.mark(scope.w, made, dims.factory(name, node))
+    return dims.mark(made, dims.factory(name, node))
 
 
 def _followed_cpu(scope: Scope, expr: cst.BaseExpression | None) -> Event | None:
@@ -428,7 +428,7 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
             return replace(moved, ident=receiver.ident)
         if device not in (None, Place.CPU, Place.MAYBE):
             scope.gpu_evidence = scope.gpu_evidence or events[-1]
-        return dims.mark(scope.w, moved, dims.has(scope.w, receiver))
+        return dims.mark(moved, dims.has(receiver))
     if method == "numpy" and receiver.kind in (Kind.TENSOR, Kind.MOVED):
         scope.w.facts.to_numpy.add(node, receiver, scope.depth)
         return new_value(Kind.NDARRAY, Place.CPU, receiver.dtype)
@@ -439,7 +439,7 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
         return Value(Kind.NUMBER, dtype="int64")  # x.size(0), x.numel(): an int
     if method in SAME_PLACE_OPS or method == "__getitem__":
         made = _same_place_result(receiver, method)
-        return dims.mark(scope.w, made, dims.op(scope.w, method, node.args, [receiver]))
+        return dims.mark(made, dims.op(method, node.args, [receiver]))
     return UNKNOWN
 
 
@@ -641,12 +641,20 @@ def _factory(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return factory(scope, node, q.rsplit(".", 1)[-1], args)
 
 
+def _normal(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torch.normal(mean, std, size=..., device=d)``: drawn on ``d``. Without
+    ``device=`` it is where tensor means are, or on the CPU: not known here."""
+    if not any(a.keyword is not None and a.keyword.value == "device" for a, _ in args):
+        return _unseen(scope, node, q, args)
+    return factory(scope, node, "normal", args)
+
+
 def _same_place_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if args and args[0][1].kind == Kind.TENSOR:
         # torch.sigmoid(x), F.softmax(x): a new tensor where x is
         op = q.rsplit(".", 1)[-1]
         made = _same_place_result(args[0][1], op)
-        return dims.mark(scope.w, made, dims.op(scope.w, op, node.args[1:], [args[0][1]]))
+        return dims.mark(made, dims.op(op, node.args[1:], [args[0][1]]))
     return _unseen(scope, node, q, args)
 
 
@@ -711,6 +719,7 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(_JOINS, joins.concatenation),
     **dict.fromkeys(_PRODUCTS, joins.product),
     "torch.where": joins.where,
+    "torch.normal": _normal,
     **dict.fromkeys(STRICT_DTYPE_OPS, strict_ops.call),
     **datasets.HANDLERS,
     **{q: _loss for q in LOSSES if not _is_nn_class(q)},

@@ -5,7 +5,6 @@ a budget); a module called records what it was called with (``CallObs``)."""
 
 from __future__ import annotations
 
-from abc import abstractmethod
 from dataclasses import replace
 from functools import reduce
 
@@ -13,7 +12,7 @@ import libcst as cst
 
 from torchlint.analysis import (
     arrays,
-    branches,
+    conditionals,
     copies,
     datasets,
     dims,
@@ -37,6 +36,7 @@ from torchlint.analysis.torch_api import (
     INTEGER_DTYPES,
     LOSSES,
     MASKED_METHODS,
+    MATH_CONSTANTS,
     MODEL_LOADERS,
     SCATTERING_WRAPPERS,
     STRICT_DTYPE_METHODS,
@@ -69,17 +69,13 @@ class Expressions(Calls):
     """A scope's expressions; the statements (``flow.py``) say ``body``, ``assign``
     and ``constant``."""
 
-    @abstractmethod
-    def constant(self, test: cst.BaseExpression) -> bool | None:
-        """The value of ``test`` where the walk decides it (``flow.py``)."""
-
     def eval(self, node: cst.BaseExpression) -> Value:
         # (type(node) is X, not isinstance: LibCST's node classes are ABCs, and a
         # failed isinstance against one costs as much as a small function call.)
         if type(node) is cst.Call:
             return self.call(node)
         if type(node) is cst.IfExp:
-            return branches.conditional(self, node)
+            return conditionals.value(self, node)
         if type(node) is cst.SimpleString:
             device, expr = self.device_of(node)  # device = "cuda:0"
             return Value(Kind.DEVICE, device, None, expr) if device else UNKNOWN
@@ -121,6 +117,8 @@ class Expressions(Calls):
                     dtype = torch_dtype(node, self.w.analysis)
                     if dtype is not None:
                         return Value(Kind.DTYPE, None, dtype)  # f(torch_dtype=torch.half)
+                    if self.w.analysis.qualify(node) in MATH_CONSTANTS:
+                        return Value(Kind.NUMBER, dtype="float32")  # math.pi * u
                     optimizers.touch(self, name)  # optimizer.state
                 if type(node) is cst.Name and name in self.w.top_functions and self.entry:
                     return Value(Kind.FUNCTION, origin=name)  # metric=compute_metrics
@@ -187,7 +185,7 @@ class Expressions(Calls):
                 return replace(owner.items[0], ident=new_ident(), moved_from=0)  # dataset[0]
             if owner.kind in (Kind.TENSOR, Kind.NDARRAY):
                 made = replace(owner, ident=new_ident(), moved_from=0)  # x[:, -1]: same place
-                return dims.mark(self.w, made, dims.indexed(node))
+                return dims.mark(made, dims.indexed(node))
             if owner.kind == Kind.TUPLE:
                 index = node.slice[0].slice if len(node.slice) == 1 else None
                 if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
@@ -219,14 +217,14 @@ class Expressions(Calls):
             # -x, ~mask: a new tensor where and as x is; -0.5: a number
             operand = self.eval(node.expression)
             if operand.kind == Kind.TENSOR:
-                return dims.elementwise(self.w, operand)
+                return dims.elementwise(operand)
             return operand if operand.kind == Kind.NUMBER else UNKNOWN
         if type(node) is cst.Comparison:
             left = self.eval(node.left)
             for target in node.comparisons:
                 self.eval(target.comparator)
             if left.kind == Kind.TENSOR:  # probs > 0.5: a bool tensor, where probs is
-                return dims.elementwise(self.w, left, "bool")
+                return dims.elementwise(left, "bool")
             return UNKNOWN
         if type(node) is cst.Lambda:
             # transform = lambda s: ToTensor()(Resize(size)(s)): its body runs where
@@ -334,7 +332,7 @@ class Expressions(Calls):
                 floating = other.dtype == "float32" or arrays.has_float_literal(other_node)
                 if dtype in INTEGER_DTYPES and (divides or floating):
                     dtype = "float32"
-                return dims.elementwise(self.w, tensor, dtype)
+                return dims.elementwise(tensor, dtype)
         for tensor, other in ((left, right), (right, left)):
             if tensor.kind == Kind.TENSOR and tensor.device == Place.CPU and other.kind is None:
                 # 2 * np.pi * sigma ** (j / m): with anything but a GPU tensor (whose
@@ -717,7 +715,7 @@ def _indexed(
     ``meet`` does. An index tensor other than a mask counts only where it surely has
     dimensions: a zero-dimensional integer one is read as a Python int
     (``t[labels[i]]`` works). (A CPU index on a GPU tensor is allowed.)"""
-    if mask.dtype != "bool" and (mask.dtype in FLOATING_DTYPES or not dims.has(scope.w, mask)):
+    if mask.dtype != "bool" and (mask.dtype in FLOATING_DTYPES or not dims.has(mask)):
         return
     made = owner.last("create") if owner.kind == Kind.TENSOR and owner.device == Place.CPU else None
     if made is not None and mask.on_accelerator:

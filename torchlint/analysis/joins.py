@@ -45,7 +45,7 @@ def meet(
     copies.meet(scope, values, node)
     gpus.meet(scope, values, node, exprs)
     joined = join_values(values, promote, dtype, node)
-    return dims.mark(scope.w, joined, promote or any(dims.has(scope.w, v) for v in values))
+    return dims.mark(joined, promote or any(dims.has(v) for v in values))
 
 
 def arithmetic(
@@ -55,9 +55,9 @@ def arithmetic(
     torch's promoted dtype where it is certain (``dims.arithmetic_dtype``), and the
     result's dtype story (``dims.joined_dtype``)."""
     (left_expr, left), (right_expr, right) = pair
-    dtype = dims.arithmetic_dtype(scope.w, (left, right)) if left.dtype != right.dtype else None
+    dtype = dims.arithmetic_dtype((left, right)) if left.dtype != right.dtype else None
     joined = meet(scope, (left, right), node, (left_expr, right_expr), dtype=dtype)
-    return dims.joined_dtype(scope.w, joined, node, left, right)
+    return dims.joined_dtype(joined, node, left, right)
 
 
 def concatenation(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
@@ -65,7 +65,7 @@ def concatenation(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if args and args[0][1].kind == Kind.LIST and args[0][1].items:
         member = args[0][1].items[0]  # torch.stack(tiles): where (and as) each tile is
         if member.kind in _TENSORS:
-            return dims.mark(scope.w, join_values([member]))
+            return dims.mark(join_values([member]))
         return UNKNOWN
     if args and args[0][1].kind == Kind.TUPLE and args[0][1].items:
         items = args[0][1].items
@@ -104,7 +104,7 @@ def where(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if len(tensors) == 2:
         return arithmetic(scope, node, tensors)
     if len(tensors) == 1 and any(v.kind == Kind.NUMBER for _, v in pair):
-        return dims.elementwise(scope.w, tensors[0][1])
+        return dims.elementwise(tensors[0][1])
     return _unseen(scope, args)
 
 

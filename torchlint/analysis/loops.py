@@ -78,7 +78,7 @@ class Loops(Scope):
             # A batch: a tensor, a tuple or a dict of them, on the CPU; made in the
             # loop, wherever the loader was handed from.
             if value.items and value.items[0].kind is not None:
-                return _batched(self.w, value.items[0], value)
+                return _batched(value.items[0], value)
             events = tuple(e for e in value.events if e.action != "pass")
             return replace(value, kind=Kind.ENCODING, ident=new_ident(), events=events, items=())
         if value.kind in (Kind.TUPLE, Kind.LIST) and value.items:
@@ -175,18 +175,18 @@ def _member(value: Value) -> Value | None:
     return replace(value, kind=Kind.TENSOR, ident=new_ident(), moved_from=0)
 
 
-def _batched(w: dims.Walk, item: Value, loader: Value) -> Value:
+def _batched(item: Value, loader: Value) -> Value:
     """A DataLoader's batch of dataset items (default collate): tensors, numpy
     arrays and numbers become CPU tensors of the same dtype, with the batch's
     dimension (collate stacks them), tuples stay tuples."""
     if item.kind == Kind.TUPLE:
-        return replace(item, items=tuple(_batched(w, i, loader) for i in item.items))
+        return replace(item, items=tuple(_batched(i, loader) for i in item.items))
     if item.kind == Kind.ENCODING and item.keys:
-        return keyed(item.keys, [_batched(w, i, loader) for i in item.items])
+        return keyed(item.keys, [_batched(i, loader) for i in item.items])
     if item.kind in (Kind.TENSOR, Kind.NDARRAY):
         events = tuple(e for e in item.events if e.action != "pass")
         made = Value(Kind.TENSOR, Place.CPU, item.dtype, None, events, new_ident())
-        return dims.mark(w, made)
+        return dims.mark(made)
     events = tuple(e for e in loader.events if e.action != "pass")
     return Value(
         Kind.TENSOR if item.kind is None else Kind.ENCODING,

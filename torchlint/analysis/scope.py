@@ -94,7 +94,6 @@ class Walk:
         # ident: a move before the first call places it in time.
         self.pending_wraps: dict[cst.Call, int] = {}
         # Tensors that surely have dimensions, by ident (``analysis/dims.py``).
-        self.dims: set[int] = set()
         # Parameters a loop binds (``for p in model.parameters()``), by ident: how many
         # conditions that pick some parameters enclosed the loop (``analysis/recasts.py``).
         self.param_levels: dict[int, int] = {}
@@ -494,6 +493,10 @@ class Scope(ABC):
     @abstractmethod
     def eval(self, node: cst.BaseExpression) -> Value:
         """What ``node`` evaluates to, observing the calls in it."""
+
+    @abstractmethod
+    def constant(self, test: cst.BaseExpression) -> bool | None:
+        """The value of ``test`` where the walk decides it (``flow.py``)."""
 
     @abstractmethod
     def method_of(

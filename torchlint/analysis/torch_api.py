@@ -420,6 +420,10 @@ def optimizer_state(q: str, keywords: dict[str, cst.BaseExpression]) -> str | No
 NUMPY_CONVERSIONS = frozenset(
     "array asarray concatenate stack vstack hstack row_stack column_stack".split()
 )
+# Python floats by name (``math.pi * u`` is a tensor where ``u`` is).
+MATH_CONSTANTS = frozenset(
+    f"{m}.{c}" for m in ("math", "numpy") for c in ("pi", "e", "tau", "inf", "nan")
+)
 # numpy's ufuncs: they make an array of a tensor through ``__array__`` (a tensor on a
 # GPU cannot be one), where ``np.sum`` and its kin call the tensor's own method.
 NUMPY_UFUNCS = frozenset(
@@ -537,13 +541,28 @@ def class_has_weights(
     return False
 
 
+def loss_with_weights(call: cst.Call, q: str) -> bool:
+    """``nn.CrossEntropyLoss(weight=w)``, ``nn.BCEWithLogitsLoss(pos_weight=p)``: a
+    loss that registers the tensor it is given as a buffer (moved with ``.to()``)."""
+    return (
+        q.startswith("torch.nn.")
+        and q.endswith("Loss")
+        and any(
+            a.keyword is not None
+            and a.keyword.value in ("weight", "pos_weight")
+            and not (isinstance(a.value, cst.Name) and a.value.value == "None")
+            for a in call.args
+        )
+    )
+
+
 def _weighted_call(call: cst.Call, facts: FileFacts, seen: frozenset[str]) -> bool:
     q = facts.qualify(call.func) or ""
     last = q.rsplit(".", 1)[-1]
     if q in PARAMETER_CLASSES:
         return True
     if q.startswith("torch.nn."):
-        return last.startswith(PARAMETRIZED_MODULES)
+        return last.startswith(PARAMETRIZED_MODULES) or loss_with_weights(call, q)
     if last in MODEL_LOADERS or q == "timm.create_model" or q.startswith("torchvision.models."):
         return True
     local = facts.class_named(dotted(call.func) or "")

@@ -173,6 +173,12 @@ class Value:
     # ``__init__``, rebuilt under an ``if`` in ``forward``): where the code uses it as
     # a tensor it is this one, but ``x is None`` is not decided.
     optional: bool = False
+    # A tensor that surely has dimensions (``dims.py``: torch's type promotion): the
+    # ident it was found so under (a new tensor made from this one has another).
+    shaped: int = 0
+
+    def has_dims(self) -> bool:
+        return self.shaped != 0 and self.shaped == self.ident
 
     def last(self, *actions: str) -> Event | None:
         for event in reversed(self.events):
@@ -365,6 +371,7 @@ def merge_values(a: Value, b: Value) -> Value:
             dtype=a.dtype if a.dtype == b.dtype else MAYBE_DTYPE,
             device_expr=a.device_expr if a.device_expr is b.device_expr else None,
             events=events,
+            shaped=a.ident if a.has_dims() or b.has_dims() else 0,  # (one object)
         )
     if {a.kind, b.kind} == {Kind.LIST, Kind.TUPLE} and a.items and b.items:
         # outs = [x] (held as a tuple), then outs.append(y) in a loop: a list of either
@@ -432,13 +439,15 @@ def merge_values(a: Value, b: Value) -> Value:
             # ``v.to(device, dtype) if v.is_floating_point() else v.to(device)``: moved
             # either way, and the story says where (the first path's move).
             shared += (moved,) if moved not in shared else ()
+        ident = new_ident()
         return Value(
             Kind.TENSOR,
             a.device if a.device == b.device else Place.MAYBE,
             a.dtype if a.dtype == b.dtype else MAYBE_DTYPE,
             None,
             shared,
-            new_ident(),
+            ident,
+            shaped=ident if a.has_dims() and b.has_dims() else 0,
         )
     return UNKNOWN
 

@@ -15,6 +15,7 @@ from torchlint.analysis.torch_api import (
     PARAMETRIZED_MODULES,
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
+    loss_with_weights,
 )
 from torchlint.checks._buffers import buffer_containers, built_methods, dtype_only, rooted_at
 from torchlint.lint.traverse import is_self_call, nodes
@@ -237,8 +238,9 @@ class _ModuleStateRule(Rule):
             and last[:1].isupper()
             and last not in ("Parameter", "ParameterList", "ParameterDict")
         ):
-            # Losses, activations and pooling have no weights: nothing is lost.
-            return last.startswith(PARAMETRIZED_MODULES)
+            # Activations, pooling and losses have no weights: nothing is lost (a
+            # loss given class weights keeps them as a buffer).
+            return last.startswith(PARAMETRIZED_MODULES) or loss_with_weights(node, q)
         helper = self._helper(node, None) if not q and depth < _HELPER_DEPTH else None
         if helper is not None:
             returns = _own_returns(helper.node)

@@ -291,14 +291,14 @@ def table_tags(
     returned: list[ast.expr],
 ) -> set[str]:
     """TL204's evidence of a table made on the CPU and indexed with a tensor: in one
-    unit (TENSOR_INDEX), or in two screened together, one indexing a parameter or an
-    attribute (INDEXES_GIVEN) and one returning such a table or keeping it on ``self``
+    unit (TENSOR_INDEX), or in two screened together, one indexing a parameter, an
+    attribute of one (``schedule.sigmas[t]``) or of ``self`` (INDEXES_GIVEN) and one returning such a table or keeping it on ``self``
     (CPU_TABLE_OUT)."""
     out = set()
     tables = made_from(stored, made_on_cpu) if made_on_cpu else set()
     if indexed & tables:
         out.add(TENSOR_INDEX)
-    if any(t in params or t.startswith("self.") for t in indexed):
+    if any(t.split(".", 1)[0] in params or t.startswith("self.") for t in indexed):
         out.add(INDEXES_GIVEN)
     if any(p.startswith("self.") for p in tables) or any(
         id(n) in made_on_cpu or dotted(n) in tables for v in returned for n in nodes_under(v)

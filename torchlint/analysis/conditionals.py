@@ -1,0 +1,42 @@
+"""Which value a conditional expression (``a if test else b``) has: the arm the walk
+decides, the GPU run's arm, the arm that is not None, the tensors' arm where the
+other passes what is not a tensor as it is; else both merged, or unknown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from torchlint.analysis import cpu_run, shapes
+from torchlint.analysis.values import UNKNOWN, Kind, Value, choice
+
+if TYPE_CHECKING:
+    from torchlint.analysis.scope import Scope
+
+
+def value(scope: Scope, node: cst.IfExp) -> Value:
+    """The value of ``body if test else orelse``: the arm the walk decides
+    (``x.to(d) if isinstance(x, torch.Tensor) else x`` on a known ``x``), the GPU run's
+    arm (``"cuda" if torch.cuda.is_available() else "cpu"``), the arm that is not
+    None, the tensors' arm where the other passes what is not a tensor as it is;
+    else both merged (a dtype chosen by an option), or unknown."""
+    scope.eval(node.test)
+    decided = scope.constant(node.test)
+    if decided is not None:
+        return scope.eval(node.body if decided else node.orelse)
+    body, orelse = scope.eval(node.body), scope.eval(node.orelse)
+    for kept, other in ((body, node.orelse), (orelse, node.body)):
+        if isinstance(other, cst.Name) and other.value == "None" and kept.kind:
+            # DataLoader(val) if val is not None else None: where the value is used,
+            # it is the one that is not None.
+            return kept
+    qualify = scope.w.analysis.qualify
+    if body.kind in (Kind.TENSOR, Kind.MOVED) and shapes.passes_others(node, qualify):
+        # v.to(device) if torch.is_tensor(v) else v: what is not a tensor has no
+        # device to meet.
+        return body
+    taken = scope.guard(node.test)
+    if taken is not None:
+        return cpu_run.mark(scope, node, body if taken == "body" else orelse)
+    return choice(node, body, orelse) if body.kind == orelse.kind else UNKNOWN
