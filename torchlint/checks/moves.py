@@ -253,8 +253,9 @@ class InputsNotMoved(Rule):
         if moved is not None:
             related["moved"] = moved.node
             where = f"{device_text(moved, self.ctx.code_for)} (line <line:moved>)"
+        method = recast.node.func.attr.value  # type: ignore[attr-defined]
         subject = (
-            "this `.to()` converts only the dtype"
+            f"this `.{method}()` converts only the dtype"
             if at is recast.node
             else (f"`{name}` is converted only in dtype (line <line:cast>)")
         )
@@ -330,7 +331,8 @@ class InputsNotMoved(Rule):
 
 
 def _recast_only(value: Value) -> Event | None:
-    """The ``x.to(dtype)`` that last changed a tensor on the CPU, when nothing moved
+    """The ``x.to(dtype)`` (or ``x.type(dtype)``: a dtype, where a legacy type would
+    say the device) that last changed a tensor on the CPU, when nothing moved
     it after: the author converted it for what it meets, and left out the device."""
     for event in reversed(value.events):
         if event.action == "pass":
@@ -340,7 +342,7 @@ def _recast_only(value: Value) -> Event | None:
             event.action == "cast"
             and isinstance(node, cst.Call)
             and isinstance(node.func, cst.Attribute)
-            and node.func.attr.value == "to"
+            and node.func.attr.value in ("to", "type")
         ):
             return event
         return None
