@@ -30,3 +30,10 @@ class Trainer:
 
     def _save_snapshot(self, epoch, snapshot_path):
         torch.save({"MODEL_STATE": self.model.state_dict(), "EPOCHS_RUN": epoch}, snapshot_path)
+
+
+def pretrained_upscaler(url):
+    # Downloaded weights are unpickled the same way: onto the GPU they were saved from.
+    model = torch.nn.Conv2d(3, 12, 3)
+    model.load_state_dict(torch.hub.load_state_dict_from_url(url, progress=False, map_location="cpu"))  # expect: TL502:27
+    return model

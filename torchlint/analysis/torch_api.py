@@ -420,6 +420,14 @@ def optimizer_state(q: str, keywords: dict[str, cst.BaseExpression]) -> str | No
 NUMPY_CONVERSIONS = frozenset(
     "array asarray concatenate stack vstack hstack row_stack column_stack".split()
 )
+# Functions that unpickle a checkpoint onto the devices it was saved from unless told
+# ``map_location``, by qualified name -> the position of that parameter.
+CHECKPOINT_LOADERS = {
+    "torch.load": 1,
+    "torch.serialization.load": 1,
+    "torch.hub.load_state_dict_from_url": 2,
+    "torch.utils.model_zoo.load_url": 2,
+}
 # Python floats by name (``math.pi * u`` is a tensor where ``u`` is).
 MATH_CONSTANTS = frozenset(
     f"{m}.{c}" for m in ("math", "numpy") for c in ("pi", "e", "tau", "inf", "nan")

@@ -3,11 +3,15 @@ tensors, `torch.load` without `map_location` (and, opt-in, without `weights_only
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import ClassVar
+
 import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis.names import dotted
 from torchlint.analysis.saves import written_here
+from torchlint.analysis.torch_api import CHECKPOINT_LOADERS
 from torchlint.analysis.values import Kind, Place, Value
 from torchlint.checks._build import kwarg
 from torchlint.rules.rule import FixSpec, Replace, Rule
@@ -33,13 +37,15 @@ def _append_arg(call: cst.Call, arg: cst.Arg) -> cst.Call:
 
 
 class _TorchLoad(Rule):
-    """Shared matching for ``torch.load(...)`` through any alias."""
+    """Shared matching for ``torch.load(...)`` through any alias (``loaders``: the
+    functions a rule reads, by qualified name)."""
 
-    triggers = ("load(",)
+    triggers: ClassVar[tuple[str, ...]] = ("load(",)
     needs = frozenset({screen.TORCH_LOAD})
+    loaders: ClassVar[Collection[str]] = ("torch.load", "torch.serialization.load")
 
     def _load_call(self, node: cst.Call) -> dict[str, cst.Arg] | None:
-        if self.ctx.analysis.qualify(node.func) not in ("torch.load", "torch.serialization.load"):
+        if self.ctx.analysis.qualify(node.func) not in self.loaders:
             return None
         if any(a.star for a in node.args):
             return None  # **kwargs may carry the argument: unknown, and no fix can be safe
@@ -184,9 +190,13 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
         "`torch.load` without `map_location` restores tensors onto the device they were saved from."
     )
     fixable = True
+    triggers = ("load(", "load_url(", "load_state_dict_from_url(")
+    loaders = CHECKPOINT_LOADERS
     docs = """
     ## What it does
-    Flags `torch.load(path)` calls (through any alias) that pass no `map_location`.
+    Flags `torch.load(path)` calls (through any alias) that pass no `map_location`,
+    and `torch.hub.load_state_dict_from_url(url)` / `torch.utils.model_zoo.load_url`,
+    which unpickle the download the same way.
 
     ## Why is this bad?
     Without `map_location`, every tensor goes back to the device it was saved from. A
@@ -238,14 +248,16 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
         if kwargs is None or "map_location" in kwargs:
             return
         positional = [a for a in node.args if a.keyword is None]
-        if len(positional) >= 2:
+        loader = self.ctx.analysis.qualify(node.func) or "torch.load"
+        if len(positional) > CHECKPOINT_LOADERS[loader]:
             return  # torch.load(f, "cpu"): map_location given positionally
         ctx = self.ctx
         if written_here(node, ctx.analysis, ctx.function, ctx.cls) is not None:
             return  # restores what the same code saved, on the same devices
         self.report(
             node,
-            "`torch.load` without `map_location` puts every tensor back on the device it "
+            f"`{_shown(loader)}` without `map_location` puts every tensor back on "
+            "the device it "
             "was saved from: a GPU checkpoint fails on a CPU-only machine and lands on GPU 0 "
             'in every process; pass `map_location="cpu"` (or the target device)',
             FixSpec.unsafe(
@@ -253,6 +265,11 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
                 message='add map_location="cpu"',
             ),
         )
+
+
+def _shown(loader: str) -> str:
+    """How a message names a checkpoint loader: ``torch.load``, ``load_url``."""
+    return "torch.load" if loader.endswith(".load") else loader.rsplit(".", 1)[-1]
 
 
 class TorchLoadWithoutWeightsOnly(_TorchLoad):

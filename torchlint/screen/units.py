@@ -10,6 +10,7 @@ from collections.abc import Collection
 from torchlint.analysis.effects import FACTORIES as _FLOW_FACTORIES
 from torchlint.analysis.effects import INERT_BUILTINS
 from torchlint.analysis.torch_api import (
+    CHECKPOINT_LOADERS,
     DEPRECATED_AMP,
     FACTORY_FUNCTIONS,
     LEGACY_TENSOR_TYPES,
@@ -448,7 +449,7 @@ class Unit(ModuleState):
             if q is not None:
                 if q in DEPRECATED_AMP:
                     tags.add(DEPRECATED_AMP_CALL)  # TL601
-                if q in ("torch.load", "torch.serialization.load"):
+                if q in CHECKPOINT_LOADERS:  # (torch.load, load_state_dict_from_url)
                     tags.add(TORCH_LOAD)
                 elif "DataParallel" in q:
                     tags.add(PARALLEL_WRAP)
@@ -472,8 +473,7 @@ class Unit(ModuleState):
                     function = q[len("numpy.") :]
                     converts = function in NUMPY_CONVERSIONS or function in NUMPY_UFUNCS
                     if function in NUMPY_LIST_REDUCTIONS and node.args:
-                        # np.sum(arr) of an array converts nothing; of a list of
-                        # tensors, each one (a name assigned a list: finish())
+                        # np.sum(arr) converts nothing; np.sum(list of tensors) each
                         if isinstance(node.args[0], (ast.List, ast.ListComp, ast.Tuple)):
                             converts = True
                         else:
