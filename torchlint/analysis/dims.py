@@ -6,12 +6,12 @@ dimensions, and float32 when it is zero-dimensional (``t.sum()``, ``t[i]``): a
 zero-dimensional tensor counts like a Python number. So the arithmetic of two
 floating dtypes is known only where the widest operand surely has a dimension. Such a
 tensor's value is ``shaped`` under its ident (kept by its aliases and where two paths
-agree; a tensor made from it has another ident): made by a factory given a size (``torch.ones(n)``,
-``torch.randint(0, n, (b,))``), ``arange``/``linspace``, ``torch.cat``/``stack``, a
-reshape given a size (``view(-1, 1)``), ``unsqueeze``, indexing with ``None``, a
-DataLoader's batches; kept by elementwise ops, casts and moves, and by arithmetic
-with a tensor that has them (broadcasting). Any
-other tensor may be zero-dimensional, and its promotion stays unknown."""
+agree; a tensor made from it has another ident): made by a factory given a size
+(``torch.ones(n)``, ``torch.randint(0, n, (b,))``), ``arange``/``linspace``,
+``torch.cat``/``stack``, a reshape given a size (``view(-1, 1)``), ``unsqueeze``,
+indexing with ``None``, a DataLoader's batches; kept by elementwise ops, casts and
+moves, and by arithmetic with a tensor that has them (broadcasting). Any other tensor
+may be zero-dimensional, and its promotion stays unknown."""
 
 from __future__ import annotations
 

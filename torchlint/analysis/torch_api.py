@@ -12,7 +12,7 @@ import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts, FileFacts, FunctionFacts
 from torchlint.analysis.names import dotted
-from torchlint.analysis.values import Value
+from torchlint.analysis.values import Value, parameter_free
 from torchlint.lint.traverse import nodes
 
 # torch.<name> -> canonical dtype name.
@@ -244,7 +244,7 @@ def functional_loss(q: str) -> bool:
     ``F.cross_entropy``): it reduces an input and a target to a loss where they are."""
     module, _, name = q.rpartition(".")
     return module == "torch.nn.functional" and (
-        name.endswith("_loss") or name in ("cross_entropy", "kl_div") or "cross_entropy" in name
+        name.endswith("_loss") or name == "kl_div" or "cross_entropy" in name
     )
 
 
@@ -510,7 +510,7 @@ def holds_no_weights(module: Value, facts: FileFacts) -> bool:
     """A module with no weights of its own to place: an ``nn`` layer without
     parameters (pooling, activations, losses), or an instance of a class of this file
     that makes none (a wrapper of the modules it is given, already where they are)."""
-    if module.dtype is None and module.origin.startswith("torch.nn."):
+    if parameter_free(module):
         return True
     name = module.origin[len("local:") :] if module.origin.startswith("local:") else ""
     cls = facts.class_named(name) if name and "." not in name else None

@@ -292,7 +292,8 @@ def table_tags(
 ) -> set[str]:
     """TL204's evidence of a table made on the CPU and indexed with a tensor: in one
     unit (TENSOR_INDEX), or in two screened together, one indexing a parameter, an
-    attribute of one (``schedule.sigmas[t]``) or of ``self`` (INDEXES_GIVEN) and one returning such a table or keeping it on ``self``
+    attribute of one (``schedule.sigmas[t]``) or of ``self`` (INDEXES_GIVEN) and one
+    returning such a table or keeping it on ``self``
     (CPU_TABLE_OUT)."""
     out = set()
     tables = made_from(stored, made_on_cpu) if made_on_cpu else set()
