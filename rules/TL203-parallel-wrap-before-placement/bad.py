@@ -86,3 +86,18 @@ def run(opts, images):
     trainer = SegTrainer(opts)
     trainer.build()
     return trainer.fit(images)
+
+
+def load_summarizer(path):
+    from transformers import AutoModelForSeq2SeqLM
+
+    return AutoModelForSeq2SeqLM.from_pretrained(path, device_map="balanced")
+
+
+def finetune_summarizer(path, batches):
+    # Spread over the GPUs by device_map, then replicated from cuda:0 by DataParallel.
+    model = load_summarizer(path)
+    if torch.cuda.device_count() > 1:
+        model = nn.DataParallel(model)  # expect: TL203:17 lines=94
+    for batch in batches:
+        model(**{k: v.to("cuda:0") for k, v in batch.items()}).loss.backward()

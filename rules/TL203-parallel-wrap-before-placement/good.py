@@ -61,3 +61,22 @@ def run(opts, images):
     trainer = SegTrainer(opts)
     trainer.build()
     return trainer.fit(images)
+
+
+def seq2seq_on_one_gpu(path):
+    # device_map names one device: the whole model sits on cuda:0, where
+    # DataParallel replicates it from.
+    from transformers import AutoModelForSeq2SeqLM
+
+    model = AutoModelForSeq2SeqLM.from_pretrained(path, device_map={"": 0})
+    if torch.cuda.device_count() > 1:
+        model = nn.DataParallel(model)
+    return model
+
+
+def seq2seq_spread_without_wrapper(path, batch):
+    # device_map="auto" is model parallelism already: used as it is.
+    from transformers import AutoModelForSeq2SeqLM
+
+    model = AutoModelForSeq2SeqLM.from_pretrained(path, device_map="auto")
+    return model(**{k: v.to("cuda:0") for k, v in batch.items()})

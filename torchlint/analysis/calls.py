@@ -334,7 +334,7 @@ class Calls(Loops):
                 for k, v in sub.env.items()
                 if k.startswith("self.")
                 and k.count(".") == 1
-                and v.kind in _INSTANCE_DATA
+                and v.kind in _METHOD_STATE
                 and attrs.get(k) != v
             }
             if data:
@@ -595,8 +595,8 @@ class Calls(Loops):
 
     def default(self, node: cst.BaseExpression | None) -> Value:
         """A parameter's default, when it says a device or a dtype (``device="cpu"``),
-        is a number (``kernel_size=5``), or ``True``, ``False`` or ``None`` (a flag
-        the call leaves as it is)."""
+        is a number (``kernel_size=5``), a tuple of them, or ``True``, ``False`` or
+        ``None`` (a flag the call leaves as it is)."""
         if node is None:
             return UNKNOWN
         if isinstance(node, cst.Integer):
@@ -610,6 +610,10 @@ class Calls(Loops):
         if isinstance(node, cst.SimpleString):
             device, expr = self.device_of(node)
             return Value(Kind.DEVICE, device, None, expr) if device else UNKNOWN
+        if isinstance(node, cst.Tuple) and node.elements:
+            # size=(320, 320): a non-empty tuple, true as a flag (``if self.size:``)
+            items = tuple(self.default(e.value) for e in node.elements)
+            return Value(Kind.TUPLE, items=items, origin=CONSTANT + "True")
         dtype = torch_dtype(node, self.w.analysis)
         return Value(Kind.DTYPE, None, dtype) if dtype else UNKNOWN
 
@@ -617,6 +621,9 @@ class Calls(Loops):
 # What a module's methods keep of what is set on ``self`` by another method or from
 # outside (``self.dtype = torch.float16``, ``model.fp16_enabled = True``).
 _INSTANCE_DATA = frozenset({Kind.NUMBER, Kind.DTYPE, Kind.DEVICE})
+# What a method may leave on its module's self for the other methods: data, and the
+# tensors it stores (``self._reset_parameters()`` from ``__init__`` building a table).
+_METHOD_STATE = _INSTANCE_DATA | {Kind.TENSOR}
 
 
 def _instance_attrs(

@@ -23,6 +23,7 @@ from torchlint.analysis import (
     joins,
     legacy,
     loaders,
+    modes,
     optimizers,
     strict_ops,
 )
@@ -350,7 +351,10 @@ def module_method(
         if receiver.ident:
             scope.update_ident(receiver.ident, moved)
         return moved
-    if method in ("eval", "train", "requires_grad_", "apply"):
+    if method in ("eval", "train"):
+        modes.training_mode(scope, receiver, node)
+        return receiver  # it returns the module itself
+    if method in ("requires_grad_", "apply"):
         return receiver  # these return the module itself
     if method == "parameters" and (receiver.ident or receiver.part_of):
         return optimizers.parameters(receiver)
@@ -576,6 +580,18 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
         if first.kind == Kind.MODULE:
             # What its first member is says what input it takes (``takes_float_input``).
             return replace(module, origin=q, items=(replace(first, items=()),))
+    if last == "ModuleList" and len(args) == 1 and args[0][0].keyword is None:
+        listed = args[0][1]
+        if (
+            listed.kind == Kind.LIST
+            and len(listed.items) == 1
+            and listed.items[0].kind == Kind.MODULE
+            and listed.items[0].origin.startswith("local:")
+        ):
+            # nn.ModuleList([Block(d) for _ in range(n)]): instances of one class of
+            # the file, whose forward ``self.blocks[i](x)`` runs (``list_member``)
+            member = listed.items[0]
+            return replace(module, dtype=member.dtype, origin=q, items=(member,))
     return replace(module, origin=q)
 
 
@@ -726,6 +742,7 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(TORCHVISION_IMAGE_READERS, _image_reader),
     OPENCV_IMAGE_READER: arrays.imread,
     "torch.meshgrid": _meshgrid,
+    "torch.nn.functional.embedding": joins.embedding,
     **dict.fromkeys(COPY_FUNCTIONS, _copy),
     "torch.functional.meshgrid": _meshgrid,
     "collections.deque": arrays.deque,

@@ -27,7 +27,7 @@ from torchlint.analysis import (
     strict_ops,
 )
 from torchlint.analysis.calls import Calls
-from torchlint.analysis.names import dotted, string_key
+from torchlint.analysis.names import dotted, literal_str, string_key
 from torchlint.analysis.observations import CallObs, MixObs
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
@@ -57,6 +57,7 @@ from torchlint.analysis.values import (
     Value,
     entry,
     keyed,
+    list_member,
     member,
     merge_values,
     new_ident,
@@ -175,7 +176,8 @@ class Expressions(Calls):
                     owner, kind=Kind.TENSOR, ident=new_ident(), items=(), keys=()
                 )  # enc["input_ids"]
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
-                return submodule(owner)  # model.layers[3]
+                # model.layers[3]; self.blocks[i] of a list of the file's blocks
+                return list_member(owner) or submodule(owner)
             if owner.kind == Kind.OBJECT:
                 # images[i] of a class of the file: what its __getitem__ returns
                 item = self.method_of(owner, "__getitem__", node, [])
@@ -382,6 +384,12 @@ class Expressions(Calls):
                     return collated
             return effects.library_call(self, node, q, args)
 
+        if type(func) is cst.Subscript:
+            part = self.eval(func)
+            if part.kind in (Kind.MODULE, Kind.WRAPPER) and part.ident:
+                # self.blocks[i](x) of a list of the file's blocks: its forward runs
+                self.observe_call(node, dotted(func.value) or "module", part, args)
+                return _output(part, args)
         whole = dotted(func)
         if whole is not None and type(func) is cst.Attribute:
             value = self.lookup(whole)
@@ -581,6 +589,12 @@ class Expressions(Calls):
             mapped = arrays.mapped(self, node, args[0][0].value, args[1])
             if mapped is not None:
                 return mapped
+        if name == "getattr" and 2 <= len(node.args) <= 3:
+            # getattr(self, "pos_embed", None): the attribute, where the walk knows it
+            owner, attr = dotted(node.args[0].value), literal_str(node.args[1].value)
+            held = self.lookup(f"{owner}.{attr}") if owner and attr else None
+            if held is not None and held.kind is not None:
+                return held
         if name in ("float", "int", "len") and not any(a.star for a, _ in args):
             return Value(Kind.NUMBER, dtype="float32" if name == "float" else "int64")
         if name in effects.INERT_BUILTINS:

@@ -146,7 +146,9 @@ class FileFacts:
     current_gpu: cst.CSTNode | None = None
     # parser.add_argument("--device", default="cpu"): the string defaults of the
     # file's command-line options, by destination (what a run without flags gets).
-    option_defaults: dict[str, cst.SimpleString] = field(default_factory=dict)
+    # ``add_argument("--device", default=...)``: a string, or a choice between two
+    # (``"cuda" if torch.cuda.is_available() else "cpu"``), by dest.
+    option_defaults: dict[str, cst.SimpleString | cst.IfExp] = field(default_factory=dict)
     # The file's path, where imports of the project's other files are resolved from
     # (None: text without a file, such as stdin).
     path: str | None = None
@@ -200,7 +202,7 @@ class _Collector:
         self._setters: list[cst.Call] = []
         self._visible_devices: cst.CSTNode | None = None
         self._process_per_gpu: cst.CSTNode | None = None
-        self.option_defaults: dict[str, cst.SimpleString] = {}
+        self.option_defaults: dict[str, cst.SimpleString | cst.IfExp] = {}
 
     @property
     def default_device(self) -> cst.Call | None:
@@ -242,7 +244,7 @@ class _Collector:
             if isinstance(flag, cst.SimpleString)
             else None
         )
-        if isinstance(default, cst.SimpleString) and isinstance(name, str):
+        if isinstance(default, (cst.SimpleString, cst.IfExp)) and isinstance(name, str):
             self.option_defaults[name.lstrip("-").replace("-", "_")] = default
 
     @property

@@ -31,21 +31,19 @@ from dataclasses import replace
 import libcst as cst
 
 from torchlint.analysis import bindings, copies, cpu_run, joins, plain, recasts, shapes
+from torchlint.analysis.attachments import Attachments
 from torchlint.analysis.branches import is_main_guard
 from torchlint.analysis.effects import CAST_METHODS, TENSOR_ONLY_CASTS
-from torchlint.analysis.expressions import Expressions
 from torchlint.analysis.facts import ClassFacts, FileFacts
-from torchlint.analysis.names import dotted, string_key
-from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts, LateModuleObs
+from torchlint.analysis.names import dotted, literal_str, string_key
+from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts
 from torchlint.analysis.project import Home
-from torchlint.analysis.scope import Late, Walk, class_methods
+from torchlint.analysis.scope import Walk, class_methods
 from torchlint.analysis.torch_api import (
     MODULE_CONTAINERS,
     NO_GRAD_CONTEXTS,
-    PARAMETER_CLASSES,
     SUBMODULE_ADDERS,
     TENSOR_REGISTRARS,
-    holds_no_weights,
     no_grad_decorated,
 )
 from torchlint.analysis.values import (
@@ -57,6 +55,7 @@ from torchlint.analysis.values import (
     Kind,
     Place,
     Value,
+    after_loop,
     is_none,
     keyed,
     merge_envs,
@@ -69,11 +68,20 @@ from torchlint.lint.traverse import nodes
 _INERT_STATEMENTS = frozenset({cst.Import, cst.ImportFrom, cst.Pass, cst.Break, cst.Continue})
 # Kinds of value that are never ``None``: ``x is None`` is False.
 _NEVER_NONE = frozenset(
-    {Kind.TENSOR, Kind.MOVED, Kind.MODULE, Kind.WRAPPER, Kind.NDARRAY, Kind.NUMBER}
+    {
+        Kind.TENSOR,
+        Kind.MOVED,
+        Kind.MODULE,
+        Kind.WRAPPER,
+        Kind.NDARRAY,
+        Kind.NUMBER,
+        Kind.TUPLE,
+        Kind.LIST,
+    }
 )
 
 
-class _Scope(Expressions):
+class _Scope(Attachments):
     """A scope's statements, walked in order (``Expressions`` evaluates what is in them)."""
 
     # ------------------------------------------------------------ statements
@@ -144,7 +152,14 @@ class _Scope(Expressions):
                 and dotted(expr.func) == "setattr"
                 and len(expr.args) >= 3
             ):
-                self.late_assign(dotted(expr.args[0].value), self.eval(expr.args[2].value), stmt)
+                owner, value = dotted(expr.args[0].value), self.eval(expr.args[2].value)
+                self.late_assign(owner, value, stmt)
+                attr = literal_str(expr.args[1].value)
+                if owner is not None and attr is not None and attr.isidentifier():
+                    # setattr(self, "pos_embed", t): what self.pos_embed = t binds
+                    if owner.count(".") == 0:
+                        self.instance_data(f"{owner}.{attr}", value)
+                    self.set(f"{owner}.{attr}", value)
             if (
                 isinstance(expr, cst.Call)
                 and isinstance(expr.func, cst.Attribute)
@@ -241,7 +256,7 @@ class _Scope(Expressions):
             self.body(stmt.body.body)
             if members and type(stmt) is cst.For and isinstance(stmt.target, cst.Name):
                 self.each_moved(stmt.target.value, element, members)
-            self.env = merge_envs(before, self.env)
+            self.env = after_loop(before, self.env)
             if stmt.orelse is not None:
                 self.body(stmt.orelse.body.body)
         elif type(stmt) is cst.With:
@@ -359,6 +374,9 @@ class _Scope(Expressions):
         if name is None:
             if isinstance(target, cst.Subscript):
                 self.set_entry(target, value)
+            elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Subscript):
+                # self.convs[i].weight = nn.Parameter(t): set on a member of self.convs
+                self.attach_to_member(target, value, stmt)
             return
         old = self.env.get(name)
         if (
@@ -528,61 +546,6 @@ class _Scope(Expressions):
             if cast is not None and move is not None and move not in cpu.events:
                 self.w.facts.cpu_run_half[move.node] = CpuRunObs(cast, move, guard)
 
-    def late_assign(
-        self,
-        parent_path: str | None,
-        value: Value,
-        stmt: cst.CSTNode,
-        what: str = "module",
-        name: str = "",
-    ) -> None:
-        """``value`` attached to ``parent_path`` as a submodule (``what`` "module"),
-        or registered there as a buffer or a parameter named ``name``: pending when
-        the parent is a placed model (or a part of one) and the value was made on the
-        CPU."""
-        if parent_path is None or value.kind != (Kind.MODULE if what == "module" else Kind.TENSOR):
-            return
-        parent = self.lookup(parent_path)
-        if parent is None or not parent.on_accelerator:
-            return
-        placement = parent.last("move", "place")
-        if placement is None or not value.events or value.device not in (Place.CPU,):
-            return
-        if what == "module" and holds_no_weights(value, self.w.analysis):
-            return  # pooling, activations, a wrapper of placed parts: nothing to place
-        ident = parent.ident or parent.part_of
-        root = next((v for v in self.env.values() if v.ident == ident), None) if ident else None
-        if root is None and self.depth > 0 and parent.part_of:
-            # A part handed over alone (``model.apply(add_hooks)``, ``f(model.fc)``):
-            # the model is the caller's; the part came with its story.
-            root = parent
-        if root is not None:
-            # (Counted without "pass" events: the caller gets the model back without
-            # the one its call added.)
-            seen = sum(e.action != "pass" for e in root.events)
-            foreign = self.w.facts.site is not None  # in another file of the project
-            self.w.pending_late[stmt] = Late(
-                ident, seen, parent_path, placement, what, name, foreign
-            )
-            self.w.late_in_callee[stmt] = self.depth > 0
-            self.w.late_roots[stmt] = next((k for k, v in self.env.items() if v.ident == ident), "")
-
-    def registers_as(self, stmt: cst.CSTNode) -> str:
-        """What ``m.x = nn.Parameter(t)`` / ``m.x = nn.Buffer(t)`` registers ("" for
-        any other statement: the screen reads only such calls, ``screen/units.py``)."""
-        value = stmt.value if isinstance(stmt, (cst.Assign, cst.AnnAssign)) else None
-        q = self.w.analysis.qualify(value.func) if isinstance(value, cst.Call) else None
-        if q is None or q not in PARAMETER_CLASSES:
-            return ""
-        return "buffer" if q.endswith("Buffer") else "parameter"
-
-    def rescued(self, path: str) -> None:
-        """``m.total_ops = m.total_ops.to(device)``: a buffer or parameter
-        registered on the CPU after placement, moved by hand."""
-        for node, late in list(self.w.pending_late.items()):
-            if late.name and f"{late.parent}.{late.name}" == path:
-                del self.w.pending_late[node]
-
     def module_members(self, iterable: cst.BaseExpression) -> tuple[Value, ...]:
         """The modules of a list or tuple the code loops over (``for net in
         self.controlnets``), each still known as itself."""
@@ -614,67 +577,6 @@ class _Scope(Expressions):
                     events=member.events + done,
                 ),
             )
-
-    def holding(self, ident: int) -> tuple[str, Value | None]:
-        """The name of this scope that holds the object ``ident``, and its value: a
-        name, or an attribute of an instance of a class of the file (``trainer.model``,
-        set by ``Trainer.__init__``)."""
-        for name, value in self.env.items():
-            if value.ident == ident:
-                return name, value
-        for name, value in self.env.items():
-            known = self.w.objects.get(value.ident) if value.kind == Kind.OBJECT else None
-            for attr, held in known[1].items() if known is not None else ():
-                if held.ident == ident:
-                    return f"{name}.{attr.removeprefix('self.')}", held
-        return "", None
-
-    def finish(self) -> None:
-        """At the end of the scope: submodules (buffers, parameters made on the CPU)
-        added after placement and never followed by another placement of the model
-        they were added to."""
-        self.w.pending_wraps.clear()
-        for node, late in self.w.pending_late.items():
-            ident, n_events, parent, placement = late.ident, late.seen, late.parent, late.placement
-            holder, current = self.holding(ident)
-            if current is None or not current.on_accelerator:
-                continue  # gone, escaped, or moved back: nothing to say
-            later = [e for e in current.events if e.action != "pass"][n_events:]
-            if any(e.action in ("move", "place") for e in later):
-                continue  # placed again afterwards
-            in_callee = self.w.late_in_callee.get(node, False)
-            call, name = self.w.late_calls.get(node, (None, holder)) if in_callee else (None, "")
-            if late.what != "module" and call is not None and not late.foreign:
-                # A buffer or a parameter a function of the file makes on the CPU for
-                # the module it is handed: the line to change is where it is made
-                # (on that module's device), whoever calls the function.
-                obs = LateModuleObs(
-                    node,
-                    parent,
-                    placement,
-                    late.what,
-                    self.w.late_roots.get(node, ""),
-                    name=late.name,
-                    via=call,
-                )
-                self.w.facts.late_modules.add(node, obs, self.depth)
-                continue
-            self.w.facts.late_modules.add(
-                call or node,
-                LateModuleObs(
-                    call or node,
-                    parent,
-                    placement,
-                    late.what,
-                    # (attached in a callee: the model as the call's scope names it)
-                    name if in_callee else self.w.late_roots.get(node, ""),
-                    in_callee,
-                    node if call is not None else None,
-                    late.name,
-                ),
-                self.depth,
-            )
-        self.w.pending_late.clear()
 
 
 class FlowWalker(Walk):

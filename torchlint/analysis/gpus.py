@@ -42,6 +42,8 @@ def literal_gpu(node: cst.BaseExpression | None) -> Gpu | None:
     template = None
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo):
         template = node.left  # "cuda:%d" % opt.gpu_id
+    elif isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        template = node.left  # "cuda:" + str(args.gpu)
     elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
         if node.func.attr.value == "format":
             template = node.func.value  # "cuda:{}".format(rank)

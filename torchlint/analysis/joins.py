@@ -1,6 +1,6 @@
 """Where tensors meet in one op: arithmetic (``a + b``, ``x.sub(mean)``),
 ``torch.cat``/``stack``, products (``einsum``, ``outer``, ``kron``) and
-``torch.where``, and ``s += p``. The result is where they all are (a CPU tensor meeting one on a
+``torch.where``, ``F.embedding(ids, weight)``, and ``s += p``. The result is where they all are (a CPU tensor meeting one on a
 device is recorded: the op fails there) and of torch's promoted dtype, with the
 story of the operand that decided it (``values.join_values``)."""
 
@@ -128,3 +128,18 @@ def augmented(old: Value, value: Value) -> Value:
     if old.kind == Kind.NUMBER and value.kind == Kind.TENSOR:
         return replace(value, ident=new_ident(), dtype=None)
     return UNKNOWN
+
+
+def embedding(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``F.embedding(ids, weight)``: the rows of ``weight`` (on one device with the
+    ids, or the call fails), where and as the weight is."""
+    given = [(a.value, v) for a, v in args if not a.star][:2]
+    if len(given) < 2 or any(
+        a.keyword and a.keyword.value not in ("input", "weight") for a, _ in args[:2]
+    ):
+        return UNKNOWN
+    gpus.meet(scope, [v for _, v in given], node, [e for e, _ in given])
+    weight = given[1][1]
+    if weight.kind not in (Kind.TENSOR, Kind.MOVED):
+        return UNKNOWN
+    return replace(weight, kind=Kind.TENSOR, ident=new_ident(), moved_from=0)

@@ -21,6 +21,7 @@ from torchlint.analysis.values import (
     Place,
     Value,
     keyed,
+    list_member,
     merge_values,
     new_ident,
     submodule,
@@ -83,6 +84,8 @@ class Loops(Scope):
             return replace(value, kind=Kind.ENCODING, ident=new_ident(), events=events, items=())
         if value.kind in (Kind.TUPLE, Kind.LIST) and value.items:
             return reduce(merge_values, value.items)
+        if value.kind == Kind.MODULE:
+            return list_member(value) or UNKNOWN  # for block in self.blocks
         if value.kind == Kind.TENSOR and value.origin != "module method":  # for row in x: the rows
             return replace(value, ident=new_ident(), moved_from=0)
         return UNKNOWN

@@ -135,6 +135,12 @@ class ImportTable:
         return sorted(names, key=lambda k: k != qualified)
 
 
+def literal_str(node: cst.BaseExpression) -> str | None:
+    """The text of a plain string literal (``"pos_embed"``), else None."""
+    value = string_value(node) if isinstance(node, cst.SimpleString) else None
+    return value if isinstance(value, str) else None
+
+
 def string_key(node: cst.Subscript | cst.Call) -> str | None:
     """The string literal of ``batch["x"]`` or ``batch.get("x")``."""
     if isinstance(node, cst.Subscript):

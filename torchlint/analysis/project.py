@@ -416,3 +416,24 @@ def _imported_from(analysis: FileFacts, path: str) -> list[str]:
         for level, target in targets
         if (found := locate(analysis.path, level, target)) is not None and found[0] == path
     ]
+
+
+def origin_class(
+    origin: str, facts: FileFacts, homes: Iterable[Home] = ()
+) -> tuple[ClassFacts, FileFacts] | None:
+    """The class of the project a module value was made from (``local:Net``, or
+    ``local:model.Net`` of ``model.py``, one of the files the walk read: ``homes``),
+    with the facts of its file."""
+    if not origin.startswith("local:"):
+        return None
+    name = origin[len("local:") :]
+    if "." not in name:
+        cls = facts.class_named(name)
+        return (cls, facts) if cls is not None else None
+    stem, _, name = name.rpartition(".")
+    for home in homes:
+        if home.path is not None and Path(home.path).stem == stem:
+            cls = home.analysis.class_named(name)
+            if cls is not None:
+                return cls, home.analysis
+    return None

@@ -165,8 +165,18 @@ class Walk:
         return self.homes.get(cls)
 
     def methods(self, cls: ClassFacts) -> dict[str, cst.FunctionDef]:
+        """The methods an instance of ``cls`` runs: its own, and those it inherits
+        from classes of its file (``class Chain(Stack)`` without an ``__init__``)."""
         if cls not in self._methods:
-            self._methods[cls] = {m.name.value: m for m in class_methods(cls)}
+            self._methods[cls] = {}  # (a class that names itself as its base)
+            home = self.home_of(cls) or self.own
+            found: dict[str, cst.FunctionDef] = {}
+            for name in reversed(cls.bases):
+                base = home.class_named(name)
+                if base is not None and base is not cls:
+                    found.update(self.methods(base))
+            found.update((m.name.value, m) for m in class_methods(cls))
+            self._methods[cls] = found
         return self._methods[cls]
 
     def globals_for(self, fn: cst.FunctionDef) -> dict[str, Value]:
@@ -378,6 +388,9 @@ class Scope(ABC):
                 return Place.CPU, node  # self._cpu_device = torch.device("cpu")
             if value is not None and value.kind == Kind.DEVICE:
                 return value.device or Place.VAR, node
+            option = self._option_choice(name) if value is None else None
+            if option is not None:
+                return option, node
             owner = self.device_owner(name) if value is None else None
             if owner is not None and owner.device is not None:
                 return owner.device, node  # t.device: where t is (the CPU too)
@@ -385,6 +398,19 @@ class Scope(ABC):
             if last == "dev" or last.endswith(("device", "rank", "gpu")) or last.startswith("gpu"):
                 return Place.VAR, node
         return None, None
+
+    def _option_choice(self, name: str) -> Place | None:
+        """``args.device`` of an option the file declares with a default that a guard
+        chooses (``"cuda" if torch.cuda.is_available() else "cpu"``): where that
+        default is in the run the guard says (a plain string default is left to the
+        user, who may pass another)."""
+        head, _, attr = name.rpartition(".")
+        if not head or head.split(".", 1)[0] in ("self", "cls"):
+            return None
+        default = self.w.analysis.option_defaults.get(attr)
+        if not isinstance(default, cst.IfExp) or self.guard(default.test) is None:
+            return None
+        return self.device_of(default)[0]
 
     def device_owner(self, name: str) -> Value | None:
         """For ``t.device``: the tensor ``t``, when the walk knows it is one."""

@@ -504,6 +504,14 @@ def float_input_layer(module: Value) -> str | None:
 
 # The containers of torch.nn: modules that hold others and have no weights of their own.
 MODULE_CONTAINERS = frozenset({"Sequential", "ModuleList", "ModuleDict"})
+# device_map strategies that spread a model over every visible GPU (accelerate's names).
+SPREADING_MAPS = frozenset({"auto", "balanced", "balanced_low_0", "sequential"})
+
+
+def spreads_model(place: cst.CSTNode) -> bool:
+    """``device_map=`` (the argument) names a strategy that spreads the model."""
+    value = place.value if isinstance(place, cst.Arg) else None
+    return isinstance(value, cst.SimpleString) and value.evaluated_value in SPREADING_MAPS
 
 
 def holds_no_weights(module: Value, facts: FileFacts) -> bool:

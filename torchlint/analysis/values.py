@@ -270,6 +270,26 @@ def submodule(parent: Value) -> Value:
     return replace(parent, kind=Kind.MODULE, ident=0, part_of=parent.ident or parent.part_of)
 
 
+def list_member(container: Value) -> Value | None:
+    """A member of an ``nn.ModuleList`` of instances of one class of the file
+    (``effects._nn_class``), where and as the list is now: the same object, so its
+    class's methods run on it."""
+    if (
+        container.kind != Kind.MODULE
+        or len(container.items) != 1
+        or not container.origin.endswith("ModuleList")
+    ):
+        return None
+    return replace(
+        container.items[0],
+        device=container.device,
+        dtype=container.dtype,
+        device_expr=container.device_expr,
+        events=container.events,
+        part_of=container.ident or container.part_of,
+    )
+
+
 def state_dict(module: Value) -> Value:
     """``model.state_dict()``: its parameters and buffers by name, where (and as) the
     model is, after the moves and casts that put them there."""
@@ -535,6 +555,16 @@ def promoted(dtypes: set[str | None]) -> str | None:
     if any(d.startswith("complex") for d in dtypes if d is not None):
         return None
     return max(floats, key=lambda d: _FLOAT_RANK[d])
+
+
+def after_loop(before: dict[str, Value], body: dict[str, Value]) -> dict[str, Value]:
+    """The state after a loop whose body may run no times: as ``merge_envs``, but a
+    name the body binds first keeps the body's value (without a pass, using it after
+    the loop raises ``NameError``: every run that goes on saw the body)."""
+    out = merge_envs(before, body)
+    for key in body.keys() - before.keys():
+        out[key] = body[key]
+    return out
 
 
 def merge_envs(a: dict[str, Value], b: dict[str, Value]) -> dict[str, Value]:

@@ -20,7 +20,8 @@ class InputSite:
     the input over to the function making that call, at the caller's argument. The
     fix converts the input at that call (or argument) whatever line the finding is
     on: at a module's call it is what the module needs (safe); at a function's call
-    it changes what the whole function receives (unsafe)."""
+    it changes what the whole function receives, and in a forward what every
+    instance of the class receives (unsafe)."""
 
     def __init__(self, rule: Rule, arg: cst.Arg, value: Value, obs: CallObs) -> None:
         self.rule = rule
@@ -93,7 +94,11 @@ class InputSite:
         # it changes what the whole function receives.
         # (Unsafe also where the conversion alone may not be what the model wants:
         # integer pixels are usually scaled too.)
-        safe = (self.handed is None or self.handed.path == "module") and not unsafe
+        # A call inside a forward runs this instance's dtype: another instance of the
+        # class may run in another one.
+        safe = (
+            self.handed.path == "module" if self.handed is not None else not obs.in_forward
+        ) and not unsafe
         fix = FixSpec.safe_if(
             safe,
             Replace(self.node, method_call(self.node, method)),

@@ -76,7 +76,9 @@ class Float64Input(Rule):
     The fix converts at the call, whichever line the finding is on:
     `model(features.float())`. The module computes in float32 anyway; converting its
     input is what the call needs: **safe**. The input is one the flow analysis knows is a float64 tensor (made from numpy data in the
-    code), so no other receiver, with another `.float()`, can reach the fix. At an op
+    code), so no other receiver, with another `.float()`, can reach the fix (inside
+    a module's `forward`, where another instance may run in another dtype: **unsafe**).
+    At an op
     (`torch.mm(X, w)`) the fix converts the float64 operand to the other's dtype, which
     is **unsafe**: the op may sit in a function that other callers give float64 on both
     sides.
@@ -418,7 +420,7 @@ class HalfOnCpu(Rule):
         if not isinstance(device, cst.Attribute) or dotted(device.value) in (None, "self"):
             return False
         default = self.ctx.analysis.option_defaults.get(device.attr.value)
-        if default is None or default.evaluated_value != "cpu":
+        if not isinstance(default, cst.SimpleString) or default.evaluated_value != "cpu":
             return False
         option = self.ctx.code_for(device)
         at = self.once_at(cast.node, node)
@@ -524,7 +526,10 @@ class InputDtypeMismatch(Rule):
     module's dtype (`.half()`, `.bfloat16()`, `.float()`): the module computes in its
     own dtype anyway, so this is what the call needs: **safe**. The input is one the
     flow analysis knows is a tensor of the other dtype, so no other receiver, with
-    another `.half()`, can reach the fix. In an op that never promotes, the fix
+    another `.half()`, can reach the fix. At a call inside a module's `forward`
+    (`self.mix(tokens + table)`) the dtype is that of the instance the analysis
+    followed, and another instance of the class may run in float32: **unsafe**
+    there. In an op that never promotes, the fix
     converts the float32 operand to the other one's dtype at the op
     (`band.to(x.dtype)`), only where that operand is a name: **unsafe**, since the op
     may sit in a function other callers give float32 on both sides, where the

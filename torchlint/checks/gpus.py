@@ -52,13 +52,15 @@ class CurrentGpuMismatch(Rule):
     unless the process said otherwise with `torch.cuda.set_device`. Flags a model
     placed on a device the code chooses (an option such as `.to(args.device)`, a
     `device` parameter, `f"cuda:{rank}"`, `.cuda(args.gpu)`,
-    `device_map={"": device}`) that is called with an input moved by `.cuda()` or
+    `device_map={"": device}`, `"cuda:" + str(args.gpu)`) that is called with an
+    input moved by `.cuda()` or
     `"cuda"` (or the other way round). The flow is followed through the file's
     helpers, loops and methods; the finding is on the line that names the current
     GPU, with the placement and the call as related lines.
 
     Also flags a tensor put on the current GPU that meets, in an op that needs one
-    device (arithmetic, `@`, `torch.cat`, `masked_fill`, ...), a tensor on a GPU the
+    device (arithmetic, `@`, `torch.cat`, `masked_fill`, `F.embedding`, ...), a tensor
+    on a GPU the
     code chooses: one moved there, or, in the forward of a model placed there, an
     input or a submodule's output (a mask made by a helper with `.cuda()`, a plain
     tensor attribute moved with `.cuda()` in `__init__`, which the model's
@@ -141,12 +143,18 @@ class CurrentGpuMismatch(Rule):
             where, expr = _spelled(mix.chosen, code)
             advice = f"`.to({other.strip('`')}.device)`" if other.startswith("`") else ""
             fn = self.ctx.function
-            reach = fn is not None and contains(fn.node, mix.chosen.node)
+            reach = at is moving and fn is not None and contains(fn.node, mix.chosen.node)
             if expr is not None and reach and len(code(expr)) <= 40:
                 advice += f"{' or ' if advice else ''}`.to({code(expr)})`"
+            related = {"meet": mix.node, "chosen": mix.chosen.node}
+            here = "here"
+            if at is not moving:
+                # (the move is in another file of the project: the call that led there)
+                related["current"] = moving
+                here = "at line <line:current>"
             self.report(
                 at,
-                f"{subject} is put on the current GPU here (GPU 0 unless the process sets "
+                f"{subject} is put on the current GPU {here} (GPU 0 unless the process sets "
                 f"another), and meets {other} at line <line:meet>, which is on {where} "
                 "(line <line:chosen>), a GPU the code chooses: whenever that is not the "
                 "current one, the op fails ('Expected all tensors to be on the same "
@@ -154,7 +162,7 @@ class CurrentGpuMismatch(Rule):
                 + (f" ({advice})" if advice else "")
                 + ", or set the current GPU with `torch.cuda.set_device`",
                 None,
-                {"meet": mix.node, "chosen": mix.chosen.node},
+                related,
             )
             return
 

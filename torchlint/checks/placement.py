@@ -15,6 +15,7 @@ from torchlint import screen
 from torchlint.analysis.facts import FileFacts
 from torchlint.analysis.observations import CallObs, WrapObs
 from torchlint.analysis.order import contains
+from torchlint.analysis.project import origin_class
 from torchlint.analysis.torch_api import (
     HALF_DTYPES,
     HALF_TEXT,
@@ -22,6 +23,7 @@ from torchlint.analysis.torch_api import (
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
     class_has_weights,
+    spreads_model,
 )
 from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value
 from torchlint.checks._build import comma_separated, kwarg, method_call
@@ -330,8 +332,9 @@ class ModuleAddedAfterPlacement(Rule):
     The same holds for a buffer or a parameter made on the CPU (`torch.zeros(...)`
     without `device=`, `nn.Parameter(torch.ones(1))`) and registered on the placed
     model or a part of it: `m.register_buffer(...)`, `m.register_parameter(...)`,
-    `m.scale = nn.Parameter(...)`, on the model, on `self` in a method called on it,
-    or on the modules of a `for m in model.modules()` (`named_modules()`,
+    `m.scale = nn.Parameter(...)`, on the model, on `self` in a method called on it
+    (also on a member of a list of its parts: `self.convs[i].weight = ...`), or on
+    the modules of a `for m in model.modules()` (`named_modules()`,
     `children()`) loop or of a function of the file given to `model.apply(fn)`,
     also in a helper the model is handed to (a FLOP counter's shape). In a helper
     or a method of the file the finding is at the registration, whoever calls it,
@@ -500,7 +503,7 @@ class ParallelWrapBeforePlacement(Rule):
     DataParallel wrapper is then called without a move (even in code that names no
     GPU: DataParallel picks every visible GPU itself, also through a helper that wraps
     only `if config["data_parallel"]`); and DDP around a model loaded with
-    `device_map=...`, which is already spread over devices. A
+    `device_map=...`, which is already spread over devices (DDP or DataParallel). A
     DataParallel wrapper moved before its first call (`nn.DataParallel(model,
     device_ids=gpus).to(device)`) is not flagged: DataParallel checks the devices when
     it runs, not when it wraps (DDP checks when it wraps).
@@ -514,7 +517,9 @@ class ParallelWrapBeforePlacement(Rule):
     output_device None, and module parameters {device(type='cpu')}`. FSDP without
     `device_id` shards on the CPU and is slow, or fails at the first collective. A
     `device_map="auto"` model is split across GPUs: DDP replicates per process and
-    cannot wrap it.
+    cannot wrap it, and DataParallel replicates from `device_ids[0]` and fails with
+    `module must have its parameters and buffers on device cuda:0 (device_ids[0]) but
+    found one of them on device: cuda:1`.
 
     ## Example
     ```python
@@ -551,17 +556,32 @@ class ParallelWrapBeforePlacement(Rule):
         inner = obs.inner
         kw = {a.keyword.value: a for a in node.args if a.keyword is not None}
         place = inner.last("place")
-        if inner.device == Place.AUTO and obs.wrapper == "DistributedDataParallel" and place:
+        if inner.device == Place.AUTO and place:
             # (Quantized loading without device_map is AUTO too, with no place to name.)
-            self.report(
-                node,
-                f"`{obs.inner_path}` was loaded with device_map at line <line:place> and is "
-                "already spread over devices; DistributedDataParallel cannot wrap it: load "
-                "it without device_map, move it to this process's GPU, then wrap",
-                None,
-                {"place": place.node},
-            )
-            return True
+            if obs.wrapper == "DistributedDataParallel":
+                self.report(
+                    node,
+                    f"`{obs.inner_path}` was loaded with device_map at line <line:place> and "
+                    "is already spread over devices; DistributedDataParallel cannot wrap "
+                    "it: load it without device_map, move it to this process's GPU, then "
+                    "wrap",
+                    None,
+                    {"place": place.node},
+                )
+                return True
+            if obs.wrapper == "DataParallel" and spreads_model(place.node):
+                # DataParallel replicates from device_ids[0] and requires every parameter
+                # there: a model spread over the GPUs fails on any box with more than one.
+                self.report(
+                    node,
+                    f"`{obs.inner_path}` was loaded with device_map at line <line:place> and "
+                    "is spread over the GPUs; DataParallel needs every parameter on cuda:0 "
+                    "and fails with more than one GPU: keep device_map (model parallel) "
+                    "without DataParallel, or load without it and move the model to cuda:0",
+                    None,
+                    {"place": place.node},
+                )
+                return True
         called = self.ctx.analysis.flow.called_on_cpu.get(node)
         if inner.device != Place.CPU or (obs.gpu_evidence is None and called is None):
             return False
@@ -652,7 +672,8 @@ class ModuleNotPlaced(Rule):
     functions defined inside it and the methods of its class (in a plain class, not a
     module, whose objects cannot be moved as a whole, the methods see what `__init__`
     made where it made it, unless code outside the class reaches it): made (a `torch.nn` layer, a module class of the file that
-    holds weights, `from_pretrained`, `timm.create_model`), never moved (no
+    holds weights, also one a helper of another file of the project builds,
+    `from_pretrained`, `timm.create_model`), never moved (no
     `.to(device)`, `.cuda()`, `device=`, `device_map=`, `accelerator.prepare`, no part
     moved, not handed to a function the analysis cannot follow), and then called with
     an input that was moved to a GPU or a device variable. The finding lands where
@@ -748,8 +769,9 @@ class ModuleNotPlaced(Rule):
         loaded or built model (its origin names the call), a weighted nn layer."""
         origin = module.origin
         if origin.startswith("local:"):
-            cls = self.ctx.analysis.class_named(origin[len("local:") :])
-            return cls is not None and class_has_weights(cls, self.ctx.analysis)
+            # (a class of another file of the project, made by a helper there)
+            found = origin_class(origin, self.ctx.analysis, self.ctx.analysis.flow.files)
+            return found is not None and class_has_weights(*found)
         # (Nothing shows where it comes from, or the dtype of its weights.)
         return bool(origin) and module.dtype != MAYBE_DTYPE
 

@@ -40,7 +40,7 @@ from torchlint.screen.tags import (
     TO_TORCH,
     TORCH_LOAD,
 )
-from torchlint.screen.trees import dotted
+from torchlint.screen.trees import dotted, within
 from torchlint.screen.units import Unit
 
 Method = ast.FunctionDef | ast.AsyncFunctionDef
@@ -167,7 +167,9 @@ class Evidence:
         for i, unit in enumerate(units):
             unit.finish(called=i in reached or not module_body)
             definition = defs[i]
-            if not isinstance(definition, ast.ClassDef):
+            if not isinstance(definition, ast.ClassDef) or i in reached:
+                # (an entry reaches a class: its methods' calls are followed too,
+                # into other files of the project as well)
                 unit.tags |= elsewhere(unit)
             if _dataset_class(definition):
                 # A Dataset class of the file: a DataLoader over it yields CPU batches
@@ -229,9 +231,17 @@ class Evidence:
         # class (no base), whose methods see its attributes as __init__ left them.
         # (A parameter it calls may be a module its caller made: ``model(x.to(d))``
         # in ``evaluate(model, loader)``.)
+        # (In a plain class, an attribute it calls may hold a module a helper of the
+        # file made: ``self.model = build()``.)
         for i, definition in enumerate(defs):
             entry = not isinstance(definition, ast.ClassDef) or not definition.bases
-            calls = CALLABLE_MODULE in own[i] or bool(units[i].called & units[i].params)
+            held = units[i].params
+            if isinstance(definition, ast.ClassDef):
+                held = held | {a for a in units[i].assigned if a.startswith("self.")}
+                calls = any(within(c, held) for c in units[i].called)  # self.model.embed(x)
+            else:
+                calls = bool(units[i].called & held)
+            calls = calls or CALLABLE_MODULE in own[i]
             if entry and calls and ACCELERATOR in own[i]:
                 tags[find(i)].add(PLACED_MODULE)
         if {ACCELERATOR, CALLABLE_MODULE} <= module_level.tags:

@@ -42,6 +42,7 @@ class ModuleState:
     fills_container: bool
     self_attaches: bool
     late_self_attach: bool
+    attached: set[str]
 
     @abstractmethod
     def may_make_module(self, node: ast.AST) -> bool:
@@ -62,6 +63,14 @@ class ModuleState:
         name = dotted(value.func)
         return name is not None and self.qualify(name) in PARAMETER_CLASSES
 
+    def attach_member(self, target: ast.expr, value: ast.expr, node: ast.AST, module: bool) -> None:
+        """``self.convs[i].weight = nn.Parameter(t)`` (or a module): attached to a
+        member of ``self.convs``, a part of what holds it."""
+        base = member_base(target) if type(target) is ast.Attribute else None
+        if base is not None and (module or self.registers(value)):
+            self.attached.add(base)
+            self.attach_self(base, node)
+
     def attaching(self, target: ast.expr) -> None:
         """``a.b = ...`` (in a tuple, too) may attach a module to ``a``: ATTACHES, or,
         off ``self``, ``self_attaches`` (the instance of a method, or a parameter)."""
@@ -73,8 +82,8 @@ class ModuleState:
             elif isinstance(sub, ast.Starred):
                 todo.append(sub.value)
             elif type(sub) is ast.Attribute:
-                # (the flow analysis attaches to a dotted name only: not m.blocks[0])
-                path = dotted(sub)
+                # (m.blocks[0].x = ...: attached to a member of m.blocks)
+                path = dotted(sub) or member_base(sub)
                 if path is None:
                     continue
                 if path.startswith("self."):
@@ -365,3 +374,13 @@ def _own_device(node: ast.AST) -> bool:
         and isinstance(node.value.value, ast.Name)
         and node.value.value.id == "self"
     )
+
+
+def member_base(target: ast.Attribute) -> str | None:
+    """The container of ``parts[i].attr`` (``parts``, dotted), else None."""
+    base = target.value
+    if not isinstance(base, ast.Subscript):
+        return None
+    while isinstance(base, ast.Subscript):
+        base = base.value
+    return dotted(base)

@@ -672,9 +672,8 @@ class Unit(ModuleState):
             if path is not None and roots:
                 self.derived.append((path, roots))
             if path is None:
-                self.assigned |= {
-                    p for sub in nodes_under(target) if (p := dotted(sub)) is not None
-                }
+                self.assigned |= {p for sub in nodes_under(target) if (p := dotted(sub))}
+                self.attach_member(target, value, node, is_module)
                 continue
             self.assigned.add(path)
             if is_module:

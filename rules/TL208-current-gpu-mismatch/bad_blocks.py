@@ -1,0 +1,53 @@
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+# A stack of local blocks in an nn.ModuleList, each run on rows a helper picks;
+# the model goes to the GPU a --gpu option names.
+class HopStack(nn.Module):
+    def __init__(self, dim, hops):
+        super().__init__()
+        self.hops = nn.ModuleList([Hop(dim) for _ in range(hops)])
+
+    def forward(self, table):
+        out = []
+        for i in range(len(self.hops)):
+            ids = pick_rows(table.size(0), 8).cuda()  # expect: TL208:19 lines=37,47
+            out.append(self.hops[i](ids, table))
+        return torch.stack(out)
+
+
+class HopChain(HopStack):
+    # The same blocks, run by iterating over the list.
+    def forward(self, table):
+        out = []
+        for hop in self.hops:
+            ids = pick_rows(table.size(0), 8).cuda()  # expect: TL208:19 lines=37,53
+            out.append(hop(ids, table))
+        return torch.stack(out)
+
+
+class Hop(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.proj = nn.Linear(dim, dim)
+
+    def forward(self, ids, table):
+        return self.proj(F.embedding(ids, table))
+
+
+def pick_rows(n, k):
+    return torch.randint(0, n, (k,))
+
+
+def run(gpu):
+    device = torch.device("cuda:" + str(gpu)) if torch.cuda.is_available() else torch.device("cpu")
+    model = HopStack(16, 2).to(device)
+    return model(torch.randn(32, 16).to(device))
+
+
+def run_chain(args):
+    device = torch.device("cuda:%d" % args.gpu)
+    model = HopChain(16, 2).to(device)
+    return model(torch.randn(32, 16, device=device))

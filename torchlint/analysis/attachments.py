@@ -1,0 +1,153 @@
+"""What is attached to a placed model, and judged at the end of the walk: a
+submodule set on it (``model.head = nn.Linear(...)``, ``setattr``, ``add_module``,
+also on a member, ``model.blocks[0].proj = ...``), or a parameter or buffer
+registered on it, made on the CPU after the model was moved, with no move after it
+(``LateModuleObs``, TL202)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from torchlint.analysis.expressions import Expressions
+from torchlint.analysis.names import dotted
+from torchlint.analysis.observations import LateModuleObs
+from torchlint.analysis.scope import Late
+from torchlint.analysis.torch_api import PARAMETER_CLASSES, holds_no_weights
+from torchlint.analysis.values import Kind, Place, Value
+
+
+class Attachments(Expressions):
+    """The late attachments of a scope's walk (``flow._Scope`` walks the statements)."""
+
+    def late_assign(
+        self,
+        parent_path: str | None,
+        value: Value,
+        stmt: cst.CSTNode,
+        what: str = "module",
+        name: str = "",
+    ) -> None:
+        """``value`` attached to ``parent_path`` as a submodule (``what`` "module"),
+        or registered there as a buffer or a parameter named ``name``: pending when
+        the parent is a placed model (or a part of one) and the value was made on the
+        CPU."""
+        if parent_path is None or value.kind != (Kind.MODULE if what == "module" else Kind.TENSOR):
+            return
+        parent = self.lookup(parent_path)
+        if parent is None or not parent.on_accelerator:
+            return
+        placement = parent.last("move", "place")
+        if placement is None or not value.events or value.device not in (Place.CPU,):
+            return
+        if what == "module" and holds_no_weights(value, self.w.analysis):
+            return  # pooling, activations, a wrapper of placed parts: nothing to place
+        # (self.convs of a placed self: a part with its own ident, whose model the
+        # caller holds, is judged by that model)
+        ident = parent.part_of or parent.ident
+        root = next((v for v in self.env.values() if v.ident == ident), None) if ident else None
+        if root is None and parent.ident and parent.part_of:
+            ident = parent.ident
+            root = next((v for v in self.env.values() if v.ident == ident), None)
+        if root is None and self.depth > 0 and parent.part_of:
+            # A part handed over alone (``model.apply(add_hooks)``, ``f(model.fc)``):
+            # the model is the caller's; the part came with its story.
+            root = parent
+        if root is not None:
+            # (Counted without "pass" events: the caller gets the model back without
+            # the one its call added.)
+            seen = sum(e.action != "pass" for e in root.events)
+            foreign = self.w.facts.site is not None  # in another file of the project
+            self.w.pending_late[stmt] = Late(
+                ident, seen, parent_path, placement, what, name, foreign
+            )
+            self.w.late_in_callee[stmt] = self.depth > 0
+            self.w.late_roots[stmt] = next((k for k, v in self.env.items() if v.ident == ident), "")
+
+    def attach_to_member(self, target: cst.Attribute, value: Value, stmt: cst.CSTNode) -> None:
+        """``parts[i].attr = value``: a module, or a parameter or buffer registered,
+        attached to a member of ``parts`` (a part of the model as a whole)."""
+        base = target.value
+        while isinstance(base, cst.Subscript):
+            base = base.value
+        parent = dotted(base)
+        if value.kind == Kind.MODULE and any(e.action == "create" for e in value.events):
+            self.late_assign(parent, value, stmt)
+        elif value.kind == Kind.TENSOR and (what := self.registers_as(stmt)):
+            self.late_assign(parent, value, stmt, what, target.attr.value)
+
+    def registers_as(self, stmt: cst.CSTNode) -> str:
+        """What ``m.x = nn.Parameter(t)`` / ``m.x = nn.Buffer(t)`` registers ("" for
+        any other statement: the screen reads only such calls, ``screen/units.py``)."""
+        value = stmt.value if isinstance(stmt, (cst.Assign, cst.AnnAssign)) else None
+        q = self.w.analysis.qualify(value.func) if isinstance(value, cst.Call) else None
+        if q is None or q not in PARAMETER_CLASSES:
+            return ""
+        return "buffer" if q.endswith("Buffer") else "parameter"
+
+    def rescued(self, path: str) -> None:
+        """``m.total_ops = m.total_ops.to(device)``: a buffer or parameter
+        registered on the CPU after placement, moved by hand."""
+        for node, late in list(self.w.pending_late.items()):
+            if late.name and f"{late.parent}.{late.name}" == path:
+                del self.w.pending_late[node]
+
+    def holding(self, ident: int) -> tuple[str, Value | None]:
+        """The name of this scope that holds the object ``ident``, and its value: a
+        name, or an attribute of an instance of a class of the file (``trainer.model``,
+        set by ``Trainer.__init__``)."""
+        for name, value in self.env.items():
+            if value.ident == ident:
+                return name, value
+        for name, value in self.env.items():
+            known = self.w.objects.get(value.ident) if value.kind == Kind.OBJECT else None
+            for attr, held in known[1].items() if known is not None else ():
+                if held.ident == ident:
+                    return f"{name}.{attr.removeprefix('self.')}", held
+        return "", None
+
+    def finish(self) -> None:
+        """At the end of the scope: submodules (buffers, parameters made on the CPU)
+        added after placement and never followed by another placement of the model
+        they were added to."""
+        self.w.pending_wraps.clear()
+        for node, late in self.w.pending_late.items():
+            ident, n_events, parent, placement = late.ident, late.seen, late.parent, late.placement
+            holder, current = self.holding(ident)
+            if current is None or not current.on_accelerator:
+                continue  # gone, escaped, or moved back: nothing to say
+            later = [e for e in current.events if e.action != "pass"][n_events:]
+            if any(e.action in ("move", "place") for e in later):
+                continue  # placed again afterwards
+            in_callee = self.w.late_in_callee.get(node, False)
+            call, name = self.w.late_calls.get(node, (None, holder)) if in_callee else (None, "")
+            if late.what != "module" and call is not None and not late.foreign:
+                # A buffer or a parameter a function of the file makes on the CPU for
+                # the module it is handed: the line to change is where it is made
+                # (on that module's device), whoever calls the function.
+                obs = LateModuleObs(
+                    node,
+                    parent,
+                    placement,
+                    late.what,
+                    self.w.late_roots.get(node, ""),
+                    name=late.name,
+                    via=call,
+                )
+                self.w.facts.late_modules.add(node, obs, self.depth)
+                continue
+            self.w.facts.late_modules.add(
+                call or node,
+                LateModuleObs(
+                    call or node,
+                    parent,
+                    placement,
+                    late.what,
+                    # (attached in a callee: the model as the call's scope names it)
+                    name if in_callee else self.w.late_roots.get(node, ""),
+                    in_callee,
+                    node if call is not None else None,
+                    late.name,
+                ),
+                self.depth,
+            )
+        self.w.pending_late.clear()
