@@ -51,6 +51,8 @@ class BufferContainer:
     small: cst.BaseSmallStatement
     attr: str
     use: cst.CSTNode | None
+    # ``self.original = self.inv_freq``: the attribute holds one buffer itself
+    single: bool = False
 
 
 def built_methods(cls: cst.ClassDef) -> list[cst.FunctionDef]:
@@ -324,7 +326,8 @@ def _filled(c: _Construction, step: Step) -> str | None:
         target = small.targets[0].target
         attr = self_attr(target)
         if attr is not None:
-            return attr if _literal_refs(c, small.value, step) else None
+            held = _literal_refs(c, small.value, step) or c.is_ref(small.value, step)
+            return attr if held else None
         if isinstance(target, cst.Subscript) and c.holds_refs(small.value, step):
             return self_attr(target.value)
         return None
@@ -390,7 +393,8 @@ def buffer_containers(
         if isinstance(small, cst.Assign) and len(small.targets) == 1:
             attr = self_attr(small.targets[0].target)
             if attr is not None:
-                made[attr] = made.get(attr, True) and _plain(small.value)
+                plain = _plain(small.value) or c.is_ref(small.value, step)
+                made[attr] = made.get(attr, True) and plain
     done: set[str] = set()
     for step in c.steps:
         attr = _filled(c, step)
@@ -401,7 +405,8 @@ def buffer_containers(
         done.add(attr)
         use, moved = _use(cls, runtime, attr)
         if not moved:  # (moved where it is read: it follows the input)
-            yield BufferContainer(step.small, attr, use)
+            single = isinstance(step.small, cst.Assign) and c.is_ref(step.small.value, step)
+            yield BufferContainer(step.small, attr, use, single)
 
 
 def dtype_only(call: cst.Call) -> bool:

@@ -457,7 +457,8 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     and except a parameter that defaults to None (`def __init__(self, dim,
     device=None)`): unless the caller passes a device, the tensor is made on the CPU.
     Also flags a plain list, tuple or dict that the module's construction fills with
-    its registered buffers: `self.stats = [self.mean, self.std]`, or
+    its registered buffers, or a plain attribute set to one of them
+    (`self.original_inv_freq = self.inv_freq`): `self.stats = [self.mean, self.std]`, or
     `self.stats[name] = (getattr(self, f"mean_{name}"), ...)`, `self.stats.append(...)`,
     `.extend`, `.update` on a container made as `[]` / `{}`; a `getattr(self, ...)` counts when
     its name is the one a `self.register_buffer(...)` used (a literal, or the same
@@ -528,15 +529,21 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
         for alias in aliases.values():
             used_at = {"use": alias.use} if alias.use is not None else {}
             used = " (used at line <line:use>)" if alias.use is not None else ""
-            self.report(
-                alias.small,
-                f"`self.{alias.attr}` holds registered buffers themselves: `.to()` and `.half()` "
-                "replace the buffers and leave this plain container with the old CPU tensors"
-                f"{used}; keep their names instead and look the buffers up when needed "
-                "(`getattr(self, name)`)",
-                None,
-                used_at,
-            )
+            if alias.single:
+                message = (
+                    f"`self.{alias.attr}` holds a registered buffer itself: `.to()` and "
+                    "`.half()` replace the buffer and leave this plain attribute with the "
+                    f"old CPU tensor{used}; register a copy as a buffer of its own "
+                    f'(`self.register_buffer("{alias.attr}", ....clone(), persistent=False)`)'
+                )
+            else:
+                message = (
+                    f"`self.{alias.attr}` holds registered buffers themselves: `.to()` and "
+                    "`.half()` replace the buffers and leave this plain container with the "
+                    f"old CPU tensors{used}; keep their names instead and look the buffers "
+                    "up when needed (`getattr(self, name)`)"
+                )
+            self.report(alias.small, message, None, used_at)
         for method, small in built:
             found = next(_self_assignments([small]), None)
             if found is None or small in aliases:

@@ -289,7 +289,8 @@ class ModuleState:
         built (``checks/_buffers.py``): ``self.register_buffer(...)``, and ``self.c =
         [...]`` / ``{...}``, ``self.c[k] = ...``, ``self.c += ...``, ``self.c.append(...)``
         (``extend``, ``insert``, ``update``) of a value that reads ``self``
-        (``self.mean``, ``getattr(self, name)``). Both seen: ``finish()`` tags the unit."""
+        (``self.mean``, ``getattr(self, name)``), or ``self.a = self.mean`` itself. Both
+        seen: ``finish()`` tags the unit."""
         if isinstance(stmt, ast.Call) and isinstance(stmt.func, ast.Attribute):
             if stmt.func.attr == "register_buffer":
                 self.registers_buffer = True
@@ -304,10 +305,11 @@ class ModuleState:
             for target in targets:
                 if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Attribute):
                     self.fills_container = True
-                elif isinstance(target, ast.Attribute) and isinstance(
-                    stmt.value, (ast.List, ast.Tuple, ast.Dict)
+                elif isinstance(target, ast.Attribute) and (
+                    isinstance(stmt.value, (ast.List, ast.Tuple, ast.Dict, ast.Attribute))
+                    or (isinstance(stmt.value, ast.Call) and dotted(stmt.value.func) == "getattr")
                 ):
-                    self.fills_container = True
+                    self.fills_container = True  # (self.original = self.inv_freq, too)
 
 
 # The only nodes attribute_tags() reads (and _self_call() calls).
