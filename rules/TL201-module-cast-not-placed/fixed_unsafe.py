@@ -165,7 +165,7 @@ def prepare(pixels, ids):
 def caption_script(pixels, ids, device):
     # The batch is rebuilt key by key, floating entries moved and cast, the others
     # only moved: every entry is on the GPU, the model (cast only) is not.
-    captioner = Captioner().to(CAPTION_DTYPE)  # expect: TL201:17 lines=171,174
+    captioner = Captioner().to(CAPTION_DTYPE)  # expect: TL201:17 lines=171,155
     batch = prepare(pixels, ids)
     batch = {
         key: t.to(device=device, dtype=CAPTION_DTYPE) if t.is_floating_point() else t.to(device)

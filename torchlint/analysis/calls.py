@@ -37,6 +37,7 @@ from torchlint.analysis.values import (
     Place,
     Site,
     Value,
+    keyed,
     merge_values,
     new_value,
     submodule,
@@ -503,7 +504,7 @@ class Calls(Loops):
         if (
             (not again and (too_deep or fn in self.stack))
             or w.followed >= MAX_CALLS_FOLLOWED
-            or any(a.star for a, _ in args)
+            or any(a.star == "*" for a, _ in args)
         ):
             return None
         w.followed += 1
@@ -512,8 +513,17 @@ class Calls(Loops):
         decorators = {dotted(d.decorator) for d in fn.decorators}
         if cls is not None and "staticmethod" not in decorators and positional:
             positional = positional[1:]  # self (or cls), bound below
-        given = [(a, v) for a, v in args if a.keyword is None]
+        given = [(a, v) for a, v in args if a.keyword is None and not a.star]
         by_name = {a.keyword.value: (a, v) for a, v in args if a.keyword is not None}
+        # f(**options): a dict whose entries the walk knows binds them by name; any
+        # other may set every parameter the call does not name.
+        opaque = False
+        for arg, value in args:
+            if arg.star == "**" and value.kind == Kind.ENCODING and value.keys:
+                for key, item in zip(value.keys, value.items, strict=True):
+                    by_name.setdefault(key, (arg, item))
+            elif arg.star == "**":
+                opaque = True
         bound: dict[str, tuple[cst.Arg, Value]] = {}
         for i, param in enumerate(positional):
             if i < len(given):
@@ -545,10 +555,17 @@ class Calls(Loops):
                     value = replace(value, events=(*value.events, handed))
                 env[name] = value
             else:
-                env[name] = self.default(param.default)
-        for star in (p.star_arg, p.star_kwarg):
-            if isinstance(star, cst.Param):
-                env[star.name.value] = UNKNOWN
+                env[name] = UNKNOWN if opaque else self.default(param.default)
+        if isinstance(p.star_arg, cst.Param):
+            env[p.star_arg.name.value] = UNKNOWN
+        if isinstance(p.star_kwarg, cst.Param):
+            # def f(x, **kwargs): the keywords no parameter takes, for f to hand on
+            named = {q.name.value for q in (*positional, *p.kwonly_params)}
+            rest = {k: v for k, (_, v) in by_name.items() if k not in named}
+            known = not opaque and all(v.kind is not None for v in rest.values())
+            env[p.star_kwarg.name.value] = (
+                keyed(list(rest), list(rest.values())) if rest and known else UNKNOWN
+            )
         sub = type(self)(w, env, self.depth + 1, (*self.stack, fn), cls)
         given_values = [v for _, v in bound.values()]
         sub.leaf_walk = any(shapes.leaf(v) for v in given_values) and not any(

@@ -33,6 +33,7 @@ from torchlint.analysis.observations import LossObs, WrapObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import (
     BOOL_RESULTS,
+    CATEGORICAL,
     COPY_FUNCTIONS,
     DTYPES,
     FLOAT_RESULTS,
@@ -80,7 +81,8 @@ TENSOR_ONLY_CASTS = {
 }
 FACTORIES = frozenset(
     "zeros ones empty full rand randn randint randperm arange linspace logspace eye "
-    "tensor as_tensor from_numpy zeros_like ones_like".split()
+    "tensor as_tensor from_numpy zeros_like ones_like full_like empty_like rand_like "
+    "randn_like randint_like".split()
 )
 _FLOAT_FACTORIES = frozenset("zeros ones empty full rand randn linspace logspace eye".split())
 # Module methods that neither run the module nor change its placement.
@@ -657,6 +659,15 @@ def _factory(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return factory(scope, node, q.rsplit(".", 1)[-1], args)
 
 
+def _categorical(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``Categorical(logits=x)``: held as the class indices ``.sample()`` draws (a
+    same-place op), where (int64) and with the dimensions of ``x``."""
+    given = next((v for a, v in args if v.kind == Kind.TENSOR), None)
+    if given is None:
+        return _unseen(scope, node, q, args)
+    return replace(given, dtype="int64", ident=new_ident(), moved_from=0)
+
+
 def _normal(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     """``torch.normal(mean, std, size=..., device=d)``: drawn on ``d``. Without
     ``device=`` it is where tensor means are, or on the CPU: not known here."""
@@ -736,6 +747,7 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(_PRODUCTS, joins.product),
     "torch.where": joins.where,
     "torch.normal": _normal,
+    **dict.fromkeys(CATEGORICAL, _categorical),
     **dict.fromkeys(STRICT_DTYPE_OPS, strict_ops.call),
     **datasets.HANDLERS,
     **{q: _loss for q in LOSSES if not _is_nn_class(q)},

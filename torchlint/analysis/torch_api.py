@@ -104,9 +104,16 @@ SAME_PLACE_OPS = frozenset(
     round clamp clip argmax argmin interpolate pad normalize dropout tril triu t sin cos tan
     floor ceil sign one_hot chunk split unbind tensor_split fill_ zero_ normal_ uniform_
     bernoulli_ random_ exponential_ copy_ inverse inv pinv pinverse matrix_exp eq ne lt
-    le gt ge logical_not isnan isinf isfinite requires_grad_""".split()
+    le gt ge logical_not isnan isinf isfinite requires_grad_ multinomial topk sort
+    sample""".split()
 )
-# (chunk, split, unbind, tensor_split make a tuple of such tensors, which the flow
+# A categorical distribution over logits or probabilities: what its ``.sample()``
+# draws is class indices where they are (effects._categorical).
+CATEGORICAL = frozenset(
+    {"torch.distributions.Categorical", "torch.distributions.categorical.Categorical"}
+)
+# (chunk, split, unbind, tensor_split, topk, sort make a tuple of such tensors (of
+# values and indices for the last two), which the flow
 # holds as one tensor: unpacked or indexed, it gives each of them. The in-place
 # fills, ``normal_()``, and ``requires_grad_()`` return the tensor itself.)
 # Of those, the ones whose result is floating for an integer input (torch's default
@@ -141,7 +148,7 @@ STRICT_DTYPE_OPS = frozenset(
 )
 STRICT_DTYPE_METHODS = frozenset({"mm", "bmm", "matmul", "mv"})
 # Of those, the ones whose result is int64 (indices, one-hot codes), not values.
-INDEX_RESULTS = frozenset({"argmax", "argmin", "one_hot"})
+INDEX_RESULTS = frozenset({"argmax", "argmin", "one_hot", "multinomial"})
 # And those whose result is a bool tensor (``a.eq(b)``, as ``a == b``).
 BOOL_RESULTS = frozenset("eq ne lt le gt ge logical_not isnan isinf isfinite".split())
 # The floating dtypes (what a module's .half() / .to(dtype) casts).

@@ -55,7 +55,9 @@ class InputsNotMoved(Rule):
     the finding lands on that cast, the line to change: it should convert and move in
     one step. A tensor on the device cast with `.type_as(t)` of a CPU `t` (a loss's
     class weights kept as a plain attribute) is moved to the CPU by that cast (a type
-    such as "torch.FloatTensor" says the device too): the finding lands on the cast.
+    such as "torch.FloatTensor" says the device too): the finding lands on the cast;
+    so where it meets any tensor surely on a GPU (sampled ids cast like the CPU
+    prompt, then `torch.cat((ids, sampled))` with the ids moved there).
     Modules made inside `with torch.device(d):` are on `d`, and a buffer
     (`register_buffer`) moves with its module. A model loaded with `device_map=` is flagged only where `generate` is
     given CPU ids: accelerate's hooks move what its forward is given, but `generate`
@@ -163,7 +165,11 @@ class InputsNotMoved(Rule):
                 other.origin in ("module call", "parameter") or other.part_of or other.module_input
             )
             indexed = isinstance(mix.node, cst.Subscript)
-            if not (model or indexed):
+            # (or it left the device by a .type_as() of a CPU tensor, meeting one that
+            # is surely on a GPU: sampled ids joined back to the prompt's ids)
+            made = mix.cpu.last("create")
+            typed = made is not None and made.detail == TYPE_AS_CPU and other.device == Place.CUDA
+            if not (model or indexed or typed):
                 continue
             code = self.ctx.code_for
             name = dotted(mix.device_expr) or code(mix.device_expr)
@@ -455,12 +461,14 @@ class StaleAlias(Rule):
     name = "stale-alias"
     summary = "A name still holds a tensor from before it was moved under its other name."
     triggers = MOVE_TEXT
-    needs = frozenset({screen.STALE_ALIAS, screen.CALLABLE_MODULE})
+    # (the alias meets the device in a module call, or in an op: a move's operand)
+    needs = frozenset({screen.STALE_ALIAS})
     docs = """
     ## What it does
     Flags a call of a module on a tensor through an alias taken before the tensor was
     moved: `alias = x`, then `x = x.to(device)`, then `model(alias)` with a model
-    (or other arguments) on that device.
+    (or other arguments) on that device; and such an alias of a CPU tensor meeting a
+    tensor on the device in an op (`torch.cat((alias, sampled))`, `alias + y`).
 
     Also flags a module's registered buffer read into another name through the
     module (`self.mean = model.norm.mean`) before the module is moved, when that name
@@ -511,7 +519,27 @@ class StaleAlias(Rule):
             {"move": obs.move.node, "use": obs.use},
         )
 
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        self._stale_meet(node)
+
+    def _stale_meet(self, node: cst.CSTNode) -> None:
+        """The alias meets a tensor on the device in an op (``torch.cat``, ``+``)."""
+        found = self.ctx.analysis.flow.stale_meets.all(node)
+        if not found:
+            return
+        expr, moved_name, move = found[0]
+        alias = dotted(expr) or "an operand"
+        self.report(
+            expr,
+            f"`{alias}` still holds `{moved_name}` from before `{moved_name}` was moved to "
+            f"{device_text(move, self.ctx.code_for)} at line <line:move>: it is on the CPU "
+            f"and meets a tensor on the device here; use `{moved_name}` or move `{alias}` too",
+            None,
+            {"move": move.node},
+        )
+
     def visit_Call(self, node: cst.Call) -> None:
+        self._stale_meet(node)
         stale = self.ctx.analysis.flow.stale.get(node)
         obs = self.ctx.analysis.flow.calls.get(node)
         if stale is None or obs is None:

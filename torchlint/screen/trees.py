@@ -177,6 +177,14 @@ def on_cpu(node: ast.expr) -> bool:
     return False
 
 
+def passed_names(value: ast.expr) -> list[str]:
+    """The names an argument hands over: ``x``, ``*x``, the members of ``(x, y)``."""
+    if isinstance(value, ast.Starred):
+        value = value.value
+    members = value.elts if isinstance(value, (ast.Tuple, ast.List)) else [value]
+    return [p for m in members if (p := dotted(m)) is not None]
+
+
 def within(path: str, prefixes: set[str]) -> bool:
     """``path`` is one of ``prefixes`` or a part of one (model.vpm of model)."""
     while True:

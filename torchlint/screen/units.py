@@ -100,6 +100,7 @@ from torchlint.screen.trees import (
     nodes_under,
     numpy_mapped,
     on_cpu,
+    passed_names,
     roots_of,
     sources,
     table_tags,
@@ -182,8 +183,7 @@ class Unit(ModuleState):
         self.device_args: set[str] = set()
 
     def merge(self, other: Unit) -> None:
-        """Add what ``other`` (a walk of another part of the same file) gathered, as
-        if this unit's walk had covered that part too."""
+        """Add what ``other``, a walk of another part of the same file, gathered."""
         for key, value in vars(other).items():
             if isinstance(value, set):
                 getattr(self, key).update(value)
@@ -293,8 +293,10 @@ class Unit(ModuleState):
                         tags |= found
             elif kind not in READ_KINDS:
                 continue  # (Subscript, keyword, Tuple, ...: their children are pushed)
-            elif kind is ast.BinOp and type(node.op) is ast.MatMult:  # type: ignore[attr-defined]
-                tags.add(COMPUTE)  # a @ b
+            elif kind is ast.BinOp:  # a @ b computes; a + b: its operands meet (TL206)
+                self.arguments.update(passed_names(node.left) + passed_names(node.right))  # type: ignore[attr-defined]
+                if type(node.op) is ast.MatMult:  # type: ignore[attr-defined]
+                    tags.add(COMPUTE)
             elif kind is ast.Expr:
                 value = node.value  # type: ignore[attr-defined]
                 if (
@@ -512,8 +514,7 @@ class Unit(ModuleState):
             if local_callee and is_type_cast(value):
                 # self.vpm(x.type(dtype)); not torch.cat(...), an imported function
                 tags.add(TYPE_CAST_ARGUMENT)
-            passed = dotted(value.value if isinstance(value, ast.Starred) else value)
-            if passed is not None:
+            for passed in passed_names(value):  # f(x), f(*x), torch.cat((x, y))
                 self.arguments.add(passed)
                 if not inert_callee:
                     self.passed_on.add(passed)
