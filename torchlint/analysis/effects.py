@@ -36,11 +36,13 @@ from torchlint.analysis.torch_api import (
     CATEGORICAL,
     COPY_FUNCTIONS,
     DTYPES,
+    FACTORY_FUNCTIONS,
     FLOAT_RESULTS,
     FORWARD_LIKE,
     IN_PLACE_CONVERTERS,
     INDEX_RESULTS,
     INTEGER_DTYPES,
+    LIKE_FACTORIES,
     LOSSES,
     MODEL_LOADERS,
     MODULE_CONTAINERS,
@@ -79,11 +81,9 @@ TENSOR_ONLY_CASTS = {
     "byte": "uint8",
     "char": "int8",
 }
-FACTORIES = frozenset(
-    "zeros ones empty full rand randn randint randperm arange linspace logspace eye "
-    "tensor as_tensor from_numpy zeros_like ones_like full_like empty_like rand_like "
-    "randn_like randint_like".split()
-)
+# What the flow analysis makes a tensor of (``factory``): the torch factories (not the
+# legacy ``torch.Tensor(...)``, TL402's) and their ``_like`` forms.
+FACTORIES = (FACTORY_FUNCTIONS - {"Tensor"}) | LIKE_FACTORIES
 _FLOAT_FACTORIES = frozenset("zeros ones empty full rand randn linspace logspace eye".split())
 # Module methods that neither run the module nor change its placement.
 _MODULE_PLUMBING = frozenset(

@@ -12,7 +12,6 @@ from dataclasses import replace
 import libcst as cst
 
 from torchlint.analysis import copies, dims, gpus
-from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import MixObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import UNKNOWN, Kind, Place, Value, join_values, new_ident
@@ -43,25 +42,10 @@ def meet(
         if other is not None:
             mix = MixObs(node, cpu, other[0], other[1])
             scope.w.facts.mixes.add(made.node, mix, scope.depth)
-    _stale(scope, values, node, exprs)
     copies.meet(scope, values, node)
     gpus.meet(scope, values, node, exprs)
     joined = join_values(values, promote, dtype, node)
     return dims.mark(joined, promote or any(dims.has(v) for v in values))
-
-
-def _stale(
-    scope: Scope, values: Sequence[Value], node: cst.CSTNode, exprs: Sequence[cst.BaseExpression]
-) -> None:
-    """A name still holding a CPU tensor from before the tensor was moved
-    (``alias = x; x = x.to(device)``) meeting one on a device (TL206)."""
-    for value, expr in zip(values, exprs, strict=True):
-        stale = scope.w.moved_away.get(value.ident) if value.ident else None
-        name = dotted(expr)
-        if stale is None or value.device != Place.CPU or name is None or name == stale[0]:
-            continue
-        if any(v.on_accelerator for v in values if v is not value):
-            scope.w.facts.stale_meets.add(node, (expr, stale[0], stale[1]), scope.depth)
 
 
 def arithmetic(

@@ -237,11 +237,6 @@ class FlowFacts:
     late_modules: Observations[cst.CSTNode, LateModuleObs] = field(default_factory=Observations)
     # Names that held a value which was then moved under its other name.
     stale: Observations[cst.Call, tuple[cst.Arg, str, Event]] = field(default_factory=Observations)
-    # The same alias meeting a tensor on a device in an op (``torch.cat((alias, y))``,
-    # ``alias + y``), keyed by the op: the alias's expression, the moved name, its move.
-    stale_meets: Observations[cst.CSTNode, tuple[cst.BaseExpression, str, Event]] = field(
-        default_factory=Observations
-    )
     # Keyed by the factory call that made the CPU tensor of each meeting.
     mixes: Observations[cst.CSTNode, MixObs] = field(default_factory=Observations)
     dtype_mixes: Observations[cst.CSTNode, DtypeMixObs] = field(default_factory=Observations)

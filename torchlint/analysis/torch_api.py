@@ -79,6 +79,11 @@ FACTORY_FUNCTIONS = frozenset(
     "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "
     "as_tensor from_numpy Tensor".split()
 )
+# Their ``_like`` forms: where and as the tensor given is, unless ``device=`` or
+# ``dtype=`` say otherwise.
+LIKE_FACTORIES = frozenset(
+    f"{name}_like" for name in ("zeros", "ones", "full", "empty", "rand", "randn", "randint")
+)
 # torch functions whose ``device=`` is a full device (a tensor lands on its index),
 # beside FACTORY_FUNCTIONS and their ``_like`` forms; autocast and GradScaler take a
 # device *type* on purpose and are not among them, nor is torch.Generator (a CUDA

@@ -461,14 +461,12 @@ class StaleAlias(Rule):
     name = "stale-alias"
     summary = "A name still holds a tensor from before it was moved under its other name."
     triggers = MOVE_TEXT
-    # (the alias meets the device in a module call, or in an op: a move's operand)
-    needs = frozenset({screen.STALE_ALIAS})
+    needs = frozenset({screen.STALE_ALIAS, screen.CALLABLE_MODULE})
     docs = """
     ## What it does
     Flags a call of a module on a tensor through an alias taken before the tensor was
     moved: `alias = x`, then `x = x.to(device)`, then `model(alias)` with a model
-    (or other arguments) on that device; and such an alias of a CPU tensor meeting a
-    tensor on the device in an op (`torch.cat((alias, sampled))`, `alias + y`).
+    (or other arguments) on that device.
 
     Also flags a module's registered buffer read into another name through the
     module (`self.mean = model.norm.mean`) before the module is moved, when that name
@@ -519,27 +517,7 @@ class StaleAlias(Rule):
             {"move": obs.move.node, "use": obs.use},
         )
 
-    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
-        self._stale_meet(node)
-
-    def _stale_meet(self, node: cst.CSTNode) -> None:
-        """The alias meets a tensor on the device in an op (``torch.cat``, ``+``)."""
-        found = self.ctx.analysis.flow.stale_meets.all(node)
-        if not found:
-            return
-        expr, moved_name, move = found[0]
-        alias = dotted(expr) or "an operand"
-        self.report(
-            expr,
-            f"`{alias}` still holds `{moved_name}` from before `{moved_name}` was moved to "
-            f"{device_text(move, self.ctx.code_for)} at line <line:move>: it is on the CPU "
-            f"and meets a tensor on the device here; use `{moved_name}` or move `{alias}` too",
-            None,
-            {"move": move.node},
-        )
-
     def visit_Call(self, node: cst.Call) -> None:
-        self._stale_meet(node)
         stale = self.ctx.analysis.flow.stale.get(node)
         obs = self.ctx.analysis.flow.calls.get(node)
         if stale is None or obs is None:

@@ -7,9 +7,17 @@ from __future__ import annotations
 import ast
 import functools
 from collections.abc import Callable, Iterator
+from typing import Protocol
 
 from torchlint.analysis.torch_api import NUMPY_CONVERSIONS
-from torchlint.screen.tags import CPU_TABLE_OUT, HALF_WORDS, INDEXES_GIVEN, MOVES, TENSOR_INDEX
+from torchlint.screen.tags import (
+    CPU_TABLE_OUT,
+    HALF_WORDS,
+    INDEXES_GIVEN,
+    MOVES,
+    STALE_ALIAS,
+    TENSOR_INDEX,
+)
 
 # Fields that never hold a node worth visiting: contexts and operators (singletons,
 # half the nodes of a tree), and the identifiers and flags that are plain values.
@@ -177,12 +185,30 @@ def on_cpu(node: ast.expr) -> bool:
     return False
 
 
-def passed_names(value: ast.expr) -> list[str]:
-    """The names an argument hands over: ``x``, ``*x``, the members of ``(x, y)``."""
-    if isinstance(value, ast.Starred):
-        value = value.value
-    members = value.elts if isinstance(value, (ast.Tuple, ast.List)) else [value]
-    return [p for m in members if (p := dotted(m)) is not None]
+class _Aliases(Protocol):
+    alias_pairs: list[tuple[str, str]]
+    assigned: set[str]
+    modules: set[str]
+    rebound: set[str]
+    arguments: set[str]
+    shared: set[str]
+
+
+def stale_tags(unit: _Aliases) -> set[str]:
+    """A stale alias: one of two names for a value is re-bound to the moved value
+    while the other is passed to a call. The flow analysis knows the value of a name
+    assigned in the unit, or of a part of a module; anything else (a parameter's
+    attribute) is unknown and shares nothing."""
+    tags: set[str] = set()
+    for name, source in unit.alias_pairs:
+        if source in unit.assigned or within(source, unit.modules):
+            if (name in unit.rebound and source in unit.arguments) or (
+                source in unit.rebound and name in unit.arguments
+            ):
+                tags.add(STALE_ALIAS)
+    if unit.rebound & unit.shared and unit.shared & unit.arguments:
+        tags.add(STALE_ALIAS)  # a = b = x; for t in (x, y)
+    return tags
 
 
 def within(path: str, prefixes: set[str]) -> bool:

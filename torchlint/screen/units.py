@@ -100,9 +100,9 @@ from torchlint.screen.trees import (
     nodes_under,
     numpy_mapped,
     on_cpu,
-    passed_names,
     roots_of,
     sources,
+    stale_tags,
     table_tags,
     type_of_maybe_tensor,
     within,
@@ -293,10 +293,8 @@ class Unit(ModuleState):
                         tags |= found
             elif kind not in READ_KINDS:
                 continue  # (Subscript, keyword, Tuple, ...: their children are pushed)
-            elif kind is ast.BinOp:  # a @ b computes; a + b: its operands meet (TL206)
-                self.arguments.update(passed_names(node.left) + passed_names(node.right))  # type: ignore[attr-defined]
-                if type(node.op) is ast.MatMult:  # type: ignore[attr-defined]
-                    tags.add(COMPUTE)
+            elif kind is ast.BinOp and type(node.op) is ast.MatMult:  # type: ignore[attr-defined]
+                tags.add(COMPUTE)  # a @ b
             elif kind is ast.Expr:
                 value = node.value  # type: ignore[attr-defined]
                 if (
@@ -514,7 +512,8 @@ class Unit(ModuleState):
             if local_callee and is_type_cast(value):
                 # self.vpm(x.type(dtype)); not torch.cat(...), an imported function
                 tags.add(TYPE_CAST_ARGUMENT)
-            for passed in passed_names(value):  # f(x), f(*x), torch.cat((x, y))
+            passed = dotted(value.value if isinstance(value, ast.Starred) else value)
+            if passed is not None:
                 self.arguments.add(passed)
                 if not inert_callee:
                     self.passed_on.add(passed)
@@ -763,18 +762,7 @@ class Unit(ModuleState):
             # Only a name the flow analysis knows as a tensor is reported; it knows
             # nothing of parameters and names it never saw assigned.
             self.tags.add(DISCARDED_MOVE)
-        # A stale alias: one of two names for a value is re-bound to the moved value
-        # while the other is passed to a call. The flow analysis knows the value of
-        # a name assigned in the unit, or of a part of a module; anything else (a
-        # parameter's attribute) is unknown and shares nothing.
-        for name, source in self.alias_pairs:
-            if source in self.assigned or within(source, self.modules):
-                if (name in self.rebound and source in self.arguments) or (
-                    source in self.rebound and name in self.arguments
-                ):
-                    self.tags.add(STALE_ALIAS)
-        if self.rebound & self.shared and self.shared & self.arguments:
-            self.tags.add(STALE_ALIAS)  # a = b = x; for t in (x, y)
+        self.tags |= stale_tags(self)  # (trees.py)
         self.dtype_values(self.valued)
         self.tags |= table_tags(
             self.indexed, self.params, self.stored, self.made_on_cpu, self.returned_values
