@@ -741,10 +741,12 @@ class ModuleNotPlaced(Rule):
             return True
         whole = model_name(obs.callee)
         related: dict[str, cst.CSTNode] = {"move": move.node, "call": node}
+        # (a part of a model, ``self.vpm``: made, and left on the CPU, with the model)
+        what = f"`{whole}`, a part of the model," if module.part_of else f"`{whole}`"
         if at is created.node:
-            story = f"`{whole}` is made here (on the CPU) and never moved to a device"
+            story = f"{what} is made here (on the CPU) and never moved to a device"
         else:
-            story = f"`{whole}` was made at line <line:made> (on the CPU), never moved to a device"
+            story = f"{what} was made at line <line:made> (on the CPU), never moved to a device"
             related["made"] = created.node
         input_name = name_of(arg.value, self.ctx.code_for(arg.value))
         where = _how_placed(move, value, self.ctx.code_for)
