@@ -42,12 +42,12 @@ class Attachments(Expressions):
         if what == "module" and holds_no_weights(value, self.w.analysis):
             return  # pooling, activations, a wrapper of placed parts: nothing to place
         # (self.convs of a placed self: a part with its own ident, whose model the
-        # caller holds, is judged by that model)
-        ident = parent.part_of or parent.ident
-        root = next((v for v in self.env.values() if v.ident == ident), None) if ident else None
-        if root is None and parent.ident and parent.part_of:
-            ident = parent.ident
+        # caller holds, is judged by that model, else by itself)
+        root, ident = None, 0
+        for ident in dict.fromkeys(i for i in (parent.part_of, parent.ident) if i):
             root = next((v for v in self.env.values() if v.ident == ident), None)
+            if root is not None:
+                break
         if root is None and self.depth > 0 and parent.part_of:
             # A part handed over alone (``model.apply(add_hooks)``, ``f(model.fc)``):
             # the model is the caller's; the part came with its story.
@@ -63,17 +63,21 @@ class Attachments(Expressions):
             self.w.late_in_callee[stmt] = self.depth > 0
             self.w.late_roots[stmt] = next((k for k, v in self.env.items() if v.ident == ident), "")
 
-    def attach_to_member(self, target: cst.Attribute, value: Value, stmt: cst.CSTNode) -> None:
-        """``parts[i].attr = value``: a module, or a parameter or buffer registered,
-        attached to a member of ``parts`` (a part of the model as a whole)."""
-        base = target.value
-        while isinstance(base, cst.Subscript):
-            base = base.value
-        parent = dotted(base)
+    def attached(self, parent: str | None, attr: str, value: Value, stmt: cst.CSTNode) -> None:
+        """``parent.attr = value``: a module made here attached, or a parameter or
+        buffer registered (``model.scale = nn.Parameter(t)``; ``nn.Buffer``)."""
         if value.kind == Kind.MODULE and any(e.action == "create" for e in value.events):
             self.late_assign(parent, value, stmt)
         elif value.kind == Kind.TENSOR and (what := self.registers_as(stmt)):
-            self.late_assign(parent, value, stmt, what, target.attr.value)
+            self.late_assign(parent, value, stmt, what, attr)
+
+    def attach_to_member(self, target: cst.Attribute, value: Value, stmt: cst.CSTNode) -> None:
+        """``parts[i].attr = value``: attached to a member of ``parts`` (a part of the
+        model as a whole)."""
+        base = target.value
+        while isinstance(base, cst.Subscript):
+            base = base.value
+        self.attached(dotted(base), target.attr.value, value, stmt)
 
     def registers_as(self, stmt: cst.CSTNode) -> str:
         """What ``m.x = nn.Parameter(t)`` / ``m.x = nn.Buffer(t)`` registers ("" for

@@ -379,16 +379,9 @@ class _Scope(Attachments):
                 self.attach_to_member(target, value, stmt)
             return
         old = self.env.get(name)
-        if (
-            "." in name
-            and value.kind == Kind.MODULE
-            and any(e.action == "create" for e in value.events)
-        ):
-            self.late_assign(name.rpartition(".")[0], value, stmt)
-        elif "." in name and value.kind == Kind.TENSOR and (what := self.registers_as(stmt)):
-            # model.scale = nn.Parameter(t) registers a parameter (nn.Buffer: a buffer)
+        if "." in name:
             parent, _, attr = name.rpartition(".")
-            self.late_assign(parent, value, stmt, what, attr)
+            self.attached(parent, attr, value, stmt)
         if "." in name and value.device not in (None, Place.CPU, Place.MAYBE):
             self.rescued(name)
         if name.count(".") == 1:
