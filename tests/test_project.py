@@ -1,8 +1,9 @@
 """Across the files of a project: a call into a function or class that another file
 of the project defines is followed there (``torchlint/analysis/project.py``), the
 finding lands on the line of this file that makes the call and names the other
-file's line, the screen keeps what such a call may need, and the cache drops a
-result when a file it read changes."""
+file's line (or, when the story happens in the other file and the run lints it
+too, on that file's line: ``torchlint/lint/forward.py``), the screen keeps what such
+a call may need, and the cache drops a result when a file it read changes."""
 
 from __future__ import annotations
 
@@ -356,6 +357,58 @@ def test_a_cpu_tensor_made_in_another_file_is_reported_at_the_call_reaching_it(
     ]
 
 
+SCALER_TL204 = (
+    "scaler.py:8:20: TL204 this tensor is made on the CPU (no `device=`) and meets `x`, "
+    "on `device` (line 9 of train.py), at line 11: 'Expected all tensors to be on the same "
+    "device'; create it on that device (or move it there before that line) (reached from "
+    "line 9 of train.py)"
+)
+
+
+def test_a_run_linting_both_files_reports_the_line_to_change_in_the_other_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tensor is made and meets the input in scaler.py: linted together, the
+    finding is scaler.py's, on the line that makes it, naming the call that led
+    there; train.py no longer reports it. A warm run (from the cache) says the same."""
+    write(tmp_path, {"scaler.py": SCALER, "train.py": TRAIN_SCALER})
+    monkeypatch.chdir(tmp_path)
+    cold = invoke("-q", "--select", "TL204", ".")
+    assert cold.exit_code == 1
+    assert cold.stdout.splitlines() == [SCALER_TL204]
+    assert invoke("-q", "--select", "TL204", ".").stdout == cold.stdout
+    both = invoke("-q", "--select", "TL204", "train.py", "scaler.py", "--no-cache")
+    assert both.stdout == cold.stdout
+    # (the same file named twice, or reached from two files, is reported once)
+    twice = invoke("-q", "--select", "TL204", "--no-cache", "train.py", "./scaler.py", "scaler.py")
+    assert twice.stdout.count("TL204") == 1
+
+
+def test_a_run_without_the_other_file_reports_at_the_call_that_led_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, {"scaler.py": SCALER, "train.py": TRAIN_SCALER})
+    monkeypatch.chdir(tmp_path)
+    alone = invoke("-q", "--select", "TL204", "train.py")
+    assert alone.exit_code == 1
+    assert [line.split(" TL204 ")[0] for line in alone.stdout.splitlines()] == ["train.py:9:12:"]
+    # An ignore of the rule for scaler.py leaves the finding with train.py.
+    config = '[tool.torchlint]\nper-file-ignores = { "scaler.py" = ["TL204"] }\n'
+    (tmp_path / "pyproject.toml").write_text(config)
+    ignored = invoke("-q", "--select", "TL204", "--no-cache", ".")
+    assert [line.split(" TL204 ")[0] for line in ignored.stdout.splitlines()] == ["train.py:9:12:"]
+
+
+def test_a_noqa_on_the_line_to_change_in_the_other_file_suppresses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    noqa = SCALER.replace("torch.zeros(1, d)", "torch.zeros(1, d)  # noqa: TL204")
+    write(tmp_path, {"scaler.py": noqa, "train.py": TRAIN_SCALER})
+    monkeypatch.chdir(tmp_path)
+    result = invoke("-q", "--select", "TL204", ".")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
 HELPERS = """\
 import torch
 
@@ -385,6 +438,18 @@ def main(device):
     mask = make_mask(4)
     return model(ids * mask)
 """
+
+
+def test_a_tensor_handed_back_to_the_caller_stays_the_callers_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """make_ids() of helpers.py returns a CPU tensor that train.py feeds to its model:
+    the caller is where it must be moved (the fix is there), whatever files the run
+    lints."""
+    write(tmp_path, {"helpers.py": HELPERS, "train.py": TRAIN_HELPERS})
+    monkeypatch.chdir(tmp_path)
+    found = invoke("-q", "--no-cache", ".").stdout.splitlines()
+    assert [line.split(" TL204 ")[0] for line in found] == ["train.py:11:18:"]
 
 
 def test_the_names_imported_from_a_file_are_read_in_one_parse(

@@ -14,7 +14,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from torchlint import __version__
 from torchlint.lint.findings import Applicability, Edit, Finding, Fix
@@ -53,6 +53,11 @@ def key(data: bytes, path: str, codes: frozenset[str]) -> str:
     return str(digest.hexdigest())
 
 
+class Cached(NamedTuple):
+    findings: list[Finding]
+    forwarded: list[Finding]  # on lines of other files (``torchlint.lint.forward``)
+
+
 class Cache:
     def __init__(self, root: str) -> None:
         self.dir = Path(root) / DIRNAME / _code_fingerprint()
@@ -61,21 +66,29 @@ class Cache:
     def _entry(self, k: str) -> Path:
         return self.dir / k[:2] / f"{k}.json"
 
-    def get(self, k: str) -> list[Finding] | None:
+    def get(self, k: str) -> Cached | None:
         try:
             with open(os.path.join(self._dir, k[:2], k + ".json"), encoding="utf-8") as fh:
                 raw = json.load(fh)
+            forwarded = []
             if isinstance(raw, dict):
                 # Findings that read other files of the project hold while those
                 # files are as they were.
                 if any(file_digest(p) != known for p, known in raw["depends"].items()):
                     return None
+                forwarded = [_finding(item) for item in raw.get("forwarded", ())]
                 raw = raw["findings"]
-            return [_finding(item) for item in raw]
+            return Cached([_finding(item) for item in raw], forwarded)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing or broken: lint again and rewrite it
 
-    def put(self, k: str, findings: list[Finding], depends: dict[str, str] | None = None) -> None:
+    def put(
+        self,
+        k: str,
+        findings: list[Finding],
+        depends: dict[str, str] | None = None,
+        forwarded: list[Finding] | None = None,
+    ) -> None:
         entry = self._entry(k)
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
@@ -86,7 +99,16 @@ class Cache:
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
             records = [_record(f) for f in findings]
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"findings": records, "depends": depends} if depends else records, fh)
+                json.dump(
+                    {
+                        "findings": records,
+                        "depends": depends,
+                        "forwarded": [_record(f) for f in forwarded or ()],
+                    }
+                    if depends
+                    else records,
+                    fh,
+                )
             os.replace(tmp, entry)
         except OSError:
             pass  # a read-only tree just runs without a cache
@@ -103,6 +125,7 @@ def _record(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "noqa": sorted(f.noqa_lines),
         "cell": f.cell,
+        "fallback": f.fallback,
         "fix": None
         if f.fix is None
         else {
@@ -134,4 +157,5 @@ def _finding(item: dict[str, Any]) -> Finding:
         fix=fix,
         noqa_lines=frozenset(int(n) for n in item["noqa"]),
         cell=int(item["cell"]),
+        fallback=str(item.get("fallback", "")),
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from torchlint.batch.cache import Cache, key
 from torchlint.lint import notebook as nb
@@ -48,6 +48,9 @@ class FileResult:
     # in another language holds nothing torchlint reads, which is no error.
     skip_is_warning: bool = False
     noqa_added: int = 0  # --add-noqa: lines given (or extended) a noqa directive
+    # Findings on lines of other files of the project, theirs when the run lints them
+    # (``torchlint.lint.forward``; ``run`` hands them over).
+    forwarded: list[Finding] = field(default_factory=list)
 
 
 def process_text(path: str, data: bytes, options: Options, write: bool) -> FileResult:
@@ -69,10 +72,11 @@ def process_text(path: str, data: bytes, options: Options, write: bool) -> FileR
     if not (options.fix or options.diff):
         lint = engine.lint_text(path, source.text, options.codes)
         result.findings, result.problems = lint.findings, lint.problems
-        result.depends = lint.depends
+        result.depends, result.forwarded = lint.depends, lint.forwarded
         return result
     outcome = engine.fix_text(path, source.text, options.codes, options.unsafe_fixes)
     result.findings, result.problems = outcome.remaining.findings, outcome.remaining.problems
+    result.forwarded = outcome.remaining.forwarded
     if not write:
         try:
             result.fixed_bytes = source.encode(outcome.text)
@@ -229,7 +233,7 @@ def cached_result(path: str, options: Options) -> FileResult | None:
     except SourceError:
         return None  # reported by process_file
     found = Cache(options.cache_root).get(key(data, path, options.codes))
-    return None if found is None else FileResult(path, found)
+    return None if found is None else FileResult(path, found.findings, forwarded=found.forwarded)
 
 
 def process_file(path: str, options: Options) -> FileResult:
@@ -246,7 +250,7 @@ def process_file(path: str, options: Options) -> FileResult:
     result = process_text(path, data, options, write=False)
     if not result.problems and not result.skipped:
         Cache(options.cache_root).put(
-            key(data, path, options.codes), result.findings, result.depends
+            key(data, path, options.codes), result.findings, result.depends, result.forwarded
         )
     return result
 
@@ -273,9 +277,44 @@ def run(files: list[str], options_for: Callable[[str], Options], jobs: int) -> l
     thresholds = gc.get_threshold()
     gc.set_threshold(50_000, 50, 100)
     try:
-        return _run(files, options_for, jobs)
+        return _hand_over(_run(files, options_for, jobs), options_for)
     finally:
         gc.set_threshold(*thresholds)
+
+
+def _hand_over(
+    results: list[FileResult], options_for: Callable[[str], Options]
+) -> list[FileResult]:
+    """Each finding on a line of another file of the project goes to that file when
+    the run lints it with that rule on (once, however many files led there), and
+    the finding its file made at the line that led there is dropped; else that one
+    stays."""
+    linted = {os.path.realpath(r.path): r for r in results if not r.skipped}
+
+    def takes(real: str, code: str) -> bool:
+        target = linted.get(real)
+        return target is not None and code in options_for(target.path).codes
+
+    seen: set[tuple[str, int, int, str]] = set()
+    changed: set[str] = set()
+    for result in results:
+        for finding in result.forwarded:
+            real = os.path.realpath(finding.path)
+            spot = (real, finding.line, finding.column, finding.code)
+            if spot in seen or not takes(real, finding.code):
+                continue
+            seen.add(spot)
+            target = linted[real]
+            target.findings.append(replace(finding, path=target.path))
+            changed.add(target.path)
+        if any(f.fallback and takes(f.fallback, f.code) for f in result.findings):
+            result.findings = [
+                f for f in result.findings if not (f.fallback and takes(f.fallback, f.code))
+            ]
+    for result in results:
+        if result.path in changed:
+            result.findings.sort(key=Finding.sort_key)
+    return results
 
 
 def _run(files: list[str], options_for: Callable[[str], Options], jobs: int) -> list[FileResult]:

@@ -129,7 +129,7 @@ class CurrentGpuMismatch(Rule):
         """``node`` put a tensor on the current GPU, and it met one on a GPU the code
         chooses (``GpuMixObs``): reported here, once."""
         for mix in self.ctx.analysis.flow.gpu_mixes.all(node):
-            at = self.once_at(mix.current.node, node)
+            at = self.once_at(mix.current.node, node, not self.ctx.in_this_file(mix.node))
             if at is None:
                 return
             code = self.ctx.code_for
@@ -143,7 +143,12 @@ class CurrentGpuMismatch(Rule):
             where, expr = _spelled(mix.chosen, code)
             advice = f"`.to({other.strip('`')}.device)`" if other.startswith("`") else ""
             fn = self.ctx.function
-            reach = at is moving and fn is not None and contains(fn.node, mix.chosen.node)
+            reach = (
+                at is moving
+                and fn is not None
+                and contains(fn.node, moving)
+                and contains(fn.node, mix.chosen.node)
+            )
             if expr is not None and reach and len(code(expr)) <= 40:
                 advice += f"{' or ' if advice else ''}`.to({code(expr)})`"
             related = {"meet": mix.node, "chosen": mix.chosen.node}

@@ -187,17 +187,24 @@ class InputsNotMoved(Rule):
                 where = f"{device_text(moved, code)} (line <line:moved>)"
             elif not model and other.device_expr is not None:
                 where = f"`{code(other.device_expr)}`"
-            subject = "this tensor is made on the CPU (no `device=`)"
+            subject = "this tensor is made on the CPU (no `device=`) and"
+            at: cst.CSTNode = node
             made = mix.cpu.last("create")
             if made is not None and made.node is not node:
-                # Made in another file of the project, reached through this call.
-                related["made"] = made.node
-                subject = (
-                    "this call reaches a tensor made on the CPU (no `device=`) at "
-                    "line <line:made>, which"
-                )
-            else:
-                subject += " and"
+                # Made in another file of the project, reached through this call:
+                # that file reports it when the run lints it (``once_at``).
+                # (when they meet there too: a tensor it hands back here is this
+                # file's to move)
+                spot = self.once_at(made.node, node, not self.ctx.in_this_file(mix.node))
+                if spot is None:
+                    return
+                at = spot
+                if at is node:
+                    related["made"] = made.node
+                    subject = (
+                        "this call reaches a tensor made on the CPU (no `device=`) at "
+                        "line <line:made>, which"
+                    )
             how, error = f"meets `{name}`", "'Expected all tensors to be on the same device'"
             if indexed:
                 how = f"is indexed with `{name}`"
@@ -210,7 +217,6 @@ class InputsNotMoved(Rule):
                 if fn is not None and contains(fn.node, mix.node)
                 else "create it on that device (or move it there before that line)"
             )
-            at: cst.CSTNode = node
             if made is not None and made.detail == TYPE_AS_CPU:
                 at, subject, advice = self._type_as_cpu(node, made, related)
             self.report(

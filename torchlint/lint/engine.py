@@ -16,7 +16,7 @@ from libcst.metadata import CodeRange
 
 from torchlint.analysis import analyze
 from torchlint.analysis.project import Home
-from torchlint.lint import noqa
+from torchlint.lint import forward, noqa
 from torchlint.lint.findings import Applicability, Edit, Finding, Fix, Problem
 from torchlint.lint.parsing import parse_module
 from torchlint.lint.positions import Offsets
@@ -47,6 +47,9 @@ class LintResult:
     depends: dict[str, str] = field(default_factory=dict)
     # The files the screen read for it (their digests join ``depends``).
     consulted: set[str] = field(default_factory=set)
+    # Findings on lines of other files of the project (``torchlint.lint.forward``):
+    # theirs when the same run lints them.
+    forwarded: list[Finding] = field(default_factory=list)
 
 
 def rules_for(
@@ -268,9 +271,38 @@ def _lint_parsed(
     result.depends = {home.path: home.digest for home in files if home.path is not None}
     if ctx.reports:
         reports = _own_reports(ctx.reports, files) if files else ctx.reports
-        result.findings.extend(_findings(path, text, module, tree, reports, label, files))
+        found = _findings(path, text, module, tree, reports, label, files)
+        if ctx.foreign:
+            found = _forward(path, text, module, tree, rules, ctx, reports, found, result)
+        result.findings.extend(found)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _forward(
+    path: str,
+    text: str,
+    module: cst.Module,
+    tree: ast.Module | None,
+    rules: list[type[Rule]],
+    ctx: LintContext,
+    reports: list[Report],
+    found: list[Finding],
+    result: LintResult,
+) -> list[Finding]:
+    """Findings about lines of other files: reported by those files when the run
+    lints them (``result.forwarded``), else here, as found (their fallbacks)."""
+    try:
+        again = forward.forward_reports(module, ctx.analysis, rules, ctx)
+        result.forwarded = forward.findings(path, text, module, tree, again, ctx.analysis.files)
+    except Exception:  # noqa: BLE001 - the findings here stand on their own
+        return found
+    targets = forward.targets(ctx, again)
+    out = []
+    for report, finding in zip(reports, found, strict=True):
+        target = targets.get((report.code, id(report.node)))
+        out.append(replace(finding, fallback=target) if target is not None else finding)
+    return out
 
 
 def _one_line(exc: BaseException) -> str:

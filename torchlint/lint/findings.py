@@ -79,6 +79,10 @@ class Finding:
     # With --confirm: what the run says of it ("confirmed", "not confirmed", "not
     # reached", "not confirmable"; torchlint.runtime.confirm).
     confirmation: str | None = None
+    # A finding about a line of another file of the project, reported here at the
+    # line that led there: the real path of that file, which reports it itself when
+    # the same run lints it (``torchlint.lint.forward``).
+    fallback: str = field(default="", compare=False)
 
     def sort_key(self) -> tuple[str, int, int, int, str, str]:
         return (self.path, self.cell, self.line, self.column, self.code, self.message)

@@ -76,13 +76,22 @@ class LintContext:
     """Shared by all rules of one file: the tree, the analysis, and where the
     traversal is (statement, function, class), kept by ``ScopeTracker``."""
 
-    def __init__(self, module: cst.Module, analysis: Analysis) -> None:
+    def __init__(self, module: cst.Module, analysis: Analysis, forward: bool = False) -> None:
         self.module = module
         self.analysis = analysis
         self.statements: list[cst.CSTNode] = []
         self.functions: list[FunctionFacts] = []
         self.classes: list[ClassFacts] = []
         self.reports: list[Report] = []
+        # ``forward``: the second traversal, run only when the first one met a line to
+        # change in another file of the project; a finding lands on that line
+        # (``Rule.once_at``), for that file's report (``torchlint.lint.forward``).
+        self.forward = forward
+        # (rule code, id of the node reported instead) -> the line of another file
+        # that finding is about; in the forward traversal, id of that line -> the
+        # node of this file that led there.
+        self.foreign: dict[tuple[str, int], cst.CSTNode] = {}
+        self.reached_from: dict[int, cst.CSTNode] = {}
 
     @property
     def function(self) -> FunctionFacts | None:
@@ -189,15 +198,27 @@ class Rule(cst.BatchableCSTVisitor):
         self.ctx = ctx
         self._reported_at: set[int] = set()
 
-    def once_at(self, line_to_change: cst.CSTNode, here: cst.CSTNode) -> cst.CSTNode | None:
+    def once_at(
+        self, line_to_change: cst.CSTNode, here: cst.CSTNode, forward: bool = False
+    ) -> cst.CSTNode | None:
         """Where a finding about ``line_to_change`` (a cast, say) lands: on it, once
         however many calls lead to it; on ``here`` (the call being visited) when it
-        is a line of another file of the project. None when it was reported there
-        already."""
-        at = line_to_change if self.ctx.in_this_file(line_to_change) else here
+        is a line of another file of the project. With ``forward`` (the other file's
+        code is where the story happens, not a value it hands back here), the forward
+        traversal reports that line for its own file (``torchlint.lint.forward``).
+        None when it was reported there already."""
+        ctx = self.ctx
+        at = line_to_change
+        if not ctx.in_this_file(line_to_change):
+            if forward and ctx.forward:
+                ctx.reached_from.setdefault(id(line_to_change), here)
+            else:
+                at = here
         if id(at) in self._reported_at:
             return None
         self._reported_at.add(id(at))
+        if forward and at is not line_to_change:
+            ctx.foreign[(self.code, id(at))] = line_to_change
         return at
 
     def report(
