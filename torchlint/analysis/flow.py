@@ -513,10 +513,14 @@ class _Scope(Attachments):
         return None
 
     def gpu_only(self, before: dict[str, Value], gpu_run: dict[str, Value]) -> None:
-        """Remember the casts of the branch only the GPU run takes."""
-        made = {id(e.node) for v in gpu_run.values() for e in v.events if e.action == "cast"}
-        made -= {id(e.node) for v in before.values() for e in v.events if e.action == "cast"}
-        self.w.facts.gpu_only_casts |= made
+        """Remember the casts and moves of the branch only the GPU run takes."""
+        for action, found in (
+            ("cast", self.w.facts.gpu_only_casts),
+            ("move", self.w.facts.gpu_only_moves),
+        ):
+            made = {id(e.node) for v in gpu_run.values() for e in v.events if e.action == action}
+            made -= {id(e.node) for v in before.values() for e in v.events if e.action == action}
+            found |= made
 
     def cpu_run(self, guard: cst.If, gpu_run: dict[str, Value]) -> None:
         """After ``if torch.cuda.is_available(): <body>``, where ``self.env`` is still

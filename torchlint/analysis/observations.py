@@ -225,6 +225,8 @@ class FlowFacts:
     # Casts made in a branch only the GPU run takes (under ``if use_cuda:``), by id of
     # the node: the run without a GPU never made them.
     gpu_only_casts: set[int] = field(default_factory=set)
+    # The same for moves (``x = x.cuda()`` under ``if torch.cuda.is_available():``).
+    gpu_only_moves: set[int] = field(default_factory=set)
     # Modules (by ident) cast in a branch only the run without a GPU takes.
     cpu_only_casts: set[int] = field(default_factory=set)
     # DataParallel wraps whose wrapper is moved afterwards (``DataParallel(m).to(d)``):

@@ -24,6 +24,7 @@ RULES: dict[str, tuple[str, bool]] = {
     "TL209": ("cuda-under-is-cuda", True),
     "TL210": ("device-type-as-device", True),
     "TL211": ("module-not-placed", True),
+    "TL212": ("cuda-input-on-fallback-device", True),
     "TL301": ("tensor-attribute-not-buffer", True),
     "TL302": ("module-in-plain-container", True),
     "TL401": ("factory-without-device", False),

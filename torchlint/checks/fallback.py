@@ -1,0 +1,144 @@
+"""TL212: a model placed on a device that falls back to the CPU, given an input put on
+the GPU by name (``.cuda()``, ``.to("cuda")``): the run without a GPU fails there."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from torchlint import screen
+from torchlint.analysis.gpus import gpu_of
+from torchlint.analysis.names import dotted
+from torchlint.analysis.order import contains
+from torchlint.analysis.values import Event, Gpu, Kind
+from torchlint.checks._devices import model_name
+from torchlint.rules.rule import Rule
+
+
+def _names_cuda(node: cst.CSTNode) -> str | None:
+    """How ``node``, the call that put a tensor on the GPU, names it: ``.cuda()``
+    (``.cuda(0)``) or ``.to("cuda")`` (``"cuda:0"``); None for a device variable."""
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
+        return None
+    method = node.func.attr.value
+    if method == "cuda":
+        index = next((a.value for a in node.args if a.keyword is None), None)
+        if index is None or (isinstance(index, cst.Integer) and index.value == "0"):
+            return ".cuda()"
+        return None
+    if method != "to":
+        return None
+    for arg in node.args:
+        keyword = arg.keyword.value if arg.keyword is not None else None
+        if keyword not in (None, "device") or not isinstance(arg.value, cst.SimpleString):
+            continue
+        text = arg.value.evaluated_value
+        if isinstance(text, str) and text in ("cuda", "cuda:0"):
+            return f".to({arg.value.value})"
+    return None
+
+
+class CudaInputOnFallbackDevice(Rule):
+    code = "TL212"
+    name = "cuda-input-on-fallback-device"
+    summary = (
+        "An input put on the GPU by name (`.cuda()`) for a model whose device falls back "
+        "to the CPU: the run without a GPU fails."
+    )
+    triggers = ("cuda",)
+    needs = frozenset({screen.PLACED_MODULE, screen.CUDA_LITERAL})
+    docs = """
+    ## What it does
+    Flags an input of a model, put on the GPU with `.cuda()` or `.to("cuda")`, where
+    the model was moved to a device chosen as `"cuda" if torch.cuda.is_available()
+    else "cpu"` (or a name, parameter or attribute holding one).
+
+    ## Why is this bad?
+    The code was written to run without a GPU too: the model follows the device that
+    falls back to the CPU. The input does not. On a machine without CUDA the
+    `.cuda()` line raises `AssertionError: Torch not compiled with CUDA enabled`, and
+    with a GPU that is not GPU 0 the input and the model would not meet either. A
+    `.cuda()` only the GPU run reaches (under `if torch.cuda.is_available():`) is not
+    flagged.
+
+    ## Example
+    ```python
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    model = Net().to(device)
+    for boards, targets in loader:
+        boards = boards.cuda()
+        out = model(boards)
+    ```
+
+    ## Use instead
+    ```python
+        boards = boards.to(device)
+    ```
+
+    ## Fix safety
+    No fix: the name of the model's device where the input is moved (a parameter, an
+    attribute of a trainer) is the code's to choose.
+
+    ## References
+    - [`torch.cuda.is_available`](https://pytorch.org/docs/stable/generated/torch.cuda.is_available.html)
+    - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        flow = self.ctx.analysis.flow
+        for obs in flow.calls.all(node):
+            if obs.in_forward or obs.module.kind not in (Kind.MODULE, Kind.WRAPPER):
+                continue
+            placed = obs.module.last("move")
+            fallback = flow.cpu_run_moves.get(placed.node) if placed is not None else None
+            if placed is None or fallback is None:
+                continue
+            for arg, value in obs.args:
+                if value.kind not in (Kind.TENSOR, Kind.MOVED, Kind.ENCODING):
+                    continue
+                found = gpu_of(value, flow.gpus)
+                if found is None or found[0] != Gpu.CURRENT:
+                    continue
+                move = found[1]
+                how = _names_cuda(move.node)
+                if how is None or id(move.node) in flow.gpu_only_moves:
+                    continue
+                self._report(move, how, arg, obs.callee, placed, fallback, node)
+                return
+
+    def _report(
+        self,
+        move: Event,
+        how: str,
+        arg: cst.Arg,
+        callee: str,
+        placed: Event,
+        fallback: cst.CSTNode,
+        call: cst.Call,
+    ) -> None:
+        at = self.once_at(move.node, call)
+        if at is None:
+            return
+        code = self.ctx.code_for
+        func = move.node.func if isinstance(move.node, cst.Call) else None
+        moved = func.value if isinstance(func, cst.Attribute) else arg.value
+        name = dotted(arg.value) or dotted(moved) or code(moved)
+        device = dotted(fallback) if isinstance(fallback, cst.BaseExpression) else None
+        where = f"`{device}`, which is" if device else "a device that is"
+        related = {"placed": placed.node, "call": call}
+        chosen = ""
+        if not contains(placed.node, fallback):  # (chosen where it was moved: said)
+            related["device"] = fallback
+            chosen = " (line <line:device>)"
+        subject = f"`{name}` is put on the GPU with `{how}` here"
+        if at is not move.node:
+            related["move"] = move.node
+            subject = f"`{name}` was put on the GPU with `{how}` at line <line:move>"
+        self.report(
+            at,
+            f"{subject}, but `{model_name(callee)}` (called at line <line:call>) was moved at "
+            f"line <line:placed> to {where} the CPU on a machine without a GPU{chosen}: "
+            f"there `{how}` fails ('Torch not compiled with CUDA enabled'); "
+            "move it to the model's device instead",
+            None,
+            related,
+        )
