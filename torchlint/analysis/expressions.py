@@ -41,6 +41,7 @@ from torchlint.analysis.torch_api import (
     SCATTERING_WRAPPERS,
     STRICT_DTYPE_METHODS,
     TENSOR_ALIASES,
+    TOKENIZER_CALLS,
     torch_dtype,
 )
 from torchlint.analysis.values import (
@@ -406,6 +407,8 @@ class Expressions(Calls):
                 # self.enc(x): the attribute itself is a module being called.
                 self.observe_call(node, whole, value, args)
                 return _output(value, args)
+            if value is not None and value.kind == Kind.TOKENIZER and whole in self.env:
+                return loaders.encoding(node)  # self.processor(text=..., return_tensors="pt")
 
         if type(func) is cst.Attribute:
             method = func.attr.value
@@ -496,13 +499,8 @@ class Expressions(Calls):
                 wanted = arrays.numpy_dtype(node.args[0].value)
                 if wanted != MAYBE_DTYPE:
                     return new_value(Kind.NDARRAY, Place.CPU, wanted, Event("cast", node, wanted))
-            if receiver.kind == Kind.TOKENIZER and method in (
-                "__call__",
-                "encode_plus",
-                "batch_encode_plus",
-                "apply_chat_template",
-            ):
-                return new_value(Kind.ENCODING, Place.CPU, None, Event("create", node))
+            if receiver.kind == Kind.TOKENIZER and method in TOKENIZER_CALLS:
+                return loaders.encoding(node)
             if (
                 receiver.kind == Kind.TOKENIZER
                 and method == "encode"
@@ -563,7 +561,7 @@ class Expressions(Calls):
                 self.observe_call(node, name, value, args)
                 return _output(value, args)
             if value is not None and value.kind == Kind.TOKENIZER:
-                return new_value(Kind.ENCODING, Place.CPU, None, Event("create", node))
+                return loaders.encoding(node)
             result = self.defined(name, node, args, value)
             if result is not None:
                 return result

@@ -29,6 +29,12 @@ from torchlint.analysis.values import (
 )
 
 
+def encoding(node: cst.Call) -> Value:
+    """What a tokenizer's (or processor's) call returns: an encoding of CPU tensors
+    made here."""
+    return new_value(Kind.ENCODING, Place.CPU, None, Event("create", node))
+
+
 def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> Value:
     """``X.from_pretrained(...)``: a tokenizer or processor, a model (where
     ``device_map`` and the dtype say), or unknown (configs, schedulers, adapters, a

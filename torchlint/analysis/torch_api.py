@@ -343,6 +343,8 @@ TENSOR_REGISTRARS = {
     "register_buffer": ("buffer", "tensor"),
     "register_parameter": ("parameter", "param"),
 }
+# A tokenizer's (or processor's) methods that return its encoding (CPU tensors).
+TOKENIZER_CALLS = frozenset({"__call__", "encode_plus", "batch_encode_plus", "apply_chat_template"})
 _TRANSFORMERS_MODEL = re.compile(r"^[A-Z]\w*(Model|For[A-Z]\w*|LMHead\w*)$")
 
 

@@ -433,6 +433,14 @@ def merge_values(a: Value, b: Value) -> Value:
             device_expr=a.device_expr if a.device_expr is b.device_expr else None,
             origin=FALLS_BACK if FALLS_BACK in (a.origin, b.origin) else "",
         )
+    if (
+        a.kind == b.kind == Kind.DEVICE
+        and {a.device, b.device} & {Place.CPU}
+        and (a.device in GPU_PLACES or b.device in GPU_PLACES)
+    ):
+        # ``device = "cpu"`` then ``if cuda: device = core``: a device the run
+        # chooses, as ``core if cuda else "cpu"`` is.
+        return Value(Kind.DEVICE, Place.VAR)
     if a.kind == b.kind == Kind.ENCODING and a.keys and a.keys == b.keys:
         return keyed(a.keys, [merge_values(x, y) for x, y in zip(a.items, b.items, strict=True)])
     if a.kind == b.kind == Kind.TENSOR:

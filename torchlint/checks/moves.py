@@ -332,9 +332,10 @@ class InputsNotMoved(Rule):
             arg.value,
             f"`{name}` was made on the CPU at line <line:made> and never moved, but "
             f"{where}: move the input to the model's device"
+            # (the device's name, where it means the same here)
             + (
                 f" (`{self.ctx.code_for(method_call(arg.value, 'to', device))}`)"
-                if device is not None
+                if device is not None and fix is not None
                 else ""
             ),
             fix,
