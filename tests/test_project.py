@@ -452,6 +452,60 @@ def test_a_tensor_handed_back_to_the_caller_stays_the_callers_finding(
     assert [line.split(" TL204 ")[0] for line in found] == ["train.py:11:18:"]
 
 
+SAMPLER = """\
+import torch
+from torch.utils.data import DataLoader, Dataset
+
+
+class Indexed(Dataset):
+    def __init__(self, data):
+        self.data = data
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, index):
+        return self.data[index], index
+
+
+def sample(data, n):
+    picked = torch.randperm(len(data))[:n]
+    return DataLoader(Indexed(data[picked]), batch_size=4), picked
+"""
+
+TRAIN_SAMPLER = """\
+import torch
+
+from sampler import sample
+
+
+def train(data, codes, device):
+    loader, picked = sample(data, 8)
+    for x, index in loader:
+        index = index.to(device)
+        codes[index] = picked[index].float()
+"""
+
+
+def test_a_cpu_tensor_another_file_hands_back_is_reported_where_it_meets_the_device(
+    tmp_path: Path,
+) -> None:
+    """The sampler returns its CPU index table beside a loader over its Dataset; the
+    table is indexed here with a batch's indices moved to the device (a number of
+    each item, stacked by the default collate): this line fails."""
+    write(tmp_path, {"sampler.py": SAMPLER, "train.py": TRAIN_SAMPLER})
+    assert [f for f in lint(tmp_path / "train.py") if f[1] == "TL204"] == [
+        (
+            10,
+            "TL204",
+            "`picked` was made on the CPU (no `device=`) at line 17 of sampler.py and is "
+            "indexed with `index`, on `device` (line 9), here: 'indices should be either "
+            "on cpu or on the same device as the indexed tensor'; move it to that device "
+            "first (`picked.to(index.device)`)",
+        )
+    ]
+
+
 def test_the_names_imported_from_a_file_are_read_in_one_parse(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -731,7 +731,8 @@ def _indexed(
         return
     made = owner.last("create") if owner.kind == Kind.TENSOR and owner.device == Place.CPU else None
     if made is not None and mask.on_accelerator:
-        scope.w.facts.mixes.add(made.node, MixObs(node, owner, mask, expr), scope.depth)
+        key = joins.mixed_at(scope, made.node, node)
+        scope.w.facts.mixes.add(key, MixObs(node, owner, mask, expr), scope.depth)
 
 
 def _one_member(node: cst.Subscript) -> bool:

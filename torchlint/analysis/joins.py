@@ -41,11 +41,21 @@ def meet(
         other = next(((v, e) for v, e in zip(values, exprs, strict=True) if v.on_accelerator), None)
         if other is not None:
             mix = MixObs(node, cpu, other[0], other[1])
-            scope.w.facts.mixes.add(made.node, mix, scope.depth)
+            scope.w.facts.mixes.add(mixed_at(scope, made.node, node), mix, scope.depth)
     copies.meet(scope, values, node)
     gpus.meet(scope, values, node, exprs)
     joined = join_values(values, promote, dtype, node)
     return dims.mark(joined, promote or any(dims.has(v) for v in values))
+
+
+def mixed_at(scope: Scope, made: cst.CSTNode, node: cst.CSTNode) -> cst.CSTNode:
+    """Where the rules find a CPU tensor meeting one on a device: at its creation, or,
+    for one made in another file of the project and handed back to this one, at the
+    op that meets it here."""
+    homes = scope.w.visited
+    if scope.w.facts.site is None and homes and any(h.owns(made) for h in homes):
+        return node
+    return made
 
 
 def arithmetic(

@@ -191,11 +191,7 @@ def _batched(item: Value, loader: Value) -> Value:
         made = Value(Kind.TENSOR, Place.CPU, item.dtype, None, events, new_ident())
         return dims.mark(made)
     events = tuple(e for e in loader.events if e.action != "pass")
-    return Value(
-        Kind.TENSOR if item.kind is None else Kind.ENCODING,
-        Place.CPU,
-        None,
-        None,
-        events,
-        new_ident(),
-    )
+    # (a number, the item's index say, is stacked into a tensor of the batch's size)
+    kind = Kind.TENSOR if item.kind in (None, Kind.NUMBER) else Kind.ENCODING
+    made = Value(kind, Place.CPU, None, None, events, new_ident())
+    return dims.mark(made) if kind == Kind.TENSOR else made

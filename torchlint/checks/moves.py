@@ -146,11 +146,20 @@ class InputsNotMoved(Rule):
                     reported.add(id(where))
                     self._report(node, obs, arg, value, placement, made, handed)
 
-    def _meets(self, node: cst.Call) -> None:
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        self._meets(node)  # (a tensor another file made, indexed here)
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        self._meets(node)  # (a tensor another file made, met here)
+
+    def _meets(self, node: cst.Call | cst.Subscript | cst.BinaryOperation) -> None:
         """A tensor made here on the CPU that later meets a tensor of a placed model
         (its output, its weights, or the inputs its forward was called with) in a
-        ``torch.cat``/``stack`` or arithmetic."""
-        if _scalar(node) or legacy_constructor(self.ctx.analysis.qualify(node.func) or ""):
+        ``torch.cat``/``stack`` or arithmetic; or, made in another file and handed
+        back to this one, the op that meets it here."""
+        if isinstance(node, cst.Call) and (
+            _scalar(node) or legacy_constructor(self.ctx.analysis.qualify(node.func) or "")
+        ):
             return  # (torch.FloatTensor(...) meeting a device is TL402's)
         fn = self.ctx.function
         root: cst.CSTNode = fn.node if fn is not None else self.ctx.module
@@ -189,8 +198,17 @@ class InputsNotMoved(Rule):
                 where = f"`{code(other.device_expr)}`"
             subject = "this tensor is made on the CPU (no `device=`) and"
             at: cst.CSTNode = node
+            cpu: str | None = None
             made = mix.cpu.last("create")
-            if made is not None and made.node is not node:
+            if made is not None and mix.node is node:
+                # Made in another file and handed back: the op here is the line.
+                related["made"] = made.node
+                cpu = _other_operand(node, mix.device_expr)
+                subject = (
+                    f"`{cpu or 'this tensor'}` was made on the CPU (no `device=`) at line "
+                    "<line:made> and"
+                )
+            elif made is not None and made.node is not node:
                 # Made in another file of the project, reached through this call:
                 # that file reports it when the run lints it (``once_at``).
                 # (when they meet there too: a tensor it hands back here is this
@@ -217,11 +235,15 @@ class InputsNotMoved(Rule):
                 if fn is not None and contains(fn.node, mix.node)
                 else "create it on that device (or move it there before that line)"
             )
-            if made is not None and made.detail == TYPE_AS_CPU:
+            meets = "at line <line:meets>"
+            if mix.node is node:
+                meets = "here"
+                advice = f"move it to that device first (`{cpu or 'it'}.to({name}.device)`)"
+            elif isinstance(node, cst.Call) and made is not None and made.detail == TYPE_AS_CPU:
                 at, subject, advice = self._type_as_cpu(node, made, related)
             self.report(
                 at,
-                f"{subject} {how}, on {where}, at line <line:meets>: {error}; {advice}",
+                f"{subject} {how}, on {where}, {meets}: {error}; {advice}",
                 None,
                 related,
             )
@@ -341,6 +363,15 @@ class InputsNotMoved(Rule):
             fix,
             related,
         )
+
+
+def _other_operand(node: cst.CSTNode, device_expr: cst.BaseExpression) -> str | None:
+    """The name of the CPU operand of ``t[index]`` or ``a + b``, given the other."""
+    if isinstance(node, cst.Subscript):
+        return dotted(node.value)
+    if isinstance(node, cst.BinaryOperation):
+        return dotted(node.left if device_expr is node.right else node.right)
+    return None
 
 
 def _recast_only(value: Value) -> Event | None:

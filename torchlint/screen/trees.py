@@ -325,8 +325,9 @@ def table_tags(
     returned: list[ast.expr],
 ) -> set[str]:
     """TL204's evidence of a table made on the CPU and indexed with a tensor: in one
-    unit (TENSOR_INDEX), or in two screened together, one indexing a parameter, an
-    attribute of one (``schedule.sigmas[t]``) or of ``self`` (INDEXES_GIVEN) and one
+    unit (TENSOR_INDEX), or in two screened together, one indexing a parameter (or a
+    name bound to a call's result), an attribute of one (``schedule.sigmas[t]``) or
+    of ``self`` (INDEXES_GIVEN) and one
     returning such a table or keeping it on ``self``
     (CPU_TABLE_OUT)."""
     out = set()
@@ -335,8 +336,11 @@ def table_tags(
         out.add(TENSOR_INDEX)
     if any(t.split(".", 1)[0] in params or t.startswith("self.") for t in indexed):
         out.add(INDEXES_GIVEN)
-    if any(p.startswith("self.") for p in tables) or any(
-        id(n) in made_on_cpu or dotted(n) in tables for v in returned for n in nodes_under(v)
+    if any(p.startswith("self.") for p in tables) or (
+        made_on_cpu
+        and any(
+            id(n) in made_on_cpu or dotted(n) in tables for v in returned for n in nodes_under(v)
+        )
     ):
         out.add(CPU_TABLE_OUT)
     return out

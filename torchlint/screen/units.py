@@ -136,6 +136,7 @@ class Unit(ModuleState):
         self.indexed: set[str] = set()  # x in x[i], x[mask] (an index that may be a tensor)
         self.made_on_cpu: set[int] = set()  # torch.zeros(...), torch.FloatTensor(...): id()
         self.stored: list[tuple[set[str], ast.expr]] = []  # every assignment's paths, value
+        self.from_calls: set[str] = set()  # names a call's result is bound to: t, i = f()
         self.empty_containers = False
         self.numpy_data = False
         self.converted: set[str] = set()  # what .numpy() / np.asarray() is applied to
@@ -370,7 +371,7 @@ class Unit(ModuleState):
                 value = node.value  # type: ignore[attr-defined]
                 if type(value) is ast.Name:
                     self.returned.add(value.id)
-                if value is not None and self.made_on_cpu:
+                if value is not None:  # (the walk is not in line order: see finish())
                     self.returned_values.append(value)
             elif kind is ast.FormattedValue:
                 self.inert.add(id(node.value))  # type: ignore[attr-defined]
@@ -664,6 +665,8 @@ class Unit(ModuleState):
             if receiver is not None:
                 self.rebound.add(receiver)
         self.stored.append(({p for t in targets if (p := dotted(t)) is not None}, value))
+        if isinstance(value, ast.Call):  # (a table a helper made on the CPU, maybe)
+            self.from_calls.update(p for t in targets for n in nodes_under(t) if (p := dotted(n)))
         roots = roots_of(value)
         for target in targets:
             if not isinstance(value, _NO_MODULE):
@@ -765,7 +768,11 @@ class Unit(ModuleState):
         self.tags |= stale_tags(self)  # (trees.py)
         self.dtype_values(self.valued)
         self.tags |= table_tags(
-            self.indexed, self.params, self.stored, self.made_on_cpu, self.returned_values
+            self.indexed,
+            self.params | self.from_calls,
+            self.stored,
+            self.made_on_cpu,
+            self.returned_values,
         )
         if self.init_self_calls:
             self.built()
