@@ -440,6 +440,23 @@ def main(device):
 """
 
 
+def test_a_notebook_keeps_what_it_finds_in_another_file_at_its_own_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A notebook's lines are its cells': what it finds in scaler.py stays at the cell
+    that led there, even when the run lints scaler.py too."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    write(tmp_path, {"scaler.py": SCALER})
+    book = new_notebook(cells=[new_code_cell(TRAIN_SCALER + "\nrun(None, 'cuda')\n")])
+    book.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "p"}
+    nbformat.write(book, str(tmp_path / "run.ipynb"))
+    monkeypatch.chdir(tmp_path)
+    found = invoke("-q", "--select", "TL204", "--no-cache", ".").stdout.splitlines()
+    assert [line.split(" TL204 ")[0] for line in found] == ["run.ipynb:cell 1:9:12:"]
+
+
 def test_a_tensor_handed_back_to_the_caller_stays_the_callers_finding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

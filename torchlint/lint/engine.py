@@ -272,7 +272,8 @@ def _lint_parsed(
     if ctx.reports:
         reports = _own_reports(ctx.reports, files) if files else ctx.reports
         found = _findings(path, text, module, tree, reports, label, files)
-        if ctx.foreign:
+        # (A notebook's lines are its cells': its findings stay with it.)
+        if ctx.foreign and label is _line:
             found = _forward(path, text, module, tree, rules, ctx, reports, found, result)
         result.findings.extend(found)
     result.findings.sort(key=Finding.sort_key)
