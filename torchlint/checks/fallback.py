@@ -6,7 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.gpus import gpu_of
+from torchlint.analysis.gpus import gpu_of, literal_gpu
 from torchlint.analysis.names import dotted
 from torchlint.analysis.order import contains
 from torchlint.analysis.values import Event, Gpu, Kind
@@ -31,8 +31,7 @@ def _names_cuda(node: cst.CSTNode) -> str | None:
         keyword = arg.keyword.value if arg.keyword is not None else None
         if keyword not in (None, "device") or not isinstance(arg.value, cst.SimpleString):
             continue
-        text = arg.value.evaluated_value
-        if isinstance(text, str) and text in ("cuda", "cuda:0"):
+        if literal_gpu(arg.value) == Gpu.CURRENT:  # "cuda", "cuda:0"
             return f".to({arg.value.value})"
     return None
 

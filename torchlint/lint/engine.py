@@ -24,7 +24,7 @@ from torchlint.lint.positions import positions as locate
 from torchlint.lint.source import file_digest
 from torchlint.lint.traverse import nodes, walk
 from torchlint.rules.registry import ENGINE_CODES, SYNTAX_ERROR, all_rules
-from torchlint.rules.rule import LintContext, Report, Rule, ScopeTracker
+from torchlint.rules.rule import LintContext, Report, Rule, ScopeTracker, name_line
 from torchlint.screen import Evidence, project_imports, without_bodies
 
 MAX_FIX_PASSES = 10
@@ -379,12 +379,10 @@ def _findings(
         for key, node in report.related:
             other = elsewhere.get(id(node))
             if other is not None:
-                message = message.replace(f"line <line:{key}>", other)
-                message = message.replace(f"<line:{key}>", other.removeprefix("line "))
+                message = name_line(message, key, other, other.removeprefix("line "))
                 continue
             line = positions[node].start.line
-            message = message.replace(f"line <line:{key}>", label(line))
-            message = message.replace(f"<line:{key}>", str(line))
+            message = name_line(message, key, label(line), str(line))
         fix = None
         if report.fix is not None:
             fix = _fix(module, positions, offsets, report)

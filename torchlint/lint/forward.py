@@ -29,7 +29,7 @@ from torchlint.lint.findings import Finding
 from torchlint.lint.positions import Offsets
 from torchlint.lint.positions import positions as locate
 from torchlint.lint.traverse import walk
-from torchlint.rules.rule import LintContext, Rule, ScopeTracker
+from torchlint.rules.rule import LintContext, Rule, ScopeTracker, name_line
 
 
 def forward_reports(
@@ -149,8 +149,7 @@ def findings(
         message = report.message
         for name, node in report.related:
             spot = places.name(node, target)
-            message = message.replace(f"line <line:{name}>", spot)
-            message = message.replace(f"<line:{name}>", spot.removeprefix("line "))
+            message = name_line(message, name, spot, spot.removeprefix("line "))
         here = forward.reached_from.get(id(report.node))
         if here is not None:
             message += f" (reached from {places.name(here, target)})"

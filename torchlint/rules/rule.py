@@ -72,6 +72,13 @@ class Report:
     related: tuple[tuple[str, cst.CSTNode], ...] = ()
 
 
+def name_line(message: str, key: str, spot: str, bare: str) -> str:
+    """``message`` with its ``<line:KEY>`` placeholder filled: ``line <line:key>``
+    becomes ``spot`` ("line 12", "line 12 of utils.py", "cell 2, line 3"), a bare
+    ``<line:key>`` becomes ``bare`` ("12")."""
+    return message.replace(f"line <line:{key}>", spot).replace(f"<line:{key}>", bare)
+
+
 class LintContext:
     """Shared by all rules of one file: the tree, the analysis, and where the
     traversal is (statement, function, class), kept by ``ScopeTracker``."""
