@@ -56,6 +56,7 @@ from torchlint.analysis.values import (
     Kind,
     Place,
     Value,
+    empty_dict,
     entry,
     keyed,
     list_member,
@@ -205,7 +206,7 @@ class Expressions(Calls):
         if type(node) is cst.DictComp:
             return self.comprehension(node)
         if type(node) is cst.Dict:
-            return self.dict_literal(node)
+            return self.dict_literal(node) if node.elements else empty_dict()
         if type(node) is cst.ListComp or type(node) is cst.GeneratorExp:
             return self.comprehension(node)
         if type(node) is cst.List and not node.elements:

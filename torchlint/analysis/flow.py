@@ -56,6 +56,7 @@ from torchlint.analysis.values import (
     Place,
     Value,
     after_loop,
+    filled,
     is_none,
     keyed,
     merge_envs,
@@ -212,6 +213,11 @@ class _Scope(Attachments):
             if narrowed is not None:
                 self.set(narrowed, Value(None, origin=NOT_TENSOR))
             if stmt.orelse is not None:
+                # ``if torch.is_tensor(v): ... else: out[k] = v``: there, ``v`` is none
+                tested = shapes.tensor_test(stmt.test, self.w.analysis.qualify)
+                kept = self.lookup(tested) if tested is not None and taken is None else None
+                if tested is not None and kept is not None and kept.kind is None:
+                    self.set(tested, Value(None, origin=NOT_TENSOR))
                 self._branch(stmt.orelse)
             self.selecting -= selects
             # A device guard: the crash happens in the GPU run, so the state after
@@ -399,9 +405,12 @@ class _Scope(Attachments):
         """``batch["latents"] = ...`` on a dict whose entries are known: that entry
         (for every name holding the dict); any other key makes them unknown."""
         owner = self.eval(target.value)
+        key = string_key(target)
+        grown = filled(owner, key, value) if owner.ident else None
+        if grown is not None:
+            self.update_ident(owner.ident, grown)
         if owner.kind != Kind.ENCODING or not owner.keys or not owner.ident:
             return
-        key = string_key(target)
         if key is None:
             self.forget(owner.ident)
             return

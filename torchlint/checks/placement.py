@@ -1,7 +1,7 @@
-"""TL201-TL203, TL211: where modules are placed, read from the flow analysis
+"""TL201-TL203: where modules are placed, read from the flow analysis
 (``torchlint.analysis.flow``): a module cast but never placed, a submodule attached
-after placement, a parallel wrapper around a module still on the CPU, a module never
-placed whose inputs were. Each rule
+after placement, a parallel wrapper around a module still on the CPU (a module never
+placed whose inputs were is TL211's, ``unplaced.py``). Each rule
 reports only when the code shows both halves of the bug; the message names the line
 of the other half. The tensor-move rules, TL204-TL206, are in ``moves.py``."""
 
@@ -14,15 +14,12 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.facts import FileFacts
 from torchlint.analysis.observations import CallObs, WrapObs
-from torchlint.analysis.order import contains
-from torchlint.analysis.project import origin_class
 from torchlint.analysis.torch_api import (
     HALF_DTYPES,
     HALF_TEXT,
     MOVE_TEXT,
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
-    class_has_weights,
     spreads_model,
 )
 from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value
@@ -105,17 +102,23 @@ class ModuleCastNotPlaced(Rule):
         module = obs.module
         # (Inside a module's forward, followed from its call: the call is where the
         # unplaced model meets the moved input, and is reported there.)
-        if module.device != Place.CPU or module.dtype not in HALF_DTYPES or obs.in_forward:
+        if module.device != Place.CPU or obs.in_forward:
             return False
-        cast = module.last("cast")
-        if cast is None:
+        # (a half cast on the branch that takes it, ``torch.float16 if args.fp16 else
+        # torch.float32``: that run fails so, the other as TL211 says)
+        cast = module.last("cast") if module.dtype in HALF_DTYPES else module.branch_cast()
+        if cast is None or cast.detail not in HALF_DTYPES:
             return False
-        moved = _moved_input(obs)
+        branch = module.dtype not in HALF_DTYPES
+        dtype = f"{cast.detail} (on that branch)" if branch else cast.detail
+        moved = moved_input(obs)
         if moved is None:
             return False
         arg, value, move = moved
-        # The line to change is the cast (place the model there).
-        at = self.once_at(cast.node, node)
+        # The line to change is the cast (place the model there); for a choice of
+        # dtype (the cast is the option's ``torch.float16``), where the model is made.
+        made = module.last("create") if branch else None
+        at = self.once_at(cast.node if made is None else made.node, node)
         if at is None:
             return True
         callee = obs.callee
@@ -130,10 +133,11 @@ class ModuleCastNotPlaced(Rule):
             whole = text if text and len(text) <= 40 else "the model"
         related: dict[str, cst.CSTNode] = {"cast": cast.node, "move": move.node}
         if at is cast.node:
-            story = [f"`{whole}` is cast to {module.dtype} here"]
-            related["call"] = node
+            story = [f"`{whole}` is cast to {dtype} here"]
         else:
-            story = [f"`{whole}` was cast to {module.dtype} at line <line:cast>"]
+            story = [f"`{whole}` was cast to {dtype} at line <line:cast>"]
+        if at is not node:
+            related["call"] = node
         wrap = module.last("wrap")
         if wrap is not None:
             story.append(f"wrapped by {wrap.detail} at line <line:wrap>")
@@ -143,8 +147,8 @@ class ModuleCastNotPlaced(Rule):
         )
         moved_parts = f" (only `{parts[0]}` was moved)" if parts else ""
         input_name = name_of(arg.value, self.ctx.code_for(arg.value))
-        where = _how_placed(move, value, self.ctx.code_for)
-        fix = self._fix(cast, value)
+        where = how_placed(move, value, self.ctx.code_for)
+        fix = None if branch else self._fix(cast, value)
         advice = (
             "place the model with `.to(device=..., dtype=...)`"
             if fix is None
@@ -159,8 +163,8 @@ class ModuleCastNotPlaced(Rule):
                 "device cuda:0 (device_ids[0]) but found one of them on device: cpu'"
             )
         else:
-            failure = f"the call fails with {_layer_error(obs, module.dtype, self.ctx.analysis)}"
-        if at is cast.node:
+            failure = f"the call fails with {layer_error(obs, cast.detail, self.ctx.analysis)}"
+        if at is not node:
             failure = failure.replace("the call fails", "the call at line <line:call> fails", 1)
         self.report(
             at,
@@ -204,7 +208,7 @@ class ModuleCastNotPlaced(Rule):
         )
 
 
-def _moved_input(obs: CallObs) -> tuple[cst.Arg, Value, Event] | None:
+def moved_input(obs: CallObs) -> tuple[cst.Arg, Value, Event] | None:
     """The first argument of a module call that is on a GPU, with where it got there."""
     return next(
         (
@@ -218,7 +222,7 @@ def _moved_input(obs: CallObs) -> tuple[cst.Arg, Value, Event] | None:
     )
 
 
-def _how_placed(move: Event, value: Value, code: Callable[[cst.CSTNode], str]) -> str:
+def how_placed(move: Event, value: Value, code: Callable[[cst.CSTNode], str]) -> str:
     """How a message says the input got to its device: "moved to `device`", "made on
     `DEVICE`" (``_placed_at``'s event)."""
     if move.action == "move":
@@ -228,7 +232,7 @@ def _how_placed(move: Event, value: Value, code: Callable[[cst.CSTNode], str]) -
     return f"made on `{made_on}`" if len(made_on) <= 40 else "made on a GPU"
 
 
-def _layer_error(obs: CallObs, dtype: str | None, analysis: FileFacts) -> str:
+def layer_error(obs: CallObs, dtype: str | None, analysis: FileFacts) -> str:
     """The error the first weighted layer of the called module raises for an input on
     the GPU and weights on the CPU (in ``dtype``), quoted; a neutral wording when that
     layer is not visible."""
@@ -652,145 +656,3 @@ class ParallelWrapBeforePlacement(Rule):
             related,
         )
         return True
-
-
-class ModuleNotPlaced(Rule):
-    code = "TL211"
-    name = "module-not-placed"
-    summary = (
-        "A module with weights is never moved to a device, but is called on inputs that "
-        "were moved to one."
-    )
-    fixable = True
-    triggers = MOVE_TEXT
-    # (PLACED_MODULE: the screen's evidence of code that calls a module and moves
-    # something to a device, placed or not)
-    needs = frozenset({screen.MODULE_SOURCE, screen.ACCELERATOR, screen.PLACED_MODULE})
-    docs = """
-    ## What it does
-    Follows a module through its function, the helpers it is handed to, the
-    functions defined inside it and the methods of its class (in a plain class, not a
-    module, whose objects cannot be moved as a whole, the methods see what `__init__`
-    made where it made it, unless code outside the class reaches it): made (a `torch.nn` layer, a module class of the file that
-    holds weights, also one a helper of another file of the project builds,
-    `from_pretrained`, `timm.create_model`), never moved (no
-    `.to(device)`, `.cuda()`, `device=`, `device_map=`, `accelerator.prepare`, no part
-    moved, not handed to a function the analysis cannot follow), and then called with
-    an input that was moved to a GPU or a device variable. The finding lands where
-    the module is made, the line to change, and names the input's move and the call.
-    A module cast to half precision is TL201's; one wrapped by DataParallel, TL203's.
-    Modules without weights (activations, pooling, a loss class of the file that
-    keeps only numbers) are not flagged.
-
-    ## Why is this bad?
-    The weights stay on the CPU while the input is on the GPU, and the first layer
-    with weights raises: `Input type (torch.cuda.FloatTensor) and weight type
-    (torch.FloatTensor) should be the same` at a convolution, `Expected all tensors
-    to be on the same device, but found at least two devices, cuda:0 and cpu!`
-    elsewhere. A wrapper module built around placed parts (a distillation wrapper
-    whose own token and head are made in its `__init__`, vit-pytorch) fails the same
-    way: its parts were moved, its own weights were not.
-
-    ## Example
-    ```python
-    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    distiller = DistillWrapper(student=v.to(device), teacher=teacher.to(device))
-    loss = distiller(img.to(device), labels.to(device))
-    ```
-
-    ## Use instead
-    ```python
-    distiller = DistillWrapper(student=v, teacher=teacher).to(device)
-    ```
-
-    ## Fix safety
-    Where the module is made by a call written at its own line and the input's
-    device is a name bound there (or a literal), the fix appends `.to(DEVICE)` to
-    that call. It moves the weights, a change of behaviour: **unsafe**.
-
-    ## References
-    - [`torch.nn.Module.to`](https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to)
-    """
-
-    def visit_Call(self, node: cst.Call) -> None:
-        for obs in self.ctx.analysis.flow.calls.all(node):
-            if self._check(node, obs):
-                return
-
-    def _check(self, node: cst.Call, obs: CallObs) -> bool:
-        module = obs.module
-        # (Inside a module's forward, followed from its call: that call is reported.)
-        if (
-            module.kind != Kind.MODULE
-            or module.device != Place.CPU
-            or obs.in_forward
-            or module.dtype is None  # no weights of its own (pooling, activations)
-            or module.dtype in HALF_DTYPES  # TL201's
-            or module.last("wrap", "maybe-wrap") is not None  # TL203's
-        ):
-            return False
-        created = module.last("create")
-        if created is None or not self._has_weights(module):
-            return False
-        moved = _moved_input(obs)
-        if moved is None:
-            return False
-        arg, value, move = moved
-        at = self.once_at(created.node, node)
-        if at is None:
-            return True
-        whole = model_name(obs.callee)
-        related: dict[str, cst.CSTNode] = {"move": move.node, "call": node}
-        # (a part of a model, ``self.vpm``: made, and left on the CPU, with the model)
-        what = f"`{whole}`, a part of the model," if module.part_of else f"`{whole}`"
-        if at is created.node:
-            story = f"{what} is made here (on the CPU) and never moved to a device"
-        else:
-            story = f"{what} was made at line <line:made> (on the CPU), never moved to a device"
-            related["made"] = created.node
-        input_name = name_of(arg.value, self.ctx.code_for(arg.value))
-        where = _how_placed(move, value, self.ctx.code_for)
-        error = _layer_error(obs, module.dtype, self.ctx.analysis)
-        fix = self._fix(created, move, value)
-        advice = (
-            "move it to the inputs' device where it is made"
-            if fix is None
-            else f"move it where it is made: {fix.message}"
-        )
-        self.report(
-            at,
-            f"{story}, while its input `{input_name}` was {where} at line <line:move>: the "
-            f"call at line <line:call> fails with {error}; {advice}",
-            fix,
-            related,
-        )
-        return True
-
-    def _has_weights(self, module: Value) -> bool:
-        """What the code shows the module holds weights: a local class with some, a
-        loaded or built model (its origin names the call), a weighted nn layer."""
-        origin = module.origin
-        if origin.startswith("local:"):
-            # (a class of another file of the project, made by a helper there)
-            found = origin_class(origin, self.ctx.analysis, self.ctx.analysis.flow.files)
-            return found is not None and class_has_weights(*found)
-        # (Nothing shows where it comes from, or the dtype of its weights.)
-        return bool(origin) and module.dtype != MAYBE_DTYPE
-
-    def _fix(self, created: Event, move: Event, value: Value) -> FixSpec | None:
-        node = created.node
-        device = value.device_expr
-        fn = self.ctx.function
-        if (
-            not isinstance(node, cst.Call)
-            or fn is None
-            # (the device's name means the same at both lines only in one function)
-            or not (contains(fn.node, node) and contains(fn.node, move.node))
-            or not usable(device, created.bound)
-        ):
-            return None
-        assert device is not None
-        code = self.ctx.code_for
-        return FixSpec.unsafe(
-            Replace(node, method_call(node, "to", device)), message=f"`.to({code(device)})`"
-        )

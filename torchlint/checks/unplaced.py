@@ -1,0 +1,160 @@
+"""TL211: a module with weights never placed, called on inputs that were moved to a
+device (a module cast to half precision is TL201's, ``placement.py``, whose helpers
+for the input's move and the layer's error this rule shares)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from torchlint import screen
+from torchlint.analysis.observations import CallObs
+from torchlint.analysis.order import contains
+from torchlint.analysis.project import origin_class
+from torchlint.analysis.torch_api import HALF_DTYPES, MOVE_TEXT, class_has_weights
+from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value
+from torchlint.checks._build import method_call
+from torchlint.checks._devices import model_name, name_of, usable
+from torchlint.checks.placement import how_placed, layer_error, moved_input
+from torchlint.rules.rule import FixSpec, Replace, Rule
+
+
+class ModuleNotPlaced(Rule):
+    code = "TL211"
+    name = "module-not-placed"
+    summary = (
+        "A module with weights is never moved to a device, but is called on inputs that "
+        "were moved to one."
+    )
+    fixable = True
+    triggers = MOVE_TEXT
+    # (PLACED_MODULE: the screen's evidence of code that calls a module and moves
+    # something to a device, placed or not)
+    needs = frozenset({screen.MODULE_SOURCE, screen.ACCELERATOR, screen.PLACED_MODULE})
+    docs = """
+    ## What it does
+    Follows a module through its function, the helpers it is handed to, the
+    functions defined inside it and the methods of its class (in a plain class, not a
+    module, whose objects cannot be moved as a whole, the methods see what `__init__`
+    made where it made it, unless code outside the class reaches it): made (a `torch.nn` layer, a module class of the file that
+    holds weights, also one a helper of another file of the project builds,
+    `from_pretrained`, `timm.create_model`), never moved (no
+    `.to(device)`, `.cuda()`, `device=`, `device_map=`, `accelerator.prepare`, no part
+    moved, not handed to a function the analysis cannot follow), and then called with
+    an input that was moved to a GPU or a device variable. The finding lands where
+    the module is made, the line to change, and names the input's move and the call.
+    A module cast to half precision is TL201's; one wrapped by DataParallel, TL203's.
+    Modules without weights (activations, pooling, a loss class of the file that
+    keeps only numbers) are not flagged.
+
+    ## Why is this bad?
+    The weights stay on the CPU while the input is on the GPU, and the first layer
+    with weights raises: `Input type (torch.cuda.FloatTensor) and weight type
+    (torch.FloatTensor) should be the same` at a convolution, `Expected all tensors
+    to be on the same device, but found at least two devices, cuda:0 and cpu!`
+    elsewhere. A wrapper module built around placed parts (a distillation wrapper
+    whose own token and head are made in its `__init__`, vit-pytorch) fails the same
+    way: its parts were moved, its own weights were not.
+
+    ## Example
+    ```python
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    distiller = DistillWrapper(student=v.to(device), teacher=teacher.to(device))
+    loss = distiller(img.to(device), labels.to(device))
+    ```
+
+    ## Use instead
+    ```python
+    distiller = DistillWrapper(student=v, teacher=teacher).to(device)
+    ```
+
+    ## Fix safety
+    Where the module is made by a call written at its own line and the input's
+    device is a name bound there (or a literal), the fix appends `.to(DEVICE)` to
+    that call. It moves the weights, a change of behaviour: **unsafe**.
+
+    ## References
+    - [`torch.nn.Module.to`](https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        for obs in self.ctx.analysis.flow.calls.all(node):
+            if self._check(node, obs):
+                return
+
+    def _check(self, node: cst.Call, obs: CallObs) -> bool:
+        module = obs.module
+        # (Inside a module's forward, followed from its call: that call is reported.)
+        if (
+            module.kind != Kind.MODULE
+            or module.device != Place.CPU
+            or obs.in_forward
+            or module.dtype is None  # no weights of its own (pooling, activations)
+            or module.dtype in HALF_DTYPES  # TL201's
+            or module.last("wrap", "maybe-wrap") is not None  # TL203's
+        ):
+            return False
+        created = module.last("create")
+        if created is None or not self._has_weights(module):
+            return False
+        moved = moved_input(obs)
+        if moved is None:
+            return False
+        arg, value, move = moved
+        at = self.once_at(created.node, node)
+        if at is None:
+            return True
+        whole = model_name(obs.callee)
+        related: dict[str, cst.CSTNode] = {"move": move.node, "call": node}
+        # (a part of a model, ``self.vpm``: made, and left on the CPU, with the model)
+        what = f"`{whole}`, a part of the model," if module.part_of else f"`{whole}`"
+        if at is created.node:
+            story = f"{what} is made here (on the CPU) and never moved to a device"
+        else:
+            story = f"{what} was made at line <line:made> (on the CPU), never moved to a device"
+            related["made"] = created.node
+        input_name = name_of(arg.value, self.ctx.code_for(arg.value))
+        where = how_placed(move, value, self.ctx.code_for)
+        error = layer_error(obs, module.dtype, self.ctx.analysis)
+        fix = self._fix(created, move, value)
+        advice = (
+            "move it to the inputs' device where it is made"
+            if fix is None
+            else f"move it where it is made: {fix.message}"
+        )
+        self.report(
+            at,
+            f"{story}, while its input `{input_name}` was {where} at line <line:move>: the "
+            f"call at line <line:call> fails with {error}; {advice}",
+            fix,
+            related,
+        )
+        return True
+
+    def _has_weights(self, module: Value) -> bool:
+        """What the code shows the module holds weights: a local class with some, a
+        loaded or built model (its origin names the call), a weighted nn layer."""
+        origin = module.origin
+        if origin.startswith("local:"):
+            # (a class of another file of the project, made by a helper there)
+            found = origin_class(origin, self.ctx.analysis, self.ctx.analysis.flow.files)
+            return found is not None and class_has_weights(*found)
+        # (Nothing shows where it comes from, or the dtype of its weights.)
+        return bool(origin) and module.dtype != MAYBE_DTYPE
+
+    def _fix(self, created: Event, move: Event, value: Value) -> FixSpec | None:
+        node = created.node
+        device = value.device_expr
+        fn = self.ctx.function
+        if (
+            not isinstance(node, cst.Call)
+            or fn is None
+            # (the device's name means the same at both lines only in one function)
+            or not (contains(fn.node, node) and contains(fn.node, move.node))
+            or not usable(device, created.bound)
+        ):
+            return None
+        assert device is not None
+        code = self.ctx.code_for
+        return FixSpec.unsafe(
+            Replace(node, method_call(node, "to", device)), message=f"`.to({code(device)})`"
+        )
