@@ -122,7 +122,6 @@ _PARALLEL = {
 INERT_BUILTINS = frozenset(
     "setattr getattr hasattr delattr isinstance issubclass len print repr str id type".split()
 )
-SUBMODULE_ITERATORS = frozenset({"modules", "named_modules", "children", "named_children"})
 _JOINS = frozenset({"torch.cat", "torch.concat", "torch.concatenate", "torch.stack"})
 _PRODUCTS = frozenset(
     {"torch.einsum", "torch.functional.einsum", "torch.outer", "torch.ger", "torch.kron"}

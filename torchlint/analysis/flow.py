@@ -262,6 +262,8 @@ class _Scope(Attachments):
             self.body(stmt.body.body)
             if members and type(stmt) is cst.For and isinstance(stmt.target, cst.Name):
                 self.each_moved(stmt.target.value, element, members)
+            if type(stmt) is cst.For and element.kind in (Kind.MODULE, Kind.TUPLE):
+                recasts.module_loop(self, stmt, element)
             self.env = after_loop(before, self.env)
             if stmt.orelse is not None:
                 self.body(stmt.orelse.body.body)

@@ -14,6 +14,7 @@ import libcst as cst
 from torchlint.analysis import dims, effects, recasts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
+from torchlint.analysis.torch_api import SUBMODULE_ITERATORS
 from torchlint.analysis.values import (
     COLLATED,
     UNKNOWN,
@@ -61,7 +62,7 @@ class Loops(Scope):
                     return (
                         Value(Kind.TUPLE, items=(UNKNOWN, member)) if method == "items" else member
                     )
-            if method in effects.SUBMODULE_ITERATORS:
+            if method in SUBMODULE_ITERATORS:
                 owner = self.eval(node.func.value)
                 if owner.kind in (Kind.MODULE, Kind.WRAPPER):
                     for arg in node.args:

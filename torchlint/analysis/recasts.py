@@ -14,10 +14,20 @@ import libcst as cst
 
 from torchlint.analysis.effects import CAST_METHODS
 from torchlint.analysis.names import dotted
-from torchlint.analysis.values import MAYBE_DTYPE, PARAMETER, Event, Kind, Value, new_ident
+from torchlint.analysis.torch_api import SUBMODULE_ITERATORS
+from torchlint.analysis.values import (
+    MAYBE_DTYPE,
+    NAMED_DTYPES,
+    PARAMETER,
+    Event,
+    Kind,
+    Value,
+    new_ident,
+)
 from torchlint.lint.traverse import nodes
 
 if TYPE_CHECKING:
+    from torchlint.analysis.facts import FileFacts
     from torchlint.analysis.scope import Scope
 
 # A parameter bound by a loop over a filtered iterable (``filter(...)``): a subset.
@@ -85,6 +95,98 @@ def recast(scope: Scope, target: str, value: cst.BaseExpression, stmt: cst.CSTNo
             changed = replace(v, dtype=MAYBE_DTYPE, events=v.events + (event,))
             scope.update_ident(v.ident, changed)
             return
+
+
+def module_loop(scope: Scope, stmt: cst.For, element: Value) -> None:
+    """``for name, m in model.named_modules(): if "norm" in name: m.to(torch.float32)``
+    (walked once, ``element`` what it bound): the loop casts the modules it picks, so
+    the model now mixes that dtype with its own (or with another dtype the loop casts
+    other modules to). Marks the model with a "recast" event at the loop's last cast,
+    whose ``source`` is the cast (or the model's own dtype) it mixes with. A loop that
+    casts every module alike is a cast of the whole model, not this."""
+    it = stmt.iter
+    if isinstance(it, cst.Call) and dotted(it.func) in ("list", "tuple") and len(it.args) == 1:
+        it = it.args[0].value
+    target: cst.BaseExpression = stmt.target
+    if element.kind == Kind.TUPLE and len(element.items) == 2:
+        element = element.items[1]  # for name, module in model.named_modules()
+        target = target.elements[1].value if isinstance(target, cst.Tuple) else target
+    if not (
+        isinstance(it, cst.Call)
+        and isinstance(it.func, cst.Attribute)
+        and it.func.attr.value in SUBMODULE_ITERATORS
+        and element.kind == Kind.MODULE
+        and element.part_of
+    ):
+        return
+    if any(not selects_subset(branch.test) for branch in nodes(stmt.body, cst.If)):
+        return  # (``if m.weight.dtype == torch.float16: m.float()``: all of them)
+    name = dotted(target)
+    after = scope.env.get(name) if name is not None else None
+    if after is None or after.kind != Kind.MODULE or after.dtype != MAYBE_DTYPE:
+        return
+    casts = [
+        e
+        for e in after.events[len(element.events) :]
+        if e.action == "cast" and e.detail in NAMED_DTYPES and e.source is None
+    ]
+    owner = next(
+        (v for v in scope.env.values() if v.ident == element.part_of and v.kind == Kind.MODULE),
+        None,
+    )
+    if not casts or owner is None:
+        return
+    last = casts[-1]
+    if last.detail == "float32" and _casts_back(scope.w.analysis):
+        return
+    other = next((e for e in reversed(casts) if e.detail != last.detail), None)
+    if other is None:
+        made = owner.dtype_event()
+        if owner.dtype not in NAMED_DTYPES or owner.dtype == last.detail or made is None:
+            return
+        other = Event("cast", made.node, owner.dtype)
+    event = Event("recast", last.node, last.detail, source=other)
+    scope.update_ident(
+        owner.ident, replace(owner, dtype=MAYBE_DTYPE, events=owner.events + (event,))
+    )
+
+
+def _casts_back(analysis: FileFacts) -> bool:
+    """A module class of the file whose ``forward`` hands its result back in its
+    input's dtype (``return out.to(input_dtype)`` after ``input_dtype = x.dtype``,
+    ``out.type_as(x)``): the norms an upcast loop picks keep the activations' dtype
+    (LLaVA's float32 RMSNorm that casts back, correct so)."""
+    for cls in analysis.classes.values():
+        forward = next(
+            (
+                s
+                for s in cls.node.body.body
+                if isinstance(s, cst.FunctionDef) and s.name.value == "forward"
+            ),
+            None,
+        )
+        if not cls.is_module or forward is None or len(forward.params.params) < 2:
+            continue
+        x = forward.params.params[1].name.value
+        dtypes = {f"{x}.dtype"}
+        for assign in nodes(forward, cst.Assign):
+            if dotted(assign.value) == f"{x}.dtype" and len(assign.targets) == 1:
+                dtypes.add(dotted(assign.targets[0].target) or "")
+        returns = [r.value for r in nodes(forward, cst.Return) if r.value is not None]
+        if returns and all(_cast_back(r, x, dtypes) for r in returns):
+            return True
+    return False
+
+
+def _cast_back(value: cst.BaseExpression, x: str, dtypes: set[str]) -> bool:
+    if not (
+        isinstance(value, cst.Call)
+        and isinstance(value.func, cst.Attribute)
+        and len(value.args) == 1
+    ):
+        return False
+    method, arg = value.func.attr.value, dotted(value.args[0].value)
+    return (method in ("to", "type") and arg in dtypes) or (method == "type_as" and arg == x)
 
 
 def _cast_to(scope: Scope, value: cst.BaseExpression) -> str | None:

@@ -600,6 +600,8 @@ def _weighted_call(call: cst.Call, facts: FileFacts, seen: frozenset[str]) -> bo
 
 
 # Method names that run a module's weights on their argument.
+# A module's parts, one by one: ``for name, m in model.named_modules()``.
+SUBMODULE_ITERATORS = frozenset({"modules", "named_modules", "children", "named_children"})
 FORWARD_LIKE = (
     "forward",
     "encode",

@@ -122,7 +122,7 @@ TENSOR_CLASS_OF = "type(tensor)"
 # disagree): it is never equal to the name of a real dtype.
 MAYBE_DTYPE = "maybe"
 
-_NAMED_DTYPES = frozenset({"float16", "bfloat16", "float32", "float64"})
+NAMED_DTYPES = frozenset({"float16", "bfloat16", "float32", "float64"})
 
 _ids = itertools.count(1)
 
@@ -214,7 +214,7 @@ class Value:
         made = self.last("cast", "create")
         if made is None or made.action != "cast" or made.source is not None:
             return None
-        return made if made.detail in _NAMED_DTYPES else None
+        return made if made.detail in NAMED_DTYPES else None
 
     def handed(self) -> list[Event]:
         """The "pass" events since this value was last made, cast or moved: the

@@ -21,6 +21,7 @@ class PartialDtypeCast(Rule):
         "for the trainable ones), then the model run outside autocast."
     )
     needs = frozenset({screen.DATA_ASSIGN, screen.HALF_CAST, screen.MODULE_SOURCE})
+    needs_either = (frozenset({screen.SUBMODULE_LOOP, screen.HALF_CAST, screen.MODULE_SOURCE}),)
     docs = """
     ## What it does
     Flags `p.data = p.data.to(torch.float32)` (or `.float()`) in a loop over a model's
@@ -32,6 +33,10 @@ class PartialDtypeCast(Rule):
     the training or prediction loop. A loop that picks by dtype (`if p.dtype ==
     torch.float16:`) recasts every half parameter, which is a cast of the whole model;
     a flag the caller passes as `False` (`is_trainable=False`) skips the branch.
+    Casting modules works the same way: a loop over `named_modules()` / `modules()`
+    that casts the ones it picks (`if "norm" in name: module.to(torch.float32)`, `if
+    isinstance(module, LoraLayer): module.to(torch.bfloat16)`) leaves them in another
+    dtype than the rest of the model (or than the modules it casts the other way).
 
     ## Why is this bad?
     The model now holds float16 and float32 layers. Outside autocast each layer
@@ -71,18 +76,28 @@ class PartialDtypeCast(Rule):
             recast = obs.module.last("cast", "recast")
             if recast is None or recast.action != "recast":
                 continue
-            cast = obs.module.last("cast")
-            if cast is None or cast.detail not in HALF_DTYPES or cast.detail == recast.detail:
+            # (a loop over the modules: ``source`` is what the picked ones mix with)
+            cast = recast.source or obs.module.last("cast")
+            if (
+                cast is None
+                or not {cast.detail, recast.detail} & HALF_DTYPES
+                or cast.detail == recast.detail
+            ):
                 continue
             at = self.once_at(recast.node, node)
             if at is None:
                 continue
             whole = model_name(obs.callee)
             related: dict[str, cst.CSTNode] = {"cast": cast.node, "call": node}
+            if recast.source is None:
+                what = "parameters this loop picks are recast"
+                rest = f"the rest of `{whole}` stays {cast.detail} (line <line:cast>)"
+            else:
+                what = "modules this loop picks are cast"
+                rest = f"other parts of `{whole}` are {cast.detail} (line <line:cast>)"
             self.report(
                 at,
-                f"only the parameters this loop picks are recast to {recast.detail}; the "
-                f"rest of `{whole}` stays {cast.detail} (line <line:cast>), and "
+                f"only the {what} to {recast.detail}; {rest}, and "
                 f"`{obs.callee}(...)` at line <line:call> runs both outside autocast "
                 "('expected mat1 and mat2 to have the same dtype'): run the forward "
                 "under `torch.autocast`, or keep the model in one dtype",

@@ -14,6 +14,7 @@ from torchlint.analysis.torch_api import (
     PROBABILITY_LOSSES,
     STRICT_DTYPE_METHODS,
     STRICT_DTYPE_OPS,
+    SUBMODULE_ITERATORS,
     TORCHVISION_IMAGE_READERS,
 )
 
@@ -105,6 +106,8 @@ COPY_CALL = "copy-call"  # p.clone(), torch.clone(p), copy.deepcopy(p): COPY_CAL
 # named_parameters(), an optimizer's param_groups, nn.Parameter(...)
 PARAMETER_SOURCE = "parameter-source"
 PARAMETER_WORDS = frozenset({"parameters", "named_parameters", "param_groups", "Parameter"})
+# model.named_modules(), model.children(): a loop that may cast some parts (TL108)
+SUBMODULE_LOOP = "submodule-loop"
 
 MOVES = frozenset({"to", "cuda", "to_empty"})
 # analysis/copies.py: copy.deepcopy(p), torch.clone(p), p.clone()
@@ -168,7 +171,15 @@ STRICT_OP_WORDS = frozenset(
 # skips those tests after one set lookup. (A name that a test in the block these
 # guard compares ``last`` with must be in its set, or the test never runs.)
 FIRST_CALL_WORDS = frozenset(
-    {*IMAGE_READERS, *COPY_CALL_WORDS, *PARAMETER_WORDS, "cuda", "type_as", "numpy"}
+    {
+        *IMAGE_READERS,
+        *COPY_CALL_WORDS,
+        *PARAMETER_WORDS,
+        *SUBMODULE_ITERATORS,
+        "cuda",
+        "type_as",
+        "numpy",
+    }
 )
 # ... and those ``Unit.cast_call`` reads: casts, dtypes passed, tokenizers.
 CAST_CALL_WORDS = frozenset(

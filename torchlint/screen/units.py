@@ -19,6 +19,7 @@ from torchlint.analysis.torch_api import (
     NUMPY_LIST_REDUCTIONS,
     NUMPY_UFUNCS,
     SUBMODULE_ADDERS,
+    SUBMODULE_ITERATORS,
     TENSOR_REGISTRARS,
     makes_module,
 )
@@ -78,6 +79,7 @@ from torchlint.screen.tags import (
     SETS_GPU,
     STALE_ALIAS,
     STRICT_OP_WORDS,
+    SUBMODULE_LOOP,
     TARGET_DTYPE,
     TENSOR_INDEXES,
     TO_TORCH,
@@ -434,6 +436,8 @@ class Unit(ModuleState):
                 tags.add(COPY_CALL)  # p.clone(), copy.deepcopy(p): maybe a parameter copied
             elif last in PARAMETER_WORDS:
                 tags.add(PARAMETER_SOURCE)  # model.parameters(), nn.Parameter(t)
+            elif last in SUBMODULE_ITERATORS:
+                tags.add(SUBMODULE_LOOP)
             if last == "cuda" and isinstance(func, ast.Attribute):
                 tags.update((CUDA_LITERAL, CUDA_CALL))
             elif last == "type_as" and isinstance(func, ast.Attribute):
