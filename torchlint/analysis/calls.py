@@ -519,8 +519,12 @@ class Calls(Loops):
         # other may set every parameter the call does not name.
         opaque = False
         for arg, value in args:
+            settings = self.settings(arg.value) if arg.star == "**" else None
             if arg.star == "**" and value.kind == Kind.ENCODING and value.keys:
                 for key, item in zip(value.keys, value.items, strict=True):
+                    by_name.setdefault(key, (arg, item))
+            elif settings is not None:
+                for key, item in settings.items():
                     by_name.setdefault(key, (arg, item))
             elif arg.star == "**":
                 opaque = True
@@ -609,6 +613,33 @@ class Calls(Loops):
                     self.update_ident(value.ident, unpass(final, node))
         self.gpu_evidence = self.gpu_evidence or sub.gpu_evidence
         return sub
+
+    def settings(self, node: cst.BaseExpression) -> dict[str, Value] | None:
+        """``run(**CFG)`` where the module binds ``CFG`` once to a dict it writes out
+        (``dict(device="cpu", half=True)``, ``{"device": "cpu"}``) and nothing changes
+        it in place, or such a dict written in the call: its entries, constants as a
+        parameter's default reads them (others unknown). None otherwise."""
+        if isinstance(node, cst.Name):
+            analysis = self.w.analysis
+            written = analysis.module_assignments.get(node.value, [])
+            if len(written) != 1 or node.value in analysis.changed_in_place:
+                return None
+            node = written[0]
+        pairs: list[tuple[str, cst.BaseExpression]] = []
+        if isinstance(node, cst.Call) and dotted(node.func) == "dict" and "dict" not in self.env:
+            for arg in node.args:
+                if arg.keyword is None:
+                    return None
+                pairs.append((arg.keyword.value, arg.value))
+        elif isinstance(node, cst.Dict):
+            for element in node.elements:
+                key = element.key if isinstance(element, cst.DictElement) else None
+                if not isinstance(key, cst.SimpleString):
+                    return None
+                pairs.append((str(key.evaluated_value), element.value))
+        else:
+            return None
+        return {key: self.default(value) for key, value in pairs}
 
     def default(self, node: cst.BaseExpression | None) -> Value:
         """A parameter's default, when it says a device or a dtype (``device="cpu"``),

@@ -17,6 +17,8 @@ _DEFAULT_DEVICE_SETTERS = frozenset({"torch.set_default_device", "torch.set_defa
 # What picks the GPU ``.cuda()`` and ``"cuda"`` mean in this process.
 _CURRENT_GPU_SETTERS = frozenset({"torch.cuda.set_device", "torch.cuda.device"})
 # (As statements: ``with torch.cuda.device(i):`` is read from the ``with``.)
+# Methods that change a dict (or list) in place.
+_CHANGES_IN_PLACE = frozenset({"update", "setdefault", "pop", "clear", "append", "extend"})
 _SETTER_NAMES = frozenset(
     q.rsplit(".", 1)[1]
     for q in (*_DEFAULT_DEVICE_SETTERS, "torch.cuda.set_device", "torch.set_default_dtype")
@@ -149,6 +151,9 @@ class FileFacts:
     # ``add_argument("--device", default=...)``: a string, or a choice between two
     # (``"cuda" if torch.cuda.is_available() else "cpu"``), by dest.
     option_defaults: dict[str, cst.SimpleString | cst.IfExp] = field(default_factory=dict)
+    # Names a statement changes in place (``CFG["device"] = d``, ``CFG.update(...)``,
+    # ``CFG |= ...``): what the module binds them to is not all they hold.
+    changed_in_place: frozenset[str] = frozenset()
     # The file's path, where imports of the project's other files are resolved from
     # (None: text without a file, such as stdin).
     path: str | None = None
@@ -168,6 +173,7 @@ class FileFacts:
             default_dtype=found.default_dtype,
             current_gpu=found.current_gpu,
             option_defaults=found.option_defaults,
+            changed_in_place=frozenset(found.changed_in_place),
             path=path,
         )
 
@@ -203,6 +209,7 @@ class _Collector:
         self._visible_devices: cst.CSTNode | None = None
         self._process_per_gpu: cst.CSTNode | None = None
         self.option_defaults: dict[str, cst.SimpleString | cst.IfExp] = {}
+        self.changed_in_place: set[str] = set()
 
     @property
     def default_device(self) -> cst.Call | None:
@@ -285,12 +292,16 @@ class _Collector:
         elif type(stmt) is cst.Assign:
             for t in stmt.targets:
                 self._record(t.target, stmt.value, fn)
+                if isinstance(t.target, cst.Subscript) and isinstance(t.target.value, cst.Name):
+                    self.changed_in_place.add(t.target.value.value)
                 if (
                     isinstance(t.target, cst.Subscript)
                     and dotted(t.target.value) == "os.environ"
                     and "CUDA_VISIBLE_DEVICES" in _subscript_text(t.target)
                 ):
                     self._visible_devices = self._visible_devices or stmt
+        elif type(stmt) is cst.AugAssign and isinstance(stmt.target, cst.Name):
+            self.changed_in_place.add(stmt.target.value)
         elif type(stmt) is cst.AnnAssign:
             if stmt.value is not None:
                 self._record(stmt.target, stmt.value, fn)
@@ -306,6 +317,13 @@ class _Collector:
                 self._setters.append(call)
             elif isinstance(call, cst.Call) and _last(call.func) == "add_argument":
                 self._option(call)
+            elif (
+                isinstance(call, cst.Call)
+                and isinstance(call.func, cst.Attribute)
+                and isinstance(call.func.value, cst.Name)
+                and call.func.attr.value in _CHANGES_IN_PLACE
+            ):
+                self.changed_in_place.add(call.func.value.value)  # CFG.update(vars(args))
         elif isinstance(stmt, (cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar)):
             if type(stmt) is cst.With:
                 for item in stmt.items:

@@ -450,7 +450,8 @@ class _Scope(Attachments):
                 return False if False in (left, right) else True if left and right else None
             return True if True in (left, right) else False if left is right is False else None
         if type(test) is cst.Comparison and len(test.comparisons) == 1:
-            return self.none_test(test)
+            none = self.none_test(test)
+            return none if none is not None else self.text_test(test)
         if type(test) is cst.Name and self.depth > 0 and self.stack:
             params = self.stack[-1].params
             named = {p.name.value for p in (*params.params, *params.kwonly_params)}
@@ -469,6 +470,30 @@ class _Scope(Attachments):
             if value is not None and value.origin in (CONSTANT + "True", CONSTANT + "False"):
                 return value.origin == CONSTANT + "True"
         return None
+
+    def text_test(self, test: cst.Comparison) -> bool | None:
+        """``device == "cpu"`` (also ``device.lower()``, ``!=``) where ``device`` holds
+        a string the code wrote (a caller's argument, a default, ``CFG["device"]``)."""
+        target = test.comparisons[0]
+        left: cst.BaseExpression = test.left
+        lower = False
+        if isinstance(left, cst.Call) and isinstance(left.func, cst.Attribute) and not left.args:
+            method = left.func.attr.value
+            if method not in ("lower", "strip"):
+                return None
+            left, lower = left.func.value, method == "lower"
+        name = dotted(left)
+        value = self.lookup(name) if name is not None else None
+        written = value.device_expr if value is not None else None
+        if not (
+            isinstance(written, cst.SimpleString)
+            and isinstance(target.comparator, cst.SimpleString)
+            and isinstance(target.operator, (cst.Equal, cst.NotEqual))
+        ):
+            return None
+        text = str(written.evaluated_value)
+        same = (text.lower() if lower else text) == target.comparator.evaluated_value
+        return same if isinstance(target.operator, cst.Equal) else not same
 
     def none_test(self, test: cst.Comparison) -> bool | None:
         """``x is None`` / ``x is not None`` where the walk knows: a parameter the
