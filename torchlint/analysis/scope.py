@@ -265,7 +265,14 @@ class Scope(ABC):
                     # (not a module: ``result.model.to(cpu)`` elsewhere moves that one
                     # in place, unseen by the instance)
                     held = known[1].get("self." + path.rsplit(".", 1)[-1])
-                    return held if held is None or held.kind in _DATA else None
+                    if held is None or held.kind not in _DATA:
+                        return None
+                    handed = parent.handed_in()
+                    if handed is not None and "to" in known[0].methods:
+                        # batch.mask of a container with its own .to(), handed over:
+                        # its tensors came with it (the caller moves them with it)
+                        return replace(held, events=(*held.events, handed))
+                    return held
                 return None
             head, _, _ = head.rpartition(".")
         return None

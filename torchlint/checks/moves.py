@@ -200,7 +200,26 @@ class InputsNotMoved(Rule):
             at: cst.CSTNode = node
             cpu: str | None = None
             made = mix.cpu.last("create")
-            if made is not None and mix.node is node:
+            handed = mix.cpu.handed_in()
+            statement = None
+            if (
+                made is not None
+                and handed is not None
+                and handed.path == "module"
+                and isinstance(handed.node, cst.BaseExpression)
+            ):
+                # Handed to a module inside a container with its own .to() (the
+                # flow adds its handing to what it holds): the call moves it.
+                if self.once_at(handed.node, node) is None:
+                    return
+                at, statement = handed.node, handed.statement
+                related["made"] = made.node
+                passed = name_of(handed.node, code(handed.node))
+                subject = (
+                    f"`{passed}` holds a tensor made on the CPU (no `device=`) at line "
+                    f"<line:made>, and `{handed.detail}`'s forward, which gets it here,"
+                )
+            elif made is not None and mix.node is node:
                 # Made in another file and handed back: the op here is the line.
                 related["made"] = made.node
                 cpu = _other_operand(node, mix.device_expr)
@@ -236,7 +255,9 @@ class InputsNotMoved(Rule):
                 else "create it on that device (or move it there before that line)"
             )
             meets = "at line <line:meets>"
-            if mix.node is node:
+            if statement is not None:
+                advice = f"move it with the model's inputs before the call (`{passed}.to(...)`)"
+            elif mix.node is node:
                 meets = "here"
                 advice = f"move it to that device first (`{cpu or 'it'}.to({name}.device)`)"
             elif isinstance(node, cst.Call) and made is not None and made.detail == TYPE_AS_CPU:
@@ -246,6 +267,7 @@ class InputsNotMoved(Rule):
                 f"{subject} {how}, on {where}, {meets}: {error}; {advice}",
                 None,
                 related,
+                statement,
             )
             return
 
@@ -332,6 +354,8 @@ class InputsNotMoved(Rule):
             # Reported at the call site: a fix there would need the device as the
             # caller names it, which the callee's walk does not know.
             assert isinstance(handed.node, cst.BaseExpression)
+            if self.once_at(handed.node, node) is None:
+                return  # (reported at that argument already)
             related["used"] = node
             passed = name_of(handed.node, self.ctx.code_for(handed.node))
             self.report(
