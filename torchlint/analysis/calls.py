@@ -27,6 +27,7 @@ from torchlint.analysis.values import (
     CLASS,
     COLLATED,
     CONSTANT,
+    LIBRARY,
     MAYBE_DTYPE,
     NONE,
     NOT_TENSOR,
@@ -663,7 +664,11 @@ class Calls(Loops):
             items = tuple(self.default(e.value) for e in node.elements)
             return Value(Kind.TUPLE, items=items, origin=CONSTANT + "True")
         dtype = torch_dtype(node, self.w.analysis)
-        return Value(Kind.DTYPE, None, dtype) if dtype else UNKNOWN
+        if dtype:
+            return Value(Kind.DTYPE, None, dtype)
+        q = self.w.analysis.qualify(node) if isinstance(node, (cst.Attribute, cst.Name)) else None
+        # optimizer=torch.optim.Adagrad: a library callable, called where it is used
+        return Value(Kind.FUNCTION, origin=LIBRARY + q) if q else UNKNOWN
 
 
 # What a module's methods keep of what is set on ``self`` by another method or from

@@ -15,6 +15,7 @@ from torchlint.analysis import (
     conditionals,
     copies,
     datasets,
+    dicts,
     dims,
     effects,
     gpus,
@@ -48,6 +49,7 @@ from torchlint.analysis.values import (
     CLASS,
     CONSTANT,
     LAMBDA,
+    LIBRARY,
     MAYBE_DTYPE,
     NONE,
     TENSOR_CLASS_OF,
@@ -56,9 +58,7 @@ from torchlint.analysis.values import (
     Kind,
     Place,
     Value,
-    empty_dict,
     entry,
-    keyed,
     list_member,
     member,
     merge_values,
@@ -206,7 +206,7 @@ class Expressions(Calls):
         if type(node) is cst.DictComp:
             return self.comprehension(node)
         if type(node) is cst.Dict:
-            return self.dict_literal(node) if node.elements else empty_dict()
+            return dicts.literal(self, node) if node.elements else dicts.empty()
         if type(node) is cst.ListComp or type(node) is cst.GeneratorExp:
             return self.comprehension(node)
         if type(node) is cst.List and not node.elements:
@@ -282,34 +282,6 @@ class Expressions(Calls):
     def escape(self, value: Value) -> None:
         super().escape(value)
         copies.escaped(self, value)  # copies of parameters: may be moved there
-
-    def dict_literal(self, node: cst.Dict) -> Value:
-        """``{"x": x, "y": y}`` (also ``{**sample, "img": img}``) holding a tensor or
-        an array, or such a dict (``{"camera": {"R": r}}``): a dict whose entries are
-        known by key; else unknown."""
-        entries: dict[str, Value] = {}
-        known = True
-        for element in node.elements:
-            if isinstance(element, cst.StarredDictElement):
-                inner = self.eval(element.value)
-                if inner.kind == Kind.ENCODING and inner.keys:
-                    entries.update(zip(inner.keys, inner.items, strict=True))
-                else:
-                    known = False
-                continue
-            assert isinstance(element, cst.DictElement)
-            self.eval(element.key)
-            value = self.eval(element.value)
-            key = element.key.evaluated_value if isinstance(element.key, cst.SimpleString) else None
-            if isinstance(key, str):
-                entries[key] = value
-            else:
-                known = False
-        if not known or not any(
-            v.kind in _ARRAYS or (v.kind == Kind.ENCODING and v.keys) for v in entries.values()
-        ):
-            return UNKNOWN
-        return keyed(list(entries), list(entries.values()))
 
     def arithmetic(self, node: cst.BinaryOperation) -> Value:
         """``a + b``, ``x * 0.5``, ``a @ b``: a tensor where its operands are; with a
@@ -618,6 +590,8 @@ class Expressions(Calls):
             return legacy.construct(self, node, args)  # tensortype = type(x); tensortype(n)
         if value.origin == LAMBDA:
             return self.call_lambda(value, args)
+        if value.origin.startswith(LIBRARY):  # params.optimizer(model.parameters())
+            return effects.library_call(self, node, value.origin.removeprefix(LIBRARY), args)
         if value.origin.startswith(CLASS):
             result = self.defined(value.origin.removeprefix(CLASS), node, args, None)
         elif value.origin != name and value.origin in self.w.top_functions:

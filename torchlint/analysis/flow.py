@@ -30,7 +30,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import bindings, copies, cpu_run, joins, plain, recasts, shapes
+from torchlint.analysis import bindings, copies, cpu_run, dicts, joins, plain, recasts, shapes
 from torchlint.analysis.attachments import Attachments
 from torchlint.analysis.branches import is_main_guard
 from torchlint.analysis.effects import CAST_METHODS, TENSOR_ONLY_CASTS
@@ -56,7 +56,6 @@ from torchlint.analysis.values import (
     Place,
     Value,
     after_loop,
-    filled,
     is_none,
     keyed,
     merge_envs,
@@ -408,7 +407,7 @@ class _Scope(Attachments):
         (for every name holding the dict); any other key makes them unknown."""
         owner = self.eval(target.value)
         key = string_key(target)
-        grown = filled(owner, key, value) if owner.ident else None
+        grown = dicts.filled(owner, key, value) if owner.ident else None
         if grown is not None:
             self.update_ident(owner.ident, grown)
         if owner.kind != Kind.ENCODING or not owner.keys or not owner.ident:

@@ -20,6 +20,7 @@ from torchlint.analysis.observations import FlowFacts
 from torchlint.analysis.project import Home, resolve
 from torchlint.analysis.torch_api import names_cpu, says_dtype, torch_dtype
 from torchlint.analysis.values import (
+    LIBRARY,
     MAYBE_DTYPE,
     UNKNOWN,
     Event,
@@ -265,7 +266,7 @@ class Scope(ABC):
                     # (not a module: ``result.model.to(cpu)`` elsewhere moves that one
                     # in place, unseen by the instance)
                     held = known[1].get("self." + path.rsplit(".", 1)[-1])
-                    if held is None or held.kind not in _DATA:
+                    if held is None or not (held.kind in _DATA or held.origin.startswith(LIBRARY)):
                         return None
                     handed = parent.handed_in()
                     if handed is not None and "to" in known[0].methods:

@@ -408,6 +408,12 @@ def mark_modules(facts: FileFacts) -> None:
         known[cls.name] = cls
 
 
+def optimizer_class(q: str | None) -> bool:
+    """``torch.optim.Adam`` (and ``torch.optim.lr_scheduler.StepLR``): a class of
+    ``torch.optim``, by its qualified name."""
+    return q is not None and q.startswith("torch.optim.") and q.rsplit(".", 1)[-1][:1].isupper()
+
+
 def optimizer_state(q: str, keywords: dict[str, cst.BaseExpression]) -> str | None:
     """For a ``torch.optim`` optimizer built by the qualified call ``q`` with these
     keyword arguments: "eager" when it makes its state as it is built (Adagrad fills

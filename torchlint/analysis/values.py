@@ -113,6 +113,9 @@ COLLATED = "collated"
 LAMBDA = "lambda"
 # The origin of a FUNCTION value that is a class of the file (``cls`` in a classmethod).
 CLASS = "class:"
+# The origin of a FUNCTION value that is a library callable, by its qualified name (a
+# parameter's default ``optimizer=torch.optim.Adagrad``, called where it is used).
+LIBRARY = "library:"
 # The origin of a FUNCTION value that is the class of a tensor (``type(t)``, which is
 # ``torch.Tensor``: its call is the legacy constructor), its event the ``type(t)``;
 # also the origin of what calling it makes.
@@ -253,41 +256,8 @@ UNKNOWN = Value(None)
 # ``None`` as written (``self.cache = None``): of no kind, but known to be None.
 NONE = Value(None, origin=CONSTANT + "None")
 # ``{}`` as written: nothing known in it yet, but a dict that ``d[k] = t`` may fill
-# with tensors (``filled``). Never decided by ``if d:`` (a loop may have filled it).
+# with tensors (``dicts.filled``). Never decided by ``if d:`` (a loop may have filled it).
 EMPTY_DICT = "dict:{}"
-
-
-def empty_dict() -> Value:
-    return Value(None, origin=EMPTY_DICT, ident=new_ident())
-
-
-def filled(owner: Value, key: str | None, value: Value) -> Value | None:
-    """The dict ``owner`` after ``owner[key] = value``, when it is ``{}`` as written or
-    a dict of tensors by key of unknown keys; None when that tells nothing new. Built
-    with keys it does not know (``out[k] = v.to(device)`` in a loop), it is a dict of
-    tensors (an ENCODING without keys) where its tensors are: entries known to be no
-    tensors (a list, a number, ``v`` past ``if torch.is_tensor(v)``) do not decide
-    where; one of unknown kind makes it unknown."""
-    arrays = (Kind.TENSOR, Kind.MOVED, Kind.ENCODING, Kind.NDARRAY)
-    other = value.kind not in arrays and (
-        value.kind is not None or value.origin in (NOT_TENSOR, NONE.origin)
-    )
-    if owner.kind is None and owner.origin == EMPTY_DICT:
-        if value.kind in arrays:
-            if key is not None:
-                return keyed([key], [value])
-            return replace(value, kind=Kind.ENCODING, keys=(), items=(), moved_from=0)
-        # (a dict of settings, ``d["n"] = 3``, is no dict of tensors: unknown)
-        return None if other and key is None else UNKNOWN
-    if owner.kind != Kind.ENCODING or owner.keys or value.kind not in arrays:
-        return None
-    if value.device == owner.device and value.dtype == owner.dtype:
-        return None
-    return replace(
-        owner,
-        device=owner.device if value.device == owner.device else Place.MAYBE,
-        dtype=owner.dtype if value.dtype == owner.dtype else MAYBE_DTYPE,
-    )
 
 
 def new_value(

@@ -291,6 +291,8 @@ LITERALS = frozenset(
     }
 )
 # Expressions whose value is never a tensor.
+# (what never holds a module)
+NO_MODULE = (*LITERALS, ast.BinOp, ast.UnaryOp, ast.Compare)
 _NO_TENSOR = LITERALS | {ast.Tuple, ast.GeneratorExp, ast.Lambda}
 
 

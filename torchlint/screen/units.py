@@ -22,7 +22,9 @@ from torchlint.analysis.torch_api import (
     SUBMODULE_ITERATORS,
     TENSOR_REGISTRARS,
     makes_module,
+    optimizer_class,
 )
+from torchlint.screen.casts import Casts
 from torchlint.screen.file import File
 from torchlint.screen.state import ModuleState
 from torchlint.screen.tags import (
@@ -44,7 +46,6 @@ from torchlint.screen.tags import (
     DISCARDABLE,
     DISCARDED_MOVE,
     DTYPE_KEYWORDS,
-    DTYPE_WORD_TAGS,
     FACTORY_WITHOUT_DEVICE,
     FIRST_CALL_WORDS,
     FLOAT64,
@@ -62,9 +63,7 @@ from torchlint.screen.tags import (
     LEGACY_TYPE_CAST,
     LOSS,
     MODULE_SOURCE,
-    NARROW_ATTRIBUTES,
     NARROW_CAST,
-    NARROW_WORDS,
     NUMPY_CALL,
     NUMPY_DATA,
     OWN_APPLY,
@@ -89,7 +88,7 @@ from torchlint.screen.tags import (
 )
 from torchlint.screen.trees import (
     FIELDS,
-    LITERALS,
+    NO_MODULE,
     READ_KINDS,
     class_of,
     device_type,
@@ -113,7 +112,7 @@ from torchlint.screen.trees import (
 )
 
 
-class Unit(ModuleState):
+class Unit(Casts, ModuleState):
     """The evidence of one unit, gathered in one walk."""
 
     def __init__(self, file: File) -> None:
@@ -362,10 +361,14 @@ class Unit(ModuleState):
                     self.plain_class(node)  # type: ignore[arg-type]
             elif kind is ast.arguments:
                 # def __init__(self, dtype=torch.float16): the dtype the body casts to
-                # when the caller says nothing.
+                # when the caller says nothing (optimizer=torch.optim.Adagrad: built there).
                 for default in (*node.defaults, *node.kw_defaults):  # type: ignore[attr-defined]
                     if default is not None and words_of(default) & HALF_WORDS:
                         tags.add(HALF_CAST)
+                    elif type(default) is ast.Attribute and optimizer_class(
+                        self.qualify(dotted(default) or "")
+                    ):
+                        tags.add(PARAMETER_STATE)
             elif kind is ast.Compare:
                 self.inert.add(id(node.left))  # type: ignore[attr-defined]
                 self.inert.update(map(id, node.comparators))  # type: ignore[attr-defined]
@@ -464,7 +467,7 @@ class Unit(ModuleState):
                         self.made_on_cpu.add(id(node))
                 elif q.startswith("torchvision.datasets."):
                     tags.add(CPU_DATA)  # a DataLoader over it yields CPU batches
-                elif q.startswith("torch.optim.") and q.rsplit(".", 1)[-1][:1].isupper():
+                elif optimizer_class(q):
                     tags.add(PARAMETER_STATE)
                 if q.startswith("torch.") and q.rsplit(".", 1)[-1] in FACTORY_FUNCTIONS:
                     if id(node) not in self.init_calls and not any(
@@ -574,50 +577,6 @@ class Unit(ModuleState):
                 self.attached.add(path)
                 self.attach_self(path, node)
 
-    def cast_call(self, node: ast.Call, last: str) -> None:
-        """A call of one of ``CAST_CALL_WORDS``: a cast, a dtype passed, a tokenizer."""
-        tags, func = self.tags, node.func
-        if (last == "double" and isinstance(func, ast.Attribute)) or last == "DoubleTensor":
-            tags.add(FLOAT64)
-        if last == "from_pretrained" and isinstance(func, ast.Attribute):
-            owner = (dotted(func.value) or "").lower()
-            if any(
-                k in owner for k in ("token", "processor", "featureextractor", "feature_extractor")
-            ):
-                tags.add(CPU_DATA)  # a tokenizer: what it returns is on the CPU
-        if (last in NARROW_ATTRIBUTES and isinstance(func, ast.Attribute)) or (
-            last in NARROW_WORDS and last.endswith("Tensor")
-        ):
-            tags.add(NARROW_CAST)  # x.int(), torch.IntTensor(...)
-        if (last in ("half", "bfloat16") and isinstance(func, ast.Attribute)) or last in (
-            "HalfTensor",
-            "BFloat16Tensor",
-        ):
-            tags.add(HALF_CAST)
-        elif last in ("to", "type", "astype") and isinstance(func, ast.Attribute):
-            self.dtype_argument([*node.args, *(k.value for k in node.keywords)])
-
-    def dtype_argument(self, values: list[ast.expr]) -> None:
-        """A dtype passed on: half if spelled so (``torch.float16``, ``th.half``), or
-        if it is a variable the unit assigns something half to. (The flow analysis
-        reads no dtype from strings or calls here.)"""
-        for value in values:
-            if isinstance(value, (ast.Name, ast.Attribute)):
-                word = last_name(value) or ""
-                tag = DTYPE_WORD_TAGS.get(self.imported.get(word, word))
-                if tag is not None:
-                    self.tags.add(tag)
-                elif (path := dotted(value)) is not None:
-                    self.dtype_names.add(path)
-
-    def dtype_values(self, valued: list[tuple[set[str], ast.expr]]) -> None:
-        """A variable passed as a dtype, assigned something half / narrow / float64
-        (here, or in the module body the unit sees: ``evidence._inherit``)."""
-        for paths, value in valued:
-            if paths & self.dtype_names:
-                words = set().union(*(words_of(sub) for sub in nodes_under(value)))
-                self.tags.update(DTYPE_WORD_TAGS[w] for w in words & DTYPE_WORD_TAGS.keys())
-
     def share(self, node: ast.AST) -> None:
         self.shared.update(p for sub in nodes_under(node) if (p := dotted(sub)) is not None)
 
@@ -673,7 +632,7 @@ class Unit(ModuleState):
             self.from_calls.update(p for t in targets for n in nodes_under(t) if (p := dotted(n)))
         roots = roots_of(value)
         for target in targets:
-            if not isinstance(value, _NO_MODULE):
+            if not isinstance(value, NO_MODULE):
                 self.attaching(target)
             path = dotted(target)
             if path is not None and roots:
@@ -796,4 +755,3 @@ class Unit(ModuleState):
 
 
 # Values that are never a module (``m.scale = 0.5``, ``m.name = f"{x}"``, ``m.n = a + 1``).
-_NO_MODULE = (*LITERALS, ast.BinOp, ast.UnaryOp, ast.Compare)

@@ -1,0 +1,90 @@
+"""Dicts of tensors the code builds: a literal (``{"x": x, "y": y}``), or ``{}``
+filled key by key (``out[k] = v.to(device)`` in a loop). What they hold, by key
+where the keys are known, is an ENCODING (``values.keyed``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from torchlint.analysis.values import (
+    EMPTY_DICT,
+    MAYBE_DTYPE,
+    NONE,
+    NOT_TENSOR,
+    UNKNOWN,
+    Kind,
+    Place,
+    Value,
+    keyed,
+    new_ident,
+)
+
+if TYPE_CHECKING:
+    from torchlint.analysis.scope import Scope
+
+_ARRAYS = frozenset({Kind.TENSOR, Kind.MOVED, Kind.NDARRAY})
+
+
+def empty() -> Value:
+    return Value(None, origin=EMPTY_DICT, ident=new_ident())
+
+
+def filled(owner: Value, key: str | None, value: Value) -> Value | None:
+    """The dict ``owner`` after ``owner[key] = value``, when it is ``{}`` as written or
+    a dict of tensors by key of unknown keys; None when that tells nothing new. Built
+    with keys it does not know (``out[k] = v.to(device)`` in a loop), it is a dict of
+    tensors (an ENCODING without keys) where its tensors are: entries known to be no
+    tensors (a list, a number, ``v`` past ``if torch.is_tensor(v)``) do not decide
+    where; one of unknown kind makes it unknown."""
+    arrays = (Kind.TENSOR, Kind.MOVED, Kind.ENCODING, Kind.NDARRAY)
+    other = value.kind not in arrays and (
+        value.kind is not None or value.origin in (NOT_TENSOR, NONE.origin)
+    )
+    if owner.kind is None and owner.origin == EMPTY_DICT:
+        if value.kind in arrays:
+            if key is not None:
+                return keyed([key], [value])
+            return replace(value, kind=Kind.ENCODING, keys=(), items=(), moved_from=0)
+        # (a dict of settings, ``d["n"] = 3``, is no dict of tensors: unknown)
+        return None if other and key is None else UNKNOWN
+    if owner.kind != Kind.ENCODING or owner.keys or value.kind not in arrays:
+        return None
+    if value.device == owner.device and value.dtype == owner.dtype:
+        return None
+    return replace(
+        owner,
+        device=owner.device if value.device == owner.device else Place.MAYBE,
+        dtype=owner.dtype if value.dtype == owner.dtype else MAYBE_DTYPE,
+    )
+
+
+def literal(scope: Scope, node: cst.Dict) -> Value:
+    """``{"x": x, "y": y}`` (also ``{**sample, "img": img}``) holding a tensor or
+    an array, or such a dict (``{"camera": {"R": r}}``): a dict whose entries are
+    known by key; else unknown."""
+    entries: dict[str, Value] = {}
+    known = True
+    for element in node.elements:
+        if isinstance(element, cst.StarredDictElement):
+            inner = scope.eval(element.value)
+            if inner.kind == Kind.ENCODING and inner.keys:
+                entries.update(zip(inner.keys, inner.items, strict=True))
+            else:
+                known = False
+            continue
+        assert isinstance(element, cst.DictElement)
+        scope.eval(element.key)
+        value = scope.eval(element.value)
+        key = element.key.evaluated_value if isinstance(element.key, cst.SimpleString) else None
+        if isinstance(key, str):
+            entries[key] = value
+        else:
+            known = False
+    if not known or not any(
+        v.kind in _ARRAYS or (v.kind == Kind.ENCODING and v.keys) for v in entries.values()
+    ):
+        return UNKNOWN
+    return keyed(list(entries), list(entries.values()))

@@ -1,0 +1,68 @@
+"""What a unit's casts tell the screen (``Unit.cast_call``): a cast to half, to a
+narrow integer type or to float64, a dtype passed on as a variable, a tokenizer's
+CPU output. A mixin of ``Unit``, apart from the walk that calls it."""
+
+from __future__ import annotations
+
+import ast
+
+from torchlint.screen.tags import (
+    CPU_DATA,
+    DTYPE_WORD_TAGS,
+    FLOAT64,
+    HALF_CAST,
+    NARROW_ATTRIBUTES,
+    NARROW_CAST,
+    NARROW_WORDS,
+)
+from torchlint.screen.trees import dotted, last_name, nodes_under, words_of
+
+
+class Casts:
+    tags: set[str]
+    imported: dict[str, str]
+    dtype_names: set[str]  # variables passed as a dtype
+
+    def cast_call(self, node: ast.Call, last: str) -> None:
+        """A call of one of ``CAST_CALL_WORDS``: a cast, a dtype passed, a tokenizer."""
+        tags, func = self.tags, node.func
+        if (last == "double" and isinstance(func, ast.Attribute)) or last == "DoubleTensor":
+            tags.add(FLOAT64)
+        if last == "from_pretrained" and isinstance(func, ast.Attribute):
+            owner = (dotted(func.value) or "").lower()
+            if any(
+                k in owner for k in ("token", "processor", "featureextractor", "feature_extractor")
+            ):
+                tags.add(CPU_DATA)  # a tokenizer: what it returns is on the CPU
+        if (last in NARROW_ATTRIBUTES and isinstance(func, ast.Attribute)) or (
+            last in NARROW_WORDS and last.endswith("Tensor")
+        ):
+            tags.add(NARROW_CAST)  # x.int(), torch.IntTensor(...)
+        if (last in ("half", "bfloat16") and isinstance(func, ast.Attribute)) or last in (
+            "HalfTensor",
+            "BFloat16Tensor",
+        ):
+            tags.add(HALF_CAST)
+        elif last in ("to", "type", "astype") and isinstance(func, ast.Attribute):
+            self.dtype_argument([*node.args, *(k.value for k in node.keywords)])
+
+    def dtype_argument(self, values: list[ast.expr]) -> None:
+        """A dtype passed on: half if spelled so (``torch.float16``, ``th.half``), or
+        if it is a variable the unit assigns something half to. (The flow analysis
+        reads no dtype from strings or calls here.)"""
+        for value in values:
+            if isinstance(value, (ast.Name, ast.Attribute)):
+                word = last_name(value) or ""
+                tag = DTYPE_WORD_TAGS.get(self.imported.get(word, word))
+                if tag is not None:
+                    self.tags.add(tag)
+                elif (path := dotted(value)) is not None:
+                    self.dtype_names.add(path)
+
+    def dtype_values(self, valued: list[tuple[set[str], ast.expr]]) -> None:
+        """A variable passed as a dtype, assigned something half / narrow / float64
+        (here, or in the module body the unit sees: ``evidence._inherit``)."""
+        for paths, value in valued:
+            if paths & self.dtype_names:
+                words = set().union(*(words_of(sub) for sub in nodes_under(value)))
+                self.tags.update(DTYPE_WORD_TAGS[w] for w in words & DTYPE_WORD_TAGS.keys())
