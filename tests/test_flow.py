@@ -488,3 +488,69 @@ def test_an_options_half_dtype_follows_the_model_output_through_where() -> None:
             ('torch.eye(3, device="cuda")[None, None]', "float32", 'torch.eye(3, device="cuda")'),
         ]
     }
+
+
+def test_a_dict_filled_key_by_key_is_where_its_tensors_are() -> None:
+    calls = _calls(
+        """
+        import torch
+        def move(batch, device):
+            out = {}
+            for key, value in batch.items():
+                if torch.is_tensor(value):
+                    out[key] = value.to(device)
+                else:
+                    out[key] = value
+            return out
+        def keep(batch, device):
+            out = {}
+            for key, value in batch.items():
+                out[key] = value.to(device) if key == "x" else value
+            return out
+        def settings():
+            out = {}
+            out["n"] = 3
+            return out
+        model = torch.nn.Linear(2, 2)
+        model(move(b, torch.device("cuda")))
+        model(keep(b, torch.device("cuda")))
+        model(settings())
+        """
+    )
+    ((_, moved),) = calls['model(move(b, torch.device("cuda")))'].args
+    assert (moved.kind, moved.device) == ("encoding", Place.CUDA)
+    # (an entry of unknown kind may be a CPU tensor: nothing is known)
+    ((_, kept),) = calls['model(keep(b, torch.device("cuda")))'].args
+    assert kept.kind is None
+    ((_, plain),) = calls["model(settings())"].args
+    assert plain.kind is None
+
+
+def test_settings_unpacked_into_a_call_bind_its_parameters() -> None:
+    module, facts = _flow(
+        """
+        import torch
+        CFG = dict(device="cpu", half=True)
+        CHANGED = {"device": "cpu", "half": True}
+        CHANGED["device"] = "cuda"
+        def run(device="", half=False):
+            if device.lower() == "cpu":
+                device = torch.device("cpu")
+            else:
+                device = torch.device("cuda")
+            model = torch.nn.Linear(2, 2).to(device)
+            if half:
+                model.half()
+            return model(x)
+        run(**CFG)
+        run(**CHANGED)
+        """
+    )
+    (node,) = [n for n in facts.calls.in_context if module.code_for_node(n) == "model(x)"]
+    seen = facts.calls.all(node)
+    # run(**CFG): the CPU, float16; run(**CHANGED): the dict is changed in place, so
+    # its entries are not read (a device either way, the flag unknown)
+    assert [(o.module.device, o.module.dtype) for o in seen[-2:]] == [
+        (Place.CPU, "float16"),
+        (Place.VAR, "maybe"),
+    ]

@@ -45,7 +45,9 @@ class InputsNotMoved(Rule):
     related location. Also flags a tensor made on the CPU that meets a placed model's
     tensors (its output, its weights, the inputs its `forward` was called with) in a
     `torch.cat`/`stack` or arithmetic: a mask or state made in `forward` without
-    `device=`. And a tensor made on the CPU that is indexed with a tensor on a
+    `device=`; where such a tensor came in a container the caller handed to the model
+    and that container has its own `.to()` (a dataclass batch), at that call, the line
+    to change. And a tensor made on the CPU that is indexed with a tensor on a
     device (`table[labels]` with `labels` moved, a schedule looked up with steps drawn
     with `device=`): 'indices should be either on cpu or on the same device as the
     indexed tensor', whatever that tensor is; an index of indices counts where it

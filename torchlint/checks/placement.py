@@ -43,14 +43,17 @@ class ModuleCastNotPlaced(Rule):
     ## What it does
     Follows a module through its function: created (`nn.*`, a class of the file,
     `from_pretrained`, `timm.create_model`), cast to float16/bfloat16 (`.half()`,
-    `.bfloat16()`, `.to(torch.float16)`, `torch_dtype=torch.float16`), possibly wrapped
+    `.bfloat16()`, `.to(torch.float16)`, `torch_dtype=torch.float16`, or on the branch
+    an option takes: `torch.float16 if args.fp16 else torch.float32`), possibly wrapped
     (`get_peft_model`), and then called with inputs that were moved to a GPU or a
     device variable (or made there: `torch.tensor(ids, device=DEVICE)`), while the
     module itself was never moved (no `.to(device)`, `.cuda()`, `device_map=`,
     `accelerator.prepare`). Moving only a part of it (`model.vpm.to(device)`) does not
     count as moving the whole. The finding lands on the cast, the line to change, and
     names the input's move and the call that fails: once per cast, however many calls
-    meet the model (on the call, when the cast is in another file of the project).
+    meet the model (on the call, when the cast is in another file of the project);
+    for an option's choice of dtype, where the model is made (without a fix: the
+    other branch would stay unplaced).
 
     ## Why is this bad?
     The cast changes the dtype of the weights, not their device. The forward pass
