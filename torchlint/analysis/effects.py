@@ -313,7 +313,12 @@ def module_method(
         if dtype is not None:
             chosen = scope.dtype_chosen(node) if dtype == MAYBE_DTYPE else None
             where, detail = (chosen.node, chosen.detail) if chosen else (node, dtype)
-            events += (Event("cast", where, detail, path or "", frozenset(scope.env)),)
+            # (a dtype the caller handed down, ``def load(dtype): ... .to(dtype)``:
+            # decided where it was passed)
+            handed = None if chosen else scope.dtype_handed(node)
+            events += (
+                Event("cast", where, detail, path or "", frozenset(scope.env), source=handed),
+            )
             new = replace(new, dtype=dtype)
         if device is not None:
             events += (Event("move", node, device, path or ""),)

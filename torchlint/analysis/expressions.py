@@ -51,6 +51,7 @@ from torchlint.analysis.values import (
     LAMBDA,
     LIBRARY,
     MAYBE_DTYPE,
+    MODULE_TENSOR,
     NONE,
     TENSOR_CLASS_OF,
     UNKNOWN,
@@ -103,7 +104,7 @@ class Expressions(Calls):
                     ):
                         if node.attr.value == "device":
                             return Value(Kind.DEVICE, owner.device, None, node)
-                        return _dtype_of(owner)
+                        return _dtype_of(owner, node)
                     return Value(
                         Kind.DEVICE if node.attr.value == "device" else Kind.DTYPE,
                         Place.VAR if node.attr.value == "device" else None,
@@ -146,7 +147,7 @@ class Expressions(Calls):
             ):  # next(model.parameters()).device
                 if node.attr.value == "device":
                     return Value(Kind.DEVICE, owner.device, None, node)
-                return _dtype_of(owner)
+                return _dtype_of(owner, node)
             if owner.kind == Kind.ENCODING and not owner.keys:
                 return replace(owner, kind=Kind.TENSOR)
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
@@ -750,9 +751,17 @@ def _shape_entry(node: cst.Subscript) -> bool:
     )
 
 
-def _dtype_of(owner: Value) -> Value:
+def _dtype_of(owner: Value, node: cst.Attribute) -> Value:
     """``x.dtype``: the owner's dtype; of a tensor, with the event that decided it
-    (what a cast or a factory given it copies: ``Event.source``)."""
+    (what a cast or a factory given it copies: ``Event.source``); of a module (or its
+    weight), a "follow" event: what is made in it follows that module."""
+    if owner.kind in (Kind.MODULE, Kind.WRAPPER) or owner.origin == MODULE_TENSOR:
+        # (self.unet.conv.weight.dtype: the module, self.unet.conv)
+        module = node.value
+        if owner.origin == MODULE_TENSOR and isinstance(module, cst.Attribute):
+            module = module.value
+        follow = Event("follow", node, owner.dtype or "", dotted(module) or "")
+        return Value(Kind.DTYPE, None, owner.dtype, events=(follow,))
     made = owner.dtype_event() if owner.kind in (Kind.TENSOR, Kind.MOVED) else None
     return Value(Kind.DTYPE, None, owner.dtype, events=(made,) if made is not None else ())
 

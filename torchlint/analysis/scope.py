@@ -462,6 +462,18 @@ class Scope(ABC):
                     return value.last("cast")  # (then handed down as an argument)
         return None
 
+    def dtype_handed(self, call: cst.Call) -> Event | None:
+        """The dtype argument of ``call`` is a name bound to a dtype a caller passed
+        (``cls().to(torch_dtype)`` in a ``from_pretrained(cls, torch_dtype=...)`` the
+        file defines): that argument, where the dtype was decided."""
+        for arg in call.args:
+            if arg.keyword is None or arg.keyword.value == "dtype":
+                name = dotted(arg.value)
+                value = self.lookup(name) if name is not None else None
+                if value is not None and value.kind == Kind.DTYPE and value.dtype:
+                    return value.handed_in()
+        return None
+
     def dtype_source(self, node: cst.BaseExpression) -> Event | None:
         """Where the dtype ``node`` reads was decided, when it is another tensor's
         (``x.dtype``, or a name bound to it: ``dtype = x.dtype``) and that tensor got
@@ -473,11 +485,16 @@ class Scope(ABC):
             owner = self.lookup(dotted(node.value) or "")
             if owner is not None and owner.kind in (Kind.TENSOR, Kind.MOVED):
                 made = owner.dtype_event()
+            elif owner is not None and owner.kind in (Kind.MODULE, Kind.WRAPPER):
+                return Event("follow", node, owner.dtype or "", dotted(node.value) or "")
         else:
             name = dotted(node)
             value = self.lookup(name) if name is not None else None
-            if value is not None and value.kind == Kind.DTYPE and value.events:
-                made = value.events[-1]
+            if value is not None and value.kind == Kind.DTYPE:
+                # (handed down to a helper: what it was before)
+                made = next((e for e in reversed(value.events) if e.action != "pass"), None)
+        if made is not None and made.action == "follow":
+            return made  # dtype = self.unet.dtype: what is made so follows that module
         if made is None or made.action != "create" or says_dtype(made.node):
             return None
         return made

@@ -205,7 +205,10 @@ class Value:
         two tensors of that dtype from different lines met (a "join" without one:
         casting either alone would not change the result's dtype)."""
         made = self.last("cast", "create", "join")
-        return made.source or made if made is not None else None
+        if made is None:
+            return None
+        # (a dtype read off a module, "follow": the making is the line that decided)
+        return made.source if made.source and made.source.action != "follow" else made
 
     def branch_cast(self) -> Event | None:
         """Where branches disagree on the dtype ("maybe"), the cast that gives it a
@@ -215,7 +218,9 @@ class Value:
         if self.dtype != MAYBE_DTYPE:
             return None
         made = self.last("cast", "create")
-        if made is None or made.action != "cast" or made.source is not None:
+        if made is None or made.action != "cast":
+            return None
+        if made.source is not None and made.source.action != "pass":  # (handed down: ok)
             return None
         return made if made.detail in NAMED_DTYPES else None
 
@@ -312,6 +317,8 @@ def state_dict(module: Value) -> Value:
 
 
 _TENSOR_ATTRS = frozenset({"weight", "bias", "data", "grad", "running_mean", "running_var"})
+# The origin of ``layer.weight`` (``member``): a tensor of a module, read off it.
+MODULE_TENSOR = "module tensor"
 
 
 def member(parent: Value, attr: str) -> Value:
@@ -320,7 +327,15 @@ def member(parent: Value, attr: str) -> Value:
     if attr == "module" and parent.kind == Kind.WRAPPER:
         return replace(parent, kind=Kind.MODULE)
     if attr in _TENSOR_ATTRS:
-        return Value(Kind.TENSOR, parent.device, parent.dtype, parent.device_expr, (), new_ident())
+        return Value(
+            Kind.TENSOR,
+            parent.device,
+            parent.dtype,
+            parent.device_expr,
+            (),
+            new_ident(),
+            origin=MODULE_TENSOR,
+        )
     return submodule(parent)
 
 

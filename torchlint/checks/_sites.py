@@ -1,5 +1,7 @@
 """Where a finding about an input of the wrong dtype lands (TL105, TL107, TL109):
-the line that gave the input its dtype, the call, or the caller's argument."""
+the line that gave the input its dtype, the call, or the caller's argument; or, for
+an input made in another module's dtype on purpose, where the module it meets got
+its own (``follows_other``)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.values import Event, Value
 from torchlint.checks._build import method_call
+from torchlint.checks._devices import model_name, name_of
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
 
@@ -113,3 +116,49 @@ class InputSite:
             related,
             self.handed.statement if self.handed is not None else None,
         )
+
+
+def follows_other(rule: Rule, obs: CallObs, arg: cst.Arg, value: Value, dtype: str) -> bool:
+    """The input was made in the dtype of another module on purpose (``dtype =
+    self.unet.dtype``; ``torch.randn(..., dtype=dtype)``): the modules disagree,
+    and the line to change is where this one got its dtype (its cast, or the
+    argument that chose it), not the input. Reported there, once."""
+    made = value.last("cast", "create")
+    decided = obs.module.dtype_event()
+    if made is None or decided is None or decided.action == "create":
+        return False  # (a module in the dtype it was made in: no line decided it)
+    follow, callee = made.source, obs.callee
+    if follow is None or follow.action != "follow":
+        return False
+    if (
+        follow.path == callee
+        or f"{callee}.".startswith(f"{follow.path}.")
+        or (follow.path.startswith(f"{callee}."))
+    ):
+        return False  # (read off the module it meets, or a part of it)
+    at = rule.once_at(decided.node, obs.node)
+    if at is None:
+        return True
+    code = rule.ctx.code_for
+    whole, given = model_name(obs.callee), arg.value
+    call: cst.CSTNode = obs.node
+    handed = value.handed_in()
+    if handed is not None and handed.path == "module":
+        # (seen inside its forward: named as the call that ran the module)
+        whole, call = handed.detail, handed.node
+        given = handed.node if isinstance(handed.node, cst.BaseExpression) else given
+    name = name_of(given, code(given))
+    related: dict[str, cst.CSTNode] = {"made": made.node, "call": call}
+    where = "" if at is decided.node else " at line <line:decided>"
+    if where:
+        related["decided"] = decided.node
+    rule.report(
+        at,
+        f"`{whole}` is {dtype}{where or ' here'}, but its input `{name}` follows "
+        f"`{follow.path}`, which is {value.dtype} (made at line <line:made>): the call "
+        f"at line <line:call> fails ('Input type and bias type should be the same'); "
+        f"give `{whole}` the dtype of `{follow.path}` (or run under torch.autocast)",
+        None,
+        related,
+    )
+    return True

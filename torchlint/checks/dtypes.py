@@ -23,7 +23,7 @@ from torchlint.analysis.torch_api import (
 from torchlint.analysis.values import PIPELINE, Event, Kind, Place
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name
-from torchlint.checks._sites import InputSite
+from torchlint.checks._sites import InputSite, follows_other
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
 
@@ -493,7 +493,11 @@ class InputDtypeMismatch(Rule):
     inputs are TL105's. The finding lands on the line that gave
     the input its dtype (its creation or cast: the line to change; for a cast to
     another tensor's dtype, `.to(lengths.dtype)`, the line that gave that tensor its
-    dtype), once, and names the call. Where two tensors of that dtype made on
+    dtype), once, and names the call. An input made in another module's dtype on
+    purpose (`dtype = self.unet.dtype`; `torch.randn(..., dtype=dtype)`) meeting a
+    module of another dtype: the modules disagree, and the finding lands where that
+    module got its dtype (its cast, or the argument a caller chose it with:
+    `load_controlnet(torch_dtype=torch.float16)`). Where two tensors of that dtype made on
     different lines decided it together in arithmetic (`(crop - mean) / std`, all
     float32 with dimensions: casting either alone changes nothing), the finding lands
     on the first move after that arithmetic (`.to(device)`, where the dtype belongs
@@ -616,6 +620,8 @@ class InputDtypeMismatch(Rule):
             if value.dtype not in _CASTS or value.dtype == module_dtype:
                 continue
             found = True
+            if branch is None and follows_other(self, obs, arg, value, module_dtype):
+                continue
             cast = _CASTS[module_dtype]
             problem = (
                 f"is {module_dtype}: 'expected scalar type' / 'Input type and bias type "
