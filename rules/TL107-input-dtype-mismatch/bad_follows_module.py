@@ -2,7 +2,7 @@ import torch
 import torch.nn as nn
 
 
-class UNet(nn.Module):
+class Denoiser(nn.Module):
     def __init__(self):
         super().__init__()
         self.conv = nn.Conv2d(4, 4, 3, padding=1)
@@ -11,7 +11,7 @@ class UNet(nn.Module):
         return self.conv(sample + residual)
 
 
-class ControlNet(nn.Module):
+class HintEncoder(nn.Module):
     def __init__(self):
         super().__init__()
         self.cond = nn.Conv2d(4, 4, 3, padding=1)
@@ -20,25 +20,25 @@ class ControlNet(nn.Module):
         return self.cond(sample)
 
 
-class Pipeline:
-    # The latents follow the UNet's dtype; the ControlNet was loaded in another.
-    def __init__(self, unet, controlnet):
-        self.unet = unet
-        self.controlnet = controlnet
+class Sampler:
+    # The latents follow the Denoiser's dtype; the HintEncoder was loaded in another.
+    def __init__(self, denoiser, hint_encoder):
+        self.denoiser = denoiser
+        self.hint_encoder = hint_encoder
 
     @torch.no_grad()
     def __call__(self, steps=2):
-        dtype = self.unet.conv.weight.dtype
+        dtype = self.denoiser.conv.weight.dtype
         latents = torch.randn(1, 4, 8, 8, dtype=dtype)
         for _ in range(steps):
-            latents = latents - 0.1 * self.unet(latents, self.controlnet(latents))
+            latents = latents - 0.1 * self.denoiser(latents, self.hint_encoder(latents))
         return latents
 
 
-def load_controlnet(torch_dtype=torch.float32):
-    return ControlNet().to(torch_dtype)
+def load_hint_encoder(torch_dtype=torch.float32):
+    return HintEncoder().to(torch_dtype)
 
 
 if __name__ == "__main__":
-    controlnet = load_controlnet(torch_dtype=torch.float16)  # expect: TL107:46 lines=32,34
-    print(Pipeline(UNet(), controlnet)().shape)
+    hint_encoder = load_hint_encoder(torch_dtype=torch.float16)  # expect: TL107:50 lines=32,34
+    print(Sampler(Denoiser(), hint_encoder)().shape)

@@ -39,7 +39,7 @@ def filled(owner: Value, key: str | None, value: Value) -> Value | None:
     tensors (an ENCODING without keys) where its tensors are: entries known to be no
     tensors (a list, a number, ``v`` past ``if torch.is_tensor(v)``) do not decide
     where; one of unknown kind makes it unknown."""
-    arrays = (Kind.TENSOR, Kind.MOVED, Kind.ENCODING, Kind.NDARRAY)
+    arrays = _ARRAYS | {Kind.ENCODING}
     other = value.kind not in arrays and (
         value.kind is not None or value.origin in (NOT_TENSOR, NONE.origin)
     )

@@ -454,24 +454,25 @@ class Scope(ABC):
         name bound to a flag's choice (``torch.float16 if args.fp16 else
         torch.float32``): the half one, as a cast at that choice. The cast is then on
         a branch (``Value.branch_cast``): the run that takes it has that dtype."""
-        for arg in call.args:
-            if arg.keyword is None or arg.keyword.value in ("dtype", "torch_dtype"):
-                name = dotted(arg.value)
-                value = self.lookup(name) if name is not None else None
-                if value is not None and value.kind == Kind.DTYPE:
-                    return value.last("cast")  # (then handed down as an argument)
-        return None
+        value = self._dtype_name(call)
+        return value.last("cast") if value is not None else None  # (then handed down)
 
     def dtype_handed(self, call: cst.Call) -> Event | None:
         """The dtype argument of ``call`` is a name bound to a dtype a caller passed
         (``cls().to(torch_dtype)`` in a ``from_pretrained(cls, torch_dtype=...)`` the
         file defines): that argument, where the dtype was decided."""
+        value = self._dtype_name(call)
+        return value.handed_in() if value is not None and value.dtype else None
+
+    def _dtype_name(self, call: cst.Call) -> Value | None:
+        """The dtype ``call`` is given (positional, ``dtype=``, ``torch_dtype=``) when
+        it is a name the walk holds a dtype for."""
         for arg in call.args:
-            if arg.keyword is None or arg.keyword.value == "dtype":
+            if arg.keyword is None or arg.keyword.value in ("dtype", "torch_dtype"):
                 name = dotted(arg.value)
                 value = self.lookup(name) if name is not None else None
-                if value is not None and value.kind == Kind.DTYPE and value.dtype:
-                    return value.handed_in()
+                if value is not None and value.kind == Kind.DTYPE:
+                    return value
         return None
 
     def dtype_source(self, node: cst.BaseExpression) -> Event | None:
