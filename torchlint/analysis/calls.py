@@ -329,15 +329,18 @@ class Calls(Loops):
                 {k: v for k, v in sub.env.items() if k.startswith("self.")},
             )
         elif obj.kind == Kind.MODULE:
-            # (What the method set on self besides its parts and parameters, such as
-            # ``self.dtype = torch.float16``, its other methods read from now on.)
+            # (What the method set on self, such as ``self.dtype = torch.float16`` or
+            # a part it built, ``self.old_fc = nn.Linear(...)`` where __init__ left
+            # None, its other methods read from now on.)
             data = {
                 k: v
                 for k, v in sub.env.items()
                 if k.startswith("self.")
                 and k.count(".") == 1
-                and v.kind in _METHOD_STATE
-                and attrs.get(k) != v
+                and (
+                    (v.kind in _METHOD_STATE and attrs.get(k) != v)
+                    or (v.kind == Kind.MODULE and v.ident not in _idents(attrs.get(k)))
+                )
             }
             if data:
                 self.w.objects[obj.ident] = (cls, {**attrs, **data})
@@ -677,6 +680,10 @@ _INSTANCE_DATA = frozenset({Kind.NUMBER, Kind.DTYPE, Kind.DEVICE})
 # What a method may leave on its module's self for the other methods: data, and the
 # tensors it stores (``self._reset_parameters()`` from ``__init__`` building a table).
 _METHOD_STATE = _INSTANCE_DATA | {Kind.TENSOR}
+
+
+def _idents(value: Value | None) -> tuple[int, ...]:
+    return (value.ident,) if value is not None and value.ident else ()
 
 
 def _instance_attrs(

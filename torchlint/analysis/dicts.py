@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from torchlint.analysis.scope import Scope
 
 _ARRAYS = frozenset({Kind.TENSOR, Kind.MOVED, Kind.NDARRAY})
+# The origin of a dict of settings (``settings``): Kind.OPTIONS, entries by key.
+SETTINGS = "settings"
 
 
 def empty() -> Value:
@@ -83,8 +85,36 @@ def literal(scope: Scope, node: cst.Dict) -> Value:
             entries[key] = value
         else:
             known = False
-    if not known or not any(
+    if known and not any(
         v.kind in _ARRAYS or (v.kind == Kind.ENCODING and v.keys) for v in entries.values()
     ):
+        return settings(entries)
+    if not known:
         return UNKNOWN
     return keyed(list(entries), list(entries.values()))
+
+
+def settings(entries: dict[str, Value]) -> Value:
+    """``{"device": [torch.device("cuda:1")], "lr": 0.1}``: a dict of settings, the
+    user's options by key, when it names a device or a dtype (a list of them too);
+    else unknown."""
+    data = (Kind.DEVICE, Kind.DTYPE)
+    if not any(
+        v.kind in data or (v.kind == Kind.TUPLE and any(i.kind in data for i in v.items))
+        for v in entries.values()
+    ):
+        return UNKNOWN
+    return Value(
+        Kind.OPTIONS,
+        origin=SETTINGS,
+        ident=new_ident(),
+        items=tuple(entries.values()),
+        keys=tuple(entries),
+    )
+
+
+def setting(owner: Value, key: str | None) -> Value:
+    """``cfg["device"]`` (``cfg.get("device")``) of a dict of settings."""
+    if key is None or key not in owner.keys:
+        return UNKNOWN
+    return owner.items[owner.keys.index(key)]

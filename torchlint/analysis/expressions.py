@@ -56,6 +56,7 @@ from torchlint.analysis.values import (
     TENSOR_CLASS_OF,
     UNKNOWN,
     Event,
+    Gpu,
     Kind,
     Place,
     Value,
@@ -105,6 +106,10 @@ class Expressions(Calls):
                         if node.attr.value == "device":
                             return Value(Kind.DEVICE, owner.device, None, node)
                         return _dtype_of(owner, node)
+                    if owner is not None and owner.kind == Kind.OPTIONS:
+                        # (device = args.device: the user's option, kept as a choice
+                        # wherever the name goes)
+                        gpus.record(self, node, Gpu.CHOSEN)
                     return Value(
                         Kind.DEVICE if node.attr.value == "device" else Kind.DTYPE,
                         Place.VAR if node.attr.value == "device" else None,
@@ -178,6 +183,8 @@ class Expressions(Calls):
                 return replace(
                     owner, kind=Kind.TENSOR, ident=new_ident(), items=(), keys=()
                 )  # enc["input_ids"]
+            if owner.kind == Kind.OPTIONS and owner.keys:
+                return dicts.setting(owner, string_key(node))  # cfg["device"]
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
                 # model.layers[3]; self.blocks[i] of a list of the file's blocks
                 return list_member(owner) or submodule(owner)
@@ -446,6 +453,12 @@ class Expressions(Calls):
             if receiver.kind == Kind.TENSOR and method in STRICT_DTYPE_METHODS:
                 operands = [(func.value, receiver), *((a.value, v) for a, v in args)]
                 return strict_ops.meet(self, node, method, operands)
+            if receiver.kind == Kind.OPTIONS and receiver.keys:
+                if method == "get":
+                    return dicts.setting(receiver, string_key(node))  # cfg.get("dtype")
+                if method in DICT_MUTATORS:
+                    self.forget(receiver.ident)
+                    return UNKNOWN
             if receiver.kind == Kind.ENCODING and receiver.keys:
                 key = string_key(node)
                 if method == "get" and key is not None and entry(receiver, key) is not None:

@@ -407,6 +407,9 @@ class _Scope(Attachments):
         (for every name holding the dict); any other key makes them unknown."""
         owner = self.eval(target.value)
         key = string_key(target)
+        if owner.kind == Kind.OPTIONS and owner.keys and owner.ident:
+            self.forget(owner.ident)  # cfg["device"] = ...: a dict of settings changed
+            return
         grown = dicts.filled(owner, key, value) if owner.ident else None
         if grown is not None:
             self.update_ident(owner.ident, grown)

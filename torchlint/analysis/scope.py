@@ -311,7 +311,7 @@ class Scope(ABC):
         """Passed to code we cannot see: it may have been moved or cast there."""
         if value.kind in (Kind.MODULE, Kind.WRAPPER) and value.ident:
             self.update_ident(value.ident, replace(value, device=None, dtype=None))
-        elif value.kind == Kind.ENCODING and value.keys and value.ident:
+        elif value.kind in (Kind.ENCODING, Kind.OPTIONS) and value.keys and value.ident:
             self.forget(value.ident)  # a dict: any entry may be set there
         elif value.kind == Kind.OPTIMIZER and value.ident:
             self.update_ident(value.ident, replace(value, device=Place.MAYBE))

@@ -50,13 +50,17 @@ class CurrentGpuMismatch(Rule):
     ## What it does
     `.cuda()`, `"cuda"` and `torch.device("cuda")` mean the *current* GPU: GPU 0,
     unless the process said otherwise with `torch.cuda.set_device`. Flags a model
-    placed on a device the code chooses (an option such as `.to(args.device)`, a
+    placed on a device the code chooses (an option such as `.to(args.device)`, also
+    read into a name first, an entry of a settings dict the code writes,
+    `config["devices"][0]` of `{"devices": [torch.device("cuda:1")]}`, a
     `device` parameter, `f"cuda:{rank}"`, `.cuda(args.gpu)`,
     `device_map={"": device}`, `"cuda:" + str(args.gpu)`) that is called with an
     input moved by `.cuda()` or
     `"cuda"` (or the other way round). The flow is followed through the file's
-    helpers, loops and methods; the finding is on the line that names the current
-    GPU, with the placement and the call as related lines.
+    helpers, loops and methods (a part a method builds later, `self.head = None` in
+    `__init__` and `nn.Linear(...)` in `grow()`, is where the model is); the finding
+    is on the line that names the current GPU, with the placement and the call as
+    related lines.
 
     Also flags a tensor put on the current GPU that meets, in an op that needs one
     device (arithmetic, `@`, `torch.cat`, `masked_fill`, `F.embedding`, ...), a tensor
