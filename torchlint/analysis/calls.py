@@ -103,11 +103,16 @@ class Calls(Loops):
             after = attrs.pop("self", module)
             if after.ident == module.ident:
                 module = after  # its __init__ ran self.to(device)
-            if module.device == Place.CPU and any(
-                v.kind == Kind.TENSOR and v.device not in (None, Place.CPU) for v in attrs.values()
+            tensors = [v for v in attrs.values() if v.kind == Kind.TENSOR]
+            if (
+                module.device == Place.CPU
+                and any(v.device not in (None, Place.CPU) for v in tensors)
+                and not any(v.device == Place.CPU for v in tensors)
             ):
                 # Its __init__ makes weights where something else is (LoRA factors
-                # made with ``device=base.weight.device``): not surely on the CPU.
+                # made with ``device=base.weight.device``): not surely on the CPU
+                # (unless one of them is made there: ``nn.Parameter(torch.zeros(1))``
+                # beside them stays behind).
                 module = replace(module, device=Place.MAYBE)
             w.objects[module.ident] = (cls, attrs)
             return module

@@ -333,8 +333,13 @@ class ModuleAddedAfterPlacement(Rule):
     moved with `.to(device)` / `.cuda()`, when nothing moves the model again before
     the end of the function. When the module is attached in a helper or a method that
     the placing code calls (`inject_lora(model)`, `model.reset_classifier(5)`), the
-    finding is at that call, the line to move, and names the attachment. Parameter-free
-    modules (pooling, activations) are not flagged: they have nothing to place.
+    finding is at that call, the line to move, and names the attachment. The model
+    may come placed from a helper (`model = load(device)`, which returns
+    `model.to(device)`). Parameter-free
+    modules (pooling, activations) are not flagged: they have nothing to place, nor
+    are adapters whose weights all follow the wrapped layer's device
+    (`device=base.weight.device`); one made on the CPU beside them
+    (`self.gate = nn.Parameter(torch.ones(1))`) is flagged.
 
     The same holds for a buffer or a parameter made on the CPU (`torch.zeros(...)`
     without `device=`, `nn.Parameter(torch.ones(1))`) and registered on the placed

@@ -33,6 +33,8 @@ from torchlint.screen.tags import (
     PARAMETER_SOURCE,
     PARAMETER_STATE,
     PLACED_MODULE,
+    RESULT_ATTACHED,
+    RETURNS_PLACED,
     RETYPE,
     SAVE,
     TARGET_DTYPE,
@@ -349,6 +351,8 @@ def _joined(tags: set[str]) -> frozenset[str]:
         joined.add(TENSOR_INDEX)
     if HANDED_PLACED in tags and ATTACHES in tags:
         joined.add(LATE_MODULE)
+    if RETURNS_PLACED in tags and RESULT_ATTACHED in tags:
+        joined.add(LATE_MODULE)  # model = load(device); model.head = nn.Linear(...)
     if COPY_CALL in tags and PARAMETER_SOURCE in tags:
         joined.add(PARAMETER_STATE)  # p.clone() where parameters are reached
     if DTYPE_PARAMETER in tags and HALF in tags:

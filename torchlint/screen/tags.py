@@ -28,6 +28,11 @@ LATE_MODULE = "late-module"  # a module attached to something that was moved
 # ``add_module``, ``m.x = ...`` off a method's ``self``).
 HANDED_PLACED = "handed-placed"
 ATTACHES = "attaches"
+# Two more halves: a function that returns what it moved (``return model.to(device)``),
+# and a module a call returned getting submodules (``model = load(device);
+# model.head = ...``), joined into LATE_MODULE where units are grouped.
+RETURNS_PLACED = "returns-placed"
+RESULT_ATTACHED = "result-attached"
 ACCELERATOR = "accelerator"  # any evidence of a device: .to(, .cuda(, device=, prepare
 HALF = "half"  # float16 / bfloat16 spelled somewhere
 FLOAT64 = "float64"  # made or cast to float64: .double(), dtype=torch.float64, numpy data

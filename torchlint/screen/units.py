@@ -73,6 +73,8 @@ from torchlint.screen.tags import (
     PARAMETER_WORDS,
     PLACED_MODULE,
     PLACING_KEYWORDS,
+    RESULT_ATTACHED,
+    RETURNS_PLACED,
     RETYPE,
     SAVE,
     SETS_GPU,
@@ -234,6 +236,15 @@ class Unit(Casts, ModuleState):
             node = node.func.value
         name = dotted(node)
         return name is not None and within(name, self.modules)
+
+    def placed_module(self, value: ast.expr, placed: set[str]) -> bool:
+        """``return model.to(device)`` (``return model`` after ``model.cuda()``) of a
+        module the unit made or was handed."""
+        if isinstance(value, ast.Call) and is_device_move(value):
+            value = value.func.value  # type: ignore[attr-defined]
+        elif not within(dotted(value) or "", placed):
+            return False
+        return self.value_is_module(value, self.functions)
 
     def walk(self, root: ast.AST) -> None:
         tags = self.tags
@@ -629,7 +640,15 @@ class Unit(Casts, ModuleState):
                 self.rebound.add(receiver)
         self.stored.append(({p for t in targets if (p := dotted(t)) is not None}, value))
         if isinstance(value, ast.Call):  # (a table a helper made on the CPU, maybe)
-            self.from_calls.update(p for t in targets for n in nodes_under(t) if (p := dotted(n)))
+            bound = {p for t in targets for n in nodes_under(t) if (p := dotted(n))}
+            self.from_calls |= bound
+            callee = dotted(value.func)
+            if callee is not None and callee not in self.functions and self.file.in_project(callee):
+                passed = {dotted(a) for a in (*value.args, *(k.value for k in value.keywords))}
+                if bound & passed:
+                    # model = inject_adapters(model) of another file: what it gives back
+                    # may have got submodules there
+                    self.tags.add(RESULT_ATTACHED)
         roots = roots_of(value)
         for target in targets:
             if not isinstance(value, NO_MODULE):
@@ -706,6 +725,10 @@ class Unit(Casts, ModuleState):
         self.attached |= {p for p in self.handed_away if within(p, names)}
         if self.handed_away:
             self.tags.add(ATTACHES)
+        if any(within(p, self.from_calls) for p in self.attached):
+            self.tags.add(RESULT_ATTACHED)  # model = load(device); model.head = ...
+        if any(self.placed_module(v, placed) for v in self.returned_values):
+            self.tags.add(RETURNS_PLACED)
         if self.self_attaches and not self.in_class:
             self.tags.add(ATTACHES)  # a function's `self` is just a parameter
         if any(within(p, placed) for p in self.attached):
