@@ -239,6 +239,11 @@ class _Scope(Attachments):
                 self.gpu_only(before, self.env)
                 cpu_run.chosen(self.env, after_body)
                 self.w.facts.cpu_only_casts |= cpu_run.cast_idents(before, after_body)
+            elif _grows_cache(stmt):
+                # ``if n > self.max_len: self.max_len = n; self._build(n, x.device)``:
+                # the run that crashes is the one whose cache was big enough, built
+                # where ``__init__`` put it (the grown one follows the input).
+                pass
             elif taken != "orelse":
                 merged = merge_envs(after_body, self.env)
                 filled = _filled_default(stmt, before)
@@ -695,6 +700,45 @@ def _filled_default(stmt: cst.If, before: dict[str, Value]) -> str | None:
         if name is not None and before.get(name, UNKNOWN).kind is None:
             return name
     return None
+
+
+def _grows_cache(stmt: cst.If) -> bool:
+    """``if n > self.max_len:`` (``or w > self.size[1]``; no ``else``) whose body sets
+    ``self.max_len`` again: a cache rebuilt only when it is too small."""
+    if stmt.orelse is not None:
+        return False
+    compared: set[str] = set()
+    tests = [stmt.test]
+    while tests:
+        test = tests.pop()
+        if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.Or):
+            tests += [test.left, test.right]
+        elif isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+            op = test.comparisons[0].operator
+            side = (
+                test.comparisons[0].comparator
+                if isinstance(op, (cst.GreaterThan, cst.GreaterThanEqual))
+                else test.left
+                if isinstance(op, (cst.LessThan, cst.LessThanEqual))
+                else None
+            )
+            if isinstance(side, cst.Subscript):
+                side = side.value  # self.max_size[0]
+            name = dotted(side) if side is not None else None
+            if name is None or not name.startswith("self."):
+                return False
+            compared.add(name)
+        else:
+            return False
+    assigned = {
+        dotted(t.target)
+        for line in stmt.body.body
+        if isinstance(line, cst.SimpleStatementLine)
+        for small in line.body
+        if isinstance(small, cst.Assign)
+        for t in small.targets
+    }
+    return bool(compared) and compared <= assigned
 
 
 def flow(analysis: FileFacts, module: cst.Module) -> FlowFacts:

@@ -61,7 +61,10 @@ class InputsNotMoved(Rule):
     so where it meets any tensor surely on a GPU (sampled ids cast like the CPU
     prompt, then `torch.cat((ids, sampled))` with the ids moved there).
     Modules made inside `with torch.device(d):` are on `d`, and a buffer
-    (`register_buffer`) moves with its module. A model loaded with `device_map=` is flagged only where `generate` is
+    (`register_buffer`) moves with its module; one a helper of `__init__` puts on
+    the CPU stays there, also where forward rebuilds it on the input's device only
+    when it is too small (`if h > self.size[0]: self.size = ...; self._set(..., x.device)`:
+    the run whose cache was big enough uses the CPU one). A model loaded with `device_map=` is flagged only where `generate` is
     given CPU ids: accelerate's hooks move what its forward is given, but `generate`
     first builds its masks and positions on the ids' device (transformers warns
     `input_ids is on cpu, whereas the model is on cuda`; remote code such as MPT's
