@@ -69,3 +69,28 @@ def encode_script():
     device = "cuda"
     queries = torch.randn(2, 8, 32)  # expect: TL107:15 lines=65,55
     return encode(load_encoder(device), queries, device)
+
+
+class Sampler(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.denoiser = nn.Conv2d(4, 4, 3, padding=1)
+        self.decoder = nn.Conv2d(4, 3, 1)
+
+
+def load_sampler(device):
+    # The denoiser is cast before the whole is moved: it stays half.
+    sampler = Sampler()
+    sampler.denoiser.half()
+    return sampler.to(device).eval()
+
+
+def denoise(sampler, device, steps=2):
+    latents = torch.randn(1, 4, 8, 8, device=device)  # expect: TL107:15 lines=91
+    for _ in range(steps):
+        latents = latents - 0.1 * sampler.denoiser(latents)
+    return latents
+
+
+def sample_script(device):
+    return denoise(load_sampler(device), device)

@@ -68,3 +68,28 @@ def run_trunk(images, device):
     model = TrunkAndHead().to(device)
     half_trunk(model)
     return model.trunk(images.to(device).half())
+
+
+class Sampler(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.denoiser = nn.Conv2d(4, 4, 3, padding=1)
+        self.decoder = nn.Conv2d(4, 3, 1)
+
+
+def load_sampler(device):
+    # The denoiser is cast before the whole is moved: it stays half.
+    sampler = Sampler()
+    sampler.denoiser.half()
+    return sampler.to(device).eval()
+
+
+def denoise(sampler, device, steps=2):
+    latents = torch.randn(1, 4, 8, 8, device=device, dtype=torch.float16)
+    for _ in range(steps):
+        latents = latents - 0.1 * sampler.denoiser(latents)
+    return latents
+
+
+def sample_script(device):
+    return denoise(load_sampler(device), device)

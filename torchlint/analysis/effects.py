@@ -336,13 +336,12 @@ def module_method(
                 root = next((v for v in scope.env.values() if v.ident == receiver.part_of), None)
                 if root is not None:
                     scope.update_ident(receiver.part_of, replace(root, device=Place.MAYBE))
-            if dtype is not None and receiver.part_of and path.count(".") == 1:
-                scope.w.part_casts[(receiver.part_of, path.split(".", 1)[1])] = dtype
+            if dtype is not None:
+                scope.part_cast(path, receiver, dtype)
             scope.set(path, replace(new, ident=new_ident()))
         elif receiver.ident:
             if dtype is not None:
-                for key in [k for k in scope.w.part_casts if k[0] == receiver.ident]:
-                    del scope.w.part_casts[key]  # model.half(): every part, again
+                scope.part_cast(path, receiver, dtype)
             scope.update_ident(receiver.ident, new)
         if device is not None and device not in (Place.CPU, Place.MAYBE):
             scope.gpu_evidence = scope.gpu_evidence or events[-1]

@@ -383,7 +383,7 @@ class Expressions(Calls):
             if (
                 value is not None
                 and value.kind in (Kind.MODULE, Kind.WRAPPER)
-                and whole in self.env
+                and (whole in self.env or self.part_attribute(whole))
             ):
                 # self.enc(x): the attribute itself is a module being called.
                 self.observe_call(node, whole, value, args)

@@ -259,7 +259,13 @@ class Scope(ABC):
             parent = self.env.get(head)
             if parent is not None:
                 if parent.kind in (Kind.MODULE, Kind.WRAPPER):
-                    return member(parent, path.rsplit(".", 1)[-1])
+                    part = member(parent, path.rsplit(".", 1)[-1])
+                    own_cast = self.w.part_casts.get((parent.ident, path[len(head) + 1 :]))
+                    if own_cast is not None and part.kind == Kind.MODULE:
+                        # sd_model.model.half(), then sd_model moved (or handed on):
+                        # that part keeps its own dtype
+                        part = replace(part, dtype=own_cast)
+                    return part
                 known = self.w.objects.get(parent.ident) if parent.kind == Kind.OBJECT else None
                 if known is not None and path.count(".") == head.count(".") + 1:
                     # data.X of an instance of a class of the file: the data it holds
@@ -277,6 +283,34 @@ class Scope(ABC):
                 return None
             head, _, _ = head.rpartition(".")
         return None
+
+    def part_cast(self, path: str | None, receiver: Value, dtype: str) -> None:
+        """``model.trunk.half()``: that part keeps its dtype (``w.part_casts``) when
+        the whole is moved or handed on, until the whole is cast (``model.half()``
+        casts every part again)."""
+        if receiver.ident == 0:  # a part read off the whole (member)
+            if receiver.part_of and path is not None and path.count(".") == 1:
+                self.w.part_casts[(receiver.part_of, path.split(".", 1)[1])] = dtype
+            return
+        for key in [k for k in self.w.part_casts if k[0] == receiver.ident]:
+            del self.w.part_casts[key]
+        head, _, attr = (path or "").rpartition(".")
+        parent = self.env.get(head) if head else None
+        if parent is not None and parent.kind in (Kind.MODULE, Kind.WRAPPER):
+            # sd.model.half() of a part its __init__ made (a name of its own)
+            self.w.part_casts[(parent.ident, attr)] = dtype
+
+    def part_attribute(self, path: str) -> bool:
+        """``sd.model`` names a submodule its class's ``__init__`` set
+        (``self.model = nn.Conv2d(...)``), not a method: ``sd.model(x)`` runs that
+        part, in its own dtype."""
+        head, _, attr = path.rpartition(".")
+        parent = self.lookup(head) if head else None
+        known = self.w.objects.get(parent.ident) if parent is not None and parent.ident else None
+        if known is None or attr in self.w.methods(known[0]):
+            return False
+        held = known[1].get("self." + attr)
+        return held is not None and held.kind in (Kind.MODULE, Kind.WRAPPER)
 
     def set(self, path: str, value: Value) -> None:
         # Re-binding ``model`` forgets what was known about ``model.x``.
