@@ -259,6 +259,7 @@ def loss(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]
     positional = [(a, v) for a, v in args if a.keyword is None and not a.star]
     target = by_name.get("target") or (positional[1] if len(positional) >= 2 else None)
     given = by_name.get("input") or (positional[0] if positional else None)
+    joins.loss_pair(scope, node, given, target)
     if target is not None:
         given_value = given[1] if given else UNKNOWN
         obs = LossObs(LOSSES[q], q, target[0], target[1], given_value, scope.no_grad == 0)

@@ -16,7 +16,8 @@ from torchlint.analysis.observations import MixObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import UNKNOWN, Kind, Place, Value, join_values, new_ident
 
-Args = list[tuple[cst.Arg, Value]]
+Arg = tuple[cst.Arg, Value]
+Args = list[Arg]
 _TENSORS = (Kind.TENSOR, Kind.MOVED)
 
 
@@ -46,6 +47,23 @@ def meet(
     gpus.meet(scope, values, node, exprs)
     joined = join_values(values, promote, dtype, node)
     return dims.mark(joined, promote or any(dims.has(v) for v in values))
+
+
+def loss_pair(scope: Scope, node: cst.Call, given: Arg | None, target: Arg | None) -> None:
+    """A loss's input and target (``criterion(out, labels)``, ``F.mse_loss(pred, y)``)
+    meet as arithmetic operands do: one made on the CPU and one on a device fail
+    there (labels never moved)."""
+    if given is None or target is None:
+        return
+    pair = [(a.value, v) for a, v in (given, target) if v.kind in _TENSORS]
+    if len(pair) != 2:
+        return
+    for (_, cpu), (expr, other) in (pair, pair[::-1]):
+        if cpu.device == Place.CPU and cpu.last("create") is not None and other.on_accelerator:
+            # (reported at the loss: the labels of a batch are moved there, not
+            # made on the device where the dataset makes them)
+            scope.w.facts.mixes.add(node, MixObs(node, cpu, other, expr), scope.depth)
+    gpus.meet(scope, [v for _, v in pair], node, [e for e, _ in pair])
 
 
 def mixed_at(scope: Scope, made: cst.CSTNode, node: cst.CSTNode) -> cst.CSTNode:

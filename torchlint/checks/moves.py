@@ -47,7 +47,9 @@ class InputsNotMoved(Rule):
     `torch.cat`/`stack` or arithmetic: a mask or state made in `forward` without
     `device=`; where such a tensor came in a container the caller handed to the model
     and that container has its own `.to()` (a dataclass batch), at that call, the line
-    to change. And a tensor made on the CPU that is indexed with a tensor on a
+    to change. A loss given a model's output and a target made on the CPU and never
+    moved (`criterion(logits, y)` with `y` from the batch, `F.mse_loss(pred, y)`) is
+    flagged at the loss, which says what to move. And a tensor made on the CPU that is indexed with a tensor on a
     device (`table[labels]` with `labels` moved, a schedule looked up with steps drawn
     with `device=`): 'indices should be either on cpu or on the same device as the
     indexed tensor', whatever that tensor is; an index of indices counts where it
@@ -157,6 +159,14 @@ class InputsNotMoved(Rule):
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
         self._meets(node)  # (a tensor another file made, met here)
 
+    def _in_def(self, meet: cst.CSTNode, fn: object) -> bool:
+        """Made in the module body, met in a function of the file written above it
+        (a helper the ``__main__`` block calls): not a loop's next iteration."""
+        return fn is None and any(
+            isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and contains(stmt, meet)
+            for stmt in self.ctx.module.body
+        )
+
     def _meets(self, node: cst.Call | cst.Subscript | cst.BinaryOperation) -> None:
         """A tensor made here on the CPU that later meets a tensor of a placed model
         (its output, its weights, or the inputs its forward was called with) in a
@@ -169,7 +179,9 @@ class InputsNotMoved(Rule):
         fn = self.ctx.function
         root: cst.CSTNode = fn.node if fn is not None else self.ctx.module
         for mix in self.ctx.analysis.flow.mixes.all(node):
-            if written_before(mix.node, node, root) or made_by_class(mix.cpu, node):
+            if (written_before(mix.node, node, root) and not self._in_def(mix.node, fn)) or (
+                made_by_class(mix.cpu, node)
+            ):
                 continue  # (a loop's next iteration; type(x)(n) is TL402's)
             other = mix.device
             # The device side belongs to a placed model: its output, its weights,
@@ -395,11 +407,15 @@ class InputsNotMoved(Rule):
 
 
 def _other_operand(node: cst.CSTNode, device_expr: cst.BaseExpression) -> str | None:
-    """The name of the CPU operand of ``t[index]`` or ``a + b``, given the other."""
+    """The name of the CPU operand of ``t[index]``, ``a + b`` or a loss's
+    ``(input, target)``, given the other."""
     if isinstance(node, cst.Subscript):
         return dotted(node.value)
     if isinstance(node, cst.BinaryOperation):
         return dotted(node.left if device_expr is node.right else node.right)
+    if isinstance(node, cst.Call):  # criterion(out, labels): the other of the two
+        others = [a.value for a in node.args[:2] if a.value is not device_expr]
+        return dotted(others[0]) if len(others) == 1 else None
     return None
 
 
