@@ -48,6 +48,12 @@ class Attachments(Expressions):
             root = next((v for v in self.env.values() if v.ident == ident), None)
             if root is not None:
                 break
+        while root is not None and root.part_of and root.part_of != ident:
+            # (self.blocks, itself a part of self: the model the caller holds)
+            whole = next((v for v in self.env.values() if v.ident == root.part_of), None)
+            if whole is None:
+                break
+            root, ident = whole, root.part_of
         if root is None and self.depth > 0 and parent.part_of:
             # A part handed over alone (``model.apply(add_hooks)``, ``f(model.fc)``):
             # the model is the caller's; the part came with its story.

@@ -28,6 +28,7 @@ from torchlint.analysis import (
     strict_ops,
 )
 from torchlint.analysis.calls import Calls
+from torchlint.analysis.loops import MODULES_BY_KEY
 from torchlint.analysis.names import dotted, literal_str, string_key
 from torchlint.analysis.observations import CallObs, MixObs
 from torchlint.analysis.torch_api import (
@@ -203,6 +204,8 @@ class Expressions(Calls):
                 if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
                     i = int(index.value.value)
                     return owner.items[i] if i < len(owner.items) else UNKNOWN
+            if owner.kind == Kind.LIST and owner.origin == MODULES_BY_KEY and owner.items:
+                return owner.items[0]  # procs[name]
             if owner.kind == Kind.LIST and all(isinstance(e.slice, cst.Slice) for e in node.slice):
                 return owner  # layers[:-1]: some of the same members
             if owner.kind == Kind.LIST and _one_member(node) and _arrays(owner):

@@ -28,6 +28,9 @@ from torchlint.analysis.values import (
     submodule,
 )
 
+# The origin of a dict of modules a comprehension makes (a LIST of its member).
+MODULES_BY_KEY = "modules by key"
+
 
 class Loops(Scope):
     """What a ``for`` or a comprehension binds, in a scope."""
@@ -83,6 +86,8 @@ class Loops(Scope):
                 return _batched(value.items[0], value)
             events = tuple(e for e in value.events if e.action != "pass")
             return replace(value, kind=Kind.ENCODING, ident=new_ident(), events=events, items=())
+        if value.kind == Kind.LIST and value.origin == MODULES_BY_KEY:
+            return UNKNOWN  # for name in procs: its keys
         if value.kind in (Kind.TUPLE, Kind.LIST) and value.items:
             return reduce(merge_values, value.items)
         if value.kind == Kind.MODULE:
@@ -139,6 +144,10 @@ class Loops(Scope):
         finally:
             self.env = saved
         if isinstance(node, cst.DictComp):
+            if element.kind == Kind.MODULE and element.ident:
+                # {name: LoRAProcessor(...) for name in ...}: modules by key, one
+                # made per key (``procs[name]`` is one of them)
+                return Value(Kind.LIST, items=(element,), origin=MODULES_BY_KEY)
             if element.kind not in (Kind.TENSOR, Kind.MOVED) or element.device is None:
                 return UNKNOWN
             # (Like a tokenizer's output: tensors by key, all in one place.)

@@ -333,7 +333,9 @@ class ModuleAddedAfterPlacement(Rule):
     moved with `.to(device)` / `.cuda()`, when nothing moves the model again before
     the end of the function. When the module is attached in a helper or a method that
     the placing code calls (`inject_lora(model)`, `model.reset_classifier(5)`), the
-    finding is at that call, the line to move, and names the attachment. The model
+    finding is at that call, the line to move, and names the attachment (also a
+    method that sets modules the caller made, `layer.adapter = adapters[name]` over
+    `self.layers.named_children()`, from a dict comprehension of them). The model
     may come placed from a helper (`model = load(device)`, which returns
     `model.to(device)`). Parameter-free
     modules (pooling, activations) are not flagged: they have nothing to place, nor

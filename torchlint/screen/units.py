@@ -164,6 +164,8 @@ class Unit(Casts, ModuleState):
         self.self_attaches = False  # self.x = ... (ATTACHES in a function, see finish)
         self.late_self_aliases: set[str] = set()  # b of `self.x = b` outside __init__
         self.late_self_attach = False  # see attach_self()
+        # (parent, roots of the value) of `parent.x = value` in a method, not __init__
+        self.late_parts: list[tuple[str, set[str]]] = []
         self.functions = file.functions
         self.tensor_locals: set[str] = set()  # of __init__: see init()
         self.on_self: set[str] = set()  # x of every self.x: the methods called on self
@@ -625,6 +627,10 @@ class Unit(Casts, ModuleState):
                     (dotted(t) or "").startswith("self.") for t in targets
                 ):
                     self.late_self_aliases.add(whole)
+        if self.in_class and id(node) not in self.init_nodes:
+            # block.processor = procs[name] in a method: judged in finish()
+            parents = {p.rsplit(".", 1)[0] for t in targets if "." in (p := dotted(t) or "")}
+            self.late_parts.extend((parent, roots_of(value)) for parent in parents)
         # (what a function of the file returns may be a module)
         is_module = self.value_is_module(value, self.functions)
         moves = isinstance(value, ast.Call) and is_device_move(value)
@@ -694,6 +700,18 @@ class Unit(Casts, ModuleState):
                 self.attached.add(a.rsplit(".", 1)[0])
         if any(within(b, names) for b in self.late_self_aliases):
             self.late_self_attach = True
+        if self.late_parts:
+            # A module handed to a method, set on self or on a part of it (a loop
+            # over self.blocks.named_children()): attached when the method runs.
+            selfish = {"self"} | {
+                t for t, roots in self.derived if any(within(r, {"self"}) for r in roots)
+            }
+            handed = names | self.params
+            if any(
+                within(parent, selfish) and any(within(r, handed) for r in roots)
+                for parent, roots in self.late_parts
+            ):
+                self.late_self_attach = True
         if any(within(r, names) for r in self.receivers):
             self.tags.add(PLACED_MODULE)
         holders = self.class_holders | {a for a, b in self.aliases if b in self.class_holders}

@@ -1,0 +1,54 @@
+import torch
+from torch import nn
+
+
+# The adapters are set before the model is moved: they move with it.
+class Adapter(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.proj = nn.Linear(dim, dim)
+
+    def forward(self, x):
+        return x + self.proj(x)
+
+
+class Layer(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.fc = nn.Linear(dim, dim)
+        self.adapter = None
+
+    def forward(self, x):
+        x = self.fc(x)
+        return self.adapter(x) if self.adapter is not None else x
+
+
+class Stack(nn.Module):
+    def __init__(self, dim=8, depth=2):
+        super().__init__()
+        self.layers = nn.ModuleList([Layer(dim) for _ in range(depth)])
+
+    def set_adapters(self, adapters):
+        for name, layer in self.layers.named_children():
+            layer.adapter = adapters[name]
+
+    def forward(self, x):
+        for layer in self.layers:
+            x = layer(x)
+        return x
+
+
+def tune(device):
+    model = Stack()
+    adapters = {name: Adapter(8) for name, _ in model.layers.named_children()}
+    model.set_adapters(adapters)
+    model.to(device)
+    return model(torch.randn(2, 8, device=device))
+
+
+def tune_placed_adapters(device):
+    # Made on the model's device.
+    model = Stack().to(device)
+    adapters = {name: Adapter(8).to(device) for name, _ in model.layers.named_children()}
+    model.set_adapters(adapters)
+    return model(torch.randn(2, 8, device=device))
