@@ -49,7 +49,10 @@ class ModuleCastNotPlaced(Rule):
     device variable (or made there: `torch.tensor(ids, device=DEVICE)`), while the
     module itself was never moved (no `.to(device)`, `.cuda()`, `device_map=`,
     `accelerator.prepare`). Moving only a part of it (`model.vpm.to(device)`) does not
-    count as moving the whole. The finding lands on the cast, the line to change, and
+    count as moving the whole. A module placed and then moved back to the CPU
+    (`self.vae.to("cpu")` after a request, an offload) that a later call meets with
+    inputs on the device is flagged at that call, with no fix. The finding lands on
+    the cast, the line to change, and
     names the input's move and the call that fails: once per cast, however many calls
     meet the model (on the call, when the cast is in another file of the project);
     for an option's choice of dtype, where the model is made (without a fix: the
@@ -121,7 +124,13 @@ class ModuleCastNotPlaced(Rule):
         # The line to change is the cast (place the model there); for a choice of
         # dtype (the cast is the option's ``torch.float16``), where the model is made.
         made = module.last("create") if branch else None
-        at = self.once_at(cast.node if made is None else made.node, node)
+        back = module.last("move")
+        if back is not None and not (
+            back.detail == Place.CPU
+            and any(e.action in ("move", "place") and e.detail != Place.CPU for e in module.events)
+        ):
+            back = None  # (placed, then offloaded: self.vae.to("cpu"); reported at the call)
+        at = self.once_at(node if back else cast.node if made is None else made.node, node)
         if at is None:
             return True
         callee = obs.callee
@@ -157,6 +166,11 @@ class ModuleCastNotPlaced(Rule):
             if fix is None
             else f"place it where it is cast: {fix.message}"
         )
+        placed = "never moved to a device"
+        if back is not None:  # the fix is not at the cast
+            placed, fix = "moved back to the CPU at line <line:back>", None
+            related["back"] = back.node
+            advice = "move it to the input's device again before the call"
         if wrap is not None and wrap.detail == "DataParallel":
             # DataParallel.__init__ moves the module to device_ids[0] itself when it
             # sees one device (TL203's reasoning): only more than one fails.
@@ -171,7 +185,7 @@ class ModuleCastNotPlaced(Rule):
             failure = failure.replace("the call fails", "the call at line <line:call> fails", 1)
         self.report(
             at,
-            f"{', '.join(story)}, but never moved to a device{moved_parts}, while its "
+            f"{', '.join(story)}, but {placed}{moved_parts}, while its "
             f"input `{input_name}` was {where} at line <line:move>: "
             f"{failure}; {advice}",
             fix,
