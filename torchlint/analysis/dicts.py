@@ -111,10 +111,3 @@ def settings(entries: dict[str, Value]) -> Value:
         items=tuple(entries.values()),
         keys=tuple(entries),
     )
-
-
-def setting(owner: Value, key: str | None) -> Value:
-    """``cfg["device"]`` (``cfg.get("device")``) of a dict of settings."""
-    if key is None or key not in owner.keys:
-        return UNKNOWN
-    return owner.items[owner.keys.index(key)]

@@ -176,7 +176,7 @@ class Expressions(Calls):
                 return Value(Kind.NUMBER, dtype="int64")  # L = x.shape[-1]: an int
             if owner.kind == Kind.ENCODING:
                 key = string_key(node)
-                known = entry(owner, key) if key is not None else None
+                known = entry(owner, key)
                 if known is not None:
                     return known  # batch["x"] of {"x": x, ...}
                 if owner.keys:
@@ -185,7 +185,7 @@ class Expressions(Calls):
                     owner, kind=Kind.TENSOR, ident=new_ident(), items=(), keys=()
                 )  # enc["input_ids"]
             if owner.kind == Kind.OPTIONS and owner.keys:
-                return dicts.setting(owner, string_key(node))  # cfg["device"]
+                return entry(owner, string_key(node)) or UNKNOWN  # cfg["device"]
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
                 # model.layers[3]; self.blocks[i] of a list of the file's blocks
                 return list_member(owner) or submodule(owner)
@@ -458,13 +458,13 @@ class Expressions(Calls):
                 return strict_ops.meet(self, node, method, operands)
             if receiver.kind == Kind.OPTIONS and receiver.keys:
                 if method == "get":
-                    return dicts.setting(receiver, string_key(node))  # cfg.get("dtype")
+                    return entry(receiver, string_key(node)) or UNKNOWN  # cfg.get("dtype")
                 if method in DICT_MUTATORS:
                     self.forget(receiver.ident)
                     return UNKNOWN
             if receiver.kind == Kind.ENCODING and receiver.keys:
                 key = string_key(node)
-                if method == "get" and key is not None and entry(receiver, key) is not None:
+                if method == "get" and entry(receiver, key) is not None:
                     return entry(receiver, key) or UNKNOWN  # batch.get("x")
                 if method in DICT_MUTATORS:
                     self.forget(receiver.ident)  # batch.update(labels=...), batch.pop("x")

@@ -530,9 +530,10 @@ def keyed(keys: Sequence[str], items: Sequence[Value]) -> Value:
     )
 
 
-def entry(value: Value, key: str) -> Value | None:
-    """``batch["x"]`` of a dict whose entries are known; None when ``key`` is not one."""
-    if value.kind != Kind.ENCODING or key not in value.keys:
+def entry(value: Value, key: str | None) -> Value | None:
+    """``batch["x"]`` of a dict whose entries are known (a dict of tensors, or of
+    settings: ``cfg["device"]``); None when ``key`` is not one."""
+    if value.kind not in (Kind.ENCODING, Kind.OPTIONS) or key is None or key not in value.keys:
         return None
     return value.items[value.keys.index(key)]
 
