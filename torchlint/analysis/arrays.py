@@ -47,6 +47,12 @@ _NUMPY_INT64 = frozenset(
     """random.randint random.integers random.poisson random.binomial random.negative_binomial
     random.geometric random.hypergeometric argmax argmin argsort""".split()
 )
+# Reductions of one array (``np.std(x)``, ``np.max(x, axis=0)``): the array's dtype, a
+# float for the statistics of integers.
+_NUMPY_REDUCTIONS = frozenset("sum min max amin amax prod cumsum nansum nanmin nanmax".split())
+_NUMPY_STATISTICS = frozenset(
+    "mean std var average median percentile quantile nanmean nanstd".split()
+)
 # numpy's random generators (``np.random.default_rng(seed)``, the legacy
 # ``RandomState``): their methods draw arrays like the module's functions do.
 GENERATOR = "numpy.random.Generator"
@@ -158,6 +164,11 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         dtype = first.dtype
         if dtype is None:
             return replace(first, ident=new_ident())
+    elif name in _NUMPY_REDUCTIONS and first.kind == Kind.NDARRAY:
+        dtype = first.dtype
+    elif name in _NUMPY_STATISTICS and first.kind == Kind.NDARRAY and first.dtype is not None:
+        # (x - np.mean(x)) / np.std(x): float64 unless the data is float32 or float16
+        dtype = first.dtype if first.dtype.startswith("float") else "float64"
     elif name in NUMPY_UFUNCS and first.kind == Kind.NDARRAY and first.dtype is not None:
         dtype = "float32" if first.dtype in ("float32", "float16") else "float64"
     elif (
