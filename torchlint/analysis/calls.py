@@ -103,16 +103,17 @@ class Calls(Loops):
             after = attrs.pop("self", module)
             if after.ident == module.ident:
                 module = after  # its __init__ ran self.to(device)
-            tensors = [v for v in attrs.values() if v.kind == Kind.TENSOR]
+            held = [v for v in attrs.values() if v.kind in _HELD_STATE]
             if (
                 module.device == Place.CPU
-                and any(v.device not in (None, Place.CPU) for v in tensors)
-                and not any(v.device == Place.CPU for v in tensors)
+                and any(v.device not in (None, Place.CPU) for v in held)
+                and not any(v.device == Place.CPU for v in held)
             ):
                 # Its __init__ makes weights where something else is (LoRA factors
-                # made with ``device=base.weight.device``): not surely on the CPU
-                # (unless one of them is made there: ``nn.Parameter(torch.zeros(1))``
-                # beside them stays behind).
+                # made with ``device=base.weight.device``), or keeps modules it is
+                # given that are placed (``LoRABlock(base, lora)``): not surely on
+                # the CPU (unless one of them is made there: ``nn.Parameter(
+                # torch.zeros(1))`` or an ``nn.Linear`` beside them stays behind).
                 module = replace(module, device=Place.MAYBE)
             w.objects[module.ident] = (cls, attrs)
             return module
@@ -685,6 +686,10 @@ _INSTANCE_DATA = frozenset({Kind.NUMBER, Kind.DTYPE, Kind.DEVICE})
 # What a method may leave on its module's self for the other methods: data, and the
 # tensors it stores (``self._reset_parameters()`` from ``__init__`` building a table).
 _METHOD_STATE = _INSTANCE_DATA | {Kind.TENSOR}
+
+
+# What a module's ``__init__`` keeps that has a place: tensors and modules.
+_HELD_STATE = frozenset({Kind.TENSOR, Kind.MODULE, Kind.MOVED})
 
 
 def _idents(value: Value | None) -> tuple[int, ...]:
