@@ -14,7 +14,7 @@ class PatchEncoder(nn.Module):
 
     def _build_table(self, dim):
         if self.grid:
-            steps = torch.arange(self.grid[0] * self.grid[1], dtype=torch.float32)  # expect: TL107:21 lines=28
+            steps = torch.arange(self.grid[0] * self.grid[1], dtype=torch.float32)
             table = torch.sin(steps[:, None] / 100.0).expand(-1, dim)
             setattr(self, "table", table)
 
@@ -24,7 +24,7 @@ class PatchEncoder(nn.Module):
             table = torch.zeros_like(tokens)
         else:
             # Moved to the tokens' device only: still float32 under .half().
-            table = getattr(self, "table").to(tokens.device)
+            table = getattr(self, "table").to(tokens.device)  # expect: TL107:21 lines=17,28
         return self.mix(tokens + table)
 
 

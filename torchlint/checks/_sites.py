@@ -24,9 +24,13 @@ class InputSite:
     fix converts the input at that call (or argument) whatever line the finding is
     on: at a module's call it is what the module needs (safe); at a function's call
     it changes what the whole function receives, and in a forward what every
-    instance of the class receives (unsafe)."""
+    instance of the class receives (unsafe). With ``moves`` (an input in the default
+    dtype meeting a module cast to another), a creation moved afterwards is reported
+    at its last move: where the dtype belongs."""
 
-    def __init__(self, rule: Rule, arg: cst.Arg, value: Value, obs: CallObs) -> None:
+    def __init__(
+        self, rule: Rule, arg: cst.Arg, value: Value, obs: CallObs, moves: bool = False
+    ) -> None:
         self.rule = rule
         self.obs = obs
         self.made = value.dtype_event()
@@ -34,8 +38,16 @@ class InputSite:
         # before it: the first move after it (``.to(device)``, where a dtype can go
         # too), else the use.
         self.joined: Event | None = None
+        self.moved_from: Event | None = None
         if self.made is not None and self.made.action == "join":
             self.joined, self.made = self.made, value.next_after(self.made, "move")
+        elif moves and self.made is not None and self.made.action == "create":
+            # (TL107) Made in the default dtype, then moved (``x =
+            # batch["pixels"].to(device)``) for a module in another: the move is
+            # where the dtype belongs, the making may serve other callers well.
+            moved = _last_move_after(value, self.made)
+            if moved is not None:
+                self.moved_from, self.made = self.made, moved
         self.handed = value.handed_in()
         node = self.handed.node if self.handed is not None else arg.value
         assert isinstance(node, cst.BaseExpression)
@@ -72,12 +84,21 @@ class InputSite:
                 at = once
         if at is self.node:
             where = f" ({made_at}line <line:made>)" if made is not None else ""
+            if self.moved_from is not None:
+                related["created"] = self.moved_from.node
+                where = f" ({made_at}line <line:created>)"
             if joined is not None:
                 where = " (by the arithmetic of line <line:joined>)"
             subject = f"`{name}` is {dtype}{where} but"
             there = ""
         else:
             subject = f"`{name}` is {dtype} from here, and"
+            if self.moved_from is not None:
+                related["created"] = self.moved_from.node
+                subject = (
+                    f"`{name}` is {dtype} here (made at line <line:created>: the dtype "
+                    "belongs in this move), and"
+                )
             if joined is not None:
                 subject = (
                     f"`{name}` is {dtype} here (made so by the arithmetic of line "
@@ -116,6 +137,16 @@ class InputSite:
             related,
             self.handed.statement if self.handed is not None else None,
         )
+
+
+def _last_move_after(value: Value, made: Event) -> Event | None:
+    moved = None
+    later = False
+    for event in value.events:
+        if later and event.action == "move":
+            moved = event
+        later = later or event is made
+    return moved
 
 
 def follows_other(rule: Rule, obs: CallObs, arg: cst.Arg, value: Value, dtype: str) -> bool:

@@ -628,7 +628,7 @@ class InputDtypeMismatch(Rule):
                 f"should be the same'"
             )
             if branch is None:
-                InputSite(self, arg, value, obs).report(
+                InputSite(self, arg, value, obs, moves=True).report(
                     value.dtype,
                     problem,
                     cast,
@@ -637,7 +637,7 @@ class InputDtypeMismatch(Rule):
                 )
                 continue
             # Only that run needs the cast: the fix, which casts on every path, is unsafe.
-            InputSite(self, arg, value, obs).report(
+            InputSite(self, arg, value, obs, moves=True).report(
                 value.dtype,
                 problem.replace(
                     f"is {module_dtype}:",
