@@ -170,6 +170,16 @@ def roots_of(node: ast.expr) -> set[str]:
             return out
 
 
+def members(node: ast.expr) -> list[ast.expr]:
+    """What a list literal or comprehension holds (``[a, b]``, ``[f(x) for x in
+    xs]``: ``f(x)``); any other value is itself."""
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return list(node.elts)
+    if isinstance(node, (ast.ListComp, ast.GeneratorExp)):
+        return [node.elt]
+    return [node]
+
+
 def on_cpu(node: ast.expr) -> bool:
     """``x.detach().cpu()``, ``x.to("cpu")``: brought to the host on the way."""
     while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):

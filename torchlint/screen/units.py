@@ -100,6 +100,7 @@ from torchlint.screen.trees import (
     is_type_cast,
     last_name,
     may_be_list,
+    members,
     nodes_under,
     numpy_mapped,
     on_cpu,
@@ -499,8 +500,11 @@ class Unit(Casts, ModuleState):
                             converts = True
                         else:
                             self.reduced.append(node.args[0])
-                    if converts and node.args and not on_cpu(node.args[0]):
-                        self.converted.update(roots_of(node.args[0]))
+                    if converts and node.args:
+                        # (np.sum([loss(out[j], y) for j in ...]): each member's roots)
+                        for member in members(node.args[0]):
+                            if not on_cpu(member):
+                                self.converted.update(roots_of(member))
 
         if name == "map":  # map(np.asarray, zip(*rows)): each member is converted
             self.converted.update(*(roots_of(r) for r in numpy_mapped(node, self.qualify)))
