@@ -45,6 +45,7 @@ from torchlint.analysis.torch_api import (
     LIKE_FACTORIES,
     LOSSES,
     MODEL_LOADERS,
+    MODEL_OFFLOADERS,
     MODULE_CONTAINERS,
     OPENCV_IMAGE_READER,
     PARAMETER_CLASSES,
@@ -357,6 +358,16 @@ def module_method(
         if receiver.ident:
             scope.update_ident(receiver.ident, moved)
         return moved
+    if method in MODEL_OFFLOADERS and receiver.ident:
+        # pipe.enable_model_cpu_offload(): each model is moved to the accelerator
+        # when it runs (and back after), so where it computes is not the CPU.
+        offloaded = replace(
+            receiver,
+            device=Place.MAYBE,
+            events=(*receiver.events, Event("place", node, "offload")),
+        )
+        scope.update_ident(receiver.ident, offloaded)
+        return UNKNOWN
     if method in ("eval", "train"):
         modes.training_mode(scope, receiver, node)
         return receiver  # it returns the module itself

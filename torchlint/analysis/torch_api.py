@@ -454,6 +454,11 @@ MATH_CONSTANTS = frozenset(
 )
 # numpy's ufuncs: they make an array of a tensor through ``__array__`` (a tensor on a
 # GPU cannot be one), where ``np.sum`` and its kin call the tensor's own method.
+# diffusers' and accelerate's offloading: the model is moved to the accelerator
+# whenever it runs (``pipe.enable_model_cpu_offload()``).
+MODEL_OFFLOADERS = frozenset(
+    {"enable_model_cpu_offload", "enable_sequential_cpu_offload", "enable_group_offload"}
+)
 NUMPY_UFUNCS = frozenset(
     """log1p exp expm1 log log2 log10 sqrt square sin cos tan tanh arctan abs absolute
     floor ceil sign reciprocal isnan isinf isfinite""".split()
