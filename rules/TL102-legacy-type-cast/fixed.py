@@ -4,8 +4,10 @@ import torch as th
 
 
 def loss_mask(answer, aggregation_mask):
-    # Seen in a real model: the mask takes a round trip GPU -> CPU -> GPU.
-    mask = torch.logical_not(torch.isnan(answer)).to(device="cpu", dtype=torch.float32).to(answer.device)  # expect: TL102:51
+    # The mask leaves the GPU: the product with the GPU mask fails. (Moved back
+    # right after, `.type(torch.FloatTensor).to(answer.device)`, it is a round trip
+    # through the CPU: TL103, opt-in.)
+    mask = torch.logical_not(torch.isnan(answer)).to(device="cpu", dtype=torch.float32)  # expect: TL102:51
     return mask * aggregation_mask
 
 
@@ -28,4 +30,4 @@ def from_string(x):
 def rnd_mask(forward_loss, proportion, device):
     # cleanrl's RND: `mask` can only be a tensor, so the rewrite is safe.
     mask = torch.rand(len(forward_loss), device=device)
-    return (mask < proportion).to(device="cpu", dtype=torch.float32).to(device)  # expect: TL102:32
+    return (mask < proportion).to(device="cpu", dtype=torch.float32)  # expect: TL102:32

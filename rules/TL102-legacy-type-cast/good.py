@@ -17,3 +17,15 @@ def modern(x, logits):
 
 def not_a_tensor_type(x):
     return x.type("half precision")  # not a tensor type name
+
+
+def loss_mask(answer, aggregation_mask):
+    # Moved back in the same expression: the mask ends on answer's device. The round
+    # trip through the CPU costs a copy and a synchronisation: TL103 (opt-in).
+    mask = torch.logical_not(torch.isnan(answer)).type(torch.FloatTensor).to(answer.device)
+    return mask * aggregation_mask
+
+
+def batch_target(target, device):
+    # A loader's CPU tensor, cast and then placed.
+    return target.type(torch.FloatTensor).unsqueeze(1).to(device)

@@ -73,6 +73,41 @@ def _created_on_device_of(func: cst.Attribute, other: str) -> bool:
     return False
 
 
+def round_trip(node: cst.Call) -> cst.Call | None:
+    """The ``.type(...)`` call that ``node`` moves back to a device, when ``node`` is
+    a move to a chosen device (``.to(...)`` other than a bare dtype, ``.cuda(i)``)
+    of a chain that went through one: ``mask.type(torch.FloatTensor).unsqueeze(1)
+    .to(device)``. (A bare ``.cuda()`` lands on the current GPU, wherever the
+    tensor was: still TL102's.)"""
+    func = node.func
+    if not isinstance(func, cst.Attribute) or func.attr.value not in ("to", "cuda"):
+        return None
+    if not node.args or (func.attr.value == "to" and _dtype_only(node.args[0].value)):
+        return None
+    value: cst.BaseExpression = func.value
+    while True:
+        if isinstance(value, cst.Subscript):
+            value = value.value
+        elif isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute):
+            if value.func.attr.value == "type":
+                return value
+            value = value.func.value
+        else:
+            return None
+
+
+def _dtype_only(arg: cst.BaseExpression) -> bool:
+    """``torch.float16`` (``.to(torch.float16)`` casts, it does not move)."""
+    name = dotted(arg) or ""
+    return name.rsplit(".", 1)[-1] in _DTYPE_NAMES
+
+
+_DTYPE_NAMES = frozenset(
+    "float16 half bfloat16 float32 float float64 double int8 uint8 int16 short int32 int "
+    "int64 long bool complex64 dtype".split()
+)
+
+
 class _TypeCastRule(Rule):
     """Shared matching for the ``.type()`` family; each subclass keeps one shape."""
 
@@ -253,6 +288,9 @@ class LegacyTypeCast(_TypeCastRule):
     Flags `.type(...)` casts whose argument is a legacy tensor type: a class such as
     `torch.cuda.HalfTensor` or `torch.FloatTensor`, the same name as a string
     (`'torch.cuda.FloatTensor'`), or another tensor's type string (`x.type(y.type())`).
+    A CPU type whose result is moved on in the same expression
+    (`.type(torch.FloatTensor).to(device)`) ends where the move puts it: that round
+    trip through the CPU is left to TL103 (opt-in), since nothing fails.
 
     ## Why is this bad?
     These forms carry a device as well as a dtype, so the "cast" is also a move:
@@ -296,13 +334,22 @@ class LegacyTypeCast(_TypeCastRule):
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
     """
 
+    def __init__(self, ctx: object) -> None:
+        super().__init__(ctx)  # type: ignore[arg-type]
+        self._moved_back: set[cst.Call] = set()
+
     def visit_Call(self, node: cst.Call) -> None:
+        back = round_trip(node)
+        if back is not None:
+            self._moved_back.add(back)
         arg = _type_call(node)
         if arg is None:
             return
         analysis = self.ctx.analysis
         legacy = legacy_type(arg.value, analysis)
         if legacy is not None:
+            if legacy.device == "cpu" and node in self._moved_back:
+                return  # moved on in the same expression: a round trip, TL103's
             self._legacy(node, legacy)
             return
         value = arg.value
@@ -382,14 +429,17 @@ class TypeCast(_TypeCastRule):
     ## What it does
     Flags every `x.type(dtype)` with a dtype argument (a torch dtype, an `x.dtype`
     attribute, or a variable named like a dtype) that TL101 and TL102 do not already
-    report.
+    report; and a CPU legacy type moved back in the same expression
+    (`mask.type(torch.FloatTensor).to(device)`), a round trip through the CPU.
 
     ## Why is this bad?
     `.type()` is the older spelling of a cast and accepts both dtypes and legacy type
     strings, so a reader cannot tell whether it also moves the tensor. `.to(dtype)`
     says exactly what happens and is where `device=` goes when the tensor must follow
-    a module. Off by default: in library code whose inputs are already on the right
-    device this is a matter of style, not a bug.
+    a module. The round trip (`.type(torch.FloatTensor).to(device)` on a GPU tensor)
+    copies the tensor to host memory and back and synchronises with the GPU on every
+    call, for what is meant as a cast. Off by default: in library code whose inputs
+    are already on the right device this is a matter of style and speed, not a bug.
 
     ## Example
     ```python
@@ -409,7 +459,11 @@ class TypeCast(_TypeCastRule):
     variable known only by its name, which could hold a legacy type string that `.to()`
     does not accept, and for a receiver that could be something else (an `nn.Module`'s
     `.type()` also casts its integer buffers): the fix's message then says it assumes
-    a tensor.
+    a tensor. A round trip's `.type(torch.FloatTensor)` becomes
+    `.to(dtype=torch.float32)`: **safe** when the move follows it directly and the
+    receiver can only be a tensor (the value ends where the move puts it, with the
+    same contents); **unsafe** with calls between them, which then run on the GPU
+    instead of the CPU (a sum may round differently).
 
     ## References
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
@@ -418,16 +472,23 @@ class TypeCast(_TypeCastRule):
     def __init__(self, ctx: object) -> None:
         super().__init__(ctx)  # type: ignore[arg-type]
         self._fed_to_modules: set[cst.Call] = set()
+        self._moved_back: dict[cst.Call, cst.Call] = {}
 
     def visit_Call(self, node: cst.Call) -> None:
         if self._module_callee(node) is not None:
             # TL101 reports these; remember them so they are not reported twice.
             self._fed_to_modules.update(a.value for a in node.args if isinstance(a.value, cst.Call))
+        back = round_trip(node)
+        if back is not None:
+            self._moved_back[back] = node
         arg = _type_call(node)
         if arg is None or node in self._fed_to_modules:
             return
         analysis, fn = self.ctx.analysis, self.ctx.function
-        if legacy_type(arg.value, analysis) is not None:
+        legacy = legacy_type(arg.value, analysis)
+        if legacy is not None:
+            if legacy.device == "cpu" and node in self._moved_back:
+                self._round_trip(node, legacy, self._moved_back[node])
             return
         dtype = dtype_expr(arg.value, analysis, fn)
         if dtype is None:
@@ -444,4 +505,33 @@ class TypeCast(_TypeCastRule):
                 Replace(node.func.attr, cst.Name("to")),
                 message=f"cast with .to({spelled})" + ("" if tensor else _ASSUMES_TENSOR),
             ),
+        )
+
+    def _round_trip(self, node: cst.Call, legacy: LegacyType, move: cst.Call) -> None:
+        """``x.type(torch.FloatTensor).to(device)``: moved to the CPU by the cast and
+        back by the move; only the dtype is meant."""
+        aliases = self.ctx.analysis.imports.local_names_for("torch")
+        assert isinstance(node.func, cst.Attribute)
+        fix = None
+        if aliases:
+            dtype = f"{aliases[0]}.{legacy.dtype}"
+            # (directly moved: the same values wherever the cast runs; with other
+            # calls between, they run on the GPU instead of the CPU)
+            direct = isinstance(move.func, cst.Attribute) and move.func.value is node
+            tensor = known_tensor(node.func.value, self.ctx.analysis, self.ctx.function)
+            fix = FixSpec.safe_if(
+                direct and tensor,
+                Replace(
+                    node, renamed_method(node, "to", [kwarg("dtype", cst.parse_expression(dtype))])
+                ),
+                message=f"cast with .to(dtype={dtype})" + ("" if tensor else _ASSUMES_TENSOR),
+            )
+        method = move.func.attr.value if isinstance(move.func, cst.Attribute) else "to"
+        self.report(
+            node.func.attr,
+            f"`.type({legacy.spelled})` moves the tensor to the CPU and the `.{method}()` "
+            "after it moves it back: a round trip through host memory (and a "
+            f"synchronisation) for what is only a cast; cast with "
+            f"`.to(dtype=torch.{legacy.dtype})`",
+            fix,
         )
