@@ -13,7 +13,7 @@ import libcst as cst
 
 from torchlint.analysis.names import dotted
 from torchlint.analysis.project import Home
-from torchlint.analysis.torch_api import PARAMETER_CLASSES, PARAMETRIZED_MODULES, makes_module
+from torchlint.analysis.torch_api import builds_weights
 from torchlint.lint.traverse import nodes
 
 # (The walks below are ``traverse.nodes``, not ``libcst.matchers.findall``: its
@@ -63,40 +63,21 @@ def _built(fn: cst.FunctionDef, home: Home) -> list[tuple[str, cst.Call]]:
         assert isinstance(target, cst.Name)
         # (what the call is given counts: ``Wrapped(child, LowRank(child))``; what
         # it is called on does not: ``Norm(n).to(old.weight.device)``)
-        if _weighted(value, home, set()) or any(
-            _weighted(inner, home, set()) for arg in value.args for inner in nodes(arg, cst.Call)
+        if _weighted(value, home) or any(
+            _weighted(inner, home) for arg in value.args for inner in nodes(arg, cst.Call)
         ):
             out.append((target.value, value))
     return out
 
 
-def _weighted(call: cst.Call, home: Home, seen: set[str]) -> bool:
-    """``call`` builds weights on the CPU: a ``torch.nn`` layer with parameters, or
-    a module class of the file whose methods build some (``LoraLinear(child, r)``
-    making ``nn.Parameter(torch.zeros(r, n))``), without ``device=``. A class that
-    only keeps the modules it is given (``Wrapped(child, lora)``) builds none."""
+def _weighted(call: cst.Call, home: Home) -> bool:
+    """``call`` builds weights on the CPU: a module with weights of its own
+    (``torch_api.builds_weights``: ``LoraLinear(child, r)`` making
+    ``nn.Parameter(torch.zeros(r, n))``), without ``device=``. A class that only
+    keeps the modules it is given (``Wrapped(child, lora)``) builds none."""
     if any(a.keyword is not None and a.keyword.value == "device" for a in call.args):
         return False
-    return _weighted_class(home.analysis.qualify(call.func) or dotted(call.func) or "", home, seen)
-
-
-def _weighted_class(name: str, home: Home, seen: set[str]) -> bool:
-    """A ``torch.nn`` layer with parameters, or a module class of the file that
-    subclasses one (``SyncBN(nn.BatchNorm2d)``) or builds one in its methods."""
-    if name in PARAMETER_CLASSES:
-        return True
-    if makes_module(name) and name.startswith("torch.nn."):
-        return name.rsplit(".", 1)[-1].startswith(PARAMETRIZED_MODULES)
-    cls = home.local_modules.get(name)
-    if cls is None or name in seen:
-        return False
-    seen.add(name)
-    return any(_weighted_class(base, home, seen) for base in cls.bases) or any(
-        _weighted(inner, home, seen)
-        for exprs in cls.self_attrs.values()
-        for expr in exprs
-        for inner in nodes(expr, cst.Call)
-    )
+    return builds_weights(call, home.analysis)
 
 
 def _placed_names(fn: cst.FunctionDef) -> set[str]:

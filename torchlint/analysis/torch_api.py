@@ -563,6 +563,10 @@ def class_has_weights(
         return False
     seen = seen | {cls.name}
     for base in cls.bases:
+        if base.startswith("torch.nn.") and base.rsplit(".", 1)[-1].startswith(
+            PARAMETRIZED_MODULES
+        ):
+            return True  # class SyncBN(nn.BatchNorm2d): the layer's own weights
         local = facts.class_named(base)
         if local is not None and class_has_weights(local, facts, seen):
             return True
@@ -595,6 +599,12 @@ def loss_with_weights(call: cst.Call, q: str) -> bool:
             for a in call.args
         )
     )
+
+
+def builds_weights(call: cst.Call, facts: FileFacts) -> bool:
+    """``call`` builds a module with weights (or a parameter): a parametrized
+    ``torch.nn`` layer, a loaded model, a module class of the file holding some."""
+    return _weighted_call(call, facts, frozenset())
 
 
 def _weighted_call(call: cst.Call, facts: FileFacts, seen: frozenset[str]) -> bool:
