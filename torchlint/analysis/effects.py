@@ -24,6 +24,7 @@ from torchlint.analysis import (
     legacy,
     loaders,
     modes,
+    offload,
     optimizers,
     strict_ops,
 )
@@ -45,7 +46,6 @@ from torchlint.analysis.torch_api import (
     LIKE_FACTORIES,
     LOSSES,
     MODEL_LOADERS,
-    MODEL_OFFLOADERS,
     MODULE_CONTAINERS,
     OPENCV_IMAGE_READER,
     PARAMETER_CLASSES,
@@ -102,13 +102,8 @@ _MODULE_PLUMBING = frozenset(
     """.split()
 )
 _PEFT_WRAPPERS = frozenset(
-    {
-        "peft.get_peft_model",
-        "peft.PeftModel.from_pretrained",
-        "peft.PeftModelForCausalLM.from_pretrained",
-        "peft.mapping.get_peft_model",
-        "peft.prepare_model_for_kbit_training",
-    }
+    "peft.get_peft_model peft.PeftModel.from_pretrained peft.mapping.get_peft_model "
+    "peft.PeftModelForCausalLM.from_pretrained peft.prepare_model_for_kbit_training".split()
 )
 _PARALLEL = {
     "torch.nn.DataParallel": "DataParallel",
@@ -358,16 +353,8 @@ def module_method(
         if receiver.ident:
             scope.update_ident(receiver.ident, moved)
         return moved
-    if method in MODEL_OFFLOADERS and receiver.ident:
-        # pipe.enable_model_cpu_offload(): each model is moved to the accelerator
-        # when it runs (and back after), so where it computes is not the CPU.
-        offloaded = replace(
-            receiver,
-            device=Place.MAYBE,
-            events=(*receiver.events, Event("place", node, "offload")),
-        )
-        scope.update_ident(receiver.ident, offloaded)
-        return UNKNOWN
+    if method in offload.OFFLOADERS and receiver.ident:
+        return offload.offloaded(scope, receiver, node)
     if method in ("eval", "train"):
         modes.training_mode(scope, receiver, node)
         return receiver  # it returns the module itself
