@@ -7,14 +7,16 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
+from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.project import origin_class
-from torchlint.analysis.torch_api import HALF_DTYPES, MOVE_TEXT, class_has_weights
+from torchlint.analysis.torch_api import HALF_DTYPES, MOVE_TEXT, builds_weights, class_has_weights
 from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name, name_of, usable
 from torchlint.checks.placement import how_placed, layer_error, moved_input
+from torchlint.lint.traverse import nodes
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
 
@@ -137,7 +139,7 @@ class ModuleNotPlaced(Rule):
         if origin.startswith("local:"):
             # (a class of another file of the project, made by a helper there)
             found = origin_class(origin, self.ctx.analysis, self.ctx.analysis.flow.files)
-            return found is not None and class_has_weights(*found)
+            return found is not None and class_has_weights(*found) and not _follows_input(*found)
         # (Nothing shows where it comes from, or the dtype of its weights.)
         return bool(origin) and module.dtype != MAYBE_DTYPE
 
@@ -158,3 +160,34 @@ class ModuleNotPlaced(Rule):
         return FixSpec.unsafe(
             Replace(node, method_call(node, "to", device)), message=f"`.to({code(device)})`"
         )
+
+
+def _follows_input(cls: ClassFacts, facts: FileFacts) -> bool:
+    """A module whose state is buffers only (no parameters, no weighted layers) and
+    whose ``forward`` brings it to where its input is: a rotary table rebuilt with
+    ``device=q.device`` when the devices differ, ``self.inv_freq.to(x.device)``.
+    Left on the CPU, it still computes where the input is."""
+    if any(
+        builds_weights(call, facts)
+        for values in cls.self_attrs.values()
+        for value in values
+        for call in nodes(value, cst.Call)
+    ) or any(base != "torch.nn.Module" for base in cls.bases):
+        return False
+    forward = next(
+        (
+            s
+            for s in cls.node.body.body
+            if isinstance(s, cst.FunctionDef) and s.name.value == "forward"
+        ),
+        None,
+    )
+    if forward is None:
+        return False
+    inputs = {p.name.value for p in forward.params.params[1:]}
+    return any(
+        attr.attr.value == "device"
+        and isinstance(attr.value, cst.Name)
+        and attr.value.value in inputs
+        for attr in nodes(forward.body, cst.Attribute)
+    )

@@ -500,11 +500,9 @@ class Unit(Casts, ModuleState):
                             converts = True
                         else:
                             self.reduced.append(node.args[0])
-                    if converts and node.args:
-                        # (np.sum([loss(out[j], y) for j in ...]): each member's roots)
-                        for member in members(node.args[0]):
-                            if not on_cpu(member):
-                                self.converted.update(roots_of(member))
+                    if converts and node.args:  # (np.sum([f(o) for o in outs]): each f(o))
+                        listed = [m for m in members(node.args[0]) if not on_cpu(m)]
+                        self.converted.update(*map(roots_of, listed))
 
         if name == "map":  # map(np.asarray, zip(*rows)): each member is converted
             self.converted.update(*(roots_of(r) for r in numpy_mapped(node, self.qualify)))
