@@ -30,7 +30,17 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import bindings, copies, cpu_run, dicts, joins, plain, recasts, shapes
+from torchlint.analysis import (
+    bindings,
+    copies,
+    cpu_run,
+    dicts,
+    joins,
+    plain,
+    rebinds,
+    recasts,
+    shapes,
+)
 from torchlint.analysis.attachments import Attachments
 from torchlint.analysis.branches import is_main_guard
 from torchlint.analysis.effects import CAST_METHODS, TENSOR_ONLY_CASTS
@@ -260,6 +270,7 @@ class _Scope(Attachments):
                 element = self.element(stmt.iter)
                 self.assign(stmt.target, element, stmt)
                 members = self.module_members(stmt.iter)
+                rebinds.loop_rebinds(self, stmt)
             else:
                 self.eval(stmt.test)
             before = dict(self.env)

@@ -47,11 +47,14 @@ class WrapObs:
 
 @dataclass(frozen=True)
 class DiscardObs:
-    """``x.to(device)`` as a statement, with ``x``'s value."""
+    """``x.to(device)`` as a statement, with ``x``'s value; or a loop's name rebound
+    to its moved copy, which nothing reads (``statement``: that assignment's line,
+    ``rebinds.py``)."""
 
     node: cst.Call
     receiver: Value
-    statement: cst.Expr
+    statement: cst.Expr | cst.SimpleStatementLine
+    loop: cst.For | None = None
 
 
 @dataclass(frozen=True)

@@ -464,7 +464,10 @@ class DiscardedTensorMove(Rule):
     ## What it does
     Flags `x.to(device)`, `x.cuda()`, `x.half()` and other moves and casts used as a
     statement when the flow analysis knows `x` is a tensor (made by a torch factory,
-    taken from a tokenizer's output, or the result of an earlier `.to()`).
+    taken from a tokenizer's output, or the result of an earlier `.to()`). Also a
+    loop's name rebound to its own move that no later statement of the loop reads
+    (`for k, v in batch.items(): v = v.to(device)`): the dict or list the loop walks
+    keeps its tensors where they were.
 
     ## Why is this bad?
     `Module.to()` moves a module in place, but `Tensor.to()` returns a new tensor and
@@ -492,7 +495,9 @@ class DiscardedTensorMove(Rule):
     the module itself, so even then the assignment changes nothing; a class whose
     `.to()` returns `None` is the receiver the condition rules out). A tensor known
     only from one call of the file is reported with an unsafe fix: another caller may
-    pass something else.
+    pass something else. In a loop over `d.items()` the fix writes the result back,
+    `d[k] = v.to(device)`: **unsafe**, since the dict the loop changes may be shared
+    with the caller; other loops get no fix.
 
     ## References
     - [`torch.Tensor.to`](https://pytorch.org/docs/stable/generated/torch.Tensor.to.html)
@@ -509,10 +514,13 @@ class DiscardedTensorMove(Rule):
         if obs is None:
             return
         assert isinstance(node.func, cst.Attribute)
+        if obs.loop is not None:
+            self._rebound(node, obs.loop, obs.statement)
+            return
         target = node.func.value
         name = dotted(target)
         fix = None
-        if name is not None:
+        if name is not None and isinstance(obs.statement, cst.Expr):
             assert isinstance(target, (cst.Name, cst.Attribute))
             assign = cst.Assign(
                 targets=[cst.AssignTarget(target=target)],
@@ -536,6 +544,44 @@ class DiscardedTensorMove(Rule):
             + (f" (`{name} = {self.ctx.code_for(node)}`)" if name else ""),
             fix,
             related,
+        )
+
+    def _rebound(self, node: cst.Call, loop: cst.For, line: cst.CSTNode) -> None:
+        """``for k, v in d.items(): v = v.to(device)``: written back into ``d`` (an
+        unsafe fix: the loop then changes the dict it walks, which a caller may
+        share), else only said."""
+        assert isinstance(node.func, cst.Attribute) and isinstance(line, cst.SimpleStatementLine)
+        name = self.ctx.code_for(node.func.value)
+        iterated = loop.iter
+        fix, advice = None, "write the result back into what the loop walks"
+        if (
+            isinstance(iterated, cst.Call)
+            and isinstance(iterated.func, cst.Attribute)
+            and iterated.func.attr.value == "items"
+            and not iterated.args
+            and isinstance(loop.target, cst.Tuple)
+            and len(loop.target.elements) == 2
+            and isinstance(loop.target.elements[0].value, cst.Name)
+        ):
+            container = self.ctx.code_for(iterated.func.value)
+            key = loop.target.elements[0].value.value
+            slot = f"{container}[{key}]"
+            advice = f"write the result back: `{slot} = {self.ctx.code_for(node)}`"
+            assign = line.body[0]
+            assert isinstance(assign, cst.Assign)
+            fix = FixSpec.unsafe(
+                Replace(
+                    assign.targets[0].target,
+                    cst.parse_expression(slot),
+                ),
+                message=f"assign the result to {slot}",
+            )
+        self.report(
+            node,
+            f"`{name} = {self.ctx.code_for(node)}` rebinds the loop's `{name}` to a new "
+            f"tensor that nothing reads: what the loop walks keeps its tensors as they "
+            f"were (`Tensor.{node.func.attr.value}()` does not work in place); {advice}",
+            fix,
         )
 
 

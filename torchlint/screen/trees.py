@@ -12,6 +12,7 @@ from typing import Protocol
 from torchlint.analysis.torch_api import NUMPY_CONVERSIONS
 from torchlint.screen.tags import (
     CPU_TABLE_OUT,
+    DISCARDABLE,
     HALF_WORDS,
     INDEXES_GIVEN,
     MOVES,
@@ -178,6 +179,30 @@ def members(node: ast.expr) -> list[ast.expr]:
     if isinstance(node, (ast.ListComp, ast.GeneratorExp)):
         return [node.elt]
     return [node]
+
+
+def rebound_moves(loop: ast.For | ast.AsyncFor) -> set[str]:
+    """The names of ``loop``'s target that a statement of its body rebinds to a move
+    of themselves (``v = v.to(device)``) and no later statement reads: a discarded
+    move (``analysis/rebinds.py``)."""
+    bound = {n.id for n in nodes_under(loop.target) if type(n) is ast.Name}
+    out = set()
+    for i, stmt in enumerate(loop.body):
+        if (
+            type(stmt) is ast.Assign
+            and len(stmt.targets) == 1
+            and type(stmt.targets[0]) is ast.Name
+            and stmt.targets[0].id in bound
+            and type(stmt.value) is ast.Call
+            and type(stmt.value.func) is ast.Attribute
+            and stmt.value.func.attr in DISCARDABLE
+            and dotted(stmt.value.func.value) == stmt.targets[0].id
+        ):
+            name = stmt.targets[0].id
+            later = loop.body[i + 1 :]
+            if not any(type(n) is ast.Name and n.id == name for s in later for n in nodes_under(s)):
+                out.add(name)
+    return out
 
 
 def on_cpu(node: ast.expr) -> bool:

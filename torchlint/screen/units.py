@@ -104,6 +104,7 @@ from torchlint.screen.trees import (
     nodes_under,
     numpy_mapped,
     on_cpu,
+    rebound_moves,
     roots_of,
     sources,
     stale_tags,
@@ -336,19 +337,16 @@ class Unit(Casts, ModuleState):
             elif kind is ast.Assign or kind is ast.AnnAssign:
                 self.assign(node)  # type: ignore[arg-type]
             elif kind is ast.For or kind is ast.AsyncFor or kind is ast.comprehension:
-                if kind is not ast.comprehension:
-                    # The flow analysis knows what a loop over a DataLoader binds.
-                    self.assigned |= {
-                        p
-                        for sub in nodes_under(node.target)  # type: ignore[attr-defined]
-                        if (p := dotted(sub)) is not None
-                    }
-                # for m in model.modules(): m is a part of model (placed with it)
                 targets = [
                     p
                     for sub in nodes_under(node.target)  # type: ignore[attr-defined]
                     if (p := dotted(sub)) is not None
                 ]
+                if kind is not ast.comprehension:
+                    # The flow analysis knows what a loop over a DataLoader binds.
+                    self.assigned.update(targets)
+                    self.discarded |= rebound_moves(node)  # type: ignore[arg-type]
+                # for m in model.modules(): m is a part of model (placed with it)
                 roots = {
                     p
                     for sub in nodes_under(node.iter)  # type: ignore[attr-defined]
