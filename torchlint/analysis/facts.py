@@ -48,6 +48,16 @@ class ClassFacts:
     def name(self) -> str:
         return self.node.name.value
 
+    def method(self, name: str) -> cst.FunctionDef | None:
+        """The method defined in the class body under ``name`` (not inherited)."""
+        body = self.node.body
+        if not isinstance(body, cst.IndentedBlock):
+            return None
+        return next(
+            (s for s in body.body if isinstance(s, cst.FunctionDef) and s.name.value == name),
+            None,
+        )
+
     def number(self, attr: str) -> cst.Integer | cst.Float | None:
         """The number a class attribute is bound to in the class body (``MEAN = 0.9``,
         ``MEAN, STD = 0.9, 0.02``) when no method assigns it on ``self``."""

@@ -157,14 +157,7 @@ def _casts_back(analysis: FileFacts) -> bool:
     ``out.type_as(x)``): the norms an upcast loop picks keep the activations' dtype
     (LLaVA's float32 RMSNorm that casts back, correct so)."""
     for cls in analysis.classes.values():
-        forward = next(
-            (
-                s
-                for s in cls.node.body.body
-                if isinstance(s, cst.FunctionDef) and s.name.value == "forward"
-            ),
-            None,
-        )
+        forward = cls.method("forward")
         if not cls.is_module or forward is None or len(forward.params.params) < 2:
             continue
         x = forward.params.params[1].name.value

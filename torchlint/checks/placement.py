@@ -299,17 +299,8 @@ def _first_layer(origin: str, analysis: FileFacts) -> str | None:
     if kind is not None or not origin.startswith("local:"):
         return kind
     cls = analysis.class_named(origin[len("local:") :])
-    if cls is None or not isinstance(cls.node.body, cst.IndentedBlock):
-        return None
-    forward = next(
-        (
-            s
-            for s in cls.node.body.body
-            if isinstance(s, cst.FunctionDef) and s.name.value == "forward"
-        ),
-        None,
-    )
-    if forward is None:
+    forward = cls.method("forward") if cls is not None else None
+    if cls is None or forward is None:
         return None
     for call in nodes(forward.body, cst.Call):
         func = call.func

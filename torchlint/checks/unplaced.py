@@ -174,14 +174,7 @@ def _follows_input(cls: ClassFacts, facts: FileFacts) -> bool:
         for call in nodes(value, cst.Call)
     ) or any(base != "torch.nn.Module" for base in cls.bases):
         return False
-    forward = next(
-        (
-            s
-            for s in cls.node.body.body
-            if isinstance(s, cst.FunctionDef) and s.name.value == "forward"
-        ),
-        None,
-    )
+    forward = cls.method("forward")
     if forward is None:
         return False
     inputs = {p.name.value for p in forward.params.params[1:]}
