@@ -288,9 +288,11 @@ class LegacyTypeCast(_TypeCastRule):
     Flags `.type(...)` casts whose argument is a legacy tensor type: a class such as
     `torch.cuda.HalfTensor` or `torch.FloatTensor`, the same name as a string
     (`'torch.cuda.FloatTensor'`), or another tensor's type string (`x.type(y.type())`).
-    A CPU type whose result is moved on in the same expression
-    (`.type(torch.FloatTensor).to(device)`) ends where the move puts it: that round
-    trip through the CPU is left to TL103 (opt-in), since nothing fails.
+    A CPU type whose result is moved on in the same expression to a chosen device
+    (`.type(torch.FloatTensor).to(device)`, `.cuda(rank)`) ends where the move puts
+    it: that round trip through the CPU is left to TL103 (opt-in), since nothing
+    fails. (A bare `.cuda()` goes to the current GPU, wherever the tensor was: still
+    reported here.)
 
     ## Why is this bad?
     These forms carry a device as well as a dtype, so the "cast" is also a move:
