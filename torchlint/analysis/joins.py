@@ -46,7 +46,18 @@ def meet(
     copies.meet(scope, values, node)
     gpus.meet(scope, values, node, exprs)
     joined = join_values(values, promote, dtype, node)
+    if joined.on_accelerator and joined.origin not in _MODEL_ORIGINS and not joined.part_of:
+        # (torch.cat([pad, sigmoid(self.logit)]): on the device because the model's
+        # weights are; the result keeps that story, whatever the other operands)
+        weights = next((v for v in values if v.on_accelerator and v.origin in _MODEL_ORIGINS), None)
+        if weights is not None:
+            joined = replace(joined, origin=weights.origin)
     return dims.mark(joined, promote or any(dims.has(v) for v in values))
+
+
+# The origins of a value on a device because a placed model put it there: its output
+# and its weights (what TL204 takes as "the model's device").
+_MODEL_ORIGINS = ("module call", "parameter")
 
 
 def loss_pair(scope: Scope, node: cst.Call, given: Arg | None, target: Arg | None) -> None:
