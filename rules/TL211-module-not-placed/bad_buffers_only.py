@@ -24,3 +24,21 @@ def embed(tokens, device):
     x = torch.randn(2, 16, 32)
     x = x.to(device)
     return positions(x)
+
+
+class LearnedFreePositions(nn.Module):
+    # Buffers only; forward makes its index on the input's device, but the table it
+    # indexes stays on the CPU.
+    def __init__(self, dim: int, length: int = 512) -> None:
+        super().__init__()
+        self.register_buffer("table", torch.randn(length, dim))
+
+    def forward(self, x):
+        index = torch.arange(x.shape[1], device=x.device)
+        return x + self.table[index]
+
+
+def embed_indexed(device):
+    positions = LearnedFreePositions(32)  # expect: TL211:17 lines=43,44
+    x = torch.randn(2, 16, 32).to(device)
+    return positions(x)

@@ -8,6 +8,7 @@ import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis.facts import ClassFacts, FileFacts
+from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.project import origin_class
@@ -178,9 +179,17 @@ def _follows_input(cls: ClassFacts, facts: FileFacts) -> bool:
     if forward is None:
         return False
     inputs = {p.name.value for p in forward.params.params[1:]}
+    # (the device is handed to the module's own state: ``self._build(n, q.device)``,
+    # ``self.inv_freq.to(x.device)``; not ``torch.arange(n, device=x.device)``, which
+    # leaves its buffers where they are)
     return any(
-        attr.attr.value == "device"
-        and isinstance(attr.value, cst.Name)
-        and attr.value.value in inputs
-        for attr in nodes(forward.body, cst.Attribute)
+        (dotted(call.func) or "").startswith("self.")
+        and any(
+            isinstance(attr.value, cst.Name)
+            and attr.attr.value == "device"
+            and attr.value.value in inputs
+            for arg in call.args
+            for attr in nodes(arg.value, cst.Attribute)
+        )
+        for call in nodes(forward.body, cst.Call)
     )
