@@ -91,7 +91,10 @@ class Loops(Scope):
         if value.kind in (Kind.TUPLE, Kind.LIST) and value.items:
             return reduce(merge_values, value.items)
         if value.kind == Kind.MODULE:
-            return list_member(value) or UNKNOWN  # for block in self.blocks
+            member = list_member(value)  # for block in self.blocks
+            if member is None and value.origin.endswith(("Sequential", "ModuleList")):
+                member = submodule(value)  # for block in nn.Sequential(...): its children
+            return member or UNKNOWN
         if value.kind == Kind.TENSOR and value.origin != "module method":  # for row in x: the rows
             return replace(value, ident=new_ident(), moved_from=0)
         return UNKNOWN

@@ -34,6 +34,7 @@ from torchlint.screen.tags import (
     PARAMETER_STATE,
     PLACED_MODULE,
     RESULT_ATTACHED,
+    RESULT_HANDED,
     RETURNS_PLACED,
     RETYPE,
     SAVE,
@@ -353,6 +354,8 @@ def _joined(tags: set[str]) -> frozenset[str]:
         joined.add(LATE_MODULE)
     if RETURNS_PLACED in tags and RESULT_ATTACHED in tags:
         joined.add(LATE_MODULE)  # model = load(device); model.head = nn.Linear(...)
+    if RETURNS_PLACED in tags and RESULT_HANDED in tags and ATTACHES in tags:
+        joined.add(LATE_MODULE)  # model = load(device); Patcher().patch(model)
     if COPY_CALL in tags and PARAMETER_SOURCE in tags:
         joined.add(PARAMETER_STATE)  # p.clone() where parameters are reached
     if DTYPE_PARAMETER in tags and HALF in tags:

@@ -33,6 +33,9 @@ ATTACHES = "attaches"
 # model.head = ...``), joined into LATE_MODULE where units are grouped.
 RETURNS_PLACED = "returns-placed"
 RESULT_ATTACHED = "result-attached"
+# (and a call's result handed to a function of the file, which may attach to it:
+# ``unet = load(device); Patcher().patch(unet)``, joined with ATTACHES)
+RESULT_HANDED = "result-handed"
 ACCELERATOR = "accelerator"  # any evidence of a device: .to(, .cuda(, device=, prepare
 HALF = "half"  # float16 / bfloat16 spelled somewhere
 FLOAT64 = "float64"  # made or cast to float64: .double(), dtype=torch.float64, numpy data

@@ -205,6 +205,18 @@ def rebound_moves(loop: ast.For | ast.AsyncFor) -> set[str]:
     return out
 
 
+def without_modes(node: ast.expr) -> ast.expr:
+    """``model.to(device).eval()``: the call under ``.eval()`` / ``.train()``, which
+    return the module they are called on."""
+    while (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("eval", "train")
+    ):
+        node = node.func.value
+    return node
+
+
 def on_cpu(node: ast.expr) -> bool:
     """``x.detach().cpu()``, ``x.to("cpu")``: brought to the host on the way."""
     while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):

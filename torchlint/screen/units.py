@@ -74,6 +74,7 @@ from torchlint.screen.tags import (
     PLACED_MODULE,
     PLACING_KEYWORDS,
     RESULT_ATTACHED,
+    RESULT_HANDED,
     RETURNS_PLACED,
     RETYPE,
     SAVE,
@@ -111,6 +112,7 @@ from torchlint.screen.trees import (
     table_tags,
     type_of_maybe_tensor,
     within,
+    without_modes,
     words_of,
     writes_file,
 )
@@ -242,8 +244,8 @@ class Unit(Casts, ModuleState):
         return name is not None and within(name, self.modules)
 
     def placed_module(self, value: ast.expr, placed: set[str]) -> bool:
-        """``return model.to(device)`` (``return model`` after ``model.cuda()``) of a
-        module the unit made or was handed."""
+        """``return model.to(device)`` (or ``.eval()`` of it, or ``model`` moved) of a module."""
+        value = without_modes(value)
         if isinstance(value, ast.Call) and is_device_move(value):
             value = value.func.value  # type: ignore[attr-defined]
         elif not within(dotted(value) or "", placed):
@@ -732,19 +734,19 @@ class Unit(Casts, ModuleState):
                 if name not in placed and any(within(r, placed) for r in roots):
                     placed.add(name)
                     grown = True
-        # A module handed to a function may get submodules there.
-        # (Through a function of the file: when one of the units screened with this
-        # one can attach, evidence.py's _joined.)
+        # A module handed to a function of the file may get submodules there (when a
+        # unit screened with this one can attach: evidence.py's _joined).
         if any(within(p, names) and within(p, placed) for p in self.handed):
             self.tags.add(HANDED_PLACED)
-        # A function of another file may attach a module to what it is handed (not
-        # read: reading those files cost the screen more than the parse it saved),
-        # also to what this unit was handed, under any name (ATTACHES).
+        # A function of another file (not read: that cost more than the parse it saved)
+        # may attach a module to what it is handed, under any name (ATTACHES).
         self.attached |= {p for p in self.handed_away if within(p, names)}
         if self.handed_away:
             self.tags.add(ATTACHES)
         if any(within(p, self.from_calls) for p in self.attached):
             self.tags.add(RESULT_ATTACHED)  # model = load(device); model.head = ...
+        if any(within(p, self.from_calls) for p in self.handed):
+            self.tags.add(RESULT_HANDED)
         if any(self.placed_module(v, placed) for v in self.returned_values):
             self.tags.add(RETURNS_PLACED)
         if self.self_attaches and not self.in_class:
