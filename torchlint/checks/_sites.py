@@ -39,6 +39,10 @@ class InputSite:
         # too), else the use.
         self.joined: Event | None = None
         self.moved_from: Event | None = None
+        self.handed = value.handed_in()
+        node = self.handed.node if self.handed is not None else arg.value
+        assert isinstance(node, cst.BaseExpression)
+        self.node: cst.BaseExpression = node
         if self.made is not None and self.made.action == "join":
             self.joined, self.made = self.made, value.next_after(self.made, "move")
         elif moves and self.made is not None and self.made.action == "create":
@@ -46,12 +50,8 @@ class InputSite:
             # batch["pixels"].to(device)``) for a module in another: the move is
             # where the dtype belongs, the making may serve other callers well.
             moved = _last_move_after(value, self.made)
-            if moved is not None:
+            if moved is not None and _same_function(rule, moved.node, (self.made.node, node)):
                 self.moved_from, self.made = self.made, moved
-        self.handed = value.handed_in()
-        node = self.handed.node if self.handed is not None else arg.value
-        assert isinstance(node, cst.BaseExpression)
-        self.node: cst.BaseExpression = node
         code = rule.ctx.code_for
         self.name = dotted(self.node) or code(self.node)
 
@@ -137,6 +137,19 @@ class InputSite:
             related,
             self.handed.statement if self.handed is not None else None,
         )
+
+
+def _same_function(rule: Rule, node: cst.CSTNode, others: tuple[cst.CSTNode, ...]) -> bool:
+    """``node`` is in the function of this file that holds one of ``others`` (a move
+    in a generic helper, ``to_device(x)``, is not where one caller's dtype belongs)."""
+    where = _function_of(rule, node)
+    return where is not None and any(_function_of(rule, o) is where for o in others)
+
+
+def _function_of(rule: Rule, node: cst.CSTNode) -> cst.FunctionDef | None:
+    """The innermost function of this file that holds ``node``."""
+    holding = [fn for fn in rule.ctx.analysis.functions if contains(fn, node)]
+    return min(holding, key=lambda fn: len(rule.ctx.code_for(fn)), default=None)
 
 
 def _last_move_after(value: Value, made: Event) -> Event | None:
