@@ -82,6 +82,9 @@ TENSOR_ONLY_CASTS = {
     "byte": "uint8",
     "char": "int8",
 }
+# Tensor methods that return a moved or cast copy (the tensor itself stays): as a
+# statement, or rebound to a loop's name nothing reads, the copy is lost (TL205).
+TENSOR_COPIES = frozenset({"to", "cuda", "cpu", *CAST_METHODS, *TENSOR_ONLY_CASTS})
 # What the flow analysis makes a tensor of (``factory``): the torch factories (not the
 # legacy ``torch.Tensor(...)``, TL402's) and their ``_like`` forms.
 FACTORIES = (FACTORY_FUNCTIONS - {"Tensor"}) | LIKE_FACTORIES

@@ -43,7 +43,7 @@ from torchlint.analysis import (
 )
 from torchlint.analysis.attachments import Attachments
 from torchlint.analysis.branches import is_main_guard
-from torchlint.analysis.effects import CAST_METHODS, TENSOR_ONLY_CASTS
+from torchlint.analysis.effects import TENSOR_COPIES
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted, literal_str, string_key
 from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts
@@ -153,8 +153,7 @@ class _Scope(Attachments):
                 if (
                     receiver is not None
                     and receiver.kind == Kind.TENSOR
-                    and expr.func.attr.value
-                    in ("to", "cuda", "cpu", *CAST_METHODS, *TENSOR_ONLY_CASTS)
+                    and expr.func.attr.value in TENSOR_COPIES
                 ):
                     self.w.facts.discarded.add(expr, DiscardObs(expr, receiver, stmt), self.depth)
             if (

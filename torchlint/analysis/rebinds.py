@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import libcst as cst
 
-from torchlint.analysis.effects import CAST_METHODS, TENSOR_ONLY_CASTS
+from torchlint.analysis.effects import TENSOR_COPIES
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import DiscardObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import Kind
 from torchlint.lint.traverse import nodes
-
-_MOVES = frozenset({"to", "cuda", *CAST_METHODS, *TENSOR_ONLY_CASTS})
 
 
 def loop_rebinds(scope: Scope, loop: cst.For) -> None:
@@ -35,7 +33,7 @@ def loop_rebinds(scope: Scope, loop: cst.For) -> None:
             name not in bound
             or not isinstance(call, cst.Call)
             or not isinstance(call.func, cst.Attribute)
-            or call.func.attr.value not in _MOVES
+            or call.func.attr.value not in TENSOR_COPIES
             or dotted(call.func.value) != name
         ):
             continue

@@ -16,6 +16,7 @@ from torchlint.analysis import (
     dtype_expr,
     legacy_type,
 )
+from torchlint.analysis.facts import FileFacts, FunctionFacts
 from torchlint.analysis.receivers import known_tensor
 from torchlint.checks._build import comma_separated, kwarg, renamed_method
 from torchlint.rules.rule import FixSpec, Replace, Rule
@@ -73,7 +74,9 @@ def _created_on_device_of(func: cst.Attribute, other: str) -> bool:
     return False
 
 
-def round_trip(node: cst.Call) -> cst.Call | None:
+def round_trip(
+    node: cst.Call, analysis: FileFacts, function: FunctionFacts | None
+) -> cst.Call | None:
     """The ``.type(...)`` call that ``node`` moves back to a device, when ``node`` is
     a move to a chosen device (``.to(...)`` other than a bare dtype, ``.cuda(i)``)
     of a chain that went through one: ``mask.type(torch.FloatTensor).unsqueeze(1)
@@ -82,7 +85,9 @@ def round_trip(node: cst.Call) -> cst.Call | None:
     func = node.func
     if not isinstance(func, cst.Attribute) or func.attr.value not in ("to", "cuda"):
         return None
-    if not node.args or (func.attr.value == "to" and _dtype_only(node.args[0].value)):
+    if not node.args or (
+        func.attr.value == "to" and dtype_expr(node.args[0].value, analysis, function)
+    ):  # (.to(torch.float16) casts, it does not move)
         return None
     value: cst.BaseExpression = func.value
     while True:
@@ -94,18 +99,6 @@ def round_trip(node: cst.Call) -> cst.Call | None:
             value = value.func.value
         else:
             return None
-
-
-def _dtype_only(arg: cst.BaseExpression) -> bool:
-    """``torch.float16`` (``.to(torch.float16)`` casts, it does not move)."""
-    name = dotted(arg) or ""
-    return name.rsplit(".", 1)[-1] in _DTYPE_NAMES
-
-
-_DTYPE_NAMES = frozenset(
-    "float16 half bfloat16 float32 float float64 double int8 uint8 int16 short int32 int "
-    "int64 long bool complex64 dtype".split()
-)
 
 
 class _TypeCastRule(Rule):
@@ -341,7 +334,7 @@ class LegacyTypeCast(_TypeCastRule):
         self._moved_back: set[cst.Call] = set()
 
     def visit_Call(self, node: cst.Call) -> None:
-        back = round_trip(node)
+        back = round_trip(node, self.ctx.analysis, self.ctx.function)
         if back is not None:
             self._moved_back.add(back)
         arg = _type_call(node)
@@ -480,7 +473,7 @@ class TypeCast(_TypeCastRule):
         if self._module_callee(node) is not None:
             # TL101 reports these; remember them so they are not reported twice.
             self._fed_to_modules.update(a.value for a in node.args if isinstance(a.value, cst.Call))
-        back = round_trip(node)
+        back = round_trip(node, self.ctx.analysis, self.ctx.function)
         if back is not None:
             self._moved_back[back] = node
         arg = _type_call(node)
