@@ -16,7 +16,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from torchlint.analysis import converters, shapes
+from torchlint.analysis import converters, optimizers, shapes
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
@@ -129,6 +129,9 @@ class Calls(Loops):
         if cls is not None:
             if w.home is not w.own:
                 w.homes[cls] = w.home
+            optimizer = optimizers.local(self, node, cls, args)
+            if optimizer is not None:
+                return optimizer
             obj = replace(new_value(Kind.OBJECT, None, None, Event("create", node)), origin=name)
             attrs = self.construct(cls, node, args)
             w.objects[obj.ident] = (cls, attrs)

@@ -16,10 +16,12 @@ from dataclasses import replace
 
 import libcst as cst
 
+from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.observations import OptimizerObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import optimizer_state
 from torchlint.analysis.values import UNKNOWN, Event, Kind, Place, Value, new_ident, new_value
+from torchlint.lint.traverse import nodes
 
 Args = list[tuple[cst.Arg, Value]]
 
@@ -39,12 +41,43 @@ def make(scope: Scope, node: cst.Call, q: str, args: Args) -> Value | None:
     parameters (None when ``q`` makes no optimizer that keeps state). One that makes
     its state as it is built (Adagrad) makes it where the parameters are now."""
     keywords = {a.keyword.value: a.value for a, _ in args if a.keyword is not None}
-    positional = [v for a, v in args if a.keyword is None and not a.star]
-    if len(positional) >= 3 and "momentum" not in keywords:  # SGD(params, lr, momentum)
+    if (
+        len([a for a, _ in args if a.keyword is None and not a.star]) >= 3
+        and "momentum" not in keywords
+    ):  # SGD(params, lr, momentum)
         keywords["momentum"] = args[2][0].value
     how = optimizer_state(q, keywords)
     if how is None:
         return None
+    return _over(scope, node, q, args, how)
+
+
+def local(scope: Scope, node: cst.Call, cls: ClassFacts, args: Args) -> Value | None:
+    """``NeuronOpt(model.parameters())`` of the file's own ``torch.optim.Optimizer``
+    subclass (None when ``cls`` is not one): its state is made as it is built when
+    its ``__init__`` writes ``self.state`` (torch's base ``__init__`` makes none),
+    else at the first step."""
+    hows = [
+        "lazy" if b.rsplit(".", 1)[-1] == "Optimizer" else optimizer_state(b, {})
+        for b in cls.bases
+        if b.startswith("torch.optim.")
+    ]
+    how = next((h for h in hows if h is not None), None)
+    if how is None:
+        return None  # (an lr_scheduler, SGD without momentum)
+    init = cls.method("__init__")
+    if init is not None and any(
+        n.attr.value == "state" and isinstance(n.value, cst.Name) and n.value.value == "self"
+        for n in nodes(init.body, cst.Attribute)
+    ):
+        how = "eager"
+    return _over(scope, node, cls.name, args, how)
+
+
+def _over(scope: Scope, node: cst.Call, q: str, args: Args, how: str) -> Value:
+    """The optimizer ``q`` (its name or qualified name) built over the parameters the
+    call is given, its state made ``how`` ("eager": now, where they are)."""
+    positional = [v for a, v in args if a.keyword is None and not a.star]
     params = next((v for a, v in args if a.keyword and a.keyword.value == "params"), UNKNOWN)
     params = positional[0] if positional else params
     if params.kind != Kind.PARAMS:

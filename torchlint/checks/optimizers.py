@@ -18,7 +18,7 @@ class OptimizerStateBeforePlacement(Rule):
         "A model moved to a GPU after its optimizer made or loaded its state, or code "
         "copied its parameters, on the CPU: the state stays behind and mixes devices."
     )
-    triggers = ("Adagrad", ".load_state_dict(", "clone(", "copy(")
+    triggers = ("Adagrad", "Optimizer", ".load_state_dict(", "clone(", "copy(")
     needs = frozenset({screen.PARAMETER_STATE})
     docs = """
     ## What it does
@@ -28,7 +28,8 @@ class OptimizerStateBeforePlacement(Rule):
     ways: `optimizer.load_state_dict(...)` while the model was still on the CPU (torch
     puts loaded state where each parameter is at that moment, whatever
     `map_location` said), or an optimizer that builds its state as it is made
-    (`Adagrad`) on a model still on the CPU. The flow is followed through helpers
+    (`Adagrad`, or the file's own `Optimizer` subclass whose `__init__` fills
+    `self.state`) on a model still on the CPU. The flow is followed through helpers
     (`load_checkpoint(path, model, optimizer)`), branches (`if args.resume:`) and a
     class's methods.
 
