@@ -10,6 +10,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from torchlint.analysis.names import dotted
+from torchlint.analysis.values import MAYBE_DTYPE, Kind, Value
 
 
 def gpu_run_branch(
@@ -73,6 +74,24 @@ def gpu_run_branch(
             branch = "orelse" if branch == "body" else "body"
         return branch
     return None
+
+
+def dtype_test(test: cst.Comparison, value: Callable[[cst.BaseExpression], Value]) -> bool | None:
+    """``self.dtype == torch.float16`` (also ``!=``, ``is``) where ``value`` (the walk)
+    knows both dtypes: a flag computed from a dtype decides like the dtype does."""
+    target = test.comparisons[0]
+    if not isinstance(target.operator, (cst.Equal, cst.NotEqual, cst.Is, cst.IsNot)):
+        return None
+    dtypes = []
+    for side in (test.left, target.comparator):
+        if type(side) is not cst.Name and type(side) is not cst.Attribute:
+            return None  # (read without calling anything)
+        known = value(side)
+        if known.kind != Kind.DTYPE or known.dtype in (None, MAYBE_DTYPE):
+            return None
+        dtypes.append(known.dtype)
+    same = dtypes[0] == dtypes[1]
+    return same if isinstance(target.operator, (cst.Equal, cst.Is)) else not same
 
 
 def followed_tensor(test: cst.BaseExpression) -> cst.BaseExpression | None:

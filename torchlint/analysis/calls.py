@@ -16,7 +16,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from torchlint.analysis import converters, optimizers, shapes
+from torchlint.analysis import converters, holders, optimizers, shapes
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
@@ -38,6 +38,7 @@ from torchlint.analysis.values import (
     Place,
     Site,
     Value,
+    flag,
     keyed,
     merge_values,
     new_value,
@@ -103,18 +104,7 @@ class Calls(Loops):
             after = attrs.pop("self", module)
             if after.ident == module.ident:
                 module = after  # its __init__ ran self.to(device)
-            held = [v for v in attrs.values() if v.kind in _HELD_STATE]
-            if (
-                module.device == Place.CPU
-                and any(v.device not in (None, Place.CPU) for v in held)
-                and not any(v.device == Place.CPU for v in held)
-            ):
-                # Its __init__ makes weights where something else is (LoRA factors
-                # made with ``device=base.weight.device``), or keeps modules it is
-                # given that are placed (``LoRABlock(base, lora)``): not surely on
-                # the CPU (unless one of them is made there: ``nn.Parameter(
-                # torch.zeros(1))`` or an ``nn.Linear`` beside them stays behind).
-                module = replace(module, device=Place.MAYBE)
+            module = holders.built(module, attrs, [v for _, v in args])
             w.objects[module.ident] = (cls, attrs)
             return module
         if not self.entry:
@@ -667,7 +657,7 @@ class Calls(Loops):
         if isinstance(node, cst.Name) and node.value == "None":
             return NONE
         if isinstance(node, cst.Name) and node.value in ("True", "False"):
-            return Value(Kind.NUMBER, dtype="bool", origin=CONSTANT + node.value)
+            return flag(node.value)
         if isinstance(node, cst.SimpleString):
             device, expr = self.device_of(node)
             return Value(Kind.DEVICE, device, None, expr) if device else UNKNOWN
@@ -689,10 +679,6 @@ _INSTANCE_DATA = frozenset({Kind.NUMBER, Kind.DTYPE, Kind.DEVICE})
 # What a method may leave on its module's self for the other methods: data, and the
 # tensors it stores (``self._reset_parameters()`` from ``__init__`` building a table).
 _METHOD_STATE = _INSTANCE_DATA | {Kind.TENSOR}
-
-
-# What a module's ``__init__`` keeps that has a place: tensors and modules.
-_HELD_STATE = frozenset({Kind.TENSOR, Kind.MODULE, Kind.MOVED})
 
 
 def _idents(value: Value | None) -> tuple[int, ...]:

@@ -48,7 +48,6 @@ from torchlint.analysis.torch_api import (
 )
 from torchlint.analysis.values import (
     CLASS,
-    CONSTANT,
     LAMBDA,
     LIBRARY,
     MAYBE_DTYPE,
@@ -62,6 +61,7 @@ from torchlint.analysis.values import (
     Place,
     Value,
     entry,
+    flag,
     list_member,
     member,
     merge_values,
@@ -90,7 +90,7 @@ class Expressions(Calls):
         if type(node) is cst.Float:
             return Value(Kind.NUMBER, dtype="float32")
         if type(node) is cst.Name and node.value in ("True", "False"):
-            return Value(Kind.NUMBER, dtype="bool", origin=CONSTANT + node.value)
+            return flag(node.value)
         if type(node) is cst.Name and node.value == "None":
             return NONE
         if type(node) is cst.Name or type(node) is cst.Attribute:
@@ -98,15 +98,13 @@ class Expressions(Calls):
             if name is not None:
                 if type(node) is cst.Attribute and node.attr.value in ("device", "dtype"):
                     owner = self.lookup(dotted(node.value) or "")
-                    if owner is not None and owner.kind in (
-                        Kind.MODULE,
-                        Kind.WRAPPER,
-                        Kind.TENSOR,
-                        Kind.ENCODING,
-                    ):
+                    if owner is not None and owner.kind in _WITH_PLACE:
                         if node.attr.value == "device":
                             return Value(Kind.DEVICE, owner.device, None, node)
                         return _dtype_of(owner, node)
+                    held = self.env.get(name)
+                    if held is not None and held.kind == Kind.DTYPE and held.dtype:
+                        return held  # self.dtype = torch.float16 of an object of the file
                     if owner is not None and owner.kind == Kind.OPTIONS:
                         # (device = args.device: the user's option, kept as a choice
                         # wherever the name goes)
@@ -240,7 +238,8 @@ class Expressions(Calls):
                 self.eval(target.comparator)
             if left.kind == Kind.TENSOR:  # probs > 0.5: a bool tensor, where probs is
                 return dims.elementwise(left, "bool")
-            return UNKNOWN
+            decided = self.constant(node)  # half=dtype == torch.float16: a flag
+            return UNKNOWN if decided is None else flag(decided)
         if type(node) is cst.Lambda:
             # transform = lambda s: ToTensor()(Resize(size)(s)): its body runs where
             # it is called (``call_lambda``).
@@ -708,6 +707,8 @@ DICT_MUTATORS = frozenset(
 )
 # What a dict of tensors holds: entries that say where the dict is.
 _ARRAYS = frozenset({Kind.TENSOR, Kind.MOVED, Kind.NDARRAY})
+# What ``x.device`` / ``x.dtype`` is read from.
+_WITH_PLACE = frozenset({Kind.MODULE, Kind.WRAPPER, Kind.TENSOR, Kind.ENCODING})
 
 
 def _indexed(

@@ -42,7 +42,7 @@ from torchlint.analysis import (
     shapes,
 )
 from torchlint.analysis.attachments import Attachments
-from torchlint.analysis.branches import is_main_guard
+from torchlint.analysis.branches import dtype_test, is_main_guard
 from torchlint.analysis.effects import TENSOR_COPIES
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted, literal_str, string_key
@@ -467,8 +467,10 @@ class _Scope(Attachments):
                 return False if False in (left, right) else True if left and right else None
             return True if True in (left, right) else False if left is right is False else None
         if type(test) is cst.Comparison and len(test.comparisons) == 1:
-            none = self.none_test(test)
-            return none if none is not None else self.text_test(test)
+            for decide in (self.none_test, self.text_test):
+                if (found := decide(test)) is not None:
+                    return found
+            return dtype_test(test, self.eval)
         if type(test) is cst.Name and self.depth > 0 and self.stack:
             params = self.stack[-1].params
             named = {p.name.value for p in (*params.params, *params.kwonly_params)}

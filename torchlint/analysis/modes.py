@@ -8,7 +8,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.values import CONSTANT, Kind, Value
+from torchlint.analysis.values import Value, flag
 
 
 def training_mode(scope: Scope, module: Value, node: cst.Call) -> None:
@@ -20,10 +20,10 @@ def training_mode(scope: Scope, module: Value, node: cst.Call) -> None:
         return
     mode: bool | None = isinstance(node.func, cst.Attribute) and node.func.attr.value == "train"
     if mode and node.args:  # train(mode)
-        flag = node.args[0].value
-        mode = {"True": True, "False": False}.get(flag.value) if type(flag) is cst.Name else None
+        given = node.args[0].value
+        mode = {"True": True, "False": False}.get(given.value) if type(given) is cst.Name else None
     cls, attrs = known
     attrs = {k: v for k, v in attrs.items() if k != "self.training"}
     if mode is not None:
-        attrs["self.training"] = Value(Kind.NUMBER, dtype="bool", origin=f"{CONSTANT}{mode}")
+        attrs["self.training"] = flag(mode)
     scope.w.objects[module.ident] = (cls, attrs)

@@ -260,6 +260,13 @@ class Value:
 UNKNOWN = Value(None)
 # ``None`` as written (``self.cache = None``): of no kind, but known to be None.
 NONE = Value(None, origin=CONSTANT + "None")
+
+
+def flag(decided: bool | str) -> Value:
+    """``True`` / ``False`` (a flag the walk knows: written, or a test it decides)."""
+    return Value(Kind.NUMBER, dtype="bool", origin=f"{CONSTANT}{decided}")
+
+
 # ``{}`` as written: nothing known in it yet, but a dict that ``d[k] = t`` may fill
 # with tensors (``dicts.filled``). Never decided by ``if d:`` (a loop may have filled it).
 EMPTY_DICT = "dict:{}"

@@ -36,7 +36,10 @@ def usable(expr: cst.BaseExpression | None, bound: Iterable[str]) -> bool:
         )
     if isinstance(expr, (cst.Name, cst.Attribute)):
         root = root_name(expr)
-        return root is not None and (root in bound or root == "self")
+        # (``self`` only in a method: where ``self.`` attributes are bound)
+        return root is not None and (
+            root in bound or (root == "self" and any(b.startswith("self") for b in bound))
+        )
     return False
 
 

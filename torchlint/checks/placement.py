@@ -45,7 +45,8 @@ class ModuleCastNotPlaced(Rule):
     `from_pretrained`, `timm.create_model`), cast to float16/bfloat16 (`.half()`,
     `.bfloat16()`, `.to(torch.float16)`, `torch_dtype=torch.float16`, or on the branch
     an option takes: `torch.float16 if args.fp16 else torch.float32`), possibly wrapped
-    (`get_peft_model`), and then called with inputs that were moved to a GPU or a
+    (`get_peft_model`, or a module class of the file that holds it and no weights of
+    its own: `Scaled(encoder.half())`), and then called with inputs that were moved to a GPU or a
     device variable (or made there: `torch.tensor(ids, device=DEVICE)`), while the
     module itself was never moved (no `.to(device)`, `.cuda()`, `device_map=`,
     `accelerator.prepare`). Moving only a part of it (`model.vpm.to(device)`) does not

@@ -1,0 +1,50 @@
+import torch
+from torch import nn
+
+
+class DepthEncoder(nn.Module):
+    def __init__(self, channels=16):
+        super().__init__()
+        self.stem = nn.Conv2d(1, channels, 3, padding=1)
+
+    def forward(self, depth):
+        return self.stem(depth)
+
+
+class Scaled(nn.Module):
+    # Holds the encoder it is given, and no weights of its own.
+    def __init__(self, inner, scale=1.0):
+        super().__init__()
+        self.inner = inner
+        self.scale = scale
+
+    def forward(self, x):
+        return self.inner(x) * self.scale
+
+
+def build_encoder(fp16):
+    encoder = DepthEncoder()
+    if fp16:
+        encoder = encoder.half()  # expect: TL201:19 lines=43,44
+    return Scaled(encoder)
+
+
+class Guidance:
+    def __init__(self, device, dtype=torch.float16):
+        self.device = device
+        self.dtype = dtype
+        self.encoder = None
+
+    def load(self):
+        # The flag is decided by the dtype the object was made with.
+        self.encoder = build_encoder(fp16=self.dtype == torch.float16)
+
+    def features(self, depth_map):
+        depth = depth_map.to(self.device, self.dtype)
+        return self.encoder(depth)
+
+
+if __name__ == "__main__":
+    guide = Guidance(torch.device("cuda"))
+    guide.load()
+    print(guide.features(torch.rand(1, 1, 32, 32)).shape)
