@@ -623,3 +623,101 @@ def test_module_level_bindings_of_another_file_are_read(tmp_path: Path) -> None:
     found = [(line, code) for line, code, _ in lint(tmp_path / "train.py")]
     assert found == [(10, "TL105")]
     assert [(line, code) for line, code, _ in lint(tmp_path / "train.py", screen=False)] == found
+
+
+CLASSIFIER = """\
+import torch
+from torch import nn
+
+
+def build_backbone(n):
+    return nn.Sequential(nn.Flatten(), nn.Linear(48, n))
+
+
+class Classifier:
+    def __init__(self, n=3):
+        self.device = torch.device("cuda")
+        self.model = build_backbone(n)
+
+    def predict(self, images):
+        return self.model(images.to(self.device))
+"""
+
+PERSISTENCE = """\
+import torch
+
+from classifier import Classifier, build_backbone
+
+
+def load_model(path):
+    blob = torch.load(path, map_location="cpu")
+    clf = Classifier(n=blob["n"])
+    clf.model = build_backbone(blob["n"])
+    return clf
+"""
+
+JOB = """\
+from persistence import load_model
+
+
+def predict_job(path, images):
+    clf = load_model(path)
+    return clf.predict(images)
+"""
+
+
+def test_a_call_is_followed_two_files_away(tmp_path: Path) -> None:
+    """job.py calls load_model of persistence.py, which builds a Classifier of
+    classifier.py and never places the model it sets on it: the finding lands on
+    job.py's call, with or without the screen."""
+    write(tmp_path, {"classifier.py": CLASSIFIER, "persistence.py": PERSISTENCE, "job.py": JOB})
+    found = lint(tmp_path / "job.py")
+    assert [(line, code) for line, code, _ in found] == [(6, "TL211")]
+    assert "made at line 6 of classifier.py" in found[0][2]
+    assert lint(tmp_path / "job.py", screen=False) == found
+
+
+def test_a_call_three_files_away_is_not_followed(tmp_path: Path) -> None:
+    relay = "from persistence import load_model\n\n\ndef relay(path):\n    return load_model(path)\n"
+    job = JOB.replace("from persistence import load_model", "from relay import relay")
+    write(
+        tmp_path,
+        {
+            "classifier.py": CLASSIFIER,
+            "persistence.py": PERSISTENCE,
+            "relay.py": relay,
+            "job.py": job.replace("load_model(path)", "relay(path)"),
+        },
+    )
+    assert lint(tmp_path / "job.py") == lint(tmp_path / "job.py", screen=False) == []
+
+
+def test_a_cached_result_is_dropped_when_a_file_two_away_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first classifier.py places its model: job.py is clean, and cached so.
+    placed = CLASSIFIER.replace("return self.model(", "return self.model.to(self.device)(")
+    write(tmp_path, {"classifier.py": placed, "persistence.py": PERSISTENCE, "job.py": JOB})
+    monkeypatch.chdir(tmp_path)
+    assert invoke("-q", "job.py").exit_code == 0
+    assert invoke("-q", "job.py").exit_code == 0  # from the cache
+    (tmp_path / "classifier.py").write_text(CLASSIFIER)
+    os.utime(tmp_path / "classifier.py", ns=(3, 3))
+    rerun = invoke("-q", "job.py")
+    assert rerun.exit_code == 1 and "TL211" in rerun.stdout
+
+
+def test_a_package_module_reached_by_a_relative_import_leads_no_further(tmp_path: Path) -> None:
+    # The same three files as a package importing each other relatively: the walk
+    # stops in persistence.py (a library's layers cost more than they find).
+    write(
+        tmp_path,
+        {
+            "pkg/__init__.py": "",
+            "pkg/classifier.py": CLASSIFIER,
+            "pkg/persistence.py": PERSISTENCE.replace("from classifier", "from .classifier"),
+            "pkg/job.py": JOB.replace("from persistence", "from .persistence"),
+        },
+    )
+    job = tmp_path / "pkg" / "job.py"
+    assert lint(job) == lint(job, screen=False) == []

@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 _PARENTS = 2
 # Larger files are not read for a call into them (generated tables, vendored code).
 MAX_PROJECT_FILE = 400_000
+# How far calls are followed into the other files of the project: a file the linted
+# one imports from, and one that file imports from (the flow analysis and the screen).
+MAX_HOPS = 2
 
 
 def mentions_device(node: cst.CSTNode) -> bool:

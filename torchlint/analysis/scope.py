@@ -17,7 +17,7 @@ from torchlint.analysis.branches import GPU_TEST, gpu_run_branch
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted, string_value
 from torchlint.analysis.observations import FlowFacts
-from torchlint.analysis.project import Home, resolve
+from torchlint.analysis.project import MAX_HOPS, Home, resolve
 from torchlint.analysis.torch_api import names_cpu, says_dtype, torch_dtype
 from torchlint.analysis.values import (
     LIBRARY,
@@ -83,7 +83,11 @@ class Walk:
         # The files of the project the walk read (the linted file's result depends
         # on them), and the call of the linted file that entered them.
         self.visited: list[Home] = []
-        self._resolved: dict[str, tuple[Home, str] | None] = {}
+        self._resolved: dict[tuple[str | None, str], tuple[Home, str] | None] = {}
+        # How many files away from the linted one the walk reads names now, and the
+        # files it reached by a relative import (``imported``).
+        self.hops = 0
+        self.package_files: set[str | None] = set()
         self.site: cst.CSTNode | None = None
         self.moved_away: dict[int, tuple[str, Event]] = {}
         self.pending_late: dict[cst.CSTNode, Late] = {}
@@ -121,14 +125,15 @@ class Walk:
         if home is None or home is self.home:
             yield
             return
-        saved = (
-            self.home,
-            self.analysis,
-            self.globals,
-            self.module_scope,
-            self.site,
-        )
+        saved = (self.home, self.analysis, self.globals, self.module_scope, self.site, self.hops)
         self.home, self.analysis = home, home.analysis
+        self.hops = (
+            0
+            if home is self.own
+            else MAX_HOPS
+            if home.path in self.package_files
+            else self.hops + 1
+        )
         self.local_modules, self.cpu_datasets = home.local_modules, home.cpu_datasets
         self.local_classes, self.top_functions = home.local_classes, home.top_functions
         # What that file's module body binds: its data, as its kept assignments say.
@@ -142,7 +147,7 @@ class Walk:
             yield
         finally:
             old = saved[0]
-            self.home, self.analysis, self.globals, self.module_scope, self.site = saved
+            self.home, self.analysis, self.globals, self.module_scope, self.site, self.hops = saved
             self.local_modules, self.cpu_datasets = old.local_modules, old.cpu_datasets
             self.local_classes, self.top_functions = old.local_classes, old.top_functions
             self.facts.site = self.site if old is not self.own else None
@@ -153,13 +158,22 @@ class Walk:
         return {}
 
     def imported(self, name: str) -> tuple[Home, str] | None:
-        """What ``name`` names in another file of the project, if anything. One level
-        only: from a file the walk was led into, no further (as the screen)."""
-        if self.home is not self.own:
+        """What ``name`` names in another file of the project, if anything. Up to
+        ``MAX_HOPS`` files away from the linted one (as the screen): ``train.py``
+        calls ``load_model`` of ``persistence.py``, which builds a class of
+        ``classifier.py``."""
+        if self.hops >= MAX_HOPS:
             return None
-        if name not in self._resolved:
-            self._resolved[name] = resolve(self.analysis, name)
-        return self._resolved[name]
+        key = (self.analysis.path, name)
+        if key not in self._resolved:
+            found = self._resolved[key] = resolve(self.analysis, name)
+            if found is not None and name.partition(".")[0] in self.analysis.imports.relative:
+                # A module of a package, reached by a relative import: its own calls
+                # into the package are not followed (a walk through a library's
+                # layers would cost more than it finds; a script's helpers import
+                # each other by name).
+                self.package_files.add(found[0].path)
+        return self._resolved[key]
 
     def home_of(self, cls: ClassFacts) -> Home | None:
         """The file a class of another file came from (None: the file walked now)."""

@@ -8,7 +8,7 @@ import ast
 import os
 from collections.abc import Iterable, Sequence
 
-from torchlint.analysis.project import MAX_PROJECT_FILE, locate
+from torchlint.analysis.project import MAX_HOPS, MAX_PROJECT_FILE, locate
 from torchlint.lint.source import SourceError, read
 from torchlint.screen.file import File
 from torchlint.screen.tags import (
@@ -63,10 +63,13 @@ class Evidence:
         path: str | None = None,
         triggers: Iterable[str] = (),
         module_body: bool = True,
+        hops: int = 0,
     ) -> None:
         """``module_body=False``: the tags of the defs as a call from another file
         enters them, without what the module body sets up (the flow analysis does
-        not walk the body of a file it is led into)."""
+        not walk the body of a file it is led into). ``hops``: how many files away
+        from the linted one this file is (what it calls in other files counts up to
+        ``MAX_HOPS``, as the flow analysis follows it)."""
         file = File(tree, path)
         module_level = Unit(file)
         defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = []
@@ -89,10 +92,12 @@ class Evidence:
         triggers = frozenset(triggers)
 
         def elsewhere(unit: Unit) -> set[str]:
-            if path is None or not imported:
+            if path is None or not imported or hops >= MAX_HOPS:
                 return set()
             called = [n for n in unit.called if n.split(".", 1)[0] in imported]
-            return _called_elsewhere(file, called, triggers, self.elsewhere, self.consulted)
+            return _called_elsewhere(
+                file, called, triggers, self.elsewhere, self.consulted, hops + 1
+            )
 
         module_level.tags |= elsewhere(module_level)
         self.defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = defs
@@ -170,9 +175,9 @@ class Evidence:
         for i, unit in enumerate(units):
             unit.finish(called=i in reached or not module_body)
             definition = defs[i]
-            if not isinstance(definition, ast.ClassDef) or i in reached:
-                # (an entry reaches a class: its methods' calls are followed too,
-                # into other files of the project as well)
+            if not isinstance(definition, ast.ClassDef) or i in reached or not module_body:
+                # (an entry reaches a class, or another file makes it: its methods'
+                # calls are followed too, into other files of the project as well)
                 unit.tags |= elsewhere(unit)
             if _dataset_class(definition):
                 # A Dataset class of the file: a DataLoader over it yields CPU batches
@@ -430,10 +435,12 @@ def project_imports(tree: ast.Module, path: str) -> bool:
     ) or any(locate(path, 0, target) is not None for target in file.imports.values())
 
 
-# path -> ((mtime_ns, size, the triggers asked for), (the triggers its text holds,
-# the tags of each top-level def, by name))
-_Defs = tuple[frozenset[str], dict[str, frozenset[str]]]
-_FILES: dict[str, tuple[tuple[int, int, frozenset[str]], _Defs]] = {}
+# path -> ((mtime_ns, size, the triggers asked for, hops), (the triggers its text
+# and the files it calls into hold, the tags of each top-level def by name, and
+# the files it calls into with their (mtime_ns, size)))
+_Stamp = tuple[int, int]
+_Defs = tuple[frozenset[str], dict[str, frozenset[str]], dict[str, _Stamp]]
+_FILES: dict[str, tuple[tuple[int, int, frozenset[str], int], _Defs]] = {}
 
 
 def _called_elsewhere(
@@ -442,15 +449,23 @@ def _called_elsewhere(
     triggers: frozenset[str],
     found_triggers: set[str],
     consulted: set[str],
+    hops: int,
 ) -> set[str]:
-    """The tags of what ``called`` names in other files of the project; which of
-    ``triggers`` their text holds goes to ``found_triggers``."""
+    """The tags of what ``called`` names in other files of the project (``hops``
+    files away from the linted one); which of ``triggers`` their text holds goes to
+    ``found_triggers``."""
     out: set[str] = set()
     for name in called:
         found = file.project_target(name)
         if found is not None:
             consulted.add(found[0])
-            text_triggers, defs = _defs_of(found[0], triggers)
+            # (a module of a package, reached by a relative import: no further, as
+            # in the flow analysis)
+            relative = name.split(".", 1)[0] in file.relative
+            text_triggers, defs, beyond = _defs_of(
+                found[0], triggers, MAX_HOPS if relative else hops
+            )
+            consulted.update(beyond)
             if found[1] in defs:
                 # (What it may attach to what it is handed: Unit.handed_away.)
                 out |= defs[found[1]] - _THROUGH_CALLS
@@ -458,26 +473,39 @@ def _called_elsewhere(
     return out
 
 
-def _defs_of(path: str, triggers: frozenset[str]) -> _Defs:
-    """Which of ``triggers`` the text of the file at ``path`` holds, and the tags of
-    each of its top-level ``def``s and ``class``es. One level only: what that file
-    calls in yet another file is not followed (nor is it by the flow analysis)."""
+def _defs_of(path: str, triggers: frozenset[str], hops: int) -> _Defs:
+    """Which of ``triggers`` the text of the file at ``path`` holds, the tags of
+    each of its top-level ``def``s and ``class``es (with what they call in the
+    files it imports from, up to ``MAX_HOPS`` from the linted file), and those
+    files."""
+    stat = _stat(path)
+    if stat is None:
+        return frozenset(), {}, {}
+    stamp = (*stat, triggers, hops)
+    known = _FILES.get(path)
+    if (
+        known is not None
+        and known[0] == stamp
+        and all(_stat(p) == was for p, was in known[1][2].items())
+    ):
+        return known[1]
+    if stat[1] > MAX_PROJECT_FILE:
+        return frozenset(), {}, {}
+    try:
+        text = read(path, max_size=0).text
+        evidence = Evidence(ast.parse(text), path, triggers, module_body=False, hops=hops)
+        defs = {d.name: tags for d, tags in zip(evidence.defs, evidence.units, strict=True)}
+        present = frozenset(t for t in triggers if t in text) | evidence.elsewhere
+        beyond = {p: s for p in evidence.consulted if (s := _stat(p)) is not None}
+    except (OSError, SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
+        present, defs, beyond = frozenset(), {}, {}
+    _FILES[path] = (stamp, (present, defs, beyond))
+    return present, defs, beyond
+
+
+def _stat(path: str) -> _Stamp | None:
     try:
         st = os.stat(path)
     except OSError:
-        return frozenset(), {}
-    stamp = (st.st_mtime_ns, st.st_size, triggers)
-    known = _FILES.get(path)
-    if known is not None and known[0] == stamp:
-        return known[1]
-    if st.st_size > MAX_PROJECT_FILE:
-        return frozenset(), {}
-    try:
-        text = read(path, max_size=0).text
-        evidence = Evidence(ast.parse(text), module_body=False)
-        defs = {d.name: tags for d, tags in zip(evidence.defs, evidence.units, strict=True)}
-        present = frozenset(t for t in triggers if t in text)
-    except (OSError, SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
-        present, defs = frozenset(), {}
-    _FILES[path] = (stamp, (present, defs))
-    return present, defs
+        return None
+    return st.st_mtime_ns, st.st_size
