@@ -77,11 +77,8 @@ from torchlint.lint.traverse import nodes
 # Methods that cast a module or a tensor, and those only a tensor has (a module
 # cannot be cast to an integer dtype): the dtype they cast to.
 CAST_METHODS = {m: DTYPES[m] for m in ("half", "bfloat16", "float", "double")}
-TENSOR_ONLY_CASTS = {
-    **{m: DTYPES[m] for m in ("long", "int", "bool", "short")},
-    "byte": "uint8",
-    "char": "int8",
-}
+TENSOR_ONLY_CASTS = {**{m: DTYPES[m] for m in ("long", "int", "bool", "short")}, "byte": "uint8"}
+TENSOR_ONLY_CASTS["char"] = "int8"
 # Tensor methods that return a moved or cast copy (the tensor itself stays): as a
 # statement, or rebound to a loop's name nothing reads, the copy is lost (TL205).
 TENSOR_COPIES = frozenset({"to", "cuda", "cpu", *CAST_METHODS, *TENSOR_ONLY_CASTS})
@@ -117,6 +114,8 @@ _PARALLEL = {
     "torch.distributed.fsdp.fully_sharded_data_parallel.FullyShardedDataParallel": "FullyShardedDataParallel",
 }
 
+# Inherited methods that run a module (``encode_image``), unlike ``self.encoder``.
+_RUNS = tuple(f"{p}_" for p in FORWARD_LIKE)
 # Builtins that cannot move or cast what they are given.
 INERT_BUILTINS = frozenset(
     "setattr getattr hasattr delattr isinstance issubclass len print repr str id type".split()
@@ -383,6 +382,8 @@ def module_method(
             result = scope.method_of(receiver, method, node, args)
             if result is not None:
                 return result
+        elif known is not None and not (method in FORWARD_LIKE or method.startswith(_RUNS)):
+            receiver = submodule(receiver)  # self.encoder(x): an attribute it holds, called
     # Anything else on a module runs it: forward, generate, forward_features, ...
     scope.observe_call(node, f"{path}.{method}" if path else method, receiver, args)
     return replace(
