@@ -371,18 +371,17 @@ def module_method(
     if method in _MODULE_PLUMBING:
         return UNKNOWN
     if receiver.ident == 0 and not method.startswith(FORWARD_LIKE):
-        # A method of a part (pipe.image_processor.postprocess, ...): not known
-        # to run the part's weights.
-        return UNKNOWN
+        return UNKNOWN  # a method of a part (pipe.image_processor.postprocess, ...)
     if receiver.origin.startswith("local:") and method != "forward":
-        # A method of a module class of the file: its body says what it does
-        # with its arguments (it may move them itself).
+        # A method of a module class of the file: its body says what it does.
         known = scope.w.objects.get(receiver.ident)
-        if known is not None and method in scope.w.methods(known[0]):
-            result = scope.method_of(receiver, method, node, args)
-            if result is not None:
-                return result
-        elif known is not None and not (method in FORWARD_LIKE or method.startswith(_RUNS)):
+        cls = known[0] if known is not None else scope.cls if path == "self" else None
+        if cls is not None and method in scope.w.methods(cls):
+            result = scope.method_of(receiver, method, node, args) if known else None
+            if result is None:  # (not followed: too deep) what it does is not known
+                scope.escape_args(args)
+            return UNKNOWN if result is None else result
+        if cls is not None and not (method in FORWARD_LIKE or method.startswith(_RUNS)):
             receiver = submodule(receiver)  # self.encoder(x): an attribute it holds, called
     # Anything else on a module runs it: forward, generate, forward_features, ...
     scope.observe_call(node, f"{path}.{method}" if path else method, receiver, args)

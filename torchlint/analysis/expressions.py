@@ -29,7 +29,7 @@ from torchlint.analysis import (
 )
 from torchlint.analysis.calls import Calls
 from torchlint.analysis.loops import MODULES_BY_KEY
-from torchlint.analysis.names import dotted, literal_str, string_key
+from torchlint.analysis.names import dotted, is_super, literal_str, string_key
 from torchlint.analysis.observations import CallObs, MixObs
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
@@ -407,8 +407,9 @@ class Expressions(Calls):
                     return result
             if method in MODEL_LOADERS:
                 return loaders.from_pretrained(self, node, func)
-            if receiver_path == "self" and self.cls is not None:
-                fn = w.methods(self.cls).get(method)
+            if self.cls is not None and (receiver_path == "self" or is_super(func.value)):
+                # (super().__init__(model): a base class's method, on this instance)
+                fn = (w.methods(self.cls) if receiver_path else self.inherited()).get(method)
                 if fn is not None:
                     result = self.follow(fn, node, args, self.cls)
                     if result is not None:

@@ -153,3 +153,8 @@ def string_key(node: cst.Subscript | cst.Call) -> str | None:
         key = node.args[0].value
     value = key.evaluated_value if isinstance(key, cst.SimpleString) else None
     return value if isinstance(value, str) else None
+
+
+def is_super(node: cst.BaseExpression) -> bool:
+    """``super()``."""
+    return type(node) is cst.Call and not node.args and dotted(node.func) == "super"

@@ -142,6 +142,10 @@ class Evidence:
             )
 
         edges = [reads(unit) for unit in units]
+        for i, definition in enumerate(defs):
+            if isinstance(definition, ast.ClassDef):
+                # (its methods run its bases' methods of the file: super().__init__())
+                edges[i] |= {classes[n] for b in definition.bases if (n := dotted(b)) in classes}
         group = list(range(len(units)))
 
         def find(i: int) -> int:
