@@ -678,7 +678,9 @@ def test_a_call_is_followed_two_files_away(tmp_path: Path) -> None:
 
 
 def test_a_call_three_files_away_is_not_followed(tmp_path: Path) -> None:
-    relay = "from persistence import load_model\n\n\ndef relay(path):\n    return load_model(path)\n"
+    relay = (
+        "from persistence import load_model\n\n\ndef relay(path):\n    return load_model(path)\n"
+    )
     job = JOB.replace("from persistence import load_model", "from relay import relay")
     write(
         tmp_path,
