@@ -9,6 +9,7 @@ import os
 from collections.abc import Iterable, Sequence
 
 from torchlint.analysis.project import MAX_HOPS, MAX_PROJECT_FILE, locate
+from torchlint.analysis.torch_api import optimizer_class
 from torchlint.lint.source import SourceError, read
 from torchlint.screen.file import File
 from torchlint.screen.tags import (
@@ -142,6 +143,17 @@ class Evidence:
             )
 
         edges = [reads(unit) for unit in units]
+        # The file's own torch.optim optimizer, built: it may make its state as it
+        # is built (analysis/optimizers.py).
+        optimizers = {
+            d.name
+            for d in defs
+            if isinstance(d, ast.ClassDef)
+            and any(optimizer_class(file.qualify(dotted(b) or "")) for b in d.bases)
+        }
+        for unit in (module_level, *units) if optimizers else ():
+            if unit.called & optimizers:
+                unit.tags.add(PARAMETER_STATE)
         for i, definition in enumerate(defs):
             if isinstance(definition, ast.ClassDef):
                 # (its methods run its bases' methods of the file: super().__init__())

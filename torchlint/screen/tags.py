@@ -163,12 +163,6 @@ def _word_tags() -> dict[str, frozenset[str]]:
         (_LOSS_WORDS, LOSS),
         (_BINARY_LOSS_WORDS, TARGET_DTYPE),
         ({"cpu", "is_available"}, CPU_WORD),
-        # class NeuronOpt(Optimizer): the file's own optimizer may make its state in
-        # __init__ (analysis/optimizers.py)
-        (
-            {"Optimizer", "torch.optim.Optimizer", "torch.optim.optimizer.Optimizer"},
-            PARAMETER_STATE,
-        ),
     ):
         for word in words:
             table.setdefault(word, set()).add(tag)
