@@ -351,18 +351,6 @@ class Calls(Loops):
                 self.update_ident(obj.ident, replace(obj, dtype=cast, events=(*obj.events, event)))
         return sub.returned(node)
 
-    def inherited(self) -> dict[str, cst.FunctionDef]:
-        """The methods the bases of the class walked now give it (``super().m``):
-        those of classes of its file."""
-        assert self.cls is not None
-        home = self.w.home_of(self.cls) or self.w.own
-        found: dict[str, cst.FunctionDef] = {}
-        for name in reversed(self.cls.bases):
-            base = home.class_named(name)
-            if base is not None and base is not self.cls:
-                found.update(self.w.methods(base))
-        return found
-
     def instance_data(self, name: str, value: Value) -> None:
         """``model.fp16_enabled = True`` on an instance of a module class of the file:
         its methods read it from now on (data only: a flag, a dtype, a device)."""

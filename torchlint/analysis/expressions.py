@@ -409,7 +409,7 @@ class Expressions(Calls):
                 return loaders.from_pretrained(self, node, func)
             if self.cls is not None and (receiver_path == "self" or is_super(func.value)):
                 # (super().__init__(model): a base class's method, on this instance)
-                fn = (w.methods(self.cls) if receiver_path else self.inherited()).get(method)
+                fn = (w.methods if receiver_path else w.inherited)(self.cls).get(method)
                 if fn is not None:
                     result = self.follow(fn, node, args, self.cls)
                     if result is not None:

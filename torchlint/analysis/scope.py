@@ -184,15 +184,21 @@ class Walk:
         from classes of its file (``class Chain(Stack)`` without an ``__init__``)."""
         if cls not in self._methods:
             self._methods[cls] = {}  # (a class that names itself as its base)
-            home = self.home_of(cls) or self.own
-            found: dict[str, cst.FunctionDef] = {}
-            for name in reversed(cls.bases):
-                base = home.class_named(name)
-                if base is not None and base is not cls:
-                    found.update(self.methods(base))
+            found = self.inherited(cls)
             found.update((m.name.value, m) for m in class_methods(cls))
             self._methods[cls] = found
         return self._methods[cls]
+
+    def inherited(self, cls: ClassFacts) -> dict[str, cst.FunctionDef]:
+        """The methods the bases of ``cls`` that are classes of its file give it
+        (what ``super().m`` runs)."""
+        home = self.home_of(cls) or self.own
+        found: dict[str, cst.FunctionDef] = {}
+        for name in reversed(cls.bases):
+            base = home.class_named(name)
+            if base is not None and base is not cls:
+                found.update(self.methods(base))
+        return found
 
     def globals_for(self, fn: cst.FunctionDef) -> dict[str, Value]:
         """What the module body bound, less the names ``fn``'s parameters shadow."""
