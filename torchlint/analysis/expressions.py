@@ -12,6 +12,7 @@ import libcst as cst
 
 from torchlint.analysis import (
     arrays,
+    binary,
     conditionals,
     copies,
     datasets,
@@ -225,7 +226,7 @@ class Expressions(Calls):
         ):
             return Value(Kind.TUPLE, items=tuple(self.eval(e.value) for e in node.elements))
         if type(node) is cst.BinaryOperation:
-            return self.arithmetic(node)
+            return binary.operation(self, node)
         if type(node) is cst.UnaryOperation and not isinstance(node.operator, cst.Not):
             # -x, ~mask: a new tensor where and as x is; -0.5: a number
             operand = self.eval(node.expression)
@@ -292,45 +293,6 @@ class Expressions(Calls):
     def escape(self, value: Value) -> None:
         super().escape(value)
         copies.escaped(self, value)  # copies of parameters: may be moved there
-
-    def arithmetic(self, node: cst.BinaryOperation) -> Value:
-        """``a + b``, ``x * 0.5``, ``a @ b``: a tensor where its operands are; with a
-        plain number, where the tensor is. Anything unknown makes it unknown."""
-        left, right = self.eval(node.left), self.eval(node.right)
-        if isinstance(node.operator, cst.MatrixMultiply):
-            strict_ops.meet(self, node, "@", ((node.left, left), (node.right, right)))
-        # True division, or a float operand, makes integer tensors floating (torch's
-        # default float: a Python float does not widen a floating tensor).
-        divides = isinstance(node.operator, cst.Divide)
-        if left.kind in (Kind.TENSOR, Kind.MOVED) and right.kind in (Kind.TENSOR, Kind.MOVED):
-            joined = joins.arithmetic(self, node, ((node.left, left), (node.right, right)))
-            if divides and joined.dtype in INTEGER_DTYPES:
-                return replace(joined, dtype="float32")
-            return joined
-        if Kind.NDARRAY in (left.kind, right.kind) and Kind.TENSOR not in (left.kind, right.kind):
-            return arrays.arithmetic(node, left, right)
-        for tensor, other in ((left, right), (right, left)):
-            other_node = node.right if other is right else node.left
-            if tensor.kind == Kind.TENSOR and (
-                other.kind == Kind.NUMBER or effects.is_number(other_node)
-            ):
-                dtype = tensor.dtype
-                floating = other.dtype == "float32" or arrays.has_float_literal(other_node)
-                if dtype in INTEGER_DTYPES and (divides or floating):
-                    dtype = "float32"
-                return dims.elementwise(tensor, dtype)
-        for tensor, other in ((left, right), (right, left)):
-            if tensor.kind == Kind.TENSOR and tensor.device == Place.CPU and other.kind is None:
-                # 2 * np.pi * sigma ** (j / m): with anything but a GPU tensor (whose
-                # meeting with this CPU one fails right here) the result stays on the
-                # CPU; its dtype is the other operand's business.
-                return replace(tensor, dtype=MAYBE_DTYPE, ident=new_ident(), moved_from=0)
-        if all(
-            side.kind == Kind.NUMBER or effects.is_number(expr)
-            for side, expr in ((left, node.left), (right, node.right))
-        ):
-            return Value(Kind.NUMBER)  # 0.01 * i: a Python number
-        return UNKNOWN
 
     def call(self, node: cst.Call) -> Value:
         w = self.w

@@ -16,7 +16,8 @@ a whole corpus; both must give identical findings.
 
 The parts, each imported only by those after it: ``tags.py`` (the tags and the word
 tables), ``trees.py`` (helpers on the ``ast``), ``file.py`` (what every unit needs to
-know about the file: imports, module classes, functions), ``state.py`` (what a
+know about the file: imports, module classes, functions), ``modules.py`` (which
+expressions make a module), ``state.py`` (what a
 module class's ``__init__`` stores: TL301's and TL302's tags), ``units.py`` (one
 unit's walk and tags), ``evidence.py`` (``Evidence``: the units of a file, grouped by the
 calls between them); ``without_bodies`` (``torchlint/lint/bodies.py``) makes the

@@ -5,7 +5,6 @@ module-level code), gathered in one walk of its ``ast``: the tags, and what
 from __future__ import annotations
 
 import ast
-from collections.abc import Collection
 
 from torchlint.analysis.effects import FACTORIES as _FLOW_FACTORIES
 from torchlint.analysis.effects import INERT_BUILTINS
@@ -21,11 +20,11 @@ from torchlint.analysis.torch_api import (
     SUBMODULE_ADDERS,
     SUBMODULE_ITERATORS,
     TENSOR_REGISTRARS,
-    makes_module,
     optimizer_class,
 )
 from torchlint.screen.casts import Casts
 from torchlint.screen.file import File
+from torchlint.screen.modules import ModuleSources
 from torchlint.screen.state import ModuleState
 from torchlint.screen.tags import (
     ACCELERATOR,
@@ -112,13 +111,12 @@ from torchlint.screen.trees import (
     table_tags,
     type_of_maybe_tensor,
     within,
-    without_modes,
     words_of,
     writes_file,
 )
 
 
-class Unit(Casts, ModuleState):
+class Unit(Casts, ModuleSources, ModuleState):
     """The evidence of one unit, gathered in one walk."""
 
     def __init__(self, file: File) -> None:
@@ -201,56 +199,6 @@ class Unit(Casts, ModuleState):
                 getattr(self, key).extend(value)
             elif isinstance(value, bool):
                 setattr(self, key, getattr(self, key) or value)
-
-    def is_module_source(self, call: ast.Call) -> bool:
-        """A call the flow analysis takes to create a module (``library_call`` in
-        ``analysis/effects.py``, ``call`` in ``analysis/expressions.py``):
-        ``torch.nn.X(...)`` however imported, a class of the file, ``from_pretrained``
-        (any owner), ``timm.create_model``, ``torchvision.models.*``. (PEFT and the
-        parallel wrappers only wrap a module that was made by one of these.)"""
-        if isinstance(call.func, ast.Attribute) and call.func.attr in MODEL_LOADERS:
-            return True
-        name = dotted(call.func)
-        if name is None:
-            return False
-        q = self.qualify(name)
-        if q is None:
-            return name in self.classes
-        return makes_module(q)
-
-    def may_make_module(self, node: ast.AST) -> bool:
-        """A call that makes a module, or of a function of the file (TL302 follows
-        what it returns), also moved or cast on the way (``build().to(device)``)."""
-        while isinstance(node, ast.Call):
-            if self.is_module_source(node) or dotted(node.func) in self.functions:
-                return True
-            if not isinstance(node.func, ast.Attribute):
-                return False
-            node = node.func.value
-        return False
-
-    def value_is_module(self, node: ast.AST, builders: Collection[str] = ()) -> bool:
-        """``nn.Linear(...)``, ``Net().half().to(device)``, a name of a module; with
-        ``builders``, also a call of one of them on the way (``may_make_module``)."""
-        if isinstance(node, ast.IfExp):  # nn.Linear(...) if n else nn.Identity()
-            return self.value_is_module(node.body) or self.value_is_module(node.orelse)
-        while isinstance(node, ast.Call):
-            if self.is_module_source(node) or (builders and dotted(node.func) in builders):
-                return True
-            if not isinstance(node.func, ast.Attribute):
-                return False
-            node = node.func.value
-        name = dotted(node)
-        return name is not None and within(name, self.modules)
-
-    def placed_module(self, value: ast.expr, placed: set[str]) -> bool:
-        """``return model.to(device)`` (or ``.eval()`` of it, or ``model`` moved) of a module."""
-        value = without_modes(value)
-        if isinstance(value, ast.Call) and is_device_move(value):
-            value = value.func.value  # type: ignore[attr-defined]
-        elif not within(dotted(value) or "", placed):
-            return False
-        return self.value_is_module(value, self.functions)
 
     def walk(self, root: ast.AST) -> None:
         tags = self.tags

@@ -1,0 +1,68 @@
+"""Which expressions of a unit make a module, as the flow analysis reads them: a
+constructor of ``torch.nn`` or of a class of the file, a loader (``from_pretrained``),
+a function of the file that returns one, a name that holds one. A mixin of ``Unit``."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Collection
+
+from torchlint.analysis.torch_api import MODEL_LOADERS, makes_module
+from torchlint.screen.trees import dotted, is_device_move, within, without_modes
+
+
+class ModuleSources:
+    classes: set[str]  # the module classes of the file
+    functions: set[str]  # the functions of the file
+    modules: set[str]  # names assigned a module
+    qualify: Callable[[str], str | None]
+
+    def is_module_source(self, call: ast.Call) -> bool:
+        """A call the flow analysis takes to create a module (``library_call`` in
+        ``analysis/effects.py``, ``call`` in ``analysis/expressions.py``):
+        ``torch.nn.X(...)`` however imported, a class of the file, ``from_pretrained``
+        (any owner), ``timm.create_model``, ``torchvision.models.*``. (PEFT and the
+        parallel wrappers only wrap a module that was made by one of these.)"""
+        if isinstance(call.func, ast.Attribute) and call.func.attr in MODEL_LOADERS:
+            return True
+        name = dotted(call.func)
+        if name is None:
+            return False
+        q = self.qualify(name)
+        if q is None:
+            return name in self.classes
+        return makes_module(q)
+
+    def may_make_module(self, node: ast.AST) -> bool:
+        """A call that makes a module, or of a function of the file (TL302 follows
+        what it returns), also moved or cast on the way (``build().to(device)``)."""
+        while isinstance(node, ast.Call):
+            if self.is_module_source(node) or dotted(node.func) in self.functions:
+                return True
+            if not isinstance(node.func, ast.Attribute):
+                return False
+            node = node.func.value
+        return False
+
+    def value_is_module(self, node: ast.AST, builders: Collection[str] = ()) -> bool:
+        """``nn.Linear(...)``, ``Net().half().to(device)``, a name of a module; with
+        ``builders``, also a call of one of them on the way (``may_make_module``)."""
+        if isinstance(node, ast.IfExp):  # nn.Linear(...) if n else nn.Identity()
+            return self.value_is_module(node.body) or self.value_is_module(node.orelse)
+        while isinstance(node, ast.Call):
+            if self.is_module_source(node) or (builders and dotted(node.func) in builders):
+                return True
+            if not isinstance(node.func, ast.Attribute):
+                return False
+            node = node.func.value
+        name = dotted(node)
+        return name is not None and within(name, self.modules)
+
+    def placed_module(self, value: ast.expr, placed: set[str]) -> bool:
+        """``return model.to(device)`` (or ``.eval()`` of it, or ``model`` moved) of a module."""
+        value = without_modes(value)
+        if isinstance(value, ast.Call) and is_device_move(value):
+            value = value.func.value  # type: ignore[attr-defined]
+        elif not within(dotted(value) or "", placed):
+            return False
+        return self.value_is_module(value, self.functions)
