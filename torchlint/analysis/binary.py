@@ -44,8 +44,10 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
         if tensor.kind == Kind.TENSOR and tensor.device == Place.CPU and other.kind is None:
             # 2 * np.pi * sigma ** (j / m): with anything but a GPU tensor (whose
             # meeting with this CPU one fails right here) the result stays on the
-            # CPU; its dtype is the other operand's business.
-            return replace(tensor, dtype=MAYBE_DTYPE, ident=new_ident(), moved_from=0)
+            # CPU; its dtype is the other operand's business (its dimensions are
+            # at least the tensor's: broadcasting never drops one).
+            made = replace(tensor, dtype=MAYBE_DTYPE, ident=new_ident(), moved_from=0)
+            return dims.mark(made, dims.has(tensor))
     if all(
         side.kind == Kind.NUMBER or effects.is_number(expr)
         for side, expr in ((left, node.left), (right, node.right))

@@ -18,7 +18,7 @@ from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted, string_value
 from torchlint.analysis.observations import FlowFacts
 from torchlint.analysis.project import MAX_HOPS, Home, resolve
-from torchlint.analysis.torch_api import names_cpu, says_dtype, torch_dtype
+from torchlint.analysis.torch_api import GPU_STRINGS, names_cpu, says_dtype, torch_dtype
 from torchlint.analysis.values import (
     LIBRARY,
     MAYBE_DTYPE,
@@ -414,7 +414,7 @@ class Scope(ABC):
             text = string_value(node)
             if isinstance(text, str):
                 kind = text.split(":", 1)[0]
-                if kind in (Place.CPU, Place.CUDA, "mps", "xpu", "npu", "meta"):
+                if kind in GPU_STRINGS or kind in (Place.CPU, Place.META):
                     place = (
                         Place.CPU if kind == "cpu" else Place.META if kind == "meta" else Place.CUDA
                     )

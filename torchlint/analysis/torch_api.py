@@ -211,6 +211,8 @@ NARROW_TEXT = (
 HALF_TEXT = ("half", "float16", "bfloat16", "BFloat16")  # torch.half, .half(), HalfTensor
 FLOAT64_TEXT = ("float64", "double", "Double", "numpy", "np.")  # torch.double, numpy data
 MOVE_TEXT = (".to(", ".cuda(", ".to_empty(")
+# The device types that are an accelerator (``Place.CUDA`` in the flow analysis).
+GPU_STRINGS = ("cuda", "mps", "xpu", "npu")
 
 # Losses whose target dtype torch checks, by qualified name (functional and module
 # forms) -> the name messages use. Class indices must be int64 (or uint8); BCE's

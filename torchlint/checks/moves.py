@@ -14,7 +14,12 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains, written_before
 from torchlint.analysis.retype import TYPE_AS_CPU
-from torchlint.analysis.torch_api import MOVE_TEXT, SCATTERING_WRAPPERS, legacy_constructor
+from torchlint.analysis.torch_api import (
+    GPU_STRINGS,
+    MOVE_TEXT,
+    SCATTERING_WRAPPERS,
+    legacy_constructor,
+)
 from torchlint.analysis.values import Event, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import device_text, model_name, name_of, usable
@@ -29,10 +34,15 @@ class InputsNotMoved(Rule):
         "moved, or its tensors meet one in an op."
     )
     fixable = True
-    triggers = (*MOVE_TEXT, "device_map")  # (generate on a device_map model)
+    # (generate on a device_map model; a tensor made on a named accelerator)
+    triggers = (*MOVE_TEXT, "device_map", *GPU_STRINGS)
     needs = frozenset({screen.PLACED_MODULE, screen.CPU_DATA})
     # (a CPU tensor indexed with one on a device: no model needed)
-    needs_either = (frozenset({screen.ACCELERATOR, screen.CPU_DATA, screen.TENSOR_INDEX}),)
+    needs_either = (
+        frozenset({screen.ACCELERATOR, screen.CPU_DATA, screen.TENSOR_INDEX}),
+        # (a CPU tensor meeting one surely on a GPU: `.cuda()`, `device="cuda"`)
+        frozenset({screen.CPU_DATA, screen.CUDA_LITERAL}),
+    )
     docs = """
     ## What it does
     Flags a call of a model that was moved with `.to(device)` / `.cuda()` when an
@@ -54,7 +64,13 @@ class InputsNotMoved(Rule):
     with `device=`): 'indices should be either on cpu or on the same device as the
     indexed tensor', whatever that tensor is; an index of indices counts where it
     surely has dimensions (one index at a time, `table[labels[i]]`, is read as an int).
-    Where the last thing done to such a tensor was a dtype-only
+    And a tensor made on the CPU, surely with dimensions, that meets one surely on a
+    GPU in the run with one, model or not: moved with `.cuda()`, made with
+    `device="cuda"`, or on a device that is a GPU there (`"cuda" if
+    torch.cuda.is_available() else "cpu"`, a module's `device="cuda"` default): a
+    window or ramp a plain helper makes, mixed in a method with noise made on the
+    module's device. (A CPU tensor's elements, `for s in torch.linspace(...)`, are
+    zero-dimensional and mix with any device: not flagged.) Where the last thing done to such a tensor was a dtype-only
     `.to(dtype)` (a cache converted to the input's dtype, pixel values to the tower's),
     the finding lands on that cast, the line to change: it should convert and move in
     one step. A tensor on the device cast with `.type_as(t)` of a CPU `t` (a loss's
@@ -195,7 +211,11 @@ class InputsNotMoved(Rule):
             # is surely on a GPU: sampled ids joined back to the prompt's ids)
             made = mix.cpu.last("create")
             typed = made is not None and made.detail == TYPE_AS_CPU and other.device == Place.CUDA
-            if not (model or indexed or typed):
+            # (or it surely has dimensions, so it is no scalar, and meets a tensor surely
+            # on a GPU in the run with one: moved with .cuda(), made with device="cuda"
+            # or on a device that is a GPU there)
+            gpu = other.device == Place.CUDA and mix.cpu.has_dims()
+            if not (model or indexed or typed or gpu):
                 continue
             code = self.ctx.code_for
             name = dotted(mix.device_expr) or code(mix.device_expr)

@@ -67,7 +67,7 @@ SAVE = "save"  # torch.save(...), x.save(...), save_checkpoint(...): writes a fi
 PARALLEL_WRAP = "parallel-wrap"  # DataParallel / DDP / FSDP(...) through any alias
 CLASS = "class"  # a class is defined in the unit
 FACTORY_WITHOUT_DEVICE = "factory-without-device"  # torch.zeros(...) without device=
-CUDA_LITERAL = "cuda-literal"  # .cuda() or "cuda" / "cuda:0"
+CUDA_LITERAL = "cuda-literal"  # .cuda() or "cuda" / "cuda:0" (or "mps", "xpu", "npu")
 CUDA_CALL = "cuda-call"  # x.cuda(...)
 DATA_ASSIGN = "data-assign"  # p.data = ...: a parameter's tensor replaced
 CUDA_TEST = "cuda-test"  # x.is_cuda, x.device.type: code that asks where a tensor is

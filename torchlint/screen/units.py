@@ -12,6 +12,7 @@ from torchlint.analysis.torch_api import (
     CHECKPOINT_LOADERS,
     DEPRECATED_AMP,
     FACTORY_FUNCTIONS,
+    GPU_STRINGS,
     LEGACY_TENSOR_TYPES,
     MODEL_LOADERS,
     NUMPY_CONVERSIONS,
@@ -250,7 +251,7 @@ class Unit(Casts, ModuleSources, ModuleState):
                 self.call(node)  # type: ignore[arg-type]
             elif kind is ast.Constant:
                 value = node.value  # type: ignore[attr-defined]
-                if type(value) is str and value.startswith("cuda"):
+                if type(value) is str and value.startswith(GPU_STRINGS):
                     tags.add(CUDA_LITERAL)
                 elif value == "CUDA_VISIBLE_DEVICES":
                     tags.add(SETS_GPU)
