@@ -554,3 +554,26 @@ def test_settings_unpacked_into_a_call_bind_its_parameters() -> None:
         (Place.CPU, "float16"),
         (Place.VAR, "maybe"),
     ]
+
+
+def test_a_dtype_named_by_a_string_is_that_dtype_for_getattr_only() -> None:
+    calls = _calls(
+        """
+        import torch
+        from transformers import AutoModel
+        CFG = {"dtype": "float16", "device": "cpu"}
+        def load(cfg=CFG):
+            dtype = getattr(torch, cfg["dtype"])
+            return AutoModel.from_pretrained("m", torch_dtype=dtype).to(cfg["device"])
+        model = load()
+        model(ids)
+        name = CFG["dtype"]
+        if name == torch.float16:
+            model.float()
+        model(ids + 1)
+        """
+    )
+    obs = calls["model(ids)"]
+    assert (obs.module.device, obs.module.dtype) == (Place.CPU, "float16")
+    # ("float16" == torch.float16 is False in Python: not decided either way)
+    assert calls["model(ids + 1)"].module.dtype != "float32"

@@ -2,7 +2,7 @@
 (``MEAN = np.array([...], dtype=np.float32)`` read by ``image2tensor`` in
 ``transform.py``): the module-level assignments ``project.py`` kept, because a kept
 function reads them, walked once per loaded file. Only data comes out (arrays,
-tensors, devices, dtypes, numbers): the walk of the linted file owns the modules and
+tensors, devices, dtypes, numbers, dicts of settings): the walk of the linted file owns the modules and
 optimizers it follows, and a module built at the top of another file is not one."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from torchlint.analysis.calls import Calls
+from torchlint.analysis.dicts import SETTINGS
 from torchlint.analysis.project import Home
 from torchlint.analysis.values import Kind, Value
 
@@ -32,5 +33,9 @@ def of(home: Home, new_scope: Callable[[], Calls]) -> dict[str, Value]:
         ]
         scope = new_scope()
         scope.body(assigned)
-        home.bindings = {k: v for k, v in scope.env.items() if v.kind in _DATA}
+        home.bindings = {
+            k: v
+            for k, v in scope.env.items()
+            if v.kind in _DATA or (v.kind == Kind.OPTIONS and v.origin == SETTINGS)
+        }
     return home.bindings

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from torchlint.analysis.names import dotted
-from torchlint.analysis.values import MAYBE_DTYPE, Kind, Value
+from torchlint.analysis.values import DTYPE_NAME, MAYBE_DTYPE, Kind, Value
 
 
 def gpu_run_branch(
@@ -89,6 +89,8 @@ def dtype_test(test: cst.Comparison, value: Callable[[cst.BaseExpression], Value
         known = value(side)
         if known.kind != Kind.DTYPE or known.dtype in (None, MAYBE_DTYPE):
             return None
+        if known.origin == DTYPE_NAME:
+            return None  # ("float16" == torch.float16 is False: a name is no dtype)
         dtypes.append(known.dtype)
     same = dtypes[0] == dtypes[1]
     return same if isinstance(target.operator, (cst.Equal, cst.Is)) else not same

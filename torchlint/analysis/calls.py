@@ -17,6 +17,7 @@ from pathlib import Path
 import libcst as cst
 
 from torchlint.analysis import converters, holders, optimizers, shapes
+from torchlint.analysis.dicts import SETTINGS
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
@@ -668,6 +669,12 @@ class Calls(Loops):
         dtype = torch_dtype(node, self.w.analysis)
         if dtype:
             return Value(Kind.DTYPE, None, dtype)
+        if isinstance(node, cst.Name):
+            # cfg=MERGE_CONFIG: a dict of settings the module body bound
+            w = self.w
+            bound = (w.globals if w.module_scope is None else w.module_scope.env).get(node.value)
+            if bound is not None and bound.kind == Kind.OPTIONS and bound.origin == SETTINGS:
+                return bound
         q = self.w.analysis.qualify(node) if isinstance(node, (cst.Attribute, cst.Name)) else None
         # optimizer=torch.optim.Adagrad: a library callable, called where it is used
         return Value(Kind.FUNCTION, origin=LIBRARY + q) if q else UNKNOWN

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from torchlint.analysis.torch_api import dtype_named
 from torchlint.analysis.values import (
     EMPTY_DICT,
     MAYBE_DTYPE,
@@ -79,7 +80,8 @@ def literal(scope: Scope, node: cst.Dict) -> Value:
             continue
         assert isinstance(element, cst.DictElement)
         scope.eval(element.key)
-        value = scope.eval(element.value)
+        # (a dtype by its name, {"dtype": "float16"}: what getattr(torch, ...) reads)
+        value = dtype_named(element.value) or scope.eval(element.value)
         key = element.key.evaluated_value if isinstance(element.key, cst.SimpleString) else None
         if isinstance(key, str):
             entries[key] = value

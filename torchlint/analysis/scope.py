@@ -15,10 +15,16 @@ import libcst as cst
 
 from torchlint.analysis.branches import GPU_TEST, gpu_run_branch
 from torchlint.analysis.facts import ClassFacts, FileFacts
-from torchlint.analysis.names import dotted, string_value
+from torchlint.analysis.names import dotted, string_key, string_value
 from torchlint.analysis.observations import FlowFacts
 from torchlint.analysis.project import MAX_HOPS, Home, resolve
-from torchlint.analysis.torch_api import GPU_STRINGS, names_cpu, says_dtype, torch_dtype
+from torchlint.analysis.torch_api import (
+    GPU_STRINGS,
+    dtype_named,
+    names_cpu,
+    says_dtype,
+    torch_dtype,
+)
 from torchlint.analysis.values import (
     LIBRARY,
     MAYBE_DTYPE,
@@ -28,6 +34,7 @@ from torchlint.analysis.values import (
     Place,
     Site,
     Value,
+    entry,
     member,
 )
 
@@ -435,6 +442,11 @@ class Scope(ABC):
             if body is None and orelse is None:
                 return None, None
             return (body if body == orelse else Place.VAR), node
+        if type(node) is cst.Subscript:
+            setting = self.setting(node)  # .to(cfg["device"]) of {"device": "cpu"}
+            if setting is not None and setting.kind == Kind.DEVICE:
+                return setting.device or Place.VAR, node
+            return None, None
         if type(node) is cst.Call:
             q = self.w.analysis.qualify(node.func)
             if q == "torch.device" and node.args:
@@ -481,10 +493,26 @@ class Scope(ABC):
         owner = self.lookup(name[: -len(".device")])
         return owner if owner is not None and owner.kind == Kind.TENSOR else None
 
+    def setting(self, node: cst.Subscript) -> Value | None:
+        """``cfg["device"]``: the entry of a dict of settings the walk knows."""
+        owner = self.lookup(dotted(node.value) or "")
+        return entry(owner, string_key(node)) if owner is not None else None
+
     def dtype_of(self, node: cst.BaseExpression) -> str | None:
         d = torch_dtype(node, self.w.analysis)
         if d is not None:
             return d
+        if type(node) is cst.Call and len(node.args) == 2 and dotted(node.func) == "getattr":
+            if self.w.analysis.qualify(node.args[0].value) == "torch":
+                # getattr(torch, "half"), getattr(torch, cfg["dtype"])
+                text = node.args[1].value
+                named = dtype_named(text) or (
+                    self.setting(text) if type(text) is cst.Subscript else None
+                )
+                return named.dtype if named is not None and named.kind == Kind.DTYPE else None
+        if type(node) is cst.Subscript:
+            setting = self.setting(node)  # torch_dtype=cfg["dtype"]
+            return setting.dtype if setting is not None and setting.kind == Kind.DTYPE else None
         name = dotted(node)
         if name is not None:
             value = self.lookup(name)

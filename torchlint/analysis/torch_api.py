@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts, FileFacts, FunctionFacts
-from torchlint.analysis.names import dotted
-from torchlint.analysis.values import Value, parameter_free
+from torchlint.analysis.names import dotted, literal_str
+from torchlint.analysis.values import DTYPE_NAME, Kind, Value, parameter_free
 from torchlint.lint.traverse import nodes
 
 # torch.<name> -> canonical dtype name.
@@ -680,6 +680,14 @@ def says_dtype(node: cst.CSTNode) -> bool:
     return isinstance(node, cst.Call) and any(
         a.keyword is not None and a.keyword.value == "dtype" for a in node.args
     )
+
+
+def dtype_named(node: cst.BaseExpression) -> Value | None:
+    """``"float16"``: a string naming one of torch's dtypes (``getattr(torch, s)``
+    reads it so); its DTYPE value, which remembers that it is a name."""
+    text = literal_str(node)
+    dtype = DTYPES.get(text) if text is not None else None
+    return Value(Kind.DTYPE, None, dtype, origin=DTYPE_NAME) if dtype is not None else None
 
 
 def torch_dtype(node: cst.BaseExpression, analysis: FileFacts) -> str | None:

@@ -120,6 +120,10 @@ LIBRARY = "library:"
 # ``torch.Tensor``: its call is the legacy constructor), its event the ``type(t)``;
 # also the origin of what calling it makes.
 TENSOR_CLASS_OF = "type(tensor)"
+# The origin of a DTYPE value that is a dtype's name as a string (``{"dtype":
+# "float16"}``): what ``getattr(torch, name)`` and transformers' ``torch_dtype=`` read
+# as that dtype, but no dtype itself (it never equals ``torch.float16``).
+DTYPE_NAME = "dtype:name"
 
 # A dtype the code sets but does not show (a variable, ``"auto"``, branches that
 # disagree): it is never equal to the name of a real dtype.

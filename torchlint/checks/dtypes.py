@@ -186,8 +186,10 @@ class HalfOnCpu(Rule):
     docs = """
     ## What it does
     Flags a call of a module that the code both casts to half precision (`.half()`,
-    `torch_dtype=torch.float16`, `.to(torch.float16)`) and places on the CPU
-    explicitly (`device_map="cpu"`, `.cpu()`, `.to("cpu")`). Also a module cast to
+    `torch_dtype=torch.float16`, `.to(torch.float16)`, a dtype named by a string,
+    `getattr(torch, cfg["dtype"])` of `{"dtype": "float16"}`) and places on the CPU
+    explicitly (`device_map="cpu"`, `.cpu()`, `.to("cpu")`, `.to(cfg["device"])` of
+    `{"device": "cpu"}`). Also a module cast to
     float16 for every run but moved to a GPU only under `if torch.cuda.is_available():`
     (or `if x.is_cuda:`), with no `else` that casts it back, and then called: the run
     without a GPU calls it in float16 on the CPU. That finding lands on the cast, the

@@ -20,6 +20,7 @@ from torchlint.screen.tags import (
     CPU_DATA,
     CPU_TABLE_OUT,
     DATASET_ITEMS,
+    DTYPE_BY_NAME,
     DTYPE_PARAMETER,
     FLOAT64,
     HALF,
@@ -67,8 +68,8 @@ class Evidence:
         hops: int = 0,
     ) -> None:
         """``module_body=False``: the tags of the defs as a call from another file
-        enters them, without what the module body sets up (the flow analysis does
-        not walk the body of a file it is led into). ``hops``: how many files away
+        enters them, with what the module body's assignments bind but not the rest
+        of it (the flow analysis does not walk the body of a file it is led into). ``hops``: how many files away
         from the linted one this file is (what it calls in other files counts up to
         ``MAX_HOPS``, as the flow analysis follows it)."""
         file = File(tree, path)
@@ -77,8 +78,10 @@ class Evidence:
         for stmt in tree.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 defs.append(stmt)
-            elif module_body:  # (otherwise nothing reads it: a package's __init__.py
-                # can be all module-level code)
+            elif module_body or isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+                # (Entered from another file, only the module-level assignments: the
+                # flow gives a def the data they bind, ``analysis/bindings.py``; the
+                # rest of a package's __init__.py, say, nothing reads.)
                 module_level.walk(stmt)
         module_level.finish()
         # The module body is called by nothing: what it attaches to is its own.
@@ -119,8 +122,7 @@ class Evidence:
             if unit.dtype_names & unit.params:
                 unit.tags.add(DTYPE_PARAMETER)
             units.append(unit)
-            if module_body:
-                _inherit(unit, module_level)
+            _inherit(unit, module_level)
         # The flow analysis follows calls between the file's functions (and from
         # the module body into them), and a Dataset class's items into the loops
         # that read them: units that call each other are screened as one.
@@ -381,6 +383,8 @@ def _joined(tags: set[str]) -> frozenset[str]:
         joined.add(PARAMETER_STATE)  # p.clone() where parameters are reached
     if DTYPE_PARAMETER in tags and HALF in tags:
         joined.add(HALF_CAST)  # a half dtype handed to the function that casts with it
+    if DTYPE_BY_NAME in tags and HALF in tags:
+        joined.add(HALF_CAST)  # getattr(torch, cfg["dtype"]) of {"dtype": "float16"}
     if RETYPE in tags and ACCELERATOR in tags:
         joined.add(INDEXLESS_TYPE)  # x.type_as(t), t moved in a unit screened with it
     return frozenset(joined)

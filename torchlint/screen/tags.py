@@ -109,6 +109,8 @@ PARAMETER_STATE = "parameter-state"
 # a cast whose dtype is a parameter of the unit's function (``model.to(dtype=dtype)``):
 # with a half dtype spelled in a unit screened with it, a half cast (HALF_CAST)
 DTYPE_PARAMETER = "dtype-parameter"
+# getattr(torch, name): a dtype by its name (a string the unit or its callers spell)
+DTYPE_BY_NAME = "dtype-by-name"
 COPY_CALL = "copy-call"  # p.clone(), torch.clone(p), copy.deepcopy(p): COPY_CALL_WORDS
 # what the flow analysis knows parameters from: model.parameters(),
 # named_parameters(), an optimizer's param_groups, nn.Parameter(...)

@@ -45,6 +45,7 @@ from torchlint.screen.tags import (
     DEVICE_NAME,
     DISCARDABLE,
     DISCARDED_MOVE,
+    DTYPE_BY_NAME,
     DTYPE_KEYWORDS,
     FACTORY_WITHOUT_DEVICE,
     FIRST_CALL_WORDS,
@@ -370,6 +371,10 @@ class Unit(Casts, ModuleSources, ModuleState):
                 tags.add(PLACED_MODULE)  # nn.Linear(..., device=d), device_map="auto"
         elif last in STRICT_OP_WORDS:
             tags.add(COMPUTE)  # torch.mm(a, b), F.conv2d(x, w)
+        elif (
+            last == "getattr" and node.args and self.qualify(dotted(node.args[0]) or "") == "torch"
+        ):
+            tags.add(DTYPE_BY_NAME)  # getattr(torch, cfg["dtype"])
         if any(k.arg in PLACING_KEYWORDS for k in node.keywords):
             tags.add(ACCELERATOR)
         if last == "prepare" or last == "initialize" or last == "set_device":
