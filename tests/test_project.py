@@ -723,3 +723,70 @@ def test_a_package_module_reached_by_a_relative_import_leads_no_further(tmp_path
     )
     job = tmp_path / "pkg" / "job.py"
     assert lint(job) == lint(job, screen=False) == []
+
+
+PATCH_LAYERS = """\
+import torch.nn as nn
+
+
+class Patches(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.embed = nn.Conv1d(8, 32, 3, padding=1)
+
+    def forward(self, x):
+        return self.embed(x.permute(0, 2, 1))
+"""
+
+FORECASTER = """\
+import torch
+import torch.nn as nn
+
+from layers import Patches
+
+
+class Forecaster(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.patches = Patches()
+
+    def forward(self, x):
+        return self.patches(x.to(torch.bfloat16))
+"""
+
+RUN_FORECAST = """\
+import torch
+
+from forecaster import Forecaster
+
+
+def main():
+    model = Forecaster().float()
+    x = torch.randn(4, 16, 8)
+    return model(x)
+"""
+
+
+def test_a_finding_inside_another_files_forward_lands_there_or_at_the_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """run.py makes the model float32; its forward, in forecaster.py, casts the input
+    to bfloat16 for a layer of layers.py. forecaster.py alone cannot know the model's
+    dtype (its owner may cast it): the story is run.py's. Linted together, the finding
+    is forecaster.py's, on the cast, naming the call of run.py; run.py alone reports
+    it at that call."""
+    write(
+        tmp_path,
+        {"layers.py": PATCH_LAYERS, "forecaster.py": FORECASTER, "run.py": RUN_FORECAST},
+    )
+    monkeypatch.chdir(tmp_path)
+    assert lint(tmp_path / "forecaster.py") == []
+    together = invoke("-q", "--select", "TL107", "--no-cache", ".")
+    assert [line.split(" TL107 ")[0] for line in together.stdout.splitlines()] == [
+        "forecaster.py:13:29:"
+    ]
+    assert together.stdout.rstrip().endswith("(reached from line 9 of run.py)")
+    alone = invoke("-q", "--select", "TL107", "--no-cache", "run.py")
+    (line,) = alone.stdout.splitlines()
+    assert line.startswith("run.py:9:12: TL107 `x.to(torch.bfloat16)` is bfloat16 (line 13 of ")
+    assert "`self.patches` at line 13 of forecaster.py passes it to `self.embed`" in line

@@ -29,8 +29,18 @@ class InputSite:
     at its last move: where the dtype belongs."""
 
     def __init__(
-        self, rule: Rule, arg: cst.Arg, value: Value, obs: CallObs, moves: bool = False
+        self,
+        rule: Rule,
+        arg: cst.Arg,
+        value: Value,
+        obs: CallObs,
+        moves: bool = False,
+        site: cst.CSTNode | None = None,
     ) -> None:
+        """``site``: the call of this file the rule visits. Where the input is handed
+        to the module in another file (a forward the call led into), the finding
+        lands there, or, when that run lints the file too, on the other file's line
+        that gave the input its dtype (``torchlint.lint.forward``)."""
         self.rule = rule
         self.obs = obs
         self.made = value.dtype_event()
@@ -54,6 +64,7 @@ class InputSite:
                 self.moved_from, self.made = self.made, moved
         code = rule.ctx.code_for
         self.name = dotted(self.node) or code(self.node)
+        self.site = site if site is not None and not rule.ctx.in_this_file(node) else None
 
     def report(
         self,
@@ -68,21 +79,27 @@ class InputSite:
     ) -> None:
         obs, name = self.obs, self.name
         related: dict[str, cst.CSTNode] = dict(more or {})
-        at: cst.CSTNode = self.node
+        here = self.site or self.node
+        at: cst.CSTNode = here
         made = self.made
         joined = self.joined
-        if made is None and self.rule.once_at(self.node, self.node) is None:
+        if made is None and self.rule.once_at(self.node, here) is None:
             return  # reported on that argument already
         if joined is not None:
             related["joined"] = joined.node
         if made is not None:
             related["made"] = made.node
             if not contains(self.node, made.node):
-                once = self.rule.once_at(made.node, self.node)
+                once = self.rule.once_at(made.node, here, forward=self.site is not None)
                 if once is None:
                     return  # reported on that line already
                 at = once
-        if at is self.node:
+            elif self.site is not None:  # (the argument in the other file is the line)
+                once = self.rule.once_at(self.node, here, forward=True)
+                if once is None:
+                    return
+                at = once
+        if at is here or at is self.node:
             where = f" ({made_at}line <line:made>)" if made is not None else ""
             if self.moved_from is not None:
                 related["created"] = self.moved_from.node
@@ -91,6 +108,9 @@ class InputSite:
                 where = " (by the arithmetic of line <line:joined>)"
             subject = f"`{name}` is {dtype}{where} but"
             there = ""
+            if self.site is not None and at is here:  # (called in another file)
+                there = " at line <line:call>"
+                related["call"] = self.node if self.handed is not None else obs.node
         else:
             subject = f"`{name}` is {dtype} from here, and"
             if self.moved_from is not None:

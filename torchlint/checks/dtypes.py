@@ -89,7 +89,7 @@ class Float64Input(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         for obs in self.ctx.analysis.flow.calls.all(node):
-            if self._check(obs):
+            if self._check(node, obs):
                 return
         self._op(node)
 
@@ -155,7 +155,7 @@ class Float64Input(Rule):
             )
             return
 
-    def _check(self, obs: CallObs) -> bool:
+    def _check(self, node: cst.Call, obs: CallObs) -> bool:
         found = False
         if obs.module.dtype != "float32" or obs.followed:
             return False
@@ -163,7 +163,7 @@ class Float64Input(Rule):
             if value.kind != Kind.TENSOR or value.dtype != "float64" or arg.star:
                 continue
             found = True
-            InputSite(self, arg, value, obs).report(
+            InputSite(self, arg, value, obs, site=node).report(
                 "float64",
                 "computes in float32: 'mat1 and mat2 must have the same dtype, but got "
                 "Double and Float'",
@@ -547,7 +547,7 @@ class InputDtypeMismatch(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         for obs in self.ctx.analysis.flow.calls.all(node):
-            if self._check(obs):
+            if self._check(node, obs):
                 return
         self._op(node)
 
@@ -601,7 +601,7 @@ class InputDtypeMismatch(Rule):
             )
             return
 
-    def _check(self, obs: CallObs) -> bool:
+    def _check(self, node: cst.Call, obs: CallObs) -> bool:
         if obs.autocast or obs.followed:
             return False
         if obs.module.origin == PIPELINE:
@@ -630,7 +630,7 @@ class InputDtypeMismatch(Rule):
                 f"should be the same'"
             )
             if branch is None:
-                InputSite(self, arg, value, obs, moves=True).report(
+                InputSite(self, arg, value, obs, moves=True, site=node).report(
                     value.dtype,
                     problem,
                     cast,
@@ -639,7 +639,7 @@ class InputDtypeMismatch(Rule):
                 )
                 continue
             # Only that run needs the cast: the fix, which casts on every path, is unsafe.
-            InputSite(self, arg, value, obs, moves=True).report(
+            InputSite(self, arg, value, obs, moves=True, site=node).report(
                 value.dtype,
                 problem.replace(
                     f"is {module_dtype}:",
@@ -727,9 +727,9 @@ class IntegerInput(Rule):
         # Each call that reaches this layer with integers made elsewhere: one finding
         # per line that made them (``_Site`` reports a line once).
         for obs in self.ctx.analysis.flow.calls.all(node):
-            self._check(obs)
+            self._check(node, obs)
 
-    def _check(self, obs: CallObs) -> bool:
+    def _check(self, node: cst.Call, obs: CallObs) -> bool:
         module = obs.module
         layer = float_input_layer(module)
         if module.dtype not in _CASTS or obs.followed or layer is None:
@@ -750,7 +750,7 @@ class IntegerInput(Rule):
             pixels = value.dtype == "uint8"
             whole = module.origin.rsplit(".", 1)[-1]
             which = f"a {layer}" if whole == layer else f"its first layer is a {layer}"
-            InputSite(self, arg, value, obs).report(
+            InputSite(self, arg, value, obs, site=node).report(
                 value.dtype,
                 f"computes in {module.dtype} ({which}): '{error}'",
                 cast,
