@@ -5,16 +5,14 @@ because a fact is wrong, this package is where to look."""
 
 from __future__ import annotations
 
+from torchlint.analysis.cast_targets import DtypeExpr, device_in_scope, dtype_expr
 from torchlint.analysis.facts import ClassFacts, FileFacts, FunctionFacts
 from torchlint.analysis.file import Analysis, analyze
 from torchlint.analysis.names import ImportTable, dotted, root_name
 from torchlint.analysis.torch_api import (
     FORWARD_LIKE,
     PARAMETRIZED_MODULES,
-    DtypeExpr,
     LegacyType,
-    device_in_scope,
-    dtype_expr,
     legacy_type,
     torch_dtype,
 )
