@@ -577,3 +577,34 @@ def test_a_dtype_named_by_a_string_is_that_dtype_for_getattr_only() -> None:
     assert (obs.module.device, obs.module.dtype) == (Place.CPU, "float16")
     # ("float16" == torch.float16 is False in Python: not decided either way)
     assert calls["model(ids + 1)"].module.dtype != "float32"
+
+
+def test_a_property_and_a_stored_number_of_an_instance_are_read() -> None:
+    module, facts = _flow(
+        """
+        import torch
+        from torch import nn
+        class Vae(nn.Module):
+            def __init__(self, scaling_factor=0.18):
+                super().__init__()
+                self.scaling_factor = scaling_factor
+                self.conv = nn.Conv2d(4, 3, 1)
+            def decode(self, z):
+                return self.conv(z)
+        class Pipe:
+            def __init__(self, vae):
+                self.vae = vae
+            @property
+            def latent_dtype(self):
+                return torch.float16
+            def run(self, latents):
+                latents = latents.to(self.latent_dtype) / self.vae.scaling_factor
+                return self.vae.decode(latents)
+        Pipe(Vae()).run(torch.randn(1, 4, 8, 8))
+        """
+    )
+    (node,) = [n for n in facts.calls.in_context if module.code_for_node(n) == "self.conv(z)"]
+    # (followed from run(): a float16 tensor, divided by a number the Vae stored)
+    assert [(o.args[0][1].kind, o.args[0][1].dtype) for o in facts.calls.all(node)][1:] == [
+        ("tensor", "float16")
+    ]

@@ -24,6 +24,7 @@ from torchlint.analysis import (
     legacy,
     loaders,
     optimizers,
+    properties,
     recasts,
     retype,
     strict_ops,
@@ -122,6 +123,11 @@ class Expressions(Calls):
                 if type(node) is cst.Attribute and name not in self.env and value is not None:
                     # model.norm.mean: a buffer of a module of the file
                     value = copies.buffer_reference(self, name, node) or value
+                if type(node) is cst.Attribute and name not in self.env:
+                    # self._execution_device, a @property; self.vae.scaling_factor
+                    got = self.attribute(node)
+                    if got is not None:
+                        return got
                 if value is not None:
                     return value
                 if type(node) is cst.Attribute:
@@ -273,6 +279,9 @@ class Expressions(Calls):
                     if isinstance(sub, cst.BaseExpression):
                         self.eval(sub)
         return UNKNOWN
+
+    def attribute(self, node: cst.Attribute) -> Value | None:
+        return properties.read(self, node)
 
     def class_number(self, node: cst.Attribute) -> Value:
         """``cls.MEAN`` / ``self.MEAN`` in a method of the class being walked (or

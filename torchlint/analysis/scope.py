@@ -456,6 +456,8 @@ class Scope(ABC):
         name = dotted(node)
         if name is not None:
             value = self.lookup(name)
+            if value is None and type(node) is cst.Attribute:
+                value = self.attribute(node)  # self._execution_device, a property
             if (value is None or (value.kind == Kind.DEVICE and not value.device)) and names_cpu(
                 name, self.cls, self.w.analysis
             ):
@@ -516,6 +518,8 @@ class Scope(ABC):
         name = dotted(node)
         if name is not None:
             value = self.lookup(name)
+            if value is None and type(node) is cst.Attribute:
+                value = self.attribute(node)  # self.working_dtype, a property
             if value is not None and value.kind == Kind.DTYPE:
                 return value.dtype or MAYBE_DTYPE
             if name.endswith(".dtype"):  # x.dtype of a tensor or module the walk knows
@@ -627,6 +631,11 @@ class Scope(ABC):
     @abstractmethod
     def eval(self, node: cst.BaseExpression) -> Value:
         """What ``node`` evaluates to, observing the calls in it."""
+
+    @abstractmethod
+    def attribute(self, node: cst.Attribute) -> Value | None:
+        """``obj.name`` of an instance of a class of the project: a ``@property``'s
+        value, or a number its ``__init__`` stored (``properties.py``); else None."""
 
     @abstractmethod
     def constant(self, test: cst.BaseExpression) -> bool | None:

@@ -356,7 +356,7 @@ def parameter_free(value: Value) -> bool:
 
 
 # Where a followed call is written: a call, or ``obj[i]`` (its class's ``__getitem__``).
-Site = cst.Call | cst.Subscript
+Site = cst.Call | cst.Subscript | cst.Attribute  # (an Attribute: a property read)
 
 
 def unpass(value: Value, call: Site) -> Value:
