@@ -2011,24 +2011,24 @@ def test_np_transpose_keeps_the_float64_of_its_array(tree: Path) -> None:
     assert places(result) == ["t.py:9:18:"]
 
 
-def test_a_cpu_tensor_meeting_a_tensor_the_code_moved_itself_is_not_tl204s(
+def test_a_cpu_tensor_meeting_a_tensor_the_code_moved_itself_is_tl204s_on_a_gpu_only(
     tree: Path,
 ) -> None:
     """TL204 reports a CPU tensor meeting a placed model's output, weights or
-    inputs; ``a = torch.randn(...).cuda()`` is none of those."""
-    write(
-        tree,
-        {
-            "m.py": "import torch\n\n\n"
-            "def f(model):\n"
-            "    model.cuda()\n"
-            "    a = torch.randn(3, 4).cuda()\n"
-            "    b = torch.randn(3, 4)\n"
-            "    return model(a + b)\n"
-        },
+    inputs, or a tensor surely on a GPU (``a = torch.randn(...).cuda()``); one moved
+    to a device variable alone (``.to(device)``, maybe the CPU) is none of those."""
+    body = (
+        "import torch\n\n\n"
+        "def f(model, device):\n"
+        "    model.cuda()\n"
+        "    a = torch.randn(3, 4).cuda()\n"
+        "    b = torch.randn(3, 4)\n"
+        "    return model(a + b)\n"
     )
-    result = invoke("--no-cache", "--select", "TL204", "m.py")
-    assert (result.exit_code, result.stdout) == (0, "")
+    write(tree, {"m.py": body, "v.py": body.replace(".cuda()\n    b", ".to(device)\n    b")})
+    result = invoke("--no-cache", "--select", "TL204", "m.py", "v.py")
+    assert result.exit_code == 1
+    assert [line.split(" TL204 ")[0] for line in result.stdout.splitlines()] == ["m.py:7:9:"]
 
 
 def test_a_batch_of_a_loader_handed_to_a_function_is_reported_where_it_is_used(

@@ -291,7 +291,7 @@ def test_console_script_and_module_form(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout.startswith(os.path.join("pkg", "job.py") + ":3:7: TLR001"), proc.stdout
-    # Linting a folder is unchanged.
+    # Linting a folder is unchanged: the static rule finds the same CPU operand.
     proc = subprocess.run(
         [str(Path(sys.executable).parent / "torchlint"), "--isolated", "--no-cache", "pkg"],
         cwd=tmp_path,
@@ -299,7 +299,8 @@ def test_console_script_and_module_form(tmp_path: Path) -> None:
         text=True,
         timeout=120,
     )
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.startswith(os.path.join("pkg", "job.py") + ":3:11: TL204"), proc.stdout
 
 
 def test_confirm_prints_records_no_finding_explains(tmp_path: Path) -> None:
