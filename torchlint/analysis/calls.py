@@ -159,7 +159,7 @@ class Calls(Loops):
     def follow(
         self,
         fn: cst.FunctionDef,
-        node: cst.Call,
+        node: Site,
         args: list[tuple[cst.Arg, Value]],
         cls: ClassFacts | None,
     ) -> Value | None:
@@ -439,7 +439,7 @@ class Calls(Loops):
     def recursion(
         self,
         fn: cst.FunctionDef,
-        node: cst.Call,
+        node: Site,
         args: list[tuple[cst.Arg, Value]],
         cls: ClassFacts | None,
         own: dict[str, Value],
@@ -508,16 +508,19 @@ class Calls(Loops):
         if (
             (not again and (too_deep or fn in self.stack))
             or w.followed >= MAX_CALLS_FOLLOWED
-            or any(a.star == "*" for a, _ in args)
+            or any(a.star == "*" and (v.kind != Kind.TUPLE or not v.items) for a, v in args)
         ):
             return None
+        # f(*pair) of a tuple the walk knows (``return train_dl, test_dl``): its items
+        # are the positional arguments (a star of anything else is not followed).
+        args = [(a, item) for a, v in args for item in (v.items if a.star == "*" else (v,))]
         w.followed += 1
         p = fn.params
         positional = [*p.posonly_params, *p.params]
         decorators = {dotted(d.decorator) for d in fn.decorators}
         if cls is not None and "staticmethod" not in decorators and positional:
             positional = positional[1:]  # self (or cls), bound below
-        given = [(a, v) for a, v in args if a.keyword is None and not a.star]
+        given = [(a, v) for a, v in args if a.keyword is None and a.star != "**"]
         by_name = {a.keyword.value: (a, v) for a, v in args if a.keyword is not None}
         # f(**options): a dict whose entries the walk knows binds them by name; any
         # other may set every parameter the call does not name.

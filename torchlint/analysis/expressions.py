@@ -123,7 +123,7 @@ class Expressions(Calls):
                 if type(node) is cst.Attribute and name not in self.env and value is not None:
                     # model.norm.mean: a buffer of a module of the file
                     value = copies.buffer_reference(self, name, node) or value
-                if type(node) is cst.Attribute and name not in self.env:
+                if type(node) is cst.Attribute and _guessed(node, name, value, self.env):
                     # self._execution_device, a @property; self.vae.scaling_factor
                     got = self.attribute(node)
                     if got is not None:
@@ -350,6 +350,9 @@ class Expressions(Calls):
         whole = dotted(func)
         if whole is not None and type(func) is cst.Attribute:
             value = self.lookup(whole)
+            # learn.model(xb), self.model(x): a module an object holds, or a property's
+            held = self.attribute(func) if _guessed(func, whole, value, self.env) else None
+            value = held or value
             if value is not None:
                 # self.metric(...) with self.metric = compute_metrics: that function
                 result = self.call_function(value, node, args)
@@ -358,7 +361,7 @@ class Expressions(Calls):
             if (
                 value is not None
                 and value.kind in (Kind.MODULE, Kind.WRAPPER)
-                and (whole in self.env or self.part_attribute(whole))
+                and (whole in self.env or held is not None or self.part_attribute(whole))
             ):
                 # self.enc(x): the attribute itself is a module being called.
                 self.observe_call(node, whole, value, args)
@@ -692,6 +695,18 @@ DICT_MUTATORS = frozenset(
 _ARRAYS = frozenset({Kind.TENSOR, Kind.MOVED, Kind.NDARRAY})
 # What ``x.device`` / ``x.dtype`` is read from.
 _WITH_PLACE = frozenset({Kind.MODULE, Kind.WRAPPER, Kind.TENSOR, Kind.ENCODING})
+
+
+def _guessed(
+    node: cst.BaseExpression, name: str, value: Value | None, env: dict[str, Value]
+) -> bool:
+    """``obj.name`` that no name of the walk holds, read as nothing or as a part of a
+    module by its name alone: what the instance's class says may be better."""
+    return (
+        type(node) is cst.Attribute
+        and name not in env
+        and (value is None or value.kind in (Kind.MODULE, Kind.WRAPPER))
+    )
 
 
 def _indexed(

@@ -387,16 +387,23 @@ class InputsNotMoved(Rule):
             )
             device = cst.parse_expression(f"{whole}.device")
         related: dict[str, cst.CSTNode] = {"made": made.node, "placed": placement.node}
+        # In a method of another file this call led into (``Runner().fit(learn)``):
+        # reported here, or on that file's line when the run lints it too.
+        target = handed.node if handed is not None else arg.value
+        foreign = not self.ctx.in_this_file(target)
+        at = self.once_at(target, node, forward=True) if foreign else target
+        if at is None:
+            return
         if handed is not None:
             # Reported at the call site: a fix there would need the device as the
             # caller names it, which the callee's walk does not know.
             assert isinstance(handed.node, cst.BaseExpression)
-            if self.once_at(handed.node, node) is None:
+            if not foreign and self.once_at(handed.node, node) is None:
                 return  # (reported at that argument already)
-            related["used"] = node
+            related["used"] = obs.node if foreign else node
             passed = name_of(handed.node, self.ctx.code_for(handed.node))
             self.report(
-                handed.node,
+                at,
                 f"`{passed}` was made on the CPU at line <line:made> and is passed to "
                 f"`{handed.detail}`, which calls `{whole}` with it at line <line:used>, but "
                 f"{where}: move it to the model's device before the call",
@@ -412,7 +419,7 @@ class InputsNotMoved(Rule):
                 message=f"move it at the call with .to({self.ctx.code_for(device)})",
             )
         self.report(
-            arg.value,
+            at,
             f"`{name}` was made on the CPU at line <line:made> and never moved, but "
             f"{where}: move the input to the model's device"
             # (the device's name, where it means the same here)
