@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from torchlint.analysis.observations import CopyObs
-from torchlint.analysis.torch_api import CROSS_DEVICE_IN_PLACE
+from torchlint.analysis.torch_api import CROSS_DEVICE_IN_PLACE, LOSSES
 from torchlint.analysis.values import (
     BUFFER,
     BUFFER_REF,
@@ -100,6 +100,31 @@ def buffer_reference(scope: Scope, path: str, node: cst.CSTNode) -> Value | None
         part_of=root.ident,
         origin=BUFFER_REF,
     )
+
+
+def registered(scope: Scope, q: str, module: Value, args: Sequence[tuple[cst.Arg, Value]]) -> None:
+    """``nn.CrossEntropyLoss(weight=w)`` (``q``, a loss made as ``module``): the loss
+    keeps ``w`` as a buffer, so every name holding ``w`` refers to that buffer, until
+    the loss moves and puts a new tensor in it (a BUFFER_REF of the loss from here,
+    read at the argument)."""
+    if q not in LOSSES:
+        return
+    for arg, value in args:
+        keyword = arg.keyword.value if arg.keyword is not None else None
+        if keyword not in ("weight", "pos_weight") or value.kind != Kind.TENSOR:
+            continue
+        if value.device != Place.CPU or not value.ident or not module.ident:
+            continue
+        made = Event("copy", arg.value, path=keyword)
+        held: Scope | None = scope
+        while held is not None:
+            for key, v in list(held.env.items()):
+                if v.ident == value.ident:
+                    events = (*v.events, made)
+                    held.env[key] = replace(
+                        v, origin=BUFFER_REF, part_of=module.ident, events=events
+                    )
+            held = held.parent
 
 
 def moved(scope: Scope, module: int, move: Event, by_hand: bool = False) -> None:
@@ -209,6 +234,10 @@ def in_place(
     (its operands met it there)."""
     if method not in CROSS_DEVICE_IN_PLACE:
         meet(scope, [receiver, *(v for _, v in args if v.kind == Kind.TENSOR)], node)
+    move, made = left(receiver), receiver.last("copy")
+    if receiver.origin == BUFFER_REF and move is not None and made is not None:
+        # (the module holds another tensor since the move: this update never reaches it)
+        scope.w.facts.stale_buffers.add(node, CopyObs(move, made, node), scope.depth)
     return receiver
 
 

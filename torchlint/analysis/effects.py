@@ -563,6 +563,7 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
             gpus.record(scope, node, gpus.classify(scope, arg.value))
     created = Event("create", node, bound=frozenset(scope.env))
     module = new_value(Kind.MODULE, device, dtype, created, device_expr=expr)
+    copies.registered(scope, q, module, args)  # CrossEntropyLoss(weight=w): w its buffer
     if last in MODULE_CONTAINERS:
         # nn.Sequential(*list(model.children())[:-1]): a container of modules that
         # exist already is where they are.

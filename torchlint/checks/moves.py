@@ -624,6 +624,11 @@ class StaleAlias(Rule):
     moved: `alias = x`, then `x = x.to(device)`, then `model(alias)` with a model
     (or other arguments) on that device.
 
+    Also flags an in-place update (`w.copy_(...)`, `w.mul_(0.5)`) of a tensor given to
+    a loss as its `weight=` / `pos_weight=` after the loss was moved: the loss holds
+    the tensor as a buffer, `Module.to()` put a new one in it, and the update changes
+    the old one on the CPU (a silent bug: the class weights never change on the GPU).
+
     Also flags a module's registered buffer read into another name through the
     module (`self.mean = model.norm.mean`) before the module is moved, when that name
     later meets a tensor on the device.
@@ -674,6 +679,22 @@ class StaleAlias(Rule):
         )
 
     def visit_Call(self, node: cst.Call) -> None:
+        updated = self.ctx.analysis.flow.stale_buffers.all(node)
+        if updated and isinstance(node.func, cst.Attribute):
+            # w.copy_(...) of a tensor a loss took as its weight, after the loss moved
+            found = updated[0]
+            name = self.ctx.code_for(node.func.value)
+            self.report(
+                node,
+                f"`{name}` was given to a module as a buffer (line <line:given>), and "
+                f"moving that module to {device_text(found.move, self.ctx.code_for)} at "
+                "line <line:move> put a new tensor in the buffer: this in-place update "
+                "changes the old one on the CPU, which the module no longer reads; update "
+                f"the module's own buffer instead (its `.{found.copy.path or 'weight'}`)",
+                None,
+                {"given": found.copy.node, "move": found.move.node},
+            )
+            return
         stale = self.ctx.analysis.flow.stale.get(node)
         obs = self.ctx.analysis.flow.calls.get(node)
         if stale is None or obs is None:

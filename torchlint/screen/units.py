@@ -369,6 +369,8 @@ class Unit(Casts, ModuleSources, ModuleState):
                 tags.add(LOSS)  # a transformers head whose forward computes a cross-entropy
             if any(k.arg in PLACING_KEYWORDS for k in node.keywords):
                 tags.add(PLACED_MODULE)  # nn.Linear(..., device=d), device_map="auto"
+            if any(k.arg in ("weight", "pos_weight") for k in node.keywords):
+                tags.add(STALE_ALIAS)  # CrossEntropyLoss(weight=w): w is its buffer
         elif last in STRICT_OP_WORDS:
             tags.add(COMPUTE)  # torch.mm(a, b), F.conv2d(x, w)
         elif (
