@@ -46,12 +46,10 @@ from torchlint.analysis.torch_api import (
     STRICT_DTYPE_METHODS,
     TENSOR_ALIASES,
     TOKENIZER_CALLS,
-    dtype_named,
     torch_dtype,
 )
 from torchlint.analysis.values import (
     CLASS,
-    DTYPE_NAME,
     LAMBDA,
     LIBRARY,
     MAYBE_DTYPE,
@@ -553,15 +551,9 @@ class Expressions(Calls):
             mapped = arrays.mapped(self, node, args[0][0].value, args[1])
             if mapped is not None:
                 return mapped
-        if (
-            name == "getattr"
-            and len(args) == 2
-            and self.w.analysis.qualify(node.args[0].value) == "torch"
-        ):
-            # getattr(torch, cfg["dtype"]) of {"dtype": "float16"}: that dtype
-            named = dtype_named(node.args[1].value) or args[1][1]
-            if named.kind == Kind.DTYPE and named.origin == DTYPE_NAME:
-                return replace(named, origin="")
+        named = self.dtype_by_name(node) if name == "getattr" else None
+        if named is not None:
+            return named  # getattr(torch, cfg["dtype"]) of {"dtype": "float16"}
         if name == "getattr" and 2 <= len(node.args) <= 3:
             # getattr(self, "pos_embed", None): the attribute, where the walk knows it
             owner, attr = dotted(node.args[0].value), literal_str(node.args[1].value)

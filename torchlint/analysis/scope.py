@@ -26,6 +26,7 @@ from torchlint.analysis.torch_api import (
     torch_dtype,
 )
 from torchlint.analysis.values import (
+    DTYPE_NAME,
     LIBRARY,
     MAYBE_DTYPE,
     UNKNOWN,
@@ -500,18 +501,28 @@ class Scope(ABC):
         owner = self.lookup(dotted(node.value) or "")
         return entry(owner, string_key(node)) if owner is not None else None
 
+    def dtype_by_name(self, call: cst.Call) -> Value | None:
+        """``getattr(torch, "half")``, ``getattr(torch, cfg["dtype"])`` of ``{"dtype":
+        "float16"}`` (or a name holding such a string): that dtype; else None."""
+        if len(call.args) != 2 or dotted(call.func) != "getattr":
+            return None
+        if self.w.analysis.qualify(call.args[0].value) != "torch":
+            return None
+        text = call.args[1].value
+        named = dtype_named(text) or (
+            self.setting(text) if type(text) is cst.Subscript else self.lookup(dotted(text) or "")
+        )
+        if named is None or named.kind != Kind.DTYPE or named.origin != DTYPE_NAME:
+            return None
+        return replace(named, origin="")
+
     def dtype_of(self, node: cst.BaseExpression) -> str | None:
         d = torch_dtype(node, self.w.analysis)
         if d is not None:
             return d
-        if type(node) is cst.Call and len(node.args) == 2 and dotted(node.func) == "getattr":
-            if self.w.analysis.qualify(node.args[0].value) == "torch":
-                # getattr(torch, "half"), getattr(torch, cfg["dtype"])
-                text = node.args[1].value
-                named = dtype_named(text) or (
-                    self.setting(text) if type(text) is cst.Subscript else None
-                )
-                return named.dtype if named is not None and named.kind == Kind.DTYPE else None
+        if type(node) is cst.Call:
+            named = self.dtype_by_name(node)  # getattr(torch, cfg["dtype"])
+            return named.dtype if named is not None else None
         if type(node) is cst.Subscript:
             setting = self.setting(node)  # torch_dtype=cfg["dtype"]
             return setting.dtype if setting is not None and setting.kind == Kind.DTYPE else None
