@@ -356,6 +356,11 @@ class Expressions(Calls):
                 result = self.call_function(value, node, args)
                 if result is not None:
                     return result
+            if value is not None and value.kind == Kind.OBJECT and whole in self.env:
+                # self.transform(x) with self.transform = Compose([...]): its __call__
+                result = self.method_of(value, "__call__", node, args)
+                if result is not None:
+                    return result
             if (
                 value is not None
                 and value.kind in (Kind.MODULE, Kind.WRAPPER)

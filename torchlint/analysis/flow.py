@@ -87,6 +87,8 @@ _NEVER_NONE = frozenset(
         Kind.NUMBER,
         Kind.TUPLE,
         Kind.LIST,
+        Kind.OBJECT,
+        Kind.FUNCTION,
     }
 )
 
@@ -263,6 +265,12 @@ class _Scope(Attachments):
                 self.env = merged
                 if narrowed is not None:
                     self.set(narrowed, Value(None, origin=NOT_TENSOR))
+        elif type(stmt) is cst.For and (unrolled := self.unrolled(stmt)) is not None:
+            for member in unrolled:
+                self.assign(stmt.target, member, stmt)
+                self.body(stmt.body.body)
+            if stmt.orelse is not None:
+                self.body(stmt.orelse.body.body)
         elif type(stmt) is cst.For or type(stmt) is cst.While:
             element, members = UNKNOWN, tuple[Value, ...]()
             if isinstance(stmt, cst.For):

@@ -30,6 +30,9 @@ from torchlint.analysis.values import (
 
 # The origin of a dict of modules a comprehension makes (a LIST of its member).
 MODULES_BY_KEY = "modules by key"
+# A loop over a list literal of at most this many callables is walked once per member.
+_UNROLLED = 8
+_CALLABLES = frozenset({Kind.OBJECT, Kind.FUNCTION})
 
 
 class Loops(Scope):
@@ -99,6 +102,27 @@ class Loops(Scope):
             return replace(value, ident=new_ident(), moved_from=0)
         return UNKNOWN
 
+    def unrolled(self, stmt: cst.For) -> tuple[Value, ...] | None:
+        """``for t in self.transforms: x = t(x)`` over a list the file wrote out, of
+        objects and functions of the file (a ``Compose`` of transforms): its members
+        in order, one pass of the body each, since what the loop leaves is what the
+        last member made of what the others made (merged, every member's result
+        would be a maybe). None for any other loop, and for a body that may leave
+        early (``break``, ``continue``, ``return``)."""
+        it = stmt.iter
+        if isinstance(it, (cst.List, cst.Tuple)):
+            if not all(isinstance(e, cst.Element) and dotted(e.value) for e in it.elements):
+                return None  # (evaluated again by ``element``: names only)
+        elif dotted(it) is None:
+            return None
+        value = self.eval(it)
+        if value.kind != Kind.TUPLE or not 0 < len(value.items) <= _UNROLLED:
+            return None  # (a LIST is a summary of its members, not them in order)
+        kinds = {v.kind for v in value.items}
+        if not kinds & _CALLABLES or kinds - _CALLABLES - {None} or _leaves_early(stmt.body):
+            return None
+        return value.items
+
     def each_entry(self, node: cst.DictComp) -> Value | None:
         """``{k: v.to(device) for k, v in batch.items()}`` over a dict whose entries are
         known: the value expression for each entry, by key. None for any other dict
@@ -156,6 +180,16 @@ class Loops(Scope):
             # (Like a tokenizer's output: tensors by key, all in one place.)
             return replace(element, kind=Kind.ENCODING, ident=new_ident(), moved_from=0)
         return Value(Kind.LIST, items=(element,) if element.kind is not None else ())
+
+
+def _leaves_early(node: cst.CSTNode) -> bool:
+    """A ``break``, ``continue`` or ``return`` in a loop's body (outside the functions
+    and classes it defines)."""
+    if isinstance(node, (cst.Break, cst.Continue, cst.Return)):
+        return True
+    if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+        return False
+    return any(_leaves_early(child) for child in node.children)
 
 
 def _entries(node: cst.DictComp) -> tuple[cst.Name, cst.Name, cst.BaseExpression] | None:

@@ -478,9 +478,9 @@ def merge_values(a: Value, b: Value) -> Value:
         return Value(Kind.DEVICE, Place.VAR)
     if a.kind == b.kind == Kind.ENCODING and a.keys and a.keys == b.keys:
         return keyed(a.keys, [merge_values(x, y) for x, y in zip(a.items, b.items, strict=True)])
-    if a.kind == b.kind == Kind.TENSOR:
-        # Two different tensors by one name (x = f(x) in a loop): still a tensor, and
-        # whatever both agree on; where both know the same dtype, the story they share
+    if a.kind == b.kind and a.kind in (Kind.TENSOR, Kind.NDARRAY):
+        # Two different tensors (or arrays) by one name (x = f(x) in a loop): still a
+        # tensor, and whatever both agree on; where both know the same dtype, the story they share
         # (``v.cuda() if cuda else v``: where ``v`` was made).
         shared: tuple[Event, ...] = ()
         if a.dtype == b.dtype and a.dtype not in (None, MAYBE_DTYPE):
@@ -504,7 +504,7 @@ def merge_values(a: Value, b: Value) -> Value:
             shared += (moved,) if moved not in shared else ()
         ident = new_ident()
         return Value(
-            Kind.TENSOR,
+            a.kind,
             a.device if a.device == b.device else Place.MAYBE,
             a.dtype if a.dtype == b.dtype else MAYBE_DTYPE,
             None,

@@ -163,10 +163,15 @@ class Float64Input(Rule):
             if value.kind != Kind.TENSOR or value.dtype != "float64" or arg.star:
                 continue
             found = True
+            conv = (float_input_layer(obs.module) or "").startswith("Conv")
             InputSite(self, arg, value, obs, site=node).report(
                 "float64",
-                "computes in float32: 'mat1 and mat2 must have the same dtype, but got "
-                "Double and Float'",
+                "computes in float32: '"
+                + (
+                    "Input type (double) and bias type (float) should be the same'"
+                    if conv
+                    else "mat1 and mat2 must have the same dtype, but got Double and Float'"
+                ),
                 "float",
                 "convert the input with {}.float()",
                 made_at="made at ",
