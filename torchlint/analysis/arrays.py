@@ -107,6 +107,31 @@ def numpy_dtype(node: cst.BaseExpression) -> str:
     return MAYBE_DTYPE
 
 
+def literal_dtype(arg: cst.Arg, value: Value) -> str | None:
+    """The dtype ``torch.tensor(data)`` gives data the code wrote out: a float
+    anywhere makes float32 (the default dtype), integers alone int64, True/False bool
+    (``[0.5, 1.0]``, or a name bound to a tuple of numbers: ``MEAN = (0.48, 0.45)``);
+    None when not all literal."""
+    leaves: list[cst.BaseExpression] = []
+    stack = [arg.value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (cst.List, cst.Tuple)):
+            stack.extend(e.value for e in item.elements)
+        elif isinstance(item, cst.UnaryOperation):
+            stack.append(item.expression)
+        else:
+            leaves.append(item)
+    if leaves and all(isinstance(x, cst.Name) and x.value in ("True", "False") for x in leaves):
+        return "bool"
+    if leaves and all(isinstance(x, (cst.Integer, cst.Float)) for x in leaves):
+        return "float32" if any(isinstance(x, cst.Float) for x in leaves) else "int64"
+    dtypes = {v.dtype if v.kind == Kind.NUMBER else None for v in value.items}
+    if value.kind != Kind.TUPLE or not dtypes or not dtypes <= {"float32", "int64"}:
+        return None
+    return "float32" if "float32" in dtypes else "int64"
+
+
 def has_float_literal(node: cst.BaseExpression) -> bool:
     if isinstance(node, cst.Float):
         return True

@@ -26,7 +26,9 @@ def gpu_run_branch(
     ``torch.cuda.is_available``). ``flag`` gives the branch of a name that holds such
     a test's result (``use_cuda = torch.cuda.is_available()``; ``if use_cuda:``)."""
     if flag is not None and (type(test) is cst.Name or type(test) is cst.Attribute):
-        return flag(test)
+        flagged = flag(test)
+        if flagged is not None or type(test) is cst.Name:
+            return flagged
     if type(test) is cst.UnaryOperation and isinstance(test.operator, cst.Not):
         inner = gpu_run_branch(test.expression, qualify, flag)
         return {"body": "orelse", "orelse": "body"}.get(inner or "")

@@ -21,7 +21,7 @@ from torchlint.analysis.dicts import SETTINGS
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
-from torchlint.analysis.scope import Walk
+from torchlint.analysis.scope import Scope, Walk
 from torchlint.analysis.torch_api import FLOATING_DTYPES, no_grad_decorated, torch_dtype
 from torchlint.analysis.values import (
     BUFFER,
@@ -111,7 +111,7 @@ class Calls(Loops):
         if not self.entry:
             return None
         if value is not None and value.kind == Kind.FUNCTION and value.ident in w.closures:
-            return self.closure(w.closures[value.ident], node, args)
+            return self.closure(*w.closures[value.ident], node, args)
         if name in w.cpu_datasets:
             if w.home is not w.own:
                 w.homes[w.cpu_datasets[name]] = w.home
@@ -184,17 +184,19 @@ class Calls(Loops):
         return sub.returned(node)
 
     def closure(
-        self, fn: cst.FunctionDef, node: cst.Call, args: list[tuple[cst.Arg, Value]]
+        self, fn: cst.FunctionDef, definer: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]]
     ) -> Value | None:
         """A call of a function defined in the function being walked (``def
         evaluate(prompt): ... model.generate(ids)`` inside ``main``): walked with the
         enclosing names as they are at the call. What it does to the objects they
-        hold (``model.half()``) is done to them here too."""
-        own = dict(self.env)
+        hold (``model.half()``) is done to them here too. Called elsewhere (a
+        ``preprocess`` returned by a builder), it sees the names as its scope left
+        them."""
+        own = dict(self.env if definer is self else definer.env)
         sub = self.enter(fn, node, args, None, own)
         if sub is None:
             return None
-        for key, value in sub.env.items():
+        for key, value in sub.env.items() if definer is self else ():
             before = own.get(key)
             if before is not None and before.ident and value.ident == before.ident:
                 if value is not before:

@@ -25,7 +25,12 @@ def value(scope: Scope, node: cst.IfExp) -> Value:
     decided = scope.constant(node.test)
     if decided is not None:
         return scope.eval(node.body if decided else node.orelse)
-    body, orelse = scope.eval(node.body), scope.eval(node.orelse)
+    taken = scope.guard(node.test)
+    scope.w.gpu_guarded += taken == "body"  # (what only the GPU run does)
+    body = scope.eval(node.body)
+    scope.w.gpu_guarded += (taken == "orelse") - (taken == "body")
+    orelse = scope.eval(node.orelse)
+    scope.w.gpu_guarded -= taken == "orelse"
     for kept, other in ((body, node.orelse), (orelse, node.body)):
         if isinstance(other, cst.Name) and other.value == "None" and kept.kind:
             # DataLoader(val) if val is not None else None: where the value is used,
@@ -36,7 +41,6 @@ def value(scope: Scope, node: cst.IfExp) -> Value:
         # v.to(device) if torch.is_tensor(v) else v: what is not a tensor has no
         # device to meet.
         return body
-    taken = scope.guard(node.test)
     if taken is not None:
         return cpu_run.mark(scope, node, body if taken == "body" else orelse)
     return choice(node, body, orelse) if body.kind == orelse.kind else UNKNOWN

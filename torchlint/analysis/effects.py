@@ -28,7 +28,7 @@ from torchlint.analysis import (
     optimizers,
     strict_ops,
 )
-from torchlint.analysis.arrays import has_float_literal
+from torchlint.analysis.arrays import has_float_literal, literal_dtype
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs, WrapObs
 from torchlint.analysis.scope import Scope
@@ -128,28 +128,6 @@ _PRODUCTS = frozenset(
 ITERATE_THROUGH = frozenset({"tqdm", "tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm"})
 
 
-def _literal_dtype(node: cst.BaseExpression) -> str | None:
-    """The dtype torch gives a literal: a float anywhere makes float32 (the default
-    dtype), integers alone int64, True/False bool; None when not all literal."""
-    leaves: list[cst.BaseExpression] = []
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, (cst.List, cst.Tuple)):
-            stack.extend(e.value for e in item.elements)
-        elif isinstance(item, cst.UnaryOperation):
-            stack.append(item.expression)
-        else:
-            leaves.append(item)
-    if not leaves:
-        return None
-    if all(isinstance(x, cst.Name) and x.value in ("True", "False") for x in leaves):
-        return "bool"
-    if not all(isinstance(x, (cst.Integer, cst.Float)) for x in leaves):
-        return None
-    return "float32" if any(isinstance(x, cst.Float) for x in leaves) else "int64"
-
-
 def _same_place(q: str) -> bool:
     """``torch.sigmoid``, ``torch.nn.functional.interpolate``, ``torch.linalg.inv``:
     functions whose result is where (and, but for argmax/argmin, as) their input."""
@@ -205,7 +183,7 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
     elif name in ("tensor", "as_tensor", "from_numpy") and args and args[0][1].kind == Kind.NDARRAY:
         dtype = args[0][1].dtype  # torch keeps numpy's dtype: float64 stays float64
     elif name in ("tensor", "as_tensor") and args and args[0][0].keyword is None:
-        dtype = _literal_dtype(args[0][0].value)  # [0.5, 1.0]: float32; [1, 2]: int64
+        dtype = literal_dtype(*args[0])  # [0.5, 1.0]: float32; [1, 2]: int64
     elif name == "full" and len(args) >= 2 and args[1][0].keyword is None:
         fill = args[1][1]  # torch.full(size, 1) is int64, torch.full(size, 1.0) float32
         dtype = fill.dtype if fill.kind == Kind.NUMBER else None
@@ -223,7 +201,7 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
             device, expr = scope.device_of(arg.value)
             device = device or Place.VAR
             expr = expr or arg.value
-            gpus.record(scope, node, gpus.classify(scope, arg.value, strict=True))
+            gpus.record_made(scope, node, arg.value)
         elif arg.keyword and arg.keyword.value == "dtype":
             dtype = scope.dtype_of(arg.value) or MAYBE_DTYPE
         elif arg.star == "**":  # torch.zeros(n, **factory): may say where, and as what

@@ -56,6 +56,7 @@ from torchlint.analysis.values import (
     MODULE_TENSOR,
     NONE,
     TENSOR_CLASS_OF,
+    TEXT,
     UNKNOWN,
     Event,
     Gpu,
@@ -86,7 +87,10 @@ class Expressions(Calls):
             return conditionals.value(self, node)
         if type(node) is cst.SimpleString:
             device, expr = self.device_of(node)  # device = "cuda:0"
-            return Value(Kind.DEVICE, device, None, expr) if device else UNKNOWN
+            if device:
+                return Value(Kind.DEVICE, device, None, expr)
+            text = node.evaluated_value  # precision="fp16"
+            return Value(None, origin=TEXT + text) if isinstance(text, str) else UNKNOWN
         if type(node) is cst.Integer:  # real_label = 1: what torch.full(..., it) makes
             return Value(Kind.NUMBER, dtype="int64")
         if type(node) is cst.Float:
@@ -663,7 +667,8 @@ class Expressions(Calls):
             # DataParallel runs each replica's forward with its GPU as the current one.
             replica = module.last("wrap", "maybe-wrap")
             self.replica += replica is not None and replica.detail == "DataParallel"
-            followed = self.method_of(module, "forward", node, inputs, callee) is not None
+            with gpus.running(self, node, callee, module):
+                followed = self.method_of(module, "forward", node, inputs, callee) is not None
             self.replica -= replica is not None and replica.detail == "DataParallel"
         self.w.facts.calls.add(
             node,

@@ -71,6 +71,7 @@ from torchlint.analysis.values import (
     merge_envs,
     new_ident,
     new_value,
+    text_of,
 )
 from torchlint.lint.traverse import nodes
 
@@ -210,7 +211,10 @@ class _Scope(Attachments):
             # (Only inside a loop over a model's parameters is this asked.)
             selects = bool(self.w.param_levels) and recasts.selects_subset(stmt.test)
             self.selecting += selects
+            gpu_only = taken == "body" and not is_main_guard(stmt.test)
+            self.w.gpu_guarded += gpu_only  # (what only the GPU run does)
             self.body(stmt.body.body)
+            self.w.gpu_guarded -= gpu_only
             after_body = self.env
             self.env = dict(before)
             body_returns = len(self.returns)
@@ -228,7 +232,9 @@ class _Scope(Attachments):
                 kept = self.lookup(tested) if tested is not None and taken is None else None
                 if tested is not None and kept is not None and kept.kind is None:
                     self.set(tested, Value(None, origin=NOT_TENSOR))
+                self.w.gpu_guarded += taken == "orelse"
                 self._branch(stmt.orelse)
+                self.w.gpu_guarded -= taken == "orelse"
             self.selecting -= selects
             # A device guard: the crash happens in the GPU run, so the state after
             # it is that run's (both branches are still walked and observed), and so
@@ -332,7 +338,7 @@ class _Scope(Attachments):
                 self.set(name, Value(Kind.FUNCTION, origin=name))  # net = linreg
             elif self.entry and type(stmt) is cst.FunctionDef and self is not self.w.module_scope:
                 closure = Value(Kind.FUNCTION, ident=new_ident(), origin=name)
-                self.w.closures[closure.ident] = stmt
+                self.w.closures[closure.ident] = (stmt, self)
                 self.set(name, closure)
             else:
                 self.set(name, UNKNOWN)
@@ -510,15 +516,13 @@ class _Scope(Attachments):
                 return None
             left, lower = left.func.value, method == "lower"
         name = dotted(left)
-        value = self.lookup(name) if name is not None else None
-        written = value.device_expr if value is not None else None
+        text = text_of(self.lookup(name) if name is not None else None)
         if not (
-            isinstance(written, cst.SimpleString)
+            text is not None
             and isinstance(target.comparator, cst.SimpleString)
             and isinstance(target.operator, (cst.Equal, cst.NotEqual))
         ):
             return None
-        text = str(written.evaluated_value)
         same = (text.lower() if lower else text) == target.comparator.evaluated_value
         return same if isinstance(target.operator, cst.Equal) else not same
 

@@ -12,13 +12,14 @@ back from its last event."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from torchlint.analysis.names import dotted
-from torchlint.analysis.observations import GpuMixObs
+from torchlint.analysis.observations import GpuMixObs, HardCudaObs
 from torchlint.analysis.values import Event, Gpu, Kind, Place, Value
 
 if TYPE_CHECKING:
@@ -178,8 +179,66 @@ def record_move(
         index = device_argument(node)
         which = Gpu.CURRENT if index is None else index_gpu(scope, index)
         record(scope, node, which)
+        if not module and (index is None or literal_gpu(index) == Gpu.CURRENT):
+            hard_coded(scope, node, None)
     else:
         record(scope, node, classify(scope, expr, not module))
+        if not module and expr is not None:
+            hard_coded(scope, node, expr)
+
+
+@contextlib.contextmanager
+def running(scope: Scope, call: cst.Call, callee: str, module: Value) -> Iterator[None]:
+    """While ``module``'s forward is followed from ``call``: if the module was moved to
+    a device that falls back to the CPU (``"cuda" if available else "cpu"``), the run
+    without a GPU runs this code on the CPU (``hard_coded`` reads it)."""
+    placed, outer = module.last("move"), scope.w.fallback_run
+    fallback = scope.w.facts.cpu_run_moves.get(placed.node) if placed is not None else None
+    if placed is not None and fallback is not None and outer is None:
+        scope.w.fallback_run = (call, callee, placed, fallback)
+    try:
+        yield
+    finally:
+        scope.w.fallback_run = outer
+
+
+def record_made(scope: Scope, node: cst.Call, expr: cst.BaseExpression) -> None:
+    """A tensor made with ``device=expr`` at ``node``: which GPU that picks, and whether
+    it names CUDA in the code a model on a fallback device runs."""
+    record(scope, node, classify(scope, expr, strict=True))
+    hard_coded(scope, node, expr)
+
+
+def hard_coded(scope: Scope, node: cst.CSTNode, expr: cst.BaseExpression | None) -> None:
+    """A tensor put on CUDA by name at ``node`` (``expr``: the device it names; None
+    for ``.cuda()`` and ``torch.cuda.FloatTensor(...)``) while a model placed on a
+    device that falls back to the CPU runs, outside a branch only the GPU run takes:
+    the run without a GPU fails here ('Torch not compiled with CUDA enabled')."""
+    run = scope.w.fallback_run
+    if run is None or scope.w.gpu_guarded or (expr is not None and not _names_cuda(scope, expr)):
+        return
+    call, callee, placed, fallback = run
+    scope.w.facts.hard_cuda.add(
+        node, HardCudaObs(node, call, callee, placed, fallback), scope.depth
+    )
+
+
+def _names_cuda(scope: Scope, expr: cst.BaseExpression, hops: int = 0) -> bool:
+    """``expr`` names CUDA whatever the run: ``"cuda"``, ``torch.device("cuda")``, or
+    a name bound to one of them (not ``"cuda" if available else "cpu"``)."""
+    if isinstance(expr, cst.SimpleString):
+        return literal_gpu(expr) == Gpu.CURRENT
+    if isinstance(expr, cst.Call):
+        q = scope.w.analysis.qualify(expr.func)
+        return (
+            q == "torch.device" and len(expr.args) == 1 and _names_cuda(scope, expr.args[0].value)
+        )
+    name = dotted(expr)
+    value = scope.lookup(name) if name is not None else None
+    if value is None or value.kind != Kind.DEVICE or value.device != Place.CUDA or hops > 2:
+        return False
+    written = value.device_expr
+    return isinstance(written, cst.BaseExpression) and _names_cuda(scope, written, hops + 1)
 
 
 def gpu_of(value: Value, gpus: dict[cst.CSTNode, Gpu | None]) -> tuple[Gpu, Event] | None:

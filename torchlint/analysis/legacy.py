@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import libcst as cst
 
+from torchlint.analysis import gpus
 from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import TENSOR_CLASS_MAKES, legacy_constructor
@@ -34,6 +35,8 @@ def typed(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     ``torch.cuda.*``), of the type's dtype, whatever ``device=`` says (it raises)."""
     legacy = legacy_constructor(q)
     assert legacy is not None
+    if legacy.device == Place.CUDA.value:
+        gpus.hard_coded(scope, node, None)  # torch.cuda.FloatTensor(...)
     return new_value(Kind.TENSOR, Place(legacy.device), legacy.dtype, Event("create", node))
 
 

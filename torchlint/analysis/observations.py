@@ -69,6 +69,20 @@ class MixObs:
 
 
 @dataclass(frozen=True)
+class HardCudaObs:
+    """A tensor put on CUDA by name (``.cuda()``, ``device="cuda"``,
+    ``torch.cuda.FloatTensor(...)``) at ``node`` while a model placed on a device that
+    falls back to the CPU runs (``call``: the call of the model; ``placed``: its
+    move; ``fallback``: the expression that chose the device)."""
+
+    node: cst.CSTNode
+    call: cst.CSTNode
+    callee: str
+    placed: Event
+    fallback: cst.CSTNode
+
+
+@dataclass(frozen=True)
 class GpuMixObs:
     """A tensor put on the current GPU (``current``: its ``.cuda()`` or ``"cuda"``)
     meets one on a GPU the code chooses (``chosen``: ``.to(args.device)``,
@@ -261,6 +275,9 @@ class FlowFacts:
     # read) before the module moved away from the CPU; the name then met a tensor on
     # the device (``analysis/copies.py``).
     stale_buffers: Observations[cst.CSTNode, CopyObs] = field(default_factory=Observations)
+    # Keyed by the tensor put on CUDA by name in the code a model on a device that
+    # falls back to the CPU runs (``gpus.hard_coded``).
+    hard_cuda: Observations[cst.CSTNode, HardCudaObs] = field(default_factory=Observations)
     # Which GPU each move, creation or placement picks (``analysis/gpus.py``), by
     # the node of its event; None where the walks that got there disagree.
     gpus: dict[cst.CSTNode, Gpu | None] = field(default_factory=dict)

@@ -85,7 +85,9 @@ class Walk:
         self.top_functions = self.home.top_functions
         # Functions defined inside a function, by the ident of the value their name
         # holds: a call of one is followed with the enclosing scope's names visible.
-        self.closures: dict[int, cst.FunctionDef] = {}
+        # (with the scope that defined it: called after that scope's walk ended, it
+        # sees the names as the scope left them)
+        self.closures: dict[int, tuple[cst.FunctionDef, Scope]] = {}
         # The classes of other files whose instances the walk made.
         self.homes: dict[ClassFacts, Home] = {}
         # The files of the project the walk read (the linted file's result depends
@@ -106,6 +108,12 @@ class Walk:
         # DataParallel wraps not yet placed nor called, with the wrapped module's
         # ident: a move before the first call places it in time.
         self.pending_wraps: dict[cst.Call, int] = {}
+        # While a model placed on a device that falls back to the CPU runs (its
+        # forward is followed from a call): that call, its callee, the move and the
+        # expression that chose the device (``gpus.hard_coded``).
+        self.fallback_run: tuple[cst.CSTNode, str, Event, cst.CSTNode] | None = None
+        # How many branches only the GPU run takes enclose the statement walked now.
+        self.gpu_guarded = 0
         # Tensors that surely have dimensions, by ident (``analysis/dims.py``).
         # Parameters a loop binds (``for p in model.parameters()``), by ident: how many
         # conditions that pick some parameters enclosed the loop (``analysis/recasts.py``).

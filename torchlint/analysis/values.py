@@ -83,6 +83,9 @@ class Gpu(StrEnum):
 
 # The origin of ``True`` and ``False`` (``CONSTANT + "True"``): a flag a caller passes.
 CONSTANT = "const:"
+# The origin of a string the code wrote that is not a device (``precision="fp16"``):
+# the text follows it, for a test that compares it with another (``flow.text_test``).
+TEXT = "text:"
 # The origin of a DEVICE value that is a GPU in the GPU run and the CPU in the run
 # without one (``"cuda" if torch.cuda.is_available() else "cpu"``; ``cpu_run.py``).
 FALLS_BACK = "device:gpu-else-cpu"
@@ -513,6 +516,17 @@ def merge_values(a: Value, b: Value) -> Value:
             shaped=ident if a.has_dims() and b.has_dims() else 0,
         )
     return UNKNOWN
+
+
+def text_of(value: Value | None) -> str | None:
+    """The string ``value`` holds where the code wrote it: a device (``"cpu"``) or
+    other text (``"fp16"``); None for anything else."""
+    if value is None:
+        return None
+    if value.origin.startswith(TEXT):
+        return value.origin[len(TEXT) :]
+    written = value.device_expr
+    return str(written.evaluated_value) if isinstance(written, cst.SimpleString) else None
 
 
 def is_none(value: Value) -> bool:

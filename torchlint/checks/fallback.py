@@ -1,5 +1,7 @@
 """TL212: a model placed on a device that falls back to the CPU, given an input put on
-the GPU by name (``.cuda()``, ``.to("cuda")``): the run without a GPU fails there."""
+the GPU by name (``.cuda()``, ``.to("cuda")``), or running code that makes a tensor
+there by name (its forward, and the helpers that calls): the run without a GPU fails
+there."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.gpus import gpu_of, literal_gpu
 from torchlint.analysis.names import dotted
+from torchlint.analysis.observations import HardCudaObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.values import Event, Gpu, Kind
 from torchlint.checks._devices import model_name
@@ -40,8 +43,9 @@ class CudaInputOnFallbackDevice(Rule):
     code = "TL212"
     name = "cuda-input-on-fallback-device"
     summary = (
-        "An input put on the GPU by name (`.cuda()`) for a model whose device falls back "
-        "to the CPU: the run without a GPU fails."
+        'A tensor put on the GPU by name (`.cuda()`, `"cuda"`, `torch.cuda.FloatTensor`) '
+        "as the input of a model whose device falls back to the CPU, or in the code it "
+        "runs: the run without a GPU fails."
     )
     triggers = ("cuda",)
     needs = frozenset({screen.PLACED_MODULE, screen.CUDA_LITERAL})
@@ -49,13 +53,22 @@ class CudaInputOnFallbackDevice(Rule):
     ## What it does
     Flags an input of a model, put on the GPU with `.cuda()` or `.to("cuda")`, where
     the model was moved to a device chosen as `"cuda" if torch.cuda.is_available()
-    else "cpu"` (or a name, parameter or attribute holding one).
+    else "cpu"` (or a name, parameter or attribute holding one). Also flags, in the
+    code such a model runs when it is called (the `forward` of its class, and the
+    methods and helpers that calls, followed from the call), a tensor made or moved
+    on the GPU by name: `.cuda()`, `.to("cuda")`, `device="cuda"` or a name bound to
+    `torch.device("cuda")`, and the legacy `torch.cuda.FloatTensor(...)` kin. What
+    only the GPU run does is left alone: a branch under `if torch.cuda.is_available():`,
+    `if x.is_cuda:` or a name holding such a test, and a device chosen again as
+    `"cuda" if torch.cuda.is_available() else "cpu"`.
 
     ## Why is this bad?
     The code was written to run without a GPU too: the model follows the device that
     falls back to the CPU. The input does not. On a machine without CUDA the
     `.cuda()` line raises `AssertionError: Torch not compiled with CUDA enabled`, and
-    with a GPU that is not GPU 0 the input and the model would not meet either. A
+    with a GPU that is not GPU 0 the input and the model would not meet either. Inside
+    the model's code the same line fails as soon as the CPU run gets there (`TypeError:
+    type torch.cuda.FloatTensor not available`), however the input was placed. A
     `.cuda()` only the GPU run reaches (under `if torch.cuda.is_available():`) is not
     flagged.
 
@@ -68,9 +81,19 @@ class CudaInputOnFallbackDevice(Rule):
         out = model(boards)
     ```
 
+    In the model's own code:
+    ```python
+    def forward(self, x):
+        return self.head(x) + torch.cuda.FloatTensor(self.bias)
+    ```
+
     ## Use instead
     ```python
         boards = boards.to(device)
+    ```
+    and
+    ```python
+        return self.head(x) + torch.tensor(self.bias, device=x.device)
     ```
 
     ## Fix safety
@@ -84,6 +107,9 @@ class CudaInputOnFallbackDevice(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         flow = self.ctx.analysis.flow
+        for hard in flow.hard_cuda.all(node):
+            if id(hard.node) not in flow.gpu_only_moves:
+                self._hard_coded(hard)
         for obs in flow.calls.all(node):
             if obs.in_forward or obs.module.kind not in (Kind.MODULE, Kind.WRAPPER):
                 continue
@@ -103,6 +129,32 @@ class CudaInputOnFallbackDevice(Rule):
                     continue
                 self._report(move, how, arg, obs.callee, placed, fallback, node)
                 return
+
+    def _hard_coded(self, hard: HardCudaObs) -> None:
+        at = self.once_at(hard.node, hard.call)
+        if at is None:
+            return
+        code = self.ctx.code_for
+        device = dotted(hard.fallback) if isinstance(hard.fallback, cst.BaseExpression) else None
+        where = f"`{device}`, which is" if device else "a device that is"
+        related = {"call": hard.call, "placed": hard.placed.node}
+        chosen = ""
+        if not contains(hard.placed.node, hard.fallback):
+            related["device"] = hard.fallback
+            chosen = " (line <line:device>)"
+        made = code(hard.node) if at is hard.node else "a tensor made on the GPU by name"
+        if len(made) > 60:
+            made = made[:57] + "..."
+        self.report(
+            at,
+            f"`{made}` puts a tensor on CUDA by name in code `{model_name(hard.callee)}` "
+            f"runs (called at line <line:call>), but `{model_name(hard.callee)}` was moved "
+            f"at line <line:placed> to {where} the CPU on a machine without a GPU{chosen}: "
+            "there this line fails ('Torch not compiled with CUDA enabled'); make it "
+            "where the input is (`device=x.device`, `.to(x.device)`)",
+            None,
+            related,
+        )
 
     def _report(
         self,

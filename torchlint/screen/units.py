@@ -512,6 +512,8 @@ class Unit(Casts, ModuleSources, ModuleState):
         if last is not None and self.imported.get(last, last) in LEGACY_TENSOR_TYPES:
             tags.update((LEGACY_CONSTRUCTOR, CPU_DATA))  # always made on the CPU
             self.made_on_cpu.add(id(node))
+            if "cuda" in f"{dotted(func)}.{self.imported.get(last, '')}".split("."):
+                tags.add(CUDA_LITERAL)  # torch.cuda.FloatTensor(...): made on the GPU
         elif type_of_maybe_tensor(node):
             if id(node) not in self.inert:
                 # type(t) of a tensor is torch.Tensor: called, the legacy constructor
