@@ -181,10 +181,38 @@ def record_move(
         record(scope, node, which)
         if not module and (index is None or literal_gpu(index) == Gpu.CURRENT):
             hard_coded(scope, node, None)
+        if module and which == Gpu.CHOSEN:
+            scope.w.facts.indexed_moves.add(node)  # model.cuda(args.gpu)
     else:
         record(scope, node, classify(scope, expr, not module))
         if not module and expr is not None:
             hard_coded(scope, node, expr)
+        if module and _indexed(scope, expr):
+            scope.w.facts.indexed_moves.add(node)
+
+
+def _indexed(scope: Scope, node: cst.BaseExpression | None, hops: int = 0) -> bool:
+    """``node`` picks a GPU by an index written into the device (``f"cuda:{args.gpu}"``,
+    ``"cuda:1"``, ``torch.device("cuda", i)``, a name bound to one), not an option or
+    a parameter that may as well hold ``"cuda"``."""
+    if node is None or hops > 3:
+        return False
+    if literal_gpu(node) == Gpu.CHOSEN:
+        return True
+    if isinstance(node, cst.IfExp):
+        taken = scope.guard(node.test)
+        arm = node.body if taken == "body" else node.orelse if taken == "orelse" else None
+        return _indexed(scope, arm, hops + 1)
+    if isinstance(node, cst.Call):
+        if scope.w.analysis.qualify(node.func) != "torch.device" or not node.args:
+            return False
+        if len(node.args) >= 2:
+            return index_gpu(scope, node.args[1].value) == Gpu.CHOSEN
+        return _indexed(scope, node.args[0].value, hops + 1)
+    name = dotted(node)
+    value = scope.lookup(name) if name is not None else None
+    written = value.device_expr if value is not None and value.kind == Kind.DEVICE else None
+    return isinstance(written, cst.BaseExpression) and _indexed(scope, written, hops + 1)
 
 
 @contextlib.contextmanager

@@ -278,6 +278,9 @@ class FlowFacts:
     # Keyed by the tensor put on CUDA by name in the code a model on a device that
     # falls back to the CPU runs (``gpus.hard_coded``).
     hard_cuda: Observations[cst.CSTNode, HardCudaObs] = field(default_factory=Observations)
+    # Moves of a module to a GPU picked by an index the code wrote into the device
+    # (``f"cuda:{args.gpu}"``), not by an option or parameter (``gpus.record_move``).
+    indexed_moves: set[cst.CSTNode] = field(default_factory=set)
     # Which GPU each move, creation or placement picks (``analysis/gpus.py``), by
     # the node of its event; None where the walks that got there disagree.
     gpus: dict[cst.CSTNode, Gpu | None] = field(default_factory=dict)

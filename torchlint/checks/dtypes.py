@@ -1,7 +1,7 @@
-"""TL105-TL107, TL109: dtype mismatches the code shows statically, read from the flow
+"""TL105-TL107: dtype mismatches the code shows statically, read from the flow
 analysis: float64 data from numpy fed to a float32 model, half precision placed on
-the CPU, inputs of another dtype than the model, integer inputs of a float layer.
-(TL104, loss targets: ``loss_targets.py``.)"""
+the CPU, inputs of another dtype than the model. (TL104, loss targets:
+``loss_targets.py``; TL109, integer inputs of a float layer: ``integers.py``.)"""
 
 from __future__ import annotations
 
@@ -16,11 +16,10 @@ from torchlint.analysis.torch_api import (
     FORWARD_LIKE,
     HALF_DTYPES,
     HALF_TEXT,
-    NARROW_TEXT,
     float_input_layer,
     says_dtype,
 )
-from torchlint.analysis.values import PIPELINE, Event, Kind, Place
+from torchlint.analysis.values import PIPELINE, Event, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name
 from torchlint.checks._sites import InputSite, follows_other
@@ -101,11 +100,11 @@ class Float64Input(Rule):
         promotes (``torch.mm``, ``@``, ``F.linear``, ``F.conv2d``)."""
         for mix in self.ctx.analysis.flow.dtype_mixes.all(node):
             wide = next(((e, v) for e, v in mix.operands if v.dtype == "float64"), None)
-            other = next(((e, v) for e, v in mix.operands if v.dtype in _CASTS), None)
+            other = next(((e, v) for e, v in mix.operands if v.dtype in DTYPE_CASTS), None)
             if wide is None or other is None:
                 continue
             (expr, value), (other_expr, other_value) = wide, other
-            method = _CASTS[other_value.dtype or ""]
+            method = DTYPE_CASTS[other_value.dtype or ""]
             name = dotted(expr) or self.ctx.code_for(expr)
             other_name = dotted(other_expr) or self.ctx.code_for(other_expr)
             op = _op_name(self, node)
@@ -452,20 +451,8 @@ class HalfOnCpu(Rule):
         return True
 
 
-_CASTS = {"float16": "half", "bfloat16": "bfloat16", "float32": "float"}
-# The integer dtypes TL109 reads, as torch's errors name them (int64 and bool are
-# left out: the screen has no cheap evidence for them), and the floating ones.
-_INT_NAMES = {
-    "uint8": ("unsigned char", "Byte"),
-    "int8": ("signed char", "Char"),
-    "int16": ("short", "Short"),
-    "int32": ("int", "Int"),
-}
-_FLOAT_NAMES = {
-    "float32": ("float", "Float"),
-    "float16": ("c10::Half", "Half"),
-    "bfloat16": ("c10::BFloat16", "BFloat16"),
-}
+# The method that casts to each floating dtype (``.half()``), for messages and fixes.
+DTYPE_CASTS = {"float16": "half", "bfloat16": "bfloat16", "float32": "float"}
 
 
 class InputDtypeMismatch(Rule):
@@ -495,7 +482,10 @@ class InputDtypeMismatch(Rule):
     promote). A module cast on one branch (`if args.half: model.half()`), or with a
     dtype an option chooses (`torch.float16 if args.fp16 else torch.float32`), is
     half in the run that takes that branch: an input of another dtype on every path
-    is flagged for that run (the fix is then unsafe). Calls inside
+    is flagged for that run (the fix is then unsafe). The same for an input that is
+    half only on a branch (the output of a text encoder cast to the option's dtype
+    only `if not args.train_text_encoder:`) fed to a module kept in float32: reported
+    where the input is handed to the model, with an unsafe cast. Calls inside
     `with torch.autocast(...)` are not flagged: autocast casts the inputs. float64
     inputs are TL105's. The finding lands on the line that gave
     the input its dtype (its creation or cast: the line to change; for a cast to
@@ -606,6 +596,41 @@ class InputDtypeMismatch(Rule):
             )
             return
 
+    def _branch_input(
+        self, node: cst.Call, obs: CallObs, arg: cst.Arg, value: Value, module: str, chosen: Event
+    ) -> None:
+        """An input of another dtype only in the run that takes a branch (``chosen``:
+        the cast there) into a module: reported where the input is handed to the
+        model (the argument of the call that ran its forward, or this call)."""
+        code = self.ctx.code_for
+        given: cst.BaseExpression = arg.value
+        model, inner = dotted(node.func) or "model", ""
+        related: dict[str, cst.CSTNode] = {"branch": chosen.node}
+        handed = value.handed_in()
+        if (
+            handed is not None
+            and handed.path == "module"
+            and isinstance(handed.node, cst.BaseExpression)
+            and self.ctx.in_this_file(handed.node)
+        ):
+            given, model, related["used"] = handed.node, handed.detail, obs.node
+            inner = f" passes it to `{obs.callee}` (line <line:used>), which"
+        if self.once_at(given, node) is None:
+            return
+        name = dotted(given) or code(given)
+        self.report(
+            given,
+            f"`{name}` is {chosen.detail} in the run that takes the branch of line "
+            f"<line:branch>, and `{model_name(model)}`{inner} is {module}: that run fails "
+            f"('mat1 and mat2 must have the same dtype'); cast it with `.{DTYPE_CASTS[module]}()` "
+            "here, or keep both in one dtype on that branch",
+            FixSpec.unsafe(
+                Replace(given, method_call(given, DTYPE_CASTS[module])),
+                message=f"cast `{name}` to {module} at the call",
+            ),
+            related,
+        )
+
     def _check(self, node: cst.Call, obs: CallObs) -> bool:
         if obs.autocast or obs.followed:
             return False
@@ -618,25 +643,32 @@ class InputDtypeMismatch(Rule):
         branch = obs.module.branch_cast()
         if branch is not None:
             module_dtype = branch.detail
-        if module_dtype not in _CASTS:
+        if module_dtype not in DTYPE_CASTS:
             return False
         found = False
         for arg, value in obs.args:
             if arg.star or value.kind != Kind.TENSOR:
                 continue
-            if value.dtype not in _CASTS or value.dtype == module_dtype:
+            # An input cast on one branch only (made by a module cast there, or cast
+            # to a dtype an option chose): the run that takes it has that dtype.
+            chosen = value.branch_cast() if branch is None else None
+            dtype = chosen.detail if chosen is not None else value.dtype
+            if dtype not in DTYPE_CASTS or dtype == module_dtype:
                 continue
             found = True
+            cast = DTYPE_CASTS[module_dtype]
+            if chosen is not None:
+                self._branch_input(node, obs, arg, value, module_dtype, chosen)
+                continue
             if branch is None and follows_other(self, obs, arg, value, module_dtype):
                 continue
-            cast = _CASTS[module_dtype]
             problem = (
                 f"is {module_dtype}: 'expected scalar type' / 'Input type and bias type "
                 f"should be the same'"
             )
             if branch is None:
                 InputSite(self, arg, value, obs, moves=True, site=node).report(
-                    value.dtype,
+                    dtype,
                     problem,
                     cast,
                     "cast the input with {}." + cast + "()",
@@ -645,7 +677,7 @@ class InputDtypeMismatch(Rule):
                 continue
             # Only that run needs the cast: the fix, which casts on every path, is unsafe.
             InputSite(self, arg, value, obs, moves=True, site=node).report(
-                value.dtype,
+                dtype,
                 problem.replace(
                     f"is {module_dtype}:",
                     f"is {module_dtype} on the branch of line <line:branch>:",
@@ -674,94 +706,3 @@ def _by_default(made: Event) -> bool:
         and not says_dtype(made.node)
         and not any(a.star for a in made.node.args)
     )
-
-
-class IntegerInput(Rule):
-    code = "TL109"
-    name = "integer-input"
-    summary = "An integer tensor (uint8 pixels, int32 data) is fed to a layer that computes in floating point."
-    fixable = True
-    triggers = NARROW_TEXT
-    needs = frozenset({screen.NARROW_CAST, screen.MODULE_SOURCE})
-    docs = """
-    ## What it does
-    Flags a call of a layer that computes with floating weights on its input
-    (`nn.Conv2d`, `nn.Linear`, a norm, an RNN, an `nn.Sequential` that starts with one,
-    a `timm` model; not `nn.Embedding`) with a tensor the flow analysis knows is
-    uint8, int8, int16 or int32: an image read with `torchvision.io.read_image` or
-    `cv2.imread`, made from a numpy array cast with `.astype(np.uint8)`, made with
-    `dtype=torch.uint8`, or cast with `.byte()` / `.int()`. The flow is followed
-    through the file's functions and into the `forward` of its module classes, so an
-    image preprocessed by a helper and fed to a model whose first layer is a
-    convolution is found. The finding lands on the line that made the input integer
-    (the line to change), once, and names the call.
-
-    ## Why is this bad?
-    `RuntimeError: Input type (unsigned char) and bias type (float) should be the
-    same` (on a GPU: `Input type (torch.cuda.ByteTensor) and weight type
-    (torch.cuda.HalfTensor) should be the same`), or `mat1 and mat2 must have the same
-    dtype, but got Byte and Float`. Images come off the disk and out of video decoders
-    as uint8, and `torch.from_numpy` keeps numpy's dtype: the conversion to floating
-    point is easy to forget, and autocast does not do it.
-
-    ## Example
-    ```python
-    frame = torch.from_numpy(cv2.imread(path)).permute(2, 0, 1).unsqueeze(0)
-    boxes = detector(frame.to(device))
-    ```
-
-    ## Use instead
-    ```python
-    frame = torch.from_numpy(cv2.imread(path)).permute(2, 0, 1).unsqueeze(0)
-    boxes = detector(frame.to(device).float() / 255)
-    ```
-
-    ## Fix safety
-    The fix converts the input at the call to the layer's dtype (`.float()`,
-    `.half()`, `.bfloat16()`), which makes the call run. It is **unsafe**: integer
-    pixels usually need scaling as well (`/ 255`, the model's normalization), which
-    the fix cannot know, so a model fed unscaled values would run and predict
-    nonsense. Review the conversion.
-
-    ## References
-    - [`torchvision.io.read_image`](https://pytorch.org/vision/stable/generated/torchvision.io.read_image.html)
-    - [`torch.from_numpy`](https://pytorch.org/docs/stable/generated/torch.from_numpy.html)
-    """
-
-    def visit_Call(self, node: cst.Call) -> None:
-        # Each call that reaches this layer with integers made elsewhere: one finding
-        # per line that made them (``_Site`` reports a line once).
-        for obs in self.ctx.analysis.flow.calls.all(node):
-            self._check(node, obs)
-
-    def _check(self, node: cst.Call, obs: CallObs) -> bool:
-        module = obs.module
-        layer = float_input_layer(module)
-        if module.dtype not in _CASTS or obs.followed or layer is None:
-            return False
-        found = False
-        for arg, value in obs.args:
-            if arg.star or value.kind != Kind.TENSOR or value.dtype not in _INT_NAMES:
-                continue
-            found = True
-            cast = _CASTS[module.dtype or ""]
-            c_name, torch_name = _INT_NAMES[value.dtype]
-            weights_c, weights = _FLOAT_NAMES[module.dtype or ""]
-            error = (
-                f"Input type ({c_name}) and bias type ({weights_c}) should be the same"
-                if layer.startswith("Conv")
-                else f"mat1 and mat2 must have the same dtype, but got {torch_name} and {weights}"
-            )
-            pixels = value.dtype == "uint8"
-            whole = module.origin.rsplit(".", 1)[-1]
-            which = f"a {layer}" if whole == layer else f"its first layer is a {layer}"
-            InputSite(self, arg, value, obs, site=node).report(
-                value.dtype,
-                f"computes in {module.dtype} ({which}): '{error}'",
-                cast,
-                "convert the input with {}." + cast + "()",
-                " (pixels: scale them too, e.g. `/ 255`)" if pixels else "",
-                made_at="made at ",
-                unsafe=True,
-            )
-        return found

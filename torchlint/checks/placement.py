@@ -13,6 +13,7 @@ import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis.facts import FileFacts
+from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs, WrapObs
 from torchlint.analysis.torch_api import (
     HALF_DTYPES,
@@ -526,7 +527,12 @@ class ParallelWrapBeforePlacement(Rule):
     `device_map=...`, which is already spread over devices (DDP or DataParallel). A
     DataParallel wrapper moved before its first call (`nn.DataParallel(model,
     device_ids=gpus).to(device)`) is not flagged: DataParallel checks the devices when
-    it runs, not when it wraps (DDP checks when it wraps).
+    it runs, not when it wraps (DDP checks when it wraps). Also flags a DataParallel
+    without `device_ids` whose module is placed on a GPU picked by an index the code
+    writes into the device (`torch.device(f"cuda:{args.gpu}")`, `"cuda:1"`,
+    `model.cuda(args.gpu)`) and is then called: DataParallel takes every visible GPU
+    and `device_ids[0]` is cuda:0. (A device option or parameter, which may as well
+    hold `"cuda"`, is left alone.)
 
     ## Why is this bad?
     DataParallel and DDP expect the module's parameters on `device_ids[0]` before
@@ -539,7 +545,8 @@ class ParallelWrapBeforePlacement(Rule):
     `device_map="auto"` model is split across GPUs: DDP replicates per process and
     cannot wrap it, and DataParallel replicates from `device_ids[0]` and fails with
     `module must have its parameters and buffers on device cuda:0 (device_ids[0]) but
-    found one of them on device: cuda:1`.
+    found one of them on device: cuda:1` (the same error as a DataParallel over every
+    GPU whose module was moved to `cuda:1`).
 
     ## Example
     ```python
@@ -571,6 +578,43 @@ class ParallelWrapBeforePlacement(Rule):
         for obs in self.ctx.analysis.flow.wraps.all(node):
             if self._check(node, obs):
                 return
+        for call in self.ctx.analysis.flow.calls.all(node):
+            if self._other_gpu(call):
+                return
+
+    def _other_gpu(self, obs: CallObs) -> bool:
+        """A DataParallel without ``device_ids`` (every visible GPU, ``device_ids[0]`` is
+        cuda:0), called with the module placed on a GPU the code chooses
+        by an index (``f"cuda:{args.gpu}"``; not an option or a parameter, which may
+        hold ``"cuda"``): unless that is GPU 0, its first call fails."""
+        module = obs.module
+        wrap, moved = module.last("wrap"), module.last("move")
+        if (
+            module.kind != Kind.WRAPPER
+            or wrap is None
+            or moved is None
+            or wrap.detail != "DataParallel"
+            or not isinstance(wrap.node, cst.Call)
+            or len(wrap.node.args) > 1
+            or moved.node not in self.ctx.analysis.flow.indexed_moves
+        ):
+            return False
+        at = self.once_at(wrap.node, obs.node)
+        if at is None:
+            return True
+        inner = wrap.node.args[0].value if wrap.node.args else None
+        name = dotted(inner) if inner is not None else None
+        self.report(
+            at,
+            f"DataParallel wraps `{name or 'the model'}` without `device_ids`: it uses every "
+            "visible GPU and needs the parameters on cuda:0 (`device_ids[0]`), but the "
+            "model is moved at line <line:moved> to a GPU the code chooses; on any other "
+            "GPU the call at line <line:call> fails ('module must have its parameters and "
+            "buffers on device cuda:0 (device_ids[0])'): pass `device_ids=[that GPU]`",
+            None,
+            {"moved": moved.node, "call": obs.node},
+        )
+        return True
 
     def _check(self, node: cst.Call, obs: WrapObs) -> bool:
         inner = obs.inner

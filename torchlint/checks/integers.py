@@ -1,0 +1,119 @@
+"""TL109: an integer tensor (uint8 pixels, int32 data) fed to a layer that computes in
+floating point, read from the flow analysis."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from torchlint import screen
+from torchlint.analysis.observations import CallObs
+from torchlint.analysis.torch_api import NARROW_TEXT, float_input_layer
+from torchlint.analysis.values import Kind
+from torchlint.checks._sites import InputSite
+from torchlint.checks.dtypes import DTYPE_CASTS
+from torchlint.rules.rule import Rule
+
+# The integer dtypes TL109 reads, as torch's errors name them (int64 and bool are
+# left out: the screen has no cheap evidence for them), and the floating ones.
+_INT_NAMES = {
+    "uint8": ("unsigned char", "Byte"),
+    "int8": ("signed char", "Char"),
+    "int16": ("short", "Short"),
+    "int32": ("int", "Int"),
+}
+_FLOAT_NAMES = {
+    "float32": ("float", "Float"),
+    "float16": ("c10::Half", "Half"),
+    "bfloat16": ("c10::BFloat16", "BFloat16"),
+}
+
+
+class IntegerInput(Rule):
+    code = "TL109"
+    name = "integer-input"
+    summary = "An integer tensor (uint8 pixels, int32 data) is fed to a layer that computes in floating point."
+    fixable = True
+    triggers = NARROW_TEXT
+    needs = frozenset({screen.NARROW_CAST, screen.MODULE_SOURCE})
+    docs = """
+    ## What it does
+    Flags a call of a layer that computes with floating weights on its input
+    (`nn.Conv2d`, `nn.Linear`, a norm, an RNN, an `nn.Sequential` that starts with one,
+    a `timm` model; not `nn.Embedding`) with a tensor the flow analysis knows is
+    uint8, int8, int16 or int32: an image read with `torchvision.io.read_image` or
+    `cv2.imread`, made from a numpy array cast with `.astype(np.uint8)`, made with
+    `dtype=torch.uint8`, or cast with `.byte()` / `.int()`. The flow is followed
+    through the file's functions and into the `forward` of its module classes, so an
+    image preprocessed by a helper and fed to a model whose first layer is a
+    convolution is found. The finding lands on the line that made the input integer
+    (the line to change), once, and names the call.
+
+    ## Why is this bad?
+    `RuntimeError: Input type (unsigned char) and bias type (float) should be the
+    same` (on a GPU: `Input type (torch.cuda.ByteTensor) and weight type
+    (torch.cuda.HalfTensor) should be the same`), or `mat1 and mat2 must have the same
+    dtype, but got Byte and Float`. Images come off the disk and out of video decoders
+    as uint8, and `torch.from_numpy` keeps numpy's dtype: the conversion to floating
+    point is easy to forget, and autocast does not do it.
+
+    ## Example
+    ```python
+    frame = torch.from_numpy(cv2.imread(path)).permute(2, 0, 1).unsqueeze(0)
+    boxes = detector(frame.to(device))
+    ```
+
+    ## Use instead
+    ```python
+    frame = torch.from_numpy(cv2.imread(path)).permute(2, 0, 1).unsqueeze(0)
+    boxes = detector(frame.to(device).float() / 255)
+    ```
+
+    ## Fix safety
+    The fix converts the input at the call to the layer's dtype (`.float()`,
+    `.half()`, `.bfloat16()`), which makes the call run. It is **unsafe**: integer
+    pixels usually need scaling as well (`/ 255`, the model's normalization), which
+    the fix cannot know, so a model fed unscaled values would run and predict
+    nonsense. Review the conversion.
+
+    ## References
+    - [`torchvision.io.read_image`](https://pytorch.org/vision/stable/generated/torchvision.io.read_image.html)
+    - [`torch.from_numpy`](https://pytorch.org/docs/stable/generated/torch.from_numpy.html)
+    """
+
+    def visit_Call(self, node: cst.Call) -> None:
+        # Each call that reaches this layer with integers made elsewhere: one finding
+        # per line that made them (``_Site`` reports a line once).
+        for obs in self.ctx.analysis.flow.calls.all(node):
+            self._check(node, obs)
+
+    def _check(self, node: cst.Call, obs: CallObs) -> bool:
+        module = obs.module
+        layer = float_input_layer(module)
+        if module.dtype not in DTYPE_CASTS or obs.followed or layer is None:
+            return False
+        found = False
+        for arg, value in obs.args:
+            if arg.star or value.kind != Kind.TENSOR or value.dtype not in _INT_NAMES:
+                continue
+            found = True
+            cast = DTYPE_CASTS[module.dtype or ""]
+            c_name, torch_name = _INT_NAMES[value.dtype]
+            weights_c, weights = _FLOAT_NAMES[module.dtype or ""]
+            error = (
+                f"Input type ({c_name}) and bias type ({weights_c}) should be the same"
+                if layer.startswith("Conv")
+                else f"mat1 and mat2 must have the same dtype, but got {torch_name} and {weights}"
+            )
+            pixels = value.dtype == "uint8"
+            whole = module.origin.rsplit(".", 1)[-1]
+            which = f"a {layer}" if whole == layer else f"its first layer is a {layer}"
+            InputSite(self, arg, value, obs, site=node).report(
+                value.dtype,
+                f"computes in {module.dtype} ({which}): '{error}'",
+                cast,
+                "convert the input with {}." + cast + "()",
+                " (pixels: scale them too, e.g. `/ 255`)" if pixels else "",
+                made_at="made at ",
+                unsafe=True,
+            )
+        return found
