@@ -608,3 +608,56 @@ def test_a_property_and_a_stored_number_of_an_instance_are_read() -> None:
     assert [(o.args[0][1].kind, o.args[0][1].dtype) for o in facts.calls.all(node)][1:] == [
         ("tensor", "float16")
     ]
+
+
+def test_integer_ids_come_out_of_a_layer_without_their_dtype() -> None:
+    # An nn.Embedding makes floats of the ids it is given; a layer whose dtype the
+    # walk does not know otherwise passes its input's story (and dtype) on.
+    calls = _calls(
+        """
+        import torch
+        from torch import nn
+        torch.set_default_dtype(torch.float32)  # (layers: in a dtype the walk leaves open)
+        embed, norm, conv = nn.Embedding(10, 4), nn.LayerNorm(4), nn.Conv1d(4, 4, 1)
+        ids = torch.zeros(2, 3, dtype=torch.int32)
+        h = embed(ids)
+        conv(h)
+        x = torch.zeros(2, 4, dtype=torch.float16)
+        norm(x)
+        y = norm(x)
+        conv(y)
+        """
+    )
+    assert calls["conv(h)"].args[0][1].dtype is None
+    assert calls["conv(y)"].args[0][1].dtype == "float16"
+
+
+def test_a_loop_over_a_written_out_list_of_callables_runs_each_in_order() -> None:
+    calls = _calls(
+        """
+        import numpy as np
+        import torch
+        from torch import nn
+
+        class Grid:
+            def __call__(self, a):
+                return np.zeros((3, 3))
+
+        class ToFloat:
+            def __call__(self, a):
+                return a.astype(np.float32)
+
+        def run(signals):
+            conv = nn.Conv2d(3, 3, 1)
+            x, steps = signals, [Grid(), ToFloat()]
+            for t in steps:
+                x = t(x)
+            conv(torch.from_numpy(x))
+            y, grid, to_float = signals, Grid(), ToFloat()
+            for t in [to_float, grid]:
+                y = t(y)
+            conv(torch.from_numpy(y))
+        """
+    )
+    assert calls["conv(torch.from_numpy(x))"].args[0][1].dtype == "float32"
+    assert calls["conv(torch.from_numpy(y))"].args[0][1].dtype == "float64"

@@ -791,8 +791,9 @@ def _output(module: Value, args: list[tuple[cst.Arg, Value]]) -> Value:
     if module.dtype is None and module.origin.startswith("torch.nn.") and args:
         first, value = args[0]
         if first.keyword is None and value.kind == Kind.TENSOR:
-            # (the same story: where the input was made or handed in)
-            return replace(value, ident=new_ident(), moved_from=0)
+            # (the same story; but integer ids come out of an nn.Embedding as floats)
+            dtype = None if value.dtype in INTEGER_DTYPES else value.dtype
+            return replace(value, ident=new_ident(), moved_from=0, dtype=dtype)
     made = new_value(Kind.TENSOR, module.device if module.placed else None, module.dtype)
     branch = module.branch_cast()  # (half on a branch: so is what it computes)
     return replace(made, origin="module call", events=(branch,) if branch else ())
