@@ -24,14 +24,17 @@ class ToGrid:
         return grid
 
 
-class Compose:
-    def __init__(self, transforms):
-        self.transforms = transforms
+class Chain:
+    """Feature steps run one after the other on a trial."""
 
-    def __call__(self, x):
-        for t in self.transforms:
-            x = t(x)
-        return x
+    def __init__(self, steps):
+        self.steps = steps
+
+    def __call__(self, signal):
+        out = signal
+        for step in self.steps:
+            out = step(out)
+        return out
 
 
 class Trials(Dataset):
@@ -46,11 +49,11 @@ class Trials(Dataset):
         eeg = self.signals[i]
         if self.transform is not None:
             eeg = self.transform(eeg)
-        return torch.from_numpy(eeg)  # expect: TL105:16 lines=56
+        return torch.from_numpy(eeg)  # expect: TL105:16 lines=59
 
 
 def train(signals, device):
     model = nn.Sequential(nn.Conv2d(3, 8, 3, padding=1), nn.Flatten(), nn.Linear(72, 2)).to(device)
-    loader = DataLoader(Trials(signals, Compose([BandPower(), ToGrid()])), batch_size=4)
+    loader = DataLoader(Trials(signals, Chain([BandPower(), ToGrid()])), batch_size=4)
     for x in loader:
         model(x.to(device))

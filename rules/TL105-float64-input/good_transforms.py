@@ -22,14 +22,17 @@ class ToGrid:
         return grid.astype(np.float32)
 
 
-class Compose:
-    def __init__(self, transforms):
-        self.transforms = transforms
+class Chain:
+    """Feature steps run one after the other on a trial."""
 
-    def __call__(self, x):
-        for t in self.transforms:
-            x = t(x)
-        return x
+    def __init__(self, steps):
+        self.steps = steps
+
+    def __call__(self, signal):
+        out = signal
+        for step in self.steps:
+            out = step(out)
+        return out
 
 
 class Trials(Dataset):
@@ -49,7 +52,7 @@ class Trials(Dataset):
 
 def train(signals, device):
     model = nn.Sequential(nn.Conv2d(3, 8, 3, padding=1), nn.Flatten(), nn.Linear(72, 2)).to(device)
-    loader = DataLoader(Trials(signals, Compose([BandPower(), ToGrid()])), batch_size=4)
+    loader = DataLoader(Trials(signals, Chain([BandPower(), ToGrid()])), batch_size=4)
     for x in loader:
         model(x.to(device))
 
@@ -58,7 +61,7 @@ def train_raw(device):
     # A float64 grid first, then a float32 conversion: what the model gets is float32.
     model = nn.Conv2d(3, 8, 3, padding=1).to(device)
     signals = np.random.default_rng(0).standard_normal((16, 9, 64))
-    for x in DataLoader(Trials(signals, Compose([RawGrid(), FloatCast()])), batch_size=4):
+    for x in DataLoader(Trials(signals, Chain([RawGrid(), FloatCast()])), batch_size=4):
         model(x.to(device))
 
 

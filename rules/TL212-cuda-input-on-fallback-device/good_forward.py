@@ -19,7 +19,9 @@ class Tagger(nn.Module):
             probs = probs.cuda()
         # The fallback itself, chosen again inside: the CPU without a GPU.
         here = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-        return probs + bias.to(here)
+        dev = "cuda" if torch.cuda.is_available() else "cpu"
+        scale = torch.ones(self.classes, device=dev) + torch.ones(self.classes).to(dev)
+        return probs * scale.to(torch.device(dev)) + bias.to(here)
 
 
 class GpuOnly(nn.Module):

@@ -26,11 +26,10 @@ def value(scope: Scope, node: cst.IfExp) -> Value:
     if decided is not None:
         return scope.eval(node.body if decided else node.orelse)
     taken = scope.guard(node.test)
-    scope.w.gpu_guarded += taken == "body"  # (what only the GPU run does)
-    body = scope.eval(node.body)
-    scope.w.gpu_guarded += (taken == "orelse") - (taken == "body")
-    orelse = scope.eval(node.orelse)
-    scope.w.gpu_guarded -= taken == "orelse"
+    with scope.w.gpu_run_only(taken == "body"):
+        body = scope.eval(node.body)
+    with scope.w.gpu_run_only(taken == "orelse"):
+        orelse = scope.eval(node.orelse)
     for kept, other in ((body, node.orelse), (orelse, node.body)):
         if isinstance(other, cst.Name) and other.value == "None" and kept.kind:
             # DataLoader(val) if val is not None else None: where the value is used,

@@ -211,10 +211,8 @@ class _Scope(Attachments):
             # (Only inside a loop over a model's parameters is this asked.)
             selects = bool(self.w.param_levels) and recasts.selects_subset(stmt.test)
             self.selecting += selects
-            gpu_only = taken == "body" and not is_main_guard(stmt.test)
-            self.w.gpu_guarded += gpu_only  # (what only the GPU run does)
-            self.body(stmt.body.body)
-            self.w.gpu_guarded -= gpu_only
+            with self.w.gpu_run_only(taken == "body" and not is_main_guard(stmt.test)):
+                self.body(stmt.body.body)
             after_body = self.env
             self.env = dict(before)
             body_returns = len(self.returns)
@@ -232,9 +230,8 @@ class _Scope(Attachments):
                 kept = self.lookup(tested) if tested is not None and taken is None else None
                 if tested is not None and kept is not None and kept.kind is None:
                     self.set(tested, Value(None, origin=NOT_TENSOR))
-                self.w.gpu_guarded += taken == "orelse"
-                self._branch(stmt.orelse)
-                self.w.gpu_guarded -= taken == "orelse"
+                with self.w.gpu_run_only(taken == "orelse"):
+                    self._branch(stmt.orelse)
             self.selecting -= selects
             # A device guard: the crash happens in the GPU run, so the state after
             # it is that run's (both branches are still walked and observed), and so

@@ -20,7 +20,7 @@ import libcst as cst
 
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import GpuMixObs, HardCudaObs
-from torchlint.analysis.values import Event, Gpu, Kind, Place, Value
+from torchlint.analysis.values import FALLS_BACK, Event, Gpu, Kind, Place, Value
 
 if TYPE_CHECKING:
     from torchlint.analysis.scope import Scope
@@ -191,28 +191,47 @@ def record_move(
             scope.w.facts.indexed_moves.add(node)
 
 
-def _indexed(scope: Scope, node: cst.BaseExpression | None, hops: int = 0) -> bool:
-    """``node`` picks a GPU by an index written into the device (``f"cuda:{args.gpu}"``,
+def _written(
+    scope: Scope, expr: cst.BaseExpression | None, guarded: bool, hops: int = 0
+) -> cst.BaseExpression | None:
+    """The device expression the code wrote for ``expr``: through names bound to a
+    device, ``torch.device(x)`` of one argument and, when ``guarded``, the arm of a GPU
+    test that the GPU run takes (``"cuda:1" if torch.cuda.is_available() else "cpu"``;
+    without it such a test is what is written: a device that falls back)."""
+    if expr is None or hops > 3:
+        return None
+    if isinstance(expr, cst.IfExp) and guarded:
+        taken = scope.guard(expr.test)
+        arm = expr.body if taken == "body" else expr.orelse if taken == "orelse" else None
+        return _written(scope, arm, guarded, hops + 1)
+    if isinstance(expr, cst.Call):
+        if scope.w.analysis.qualify(expr.func) == "torch.device" and len(expr.args) == 1:
+            return _written(scope, expr.args[0].value, guarded, hops + 1)
+        return expr
+    name = dotted(expr)
+    if name is None:
+        return expr
+    value = scope.lookup(name)
+    if value is None or value.kind != Kind.DEVICE or (value.origin == FALLS_BACK and not guarded):
+        return None  # (``dev = "cuda" if torch.cuda.is_available() else "cpu"``: not CUDA)
+    written = value.device_expr
+    if not isinstance(written, cst.BaseExpression) or written is expr:
+        return None
+    return _written(scope, written, guarded, hops + 1)
+
+
+def _indexed(scope: Scope, expr: cst.BaseExpression | None) -> bool:
+    """``expr`` picks a GPU by an index written into the device (``f"cuda:{args.gpu}"``,
     ``"cuda:1"``, ``torch.device("cuda", i)``, a name bound to one), not an option or
     a parameter that may as well hold ``"cuda"``."""
-    if node is None or hops > 3:
-        return False
-    if literal_gpu(node) == Gpu.CHOSEN:
-        return True
-    if isinstance(node, cst.IfExp):
-        taken = scope.guard(node.test)
-        arm = node.body if taken == "body" else node.orelse if taken == "orelse" else None
-        return _indexed(scope, arm, hops + 1)
-    if isinstance(node, cst.Call):
-        if scope.w.analysis.qualify(node.func) != "torch.device" or not node.args:
-            return False
-        if len(node.args) >= 2:
-            return index_gpu(scope, node.args[1].value) == Gpu.CHOSEN
-        return _indexed(scope, node.args[0].value, hops + 1)
-    name = dotted(node)
-    value = scope.lookup(name) if name is not None else None
-    written = value.device_expr if value is not None and value.kind == Kind.DEVICE else None
-    return isinstance(written, cst.BaseExpression) and _indexed(scope, written, hops + 1)
+    written = _written(scope, expr, guarded=True)
+    if (
+        isinstance(written, cst.Call)
+        and scope.w.analysis.qualify(written.func) == "torch.device"
+        and len(written.args) >= 2
+    ):
+        return index_gpu(scope, written.args[1].value) == Gpu.CHOSEN
+    return written is not None and literal_gpu(written) == Gpu.CHOSEN
 
 
 @contextlib.contextmanager
@@ -251,22 +270,11 @@ def hard_coded(scope: Scope, node: cst.CSTNode, expr: cst.BaseExpression | None)
     )
 
 
-def _names_cuda(scope: Scope, expr: cst.BaseExpression, hops: int = 0) -> bool:
+def _names_cuda(scope: Scope, expr: cst.BaseExpression) -> bool:
     """``expr`` names CUDA whatever the run: ``"cuda"``, ``torch.device("cuda")``, or
     a name bound to one of them (not ``"cuda" if available else "cpu"``)."""
-    if isinstance(expr, cst.SimpleString):
-        return literal_gpu(expr) == Gpu.CURRENT
-    if isinstance(expr, cst.Call):
-        q = scope.w.analysis.qualify(expr.func)
-        return (
-            q == "torch.device" and len(expr.args) == 1 and _names_cuda(scope, expr.args[0].value)
-        )
-    name = dotted(expr)
-    value = scope.lookup(name) if name is not None else None
-    if value is None or value.kind != Kind.DEVICE or value.device != Place.CUDA or hops > 2:
-        return False
-    written = value.device_expr
-    return isinstance(written, cst.BaseExpression) and _names_cuda(scope, written, hops + 1)
+    written = _written(scope, expr, guarded=False)
+    return written is not None and literal_gpu(written) == Gpu.CURRENT
 
 
 def gpu_of(value: Value, gpus: dict[cst.CSTNode, Gpu | None]) -> tuple[Gpu, Event] | None:

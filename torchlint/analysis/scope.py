@@ -134,6 +134,16 @@ class Walk:
         self.fn_nodes: dict[cst.FunctionDef, frozenset[int]] = {}
 
     @contextlib.contextmanager
+    def gpu_run_only(self, only: bool) -> Iterator[None]:
+        """While a branch only the GPU run takes is walked (when ``only``): what is
+        put on CUDA there never runs without a GPU (``gpus.hard_coded``)."""
+        self.gpu_guarded += only
+        try:
+            yield
+        finally:
+            self.gpu_guarded -= only
+
+    @contextlib.contextmanager
     def within(self, home: Home | None, site: cst.CSTNode | None = None) -> Iterator[None]:
         """Read names as ``home`` (a file of the project) defines them, while a call
         into it is followed. What is observed there is observed at ``site``, the
