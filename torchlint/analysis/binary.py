@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import arrays, dims, effects, joins, strict_ops
+from torchlint.analysis import arrays, dims, effects, joins, lists, strict_ops
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import INTEGER_DTYPES
 from torchlint.analysis.values import MAYBE_DTYPE, UNKNOWN, Kind, Place, Value, new_ident
@@ -17,6 +17,9 @@ from torchlint.analysis.values import MAYBE_DTYPE, UNKNOWN, Kind, Place, Value, 
 def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
     """``a + b``, ``x * 0.5``, ``a @ b``: a tensor where its operands are; with a
     plain number, where the tensor is. Anything unknown makes it unknown."""
+    empty = lists.slots(node)
+    if empty is not None:
+        return empty  # output = [None] * n: filled by index
     left, right = scope.eval(node.left), scope.eval(node.right)
     if isinstance(node.operator, cst.MatrixMultiply):
         strict_ops.meet(scope, node, "@", ((node.left, left), (node.right, right)))

@@ -36,6 +36,7 @@ from torchlint.analysis import (
     cpu_run,
     dicts,
     joins,
+    lists,
     plain,
     rebinds,
     recasts,
@@ -432,6 +433,9 @@ class _Scope(Attachments):
         """``batch["latents"] = ...`` on a dict whose entries are known: that entry
         (for every name holding the dict); any other key makes them unknown."""
         owner = self.eval(target.value)
+        if owner.kind == Kind.LIST and (name := dotted(target.value)) in self.env:
+            self.set(name, lists.filled(owner, value))  # output[i] = det
+            return
         key = string_key(target)
         if owner.kind == Kind.OPTIONS and owner.keys and owner.ident:
             self.forget(owner.ident)  # cfg["device"] = ...: a dict of settings changed
