@@ -11,7 +11,12 @@ import libcst as cst
 
 from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import NUMPY_CONVERSIONS, NUMPY_LIST_REDUCTIONS, NUMPY_UFUNCS
+from torchlint.analysis.torch_api import (
+    NUMPY_ARRAY_FIRST,
+    NUMPY_CONVERSIONS,
+    NUMPY_LIST_REDUCTIONS,
+    NUMPY_UFUNCS,
+)
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
     UNKNOWN,
@@ -151,10 +156,14 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         and args[0][1].kind == Kind.TENSOR
         and (
             name in ("array", "asarray")
-            or (name in NUMPY_UFUNCS and args[0][1].device != Place.CPU)
+            or (
+                (name in NUMPY_UFUNCS or name in NUMPY_ARRAY_FIRST)
+                and args[0][1].device != Place.CPU
+            )
         )
     ):
-        # (np.sqrt(t) of a tensor on the CPU is a tensor again: __array_wrap__)
+        # (np.sqrt(t), np.argmax(t) of a tensor on the CPU is a tensor again:
+        # __array_wrap__)
         scope.w.facts.to_numpy.add(node, args[0][1], scope.depth)
         return new_value(Kind.NDARRAY, Place.CPU, None)
     listed = args[0][1] if args else UNKNOWN

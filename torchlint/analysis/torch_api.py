@@ -465,6 +465,14 @@ NUMPY_UFUNCS = frozenset(
     """log1p exp expm1 log log2 log10 sqrt square sin cos tan tanh arctan abs absolute
     floor ceil sign reciprocal isnan isinf isfinite""".split()
 )
+# numpy functions that call a tensor's own method with numpy's arguments (``axis=``,
+# ``out=``), which torch refuses, and then make an array of it (``np.argmax(t,
+# axis=1)``, ``np.sort(t)``): a tensor on a GPU fails there as ``.numpy()`` does.
+# (``np.sum``/``mean``/``max`` and the other reductions fail on any device instead.)
+NUMPY_ARRAY_FIRST = frozenset(
+    """median average cumsum cumprod argmax argmin percentile quantile unique sort
+    argsort ptp argwhere flatnonzero round around clip ravel diff where transpose""".split()
+)
 # numpy functions that make an array of a list they are given first (``np.sum(outs,
 # 0)`` of a list of tensors converts each one; of one tensor, numpy calls its own
 # ``.sum`` instead).

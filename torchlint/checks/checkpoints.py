@@ -63,7 +63,13 @@ class NumpyOfDeviceTensor(Rule):
     ## What it does
     Flags `t.numpy()`, `np.array(t)` and `np.asarray(t)` when the flow analysis shows
     `t` on a GPU or a device variable: moved there with `.to(device)` / `.cuda()`,
-    created with `device=`, or returned by a model that was moved there.
+    created with `device=`, or returned by a model that was moved there. Also the
+    numpy functions that make an array of a tensor: ufuncs (`np.exp(t)`), and
+    `np.argmax`, `np.argsort`, `np.sort`, `np.clip`, `np.cumsum`, `np.where`, ...,
+    which first call the tensor's own method with numpy's arguments (`axis=`,
+    `out=`), which torch refuses, then convert it (`np.sum`, `np.mean` and the other
+    reductions fail on any device instead, with a `TypeError` of their own); and
+    numpy functions given a list of such tensors (`np.concatenate(preds)`).
 
     ## Why is this bad?
     `TypeError: can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to
@@ -88,7 +94,8 @@ class NumpyOfDeviceTensor(Rule):
     memory, with no graph: **safe** when the flow analysis knows `t` is a tensor (made
     by a torch factory or a model, or derived from one), so no receiver the code could
     hold lacks `.detach()` or `.cpu()`. `np.array(t)` and `np.asarray(t)` become
-    `np.array(t.detach().cpu())`, under the same condition. When `t` is only known as
+    `np.array(t.detach().cpu())` (and `np.argmax(t.detach().cpu(), axis=1)`, which
+    numpy hands back as a CPU tensor), under the same condition. When `t` is only known as
     something that was moved (`batch.to(device)`, and `batch` could be a custom
     class with its own `.to()` and `.numpy()`), the fix is **unsafe** and says it
     assumes a tensor.

@@ -15,6 +15,7 @@ from torchlint.analysis.torch_api import (
     GPU_STRINGS,
     LEGACY_TENSOR_TYPES,
     MODEL_LOADERS,
+    NUMPY_ARRAY_FIRST,
     NUMPY_CONVERSIONS,
     NUMPY_LIST_REDUCTIONS,
     NUMPY_UFUNCS,
@@ -449,7 +450,11 @@ class Unit(Casts, ModuleSources, ModuleState):
                 elif q.startswith("numpy."):
                     self.numpy_data = True  # float64 unless told otherwise
                     function = q[len("numpy.") :]
-                    converts = function in NUMPY_CONVERSIONS or function in NUMPY_UFUNCS
+                    converts = (
+                        function in NUMPY_CONVERSIONS
+                        or function in NUMPY_UFUNCS
+                        or function in NUMPY_ARRAY_FIRST
+                    )
                     if function in NUMPY_LIST_REDUCTIONS and node.args:
                         # np.sum(arr) converts nothing; np.sum(list of tensors) each
                         if isinstance(node.args[0], (ast.List, ast.ListComp, ast.Tuple)):
