@@ -137,8 +137,7 @@ class _Scope(Attachments):
             if name is not None:
                 # s += p on tensors: in place, where s is (its operand met it there)
                 old = self.lookup(name) or UNKNOWN
-                copies.meet(self, [old, value], stmt)
-                self.set(name, joins.augmented(old, value))
+                self.set(name, joins.in_place(self, stmt, old, value))
         elif type(stmt) is cst.Expr:
             expr = stmt.value
             known = None

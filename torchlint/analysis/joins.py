@@ -152,6 +152,17 @@ def _unseen(scope: Scope, args: Args) -> Value:
     return UNKNOWN
 
 
+def in_place(scope: Scope, stmt: cst.AugAssign, old: Value, value: Value) -> Value:
+    """``s += p``, ``mask &= t != pad``: two tensors meet in place, where ``s`` is
+    (a CPU ``s`` and ``p`` on a device fail there, as ``s + p`` does); what is left
+    in ``s`` (``augmented``)."""
+    if old.kind in _TENSORS and value.kind in _TENSORS:
+        meet(scope, (old, value), stmt, (stmt.target, stmt.value))  # (copies.meet too)
+    else:
+        copies.meet(scope, [old, value], stmt)
+    return augmented(old, value)
+
+
 def augmented(old: Value, value: Value) -> Value:
     """What ``s += p`` leaves in ``s`` (``copies.meet`` records where they meet): a
     tensor in place (its device and dtype kept), a number still a number, a number

@@ -54,7 +54,7 @@ class InputsNotMoved(Rule):
     reported where the caller passes them, with the line that runs the model as the
     related location. Also flags a tensor made on the CPU that meets a placed model's
     tensors (its output, its weights, the inputs its `forward` was called with) in a
-    `torch.cat`/`stack` or arithmetic: a mask or state made in `forward` without
+    `torch.cat`/`stack` or arithmetic (in place too: `total += out`, `keep &= ids != pad`): a mask or state made in `forward` without
     `device=`; where such a tensor came in a container the caller handed to the model
     and that container has its own `.to()` (a dataclass batch), at that call, the line
     to change. A loss given a model's output and a target made on the CPU and never
@@ -286,8 +286,10 @@ class InputsNotMoved(Rule):
                     "'indices should be either on cpu or on the same device as the indexed tensor'"
                 )
             fn = self.ctx.function
+            # (`(target != pad).device`: an expression's device needs its parentheses)
+            of = name if dotted(mix.device_expr) or name.startswith("(") else f"({name})"
             advice = (
-                f"create it there with `device={name}.device`"
+                f"create it there with `device={of}.device`"
                 if fn is not None and contains(fn.node, mix.node)
                 else "create it on that device (or move it there before that line)"
             )
@@ -296,7 +298,7 @@ class InputsNotMoved(Rule):
                 advice = f"move it with the model's inputs before the call (`{passed}.to(...)`)"
             elif mix.node is node:
                 meets = "here"
-                advice = f"move it to that device first (`{cpu or 'it'}.to({name}.device)`)"
+                advice = f"move it to that device first (`{cpu or 'it'}.to({of}.device)`)"
             elif isinstance(node, cst.Call) and made is not None and made.detail == TYPE_AS_CPU:
                 at, subject, advice = self._type_as_cpu(node, made, related)
             self.report(
