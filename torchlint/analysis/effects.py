@@ -48,6 +48,7 @@ from torchlint.analysis.torch_api import (
     MODEL_LOADERS,
     MODULE_CONTAINERS,
     OPENCV_IMAGE_READER,
+    PAIRED_RESULTS,
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
     SAME_PLACE_OPS,
@@ -138,6 +139,8 @@ def _same_place(q: str) -> bool:
 def _same_place_result(value: Value, op: str) -> Value:
     """A new tensor made from ``value`` by ``op`` (in SAME_PLACE_OPS)."""
     dtype = "int64" if op in INDEX_RESULTS else "bool" if op in BOOL_RESULTS else value.dtype
+    if op in PAIRED_RESULTS:
+        dtype = None  # (the values, or the indices: int64)
     if op in FLOAT_RESULTS and dtype in INTEGER_DTYPES:
         dtype = "float32"  # torch.sin(torch.arange(4)) is floating
     return replace(value, dtype=dtype, ident=new_ident(), moved_from=0)

@@ -35,6 +35,7 @@ from torchlint.analysis.names import dotted, is_super, literal_str, string_key
 from torchlint.analysis.observations import CallObs, MixObs
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
+    COMPARISON_METHODS,
     FLOATING_DTYPES,
     IN_PLACE_OPS,
     INTEGER_DTYPES,
@@ -245,10 +246,9 @@ class Expressions(Calls):
             return operand if operand.kind == Kind.NUMBER else UNKNOWN
         if type(node) is cst.Comparison:
             left = self.eval(node.left)
-            for target in node.comparisons:
-                self.eval(target.comparator)
+            rights = [self.eval(target.comparator) for target in node.comparisons]
             if left.kind == Kind.TENSOR:  # probs > 0.5: a bool tensor, where probs is
-                return dims.elementwise(left, "bool")
+                return joins.compared(self, node, left, rights)
             decided = self.constant(node)  # half=dtype == torch.float16: a flag
             return UNKNOWN if decided is None else flag(decided)
         if type(node) is cst.Lambda:
@@ -426,13 +426,13 @@ class Expressions(Calls):
                 return effects.module_method(self, node, receiver_path, receiver, method, args)
             if (
                 receiver.kind in (Kind.TENSOR, Kind.MOVED)
-                and method.removesuffix("_") in ARITHMETIC_METHODS
+                and (method.removesuffix("_") in ARITHMETIC_METHODS or method in COMPARISON_METHODS)
                 and args
                 and args[0][0].keyword is None
                 and args[0][1].kind in (Kind.TENSOR, Kind.MOVED)
-            ):  # x.sub(mean): as x - mean
+            ):  # x.sub(mean): as x - mean; pred.eq(labels): as pred == labels
                 pair = ((func.value, receiver), (args[0][0].value, args[0][1]))
-                return joins.arithmetic(self, node, pair)
+                return joins.method(self, node, method, pair)
             if receiver.kind in (Kind.TENSOR, Kind.MOVED) and method in MASKED_METHODS:
                 operands = [(func.value, receiver), *((a.value, v) for a, v in args)]
                 gpus.meet(self, [v for _, v in operands], node, [e for e, _ in operands])

@@ -14,6 +14,7 @@ import libcst as cst
 from torchlint.analysis import copies, dims, gpus
 from torchlint.analysis.observations import MixObs
 from torchlint.analysis.scope import Scope
+from torchlint.analysis.torch_api import COMPARISON_METHODS
 from torchlint.analysis.values import UNKNOWN, Kind, Place, Value, join_values, new_ident
 
 Arg = tuple[cst.Arg, Value]
@@ -58,6 +59,37 @@ def meet(
 # The origins of a value on a device because a placed model put it there: its output
 # and its weights (what TL204 takes as "the model's device").
 _MODEL_ORIGINS = ("module call", "parameter")
+
+
+# The comparisons of two tensors that compute elementwise (not ``is``, ``in``).
+_ORDERINGS = (
+    cst.Equal,
+    cst.NotEqual,
+    cst.LessThan,
+    cst.LessThanEqual,
+    cst.GreaterThan,
+    cst.GreaterThanEqual,
+)
+
+
+def compared(scope: Scope, node: cst.Comparison, left: Value, rights: Sequence[Value]) -> Value:
+    """``pred == labels``, ``probs > 0.5``: a bool tensor where ``left`` is; two
+    tensors meet as in arithmetic (a CPU one and one on a device fail there)."""
+    first = node.comparisons[0]
+    if len(rights) == 1 and isinstance(first.operator, _ORDERINGS) and rights[0].kind in _TENSORS:
+        left = meet(scope, (left, rights[0]), node, (node.left, first.comparator))
+    return dims.elementwise(left, "bool")
+
+
+def method(
+    scope: Scope, node: cst.Call, name: str, pair: Sequence[tuple[cst.BaseExpression, Value]]
+) -> Value:
+    """``x.sub(mean)``, ``pred.eq(labels)``: as ``x - mean``, ``pred == labels``."""
+    if name in COMPARISON_METHODS:
+        return dims.elementwise(
+            meet(scope, [v for _, v in pair], node, [e for e, _ in pair]), "bool"
+        )
+    return arithmetic(scope, node, pair)
 
 
 def loss_pair(scope: Scope, node: cst.Call, given: Arg | None, target: Arg | None) -> None:

@@ -69,6 +69,8 @@ TENSOR_ALIASES = frozenset({"data", "T", "mT"})
 # Tensor methods (and their in-place forms, ``sub_``) that compute with a second
 # tensor as ``+ - * /`` do: both must be on one device.
 ARITHMETIC_METHODS = frozenset({"add", "sub", "mul", "div", "true_divide", "rsub"})
+# Tensor methods comparing with another tensor elementwise: a bool tensor, where both are.
+COMPARISON_METHODS = frozenset("eq ne lt le gt ge greater less greater_equal less_equal".split())
 # Tensor methods whose tensor arguments must be on the receiver's device (a mask,
 # the values scattered in); a CPU scalar tensor is the one exception torch makes.
 MASKED_METHODS = frozenset(
@@ -110,7 +112,7 @@ SAME_PLACE_OPS = frozenset(
     floor ceil sign one_hot chunk split unbind tensor_split fill_ zero_ normal_ uniform_
     bernoulli_ random_ exponential_ copy_ inverse inv pinv pinverse matrix_exp eq ne lt
     le gt ge logical_not isnan isinf isfinite requires_grad_ multinomial topk sort
-    sample""".split()
+    sample max min""".split()
 )
 # A categorical distribution over logits or probabilities: what its ``.sample()``
 # draws is class indices where they are (effects._categorical).
@@ -152,6 +154,9 @@ STRICT_DTYPE_OPS = frozenset(
     }
 )
 STRICT_DTYPE_METHODS = frozenset({"mm", "bmm", "matmul", "mv"})
+# Of those, the ones that may make values and indices (``torch.max(x, 1)``,
+# ``x.topk(k)``), held as one tensor: of either dtype.
+PAIRED_RESULTS = frozenset("max min topk sort".split())
 # Of those, the ones whose result is int64 (indices, one-hot codes), not values.
 INDEX_RESULTS = frozenset({"argmax", "argmin", "one_hot", "multinomial"})
 # And those whose result is a bool tensor (``a.eq(b)``, as ``a == b``).

@@ -414,7 +414,8 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     like whose result meets the inputs or parameters, exactly as TL401 defines it
     (arithmetic, torch ops, a submodule call), unless the code moves it first. In any
     function, flags one whose tensor the flow analysis follows to a tensor on a device:
-    in arithmetic or `torch.cat`, or indexed by that tensor's boolean mask
+    in arithmetic, a comparison (`pred == labels`, `pred.eq(labels)`) or `torch.cat`, or
+    indexed by that tensor's boolean mask
     (`torch.LongTensor(range(n))[labels == c]`, with `labels` on the GPU). The class
     of a tensor, `type(t)`, is `torch.Tensor` whatever device `t` is on, and calling it
     with sizes or data is the same legacy constructor: `type(x)(x.size())`, or
