@@ -76,7 +76,9 @@ class InputSite:
         made_at: str = "",
         unsafe: bool = False,
         more: dict[str, cst.CSTNode] | None = None,
+        fixed: bool = True,
     ) -> None:
+        """``fixed``: False where the conversion is right on one path only (no fix)."""
         obs, name = self.obs, self.name
         related: dict[str, cst.CSTNode] = dict(more or {})
         here = self.site or self.node
@@ -143,10 +145,14 @@ class InputSite:
         safe = (
             self.handed.path == "module" if self.handed is not None else not obs.in_forward
         ) and not unsafe
-        fix = FixSpec.safe_if(
-            safe,
-            Replace(self.node, method_call(self.node, method)),
-            message=fix_message.format(name),
+        fix = (
+            FixSpec.safe_if(
+                safe,
+                Replace(self.node, method_call(self.node, method)),
+                message=fix_message.format(name),
+            )
+            if fixed
+            else None
         )
         self.rule.report(
             at,

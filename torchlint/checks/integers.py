@@ -46,7 +46,9 @@ class IntegerInput(Rule):
     through the file's functions and into the `forward` of its module classes, so an
     image preprocessed by a helper and fed to a model whose first layer is a
     convolution is found. The finding lands on the line that made the input integer
-    (the line to change), once, and names the call.
+    (the line to change), once, and names the call. A model cast only on one path
+    (`if opt.half: model.half()`) is read in the dtype that path gives it: integers
+    fail there whatever the other path does.
 
     ## Why is this bad?
     `RuntimeError: Input type (unsigned char) and bias type (float) should be the
@@ -73,7 +75,8 @@ class IntegerInput(Rule):
     `.half()`, `.bfloat16()`), which makes the call run. It is **unsafe**: integer
     pixels usually need scaling as well (`/ 255`, the model's normalization), which
     the fix cannot know, so a model fed unscaled values would run and predict
-    nonsense. Review the conversion.
+    nonsense. Review the conversion. No fix where the model is cast on one path only:
+    each path needs its own dtype.
 
     ## References
     - [`torchvision.io.read_image`](https://pytorch.org/vision/stable/generated/torchvision.io.read_image.html)
@@ -89,16 +92,19 @@ class IntegerInput(Rule):
     def _check(self, node: cst.Call, obs: CallObs) -> bool:
         module = obs.module
         layer = float_input_layer(module)
-        if module.dtype not in DTYPE_CASTS or obs.followed or layer is None:
+        dtype, branch = module.dtype, module.branch_cast()
+        if branch is not None:  # (if opt.half: model.half(): that run's dtype)
+            dtype = branch.detail
+        if dtype not in DTYPE_CASTS or obs.followed or layer is None:
             return False
         found = False
         for arg, value in obs.args:
             if arg.star or value.kind != Kind.TENSOR or value.dtype not in _INT_NAMES:
                 continue
             found = True
-            cast = DTYPE_CASTS[module.dtype or ""]
+            cast = DTYPE_CASTS[dtype or ""]
             c_name, torch_name = _INT_NAMES[value.dtype]
-            weights_c, weights = _FLOAT_NAMES[module.dtype or ""]
+            weights_c, weights = _FLOAT_NAMES[dtype or ""]
             error = (
                 f"Input type ({c_name}) and bias type ({weights_c}) should be the same"
                 if layer.startswith("Conv")
@@ -107,13 +113,23 @@ class IntegerInput(Rule):
             pixels = value.dtype == "uint8"
             whole = module.origin.rsplit(".", 1)[-1]
             which = f"a {layer}" if whole == layer else f"its first layer is a {layer}"
+            where, aside, more = f"computes in {dtype}", "", None
+            if branch is not None:
+                # (no fix: the other path runs the model in another dtype)
+                where = f"computes in {dtype} where line <line:cast> cast it"
+                aside, more = (
+                    " on that path (and in the model's dtype elsewhere)",
+                    {"cast": branch.node},
+                )
             InputSite(self, arg, value, obs, site=node).report(
                 value.dtype,
-                f"computes in {module.dtype} ({which}): '{error}'",
+                f"{where} ({which}): '{error}'",
                 cast,
                 "convert the input with {}." + cast + "()",
-                " (pixels: scale them too, e.g. `/ 255`)" if pixels else "",
+                aside + (" (pixels: scale them too, e.g. `/ 255`)" if pixels else ""),
                 made_at="made at ",
                 unsafe=True,
+                more=more,
+                fixed=branch is None,
             )
         return found
