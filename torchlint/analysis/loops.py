@@ -95,8 +95,12 @@ class Loops(Scope):
             return reduce(merge_values, value.items)
         if value.kind == Kind.MODULE:
             member = list_member(value)  # for block in self.blocks
-            if member is None and value.origin.endswith(("Sequential", "ModuleList")):
-                member = submodule(value)  # for block in nn.Sequential(...): its children
+            if member is None and (
+                value.origin.endswith(("Sequential", "ModuleList")) or value.part_of
+            ):
+                # for block in nn.Sequential(...): its children; for blk in
+                # self.unet.blocks: a part the code iterates holds parts (a ModuleList)
+                member = submodule(value)
             return member or UNKNOWN
         if value.kind == Kind.TENSOR and value.origin != "module method":  # for row in x: the rows
             return replace(value, ident=new_ident(), moved_from=0)

@@ -139,11 +139,12 @@ class ModuleCastNotPlaced(Rule):
         whole = callee.split(".")[0]
         if whole == "self" and not module.part_of:
             whole = model_name(callee)  # self.vae(x)
-        elif whole == "self":
-            # A part called in a method of the model's class (``self.encoder(x)`` in
-            # ``encode``): name the model as the cast does.
+        elif whole == "self" or module.part_of or "." in callee:
+            # A part called (``self.encoder(x)`` in ``encode``, ``blk(h)`` of a loop over
+            # ``unet.blocks``), or the model through what holds it (``pipe.unet(x)``):
+            # name the model as the cast does.
             func = cast.node.func if isinstance(cast.node, cst.Call) else None
-            text = self.ctx.code_for(func.value) if isinstance(func, cst.Attribute) else ""
+            text = dotted(func.value) if isinstance(func, cst.Attribute) else None
             whole = text if text and len(text) <= 40 else "the model"
         related: dict[str, cst.CSTNode] = {"cast": cast.node, "move": move.node}
         if at is cast.node:
