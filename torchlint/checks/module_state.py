@@ -633,7 +633,9 @@ class ModuleInPlainContainer(_ModuleStateRule):
     The fix wraps the container in `nn.ModuleList(...)` / `nn.ModuleDict(...)` (an
     empty list becomes `nn.ModuleList()`, which supports `.append`). The submodules
     then appear in `parameters()` and `state_dict()` (new keys): **unsafe**. No fix for
-    dict comprehensions or dicts whose keys are not string literals.
+    dict comprehensions, dicts whose keys are not string literals, or a list filled with
+    lists of modules (`self.stages.append([linear, act])`: `nn.ModuleList` refuses a
+    list; each pair needs a container of its own).
 
     ## References
     - [`nn.ModuleList`](https://pytorch.org/docs/stable/generated/torch.nn.ModuleList.html)
@@ -650,6 +652,7 @@ class ModuleInPlainContainer(_ModuleStateRule):
         ):
             return  # registered by hand: self.add_module(str(i), layer)
         appended: dict[str, cst.CSTNode] = {}
+        nested: set[str] = set()  # (self.hids.append([linear, act]): lists in the list)
         for small in smalls:
             if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
                 call = small.value
@@ -659,15 +662,26 @@ class ModuleInPlainContainer(_ModuleStateRule):
                     and call.args
                 ):
                     attr = _self_attr(call.func.value)
-                    if attr is not None and self._is_module_expr(call.args[-1].value):
+                    item = call.args[-1].value
+                    listed = isinstance(item, (cst.List, cst.Tuple)) and (
+                        call.func.attr.value != "extend"
+                    )
+                    members = (
+                        [e.value for e in item.elements]
+                        if isinstance(item, (cst.List, cst.Tuple)) and listed
+                        else [item]
+                    )
+                    if attr is not None and any(self._is_module_expr(m) for m in members):
                         appended.setdefault(attr, call)
+                        if listed:
+                            nested.add(attr)
         for small, attr, value in _self_assignments(smalls):
             container = self._container(value, attr in appended)
             if container is None or len(facts.self_attrs.get(attr, [])) > 1:
                 continue  # re-assigned (self.body = nn.Sequential(*self.body)): unknown
             nn = self._nn()
             fix = None
-            if nn is not None and container != "dict-comprehension":
+            if nn is not None and container != "dict-comprehension" and attr not in nested:
                 wrapper = "ModuleDict" if container == "dict" else "ModuleList"
                 inner = self.ctx.code_for(value)
                 text = f"{nn}.{wrapper}()" if inner in ("[]", "{}") else f"{nn}.{wrapper}({inner})"
@@ -678,11 +692,15 @@ class ModuleInPlainContainer(_ModuleStateRule):
             wrapper = "ModuleDict" if kind == "dict" else "ModuleList"
             related = {"append": appended[attr]} if attr in appended else {}
             filled = " (filled at line <line:append>)" if related else ""
+            advice = f"use `nn.{wrapper}`"
+            if attr in nested:  # (nn.ModuleList refuses a list: each needs its own)
+                filled = " (filled with lists of modules at line <line:append>)"
+                advice = "use an `nn.ModuleList` of `nn.ModuleList`s (or of `nn.Sequential`s)"
             self.report(
                 small,
                 f"`self.{attr}` keeps submodules in a plain {kind}{filled}: they are not "
                 "registered, so `.to()`, `.half()`, `.parameters()` and `state_dict()` skip them; "
-                f"use `nn.{wrapper}`",
+                f"{advice}",
                 fix,
                 related,
             )
