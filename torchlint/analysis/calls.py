@@ -258,7 +258,7 @@ class Calls(Loops):
         staticmethod: followed. None when it is not one, or not followed."""
         w = self.w
         known = self.lookup(name)
-        if not self.entry or (known is not None and known.kind is not None):
+        if not self.entry or (known and known.kind and known.origin != CLASS + name):
             return None  # (a variable of that name, not the class)
         cls = w.home.class_named(name)
         fn = w.methods(cls).get(method) if cls is not None else None

@@ -140,8 +140,8 @@ class Expressions(Calls):
                     if self.w.analysis.qualify(node) in MATH_CONSTANTS:
                         return Value(Kind.NUMBER, dtype="float32")  # math.pi * u
                     optimizers.touch(self, name)  # optimizer.state
-                if type(node) is cst.Name and name in self.w.top_functions and self.entry:
-                    return Value(Kind.FUNCTION, origin=name)  # metric=compute_metrics
+                if type(node) is cst.Name and self.entry and (made := self.w.reference(name)):
+                    return made  # metric=compute_metrics, load(Net)
                 if type(node) is cst.Attribute:
                     owner = self.lookup(dotted(node.value) or "")
                     if owner is not None and owner.kind == Kind.ENCODING and not owner.keys:
@@ -296,7 +296,7 @@ class Expressions(Calls):
         if owner not in ("self", "cls", cls.name):
             return UNKNOWN
         bound = self.lookup(owner)
-        if owner == cls.name and bound is not None and bound.kind is not None:
+        if owner == cls.name and bound and bound.kind and bound.origin != CLASS + owner:
             return UNKNOWN  # a variable of that name, not the class
         number = cls.number(node.attr.value)
         if number is None:

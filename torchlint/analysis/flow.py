@@ -331,8 +331,9 @@ class _Scope(Attachments):
                 self.body(stmt.finalbody.body.body)
         elif type(stmt) is cst.FunctionDef or type(stmt) is cst.ClassDef:
             name = stmt.name.value
-            if self.entry and self.w.top_functions.get(name) is stmt:
-                self.set(name, Value(Kind.FUNCTION, origin=name))  # net = linreg
+            made = self.w.reference(name) if self is self.w.module_scope else None
+            if made and (self.w.top_functions.get(name) is stmt or type(stmt) is cst.ClassDef):
+                self.set(name, made)  # net = linreg; load(Net): the class, called there
             elif self.entry and type(stmt) is cst.FunctionDef and self is not self.w.module_scope:
                 closure = Value(Kind.FUNCTION, ident=new_ident(), origin=name)
                 self.w.closures[closure.ident] = (stmt, self)

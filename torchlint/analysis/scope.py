@@ -26,6 +26,7 @@ from torchlint.analysis.torch_api import (
     torch_dtype,
 )
 from torchlint.analysis.values import (
+    CLASS,
     DTYPE_NAME,
     LIBRARY,
     MAYBE_DTYPE,
@@ -204,6 +205,16 @@ class Walk:
     def home_of(self, cls: ClassFacts) -> Home | None:
         """The file a class of another file came from (None: the file walked now)."""
         return self.homes.get(cls)
+
+    def reference(self, name: str) -> Value | None:
+        """A function or a class of the file read by its name as a value
+        (``metric=compute_metrics``, ``load(Net)``): called where it is passed, it
+        runs as a call of that name would."""
+        if name in self.top_functions:
+            return Value(Kind.FUNCTION, origin=name)
+        if name in self.local_modules or name in self.local_classes:
+            return Value(Kind.FUNCTION, origin=CLASS + name)
+        return None
 
     def methods(self, cls: ClassFacts) -> dict[str, cst.FunctionDef]:
         """The methods an instance of ``cls`` runs: its own, and those it inherits
