@@ -13,6 +13,7 @@ import libcst as cst
 
 from torchlint.analysis import copies, dims, gpus
 from torchlint.analysis.observations import MixObs
+from torchlint.analysis.order import contains
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import COMPARISON_METHODS
 from torchlint.analysis.values import UNKNOWN, Kind, Place, Value, join_values, new_ident
@@ -29,13 +30,15 @@ def meet(
     exprs: Sequence[cst.BaseExpression],
     promote: bool = False,
     dtype: str | None = None,
+    at_op: bool = False,
 ) -> Value:
     """``torch.cat``/``stack`` or arithmetic of tensors (``exprs``): records a
     tensor made on the CPU meeting one on a device (the op fails there). With
     ``promote`` (a concatenation), the result's dtype is torch's promoted one;
     ``dtype``, when given, is the result's (arithmetic: ``dims.arithmetic_dtype``).
     The result has dimensions where one of ``values`` has (broadcasting), or where it
-    is a concatenation."""
+    is a concatenation. With ``at_op``, a CPU tensor made outside the function being
+    walked (a batch's labels) is recorded at ``node``: the line that can move it."""
     for cpu in values:
         made = cpu.last("create") if cpu.kind == Kind.TENSOR and cpu.device == Place.CPU else None
         if made is None:
@@ -43,7 +46,9 @@ def meet(
         other = next(((v, e) for v, e in zip(values, exprs, strict=True) if v.on_accelerator), None)
         if other is not None:
             mix = MixObs(node, cpu, other[0], other[1])
-            scope.w.facts.mixes.add(mixed_at(scope, made.node, node), mix, scope.depth)
+            here = not at_op or not scope.stack or contains(scope.stack[-1], made.node)
+            key = mixed_at(scope, made.node, node) if here else node
+            scope.w.facts.mixes.add(key, mix, scope.depth)
     copies.meet(scope, values, node)
     gpus.meet(scope, values, node, exprs)
     joined = join_values(values, promote, dtype, node)
@@ -77,7 +82,7 @@ def compared(scope: Scope, node: cst.Comparison, left: Value, rights: Sequence[V
     tensors meet as in arithmetic (a CPU one and one on a device fail there)."""
     first = node.comparisons[0]
     if len(rights) == 1 and isinstance(first.operator, _ORDERINGS) and rights[0].kind in _TENSORS:
-        left = meet(scope, (left, rights[0]), node, (node.left, first.comparator))
+        left = meet(scope, (left, rights[0]), node, (node.left, first.comparator), at_op=True)
     return dims.elementwise(left, "bool")
 
 
@@ -86,9 +91,8 @@ def method(
 ) -> Value:
     """``x.sub(mean)``, ``pred.eq(labels)``: as ``x - mean``, ``pred == labels``."""
     if name in COMPARISON_METHODS:
-        return dims.elementwise(
-            meet(scope, [v for _, v in pair], node, [e for e, _ in pair]), "bool"
-        )
+        met = meet(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=True)
+        return dims.elementwise(met, "bool")
     return arithmetic(scope, node, pair)
 
 

@@ -23,7 +23,7 @@ from torchlint.analysis.torch_api import (
 from torchlint.analysis.values import Event, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import device_text, model_name, name_of, usable
-from torchlint.rules.rule import FixSpec, Replace, Rule
+from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
 
 
 class InputsNotMoved(Rule):
@@ -59,7 +59,8 @@ class InputsNotMoved(Rule):
     and that container has its own `.to()` (a dataclass batch), at that call, the line
     to change. A loss given a model's output and a target made on the CPU and never
     moved (`criterion(logits, y)` with `y` from the batch, `F.mse_loss(pred, y)`) is
-    flagged at the loss, which says what to move. And a tensor made on the CPU that is indexed with a tensor on a
+    flagged at the loss, which says what to move; so is a comparison of such labels with
+    the predictions (`(predicted == labels).sum()`), once per tensor. And a tensor made on the CPU that is indexed with a tensor on a
     device (`table[labels]` with `labels` moved, a schedule looked up with steps drawn
     with `device=`): 'indices should be either on cpu or on the same device as the
     indexed tensor', whatever that tensor is; an index of indices counts where it
@@ -172,6 +173,14 @@ class InputsNotMoved(Rule):
     def visit_Subscript(self, node: cst.Subscript) -> None:
         self._meets(node)  # (a tensor another file made, indexed here)
 
+    def __init__(self, ctx: LintContext) -> None:
+        super().__init__(ctx)
+        # The CPU tensors (by the node that made them) already reported where they meet.
+        self._met_at_op: set[int] = set()
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        self._meets(node)  # (a batch's labels compared with predictions on the device)
+
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
         self._meets(node)  # (a tensor another file made, met here)
 
@@ -183,7 +192,7 @@ class InputsNotMoved(Rule):
             for stmt in self.ctx.module.body
         )
 
-    def _meets(self, node: cst.Call | cst.Subscript | cst.BinaryOperation) -> None:
+    def _meets(self, node: cst.Call | cst.Subscript | cst.BinaryOperation | cst.Comparison) -> None:
         """A tensor made here on the CPU that later meets a tensor of a placed model
         (its output, its weights, or the inputs its forward was called with) in a
         ``torch.cat``/``stack`` or arithmetic; or, made in another file and handed
@@ -257,7 +266,12 @@ class InputsNotMoved(Rule):
                     f"<line:made>, and `{handed.detail}`'s forward, which gets it here,"
                 )
             elif made is not None and mix.node is node:
-                # Made in another file and handed back: the op here is the line.
+                # Made in another file and handed back, or a batch's labels met in a
+                # loss or a comparison: the op here is the line (once per tensor made:
+                # moved before the loss, they are moved for the comparison too).
+                if id(made.node) in self._met_at_op:
+                    return
+                self._met_at_op.add(id(made.node))
                 related["made"] = made.node
                 cpu = _other_operand(node, mix.device_expr)
                 subject = (
@@ -287,7 +301,8 @@ class InputsNotMoved(Rule):
                 )
             fn = self.ctx.function
             # (`(target != pad).device`: an expression's device needs its parentheses)
-            of = name if dotted(mix.device_expr) or name.startswith("(") else f"({name})"
+            atom = isinstance(mix.device_expr, (cst.Name, cst.Attribute, cst.Call, cst.Subscript))
+            of = name if atom or name.startswith("(") else f"({name})"
             advice = (
                 f"create it there with `device={of}.device`"
                 if fn is not None and contains(fn.node, mix.node)
@@ -442,6 +457,9 @@ def _other_operand(node: cst.CSTNode, device_expr: cst.BaseExpression) -> str | 
         return dotted(node.value)
     if isinstance(node, cst.BinaryOperation):
         return dotted(node.left if device_expr is node.right else node.right)
+    if isinstance(node, cst.Comparison):  # labels == predicted
+        right = node.comparisons[0].comparator
+        return dotted(node.left if device_expr is right else right)
     if isinstance(node, cst.Call):  # criterion(out, labels): the other of the two
         others = [a.value for a in node.args[:2] if a.value is not device_expr]
         return dotted(others[0]) if len(others) == 1 else None
