@@ -30,7 +30,7 @@ from torchlint.analysis import (
     strict_ops,
 )
 from torchlint.analysis.calls import Calls
-from torchlint.analysis.loops import MODULES_BY_KEY
+from torchlint.analysis.loops import MODULES_BY_KEY, same_members
 from torchlint.analysis.names import dotted, is_super, literal_str, string_key
 from torchlint.analysis.observations import CallObs, MixObs
 from torchlint.analysis.torch_api import (
@@ -316,7 +316,7 @@ class Expressions(Calls):
             args = [(a, self.eval(a.value)) for a in node.args]
             if made.kind == Kind.FUNCTION and made.origin == TENSOR_CLASS_OF:
                 return legacy.construct(self, node, args)  # type(x)(sizes)
-            if dotted(func.func) == "type" and _same_members(args):
+            if dotted(func.func) == "type" and same_members(args):
                 return args[0][1]  # type(obj)(f(v) for v in obj): the members as they are
             if made.kind == Kind.OBJECT:  # Resize(size)(sample): its __call__
                 result = self.method_of(made, "__call__", node, args)
@@ -550,7 +550,11 @@ class Expressions(Calls):
             return Value(Kind.LIST, items=(member,)) if known else UNKNOWN
         if name == "type" and len(args) == 1 and args[0][0].keyword is None:
             return legacy.class_of(node, args[0][1])  # type(x): torch.Tensor, for a tensor
-        if name in ("list", "tuple") and _same_members(args):
+        if name == "tuple" and len(node.args) == 1 and not node.args[0].keyword:
+            each = self.per_member(node.args[0].value)  # tuple(t[i] for t in tensors)
+            if each is not None:
+                return each
+        if name in ("list", "tuple") and same_members(args):
             return args[0][1]  # tuple(f(v) for v in batch)
         if name == "list" and not node.args:
             return Value(Kind.LIST)  # filled by append
@@ -743,18 +747,6 @@ def _arrays(value: Value) -> bool:
     """A list whose members are tensors or arrays, or dicts of them by key."""
     return bool(value.items) and all(
         v.kind in _ARRAYS or (v.kind == Kind.ENCODING and bool(v.keys)) for v in value.items
-    )
-
-
-def _same_members(args: list[tuple[cst.Arg, Value]]) -> bool:
-    """One positional argument, a list or tuple of known members: ``tuple(...)`` of it
-    holds the same members."""
-    return (
-        len(args) == 1
-        and args[0][0].keyword is None
-        and not args[0][0].star
-        and args[0][1].kind in (Kind.LIST, Kind.TUPLE)
-        and bool(args[0][1].items)
     )
 
 

@@ -106,6 +106,28 @@ class Loops(Scope):
             return replace(value, ident=new_ident(), moved_from=0)
         return UNKNOWN
 
+    def per_member(self, node: cst.BaseExpression) -> Value | None:
+        """``tuple(t[idx] for t in tensors)`` over a tuple of known members (a batch of
+        features and labels): a tuple of what the expression makes of each, in order
+        (merged, a float64 member and a float32 one would be a maybe). None for any
+        other comprehension."""
+        if not isinstance(node, (cst.GeneratorExp, cst.ListComp)):
+            return None
+        clause = node.for_in
+        if clause.ifs or clause.inner_for_in is not None or not isinstance(clause.target, cst.Name):
+            return None
+        over = self.eval(clause.iter)
+        if over.kind != Kind.TUPLE or not 0 < len(over.items) <= _UNROLLED:
+            return None
+        saved, made = dict(self.env), []
+        try:
+            for item in over.items:
+                self.assign(clause.target, item, self.stmt or node)
+                made.append(self.eval(node.elt))
+        finally:
+            self.env = saved
+        return Value(Kind.TUPLE, items=tuple(made))
+
     def unrolled(self, stmt: cst.For) -> tuple[Value, ...] | None:
         """``for t in self.transforms: x = t(x)`` over a list the file wrote out, of
         objects and functions of the file (a ``Compose`` of transforms): its members
@@ -246,3 +268,15 @@ def _batched(item: Value, loader: Value) -> Value:
     kind = Kind.TENSOR if item.kind in (None, Kind.NUMBER) else Kind.ENCODING
     made = Value(kind, Place.CPU, None, None, events, new_ident())
     return dims.mark(made) if kind == Kind.TENSOR else made
+
+
+def same_members(args: list[tuple[cst.Arg, Value]]) -> bool:
+    """One positional argument, a list or tuple of known members: ``tuple(...)`` of it
+    holds the same members."""
+    return (
+        len(args) == 1
+        and args[0][0].keyword is None
+        and not args[0][0].star
+        and args[0][1].kind in (Kind.LIST, Kind.TUPLE)
+        and bool(args[0][1].items)
+    )
