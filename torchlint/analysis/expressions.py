@@ -380,8 +380,8 @@ class Expressions(Calls):
             method = func.attr.value
             receiver_path = dotted(func.value)
             receiver = (
-                self.eval(func.value)
-                if receiver_path is None
+                self.eval(func.value)  # (x.data.numpy(): x's tensor, where x is)
+                if receiver_path is None or receiver_path.rpartition(".")[2] in TENSOR_ALIASES
                 else (self.lookup(receiver_path) or UNKNOWN)
             )
             if isinstance(func.value, cst.Name):

@@ -10,6 +10,7 @@ import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis.names import dotted
+from torchlint.analysis.order import contains
 from torchlint.analysis.saves import written_here
 from torchlint.analysis.torch_api import CHECKPOINT_LOADERS
 from torchlint.analysis.values import Kind, Place, Value
@@ -116,6 +117,10 @@ class NumpyOfDeviceTensor(Rule):
             return False
         move = value.last("move", "create")
         numpy_method = isinstance(node.func, cst.Attribute) and node.func.attr.value == "numpy"
+        if not numpy_method and not (self.ctx.analysis.qualify(node.func) or "").startswith(
+            "numpy."
+        ):
+            return self._elsewhere(node, value)
         tensor = node.func.value if numpy_method else node.args[0].value  # type: ignore[attr-defined]
         code = self.ctx.code_for(tensor)
         if not isinstance(tensor, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)):
@@ -143,6 +148,25 @@ class NumpyOfDeviceTensor(Rule):
                 ),
             ),
             {"move": move.node} if move is not None else {},
+        )
+        return True
+
+    def _elsewhere(self, node: cst.Call, value: Value) -> bool:
+        """A call of this file that leads to the conversion in another file of the
+        project (``save_mask(path, mask)``, whose ``img.numpy()`` is in utils.py): reported
+        at the call, naming the argument that carries the tensor there. No fix: the
+        conversion is in the other file, and what this call should hand over is the
+        author's choice (``mask.cpu()``, or a helper that copies to the host)."""
+        handed = value.handed_in()
+        arg = handed.node if handed is not None and contains(node, handed.node) else None
+        what = f"`{self.ctx.code_for(arg)}`" if arg is not None else "a tensor"
+        self.report(
+            node,
+            f"this call hands {what}, on {'a GPU' if value.device == Place.CUDA else 'the device'}"
+            f", to `{dotted(node.func) or 'a function'}` in another file, which converts it to "
+            "numpy: 'can't convert cuda:0 device type tensor to numpy'; hand it over with "
+            "`.detach().cpu()`, or copy it to the host there",
+            None,
         )
         return True
 
