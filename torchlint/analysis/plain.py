@@ -57,13 +57,34 @@ def attributes(
             for ret in nodes(cls.node, cst.Return)
             if ret.value is not None
             for name in _self_names(ret.value)
-        }
+        } | _moved_by_methods(methods)
     return {
         k: v
         if plain and (v.kind not in _MOVABLE or (k[5:] not in reached and k not in handed))
         else replace(v, device=None, dtype=None, events=())
         for k, v in own.items()
     }
+
+
+def _moved_by_methods(methods: dict[str, cst.FunctionDef]) -> set[str]:
+    """The ``self.<name>`` attributes a method moves or casts (``self.encoder.to(device)``
+    in a ``to_device`` the caller runs first), other than ``__init__`` and the methods
+    it calls (whose moves its walk saw): where each is when another method runs
+    depends on the order of the calls."""
+    init = methods.get("__init__")
+    during_init = {"__init__"} | {
+        (dotted(call.func) or "").removeprefix("self.")
+        for call in (nodes(init, cst.Call) if init is not None else ())
+    }
+    out: set[str] = set()
+    for name, fn in methods.items():
+        if name in during_init:
+            continue
+        for call in nodes(fn, cst.Call):
+            func = call.func
+            if isinstance(func, cst.Attribute) and func.attr.value in _MOVERS:
+                out.update(_self_names(func.value))
+    return out
 
 
 def _self_names(expr: cst.BaseExpression) -> Iterator[str]:
