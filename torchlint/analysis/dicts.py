@@ -98,9 +98,10 @@ def literal(scope: Scope, node: cst.Dict) -> Value:
 
 def settings(entries: dict[str, Value]) -> Value:
     """``{"device": [torch.device("cuda:1")], "lr": 0.1}``: a dict of settings, the
-    user's options by key, when it names a device or a dtype (a list of them too);
+    user's options by key, when it names a device or a dtype (a list of them too), or
+    a model's parameters (an optimizer's group: ``{"params": m.parameters(), "lr": lr}``);
     else unknown."""
-    data = (Kind.DEVICE, Kind.DTYPE)
+    data = (Kind.DEVICE, Kind.DTYPE, Kind.PARAMS)
     if not any(
         v.kind in data or (v.kind == Kind.TUPLE and any(i.kind in data for i in v.items))
         for v in entries.values()

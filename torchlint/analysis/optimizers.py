@@ -20,7 +20,16 @@ from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.observations import OptimizerObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import optimizer_state
-from torchlint.analysis.values import UNKNOWN, Event, Kind, Place, Value, new_ident, new_value
+from torchlint.analysis.values import (
+    UNKNOWN,
+    Event,
+    Kind,
+    Place,
+    Value,
+    entry,
+    new_ident,
+    new_value,
+)
 from torchlint.lint.traverse import nodes
 
 Args = list[tuple[cst.Arg, Value]]
@@ -79,7 +88,7 @@ def _over(scope: Scope, node: cst.Call, q: str, args: Args, how: str) -> Value:
     call is given, its state made ``how`` ("eager": now, where they are)."""
     positional = [v for a, v in args if a.keyword is None and not a.star]
     params = next((v for a, v in args if a.keyword and a.keyword.value == "params"), UNKNOWN)
-    params = positional[0] if positional else params
+    params = _groups(positional[0] if positional else params)
     if params.kind != Kind.PARAMS:
         return UNKNOWN
     create = Event("create", node, q.rsplit(".", 1)[-1])
@@ -90,6 +99,19 @@ def _over(scope: Scope, node: cst.Call, q: str, args: Args, how: str) -> Value:
         made = replace(made, device=Place.CPU, events=(create, state))
     # (The parameters it holds: ``param_groups``, analysis/copies.py.)
     return replace(made, part_of=params.part_of, origin=q, items=(params,))
+
+
+def _groups(params: Value) -> Value:
+    """``[{"params": model.encoder.parameters(), "lr": lr}, {"params": ...}]``: the
+    parameters of the groups, where they are all of one model (the whole its parts
+    belong to); else ``params`` as it is."""
+    if params.kind not in (Kind.LIST, Kind.TUPLE) or not params.items:
+        return params
+    held = [entry(group, "params") for group in params.items]
+    found = [v for v in held if v is not None and v.kind == Kind.PARAMS]
+    if len(found) != len(held) or len({v.part_of for v in found}) != 1 or not found[0].part_of:
+        return params
+    return found[0]
 
 
 def method(
