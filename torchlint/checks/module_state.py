@@ -446,8 +446,9 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     keeps dimensions: `torch.linspace(0, 1, n)[..., None]`, or what a helper of the
     file or a method or static method of the class returns) in `__init__` (or in a
     method `__init__` calls on self, such as `self._set_cos_sin_cache(...)`: it runs
-    while the module is built) when a method that runs later uses `self.mask` in
-    arithmetic or passes it to a call (as it is, or recast to a dtype:
+    while the module is built) when a method that runs later (its own, or one of a
+    subclass of the file that keeps it) uses `self.mask` in arithmetic or passes it to a
+    call (as it is, or recast to a dtype:
     `self.mask[:n].to(x.dtype)`, also when it returns the recast, or a local holding
     it), and nothing moves it there (`self.mask.to(x.device)`; a `.to(dtype)`
     alone changes only its dtype). A tensor made with `device=` is taken as placed on
@@ -505,6 +506,22 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
     - [`register_buffer`](https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.register_buffer)
     """
 
+    def _subclasses(self, base: ClassFacts, attr: str) -> list[ClassFacts]:
+        """The classes of the file that inherit ``base`` (directly or through
+        another) and keep its ``self.<attr>``: they neither set it again nor move
+        their own state."""
+        out: list[ClassFacts] = []
+        names = {base.name}
+        grown = True
+        while grown:
+            grown = False
+            for cls in self.ctx.analysis.classes.values():
+                if cls not in out and cls is not base and names & set(cls.bases):
+                    out.append(cls)
+                    names.add(cls.name)
+                    grown = True
+        return [c for c in out if attr not in c.self_attrs and not c.methods & _OWN_PLACEMENT]
+
     def _managed_by_apply(self) -> set[str]:
         """What an ``_apply`` override of the file reassigns on a part of its model
         (``m.grid = list(map(fn, m.grid))``): moved and cast with that model."""
@@ -561,6 +578,11 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
             if not (self._is_tensor_expr(value, init, facts) or is_list):
                 continue
             uses, handled = _uses(node, attr, runtime)
+            for sub in self._subclasses(facts, attr):
+                # (a base class's tensor used by the subclass that runs it)
+                sub_built = {m for m, _ in _construction(sub.node)}
+                more, moved = _uses(sub.node, attr, _runtime_methods(sub.node, sub_built))
+                uses, handled = uses + more, handled or moved
             if handled or not uses or attr in self._managed_by_apply():
                 continue
             fix = None

@@ -184,6 +184,13 @@ class Evidence:
                 if first >= 0:
                     group[find(j)] = find(first)
         for i, definition in enumerate(defs):
+            # A subclass runs its base's construction and uses what it made (a base's
+            # plain tensor used in the subclass's forward, TL301): screened together.
+            if isinstance(definition, ast.ClassDef):
+                for b in definition.bases:
+                    if (n := dotted(b)) in classes:
+                        group[find(i)] = find(classes[n])
+        for i, definition in enumerate(defs):
             # A plain class's methods see the modules its __init__ made as made
             # (analysis/flow.py): the classes it makes are screened with it.
             if isinstance(definition, ast.ClassDef) and not definition.bases:
