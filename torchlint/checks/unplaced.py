@@ -93,6 +93,7 @@ class ModuleNotPlaced(Rule):
             or obs.in_forward
             or module.dtype is None  # no weights of its own (pooling, activations)
             or module.dtype in HALF_DTYPES  # TL201's
+            or _half_on_a_path(module)  # TL201's too
             or module.last("wrap", "maybe-wrap") is not None  # TL203's
         ):
             return False
@@ -192,4 +193,18 @@ def _follows_input(cls: ClassFacts, facts: FileFacts) -> bool:
             for attr in nodes(arg.value, cst.Attribute)
         )
         for call in nodes(forward.body, cst.Call)
+    )
+
+
+def _half_on_a_path(module: Value) -> bool:
+    """Cast with ``.half()`` / ``.bfloat16()`` on one path only (``if opt.half:
+    model = model.half()``): TL201 reports it (not ``.to(dtype)`` of a dtype chosen
+    on a path, which it leaves to this rule)."""
+    cast = module.branch_cast()
+    return (
+        cast is not None
+        and cast.detail in HALF_DTYPES
+        and isinstance(cast.node, cst.Call)
+        and isinstance(cast.node.func, cst.Attribute)
+        and cast.node.func.attr.value in ("half", "bfloat16")
     )

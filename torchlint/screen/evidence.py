@@ -184,12 +184,14 @@ class Evidence:
                 if first >= 0:
                     group[find(j)] = find(first)
         for i, definition in enumerate(defs):
-            # A subclass runs its base's construction and uses what it made (a base's
-            # plain tensor used in the subclass's forward, TL301): screened together.
-            if isinstance(definition, ast.ClassDef):
-                for b in definition.bases:
-                    if (n := dotted(b)) in classes:
-                        group[find(i)] = find(classes[n])
+            # A subclass uses what its base's construction made: a base's plain
+            # tensor read in the subclass's forward is TL301's, so the subclass keeps
+            # its methods where the base has one. (Bases come first in a file.)
+            if isinstance(definition, ast.ClassDef) and any(
+                (n := dotted(b)) in classes and INIT_TENSOR_ATTR in units[classes[n]].tags
+                for b in definition.bases
+            ):
+                units[i].tags.add(INIT_TENSOR_ATTR)
         for i, definition in enumerate(defs):
             # A plain class's methods see the modules its __init__ made as made
             # (analysis/flow.py): the classes it makes are screened with it.

@@ -20,6 +20,7 @@ class File:
         self._project: dict[str, tuple[str, str] | None] = {}
         self._modules: dict[tuple[int, str], str | None] = {}
         self.classes: set[str] = set()
+        self.all_classes: set[str] = set()  # (module classes or not)
         # The file's top-level functions: calls to them are followed by the analysis.
         self.function_nodes = {
             stmt.name: stmt
@@ -108,6 +109,7 @@ class File:
                         bases += [raw, self.qualify(raw) or raw]
                 if any(module_base(b) or b in self.classes for b in bases):
                     self.classes.add(stmt.name)  # type: ignore[attr-defined]
+                self.all_classes.add(stmt.name)  # type: ignore[attr-defined]
                 self._statements(stmt.body)  # type: ignore[attr-defined]
             elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.With, ast.AsyncWith):
                 self._statements(stmt.body)  # type: ignore[attr-defined]

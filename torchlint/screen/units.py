@@ -361,10 +361,15 @@ class Unit(Casts, ModuleSources, ModuleState):
         tags = self.tags
         func = node.func
         last = last_name(func)
-        for arg in (*node.args, *(k.value for k in node.keywords)):
-            # load(Net), Trainer(build_model): a class or function of the file handed
-            # over is called there (the flow analysis follows it as that call)
-            if type(arg) is ast.Name and (arg.id in self.classes or arg.id in self.functions):
+        callee = dotted(func)
+        for arg in (*node.args, *(k.value for k in node.keywords)) if callee else ():
+            # load(Net), Loader(FaceNet): a class or function handed to a function or
+            # class of the file is called there (followed as that call)
+            if (
+                type(arg) is ast.Name
+                and (arg.id in self.classes or arg.id in self.functions)
+                and (callee in self.file.all_classes or callee in self.functions)
+            ):
                 self.called.add(arg.id)
                 if arg.id in self.classes:
                     tags.update((MODULE_SOURCE, COMPUTE))
