@@ -22,6 +22,7 @@ from torchlint.analysis import (
     gpus,
     joins,
     legacy,
+    lists,
     loaders,
     optimizers,
     properties,
@@ -407,10 +408,7 @@ class Expressions(Calls):
                 return optimizers.method(self, node, stepped, args[0][1], "step", [])
             if receiver.kind in (Kind.LIST, Kind.TUPLE) and method == "append" and len(args) == 1:
                 if receiver_path is not None and receiver_path in self.env:
-                    members = (*receiver.items, args[0][1])
-                    self.set(
-                        receiver_path, Value(Kind.LIST, items=(reduce(merge_values, members),))
-                    )
+                    self.set(receiver_path, lists.filled(receiver, args[0][1]))
                 return UNKNOWN
             if receiver.kind == Kind.OBJECT and receiver.origin == arrays.GENERATOR:
                 return arrays.draw(node, method)  # rng.uniform(0, 1, n)

@@ -32,13 +32,18 @@ def comma_separated(*args: cst.Arg) -> list[cst.Arg]:
     return out
 
 
+def attribute_base(node: cst.BaseExpression) -> cst.BaseExpression:
+    """``node`` as the base of ``node.attr``: parenthesised where precedence needs it
+    (``(target != pad).device``, ``(a / n).cpu()``)."""
+    if isinstance(node, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)) or node.lpar:
+        return node
+    return node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+
+
 def method_call(node: cst.BaseExpression, method: str, *args: cst.BaseExpression) -> cst.Call:
     """``node.method(args)``, parenthesising ``node`` where precedence needs it."""
-    base = node
-    if not isinstance(node, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)):
-        base = node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
     return cst.Call(
-        func=cst.Attribute(value=base, attr=cst.Name(method)),
+        func=cst.Attribute(value=attribute_base(node), attr=cst.Name(method)),
         args=comma_separated(*(cst.Arg(a) for a in args)),
     )
 

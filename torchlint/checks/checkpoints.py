@@ -14,7 +14,7 @@ from torchlint.analysis.order import contains
 from torchlint.analysis.saves import written_here
 from torchlint.analysis.torch_api import CHECKPOINT_LOADERS
 from torchlint.analysis.values import Kind, Place, Value
-from torchlint.checks._build import kwarg
+from torchlint.checks._build import attribute_base, kwarg
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
 
@@ -122,9 +122,7 @@ class NumpyOfDeviceTensor(Rule):
         ):
             return self._elsewhere(node, value)
         tensor = node.func.value if numpy_method else node.args[0].value  # type: ignore[attr-defined]
-        code = self.ctx.code_for(tensor)
-        if not isinstance(tensor, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)):
-            code = f"({code})"  # (a / n - m: the copy is of the whole expression)
+        code = self.ctx.code_for(attribute_base(tensor))  # (a / n - m: all of it)
         target: cst.CSTNode = node if numpy_method else tensor
         new = cst.parse_expression(f"{code}.detach().cpu()" + (".numpy()" if numpy_method else ""))
         name = dotted(tensor) or self.ctx.code_for(tensor)

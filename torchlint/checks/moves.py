@@ -21,7 +21,7 @@ from torchlint.analysis.torch_api import (
     legacy_constructor,
 )
 from torchlint.analysis.values import Event, Kind, Place, Value
-from torchlint.checks._build import method_call
+from torchlint.checks._build import attribute_base, method_call
 from torchlint.checks._devices import device_text, model_name, name_of, usable
 from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
 
@@ -300,9 +300,7 @@ class InputsNotMoved(Rule):
                     "'indices should be either on cpu or on the same device as the indexed tensor'"
                 )
             fn = self.ctx.function
-            # (`(target != pad).device`: an expression's device needs its parentheses)
-            atom = isinstance(mix.device_expr, (cst.Name, cst.Attribute, cst.Call, cst.Subscript))
-            of = name if atom or name.startswith("(") else f"({name})"
+            of = dotted(mix.device_expr) or code(attribute_base(mix.device_expr))
             advice = (
                 f"create it there with `device={of}.device`"
                 if fn is not None and contains(fn.node, mix.node)
