@@ -31,7 +31,7 @@ from torchlint.analysis import (
 from torchlint.analysis.arrays import has_float_literal, literal_dtype
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs, WrapObs
-from torchlint.analysis.scope import Scope
+from torchlint.analysis.scope import Scope, runs_itself
 from torchlint.analysis.torch_api import (
     BOOL_RESULTS,
     CATEGORICAL,
@@ -358,9 +358,15 @@ def module_method(
         known = scope.w.objects.get(receiver.ident)
         cls = known[0] if known is not None else scope.cls if path == "self" else None
         if cls is not None and method in scope.w.methods(cls):
+            # vae.decode(z) runs its layers on z: a call of the module, as vae(z) is
+            # (walked as a method: what its body does to the caller's values, and its
+            # own findings, stay there)
             result = scope.method_of(receiver, method, node, args) if known else None
             if result is None:  # (not followed: too deep) what it does is not known
                 scope.escape_args(args)
+            elif runs_itself(scope.w.methods(cls), method):
+                label = f"{path}.{method}" if path else method
+                scope.observe_call(node, label, receiver, args, True)
             return UNKNOWN if result is None else result
         if cls is not None and not (method in FORWARD_LIKE or method.startswith(_RUNS)):
             receiver = submodule(receiver)  # self.encoder(x): an attribute it holds, called

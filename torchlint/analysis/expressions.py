@@ -640,10 +640,15 @@ class Expressions(Calls):
             self.env.update(saved)
 
     def observe_call(
-        self, node: cst.Call, callee: str, module: Value, args: list[tuple[cst.Arg, Value]]
+        self,
+        node: cst.Call,
+        callee: str,
+        module: Value,
+        args: list[tuple[cst.Arg, Value]],
+        walked: bool = False,
     ) -> None:
         env = dict(self.env)
-        followed = False
+        followed = walked
         if module.kind == Kind.WRAPPER and self.w.pending_wraps:
             # A DataParallel called before it was placed: a later move comes too late.
             for wrap, ident in list(self.w.pending_wraps.items()):
@@ -655,7 +660,7 @@ class Expressions(Calls):
                 # (in another file's function: at the call of this file that led there)
                 called = self.w.facts.site or node
                 self.w.facts.called_on_cpu.setdefault(wrapped.node, called)
-        if module.origin.startswith("local:") and module.ident:
+        if module.origin.startswith("local:") and module.ident and not walked:
             # A module class of the file, called: its forward, with these inputs and
             # its submodules where the instance is.
             inputs = args

@@ -39,6 +39,7 @@ from torchlint.analysis.values import (
     entry,
     member,
 )
+from torchlint.lint.traverse import nodes
 
 # What an instance's attribute may be read as from outside the class.
 _DATA = frozenset({Kind.NDARRAY, Kind.TENSOR, Kind.NUMBER, Kind.DTYPE, Kind.DEVICE})
@@ -51,6 +52,34 @@ def class_methods(cls: ClassFacts) -> list[cst.FunctionDef]:
         if isinstance(stmt, cst.FunctionDef):
             out.append(stmt)
     return out
+
+
+def runs_itself(methods: dict[str, cst.FunctionDef], name: str) -> bool:
+    """A method of a module class whose body runs the module's own layers
+    (``vae.decode(z)``): it calls ``self(...)``, ``self.forward(...)``, a part
+    (``self.decoder(z)``: an attribute that is no method of the class), or another
+    method that does."""
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        fn = methods.get(todo.pop())
+        if fn is None or fn.name.value in seen:
+            continue
+        seen.add(fn.name.value)
+        for call in nodes(fn.body, cst.Call):
+            func = call.func
+            if isinstance(func, cst.Name) and func.value == "self":
+                return True
+            if (
+                isinstance(func, cst.Attribute)
+                and isinstance(func.value, cst.Name)
+                and func.value.value == "self"
+            ):
+                attr = func.attr.value
+                if attr == "forward" or attr not in methods:
+                    return True
+                todo.append(attr)
+    return False
 
 
 class Late(NamedTuple):
@@ -694,6 +723,12 @@ class Scope(ABC):
 
     @abstractmethod
     def observe_call(
-        self, node: cst.Call, callee: str, module: Value, args: list[tuple[cst.Arg, Value]]
+        self,
+        node: cst.Call,
+        callee: str,
+        module: Value,
+        args: list[tuple[cst.Arg, Value]],
+        walked: bool = False,
     ) -> None:
-        """Records a module called on ``args``."""
+        """Records a module called on ``args`` (``walked``: a method of its class
+        that runs it was walked already, ``vae.decode(z)``)."""

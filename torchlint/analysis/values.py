@@ -510,7 +510,8 @@ def merge_values(a: Value, b: Value) -> Value:
             a.kind,
             a.device if a.device == b.device else Place.MAYBE,
             a.dtype if a.dtype == b.dtype else MAYBE_DTYPE,
-            None,
+            # (latents = latents - step(latents) in a loop: still made on `device`)
+            a.device_expr if a.device == b.device and a.device_expr is b.device_expr else None,
             shared,
             ident,
             shaped=ident if a.has_dims() and b.has_dims() else 0,

@@ -393,7 +393,11 @@ class HalfOnCpu(Rule):
             or cast is None
             or cast.detail != "float16"
             or (isinstance(func, cst.Attribute) and func.attr.value not in FORWARD_LIKE)
-            or any(v.on_accelerator or v.last("move") for _, v in obs.args)
+            or any(
+                v.on_accelerator or v.last("move")
+                for seen in self.ctx.analysis.flow.calls.all(node)  # (any call site's)
+                for _, v in seen.args
+            )
         ):
             # (pipe.set_progress_bar_config(...) computes nothing; inputs moved to a
             # device meet a module left on the CPU: TL201's, whatever its dtype)

@@ -43,7 +43,9 @@ class ModuleNotPlaced(Rule):
     `from_pretrained`, `timm.create_model`), never moved (no
     `.to(device)`, `.cuda()`, `device=`, `device_map=`, `accelerator.prepare`, no part
     moved, not handed to a function the analysis cannot follow), and then called with
-    an input that was moved to a GPU or a device variable. The finding lands where
+    an input that was moved to a GPU or a device variable: `model(x)`, or a method
+    of its class whose body runs its layers (`vae.decode(latents)` of a module class
+    of the file that calls `self.decoder(...)`). The finding lands where
     the module is made, the line to change, and names the input's move and the call.
     A module cast to half precision is TL201's; one wrapped by DataParallel, TL203's.
     Modules without weights (activations, pooling, a loss class of the file that
@@ -103,6 +105,8 @@ class ModuleNotPlaced(Rule):
         moved = moved_input(obs)
         if moved is None:
             return False
+        if module.part_of and self._whole_called(created.node):
+            return False  # (self.decoder(z) inside vae.decode(z): that call is reported)
         arg, value, move = moved
         at = self.once_at(created.node, node)
         if at is None:
@@ -133,6 +137,19 @@ class ModuleNotPlaced(Rule):
             related,
         )
         return True
+
+    def _whole_called(self, made: cst.CSTNode) -> bool:
+        """The module made at ``made`` is itself called on an input on a GPU
+        somewhere in the file (``vae.decode(latents)``, whose body runs a part)."""
+        calls = self.ctx.analysis.flow.calls
+        return any(
+            not obs.module.part_of
+            and obs.module.kind == Kind.MODULE
+            and (created := obs.module.last("create")) is not None
+            and created.node is made
+            and moved_input(obs) is not None
+            for obs in (*calls.values(), *(o for more in calls.in_context.values() for o in more))
+        )
 
     def _has_weights(self, module: Value) -> bool:
         """What the code shows the module holds weights: a local class with some, a
