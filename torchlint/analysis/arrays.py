@@ -27,6 +27,7 @@ from torchlint.analysis.values import (
     new_ident,
     new_value,
 )
+from torchlint.analysis.whole import after_cast, converted
 
 _NUMPY_FLOAT64 = frozenset(
     "zeros ones empty eye identity linspace logspace loadtxt genfromtxt random.rand random.randn "
@@ -177,6 +178,7 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         scope.w.facts.to_numpy.add(node, listed, scope.depth)
         return new_value(Kind.NDARRAY, Place.CPU, None)
     dtype: str | None = None
+    copied = UNKNOWN
     first = args[0][1] if args else UNKNOWN
     if (
         name in NUMPY_CONVERSIONS
@@ -211,6 +213,7 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         and args[0][1].kind == Kind.NDARRAY
     ):
         dtype = args[0][1].dtype  # a copy keeps the dtype
+        copied = args[0][1]
     elif name in ("array", "asarray") and args and has_float_literal(args[0][0].value):
         dtype = "float64"
     elif name in ("frombuffer", "fromfile") and len(args) >= 2 and args[1][0].keyword is None:
@@ -220,7 +223,11 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
             dtype = numpy_dtype(arg.value)
     if dtype is None and name not in ("array", "asarray", "arange"):
         return UNKNOWN
-    return new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
+    made = new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
+    if copied.dtype != dtype:  # np.array(ids, dtype=np.float32): cast as it is copied
+        whole, _ = after_cast(copied, dtype, Event("cast", node, dtype or ""))
+        return replace(made, whole=whole)
+    return converted(made, copied)
 
 
 def draw(node: cst.Call, name: str) -> Value:
@@ -246,13 +253,15 @@ def method(node: cst.Call, receiver: Value, name: str) -> Value:
     """``array.<name>(...)``: ``astype`` in the dtype asked for; reshapes, copies and
     reductions in the array's dtype; the mean (std, var) of integers in float64."""
     if name == "astype" and node.args:
-        return replace(receiver, dtype=numpy_dtype(node.args[0].value), ident=new_ident())
+        dtype = numpy_dtype(node.args[0].value)
+        whole, one_hot = after_cast(receiver, dtype, Event("cast", node, dtype))
+        return replace(receiver, dtype=dtype, ident=new_ident(), whole=whole, one_hot=one_hot)
     if name in NUMPY_KEEP_DTYPE or name in _SAME_DTYPE_METHODS:
         return replace(receiver, ident=new_ident())
     if name in ("mean", "std", "var"):  # integers average to float64
         floating = (receiver.dtype or "").startswith("float")
-        dtype = receiver.dtype if floating else "float64"
-        return replace(receiver, dtype=dtype if receiver.dtype else None)
+        averaged = receiver.dtype if floating else "float64"
+        return replace(receiver, dtype=averaged if receiver.dtype else None, whole=None)
     return UNKNOWN
 
 
@@ -287,7 +296,7 @@ def arithmetic(node: cst.BinaryOperation, left: Value, right: Value) -> Value:
         arrays = [side for side in (left, right) if side.kind == Kind.NDARRAY]
         if len(dtypes) == 1 and len(arrays) == 1 and arrays[0].dtype == dtype:
             # (acc - MEAN) / STD: the array, scaled; its dtype comes from where it was made.
-            return replace(arrays[0], ident=new_ident())
+            return replace(arrays[0], ident=new_ident(), whole=None)
         return new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
     return UNKNOWN
 

@@ -49,7 +49,7 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
             # meeting with this CPU one fails right here) the result stays on the
             # CPU; its dtype is the other operand's business (its dimensions are
             # at least the tensor's: broadcasting never drops one).
-            made = replace(tensor, dtype=MAYBE_DTYPE, ident=new_ident(), moved_from=0)
+            made = replace(tensor, dtype=MAYBE_DTYPE, ident=new_ident(), moved_from=0, whole=None)
             return dims.mark(made, dims.has(tensor))
     if all(
         side.kind == Kind.NUMBER or effects.is_number(expr)

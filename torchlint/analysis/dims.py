@@ -42,7 +42,7 @@ def has(value: Value) -> bool:
 def elementwise(value: Value, dtype: str | None = None) -> Value:
     """A new tensor made from ``value`` elementwise (``-x``, ``x > 0.5``, ``x * 2``):
     where it is, with its dimensions, in ``dtype`` when given."""
-    made = replace(value, dtype=dtype or value.dtype, ident=new_ident(), moved_from=0)
+    made = replace(value, dtype=dtype or value.dtype, ident=new_ident(), moved_from=0, whole=None)
     return mark(made, has(value))
 
 

@@ -73,6 +73,7 @@ from torchlint.analysis.values import (
     state_dict,
     submodule,
 )
+from torchlint.analysis.whole import after_cast, after_op, converted
 from torchlint.lint.traverse import nodes
 
 # Methods that cast a module or a tensor, and those only a tensor has (a module
@@ -143,7 +144,7 @@ def _same_place_result(value: Value, op: str) -> Value:
         dtype = None  # (the values, or the indices: int64)
     if op in FLOAT_RESULTS and dtype in INTEGER_DTYPES:
         dtype = "float32"  # torch.sin(torch.arange(4)) is floating
-    return replace(value, dtype=dtype, ident=new_ident(), moved_from=0)
+    return replace(after_op(value, op), dtype=dtype, ident=new_ident(), moved_from=0)
 
 
 def is_number(node: cst.BaseExpression) -> bool:
@@ -222,6 +223,8 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
         # was made. (The dtype's story stays this call's: ``source``.)
         created = Event("create", followed.node, followed.detail, source=created)
     made = new_value(Kind.TENSOR, device, dtype, created, device_expr=expr)
+    if name in ("tensor", "as_tensor", "from_numpy") and args:
+        made = converted(made, args[0][1])
     return dims.mark(made, dims.factory(name, node))
 
 
@@ -408,6 +411,7 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
             events += (chosen,)  # (an option's choice: half on that branch)
         elif dtype is not None:
             events += (Event("cast", node, dtype, source=scope.cast_source(node)),)
+        whole, one_hot = after_cast(receiver, dtype, events[-1] if dtype else None)
         if device is not None:
             events += (Event("move", node, device),)
             gpus.record_move(scope, node, method, device, expr)
@@ -419,6 +423,8 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
             events,
             new_ident(),
             receiver.ident,
+            whole=whole,
+            one_hot=one_hot,
         )
         if receiver.kind == Kind.ENCODING and method == "to":
             # BatchEncoding.to() moves in place and returns itself.

@@ -262,7 +262,7 @@ def _batched(item: Value, loader: Value) -> Value:
     if item.kind in (Kind.TENSOR, Kind.NDARRAY):
         events = tuple(e for e in item.events if e.action != "pass")
         made = Value(Kind.TENSOR, Place.CPU, item.dtype, None, events, new_ident())
-        return dims.mark(made)
+        return dims.mark(replace(made, whole=item.whole))  # (stacked: the same numbers)
     events = tuple(e for e in loader.events if e.action != "pass")
     # (a number, the item's index say, is stacked into a tensor of the batch's size)
     kind = Kind.TENSOR if item.kind in (None, Kind.NUMBER) else Kind.ENCODING

@@ -213,6 +213,12 @@ NARROW_TEXT = (
     "CharTensor",
     *sorted({q.rsplit(".", 1)[-1] for q in (*TORCHVISION_IMAGE_READERS, OPENCV_IMAGE_READER)}),
 )
+# The calls TL109 reads int64 ids from: drawn with ``torch.randint``, cast with
+# ``.long()``, made with ``torch.LongTensor``. (Not ``dtype=torch.long`` or
+# ``arange``: index arithmetic in every model file, which the screen would have to
+# keep.) And their text.
+INT64_MAKERS = frozenset({"randint", "long", "LongTensor"})
+INT64_TEXT = ("randint", ".long(", "LongTensor")
 HALF_TEXT = ("half", "float16", "bfloat16", "BFloat16")  # torch.half, .half(), HalfTensor
 FLOAT64_TEXT = ("float64", "double", "Double", "numpy", "np.")  # torch.double, numpy data
 MOVE_TEXT = (".to(", ".cuda(", ".to_empty(")

@@ -186,6 +186,14 @@ class Value:
     # A tensor that surely has dimensions (``dims.py``: torch's type promotion): the
     # ident it was found so under (a new tensor made from this one has another).
     shaped: int = 0
+    # Whole numbers in a floating dtype: class ids, label maps, pixel values of an
+    # integer tensor or array cast to a float (``randint(...).float()``,
+    # ``mask.astype("float32")``): the cast. Kept where only the shape or the place
+    # changes; anything that computes new values forgets it (``whole.py``).
+    whole: Event | None = None
+    # An integer tensor of one-hot rows (``F.one_hot(y, n)``): cast to a float it is
+    # a distribution over classes, not class ids.
+    one_hot: bool = False
 
     def has_dims(self) -> bool:
         return self.shaped != 0 and self.shaped == self.ident
@@ -594,7 +602,9 @@ def join_values(
         made = decider.dtype_event() if decider is not None else None
         if made is not None:
             events = (*events, Event("join", node, dtype, source=made))
-    return Value(Kind.TENSOR, device, dtype, story.device_expr, events, new_ident())
+    # (torch.cat / stack of class ids made floats: the same numbers)
+    whole = story.whole if promote and all(v.whole for v in values) else None
+    return Value(Kind.TENSOR, device, dtype, story.device_expr, events, new_ident(), whole=whole)
 
 
 _FLOAT_RANK = {"float16": 1, "bfloat16": 1, "float32": 2, "float64": 3}

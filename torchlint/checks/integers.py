@@ -6,20 +6,22 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
+from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
-from torchlint.analysis.torch_api import NARROW_TEXT, float_input_layer
-from torchlint.analysis.values import Kind
+from torchlint.analysis.torch_api import INT64_MAKERS, INT64_TEXT, NARROW_TEXT, float_input_layer
+from torchlint.analysis.values import Kind, Value
 from torchlint.checks._sites import InputSite
 from torchlint.checks.dtypes import DTYPE_CASTS
 from torchlint.rules.rule import Rule
 
-# The integer dtypes TL109 reads, as torch's errors name them (int64 and bool are
-# left out: the screen has no cheap evidence for them), and the floating ones.
+# The integer dtypes TL109 reads, as torch's errors name them (bool is left out: the
+# screen has no cheap evidence for it), and the floating ones.
 _INT_NAMES = {
     "uint8": ("unsigned char", "Byte"),
     "int8": ("signed char", "Char"),
     "int16": ("short", "Short"),
     "int32": ("int", "Int"),
+    "int64": ("long int", "Long"),
 }
 _FLOAT_NAMES = {
     "float32": ("float", "Float"),
@@ -31,10 +33,14 @@ _FLOAT_NAMES = {
 class IntegerInput(Rule):
     code = "TL109"
     name = "integer-input"
-    summary = "An integer tensor (uint8 pixels, int32 data) is fed to a layer that computes in floating point."
+    summary = (
+        "An integer tensor (uint8 pixels, int32 data, int64 ids) is fed to a layer that "
+        "computes in floating point."
+    )
     fixable = True
-    triggers = NARROW_TEXT
+    triggers = (*NARROW_TEXT, *INT64_TEXT)
     needs = frozenset({screen.NARROW_CAST, screen.MODULE_SOURCE})
+    needs_either = (frozenset({screen.INT64_CAST, screen.MODULE_SOURCE}),)
     docs = """
     ## What it does
     Flags a call of a layer that computes with floating weights on its input
@@ -42,7 +48,11 @@ class IntegerInput(Rule):
     a `timm` model; not `nn.Embedding`) with a tensor the flow analysis knows is
     uint8, int8, int16 or int32: an image read with `torchvision.io.read_image` or
     `cv2.imread`, made from a numpy array cast with `.astype(np.uint8)`, made with
-    `dtype=torch.uint8`, or cast with `.byte()` / `.int()`. The flow is followed
+    `dtype=torch.uint8`, or cast with `.byte()` / `.int()`; or int64 ids drawn with
+    `torch.randint`, cast with `.long()` or made with `torch.LongTensor` (labels or
+    flags fed to a `Linear` as features). Other int64 tensors (`torch.arange`,
+    `dtype=torch.long`) are index arithmetic in nearly every model file, and are
+    left out to keep the screen cheap. The flow is followed
     through the file's functions and into the `forward` of its module classes, so an
     image preprocessed by a helper and fed to a model whose first layer is a
     convolution is found. The finding lands on the line that made the input integer
@@ -54,7 +64,7 @@ class IntegerInput(Rule):
     `RuntimeError: Input type (unsigned char) and bias type (float) should be the
     same` (on a GPU: `Input type (torch.cuda.ByteTensor) and weight type
     (torch.cuda.HalfTensor) should be the same`), or `mat1 and mat2 must have the same
-    dtype, but got Byte and Float`. Images come off the disk and out of video decoders
+    dtype, but got Byte and Float` (`... got Long and Float` for int64 ids). Images come off the disk and out of video decoders
     as uint8, and `torch.from_numpy` keeps numpy's dtype: the conversion to floating
     point is easy to forget, and autocast does not do it.
 
@@ -101,6 +111,8 @@ class IntegerInput(Rule):
         for arg, value in obs.args:
             if arg.star or value.kind != Kind.TENSOR or value.dtype not in _INT_NAMES:
                 continue
+            if value.dtype == "int64" and not _int64_made(value):
+                continue
             found = True
             cast = DTYPE_CASTS[dtype or ""]
             c_name, torch_name = _INT_NAMES[value.dtype]
@@ -133,3 +145,13 @@ class IntegerInput(Rule):
                 fixed=branch is None,
             )
         return found
+
+
+def _int64_made(value: Value) -> bool:
+    """int64 ids made by one of ``INT64_MAKERS`` (``torch.randint``, ``.long()``)."""
+    made = value.dtype_event()
+    if made is None or not isinstance(made.node, cst.Call):
+        return False
+    func = made.node.func
+    last = func.attr.value if isinstance(func, cst.Attribute) else dotted(func)
+    return last in INT64_MAKERS

@@ -28,6 +28,9 @@ from torchlint.rules.rule import FixSpec, Replace, Rule
 _NARROW_INTS = {"int32": "Int", "int16": "Short", "int8": "Char"}
 _TORCH_NAMES = {"int64": "Long", "uint8": "Byte", "bool": "Bool", **_NARROW_INTS}
 _INTEGERS = frozenset(_TORCH_NAMES)
+_FLOATS = {"float32": "Float", "float64": "Double", "float16": "Half", "bfloat16": "BFloat16"}
+# Class-index losses that also take class probabilities as a floating target.
+_PROBABILITY_TARGETS = frozenset({"torch.nn.functional.cross_entropy", "torch.nn.CrossEntropyLoss"})
 
 
 class LossTargetDtype(Rule):
@@ -35,7 +38,8 @@ class LossTargetDtype(Rule):
     name = "loss-target-dtype"
     summary = (
         "A loss target of a dtype torch refuses: class indices of `cross_entropy` / "
-        "`nll_loss` (and `labels` of a transformers task head) that are not int64, "
+        "`nll_loss` (and `labels` of a transformers task head) that are not int64 "
+        "(narrow integers, class ids cast to a float), "
         "integer (or float64) targets of BCE, float64 targets of a float32 prediction "
         "in `huber_loss` / `mse_loss`."
     )
@@ -65,6 +69,16 @@ class LossTargetDtype(Rule):
     sequence and image classifiers take other dtypes as multi-label targets). Not
     where the file sets a `problem_type` or `num_labels=1` (a regression head). That
     finding lands on the line that made the labels, naming the model call.
+
+    And class ids cast to a float that reach `cross_entropy` / `CrossEntropyLoss()`:
+    an integer tensor or array (`torch.randint`, uint8 masks read from images or
+    drawn with numpy, integer labels) cast with `.float()`, `.to(torch.float32)` or
+    `.astype("float32")`, followed through reshapes, indexing, `stack`, moves, a
+    `Dataset` and its `DataLoader`. Not one-hot rows (`F.one_hot(y, n).float()`),
+    stacked boolean masks, or anything computed from the ids (a softmax, a mixup):
+    those are class probabilities, which `cross_entropy` takes. That finding lands on
+    the cast (the line to change), once, naming the loss. Any target cast to a float
+    in the code is refused by `nll_loss` / `NLLLoss()`.
 
     And float64 targets of a float32 prediction in `F.huber_loss` / `nn.HuberLoss()`
     and `F.mse_loss` / `nn.MSELoss()`, outside `torch.no_grad()`: numpy data
@@ -114,6 +128,9 @@ class LossTargetDtype(Rule):
     A BCE target becomes `label.float()`: 0 and 1 stay 0.0 and 1.0, and a float64
     target is rounded to float32, the input's precision: also **safe**. So is a
     regression target's `.float()`, at the loss, whichever line the finding is on.
+    Class ids cast to a float get `target.long()` at the loss: **unsafe**, because
+    integer data with a class dimension (multi-hot labels stored as integers) would
+    be valid probabilities, and `.long()` would then change what the loss computes.
 
     ## References
     - [`torch.nn.functional.cross_entropy`](https://pytorch.org/docs/stable/generated/torch.nn.functional.cross_entropy.html)
@@ -136,6 +153,8 @@ class LossTargetDtype(Rule):
         if found.qualified in CLASS_INDEX_LOSSES and value.dtype in _NARROW_INTS:
             error = f"expected target dtype to be Long or Byte, but got {_NARROW_INTS[value.dtype]}"
             return self._report(found, "long", "int64 class indices", error)
+        if found.qualified in CLASS_INDEX_LOSSES and value.dtype in _FLOATS:
+            return self._float_class_ids(found, call)
         if found.qualified in PROBABILITY_LOSSES:
             if value.dtype in _INTEGERS:
                 error = f"Found dtype {_TORCH_NAMES[value.dtype]} but expected Float"
@@ -218,6 +237,64 @@ class LossTargetDtype(Rule):
                 _problem_type_setting(n) for n in nodes(self.ctx.module, cst.CSTNode)
             )
         return self._problem_type
+
+    def _float_class_ids(self, found: LossObs, call: cst.Call) -> bool:
+        """A floating target of ``nll_loss`` (which takes class indices only), or of
+        ``cross_entropy`` where it holds class ids cast to a float (an integer mask
+        or label tensor converted with ``.float()`` / ``.astype("float32")``):
+        ``cross_entropy`` reads a float target as class probabilities, which have
+        the input's class dimension, so it raises. Reported where the ids became
+        floats (the line to change), once, naming the loss; the fix converts at the
+        loss."""
+        arg, value = found.target_arg, found.target
+        dtype = value.dtype or ""
+        error = f"expected target dtype to be Long or Byte, but got {_FLOATS[dtype]}"
+        probabilities = found.qualified in _PROBABILITY_TARGETS
+        cast = value.whole
+        made = value.last("cast", "create")
+        if cast is None and (probabilities or made is None or made.action != "cast"):
+            return False  # (nll_loss: a target cast to a float here, not any float)
+        name = dotted(arg.value) or self.ctx.code_for(arg.value)
+        converted = self.ctx.code_for(method_call(arg.value, "long"))
+        why = (
+            "takes a floating target only as class probabilities (with the input's class dimension)"
+            if probabilities
+            else "takes class indices only"
+        )
+        problem = f"{found.loss} {why}: '{error}'"
+        related: dict[str, cst.CSTNode] = {}
+        at: cst.CSTNode | None = arg.value
+        if cast is not None and not contains(arg.value, cast.node):
+            related = {"cast": cast.node, "loss": arg.value}
+            at = self.once_at(cast.node, call, forward=True)
+        elif id(arg.value) in self._reported_at:
+            at = None
+        if at is None:
+            return True  # reported on that line already
+        self._reported_at.add(id(at))
+        if cast is None:
+            where = ""
+            if made is not None and not contains(arg.value, made.node):
+                related, where = {"made": made.node}, " (cast at line <line:made>)"
+            message = f"`{name}` is {dtype}{where}: {problem}; pass `{converted}`"
+        elif at is arg.value:
+            where = " at line <line:cast>" if related else ""
+            message = (
+                f"`{name}` holds class ids cast to {dtype}{where}: {problem}; keep them "
+                f"integers, or pass `{converted}`"
+            )
+        else:
+            message = (
+                f"class ids cast to {dtype} here reach {found.loss} (line <line:loss>) as "
+                f"the target `{name}`: {problem}; keep them integers (drop the cast, or "
+                f"`.long()` them), or pass `{converted}` there"
+            )
+        fix = FixSpec.unsafe(
+            Replace(arg.value, method_call(arg.value, "long")),
+            message=f"convert the target with {name}.long()",
+        )
+        self.report(at, message, fix, related)
+        return True
 
     def _float64_target(self, found: LossObs) -> bool:
         """A float64 target (numpy data, collated by a DataLoader or converted with

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import ast
 
+from torchlint.analysis.torch_api import INT64_MAKERS
 from torchlint.screen.tags import (
     CPU_DATA,
     DTYPE_WORD_TAGS,
     FLOAT64,
+    FLOAT_CAST,
     HALF_CAST,
+    INT64_CAST,
     NARROW_ATTRIBUTES,
     NARROW_CAST,
     NARROW_WORDS,
@@ -28,6 +31,10 @@ class Casts:
         tags, func = self.tags, node.func
         if (last == "double" and isinstance(func, ast.Attribute)) or last == "DoubleTensor":
             tags.add(FLOAT64)
+        if (last == "float" and isinstance(func, ast.Attribute)) or last == "FloatTensor":
+            tags.add(FLOAT_CAST)
+        if last in INT64_MAKERS and (last != "long" or isinstance(func, ast.Attribute)):
+            tags.add(INT64_CAST)  # torch.randint(...), x.long()
         if last == "from_pretrained" and isinstance(func, ast.Attribute):
             owner = (dotted(func.value) or "").lower()
             if any(

@@ -7,6 +7,7 @@ import ast
 
 from torchlint.analysis.torch_api import (
     COPY_FUNCTIONS,
+    INT64_MAKERS,
     LABELS_CROSS_ENTROPY_HEADS,
     LOGIT_LOSSES,
     LOSSES,
@@ -86,6 +87,12 @@ DEVICE_NAME = "device-name"  # a name or parameter called `device`
 TYPE_CAST_ARGUMENT = "type-cast-argument"  # f(x.type(dtype)): a cast passed straight on
 LEGACY_TYPE_CAST = "legacy-type-cast"  # x.type(torch.cuda.HalfTensor), x.type(y.type())
 NARROW_CAST = "narrow-cast"  # made or cast to int32 / int16 / int8 / uint8
+# cast to float32 (``.float()``, ``.to(torch.float32)``, ``astype("float32")``): class
+# ids made floats, a loss target cross_entropy refuses (``analysis/whole.py``)
+FLOAT_CAST = "float-cast"
+# made or cast to int64 by one of ``torch_api.INT64_MAKERS`` (``torch.randint``,
+# ``.long()``): ids, which a layer computing in floating point refuses (TL109)
+INT64_CAST = "int64-cast"
 CPU_DATA = "cpu-data"  # a tensor made on the CPU: torch.zeros(...), tokenizer output
 LEGACY_CONSTRUCTOR = "legacy-constructor"  # torch.FloatTensor(...) and friends
 # x[i] where the index is a name, an attribute, a call or a comparison (not a number,
@@ -128,6 +135,7 @@ DISCARDABLE = frozenset(
 )
 HALF_WORDS = frozenset({"float16", "bfloat16", "half", "HalfTensor", "BFloat16Tensor"})
 FLOAT64_WORDS = frozenset({"float64", "double", "float_", "DoubleTensor"})
+FLOAT32_WORDS = frozenset({"float32", "float", "single", "FloatTensor"})
 NARROW_WORDS = frozenset(
     {"int32", "int16", "int8", "uint8", "IntTensor", "ShortTensor", "CharTensor", "ByteTensor"}
 )
@@ -138,6 +146,7 @@ DTYPE_WORD_TAGS = {
     **dict.fromkeys(HALF_WORDS, HALF_CAST),
     **dict.fromkeys(NARROW_WORDS | NARROW_ATTRIBUTES, NARROW_CAST),
     **dict.fromkeys(FLOAT64_WORDS, FLOAT64),
+    **dict.fromkeys(FLOAT32_WORDS, FLOAT_CAST),
 }
 # Calls that read uint8 pixels (cv2.imread, torchvision.io.read_image, ...).
 IMAGE_READERS = frozenset(
@@ -196,6 +205,9 @@ CAST_CALL_WORDS = frozenset(
     {
         "double",
         "DoubleTensor",
+        "float",
+        "FloatTensor",
+        *INT64_MAKERS,
         "from_pretrained",
         *NARROW_ATTRIBUTES,
         *(w for w in NARROW_WORDS if w.endswith("Tensor")),

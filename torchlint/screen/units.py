@@ -51,6 +51,7 @@ from torchlint.screen.tags import (
     FACTORY_WITHOUT_DEVICE,
     FIRST_CALL_WORDS,
     FLOAT64,
+    FLOAT_CAST,
     FROM_NUMPY,
     HALF_CAST,
     HALF_WORDS,
@@ -768,7 +769,7 @@ class Unit(Casts, ModuleSources, ModuleState):
             self.tags.add(INIT_TENSOR_ATTR)  # buffers put in a plain container, maybe
         if self.empty_containers and self.appended_module:
             self.tags.add(INIT_MODULE_CONTAINER)
-        if NARROW_CAST in self.tags or FLOAT64 in self.tags:
+        if self.tags & {NARROW_CAST, FLOAT64, FLOAT_CAST}:
             self.tags.add(TARGET_DTYPE)  # a loss target the flow analysis may know
 
 

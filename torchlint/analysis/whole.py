@@ -1,0 +1,63 @@
+"""Whole numbers in a floating dtype: class ids cast to a float.
+
+A segmentation mask read as ``uint8`` and converted with ``.float()`` (or
+``mask.astype("float32")`` before ``torch.from_numpy``) still holds class ids; so does
+``torch.randint(...).float()``. ``cross_entropy`` takes a floating target only as
+class probabilities, with the input's shape (a class dimension), so such a target
+fails with "expected scalar type Long but found Float". What keeps the fact: a move,
+a cast to another float, and the operations that only reshape or select
+(``view``, ``squeeze``, indexing, ``stack``/``cat`` of such tensors, collation by a
+DataLoader). What forgets it: anything that computes new values (arithmetic,
+``softmax``, ``mean``), and ``F.one_hot``, whose rows are a distribution over
+classes once cast."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from torchlint.analysis.torch_api import FLOATING_DTYPES
+from torchlint.analysis.values import Event, Value
+
+# Class ids cast from these are whole numbers (not bool: a stack of boolean masks
+# cast to a float is one-hot, ``np.stack([mask == v for v in ids]).astype(float)``).
+CLASS_ID_DTYPES = frozenset({"int64", "int32", "int16", "int8", "uint8"})
+
+# Tensor methods (and torch functions of one tensor) whose result holds the same
+# numbers, reshaped, selected or rounded.
+KEEPS_WHOLE = frozenset(
+    """detach contiguous clone unsqueeze squeeze view view_as reshape reshape_as permute
+    transpose flatten unflatten expand expand_as repeat repeat_interleave flip roll narrow
+    select index_select gather chunk split unbind tensor_split t round floor ceil
+    __getitem__""".split()
+)
+
+
+def after_cast(receiver: Value, dtype: str | None, cast: Event | None) -> tuple[Event | None, bool]:
+    """``receiver`` cast to ``dtype`` (None: only moved) at ``cast``: the result's
+    ``whole`` and ``one_hot``."""
+    if dtype is None:
+        return receiver.whole, receiver.one_hot
+    if dtype not in FLOATING_DTYPES:
+        return None, receiver.one_hot and dtype in CLASS_ID_DTYPES
+    if receiver.whole is not None:
+        return receiver.whole, False  # (float16 holds whole numbers up to 2048 exactly)
+    if receiver.dtype in CLASS_ID_DTYPES and not receiver.one_hot and cast is not None:
+        return cast, False
+    return None, False
+
+
+def after_op(value: Value, op: str) -> Value:
+    """The result of ``op`` on ``value`` (a tensor method, or a torch function of it)."""
+    if op == "one_hot":
+        return replace(value, whole=None, one_hot=True)
+    if op in KEEPS_WHOLE:
+        return value
+    return replace(value, whole=None, one_hot=False) if value.whole or value.one_hot else value
+
+
+def converted(made: Value, source: Value) -> Value:
+    """``torch.from_numpy(a)``, ``torch.as_tensor(a)``, ``np.asarray(a)``: the same
+    numbers as ``source``."""
+    if source.whole is None or made.dtype not in FLOATING_DTYPES:
+        return made
+    return replace(made, whole=source.whole)
