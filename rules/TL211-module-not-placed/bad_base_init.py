@@ -3,13 +3,13 @@ from torch import nn
 
 
 def build_scorer(dim):
-    return nn.Sequential(nn.Linear(dim, 32), nn.ReLU(), nn.Linear(32, 1))  # expect: TL211:12 lines=23,24
+    return nn.Sequential(nn.Linear(dim, 32), nn.ReLU(), nn.Linear(32, 1))
 
 
 class Predictor:
     def __init__(self, dim, device):
         self.device = device
-        self.scorer = build_scorer(dim)
+        self.scorer = build_scorer(dim)  # expect: TL211:23 lines=6,23,24
 
 
 class ThresholdPredictor(Predictor):

@@ -12,7 +12,7 @@ class Segmenter(nn.Module):
 
 
 def restore(path=None):
-    net = Segmenter()  # expect: TL211:11 lines=25,26
+    net = Segmenter()
     if path is not None:
         net.load_state_dict(torch.load(path, map_location="cpu"))
     return net.eval()
@@ -29,4 +29,4 @@ def score(net, batches, device):
 
 if __name__ == "__main__":
     device = torch.device("cuda")
-    print(score(restore(), [torch.rand(1, 3, 8, 8)], device))
+    print(score(restore(), [torch.rand(1, 3, 8, 8)], device))  # expect: TL211:17 lines=15,25,26

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from torchlint.analysis import converters, holders, optimizers, shapes
+from torchlint.analysis import converters, holders, optimizers, returns, shapes
 from torchlint.analysis.dicts import SETTINGS
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
@@ -181,7 +181,7 @@ class Calls(Loops):
             for key, value in sub.env.items():
                 if key.startswith("self.") and own.get(key) is not value:
                     self.env[key] = unpass(value, node)
-        return sub.returned(node)
+        return returns.handed_back(self, fn, node, sub.returned(node))
 
     def closure(
         self, fn: cst.FunctionDef, definer: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]]

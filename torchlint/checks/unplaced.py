@@ -46,7 +46,10 @@ class ModuleNotPlaced(Rule):
     an input that was moved to a GPU or a device variable: `model(x)`, or a method
     of its class whose body runs its layers (`vae.decode(latents)` of a module class
     of the file that calls `self.decoder(...)`). The finding lands where
-    the module is made, the line to change, and names the input's move and the call.
+    the module is made, the line to change, and names the input's move and the call;
+    a module made by a factory function of the file and handed back to its caller
+    (`self.model = build_model(args)`) is reported at that call, where the caller
+    takes charge of it and a device is usually at hand (the factory often has none).
     A module cast to half precision is TL201's; one wrapped by DataParallel, TL203's.
     Modules without weights (activations, pooling, a loss class of the file that
     keeps only numbers) are not flagged.
@@ -108,7 +111,10 @@ class ModuleNotPlaced(Rule):
         if module.part_of and self._whole_called(created.node):
             return False  # (self.decoder(z) inside vae.decode(z): that call is reported)
         arg, value, move = moved
-        at = self.once_at(created.node, node)
+        # (made in a factory of the file and handed back: the caller's call takes it)
+        back = next((e for e in reversed(module.events) if e.action == "return"), None)
+        taken = created if back is None or module.part_of else back
+        at = self.once_at(taken.node, node)
         if at is None:
             return True
         whole = model_name(obs.callee)
@@ -117,13 +123,19 @@ class ModuleNotPlaced(Rule):
         what = f"`{whole}`, a part of the model," if module.part_of else f"`{whole}`"
         if at is created.node:
             story = f"{what} is made here (on the CPU) and never moved to a device"
+        elif at is taken.node:
+            story = (
+                f"{what} is made at line <line:made> (on the CPU) and handed back here, "
+                "never moved to a device"
+            )
+            related["made"] = created.node
         else:
             story = f"{what} was made at line <line:made> (on the CPU), never moved to a device"
             related["made"] = created.node
         input_name = name_of(arg.value, self.ctx.code_for(arg.value))
         where = how_placed(move, value, self.ctx.code_for)
         error = layer_error(obs, module.dtype, self.ctx.analysis)
-        fix = self._fix(created, move, value)
+        fix = self._fix(taken, move, value)
         advice = (
             "move it to the inputs' device where it is made"
             if fix is None
