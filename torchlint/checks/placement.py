@@ -58,7 +58,8 @@ class ModuleCastNotPlaced(Rule):
     names the input's move and the call that fails: once per cast, however many calls
     meet the model (on the call, when the cast is in another file of the project);
     for an option's choice of dtype, where the model is made (without a fix: the
-    other branch would stay unplaced).
+    other branch would stay unplaced), or, when a factory function of the file made it
+    and handed it back, at the caller's call that takes it (as TL211 does).
 
     ## Why is this bad?
     The cast changes the dtype of the weights, not their device. The forward pass
@@ -126,6 +127,9 @@ class ModuleCastNotPlaced(Rule):
         # The line to change is the cast (place the model there); for a choice of
         # dtype (the cast is the option's ``torch.float16``), where the model is made.
         made = module.last("create") if branch else None
+        if made is not None:
+            # (made by a factory of the file and handed back: the caller's call, as TL211)
+            made = next((e for e in reversed(module.events) if e.action == "return"), made)
         back = module.last("move")
         if back is not None and not (
             back.detail == Place.CPU
@@ -149,6 +153,8 @@ class ModuleCastNotPlaced(Rule):
         related: dict[str, cst.CSTNode] = {"cast": cast.node, "move": move.node}
         if at is cast.node:
             story = [f"`{whole}` is cast to {dtype} here"]
+        elif made is not None and made.action == "return" and at is made.node:
+            story = [f"`{whole}` was cast to {dtype} at line <line:cast> and handed back here"]
         else:
             story = [f"`{whole}` was cast to {dtype} at line <line:cast>"]
         if at is not node:
