@@ -307,10 +307,28 @@ def imread(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value
     flags = [a.value for a, _ in args[1:]]
     if len(args) > 2 or any(
         (dotted(f) or "").rsplit(".", 1)[-1] not in ("IMREAD_COLOR", "IMREAD_GRAYSCALE")
+        and not (isinstance(f, cst.Integer) and f.value in ("0", "1"))  # (their values)
         for f in flags
     ):
         return UNKNOWN
     return new_value(Kind.NDARRAY, Place.CPU, "uint8", Event("create", node))
+
+
+# OpenCV's image operations whose result has the dtype of the image they are given
+# (a uint8 mask resized with INTER_NEAREST, flipped, recoloured: uint8 still).
+CV2_KEEP_DTYPE = frozenset(
+    f"cv2.{name}"
+    for name in """resize flip rotate transpose cvtColor warpAffine warpPerspective remap
+    copyMakeBorder GaussianBlur medianBlur blur erode dilate""".split()
+)
+
+
+def cv2_kept(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``cv2.resize(mask, size)``: an array of the image's dtype, on the CPU."""
+    first = args[0][1] if args and args[0][0].keyword is None else UNKNOWN
+    if first.kind != Kind.NDARRAY:
+        return UNKNOWN
+    return replace(first, ident=new_ident())
 
 
 def unzipped(rows: Value) -> Value:

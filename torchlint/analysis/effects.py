@@ -752,6 +752,7 @@ _BY_NAME: dict[str, Handler] = {
     **{q: _loss for q in LOSSES if not _is_nn_class(q)},
     **dict.fromkeys(TORCHVISION_IMAGE_READERS, _image_reader),
     OPENCV_IMAGE_READER: arrays.imread,
+    **dict.fromkeys(arrays.CV2_KEEP_DTYPE, arrays.cv2_kept),
     "torch.meshgrid": _meshgrid,
     "torch.nn.functional.embedding": joins.embedding,
     **dict.fromkeys(COPY_FUNCTIONS, _copy),

@@ -71,8 +71,8 @@ class LossTargetDtype(Rule):
     finding lands on the line that made the labels, naming the model call.
 
     And class ids cast to a float that reach `cross_entropy` / `CrossEntropyLoss()`:
-    an integer tensor or array (`torch.randint`, uint8 masks read from images or
-    drawn with numpy, integer labels) cast with `.float()`, `.to(torch.float32)` or
+    an integer tensor or array (`torch.randint`, uint8 masks read from images with
+    `cv2.imread` and resized or flipped, or drawn with numpy, integer labels) cast with `.float()`, `.to(torch.float32)` or
     `.astype("float32")`, followed through reshapes, indexing, `stack`, moves, a
     `Dataset` and its `DataLoader`. Not one-hot rows (`F.one_hot(y, n).float()`),
     stacked boolean masks, or anything computed from the ids (a softmax, a mixup):
