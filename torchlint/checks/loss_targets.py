@@ -277,17 +277,17 @@ class LossTargetDtype(Rule):
             if made is not None and not contains(arg.value, made.node):
                 related, where = {"made": made.node}, " (cast at line <line:made>)"
             message = f"`{name}` is {dtype}{where}: {problem}; pass `{converted}`"
-        elif at is arg.value:
-            where = " at line <line:cast>" if related else ""
-            message = (
-                f"`{name}` holds class ids cast to {dtype}{where}: {problem}; keep them "
-                f"integers, or pass `{converted}`"
-            )
-        else:
+        elif at is cast.node:
             message = (
                 f"class ids cast to {dtype} here reach {found.loss} (line <line:loss>) as "
                 f"the target `{name}`: {problem}; keep them integers (drop the cast, or "
                 f"`.long()` them), or pass `{converted}` there"
+            )
+        else:  # (the cast is in the target, or in another file linted apart)
+            where = " at line <line:cast>" if "cast" in related else ""
+            message = (
+                f"`{name}` holds class ids cast to {dtype}{where}: {problem}; keep them "
+                f"integers, or pass `{converted}`"
             )
         fix = FixSpec.unsafe(
             Replace(arg.value, method_call(arg.value, "long")),

@@ -129,7 +129,7 @@ class ModuleCastNotPlaced(Rule):
         made = module.last("create") if branch else None
         if made is not None:
             # (made by a factory of the file and handed back: the caller's call, as TL211)
-            made = next((e for e in reversed(module.events) if e.action == "return"), made)
+            made = module.last("return") or made
         back = module.last("move")
         if back is not None and not (
             back.detail == Place.CPU

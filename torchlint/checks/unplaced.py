@@ -112,7 +112,7 @@ class ModuleNotPlaced(Rule):
             return False  # (self.decoder(z) inside vae.decode(z): that call is reported)
         arg, value, move = moved
         # (made in a factory of the file and handed back: the caller's call takes it)
-        back = next((e for e in reversed(module.events) if e.action == "return"), None)
+        back = module.last("return")
         taken = created if back is None or module.part_of else back
         at = self.once_at(taken.node, node)
         if at is None:
