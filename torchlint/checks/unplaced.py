@@ -50,6 +50,10 @@ class ModuleNotPlaced(Rule):
     a module made by a factory function of the file and handed back to its caller
     (`self.model = build_model(args)`) is reported at that call, where the caller
     takes charge of it and a device is usually at hand (the factory often has none).
+    A layer with weights made inside a placed module's `forward` (or a helper it
+    calls) and called there, `nn.BatchNorm2d(c)(x)`, is no attribute of the module:
+    the model's move leaves it on the CPU while its input lives on the GPU with the
+    model's other layers; it is reported where it is made.
     A module cast to half precision is TL201's; one wrapped by DataParallel, TL203's.
     Modules without weights (activations, pooling, a loss class of the file that
     keeps only numbers) are not flagged.
@@ -91,11 +95,9 @@ class ModuleNotPlaced(Rule):
 
     def _check(self, node: cst.Call, obs: CallObs) -> bool:
         module = obs.module
-        # (Inside a module's forward, followed from its call: that call is reported.)
         if (
             module.kind != Kind.MODULE
             or module.device != Place.CPU
-            or obs.in_forward
             or module.dtype is None  # no weights of its own (pooling, activations)
             or module.dtype in HALF_DTYPES  # TL201's
             or _half_on_a_path(module)  # TL201's too
@@ -105,6 +107,10 @@ class ModuleNotPlaced(Rule):
         created = module.last("create")
         if created is None or not self._has_weights(module):
             return False
+        if obs.in_forward:
+            # Inside a module's forward, followed from its call: that call is
+            # reported, unless the layer is made right here, anew at every call.
+            return self._made_in_forward(node, obs, created)
         moved = moved_input(obs)
         if moved is None:
             return False
@@ -147,6 +153,49 @@ class ModuleNotPlaced(Rule):
             f"call at line <line:call> fails with {error}; {advice}",
             fix,
             related,
+        )
+        return True
+
+    def _made_in_forward(self, node: cst.Call, obs: CallObs, created: Event) -> bool:
+        """``nn.BatchNorm2d(c)(x)`` in a forward whose module was placed: the layer is
+        no attribute of the module, so the move left it (and every new one) on the
+        CPU, while its input lives where the module's other layers do."""
+        fn = self.ctx.function
+        own = obs.env.get("self")
+        placed = own.last("move", "place") if own is not None else None
+        gpu_input = next(
+            (
+                (arg, v)
+                for arg, v in obs.args
+                if v.kind in (Kind.TENSOR, Kind.MOVED) and v.device == Place.CUDA
+            ),
+            None,
+        )
+        if (
+            fn is None
+            or not contains(fn.node, created.node)
+            or placed is None
+            or placed.detail == Place.CPU
+            or gpu_input is None
+        ):
+            return False
+        at = self.once_at(created.node, node)
+        if at is None:
+            return True
+        arg, _ = gpu_input
+        made = created.node
+        layer = self.ctx.code_for(made.func) if isinstance(made, cst.Call) else obs.callee
+        input_name = name_of(arg.value, self.ctx.code_for(arg.value))
+        error = layer_error(obs, obs.module.dtype, self.ctx.analysis)
+        self.report(
+            at,
+            f"`{layer}` is made inside `{fn.node.name.value}` (on the CPU, anew at every "
+            f"call), so moving the model at line <line:move> leaves it behind, while its "
+            f"input `{input_name}` lives on the GPU with the model's layers: the call at "
+            f"line <line:call> fails with {error}; make it once in `__init__`, as an "
+            "attribute of the module, so that the model's move takes it along",
+            None,
+            {"move": placed.node, "call": node},
         )
         return True
 
