@@ -30,6 +30,7 @@ from torchlint.analysis.values import (
     BUFFER,
     BUFFER_REF,
     COPY,
+    MAYBE_DTYPE,
     PARAMETER,
     UNKNOWN,
     Event,
@@ -100,6 +101,18 @@ def buffer_reference(scope: Scope, path: str, node: cst.CSTNode) -> Value | None
         part_of=root.ident,
         origin=BUFFER_REF,
     )
+
+
+def cpu_weight_dtype(args: Sequence[tuple[cst.Arg, Value]]) -> str | None:
+    """The dtype of the CPU tensor a loss keeps as a buffer (``weight=w``,
+    ``pos_weight=p``): such a loss has state to move, like a layer's weights; None
+    where it keeps none, or none known to be on the CPU."""
+    for arg, value in args:
+        keyword = arg.keyword.value if arg.keyword is not None else None
+        if keyword in ("weight", "pos_weight") and value.kind == Kind.TENSOR:
+            if value.device == Place.CPU:  # (its dtype matters to no rule of a loss)
+                return value.dtype if value.dtype not in (None, MAYBE_DTYPE) else "float32"
+    return None
 
 
 def registered(scope: Scope, q: str, module: Value, args: Sequence[tuple[cst.Arg, Value]]) -> None:

@@ -544,6 +544,8 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     dtype = "float32" if last.startswith((*PARAMETRIZED_MODULES, "Sequential")) else None
     if scope.w.analysis.default_dtype is not None:
         dtype = None  # torch.set_default_dtype(...): parameters are made in that dtype
+    if dtype is None and q in LOSSES:
+        dtype = copies.cpu_weight_dtype(args)  # CrossEntropyLoss(weight=w): w its buffer
     device, expr = scope.made_on()
     for arg, _ in args:  # nn.Linear(..., device=..., dtype=...)
         if arg.star == "**":  # nn.Linear(..., **factory): may say where, and as what

@@ -18,6 +18,7 @@ from torchlint.analysis.observations import CallObs, WrapObs
 from torchlint.analysis.torch_api import (
     HALF_DTYPES,
     HALF_TEXT,
+    LOSSES,
     MOVE_TEXT,
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
@@ -267,7 +268,7 @@ def layer_error(obs: CallObs, dtype: str | None, analysis: FileFacts) -> str:
     if dtype == MAYBE_DTYPE:  # (cast to a dtype chosen at run time: the names vary)
         conv = "'Input type (torch.cuda....) and weight type (torch....) should be the same'"
     other = "'Expected all tensors to be on the same device'"
-    kind = _first_layer(obs.module.origin, analysis)
+    kind = "other" if obs.module.origin in LOSSES else _first_layer(obs.module.origin, analysis)
     if kind == "conv":
         return conv
     if kind == "other":

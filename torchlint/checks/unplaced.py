@@ -12,7 +12,13 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.project import origin_class
-from torchlint.analysis.torch_api import HALF_DTYPES, MOVE_TEXT, builds_weights, class_has_weights
+from torchlint.analysis.torch_api import (
+    HALF_DTYPES,
+    LOSSES,
+    MOVE_TEXT,
+    builds_weights,
+    class_has_weights,
+)
 from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name, name_of, usable
@@ -54,6 +60,8 @@ class ModuleNotPlaced(Rule):
     calls) and called there, `nn.BatchNorm2d(c)(x)`, is no attribute of the module:
     the model's move leaves it on the CPU while its input lives on the GPU with the
     model's other layers; it is reported where it is made.
+    A loss given a class-weight tensor made on the CPU (`nn.CrossEntropyLoss(weight=w)`,
+    `pos_weight=`) keeps it as a buffer: it is state to move like a layer's weights.
     A module cast to half precision is TL201's; one wrapped by DataParallel, TL203's.
     Modules without weights (activations, pooling, a loss class of the file that
     keeps only numbers) are not flagged.
@@ -127,16 +135,22 @@ class ModuleNotPlaced(Rule):
         related: dict[str, cst.CSTNode] = {"move": move.node, "call": node}
         # (a part of a model, ``self.vpm``: made, and left on the CPU, with the model)
         what = f"`{whole}`, a part of the model," if module.part_of else f"`{whole}`"
+        # (a loss given weight=w keeps w as a buffer: its only state)
+        cpu = (
+            "on the CPU, with the weight tensor it keeps"
+            if module.origin in LOSSES
+            else "on the CPU"
+        )
         if at is created.node:
-            story = f"{what} is made here (on the CPU) and never moved to a device"
+            story = f"{what} is made here ({cpu}) and never moved to a device"
         elif at is taken.node:
             story = (
-                f"{what} is made at line <line:made> (on the CPU) and handed back here, "
+                f"{what} is made at line <line:made> ({cpu}) and handed back here, "
                 "never moved to a device"
             )
             related["made"] = created.node
         else:
-            story = f"{what} was made at line <line:made> (on the CPU), never moved to a device"
+            story = f"{what} was made at line <line:made> ({cpu}), never moved to a device"
             related["made"] = created.node
         input_name = name_of(arg.value, self.ctx.code_for(arg.value))
         where = how_placed(move, value, self.ctx.code_for)
