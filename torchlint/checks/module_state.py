@@ -145,13 +145,13 @@ class _ModuleStateRule(Rule):
                 for a in node.args
             ):
                 return False  # made on a chosen device: placed on purpose
+            first = node.args[0].value if node.args else None
             if (
                 q.endswith((".tensor", ".as_tensor"))
                 and not dims
-                and not (
-                    node.args
-                    and isinstance(node.args[0].value, (cst.List, cst.Tuple, cst.ListComp))
-                )
+                and not isinstance(first, (cst.List, cst.Tuple, cst.ListComp))
+                # (as_tensor is how arrays are taken in: torch.as_tensor(mask))
+                and not (q.endswith(".as_tensor") and not _number(first))
             ):
                 return False  # a 0-dim scalar mixes with tensors on any device
             if q.startswith("torch.") and any(
@@ -770,3 +770,11 @@ def _members(call: cst.Call) -> list[cst.BaseExpression]:
         else:
             out.append(value)
     return out
+
+
+def _number(node: cst.BaseExpression | None) -> bool:
+    """A number written out (``0.5``, ``-1``): what ``torch.as_tensor`` makes a
+    0-dim scalar of."""
+    if isinstance(node, cst.UnaryOperation):
+        node = node.expression
+    return isinstance(node, (cst.Integer, cst.Float))

@@ -108,12 +108,12 @@ class ModuleState:
                 for k in node.keywords
             ):
                 return False  # (device=self.inv_freq.device: where the module is built)
+            first = node.args[0] if node.args else None
             if (
                 q.endswith((".tensor", ".as_tensor"))
                 and not dims
-                and not (
-                    node.args and isinstance(node.args[0], (ast.List, ast.Tuple, ast.ListComp))
-                )
+                and not isinstance(first, (ast.List, ast.Tuple, ast.ListComp))
+                and not (q.endswith(".as_tensor") and not _number(first))
             ):
                 return False
             values = [*node.args, *(k.value for k in node.keywords)]
@@ -386,3 +386,10 @@ def member_base(target: ast.Attribute) -> str | None:
     while isinstance(base, ast.Subscript):
         base = base.value
     return dotted(base)
+
+
+def _number(node: ast.expr | None) -> bool:
+    """``_number`` of TL301 (a number written out: ``torch.as_tensor(0.5)``)."""
+    if isinstance(node, ast.UnaryOp):
+        node = node.operand
+    return isinstance(node, ast.Constant) and type(node.value) in (int, float)
