@@ -55,5 +55,20 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
         side.kind == Kind.NUMBER or effects.is_number(expr)
         for side, expr in ((left, node.left), (right, node.right))
     ):
-        return Value(Kind.NUMBER)  # 0.01 * i: a Python number
+        # 0.01 * i: a Python number; a float where either is one or it divides, an
+        # int where both are ints (and the operator keeps ints): torch.full(n, i / k)
+        # is float32, torch.full(n, i + 1) int64
+        kinds = {left.dtype, right.dtype} | {
+            "float32" for expr in (node.left, node.right) if arrays.has_float_literal(expr)
+        }
+        if divides or "float32" in kinds:
+            return Value(Kind.NUMBER, dtype="float32")
+        if kinds == {"int64"} and isinstance(node.operator, _INT_KEEPING):
+            return Value(Kind.NUMBER, dtype="int64")
+        return Value(Kind.NUMBER)
     return UNKNOWN
+
+
+# The operators that give an int of two ints (not ``/``, nor ``**``, whose negative
+# exponents give a float).
+_INT_KEEPING = (cst.Add, cst.Subtract, cst.Multiply, cst.FloorDivide, cst.Modulo)

@@ -53,9 +53,10 @@ class Loops(Scope):
             name = dotted(node.func)
             q = self.w.analysis.qualify(node.func) or name
             if name == "enumerate" and node.args:
-                return Value(Kind.TUPLE, items=(UNKNOWN, self.element(node.args[0].value)))
+                index = Value(Kind.NUMBER, dtype="int64")
+                return Value(Kind.TUPLE, items=(index, self.element(node.args[0].value)))
             if name == "range" and "range" not in self.env:
-                return Value(Kind.NUMBER)  # for i in range(n): an int
+                return Value(Kind.NUMBER, dtype="int64")  # for i in range(n): an int
             if name == "zip":
                 return Value(Kind.TUPLE, items=tuple(self.element(a.value) for a in node.args))
             if (q in effects.ITERATE_THROUGH or name in ("list", "tuple")) and len(node.args) == 1:
