@@ -39,6 +39,7 @@ from torchlint.analysis.torch_api import (
     COMPARISON_METHODS,
     FLOATING_DTYPES,
     IN_PLACE_OPS,
+    INDEX_METHODS,
     INTEGER_DTYPES,
     LOSSES,
     MASKED_METHODS,
@@ -431,7 +432,9 @@ class Expressions(Calls):
             ):  # x.sub(mean): as x - mean; pred.eq(labels): as pred == labels
                 pair = ((func.value, receiver), (args[0][0].value, args[0][1]))
                 return joins.method(self, node, method, pair)
-            if receiver.kind in (Kind.TENSOR, Kind.MOVED) and method in MASKED_METHODS:
+            if receiver.kind in (Kind.TENSOR, Kind.MOVED) and (
+                method in MASKED_METHODS or method in INDEX_METHODS
+            ):
                 operands = [(func.value, receiver), *((a.value, v) for a, v in args)]
                 gpus.meet(self, [v for _, v in operands], node, [e for e, _ in operands])
             if receiver.kind == Kind.TENSOR and method in STRICT_DTYPE_METHODS:

@@ -76,6 +76,12 @@ COMPARISON_METHODS = frozenset("eq ne lt le gt ge greater less greater_equal les
 MASKED_METHODS = frozenset(
     {"masked_fill", "masked_fill_", "masked_scatter", "masked_scatter_", "where"}
 )
+# Tensor methods whose index (and source) must be on the receiver's device.
+INDEX_METHODS = frozenset(
+    """scatter scatter_ scatter_add scatter_add_ scatter_reduce scatter_reduce_ gather
+    index_select index_add index_add_ index_copy index_copy_ index_fill index_fill_
+    take_along_dim""".split()
+)
 # Calls that make a tensor (TL401/TL402's candidates; the screen's evidence for them).
 FACTORY_FUNCTIONS = frozenset(
     "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "

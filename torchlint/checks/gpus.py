@@ -139,9 +139,13 @@ class CurrentGpuMismatch(Rule):
             code = self.ctx.code_for
             moving = mix.current.node
             receiver = None
-            if isinstance(moving, cst.Call) and isinstance(moving.func, cst.Attribute):
+            if (
+                isinstance(moving, cst.Call)
+                and isinstance(moving.func, cst.Attribute)
+                and moving.func.attr.value in ("cuda", "to")  # (not torch.full(...))
+            ):
                 receiver = dotted(moving.func.value)
-            subject = f"`{receiver}`" if receiver else "this tensor"
+            subject = f"`{receiver}`" if receiver else "This tensor"
             other = dotted(mix.chosen_expr) or code(mix.chosen_expr)
             other = f"`{other}`" if len(other) <= 40 else "the other operand"
             where, expr = _spelled(mix.chosen, code)
