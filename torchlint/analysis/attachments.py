@@ -52,6 +52,9 @@ class Attachments(Expressions):
             # (self.blocks, itself a part of self: the model the caller holds)
             whole = next((v for v in self.env.values() if v.ident == root.part_of), None)
             if whole is None:
+                # (a forward followed from the model's call: the caller holds the
+                # model, and judges it when its walk ends)
+                ident = root.part_of if self.in_forward else ident
                 break
             root, ident = whole, root.part_of
         if root is None and self.depth > 0 and parent.part_of:

@@ -381,6 +381,11 @@ class ModuleAddedAfterPlacement(Rule):
     model (`module must have its parameters and buffers on device cuda:0 ... but found
     one of them on device: cpu`).
 
+    A layer a module builds lazily in its own forward (`if self.fc is None: self.fc =
+    nn.Linear(...)`, the width known only from the first input) is attached at the
+    model's first call after its move: reported where it is made, since that same
+    call already fails.
+
     ## Example
     ```python
     model.to(device)
@@ -455,6 +460,28 @@ class ModuleAddedAfterPlacement(Rule):
             named = f" `{obs.name}`" if obs.name else ""
             new = f"a new {obs.what}{named} made on the CPU"
             done, stays = f"registers {new} on", f"the {obs.what} stays on the CPU"
+        if obs.attached is not None and obs.what == "module" and self._runs_forward(node):
+            # Built lazily by the model's own forward (``if self.conv is None:``):
+            # the call cannot come before the move, the layer must be made right.
+            at = self.once_at(obs.attached, node)
+            if at is not None:
+                related = {"placed": placement.node, "call": node}
+                # (``self`` of a forward the model's call ran: the model, or a part)
+                inside = f"`{owner}`" if obs.parent == "self" else where
+                there = ""
+                if at is not obs.attached:  # (in another file of the project)
+                    related["attached"] = obs.attached
+                    there = " (line <line:attached>)"
+                self.report(
+                    at,
+                    f"{new} is attached to {inside}{there} inside its forward, at its first "
+                    f"call (line <line:call>), after {moved}: {stays} while the inputs "
+                    "are on the device, and that same call fails; make it in `__init__`, "
+                    "or on the input's device (`.to(x.device)`)",
+                    None,
+                    related,
+                )
+            return
         if obs.attached is not None:
             # Reported at the call that reached the attachment: the line to move.
             self.report(
@@ -495,6 +522,15 @@ class ModuleAddedAfterPlacement(Rule):
             "register it before the move, or move it too",
             fix,
             {"placed": placement.node},
+        )
+
+    def _runs_forward(self, stmt: cst.CSTNode) -> bool:
+        """The statement ``stmt`` calls a module (whose forward ran the attachment)."""
+        calls = self.ctx.analysis.flow.calls
+        return any(
+            o.module.kind in (Kind.MODULE, Kind.WRAPPER)
+            for call in nodes(stmt, cst.Call)
+            for o in calls.all(call)
         )
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:

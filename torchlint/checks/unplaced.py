@@ -187,6 +187,9 @@ class ModuleNotPlaced(Rule):
         )
         if (
             fn is None
+            # (self.fc = nn.Linear(...) when self.fc is None: built once, attached
+            # after the move, TL202's)
+            or obs.callee.startswith("self.")
             or not contains(fn.node, created.node)
             or placed is None
             or placed.detail == Place.CPU
