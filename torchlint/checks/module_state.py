@@ -247,7 +247,17 @@ class _ModuleStateRule(Rule):
             return bool(returns) and all(
                 r.value is not None and self._is_module_expr(r.value, depth + 1) for r in returns
             )
-        name = dotted(node.func)
+        if isinstance(node.func, cst.Subscript) and isinstance(node.func.value, cst.Name):
+            # BLOCKS[name](...) of a table of the file's module classes
+            table = _module_level_dict(self.ctx.analysis.module, node.func.value.value)
+            return table is not None and all(
+                isinstance(e, cst.DictElement) and self._is_module_class(e.value)
+                for e in table.elements
+            )
+        return self._is_module_class(node.func)
+
+    def _is_module_class(self, node: cst.BaseExpression) -> bool:
+        name = dotted(node)
         return name is not None and any(
             c.name == name and c.is_module for c in self.ctx.analysis.classes.values()
         )
@@ -714,6 +724,10 @@ class ModuleInPlainContainer(_ModuleStateRule):
             wrapper = "ModuleDict" if kind == "dict" else "ModuleList"
             related = {"append": appended[attr]} if attr in appended else {}
             filled = " (filled at line <line:append>)" if related else ""
+            helper = self._helper(value, None) if isinstance(value, cst.Call) else None
+            if helper is not None:  # (self.blocks = build_blocks(cfg))
+                related["built"] = helper.node
+                filled = f" (the list `{helper.node.name.value}` returns, line <line:built>)"
             advice = f"use `nn.{wrapper}`"
             if attr in nested:  # (nn.ModuleList refuses a list: each needs its own)
                 filled = " (filled with lists of modules at line <line:append>)"
@@ -727,7 +741,7 @@ class ModuleInPlainContainer(_ModuleStateRule):
                 related,
             )
 
-    def _container(self, value: cst.BaseExpression, appended: bool) -> str | None:
+    def _container(self, value: cst.BaseExpression, appended: bool, depth: int = 0) -> str | None:
         if isinstance(value, (cst.List, cst.Tuple)):
             if not value.elements:
                 return "list" if appended and isinstance(value, cst.List) else None
@@ -749,7 +763,45 @@ class ModuleInPlainContainer(_ModuleStateRule):
         elif isinstance(value, cst.DictComp):
             if self._is_module_expr(value.value):
                 return "dict-comprehension"
+        elif isinstance(value, cst.Call) and not depth:
+            # build_blocks(cfg) of the file: every return a list of modules
+            helper = self._helper(value, None)
+            returns = _own_returns(helper.node) if helper is not None else []
+            if returns and all(
+                r.value is not None
+                and (
+                    self._container(r.value, False, 1) == "list"
+                    or self._filled_list(helper.node, r.value)  # type: ignore[union-attr]
+                )
+                for r in returns
+            ):
+                return "list"
         return None
+
+    def _filled_list(self, fn: cst.FunctionDef, returned: cst.BaseExpression) -> bool:
+        """``returned`` is a name ``fn`` binds to ``[]`` and fills with
+        ``.append(module)``."""
+        if not isinstance(returned, cst.Name):
+            return False
+        name = returned.value
+        empty = appended = False
+        for small in nodes(fn.body, (cst.Assign, cst.Call)):
+            if isinstance(small, cst.Assign):
+                if any(
+                    isinstance(t.target, cst.Name) and t.target.value == name for t in small.targets
+                ):
+                    if not (isinstance(small.value, cst.List) and not small.value.elements):
+                        return False  # (bound to something else too)
+                    empty = True
+            elif (
+                isinstance(small, cst.Call)
+                and isinstance(small.func, cst.Attribute)
+                and small.func.attr.value == "append"
+                and dotted(small.func.value) == name
+                and small.args
+            ):
+                appended = appended or self._is_module_expr(small.args[0].value)
+        return empty and appended
 
 
 def _members(call: cst.Call) -> list[cst.BaseExpression]:
@@ -778,3 +830,21 @@ def _number(node: cst.BaseExpression | None) -> bool:
     if isinstance(node, cst.UnaryOperation):
         node = node.expression
     return isinstance(node, (cst.Integer, cst.Float))
+
+
+def _module_level_dict(module: cst.Module | None, name: str) -> cst.Dict | None:
+    """The dict literal ``name = {...}`` at the top level of the file binds, when
+    that is its only binding there."""
+    found: list[cst.BaseExpression] = []
+    for stmt in module.body if module is not None else ():
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value is not None:
+                    targets = (
+                        [t.target for t in small.targets]
+                        if isinstance(small, cst.Assign)
+                        else [small.target]
+                    )
+                    if any(isinstance(t, cst.Name) and t.value == name for t in targets):
+                        found.append(small.value)
+    return found[0] if len(found) == 1 and isinstance(found[0], cst.Dict) else None

@@ -39,6 +39,8 @@ class ModuleSources:
         while isinstance(node, ast.Call):
             if self.is_module_source(node) or dotted(node.func) in self.functions:
                 return True
+            if isinstance(node.func, ast.Subscript):
+                return True  # BLOCKS[name](...): a table of classes, maybe
             if not isinstance(node.func, ast.Attribute):
                 return False
             node = node.func.value

@@ -192,6 +192,28 @@ class ModuleState:
                         return True
         return False
 
+    def returns_modules(self, helper: str) -> bool:
+        """TL302's helper (``_container``): a return of the file's function is a list
+        with a module in it, or a name it appends one to."""
+        fn = self.file.function_nodes[helper]
+        filled = {
+            dotted(n.func.value)
+            for n in nodes_under(fn)
+            if isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute)
+            and n.func.attr == "append"
+            and any(self.may_make_module(sub) for arg in n.args for sub in nodes_under(arg))
+        }
+        for node in _own_returns(fn):
+            value = node.value
+            if isinstance(value, ast.Name) and value.id in filled:
+                return True
+            if isinstance(value, (ast.List, ast.Tuple, ast.ListComp)) and any(
+                self.may_make_module(sub) for sub in nodes_under(value)
+            ):
+                return True
+        return False
+
     def built(self) -> None:
         """TL301 reads the methods ``__init__`` calls on self (and those they call)
         as part of it: a tensor attribute they set is set while the module is built."""
@@ -265,6 +287,8 @@ class ModuleState:
             elif any(self.may_make_module(sub) for sub in nodes_under(value)):
                 self.tags.add(INIT_MODULE_CONTAINER)
         helper = dotted(value.func) if isinstance(value, ast.Call) else None
+        if helper in self.file.function_nodes and self.returns_modules(helper):
+            self.tags.add(INIT_MODULE_CONTAINER)  # self.blocks = build_blocks(cfg)
         if self.is_tensor_expr(value):
             self.tags.add(INIT_TENSOR_ATTR)
         elif helper is not None and (
