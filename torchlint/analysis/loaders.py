@@ -60,7 +60,7 @@ def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> V
     dtype: str | None = None
     device: Place | None = Place.CPU
     expr = None
-    events = [Event("create", node)]
+    events = [Event("create", node, bound=frozenset(scope.env))]
     for arg in node.args:
         kw = arg.keyword.value if arg.keyword else None
         if kw in ("torch_dtype", "dtype"):
@@ -79,6 +79,8 @@ def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> V
             gpus.record(scope, arg, gpus.classify(scope, arg.value, strict=True))
         elif kw in ("load_in_8bit", "load_in_4bit", "quantization_config"):
             device = Place.AUTO  # quantized loading places the weights itself
+        elif arg.star == "**" and device == Place.CPU:
+            device = Place.MAYBE  # from_pretrained(path, **kwargs): device_map=..., maybe
     origin = PIPELINE if "pipeline" in last else ""
     return Value(Kind.MODULE, device, dtype, expr, tuple(events), new_ident(), origin=origin)
 

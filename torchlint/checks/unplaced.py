@@ -15,6 +15,7 @@ from torchlint.analysis.project import origin_class
 from torchlint.analysis.torch_api import (
     HALF_DTYPES,
     LOSSES,
+    MODEL_LOADERS,
     MOVE_TEXT,
     builds_weights,
     class_has_weights,
@@ -60,6 +61,9 @@ class ModuleNotPlaced(Rule):
     calls) and called there, `nn.BatchNorm2d(c)(x)`, is no attribute of the module:
     the model's move leaves it on the CPU while its input lives on the GPU with the
     model's other layers; it is reported where it is made.
+    A model loaded with `from_pretrained` without `device_map` (nor a quantized
+    load, nor `**kwargs` that may carry one) is on the CPU with the checkpoint's
+    weights, whatever their dtype.
     A loss given a class-weight tensor made on the CPU (`nn.CrossEntropyLoss(weight=w)`,
     `pos_weight=`) keeps it as a buffer: it is state to move like a layer's weights.
     A module cast to half precision is TL201's; one wrapped by DataParallel, TL203's.
@@ -103,17 +107,20 @@ class ModuleNotPlaced(Rule):
 
     def _check(self, node: cst.Call, obs: CallObs) -> bool:
         module = obs.module
+        created = module.last("create")
+        loaded = created is not None and _loaded(created.node)
         if (
             module.kind != Kind.MODULE
             or module.device != Place.CPU
-            or module.dtype is None  # no weights of its own (pooling, activations)
+            # no weights of its own (pooling, activations); a loaded model has some
+            # in the checkpoint's dtype
+            or (module.dtype is None and not loaded)
             or module.dtype in HALF_DTYPES  # TL201's
             or _half_on_a_path(module)  # TL201's too
             or module.last("wrap", "maybe-wrap") is not None  # TL203's
         ):
             return False
-        created = module.last("create")
-        if created is None or not self._has_weights(module):
+        if created is None or not (loaded or self._has_weights(module)):
             return False
         if obs.in_forward:
             # Inside a module's forward, followed from its call: that call is
@@ -302,4 +309,13 @@ def _half_on_a_path(module: Value) -> bool:
         and isinstance(cast.node, cst.Call)
         and isinstance(cast.node.func, cst.Attribute)
         and cast.node.func.attr.value in ("half", "bfloat16")
+    )
+
+
+def _loaded(made: cst.CSTNode) -> bool:
+    """``AutoModel.from_pretrained(path)``: a model loaded with its weights."""
+    return (
+        isinstance(made, cst.Call)
+        and isinstance(made.func, cst.Attribute)
+        and made.func.attr.value in MODEL_LOADERS
     )

@@ -275,7 +275,8 @@ class Evidence:
                 held = held | {a for a in units[i].assigned if a.startswith("self.")}
                 calls = any(within(c, held) for c in units[i].called)  # self.model.embed(x)
             else:
-                calls = bool(units[i].called & held)
+                # (or what a call gave it: model = load(path); model(x))
+                calls = bool(units[i].called & (held | units[i].from_calls))
             calls = calls or CALLABLE_MODULE in own[i]
             if entry and calls and ACCELERATOR in own[i]:
                 tags[find(i)].add(PLACED_MODULE)
