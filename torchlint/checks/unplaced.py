@@ -25,7 +25,7 @@ from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name, name_of, usable
 from torchlint.checks.placement import how_placed, layer_error, moved_input
 from torchlint.lint.traverse import nodes
-from torchlint.rules.rule import FixSpec, Replace, Rule
+from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
 
 
 class ModuleNotPlaced(Rule):
@@ -61,6 +61,11 @@ class ModuleNotPlaced(Rule):
     calls) and called there, `nn.BatchNorm2d(c)(x)`, is no attribute of the module:
     the model's move leaves it on the CPU while its input lives on the GPU with the
     model's other layers; it is reported where it is made.
+    A module handed to a function that chooses a device of its own for the inputs
+    (`device = "cuda" if ... else "cpu"` there, a name the line that made the module
+    does not have) is reported at its first call in that function: that is where it
+    can be moved (its maker may run it on the CPU, as a training loop over CPU
+    batches does).
     A model loaded with `from_pretrained` without `device_map` (nor a quantized
     load, nor `**kwargs` that may carry one) is on the CPU with the checkpoint's
     weights, whatever their dtype.
@@ -100,6 +105,10 @@ class ModuleNotPlaced(Rule):
     - [`torch.nn.Module.to`](https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.to)
     """
 
+    def __init__(self, ctx: LintContext) -> None:
+        super().__init__(ctx)
+        self._handed: set[tuple[int, int]] = set()
+
     def visit_Call(self, node: cst.Call) -> None:
         for obs in self.ctx.analysis.flow.calls.all(node):
             if self._check(node, obs):
@@ -135,10 +144,12 @@ class ModuleNotPlaced(Rule):
         # (made in a factory of the file and handed back: the caller's call takes it)
         back = module.last("return")
         taken = created if back is None or module.part_of else back
+        whole = model_name(obs.callee)
+        if self._handed_without_device(module, taken, node, move, value):
+            return self._report_handed(node, obs, created, move, value, arg, whole)
         at = self.once_at(taken.node, node)
         if at is None:
             return True
-        whole = model_name(obs.callee)
         related: dict[str, cst.CSTNode] = {"move": move.node, "call": node}
         # (a part of a model, ``self.vpm``: made, and left on the CPU, with the model)
         what = f"`{whole}`, a part of the model," if module.part_of else f"`{whole}`"
@@ -174,6 +185,58 @@ class ModuleNotPlaced(Rule):
             f"call at line <line:call> fails with {error}; {advice}",
             fix,
             related,
+        )
+        return True
+
+    def _handed_without_device(
+        self, module: Value, taken: Event, node: cst.Call, move: Event, value: Value
+    ) -> bool:
+        """The module was handed to this function, which moves the inputs to a device
+        of its own (``device = "cuda" if ... else "cpu"`` here), a name not bound
+        where the module was made: this function is where it can be moved (the
+        caller may run it on the CPU, as a training loop over CPU batches does)."""
+        fn = self.ctx.function
+        return (
+            fn is not None
+            and module.last("pass") is not None
+            and contains(fn.node, node)
+            and contains(fn.node, move.node)
+            and not contains(fn.node, taken.node)
+            and value.device_expr is not None
+            and not usable(value.device_expr, taken.bound)
+        )
+
+    def _report_handed(
+        self,
+        node: cst.Call,
+        obs: CallObs,
+        created: Event,
+        move: Event,
+        value: Value,
+        arg: cst.Arg,
+        whole: str,
+    ) -> bool:
+        # (once per module and function: its first call there)
+        fn = self.ctx.function
+        key = (id(created.node), id(fn.node) if fn is not None else 0)
+        if key in self._handed:
+            return True
+        self._handed.add(key)
+        at = self.once_at(node, node)
+        if at is None:
+            return True
+        code = self.ctx.code_for
+        device = code(value.device_expr) if value.device_expr is not None else "device"
+        input_name = name_of(arg.value, code(arg.value))
+        error = layer_error(obs, obs.module.dtype, self.ctx.analysis)
+        self.report(
+            at,
+            f"`{whole}`, made at line <line:made> (on the CPU) and handed to this function, "
+            f"is never moved to a device, while its input `{input_name}` was "
+            f"{how_placed(move, value, code)} at line <line:move>: this call fails with "
+            f"{error}; move it here too (`{whole}.to({device})`), where the device is chosen",
+            None,
+            {"made": created.node, "move": move.node},
         )
         return True
 
