@@ -1,5 +1,7 @@
-"""TL301-TL302: state an nn.Module holds outside its registries, so that `.to()`,
-`.half()`, `state_dict()` and the optimizer never see it."""
+"""TL301: state an nn.Module holds outside its registries, so that `.to()`,
+`.half()`, `state_dict()` and the optimizer never see it; and the reading of
+``__init__`` and of what makes a tensor or a module that TL302 (``containers.py``)
+shares."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from torchlint.analysis.torch_api import (
     loss_with_weights,
 )
 from torchlint.checks._buffers import buffer_containers, built_methods, dtype_only, rooted_at
-from torchlint.lint.traverse import is_self_call, nodes
+from torchlint.lint.traverse import nodes
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
 # How many helpers deep a tensor made for ``self.x = helper(...)`` is looked for.
@@ -626,182 +628,6 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
 # A module class overriding these moves (and casts) its own state: ``_apply`` is what
 # ``.to()``, ``.cuda()``, ``.half()`` all run through.
 _OWN_PLACEMENT = frozenset({"_apply", "to", "cuda", "half", "float", "type"})
-
-
-class ModuleInPlainContainer(_ModuleStateRule):
-    code = "TL302"
-    name = "module-in-plain-container"
-    summary = "Submodules kept in a plain list or dict are not registered."
-    fixable = True
-    triggers = ("self.",)
-    needs = frozenset({screen.INIT_MODULE_CONTAINER})
-    docs = """
-    ## What it does
-    In an `nn.Module` subclass's `__init__`, flags `self.heads = [nn.Linear(...) for
-    ...]`, `self.blocks = [Block(), Block()]`, `self.experts = {"a": nn.Linear(...)}`
-    and `self.layers = []` filled with `self.layers.append(nn.Linear(...))`. A member
-    counts when it has weights: an `nn.*` layer, a module class of the file, an
-    `nn.Sequential` / `nn.ModuleList` holding one, or the call of a function of the
-    file that returns one (`{name: conv_branch(c) for name in regions}`).
-
-    ## Why is this bad?
-    `nn.Module` registers submodules assigned as attributes, and the ones inside
-    `nn.ModuleList` / `nn.ModuleDict` — not those in a Python list or dict. They are
-    not moved by `.to(device)` (`Expected all tensors to be on the same device`), not
-    cast by `.half()`, not returned by `.parameters()` (so never trained), and not
-    saved in `state_dict()`.
-
-    ## Example
-    ```python
-    self.heads = [nn.Linear(hidden, n) for n in num_labels]
-    ```
-
-    ## Use instead
-    ```python
-    self.heads = nn.ModuleList([nn.Linear(hidden, n) for n in num_labels])
-    ```
-
-    ## Fix safety
-    The fix wraps the container in `nn.ModuleList(...)` / `nn.ModuleDict(...)` (an
-    empty list becomes `nn.ModuleList()`, which supports `.append`). The submodules
-    then appear in `parameters()` and `state_dict()` (new keys): **unsafe**. No fix for
-    dict comprehensions, dicts whose keys are not string literals, or a list filled with
-    lists of modules (`self.stages.append([linear, act])`: `nn.ModuleList` refuses a
-    list; each pair needs a container of its own).
-
-    ## References
-    - [`nn.ModuleList`](https://pytorch.org/docs/stable/generated/torch.nn.ModuleList.html)
-    """
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        facts = self._module_class(node)
-        if facts is None:
-            return
-        smalls = list(_init_statements(node))
-        if any(
-            isinstance(s, cst.Expr) and is_self_call(s.value, "add_module", "register_module")
-            for s in smalls
-        ):
-            return  # registered by hand: self.add_module(str(i), layer)
-        appended: dict[str, cst.CSTNode] = {}
-        nested: set[str] = set()  # (self.hids.append([linear, act]): lists in the list)
-        for small in smalls:
-            if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
-                call = small.value
-                if (
-                    isinstance(call.func, cst.Attribute)
-                    and call.func.attr.value in ("append", "extend", "insert")
-                    and call.args
-                ):
-                    attr = _self_attr(call.func.value)
-                    item = call.args[-1].value
-                    listed = isinstance(item, (cst.List, cst.Tuple)) and (
-                        call.func.attr.value != "extend"
-                    )
-                    members = (
-                        [e.value for e in item.elements]
-                        if isinstance(item, (cst.List, cst.Tuple)) and listed
-                        else [item]
-                    )
-                    if attr is not None and any(self._is_module_expr(m) for m in members):
-                        appended.setdefault(attr, call)
-                        if listed:
-                            nested.add(attr)
-        for small, attr, value in _self_assignments(smalls):
-            container = self._container(value, attr in appended)
-            if container is None or len(facts.self_attrs.get(attr, [])) > 1:
-                continue  # re-assigned (self.body = nn.Sequential(*self.body)): unknown
-            nn = self._nn()
-            fix = None
-            if nn is not None and container != "dict-comprehension" and attr not in nested:
-                wrapper = "ModuleDict" if container == "dict" else "ModuleList"
-                inner = self.ctx.code_for(value)
-                text = f"{nn}.{wrapper}()" if inner in ("[]", "{}") else f"{nn}.{wrapper}({inner})"
-                fix = FixSpec.unsafe(
-                    Replace(value, cst.parse_expression(text)), message=f"wrap it in nn.{wrapper}"
-                )
-            kind = "dict" if container.startswith("dict") else "list"
-            wrapper = "ModuleDict" if kind == "dict" else "ModuleList"
-            related = {"append": appended[attr]} if attr in appended else {}
-            filled = " (filled at line <line:append>)" if related else ""
-            helper = self._helper(value, None) if isinstance(value, cst.Call) else None
-            if helper is not None:  # (self.blocks = build_blocks(cfg))
-                related["built"] = helper.node
-                filled = f" (the list `{helper.node.name.value}` returns, line <line:built>)"
-            advice = f"use `nn.{wrapper}`"
-            if attr in nested:  # (nn.ModuleList refuses a list: each needs its own)
-                filled = " (filled with lists of modules at line <line:append>)"
-                advice = "use an `nn.ModuleList` of `nn.ModuleList`s (or of `nn.Sequential`s)"
-            self.report(
-                small,
-                f"`self.{attr}` keeps submodules in a plain {kind}{filled}: they are not "
-                "registered, so `.to()`, `.half()`, `.parameters()` and `state_dict()` skip them; "
-                f"{advice}",
-                fix,
-                related,
-            )
-
-    def _container(self, value: cst.BaseExpression, appended: bool, depth: int = 0) -> str | None:
-        if isinstance(value, (cst.List, cst.Tuple)):
-            if not value.elements:
-                return "list" if appended and isinstance(value, cst.List) else None
-            if any(self._is_module_expr(e.value) for e in value.elements):
-                return "list"
-        elif isinstance(value, (cst.ListComp, cst.GeneratorExp)):
-            if self._is_module_expr(value.elt):
-                return "list"
-        elif isinstance(value, cst.Dict):
-            if not value.elements:
-                return "dict" if appended else None
-            elements = [e for e in value.elements if isinstance(e, cst.DictElement)]
-            if any(self._is_module_expr(e.value) for e in elements):
-                if all(isinstance(e.key, cst.SimpleString) for e in elements) and len(
-                    elements
-                ) == len(value.elements):
-                    return "dict"
-                return "dict-comprehension"  # keys we cannot vouch for: no fix
-        elif isinstance(value, cst.DictComp):
-            if self._is_module_expr(value.value):
-                return "dict-comprehension"
-        elif isinstance(value, cst.Call) and not depth:
-            # build_blocks(cfg) of the file: every return a list of modules
-            helper = self._helper(value, None)
-            returns = _own_returns(helper.node) if helper is not None else []
-            if returns and all(
-                r.value is not None
-                and (
-                    self._container(r.value, False, 1) == "list"
-                    or self._filled_list(helper.node, r.value)  # type: ignore[union-attr]
-                )
-                for r in returns
-            ):
-                return "list"
-        return None
-
-    def _filled_list(self, fn: cst.FunctionDef, returned: cst.BaseExpression) -> bool:
-        """``returned`` is a name ``fn`` binds to ``[]`` and fills with
-        ``.append(module)``."""
-        if not isinstance(returned, cst.Name):
-            return False
-        name = returned.value
-        empty = appended = False
-        for small in nodes(fn.body, (cst.Assign, cst.Call)):
-            if isinstance(small, cst.Assign):
-                if any(
-                    isinstance(t.target, cst.Name) and t.target.value == name for t in small.targets
-                ):
-                    if not (isinstance(small.value, cst.List) and not small.value.elements):
-                        return False  # (bound to something else too)
-                    empty = True
-            elif (
-                isinstance(small, cst.Call)
-                and isinstance(small.func, cst.Attribute)
-                and small.func.attr.value == "append"
-                and dotted(small.func.value) == name
-                and small.args
-            ):
-                appended = appended or self._is_module_expr(small.args[0].value)
-        return empty and appended
 
 
 def _members(call: cst.Call) -> list[cst.BaseExpression]:
