@@ -513,8 +513,11 @@ class Expressions(Calls):
 
         name = dotted(func)
         if name == "next" and len(node.args) == 1 and isinstance(node.args[0].value, cst.Call):
-            # next(model.parameters()): one of the model's parameters
-            parameter = recasts.loop_element(self, node.args[0].value)
+            # next(iter(loader)): what a loop over it binds (a batch); next(model.parameters())
+            inner = node.args[0].value
+            if dotted(inner.func) == "iter" and len(inner.args) == 1 and not inner.args[0].star:
+                return self.element(inner.args[0].value)
+            parameter = recasts.loop_element(self, inner)
             if parameter is not None and parameter.kind == Kind.TENSOR:
                 return parameter
         if name is not None:
