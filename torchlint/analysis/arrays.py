@@ -146,6 +146,10 @@ def has_float_literal(node: cst.BaseExpression) -> bool:
     return False
 
 
+# numpy functions that make one array of what they are given (np.copy(t) too).
+_ONE_ARRAY = frozenset({"array", "asarray", "asanyarray", "ascontiguousarray", "copy"})
+
+
 def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
     """``np.<name>(...)``: an array on the CPU in the dtype numpy gives it, or a
     tensor (or a list of them) converted to numpy, recorded in ``to_numpy``."""
@@ -156,7 +160,7 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         args
         and args[0][1].kind == Kind.TENSOR
         and (
-            name in ("array", "asarray")
+            name in _ONE_ARRAY
             or (
                 (name in NUMPY_UFUNCS or name in NUMPY_ARRAY_FIRST)
                 and args[0][1].device != Place.CPU

@@ -457,7 +457,8 @@ def optimizer_state(q: str, keywords: dict[str, cst.BaseExpression]) -> str | No
 # numpy functions that turn their first argument into an array; given a list, each
 # member is converted (``np.concatenate(preds)``).
 NUMPY_CONVERSIONS = frozenset(
-    "array asarray concatenate stack vstack hstack row_stack column_stack".split()
+    """array asarray asanyarray ascontiguousarray copy concatenate stack vstack hstack
+    row_stack column_stack""".split()
 )
 # Functions that unpickle a checkpoint onto the devices it was saved from unless told
 # ``map_location``, by qualified name -> the position of that parameter.
