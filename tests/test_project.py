@@ -273,6 +273,49 @@ def test_the_cli_reports_in_the_calling_file_and_the_cache_sees_the_helper_chang
     assert invoke("-q", ".").exit_code == 0
 
 
+TRAINER = """\
+import torch
+from torch import nn
+
+
+def build():
+    return nn.Linear(4, 2)
+
+
+class Trainer:
+    def __init__(self, rank):
+        torch.cuda.set_device(rank)
+        self.model = nn.parallel.DistributedDataParallel(build(), device_ids=[rank])
+"""
+
+RUN = """\
+from trainer import Trainer
+
+
+def main(rank):
+    return Trainer(rank)
+"""
+
+
+def test_a_wrap_of_a_model_made_in_another_file_is_reported_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The model is made and wrapped in trainer.py: the line to change is the wrap's,
+    # reached from run.py's call; run.py linted alone reports at that call.
+    write(tmp_path, {"trainer.py": TRAINER, "run.py": RUN})
+    monkeypatch.chdir(tmp_path)
+    both = invoke("-q", ".")
+    assert both.exit_code == 1
+    assert both.stdout.splitlines() == [
+        "trainer.py:12:22: TL203 DistributedDataParallel wraps the model while it is on the "
+        "CPU (made at line 6, never moved), in code that uses a GPU (torch.cuda.set_device "
+        "at line 11): move the module to its device before wrapping (reached from line 5 "
+        "of run.py)"
+    ]
+    alone = invoke("-q", "--no-cache", "run.py")
+    assert [line.split(" TL")[0] for line in alone.stdout.splitlines()] == ["run.py:5:12:"]
+
+
 def test_the_same_relative_path_in_two_projects_reads_each_its_own(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -576,7 +576,10 @@ class ParallelWrapBeforePlacement(Rule):
     writes into the device (`torch.device(f"cuda:{args.gpu}")`, `"cuda:1"`,
     `model.cuda(args.gpu)`) and is then called: DataParallel takes every visible GPU
     and `device_ids[0]` is cuda:0. (A device option or parameter, which may as well
-    hold `"cuda"`, is left alone.)
+    hold `"cuda"`, is left alone.) A wrap in another file of the project (a trainer
+    class's `__init__`) of a model made there is reported at the wrap when that file
+    is linted in the same run, naming the call that led there; a model this file made
+    and handed over is reported at the call that hands it.
 
     ## Why is this bad?
     DataParallel and DDP expect the module's parameters on `device_ids[0]` before
@@ -662,14 +665,25 @@ class ParallelWrapBeforePlacement(Rule):
 
     def _check(self, node: cst.Call, obs: WrapObs) -> bool:
         inner = obs.inner
-        kw = {a.keyword.value: a for a in node.args if a.keyword is not None}
+        # (the wrap itself: in another file of the project, ``node`` is the call of
+        # this file that led there, and the finding goes to the wrap's line)
+        wrap = obs.node
+        # (the module as the wrap names it: a name, or "the model" for a call's result)
+        what = "the model" if obs.inner_path == "the model" else f"`{obs.inner_path}`"
+        kw = {a.keyword.value: a for a in wrap.args if a.keyword is not None}
         place = inner.last("place")
-        if inner.device == Place.AUTO and place:
+        spread = obs.wrapper == "DistributedDataParallel" or (
+            obs.wrapper == "DataParallel" and place is not None and spreads_model(place.node)
+        )
+        if inner.device == Place.AUTO and place and spread:
+            at = self.once_at(wrap, node, forward=True)
+            if at is None:
+                return True
             # (Quantized loading without device_map is AUTO too, with no place to name.)
             if obs.wrapper == "DistributedDataParallel":
                 self.report(
-                    node,
-                    f"`{obs.inner_path}` was loaded with device_map at line <line:place> and "
+                    at,
+                    f"{what} was loaded with device_map at line <line:place> and "
                     "is already spread over devices; DistributedDataParallel cannot wrap "
                     "it: load it without device_map, move it to this process's GPU, then "
                     "wrap",
@@ -681,8 +695,8 @@ class ParallelWrapBeforePlacement(Rule):
                 # DataParallel replicates from device_ids[0] and requires every parameter
                 # there: a model spread over the GPUs fails on any box with more than one.
                 self.report(
-                    node,
-                    f"`{obs.inner_path}` was loaded with device_map at line <line:place> and "
+                    at,
+                    f"{what} was loaded with device_map at line <line:place> and "
                     "is spread over the GPUs; DataParallel needs every parameter on cuda:0 "
                     "and fails with more than one GPU: keep device_map (model parallel) "
                     "without DataParallel, or load without it and move the model to cuda:0",
@@ -698,6 +712,11 @@ class ParallelWrapBeforePlacement(Rule):
         if obs.wrapper == "DataParallel" and node in self.ctx.analysis.flow.placed_after_wrap:
             return False  # DataParallel(model).to(device): placed before its first call
         created = inner.last("create", "move")
+        # (a wrap in another file of a model made there too is that file's line; one
+        # this file made and handed over is moved here, before the call)
+        at = self.once_at(wrap, node, created is None or not self.ctx.in_this_file(created.node))
+        if at is None:
+            return True
         fix = None
         device: cst.BaseExpression | None = None
         if obs.wrapper == "DistributedDataParallel":
@@ -715,9 +734,9 @@ class ParallelWrapBeforePlacement(Rule):
             elif isinstance(ids.value, (cst.List, cst.Tuple)) and ids.value.elements:
                 device = ids.value.elements[0].value
         inner_arg = next(
-            (a for a in node.args if a.keyword is None or a.keyword.value == "module"), None
+            (a for a in wrap.args if a.keyword is None or a.keyword.value == "module"), None
         )
-        if device is not None and inner_arg is not None:
+        if device is not None and inner_arg is not None and wrap is node:
             fix = FixSpec.unsafe(
                 Replace(inner_arg.value, method_call(inner_arg.value, "to", device)),
                 message=f"move the module first: .to({self.ctx.code_for(device)})",
@@ -734,8 +753,8 @@ class ParallelWrapBeforePlacement(Rule):
             # checks the module's device when the wrapper is called.
             related["call"] = called
             self.report(
-                node,
-                f"DataParallel wraps `{obs.inner_path}` while it is on the CPU{story}, and "
+                at,
+                f"DataParallel wraps {what} while it is on the CPU{story}, and "
                 "the wrapper is called at line <line:call> without a move: on a machine "
                 "with a GPU it fails there (parameters must be on cuda:0, device_ids[0]); "
                 "move the module to the GPU before wrapping or before the first call",
@@ -752,8 +771,8 @@ class ParallelWrapBeforePlacement(Rule):
         )
         related["gpu"] = evidence.node
         self.report(
-            node,
-            f"{obs.wrapper} wraps `{obs.inner_path}` while it is on the CPU{story}, in code "
+            at,
+            f"{obs.wrapper} wraps {what} while it is on the CPU{story}, in code "
             f"that uses a GPU ({where} at line <line:gpu>): move the module to its device "
             "before wrapping",
             fix,
