@@ -1030,7 +1030,7 @@ def test_a_parallel_wrap_names_the_model_it_wraps(tree: Path) -> None:
     assert result.stdout == (
         "p.py:12:13: TL203 DataParallel wraps `net`"
         + tail
-        + "p.py:13:13: TL203 DataParallel wraps `the model`"
+        + "p.py:13:13: TL203 DataParallel wraps the model"
         + tail
     )
 
