@@ -85,6 +85,16 @@ def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> V
     return Value(Kind.MODULE, device, dtype, expr, tuple(events), new_ident(), origin=origin)
 
 
+def loaded(made: cst.CSTNode) -> bool:
+    """The call that made a module is ``X.from_pretrained(...)`` (``from_config``): a
+    model loaded with its weights, in the checkpoint's dtype."""
+    return (
+        isinstance(made, cst.Call)
+        and isinstance(made.func, cst.Attribute)
+        and made.func.attr.value in MODEL_LOADERS
+    )
+
+
 def _cpu_map(node: cst.BaseExpression) -> bool:
     if isinstance(node, cst.SimpleString):
         return node.evaluated_value == "cpu"
@@ -110,7 +120,7 @@ def labels_loss(
     if made is None or not isinstance(made.node, cst.Call):
         return
     func = made.node.func
-    if isinstance(func, cst.Attribute) and func.attr.value in MODEL_LOADERS:
+    if loaded(made.node) and isinstance(func, cst.Attribute):
         func = func.value
     q = scope.w.analysis.qualify(func)
     head = labels_head(q) if q is not None else None

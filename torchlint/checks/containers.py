@@ -8,17 +8,17 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.names import dotted
 from torchlint.checks.module_state import (
-    _init_statements,
-    _ModuleStateRule,
-    _own_returns,
-    _self_assignments,
-    _self_attr,
+    ModuleStateRule,
+    init_statements,
+    own_returns,
+    self_assignments,
+    self_attr,
 )
 from torchlint.lint.traverse import is_self_call, nodes
 from torchlint.rules.rule import FixSpec, Replace
 
 
-class ModuleInPlainContainer(_ModuleStateRule):
+class ModuleInPlainContainer(ModuleStateRule):
     code = "TL302"
     name = "module-in-plain-container"
     summary = "Submodules kept in a plain list or dict are not registered."
@@ -67,7 +67,7 @@ class ModuleInPlainContainer(_ModuleStateRule):
         facts = self._module_class(node)
         if facts is None:
             return
-        smalls = list(_init_statements(node))
+        smalls = list(init_statements(node))
         if any(
             isinstance(s, cst.Expr) and is_self_call(s.value, "add_module", "register_module")
             for s in smalls
@@ -83,7 +83,7 @@ class ModuleInPlainContainer(_ModuleStateRule):
                     and call.func.attr.value in ("append", "extend", "insert")
                     and call.args
                 ):
-                    attr = _self_attr(call.func.value)
+                    attr = self_attr(call.func.value)
                     item = call.args[-1].value
                     listed = isinstance(item, (cst.List, cst.Tuple)) and (
                         call.func.attr.value != "extend"
@@ -97,7 +97,7 @@ class ModuleInPlainContainer(_ModuleStateRule):
                         appended.setdefault(attr, call)
                         if listed:
                             nested.add(attr)
-        for small, attr, value in _self_assignments(smalls):
+        for small, attr, value in self_assignments(smalls):
             container = self._container(value, attr in appended)
             if container is None or len(facts.self_attrs.get(attr, [])) > 1:
                 continue  # re-assigned (self.body = nn.Sequential(*self.body)): unknown
@@ -156,7 +156,7 @@ class ModuleInPlainContainer(_ModuleStateRule):
         elif isinstance(value, cst.Call) and not depth:
             # build_blocks(cfg) of the file: every return a list of modules
             helper = self._helper(value, None)
-            returns = _own_returns(helper.node) if helper is not None else []
+            returns = own_returns(helper.node) if helper is not None else []
             if returns and all(
                 r.value is not None
                 and (

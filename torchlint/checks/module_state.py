@@ -27,7 +27,7 @@ from torchlint.rules.rule import FixSpec, Replace, Rule
 _HELPER_DEPTH = 2
 
 
-def _own_returns(fn: cst.FunctionDef) -> list[cst.Return]:
+def own_returns(fn: cst.FunctionDef) -> list[cst.Return]:
     """The ``return`` statements of ``fn`` itself (not of functions inside it)."""
     found: list[cst.Return] = []
     stack: list[cst.CSTNode] = [fn.body]
@@ -40,7 +40,7 @@ def _own_returns(fn: cst.FunctionDef) -> list[cst.Return]:
     return found
 
 
-def _init_statements(cls: cst.ClassDef) -> Iterator[cst.BaseSmallStatement]:
+def init_statements(cls: cst.ClassDef) -> Iterator[cst.BaseSmallStatement]:
     """The small statements of ``__init__``, loops and branches included."""
     for _, small in _construction(cls):
         yield small
@@ -56,13 +56,13 @@ def _construction(cls: cst.ClassDef) -> Iterator[tuple[cst.FunctionDef, cst.Base
                 yield method, small
 
 
-def _self_assignments(
+def self_assignments(
     statements: Iterable[cst.BaseSmallStatement],
 ) -> Iterator[tuple[cst.Assign, str, cst.BaseExpression]]:
     """``self.<attr> = <value>`` among the statements: (statement, attr, value)."""
     for small in statements:
         if isinstance(small, cst.Assign) and len(small.targets) == 1:
-            attr = _self_attr(small.targets[0].target)
+            attr = self_attr(small.targets[0].target)
             if attr is not None:
                 yield small, attr, small.value
 
@@ -99,14 +99,14 @@ def _comprehended(node: cst.ListComp) -> bool:
     return not (isinstance(root, cst.Name) and root.value in bound)
 
 
-def _self_attr(node: cst.BaseExpression) -> str | None:
+def self_attr(node: cst.BaseExpression) -> str | None:
     name = dotted(node)
     if name is not None and name.startswith("self.") and name.count(".") == 1:
         return name[5:]
     return None
 
 
-class _ModuleStateRule(Rule):
+class ModuleStateRule(Rule):
     whole_class = True  # reads the class's other methods and attributes
     triggers = ("self.",)
 
@@ -220,7 +220,7 @@ class _ModuleStateRule(Rule):
 
     def _returns_tensor(self, fn: FunctionFacts, cls: ClassFacts | None, depth: int) -> bool:
         """Every ``return`` of ``fn`` (at least one) returns a CPU tensor."""
-        returns = _own_returns(fn.node)
+        returns = own_returns(fn.node)
         return bool(returns) and all(
             r.value is not None and self._is_tensor_expr(r.value, fn, cls, depth) for r in returns
         )
@@ -245,7 +245,7 @@ class _ModuleStateRule(Rule):
             return last.startswith(PARAMETRIZED_MODULES) or loss_with_weights(node, q)
         helper = self._helper(node, None) if not q and depth < _HELPER_DEPTH else None
         if helper is not None:
-            returns = _own_returns(helper.node)
+            returns = own_returns(helper.node)
             return bool(returns) and all(
                 r.value is not None and self._is_module_expr(r.value, depth + 1) for r in returns
             )
@@ -332,7 +332,7 @@ def _runtime_methods(cls: cst.ClassDef, built: set[cst.FunctionDef]) -> set[cst.
     todo = list(out)
     while todo:
         for call in nodes(todo.pop().body, cst.Call):
-            name = _self_attr(call.func)
+            name = self_attr(call.func)
             found = methods.get(name) if name is not None else None
             if found is not None and found not in out and found.name.value != "__init__":
                 out.add(found)
@@ -441,7 +441,7 @@ def _recast(node: cst.BaseExpression, attr: str) -> bool:
     )
 
 
-class TensorAttributeNotBuffer(_ModuleStateRule):
+class TensorAttributeNotBuffer(ModuleStateRule):
     needs = frozenset({screen.INIT_TENSOR_ATTR})
     keeps = frozenset({screen.OWN_APPLY})  # (_managed_by_apply reads every _apply)
     code = "TL301"
@@ -574,7 +574,7 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
                 )
             self.report(alias.small, message, None, used_at)
         for method, small in built:
-            found = next(_self_assignments([small]), None)
+            found = next(self_assignments([small]), None)
             if found is None or small in aliases:
                 continue
             _, attr, value = found
@@ -612,7 +612,7 @@ class TensorAttributeNotBuffer(_ModuleStateRule):
             made = ""
             if helper is not None:
                 # The CPU tensor comes out of a helper: name where it is made.
-                related["made"] = _own_returns(helper.node)[0]
+                related["made"] = own_returns(helper.node)[0]
                 made = f" (the CPU tensor `{helper.node.name.value}()` returns at line <line:made>)"
             self.report(
                 small,

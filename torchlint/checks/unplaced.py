@@ -7,6 +7,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
+from torchlint.analysis import loaders
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
@@ -15,7 +16,6 @@ from torchlint.analysis.project import origin_class
 from torchlint.analysis.torch_api import (
     HALF_DTYPES,
     LOSSES,
-    MODEL_LOADERS,
     MOVE_TEXT,
     builds_weights,
     class_has_weights,
@@ -117,7 +117,7 @@ class ModuleNotPlaced(Rule):
     def _check(self, node: cst.Call, obs: CallObs) -> bool:
         module = obs.module
         created = module.last("create")
-        loaded = created is not None and _loaded(created.node)
+        loaded = created is not None and loaders.loaded(created.node)
         if (
             module.kind != Kind.MODULE
             or module.device != Place.CPU
@@ -372,13 +372,4 @@ def _half_on_a_path(module: Value) -> bool:
         and isinstance(cast.node, cst.Call)
         and isinstance(cast.node.func, cst.Attribute)
         and cast.node.func.attr.value in ("half", "bfloat16")
-    )
-
-
-def _loaded(made: cst.CSTNode) -> bool:
-    """``AutoModel.from_pretrained(path)``: a model loaded with its weights."""
-    return (
-        isinstance(made, cst.Call)
-        and isinstance(made.func, cst.Attribute)
-        and made.func.attr.value in MODEL_LOADERS
     )
