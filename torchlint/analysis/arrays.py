@@ -150,6 +150,27 @@ def has_float_literal(node: cst.BaseExpression) -> bool:
 _ONE_ARRAY = frozenset({"array", "asarray", "asanyarray", "ascontiguousarray", "copy"})
 
 
+# The origin of what ``to_numpy`` records for a call of an array library
+# (``accuracy_score(y, preds)``): the arguments it converts, each with a "pass" event
+# at the argument.
+LIBRARY_CONVERSION = "array-library"
+
+
+def library_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``sklearn.metrics.accuracy_score(y, preds)``: each tensor argument on a device
+    is converted to numpy there (recorded in ``to_numpy``, all of them at once). What
+    the function returns is not known."""
+    converted = tuple(
+        replace(value, events=(*value.events, Event("pass", arg.value, q)))
+        for arg, value in args
+        if value.kind in (Kind.TENSOR, Kind.MOVED) and value.on_accelerator
+    )
+    if converted:
+        value = Value(Kind.TUPLE, items=converted, origin=LIBRARY_CONVERSION)
+        scope.w.facts.to_numpy.add(node, value, scope.depth)
+    return UNKNOWN
+
+
 def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
     """``np.<name>(...)``: an array on the CPU in the dtype numpy gives it, or a
     tensor (or a list of them) converted to numpy, recorded in ``to_numpy``."""
@@ -158,7 +179,7 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         return Value(Kind.OBJECT, origin=GENERATOR, ident=new_ident())
     if (
         args
-        and args[0][1].kind == Kind.TENSOR
+        and args[0][1].kind in (Kind.TENSOR, Kind.MOVED)
         and (
             name in _ONE_ARRAY
             or (

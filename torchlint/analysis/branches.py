@@ -10,7 +10,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from torchlint.analysis.names import dotted
-from torchlint.analysis.values import DTYPE_NAME, MAYBE_DTYPE, Kind, Value
+from torchlint.analysis.values import DTYPE_NAME, MAYBE_DTYPE, UNKNOWN, Kind, Value
 
 
 def gpu_run_branch(
@@ -137,3 +137,60 @@ def is_main_guard(test: cst.BaseExpression) -> bool:
 # The origin of the value a name gets from a GPU test: ``use_cuda = torch.cuda.
 # is_available()`` (the GPU run's branch after the colon).
 GPU_TEST = "gpu-test:"
+
+
+def filled_default(stmt: cst.If, before: dict[str, Value]) -> str | None:
+    """``x`` of ``if x is None: x = ...`` (no ``else``) when nothing is known of ``x``
+    before: a parameter defaulting to None, filled in."""
+    test = stmt.test
+    if (
+        stmt.orelse is None
+        and isinstance(test, cst.Comparison)
+        and len(test.comparisons) == 1
+        and isinstance(test.comparisons[0].operator, cst.Is)
+        and isinstance(test.comparisons[0].comparator, cst.Name)
+        and test.comparisons[0].comparator.value == "None"
+    ):
+        name = dotted(test.left)
+        if name is not None and before.get(name, UNKNOWN).kind is None:
+            return name
+    return None
+
+
+def grows_cache(stmt: cst.If) -> bool:
+    """``if n > self.max_len:`` (``or w > self.size[1]``; no ``else``) whose body sets
+    ``self.max_len`` again: a cache rebuilt only when it is too small."""
+    if stmt.orelse is not None:
+        return False
+    compared: set[str] = set()
+    tests = [stmt.test]
+    while tests:
+        test = tests.pop()
+        if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.Or):
+            tests += [test.left, test.right]
+        elif isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+            op = test.comparisons[0].operator
+            side = (
+                test.comparisons[0].comparator
+                if isinstance(op, (cst.GreaterThan, cst.GreaterThanEqual))
+                else test.left
+                if isinstance(op, (cst.LessThan, cst.LessThanEqual))
+                else None
+            )
+            if isinstance(side, cst.Subscript):
+                side = side.value  # self.max_size[0]
+            name = dotted(side) if side is not None else None
+            if name is None or not name.startswith("self."):
+                return False
+            compared.add(name)
+        else:
+            return False
+    assigned = {
+        dotted(t.target)
+        for line in stmt.body.body
+        if isinstance(line, cst.SimpleStatementLine)
+        for small in line.body
+        if isinstance(small, cst.Assign)
+        for t in small.targets
+    }
+    return bool(compared) and compared <= assigned

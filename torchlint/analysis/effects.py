@@ -55,6 +55,7 @@ from torchlint.analysis.torch_api import (
     SIZE_QUERIES,
     STRICT_DTYPE_OPS,
     TORCHVISION_IMAGE_READERS,
+    array_library_function,
     functional_loss,
     legacy_constructor,
     legacy_type,
@@ -773,6 +774,7 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (_same_place, _same_place_call),
     (lambda q: q.startswith("torchvision.datasets."), datasets.torchvision_dataset),
     (lambda q: q.startswith("numpy."), arrays.numpy_call),
+    (array_library_function, arrays.library_call),
     (functional_loss, _loss),
 )
 

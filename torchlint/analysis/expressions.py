@@ -208,8 +208,8 @@ class Expressions(Calls):
                     return item
             if owner.kind == Kind.DATASET and owner.items and owner.items[0].kind is not None:
                 return replace(owner.items[0], ident=new_ident(), moved_from=0)  # dataset[0]
-            if owner.kind in (Kind.TENSOR, Kind.NDARRAY):
-                made = replace(owner, ident=new_ident(), moved_from=0)  # x[:, -1]: same place
+            if owner.kind in (Kind.TENSOR, Kind.NDARRAY, Kind.MOVED):
+                made = replace(owner, ident=new_ident(), moved_from=0)  # x[:, -1], batch["x"]
                 return dims.mark(made, dims.indexed(node))
             if owner.kind == Kind.TUPLE:
                 index = node.slice[0].slice if len(node.slice) == 1 else None

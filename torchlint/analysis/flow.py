@@ -32,10 +32,12 @@ import libcst as cst
 
 from torchlint.analysis import (
     bindings,
+    branches,
     copies,
     cpu_run,
     dicts,
     joins,
+    lightning,
     lists,
     plain,
     rebinds,
@@ -253,14 +255,14 @@ class _Scope(Attachments):
                 self.gpu_only(before, self.env)
                 cpu_run.chosen(self.env, after_body)
                 self.w.facts.cpu_only_casts |= cpu_run.cast_idents(before, after_body)
-            elif _grows_cache(stmt):
+            elif branches.grows_cache(stmt):
                 # ``if n > self.max_len: self.max_len = n; self._build(n, x.device)``:
                 # the run that crashes is the one whose cache was big enough, built
                 # where ``__init__`` put it (the grown one follows the input).
                 pass
             elif taken != "orelse":
                 merged = merge_envs(after_body, self.env)
-                filled = _filled_default(stmt, before)
+                filled = branches.filled_default(stmt, before)
                 if filled is not None and filled in after_body:
                     # ``if h is None: h = torch.zeros(...)``: an argument nobody passed
                     # is what the default path makes; the other path knows nothing.
@@ -395,6 +397,9 @@ class _Scope(Attachments):
                 elif value.kind in (Kind.TENSOR, Kind.ENCODING) and not value.keys and not starred:
                     # x, y = batch: the parts of a batch (or the rows of a tensor)
                     part = replace(value, kind=Kind.TENSOR, ident=new_ident(), moved_from=0)
+                elif value.kind == Kind.MOVED and not starred:
+                    # x, y = batch.to(device): whatever the parts are, they moved with it
+                    part = replace(value, ident=new_ident(), moved_from=0)
                 else:
                     part = UNKNOWN
                 self.assign(element.value, part, stmt)
@@ -684,9 +689,13 @@ class FlowWalker(Walk):
             # owner: keep what each attribute IS, forget where it is (but for what
             # stays as __init__ left it: ``plain.py``).
             attrs = plain.attributes(cls, self.methods(cls), env, self._read_outside)
+        lightning_module = lightning.is_lightning(cls, self.analysis)
         for method in methods:
             if method is not init:
-                self._function(method, dict(attrs), cls)
+                env = dict(attrs)
+                if lightning_module:
+                    env.update(lightning.step_env(method, attrs))
+                self._function(method, env, cls)
 
     def _read_outside(self) -> set[str]:
         if self._outside is None:
@@ -707,63 +716,6 @@ class FlowWalker(Walk):
         scope.body(node.body.body)
         scope.finish()
         return scope.env
-
-
-def _filled_default(stmt: cst.If, before: dict[str, Value]) -> str | None:
-    """``x`` of ``if x is None: x = ...`` (no ``else``) when nothing is known of ``x``
-    before: a parameter defaulting to None, filled in."""
-    test = stmt.test
-    if (
-        stmt.orelse is None
-        and isinstance(test, cst.Comparison)
-        and len(test.comparisons) == 1
-        and isinstance(test.comparisons[0].operator, cst.Is)
-        and isinstance(test.comparisons[0].comparator, cst.Name)
-        and test.comparisons[0].comparator.value == "None"
-    ):
-        name = dotted(test.left)
-        if name is not None and before.get(name, UNKNOWN).kind is None:
-            return name
-    return None
-
-
-def _grows_cache(stmt: cst.If) -> bool:
-    """``if n > self.max_len:`` (``or w > self.size[1]``; no ``else``) whose body sets
-    ``self.max_len`` again: a cache rebuilt only when it is too small."""
-    if stmt.orelse is not None:
-        return False
-    compared: set[str] = set()
-    tests = [stmt.test]
-    while tests:
-        test = tests.pop()
-        if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.Or):
-            tests += [test.left, test.right]
-        elif isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
-            op = test.comparisons[0].operator
-            side = (
-                test.comparisons[0].comparator
-                if isinstance(op, (cst.GreaterThan, cst.GreaterThanEqual))
-                else test.left
-                if isinstance(op, (cst.LessThan, cst.LessThanEqual))
-                else None
-            )
-            if isinstance(side, cst.Subscript):
-                side = side.value  # self.max_size[0]
-            name = dotted(side) if side is not None else None
-            if name is None or not name.startswith("self."):
-                return False
-            compared.add(name)
-        else:
-            return False
-    assigned = {
-        dotted(t.target)
-        for line in stmt.body.body
-        if isinstance(line, cst.SimpleStatementLine)
-        for small in line.body
-        if isinstance(small, cst.Assign)
-        for t in small.targets
-    }
-    return bool(compared) and compared <= assigned
 
 
 def flow(analysis: FileFacts, module: cst.Module) -> FlowFacts:

@@ -227,7 +227,7 @@ INT64_MAKERS = frozenset({"randint", "long", "LongTensor"})
 INT64_TEXT = ("randint", ".long(", "LongTensor")
 HALF_TEXT = ("half", "float16", "bfloat16", "BFloat16")  # torch.half, .half(), HalfTensor
 FLOAT64_TEXT = ("float64", "double", "Double", "numpy", "np.")  # torch.double, numpy data
-MOVE_TEXT = (".to(", ".cuda(", ".to_empty(")
+MOVE_TEXT = (".to(", ".cuda(", ".to_empty(", "LightningModule")  # (Lightning moves it)
 # The device types that are an accelerator (``Place.CUDA`` in the flow analysis).
 GPU_STRINGS = ("cuda", "mps", "xpu", "npu")
 
@@ -393,6 +393,22 @@ def makes_module(q: str) -> bool:
     return head == "transformers" and bool(_TRANSFORMERS_MODEL.match(last))
 
 
+# Lightning's module classes: modules whose trainer places them, and each batch, on
+# its accelerator before a step hook runs (``analysis/lightning.py``).
+LIGHTNING_MODULES = frozenset(
+    {
+        "pytorch_lightning.LightningModule",
+        "pytorch_lightning.core.LightningModule",
+        "pytorch_lightning.core.module.LightningModule",
+        "lightning.LightningModule",
+        "lightning.pytorch.LightningModule",
+        "lightning.pytorch.core.LightningModule",
+        "lightning.pytorch.core.module.LightningModule",
+    }
+)
+# The hooks Lightning calls with the batch on the module's device.
+LIGHTNING_STEPS = frozenset({"training_step", "validation_step", "test_step", "predict_step"})
+
 MODULE_BASES = frozenset(
     {
         "torch.nn.Module",
@@ -400,6 +416,7 @@ MODULE_BASES = frozenset(
         "transformers.PreTrainedModel",
         "transformers.modeling_utils.PreTrainedModel",
         "diffusers.ModelMixin",
+        *LIGHTNING_MODULES,
     }
 )
 
@@ -452,6 +469,17 @@ def optimizer_state(q: str, keywords: dict[str, cst.BaseExpression]) -> str | No
         ):
             return None
     return "eager" if last == "Adagrad" else "lazy"
+
+
+# Libraries whose functions make numpy arrays of the arrays they are given
+# (``np.asarray``): scikit-learn's metrics and utilities. A tensor on a GPU fails
+# there as ``.numpy()`` does.
+ARRAY_LIBRARIES = ("sklearn.",)
+
+
+def array_library_function(q: str) -> bool:
+    """``sklearn.metrics.accuracy_score``: a function (not a class) of such a library."""
+    return q.startswith(ARRAY_LIBRARIES) and q.rsplit(".", 1)[-1][:1].islower()
 
 
 # numpy functions that turn their first argument into an array; given a list, each

@@ -9,11 +9,13 @@ from typing import ClassVar
 import libcst as cst
 
 from torchlint import screen
+from torchlint.analysis import lightning
+from torchlint.analysis.arrays import LIBRARY_CONVERSION
 from torchlint.analysis.names import dotted
 from torchlint.analysis.order import contains
 from torchlint.analysis.saves import written_here
 from torchlint.analysis.torch_api import CHECKPOINT_LOADERS
-from torchlint.analysis.values import Kind, Place, Value
+from torchlint.analysis.values import Event, Kind, Place, Value
 from torchlint.checks._build import attribute_base, kwarg
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
@@ -58,7 +60,7 @@ class NumpyOfDeviceTensor(Rule):
     name = "numpy-of-device-tensor"
     summary = "`.numpy()` on a tensor that the code placed on a GPU."
     fixable = True
-    triggers = ("numpy",)
+    triggers = ("numpy", "sklearn")
     needs = frozenset({screen.NUMPY_CALL, screen.ACCELERATOR})
     docs = """
     ## What it does
@@ -70,7 +72,11 @@ class NumpyOfDeviceTensor(Rule):
     which first call the tensor's own method with numpy's arguments (`axis=`,
     `out=`), which torch refuses, then convert it (`np.sum`, `np.mean` and the other
     reductions fail on any device instead, with a `TypeError` of their own); and
-    numpy functions given a list of such tensors (`np.concatenate(preds)`).
+    numpy functions given a list of such tensors (`np.concatenate(preds)`). Also
+    scikit-learn's functions (`accuracy_score(y, preds)`, `f1_score`, ...), which make
+    numpy arrays of their arguments: one finding per call, naming each argument on
+    the device. In a LightningModule's step hooks (`validation_step`, ...) the batch
+    and the module's outputs are on the device: Lightning's trainer moved them there.
 
     ## Why is this bad?
     `TypeError: can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to
@@ -99,7 +105,8 @@ class NumpyOfDeviceTensor(Rule):
     numpy hands back as a CPU tensor), under the same condition. When `t` is only known as
     something that was moved (`batch.to(device)`, and `batch` could be a custom
     class with its own `.to()` and `.numpy()`), the fix is **unsafe** and says it
-    assumes a tensor.
+    assumes a tensor. At a scikit-learn call each such argument gets
+    `.detach().cpu()`, safe under the same condition.
 
     ## References
     - [`torch.Tensor.numpy`](https://pytorch.org/docs/stable/generated/torch.Tensor.numpy.html)
@@ -111,6 +118,8 @@ class NumpyOfDeviceTensor(Rule):
                 return
 
     def _check(self, node: cst.Call, value: Value) -> bool:
+        if value.origin == LIBRARY_CONVERSION:
+            return self._library(node, value)
         if value.kind in (Kind.LIST, Kind.TUPLE):
             return self._check_list(node, value)
         if not _on_gpu(value):
@@ -127,7 +136,7 @@ class NumpyOfDeviceTensor(Rule):
         new = cst.parse_expression(f"{code}.detach().cpu()" + (".numpy()" if numpy_method else ""))
         name = dotted(tensor) or self.ctx.code_for(tensor)
         if move is not None:
-            where = " (line <line:move>)"
+            where = _moved_at(move)
         elif value.origin == "module call":
             where = " (the output of a model there)"
         else:
@@ -157,14 +166,67 @@ class NumpyOfDeviceTensor(Rule):
         author's choice (``mask.cpu()``, or a helper that copies to the host)."""
         handed = value.handed_in()
         arg = handed.node if handed is not None and contains(node, handed.node) else None
-        what = f"`{self.ctx.code_for(arg)}`" if arg is not None else "a tensor"
+        place = "a GPU" if value.device == Place.CUDA else "the device"
+        callee = dotted(node.func) or "a function"
+        error = "'can't convert cuda:0 device type tensor to numpy'"
+        if arg is None:
+            # (the tensor is put on the device over there too: nothing handed is wrong)
+            self.report(
+                node,
+                f"`{callee}` in another file puts a tensor on {place} and converts it to "
+                f"numpy: {error}; copy it to the host there with `.detach().cpu()`",
+                None,
+            )
+            return True
         self.report(
             node,
-            f"this call hands {what}, on {'a GPU' if value.device == Place.CUDA else 'the device'}"
-            f", to `{dotted(node.func) or 'a function'}` in another file, which converts it to "
-            "numpy: 'can't convert cuda:0 device type tensor to numpy'; hand it over with "
+            f"this call hands `{self.ctx.code_for(arg)}`, on {place}, to `{callee}` in "
+            f"another file, which converts it to numpy: {error}; hand it over with "
             "`.detach().cpu()`, or copy it to the host there",
             None,
+        )
+        return True
+
+    def _library(self, node: cst.Call, converted: Value) -> bool:
+        """``accuracy_score(y, preds)`` of tensors on a device: scikit-learn makes
+        numpy arrays of them. One finding for the call; the fix copies each such
+        argument to the host."""
+        found = [
+            (v, handed.node)
+            for v in converted.items
+            if _on_gpu(v)
+            and (handed := v.last("pass")) is not None
+            and isinstance(handed.node, cst.BaseExpression)
+            and contains(node, handed.node)
+        ]
+        if not found:
+            return False
+        first = found[0][0]
+        move = first.last("move", "create")
+        names = " and ".join(f"`{self.ctx.code_for(a)}`" for _, a in found)
+        where = _moved_at(move)
+        place = "a GPU" if first.device == Place.CUDA else "the device"
+        self.report(
+            node,
+            f"{names} {'are' if len(found) > 1 else 'is'} on {place}{where}: "
+            f"`{dotted(node.func) or 'this function'}` converts its arguments to numpy, which "
+            'raises "can\'t convert cuda:0 device type tensor to numpy"; pass '
+            + " and ".join(f"`{self.ctx.code_for(a)}.detach().cpu()`" for _, a in found),
+            FixSpec.safe_if(
+                all(v.kind == Kind.TENSOR for v, _ in found),
+                *(
+                    Replace(
+                        a,
+                        cst.parse_expression(
+                            f"{self.ctx.code_for(attribute_base(a))}.detach().cpu()"
+                        ),
+                    )
+                    for _, a in found
+                ),
+                message="copy to the host first"
+                + ("" if all(v.kind == Kind.TENSOR for v, _ in found) else " (assumes tensors)"),
+            ),
+            {"move": move.node} if move is not None else {},
         )
         return True
 
@@ -198,6 +260,15 @@ class NumpyOfDeviceTensor(Rule):
             {"move": move.node} if move is not None else {},
         )
         return True
+
+
+def _moved_at(move: Event | None) -> str:
+    """Where the tensor was put on the device, for the message."""
+    if move is None:
+        return ""
+    if move.detail == lightning.PLACED_BY:
+        return " (Lightning's trainer puts the batch there before the step hook, line <line:move>)"
+    return " (line <line:move>)"
 
 
 def _on_gpu(value: Value) -> bool:

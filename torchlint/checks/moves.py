@@ -87,7 +87,11 @@ class InputsNotMoved(Rule):
     given CPU ids: accelerate's hooks move what its forward is given, but `generate`
     first builds its masks and positions on the ids' device (transformers warns
     `input_ids is on cpu, whereas the model is on cuda`; remote code such as MPT's
-    crashes). The fix there moves them to `model.device`.
+    crashes). The fix there moves them to `model.device`. A LightningModule's step
+    hooks (`training_step`, `validation_step`, `test_step`, `predict_step`) count as
+    placed: Lightning's trainer moves the module and each batch to its accelerator
+    before it calls them, so a tensor a hook makes without `device=` (targets from
+    `torch.arange(n)`) meets the module's output on the GPU.
 
     ## Why is this bad?
     `Expected all tensors to be on the same device, but found at least two devices,
@@ -124,7 +128,12 @@ class InputsNotMoved(Rule):
     """
 
     def visit_Call(self, node: cst.Call) -> None:
+        self._inputs(node)
+        # (after: a CPU tensor the call hands a placed module is reported as its
+        # input, with a fix, not again as meeting the module's output here)
         self._meets(node)
+
+    def _inputs(self, node: cst.Call) -> None:
         flow = self.ctx.analysis.flow
         reported: set[int] = set()
         # The function's own walk, then each call site of the file that reaches it.
@@ -168,6 +177,7 @@ class InputsNotMoved(Rule):
                     continue
                 if id(where) not in reported:
                     reported.add(id(where))
+                    self._met_at_op.add(id(made.node))
                     self._report(node, obs, arg, value, placement, made, handed)
 
     def visit_Subscript(self, node: cst.Subscript) -> None:

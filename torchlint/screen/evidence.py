@@ -31,6 +31,7 @@ from torchlint.screen.tags import (
     INIT_MODULE_CONTAINER,
     INIT_TENSOR_ATTR,
     LATE_MODULE,
+    LIGHTNING_PLACED,
     NUMPY_DATA,
     PARAMETER_SOURCE,
     PARAMETER_STATE,
@@ -45,7 +46,7 @@ from torchlint.screen.tags import (
     TO_TORCH,
     TORCH_LOAD,
 )
-from torchlint.screen.trees import dotted, within
+from torchlint.screen.trees import dotted, lightning_step, within
 from torchlint.screen.units import Unit
 
 Method = ast.FunctionDef | ast.AsyncFunctionDef
@@ -436,6 +437,8 @@ def _walk_parts(cls: ast.ClassDef, file: File) -> tuple[Unit, list[tuple[Method,
             methods.append((stmt, Unit(file)))
             if cls.name not in file.classes:
                 methods[-1][1].plain_class(cls)
+            if cls.name in file.lightning and lightning_step(stmt):
+                methods[-1][1].tags |= LIGHTNING_PLACED
             methods[-1][1].in_class = True
             methods[-1][1].walk(stmt)
     return shell, methods

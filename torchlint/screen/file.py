@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 
 from torchlint.analysis.project import module_file
-from torchlint.analysis.torch_api import module_base
+from torchlint.analysis.torch_api import LIGHTNING_MODULES, module_base
 from torchlint.screen.trees import dotted
 
 
@@ -21,6 +21,8 @@ class File:
         self._modules: dict[tuple[int, str], str | None] = {}
         self.classes: set[str] = set()
         self.all_classes: set[str] = set()  # (module classes or not)
+        # LightningModule classes: their step hooks run placed (analysis/lightning.py).
+        self.lightning: set[str] = set()
         # The file's top-level functions: calls to them are followed by the analysis.
         self.function_nodes = {
             stmt.name: stmt
@@ -109,6 +111,8 @@ class File:
                         bases += [raw, self.qualify(raw) or raw]
                 if any(module_base(b) or b in self.classes for b in bases):
                     self.classes.add(stmt.name)  # type: ignore[attr-defined]
+                if any(b in LIGHTNING_MODULES or b in self.lightning for b in bases):
+                    self.lightning.add(stmt.name)  # type: ignore[attr-defined]
                 self.all_classes.add(stmt.name)  # type: ignore[attr-defined]
                 self._statements(stmt.body)  # type: ignore[attr-defined]
             elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.With, ast.AsyncWith):

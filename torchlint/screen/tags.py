@@ -220,3 +220,6 @@ CAST_CALL_WORDS = frozenset(
         "astype",
     }
 )
+
+# What a LightningModule's step hook (``trees.lightning_step``) carries.
+LIGHTNING_PLACED = frozenset({ACCELERATOR, PLACED_MODULE})

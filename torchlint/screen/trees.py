@@ -9,7 +9,7 @@ import functools
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
-from torchlint.analysis.torch_api import NUMPY_CONVERSIONS
+from torchlint.analysis.torch_api import LIGHTNING_STEPS, NUMPY_CONVERSIONS
 from torchlint.screen.tags import (
     CPU_TABLE_OUT,
     DISCARDABLE,
@@ -418,3 +418,14 @@ def numpy_mapped(node: ast.Call, qualify: Callable[[str], str | None]) -> list[a
     if isinstance(over, ast.Call) and dotted(over.func) == "zip":
         return [a.value if isinstance(a, ast.Starred) else a for a in over.args]
     return [over]
+
+
+def lightning_step(stmt: ast.stmt) -> bool:
+    """``stmt`` defines a LightningModule step hook (``training_step``, ...) with a
+    batch parameter: it runs with the module and the batch on the trainer's device
+    (``analysis/lightning.py``), evidence of a placement the code never spells."""
+    return (
+        isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and stmt.name in LIGHTNING_STEPS
+        and len(stmt.args.posonlyargs) + len(stmt.args.args) >= 2
+    )

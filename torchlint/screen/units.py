@@ -22,6 +22,7 @@ from torchlint.analysis.torch_api import (
     SUBMODULE_ADDERS,
     SUBMODULE_ITERATORS,
     TENSOR_REGISTRARS,
+    array_library_function,
     optimizer_class,
 )
 from torchlint.screen.casts import Casts
@@ -64,6 +65,7 @@ from torchlint.screen.tags import (
     LATE_MODULE,
     LEGACY_CONSTRUCTOR,
     LEGACY_TYPE_CAST,
+    LIGHTNING_PLACED,
     LOSS,
     MODULE_SOURCE,
     NARROW_CAST,
@@ -103,6 +105,7 @@ from torchlint.screen.trees import (
     is_device_move,
     is_type_cast,
     last_name,
+    lightning_step,
     may_be_list,
     members,
     nodes_under,
@@ -325,6 +328,11 @@ class Unit(Casts, ModuleSources, ModuleState):
                 tags.add(CLASS)
                 if node.name not in self.classes:  # type: ignore[attr-defined]
                     self.plain_class(node)  # type: ignore[arg-type]
+                if node.name in self.file.lightning and any(  # type: ignore[attr-defined]
+                    lightning_step(s)
+                    for s in node.body  # type: ignore[attr-defined]
+                ):
+                    tags |= LIGHTNING_PLACED
             elif kind is ast.arguments:
                 # def __init__(self, dtype=torch.float16): the dtype the body casts to
                 # when the caller says nothing (optimizer=torch.optim.Adagrad: built there).
@@ -460,6 +468,11 @@ class Unit(Casts, ModuleSources, ModuleState):
                         tags.add(FACTORY_WITHOUT_DEVICE)  # outside __init__ (TL401)
                     if q in FROM_NUMPY:
                         self.to_torch = True
+                elif array_library_function(q):
+                    # accuracy_score(y, preds): each argument is made an array
+                    for arg in (*node.args, *(k.value for k in node.keywords)):
+                        if not on_cpu(arg):
+                            self.converted.update(roots_of(arg))
                 elif q.startswith("numpy."):
                     self.numpy_data = True  # float64 unless told otherwise
                     function = q[len("numpy.") :]

@@ -1,0 +1,63 @@
+"""What a LightningModule's step hooks start from. Lightning's trainer moves the
+module to its accelerator, and each batch to the module's device, before it calls
+``training_step`` (``validation_step``, ``test_step``, ``predict_step``). In the run
+on a GPU, the one the flow analysis follows, the hook's ``self``, its submodules and
+its batch are on the device, though no line of the file moves them: a tensor the hook
+makes without a device meets them there, and converting the batch or an output to
+numpy fails there."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import libcst as cst
+
+from torchlint.analysis.facts import ClassFacts, FileFacts
+from torchlint.analysis.torch_api import LIGHTNING_MODULES, LIGHTNING_STEPS
+from torchlint.analysis.values import Event, Kind, Place, Value, new_value
+
+# The detail of the events: messages may say who placed the value.
+PLACED_BY = "the device Lightning runs the step on"
+
+
+def is_lightning(cls: ClassFacts, facts: FileFacts) -> bool:
+    """``cls`` subclasses a LightningModule (directly, or through classes of the
+    file)."""
+    if not cls.is_module:
+        return False  # (LightningModule is a module base: torch_api.MODULE_BASES)
+    by_name = {c.name: c for c in facts.classes.values()}
+    seen: set[str] = set()
+    todo = [cls]
+    while todo:
+        current = todo.pop()
+        if current.name in seen:
+            continue
+        seen.add(current.name)
+        for base in current.bases:
+            if base in LIGHTNING_MODULES:
+                return True
+            local = by_name.get(base)
+            if local is not None:
+                todo.append(local)
+    return False
+
+
+def step_env(method: cst.FunctionDef, attrs: dict[str, Value]) -> dict[str, Value]:
+    """The state a step hook of a LightningModule starts from: ``self`` and the
+    modules among its attributes placed on the trainer's device, the batch (the first
+    parameter after ``self``) moved there. Empty for a method that is no step hook."""
+    params = method.params.params
+    if method.name.value not in LIGHTNING_STEPS or len(params) < 2:
+        return {}
+    placed = Event("move", method.name, PLACED_BY)
+    env: dict[str, Value] = {
+        "self": new_value(Kind.MODULE, Place.VAR, None, placed),
+    }
+    for name, value in attrs.items():
+        if value.kind in (Kind.MODULE, Kind.WRAPPER) and name.count(".") == 1:
+            env[name] = replace(value, device=Place.VAR, events=(*value.events, placed))
+    batch = params[1].name
+    env[batch.value] = new_value(
+        Kind.MOVED, Place.VAR, None, Event("move", batch, PLACED_BY, batch.value)
+    )
+    return env
