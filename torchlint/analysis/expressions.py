@@ -680,7 +680,7 @@ class Expressions(Calls):
             # DataParallel runs each replica's forward with its GPU as the current one.
             replica = module.last("wrap", "maybe-wrap")
             self.replica += replica is not None and replica.detail == "DataParallel"
-            with gpus.running(self, node, callee, module):
+            with gpus.running(self, node, callee, module, args):
                 followed = self.method_of(module, "forward", node, inputs, callee) is not None
             self.replica -= replica is not None and replica.detail == "DataParallel"
         self.w.facts.calls.add(

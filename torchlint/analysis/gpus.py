@@ -235,18 +235,42 @@ def _indexed(scope: Scope, expr: cst.BaseExpression | None) -> bool:
 
 
 @contextlib.contextmanager
-def running(scope: Scope, call: cst.Call, callee: str, module: Value) -> Iterator[None]:
+def running(
+    scope: Scope,
+    call: cst.Call,
+    callee: str,
+    module: Value,
+    args: Sequence[tuple[cst.Arg, Value]],
+) -> Iterator[None]:
     """While ``module``'s forward is followed from ``call``: if the module was moved to
     a device that falls back to the CPU (``"cuda" if available else "cpu"``), the run
-    without a GPU runs this code on the CPU (``hard_coded`` reads it)."""
+    without a GPU runs this code on the CPU (``hard_coded`` reads it). So does every
+    run of a module made here that never leaves the CPU, called with inputs on the
+    CPU (the "placement" is then where it was made)."""
     placed, outer = module.last("move"), scope.w.fallback_run
     fallback = scope.w.facts.cpu_run_moves.get(placed.node) if placed is not None else None
     if placed is not None and fallback is not None and outer is None:
         scope.w.fallback_run = (call, callee, placed, fallback)
+    elif outer is None and (made := _stays_on_cpu(module, args)) is not None:
+        scope.w.fallback_run = (call, callee, made, made.node)
     try:
         yield
     finally:
         scope.w.fallback_run = outer
+
+
+def _stays_on_cpu(module: Value, args: Sequence[tuple[cst.Arg, Value]]) -> Event | None:
+    """Where ``module`` was made, when it was made on the CPU, never moved, placed or
+    wrapped since, and is called with no input that may be elsewhere."""
+    made = module.last("create")
+    if (
+        made is None
+        or module.device != Place.CPU
+        or module.last("move", "place", "wrap", "maybe-wrap") is not None
+        or any(v.device not in (None, Place.CPU) for _, v in args)
+    ):
+        return None
+    return made
 
 
 def record_made(scope: Scope, node: cst.Call, expr: cst.BaseExpression) -> None:

@@ -45,7 +45,7 @@ class CudaInputOnFallbackDevice(Rule):
     summary = (
         'A tensor put on the GPU by name (`.cuda()`, `"cuda"`, `torch.cuda.FloatTensor`) '
         "as the input of a model whose device falls back to the CPU, or in the code it "
-        "runs: the run without a GPU fails."
+        "(or a model left on the CPU) runs: the run without a GPU fails."
     )
     triggers = ("cuda",)
     needs = frozenset({screen.PLACED_MODULE, screen.CUDA_LITERAL})
@@ -60,7 +60,10 @@ class CudaInputOnFallbackDevice(Rule):
     `torch.device("cuda")`, and the legacy `torch.cuda.FloatTensor(...)` kin. What
     only the GPU run does is left alone: a branch under `if torch.cuda.is_available():`,
     `if x.is_cuda:` or a name holding such a test, and a device chosen again as
-    `"cuda" if torch.cuda.is_available() else "cpu"`.
+    `"cuda" if torch.cuda.is_available() else "cpu"`. The same holds in the code a
+    model runs when the model was made on the CPU, never moved, placed or wrapped, and
+    is called with inputs on the CPU (a script's `__main__` demo of the model): every
+    run computes it on the CPU.
 
     ## Why is this bad?
     The code was written to run without a GPU too: the model follows the device that
@@ -135,6 +138,23 @@ class CudaInputOnFallbackDevice(Rule):
         if at is None:
             return
         code = self.ctx.code_for
+        made = code(hard.node) if at is hard.node else "a tensor made on the GPU by name"
+        if len(made) > 60:
+            made = made[:57] + "..."
+        model = model_name(hard.callee)
+        if hard.placed.action == "create":
+            self.report(
+                at,
+                f"`{made}` puts a tensor on CUDA by name in code `{model}` runs (called at "
+                f"line <line:call>), but `{model}` never leaves the CPU it was made on (line "
+                "<line:placed>) and is called with inputs on the CPU: with a GPU the tensor "
+                "is on another device than the model's CPU tensors, "
+                "without one this line fails; make it where the input is "
+                "(`device=x.device`, `.to(x.device)`)",
+                None,
+                {"call": hard.call, "placed": hard.placed.node},
+            )
+            return
         device = dotted(hard.fallback) if isinstance(hard.fallback, cst.BaseExpression) else None
         where = f"`{device}`, which is" if device else "a device that is"
         related = {"call": hard.call, "placed": hard.placed.node}
@@ -142,9 +162,6 @@ class CudaInputOnFallbackDevice(Rule):
         if not contains(hard.placed.node, hard.fallback):
             related["device"] = hard.fallback
             chosen = " (line <line:device>)"
-        made = code(hard.node) if at is hard.node else "a tensor made on the GPU by name"
-        if len(made) > 60:
-            made = made[:57] + "..."
         self.report(
             at,
             f"`{made}` puts a tensor on CUDA by name in code `{model_name(hard.callee)}` "
