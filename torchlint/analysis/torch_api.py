@@ -472,9 +472,9 @@ def optimizer_state(q: str, keywords: dict[str, cst.BaseExpression]) -> str | No
 
 
 # Libraries whose functions make numpy arrays of the arrays they are given
-# (``np.asarray``): scikit-learn's metrics and utilities. A tensor on a GPU fails
-# there as ``.numpy()`` does.
-ARRAY_LIBRARIES = ("sklearn.",)
+# (``np.asarray``): scikit-learn's metrics, scipy, pyplot's plots. A tensor on a GPU
+# fails there as ``.numpy()`` does.
+ARRAY_LIBRARIES = ("sklearn.", "scipy.", "matplotlib.pyplot.")
 
 
 def array_library_function(q: str) -> bool:

@@ -60,7 +60,7 @@ class NumpyOfDeviceTensor(Rule):
     name = "numpy-of-device-tensor"
     summary = "`.numpy()` on a tensor that the code placed on a GPU."
     fixable = True
-    triggers = ("numpy", "sklearn")
+    triggers = ("numpy", "sklearn", "scipy", "matplotlib")
     needs = frozenset({screen.NUMPY_CALL, screen.ACCELERATOR})
     docs = """
     ## What it does
@@ -73,9 +73,9 @@ class NumpyOfDeviceTensor(Rule):
     `out=`), which torch refuses, then convert it (`np.sum`, `np.mean` and the other
     reductions fail on any device instead, with a `TypeError` of their own); and
     numpy functions given a list of such tensors (`np.concatenate(preds)`). Also
-    scikit-learn's functions (`accuracy_score(y, preds)`, `f1_score`, ...), which make
-    numpy arrays of their arguments: one finding per call, naming each argument on
-    the device. In a LightningModule's step hooks (`validation_step`, ...) the batch
+    the functions of scikit-learn (`accuracy_score(y, preds)`, `roc_auc_score`, ...),
+    scipy (`pearsonr`) and pyplot (`plt.imshow`), which make numpy arrays of their
+    arguments: one finding per call, naming each argument on the device. In a LightningModule's step hooks (`validation_step`, ...) the batch
     and the module's outputs are on the device: Lightning's trainer moved them there.
 
     ## Why is this bad?
@@ -105,7 +105,7 @@ class NumpyOfDeviceTensor(Rule):
     numpy hands back as a CPU tensor), under the same condition. When `t` is only known as
     something that was moved (`batch.to(device)`, and `batch` could be a custom
     class with its own `.to()` and `.numpy()`), the fix is **unsafe** and says it
-    assumes a tensor. At a scikit-learn call each such argument gets
+    assumes a tensor. At a scikit-learn, scipy or pyplot call each such argument gets
     `.detach().cpu()`, safe under the same condition.
 
     ## References
@@ -135,12 +135,7 @@ class NumpyOfDeviceTensor(Rule):
         target: cst.CSTNode = node if numpy_method else tensor
         new = cst.parse_expression(f"{code}.detach().cpu()" + (".numpy()" if numpy_method else ""))
         name = dotted(tensor) or self.ctx.code_for(tensor)
-        if move is not None:
-            where = _moved_at(move)
-        elif value.origin == "module call":
-            where = " (the output of a model there)"
-        else:
-            where = ""
+        where = _moved_at(value, move)
         self.report(
             node,
             f"`{name}` is on {'a GPU' if value.device == Place.CUDA else 'the device'}{where}: "
@@ -204,7 +199,7 @@ class NumpyOfDeviceTensor(Rule):
         first = found[0][0]
         move = first.last("move", "create")
         names = " and ".join(f"`{self.ctx.code_for(a)}`" for _, a in found)
-        where = _moved_at(move)
+        where = _moved_at(first, move)
         place = "a GPU" if first.device == Place.CUDA else "the device"
         self.report(
             node,
@@ -262,10 +257,10 @@ class NumpyOfDeviceTensor(Rule):
         return True
 
 
-def _moved_at(move: Event | None) -> str:
+def _moved_at(value: Value, move: Event | None) -> str:
     """Where the tensor was put on the device, for the message."""
     if move is None:
-        return ""
+        return " (the output of a model there)" if value.origin == "module call" else ""
     if move.detail == lightning.PLACED_BY:
         return " (Lightning's trainer puts the batch there before the step hook, line <line:move>)"
     return " (line <line:move>)"
