@@ -56,8 +56,10 @@ def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> V
         and owner.split(".")[0] not in (scope.w.analysis.imports.names)
     ):
         return UNKNOWN  # a local object's method: nothing known
-    # Recent transformers load in the checkpoint's dtype unless told otherwise.
-    dtype: str | None = None
+    # Recent transformers load in the checkpoint's dtype unless told otherwise;
+    # diffusers in float32 (``torch_dtype=None`` is the default dtype).
+    qualified = scope.w.analysis.qualify(func) or ""
+    dtype: str | None = "float32" if qualified.startswith("diffusers.") else None
     device: Place | None = Place.CPU
     expr = None
     events = [Event("create", node, bound=frozenset(scope.env))]

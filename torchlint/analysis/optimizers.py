@@ -35,6 +35,10 @@ from torchlint.lint.traverse import nodes
 Args = list[tuple[cst.Arg, Value]]
 
 
+# The origin's suffix of an optimizer that keeps no tensors (SGD without momentum).
+NO_STATE = ":no-state"
+
+
 def parameters(receiver: Value) -> Value:
     """``model.parameters()``: tied to the module (or the whole a part belongs to)."""
     return Value(
@@ -56,6 +60,11 @@ def make(scope: Scope, node: cst.Call, q: str, args: Args) -> Value | None:
     ):  # SGD(params, lr, momentum)
         keywords["momentum"] = args[2][0].value
     how = optimizer_state(q, keywords)
+    if how is None and q in ("torch.optim.SGD", "torch.optim.sgd.SGD"):
+        # keeps no state (no momentum), but is an optimizer over those parameters: a
+        # helper that builds Adagrad for one option and SGD for another still
+        # returns an optimizer, with Adagrad's story for the run that takes it
+        how = "none"
     if how is None:
         return None
     return _over(scope, node, q, args, how)
@@ -98,7 +107,8 @@ def _over(scope: Scope, node: cst.Call, q: str, args: Args, how: str) -> Value:
         state = Event("state", node, "made", q.rsplit(".", 1)[-1])
         made = replace(made, device=Place.CPU, events=(create, state))
     # (The parameters it holds: ``param_groups``, analysis/copies.py.)
-    return replace(made, part_of=params.part_of, origin=q, items=(params,))
+    origin = q + NO_STATE if how == "none" else q
+    return replace(made, part_of=params.part_of, origin=origin, items=(params,))
 
 
 def _groups(params: Value) -> Value:
@@ -120,7 +130,9 @@ def method(
     """``optimizer.<name>(...)``: ``load_state_dict`` puts the state where the
     parameters are now; ``step`` after the model left that state behind is observed;
     anything else may change nothing we track."""
-    if name == "load_state_dict":
+    if name == "load_state_dict" and optimizer.origin.endswith(NO_STATE):
+        pass  # (SGD without momentum: only its settings are loaded)
+    elif name == "load_state_dict":
         module = _by_ident(scope, optimizer.part_of)
         device = module.device if module is not None else None
         handed = optimizer.handed_in()
@@ -169,3 +181,24 @@ def touch(scope: Scope, path: str) -> None:
 
 def _by_ident(scope: Scope, ident: int) -> Value | None:
     return next((v for v in scope.env.values() if ident and v.ident == ident), None)
+
+
+def grad_norm(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``clip_grad_norm_(model.parameters(), c)``: the total norm, a tensor with no
+    dimensions where the parameters are (a GPU's, for a model moved there)."""
+    params = args[0][1] if args else UNKNOWN
+    if params.kind == Kind.LIST and params.items:
+        params = params.items[0]  # [p for p in model.parameters() if ...]
+    if params.kind not in (Kind.PARAMS, Kind.TENSOR) or not params.part_of:
+        return UNKNOWN
+    module = next((v for v in scope.env.values() if v.ident == params.part_of), None)
+    if module is None or module.device is None:
+        return UNKNOWN
+    moved = module.last("move", "place")
+    return new_value(
+        Kind.TENSOR,
+        module.device,
+        "float32",
+        *(() if moved is None else (moved,)),
+        device_expr=module.device_expr,
+    )

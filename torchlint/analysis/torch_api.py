@@ -471,6 +471,14 @@ def optimizer_state(q: str, keywords: dict[str, cst.BaseExpression]) -> str | No
     return "eager" if last == "Adagrad" else "lazy"
 
 
+# ``clip_grad_norm_(params, c)``: the total norm, a tensor where the parameters are.
+GRAD_NORMS = frozenset(
+    {
+        f"torch.nn.utils.{m}{n}"
+        for m in ("", "clip_grad.")
+        for n in ("clip_grad_norm_", "get_total_norm")
+    }
+)
 # Libraries whose functions make numpy arrays of the arrays they are given
 # (``np.asarray``): scikit-learn's metrics, scipy, pyplot's plots. A tensor on a GPU
 # fails there as ``.numpy()`` does.

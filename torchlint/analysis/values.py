@@ -487,6 +487,11 @@ def merge_values(a: Value, b: Value) -> Value:
         # ``device = "cpu"`` then ``if cuda: device = core``: a device the run
         # chooses, as ``core if cuda else "cpu"`` is.
         return Value(Kind.DEVICE, Place.VAR)
+    if a.kind == b.kind == Kind.DATASET and a.device == b.device:
+        # ``FakeData(...)`` on one path, ``ImageFolder(...)`` on the other: a dataset
+        # there either way (its items where both know them)
+        items = (merge_values(a.items[0], b.items[0]),) if a.items and b.items else ()
+        return replace(a, ident=new_ident(), items=items)
     if a.kind == b.kind == Kind.ENCODING and a.keys and a.keys == b.keys:
         return keyed(a.keys, [merge_values(x, y) for x, y in zip(a.items, b.items, strict=True)])
     if a.kind == b.kind and a.kind in (Kind.TENSOR, Kind.NDARRAY):

@@ -77,6 +77,8 @@ class NumpyOfDeviceTensor(Rule):
     scipy (`pearsonr`) and pyplot (`plt.imshow`), which make numpy arrays of their
     arguments: one finding per call, naming each argument on the device. In a LightningModule's step hooks (`validation_step`, ...) the batch
     and the module's outputs are on the device: Lightning's trainer moved them there.
+    The norm `clip_grad_norm_` returns is a tensor where the parameters are
+    (`np.isinf(grad_norm)` of a model on a GPU fails).
 
     ## Why is this bad?
     `TypeError: can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to

@@ -113,6 +113,15 @@ class OptimizerStateBeforePlacement(Rule):
         model = obs.move.path or "the model"
         where = device_text(obs.move, self.ctx.code_for)
         related: dict[str, cst.CSTNode] = {"state": obs.state.node, "step": obs.step}
+        # A move in another file of the project (a trainer's __init__): reported on
+        # that line where the run lints that file too, else at the call here.
+        at = self.once_at(obs.move.node, node, forward=True)
+        if at is None:
+            return
+        moved = "here"
+        if at is not obs.move.node:
+            moved = "at line <line:move>"
+            related["move"] = obs.move.node
         if obs.state.detail == "made":
             how = (
                 "made its state at line <line:state> while the parameters were on the CPU "
@@ -128,8 +137,8 @@ class OptimizerStateBeforePlacement(Rule):
             if obs.state.statement is not None:
                 related["call"] = obs.state.statement
         self.report(
-            node,
-            f"`{model}` is moved to {where} here, but `{obs.optimizer}` {how}; "
+            at,
+            f"`{model}` is moved to {where} {moved}, but `{obs.optimizer}` {how}; "
             "`Module.to()` moves the parameters, not the optimizer's state, so "
             f"`{obs.optimizer}.step()` at line <line:step> mixes devices: move the model "
             "before building the optimizer or loading its state",

@@ -1,0 +1,17 @@
+# The VAE is cast to the weight dtype too: both halves agree.
+import torch
+from diffusers import AutoencoderKL
+from torch.utils.data import DataLoader, TensorDataset
+
+
+def encode_masked(vae, masked_images, weight_dtype, device):
+    images = masked_images.to(device, dtype=weight_dtype)
+    return vae.encode(images).latent_dist.sample()
+
+
+def main(model_id, device="cuda"):
+    loader = DataLoader(TensorDataset(torch.rand(64, 3, 256, 256)), batch_size=4)
+    vae = AutoencoderKL.from_pretrained(model_id, subfolder="vae")
+    vae.to(device, dtype=torch.float16)
+    for (masked_images,) in loader:
+        encode_masked(vae, masked_images, torch.float16, device)
