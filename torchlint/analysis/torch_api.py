@@ -203,6 +203,9 @@ TORCHVISION_IMAGE_READERS = frozenset(
     for name in ("read_image", "decode_image", "decode_jpeg", "decode_png")
 )
 OPENCV_IMAGE_READER = "cv2.imread"
+# PIL's image reader; numpy reads its images' pixels as uint8 in these modes.
+PIL_OPENERS = frozenset({"PIL.Image.open"})
+PIL_8BIT_MODES = frozenset({"RGB", "L", "RGBA", "P", "CMYK", "YCbCr", "LA", "HSV"})
 # Text in a file that may make an integer tensor narrower than int64 (TL109).
 NARROW_TEXT = (
     "int8",
@@ -218,6 +221,7 @@ NARROW_TEXT = (
     "ShortTensor",
     "CharTensor",
     *sorted({q.rsplit(".", 1)[-1] for q in (*TORCHVISION_IMAGE_READERS, OPENCV_IMAGE_READER)}),
+    "Image.open",
 )
 # The calls TL109 reads int64 ids from: drawn with ``torch.randint``, cast with
 # ``.long()``, made with ``torch.LongTensor``. (Not ``dtype=torch.long`` or

@@ -47,7 +47,7 @@ class IntegerInput(Rule):
     (`nn.Conv2d`, `nn.Linear`, a norm, an RNN, an `nn.Sequential` that starts with one,
     a `timm` model; not `nn.Embedding`) with a tensor the flow analysis knows is
     uint8, int8, int16 or int32: an image read with `torchvision.io.read_image` or
-    `cv2.imread`, made from a numpy array cast with `.astype(np.uint8)`, made with
+    `cv2.imread`, or a PIL image made an array (`np.asarray(Image.open(p).convert("RGB"))`), made from a numpy array cast with `.astype(np.uint8)`, made with
     `dtype=torch.uint8`, or cast with `.byte()` / `.int()`; or int64 ids drawn with
     `torch.randint`, cast with `.long()` or made with `torch.LongTensor` (labels or
     flags fed to a `Linear` as features). Other int64 tensors (`torch.arange`,

@@ -19,6 +19,7 @@ from torchlint.analysis.torch_api import (
     NUMPY_CONVERSIONS,
     NUMPY_LIST_REDUCTIONS,
     NUMPY_UFUNCS,
+    PIL_OPENERS,
     SUBMODULE_ADDERS,
     SUBMODULE_ITERATORS,
     TENSOR_REGISTRARS,
@@ -457,6 +458,8 @@ class Unit(Casts, ModuleSources, ModuleState):
                     tags.add(CPU_DATA)  # on the CPU unless device= says otherwise
                     if not any(k.arg in PLACING_KEYWORDS or k.arg is None for k in node.keywords):
                         self.made_on_cpu.add(id(node))
+                elif q in PIL_OPENERS:
+                    tags.add(NARROW_CAST)  # np.asarray(Image.open(p)): uint8 pixels
                 elif q.startswith("torchvision.datasets."):
                     tags.add(CPU_DATA)  # a DataLoader over it yields CPU batches
                 elif optimizer_class(q):
