@@ -187,12 +187,28 @@ class InputsNotMoved(Rule):
         super().__init__(ctx)
         # The CPU tensors (by the node that made them) already reported where they meet.
         self._met_at_op: set[int] = set()
+        self._inputs_of_placed: frozenset[int] | None = None
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         self._meets(node)  # (a batch's labels compared with predictions on the device)
 
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
         self._meets(node)  # (a tensor another file made, met here)
+
+    def _placed_inputs(self) -> frozenset[int]:
+        """The CPU tensors (by ident) some call of the file hands a module moved to a
+        device: ``_inputs`` reports each where it is handed over."""
+        if self._inputs_of_placed is None:
+            calls = self.ctx.analysis.flow.calls
+            seen = [*calls.values(), *(o for more in calls.in_context.values() for o in more)]
+            self._inputs_of_placed = frozenset(
+                v.ident
+                for obs in seen
+                if obs.module.on_accelerator and not obs.followed and obs.module.last("move")
+                for _, v in obs.args
+                if v.ident and v.kind == Kind.TENSOR and v.device == Place.CPU
+            )
+        return self._inputs_of_placed
 
     def _in_def(self, meet: cst.CSTNode, fn: object) -> bool:
         """Made in the module body, met in a function of the file written above it
@@ -218,6 +234,8 @@ class InputsNotMoved(Rule):
                 made_by_class(mix.cpu, node)
             ):
                 continue  # (a loop's next iteration; type(x)(n) is TL402's)
+            if mix.cpu.ident in self._placed_inputs():
+                continue  # (reported as the input of a placed module, with a fix)
             other = mix.device
             # The device side belongs to a placed model: its output, its weights,
             # or an input its forward was called with. Or this tensor is indexed
