@@ -397,18 +397,11 @@ def makes_module(q: str) -> bool:
     return head == "transformers" and bool(_TRANSFORMERS_MODEL.match(last))
 
 
-# Lightning's module classes: modules whose trainer places them, and each batch, on
-# its accelerator before a step hook runs (``analysis/lightning.py``).
+# Lightning's modules: placed with each batch before a step hook (analysis/lightning.py).
 LIGHTNING_MODULES = frozenset(
-    {
-        "pytorch_lightning.LightningModule",
-        "pytorch_lightning.core.LightningModule",
-        "pytorch_lightning.core.module.LightningModule",
-        "lightning.LightningModule",
-        "lightning.pytorch.LightningModule",
-        "lightning.pytorch.core.LightningModule",
-        "lightning.pytorch.core.module.LightningModule",
-    }
+    f"{package}{where}LightningModule"
+    for package in ("pytorch_lightning.", "lightning.", "lightning.pytorch.")
+    for where in ("", "core.", "core.module.")
 )
 # The hooks Lightning calls with the batch on the module's device.
 LIGHTNING_STEPS = frozenset({"training_step", "validation_step", "test_step", "predict_step"})
@@ -477,15 +470,11 @@ def optimizer_state(q: str, keywords: dict[str, cst.BaseExpression]) -> str | No
 
 # ``clip_grad_norm_(params, c)``: the total norm, a tensor where the parameters are.
 GRAD_NORMS = frozenset(
-    {
-        f"torch.nn.utils.{m}{n}"
-        for m in ("", "clip_grad.")
-        for n in ("clip_grad_norm_", "get_total_norm")
-    }
+    f"torch.nn.utils.{m}{n}"
+    for m in ("", "clip_grad.")
+    for n in ("clip_grad_norm_", "get_total_norm")
 )
-# Libraries whose functions make numpy arrays of the arrays they are given
-# (``np.asarray``): scikit-learn's metrics, scipy, pyplot's plots. A tensor on a GPU
-# fails there as ``.numpy()`` does.
+# Libraries whose functions ``np.asarray`` their arguments (a GPU tensor fails there).
 ARRAY_LIBRARIES = ("sklearn.", "scipy.", "matplotlib.pyplot.")
 
 
