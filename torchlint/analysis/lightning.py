@@ -25,7 +25,6 @@ def is_lightning(cls: ClassFacts, facts: FileFacts) -> bool:
     file)."""
     if not cls.is_module:
         return False  # (LightningModule is a module base: torch_api.MODULE_BASES)
-    by_name = {c.name: c for c in facts.classes.values()}
     seen: set[str] = set()
     todo = [cls]
     while todo:
@@ -36,7 +35,7 @@ def is_lightning(cls: ClassFacts, facts: FileFacts) -> bool:
         for base in current.bases:
             if base in LIGHTNING_MODULES:
                 return True
-            local = by_name.get(base)
+            local = facts.class_named(base)
             if local is not None:
                 todo.append(local)
     return False

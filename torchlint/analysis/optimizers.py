@@ -191,7 +191,7 @@ def grad_norm(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
         params = params.items[0]  # [p for p in model.parameters() if ...]
     if params.kind not in (Kind.PARAMS, Kind.TENSOR) or not params.part_of:
         return UNKNOWN
-    module = next((v for v in scope.env.values() if v.ident == params.part_of), None)
+    module = _by_ident(scope, params.part_of)
     if module is None or module.device is None:
         return UNKNOWN
     moved = module.last("move", "place")

@@ -140,7 +140,7 @@ class NumpyOfDeviceTensor(Rule):
         where = _moved_at(value, move)
         self.report(
             node,
-            f"`{name}` is on {'a GPU' if value.device == Place.CUDA else 'the device'}{where}: "
+            f"`{name}` is on {_place(value)}{where}: "
             "converting it to numpy raises \"can't convert cuda:0 device type "
             'tensor to numpy"; use `.detach().cpu().numpy()`',
             FixSpec.safe_if(
@@ -163,7 +163,7 @@ class NumpyOfDeviceTensor(Rule):
         author's choice (``mask.cpu()``, or a helper that copies to the host)."""
         handed = value.handed_in()
         arg = handed.node if handed is not None and contains(node, handed.node) else None
-        place = "a GPU" if value.device == Place.CUDA else "the device"
+        place = _place(value)
         callee = dotted(node.func) or "a function"
         error = "'can't convert cuda:0 device type tensor to numpy'"
         if arg is None:
@@ -202,7 +202,8 @@ class NumpyOfDeviceTensor(Rule):
         move = first.last("move", "create")
         names = " and ".join(f"`{self.ctx.code_for(a)}`" for _, a in found)
         where = _moved_at(first, move)
-        place = "a GPU" if first.device == Place.CUDA else "the device"
+        place = _place(first)
+        tensors = all(v.kind == Kind.TENSOR for v, _ in found)
         self.report(
             node,
             f"{names} {'are' if len(found) > 1 else 'is'} on {place}{where}: "
@@ -210,7 +211,7 @@ class NumpyOfDeviceTensor(Rule):
             'raises "can\'t convert cuda:0 device type tensor to numpy"; pass '
             + " and ".join(f"`{self.ctx.code_for(a)}.detach().cpu()`" for _, a in found),
             FixSpec.safe_if(
-                all(v.kind == Kind.TENSOR for v, _ in found),
+                tensors,
                 *(
                     Replace(
                         a,
@@ -220,8 +221,7 @@ class NumpyOfDeviceTensor(Rule):
                     )
                     for _, a in found
                 ),
-                message="copy to the host first"
-                + ("" if all(v.kind == Kind.TENSOR for v, _ in found) else " (assumes tensors)"),
+                message="copy to the host first" + ("" if tensors else " (assumes tensors)"),
             ),
             {"move": move.node} if move is not None else {},
         )
@@ -250,13 +250,17 @@ class NumpyOfDeviceTensor(Rule):
         )
         self.report(
             node,
-            f"`{name}` holds tensors on {'a GPU' if value.device == Place.CUDA else 'the device'}"
+            f"`{name}` holds tensors on {_place(value)}"
             f"{where}: converting them to numpy raises \"can't convert cuda:0 device type "
             'tensor to numpy"; add `.detach().cpu()` tensors to the list (or convert each one)',
             None,
             {"move": move.node} if move is not None else {},
         )
         return True
+
+
+def _place(value: Value) -> str:
+    return "a GPU" if value.device == Place.CUDA else "the device"
 
 
 def _moved_at(value: Value, move: Event | None) -> str:
