@@ -19,3 +19,19 @@ def embed_frames(paths, device):
         batch = torch.stack([load_frame(p) for p in paths[start : start + 16]]).to(device)
         features.append(encoder(batch).flatten(1))
     return torch.cat(features)
+
+
+# The image held in a name first, then converted and resized: still 8-bit pixels.
+def load_pair_image(path, size=(128, 128)):
+    img = Image.open(path).convert("L")
+    img = img.resize(size)
+    arr = np.asarray(img)
+    return torch.from_numpy(arr.copy()).unsqueeze(0)  # expect: TL109:12 lines=37
+
+
+def compare(paths_a, paths_b, device):
+    encoder = nn.Sequential(nn.Conv2d(1, 16, 3), nn.ReLU(), nn.AdaptiveAvgPool2d(1)).to(device)
+    for a, b in zip(paths_a, paths_b):
+        left = load_pair_image(a).unsqueeze(0).to(device)
+        right = load_pair_image(b).unsqueeze(0).to(device)
+        yield encoder(left) - encoder(right)

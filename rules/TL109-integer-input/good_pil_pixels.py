@@ -20,3 +20,15 @@ def embed_frames(paths, device):
 def label_image(path):
     # a mode-"I" image holds 32-bit integers, and nothing here feeds a layer
     return np.asarray(Image.open(path).convert("I")).max()
+
+
+# A float image mode ("F") in a name: not 8-bit pixels, whatever is done to it after.
+def load_depth(path, size=(128, 128)):
+    img = Image.open(path).convert("F")
+    img = img.resize(size)
+    return torch.from_numpy(np.asarray(img).copy()).unsqueeze(0)
+
+
+def depth_features(paths, device):
+    encoder = nn.Sequential(nn.Conv2d(1, 16, 3), nn.AdaptiveAvgPool2d(1)).to(device)
+    return [encoder(load_depth(p).unsqueeze(0).to(device)) for p in paths]

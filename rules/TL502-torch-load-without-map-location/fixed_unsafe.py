@@ -37,3 +37,22 @@ def pretrained_upscaler(url):
     model = torch.nn.Conv2d(3, 12, 3)
     model.load_state_dict(torch.hub.load_state_dict_from_url(url, progress=False, map_location="cpu"))  # expect: TL502:27
     return model
+
+
+def load_either(path, use_gpu):
+    # Both branches load without map_location: the CPU run fails as well.
+    if use_gpu:
+        state = torch.load(path, map_location="cpu")  # expect: TL502:17
+    else:
+        state = torch.load(path, weights_only=True, map_location="cpu")  # expect: TL502:17
+    return state
+
+
+def load_scaler(path, on_xla):
+    # The other branch maps for another reason (an XLA device), not for the run
+    # without a GPU.
+    if on_xla:
+        state = torch.load(path, map_location="cpu")
+    else:
+        state = torch.load(path, map_location="cpu")  # expect: TL502:17
+    return state

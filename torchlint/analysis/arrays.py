@@ -9,16 +9,18 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis.names import dotted
-from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import (
+from torchlint.analysis.array_api import (
     NUMPY_ARRAY_FIRST,
     NUMPY_CONVERSIONS,
     NUMPY_LIST_REDUCTIONS,
     NUMPY_UFUNCS,
     PIL_8BIT_MODES,
     PIL_OPENERS,
+    SKLEARN_DATA,
+    SKLEARN_SPLITTERS,
 )
+from torchlint.analysis.names import dotted
+from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
     UNKNOWN,
@@ -161,7 +163,8 @@ LIBRARY_CONVERSION = "array-library"
 def library_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
     """``sklearn.metrics.accuracy_score(y, preds)``: each tensor argument on a device
     is converted to numpy there (recorded in ``to_numpy``, all of them at once). What
-    the function returns is not known."""
+    the function returns is known for scikit-learn's data (``SKLEARN_DATA``) and its
+    ``train_test_split``; else not."""
     converted = tuple(
         replace(value, events=(*value.events, Event("pass", arg.value, q)))
         for arg, value in args
@@ -170,6 +173,29 @@ def library_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg,
     if converted:
         value = Value(Kind.TUPLE, items=converted, origin=LIBRARY_CONVERSION)
         scope.w.facts.to_numpy.add(node, value, scope.depth)
+    return _library_result(node, q, args)
+
+
+def _library_result(node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    data = SKLEARN_DATA.get(q)
+    if data is not None:
+        if q.startswith(("sklearn.datasets.load_", "sklearn.datasets.fetch_")) and not any(
+            a.keyword is not None
+            and a.keyword.value == "return_X_y"
+            and isinstance(a.value, cst.Name)
+            and a.value.value == "True"
+            for a, _ in args
+        ):
+            return UNKNOWN  # (a Bunch)
+        made = Event("create", node)
+        items = tuple(new_value(Kind.NDARRAY, Place.CPU, dtype, made) for dtype in data)
+        return Value(Kind.TUPLE, items=items)
+    if q in SKLEARN_SPLITTERS:
+        arrays = [v for a, v in args if a.keyword is None and not a.star]
+        if arrays and all(v.kind in (Kind.NDARRAY, Kind.TENSOR) for v in arrays):
+            # X_train, X_test, y_train, y_test: rows of each, as it was
+            split = tuple(replace(v, ident=new_ident()) for v in arrays for _ in range(2))
+            return Value(Kind.TUPLE, items=split)
     return UNKNOWN
 
 
@@ -242,7 +268,9 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         dtype = args[0][1].dtype  # a copy keeps the dtype
         copied = args[0][1]
     elif (
-        name in ("array", "asarray", "asanyarray") and args and _pil_image(scope, args[0][0].value)
+        name in ("array", "asarray", "asanyarray")
+        and args
+        and (args[0][1].origin == PIL_IMAGE or _pil_image(scope, args[0][0].value))
     ):
         dtype = "uint8"  # np.asarray(Image.open(path).convert("RGB")): its pixels
     elif name in ("array", "asarray") and args and has_float_literal(args[0][0].value):
@@ -259,6 +287,32 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         whole, _ = after_cast(copied, dtype, Event("cast", node, dtype or ""))
         return replace(made, whole=whole)
     return converted(made, copied)
+
+
+# An image PIL opened (``Image.open(path)``), in an 8-bit mode as far as the walk knows:
+# ``np.asarray`` of it is uint8 pixels.
+PIL_IMAGE = "PIL.Image.Image"
+# The objects of the array libraries whose methods the walk reads (``object_method``).
+ARRAY_OBJECTS = frozenset({GENERATOR, PIL_IMAGE})
+
+
+def pil_open(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    return Value(Kind.OBJECT, origin=PIL_IMAGE, ident=new_ident())
+
+
+def object_method(node: cst.Call, receiver: Value, name: str) -> Value:
+    """A method of a numpy generator (a draw) or of a PIL image (``convert("RGB")``,
+    ``resize``: an image in an 8-bit mode still)."""
+    if receiver.origin == GENERATOR:
+        return draw(node, name)
+    mode = node.args[0].value if node.args else None
+    if name in _PIL_KEEPS_MODE or (
+        name == "convert"
+        and isinstance(mode, cst.SimpleString)
+        and mode.raw_value in PIL_8BIT_MODES
+    ):
+        return replace(receiver, ident=new_ident())
+    return UNKNOWN
 
 
 def draw(node: cst.Call, name: str) -> Value:
@@ -349,6 +403,16 @@ def _pil_image(scope: Scope, node: cst.BaseExpression) -> bool:
             break
         node = node.func.value
     return isinstance(node, cst.Call) and scope.w.analysis.qualify(node.func) in PIL_OPENERS
+
+
+def image_reader(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``torchvision.io.read_image(path)``, ``decode_jpeg(data)``: a uint8 image on
+    the CPU (where ``device=`` says nothing else)."""
+    scope.escape_args(args)
+    placed = any(a.keyword is not None and a.keyword.value == "device" for a, _ in args)
+    if placed or any(a.keyword is not None and a.keyword.value == "mode" for a, _ in args):
+        return UNKNOWN  # (a device may be a GPU's; mode=UNCHANGED may keep 16 bits)
+    return new_value(Kind.TENSOR, Place.CPU, "uint8", Event("create", node))
 
 
 def imread(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:

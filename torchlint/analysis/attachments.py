@@ -6,6 +6,8 @@ registered on it, made on the CPU after the model was moved, with no move after 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import libcst as cst
 
 from torchlint.analysis.expressions import Expressions
@@ -79,6 +81,23 @@ class Attachments(Expressions):
             self.late_assign(parent, value, stmt)
         elif value.kind == Kind.TENSOR and (what := self.registers_as(stmt)):
             self.late_assign(parent, value, stmt, what, attr)
+            if (
+                parent
+                and parent.split(".", 1)[0] != "self"
+                and value.device not in (None, Place.CPU)
+            ):
+                # (not a module building itself: its other parts are where it makes them)
+                self.part_placed(parent)
+
+    def part_placed(self, parent: str) -> None:
+        """``lin.w.weight = nn.Parameter(torch.eye(n, device=device))`` on a module on
+        the CPU: a part of it is on a device now, and the module is in no one place."""
+        owner = self.lookup(parent.split(".", 1)[0])
+        if owner is None or owner.kind != Kind.MODULE or owner.device != Place.CPU:
+            return
+        for name, held in list(self.env.items()):
+            if held.ident == owner.ident:
+                self.env[name] = replace(held, device=Place.MAYBE)
 
     def attach_to_member(self, target: cst.Attribute, value: Value, stmt: cst.CSTNode) -> None:
         """``parts[i].attr = value``: attached to a member of ``parts`` (a part of the

@@ -19,7 +19,7 @@ def gpu_run_branch(
     flag: Callable[[cst.BaseExpression], str | None] | None = None,
 ) -> str | None:
     """ "body" for ``torch.cuda.is_available()``, ``x.is_cuda``, ``device.type ==
-    "cuda"`` and ``__name__ == "__main__"`` (a script runs its main block), also joined
+    "cuda"``, ``"cuda" in device`` and ``__name__ == "__main__"`` (a script runs its main block), also joined
     by ``and`` to other conditions; "orelse" for their negation or ``device.type ==
     "cpu"``, also joined by ``or``; None for anything else (both merge).
     ``qualify`` gives a name's qualified name (``th.cuda.is_available`` ->
@@ -52,6 +52,16 @@ def gpu_run_branch(
     if type(test) is cst.Comparison and len(test.comparisons) == 1:
         target = test.comparisons[0]
         op = target.operator
+        if isinstance(op, (cst.In, cst.NotIn)):
+            # ``"cuda" in device`` (``str(device)``, ``args.device``): the GPU run's
+            # device names the GPU
+            if not (
+                isinstance(test.left, cst.SimpleString)
+                and test.left.evaluated_value == "cuda"
+                and dotted(_unwrapped_str(target.comparator)) is not None
+            ):
+                return None
+            return "body" if isinstance(op, cst.In) else "orelse"
         if not isinstance(op, (cst.Equal, cst.NotEqual)):
             return None
         sides = (test.left, target.comparator)
@@ -76,6 +86,18 @@ def gpu_run_branch(
             branch = "orelse" if branch == "body" else "body"
         return branch
     return None
+
+
+def _unwrapped_str(node: cst.BaseExpression) -> cst.BaseExpression:
+    """``x`` of ``str(x)``."""
+    if (
+        type(node) is cst.Call
+        and type(node.func) is cst.Name
+        and node.func.value == "str"
+        and len(node.args) == 1
+    ):
+        return node.args[0].value
+    return node
 
 
 def dtype_test(test: cst.Comparison, value: Callable[[cst.BaseExpression], Value]) -> bool | None:

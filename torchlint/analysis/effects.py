@@ -28,6 +28,10 @@ from torchlint.analysis import (
     optimizers,
     strict_ops,
 )
+from torchlint.analysis.array_api import (
+    PIL_OPENERS,
+    array_library_function,
+)
 from torchlint.analysis.arrays import has_float_literal, literal_dtype
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs, WrapObs
@@ -56,7 +60,6 @@ from torchlint.analysis.torch_api import (
     SIZE_QUERIES,
     STRICT_DTYPE_OPS,
     TORCHVISION_IMAGE_READERS,
-    array_library_function,
     functional_loss,
     legacy_constructor,
     legacy_type,
@@ -366,7 +369,13 @@ def module_method(
             # vae.decode(z) runs its layers on z: a call of the module, as vae(z) is
             # (walked as a method: what its body does to the caller's values, and its
             # own findings, stay there)
-            result = scope.method_of(receiver, method, node, args) if known else None
+            result = None
+            if known:
+                # (what it runs, it runs where the module is: gpus.running)
+                with gpus.running(
+                    scope, node, f"{path}.{method}" if path else method, receiver, args
+                ):
+                    result = scope.method_of(receiver, method, node, args)
             if result is None:  # (not followed: too deep) what it does is not known
                 scope.escape_args(args)
             elif runs_itself(scope.w.methods(cls), method):
@@ -724,16 +733,6 @@ def _meshgrid(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     )
 
 
-def _image_reader(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    """``torchvision.io.read_image(path)``, ``decode_jpeg(data)``: a uint8 image on
-    the CPU (where ``device=`` says nothing else)."""
-    scope.escape_args(args)
-    placed = any(a.keyword is not None and a.keyword.value == "device" for a, _ in args)
-    if placed or any(a.keyword is not None and a.keyword.value == "mode" for a, _ in args):
-        return UNKNOWN  # (a device may be a GPU's; mode=UNCHANGED may keep 16 bits)
-    return new_value(Kind.TENSOR, Place.CPU, "uint8", Event("create", node))
-
-
 # A name listed here takes its handler whatever pattern it matches too
 # (``torch.nn.Parameter`` makes no module, ``peft.PeftModel.from_pretrained`` wraps
 # the model it is given rather than loading one). Loss classes are not here:
@@ -754,8 +753,9 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(STRICT_DTYPE_OPS, strict_ops.call),
     **datasets.HANDLERS,
     **{q: _loss for q in LOSSES if not _is_nn_class(q)},
-    **dict.fromkeys(TORCHVISION_IMAGE_READERS, _image_reader),
+    **dict.fromkeys(TORCHVISION_IMAGE_READERS, arrays.image_reader),
     OPENCV_IMAGE_READER: arrays.imread,
+    **dict.fromkeys(PIL_OPENERS, arrays.pil_open),
     **dict.fromkeys(arrays.CV2_KEEP_DTYPE, arrays.cv2_kept),
     "torch.meshgrid": _meshgrid,
     **dict.fromkeys(GRAD_NORMS, optimizers.grad_norm),

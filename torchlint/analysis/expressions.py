@@ -411,8 +411,8 @@ class Expressions(Calls):
                 if receiver_path is not None and receiver_path in self.env:
                     self.set(receiver_path, lists.filled(receiver, args[0][1]))
                 return UNKNOWN
-            if receiver.kind == Kind.OBJECT and receiver.origin == arrays.GENERATOR:
-                return arrays.draw(node, method)  # rng.uniform(0, 1, n)
+            if receiver.kind == Kind.OBJECT and receiver.origin in arrays.ARRAY_OBJECTS:
+                return arrays.object_method(node, receiver, method)  # rng.uniform(0, 1, n)
             if receiver.kind == Kind.OBJECT:
                 result = self.method_of(receiver, method, node, args)
                 if result is not None:

@@ -208,6 +208,8 @@ class _Scope(Attachments):
                     self.gpu_run_returned = True
                 return
             taken = self.guard(stmt.test)
+            if taken is not None:
+                self.w.facts.gpu_tests[id(stmt)] = taken
             before = dict(self.env)
             returns = len(self.returns)
             # (Only inside a loop over a model's parameters is this asked.)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from torchlint.analysis.names import dotted
-from torchlint.analysis.observations import GpuMixObs, HardCudaObs
+from torchlint.analysis.observations import FlowFacts, GpuMixObs, HardCudaObs
 from torchlint.analysis.values import FALLS_BACK, Event, Gpu, Kind, Place, Value
 
 if TYPE_CHECKING:
@@ -248,7 +248,7 @@ def running(
     run of a module made here that never leaves the CPU, called with inputs on the
     CPU (the "placement" is then where it was made)."""
     placed, outer = module.last("move"), scope.w.fallback_run
-    fallback = scope.w.facts.cpu_run_moves.get(placed.node) if placed is not None else None
+    fallback = fallback_of(scope.w.facts, placed)
     if placed is not None and fallback is not None and outer is None:
         scope.w.fallback_run = (call, callee, placed, fallback)
     elif outer is None and (made := _stays_on_cpu(module, args)) is not None:
@@ -257,6 +257,19 @@ def running(
         yield
     finally:
         scope.w.fallback_run = outer
+
+
+def fallback_of(facts: FlowFacts, placed: Event | None) -> cst.CSTNode | None:
+    """Where the run without a GPU leaves a module ``placed`` moved: the expression
+    that chose a device falling back to the CPU (``"cuda" if available else "cpu"``),
+    or the move itself when only the GPU run makes it (under ``if
+    torch.cuda.is_available():``, in a helper such as ``to_var(model)``)."""
+    if placed is None:
+        return None
+    found = facts.cpu_run_moves.get(placed.node)
+    if found is None and id(placed.node) in facts.gpu_only_moves:
+        found = placed.node
+    return found
 
 
 def _stays_on_cpu(module: Value, args: Sequence[tuple[cst.Arg, Value]]) -> Event | None:

@@ -244,6 +244,10 @@ class FlowFacts:
     gpu_only_casts: set[int] = field(default_factory=set)
     # The same for moves (``x = x.cuda()`` under ``if torch.cuda.is_available():``).
     gpu_only_moves: set[int] = field(default_factory=set)
+    # The ``if`` statements (by id) a walk read as a GPU test (``if use_cuda:`` with
+    # ``use_cuda = torch.cuda.is_available()`` at the call), with the branch the GPU
+    # run takes ("body" or "orelse").
+    gpu_tests: dict[int, str] = field(default_factory=dict)
     # Modules (by ident) cast in a branch only the run without a GPU takes.
     cpu_only_casts: set[int] = field(default_factory=set)
     # DataParallel wraps whose wrapper is moved afterwards (``DataParallel(m).to(d)``):

@@ -203,9 +203,6 @@ TORCHVISION_IMAGE_READERS = frozenset(
     for name in ("read_image", "decode_image", "decode_jpeg", "decode_png")
 )
 OPENCV_IMAGE_READER = "cv2.imread"
-# PIL's image reader; numpy reads its images' pixels as uint8 in these modes.
-PIL_OPENERS = frozenset({"PIL.Image.open"})
-PIL_8BIT_MODES = frozenset({"RGB", "L", "RGBA", "P", "CMYK", "YCbCr", "LA", "HSV"})
 # Text in a file that may make an integer tensor narrower than int64 (TL109).
 NARROW_TEXT = (
     "int8",
@@ -474,58 +471,21 @@ GRAD_NORMS = frozenset(
     for m in ("", "clip_grad.")
     for n in ("clip_grad_norm_", "get_total_norm")
 )
-# Libraries whose functions ``np.asarray`` their arguments (a GPU tensor fails there).
-ARRAY_LIBRARIES = ("sklearn.", "scipy.", "matplotlib.pyplot.")
 
 
-def array_library_function(q: str) -> bool:
-    """``sklearn.metrics.accuracy_score``: a function (not a class) of such a library."""
-    return q.startswith(ARRAY_LIBRARIES) and q.rsplit(".", 1)[-1][:1].islower()
-
-
-# numpy functions that turn their first argument into an array; given a list, each
-# member is converted (``np.concatenate(preds)``).
-NUMPY_CONVERSIONS = frozenset(
-    """array asarray asanyarray ascontiguousarray copy concatenate stack vstack hstack
-    row_stack column_stack""".split()
-)
 # Functions that unpickle a checkpoint onto the devices it was saved from unless told
 # ``map_location``, by qualified name -> the position of that parameter.
-CHECKPOINT_LOADERS = {
-    "torch.load": 1,
-    "torch.serialization.load": 1,
-    "torch.hub.load_state_dict_from_url": 2,
-    "torch.utils.model_zoo.load_url": 2,
-}
+CHECKPOINT_LOADERS = {"torch.load": 1, "torch.serialization.load": 1} | dict.fromkeys(
+    ("torch.hub.load_state_dict_from_url", "torch.utils.model_zoo.load_url"), 2
+)
 # Python floats by name (``math.pi * u`` is a tensor where ``u`` is).
 MATH_CONSTANTS = frozenset(
     f"{m}.{c}" for m in ("math", "numpy") for c in ("pi", "e", "tau", "inf", "nan")
 )
-# numpy's ufuncs: they make an array of a tensor through ``__array__`` (a tensor on a
-# GPU cannot be one), where ``np.sum`` and its kin call the tensor's own method.
 # diffusers' and accelerate's offloading: the model is moved to the accelerator
 # whenever it runs (``pipe.enable_model_cpu_offload()``).
 MODEL_OFFLOADERS = frozenset(
     {"enable_model_cpu_offload", "enable_sequential_cpu_offload", "enable_group_offload"}
-)
-NUMPY_UFUNCS = frozenset(
-    """log1p exp expm1 log log2 log10 sqrt square sin cos tan tanh arctan abs absolute
-    floor ceil sign reciprocal isnan isinf isfinite""".split()
-)
-# numpy functions that call a tensor's own method with numpy's arguments (``axis=``,
-# ``out=``), which torch refuses, and then make an array of it (``np.argmax(t,
-# axis=1)``, ``np.sort(t)``): a tensor on a GPU fails there as ``.numpy()`` does.
-# (``np.sum``/``mean``/``max`` and the other reductions fail on any device instead.)
-NUMPY_ARRAY_FIRST = frozenset(
-    """median average cumsum cumprod argmax argmin percentile quantile unique sort
-    argsort ptp argwhere flatnonzero round around clip ravel diff where transpose""".split()
-)
-# numpy functions that make an array of a list they are given first (``np.sum(outs,
-# 0)`` of a list of tensors converts each one; of one tensor, numpy calls its own
-# ``.sum`` instead).
-NUMPY_LIST_REDUCTIONS = frozenset(
-    "sum mean max min std var median average prod cumsum argmax argmin percentile "
-    "quantile unique sort argsort amax amin".split()
 )
 # What TL301 takes for a tensor stored on a module: a factory or a legacy constructor,
 # possibly through these tensor methods (``torch.ones(n, n).tril()``).

@@ -17,6 +17,7 @@ from torchlint.analysis.saves import written_here
 from torchlint.analysis.torch_api import CHECKPOINT_LOADERS
 from torchlint.analysis.values import Event, Kind, Place, Value
 from torchlint.checks._build import attribute_base, kwarg
+from torchlint.lint.traverse import nodes
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
 
@@ -328,7 +329,11 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
     saved holds no model weights, or only host copies (no `.state_dict()` unless a
     `.cpu()` or `offload_to_cpu` is in it): a DDP trainer that saves its model's
     `state_dict()` from rank 0 and restores it on every rank is flagged, since each
-    rank then loads rank 0's GPU tensors onto cuda:0.
+    rank then loads rank 0's GPU tensors onto cuda:0. Nor a load on the branch of a
+    GPU test that the GPU run takes when the other branch loads with `map_location`
+    (`if use_cuda: torch.load(p)` / `else: torch.load(p, map_location="cpu")`, with
+    `use_cuda = torch.cuda.is_available()`, also in the caller): the code chose the
+    device per run.
 
     ## Fix safety
     The fix adds `map_location="cpu"`. `load_state_dict` copies into the model's own
@@ -355,6 +360,8 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
         ctx = self.ctx
         if written_here(node, ctx.analysis, ctx.function, ctx.cls) is not None:
             return  # restores what the same code saved, on the same devices
+        if self._mapped_in_other_branch(node):
+            return  # ``if gpu: load(p)`` / ``else: load(p, map_location=...)``
         self.report(
             node,
             f"`{_shown(loader)}` without `map_location` puts every tensor back on "
@@ -366,6 +373,32 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
                 message='add map_location="cpu"',
             ),
         )
+
+    def _mapped_in_other_branch(self, node: cst.Call) -> bool:
+        """The innermost ``if`` around the load is a GPU test (as the flow analysis
+        read it: ``if use_cuda:`` of ``use_cuda = torch.cuda.is_available()``), the
+        load is on the branch the GPU run takes, and the other branch loads with
+        ``map_location``: the code chose the device per run (``torch.load(p)`` / ``else:
+        torch.load(p, map_location="cpu")``)."""
+        for stmt in reversed(self.ctx.statements):
+            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                return False
+            if not isinstance(stmt, cst.If):
+                continue
+            taken = self.ctx.analysis.flow.gpu_tests.get(id(stmt))
+            other: cst.CSTNode | None
+            if contains(stmt.body, node):
+                other = stmt.orelse if taken == "body" else None
+            elif stmt.orelse is not None and contains(stmt.orelse, node):
+                other = stmt.body if taken == "orelse" else None
+            else:
+                continue
+            return other is not None and any(
+                "map_location" in kwargs
+                for call in nodes(other, cst.Call)
+                if (kwargs := self._load_call(call)) is not None
+            )
+        return False
 
 
 def _shown(loader: str) -> str:

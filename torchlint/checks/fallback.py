@@ -8,7 +8,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.gpus import gpu_of, literal_gpu
+from torchlint.analysis.gpus import fallback_of, gpu_of, literal_gpu
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import HardCudaObs
 from torchlint.analysis.order import contains
@@ -53,9 +53,12 @@ class CudaInputOnFallbackDevice(Rule):
     ## What it does
     Flags an input of a model, put on the GPU with `.cuda()` or `.to("cuda")`, where
     the model was moved to a device chosen as `"cuda" if torch.cuda.is_available()
-    else "cpu"` (or a name, parameter or attribute holding one). Also flags, in the
-    code such a model runs when it is called (the `forward` of its class, and the
-    methods and helpers that calls, followed from the call), a tensor made or moved
+    else "cpu"` (or a name, parameter or attribute holding one), or moved only on the
+    branch the GPU run takes (`if torch.cuda.is_available(): model = model.cuda()`,
+    also inside a helper such as `to_var(model)`). Also flags, in the
+    code such a model runs when it is called (the `forward` of its class, a method of
+    its class called on it, `model.compute_energy(z)`, and the methods and helpers
+    those call, followed from the call), a tensor made or moved
     on the GPU by name: `.cuda()`, `.to("cuda")`, `device="cuda"` or a name bound to
     `torch.device("cuda")`, and the legacy `torch.cuda.FloatTensor(...)` kin. What
     only the GPU run does is left alone: a branch under `if torch.cuda.is_available():`,
@@ -117,7 +120,7 @@ class CudaInputOnFallbackDevice(Rule):
             if obs.in_forward or obs.module.kind not in (Kind.MODULE, Kind.WRAPPER):
                 continue
             placed = obs.module.last("move")
-            fallback = flow.cpu_run_moves.get(placed.node) if placed is not None else None
+            fallback = fallback_of(flow, placed)
             if placed is None or fallback is None:
                 continue
             for arg, value in obs.args:
@@ -137,37 +140,34 @@ class CudaInputOnFallbackDevice(Rule):
         at = self.once_at(hard.node, hard.call)
         if at is None:
             return
-        code = self.ctx.code_for
-        made = code(hard.node) if at is hard.node else "a tensor made on the GPU by name"
-        if len(made) > 60:
-            made = made[:57] + "..."
         model = model_name(hard.callee)
+        related = {"call": hard.call, "placed": hard.placed.node}
+        line = "this line" if at is hard.node else "that line"
+        if at is hard.node:
+            made = self.ctx.code_for(hard.node)
+            if len(made) > 60:
+                made = made[:57] + "..."
+            story = f"`{made}` puts a tensor on CUDA by name in code `{model}` runs (called at "
+            story += "line <line:call>)"
+        else:  # (the line is in another file: this call is the one that leads there)
+            related["cuda"] = hard.node
+            story = f"`{model}` runs code that puts a tensor on CUDA by name (line <line:cuda>)"
         if hard.placed.action == "create":
             self.report(
                 at,
-                f"`{made}` puts a tensor on CUDA by name in code `{model}` runs (called at "
-                f"line <line:call>), but `{model}` never leaves the CPU it was made on (line "
+                f"{story}, but `{model}` never leaves the CPU it was made on (line "
                 "<line:placed>) and is called with inputs on the CPU: with a GPU the tensor "
                 "is on another device than the model's CPU tensors, "
-                "without one this line fails; make it where the input is "
+                f"without one {line} fails; make it where the input is "
                 "(`device=x.device`, `.to(x.device)`)",
                 None,
-                {"call": hard.call, "placed": hard.placed.node},
+                related,
             )
             return
-        device = dotted(hard.fallback) if isinstance(hard.fallback, cst.BaseExpression) else None
-        where = f"`{device}`, which is" if device else "a device that is"
-        related = {"call": hard.call, "placed": hard.placed.node}
-        chosen = ""
-        if not contains(hard.placed.node, hard.fallback):
-            related["device"] = hard.fallback
-            chosen = " (line <line:device>)"
         self.report(
             at,
-            f"`{made}` puts a tensor on CUDA by name in code `{model_name(hard.callee)}` "
-            f"runs (called at line <line:call>), but `{model_name(hard.callee)}` was moved "
-            f"at line <line:placed> to {where} the CPU on a machine without a GPU{chosen}: "
-            "there this line fails ('Torch not compiled with CUDA enabled'); make it "
+            f"{story}, but `{model}` {_placed(hard.placed.node, hard.fallback, related)}: "
+            f"there {line} fails ('Torch not compiled with CUDA enabled'); make it "
             "where the input is (`device=x.device`, `.to(x.device)`)",
             None,
             related,
@@ -190,23 +190,33 @@ class CudaInputOnFallbackDevice(Rule):
         func = move.node.func if isinstance(move.node, cst.Call) else None
         moved = func.value if isinstance(func, cst.Attribute) else arg.value
         name = dotted(arg.value) or dotted(moved) or code(moved)
-        device = dotted(fallback) if isinstance(fallback, cst.BaseExpression) else None
-        where = f"`{device}`, which is" if device else "a device that is"
         related = {"placed": placed.node, "call": call}
-        chosen = ""
-        if not contains(placed.node, fallback):  # (chosen where it was moved: said)
-            related["device"] = fallback
-            chosen = " (line <line:device>)"
         subject = f"`{name}` is put on the GPU with `{how}` here"
         if at is not move.node:
             related["move"] = move.node
             subject = f"`{name}` was put on the GPU with `{how}` at line <line:move>"
         self.report(
             at,
-            f"{subject}, but `{model_name(callee)}` (called at line <line:call>) was moved at "
-            f"line <line:placed> to {where} the CPU on a machine without a GPU{chosen}: "
+            f"{subject}, but `{model_name(callee)}` (called at line <line:call>) "
+            f"{_placed(placed.node, fallback, related)}: "
             f"there `{how}` fails ('Torch not compiled with CUDA enabled'); "
             "move it to the model's device instead",
             None,
             related,
         )
+
+
+def _placed(placed: cst.CSTNode, fallback: cst.CSTNode, related: dict[str, cst.CSTNode]) -> str:
+    """How the model got to where the run without a GPU leaves it on the CPU."""
+    if fallback is placed:
+        return (
+            "was moved at line <line:placed> only where a GPU is there (a branch on "
+            "`torch.cuda.is_available()`), and stays on the CPU on a machine without one"
+        )
+    device = dotted(fallback) if isinstance(fallback, cst.BaseExpression) else None
+    where = f"`{device}`, which is" if device else "a device that is"
+    chosen = ""
+    if not contains(placed, fallback):  # (chosen where it was moved: said)
+        related["device"] = fallback
+        chosen = " (line <line:device>)"
+    return f"was moved at line <line:placed> to {where} the CPU on a machine without a GPU{chosen}"

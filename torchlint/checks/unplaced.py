@@ -36,7 +36,8 @@ class ModuleNotPlaced(Rule):
         "were moved to one."
     )
     fixable = True
-    triggers = MOVE_TEXT
+    # (or an input made on a device: ``torch.rand(..., device=device)``)
+    triggers = (*MOVE_TEXT, "device")
     # (PLACED_MODULE: the screen's evidence of code that calls a module and moves
     # something to a device, placed or not)
     needs = frozenset({screen.MODULE_SOURCE, screen.ACCELERATOR, screen.PLACED_MODULE})

@@ -268,7 +268,8 @@ class Evidence:
         # (A parameter it calls may be a module its caller made: ``model(x.to(d))``
         # in ``evaluate(model, loader)``.)
         # (In a plain class, an attribute it calls may hold a module a helper of the
-        # file made: ``self.model = build()``.)
+        # file made: ``self.model = build()``.) The device may be named by another unit
+        # of its group (the module body makes the input there and hands it over).
         for i, definition in enumerate(defs):
             entry = not isinstance(definition, ast.ClassDef) or not definition.bases
             held = units[i].params
@@ -279,7 +280,7 @@ class Evidence:
                 # (or what a call gave it: model = load(path); model(x))
                 calls = bool(units[i].called & (held | units[i].from_calls))
             calls = calls or CALLABLE_MODULE in own[i]
-            if entry and calls and ACCELERATOR in own[i]:
+            if entry and calls and ACCELERATOR in tags[find(i)]:
                 tags[find(i)].add(PLACED_MODULE)
         if {ACCELERATOR, CALLABLE_MODULE} <= module_level.tags:
             module_level.tags.add(PLACED_MODULE)

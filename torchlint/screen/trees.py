@@ -9,7 +9,12 @@ import functools
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
-from torchlint.analysis.torch_api import LIGHTNING_STEPS, NUMPY_CONVERSIONS
+from torchlint.analysis.array_api import (
+    NUMPY_CONVERSIONS,
+)
+from torchlint.analysis.torch_api import (
+    LIGHTNING_STEPS,
+)
 from torchlint.screen.tags import (
     CPU_TABLE_OUT,
     DISCARDABLE,

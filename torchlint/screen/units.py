@@ -6,6 +6,15 @@ from __future__ import annotations
 
 import ast
 
+from torchlint.analysis.array_api import (
+    NUMPY_ARRAY_FIRST,
+    NUMPY_CONVERSIONS,
+    NUMPY_LIST_REDUCTIONS,
+    NUMPY_UFUNCS,
+    PIL_OPENERS,
+    SKLEARN_DATA,
+    array_library_function,
+)
 from torchlint.analysis.effects import FACTORIES as _FLOW_FACTORIES
 from torchlint.analysis.effects import INERT_BUILTINS
 from torchlint.analysis.torch_api import (
@@ -15,15 +24,9 @@ from torchlint.analysis.torch_api import (
     GPU_STRINGS,
     LEGACY_TENSOR_TYPES,
     MODEL_LOADERS,
-    NUMPY_ARRAY_FIRST,
-    NUMPY_CONVERSIONS,
-    NUMPY_LIST_REDUCTIONS,
-    NUMPY_UFUNCS,
-    PIL_OPENERS,
     SUBMODULE_ADDERS,
     SUBMODULE_ITERATORS,
     TENSOR_REGISTRARS,
-    array_library_function,
     optimizer_class,
 )
 from torchlint.screen.casts import Casts
@@ -472,6 +475,8 @@ class Unit(Casts, ModuleSources, ModuleState):
                     if q in FROM_NUMPY:
                         self.to_torch = True
                 elif array_library_function(q):
+                    if q in SKLEARN_DATA:
+                        self.numpy_data = True  # make_classification(...): float64 X
                     # accuracy_score(y, preds): each argument is made an array
                     for arg in (*node.args, *(k.value for k in node.keywords)):
                         if not on_cpu(arg):

@@ -1,0 +1,62 @@
+"""What the array libraries do with arrays and tensors: numpy's functions (which make
+an array of a tensor, which keep a list's members), scikit-learn's data and the
+libraries whose functions ``np.asarray`` their arguments, PIL's images. The torch side
+of the same facts is ``torch_api.py``; the screen, the flow analysis and the rules
+read both."""
+
+from __future__ import annotations
+
+# PIL's image reader; numpy reads its images' pixels as uint8 in these modes.
+PIL_OPENERS = frozenset({"PIL.Image.open"})
+PIL_8BIT_MODES = frozenset({"RGB", "L", "RGBA", "P", "CMYK", "YCbCr", "LA", "HSV"})
+
+# Libraries whose functions ``np.asarray`` their arguments (a GPU tensor fails there).
+ARRAY_LIBRARIES = ("sklearn.", "scipy.", "matplotlib.pyplot.")
+
+
+def array_library_function(q: str) -> bool:
+    """``sklearn.metrics.accuracy_score``: a function (not a class) of such a library."""
+    return q.startswith(ARRAY_LIBRARIES) and q.rsplit(".", 1)[-1][:1].islower()
+
+
+# scikit-learn's data: the dtypes of (X, y) its generators return (its loaders too,
+# asked for ``return_X_y=True``), and the splitters that return each array twice.
+_CLASSES = """make_classification make_blobs make_moons make_circles make_gaussian_quantiles
+    make_hastie_10_2 load_iris load_digits load_wine load_breast_cancer"""
+_TARGETS = """make_regression make_friedman1 make_friedman2 make_friedman3 make_swiss_roll
+    make_s_curve load_diabetes fetch_california_housing"""
+SKLEARN_DATA = {f"sklearn.datasets.{n}": ("float64", "int64") for n in _CLASSES.split()} | {
+    f"sklearn.datasets.{n}": ("float64", "float64") for n in _TARGETS.split()
+}
+SKLEARN_SPLITTERS = frozenset({"sklearn.model_selection.train_test_split"})
+
+# numpy functions that turn their first argument into an array; given a list, each
+# member is converted (``np.concatenate(preds)``).
+NUMPY_CONVERSIONS = frozenset(
+    """array asarray asanyarray ascontiguousarray copy concatenate stack vstack hstack
+    row_stack column_stack""".split()
+)
+
+# numpy's ufuncs: they make an array of a tensor through ``__array__`` (a tensor on a
+# GPU cannot be one), where ``np.sum`` and its kin call the tensor's own method.
+NUMPY_UFUNCS = frozenset(
+    """log1p exp expm1 log log2 log10 sqrt square sin cos tan tanh arctan abs absolute
+    floor ceil sign reciprocal isnan isinf isfinite""".split()
+)
+
+# numpy functions that call a tensor's own method with numpy's arguments (``axis=``,
+# ``out=``), which torch refuses, and then make an array of it (``np.argmax(t,
+# axis=1)``, ``np.sort(t)``): a tensor on a GPU fails there as ``.numpy()`` does.
+# (``np.sum``/``mean``/``max`` and the other reductions fail on any device instead.)
+NUMPY_ARRAY_FIRST = frozenset(
+    """median average cumsum cumprod argmax argmin percentile quantile unique sort
+    argsort ptp argwhere flatnonzero round around clip ravel diff where transpose""".split()
+)
+
+# numpy functions that make an array of a list they are given first (``np.sum(outs,
+# 0)`` of a list of tensors converts each one; of one tensor, numpy calls its own
+# ``.sum`` instead).
+NUMPY_LIST_REDUCTIONS = frozenset(
+    "sum mean max min std var median average prod cumsum argmax argmin percentile "
+    "quantile unique sort argsort amax amin".split()
+)
