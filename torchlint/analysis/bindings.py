@@ -2,7 +2,7 @@
 (``MEAN = np.array([...], dtype=np.float32)`` read by ``image2tensor`` in
 ``transform.py``): the module-level assignments ``project.py`` kept, because a kept
 function reads them, walked once per loaded file. Only data comes out (arrays,
-tensors, devices, dtypes, numbers, dicts of settings): the walk of the linted file owns the modules and
+tensors, devices, dtypes, numbers, datasets and loaders, dicts of settings): the walk of the linted file owns the modules and
 optimizers it follows, and a module built at the top of another file is not one."""
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from torchlint.analysis.dicts import SETTINGS
 from torchlint.analysis.project import Home
 from torchlint.analysis.values import Kind, Value
 
-_DATA = frozenset({Kind.TENSOR, Kind.NDARRAY, Kind.DEVICE, Kind.DTYPE, Kind.NUMBER})
+_DATA = frozenset(
+    {Kind.TENSOR, Kind.NDARRAY, Kind.DEVICE, Kind.DTYPE, Kind.NUMBER, Kind.DATASET, Kind.LOADER}
+)
 
 
 def of(home: Home, new_scope: Callable[[], Calls]) -> dict[str, Value]:

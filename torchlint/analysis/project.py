@@ -73,6 +73,7 @@ class Home:
     tree: ast.Module | None = None
     digest: str = ""
     _ids: set[int] | None = field(default=None, repr=False)
+    _bound: frozenset[str] | None = field(default=None, repr=False)
     # What each recursive converter of the file builds (``converters.py``), once.
     converters: dict[cst.FunctionDef, cst.Call | None] = field(default_factory=dict, repr=False)
     # What the file's module-level assignments that its kept functions read bind (data
@@ -107,7 +108,37 @@ class Home:
         )
 
     def defines(self, name: str) -> bool:
-        return name in self.top_functions or self.class_named(name) is not None
+        return (
+            name in self.top_functions
+            or self.class_named(name) is not None
+            or name in self.bound_names()
+        )
+
+    def bound_names(self) -> frozenset[str]:
+        """The names the file's module-level assignments bind (``train_loader =
+        DataLoader(...)``), which another file may import as data."""
+        if self._bound is None:
+            module = self.analysis.module
+            self._bound = frozenset(
+                name
+                for stmt in (module.body if module is not None else ())
+                if isinstance(stmt, cst.SimpleStatementLine)
+                for small in stmt.body
+                if isinstance(small, (cst.Assign, cst.AnnAssign))
+                for target in (
+                    [t.target for t in small.targets]
+                    if isinstance(small, cst.Assign)
+                    else [small.target]
+                )
+                for element in (
+                    [e.value for e in target.elements]
+                    if isinstance(target, cst.Tuple)
+                    else [target]
+                )
+                if isinstance(element, cst.Name)
+                for name in [element.value]
+            )
+        return self._bound
 
     def class_named(self, name: str) -> ClassFacts | None:
         """The file's top-level class of that name: a module, a Dataset or another."""
@@ -165,7 +196,7 @@ class _Outline:
     def closure(self, names: frozenset[str]) -> set[int]:
         """The top-level units a walk entering ``names`` can reach by name."""
         kept: set[int] = set()
-        todo = [u for n in names for u in self.units.get(n, ())]
+        todo = [u for n in names for u in (*self.units.get(n, ()), *self.bindings.get(n, ()))]
         while todo:
             unit = todo.pop()
             if unit in kept:
@@ -280,10 +311,10 @@ def load(path: str, name: str, siblings: Callable[[], Iterable[str]] = tuple) ->
     if st.st_size > MAX_PROJECT_FILE:
         return None
     outline = _outline(path, stamp)
-    if outline is None or name not in outline.units:
-        return None  # (no def or class of that name: nothing to follow there)
+    if outline is None or (name not in outline.units and name not in outline.bindings):
+        return None  # (no def, class or module-level binding of that name)
     names = frozenset(
-        {name, *(n for n in siblings() if n in outline.units)}
+        {name, *(n for n in siblings() if n in outline.units or n in outline.bindings)}
         | (known[1] if known is not None and known[0] == stamp else set())
     )
     home = _read(path, outline, names)

@@ -368,7 +368,22 @@ class Scope(ABC):
                     return held
                 return None
             head, _, _ = head.rpartition(".")
-        return None
+        return self.imported_data(path)
+
+    def imported_data(self, path: str) -> Value | None:
+        """``train_loader`` of ``from data_loader import train_loader`` (``priors`` of
+        ``import config; config.priors``): the data another file of the project binds
+        at module level, as that file's functions see it (``bindings.py``). Only from
+        an entry, as calls into other files are followed."""
+        head = path.split(".", 1)[0]
+        imports = self.w.analysis.imports
+        if not self.entry or (head not in imports.names and head not in imports.relative):
+            return None
+        found = self.w.imported(path)
+        if found is None or "." in found[1] or found[1] not in found[0].bound_names():
+            return None
+        with self.w.within(found[0]):
+            return self.w.globals.get(found[1])
 
     def part_cast(self, path: str | None, receiver: Value, dtype: str) -> None:
         """``model.trunk.half()``: that part keeps its dtype (``w.part_casts``) when

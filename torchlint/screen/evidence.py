@@ -8,7 +8,7 @@ import ast
 import os
 from collections.abc import Iterable, Sequence
 
-from torchlint.analysis.project import MAX_HOPS, MAX_PROJECT_FILE, locate
+from torchlint.analysis.project import MAX_HOPS, MAX_PROJECT_FILE, locate, module_file
 from torchlint.analysis.torch_api import optimizer_class
 from torchlint.lint.source import SourceError, read
 from torchlint.screen.file import File
@@ -100,9 +100,10 @@ class Evidence:
             if path is None or not imported or hops >= MAX_HOPS:
                 return set()
             called = [n for n in unit.called if n.split(".", 1)[0] in imported]
+            read = [n for n in unit.named if n in imported]
             return _called_elsewhere(
                 file, called, triggers, self.elsewhere, self.consulted, hops + 1
-            )
+            ) | _read_elsewhere(file, read, triggers, self.elsewhere, self.consulted, hops + 1)
 
         module_level.tags |= elsewhere(module_level)
         self.defs: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = defs
@@ -227,6 +228,23 @@ class Evidence:
                         seen.add(k)
                         todo.append(k)
                 self.units.append(_joined(set().union(*(units[j].tags for j in seen))))
+            # What the module-level assignments bind, read by name from another file
+            # (``from data_loader import train_loader``): their tags and those of the
+            # defs they call (the flow walks them, ``analysis/bindings.py``), and the
+            # names they bind.
+            called = {index[n] for n in module_level.called if n in index}
+            called |= {
+                classes[c] for n in module_level.called if (c := n.split(".", 1)[0]) in classes
+            }
+            self.data = _joined(module_level.tags.union(*(self.units[i] for i in called)))
+            self.bound = frozenset(
+                t.id
+                for stmt in tree.body
+                if isinstance(stmt, (ast.Assign, ast.AnnAssign))
+                for target in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target])
+                for t in (target.elts if isinstance(target, ast.Tuple) else [target])
+                if isinstance(t, ast.Name)
+            )
             return
         members: dict[int, int] = {}
         for i in range(len(units)):
@@ -507,6 +525,44 @@ def _called_elsewhere(
     return out
 
 
+# The keys of ``_defs_of``'s answer under which a file's module-level data and the
+# names it binds are (no def has these names).
+_MODULE_DATA, _MODULE_BOUND = "<module>", "<bound>"
+
+
+def _read_elsewhere(
+    file: File,
+    read: Iterable[str],
+    triggers: frozenset[str],
+    found_triggers: set[str],
+    consulted: set[str],
+    hops: int,
+) -> set[str]:
+    """The tags of the module-level data of other files of the project that ``read``
+    names (``from data_loader import train_loader``; ``import config`` for
+    ``config.priors``); which of ``triggers`` their text holds goes to
+    ``found_triggers``."""
+    out: set[str] = set()
+    assert file.path is not None
+    for name in read:
+        found = file.project_target(name)
+        path = found[0] if found is not None else None
+        if path is None:  # ``import config``: the module itself
+            level, target = file.relative.get(name) or (0, file.imports.get(name, ""))
+            path = module_file(file.path, level, target) if target else None
+        if path is None:
+            continue
+        consulted.add(path)
+        relative = name in file.relative
+        text_triggers, defs, beyond = _defs_of(path, triggers, MAX_HOPS if relative else hops)
+        consulted.update(beyond)
+        if found is not None and found[1] not in defs.get(_MODULE_BOUND, frozenset()):
+            continue  # (a def, a class or an import of that file: not its data)
+        out |= defs.get(_MODULE_DATA, frozenset()) - _THROUGH_CALLS
+        found_triggers |= text_triggers
+    return out
+
+
 def _defs_of(path: str, triggers: frozenset[str], hops: int) -> _Defs:
     """Which of ``triggers`` the text of the file at ``path`` holds, the tags of
     each of its top-level ``def``s and ``class``es (with what they call in the
@@ -529,6 +585,8 @@ def _defs_of(path: str, triggers: frozenset[str], hops: int) -> _Defs:
         text = read(path, max_size=0).text
         evidence = Evidence(ast.parse(text), path, triggers, module_body=False, hops=hops)
         defs = {d.name: tags for d, tags in zip(evidence.defs, evidence.units, strict=True)}
+        defs[_MODULE_DATA] = evidence.data
+        defs[_MODULE_BOUND] = evidence.bound
         present = frozenset(t for t in triggers if t in text) | evidence.elsewhere
         beyond = {p: s for p in evidence.consulted if (s := _stat(p)) is not None}
     except (OSError, SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
