@@ -512,12 +512,19 @@ def _recast_only(value: Value) -> Event | None:
 
 
 def _scalar(node: cst.CSTNode) -> bool:
-    """``torch.tensor(0.5)``: a 0-dim CPU tensor mixes with CUDA tensors fine."""
-    return (
+    """``torch.tensor(0.5)``, ``torch.tensor(-1)``, ``torch.tensor(False)``: a 0-dim
+    CPU tensor mixes with CUDA tensors fine."""
+    if not (
         isinstance(node, cst.Call)
         and (dotted(node.func) or "").rsplit(".", 1)[-1] in ("tensor", "as_tensor")
         and len(node.args) >= 1
-        and isinstance(node.args[0].value, (cst.Integer, cst.Float))
+    ):
+        return False
+    first = node.args[0].value
+    if isinstance(first, cst.UnaryOperation) and isinstance(first.operator, cst.Minus):
+        first = first.expression
+    return isinstance(first, (cst.Integer, cst.Float)) or (
+        isinstance(first, cst.Name) and first.value in ("True", "False")
     )
 
 
