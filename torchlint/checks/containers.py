@@ -32,7 +32,9 @@ class ModuleInPlainContainer(ModuleStateRule):
     and `self.layers = []` filled with `self.layers.append(nn.Linear(...))`. A member
     counts when it has weights: an `nn.*` layer, a module class of the file, an
     `nn.Sequential` / `nn.ModuleList` holding one, or the call of a function of the
-    file that returns one (`{name: conv_branch(c) for name in regions}`).
+    file that returns one (`{name: conv_branch(c) for name in regions}`), also the
+    one it is given (`[init_(nn.Linear(h, 1)) for _ in range(n)]` of an `init_` that
+    initializes the layer and returns it).
 
     ## Why is this bad?
     `nn.Module` registers submodules assigned as attributes, and the ones inside

@@ -247,7 +247,9 @@ class ModuleStateRule(Rule):
         if helper is not None:
             returns = own_returns(helper.node)
             return bool(returns) and all(
-                r.value is not None and self._is_module_expr(r.value, depth + 1) for r in returns
+                r.value is not None
+                and self._is_module_expr(_passed(helper.node, node, r.value), depth + 1)
+                for r in returns
             )
         if isinstance(node.func, cst.Subscript) and isinstance(node.func.value, cst.Name):
             # BLOCKS[name](...) of a table of the file's module classes
@@ -674,3 +676,26 @@ def _module_level_dict(module: cst.Module | None, name: str) -> cst.Dict | None:
                     if any(isinstance(t, cst.Name) and t.value == name for t in targets):
                         found.append(small.value)
     return found[0] if len(found) == 1 and isinstance(found[0], cst.Dict) else None
+
+
+def _passed(
+    fn: cst.FunctionDef, call: cst.Call, returned: cst.BaseExpression
+) -> cst.BaseExpression:
+    """What ``fn`` returns at ``call`` when it returns one of its parameters as it was
+    given (``init_(nn.Linear(8, 1))`` of ``def init_(module, gain): ...; return
+    module``): that argument; else ``returned`` itself."""
+    if not isinstance(returned, cst.Name):
+        return returned
+    params = [*fn.params.posonly_params, *fn.params.params]
+    names = [p.name.value for p in params]
+    if returned.value not in names or any(
+        isinstance(t.target, cst.Name) and t.target.value == returned.value
+        for t in nodes(fn.body, cst.AssignTarget)
+    ):
+        return returned  # (not a parameter, or rebound in the body)
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == returned.value:
+            return arg.value
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    at = names.index(returned.value)
+    return positional[at].value if at < len(positional) else returned
