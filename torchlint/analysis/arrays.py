@@ -15,7 +15,6 @@ from torchlint.analysis.array_api import (
     NUMPY_LIST_REDUCTIONS,
     NUMPY_UFUNCS,
     PIL_8BIT_MODES,
-    PIL_OPENERS,
     SKLEARN_DATA,
     SKLEARN_SPLITTERS,
 )
@@ -267,11 +266,7 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
     ):
         dtype = args[0][1].dtype  # a copy keeps the dtype
         copied = args[0][1]
-    elif (
-        name in ("array", "asarray", "asanyarray")
-        and args
-        and (args[0][1].origin == PIL_IMAGE or _pil_image(scope, args[0][0].value))
-    ):
+    elif name in ("array", "asarray", "asanyarray") and args and args[0][1].origin == PIL_IMAGE:
         dtype = "uint8"  # np.asarray(Image.open(path).convert("RGB")): its pixels
     elif name in ("array", "asarray") and args and has_float_literal(args[0][0].value):
         dtype = "float64"
@@ -292,6 +287,8 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
 # An image PIL opened (``Image.open(path)``), in an 8-bit mode as far as the walk knows:
 # ``np.asarray`` of it is uint8 pixels.
 PIL_IMAGE = "PIL.Image.Image"
+# PIL image methods whose result keeps the image's mode.
+_PIL_KEEPS_MODE = frozenset({"resize", "crop", "rotate", "transpose", "copy", "filter"})
 # The objects of the array libraries whose methods the walk reads (``object_method``).
 ARRAY_OBJECTS = frozenset({GENERATOR, PIL_IMAGE})
 
@@ -384,25 +381,6 @@ def arithmetic(node: cst.BinaryOperation, left: Value, right: Value) -> Value:
             return replace(arrays[0], ident=new_ident(), whole=None)
         return new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
     return UNKNOWN
-
-
-# PIL image methods that return an image of the same mode (8 bits a channel).
-_PIL_KEEPS_MODE = frozenset({"resize", "crop", "rotate", "transpose", "copy", "filter"})
-
-
-def _pil_image(scope: Scope, node: cst.BaseExpression) -> bool:
-    """``Image.open(path)`` (PIL), maybe converted to an 8-bit mode (``"RGB"``,
-    ``"L"``, ...) and resized or cropped: an image whose pixels numpy reads as uint8."""
-    while isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
-        method = node.func.attr.value
-        if method == "convert":
-            mode = node.args[0].value if node.args else None
-            if not (isinstance(mode, cst.SimpleString) and mode.raw_value in PIL_8BIT_MODES):
-                return False
-        elif method not in _PIL_KEEPS_MODE:
-            break
-        node = node.func.value
-    return isinstance(node, cst.Call) and scope.w.analysis.qualify(node.func) in PIL_OPENERS
 
 
 def image_reader(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:

@@ -73,7 +73,9 @@ class Home:
     tree: ast.Module | None = None
     digest: str = ""
     _ids: set[int] | None = field(default=None, repr=False)
-    _bound: frozenset[str] | None = field(default=None, repr=False)
+    # The names its module-level assignments bind (``train_loader = DataLoader(...)``),
+    # which another file may import as data (a file of the project read from disk).
+    bound: frozenset[str] = frozenset()
     # What each recursive converter of the file builds (``converters.py``), once.
     converters: dict[cst.FunctionDef, cst.Call | None] = field(default_factory=dict, repr=False)
     # What the file's module-level assignments that its kept functions read bind (data
@@ -109,36 +111,8 @@ class Home:
 
     def defines(self, name: str) -> bool:
         return (
-            name in self.top_functions
-            or self.class_named(name) is not None
-            or name in self.bound_names()
+            name in self.top_functions or self.class_named(name) is not None or name in self.bound
         )
-
-    def bound_names(self) -> frozenset[str]:
-        """The names the file's module-level assignments bind (``train_loader =
-        DataLoader(...)``), which another file may import as data."""
-        if self._bound is None:
-            module = self.analysis.module
-            self._bound = frozenset(
-                name
-                for stmt in (module.body if module is not None else ())
-                if isinstance(stmt, cst.SimpleStatementLine)
-                for small in stmt.body
-                if isinstance(small, (cst.Assign, cst.AnnAssign))
-                for target in (
-                    [t.target for t in small.targets]
-                    if isinstance(small, cst.Assign)
-                    else [small.target]
-                )
-                for element in (
-                    [e.value for e in target.elements]
-                    if isinstance(target, cst.Tuple)
-                    else [target]
-                )
-                if isinstance(element, cst.Name)
-                for name in [element.value]
-            )
-        return self._bound
 
     def class_named(self, name: str) -> ClassFacts | None:
         """The file's top-level class of that name: a module, a Dataset or another."""
@@ -234,7 +208,7 @@ def _outline(path: str, stamp: tuple[int, int]) -> _Outline | None:
             is_def = isinstance(stmt, _DEFS)
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 outline.units.setdefault(stmt.name, []).append(i)
-            bound = _bound_names(stmt)
+            bound = bound_names(stmt)
             for name in bound:
                 outline.bindings.setdefault(name, []).append(i)
             is_def = is_def or bool(bound)
@@ -262,7 +236,7 @@ def _outline(path: str, stamp: tuple[int, int]) -> _Outline | None:
     return outline
 
 
-def _bound_names(stmt: ast.stmt) -> list[str]:
+def bound_names(stmt: ast.stmt) -> list[str]:
     """The names a module-level ``NAME = value`` (or ``A, B = ...``) binds."""
     if isinstance(stmt, ast.Assign):
         targets = stmt.targets
@@ -347,6 +321,7 @@ def _read(path: str, outline: _Outline, names: frozenset[str]) -> Home | None:
     mark_modules(facts)
     home = Home.of(facts)
     home.path = path
+    home.bound = frozenset(outline.bindings)
     home.text = text  # (positions in it come from LibCST's provider: home.tree None)
     digest = file_digest(path)
     if digest is None:

@@ -380,7 +380,7 @@ class Scope(ABC):
         if not self.entry or (head not in imports.names and head not in imports.relative):
             return None
         found = self.w.imported(path)
-        if found is None or "." in found[1] or found[1] not in found[0].bound_names():
+        if found is None or "." in found[1] or found[1] not in found[0].bound:
             return None
         with self.w.within(found[0]):
             return self.w.globals.get(found[1])

@@ -248,7 +248,7 @@ class ModuleStateRule(Rule):
             returns = own_returns(helper.node)
             return bool(returns) and all(
                 r.value is not None
-                and self._is_module_expr(_passed(helper.node, node, r.value), depth + 1)
+                and self._is_module_expr(_passed(helper, node, r.value), depth + 1)
                 for r in returns
             )
         if isinstance(node.func, cst.Subscript) and isinstance(node.func.value, cst.Name):
@@ -678,24 +678,19 @@ def _module_level_dict(module: cst.Module | None, name: str) -> cst.Dict | None:
     return found[0] if len(found) == 1 and isinstance(found[0], cst.Dict) else None
 
 
-def _passed(
-    fn: cst.FunctionDef, call: cst.Call, returned: cst.BaseExpression
-) -> cst.BaseExpression:
+def _passed(fn: FunctionFacts, call: cst.Call, returned: cst.BaseExpression) -> cst.BaseExpression:
     """What ``fn`` returns at ``call`` when it returns one of its parameters as it was
     given (``init_(nn.Linear(8, 1))`` of ``def init_(module, gain): ...; return
     module``): that argument; else ``returned`` itself."""
-    if not isinstance(returned, cst.Name):
+    if not isinstance(returned, cst.Name) or not fn.binds(returned.value):
         return returned
-    params = [*fn.params.posonly_params, *fn.params.params]
-    names = [p.name.value for p in params]
-    if returned.value not in names or any(
-        isinstance(t.target, cst.Name) and t.target.value == returned.value
-        for t in nodes(fn.body, cst.AssignTarget)
-    ):
-        return returned  # (not a parameter, or rebound in the body)
+    name = returned.value
+    positional = [p.name.value for p in (*fn.node.params.posonly_params, *fn.node.params.params)]
+    if name in fn.assignments or name not in positional:
+        return returned  # (rebound in the body, or not a positional parameter)
     for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value == returned.value:
+        if arg.keyword is not None and arg.keyword.value == name:
             return arg.value
-    positional = [a for a in call.args if a.keyword is None and not a.star]
-    at = names.index(returned.value)
-    return positional[at].value if at < len(positional) else returned
+    given = [a for a in call.args if a.keyword is None and not a.star]
+    at = positional.index(name)
+    return given[at].value if at < len(given) else returned

@@ -8,7 +8,13 @@ import ast
 import os
 from collections.abc import Iterable, Sequence
 
-from torchlint.analysis.project import MAX_HOPS, MAX_PROJECT_FILE, locate, module_file
+from torchlint.analysis.project import (
+    MAX_HOPS,
+    MAX_PROJECT_FILE,
+    bound_names,
+    locate,
+    module_file,
+)
 from torchlint.analysis.torch_api import optimizer_class
 from torchlint.lint.source import SourceError, read
 from torchlint.screen.file import File
@@ -237,14 +243,7 @@ class Evidence:
                 classes[c] for n in module_level.called if (c := n.split(".", 1)[0]) in classes
             }
             self.data = _joined(module_level.tags.union(*(self.units[i] for i in called)))
-            self.bound = frozenset(
-                t.id
-                for stmt in tree.body
-                if isinstance(stmt, (ast.Assign, ast.AnnAssign))
-                for target in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target])
-                for t in (target.elts if isinstance(target, ast.Tuple) else [target])
-                if isinstance(t, ast.Name)
-            )
+            self.bound = frozenset(n for stmt in tree.body for n in bound_names(stmt))
             return
         members: dict[int, int] = {}
         for i in range(len(units)):
