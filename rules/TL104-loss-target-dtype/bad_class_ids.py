@@ -47,3 +47,35 @@ def word_loss(log_probs, words, vocab):
     # nll_loss takes class indices only: a float target never works
     targets = torch.tensor([vocab[word] for word in words]).float()
     return F.nll_loss(log_probs, targets)  # expect: TL104:34 lines=48
+
+
+# A class index written as a float tensor, one per item: the default collate stacks
+# them into a float vector (N,), not probabilities with the logits' shape (N, C).
+SPECIES = ["cat", "dog", "fox"]
+
+
+class FolderSet(Dataset):
+    def __init__(self, items):
+        self.paths, self.targets = [], []
+        for path, species in items:
+            self.paths.append(path)
+            self.targets.append(torch.tensor(SPECIES.index(species), dtype=torch.float32))  # expect: TL104:33 lines=74
+
+    def __len__(self):
+        return len(self.paths)
+
+    def __getitem__(self, i):
+        return torch.rand(3, 32, 32), self.targets[i]
+
+
+def fit_species(model, items, optimizer):
+    loss_fn = nn.CrossEntropyLoss()
+    for images, targets in DataLoader(FolderSet(items), batch_size=8):
+        loss = loss_fn(model(images), targets)
+        loss.backward()
+        optimizer.step()
+
+
+def one_sample_loss(logits, row):
+    label = torch.tensor(int(row["label"]), dtype=torch.float)  # expect: TL104:13 lines=81
+    return F.cross_entropy(logits.unsqueeze(0), label.unsqueeze(0))

@@ -27,3 +27,21 @@ def distillation(student_logits, teacher_logits, labels):
     soft = F.softmax(teacher_logits.float(), dim=-1)
     hard = labels.long()
     return F.cross_entropy(student_logits, soft) + F.cross_entropy(student_logits, hard)
+
+
+def written_distribution(logits):
+    # a distribution written out (more than one number) is a probability row
+    uniform = torch.tensor([0, 1, 0], dtype=torch.float32)
+    return F.cross_entropy(logits, uniform.expand_as(logits))
+
+
+def scaled_count(pred, items):
+    # a count made a float for arithmetic is no target of a class-index loss
+    count = torch.tensor(len(items), dtype=torch.float32)
+    return F.mse_loss(pred, count.expand_as(pred))
+
+
+def species_ids(model, names, vocab):
+    # the index kept an integer: class indices as cross_entropy wants them
+    ids = torch.tensor([vocab.index(n) for n in names])
+    return F.cross_entropy(model(ids), ids)

@@ -38,3 +38,27 @@ def train(path, batches):
         loss = nn.functional.cross_entropy(model(images.cuda()), masks.cuda())
         loss.backward()
         optimizer.step()
+
+
+# The weight-decay groups of a fine-tuning script, picked by parameter name: the
+# state is restored in the trainer's constructor, the model placed in train().
+class Trainer:
+    def __init__(self, model, checkpoint):
+        self.model = model
+        named = list(model.named_parameters())
+        groups = [
+            {"params": [p for n, p in named if not n.endswith("bias")], "weight_decay": 0.01},
+            {"params": [p for n, p in named if n.endswith("bias")], "weight_decay": 0.0},
+        ]
+        self.optimizer = torch.optim.AdamW(groups, lr=1e-4)
+        self.optimizer.load_state_dict(torch.load(checkpoint, map_location="cpu"))
+
+    def train(self, batches):
+        self.model.cuda()  # expect: TL207:9 lines=54,60
+        for images, masks in batches:
+            nn.functional.cross_entropy(self.model(images.cuda()), masks.cuda()).backward()
+            self.optimizer.step()
+
+
+def finetune(checkpoint, batches):
+    Trainer(Segmenter(), checkpoint).train(batches)

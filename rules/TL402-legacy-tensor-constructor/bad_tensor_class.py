@@ -36,3 +36,9 @@ if __name__ == "__main__":
     loss = PerceptualLoss().to(device)
     print(loss(torch.rand(2, 3, 16, 16, device=device)))
     print(add_noise(torch.rand(4, 8).to(device), 0.1))
+
+
+def balanced_loss(counts, device):
+    # torch.Tensor is the legacy constructor too: given a GPU device it raises
+    weights = [sum(counts) / (len(counts) * max(c, 1)) for c in counts]
+    return nn.CrossEntropyLoss(weight=torch.Tensor(weights, device=device))  # expect: TL402:39

@@ -49,3 +49,10 @@ if __name__ == "__main__":
     layer = nn.Linear(4, 4).to(device)
     for p in layer.parameters():
         print(replace_weight(p, torch.zeros(p.shape)))
+
+
+def balanced_loss(counts, device):
+    # torch.tensor takes the device; torch.Tensor on the CPU, then moved, works too
+    weights = [sum(counts) / (len(counts) * max(c, 1)) for c in counts]
+    on_host = torch.Tensor(weights, device="cpu").to(device)
+    return nn.CrossEntropyLoss(weight=torch.tensor(weights, device=device)), on_host

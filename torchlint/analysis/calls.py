@@ -26,7 +26,6 @@ from torchlint.analysis.torch_api import FLOATING_DTYPES, no_grad_decorated, tor
 from torchlint.analysis.values import (
     BUFFER,
     CLASS,
-    COLLATED,
     CONSTANT,
     LIBRARY,
     MAYBE_DTYPE,
@@ -144,17 +143,24 @@ class Calls(Loops):
 
     def imported(self, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value | None:
         """A call of what another file of the project defines (``from utils import
-        wrap_ddp``; ``from .model import Net``), followed there as a call of this
-        file's own would be; None when it is not one, or not followed."""
+        wrap_ddp``; ``from .model import Net``; a classmethod, ``Net.load(path)``),
+        followed there as a call of this file's own would be; None when it is not
+        one, or not followed."""
         name = dotted(node.func)
         if name is None or not self.entry:
             return None
         found = self.w.imported(name)
-        if found is None:
+        if found is not None:
+            home, local = found
+            with self.w.within(home, node):
+                return self.defined(local, node, args, None)
+        owner, _, method = name.rpartition(".")
+        found = self.w.imported(owner) if owner else None
+        if found is None or found[0].class_named(found[1]) is None:
             return None
-        home, local = found
+        home, local = found  # Net.from_checkpoint(path): a classmethod of that file
         with self.w.within(home, node):
-            return self.defined(local, node, args, None)
+            return self.class_method(local, method, node, args)
 
     def follow(
         self,
@@ -202,39 +208,6 @@ class Calls(Loops):
                 if value is not before:
                     self.env[key] = unpass(value, node)
         return sub.returned(node)
-
-    def collated(self, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value | None:
-        """``DataLoader(data, collate_fn=collate)`` with a function of the file: its
-        batches are what ``collate`` returns, walked with a list of the dataset's
-        items (as a Dataset of the file or a TensorDataset makes them; else
-        unknown). None when the collate function is not one of the file's, its call
-        is not followed, or it returns anything but tensors, a tuple or a dict of
-        them."""
-        given = next((a for a, _ in args if a.keyword and a.keyword.value == "collate_fn"), None)
-        if not self.entry or given is None or not isinstance(given.value, cst.Name):
-            return None
-        name = given.value.value
-        fn = self.w.top_functions.get(name)
-        value = self.lookup(name)
-        if fn is None or not (
-            value is None
-            or value.kind is None
-            or (value.kind == Kind.FUNCTION and value.origin == name)
-        ):
-            return None  # (a variable of that name, not the function)
-        data = next(((a, v) for a, v in args if a.keyword is None), None)
-        if data is None:
-            return None
-        items = UNKNOWN
-        if data[1].kind == Kind.DATASET and data[1].items and data[1].items[0].kind is not None:
-            items = Value(Kind.LIST, items=data[1].items[:1])
-        batch = self.follow(fn, node, [(data[0], items)], None)
-        if batch is None or batch.kind not in (Kind.TENSOR, Kind.TUPLE, Kind.ENCODING):
-            # (An object of a class of the file, such as a dict subclass with its own
-            # ``cuda()``, is left unknown, as without the collate function.)
-            return None
-        made = Event("create", node)
-        return replace(new_value(Kind.LOADER, None, None, made), origin=COLLATED, items=(batch,))
 
     def applied(self, node: cst.Call, module: Value, args: list[tuple[cst.Arg, Value]]) -> None:
         """``model.apply(add_hooks)`` with a function of the file: torch calls it on

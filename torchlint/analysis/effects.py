@@ -78,7 +78,7 @@ from torchlint.analysis.values import (
     state_dict,
     submodule,
 )
-from torchlint.analysis.whole import after_cast, after_op, converted
+from torchlint.analysis.whole import after_cast, after_op, from_data
 from torchlint.lint.traverse import nodes
 
 # Methods that cast a module or a tensor, and those only a tensor has (a module
@@ -229,7 +229,7 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
         created = Event("create", followed.node, followed.detail, source=created)
     made = new_value(Kind.TENSOR, device, dtype, created, device_expr=expr)
     if name in ("tensor", "as_tensor", "from_numpy") and args:
-        made = converted(made, args[0][1])
+        made = from_data(name, args[0], made, created)
     return dims.mark(made, dims.factory(name, node))
 
 

@@ -24,6 +24,7 @@ from torchlint.analysis import (
     legacy,
     lists,
     loaders,
+    numbers,
     optimizers,
     properties,
     recasts,
@@ -184,8 +185,9 @@ class Expressions(Calls):
                     by = self.eval(element.slice.value)
                     if by.kind == Kind.TENSOR:
                         _indexed(self, owner, by, node, element.slice.value)
-            if _shape_entry(node):
-                return Value(Kind.NUMBER, dtype="int64")  # L = x.shape[-1]: an int
+            number = numbers.shape_entry(node)
+            if number is not None:
+                return number  # L = x.shape[-1]: an int
             if owner.kind == Kind.ENCODING:
                 key = string_key(node)
                 known = entry(owner, key)
@@ -338,9 +340,13 @@ class Expressions(Calls):
             result = self.imported(node, args)
             if result is not None:
                 return result
+        if type(func) is cst.Attribute and func.attr.value == "index":
+            found = numbers.position(func, self.eval(func.value), args)  # names.index(name)
+            if found is not None:
+                return found
         if q is not None:
             if q in datasets.DATA_LOADERS:
-                collated = self.collated(node, args)  # DataLoader(..., collate_fn=collate)
+                collated = datasets.collated(self, node, args, self.follow)  # collate_fn=f
                 if collated is not None:
                     return collated
             return effects.library_call(self, node, q, args)
@@ -547,10 +553,11 @@ class Expressions(Calls):
             and len(node.args) == 1
             and isinstance(node.args[0].value, cst.Call)
             and isinstance(node.args[0].value.func, cst.Attribute)
-            and node.args[0].value.func.attr.value in ("children", "modules", "parameters")
+            and node.args[0].value.func.attr.value in _LISTED
         ):
-            member = self.element(node.args[0].value)  # list(model.children())
-            known = member.kind == Kind.MODULE or copies.live_parameter(member)
+            member = self.element(node.args[0].value)  # list(model.named_parameters())
+            last = member.items[-1] if member.kind == Kind.TUPLE and member.items else member
+            known = member.kind == Kind.MODULE or copies.live_parameter(last)
             return Value(Kind.LIST, items=(member,)) if known else UNKNOWN
         if name == "type" and len(args) == 1 and args[0][0].keyword is None:
             return legacy.class_of(node, args[0][1])  # type(x): torch.Tensor, for a tensor
@@ -577,8 +584,9 @@ class Expressions(Calls):
             held = self.lookup(f"{owner}.{attr}") if owner and attr else None
             if held is not None and held.kind is not None:
                 return held
-        if name in ("float", "int", "len") and not any(a.star for a, _ in args):
-            return Value(Kind.NUMBER, dtype="float32" if name == "float" else "int64")
+        number = numbers.builtin(name, args)
+        if number is not None:
+            return number
         if name in effects.INERT_BUILTINS:
             return UNKNOWN  # setattr(model, ...), len(x), print(x): nothing is moved
         self.escape_args(args)
@@ -702,6 +710,8 @@ class Expressions(Calls):
                         self.w.facts.stale.add(node, (arg, stale[0], stale[1]), self.depth)
 
 
+# What ``list(model.<name>())`` lists: the modules, or the (named) parameters.
+_LISTED = frozenset({"children", "modules", "parameters", "named_parameters"})
 # The methods of a dict that change its entries: what it holds is unknown after them.
 DICT_MUTATORS = frozenset(
     {"update", "pop", "popitem", "setdefault", "clear", "__setitem__", "__delitem__"}
@@ -756,16 +766,6 @@ def _arrays(value: Value) -> bool:
     """A list whose members are tensors or arrays, or dicts of them by key."""
     return bool(value.items) and all(
         v.kind in _ARRAYS or (v.kind == Kind.ENCODING and bool(v.keys)) for v in value.items
-    )
-
-
-def _shape_entry(node: cst.Subscript) -> bool:
-    """``x.shape[-1]``: one entry of a shape, a Python int (not ``x.shape[1:]``)."""
-    return (
-        isinstance(node.value, cst.Attribute)
-        and node.value.attr.value == "shape"
-        and len(node.slice) == 1
-        and isinstance(node.slice[0].slice, cst.Index)
     )
 
 

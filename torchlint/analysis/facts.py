@@ -12,6 +12,7 @@ import libcst as cst
 
 from torchlint.analysis.gates import Gates
 from torchlint.analysis.names import ImportTable, dotted
+from torchlint.analysis.order import written_before
 
 _DEFAULT_DEVICE_SETTERS = frozenset({"torch.set_default_device", "torch.set_default_tensor_type"})
 # What picks the GPU ``.cuda()`` and ``"cuda"`` mean in this process.
@@ -131,6 +132,16 @@ class FunctionFacts:
                 return last
             last = assigned.get(id(small), last)
         return None
+
+    def values_at(self, name: cst.Name) -> list[cst.BaseExpression]:
+        """The values the local ``name`` may read, where ``value_at`` knows no one:
+        each of its assignments, when all are written above it (``table = ...``, then
+        ``if odd: table = torch.cat([table, pad])``, then ``return table``); empty for
+        a parameter, or where one is written after it (a loop may carry that one)."""
+        values = self.assignments.get(name.value, [])
+        if name.value in self.params or not all(written_before(v, name, self.node) for v in values):
+            return []
+        return values
 
 
 @dataclass

@@ -11,7 +11,7 @@ from functools import reduce
 
 import libcst as cst
 
-from torchlint.analysis import dims, effects, recasts
+from torchlint.analysis import copies, dims, effects, recasts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import SUBMODULE_ITERATORS
@@ -206,6 +206,10 @@ class Loops(Scope):
                 return UNKNOWN
             # (Like a tokenizer's output: tensors by key, all in one place.)
             return replace(element, kind=Kind.ENCODING, ident=new_ident(), moved_from=0)
+        if copies.live_parameter(element):
+            # [p for n, p in model.named_parameters() if ...]: some of its parameters
+            # (a parameter group of an optimizer)
+            return Value(Kind.PARAMS, element.device, ident=new_ident(), part_of=element.part_of)
         return Value(Kind.LIST, items=(element,) if element.kind is not None else ())
 
 

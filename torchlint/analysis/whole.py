@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import libcst as cst
+
 from torchlint.analysis.torch_api import FLOATING_DTYPES
-from torchlint.analysis.values import Event, Value
+from torchlint.analysis.values import Event, Kind, Value
 
 # Class ids cast from these are whole numbers (not bool: a stack of boolean masks
 # cast to a float is one-hot, ``np.stack([mask == v for v in ids]).astype(float)``).
@@ -44,6 +46,25 @@ def after_cast(receiver: Value, dtype: str | None, cast: Event | None) -> tuple[
     if receiver.dtype in CLASS_ID_DTYPES and not receiver.one_hot and cast is not None:
         return cast, False
     return None, False
+
+
+def from_data(name: str, first: tuple[cst.Arg, Value], made: Value, created: Event) -> Value:
+    """``torch.tensor(data)``, ``torch.from_numpy(a)`` (``name``) made at ``created``
+    from its first argument: an array's numbers as they were (``converted``); and
+    ``torch.tensor(class_idx, dtype=torch.float)``: one Python int (or a list of one)
+    made a floating tensor holds a class id, as a cast of an integer tensor does. (Not
+    a longer list of ints: ``[0, 1, 0]`` may be a one-hot row.)"""
+    arg, value = first
+    made = converted(made, value)
+    if name == "from_numpy" or arg.keyword is not None or made.dtype not in FLOATING_DTYPES:
+        return made
+    data = arg.value
+    if isinstance(data, (cst.List, cst.Tuple)) and len(data.elements) == 1:
+        value = value.items[0] if len(value.items) == 1 else Value(None)
+        data = data.elements[0].value
+    if isinstance(data, cst.Integer) or (value.kind == Kind.NUMBER and value.dtype == "int64"):
+        return replace(made, whole=created)
+    return made
 
 
 def after_op(value: Value, op: str) -> Value:

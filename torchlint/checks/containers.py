@@ -30,7 +30,8 @@ class ModuleInPlainContainer(ModuleStateRule):
     In an `nn.Module` subclass's `__init__`, flags `self.heads = [nn.Linear(...) for
     ...]`, `self.blocks = [Block(), Block()]`, `self.experts = {"a": nn.Linear(...)}`
     and `self.layers = []` filled with `self.layers.append(nn.Linear(...))`. A member
-    counts when it has weights: an `nn.*` layer, a module class of the file, an
+    counts when it has weights: an `nn.*` layer, a module class of the file or of
+    another file of the project it imports (`from metrics import Accuracy`), an
     `nn.Sequential` / `nn.ModuleList` holding one, or the call of a function of the
     file that returns one (`{name: conv_branch(c) for name in regions}`), also the
     one it is given (`[init_(nn.Linear(h, 1)) for _ in range(n)]` of an `init_` that

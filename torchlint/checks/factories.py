@@ -400,7 +400,7 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     name = "legacy-tensor-constructor"
     # torch.FloatTensor(...), or a constructor imported under another name
     # (type(t) is torch.Tensor: its call is the legacy constructor too)
-    triggers = (*(f"{kind}(" for kind in LEGACY_TENSOR_TYPES), "Tensor as ", "type(")
+    triggers = (*(f"{kind}(" for kind in LEGACY_TENSOR_TYPES), "Tensor(", "Tensor as ", "type(")
     # (no CLASS: with device= it is a finding anywhere)
     needs = frozenset({screen.LEGACY_CONSTRUCTOR})
     default_enabled = True
@@ -420,7 +420,8 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     of a tensor, `type(t)`, is `torch.Tensor` whatever device `t` is on, and calling it
     with sizes or data is the same legacy constructor: `type(x)(x.size())`, or
     `tensortype = type(batch.data)` called later, is flagged the same way. Anywhere
-    in the file, flags a legacy constructor given a `device=` other than `"cpu"`.
+    in the file, flags a legacy constructor given a `device=` other than `"cpu"`, also
+    `torch.Tensor(data, device=device)`.
 
     ## Why is this bad?
     They always create CPU tensors of a fixed dtype, whatever the module's device and
@@ -480,8 +481,10 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
         if device is None:
             self._class_meets_device(node)  # tensortype(size), type(x)(size)
             return
-        if device is None or not self._legacy(node) or _is_cpu(device.value):
+        if device is None or _is_cpu(device.value):
             return
+        if not self._legacy(node) and self.ctx.analysis.qualify(node.func) != "torch.Tensor":
+            return  # (torch.Tensor(data, device=...) is the same legacy constructor)
         torch_name, dtype = self._names(node)
         positional = [a for a in node.args if a.keyword is None]
         data = positional[0].value if len(positional) == 1 else None
@@ -616,7 +619,7 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
         if "." not in (dotted(node.func) or ""):  # from torch import FloatTensor
             aliases = self.ctx.analysis.imports.local_names_for("torch")
             torch_name = aliases[0] if aliases else "torch"
-        return torch_name, f"{torch_name}.{LEGACY_TENSOR_TYPES[kind]}"
+        return torch_name, f"{torch_name}.{LEGACY_TENSOR_TYPES.get(kind, 'float32')}"
 
     def _report(self, node: cst.Call, partner: cst.CSTNode, params: list[str]) -> None:
         self._reported_at.add(id(node))  # (not again by the flow: _meets_device)

@@ -73,8 +73,9 @@ class LossTargetDtype(Rule):
     And class ids cast to a float that reach `cross_entropy` / `CrossEntropyLoss()`:
     an integer tensor or array (`torch.randint`, uint8 masks read from images with
     `cv2.imread` and resized or flipped, or drawn with numpy, integer labels) cast with `.float()`, `.to(torch.float32)` or
-    `.astype("float32")`, followed through reshapes, indexing, `stack`, moves, a
-    `Dataset` and its `DataLoader`. Not one-hot rows (`F.one_hot(y, n).float()`),
+    `.astype("float32")`, or one Python int (`int(row["label"])`, `names.index(name)`)
+    made a float tensor with `torch.tensor(class_idx, dtype=torch.float)`, followed
+    through reshapes, indexing, `stack`, moves, a `Dataset` and its `DataLoader`. Not one-hot rows (`F.one_hot(y, n).float()`),
     stacked boolean masks, or anything computed from the ids (a softmax, a mixup):
     those are class probabilities, which `cross_entropy` takes. That finding lands on
     the cast (the line to change), once, naming the loss. Any target cast to a float

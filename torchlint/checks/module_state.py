@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis import ClassFacts
+from torchlint.analysis import ClassFacts, project
 from torchlint.analysis.facts import FunctionFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import (
@@ -133,7 +133,10 @@ class ModuleStateRule(Rule):
         if isinstance(node, cst.Name) and scope is not None:
             # (each step reads a statement above the last: the walk ends)
             value = scope.value_at(node)
-            return value is not None and tensor(value)
+            if value is None:  # (assigned on a branch too: a CPU tensor on every path)
+                values = scope.values_at(node)
+                return bool(values) and all(tensor(v) for v in values)
+            return tensor(value)
         if isinstance(node, cst.Call):
             q = self.ctx.analysis.qualify(node.func) or ""
             if q.startswith("torch.nn."):
@@ -261,10 +264,16 @@ class ModuleStateRule(Rule):
         return self._is_module_class(node.func)
 
     def _is_module_class(self, node: cst.BaseExpression) -> bool:
+        """A module class of the file, or of another file of the project it imports
+        (``from metrics import RunningAccuracy``)."""
         name = dotted(node)
-        return name is not None and any(
-            c.name == name and c.is_module for c in self.ctx.analysis.classes.values()
-        )
+        if name is None:
+            return False
+        if any(c.name == name and c.is_module for c in self.ctx.analysis.classes.values()):
+            return True
+        found = project.resolve(self.ctx.analysis, name) if name[:1].isupper() else None
+        cls = found[0].class_named(found[1]) if found is not None else None
+        return cls is not None and cls.is_module
 
     def _nn(self) -> str | None:
         direct = self.ctx.analysis.imports.local_names_for("torch.nn")

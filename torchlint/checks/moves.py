@@ -6,6 +6,8 @@ half. The rules on where modules are placed, TL201-TL203, are in ``placement.py`
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import libcst as cst
 
 from torchlint import screen
@@ -151,7 +153,7 @@ class InputsNotMoved(Rule):
             if placement is None:
                 continue
             stale = flow.stale.get(node)
-            for arg, value in obs.args:
+            for arg, value, held in _inputs_of(obs.args):
                 if stale is not None and stale[0] is arg:
                     continue  # TL206 says it better
                 if value.kind not in (Kind.TENSOR, Kind.ENCODING) or value.device != Place.CPU:
@@ -178,7 +180,7 @@ class InputsNotMoved(Rule):
                 if id(where) not in reported:
                     reported.add(id(where))
                     self._met_at_op.add(id(made.node))
-                    self._report(node, obs, arg, value, placement, made, handed)
+                    self._report(node, obs, arg, placement, made, handed, held)
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         self._meets(node)  # (a tensor another file made, indexed here)
@@ -205,7 +207,7 @@ class InputsNotMoved(Rule):
                 v.ident
                 for obs in seen
                 if obs.module.on_accelerator and not obs.followed and obs.module.last("move")
-                for _, v in obs.args
+                for _, v, _ in _inputs_of(obs.args)
                 if v.ident and v.kind == Kind.TENSOR and v.device == Place.CPU
             )
         return self._inputs_of_placed
@@ -412,10 +414,10 @@ class InputsNotMoved(Rule):
         node: cst.Call,
         obs: CallObs,
         arg: cst.Arg,
-        value: Value,
         placement: Event,
         made: Event,
         handed: Event | None,
+        held: bool,
     ) -> None:
         device = obs.module.device_expr
         name = name_of(arg.value, self.ctx.code_for(arg.value))
@@ -456,14 +458,15 @@ class InputsNotMoved(Rule):
             )
             return
         fix = None
-        if device is not None and usable(device, obs.env):
+        if device is not None and usable(device, obs.env) and not held:
             fix = FixSpec.safe(
                 Replace(arg.value, method_call(arg.value, "to", device)),
                 message=f"move it at the call with .to({self.ctx.code_for(device)})",
             )
         self.report(
             at,
-            f"`{name}` was made on the CPU at line <line:made> and never moved, but "
+            f"`{name}` {'holds a tensor made' if held else 'was made'} on the CPU at line "
+            "<line:made> and never moved, but "
             f"{where}: move the input to the model's device"
             # (the device's name, where it means the same here)
             + (
@@ -474,6 +477,21 @@ class InputsNotMoved(Rule):
             fix,
             related,
         )
+
+
+def _inputs_of(args: tuple[tuple[cst.Arg, Value], ...]) -> Iterator[tuple[cst.Arg, Value, bool]]:
+    """The tensors a module call is given: each argument, and each member of a tuple
+    argument (an LSTM's ``(h0, c0)``): one written out as an argument of its own; one
+    held in a name as that name (``held``: a tuple has no ``.to()`` to fix it with)."""
+    for arg, value in args:
+        if value.kind != Kind.TUPLE or arg.star or not value.items:
+            yield arg, value, False
+        elif isinstance(arg.value, cst.Tuple) and len(arg.value.elements) == len(value.items):
+            for element, item in zip(arg.value.elements, value.items, strict=True):
+                if not isinstance(element, cst.StarredElement):
+                    yield cst.Arg(element.value), item, False
+        else:
+            yield from ((arg, item, True) for item in value.items)
 
 
 def _other_operand(node: cst.CSTNode, device_expr: cst.BaseExpression) -> str | None:

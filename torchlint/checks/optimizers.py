@@ -29,9 +29,12 @@ class OptimizerStateBeforePlacement(Rule):
     puts loaded state where each parameter is at that moment, whatever
     `map_location` said), or an optimizer that builds its state as it is made
     (`Adagrad`, or the file's own `Optimizer` subclass whose `__init__` fills
-    `self.state`) on a model still on the CPU. The flow is followed through helpers
-    (`load_checkpoint(path, model, optimizer)`), branches (`if args.resume:`) and a
-    class's methods.
+    `self.state`) on a model still on the CPU. The optimizer may take parameter
+    groups (`[{"params": model.head.parameters(), "lr": lr}, ...]`, or weight-decay
+    groups picked by name: `[p for n, p in model.named_parameters() if ...]`). The
+    flow is followed through helpers (`load_checkpoint(path, model, optimizer)`),
+    branches (`if args.resume:`), a class's methods and another file's classmethod
+    that builds the model (`Net.from_checkpoint(path)`).
 
     The same goes for state the code makes itself by copying the parameters: EMA
     shadow weights (`[p.detach().clone() for p in model.parameters()]`,

@@ -16,6 +16,7 @@ class ModuleSources:
     functions: set[str]  # the functions of the file
     modules: set[str]  # names assigned a module
     qualify: Callable[[str], str | None]
+    in_project: Callable[[str], bool]  # imported from another file of the project
 
     def is_module_source(self, call: ast.Call) -> bool:
         """A call the flow analysis takes to create a module (``library_call`` in
@@ -35,10 +36,14 @@ class ModuleSources:
 
     def may_make_module(self, node: ast.AST) -> bool:
         """A call that makes a module, or of a function of the file (TL302 follows
-        what it returns), also moved or cast on the way (``build().to(device)``)."""
+        what it returns), or of a class another file of the project may define as a
+        module, also moved or cast on the way (``build().to(device)``)."""
         while isinstance(node, ast.Call):
-            if self.is_module_source(node) or dotted(node.func) in self.functions:
+            name = dotted(node.func)
+            if self.is_module_source(node) or name in self.functions:
                 return True
+            if name is not None and name.rpartition(".")[2][:1].isupper() and self.in_project(name):
+                return True  # Metric(...) of another file: a module class there, maybe
             if isinstance(node.func, ast.Subscript):
                 return True  # BLOCKS[name](...): a table of classes, maybe
             if not isinstance(node.func, ast.Attribute):

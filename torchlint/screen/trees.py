@@ -121,6 +121,10 @@ def is_device_move(call: ast.Call) -> bool:
     return any(not _dtype_like(a) for a in call.args)
 
 
+def has_device_keyword(call: ast.Call) -> bool:
+    return any(k.arg == "device" for k in call.keywords)
+
+
 def sources(value: ast.expr) -> Iterator[str]:
     """The names whose value an assignment may copy: ``a`` of ``b = a``,
     ``b = a if c else d``, ``b = a or d``, ``x, y = a, d`` (not ``a`` of ``a.shape``)."""

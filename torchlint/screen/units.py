@@ -106,6 +106,7 @@ from torchlint.screen.trees import (
     device_type,
     dotted,
     fields_of,
+    has_device_keyword,
     is_device_move,
     is_type_cast,
     last_name,
@@ -135,6 +136,7 @@ class Unit(Casts, ModuleSources, ModuleState):
         self.tags: set[str] = set()
         self.classes = file.classes
         self.qualify = file.qualify
+        self.in_project = file.in_project
         self.imported = file.imported
         self.modules: set[str] = set()  # names assigned a module
         self.moved: set[str] = set()  # names assigned the result of a move
@@ -468,9 +470,7 @@ class Unit(Casts, ModuleSources, ModuleState):
                 elif optimizer_class(q):
                     tags.add(PARAMETER_STATE)
                 if q.startswith("torch.") and q.rsplit(".", 1)[-1] in FACTORY_FUNCTIONS:
-                    if id(node) not in self.init_calls and not any(
-                        k.arg == "device" for k in node.keywords
-                    ):
+                    if id(node) not in self.init_calls and not has_device_keyword(node):
                         tags.add(FACTORY_WITHOUT_DEVICE)  # outside __init__ (TL401)
                     if q in FROM_NUMPY:
                         self.to_torch = True
@@ -553,6 +553,8 @@ class Unit(Casts, ModuleSources, ModuleState):
             self.made_on_cpu.add(id(node))
             if "cuda" in f"{dotted(func)}.{self.imported.get(last, '')}".split("."):
                 tags.add(CUDA_LITERAL)  # torch.cuda.FloatTensor(...): made on the GPU
+        elif self.imported.get(last or "", last) == "Tensor" and has_device_keyword(node):
+            tags.add(LEGACY_CONSTRUCTOR)  # torch.Tensor(data, device=d): raises off the CPU
         elif type_of_maybe_tensor(node):
             if id(node) not in self.inert:
                 # type(t) of a tensor is torch.Tensor: called, the legacy constructor

@@ -1,0 +1,49 @@
+"""Python numbers the walk knows without torch: ``int(x)``, ``float(x)``, ``len(x)``,
+a position in a sequence (``names.index(name)``), an entry of a shape (``x.shape[-1]``). A number says its dtype as
+torch reads it (an int is int64, a float float32): ``torch.tensor(class_idx,
+dtype=torch.float)`` of such an int holds a class id (``whole.py``)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from torchlint.analysis.values import Kind, Value
+
+# The kinds of receivers whose ``.index(item)`` is a position: a list, a tuple, a
+# string or a sequence the walk does not know (never a tensor, an array or a module).
+_SEQUENCES = frozenset({None, Kind.LIST, Kind.TUPLE})
+
+
+def builtin(name: str | None, args: list[tuple[cst.Arg, Value]]) -> Value | None:
+    """``int(x)``, ``len(x)``: an int; ``float(x)``: a float; None for other names."""
+    if name in ("float", "int", "len") and not any(a.star for a, _ in args):
+        return Value(Kind.NUMBER, dtype="float32" if name == "float" else "int64")
+    return None
+
+
+def position(
+    func: cst.BaseExpression, receiver: Value, args: list[tuple[cst.Arg, Value]]
+) -> Value | None:
+    """``seq.index(item)`` of a list, a tuple or a string: an int; else None."""
+    if (
+        type(func) is cst.Attribute
+        and func.attr.value == "index"
+        and receiver.kind in _SEQUENCES
+        and len(args) == 1
+        and args[0][0].keyword is None
+        and args[0][1].kind is None
+    ):
+        return Value(Kind.NUMBER, dtype="int64")
+    return None
+
+
+def shape_entry(node: cst.Subscript) -> Value | None:
+    """``x.shape[-1]``: one entry of a shape, an int (not ``x.shape[1:]``); else None."""
+    if (
+        isinstance(node.value, cst.Attribute)
+        and node.value.attr.value == "shape"
+        and len(node.slice) == 1
+        and isinstance(node.slice[0].slice, cst.Index)
+    ):
+        return Value(Kind.NUMBER, dtype="int64")
+    return None
