@@ -11,7 +11,7 @@ PIL_OPENERS = frozenset({"PIL.Image.open"})
 PIL_8BIT_MODES = frozenset({"RGB", "L", "RGBA", "P", "CMYK", "YCbCr", "LA", "HSV"})
 
 # Libraries whose functions ``np.asarray`` their arguments (a GPU tensor fails there).
-ARRAY_LIBRARIES = ("sklearn.", "scipy.", "matplotlib.pyplot.")
+ARRAY_LIBRARIES = ("sklearn.", "scipy.", "matplotlib.pyplot.", "pandas.")
 
 
 def array_library_function(q: str) -> bool:
@@ -59,4 +59,19 @@ NUMPY_ARRAY_FIRST = frozenset(
 NUMPY_LIST_REDUCTIONS = frozenset(
     "sum mean max min std var median average prod cumsum argmax argmin percentile "
     "quantile unique sort argsort amax amin".split()
+)
+
+# pandas: a frame its readers make (``pd.read_csv(path)``), and the numbers a frame
+# holds (``df.values``, ``df[cols].to_numpy()``): int64 or float64, pandas' default
+# numeric dtypes, so an array of unknown dtype whose floating arithmetic (``/``, a
+# float operand, ``mean``/``std``, ``np.log1p``) is float64 either way.
+PANDAS_FRAME = "pandas.DataFrame"
+PANDAS_NUMBERS = "pandas numbers"
+PANDAS_READERS = frozenset(
+    f"pandas.read_{kind}" for kind in "csv table excel parquet json feather fwf".split()
+)
+# Frame methods whose result holds the same columns' dtypes.
+FRAME_KEEPS = frozenset(
+    """drop dropna fillna ffill bfill copy reset_index set_index sample sort_values
+    sort_index head tail select_dtypes interpolate query reindex""".split()
 )

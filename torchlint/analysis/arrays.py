@@ -14,6 +14,9 @@ from torchlint.analysis.array_api import (
     NUMPY_CONVERSIONS,
     NUMPY_LIST_REDUCTIONS,
     NUMPY_UFUNCS,
+    PANDAS_FRAME,
+    PANDAS_NUMBERS,
+    PANDAS_READERS,
     PIL_8BIT_MODES,
     SKLEARN_DATA,
     SKLEARN_SPLITTERS,
@@ -176,6 +179,8 @@ def library_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg,
 
 
 def _library_result(node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    if q in PANDAS_READERS:
+        return Value(Kind.OBJECT, origin=PANDAS_FRAME, ident=new_ident())  # pd.read_csv(path)
     data = SKLEARN_DATA.get(q)
     if data is not None:
         if q.startswith(("sklearn.datasets.load_", "sklearn.datasets.fetch_")) and not any(
@@ -254,10 +259,10 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
             return replace(first, ident=new_ident())
     elif name in _NUMPY_REDUCTIONS and first.kind == Kind.NDARRAY:
         dtype = first.dtype
-    elif name in _NUMPY_STATISTICS and first.kind == Kind.NDARRAY and first.dtype is not None:
+    elif name in _NUMPY_STATISTICS and first.kind == Kind.NDARRAY and _numbers(first):
         # (x - np.mean(x)) / np.std(x): float64 unless the data is float32 or float16
-        dtype = first.dtype if first.dtype.startswith("float") else "float64"
-    elif name in NUMPY_UFUNCS and first.kind == Kind.NDARRAY and first.dtype is not None:
+        dtype = first.dtype if (first.dtype or "").startswith("float") else "float64"
+    elif name in NUMPY_UFUNCS and first.kind == Kind.NDARRAY and _numbers(first):
         dtype = "float32" if first.dtype in ("float32", "float16") else "float64"
     elif (
         name in ("array", "asarray", "ascontiguousarray")
@@ -343,7 +348,8 @@ def method(node: cst.Call, receiver: Value, name: str) -> Value:
     if name in ("mean", "std", "var"):  # integers average to float64
         floating = (receiver.dtype or "").startswith("float")
         averaged = receiver.dtype if floating else "float64"
-        return replace(receiver, dtype=averaged if receiver.dtype else None, whole=None)
+        known = receiver.dtype or receiver.origin == PANDAS_NUMBERS
+        return replace(receiver, dtype=averaged if known else None, whole=None, origin="")
     return UNKNOWN
 
 
@@ -352,6 +358,14 @@ def arithmetic(node: cst.BinaryOperation, left: Value, right: Value) -> Value:
     dtype numpy's promotion gives (a Python number keeps a float array's dtype; true
     division of integers is float64; mixing float32 with float64 or an integer array
     is float64). Unknown dtype where an operand's is."""
+    if PANDAS_NUMBERS in (left.origin, right.origin):
+        # int64 or float64: known where both give the same (float64, floating arithmetic)
+        as_int = arithmetic(node, _as(left, "int64"), _as(right, "int64"))
+        as_float = arithmetic(node, _as(left, "float64"), _as(right, "float64"))
+        if as_int.kind == Kind.NDARRAY and as_int.dtype == as_float.dtype and as_int.dtype:
+            return as_float
+        made = new_value(Kind.NDARRAY, Place.CPU, None, Event("create", node))
+        return replace(made, origin=PANDAS_NUMBERS) if as_int.kind == Kind.NDARRAY else UNKNOWN
     if isinstance(node.operator, (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.Power)):
         dtypes = []
         for side, expr in ((left, node.left), (right, node.right)):
@@ -452,3 +466,15 @@ def deque(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]
         return Value(Kind.LIST)
     scope.escape_args(args)
     return UNKNOWN
+
+
+def _as(value: Value, dtype: str) -> Value:
+    """pandas' numbers read as one of their two dtypes (anything else as it is)."""
+    if value.origin == PANDAS_NUMBERS and value.dtype is None:
+        return replace(value, dtype=dtype, origin="")
+    return value
+
+
+def _numbers(array: Value) -> bool:
+    """An array whose dtype is known, or pandas' int64-or-float64 numbers."""
+    return array.dtype is not None or array.origin == PANDAS_NUMBERS

@@ -20,6 +20,7 @@ from torchlint.analysis import (
     datasets,
     dims,
     gpus,
+    indices,
     joins,
     legacy,
     loaders,
@@ -28,10 +29,7 @@ from torchlint.analysis import (
     optimizers,
     strict_ops,
 )
-from torchlint.analysis.array_api import (
-    PIL_OPENERS,
-    array_library_function,
-)
+from torchlint.analysis.array_api import PIL_OPENERS, array_library_function
 from torchlint.analysis.arrays import has_float_literal, literal_dtype
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs, WrapObs
@@ -508,6 +506,7 @@ def library_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     argument and its value) already evaluated: by the name itself (``_BY_NAME``),
     else by the first of ``_BY_PATTERN`` that matches it; anything else is a call
     torchlint cannot see, which may change the modules it is given."""
+    indices.function(scope, node, q, args)  # (an index of torch.gather, F.one_hot, ...)
     handler = _BY_NAME.get(q)
     if handler is None:
         handler = next((h for matches, h in _BY_PATTERN if matches(q)), _unseen)

@@ -19,7 +19,9 @@ from torchlint.analysis import (
     dicts,
     dims,
     effects,
+    frames,
     gpus,
+    indices,
     joins,
     legacy,
     lists,
@@ -34,11 +36,10 @@ from torchlint.analysis import (
 from torchlint.analysis.calls import Calls
 from torchlint.analysis.loops import MODULES_BY_KEY, same_members
 from torchlint.analysis.names import dotted, is_super, literal_str, string_key
-from torchlint.analysis.observations import CallObs, MixObs
+from torchlint.analysis.observations import CallObs
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
     COMPARISON_METHODS,
-    FLOATING_DTYPES,
     IN_PLACE_OPS,
     INDEX_METHODS,
     INTEGER_DTYPES,
@@ -155,6 +156,8 @@ class Expressions(Calls):
                     if owner is not None and owner.kind == Kind.OPTIMIZER:
                         if node.attr.value == "param_groups":
                             return copies.param_groups(self, owner)
+                    if owner is not None and frames.is_frame(owner):
+                        return frames.attribute(owner, node)  # df.values
                     return self.class_number(node)
                 return UNKNOWN
         if type(node) is cst.Attribute:  # on a call or subscript: tokenizer(...).input_ids
@@ -173,7 +176,7 @@ class Expressions(Calls):
                 return member(owner, node.attr.value)
             if owner.kind == Kind.TENSOR and node.attr.value in TENSOR_ALIASES:
                 return replace(owner, ident=new_ident(), moved_from=0)
-            return UNKNOWN
+            return frames.attribute(owner, node) if frames.is_frame(owner) else UNKNOWN
         if type(node) is cst.Subscript:
             owner = self.eval(node.value)
             for element in node.slice:
@@ -184,7 +187,7 @@ class Expressions(Calls):
                     # CPU tensor indexed by a tensor on a device fails
                     by = self.eval(element.slice.value)
                     if by.kind == Kind.TENSOR:
-                        _indexed(self, owner, by, node, element.slice.value)
+                        joins.indexed(self, owner, by, node, element.slice.value)
             number = numbers.shape_entry(node)
             if number is not None:
                 return number  # L = x.shape[-1]: an int
@@ -203,6 +206,8 @@ class Expressions(Calls):
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
                 # model.layers[3]; self.blocks[i] of a list of the file's blocks
                 return list_member(owner) or submodule(owner)
+            if frames.is_frame(owner):
+                return replace(owner, ident=new_ident())  # df[cols], df.iloc[:, :-1]
             if owner.kind == Kind.OBJECT:
                 # images[i] of a class of the file: what its __getitem__ returns
                 item = self.method_of(owner, "__getitem__", node, [])
@@ -392,6 +397,8 @@ class Expressions(Calls):
                 if receiver_path is None or receiver_path.rpartition(".")[2] in TENSOR_ALIASES
                 else (self.lookup(receiver_path) or UNKNOWN)
             )
+            if receiver.kind in (None, Kind.TENSOR, Kind.MOVED):
+                indices.method(self, node, method, args)  # x.scatter_(1, index, 1.0)
             if isinstance(func.value, cst.Name):
                 result = self.class_method(func.value.value, method, node, args)
                 if result is not None:
@@ -417,6 +424,8 @@ class Expressions(Calls):
                 if receiver_path is not None and receiver_path in self.env:
                     self.set(receiver_path, lists.filled(receiver, args[0][1]))
                 return UNKNOWN
+            if frames.is_frame(receiver):
+                return frames.method(node, receiver, method)  # df.drop(columns=...)
             if receiver.kind == Kind.OBJECT and receiver.origin in arrays.ARRAY_OBJECTS:
                 return arrays.object_method(node, receiver, method)  # rng.uniform(0, 1, n)
             if receiver.kind == Kind.OBJECT:
@@ -732,23 +741,6 @@ def _guessed(
         and name not in env
         and (value is None or value.kind in (Kind.MODULE, Kind.WRAPPER))
     )
-
-
-def _indexed(
-    scope: Expressions, owner: Value, mask: Value, node: cst.Subscript, expr: cst.BaseExpression
-) -> None:
-    """``t[mask]``, ``t[labels]``: a tensor made on the CPU indexed by a boolean mask
-    or by a tensor of indices on a device fails ('indices should be either on cpu or
-    on the same device as the indexed tensor'); recorded as the two meeting, as
-    ``meet`` does. An index tensor other than a mask counts only where it surely has
-    dimensions: a zero-dimensional integer one is read as a Python int
-    (``t[labels[i]]`` works). (A CPU index on a GPU tensor is allowed.)"""
-    if mask.dtype != "bool" and (mask.dtype in FLOATING_DTYPES or not dims.has(mask)):
-        return
-    made = owner.last("create") if owner.kind == Kind.TENSOR and owner.device == Place.CPU else None
-    if made is not None and mask.on_accelerator:
-        key = joins.mixed_at(scope, made.node, node)
-        scope.w.facts.mixes.add(key, MixObs(node, owner, mask, expr), scope.depth)
 
 
 def _one_member(node: cst.Subscript) -> bool:

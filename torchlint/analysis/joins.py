@@ -1,6 +1,7 @@
 """Where tensors meet in one op: arithmetic (``a + b``, ``x.sub(mean)``),
 ``torch.cat``/``stack``, products (``einsum``, ``outer``, ``kron``) and
-``torch.where``, ``F.embedding(ids, weight)``, and ``s += p``. The result is where they all are (a CPU tensor meeting one on a
+``torch.where``, ``F.embedding(ids, weight)``, ``s += p``, and a CPU tensor indexed
+by a mask or indices on a device (``t[mask]``). The result is where they all are (a CPU tensor meeting one on a
 device is recorded: the op fails there) and of torch's promoted dtype, with the
 story of the operand that decided it (``values.join_values``)."""
 
@@ -15,7 +16,7 @@ from torchlint.analysis import copies, dims, gpus
 from torchlint.analysis.observations import MixObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import COMPARISON_METHODS
+from torchlint.analysis.torch_api import COMPARISON_METHODS, FLOATING_DTYPES
 from torchlint.analysis.values import UNKNOWN, Kind, Place, Value, join_values, new_ident
 
 Arg = tuple[cst.Arg, Value]
@@ -229,3 +230,20 @@ def embedding(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if weight.kind not in (Kind.TENSOR, Kind.MOVED):
         return UNKNOWN
     return replace(weight, kind=Kind.TENSOR, ident=new_ident(), moved_from=0)
+
+
+def indexed(
+    scope: Scope, owner: Value, mask: Value, node: cst.Subscript, expr: cst.BaseExpression
+) -> None:
+    """``t[mask]``, ``t[labels]``: a tensor made on the CPU indexed by a boolean mask
+    or by a tensor of indices on a device fails ('indices should be either on cpu or
+    on the same device as the indexed tensor'); recorded as the two meeting, as
+    ``meet`` does. An index tensor other than a mask counts only where it surely has
+    dimensions: a zero-dimensional integer one is read as a Python int
+    (``t[labels[i]]`` works). (A CPU index on a GPU tensor is allowed.)"""
+    if mask.dtype != "bool" and (mask.dtype in FLOATING_DTYPES or not dims.has(mask)):
+        return
+    made = owner.last("create") if owner.kind == Kind.TENSOR and owner.device == Place.CPU else None
+    if made is not None and mask.on_accelerator:
+        key = mixed_at(scope, made.node, node)
+        scope.w.facts.mixes.add(key, MixObs(node, owner, mask, expr), scope.depth)

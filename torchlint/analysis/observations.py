@@ -232,6 +232,8 @@ class Observations(dict[K, V]):
 @dataclass
 class FlowFacts:
     calls: Observations[cst.Call, CallObs] = field(default_factory=Observations)
+    # Floating indices: the op (scatter_, gather, F.one_hot, ...) as a call of the index.
+    float_indices: Observations[cst.Call, CallObs] = field(default_factory=Observations)
     wraps: Observations[cst.Call, WrapObs] = field(default_factory=Observations)
     # Keyed by the guarded move (``model.cuda()`` under ``if torch.cuda.is_available():``)
     # of a module cast to float16 outside the guard.

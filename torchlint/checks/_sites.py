@@ -77,8 +77,12 @@ class InputSite:
         unsafe: bool = False,
         more: dict[str, cst.CSTNode] | None = None,
         fixed: bool = True,
+        made_there: bool = False,
     ) -> None:
-        """``fixed``: False where the conversion is right on one path only (no fix)."""
+        """``fixed``: False where the conversion is right on one path only (no fix).
+        ``made_there``: a line of another file that gave the input its dtype is the
+        line to change even where this file's call hands the input over (TL110: ids
+        made floating there); it is reported for that file when the run lints it."""
         obs, name = self.obs, self.name
         related: dict[str, cst.CSTNode] = dict(more or {})
         here = self.site or self.node
@@ -92,7 +96,7 @@ class InputSite:
         if made is not None:
             related["made"] = made.node
             if not contains(self.node, made.node):
-                once = self.rule.once_at(made.node, here, forward=self.site is not None)
+                once = self.rule.once_at(made.node, here, self.site is not None or made_there)
                 if once is None:
                     return  # reported on that line already
                 at = once

@@ -13,6 +13,7 @@ RULES: dict[str, tuple[str, bool]] = {
     "TL107": ("input-dtype-mismatch", True),
     "TL108": ("partial-dtype-cast", True),
     "TL109": ("integer-input", True),
+    "TL110": ("float-indices", True),
     "TL201": ("module-cast-not-placed", True),
     "TL202": ("module-added-after-placement", True),
     "TL203": ("parallel-wrap-before-placement", True),

@@ -7,6 +7,7 @@ import ast
 
 from torchlint.analysis.torch_api import (
     COPY_FUNCTIONS,
+    INDEX_METHODS,
     INT64_MAKERS,
     LABELS_CROSS_ENTROPY_HEADS,
     LOGIT_LOSSES,
@@ -90,6 +91,12 @@ NARROW_CAST = "narrow-cast"  # made or cast to int32 / int16 / int8 / uint8
 # cast to float32 (``.float()``, ``.to(torch.float32)``, ``astype("float32")``): class
 # ids made floats, a loss target cross_entropy refuses (``analysis/whole.py``)
 FLOAT_CAST = "float-cast"
+# an op that takes integer indices: an embedding, scatter_ / gather / index_select,
+# F.one_hot (a floating index there raises: TL110)
+INDEX_OP = "index-op"
+INDEX_WORDS = frozenset(
+    {"Embedding", "EmbeddingBag", "embedding", "one_hot", "take_along_dim", *INDEX_METHODS}
+)
 # made or cast to int64 by one of ``torch_api.INT64_MAKERS`` (``torch.randint``,
 # ``.long()``): ids, which a layer computing in floating point refuses (TL109)
 INT64_CAST = "int64-cast"
@@ -174,6 +181,7 @@ def _word_tags() -> dict[str, frozenset[str]]:
         (_LOSS_WORDS, LOSS),
         (_BINARY_LOSS_WORDS, TARGET_DTYPE),
         ({"cpu", "is_available"}, CPU_WORD),
+        (INDEX_WORDS, INDEX_OP),
     ):
         for word in words:
             table.setdefault(word, set()).add(tag)

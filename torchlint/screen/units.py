@@ -11,6 +11,7 @@ from torchlint.analysis.array_api import (
     NUMPY_CONVERSIONS,
     NUMPY_LIST_REDUCTIONS,
     NUMPY_UFUNCS,
+    PANDAS_READERS,
     PIL_OPENERS,
     SKLEARN_DATA,
     array_library_function,
@@ -475,8 +476,8 @@ class Unit(Casts, ModuleSources, ModuleState):
                     if q in FROM_NUMPY:
                         self.to_torch = True
                 elif array_library_function(q):
-                    if q in SKLEARN_DATA:
-                        self.numpy_data = True  # make_classification(...): float64 X
+                    if q in SKLEARN_DATA or q in PANDAS_READERS:
+                        self.numpy_data = True  # make_classification(...), read_csv(...)
                     # accuracy_score(y, preds): each argument is made an array
                     for arg in (*node.args, *(k.value for k in node.keywords)):
                         if not on_cpu(arg):

@@ -1,0 +1,84 @@
+"""Tensors used as indices (TL110): the ``index`` of ``scatter_`` / ``gather`` /
+``index_select`` and their torch functions, the ids of ``F.embedding``, the classes of
+``F.one_hot``. torch takes integer indices only (int64; int32 where the op allows it):
+a floating tensor there raises. Each use whose index the walk knows is floating, by a
+line that made or cast it so, is observed (``FlowFacts.float_indices``) as a
+``CallObs`` of the op with the index as its one argument. (An ``nn.Embedding``'s ids
+are the first argument of its module call: ``FlowFacts.calls``.)"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from torchlint.analysis.observations import CallObs
+from torchlint.analysis.scope import Scope
+from torchlint.analysis.torch_api import FLOATING_DTYPES, INDEX_METHODS
+from torchlint.analysis.values import UNKNOWN, Kind, Value
+
+Args = list[tuple[cst.Arg, Value]]
+
+# The position of the index among a tensor method's arguments (``x.scatter_(dim,
+# index, src)``, ``x.take_along_dim(indices, dim)``).
+_METHOD_INDEX = {**dict.fromkeys(INDEX_METHODS, 1), "take_along_dim": 0}
+# torch functions: the position and the keyword of the index.
+_FUNCTION_INDEX = {
+    "torch.gather": (2, "index"),
+    "torch.index_select": (2, "index"),
+    "torch.scatter": (2, "index"),
+    "torch.scatter_add": (2, "index"),
+    "torch.take_along_dim": (1, "indices"),
+    "torch.nn.functional.embedding": (0, "input"),
+    "torch.nn.functional.one_hot": (0, "tensor"),
+}
+# The module classes whose call takes ids.
+EMBEDDINGS = frozenset(
+    {
+        "torch.nn.Embedding",
+        "torch.nn.EmbeddingBag",
+        "torch.nn.modules.sparse.Embedding",
+        "torch.nn.modules.sparse.EmbeddingBag",
+    }
+)
+
+
+def floating(value: Value) -> bool:
+    """A tensor the walk knows is floating, by a line that made or cast it so (not a
+    module's output, whose dtype is the module's guess: a quantizer returns codes)."""
+    made = value.dtype_event()
+    return (
+        value.kind == Kind.TENSOR
+        and value.dtype in FLOATING_DTYPES
+        and made is not None
+        and made.action in ("create", "cast")
+    )
+
+
+def method(scope: Scope, node: cst.Call, name: str, args: Args) -> None:
+    """``x.scatter_(1, index, 1.0)``: observes a floating ``index``."""
+    position = _METHOD_INDEX.get(name)
+    if position is not None:
+        _observe(scope, node, name, _argument(args, position, "index"))
+
+
+def function(scope: Scope, node: cst.Call, q: str, args: Args) -> None:
+    """``torch.gather(x, 1, index)``, ``F.one_hot(labels)``: observes a floating index."""
+    found = _FUNCTION_INDEX.get(q)
+    if found is not None:
+        _observe(scope, node, q.rsplit(".", 1)[-1], _argument(args, *found))
+
+
+def _argument(args: Args, position: int, keyword: str) -> tuple[cst.Arg, Value] | None:
+    named = next((a for a in args if a[0].keyword and a[0].keyword.value == keyword), None)
+    if named is not None:
+        return named
+    positional = [a for a in args if a[0].keyword is None and not a[0].star]
+    return positional[position] if len(positional) > position else None
+
+
+def _observe(scope: Scope, node: cst.Call, op: str, arg: tuple[cst.Arg, Value] | None) -> None:
+    if arg is None or not floating(arg[1]):
+        return
+    obs = CallObs(
+        node, op, UNKNOWN, (arg,), dict(scope.env), scope.autocast > 0, False, scope.in_forward
+    )
+    scope.w.facts.float_indices.add(node, obs, scope.depth)
