@@ -64,6 +64,17 @@ def filled(owner: Value, key: str | None, value: Value) -> Value | None:
     )
 
 
+def namespace(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``SimpleNamespace(pos=pos, batch=batch)`` holding tensors: entries by name, read
+    as attributes (``graph.pos``), as a dict's are by key; else unknown."""
+    if not args or any(a.keyword is None for a, _ in args):
+        return UNKNOWN
+    keys, values = [a.keyword.value for a, _ in args if a.keyword], [v for _, v in args]
+    if not any(v.kind in _ARRAYS or (v.kind == Kind.ENCODING and v.keys) for v in values):
+        return UNKNOWN
+    return keyed(keys, values)
+
+
 def literal(scope: Scope, node: cst.Dict) -> Value:
     """``{"x": x, "y": y}`` (also ``{**sample, "img": img}``) holding a tensor or
     an array, or such a dict (``{"camera": {"R": r}}``): a dict whose entries are

@@ -18,6 +18,7 @@ from torchlint.analysis import (
     copies,
     cpu_run,
     datasets,
+    dicts,
     dims,
     gpus,
     indices,
@@ -59,6 +60,7 @@ from torchlint.analysis.torch_api import (
     STRICT_DTYPE_OPS,
     TORCHVISION_IMAGE_READERS,
     functional_loss,
+    is_nn_class,
     legacy_constructor,
     legacy_type,
     makes_module,
@@ -536,12 +538,6 @@ def _parameter(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return replace(inner, kind=Kind.TENSOR, origin=PARAMETER)
 
 
-def _is_nn_class(q: str) -> bool:
-    """A class of ``torch.nn`` (its last name capitalized): ``torch.nn.Linear``,
-    ``torch.nn.modules.conv.Conv2d``; not a function such as ``torch.nn.utils.weight_norm``."""
-    return q.startswith("torch.nn.") and q.rsplit(".", 1)[-1][:1].isupper()
-
-
 def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if "." in q[len("torch.nn.") :] and not q.startswith("torch.nn.modules."):
         # torch.nn.SyncBatchNorm.convert_sync_batchnorm, torch.nn.utils...: these
@@ -742,6 +738,7 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(_PARALLEL, _parallel),
     **dict.fromkeys(_PEFT_WRAPPERS, _peft),
     "torch.device": _device,
+    "types.SimpleNamespace": dicts.namespace,
     "torch.cuda.set_device": _set_device,
     "deepspeed.initialize": _deepspeed,
     **dict.fromkeys(_JOINS, joins.concatenation),
@@ -751,7 +748,7 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(CATEGORICAL, _categorical),
     **dict.fromkeys(STRICT_DTYPE_OPS, strict_ops.call),
     **datasets.HANDLERS,
-    **{q: _loss for q in LOSSES if not _is_nn_class(q)},
+    **{q: _loss for q in LOSSES if not is_nn_class(q)},
     **dict.fromkeys(TORCHVISION_IMAGE_READERS, arrays.image_reader),
     OPENCV_IMAGE_READER: arrays.imread,
     **dict.fromkeys(PIL_OPENERS, arrays.pil_open),
@@ -765,7 +762,7 @@ _BY_NAME: dict[str, Handler] = {
 }
 # In order: the first that matches takes the call.
 _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
-    (_is_nn_class, _nn_class),
+    (is_nn_class, _nn_class),
     (_is_peft_loader, _peft),
     (_is_model_loader, _model_loader),
     (makes_module, _new_model),

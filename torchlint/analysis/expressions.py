@@ -150,6 +150,8 @@ class Expressions(Calls):
                     owner = self.lookup(dotted(node.value) or "")
                     if owner is not None and owner.kind == Kind.ENCODING and not owner.keys:
                         return replace(owner, kind=Kind.TENSOR)  # enc.input_ids
+                    if owner is not None and owner.kind == Kind.ENCODING:
+                        return entry(owner, node.attr.value) or UNKNOWN  # namespace.pos
                     if owner is not None and owner.kind == Kind.TENSOR:
                         if node.attr.value in TENSOR_ALIASES:  # x.data: x, where it is
                             return replace(owner, ident=new_ident(), moved_from=0)

@@ -375,6 +375,12 @@ def transformers_model_name(name: str) -> bool:
 
 
 @functools.cache  # (asked for every call the screen reads: the names repeat)
+def is_nn_class(q: str) -> bool:
+    """A class of ``torch.nn`` (its last name capitalized): ``torch.nn.Linear``,
+    ``torch.nn.modules.conv.Conv2d``; not a function such as ``torch.nn.utils.weight_norm``."""
+    return q.startswith("torch.nn.") and q.rsplit(".", 1)[-1][:1].isupper()
+
+
 def makes_module(q: str) -> bool:
     """A qualified call that creates a new module on the CPU: ``torch.nn.X(...)``
     (not a wrapper, not ``nn.utils.*``/``nn.init.*``), ``timm.create_model``,
