@@ -152,11 +152,16 @@ def _spelled(made: Event) -> bool:
         return True  # x.float(), x.double(), x.half(), torch.FloatTensor(...)
     if last == "from_numpy":
         return True  # numpy's floating data, float64 unless the code says otherwise
+    # The dtypes the call is given: dtype= anywhere, or positionally to a cast.
+    dtypes = [
+        a.value
+        for a in node.args
+        if (a.keyword is not None and a.keyword.value in ("dtype", "torch_dtype"))
+        or (a.keyword is None and last in ("to", "type", "astype"))
+    ]
     return any(
         (isinstance(n, cst.Name) and n.value in _FLOAT_WORDS)
         or (isinstance(n, cst.Attribute) and n.attr.value in _FLOAT_WORDS)
-        for a in node.args
-        if a.keyword is None or a.keyword.value in ("dtype", "torch_dtype")
-        for n in (a.value, *nodes(a.value, cst.Attribute))
-        if (a.keyword is not None or last in ("to", "type", "astype"))
+        for dtype in dtypes
+        for n in (dtype, *nodes(dtype, cst.Attribute))
     )
