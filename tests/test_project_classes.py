@@ -10,11 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import invoke
-
-from torchlint.lint import engine
-from torchlint.lint.source import read
-from torchlint.rules import registry
+from conftest import invoke, same_without_screen
 
 METRICS = """\
 import torch
@@ -55,15 +51,6 @@ class Classifier(nn.Module):
         return self.head(x)
 """
 
-_DEFAULT = frozenset(c for c, r in registry.all_rules().items() if r.default_enabled)
-
-
-def _same_without_screen(path: Path) -> None:
-    text = read(str(path), max_size=0).text
-    on = engine.lint_text(str(path), text, _DEFAULT).findings
-    off = engine.lint_text(str(path), text, _DEFAULT, screen=False).findings
-    assert [(f.line, f.code) for f in on] == [(f.line, f.code) for f in off]
-
 
 def test_another_files_module_class_in_a_plain_dict_is_reported(tmp_path: Path) -> None:
     (tmp_path / "metrics.py").write_text(METRICS)
@@ -75,7 +62,7 @@ def test_another_files_module_class_in_a_plain_dict_is_reported(tmp_path: Path) 
         "dict: they are not registered, so `.to()`, `.half()`, `.parameters()` and "
         "`state_dict()` skip them; use `nn.ModuleDict`"
     ]
-    _same_without_screen(tmp_path / "model.py")
+    same_without_screen(tmp_path / "model.py")
 
 
 def test_plain_classes_of_another_file_in_a_list_are_not_reported(tmp_path: Path) -> None:
@@ -133,4 +120,4 @@ def test_a_model_another_files_classmethod_builds_is_followed(tmp_path: Path) ->
         f"{tmp_path / 'resume.py'}:10:5: TL207 `model` is moved to cuda here, but "
         "`optimizer` loaded its state at line 9 while the parameters were on the CPU"
     )
-    _same_without_screen(tmp_path / "resume.py")
+    same_without_screen(tmp_path / "resume.py")

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import invoke
-
-from torchlint.lint import engine
-from torchlint.lint.source import read
-from torchlint.rules import registry
+from conftest import invoke, same_without_screen
 
 DATA = """\
 import numpy as np
@@ -69,15 +65,6 @@ import torch
 ANCHORS = torch.tensor([[0.1, 0.1, 0.2, 0.2]], device="cuda")
 """
 
-_DEFAULT = frozenset(c for c, r in registry.all_rules().items() if r.default_enabled)
-
-
-def _same_without_screen(path: Path) -> None:
-    text = read(str(path), max_size=0).text
-    on = engine.lint_text(str(path), text, _DEFAULT).findings
-    off = engine.lint_text(str(path), text, _DEFAULT, screen=False).findings
-    assert [(f.line, f.code) for f in on] == [(f.line, f.code) for f in off]
-
 
 def test_a_loader_another_file_builds_yields_its_float64_batches(tmp_path: Path) -> None:
     (tmp_path / "data.py").write_text(DATA)
@@ -89,7 +76,7 @@ def test_a_loader_another_file_builds_yields_its_float64_batches(tmp_path: Path)
         "data.py) but `model` computes in float32: 'mat1 and mat2 must have the same dtype, "
         "but got Double and Float'; pass `x.to(device).float()`"
     )
-    _same_without_screen(tmp_path / "train.py")
+    same_without_screen(tmp_path / "train.py")
 
 
 def test_a_tensor_of_a_settings_module_meets_the_device_where_it_is_read(
@@ -103,7 +90,7 @@ def test_a_tensor_of_a_settings_module_meets_the_device_where_it_is_read(
         f"{tmp_path / 'detect.py'}:11:12: TL204 `config.ANCHORS` was made on the CPU (no "
         "`device=`) at line 4 of config.py and meets `offsets`, on the model's device, here"
     )
-    _same_without_screen(tmp_path / "detect.py")
+    same_without_screen(tmp_path / "detect.py")
 
 
 def test_a_tensor_the_settings_module_puts_on_the_device_is_not_reported(
