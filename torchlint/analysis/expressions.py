@@ -196,6 +196,10 @@ class Expressions(Calls):
             if owner.kind == Kind.ENCODING:
                 key = string_key(node)
                 known = entry(owner, key)
+                if known is not None and owner.module_input and not known.handed():
+                    # (the dict was handed to a module's forward: so was its entry, by
+                    # that argument of the module call)
+                    return replace(known, events=(*known.events, *owner.handed()))
                 if known is not None:
                     return known  # batch["x"] of {"x": x, ...}
                 if owner.keys:
