@@ -24,10 +24,6 @@ from torchlint.analysis.values import (
 )
 
 
-def frame() -> Value:
-    return Value(Kind.OBJECT, origin=PANDAS_FRAME, ident=new_ident())
-
-
 def is_frame(value: Value) -> bool:
     return value.kind == Kind.OBJECT and value.origin == PANDAS_FRAME
 
@@ -39,7 +35,7 @@ def method(node: cst.Call, receiver: Value, name: str) -> Value:
         return numbers(receiver, node)
     if name == "astype" and node.args and node.args[0].keyword is None:
         dtype = numpy_dtype(node.args[0].value)
-        return replace(frame(), dtype=None if dtype == MAYBE_DTYPE else dtype)
+        return replace(receiver, ident=new_ident(), dtype=None if dtype == MAYBE_DTYPE else dtype)
     if name in FRAME_KEEPS:
         return replace(receiver, ident=new_ident())
     return UNKNOWN

@@ -4,7 +4,8 @@
 a floating tensor there raises. Each use whose index the walk knows is floating, by a
 line that made or cast it so, is observed (``FlowFacts.float_indices``) as a
 ``CallObs`` of the op with the index as its one argument. (An ``nn.Embedding``'s ids
-are the first argument of its module call: ``FlowFacts.calls``.)"""
+are the first argument of its module call: ``FlowFacts.calls``. Which ops take
+indices is ``torch_api``'s: ``INDEX_METHODS``, ``INDEX_FUNCTIONS``, ``EMBEDDINGS``.)"""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import libcst as cst
 
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import FLOATING_DTYPES, INDEX_METHODS
+from torchlint.analysis.torch_api import FLOATING_DTYPES, INDEX_FUNCTIONS, INDEX_METHODS
 from torchlint.analysis.values import UNKNOWN, Kind, Value
 
 Args = list[tuple[cst.Arg, Value]]
@@ -20,25 +21,6 @@ Args = list[tuple[cst.Arg, Value]]
 # The position of the index among a tensor method's arguments (``x.scatter_(dim,
 # index, src)``, ``x.take_along_dim(indices, dim)``).
 _METHOD_INDEX = {**dict.fromkeys(INDEX_METHODS, 1), "take_along_dim": 0}
-# torch functions: the position and the keyword of the index.
-_FUNCTION_INDEX = {
-    "torch.gather": (2, "index"),
-    "torch.index_select": (2, "index"),
-    "torch.scatter": (2, "index"),
-    "torch.scatter_add": (2, "index"),
-    "torch.take_along_dim": (1, "indices"),
-    "torch.nn.functional.embedding": (0, "input"),
-    "torch.nn.functional.one_hot": (0, "tensor"),
-}
-# The module classes whose call takes ids.
-EMBEDDINGS = frozenset(
-    {
-        "torch.nn.Embedding",
-        "torch.nn.EmbeddingBag",
-        "torch.nn.modules.sparse.Embedding",
-        "torch.nn.modules.sparse.EmbeddingBag",
-    }
-)
 
 
 def floating(value: Value) -> bool:
@@ -62,7 +44,7 @@ def method(scope: Scope, node: cst.Call, name: str, args: Args) -> None:
 
 def function(scope: Scope, node: cst.Call, q: str, args: Args) -> None:
     """``torch.gather(x, 1, index)``, ``F.one_hot(labels)``: observes a floating index."""
-    found = _FUNCTION_INDEX.get(q)
+    found = INDEX_FUNCTIONS.get(q)
     if found is not None:
         _observe(scope, node, q.rsplit(".", 1)[-1], _argument(args, *found))
 

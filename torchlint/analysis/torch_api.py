@@ -82,6 +82,25 @@ INDEX_METHODS = frozenset(
     index_select index_add index_add_ index_copy index_copy_ index_fill index_fill_
     take_along_dim""".split()
 )
+# torch functions that take indices (TL110): the position and the keyword of the index.
+INDEX_FUNCTIONS = {
+    "torch.gather": (2, "index"),
+    "torch.index_select": (2, "index"),
+    "torch.scatter": (2, "index"),
+    "torch.scatter_add": (2, "index"),
+    "torch.take_along_dim": (1, "indices"),
+    "torch.nn.functional.embedding": (0, "input"),
+    "torch.nn.functional.one_hot": (0, "tensor"),
+}
+# The module classes whose call takes ids (TL110).
+EMBEDDINGS = frozenset(
+    {
+        "torch.nn.Embedding",
+        "torch.nn.EmbeddingBag",
+        "torch.nn.modules.sparse.Embedding",
+        "torch.nn.modules.sparse.EmbeddingBag",
+    }
+)
 # Calls that make a tensor (TL401/TL402's candidates; the screen's evidence for them).
 FACTORY_FUNCTIONS = frozenset(
     "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "

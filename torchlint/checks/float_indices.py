@@ -9,9 +9,10 @@ from dataclasses import replace
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.indices import EMBEDDINGS, floating
+from torchlint.analysis.indices import floating
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
+from torchlint.analysis.torch_api import EMBEDDINGS
 from torchlint.analysis.values import Event, Value
 from torchlint.checks._sites import InputSite
 from torchlint.lint.traverse import nodes

@@ -7,6 +7,8 @@ import ast
 
 from torchlint.analysis.torch_api import (
     COPY_FUNCTIONS,
+    EMBEDDINGS,
+    INDEX_FUNCTIONS,
     INDEX_METHODS,
     INT64_MAKERS,
     LABELS_CROSS_ENTROPY_HEADS,
@@ -95,7 +97,7 @@ FLOAT_CAST = "float-cast"
 # F.one_hot (a floating index there raises: TL110)
 INDEX_OP = "index-op"
 INDEX_WORDS = frozenset(
-    {"Embedding", "EmbeddingBag", "embedding", "one_hot", "take_along_dim", *INDEX_METHODS}
+    {*INDEX_METHODS, *(q.rsplit(".", 1)[-1] for q in (*INDEX_FUNCTIONS, *EMBEDDINGS))}
 )
 # made or cast to int64 by one of ``torch_api.INT64_MAKERS`` (``torch.randint``,
 # ``.long()``): ids, which a layer computing in floating point refuses (TL109)
