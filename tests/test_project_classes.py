@@ -121,3 +121,112 @@ def test_a_model_another_files_classmethod_builds_is_followed(tmp_path: Path) ->
         "`optimizer` loaded its state at line 9 while the parameters were on the CPU"
     )
     same_without_screen(tmp_path / "resume.py")
+
+
+BOXES = """\
+import torch
+
+
+def make_priors(sizes, image_size=300):
+    priors = []
+    for fm in sizes:
+        for i in range(fm):
+            priors.append([(i + 0.5) / fm, 0.5, 30 / image_size, 30 / image_size])
+    priors = torch.tensor(priors, dtype=torch.float32)
+    return priors.clamp_(0.0, 1.0)
+
+
+def decode(locations, priors):
+    return locations[..., :2] * priors[..., 2:] + priors[..., :2]
+"""
+
+DETECTOR = """\
+from torch import nn
+
+import boxes
+
+
+class Detector(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.loc = nn.Conv2d(64, 16, 3, padding=1)
+        self.priors = boxes.make_priors([19, 10])
+
+    def forward(self, feats):
+        return boxes.decode(self.loc(feats), self.priors)
+"""
+
+
+def test_a_tensor_another_files_helper_returns_kept_as_a_plain_attribute(tmp_path: Path) -> None:
+    # (TL301: the helper is read in its own file; the message names its line there)
+    (tmp_path / "boxes.py").write_text(BOXES)
+    (tmp_path / "detector.py").write_text(DETECTOR)
+    result = invoke("--isolated", "--no-cache", str(tmp_path / "detector.py"))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{tmp_path / 'detector.py'}:10:9: TL301 `self.priors` is a plain tensor attribute "
+        "(the CPU tensor `make_priors()` returns at line 10 of boxes.py), not a buffer: "
+        "`.to(device)` and `.half()` leave it on the CPU in its dtype (used at line 13); "
+        'register it with `self.register_buffer("priors", ..., persistent=False)`'
+    ]
+    same_without_screen(tmp_path / "detector.py")
+    registered = DETECTOR.replace(
+        "self.priors = boxes.make_priors([19, 10])",
+        'self.register_buffer("priors", boxes.make_priors([19, 10]), persistent=False)',
+    )
+    (tmp_path / "detector.py").write_text(registered)
+    assert invoke("--isolated", "--no-cache", str(tmp_path / "detector.py")).exit_code == 0
+
+
+SEGNET = """\
+from torch import nn
+
+
+class SegNet(nn.Module):
+    def __init__(self, width=16):
+        super().__init__()
+        self.width = width
+        self.head = nn.Sequential(nn.Conv3d(1, width, 3, padding=1))
+
+    def forward(self, x):
+        return self.head(x)
+
+    def load(self, state):
+        self.head.add_module("out", nn.Conv3d(self.width, state["n"], 1))
+        self.load_state_dict(state)
+"""
+
+PREDICTOR = """\
+import torch
+
+from segnet import SegNet
+
+
+class Predictor:
+    def __init__(self, device="cuda"):
+        self.device = torch.device(device)
+        self.network = SegNet().to(self.device)
+
+    def _swap(self, path):
+        self.network.load(torch.load(path, map_location=self.device))
+
+    def predict(self, volume, path):
+        self._swap(path)
+        return self.network(volume.to(self.device))
+"""
+
+
+def test_a_method_of_another_files_module_held_by_a_plain_class(tmp_path: Path) -> None:
+    # (TL202: the network, placed in __init__, gets a new layer from its own method,
+    # called in another method; reported once, at the call nearest the attachment)
+    (tmp_path / "segnet.py").write_text(SEGNET)
+    (tmp_path / "predictor.py").write_text(PREDICTOR)
+    result = invoke("--isolated", "--no-cache", str(tmp_path / "predictor.py"))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{tmp_path / 'predictor.py'}:12:9: TL202 this call attaches a new module to "
+        "`self.network` (line 14 of segnet.py) after `self.network` was moved to "
+        "`self.device` at line 9, and `self.network` is not moved again: the new weights "
+        "stay on the CPU; make this call before the move, or move the model again after it"
+    ]
+    same_without_screen(tmp_path / "predictor.py")

@@ -61,6 +61,16 @@ _NUMPY_INT64 = frozenset(
 )
 # Reductions of one array (``np.std(x)``, ``np.max(x, axis=0)``): the array's dtype, a
 # float for the statistics of integers.
+# numpy's elementwise functions of two operands, and the operator whose promotion they
+# follow (``np.maximum(counts, 1)`` keeps the array's dtype; ``np.divide`` of integers
+# is float64).
+_NUMPY_BINARY: dict[str, cst.BaseBinaryOp] = {
+    **dict.fromkeys(("maximum", "minimum", "fmax", "fmin", "add"), cst.Add()),
+    "subtract": cst.Subtract(),
+    "multiply": cst.Multiply(),
+    **dict.fromkeys(("divide", "true_divide"), cst.Divide()),
+    "power": cst.Power(),
+}
 _NUMPY_REDUCTIONS = frozenset("sum min max amin amax prod cumsum nansum nanmin nanmax".split())
 _NUMPY_STATISTICS = frozenset(
     "mean std var average median percentile quantile nanmean nanstd".split()
@@ -234,6 +244,18 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         # np.concatenate(preds): every tensor of the list is converted
         scope.w.facts.to_numpy.add(node, listed, scope.depth)
         return new_value(Kind.NDARRAY, Place.CPU, None)
+    operator = _NUMPY_BINARY.get(name)
+    if operator is not None and len(args) == 2 and not any(a.keyword or a.star for a, _ in args):
+        # np.maximum(size, 1), np.divide(a, b): as the operator promotes
+        (left_arg, left), (right_arg, right) = args
+        spelled = cst.BinaryOperation(left_arg.value, operator, right_arg.value)
+        result = (
+            arithmetic(spelled, left, right) if Kind.NDARRAY in (left.kind, right.kind) else UNKNOWN
+        )
+        created = result.last("create")
+        if created is not None and created.node is spelled:
+            return new_value(Kind.NDARRAY, Place.CPU, result.dtype, Event("create", node))
+        return result
     dtype: str | None = None
     copied = UNKNOWN
     first = args[0][1] if args else UNKNOWN

@@ -69,7 +69,7 @@ class Attachments(Expressions):
             seen = sum(e.action != "pass" for e in root.events)
             foreign = self.w.facts.site is not None  # in another file of the project
             self.w.pending_late[stmt] = Late(
-                ident, seen, parent_path, placement, what, name, foreign
+                ident, seen, parent_path, placement, what, name, foreign, self.in_forward
             )
             self.w.late_in_callee[stmt] = self.depth > 0
             self.w.late_roots[stmt] = next((k for k, v in self.env.items() if v.ident == ident), "")
@@ -179,6 +179,7 @@ class Attachments(Expressions):
                     in_callee,
                     node if call is not None else None,
                     late.name,
+                    in_forward=late.in_forward,
                 ),
                 self.depth,
             )

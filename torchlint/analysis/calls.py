@@ -21,6 +21,7 @@ from torchlint.analysis.dicts import SETTINGS
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
+from torchlint.analysis.project import mentions_device
 from torchlint.analysis.scope import Scope, Walk
 from torchlint.analysis.torch_api import FLOATING_DTYPES, no_grad_decorated, torch_dtype
 from torchlint.analysis.values import (
@@ -91,8 +92,6 @@ class Calls(Loops):
                 Event("create", node, bound=frozenset(self.env)),
                 device_expr=expr,
             )
-            if not self.entry:
-                return replace(module, origin=f"local:{name}") if w.home is w.own else module
             if w.home is not w.own:
                 w.homes[cls] = w.home
                 # (named apart from a class of the linted file that has its name)
@@ -100,6 +99,12 @@ class Calls(Loops):
                 module = replace(module, origin=f"local:{where}.{name}")
             else:
                 module = replace(module, origin=f"local:{name}")
+            w.module_classes[module.origin] = cls
+            if not self.entry:
+                init = cls.method("__init__")
+                if init is not None and mentions_device(init):
+                    module = replace(module, device=Place.MAYBE)  # (not walked: may place)
+                return module
             attrs = self.construct(cls, node, args, module)
             after = attrs.pop("self", module)
             if after.ident == module.ident:
@@ -147,13 +152,18 @@ class Calls(Loops):
         followed there as a call of this file's own would be; None when it is not
         one, or not followed."""
         name = dotted(node.func)
-        if name is None or not self.entry:
+        plain = self.cls is not None and not self.cls.bases and name is not None
+        if name is None or not (self.entry or (plain and name[:1].isupper())):
             return None
         found = self.w.imported(name)
         if found is not None:
+            # (outside an entry, in a plain class's methods: a module class of that
+            # file is made without walking its __init__, as one of this file is)
             home, local = found
             with self.w.within(home, node):
                 return self.defined(local, node, args, None)
+        if not self.entry:
+            return None
         owner, _, method = name.rpartition(".")
         found = self.w.imported(owner) if owner else None
         if found is None or found[0].class_named(found[1]) is None:

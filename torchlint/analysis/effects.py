@@ -73,6 +73,7 @@ from torchlint.analysis.values import (
     Kind,
     Place,
     Value,
+    is_none,
     new_ident,
     new_value,
     state_dict,
@@ -205,7 +206,9 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
             if numbers and all(is_number(n) for n in numbers)
             else None
         )
-    for arg, _ in args:
+    for arg, given in args:
+        if arg.keyword and arg.keyword.value == "device" and is_none(given):
+            continue  # device=device of a parameter left at its default None: the default
         if arg.keyword and arg.keyword.value == "device":
             device, expr = scope.device_of(arg.value)
             device = device or Place.VAR
@@ -363,7 +366,8 @@ def module_method(
         return UNKNOWN  # a method of a part (pipe.image_processor.postprocess, ...)
     if receiver.origin.startswith("local:") and method != "forward":
         # A method of a module class of the file: its body says what it does.
-        known = scope.w.objects.get(receiver.ident)
+        w = scope.w
+        known = w.objects.get(receiver.ident) if path == "self" else w.instance(receiver)
         cls = known[0] if known is not None else scope.cls if path == "self" else None
         if cls is not None and method in scope.w.methods(cls):
             # vae.decode(z) runs its layers on z: a call of the module, as vae(z) is

@@ -20,6 +20,9 @@ from torchlint.analysis.torch_api import mark_modules
 @dataclass
 class Analysis(FileFacts):
     _flow: FlowFacts | None = field(default=None, repr=False)
+    # Files of the project a rule read itself (``project.resolve``), for the lines of
+    # them its messages name.
+    _read: list[Home] = field(default_factory=list, repr=False)
 
     @classmethod
     def of(cls, module: cst.Module, path: str | None = None) -> Self:
@@ -39,8 +42,14 @@ class Analysis(FileFacts):
     @property
     def files(self) -> list[Home]:
         """The other files of the project the flow analysis read (none when it did
-        not run)."""
-        return self._flow.files if self._flow is not None else []
+        not run), and those a rule read (``read_too``)."""
+        walked = self._flow.files if self._flow is not None else []
+        return [*walked, *(h for h in self._read if h not in walked)]
+
+    def read_too(self, home: Home) -> None:
+        """A rule names a line of ``home``, another file of the project it read."""
+        if home not in self._read:
+            self._read.append(home)
 
 
 def analyze(module: cst.Module, path: str | None = None) -> Analysis:

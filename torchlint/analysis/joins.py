@@ -40,16 +40,7 @@ def meet(
     The result has dimensions where one of ``values`` has (broadcasting), or where it
     is a concatenation. With ``at_op``, a CPU tensor made outside the function being
     walked (a batch's labels) is recorded at ``node``: the line that can move it."""
-    for cpu in values:
-        made = cpu.last("create") if cpu.kind == Kind.TENSOR and cpu.device == Place.CPU else None
-        if made is None:
-            continue
-        other = next(((v, e) for v, e in zip(values, exprs, strict=True) if v.on_accelerator), None)
-        if other is not None:
-            mix = MixObs(node, cpu, other[0], other[1])
-            here = not at_op or not scope.stack or contains(scope.stack[-1], made.node)
-            key = mixed_at(scope, made.node, node) if here else node
-            scope.w.facts.mixes.add(key, mix, scope.depth)
+    _mixed(scope, values, node, exprs, at_op)
     copies.meet(scope, values, node)
     gpus.meet(scope, values, node, exprs)
     joined = join_values(values, promote, dtype, node)
@@ -60,6 +51,39 @@ def meet(
         if weights is not None:
             joined = replace(joined, origin=weights.origin)
     return dims.mark(joined, promote or any(dims.has(v) for v in values))
+
+
+def _mixed(
+    scope: Scope,
+    values: Sequence[Value],
+    node: cst.CSTNode,
+    exprs: Sequence[cst.BaseExpression],
+    at_op: bool,
+) -> None:
+    """Records each tensor made on the CPU among ``values`` that meets one on a device
+    at ``node`` (the op fails there)."""
+    for cpu in values:
+        made = cpu.last("create") if cpu.kind == Kind.TENSOR and cpu.device == Place.CPU else None
+        if made is None:
+            continue
+        other = next(((v, e) for v, e in zip(values, exprs, strict=True) if v.on_accelerator), None)
+        if other is not None:
+            mix = MixObs(node, cpu, other[0], other[1])
+            here = not at_op or not scope.stack or contains(scope.stack[-1], made.node)
+            key = mixed_at(scope, made.node, node) if here else node
+            scope.w.facts.mixes.add(key, mix, scope.depth)
+
+
+def masked(
+    scope: Scope, node: cst.Call, method: str, operands: Sequence[tuple[cst.BaseExpression, Value]]
+) -> None:
+    """``scores.masked_fill(mask, -inf)``: the mask must be where the receiver is (a
+    CPU mask on a CUDA tensor fails: 'expected self and mask to be on the same
+    device'); the result is the receiver's, so only the meeting is recorded. The
+    value filled in may be a CPU scalar tensor, so it is not read."""
+    pair = operands[:2]
+    if method.startswith("masked_") and len(pair) == 2 and pair[1][1].kind in _TENSORS:
+        _mixed(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=False)
 
 
 # The origins of a value on a device because a placed model put it there: its output

@@ -140,6 +140,9 @@ class LateModuleObs:
     # that function names it), and this is the statement of the call that handed
     # the model over.
     via: cst.CSTNode | None = None
+    # Attached by a forward a module call ran (a layer built lazily at the first
+    # call), not by another method of the module (``model.load(state)``).
+    in_forward: bool = False
 
 
 @dataclass(frozen=True)

@@ -180,7 +180,15 @@ def touch(scope: Scope, path: str) -> None:
 
 
 def _by_ident(scope: Scope, ident: int) -> Value | None:
-    return next((v for v in scope.env.values() if ident and v.ident == ident), None)
+    """The value ``ident`` names here, or in a caller of the helper being walked
+    (``build_optimizer(model.parameters())``: the model is the caller's)."""
+    at: Scope | None = scope
+    while at is not None and ident:
+        found = next((v for v in at.env.values() if v.ident == ident), None)
+        if found is not None:
+            return found
+        at = at.parent
+    return None
 
 
 def grad_norm(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:

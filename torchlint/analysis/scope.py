@@ -94,6 +94,7 @@ class Late(NamedTuple):
     what: str = "module"  # "module", "buffer" or "parameter"
     name: str = ""  # of a buffer or a parameter: its attribute name
     foreign: bool = False  # attached in another file of the project
+    in_forward: bool = False  # by a forward a module call ran (not a method of it)
 
 
 class Walk:
@@ -120,6 +121,11 @@ class Walk:
         self.closures: dict[int, tuple[cst.FunctionDef, Scope]] = {}
         # The classes of other files whose instances the walk made.
         self.homes: dict[ClassFacts, Home] = {}
+        # The module classes of the project the walk made instances of, by the origin
+        # those carry (``local:Net``, ``local:network.SegNetwork``): a method called
+        # on an instance made outside the walk that follows constructions (in
+        # ``__init__``) is walked with its class.
+        self.module_classes: dict[str, ClassFacts] = {}
         # The files of the project the walk read (the linted file's result depends
         # on them), and the call of the linted file that entered them.
         self.visited: list[Home] = []
@@ -230,6 +236,15 @@ class Walk:
                 # each other by name).
                 self.package_files.add(found[0].path)
         return self._resolved[key]
+
+    def instance(self, value: Value) -> tuple[ClassFacts, dict[str, Value]] | None:
+        """The class (and the attributes) of an instance the walk made; for a module
+        made where constructions are not followed (``self.net`` of ``__init__``, read
+        in another method), its class, its attributes unknown."""
+        known = self.objects.get(value.ident)
+        if known is None and value.ident and (cls := self.module_classes.get(value.origin)):
+            known = self.objects[value.ident] = (cls, {})
+        return known
 
     def home_of(self, cls: ClassFacts) -> Home | None:
         """The file a class of another file came from (None: the file walked now)."""
@@ -552,12 +567,16 @@ class Scope(ABC):
     def _option_choice(self, name: str) -> Place | None:
         """``args.device`` of an option the file declares with a default that a guard
         chooses (``"cuda" if torch.cuda.is_available() else "cpu"``): where that
-        default is in the run the guard says (a plain string default is left to the
-        user, who may pass another)."""
+        default is in the run the guard says. A plain string default counts when it
+        names a GPU (``default="cuda"``: the run without flags is on it); a CPU default
+        is left to the user, who may pass a GPU."""
         head, _, attr = name.rpartition(".")
         if not head or head.split(".", 1)[0] in ("self", "cls"):
             return None
         default = self.w.analysis.option_defaults.get(attr)
+        if isinstance(default, cst.SimpleString):
+            place = self.device_of(default)[0]
+            return place if place == Place.CUDA else None
         if not isinstance(default, cst.IfExp) or self.guard(default.test) is None:
             return None
         return self.device_of(default)[0]

@@ -521,7 +521,8 @@ TENSOR_ATTRIBUTE_FACTORIES = frozenset(
 )
 TENSOR_METHODS = frozenset(
     """float long half bool unsqueeze view reshape t tril triu T repeat permute expand
-    contiguous clone detach transpose squeeze flatten sin cos exp scatter_ fill_""".split()
+    contiguous clone detach transpose squeeze flatten sin cos exp scatter_ fill_ clamp
+    clamp_ mul_ div_ add_ sub_ sqrt abs""".split()
 )
 
 # torch.nn classes that hold weights, by name prefix (Conv2d, BatchNorm1d, ...): only

@@ -38,9 +38,12 @@ class IntegerInput(Rule):
         "computes in floating point."
     )
     fixable = True
-    triggers = (*NARROW_TEXT, *INT64_TEXT)
+    triggers = (*NARROW_TEXT, *INT64_TEXT, "numpy", "np.")
     needs = frozenset({screen.NARROW_CAST, screen.MODULE_SOURCE})
-    needs_either = (frozenset({screen.INT64_CAST, screen.MODULE_SOURCE}),)
+    needs_either = (
+        frozenset({screen.INT64_CAST, screen.MODULE_SOURCE}),
+        frozenset({screen.FLOAT64, screen.MODULE_SOURCE}),  # numpy data made a tensor
+    )
     docs = """
     ## What it does
     Flags a call of a layer that computes with floating weights on its input
@@ -50,7 +53,8 @@ class IntegerInput(Rule):
     `cv2.imread`, or a PIL image made an array (`np.asarray(Image.open(p).convert("RGB"))`), made from a numpy array cast with `.astype(np.uint8)`, made with
     `dtype=torch.uint8`, or cast with `.byte()` / `.int()`; or int64 ids drawn with
     `torch.randint`, cast with `.long()` or made with `torch.LongTensor` (labels or
-    flags fed to a `Linear` as features). Other int64 tensors (`torch.arange`,
+    flags fed to a `Linear` as features), or int64 numpy data made a tensor
+    (`torch.from_numpy(np.asarray(board, dtype=np.int64))`). Other int64 tensors (`torch.arange`,
     `dtype=torch.long`) are index arithmetic in nearly every model file, and are
     left out to keep the screen cheap. The flow is followed
     through the file's functions and into the `forward` of its module classes, so an
@@ -148,10 +152,20 @@ class IntegerInput(Rule):
 
 
 def _int64_made(value: Value) -> bool:
-    """int64 ids made by one of ``INT64_MAKERS`` (``torch.randint``, ``.long()``)."""
+    """int64 ids made by one of ``INT64_MAKERS`` (``torch.randint``, ``.long()``), or
+    int64 numpy data made a tensor (``torch.from_numpy(np.asarray(board,
+    dtype=np.int64))``, ``torch.tensor(counts)`` of an array): not index arithmetic."""
     made = value.dtype_event()
     if made is None or not isinstance(made.node, cst.Call):
         return False
     func = made.node.func
     last = func.attr.value if isinstance(func, cst.Attribute) else dotted(func)
+    if last in _FROM_NUMPY and made.node.args:
+        # (a list of Python ints written out is ids or sizes, not numpy data)
+        data = made.node.args[0].value
+        return last == "from_numpy" or not isinstance(data, _WRITTEN_OUT)
     return last in INT64_MAKERS
+
+
+_FROM_NUMPY = frozenset({"from_numpy", "tensor", "as_tensor"})
+_WRITTEN_OUT = (cst.List, cst.Tuple, cst.ListComp, cst.Integer, cst.UnaryOperation)

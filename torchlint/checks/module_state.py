@@ -11,7 +11,7 @@ import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis import ClassFacts, project
-from torchlint.analysis.facts import FunctionFacts
+from torchlint.analysis.facts import FileFacts, FunctionFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import (
     PARAMETRIZED_MODULES,
@@ -21,7 +21,7 @@ from torchlint.analysis.torch_api import (
 )
 from torchlint.checks._buffers import buffer_containers, built_methods, dtype_only, rooted_at
 from torchlint.lint.traverse import nodes
-from torchlint.rules.rule import FixSpec, Replace, Rule
+from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
 
 # How many helpers deep a tensor made for ``self.x = helper(...)`` is looked for.
 _HELPER_DEPTH = 2
@@ -110,6 +110,12 @@ class ModuleStateRule(Rule):
     whole_class = True  # reads the class's other methods and attributes
     triggers = ("self.",)
 
+    def __init__(self, ctx: LintContext) -> None:
+        super().__init__(ctx)
+        # The facts of the file a function of another file of the project comes from,
+        # by its node (``_helper``): its code spells names as that file imports them.
+        self._foreign: dict[cst.FunctionDef, FileFacts] = {}
+
     def _module_class(self, node: cst.ClassDef) -> ClassFacts | None:
         facts = self.ctx.analysis.classes.get(node)
         return facts if facts is not None and facts.is_module else None
@@ -138,7 +144,10 @@ class ModuleStateRule(Rule):
                 return bool(values) and all(tensor(v) for v in values)
             return tensor(value)
         if isinstance(node, cst.Call):
-            q = self.ctx.analysis.qualify(node.func) or ""
+            # (names as the file that holds the code spell them: a helper of another
+            # file imports torch its own way)
+            home = self._foreign.get(scope.node) if scope is not None else None
+            q = (home or self.ctx.analysis).qualify(node.func) or ""
             if q.startswith("torch.nn."):
                 return False  # nn.Parameter(...) and friends are registered
             if any(
@@ -151,6 +160,9 @@ class ModuleStateRule(Rule):
             ):
                 return False  # made on a chosen device: placed on purpose
             first = node.args[0].value if node.args else None
+            if isinstance(first, cst.Name) and scope is not None:
+                # (priors = [] filled by appends, then torch.tensor(priors): a list)
+                first = scope.value_at(first) or first
             if (
                 q.endswith((".tensor", ".as_tensor"))
                 and not dims
@@ -167,7 +179,11 @@ class ModuleStateRule(Rule):
                 return True  # torch.tril(torch.ones(n, n)), torch.cat([...])
             if q.startswith("torch.") and q.rsplit(".", 1)[-1] in TENSOR_ATTRIBUTE_FACTORIES:
                 return True
-            helper = self._helper(node, cls) if not q and depth < _HELPER_DEPTH else None
+            helper = (
+                self._helper(node, cls)
+                if (not q or not q.startswith("torch")) and depth < _HELPER_DEPTH
+                else None
+            )
             if helper is not None:
                 return self._returns_tensor(helper, cls, depth + 1)
             return (
@@ -209,10 +225,10 @@ class ModuleStateRule(Rule):
                 ),
                 None,
             )
-        if "." in name or analysis.module is None:
+        if analysis.module is None:
             return None
         top = {id(s) for s in analysis.module.body}
-        return next(
+        own = next(
             (
                 f
                 for f in analysis.functions.values()
@@ -220,6 +236,16 @@ class ModuleStateRule(Rule):
             ),
             None,
         )
+        if own is not None or name[:1].isupper():
+            return own
+        # (a function of another file of the project: ``box_utils.make_priors(...)``)
+        found = project.resolve(analysis, name)
+        fn = found[0].top_functions.get(found[1]) if found is not None else None
+        if fn is None or found is None:
+            return None
+        self.ctx.analysis.read_too(found[0])
+        self._foreign[fn] = found[0].analysis
+        return next((f for f in found[0].analysis.functions.values() if f.node is fn), None)
 
     def _returns_tensor(self, fn: FunctionFacts, cls: ClassFacts | None, depth: int) -> bool:
         """Every ``return`` of ``fn`` (at least one) returns a CPU tensor."""

@@ -272,10 +272,11 @@ class InputsNotMoved(Rule):
                 where = f"{device_text(moved, code)} (line <line:moved>)"
             elif not model and other.device_expr is not None:
                 where = f"`{code(other.device_expr)}`"
-            subject = "this tensor is made on the CPU (no `device=`) and"
+            made = mix.cpu.last("create")
+            unplaced = _unplaced(made.node if made is not None else None)
+            subject = f"this tensor is made on the CPU {unplaced} and"
             at: cst.CSTNode = node
             cpu: str | None = None
-            made = mix.cpu.last("create")
             handed = mix.cpu.handed_in()
             statement = None
             if (
@@ -292,7 +293,7 @@ class InputsNotMoved(Rule):
                 related["made"] = made.node
                 passed = name_of(handed.node, code(handed.node))
                 subject = (
-                    f"`{passed}` holds a tensor made on the CPU (no `device=`) at line "
+                    f"`{passed}` holds a tensor made on the CPU {unplaced} at line "
                     f"<line:made>, and `{handed.detail}`'s forward, which gets it here,"
                 )
             elif made is not None and mix.node is node:
@@ -305,7 +306,7 @@ class InputsNotMoved(Rule):
                 related["made"] = made.node
                 cpu = _other_operand(node, mix.device_expr)
                 subject = (
-                    f"`{cpu or 'this tensor'}` was made on the CPU (no `device=`) at line "
+                    f"`{cpu or 'this tensor'}` was made on the CPU {unplaced} at line "
                     "<line:made> and"
                 )
             elif made is not None and made.node is not node:
@@ -320,7 +321,7 @@ class InputsNotMoved(Rule):
                 if at is node:
                     related["made"] = made.node
                     subject = (
-                        "this call reaches a tensor made on the CPU (no `device=`) at "
+                        f"this call reaches a tensor made on the CPU {unplaced} at "
                         "line <line:made>, which"
                     )
             how, error = f"meets `{name}`", "'Expected all tensors to be on the same device'"
@@ -527,6 +528,16 @@ def _recast_only(value: Value) -> Event | None:
             return event
         return None
     return None
+
+
+def _unplaced(made: cst.CSTNode | None) -> str:
+    """Why a tensor made by ``made`` is on the CPU: no ``device=``, or a ``device=``
+    that holds None there (a helper's ``device=None`` default the caller left)."""
+    if isinstance(made, cst.Call) and any(
+        a.keyword is not None and a.keyword.value == "device" for a in made.args
+    ):
+        return "(its `device=` is None there)"
+    return "(no `device=`)"
 
 
 def _scalar(node: cst.CSTNode) -> bool:

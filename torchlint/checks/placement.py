@@ -15,6 +15,7 @@ from torchlint import screen
 from torchlint.analysis.facts import FileFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs, WrapObs
+from torchlint.analysis.order import contains
 from torchlint.analysis.torch_api import (
     HALF_DTYPES,
     HALF_TEXT,
@@ -460,7 +461,7 @@ class ModuleAddedAfterPlacement(Rule):
             named = f" `{obs.name}`" if obs.name else ""
             new = f"a new {obs.what}{named} made on the CPU"
             done, stays = f"registers {new} on", f"the {obs.what} stays on the CPU"
-        if obs.attached is not None and obs.what == "module" and self._runs_forward(node):
+        if obs.attached is not None and obs.what == "module" and obs.in_forward:
             # Built lazily by the model's own forward (``if self.conv is None:``):
             # the call cannot come before the move, the layer must be made right.
             at = self.once_at(obs.attached, node)
@@ -484,6 +485,8 @@ class ModuleAddedAfterPlacement(Rule):
             return
         if obs.attached is not None:
             # Reported at the call that reached the attachment: the line to move.
+            if self._callee_reports(node, placement.node):
+                return
             self.report(
                 node,
                 f"this call {done} `{owner}` (line <line:attached>) after {moved}, and "
@@ -524,13 +527,19 @@ class ModuleAddedAfterPlacement(Rule):
             {"placed": placement.node},
         )
 
-    def _runs_forward(self, stmt: cst.CSTNode) -> bool:
-        """The statement ``stmt`` calls a module (whose forward ran the attachment)."""
-        calls = self.ctx.analysis.flow.calls
+    def _callee_reports(self, stmt: cst.CSTNode, placed: cst.CSTNode) -> bool:
+        """``self._swap(state)`` in a method, where the model was placed in another
+        (``__init__``): ``_swap``, walked as a method with the same class state, reports
+        the call inside it that attaches, the line nearest the attachment."""
+        function, cls = self.ctx.function, self.ctx.cls
+        if function is None or cls is None or contains(function.node, placed):
+            return False
         return any(
-            o.module.kind in (Kind.MODULE, Kind.WRAPPER)
+            isinstance(call.func, cst.Attribute)
+            and isinstance(call.func.value, cst.Name)
+            and call.func.value.value == "self"
+            and call.func.attr.value in cls.methods
             for call in nodes(stmt, cst.Call)
-            for o in calls.all(call)
         )
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:

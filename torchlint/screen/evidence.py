@@ -266,11 +266,15 @@ class Evidence:
                     for j in edges[i]:
                         if not isinstance(defs[j], ast.ClassDef):
                             tags[find(j)].add(tag)
+        # (a plain class's methods are walked as entries, with the modules its
+        # __init__ made and placed: the classes it makes are in its group, above)
+        plain = {find(i) for i, d in enumerate(defs) if isinstance(d, ast.ClassDef) and not d.bases}
         for i, unit in enumerate(units):
             # A method of a class an entry reaches attaches a module to self; the
             # entry may have placed the instance first.
             group_tags = tags[find(i)]
-            if i in reached and unit.late_self_attach and PLACED_MODULE in group_tags:
+            entered = i in reached or find(i) in plain
+            if entered and unit.late_self_attach and PLACED_MODULE in group_tags:
                 group_tags.add(LATE_MODULE)
         # TL502 trusts a load of the file another unit writes (analysis/saves.py, "a
         # file this module writes"): where a unit loads, the units that save are kept.

@@ -112,7 +112,8 @@ class ModuleState:
             if (
                 q.endswith((".tensor", ".as_tensor"))
                 and not dims
-                and not isinstance(first, (ast.List, ast.Tuple, ast.ListComp))
+                # (a name: TL301 reads what it holds, a list filled by appends maybe)
+                and not isinstance(first, (ast.List, ast.Tuple, ast.ListComp, ast.Name))
                 and not (q.endswith(".as_tensor") and not _number(first))
             ):
                 return False
@@ -301,6 +302,13 @@ class ModuleState:
             )
         ):
             self.init_helpers.add(helper)  # what it returns may be a tensor: finish()
+        elif (
+            helper is not None
+            and not helper.rpartition(".")[2][:1].isupper()
+            and self.file.in_project(helper)
+        ):
+            # (a function of another file of the project: TL301 reads what it returns)
+            self.tags.add(INIT_TENSOR_ATTR)
         elif isinstance(value, (ast.List, ast.Tuple)) and value.elts:
             # a list of tensors (TL301's other shape)
             if any(self.is_tensor_expr(e) for e in value.elts):

@@ -6,22 +6,8 @@ from __future__ import annotations
 
 import ast
 
-from torchlint.analysis.array_api import (
-    NUMPY_ARRAY_FIRST,
-    NUMPY_CONVERSIONS,
-    NUMPY_LIST_REDUCTIONS,
-    NUMPY_UFUNCS,
-    PANDAS_READERS,
-    PIL_OPENERS,
-    SKLEARN_DATA,
-    array_library_function,
-)
-from torchlint.analysis.effects import FACTORIES as _FLOW_FACTORIES
 from torchlint.analysis.effects import INERT_BUILTINS
 from torchlint.analysis.torch_api import (
-    CHECKPOINT_LOADERS,
-    DEPRECATED_AMP,
-    FACTORY_FUNCTIONS,
     GPU_STRINGS,
     LEGACY_TENSOR_TYPES,
     MODEL_LOADERS,
@@ -32,6 +18,7 @@ from torchlint.analysis.torch_api import (
 )
 from torchlint.screen.casts import Casts
 from torchlint.screen.file import File
+from torchlint.screen.library import LibraryCalls
 from torchlint.screen.modules import ModuleSources
 from torchlint.screen.state import ModuleState
 from torchlint.screen.tags import (
@@ -48,17 +35,14 @@ from torchlint.screen.tags import (
     CUDA_LITERAL,
     CUDA_TEST,
     DATA_ASSIGN,
-    DEPRECATED_AMP_CALL,
     DEVICE_NAME,
     DISCARDABLE,
     DISCARDED_MOVE,
     DTYPE_BY_NAME,
     DTYPE_KEYWORDS,
-    FACTORY_WITHOUT_DEVICE,
     FIRST_CALL_WORDS,
     FLOAT64,
     FLOAT_CAST,
-    FROM_NUMPY,
     HALF_CAST,
     HALF_WORDS,
     HANDED_PLACED,
@@ -72,12 +56,12 @@ from torchlint.screen.tags import (
     LEGACY_TYPE_CAST,
     LIGHTNING_PLACED,
     LOSS,
+    MODULE_OWN_METHODS,
     MODULE_SOURCE,
     NARROW_CAST,
     NUMPY_CALL,
     NUMPY_DATA,
     OWN_APPLY,
-    PARALLEL_WRAP,
     PARAMETER_SOURCE,
     PARAMETER_STATE,
     PARAMETER_WORDS,
@@ -95,7 +79,6 @@ from torchlint.screen.tags import (
     TARGET_DTYPE,
     TENSOR_INDEXES,
     TO_TORCH,
-    TORCH_LOAD,
     TYPE_CAST_ARGUMENT,
     WORD_TAGS,
 )
@@ -113,7 +96,6 @@ from torchlint.screen.trees import (
     last_name,
     lightning_step,
     may_be_list,
-    members,
     nodes_under,
     numpy_mapped,
     on_cpu,
@@ -129,7 +111,7 @@ from torchlint.screen.trees import (
 )
 
 
-class Unit(Casts, ModuleSources, ModuleState):
+class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
     """The evidence of one unit, gathered in one walk."""
 
     def __init__(self, file: File) -> None:
@@ -180,6 +162,10 @@ class Unit(Casts, ModuleSources, ModuleState):
         self.self_attaches = False  # self.x = ... (ATTACHES in a function, see finish)
         self.late_self_aliases: set[str] = set()  # b of `self.x = b` outside __init__
         self.late_self_attach = False  # see attach_self()
+        # receivers of a method call off self (self.network.load(state)): a module's
+        # own method may attach to it (finish)
+        self.self_method_receivers: set[str] = set()
+        self.held_modules: set[str] = set()  # self.x = <a module, maybe>
         # (parent, roots of the value) of `parent.x = value` in a method, not __init__
         self.late_parts: list[tuple[str, set[str]]] = []
         self.functions = file.functions
@@ -454,51 +440,7 @@ class Unit(Casts, ModuleSources, ModuleState):
             self.called.add(name)
             q = self.qualify(name)
             if q is not None:
-                if q in DEPRECATED_AMP:
-                    tags.add(DEPRECATED_AMP_CALL)  # TL601
-                if q in CHECKPOINT_LOADERS:  # (torch.load, load_state_dict_from_url)
-                    tags.add(TORCH_LOAD)
-                elif "DataParallel" in q:
-                    tags.add(PARALLEL_WRAP)
-                elif q.startswith("torch.") and q.rsplit(".", 1)[-1] in _FLOW_FACTORIES:
-                    tags.add(CPU_DATA)  # on the CPU unless device= says otherwise
-                    if not any(k.arg in PLACING_KEYWORDS or k.arg is None for k in node.keywords):
-                        self.made_on_cpu.add(id(node))
-                elif q in PIL_OPENERS:
-                    tags.add(NARROW_CAST)  # np.asarray(Image.open(p)): uint8 pixels
-                elif q.startswith("torchvision.datasets."):
-                    tags.add(CPU_DATA)  # a DataLoader over it yields CPU batches
-                elif optimizer_class(q):
-                    tags.add(PARAMETER_STATE)
-                if q.startswith("torch.") and q.rsplit(".", 1)[-1] in FACTORY_FUNCTIONS:
-                    if id(node) not in self.init_calls and not has_device_keyword(node):
-                        tags.add(FACTORY_WITHOUT_DEVICE)  # outside __init__ (TL401)
-                    if q in FROM_NUMPY:
-                        self.to_torch = True
-                elif array_library_function(q):
-                    if q in SKLEARN_DATA or q in PANDAS_READERS:
-                        self.numpy_data = True  # make_classification(...), read_csv(...)
-                    # accuracy_score(y, preds): each argument is made an array
-                    for arg in (*node.args, *(k.value for k in node.keywords)):
-                        if not on_cpu(arg):
-                            self.converted.update(roots_of(arg))
-                elif q.startswith("numpy."):
-                    self.numpy_data = True  # float64 unless told otherwise
-                    function = q[len("numpy.") :]
-                    converts = (
-                        function in NUMPY_CONVERSIONS
-                        or function in NUMPY_UFUNCS
-                        or function in NUMPY_ARRAY_FIRST
-                    )
-                    if function in NUMPY_LIST_REDUCTIONS and node.args:
-                        # np.sum(arr) converts nothing; np.sum(list of tensors) each
-                        if isinstance(node.args[0], (ast.List, ast.ListComp, ast.Tuple)):
-                            converts = True
-                        else:
-                            self.reduced.append(node.args[0])
-                    if converts and node.args:  # (np.sum([f(o) for o in outs]): each f(o))
-                        listed = [m for m in members(node.args[0]) if not on_cpu(m)]
-                        self.converted.update(*map(roots_of, listed))
+                self.library_call(node, q)
 
         if name == "map":  # map(np.asarray, zip(*rows)): each member is converted
             self.converted.update(*(roots_of(r) for r in numpy_mapped(node, self.qualify)))
@@ -577,6 +519,10 @@ class Unit(Casts, ModuleSources, ModuleState):
             path = dotted(receiver)
             if path is not None:
                 self.receivers.add(path)
+        if type(func) is ast.Attribute and last not in MODULE_OWN_METHODS:
+            path = dotted(func.value)
+            if path is not None and path.startswith("self.") and path.count(".") == 1:
+                self.self_method_receivers.add(path)
         attaches = last in SUBMODULE_ADDERS or last in TENSOR_REGISTRARS
         if attaches or last == "setattr":
             tags.add(ATTACHES)
@@ -635,6 +581,8 @@ class Unit(Casts, ModuleSources, ModuleState):
             self.late_parts.extend((parent, roots_of(value)) for parent in parents)
         # (what a function of the file returns may be a module)
         is_module = self.value_is_module(value, self.functions)
+        if is_module or self.may_make_module(value):
+            self.held_modules |= {p for t in targets if (p := dotted(t) or "").startswith("self.")}
         moves = isinstance(value, ast.Call) and is_device_move(value)
         if isinstance(value, (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Call)):
             # What dtype the names get is read in finish(), for the few passed as one.
@@ -716,6 +664,8 @@ class Unit(Casts, ModuleSources, ModuleState):
                 self.late_self_attach = True
         if any(within(r, names) for r in self.receivers):
             self.tags.add(PLACED_MODULE)
+        if self.self_method_receivers & self.held_modules:
+            self.late_self_attach = True  # (a method of the module held may attach)
         holders = self.class_holders | {a for a, b in self.aliases if b in self.class_holders}
         if holders & (self.called | self.passed_on | self.returned):
             # tensortype = type(x); tensortype(size): the legacy constructor, called
