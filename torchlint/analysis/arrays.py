@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import libcst as cst
 
+from torchlint.analysis import dims
 from torchlint.analysis.array_api import (
     NUMPY_ARRAY_FIRST,
     NUMPY_CONVERSIONS,
@@ -49,12 +50,14 @@ NUMPY_KEEP_DTYPE = frozenset(
 # moved, a sorted copy.
 _NUMPY_KEEP_DTYPE_FUNCTIONS = frozenset(
     """delete insert take sort swapaxes moveaxis rot90 fliplr flipud atleast_1d atleast_2d
-    atleast_3d""".split()
+    atleast_3d tril triu""".split()
 )
 # ndarray methods (reductions and the like) whose result has the array's dtype.
 _SAME_DTYPE_METHODS = frozenset("sum min max cumsum prod clip round abs".split())
 # Elementwise maths: float64 from integers or float64, float32 stays float32.
 # Integer results: numpy's default integer is int64.
+# numpy factories given a size (``np.ones((n, n))``): their arrays have dimensions.
+_NUMPY_SIZED = frozenset({"zeros", "ones", "empty", "full"})
 _NUMPY_INT64 = frozenset(
     """random.randint random.integers random.poisson random.binomial random.negative_binomial
     random.geometric random.hypergeometric argmax argmin argsort""".split()
@@ -305,6 +308,10 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
     if dtype is None and name not in ("array", "asarray", "arange"):
         return UNKNOWN
     made = new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
+    keeps = name in NUMPY_KEEP_DTYPE or name in _NUMPY_KEEP_DTYPE_FUNCTIONS
+    made = dims.mark(
+        made, (name in _NUMPY_SIZED and dims.sized(node.args)) or (keeps and dims.has(first))
+    )
     if copied.dtype != dtype:  # np.array(ids, dtype=np.float32): cast as it is copied
         whole, _ = after_cast(copied, dtype, Event("cast", node, dtype or ""))
         return replace(made, whole=whole)

@@ -35,7 +35,7 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
         return arrays.arithmetic(node, left, right)
     for tensor, other in ((left, right), (right, left)):
         other_node = node.right if other is right else node.left
-        if tensor.kind == Kind.TENSOR and (
+        if tensor.kind in (Kind.TENSOR, Kind.MOVED) and (
             other.kind == Kind.NUMBER or effects.is_number(other_node)
         ):
             dtype = tensor.dtype

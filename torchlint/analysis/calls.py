@@ -16,7 +16,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from torchlint.analysis import converters, holders, optimizers, returns, shapes
+from torchlint.analysis import converters, gpus, holders, optimizers, returns, shapes
 from torchlint.analysis.dicts import SETTINGS
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
@@ -105,7 +105,8 @@ class Calls(Loops):
                 if init is not None and mentions_device(init):
                     module = replace(module, device=Place.MAYBE)  # (not walked: may place)
                 return module
-            attrs = self.construct(cls, node, args, module)
+            with gpus.building(self, module):
+                attrs = self.construct(cls, node, args, module)
             after = attrs.pop("self", module)
             if after.ident == module.ident:
                 module = after  # its __init__ ran self.to(device)

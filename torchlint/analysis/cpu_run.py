@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from torchlint.analysis import gpus
 from torchlint.analysis.names import dotted
-from torchlint.analysis.values import FALLS_BACK, GPU_PLACES, Kind, Place, Value
+from torchlint.analysis.values import FALLS_BACK, GPU_PLACES, Event, Kind, Place, Value
 
 if TYPE_CHECKING:
     from torchlint.analysis.scope import Scope
@@ -41,6 +42,10 @@ def falls_back(scope: Scope, node: cst.BaseExpression) -> bool:
         return False
     name = dotted(node)
     value = scope.lookup(name) if name is not None else None
+    if value is None and name is not None and "." in name and not name.startswith("self."):
+        # args.device of add_argument("--device", default="cuda" if ... else "cpu")
+        default = scope.w.analysis.option_defaults.get(name.rsplit(".", 1)[1])
+        return isinstance(default, cst.IfExp) and falls_back(scope, default)
     return value is not None and value.kind == Kind.DEVICE and value.origin == FALLS_BACK
 
 
@@ -78,8 +83,10 @@ def cast_idents(before: dict[str, Value], cpu_run: dict[str, Value]) -> set[int]
     }
 
 
-def record_move(scope: Scope, node: cst.Call, expr: cst.BaseExpression | None) -> None:
-    """A module moved to ``expr`` at ``node``: remember the move when ``expr`` falls
+def record_move(
+    scope: Scope, node: cst.Call, expr: cst.BaseExpression | None, module: Value
+) -> None:
+    """``module`` moved to ``expr`` at ``node``: remember the move when ``expr`` falls
     back to the CPU, with the expression that chose the device."""
     if expr is None or not falls_back(scope, expr):
         return
@@ -87,3 +94,4 @@ def record_move(scope: Scope, node: cst.Call, expr: cst.BaseExpression | None) -
     value = scope.lookup(name) if name is not None else None
     where = value.device_expr if value is not None and value.device_expr is not None else expr
     scope.w.facts.cpu_run_moves[node] = where
+    gpus.built_with_cuda(scope, module, Event("move", node, Place.VAR), where)

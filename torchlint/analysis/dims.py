@@ -62,9 +62,12 @@ def _sized(args: Sequence[cst.Arg]) -> bool:
     )
 
 
-def factory(name: str, node: cst.Call) -> bool:
-    """A factory's result has dimensions."""
+def factory(name: str, node: cst.Call, values: Sequence[Value] = ()) -> bool:
+    """A factory's result has dimensions (``values``: its arguments' values; an array
+    that has them, made a tensor)."""
     if name in RANGE_FACTORIES:
+        return True
+    if name in ("from_numpy", "tensor", "as_tensor") and values and has(values[0]):
         return True
     size = next((a for a in node.args if a.keyword and a.keyword.value == "size"), None)
     if size is not None and name in (*SIZED_FACTORIES, "normal"):
@@ -81,6 +84,11 @@ def factory(name: str, node: cst.Call) -> bool:
         data = node.args[0].value
         return isinstance(data, (cst.List, cst.Tuple)) and bool(data.elements)
     return False
+
+
+def sized(args: Sequence[cst.Arg]) -> bool:
+    """The first argument is a size with at least one entry (``np.ones((n, n))``)."""
+    return _sized(args)
 
 
 def op(op_name: str, rest: Sequence[cst.Arg], inputs: Sequence[Value]) -> bool:

@@ -233,7 +233,7 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
     made = new_value(Kind.TENSOR, device, dtype, created, device_expr=expr)
     if name in ("tensor", "as_tensor", "from_numpy") and args:
         made = from_data(name, args[0], made, created)
-    return dims.mark(made, dims.factory(name, node))
+    return dims.mark(made, dims.factory(name, node, [v for _, v in args]))
 
 
 def _followed_cpu(scope: Scope, expr: cst.BaseExpression | None) -> Event | None:
@@ -316,7 +316,7 @@ def module_method(
             new = replace(new, device=device, device_expr=expr)
             placed_wrapper(scope, receiver)
             gpus.record_move(scope, node, method, device, expr, module=True)
-            cpu_run.record_move(scope, node, expr)
+            cpu_run.record_move(scope, node, expr, receiver)
         new = replace(new, events=events)
         if path is not None and receiver.ident == 0:
             # A part moved on its own (model.vpm.to(device), or dit.to(device)

@@ -262,7 +262,7 @@ class Expressions(Calls):
         if type(node) is cst.Comparison:
             left = self.eval(node.left)
             rights = [self.eval(target.comparator) for target in node.comparisons]
-            if left.kind == Kind.TENSOR:  # probs > 0.5: a bool tensor, where probs is
+            if left.kind in (Kind.TENSOR, Kind.MOVED):  # probs > 0.5: a bool tensor, there
                 return joins.compared(self, node, left, rights)
             decided = self.constant(node)  # half=dtype == torch.float16: a flag
             return UNKNOWN if decided is None else flag(decided)

@@ -25,7 +25,7 @@ and ``scope.py`` holds the state they share.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 import libcst as cst
@@ -593,8 +593,13 @@ class _Scope(Attachments):
             ("cast", self.w.facts.gpu_only_casts),
             ("move", self.w.facts.gpu_only_moves),
         ):
-            made = {id(e.node) for v in gpu_run.values() for e in v.events if e.action == action}
-            made -= {id(e.node) for v in before.values() for e in v.events if e.action == action}
+            # (also what a dict or a list holds: batch["image"] = batch["image"].cuda())
+            made = {
+                id(e.node) for v in _held(gpu_run.values()) for e in v.events if e.action == action
+            }
+            made -= {
+                id(e.node) for v in _held(before.values()) for e in v.events if e.action == action
+            }
             found |= made
 
     def cpu_run(self, guard: cst.If, gpu_run: dict[str, Value]) -> None:
@@ -752,3 +757,12 @@ def _registered(expr: cst.BaseExpression) -> tuple[str, str, str, cst.BaseExpres
     name = name_node.evaluated_value if isinstance(name_node, cst.SimpleString) else None
     attr = name if isinstance(name, str) and name.isidentifier() else ""
     return owner, attr, what, value
+
+
+def _held(values: Iterable[Value], depth: int = 2) -> Iterator[Value]:
+    """``values`` and what they hold (the entries of a dict, the members of a list),
+    ``depth`` levels down."""
+    for value in values:
+        yield value
+        if depth and value.items:
+            yield from _held(value.items, depth - 1)

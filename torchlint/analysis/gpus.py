@@ -259,6 +259,35 @@ def running(
         scope.w.fallback_run = outer
 
 
+@contextlib.contextmanager
+def building(scope: Scope, module: Value) -> Iterator[None]:
+    """While ``module`` is built (its ``__init__`` walked): the tensors put on CUDA by
+    name there are its own, and those of the module building it."""
+    w = scope.w
+    w.building.append([])
+    try:
+        yield
+    finally:
+        made = w.building.pop()
+        if made:
+            w.built_cuda[module.ident] = made
+            if w.building:
+                w.building[-1].extend(made)
+
+
+def built_with_cuda(scope: Scope, module: Value, placed: Event, fallback: cst.CSTNode) -> None:
+    """``module`` moved to a device that falls back to the CPU (``fallback`` chose it):
+    the tensors its construction put on CUDA by name fail there first, as it is built
+    ('Torch not compiled with CUDA enabled')."""
+    made = module.last("create")
+    if made is None:
+        return
+    callee = module.origin.removeprefix("local:").rsplit(".", 1)[-1] or "the model"
+    for node in scope.w.built_cuda.get(module.ident, ()):
+        obs = HardCudaObs(node, made.node, callee, placed, fallback, built=True)
+        scope.w.facts.hard_cuda.add(node, obs, scope.depth)
+
+
 def fallback_of(facts: FlowFacts, placed: Event | None) -> cst.CSTNode | None:
     """Where the run without a GPU leaves a module ``placed`` moved: the expression
     that chose a device falling back to the CPU (``"cuda" if available else "cpu"``),
@@ -299,7 +328,11 @@ def hard_coded(scope: Scope, node: cst.CSTNode, expr: cst.BaseExpression | None)
     device that falls back to the CPU runs, outside a branch only the GPU run takes:
     the run without a GPU fails here ('Torch not compiled with CUDA enabled')."""
     run = scope.w.fallback_run
-    if run is None or scope.w.gpu_guarded or (expr is not None and not _names_cuda(scope, expr)):
+    if scope.w.gpu_guarded or (expr is not None and not _names_cuda(scope, expr)):
+        return
+    if scope.w.building:
+        scope.w.building[-1].append(node)  # (a module being built: read where it is moved)
+    if run is None:
         return
     call, callee, placed, fallback = run
     scope.w.facts.hard_cuda.add(

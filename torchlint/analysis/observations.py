@@ -80,6 +80,7 @@ class HardCudaObs:
     callee: str
     placed: Event
     fallback: cst.CSTNode
+    built: bool = False  # in the model's construction (``call`` made it), before the move
 
 
 @dataclass(frozen=True)

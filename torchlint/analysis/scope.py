@@ -148,6 +148,12 @@ class Walk:
         # forward is followed from a call): that call, its callee, the move and the
         # expression that chose the device (``gpus.hard_coded``).
         self.fallback_run: tuple[cst.CSTNode, str, Event, cst.CSTNode] | None = None
+        # Tensors put on CUDA by name while modules are built (``__init__``, its
+        # helpers), innermost construction last; and, by the module's ident, those its
+        # construction made: moved to a device that falls back to the CPU, the model
+        # was built with them (gpus.building).
+        self.building: list[list[cst.CSTNode]] = []
+        self.built_cuda: dict[int, list[cst.CSTNode]] = {}
         # How many branches only the GPU run takes enclose the statement walked now.
         self.gpu_guarded = 0
         # Tensors that surely have dimensions, by ident (``analysis/dims.py``).

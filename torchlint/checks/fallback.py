@@ -66,7 +66,9 @@ class CudaInputOnFallbackDevice(Rule):
     `"cuda" if torch.cuda.is_available() else "cpu"`. The same holds in the code a
     model runs when the model was made on the CPU, never moved, placed or wrapped, and
     is called with inputs on the CPU (a script's `__main__` demo of the model): every
-    run computes it on the CPU.
+    run computes it on the CPU. And the code that builds such a model (its `__init__`,
+    the helpers and the constructors of its parts that run there): a table put on CUDA
+    by name while the model is built fails before the move, in the run without a GPU.
 
     ## Why is this bad?
     The code was written to run without a GPU too: the model follows the device that
@@ -143,15 +145,18 @@ class CudaInputOnFallbackDevice(Rule):
         model = model_name(hard.callee)
         related = {"call": hard.call, "placed": hard.placed.node}
         line = "this line" if at is hard.node else "that line"
+        runs = (
+            f"while `{model}` is built (" if hard.built else f"in code `{model}` runs (called at "
+        )
         if at is hard.node:
             made = self.ctx.code_for(hard.node)
             if len(made) > 60:
                 made = made[:57] + "..."
-            story = f"`{made}` puts a tensor on CUDA by name in code `{model}` runs (called at "
-            story += "line <line:call>)"
+            story = f"`{made}` puts a tensor on CUDA by name {runs}line <line:call>)"
         else:  # (the line is in another file: this call is the one that leads there)
             related["cuda"] = hard.node
-            story = f"`{model}` runs code that puts a tensor on CUDA by name (line <line:cuda>)"
+            runs = "builds with" if hard.built else "runs"
+            story = f"`{model}` {runs} code that puts a tensor on CUDA by name (line <line:cuda>)"
         if hard.placed.action == "create":
             self.report(
                 at,
@@ -164,11 +169,15 @@ class CudaInputOnFallbackDevice(Rule):
                 related,
             )
             return
+        where = (
+            "on the CPU as a buffer (`register_buffer`), which the move takes along"
+            if hard.built
+            else "where the input is (`device=x.device`, `.to(x.device)`)"
+        )
         self.report(
             at,
             f"{story}, but `{model}` {_placed(hard.placed.node, hard.fallback, related)}: "
-            f"there {line} fails ('Torch not compiled with CUDA enabled'); make it "
-            "where the input is (`device=x.device`, `.to(x.device)`)",
+            f"there {line} fails ('Torch not compiled with CUDA enabled'); make it {where}",
             None,
             related,
         )
