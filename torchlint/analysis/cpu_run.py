@@ -42,9 +42,9 @@ def falls_back(scope: Scope, node: cst.BaseExpression) -> bool:
         return False
     name = dotted(node)
     value = scope.lookup(name) if name is not None else None
-    if value is None and name is not None and "." in name and not name.startswith("self."):
+    if value is None and name is not None:
         # args.device of add_argument("--device", default="cuda" if ... else "cpu")
-        default = scope.w.analysis.option_defaults.get(name.rsplit(".", 1)[1])
+        default = scope.option_default(name)
         return isinstance(default, cst.IfExp) and falls_back(scope, default)
     return value is not None and value.kind == Kind.DEVICE and value.origin == FALLS_BACK
 

@@ -21,6 +21,7 @@ from dataclasses import replace
 import libcst as cst
 
 from torchlint.analysis.torch_api import (
+    DATA_FACTORIES,
     RANGE_FACTORIES,
     SHAPE_KEEPING,
     SHAPED_RESULTS,
@@ -67,7 +68,7 @@ def factory(name: str, node: cst.Call, values: Sequence[Value] = ()) -> bool:
     that has them, made a tensor)."""
     if name in RANGE_FACTORIES:
         return True
-    if name in ("from_numpy", "tensor", "as_tensor") and values and has(values[0]):
+    if name in DATA_FACTORIES and values and has(values[0]):
         return True
     size = next((a for a in node.args if a.keyword and a.keyword.value == "size"), None)
     if size is not None and name in (*SIZED_FACTORIES, "normal"):

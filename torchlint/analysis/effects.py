@@ -39,6 +39,7 @@ from torchlint.analysis.torch_api import (
     BOOL_RESULTS,
     CATEGORICAL,
     COPY_FUNCTIONS,
+    DATA_FACTORIES,
     DTYPES,
     FACTORY_FUNCTIONS,
     FLOAT_RESULTS,
@@ -94,8 +95,7 @@ TENSOR_COPIES = frozenset({"to", "cuda", "cpu", *CAST_METHODS, *TENSOR_ONLY_CAST
 # legacy ``torch.Tensor(...)``, TL402's) and their ``_like`` forms.
 FACTORIES = (FACTORY_FUNCTIONS - {"Tensor"}) | LIKE_FACTORIES
 _FLOAT_FACTORIES = frozenset("zeros ones empty full rand randn linspace logspace eye".split())
-# Module methods that neither run the module nor change its placement.
-_MODULE_PLUMBING = frozenset(
+_MODULE_PLUMBING = frozenset(  # methods that neither run the module nor place it
     """
     to cuda cpu half float bfloat16 double type to_empty eval train requires_grad_
     parameters named_parameters buffers named_buffers children named_children modules
@@ -190,7 +190,7 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
     dtype: str | None = "float32" if name in _FLOAT_FACTORIES else None
     if name in ("randint", "randperm"):
         dtype = "int64"  # (torch's default for both)
-    elif name in ("tensor", "as_tensor", "from_numpy") and args and args[0][1].kind == Kind.NDARRAY:
+    elif name in DATA_FACTORIES and args and args[0][1].kind == Kind.NDARRAY:
         dtype = args[0][1].dtype  # torch keeps numpy's dtype: float64 stays float64
     elif name in ("tensor", "as_tensor") and args and args[0][0].keyword is None:
         dtype = literal_dtype(*args[0])  # [0.5, 1.0]: float32; [1, 2]: int64
@@ -231,7 +231,7 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
         # was made. (The dtype's story stays this call's: ``source``.)
         created = Event("create", followed.node, followed.detail, source=created)
     made = new_value(Kind.TENSOR, device, dtype, created, device_expr=expr)
-    if name in ("tensor", "as_tensor", "from_numpy") and args:
+    if name in DATA_FACTORIES and args:
         made = from_data(name, args[0], made, created)
     return dims.mark(made, dims.factory(name, node, [v for _, v in args]))
 

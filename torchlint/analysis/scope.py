@@ -576,16 +576,21 @@ class Scope(ABC):
         default is in the run the guard says. A plain string default counts when it
         names a GPU (``default="cuda"``: the run without flags is on it); a CPU default
         is left to the user, who may pass a GPU."""
-        head, _, attr = name.rpartition(".")
-        if not head or head.split(".", 1)[0] in ("self", "cls"):
-            return None
-        default = self.w.analysis.option_defaults.get(attr)
+        default = self.option_default(name)
         if isinstance(default, cst.SimpleString):
             place = self.device_of(default)[0]
             return place if place == Place.CUDA else None
         if not isinstance(default, cst.IfExp) or self.guard(default.test) is None:
             return None
         return self.device_of(default)[0]
+
+    def option_default(self, name: str) -> cst.SimpleString | cst.IfExp | None:
+        """For ``args.device``: the default of the command-line option the file
+        declares with that name (``add_argument("--device", default=...)``)."""
+        head, _, attr = name.rpartition(".")
+        if not head or head.split(".", 1)[0] in ("self", "cls"):
+            return None
+        return self.w.analysis.option_defaults.get(attr)
 
     def device_owner(self, name: str) -> Value | None:
         """For ``t.device``: the tensor ``t``, when the walk knows it is one."""

@@ -69,6 +69,16 @@ TENSOR_ALIASES = frozenset({"data", "T", "mT"})
 # Tensor methods (and their in-place forms, ``sub_``) that compute with a second
 # tensor as ``+ - * /`` do: both must be on one device.
 ARITHMETIC_METHODS = frozenset({"add", "sub", "mul", "div", "true_divide", "rsub"})
+# Factories that make a tensor of the data they are given (numpy's dtype kept).
+DATA_FACTORIES = frozenset({"tensor", "as_tensor", "from_numpy"})
+# Methods every nn.Module has that attach nothing to it (a module class's own methods
+# may): what the screen need not suspect of a late attachment.
+NON_ATTACHING_METHODS = frozenset(
+    """to cuda cpu half float double bfloat16 eval train forward parameters
+    named_parameters buffers named_buffers modules named_modules children
+    named_children state_dict load_state_dict zero_grad requires_grad_ apply
+    register_forward_hook register_forward_pre_hook generate encode decode""".split()
+)
 # Tensor methods comparing with another tensor elementwise: a bool tensor, where both are.
 COMPARISON_METHODS = frozenset("eq ne lt le gt ge greater less greater_equal less_equal".split())
 # Tensor methods whose tensor arguments must be on the receiver's device (a mask,

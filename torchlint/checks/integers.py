@@ -8,7 +8,13 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
-from torchlint.analysis.torch_api import INT64_MAKERS, INT64_TEXT, NARROW_TEXT, float_input_layer
+from torchlint.analysis.torch_api import (
+    DATA_FACTORIES,
+    INT64_MAKERS,
+    INT64_TEXT,
+    NARROW_TEXT,
+    float_input_layer,
+)
 from torchlint.analysis.values import Kind, Value
 from torchlint.checks._sites import InputSite
 from torchlint.checks.dtypes import DTYPE_CASTS
@@ -160,12 +166,11 @@ def _int64_made(value: Value) -> bool:
         return False
     func = made.node.func
     last = func.attr.value if isinstance(func, cst.Attribute) else dotted(func)
-    if last in _FROM_NUMPY and made.node.args:
+    if last in DATA_FACTORIES and made.node.args:
         # (a list of Python ints written out is ids or sizes, not numpy data)
         data = made.node.args[0].value
         return last == "from_numpy" or not isinstance(data, _WRITTEN_OUT)
     return last in INT64_MAKERS
 
 
-_FROM_NUMPY = frozenset({"from_numpy", "tensor", "as_tensor"})
 _WRITTEN_OUT = (cst.List, cst.Tuple, cst.ListComp, cst.Integer, cst.UnaryOperation)

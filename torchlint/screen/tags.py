@@ -233,10 +233,3 @@ CAST_CALL_WORDS = frozenset(
 
 # What a LightningModule's step hook (``trees.lightning_step``) carries.
 LIGHTNING_PLACED = frozenset({ACCELERATOR, PLACED_MODULE})
-# Methods every nn.Module has that attach nothing (a module's own methods may).
-MODULE_OWN_METHODS = frozenset(
-    """to cuda cpu half float double bfloat16 eval train forward parameters
-    named_parameters buffers named_buffers modules named_modules children
-    named_children state_dict load_state_dict zero_grad requires_grad_ apply
-    register_forward_hook register_forward_pre_hook generate encode decode""".split()
-)

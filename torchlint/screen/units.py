@@ -11,6 +11,7 @@ from torchlint.analysis.torch_api import (
     GPU_STRINGS,
     LEGACY_TENSOR_TYPES,
     MODEL_LOADERS,
+    NON_ATTACHING_METHODS,
     SUBMODULE_ADDERS,
     SUBMODULE_ITERATORS,
     TENSOR_REGISTRARS,
@@ -56,7 +57,6 @@ from torchlint.screen.tags import (
     LEGACY_TYPE_CAST,
     LIGHTNING_PLACED,
     LOSS,
-    MODULE_OWN_METHODS,
     MODULE_SOURCE,
     NARROW_CAST,
     NUMPY_CALL,
@@ -519,7 +519,7 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
             path = dotted(receiver)
             if path is not None:
                 self.receivers.add(path)
-        if type(func) is ast.Attribute and last not in MODULE_OWN_METHODS:
+        if type(func) is ast.Attribute and last not in NON_ATTACHING_METHODS:
             path = dotted(func.value)
             if path is not None and path.startswith("self.") and path.count(".") == 1:
                 self.self_method_receivers.add(path)
