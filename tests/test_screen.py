@@ -670,3 +670,27 @@ def test_without_lines_keeps_imports_and_the_units_asked_for() -> None:
             "FunctionDef",
             "Expr",
         ]
+
+
+def test_a_rule_whose_trigger_is_in_a_module_imported_whole_is_kept(tmp_path: Path) -> None:
+    # ``import networks``, then ``networks.build(gpus)``: the DataParallel is in
+    # networks.py, and the trainer (a class with no base, walked as script code)
+    # reaches it. TL203 alone finds it, as with every rule on and without the screen.
+    (tmp_path / "networks.py").write_text(
+        "import torch.nn as nn\n\n\n"
+        "def build(gpus):\n"
+        "    net = nn.Linear(4, 2)\n"
+        "    return nn.DataParallel(net, gpus)\n"
+    )
+    text = (
+        "import networks\n\n\n"
+        "class Trainer:\n"
+        "    def __init__(self, gpus):\n"
+        "        self.net = networks.build(gpus)\n"
+    )
+    path = tmp_path / "trainer.py"
+    path.write_text(text)
+    for codes in (frozenset({"TL203"}), DEFAULT):
+        for screened in (True, False):
+            found = engine.lint_text(str(path), text, codes, screen=screened)
+            assert [(f.line, f.code) for f in found.findings] == [(6, "TL203")]

@@ -101,3 +101,12 @@ def finetune_summarizer(path, batches):
         model = nn.DataParallel(model)  # expect: TL203:17 lines=94
     for batch in batches:
         model(**{k: v.to("cuda:0") for k, v in batch.items()}).loss.backward()
+
+
+def build_backbone(gpu_ids=()):
+    # The GPUs handed to DataParallel by position (its second parameter is
+    # device_ids), the backbone never moved to the first of them.
+    backbone = Tower(width=8)
+    if len(gpu_ids) > 0:
+        backbone = nn.DataParallel(backbone, gpu_ids)  # expect: TL203:20 lines=109,111
+    return backbone

@@ -80,3 +80,12 @@ def seq2seq_spread_without_wrapper(path, batch):
 
     model = AutoModelForSeq2SeqLM.from_pretrained(path, device_map="auto")
     return model(**{k: v.to("cuda:0") for k, v in batch.items()})
+
+
+def build_backbone_placed(gpu_ids=()):
+    # Moved to the first of the GPUs before they are handed over by position.
+    backbone = nn.Sequential(nn.Linear(8, 8))
+    if len(gpu_ids) > 0:
+        backbone.to(gpu_ids[0])
+        backbone = nn.DataParallel(backbone, gpu_ids)
+    return backbone

@@ -153,13 +153,10 @@ class Calls(Loops):
         followed there as a call of this file's own would be; None when it is not
         one, or not followed."""
         name = dotted(node.func)
-        plain = self.cls is not None and not self.cls.bases and name is not None
-        if name is None or not (self.entry or (plain and name[:1].isupper())):
+        if name is None or not self.entry:
             return None
         found = self.w.imported(name)
         if found is not None:
-            # (outside an entry, in a plain class's methods: a module class of that
-            # file is made without walking its __init__, as one of this file is)
             home, local = found
             with self.w.within(home, node):
                 return self.defined(local, node, args, None)

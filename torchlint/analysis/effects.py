@@ -29,11 +29,12 @@ from torchlint.analysis import (
     offload,
     optimizers,
     strict_ops,
+    wrappers,
 )
 from torchlint.analysis.array_api import PIL_OPENERS, array_library_function
 from torchlint.analysis.arrays import has_float_literal, literal_dtype
 from torchlint.analysis.names import dotted
-from torchlint.analysis.observations import LossObs, WrapObs
+from torchlint.analysis.observations import LossObs
 from torchlint.analysis.scope import Scope, runs_itself
 from torchlint.analysis.torch_api import (
     BOOL_RESULTS,
@@ -314,7 +315,7 @@ def module_method(
         if device is not None:
             events += (Event("move", node, device, path or ""),)
             new = replace(new, device=device, device_expr=expr)
-            placed_wrapper(scope, receiver)
+            wrappers.placed(scope, receiver)
             gpus.record_move(scope, node, method, device, expr, module=True)
             cpu_run.record_move(scope, node, expr, receiver)
         new = replace(new, events=events)
@@ -462,46 +463,6 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
     return UNKNOWN
 
 
-def placed_wrapper(scope: Scope, receiver: Value) -> None:
-    """A DataParallel moved before anything called it (``DataParallel(m).to(d)``)."""
-    for wrap, ident in list(scope.w.pending_wraps.items()):
-        if receiver.ident and ident == receiver.ident:
-            scope.w.facts.placed_after_wrap.add(wrap)
-            del scope.w.pending_wraps[wrap]
-
-
-def parallel(
-    scope: Scope, node: cst.Call, wrapper: str, args: list[tuple[cst.Arg, Value]]
-) -> Value:
-    """``DataParallel(model)``, ``DDP(model, ...)``, ``FSDP(model)``: the wrapped
-    model, observed in ``wraps``."""
-    inner_arg = next(
-        ((a, v) for a, v in args if a.keyword is None or a.keyword.value == "module"), None
-    )
-    if inner_arg is None:
-        return UNKNOWN
-    arg, inner = inner_arg
-    for a, _ in args:
-        if a.keyword and a.keyword.value in ("device_ids", "device_id"):
-            scope.gpu_evidence = scope.gpu_evidence or Event("move", a, "device_ids")
-    if inner.kind in (Kind.MODULE, Kind.WRAPPER):
-        scope.w.facts.wraps.add(
-            node,
-            WrapObs(node, wrapper, dotted(arg.value) or "the model", inner, scope.gpu_evidence),
-            scope.depth,
-        )
-        wrapped = replace(
-            inner,
-            kind=Kind.WRAPPER,
-            ident=inner.ident,
-            events=inner.events + (Event("wrap", node, wrapper),),
-        )
-        if wrapper == "DataParallel" and inner.ident:
-            scope.w.pending_wraps[node] = inner.ident
-        return wrapped
-    return UNKNOWN
-
-
 # ------------------------------------------------------------ calls of qualified names
 Args = list[tuple[cst.Arg, Value]]
 Handler = Callable[[Scope, cst.Call, str, Args], Value]
@@ -609,7 +570,7 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
 
 
 def _parallel(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    return parallel(scope, node, _PARALLEL[q], args)
+    return wrappers.parallel(scope, node, _PARALLEL[q], args)
 
 
 def _is_peft_loader(q: str) -> bool:

@@ -345,10 +345,12 @@ class Scope(ABC):
         # How many conditions that pick some parameters enclose the statement walked
         # now (``if p.requires_grad:``, ``analysis/recasts.py``).
         self.selecting = 0
-        # Walking from an entry: the module body or a function of the file, or what
-        # they call. A class's own methods, walked on their own, follow only their
-        # class's methods (the screen groups the code the same way).
-        self.entry = cls is None
+        # Walking from an entry: the module body, a function of the file or a method
+        # of a class with no base (script code: a trainer, an evaluator), or what
+        # they call. The methods of a module (or of any class with a base), walked on
+        # their own, follow only their class's methods (the screen groups the code
+        # the same way).
+        self.entry = cls is None or not cls.bases
         # A recursive helper walked on a leaf (``shapes.py``): its recursive calls
         # (by id, those met) are not followed, and the returns that only rebuild a
         # container from them are left out (``dropped``).

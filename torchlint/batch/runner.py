@@ -286,7 +286,8 @@ def _hand_over(
     results: list[FileResult], options_for: Callable[[str], Options]
 ) -> list[FileResult]:
     """Each finding on a line of another file of the project goes to that file when
-    the run lints it with that rule on (once, however many files led there), and
+    the run lints it with that rule on (once, however many files led there, and not
+    where that file found it itself), and
     the finding its file made at the line that led there is dropped; else that one
     stays."""
     linted = {os.path.realpath(r.path): r for r in results if not r.skipped}
@@ -295,7 +296,8 @@ def _hand_over(
         target = linted.get(real)
         return target is not None and code in options_for(target.path).codes
 
-    seen: set[tuple[str, int, int, str]] = set()
+    # (A file may have found on that line what another file's walk found there too.)
+    seen = {(real, f.line, f.column, f.code) for real, r in linted.items() for f in r.findings}
     changed: set[str] = set()
     for result in results:
         for finding in result.forwarded:

@@ -23,6 +23,7 @@ from torchlint.analysis.torch_api import (
     MOVE_TEXT,
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
+    SCATTERING_WRAPPERS,
     spreads_model,
 )
 from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value
@@ -680,6 +681,9 @@ class ParallelWrapBeforePlacement(Rule):
         # (the module as the wrap names it: a name, or "the model" for a call's result)
         what = "the model" if obs.inner_path == "the model" else f"`{obs.inner_path}`"
         kw = {a.keyword.value: a for a in wrap.args if a.keyword is not None}
+        given = [a for a in wrap.args if a.keyword is None]
+        if obs.wrapper in SCATTERING_WRAPPERS and len(given) > 1:
+            kw.setdefault("device_ids", given[1])  # DataParallel(net, gpu_ids)
         place = inner.last("place")
         spread = obs.wrapper == "DistributedDataParallel" or (
             obs.wrapper == "DataParallel" and place is not None and spreads_model(place.node)

@@ -136,8 +136,9 @@ class Evidence:
         # that read them: units that call each other are screened as one.
         # (A class of the file is followed too: its __init__ when it is made, its
         # methods when they are called, a module's forward when the module is.)
-        # Only from an entry: the module body and the file's functions (what a
-        # class's own methods call is not followed, as in the flow analysis).
+        # Only from an entry: the module body, the file's functions and its classes
+        # with no base (what the methods of any other class call is not followed, as
+        # in the flow analysis).
         index = {d.name: i for i, d in enumerate(defs)}
         # (A function named without a call, ``make = build_batch``, may be called
         # through the other name: the flow analysis follows it there too.)
@@ -177,7 +178,9 @@ class Evidence:
             return i
 
         reached: set[int] = set()
-        entries = [i for i, d in enumerate(defs) if not isinstance(d, ast.ClassDef)]
+        # (A plain class, no base, is walked as an entry too: its methods are script
+        # code, a trainer's or an evaluator's, that calls the file's functions.)
+        entries = [i for i, d in enumerate(defs) if not isinstance(d, ast.ClassDef) or not d.bases]
         for start in [-1, *entries]:
             todo = list(reads(module_level)) if start < 0 else [start]
             seen = set(todo)
@@ -210,7 +213,12 @@ class Evidence:
         for i, unit in enumerate(units):
             unit.finish(called=i in reached or not module_body)
             definition = defs[i]
-            if not isinstance(definition, ast.ClassDef) or i in reached or not module_body:
+            if (
+                not isinstance(definition, ast.ClassDef)
+                or not definition.bases
+                or i in reached
+                or not module_body
+            ):
                 # (an entry reaches a class, or another file makes it: its methods'
                 # calls are followed too, into other files of the project as well)
                 unit.tags |= elsewhere(unit)
@@ -483,11 +491,14 @@ def _inherit(unit: Unit, module_level: Unit) -> None:
 
 
 def project_imports(tree: ast.Module, path: str) -> bool:
-    """The file imports something from another file of the project."""
+    """The file imports something from another file of the project (a name of it,
+    or the module itself: ``import networks``, then ``networks.define_G(...)``)."""
     file = File(tree)
+    found = [*file.relative.values(), *((0, target) for target in file.imports.values())]
     return any(
-        locate(path, level, target) is not None for level, target in file.relative.values()
-    ) or any(locate(path, 0, target) is not None for target in file.imports.values())
+        locate(path, level, target) is not None or module_file(path, level, target) is not None
+        for level, target in found
+    )
 
 
 # path -> ((mtime_ns, size, the triggers asked for, hops), (the triggers its text

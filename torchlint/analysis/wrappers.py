@@ -1,0 +1,57 @@
+"""Parallel wrappers: ``DataParallel(model)``, ``DDP(model, device_ids=[rank])``,
+``FSDP(model)`` wrap the model they are given (observed for TL203), and a DataParallel
+moved before anything called it is placed after all."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import libcst as cst
+
+from torchlint.analysis.names import dotted
+from torchlint.analysis.observations import WrapObs
+from torchlint.analysis.scope import Scope
+from torchlint.analysis.torch_api import SCATTERING_WRAPPERS
+from torchlint.analysis.values import UNKNOWN, Event, Kind, Value
+
+
+def placed(scope: Scope, receiver: Value) -> None:
+    """A DataParallel moved before anything called it (``DataParallel(m).to(d)``)."""
+    for wrap, ident in list(scope.w.pending_wraps.items()):
+        if receiver.ident and ident == receiver.ident:
+            scope.w.facts.placed_after_wrap.add(wrap)
+            del scope.w.pending_wraps[wrap]
+
+
+def parallel(
+    scope: Scope, node: cst.Call, wrapper: str, args: list[tuple[cst.Arg, Value]]
+) -> Value:
+    """``DataParallel(model)``, ``DDP(model, ...)``, ``FSDP(model)``: the wrapped
+    model, observed in ``wraps``."""
+    inner_arg = next(
+        ((a, v) for a, v in args if a.keyword is None or a.keyword.value == "module"), None
+    )
+    if inner_arg is None:
+        return UNKNOWN
+    arg, inner = inner_arg
+    # (DataParallel(net, gpus): device_ids is DataParallel's and DDP's second argument)
+    ids = [a for a, _ in args if a.keyword is None][1:2] if wrapper in SCATTERING_WRAPPERS else []
+    for a, _ in args:
+        if a in ids or (a.keyword and a.keyword.value in ("device_ids", "device_id")):
+            scope.gpu_evidence = scope.gpu_evidence or Event("move", a, "device_ids")
+    if inner.kind in (Kind.MODULE, Kind.WRAPPER):
+        scope.w.facts.wraps.add(
+            node,
+            WrapObs(node, wrapper, dotted(arg.value) or "the model", inner, scope.gpu_evidence),
+            scope.depth,
+        )
+        wrapped = replace(
+            inner,
+            kind=Kind.WRAPPER,
+            ident=inner.ident,
+            events=inner.events + (Event("wrap", node, wrapper),),
+        )
+        if wrapper == "DataParallel" and inner.ident:
+            scope.w.pending_wraps[node] = inner.ident
+        return wrapped
+    return UNKNOWN
