@@ -376,9 +376,11 @@ class _Collector:
     def _class(self, node: cst.ClassDef) -> None:
         bases = []
         for arg in node.bases:
+            # (``Generic[T]`` by its text; ``object`` is no base: ``class Trainer(object)``
+            # is a plain class, as the screen reads it)
             text = self.imports.qualify(arg.value) or dotted(arg.value)
-            if text:
-                bases.append(text)
+            if text != "object":
+                bases.append(text or cst.Module([]).code_for_node(arg.value))
         facts = ClassFacts(node=node, bases=bases)
         self.classes[node] = facts
         self._suite(node.body, None, facts)

@@ -180,7 +180,7 @@ class Evidence:
         reached: set[int] = set()
         # (A plain class, no base, is walked as an entry too: its methods are script
         # code, a trainer's or an evaluator's, that calls the file's functions.)
-        entries = [i for i, d in enumerate(defs) if not isinstance(d, ast.ClassDef) or not d.bases]
+        entries = [i for i, d in enumerate(defs) if not isinstance(d, ast.ClassDef) or _plain(d)]
         for start in [-1, *entries]:
             todo = list(reads(module_level)) if start < 0 else [start]
             seen = set(todo)
@@ -206,7 +206,7 @@ class Evidence:
         for i, definition in enumerate(defs):
             # A plain class's methods see the modules its __init__ made as made
             # (analysis/flow.py): the classes it makes are screened with it.
-            if isinstance(definition, ast.ClassDef) and not definition.bases:
+            if isinstance(definition, ast.ClassDef) and _plain(definition):
                 for j in edges[i]:
                     if isinstance(defs[j], ast.ClassDef):
                         group[find(j)] = find(i)
@@ -215,7 +215,7 @@ class Evidence:
             definition = defs[i]
             if (
                 not isinstance(definition, ast.ClassDef)
-                or not definition.bases
+                or _plain(definition)
                 or i in reached
                 or not module_body
             ):
@@ -276,7 +276,7 @@ class Evidence:
                             tags[find(j)].add(tag)
         # (a plain class's methods are walked as entries, with the modules its
         # __init__ made and placed: the classes it makes are in its group, above)
-        plain = {find(i) for i, d in enumerate(defs) if isinstance(d, ast.ClassDef) and not d.bases}
+        plain = {find(i) for i, d in enumerate(defs) if isinstance(d, ast.ClassDef) and _plain(d)}
         for i, unit in enumerate(units):
             # A method of a class an entry reaches attaches a module to self; the
             # entry may have placed the instance first.
@@ -300,7 +300,7 @@ class Evidence:
         # file made: ``self.model = build()``.) The device may be named by another unit
         # of its group (the module body makes the input there and hands it over).
         for i, definition in enumerate(defs):
-            entry = not isinstance(definition, ast.ClassDef) or not definition.bases
+            entry = not isinstance(definition, ast.ClassDef) or _plain(definition)
             held = units[i].params
             if isinstance(definition, ast.ClassDef):
                 held = held | {a for a in units[i].assigned if a.startswith("self.")}
@@ -488,6 +488,11 @@ def _inherit(unit: Unit, module_level: Unit) -> None:
     unit.converted |= module_level.converted
     unit.class_holders |= module_level.class_holders
     unit.to_torch |= module_level.to_torch
+
+
+def _plain(cls: ast.ClassDef) -> bool:
+    """A class with no base (``object`` is none): its methods are script code."""
+    return all(isinstance(b, ast.Name) and b.id == "object" for b in cls.bases)
 
 
 def project_imports(tree: ast.Module, path: str) -> bool:
