@@ -112,7 +112,7 @@ def settings(entries: dict[str, Value]) -> Value:
     user's options by key, when it names a device or a dtype (a list of them too), or
     a model's parameters (an optimizer's group: ``{"params": m.parameters(), "lr": lr}``);
     else unknown."""
-    data = (Kind.DEVICE, Kind.DTYPE, Kind.PARAMS)
+    data = (Kind.DEVICE, Kind.DTYPE, Kind.PARAMS, Kind.MODULE, Kind.WRAPPER)
     if not any(
         v.kind in data or (v.kind == Kind.TUPLE and any(i.kind in data for i in v.items))
         for v in entries.values()

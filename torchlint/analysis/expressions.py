@@ -35,7 +35,7 @@ from torchlint.analysis import (
 )
 from torchlint.analysis.calls import Calls
 from torchlint.analysis.loops import MODULES_BY_KEY, same_members
-from torchlint.analysis.names import dotted, is_super, literal_str, string_key
+from torchlint.analysis.names import dotted, entry_name, is_super, literal_str, string_key
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
@@ -366,7 +366,7 @@ class Expressions(Calls):
             part = self.eval(func)
             if part.kind in (Kind.MODULE, Kind.WRAPPER) and part.ident:
                 # self.blocks[i](x) of a list of the file's blocks: its forward runs
-                self.observe_call(node, dotted(func.value) or "module", part, args)
+                self.observe_call(node, entry_name(func), part, args)
                 return _output(part, args)
         whole = dotted(func)
         if whole is not None and type(func) is cst.Attribute:

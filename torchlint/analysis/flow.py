@@ -445,7 +445,14 @@ class _Scope(Attachments):
             return
         key = string_key(target)
         if owner.kind == Kind.OPTIONS and owner.keys and owner.ident:
-            self.forget(owner.ident)  # cfg["device"] = ...: a dict of settings changed
+            if key is None or value.kind is None:
+                self.forget(owner.ident)  # cfg[name] = ...: a dict of settings changed
+                return
+            # parts["controlnet"] = ControlNetModel...: that entry, the others kept
+            entries = dict(zip(owner.keys, owner.items, strict=True))
+            entries[key] = value
+            keys, items = tuple(entries), tuple(entries.values())
+            self.update_ident(owner.ident, replace(owner, keys=keys, items=items))
             return
         grown = dicts.filled(owner, key, value) if owner.ident else None
         if grown is not None:

@@ -12,7 +12,7 @@ from functools import reduce
 import libcst as cst
 
 from torchlint.analysis import copies, dims, effects, recasts
-from torchlint.analysis.names import dotted
+from torchlint.analysis.names import dotted, string_key
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import SUBMODULE_ITERATORS
 from torchlint.analysis.values import (
@@ -33,6 +33,8 @@ MODULES_BY_KEY = "modules by key"
 # A loop over a list literal of at most this many callables is walked once per member.
 _UNROLLED = 8
 _CALLABLES = frozenset({Kind.OBJECT, Kind.FUNCTION})
+# (and modules: ``for encoder in (te_one, te_two): encoder.to(device)`` moves each)
+_UNROLLED_KINDS = _CALLABLES | {Kind.MODULE, Kind.WRAPPER}
 
 
 class Loops(Scope):
@@ -131,7 +133,8 @@ class Loops(Scope):
 
     def unrolled(self, stmt: cst.For) -> tuple[Value, ...] | None:
         """``for t in self.transforms: x = t(x)`` over a list the file wrote out, of
-        objects and functions of the file (a ``Compose`` of transforms): its members
+        objects and functions of the file (a ``Compose`` of transforms) or of modules
+        (``for enc in parts["encoders"]: enc.to(device)``): its members
         in order, one pass of the body each, since what the loop leaves is what the
         last member made of what the others made (merged, every member's result
         would be a maybe). None for any other loop, and for a body that may leave
@@ -140,13 +143,15 @@ class Loops(Scope):
         if isinstance(it, (cst.List, cst.Tuple)):
             if not all(isinstance(e, cst.Element) and dotted(e.value) for e in it.elements):
                 return None  # (evaluated again by ``element``: names only)
-        elif dotted(it) is None:
-            return None
+        elif dotted(it) is None and not (isinstance(it, cst.Subscript) and string_key(it)):
+            return None  # (parts["text_encoders"]: a tuple a dict of parts holds)
         value = self.eval(it)
         if value.kind != Kind.TUPLE or not 0 < len(value.items) <= _UNROLLED:
             return None  # (a LIST is a summary of its members, not them in order)
         kinds = {v.kind for v in value.items}
-        if not kinds & _CALLABLES or kinds - _CALLABLES - {None} or _leaves_early(stmt.body):
+        if not kinds & _UNROLLED_KINDS or kinds - _UNROLLED_KINDS - {None}:
+            return None
+        if _leaves_early(stmt.body):
             return None
         return value.items
 

@@ -155,6 +155,14 @@ def string_key(node: cst.Subscript | cst.Call) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def entry_name(node: cst.Subscript) -> str:
+    """How a message names a module read out of a container: ``parts["controlnet"]``
+    by its key, ``self.blocks`` for any other index."""
+    key = string_key(node)
+    owner = dotted(node.value) or "module"
+    return f'{owner}["{key}"]' if key is not None else owner
+
+
 def is_super(node: cst.BaseExpression) -> bool:
     """``super()``."""
     return type(node) is cst.Call and not node.args and dotted(node.func) == "super"

@@ -451,13 +451,10 @@ class Scope(ABC):
                 # model.to(device) also moves model.vpm, whatever was known about it.
                 for child in [k for k in self.env if k.startswith(key + ".")]:
                     del self.env[child]
-            elif v.kind in (Kind.LIST, Kind.TUPLE) and any(i.ident == ident for i in v.items):
-                # self.nets = [a, b]; a.to(device): the list holds the moved a
-                items = tuple(
-                    replace(value, ident=ident, moved_from=i.moved_from) if i.ident == ident else i
-                    for i in v.items
-                )
-                self.env[key] = replace(v, items=items)
+            elif v.kind in _HOLDERS and (held := _holding(v, ident, value)) is not v:
+                # self.nets = [a, b]; a.to(device): the list holds the moved a (as a
+                # dict of parts, parts["vae"].to(device), holds the moved VAE)
+                self.env[key] = held
 
     def forget(self, ident: int) -> None:
         """Nothing is known any more of the object ``ident``, by any name."""
@@ -779,3 +776,21 @@ class Scope(ABC):
     ) -> None:
         """Records a module called on ``args`` (``walked``: a method of its class
         that runs it was walked already, ``vae.decode(z)``)."""
+
+
+# What holds modules by position or by key (``[a, b]``, ``{"vae": vae}``).
+_HOLDERS = frozenset({Kind.LIST, Kind.TUPLE, Kind.OPTIONS})
+
+
+def _holding(holder: Value, ident: int, value: Value, depth: int = 2) -> Value:
+    """``holder`` with the object ``ident`` it holds (``depth`` levels down) now
+    ``value``; ``holder`` itself where it holds no such object."""
+    items = tuple(
+        replace(value, ident=ident, moved_from=i.moved_from)
+        if i.ident == ident
+        else (_holding(i, ident, value, depth - 1) if depth > 1 and i.kind in _HOLDERS else i)
+        for i in holder.items
+    )
+    if all(a is b for a, b in zip(items, holder.items, strict=True)):
+        return holder
+    return replace(holder, items=items)

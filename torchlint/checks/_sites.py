@@ -1,15 +1,18 @@
 """Where a finding about an input of the wrong dtype lands (TL105, TL107, TL109):
 the line that gave the input its dtype, the call, or the caller's argument; or, for
 an input made in another module's dtype on purpose, where the module it meets got
-its own (``follows_other``)."""
+its own (``follows_other``); for a model left in float32 that meets another model's
+half output, where it was made (``meets_cast_model``)."""
 
 from __future__ import annotations
 
 import libcst as cst
 
+from torchlint.analysis.loaders import loaded
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains
+from torchlint.analysis.torch_api import HALF_DTYPES, says_dtype
 from torchlint.analysis.values import Event, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name, name_of
@@ -234,5 +237,44 @@ def follows_other(rule: Rule, obs: CallObs, arg: cst.Arg, value: Value, dtype: s
         f"give `{whole}` the dtype of `{follow.path}` (or run under torch.autocast)",
         None,
         related,
+    )
+    return True
+
+
+def meets_cast_model(rule: Rule, obs: CallObs, arg: cst.Arg, value: Value, dtype: str) -> bool:
+    """The input is the output of another model, in the half dtype that model was
+    given, and this model is float32 only because it was loaded without a dtype
+    (``from_pretrained`` without ``torch_dtype``, never cast): the models disagree,
+    and the line to change is where this one was loaded (a ControlNet among float16
+    parts). Reported there, once. (A part of a model left in float32 while another
+    part was cast is the partial cast's, reported at the call.)"""
+    if value.origin != "module call" or value.dtype not in HALF_DTYPES or dtype != "float32":
+        return False
+    made = obs.module.dtype_event()
+    if (
+        made is None
+        or made.action != "create"
+        or obs.module.part_of
+        or not isinstance(made.node, cst.Call)
+        or not loaded(made.node)
+        or says_dtype(made.node)
+        or any(a.star for a in made.node.args)
+        or not rule.ctx.in_this_file(made.node)
+    ):
+        return False
+    at = rule.once_at(made.node, obs.node)
+    if at is None:
+        return True
+    whole = model_name(obs.callee)
+    name = name_of(arg.value, rule.ctx.code_for(arg.value))
+    rule.report(
+        at,
+        f"`{whole}` is loaded here in float32 (no dtype given, never cast), but its input "
+        f"`{name}` at line <line:call> is {value.dtype}, the output of a model given that "
+        f"dtype: the call fails ('Input type and bias type should be the same'); make "
+        f"`{whole}` {value.dtype} here too (`torch_dtype=`, `.to(dtype=...)`), or run "
+        "under torch.autocast",
+        None,
+        {"call": obs.node},
     )
     return True

@@ -22,7 +22,7 @@ from torchlint.analysis.torch_api import (
 from torchlint.analysis.values import PIPELINE, Event, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name
-from torchlint.checks._sites import InputSite, follows_other
+from torchlint.checks._sites import InputSite, follows_other, meets_cast_model
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
 
@@ -500,7 +500,10 @@ class InputDtypeMismatch(Rule):
     purpose (`dtype = self.unet.dtype`; `torch.randn(..., dtype=dtype)`) meeting a
     module of another dtype: the modules disagree, and the finding lands where that
     module got its dtype (its cast, or the argument a caller chose it with:
-    `load_controlnet(torch_dtype=torch.float16)`). Where two tensors of that dtype made on
+    `load_controlnet(torch_dtype=torch.float16)`). A model loaded without a dtype
+    (`from_pretrained` without `torch_dtype`, never cast) whose input is the output of
+    a model given a half dtype (one of a dict of parts loaded one by one): the finding
+    lands on the loading line. Where two tensors of that dtype made on
     different lines decided it together in arithmetic (`(crop - mean) / std`, all
     float32 with dimensions: casting either alone changes nothing), the finding lands
     on the first move after that arithmetic (`.to(device)`, where the dtype belongs
@@ -667,6 +670,8 @@ class InputDtypeMismatch(Rule):
                 self._branch_input(node, obs, arg, value, module_dtype, chosen)
                 continue
             if branch is None and follows_other(self, obs, arg, value, module_dtype):
+                continue
+            if branch is None and meets_cast_model(self, obs, arg, value, module_dtype):
                 continue
             problem = (
                 f"is {module_dtype}: 'expected scalar type' / 'Input type and bias type "
