@@ -53,3 +53,48 @@ def test_a_conversion_in_another_file_is_reported_at_the_call_without_a_fix(
     )
     assert fixed.exit_code == 1
     assert (tmp_path / "predict.py").read_text() == PREDICT
+
+
+PLOTS = """\
+import numpy as np
+
+
+def heatmap(model, image):
+    # Puts the image on the model's device itself, then converts what comes out.
+    out = model(image.to("cuda"))
+    return np.asarray(out[0])
+"""
+
+SHOW = """\
+from torch import nn
+
+from plots import heatmap
+
+
+def show(image):
+    model = nn.Conv2d(3, 1, 3, padding=1).to("cuda")
+    return heatmap(model, image)
+"""
+
+
+def test_a_conversion_wholly_in_another_file_is_reported_there_when_both_are_linted(
+    tmp_path: Path,
+) -> None:
+    # Nothing show.py hands over is wrong: the line to change is the conversion in
+    # plots.py, which a run linting both files reports there (naming the call that
+    # led to it), once; show.py linted alone reports its call.
+    (tmp_path / "plots.py").write_text(PLOTS)
+    (tmp_path / "show.py").write_text(SHOW)
+    both = invoke("--select", "TL501", "--isolated", "--no-cache", "-q", str(tmp_path))
+    assert both.exit_code == 1
+    assert both.stdout.splitlines() == [
+        f"{tmp_path / 'plots.py'}:7:12: TL501 this converts a tensor on a GPU to numpy: "
+        "'can't convert cuda:0 device type tensor to numpy'; copy it to the host first "
+        "with `.detach().cpu()` (reached from line 8 of show.py)"
+    ]
+    alone = invoke("--select", "TL501", "--isolated", "--no-cache", str(tmp_path / "show.py"))
+    assert alone.stdout.splitlines()[0] == (
+        f"{tmp_path / 'show.py'}:8:12: TL501 `heatmap` in another file puts a tensor on a "
+        "GPU and converts it to numpy: 'can't convert cuda:0 device type tensor to numpy'; "
+        "copy it to the host there with `.detach().cpu()`"
+    )

@@ -215,12 +215,16 @@ class Observations(dict[K, V]):
         super().__init__()
         self.in_context: dict[K, list[V]] = {}
         self.facts: FlowFacts | None = None
+        # What was seen in another file, by id: the node there it was seen at (a
+        # rule may report that line for its own file, ``Rule.once_at(forward=True)``).
+        self.seen_at: dict[int, cst.CSTNode] = {}
 
     def add(self, node: K, value: V, depth: int) -> None:
         site = self.facts.site if self.facts is not None else None
         if site is not None:
             # Seen in another file of the project, followed from a call of this one:
             # what the rules can visit is that call.
+            self.seen_at[id(value)] = node
             node = site  # type: ignore[assignment]
         if depth == 0:
             self[node] = value

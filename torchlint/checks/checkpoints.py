@@ -79,7 +79,11 @@ class NumpyOfDeviceTensor(Rule):
     arguments: one finding per call, naming each argument on the device. In a LightningModule's step hooks (`validation_step`, ...) the batch
     and the module's outputs are on the device: Lightning's trainer moved them there.
     The norm `clip_grad_norm_` returns is a tensor where the parameters are
-    (`np.isinf(grad_norm)` of a model on a GPU fails).
+    (`np.isinf(grad_norm)` of a model on a GPU fails). A conversion in another file of
+    the project, reached from a call of the linted one: where the call hands the tensor
+    over, the finding lands on that call; where the other file's code puts the tensor
+    on the device itself, on the conversion there when the run lints that file too
+    (naming the call that led there), else on the call.
 
     ## Why is this bad?
     `TypeError: can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to
@@ -159,7 +163,9 @@ class NumpyOfDeviceTensor(Rule):
     def _elsewhere(self, node: cst.Call, value: Value) -> bool:
         """A call of this file that leads to the conversion in another file of the
         project (``save_mask(path, mask)``, whose ``img.numpy()`` is in utils.py): reported
-        at the call, naming the argument that carries the tensor there. No fix: the
+        at the call, naming the argument that carries the tensor there (where nothing
+        handed over is on the device, at the conversion, for the other file, when the
+        run lints it: ``Rule.once_at(forward=True)``). No fix: the
         conversion is in the other file, and what this call should hand over is the
         author's choice (``mask.cpu()``, or a helper that copies to the host)."""
         handed = value.handed_in()
@@ -168,11 +174,20 @@ class NumpyOfDeviceTensor(Rule):
         callee = dotted(node.func) or "a function"
         error = "'can't convert cuda:0 device type tensor to numpy'"
         if arg is None:
-            # (the tensor is put on the device over there too: nothing handed is wrong)
+            # (the tensor is put on the device over there too: nothing handed is wrong,
+            # and the line to change is the conversion, which that file reports when
+            # the run lints it)
+            there = self.ctx.analysis.flow.to_numpy.seen_at.get(id(value))
+            at = node if there is None else self.once_at(there, node, forward=True)
+            if at is None:
+                return True
             self.report(
-                node,
-                f"`{callee}` in another file puts a tensor on {place} and converts it to "
-                f"numpy: {error}; copy it to the host there with `.detach().cpu()`",
+                at,
+                f"this converts a tensor on {place} to numpy: {error}; copy it to the host "
+                "first with `.detach().cpu()`"
+                if at is there
+                else f"`{callee}` in another file puts a tensor on {place} and converts it "
+                f"to numpy: {error}; copy it to the host there with `.detach().cpu()`",
                 None,
             )
             return True
