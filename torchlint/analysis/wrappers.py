@@ -4,6 +4,7 @@ moved before anything called it is placed after all."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import libcst as cst
@@ -13,6 +14,17 @@ from torchlint.analysis.observations import WrapObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import SCATTERING_WRAPPERS
 from torchlint.analysis.values import UNKNOWN, Event, Kind, Value
+
+
+def device_ids(wrapper: str, args: Sequence[cst.Arg]) -> cst.Arg | None:
+    """Where DataParallel or DDP is given its GPUs: ``device_ids=``, or the second
+    argument by position (``DataParallel(net, gpu_ids)``). None where it is not given,
+    and for FSDP (whose second parameter is a process group)."""
+    if wrapper not in SCATTERING_WRAPPERS:
+        return None
+    named = next((a for a in args if a.keyword and a.keyword.value == "device_ids"), None)
+    given = [a for a in args if a.keyword is None and not a.star]
+    return named or (given[1] if len(given) > 1 else None)
 
 
 def placed(scope: Scope, receiver: Value) -> None:
@@ -34,10 +46,9 @@ def parallel(
     if inner_arg is None:
         return UNKNOWN
     arg, inner = inner_arg
-    # (DataParallel(net, gpus): device_ids is DataParallel's and DDP's second argument)
-    ids = [a for a, _ in args if a.keyword is None][1:2] if wrapper in SCATTERING_WRAPPERS else []
+    ids = device_ids(wrapper, [a for a, _ in args])
     for a, _ in args:
-        if a in ids or (a.keyword and a.keyword.value in ("device_ids", "device_id")):
+        if a is ids or (a.keyword and a.keyword.value in ("device_ids", "device_id")):
             scope.gpu_evidence = scope.gpu_evidence or Event("move", a, "device_ids")
     if inner.kind in (Kind.MODULE, Kind.WRAPPER):
         scope.w.facts.wraps.add(

@@ -23,10 +23,10 @@ from torchlint.analysis.torch_api import (
     MOVE_TEXT,
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
-    SCATTERING_WRAPPERS,
     spreads_model,
 )
 from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value
+from torchlint.analysis.wrappers import device_ids
 from torchlint.checks._build import comma_separated, kwarg, method_call
 from torchlint.checks._devices import device_text, model_name, name_of, usable
 from torchlint.lint.traverse import nodes
@@ -681,9 +681,6 @@ class ParallelWrapBeforePlacement(Rule):
         # (the module as the wrap names it: a name, or "the model" for a call's result)
         what = "the model" if obs.inner_path == "the model" else f"`{obs.inner_path}`"
         kw = {a.keyword.value: a for a in wrap.args if a.keyword is not None}
-        given = [a for a in wrap.args if a.keyword is None]
-        if obs.wrapper in SCATTERING_WRAPPERS and len(given) > 1:
-            kw.setdefault("device_ids", given[1])  # DataParallel(net, gpu_ids)
         place = inner.last("place")
         spread = obs.wrapper == "DistributedDataParallel" or (
             obs.wrapper == "DataParallel" and place is not None and spreads_model(place.node)
@@ -731,21 +728,17 @@ class ParallelWrapBeforePlacement(Rule):
         if at is None:
             return True
         fix = None
+        # (the fix moves the module to device_ids[0] where the list is written out; to
+        # "cuda" for a DataParallel given none, which uses every GPU from cuda:0)
+        ids = device_ids(obs.wrapper, wrap.args)
+        listed = ids.value if ids is not None else None
+        elements = listed.elements if isinstance(listed, (cst.List, cst.Tuple)) else ()
+        first = elements[0].value if elements else None
         device: cst.BaseExpression | None = None
         if obs.wrapper == "DistributedDataParallel":
-            ids = kw.get("device_ids")
-            if (
-                ids is not None
-                and isinstance(ids.value, (cst.List, cst.Tuple))
-                and ids.value.elements
-            ):
-                device = ids.value.elements[0].value
+            device = first
         elif obs.wrapper == "DataParallel":
-            ids = kw.get("device_ids")
-            if ids is None:
-                device = cst.SimpleString('"cuda"')
-            elif isinstance(ids.value, (cst.List, cst.Tuple)) and ids.value.elements:
-                device = ids.value.elements[0].value
+            device = cst.SimpleString('"cuda"') if ids is None else first
         inner_arg = next(
             (a for a in wrap.args if a.keyword is None or a.keyword.value == "module"), None
         )
