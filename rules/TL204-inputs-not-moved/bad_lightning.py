@@ -27,3 +27,22 @@ class HardNegatives(DualEncoder):
         scores = self(batch["q"], batch["d"])
         penalty = torch.eye(scores.size(0)) * 1e4  # expect: TL204:19 lines=29
         return (scores - penalty).max(dim=1).values
+
+
+class Poet(L.LightningModule):
+    # the hook makes the GRU's starting state and runs its own forward with it
+    def __init__(self, vocab=100, dim=32):
+        super().__init__()
+        self.embed = nn.Embedding(vocab, dim)
+        self.gru = nn.GRU(dim, dim, batch_first=True)
+        self.head = nn.Linear(dim, vocab)
+
+    def forward(self, ids, state):
+        out, state = self.gru(self.embed(ids), state)
+        return self.head(out), state
+
+    def training_step(self, batch, batch_idx):
+        ids, next_ids = batch
+        state = torch.zeros(1, ids.size(0), 32)  # expect: TL204:17 lines=47,41,44
+        logits, _ = self(ids, state)
+        return nn.functional.cross_entropy(logits.transpose(1, 2), next_ids)

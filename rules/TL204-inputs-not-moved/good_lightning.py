@@ -30,3 +30,22 @@ class Probe(nn.Module):
     def training_step(self, batch, batch_idx):
         target = torch.zeros(batch.size(0), dtype=torch.long)
         return self.loss_fn(self.head(batch), target)
+
+
+class Poet(L.LightningModule):
+    # the starting state made on the module's device
+    def __init__(self, vocab=100, dim=32):
+        super().__init__()
+        self.embed = nn.Embedding(vocab, dim)
+        self.gru = nn.GRU(dim, dim, batch_first=True)
+        self.head = nn.Linear(dim, vocab)
+
+    def forward(self, ids, state):
+        out, state = self.gru(self.embed(ids), state)
+        return self.head(out), state
+
+    def training_step(self, batch, batch_idx):
+        ids, next_ids = batch
+        state = torch.zeros(1, ids.size(0), 32, device=self.device)
+        logits, _ = self(ids, state)
+        return nn.functional.cross_entropy(logits.transpose(1, 2), next_ids)

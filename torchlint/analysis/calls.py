@@ -197,6 +197,15 @@ class Calls(Loops):
                     self.env[key] = unpass(value, node)
         return returns.handed_back(self, fn, node, sub.returned(node))
 
+    def own_forward(self, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> bool:
+        """``self(x)`` in a method of a module class of the file: its ``forward``,
+        walked on this instance, as a call of the module from outside would be."""
+        fn = self.w.methods(self.cls).get("forward") if self.cls is not None else None
+        if fn is None or fn in self.stack:
+            return False
+        own = {k: v for k, v in self.env.items() if k == "self" or k.startswith("self.")}
+        return self.enter(fn, node, args, self.cls, own, "self") is not None
+
     def closure(
         self, fn: cst.FunctionDef, definer: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]]
     ) -> Value | None:

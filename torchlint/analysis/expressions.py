@@ -707,6 +707,8 @@ class Expressions(Calls):
             with gpus.running(self, node, callee, module, args):
                 followed = self.method_of(module, "forward", node, inputs, callee) is not None
             self.replica -= replica is not None and replica.detail == "DataParallel"
+        elif callee == "self" and module.kind == Kind.MODULE and not walked:
+            followed = self.own_forward(node, args)  # (a LightningModule's step: self(x))
         self.w.facts.calls.add(
             node,
             CallObs(
@@ -751,8 +753,7 @@ def _guessed(
 
 
 def _one_member(node: cst.Subscript) -> bool:
-    """``x[0]``, ``x[-1]``, ``x[idx]``: one member, by a position (not a slice, not
-    a key)."""
+    """``x[0]``, ``x[-1]``, ``x[idx]``: one member, by a position (no slice or key)."""
     if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
         return False
     value = node.slice[0].slice.value

@@ -221,6 +221,10 @@ SIZE_QUERIES = frozenset("size numel nelement dim ndimension element_size".split
 # always make one.)
 SIZED_FACTORIES = frozenset("zeros ones empty full rand randn".split())
 RANGE_FACTORIES = frozenset("arange linspace logspace eye randperm".split())
+# torch.nn's recurrent layers: their second argument (hx, ``(h0, c0)``) is a starting state.
+RECURRENT_MODULES = frozenset(
+    f"torch.nn.{n}" for n in "RNN LSTM GRU RNNCell LSTMCell GRUCell".split()
+)
 # Substrings that every spelling of a half dtype, of float64 data or of a move
 # contains: the text triggers of the rules about them (a file without any is never
 # parsed for them, so each spelling the analysis knows must contain one).

@@ -20,7 +20,10 @@ from torchlint.analysis.retype import TYPE_AS_CPU
 from torchlint.analysis.torch_api import (
     GPU_STRINGS,
     MOVE_TEXT,
+    RANGE_FACTORIES,
+    RECURRENT_MODULES,
     SCATTERING_WRAPPERS,
+    SIZED_FACTORIES,
     legacy_constructor,
 )
 from torchlint.analysis.values import Event, Kind, Place, Value
@@ -55,7 +58,12 @@ class InputsNotMoved(Rule):
     file) and never moved. The flow is followed through the file's own functions,
     methods and classes: ids built by one helper and fed to the model by another are
     reported where the caller passes them, with the line that runs the model as the
-    related location. Also flags a tensor made on the CPU that meets a placed model's
+    related location. The starting state of a recurrent layer (the `hx` of an
+    `nn.LSTM`, `nn.GRU`, `nn.RNN` or their cells: `h0`, `(h0, c0)`) made by a factory
+    without `device=` is reported where it is made, naming the layer's call: a state
+    is made, not loaded, so `device=` there is the fix ('Input and hidden tensors are
+    not at the same device'); also through a helper of a trainer, and through
+    `self(...)`, the module's own forward (a LightningModule's step). Also flags a tensor made on the CPU that meets a placed model's
     tensors (its output, its weights, the inputs its `forward` was called with) in a
     `torch.cat`/`stack` or arithmetic (in place too: `total += out`, `keep &= ids != pad`): a mask or state made in `forward` without
     `device=`; where such a tensor came in a container the caller handed to the model
@@ -154,7 +162,7 @@ class InputsNotMoved(Rule):
             if placement is None:
                 continue
             stale = flow.stale.get(node)
-            for arg, value, held in _inputs_of(obs.args):
+            for arg, value, held, outer in _inputs_of(obs.args):
                 if stale is not None and stale[0] is arg:
                     continue  # TL206 says it better
                 if value.kind not in (Kind.TENSOR, Kind.ENCODING) or value.device != Place.CPU:
@@ -178,7 +186,11 @@ class InputsNotMoved(Rule):
                         placement,
                     )
                     continue
-                if id(where) not in reported:
+                if _starting_state(obs, outer, made.node):
+                    # (reported where it is made: once per tensor made)
+                    self._met_at_op.add(id(made.node))
+                    self._state(node, obs, placement, made, handed)
+                elif id(where) not in reported:
                     reported.add(id(where))
                     self._met_at_op.add(id(made.node))
                     self._report(node, obs, arg, placement, made, handed, held)
@@ -208,7 +220,7 @@ class InputsNotMoved(Rule):
                 v.ident
                 for obs in seen
                 if obs.module.on_accelerator and not obs.followed and obs.module.last("move")
-                for _, v, _ in _inputs_of(obs.args)
+                for _, v, _, _ in _inputs_of(obs.args)
                 if v.ident and v.kind == Kind.TENSOR and v.device == Place.CPU
             )
         return self._inputs_of_placed
@@ -411,6 +423,44 @@ class InputsNotMoved(Rule):
             related,
         )
 
+    def _state(
+        self, node: cst.Call, obs: CallObs, placement: Event, made: Event, handed: Event | None
+    ) -> None:
+        """The starting state of a recurrent layer, made on the CPU: the line to change
+        is the factory, which can make it on the device (the state is no data a caller
+        loads and moves), once however many calls reach the layer. Made in another
+        file the run does not lint: this call, which reaches it."""
+        at = self.once_at(made.node, node, forward=True)
+        if at is None:
+            return
+        whole = model_name(obs.callee)
+        related: dict[str, cst.CSTNode] = {"used": obs.node, "placed": placement.node}
+        if at is made.node:
+            subject = f"this tensor is made on the CPU {_unplaced(made.node)} and is"
+        else:
+            related["made"] = made.node
+            subject = (
+                f"this call reaches a tensor made on the CPU {_unplaced(made.node)} at line "
+                "<line:made>,"
+            )
+        how = "called with it at line <line:used>"
+        if handed is not None and handed.node is not at:
+            related["passed"] = handed.node
+            how = (
+                f"passed to `{handed.detail}` at line <line:passed>, which calls `{whole}` "
+                "with it at line <line:used>"
+            )
+        self.report(
+            at,
+            f"{subject} the starting state of `{whole}` ({how}), but `{whole}` was moved to "
+            f"{device_text(placement, self.ctx.code_for)} at line <line:placed>: 'Input and "
+            "hidden tensors are not at the same device'; create it on the model's device "
+            "(`device=`, the input's `.device`)",
+            None,
+            related,
+            at,
+        )
+
     def _report(
         self,
         node: cst.Call,
@@ -481,19 +531,36 @@ class InputsNotMoved(Rule):
         )
 
 
-def _inputs_of(args: tuple[tuple[cst.Arg, Value], ...]) -> Iterator[tuple[cst.Arg, Value, bool]]:
+def _inputs_of(
+    args: tuple[tuple[cst.Arg, Value], ...],
+) -> Iterator[tuple[cst.Arg, Value, bool, cst.Arg]]:
     """The tensors a module call is given: each argument, and each member of a tuple
     argument (an LSTM's ``(h0, c0)``): one written out as an argument of its own; one
-    held in a name as that name (``held``: a tuple has no ``.to()`` to fix it with)."""
+    held in a name as that name (``held``: a tuple has no ``.to()`` to fix it with).
+    Last, the argument of the call it is or is in."""
     for arg, value in args:
         if value.kind != Kind.TUPLE or arg.star or not value.items:
-            yield arg, value, False
+            yield arg, value, False, arg
         elif isinstance(arg.value, cst.Tuple) and len(arg.value.elements) == len(value.items):
             for element, item in zip(arg.value.elements, value.items, strict=True):
                 if not isinstance(element, cst.StarredElement):
-                    yield cst.Arg(element.value), item, False
+                    yield cst.Arg(element.value), item, False, arg
         else:
-            yield from ((arg, item, True) for item in value.items)
+            yield from ((arg, item, True, arg) for item in value.items)
+
+
+def _starting_state(obs: CallObs, arg: cst.Arg, made: cst.CSTNode) -> bool:
+    """``arg`` is the starting state (``hx``) of a torch.nn recurrent layer, and a
+    factory that takes ``device=`` made the tensor (``torch.zeros(layers, n, dim)``)."""
+    if obs.module.origin not in RECURRENT_MODULES or arg.star:
+        return False
+    if arg.keyword is not None:
+        if arg.keyword.value != "hx":
+            return False
+    elif len(obs.node.args) < 2 or obs.node.args[1] is not arg:
+        return False
+    name = (dotted(made.func) or "").rsplit(".", 1)[-1] if isinstance(made, cst.Call) else ""
+    return name in SIZED_FACTORIES or name in RANGE_FACTORIES
 
 
 def _other_operand(node: cst.CSTNode, device_expr: cst.BaseExpression) -> str | None:
