@@ -30,8 +30,8 @@ def inline_criterion(logits, labels):
 def discriminator_step(netD, real, device):
     # DCGAN-style labels: torch.full with an int fill value is int64.
     criterion = nn.BCELoss()
-    label = torch.full((real.size(0),), 1, device=device)
-    return criterion(netD(real).view(-1), label.float())  # expect: TL104:43 lines=33
+    label = torch.full((real.size(0),), 1, device=device)  # expect: TL104:13 lines=34
+    return criterion(netD(real).view(-1), label.float())
 
 
 def multilabel_step(logits, batch_tags):

@@ -56,6 +56,11 @@ class LossTargetDtype(Rule):
     "Long or Byte".) And targets of `F.binary_cross_entropy` / `nn.BCELoss()` that are
     integers (`torch.full((n,), 1)`, `.long()`) or float64 where the input is not, and
     integer targets of `F.binary_cross_entropy_with_logits` / `nn.BCEWithLogitsLoss()`.
+    A target made in the file by a constant factory (`torch.full`, `zeros`, `ones`,
+    `empty`, `arange`, `eye`, their `_like` forms) got its dtype there: an int fill
+    value makes int64, as `dtype=torch.long` does. That finding lands on the factory
+    (the line to change), once however many losses the target reaches, naming the
+    first; any other target is reported at the loss.
 
     And `labels` handed to a transformers task head that computes a cross-entropy on
     them in its forward (`*ForSequenceClassification`, `*ForTokenClassification`,
@@ -341,23 +346,63 @@ class LossTargetDtype(Rule):
         return True
 
     def _report(self, found: LossObs, method: str, wants: str, error: str) -> bool:
+        """A target of the wrong dtype: reported at the loss, or, where a constant
+        factory of the file made it so (``torch.full((n, 1), 1)`` is int64), at that
+        factory, the line to change, once however many losses it reaches."""
         arg, value = found.target_arg, found.target
         made = value.last("cast", "create")
         name = dotted(arg.value) or self.ctx.code_for(arg.value)
+        converted = self.ctx.code_for(method_call(arg.value, method))
         fix = FixSpec.safe(
             Replace(arg.value, method_call(arg.value, method)),
             message=f"convert the target with {name}.{method}()",
         )
+        at: cst.CSTNode = arg.value
+        if made is not None and made.action == "create" and _constant_factory(made.node):
+            spot = self.once_at(made.node, arg.value)
+            if spot is None:
+                return True  # (reported where it was made)
+            at = spot
+        if at is not arg.value:
+            made_as = "floating" if method == "float" else "int64"
+            self.report(
+                at,
+                f"this tensor is made {value.dtype} here and reaches {found.loss} (line "
+                f"<line:loss>) as the target `{name}`, but {found.loss} needs {wants}: "
+                f"'{error}'; make it {made_as} here ({_made_advice[method]}), or pass "
+                f"`{converted}` there",
+                fix,
+                {"loss": arg.value},
+            )
+            return True
         related = {"made": made.node} if made is not None else {}
         where = " (made at line <line:made>)" if made is not None else ""
         self.report(
             arg.value,
             f"`{name}` is {value.dtype}{where}, but {found.loss} needs {wants}: "
-            f"'{error}'; pass `{self.ctx.code_for(method_call(arg.value, method))}`",
+            f"'{error}'; pass `{converted}`",
             fix,
             related,
         )
         return True
+
+
+# Factories that make a tensor of one value or a range, not data: the dtype of such a
+# target is decided by the call (an int fill value makes int64), the line to change.
+_CONSTANT_FACTORIES = frozenset(
+    "zeros ones full empty arange eye zeros_like ones_like full_like empty_like".split()
+)
+_made_advice = {
+    "float": "a float fill value, or `dtype=torch.float32`",
+    "long": "`dtype=torch.long`",
+}
+
+
+def _constant_factory(node: cst.CSTNode) -> bool:
+    return (
+        isinstance(node, cst.Call)
+        and (dotted(node.func) or "").rsplit(".", 1)[-1] in _CONSTANT_FACTORIES
+    )
 
 
 def _problem_type_setting(node: cst.CSTNode) -> bool:
