@@ -549,8 +549,8 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
                 part_of=0,
                 origin=q,
             )
-    if last == "Sequential" and args and args[0][0].keyword is None and not args[0][0].star:
-        first = args[0][1]
+    if last == "Sequential" and args and args[0][0].keyword is None:
+        first = _first_child(args[0]) if args[0][0].star else args[0][1]
         if first.kind == Kind.MODULE:
             # What its first member is says what input it takes (``takes_float_input``).
             return replace(module, origin=q, items=(replace(first, items=()),))
@@ -740,6 +740,29 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (array_library_function, arrays.library_call),
     (functional_loss, _loss),
 )
+
+
+def _first_child(arg: tuple[cst.Arg, Value]) -> Value:
+    """``*list(model.children())`` (or a slice of it from the start): the model's
+    first child, whose first op is the model's (a backbone without its head)."""
+    node, value = arg[0].value, arg[1]
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+        cut = node.slice[0].slice
+        if not isinstance(cut, cst.Slice) or cut.lower is not None:
+            return UNKNOWN
+        node = node.value
+    if not (
+        value.kind == Kind.LIST
+        and value.items
+        and isinstance(node, cst.Call)
+        and dotted(node.func) == "list"
+        and len(node.args) == 1
+        and isinstance(call := node.args[0].value, cst.Call)
+        and isinstance(call.func, cst.Attribute)
+        and call.func.attr.value in ("children", "modules")
+    ):
+        return UNKNOWN
+    return replace(value.items[0], part_of=0)
 
 
 _MOVES_OR_CASTS = frozenset({"to", "cuda", "cpu", "type", *CAST_METHODS})

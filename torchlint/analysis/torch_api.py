@@ -571,11 +571,11 @@ FLOAT_INPUT_LAYERS = tuple(p for p in PARAMETRIZED_MODULES if p != "Embedding")
 
 def float_input_layer(module: Value) -> str | None:
     """The first layer of a module whose first op computes with floating weights
-    (``Conv2d``, ``Linear``; ``Conv2d`` for a ``timm`` image model), through an
+    (``Conv2d``, ``Linear``; a ``timm`` or torchvision model's stem), through an
     ``nn.Sequential``'s first member (its ``items``); None for any other module."""
     q = module.origin
-    if q == "timm.create_model":
-        return "Conv2d"
+    if (q == "timm.create_model" or q.startswith("torchvision.models.")) and not module.part_of:
+        return "Conv3d" if q.startswith("torchvision.models.video.") else "Conv2d"
     if not q.startswith("torch.nn."):
         return None
     last = q.rsplit(".", 1)[-1]

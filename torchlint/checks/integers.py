@@ -54,7 +54,8 @@ class IntegerInput(Rule):
     ## What it does
     Flags a call of a layer that computes with floating weights on its input
     (`nn.Conv2d`, `nn.Linear`, a norm, an RNN, an `nn.Sequential` that starts with one,
-    a `timm` model; not `nn.Embedding`) with a tensor the flow analysis knows is
+    a `timm` or torchvision model, whose stems are convolutions, also without its head,
+    `nn.Sequential(*list(model.children())[:-1])`; not `nn.Embedding`) with a tensor the flow analysis knows is
     uint8, int8, int16 or int32: an image read with `torchvision.io.read_image` or
     `cv2.imread`, or a PIL image made an array (`np.asarray(Image.open(p).convert("RGB"))`), made from a numpy array cast with `.astype(np.uint8)`, made with
     `dtype=torch.uint8`, or cast with `.byte()` / `.int()`; or int64 ids drawn with
