@@ -58,7 +58,6 @@ from torchlint.analysis.values import (
     LAMBDA,
     LIBRARY,
     MAYBE_DTYPE,
-    MODULE_TENSOR,
     NONE,
     TENSOR_CLASS_OF,
     TEXT,
@@ -70,6 +69,7 @@ from torchlint.analysis.values import (
     Value,
     entry,
     flag,
+    followed,
     list_member,
     member,
     merge_values,
@@ -773,12 +773,8 @@ def _dtype_of(owner: Value, node: cst.Attribute) -> Value:
     """``x.dtype``: the owner's dtype; of a tensor, with the event that decided it
     (what a cast or a factory given it copies: ``Event.source``); of a module (or its
     weight), a "follow" event: what is made in it follows that module."""
-    if owner.kind in (Kind.MODULE, Kind.WRAPPER) or owner.origin == MODULE_TENSOR:
-        # (self.unet.conv.weight.dtype: the module, self.unet.conv)
-        module = node.value
-        if owner.origin == MODULE_TENSOR and isinstance(module, cst.Attribute):
-            module = module.value
-        follow = Event("follow", node, owner.dtype or "", dotted(module) or "")
+    follow = followed(owner, node)
+    if follow is not None:
         return Value(Kind.DTYPE, None, owner.dtype, events=(follow,))
     made = owner.dtype_event() if owner.kind in (Kind.TENSOR, Kind.MOVED) else None
     return Value(Kind.DTYPE, None, owner.dtype, events=(made,) if made is not None else ())

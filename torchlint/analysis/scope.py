@@ -37,6 +37,7 @@ from torchlint.analysis.values import (
     Site,
     Value,
     entry,
+    followed,
     member,
 )
 from torchlint.lint.traverse import nodes
@@ -683,10 +684,11 @@ class Scope(ABC):
         made: Event | None = None
         if isinstance(node, cst.Attribute) and node.attr.value == "dtype":
             owner = self.lookup(dotted(node.value) or "")
+            follow = followed(owner, node) if owner is not None else None
+            if follow is not None:
+                return follow
             if owner is not None and owner.kind in (Kind.TENSOR, Kind.MOVED):
                 made = owner.dtype_event()
-            elif owner is not None and owner.kind in (Kind.MODULE, Kind.WRAPPER):
-                return Event("follow", node, owner.dtype or "", dotted(node.value) or "")
         else:
             name = dotted(node)
             value = self.lookup(name) if name is not None else None

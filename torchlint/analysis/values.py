@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 
 import libcst as cst
 
+from torchlint.analysis.names import dotted
+
 if sys.version_info >= (3, 11):
     from enum import StrEnum
 else:  # pragma: no cover
@@ -359,6 +361,17 @@ def member(parent: Value, attr: str) -> Value:
             origin=MODULE_TENSOR,
         )
     return submodule(parent)
+
+
+def followed(owner: Value, node: cst.Attribute) -> Event | None:
+    """``m.dtype`` of a module (or ``m.conv.weight.dtype``, of its weight): a "follow"
+    event, what is made in that dtype follows the module; None for anything else."""
+    if owner.kind not in (Kind.MODULE, Kind.WRAPPER) and owner.origin != MODULE_TENSOR:
+        return None
+    module = node.value  # (self.unet.conv.weight.dtype: the module, self.unet.conv)
+    if owner.origin == MODULE_TENSOR and isinstance(module, cst.Attribute):
+        module = module.value
+    return Event("follow", node, owner.dtype or "", dotted(module) or "")
 
 
 def parameter_free(value: Value) -> bool:

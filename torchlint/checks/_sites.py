@@ -195,7 +195,9 @@ def _last_move_after(value: Value, made: Event) -> Event | None:
     return moved
 
 
-def follows_other(rule: Rule, obs: CallObs, arg: cst.Arg, value: Value, dtype: str) -> bool:
+def follows_other(
+    rule: Rule, node: cst.Call, obs: CallObs, arg: cst.Arg, value: Value, dtype: str
+) -> bool:
     """The input was made in the dtype of another module on purpose (``dtype =
     self.unet.dtype``; ``torch.randn(..., dtype=dtype)``): the modules disagree,
     and the line to change is where this one got its dtype (its cast, or the
@@ -213,6 +215,8 @@ def follows_other(rule: Rule, obs: CallObs, arg: cst.Arg, value: Value, dtype: s
         or (follow.path.startswith(f"{callee}."))
     ):
         return False  # (read off the module it meets, or a part of it)
+    if dtype == "float32" and value.dtype in HALF_DTYPES:
+        return _upcast(rule, node, obs, arg, value, (made, decided), follow.path)
     at = rule.once_at(decided.node, obs.node)
     if at is None:
         return True
@@ -235,6 +239,42 @@ def follows_other(rule: Rule, obs: CallObs, arg: cst.Arg, value: Value, dtype: s
         f"`{follow.path}`, which is {value.dtype} (made at line <line:made>): the call "
         f"at line <line:call> fails ('Input type and bias type should be the same'); "
         f"give `{whole}` the dtype of `{follow.path}` (or run under torch.autocast)",
+        None,
+        related,
+    )
+    return True
+
+
+def _upcast(
+    rule: Rule,
+    node: cst.Call,
+    obs: CallObs,
+    arg: cst.Arg,
+    value: Value,
+    events: tuple[Event, Event],
+    other: str,
+) -> bool:
+    """A module cast to float32 on purpose (a VAE kept in full precision among half
+    parts) given an input that follows a half module: both dtypes were chosen, so the
+    line to change is where the input enters it, the call that hands it over (the
+    last one, into the module's method) or the module's own call."""
+    handed = [e for e in value.events if e.action == "pass"]
+    spot = handed[-1].node if handed else arg.value
+    at = rule.once_at(spot, node, forward=True)
+    if at is None:
+        return True
+    made, cast = events
+    code = rule.ctx.code_for
+    whole = model_name(obs.callee)
+    given = spot if isinstance(spot, cst.BaseExpression) else arg.value
+    name = name_of(given, code(given))
+    related: dict[str, cst.CSTNode] = {"made": made.node, "cast": cast.node, "call": obs.node}
+    rule.report(
+        at,
+        f"`{name}` follows `{other}`, which is {value.dtype} (made at line <line:made>), "
+        f"but `{whole}` was cast to float32 on purpose (line <line:cast>) and runs it at "
+        "line <line:call>: 'Input type and bias type should be the same'; convert the "
+        f"input where it enters (`{name}.float()`, or to the module's dtype)",
         None,
         related,
     )

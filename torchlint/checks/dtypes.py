@@ -500,7 +500,10 @@ class InputDtypeMismatch(Rule):
     purpose (`dtype = self.unet.dtype`; `torch.randn(..., dtype=dtype)`) meeting a
     module of another dtype: the modules disagree, and the finding lands where that
     module got its dtype (its cast, or the argument a caller chose it with:
-    `load_controlnet(torch_dtype=torch.float16)`). A model loaded without a dtype
+    `load_controlnet(torch_dtype=torch.float16)`); but where that module was cast to
+    float32 and the input follows a half one (a VAE upcast among float16 parts), both
+    dtypes were chosen, and the finding lands where the input enters the module (the
+    call that hands it over), where it should be converted. A model loaded without a dtype
     (`from_pretrained` without `torch_dtype`, never cast) whose input is the output of
     a model given a half dtype (one of a dict of parts loaded one by one): the finding
     lands on the loading line. Where two tensors of that dtype made on
@@ -669,7 +672,7 @@ class InputDtypeMismatch(Rule):
             if chosen is not None:
                 self._branch_input(node, obs, arg, value, module_dtype, chosen)
                 continue
-            if branch is None and follows_other(self, obs, arg, value, module_dtype):
+            if branch is None and follows_other(self, node, obs, arg, value, module_dtype):
                 continue
             if branch is None and meets_cast_model(self, obs, arg, value, module_dtype):
                 continue
