@@ -370,8 +370,12 @@ def method(node: cst.Call, receiver: Value, name: str) -> Value:
     reductions in the array's dtype; the mean (std, var) of integers in float64."""
     if name == "astype" and node.args:
         dtype = numpy_dtype(node.args[0].value)
-        whole, one_hot = after_cast(receiver, dtype, Event("cast", node, dtype))
-        return replace(receiver, dtype=dtype, ident=new_ident(), whole=whole, one_hot=one_hot)
+        cast = Event("cast", node, dtype or "")
+        whole, one_hot = after_cast(receiver, dtype, cast)
+        events = (*receiver.events, cast)
+        return replace(
+            receiver, dtype=dtype, ident=new_ident(), whole=whole, one_hot=one_hot, events=events
+        )
     if name in NUMPY_KEEP_DTYPE or name in _SAME_DTYPE_METHODS:
         return replace(receiver, ident=new_ident())
     if name in ("mean", "std", "var"):  # integers average to float64

@@ -225,6 +225,12 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
         if dtype == "float32" and not explicit and scope.w.analysis.default_dtype is not None:
             dtype = None  # torch.set_default_dtype(torch.float64) in this file
     created = Event("create", node, source=scope.cast_source(node) if dtype else None)
+    if name in DATA_FACTORIES and args and args[0][1].kind == Kind.NDARRAY and dtype:
+        # (an array cast with .astype(np.float16): that cast chose this dtype; float32
+        # is torch's default, where the dtype the data needs is decided later)
+        cast = args[0][1].last("cast")
+        if cast and cast.detail == dtype != "float32" and created.source is None:
+            created = Event("create", node, source=cast)
     followed = _followed_cpu(scope, expr) if device == Place.CPU else None
     if followed is not None:
         # torch.arange(n, device=lengths.device) with lengths made on the CPU: this

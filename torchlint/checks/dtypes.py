@@ -54,7 +54,9 @@ class Float64Input(Rule):
     dimensions (`x * sigmas[i].view(-1, 1, 1, 1)`) is float64 whatever the other
     operand is; a zero-dimensional one (`sigmas[i]`) does not promote. The finding
     lands on the line that made the input float64 (the line to change: for such a
-    product, the float64 operand's making), once, and names the call or the op.
+    product, the float64 operand's making; for an array cast with
+    `.astype(np.float64)` before `torch.tensor`, that cast), once, and names the call
+    or the op.
 
     ## Why is this bad?
     `RuntimeError: mat1 and mat2 must have the same dtype, but got Double and Float`
@@ -496,7 +498,8 @@ class InputDtypeMismatch(Rule):
     inputs are TL105's. The finding lands on the line that gave
     the input its dtype (its creation or cast: the line to change; for a cast to
     another tensor's dtype, `.to(lengths.dtype)`, the line that gave that tensor its
-    dtype), once, and names the call. An input made in another module's dtype on
+    dtype; for `torch.from_numpy` of an array cast with `.astype(np.float16)`, that
+    `.astype`, where float32 would be torch's default), once, and names the call. An input made in another module's dtype on
     purpose (`dtype = self.unet.dtype`; `torch.randn(..., dtype=dtype)`) meeting a
     module of another dtype: the modules disagree, and the finding lands where that
     module got its dtype (its cast, or the argument a caller chose it with:
