@@ -27,6 +27,12 @@ def dotted(node: cst.BaseExpression) -> str | None:
     return ".".join(reversed(parts))
 
 
+def called_name(node: cst.CSTNode) -> str:
+    """The last name of what ``node`` calls (``th.zeros(...)``: ``zeros``); "" when
+    it is no call. (For a call the flow already knows makes a tensor.)"""
+    return (dotted(node.func) or "").rsplit(".", 1)[-1] if isinstance(node, cst.Call) else ""
+
+
 # SimpleString.evaluated_value runs ast.literal_eval (a compile) each time; the walk
 # reads the same few device strings ("cuda", "cpu") over and over.
 _STRINGS: dict[str, str | bytes] = {}

@@ -104,12 +104,9 @@ INDEX_FUNCTIONS = {
 }
 # The module classes whose call takes ids (TL110).
 EMBEDDINGS = frozenset(
-    {
-        "torch.nn.Embedding",
-        "torch.nn.EmbeddingBag",
-        "torch.nn.modules.sparse.Embedding",
-        "torch.nn.modules.sparse.EmbeddingBag",
-    }
+    f"torch.nn.{at}{name}"
+    for at in ("", "modules.sparse.")
+    for name in ("Embedding", "EmbeddingBag")
 )
 # Calls that make a tensor (TL401/TL402's candidates; the screen's evidence for them).
 FACTORY_FUNCTIONS = frozenset(
@@ -126,6 +123,10 @@ LIKE_FACTORIES = frozenset(
 # device *type* on purpose and are not among them, nor is torch.Generator (a CUDA
 # generator serves a tensor on any GPU).
 DEVICE_TAKERS = frozenset({"device", "empty_strided", "full_like", "tensor"})
+# Factories of one value or a range, not data: the call decides the dtype (an int fill
+# value makes int64), and a tensor so made is made where it is needed, not loaded.
+_ONE_VALUE = ("zeros", "ones", "full", "empty")
+CONSTANT_FACTORIES = frozenset(("arange", "eye", *_ONE_VALUE, *(f"{n}_like" for n in _ONE_VALUE)))
 # Tensor methods that make a new tensor where the receiver is (unless device= says).
 NEW_TENSOR_METHODS = frozenset({"new_zeros", "new_ones", "new_full", "new_empty", "new_tensor"})
 # Functions that copy what they are given (``Tensor.clone`` too): a copy of a
@@ -730,8 +731,7 @@ TENSOR_CLASS_MAKES = LegacyType("cpu", "float32", TENSOR_CLASS)
 
 
 def says_dtype(node: cst.CSTNode) -> bool:
-    """A factory call that says its dtype (``dtype=``): what it makes is not float32
-    (or int64) by default."""
+    """A factory call that says its dtype (``dtype=``), not float32 (int64) by default."""
     return isinstance(node, cst.Call) and any(
         a.keyword is not None and a.keyword.value == "dtype" for a in node.args
     )

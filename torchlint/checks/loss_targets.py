@@ -7,11 +7,12 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.names import dotted
+from torchlint.analysis.names import called_name, dotted
 from torchlint.analysis.observations import LossObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.torch_api import (
     CLASS_INDEX_LOSSES,
+    CONSTANT_FACTORIES,
     LABELS_CROSS_ENTROPY_HEADS,
     LOGIT_LOSSES,
     LOSSES,
@@ -358,7 +359,11 @@ class LossTargetDtype(Rule):
             message=f"convert the target with {name}.{method}()",
         )
         at: cst.CSTNode = arg.value
-        if made is not None and made.action == "create" and _constant_factory(made.node):
+        if (
+            made is not None
+            and made.action == "create"
+            and called_name(made.node) in CONSTANT_FACTORIES
+        ):
             spot = self.once_at(made.node, arg.value)
             if spot is None:
                 return True  # (reported where it was made)
@@ -387,22 +392,10 @@ class LossTargetDtype(Rule):
         return True
 
 
-# Factories that make a tensor of one value or a range, not data: the dtype of such a
-# target is decided by the call (an int fill value makes int64), the line to change.
-_CONSTANT_FACTORIES = frozenset(
-    "zeros ones full empty arange eye zeros_like ones_like full_like empty_like".split()
-)
 _made_advice = {
     "float": "a float fill value, or `dtype=torch.float32`",
     "long": "`dtype=torch.long`",
 }
-
-
-def _constant_factory(node: cst.CSTNode) -> bool:
-    return (
-        isinstance(node, cst.Call)
-        and (dotted(node.func) or "").rsplit(".", 1)[-1] in _CONSTANT_FACTORIES
-    )
 
 
 def _problem_type_setting(node: cst.CSTNode) -> bool:

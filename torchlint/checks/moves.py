@@ -13,7 +13,7 @@ import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis.legacy import made_by_class
-from torchlint.analysis.names import dotted
+from torchlint.analysis.names import called_name, dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains, written_before
 from torchlint.analysis.retype import TYPE_AS_CPU
@@ -559,8 +559,7 @@ def _starting_state(obs: CallObs, arg: cst.Arg, made: cst.CSTNode) -> bool:
             return False
     elif len(obs.node.args) < 2 or obs.node.args[1] is not arg:
         return False
-    name = (dotted(made.func) or "").rsplit(".", 1)[-1] if isinstance(made, cst.Call) else ""
-    return name in SIZED_FACTORIES or name in RANGE_FACTORIES
+    return called_name(made) in SIZED_FACTORIES or called_name(made) in RANGE_FACTORIES
 
 
 def _other_operand(node: cst.CSTNode, device_expr: cst.BaseExpression) -> str | None:
