@@ -258,7 +258,7 @@ def _upcast(
     parts) given an input that follows a half module: both dtypes were chosen, so the
     line to change is where the input enters it, the call that hands it over (the
     last one, into the module's method) or the module's own call."""
-    handed = [e for e in value.events if e.action == "pass"]
+    handed = value.handed()  # (the innermost hand-over: into the module's method)
     spot = handed[-1].node if handed else arg.value
     at = rule.once_at(spot, node, forward=True)
     if at is None:

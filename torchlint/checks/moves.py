@@ -559,7 +559,8 @@ def _starting_state(obs: CallObs, arg: cst.Arg, made: cst.CSTNode) -> bool:
             return False
     elif len(obs.node.args) < 2 or obs.node.args[1] is not arg:
         return False
-    return called_name(made) in SIZED_FACTORIES or called_name(made) in RANGE_FACTORIES
+    name = called_name(made)
+    return name in SIZED_FACTORIES or name in RANGE_FACTORIES
 
 
 def _other_operand(node: cst.CSTNode, device_expr: cst.BaseExpression) -> str | None:
