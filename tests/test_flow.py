@@ -661,3 +661,23 @@ def test_a_loop_over_a_written_out_list_of_callables_runs_each_in_order() -> Non
     )
     assert calls["conv(torch.from_numpy(x))"].args[0][1].dtype == "float32"
     assert calls["conv(torch.from_numpy(y))"].args[0][1].dtype == "float64"
+
+
+def test_an_integer_sum_is_int64_and_a_dtype_keyword_decides() -> None:
+    """torch accumulates bool and integer tensors in int64 (``spikes.sum(0)`` counts),
+    and ``dtype=`` of a reduction or a softmax is the result's dtype."""
+    calls = _calls(
+        """
+        import torch
+        import torch.nn.functional as F
+        layer = torch.nn.Linear(4, 2)
+        x = torch.rand(3, 4)
+        layer((x > 0.5).sum(0))
+        layer(torch.cumsum(x.int(), 0))
+        layer((x > 0.5).sum(0, dtype=torch.float16))
+        layer(F.softmax(x, -1, dtype=torch.float64))
+        layer(x.sum(0))
+        """
+    )
+    dtypes = [obs.args[0][1].dtype for obs in calls.values() if obs.args]
+    assert dtypes == ["int64", "int64", "float16", "float64", "float32"]

@@ -48,6 +48,7 @@ from torchlint.analysis.torch_api import (
     GRAD_NORMS,
     IN_PLACE_CONVERTERS,
     INDEX_RESULTS,
+    INT64_SUMS,
     INTEGER_DTYPES,
     LIKE_FACTORIES,
     LOSSES,
@@ -144,13 +145,18 @@ def _same_place(q: str) -> bool:
     return head in ("torch", "torch.nn.functional", "torch.linalg") and last in SAME_PLACE_OPS
 
 
-def _same_place_result(value: Value, op: str) -> Value:
-    """A new tensor made from ``value`` by ``op`` (in SAME_PLACE_OPS)."""
+def _same_place_result(scope: Scope, node: cst.Call, value: Value, op: str) -> Value:
+    """A new tensor made from ``value`` by ``op`` (in SAME_PLACE_OPS) in ``node``."""
     dtype = "int64" if op in INDEX_RESULTS else "bool" if op in BOOL_RESULTS else value.dtype
     if op in PAIRED_RESULTS:
         dtype = None  # (the values, or the indices: int64)
     if op in FLOAT_RESULTS and dtype in INTEGER_DTYPES:
         dtype = "float32"  # torch.sin(torch.arange(4)) is floating
+    if op in INT64_SUMS and dtype in INTEGER_DTYPES:
+        dtype = "int64"  # (mask.sum(0): a count)
+    given = next((a for a in node.args if a.keyword and a.keyword.value == "dtype"), None)
+    if given is not None:
+        dtype = scope.dtype_of(given.value)  # x.sum(dtype=torch.float32)
     return replace(after_op(value, op), dtype=dtype, ident=new_ident(), moved_from=0)
 
 
@@ -464,7 +470,7 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
     if method in SIZE_QUERIES and (method != "size" or node.args):
         return Value(Kind.NUMBER, dtype="int64")  # x.size(0), x.numel(): an int
     if method in SAME_PLACE_OPS or method == "__getitem__":
-        made = _same_place_result(receiver, method)
+        made = _same_place_result(scope, node, receiver, method)
         return dims.mark(made, dims.op(method, node.args, [receiver]))
     return UNKNOWN
 
@@ -658,7 +664,7 @@ def _same_place_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if args and args[0][1].kind == Kind.TENSOR:
         # torch.sigmoid(x), F.softmax(x): a new tensor where x is
         op = q.rsplit(".", 1)[-1]
-        made = _same_place_result(args[0][1], op)
+        made = _same_place_result(scope, node, args[0][1], op)
         return dims.mark(made, dims.op(op, node.args[1:], [args[0][1]]))
     return _unseen(scope, node, q, args)
 

@@ -197,6 +197,8 @@ PAIRED_RESULTS = frozenset("max min topk sort".split())
 INDEX_RESULTS = frozenset({"argmax", "argmin", "one_hot", "multinomial"})
 # And those whose result is a bool tensor (``a.eq(b)``, as ``a == b``).
 BOOL_RESULTS = frozenset("eq ne lt le gt ge logical_not isnan isinf isfinite".split())
+# And those that accumulate an integer or bool input in int64 (``spikes.sum(0)``).
+INT64_SUMS = frozenset("sum cumsum prod cumprod".split())
 # The floating dtypes (what a module's .half() / .to(dtype) casts).
 FLOATING_DTYPES = frozenset({"float64", "float32", "float16", "bfloat16"})
 # Whether a tensor has dimensions decides torch's type promotion in ``a * b``: a
