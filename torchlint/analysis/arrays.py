@@ -26,6 +26,7 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
+    NUMPY_DTYPE,
     UNKNOWN,
     Event,
     Kind,
@@ -130,6 +131,23 @@ def numpy_dtype(node: cst.BaseExpression) -> str:
     if name is not None:
         return _NUMPY_DTYPES.get(name.rsplit(".", 1)[-1], MAYBE_DTYPE)
     return MAYBE_DTYPE
+
+
+def dtype_argument(arg: cst.Arg, value: Value) -> str:
+    """numpy's ``dtype=`` argument: as written (``np.int32``, ``"float32"``), or the
+    dtype of another array (``dtype=rows[0].dtype``, a name bound to it) where the
+    walk knows it. A tensor's dtype is no numpy dtype (numpy raises): MAYBE."""
+    if value.kind == Kind.DTYPE and value.origin == NUMPY_DTYPE and value.dtype:
+        return value.dtype
+    return numpy_dtype(arg.value)
+
+
+def dtype_read(owner: Value | None, node: cst.Attribute) -> Value:
+    """``a.dtype``, ``rows[0].dtype`` of what is not a tensor or module: a numpy
+    array's dtype (``NUMPY_DTYPE``, for numpy's ``dtype=``), else a dtype not known."""
+    if owner is not None and owner.kind == Kind.NDARRAY:
+        return Value(Kind.DTYPE, None, owner.dtype, node, origin=NUMPY_DTYPE)
+    return Value(Kind.DTYPE, None, None, node)
 
 
 def literal_dtype(arg: cst.Arg, value: Value) -> str | None:
@@ -302,9 +320,9 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         dtype = "float64"
     elif name in ("frombuffer", "fromfile") and len(args) >= 2 and args[1][0].keyword is None:
         dtype = numpy_dtype(args[1][0].value)  # np.frombuffer(data, np.uint8)
-    for arg, _ in args:
+    for arg, given in args:
         if arg.keyword and arg.keyword.value == "dtype":
-            dtype = numpy_dtype(arg.value)
+            dtype = dtype_argument(arg, given)
     if dtype is None and name not in ("array", "asarray", "arange"):
         return UNKNOWN
     made = new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from torchlint.analysis.names import dotted
-from torchlint.analysis.values import DTYPE_NAME, MAYBE_DTYPE, UNKNOWN, Kind, Value
+from torchlint.analysis.values import DTYPE_NAME, MAYBE_DTYPE, NUMPY_DTYPE, UNKNOWN, Kind, Value
 
 
 def gpu_run_branch(
@@ -113,8 +113,9 @@ def dtype_test(test: cst.Comparison, value: Callable[[cst.BaseExpression], Value
         known = value(side)
         if known.kind != Kind.DTYPE or known.dtype in (None, MAYBE_DTYPE):
             return None
-        if known.origin == DTYPE_NAME:
-            return None  # ("float16" == torch.float16 is False: a name is no dtype)
+        if known.origin in (DTYPE_NAME, NUMPY_DTYPE):
+            # ("float16" == torch.float16 is False: a name is no dtype, nor is numpy's)
+            return None
         dtypes.append(known.dtype)
     same = dtypes[0] == dtypes[1]
     return same if isinstance(target.operator, (cst.Equal, cst.Is)) else not same

@@ -1,8 +1,9 @@
 """Datasets and DataLoaders: what a dataset's items are and what a loader over it
 batches (the default collate keeps the items' dtypes and makes CPU tensors), for
 torch's own datasets (``TensorDataset``, torchvision's, the subsets of
-``random_split``), and a loader whose ``collate_fn`` is a function of the file (walked
-on the dataset's items); a Dataset class of the file is read in ``calls.py``."""
+``random_split``), and a loader whose ``collate_fn`` is a function of the file or one
+it imports from another file of the project (walked on the dataset's items); a
+Dataset class of the file is read in ``calls.py``."""
 
 from __future__ import annotations
 
@@ -69,17 +70,21 @@ def subset(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
 def collated(
     scope: Scope, node: cst.Call, args: Args, follow: Callable[..., Value | None]
 ) -> Value | None:
-    """``DataLoader(data, collate_fn=collate)`` with a function of the file: its
-    batches are what ``collate`` returns, walked with a list of the dataset's
-    items (as a Dataset of the file or a TensorDataset makes them; else
-    unknown). None when the collate function is not one of the file's, its call
-    is not followed, or it returns anything but tensors, a tuple or a dict of
-    them. ``follow``: how the walk follows a call (``Calls.follow``)."""
+    """``DataLoader(data, collate_fn=collate)`` with a function of the file (or of
+    another file of the project, imported): its batches are what ``collate``
+    returns, walked with a list of the dataset's items (as a Dataset of the file or
+    a TensorDataset makes them; else unknown). None when the collate function is
+    not the project's, its call is not followed, or it returns anything but
+    tensors, a tuple or a dict of them. ``follow``: how the walk follows a call
+    (``Calls.follow``)."""
     given = next((a for a, _ in args if a.keyword and a.keyword.value == "collate_fn"), None)
     if not scope.entry or given is None or not isinstance(given.value, cst.Name):
         return None
     name = given.value.value
-    fn = scope.w.top_functions.get(name)
+    fn, home = scope.w.top_functions.get(name), None
+    if fn is None and (found := scope.w.imported(name)) is not None:
+        home, local = found  # from data import collate_lines: walked in its file
+        fn = home.top_functions.get(local)
     value = scope.lookup(name)
     if fn is None or not (
         value is None
@@ -93,7 +98,8 @@ def collated(
     items = UNKNOWN
     if data[1].kind == Kind.DATASET and data[1].items and data[1].items[0].kind is not None:
         items = Value(Kind.LIST, items=data[1].items[:1])
-    batch = follow(fn, node, [(data[0], items)], None)
+    with scope.w.within(home, node):
+        batch = follow(fn, node, [(data[0], items)], None)
     if batch is None or batch.kind not in (Kind.TENSOR, Kind.TUPLE, Kind.ENCODING):
         # (An object of a class of the file, such as a dict subclass with its own
         # ``cuda()``, is left unknown, as without the collate function.)

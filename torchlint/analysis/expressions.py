@@ -120,12 +120,9 @@ class Expressions(Calls):
                         # (device = args.device: the user's option, kept as a choice
                         # wherever the name goes)
                         gpus.record(self, node, Gpu.CHOSEN)
-                    return Value(
-                        Kind.DEVICE if node.attr.value == "device" else Kind.DTYPE,
-                        Place.VAR if node.attr.value == "device" else None,
-                        None,
-                        node,
-                    )
+                    if node.attr.value == "device":
+                        return Value(Kind.DEVICE, Place.VAR, None, node)
+                    return arrays.dtype_read(owner, node)  # a.dtype of an array: for np.zeros
                 value = self.lookup(name)
                 if type(node) is cst.Attribute and name not in self.env and value is not None:
                     # model.norm.mean: a buffer of a module of the file
@@ -172,6 +169,8 @@ class Expressions(Calls):
                 if node.attr.value == "device":
                     return Value(Kind.DEVICE, owner.device, None, node)
                 return _dtype_of(owner, node)
+            if node.attr.value == "dtype" and owner.kind == Kind.NDARRAY:
+                return arrays.dtype_read(owner, node)  # np.full(n, 0, dtype=rows[0].dtype)
             if owner.kind == Kind.ENCODING and not owner.keys:
                 return replace(owner, kind=Kind.TENSOR)
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):

@@ -30,6 +30,7 @@ from torchlint.analysis.values import (
     DTYPE_NAME,
     LIBRARY,
     MAYBE_DTYPE,
+    NUMPY_DTYPE,
     UNKNOWN,
     Event,
     Kind,
@@ -634,8 +635,8 @@ class Scope(ABC):
             value = self.lookup(name)
             if value is None and type(node) is cst.Attribute:
                 value = self.attribute(node)  # self.working_dtype, a property
-            if value is not None and value.kind == Kind.DTYPE:
-                return value.dtype or MAYBE_DTYPE
+            if value is not None and value.kind == Kind.DTYPE:  # (torch takes no numpy dtype)
+                return (value.origin != NUMPY_DTYPE and value.dtype) or MAYBE_DTYPE
             if name.endswith(".dtype"):  # x.dtype of a tensor or module the walk knows
                 owner = self.lookup(name[: -len(".dtype")])
                 if owner is not None and owner.kind in (

@@ -129,6 +129,10 @@ TENSOR_CLASS_OF = "type(tensor)"
 # "float16"}``): what ``getattr(torch, name)`` and transformers' ``torch_dtype=`` read
 # as that dtype, but no dtype itself (it never equals ``torch.float16``).
 DTYPE_NAME = "dtype:name"
+# The origin of a DTYPE value that is a numpy array's dtype (``rows[0].dtype``): what
+# numpy's ``dtype=`` reads as that dtype; torch takes no numpy dtype (a TypeError), and
+# it never equals ``torch.int32``.
+NUMPY_DTYPE = "dtype:numpy"
 
 # A dtype the code sets but does not show (a variable, ``"auto"``, branches that
 # disagree): it is never equal to the name of a real dtype.

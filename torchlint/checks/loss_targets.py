@@ -61,7 +61,11 @@ class LossTargetDtype(Rule):
     `empty`, `arange`, `eye`, their `_like` forms) got its dtype there: an int fill
     value makes int64, as `dtype=torch.long` does. That finding lands on the factory
     (the line to change), once however many losses the target reaches, naming the
-    first; any other target is reported at the loss.
+    first; any other target is reported at the loss (a loss in another file of the
+    project, in a model's forward, say: on that file's line when the run lints it too,
+    else at the call that led there). The dtype is followed through a Dataset, a
+    `collate_fn` of the project that pads the items (`np.full(..., dtype=t[0].dtype)`
+    of the arrays `zip(*batch)` gives) and `torch.from_numpy`.
 
     And `labels` handed to a transformers task head that computes a cross-entropy on
     them in its forward (`*ForSequenceClassification`, `*ForTokenClassification`,
@@ -69,7 +73,7 @@ class LossTargetDtype(Rule):
     `*ForConditionalGeneration`, the `AutoModelFor...` classes; built from a config
     or with `from_pretrained`) as a keyword or through `model(**batch)`, where the
     flow knows the batch's `labels` entry: a dict the code builds, also in a
-    `collate_fn` of the file that a `DataLoader` batches with, moved entry by entry
+    `collate_fn` of the project that a `DataLoader` batches with, moved entry by entry
     (`{k: v.to(device) for k, v in batch.items()}`). int32 labels are refused by all
     of them; int16 and int8 by those whose loss is always a cross-entropy (the
     sequence and image classifiers take other dtypes as multi-label targets). Not
@@ -159,16 +163,16 @@ class LossTargetDtype(Rule):
             return self._head_labels(found, call)
         if found.qualified in CLASS_INDEX_LOSSES and value.dtype in _NARROW_INTS:
             error = f"expected target dtype to be Long or Byte, but got {_NARROW_INTS[value.dtype]}"
-            return self._report(found, "long", "int64 class indices", error)
+            return self._report(found, call, "long", "int64 class indices", error)
         if found.qualified in CLASS_INDEX_LOSSES and value.dtype in _FLOATS:
             return self._float_class_ids(found, call)
         if found.qualified in PROBABILITY_LOSSES:
             if value.dtype in _INTEGERS:
                 error = f"Found dtype {_TORCH_NAMES[value.dtype]} but expected Float"
-                return self._report(found, "float", "floating targets", error)
+                return self._report(found, call, "float", "floating targets", error)
             if value.dtype == "float64" and found.input.dtype in ("float32",):
                 error = "Found dtype Double but expected Float"
-                return self._report(found, "float", "targets in the input's float32", error)
+                return self._report(found, call, "float", "targets in the input's float32", error)
         if (
             found.qualified in MIXED_FLOAT_BACKWARD_LOSSES
             and found.grad
@@ -182,7 +186,7 @@ class LossTargetDtype(Rule):
                 "result type Float can't be cast to the desired output type "
                 f"{_TORCH_NAMES[value.dtype]}"
             )
-            return self._report(found, "float", "floating targets", error)
+            return self._report(found, call, "float", "floating targets", error)
         return False
 
     def _head_labels(self, found: LossObs, call: cst.Call) -> bool:
@@ -346,10 +350,12 @@ class LossTargetDtype(Rule):
         self.report(at, message, fix, related)
         return True
 
-    def _report(self, found: LossObs, method: str, wants: str, error: str) -> bool:
+    def _report(self, found: LossObs, call: cst.Call, method: str, wants: str, error: str) -> bool:
         """A target of the wrong dtype: reported at the loss, or, where a constant
         factory of the file made it so (``torch.full((n, 1), 1)`` is int64), at that
-        factory, the line to change, once however many losses it reaches."""
+        factory, the line to change, once however many losses it reaches. A loss in
+        another file that ``call`` led into (a model's forward in model.py): on that
+        loss's line when the run lints that file too, else at ``call``."""
         arg, value = found.target_arg, found.target
         made = value.last("cast", "create")
         name = dotted(arg.value) or self.ctx.code_for(arg.value)
@@ -382,9 +388,19 @@ class LossTargetDtype(Rule):
             return True
         related = {"made": made.node} if made is not None else {}
         where = " (made at line <line:made>)" if made is not None else ""
+        loss, there = self.ctx.analysis.flow.loss_targets.seen_at.get(id(found)), ""
+        if loss is not None and not self.ctx.in_this_file(arg.value):
+            # (the fix, on the other file's target, is dropped: that file's own run
+            # does not see this call's target)
+            spot = self.once_at(loss, call, forward=True)
+            if spot is None:
+                return True
+            if spot is not loss:  # (the fallback here names the loss's line)
+                related, there = {**related, "loss": loss}, " (line <line:loss>)"
+            at = spot
         self.report(
-            arg.value,
-            f"`{name}` is {value.dtype}{where}, but {found.loss} needs {wants}: "
+            at,
+            f"`{name}` is {value.dtype}{where}, but {found.loss}{there} needs {wants}: "
             f"'{error}'; pass `{converted}`",
             fix,
             related,
