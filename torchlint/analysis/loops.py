@@ -16,6 +16,7 @@ from torchlint.analysis.names import dotted, string_key
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import SUBMODULE_ITERATORS
 from torchlint.analysis.values import (
+    BATCH,
     COLLATED,
     UNKNOWN,
     Kind,
@@ -84,7 +85,7 @@ class Loops(Scope):
                     )
         value = self.eval(node)
         if value.kind == Kind.LOADER and value.origin == COLLATED:
-            return replace(value.items[0], ident=new_ident(), moved_from=0)  # as collated
+            return _of_batch(replace(value.items[0], ident=new_ident(), moved_from=0))
         if value.kind == Kind.LOADER:
             # A batch: a tensor, a tuple or a dict of them, on the CPU; made in the
             # loop, wherever the loader was handed from.
@@ -271,13 +272,23 @@ def _batched(item: Value, loader: Value) -> Value:
         return keyed(item.keys, [_batched(i, loader) for i in item.items])
     if item.kind in (Kind.TENSOR, Kind.NDARRAY):
         events = tuple(e for e in item.events if e.action != "pass")
-        made = Value(Kind.TENSOR, Place.CPU, item.dtype, None, events, new_ident())
+        made = Value(Kind.TENSOR, Place.CPU, item.dtype, None, events, new_ident(), origin=BATCH)
         return dims.mark(replace(made, whole=item.whole))  # (stacked: the same numbers)
     events = tuple(e for e in loader.events if e.action != "pass")
     # (a number, the item's index say, is stacked into a tensor of the batch's size)
     kind = Kind.TENSOR if item.kind in (None, Kind.NUMBER) else Kind.ENCODING
     made = Value(kind, Place.CPU, None, None, events, new_ident())
-    return dims.mark(made) if kind == Kind.TENSOR else made
+    return dims.mark(replace(made, origin=BATCH)) if kind == Kind.TENSOR else made
+
+
+def _of_batch(value: Value) -> Value:
+    """What a collate function returns, as a loop over the loader binds it: its CPU
+    tensors (in tuples, lists and dicts) are the batch's (``BATCH``)."""
+    if value.kind == Kind.TENSOR and value.device == Place.CPU and not value.origin:
+        return replace(value, origin=BATCH)
+    if value.kind in (Kind.TUPLE, Kind.LIST, Kind.ENCODING) and value.items:
+        return replace(value, items=tuple(_of_batch(i) for i in value.items))
+    return value
 
 
 def same_members(args: list[tuple[cst.Arg, Value]]) -> bool:

@@ -114,6 +114,9 @@ BUFFER_REF = "buffer:ref"
 # The origin of a LOADER value whose batches are what a collate function of the file
 # returns (``items``: the batch as it is, no default collate after it).
 COLLATED = "collated"
+# The origin of a CPU tensor of a DataLoader's batch (default collate, or a collate
+# function of the project): made where the data are read, it is the loop's to move.
+BATCH = "batch"
 # The origin of a FUNCTION value that is a lambda (``Walk.lambdas`` has its code).
 LAMBDA = "lambda"
 # The origin of a FUNCTION value that is a class of the file (``cls`` in a classmethod).

@@ -26,7 +26,7 @@ from torchlint.analysis.torch_api import (
     SIZED_FACTORIES,
     legacy_constructor,
 )
-from torchlint.analysis.values import Event, Kind, Place, Value
+from torchlint.analysis.values import BATCH, Event, Kind, Place, Value
 from torchlint.checks._build import attribute_base, method_call
 from torchlint.checks._devices import device_text, model_name, name_of, usable
 from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
@@ -71,7 +71,10 @@ class InputsNotMoved(Rule):
     to change. A loss given a model's output and a target made on the CPU and never
     moved (`criterion(logits, y)` with `y` from the batch, `F.mse_loss(pred, y)`) is
     flagged at the loss, which says what to move; so is a comparison of such labels with
-    the predictions (`(predicted == labels).sum()`), once per tensor. And a tensor made on the CPU that is indexed with a tensor on a
+    the predictions (`(predicted == labels).sum()`), once per tensor. A tensor of a
+    `DataLoader`'s batch is the loop's to move wherever its data were made (a Dataset
+    in another file, say): it is reported where it meets the device (in the model's
+    forward, a helper's loss), naming the line that made it. And a tensor made on the CPU that is indexed with a tensor on a
     device (`table[labels]` with `labels` moved, a schedule looked up with steps drawn
     with `device=`): 'indices should be either on cpu or on the same device as the
     indexed tensor', whatever that tensor is; an index of indices counts where it
@@ -290,6 +293,7 @@ class InputsNotMoved(Rule):
             subject = f"this tensor is made on the CPU {unplaced} and"
             at: cst.CSTNode = node
             cpu: str | None = None
+            batch = False
             handed = mix.cpu.handed_in()
             statement = None
             if (
@@ -309,17 +313,25 @@ class InputsNotMoved(Rule):
                     f"`{passed}` holds a tensor made on the CPU {unplaced} at line "
                     f"<line:made>, and `{handed.detail}`'s forward, which gets it here,"
                 )
-            elif made is not None and mix.node is node:
+            elif made is not None and (mix.node is node or mix.cpu.origin == BATCH):
                 # Made in another file and handed back, or a batch's labels met in a
                 # loss or a comparison: the op here is the line (once per tensor made:
-                # moved before the loss, they are moved for the comparison too).
-                if id(made.node) in self._met_at_op:
+                # moved before the loss, they are moved for the comparison too). A
+                # batch's tensor is the loop's to move wherever it was made (a Dataset,
+                # perhaps in another file): reported where it meets the device, in the
+                # file of that line when the run lints it too.
+                spot = node if mix.node is node else self.once_at(mix.node, node, forward=True)
+                if spot is None or id(made.node) in self._met_at_op:
                     return
                 self._met_at_op.add(id(made.node))
+                at, batch = spot, mix.cpu.origin == BATCH
                 related["made"] = made.node
-                cpu = _other_operand(node, mix.device_expr)
+                cpu = _other_operand(mix.node, mix.device_expr)
                 subject = (
-                    f"`{cpu or 'this tensor'}` was made on the CPU {unplaced} at line "
+                    f"`{cpu or 'this tensor'}` comes from a DataLoader batch (made on the CPU "
+                    "at line <line:made>), was never moved, and"
+                    if batch
+                    else f"`{cpu or 'this tensor'}` was made on the CPU {unplaced} at line "
                     "<line:made> and"
                 )
             elif made is not None and made.node is not node:
@@ -353,6 +365,9 @@ class InputsNotMoved(Rule):
             meets = "at line <line:meets>"
             if statement is not None:
                 advice = f"move it with the model's inputs before the call (`{passed}.to(...)`)"
+            elif batch:
+                meets = "here" if at is mix.node or mix.node is node else meets
+                advice = f"move it with the rest of the batch (`{cpu or 'it'}.to({of}.device)`)"
             elif mix.node is node:
                 meets = "here"
                 advice = f"move it to that device first (`{cpu or 'it'}.to({of}.device)`)"
