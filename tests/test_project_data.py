@@ -100,3 +100,69 @@ def test_a_tensor_the_settings_module_puts_on_the_device_is_not_reported(
     (tmp_path / "detect.py").write_text(DETECT)
     result = invoke("--isolated", "--no-cache", str(tmp_path / "detect.py"))
     assert result.exit_code == 0, result.stdout
+
+
+ANCHOR_CONFIG = """\
+import torch
+
+
+def anchor_grid(size, stride):
+    cells = []
+    for y in range(size // stride):
+        for x in range(size // stride):
+            cells.append([(x + 0.5) * stride, (y + 0.5) * stride, stride, stride])
+    return torch.tensor(cells)
+
+
+ANCHORS = anchor_grid(64, 8)
+"""
+
+ANCHOR_HEAD = """\
+from torch import nn
+
+import config
+
+
+class AnchorHead(nn.Module):
+    def __init__(self, channels):
+        super().__init__()
+        self.deltas = nn.Conv2d(channels, 4, 1)
+        self.anchors = config.ANCHORS
+
+    def forward(self, feats):
+        return self.anchors + self.deltas(feats).flatten(2).transpose(1, 2)
+"""
+
+
+def test_a_tensor_a_settings_module_binds_kept_as_a_plain_attribute(tmp_path: Path) -> None:
+    # (TL301: ``config.ANCHORS`` of ``import config`` or ``from . import config``
+    # reads the binding in config.py; the message names its line there)
+    (tmp_path / "__init__.py").write_text("")
+    (tmp_path / "config.py").write_text(ANCHOR_CONFIG)
+    for text in (ANCHOR_HEAD, ANCHOR_HEAD.replace("import config", "from . import config")):
+        (tmp_path / "head.py").write_text(text)
+        result = invoke("--isolated", "--no-cache", str(tmp_path / "head.py"))
+        assert result.exit_code == 1
+        assert result.stdout.splitlines() == [
+            f"{tmp_path / 'head.py'}:10:9: TL301 `self.anchors` is a plain tensor attribute "
+            "(`config.ANCHORS`, bound to a CPU tensor at line 12 of config.py), not a buffer: "
+            "`.to(device)` and `.half()` leave it on the CPU in its dtype (used at line 13); "
+            'register it with `self.register_buffer("anchors", ..., persistent=False)`'
+        ]
+        same_without_screen(tmp_path / "head.py")
+    # A name imported from config.py is not read (the screen would keep every class
+    # that reads one).
+    imported = ANCHOR_HEAD.replace("import config", "from config import ANCHORS")
+    (tmp_path / "head.py").write_text(imported.replace("config.ANCHORS", "ANCHORS"))
+    assert invoke("--isolated", "--no-cache", str(tmp_path / "head.py")).exit_code == 0
+    same_without_screen(tmp_path / "head.py")
+    (tmp_path / "head.py").write_text(ANCHOR_HEAD)
+    # Made on the device, rebound under an ``if``: not read as a CPU tensor.
+    for binding in (
+        'ANCHORS = anchor_grid(64, 8).to("cuda")',
+        "ANCHORS = anchor_grid(64, 8)\nif torch.cuda.is_available():\n    ANCHORS = ANCHORS.cuda()",
+    ):
+        (tmp_path / "config.py").write_text(
+            ANCHOR_CONFIG.replace("ANCHORS = anchor_grid(64, 8)", binding)
+        )
+        assert invoke("--isolated", "--no-cache", str(tmp_path / "head.py")).exit_code == 0

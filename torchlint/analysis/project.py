@@ -76,6 +76,10 @@ class Home:
     # The names its module-level assignments bind (``train_loader = DataLoader(...)``),
     # which another file may import as data (a file of the project read from disk).
     bound: frozenset[str] = frozenset()
+    # The names its module-level code binds other than by a top-level ``NAME = value``
+    # (in an ``if`` body, a loop, an import, a ``def``; or declared ``global`` in a
+    # function): what a read of its kept text cannot tell all of.
+    loose: frozenset[str] = frozenset()
     # What each recursive converter of the file builds (``converters.py``), once.
     converters: dict[cst.FunctionDef, cst.Call | None] = field(default_factory=dict, repr=False)
     # What the file's module-level assignments that its kept functions read bind (data
@@ -163,6 +167,8 @@ class _Outline:
     # name -> the module-level assignments that bind it (``MEAN = np.array(...)``),
     # kept where a kept unit reads the name
     bindings: dict[str, list[int]]
+    # the names module-level code binds otherwise (``Home.loose``)
+    loose: set[str]
     # The file sets something for all its code (a default device, the current GPU,
     # command-line options): every unit is parsed, so that its facts see all of it.
     file_wide: bool
@@ -182,6 +188,9 @@ class _Outline:
 
 
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+# Nodes in module-level code that bind their ``name`` (``except E as e``, a ``def`` in
+# an ``if`` body, a ``case Point(x=x) as p``).
+_BINDING_NAMES = (*_DEFS, ast.ExceptHandler, ast.MatchAs, ast.MatchStar)
 _HOLDERS = (ast.Import, ast.ImportFrom, *_DEFS)
 # What ``FileFacts`` reads from anywhere in a file (analysis/facts.py): setters of the
 # default device or dtype and of the current GPU, CUDA_VISIBLE_DEVICES, options,
@@ -200,7 +209,8 @@ def _outline(path: str, stamp: tuple[int, int]) -> _Outline | None:
     except (OSError, SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
         outline = None
     else:
-        outline = _Outline(text, [], [], [], {}, {}, any(w in text for w in _FILE_WIDE_TEXT))
+        wide = any(w in text for w in _FILE_WIDE_TEXT)
+        outline = _Outline(text, [], [], [], {}, {}, set(), wide)
         for i, stmt in enumerate(tree.body):
             decorators: list[ast.expr] = getattr(stmt, "decorator_list", [])
             first = min([stmt.lineno, *(d.lineno for d in decorators)])
@@ -211,6 +221,10 @@ def _outline(path: str, stamp: tuple[int, int]) -> _Outline | None:
             bound = bound_names(stmt)
             for name in bound:
                 outline.bindings.setdefault(name, []).append(i)
+            # (``x: int`` binds nothing)
+            loose = not is_def and not bound and not isinstance(stmt, ast.AnnAssign)
+            if is_def:
+                outline.loose.add(stmt.name)  # type: ignore[attr-defined]
             is_def = is_def or bool(bound)
             names: set[str] = set()
             holds = isinstance(stmt, _HOLDERS)
@@ -218,6 +232,8 @@ def _outline(path: str, stamp: tuple[int, int]) -> _Outline | None:
                 kind = type(node)
                 if kind is ast.Name:
                     names.add(node.id)  # type: ignore[attr-defined]
+                    if loose and type(node.ctx) is not ast.Load:  # type: ignore[attr-defined]
+                        outline.loose.add(node.id)  # type: ignore[attr-defined]
                 elif kind is ast.ClassDef:
                     # (a class in module-level code is kept with that code)
                     owners = outline.units.setdefault(node.name, [])  # type: ignore[attr-defined]
@@ -227,6 +243,13 @@ def _outline(path: str, stamp: tuple[int, int]) -> _Outline | None:
                     holds = True
                 elif kind is ast.With and not outline.file_wide:
                     outline.file_wide = any(_device_context(item) for item in node.items)  # type: ignore[attr-defined]
+                if kind is ast.Global:
+                    outline.loose.update(node.names)  # type: ignore[attr-defined]
+                elif loose and kind is ast.alias:
+                    as_name = node.asname or node.name.partition(".")[0]  # type: ignore[attr-defined]
+                    outline.loose.add(as_name)
+                elif loose and kind in _BINDING_NAMES and node.name:  # type: ignore[attr-defined]
+                    outline.loose.add(node.name)  # type: ignore[attr-defined]
             outline.reads.append(frozenset(names) if is_def else None)
             outline.holds.append(holds and not isinstance(stmt, _SIMPLE))
     _OUTLINES[path] = (stamp, outline)
@@ -322,6 +345,7 @@ def _read(path: str, outline: _Outline, names: frozenset[str]) -> Home | None:
     home = Home.of(facts)
     home.path = path
     home.bound = frozenset(outline.bindings)
+    home.loose = frozenset(outline.loose)
     home.text = text  # (positions in it come from LibCST's provider: home.tree None)
     digest = file_digest(path)
     if digest is None:

@@ -20,6 +20,7 @@ from torchlint.analysis.torch_api import (
     loss_with_weights,
 )
 from torchlint.checks._buffers import buffer_containers, built_methods, dtype_only, rooted_at
+from torchlint.checks._globals import ModuleBindings, bound_in, module_level_dict, module_values
 from torchlint.lint.traverse import nodes
 from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
 
@@ -115,6 +116,13 @@ class ModuleStateRule(Rule):
         # The facts of the file a function of another file of the project comes from,
         # by its node (``_helper``): its code spells names as that file imports them.
         self._foreign: dict[cst.FunctionDef, FileFacts] = {}
+        # Each file's module-level bindings (``_globals.py``), by id of its facts, with
+        # the facts kept alive so that the id stays theirs.
+        self._tables: dict[int, tuple[FileFacts, ModuleBindings]] = {}
+        self._bound: dict[cst.FunctionDef, frozenset[str]] = {}
+        # (file, name, dims, depth) -> whether the module-level name is a CPU tensor;
+        # False while it is read (``A = B * 2; B = A``).
+        self._globals: dict[tuple[int, str, bool, int], bool] = {}
 
     def _module_class(self, node: cst.ClassDef) -> ClassFacts | None:
         facts = self.ctx.analysis.classes.get(node)
@@ -127,15 +135,38 @@ class ModuleStateRule(Rule):
         cls: ClassFacts | None = None,
         depth: int = 0,
         dims: bool = False,
+        home: FileFacts | None = None,
     ) -> bool:
         """A tensor made on the CPU: a factory, possibly through tensor methods, or a
         local name assigned one, or the call of a helper of the file (a function or a
-        method of ``cls``) that returns one. ``dims``: what is made of it surely has
-        dimensions (``.view(n, -1)``), so a ``torch.tensor(data)`` counts too."""
+        method of ``cls``) that returns one, or a module-level name of the file or of
+        another file of the project every binding of which is one. ``dims``: what is
+        made of it surely has dimensions (``.view(n, -1)``), so a ``torch.tensor(data)``
+        counts too. ``home``: the file whose module-level code ``node`` is in (with no
+        ``scope``)."""
+        # (names as the file that holds the code spell them: a helper of another
+        # file imports torch its own way)
+        if home is None:
+            home = (self._foreign.get(scope.node) if scope is not None else None) or (
+                self.ctx.analysis
+            )
 
         def tensor(sub: cst.BaseExpression, dims: bool = dims) -> bool:
-            return self._is_tensor_expr(sub, scope, cls, depth, dims)
+            return self._is_tensor_expr(sub, scope, cls, depth, dims, home)
 
+        if isinstance(node, (cst.Name, cst.Attribute)):
+            found = self._module_values(node, scope, home, depth)
+            if found is not None:
+                key = (id(found[0]), dotted(node) or "", dims, depth)
+                if key not in self._globals:
+                    self._globals[key] = False
+                    self._globals[key] = all(
+                        self._is_tensor_expr(
+                            v, None, None, depth + (found[0] is not home), dims, found[0]
+                        )
+                        for v in found[1]
+                    )
+                return self._globals[key]
         if isinstance(node, cst.Name) and scope is not None:
             # (each step reads a statement above the last: the walk ends)
             value = scope.value_at(node)
@@ -144,10 +175,7 @@ class ModuleStateRule(Rule):
                 return bool(values) and all(tensor(v) for v in values)
             return tensor(value)
         if isinstance(node, cst.Call):
-            # (names as the file that holds the code spell them: a helper of another
-            # file imports torch its own way)
-            home = self._foreign.get(scope.node) if scope is not None else None
-            q = (home or self.ctx.analysis).qualify(node.func) or ""
+            q = home.qualify(node.func) or ""
             if q.startswith("torch.nn."):
                 return False  # nn.Parameter(...) and friends are registered
             if any(
@@ -163,6 +191,10 @@ class ModuleStateRule(Rule):
             if isinstance(first, cst.Name) and scope is not None:
                 # (priors = [] filled by appends, then torch.tensor(priors): a list)
                 first = scope.value_at(first) or first
+            elif isinstance(first, cst.Name):  # (BOXES = [[...]]; torch.tensor(BOXES))
+                written = self._table(home).read(first.value) or []
+                if len(written) == 1 and isinstance(written[0], cst.BaseExpression):
+                    first = written[0]
             if (
                 q.endswith((".tensor", ".as_tensor"))
                 and not dims
@@ -180,7 +212,7 @@ class ModuleStateRule(Rule):
             if q.startswith("torch.") and q.rsplit(".", 1)[-1] in TENSOR_ATTRIBUTE_FACTORIES:
                 return True
             helper = (
-                self._helper(node, cls)
+                self._helper(node, cls, home)
                 if (not q or not q.startswith("torch")) and depth < _HELPER_DEPTH
                 else None
             )
@@ -208,13 +240,47 @@ class ModuleStateRule(Rule):
             return tensor(node.value)
         return False
 
-    def _helper(self, call: cst.Call, cls: ClassFacts | None) -> FunctionFacts | None:
-        """The function of the file ``call`` runs: a top-level function by its name,
-        or ``self.method(...)`` (``Cls.method(...)``: a static method) of ``cls``."""
+    def _table(self, home: FileFacts) -> ModuleBindings:
+        known = self._tables.get(id(home))
+        if known is None:
+            known = self._tables[id(home)] = (home, ModuleBindings(home.module))
+        return known[1]
+
+    def _module_values(
+        self,
+        node: cst.Name | cst.Attribute,
+        scope: FunctionFacts | None,
+        home: FileFacts,
+        depth: int,
+    ) -> tuple[FileFacts, list[cst.BaseExpression]] | None:
+        """What ``node`` (``PRIORS``, ``config.priors``) holds when it names a
+        module-level binding of ``home`` (or, imported, of another file of the
+        project), read from code that does not bind it itself: the file the values
+        are written in, and the values."""
+        name = dotted(node)
+        if name is None or name.startswith("self."):
+            return None
+        head = name.partition(".")[0]
+        if scope is not None:
+            if scope.node not in self._table(home).top:
+                return None  # (a nested function: a name may be its outer's local)
+            if scope.node not in self._bound:
+                self._bound[scope.node] = bound_in(scope.node)
+            if scope.binds(head) or head in self._bound[scope.node]:
+                return None
+        hop = self.ctx.analysis.read_too if depth < _HELPER_DEPTH else None
+        return module_values(home, name, self._table, hop)
+
+    def _helper(
+        self, call: cst.Call, cls: ClassFacts | None, home: FileFacts | None = None
+    ) -> FunctionFacts | None:
+        """The function of the file (``home``, by default the linted one) ``call``
+        runs: a top-level function by its name, or ``self.method(...)``
+        (``Cls.method(...)``: a static method) of ``cls``."""
         name = dotted(call.func)
         if name is None:
             return None
-        analysis = self.ctx.analysis
+        analysis = home or self.ctx.analysis
         owner, _, method = name.rpartition(".")
         if cls is not None and owner in ("self", cls.name):
             return next(
@@ -236,6 +302,8 @@ class ModuleStateRule(Rule):
             ),
             None,
         )
+        if own is not None and analysis is not self.ctx.analysis:
+            self._foreign[own.node] = analysis  # (a helper of another file calls its own)
         if own is not None or name[:1].isupper():
             return own
         # (a function of another file of the project: ``box_utils.make_priors(...)``)
@@ -282,7 +350,7 @@ class ModuleStateRule(Rule):
             )
         if isinstance(node.func, cst.Subscript) and isinstance(node.func.value, cst.Name):
             # BLOCKS[name](...) of a table of the file's module classes
-            table = _module_level_dict(self.ctx.analysis.module, node.func.value.value)
+            table = module_level_dict(self.ctx.analysis.module, node.func.value.value)
             return table is not None and all(
                 isinstance(e, cst.DictElement) and self._is_module_class(e.value)
                 for e in table.elements
@@ -493,7 +561,9 @@ class TensorAttributeNotBuffer(ModuleStateRule):
     In an `nn.Module` subclass, flags `self.mask = torch.ones(...)` (any tensor
     factory, `torch.tensor`, `torch.from_numpy`, arithmetic on them, or an index that
     keeps dimensions: `torch.linspace(0, 1, n)[..., None]`, or what a helper of the
-    file or a method or static method of the class returns) in `__init__` (or in a
+    file or a method or static method of the class returns, or a module-level name of
+    the file, or of a module of the project read as `config.priors`, that every
+    assignment there makes such a tensor) in `__init__` (or in a
     method `__init__` calls on self, such as `self._set_cos_sin_cache(...)`: it runs
     while the module is built) when a method that runs later (its own, or one of a
     subclass of the file that keeps it) uses `self.mask` in arithmetic or passes it to a
@@ -651,6 +721,11 @@ class TensorAttributeNotBuffer(ModuleStateRule):
                 # The CPU tensor comes out of a helper: name where it is made.
                 related["made"] = own_returns(helper.node)[0]
                 made = f" (the CPU tensor `{helper.node.name.value}()` returns at line <line:made>)"
+            elif isinstance(value, (cst.Name, cst.Attribute)):
+                bound = self._module_values(value, init, self.ctx.analysis, 0)
+                if bound is not None:  # (a module-level name: where it is bound)
+                    related["made"] = bound[1][0]
+                    made = f" (`{dotted(value)}`, bound to a CPU tensor at line <line:made>)"
             self.report(
                 small,
                 f"`self.{attr}` is {kind}{made}, not a buffer: `.to(device)` and `.half()` "
@@ -693,24 +768,6 @@ def _number(node: cst.BaseExpression | None) -> bool:
     if isinstance(node, cst.UnaryOperation):
         node = node.expression
     return isinstance(node, (cst.Integer, cst.Float))
-
-
-def _module_level_dict(module: cst.Module | None, name: str) -> cst.Dict | None:
-    """The dict literal ``name = {...}`` at the top level of the file binds, when
-    that is its only binding there."""
-    found: list[cst.BaseExpression] = []
-    for stmt in module.body if module is not None else ():
-        if isinstance(stmt, cst.SimpleStatementLine):
-            for small in stmt.body:
-                if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value is not None:
-                    targets = (
-                        [t.target for t in small.targets]
-                        if isinstance(small, cst.Assign)
-                        else [small.target]
-                    )
-                    if any(isinstance(t, cst.Name) and t.value == name for t in targets):
-                        found.append(small.value)
-    return found[0] if len(found) == 1 and isinstance(found[0], cst.Dict) else None
 
 
 def _passed(fn: FunctionFacts, call: cst.Call, returned: cst.BaseExpression) -> cst.BaseExpression:

@@ -269,11 +269,25 @@ class Evidence:
         for i, definition in enumerate(defs):
             if not isinstance(definition, ast.ClassDef):
                 continue
+            # (and the functions module-level data it reads calls: PRIORS =
+            # make_priors() of the file, read as self.priors = PRIORS)
+            data = {functions[n] for n in file.data_reads(units[i].named) if n in functions}
             for tag in (INIT_TENSOR_ATTR, INIT_MODULE_CONTAINER):
                 if tag in units[i].tags:
-                    for j in edges[i]:
+                    for j in edges[i] | (data if tag == INIT_TENSOR_ATTR else set()):
                         if not isinstance(defs[j], ast.ClassDef):
                             tags[find(j)].add(tag)
+            if INIT_TENSOR_ATTR in units[i].tags and units[i].module_reads:
+                # (and what may change that data: ``global PRIORS`` in a function,
+                # ``config.priors = ...``: TL301 reads no binding they change)
+                read = units[i].module_reads
+                heads = {r.partition(".")[0] for r in read} | file.data_reads(read)
+                for j, unit in enumerate(units):
+                    if (
+                        unit.declared_global & heads
+                        or {a.partition(".")[0] for a in unit.set_attributes} & heads
+                    ):
+                        tags[find(j)].add(INIT_TENSOR_ATTR)
         # (a plain class's methods are walked as entries, with the modules its
         # __init__ made and placed: the classes it makes are in its group, above)
         plain = {find(i) for i, d in enumerate(defs) if isinstance(d, ast.ClassDef) and _plain(d)}

@@ -9,6 +9,20 @@ from torchlint.analysis.project import module_file
 from torchlint.analysis.torch_api import LIGHTNING_MODULES, module_base
 from torchlint.screen.trees import dotted
 
+# What a module-level name TL301 may read as a tensor is assigned (``_globals.py``).
+_DATA = (ast.Call, ast.BinOp, ast.Subscript, ast.Attribute, ast.Name)
+# Module-level statements whose bodies bind module names (``_globals.py`` reads them).
+_BLOCKS = (
+    ast.If,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.With,
+    ast.AsyncWith,
+    ast.Try,
+    getattr(ast, "TryStar", ast.Try),
+)
+
 
 class File:
     """What every unit needs to know about the file, read from its statements only
@@ -37,6 +51,56 @@ class File:
         # ``from .utils import encode``: local name -> (level, "utils.encode").
         self.relative: dict[str, tuple[int, str]] = {}
         self._statements(tree.body)
+        # Module-level names assigned a value that may be a tensor (a call, arithmetic,
+        # an index), with the names those values read: TL301 reads ``self.priors =
+        # PRIORS`` through them, and what ``PRIORS = make_priors()`` calls.
+        self.data: dict[str, set[str]] = {}
+        self._module_data(tree.body)
+
+    def data_reads(self, names: set[str]) -> set[str]:
+        """The names the module-level data among ``names`` read, and those theirs
+        read in turn (``PRIORS = make_priors(SPECS)``: ``make_priors``, ``SPECS``)."""
+        out: set[str] = set()
+        todo = [n for n in names if n in self.data]
+        while todo:
+            for read in self.data[todo.pop()] - out:
+                out.add(read)
+                if read in self.data:
+                    todo.append(read)
+        return out
+
+    def may_hold_tensor(self, name: str) -> bool:
+        """The module-level ``name`` (``PRIORS``, ``config.priors``) may be a tensor:
+        assigned one in the file, or an attribute of a module of the project (TL301's
+        ``_globals.py``, over-approximated)."""
+        if "." not in name and name in self.data:
+            return True
+        head, _, rest = name.partition(".")
+        if not rest or name.startswith("self."):
+            return False  # (a name imported from another file is not read: ``_globals``)
+        target = self.project_target(name)
+        level, module = self.relative.get(head) or (0, self.imports.get(head, ""))
+        # (config.priors of ``import config``: an attribute of a module of the project)
+        return target is not None and target[0] == self._module_path(level, module)
+
+    def _module_data(self, body: list[ast.stmt]) -> None:
+        for stmt in body:
+            if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+                if isinstance(stmt.value, _DATA):
+                    read = {n.id for n in ast.walk(stmt.value) if isinstance(n, ast.Name)}
+                    for target in targets:
+                        if isinstance(target, ast.Name):
+                            self.data.setdefault(target.id, set()).update(read)
+            elif isinstance(stmt, ast.Match):
+                for case in stmt.cases:
+                    self._module_data(case.body)
+            elif isinstance(stmt, _BLOCKS):
+                self._module_data(stmt.body)
+                self._module_data(getattr(stmt, "orelse", []))
+                self._module_data(getattr(stmt, "finalbody", []))
+                for handler in getattr(stmt, "handlers", []):
+                    self._module_data(handler.body)
 
     def in_project(self, name: str) -> bool:
         """``name`` (``wrap_ddp``, ``utils.encode``) is imported from another file of
@@ -63,6 +127,12 @@ class File:
                 found = None if path is None else (path, attr)
         self._project[name] = found
         return found
+
+    def _module_path(self, level: int, module: str) -> str | None:
+        key = (level, module)
+        if key not in self._modules:
+            self._modules[key] = module_file(self.path, level, module) if self.path else None
+        return self._modules[key]
 
     def qualify(self, name: str) -> str | None:
         head, _, rest = name.partition(".")

@@ -35,6 +35,7 @@ class ModuleState:
     init_helpers: set[str]
     plain_inits: set[int]
     tensor_locals: set[str]
+    module_reads: set[str]
     none_params: set[str]
     empty_containers: bool
     appended_module: bool
@@ -132,12 +133,24 @@ class ModuleState:
         if isinstance(node, (ast.List, ast.Tuple)):  # torch.cat([a.sin(), a.cos()])
             return any(self.is_tensor_expr(e) for e in node.elts)
         if isinstance(node, ast.Name):
-            return node.id in self.tensor_locals  # t = torch.ones(n); self.t = t
+            # t = torch.ones(n); self.t = t (or a module-level PRIORS = make_priors())
+            return node.id in self.tensor_locals or self.module_read(node.id)
+        if isinstance(node, ast.Attribute):  # config.priors of another file
+            name = dotted(node)
+            return name is not None and self.module_read(name)
         if isinstance(node, ast.BinOp):
             return self.is_tensor_expr(node.left) or self.is_tensor_expr(node.right)
         if isinstance(node, ast.Subscript):
             # Over-approximates TL301's rule (it skips all-integer indices, t[0]).
             return self.is_tensor_expr(node.value, dims)
+        return False
+
+    def module_read(self, name: str) -> bool:
+        """TL301 may read the module-level ``name`` as a CPU tensor (kept in
+        ``module_reads``: evidence.py keeps what may change it)."""
+        if self.file.may_hold_tensor(name):
+            self.module_reads.add(name)
+            return True
         return False
 
     def tensor_locals_of(self, node: ast.AST) -> None:

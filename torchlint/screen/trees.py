@@ -300,6 +300,7 @@ READ_KINDS = frozenset(
         ast.FormattedValue,
         ast.Subscript,
         ast.arg,
+        ast.Global,
     }
 )
 

@@ -170,6 +170,11 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
         self.late_parts: list[tuple[str, set[str]]] = []
         self.functions = file.functions
         self.tensor_locals: set[str] = set()  # of __init__: see init()
+        # Module-level names TL301 may read as tensors (``PRIORS``, ``config.priors``),
+        # and what may change them: a ``global`` statement, ``config.priors = ...``.
+        self.module_reads: set[str] = set()
+        self.declared_global: set[str] = set()
+        self.set_attributes: set[str] = set()
         self.on_self: set[str] = set()  # x of every self.x: the methods called on self
         self.defined: list[ast.FunctionDef | ast.AsyncFunctionDef] = []  # every def
         self.init_self_calls: set[str] = set()  # m of self.m(...) in __init__
@@ -358,6 +363,8 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
                 self.params.add(node.arg)  # type: ignore[attr-defined]
                 if node.arg == "device":  # type: ignore[attr-defined]
                     tags.add(DEVICE_NAME)
+            elif kind is ast.Global:
+                self.declared_global.update(node.names)  # type: ignore[attr-defined]
 
     def call(self, node: ast.Call) -> None:
         tags = self.tags
@@ -546,6 +553,10 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
         value = node.value
         if value is None:
             return
+        for target in targets if isinstance(node, ast.Assign) else ():
+            path = dotted(target) if type(target) is ast.Attribute else None
+            if path is not None and not path.startswith("self."):
+                self.set_attributes.add(path)  # config.priors = ...: TL301 reads it
         if len(targets) > 1:
             for target in targets:  # a = b = x
                 self.share(target)
