@@ -137,7 +137,9 @@ class Expressions(Calls):
                 if type(node) is cst.Attribute:
                     dtype = torch_dtype(node, self.w.analysis)
                     if dtype is not None:
-                        return Value(Kind.DTYPE, None, dtype)  # f(torch_dtype=torch.half)
+                        # (f(torch_dtype=torch.half); the line, where paths that name
+                        # different dtypes meet: values.chosen_dtypes)
+                        return Value(Kind.DTYPE, None, dtype, events=(Event("cast", node, dtype),))
                     if self.w.analysis.qualify(node) in MATH_CONSTANTS:
                         return Value(Kind.NUMBER, dtype="float32")  # math.pi * u
                     optimizers.touch(self, name)  # optimizer.state

@@ -156,11 +156,10 @@ CATEGORICAL = frozenset(
     {"torch.distributions.Categorical", "torch.distributions.categorical.Categorical"}
 )
 # (chunk, split, unbind, tensor_split, topk, sort make a tuple of such tensors (of
-# values and indices for the last two), which the flow
-# holds as one tensor: unpacked or indexed, it gives each of them. The in-place
-# fills, ``normal_()``, and ``requires_grad_()`` return the tensor itself.)
-# Of those, the ones whose result is floating for an integer input (torch's default
-# float): ``torch.sin(torch.arange(n))``, ``mask.float()`` aside.
+# values and indices for the last two), which the flow holds as one tensor: unpacked
+# or indexed, it gives each of them. The in-place fills, ``normal_()``, and
+# ``requires_grad_()`` return the tensor itself.) Of those, the ones whose result is
+# floating for an integer input: ``torch.sin(torch.arange(n))``.
 FLOAT_RESULTS = frozenset(
     """mean std var norm softmax log_softmax sigmoid tanh gelu silu exp log sqrt rsqrt
     sin cos tan interpolate normalize dropout""".split()
@@ -193,11 +192,10 @@ STRICT_DTYPE_METHODS = frozenset({"mm", "bmm", "matmul", "mv"})
 # Of those, the ones that may make values and indices (``torch.max(x, 1)``,
 # ``x.topk(k)``), held as one tensor: of either dtype.
 PAIRED_RESULTS = frozenset("max min topk sort".split())
-# Of those, the ones whose result is int64 (indices, one-hot codes), not values.
+# Of those, the ones whose result is int64 (indices, one-hot codes), bool (``a.eq(b)``),
+# and int64 for an integer or bool input (``spikes.sum(0)``).
 INDEX_RESULTS = frozenset({"argmax", "argmin", "one_hot", "multinomial"})
-# And those whose result is a bool tensor (``a.eq(b)``, as ``a == b``).
 BOOL_RESULTS = frozenset("eq ne lt le gt ge logical_not isnan isinf isfinite".split())
-# And those that accumulate an integer or bool input in int64 (``spikes.sum(0)``).
 INT64_SUMS = frozenset("sum cumsum prod cumprod".split())
 # The floating dtypes (what a module's .half() / .to(dtype) casts).
 FLOATING_DTYPES = frozenset({"float64", "float32", "float16", "bfloat16"})

@@ -348,6 +348,8 @@ def state_dict(module: Value) -> Value:
 
 
 _TENSOR_ATTRS = frozenset({"weight", "bias", "data", "grad", "running_mean", "running_var"})
+# The parts of a diffusers pipeline that are no modules (``tokenizer_2`` too).
+_PIPELINE_TOOLS = ("tokenizer", "scheduler", "feature_extractor", "image_processor", "processor")
 # The origin of ``layer.weight`` (``member``): a tensor of a module, read off it.
 MODULE_TENSOR = "module tensor"
 
@@ -357,6 +359,8 @@ def member(parent: Value, attr: str) -> Value:
     ``ddp.module`` is the model the wrapper holds (the same object)."""
     if attr == "module" and parent.kind == Kind.WRAPPER:
         return replace(parent, kind=Kind.MODULE)
+    if parent.origin == PIPELINE and attr.startswith(_PIPELINE_TOOLS):
+        return UNKNOWN  # (pipe.tokenizer, pipe.scheduler: no module)
     if attr in _TENSOR_ATTRS:
         return Value(
             Kind.TENSOR,
@@ -418,11 +422,42 @@ def choice(node: cst.IfExp, a: Value, b: Value) -> Value:
     return merge_values(a, b)
 
 
+_HALF = ("float16", "bfloat16")
+
+
+def _written_dtype(value: Value) -> bool:
+    """A dtype the code names (``torch.float16``, the line it is written on as a
+    "cast"), or a choice among such (``choice``, ``chosen_dtypes``): not one read off
+    a tensor or module (``x.dtype`` follows that one) or given as its name."""
+    return (
+        value.kind == Kind.DTYPE
+        and not value.origin
+        and (value.dtype in NAMED_DTYPES or value.dtype == MAYBE_DTYPE)
+        and all(e.action == "cast" and e.source is None for e in value.events)
+    )
+
+
+def chosen_dtypes(a: Value, b: Value) -> Value | None:
+    """The dtype a name holds after two paths that name ``a`` and ``b`` (``if
+    args.fp16: dtype = torch.float16``; a helper's ``return torch.float16`` on one
+    branch and ``return torch.float32`` on another): one of them, "maybe", keeping
+    the first half one's line as a cast, as ``choice`` does (the run that takes that
+    path has it). None where either is not a dtype the code names."""
+    if not (_written_dtype(a) and _written_dtype(b)):
+        return None
+    if a.dtype == b.dtype != MAYBE_DTYPE:
+        return a
+    half = [c for c in (a.last("cast"), b.last("cast")) if c and c.detail in _HALF]
+    return Value(Kind.DTYPE, None, MAYBE_DTYPE, events=tuple(half[:1]))
+
+
 def merge_values(a: Value, b: Value) -> Value:
     """One value for what a name holds after two paths that hold ``a`` and ``b``:
     what both agree on, "maybe" where they disagree, unknown when they are unrelated."""
     if a == b:
         return a
+    if (dtype := chosen_dtypes(a, b)) is not None:
+        return dtype
     if a.ident and a.ident == b.ident and {a.origin, b.origin} & {EMPTY_DICT}:
         # ``out = {}`` on one path, filled with tensors on the other (a loop's body)
         return b if a.origin == EMPTY_DICT else a
@@ -451,8 +486,14 @@ def merge_values(a: Value, b: Value) -> Value:
         a, b = plain, replace(wrapped, kind=Kind.MODULE, events=plain.events + maybe)
     if a.ident and a.ident == b.ident and a.kind == b.kind:
         events = a.events + tuple(e for e in b.events if e not in a.events)
+        items = a.items
+        if a.keys == b.keys and len(a.items) == len(b.items) and a.items != b.items:
+            # One dict of parts, an entry cast in place on one path (``if custom:
+            # parts["vae"].half()``): that entry is either, as a name would be.
+            items = tuple(merge_values(x, y) for x, y in zip(a.items, b.items, strict=True))
         return replace(
             a,
+            items=items,
             device=a.device if a.device == b.device else Place.MAYBE,
             dtype=a.dtype if a.dtype == b.dtype else MAYBE_DTYPE,
             device_expr=a.device_expr if a.device_expr is b.device_expr else None,

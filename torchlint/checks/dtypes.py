@@ -488,7 +488,8 @@ class InputDtypeMismatch(Rule):
     torch's type promotion where it is certain (a float32 tensor with dimensions
     times a float16 one is float32; a zero-dimensional one, `t.sum()`, does not
     promote). A module cast on one branch (`if args.half: model.half()`), or with a
-    dtype an option chooses (`torch.float16 if args.fp16 else torch.float32`), is
+    dtype an option chooses (`torch.float16 if args.fp16 else torch.float32`, or a
+    helper's `return torch.float16` on one of its branches), is
     half in the run that takes that branch: an input of another dtype on every path
     is flagged for that run (the fix is then unsafe). The same for an input that is
     half only on a branch (the output of a text encoder cast to the option's dtype

@@ -9,6 +9,7 @@ import ast
 from torchlint.analysis.torch_api import INT64_MAKERS
 from torchlint.screen.tags import (
     CPU_DATA,
+    DTYPE_RESULT,
     DTYPE_WORD_TAGS,
     FLOAT64,
     FLOAT_CAST,
@@ -68,8 +69,11 @@ class Casts:
 
     def dtype_values(self, valued: list[tuple[set[str], ast.expr]]) -> None:
         """A variable passed as a dtype, assigned something half / narrow / float64
-        (here, or in the module body the unit sees: ``evidence._inherit``)."""
+        (here, or in the module body the unit sees: ``evidence._inherit``), or what a
+        call returns."""
         for paths, value in valued:
             if paths & self.dtype_names:
                 words = set().union(*(words_of(sub) for sub in nodes_under(value)))
                 self.tags.update(DTYPE_WORD_TAGS[w] for w in words & DTYPE_WORD_TAGS.keys())
+                if isinstance(value, ast.Call):
+                    self.tags.add(DTYPE_RESULT)  # (the dtype is in what it returns)

@@ -28,6 +28,7 @@ from torchlint.screen.tags import (
     DATASET_ITEMS,
     DTYPE_BY_NAME,
     DTYPE_PARAMETER,
+    DTYPE_RESULT,
     FLOAT64,
     HALF,
     HALF_CAST,
@@ -440,6 +441,8 @@ def _joined(tags: set[str]) -> frozenset[str]:
         joined.add(HALF_CAST)  # a half dtype handed to the function that casts with it
     if DTYPE_BY_NAME in tags and HALF in tags:
         joined.add(HALF_CAST)  # getattr(torch, cfg["dtype"]) of {"dtype": "float16"}
+    if DTYPE_RESULT in tags and HALF in tags:
+        joined.add(HALF_CAST)  # dtype = weight_dtype_for(precision): return torch.float16
     if RETYPE in tags and ACCELERATOR in tags:
         joined.add(INDEXLESS_TYPE)  # x.type_as(t), t moved in a unit screened with it
     return frozenset(joined)

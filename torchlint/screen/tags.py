@@ -127,6 +127,10 @@ PARAMETER_STATE = "parameter-state"
 DTYPE_PARAMETER = "dtype-parameter"
 # getattr(torch, name): a dtype by its name (a string the unit or its callers spell)
 DTYPE_BY_NAME = "dtype-by-name"
+# a cast whose dtype is a variable the unit assigns a call's result to (``dtype =
+# weight_dtype_for(args.precision)``): with a half dtype spelled in a unit screened
+# with it (the helper's ``return torch.float16``), a half cast (HALF_CAST)
+DTYPE_RESULT = "dtype-result"
 COPY_CALL = "copy-call"  # p.clone(), torch.clone(p), copy.deepcopy(p): COPY_CALL_WORDS
 # what the flow analysis knows parameters from: model.parameters(),
 # named_parameters(), an optimizer's param_groups, nn.Parameter(...)
