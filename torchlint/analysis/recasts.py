@@ -141,10 +141,15 @@ def module_loop(scope: Scope, stmt: cst.For, element: Value) -> None:
         return
     other = next((e for e in reversed(casts) if e.detail != last.detail), None)
     if other is None:
-        made = owner.dtype_event()
-        if owner.dtype not in NAMED_DTYPES or owner.dtype == last.detail or made is None:
+        dtype, made = owner.dtype, owner.dtype_event()
+        if dtype == MAYBE_DTYPE:
+            # ``if cfg["bf16"]: model = model.to(torch.bfloat16)``: the run that takes
+            # the branch (the one the option is there for) mixes the two dtypes.
+            made = owner.branch_cast()
+            dtype = made.detail if made is not None else None
+        if dtype not in NAMED_DTYPES or dtype == last.detail or made is None:
             return
-        other = Event("cast", made.node, owner.dtype)
+        other = Event("cast", made.node, dtype)
     event = Event("recast", last.node, last.detail, source=other)
     scope.update_ident(
         owner.ident, replace(owner, dtype=MAYBE_DTYPE, events=owner.events + (event,))

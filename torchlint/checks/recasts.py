@@ -37,6 +37,8 @@ class PartialDtypeCast(Rule):
     that casts the ones it picks (`if "norm" in name: module.to(torch.float32)`, `if
     isinstance(module, LoraLayer): module.to(torch.bfloat16)`) leaves them in another
     dtype than the rest of the model (or than the modules it casts the other way).
+    A model cast under an option (`if args.bf16: model = model.to(torch.bfloat16)`)
+    counts as cast: the run that takes the branch, the one the option is for, mixes.
 
     ## Why is this bad?
     The model now holds float16 and float32 layers. Outside autocast each layer
