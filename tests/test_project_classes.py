@@ -3,13 +3,15 @@
 leaves the metric's buffers out of ``.to()``, as a class of the same file would; the
 screen keeps the unit (a capitalized name another file of the project may define as
 a module). And a model built by that file's classmethod (``Net.from_checkpoint(path)``)
-is the class's module, followed there (TL207). The findings are the same with the
-screen on and off."""
+is the class's module, followed there (TL207); a module cast on a branch and handed to
+that file's wrapper keeps its dtype in the wrapper's forward (TL107). The findings are
+the same with the screen on and off."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import invoke, same_without_screen
 
 METRICS = """\
@@ -230,3 +232,81 @@ def test_a_method_of_another_files_module_held_by_a_plain_class(tmp_path: Path) 
         "stay on the CPU; make this call before the move, or move the model again after it"
     ]
     same_without_screen(tmp_path / "predictor.py")
+
+
+SPOTTER = """\
+import torch
+from torch import nn
+
+
+class Encoder(nn.Module):
+    def __init__(self, dim=32):
+        super().__init__()
+        self.proj = nn.Linear(dim, dim)
+
+    def forward(self, x):
+        return torch.relu(self.proj(x))
+
+
+class Spotter(nn.Module):
+    def __init__(self, encoder, dim=32, n=4):
+        super().__init__()
+        self.encoder = encoder
+        self.head = nn.Linear(dim, n)
+
+    def forward(self, x):
+        states = self.encoder(x)
+        return self.head(states)
+"""
+
+SPOT = """\
+import argparse
+
+import torch
+
+from spotter import Encoder, Spotter
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--fp16", action="store_true")
+    args = parser.parse_args()
+    encoder = Encoder()
+    if args.fp16:
+        encoder = encoder.half()
+    model = Spotter(encoder).to("cuda")
+    x = torch.randn(2, 32, device="cuda")
+    if args.fp16:
+        x = x.half()
+    return model(x)
+"""
+
+
+def test_a_submodule_cast_on_a_branch_keeps_its_dtype_in_another_files_wrapper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (TL107: the encoder, half on the branch, is handed to Spotter, whose .to() only
+    # moves it; its states meet the float32 head in spotter.py. Linted together, the
+    # finding is spotter.py's; spot.py alone reports it at its call.)
+    (tmp_path / "spotter.py").write_text(SPOTTER)
+    (tmp_path / "spot.py").write_text(SPOT)
+    monkeypatch.chdir(tmp_path)
+    both = invoke("-q", "--isolated", "--no-cache", "--select", "TL107", ".")
+    assert both.stdout.splitlines() == [
+        "spotter.py:22:26: TL107 `states` is float16 in the run that takes the branch of "
+        "line 14 of spot.py, and `self.head` is float32: that run fails ('mat1 and mat2 "
+        "must have the same dtype'); cast it with `.float()` here, or keep both in one "
+        "dtype on that branch (reached from line 19 of spot.py)"
+    ]
+    alone = invoke("-q", "--isolated", "--no-cache", "--select", "TL107", "spot.py")
+    assert alone.stdout.splitlines() == [
+        "spot.py:19:12: TL107 `states` is float16 in the run that takes the branch of line "
+        "14, and `self.head` at line 22 of spotter.py is float32: that run fails ('mat1 and "
+        "mat2 must have the same dtype'); cast it with `.float()` there, or keep both in one "
+        "dtype on that branch"
+    ]
+    same_without_screen(tmp_path / "spot.py")
+    # The whole model cast on that branch: the head is float16 there too.
+    whole = SPOT.replace('.to("cuda")\n', '.to("cuda")\n    if args.fp16:\n        model.half()\n')
+    (tmp_path / "spot.py").write_text(whole)
+    assert invoke("-q", "--isolated", "--no-cache", "--select", "TL107", ".").stdout == ""

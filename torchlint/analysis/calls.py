@@ -704,14 +704,17 @@ def _instance_attrs(
         if not moved and held and value.last("move", "cast"):
             value = replace(value, part_of=obj.ident)
         elif held:
-            dtype = value.dtype
+            dtype, events = value.dtype, obj.events
             if value.kind in (Kind.MODULE, Kind.WRAPPER) and not (
                 value.dtype is None and value.origin.startswith("torch.nn.")
             ):
                 # (a pooling or an activation has no dtype of its own; a part its
-                # __init__ cast keeps that dtype until the whole module is cast)
+                # __init__ cast, or a module cast before it was handed in, keeps that
+                # dtype until the whole module is cast)
                 if value.dtype is None or obj.last("cast") or not value.last("cast"):
                     dtype = obj.dtype
+                else:
+                    events = holders.own_cast(obj, value)
             elif dtype in FLOATING_DTYPES and obj.last("cast") is not None:
                 # model.half() casts its floating parameters and buffers too (an
                 # integer buffer keeps its dtype)
@@ -721,7 +724,7 @@ def _instance_attrs(
                 device=obj.device,
                 dtype=dtype,
                 device_expr=obj.device_expr,
-                events=obj.events,
+                events=events,
                 part_of=obj.ident,
             )
         own_cast = part_casts.get((obj.ident, key[len("self.") :]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from torchlint.analysis.values import Kind, Place, Value
+from torchlint.analysis.values import Event, Kind, Place, Value
 
 # What a module's ``__init__`` keeps that has a place: tensors and modules.
 HELD_STATE = frozenset({Kind.TENSOR, Kind.MODULE, Kind.MOVED})
@@ -38,3 +38,14 @@ def built(module: Value, attrs: dict[str, Value], given: list[Value]) -> Value:
         if dtype != module.dtype:
             module = replace(module, dtype=dtype, events=(*module.events, casts[-1]))
     return module
+
+
+def own_cast(module: Value, part: Value) -> tuple[Event, ...]:
+    """The story of ``part``, a submodule that keeps the dtype it was cast to before
+    ``module`` (never cast as a whole) took it (``Wrapper(backbone.half())``): where
+    the module is, and that cast, which decided its dtype (on a branch, too: the run
+    that takes it computes in that dtype)."""
+    cast = part.last("cast")
+    if cast is None or cast in module.events:
+        return module.events
+    return (*module.events, cast)

@@ -515,7 +515,9 @@ class InputDtypeMismatch(Rule):
     float32 with dimensions: casting either alone changes nothing), the finding lands
     on the first move after that arithmetic (`.to(device)`, where the dtype belongs
     too), else on the call. A part of a model cast on its own
-    (`model.backbone.half()`, in a helper too) keeps that dtype in the model's methods,
+    (`model.backbone.half()`, in a helper too), or a module cast before a module class
+    of the file was built around it (`Spotter(encoder.half())`, on a branch too: the
+    whole model's `.to(device)` only moves it), keeps that dtype in the model's methods,
     where its output meets the parts left in float32; a layer with no weights (a
     pooling, an activation) passes its input's dtype on.
 
@@ -631,15 +633,24 @@ class InputDtypeMismatch(Rule):
         ):
             given, model, related["used"] = handed.node, handed.detail, obs.node
             inner = f" passes it to `{obs.callee}` (line <line:used>), which"
-        if self.once_at(given, node) is None:
+        # (An input that meets the module in another file, a forward this call led
+        # into: that file's line, where this run lints it; else this call.)
+        foreign = not self.ctx.in_this_file(given)
+        at = self.once_at(given, node, forward=foreign)
+        if at is None:
             return
+        where = "here"
+        if foreign:
+            model = obs.callee
+        if at is not given:
+            related["call"], where, inner = given, "there", " at line <line:call>"
         name = dotted(given) or code(given)
         self.report(
-            given,
+            at,
             f"`{name}` is {chosen.detail} in the run that takes the branch of line "
             f"<line:branch>, and `{model_name(model)}`{inner} is {module}: that run fails "
             f"('mat1 and mat2 must have the same dtype'); cast it with `.{DTYPE_CASTS[module]}()` "
-            "here, or keep both in one dtype on that branch",
+            f"{where}, or keep both in one dtype on that branch",
             FixSpec.unsafe(
                 Replace(given, method_call(given, DTYPE_CASTS[module])),
                 message=f"cast `{name}` to {module} at the call",

@@ -1,0 +1,45 @@
+import argparse
+
+import torch
+from torch import nn
+
+
+class SpeechEncoder(nn.Module):
+    def __init__(self, n_mels=80, dim=256):
+        super().__init__()
+        self.conv = nn.Conv1d(n_mels, dim, 3, padding=1)
+        self.proj = nn.Linear(dim, dim)
+
+    def forward(self, mels):
+        return self.proj(torch.relu(self.conv(mels)).transpose(1, 2))
+
+
+class KeywordSpotter(nn.Module):
+    # Keeps the encoder it is given; its head is its own, made in float32.
+    def __init__(self, encoder, dim=256, n_keywords=12):
+        super().__init__()
+        self.encoder = encoder
+        self.head = nn.Linear(dim, n_keywords)
+
+    def forward(self, mels):
+        states = self.encoder(mels)
+        return self.head(states.mean(dim=1))  # expect: TL107:26 lines=32
+
+
+def load_encoder(fp16):
+    encoder = SpeechEncoder()
+    if fp16:
+        encoder = encoder.half()  # only the encoder: the spotter's head stays float32
+    return encoder
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--fp16", action="store_true")
+    args = parser.parse_args()
+    # .to() moves the spotter, each part in the dtype it has.
+    spotter = KeywordSpotter(load_encoder(args.fp16)).to("cuda")
+    mels = torch.randn(4, 80, 100, device="cuda")
+    if args.fp16:
+        mels = mels.half()
+    return spotter(mels).argmax(-1)
