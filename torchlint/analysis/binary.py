@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import arrays, dims, effects, joins, lists, strict_ops
+from torchlint.analysis import arrays, derived, dims, effects, joins, lists, strict_ops
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import INTEGER_DTYPES
 from torchlint.analysis.values import MAYBE_DTYPE, UNKNOWN, Kind, Place, Value, new_ident
@@ -42,7 +42,7 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
             floating = other.dtype == "float32" or arrays.has_float_literal(other_node)
             if dtype in INTEGER_DTYPES and (divides or floating):
                 dtype = "float32"
-            return dims.elementwise(tensor, dtype)
+            return derived.derive(scope, dims.elementwise(tensor, dtype), tensor, node)
     for tensor, other in ((left, right), (right, left)):
         if tensor.kind == Kind.TENSOR and tensor.device == Place.CPU and other.kind is None:
             # 2 * np.pi * sigma ** (j / m): with anything but a GPU tensor (whose

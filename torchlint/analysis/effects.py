@@ -18,6 +18,7 @@ from torchlint.analysis import (
     copies,
     cpu_run,
     datasets,
+    derived,
     dicts,
     dims,
     gpus,
@@ -157,7 +158,8 @@ def _same_place_result(scope: Scope, node: cst.Call, value: Value, op: str) -> V
     given = next((a for a in node.args if a.keyword and a.keyword.value == "dtype"), None)
     if given is not None:
         dtype = scope.dtype_of(given.value)  # x.sum(dtype=torch.float32)
-    return replace(after_op(value, op), dtype=dtype, ident=new_ident(), moved_from=0)
+    made = replace(after_op(value, op), dtype=dtype, ident=new_ident(), moved_from=0)
+    return derived.derive(scope, made, value, node)
 
 
 def is_number(node: cst.BaseExpression) -> bool:
@@ -454,6 +456,7 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
             whole=whole,
             one_hot=one_hot,
         )
+        moved = derived.derive(scope, moved, receiver, node) if device is None else moved
         if receiver.kind == Kind.ENCODING and method == "to":
             # BatchEncoding.to() moves in place and returns itself.
             scope.update_ident(receiver.ident, replace(moved, ident=receiver.ident))

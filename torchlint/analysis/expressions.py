@@ -16,6 +16,7 @@ from torchlint.analysis import (
     conditionals,
     copies,
     datasets,
+    derived,
     dicts,
     dims,
     effects,
@@ -224,6 +225,7 @@ class Expressions(Calls):
                 return replace(owner.items[0], ident=new_ident(), moved_from=0)  # dataset[0]
             if owner.kind in (Kind.TENSOR, Kind.NDARRAY, Kind.MOVED):
                 made = replace(owner, ident=new_ident(), moved_from=0)  # x[:, -1], batch["x"]
+                made = derived.derive(self, made, owner, node)
                 return dims.mark(made, dims.indexed(node))
             if owner.kind == Kind.TUPLE:
                 index = node.slice[0].slice if len(node.slice) == 1 else None
@@ -258,7 +260,8 @@ class Expressions(Calls):
             # -x, ~mask: a new tensor where and as x is; -0.5: a number
             operand = self.eval(node.expression)
             if operand.kind == Kind.TENSOR:
-                return dims.elementwise(operand)
+                made = dims.elementwise(operand)
+                return derived.derive(self, made, operand, node)
             return operand if operand.kind == Kind.NUMBER else UNKNOWN
         if type(node) is cst.Comparison:
             left = self.eval(node.left)

@@ -35,6 +35,7 @@ from torchlint.analysis import (
     branches,
     copies,
     cpu_run,
+    derived,
     dicts,
     joins,
     lightning,
@@ -434,6 +435,7 @@ class _Scope(Attachments):
                 for other, v in self.env.items():
                     if other != name and v.ident == old.ident:
                         self.w.moved_away[old.ident] = (name, move)
+        derived.moved(self, value)
         self.set(name, value)
 
     def set_entry(self, target: cst.Subscript, value: Value) -> None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import copies, dims, gpus
+from torchlint.analysis import copies, derived, dims, gpus
 from torchlint.analysis.observations import MixObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.scope import Scope
@@ -106,9 +106,10 @@ def compared(scope: Scope, node: cst.Comparison, left: Value, rights: Sequence[V
     """``pred == labels``, ``probs > 0.5``: a bool tensor where ``left`` is; two
     tensors meet as in arithmetic (a CPU one and one on a device fail there)."""
     first = node.comparisons[0]
+    source = left
     if len(rights) == 1 and isinstance(first.operator, _ORDERINGS) and rights[0].kind in _TENSORS:
         left = meet(scope, (left, rights[0]), node, (node.left, first.comparator), at_op=True)
-    return dims.elementwise(left, "bool")
+    return derived.derive(scope, dims.elementwise(left, "bool"), source, node)
 
 
 def method(

@@ -35,6 +35,16 @@ class CallObs:
 
 
 @dataclass(frozen=True)
+class TensorMoveObs:
+    """A CPU tensor moved to a device and the result bound to a name (``ids =
+    ids.to(device)``): tensors computed from the old one before stay behind."""
+
+    move: Event
+    order: int  # the moved tensor's ident (``Derivation.order``: what came first)
+    statement: cst.CSTNode
+
+
+@dataclass(frozen=True)
 class WrapObs:
     """``DataParallel(model)``, ``DDP(model, device_ids=[rank])``, ``FSDP(model)``."""
 
@@ -270,6 +280,8 @@ class FlowFacts:
     late_modules: Observations[cst.CSTNode, LateModuleObs] = field(default_factory=Observations)
     # Names that held a value which was then moved under its other name.
     stale: Observations[cst.Call, tuple[cst.Arg, str, Event]] = field(default_factory=Observations)
+    # By the ident of the CPU tensor moved: its first move whose result a name holds.
+    tensor_moves: dict[int, TensorMoveObs] = field(default_factory=dict)
     # Keyed by the factory call that made the CPU tensor of each meeting.
     mixes: Observations[cst.CSTNode, MixObs] = field(default_factory=Observations)
     dtype_mixes: Observations[cst.CSTNode, DtypeMixObs] = field(default_factory=Observations)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import itertools
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import libcst as cst
@@ -173,6 +173,31 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Derivation:
+    """Where a CPU tensor was computed from another one (``mask = ids != pad``,
+    ``ids[:, 1:]``, ``lengths.view(-1)``): a move of that one afterwards leaves this
+    one behind on the CPU (``torchlint/checks/_stale.py``)."""
+
+    source: int  # the ident of the tensor it was computed from
+    node: cst.CSTNode  # the expression that computed it
+    # The ident counter then: a move of ``source`` made later has a greater ident.
+    order: int
+    # The statement each walk that led there was at, innermost first: the helper's
+    # line, then the line that called the helper...
+    sites: tuple[cst.CSTNode, ...] = ()
+    # How the source was itself computed (``ids = raw[:, :n]`` before ``ids != pad``).
+    earlier: Derivation | None = None
+    steps: int = 1  # (how many, with the earlier ones)
+
+    def chain(self) -> Iterator[Derivation]:
+        """This step, then the earlier ones."""
+        step: Derivation | None = self
+        while step is not None:
+            yield step
+            step = step.earlier
+
+
+@dataclass(frozen=True)
 class Value:
     kind: Kind | None
     device: Place | None = None
@@ -203,6 +228,8 @@ class Value:
     # An integer tensor of one-hot rows (``F.one_hot(y, n)``): cast to a float it is
     # a distribution over classes, not class ids.
     one_hot: bool = False
+    # A CPU tensor computed from another one: how (``derived.py``).
+    derived: Derivation | None = None
 
     def has_dims(self) -> bool:
         return self.shaped != 0 and self.shaped == self.ident

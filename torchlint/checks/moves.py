@@ -27,6 +27,7 @@ from torchlint.analysis.torch_api import (
     legacy_constructor,
 )
 from torchlint.analysis.values import BATCH, Event, Kind, Place, Value
+from torchlint.checks import _stale
 from torchlint.checks._build import attribute_base, method_call
 from torchlint.checks._devices import device_text, model_name, name_of, usable
 from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
@@ -92,7 +93,11 @@ class InputsNotMoved(Rule):
     class weights kept as a plain attribute) is moved to the CPU by that cast (a type
     such as "torch.FloatTensor" says the device too): the finding lands on the cast;
     so where it meets any tensor surely on a GPU (sampled ids cast like the CPU
-    prompt, then `torch.cat((ids, sampled))` with the ids moved there).
+    prompt, then `torch.cat((ids, sampled))` with the ids moved there). A tensor
+    computed on the CPU from one the code moves only afterwards (`mask = ids != pad`,
+    by the function or a helper it calls, before `ids = ids.to(device)`) is reported
+    where it reaches the model or meets the device after that move, naming the line
+    that computed it and the move: compute it after the move, or move it too.
     Modules made inside `with torch.device(d):` are on `d`, and a buffer
     (`register_buffer`) moves with its module; one a helper of `__init__` puts on
     the CPU stays there, also where forward rebuilds it on the input's device only
@@ -178,6 +183,16 @@ class InputsNotMoved(Rule):
                 # there is observed and reported itself).
                 handed = value.handed_in()
                 where = handed.node if handed is not None else arg.value
+                # (computed from a tensor the code moves later: where the two part)
+                left = _stale.stale(self.ctx.module, flow, value)
+                if (
+                    left is not None
+                    and id(where) not in reported
+                    and _stale.report_input(self, node, obs, arg, left, placement, handed, held)
+                ):
+                    reported.add(id(where))
+                    self._met_at_op.add(id(made.node))
+                    continue
                 recast = _recast_only(value)
                 if recast is not None:
                     self._recast(
@@ -272,6 +287,12 @@ class InputsNotMoved(Rule):
             gpu = other.device == Place.CUDA and mix.cpu.has_dims()
             if not (model or indexed or typed or gpu):
                 continue
+            # Computed from a tensor the code moves only later: the line to change
+            # is in the function that moves it, not where it was made.
+            left = _stale.stale(self.ctx.module, self.ctx.analysis.flow, mix.cpu)
+            side = "the model's device" if model else "a device"
+            if left is not None and _stale.report_meeting(self, node, mix, left, side, indexed):
+                return
             code = self.ctx.code_for
             name = dotted(mix.device_expr) or code(mix.device_expr)
             related: dict[str, cst.CSTNode] = {"meets": mix.node}
@@ -326,7 +347,7 @@ class InputsNotMoved(Rule):
                 self._met_at_op.add(id(made.node))
                 at, batch = spot, mix.cpu.origin == BATCH
                 related["made"] = made.node
-                cpu = _other_operand(mix.node, mix.device_expr)
+                cpu = _stale.other_operand(mix.node, mix.device_expr)
                 subject = (
                     f"`{cpu or 'this tensor'}` comes from a DataLoader batch (made on the CPU "
                     "at line <line:made>), was never moved, and"
@@ -576,22 +597,6 @@ def _starting_state(obs: CallObs, arg: cst.Arg, made: cst.CSTNode) -> bool:
         return False
     name = called_name(made)
     return name in SIZED_FACTORIES or name in RANGE_FACTORIES
-
-
-def _other_operand(node: cst.CSTNode, device_expr: cst.BaseExpression) -> str | None:
-    """The name of the CPU operand of ``t[index]``, ``a + b`` or a loss's
-    ``(input, target)``, given the other."""
-    if isinstance(node, cst.Subscript):
-        return dotted(node.value)
-    if isinstance(node, cst.BinaryOperation):
-        return dotted(node.left if device_expr is node.right else node.right)
-    if isinstance(node, cst.Comparison):  # labels == predicted
-        right = node.comparisons[0].comparator
-        return dotted(node.left if device_expr is right else right)
-    if isinstance(node, cst.Call):  # criterion(out, labels): the other of the two
-        others = [a.value for a in node.args[:2] if a.value is not device_expr]
-        return dotted(others[0]) if len(others) == 1 else None
-    return None
 
 
 def _recast_only(value: Value) -> Event | None:

@@ -1,0 +1,248 @@
+"""A CPU tensor computed from another one (``mask = ids != pad``) before the code
+moved that one to the device (``ids = ids.to(device)``): the move leaves it behind.
+The line to change is in the function that moves: compute it after the move, or move
+it too. Not where the ids were made: ``device=`` there is not what the code is
+missing, it moves them. Read by TL204 (``moves.py``) to place such a finding; no
+rule here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import libcst as cst
+
+from torchlint.analysis.names import dotted
+from torchlint.analysis.observations import CallObs, FlowFacts, MixObs, TensorMoveObs
+from torchlint.analysis.order import contains, written_before
+from torchlint.analysis.values import Derivation, Event, Place, Value
+from torchlint.checks._build import method_call
+from torchlint.checks._devices import device_text, model_name, usable
+from torchlint.lint.traverse import nodes
+from torchlint.rules.rule import FixSpec, Replace, Rule
+
+
+@dataclass(frozen=True)
+class Stale:
+    derivation: Derivation
+    move: TensorMoveObs
+    function: cst.FunctionDef | None  # the one that moves (None: the module body)
+    # Its statement that computed the tensor, or called the helper that did
+    # (``batch = make_batch(ids)``).
+    site: cst.CSTNode
+
+
+def stale(module: cst.Module, flow: FlowFacts, value: Value) -> Stale | None:
+    """How ``value``, a tensor on the CPU, was left behind by a later move of a
+    tensor it was computed from (the nearest such step), in a function of this file
+    that computed it (or called what did) before that move."""
+    if value.derived is None or value.device != Place.CPU:
+        return None
+    for step in value.derived.chain():
+        move = flow.tensor_moves.get(step.source)
+        # (computed from the tensor after it was moved: not left behind by it; moved
+        # in another file of the project: no line here to change)
+        if move is None or move.order < step.order or not contains(module, move.statement):
+            continue
+        function = _enclosing(module, move.statement)
+        site = next(
+            (s for s in step.sites if contains(module, s) and _enclosing(module, s) is function),
+            None,
+        )
+        if site is not None:
+            return Stale(step, move, function, site)
+    return None
+
+
+def _enclosing(module: cst.Module, node: cst.CSTNode) -> cst.FunctionDef | None:
+    """The innermost function of ``module`` that holds ``node`` (None: none does)."""
+    found = None
+    for fn in nodes(module, cst.FunctionDef):
+        if contains(fn, node):
+            found = fn  # (in source order, a def nested in another comes after it)
+    return found
+
+
+def within(module: cst.Module, function: cst.FunctionDef | None, node: cst.CSTNode) -> bool:
+    """``node`` is in ``function`` (None: in the module body, outside any def)."""
+    if function is not None:
+        return contains(function, node)
+    return not any(
+        isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and contains(stmt, node)
+        for stmt in module.body
+    )
+
+
+def statement_of(root: cst.CSTNode, node: cst.CSTNode) -> cst.CSTNode | None:
+    """The simple statement under ``root`` that holds ``node``."""
+    return next(
+        (s for s in nodes(root, cst.SimpleStatementLine) if contains(s, node)),
+        None,
+    )
+
+
+def where_left(
+    module: cst.Module, found: Stale, value: Value, meets: cst.CSTNode
+) -> tuple[cst.CSTNode, cst.CSTNode | None] | None:
+    """Where the tensor left behind meets the device in the moving function, after
+    the move: the op (``meets``) when it is there, else the argument that hands it on
+    toward the op (``model(ids, batch["mask"])``), else (it leaves the function) the
+    line that computed it; with the statement it is in. None where it met the device
+    before the move: computing it later would not help."""
+    fn = found.function
+    root: cst.CSTNode = fn if fn is not None else module
+    moved = found.move.statement
+    if within(module, fn, meets):
+        return (meets, statement_of(root, meets)) if written_before(moved, meets, root) else None
+    for event in value.events:
+        if event.action != "pass" or event.statement is found.site:
+            continue  # (the call of the helper that computed it: before the move)
+        if within(module, fn, event.node):
+            if not written_before(moved, event.node, root):
+                return None
+            return event.node, event.statement
+    return found.site, found.site
+
+
+def subject(
+    found: Stale, passed: str, code: Callable[[cst.CSTNode], str]
+) -> tuple[str, dict[str, cst.CSTNode]]:
+    """What the message says of the tensor (named ``passed`` where it is reported),
+    and the lines it names. The moved tensor is named as the moving function names
+    it (a helper may call it otherwise)."""
+    derivation, move = found.derivation, found.move
+    call = move.move.node
+    receiver = (
+        call.func.value
+        if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute)
+        else None
+    )
+    name = code(receiver) if receiver is not None else ""
+    source = f"`{name}`" if name and len(name) <= 40 else "a tensor"
+    related: dict[str, cst.CSTNode] = {}
+    how = "at line <line:derived>"
+    if not contains(found.site, derivation.node):
+        related["site"] = found.site
+        how = "by the call at line <line:site> (which computes it at line <line:derived>)"
+    related["derived"] = derivation.node
+    related["source_moved"] = call
+    text = (
+        f"`{passed}` was computed from {source} {how} before "
+        f"{'it' if source == 'a tensor' else source} "
+        f"was moved to {device_text(move.move, code)} at line <line:source_moved>, so it "
+        "is still on the CPU"
+    )
+    return text, related
+
+
+def other_operand(node: cst.CSTNode, device_expr: cst.BaseExpression) -> str | None:
+    """The name of the CPU operand of ``t[index]``, ``a + b`` or a loss's
+    ``(input, target)``, given the other."""
+    if isinstance(node, cst.Subscript):
+        return dotted(node.value)
+    if isinstance(node, cst.BinaryOperation):
+        return dotted(node.left if device_expr is node.right else node.right)
+    if isinstance(node, cst.Comparison):  # labels == predicted
+        right = node.comparisons[0].comparator
+        return dotted(node.left if device_expr is right else right)
+    if isinstance(node, cst.Call):  # criterion(out, labels): the other of the two
+        others = [a.value for a in node.args[:2] if a.value is not device_expr]
+        return dotted(others[0]) if len(others) == 1 else None
+    return None
+
+
+def report_meeting(
+    rule: Rule, node: cst.CSTNode, mix: MixObs, found: Stale, where: str, indexed: bool
+) -> bool:
+    """TL204 for a tensor left behind that meets the device in an op (``where``: how
+    the message names the device side's place): in the moving function. False where
+    that spot is not this file's (the finding stays where the tensor was made)."""
+    ctx = rule.ctx
+    spot = where_left(ctx.module, found, mix.cpu, mix.node)
+    if spot is None or not ctx.in_this_file(spot[0]):
+        return False
+    at, statement = spot
+    if rule.once_at(at, node) is None:
+        return True
+    code = ctx.code_for
+    if at is mix.node:
+        passed = other_operand(mix.node, mix.device_expr) or "the CPU operand"
+    elif isinstance(at, cst.BaseExpression):
+        passed = dotted(at) or code(at)
+    else:
+        passed = "the tensor computed here"
+    text, related = subject(found, passed, code)
+    name = dotted(mix.device_expr) or code(mix.device_expr)
+    how = f"is indexed with `{name}`" if indexed else f"meets `{name}`"
+    error = (
+        "'indices should be either on cpu or on the same device as the indexed tensor'"
+        if indexed
+        else "'Expected all tensors to be on the same device'"
+    )
+    meets = "here"
+    if at is not mix.node:
+        related["meets"] = mix.node
+        meets = "at line <line:meets>"
+    rule.report(
+        at,
+        f"{text}, and {how}, on {where}, {meets}: {error}; compute it after the move, or "
+        "move it too",
+        None,
+        related,
+        statement,
+    )
+    return True
+
+
+def report_input(
+    rule: Rule,
+    node: cst.Call,
+    obs: CallObs,
+    arg: cst.Arg,
+    found: Stale,
+    placement: Event,
+    handed: Event | None,
+    held: bool,
+) -> bool:
+    """TL204 for a tensor left behind given to a placed model (not followed into):
+    at the argument, when the moving function writes it. False where it does not
+    (the usual finding, which names the line that made the tensor)."""
+    ctx = rule.ctx
+    target = handed.node if handed is not None else arg.value
+    root: cst.CSTNode = found.function or ctx.module
+    if not (
+        ctx.in_this_file(target)
+        and within(ctx.module, found.function, target)
+        and written_before(found.move.statement, target, root)
+    ):
+        return False
+    if rule.once_at(target, node) is None:
+        return True
+    code = ctx.code_for
+    assert isinstance(target, cst.BaseExpression)
+    passed = dotted(target) or code(target)
+    text, related = subject(found, passed, code)
+    whole = model_name(obs.callee)
+    related["placed"] = placement.node
+    placed = f"`{whole}` was moved to {device_text(placement, code)} at line <line:placed>"
+    if placement.action == "place":
+        placed = f"`{whole}` was loaded with device_map at line <line:placed>"
+    fix = None
+    device = obs.module.device_expr
+    if handed is not None:
+        related["used"] = node
+        placed = f"`{handed.detail}` calls `{whole}` with it at line <line:used>, and {placed}"
+    elif placement.action != "place" and usable(device, obs.env) and not held:
+        assert device is not None
+        fix = FixSpec.safe(
+            Replace(arg.value, method_call(arg.value, "to", device)),
+            message=f"move it at the call with .to({code(device)})",
+        )
+    rule.report(
+        target,
+        f"{text}, but {placed}: compute it after the move, or move it too",
+        fix,
+        related,
+        handed.statement if handed is not None else None,
+    )
+    return True
