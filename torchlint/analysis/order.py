@@ -55,6 +55,14 @@ def contains(root: cst.CSTNode, node: cst.CSTNode) -> bool:
     return any(n is node for n in nodes(root, cst.CSTNode))
 
 
+def innermost_function(
+    functions: Iterable[cst.FunctionDef], node: cst.CSTNode
+) -> cst.FunctionDef | None:
+    """The innermost of ``functions`` (a file's) that holds ``node``; None if none does."""
+    holding = [fn for fn in functions if contains(fn, node)]
+    return next((fn for fn in holding if all(g is fn or contains(g, fn) for g in holding)), None)
+
+
 def written_before(first: cst.CSTNode, second: cst.CSTNode, root: cst.CSTNode) -> bool:
     """``first`` is written entirely above ``second`` (it starts first and does not
     contain it)."""

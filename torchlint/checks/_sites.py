@@ -11,7 +11,7 @@ import libcst as cst
 from torchlint.analysis.loaders import loaded
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
-from torchlint.analysis.order import contains
+from torchlint.analysis.order import contains, innermost_function
 from torchlint.analysis.torch_api import HALF_DTYPES, says_dtype
 from torchlint.analysis.values import Event, Value
 from torchlint.checks._build import method_call
@@ -181,8 +181,7 @@ def _same_function(rule: Rule, node: cst.CSTNode, others: tuple[cst.CSTNode, ...
 
 def _function_of(rule: Rule, node: cst.CSTNode) -> cst.FunctionDef | None:
     """The innermost function of this file that holds ``node``."""
-    holding = [fn for fn in rule.ctx.analysis.functions if contains(fn, node)]
-    return min(holding, key=lambda fn: len(rule.ctx.code_for(fn)), default=None)
+    return innermost_function(rule.ctx.analysis.functions, node)
 
 
 def _last_move_after(value: Value, made: Event) -> Event | None:

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from torchlint.analysis.file import Analysis
 from torchlint.analysis.names import dotted
-from torchlint.analysis.observations import CallObs, FlowFacts, MixObs, TensorMoveObs
-from torchlint.analysis.order import contains, written_before
+from torchlint.analysis.observations import CallObs, MixObs, TensorMoveObs
+from torchlint.analysis.order import contains, innermost_function, written_before
 from torchlint.analysis.values import Derivation, Event, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import device_text, model_name, usable
@@ -32,35 +33,31 @@ class Stale:
     site: cst.CSTNode
 
 
-def stale(module: cst.Module, flow: FlowFacts, value: Value) -> Stale | None:
+def stale(analysis: Analysis, value: Value) -> Stale | None:
     """How ``value``, a tensor on the CPU, was left behind by a later move of a
     tensor it was computed from (the nearest such step), in a function of this file
     that computed it (or called what did) before that move."""
-    if value.derived is None or value.device != Place.CPU:
+    if value.derived is None or value.device != Place.CPU or analysis.module is None:
         return None
+    module = analysis.module
     for step in value.derived.chain():
-        move = flow.tensor_moves.get(step.source)
+        move = analysis.flow.tensor_moves.get(step.source)
         # (computed from the tensor after it was moved: not left behind by it; moved
         # in another file of the project: no line here to change)
         if move is None or move.order < step.order or not contains(module, move.statement):
             continue
-        function = _enclosing(module, move.statement)
+        function = innermost_function(analysis.functions, move.statement)
         site = next(
-            (s for s in step.sites if contains(module, s) and _enclosing(module, s) is function),
+            (
+                s
+                for s in step.sites
+                if contains(module, s) and innermost_function(analysis.functions, s) is function
+            ),
             None,
         )
         if site is not None:
             return Stale(step, move, function, site)
     return None
-
-
-def _enclosing(module: cst.Module, node: cst.CSTNode) -> cst.FunctionDef | None:
-    """The innermost function of ``module`` that holds ``node`` (None: none does)."""
-    found = None
-    for fn in nodes(module, cst.FunctionDef):
-        if contains(fn, node):
-            found = fn  # (in source order, a def nested in another comes after it)
-    return found
 
 
 def within(module: cst.Module, function: cst.FunctionDef | None, node: cst.CSTNode) -> bool:

@@ -184,7 +184,7 @@ class InputsNotMoved(Rule):
                 handed = value.handed_in()
                 where = handed.node if handed is not None else arg.value
                 # (computed from a tensor the code moves later: where the two part)
-                left = _stale.stale(self.ctx.module, flow, value)
+                left = _stale.stale(self.ctx.analysis, value)
                 if (
                     left is not None
                     and id(where) not in reported
@@ -289,7 +289,7 @@ class InputsNotMoved(Rule):
                 continue
             # Computed from a tensor the code moves only later: the line to change
             # is in the function that moves it, not where it was made.
-            left = _stale.stale(self.ctx.module, self.ctx.analysis.flow, mix.cpu)
+            left = _stale.stale(self.ctx.analysis, mix.cpu)
             side = "the model's device" if model else "a device"
             if left is not None and _stale.report_meeting(self, node, mix, left, side, indexed):
                 return
