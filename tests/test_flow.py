@@ -83,7 +83,7 @@ def test_branches_merge_to_maybe_and_loops_may_not_run() -> None:
         """
         from torch import nn
         a = nn.Linear(2, 2)
-        if flag:
+        if x.numel() > 1024:
             a.cuda()
         a(x)
         b = nn.Linear(2, 2)
@@ -94,6 +94,33 @@ def test_branches_merge_to_maybe_and_loops_may_not_run() -> None:
     )
     assert calls["a(x)"].module.device == Place.MAYBE
     assert calls["b(x)"].module.device == Place.MAYBE
+
+
+def test_an_option_that_moves_to_a_gpu_is_read_as_the_gpu_run() -> None:
+    # The run that crashes is the one started with the option that puts the model on
+    # a GPU; the test must read options only, and its other branch go nowhere.
+    calls = _calls(
+        """
+        from torch import nn
+        a = nn.Linear(2, 2)
+        if args.gpu >= 0:
+            a = a.cuda(args.gpu)
+        a(x)
+        b = nn.Linear(2, 2)
+        if not opts.cpu:
+            b.to("cuda")
+        else:
+            b.float()
+        b(x)
+        c = nn.Linear(2, 2)
+        if use_cuda(args):
+            c.cuda()
+        c(x)
+        """
+    )
+    assert calls["a(x)"].module.device == Place.CUDA
+    assert calls["b(x)"].module.device == Place.CUDA
+    assert calls["c(x)"].module.device == Place.MAYBE
 
 
 def test_unknown_calls_make_values_unknown() -> None:

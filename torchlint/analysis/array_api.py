@@ -1,6 +1,7 @@
 """What the array libraries do with arrays and tensors: numpy's functions (which make
 an array of a tensor, which keep a list's members), scikit-learn's data and the
-libraries whose functions ``np.asarray`` their arguments, PIL's images. The torch side
+libraries whose functions ``np.asarray`` their arguments, PIL's images, torchvision's
+functional transforms. The torch side
 of the same facts is ``torch_api.py``; the screen, the flow analysis and the rules
 read both."""
 
@@ -9,6 +10,18 @@ from __future__ import annotations
 # PIL's image reader; numpy reads its images' pixels as uint8 in these modes.
 PIL_OPENERS = frozenset({"PIL.Image.open"})
 PIL_8BIT_MODES = frozenset({"RGB", "L", "RGBA", "P", "CMYK", "YCbCr", "LA", "HSV"})
+
+# torchvision's functional transforms: ``to_tensor`` makes a float32 CPU tensor of a
+# PIL image or an 8-bit array (a floating array keeps its dtype); the others, given a
+# tensor, give one where and as it is (given a PIL image, an image).
+TORCHVISION_TO_TENSOR = frozenset({"torchvision.transforms.functional.to_tensor"})
+TORCHVISION_KEEPS_TENSOR = frozenset(
+    f"torchvision.transforms.{where}functional.{name}"
+    for where in ("", "v2.")
+    for name in """normalize resize center_crop crop resized_crop pad hflip vflip rotate
+    affine gaussian_blur adjust_brightness adjust_contrast adjust_saturation adjust_hue
+    adjust_gamma rgb_to_grayscale""".split()
+)
 
 # Libraries whose functions ``np.asarray`` their arguments (a GPU tensor fails there).
 ARRAY_LIBRARIES = ("sklearn.", "scipy.", "matplotlib.pyplot.", "pandas.")

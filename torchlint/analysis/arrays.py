@@ -21,6 +21,8 @@ from torchlint.analysis.array_api import (
     PIL_8BIT_MODES,
     SKLEARN_DATA,
     SKLEARN_SPLITTERS,
+    TORCHVISION_KEEPS_TENSOR,
+    TORCHVISION_TO_TENSOR,
 )
 from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
@@ -345,6 +347,35 @@ _PIL_KEEPS_MODE = frozenset({"resize", "crop", "rotate", "transpose", "copy", "f
 ARRAY_OBJECTS = frozenset({GENERATOR, PIL_IMAGE})
 
 
+def to_tensor(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``TF.to_tensor(pic)``: a CPU tensor, float32 from a PIL image or 8-bit pixels
+    (scaled to [0, 1]), a floating array's dtype from such an array."""
+    if not args:
+        return UNKNOWN
+    given = args[0][1]
+    dtype: str | None = "float32"
+    if given.kind == Kind.NDARRAY and given.dtype is not None and given.dtype != "uint8":
+        dtype = given.dtype if given.dtype.startswith("float") else None
+    elif given.kind in (Kind.TENSOR, Kind.MOVED):
+        dtype = None  # (to_tensor wants an image or an array)
+    return new_value(Kind.TENSOR, Place.CPU, dtype, Event("create", node))
+
+
+def keeps_tensor(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``TF.normalize(x, mean, std)``, ``TF.resize(x, size)``: given a tensor, a new
+    one where and as it is; given an image, an image (unknown here)."""
+    if not args or args[0][1].kind not in (Kind.TENSOR, Kind.MOVED):
+        return UNKNOWN
+    given = args[0][1]
+    return replace(given, ident=new_ident(), moved_from=0, whole=None)
+
+
+TORCHVISION_HANDLERS = {
+    **dict.fromkeys(TORCHVISION_TO_TENSOR, to_tensor),
+    **dict.fromkeys(TORCHVISION_KEEPS_TENSOR, keeps_tensor),
+}
+
+
 def pil_open(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
     return Value(Kind.OBJECT, origin=PIL_IMAGE, ident=new_ident())
 
@@ -419,6 +450,7 @@ def arithmetic(node: cst.BinaryOperation, left: Value, right: Value) -> Value:
         return replace(made, origin=PANDAS_NUMBERS) if as_int.kind == Kind.NDARRAY else UNKNOWN
     if isinstance(node.operator, (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.Power)):
         dtypes = []
+        kinds = (left.kind, right.kind)
         for side, expr in ((left, node.left), (right, node.right)):
             if side.kind == Kind.NDARRAY:
                 dtypes.append(side.dtype)
@@ -428,7 +460,11 @@ def arithmetic(node: cst.BinaryOperation, left: Value, right: Value) -> Value:
                 dtypes.append(None)
         floats = {d for d in dtypes if d is not None and d.startswith("float")}
         dtype: str | None
-        if None in dtypes or MAYBE_DTYPE in dtypes:
+        if "float64" in dtypes and MAYBE_DTYPE not in dtypes and Kind.MOVED not in kinds:
+            # (hu - low) / (high - low) with parameters: float64 meets any real number,
+            # array or tensor, and numpy's promotion (torch's too) keeps float64
+            dtype = "float64"
+        elif None in dtypes or MAYBE_DTYPE in dtypes:
             dtype = None
         elif "float64" in floats or (floats and len(set(dtypes)) > 1):
             dtype = "float64"

@@ -9,8 +9,9 @@ from collections.abc import Callable
 
 import libcst as cst
 
-from torchlint.analysis.names import dotted
+from torchlint.analysis.names import dotted, string_value
 from torchlint.analysis.values import DTYPE_NAME, MAYBE_DTYPE, NUMPY_DTYPE, UNKNOWN, Kind, Value
+from torchlint.lint.traverse import nodes
 
 
 def gpu_run_branch(
@@ -86,6 +87,78 @@ def gpu_run_branch(
             branch = "orelse" if branch == "body" else "body"
         return branch
     return None
+
+
+def option_branch(
+    test: cst.BaseExpression, body: cst.CSTNode, orelse: cst.CSTNode | None
+) -> str | None:
+    """``if args.cuda: model = model.cuda()`` (``use_gpu``, ``args.gpu is not None``,
+    ``args.cuda_device >= 0``, ``not args.cpu``): an option the run is started with,
+    whose one branch puts something on a GPU by name (``.cuda()``, ``.to("cuda")``)
+    and whose other does not: that branch is the GPU run's, as for
+    ``torch.cuda.is_available()``. None where the test reads more than options, or
+    both branches (or neither) go to the GPU."""
+    if not _option_test(test):
+        return None
+    gpu_body = _puts_on_gpu(body)
+    gpu_orelse = orelse is not None and _puts_on_gpu(orelse)
+    if gpu_body == gpu_orelse:
+        return None
+    return "body" if gpu_body else "orelse"
+
+
+def _option_test(test: cst.BaseExpression) -> bool:
+    """A test of names and constants only: ``args.cuda``, ``not self.cpu``,
+    ``args.gpu is not None``, ``opt.gpu_ids[0] >= 0``, joined by ``and``/``or``."""
+    if type(test) is cst.UnaryOperation:
+        return isinstance(test.operator, cst.Not) and _option_test(test.expression)
+    if type(test) is cst.BooleanOperation:
+        return _option_test(test.left) and _option_test(test.right)
+    if type(test) is cst.Comparison:
+        return _option(test.left) and all(
+            _option(c.comparator) or _constant(c.comparator) for c in test.comparisons
+        )
+    return _option(test)
+
+
+def _option(node: cst.BaseExpression) -> bool:
+    if type(node) is cst.Subscript:
+        return _option(node.value) and all(
+            isinstance(s.slice, cst.Index) and type(s.slice.value) is cst.Integer
+            for s in node.slice
+        )
+    return (type(node) is cst.Name or type(node) is cst.Attribute) and dotted(node) is not None
+
+
+def _constant(node: cst.BaseExpression) -> bool:
+    if type(node) is cst.UnaryOperation:
+        return _constant(node.expression)
+    if type(node) is cst.Name:
+        return node.value in ("None", "True", "False")
+    return type(node) in (cst.Integer, cst.SimpleString)
+
+
+def _puts_on_gpu(tree: cst.CSTNode) -> bool:
+    """A call in ``tree`` that moves to a GPU by name: ``x.cuda(...)``,
+    ``x.to("cuda:0")``, ``x.to(device=torch.device("cuda"))``."""
+    for call in nodes(tree, cst.Call):
+        func = call.func
+        if type(func) is not cst.Attribute:
+            continue
+        if func.attr.value == "cuda" and dotted(func) != "torch.cuda":
+            return True
+        if func.attr.value == "to" and any(_names_gpu(a.value) for a in call.args):
+            return True
+    return False
+
+
+def _names_gpu(node: cst.BaseExpression) -> bool:
+    if type(node) is cst.SimpleString:
+        text = string_value(node)
+        return isinstance(text, str) and text.split(":", 1)[0] == "cuda"
+    if type(node) is cst.Call and dotted(node.func) in ("torch.device", "device"):
+        return bool(node.args) and _names_gpu(node.args[0].value)
+    return False
 
 
 def _unwrapped_str(node: cst.BaseExpression) -> cst.BaseExpression:

@@ -132,7 +132,7 @@ class Calls(Loops):
             attrs = self.construct(cls, node, args)
             w.objects[obj.ident] = (cls, attrs)
             getitem = self.w.methods(cls).get("__getitem__")
-            if getitem is not None and any(b.endswith("Dataset") for b in cls.bases):
+            if getitem is not None and cls.is_dataset:
                 # A Dataset that places or moves something itself: where its items
                 # are is not known, but what its __getitem__ runs (a model it is
                 # given, encoding each item) is observed.
@@ -336,6 +336,10 @@ class Calls(Loops):
             }
             if data:
                 self.w.objects[obj.ident] = (cls, {**attrs, **data})
+            moved = holders.after_method(obj, sub.env.get("self"))
+            if moved is not None:  # def setgpu(self): self.cuda(self.gpu)
+                obj = moved
+                self.update_ident(obj.ident, obj)
             cast = _parts_cast(obj, sub.env)
             if cast is not None and isinstance(node, cst.Call):
                 # def convert_to_fp16(self): self.inp.half(); self.out.half(): the whole

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from torchlint.analysis import cpu_run, shapes
+from torchlint.analysis.branches import option_branch
 from torchlint.analysis.values import UNKNOWN, Kind, Value, choice
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ def value(scope: Scope, node: cst.IfExp) -> Value:
     decided = scope.constant(node.test)
     if decided is not None:
         return scope.eval(node.body if decided else node.orelse)
-    taken = scope.guard(node.test)
+    taken = scope.guard(node.test) or option_branch(node.test, node.body, node.orelse)
     with scope.w.gpu_run_only(taken == "body"):
         body = scope.eval(node.body)
     with scope.w.gpu_run_only(taken == "orelse"):

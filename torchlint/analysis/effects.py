@@ -22,6 +22,7 @@ from torchlint.analysis import (
     dicts,
     dims,
     gpus,
+    holders,
     indices,
     joins,
     legacy,
@@ -432,6 +433,8 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
             named = legacy_type(node.args[0].value, scope.w.analysis)
             device = Place(named.device) if named else None
             expr, dtype = None, (named.dtype if named else scope.dtype_of(node.args[0].value))
+            if named is None and dtype is None:  # x.type(T): a dtype, or a CUDA class?
+                return Value(receiver.kind, Place.MAYBE, MAYBE_DTYPE, ident=new_ident())
         else:
             device, expr = None, None
             dtype = CAST_METHODS.get(method) or TENSOR_ONLY_CASTS.get(method)
@@ -565,7 +568,7 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
                 origin=q,
             )
     if last == "Sequential" and args and args[0][0].keyword is None:
-        first = _first_child(args[0]) if args[0][0].star else args[0][1]
+        first = holders.first_child(args[0]) if args[0][0].star else args[0][1]
         if first.kind == Kind.MODULE:
             # What its first member is says what input it takes (``takes_float_input``).
             return replace(module, origin=q, items=(replace(first, items=()),))
@@ -732,6 +735,7 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(TORCHVISION_IMAGE_READERS, arrays.image_reader),
     OPENCV_IMAGE_READER: arrays.imread,
     **dict.fromkeys(PIL_OPENERS, arrays.pil_open),
+    **arrays.TORCHVISION_HANDLERS,
     **dict.fromkeys(arrays.CV2_KEEP_DTYPE, arrays.cv2_kept),
     "torch.meshgrid": _meshgrid,
     **dict.fromkeys(GRAD_NORMS, optimizers.grad_norm),
@@ -755,29 +759,6 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (array_library_function, arrays.library_call),
     (functional_loss, _loss),
 )
-
-
-def _first_child(arg: tuple[cst.Arg, Value]) -> Value:
-    """``*list(model.children())`` (or a slice of it from the start): the model's
-    first child, whose first op is the model's (a backbone without its head)."""
-    node, value = arg[0].value, arg[1]
-    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
-        cut = node.slice[0].slice
-        if not isinstance(cut, cst.Slice) or cut.lower is not None:
-            return UNKNOWN
-        node = node.value
-    if not (
-        value.kind == Kind.LIST
-        and value.items
-        and isinstance(node, cst.Call)
-        and dotted(node.func) == "list"
-        and len(node.args) == 1
-        and isinstance(call := node.args[0].value, cst.Call)
-        and isinstance(call.func, cst.Attribute)
-        and call.func.attr.value in ("children", "modules")
-    ):
-        return UNKNOWN
-    return replace(value.items[0], part_of=0)
 
 
 _MOVES_OR_CASTS = frozenset({"to", "cuda", "cpu", "type", *CAST_METHODS})

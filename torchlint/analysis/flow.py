@@ -208,7 +208,9 @@ class _Scope(Attachments):
                 if decided and id(stmt) in self.top and _returns(stmt.body.body):
                     self.gpu_run_returned = True
                 return
-            taken = self.guard(stmt.test)
+            taken = self.guard(stmt.test) or branches.option_branch(
+                stmt.test, stmt.body, stmt.orelse
+            )
             if taken is not None:
                 self.w.facts.gpu_tests[id(stmt)] = taken
             before = dict(self.env)

@@ -1,12 +1,16 @@
-"""A module class of the file built around what its ``__init__`` keeps: where the
-instance's weights are, and in what dtype, when they are the state it was given
-(``Wrapper(net)``, ``LoRABlock(base, lora)``) rather than layers of its own."""
+"""Where a module's weights are, and in what dtype, when something other than a
+move of it says so: a module class of the file built around what its ``__init__``
+keeps (``Wrapper(net)``, ``LoRABlock(base, lora)``), a method of its class that moves
+or casts ``self``, and a ``Sequential``'s first child."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from torchlint.analysis.values import Event, Kind, Place, Value
+import libcst as cst
+
+from torchlint.analysis.names import dotted
+from torchlint.analysis.values import UNKNOWN, Event, Kind, Place, Value
 
 # What a module's ``__init__`` keeps that has a place: tensors and modules.
 HELD_STATE = frozenset({Kind.TENSOR, Kind.MODULE, Kind.MOVED})
@@ -49,3 +53,44 @@ def own_cast(module: Value, part: Value) -> tuple[Event, ...]:
     if cast is None or cast in module.events:
         return module.events
     return (*module.events, cast)
+
+
+def first_child(arg: tuple[cst.Arg, Value]) -> Value:
+    """``*list(model.children())`` (or a slice of it from the start): the model's
+    first child, whose first op is the model's (a backbone without its head)."""
+    node, value = arg[0].value, arg[1]
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+        cut = node.slice[0].slice
+        if not isinstance(cut, cst.Slice) or cut.lower is not None:
+            return UNKNOWN
+        node = node.value
+    if not (
+        value.kind == Kind.LIST
+        and value.items
+        and isinstance(node, cst.Call)
+        and dotted(node.func) == "list"
+        and len(node.args) == 1
+        and isinstance(call := node.args[0].value, cst.Call)
+        and isinstance(call.func, cst.Attribute)
+        and call.func.attr.value in ("children", "modules")
+    ):
+        return UNKNOWN
+    return replace(value.items[0], part_of=0)
+
+
+def after_method(module: Value, left: Value | None) -> Value | None:
+    """``module`` as a method of its class left ``self`` (``left``), where that method
+    moved or cast it (``def setgpu(self): self.cuda(self.gpu)``): the caller's
+    module is where the method put it. None where the method did neither."""
+    if left is None or left.ident != module.ident:
+        return None
+    added = tuple(e for e in left.events if e.action in ("move", "cast") and e not in module.events)
+    if not added:
+        return None
+    return replace(
+        module,
+        device=left.device,
+        device_expr=left.device_expr,
+        dtype=left.dtype,
+        events=(*module.events, *added),
+    )
