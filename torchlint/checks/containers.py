@@ -6,6 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
+from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.names import dotted
 from torchlint.checks.module_state import (
     ModuleStateRule,
@@ -101,7 +102,7 @@ class ModuleInPlainContainer(ModuleStateRule):
                         if listed:
                             nested.add(attr)
         for small, attr, value in self_assignments(smalls):
-            container = self._container(value, attr in appended)
+            container = self._container(value, attr in appended, cls=facts)
             if container is None or len(facts.self_attrs.get(attr, [])) > 1:
                 continue  # re-assigned (self.body = nn.Sequential(*self.body)): unknown
             nn = self._nn()
@@ -117,8 +118,8 @@ class ModuleInPlainContainer(ModuleStateRule):
             wrapper = "ModuleDict" if kind == "dict" else "ModuleList"
             related = {"append": appended[attr]} if attr in appended else {}
             filled = " (filled at line <line:append>)" if related else ""
-            helper = self._helper(value, None) if isinstance(value, cst.Call) else None
-            if helper is not None:  # (self.blocks = build_blocks(cfg))
+            helper = self._helper(value, facts) if isinstance(value, cst.Call) else None
+            if helper is not None:  # (self.blocks = build_blocks(cfg), self._make(...))
                 related["built"] = helper.node
                 filled = f" (the list `{helper.node.name.value}` returns, line <line:built>)"
             advice = f"use `nn.{wrapper}`"
@@ -134,7 +135,13 @@ class ModuleInPlainContainer(ModuleStateRule):
                 related,
             )
 
-    def _container(self, value: cst.BaseExpression, appended: bool, depth: int = 0) -> str | None:
+    def _container(
+        self,
+        value: cst.BaseExpression,
+        appended: bool,
+        depth: int = 0,
+        cls: ClassFacts | None = None,
+    ) -> str | None:
         if isinstance(value, (cst.List, cst.Tuple)):
             if not value.elements:
                 return "list" if appended and isinstance(value, cst.List) else None
@@ -157,8 +164,9 @@ class ModuleInPlainContainer(ModuleStateRule):
             if self._is_module_expr(value.value):
                 return "dict-comprehension"
         elif isinstance(value, cst.Call) and not depth:
-            # build_blocks(cfg) of the file: every return a list of modules
-            helper = self._helper(value, None)
+            # build_blocks(cfg) of the file, or a method of the class
+            # (self._make_context(...)): every return a list of modules
+            helper = self._helper(value, cls)
             returns = own_returns(helper.node) if helper is not None else []
             if returns and all(
                 r.value is not None

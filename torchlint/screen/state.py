@@ -207,9 +207,16 @@ class ModuleState:
         return False
 
     def returns_modules(self, helper: str) -> bool:
-        """TL302's helper (``_container``): a return of the file's function is a list
-        with a module in it, or a name it appends one to."""
-        fn = self.file.function_nodes[helper]
+        """TL302's helper (``_container``): a return of the file's function (or of a
+        method of the class, ``self._make_blocks(...)``) is a list with a module in
+        it, or a name it appends one to."""
+        if helper.startswith("self."):
+            found = [m for m in self.defined if m.name == helper[len("self.") :]]
+        else:
+            found = [self.file.function_nodes[helper]] if helper in self.file.function_nodes else []
+        return any(self._returns_modules(fn) for fn in found)
+
+    def _returns_modules(self, fn: ast.AST) -> bool:
         filled = {
             dotted(n.func.value)
             for n in nodes_under(fn)
@@ -301,7 +308,7 @@ class ModuleState:
             elif any(self.may_make_module(sub) for sub in nodes_under(value)):
                 self.tags.add(INIT_MODULE_CONTAINER)
         helper = dotted(value.func) if isinstance(value, ast.Call) else None
-        if helper in self.file.function_nodes and self.returns_modules(helper):
+        if helper is not None and self.returns_modules(helper):
             self.tags.add(INIT_MODULE_CONTAINER)  # self.blocks = build_blocks(cfg)
         if self.is_tensor_expr(value):
             self.tags.add(INIT_TENSOR_ATTR)
