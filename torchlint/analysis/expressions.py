@@ -30,7 +30,6 @@ from torchlint.analysis import (
     numbers,
     optimizers,
     properties,
-    recasts,
     retype,
     strict_ops,
 )
@@ -538,14 +537,10 @@ class Expressions(Calls):
             return UNKNOWN
 
         name = dotted(func)
-        if name == "next" and len(node.args) == 1 and isinstance(node.args[0].value, cst.Call):
-            # next(iter(loader)): what a loop over it binds (a batch); next(model.parameters())
-            inner = node.args[0].value
-            if dotted(inner.func) == "iter" and len(inner.args) == 1 and not inner.args[0].star:
-                return self.element(inner.args[0].value)
-            parameter = recasts.loop_element(self, inner)
-            if parameter is not None and parameter.kind == Kind.TENSOR:
-                return parameter
+        if name in ("next", "iter") and len(node.args) == 1 and not node.args[0].star:
+            batch = self.stepped(name, node.args[0].value)
+            if batch is not None:
+                return batch
         if name is not None:
             value = self.lookup(name)
             if value is not None and value.kind == Kind.OBJECT:

@@ -324,16 +324,20 @@ class _Scope(Attachments):
                 self.no_grad -= no_grad
                 self.device_context = outer
         elif type(stmt) is cst.Try or type(stmt) is cst.TryStar:
+            # After it: the body's state (then ``else``'s), or a handler's, which may
+            # start anywhere in the body; a handler that raises or returns leaves.
             before = dict(self.env)
             self.body(stmt.body.body)
-            merged = merge_envs(before, self.env)
-            for handler in stmt.handlers:
-                self.env = dict(merged)
-                self.body(handler.body.body)
-                merged = merge_envs(merged, self.env)
-            self.env = merged
+            entry = merge_envs(before, self.env)
             if stmt.orelse is not None:
                 self.body(stmt.orelse.body.body)
+            merged = self.env
+            for handler in stmt.handlers:
+                self.env = dict(entry)
+                self.body(handler.body.body)
+                if not _returns(handler.body.body):
+                    merged = merge_envs(merged, self.env)
+            self.env = merged
             if stmt.finalbody is not None:
                 self.body(stmt.finalbody.body.body)
         elif type(stmt) is cst.FunctionDef or type(stmt) is cst.ClassDef:
