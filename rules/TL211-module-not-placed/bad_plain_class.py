@@ -20,7 +20,7 @@ class RewardGuidance:
         self.setup()
 
     def setup(self):
-        dtype = torch.float16 if self.half else torch.float32
+        dtype = torch.float32
         self.scorer = Scorer().to(dtype)  # expect: TL211:23 lines=28,30
         self.noise_scale = torch.linspace(0.0, 1.0, 10).to(self.device)
 

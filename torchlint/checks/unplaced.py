@@ -363,14 +363,9 @@ def _follows_input(cls: ClassFacts, facts: FileFacts) -> bool:
 
 
 def _half_on_a_path(module: Value) -> bool:
-    """Cast with ``.half()`` / ``.bfloat16()`` on one path only (``if opt.half:
-    model = model.half()``): TL201 reports it (not ``.to(dtype)`` of a dtype chosen
-    on a path, which it leaves to this rule)."""
+    """Cast to a half dtype on one path only (``if opt.half: model = model.half()``,
+    ``from_pretrained(p, torch_dtype=weight_dtype)`` with ``weight_dtype =
+    torch.float16`` under ``if fp16:``): TL201 reports it, naming that branch, and
+    one finding on the line is enough."""
     cast = module.branch_cast()
-    return (
-        cast is not None
-        and cast.detail in HALF_DTYPES
-        and isinstance(cast.node, cst.Call)
-        and isinstance(cast.node.func, cst.Attribute)
-        and cast.node.func.attr.value in ("half", "bfloat16")
-    )
+    return cast is not None and cast.detail in HALF_DTYPES
