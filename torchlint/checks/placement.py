@@ -154,12 +154,13 @@ class ModuleCastNotPlaced(Rule):
             text = dotted(func.value) if isinstance(func, cst.Attribute) else None
             whole = text if text and len(text) <= 40 else "the model"
         related: dict[str, cst.CSTNode] = {"cast": cast.node, "move": move.node}
+        shown = "the model" if whole == "the model" else f"`{whole}`"
         if at is cast.node:
-            story = [f"`{whole}` is cast to {dtype} here"]
+            story = [f"{shown} is cast to {dtype} here"]
         elif made is not None and made.action == "return" and at is made.node:
-            story = [f"`{whole}` was cast to {dtype} at line <line:cast> and handed back here"]
+            story = [f"{shown} was cast to {dtype} at line <line:cast> and handed back here"]
         else:
-            story = [f"`{whole}` was cast to {dtype} at line <line:cast>"]
+            story = [f"{shown} was cast to {dtype} at line <line:cast>"]
         if at is not node:
             related["call"] = node
         wrap = module.last("wrap")
