@@ -15,6 +15,21 @@ PIL_8BIT_MODES = frozenset({"RGB", "L", "RGBA", "P", "CMYK", "YCbCr", "LA", "HSV
 # PIL image or an 8-bit array (a floating array keeps its dtype); the others, given a
 # tensor, give one where and as it is (given a PIL image, an image).
 TORCHVISION_TO_TENSOR = frozenset({"torchvision.transforms.functional.to_tensor"})
+# Their classes: ``ToTensor()`` is ``to_tensor``, the others keep a tensor as it is;
+# a ``Compose`` of them is what its last dtype-changing member makes.
+TORCHVISION_TO_TENSOR_CLASSES = frozenset(
+    f"torchvision.transforms.{where}ToTensor" for where in ("", "transforms.", "v2.")
+)
+TORCHVISION_KEEPS_CLASSES = frozenset(
+    f"torchvision.transforms.{where}{name}"
+    for where in ("", "transforms.", "v2.")
+    for name in """Normalize Resize CenterCrop RandomCrop RandomResizedCrop
+    RandomHorizontalFlip RandomVerticalFlip ColorJitter RandomRotation RandomAffine
+    Grayscale RandomGrayscale Pad GaussianBlur RandomErasing""".split()
+)
+TORCHVISION_COMPOSE = frozenset(
+    {"torchvision.transforms.Compose", "torchvision.transforms.v2.Compose"}
+)
 TORCHVISION_KEEPS_TENSOR = frozenset(
     f"torchvision.transforms.{where}functional.{name}"
     for where in ("", "v2.")

@@ -21,12 +21,16 @@ from torchlint.analysis.array_api import (
     PIL_8BIT_MODES,
     SKLEARN_DATA,
     SKLEARN_SPLITTERS,
+    TORCHVISION_COMPOSE,
+    TORCHVISION_KEEPS_CLASSES,
     TORCHVISION_KEEPS_TENSOR,
     TORCHVISION_TO_TENSOR,
+    TORCHVISION_TO_TENSOR_CLASSES,
 )
 from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import (
+    LIBRARY,
     MAYBE_DTYPE,
     NUMPY_DTYPE,
     UNKNOWN,
@@ -370,9 +374,34 @@ def keeps_tensor(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg,
     return replace(given, ident=new_ident(), moved_from=0, whole=None)
 
 
+# What a transform object stands for when it is called: a functional transform.
+_TO_TENSOR = LIBRARY + min(TORCHVISION_TO_TENSOR)
+_KEEPS = LIBRARY + "torchvision.transforms.functional.normalize"
+
+
+def transform(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``transforms.ToTensor()``, ``transforms.Normalize(mean, std)``: a callable that
+    is ``to_tensor`` or keeps a tensor as it is (``expressions.call_function``)."""
+    made = _TO_TENSOR if q in TORCHVISION_TO_TENSOR_CLASSES else _KEEPS
+    return Value(Kind.FUNCTION, origin=made, ident=new_ident())
+
+
+def compose(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``transforms.Compose([Resize(r), ToTensor(), Normalize(m, s)])``: ``to_tensor``
+    where a ``ToTensor`` is followed only by transforms that keep a tensor; unknown
+    where any member is not a transform known here, or none makes a tensor."""
+    members = args[0][1].items if len(args) == 1 and args[0][1].kind == Kind.TUPLE else ()
+    origins = [m.origin if m.kind == Kind.FUNCTION else "" for m in members]
+    if _TO_TENSOR not in origins or any(o not in (_TO_TENSOR, _KEEPS) for o in origins):
+        return UNKNOWN
+    return Value(Kind.FUNCTION, origin=_TO_TENSOR, ident=new_ident())
+
+
 TORCHVISION_HANDLERS = {
     **dict.fromkeys(TORCHVISION_TO_TENSOR, to_tensor),
     **dict.fromkeys(TORCHVISION_KEEPS_TENSOR, keeps_tensor),
+    **dict.fromkeys(TORCHVISION_TO_TENSOR_CLASSES | TORCHVISION_KEEPS_CLASSES, transform),
+    **dict.fromkeys(TORCHVISION_COMPOSE, compose),
 }
 
 

@@ -666,12 +666,12 @@ class Scope(ABC):
         return value.handed_in() if value is not None and value.dtype else None
 
     def _dtype_name(self, call: cst.Call) -> Value | None:
-        """The dtype ``call`` is given (positional, ``dtype=``, ``torch_dtype=``) when
-        it is a name the walk holds a dtype for."""
+        """The dtype ``call`` is given (positional, ``dtype=``, ``torch_dtype=``), if known."""
         for arg in call.args:
             if arg.keyword is None or arg.keyword.value in ("dtype", "torch_dtype"):
-                name = dotted(arg.value)
-                value = self.lookup(name) if name is not None else None
+                held = arg.value  # (dtype, DTYPES[args.dtype])
+                value = self.setting(held) if isinstance(held, cst.Subscript) else None
+                value = value or self.lookup(dotted(held) or "")
                 if value is not None and value.kind == Kind.DTYPE:
                     return value
         return None

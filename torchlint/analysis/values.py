@@ -659,7 +659,12 @@ def keyed(keys: Sequence[str], items: Sequence[Value]) -> Value:
 
 def entry(value: Value, key: str | None) -> Value | None:
     """``batch["x"]`` of a dict whose entries are known (a dict of tensors, or of
-    settings: ``cfg["device"]``); None when ``key`` is not one."""
+    settings: ``cfg["device"]``); None when ``key`` is not one. A key the code does
+    not write (``DTYPES[args.precision]``) of a dict of dtypes: any of them, "maybe"
+    where they differ (keeping the half one's line, as a dtype chosen on a path)."""
+    if value.kind == Kind.OPTIONS and key is None and value.items:
+        if all(v.kind == Kind.DTYPE for v in value.items):
+            return functools.reduce(merge_values, value.items)
     if value.kind not in (Kind.ENCODING, Kind.OPTIONS) or key is None or key not in value.keys:
         return None
     return value.items[value.keys.index(key)]

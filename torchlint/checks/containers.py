@@ -79,6 +79,29 @@ class ModuleInPlainContainer(ModuleStateRule):
             return  # registered by hand: self.add_module(str(i), layer)
         appended: dict[str, cst.CSTNode] = {}
         nested: set[str] = set()  # (self.hids.append([linear, act]): lists in the list)
+        # conv = GraphConv(...); self.layers.append(conv): what a local name is bound
+        # to, and the other places it is kept (self.mods[name] = conv registers it)
+        local: dict[str, list[cst.BaseExpression]] = {}
+        kept: dict[str, list[cst.CSTNode]] = {}
+        for small in smalls:
+            if isinstance(small, cst.Assign) and len(small.targets) == 1:
+                target = small.targets[0].target
+                if isinstance(target, cst.Name):
+                    local.setdefault(target.value, []).append(small.value)
+                elif isinstance(small.value, cst.Name):
+                    kept.setdefault(small.value.value, []).append(small)
+            elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+                for arg in small.value.args:
+                    if isinstance(arg.value, cst.Name):
+                        kept.setdefault(arg.value.value, []).append(small.value)
+
+        def module(m: cst.BaseExpression, call: cst.Call) -> bool:
+            if not isinstance(m, cst.Name):
+                return self._is_module_expr(m)
+            bound = local.get(m.value, [])
+            elsewhere = [k for k in kept.get(m.value, []) if k is not call]
+            return bool(bound) and not elsewhere and all(self._is_module_expr(v) for v in bound)
+
         for small in smalls:
             if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
                 call = small.value
@@ -97,7 +120,7 @@ class ModuleInPlainContainer(ModuleStateRule):
                         if isinstance(item, (cst.List, cst.Tuple)) and listed
                         else [item]
                     )
-                    if attr is not None and any(self._is_module_expr(m) for m in members):
+                    if attr is not None and any(module(m, call) for m in members):
                         appended.setdefault(attr, call)
                         if listed:
                             nested.add(attr)

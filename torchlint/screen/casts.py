@@ -59,7 +59,9 @@ class Casts:
         if it is a variable the unit assigns something half to. (The flow analysis
         reads no dtype from strings or calls here.)"""
         for value in values:
-            if isinstance(value, (ast.Name, ast.Attribute)):
+            if isinstance(value, ast.Subscript) and (held := dotted(value.value)) is not None:
+                self.dtype_names.add(held)  # DTYPES[args.precision]: any of the dict's
+            elif isinstance(value, (ast.Name, ast.Attribute)):
                 word = last_name(value) or ""
                 tag = DTYPE_WORD_TAGS.get(self.imported.get(word, word))
                 if tag is not None:

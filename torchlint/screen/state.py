@@ -39,6 +39,7 @@ class ModuleState:
     none_params: set[str]
     empty_containers: bool
     appended_module: bool
+    module_locals: set[str]  # in the __init__ screened last
     registers_buffer: bool
     fills_container: bool
     self_attaches: bool
@@ -268,6 +269,14 @@ class ModuleState:
     def init(self, node: ast.FunctionDef, module_class: bool = True) -> None:
         if module_class:
             self.tensor_locals_of(node)
+            # conv = GraphConv(...); self.layers.append(conv): names bound to a module
+            self.module_locals = {
+                t.id
+                for stmt in nodes_under(node)
+                if isinstance(stmt, ast.Assign) and self.may_make_module(stmt.value)
+                for t in stmt.targets
+                if isinstance(t, ast.Name)
+            }
         for stmt in nodes_under(node):
             self.init_nodes.add(id(stmt))
             kind = type(stmt)
@@ -290,7 +299,11 @@ class ModuleState:
             and isinstance(stmt.func.value, ast.Attribute)  # self.layers.append(...)
             and isinstance(stmt.func.value.value, ast.Name)
             and stmt.args
-            and any(self.may_make_module(sub) for sub in nodes_under(stmt.args[-1]))
+            and any(
+                self.may_make_module(sub)
+                or (isinstance(sub, ast.Name) and sub.id in self.module_locals)
+                for sub in nodes_under(stmt.args[-1])
+            )
         ):
             self.appended_module = True
         self.buffer_tags(stmt)

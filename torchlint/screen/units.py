@@ -110,6 +110,9 @@ from torchlint.screen.trees import (
     writes_file,
 )
 
+# Values whose dtype a name passed as one gets (``Casts.dtype_values``).
+_VALUED = (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Call, ast.Dict, ast.Subscript)
+
 
 class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
     """The evidence of one unit, gathered in one walk."""
@@ -149,6 +152,7 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
         self.assigned: set[str] = set()  # names assigned in the unit
         self.derived: list[tuple[str, set[str]]] = []  # (b, roots of a) of b = a.f()[0]
         self.appended_module = False
+        self.module_locals: set[str] = set()
         self.registers_buffer = False  # self.register_buffer(...) while a module is built
         self.fills_container = False  # self.c[k] = ..., self.c.append(...): see state.py
         self.params: set[str] = set()  # parameters of the unit's functions
@@ -595,8 +599,9 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
         if is_module or self.may_make_module(value):
             self.held_modules |= {p for t in targets if (p := dotted(t) or "").startswith("self.")}
         moves = isinstance(value, ast.Call) and is_device_move(value)
-        if isinstance(value, (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Call)):
-            # What dtype the names get is read in finish(), for the few passed as one.
+        if isinstance(value, _VALUED):
+            # What dtype the names get is read in finish(), for the few passed as one
+            # (a dict of dtypes too: DTYPES[args.precision]).
             paths = {p for t in targets if (p := dotted(t)) is not None}
             if paths:
                 self.valued.append((paths, value))
