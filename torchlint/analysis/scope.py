@@ -279,8 +279,7 @@ class Walk:
         return self._methods[cls]
 
     def inherited(self, cls: ClassFacts) -> dict[str, cst.FunctionDef]:
-        """The methods the bases of ``cls`` that are classes of its file give it
-        (what ``super().m`` runs)."""
+        """What the bases of ``cls`` among its file's classes give it (``super().m``)."""
         home = self.home_of(cls) or self.own
         found: dict[str, cst.FunctionDef] = {}
         for name in reversed(cls.bases):
@@ -672,6 +671,7 @@ class Scope(ABC):
                 held = arg.value  # (dtype, DTYPES[args.dtype])
                 value = self.setting(held) if isinstance(held, cst.Subscript) else None
                 value = value or self.lookup(dotted(held) or "")
+                value = value or (self.eval(held) if isinstance(held, cst.IfExp) else None)
                 if value is not None and value.kind == Kind.DTYPE:
                     return value
         return None
@@ -736,7 +736,9 @@ class Scope(ABC):
                     dtype = t
                     continue
                 other = self.eval(arg.value)
-                if other.kind == Kind.TENSOR:  # .to(other): other's device and dtype
+                if other.kind == Kind.DTYPE:  # .to(d, torch.float16 if half else ...)
+                    dtype = other.dtype or MAYBE_DTYPE
+                elif other.kind == Kind.TENSOR:  # .to(other): other's device and dtype
                     device = (other.device or Place.VAR, arg.value)
                     dtype = other.dtype or MAYBE_DTYPE
                 else:
@@ -777,8 +779,7 @@ class Scope(ABC):
         args: list[tuple[cst.Arg, Value]],
         walked: bool = False,
     ) -> None:
-        """Records a module called on ``args`` (``walked``: a method of its class
-        that runs it was walked already, ``vae.decode(z)``)."""
+        """Records a module called on ``args`` (``walked``: run by a method walked already)."""
 
 
 # What holds modules by position or by key (``[a, b]``, ``{"vae": vae}``).

@@ -59,7 +59,10 @@ class Casts:
         if it is a variable the unit assigns something half to. (The flow analysis
         reads no dtype from strings or calls here.)"""
         for value in values:
-            if isinstance(value, ast.Subscript) and (held := dotted(value.value)) is not None:
+            if isinstance(value, ast.IfExp):  # torch.float16 if half else torch.float32
+                words = set().union(*(words_of(sub) for sub in nodes_under(value)))
+                self.tags.update(DTYPE_WORD_TAGS[w] for w in words & DTYPE_WORD_TAGS.keys())
+            elif isinstance(value, ast.Subscript) and (held := dotted(value.value)) is not None:
                 self.dtype_names.add(held)  # DTYPES[args.precision]: any of the dict's
             elif isinstance(value, (ast.Name, ast.Attribute)):
                 word = last_name(value) or ""
