@@ -14,7 +14,8 @@ PIL_8BIT_MODES = frozenset({"RGB", "L", "RGBA", "P", "CMYK", "YCbCr", "LA", "HSV
 # torchvision's functional transforms: ``to_tensor`` makes a float32 CPU tensor of a
 # PIL image or an 8-bit array (a floating array keeps its dtype); the others, given a
 # tensor, give one where and as it is (given a PIL image, an image).
-TORCHVISION_TO_TENSOR = frozenset({"torchvision.transforms.functional.to_tensor"})
+TO_TENSOR = "torchvision.transforms.functional.to_tensor"
+TORCHVISION_TO_TENSOR = frozenset({TO_TENSOR})
 # Their classes: ``ToTensor()`` is ``to_tensor``, the others keep a tensor as it is;
 # a ``Compose`` of them is what its last dtype-changing member makes.
 TORCHVISION_TO_TENSOR_CLASSES = frozenset(

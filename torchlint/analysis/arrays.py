@@ -21,6 +21,7 @@ from torchlint.analysis.array_api import (
     PIL_8BIT_MODES,
     SKLEARN_DATA,
     SKLEARN_SPLITTERS,
+    TO_TENSOR,
     TORCHVISION_COMPOSE,
     TORCHVISION_KEEPS_CLASSES,
     TORCHVISION_KEEPS_TENSOR,
@@ -375,7 +376,7 @@ def keeps_tensor(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg,
 
 
 # What a transform object stands for when it is called: a functional transform.
-_TO_TENSOR = LIBRARY + min(TORCHVISION_TO_TENSOR)
+_TO_TENSOR = LIBRARY + TO_TENSOR
 _KEEPS = LIBRARY + "torchvision.transforms.functional.normalize"
 
 

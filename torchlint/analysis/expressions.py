@@ -538,7 +538,7 @@ class Expressions(Calls):
 
         name = dotted(func)
         if name in ("next", "iter") and len(node.args) == 1 and not node.args[0].star:
-            batch = self.stepped(name, node.args[0].value)
+            batch = self.stepped(name, node.args[0].value, args[0][1])
             if batch is not None:
                 return batch
         if name is not None:

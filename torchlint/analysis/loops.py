@@ -45,17 +45,16 @@ class Loops(Scope):
     def assign(self, target: cst.BaseExpression, value: Value, stmt: cst.CSTNode) -> None:
         """Binds ``target`` (a name, an attribute path, a tuple of them) to ``value``."""
 
-    def stepped(self, name: str, arg: cst.BaseExpression) -> Value | None:
+    def stepped(self, name: str, arg: cst.BaseExpression, given: Value) -> Value | None:
         """``next(iter(loader))``: what a loop over it binds (a batch);
         ``next(model.parameters())``: a parameter; ``it = iter(loader)``: the loader's
-        batches, as the loader gives them, and ``next(it)`` then a batch. None where
-        it is none of these."""
+        batches, as the loader gives them, and ``next(it)`` then a batch. ``given``:
+        what ``arg`` evaluated to. None where it is none of these."""
         if name == "next" and isinstance(arg, cst.Call):
             if dotted(arg.func) == "iter" and len(arg.args) == 1 and not arg.args[0].star:
                 return self.element(arg.args[0].value)
             parameter = recasts.loop_element(self, arg)
             return parameter if parameter is not None and parameter.kind == Kind.TENSOR else None
-        given = self.eval(arg)
         if given.kind != Kind.LOADER:
             return None
         return given if name == "iter" else self.element(arg)

@@ -185,11 +185,8 @@ class ModuleState:
         """A return of the file's function (``f``, ``self.m``) may be a CPU tensor: a
         tensor expression (TL301's ``_returns_tensor``, over-approximated), or what a
         helper it calls returns. A static method through a class (``Cls.m``) may."""
-        if helper.startswith("self."):
-            found = [m for m in self.defined if m.name == helper[len("self.") :]]
-        elif helper in self.file.function_nodes:
-            found = [self.file.function_nodes[helper]]
-        else:
+        found = self._defs_named(helper)
+        if found is None:
             return True
         if not found or depth >= 3:
             return bool(found)  # (a method of a base class in another file: not followed)
@@ -211,11 +208,16 @@ class ModuleState:
         """TL302's helper (``_container``): a return of the file's function (or of a
         method of the class, ``self._make_blocks(...)``) is a list with a module in
         it, or a name it appends one to."""
+        return any(self._returns_modules(fn) for fn in self._defs_named(helper) or ())
+
+    def _defs_named(self, helper: str) -> list[ast.FunctionDef | ast.AsyncFunctionDef] | None:
+        """The class's methods ``self.m`` names, or the file's function ``f``; None
+        where ``helper`` names neither kind (``Cls.m``, another file's function)."""
         if helper.startswith("self."):
-            found = [m for m in self.defined if m.name == helper[len("self.") :]]
-        else:
-            found = [self.file.function_nodes[helper]] if helper in self.file.function_nodes else []
-        return any(self._returns_modules(fn) for fn in found)
+            return [m for m in self.defined if m.name == helper[len("self.") :]]
+        if helper in self.file.function_nodes:
+            return [self.file.function_nodes[helper]]
+        return None
 
     def _returns_modules(self, fn: ast.AST) -> bool:
         filled = {
