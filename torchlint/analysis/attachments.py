@@ -13,9 +13,9 @@ import libcst as cst
 from torchlint.analysis.expressions import Expressions
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LateModuleObs
-from torchlint.analysis.scope import Late
 from torchlint.analysis.torch_api import PARAMETER_CLASSES, holds_no_weights
 from torchlint.analysis.values import Kind, Place, Value
+from torchlint.analysis.walk import Late
 
 
 class Attachments(Expressions):

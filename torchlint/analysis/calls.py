@@ -22,7 +22,6 @@ from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
 from torchlint.analysis.project import mentions_device
-from torchlint.analysis.scope import Scope, Walk
 from torchlint.analysis.torch_api import FLOATING_DTYPES, no_grad_decorated, torch_dtype
 from torchlint.analysis.values import (
     BUFFER,
@@ -46,6 +45,7 @@ from torchlint.analysis.values import (
     submodule,
     unpass,
 )
+from torchlint.analysis.walk import Names, Walk
 from torchlint.lint.traverse import nodes
 
 # How deep calls to the file's own functions are followed, and how many times per
@@ -207,7 +207,7 @@ class Calls(Loops):
         return self.enter(fn, node, args, self.cls, own, "self") is not None
 
     def closure(
-        self, fn: cst.FunctionDef, definer: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]]
+        self, fn: cst.FunctionDef, definer: Names, node: cst.Call, args: list[tuple[cst.Arg, Value]]
     ) -> Value | None:
         """A call of a function defined in the function being walked (``def
         evaluate(prompt): ... model.generate(ids)`` inside ``main``): walked with the

@@ -37,7 +37,7 @@ from torchlint.analysis.array_api import PIL_OPENERS, array_library_function
 from torchlint.analysis.arrays import has_float_literal, literal_dtype
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs
-from torchlint.analysis.scope import Scope, runs_itself
+from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import (
     BOOL_RESULTS,
     CATEGORICAL,
@@ -84,6 +84,7 @@ from torchlint.analysis.values import (
     state_dict,
     submodule,
 )
+from torchlint.analysis.walk import runs_itself
 from torchlint.analysis.whole import after_cast, after_op, from_data
 from torchlint.lint.traverse import nodes
 

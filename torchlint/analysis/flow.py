@@ -20,7 +20,7 @@ function may have been changed by it.
 
 This module walks the statements; ``expressions.py`` evaluates expressions and
 follows calls into the file's own code, ``effects.py`` says what library calls do,
-and ``scope.py`` holds the state they share.
+and ``walk.py`` (the file's) and ``scope.py`` (a function's) hold the state they share.
 """
 
 from __future__ import annotations
@@ -52,7 +52,6 @@ from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted, literal_str, string_key
 from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts
 from torchlint.analysis.project import Home
-from torchlint.analysis.scope import Walk, class_methods
 from torchlint.analysis.torch_api import (
     MODULE_CONTAINERS,
     NO_GRAD_CONTEXTS,
@@ -77,6 +76,7 @@ from torchlint.analysis.values import (
     new_value,
     text_of,
 )
+from torchlint.analysis.walk import Walk, class_methods
 from torchlint.lint.traverse import nodes
 
 # Statements that bind nothing the walk follows and evaluate nothing.

@@ -226,7 +226,7 @@ class Evidence:
             if _dataset_class(definition):
                 # A Dataset class of the file: a DataLoader over it yields CPU batches
                 # (default collate), whatever its items are (``Walk.cpu_datasets``
-                # in analysis/scope.py).
+                # in analysis/walk.py).
                 unit.tags |= {CPU_DATA, DATASET_ITEMS}
         if not module_body:
             # Entered from another file: a def's tags are its own and those of what it
