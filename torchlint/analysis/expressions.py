@@ -75,6 +75,7 @@ from torchlint.analysis.values import (
     merge_values,
     new_ident,
     new_value,
+    sequential_head,
     submodule,
 )
 
@@ -706,6 +707,10 @@ class Expressions(Calls):
             with gpus.running(self, node, callee, module, args):
                 followed = self.method_of(module, "forward", node, inputs, callee) is not None
             self.replica -= replica is not None and replica.detail == "DataParallel"
+        elif (head := sequential_head(module)) is not None and not walked:
+            # nn.Sequential(Block(), ...) called: its first member's forward runs
+            with gpus.running(self, node, callee, module, args):
+                followed = self.method_of(head, "forward", node, args, callee) is not None
         elif callee == "self" and module.kind == Kind.MODULE and not walked:
             followed = self.own_forward(node, args)  # (a LightningModule's step: self(x))
         self.w.facts.calls.add(

@@ -302,17 +302,19 @@ def fallback_of(facts: FlowFacts, placed: Event | None) -> cst.CSTNode | None:
 
 
 def _stays_on_cpu(module: Value, args: Sequence[tuple[cst.Arg, Value]]) -> Event | None:
-    """Where ``module`` was made, when it was made on the CPU, never moved, placed or
-    wrapped since, and is called with no input that may be elsewhere."""
+    """Where ``module`` was put on the CPU, when it is there and is called with no
+    input that may be elsewhere: where it was made, never moved, placed or wrapped
+    since, or its last move, one to the CPU (``model.cpu()``, ``.to("cpu")``)."""
     made = module.last("create")
+    since = module.last("move", "place", "wrap", "maybe-wrap")
     if (
         made is None
         or module.device != Place.CPU
-        or module.last("move", "place", "wrap", "maybe-wrap") is not None
+        or (since is not None and since.action != "move")
         or any(v.device not in (None, Place.CPU) for _, v in args)
     ):
         return None
-    return made
+    return made if since is None else since
 
 
 def record_made(scope: Scope, node: cst.Call, expr: cst.BaseExpression) -> None:

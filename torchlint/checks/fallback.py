@@ -12,7 +12,7 @@ from torchlint.analysis.gpus import fallback_of, gpu_of, literal_gpu
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import HardCudaObs
 from torchlint.analysis.order import contains
-from torchlint.analysis.values import Event, Gpu, Kind
+from torchlint.analysis.values import Event, Gpu, Kind, Place
 from torchlint.checks._devices import model_name
 from torchlint.rules.rule import Rule
 
@@ -64,11 +64,13 @@ class CudaInputOnFallbackDevice(Rule):
     only the GPU run does is left alone: a branch under `if torch.cuda.is_available():`,
     `if x.is_cuda:` or a name holding such a test, and a device chosen again as
     `"cuda" if torch.cuda.is_available() else "cpu"`. The same holds in the code a
-    model runs when the model was made on the CPU, never moved, placed or wrapped, and
-    is called with inputs on the CPU (a script's `__main__` demo of the model): every
-    run computes it on the CPU. And the code that builds such a model (its `__init__`,
-    the helpers and the constructors of its parts that run there): a table put on CUDA
-    by name while the model is built fails before the move, in the run without a GPU.
+    model runs when the model was made on the CPU and never moved, placed or wrapped,
+    or was last moved to the CPU (`model.cpu()`), and is called with inputs on the
+    CPU (a script's `__main__` demo of the model, an evaluation on the CPU): every run
+    computes it on the CPU. Calling an `nn.Sequential` runs its first member's code.
+    And the code that builds such a model (its `__init__`, the helpers and the
+    constructors of its parts that run there): a table put on CUDA by name while the
+    model is built fails before the move, in the run without a GPU.
 
     ## Why is this bad?
     The code was written to run without a GPU too: the model follows the device that
@@ -157,11 +159,16 @@ class CudaInputOnFallbackDevice(Rule):
             related["cuda"] = hard.node
             runs = "builds with" if hard.built else "runs"
             story = f"`{model}` {runs} code that puts a tensor on CUDA by name (line <line:cuda>)"
-        if hard.placed.action == "create":
+        if hard.placed.action == "create" or hard.placed.detail == Place.CPU:
+            on_cpu = (
+                "never leaves the CPU it was made on (line <line:placed>)"
+                if hard.placed.action == "create"
+                else "was moved to the CPU at line <line:placed>"
+            )
             self.report(
                 at,
-                f"{story}, but `{model}` never leaves the CPU it was made on (line "
-                "<line:placed>) and is called with inputs on the CPU: with a GPU the tensor "
+                f"{story}, but `{model}` {on_cpu} and is called with inputs on the CPU: "
+                "with a GPU the tensor "
                 "is on another device than the model's CPU tensors, "
                 f"without one {line} fails; make it where the input is "
                 "(`device=x.device`, `.to(x.device)`)",

@@ -326,12 +326,15 @@ class Evidence:
             calls = calls or CALLABLE_MODULE in own[i]
             if entry and calls and ACCELERATOR in tags[find(i)]:
                 tags[find(i)].add(PLACED_MODULE)
-        if {ACCELERATOR, CALLABLE_MODULE} <= module_level.tags:
-            module_level.tags.add(PLACED_MODULE)
         # What the module body calls runs in its context: its tags are the body's.
-        for n in module_level.called:
-            if n in index:
-                module_level.tags |= tags[find(index[n])]
+        # (It is an entry too: a module it calls may run code of those that names a
+        # device, ``.to(self.device)`` in a part's forward.)
+        reached_tags = set().union(
+            *(tags[find(index[n])] for n in module_level.called if n in index)
+        )
+        if CALLABLE_MODULE in module_level.tags and ACCELERATOR in module_level.tags | reached_tags:
+            module_level.tags.add(PLACED_MODULE)
+        module_level.tags |= reached_tags
         self.module_level = _joined(module_level.tags)
         self.units = [_joined(tags[find(i)] | module_level.tags) for i in range(len(units))]
         # A class no other code of the file reaches (no entry calls it, nothing names
