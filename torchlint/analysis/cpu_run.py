@@ -84,14 +84,15 @@ def cast_idents(before: dict[str, Value], cpu_run: dict[str, Value]) -> set[int]
 
 
 def record_move(
-    scope: Scope, node: cst.Call, expr: cst.BaseExpression | None, module: Value
+    scope: Scope, node: cst.Call, expr: cst.BaseExpression | None, module: Value | None
 ) -> None:
-    """``module`` moved to ``expr`` at ``node``: remember the move when ``expr`` falls
-    back to the CPU, with the expression that chose the device."""
+    """``module`` (None: a tensor) moved to ``expr`` at ``node``: remember the move
+    when ``expr`` falls back to the CPU, with the expression that chose the device."""
     if expr is None or not falls_back(scope, expr):
         return
     name = dotted(expr)
     value = scope.lookup(name) if name is not None else None
     where = value.device_expr if value is not None and value.device_expr is not None else expr
     scope.w.facts.cpu_run_moves[node] = where
-    gpus.built_with_cuda(scope, module, Event("move", node, Place.VAR), where)
+    if module is not None:
+        gpus.built_with_cuda(scope, module, Event("move", node, Place.VAR), where)

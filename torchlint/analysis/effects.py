@@ -449,6 +449,7 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
         if device is not None:
             events += (Event("move", node, device),)
             gpus.record_move(scope, node, method, device, expr)
+            cpu_run.record_move(scope, node, expr, None)  # (a loss runs where it is: TL212)
         moved = Value(
             receiver.kind,
             device if device is not None else receiver.device,

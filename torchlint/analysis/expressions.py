@@ -15,6 +15,7 @@ from torchlint.analysis import (
     binary,
     conditionals,
     copies,
+    cpu_run,
     datasets,
     derived,
     dicts,
@@ -528,6 +529,7 @@ class Expressions(Calls):
                 self.escape_args(args)
                 if device not in (None, Place.CPU, Place.MAYBE):
                     gpus.record_move(self, node, method, device, expr)
+                    cpu_run.record_move(self, node, expr, None)
                     event = Event("move", node, device)
                     self.gpu_evidence = self.gpu_evidence or event
                     return new_value(Kind.MOVED, device, None, event, device_expr=expr)

@@ -250,9 +250,11 @@ def running(
     placed, outer = module.last("move"), scope.w.fallback_run
     fallback = fallback_of(scope.w.facts, placed)
     if placed is not None and fallback is not None and outer is None:
-        scope.w.fallback_run = (call, callee, placed, fallback)
+        scope.w.fallback_run = (call, callee, placed, fallback, False)
     elif outer is None and (made := _stays_on_cpu(module, args)) is not None:
-        scope.w.fallback_run = (call, callee, made, made.node)
+        scope.w.fallback_run = (call, callee, made, made.node, False)
+    elif outer is None and (given := _inputs_fallback(scope.w.facts, module, args)) is not None:
+        scope.w.fallback_run = (call, callee, *given, True)
     try:
         yield
     finally:
@@ -317,6 +319,26 @@ def _stays_on_cpu(module: Value, args: Sequence[tuple[cst.Arg, Value]]) -> Event
     return made if since is None else since
 
 
+def _inputs_fallback(
+    facts: FlowFacts, module: Value, args: Sequence[tuple[cst.Arg, Value]]
+) -> tuple[Event, cst.CSTNode] | None:
+    """A module never moved, placed or wrapped (a loss, a metric: nothing of its own
+    to place) runs where its inputs are: an input moved to a device that falls back
+    to the CPU (or the outputs of a model moved there) takes its code to the CPU in
+    the run without a GPU. That move, and the expression that chose the device."""
+    if module.device not in (None, Place.CPU) or module.last(
+        "move", "place", "wrap", "maybe-wrap"
+    ):
+        return None
+    for _, value in args:
+        for given in (value, *value.items):  # (a tuple of a model's outputs)
+            moved = given.last("move")
+            fallback = fallback_of(facts, moved)
+            if moved is not None and fallback is not None:
+                return moved, fallback
+    return None
+
+
 def record_made(scope: Scope, node: cst.Call, expr: cst.BaseExpression) -> None:
     """A tensor made with ``device=expr`` at ``node``: which GPU that picks, and whether
     it names CUDA in the code a model on a fallback device runs."""
@@ -336,9 +358,9 @@ def hard_coded(scope: Scope, node: cst.CSTNode, expr: cst.BaseExpression | None)
         scope.w.building[-1].append(node)  # (a module being built: read where it is moved)
     if run is None:
         return
-    call, callee, placed, fallback = run
+    call, callee, placed, fallback, by_inputs = run
     scope.w.facts.hard_cuda.add(
-        node, HardCudaObs(node, call, callee, placed, fallback), scope.depth
+        node, HardCudaObs(node, call, callee, placed, fallback, by_inputs=by_inputs), scope.depth
     )
 
 

@@ -91,6 +91,9 @@ class HardCudaObs:
     placed: Event
     fallback: cst.CSTNode
     built: bool = False  # in the model's construction (``call`` made it), before the move
+    # The model was never moved: ``placed`` moved its inputs, which take it there (a
+    # loss or a metric has no weights to place).
+    by_inputs: bool = False
 
 
 @dataclass(frozen=True)

@@ -124,8 +124,9 @@ class Walk:
         self.pending_wraps: dict[cst.Call, int] = {}
         # While a model placed on a device that falls back to the CPU runs (its
         # forward is followed from a call): that call, its callee, the move and the
-        # expression that chose the device (``gpus.hard_coded``).
-        self.fallback_run: tuple[cst.CSTNode, str, Event, cst.CSTNode] | None = None
+        # expression that chose the device (``gpus.hard_coded``), and whether the move
+        # was of the model's inputs (a model never moved runs where they are).
+        self.fallback_run: tuple[cst.CSTNode, str, Event, cst.CSTNode, bool] | None = None
         # Tensors put on CUDA by name while modules are built (``__init__``, its
         # helpers), innermost construction last; and, by the module's ident, those its
         # construction made: moved to a device that falls back to the CPU, the model

@@ -118,8 +118,9 @@ class CudaInputOnFallbackDevice(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         flow = self.ctx.analysis.flow
         for hard in flow.hard_cuda.all(node):
-            if id(hard.node) not in flow.gpu_only_moves:
-                self._hard_coded(hard)
+            # (each walk left out what its GPU-only branches did: one that decided the
+            # guard, ``if self.use_gpu:`` of a flag left at its default, runs it)
+            self._hard_coded(hard)
         for obs in flow.calls.all(node):
             if obs.in_forward or obs.module.kind not in (Kind.MODULE, Kind.WRAPPER):
                 continue
@@ -141,7 +142,7 @@ class CudaInputOnFallbackDevice(Rule):
                 return
 
     def _hard_coded(self, hard: HardCudaObs) -> None:
-        at = self.once_at(hard.node, hard.call)
+        at = self.once_at(hard.node, hard.call, forward=True)
         if at is None:
             return
         model = model_name(hard.callee)
@@ -181,9 +182,14 @@ class CudaInputOnFallbackDevice(Rule):
             if hard.built
             else "where the input is (`device=x.device`, `.to(x.device)`)"
         )
+        placed = _placed(hard.placed.node, hard.fallback, related)
+        if hard.by_inputs:  # (a loss or a metric: nothing of its own to place)
+            placed = "is never moved and runs where its inputs are, which " + placed.replace(
+                "was moved", "were moved", 1
+            )
         self.report(
             at,
-            f"{story}, but `{model}` {_placed(hard.placed.node, hard.fallback, related)}: "
+            f"{story}, but `{model}` {placed}: "
             f"there {line} fails ('Torch not compiled with CUDA enabled'); make it {where}",
             None,
             related,
