@@ -18,6 +18,30 @@ from torchlint.checks.module_state import (
 from torchlint.lint.traverse import is_self_call, nodes
 from torchlint.rules.rule import FixSpec, Replace
 
+# Builtins that read a container without keeping its members (``len(self.layers)``).
+_INERT_CALLS = frozenset(
+    {
+        "len",
+        "print",
+        "enumerate",
+        "zip",
+        "range",
+        "isinstance",
+        "str",
+        "repr",
+        "sorted",
+        "reversed",
+        "iter",
+        "any",
+        "all",
+        "sum",
+        "min",
+        "max",
+        "list",
+        "tuple",
+    }
+)
+
 
 class ModuleInPlainContainer(ModuleStateRule):
     code = "TL302"
@@ -30,7 +54,10 @@ class ModuleInPlainContainer(ModuleStateRule):
     ## What it does
     In an `nn.Module` subclass's `__init__`, flags `self.heads = [nn.Linear(...) for
     ...]`, `self.blocks = [Block(), Block()]`, `self.experts = {"a": nn.Linear(...)}`
-    and `self.layers = []` filled with `self.layers.append(nn.Linear(...))`. A member
+    and `self.layers = []` filled with `self.layers.append(nn.Linear(...))` (or a dict
+    filled by key, `self.heads[i] = nn.Linear(...)`). A container whose members are
+    handed to a call as the module is built (`nn.Sequential(*self.layers)`,
+    `self.add_module(f"head_{i}", self.heads[i])`) is registered there. A member
     counts when it has weights: an `nn.*` layer, a module class of the file or of
     another file of the project it imports (`from metrics import Accuracy`), an
     `nn.Sequential` / `nn.ModuleList` holding one, or the call of a function of the
@@ -72,12 +99,31 @@ class ModuleInPlainContainer(ModuleStateRule):
         if facts is None:
             return
         smalls = list(init_statements(node))
-        if any(
-            isinstance(s, cst.Expr) and is_self_call(s.value, "add_module", "register_module")
-            for s in smalls
-        ):
-            return  # registered by hand: self.add_module(str(i), layer)
+        # Containers whose members are handed to a call as it is built (``nn.Sequential(
+        # *self.layers)``, ``self.add_module(f"cnn_{i}", self.cnns[i])``): registered
+        # there, or by what they are handed to.
+        handed: set[str] = set()
+        for call in (c for s in smalls for c in nodes(s, cst.Call)):
+            if dotted(call.func) in _INERT_CALLS:
+                continue
+            for arg in call.args:
+                value = arg.value
+                if isinstance(value, cst.Subscript):
+                    value = value.value  # self.cnns[i]
+                elif (
+                    isinstance(value, cst.Call)
+                    and isinstance(value.func, cst.Attribute)
+                    and value.func.attr.value in ("values", "items")
+                ):
+                    value = value.func.value  # self.norms.values()
+                if (attr := self_attr(value)) is not None:
+                    handed.add(attr)
+                elif is_self_call(call, "add_module", "register_module") and not isinstance(
+                    value, (cst.Name, cst.SimpleString, cst.FormattedString)
+                ):
+                    return  # registered by hand, in a way not read here
         appended: dict[str, cst.CSTNode] = {}
+        keyed: dict[str, list[cst.BaseExpression]] = {}  # self.heads[i] = nn.Linear(...)
         nested: set[str] = set()  # (self.hids.append([linear, act]): lists in the list)
         # conv = GraphConv(...); self.layers.append(conv): what a local name is bound
         # to, and the other places it is kept (self.mods[name] = conv registers it)
@@ -95,7 +141,7 @@ class ModuleInPlainContainer(ModuleStateRule):
                     if isinstance(arg.value, cst.Name):
                         kept.setdefault(arg.value.value, []).append(small.value)
 
-        def module(m: cst.BaseExpression, call: cst.Call) -> bool:
+        def module(m: cst.BaseExpression, call: cst.CSTNode) -> bool:
             if not isinstance(m, cst.Name):
                 return self._is_module_expr(m)
             bound = local.get(m.value, [])
@@ -103,6 +149,17 @@ class ModuleInPlainContainer(ModuleStateRule):
             return bool(bound) and not elsewhere and all(self._is_module_expr(v) for v in bound)
 
         for small in smalls:
+            if isinstance(small, cst.Assign) and len(small.targets) == 1:
+                target = small.targets[0].target
+                if (
+                    isinstance(target, cst.Subscript)
+                    and len(target.slice) == 1
+                    and isinstance(index := target.slice[0].slice, cst.Index)
+                    and (attr := self_attr(target.value)) is not None
+                    and module(small.value, small)
+                ):
+                    appended.setdefault(attr, small)
+                    keyed.setdefault(attr, []).append(index.value)
             if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
                 call = small.value
                 if (
@@ -128,9 +185,18 @@ class ModuleInPlainContainer(ModuleStateRule):
             container = self._container(value, attr in appended, cls=facts)
             if container is None or len(facts.self_attrs.get(attr, [])) > 1:
                 continue  # re-assigned (self.body = nn.Sequential(*self.body)): unknown
+            if attr in handed:
+                continue
             nn = self._nn()
             fix = None
-            if nn is not None and container != "dict-comprehension" and attr not in nested:
+            # (nn.ModuleDict takes string keys only: self.heads[i] = ... needs str(i))
+            text_keys = all(isinstance(k, cst.SimpleString) for k in keyed.get(attr, []))
+            if (
+                nn is not None
+                and container != "dict-comprehension"
+                and attr not in nested
+                and text_keys
+            ):
                 wrapper = "ModuleDict" if container == "dict" else "ModuleList"
                 inner = self.ctx.code_for(value)
                 text = f"{nn}.{wrapper}()" if inner in ("[]", "{}") else f"{nn}.{wrapper}({inner})"
@@ -146,6 +212,8 @@ class ModuleInPlainContainer(ModuleStateRule):
                 related["built"] = helper.node
                 filled = f" (the list `{helper.node.name.value}` returns, line <line:built>)"
             advice = f"use `nn.{wrapper}`"
+            if not text_keys:
+                advice += " with string keys (`str(i)`)" if kind == "dict" else ""
             if attr in nested:  # (nn.ModuleList refuses a list: each needs its own)
                 filled = " (filled with lists of modules at line <line:append>)"
                 advice = "use an `nn.ModuleList` of `nn.ModuleList`s (or of `nn.Sequential`s)"

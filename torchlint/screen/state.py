@@ -293,7 +293,7 @@ class ModuleState:
 
     def attribute_tags(self, stmt: ast.AST) -> None:
         """TL301's and TL302's tags for a node of ``__init__`` (or of what it calls on
-        self): ``self.x = value``, ``self.layers.append(module)``."""
+        self): ``self.x = value``, ``self.layers.append(module)``, ``self.heads[k] = module``."""
         if (
             isinstance(stmt, ast.Call)
             and isinstance(stmt.func, ast.Attribute)
@@ -308,6 +308,21 @@ class ModuleState:
             )
         ):
             self.appended_module = True
+        if (
+            isinstance(stmt, ast.Assign)
+            and any(
+                isinstance(t, ast.Subscript)
+                and isinstance(t.value, ast.Attribute)
+                and isinstance(t.value.value, ast.Name)
+                for t in stmt.targets
+            )
+            and any(
+                self.may_make_module(sub)
+                or (isinstance(sub, ast.Name) and sub.id in self.module_locals)
+                for sub in nodes_under(stmt.value)
+            )
+        ):
+            self.appended_module = True  # self.heads[i] = nn.Linear(...)
         self.buffer_tags(stmt)
         if not isinstance(stmt, (ast.Assign, ast.AnnAssign)) or stmt.value is None:
             return
