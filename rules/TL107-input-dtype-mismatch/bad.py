@@ -14,7 +14,7 @@ class TinyUNet(nn.Module):
 def sample(steps: int):
     unet = TinyUNet().half()
     vae_decoder = nn.Conv2d(4, 3, 3, padding=1)  # kept in float32 for stability
-    latents = torch.randn(1, 4, 64, 64)  # expect: TL107:15 lines=19,11
+    latents = torch.randn(1, 4, 64, 64)  # expect: TL107:15 lines=19,11,15
     for _ in range(steps):
         latents = unet(latents)
     latents = latents.half()  # expect: TL107:15 lines=21
@@ -23,7 +23,7 @@ def sample(steps: int):
 
 def bf16_head(features):
     head = nn.Linear(768, 2).to(torch.bfloat16)
-    x = torch.zeros(1, 768)  # expect: TL107:9 lines=27
+    x = torch.zeros(1, 768)  # expect: TL107:9 lines=27,25
     return head(x)
 
 
@@ -34,5 +34,5 @@ def build_projector(dtype=torch.float32):
 def project_features(features):
     # The helper casts the projector to the dtype it is handed: bfloat16 here.
     projector = build_projector(dtype=torch.bfloat16)
-    x = torch.randn(1, 1024)  # expect: TL107:9 lines=38
+    x = torch.randn(1, 1024)  # expect: TL107:9 lines=38,31
     return projector(x)

@@ -24,7 +24,7 @@ class PatchEncoder(nn.Module):
             table = torch.zeros_like(tokens)
         else:
             # Moved to the tokens' device only: still float32 under .half().
-            table = getattr(self, "table").to(tokens.device)  # expect: TL107:21 lines=17,28
+            table = getattr(self, "table").to(tokens.device)  # expect: TL107:21 lines=17,28,32
         return self.mix(tokens + table)
 
 

@@ -35,5 +35,5 @@ def create_model_and_transforms(precision="fp32", device="cpu"):
 def embed(device):
     model, preprocess = create_model_and_transforms(precision="fp16", device=device)
     pixels = np.zeros((32, 32, 3), dtype=np.uint8)
-    image = preprocess(pixels).unsqueeze(0).to(device)  # expect: TL107:13 lines=30,39,16
+    image = preprocess(pixels).unsqueeze(0).to(device)  # expect: TL107:13 lines=30,39,16,23
     return model(image)

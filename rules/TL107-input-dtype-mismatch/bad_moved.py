@@ -19,7 +19,7 @@ def to_batch(frames):
 def evaluate(model, loader, device):
     for frames in loader:
         # The move is where the model's dtype belongs: it was left out.
-        pixels = to_batch(frames).to(device)  # expect: TL107:18 lines=16,23,11
+        pixels = to_batch(frames).to(device)  # expect: TL107:18 lines=16,23,11,27
         print(model(pixels))
 
 

@@ -17,7 +17,7 @@ def denoise(x, levels=10):
     x = x.half().cuda()
     for k in range(levels):
         # a Python float fills in torch's default dtype, float32, not the model's
-        sigma = torch.full((x.shape[0],), 1.0 - k / levels, device=x.device)  # expect: TL107:17 lines=21,12
+        sigma = torch.full((x.shape[0],), 1.0 - k / levels, device=x.device)  # expect: TL107:17 lines=21,12,16
         x = x - 0.1 * net(x, sigma)
     return x
 

@@ -62,7 +62,7 @@ def load_encoder(device):
 
 
 def encode(encoder, queries, device):
-    return encoder(queries.to(device))  # expect: TL107:20 lines=70,55
+    return encoder(queries.to(device))  # expect: TL107:20 lines=70,55,51
 
 
 def encode_script():
@@ -86,7 +86,7 @@ def load_sampler(device):
 
 
 def denoise(sampler, device, steps=2):
-    latents = torch.randn(1, 4, 8, 8, device=device)  # expect: TL107:15 lines=91
+    latents = torch.randn(1, 4, 8, 8, device=device)  # expect: TL107:15 lines=91,84
     for _ in range(steps):
         latents = latents - 0.1 * sampler.denoiser(latents)
     return latents

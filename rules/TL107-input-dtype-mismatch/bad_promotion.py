@@ -28,7 +28,7 @@ class StatisticsPooling(nn.Module):
         if lengths is None:
             # Relative lengths on the right device, but in the default dtype:
             # float32 even when the model and `x` run in half precision.
-            lengths = torch.ones(x.shape[0], device=x.device)  # expect: TL107:23 lines=38
+            lengths = torch.ones(x.shape[0], device=x.device)  # expect: TL107:23 lines=38,42
         mask = length_to_mask(lengths * L, max_len=L, device=x.device).unsqueeze(1)
         if self.global_context:
             mean, std = self.statistics(x, mask / mask.sum(dim=2, keepdim=True))

@@ -35,6 +35,7 @@ from torchlint.analysis.values import (
     UNKNOWN,
     Event,
     Kind,
+    PartCast,
     Place,
     Site,
     Value,
@@ -44,6 +45,7 @@ from torchlint.analysis.values import (
     new_value,
     submodule,
     unpass,
+    with_cast,
 )
 from torchlint.analysis.walk import Names, Walk
 from torchlint.lint.traverse import nodes
@@ -692,7 +694,7 @@ def _idents(value: Value | None) -> tuple[int, ...]:
 
 
 def _instance_attrs(
-    obj: Value, attrs: dict[str, Value], part_casts: dict[tuple[int, str], str]
+    obj: Value, attrs: dict[str, Value], part_casts: dict[tuple[int, str], PartCast]
 ) -> dict[str, Value]:
     """An instance's attributes when one of its methods runs: a module's submodules
     and parameters are where the module is now (moved and cast with it), in the dtype
@@ -733,7 +735,7 @@ def _instance_attrs(
             )
         own_cast = part_casts.get((obj.ident, key[len("self.") :]))
         if own_cast is not None and value.kind in (Kind.MODULE, Kind.WRAPPER):
-            value = replace(value, dtype=own_cast)
+            value = with_cast(value, own_cast)
         out[key] = value
     return out
 

@@ -345,11 +345,11 @@ def module_method(
                 if root is not None:
                     scope.update_ident(receiver.part_of, replace(root, device=Place.MAYBE))
             if dtype is not None:
-                scope.part_cast(path, receiver, dtype)
+                scope.part_cast(path, receiver, dtype, new.last("cast"))
             scope.set(path, replace(new, ident=new_ident()))
         elif receiver.ident:
             if dtype is not None:
-                scope.part_cast(path, receiver, dtype)
+                scope.part_cast(path, receiver, dtype, new.last("cast"))
             scope.update_ident(receiver.ident, new)
         if device is not None and device not in (Place.CPU, Place.MAYBE):
             scope.gpu_evidence = scope.gpu_evidence or events[-1]

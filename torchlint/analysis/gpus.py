@@ -326,9 +326,7 @@ def _inputs_fallback(
     to place) runs where its inputs are: an input moved to a device that falls back
     to the CPU (or the outputs of a model moved there) takes its code to the CPU in
     the run without a GPU. That move, and the expression that chose the device."""
-    if module.device not in (None, Place.CPU) or module.last(
-        "move", "place", "wrap", "maybe-wrap"
-    ):
+    if module.device not in (None, Place.CPU) or module.last("move", "place", "wrap", "maybe-wrap"):
         return None
     for _, value in args:
         for given in (value, *value.items):  # (a tuple of a model's outputs)

@@ -34,6 +34,7 @@ from torchlint.analysis.values import (
     entry,
     followed,
     member,
+    with_cast,
 )
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ class Scope(ABC):
                     if own_cast is not None and part.kind == Kind.MODULE:
                         # sd_model.model.half(), then sd_model moved (or handed on):
                         # that part keeps its own dtype
-                        part = replace(part, dtype=own_cast)
+                        part = with_cast(part, own_cast)
                     return part
                 known = self.w.objects.get(parent.ident) if parent.kind == Kind.OBJECT else None
                 if known is not None and path.count(".") == head.count(".") + 1:
@@ -148,13 +149,13 @@ class Scope(ABC):
         with self.w.within(found[0]):
             return self.w.globals.get(found[1])
 
-    def part_cast(self, path: str | None, receiver: Value, dtype: str) -> None:
+    def part_cast(self, path: str | None, receiver: Value, dtype: str, cast: Event | None) -> None:
         """``model.trunk.half()``: that part keeps its dtype (``w.part_casts``) when
         the whole is moved or handed on, until the whole is cast (``model.half()``
         casts every part again)."""
         if receiver.ident == 0:  # a part read off the whole (member)
             if receiver.part_of and path is not None and path.count(".") == 1:
-                self.w.part_casts[(receiver.part_of, path.split(".", 1)[1])] = dtype
+                self.w.part_casts[(receiver.part_of, path.split(".", 1)[1])] = (dtype, cast)
             return
         for key in [k for k in self.w.part_casts if k[0] == receiver.ident]:
             del self.w.part_casts[key]
@@ -162,7 +163,7 @@ class Scope(ABC):
         parent = self.env.get(head) if head else None
         if parent is not None and parent.kind in (Kind.MODULE, Kind.WRAPPER):
             # sd.model.half() of a part its __init__ made (a name of its own)
-            self.w.part_casts[(parent.ident, attr)] = dtype
+            self.w.part_casts[(parent.ident, attr)] = (dtype, cast)
 
     def part_attribute(self, path: str) -> bool:
         """``sd.model`` names a submodule its class's ``__init__`` set

@@ -339,6 +339,18 @@ def submodule(parent: Value) -> Value:
     return replace(parent, kind=Kind.MODULE, ident=0, part_of=parent.ident or parent.part_of)
 
 
+# A part of a module cast on its own (``model.backbone.half()``): its dtype, and the
+# cast (None where the walk has no event for it).
+PartCast = tuple[str, "Event | None"]
+
+
+def with_cast(part: Value, cast: PartCast) -> Value:
+    """``part`` in the dtype it was cast to on its own, with that cast in its story."""
+    dtype, event = cast
+    events = part.events if event is None or event in part.events else (*part.events, event)
+    return replace(part, dtype=dtype, events=events)
+
+
 def sequential_head(container: Value) -> Value | None:
     """The first member of an ``nn.Sequential`` (``effects._nn_class``) when it is an
     instance of a class of the file, where and as the Sequential is now: calling the

@@ -13,7 +13,7 @@ import libcst as cst
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.observations import FlowFacts
 from torchlint.analysis.project import MAX_HOPS, Home, resolve
-from torchlint.analysis.values import CLASS, Event, Kind, Value
+from torchlint.analysis.values import CLASS, Event, Kind, PartCast, Value
 from torchlint.lint.traverse import nodes
 
 
@@ -147,7 +147,7 @@ class Walk:
         # Parts of a module cast on their own since the module was last cast as a
         # whole (``model.backbone.half()``), by (the module's ident, the attribute):
         # their dtype, which the module's methods see on ``self.backbone``.
-        self.part_casts: dict[tuple[int, str], str] = {}
+        self.part_casts: dict[tuple[int, str], PartCast] = {}
         self._methods: dict[ClassFacts, dict[str, cst.FunctionDef]] = {}
         # Whether a function calls none of the project's own code (``Calls.leaf``).
         self.leaves: dict[cst.FunctionDef, bool] = {}

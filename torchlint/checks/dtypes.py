@@ -696,12 +696,20 @@ class InputDtypeMismatch(Rule):
                 f"should be the same'"
             )
             if branch is None:
+                # (the line that put the module in its dtype: the other half of the story)
+                since = obs.module.last("cast")
+                more = (
+                    {"cast": since.node}
+                    if since is not None and since.detail == module_dtype
+                    else {}
+                )
                 InputSite(self, arg, value, obs, moves=True, site=node).report(
                     dtype,
-                    problem,
+                    problem.replace(":", " (since line <line:cast>):", 1) if more else problem,
                     cast,
                     "cast the input with {}." + cast + "()",
                     " (or run under torch.autocast)",
+                    more=more,
                 )
                 continue
             # Only that run needs the cast: the fix, which casts on every path, is unsafe.
