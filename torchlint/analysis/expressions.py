@@ -23,6 +23,7 @@ from torchlint.analysis import (
     effects,
     frames,
     gpus,
+    holders,
     indices,
     joins,
     legacy,
@@ -344,7 +345,7 @@ class Expressions(Calls):
                     return result
             if made.kind in (Kind.MODULE, Kind.WRAPPER):
                 self.observe_call(node, made.origin.rsplit(".", 1)[-1] or "module", made, args)
-                return _output(made, args)
+                return holders.output(made, args)
             self.escape_args(args)
             return UNKNOWN
         args = [(a, self.eval(a.value)) for a in node.args]
@@ -372,7 +373,7 @@ class Expressions(Calls):
             if part.kind in (Kind.MODULE, Kind.WRAPPER) and part.ident:
                 # self.blocks[i](x) of a list of the file's blocks: its forward runs
                 self.observe_call(node, entry_name(func), part, args)
-                return _output(part, args)
+                return holders.output(part, args)
         whole = dotted(func)
         if whole is not None and type(func) is cst.Attribute:
             value = self.lookup(whole)
@@ -396,7 +397,7 @@ class Expressions(Calls):
             ):
                 # self.enc(x): the attribute itself is a module being called.
                 self.observe_call(node, whole, value, args)
-                return _output(value, args)
+                return holders.output(value, args)
             if value is not None and value.kind == Kind.TOKENIZER and whole in self.env:
                 return loaders.encoding(node)  # self.processor(text=..., return_tensors="pt")
 
@@ -560,7 +561,7 @@ class Expressions(Calls):
             if value is not None and value.kind in (Kind.MODULE, Kind.WRAPPER, Kind.MOVED):
                 # (something moved and then called can only be a module)
                 self.observe_call(node, name, value, args)
-                return _output(value, args)
+                return holders.output(value, args)
             if value is not None and value.kind == Kind.TOKENIZER:
                 return loaders.encoding(node)
             result = self.defined(name, node, args, value)
@@ -784,19 +785,3 @@ def _dtype_of(owner: Value, node: cst.Attribute) -> Value:
         return Value(Kind.DTYPE, None, owner.dtype, events=(follow,))
     made = owner.dtype_event() if owner.kind in (Kind.TENSOR, Kind.MOVED) else None
     return Value(Kind.DTYPE, None, owner.dtype, events=(made,) if made is not None else ())
-
-
-def _output(module: Value, args: list[tuple[cst.Arg, Value]]) -> Value:
-    """What calling ``module`` on ``args`` gives: a tensor where the module runs (when
-    placed), in its dtype; a layer with no weights (a pooling, an activation) gives
-    its input back as it is (where, in what dtype, and its story). A module cast on
-    a branch computes in that dtype on that branch."""
-    if module.dtype is None and module.origin.startswith("torch.nn.") and args:
-        first, value = args[0]
-        if first.keyword is None and value.kind == Kind.TENSOR:
-            # (the same story; but integer ids come out of an nn.Embedding as floats)
-            dtype = None if value.dtype in INTEGER_DTYPES else value.dtype
-            return replace(value, ident=new_ident(), moved_from=0, dtype=dtype)
-    made = new_value(Kind.TENSOR, module.device if module.placed else None, module.dtype)
-    branch = module.branch_cast()  # (half on a branch: so is what it computes)
-    return replace(made, origin="module call", events=(branch,) if branch else ())

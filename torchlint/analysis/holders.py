@@ -1,7 +1,8 @@
 """Where a module's weights are, and in what dtype, when something other than a
 move of it says so: a module class of the file built around what its ``__init__``
 keeps (``Wrapper(net)``, ``LoRABlock(base, lora)``), a method of its class that moves
-or casts ``self``, and a ``Sequential``'s first child."""
+or casts ``self``, and a ``Sequential``'s first child; and what calling a module
+gives (``output``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from dataclasses import replace
 import libcst as cst
 
 from torchlint.analysis.names import dotted
-from torchlint.analysis.values import UNKNOWN, Event, Kind, Place, Value
+from torchlint.analysis.torch_api import INTEGER_DTYPES
+from torchlint.analysis.values import UNKNOWN, Event, Kind, Place, Value, new_ident, new_value
 
 # What a module's ``__init__`` keeps that has a place: tensors and modules.
 HELD_STATE = frozenset({Kind.TENSOR, Kind.MODULE, Kind.MOVED})
@@ -97,3 +99,19 @@ def after_method(module: Value, left: Value | None) -> Value | None:
         dtype=left.dtype,
         events=(*module.events, *added),
     )
+
+
+def output(module: Value, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """What calling ``module`` on ``args`` gives: a tensor where the module runs (when
+    placed), in its dtype; a layer with no weights (a pooling, an activation) gives
+    its input back as it is (where, in what dtype, and its story). A module cast on
+    a branch computes in that dtype on that branch."""
+    if module.dtype is None and module.origin.startswith("torch.nn.") and args:
+        first, value = args[0]
+        if first.keyword is None and value.kind == Kind.TENSOR:
+            # (the same story; but integer ids come out of an nn.Embedding as floats)
+            dtype = None if value.dtype in INTEGER_DTYPES else value.dtype
+            return replace(value, ident=new_ident(), moved_from=0, dtype=dtype)
+    made = new_value(Kind.TENSOR, module.device if module.placed else None, module.dtype)
+    branch = module.branch_cast()  # (half on a branch: so is what it computes)
+    return replace(made, origin="module call", events=(branch,) if branch else ())
