@@ -854,8 +854,9 @@ def test_a_model_cast_with_the_dtype_keyword_of_to_has_that_dtype(tree: Path) ->
     )
     result = invoke("--no-cache", "--select", "TL107", "d.py")
     assert result.stdout == (
-        "d.py:7:9: TL107 `x` is float32 from here, and `model` at line 8 is float16: 'expected"
-        " scalar type' / 'Input type and bias type should be the same'; pass `x.half()` there"
+        "d.py:7:9: TL107 `x` is float32 from here, and `model` at line 8 is float16 (since line"
+        " 6): 'expected scalar type' / 'Input type and bias type should be the same'; pass"
+        " `x.half()` there"
         " (or run under torch.autocast)\n"
     )
 
