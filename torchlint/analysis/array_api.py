@@ -7,6 +7,9 @@ read both."""
 
 from __future__ import annotations
 
+# OpenCV's video reader: ``ok, frame = cv2.VideoCapture(path).read()`` gives uint8
+# frames, as ``cv2.imread`` (``torch_api.OPENCV_IMAGE_READER``) gives uint8 images.
+OPENCV_VIDEO_READER = "cv2.VideoCapture"
 # PIL's image reader; numpy reads its images' pixels as uint8 in these modes.
 PIL_OPENERS = frozenset({"PIL.Image.open"})
 PIL_8BIT_MODES = frozenset({"RGB", "L", "RGBA", "P", "CMYK", "YCbCr", "LA", "HSV"})

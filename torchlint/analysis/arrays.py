@@ -15,6 +15,7 @@ from torchlint.analysis.array_api import (
     NUMPY_CONVERSIONS,
     NUMPY_LIST_REDUCTIONS,
     NUMPY_UFUNCS,
+    OPENCV_VIDEO_READER,
     PANDAS_FRAME,
     PANDAS_NUMBERS,
     PANDAS_READERS,
@@ -86,6 +87,9 @@ _NUMPY_REDUCTIONS = frozenset("sum min max amin amax prod cumsum nansum nanmin n
 _NUMPY_STATISTICS = frozenset(
     "mean std var average median percentile quantile nanmean nanstd".split()
 )
+# numpy's linear algebra: floating results, float32 only of float32 operands (of an
+# integer or float64 one, float64); ``lstsq`` gives (solution, residuals, rank, s).
+_NUMPY_LINALG = frozenset("linalg.solve linalg.inv linalg.pinv linalg.lstsq".split())
 # numpy's random generators (``np.random.default_rng(seed)``, the legacy
 # ``RandomState``): their methods draw arrays like the module's functions do.
 GENERATOR = "numpy.random.Generator"
@@ -312,6 +316,16 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
     elif name in _NUMPY_STATISTICS and first.kind == Kind.NDARRAY and _numbers(first):
         # (x - np.mean(x)) / np.std(x): float64 unless the data is float32 or float16
         dtype = first.dtype if (first.dtype or "").startswith("float") else "float64"
+    elif name in _NUMPY_LINALG and first.kind == Kind.NDARRAY and _numbers(first):
+        operands = [v for a, v in args[:2] if a.keyword is None and v.kind == Kind.NDARRAY]
+        if first.dtype not in ("float32", "float16"):
+            dtype = "float64"  # (promoted: a float64 or integer operand decides)
+        elif len(operands) == len(args[:2]) and {v.dtype for v in operands} <= {"float32"}:
+            dtype = "float32"
+        if dtype is not None and name == "linalg.lstsq":
+            made = new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
+            rank = Value(Kind.NUMBER, dtype="int64")
+            return Value(Kind.TUPLE, items=(made, replace(made, ident=new_ident()), rank, made))
     elif name in NUMPY_UFUNCS and first.kind == Kind.NDARRAY and _numbers(first):
         dtype = "float32" if first.dtype in ("float32", "float16") else "float64"
     elif (
@@ -348,8 +362,10 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
 PIL_IMAGE = "PIL.Image.Image"
 # PIL image methods whose result keeps the image's mode.
 _PIL_KEEPS_MODE = frozenset({"resize", "crop", "rotate", "transpose", "copy", "filter"})
+# OpenCV's video reader, made (``cv2.VideoCapture(path)``): ``ok, frame = cap.read()``.
+VIDEO_CAPTURE = OPENCV_VIDEO_READER
 # The objects of the array libraries whose methods the walk reads (``object_method``).
-ARRAY_OBJECTS = frozenset({GENERATOR, PIL_IMAGE})
+ARRAY_OBJECTS = frozenset({GENERATOR, PIL_IMAGE, VIDEO_CAPTURE})
 
 
 def to_tensor(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
@@ -410,11 +426,21 @@ def pil_open(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Val
     return Value(Kind.OBJECT, origin=PIL_IMAGE, ident=new_ident())
 
 
+def video_capture(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    return Value(Kind.OBJECT, origin=VIDEO_CAPTURE, ident=new_ident())
+
+
 def object_method(node: cst.Call, receiver: Value, name: str) -> Value:
-    """A method of a numpy generator (a draw) or of a PIL image (``convert("RGB")``,
-    ``resize``: an image in an 8-bit mode still)."""
+    """A method of a numpy generator (a draw), of a PIL image (``convert("RGB")``,
+    ``resize``: an image in an 8-bit mode still) or of an OpenCV video reader
+    (``read()``: whether a frame came, and the uint8 frame)."""
     if receiver.origin == GENERATOR:
         return draw(node, name)
+    if receiver.origin == VIDEO_CAPTURE:
+        if name != "read" or node.args:
+            return UNKNOWN
+        frame = new_value(Kind.NDARRAY, Place.CPU, "uint8", Event("create", node))
+        return Value(Kind.TUPLE, items=(Value(Kind.NUMBER, dtype="bool"), frame))
     mode = node.args[0].value if node.args else None
     if name in _PIL_KEEPS_MODE or (
         name == "convert"

@@ -736,6 +736,7 @@ _BY_NAME: dict[str, Handler] = {
     **{q: _loss for q in LOSSES if not is_nn_class(q)},
     **dict.fromkeys(TORCHVISION_IMAGE_READERS, arrays.image_reader),
     OPENCV_IMAGE_READER: arrays.imread,
+    arrays.VIDEO_CAPTURE: arrays.video_capture,
     **dict.fromkeys(PIL_OPENERS, arrays.pil_open),
     **arrays.TORCHVISION_HANDLERS,
     **dict.fromkeys(arrays.CV2_KEEP_DTYPE, arrays.cv2_kept),

@@ -392,9 +392,16 @@ class _Scope(Attachments):
         if isinstance(target, (cst.Tuple, cst.List)):
             elements = [e for e in target.elements if isinstance(e, cst.Element)]
             starred = len(elements) != len(target.elements)
+            # (first, *rest = pair: the names before the star take the first items,
+            # those after it the last)
+            star = next(
+                (i for i, e in enumerate(target.elements) if not isinstance(e, cst.Element)), 0
+            )
             for i, element in enumerate(elements):
                 if value.kind == Kind.TUPLE and len(value.items) == len(elements) and not starred:
                     part = value.items[i]
+                elif value.kind == Kind.TUPLE and starred and len(value.items) >= len(elements):
+                    part = value.items[i if i < star else i - len(elements) + len(value.items)]
                 elif (
                     value.kind == Kind.LIST
                     and value.items

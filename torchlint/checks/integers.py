@@ -6,6 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
+from torchlint.analysis.array_api import OPENCV_VIDEO_READER
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.torch_api import (
@@ -44,7 +45,7 @@ class IntegerInput(Rule):
         "computes in floating point."
     )
     fixable = True
-    triggers = (*NARROW_TEXT, *INT64_TEXT, "numpy", "np.")
+    triggers = (*NARROW_TEXT, *INT64_TEXT, "numpy", "np.", OPENCV_VIDEO_READER.split(".")[1])
     needs = frozenset({screen.NARROW_CAST, screen.MODULE_SOURCE})
     needs_either = (
         frozenset({screen.INT64_CAST, screen.MODULE_SOURCE}),

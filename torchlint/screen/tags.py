@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 
+from torchlint.analysis.array_api import OPENCV_VIDEO_READER
 from torchlint.analysis.torch_api import (
     COPY_FUNCTIONS,
     EMBEDDINGS,
@@ -161,9 +162,11 @@ DTYPE_WORD_TAGS = {
     **dict.fromkeys(FLOAT64_WORDS, FLOAT64),
     **dict.fromkeys(FLOAT32_WORDS, FLOAT_CAST),
 }
-# Calls that read uint8 pixels (cv2.imread, torchvision.io.read_image, ...).
+# Calls that read uint8 pixels (cv2.imread, torchvision.io.read_image, ...), or make
+# what reads them (cv2.VideoCapture).
 IMAGE_READERS = frozenset(
-    q.rsplit(".", 1)[-1] for q in (*TORCHVISION_IMAGE_READERS, OPENCV_IMAGE_READER)
+    q.rsplit(".", 1)[-1]
+    for q in (*TORCHVISION_IMAGE_READERS, OPENCV_IMAGE_READER, OPENCV_VIDEO_READER)
 )
 _LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in LOSSES)
 # A transformers task head that computes a cross-entropy on its labels, made (the end
