@@ -270,6 +270,14 @@ class Expressions(Calls):
             rights = [self.eval(target.comparator) for target in node.comparisons]
             if left.kind in (Kind.TENSOR, Kind.MOVED):  # probs > 0.5: a bool tensor, there
                 return joins.compared(self, node, left, rights)
+            if (
+                left.kind in (None, Kind.NUMBER)
+                and len(rights) == 1
+                and rights[0].kind in (Kind.TENSOR, Kind.MOVED)
+            ):
+                # (preds == labels of an unknown preds: a bool tensor where labels is,
+                # or the comparison failed)
+                return joins.compared(self, node, rights[0], [left])
             decided = self.constant(node)  # half=dtype == torch.float16: a flag
             return UNKNOWN if decided is None else flag(decided)
         if type(node) is cst.Lambda:

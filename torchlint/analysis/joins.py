@@ -109,6 +109,15 @@ def compared(scope: Scope, node: cst.Comparison, left: Value, rights: Sequence[V
     source = left
     if len(rights) == 1 and isinstance(first.operator, _ORDERINGS) and rights[0].kind in _TENSORS:
         left = meet(scope, (left, rights[0]), node, (node.left, first.comparator), at_op=True)
+    if (
+        len(rights) == 1
+        and rights[0].kind in _TENSORS
+        and source.last("create", "move", "place") is None
+        and rights[0].last("create", "move", "place") is not None
+    ):
+        # (preds == labels of a model's output, whose story the walk does not know:
+        # the result is where labels is, or the comparison failed)
+        source = left = rights[0]
     return derived.derive(scope, dims.elementwise(left, "bool"), source, node)
 
 
