@@ -362,10 +362,8 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
 PIL_IMAGE = "PIL.Image.Image"
 # PIL image methods whose result keeps the image's mode.
 _PIL_KEEPS_MODE = frozenset({"resize", "crop", "rotate", "transpose", "copy", "filter"})
-# OpenCV's video reader, made (``cv2.VideoCapture(path)``): ``ok, frame = cap.read()``.
-VIDEO_CAPTURE = OPENCV_VIDEO_READER
 # The objects of the array libraries whose methods the walk reads (``object_method``).
-ARRAY_OBJECTS = frozenset({GENERATOR, PIL_IMAGE, VIDEO_CAPTURE})
+ARRAY_OBJECTS = frozenset({GENERATOR, PIL_IMAGE, OPENCV_VIDEO_READER})
 
 
 def to_tensor(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
@@ -427,7 +425,7 @@ def pil_open(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Val
 
 
 def video_capture(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
-    return Value(Kind.OBJECT, origin=VIDEO_CAPTURE, ident=new_ident())
+    return Value(Kind.OBJECT, origin=OPENCV_VIDEO_READER, ident=new_ident())
 
 
 def object_method(node: cst.Call, receiver: Value, name: str) -> Value:
@@ -436,7 +434,7 @@ def object_method(node: cst.Call, receiver: Value, name: str) -> Value:
     (``read()``: whether a frame came, and the uint8 frame)."""
     if receiver.origin == GENERATOR:
         return draw(node, name)
-    if receiver.origin == VIDEO_CAPTURE:
+    if receiver.origin == OPENCV_VIDEO_READER:
         if name != "read" or node.args:
             return UNKNOWN
         frame = new_value(Kind.NDARRAY, Place.CPU, "uint8", Event("create", node))

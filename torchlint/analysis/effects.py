@@ -33,7 +33,7 @@ from torchlint.analysis import (
     strict_ops,
     wrappers,
 )
-from torchlint.analysis.array_api import PIL_OPENERS, array_library_function
+from torchlint.analysis.array_api import OPENCV_VIDEO_READER, PIL_OPENERS, array_library_function
 from torchlint.analysis.arrays import has_float_literal, literal_dtype
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs
@@ -736,7 +736,7 @@ _BY_NAME: dict[str, Handler] = {
     **{q: _loss for q in LOSSES if not is_nn_class(q)},
     **dict.fromkeys(TORCHVISION_IMAGE_READERS, arrays.image_reader),
     OPENCV_IMAGE_READER: arrays.imread,
-    arrays.VIDEO_CAPTURE: arrays.video_capture,
+    OPENCV_VIDEO_READER: arrays.video_capture,
     **dict.fromkeys(PIL_OPENERS, arrays.pil_open),
     **arrays.TORCHVISION_HANDLERS,
     **dict.fromkeys(arrays.CV2_KEEP_DTYPE, arrays.cv2_kept),

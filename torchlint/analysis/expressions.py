@@ -268,16 +268,12 @@ class Expressions(Calls):
         if type(node) is cst.Comparison:
             left = self.eval(node.left)
             rights = [self.eval(target.comparator) for target in node.comparisons]
-            if left.kind in (Kind.TENSOR, Kind.MOVED):  # probs > 0.5: a bool tensor, there
-                return joins.compared(self, node, left, rights)
-            if (
+            if left.kind in (Kind.TENSOR, Kind.MOVED) or (
                 left.kind in (None, Kind.NUMBER)
                 and len(rights) == 1
                 and rights[0].kind in (Kind.TENSOR, Kind.MOVED)
-            ):
-                # (preds == labels of an unknown preds: a bool tensor where labels is,
-                # or the comparison failed)
-                return joins.compared(self, node, rights[0], [left])
+            ):  # probs > 0.5, preds == labels: a bool tensor (``compared`` says where)
+                return joins.compared(self, node, left, rights)
             decided = self.constant(node)  # half=dtype == torch.float16: a flag
             return UNKNOWN if decided is None else flag(decided)
         if type(node) is cst.Lambda:

@@ -103,20 +103,31 @@ _ORDERINGS = (
 
 
 def compared(scope: Scope, node: cst.Comparison, left: Value, rights: Sequence[Value]) -> Value:
-    """``pred == labels``, ``probs > 0.5``: a bool tensor where ``left`` is; two
-    tensors meet as in arithmetic (a CPU one and one on a device fail there)."""
+    """``pred == labels``, ``probs > 0.5``: a bool tensor where ``left`` is (where the
+    other side is, when only that one's story is known); two tensors meet as in
+    arithmetic (a CPU one and one on a device fail there)."""
     first = node.comparisons[0]
     source = left
-    if len(rights) == 1 and isinstance(first.operator, _ORDERINGS) and rights[0].kind in _TENSORS:
+    if (
+        len(rights) == 1
+        and isinstance(first.operator, _ORDERINGS)
+        and left.kind in _TENSORS
+        and rights[0].kind in _TENSORS
+    ):
         left = meet(scope, (left, rights[0]), node, (node.left, first.comparator), at_op=True)
     if (
         len(rights) == 1
         and rights[0].kind in _TENSORS
-        and source.last("create", "move", "place") is None
-        and rights[0].last("create", "move", "place") is not None
+        and (
+            source.kind not in _TENSORS
+            or (
+                source.last("create", "move", "place") is None
+                and rights[0].last("create", "move", "place") is not None
+            )
+        )
     ):
-        # (preds == labels of a model's output, whose story the walk does not know:
-        # the result is where labels is, or the comparison failed)
+        # (preds == labels of a value or a model's output whose story the walk does
+        # not know: the result is where labels is, or the comparison failed)
         source = left = rights[0]
     return derived.derive(scope, dims.elementwise(left, "bool"), source, node)
 

@@ -355,33 +355,24 @@ def sequential_head(container: Value) -> Value | None:
     """The first member of an ``nn.Sequential`` (``effects._nn_class``) when it is an
     instance of a class of the file, where and as the Sequential is now: calling the
     Sequential runs that member's forward on the inputs."""
-    if (
-        container.kind != Kind.MODULE
-        or len(container.items) != 1
-        or not container.origin.endswith("Sequential")
-    ):
-        return None
-    head = container.items[0]
-    if not head.ident or not head.origin.startswith("local:"):
-        return None
-    return replace(
-        head,
-        device=container.device,
-        dtype=container.dtype,
-        device_expr=container.device_expr,
-        events=container.events,
-        part_of=container.ident or container.part_of,
-    )
+    head = _member(container, "Sequential")
+    return head if head is not None and head.ident and head.origin.startswith("local:") else None
 
 
 def list_member(container: Value) -> Value | None:
     """A member of an ``nn.ModuleList`` of instances of one class of the file
     (``effects._nn_class``), where and as the list is now: the same object, so its
     class's methods run on it."""
+    return _member(container, "ModuleList")
+
+
+def _member(container: Value, kind: str) -> Value | None:
+    """The one member a module container of ``kind`` keeps (``items``), where and as
+    the container is now (moved or cast with it)."""
     if (
         container.kind != Kind.MODULE
         or len(container.items) != 1
-        or not container.origin.endswith("ModuleList")
+        or not container.origin.endswith(kind)
     ):
         return None
     return replace(

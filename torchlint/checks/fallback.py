@@ -182,11 +182,11 @@ class CudaInputOnFallbackDevice(Rule):
             if hard.built
             else "where the input is (`device=x.device`, `.to(x.device)`)"
         )
-        placed = _placed(hard.placed.node, hard.fallback, related)
         if hard.by_inputs:  # (a loss or a metric: nothing of its own to place)
-            placed = "is never moved and runs where its inputs are, which " + placed.replace(
-                "was moved", "were moved", 1
-            )
+            moved = _placed(hard.placed.node, hard.fallback, related, "were moved")
+            placed = f"is never moved and runs where its inputs are, which {moved}"
+        else:
+            placed = _placed(hard.placed.node, hard.fallback, related)
         self.report(
             at,
             f"{story}, but `{model}` {placed}: "
@@ -228,11 +228,17 @@ class CudaInputOnFallbackDevice(Rule):
         )
 
 
-def _placed(placed: cst.CSTNode, fallback: cst.CSTNode, related: dict[str, cst.CSTNode]) -> str:
-    """How the model got to where the run without a GPU leaves it on the CPU."""
+def _placed(
+    placed: cst.CSTNode,
+    fallback: cst.CSTNode,
+    related: dict[str, cst.CSTNode],
+    moved: str = "was moved",
+) -> str:
+    """How the model (or its inputs: ``moved``) got to where the run without a GPU
+    leaves it on the CPU."""
     if fallback is placed:
         return (
-            "was moved at line <line:placed> only where a GPU is there (a branch on "
+            f"{moved} at line <line:placed> only where a GPU is there (a branch on "
             "`torch.cuda.is_available()`), and stays on the CPU on a machine without one"
         )
     device = dotted(fallback) if isinstance(fallback, cst.BaseExpression) else None
@@ -241,4 +247,4 @@ def _placed(placed: cst.CSTNode, fallback: cst.CSTNode, related: dict[str, cst.C
     if not contains(placed, fallback):  # (chosen where it was moved: said)
         related["device"] = fallback
         chosen = " (line <line:device>)"
-    return f"was moved at line <line:placed> to {where} the CPU on a machine without a GPU{chosen}"
+    return f"{moved} at line <line:placed> to {where} the CPU on a machine without a GPU{chosen}"

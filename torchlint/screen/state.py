@@ -291,6 +291,14 @@ class ModuleState:
                 self.init_self_calls.add(called)
             self.attribute_tags(stmt)
 
+    def holds_module(self, node: ast.AST) -> bool:
+        """``node`` may make a module or name one ``__init__`` bound (``conv``)."""
+        return any(
+            self.may_make_module(sub)
+            or (isinstance(sub, ast.Name) and sub.id in self.module_locals)
+            for sub in nodes_under(node)
+        )
+
     def attribute_tags(self, stmt: ast.AST) -> None:
         """TL301's and TL302's tags for a node of ``__init__`` (or of what it calls on
         self): ``self.x = value``, ``self.layers.append(module)``, ``self.heads[k] = module``."""
@@ -301,11 +309,7 @@ class ModuleState:
             and isinstance(stmt.func.value, ast.Attribute)  # self.layers.append(...)
             and isinstance(stmt.func.value.value, ast.Name)
             and stmt.args
-            and any(
-                self.may_make_module(sub)
-                or (isinstance(sub, ast.Name) and sub.id in self.module_locals)
-                for sub in nodes_under(stmt.args[-1])
-            )
+            and self.holds_module(stmt.args[-1])
         ):
             self.appended_module = True
         if (
@@ -316,11 +320,7 @@ class ModuleState:
                 and isinstance(t.value.value, ast.Name)
                 for t in stmt.targets
             )
-            and any(
-                self.may_make_module(sub)
-                or (isinstance(sub, ast.Name) and sub.id in self.module_locals)
-                for sub in nodes_under(stmt.value)
-            )
+            and self.holds_module(stmt.value)
         ):
             self.appended_module = True  # self.heads[i] = nn.Linear(...)
         self.buffer_tags(stmt)
