@@ -118,9 +118,14 @@ class Attachments(Expressions):
 
     def rescued(self, path: str) -> None:
         """``m.total_ops = m.total_ops.to(device)``: a buffer or parameter
-        registered on the CPU after placement, moved by hand."""
+        registered on the CPU after placement, moved by hand; or a module attached so
+        (``model.fc = nn.Linear(...)``), then moved itself (``model.fc.to(device)``)."""
         for node, late in list(self.w.pending_late.items()):
-            if late.name and f"{late.parent}.{late.name}" == path:
+            if (late.name and f"{late.parent}.{late.name}" == path) or (
+                late.what == "module"
+                and isinstance(node, cst.Assign)
+                and any(dotted(t.target) == path for t in node.targets)
+            ):
                 del self.w.pending_late[node]
 
     def holding(self, ident: int) -> tuple[str, Value | None]:

@@ -335,6 +335,8 @@ def module_method(
             gpus.record_move(scope, node, method, device, expr, module=True)
             cpu_run.record_move(scope, node, expr, receiver)
         new = replace(new, events=events)
+        if path is not None and device not in (None, Place.CPU, Place.MAYBE):
+            scope.rescued(path)  # (model.fc = nn.Linear(...); model.fc.to(device))
         if path is not None and receiver.ident == 0:
             # A part moved on its own (model.vpm.to(device), or dit.to(device)
             # after dit = pipe.transformer): the part changes, and where the whole

@@ -535,6 +535,8 @@ class Expressions(Calls):
                 if device not in (None, Place.CPU, Place.MAYBE):
                     gpus.record_move(self, node, method, device, expr)
                     cpu_run.record_move(self, node, expr, None)
+                    if receiver_path:
+                        self.rescued(receiver_path)  # (model.fc.to(device) of a new head)
                     event = Event("move", node, device)
                     self.gpu_evidence = self.gpu_evidence or event
                     return new_value(Kind.MOVED, device, None, event, device_expr=expr)

@@ -496,6 +496,11 @@ class Scope(ABC):
         value, or a number its ``__init__`` stored (``properties.py``); else None."""
 
     @abstractmethod
+    def rescued(self, path: str) -> None:
+        """What was attached to a placed model at ``path`` is moved there itself
+        (``attachments.py``)."""
+
+    @abstractmethod
     def constant(self, test: cst.BaseExpression) -> bool | None:
         """The value of ``test`` where the walk decides it (``flow.py``)."""
 
