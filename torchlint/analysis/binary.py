@@ -44,12 +44,21 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
                 dtype = "float32"
             return derived.derive(scope, dims.elementwise(tensor, dtype), tensor, node)
     for tensor, other in ((left, right), (right, left)):
-        if tensor.kind == Kind.TENSOR and tensor.device == Place.CPU and other.kind is None:
+        if tensor.kind in _TENSORS and tensor.device in _KNOWN and other.kind is None:
             # 2 * np.pi * sigma ** (j / m): with anything but a GPU tensor (whose
             # meeting with this CPU one fails right here) the result stays on the
-            # CPU; its dtype is the other operand's business (its dimensions are
-            # at least the tensor's: broadcasting never drops one).
-            made = replace(tensor, dtype=MAYBE_DTYPE, ident=new_ident(), moved_from=0, whole=None)
+            # CPU, and ``est - gt.sum()`` of a GPU ``gt`` (with anything but a CPU
+            # tensor, which fails here) is on the GPU; its dtype is the other
+            # operand's business (its dimensions are at least the tensor's:
+            # broadcasting never drops one).
+            made = replace(
+                tensor,
+                kind=Kind.TENSOR,  # (what was moved is no module: it computes)
+                dtype=MAYBE_DTYPE,
+                ident=new_ident(),
+                moved_from=0,
+                whole=None,
+            )
             return dims.mark(made, dims.has(tensor))
     if all(
         side.kind == Kind.NUMBER or effects.is_number(expr)
@@ -69,6 +78,9 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
     return UNKNOWN
 
 
+# Where a tensor is that decides where an operation with an unknown operand is.
+_KNOWN = frozenset({Place.CPU, Place.CUDA, Place.VAR})
+_TENSORS = frozenset({Kind.TENSOR, Kind.MOVED})
 # The operators that give an int of two ints (not ``/``, nor ``**``, whose negative
 # exponents give a float).
 _INT_KEEPING = (cst.Add, cst.Subtract, cst.Multiply, cst.FloorDivide, cst.Modulo)

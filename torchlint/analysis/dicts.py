@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from torchlint.analysis.scope import Scope
 
 _ARRAYS = frozenset({Kind.TENSOR, Kind.MOVED, Kind.NDARRAY})
+# A cache: ``{}`` filled under keys the code does not know with one kind of thing that
+# is no tensor (``MODELS[kind] = (tok, model.to(device))``, ``self._slots[name] =
+# {"m": ...}``). Any entry read back (``return MODELS[kind]``) is what was stored.
+MEMO = "dict:memo"
+_MEMO_KINDS = frozenset({Kind.MODULE, Kind.WRAPPER, Kind.TUPLE, Kind.ENCODING})
 # The origin of a dict of settings (``settings``): Kind.OPTIONS, entries by key.
 SETTINGS = "settings"
 
@@ -46,6 +51,10 @@ def filled(owner: Value, key: str | None, value: Value) -> Value | None:
     other = value.kind not in arrays and (
         value.kind is not None or value.origin in (NOT_TENSOR, NONE.origin)
     )
+    if owner.kind is None and owner.origin in (EMPTY_DICT, MEMO) and key is None:
+        memo = _memo(owner, value)
+        if memo is not None:
+            return memo
     if owner.kind is None and owner.origin == EMPTY_DICT:
         if value.kind in arrays:
             if key is not None:
@@ -62,6 +71,24 @@ def filled(owner: Value, key: str | None, value: Value) -> Value | None:
         device=owner.device if value.device == owner.device else Place.MAYBE,
         dtype=owner.dtype if value.dtype == owner.dtype else MAYBE_DTYPE,
     )
+
+
+def _memo(owner: Value, value: Value) -> Value | None:
+    """``cache[key] = value`` on ``{}`` or a cache: the cache of ``value``, when it
+    is a module, a tuple or a dict of tensors by key; the first store decides, a second
+    of another object makes the cache unknown."""
+    if value.kind not in _MEMO_KINDS or (value.kind == Kind.ENCODING and not value.keys):
+        return UNKNOWN if owner.origin == MEMO else None
+    if owner.origin == MEMO:
+        return None if owner.items and owner.items[0].ident == value.ident else UNKNOWN
+    return replace(owner, origin=MEMO, items=(value,))
+
+
+def memo_entry(owner: Value) -> Value | None:
+    """What any entry of a cache (``_memo``) is; None for any other dict."""
+    if owner.kind is None and owner.origin == MEMO and owner.items:
+        return owner.items[0]
+    return None
 
 
 def namespace(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:

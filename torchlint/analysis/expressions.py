@@ -213,6 +213,8 @@ class Expressions(Calls):
                 )  # enc["input_ids"]
             if owner.kind == Kind.OPTIONS and owner.keys:
                 return entry(owner, string_key(node)) or UNKNOWN  # cfg["device"]
+            if (held := dicts.memo_entry(owner)) is not None:
+                return held  # MODELS[kind] of a cache filled with (tok, model)
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
                 # model.layers[3]; self.blocks[i] of a list of the file's blocks
                 return list_member(owner) or submodule(owner)

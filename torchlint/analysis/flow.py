@@ -69,6 +69,7 @@ from torchlint.analysis.values import (
     Place,
     Value,
     after_loop,
+    carried,
     is_none,
     keyed,
     merge_envs,
@@ -695,7 +696,7 @@ class FlowWalker(Walk):
         scope.finish()
         # What the module body bound (a device, a dtype, a model built and placed at
         # top level) is what a function sees when the script calls it, at its end.
-        self.globals = {k: v for k, v in scope.env.items() if v.kind is not None}
+        self.globals = {k: v for k, v in scope.env.items() if carried(v)}
         for cls in self.analysis.classes.values():
             self._class(cls)
         for fn in self.analysis.functions.values():

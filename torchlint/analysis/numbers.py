@@ -5,19 +5,26 @@ dtype=torch.float)`` of such an int holds a class id (``whole.py``)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import libcst as cst
 
-from torchlint.analysis.values import Kind, Value
+from torchlint.analysis.values import Kind, Value, new_ident
 
 # The kinds of receivers whose ``.index(item)`` is a position: a list, a tuple, a
 # string or a sequence the walk does not know (never a tensor, an array or a module).
 _SEQUENCES = frozenset({None, Kind.LIST, Kind.TUPLE})
+# What ``abs()`` computes with: numbers and tensors (what was moved computes too).
+_COMPUTED = frozenset({Kind.NUMBER, Kind.TENSOR, Kind.MOVED})
 
 
 def builtin(name: str | None, args: list[tuple[cst.Arg, Value]]) -> Value | None:
-    """``int(x)``, ``len(x)``: an int; ``float(x)``: a float; None for other names."""
+    """``int(x)``, ``len(x)``: an int; ``float(x)``: a float; ``abs(x)``: as ``x``, a
+    number or a tensor where it is (``err += abs(pred - y)``); None for other names."""
     if name in ("float", "int", "len") and not any(a.star for a, _ in args):
         return Value(Kind.NUMBER, dtype="float32" if name == "float" else "int64")
+    if name == "abs" and len(args) == 1 and args[0][1].kind in _COMPUTED:
+        return replace(args[0][1], ident=new_ident(), moved_from=0, whole=None)
     return None
 
 

@@ -15,7 +15,7 @@ import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.names import dotted
-from torchlint.analysis.values import Kind, Value
+from torchlint.analysis.values import Kind, Value, carried
 from torchlint.lint.traverse import nodes
 
 # What code outside a class may move through ``obj.<name>``.
@@ -48,7 +48,7 @@ def attributes(
     ``obj.<name>`` on anything but ``self`` in the file: ``outside()``, asked only
     for a plain class) and no method hands out (``return self.model``). (What cannot
     be moved, a device, a number, stays as it is in a plain class.)"""
-    own = {k: v for k, v in env.items() if k.startswith("self.") and v.kind is not None}
+    own = {k: v for k, v in env.items() if k.startswith("self.") and carried(v)}
     plain = not cls.bases and not _MOVERS & methods.keys()
     if plain:
         reached = outside()

@@ -148,7 +148,7 @@ SAME_PLACE_OPS = frozenset(
     floor ceil sign one_hot chunk split unbind tensor_split fill_ zero_ normal_ uniform_
     bernoulli_ random_ exponential_ copy_ inverse inv pinv pinverse matrix_exp eq ne lt
     le gt ge logical_not isnan isinf isfinite requires_grad_ multinomial topk sort
-    sample max min""".split()
+    sample max min bincount histc""".split()
 )
 # A categorical distribution over logits or probabilities: what its ``.sample()``
 # draws is class indices where they are (effects._categorical).

@@ -323,6 +323,13 @@ def flag(decided: bool | str) -> Value:
 EMPTY_DICT = "dict:{}"
 
 
+def carried(value: Value) -> bool:
+    """Whether another scope sees this binding (a function the module-level one, a
+    method ``__init__``'s): what it is is known, or it is ``{}``, which a function
+    may fill (a cache of models, ``MODELS[kind] = ...``)."""
+    return value.kind is not None or value.origin == EMPTY_DICT
+
+
 def new_value(
     kind: Kind,
     device: Place | None,
@@ -584,6 +591,8 @@ def merge_values(a: Value, b: Value) -> Value:
             new_ident(),
             origin=a.origin if parameter_free(a) and parameter_free(b) else "",
         )
+    if a.kind == b.kind == Kind.TOKENIZER:
+        return replace(a, ident=new_ident())  # one checkpoint's tokenizer or another's
     if a.kind == b.kind == Kind.DEVICE and a.device in GPU_PLACES and b.device in GPU_PLACES:
         # ``if torch.backends.mps.is_available(): device = "mps"`` after a CUDA check:
         # a GPU either way, the CPU where neither is there if one path falls back.
@@ -753,10 +762,16 @@ def promoted(dtypes: set[str | None]) -> str | None:
 def after_loop(before: dict[str, Value], body: dict[str, Value]) -> dict[str, Value]:
     """The state after a loop whose body may run no times: as ``merge_envs``, but a
     name the body binds first keeps the body's value (without a pass, using it after
-    the loop raises ``NameError``: every run that goes on saw the body)."""
+    the loop raises ``NameError``: every run that goes on saw the body), and so does
+    a number the body makes a tensor."""
     out = merge_envs(before, body)
     for key in body.keys() - before.keys():
         out[key] = body[key]
+    for key in before.keys() & body.keys():
+        if before[key].kind == Kind.NUMBER and body[key].kind == Kind.TENSOR:
+            # an accumulator (``total = 0.0``, then ``total += loss``): a tensor after
+            # every run that had a pass (the number left by none moves nothing)
+            out[key] = body[key]
     return out
 
 

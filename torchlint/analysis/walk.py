@@ -13,7 +13,7 @@ import libcst as cst
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.observations import FlowFacts
 from torchlint.analysis.project import MAX_HOPS, Home, resolve
-from torchlint.analysis.values import CLASS, Event, Kind, PartCast, Value
+from torchlint.analysis.values import CLASS, Event, Kind, PartCast, Value, carried
 from torchlint.lint.traverse import nodes
 
 
@@ -276,7 +276,5 @@ class Walk:
         # so far (a model built at line 40 is known to the helper called at line 41).
         bindings = self.globals if self.module_scope is None else self.module_scope.env
         return {
-            k: v
-            for k, v in bindings.items()
-            if v.kind is not None and k.split(".", 1)[0] not in shadowed
+            k: v for k, v in bindings.items() if carried(v) and k.split(".", 1)[0] not in shadowed
         }

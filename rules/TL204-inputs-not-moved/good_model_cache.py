@@ -1,0 +1,23 @@
+import torch
+from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+device = "cuda" if torch.cuda.is_available() else "cpu"
+_LOADED = {}
+
+
+def load(name):
+    if name not in _LOADED:
+        if name.startswith("t5"):
+            tokenizer = AutoTokenizer.from_pretrained(name, legacy=False)
+        else:
+            tokenizer = AutoTokenizer.from_pretrained(name)
+        model = AutoModelForSeq2SeqLM.from_pretrained(name)
+        _LOADED[name] = (tokenizer, model.to(device).eval())
+    return _LOADED[name]
+
+
+def translate(sentence, name="t5-small"):
+    tokenizer, model = load(name)
+    batch = tokenizer([sentence], return_tensors="pt").to(device)
+    out = model.generate(batch["input_ids"], max_new_tokens=40)
+    return tokenizer.decode(out[0], skip_special_tokens=True)
