@@ -695,9 +695,11 @@ class Expressions(Calls):
             for wrap, ident in list(self.w.pending_wraps.items()):
                 if ident == module.ident:
                     del self.w.pending_wraps[wrap]
-        if module.kind in (Kind.MODULE, Kind.WRAPPER) and module.device == Place.CPU:
-            wrapped = module.last("wrap", "maybe-wrap")
-            if wrapped is not None and wrapped.detail == "DataParallel":
+        wrapped = module.last("wrap", "maybe-wrap")
+        if module.kind in (Kind.MODULE, Kind.WRAPPER) and wrapped is not None:
+            if wrapped.detail == "DataParallel" and (
+                module.device == Place.CPU or (module.device == Place.MAYBE and wrapped.unplaced)
+            ):
                 # (in another file's function: at the call of this file that led there)
                 called = self.w.facts.site or node
                 self.w.facts.called_on_cpu.setdefault(wrapped.node, called)

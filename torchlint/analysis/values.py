@@ -170,6 +170,9 @@ class Event:
     # ``torch.ones(n, dtype=x.dtype)``): the event that gave ``x`` its dtype, the line
     # that decided this one's too.
     source: Event | None = None
+    # For "maybe-wrap": the path that wrapped left the module on the CPU (``if n_gpu >
+    # 1: model = DataParallel(model)`` with the move only in the ``else``).
+    unplaced: bool = False
 
 
 @dataclass(frozen=True)
@@ -539,7 +542,9 @@ def merge_values(a: Value, b: Value) -> Value:
         # wrapper's exemptions, such as scattered inputs, do not hold).
         wrapped, plain = (a, b) if a.kind == Kind.WRAPPER else (b, a)
         maybe = tuple(
-            replace(e, action="maybe-wrap") if e.action == "wrap" else e
+            replace(e, action="maybe-wrap", unplaced=wrapped.device == Place.CPU)
+            if e.action == "wrap"
+            else e
             for e in wrapped.events
             if e not in plain.events
         )

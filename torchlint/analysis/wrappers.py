@@ -28,11 +28,19 @@ def device_ids(wrapper: str, args: Sequence[cst.Arg]) -> cst.Arg | None:
 
 
 def placed(scope: Scope, receiver: Value) -> None:
-    """A DataParallel moved before anything called it (``DataParallel(m).to(d)``)."""
+    """A DataParallel moved before anything called it (``DataParallel(m).to(d)``, or
+    its module moved while the wrapper is held: ``dp = DataParallel(m); m.to(d)``).
+    Not a move of the module on a path that never wrapped it (``if n > 1: m =
+    DataParallel(m)`` / ``else: m = m.to(d)``): no value of this path holds the wrap."""
     for wrap, ident in list(scope.w.pending_wraps.items()):
-        if receiver.ident and ident == receiver.ident:
+        if receiver.ident and ident == receiver.ident and _holds(scope, receiver, wrap):
             scope.w.facts.placed_after_wrap.add(wrap)
             del scope.w.pending_wraps[wrap]
+
+
+def _holds(scope: Scope, receiver: Value, wrap: cst.Call) -> bool:
+    """Whether ``receiver`` or a value of the scope carries the wrap ``wrap``."""
+    return any(any(e.node is wrap for e in v.events) for v in (receiver, *scope.env.values()))
 
 
 def parallel(

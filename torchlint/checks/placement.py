@@ -578,7 +578,9 @@ class ParallelWrapBeforePlacement(Rule):
     module moved to one, `torch.cuda.set_device`, `device_ids=`), or where the
     DataParallel wrapper is then called without a move (even in code that names no
     GPU: DataParallel picks every visible GPU itself, also through a helper that wraps
-    only `if config["data_parallel"]`); and DDP around a model loaded with
+    only `if config["data_parallel"]`, and where only the other branch moves the model:
+    `if n_gpu > 1: model = nn.DataParallel(model)` / `else: model = model.to(device)`);
+    and DDP around a model loaded with
     `device_map=...`, which is already spread over devices (DDP or DataParallel). A
     DataParallel wrapper moved before its first call (`nn.DataParallel(model,
     device_ids=gpus).to(device)`) is not flagged: DataParallel checks the devices when
