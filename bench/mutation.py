@@ -102,6 +102,7 @@ SAMPLED = (
     "torchlint/analysis/file.py",
     "torchlint/analysis/flow.py",
     "torchlint/analysis/gates.py",
+    "torchlint/analysis/loss_api.py",
     "torchlint/analysis/names.py",
     "torchlint/analysis/observations.py",
     "torchlint/analysis/optimizers.py",

@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from torchlint.analysis.loss_api import LOSSES
 from torchlint.analysis.observations import CopyObs
-from torchlint.analysis.torch_api import CROSS_DEVICE_IN_PLACE, LOSSES
+from torchlint.analysis.torch_api import CROSS_DEVICE_IN_PLACE
 from torchlint.analysis.values import (
     BUFFER,
     BUFFER_REF,

@@ -35,6 +35,7 @@ from torchlint.analysis import (
 )
 from torchlint.analysis.array_api import OPENCV_VIDEO_READER, PIL_OPENERS, array_library_function
 from torchlint.analysis.arrays import has_float_literal, literal_dtype
+from torchlint.analysis.loss_api import LOSSES, functional_loss
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs
 from torchlint.analysis.scope import Scope
@@ -53,7 +54,6 @@ from torchlint.analysis.torch_api import (
     INT64_SUMS,
     INTEGER_DTYPES,
     LIKE_FACTORIES,
-    LOSSES,
     MODEL_LOADERS,
     MODULE_CONTAINERS,
     OPENCV_IMAGE_READER,
@@ -64,7 +64,6 @@ from torchlint.analysis.torch_api import (
     SIZE_QUERIES,
     STRICT_DTYPE_OPS,
     TORCHVISION_IMAGE_READERS,
-    functional_loss,
     is_nn_class,
     legacy_constructor,
     legacy_type,

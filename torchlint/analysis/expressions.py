@@ -37,6 +37,7 @@ from torchlint.analysis import (
 )
 from torchlint.analysis.calls import Calls
 from torchlint.analysis.loops import MODULES_BY_KEY, same_members
+from torchlint.analysis.loss_api import LOSSES
 from torchlint.analysis.names import dotted, entry_name, is_super, literal_str, string_key
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.torch_api import (
@@ -45,7 +46,6 @@ from torchlint.analysis.torch_api import (
     IN_PLACE_OPS,
     INDEX_METHODS,
     INTEGER_DTYPES,
-    LOSSES,
     MASKED_METHODS,
     MATH_CONSTANTS,
     MODEL_LOADERS,

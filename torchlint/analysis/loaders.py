@@ -7,15 +7,11 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint.analysis import gpus
+from torchlint.analysis.loss_api import labels_head
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import (
-    HALF_DTYPES,
-    MODEL_LOADERS,
-    labels_head,
-    transformers_model_name,
-)
+from torchlint.analysis.torch_api import HALF_DTYPES, MODEL_LOADERS, transformers_model_name
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
     PIPELINE,
@@ -114,7 +110,7 @@ def labels_loss(
     scope: Scope, node: cst.Call, module: Value, args: list[tuple[cst.Arg, Value]]
 ) -> None:
     """``model(**batch)`` or ``model(x, labels=y)`` of a transformers task head whose
-    forward computes a cross-entropy on ``labels`` (``torch_api.labels_head``; the
+    forward computes a cross-entropy on ``labels`` (``loss_api.labels_head``; the
     class of the call that made it, ``Cls(config)`` or ``Cls.from_pretrained(...)``):
     recorded as a loss target, the model as the input. ``**batch`` gives the labels
     where the flow knows the dict's ``labels`` entry."""

@@ -164,7 +164,7 @@ class LossObs:
     """A loss called on an input and a target (``F.cross_entropy(logits, labels)``)."""
 
     loss: str  # as messages name it: "cross_entropy", "BCELoss", ...
-    qualified: str  # its qualified name, a key of torch_api.LOSSES
+    qualified: str  # its qualified name, a key of loss_api.LOSSES
     target_arg: cst.Arg
     target: Value
     input: Value

@@ -7,12 +7,8 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.names import called_name, dotted
-from torchlint.analysis.observations import LossObs
-from torchlint.analysis.order import contains
-from torchlint.analysis.torch_api import (
+from torchlint.analysis.loss_api import (
     CLASS_INDEX_LOSSES,
-    CONSTANT_FACTORIES,
     LABELS_CROSS_ENTROPY_HEADS,
     LOGIT_LOSSES,
     LOSSES,
@@ -20,6 +16,10 @@ from torchlint.analysis.torch_api import (
     PROBABILITY_LOSSES,
     PROBLEM_TYPE_SETTINGS,
 )
+from torchlint.analysis.names import called_name, dotted
+from torchlint.analysis.observations import LossObs
+from torchlint.analysis.order import contains
+from torchlint.analysis.torch_api import CONSTANT_FACTORIES
 from torchlint.analysis.values import Kind
 from torchlint.checks._build import method_call
 from torchlint.lint.traverse import nodes

@@ -13,13 +13,13 @@ import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis.facts import FileFacts
+from torchlint.analysis.loss_api import LOSSES
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs, WrapObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.torch_api import (
     HALF_DTYPES,
     HALF_TEXT,
-    LOSSES,
     MOVE_TEXT,
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,

@@ -9,17 +9,12 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis import loaders
 from torchlint.analysis.facts import ClassFacts, FileFacts
+from torchlint.analysis.loss_api import LOSSES
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.project import origin_class
-from torchlint.analysis.torch_api import (
-    HALF_DTYPES,
-    LOSSES,
-    MOVE_TEXT,
-    builds_weights,
-    class_has_weights,
-)
+from torchlint.analysis.torch_api import HALF_DTYPES, MOVE_TEXT, builds_weights, class_has_weights
 from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name, name_of, usable

@@ -6,17 +6,19 @@ from __future__ import annotations
 import ast
 
 from torchlint.analysis.array_api import OPENCV_VIDEO_READER
+from torchlint.analysis.loss_api import (
+    LABELS_CROSS_ENTROPY_HEADS,
+    LOGIT_LOSSES,
+    LOSSES,
+    PROBABILITY_LOSSES,
+)
 from torchlint.analysis.torch_api import (
     COPY_FUNCTIONS,
     EMBEDDINGS,
     INDEX_FUNCTIONS,
     INDEX_METHODS,
     INT64_MAKERS,
-    LABELS_CROSS_ENTROPY_HEADS,
-    LOGIT_LOSSES,
-    LOSSES,
     OPENCV_IMAGE_READER,
-    PROBABILITY_LOSSES,
     STRICT_DTYPE_METHODS,
     STRICT_DTYPE_OPS,
     SUBMODULE_ITERATORS,
@@ -47,7 +49,7 @@ FLOAT64 = "float64"  # made or cast to float64: .double(), dtype=torch.float64, 
 # the word "cpu" (a name, an attribute, a string), or `is_available`: a run without a
 # GPU is named or tested for
 CPU_WORD = "cpu-word"
-LOSS = "loss"  # a loss torch checks the target of (torch_api.LOSSES)
+LOSS = "loss"  # a loss torch checks the target of (loss_api.LOSSES)
 # a target dtype a loss may refuse: any target of a binary cross-entropy (integers are
 # refused), or a tensor made or cast to a narrow integer type or to float64
 TARGET_DTYPE = "target-dtype"
