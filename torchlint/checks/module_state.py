@@ -228,6 +228,8 @@ class ModuleStateRule(Rule):
             )
         if isinstance(node, cst.BinaryOperation):
             return tensor(node.left) or tensor(node.right)
+        if isinstance(node, cst.UnaryOperation):
+            return tensor(node.expression)  # -(ax ** 2)
         if isinstance(node, cst.Subscript) and (
             dims
             or not all(

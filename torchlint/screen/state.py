@@ -141,6 +141,8 @@ class ModuleState:
             return name is not None and self.module_read(name)
         if isinstance(node, ast.BinOp):
             return self.is_tensor_expr(node.left) or self.is_tensor_expr(node.right)
+        if isinstance(node, ast.UnaryOp):
+            return self.is_tensor_expr(node.operand)  # -(ax ** 2)
         if isinstance(node, ast.Subscript):
             # Over-approximates TL301's rule (it skips all-integer indices, t[0]).
             return self.is_tensor_expr(node.value, dims)
