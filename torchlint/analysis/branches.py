@@ -10,7 +10,15 @@ from collections.abc import Callable
 import libcst as cst
 
 from torchlint.analysis.names import dotted, string_value
-from torchlint.analysis.values import DTYPE_NAME, MAYBE_DTYPE, NUMPY_DTYPE, UNKNOWN, Kind, Value
+from torchlint.analysis.values import (
+    DTYPE_NAME,
+    MAYBE_DTYPE,
+    NUMPY_DTYPE,
+    UNKNOWN,
+    Kind,
+    Value,
+    is_none,
+)
 from torchlint.lint.traverse import nodes
 
 
@@ -290,3 +298,15 @@ def grows_cache(stmt: cst.If) -> bool:
         for t in small.targets
     }
     return bool(compared) and compared <= assigned
+
+
+def first_built(before: dict[str, Value], after: dict[str, Value]) -> dict[str, Value]:
+    """The ``self.`` tensors a cache-growing body (``grows_cache``) builds where there
+    was none before it (``self.cos = self.sin = None`` in ``__init__``)."""
+    return {
+        k: v
+        for k, v in after.items()
+        if k.startswith("self.")
+        and v.kind == Kind.TENSOR
+        and (k not in before or is_none(before[k]))
+    }

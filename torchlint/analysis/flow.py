@@ -264,8 +264,9 @@ class _Scope(Attachments):
             elif branches.grows_cache(stmt):
                 # ``if n > self.max_len: self.max_len = n; self._build(n, x.device)``:
                 # the run that crashes is the one whose cache was big enough, built
-                # where ``__init__`` put it (the grown one follows the input).
-                pass
+                # where ``__init__`` put it (the grown one follows the input); a cache
+                # ``__init__`` left None is only ever the one this body builds.
+                self.env.update(branches.first_built(before, after_body))
             elif taken != "orelse":
                 merged = merge_envs(after_body, self.env)
                 filled = branches.filled_default(stmt, before)
