@@ -456,6 +456,8 @@ class Expressions(FunctionValues):
             if receiver.kind in (Kind.MODULE, Kind.WRAPPER):
                 if method == "apply":
                     self.applied(node, receiver, args)  # model.apply(add_hooks)
+                elif method == "register_forward_hook":
+                    self.hooked(receiver, args)  # lambda m, i, o: feats.append(o)
                 return effects.module_method(self, node, receiver_path, receiver, method, args)
             if (
                 receiver.kind in (Kind.TENSOR, Kind.MOVED)

@@ -1,6 +1,7 @@
 """Functions as values: what calling one gives (a lambda's body, a class or a
 function of the file held under another name, a library class handed over as
-``optimizer_fn=torch.optim.Adagrad`` and called where it is used)."""
+``optimizer_fn=torch.optim.Adagrad`` and called where it is used), and a forward
+hook's lambda, which torch calls with the module's output."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import libcst as cst
 
 from torchlint.analysis import effects, legacy
 from torchlint.analysis.calls import Calls
+from torchlint.analysis.holders import output
 from torchlint.analysis.torch_api import optimizer_class
 from torchlint.analysis.values import (
     CLASS,
@@ -21,6 +23,17 @@ from torchlint.analysis.values import (
 
 
 class FunctionValues(Calls):
+    def hooked(self, module: Value, args: list[tuple[cst.Arg, Value]]) -> None:
+        """``layer.register_forward_hook(lambda m, i, o: feats.append(o))``: torch
+        calls the hook with the module's output each time the module runs; its body
+        is walked now, with that output (a tensor where the module runs, as a call
+        of the module gives: ``holders.output``)."""
+        hook = next(((a, v) for a, v in args if a.keyword is None), None)
+        if hook is None or hook[1].kind != Kind.FUNCTION or hook[1].origin != LAMBDA:
+            return
+        arg = hook[0]
+        self.call_lambda(hook[1], [(arg, module), (arg, UNKNOWN), (arg, output(module, []))])
+
     def library_class(self, node: cst.Name | cst.Attribute) -> Value | None:
         """``torch.optim.Adagrad`` (or ``Adagrad`` imported) as a value, not called:
         a library callable that makes what its call makes wherever it is called
