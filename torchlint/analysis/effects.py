@@ -71,6 +71,7 @@ from torchlint.analysis.torch_api import (
 )
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
+    OUTPUT,
     PARAMETER,
     UNKNOWN,
     Event,
@@ -411,7 +412,7 @@ def module_method(
     return replace(
         new_value(Kind.TENSOR, receiver.device if receiver.placed else None, receiver.dtype),
         # (what other methods return is less sure to be an output of the weights)
-        origin="module call" if method.startswith(FORWARD_LIKE) else "module method",
+        origin=OUTPUT if method.startswith(FORWARD_LIKE) else "module method",
     )
 
 

@@ -12,7 +12,16 @@ import libcst as cst
 
 from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import INTEGER_DTYPES
-from torchlint.analysis.values import UNKNOWN, Event, Kind, Place, Value, new_ident, new_value
+from torchlint.analysis.values import (
+    OUTPUT,
+    UNKNOWN,
+    Event,
+    Kind,
+    Place,
+    Value,
+    new_ident,
+    new_value,
+)
 
 # What a module's ``__init__`` keeps that has a place: tensors and modules.
 HELD_STATE = frozenset({Kind.TENSOR, Kind.MODULE, Kind.MOVED})
@@ -114,4 +123,4 @@ def output(module: Value, args: list[tuple[cst.Arg, Value]]) -> Value:
             return replace(value, ident=new_ident(), moved_from=0, dtype=dtype)
     made = new_value(Kind.TENSOR, module.device if module.placed else None, module.dtype)
     branch = module.branch_cast()  # (half on a branch: so is what it computes)
-    return replace(made, origin="module call", events=(branch,) if branch else ())
+    return replace(made, origin=OUTPUT, events=(branch,) if branch else ())

@@ -17,7 +17,7 @@ from torchlint.analysis.observations import MixObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import COMPARISON_METHODS, FLOATING_DTYPES
-from torchlint.analysis.values import UNKNOWN, Kind, Place, Value, join_values, new_ident
+from torchlint.analysis.values import OUTPUT, UNKNOWN, Kind, Place, Value, join_values, new_ident
 
 Arg = tuple[cst.Arg, Value]
 Args = list[Arg]
@@ -88,7 +88,7 @@ def masked(
 
 # The origins of a value on a device because a placed model put it there: its output
 # and its weights (what TL204 takes as "the model's device").
-_MODEL_ORIGINS = ("module call", "parameter")
+_MODEL_ORIGINS = (OUTPUT, "parameter")
 
 
 # The comparisons of two tensors that compute elementwise (not ``is``, ``in``).

@@ -324,6 +324,7 @@ def flag(decided: bool | str) -> Value:
 # ``{}`` as written: nothing known in it yet, but a dict that ``d[k] = t`` may fill
 # with tensors (``dicts.filled``). Never decided by ``if d:`` (a loop may have filled it).
 EMPTY_DICT = "dict:{}"
+OUTPUT = "module call"  # the origin of what calling a module gives (holders.output)
 
 
 def carried(value: Value) -> bool:
@@ -742,7 +743,9 @@ def join_values(
             events = (*events, Event("join", node, dtype, source=made))
     # (torch.cat / stack of class ids made floats: the same numbers)
     whole = story.whole if promote and all(v.whole for v in values) else None
-    return Value(Kind.TENSOR, device, dtype, story.device_expr, events, new_ident(), whole=whole)
+    joined = Value(Kind.TENSOR, device, dtype, story.device_expr, events, new_ident(), whole=whole)
+    # (torch.cat(outputs) of a model's outputs is one too: where the model runs)
+    return replace(joined, origin=OUTPUT) if {v.origin for v in values} == {OUTPUT} else joined
 
 
 _FLOAT_RANK = {"float16": 1, "bfloat16": 1, "float32": 2, "float64": 3}

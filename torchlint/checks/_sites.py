@@ -13,7 +13,7 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains, innermost_function
 from torchlint.analysis.torch_api import HALF_DTYPES, says_dtype
-from torchlint.analysis.values import Event, Value
+from torchlint.analysis.values import OUTPUT, Event, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name, name_of
 from torchlint.rules.rule import FixSpec, Replace, Rule
@@ -287,7 +287,7 @@ def meets_cast_model(rule: Rule, obs: CallObs, arg: cst.Arg, value: Value, dtype
     and the line to change is where this one was loaded (a ControlNet among float16
     parts). Reported there, once. (A part of a model left in float32 while another
     part was cast is the partial cast's, reported at the call.)"""
-    if value.origin != "module call" or value.dtype not in HALF_DTYPES or dtype != "float32":
+    if value.origin != OUTPUT or value.dtype not in HALF_DTYPES or dtype != "float32":
         return False
     made = obs.module.dtype_event()
     if (

@@ -15,7 +15,7 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.order import contains
 from torchlint.analysis.saves import written_here
 from torchlint.analysis.torch_api import CHECKPOINT_LOADERS
-from torchlint.analysis.values import Event, Kind, Place, Value
+from torchlint.analysis.values import OUTPUT, Event, Kind, Place, Value
 from torchlint.checks._build import attribute_base, kwarg
 from torchlint.lint.traverse import nodes
 from torchlint.rules.rule import FixSpec, Replace, Rule
@@ -261,7 +261,7 @@ class NumpyOfDeviceTensor(Rule):
             " (line <line:move>)"
             if move is not None
             else " (outputs of a model there)"
-            if value.origin == "module call"
+            if value.origin == OUTPUT
             else ""
         )
         self.report(
@@ -282,7 +282,7 @@ def _place(value: Value) -> str:
 def _moved_at(value: Value, move: Event | None) -> str:
     """Where the tensor was put on the device, for the message."""
     if move is None:
-        return " (the output of a model there)" if value.origin == "module call" else ""
+        return " (the output of a model there)" if value.origin == OUTPUT else ""
     if move.detail == lightning.PLACED_BY:
         return " (Lightning's trainer puts the batch there before the step hook, line <line:move>)"
     return " (line <line:move>)"
@@ -292,11 +292,7 @@ def _on_gpu(value: Value) -> bool:
     if not value.on_accelerator:
         return False
     # made with device=x.device: that says "same as x", not "on a GPU"
-    return (
-        value.device == Place.CUDA
-        or value.last("move") is not None
-        or value.origin == "module call"
-    )
+    return value.device == Place.CUDA or value.last("move") is not None or value.origin == OUTPUT
 
 
 class TorchLoadWithoutMapLocation(_TorchLoad):

@@ -26,7 +26,7 @@ from torchlint.analysis.torch_api import (
     SIZED_FACTORIES,
     legacy_constructor,
 )
-from torchlint.analysis.values import BATCH, Event, Kind, Place, Value
+from torchlint.analysis.values import BATCH, OUTPUT, Event, Kind, Place, Value
 from torchlint.checks import _stale
 from torchlint.checks._build import attribute_base, method_call
 from torchlint.checks._devices import device_text, model_name, name_of, usable
@@ -274,7 +274,7 @@ class InputsNotMoved(Rule):
             # or an input its forward was called with. Or this tensor is indexed
             # with a tensor on a device, which fails whatever that tensor is.
             model = bool(
-                other.origin in ("module call", "parameter") or other.part_of or other.module_input
+                other.origin in (OUTPUT, "parameter") or other.part_of or other.module_input
             )
             indexed = isinstance(mix.node, cst.Subscript)
             # (or it left the device by a .type_as() of a CPU tensor, meeting one that

@@ -443,6 +443,8 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
                 tags.add(RETYPE)
             if last == "numpy" and isinstance(func, ast.Attribute) and not on_cpu(func.value):
                 self.converted.update(roots_of(func.value))
+                if isinstance(func.value, ast.Call):  # torch.cat(feats).numpy(): feats too
+                    self.converted.update(*(roots_of(a) for a in func.value.args))
         if last is not None and writes_file(last):
             tags.add(SAVE)
         name = dotted(func)
