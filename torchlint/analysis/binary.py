@@ -26,7 +26,7 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
     # True division, or a float operand, makes integer tensors floating (torch's
     # default float: a Python float does not widen a floating tensor).
     divides = isinstance(node.operator, cst.Divide)
-    if left.kind in (Kind.TENSOR, Kind.MOVED) and right.kind in (Kind.TENSOR, Kind.MOVED):
+    if left.kind in _TENSORS and right.kind in _TENSORS:
         joined = joins.arithmetic(scope, node, ((node.left, left), (node.right, right)))
         if divides and joined.dtype in INTEGER_DTYPES:
             return replace(joined, dtype="float32")
@@ -35,9 +35,7 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
         return arrays.arithmetic(node, left, right)
     for tensor, other in ((left, right), (right, left)):
         other_node = node.right if other is right else node.left
-        if tensor.kind in (Kind.TENSOR, Kind.MOVED) and (
-            other.kind == Kind.NUMBER or effects.is_number(other_node)
-        ):
+        if tensor.kind in _TENSORS and (other.kind == Kind.NUMBER or effects.is_number(other_node)):
             dtype = tensor.dtype
             floating = other.dtype == "float32" or arrays.has_float_literal(other_node)
             if dtype in INTEGER_DTYPES and (divides or floating):
@@ -80,7 +78,7 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
 
 # Where a tensor is that decides where an operation with an unknown operand is.
 _KNOWN = frozenset({Place.CPU, Place.CUDA, Place.VAR})
-_TENSORS = frozenset({Kind.TENSOR, Kind.MOVED})
+_TENSORS = frozenset({Kind.TENSOR, Kind.MOVED})  # (what was moved computes as a tensor)
 # The operators that give an int of two ints (not ``/``, nor ``**``, whose negative
 # exponents give a float).
 _INT_KEEPING = (cst.Add, cst.Subtract, cst.Multiply, cst.FloorDivide, cst.Modulo)
