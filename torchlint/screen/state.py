@@ -94,7 +94,7 @@ class ModuleState:
                     self.tags.add(ATTACHES)
 
     def is_tensor_expr(self, node: ast.AST, dims: bool = False) -> bool:
-        """``_is_tensor_expr`` of TL301 (``checks/module_state.py``), on the ast;
+        """``_is_tensor_expr`` of TL301 (``checks/module_state.py``, which TL302 shares), on the ast;
         ``dims``: under a method that gives dimensions (``.view``), where TL301 takes
         ``torch.tensor(data)`` too."""
         if isinstance(node, ast.Call):
