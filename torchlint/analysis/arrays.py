@@ -47,7 +47,9 @@ from torchlint.analysis.whole import after_cast, converted
 
 _NUMPY_FLOAT64 = frozenset(
     "zeros ones empty eye identity linspace logspace loadtxt genfromtxt random.rand random.randn "
-    "random.random random.normal random.uniform random.standard_normal".split()
+    "random.random random.normal random.uniform random.standard_normal "
+    # (the window functions: float64 whatever their length's type)
+    "hanning hamming blackman bartlett kaiser".split()
 )
 # numpy functions (and ndarray methods) whose result has their input's dtype.
 NUMPY_KEEP_DTYPE = frozenset(
@@ -129,15 +131,18 @@ _NUMPY_DTYPES = {
     "bool_": "bool",
     "int8": "int8",
     "int16": "int16",
+    "int_": "int64",
 }
+# Python's types as numpy dtypes (``dtype=int``: int64, numpy 2's default integer).
+_BUILTIN_DTYPES = {"float": "float64", "int": "int64", "bool": "bool"}
 
 
 def numpy_dtype(node: cst.BaseExpression) -> str:
     """``np.float32``, ``"float32"``, ``np.dtype("float64")`` -> canonical, else MAYBE."""
     if isinstance(node, cst.SimpleString) and isinstance(node.evaluated_value, str):
         return _NUMPY_DTYPES.get(node.evaluated_value, MAYBE_DTYPE)
-    if isinstance(node, cst.Name) and node.value == "float":
-        return "float64"
+    if isinstance(node, cst.Name) and node.value in _BUILTIN_DTYPES:
+        return _BUILTIN_DTYPES[node.value]
     name = dotted(node)
     if name is not None:
         return _NUMPY_DTYPES.get(name.rsplit(".", 1)[-1], MAYBE_DTYPE)

@@ -1,0 +1,29 @@
+import numpy as np
+import torch
+import torch.nn as nn
+
+
+def multi_hot(tag_lists, n_tags):
+    # float32 rows: the targets have the logits' dtype.
+    rows = []
+    for tags in tag_lists:
+        row = np.zeros(n_tags, dtype=np.float32)
+        row[tags] = 1
+        rows.append(row)
+    return np.stack(rows)
+
+
+class Tagger(nn.Module):
+    def __init__(self, dim, n_tags):
+        super().__init__()
+        self.head = nn.Linear(dim, n_tags)
+        self.criterion = nn.BCEWithLogitsLoss()
+
+    def loss(self, features, targets):
+        return self.criterion(self.head(features), targets)
+
+
+def train(features, tag_lists, n_tags, device):
+    model = Tagger(features.shape[1], n_tags).to(device)
+    targets = torch.from_numpy(multi_hot(tag_lists, n_tags)).to(device)
+    return model.loss(features.to(device), targets)
