@@ -353,6 +353,10 @@ class Expressions(FunctionValues):
             if made.kind in (Kind.MODULE, Kind.WRAPPER):
                 self.observe_call(node, made.origin.rsplit(".", 1)[-1] or "module", made, args)
                 return holders.output(made, args)
+            if made.kind == Kind.FUNCTION:  # transforms.ToTensor()(image): what it stands for
+                result = self.call_function(made, node, args)
+                if result is not None:
+                    return result
             self.escape_args(args)
             return UNKNOWN
         args = [(a, self.eval(a.value)) for a in node.args]

@@ -14,6 +14,8 @@ from torchlint.analysis.array_api import (
     PANDAS_READERS,
     PIL_OPENERS,
     SKLEARN_DATA,
+    TORCHVISION_TO_TENSOR,
+    TORCHVISION_TO_TENSOR_CLASSES,
     array_library_function,
 )
 from torchlint.analysis.effects import FACTORIES as _FLOW_FACTORIES
@@ -65,6 +67,8 @@ class LibraryCalls:
             tags.add(CPU_DATA)  # a DataLoader over it yields CPU batches
         elif optimizer_class(q):
             tags.add(PARAMETER_STATE)
+        elif q in TORCHVISION_TO_TENSOR or q in TORCHVISION_TO_TENSOR_CLASSES:
+            self.to_torch = True  # to_tensor(array): a floating array keeps its dtype
         if q.startswith("torch.") and q.rsplit(".", 1)[-1] in FACTORY_FUNCTIONS:
             if id(node) not in self.init_calls and not has_device_keyword(node):
                 tags.add(FACTORY_WITHOUT_DEVICE)  # outside __init__ (TL401)
