@@ -396,7 +396,14 @@ class HalfOnCpu(Rule):
             made is None
             or cast is None
             or cast.detail != "float16"
-            or (isinstance(func, cst.Attribute) and func.attr.value not in FORWARD_LIKE)
+            or (
+                # (a method of the module: only those that run it; ``self.model(x)``,
+                # the attribute that holds a whole module, is a call of it, where a
+                # part, ``self.decoder(h)``, is the whole one's call to report)
+                isinstance(func, cst.Attribute)
+                and func.attr.value not in FORWARD_LIKE
+                and (module.part_of or obs.env.get(dotted(func) or "") is not module)
+            )
             or any(
                 v.on_accelerator or v.last("move")
                 for seen in self.ctx.analysis.flow.calls.all(node)  # (any call site's)
