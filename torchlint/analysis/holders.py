@@ -123,4 +123,10 @@ def output(module: Value, args: list[tuple[cst.Arg, Value]]) -> Value:
             return replace(value, ident=new_ident(), moved_from=0, dtype=dtype)
     made = new_value(Kind.TENSOR, module.device if module.placed else None, module.dtype)
     branch = module.branch_cast()  # (half on a branch: so is what it computes)
-    return replace(made, origin=OUTPUT, events=(branch,) if branch else ())
+    events: tuple[Event, ...] = (branch,) if branch else ()
+    placed = module.last("move", "place") if module.on_accelerator else None
+    if placed is not None:
+        # (where the module was put on the device its output is on: "ran", which no
+        # rule takes for a move of the tensor itself)
+        events += (Event("ran", placed.node, placed.detail, placed.path, placed.bound),)
+    return replace(made, origin=OUTPUT, events=events)

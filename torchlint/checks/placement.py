@@ -239,17 +239,16 @@ class ModuleCastNotPlaced(Rule):
 
 
 def moved_input(obs: CallObs) -> tuple[cst.Arg, Value, Event] | None:
-    """The first argument of a module call that is on a GPU, with where it got there."""
-    return next(
-        (
-            (arg, v, there)
-            for arg, v in obs.args
-            if v.kind in (Kind.TENSOR, Kind.MOVED, Kind.ENCODING)
-            and v.on_accelerator
-            and (there := _placed_at(v)) is not None
-        ),
-        None,
-    )
+    """The first argument of a module call that is on a GPU, with where it got there
+    (one moved or made there before one that a module moved there computed)."""
+    found = [
+        (arg, v, there)
+        for arg, v in obs.args
+        if v.kind in (Kind.TENSOR, Kind.MOVED, Kind.ENCODING)
+        and v.on_accelerator
+        and (there := _placed_at(v)) is not None
+    ]
+    return next((f for f in found if f[2].action != "ran"), found[0] if found else None)
 
 
 def how_placed(move: Event, value: Value, code: Callable[[cst.CSTNode], str]) -> str:
@@ -257,6 +256,8 @@ def how_placed(move: Event, value: Value, code: Callable[[cst.CSTNode], str]) ->
     `DEVICE`" (``_placed_at``'s event)."""
     if move.action == "move":
         return f"moved to {device_text(move, code)}"
+    if move.action == "ran":
+        return f"computed by a module moved to {device_text(move, code)}"
     assert value.device_expr is not None
     made_on = code(value.device_expr)
     return f"made on `{made_on}`" if len(made_on) <= 40 else "made on a GPU"
@@ -283,9 +284,9 @@ def layer_error(obs: CallObs, dtype: str | None, analysis: FileFacts) -> str:
 
 
 def _placed_at(value: Value) -> Event | None:
-    """Where a tensor on a GPU got there: its move (``x.to(device)``), or its making
-    there (``torch.tensor(ids, device=DEVICE)``, whose event names the device given)."""
-    move = value.last("move")
+    """Where a tensor on a GPU got there: its move (``x.to(device)``), the move of
+    the module whose output it is (``encoder.to(device)``), or its making there (``torch.tensor(ids, device=DEVICE)``, whose event names the device given)."""
+    move = value.last("move", "ran")  # (moved itself, or the output of a module moved)
     if move is not None:
         return move
     made = value.last("create")

@@ -129,8 +129,9 @@ class ModuleNotPlaced(Rule):
             return False
         if obs.in_forward:
             # Inside a module's forward, followed from its call: that call is
-            # reported, unless the layer is made right here, anew at every call.
-            return self._made_in_forward(node, obs, created)
+            # reported, unless the layer is made right here, anew at every call, or
+            # is a part of a module never moved that meets a part placed before.
+            return self._made_in_forward(node, obs, created) or self._behind_placed_part(node, obs)
         moved = moved_input(obs)
         if moved is None:
             return False
@@ -279,6 +280,55 @@ class ModuleNotPlaced(Rule):
             "attribute of the module, so that the model's move takes it along",
             None,
             {"move": placed.node, "call": node},
+        )
+        return True
+
+    def _behind_placed_part(self, node: cst.Call, obs: CallObs) -> bool:
+        """``self.classifier(self.model(x))`` in the forward of a module never moved,
+        whose ``self.model`` was placed before it was handed in (``SoftmaxLoss(encoder,
+        3)`` of an encoder that moved itself): the placed part computes on the GPU,
+        the module's own layers stay on the CPU. Reported where the whole module is
+        made, the line that can move it all."""
+        own = obs.env.get("self")
+        made = own.last("create") if own is not None else None
+        if (
+            own is None
+            or made is None
+            or not obs.module.part_of
+            or not obs.callee.startswith("self.")
+            or own.device != Place.CPU
+            or own.last("move", "place", "wrap", "maybe-wrap") is not None
+            or self._whole_called(made.node)  # (that call's moved input says it)
+        ):
+            return False
+        found = next(
+            (
+                (arg, v, ran)
+                for arg, v in obs.args
+                if v.kind == Kind.TENSOR and v.on_accelerator and (ran := v.last("ran")) is not None
+            ),
+            None,
+        )
+        if found is None:
+            return False
+        arg, value, ran = found
+        at = self.once_at(made.node, node)
+        if at is None:
+            return True
+        code = self.ctx.code_for
+        input_name = name_of(arg.value, code(arg.value))
+        error = layer_error(obs, obs.module.dtype, self.ctx.analysis)
+        whole = code(made.node.func) if isinstance(made.node, cst.Call) else "the module"
+        self.report(
+            at,
+            f"`{whole}(...)` is made here (on the CPU) and never moved to a device, but a "
+            f"part of it was {how_placed(ran, value, code)[len('computed by a module ') :]} "
+            f"at line <line:move> before it was handed in: `{obs.callee}` stays on the CPU "
+            f"while its input `{input_name}`, computed by that part, is on the GPU, and the "
+            f"call at line <line:call> fails with {error}; move the whole module to the "
+            "device where it is made",
+            None,
+            {"move": ran.node, "call": node},
         )
         return True
 
