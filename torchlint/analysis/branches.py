@@ -16,6 +16,7 @@ from torchlint.analysis.values import (
     NUMPY_DTYPE,
     UNKNOWN,
     Kind,
+    Place,
     Value,
     is_none,
 )
@@ -282,7 +283,13 @@ def grows_cache(stmt: cst.If) -> bool:
                 else None
             )
             if isinstance(side, cst.Subscript):
-                side = side.value  # self.max_size[0]
+                side = side.value  # self.max_size[0], self.cos.shape[0]
+            if isinstance(side, cst.Attribute) and side.attr.value == "shape":
+                side = side.value
+            elif isinstance(side, cst.Call) and isinstance(side.func, cst.Attribute):
+                side = side.func.value if side.func.attr.value == "size" else None
+            elif isinstance(side, cst.Call) and dotted(side.func) == "len" and side.args:
+                side = side.args[0].value  # len(self.cache)
             name = dotted(side) if side is not None else None
             if name is None or not name.startswith("self."):
                 return False
@@ -290,23 +297,39 @@ def grows_cache(stmt: cst.If) -> bool:
         else:
             return False
     assigned = {
-        dotted(t.target)
+        dotted(target)
         for line in stmt.body.body
         if isinstance(line, cst.SimpleStatementLine)
         for small in line.body
         if isinstance(small, cst.Assign)
         for t in small.targets
+        # (self.cos, self.sin = build(n): each)
+        for target in (
+            [e.value for e in t.target.elements]
+            if isinstance(t.target, (cst.Tuple, cst.List))
+            else [t.target]
+        )
     }
     return bool(compared) and compared <= assigned
 
 
 def first_built(before: dict[str, Value], after: dict[str, Value]) -> dict[str, Value]:
     """The ``self.`` tensors a cache-growing body (``grows_cache``) builds where there
-    was none before it (``self.cos = self.sin = None`` in ``__init__``)."""
+    was none before it (``self.cos = self.sin = None`` in ``__init__``), or rebuilds
+    on the CPU where the cache was elsewhere (``self.cos, self.sin = build(n)`` with a
+    builder's ``device=None``: the run long enough to grow it crashes)."""
     return {
         k: v
         for k, v in after.items()
         if k.startswith("self.")
         and v.kind == Kind.TENSOR
-        and (k not in before or is_none(before[k]))
+        and (
+            k not in before
+            or is_none(before[k])
+            or (
+                v.device == Place.CPU
+                and before[k].kind in (Kind.TENSOR, Kind.MOVED)
+                and before[k].device not in (None, Place.CPU)
+            )
+        )
     }

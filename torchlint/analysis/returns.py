@@ -2,7 +2,9 @@
 (``model = build_model(args)``): the call is where the caller takes charge of it,
 and where it is placed (``build_model(args).to(device)``), so the value records it
 as a "return" event. A finding about a module never placed lands there
-(``checks/unplaced.py``): the factory often has no device to give it."""
+(``checks/unplaced.py``): the factory often has no device to give it. So does one
+about a tensor a helper made with its ``device=None`` default (``checks/moves.py``).
+"""
 
 from __future__ import annotations
 
@@ -17,8 +19,15 @@ from torchlint.lint.traverse import nodes
 
 def handed_back(scope: Scope, fn: cst.FunctionDef, call: Site, value: Value) -> Value:
     """``value`` as ``fn`` returned it to ``call``: with a "return" event when it is
-    a module ``fn`` made."""
-    made = value.last("create") if value.kind == Kind.MODULE else None
+    a module ``fn`` made, or a tensor (``build_cache(n)`` whose ``device=None``
+    default the call left: the call is the line to change)."""
+    if value.kind == Kind.TUPLE and value.items:  # return cos, sin (the tensors only)
+        items = tuple(
+            handed_back(scope, fn, call, item) if item.kind == Kind.TENSOR else item
+            for item in value.items
+        )
+        return replace(value, items=items)
+    made = value.last("create") if value.kind in (Kind.MODULE, Kind.TENSOR) else None
     if made is None or not isinstance(call, cst.Call):
         return value
     if fn not in scope.w.fn_nodes:

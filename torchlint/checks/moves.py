@@ -15,7 +15,7 @@ from torchlint import screen
 from torchlint.analysis.legacy import made_by_class
 from torchlint.analysis.names import called_name, dotted
 from torchlint.analysis.observations import CallObs
-from torchlint.analysis.order import contains, written_before
+from torchlint.analysis.order import contains, innermost_function, written_before
 from torchlint.analysis.retype import TYPE_AS_CPU
 from torchlint.analysis.torch_api import (
     GPU_STRINGS,
@@ -317,6 +317,7 @@ class InputsNotMoved(Rule):
             batch = False
             handed = mix.cpu.handed_in()
             statement = None
+            left_default = False
             if (
                 made is not None
                 and handed is not None
@@ -355,6 +356,22 @@ class InputsNotMoved(Rule):
                     else f"`{cpu or 'this tensor'}` was made on the CPU {unplaced} at line "
                     "<line:made> and"
                 )
+            elif made is not None and (back := _left_default(mix.cpu, made)) is not None:
+                # Made by a helper whose ``device=None`` default the call left: the
+                # call is the line to change (once, however many meetings).
+                spot = self.once_at(back.node, node, not self.ctx.in_this_file(mix.node))
+                if spot is None:
+                    return
+                at = spot
+                related["made"] = made.node
+                left_default = at is back.node
+                subject = (
+                    "this call leaves its helper's `device=` None, so the tensor made at "
+                    "line <line:made> is on the CPU, and it"
+                    if left_default
+                    else f"this call reaches a tensor made on the CPU {unplaced} at line "
+                    "<line:made>, which"
+                )
             elif made is not None and made.node is not node:
                 # Made in another file of the project, reached through this call:
                 # that file reports it when the run lints it (``once_at``).
@@ -384,7 +401,16 @@ class InputsNotMoved(Rule):
                 else "create it on that device (or move it there before that line)"
             )
             meets = "at line <line:meets>"
-            if statement is not None:
+            if left_default:
+                # (the name of what it meets means the same at the call only in one
+                # function)
+                caller = innermost_function(self.ctx.analysis.functions, at)
+                advice = (
+                    f"pass it `device={of}.device`"
+                    if caller is not None and contains(caller, mix.node)
+                    else "pass it the device of what the tensor meets (`device=...`)"
+                )
+            elif statement is not None:
                 advice = f"move it with the model's inputs before the call (`{passed}.to(...)`)"
             elif batch:
                 meets = "here" if at is mix.node or mix.node is node else meets
@@ -618,13 +644,25 @@ def _recast_only(value: Value) -> Event | None:
     return None
 
 
+def _left_default(value: Value, made: Event) -> Event | None:
+    """The call that handed back a tensor its helper made with a ``device=`` that holds
+    None there (``build_cache(n)`` of ``def build_cache(n, device=None)``): where the
+    device is to be given."""
+    if _unplaced(made.node) != _DEFAULT_LEFT:
+        return None
+    return value.next_after(made, "return")
+
+
+_DEFAULT_LEFT = "(its `device=` is None there)"
+
+
 def _unplaced(made: cst.CSTNode | None) -> str:
     """Why a tensor made by ``made`` is on the CPU: no ``device=``, or a ``device=``
     that holds None there (a helper's ``device=None`` default the caller left)."""
     if isinstance(made, cst.Call) and any(
         a.keyword is not None and a.keyword.value == "device" for a in made.args
     ):
-        return "(its `device=` is None there)"
+        return _DEFAULT_LEFT
     return "(no `device=`)"
 
 
