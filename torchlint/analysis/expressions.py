@@ -421,7 +421,7 @@ class Expressions(FunctionValues):
                 else (self.lookup(receiver_path) or UNKNOWN)
             )
             if receiver.kind in (None, Kind.TENSOR, Kind.MOVED):
-                indices.method(self, node, method, args)  # x.scatter_(1, index, 1.0)
+                indices.method(self, node, method, args, (cst.Arg(func.value), receiver))
             if isinstance(func.value, cst.Name):
                 result = self.class_method(func.value.value, method, node, args)
                 if result is not None:

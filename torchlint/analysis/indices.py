@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from torchlint.analysis import joins
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import FLOATING_DTYPES, INDEX_FUNCTIONS, INDEX_METHODS
@@ -35,18 +36,30 @@ def floating(value: Value) -> bool:
     )
 
 
-def method(scope: Scope, node: cst.Call, name: str, args: Args) -> None:
-    """``x.scatter_(1, index, 1.0)``: observes a floating ``index``."""
+def method(
+    scope: Scope, node: cst.Call, name: str, args: Args, receiver: tuple[cst.Arg, Value]
+) -> None:
+    """``x.scatter_(1, index, 1.0)``: observes a floating ``index``, and one on the
+    CPU meeting ``x`` on a device."""
     position = _METHOD_INDEX.get(name)
     if position is not None:
-        _observe(scope, node, name, _argument(args, position, "index"))
+        index = _argument(args, position, "index")
+        _observe(scope, node, name, index)
+        if index is not None:
+            joins.indexed_by(scope, node, receiver, index)
 
 
 def function(scope: Scope, node: cst.Call, q: str, args: Args) -> None:
-    """``torch.gather(x, 1, index)``, ``F.one_hot(labels)``: observes a floating index."""
+    """``torch.gather(x, 1, index)``, ``F.one_hot(labels)``: observes a floating index
+    (and, of a function that takes the tensor indexed first, one on the CPU meeting
+    it on a device)."""
     found = INDEX_FUNCTIONS.get(q)
     if found is not None:
-        _observe(scope, node, q.rsplit(".", 1)[-1], _argument(args, *found))
+        index = _argument(args, *found)
+        _observe(scope, node, q.rsplit(".", 1)[-1], index)
+        indexed = _argument(args, 0, "input")
+        if index is not None and indexed is not None and indexed is not index:
+            joins.indexed_by(scope, node, indexed, index)
 
 
 def _argument(args: Args, position: int, keyword: str) -> tuple[cst.Arg, Value] | None:

@@ -86,6 +86,18 @@ def masked(
         _mixed(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=False)
 
 
+def indexed_by(
+    scope: Scope, node: cst.Call, indexed: tuple[cst.Arg, Value], index: tuple[cst.Arg, Value]
+) -> None:
+    """``buf.index_select(0, idx)``, ``torch.gather(x, 1, idx)``: the index must be
+    where the tensor indexed is (unlike ``x[idx]``, a CPU index of a CUDA tensor fails:
+    'Expected all tensors to be on the same device'); the result is the indexed
+    tensor's, so only the meeting is recorded."""
+    pair = [(a.value, v) for a, v in (indexed, index)]
+    if all(v.kind in _TENSORS for _, v in pair):
+        _mixed(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=False)
+
+
 # The origins of a value on a device because a placed model put it there: its output
 # and its weights (what TL204 takes as "the model's device").
 _MODEL_ORIGINS = (OUTPUT, "parameter")
