@@ -325,6 +325,7 @@ class ModuleStateRule(Rule):
         """A module with weights: ``nn.Linear(...)``, a module class of the file, an
         ``nn.Sequential`` / ``nn.ModuleList`` / ``nn.ModuleDict`` holding one, or the
         call of a function of the file whose every return is one."""
+        node = _through_self_returns(node)  # nn.Linear(d, n).eval(): the layer
         if not isinstance(node, cst.Call):
             return False
         q = self.ctx.analysis.qualify(node.func) or ""
@@ -445,10 +446,31 @@ def _number(node: cst.BaseExpression | None) -> bool:
     return isinstance(node, (cst.Integer, cst.Float))
 
 
+# Module methods that return the module itself (``model.eval()``, ``m.to(device)``).
+_RETURNS_SELF = frozenset(
+    "eval train to cuda cpu float half double bfloat16 requires_grad_ apply".split()
+)
+
+
+def _through_self_returns(node: cst.BaseExpression) -> cst.BaseExpression:
+    """``model.eval().requires_grad_(False)`` -> ``model``: what such calls return."""
+    while (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value in _RETURNS_SELF
+    ):
+        node = node.func.value
+    return node
+
+
 def _passed(fn: FunctionFacts, call: cst.Call, returned: cst.BaseExpression) -> cst.BaseExpression:
     """What ``fn`` returns at ``call`` when it returns one of its parameters as it was
     given (``init_(nn.Linear(8, 1))`` of ``def init_(module, gain): ...; return
-    module``): that argument; else ``returned`` itself."""
+    module``): that argument; a local it binds once (``model = Net(w); ...; return
+    model.eval()``): that value; else ``returned`` itself."""
+    returned = _through_self_returns(returned)  # return model.eval(): model
+    if isinstance(returned, cst.Name) and (made := fn.single_value(returned.value)) is not None:
+        return made  # model = Net(width); ...; return model
     if not isinstance(returned, cst.Name) or not fn.binds(returned.value):
         return returned
     name = returned.value
