@@ -61,8 +61,9 @@ class ModuleInPlainContainer(ModuleStateRule):
     counts when it has weights: an `nn.*` layer, a module class of the file or of
     another file of the project it imports (`from metrics import Accuracy`), an
     `nn.Sequential` / `nn.ModuleList` holding one, or the call of a function of the
-    file that returns one (`{name: conv_branch(c) for name in regions}`), also the
-    one it is given (`[init_(nn.Linear(h, 1)) for _ in range(n)]` of an `init_` that
+    file that returns one (`{name: conv_branch(c) for name in regions}`, `return
+    model.eval()` of a `model` it builds), also through a method that returns the
+    module (`nn.Linear(d, n).eval()`, `.requires_grad_(False)`), also the one it is given (`[init_(nn.Linear(h, 1)) for _ in range(n)]` of an `init_` that
     initializes the layer and returns it).
 
     ## Why is this bad?

@@ -214,9 +214,9 @@ class HalfOnCpu(Rule):
     boilerplate. And a module made on the CPU, cast to float16 (`.half()`,
     `torch_dtype=torch.float16`, or a method of its own that casts each of its parts,
     `convert_to_fp16()`; on every run or on the branch that casts it, an option's
-    choice of float16 included) and called, or
-    its `generate` called, without ever being moved: the call computes in float16 on
-    the CPU.
+    choice of float16 included) and called (also through the attribute that holds it,
+    `self.encoder(batch)`), or its `generate` called, without ever being moved: the
+    call computes in float16 on the CPU.
 
     ## Why is this bad?
     Many CPU kernels have no half-precision version or a very slow one: older PyTorch

@@ -80,6 +80,13 @@ class InputsNotMoved(Rule):
     with `device=`): 'indices should be either on cpu or on the same device as the
     indexed tensor', whatever that tensor is; an index of indices counts where it
     surely has dimensions (one index at a time, `table[labels[i]]`, is read as an int).
+    The same for an index made on the CPU given to `index_select` / `gather` /
+    `scatter` / `take_along_dim` of a tensor on a device (unlike `x[idx]`, they take
+    no CPU index). A tensor a helper makes with its `device=None` default (`def
+    causal_mask(n, device=None)`) is reported at the call that left the default, the
+    line to change (`pass it device=scores.device`); also a cache that `forward`
+    rebuilds with such a call when the input is longer than it (`if n >
+    self.cos.shape[0]: self.cos = build(n)`): the long run meets the CPU table.
     And a tensor made on the CPU, surely with dimensions, that meets one surely on a
     GPU in the run with one, model or not: moved with `.cuda()`, made with
     `device="cuda"`, or on a device that is a GPU there (`"cuda" if

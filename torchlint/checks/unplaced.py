@@ -46,7 +46,8 @@ class ModuleNotPlaced(Rule):
     `from_pretrained`, `timm.create_model`), never moved (no
     `.to(device)`, `.cuda()`, `device=`, `device_map=`, `accelerator.prepare`, no part
     moved, not handed to a function the analysis cannot follow), and then called with
-    an input that was moved to a GPU or a device variable: `model(x)`, or a method
+    an input that was moved to a GPU or a device variable, or computed by a module
+    moved there (`probe(backbone(x))`): `model(x)`, or a method
     of its class whose body runs its layers (`vae.decode(latents)` of a module class
     of the file that calls `self.decoder(...)`). The finding lands where
     the module is made, the line to change, and names the input's move and the call;
@@ -57,6 +58,10 @@ class ModuleNotPlaced(Rule):
     calls) and called there, `nn.BatchNorm2d(c)(x)`, is no attribute of the module:
     the model's move leaves it on the CPU while its input lives on the GPU with the
     model's other layers; it is reported where it is made.
+    A wrapper never moved whose part was placed before it was handed in
+    (`SoftmaxLoss(encoder.to(device), n)`, or an encoder that moves itself in its
+    `__init__`) runs its own layers on the CPU with that part's output on the GPU: it
+    is reported where it is made, the line that can move it all.
     A module handed to a function that chooses a device of its own for the inputs
     (`device = "cuda" if ... else "cpu"` there, a name the line that made the module
     does not have) is reported at its first call in that function: that is where it
