@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import NamedTuple, Protocol
 
 import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts, FileFacts
+from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import FlowFacts
 from torchlint.analysis.project import MAX_HOPS, Home, resolve
-from torchlint.analysis.values import CLASS, Event, Kind, PartCast, Value, carried
+from torchlint.analysis.torch_api import DTYPES
+from torchlint.analysis.values import CLASS, Event, Kind, PartCast, Place, Value, carried
 from torchlint.lint.traverse import nodes
 
 
@@ -140,6 +143,8 @@ class Walk:
         # conditions that pick some parameters enclosed the loop (``analysis/recasts.py``).
         self.param_levels: dict[int, int] = {}
         self.globals: dict[str, Value] = {}
+        # Per file (by its facts' id): the module-level names its functions move.
+        self._moved_globals: dict[int, dict[str, set[cst.FunctionDef]]] = {}
         self.module_scope: Names | None = None  # while the module body is walked
         self.followed = 0  # calls followed into the file's own functions
         # Instances of the file's classes: their class and ``self.`` attributes.
@@ -275,6 +280,65 @@ class Walk:
         # While the module body is walked, a function it calls sees the bindings made
         # so far (a model built at line 40 is known to the helper called at line 41).
         bindings = self.globals if self.module_scope is None else self.module_scope.env
-        return {
-            k: v for k, v in bindings.items() if carried(v) and k.split(".", 1)[0] not in shadowed
+        movers = self._globals_moved()
+        out = {}
+        for k, v in bindings.items():
+            if not carried(v) or k.split(".", 1)[0] in shadowed:
+                continue
+            if (
+                v.kind in (Kind.MODULE, Kind.WRAPPER)
+                and v.device == Place.CPU
+                and movers.get(k, {fn}) - {fn}
+            ):
+                # A module-level model another function of the file moves in place
+                # (``model.to(device)`` in ``train()``): this one may run before or
+                # after that; where the model is here is not known (a caller that
+                # moved it hands it over moved: ``calls._enter``).
+                v = replace(v, device=Place.MAYBE)
+            out[k] = v
+        return out
+
+    def _globals_moved(self) -> dict[str, set[cst.FunctionDef]]:
+        """The module-level names the functions of the file move in place to a device
+        (``model.to(device)``, ``model.cuda()``, or ``model = model.to(device)``
+        under ``global model``), with the functions that do."""
+        key = id(self.analysis)
+        found = self._moved_globals.get(key)
+        if found is None:
+            found = self._moved_globals[key] = _globals_moved(self.analysis)
+        return found
+
+
+def _globals_moved(analysis: FileFacts) -> dict[str, set[cst.FunctionDef]]:
+    """``walk._globals_moved``, read from the file's functions."""
+    out: dict[str, set[cst.FunctionDef]] = {}
+    for fn in analysis.functions.values():
+        declared = {
+            name.name.value for stmt in nodes(fn.node.body, cst.Global) for name in stmt.names
         }
+        local = (set(fn.params) | set(fn.assignments)) - declared
+        for call in nodes(fn.node.body, cst.Call):
+            func = call.func
+            if (
+                isinstance(func, cst.Attribute)
+                and isinstance(func.value, cst.Name)
+                and func.value.value not in local
+                and _moves(func.attr.value, call)
+            ):
+                out.setdefault(func.value.value, set()).add(fn.node)
+    return out
+
+
+def _moves(method: str, call: cst.Call) -> bool:
+    """``.cuda()``, or a ``.to(...)`` that names a device (not a dtype alone)."""
+    if method == "cuda":
+        return True
+    if method != "to" or not call.args:
+        return False
+    if any(a.keyword is not None and a.keyword.value == "device" for a in call.args):
+        return True
+    first = call.args[0]
+    name = dotted(first.value) if first.keyword is None else None
+    return first.keyword is None and not (
+        name is not None and name.rsplit(".", 1)[-1] in DTYPES and name.startswith("torch.")
+    )
