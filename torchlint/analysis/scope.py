@@ -196,6 +196,11 @@ class Scope(ABC):
                 # self.nets = [a, b]; a.to(device): the list holds the moved a (as a
                 # dict of parts, parts["vae"].to(device), holds the moved VAE)
                 self.env[key] = held
+        # trainer = Trainer(model); model.to(device): the instance holds the moved one
+        for _, attrs in self.w.objects.values():
+            for key, v in list(attrs.items()):
+                if v.ident == ident:
+                    attrs[key] = replace(value, ident=ident, moved_from=v.moved_from)
 
     def forget(self, ident: int) -> None:
         """Nothing is known any more of the object ``ident``, by any name."""
