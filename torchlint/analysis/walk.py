@@ -280,7 +280,6 @@ class Walk:
         # While the module body is walked, a function it calls sees the bindings made
         # so far (a model built at line 40 is known to the helper called at line 41).
         bindings = self.globals if self.module_scope is None else self.module_scope.env
-        movers = self._globals_moved()
         out = {}
         for k, v in bindings.items():
             if not carried(v) or k.split(".", 1)[0] in shadowed:
@@ -288,7 +287,7 @@ class Walk:
             if (
                 v.kind in (Kind.MODULE, Kind.WRAPPER)
                 and v.device == Place.CPU
-                and movers.get(k, {fn}) - {fn}
+                and self._globals_moved().get(k, {fn}) - {fn}
             ):
                 # A module-level model another function of the file moves in place
                 # (``model.to(device)`` in ``train()``): this one may run before or
