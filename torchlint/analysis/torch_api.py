@@ -706,3 +706,20 @@ DEPRECATED_AMP: dict[str, tuple[str, str]] = {
     "torch.cuda.amp.grad_scaler.GradScaler": ("GradScaler", "cuda"),
     "torch.cpu.amp.GradScaler": ("GradScaler", "cpu"),
 }
+
+
+def dtype_only(call: cst.Call) -> bool:
+    """``.to(dtype)``, ``.to(x.dtype)``, ``.to(torch.float16)``, ``.to(dtype=d)``: a
+    cast that leaves the tensor on its device."""
+    if not call.args:
+        return False
+    for arg in call.args:
+        if arg.keyword is not None:
+            if arg.keyword.value != "dtype":
+                return False
+            continue
+        name = dotted(arg.value) or ""
+        last = name.rsplit(".", 1)[-1]
+        if not (last.endswith("dtype") or (name.startswith("torch.") and last in DTYPES)):
+            return False
+    return True

@@ -12,10 +12,9 @@ from typing import NamedTuple, Protocol
 import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts, FileFacts
-from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import FlowFacts
 from torchlint.analysis.project import MAX_HOPS, Home, resolve
-from torchlint.analysis.torch_api import DTYPES
+from torchlint.analysis.torch_api import dtype_only
 from torchlint.analysis.values import CLASS, Event, Kind, PartCast, Place, Value, carried
 from torchlint.lint.traverse import nodes
 
@@ -329,15 +328,5 @@ def _globals_moved(analysis: FileFacts) -> dict[str, set[cst.FunctionDef]]:
 
 
 def _moves(method: str, call: cst.Call) -> bool:
-    """``.cuda()``, or a ``.to(...)`` that names a device (not a dtype alone)."""
-    if method == "cuda":
-        return True
-    if method != "to" or not call.args:
-        return False
-    if any(a.keyword is not None and a.keyword.value == "device" for a in call.args):
-        return True
-    first = call.args[0]
-    name = dotted(first.value) if first.keyword is None else None
-    return first.keyword is None and not (
-        name is not None and name.rsplit(".", 1)[-1] in DTYPES and name.startswith("torch.")
-    )
+    """``.cuda()``, or a ``.to(...)`` that is not a cast alone."""
+    return method == "cuda" or (method == "to" and bool(call.args) and not dtype_only(call))

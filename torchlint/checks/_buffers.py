@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from torchlint.analysis.names import dotted
-from torchlint.analysis.torch_api import DTYPES
+from torchlint.analysis.torch_api import dtype_only
 from torchlint.lint.traverse import children, is_self_call, nodes
 
 # The container methods that put their argument(s) in.
@@ -407,23 +407,6 @@ def buffer_containers(
         if not moved:  # (moved where it is read: it follows the input)
             single = isinstance(step.small, cst.Assign) and c.is_ref(step.small.value, step)
             yield BufferContainer(step.small, attr, use, single)
-
-
-def dtype_only(call: cst.Call) -> bool:
-    """``.to(dtype)``, ``.to(x.dtype)``, ``.to(torch.float16)``, ``.to(dtype=d)``: a
-    cast that leaves the tensor on its device."""
-    if not call.args:
-        return False
-    for arg in call.args:
-        if arg.keyword is not None:
-            if arg.keyword.value != "dtype":
-                return False
-            continue
-        name = dotted(arg.value) or ""
-        last = name.rsplit(".", 1)[-1]
-        if not (last.endswith("dtype") or (name.startswith("torch.") and last in DTYPES)):
-            return False
-    return True
 
 
 def rooted_at(node: cst.CSTNode, attr: str) -> bool:

@@ -14,9 +14,10 @@ from torchlint.analysis.torch_api import (
     PARAMETRIZED_MODULES,
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
+    dtype_only,
     loss_with_weights,
 )
-from torchlint.checks._buffers import built_methods, dtype_only
+from torchlint.checks._buffers import built_methods
 from torchlint.checks._globals import ModuleBindings, bound_in, module_level_dict, module_values
 from torchlint.lint.traverse import nodes
 from torchlint.rules.rule import LintContext, Rule

@@ -655,22 +655,22 @@ def _left_default(value: Value, made: Event) -> Event | None:
     """The call that handed back a tensor its helper made with a ``device=`` that holds
     None there (``build_cache(n)`` of ``def build_cache(n, device=None)``): where the
     device is to be given."""
-    if _unplaced(made.node) != _DEFAULT_LEFT:
+    if not _device_given(made.node):
         return None
     return value.next_after(made, "return")
 
 
-_DEFAULT_LEFT = "(its `device=` is None there)"
+def _device_given(made: cst.CSTNode | None) -> bool:
+    """``made`` passes ``device=``: a tensor it made on the CPU had None there."""
+    return isinstance(made, cst.Call) and any(
+        a.keyword is not None and a.keyword.value == "device" for a in made.args
+    )
 
 
 def _unplaced(made: cst.CSTNode | None) -> str:
     """Why a tensor made by ``made`` is on the CPU: no ``device=``, or a ``device=``
     that holds None there (a helper's ``device=None`` default the caller left)."""
-    if isinstance(made, cst.Call) and any(
-        a.keyword is not None and a.keyword.value == "device" for a in made.args
-    ):
-        return _DEFAULT_LEFT
-    return "(no `device=`)"
+    return "(its `device=` is None there)" if _device_given(made) else "(no `device=`)"
 
 
 def _scalar(node: cst.CSTNode) -> bool:

@@ -9,7 +9,8 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis import ClassFacts
 from torchlint.analysis.names import dotted
-from torchlint.checks._buffers import buffer_containers, dtype_only, rooted_at
+from torchlint.analysis.torch_api import dtype_only
+from torchlint.checks._buffers import buffer_containers, rooted_at
 from torchlint.checks.module_state import (
     ModuleStateRule,
     comprehended,

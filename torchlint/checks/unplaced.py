@@ -17,7 +17,7 @@ from torchlint.analysis.project import origin_class
 from torchlint.analysis.torch_api import HALF_DTYPES, MOVE_TEXT, builds_weights, class_has_weights
 from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value
 from torchlint.checks._build import method_call
-from torchlint.checks._devices import model_name, name_of, usable
+from torchlint.checks._devices import device_text, model_name, name_of, usable
 from torchlint.checks.placement import how_placed, layer_error, moved_input
 from torchlint.lint.traverse import nodes
 from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
@@ -308,7 +308,7 @@ class ModuleNotPlaced(Rule):
             return False
         found = next(
             (
-                (arg, v, ran)
+                (arg, ran)
                 for arg, v in obs.args
                 if v.kind == Kind.TENSOR and v.on_accelerator and (ran := v.last("ran")) is not None
             ),
@@ -316,7 +316,7 @@ class ModuleNotPlaced(Rule):
         )
         if found is None:
             return False
-        arg, value, ran = found
+        arg, ran = found
         at = self.once_at(made.node, node)
         if at is None:
             return True
@@ -327,7 +327,7 @@ class ModuleNotPlaced(Rule):
         self.report(
             at,
             f"`{whole}(...)` is made here (on the CPU) and never moved to a device, but a "
-            f"part of it was {how_placed(ran, value, code)[len('computed by a module ') :]} "
+            f"part of it was moved to {device_text(ran, code)} "
             f"at line <line:move> before it was handed in: `{obs.callee}` stays on the CPU "
             f"while its input `{input_name}`, computed by that part, is on the GPU, and the "
             f"call at line <line:call> fails with {error}; move the whole module to the "
