@@ -62,3 +62,42 @@ class Trainer:
 
 def finetune(checkpoint, batches):
     Trainer(Segmenter(), checkpoint).train(batches)
+
+
+# One group per parameter (its own learning rate and decay), listed from
+# ``dict(model.named_parameters())``; resumed before ``.cuda()``.
+def per_parameter_groups(path, lr, batches):
+    model = Segmenter()
+    groups = []
+    for name, weight in dict(model.named_parameters()).items():
+        decay = 0.0 if name.endswith("bias") else 1e-4
+        groups += [{"params": [weight], "lr": lr, "weight_decay": decay}]
+    optimizer = torch.optim.SGD(groups, momentum=0.9)
+    optimizer.load_state_dict(torch.load(path, map_location="cpu"))
+    model.cuda()  # expect: TL207:5 lines=76,80
+    for images, masks in batches:
+        nn.functional.cross_entropy(model(images.cuda()), masks.cuda()).backward()
+        optimizer.step()
+
+
+# Groups appended one parameter at a time, a bias doubling its rate.
+def doubled_bias_rate(net, lr):
+    groups = []
+    for name, param in net.named_parameters():
+        if not param.requires_grad:
+            continue
+        if "bias" in name:
+            groups.append({"params": [param], "lr": lr * 2, "weight_decay": 0})
+        else:
+            groups.append({"params": [param], "lr": lr, "weight_decay": 1e-4})
+    return groups
+
+
+def resume_detector(path, batches):
+    net = Segmenter()
+    optimizer = torch.optim.SGD(doubled_bias_rate(net, 0.01), momentum=0.9)
+    optimizer.load_state_dict(torch.load(path, map_location="cpu")["optimizer"])
+    net.cuda()  # expect: TL207:5 lines=99,103
+    for images, masks in batches:
+        nn.functional.cross_entropy(net(images.cuda()), masks.cuda()).backward()
+        optimizer.step()

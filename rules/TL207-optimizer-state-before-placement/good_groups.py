@@ -59,3 +59,17 @@ class Trainer:
 
 def finetune(checkpoint, batches):
     Trainer(Segmenter(), checkpoint).train(batches)
+
+
+def per_parameter_groups(path, lr, batches):
+    # The model is placed before its optimizer exists: the state loads beside it.
+    model = Segmenter().cuda()
+    groups = []
+    for name, weight in dict(model.named_parameters()).items():
+        decay = 0.0 if name.endswith("bias") else 1e-4
+        groups += [{"params": [weight], "lr": lr, "weight_decay": decay}]
+    optimizer = torch.optim.SGD(groups, momentum=0.9)
+    optimizer.load_state_dict(torch.load(path, map_location="cpu"))
+    for images, masks in batches:
+        nn.functional.cross_entropy(model(images.cuda()), masks.cuda()).backward()
+        optimizer.step()

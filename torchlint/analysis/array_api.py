@@ -11,7 +11,9 @@ from __future__ import annotations
 # frames, as ``cv2.imread`` (``torch_api.OPENCV_IMAGE_READER``) gives uint8 images.
 OPENCV_VIDEO_READER = "cv2.VideoCapture"
 # PIL's image reader; numpy reads its images' pixels as uint8 in these modes.
-PIL_OPENERS = frozenset({"PIL.Image.open"})
+# ``Image.fromarray(pixels)`` is an image in the array's mode: 8-bit for uint8 pixels.
+PIL_FROM_ARRAY = "PIL.Image.fromarray"
+PIL_OPENERS = frozenset({"PIL.Image.open", PIL_FROM_ARRAY})
 PIL_8BIT_MODES = frozenset({"RGB", "L", "RGBA", "P", "CMYK", "YCbCr", "LA", "HSV"})
 
 # torchvision's functional transforms: ``to_tensor`` makes a float32 CPU tensor of a

@@ -20,6 +20,7 @@ from torchlint.analysis.array_api import (
     PANDAS_NUMBERS,
     PANDAS_READERS,
     PIL_8BIT_MODES,
+    PIL_FROM_ARRAY,
     SKLEARN_DATA,
     SKLEARN_SPLITTERS,
     TO_TENSOR,
@@ -310,6 +311,12 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         dtype = "float64"
     elif name in _NUMPY_INT64:
         dtype = "int64"
+    elif name == "bincount":
+        # counts; sums of the weights (float64) where ``weights`` is given
+        weighted = any(
+            a.keyword.value == "weights" if a.keyword else i == 1 for i, (a, _) in enumerate(args)
+        )
+        dtype = "float64" if weighted else "int64"
     elif (name in NUMPY_KEEP_DTYPE or name in _NUMPY_KEEP_DTYPE_FUNCTIONS) and (
         first.kind == Kind.NDARRAY
     ):
@@ -426,6 +433,10 @@ TORCHVISION_HANDLERS = {
 
 
 def pil_open(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    if q == PIL_FROM_ARRAY and not (
+        args and args[0][1].kind == Kind.NDARRAY and args[0][1].dtype == "uint8"
+    ):
+        return UNKNOWN  # (float pixels make an image of mode "F")
     return Value(Kind.OBJECT, origin=PIL_IMAGE, ident=new_ident())
 
 

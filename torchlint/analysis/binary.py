@@ -35,12 +35,9 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
         return arrays.arithmetic(node, left, right)
     for tensor, other in ((left, right), (right, left)):
         other_node = node.right if other is right else node.left
-        if tensor.kind in _TENSORS and (other.kind == Kind.NUMBER or effects.is_number(other_node)):
-            dtype = tensor.dtype
-            floating = other.dtype == "float32" or arrays.has_float_literal(other_node)
-            if dtype in INTEGER_DTYPES and (divides or floating):
-                dtype = "float32"
-            return derived.derive(scope, dims.elementwise(tensor, dtype), tensor, node)
+        made = with_number(scope, node, tensor, (other_node, other), divides)
+        if made is not None:
+            return made
     for tensor, other in ((left, right), (right, left)):
         if tensor.kind in _TENSORS and tensor.device in _KNOWN and other.kind is None:
             # 2 * np.pi * sigma ** (j / m): with anything but a GPU tensor (whose
@@ -82,3 +79,25 @@ _TENSORS = frozenset({Kind.TENSOR, Kind.MOVED})  # (what was moved computes as a
 # The operators that give an int of two ints (not ``/``, nor ``**``, whose negative
 # exponents give a float).
 _INT_KEEPING = (cst.Add, cst.Subtract, cst.Multiply, cst.FloorDivide, cst.Modulo)
+
+
+def with_number(
+    scope: Scope,
+    node: cst.CSTNode,
+    tensor: Value,
+    number: tuple[cst.BaseExpression, Value],
+    divides: bool,
+) -> Value | None:
+    """``x * 0.5``, ``x.div(255.0)`` (``divides``: a true division): a tensor where
+    ``tensor`` is, floating where an integer one meets a float or is divided; None
+    where ``tensor`` is no tensor or ``number`` no number."""
+    other_node, other = number
+    if tensor.kind not in _TENSORS or not (
+        other.kind == Kind.NUMBER or effects.is_number(other_node)
+    ):
+        return None
+    dtype = tensor.dtype
+    floating = other.dtype == "float32" or arrays.has_float_literal(other_node)
+    if dtype in INTEGER_DTYPES and (divides or floating):
+        dtype = "float32"
+    return derived.derive(scope, dims.elementwise(tensor, dtype), tensor, node)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from torchlint.analysis import converters, gpus, holders, optimizers, returns, shapes
+from torchlint.analysis import converters, gpus, holders, numbers, optimizers, returns, shapes
 from torchlint.analysis.dicts import SETTINGS
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
@@ -652,10 +652,9 @@ class Calls(Loops):
         ``None`` (a flag the call leaves as it is)."""
         if node is None:
             return UNKNOWN
-        if isinstance(node, cst.Integer):
-            return Value(Kind.NUMBER, dtype="int64")
-        if isinstance(node, cst.Float):
-            return Value(Kind.NUMBER, dtype="float32")
+        number = numbers.default_number(node)  # (n=len(CLASSES) too)
+        if number is not None:
+            return number
         if isinstance(node, cst.Name) and node.value == "None":
             return NONE
         if isinstance(node, cst.Name) and node.value in ("True", "False"):

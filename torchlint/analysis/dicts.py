@@ -15,6 +15,7 @@ from torchlint.analysis.values import (
     MAYBE_DTYPE,
     NONE,
     NOT_TENSOR,
+    PARAMETER,
     UNKNOWN,
     Kind,
     Place,
@@ -141,7 +142,12 @@ def settings(entries: dict[str, Value]) -> Value:
     else unknown."""
     data = (Kind.DEVICE, Kind.DTYPE, Kind.PARAMS, Kind.MODULE, Kind.WRAPPER)
     if not any(
-        v.kind in data or (v.kind == Kind.TUPLE and any(i.kind in data for i in v.items))
+        v.kind in data
+        or (
+            v.kind == Kind.TUPLE
+            # ({"params": [p], "lr": lr} for a parameter p of a model)
+            and any(i.kind in data or i.origin.startswith(PARAMETER) for i in v.items)
+        )
         for v in entries.values()
     ):
         return UNKNOWN

@@ -27,6 +27,7 @@ from torchlint.analysis import (
     joins,
     legacy,
     loaders,
+    losses,
     modes,
     offload,
     optimizers,
@@ -37,7 +38,6 @@ from torchlint.analysis.array_api import OPENCV_VIDEO_READER, PIL_OPENERS, array
 from torchlint.analysis.arrays import has_float_literal, literal_dtype
 from torchlint.analysis.loss_api import LOSSES, functional_loss
 from torchlint.analysis.names import dotted
-from torchlint.analysis.observations import LossObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import (
     BOOL_RESULTS,
@@ -63,6 +63,7 @@ from torchlint.analysis.torch_api import (
     SAME_PLACE_OPS,
     SIZE_QUERIES,
     STRICT_DTYPE_OPS,
+    TENSOR_CLASS,
     TORCHVISION_IMAGE_READERS,
     is_nn_class,
     legacy_constructor,
@@ -99,7 +100,10 @@ TENSOR_COPIES = frozenset({"to", "cuda", "cpu", *CAST_METHODS, *TENSOR_ONLY_CAST
 # What the flow analysis makes a tensor of (``factory``): the torch factories (not the
 # legacy ``torch.Tensor(...)``, TL402's) and their ``_like`` forms.
 FACTORIES = (FACTORY_FUNCTIONS - {"Tensor"}) | LIKE_FACTORIES
-_FLOAT_FACTORIES = frozenset("zeros ones empty full rand randn linspace logspace eye".split())
+_FLOAT_FACTORIES = frozenset(
+    "zeros ones empty full rand randn linspace logspace eye hann_window hamming_window "
+    "blackman_window bartlett_window kaiser_window".split()
+)
 _MODULE_PLUMBING = frozenset(  # methods that neither run the module nor place it
     """
     to cuda cpu half float bfloat16 double type to_empty eval train requires_grad_
@@ -258,19 +262,6 @@ def _followed_cpu(scope: Scope, expr: cst.BaseExpression | None) -> Event | None
     name = dotted(expr) if expr is not None else None
     owner = scope.device_owner(name) if name is not None else None
     return owner.last("create") if owner is not None and owner.device == Place.CPU else None
-
-
-def loss(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> None:
-    """Records a loss called on an input and a target (``LossObs``)."""
-    by_name = {a.keyword.value: (a, v) for a, v in args if a.keyword is not None}
-    positional = [(a, v) for a, v in args if a.keyword is None and not a.star]
-    target = by_name.get("target") or (positional[1] if len(positional) >= 2 else None)
-    given = by_name.get("input") or (positional[0] if positional else None)
-    joins.loss_pair(scope, node, given, target)
-    if target is not None:
-        given_value = given[1] if given else UNKNOWN
-        obs = LossObs(LOSSES[q], q, target[0], target[1], given_value, scope.no_grad == 0)
-        scope.w.facts.loss_targets.add(node, obs, scope.depth)
 
 
 def placed_all(scope: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]], how: str) -> Value:
@@ -514,7 +505,23 @@ def _copy(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     copied = copies.copy_of(scope, node, args[0][1]) if len(args) == 1 else None
     if copied is None and q == "torch.clone":
         return _same_place_call(scope, node, q, args)
+    if copied is None and len(args) == 1 and args[0][1].kind in (Kind.MODULE, Kind.WRAPPER):
+        # copy.deepcopy(model): another module, where and as the original is now
+        return replace(args[0][1], ident=new_ident(), part_of=0, moved_from=0)
     return copied or _unseen(scope, node, q, args)
+
+
+def _extreme(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torch.min(a, b)`` of two tensors (``torch.maximum`` too): elementwise, they
+    meet as in ``a + b``; ``torch.max(x)``, ``torch.max(x, 1)``: a reduction."""
+    pair = [(a.value, v) for a, v in args if a.keyword is None and not a.star]
+    if (
+        len(pair) == 2
+        and len(args) == 2
+        and all(v.kind in (Kind.TENSOR, Kind.MOVED) for _, v in pair)
+    ):
+        return joins.arithmetic(scope, node, pair)
+    return _same_place_call(scope, node, q, args)
 
 
 def _parameter(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
@@ -552,6 +559,10 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     created = Event("create", node, bound=frozenset(scope.env))
     module = new_value(Kind.MODULE, device, dtype, created, device_expr=expr)
     copies.registered(scope, q, module, args)  # CrossEntropyLoss(weight=w): w its buffer
+    weight = losses.weight_argument(q, node)
+    held = next((v for a, v in args if a is weight), None)
+    if held is not None and held.kind == Kind.TENSOR:
+        module = replace(module, items=(held,))  # (its dtype: ``loss``)
     if last in MODULE_CONTAINERS:
         # nn.Sequential(*list(model.children())[:-1]): a container of modules that
         # exist already is where they are.
@@ -684,7 +695,7 @@ def _loss(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     its input and target are (both, or the call fails), a number by default: no
     dimensions, in no dtype story."""
     if q in LOSSES:
-        loss(scope, node, q, args)
+        losses.called(scope, node, q, args)
     placed = [v for _, v in args[:2] if v.kind in (Kind.TENSOR, Kind.MOVED) and v.device]
     if not placed:
         return UNKNOWN
@@ -731,6 +742,9 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(_JOINS, joins.concatenation),
     **dict.fromkeys(_PRODUCTS, joins.product),
     "torch.where": joins.where,
+    **dict.fromkeys(("torch.stft", "torch.istft"), joins.windowed),
+    TENSOR_CLASS: legacy.tensor_class,
+    **dict.fromkeys(("torch.max", "torch.min", "torch.maximum", "torch.minimum"), _extreme),
     "torch.normal": _normal,
     **dict.fromkeys(CATEGORICAL, _categorical),
     **dict.fromkeys(STRICT_DTYPE_OPS, strict_ops.call),

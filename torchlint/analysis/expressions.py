@@ -29,6 +29,7 @@ from torchlint.analysis import (
     legacy,
     lists,
     loaders,
+    losses,
     numbers,
     optimizers,
     properties,
@@ -472,6 +473,13 @@ class Expressions(FunctionValues):
             ):  # x.sub(mean): as x - mean; pred.eq(labels): as pred == labels
                 pair = ((func.value, receiver), (args[0][0].value, args[0][1]))
                 return joins.method(self, node, method, pair)
+            if method in ARITHMETIC_METHODS and len(args) == 1 and args[0][0].keyword is None:
+                # x.div(255.0), x.mul(2): as x / 255.0
+                divides = method in ("div", "true_divide")
+                by = (args[0][0].value, args[0][1])
+                scaled = binary.with_number(self, node, receiver, by, divides)
+                if scaled is not None:
+                    return scaled
             if receiver.kind in (Kind.TENSOR, Kind.MOVED) and (
                 method in MASKED_METHODS or method in INDEX_METHODS
             ):
@@ -680,7 +688,7 @@ class Expressions(FunctionValues):
             self.depth,
         )
         if module.origin in LOSSES:
-            effects.loss(self, node, module.origin, args)
+            losses.called(self, node, module.origin, args, module)
         loaders.labels_loss(self, node, module, args)  # model(**batch) of a task head
         for arg, value in args:
             if value.kind == Kind.TENSOR and value.ident:

@@ -49,6 +49,7 @@ from torchlint.analysis.attachments import Attachments
 from torchlint.analysis.branches import dtype_test, is_main_guard
 from torchlint.analysis.effects import TENSOR_COPIES
 from torchlint.analysis.facts import ClassFacts, FileFacts
+from torchlint.analysis.loops import after_loop
 from torchlint.analysis.names import dotted, literal_str, string_key
 from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts
 from torchlint.analysis.project import Home
@@ -68,7 +69,6 @@ from torchlint.analysis.values import (
     Kind,
     Place,
     Value,
-    after_loop,
     carried,
     is_none,
     keyed,
@@ -294,6 +294,7 @@ class _Scope(Attachments):
                 self.eval(stmt.test)
             before = dict(self.env)
             self.body(stmt.body.body)
+            self.second_pass(stmt, before, element)
             if members and type(stmt) is cst.For and isinstance(stmt.target, cst.Name):
                 self.each_moved(stmt.target.value, element, members)
             if type(stmt) is cst.For and element.kind in (Kind.MODULE, Kind.TUPLE):
@@ -721,12 +722,19 @@ class FlowWalker(Walk):
             # stays as __init__ left it: ``plain.py``).
             attrs = plain.attributes(cls, self.methods(cls), env, self._read_outside)
         lightning_module = lightning.is_lightning(cls, self.analysis)
-        for method in methods:
+        setters = plain.sole_setters(self.methods(cls), set(attrs))
+        left: dict[str, Value] = {}  # (what those setters left, for the others)
+        # (the methods that alone set an attribute first: ``fit`` before ``predict``)
+        for method in sorted(methods, key=lambda m: m.name.value not in setters):
             if method is not init:
-                env = dict(attrs)
+                env = {**left, **attrs}
                 if lightning_module:
                     env.update(lightning.step_env(method, attrs))
-                self._function(method, env, cls)
+                end = self._function(method, env, cls)
+                keys = setters.get(method.name.value, set())
+                if keys:
+                    ended = {k: v for k, v in end.items() if k in keys}
+                    left.update(plain.attributes(cls, self.methods(cls), ended, self._read_outside))
 
     def _read_outside(self) -> set[str]:
         if self._outside is None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import copies, derived, dims, gpus
+from torchlint.analysis import copies, derived, dims, gpus, lists
 from torchlint.analysis.observations import MixObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.scope import Scope
@@ -40,7 +40,7 @@ def meet(
     The result has dimensions where one of ``values`` has (broadcasting), or where it
     is a concatenation. With ``at_op``, a CPU tensor made outside the function being
     walked (a batch's labels) is recorded at ``node``: the line that can move it."""
-    _mixed(scope, values, node, exprs, at_op)
+    mixed(scope, values, node, exprs, at_op)
     copies.meet(scope, values, node)
     gpus.meet(scope, values, node, exprs)
     joined = join_values(values, promote, dtype, node)
@@ -53,7 +53,7 @@ def meet(
     return dims.mark(joined, promote or any(dims.has(v) for v in values))
 
 
-def _mixed(
+def mixed(
     scope: Scope,
     values: Sequence[Value],
     node: cst.CSTNode,
@@ -83,7 +83,7 @@ def masked(
     value filled in may be a CPU scalar tensor, so it is not read."""
     pair = operands[:2]
     if method.startswith("masked_") and len(pair) == 2 and pair[1][1].kind in _TENSORS:
-        _mixed(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=False)
+        mixed(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=False)
 
 
 def indexed_by(
@@ -95,7 +95,7 @@ def indexed_by(
     tensor's, so only the meeting is recorded."""
     pair = [(a.value, v) for a, v in (indexed, index)]
     if all(v.kind in _TENSORS for _, v in pair):
-        _mixed(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=False)
+        mixed(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=False)
 
 
 # The origins of a value on a device because a placed model put it there: its output
@@ -208,7 +208,10 @@ def concatenation(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
             if isinstance(listed, (cst.List, cst.Tuple))
             else ()
         )
-        if all(v.kind in _TENSORS for v in items) and len(exprs) == len(items):
+        # (what else a concatenation holds is a tensor too, unknown where: a CPU
+        # one among them says where the result is, or the call fails)
+        if all(v.kind in _TENSORS or v.kind is None for v in items) and len(exprs) == len(items):
+            items = tuple(v if v.kind else replace(v, kind=Kind.TENSOR) for v in items)
             return meet(scope, items, node, exprs, promote=True)
         return UNKNOWN
     return _unseen(scope, args)
@@ -271,6 +274,8 @@ def augmented(old: Value, value: Value) -> Value:
         )
     if old.kind == Kind.NUMBER and value.kind == Kind.TENSOR:
         return replace(value, ident=new_ident(), dtype=None)
+    if old.kind == Kind.LIST and value.kind in (Kind.LIST, Kind.TUPLE) and value.items:
+        return lists.extended(old, value.items)  # groups += [{"params": [p], ...}]
     return UNKNOWN
 
 
@@ -304,3 +309,18 @@ def indexed(
     if made is not None and mask.on_accelerator:
         key = mixed_at(scope, made.node, node)
         scope.w.facts.mixes.add(key, MixObs(node, owner, mask, expr), scope.depth)
+
+
+def windowed(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torch.stft(x, n_fft, window=w)`` (``istft`` too): the window must be where
+    the signal is ('stft input and window must be on the same device'); the result
+    is where the signal is, of another dtype (complex)."""
+    signal = args[0] if args and args[0][0].keyword is None and not args[0][0].star else None
+    window = next((a for a in args if a[0].keyword and a[0].keyword.value == "window"), None)
+    if signal is None or signal[1].kind not in _TENSORS:
+        return _unseen(scope, args)
+    if window is not None and window[1].kind in _TENSORS:
+        pair = (signal, window)
+        mixed(scope, [v for _, v in pair], node, [a.value for a, _ in pair], at_op=False)
+    made = replace(signal[1], kind=Kind.TENSOR, dtype=None, ident=new_ident(), moved_from=0)
+    return dims.mark(made)

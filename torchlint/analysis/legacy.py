@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import gpus
+from torchlint.analysis import dims, gpus
 from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import TENSOR_CLASS_MAKES, legacy_constructor
@@ -68,9 +68,11 @@ def construct(scope: Scope, node: cst.Call, args: Args) -> Value:
         device = Place(TENSOR_CLASS_MAKES.device)
     dtype = None if scope.w.analysis.default_dtype is not None else TENSOR_CLASS_MAKES.dtype
     made = Event("create", node, TENSOR_CLASS_OF)
-    return replace(
+    value = replace(
         new_value(Kind.TENSOR, device, dtype, made, device_expr=expr), origin=TENSOR_CLASS_OF
     )
+    # (sizes, or a list of data: a tensor with dimensions either way)
+    return dims.mark(value, isinstance(args[0][0].value, cst.List) or len(args) > 1)
 
 
 def _sizes_or_data(arg: cst.Arg, value: Value) -> bool:
@@ -79,8 +81,16 @@ def _sizes_or_data(arg: cst.Arg, value: Value) -> bool:
     if value.kind in (Kind.NUMBER, Kind.NDARRAY):
         return not arg.star or value.kind == Kind.NDARRAY
     if value.kind == Kind.TUPLE and value.items:
-        return all(i.kind == Kind.NUMBER for i in value.items)
+        # (a list written out is data: ``torch.Tensor([reward])`` is a CPU tensor of it)
+        return all(i.kind == Kind.NUMBER for i in value.items) or (
+            isinstance(arg.value, cst.List) and not arg.star
+        )
     return _size_like(arg.value)
+
+
+def tensor_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torch.Tensor(sizes or data)``: the legacy constructor, as ``type(t)(...)``."""
+    return construct(scope, node, args)
 
 
 def _size_like(expr: cst.BaseExpression) -> bool:

@@ -31,4 +31,9 @@ def slots(node: cst.BinaryOperation) -> Value | None:
 def filled(owner: Value, value: Value) -> Value:
     """The list ``owner`` after ``owner[i] = value``: its members so far and
     ``value``."""
-    return Value(Kind.LIST, items=(reduce(merge_values, (*owner.items, value)),))
+    return extended(owner, (value,))
+
+
+def extended(owner: Value, values: tuple[Value, ...]) -> Value:
+    """The list ``owner`` after ``values`` were put in it (``owner += [a, b]``)."""
+    return Value(Kind.LIST, items=(reduce(merge_values, (*owner.items, *values)),))

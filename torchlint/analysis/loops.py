@@ -6,6 +6,7 @@ the statements (``flow.py``) bind ``for`` targets with ``element``."""
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import reduce
 
@@ -13,6 +14,7 @@ import libcst as cst
 
 from torchlint.analysis import copies, dims, effects, recasts
 from torchlint.analysis.names import dotted, string_key
+from torchlint.analysis.order import contains
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import SUBMODULE_ITERATORS
 from torchlint.analysis.values import (
@@ -24,6 +26,7 @@ from torchlint.analysis.values import (
     Value,
     keyed,
     list_member,
+    merge_envs,
     merge_values,
     new_ident,
     submodule,
@@ -44,6 +47,26 @@ class Loops(Scope):
     @abstractmethod
     def assign(self, target: cst.BaseExpression, value: Value, stmt: cst.CSTNode) -> None:
         """Binds ``target`` (a name, an attribute path, a tuple of them) to ``value``."""
+
+    @abstractmethod
+    def body(self, statements: Sequence[cst.CSTNode]) -> None:
+        """Walks ``statements`` in order."""
+
+    def second_pass(
+        self, loop: cst.For | cst.While, before: dict[str, Value], bound: Value
+    ) -> None:
+        """Walks ``loop``'s body again with what its first pass left, where that pass
+        changed what the next one computes with (``carried``); ``bound``: what a
+        ``for`` binds each pass."""
+        if self.w.facts.replaying or not carried(before, self.env, loop):
+            return
+        self.w.facts.replaying = True
+        try:
+            if isinstance(loop, cst.For):
+                self.assign(loop.target, bound, loop)
+            self.body(loop.body.body)
+        finally:
+            self.w.facts.replaying = False
 
     def stepped(self, name: str, arg: cst.BaseExpression, given: Value) -> Value | None:
         """``next(iter(loader))``: what a loop over it binds (a batch);
@@ -315,3 +338,39 @@ def same_members(args: list[tuple[cst.Arg, Value]]) -> bool:
         and args[0][1].kind in (Kind.LIST, Kind.TUPLE)
         and bool(args[0][1].items)
     )
+
+
+def carried(before: dict[str, Value], after: dict[str, Value], loop: cst.For | cst.While) -> bool:
+    """A loop whose second pass sees other tensors than its first: a name that held a
+    tensor on a device before the loop holds one the body made on the CPU at its end
+    (``masks = torch.tensor(...)`` at the end of a rollout step whose next step
+    computes ``hidden * masks``)."""
+    for key, old in before.items():
+        new = after.get(key)
+        if new is None or new is old or new.kind != Kind.TENSOR or old.kind != Kind.TENSOR:
+            continue
+        made = new.last("create")
+        if (
+            new.device == Place.CPU
+            and old.device not in (None, Place.CPU, Place.MAYBE)
+            and made is not None
+            and contains(loop.body, made.node)
+        ):
+            return True
+    return False
+
+
+def after_loop(before: dict[str, Value], body: dict[str, Value]) -> dict[str, Value]:
+    """The state after a loop whose body may run no times: as ``merge_envs``, but a
+    name the body binds first keeps the body's value (without a pass, using it after
+    the loop raises ``NameError``: every run that goes on saw the body), and so does
+    a number the body makes a tensor."""
+    out = merge_envs(before, body)
+    for key in body.keys() - before.keys():
+        out[key] = body[key]
+    for key in before.keys() & body.keys():
+        if before[key].kind == Kind.NUMBER and body[key].kind == Kind.TENSOR:
+            # an accumulator (``total = 0.0``, then ``total += loss``): a tensor after
+            # every run that had a pass (the number left by none moves nothing)
+            out[key] = body[key]
+    return out

@@ -37,6 +37,16 @@ MIXED_FLOAT_BACKWARD_LOSSES = {
     "torch.nn.functional.mse_loss": ("mse_loss", "torch 2.10 and earlier"),
     "torch.nn.MSELoss": ("MSELoss", "torch 2.10 and earlier"),
 }
+# Losses whose class weights must be in the input's dtype: the kernel does not
+# promote (float64 weights of float32 logits: "expected scalar type Float but found
+# Double", checked with torch 2.13.0+cpu, also under CPU autocast) -> where ``weight``
+# sits among the positional arguments. (BCE's ``weight=``/``pos_weight=`` promote.)
+WEIGHT_DTYPE_LOSSES = {
+    "torch.nn.functional.cross_entropy": 2,
+    "torch.nn.functional.nll_loss": 2,
+    "torch.nn.CrossEntropyLoss": 0,
+    "torch.nn.NLLLoss": 0,
+}
 LOSSES = {
     **CLASS_INDEX_LOSSES,
     **PROBABILITY_LOSSES,

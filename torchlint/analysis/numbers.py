@@ -54,3 +54,14 @@ def shape_entry(node: cst.Subscript) -> Value | None:
     ):
         return Value(Kind.NUMBER, dtype="int64")
     return None
+
+
+def default_number(node: cst.BaseExpression) -> Value | None:
+    """A parameter's default that is a number: ``5``, ``-1``, ``0.5``,
+    ``len(CLASSES)``; None for anything else."""
+    node = node.expression if isinstance(node, cst.UnaryOperation) else node
+    if isinstance(node, cst.Integer) or (
+        isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len"
+    ):
+        return Value(Kind.NUMBER, dtype="int64")
+    return Value(Kind.NUMBER, dtype="float32") if isinstance(node, cst.Float) else None

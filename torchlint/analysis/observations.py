@@ -119,6 +119,9 @@ class DtypeMixObs:
     op: str
     operands: tuple[tuple[cst.BaseExpression, Value], ...]
     autocast: bool
+    # A loss's class weights (the first operand, its constructor's argument) and its
+    # input (``strict_ops.loss_weight``), not the operands of one op.
+    weights: bool = False
 
 
 @dataclass(frozen=True)
@@ -239,7 +242,7 @@ class Observations(dict[K, V]):
             # what the rules can visit is that call.
             self.seen_at[id(value)] = node
             node = site  # type: ignore[assignment]
-        if depth == 0:
+        if depth == 0 and not (self.facts is not None and self.facts.replaying):
             self[node] = value
         else:
             self.in_context.setdefault(node, []).append(value)
@@ -313,6 +316,9 @@ class FlowFacts:
     # Which GPU each move, creation or placement picks (``analysis/gpus.py``), by
     # the node of its event; None where the walks that got there disagree.
     gpus: dict[cst.CSTNode, Gpu | None] = field(default_factory=dict)
+    # While a loop's body is walked a second time (``loops.carried``): what is seen
+    # then is added to what the first pass saw, never in its place.
+    replaying: bool = False
     # While a call into another file of the project is followed: the call of this
     # file that led there, where everything observed meanwhile is recorded.
     site: cst.CSTNode | None = None

@@ -21,6 +21,7 @@ from torchlint.analysis.observations import OptimizerObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import optimizer_state
 from torchlint.analysis.values import (
+    PARAMETER,
     UNKNOWN,
     Event,
     Kind,
@@ -117,11 +118,21 @@ def _groups(params: Value) -> Value:
     belong to); else ``params`` as it is."""
     if params.kind not in (Kind.LIST, Kind.TUPLE) or not params.items:
         return params
-    held = [entry(group, "params") for group in params.items]
+    held = [_group_params(entry(group, "params")) for group in params.items]
     found = [v for v in held if v is not None and v.kind == Kind.PARAMS]
     if len(found) != len(held) or len({v.part_of for v in found}) != 1 or not found[0].part_of:
         return params
     return found[0]
+
+
+def _group_params(held: Value | None) -> Value | None:
+    """A group's ``"params"``: the parameters of a model, or a list of some of them
+    (``{"params": [p]}`` for each ``p`` of ``model.named_parameters()``)."""
+    if held is not None and held.kind in (Kind.LIST, Kind.TUPLE) and len(held.items) == 1:
+        member = held.items[0]
+        if member.kind == Kind.TENSOR and member.origin.startswith(PARAMETER) and member.part_of:
+            return Value(Kind.PARAMS, part_of=member.part_of)
+    return held
 
 
 def method(

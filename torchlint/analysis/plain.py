@@ -20,6 +20,18 @@ from torchlint.lint.traverse import nodes
 
 # What code outside a class may move through ``obj.<name>``.
 _MOVABLE = frozenset({Kind.MODULE, Kind.WRAPPER, Kind.TENSOR, Kind.MOVED})
+# Bases that keep a class plain: scikit-learn's estimator and mixins (a torch model
+# behind ``fit``/``predict``) hold no modules and move nothing.
+_PLAIN_BASES = frozenset(
+    {
+        "object",
+        "abc.ABC",
+        "sklearn.base.BaseEstimator",
+        "sklearn.base.RegressorMixin",
+        "sklearn.base.ClassifierMixin",
+        "sklearn.base.TransformerMixin",
+    }
+)
 # Methods of a class that move or cast its objects as a whole (``pipe.to(device)``).
 _MOVERS = frozenset({"to", "cuda", "cpu", "half", "float", "bfloat16", "double", "type"})
 
@@ -49,7 +61,7 @@ def attributes(
     for a plain class) and no method hands out (``return self.model``). (What cannot
     be moved, a device, a number, stays as it is in a plain class.)"""
     own = {k: v for k, v in env.items() if k.startswith("self.") and carried(v)}
-    plain = not cls.bases and not _MOVERS & methods.keys()
+    plain = all(b in _PLAIN_BASES for b in cls.bases) and not _MOVERS & methods.keys()
     if plain:
         reached = outside()
         handed = {
@@ -97,3 +109,39 @@ def _self_names(expr: cst.BaseExpression) -> Iterator[str]:
     name = dotted(expr) if isinstance(expr, cst.Attribute) else None
     if name is not None and name.startswith("self.") and name.count(".") == 1:
         yield name
+
+
+def sole_setters(methods: dict[str, cst.FunctionDef], known: set[str]) -> dict[str, set[str]]:
+    """The ``self.<name>`` attributes (not in ``known`` nor set by ``__init__``,
+    even to None) that one method alone sets (``fit`` setting ``self.model_``), by that method: any other
+    method reading one runs after it (or fails), so it starts from what that
+    method left."""
+    init = methods.get("__init__")
+    known = known | {dotted(t) or "" for t in (_assigned(init) if init is not None else ())}
+    by_name: dict[str, set[str]] = {}
+    for name, fn in methods.items():
+        if name == "__init__":
+            continue
+        for target in _assigned(fn):
+            key = dotted(target)
+            if key is not None and key.startswith("self.") and key.count(".") == 1:
+                if key not in known:
+                    by_name.setdefault(key, set()).add(name)
+    out: dict[str, set[str]] = {}
+    for key, setters in by_name.items():
+        if len(setters) == 1:
+            out.setdefault(next(iter(setters)), set()).add(key)
+    return out
+
+
+def _assigned(fn: cst.FunctionDef) -> Iterator[cst.BaseExpression]:
+    """The targets ``fn`` assigns (``self.a = ...``, ``self.a, self.b = ...``)."""
+    for assign in nodes(fn, cst.Assign):
+        for target in assign.targets:
+            value = target.target
+            if isinstance(value, (cst.Tuple, cst.List)):
+                yield from (e.value for e in value.elements)
+            else:
+                yield value
+    for annotated in nodes(fn, cst.AnnAssign):
+        yield annotated.target

@@ -48,6 +48,15 @@ def loop_element(scope: Scope, node: cst.Call) -> Value | None:
     """What ``for p in model.parameters()`` (or ``named_parameters()``, or a
     ``filter(test, ...)`` of them) binds, for a model the walk knows; else None."""
     subset = False
+    func = node.func
+    if isinstance(func, cst.Attribute) and func.attr.value == "items" and not node.args:
+        # dict(model.named_parameters()).items(): the same pairs
+        inner = func.value
+        if not (isinstance(inner, cst.Call) and dotted(inner.func) == "dict" and inner.args):
+            return None
+        if not isinstance(inner.args[0].value, cst.Call):
+            return None
+        node = inner.args[0].value
     if dotted(node.func) == "filter" and len(node.args) == 2:
         subset = selects_subset(node.args[0].value)
         inner = node.args[1].value
@@ -60,10 +69,16 @@ def loop_element(scope: Scope, node: cst.Call) -> Value | None:
     owner = scope.eval(func.value)
     if owner.kind not in (Kind.MODULE, Kind.WRAPPER) or not (owner.ident or owner.part_of):
         return None
+    ident = owner.ident or owner.part_of
+    # (a model with parts cast on their own, also by its class's ``__init__``, never
+    # cast as a whole: its first parameter's dtype is its first part's)
+    mixed = any(key[0] == ident for key in scope.w.part_casts) or (
+        owner.origin.startswith("local:") and owner.last("cast") is None
+    )
     param = Value(
         Kind.TENSOR,
         owner.device,
-        owner.dtype,
+        None if mixed else owner.dtype,
         owner.device_expr,
         (),
         new_ident(),

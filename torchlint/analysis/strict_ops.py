@@ -11,10 +11,10 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import gpus
+from torchlint.analysis import gpus, joins
 from torchlint.analysis.observations import DtypeMixObs
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import FLOATING_DTYPES
+from torchlint.analysis.torch_api import FLOATING_DTYPES, INTEGER_DTYPES
 from torchlint.analysis.values import MAYBE_DTYPE, UNKNOWN, Kind, Value, new_ident
 
 # The keywords that name an operand of the ops (``F.linear(input=x, weight=w)``).
@@ -35,10 +35,14 @@ def meet(
         (e, v) for e, v in operands if v.kind == Kind.TENSOR and run_dtype(v) in FLOATING_DTYPES
     )
     dtypes = {run_dtype(v) for _, v in typed}
-    if len(dtypes) > 1:
-        mix = DtypeMixObs(node, op, typed, scope.autocast > 0)
+    # (integers meeting floats fail the same way: one-hot rows times weights)
+    ints = tuple((e, v) for e, v in operands if v.kind == Kind.TENSOR and v.dtype in INTEGER_DTYPES)
+    if len(dtypes) > 1 or (typed and ints):
+        mix = DtypeMixObs(node, op, typed + ints, scope.autocast > 0)
         scope.w.facts.dtype_mixes.add(node, mix, scope.depth)
     gpus.meet(scope, [v for _, v in operands], node, [e for e, _ in operands])
+    # (a CPU operand of ``F.conv2d(x, kernel)`` fails on the device as ``x * kernel`` does)
+    joins.mixed(scope, [v for _, v in operands], node, [e for e, _ in operands], False)
     first = operands[0][1] if operands else UNKNOWN
     if first.kind not in (Kind.TENSOR, Kind.MOVED):
         return UNKNOWN

@@ -111,7 +111,8 @@ EMBEDDINGS = frozenset(
 # Calls that make a tensor (TL401/TL402's candidates; the screen's evidence for them).
 FACTORY_FUNCTIONS = frozenset(
     "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "
-    "as_tensor from_numpy Tensor".split()
+    "as_tensor from_numpy Tensor hann_window hamming_window blackman_window "
+    "bartlett_window kaiser_window".split()
 )
 # Their ``_like`` forms: where and as the tensor given is, unless ``device=`` or
 # ``dtype=`` say otherwise.
@@ -147,6 +148,8 @@ SAME_PLACE_OPS = frozenset(
     round clamp clip argmax argmin interpolate pad normalize dropout tril triu t sin cos tan
     floor ceil sign one_hot chunk split unbind tensor_split fill_ zero_ normal_ uniform_
     bernoulli_ random_ exponential_ copy_ inverse inv pinv pinverse matrix_exp eq ne lt
+    softplus leaky_relu elu selu celu mish hardswish hardsigmoid hardtanh relu6
+    logsigmoid softsign log1p expm1 square reciprocal
     le gt ge logical_not isnan isinf isfinite requires_grad_ multinomial topk sort
     sample max min bincount histc""".split()
 )
@@ -213,7 +216,8 @@ SHAPE_KEEPING = frozenset(
     tan floor ceil sign fill_ zero_ normal_ uniform_ bernoulli_ random_ exponential_
     copy_ dropout normalize permute transpose flip roll t view_as reshape_as expand_as
     interpolate pad repeat_interleave eq ne lt le gt ge logical_not isnan isinf
-    isfinite requires_grad_""".split()
+    isfinite requires_grad_ softplus leaky_relu elu selu celu mish hardswish hardsigmoid
+    hardtanh relu6 logsigmoid softsign log1p expm1 square reciprocal""".split()
 )
 # Tensor methods that answer a Python int: ``x.size(0)`` (``x.size()`` is a shape).
 SIZE_QUERIES = frozenset("size numel nelement dim ndimension element_size".split())
@@ -221,7 +225,10 @@ SIZE_QUERIES = frozenset("size numel nelement dim ndimension element_size".split
 # dimension, ``torch.ones(())`` none. (arange, linspace, logspace, eye, randperm
 # always make one.)
 SIZED_FACTORIES = frozenset("zeros ones empty full rand randn".split())
-RANGE_FACTORIES = frozenset("arange linspace logspace eye randperm".split())
+RANGE_FACTORIES = frozenset(
+    "arange linspace logspace eye randperm hann_window hamming_window blackman_window "
+    "bartlett_window kaiser_window".split()
+)
 # torch.nn's recurrent layers: their second argument (hx, ``(h0, c0)``) is a starting state.
 RECURRENT_MODULES = frozenset(
     f"torch.nn.{n}" for n in "RNN LSTM GRU RNNCell LSTMCell GRUCell".split()
@@ -258,10 +265,18 @@ NARROW_TEXT = (
 # ``.long()``, made with ``torch.LongTensor``. (Not ``dtype=torch.long`` or
 # ``arange``: index arithmetic in every model file, which the screen would have to
 # keep.) And their text.
-INT64_MAKERS = frozenset({"randint", "long", "LongTensor"})
-INT64_TEXT = ("randint", ".long(", "LongTensor")
+INT64_MAKERS = frozenset({"randint", "long", "LongTensor", "one_hot"})
+INT64_TEXT = ("randint", ".long(", "LongTensor", "one_hot")
 HALF_TEXT = ("half", "float16", "bfloat16", "BFloat16")  # torch.half, .half(), HalfTensor
 FLOAT64_TEXT = ("float64", "double", "Double", "numpy", "np.")  # torch.double, numpy data
+# How torch's errors name the floating dtypes ("expected scalar type Float but found
+# Double").
+SCALAR_TYPE_NAMES = {
+    "float32": "Float",
+    "float64": "Double",
+    "float16": "Half",
+    "bfloat16": "BFloat16",
+}
 MOVE_TEXT = (".to(", ".cuda(", ".to_empty(", "LightningModule")  # (Lightning moves it)
 # The device types that are an accelerator (``Place.CUDA`` in the flow analysis).
 GPU_STRINGS = ("cuda", "mps", "xpu", "npu")

@@ -621,8 +621,9 @@ def merge_values(a: Value, b: Value) -> Value:
         # there either way (its items where both know them)
         items = (merge_values(a.items[0], b.items[0]),) if a.items and b.items else ()
         return replace(a, ident=new_ident(), items=items)
-    if a.kind == b.kind == Kind.ENCODING and a.keys and a.keys == b.keys:
-        return keyed(a.keys, [merge_values(x, y) for x, y in zip(a.items, b.items, strict=True)])
+    if a.kind == b.kind and a.kind in (Kind.ENCODING, Kind.OPTIONS) and a.keys == b.keys != ():
+        merged = [merge_values(x, y) for x, y in zip(a.items, b.items, strict=True)]
+        return keyed(a.keys, merged) if a.kind == Kind.ENCODING else replace(a, items=(*merged,))
     if a.kind == b.kind and a.kind in (Kind.TENSOR, Kind.NDARRAY):
         # Two different tensors (or arrays) by one name (x = f(x) in a loop): still a
         # tensor, and whatever both agree on; where both know the same dtype, the story they share
@@ -726,6 +727,8 @@ def join_values(
     made the operand that decided it (``x / sigma64``: the float64 one's)."""
     devices = {v.device for v in values}
     dtypes = {v.dtype for v in values}
+    if promote and None in devices and len(devices) == 2 and Place.MAYBE not in devices:
+        devices.discard(None)  # (cat([z, y]) of a CPU z: on the CPU, or it fails)
     device = devices.pop() if len(devices) == 1 else Place.MAYBE
     if dtype is None:
         dtype = dtypes.pop() if len(dtypes) == 1 else MAYBE_DTYPE
@@ -765,22 +768,6 @@ def promoted(dtypes: set[str | None]) -> str | None:
     if any(d.startswith("complex") for d in dtypes if d is not None):
         return None
     return max(floats, key=lambda d: _FLOAT_RANK[d])
-
-
-def after_loop(before: dict[str, Value], body: dict[str, Value]) -> dict[str, Value]:
-    """The state after a loop whose body may run no times: as ``merge_envs``, but a
-    name the body binds first keeps the body's value (without a pass, using it after
-    the loop raises ``NameError``: every run that goes on saw the body), and so does
-    a number the body makes a tensor."""
-    out = merge_envs(before, body)
-    for key in body.keys() - before.keys():
-        out[key] = body[key]
-    for key in before.keys() & body.keys():
-        if before[key].kind == Kind.NUMBER and body[key].kind == Kind.TENSOR:
-            # an accumulator (``total = 0.0``, then ``total += loss``): a tensor after
-            # every run that had a pass (the number left by none moves nothing)
-            out[key] = body[key]
-    return out
 
 
 def merge_envs(a: dict[str, Value], b: dict[str, Value]) -> dict[str, Value]:

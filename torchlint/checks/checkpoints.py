@@ -79,7 +79,10 @@ class NumpyOfDeviceTensor(Rule):
     arguments: one finding per call, naming each argument on the device. In a LightningModule's step hooks (`validation_step`, ...) the batch
     and the module's outputs are on the device: Lightning's trainer moved them there.
     The norm `clip_grad_norm_` returns is a tensor where the parameters are
-    (`np.isinf(grad_norm)` of a model on a GPU fails). A conversion in another file of
+    (`np.isinf(grad_norm)` of a model on a GPU fails). A method of a plain class (or
+    of a scikit-learn estimator) that reads what one other method alone sets (not
+    `__init__`: `predict_proba` reading the network `fit` built and placed) starts from
+    what that method left. A conversion in another file of
     the project, reached from a call of the linted one: where the call hands the tensor
     over, the finding lands on that call; where the other file's code puts the tensor
     on the device itself, on the conversion there when the run lints that file too

@@ -1,7 +1,7 @@
-"""TL105-TL107: dtype mismatches the code shows statically, read from the flow
-analysis: float64 data from numpy fed to a float32 model, half precision placed on
-the CPU, inputs of another dtype than the model. (TL104, loss targets:
-``loss_targets.py``; TL109, integer inputs of a float layer: ``integers.py``.)"""
+"""TL106-TL107: dtype mismatches the code shows statically, read from the flow
+analysis: half precision placed on the CPU, inputs of another dtype than the model.
+(TL104, loss targets: ``loss_targets.py``; TL105, float64 data: ``float64.py``; TL109,
+integer inputs of a float layer: ``integers.py``.)"""
 
 from __future__ import annotations
 
@@ -12,11 +12,10 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.strict_ops import run_dtype
 from torchlint.analysis.torch_api import (
-    FLOAT64_TEXT,
     FORWARD_LIKE,
     HALF_DTYPES,
     HALF_TEXT,
-    float_input_layer,
+    SCALAR_TYPE_NAMES,
     says_dtype,
 )
 from torchlint.analysis.values import PIPELINE, Event, Kind, Place, Value
@@ -24,162 +23,6 @@ from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name
 from torchlint.checks._sites import InputSite, follows_other, meets_cast_model
 from torchlint.rules.rule import FixSpec, Replace, Rule
-
-
-class Float64Input(Rule):
-    code = "TL105"
-    name = "float64-input"
-    summary = "float64 data (numpy's default) is fed to a float32 module."
-    fixable = True
-    triggers = FLOAT64_TEXT
-    needs = frozenset({screen.FLOAT64, screen.COMPUTE})
-    docs = """
-    ## What it does
-    Flags a call of a float32 module (made with `nn.*`, `timm.create_model` or a
-    module class of the file) with a tensor the flow analysis knows is float64: made
-    by `torch.from_numpy` / `torch.tensor` / `torch.as_tensor` from a numpy float
-    array (`np.random.rand`, `np.zeros`, `np.eye`, `np.loadtxt`, `np.array([0.5, ...])`;
-    numpy's default float is 64-bit; a pandas table's numbers, `pd.read_csv(p).values`,
-    once scaled: int64 or float64 columns, float64 after a mean or a true division), or
-    cast with `.double()`; also a numpy float64
-    array that a Dataset of the file returns from `__getitem__` (in a tuple or a dict,
-    from a list of them it keeps), which a DataLoader's default collate turns into a
-    float64 tensor. Also such a tensor meeting one of
-    another floating dtype in an op that never promotes: `torch.mm`, `torch.bmm`,
-    `torch.matmul` and `@`, `F.linear`, `F.conv2d` and their kin (not `+` or `*`,
-    which promote), also in a plain function of the file the data reaches (a
-    `linreg(X, w, b)` fed by a minibatch generator). A file that calls
-    `torch.set_default_dtype` makes its factories and layers in that dtype, so only
-    explicit dtypes count there. Arithmetic with a float64 tensor that has
-    dimensions (`x * sigmas[i].view(-1, 1, 1, 1)`) is float64 whatever the other
-    operand is; a zero-dimensional one (`sigmas[i]`) does not promote. The finding
-    lands on the line that made the input float64 (the line to change: for such a
-    product, the float64 operand's making; for an array cast with
-    `.astype(np.float64)` before `torch.tensor`, that cast), once, and names the call
-    or the op.
-
-    ## Why is this bad?
-    `RuntimeError: mat1 and mat2 must have the same dtype, but got Double and Float`
-    or `Input type (double) and bias type (float) should be the same`. `torch.tensor`
-    and `torch.from_numpy` keep numpy's dtype; only Python floats default to float32.
-
-    ## Example
-    ```python
-    features = torch.from_numpy(np.loadtxt("features.csv", delimiter=","))
-    logits = model(features)
-    ```
-
-    ## Use instead
-    ```python
-    features = torch.from_numpy(np.loadtxt("features.csv", delimiter=",")).float()
-    logits = model(features)
-    ```
-
-    ## Fix safety
-    The fix converts at the call, whichever line the finding is on:
-    `model(features.float())`. The module computes in float32 anyway; converting its
-    input is what the call needs: **safe**. The input is one the flow analysis knows is a float64 tensor (made from numpy data in the
-    code), so no other receiver, with another `.float()`, can reach the fix (inside
-    a module's `forward`, where another instance may run in another dtype: **unsafe**).
-    At an op
-    (`torch.mm(X, w)`) the fix converts the float64 operand to the other's dtype, which
-    is **unsafe**: the op may sit in a function that other callers give float64 on both
-    sides.
-
-    ## References
-    - [`torch.from_numpy`](https://pytorch.org/docs/stable/generated/torch.from_numpy.html)
-    """
-
-    def visit_Call(self, node: cst.Call) -> None:
-        for obs in self.ctx.analysis.flow.calls.all(node):
-            if self._check(node, obs):
-                return
-        self._op(node)
-
-    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
-        self._op(node)  # a @ w
-
-    def _op(self, node: cst.CSTNode) -> None:
-        """float64 data meets a tensor of another floating dtype in an op that never
-        promotes (``torch.mm``, ``@``, ``F.linear``, ``F.conv2d``)."""
-        for mix in self.ctx.analysis.flow.dtype_mixes.all(node):
-            wide = next(((e, v) for e, v in mix.operands if v.dtype == "float64"), None)
-            other = next(((e, v) for e, v in mix.operands if v.dtype in DTYPE_CASTS), None)
-            if wide is None or other is None:
-                continue
-            (expr, value), (other_expr, other_value) = wide, other
-            method = DTYPE_CASTS[other_value.dtype or ""]
-            name = dotted(expr) or self.ctx.code_for(expr)
-            other_name = dotted(other_expr) or self.ctx.code_for(other_expr)
-            op = _op_name(self, node)
-            made = value.dtype_event()
-            related: dict[str, cst.CSTNode] = {"op": node}
-            at: cst.CSTNode | None = node
-            joined = made is not None and made.action == "join"
-            if joined:
-                # two float64 tensors of different lines met in arithmetic: no line
-                # before the op decides it alone
-                assert made is not None
-                related["joined"] = made.node
-                made = None
-            if made is not None:
-                related["made"] = made.node
-                at = self.once_at(made.node, node)
-            elif id(node) in self._reported_at:
-                at = None
-            if at is None:
-                return
-            self._reported_at.add(id(node))
-            other_made = other_value.dtype_event()
-            if other_made is not None:
-                related["other"] = other_made.node
-            where = " (line <line:other>)" if other_made is not None else ""
-            if at is node:
-                made_at = " (made at line <line:made>)" if made is not None else ""
-                if joined:
-                    made_at = " (by the arithmetic of line <line:joined>)"
-                story = f"`{name}` is float64{made_at}, and {op} computes it with"
-            else:
-                story = (
-                    f"float64 data made here reaches {op} (line <line:op>) as `{name}`, "
-                    "which computes it with"
-                )
-            self.report(
-                at,
-                f"{story} `{other_name}`, {other_value.dtype}{where}: an op that does not "
-                "promote fails on two dtypes ('expected m1 and m2 to have the same "
-                f"dtype'); convert it with `.{method}()` (at the op: "
-                f"`{self.ctx.code_for(method_call(expr, method))}`)",
-                FixSpec.unsafe(
-                    Replace(expr, method_call(expr, method)),
-                    message=f"convert `{name}` with .{method}() at the op",
-                ),
-                related,
-            )
-            return
-
-    def _check(self, node: cst.Call, obs: CallObs) -> bool:
-        found = False
-        if obs.module.dtype != "float32" or obs.followed:
-            return False
-        for arg, value in obs.args:
-            if value.kind != Kind.TENSOR or value.dtype != "float64" or arg.star:
-                continue
-            found = True
-            conv = (float_input_layer(obs.module) or "").startswith("Conv")
-            InputSite(self, arg, value, obs, site=node).report(
-                "float64",
-                "computes in float32: '"
-                + (
-                    "Input type (double) and bias type (float) should be the same'"
-                    if conv
-                    else "mat1 and mat2 must have the same dtype, but got Double and Float'"
-                ),
-                "float",
-                "convert the input with {}.float()",
-                made_at="made at ",
-            )
-        return found
 
 
 class HalfOnCpu(Rule):
@@ -597,12 +440,17 @@ class InputDtypeMismatch(Rule):
             if branch is not None:
                 related["branch"] = branch.node
                 where = " on the branch of line <line:branch>"
-            op = _op_name(self, node)
+            op = op_name(self, node)
             error = (
                 "'Input type and weight type should be the same'"
                 if mix.op.startswith(("conv", "linear", "bilinear"))
                 else "'expected m1 and m2 to have the same dtype'"
             )
+            if mix.weights:
+                error = (
+                    f"'expected scalar type {SCALAR_TYPE_NAMES[run_dtype(half_value) or '']} "
+                    "but found Float'"
+                )
             other = f"`{half_name}`" if half_name else "another operand"
             fix = None
             if half_name is not None:
@@ -736,7 +584,7 @@ class InputDtypeMismatch(Rule):
         return found
 
 
-def _op_name(rule: Rule, node: cst.CSTNode) -> str:
+def op_name(rule: Rule, node: cst.CSTNode) -> str:
     """How a message names an op that never promotes: its function, or ``@``."""
     return f"`{rule.ctx.code_for(node.func)}`" if isinstance(node, cst.Call) else "`@`"
 

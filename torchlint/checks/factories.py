@@ -419,7 +419,9 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     (`torch.LongTensor(range(n))[labels == c]`, with `labels` on the GPU). The class
     of a tensor, `type(t)`, is `torch.Tensor` whatever device `t` is on, and calling it
     with sizes or data is the same legacy constructor: `type(x)(x.size())`, or
-    `tensortype = type(batch.data)` called later, is flagged the same way. Anywhere
+    `tensortype = type(batch.data)` called later, is flagged the same way; so is
+    `torch.Tensor(...)` itself given sizes or data (`torch.Tensor([reward])`, a list
+    written out: a CPU tensor with a dimension). Anywhere
     in the file, flags a legacy constructor given a `device=` other than `"cpu"`, also
     `torch.Tensor(data, device=device)`.
 
@@ -475,15 +477,16 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
         any device but the CPU, wherever it is called. Without ``device=``, in any
         function: its CPU tensor meets a tensor the flow analysis puts on a device."""
         device = _keyword(node, "device")
-        if device is None and self._legacy(node):
-            self._meets_device(node)
+        tensor_class = self.ctx.analysis.qualify(node.func) == "torch.Tensor"
+        if device is None and (self._legacy(node) or tensor_class):
+            self._meets_device(node)  # (torch.Tensor([r]) too: its flow is the same)
             return
         if device is None:
             self._class_meets_device(node)  # tensortype(size), type(x)(size)
             return
         if device is None or _is_cpu(device.value):
             return
-        if not self._legacy(node) and self.ctx.analysis.qualify(node.func) != "torch.Tensor":
+        if not self._legacy(node) and not tensor_class:
             return  # (torch.Tensor(data, device=...) is the same legacy constructor)
         torch_name, dtype = self._names(node)
         positional = [a for a in node.args if a.keyword is None]

@@ -50,6 +50,9 @@ class IntegerInput(Rule):
     needs_either = (
         frozenset({screen.INT64_CAST, screen.MODULE_SOURCE}),
         frozenset({screen.FLOAT64, screen.MODULE_SOURCE}),  # numpy data made a tensor
+        # (integers meeting floats in an op that never promotes: `torch.mm(rows, w)`)
+        frozenset({screen.INT64_CAST, screen.COMPUTE}),
+        frozenset({screen.NARROW_CAST, screen.COMPUTE}),
     )
     docs = """
     ## What it does
@@ -70,7 +73,9 @@ class IntegerInput(Rule):
     convolution is found. The finding lands on the line that made the input integer
     (the line to change), once, and names the call. A model cast only on one path
     (`if opt.half: model.half()`) is read in the dtype that path gives it: integers
-    fail there whatever the other path does.
+    fail there whatever the other path does. Also integers meeting floats in an op
+    that never promotes (`torch.mm`, `@`, `F.linear`): one-hot rows (`F.one_hot`, int64)
+    times weights are reported at the op, other integers where they were made.
 
     ## Why is this bad?
     `RuntimeError: Input type (unsigned char) and bias type (float) should be the
@@ -110,6 +115,60 @@ class IntegerInput(Rule):
         # per line that made them (``_Site`` reports a line once).
         for obs in self.ctx.analysis.flow.calls.all(node):
             self._check(node, obs)
+        self._op(node)
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        self._op(node)  # rows @ weights
+
+    def _op(self, node: cst.CSTNode) -> None:
+        """Integers (one-hot rows, pixels) meeting floats in an op that never promotes
+        (``torch.mm``, ``@``, ``F.linear``): reported where the integers were made."""
+        for mix in self.ctx.analysis.flow.dtype_mixes.all(node):
+            whole = next(
+                (
+                    (e, v)
+                    for e, v in mix.operands
+                    if v.dtype in _INT_NAMES and (v.dtype != "int64" or v.one_hot or _int64_made(v))
+                ),
+                None,
+            )
+            other = next(((e, v) for e, v in mix.operands if v.dtype in _FLOAT_NAMES), None)
+            if whole is None or other is None or mix.weights:
+                continue
+            (expr, value), (other_expr, other_value) = whole, other
+            # (one-hot rows: made by ``F.one_hot`` at this op's doorstep; the op is
+            # where they are used as numbers)
+            made = None if value.one_hot else value.dtype_event()
+            at = self.once_at(made.node if made is not None else node, node)
+            if at is None:
+                return
+            dtype = other_value.dtype or ""
+            name = dotted(expr) or self.ctx.code_for(expr)
+            other_name = dotted(other_expr) or self.ctx.code_for(other_expr)
+            op = f"`{self.ctx.code_for(node.func)}`" if isinstance(node, cst.Call) else "`@`"
+            integers, floats = _INT_NAMES[value.dtype or ""][1], _FLOAT_NAMES[dtype][1]
+            related: dict[str, cst.CSTNode] = {"op": node}
+            if value.one_hot:
+                story = f"`{name}` is one-hot rows (int64), and {op} computes them"
+            elif at is node and made is not None:
+                related["made"] = made.node
+                story = (
+                    f"`{name}` is {value.dtype} (made at line <line:made>), and {op} computes it"
+                )
+            else:
+                story = (
+                    f"{value.dtype} data made here reaches {op} (line <line:op>) as `{name}`, "
+                    "which computes it"
+                )
+            self.report(
+                at,
+                f"{story} with `{other_name}`, {dtype}: an op that does not promote fails "
+                f"('expected m1 and m2 to have the same dtype, but got {integers} and "
+                f"{floats}'); convert with `.{DTYPE_CASTS[dtype]}()` (at the op: "
+                f"`{name}.{DTYPE_CASTS[dtype]}()`)",
+                related=related,
+            )
+            return
 
     def _check(self, node: cst.Call, obs: CallObs) -> bool:
         module = obs.module

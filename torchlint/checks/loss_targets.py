@@ -19,7 +19,7 @@ from torchlint.analysis.loss_api import (
 from torchlint.analysis.names import called_name, dotted
 from torchlint.analysis.observations import LossObs
 from torchlint.analysis.order import contains
-from torchlint.analysis.torch_api import CONSTANT_FACTORIES
+from torchlint.analysis.torch_api import CONSTANT_FACTORIES, SCALAR_TYPE_NAMES
 from torchlint.analysis.values import Kind
 from torchlint.checks._build import method_call
 from torchlint.lint.traverse import nodes
@@ -29,7 +29,6 @@ from torchlint.rules.rule import FixSpec, Replace, Rule
 _NARROW_INTS = {"int32": "Int", "int16": "Short", "int8": "Char"}
 _TORCH_NAMES = {"int64": "Long", "uint8": "Byte", "bool": "Bool", **_NARROW_INTS}
 _INTEGERS = frozenset(_TORCH_NAMES)
-_FLOATS = {"float32": "Float", "float64": "Double", "float16": "Half", "bfloat16": "BFloat16"}
 # Class-index losses that also take class probabilities as a floating target.
 _PROBABILITY_TARGETS = frozenset({"torch.nn.functional.cross_entropy", "torch.nn.CrossEntropyLoss"})
 
@@ -164,7 +163,7 @@ class LossTargetDtype(Rule):
         if found.qualified in CLASS_INDEX_LOSSES and value.dtype in _NARROW_INTS:
             error = f"expected target dtype to be Long or Byte, but got {_NARROW_INTS[value.dtype]}"
             return self._report(found, call, "long", "int64 class indices", error)
-        if found.qualified in CLASS_INDEX_LOSSES and value.dtype in _FLOATS:
+        if found.qualified in CLASS_INDEX_LOSSES and value.dtype in SCALAR_TYPE_NAMES:
             return self._float_class_ids(found, call)
         if found.qualified in PROBABILITY_LOSSES:
             if value.dtype in _INTEGERS:
@@ -259,7 +258,7 @@ class LossTargetDtype(Rule):
         loss."""
         arg, value = found.target_arg, found.target
         dtype = value.dtype or ""
-        error = f"expected target dtype to be Long or Byte, but got {_FLOATS[dtype]}"
+        error = f"expected target dtype to be Long or Byte, but got {SCALAR_TYPE_NAMES[dtype]}"
         probabilities = found.qualified in _PROBABILITY_TARGETS
         cast = value.whole
         made = value.last("cast", "create")

@@ -93,7 +93,15 @@ class InputsNotMoved(Rule):
     torch.cuda.is_available() else "cpu"`, a module's `device="cuda"` default): a
     window or ramp a plain helper makes, mixed in a method with noise made on the
     module's device. (A CPU tensor's elements, `for s in torch.linspace(...)`, are
-    zero-dimensional and mix with any device: not flagged.) Where the last thing done to such a tensor was a dtype-only
+    zero-dimensional and mix with any device: not flagged.) A loop whose body
+    rebuilds on the CPU a tensor that was on the device when the loop began (a
+    rollout's `masks = torch.tensor(...)` after each step) is walked a second time
+    with what the first pass left: the next step's use is where it meets the device.
+    What a `torch.cat` joins with a CPU tensor is on the CPU (or the join fails),
+    whatever the other operands are. The ops that never promote (`F.conv2d(x,
+    kernel)` with a CPU kernel, `torch.mm`), `torch.min(a, b)` / `torch.maximum`, and
+    `torch.stft`'s `window=` (made with `torch.hann_window(n)`, a factory like
+    `torch.zeros`) meet their operands the same way. Where the last thing done to such a tensor was a dtype-only
     `.to(dtype)` (a cache converted to the input's dtype, pixel values to the tower's),
     the finding lands on that cast, the line to change: it should convert and move in
     one step. A tensor on the device cast with `.type_as(t)` of a CPU `t` (a loss's

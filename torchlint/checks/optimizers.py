@@ -31,7 +31,9 @@ class OptimizerStateBeforePlacement(Rule):
     (`Adagrad`, or the file's own `Optimizer` subclass whose `__init__` fills
     `self.state`) on a model still on the CPU. The optimizer may take parameter
     groups (`[{"params": model.head.parameters(), "lr": lr}, ...]`, or weight-decay
-    groups picked by name: `[p for n, p in model.named_parameters() if ...]`). The
+    groups picked by name: `[p for n, p in model.named_parameters() if ...]`, or one
+    group per parameter, `groups += [{"params": [p], ...}]` or `groups.append(...)`,
+    on either side of an `if`, in a loop over `model.named_parameters()`). The
     flow is followed through helpers (`load_checkpoint(path, model, optimizer)`),
     branches (`if args.resume:`), a class's methods and another file's classmethod
     that builds the model (`Net.from_checkpoint(path)`).

@@ -509,8 +509,11 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
             self.made_on_cpu.add(id(node))
             if "cuda" in f"{dotted(func)}.{self.imported.get(last, '')}".split("."):
                 tags.add(CUDA_LITERAL)  # torch.cuda.FloatTensor(...): made on the GPU
-        elif self.imported.get(last or "", last) == "Tensor" and has_device_keyword(node):
+        elif self.imported.get(last or "", last) == "Tensor":
             tags.add(LEGACY_CONSTRUCTOR)  # torch.Tensor(data, device=d): raises off the CPU
+            if not has_device_keyword(node):
+                tags.add(CPU_DATA)  # torch.Tensor([r]): the legacy constructor's CPU tensor
+                self.made_on_cpu.add(id(node))
         elif type_of_maybe_tensor(node):
             if id(node) not in self.inert:
                 # type(t) of a tensor is torch.Tensor: called, the legacy constructor
