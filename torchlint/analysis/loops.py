@@ -56,9 +56,9 @@ class Loops(Scope):
         self, loop: cst.For | cst.While, before: dict[str, Value], bound: Value
     ) -> None:
         """Walks ``loop``'s body again with what its first pass left, where that pass
-        changed what the next one computes with (``carried``); ``bound``: what a
+        changed what the next one computes with (``rebuilt_on_cpu``); ``bound``: what a
         ``for`` binds each pass."""
-        if self.w.facts.replaying or not carried(before, self.env, loop):
+        if self.w.facts.replaying or not rebuilt_on_cpu(before, self.env, loop):
             return
         self.w.facts.replaying = True
         try:
@@ -340,7 +340,9 @@ def same_members(args: list[tuple[cst.Arg, Value]]) -> bool:
     )
 
 
-def carried(before: dict[str, Value], after: dict[str, Value], loop: cst.For | cst.While) -> bool:
+def rebuilt_on_cpu(
+    before: dict[str, Value], after: dict[str, Value], loop: cst.For | cst.While
+) -> bool:
     """A loop whose second pass sees other tensors than its first: a name that held a
     tensor on a device before the loop holds one the body made on the CPU at its end
     (``masks = torch.tensor(...)`` at the end of a rollout step whose next step

@@ -316,7 +316,7 @@ class FlowFacts:
     # Which GPU each move, creation or placement picks (``analysis/gpus.py``), by
     # the node of its event; None where the walks that got there disagree.
     gpus: dict[cst.CSTNode, Gpu | None] = field(default_factory=dict)
-    # While a loop's body is walked a second time (``loops.carried``): what is seen
+    # While a loop's body is walked a second time (``loops.rebuilt_on_cpu``): what is seen
     # then is added to what the first pass saw, never in its place.
     replaying: bool = False
     # While a call into another file of the project is followed: the call of this
