@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import libcst as cst
 
-from torchlint.analysis import joins
+from torchlint.analysis import joins, strict_ops
 from torchlint.analysis.loss_api import LOSSES, WEIGHT_DTYPE_LOSSES
-from torchlint.analysis.observations import DtypeMixObs, LossObs
+from torchlint.analysis.observations import LossObs
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import FLOATING_DTYPES
-from torchlint.analysis.values import UNKNOWN, Kind, Value
+from torchlint.analysis.values import UNKNOWN, Value
 
 Args = list[tuple[cst.Arg, Value]]
 
@@ -28,7 +27,8 @@ def called(scope: Scope, node: cst.Call, q: str, args: Args, module: Value | Non
     joins.loss_pair(scope, node, given, target)
     weight = _class_weights(node, q, args, module)
     if weight is not None and given is not None:
-        _weighed(scope, node, q, weight, (given[0].value, given[1]))
+        # (they do not promote: observed as an op that never promotes)
+        strict_ops.observe(scope, node, LOSSES[q], (weight, (given[0].value, given[1])), True)
     if target is not None:
         given_value = given[1] if given else UNKNOWN
         obs = LossObs(LOSSES[q], q, target[0], target[1], given_value, scope.no_grad == 0)
@@ -70,21 +70,3 @@ def weight_argument(q: str, call: cst.Call) -> cst.Arg | None:
         if arg.keyword is not None and arg.keyword.value == "weight":
             return arg
     return positional[position] if len(positional) > position else None
-
-
-def _weighed(
-    scope: Scope,
-    node: cst.Call,
-    q: str,
-    weight: tuple[cst.BaseExpression, Value],
-    given: tuple[cst.BaseExpression, Value],
-) -> None:
-    """A loss of ``WEIGHT_DTYPE_LOSSES`` called on ``given`` with class weights
-    ``weight`` (given where the loss was made, or to the call): two floating dtypes
-    fail like an op that never promotes, and are observed as one."""
-    typed = tuple(
-        (e, v) for e, v in (weight, given) if v.kind == Kind.TENSOR and v.dtype in FLOATING_DTYPES
-    )
-    if len(typed) == 2 and typed[0][1].dtype != typed[1][1].dtype:
-        mix = DtypeMixObs(node, LOSSES[q], typed, scope.autocast > 0, weights=True)
-        scope.w.facts.dtype_mixes.add(node, mix, scope.depth)

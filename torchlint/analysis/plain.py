@@ -112,10 +112,10 @@ def _self_names(expr: cst.BaseExpression) -> Iterator[str]:
 
 
 def sole_setters(methods: dict[str, cst.FunctionDef], known: set[str]) -> dict[str, set[str]]:
-    """The ``self.<name>`` attributes (not in ``known`` nor set by ``__init__``,
-    even to None) that one method alone sets (``fit`` setting ``self.model_``), by that method: any other
-    method reading one runs after it (or fails), so it starts from what that
-    method left."""
+    """The ``self.<name>`` attributes (not in ``known`` nor set by ``__init__``, even
+    to None) that one method alone sets (``fit`` setting ``self.model_``), by that
+    method: any other method reading one runs after it (or fails), so it starts from
+    what that method left."""
     init = methods.get("__init__")
     known = known | {dotted(t) or "" for t in (_assigned(init) if init is not None else ())}
     by_name: dict[str, set[str]] = {}

@@ -31,15 +31,7 @@ def meet(
     the first is. Two known floating dtypes among them are observed, a branch's
     (``Value.branch_cast``) counting for a "maybe" one: the run that takes the branch
     fails."""
-    typed = tuple(
-        (e, v) for e, v in operands if v.kind == Kind.TENSOR and run_dtype(v) in FLOATING_DTYPES
-    )
-    dtypes = {run_dtype(v) for _, v in typed}
-    # (integers meeting floats fail the same way: one-hot rows times weights)
-    ints = tuple((e, v) for e, v in operands if v.kind == Kind.TENSOR and v.dtype in INTEGER_DTYPES)
-    if len(dtypes) > 1 or (typed and ints):
-        mix = DtypeMixObs(node, op, typed + ints, scope.autocast > 0)
-        scope.w.facts.dtype_mixes.add(node, mix, scope.depth)
+    dtypes = observe(scope, node, op, operands)
     gpus.meet(scope, [v for _, v in operands], node, [e for e, _ in operands])
     # (a CPU operand of ``F.conv2d(x, kernel)`` fails on the device as ``x * kernel`` does)
     joins.mixed(scope, [v for _, v in operands], node, [e for e, _ in operands], False)
@@ -49,6 +41,28 @@ def meet(
     dtype = first.dtype if len(dtypes) <= 1 else MAYBE_DTYPE
     # (what ``torch.mm`` makes is a tensor, of whatever was moved)
     return replace(first, kind=Kind.TENSOR, dtype=dtype, ident=new_ident(), moved_from=0)
+
+
+def observe(
+    scope: Scope,
+    node: cst.CSTNode,
+    op: str,
+    operands: Sequence[tuple[cst.BaseExpression, Value]],
+    weights: bool = False,
+) -> set[str | None]:
+    """Records tensors of two known floating dtypes meeting in ``op`` at ``node``, or
+    integers meeting floats (one-hot rows times weights fail the same way);
+    ``weights``: a loss's class weights and its input (``losses.py``). The floating
+    dtypes that met."""
+    typed = tuple(
+        (e, v) for e, v in operands if v.kind == Kind.TENSOR and run_dtype(v) in FLOATING_DTYPES
+    )
+    dtypes = {run_dtype(v) for _, v in typed}
+    ints = tuple((e, v) for e, v in operands if v.kind == Kind.TENSOR and v.dtype in INTEGER_DTYPES)
+    if len(dtypes) > 1 or (typed and ints):
+        mix = DtypeMixObs(node, op, typed + ints, scope.autocast > 0, weights)
+        scope.w.facts.dtype_mixes.add(node, mix, scope.depth)
+    return dtypes
 
 
 def run_dtype(value: Value) -> str | None:

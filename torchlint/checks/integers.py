@@ -18,7 +18,7 @@ from torchlint.analysis.torch_api import (
 )
 from torchlint.analysis.values import Kind, Value
 from torchlint.checks._sites import InputSite
-from torchlint.checks.dtypes import DTYPE_CASTS
+from torchlint.checks.dtypes import DTYPE_CASTS, op_name
 from torchlint.rules.rule import Rule
 
 # The integer dtypes TL109 reads, as torch's errors name them (bool is left out: the
@@ -145,7 +145,7 @@ class IntegerInput(Rule):
             dtype = other_value.dtype or ""
             name = dotted(expr) or self.ctx.code_for(expr)
             other_name = dotted(other_expr) or self.ctx.code_for(other_expr)
-            op = f"`{self.ctx.code_for(node.func)}`" if isinstance(node, cst.Call) else "`@`"
+            op = op_name(self, node)
             integers, floats = _INT_NAMES[value.dtype or ""][1], _FLOAT_NAMES[dtype][1]
             related: dict[str, cst.CSTNode] = {"op": node}
             if value.one_hot:
