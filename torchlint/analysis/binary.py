@@ -8,7 +8,16 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import arrays, derived, dims, effects, joins, lists, strict_ops
+from torchlint.analysis import (
+    arrays,
+    derived,
+    dims,
+    frames,
+    joins,
+    lists,
+    strict_ops,
+    tensor_factories,
+)
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import INTEGER_DTYPES
 from torchlint.analysis.values import MAYBE_DTYPE, UNKNOWN, Kind, Place, Value, new_ident
@@ -33,6 +42,8 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
         return joined
     if Kind.NDARRAY in (left.kind, right.kind) and Kind.TENSOR not in (left.kind, right.kind):
         return arrays.arithmetic(node, left, right)
+    if (framed := frames.arithmetic(node, left, right)) is not None:
+        return framed  # (df - df.mean()) / df.std(): a frame of float64
     for tensor, other in ((left, right), (right, left)):
         other_node = node.right if other is right else node.left
         made = with_number(scope, node, tensor, (other_node, other), divides)
@@ -56,7 +67,7 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
             )
             return dims.mark(made, dims.has(tensor))
     if all(
-        side.kind == Kind.NUMBER or effects.is_number(expr)
+        side.kind == Kind.NUMBER or tensor_factories.is_number(expr)
         for side, expr in ((left, node.left), (right, node.right))
     ):
         # 0.01 * i: a Python number; a float where either is one or it divides, an
@@ -93,7 +104,7 @@ def with_number(
     where ``tensor`` is no tensor or ``number`` no number."""
     other_node, other = number
     if tensor.kind not in _TENSORS or not (
-        other.kind == Kind.NUMBER or effects.is_number(other_node)
+        other.kind == Kind.NUMBER or tensor_factories.is_number(other_node)
     ):
         return None
     dtype = tensor.dtype

@@ -12,6 +12,7 @@ import libcst as cst
 from torchlint.analysis.names import dotted, string_value
 from torchlint.analysis.values import (
     DTYPE_NAME,
+    FALLS_BACK,
     MAYBE_DTYPE,
     NUMPY_DTYPE,
     UNKNOWN,
@@ -19,6 +20,7 @@ from torchlint.analysis.values import (
     Place,
     Value,
     is_none,
+    text_of,
 )
 from torchlint.lint.traverse import nodes
 
@@ -96,6 +98,32 @@ def gpu_run_branch(
             branch = "orelse" if branch == "body" else "body"
         return branch
     return None
+
+
+def text_test(test: cst.Comparison, lookup: Callable[[str], Value | None]) -> bool | None:
+    """``device == "cpu"`` (also ``device.lower()``, ``!=``) where ``device`` holds
+    a string the code wrote (a caller's argument, a default, ``CFG["device"]``).
+    ``"cuda" if torch.cuda.is_available() else "cpu"`` is not: which run it is, is
+    ``gpu_run_branch``'s question (both runs are walked)."""
+    target = test.comparisons[0]
+    left: cst.BaseExpression = test.left
+    lower = False
+    if isinstance(left, cst.Call) and isinstance(left.func, cst.Attribute) and not left.args:
+        method = left.func.attr.value
+        if method not in ("lower", "strip"):
+            return None
+        left, lower = left.func.value, method == "lower"
+    name = dotted(left)
+    held = lookup(name) if name is not None else None
+    text = text_of(held) if held is None or held.origin != FALLS_BACK else None
+    if not (
+        text is not None
+        and isinstance(target.comparator, cst.SimpleString)
+        and isinstance(target.operator, (cst.Equal, cst.NotEqual))
+    ):
+        return None
+    same = (text.lower() if lower else text) == target.comparator.evaluated_value
+    return same if isinstance(target.operator, cst.Equal) else not same
 
 
 def option_branch(

@@ -11,6 +11,7 @@ import libcst as cst
 from torchlint.analysis import cpu_run, shapes
 from torchlint.analysis.branches import option_branch
 from torchlint.analysis.values import UNKNOWN, Kind, Value, choice
+from torchlint.lint.traverse import nodes
 
 if TYPE_CHECKING:
     from torchlint.analysis.scope import Scope
@@ -42,5 +43,11 @@ def value(scope: Scope, node: cst.IfExp) -> Value:
         # device to meet.
         return body
     if taken is not None:
-        return cpu_run.mark(scope, node, body if taken == "body" else orelse)
+        gpu, arm = (body, node.body) if taken == "body" else (orelse, node.orelse)
+        # (x.half() if device == "cuda" else x.float(): a cast only the GPU run makes)
+        inside = {id(n) for n in nodes(arm, cst.Call)}
+        scope.w.facts.gpu_only_casts.update(
+            id(e.node) for e in gpu.events if e.action == "cast" and id(e.node) in inside
+        )
+        return cpu_run.mark(scope, node, gpu)
     return choice(node, body, orelse) if body.kind == orelse.kind else UNKNOWN

@@ -60,7 +60,9 @@ def filled(owner: Value, key: str | None, value: Value) -> Value | None:
         if value.kind in arrays:
             if key is not None:
                 return keyed([key], [value])
-            return replace(value, kind=Kind.ENCODING, keys=(), items=(), moved_from=0)
+            held = replace(value, kind=Kind.ENCODING, keys=(), items=(), moved_from=0)
+            # (the dict keeps its own identity; its entries, their dimensions)
+            return replace(held, ident=owner.ident, shaped=owner.ident if value.has_dims() else 0)
         # (a dict of settings, ``d["n"] = 3``, is no dict of tensors: unknown)
         return None if other and key is None else UNKNOWN
     if owner.kind != Kind.ENCODING or owner.keys or value.kind not in arrays:

@@ -58,8 +58,18 @@ def _sized(args: Sequence[cst.Arg]) -> bool:
         return bool(first.elements) and not any(
             isinstance(e, cst.StarredElement) for e in first.elements
         )
+    # (n + 1, len(xs), x.size(): a size whatever it computes; only () is none)
     return isinstance(
-        first, (cst.Integer, cst.Name, cst.Attribute, cst.Subscript, cst.UnaryOperation)
+        first,
+        (
+            cst.Integer,
+            cst.Name,
+            cst.Attribute,
+            cst.Subscript,
+            cst.UnaryOperation,
+            cst.BinaryOperation,
+            cst.Call,
+        ),
     )
 
 

@@ -1,6 +1,7 @@
-"""What library calls do to values: torch's factories, casts and moves, ``nn``
-modules, parallel wrappers, model loaders, DataLoaders and losses (numpy's in
-``arrays.py``), each as the value a call makes (or changes in place), with the
+"""What library calls do to values: casts and moves, ``nn`` modules, parallel
+wrappers, model loaders, DataLoaders and losses (torch's factories in
+``tensor_factories.py``, numpy's calls in ``arrays.py``, PyTorch Geometric's graphs in
+``graphs.py``), each as the value a call makes (or changes in place), with the
 tables of names behind them.
 The walker (``expressions.py``) hands each call of a qualified name to
 ``library_call``, each method of a module or tensor to ``module_method`` or
@@ -22,6 +23,7 @@ from torchlint.analysis import (
     dicts,
     dims,
     gpus,
+    graphs,
     holders,
     indices,
     joins,
@@ -32,20 +34,19 @@ from torchlint.analysis import (
     offload,
     optimizers,
     strict_ops,
+    tensor_factories,
+    traces,
     wrappers,
 )
 from torchlint.analysis.array_api import OPENCV_VIDEO_READER, PIL_OPENERS, array_library_function
-from torchlint.analysis.arrays import has_float_literal, literal_dtype
 from torchlint.analysis.loss_api import LOSSES, functional_loss
-from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import (
+    AUDIO_MATRICES,
     BOOL_RESULTS,
     CATEGORICAL,
     COPY_FUNCTIONS,
-    DATA_FACTORIES,
     DTYPES,
-    FACTORY_FUNCTIONS,
     FLOAT_RESULTS,
     FORWARD_LIKE,
     GRAD_NORMS,
@@ -53,7 +54,6 @@ from torchlint.analysis.torch_api import (
     INDEX_RESULTS,
     INT64_SUMS,
     INTEGER_DTYPES,
-    LIKE_FACTORIES,
     MODEL_LOADERS,
     MODULE_CONTAINERS,
     OPENCV_IMAGE_READER,
@@ -70,23 +70,24 @@ from torchlint.analysis.torch_api import (
     legacy_type,
     makes_module,
 )
+from torchlint.analysis.traces import TRACING_FUNCTIONS
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
     OUTPUT,
     PARAMETER,
+    PYG_GRAPH,
     UNKNOWN,
     Event,
     Kind,
     Place,
     Value,
-    is_none,
     new_ident,
     new_value,
     state_dict,
     submodule,
 )
 from torchlint.analysis.walk import runs_itself
-from torchlint.analysis.whole import after_cast, after_op, from_data
+from torchlint.analysis.whole import after_cast, after_op
 from torchlint.lint.traverse import nodes
 
 # Methods that cast a module or a tensor, and those only a tensor has (a module
@@ -97,13 +98,6 @@ TENSOR_ONLY_CASTS["char"] = "int8"
 # Tensor methods that return a moved or cast copy (the tensor itself stays): as a
 # statement, or rebound to a loop's name nothing reads, the copy is lost (TL205).
 TENSOR_COPIES = frozenset({"to", "cuda", "cpu", *CAST_METHODS, *TENSOR_ONLY_CASTS})
-# What the flow analysis makes a tensor of (``factory``): the torch factories (not the
-# legacy ``torch.Tensor(...)``, TL402's) and their ``_like`` forms.
-FACTORIES = (FACTORY_FUNCTIONS - {"Tensor"}) | LIKE_FACTORIES
-_FLOAT_FACTORIES = frozenset(
-    "zeros ones empty full rand randn linspace logspace eye hann_window hamming_window "
-    "blackman_window bartlett_window kaiser_window".split()
-)
 _MODULE_PLUMBING = frozenset(  # methods that neither run the module nor place it
     """
     to cuda cpu half float bfloat16 double type to_empty eval train requires_grad_
@@ -118,6 +112,9 @@ _MODULE_PLUMBING = frozenset(  # methods that neither run the module nor place i
     merge_and_unload unload get_base_model compile values items keys
     """.split()
 )
+# The methods of ``nn.ModuleList`` / ``nn.ModuleDict`` (and their subclasses) that
+# put modules in: they run nothing.
+_CONTAINER_FILLS = frozenset({"append", "extend", "insert", "update"})
 _PEFT_WRAPPERS = frozenset(
     "peft.get_peft_model peft.PeftModel.from_pretrained peft.mapping.get_peft_model "
     "peft.PeftModelForCausalLM.from_pretrained peft.prepare_model_for_kbit_training".split()
@@ -166,102 +163,6 @@ def _same_place_result(scope: Scope, node: cst.Call, value: Value, op: str) -> V
         dtype = scope.dtype_of(given.value)  # x.sum(dtype=torch.float32)
     made = replace(after_op(value, op), dtype=dtype, ident=new_ident(), moved_from=0)
     return derived.derive(scope, made, value, node)
-
-
-def is_number(node: cst.BaseExpression) -> bool:
-    """A number literal, maybe negative."""
-    if isinstance(node, cst.UnaryOperation):
-        node = node.expression
-    return isinstance(node, (cst.Integer, cst.Float))
-
-
-def _like(scope: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value:
-    """``zeros_like(x, dtype=..., device=...)``: where and as ``x`` is, but for what
-    its keywords say."""
-    like = args[0][1] if args else UNKNOWN
-    device, dtype = like.device, like.dtype
-    expr: cst.BaseExpression | None = None
-    for arg, _ in args[1:]:
-        if arg.keyword is not None and arg.keyword.value == "dtype":
-            dtype = scope.dtype_of(arg.value) or MAYBE_DTYPE
-        elif arg.keyword is not None and arg.keyword.value == "device":
-            device, expr = scope.device_of(arg.value)
-            device, expr = device or Place.VAR, expr or arg.value
-        elif arg.star:
-            return new_value(Kind.TENSOR, Place.MAYBE, MAYBE_DTYPE, Event("create", node))
-    made = new_value(Kind.TENSOR, device, dtype, Event("create", node), device_expr=expr)
-    branch = like.branch_cast() if dtype == like.dtype else None
-    # (x's dtype is a branch's, ``if args.fp16: x = x.half()``: so is this one's)
-    return replace(made, events=(*made.events, branch)) if branch is not None else made
-
-
-def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, Value]]) -> Value:
-    """``torch.zeros(...)``, ``torch.tensor(data)``, ``torch.full(size, 1.0)``,
-    ``zeros_like(x)``: a new tensor, on the CPU unless ``device=`` says otherwise (or
-    the file sets a default device), in the dtype torch gives it."""
-    if name.endswith("_like"):
-        return _like(scope, node, args)
-    device, expr = scope.made_on()
-    dtype: str | None = "float32" if name in _FLOAT_FACTORIES else None
-    if name in ("randint", "randperm"):
-        dtype = "int64"  # (torch's default for both)
-    elif name in DATA_FACTORIES and args and args[0][1].kind == Kind.NDARRAY:
-        dtype = args[0][1].dtype  # torch keeps numpy's dtype: float64 stays float64
-    elif name in ("tensor", "as_tensor") and args and args[0][0].keyword is None:
-        dtype = literal_dtype(*args[0])  # [0.5, 1.0]: float32; [1, 2]: int64
-    elif name == "full" and len(args) >= 2 and args[1][0].keyword is None:
-        fill = args[1][1]  # torch.full(size, 1) is int64, torch.full(size, 1.0) float32
-        dtype = fill.dtype if fill.kind == Kind.NUMBER else None
-    elif name == "arange" and args:
-        numbers = [a.value for a, _ in args if a.keyword is None]
-        dtype = (
-            "float32"
-            if any(has_float_literal(n) for n in numbers)
-            else "int64"
-            if numbers and all(is_number(n) for n in numbers)
-            else None
-        )
-    for arg, given in args:
-        if arg.keyword and arg.keyword.value == "device" and is_none(given):
-            continue  # device=device of a parameter left at its default None: the default
-        if arg.keyword and arg.keyword.value == "device":
-            device, expr = scope.device_of(arg.value)
-            device = device or Place.VAR
-            expr = expr or arg.value
-            gpus.record_made(scope, node, arg.value)
-        elif arg.keyword and arg.keyword.value == "dtype":
-            dtype = scope.dtype_of(arg.value) or MAYBE_DTYPE
-        elif arg.star == "**":  # torch.zeros(n, **factory): may say where, and as what
-            device, expr, dtype = Place.MAYBE, None, MAYBE_DTYPE
-            break
-    else:
-        explicit = any(a.keyword and a.keyword.value == "dtype" for a, _ in args)
-        if dtype == "float32" and not explicit and scope.w.analysis.default_dtype is not None:
-            dtype = None  # torch.set_default_dtype(torch.float64) in this file
-    created = Event("create", node, source=scope.cast_source(node) if dtype else None)
-    if name in DATA_FACTORIES and args and args[0][1].kind == Kind.NDARRAY and dtype:
-        # (an array cast with .astype(np.float16): that cast chose this dtype; float32
-        # is torch's default, where the dtype the data needs is decided later)
-        cast = args[0][1].last("cast")
-        if cast and cast.detail == dtype != "float32" and created.source is None:
-            created = Event("create", node, source=cast)
-    followed = _followed_cpu(scope, expr) if device == Place.CPU else None
-    if followed is not None:
-        # torch.arange(n, device=lengths.device) with lengths made on the CPU: this
-        # tensor is there because lengths is, and the line to change is where lengths
-        # was made. (The dtype's story stays this call's: ``source``.)
-        created = Event("create", followed.node, followed.detail, source=created)
-    made = new_value(Kind.TENSOR, device, dtype, created, device_expr=expr)
-    if name in DATA_FACTORIES and args:
-        made = from_data(name, args[0], made, created)
-    return dims.mark(made, dims.factory(name, node, [v for _, v in args]))
-
-
-def _followed_cpu(scope: Scope, expr: cst.BaseExpression | None) -> Event | None:
-    """For ``device=t.device`` of a tensor ``t`` made on the CPU: where ``t`` was made."""
-    name = dotted(expr) if expr is not None else None
-    owner = scope.device_owner(name) if name is not None else None
-    return owner.last("create") if owner is not None and owner.device == Place.CPU else None
 
 
 def placed_all(scope: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]], how: str) -> Value:
@@ -372,6 +273,13 @@ def module_method(
         return state_dict(receiver)
     if method in _MODULE_PLUMBING:
         return UNKNOWN
+    if method in _CONTAINER_FILLS and not _own_method(scope, path, receiver, method):
+        # ensemble.append(ckpt.to(device)): a container holds what it is given, where
+        # it is; the container is no longer surely where it was made
+        given = [v for _, v in args]
+        if receiver.ident and any(v.device != receiver.device for v in given):
+            scope.update_ident(receiver.ident, replace(receiver, device=Place.MAYBE))
+        return UNKNOWN
     if receiver.ident == 0 and not method.startswith(FORWARD_LIKE):
         return UNKNOWN  # a method of a part (pipe.image_processor.postprocess, ...)
     if receiver.origin.startswith("local:") and method != "forward":
@@ -405,6 +313,17 @@ def module_method(
         # (what other methods return is less sure to be an output of the weights)
         origin=OUTPUT if method.startswith(FORWARD_LIKE) else "module method",
     )
+
+
+def _own_method(scope: Scope, path: str | None, receiver: Value, method: str) -> bool:
+    """``method`` is one the receiver's module class of the file defines itself
+    (``algorithm.update(batches)`` of a trainer module), not a container's."""
+    if not receiver.origin.startswith("local:"):
+        return False
+    w = scope.w
+    known = w.objects.get(receiver.ident) if path == "self" else w.instance(receiver)
+    cls = known[0] if known is not None else scope.cls if path == "self" else None
+    return cls is not None and method in w.methods(cls)
 
 
 def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) -> Value:
@@ -455,6 +374,13 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
             one_hot=one_hot,
         )
         moved = derived.derive(scope, moved, receiver, node) if device is None else moved
+        if graphs.is_graph(receiver):
+            # (a graph's .to() moves each of its entries; it stays a graph)
+            entries = tuple(
+                tensor_method(scope, node, v, method) if v.kind in _WITH_ENTRIES else v
+                for v in receiver.items
+            )
+            moved = replace(moved, origin=PYG_GRAPH, keys=receiver.keys, items=entries)
         if receiver.kind == Kind.ENCODING and method == "to":
             # BatchEncoding.to() moves in place and returns itself.
             scope.update_ident(receiver.ident, replace(moved, ident=receiver.ident))
@@ -491,6 +417,14 @@ def library_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if handler is None:
         handler = next((h for matches, h in _BY_PATTERN if matches(q)), _unseen)
     return handler(scope, node, q, args)
+
+
+def _traced(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torch.jit.trace(model, x)``: runs ``model(x)``, and leaves the model where it
+    is; what it makes (a traced module, an export) is not followed."""
+    if not traces.traced(scope, node, args):
+        return _unseen(scope, node, q, args)
+    return UNKNOWN
 
 
 def _unseen(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
@@ -656,14 +590,6 @@ def _deepspeed(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return placed_all(scope, node, args, "deepspeed.initialize")
 
 
-def _is_factory(q: str) -> bool:
-    return q.startswith("torch.") and q.rsplit(".", 1)[-1] in FACTORIES
-
-
-def _factory(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    return factory(scope, node, q.rsplit(".", 1)[-1], args)
-
-
 def _categorical(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     """``Categorical(logits=x)``: held as the class indices ``.sample()`` draws (a
     same-place op), where (int64) and with the dimensions of ``x``."""
@@ -678,7 +604,7 @@ def _normal(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     ``device=`` it is where tensor means are, or on the CPU: not known here."""
     if not any(a.keyword is not None and a.keyword.value == "device" for a, _ in args):
         return _unseen(scope, node, q, args)
-    return factory(scope, node, "normal", args)
+    return tensor_factories.factory(scope, node, "normal", args)
 
 
 def _same_place_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
@@ -717,6 +643,11 @@ def _meshgrid(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     """``torch.meshgrid(a, b)`` (or of a list): one grid per input, where and as that
     input is."""
     inputs = [v for a, v in args if a.keyword is None and not a.star]
+    spread = [v for a, v in args if a.star == "*"]
+    if not inputs and len(spread) == 1 and spread[0].kind == Kind.LIST and spread[0].items:
+        # torch.meshgrid(*axes) of a list of tensors: a grid per axis, where they are
+        grid = dims.mark(replace(spread[0].items[0], ident=new_ident(), moved_from=0))
+        return Value(Kind.LIST, items=(grid,)) if grid.kind == Kind.TENSOR else UNKNOWN
     if len(inputs) == 1 and inputs[0].kind in (Kind.TUPLE, Kind.LIST):
         inputs = list(inputs[0].items)
     if not inputs or any(v.kind != Kind.TENSOR for v in inputs):
@@ -757,11 +688,14 @@ _BY_NAME: dict[str, Handler] = {
     **arrays.TORCHVISION_HANDLERS,
     **dict.fromkeys(arrays.CV2_KEEP_DTYPE, arrays.cv2_kept),
     "torch.meshgrid": _meshgrid,
+    **dict.fromkeys(AUDIO_MATRICES, tensor_factories.audio_matrix),
     **dict.fromkeys(GRAD_NORMS, optimizers.grad_norm),
     "torch.nn.functional.embedding": joins.embedding,
     **dict.fromkeys(COPY_FUNCTIONS, _copy),
     "torch.functional.meshgrid": _meshgrid,
     "collections.deque": arrays.deque,
+    **graphs.HANDLERS,
+    **dict.fromkeys(TRACING_FUNCTIONS, _traced),
 }
 # In order: the first that matches takes the call.
 _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
@@ -770,16 +704,18 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (_is_model_loader, _model_loader),
     (makes_module, _new_model),
     (lambda q: q.startswith("torch.optim."), _optimizer),
-    (_is_factory, _factory),
+    (tensor_factories.is_factory, tensor_factories.by_name),
     (lambda q: legacy_constructor(q) is not None, legacy.typed),
     (_same_place, _same_place_call),
     (lambda q: q.startswith("torchvision.datasets."), datasets.torchvision_dataset),
+    (graphs.is_dataset, graphs.dataset),
     (lambda q: q.startswith("numpy."), arrays.numpy_call),
     (array_library_function, arrays.library_call),
     (functional_loss, _loss),
 )
 
 
+_WITH_ENTRIES = frozenset({Kind.TENSOR, Kind.MOVED, Kind.ENCODING})
 _MOVES_OR_CASTS = frozenset({"to", "cuda", "cpu", "type", *CAST_METHODS})
 
 

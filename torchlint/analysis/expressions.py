@@ -23,6 +23,7 @@ from torchlint.analysis import (
     effects,
     frames,
     gpus,
+    graphs,
     holders,
     indices,
     joins,
@@ -35,6 +36,7 @@ from torchlint.analysis import (
     properties,
     retype,
     strict_ops,
+    traces,
 )
 from torchlint.analysis.function_values import FunctionValues
 from torchlint.analysis.loops import MODULES_BY_KEY, same_members
@@ -56,6 +58,7 @@ from torchlint.analysis.torch_api import (
     TOKENIZER_CALLS,
     torch_dtype,
 )
+from torchlint.analysis.traces import TRACING_METHODS
 from torchlint.analysis.values import (
     CLASS,
     LAMBDA,
@@ -152,6 +155,8 @@ class Expressions(FunctionValues):
                     return made  # metric=compute_metrics, load(Net)
                 if type(node) is cst.Attribute:
                     owner = self.lookup(dotted(node.value) or "")
+                    if owner is not None and (counted := graphs.counted(owner, node)):
+                        return counted  # data.num_graphs: an int
                     if owner is not None and owner.kind == Kind.ENCODING and not owner.keys:
                         return replace(owner, kind=Kind.TENSOR)  # enc.input_ids
                     if owner is not None and owner.kind == Kind.ENCODING:
@@ -178,6 +183,8 @@ class Expressions(FunctionValues):
                 return _dtype_of(owner, node)
             if node.attr.value == "dtype" and owner.kind == Kind.NDARRAY:
                 return arrays.dtype_read(owner, node)  # np.full(n, 0, dtype=rows[0].dtype)
+            if counted := graphs.counted(owner, node):
+                return counted
             if owner.kind == Kind.ENCODING and not owner.keys:
                 return replace(owner, kind=Kind.TENSOR)
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
@@ -199,6 +206,8 @@ class Expressions(FunctionValues):
             number = numbers.shape_entry(node)
             if number is not None:
                 return number  # L = x.shape[-1]: an int
+            if (graphs_of := graphs.of_dataset(owner, node=node)) is not None:
+                return graphs_of  # dataset[:1000] of a graph dataset
             if owner.kind == Kind.ENCODING:
                 key = string_key(node)
                 known = entry(owner, key)
@@ -210,9 +219,8 @@ class Expressions(FunctionValues):
                     return known  # batch["x"] of {"x": x, ...}
                 if owner.keys:
                     return UNKNOWN  # an entry the code did not show being set
-                return replace(
-                    owner, kind=Kind.TENSOR, ident=new_ident(), items=(), keys=()
-                )  # enc["input_ids"]
+                entry_of = replace(owner, kind=Kind.TENSOR, ident=new_ident(), items=(), keys=())
+                return dims.mark(entry_of, dims.has(owner))  # enc["input_ids"]
             if owner.kind == Kind.OPTIONS and owner.keys:
                 return entry(owner, string_key(node)) or UNKNOWN  # cfg["device"]
             if (held := dicts.memo_entry(owner)) is not None:
@@ -419,7 +427,7 @@ class Expressions(FunctionValues):
             receiver = (
                 self.eval(func.value)  # (x.data.numpy(): x's tensor, where x is)
                 if receiver_path is None or receiver_path.rpartition(".")[2] in TENSOR_ALIASES
-                else (self.lookup(receiver_path) or UNKNOWN)
+                else (self.lookup(receiver_path) or self.eval(func.value))
             )
             if receiver.kind in (None, Kind.TENSOR, Kind.MOVED):
                 indices.method(self, node, method, args, (cst.Arg(func.value), receiver))
@@ -429,6 +437,8 @@ class Expressions(FunctionValues):
                     return result
             if method in MODEL_LOADERS:
                 return loaders.from_pretrained(self, node, func)
+            if method in TRACING_METHODS and receiver.kind is None:
+                traces.traced(self, node, args)  # writer.add_graph(model, x): model(x)
             if self.cls is not None and (receiver_path == "self" or is_super(func.value)):
                 # (super().__init__(model): a base class's method, on this instance)
                 fn = (w.methods if receiver_path else w.inherited)(self.cls).get(method)
@@ -440,6 +450,8 @@ class Expressions(FunctionValues):
                 optimizers.touch(self, receiver_path)  # optimizer.state.values()
             if receiver.kind == Kind.OPTIMIZER:
                 return optimizers.method(self, node, receiver_path, receiver, method, args)
+            if (graphs_of := graphs.of_dataset(receiver, method)) is not None:
+                return graphs_of  # dataset.shuffle() of a graph dataset
             if method == "step" and len(args) == 1 and args[0][1].kind == Kind.OPTIMIZER:
                 # scaler.step(optimizer): GradScaler steps the optimizer
                 stepped = dotted(args[0][0].value)
@@ -495,7 +507,7 @@ class Expressions(FunctionValues):
                 if method in DICT_MUTATORS:
                     self.forget(receiver.ident)
                     return UNKNOWN
-            if receiver.kind == Kind.ENCODING and receiver.keys:
+            if receiver.kind == Kind.ENCODING and receiver.keys and not graphs.is_graph(receiver):
                 key = string_key(node)
                 if method == "get" and entry(receiver, key) is not None:
                     return entry(receiver, key) or UNKNOWN  # batch.get("x")

@@ -75,7 +75,6 @@ from torchlint.analysis.values import (
     merge_envs,
     new_ident,
     new_value,
-    text_of,
 )
 from torchlint.analysis.walk import Walk, class_methods
 from torchlint.lint.traverse import nodes
@@ -155,14 +154,18 @@ class _Scope(Attachments):
                 and expr.func.attr.value in ("to", "cuda")
             ):
                 self.in_place_move(expr, expr.func)
-            if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
-                receiver = self.lookup(dotted(expr.func.value) or "")
+            # (x.to(device) as a statement; also x.to(d), y.to(d) as one)
+            calls = [e.value for e in expr.elements] if type(expr) is cst.Tuple else [expr]
+            for call in calls:
+                if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Attribute):
+                    continue
+                receiver = self.lookup(dotted(call.func.value) or "")
                 if (
                     receiver is not None
                     and receiver.kind == Kind.TENSOR
-                    and expr.func.attr.value in TENSOR_COPIES
+                    and call.func.attr.value in TENSOR_COPIES
                 ):
-                    self.w.facts.discarded.add(expr, DiscardObs(expr, receiver, stmt), self.depth)
+                    self.w.facts.discarded.add(call, DiscardObs(call, receiver, stmt), self.depth)
             if (
                 isinstance(expr, cst.Call)
                 and dotted(expr.func) == "setattr"
@@ -514,8 +517,8 @@ class _Scope(Attachments):
                 return False if False in (left, right) else True if left and right else None
             return True if True in (left, right) else False if left is right is False else None
         if type(test) is cst.Comparison and len(test.comparisons) == 1:
-            for decide in (self.none_test, self.text_test):
-                if (found := decide(test)) is not None:
+            for found in (self.none_test(test), branches.text_test(test, self.lookup)):
+                if found is not None:
                     return found
             return dtype_test(test, self.eval)
         if type(test) is cst.Name and self.depth > 0 and self.stack:
@@ -536,28 +539,6 @@ class _Scope(Attachments):
             if value is not None and value.origin in (CONSTANT + "True", CONSTANT + "False"):
                 return value.origin == CONSTANT + "True"
         return None
-
-    def text_test(self, test: cst.Comparison) -> bool | None:
-        """``device == "cpu"`` (also ``device.lower()``, ``!=``) where ``device`` holds
-        a string the code wrote (a caller's argument, a default, ``CFG["device"]``)."""
-        target = test.comparisons[0]
-        left: cst.BaseExpression = test.left
-        lower = False
-        if isinstance(left, cst.Call) and isinstance(left.func, cst.Attribute) and not left.args:
-            method = left.func.attr.value
-            if method not in ("lower", "strip"):
-                return None
-            left, lower = left.func.value, method == "lower"
-        name = dotted(left)
-        text = text_of(self.lookup(name) if name is not None else None)
-        if not (
-            text is not None
-            and isinstance(target.comparator, cst.SimpleString)
-            and isinstance(target.operator, (cst.Equal, cst.NotEqual))
-        ):
-            return None
-        same = (text.lower() if lower else text) == target.comparator.evaluated_value
-        return same if isinstance(target.operator, cst.Equal) else not same
 
     def none_test(self, test: cst.Comparison) -> bool | None:
         """``x is None`` / ``x is not None`` where the walk knows: a parameter the

@@ -38,7 +38,31 @@ def method(node: cst.Call, receiver: Value, name: str) -> Value:
         return replace(receiver, ident=new_ident(), dtype=None if dtype == MAYBE_DTYPE else dtype)
     if name in FRAME_KEEPS:
         return replace(receiver, ident=new_ident())
+    if name in _FLOAT_STATISTICS and not node.args:
+        return replace(receiver, ident=new_ident(), dtype="float64")  # df.mean(): float64
     return UNKNOWN
+
+
+# Statistics of a frame's columns that pandas computes in float64, whatever the
+# columns' numbers: ``(df - df.mean()) / df.std()``.
+_FLOAT_STATISTICS = frozenset({"mean", "std", "var", "median", "sem"})
+
+
+def arithmetic(node: cst.BinaryOperation, left: Value, right: Value) -> Value | None:
+    """``df - df.mean()``, ``df / 255``, ``(df - lo) / (hi - lo)``: a frame, in float64
+    where either side is or the operator divides (pandas' numbers are int64 or
+    float64); None where neither side is a frame, or the other side is not a frame or
+    a number."""
+    sides = (left, right)
+    if not any(is_frame(v) for v in sides) or not all(
+        is_frame(v) or v.kind == Kind.NUMBER for v in sides
+    ):
+        return None
+    frame = left if is_frame(left) else right
+    floating = isinstance(node.operator, cst.Divide) or any(
+        v.dtype == "float64" or (v.kind == Kind.NUMBER and v.dtype == "float32") for v in sides
+    )
+    return replace(frame, ident=new_ident(), dtype="float64" if floating else frame.dtype)
 
 
 def attribute(owner: Value, node: cst.Attribute) -> Value:

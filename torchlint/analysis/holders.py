@@ -42,6 +42,10 @@ def built(module: Value, attrs: dict[str, Value], given: list[Value]) -> Value:
         # of them is made there: ``nn.Parameter(torch.zeros(1))`` or an
         # ``nn.Linear`` beside them stays behind).
         module = replace(module, device=Place.MAYBE)
+    elif module.device == Place.MAYBE and held and all(v.device == Place.CPU for v in held):
+        # ``Model(device=device)`` whose ``__init__`` made every weight on the CPU and
+        # never moved itself: the device is kept for later (its inputs), not used.
+        module = replace(module, device=Place.CPU)
     dtypes = {v.dtype for v in held}
     handed = {v.ident for v in given if v.kind == Kind.MODULE and v.ident}
     casts = [c for v in held if v.ident in handed and (c := v.last("cast")) is not None]

@@ -321,6 +321,8 @@ def windowed(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
         return _unseen(scope, args)
     if window is not None and window[1].kind in _TENSORS:
         pair = (signal, window)
-        mixed(scope, [v for _, v in pair], node, [a.value for a, _ in pair], at_op=False)
+        values, exprs = [v for _, v in pair], [a.value for a, _ in pair]
+        mixed(scope, values, node, exprs, at_op=False)
+        gpus.meet(scope, values, node, exprs)
     made = replace(signal[1], kind=Kind.TENSOR, dtype=None, ident=new_ident(), moved_from=0)
     return dims.mark(made)

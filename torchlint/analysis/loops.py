@@ -20,6 +20,7 @@ from torchlint.analysis.torch_api import SUBMODULE_ITERATORS
 from torchlint.analysis.values import (
     BATCH,
     COLLATED,
+    PYG_GRAPH,
     UNKNOWN,
     Kind,
     Place,
@@ -121,6 +122,9 @@ class Loops(Scope):
                         else part
                     )
         value = self.eval(node)
+        if value.kind in (Kind.LOADER, Kind.DATASET) and value.origin == PYG_GRAPH:
+            # (a batch graph, or one graph: entries as the loader or dataset has them)
+            return replace(value.items[0], ident=new_ident(), moved_from=0)
         if value.kind == Kind.LOADER and value.origin == COLLATED:
             return _of_batch(replace(value.items[0], ident=new_ident(), moved_from=0))
         if value.kind == Kind.LOADER:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import libcst as cst
@@ -244,6 +245,11 @@ TORCHVISION_IMAGE_READERS = frozenset(
     for name in ("read_image", "decode_image", "decode_jpeg", "decode_png")
 )
 OPENCV_IMAGE_READER = "cv2.imread"
+# torchaudio's functions that build a float32 matrix on the CPU (they take no device):
+# a filterbank or transform that a module keeps to multiply its input with.
+AUDIO_MATRICES = frozenset(
+    f"torchaudio.functional.{name}" for name in ("melscale_fbanks", "linear_fbanks", "create_dct")
+)
 # Text in a file that may make an integer tensor narrower than int64 (TL109).
 NARROW_TEXT = (
     "int8",
@@ -266,7 +272,7 @@ NARROW_TEXT = (
 # ``arange``: index arithmetic in every model file, which the screen would have to
 # keep.) And their text.
 INT64_MAKERS = frozenset({"randint", "long", "LongTensor", "one_hot"})
-INT64_TEXT = ("randint", ".long(", "LongTensor", "one_hot")
+INT64_TEXT = ("randint", ".long(", "LongTensor", "one_hot", "torch.long", "torch.int64")
 HALF_TEXT = ("half", "float16", "bfloat16", "BFloat16")  # torch.half, .half(), HalfTensor
 FLOAT64_TEXT = ("float64", "double", "Double", "numpy", "np.")  # torch.double, numpy data
 # How torch's errors name the floating dtypes ("expected scalar type Float but found
@@ -338,6 +344,23 @@ def is_nn_class(q: str) -> bool:
     return q.startswith("torch.nn.") and q.rsplit(".", 1)[-1][:1].isupper()
 
 
+# PyTorch Geometric (``analysis/graphs.py``): its layers are modules; a ``Data`` graph
+# holds tensors by attribute and moves as a whole; its loaders collate graphs.
+PYG_NN = "torch_geometric.nn."
+PYG_DATA = frozenset({"torch_geometric.data.Data", "torch_geometric.data.data.Data"})
+PYG_LOADERS = frozenset({"torch_geometric.loader.DataLoader", "torch_geometric.data.DataLoader"})
+PYG_DATASETS = "torch_geometric.datasets."
+PYG_DEGREE = frozenset({"torch_geometric.utils.degree", "torch_geometric.utils.degree.degree"})
+# ``Data(x, edge_index, edge_attr, y, pos)``: its positional arguments, in order.
+PYG_DATA_FIELDS = ("x", "edge_index", "edge_attr", "y", "pos")
+# Its layers whose first op multiplies the node features by a float weight (a
+# Linear): integer features fail there ('mat1 and mat2 must have the same dtype').
+PYG_LINEAR_FIRST = frozenset(
+    "GCNConv SAGEConv GATConv GATv2Conv GraphConv ChebConv SGConv TAGConv "
+    "TransformerConv ResGatedGraphConv LEConv ClusterGCNConv".split()
+)
+
+
 def makes_module(q: str) -> bool:
     """A qualified call that creates a new module on the CPU: ``torch.nn.X(...)``
     (not a wrapper, not ``nn.utils.*``/``nn.init.*``), ``timm.create_model``,
@@ -353,6 +376,8 @@ def makes_module(q: str) -> bool:
         )
     if q == "timm.create_model" or q.startswith("torchvision.models."):
         return True
+    if q.startswith(PYG_NN):  # GCNConv(...), GraphNorm(...), models.GIN(...)
+        return q.rsplit(".", 1)[-1][:1].isupper() and "DataParallel" not in q
     head, _, last = q.rpartition(".")
     return head == "transformers" and bool(_TRANSFORMERS_MODEL.match(last))
 
@@ -385,6 +410,7 @@ def module_base(q: str) -> bool:
     return (
         q in MODULE_BASES
         or q.endswith(("nn.Module", "PreTrainedModel", "ModelMixin"))
+        or q.startswith(PYG_NN)  # (class Conv(MessagePassing))
         or (q.startswith("torch.nn.") and makes_module(q))
     )
 
@@ -500,12 +526,27 @@ def float_input_layer(module: Value) -> str | None:
     q = module.origin
     if (q == "timm.create_model" or q.startswith("torchvision.models.")) and not module.part_of:
         return "Conv3d" if q.startswith("torchvision.models.video.") else "Conv2d"
+    if q.startswith(PYG_NN) and q.rsplit(".", 1)[-1] in PYG_LINEAR_FIRST:
+        return "Linear"  # (torch_geometric.nn.GCNConv, .conv.GCNConv)
     if not q.startswith("torch.nn."):
         return None
     last = q.rsplit(".", 1)[-1]
     if last == "Sequential":
         return float_input_layer(module.items[0]) if module.items else None
     return last if last.startswith(FLOAT_INPUT_LAYERS) else None
+
+
+def float_inputs(
+    module: Value, args: Sequence[tuple[cst.Arg, Value]]
+) -> list[tuple[cst.Arg, Value]]:
+    """The arguments a layer computes with its floating weights: all of a torch.nn
+    layer's; a PyTorch Geometric layer's node features only (``conv(x, edge_index)``:
+    the edges and the batch vector are integer indices by design)."""
+    if module.origin.startswith(PYG_NN):
+        positional = [a for a in args if a[0].keyword is None and not a[0].star]
+        named = [a for a in args if a[0].keyword is not None and a[0].keyword.value == "x"]
+        return positional[:1] + named
+    return list(args)
 
 
 # The containers of torch.nn: modules that hold others and have no weights of their own.

@@ -86,7 +86,7 @@ class Gpu(StrEnum):
 # The origin of ``True`` and ``False`` (``CONSTANT + "True"``): a flag a caller passes.
 CONSTANT = "const:"
 # The origin of a string the code wrote that is not a device (``precision="fp16"``):
-# the text follows it, for a test that compares it with another (``flow.text_test``).
+# the text follows it, for a test that compares it with another (``branches.text_test``).
 TEXT = "text:"
 # The origin of a DEVICE value that is a GPU in the GPU run and the CPU in the run
 # without one (``"cuda" if torch.cuda.is_available() else "cpu"``; ``cpu_run.py``).
@@ -117,6 +117,8 @@ COLLATED = "collated"
 # The origin of a CPU tensor of a DataLoader's batch (default collate, or a collate
 # function of the project): made where the data are read, it is the loop's to move.
 BATCH = "batch"
+# A PyTorch Geometric graph (``Data``), its dataset and its loader (``graphs.py``).
+PYG_GRAPH = "pyg graph"
 # The origin of a FUNCTION value that is a lambda (``Walk.lambdas`` has its code).
 LAMBDA = "lambda"
 # The origin of a FUNCTION value that is a class of the file (``cls`` in a classmethod).
@@ -527,8 +529,8 @@ def merge_values(a: Value, b: Value) -> Value:
         return b if a.origin == EMPTY_DICT else a
     if is_none(a) or is_none(b):
         held = b if is_none(a) else a
-        if held.kind == Kind.TENSOR:
-            return replace(held, optional=True)
+        if held.kind == Kind.TENSOR or held.origin == PYG_GRAPH:
+            return replace(held, optional=True)  # (a graph: ``return None`` if unparsable)
     if a.kind == b.kind == Kind.OPTIMIZER and a.part_of == b.part_of:
         # The state left on the CPU on one path (``if args.resume: load(...)``, or a
         # helper that returns Adagrad for one option) crashes the run that takes it:

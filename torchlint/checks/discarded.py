@@ -28,7 +28,8 @@ class DiscardedTensorMove(Rule):
     ## What it does
     Flags `x.to(device)`, `x.cuda()`, `x.half()` and other moves and casts used as a
     statement when the flow analysis knows `x` is a tensor (made by a torch factory,
-    taken from a tokenizer's output, or the result of an earlier `.to()`). Also a
+    taken from a tokenizer's output, or the result of an earlier `.to()`), also
+    several in one statement (`x.to(device), y.to(device)`: one fix assigns both). Also a
     loop's name rebound to its own move that no later statement of the loop reads
     (`for k, v in batch.items(): v = v.to(device)`): the dict or list the loop walks
     keeps its tensors where they were.
@@ -84,7 +85,9 @@ class DiscardedTensorMove(Rule):
         target = node.func.value
         name = dotted(target)
         fix = None
-        if name is not None and isinstance(obs.statement, cst.Expr):
+        if isinstance(obs.statement, cst.Expr) and isinstance(obs.statement.value, cst.Tuple):
+            fix = self._tuple_fix(node, obs.statement, obs.statement.value)
+        elif name is not None and isinstance(obs.statement, cst.Expr):
             assert isinstance(target, (cst.Name, cst.Attribute))
             assign = cst.Assign(
                 targets=[cst.AssignTarget(target=target)],
@@ -108,6 +111,32 @@ class DiscardedTensorMove(Rule):
             + (f" (`{name} = {self.ctx.code_for(node)}`)" if name else ""),
             fix,
             related,
+        )
+
+    def _tuple_fix(self, node: cst.Call, statement: cst.Expr, moves: cst.Tuple) -> FixSpec | None:
+        """``x.to(d), y.to(d)`` as a statement: one fix, on its first move, that assigns
+        every result (``x, y = x.to(d), y.to(d)``), where each is a discarded move of
+        a named tensor; safe where the file hands each one over as a tensor."""
+        calls = [e.value for e in moves.elements]
+        if calls[0] is not node:
+            return None
+        flow, targets, safe = self.ctx.analysis.flow, [], True
+        for call in calls:
+            if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Attribute):
+                return None
+            found = next((o for o in flow.discarded.all(call) if o.node is call), None)
+            if found is None or dotted(call.func.value) is None:
+                return None
+            targets.append(cst.Element(call.func.value))
+            safe = safe and flow.discarded.get(call) is not None
+        assign = cst.Assign(
+            targets=[cst.AssignTarget(target=cst.Tuple(targets, lpar=[], rpar=[]))],
+            value=moves,
+            semicolon=statement.semicolon,
+        )
+        names = ", ".join(dotted(t.value) or "" for t in targets)
+        return FixSpec.safe_if(
+            safe, Replace(statement, assign), message=f"assign the results to {names}"
         )
 
     def _rebound(self, node: cst.Call, loop: cst.For, line: cst.CSTNode) -> None:

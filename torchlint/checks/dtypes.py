@@ -17,6 +17,7 @@ from torchlint.analysis.torch_api import (
     HALF_TEXT,
     SCALAR_TYPE_NAMES,
     says_dtype,
+    torch_dtype,
 )
 from torchlint.analysis.values import PIPELINE, Event, Kind, Place, Value
 from torchlint.checks._build import method_call
@@ -40,7 +41,8 @@ class HalfOnCpu(Rule):
     `torch_dtype=torch.float16`, `.to(torch.float16)`, a dtype named by a string,
     `getattr(torch, cfg["dtype"])` of `{"dtype": "float16"}`) and places on the CPU
     explicitly (`device_map="cpu"`, `.cpu()`, `.to("cpu")`, `.to(cfg["device"])` of
-    `{"device": "cpu"}`). Also a module cast to
+    `{"device": "cpu"}`): the finding lands on the cast, once (at the call where the
+    cast is in another file), and names the placement and the call. Also a module cast to
     float16 for every run but moved to a GPU only under `if torch.cuda.is_available():`
     (or `if x.is_cuda:`), with no `else` that casts it back, and then called: the run
     without a GPU calls it in float16 on the CPU. That finding lands on the cast, the
@@ -217,13 +219,22 @@ class HalfOnCpu(Rule):
             return self._default_cpu(node, obs, placed, cast)
         if module.device != Place.CPU or placed.detail != Place.CPU:
             return False
+        # (the cast is the line to change; once, however many calls run the model)
+        at = self.once_at(cast.node, node)
+        if at is None:
+            return True
+        related: dict[str, cst.CSTNode] = {"placed": placed.node, "call": node}
+        story = f"`{model_name(obs.callee)}` is cast to {module.dtype} here"
+        called = ", and called at line <line:call>"
+        if at is not cast.node:  # (cast in another file: this call is the line)
+            related = {"cast": cast.node, "placed": placed.node}
+            story, called = f"`{model_name(obs.callee)}` is {module.dtype} (line <line:cast>)", ""
         self.report(
-            node,
-            f"`{model_name(obs.callee)}` is {module.dtype} (line <line:cast>) and placed on "
-            f"the CPU (line <line:placed>): half-precision CPU kernels are missing or slow; "
-            "use float32 on the CPU, or run it on a GPU",
+            at,
+            f"{story} and placed on the CPU (line <line:placed>){called}: half-precision CPU "
+            "kernels are missing or slow; use float32 on the CPU, or run it on a GPU",
             None,
-            {"cast": cast.node, "placed": placed.node},
+            related,
         )
         return True
 
@@ -369,7 +380,12 @@ class InputDtypeMismatch(Rule):
     of the file was built around it (`Spotter(encoder.half())`, on a branch too: the
     whole model's `.to(device)` only moves it), keeps that dtype in the model's methods,
     where its output meets the parts left in float32; a layer with no weights (a
-    pooling, an activation) passes its input's dtype on.
+    pooling, an activation) passes its input's dtype on. A module cast to half only
+    for a GPU (`if device == "cuda": model.half()`, or under
+    `torch.cuda.is_available()`) whose input is cast to that dtype by name on every
+    run (`pixels.half()`, not `.to(model.dtype)`): the run without a GPU hands half
+    inputs to the module in its own dtype; reported at the input's cast, with no fix
+    (the right one depends on what the CPU run should compute in).
 
     ## Why is this bad?
     `RuntimeError: Input type (float) and bias type (c10::Half) should be the same` or
@@ -410,9 +426,74 @@ class InputDtypeMismatch(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         for obs in self.ctx.analysis.flow.calls.all(node):
-            if self._check(node, obs):
+            if self._check(node, obs) or self._cpu_run_input(node, obs):
                 return
         self._op(node)
+
+    def _names_dtype(self, cast: cst.CSTNode) -> bool:
+        """``cast`` names the dtype it casts to (``.half()``, ``.to(torch.float16)``),
+        rather than reading another tensor's (``.to(ref.dtype)``)."""
+        if not isinstance(cast, cst.Call) or not isinstance(cast.func, cst.Attribute):
+            return False
+        if cast.func.attr.value in DTYPE_CASTS.values():
+            return True
+        return any(torch_dtype(a.value, self.ctx.analysis) is not None for a in cast.args)
+
+    def _cpu_run_input(self, node: cst.Call, obs: CallObs) -> bool:
+        """The module is cast to half only for a GPU (``if device == "cuda":
+        model.half()``), its input on every run (``pixel_values.half()``): the run
+        without a GPU hands a half input to a module still in its own dtype."""
+        flow, module = self.ctx.analysis.flow, obs.module
+        cast = module.last("cast")
+        if (
+            obs.autocast
+            or obs.followed
+            or cast is None
+            or id(cast.node) not in flow.gpu_only_casts
+            or module.dtype not in HALF_DTYPES
+            or cast.detail != module.dtype
+        ):
+            return False
+        before = next(
+            (e for e in reversed(module.events[: module.events.index(cast)]) if e.action == "cast"),
+            None,
+        )
+        if before is not None and before.detail == module.dtype:
+            return False  # (half already on every run)
+        for arg, value in obs.args:
+            given = value.last("cast")
+            if (
+                arg.star
+                or value.kind != Kind.TENSOR
+                or value.dtype != module.dtype
+                or given is None
+                or given.detail != value.dtype
+                or not self._names_dtype(given.node)  # (.to(ref.dtype): follows the model)
+                or id(given.node) in flow.gpu_only_casts
+                or value.dtype_event() is not given
+            ):
+                continue
+            at = self.once_at(given.node, node)
+            if at is None:
+                return True
+            name = dotted(arg.value) or self.ctx.code_for(arg.value)
+            model = model_name(dotted(node.func) or obs.callee)
+            related: dict[str, cst.CSTNode] = {"gpu": cast.node, "call": node}
+            where = "here" if at is given.node else "(line <line:cast>)"
+            if at is not given.node:
+                related["cast"] = given.node
+            self.report(
+                at,
+                f"`{name}` is cast to {value.dtype} {where} on every run, but `{model}` only "
+                f"for a GPU (line <line:gpu>): a run without a GPU calls it (line "
+                f"<line:call>) with {value.dtype} inputs and weights in its own dtype "
+                "('Input type and bias type should be the same'); cast the input to the "
+                f"model's dtype (`.to({model}.dtype)`), or cast both only for a GPU",
+                None,
+                related,
+            )
+            return True
+        return False
 
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
         self._op(node)  # x @ w

@@ -63,7 +63,8 @@ class CurrentGpuMismatch(Rule):
     related lines.
 
     Also flags a tensor put on the current GPU that meets, in an op that needs one
-    device (arithmetic, `@`, `torch.cat`, `masked_fill`, `F.embedding`, ...), a tensor
+    device (arithmetic, `@`, `torch.cat`, `masked_fill`, `F.embedding`, the
+    `window=` of `torch.stft`, ...), a tensor
     on a GPU the
     code chooses: one moved there, or, in the forward of a model placed there, an
     input or a submodule's output (a mask made by a helper with `.cuda()`, a plain

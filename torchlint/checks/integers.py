@@ -15,6 +15,7 @@ from torchlint.analysis.torch_api import (
     INT64_TEXT,
     NARROW_TEXT,
     float_input_layer,
+    float_inputs,
 )
 from torchlint.analysis.values import Kind, Value
 from torchlint.checks._sites import InputSite
@@ -65,9 +66,12 @@ class IntegerInput(Rule):
     `dtype=torch.uint8`, or cast with `.byte()` / `.int()`; or int64 ids drawn with
     `torch.randint`, cast with `.long()` or made with `torch.LongTensor` (labels or
     flags fed to a `Linear` as features), or int64 numpy data made a tensor
-    (`torch.from_numpy(np.asarray(board, dtype=np.int64))`). Other int64 tensors (`torch.arange`,
-    `dtype=torch.long`) are index arithmetic in nearly every model file, and are
-    left out to keep the screen cheap. The flow is followed
+    (`torch.from_numpy(np.asarray(board, dtype=np.int64))`), or made from data with
+    `dtype=torch.long`. `torch.arange` and other index arithmetic are left out. A
+    PyTorch Geometric layer whose first op is a Linear (`GCNConv`, `SAGEConv`,
+    `GATConv`, ...) takes its node features as a float input, not its edges or batch
+    vector; a graph's entries are followed through `Data(x=..., edge_index=...)`, its
+    DataLoader's batches and `data.to(device)`. The flow is followed
     through the file's functions and into the `forward` of its module classes, so an
     image preprocessed by a helper and fed to a model whose first layer is a
     convolution is found. The finding lands on the line that made the input integer
@@ -179,7 +183,7 @@ class IntegerInput(Rule):
         if dtype not in DTYPE_CASTS or obs.followed or layer is None:
             return False
         found = False
-        for arg, value in obs.args:
+        for arg, value in float_inputs(module, obs.args):
             if arg.star or value.kind != Kind.TENSOR or value.dtype not in _INT_NAMES:
                 continue
             if value.dtype == "int64" and not _int64_made(value):

@@ -11,6 +11,7 @@ from torchlint.analysis import ClassFacts, project
 from torchlint.analysis.facts import FileFacts, FunctionFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import (
+    AUDIO_MATRICES,
     PARAMETRIZED_MODULES,
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
@@ -209,6 +210,8 @@ class ModuleStateRule(Rule):
                 return True  # torch.tril(torch.ones(n, n)), torch.cat([...])
             if q.startswith("torch.") and q.rsplit(".", 1)[-1] in TENSOR_ATTRIBUTE_FACTORIES:
                 return True
+            if q in AUDIO_MATRICES:
+                return True  # (a mel filterbank or DCT matrix, made on the CPU)
             helper = (
                 self._helper(node, cls, home)
                 if (not q or not q.startswith("torch")) and depth < _HELPER_DEPTH

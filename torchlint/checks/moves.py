@@ -26,7 +26,7 @@ from torchlint.analysis.torch_api import (
     SIZED_FACTORIES,
     legacy_constructor,
 )
-from torchlint.analysis.values import BATCH, OUTPUT, Event, Kind, Place, Value
+from torchlint.analysis.values import BATCH, OUTPUT, PARAMETER, Event, Kind, Place, Value
 from torchlint.checks import _stale
 from torchlint.checks._build import attribute_base, method_call
 from torchlint.checks._devices import device_text, model_name, name_of, usable
@@ -101,7 +101,14 @@ class InputsNotMoved(Rule):
     whatever the other operands are. The ops that never promote (`F.conv2d(x,
     kernel)` with a CPU kernel, `torch.mm`), `torch.min(a, b)` / `torch.maximum`, and
     `torch.stft`'s `window=` (made with `torch.hann_window(n)`, a factory like
-    `torch.zeros`) meet their operands the same way. Where the last thing done to such a tensor was a dtype-only
+    `torch.zeros`) meet their operands the same way.
+    A model run on an example by a library (`writer.add_graph(model, x)`,
+    `torch.jit.trace(model, x)`, `torch.onnx.export(model, x, path)`) is called with
+    it as `model(x)` is. PyTorch Geometric graphs are
+    followed as dicts of tensors: `Data(x=..., edge_index=...)`, its DataLoader's
+    batches (with their `batch` vector), `data.to(device)` moving every entry, and
+    `degree(...)` where its index is; an index built on the CPU for
+    `batch.index_select` is then found. Where the last thing done to such a tensor was a dtype-only
     `.to(dtype)` (a cache converted to the input's dtype, pixel values to the tower's),
     the finding lands on that cast, the line to change: it should convert and move in
     one step. A tensor on the device cast with `.type_as(t)` of a CPU `t` (a loss's
@@ -288,9 +295,7 @@ class InputsNotMoved(Rule):
             # The device side belongs to a placed model: its output, its weights,
             # or an input its forward was called with. Or this tensor is indexed
             # with a tensor on a device, which fails whatever that tensor is.
-            model = bool(
-                other.origin in (OUTPUT, "parameter") or other.part_of or other.module_input
-            )
+            model = bool(other.origin in (OUTPUT, PARAMETER) or other.part_of or other.module_input)
             indexed = isinstance(mix.node, cst.Subscript)
             # (or it left the device by a .type_as() of a CPU tensor, meeting one that
             # is surely on a GPU: sampled ids joined back to the prompt's ids)
@@ -412,7 +417,7 @@ class InputsNotMoved(Rule):
             of = dotted(mix.device_expr) or code(attribute_base(mix.device_expr))
             advice = (
                 f"create it there with `device={of}.device`"
-                if fn is not None and contains(fn.node, mix.node)
+                if fn is not None and contains(fn.node, mix.node) and _named(mix.device_expr, of)
                 else "create it on that device (or move it there before that line)"
             )
             meets = "at line <line:meets>"
@@ -435,6 +440,16 @@ class InputsNotMoved(Rule):
                 advice = f"move it to that device first (`{cpu or 'it'}.to({of}.device)`)"
             elif isinstance(node, cst.Call) and made is not None and made.detail == TYPE_AS_CPU:
                 at, subject, advice = self._type_as_cpu(node, made, related)
+            if (
+                at is node
+                and mix.cpu.origin == PARAMETER
+                and made is not None
+                and made.node is node
+            ):
+                # (a weight of a module made here and never moved: a loss with
+                # parameters, a part the model's forward reaches)
+                subject = "the module made here is never moved, so its weights stay on the CPU; one"
+                advice = "move the module to that device (`.to(...)`) where it is made"
             self.report(
                 at,
                 f"{subject} {how}, on {where}, {meets}: {error}; {advice}",
@@ -666,6 +681,13 @@ def _left_default(value: Value, made: Event) -> Event | None:
     if not _device_given(made.node):
         return None
     return value.next_after(made, "return")
+
+
+def _named(expr: cst.BaseExpression, text: str) -> bool:
+    """An advice can take ``.device`` of ``expr`` (``x``, ``batch["x"]``, ``(a / n)``,
+    ``self.lin(x)``): not of a long call, which it would spell out again
+    (``torch.bincount(d.clamp(max=m), minlength=n)``)."""
+    return not isinstance(expr, cst.Call) or len(text) <= 30
 
 
 def _device_given(made: cst.CSTNode | None) -> bool:

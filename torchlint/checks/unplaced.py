@@ -45,6 +45,8 @@ class ModuleNotPlaced(Rule):
     holds weights, also one a helper of another file of the project builds,
     `from_pretrained`, `timm.create_model`), never moved (no
     `.to(device)`, `.cuda()`, `device=`, `device_map=`, `accelerator.prepare`, no part
+    (a module class given `device=` whose `__init__` made every weight on the CPU
+    anyway, keeping the device for its data, is not placed),
     moved, not handed to a function the analysis cannot follow), and then called with
     an input that was moved to a GPU or a device variable, or computed by a module
     moved there (`probe(backbone(x))`): `model(x)`, or a method
@@ -147,6 +149,8 @@ class ModuleNotPlaced(Rule):
         back = module.last("return")
         taken = created if back is None or module.part_of else back
         whole = model_name(obs.callee)
+        if whole == "self" and isinstance(created.node, cst.Call):
+            whole = f"{self.ctx.code_for(created.node.func)}(...)"  # (self(X) in its own fit)
         if self._handed_without_device(module, taken, node, move, value):
             return self._report_handed(node, obs, created, move, value, arg, whole)
         at = self.once_at(taken.node, node)

@@ -18,7 +18,7 @@ from torchlint.analysis.array_api import (
     TORCHVISION_TO_TENSOR_CLASSES,
     array_library_function,
 )
-from torchlint.analysis.effects import FACTORIES as _FLOW_FACTORIES
+from torchlint.analysis.tensor_factories import FACTORIES as _FLOW_FACTORIES
 from torchlint.analysis.torch_api import (
     CHECKPOINT_LOADERS,
     DEPRECATED_AMP,

@@ -11,6 +11,7 @@ from abc import abstractmethod
 from collections.abc import Callable
 
 from torchlint.analysis.torch_api import (
+    AUDIO_MATRICES,
     PARAMETER_CLASSES,
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
@@ -123,6 +124,8 @@ class ModuleState:
             if q.startswith("torch.") and any(self.is_tensor_expr(a) for a in values):
                 return True
             if q.startswith("torch.") and q.rsplit(".", 1)[-1] in TENSOR_ATTRIBUTE_FACTORIES:
+                return True
+            if q in AUDIO_MATRICES:
                 return True
             return (
                 isinstance(node.func, ast.Attribute)

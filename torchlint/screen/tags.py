@@ -152,6 +152,7 @@ DISCARDABLE = frozenset(
 HALF_WORDS = frozenset({"float16", "bfloat16", "half", "HalfTensor", "BFloat16Tensor"})
 FLOAT64_WORDS = frozenset({"float64", "double", "float_", "DoubleTensor"})
 FLOAT32_WORDS = frozenset({"float32", "float", "single", "FloatTensor"})
+INT64_WORDS = frozenset({"int64", "long"})  # dtype=torch.long
 NARROW_WORDS = frozenset(
     {"int32", "int16", "int8", "uint8", "IntTensor", "ShortTensor", "CharTensor", "ByteTensor"}
 )
@@ -163,6 +164,7 @@ DTYPE_WORD_TAGS = {
     **dict.fromkeys(NARROW_WORDS | NARROW_ATTRIBUTES, NARROW_CAST),
     **dict.fromkeys(FLOAT64_WORDS, FLOAT64),
     **dict.fromkeys(FLOAT32_WORDS, FLOAT_CAST),
+    **dict.fromkeys(INT64_WORDS, INT64_CAST),
 }
 # Calls that read uint8 pixels (cv2.imread, torchvision.io.read_image, ...), or make
 # what reads them (cv2.VideoCapture).

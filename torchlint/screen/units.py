@@ -273,6 +273,11 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
                 tags.add(COMPUTE)  # a @ b
             elif kind is ast.Expr:
                 value = node.value  # type: ignore[attr-defined]
+                if type(value) is ast.Tuple:  # x.to(d), y.to(d): both discarded
+                    for moved in value.elts:
+                        if type(moved) is ast.Call and type(moved.func) is ast.Attribute:
+                            if moved.func.attr in DISCARDABLE and dotted(moved.func.value):
+                                self.discarded.add(dotted(moved.func.value) or "")
                 if (
                     type(value) is ast.Call
                     and type(value.func) is ast.Attribute
