@@ -76,8 +76,9 @@ def counted(owner: Value, node: cst.Attribute) -> Value | None:
 def dataset(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     """``TUDataset(root, name)``, ``Planetoid(...)``: graphs on the CPU, entries
     unknown."""
-    graph = replace(new_value(Kind.ENCODING, Place.CPU, None, Event("create", node)))
-    graph = replace(graph, origin=PYG_GRAPH)
+    graph = replace(
+        new_value(Kind.ENCODING, Place.CPU, None, Event("create", node)), origin=PYG_GRAPH
+    )
     made = new_value(Kind.DATASET, Place.CPU, None, Event("create", node))
     return replace(made, items=(graph,), origin=PYG_GRAPH)
 
