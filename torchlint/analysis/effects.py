@@ -39,6 +39,7 @@ from torchlint.analysis import (
     wrappers,
 )
 from torchlint.analysis.array_api import OPENCV_VIDEO_READER, PIL_OPENERS, array_library_function
+from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loss_api import LOSSES, functional_loss
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import (
@@ -284,9 +285,7 @@ def module_method(
         return UNKNOWN  # a method of a part (pipe.image_processor.postprocess, ...)
     if receiver.origin.startswith("local:") and method != "forward":
         # A method of a module class of the file: its body says what it does.
-        w = scope.w
-        known = w.objects.get(receiver.ident) if path == "self" else w.instance(receiver)
-        cls = known[0] if known is not None else scope.cls if path == "self" else None
+        cls, known = _instance_class(scope, path, receiver)
         if cls is not None and method in scope.w.methods(cls):
             # vae.decode(z) runs its layers on z: a call of the module, as vae(z) is
             # (walked as a method: what its body does to the caller's values, and its
@@ -315,15 +314,25 @@ def module_method(
     )
 
 
-def _own_method(scope: Scope, path: str | None, receiver: Value, method: str) -> bool:
-    """``method`` is one the receiver's module class of the file defines itself
-    (``algorithm.update(batches)`` of a trainer module), not a container's."""
+def _instance_class(
+    scope: Scope, path: str | None, receiver: Value
+) -> tuple[ClassFacts | None, tuple[ClassFacts, dict[str, Value]] | None]:
+    """The module class of the file ``receiver`` is an instance of (``self`` in its
+    own methods), and what the walk knows of that instance (None when it knows
+    nothing: a class named, not built here)."""
     if not receiver.origin.startswith("local:"):
-        return False
+        return None, None
     w = scope.w
     known = w.objects.get(receiver.ident) if path == "self" else w.instance(receiver)
     cls = known[0] if known is not None else scope.cls if path == "self" else None
-    return cls is not None and method in w.methods(cls)
+    return cls, known
+
+
+def _own_method(scope: Scope, path: str | None, receiver: Value, method: str) -> bool:
+    """``method`` is one the receiver's module class of the file defines itself
+    (``algorithm.update(batches)`` of a trainer module), not a container's."""
+    cls, _ = _instance_class(scope, path, receiver)
+    return cls is not None and method in scope.w.methods(cls)
 
 
 def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) -> Value:
