@@ -17,7 +17,7 @@ class Classifier(nn.Module):
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 model = Classifier().to(device)
 writer = SummaryWriter("runs/mnist")
-writer.add_graph(model, torch.rand(8, 1, 28, 28))  # expect: TL204:25 lines=20,12,18
+writer.add_graph(model, torch.rand(8, 1, 28, 28))  # expect: TL204:25 lines=20,18
 head = nn.Linear(10, 2).to(device)
 example = torch.rand(1, 10)
 traced = torch.jit.trace(head, example)  # expect: TL204:32 lines=22,21

@@ -10,6 +10,9 @@ from __future__ import annotations
 # OpenCV's video reader: ``ok, frame = cv2.VideoCapture(path).read()`` gives uint8
 # frames, as ``cv2.imread`` (``torch_api.OPENCV_IMAGE_READER``) gives uint8 images.
 OPENCV_VIDEO_READER = "cv2.VideoCapture"
+# soundfile's reader: ``data, rate = sf.read(path)`` gives float64 samples unless
+# ``dtype=`` says otherwise (``torch.from_numpy`` keeps float64: float32 models refuse).
+SOUNDFILE_READERS = frozenset({"soundfile.read"})
 # PIL's image reader; numpy reads its images' pixels as uint8 in these modes.
 # ``Image.fromarray(pixels)`` is an image in the array's mode: 8-bit for uint8 pixels.
 PIL_FROM_ARRAY = "PIL.Image.fromarray"

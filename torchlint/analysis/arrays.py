@@ -564,6 +564,23 @@ def image_reader(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg,
     return new_value(Kind.TENSOR, Place.CPU, "uint8", Event("create", node))
 
 
+def soundfile_read(
+    scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]
+) -> Value:
+    """``sf.read(path)``: (float64 samples, the sample rate); ``dtype=`` names another
+    dtype (read as numpy's spelling), ``frames=``/``start=`` keep the dtype."""
+    dtype = "float64"
+    for arg, _ in args:
+        if arg.keyword is not None and arg.keyword.value == "dtype":
+            dtype = numpy_dtype(arg.value)
+        elif arg.keyword is not None and arg.keyword.value in ("out", "always_2d"):
+            return UNKNOWN
+    if dtype == MAYBE_DTYPE:
+        return UNKNOWN
+    samples = new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
+    return Value(Kind.TUPLE, items=(samples, Value(Kind.NUMBER, dtype="int64")))
+
+
 def imread(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
     """``cv2.imread(path)`` (or with a colour or grayscale flag): a uint8 array.
     Other flags (IMREAD_UNCHANGED, IMREAD_ANYDEPTH) may keep 16 bits."""

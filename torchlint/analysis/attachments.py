@@ -51,8 +51,9 @@ class Attachments(Expressions):
             if root is not None:
                 break
         while root is not None and root.part_of and root.part_of != ident:
-            # (self.blocks, itself a part of self: the model the caller holds)
-            whole = next((v for v in self.env.values() if v.ident == root.part_of), None)
+            # (self.blocks, itself a part of self: the model the caller holds; or a
+            # forward that called this one, whose self holds this part)
+            whole = self._held_by_callers(root.part_of)
             if whole is None:
                 # (a forward followed from the model's call: the caller holds the
                 # model, and judges it when its walk ends)
@@ -73,6 +74,18 @@ class Attachments(Expressions):
             )
             self.w.late_in_callee[stmt] = self.depth > 0
             self.w.late_roots[stmt] = next((k for k, v in self.env.items() if v.ident == ident), "")
+
+    def _held_by_callers(self, ident: int) -> Value | None:
+        """The value ``ident`` in this scope, else in the scopes whose calls led here
+        (the ``self`` of the forward that called this part's forward)."""
+        scope: Attachments | None = self
+        while scope is not None:
+            held = next((v for v in scope.env.values() if v.ident == ident), None)
+            if held is not None:
+                return held
+            parent = scope.parent
+            scope = parent if isinstance(parent, Attachments) else None
+        return None
 
     def attached(self, parent: str | None, attr: str, value: Value, stmt: cst.CSTNode) -> None:
         """``parent.attr = value``: a module made here attached, or a parameter or

@@ -30,6 +30,12 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
     if empty is not None:
         return empty  # output = [None] * n: filled by index
     left, right = scope.eval(node.left), scope.eval(node.right)
+    if isinstance(node.operator, cst.Multiply):
+        for seq, count in ((left, right), (right, left)):
+            if seq.kind in (Kind.LIST, Kind.TUPLE) and len(seq.items) == 1:
+                if count.kind == Kind.NUMBER:
+                    # torch.cat([freqs] * 2): a list of that member, repeated
+                    return Value(Kind.LIST, items=seq.items)
     if isinstance(node.operator, cst.MatrixMultiply):
         strict_ops.meet(scope, node, "@", ((node.left, left), (node.right, right)))
     # True division, or a float operand, makes integer tensors floating (torch's

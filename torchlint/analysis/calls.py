@@ -659,7 +659,9 @@ class Calls(Loops):
             return NONE
         if isinstance(node, cst.Name) and node.value in ("True", "False"):
             return flag(node.value)
-        if isinstance(node, cst.SimpleString):
+        if isinstance(node, cst.SimpleString) or (
+            isinstance(node, cst.Call) and self.w.analysis.qualify(node.func) == "torch.device"
+        ):  # device="cpu", device=torch.device("cpu")
             device, expr = self.device_of(node)
             return Value(Kind.DEVICE, device, None, expr) if device else UNKNOWN
         if isinstance(node, cst.Tuple) and node.elements:

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import libcst as cst
 
+from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import COLLATED, UNKNOWN, Event, Kind, Place, Value, new_value
 
@@ -78,6 +79,17 @@ def collated(
     tensors, a tuple or a dict of them. ``follow``: how the walk follows a call
     (``Calls.follow``)."""
     given = next((a for a, _ in args if a.keyword and a.keyword.value == "collate_fn"), None)
+    if scope.entry and given is not None and _unzips(given.value):
+        # collate_fn=lambda batch: tuple(zip(*batch)): the items' columns, as they are
+        given_data = next((v for a, v in args if a.keyword is None), UNKNOWN)
+        item = (
+            given_data.items[0] if given_data.kind == Kind.DATASET and given_data.items else UNKNOWN
+        )
+        if item.kind != Kind.TUPLE:
+            return None
+        columns = Value(Kind.TUPLE, items=tuple(Value(Kind.LIST, items=(i,)) for i in item.items))
+        made = Event("create", node)
+        return replace(new_value(Kind.LOADER, None, None, made), origin=COLLATED, items=(columns,))
     if not scope.entry or given is None or not isinstance(given.value, cst.Name):
         return None
     name = given.value.value
@@ -106,6 +118,24 @@ def collated(
         return None
     made = Event("create", node)
     return replace(new_value(Kind.LOADER, None, None, made), origin=COLLATED, items=(batch,))
+
+
+def _unzips(node: cst.BaseExpression) -> bool:
+    """``lambda batch: tuple(zip(*batch))`` (or ``list(...)``)."""
+    if not isinstance(node, cst.Lambda) or len(node.params.params) != 1:
+        return False
+    body, name = node.body, node.params.params[0].name.value
+    if not (isinstance(body, cst.Call) and dotted(body.func) in ("tuple", "list")):
+        return False
+    inner = body.args[0].value if len(body.args) == 1 else None
+    return (
+        isinstance(inner, cst.Call)
+        and dotted(inner.func) == "zip"
+        and len(inner.args) == 1
+        and inner.args[0].star == "*"
+        and isinstance(inner.args[0].value, cst.Name)
+        and inner.args[0].value.value == name
+    )
 
 
 HANDLERS: dict[str, Callable[[Scope, cst.Call, str, Args], Value]] = {

@@ -38,7 +38,12 @@ from torchlint.analysis import (
     traces,
     wrappers,
 )
-from torchlint.analysis.array_api import OPENCV_VIDEO_READER, PIL_OPENERS, array_library_function
+from torchlint.analysis.array_api import (
+    OPENCV_VIDEO_READER,
+    PIL_OPENERS,
+    SOUNDFILE_READERS,
+    array_library_function,
+)
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loss_api import LOSSES, functional_loss
 from torchlint.analysis.scope import Scope
@@ -692,6 +697,7 @@ _BY_NAME: dict[str, Handler] = {
     **{q: _loss for q in LOSSES if not is_nn_class(q)},
     **dict.fromkeys(TORCHVISION_IMAGE_READERS, arrays.image_reader),
     OPENCV_IMAGE_READER: arrays.imread,
+    **dict.fromkeys(SOUNDFILE_READERS, arrays.soundfile_read),
     OPENCV_VIDEO_READER: arrays.video_capture,
     **dict.fromkeys(PIL_OPENERS, arrays.pil_open),
     **arrays.TORCHVISION_HANDLERS,

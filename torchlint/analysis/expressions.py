@@ -41,7 +41,13 @@ from torchlint.analysis import (
 from torchlint.analysis.function_values import FunctionValues
 from torchlint.analysis.loops import MODULES_BY_KEY, same_members
 from torchlint.analysis.loss_api import LOSSES
-from torchlint.analysis.names import dotted, entry_name, is_super, literal_str, string_key
+from torchlint.analysis.names import (
+    attribute_name,
+    dotted,
+    entry_name,
+    is_super,
+    string_key,
+)
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
@@ -360,8 +366,10 @@ class Expressions(FunctionValues):
                 if result is not None:
                     return result
             if made.kind in (Kind.MODULE, Kind.WRAPPER):
-                self.observe_call(node, made.origin.rsplit(".", 1)[-1] or "module", made, args)
-                return holders.output(made, args)
+                ran = self.observe_call(
+                    node, made.origin.rsplit(".", 1)[-1] or "module", made, args
+                )
+                return holders.output(made, args, ran)
             if made.kind == Kind.FUNCTION:  # transforms.ToTensor()(image): what it stands for
                 result = self.call_function(made, node, args)
                 if result is not None:
@@ -392,8 +400,8 @@ class Expressions(FunctionValues):
             part = self.eval(func)
             if part.kind in (Kind.MODULE, Kind.WRAPPER) and part.ident:
                 # self.blocks[i](x) of a list of the file's blocks: its forward runs
-                self.observe_call(node, entry_name(func), part, args)
-                return holders.output(part, args)
+                ran = self.observe_call(node, entry_name(func), part, args)
+                return holders.output(part, args, ran)
         whole = dotted(func)
         if whole is not None and type(func) is cst.Attribute:
             value = self.lookup(whole)
@@ -416,8 +424,8 @@ class Expressions(FunctionValues):
                 and (whole in self.env or held is not None or self.part_attribute(whole))
             ):
                 # self.enc(x): the attribute itself is a module being called.
-                self.observe_call(node, whole, value, args)
-                return holders.output(value, args)
+                ran = self.observe_call(node, whole, value, args)
+                return holders.output(value, args, ran)
             if value is not None and value.kind == Kind.TOKENIZER and whole in self.env:
                 return loaders.encoding(node)  # self.processor(text=..., return_tensors="pt")
 
@@ -595,8 +603,8 @@ class Expressions(FunctionValues):
                     return result
             if value is not None and value.kind in (Kind.MODULE, Kind.WRAPPER, Kind.MOVED):
                 # (something moved and then called can only be a module)
-                self.observe_call(node, name, value, args)
-                return holders.output(value, args)
+                ran = self.observe_call(node, name, value, args)
+                return holders.output(value, args, ran)
             if value is not None and value.kind == Kind.TOKENIZER:
                 return loaders.encoding(node)
             result = self.defined(name, node, args, value)
@@ -634,10 +642,14 @@ class Expressions(FunctionValues):
             return named  # getattr(torch, cfg["dtype"]) of {"dtype": "float16"}
         if name == "getattr" and 2 <= len(node.args) <= 3:
             # getattr(self, "pos_embed", None): the attribute, where the walk knows it
-            owner, attr = dotted(node.args[0].value), literal_str(node.args[1].value)
+            owner, attr = dotted(node.args[0].value), attribute_name(node.args[1].value)
             held = self.lookup(f"{owner}.{attr}") if owner and attr else None
             if held is not None and held.kind is not None:
                 return held
+            if len(node.args) == 2 and attr is None and args[0][1].kind == Kind.MODULE:
+                # getattr(parent, part) of a dotted module name walked part by part
+                # (``for p in name.split(".")[:-1]: parent = getattr(parent, p)``)
+                return submodule(args[0][1])
         number = numbers.builtin(name, args)
         if number is not None:
             return number
@@ -653,9 +665,12 @@ class Expressions(FunctionValues):
         module: Value,
         args: list[tuple[cst.Arg, Value]],
         walked: bool = False,
-    ) -> None:
+    ) -> Value | None:
+        """Records the call of ``module``; the value its forward returned, where the
+        walk followed it."""
         env = dict(self.env)
         followed = walked
+        returned: Value | None = None
         if module.kind == Kind.WRAPPER and self.w.pending_wraps:
             # A DataParallel called before it was placed: a later move comes too late.
             for wrap, ident in list(self.w.pending_wraps.items()):
@@ -684,7 +699,8 @@ class Expressions(FunctionValues):
             replica = module.last("wrap", "maybe-wrap")
             self.replica += replica is not None and replica.detail == "DataParallel"
             with gpus.running(self, node, callee, module, args):
-                followed = self.method_of(module, "forward", node, inputs, callee) is not None
+                returned = self.method_of(module, "forward", node, inputs, callee)
+                followed = returned is not None
             self.replica -= replica is not None and replica.detail == "DataParallel"
         elif (head := sequential_head(module)) is not None and not walked:
             # nn.Sequential(Block(), ...) called: its first member's forward runs
@@ -702,6 +718,7 @@ class Expressions(FunctionValues):
         if module.origin in LOSSES:
             losses.called(self, node, module.origin, args, module)
         loaders.labels_loss(self, node, module, args)  # model(**batch) of a task head
+        loaders.detection_targets(self, node, module, args)  # model(images, targets)
         for arg, value in args:
             if value.kind == Kind.TENSOR and value.ident:
                 stale = self.w.moved_away.get(value.ident)
@@ -709,6 +726,7 @@ class Expressions(FunctionValues):
                     name = dotted(arg.value)
                     if name is not None and name != stale[0]:
                         self.w.facts.stale.add(node, (arg, stale[0], stale[1]), self.depth)
+        return returned
 
 
 # What ``list(model.<name>())`` lists: the modules, or the (named) parameters.

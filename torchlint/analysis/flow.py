@@ -50,7 +50,7 @@ from torchlint.analysis.branches import dtype_test, is_main_guard
 from torchlint.analysis.effects import TENSOR_COPIES
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.loops import after_loop
-from torchlint.analysis.names import dotted, literal_str, string_key
+from torchlint.analysis.names import attribute_name, dotted, string_key
 from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts
 from torchlint.analysis.project import Home
 from torchlint.analysis.torch_api import (
@@ -173,8 +173,8 @@ class _Scope(Attachments):
             ):
                 owner, value = dotted(expr.args[0].value), self.eval(expr.args[2].value)
                 self.late_assign(owner, value, stmt)
-                attr = literal_str(expr.args[1].value)
-                if owner is not None and attr is not None and attr.isidentifier():
+                attr = attribute_name(expr.args[1].value)
+                if owner is not None and attr is not None and _attribute_like(attr):
                     # setattr(self, "pos_embed", t): what self.pos_embed = t binds
                     if owner.count(".") == 0:
                         self.instance_data(f"{owner}.{attr}", value)
@@ -779,3 +779,8 @@ def _held(values: Iterable[Value], depth: int = 2) -> Iterator[Value]:
         yield value
         if depth and value.items:
             yield from _held(value.items, depth - 1)
+
+
+def _attribute_like(name: str) -> bool:
+    """``pos_embed`` or the pattern ``pos_embed{}``: a name setattr may bind."""
+    return name.replace("{}", "0").isidentifier()

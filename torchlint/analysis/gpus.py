@@ -369,11 +369,20 @@ def _names_cuda(scope: Scope, expr: cst.BaseExpression) -> bool:
     return written is not None and literal_gpu(written) == Gpu.CURRENT
 
 
-def gpu_of(value: Value, gpus: dict[cst.CSTNode, Gpu | None]) -> tuple[Gpu, Event] | None:
-    """The GPU ``value`` was last put on, and the event that put it there."""
+def gpu_of(
+    value: Value, gpus: dict[cst.CSTNode, Gpu | None], ran: bool = False
+) -> tuple[Gpu, Event] | None:
+    """The GPU ``value`` was last put on, and the event that put it there; with
+    ``ran``, also the GPU of the module whose output it is (where the module was
+    placed). (A module's output meets its inputs in the call itself, which the
+    module call's own check reports.)"""
     if value.device not in (Place.CUDA, Place.VAR, Place.AUTO):
         return None
-    event = value.last("create", "move", "place")
+    event = (
+        value.last("create", "move", "place", "ran")
+        if ran
+        else value.last("create", "move", "place")
+    )
     if event is None:
         return None
     which = gpus.get(event.node)

@@ -114,11 +114,25 @@ def after_method(module: Value, left: Value | None) -> Value | None:
     )
 
 
-def output(module: Value, args: list[tuple[cst.Arg, Value]]) -> Value:
+def output(
+    module: Value, args: list[tuple[cst.Arg, Value]], returned: Value | None = None
+) -> Value:
     """What calling ``module`` on ``args`` gives: a tensor where the module runs (when
     placed), in its dtype; a layer with no weights (a pooling, an activation) gives
     its input back as it is (where, in what dtype, and its story). A module cast on
-    a branch computes in that dtype on that branch."""
+    a branch computes in that dtype on that branch. ``returned``: what its forward,
+    followed, returned; a tensor with dimensions it made there on the CPU (a table
+    built lazily, ``torch.arange(n)`` without ``device=``) stays what it is, wherever
+    the module is."""
+    if (
+        returned is not None
+        and returned.kind == Kind.TENSOR
+        and returned.device == Place.CPU
+        and module.on_accelerator
+        and not returned.handed()
+        and _sized(returned.last("create"))
+    ):
+        return returned
     if module.dtype is None and module.origin.startswith("torch.nn.") and args:
         first, value = args[0]
         if first.keyword is None and value.kind == Kind.TENSOR:
@@ -134,3 +148,17 @@ def output(module: Value, args: list[tuple[cst.Arg, Value]]) -> Value:
         # rule takes for a move of the tensor itself)
         events += (Event("ran", placed.node, placed.detail, placed.path, placed.bound),)
     return replace(made, origin=OUTPUT, events=events)
+
+
+def _sized(made: Event | None) -> bool:
+    """A tensor made with sizes or data written as a sequence: not a 0-dim count
+    (``torch.tensor(n)``), which meets tensors on any device."""
+    if made is None:
+        return False
+    node = made.node
+    if not isinstance(node, cst.Call):
+        return True
+    if (dotted(node.func) or "").rsplit(".", 1)[-1] not in ("tensor", "as_tensor", "scalar_tensor"):
+        return True
+    first = node.args[0].value if node.args else None
+    return isinstance(first, (cst.List, cst.Tuple, cst.ListComp))

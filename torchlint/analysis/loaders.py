@@ -11,7 +11,12 @@ from torchlint.analysis.loss_api import labels_head
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import HALF_DTYPES, MODEL_LOADERS, transformers_model_name
+from torchlint.analysis.torch_api import (
+    DETECTION_BUILDERS,
+    HALF_DTYPES,
+    MODEL_LOADERS,
+    transformers_model_name,
+)
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
     PIPELINE,
@@ -73,6 +78,8 @@ def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> V
             device, expr = Place.AUTO, arg.value
             if _cpu_map(arg.value):
                 device = Place.CPU  # device_map="cpu" / {"": "cpu"}: placed, on the CPU
+            elif _one_gpu_map(scope, arg.value):
+                device = Place.CUDA  # device_map="cuda:0" / {"": 0}: all of it on one GPU
             events.append(Event("place", arg, Place.CPU if device == Place.CPU else "device_map"))
             gpus.record(scope, arg, gpus.classify(scope, arg.value, strict=True))
         elif kw in ("load_in_8bit", "load_in_4bit", "quantization_config"):
@@ -91,6 +98,21 @@ def loaded(made: cst.CSTNode) -> bool:
         and isinstance(made.func, cst.Attribute)
         and made.func.attr.value in MODEL_LOADERS
     )
+
+
+def _one_gpu_map(scope: Scope, node: cst.BaseExpression) -> bool:
+    """``device_map="cuda:0"``, ``{"": 0}``, ``{"": "cuda"}``: the whole model on one
+    GPU the code names (a strategy such as "auto" may spread it, or offload parts)."""
+    if isinstance(node, cst.Dict):
+        if len(node.elements) != 1 or not isinstance(node.elements[0], cst.DictElement):
+            return False
+        key = node.elements[0].key
+        if not isinstance(key, cst.SimpleString) or key.evaluated_value != "":
+            return False
+        node = node.elements[0].value
+    if isinstance(node, cst.Integer):
+        return True  # a GPU's index
+    return gpus.literal_gpu(node) is not None
 
 
 def _cpu_map(node: cst.BaseExpression) -> bool:
@@ -136,3 +158,30 @@ def labels_loss(
         name = q.rsplit(".", 1)[-1]
         obs = LossObs(name, q, arg, labels, module, scope.no_grad == 0, head)
         scope.w.facts.loss_targets.add(node, obs, scope.depth)
+
+
+# The LossObs head of a torchvision detector's targets (``DETECTION_BUILDERS``).
+DETECTION_HEAD = "detection"
+
+
+def detection_targets(
+    scope: Scope, node: cst.Call, module: Value, args: list[tuple[cst.Arg, Value]]
+) -> None:
+    """``model(images, targets)`` of a torchvision detection model, with targets a
+    list of dicts whose ``labels`` entry the walk knows: recorded as a loss target
+    (the model as the input)."""
+    made = module.last("create") if module.kind in (Kind.MODULE, Kind.WRAPPER) else None
+    if made is None or not isinstance(made.node, cst.Call):
+        return
+    q = scope.w.analysis.qualify(made.node.func) or ""
+    positional = [(a, v) for a, v in args if a.keyword is None and not a.star]
+    if not q.startswith(DETECTION_BUILDERS) or len(positional) != 2:
+        return
+    arg, targets = positional[1]
+    target = targets.items[0] if targets.kind in (Kind.LIST, Kind.TUPLE) and targets.items else None
+    if target is None or target.kind != Kind.ENCODING or "labels" not in target.keys:
+        return
+    labels = target.items[target.keys.index("labels")]
+    head = (DETECTION_HEAD, False)
+    obs = LossObs(q.rsplit(".", 1)[-1], q, arg, labels, module, scope.no_grad == 0, head)
+    scope.w.facts.loss_targets.add(node, obs, scope.depth)

@@ -12,7 +12,7 @@ from functools import reduce
 
 import libcst as cst
 
-from torchlint.analysis import copies, dims, effects, recasts
+from torchlint.analysis import arrays, copies, dims, effects, recasts
 from torchlint.analysis.names import dotted, string_key
 from torchlint.analysis.order import contains
 from torchlint.analysis.scope import Scope
@@ -90,6 +90,16 @@ class Loops(Scope):
             parameter = recasts.loop_element(self, node)  # for p in model.parameters()
             if parameter is not None:
                 return parameter
+        if (
+            isinstance(node, cst.Call)
+            and dotted(node.func) == "zip"
+            and len(node.args) == 1
+            and node.args[0].star == "*"
+        ):
+            # for column in zip(*rows): each column of the rows, in turn
+            columns = arrays.unzipped(self.eval(node.args[0].value))
+            if columns.items:
+                return reduce(merge_values, columns.items)
         if isinstance(node, cst.Call) and not any(a.keyword or a.star for a in node.args):
             name = dotted(node.func)
             q = self.w.analysis.qualify(node.func) or name

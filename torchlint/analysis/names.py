@@ -147,6 +147,22 @@ def literal_str(node: cst.BaseExpression) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def attribute_name(node: cst.BaseExpression) -> str | None:
+    """The attribute ``setattr``/``getattr`` name: a literal's text, or for an
+    f-string (``f"pos_embed{i}"``) its pattern, ``pos_embed{}``: every name it may
+    spell, one key (not an identifier, so no written attribute shares it)."""
+    if not isinstance(node, cst.FormattedString):
+        return literal_str(node)
+    parts = []
+    for part in node.parts:
+        if isinstance(part, cst.FormattedStringText):
+            parts.append(part.value)
+        else:
+            parts.append("{}")
+    pattern = "".join(parts)
+    return pattern if pattern.replace("{}", "") else None
+
+
 def string_key(node: cst.Subscript | cst.Call) -> str | None:
     """The string literal of ``batch["x"]`` or ``batch.get("x")``."""
     if isinstance(node, cst.Subscript):

@@ -528,8 +528,10 @@ class Scope(ABC):
         module: Value,
         args: list[tuple[cst.Arg, Value]],
         walked: bool = False,
-    ) -> None:
-        """Records a module called on ``args`` (``walked``: run by a method walked already)."""
+    ) -> Value | None:
+        """Records a module called on ``args`` (``walked``: run by a method walked
+        already); what its forward returned, where the walk followed it."""
+        return None
 
 
 # What holds modules by position or by key (``[a, b]``, ``{"vae": vae}``).

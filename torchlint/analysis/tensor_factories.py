@@ -59,6 +59,8 @@ def _like(scope: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Va
         elif arg.star:
             return new_value(Kind.TENSOR, Place.MAYBE, MAYBE_DTYPE, Event("create", node))
     made = new_value(Kind.TENSOR, device, dtype, Event("create", node), device_expr=expr)
+    if expr is None and (which := gpus.gpu_of(like, scope.w.facts.gpus, ran=True)) is not None:
+        gpus.record(scope, node, which[0])  # (on the GPU x is on, a model's output too)
     branch = like.branch_cast() if dtype == like.dtype else None
     # (x's dtype is a branch's, ``if args.fp16: x = x.half()``: so is this one's)
     return replace(made, events=(*made.events, branch)) if branch is not None else made

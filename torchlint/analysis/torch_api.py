@@ -247,6 +247,14 @@ TORCHVISION_IMAGE_READERS = frozenset(
 OPENCV_IMAGE_READER = "cv2.imread"
 # torchaudio's functions that build a float32 matrix on the CPU (they take no device):
 # a filterbank or transform that a module keeps to multiply its input with.
+# torchaudio's transforms that keep a float32 window, filterbank or kernel as a
+# buffer: modules, placed and cast like any other. The others (Fade, Vol,
+# AmplitudeToDB, the maskings) hold nothing and work on any device as they are.
+TORCHAUDIO_TRANSFORMS = "torchaudio.transforms."
+TORCHAUDIO_BUFFERED = frozenset(
+    """Spectrogram InverseSpectrogram GriffinLim MelScale InverseMelScale MelSpectrogram
+    MFCC LFCC Resample TimeStretch SpectralCentroid PitchShift""".split()
+)
 AUDIO_MATRICES = frozenset(
     f"torchaudio.functional.{name}" for name in ("melscale_fbanks", "linear_fbanks", "create_dct")
 )
@@ -274,7 +282,7 @@ NARROW_TEXT = (
 INT64_MAKERS = frozenset({"randint", "long", "LongTensor", "one_hot"})
 INT64_TEXT = ("randint", ".long(", "LongTensor", "one_hot", "torch.long", "torch.int64")
 HALF_TEXT = ("half", "float16", "bfloat16", "BFloat16")  # torch.half, .half(), HalfTensor
-FLOAT64_TEXT = ("float64", "double", "Double", "numpy", "np.")  # torch.double, numpy data
+FLOAT64_TEXT = ("float64", "double", "Double", "numpy", "np.", "soundfile")  # (sf.read: float64)
 # How torch's errors name the floating dtypes ("expected scalar type Float but found
 # Double").
 SCALAR_TYPE_NAMES = {
@@ -301,8 +309,13 @@ NO_GRAD_CONTEXTS = frozenset(
 # Parallel wrappers (as the flow's "wrap" events name them) that move their inputs to
 # their device_ids before the forward runs.
 SCATTERING_WRAPPERS = frozenset({"DistributedDataParallel", "DataParallel"})
-# Class methods that load or build a whole model (``AutoModel.from_pretrained``).
-MODEL_LOADERS = frozenset({"from_pretrained", "from_config"})
+# torchvision's detection models: in training, ``model(images, targets)`` computes a
+# cross-entropy on each target's ``labels`` (int64 class ids: a float or int32 one
+# raises in the loss, "expected scalar type Long but found Float").
+DETECTION_BUILDERS = "torchvision.models.detection."
+# Class methods that load or build a whole model (``AutoModel.from_pretrained``;
+# diffusers' ``from_single_file`` reads one checkpoint file the same way).
+MODEL_LOADERS = frozenset({"from_pretrained", "from_config", "from_single_file"})
 # torch.nn functions that convert a module's layers in place and return it, its
 # parameters where (and as what) they were: what they return is the module as it is.
 IN_PLACE_CONVERTERS = frozenset(
@@ -376,6 +389,8 @@ def makes_module(q: str) -> bool:
         )
     if q == "timm.create_model" or q.startswith("torchvision.models."):
         return True
+    if q.startswith(TORCHAUDIO_TRANSFORMS):  # MelSpectrogram(...): float32 buffers
+        return q[len(TORCHAUDIO_TRANSFORMS) :] in TORCHAUDIO_BUFFERED
     if q.startswith(PYG_NN):  # GCNConv(...), GraphNorm(...), models.GIN(...)
         return q.rsplit(".", 1)[-1][:1].isupper() and "DataParallel" not in q
     head, _, last = q.rpartition(".")

@@ -15,6 +15,11 @@ from torchlint.analysis.values import Event
 def device_text(event: Event, code: Callable[[cst.CSTNode], str] | None = None) -> str:
     """How a message names where something was moved: the code when it is short."""
     node = event.node
+    if code is not None and isinstance(node, cst.Arg) and node.keyword is not None:
+        # from_pretrained(..., device_map={"": 0})
+        text = f"{node.keyword.value}={code(node.value)}"
+        if len(text) <= 40:
+            return f"the device of `{text}`"
     if code is not None and isinstance(node, cst.Call) and node.args and len(node.args) == 1:
         text = code(node.args[0].value)
         if len(text) <= 40:

@@ -73,7 +73,8 @@ class NumpyOfDeviceTensor(Rule):
     which first call the tensor's own method with numpy's arguments (`axis=`,
     `out=`), which torch refuses, then convert it (`np.sum`, `np.mean` and the other
     reductions fail on any device instead, with a `TypeError` of their own); and
-    numpy functions given a list of such tensors (`np.concatenate(preds)`). Also
+    numpy functions given a list of such tensors (`np.concatenate(preds)`, also a
+    column of rows collected in a loop: `(np.vstack(c) for c in zip(*rows))`). Also
     the functions of scikit-learn (`accuracy_score(y, preds)`, `roc_auc_score`, ...),
     scipy (`pearsonr`) and pyplot (`plt.imshow`), which make numpy arrays of their
     arguments: one finding per call, naming each argument on the device. In a LightningModule's step hooks (`validation_step`, ...) the batch

@@ -31,8 +31,11 @@ class Float64Input(Rule):
     by `torch.from_numpy` / `torch.tensor` / `torch.as_tensor` from a numpy float
     array (`np.random.rand`, `np.zeros`, `np.eye`, `np.loadtxt`, `np.array([0.5, ...])`;
     numpy's default float is 64-bit; a pandas table's numbers, `pd.read_csv(p).values`,
-    once scaled: int64 or float64 columns, float64 after a mean or a true division), or
-    cast with `.double()`; also a numpy float64
+    once scaled: int64 or float64 columns, float64 after a mean or a true division;
+    audio read with `soundfile.read(path)`, float64 unless `dtype=` says otherwise),
+    or cast with `.double()`; the float32 modules include torchaudio's transforms
+    that keep a window or filterbank (`MelSpectrogram`, `MFCC`, `Resample`, ...).
+    Also a numpy float64
     array that a Dataset of the file returns from `__getitem__` (in a tuple or a dict,
     from a list of them it keeps), which a DataLoader's default collate turns into a
     float64 tensor. Also such a tensor meeting one of

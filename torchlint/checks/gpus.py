@@ -28,6 +28,15 @@ from torchlint.checks._build import renamed_method
 from torchlint.checks._devices import model_name, usable
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
+# Expressions whose ``.device`` must be read in parentheses.
+_LOOSE = (
+    cst.BinaryOperation,
+    cst.UnaryOperation,
+    cst.BooleanOperation,
+    cst.Comparison,
+    cst.IfExp,
+)
+
 
 def _bare_cuda(node: cst.Call) -> bool:
     """``x.cuda()``, ``x.cuda(non_blocking=True)``: no GPU named."""
@@ -66,8 +75,9 @@ class CurrentGpuMismatch(Rule):
     device (arithmetic, `@`, `torch.cat`, `masked_fill`, `F.embedding`, the
     `window=` of `torch.stft`, ...), a tensor
     on a GPU the
-    code chooses: one moved there, or, in the forward of a model placed there, an
-    input or a submodule's output (a mask made by a helper with `.cuda()`, a plain
+    code chooses: one moved there (or made there: `torch.zeros_like(values)` of a
+    model's output is on the model's GPU), or, in the forward of a model placed
+    there, an input or a submodule's output (a mask made by a helper with `.cuda()`, a plain
     tensor attribute moved with `.cuda()` in `__init__`, which the model's
     `.to(args.device)` leaves where it is). The finding is on the line that names
     the current GPU, with the meeting and the placement as related lines. A
@@ -150,7 +160,11 @@ class CurrentGpuMismatch(Rule):
             other = dotted(mix.chosen_expr) or code(mix.chosen_expr)
             other = f"`{other}`" if len(other) <= 40 else "the other operand"
             where, expr = _spelled(mix.chosen, code)
-            advice = f"`.to({other.strip('`')}.device)`" if other.startswith("`") else ""
+            # (an expression reads its .device in parentheses: (gamma * running).device)
+            operand = other.strip("`")
+            if isinstance(mix.chosen_expr, _LOOSE):
+                operand = f"({operand})"
+            advice = f"`.to({operand}.device)`" if other.startswith("`") else ""
             fn = self.ctx.function
             reach = (
                 at is moving

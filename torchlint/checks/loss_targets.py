@@ -7,6 +7,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
+from torchlint.analysis.loaders import DETECTION_HEAD
 from torchlint.analysis.loss_api import (
     CLASS_INDEX_LOSSES,
     LABELS_CROSS_ENTROPY_HEADS,
@@ -44,7 +45,7 @@ class LossTargetDtype(Rule):
         "in `huber_loss` / `mse_loss`."
     )
     fixable = True
-    triggers = (*(q.rsplit(".", 1)[-1] for q in LOSSES), *LABELS_CROSS_ENTROPY_HEADS)
+    triggers = (*(q.rsplit(".", 1)[-1] for q in LOSSES), *LABELS_CROSS_ENTROPY_HEADS, "detection")
     needs = frozenset({screen.LOSS, screen.TARGET_DTYPE})
     _problem_type: bool | None = None  # (per file: ``_sets_problem_type``)
     docs = """
@@ -65,6 +66,13 @@ class LossTargetDtype(Rule):
     else at the call that led there). The dtype is followed through a Dataset, a
     `collate_fn` of the project that pads the items (`np.full(..., dtype=t[0].dtype)`
     of the arrays `zip(*batch)` gives) and `torch.from_numpy`.
+
+    And the `labels` of the targets a torchvision detection model (`fasterrcnn_*`,
+    `retinanet_*`, `ssd*`, ... of `torchvision.models.detection`) is trained on,
+    `model(images, targets)`, when they are not int64: float labels (a float column,
+    `dtype=torch.float32`) or int32 ones, made in a Dataset and batched by
+    `collate_fn=lambda batch: tuple(zip(*batch))` or a collate function of the file;
+    the finding is where they got that dtype, naming the model call.
 
     And `labels` handed to a transformers task head that computes a cross-entropy on
     them in its forward (`*ForSequenceClassification`, `*ForTokenClassification`,
@@ -158,6 +166,8 @@ class LossTargetDtype(Rule):
         value = found.target
         if value.kind != Kind.TENSOR:
             return False
+        if found.head is not None and found.head[0] == DETECTION_HEAD:
+            return self._detection_labels(found, call)
         if found.head is not None:
             return self._head_labels(found, call)
         if found.qualified in CLASS_INDEX_LOSSES and value.dtype in _NARROW_INTS:
@@ -187,6 +197,32 @@ class LossTargetDtype(Rule):
             )
             return self._report(found, call, "float", "floating targets", error)
         return False
+
+    def _detection_labels(self, found: LossObs, call: cst.Call) -> bool:
+        """The ``labels`` of a torchvision detection model's targets, of a dtype
+        other than int64: reported where they got it (the line to change), naming
+        the model call."""
+        value = found.target
+        names = {**_TORCH_NAMES, **SCALAR_TYPE_NAMES}
+        if value.dtype is None or value.dtype in ("int64", "uint8", "bool"):
+            return False
+        if value.dtype not in names:
+            return False
+        made = value.last("cast", "create")
+        at = None if made is None else self.once_at(made.node, call)
+        if at is None:
+            return made is not None
+        self.report(
+            at,
+            f"{value.dtype} labels made here reach `{found.loss}` at line <line:call> as "
+            "the targets' `labels`, which the detector's loss uses as int64 class "
+            f"indices: training raises there ('expected scalar type Long but found "
+            f"{names[value.dtype]}' in Faster R-CNN's); make them with "
+            "`dtype=torch.int64` (or `.long()` them)",
+            None,
+            {"call": call},
+        )
+        return True
 
     def _head_labels(self, found: LossObs, call: cst.Call) -> bool:
         """Class-index ``labels`` of a narrow integer dtype handed to a transformers

@@ -233,7 +233,10 @@ class InputsNotMoved(Rule):
                 elif id(where) not in reported:
                     reported.add(id(where))
                     self._met_at_op.add(id(made.node))
-                    self._report(node, obs, arg, placement, made, handed, held)
+                    # (the helper's call of the model, when the part that meets the
+                    # input is reached through it: the model is the one to name)
+                    via = next((e for e in value.handed() if e.path == "module"), None)
+                    self._report(node, obs, arg, placement, made, handed, held, via)
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         self._meets(node)  # (a tensor another file made, indexed here)
@@ -562,10 +565,13 @@ class InputsNotMoved(Rule):
         made: Event,
         handed: Event | None,
         held: bool,
+        via: Event | None = None,
     ) -> None:
         device = obs.module.device_expr
         name = name_of(arg.value, self.ctx.code_for(arg.value))
         whole = model_name(obs.callee)
+        if handed is not None and via is not None and via.detail.replace(".", "").isidentifier():
+            whole = model_name(via.detail)
         where = f"`{whole}` was moved to {device_text(placement, self.ctx.code_for)} at line <line:placed>"
         if placement.action == "place":
             # device_map: the model's own device (that of its first weights) is where
@@ -590,12 +596,17 @@ class InputsNotMoved(Rule):
             if not foreign and self.once_at(handed.node, node) is None:
                 return  # (reported at that argument already)
             related["used"] = obs.node if foreign else node
+            if via is not None and whole == model_name(via.detail) and not foreign:
+                related["used"] = via.node
             passed = name_of(handed.node, self.ctx.code_for(handed.node))
+            calls = f"`{handed.detail}`, which calls `{whole}` with it at line <line:used>"
+            if via is handed and whole == model_name(handed.detail):
+                calls = f"`{whole}`"  # (the model itself, at this line)
+                del related["used"]
             self.report(
                 at,
                 f"`{passed}` was made on the CPU at line <line:made> and is passed to "
-                f"`{handed.detail}`, which calls `{whole}` with it at line <line:used>, but "
-                f"{where}: move it to the model's device before the call",
+                f"{calls}, but {where}: move it to the model's device before the call",
                 None,
                 related,
                 handed.statement,
@@ -699,8 +710,9 @@ def _device_given(made: cst.CSTNode | None) -> bool:
 
 def _unplaced(made: cst.CSTNode | None) -> str:
     """Why a tensor made by ``made`` is on the CPU: no ``device=``, or a ``device=``
-    that holds None there (a helper's ``device=None`` default the caller left)."""
-    return "(its `device=` is None there)" if _device_given(made) else "(no `device=`)"
+    that holds None or the CPU there (a helper's ``device=None`` or ``device="cpu"``
+    default the caller left)."""
+    return "(its `device=` is None or the CPU there)" if _device_given(made) else "(no `device=`)"
 
 
 def _scalar(node: cst.CSTNode) -> bool:

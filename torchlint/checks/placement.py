@@ -343,7 +343,7 @@ class ModuleAddedAfterPlacement(Rule):
         "after the model was moved to a device, and the model is not moved again."
     )
     fixable = True
-    triggers = MOVE_TEXT
+    triggers = (*MOVE_TEXT, "device_map")  # (from_pretrained(..., device_map={"": 0}))
     needs = frozenset({screen.LATE_MODULE})
     docs = """
     ## What it does
@@ -356,7 +356,10 @@ class ModuleAddedAfterPlacement(Rule):
     method that sets modules the caller made, `layer.adapter = adapters[name]` over
     `self.layers.named_children()`, from a dict comprehension of them). The model
     may come placed from a helper (`model = load(device)`, which returns
-    `model.to(device)`). Parameter-free
+    `model.to(device)`), or loaded onto one GPU (`from_pretrained(...,
+    device_map={"": 0})`, `device_map="cuda:0"`; not a strategy such as `"auto"`,
+    which may spread it). A layer reached by its dotted name, one `getattr` at a
+    time, is a part of the model like one of a `named_modules()` loop. Parameter-free
     modules (pooling, activations) are not flagged: they have nothing to place, nor
     are adapters whose weights all follow the wrapped layer's device
     (`device=base.weight.device`); one made on the CPU beside them

@@ -14,6 +14,7 @@ from torchlint.analysis.array_api import (
     PANDAS_READERS,
     PIL_OPENERS,
     SKLEARN_DATA,
+    SOUNDFILE_READERS,
     TORCHVISION_TO_TENSOR,
     TORCHVISION_TO_TENSOR_CLASSES,
     array_library_function,
@@ -81,6 +82,8 @@ class LibraryCalls:
             for arg in (*node.args, *(k.value for k in node.keywords)):
                 if not on_cpu(arg):
                     self.converted.update(roots_of(arg))
+        elif q in SOUNDFILE_READERS:
+            self.numpy_data = True  # sf.read(path): float64 samples
         elif q.startswith("numpy."):
             self.numpy_data = True  # float64 unless told otherwise
             function = q[len("numpy.") :]

@@ -439,3 +439,14 @@ def lightning_step(stmt: ast.stmt) -> bool:
         and stmt.name in LIGHTNING_STEPS
         and len(stmt.args.posonlyargs) + len(stmt.args.args) >= 2
     )
+
+
+def unzipping(node: ast.expr) -> bool:
+    """``zip(*rows)``: a comprehension over it binds the rows' columns."""
+    return (
+        type(node) is ast.Call
+        and type(node.func) is ast.Name
+        and node.func.id == "zip"
+        and len(node.args) == 1
+        and type(node.args[0]) is ast.Starred
+    )

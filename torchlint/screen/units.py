@@ -8,6 +8,7 @@ import ast
 
 from torchlint.analysis.effects import INERT_BUILTINS
 from torchlint.analysis.torch_api import (
+    DETECTION_BUILDERS,
     GPU_STRINGS,
     LEGACY_TENSOR_TYPES,
     MODEL_LOADERS,
@@ -105,6 +106,7 @@ from torchlint.screen.trees import (
     stale_tags,
     table_tags,
     type_of_maybe_tensor,
+    unzipping,
     within,
     words_of,
     writes_file,
@@ -310,6 +312,8 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
                     # The flow analysis knows what a loop over a DataLoader binds.
                     self.assigned.update(targets)
                     self.discarded |= rebound_moves(node)  # type: ignore[arg-type]
+                elif unzipping(node.iter):  # type: ignore[attr-defined]
+                    self.assigned.update(targets)  # (a comprehension over zip(*rows))
                 # for m in model.modules(): m is a part of model (placed with it)
                 roots = {
                     p
@@ -396,8 +400,11 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
             made = dotted(
                 func.value if type(func) is ast.Attribute and last in MODEL_LOADERS else func
             )
-            if made is not None and (self.qualify(made) or made).endswith(LABEL_HEADS):
-                tags.add(LOSS)  # a transformers head whose forward computes a cross-entropy
+            maker = (self.qualify(made) or made) if made is not None else ""
+            if maker.endswith(LABEL_HEADS) or maker.startswith(DETECTION_BUILDERS):
+                # a transformers head whose forward computes a cross-entropy, or a
+                # torchvision detector computing one on its targets' labels
+                tags.add(LOSS)
             if any(k.arg in PLACING_KEYWORDS for k in node.keywords):
                 tags.add(PLACED_MODULE)  # nn.Linear(..., device=d), device_map="auto"
             if any(k.arg in ("weight", "pos_weight") for k in node.keywords):
@@ -609,6 +616,13 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
         if is_module or self.may_make_module(value):
             self.held_modules |= {p for t in targets if (p := dotted(t) or "").startswith("self.")}
         moves = isinstance(value, ast.Call) and is_device_move(value)
+        # model = X.from_pretrained(..., device_map={"": 0}): loaded onto a device
+        mapped = (
+            isinstance(value, ast.Call)
+            and type(value.func) is ast.Attribute
+            and value.func.attr in MODEL_LOADERS
+            and any(k.arg == "device_map" for k in value.keywords)
+        )
         if isinstance(value, _VALUED):
             # What dtype the names get is read in finish(), for the few passed as one
             # (a dict of dtypes too: DTYPES[args.precision]).
@@ -651,6 +665,8 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
             if moves:
                 self.moved.add(path)
                 self.rebound.add(path)
+            elif mapped:
+                self.moved.add(path)
 
     def finish(self, called: bool = False) -> None:
         """Tags that need the whole unit: a module moved by name, a moved value
