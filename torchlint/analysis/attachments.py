@@ -13,6 +13,7 @@ import libcst as cst
 from torchlint.analysis.expressions import Expressions
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LateModuleObs
+from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import PARAMETER_CLASSES, holds_no_weights
 from torchlint.analysis.values import Kind, Place, Value
 from torchlint.analysis.walk import Late
@@ -78,13 +79,12 @@ class Attachments(Expressions):
     def _held_by_callers(self, ident: int) -> Value | None:
         """The value ``ident`` in this scope, else in the scopes whose calls led here
         (the ``self`` of the forward that called this part's forward)."""
-        scope: Attachments | None = self
+        scope: Scope | None = self
         while scope is not None:
             held = next((v for v in scope.env.values() if v.ident == ident), None)
             if held is not None:
                 return held
-            parent = scope.parent
-            scope = parent if isinstance(parent, Attachments) else None
+            scope = scope.parent
         return None
 
     def attached(self, parent: str | None, attr: str, value: Value, stmt: cst.CSTNode) -> None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis.names import dotted
+from torchlint.analysis.names import dotted, unzipped_rows
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import COLLATED, UNKNOWN, Event, Kind, Place, Value, new_value
 
@@ -127,15 +127,8 @@ def _unzips(node: cst.BaseExpression) -> bool:
     body, name = node.body, node.params.params[0].name.value
     if not (isinstance(body, cst.Call) and dotted(body.func) in ("tuple", "list")):
         return False
-    inner = body.args[0].value if len(body.args) == 1 else None
-    return (
-        isinstance(inner, cst.Call)
-        and dotted(inner.func) == "zip"
-        and len(inner.args) == 1
-        and inner.args[0].star == "*"
-        and isinstance(inner.args[0].value, cst.Name)
-        and inner.args[0].value.value == name
-    )
+    rows = unzipped_rows(body.args[0].value) if len(body.args) == 1 else None
+    return isinstance(rows, cst.Name) and rows.value == name
 
 
 HANDLERS: dict[str, Callable[[Scope, cst.Call, str, Args], Value]] = {

@@ -88,6 +88,16 @@ def index_gpu(scope: Scope, node: cst.BaseExpression) -> Gpu | None:
     return classify(scope, node) or Gpu.CHOSEN
 
 
+def whole_model_device(node: cst.Dict) -> cst.BaseExpression | None:
+    """The device of ``device_map={"": device}``: the whole model on that device."""
+    if len(node.elements) != 1 or not isinstance(node.elements[0], cst.DictElement):
+        return None
+    key = node.elements[0].key
+    if not isinstance(key, cst.SimpleString) or key.evaluated_value != "":
+        return None
+    return node.elements[0].value
+
+
 def classify(scope: Scope, node: cst.BaseExpression | None, strict: bool = False) -> Gpu | None:
     """The GPU ``node`` (a device, or a GPU index) picks in ``scope``, if it is a GPU.
     An option (``args.device``) is a chosen GPU. So is a plain name the walk cannot
@@ -110,12 +120,8 @@ def classify(scope: Scope, node: cst.BaseExpression | None, strict: bool = False
         # "cuda:1" if n > 1 else "cpu": a GPU on one side only is the GPU it picks
         return body if orelse is None or body == orelse else orelse if body is None else None
     if isinstance(node, cst.Dict):
-        # device_map={"": device}: the whole model on one device
-        if len(node.elements) == 1 and isinstance(node.elements[0], cst.DictElement):
-            key = node.elements[0].key
-            if isinstance(key, cst.SimpleString) and key.evaluated_value == "":
-                return classify(scope, node.elements[0].value)
-        return None
+        whole = whole_model_device(node)
+        return classify(scope, whole) if whole is not None else None
     if isinstance(node, cst.Call):
         q = scope.w.analysis.qualify(node.func)
         if q == "torch.device" and node.args:

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import libcst as cst
 
+from torchlint.analysis import dims
 from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import INTEGER_DTYPES
 from torchlint.analysis.values import (
@@ -151,14 +152,13 @@ def output(
 
 
 def _sized(made: Event | None) -> bool:
-    """A tensor made with sizes or data written as a sequence: not a 0-dim count
-    (``torch.tensor(n)``), which meets tensors on any device."""
+    """Not a 0-dim count (``torch.tensor(n)``, which meets tensors on any device): a
+    tensor made from data has dimensions where ``dims.factory`` says so."""
     if made is None:
         return False
     node = made.node
-    if not isinstance(node, cst.Call):
+    name = (dotted(node.func) or "").rsplit(".", 1)[-1] if isinstance(node, cst.Call) else ""
+    if name not in ("tensor", "as_tensor", "scalar_tensor"):
         return True
-    if (dotted(node.func) or "").rsplit(".", 1)[-1] not in ("tensor", "as_tensor", "scalar_tensor"):
-        return True
-    first = node.args[0].value if node.args else None
-    return isinstance(first, (cst.List, cst.Tuple, cst.ListComp))
+    assert isinstance(node, cst.Call)
+    return dims.factory(name, node)

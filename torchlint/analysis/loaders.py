@@ -78,7 +78,7 @@ def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> V
             device, expr = Place.AUTO, arg.value
             if _cpu_map(arg.value):
                 device = Place.CPU  # device_map="cpu" / {"": "cpu"}: placed, on the CPU
-            elif _one_gpu_map(scope, arg.value):
+            elif _one_gpu_map(arg.value):
                 device = Place.CUDA  # device_map="cuda:0" / {"": 0}: all of it on one GPU
             events.append(Event("place", arg, Place.CPU if device == Place.CPU else "device_map"))
             gpus.record(scope, arg, gpus.classify(scope, arg.value, strict=True))
@@ -100,16 +100,14 @@ def loaded(made: cst.CSTNode) -> bool:
     )
 
 
-def _one_gpu_map(scope: Scope, node: cst.BaseExpression) -> bool:
+def _one_gpu_map(node: cst.BaseExpression) -> bool:
     """``device_map="cuda:0"``, ``{"": 0}``, ``{"": "cuda"}``: the whole model on one
     GPU the code names (a strategy such as "auto" may spread it, or offload parts)."""
     if isinstance(node, cst.Dict):
-        if len(node.elements) != 1 or not isinstance(node.elements[0], cst.DictElement):
+        whole = gpus.whole_model_device(node)
+        if whole is None:
             return False
-        key = node.elements[0].key
-        if not isinstance(key, cst.SimpleString) or key.evaluated_value != "":
-            return False
-        node = node.elements[0].value
+        node = whole
     if isinstance(node, cst.Integer):
         return True  # a GPU's index
     return gpus.literal_gpu(node) is not None
@@ -136,13 +134,7 @@ def labels_loss(
     class of the call that made it, ``Cls(config)`` or ``Cls.from_pretrained(...)``):
     recorded as a loss target, the model as the input. ``**batch`` gives the labels
     where the flow knows the dict's ``labels`` entry."""
-    made = module.last("create") if module.kind in (Kind.MODULE, Kind.WRAPPER) else None
-    if made is None or not isinstance(made.node, cst.Call):
-        return
-    func = made.node.func
-    if loaded(made.node) and isinstance(func, cst.Attribute):
-        func = func.value
-    q = scope.w.analysis.qualify(func)
+    q = _maker(scope, module, through_loader=True)
     head = labels_head(q) if q is not None else None
     if q is None or head is None:
         return
@@ -170,10 +162,7 @@ def detection_targets(
     """``model(images, targets)`` of a torchvision detection model, with targets a
     list of dicts whose ``labels`` entry the walk knows: recorded as a loss target
     (the model as the input)."""
-    made = module.last("create") if module.kind in (Kind.MODULE, Kind.WRAPPER) else None
-    if made is None or not isinstance(made.node, cst.Call):
-        return
-    q = scope.w.analysis.qualify(made.node.func) or ""
+    q = _maker(scope, module) or ""
     positional = [(a, v) for a, v in args if a.keyword is None and not a.star]
     if not q.startswith(DETECTION_BUILDERS) or len(positional) != 2:
         return
@@ -185,3 +174,15 @@ def detection_targets(
     head = (DETECTION_HEAD, False)
     obs = LossObs(q.rsplit(".", 1)[-1], q, arg, labels, module, scope.no_grad == 0, head)
     scope.w.facts.loss_targets.add(node, obs, scope.depth)
+
+
+def _maker(scope: Scope, module: Value, through_loader: bool = False) -> str | None:
+    """The qualified name of the call that made ``module`` (with ``through_loader``,
+    the class of ``Cls.from_pretrained(...)``), where the walk saw it made."""
+    made = module.last("create") if module.kind in (Kind.MODULE, Kind.WRAPPER) else None
+    if made is None or not isinstance(made.node, cst.Call):
+        return None
+    func = made.node.func
+    if through_loader and loaded(made.node) and isinstance(func, cst.Attribute):
+        func = func.value
+    return scope.w.analysis.qualify(func)

@@ -13,7 +13,7 @@ from functools import reduce
 import libcst as cst
 
 from torchlint.analysis import arrays, copies, dims, effects, recasts
-from torchlint.analysis.names import dotted, string_key
+from torchlint.analysis.names import dotted, string_key, unzipped_rows
 from torchlint.analysis.order import contains
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import SUBMODULE_ITERATORS
@@ -90,14 +90,10 @@ class Loops(Scope):
             parameter = recasts.loop_element(self, node)  # for p in model.parameters()
             if parameter is not None:
                 return parameter
-        if (
-            isinstance(node, cst.Call)
-            and dotted(node.func) == "zip"
-            and len(node.args) == 1
-            and node.args[0].star == "*"
-        ):
+        rows = unzipped_rows(node)
+        if rows is not None:
             # for column in zip(*rows): each column of the rows, in turn
-            columns = arrays.unzipped(self.eval(node.args[0].value))
+            columns = arrays.unzipped(self.eval(rows))
             if columns.items:
                 return reduce(merge_values, columns.items)
         if isinstance(node, cst.Call) and not any(a.keyword or a.star for a in node.args):

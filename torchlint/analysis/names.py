@@ -163,6 +163,18 @@ def attribute_name(node: cst.BaseExpression) -> str | None:
     return pattern if pattern.replace("{}", "") else None
 
 
+def unzipped_rows(node: cst.BaseExpression) -> cst.BaseExpression | None:
+    """``rows`` of ``zip(*rows)``, else None."""
+    if (
+        isinstance(node, cst.Call)
+        and dotted(node.func) == "zip"
+        and len(node.args) == 1
+        and node.args[0].star == "*"
+    ):
+        return node.args[0].value
+    return None
+
+
 def string_key(node: cst.Subscript | cst.Call) -> str | None:
     """The string literal of ``batch["x"]`` or ``batch.get("x")``."""
     if isinstance(node, cst.Subscript):

@@ -24,18 +24,9 @@ from torchlint.analysis.torch_api import (
     SCATTERING_WRAPPERS,
 )
 from torchlint.analysis.values import Event, Gpu, Kind, Value
-from torchlint.checks._build import renamed_method
+from torchlint.checks._build import attribute_base, renamed_method
 from torchlint.checks._devices import model_name, usable
 from torchlint.rules.rule import FixSpec, Replace, Rule
-
-# Expressions whose ``.device`` must be read in parentheses.
-_LOOSE = (
-    cst.BinaryOperation,
-    cst.UnaryOperation,
-    cst.BooleanOperation,
-    cst.Comparison,
-    cst.IfExp,
-)
 
 
 def _bare_cuda(node: cst.Call) -> bool:
@@ -161,10 +152,8 @@ class CurrentGpuMismatch(Rule):
             other = f"`{other}`" if len(other) <= 40 else "the other operand"
             where, expr = _spelled(mix.chosen, code)
             # (an expression reads its .device in parentheses: (gamma * running).device)
-            operand = other.strip("`")
-            if isinstance(mix.chosen_expr, _LOOSE):
-                operand = f"({operand})"
-            advice = f"`.to({operand}.device)`" if other.startswith("`") else ""
+            device = code(cst.Attribute(attribute_base(mix.chosen_expr), cst.Name("device")))
+            advice = f"`.to({device})`" if other.startswith("`") else ""
             fn = self.ctx.function
             reach = (
                 at is moving
