@@ -39,6 +39,13 @@ TORCHVISION_KEEPS_CLASSES = frozenset(
 TORCHVISION_COMPOSE = frozenset(
     {"torchvision.transforms.Compose", "torchvision.transforms.v2.Compose"}
 )
+# torchvision's image classification datasets: each item is ``(image, class index)``,
+# the image a PIL image until the dataset's ``transform`` makes it something else.
+TORCHVISION_CLASSIFICATION_DATASETS = frozenset(
+    """MNIST FashionMNIST KMNIST EMNIST QMNIST CIFAR10 CIFAR100 SVHN STL10
+    ImageFolder ImageNet Food101 Flowers102 StanfordCars GTSRB Country211 DTD EuroSAT
+    FGVCAircraft PCAM SUN397 Places365 LSUN FakeData Caltech256 RenderedSST2""".split()
+)  # (by class name: ``torchvision.datasets.cifar.CIFAR10`` is the same class)
 TORCHVISION_KEEPS_TENSOR = frozenset(
     f"torchvision.transforms.{where}functional.{name}"
     for where in ("", "v2.")

@@ -12,9 +12,19 @@ from dataclasses import replace
 
 import libcst as cst
 
+from torchlint.analysis.array_api import TO_TENSOR, TORCHVISION_CLASSIFICATION_DATASETS
 from torchlint.analysis.names import dotted, unzipped_rows
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.values import COLLATED, UNKNOWN, Event, Kind, Place, Value, new_value
+from torchlint.analysis.values import (
+    COLLATED,
+    LIBRARY,
+    UNKNOWN,
+    Event,
+    Kind,
+    Place,
+    Value,
+    new_value,
+)
 
 Args = list[tuple[cst.Arg, Value]]
 
@@ -49,7 +59,22 @@ def tensor_dataset(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
 
 
 def torchvision_dataset(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    return new_value(Kind.DATASET, Place.CPU, None, Event("create", node))
+    """A torchvision dataset; a classification one (``CIFAR10``, ``ImageFolder``) given
+    ``transform=`` a ``ToTensor`` (alone or last in a ``Compose`` of transforms that keep
+    a tensor) has items ``(float32 CPU image, class index)``; other items are unknown."""
+    made = new_value(Kind.DATASET, Place.CPU, None, Event("create", node))
+    keyed = {a.keyword.value: v for a, v in args if a.keyword is not None}
+    given = keyed.get("transform")
+    if (
+        q.rsplit(".", 1)[-1] not in TORCHVISION_CLASSIFICATION_DATASETS
+        or given is None
+        or given.kind != Kind.FUNCTION
+        or given.origin != LIBRARY + TO_TENSOR
+    ):
+        return made
+    image = new_value(Kind.TENSOR, Place.CPU, "float32", Event("create", node))
+    label = UNKNOWN if "target_transform" in keyed else Value(Kind.NUMBER, dtype="int64")
+    return replace(made, items=(Value(Kind.TUPLE, items=(image, label)),))
 
 
 def split(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:

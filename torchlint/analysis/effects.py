@@ -312,10 +312,12 @@ def module_method(
             receiver = submodule(receiver)  # self.encoder(x): an attribute it holds, called
     # Anything else on a module runs it: forward, generate, forward_features, ...
     scope.observe_call(node, f"{path}.{method}" if path else method, receiver, args)
+    made = new_value(Kind.TENSOR, receiver.device if receiver.placed else None, receiver.dtype)
     return replace(
-        new_value(Kind.TENSOR, receiver.device if receiver.placed else None, receiver.dtype),
+        made,
         # (what other methods return is less sure to be an output of the weights)
         origin=OUTPUT if method.startswith(FORWARD_LIKE) else "module method",
+        events=holders.ran(receiver),
     )
 
 

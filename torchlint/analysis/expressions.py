@@ -58,6 +58,7 @@ from torchlint.analysis.torch_api import (
     MASKED_METHODS,
     MATH_CONSTANTS,
     MODEL_LOADERS,
+    OUTPUT_TENSORS,
     SCATTERING_WRAPPERS,
     STRICT_DTYPE_METHODS,
     TENSOR_ALIASES,
@@ -70,6 +71,7 @@ from torchlint.analysis.values import (
     LAMBDA,
     MAYBE_DTYPE,
     NONE,
+    OUTPUT,
     TENSOR_CLASS_OF,
     TEXT,
     UNKNOWN,
@@ -168,7 +170,7 @@ class Expressions(FunctionValues):
                     if owner is not None and owner.kind == Kind.ENCODING:
                         return entry(owner, node.attr.value) or UNKNOWN  # namespace.pos
                     if owner is not None and owner.kind == Kind.TENSOR:
-                        if node.attr.value in TENSOR_ALIASES:  # x.data: x, where it is
+                        if _aliases(owner, node.attr.value):  # x.data: x, where it is
                             return replace(owner, ident=new_ident(), moved_from=0)
                     if owner is not None and owner.kind == Kind.OPTIMIZER:
                         if node.attr.value == "param_groups":
@@ -195,8 +197,8 @@ class Expressions(FunctionValues):
                 return replace(owner, kind=Kind.TENSOR)
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
                 return member(owner, node.attr.value)
-            if owner.kind == Kind.TENSOR and node.attr.value in TENSOR_ALIASES:
-                return replace(owner, ident=new_ident(), moved_from=0)
+            if owner.kind == Kind.TENSOR and _aliases(owner, node.attr.value):
+                return replace(owner, ident=new_ident(), moved_from=0)  # model(x).logits
             return frames.attribute(owner, node) if frames.is_frame(owner) else UNKNOWN
         if type(node) is cst.Subscript:
             owner = self.eval(node.value)
@@ -294,6 +296,14 @@ class Expressions(FunctionValues):
                 return joins.compared(self, node, left, rights)
             decided = self.constant(node)  # half=dtype == torch.float16: a flag
             return UNKNOWN if decided is None else flag(decided)
+        if type(node) is cst.BooleanOperation and type(node.operator) is cst.Or:
+            left = self.eval(node.left)
+            right = self.eval(node.right)
+            # device or "cuda" if available else "cpu": the device given (a device is
+            # never falsy), or the other where it was left at None
+            if left.kind == Kind.DEVICE:
+                return left
+            return right if left.kind is None and left.origin == NONE.origin else UNKNOWN
         if type(node) is cst.Lambda:
             # transform = lambda s: ToTensor()(Resize(size)(s)): its body runs where
             # it is called (``call_lambda``).
@@ -779,3 +789,9 @@ def _dtype_of(owner: Value, node: cst.Attribute) -> Value:
         return Value(Kind.DTYPE, None, owner.dtype, events=(follow,))
     made = owner.dtype_event() if owner.kind in (Kind.TENSOR, Kind.MOVED) else None
     return Value(Kind.DTYPE, None, owner.dtype, events=(made,) if made is not None else ())
+
+
+def _aliases(owner: Value, attr: str) -> bool:
+    """``owner.attr`` is ``owner`` itself, where and as it is: ``x.data``, ``x.T``, and
+    a model output's tensor fields (``model(ids).logits``)."""
+    return attr in TENSOR_ALIASES or (owner.origin == OUTPUT and attr in OUTPUT_TENSORS)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from torchlint.analysis.names import dotted
-from torchlint.analysis.observations import FlowFacts, GpuMixObs, HardCudaObs
+from torchlint.analysis.observations import FallbackMixObs, FlowFacts, GpuMixObs, HardCudaObs
 from torchlint.analysis.values import FALLS_BACK, Event, Gpu, Kind, Place, Value
 
 if TYPE_CHECKING:
@@ -358,6 +358,7 @@ def hard_coded(scope: Scope, node: cst.CSTNode, expr: cst.BaseExpression | None)
     run = scope.w.fallback_run
     if scope.w.gpu_guarded or (expr is not None and not _names_cuda(scope, expr)):
         return
+    scope.w.facts.cuda_by_name.add(node)
     if scope.w.building:
         scope.w.building[-1].append(node)  # (a module being built: read where it is moved)
     if run is None:
@@ -409,6 +410,7 @@ def meet(
     current one: not recorded."""
     if scope.replica:
         return
+    _fallback_mix(scope, values, node, exprs)
     gpus = scope.w.facts.gpus
     own = scope.lookup("self") if scope.in_forward else None
     if own is not None and own.kind not in (Kind.MODULE, Kind.WRAPPER):
@@ -440,3 +442,38 @@ def _where(
     if own is not None or runs is None or value.device == Place.CPU:
         return own
     return runs if value.last("create", "move", "place") is None else None
+
+
+def _fallback_mix(
+    scope: Scope,
+    values: Sequence[Value],
+    node: cst.CSTNode,
+    exprs: Sequence[cst.BaseExpression],
+) -> None:
+    """A tensor put on CUDA by name meeting one on a device that falls back to the
+    CPU (``lower + torch.rand(n).cuda()`` with ``lower`` made on ``device``): the code
+    computes with the fallback device's tensors, so it runs without a GPU too, and
+    there the ``.cuda()`` fails (``FallbackMixObs``)."""
+    facts = scope.w.facts
+    lasts = [
+        v.last("create", "move", "place") if v.kind in (Kind.TENSOR, Kind.MOVED) else None
+        for v in values
+    ]
+    cuda = next(
+        (
+            e
+            for e in lasts
+            if e is not None
+            and e.node in facts.cuda_by_name
+            and id(e.node) not in facts.gpu_only_moves
+        ),
+        None,
+    )
+    if cuda is None:
+        return
+    for placed, expr in zip(lasts, exprs, strict=True):
+        fallback = facts.cpu_run_moves.get(placed.node) if placed is not None else None
+        if placed is not None and fallback is not None:
+            mix = FallbackMixObs(node, cuda, placed, fallback, expr)
+            facts.fallback_mixes.add(cuda.node, mix, scope.depth)
+            return

@@ -143,12 +143,16 @@ def output(
     made = new_value(Kind.TENSOR, module.device if module.placed else None, module.dtype)
     branch = module.branch_cast()  # (half on a branch: so is what it computes)
     events: tuple[Event, ...] = (branch,) if branch else ()
+    return replace(made, origin=OUTPUT, events=events + ran(module))
+
+
+def ran(module: Value) -> tuple[Event, ...]:
+    """Where ``module`` was put on the device its outputs are on: a "ran" event, which
+    no rule takes for a move of the tensor itself (none where it is not on one)."""
     placed = module.last("move", "place") if module.on_accelerator else None
-    if placed is not None:
-        # (where the module was put on the device its output is on: "ran", which no
-        # rule takes for a move of the tensor itself)
-        events += (Event("ran", placed.node, placed.detail, placed.path, placed.bound),)
-    return replace(made, origin=OUTPUT, events=events)
+    if placed is None:
+        return ()
+    return (Event("ran", placed.node, placed.detail, placed.path, placed.bound),)
 
 
 def _sized(made: Event | None) -> bool:

@@ -110,6 +110,20 @@ class GpuMixObs:
 
 
 @dataclass(frozen=True)
+class FallbackMixObs:
+    """A tensor put on CUDA by name (``cuda``: its ``.cuda()``, ``device="cuda"``) meets
+    at ``node`` one put on a device that is the CPU in the run without a GPU
+    (``placed``: its move or making; ``fallback``: the expression that chose the
+    device): that run fails at the ``.cuda()`` (``analysis/gpus.py``)."""
+
+    node: cst.CSTNode
+    cuda: Event
+    placed: Event
+    fallback: cst.CSTNode
+    placed_expr: cst.BaseExpression
+
+
+@dataclass(frozen=True)
 class DtypeMixObs:
     """Tensors of two floating dtypes meet in an op that never promotes (``torch.mm``,
     ``@``, ``F.linear``, ``F.conv2d``: ``STRICT_DTYPE_OPS``) at ``node``; ``operands``
@@ -293,6 +307,10 @@ class FlowFacts:
     dtype_mixes: Observations[cst.CSTNode, DtypeMixObs] = field(default_factory=Observations)
     # Keyed by the move or creation on the current GPU of each two-GPU meeting.
     gpu_mixes: Observations[cst.CSTNode, GpuMixObs] = field(default_factory=Observations)
+    # Keyed by the move or creation on CUDA by name that meets a fallback device's tensor.
+    fallback_mixes: Observations[cst.CSTNode, FallbackMixObs] = field(default_factory=Observations)
+    # The moves and creations that put a tensor on CUDA by name, outside a GPU-only branch.
+    cuda_by_name: set[cst.CSTNode] = field(default_factory=set)
     # ``t.numpy()`` / ``np.asarray(t)``: the tensor converted.
     to_numpy: Observations[cst.Call, Value] = field(default_factory=Observations)
     # ``F.cross_entropy(logits, target)`` and friends: the target argument and value.

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import dims, gpus
+from torchlint.analysis import cpu_run, dims, gpus
 from torchlint.analysis.arrays import has_float_literal, literal_dtype
 from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
@@ -100,6 +100,7 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
             device = device or Place.VAR
             expr = expr or arg.value
             gpus.record_made(scope, node, arg.value)
+            cpu_run.record_move(scope, node, arg.value, None)  # (made where it falls back)
         elif arg.keyword and arg.keyword.value == "dtype":
             dtype = scope.dtype_of(arg.value) or MAYBE_DTYPE
         elif arg.star == "**":  # torch.zeros(n, **factory): may say where, and as what

@@ -314,8 +314,11 @@ SCATTERING_WRAPPERS = frozenset({"DistributedDataParallel", "DataParallel"})
 # raises in the loss, "expected scalar type Long but found Float").
 DETECTION_BUILDERS = "torchvision.models.detection."
 # Class methods that load or build a whole model (``AutoModel.from_pretrained``;
-# diffusers' ``from_single_file`` reads one checkpoint file the same way).
+# diffusers' ``from_single_file`` reads one checkpoint file the same way); a model
+# output's tensor fields (transformers' ModelOutput, diffusers' ``.sample``).
 MODEL_LOADERS = frozenset({"from_pretrained", "from_config", "from_single_file"})
+_OUTPUT_FIELDS = "logits last_hidden_state pooler_output sample image_embeds text_embeds"
+OUTPUT_TENSORS = frozenset(f"{_OUTPUT_FIELDS} start_logits end_logits logits_per_image".split())
 # torch.nn functions that convert a module's layers in place and return it, its
 # parameters where (and as what) they were: what they return is the module as it is.
 IN_PLACE_CONVERTERS = frozenset(

@@ -10,7 +10,7 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.gpus import fallback_of, gpu_of, literal_gpu
 from torchlint.analysis.names import dotted
-from torchlint.analysis.observations import HardCudaObs
+from torchlint.analysis.observations import FallbackMixObs, HardCudaObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.values import Event, Gpu, Kind, Place
 from torchlint.checks._devices import model_name
@@ -49,6 +49,8 @@ class CudaInputOnFallbackDevice(Rule):
     )
     triggers = ("cuda",)
     needs = frozenset({screen.PLACED_MODULE, screen.CUDA_LITERAL})
+    # (a tensor on CUDA by name meeting one on a device chosen to fall back to the CPU)
+    needs_either = (frozenset({screen.CUDA_LITERAL, screen.CPU_WORD}),)
     docs = """
     ## What it does
     Flags an input of a model, put on the GPU with `.cuda()` or `.to("cuda")`, where
@@ -121,6 +123,8 @@ class CudaInputOnFallbackDevice(Rule):
             # (each walk left out what its GPU-only branches did: one that decided the
             # guard, ``if self.use_gpu:`` of a flag left at its default, runs it)
             self._hard_coded(hard)
+        for mix in flow.fallback_mixes.all(node):
+            self._meets_fallback(node, mix)
         for obs in flow.calls.all(node):
             if obs.in_forward or obs.module.kind not in (Kind.MODULE, Kind.WRAPPER):
                 continue
@@ -195,6 +199,35 @@ class CudaInputOnFallbackDevice(Rule):
             related,
         )
 
+    def _meets_fallback(self, node: cst.Call, mix: FallbackMixObs) -> None:
+        """A tensor put on CUDA by name computed with one on the fallback device."""
+        at = self.once_at(mix.cuda.node, node)
+        if at is None:
+            return
+        code = self.ctx.code_for
+        made = code(mix.cuda.node)
+        made = made if len(made) <= 60 else made[:57] + "..."
+        other = dotted(mix.placed_expr) or code(mix.placed_expr)
+        related = {"op": mix.node, "placed": mix.placed.node}
+        story = f"`{made}` puts a tensor on CUDA by name"
+        if at is not mix.cuda.node:  # (the line is in another file: the call leading there)
+            related["cuda"] = mix.cuda.node
+            story = "a tensor is put on CUDA by name (line <line:cuda>)"
+        where = "moved" if mix.placed.action == "move" else "made"
+        self.report(
+            at,
+            f"{story}, and meets `{other}` at line <line:op>, {where} at line <line:placed> "
+            f"{_fallback(mix.fallback, mix.placed.node, related)}: there this line fails "
+            "('Torch not compiled with CUDA enabled'); put it where the other is "
+            f"(`.to({other}.device)`, `device={other}.device`)"
+            if dotted(mix.placed_expr)
+            else f"{story}, and meets a tensor at line <line:op>, {where} at line "
+            f"<line:placed> {_fallback(mix.fallback, mix.placed.node, related)}: there this "
+            "line fails ('Torch not compiled with CUDA enabled'); put it on that device",
+            None,
+            related,
+        )
+
     def _report(
         self,
         move: Event,
@@ -226,6 +259,17 @@ class CudaInputOnFallbackDevice(Rule):
             None,
             related,
         )
+
+
+def _fallback(fallback: cst.CSTNode, placed: cst.CSTNode, related: dict[str, cst.CSTNode]) -> str:
+    """On which device a tensor was put: one that is the CPU without a GPU."""
+    device = dotted(fallback) if isinstance(fallback, cst.BaseExpression) else None
+    where = f"`{device}`, which is" if device else "a device that is"
+    chosen = ""
+    if not contains(placed, fallback):
+        related["device"] = fallback
+        chosen = " (chosen at line <line:device>)"
+    return f"on {where} the CPU on a machine without a GPU{chosen}"
 
 
 def _placed(
