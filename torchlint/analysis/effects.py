@@ -286,6 +286,8 @@ def module_method(
         if receiver.ident and any(v.device != receiver.device for v in given):
             scope.update_ident(receiver.ident, replace(receiver, device=Place.MAYBE))
         return UNKNOWN
+    if receiver.ident == 0 and path is not None and "." in path:
+        receiver = _part_instance(scope, path, receiver, method)
     if receiver.ident == 0 and not method.startswith(FORWARD_LIKE):
         return UNKNOWN  # a method of a part (pipe.image_processor.postprocess, ...)
     if receiver.origin.startswith("local:") and method != "forward":
@@ -333,6 +335,27 @@ def _instance_class(
     known = w.objects.get(receiver.ident) if path == "self" else w.instance(receiver)
     cls = known[0] if known is not None else scope.cls if path == "self" else None
     return cls, known
+
+
+def _part_instance(scope: Scope, path: str, part: Value, method: str) -> Value:
+    """``model.vocab.add_tokens(n)``: where the parent's ``__init__`` made the part an
+    instance of a module class of the file that defines ``method``, that instance
+    (its method runs on it), where and as the parent has it."""
+    head, _, attr = path.rpartition(".")
+    parent = scope.lookup(head)
+    known = scope.w.objects.get(parent.ident) if parent is not None and parent.ident else None
+    held = known[1].get(f"self.{attr}") if known is not None else None
+    if (
+        held is None
+        or held.kind != Kind.MODULE
+        or not held.ident
+        or not held.origin.startswith("local:")
+        or held.origin == part.origin
+        or (own := scope.w.instance(held)) is None
+        or method not in scope.w.methods(own[0])
+    ):
+        return part
+    return replace(part, origin=held.origin, ident=held.ident)
 
 
 def _own_method(scope: Scope, path: str | None, receiver: Value, method: str) -> bool:
