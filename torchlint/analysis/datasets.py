@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
@@ -25,6 +26,9 @@ from torchlint.analysis.values import (
     Value,
     new_value,
 )
+
+if TYPE_CHECKING:
+    from torchlint.analysis.project import Home
 
 Args = list[tuple[cst.Arg, Value]]
 
@@ -115,7 +119,15 @@ def collated(
         columns = Value(Kind.TUPLE, items=tuple(Value(Kind.LIST, items=(i,)) for i in item.items))
         made = Event("create", node)
         return replace(new_value(Kind.LOADER, None, None, made), origin=COLLATED, items=(columns,))
-    if not scope.entry or given is None or not isinstance(given.value, cst.Name):
+    if not scope.entry or given is None:
+        return None
+    if isinstance(given.value, cst.Call) and isinstance(given.value.func, cst.Name):
+        # collate_fn=make_collate(vocab): the function the maker defines and returns
+        # (what it reads of the maker's arguments is unknown there)
+        maker = scope.w.top_functions.get(given.value.func.value)
+        fn = _returned_def(maker) if maker is not None else None
+        return None if fn is None else _walked(scope, node, args, follow, fn, None)
+    if not isinstance(given.value, cst.Name):
         return None
     name = given.value.value
     fn, home = scope.w.top_functions.get(name), None
@@ -129,6 +141,18 @@ def collated(
         or (value.kind == Kind.FUNCTION and value.origin == name)
     ):
         return None  # (a variable of that name, not the function)
+    return _walked(scope, node, args, follow, fn, home)
+
+
+def _walked(
+    scope: Scope,
+    node: cst.Call,
+    args: Args,
+    follow: Callable[..., Value | None],
+    fn: cst.FunctionDef,
+    home: Home | None,
+) -> Value | None:
+    """The loader whose batches are what ``fn``, its collate function, returns."""
     data = next(((a, v) for a, v in args if a.keyword is None), None)
     if data is None:
         return None
@@ -143,6 +167,23 @@ def collated(
         return None
     made = Event("create", node)
     return replace(new_value(Kind.LOADER, None, None, made), origin=COLLATED, items=(batch,))
+
+
+def _returned_def(maker: cst.FunctionDef) -> cst.FunctionDef | None:
+    """The function ``maker`` defines in its body and returns by name (a closure)."""
+    body = maker.body.body if isinstance(maker.body, cst.IndentedBlock) else ()
+    last = body[-1] if body else None
+    returned = (
+        last.body[0].value
+        if isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[0], cst.Return)
+        else None
+    )
+    if not isinstance(returned, cst.Name):
+        return None
+    return next(
+        (d for d in body if isinstance(d, cst.FunctionDef) and d.name.value == returned.value),
+        None,
+    )
 
 
 def _unzips(node: cst.BaseExpression) -> bool:
