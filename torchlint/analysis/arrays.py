@@ -413,6 +413,15 @@ def transform(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Va
     return Value(Kind.FUNCTION, origin=made, ident=new_ident())
 
 
+def keeping_transform(
+    scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]
+) -> Value:
+    """``torchaudio.transforms.AmplitudeToDB()`` and the others that hold no buffer (those
+    that do are modules, ``torch_api.makes_module``): a callable that gives a tensor
+    where and as the one it is given."""
+    return Value(Kind.FUNCTION, origin=_KEEPS, ident=new_ident())
+
+
 def compose(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
     """``transforms.Compose([Resize(r), ToTensor(), Normalize(m, s)])``: ``to_tensor``
     where a ``ToTensor`` is followed only by transforms that keep a tensor; unknown
