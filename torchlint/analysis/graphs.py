@@ -75,12 +75,34 @@ def counted(owner: Value, node: cst.Attribute) -> Value | None:
 
 def dataset(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     """``TUDataset(root, name)``, ``Planetoid(...)``: graphs on the CPU, entries
-    unknown."""
+    unknown; where a ``transform=`` may move them (``T.ToDevice(device)``, or one
+    made elsewhere, ``transform=transform``), their place is unknown."""
+    moved = any(
+        a.keyword is not None
+        and a.keyword.value == "transform"
+        and not (isinstance(a.value, cst.Name) and a.value.value == "None")
+        and (not isinstance(a.value, cst.Call) or _moves(scope, a.value))
+        for a, _ in args
+    )
     graph = replace(
-        new_value(Kind.ENCODING, Place.CPU, None, Event("create", node)), origin=PYG_GRAPH
+        new_value(Kind.ENCODING, None if moved else Place.CPU, None, Event("create", node)),
+        origin=PYG_GRAPH,
     )
     made = new_value(Kind.DATASET, Place.CPU, None, Event("create", node))
     return replace(made, items=(graph,), origin=PYG_GRAPH)
+
+
+def _moves(scope: Scope, node: cst.BaseExpression) -> bool:
+    """``node`` calls PyTorch Geometric's ``ToDevice`` transform somewhere in it."""
+    if isinstance(node, cst.Call):
+        q = scope.w.analysis.qualify(node.func) or ""
+        if q.startswith("torch_geometric.transforms") and q.endswith(".ToDevice"):
+            return True
+    return any(
+        _moves(scope, child.value if isinstance(child, (cst.Arg, cst.Element)) else child)
+        for child in node.children
+        if isinstance(child, (cst.BaseExpression, cst.Arg, cst.Element))
+    )
 
 
 def of_dataset(

@@ -1,0 +1,25 @@
+# The transform only normalizes the features: the graphs stay on the CPU.
+import torch
+import torch_geometric.transforms as T
+from torch_geometric.datasets import TUDataset
+from torch_geometric.nn import GraphConv, global_mean_pool
+
+device = torch.device("cuda")
+
+proteins = TUDataset("data/TUDataset", name="PROTEINS", transform=T.NormalizeFeatures())
+
+
+class GraphClassifier(torch.nn.Module):
+    def __init__(self, features, classes):
+        super().__init__()
+        self.conv = GraphConv(features, 64)
+        self.out = torch.nn.Linear(64, classes)
+
+    def forward(self, x, edge_index, batch):
+        return self.out(global_mean_pool(self.conv(x, edge_index).relu(), batch))
+
+
+model = GraphClassifier(proteins.num_features, proteins.num_classes).to(device)
+graph = proteins[0]
+batch = torch.zeros(graph.num_nodes, dtype=torch.long, device=device)
+print(model(graph.x, graph.edge_index, batch))  # expect: TL204:13 lines=9,22; TL204:22 lines=9,22
