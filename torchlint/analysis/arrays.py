@@ -407,19 +407,11 @@ _KEEPS = LIBRARY + "torchvision.transforms.functional.normalize"
 
 
 def transform(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
-    """``transforms.ToTensor()``, ``transforms.Normalize(mean, std)``: a callable that
-    is ``to_tensor`` or keeps a tensor as it is (``expressions.call_function``)."""
+    """``transforms.ToTensor()``, ``transforms.Normalize(mean, std)`` (and torchaudio's
+    transforms that hold no buffer, ``AmplitudeToDB()``): a callable that is
+    ``to_tensor`` or keeps a tensor as it is (``expressions.call_function``)."""
     made = _TO_TENSOR if q in TORCHVISION_TO_TENSOR_CLASSES else _KEEPS
     return Value(Kind.FUNCTION, origin=made, ident=new_ident())
-
-
-def keeping_transform(
-    scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]
-) -> Value:
-    """``torchaudio.transforms.AmplitudeToDB()`` and the others that hold no buffer (those
-    that do are modules, ``torch_api.makes_module``): a callable that gives a tensor
-    where and as the one it is given."""
-    return Value(Kind.FUNCTION, origin=_KEEPS, ident=new_ident())
 
 
 def compose(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:

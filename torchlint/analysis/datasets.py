@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import libcst as cst
 
@@ -26,9 +25,6 @@ from torchlint.analysis.values import (
     Value,
     new_value,
 )
-
-if TYPE_CHECKING:
-    from torchlint.analysis.project import Home
 
 Args = list[tuple[cst.Arg, Value]]
 
@@ -98,15 +94,20 @@ def subset(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
 
 
 def collated(
-    scope: Scope, node: cst.Call, args: Args, follow: Callable[..., Value | None]
+    scope: Scope,
+    node: cst.Call,
+    args: Args,
+    follow: Callable[..., Value | None],
+    closure: Callable[..., Value | None],
 ) -> Value | None:
     """``DataLoader(data, collate_fn=collate)`` with a function of the file (or of
     another file of the project, imported): its batches are what ``collate``
     returns, walked with a list of the dataset's items (as a Dataset of the file or
     a TensorDataset makes them; else unknown). None when the collate function is
     not the project's, its call is not followed, or it returns anything but
-    tensors, a tuple or a dict of them. ``follow``: how the walk follows a call
-    (``Calls.follow``)."""
+    tensors, a tuple or a dict of them. ``follow`` and ``closure``: how the walk
+    follows a call of a function, and of a closure (``Calls.follow``,
+    ``Calls.closure``: ``collate_fn=make_collate(vocab)``, the one the maker returns)."""
     given = next((a for a, _ in args if a.keyword and a.keyword.value == "collate_fn"), None)
     if scope.entry and given is not None and _unzips(given.value):
         # collate_fn=lambda batch: tuple(zip(*batch)): the items' columns, as they are
@@ -121,12 +122,10 @@ def collated(
         return replace(new_value(Kind.LOADER, None, None, made), origin=COLLATED, items=(columns,))
     if not scope.entry or given is None:
         return None
-    if isinstance(given.value, cst.Call) and isinstance(given.value.func, cst.Name):
-        # collate_fn=make_collate(vocab): the function the maker defines and returns
-        # (what it reads of the maker's arguments is unknown there)
-        maker = scope.w.top_functions.get(given.value.func.value)
-        fn = _returned_def(maker) if maker is not None else None
-        return None if fn is None else _walked(scope, node, args, follow, fn, None)
+    made_fn = next(v for a, v in args if a is given)
+    if made_fn.kind == Kind.FUNCTION and made_fn.ident in scope.w.closures:
+        inner, definer = scope.w.closures[made_fn.ident]
+        return _walked(node, args, lambda items: closure(inner, definer, node, items))
     if not isinstance(given.value, cst.Name):
         return None
     name = given.value.value
@@ -141,49 +140,30 @@ def collated(
         or (value.kind == Kind.FUNCTION and value.origin == name)
     ):
         return None  # (a variable of that name, not the function)
-    return _walked(scope, node, args, follow, fn, home)
+
+    def walk(items: Args) -> Value | None:
+        with scope.w.within(home, node):
+            return follow(fn, node, items, None)
+
+    return _walked(node, args, walk)
 
 
-def _walked(
-    scope: Scope,
-    node: cst.Call,
-    args: Args,
-    follow: Callable[..., Value | None],
-    fn: cst.FunctionDef,
-    home: Home | None,
-) -> Value | None:
-    """The loader whose batches are what ``fn``, its collate function, returns."""
+def _walked(node: cst.Call, args: Args, walk: Callable[[Args], Value | None]) -> Value | None:
+    """The loader whose batches are what its collate function returns, ``walk``-ed
+    with a list of the dataset's items."""
     data = next(((a, v) for a, v in args if a.keyword is None), None)
     if data is None:
         return None
     items = UNKNOWN
     if data[1].kind == Kind.DATASET and data[1].items and data[1].items[0].kind is not None:
         items = Value(Kind.LIST, items=data[1].items[:1])
-    with scope.w.within(home, node):
-        batch = follow(fn, node, [(data[0], items)], None)
+    batch = walk([(data[0], items)])
     if batch is None or batch.kind not in (Kind.TENSOR, Kind.TUPLE, Kind.ENCODING):
         # (An object of a class of the file, such as a dict subclass with its own
         # ``cuda()``, is left unknown, as without the collate function.)
         return None
     made = Event("create", node)
     return replace(new_value(Kind.LOADER, None, None, made), origin=COLLATED, items=(batch,))
-
-
-def _returned_def(maker: cst.FunctionDef) -> cst.FunctionDef | None:
-    """The function ``maker`` defines in its body and returns by name (a closure)."""
-    body = maker.body.body if isinstance(maker.body, cst.IndentedBlock) else ()
-    last = body[-1] if body else None
-    returned = (
-        last.body[0].value
-        if isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[0], cst.Return)
-        else None
-    )
-    if not isinstance(returned, cst.Name):
-        return None
-    return next(
-        (d for d in body if isinstance(d, cst.FunctionDef) and d.name.value == returned.value),
-        None,
-    )
 
 
 def _unzips(node: cst.BaseExpression) -> bool:

@@ -749,7 +749,7 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (lambda q: legacy_constructor(q) is not None, legacy.typed),
     (_same_place, _same_place_call),
     (lambda q: q.startswith("torchvision.datasets."), datasets.torchvision_dataset),
-    (lambda q: q.startswith(TORCHAUDIO_TRANSFORMS), arrays.keeping_transform),
+    (lambda q: q.startswith(TORCHAUDIO_TRANSFORMS), arrays.transform),
     (graphs.is_dataset, graphs.dataset),
     (lambda q: q.startswith("numpy."), arrays.numpy_call),
     (array_library_function, arrays.library_call),

@@ -401,7 +401,7 @@ class Expressions(FunctionValues):
                 return found
         if q is not None:
             if q in datasets.DATA_LOADERS:
-                collated = datasets.collated(self, node, args, self.follow)  # collate_fn=f
+                collated = datasets.collated(self, node, args, self.follow, self.closure)
                 if collated is not None:
                     return collated
             return effects.library_call(self, node, q, args)

@@ -207,23 +207,26 @@ class CudaInputOnFallbackDevice(Rule):
         code = self.ctx.code_for
         made = code(mix.cuda.node)
         made = made if len(made) <= 60 else made[:57] + "..."
-        other = dotted(mix.placed_expr) or code(mix.placed_expr)
         related = {"op": mix.node, "placed": mix.placed.node}
         story = f"`{made}` puts a tensor on CUDA by name"
         if at is not mix.cuda.node:  # (the line is in another file: the call leading there)
             related["cuda"] = mix.cuda.node
             story = "a tensor is put on CUDA by name (line <line:cuda>)"
         where = "moved" if mix.placed.action == "move" else "made"
+        named = dotted(mix.placed_expr)
+        met, advice = (
+            (
+                f"`{named}`",
+                f"put it where the other is (`.to({named}.device)`, `device={named}.device`)",
+            )
+            if named
+            else ("a tensor", "put it on that device")
+        )
+        on = _cpu_without_gpu(mix.fallback, mix.placed.node, related)
         self.report(
             at,
-            f"{story}, and meets `{other}` at line <line:op>, {where} at line <line:placed> "
-            f"{_fallback(mix.fallback, mix.placed.node, related)}: there this line fails "
-            "('Torch not compiled with CUDA enabled'); put it where the other is "
-            f"(`.to({other}.device)`, `device={other}.device`)"
-            if dotted(mix.placed_expr)
-            else f"{story}, and meets a tensor at line <line:op>, {where} at line "
-            f"<line:placed> {_fallback(mix.fallback, mix.placed.node, related)}: there this "
-            "line fails ('Torch not compiled with CUDA enabled'); put it on that device",
+            f"{story}, and meets {met} at line <line:op>, {where} at line <line:placed> on "
+            f"{on}: there this line fails ('Torch not compiled with CUDA enabled'); {advice}",
             None,
             related,
         )
@@ -261,15 +264,18 @@ class CudaInputOnFallbackDevice(Rule):
         )
 
 
-def _fallback(fallback: cst.CSTNode, placed: cst.CSTNode, related: dict[str, cst.CSTNode]) -> str:
-    """On which device a tensor was put: one that is the CPU without a GPU."""
+def _cpu_without_gpu(
+    fallback: cst.CSTNode, placed: cst.CSTNode, related: dict[str, cst.CSTNode]
+) -> str:
+    """The device ``placed`` put a model or tensor on: one ``fallback`` chose, the CPU
+    on a machine without a GPU (its line named where it was not chosen right there)."""
     device = dotted(fallback) if isinstance(fallback, cst.BaseExpression) else None
     where = f"`{device}`, which is" if device else "a device that is"
     chosen = ""
-    if not contains(placed, fallback):
+    if not contains(placed, fallback):  # (chosen where it was moved: said)
         related["device"] = fallback
-        chosen = " (chosen at line <line:device>)"
-    return f"on {where} the CPU on a machine without a GPU{chosen}"
+        chosen = " (line <line:device>)"
+    return f"{where} the CPU on a machine without a GPU{chosen}"
 
 
 def _placed(
@@ -285,10 +291,4 @@ def _placed(
             f"{moved} at line <line:placed> only where a GPU is there (a branch on "
             "`torch.cuda.is_available()`), and stays on the CPU on a machine without one"
         )
-    device = dotted(fallback) if isinstance(fallback, cst.BaseExpression) else None
-    where = f"`{device}`, which is" if device else "a device that is"
-    chosen = ""
-    if not contains(placed, fallback):  # (chosen where it was moved: said)
-        related["device"] = fallback
-        chosen = " (line <line:device>)"
-    return f"{moved} at line <line:placed> to {where} the CPU on a machine without a GPU{chosen}"
+    return f"{moved} at line <line:placed> to {_cpu_without_gpu(fallback, placed, related)}"
