@@ -138,6 +138,18 @@ _NUMPY_DTYPES = {
 _BUILTIN_DTYPES = {"float": "float64", "int": "int64", "bool": "bool"}
 
 
+def astype_of_unknown(node: cst.Call, method: str) -> Value | None:
+    """``x.astype(np.float32)`` of an unknown ``x``: only numpy arrays (and pandas
+    objects, whose values are arrays) have ``.astype``, a tensor has not: an array in
+    the dtype asked for. None for any other call, or a dtype not known."""
+    if method != "astype" or len(node.args) != 1:
+        return None
+    wanted = numpy_dtype(node.args[0].value)
+    if wanted == MAYBE_DTYPE:
+        return None
+    return new_value(Kind.NDARRAY, Place.CPU, wanted, Event("cast", node, wanted))
+
+
 def numpy_dtype(node: cst.BaseExpression) -> str:
     """``np.float32``, ``"float32"``, ``np.dtype("float64")`` -> canonical, else MAYBE."""
     if isinstance(node, cst.SimpleString) and isinstance(node.evaluated_value, str):

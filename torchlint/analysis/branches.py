@@ -52,6 +52,10 @@ def gpu_run_branch(
             gpu_run_branch(test.left, qualify, flag),
             gpu_run_branch(test.right, qualify, flag),
         )
+        if isinstance(test.operator, cst.And) and "orelse" in branches:
+            return "orelse"  # (false in the GPU run, whatever the other side is)
+        if isinstance(test.operator, cst.Or) and "body" in branches:
+            return "body"  # ``args.half or device.type == "cuda"``: true in the GPU run
         if isinstance(test.operator, cst.And) and "body" in branches:
             return "body"
         if isinstance(test.operator, cst.Or) and "orelse" in branches:

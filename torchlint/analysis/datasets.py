@@ -42,11 +42,25 @@ def loader(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     dataset = next(
         (v for a, v in args if a.keyword is None or a.keyword.value == "dataset"), UNKNOWN
     )
+    if dataset.kind == Kind.LIST and len(dataset.items) == 1 and _on_cpu(dataset.items[0]):
+        # DataLoader(samples) of a plain list of dicts (or tuples) of CPU tensors: the
+        # default collate stacks them, on the CPU
+        dataset = replace(dataset, kind=Kind.DATASET, device=Place.CPU)
     if dataset.kind != Kind.DATASET or dataset.device != Place.CPU:
         return UNKNOWN  # a dataset that may hold device tensors batches them there
     return replace(
         new_value(Kind.LOADER, Place.CPU, None, Event("create", node)), items=dataset.items
     )
+
+
+def _on_cpu(item: Value) -> bool:
+    """A sample of CPU tensors: a tensor, or a dict or tuple of them (numbers too)."""
+    if item.kind == Kind.TENSOR:
+        return item.device == Place.CPU
+    if item.kind in (Kind.TUPLE, Kind.ENCODING) and item.items:
+        members = [m for m in item.items if m.kind != Kind.NUMBER]
+        return bool(members) and all(_on_cpu(m) for m in members)
+    return False
 
 
 def tensor_dataset(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:

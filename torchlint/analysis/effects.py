@@ -33,6 +33,7 @@ from torchlint.analysis import (
     modes,
     offload,
     optimizers,
+    schedulers,
     strict_ops,
     tensor_factories,
     traces,
@@ -506,6 +507,20 @@ def _parameter(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return replace(inner, kind=Kind.TENSOR, origin=PARAMETER)
 
 
+def _local_after_layers(args: Args) -> tuple[Value, ...]:
+    """The first member of ``nn.Sequential(nn.Linear(n, d), nn.ReLU(), Block())`` that
+    is an instance of a class of the file, where only torch.nn layers come before it
+    (the Sequential's ``items``, after its first member)."""
+    for arg, value in args[1:]:
+        if arg.keyword is not None or arg.star or value.kind != Kind.MODULE:
+            return ()
+        if value.origin.startswith("local:") and value.ident:
+            return (replace(value, items=()),)
+        if not value.origin.startswith("torch.nn."):
+            return ()
+    return ()
+
+
 def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if "." in q[len("torch.nn.") :] and not q.startswith("torch.nn.modules."):
         # torch.nn.SyncBatchNorm.convert_sync_batchnorm, torch.nn.utils...: these
@@ -559,8 +574,11 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if last == "Sequential" and args and args[0][0].keyword is None:
         first = holders.first_child(args[0]) if args[0][0].star else args[0][1]
         if first.kind == Kind.MODULE:
-            # What its first member is says what input it takes (``takes_float_input``).
-            return replace(module, origin=q, items=(replace(first, items=()),))
+            # What its first member is says what input it takes (``takes_float_input``);
+            # a member of the file's classes after torch.nn layers runs on their output.
+            layers = not args[0][0].star and first.origin.startswith("torch.nn.")
+            later = _local_after_layers(args) if layers else ()
+            return replace(module, origin=q, items=(replace(first, items=()), *later))
     if last == "ModuleList" and len(args) == 1 and args[0][0].keyword is None:
         listed = args[0][1]
         if (
@@ -744,6 +762,7 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (_is_peft_loader, _peft),
     (_is_model_loader, _model_loader),
     (makes_module, _new_model),
+    (schedulers.makes, schedulers.made),
     (lambda q: q.startswith("torch.optim."), _optimizer),
     (tensor_factories.is_factory, tensor_factories.by_name),
     (lambda q: legacy_constructor(q) is not None, legacy.typed),

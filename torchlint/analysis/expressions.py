@@ -35,6 +35,7 @@ from torchlint.analysis import (
     optimizers,
     properties,
     retype,
+    schedulers,
     strict_ops,
     traces,
 )
@@ -51,7 +52,6 @@ from torchlint.analysis.names import (
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
-    COMPARISON_METHODS,
     IN_PLACE_OPS,
     INDEX_METHODS,
     INTEGER_DTYPES,
@@ -69,7 +69,6 @@ from torchlint.analysis.traces import TRACING_METHODS
 from torchlint.analysis.values import (
     CLASS,
     LAMBDA,
-    MAYBE_DTYPE,
     NONE,
     OUTPUT,
     TENSOR_CLASS_OF,
@@ -163,7 +162,9 @@ class Expressions(FunctionValues):
                     return made  # metric=compute_metrics, load(Net)
                 if type(node) is cst.Attribute:
                     owner = self.lookup(dotted(node.value) or "")
-                    if owner is not None and (counted := graphs.counted(owner, node)):
+                    if owner is not None and (
+                        counted := graphs.counted(owner, node) or schedulers.attribute(owner, node)
+                    ):
                         return counted  # data.num_graphs: an int
                     if owner is not None and owner.kind == Kind.ENCODING and not owner.keys:
                         return replace(owner, kind=Kind.TENSOR)  # enc.input_ids
@@ -191,7 +192,7 @@ class Expressions(FunctionValues):
                 return _dtype_of(owner, node)
             if node.attr.value == "dtype" and owner.kind == Kind.NDARRAY:
                 return arrays.dtype_read(owner, node)  # np.full(n, 0, dtype=rows[0].dtype)
-            if counted := graphs.counted(owner, node):
+            if counted := graphs.counted(owner, node) or schedulers.attribute(owner, node):
                 return counted
             if owner.kind == Kind.ENCODING and not owner.keys:
                 return replace(owner, kind=Kind.TENSOR)
@@ -363,8 +364,8 @@ class Expressions(FunctionValues):
     def call(self, node: cst.Call) -> Value:
         w = self.w
         func = node.func
-        q = w.analysis.qualify(func)
-        if type(func) is cst.Call:  # nn.CrossEntropyLoss()(logits, labels)
+        q = w.analysis.qualify(func) or loaders.by_name(w.analysis.qualify, func)
+        if type(func) is cst.Call and q is None:  # nn.CrossEntropyLoss()(logits, labels)
             made = self.eval(func)
             args = [(a, self.eval(a.value)) for a in node.args]
             if made.kind == Kind.FUNCTION and made.origin == TENSOR_CLASS_OF:
@@ -386,7 +387,8 @@ class Expressions(FunctionValues):
                     return result
             self.escape_args(args)
             return UNKNOWN
-        args = [(a, self.eval(a.value)) for a in node.args]
+        # (f(model, args.half or device.type == "cuda"): a flag the GPU run decides)
+        args = [(a, self.gpu_test(a.value, self.eval(a.value))) for a in node.args]
 
         if q is not None or (
             (type(func) is cst.Name or type(func) is cst.Attribute)
@@ -480,6 +482,8 @@ class Expressions(FunctionValues):
                 return UNKNOWN
             if frames.is_frame(receiver):
                 return frames.method(node, receiver, method)  # df.drop(columns=...)
+            if denoised := schedulers.method(self, receiver_path, receiver, method, args):
+                return denoised  # scheduler.step(eps, t, latents): the next latents
             if receiver.kind == Kind.OBJECT and receiver.origin in arrays.ARRAY_OBJECTS:
                 return arrays.object_method(node, receiver, method)  # rng.uniform(0, 1, n)
             if receiver.kind == Kind.OBJECT:
@@ -496,7 +500,7 @@ class Expressions(FunctionValues):
                 return effects.module_method(self, node, receiver_path, receiver, method, args)
             if (
                 receiver.kind in (Kind.TENSOR, Kind.MOVED)
-                and (method.removesuffix("_") in ARITHMETIC_METHODS or method in COMPARISON_METHODS)
+                and (method.removesuffix("_") in ARITHMETIC_METHODS or method in joins.PAIRED)
                 and args
                 and args[0][0].keyword is None
                 and args[0][1].kind in (Kind.TENSOR, Kind.MOVED)
@@ -546,12 +550,8 @@ class Expressions(FunctionValues):
                 return effects.tensor_method(self, node, receiver, method)
             if receiver.kind == Kind.NDARRAY:
                 return arrays.method(node, receiver, method)
-            if receiver.kind is None and method == "astype" and len(node.args) == 1:
-                # Only numpy arrays (and pandas objects, whose values are arrays) have
-                # .astype; a tensor has not: an array in the dtype asked for.
-                wanted = arrays.numpy_dtype(node.args[0].value)
-                if wanted != MAYBE_DTYPE:
-                    return new_value(Kind.NDARRAY, Place.CPU, wanted, Event("cast", node, wanted))
+            if receiver.kind is None and (cast := arrays.astype_of_unknown(node, method)):
+                return cast  # x.astype(np.float32): only arrays (and frames) have .astype
             if receiver.kind == Kind.TOKENIZER and method in TOKENIZER_CALLS:
                 return loaders.encoding(node)
             if (
@@ -715,7 +715,8 @@ class Expressions(FunctionValues):
         elif (head := sequential_head(module)) is not None and not walked:
             # nn.Sequential(Block(), ...) called: its first member's forward runs
             with gpus.running(self, node, callee, module, args):
-                followed = self.method_of(head, "forward", node, args, callee) is not None
+                inputs = holders.through_layers(module, args)
+                followed = self.method_of(head, "forward", node, inputs, callee) is not None
         elif callee == "self" and module.kind == Kind.MODULE and not walked:
             followed = self.own_forward(node, args)  # (a LightningModule's step: self(x))
         self.w.facts.calls.add(

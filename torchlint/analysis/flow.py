@@ -120,7 +120,7 @@ class _Scope(Attachments):
         if type(stmt) is cst.SimpleStatementLine:
             self.body(stmt.body)
         elif type(stmt) is cst.Assign:
-            value = self.gpu_test(stmt.value, self.eval(stmt.value))
+            value = self.unpacked(stmt) or self.gpu_test(stmt.value, self.eval(stmt.value))
             for target in stmt.targets:
                 name = dotted(target.target)
                 if name is not None and name.endswith(".data"):
@@ -272,6 +272,11 @@ class _Scope(Attachments):
                 self.env.update(branches.first_built(before, after_body))
             elif taken != "orelse":
                 merged = merge_envs(after_body, self.env)
+                for key, held in after_body.items():
+                    if key.startswith("self.") and key not in before and key not in self.env:
+                        # (an attribute only the branch sets exists only after it ran:
+                        # a method that reads it reads what the branch set)
+                        merged[key] = held
                 filled = branches.filled_default(stmt, before)
                 if filled is not None and filled in after_body:
                     # ``if h is None: h = torch.zeros(...)``: an argument nobody passed

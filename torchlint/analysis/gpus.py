@@ -85,7 +85,21 @@ def index_gpu(scope: Scope, node: cst.BaseExpression) -> Gpu | None:
         return Gpu.CURRENT if node.evaluated_value == 0 else Gpu.CHOSEN
     if isinstance(node, cst.Attribute) and node.attr.value == "device":
         return classify(scope, node)  # .cuda(x.device): where x is
+    if index_of_tensor(node):
+        return None  # .cuda(x.get_device()), .cuda(x.device.index): where x is, too
     return classify(scope, node) or Gpu.CHOSEN
+
+
+def index_of_tensor(node: cst.BaseExpression) -> bool:
+    """``x.get_device()``, ``x.device.index``: the index of the GPU ``x`` is on."""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and not node.args:
+        return node.func.attr.value == "get_device"
+    return (
+        isinstance(node, cst.Attribute)
+        and node.attr.value == "index"
+        and isinstance(node.value, cst.Attribute)
+        and node.value.attr.value == "device"
+    )
 
 
 def whole_model_device(node: cst.Dict) -> cst.BaseExpression | None:
@@ -185,7 +199,10 @@ def record_move(
         index = device_argument(node)
         which = Gpu.CURRENT if index is None else index_gpu(scope, index)
         record(scope, node, which)
-        if not module and (index is None or literal_gpu(index) == Gpu.CURRENT):
+        if not module and (
+            index is None or literal_gpu(index) == Gpu.CURRENT or index_of_tensor(index)
+        ):
+            # (.cuda(x.get_device()) of an x on the CPU: index -1, which fails too)
             hard_coded(scope, node, None)
         if module and which == Gpu.CHOSEN:
             scope.w.facts.indexed_moves.add(node)  # model.cuda(args.gpu)

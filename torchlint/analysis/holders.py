@@ -140,10 +140,34 @@ def output(
             # (the same story; but integer ids come out of an nn.Embedding as floats)
             dtype = None if value.dtype in INTEGER_DTYPES else value.dtype
             return replace(value, ident=new_ident(), moved_from=0, dtype=dtype)
-    made = new_value(Kind.TENSOR, module.device if module.placed else None, module.dtype)
+    moved = module.last("move")
+    to_cpu = moved is not None and moved.detail == Place.CPU and module.device == Place.CPU
+    where = module.device if module.placed or to_cpu else None
+    made = new_value(Kind.TENSOR, where, module.dtype)
     branch = module.branch_cast()  # (half on a branch: so is what it computes)
     events: tuple[Event, ...] = (branch,) if branch else ()
-    return replace(made, origin=OUTPUT, events=events + ran(module))
+    # (a module the code moved to the CPU computes there: its move is in the story)
+    events += (moved,) if to_cpu and moved is not None else ran(module)
+    return replace(made, origin=OUTPUT, events=events)
+
+
+def through_layers(
+    container: Value, args: list[tuple[cst.Arg, Value]]
+) -> list[tuple[cst.Arg, Value]]:
+    """The inputs the first member of the file's classes in an ``nn.Sequential`` gets
+    (``values.sequential_head``): what the torch.nn layers before it made of the
+    Sequential's input (``nn.Sequential(nn.Linear(n, d), Block())``: a tensor where
+    and as the Sequential computes), or the inputs themselves where it comes first."""
+    if len(container.items) != 2 or not args or args[0][0].keyword is not None:
+        return args
+    layer = replace(
+        container.items[0],
+        device=container.device,
+        dtype=container.dtype,
+        device_expr=container.device_expr,
+        events=container.events,
+    )
+    return [(args[0][0], output(layer, args[:1]))]
 
 
 def ran(module: Value) -> tuple[Event, ...]:

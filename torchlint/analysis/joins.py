@@ -16,7 +16,7 @@ from torchlint.analysis import copies, derived, dims, gpus, lists
 from torchlint.analysis.observations import MixObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import COMPARISON_METHODS, FLOATING_DTYPES
+from torchlint.analysis.torch_api import COMPARISON_METHODS, FLOATING_DTYPES, INTEGER_DTYPES
 from torchlint.analysis.values import OUTPUT, UNKNOWN, Kind, Place, Value, join_values, new_ident
 
 Arg = tuple[cst.Arg, Value]
@@ -144,14 +144,25 @@ def compared(scope: Scope, node: cst.Comparison, left: Value, rights: Sequence[V
     return derived.derive(scope, dims.elementwise(left, "bool"), source, node)
 
 
+# The tensor methods of two operands that are not arithmetic: comparisons, and a
+# distribution's ``log_prob`` (a distribution is held as what it samples,
+# ``effects._categorical``), whose value meets the distribution's parameters.
+DENSITIES = frozenset({"log_prob", "cdf"})
+PAIRED = COMPARISON_METHODS | DENSITIES
+
+
 def method(
     scope: Scope, node: cst.Call, name: str, pair: Sequence[tuple[cst.BaseExpression, Value]]
 ) -> Value:
-    """``x.sub(mean)``, ``pred.eq(labels)``: as ``x - mean``, ``pred == labels``."""
+    """``x.sub(mean)``, ``pred.eq(labels)``: as ``x - mean``, ``pred == labels``;
+    ``dist.log_prob(actions)``: floating, where both are."""
     if name in COMPARISON_METHODS:
         met = meet(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=True)
         return dims.elementwise(met, "bool")
-    return arithmetic(scope, node, pair)
+    met = arithmetic(scope, node, pair)
+    if name in DENSITIES and met.dtype in INTEGER_DTYPES:
+        return replace(met, dtype="float32")  # (Categorical: log-probabilities of indices)
+    return met
 
 
 def loss_pair(scope: Scope, node: cst.Call, given: Arg | None, target: Arg | None) -> None:

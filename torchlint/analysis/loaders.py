@@ -4,9 +4,11 @@ quantized loading put it, in the dtype ``torch_dtype`` says."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import libcst as cst
 
-from torchlint.analysis import gpus
+from torchlint.analysis import gpus, schedulers
 from torchlint.analysis.loss_api import labels_head
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs
@@ -49,7 +51,12 @@ def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> V
     # Configs, schedulers, GenerationConfig, adapters: not a model. (By the class's
     # own name: ``BartForConditionalGeneration`` is a model.)
     last = low.rsplit(".", 1)[-1]
-    if last.endswith(("config", "scheduler")) or "adapter" in last:
+    if last.endswith("scheduler") and (scope.w.analysis.qualify(func) or "").startswith(
+        "diffusers."
+    ):
+        # (DDPMScheduler.from_pretrained(base, subfolder="scheduler"))
+        return schedulers.scheduler((scope.w.analysis.qualify(func) or "").rsplit(".", 1)[0])
+    if last.endswith(("config", "scheduler")) or ("adapter" in last and "pipeline" not in last):
         return UNKNOWN
     if (
         owner
@@ -88,6 +95,23 @@ def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> V
             device = Place.MAYBE  # from_pretrained(path, **kwargs): device_map=..., maybe
     origin = PIPELINE if "pipeline" in last else ""
     return Value(Kind.MODULE, device, dtype, expr, tuple(events), new_ident(), origin=origin)
+
+
+def by_name(
+    qualify: Callable[[cst.BaseExpression], str | None], func: cst.BaseExpression
+) -> str | None:
+    """``models.__dict__[args.arch]`` or ``getattr(models, name)`` of
+    ``torchvision.models``: a model constructor chosen by its name (the ImageNet
+    example's way), as ``torchvision.models.<by name>``; None for anything else."""
+    if type(func) is cst.Subscript and isinstance(func.value, cst.Attribute):
+        owner = func.value.value if func.value.attr.value == "__dict__" else None
+    elif type(func) is cst.Call and dotted(func.func) == "getattr" and len(func.args) == 2:
+        owner = func.args[0].value
+    else:
+        return None
+    return (
+        "torchvision.models.<by name>" if owner and qualify(owner) == "torchvision.models" else None
+    )
 
 
 def loaded(made: cst.CSTNode) -> bool:

@@ -179,6 +179,19 @@ class Loops(Scope):
             self.env = saved
         return Value(Kind.TUPLE, items=tuple(made))
 
+    def unpacked(self, stmt: cst.Assign) -> Value | None:
+        """``ids, labels = (t.to(device) for t in batch)`` over a tuple of known
+        members: each name gets what the expression makes of its own member."""
+        node = stmt.value
+        if (
+            not isinstance(node, (cst.GeneratorExp, cst.ListComp))
+            or dotted(node.for_in.iter) is None
+        ):
+            return None
+        if not all(isinstance(t.target, (cst.Tuple, cst.List)) for t in stmt.targets):
+            return None
+        return self.per_member(node)
+
     def unrolled(self, stmt: cst.For) -> tuple[Value, ...] | None:
         """``for t in self.transforms: x = t(x)`` over a list the file wrote out, of
         objects and functions of the file (a ``Compose`` of transforms) or of modules

@@ -172,8 +172,14 @@ def method(
 def left_behind(scope: Scope, module: int, move: Event) -> None:
     """``module`` was moved to a device: an optimizer over its parameters whose state
     is on the CPU keeps it there."""
-    for value in list(scope.env.values()):
+    # (also one an instance of a class of the file holds: ``self.optimizer`` of a
+    # trainer whose ``self.network`` the caller moves)
+    held = [v for _, attrs in scope.w.objects.values() for v in attrs.values()]
+    for value in [*scope.env.values(), *held]:
         if value.kind == Kind.OPTIMIZER and value.part_of == module and value.device == Place.CPU:
+            earlier = value.last("left")
+            if earlier is not None and earlier.node is move.node:
+                continue  # (named twice: left once)
             left = Event("left", move.node, move.detail, move.path)
             scope.update_ident(value.ident, replace(value, events=(*value.events, left)))
 

@@ -69,10 +69,10 @@ def loop_element(scope: Scope, node: cst.Call) -> Value | None:
     owner = scope.eval(func.value)
     if owner.kind not in (Kind.MODULE, Kind.WRAPPER) or not (owner.ident or owner.part_of):
         return None
-    ident = owner.ident or owner.part_of
     # (a model with parts cast on their own, also by its class's ``__init__``, never
     # cast as a whole: its first parameter's dtype is its first part's)
-    mixed = any(key[0] == ident for key in scope.w.part_casts) or (
+    # (a part cast on its own is read in its own dtype: ``next(model.body.parameters())``)
+    mixed = any(key[0] == owner.ident for key in scope.w.part_casts) or (
         owner.origin.startswith("local:") and owner.last("cast") is None
     )
     param = Value(

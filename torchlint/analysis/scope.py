@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 _DATA = frozenset({Kind.NDARRAY, Kind.TENSOR, Kind.NUMBER, Kind.DTYPE, Kind.DEVICE})
 
 
+# A model's configuration objects (``model.config.hidden_size``).
+_CONFIGS = frozenset({"config", "generation_config"})
+
+
 class Scope(ABC):
     """One walk over one function (or the module body); ``depth`` > 0 when the
     function is followed from a call site, with the call's arguments bound."""
@@ -108,10 +112,17 @@ class Scope(ABC):
         while head:
             parent = self.env.get(head)
             if parent is not None:
+                below = path[len(head) + 1 :]
                 if parent.kind in (Kind.MODULE, Kind.WRAPPER):
+                    if not _CONFIGS.isdisjoint(below.split(".")[:-1]):
+                        return Value(Kind.NUMBER)  # (vae.config.scaling_factor: a setting)
+                    if below.split(".")[-1] in _CONFIGS:
+                        return None  # (the configuration object: no part, no tensor)
                     part = member(parent, path.rsplit(".", 1)[-1])
-                    own_cast = self.w.part_casts.get((parent.ident, path[len(head) + 1 :]))
-                    if own_cast is not None and part.kind == Kind.MODULE:
+                    own_cast = self.w.part_casts.get(
+                        (parent.ident, below)
+                    ) or self.w.part_casts.get((parent.ident, below.split(".", 1)[0]))
+                    if own_cast is not None and part.kind in (Kind.MODULE, Kind.TENSOR):
                         # sd_model.model.half(), then sd_model moved (or handed on):
                         # that part keeps its own dtype
                         part = with_cast(part, own_cast)

@@ -313,12 +313,12 @@ SCATTERING_WRAPPERS = frozenset({"DistributedDataParallel", "DataParallel"})
 # cross-entropy on each target's ``labels`` (int64 class ids: a float or int32 one
 # raises in the loss, "expected scalar type Long but found Float").
 DETECTION_BUILDERS = "torchvision.models.detection."
-# Class methods that load or build a whole model (``AutoModel.from_pretrained``;
-# diffusers' ``from_single_file`` reads one checkpoint file the same way); a model
-# output's tensor fields (transformers' ModelOutput, diffusers' ``.sample``).
+# Class methods that load or build a whole model (``AutoModel.from_pretrained``, diffusers'
+# ``from_single_file``); a model output's tensor fields (ModelOutput, a scheduler's step).
 MODEL_LOADERS = frozenset({"from_pretrained", "from_config", "from_single_file"})
-_OUTPUT_FIELDS = "logits last_hidden_state pooler_output sample image_embeds text_embeds"
-OUTPUT_TENSORS = frozenset(f"{_OUTPUT_FIELDS} start_logits end_logits logits_per_image".split())
+_OUTPUT_FIELDS = "logits last_hidden_state pooler_output sample prev_sample image_embeds"
+_MORE_FIELDS = "text_embeds start_logits end_logits logits_per_image"
+OUTPUT_TENSORS = frozenset(f"{_OUTPUT_FIELDS} {_MORE_FIELDS}".split())
 # torch.nn functions that convert a module's layers in place and return it, its
 # parameters where (and as what) they were: what they return is the module as it is.
 IN_PLACE_CONVERTERS = frozenset(

@@ -94,6 +94,7 @@ FALLS_BACK = "device:gpu-else-cpu"
 # The origin of a MODULE value that is a diffusers pipeline (``*Pipeline*.from_pretrained``):
 # its __call__ converts the latents and embeddings it is given to its own dtype.
 PIPELINE = "pipeline"
+NOISE_SCHEDULER = "diffusers noise scheduler"  # an OBJECT's origin (schedulers.py)
 # The origin of a tensor registered with ``register_buffer``: it moves with its module.
 BUFFER = "buffer"
 # The origin of what a name holds where a test said it is not a tensor (after ``if
@@ -365,11 +366,15 @@ def with_cast(part: Value, cast: PartCast) -> Value:
 
 
 def sequential_head(container: Value) -> Value | None:
-    """The first member of an ``nn.Sequential`` (``effects._nn_class``) when it is an
+    """The first member of an ``nn.Sequential`` (``effects._nn_class``) that is an
     instance of a class of the file, where and as the Sequential is now: calling the
-    Sequential runs that member's forward on the inputs."""
-    head = _member(container, "Sequential")
-    return head if head is not None and head.ident and head.origin.startswith("local:") else None
+    Sequential runs that member's forward, on the inputs or on what the torch.nn
+    layers before it made of them (``holders.through_layers``)."""
+    shaped = container.kind == Kind.MODULE and 1 <= len(container.items) <= 2
+    if not shaped or not container.origin.endswith("Sequential"):
+        return None
+    head = _placed_like(container, container.items[-1])
+    return head if head.ident and head.origin.startswith("local:") else None
 
 
 def list_member(container: Value) -> Value | None:
@@ -388,8 +393,13 @@ def _member(container: Value, kind: str) -> Value | None:
         or not container.origin.endswith(kind)
     ):
         return None
+    return _placed_like(container, container.items[0])
+
+
+def _placed_like(container: Value, member: Value) -> Value:
+    """``member`` of ``container``, where and as the container is now."""
     return replace(
-        container.items[0],
+        member,
         device=container.device,
         dtype=container.dtype,
         device_expr=container.device_expr,
@@ -425,8 +435,10 @@ def member(parent: Value, attr: str) -> Value:
     ``ddp.module`` is the model the wrapper holds (the same object)."""
     if attr == "module" and parent.kind == Kind.WRAPPER:
         return replace(parent, kind=Kind.MODULE)
+    if parent.origin == PIPELINE and attr.startswith("scheduler"):
+        return Value(Kind.OBJECT, origin=NOISE_SCHEDULER)  # (pipe.scheduler.step(...))
     if parent.origin == PIPELINE and attr.startswith(_PIPELINE_TOOLS):
-        return UNKNOWN  # (pipe.tokenizer, pipe.scheduler: no module)
+        return UNKNOWN  # (pipe.tokenizer, pipe.image_processor: no module)
     if attr in _TENSOR_ATTRS:
         return Value(
             Kind.TENSOR,

@@ -70,7 +70,9 @@ def parallel(
             ident=inner.ident,
             events=inner.events + (Event("wrap", node, wrapper),),
         )
-        if wrapper == "DataParallel" and inner.ident:
-            scope.w.pending_wraps[node] = inner.ident
+        if wrapper == "DataParallel" and (inner.ident or inner.part_of):
+            # (model.features = DataParallel(model.features); model.cuda(): moving the
+            # whole moves the part the wrapper holds)
+            scope.w.pending_wraps[node] = inner.ident or inner.part_of
         return wrapped
     return UNKNOWN

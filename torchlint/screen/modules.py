@@ -28,11 +28,22 @@ class ModuleSources:
             return True
         name = dotted(call.func)
         if name is None:
-            return False
+            return self._by_name(call.func)
         q = self.qualify(name)
         if q is None:
             return name in self.classes
         return makes_module(q)
+
+    def _by_name(self, func: ast.expr) -> bool:
+        """``models.__dict__[arch]`` / ``getattr(models, arch)`` of torchvision.models
+        (``loaders.by_name`` in the flow analysis)."""
+        if type(func) is ast.Subscript and type(func.value) is ast.Attribute:
+            owner = dotted(func.value.value) if func.value.attr == "__dict__" else None
+        elif type(func) is ast.Call and dotted(func.func) == "getattr" and len(func.args) == 2:
+            owner = dotted(func.args[0])
+        else:
+            return False
+        return owner is not None and self.qualify(owner) == "torchvision.models"
 
     def may_make_module(self, node: ast.AST) -> bool:
         """A call that makes a module, or of a function of the file (TL302 follows
