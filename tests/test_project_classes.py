@@ -5,7 +5,8 @@ screen keeps the unit (a capitalized name another file of the project may define
 a module). And a model built by that file's classmethod (``Net.from_checkpoint(path)``)
 is the class's module, followed there (TL207); a module cast on a branch and handed to
 that file's wrapper keeps its dtype in the wrapper's forward (TL107). The findings are
-the same with the screen on and off."""
+the same with the screen on and off. A layer made anew inside that file's forward
+is reported there when the run lints it (TL211)."""
 
 from __future__ import annotations
 
@@ -310,3 +311,59 @@ def test_a_submodule_cast_on_a_branch_keeps_its_dtype_in_another_files_wrapper(
     whole = SPOT.replace('.to("cuda")\n', '.to("cuda")\n    if args.fp16:\n        model.half()\n')
     (tmp_path / "spot.py").write_text(whole)
     assert invoke("-q", "--isolated", "--no-cache", "--select", "TL107", ".").stdout == ""
+
+
+NECK = """\
+import torch
+from torch import nn
+
+
+class Neck(nn.Module):
+    def __init__(self, width=32):
+        super().__init__()
+        self.width = width
+        self.stem = nn.Conv2d(3, 16, 3, stride=2)
+
+    def forward(self, images):
+        feats = [self.stem(images)]
+        outs = []
+        for feat in feats:
+            lateral = nn.Conv2d(feat.size(1), self.width, kernel_size=1)
+            outs.append(lateral(feat))
+        return outs
+"""
+
+FIT = """\
+import torch
+
+from neck import Neck
+
+
+def main():
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    model = Neck().to(device)
+    print(model(torch.randn(2, 3, 64, 64, device=device))[0].shape)
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def test_a_layer_made_inside_another_files_forward_is_reported_there(tmp_path: Path) -> None:
+    """The lateral convolution is made anew in the forward of neck.py, on the CPU,
+    while the model that fit.py moves runs its input on the GPU: linted together, the
+    finding lands on the line in neck.py that makes the layer, reached from fit.py."""
+    (tmp_path / "neck.py").write_text(NECK)
+    (tmp_path / "fit.py").write_text(FIT)
+    result = invoke("--isolated", "--no-cache", "-q", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{tmp_path / 'neck.py'}:15:23: TL211 `nn.Conv2d` is made inside `forward` (on the "
+        "CPU, anew at every call), so moving the model at line 8 of fit.py leaves it behind, "
+        "while its input `feat` lives on the GPU with the model's layers: the call at line 16 "
+        "fails with 'Input type (torch.cuda.FloatTensor) and weight type (torch.FloatTensor) "
+        "should be the same'; make it once in `__init__`, as an attribute of the module, so "
+        "that the model's move takes it along (reached from line 9 of fit.py)"
+    ]
+    same_without_screen(tmp_path / "fit.py")

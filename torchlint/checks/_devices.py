@@ -1,6 +1,7 @@
 """Helpers shared by the placement rules (``placement.py``) and the tensor-move rules
-(``moves.py``), no rules here: how a message names a device and a value, and whether
-a device expression can be written where a fix would put it."""
+(``moves.py``), no rules here: how a message names a device and a value, whether a
+device expression can be written where a fix would put it, and how a move names the
+GPU (``names_cuda``, with TL204's report of a model put on CUDA by name)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from collections.abc import Callable, Iterable
 
 import libcst as cst
 
+from torchlint.analysis.gpus import literal_gpu
 from torchlint.analysis.names import dotted, root_name
-from torchlint.analysis.values import Event
+from torchlint.analysis.observations import CallObs
+from torchlint.analysis.values import Event, Gpu
+from torchlint.rules.rule import Rule
 
 
 def device_text(event: Event, code: Callable[[cst.CSTNode], str] | None = None) -> str:
@@ -57,3 +61,64 @@ def model_name(callee: str) -> str:
 
 def name_of(node: cst.BaseExpression, ctx_code: str) -> str:
     return dotted(node) or ctx_code
+
+
+def names_cuda(node: cst.CSTNode) -> str | None:
+    """How ``node``, the call that put a tensor on the GPU, names it: ``.cuda()``
+    (``.cuda(0)``) or ``.to("cuda")`` (``"cuda:0"``); None for a device variable."""
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
+        return None
+    method = node.func.attr.value
+    if method == "cuda":
+        index = next((a.value for a in node.args if a.keyword is None), None)
+        if index is None or (isinstance(index, cst.Integer) and index.value == "0"):
+            return ".cuda()"
+        return None
+    if method != "to":
+        return None
+    for arg in node.args:
+        keyword = arg.keyword.value if arg.keyword is not None else None
+        if keyword not in (None, "device") or not isinstance(arg.value, cst.SimpleString):
+            continue
+        if literal_gpu(arg.value) == Gpu.CURRENT:  # "cuda", "cuda:0"
+            return f".to({arg.value.value})"
+    return None
+
+
+def cuda_by_name(
+    rule: Rule,
+    node: cst.Call,
+    obs: CallObs,
+    arg: cst.Arg,
+    events: tuple[Event, Event],
+    how: str,
+) -> None:
+    """The model put on CUDA by name, its input moved to a device the code chose
+    that is the CPU (``DEVICE = "cpu"``, a config's): reported at the model's move
+    (TL204). ``events``: that move, and the input's move to the CPU."""
+    placement, to_cpu = events
+    at = rule.once_at(placement.node, node, forward=not rule.ctx.in_this_file(placement.node))
+    if at is None:
+        return
+    code = rule.ctx.code_for
+    moved = to_cpu.node
+    chosen = (
+        next((a.value for a in moved.args if a.keyword is None), None)
+        if isinstance(moved, cst.Call) and moved.args
+        else None
+    )
+    device = code(chosen) if chosen is not None else '"cpu"'
+    whole = model_name(obs.callee)
+    given = arg.value
+    if isinstance(given, cst.Call) and isinstance(given.func, cst.Attribute):
+        given = given.func.value if given.func.attr.value == "to" else given
+    name = name_of(given, code(given))
+    rule.report(
+        at,
+        f"`{whole}` is put on CUDA by name here (`{how}`), but its input `{name}` is "
+        f"on `{device}`, the CPU (moved there at line <line:moved>): the call at line <line:call> "
+        "fails ('Expected all tensors to be on the same device'; without a GPU this line "
+        f"fails first); move the model where its inputs go (`.to({device})`)",
+        None,
+        {"moved": moved, "call": node},
+    )

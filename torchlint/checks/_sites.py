@@ -12,8 +12,8 @@ from torchlint.analysis.loaders import loaded
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains, innermost_function
-from torchlint.analysis.torch_api import HALF_DTYPES, says_dtype
-from torchlint.analysis.values import OUTPUT, Event, Value
+from torchlint.analysis.torch_api import FLOATING_DTYPES, HALF_DTYPES, says_dtype
+from torchlint.analysis.values import OUTPUT, Event, Kind, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name, name_of
 from torchlint.rules.rule import FixSpec, Replace, Rule
@@ -315,5 +315,111 @@ def meets_cast_model(rule: Rule, obs: CallObs, arg: cst.Arg, value: Value, dtype
         "under torch.autocast",
         None,
         {"call": obs.node},
+    )
+    return True
+
+
+def partial_cast(
+    rule: Rule, obs: CallObs, arg: cst.Arg, value: Value, dtype: str, method: str
+) -> bool:
+    """The module is a part of a model cast on its own (``self.visual =
+    backbone.half()``, ``model.unet.half()``) while the model around it keeps the
+    dtype of its input: the line to change is that partial cast (cast the part's
+    inputs where it is called, or leave the part in the model's dtype). Reported
+    there, once, naming the call that fails."""
+    module = obs.module
+    cast = module.last("cast")
+    if (
+        not module.part_of
+        or cast is None
+        or cast.detail != dtype
+        or not _named_cast(cast.node)
+        or value.dtype not in FLOATING_DTYPES
+        or value.dtype == dtype
+    ):
+        return False
+    whole = next(
+        (v for v in obs.env.values() if v.ident == module.part_of and v.kind == Kind.MODULE), None
+    )
+    if whole is None or whole.dtype != value.dtype or whole.last("cast") is cast:
+        return False
+    at = rule.once_at(cast.node, obs.node, forward=not rule.ctx.in_this_file(cast.node))
+    if at is None:
+        return True
+    code = rule.ctx.code_for
+    part = obs.callee
+    name = name_of(arg.value, code(arg.value))
+    rule.report(
+        at,
+        f"`{part}` is cast to {dtype} on its own here, while the model around it stays "
+        f"{whole.dtype}: its input `{name}` at line <line:call> is {value.dtype}, and the "
+        "call fails ('expected scalar type' / 'Input type and bias type should be the "
+        f"same'); cast the part's inputs where it is called (`{name}.{method}()`), "
+        "or keep it in the model's dtype (or run under torch.autocast)",
+        None,
+        {"call": obs.node},
+    )
+    return True
+
+
+def _named_cast(node: cst.CSTNode) -> bool:
+    """``part.half()``, ``part.to(torch.bfloat16)``: a cast that names its dtype (not
+    ``.to(dtype)`` of a dtype every part of a class is built in)."""
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
+        return False
+    if node.func.attr.value in ("half", "bfloat16", "float", "double"):
+        return True
+    return any((dotted(a.value) or "").rsplit(".", 1)[-1] in _DTYPE_WORDS for a in node.args)
+
+
+_DTYPE_WORDS = frozenset({"float16", "half", "bfloat16", "float32", "float", "float64", "double"})
+
+
+def meets_chosen_dtype(rule: Rule, obs: CallObs, arg: cst.Arg, value: Value, dtype: str) -> bool:
+    """The input was made in a dtype the code chose by name (``torch.randn(...,
+    dtype=self.dtype)``), and this model, loaded without a dtype and never cast, was
+    moved without one (``self.vae.to(self.device)`` beside parts moved with
+    ``dtype=self.dtype``): the model's move is the line to change. Reported there,
+    once, naming the input's line and the call."""
+    made = obs.module.dtype_event()
+    moved = obs.module.last("move")
+    given = value.dtype_event()
+    if (
+        dtype != "float32"
+        or value.dtype not in HALF_DTYPES
+        or made is None
+        or made.action != "create"
+        or obs.module.part_of
+        or not isinstance(made.node, cst.Call)
+        or not loaded(made.node)
+        or says_dtype(made.node)
+        or moved is None
+        or not isinstance(moved.node, cst.Call)
+        or given is None
+        or given.action != "create"  # (a cast to it just before: that cast is the line)
+        or not isinstance(given.node, cst.Call)
+    ):
+        return False
+    chosen = next(
+        (a.value for a in given.node.args if a.keyword is not None and a.keyword.value == "dtype"),
+        None,
+    )
+    named = dotted(chosen) if chosen is not None else None
+    if named is None or named.rsplit(".", 1)[-1] in _DTYPE_WORDS:
+        return False  # (a dtype written out, ``torch.float16``: that line chose it)
+    at = rule.once_at(moved.node, obs.node, forward=not rule.ctx.in_this_file(moved.node))
+    if at is None:
+        return True
+    whole = model_name(obs.callee)
+    name = name_of(arg.value, rule.ctx.code_for(arg.value))
+    rule.report(
+        at,
+        f"`{whole}` is moved here without a dtype, so it stays float32 (loaded at line "
+        f"<line:made> without one), but its input `{name}` at line <line:call> is made in "
+        f"`{named}` ({value.dtype}, line <line:input>), the dtype the code chose: the call "
+        "fails ('Input type and bias type should be the same'); move it with that dtype "
+        f"too (`.to(..., dtype={named})`), or run under torch.autocast",
+        None,
+        {"made": made.node, "call": obs.node, "input": given.node},
     )
     return True

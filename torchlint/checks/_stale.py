@@ -135,16 +135,22 @@ def subject(
 def other_operand(node: cst.CSTNode, device_expr: cst.BaseExpression) -> str | None:
     """The name of the CPU operand of ``t[index]``, ``a + b`` or a loss's
     ``(input, target)``, given the other."""
+    operand = operand_of(node, device_expr)
+    return dotted(operand) if operand is not None else None
+
+
+def operand_of(node: cst.CSTNode, device_expr: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The CPU operand itself (``batch["label"]`` too), as ``other_operand`` finds it."""
     if isinstance(node, cst.Subscript):
-        return dotted(node.value)
+        return node.value
     if isinstance(node, cst.BinaryOperation):
-        return dotted(node.left if device_expr is node.right else node.right)
+        return node.left if device_expr is node.right else node.right
     if isinstance(node, cst.Comparison):  # labels == predicted
         right = node.comparisons[0].comparator
-        return dotted(node.left if device_expr is right else right)
+        return node.left if device_expr is right else right
     if isinstance(node, cst.Call):  # criterion(out, labels): the other of the two
         others = [a.value for a in node.args[:2] if a.value is not device_expr]
-        return dotted(others[0]) if len(others) == 1 else None
+        return others[0] if len(others) == 1 else None
     return None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
+from torchlint.analysis import project
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.names import dotted
 from torchlint.checks.module_state import (
@@ -64,7 +65,11 @@ class ModuleInPlainContainer(ModuleStateRule):
     file that returns one (`{name: conv_branch(c) for name in regions}`, `return
     model.eval()` of a `model` it builds), also through a method that returns the
     module (`nn.Linear(d, n).eval()`, `.requires_grad_(False)`), also the one it is given (`[init_(nn.Linear(h, 1)) for _ in range(n)]` of an `init_` that
-    initializes the layer and returns it).
+    initializes the layer and returns it). A member may also be an object of a plain
+    class of the file or the project built with such a module (`[AuxHead("aux",
+    nn.Conv2d(w, c, 1)) for w in widths]`, a dataclass that holds the head): the
+    modules it holds are not registered either (no fix: keep them in an
+    `nn.ModuleList` too, or make the class a module).
 
     ## Why is this bad?
     `nn.Module` registers submodules assigned as attributes, and the ones inside
@@ -192,11 +197,13 @@ class ModuleInPlainContainer(ModuleStateRule):
             fix = None
             # (nn.ModuleDict takes string keys only: self.heads[i] = ... needs str(i))
             text_keys = all(isinstance(k, cst.SimpleString) for k in keyed.get(attr, []))
+            held = self._holders_only(value)  # (objects holding modules: no nn.ModuleList)
             if (
                 nn is not None
                 and container != "dict-comprehension"
                 and attr not in nested
                 and text_keys
+                and not held
             ):
                 wrapper = "ModuleDict" if container == "dict" else "ModuleList"
                 inner = self.ctx.code_for(value)
@@ -218,9 +225,17 @@ class ModuleInPlainContainer(ModuleStateRule):
             if attr in nested:  # (nn.ModuleList refuses a list: each needs its own)
                 filled = " (filled with lists of modules at line <line:append>)"
                 advice = "use an `nn.ModuleList` of `nn.ModuleList`s (or of `nn.Sequential`s)"
+            what, they = "submodules", "they are"
+            if held:
+                they = "the modules they hold are"
+                what = "objects that hold submodules"
+                advice = (
+                    f"keep the modules themselves in an `nn.{wrapper}` as well (or make the "
+                    "objects `nn.Module`s)"
+                )
             self.report(
                 small,
-                f"`self.{attr}` keeps submodules in a plain {kind}{filled}: they are not "
+                f"`self.{attr}` keeps {what} in a plain {kind}{filled}: {they} not "
                 "registered, so `.to()`, `.half()`, `.parameters()` and `state_dict()` skip them; "
                 f"{advice}",
                 fix,
@@ -237,23 +252,23 @@ class ModuleInPlainContainer(ModuleStateRule):
         if isinstance(value, (cst.List, cst.Tuple)):
             if not value.elements:
                 return "list" if appended and isinstance(value, cst.List) else None
-            if any(self._is_module_expr(e.value) for e in value.elements):
+            if any(self._member(e.value) for e in value.elements):
                 return "list"
         elif isinstance(value, (cst.ListComp, cst.GeneratorExp)):
-            if self._is_module_expr(value.elt):
+            if self._member(value.elt):
                 return "list"
         elif isinstance(value, cst.Dict):
             if not value.elements:
                 return "dict" if appended else None
             elements = [e for e in value.elements if isinstance(e, cst.DictElement)]
-            if any(self._is_module_expr(e.value) for e in elements):
+            if any(self._member(e.value) for e in elements):
                 if all(isinstance(e.key, cst.SimpleString) for e in elements) and len(
                     elements
                 ) == len(value.elements):
                     return "dict"
                 return "dict-comprehension"  # keys we cannot vouch for: no fix
         elif isinstance(value, cst.DictComp):
-            if self._is_module_expr(value.value):
+            if self._member(value.value):
                 return "dict-comprehension"
         elif isinstance(value, cst.Call) and not depth:
             # build_blocks(cfg) of the file, or a method of the class
@@ -270,6 +285,43 @@ class ModuleInPlainContainer(ModuleStateRule):
             ):
                 return "list"
         return None
+
+    def _member(self, node: cst.BaseExpression) -> bool:
+        """A member whose weights a plain container hides: a module, or an object of a
+        plain class of the file or the project built with one (``LossSpec("hint",
+        FeatureAlign(s, t))``, a dataclass that holds the module)."""
+        return self._is_module_expr(node) or self._holder(node)
+
+    def _holder(self, node: cst.BaseExpression) -> bool:
+        """``node`` builds an object of a plain class (no module) given a module."""
+        if not isinstance(node, cst.Call) or not self._is_plain_class(node.func):
+            return False
+        return any(self._is_module_expr(a.value) for a in node.args)
+
+    def _is_plain_class(self, node: cst.BaseExpression) -> bool:
+        name = dotted(node)
+        if name is None or not name[:1].isupper():
+            return False
+        if any(c.name == name and not c.is_module for c in self.ctx.analysis.classes.values()):
+            return True
+        found = project.resolve(self.ctx.analysis, name)
+        cls = found[0].class_named(found[1]) if found is not None else None
+        return cls is not None and not cls.is_module
+
+    def _holders_only(self, value: cst.BaseExpression) -> bool:
+        """The container's members are objects that hold modules, not modules."""
+        members: list[cst.BaseExpression] = []
+        if isinstance(value, (cst.List, cst.Tuple)):
+            members = [e.value for e in value.elements]
+        elif isinstance(value, (cst.ListComp, cst.GeneratorExp)):
+            members = [value.elt]
+        elif isinstance(value, cst.DictComp):
+            members = [value.value]
+        elif isinstance(value, cst.Dict):
+            members = [e.value for e in value.elements if isinstance(e, cst.DictElement)]
+        return any(self._holder(m) for m in members) and not any(
+            self._is_module_expr(m) for m in members
+        )
 
     def _filled_list(self, fn: cst.FunctionDef, returned: cst.BaseExpression) -> bool:
         """``returned`` is a name ``fn`` binds to ``[]`` and fills with

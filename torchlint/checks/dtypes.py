@@ -22,7 +22,13 @@ from torchlint.analysis.torch_api import (
 from torchlint.analysis.values import PIPELINE, Event, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name
-from torchlint.checks._sites import InputSite, follows_other, meets_cast_model
+from torchlint.checks._sites import (
+    InputSite,
+    follows_other,
+    meets_cast_model,
+    meets_chosen_dtype,
+    partial_cast,
+)
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
 
@@ -375,7 +381,13 @@ class InputDtypeMismatch(Rule):
     different lines decided it together in arithmetic (`(crop - mean) / std`, all
     float32 with dimensions: casting either alone changes nothing), the finding lands
     on the first move after that arithmetic (`.to(device)`, where the dtype belongs
-    too), else on the call. A part of a model cast on its own
+    too), else on the call. A part cast to a named dtype on its own (`self.visual =
+    backbone.half()`, `sampler.denoiser.half()`) inside a model that stays in its
+    input's dtype: the finding lands on that partial cast, naming the part's call
+    that fails. A model loaded without a dtype and moved without one
+    (`self.vae.to(self.device)`) whose input is made in a dtype the code chose by name
+    (`torch.randn(..., dtype=self.dtype)`, the dtype the other parts were moved with):
+    the finding lands on that move. A part of a model cast on its own
     (`model.backbone.half()`, in a helper too), or a module cast before a module class
     of the file was built around it (`Spotter(encoder.half())`, on a branch too: the
     whole model's `.to(device)` only moves it), keeps that dtype in the model's methods,
@@ -626,6 +638,10 @@ class InputDtypeMismatch(Rule):
             if branch is None and follows_other(self, node, obs, arg, value, module_dtype):
                 continue
             if branch is None and meets_cast_model(self, obs, arg, value, module_dtype):
+                continue
+            if branch is None and partial_cast(self, obs, arg, value, module_dtype, cast):
+                continue
+            if branch is None and meets_chosen_dtype(self, obs, arg, value, module_dtype):
                 continue
             problem = (
                 f"is {module_dtype}: 'expected scalar type' / 'Input type and bias type "

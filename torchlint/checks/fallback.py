@@ -8,35 +8,13 @@ from __future__ import annotations
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis.gpus import fallback_of, gpu_of, literal_gpu
+from torchlint.analysis.gpus import fallback_of, gpu_of, index_of_tensor
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import FallbackMixObs, HardCudaObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.values import Event, Gpu, Kind, Place
-from torchlint.checks._devices import model_name
+from torchlint.checks._devices import model_name, names_cuda
 from torchlint.rules.rule import Rule
-
-
-def _names_cuda(node: cst.CSTNode) -> str | None:
-    """How ``node``, the call that put a tensor on the GPU, names it: ``.cuda()``
-    (``.cuda(0)``) or ``.to("cuda")`` (``"cuda:0"``); None for a device variable."""
-    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
-        return None
-    method = node.func.attr.value
-    if method == "cuda":
-        index = next((a.value for a in node.args if a.keyword is None), None)
-        if index is None or (isinstance(index, cst.Integer) and index.value == "0"):
-            return ".cuda()"
-        return None
-    if method != "to":
-        return None
-    for arg in node.args:
-        keyword = arg.keyword.value if arg.keyword is not None else None
-        if keyword not in (None, "device") or not isinstance(arg.value, cst.SimpleString):
-            continue
-        if literal_gpu(arg.value) == Gpu.CURRENT:  # "cuda", "cuda:0"
-            return f".to({arg.value.value})"
-    return None
 
 
 class CudaInputOnFallbackDevice(Rule):
@@ -72,7 +50,9 @@ class CudaInputOnFallbackDevice(Rule):
     computes it on the CPU. Calling an `nn.Sequential` runs its first member's code.
     And the code that builds such a model (its `__init__`, the helpers and the
     constructors of its parts that run there): a table put on CUDA by name while the
-    model is built fails before the move, in the run without a GPU.
+    model is built fails before the move, in the run without a GPU. `.cuda(x.get_device())`
+    (or `.cuda(x.device.index)`) counts as a move to CUDA by name: on the CPU `x`'s
+    index is -1, and the move fails with 'Device index must not be negative'.
 
     ## Why is this bad?
     The code was written to run without a GPU too: the model follows the device that
@@ -139,7 +119,7 @@ class CudaInputOnFallbackDevice(Rule):
                 if found is None or found[0] != Gpu.CURRENT:
                     continue
                 move = found[1]
-                how = _names_cuda(move.node)
+                how = names_cuda(move.node)
                 if how is None or id(move.node) in flow.gpu_only_moves:
                     continue
                 self._report(move, how, arg, obs.callee, placed, fallback, node)
@@ -194,7 +174,7 @@ class CudaInputOnFallbackDevice(Rule):
         self.report(
             at,
             f"{story}, but `{model}` {placed}: "
-            f"there {line} fails ('Torch not compiled with CUDA enabled'); make it {where}",
+            f"there {line} fails ({_without_gpu(hard.node)}); make it {where}",
             None,
             related,
         )
@@ -226,7 +206,7 @@ class CudaInputOnFallbackDevice(Rule):
         self.report(
             at,
             f"{story}, and meets {met} at line <line:op>, {where} at line <line:placed> on "
-            f"{on}: there this line fails ('Torch not compiled with CUDA enabled'); {advice}",
+            f"{on}: there this line fails ({_without_gpu(mix.cuda.node)}); {advice}",
             None,
             related,
         )
@@ -262,6 +242,20 @@ class CudaInputOnFallbackDevice(Rule):
             None,
             related,
         )
+
+
+def _without_gpu(node: cst.CSTNode) -> str:
+    """The error of a move to CUDA by name in the run without a GPU: ``.cuda(x.
+    get_device())`` of a CPU tensor asks for GPU -1."""
+    if (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "cuda"
+        and node.args
+        and index_of_tensor(node.args[0].value)
+    ):
+        return "'Device index must not be negative'"
+    return "'Torch not compiled with CUDA enabled'"
 
 
 def _cpu_without_gpu(

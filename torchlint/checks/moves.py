@@ -29,7 +29,14 @@ from torchlint.analysis.torch_api import (
 from torchlint.analysis.values import BATCH, OUTPUT, PARAMETER, Event, Kind, Place, Value
 from torchlint.checks import _stale
 from torchlint.checks._build import attribute_base, method_call
-from torchlint.checks._devices import device_text, model_name, name_of, usable
+from torchlint.checks._devices import (
+    cuda_by_name,
+    device_text,
+    model_name,
+    name_of,
+    names_cuda,
+    usable,
+)
 from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
 
 
@@ -132,7 +139,16 @@ class InputsNotMoved(Rule):
     hooks (`training_step`, `validation_step`, `test_step`, `predict_step`) count as
     placed: Lightning's trainer moves the module and each batch to its accelerator
     before it calls them, so a tensor a hook makes without `device=` (targets from
-    `torch.arange(n)`) meets the module's output on the GPU.
+    `torch.arange(n)`) meets the module's output on the GPU. A batch's tensor the
+    loop hands on unmoved to a helper or a method that meets the device with it is
+    reported at the loop's call (`rating_loss(logits, target)`), where the rest of the
+    batch is moved. A DataLoader over a plain list of dicts or tuples of CPU tensors
+    batches them on the CPU (the default collate). A model put on CUDA by name
+    (`.cuda()`, `.to("cuda")`) whose input the code moves to a device it chose that is
+    the CPU (`x.to(SETTINGS["device"])` of `"device": "cpu"`) is reported at that
+    `.cuda()`: the code's choice is the CPU. A diffusers scheduler keeps the sample it
+    steps where it is (`scheduler.step(eps, t, x).prev_sample`), and an Euler-type
+    scheduler's `init_noise_sigma` is a tensor on the device `set_timesteps` was given.
 
     ## Why is this bad?
     `Expected all tensors to be on the same device, but found at least two devices,
@@ -198,13 +214,29 @@ class InputsNotMoved(Rule):
                 if value.kind not in (Kind.TENSOR, Kind.ENCODING) or value.device != Place.CPU:
                     continue
                 made = value.last("create")
-                if made is None or _scalar(made.node):
-                    continue
                 # Made by the caller and handed to this function: the caller's
                 # argument is the line to change (a module's forward: the module call
                 # there is observed and reported itself).
                 handed = value.handed_in()
                 where = handed.node if handed is not None else arg.value
+                to_cpu = value.last("move")
+                how = names_cuda(placement.node) if placement.action == "move" else None
+                if (
+                    to_cpu is not None
+                    and to_cpu.detail == Place.CPU
+                    and how is not None
+                    and id(where) not in reported
+                ):
+                    # (the input goes where the code chose, the CPU, also as the output
+                    # of a module moved there; the model was put on CUDA by name: the
+                    # name is the line to change)
+                    reported.add(id(where))
+                    if made is not None:
+                        self._met_at_op.add(id(made.node))
+                    cuda_by_name(self, node, obs, arg, (placement, to_cpu), how)
+                    continue
+                if made is None or _scalar(made.node):
+                    continue
                 # (computed from a tensor the code moves later: where the two part)
                 left = _stale.stale(self.ctx.analysis, value)
                 if (
@@ -339,6 +371,7 @@ class InputsNotMoved(Rule):
             cpu: str | None = None
             batch = False
             handed = mix.cpu.handed_in()
+            handed_on: Event | None = None
             statement = None
             left_default = False
             if (
@@ -366,12 +399,30 @@ class InputsNotMoved(Rule):
                 # perhaps in another file): reported where it meets the device, in the
                 # file of that line when the run lints it too.
                 spot = node if mix.node is node else self.once_at(mix.node, node, forward=True)
+                left_behind = (
+                    mix.cpu.origin == BATCH
+                    and handed is not None
+                    and isinstance(handed.node, cst.BaseExpression)
+                    # (moved where it is used, then used by its old name: a stale
+                    # alias there, not the loop's)
+                    and mix.cpu.ident not in self.ctx.analysis.flow.tensor_moves
+                )
+                if left_behind and handed is not None:
+                    # (handed on by the loop to a helper or a method: the loop's call
+                    # is where the batch's tensor was left behind)
+                    spot = self.once_at(handed.node, node, forward=True)
                 if spot is None or id(made.node) in self._met_at_op:
                     return
                 self._met_at_op.add(id(made.node))
                 at, batch = spot, mix.cpu.origin == BATCH
                 related["made"] = made.node
                 cpu = _stale.other_operand(mix.node, mix.device_expr)
+                operand = _stale.operand_of(mix.node, mix.device_expr)
+                if cpu is None and operand is not None and len(code(operand)) <= 40:
+                    cpu = code(operand)  # (batch["label"])
+                if left_behind and handed is not None:
+                    assert isinstance(handed.node, cst.BaseExpression)
+                    cpu, handed_on = name_of(handed.node, code(handed.node)), handed
                 subject = (
                     f"`{cpu or 'this tensor'}` comes from a DataLoader batch (made on the CPU "
                     "at line <line:made>), was never moved, and"
@@ -435,6 +486,10 @@ class InputsNotMoved(Rule):
                 )
             elif statement is not None:
                 advice = f"move it with the model's inputs before the call (`{passed}.to(...)`)"
+            elif batch and handed_on is not None:
+                related["used"] = mix.node  # (the loop's argument: the meeting is elsewhere)
+                meets = f"through `{handed_on.detail}` (at line <line:meets>)"
+                advice = f"move it with the rest of the batch before this call (`{cpu}.to(...)`)"
             elif batch:
                 meets = "here" if at is mix.node or mix.node is node else meets
                 advice = f"move it with the rest of the batch (`{cpu or 'it'}.to({of}.device)`)"

@@ -36,7 +36,9 @@ class OptimizerStateBeforePlacement(Rule):
     on either side of an `if`, in a loop over `model.named_parameters()`). The
     flow is followed through helpers (`load_checkpoint(path, model, optimizer)`),
     branches (`if args.resume:`), a class's methods and another file's classmethod
-    that builds the model (`Net.from_checkpoint(path)`).
+    that builds the model (`Net.from_checkpoint(path)`), and an object of a plain class
+    that holds both (a trainer whose `__init__` builds `self.network` and resumes
+    `self.optimizer`, and whose `network` the script moves: `trainer.network.cuda()`).
 
     The same goes for state the code makes itself by copying the parameters: EMA
     shadow weights (`[p.detach().clone() for p in model.parameters()]`,

@@ -587,8 +587,11 @@ class ParallelWrapBeforePlacement(Rule):
     and DDP around a model loaded with
     `device_map=...`, which is already spread over devices (DDP or DataParallel). A
     DataParallel wrapper moved before its first call (`nn.DataParallel(model,
-    device_ids=gpus).to(device)`) is not flagged: DataParallel checks the devices when
-    it runs, not when it wraps (DDP checks when it wraps). Also flags a DataParallel
+    device_ids=gpus).to(device)`, or a part wrapped and the whole moved after it:
+    `model.features = nn.DataParallel(model.features); model.cuda()`) is not flagged:
+    DataParallel checks the devices when it runs, not when it wraps (DDP checks when it
+    wraps). A model picked by name from torchvision (`models.__dict__[args.arch]()`,
+    `getattr(torchvision.models, arch)(...)`) is a torchvision model on the CPU. Also flags a DataParallel
     without `device_ids` whose module is placed on a GPU picked by an index the code
     writes into the device (`torch.device(f"cuda:{args.gpu}")`, `"cuda:1"`,
     `model.cuda(args.gpu)`) and is then called: DataParallel takes every visible GPU

@@ -99,8 +99,13 @@ def _uses(
             ):
                 uses.append(op)
         for call in calls:
+            if dotted(call.func) in _PLAIN_BUILTINS:
+                continue  # (len(self.table), int(self.table[i]): nothing computes with it)
             if any(
-                _is_target(a.value, attr) or _recast(a.value, attr) or local(a.value)
+                _is_target(a.value, attr)
+                or _recast(a.value, attr)
+                or local(a.value)
+                or _indexed(a.value, attr)
                 for a in call.args
             ):
                 uses.append(call)
@@ -124,6 +129,15 @@ def _uses(
     return uses, handled
 
 
+def _indexed(arg: cst.BaseExpression, attr: str) -> bool:
+    """``self.broadcast(self.alpha_bar[t], x)``: rows of the attribute handed to a
+    call that computes with them (not ``int(self.table[i])``, ``print(...)``)."""
+    return isinstance(arg, cst.Subscript) and _is_target(arg.value, attr)
+
+
+_PLAIN_BUILTINS = frozenset(
+    {"int", "float", "bool", "str", "len", "print", "repr", "list", "tuple"}
+)
 # Tensor methods that compute with another tensor (of the input, on its device).
 _WITH_TENSORS = frozenset(
     """index_select gather masked_fill masked_fill_ matmul mm bmm add mul sub div where

@@ -261,18 +261,29 @@ class ModuleNotPlaced(Rule):
             ),
             None,
         )
+        # (a forward of another file of the project, followed from this file's call:
+        # the layer made there, in that forward's walk, reported for that file)
+        # (made in that forward's own walk: the names bound where it was made are
+        # the forward's, all still bound at the call; ``__init__``'s are not)
+        elsewhere = (
+            not self.ctx.in_this_file(created.node)
+            and "self" in created.bound
+            and len(created.bound) > 1
+            and created.bound <= obs.env.keys()
+        )
         if (
-            fn is None
+            (fn is None and not elsewhere)
             # (self.fc = nn.Linear(...) when self.fc is None: built once, attached
             # after the move, TL202's)
             or obs.callee.startswith("self.")
-            or not contains(fn.node, created.node)
+            or not (elsewhere or (fn is not None and contains(fn.node, created.node)))
+            or obs.module.last("pass", "return") is not None
             or placed is None
             or placed.detail == Place.CPU
             or gpu_input is None
         ):
             return False
-        at = self.once_at(created.node, node)
+        at = self.once_at(created.node, node, forward=elsewhere)
         if at is None:
             return True
         arg, _ = gpu_input
@@ -280,15 +291,16 @@ class ModuleNotPlaced(Rule):
         layer = self.ctx.code_for(made.func) if isinstance(made, cst.Call) else obs.callee
         input_name = name_of(arg.value, self.ctx.code_for(arg.value))
         error = layer_error(obs, obs.module.dtype, self.ctx.analysis)
+        where = fn.node.name.value if fn is not None and not elsewhere else "forward"
         self.report(
             at,
-            f"`{layer}` is made inside `{fn.node.name.value}` (on the CPU, anew at every "
+            f"`{layer}` is made inside `{where}` (on the CPU, anew at every "
             f"call), so moving the model at line <line:move> leaves it behind, while its "
             f"input `{input_name}` lives on the GPU with the model's layers: the call at "
             f"line <line:call> fails with {error}; make it once in `__init__`, as an "
             "attribute of the module, so that the model's move takes it along",
             None,
-            {"move": placed.node, "call": node},
+            {"move": placed.node, "call": obs.node},
         )
         return True
 
