@@ -27,10 +27,11 @@ if TYPE_CHECKING:
 Args = list[tuple[cst.Arg, Value]]
 
 
-# The schedulers that keep their noise levels as a tensor of sigmas, on the device
-# ``set_timesteps(n, device=d)`` was given: their ``init_noise_sigma`` is a 0-dim
-# tensor there (the CPU before), which a tensor on another device cannot meet.
-_SIGMAS = ("Euler", "DPMSolver", "LMS", "Heun", "KDPM", "EDM", "DEIS", "UniPC")
+# The schedulers whose ``init_noise_sigma`` is read off their tensor of sigmas, on the
+# device ``set_timesteps(n, device=d)`` was given: a 0-dim tensor there (the CPU
+# before), which a tensor on another device cannot meet. (DDPM, DDIM, DPMSolver's
+# multistep, DEIS, UniPC and the EDM ones keep a number.)
+_SIGMAS = ("Euler", "LMSDiscrete", "Heun", "KDPM2", "DPMSolverSDE")
 SIGMAS = NOISE_SCHEDULER + ":sigmas"
 NUMBERS = NOISE_SCHEDULER + ":numbers"
 
