@@ -22,6 +22,7 @@ from torchlint.analysis.values import (
     Value,
     new_ident,
     new_value,
+    placed_like,
 )
 
 # What a module's ``__init__`` keeps that has a place: tensors and modules.
@@ -160,14 +161,7 @@ def through_layers(
     and as the Sequential computes), or the inputs themselves where it comes first."""
     if len(container.items) != 2 or not args or args[0][0].keyword is not None:
         return args
-    layer = replace(
-        container.items[0],
-        device=container.device,
-        dtype=container.dtype,
-        device_expr=container.device_expr,
-        events=container.events,
-    )
-    return [(args[0][0], output(layer, args[:1]))]
+    return [(args[0][0], output(placed_like(container, container.items[0]), args[:1]))]
 
 
 def ran(module: Value) -> tuple[Event, ...]:

@@ -373,7 +373,7 @@ def sequential_head(container: Value) -> Value | None:
     shaped = container.kind == Kind.MODULE and 1 <= len(container.items) <= 2
     if not shaped or not container.origin.endswith("Sequential"):
         return None
-    head = _placed_like(container, container.items[-1])
+    head = placed_like(container, container.items[-1])
     return head if head.ident and head.origin.startswith("local:") else None
 
 
@@ -393,10 +393,10 @@ def _member(container: Value, kind: str) -> Value | None:
         or not container.origin.endswith(kind)
     ):
         return None
-    return _placed_like(container, container.items[0])
+    return placed_like(container, container.items[0])
 
 
-def _placed_like(container: Value, member: Value) -> Value:
+def placed_like(container: Value, member: Value) -> Value:
     """``member`` of ``container``, where and as the container is now."""
     return replace(
         member,

@@ -12,7 +12,7 @@ from torchlint.analysis.loaders import loaded
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains, innermost_function
-from torchlint.analysis.torch_api import FLOATING_DTYPES, HALF_DTYPES, says_dtype
+from torchlint.analysis.torch_api import FLOATING_DTYPES, HALF_DTYPES, says_dtype, torch_dtype
 from torchlint.analysis.values import OUTPUT, Event, Kind, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name, name_of
@@ -333,7 +333,7 @@ def partial_cast(
         not module.part_of
         or cast is None
         or cast.detail != dtype
-        or not _named_cast(cast.node)
+        or not _named_cast(rule, cast.node)
         or value.dtype not in FLOATING_DTYPES
         or value.dtype == dtype
     ):
@@ -362,17 +362,14 @@ def partial_cast(
     return True
 
 
-def _named_cast(node: cst.CSTNode) -> bool:
+def _named_cast(rule: Rule, node: cst.CSTNode) -> bool:
     """``part.half()``, ``part.to(torch.bfloat16)``: a cast that names its dtype (not
     ``.to(dtype)`` of a dtype every part of a class is built in)."""
     if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
         return False
     if node.func.attr.value in ("half", "bfloat16", "float", "double"):
         return True
-    return any((dotted(a.value) or "").rsplit(".", 1)[-1] in _DTYPE_WORDS for a in node.args)
-
-
-_DTYPE_WORDS = frozenset({"float16", "half", "bfloat16", "float32", "float", "float64", "double"})
+    return any(torch_dtype(a.value, rule.ctx.analysis) is not None for a in node.args)
 
 
 def meets_chosen_dtype(rule: Rule, obs: CallObs, arg: cst.Arg, value: Value, dtype: str) -> bool:
@@ -405,7 +402,7 @@ def meets_chosen_dtype(rule: Rule, obs: CallObs, arg: cst.Arg, value: Value, dty
         None,
     )
     named = dotted(chosen) if chosen is not None else None
-    if named is None or named.rsplit(".", 1)[-1] in _DTYPE_WORDS:
+    if chosen is None or named is None or torch_dtype(chosen, rule.ctx.analysis) is not None:
         return False  # (a dtype written out, ``torch.float16``: that line chose it)
     at = rule.once_at(moved.node, obs.node, forward=not rule.ctx.in_this_file(moved.node))
     if at is None:
