@@ -9,8 +9,10 @@
     python bench/realworld.py --anchors           # TorchFix 0.7.0 and ruff, side by side
     python bench/realworld.py --bench DIR         # a held-out set of cases in this layout
 
-A case is one file under cases/<pattern>/ or one folder under projects/. Each runs in
-its own `torchlint --isolated --no-cache --format json` process. A buggy case is
+A case is one file under cases/<pattern>/ or one folder under projects/. Each is
+linted from its own folder with `torchlint --isolated --no-cache --format json -j 1`,
+by worker processes that run that command in-process (`--per-process`: one
+`torchlint` process per case, as a user runs it; the outcomes are the same). A buggy case is
 *caught* when a finding lands on one of its `bug-lines:`, *wrong-line* when it draws
 findings but none there, *missed* when it draws none; a look-alike is *silent* or
 *flagged*. The header format is in bench/realworld/README.md.
@@ -19,6 +21,7 @@ findings but none there, *missed* when it draws none; a look-alike is *silent* o
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -26,7 +29,7 @@ import subprocess
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -219,21 +222,64 @@ def torchlint_command() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "torchlint"]
 
 
-def run_torchlint(case: Case, select: str | None) -> Result:
+def _lint_args(case: Case, select: str | None) -> tuple[Path, list[str]]:
+    """Where a user would stand to lint ``case`` and what they would type after
+    ``torchlint``: the case's folder, one process, no cache, no configuration."""
     base = case.root if case.root.is_dir() else case.root.parent
     target = "." if case.root.is_dir() else case.root.name
-    cmd = [*torchlint_command(), "--isolated", "--no-cache", "--format", "json", "-j", "1"]
+    args = ["--isolated", "--no-cache", "--format", "json", "-j", "1"]
     if select:
-        cmd += ["--select", select]
-    proc = subprocess.run([*cmd, target], cwd=base, capture_output=True, text=True, timeout=300)
+        args += ["--select", select]
+    return base, [*args, target]
+
+
+def _scored(case: Case, code: int, stdout: str, stderr: str) -> Result:
     result = Result(case)
-    if proc.returncode not in (0, 1):
-        result.error = proc.stderr.strip() or f"exit {proc.returncode}"
+    if code not in (0, 1):
+        result.error = stderr.strip() or f"exit {code}"
         return result
-    for f in json.loads(proc.stdout or "[]"):
+    for f in json.loads(stdout or "[]"):
         rel = Path(f["path"]).as_posix().removeprefix("./")
         result.findings.append((rel, f["line"], f["code"], f["message"]))
     return result
+
+
+def run_torchlint(case: Case, select: str | None) -> Result:
+    """``case`` linted by its own ``torchlint`` process, exactly as a user runs it."""
+    base, args = _lint_args(case, select)
+    proc = subprocess.run(
+        [*torchlint_command(), *args], cwd=base, capture_output=True, text=True, timeout=300
+    )
+    return _scored(case, proc.returncode, proc.stdout, proc.stderr)
+
+
+def lint_in_process(case: Case, select: str | None = None) -> Result:
+    """The same command, run by this process's own ``torchlint`` entry point (click's
+    runner, from the case's folder): the outcome of ``run_torchlint`` without a
+    process start per case. Changes the working directory while it runs, so it is
+    for the workers of ``run_in_workers``, one case at a time each."""
+    from click.testing import CliRunner
+
+    from torchlint.frontends.cli import main
+
+    base, args = _lint_args(case, select)
+    here = os.getcwd()
+    os.chdir(base)
+    try:
+        out = CliRunner().invoke(main, args, catch_exceptions=True)
+    finally:
+        os.chdir(here)
+    stderr = out.stderr
+    if out.exception is not None and not isinstance(out.exception, SystemExit):
+        stderr += f"{type(out.exception).__name__}: {out.exception}"
+    return _scored(case, out.exit_code, out.stdout, stderr)
+
+
+def run_in_workers(cases: Sequence[Case], select: str | None, jobs: int) -> list[Result]:
+    """``lint_in_process`` over the cases in ``jobs`` worker processes (each starts
+    Python and imports torchlint once), in the order of ``cases``."""
+    with ProcessPoolExecutor(jobs) as pool:
+        return list(pool.map(functools.partial(lint_in_process, select=select), cases, chunksize=4))
 
 
 def run_text_linter(cmd: list[str], case: Case, codes: Callable[[str], bool]) -> Result:
@@ -549,6 +595,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="one line per case")
     parser.add_argument(
+        "--per-process",
+        action="store_true",
+        help="start one torchlint process per case, as a user would (the default lints "
+        "the cases with the same command in --jobs worker processes: the same outcomes, "
+        "without a start-up per case)",
+    )
+    parser.add_argument(
         "--bench",
         type=Path,
         default=BENCH,
@@ -599,7 +652,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     select = args.select
     if args.check_expected or args.update_expected:
         select = None  # the guard is on the default rules, as users run them
-    results = run_all(cases, lambda c: run_torchlint(c, select), args.jobs)
+    if args.per_process:
+        results = run_all(cases, lambda c: run_torchlint(c, select), args.jobs)
+    else:
+        results = run_in_workers(cases, select, args.jobs)
     fmt = markdown if args.markdown else plain
 
     if args.update_expected:

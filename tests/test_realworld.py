@@ -26,10 +26,10 @@ def cases() -> list[realworld.Case]:
 
 @pytest.fixture(scope="module")
 def results(cases: list[realworld.Case]) -> list[realworld.Result]:
-    # As a user runs it: one torchlint process per case or project, default rules.
-    return realworld.run_all(
-        cases, lambda c: realworld.run_torchlint(c, None), max(2, os.cpu_count() or 1)
-    )
+    # The command a user runs, from each case's folder, default rules; linted by
+    # worker processes that run it in-process (test_scoring_a_case checks that a
+    # torchlint process of its own gives the same outcomes).
+    return realworld.run_in_workers(cases, None, max(2, os.cpu_count() or 1))
 
 
 def test_every_header_is_well_formed(cases: list[realworld.Case]) -> None:
@@ -110,13 +110,18 @@ def test_scoring_a_case(tmp_path: Path) -> None:
     )
     cases = realworld.discover(tmp_path)
     assert realworld.validate(cases) == []
-    outcomes = {
-        c.id: realworld.run_torchlint(c, None).outcome for c in cases if c.id.endswith(".py")
-    }
-    assert outcomes == {
+    wanted = {
         "cases/inputs-not-moved/ok_moved.py": "silent",
         "cases/inputs-not-moved/right.py": "caught",
         "cases/inputs-not-moved/wrong.py": "wrong-line",
+    }
+    files = [c for c in cases if c.id.endswith(".py")]
+    by_process = {c.id: realworld.run_torchlint(c, None) for c in files}
+    assert {k: r.outcome for k, r in by_process.items()} == wanted
+    # The benchmark's workers lint in-process: the same outcomes and findings.
+    in_workers = realworld.run_in_workers(files, None, 2)
+    assert {r.case.id: (r.outcome, r.findings) for r in in_workers} == {
+        k: (r.outcome, r.findings) for k, r in by_process.items()
     }
 
 
