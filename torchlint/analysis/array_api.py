@@ -13,6 +13,15 @@ OPENCV_VIDEO_READER = "cv2.VideoCapture"
 # soundfile's reader: ``data, rate = sf.read(path)`` gives float64 samples unless
 # ``dtype=`` says otherwise (``torch.from_numpy`` keeps float64: float32 models refuse).
 SOUNDFILE_READERS = frozenset({"soundfile.read"})
+# torchaudio's reader: ``wav, rate = torchaudio.load(path)`` gives a float32 tensor on
+# the CPU (``normalize=False`` keeps the file's integer samples).
+TORCHAUDIO_LOAD = "torchaudio.load"
+# torchaudio's functions that filter or resample a waveform where it is, in its dtype.
+TORCHAUDIO_KEEPS = frozenset(
+    f"torchaudio.functional.{name}"
+    for name in """resample gain preemphasis deemphasis lfilter filtfilt highpass_biquad
+    lowpass_biquad bandpass_biquad""".split()
+)
 # PIL's image reader; numpy reads its images' pixels as uint8 in these modes.
 # ``Image.fromarray(pixels)`` is an image in the array's mode: 8-bit for uint8 pixels.
 PIL_FROM_ARRAY = "PIL.Image.fromarray"

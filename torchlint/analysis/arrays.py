@@ -594,6 +594,19 @@ def soundfile_read(
     return Value(Kind.TUPLE, items=(samples, Value(Kind.NUMBER, dtype="int64")))
 
 
+def torchaudio_load(
+    scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]
+) -> Value:
+    """``torchaudio.load(path)``: (a float32 waveform tensor on the CPU, the sample
+    rate); with ``normalize=`` given, the file's own sample type may stay."""
+    scope.escape_args(args)
+    normalized = all(a.keyword is None or a.keyword.value != "normalize" for a, _ in args)
+    wave = new_value(
+        Kind.TENSOR, Place.CPU, "float32" if normalized else None, Event("create", node)
+    )
+    return Value(Kind.TUPLE, items=(wave, Value(Kind.NUMBER, dtype="int64")))
+
+
 def imread(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
     """``cv2.imread(path)`` (or with a colour or grayscale flag): a uint8 array.
     Other flags (IMREAD_UNCHANGED, IMREAD_ANYDEPTH) may keep 16 bits."""

@@ -92,6 +92,17 @@ class Attachments(Expressions):
         buffer registered (``model.scale = nn.Parameter(t)``; ``nn.Buffer``)."""
         if value.kind == Kind.MODULE and any(e.action == "create" for e in value.events):
             self.late_assign(parent, value, stmt)
+        elif (
+            parent == "self"
+            and value.kind in (Kind.LIST, Kind.TUPLE)
+            and self.cls is not None
+            and self.cls.is_module
+            and self.stack
+            and self.stack[-1].name.value == "__init__"
+            and any(item.kind == Kind.MODULE for item in value.items)
+        ):
+            # (a plain list of the modules a caller handed in: TL302)
+            self.w.facts.plain_module_lists.add(stmt, value, self.depth)
         elif value.kind == Kind.TENSOR and (what := self.registers_as(stmt)):
             self.late_assign(parent, value, stmt, what, attr)
             if (

@@ -606,16 +606,7 @@ class Calls(Loops):
                     w.late_calls[attached] = (self.stmt, holder)
             w.pending_late.update(pending)
             w.moved_away = moved_away
-        # A module handed over and moved or cast in place is moved for the caller too
-        # (and a dict the callee set entries of has them for the caller).
-        for _, value in bound.values():
-            if value.ident and (
-                value.kind in (Kind.MODULE, Kind.WRAPPER, Kind.OPTIMIZER)
-                or (value.kind == Kind.ENCODING and value.keys)
-            ):
-                final = next((v for v in sub.env.values() if v.ident == value.ident), None)
-                if final is not None:
-                    self.update_ident(value.ident, unpass(final, node))
+        holders.after_call(self, sub, [v for _, v in bound.values()], own, node)
         self.gpu_evidence = self.gpu_evidence or sub.gpu_evidence
         return sub
 

@@ -43,6 +43,8 @@ from torchlint.analysis.array_api import (
     OPENCV_VIDEO_READER,
     PIL_OPENERS,
     SOUNDFILE_READERS,
+    TORCHAUDIO_KEEPS,
+    TORCHAUDIO_LOAD,
     array_library_function,
 )
 from torchlint.analysis.facts import ClassFacts
@@ -154,7 +156,9 @@ def _same_place(q: str) -> bool:
     """``torch.sigmoid``, ``torch.nn.functional.interpolate``, ``torch.linalg.inv``:
     functions whose result is where (and, but for argmax/argmin, as) their input."""
     head, _, last = q.rpartition(".")
-    return head in ("torch", "torch.nn.functional", "torch.linalg") and last in SAME_PLACE_OPS
+    return (
+        head in ("torch", "torch.nn.functional", "torch.linalg") and last in SAME_PLACE_OPS
+    ) or q in TORCHAUDIO_KEEPS  # (torchaudio.functional.resample(wav, sr, 16000))
 
 
 def _same_place_result(scope: Scope, node: cst.Call, value: Value, op: str) -> Value:
@@ -697,24 +701,6 @@ def _optimizer(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return _unseen(scope, node, q, args)
 
 
-def _meshgrid(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    """``torch.meshgrid(a, b)`` (or of a list): one grid per input, where and as that
-    input is."""
-    inputs = [v for a, v in args if a.keyword is None and not a.star]
-    spread = [v for a, v in args if a.star == "*"]
-    if not inputs and len(spread) == 1 and spread[0].kind == Kind.LIST and spread[0].items:
-        # torch.meshgrid(*axes) of a list of tensors: a grid per axis, where they are
-        grid = dims.mark(replace(spread[0].items[0], ident=new_ident(), moved_from=0))
-        return Value(Kind.LIST, items=(grid,)) if grid.kind == Kind.TENSOR else UNKNOWN
-    if len(inputs) == 1 and inputs[0].kind in (Kind.TUPLE, Kind.LIST):
-        inputs = list(inputs[0].items)
-    if not inputs or any(v.kind != Kind.TENSOR for v in inputs):
-        return UNKNOWN
-    return Value(
-        Kind.TUPLE, items=tuple(replace(v, ident=new_ident(), moved_from=0) for v in inputs)
-    )
-
-
 # A name listed here takes its handler whatever pattern it matches too
 # (``torch.nn.Parameter`` makes no module, ``peft.PeftModel.from_pretrained`` wraps
 # the model it is given rather than loading one). Loss classes are not here:
@@ -742,16 +728,18 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(TORCHVISION_IMAGE_READERS, arrays.image_reader),
     OPENCV_IMAGE_READER: arrays.imread,
     **dict.fromkeys(SOUNDFILE_READERS, arrays.soundfile_read),
+    **dict.fromkeys(loaders.SCRIPT_LOADERS, loaders.script_module),
+    TORCHAUDIO_LOAD: arrays.torchaudio_load,
     OPENCV_VIDEO_READER: arrays.video_capture,
     **dict.fromkeys(PIL_OPENERS, arrays.pil_open),
     **arrays.TORCHVISION_HANDLERS,
     **dict.fromkeys(arrays.CV2_KEEP_DTYPE, arrays.cv2_kept),
-    "torch.meshgrid": _meshgrid,
+    "torch.meshgrid": tensor_factories.meshgrid,
     **dict.fromkeys(AUDIO_MATRICES, tensor_factories.audio_matrix),
     **dict.fromkeys(GRAD_NORMS, optimizers.grad_norm),
     "torch.nn.functional.embedding": joins.embedding,
     **dict.fromkeys(COPY_FUNCTIONS, _copy),
-    "torch.functional.meshgrid": _meshgrid,
+    "torch.functional.meshgrid": tensor_factories.meshgrid,
     "collections.deque": arrays.deque,
     **graphs.HANDLERS,
     **dict.fromkeys(TRACING_FUNCTIONS, _traced),

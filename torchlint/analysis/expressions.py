@@ -167,7 +167,7 @@ class Expressions(FunctionValues):
                     ):
                         return counted  # data.num_graphs: an int
                     if owner is not None and owner.kind == Kind.ENCODING and not owner.keys:
-                        return replace(owner, kind=Kind.TENSOR)  # enc.input_ids
+                        return loaders.field(owner, node.attr.value)  # enc.input_ids
                     if owner is not None and owner.kind == Kind.ENCODING:
                         return entry(owner, node.attr.value) or UNKNOWN  # namespace.pos
                     if owner is not None and owner.kind == Kind.TENSOR:
@@ -195,7 +195,7 @@ class Expressions(FunctionValues):
             if counted := graphs.counted(owner, node) or schedulers.attribute(owner, node):
                 return counted
             if owner.kind == Kind.ENCODING and not owner.keys:
-                return replace(owner, kind=Kind.TENSOR)
+                return loaders.field(owner, node.attr.value)
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
                 return member(owner, node.attr.value)
             if owner.kind == Kind.TENSOR and _aliases(owner, node.attr.value):
@@ -228,7 +228,7 @@ class Expressions(FunctionValues):
                     return known  # batch["x"] of {"x": x, ...}
                 if owner.keys:
                     return UNKNOWN  # an entry the code did not show being set
-                entry_of = replace(owner, kind=Kind.TENSOR, ident=new_ident(), items=(), keys=())
+                entry_of = replace(loaders.field(owner, key), ident=new_ident(), items=(), keys=())
                 return dims.mark(entry_of, dims.has(owner))  # enc["input_ids"]
             if owner.kind == Kind.OPTIONS and owner.keys:
                 return entry(owner, string_key(node)) or UNKNOWN  # cfg["device"]
@@ -538,7 +538,7 @@ class Expressions(FunctionValues):
                     return UNKNOWN
                 # (A dict has no tensor methods: what they do is a BatchEncoding's.)
                 receiver = replace(receiver, items=(), keys=())
-            source = retype.type_source(node)
+            source = retype.cast_of(self, node, receiver)
             if source is not None:
                 target = args[0][1] if method == "type_as" else None
                 result = retype.retyped(self, node, receiver, source, target)

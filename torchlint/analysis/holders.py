@@ -7,22 +7,29 @@ gives (``output``)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from torchlint.analysis import dims
 from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import INTEGER_DTYPES
+
+if TYPE_CHECKING:
+    from torchlint.analysis.scope import Scope
+
 from torchlint.analysis.values import (
     OUTPUT,
     UNKNOWN,
     Event,
     Kind,
     Place,
+    Site,
     Value,
     new_ident,
     new_value,
     placed_like,
+    unpass,
 )
 
 # What a module's ``__init__`` keeps that has a place: tensors and modules.
@@ -170,7 +177,12 @@ def ran(module: Value) -> tuple[Event, ...]:
     placed = module.last("move", "place") if module.on_accelerator else None
     if placed is None:
         return ()
-    return (Event("ran", placed.node, placed.detail, placed.path, placed.bound),)
+    # (a module cast to the dtype an option chose, ``vae.to(device, dtype=weight_dtype)``:
+    # its output is in that dtype on the run that takes the branch)
+    chosen = module.branch_cast()
+    return (Event("ran", placed.node, placed.detail, placed.path, placed.bound),) + (
+        (chosen,) if chosen is not None else ()
+    )
 
 
 def _sized(made: Event | None) -> bool:
@@ -184,3 +196,33 @@ def _sized(made: Event | None) -> bool:
         return True
     assert isinstance(node, cst.Call)
     return dims.factory(name, node)
+
+
+def after_call(
+    caller: Scope, sub: Scope, handed: list[Value], own: dict[str, Value], node: Site
+) -> None:
+    """What a walked call did in place, for the caller: a module handed over and
+    moved or cast there is moved for the caller too (and a dict the callee set
+    entries of has them); so is a module an instance held whose method moved it
+    (``self.module.to(d)`` of a strategy object), under the caller's names for it."""
+    for value in handed:
+        if value.ident and (
+            value.kind in (Kind.MODULE, Kind.WRAPPER, Kind.OPTIMIZER)
+            or (value.kind == Kind.ENCODING and value.keys)
+        ):
+            final = next((v for v in sub.env.values() if v.ident == value.ident), None)
+            if final is not None:
+                caller.update_ident(value.ident, unpass(final, node))
+    for key, value in own.items():
+        final = sub.env.get(key)
+        if (
+            key.startswith("self.")
+            and value.ident
+            and value.kind in (Kind.MODULE, Kind.WRAPPER)
+            and final is not None
+            and final is not value
+            and final.ident == value.ident
+            and final.kind == value.kind
+            and any(v.ident == value.ident for v in caller.env.values())
+        ):
+            caller.update_ident(value.ident, unpass(final, node))

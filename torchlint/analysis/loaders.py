@@ -5,6 +5,7 @@ quantized loading put it, in the dtype ``torch_dtype`` says."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import libcst as cst
 
@@ -31,11 +32,29 @@ from torchlint.analysis.values import (
     new_value,
 )
 
+# The origin of what a tokenizer's or processor's call returns (``return_tensors="pt"``).
+PROCESSED = "processor output"
+# Its fields' dtypes: token ids and masks are int64; the features an image or audio
+# processor computes (pixels, filterbanks, waveforms) are float32.
+_FIELD_DTYPES = {
+    **dict.fromkeys(("input_ids", "attention_mask", "token_type_ids"), "int64"),
+    **dict.fromkeys(("pixel_values", "input_features", "input_values"), "float32"),
+}
+
 
 def encoding(node: cst.Call) -> Value:
     """What a tokenizer's (or processor's) call returns: an encoding of CPU tensors
     made here."""
-    return new_value(Kind.ENCODING, Place.CPU, None, Event("create", node))
+    made = new_value(Kind.ENCODING, Place.CPU, None, Event("create", node))
+    return replace(made, origin=PROCESSED)
+
+
+def field(owner: Value, name: str | None) -> Value:
+    """``enc.input_ids``, ``enc["pixel_values"]`` of an encoding whose keys the walk
+    does not know: a tensor where the encoding is, in the dtype a processor gives
+    that field (unknown for any other encoding, a batch of a dataset say)."""
+    dtype = _FIELD_DTYPES.get(name or "") if owner.origin == PROCESSED else None
+    return replace(owner, kind=Kind.TENSOR, dtype=dtype or owner.dtype)
 
 
 def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> Value:
@@ -210,3 +229,30 @@ def _maker(scope: Scope, module: Value, through_loader: bool = False) -> str | N
     if through_loader and loaded(made.node) and isinstance(func, cst.Attribute):
         func = func.value
     return scope.w.analysis.qualify(func)
+
+
+# ``torch.jit.load(path, map_location=d)``: a scripted module restored onto ``d``.
+SCRIPT_LOADERS = frozenset({"torch.jit.load"})
+
+
+def script_module(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``torch.jit.load(path, map_location=device)``: a module (its weights in the
+    dtype it was saved in) where ``map_location`` puts it; without one, wherever it
+    was saved from (not known here)."""
+    scope.escape_args(args)
+    where = next(
+        (
+            a.value
+            for i, (a, _) in enumerate(args)
+            if (a.keyword is None and i == 1)
+            or (a.keyword is not None and a.keyword.value == "map_location")
+        ),
+        None,
+    )
+    device, expr = scope.device_of(where) if where is not None else (None, None)
+    if where is None or device is None:
+        return UNKNOWN
+    made = Event("create", node)
+    moved = () if device == Place.CPU else (Event("move", where, device),)
+    module = new_value(Kind.MODULE, device, None, made, device_expr=expr)
+    return replace(module, events=(made, *moved), origin=q)

@@ -298,6 +298,9 @@ class FlowFacts:
     called_on_cpu: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)
     discarded: Observations[cst.Call, DiscardObs] = field(default_factory=Observations)
     late_modules: Observations[cst.CSTNode, LateModuleObs] = field(default_factory=Observations)
+    # ``self.members = list(members)`` in a module's ``__init__``, followed from a call
+    # that hands it modules: the list (its member the modules merged) kept unregistered.
+    plain_module_lists: Observations[cst.CSTNode, Value] = field(default_factory=Observations)
     # Names that held a value which was then moved under its other name.
     stale: Observations[cst.Call, tuple[cst.Arg, str, Event]] = field(default_factory=Observations)
     # By the ident of the CPU tensor moved: its first move whose result a name holds.
@@ -313,10 +316,12 @@ class FlowFacts:
     cuda_by_name: set[cst.CSTNode] = field(default_factory=set)
     # ``t.numpy()`` / ``np.asarray(t)``: the tensor converted.
     to_numpy: Observations[cst.Call, Value] = field(default_factory=Observations)
+    # ``x.type(...)``: what ``x`` is, in each walk that reached it.
+    type_receivers: Observations[cst.Call, Value] = field(default_factory=Observations)
     # ``F.cross_entropy(logits, target)`` and friends: the target argument and value.
     loss_targets: Observations[cst.Call, LossObs] = field(default_factory=Observations)
     # Keyed by the move of the module whose optimizer's state stays on the CPU.
-    optimizer_states: Observations[cst.Call, OptimizerObs] = field(default_factory=Observations)
+    optimizer_states: Observations[cst.CSTNode, OptimizerObs] = field(default_factory=Observations)
     # Keyed by the ``type_as`` / ``.type(t.type())`` call.
     retyped: Observations[cst.Call, RetypeObs] = field(default_factory=Observations)
     # Keyed by the move of the module whose parameters were copied on the CPU before.

@@ -163,7 +163,13 @@ def method(
         if last is not None and last.action == "left" and made is not None:
             assert isinstance(last.node, cst.Call)
             obs = OptimizerObs(last, made, node, path or "the optimizer")
-            scope.w.facts.optimizer_states.add(last.node, obs, scope.depth)
+            # (a move in another file, stepped in this one: at the call that led there)
+            key = (
+                last.statement
+                if last.statement is not None and scope.w.facts.site is None
+                else last.node
+            )
+            scope.w.facts.optimizer_states.add(key, obs, scope.depth)
     else:
         scope.escape_args(args)
     return UNKNOWN
@@ -176,12 +182,36 @@ def left_behind(scope: Scope, module: int, move: Event) -> None:
     # trainer whose ``self.network`` the caller moves)
     held = [v for _, attrs in scope.w.objects.values() for v in attrs.values()]
     for value in [*scope.env.values(), *held]:
-        if value.kind == Kind.OPTIMIZER and value.part_of == module and value.device == Place.CPU:
-            earlier = value.last("left")
-            if earlier is not None and earlier.node is move.node:
-                continue  # (named twice: left once)
-            left = Event("left", move.node, move.detail, move.path)
+        if _stays(value, module, move):
+            left = _left(scope, move)
             scope.update_ident(value.ident, replace(value, events=(*value.events, left)))
+    # (and one a list holds: ``self.optimizers = [opt]`` of a training strategy)
+    for name, value in list(scope.env.items()):
+        if value.kind in (Kind.LIST, Kind.TUPLE) and any(
+            _stays(v, module, move) for v in value.items
+        ):
+            left = _left(scope, move)
+            items = tuple(
+                replace(v, events=(*v.events, left)) if _stays(v, module, move) else v
+                for v in value.items
+            )
+            scope.env[name] = replace(value, items=items)
+
+
+def _left(scope: Scope, move: Event) -> Event:
+    """The optimizer's state left behind by ``move``; in another file of the project,
+    with the call of this file that led there (where a step here is reported)."""
+    site = scope.w.facts.site
+    return Event("left", move.node, move.detail, move.path, statement=site)
+
+
+def _stays(value: Value, module: int, move: Event) -> bool:
+    """An optimizer over ``module``'s parameters with its state on the CPU, not yet
+    left there by ``move``."""
+    if value.kind != Kind.OPTIMIZER or value.part_of != module or value.device != Place.CPU:
+        return False
+    earlier = value.last("left")
+    return earlier is None or earlier.node is not move.node  # (named twice: left once)
 
 
 def touch(scope: Scope, path: str) -> None:

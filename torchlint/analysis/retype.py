@@ -25,6 +25,15 @@ if TYPE_CHECKING:
 TYPE_AS_CPU = "type_as:cpu"
 
 
+def cast_of(scope: Scope, node: cst.Call, receiver: Value) -> cst.BaseExpression | None:
+    """``type_source(node)``; and for any ``x.type(...)``, what ``x`` is recorded
+    (``FlowFacts.type_receivers``: TL102 leaves a CPU type on a CPU tensor alone)."""
+    func = node.func
+    if isinstance(func, cst.Attribute) and func.attr.value == "type" and node.args:
+        scope.w.facts.type_receivers.add(node, receiver, scope.depth)
+    return type_source(node)
+
+
 def type_source(node: cst.Call) -> cst.BaseExpression | None:
     """The ``t`` whose type ``node`` casts to: ``x.type_as(t)``, ``x.type(t.type())``."""
     func = node.func

@@ -81,6 +81,12 @@ def instance_of(value: Value, types: frozenset[str]) -> bool | None:
         return False if types <= TENSOR | _MAPPING | _SCALARS else None
     if value.kind == Kind.LIST:  # (a generator's items are a LIST too: no positives)
         return False if types <= TENSOR | _MAPPING | _SCALARS else None
+    if value.kind in (Kind.OPTIMIZER, Kind.MODULE, Kind.WRAPPER):
+        # opts if isinstance(opts, (list, tuple)) else [opts]: an optimizer (or a
+        # module, an nn.ModuleList too) is none of these
+        return (
+            False if types <= TENSOR | _MAPPING | _SEQUENCE | _SCALARS | {"list", "tuple"} else None
+        )
     return None
 
 

@@ -22,6 +22,7 @@ from torchlint.analysis.values import (
     Place,
     Value,
     is_none,
+    new_ident,
     new_value,
 )
 from torchlint.analysis.whole import from_data
@@ -150,3 +151,21 @@ def audio_matrix(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     device, expr = scope.made_on()
     made = new_value(Kind.TENSOR, device, "float32", Event("create", node), device_expr=expr)
     return dims.mark(made, True)
+
+
+def meshgrid(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torch.meshgrid(a, b)`` (or of a list): one grid per input, where and as that
+    input is."""
+    inputs = [v for a, v in args if a.keyword is None and not a.star]
+    spread = [v for a, v in args if a.star == "*"]
+    if not inputs and len(spread) == 1 and spread[0].kind == Kind.LIST and spread[0].items:
+        # torch.meshgrid(*axes) of a list of tensors: a grid per axis, where they are
+        grid = dims.mark(replace(spread[0].items[0], ident=new_ident(), moved_from=0))
+        return Value(Kind.LIST, items=(grid,)) if grid.kind == Kind.TENSOR else UNKNOWN
+    if len(inputs) == 1 and inputs[0].kind in (Kind.TUPLE, Kind.LIST):
+        inputs = list(inputs[0].items)
+    if not inputs or any(v.kind != Kind.TENSOR for v in inputs):
+        return UNKNOWN
+    return Value(
+        Kind.TUPLE, items=tuple(replace(v, ident=new_ident(), moved_from=0) for v in inputs)
+    )

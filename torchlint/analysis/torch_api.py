@@ -317,7 +317,7 @@ DETECTION_BUILDERS = "torchvision.models.detection."
 # ``from_single_file``); a model output's tensor fields (ModelOutput, a scheduler's step).
 MODEL_LOADERS = frozenset({"from_pretrained", "from_config", "from_single_file"})
 _OUTPUT_FIELDS = "logits last_hidden_state pooler_output sample prev_sample image_embeds"
-_MORE_FIELDS = "text_embeds start_logits end_logits logits_per_image"
+_MORE_FIELDS = "text_embeds start_logits end_logits logits_per_image latent_dist mean"
 OUTPUT_TENSORS = frozenset(f"{_OUTPUT_FIELDS} {_MORE_FIELDS}".split())
 # torch.nn functions that convert a module's layers in place and return it, its
 # parameters where (and as what) they were: what they return is the module as it is.

@@ -9,6 +9,7 @@ from torchlint import screen
 from torchlint.analysis import project
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.names import dotted
+from torchlint.analysis.values import Kind
 from torchlint.checks.module_state import (
     ModuleStateRule,
     init_statements,
@@ -44,6 +45,23 @@ _INERT_CALLS = frozenset(
 )
 
 
+def _copied_list(value: cst.BaseExpression) -> bool:
+    """``list(xs)``, ``tuple(xs)``, ``[*xs]``: a copy of a list handed in."""
+    if isinstance(value, cst.Call):
+        return (
+            dotted(value.func) in ("list", "tuple")
+            and len(value.args) == 1
+            and not value.args[0].star
+            and isinstance(value.args[0].value, cst.Name)
+        )
+    return (
+        isinstance(value, cst.List)
+        and len(value.elements) == 1
+        and isinstance(value.elements[0], cst.StarredElement)
+        and isinstance(value.elements[0].value, cst.Name)
+    )
+
+
 class ModuleInPlainContainer(ModuleStateRule):
     code = "TL302"
     name = "module-in-plain-container"
@@ -69,7 +87,11 @@ class ModuleInPlainContainer(ModuleStateRule):
     class of the file or the project built with such a module (`[AuxHead("aux",
     nn.Conv2d(w, c, 1)) for w in widths]`, a dataclass that holds the head): the
     modules it holds are not registered either (no fix: keep them in an
-    `nn.ModuleList` too, or make the class a module).
+    `nn.ModuleList` too, or make the class a module). A copy of a list handed to
+    `__init__` (`self.critics = tuple(critics)`, `list(critics)`, `[*critics]`) counts
+    where the flow analysis follows a call of the file that hands it modules
+    (`CriticEnsemble([Critic(...) for _ in range(n)])`), unless `__init__` also hands
+    that list to a call (`nn.ModuleList(critics)`, `nn.Sequential(*critics)`).
 
     ## Why is this bad?
     `nn.Module` registers submodules assigned as attributes, and the ones inside
@@ -189,9 +211,14 @@ class ModuleInPlainContainer(ModuleStateRule):
                             nested.add(attr)
         for small, attr, value in self_assignments(smalls):
             container = self._container(value, attr in appended, cls=facts)
-            if container is None or len(facts.self_attrs.get(attr, [])) > 1:
+            if container is None and not self._handed_in(small, value, smalls):
+                continue
+            if len(facts.self_attrs.get(attr, [])) > 1:
                 continue  # re-assigned (self.body = nn.Sequential(*self.body)): unknown
             if attr in handed:
+                continue
+            if container is None:
+                self._report_handed_in(small, attr)
                 continue
             nn = self._nn()
             fix = None
@@ -241,6 +268,53 @@ class ModuleInPlainContainer(ModuleStateRule):
                 fix,
                 related,
             )
+
+    def _handed_in(
+        self, small: cst.Assign, value: cst.BaseExpression, smalls: list[cst.BaseSmallStatement]
+    ) -> bool:
+        """``self.members = list(members)`` (or ``= members``) where the flow, following
+        the file's calls of the class, found the modules a caller handed in kept in a
+        plain list, and ``__init__`` registers them no other way (``nn.Sequential(*
+        members)``, ``nn.ModuleList(members)``)."""
+        if not _copied_list(value) or not self.ctx.analysis.flow.plain_module_lists.all(small):
+            return False  # (a copy: what the screen keeps, ``screen/state.py``)
+        names = {n.value for n in nodes(value, cst.Name)}
+        for other in smalls:
+            if other is small:
+                continue
+            for call in nodes(other, cst.Call):
+                if dotted(call.func) in _INERT_CALLS:
+                    continue
+                if any(n.value in names for a in call.args for n in nodes(a.value, cst.Name)):
+                    return False  # handed on as __init__ builds the module
+        return True
+
+    def _report_handed_in(self, small: cst.Assign, attr: str) -> None:
+        lists = self.ctx.analysis.flow.plain_module_lists.all(small)
+        related: dict[str, cst.CSTNode] = {}
+        made = next(
+            (
+                e
+                for v in lists
+                for item in v.items
+                if item.kind == Kind.MODULE
+                for e in item.events
+                if e.action == "create"
+            ),
+            None,
+        )
+        where = ""
+        if made is not None:
+            related["made"] = made.node
+            where = " (made at line <line:made>)"
+        self.report(
+            small,
+            f"`self.{attr}` keeps the modules handed to `__init__`{where} in a plain list: "
+            "they are not registered, so `.to()`, `.half()`, `.parameters()` and "
+            "`state_dict()` skip them; keep them in an `nn.ModuleList`",
+            None,
+            related,
+        )
 
     def _container(
         self,

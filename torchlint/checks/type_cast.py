@@ -18,6 +18,7 @@ from torchlint.analysis import (
 )
 from torchlint.analysis.facts import FileFacts, FunctionFacts
 from torchlint.analysis.receivers import known_tensor
+from torchlint.analysis.values import Kind, Place
 from torchlint.checks._build import comma_separated, kwarg, renamed_method
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
@@ -285,7 +286,9 @@ class LegacyTypeCast(_TypeCastRule):
     (`.type(torch.FloatTensor).to(device)`, `.cuda(rank)`) ends where the move puts
     it: that round trip through the CPU is left to TL103 (opt-in), since nothing
     fails. (A bare `.cuda()` goes to the current GPU, wherever the tensor was: still
-    reported here.)
+    reported here.) A CPU type on a tensor that the flow analysis follows to the CPU
+    in every walk that reaches the cast (`torchaudio.load`'s waveform quantized in a
+    helper, a `torch.tensor(...)` label) moves nothing: not reported.
 
     ## Why is this bad?
     These forms carry a device as well as a dtype, so the "cast" is also a move:
@@ -345,6 +348,8 @@ class LegacyTypeCast(_TypeCastRule):
         if legacy is not None:
             if legacy.device == "cpu" and node in self._moved_back:
                 return  # moved on in the same expression: a round trip, TL103's
+            if legacy.device == "cpu" and self._on_cpu(node):
+                return  # nothing moves: a cast only, TL103's
             self._legacy(node, legacy)
             return
         value = arg.value
@@ -368,6 +373,28 @@ class LegacyTypeCast(_TypeCastRule):
                     message=f"cast with .to({spelled})",
                 ),
             )
+
+    def _on_cpu(self, node: cst.Call) -> bool:
+        """The receiver is a tensor on the CPU in every walk that reached ``node``:
+        its own (where a parameter may be unknown, if the file's calls of the
+        function were followed) and each call of the file that led there."""
+        flow = self.ctx.analysis.flow.type_receivers
+        own = flow.get(node)
+        seen = flow.in_context.get(node, [])
+        if own is not None and own.kind is None and own.device is None:
+            own = None  # (a parameter: what the callers hand in decides)
+        walks = [v for v in (own, *seen) if v is not None]
+        if not walks or any(v.kind != Kind.TENSOR or v.device != Place.CPU for v in walks):
+            return False
+        # (unless it meets a tensor on a device, as cast: ``torch.cat([v, u])`` with
+        # ``u = torch.tensor(rows).type(torch.FloatTensor)``: the bug is still here)
+        mixes = self.ctx.analysis.flow.mixes
+        return not any(
+            m.device.device not in (None, Place.CPU)
+            for v in walks
+            if (made := v.last("create")) is not None
+            for m in mixes.all(made.node)
+        )
 
     def _legacy(self, node: cst.Call, legacy: LegacyType) -> None:
         aliases = self.ctx.analysis.imports.local_names_for("torch")
@@ -403,9 +430,10 @@ class LegacyTypeCast(_TypeCastRule):
             if legacy.device == "cpu"
             else "moves a CPU tensor to the current GPU, not necessarily the model's"
         )
-        receiver = dotted(node.func.value) or "the receiver"
+        receiver = dotted(node.func.value)
+        named = f"`{receiver}`" if receiver else "the receiver"
         # (a CUDA type's fix is unsafe anyway, and its message already says "tensor")
-        assumes = "" if tensor or legacy.device != "cpu" else f" (if `{receiver}` is a tensor)"
+        assumes = "" if tensor or legacy.device != "cpu" else f" (if {named} is a tensor)"
         self.report(
             node.func.attr,
             f"`.type({legacy.spelled})` is a legacy cast that also {moves}{assumes}; "

@@ -59,7 +59,11 @@ class ModuleNotPlaced(Rule):
     A layer with weights made inside a placed module's `forward` (or a helper it
     calls) and called there, `nn.BatchNorm2d(c)(x)`, is no attribute of the module:
     the model's move leaves it on the CPU while its input lives on the GPU with the
-    model's other layers; it is reported where it is made.
+    model's other layers; it is reported where it is made. A module placed on a
+    device and then moved back to the CPU (`vae.to("cpu")` to free memory once the
+    latents are cached) that a later call meets with an input on the device is
+    reported at that call, naming the move back (no fix), where every walk that
+    reaches the call has the module on the CPU.
     A wrapper never moved whose part was placed before it was handed in
     (`SoftmaxLoss(encoder.to(device), n)`, or an encoder that moves itself in its
     `__init__`) runs its own layers on the CPU with that part's output on the GPU: it
@@ -142,6 +146,9 @@ class ModuleNotPlaced(Rule):
         moved = moved_input(obs)
         if moved is None:
             return False
+        back = module.last("move")
+        if back is not None and back.detail == Place.CPU and placed_before(module):
+            return self._moved_back(node, obs, back, moved)
         if module.part_of and self._whole_called(created.node):
             return False  # (self.decoder(z) inside vae.decode(z): that call is reported)
         arg, value, move = moved
@@ -191,6 +198,34 @@ class ModuleNotPlaced(Rule):
             f"call at line <line:call> fails with {error}; {advice}",
             fix,
             related,
+        )
+        return True
+
+    def _moved_back(
+        self, node: cst.Call, obs: CallObs, back: Event, moved: tuple[cst.Arg, Value, Event]
+    ) -> bool:
+        """A module placed on a device and moved back to the CPU (an offload, "unload
+        the VAE to free memory"), then called with an input on the device: reported
+        at the call, where every walk that reaches it has the module on the CPU (a
+        helper's own walk sees the module as the file leaves it at the end)."""
+        if any(o.module.device != Place.CPU for o in self.ctx.analysis.flow.calls.all(node)):
+            return False
+        at = self.once_at(node, node)
+        if at is None:
+            return True
+        arg, value, move = moved
+        whole = model_name(obs.callee)
+        input_name = name_of(arg.value, self.ctx.code_for(arg.value))
+        where = how_placed(move, value, self.ctx.code_for)
+        error = layer_error(obs, obs.module.dtype, self.ctx.analysis)
+        self.report(
+            at,
+            f"`{whole}` was moved back to the CPU at line <line:back>, while its input "
+            f"`{input_name}` was {where} at line <line:move>: this call fails with {error}; "
+            "move the module to the input's device again before the call (or keep the "
+            "input on the CPU)",
+            None,
+            {"back": back.node, "move": move.node},
         )
         return True
 
@@ -426,6 +461,11 @@ def _follows_input(cls: ClassFacts, facts: FileFacts) -> bool:
         )
         for call in nodes(forward.body, cst.Call)
     )
+
+
+def placed_before(module: Value) -> bool:
+    """``module`` was moved or placed somewhere other than the CPU at some point."""
+    return any(e.action in ("move", "place") and e.detail != Place.CPU for e in module.events)
 
 
 def _half_on_a_path(module: Value) -> bool:

@@ -342,6 +342,10 @@ class ModuleState:
                 self.empty_containers = True  # filled by append() below, maybe
             elif any(self.may_make_module(sub) for sub in nodes_under(value)):
                 self.tags.add(INIT_MODULE_CONTAINER)
+        if _copied_list(value):
+            # self.members = list(members): modules a caller hands in, maybe (the
+            # flow follows the file's calls of the class)
+            self.tags.add(INIT_MODULE_CONTAINER)
         helper = dotted(value.func) if isinstance(value, ast.Call) else None
         if helper is not None and self.returns_modules(helper):
             self.tags.add(INIT_MODULE_CONTAINER)  # self.blocks = build_blocks(cfg)
@@ -397,6 +401,23 @@ class ModuleState:
                     or (isinstance(stmt.value, ast.Call) and dotted(stmt.value.func) == "getattr")
                 ):
                     self.fills_container = True  # (self.original = self.inv_freq, too)
+
+
+def _copied_list(value: ast.expr) -> bool:
+    """``list(xs)``, ``tuple(xs)``, ``[*xs]``: a copy of a list handed in."""
+    if isinstance(value, ast.Call):
+        return (
+            isinstance(value.func, ast.Name)
+            and value.func.id in ("list", "tuple")
+            and len(value.args) == 1
+            and isinstance(value.args[0], ast.Name)
+        )
+    return (
+        isinstance(value, ast.List)
+        and len(value.elts) == 1
+        and isinstance(value.elts[0], ast.Starred)
+        and isinstance(value.elts[0].value, ast.Name)
+    )
 
 
 # The only nodes attribute_tags() reads (and _self_call() calls).
