@@ -367,3 +367,58 @@ def test_a_layer_made_inside_another_files_forward_is_reported_there(tmp_path: P
         "that the model's move takes it along (reached from line 9 of fit.py)"
     ]
     same_without_screen(tmp_path / "fit.py")
+
+
+SPEECH = """\
+import torch
+from torch import nn
+
+
+class Vocoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv1d(80, 1, 3, padding=1)
+
+    def forward(self, mel):
+        return self.conv(mel)
+
+
+class Synthesizer:
+    def __init__(self, vocoder):
+        self.vocoder = vocoder
+
+    @classmethod
+    def load(cls, path, half=True):
+        vocoder = Vocoder()
+        vocoder.load_state_dict(torch.load(path, map_location="cpu"))
+        dtype = torch.float16 if half else torch.float32
+        return cls(vocoder.to("cuda", dtype))
+
+    def speak(self, mel):
+        return self.vocoder(mel.to("cuda"))
+"""
+
+SPEAK = """\
+import torch
+
+from speech import Synthesizer
+
+synth = Synthesizer.load("vocoder.pt", half=True)
+mel = torch.randn(1, 80, 200)
+print(synth.speak(mel).shape)
+"""
+
+
+def test_a_cast_in_another_files_classmethod_reaches_the_screen(tmp_path: Path) -> None:
+    """``Synthesizer.load(...)`` names a classmethod of another file of the project:
+    the screen reads that class's tags (the half cast) for the script, as the flow
+    analysis follows the call, so the float32 input reaching the float16 vocoder is
+    reported with the screen on as with it off."""
+    (tmp_path / "speech.py").write_text(SPEECH)
+    (tmp_path / "speak.py").write_text(SPEAK)
+    result = invoke("--isolated", "--no-cache", "-q", str(tmp_path / "speak.py"))
+    assert result.exit_code == 1
+    assert [line.split(" ", 2)[:2] for line in result.stdout.splitlines()] == [
+        [f"{tmp_path / 'speak.py'}:6:7:", "TL107"]
+    ]
+    same_without_screen(tmp_path / "speak.py")

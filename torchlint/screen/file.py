@@ -125,6 +125,10 @@ class File:
                     self._modules[key] = module_file(self.path, level, module)
                 path = self._modules[key]
                 found = None if path is None else (path, attr)
+            if found is None and rest:
+                # Net.from_checkpoint(path) of ``from model import Net``: a method of a
+                # class of that file (its unit holds the methods' tags)
+                found = self.project_target(head)
         self._project[name] = found
         return found
 

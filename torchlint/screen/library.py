@@ -15,6 +15,7 @@ from torchlint.analysis.array_api import (
     PIL_OPENERS,
     SKLEARN_DATA,
     SOUNDFILE_READERS,
+    TORCHAUDIO_LOAD,
     TORCHVISION_TO_TENSOR,
     TORCHVISION_TO_TENSOR_CLASSES,
     array_library_function,
@@ -24,6 +25,7 @@ from torchlint.analysis.torch_api import (
     CHECKPOINT_LOADERS,
     DEPRECATED_AMP,
     FACTORY_FUNCTIONS,
+    TORCHVISION_IMAGE_READERS,
     optimizer_class,
 )
 from torchlint.screen.tags import (
@@ -70,6 +72,9 @@ class LibraryCalls:
             tags.add(PARAMETER_STATE)
         elif q in TORCHVISION_TO_TENSOR or q in TORCHVISION_TO_TENSOR_CLASSES:
             self.to_torch = True  # to_tensor(array): a floating array keeps its dtype
+            tags.add(CPU_DATA)  # ToTensor()(image): a CPU tensor
+        elif q in TORCHVISION_IMAGE_READERS or q == TORCHAUDIO_LOAD:
+            tags.add(CPU_DATA)  # read_image(path), torchaudio.load(path): CPU tensors
         if q.startswith("torch.") and q.rsplit(".", 1)[-1] in FACTORY_FUNCTIONS:
             if id(node) not in self.init_calls and not has_device_keyword(node):
                 tags.add(FACTORY_WITHOUT_DEVICE)  # outside __init__ (TL401)
