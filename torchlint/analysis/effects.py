@@ -728,7 +728,7 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(TORCHVISION_IMAGE_READERS, arrays.image_reader),
     OPENCV_IMAGE_READER: arrays.imread,
     **dict.fromkeys(SOUNDFILE_READERS, arrays.soundfile_read),
-    **dict.fromkeys(loaders.SCRIPT_LOADERS, loaders.script_module),
+    **dict.fromkeys(loaders.SCRIPT_LOADERS | loaders.CLIP_LOADERS, loaders.script_module),
     TORCHAUDIO_LOAD: arrays.torchaudio_load,
     OPENCV_VIDEO_READER: arrays.video_capture,
     **dict.fromkeys(PIL_OPENERS, arrays.pil_open),

@@ -231,21 +231,26 @@ def _maker(scope: Scope, module: Value, through_loader: bool = False) -> str | N
     return scope.w.analysis.qualify(func)
 
 
-# ``torch.jit.load(path, map_location=d)``: a scripted module restored onto ``d``.
+# ``torch.jit.load(path, map_location=d)``: a scripted module restored onto ``d``;
+# OpenAI CLIP's ``clip.load(name, device=d)``: (the model on ``d``, its preprocess).
 SCRIPT_LOADERS = frozenset({"torch.jit.load"})
+CLIP_LOADERS = frozenset({"clip.load"})
 
 
 def script_module(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
     """``torch.jit.load(path, map_location=device)``: a module (its weights in the
     dtype it was saved in) where ``map_location`` puts it; without one, wherever it
-    was saved from (not known here)."""
+    was saved from (not known here). ``clip.load(name, device=device)``: the model
+    there (in float16 on a GPU: its own ``encode_image`` casts what it is given),
+    and its preprocessing; without a device, whichever the machine has."""
     scope.escape_args(args)
+    keyword = "device" if q in CLIP_LOADERS else "map_location"
     where = next(
         (
             a.value
             for i, (a, _) in enumerate(args)
             if (a.keyword is None and i == 1)
-            or (a.keyword is not None and a.keyword.value == "map_location")
+            or (a.keyword is not None and a.keyword.value == keyword)
         ),
         None,
     )
@@ -253,6 +258,7 @@ def script_module(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg
     if where is None or device is None:
         return UNKNOWN
     made = Event("create", node)
-    moved = () if device == Place.CPU else (Event("move", where, device),)
+    moved = () if device == Place.CPU else (Event("move", node, device),)
     module = new_value(Kind.MODULE, device, None, made, device_expr=expr)
-    return replace(module, events=(made, *moved), origin=q)
+    module = replace(module, events=(made, *moved), origin=q)
+    return Value(Kind.TUPLE, items=(module, UNKNOWN)) if q in CLIP_LOADERS else module

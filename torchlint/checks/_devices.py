@@ -65,8 +65,20 @@ def name_of(node: cst.BaseExpression, ctx_code: str) -> str:
 
 def names_cuda(node: cst.CSTNode) -> str | None:
     """How ``node``, the call that put a tensor on the GPU, names it: ``.cuda()``
-    (``.cuda(0)``) or ``.to("cuda")`` (``"cuda:0"``); None for a device variable."""
-    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
+    (``.cuda(0)``), ``.to("cuda")`` (``"cuda:0"``), or a loader's ``device="cuda"``;
+    None for a device variable."""
+    if not isinstance(node, cst.Call):
+        return None
+    for arg in node.args:  # clip.load(name, device="cuda"): a loader told the GPU
+        if (
+            arg.keyword is not None
+            and arg.keyword.value in ("device", "map_location")
+            and isinstance(arg.value, cst.SimpleString)
+            and literal_gpu(arg.value) == Gpu.CURRENT
+            and not (isinstance(node.func, cst.Attribute) and node.func.attr.value == "to")
+        ):
+            return f"{arg.keyword.value}={arg.value.value}"
+    if not isinstance(node.func, cst.Attribute):
         return None
     method = node.func.attr.value
     if method == "cuda":

@@ -144,9 +144,10 @@ class InputsNotMoved(Rule):
     reported at the loop's call (`rating_loss(logits, target)`), where the rest of the
     batch is moved. A DataLoader over a plain list of dicts or tuples of CPU tensors
     batches them on the CPU (the default collate). A model put on CUDA by name
-    (`.cuda()`, `.to("cuda")`) whose input the code moves to a device it chose that is
-    the CPU (`x.to(SETTINGS["device"])` of `"device": "cpu"`) is reported at that
-    `.cuda()`: the code's choice is the CPU. A diffusers scheduler keeps the sample it
+    (`.cuda()`, `.to("cuda")`, a loader's `device="cuda"`: OpenAI CLIP's `clip.load`,
+    `torch.jit.load(map_location=...)`) whose input the code moves to a device it
+    chose that is the CPU (`x.to(SETTINGS["device"])` of `"device": "cpu"`) is
+    reported at that `.cuda()`: the code's choice is the CPU. A diffusers scheduler keeps the sample it
     steps where it is (`scheduler.step(eps, t, x).prev_sample`), and an Euler-type
     scheduler's `init_noise_sigma` is a tensor on the device `set_timesteps` was given.
 
