@@ -14,9 +14,10 @@ from torchlint.analysis.expressions import Expressions
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LateModuleObs
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import PARAMETER_CLASSES, holds_no_weights
+from torchlint.analysis.torch_api import PARAMETER_CLASSES
 from torchlint.analysis.values import Kind, Place, Value
 from torchlint.analysis.walk import Late
+from torchlint.analysis.weights import holds_no_weights
 
 
 class Attachments(Expressions):

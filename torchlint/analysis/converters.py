@@ -13,7 +13,7 @@ import libcst as cst
 
 from torchlint.analysis.names import dotted
 from torchlint.analysis.project import Home
-from torchlint.analysis.torch_api import builds_weights
+from torchlint.analysis.weights import builds_weights
 from torchlint.lint.traverse import nodes
 
 # (The walks below are ``traverse.nodes``, not ``libcst.matchers.findall``: its
@@ -72,7 +72,7 @@ def _built(fn: cst.FunctionDef, home: Home) -> list[tuple[str, cst.Call]]:
 
 def _weighted(call: cst.Call, home: Home) -> bool:
     """``call`` builds weights on the CPU: a module with weights of its own
-    (``torch_api.builds_weights``: ``LoraLinear(child, r)`` making
+    (``weights.builds_weights``: ``LoraLinear(child, r)`` making
     ``nn.Parameter(torch.zeros(r, n))``), without ``device=``. A class that only
     keeps the modules it is given (``Wrapped(child, lora)``) builds none."""
     if any(a.keyword is not None and a.keyword.value == "device" for a in call.args):

@@ -13,8 +13,7 @@ import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.names import dotted, literal_str
-from torchlint.analysis.values import DTYPE_NAME, Kind, Value, parameter_free
-from torchlint.lint.traverse import nodes
+from torchlint.analysis.values import DTYPE_NAME, Kind, Value
 
 # torch.<name> -> canonical dtype name.
 DTYPES: dict[str, str] = {
@@ -577,87 +576,6 @@ def spreads_model(place: cst.CSTNode) -> bool:
     """``device_map=`` (the argument) names a strategy that spreads the model."""
     value = place.value if isinstance(place, cst.Arg) else None
     return isinstance(value, cst.SimpleString) and value.evaluated_value in SPREADING_MAPS
-
-
-def holds_no_weights(module: Value, facts: FileFacts) -> bool:
-    """A module with no weights of its own to place: an ``nn`` layer without
-    parameters (pooling, activations, losses), or an instance of a class of this file
-    that makes none (a wrapper of the modules it is given, already where they are)."""
-    if parameter_free(module):
-        return True
-    name = module.origin[len("local:") :] if module.origin.startswith("local:") else ""
-    cls = facts.class_named(name) if name and "." not in name else None
-    return cls is not None and not class_has_weights(cls, facts)
-
-
-def class_has_weights(
-    cls: ClassFacts, facts: FileFacts, seen: frozenset[str] = frozenset()
-) -> bool:
-    """Whether the code shows a module class of the file holding weights of its own
-    or through its parts: ``self.x = nn.Linear(...)`` (a parametrized ``torch.nn``
-    layer, also inside ``nn.Sequential``/``ModuleList``), ``nn.Parameter``,
-    ``register_buffer``/``register_parameter``, a loaded model, or a part that is
-    such a class of the file; also by inheriting from one. A loss or a wrapper of
-    plain functions (``self.sigma = sigma``) has none."""
-    if cls.name in seen:
-        return False
-    seen = seen | {cls.name}
-    for base in cls.bases:
-        if base.startswith("torch.nn.") and base.rsplit(".", 1)[-1].startswith(
-            PARAMETRIZED_MODULES
-        ):
-            return True  # class SyncBN(nn.BatchNorm2d): the layer's own weights
-        local = facts.class_named(base)
-        if local is not None and class_has_weights(local, facts, seen):
-            return True
-    for values in cls.self_attrs.values():
-        for value in values:
-            for call in nodes(value, cst.Call):
-                if _weighted_call(call, facts, seen):
-                    return True
-    for call in nodes(cls.node, cst.Call):
-        func = call.func
-        if (
-            isinstance(func, cst.Attribute)
-            and func.attr.value in ("register_buffer", "register_parameter")
-            and dotted(func.value) == "self"
-        ):
-            return True
-    return False
-
-
-def loss_with_weights(call: cst.Call, q: str) -> bool:
-    """``nn.CrossEntropyLoss(weight=w)``, ``nn.BCEWithLogitsLoss(pos_weight=p)``: a
-    loss that registers the tensor it is given as a buffer (moved with ``.to()``)."""
-    return (
-        q.startswith("torch.nn.")
-        and q.endswith("Loss")
-        and any(
-            a.keyword is not None
-            and a.keyword.value in ("weight", "pos_weight")
-            and not (isinstance(a.value, cst.Name) and a.value.value == "None")
-            for a in call.args
-        )
-    )
-
-
-def builds_weights(call: cst.Call, facts: FileFacts) -> bool:
-    """``call`` builds a module with weights (or a parameter): a parametrized
-    ``torch.nn`` layer, a loaded model, a module class of the file holding some."""
-    return _weighted_call(call, facts, frozenset())
-
-
-def _weighted_call(call: cst.Call, facts: FileFacts, seen: frozenset[str]) -> bool:
-    q = facts.qualify(call.func) or ""
-    last = q.rsplit(".", 1)[-1]
-    if q in PARAMETER_CLASSES:
-        return True
-    if q.startswith("torch.nn."):
-        return last.startswith(PARAMETRIZED_MODULES) or loss_with_weights(call, q)
-    if last in MODEL_LOADERS or q == "timm.create_model" or q.startswith("torchvision.models."):
-        return True
-    local = facts.class_named(dotted(call.func) or "")
-    return local is not None and local.is_module and class_has_weights(local, facts, seen)
 
 
 # Method names that run a module's weights on their argument.

@@ -16,8 +16,8 @@ from torchlint.analysis.torch_api import (
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
     dtype_only,
-    loss_with_weights,
 )
+from torchlint.analysis.weights import loss_with_weights
 from torchlint.checks._buffers import built_methods
 from torchlint.checks._globals import ModuleBindings, bound_in, module_level_dict, module_values
 from torchlint.lint.traverse import nodes

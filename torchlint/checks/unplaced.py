@@ -14,8 +14,9 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.project import origin_class
-from torchlint.analysis.torch_api import HALF_DTYPES, MOVE_TEXT, builds_weights, class_has_weights
+from torchlint.analysis.torch_api import HALF_DTYPES, MOVE_TEXT
 from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value
+from torchlint.analysis.weights import builds_weights, class_has_weights
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import device_text, model_name, name_of, usable
 from torchlint.checks.placement import how_placed, layer_error, moved_input
