@@ -198,10 +198,23 @@ def literal_dtype(arg: cst.Arg, value: Value) -> str | None:
         return "bool"
     if leaves and all(isinstance(x, (cst.Integer, cst.Float)) for x in leaves):
         return "float32" if any(isinstance(x, cst.Float) for x in leaves) else "int64"
-    dtypes = {v.dtype if v.kind == Kind.NUMBER else None for v in value.items}
-    if value.kind != Kind.TUPLE or not dtypes or not dtypes <= {"float32", "int64"}:
+    # (or a list the walk knows the numbers of: ``[r[2] for r in rows]`` of ints)
+    dtypes = _number_dtypes(value) if value.kind in (Kind.TUPLE, Kind.LIST) else set()
+    if not dtypes or not dtypes <= {"float32", "int64"}:
         return None
     return "float32" if "float32" in dtypes else "int64"
+
+
+def _number_dtypes(value: Value, depth: int = 0) -> set[str | None]:
+    """The dtypes of the Python numbers in a tuple or list (nested ones too; None
+    for anything that is not a number of a known dtype)."""
+    out: set[str | None] = set()
+    for item in value.items:
+        if item.kind in (Kind.TUPLE, Kind.LIST) and item.items and depth < 3:
+            out |= _number_dtypes(item, depth + 1)
+        else:
+            out.add(item.dtype if item.kind == Kind.NUMBER else None)
+    return out if value.items else {None}
 
 
 def has_float_literal(node: cst.BaseExpression) -> bool:

@@ -169,7 +169,13 @@ def _walked(node: cst.Call, args: Args, walk: Callable[[Args], Value | None]) ->
     if data is None:
         return None
     items = UNKNOWN
-    if data[1].kind == Kind.DATASET and data[1].items and data[1].items[0].kind is not None:
+    # (a Dataset's items; or a plain list's members: ``DataLoader(read_pairs(p),
+    # collate_fn=collate)`` hands ``collate`` a list of those)
+    if (
+        data[1].kind in (Kind.DATASET, Kind.LIST)
+        and data[1].items
+        and data[1].items[0].kind is not None
+    ):
         items = Value(Kind.LIST, items=data[1].items[:1])
     batch = walk([(data[0], items)])
     if batch is None or batch.kind not in (Kind.TENSOR, Kind.TUPLE, Kind.ENCODING):

@@ -36,6 +36,12 @@ def mark(value: Value, shaped: bool = True) -> Value:
     return replace(value, shaped=value.ident) if shaped and value.ident else value
 
 
+def alias(value: Value) -> Value:
+    """``x.T``, ``x.data``, ``model(x).logits``: the same tensor under another name (a
+    new identity), with its dimensions."""
+    return mark(replace(value, ident=new_ident(), moved_from=0), has(value))
+
+
 def has(value: Value) -> bool:
     return value.has_dims()
 
@@ -112,11 +118,15 @@ def op(op_name: str, rest: Sequence[cst.Arg], inputs: Sequence[Value]) -> bool:
 
 
 def indexed(node: cst.Subscript) -> bool:
-    """``x[None]``, ``x[:, None]``: a new dimension."""
+    """``x[None]``, ``x[:, None]``: a new dimension; ``x[:3, :3]``: a slice keeps its
+    dimension (a tensor without one cannot be sliced)."""
     return any(
-        isinstance(e.slice, cst.Index)
-        and isinstance(e.slice.value, cst.Name)
-        and e.slice.value.value == "None"
+        isinstance(e.slice, cst.Slice)
+        or (
+            isinstance(e.slice, cst.Index)
+            and isinstance(e.slice.value, cst.Name)
+            and e.slice.value.value == "None"
+        )
         for e in node.slice
     )
 

@@ -69,6 +69,7 @@ from torchlint.analysis.torch_api import (
     PAIRED_RESULTS,
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
+    PART_GETTERS,
     SAME_PLACE_OPS,
     SIZE_QUERIES,
     STRICT_DTYPE_OPS,
@@ -279,8 +280,10 @@ def module_method(
         return receiver  # these return the module itself
     if method == "parameters" and (receiver.ident or receiver.part_of):
         return optimizers.parameters(receiver)
-    if method == "get_submodule":
-        return submodule(receiver)
+    if method in PART_GETTERS:
+        return submodule(receiver)  # model.get_vision_tower(): a part, not an output
+    if method.startswith("get_") and not args and method not in _MODULE_PLUMBING:
+        return UNKNOWN  # model.get_memory_footprint(): no input, no run
     if method == "state_dict" and (receiver.ident or receiver.part_of) and not node.args:
         return state_dict(receiver)
     if method in _MODULE_PLUMBING:

@@ -172,7 +172,7 @@ class Expressions(FunctionValues):
                         return entry(owner, node.attr.value) or UNKNOWN  # namespace.pos
                     if owner is not None and owner.kind == Kind.TENSOR:
                         if _aliases(owner, node.attr.value):  # x.data: x, where it is
-                            return replace(owner, ident=new_ident(), moved_from=0)
+                            return dims.alias(owner)
                     if owner is not None and owner.kind == Kind.OPTIMIZER:
                         if node.attr.value == "param_groups":
                             return copies.param_groups(self, owner)
@@ -199,7 +199,7 @@ class Expressions(FunctionValues):
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
                 return member(owner, node.attr.value)
             if owner.kind == Kind.TENSOR and _aliases(owner, node.attr.value):
-                return replace(owner, ident=new_ident(), moved_from=0)  # model(x).logits
+                return dims.alias(owner)  # model(x).logits, x[:, :3].T
             return frames.attribute(owner, node) if frames.is_frame(owner) else UNKNOWN
         if type(node) is cst.Subscript:
             owner = self.eval(node.value)

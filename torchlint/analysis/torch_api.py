@@ -578,6 +578,10 @@ def spreads_model(place: cst.CSTNode) -> bool:
     return isinstance(value, cst.SimpleString) and value.evaluated_value in SPREADING_MAPS
 
 
+# Methods of a model that hand back one of its parts (transformers, LLaVA-style).
+PART_GETTERS = frozenset(
+    {"get_submodule", "get_encoder", "get_decoder", "get_model", "get_vision_tower"}
+)
 # Method names that run a module's weights on their argument.
 # A module's parts, one by one: ``for name, m in model.named_modules()``.
 SUBMODULE_ITERATORS = frozenset({"modules", "named_modules", "children", "named_children"})
