@@ -439,6 +439,13 @@ def transform(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Va
     return Value(Kind.FUNCTION, origin=made, ident=new_ident())
 
 
+def image_transform() -> Value:
+    """A model's own preprocessing of images (open_clip's): a callable that makes a
+    float32 CPU tensor of an image, as ``transforms.Compose([..., ToTensor(),
+    Normalize(...)])`` does."""
+    return Value(Kind.FUNCTION, origin=_TO_TENSOR, ident=new_ident())
+
+
 def compose(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
     """``transforms.Compose([Resize(r), ToTensor(), Normalize(m, s)])``: ``to_tensor``
     where a ``ToTensor`` is followed only by transforms that keep a tensor; unknown

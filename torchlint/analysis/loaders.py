@@ -9,15 +9,17 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import gpus, schedulers
+from torchlint.analysis import arrays, gpus, schedulers
 from torchlint.analysis.loss_api import labels_head
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import (
+    CLIP_LOADERS,
     DETECTION_BUILDERS,
     HALF_DTYPES,
     MODEL_LOADERS,
+    OPEN_CLIP_BUILDERS,
     transformers_model_name,
 )
 from torchlint.analysis.values import (
@@ -231,12 +233,6 @@ def _maker(scope: Scope, module: Value, through_loader: bool = False) -> str | N
     return scope.w.analysis.qualify(func)
 
 
-# ``torch.jit.load(path, map_location=d)``: a scripted module restored onto ``d``;
-# OpenAI CLIP's ``clip.load(name, device=d)``: (the model on ``d``, its preprocess).
-SCRIPT_LOADERS = frozenset({"torch.jit.load"})
-CLIP_LOADERS = frozenset({"clip.load"})
-
-
 def script_module(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
     """``torch.jit.load(path, map_location=device)``: a module (its weights in the
     dtype it was saved in) where ``map_location`` puts it; without one, wherever it
@@ -262,3 +258,25 @@ def script_module(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg
     module = new_value(Kind.MODULE, device, None, made, device_expr=expr)
     module = replace(module, events=(made, *moved), origin=q)
     return Value(Kind.TUPLE, items=(module, UNKNOWN)) if q in CLIP_LOADERS else module
+
+
+def open_clip_model(
+    scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]
+) -> Value:
+    """``open_clip.create_model_and_transforms(arch, pretrained=...)``: a float32 model
+    on the CPU (its ``encode_image`` computes in the model's dtype, casting nothing),
+    with the image transforms that make float32 CPU tensors. Where ``device=``,
+    ``precision=`` or ``**kwargs`` may say otherwise, the model is not known."""
+    scope.escape_args(args)
+    said = any(
+        a.star or (a.keyword is not None and a.keyword.value in ("device", "precision"))
+        for a, _ in args
+    )
+    made = Event("create", node)
+    model = (
+        UNKNOWN if said else replace(new_value(Kind.MODULE, Place.CPU, "float32", made), origin=q)
+    )
+    transforms = OPEN_CLIP_BUILDERS[q]
+    if not transforms:
+        return model
+    return Value(Kind.TUPLE, items=(model, *(arrays.image_transform() for _ in range(transforms))))

@@ -578,6 +578,18 @@ def spreads_model(place: cst.CSTNode) -> bool:
     return isinstance(value, cst.SimpleString) and value.evaluated_value in SPREADING_MAPS
 
 
+# Library calls that build or load a whole model (``analysis/loaders.py``): a
+# scripted module restored onto ``map_location``; OpenAI CLIP's ``clip.load(name,
+# device=d)``, (the model on ``d``, its preprocess); open_clip's builders, by how
+# many image transforms come with the model.
+SCRIPT_LOADERS = frozenset({"torch.jit.load"})
+CLIP_LOADERS = frozenset({"clip.load"})
+OPEN_CLIP_BUILDERS = {
+    "open_clip.create_model": 0,
+    "open_clip.create_model_from_pretrained": 1,
+    "open_clip.create_model_and_transforms": 2,
+}
+LIBRARY_MODEL_BUILDERS = SCRIPT_LOADERS | CLIP_LOADERS | frozenset(OPEN_CLIP_BUILDERS)
 # Methods of a model that hand back one of its parts (transformers, LLaVA-style).
 PART_GETTERS = frozenset(
     {"get_submodule", "get_encoder", "get_decoder", "get_model", "get_vision_tower"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Collection
 
-from torchlint.analysis.torch_api import MODEL_LOADERS, makes_module
+from torchlint.analysis.torch_api import LIBRARY_MODEL_BUILDERS, MODEL_LOADERS, makes_module
 from torchlint.screen.trees import dotted, is_device_move, within, without_modes
 
 
@@ -32,7 +32,7 @@ class ModuleSources:
         q = self.qualify(name)
         if q is None:
             return name in self.classes
-        return makes_module(q)
+        return makes_module(q) or q in LIBRARY_MODEL_BUILDERS  # (clip.load, torch.jit.load)
 
     def _by_name(self, func: ast.expr) -> bool:
         """``models.__dict__[arch]`` / ``getattr(models, arch)`` of torchvision.models
