@@ -375,17 +375,20 @@ class InputsNotMoved(Rule):
             handed_on: Event | None = None
             statement = None
             left_default = False
+            back = _left_default(mix.cpu, made) if made is not None else None
             if (
                 made is not None
+                and back is None
                 and handed is not None
                 and handed.path == "module"
                 and isinstance(handed.node, cst.BaseExpression)
             ):
                 # Handed to a module inside a container with its own .to() (the
                 # flow adds its handing to what it holds): the call moves it.
-                if self.once_at(handed.node, node) is None:
+                spot = self.once_at(handed.node, node)
+                if spot is None:
                     return
-                at, statement = handed.node, handed.statement
+                at, statement = spot, handed.statement if spot is handed.node else None
                 related["made"] = made.node
                 passed = name_of(handed.node, code(handed.node))
                 subject = (
@@ -431,7 +434,7 @@ class InputsNotMoved(Rule):
                     else f"`{cpu or 'this tensor'}` was made on the CPU {unplaced} at line "
                     "<line:made> and"
                 )
-            elif made is not None and (back := _left_default(mix.cpu, made)) is not None:
+            elif made is not None and back is not None:
                 # Made by a helper whose ``device=None`` default the call left: the
                 # call is the line to change (once, however many meetings).
                 spot = self.once_at(back.node, node, not self.ctx.in_this_file(mix.node))
