@@ -422,3 +422,57 @@ def test_a_cast_in_another_files_classmethod_reaches_the_screen(tmp_path: Path) 
         [f"{tmp_path / 'speak.py'}:6:7:", "TL107"]
     ]
     same_without_screen(tmp_path / "speak.py")
+
+
+CRITICS = """\
+from torch import nn
+
+
+def mlp(n_in, n_out):
+    return nn.Sequential(nn.Linear(n_in, 64), nn.ReLU(), nn.Linear(64, n_out))
+
+
+class Critic(nn.Module):
+    def __init__(self, n_in):
+        super().__init__()
+        self.q = mlp(n_in, 1)
+
+    def forward(self, x):
+        return self.q(x)
+"""
+
+OFFLINE = """\
+import torch
+from torch import nn
+
+from critics import Critic
+
+
+class Agent(nn.Module):
+    def __init__(self, n_in):
+        super().__init__()
+        self.critic = Critic(n_in)
+        self.target = None
+
+
+device = torch.device("cuda")
+agent = Agent(8).to(device)
+agent.target = Critic(8)
+print(agent.target(torch.randn(4, 8, device=device)))
+"""
+
+
+def test_another_files_module_attached_after_placement_reaches_the_screen(
+    tmp_path: Path,
+) -> None:
+    """``agent.target = Critic(8)`` after ``agent`` moved: a class of another file of
+    the project, whose weights a helper there builds, attached late (TL202), found
+    with the screen on as with it off."""
+    (tmp_path / "critics.py").write_text(CRITICS)
+    (tmp_path / "offline.py").write_text(OFFLINE)
+    result = invoke("--isolated", "--no-cache", "-q", str(tmp_path / "offline.py"))
+    assert result.exit_code == 1
+    assert [line.split(" ", 2)[:2] for line in result.stdout.splitlines()] == [
+        [f"{tmp_path / 'offline.py'}:16:1:", "TL202"]
+    ]
+    same_without_screen(tmp_path / "offline.py")

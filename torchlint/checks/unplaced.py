@@ -139,6 +139,8 @@ class ModuleNotPlaced(Rule):
             return False
         if created is None or not (loaded or self._has_weights(module)):
             return False
+        if self._attached_late(created):
+            return False  # (attached to a placed model: TL202 reports the attachment)
         if obs.in_forward:
             # Inside a module's forward, followed from its call: that call is
             # reported, unless the layer is made right here, anew at every call, or
@@ -401,6 +403,13 @@ class ModuleNotPlaced(Rule):
             and moved_input(obs) is not None
             for obs in (*calls.values(), *(o for more in calls.in_context.values() for o in more))
         )
+
+    def _attached_late(self, created: Event) -> bool:
+        """``created`` is in a statement that attaches it to a model placed before
+        (``agent.target = Critic(n)`` after ``agent.to(device)``)."""
+        late = self.ctx.analysis.flow.late_modules
+        nodes_ = [*late, *late.in_context]
+        return any(contains(n, created.node) for n in nodes_)
 
     def _has_weights(self, module: Value) -> bool:
         """What the code shows the module holds weights: a local class with some, a

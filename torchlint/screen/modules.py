@@ -62,6 +62,12 @@ class ModuleSources:
             node = node.func.value
         return False
 
+    def project_class(self, node: ast.AST) -> bool:
+        """``TwinQNetwork(...)`` of a class another file of the project may define as
+        a module (``agent.target_critic = TwinQNetwork(...)`` attaches one, maybe)."""
+        name = dotted(node.func) if isinstance(node, ast.Call) else None
+        return name is not None and name.rpartition(".")[2][:1].isupper() and self.in_project(name)
+
     def value_is_module(self, node: ast.AST, builders: Collection[str] = ()) -> bool:
         """``nn.Linear(...)``, ``Net().half().to(device)``, a name of a module; with
         ``builders``, also a call of one of them on the way (``may_make_module``)."""

@@ -659,7 +659,7 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
             self.assigned.add(path)
             if is_module:
                 self.modules.add(path)
-            if (is_module or self.registers(value)) and "." in path:
+            if (is_module or self.registers(value) or self.project_class(value)) and "." in path:
                 self.attached.add(path.rsplit(".", 1)[0])
                 self.attach_self(path.rsplit(".", 1)[0], node)
             if moves:
