@@ -476,3 +476,45 @@ def test_another_files_module_attached_after_placement_reaches_the_screen(
         [f"{tmp_path / 'offline.py'}:16:1:", "TL202"]
     ]
     same_without_screen(tmp_path / "offline.py")
+
+
+DETECTOR_FILE = """\
+import torch
+from torch import nn
+
+
+def get_detector(path, device="cpu"):
+    net = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU())
+    net.load_state_dict(torch.load(path, map_location=device))
+    if device != "cpu":
+        net = nn.DataParallel(net)
+    return net.eval()
+
+
+def detect(net, image, device):
+    return net(image.to(device))
+"""
+
+READER = """\
+import torch
+
+from detector import detect, get_detector
+
+device = "cuda" if torch.cuda.is_available() else "cpu"
+net = get_detector("craft.pth", device)
+print(detect(net, torch.rand(1, 3, 64, 64), device).shape)
+"""
+
+
+def test_a_dataparallel_wrap_in_another_file_called_from_this_one(tmp_path: Path) -> None:
+    """The module another file wraps in DataParallel on the CPU (its weights only
+    loaded with ``map_location``) is called through a helper from this file: the
+    wrap is reported in that file, naming the call here (TL203)."""
+    (tmp_path / "detector.py").write_text(DETECTOR_FILE)
+    (tmp_path / "reader.py").write_text(READER)
+    result = invoke("--isolated", "--no-cache", "-q", str(tmp_path))
+    assert result.exit_code == 1
+    assert [line.split(" ", 2)[:2] for line in result.stdout.splitlines()] == [
+        [f"{tmp_path / 'detector.py'}:9:15:", "TL203"]
+    ]
+    same_without_screen(tmp_path / "reader.py")

@@ -724,7 +724,9 @@ class ParallelWrapBeforePlacement(Rule):
                     {"place": place.node},
                 )
                 return True
-        called = self.ctx.analysis.flow.called_on_cpu.get(node)
+        # (by the wrap itself, also one in another file of the project reached from here)
+        on_cpu = self.ctx.analysis.flow.called_on_cpu
+        called = on_cpu.get(node) or on_cpu.get(obs.node)
         if inner.device != Place.CPU or (obs.gpu_evidence is None and called is None):
             return False
         if obs.wrapper == "FullyShardedDataParallel" and "device_id" in kw:
