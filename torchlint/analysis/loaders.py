@@ -20,6 +20,7 @@ from torchlint.analysis.torch_api import (
     HALF_DTYPES,
     MODEL_LOADERS,
     OPEN_CLIP_BUILDERS,
+    PROCESSOR_FIELD_DTYPES,
     transformers_model_name,
 )
 from torchlint.analysis.values import (
@@ -36,12 +37,6 @@ from torchlint.analysis.values import (
 
 # The origin of what a tokenizer's or processor's call returns (``return_tensors="pt"``).
 PROCESSED = "processor output"
-# Its fields' dtypes: token ids and masks are int64; the features an image or audio
-# processor computes (pixels, filterbanks, waveforms) are float32.
-_FIELD_DTYPES = {
-    **dict.fromkeys(("input_ids", "attention_mask", "token_type_ids"), "int64"),
-    **dict.fromkeys(("pixel_values", "input_features", "input_values"), "float32"),
-}
 
 
 def encoding(node: cst.Call) -> Value:
@@ -55,7 +50,7 @@ def field(owner: Value, name: str | None) -> Value:
     """``enc.input_ids``, ``enc["pixel_values"]`` of an encoding whose keys the walk
     does not know: a tensor where the encoding is, in the dtype a processor gives
     that field (unknown for any other encoding, a batch of a dataset say)."""
-    dtype = _FIELD_DTYPES.get(name or "") if owner.origin == PROCESSED else None
+    dtype = PROCESSOR_FIELD_DTYPES.get(name or "") if owner.origin == PROCESSED else None
     return replace(owner, kind=Kind.TENSOR, dtype=dtype or owner.dtype)
 
 

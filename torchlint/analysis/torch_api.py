@@ -590,6 +590,13 @@ OPEN_CLIP_BUILDERS = {
     "open_clip.create_model_and_transforms": 2,
 }
 LIBRARY_MODEL_BUILDERS = SCRIPT_LOADERS | CLIP_LOADERS | frozenset(OPEN_CLIP_BUILDERS)
+# The fields of a tokenizer's or processor's output (``return_tensors="pt"``), by
+# dtype: token ids and masks are int64; the features an image or audio processor
+# computes (pixels, filterbanks, waveforms) are float32.
+PROCESSOR_FIELD_DTYPES = {
+    **dict.fromkeys(("input_ids", "attention_mask", "token_type_ids"), "int64"),
+    **dict.fromkeys(("pixel_values", "input_features", "input_values"), "float32"),
+}
 # Methods of a model that hand back one of its parts (transformers, LLaVA-style).
 PART_GETTERS = frozenset(
     {"get_submodule", "get_encoder", "get_decoder", "get_model", "get_vision_tower"}

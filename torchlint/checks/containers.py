@@ -272,10 +272,12 @@ class ModuleInPlainContainer(ModuleStateRule):
     def _handed_in(
         self, small: cst.Assign, value: cst.BaseExpression, smalls: list[cst.BaseSmallStatement]
     ) -> bool:
-        """``self.members = list(members)`` (or ``= members``) where the flow, following
-        the file's calls of the class, found the modules a caller handed in kept in a
-        plain list, and ``__init__`` registers them no other way (``nn.Sequential(*
-        members)``, ``nn.ModuleList(members)``)."""
+        """``self.members = list(members)`` (``tuple(...)``, ``[*members]``) where the
+        flow, following the file's calls of the class, found the modules a caller
+        handed in kept in a plain list, and ``__init__`` registers them no other way
+        (``nn.Sequential(*members)``, ``nn.ModuleList(members)``). A bare ``self.members
+        = members`` is left alone: the screen keeps only copies, as every class stores
+        what it is given."""
         if not _copied_list(value) or not self.ctx.analysis.flow.plain_module_lists.all(small):
             return False  # (a copy: what the screen keeps, ``screen/state.py``)
         names = {n.value for n in nodes(value, cst.Name)}
