@@ -894,8 +894,8 @@ def test_show_source_for_stdin_shows_the_stdin_line(tree: Path, name: list[str])
     ("data", "line"),
     [
         (
-            codecs.BOM_UTF8 + b'import torch; y = torch.zeros(2).type("torch.HalfTensor")\n',
-            'import torch; y = torch.zeros(2).type("torch.HalfTensor")',
+            codecs.BOM_UTF8 + b'import torch; y = torch.zeros(2).cuda().type("torch.HalfTensor")\n',
+            'import torch; y = torch.zeros(2).cuda().type("torch.HalfTensor")',
         ),
         (
             b'# coding: latin-1\nimport torch; y = "\xe9"; z = y.type("torch.HalfTensor")\n',

@@ -391,17 +391,18 @@ def test_columns_count_characters_not_bytes(tree: Path) -> None:
 
 
 def test_utf8_bom_does_not_shift_columns(tree: Path) -> None:
-    line = 'import torch; y = torch.zeros(2).type("torch.HalfTensor")\n'
+    # (a tensor on the GPU: a legacy CPU type moves it; one on the CPU it would not)
+    line = 'import torch; y = torch.zeros(2).cuda().type("torch.HalfTensor")\n'
     write(tree, {"bom.py": codecs.BOM_UTF8 + line.encode(), "plain.py": line})
     result = invoke("-q", "--show-source", "bom.py", "plain.py")
     assert result.exit_code == 1
     assert result.stdout == (
-        f"bom.py:1:34: {LEGACY_STR_MSG}\n"
+        f"bom.py:1:41: {LEGACY_STR_MSG}\n"
         f"{line}"
-        "                                 ^\n"
-        f"plain.py:1:34: {LEGACY_STR_MSG}\n"
+        "                                        ^\n"
+        f"plain.py:1:41: {LEGACY_STR_MSG}\n"
         f"{line}"
-        "                                 ^\n"
+        "                                        ^\n"
     )
 
 

@@ -11,15 +11,6 @@ def rope_tables(seq_len, dim, device=None):
     return angles.cos(), angles.sin()
 
 
-class Block(nn.Module):
-    def __init__(self, dim):
-        super().__init__()
-        self.proj = nn.Linear(dim, dim)
-
-    def forward(self, x, cos, sin):
-        return self.proj(x * cos + x.roll(1, -1) * sin)
-
-
 class Tiny(nn.Module):
     def __init__(self, vocab=1000, dim=64, layers=2):
         super().__init__()
@@ -27,11 +18,20 @@ class Tiny(nn.Module):
         self.blocks = nn.ModuleList(Block(dim) for _ in range(layers))
 
     def forward(self, ids):
-        cos, sin = rope_tables(ids.size(1), 64)  # expect: TL204:20 lines=10,20
+        cos, sin = rope_tables(ids.size(1), 64)  # expect: TL204:20 lines=10,34
         x = self.embed(ids)
         for block in self.blocks:
             x = x + block(x, cos, sin)
         return x
+
+
+class Block(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.proj = nn.Linear(dim, dim)
+
+    def forward(self, x, cos, sin):
+        return self.proj(x * cos + x.roll(1, -1) * sin)
 
 
 if __name__ == "__main__":

@@ -15,18 +15,18 @@ def ray_directions(h, w, focal, device):
     return torch.stack([(i - w / 2) / focal, -(j - h / 2) / focal, -torch.ones_like(i)], -1)
 
 
-def rotate(directions, c2w):
-    return directions @ c2w[:3, :3].T
-
-
 def scene_rays(path, device):
     meta = json.load(open(path))
     directions = ray_directions(400, 400, 555.0, device)
     out = []
     for frame in meta["frames"]:
-        c2w = torch.tensor(frame["transform_matrix"], dtype=torch.float32)  # expect: TL204:15 lines=19
+        c2w = torch.tensor(frame["transform_matrix"], dtype=torch.float32)  # expect: TL204:15 lines=29
         out.append(rotate(directions, c2w))
     return out
+
+
+def rotate(directions, c2w):
+    return directions @ c2w[:3, :3].T
 
 
 if __name__ == "__main__":

@@ -14,10 +14,6 @@ def ray_directions(h, w, focal, device):
     return torch.stack([(i - w / 2) / focal, -(j - h / 2) / focal, -torch.ones_like(i)], -1)
 
 
-def rotate(directions, c2w):
-    return directions @ c2w[:3, :3].T
-
-
 def scene_rays(path, device):
     meta = json.load(open(path))
     directions = ray_directions(400, 400, 555.0, device)
@@ -26,6 +22,10 @@ def scene_rays(path, device):
         c2w = torch.tensor(frame["transform_matrix"], dtype=torch.float32, device=device)
         out.append(rotate(directions, c2w))
     return out
+
+
+def rotate(directions, c2w):
+    return directions @ c2w[:3, :3].T
 
 
 if __name__ == "__main__":
