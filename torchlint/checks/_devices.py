@@ -12,7 +12,7 @@ import libcst as cst
 from torchlint.analysis.gpus import literal_gpu
 from torchlint.analysis.names import dotted, root_name
 from torchlint.analysis.observations import CallObs
-from torchlint.analysis.values import Event, Gpu
+from torchlint.analysis.values import Event, Gpu, Place, Value
 from torchlint.rules.rule import Rule
 
 
@@ -134,3 +134,14 @@ def cuda_by_name(
         None,
         {"moved": moved, "call": node},
     )
+
+
+def moved_back(module: Value) -> Event | None:
+    """The move that put ``module`` back on the CPU after it was placed elsewhere
+    (``self.vae.to("cpu")`` once the latents are cached, an offload); None when its
+    last move is not one."""
+    back = module.last("move")
+    if back is None or back.detail != Place.CPU:
+        return None
+    placed = any(e.action in ("move", "place") and e.detail != Place.CPU for e in module.events)
+    return back if placed else None

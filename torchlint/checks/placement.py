@@ -28,7 +28,7 @@ from torchlint.analysis.torch_api import (
 from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value
 from torchlint.analysis.wrappers import device_ids
 from torchlint.checks._build import comma_separated, kwarg, method_call
-from torchlint.checks._devices import device_text, model_name, name_of, usable
+from torchlint.checks._devices import device_text, model_name, moved_back, name_of, usable
 from torchlint.lint.traverse import nodes
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
@@ -133,12 +133,7 @@ class ModuleCastNotPlaced(Rule):
         if made is not None:
             # (made by a factory of the file and handed back: the caller's call, as TL211)
             made = module.last("return") or made
-        back = module.last("move")
-        if back is not None and not (
-            back.detail == Place.CPU
-            and any(e.action in ("move", "place") and e.detail != Place.CPU for e in module.events)
-        ):
-            back = None  # (placed, then offloaded: self.vae.to("cpu"); reported at the call)
+        back = moved_back(module)  # (placed, then offloaded: reported at the call)
         at = self.once_at(node if back else cast.node if made is None else made.node, node)
         if at is None:
             return True

@@ -18,7 +18,7 @@ from torchlint.analysis.torch_api import HALF_DTYPES, MOVE_TEXT
 from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value
 from torchlint.analysis.weights import builds_weights, class_has_weights
 from torchlint.checks._build import method_call
-from torchlint.checks._devices import device_text, model_name, name_of, usable
+from torchlint.checks._devices import device_text, model_name, moved_back, name_of, usable
 from torchlint.checks.placement import how_placed, layer_error, moved_input
 from torchlint.lint.traverse import nodes
 from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
@@ -149,8 +149,8 @@ class ModuleNotPlaced(Rule):
         moved = moved_input(obs)
         if moved is None:
             return False
-        back = module.last("move")
-        if back is not None and back.detail == Place.CPU and placed_before(module):
+        back = moved_back(module)
+        if back is not None:
             return self._moved_back(node, obs, back, moved)
         if module.part_of and self._whole_called(created.node):
             return False  # (self.decoder(z) inside vae.decode(z): that call is reported)
@@ -471,11 +471,6 @@ def _follows_input(cls: ClassFacts, facts: FileFacts) -> bool:
         )
         for call in nodes(forward.body, cst.Call)
     )
-
-
-def placed_before(module: Value) -> bool:
-    """``module`` was moved or placed somewhere other than the CPU at some point."""
-    return any(e.action in ("move", "place") and e.detail != Place.CPU for e in module.events)
 
 
 def _half_on_a_path(module: Value) -> bool:

@@ -53,7 +53,7 @@ class ModuleSources:
             name = dotted(node.func)
             if self.is_module_source(node) or name in self.functions:
                 return True
-            if name is not None and name.rpartition(".")[2][:1].isupper() and self.in_project(name):
+            if self.project_class(node):
                 return True  # Metric(...) of another file: a module class there, maybe
             if isinstance(node.func, ast.Subscript):
                 return True  # BLOCKS[name](...): a table of classes, maybe
