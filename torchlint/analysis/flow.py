@@ -38,6 +38,7 @@ from torchlint.analysis import (
     derived,
     dicts,
     joins,
+    key_loops,
     lightning,
     lists,
     plain,
@@ -301,13 +302,15 @@ class _Scope(Attachments):
             else:
                 self.eval(stmt.test)
             before = dict(self.env)
-            self.body(stmt.body.body)
+            by_key = self.loop_body(stmt, before)
             self.second_pass(stmt, before, element)
             if members and type(stmt) is cst.For and isinstance(stmt.target, cst.Name):
                 self.each_moved(stmt.target.value, element, members)
             if type(stmt) is cst.For and element.kind in (Kind.MODULE, Kind.TUPLE):
                 recasts.module_loop(self, stmt, element)
             self.env = after_loop(before, self.env)
+            if by_key is not None:  # (a dict moved in place, key by key: after the loop)
+                key_loops.moved_in_place(self, *by_key, before)
             if stmt.orelse is not None:
                 self.body(stmt.orelse.body.body)
         elif type(stmt) is cst.With:
@@ -439,6 +442,8 @@ class _Scope(Attachments):
         name = dotted(target)
         if name is None:
             if isinstance(target, cst.Subscript):
+                if id(target) in self.watched:  # (a store of a loop by key: key_loops.py)
+                    self.watched[id(target)] = value
                 self.set_entry(target, value)
             elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Subscript):
                 # self.convs[i].weight = nn.Parameter(t): set on a member of self.convs

@@ -12,7 +12,7 @@ from functools import reduce
 
 import libcst as cst
 
-from torchlint.analysis import arrays, copies, dims, effects, recasts
+from torchlint.analysis import arrays, copies, dims, effects, key_loops, recasts
 from torchlint.analysis.names import dotted, string_key, unzipped_rows
 from torchlint.analysis.order import contains
 from torchlint.analysis.scope import Scope
@@ -68,6 +68,28 @@ class Loops(Scope):
             self.body(loop.body.body)
         finally:
             self.w.facts.replaying = False
+
+    def loop_body(
+        self, loop: cst.For | cst.While, before: dict[str, Value]
+    ) -> tuple[key_loops.KeyedLoop, dict[int, Value]] | None:
+        """Walks ``loop``'s body. Where it moves the entries of a dict in place, key by
+        key: that loop and what its stores put back, for ``key_loops.moved_in_place``
+        after the loop."""
+        by_key = (
+            key_loops.keyed_loop(loop, self.w.analysis.qualify) if type(loop) is cst.For else None
+        )
+        if by_key is None:
+            self.body(loop.body.body)
+            return None
+        for target in by_key.stores:
+            self.watched[id(target)] = None
+        try:
+            self.body(loop.body.body)
+            stored = {i: v for t in by_key.stores if (v := self.watched.get(i := id(t)))}
+        finally:
+            for target in by_key.stores:
+                self.watched.pop(id(target), None)
+        return by_key, stored
 
     def stepped(self, name: str, arg: cst.BaseExpression, given: Value) -> Value | None:
         """``next(iter(loader))``: what a loop over it binds (a batch);

@@ -84,6 +84,8 @@ class Scope(ABC):
         self.top: frozenset[int] = frozenset()
         self.gpu_run_returned = False
         self.stmt: cst.CSTNode | None = None  # the statement being walked
+        # What the stores of a loop over a dict by key put back (``key_loops.py``).
+        self.watched: dict[int, Value | None] = {}
         self.in_forward = False  # followed from a module call (see CallObs)
         # In the forward of a DataParallel replica (its GPU is the current one).
         self.replica = 0

@@ -197,7 +197,8 @@ class CurrentGpuMismatch(Rule):
         whole = model_name(obs.callee)
         chosen = placed if placed[0] == Gpu.CHOSEN else moved
         current = moved if chosen is placed else placed
-        at = self.once_at(current[1].node, arg.value)
+        # (one finding per call whose inputs another file moved: the line to change is there)
+        at = self.once_at(current[1].node, node, forward=True)
         if at is None:
             return
         where, expr = _spelled(chosen[1], code)
