@@ -676,11 +676,13 @@ def _normal(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
 
 
 def _same_place_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    if args and args[0][1].kind == Kind.TENSOR:
-        # torch.sigmoid(x), F.softmax(x): a new tensor where x is
+    if args and args[0][1].kind in (Kind.TENSOR, Kind.MOVED):
+        # torch.sigmoid(x), F.softmax(x): a new tensor where x is (what was moved
+        # and is handed to one of these is a tensor: ``F.pad(audio.to(device), ...)``)
         op = q.rsplit(".", 1)[-1]
-        made = _same_place_result(scope, node, args[0][1], op)
-        return dims.mark(made, dims.op(op, node.args[1:], [args[0][1]]))
+        given = replace(args[0][1], kind=Kind.TENSOR)
+        made = _same_place_result(scope, node, given, op)
+        return dims.mark(made, dims.op(op, node.args[1:], [given]))
     return _unseen(scope, node, q, args)
 
 

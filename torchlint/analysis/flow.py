@@ -142,6 +142,8 @@ class _Scope(Attachments):
                 # s += p on tensors: in place, where s is (its operand met it there)
                 old = self.lookup(name) or UNKNOWN
                 self.set(name, joins.in_place(self, stmt, old, value))
+            elif type(stmt.target) is cst.Subscript:  # out[:, idx] /= w: a view, in place
+                joins.in_place(self, stmt, self.eval(stmt.target), value)
         elif type(stmt) is cst.Expr:
             expr = stmt.value
             known = None

@@ -7,7 +7,7 @@ GPU's index dropped)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import libcst as cst
 
@@ -134,6 +134,8 @@ class CurrentGpuMismatch(Rule):
     def _mixed(self, node: cst.Call) -> None:
         """``node`` put a tensor on the current GPU, and it met one on a GPU the code
         chooses (``GpuMixObs``): reported here, once."""
+        if _bare_cuda(node) and gpu_branch(self.ctx.statements, node) is not None:
+            return  # (``if x.is_cuda: y = y.cuda()``: TL209 says it, with the fix)
         for mix in self.ctx.analysis.flow.gpu_mixes.all(node):
             at = self.once_at(mix.current.node, node, not self.ctx.in_this_file(mix.node))
             if at is None:
@@ -321,29 +323,42 @@ class CudaUnderIsCuda(Rule):
     def _follows_branch(self, node: cst.Call) -> None:
         """``y.cuda()`` in the body of ``if x.is_cuda:``."""
         assert isinstance(node.func, cst.Attribute)
-        for stmt in reversed(self.ctx.statements):
-            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
-                return
-            if not isinstance(stmt, cst.If):
-                continue
-            followed = followed_tensor(stmt.test)
-            if followed is None or not contains(stmt.body, node):
-                continue
-            owner = dotted(followed)
-            receiver = dotted(node.func.value)
-            if owner is None or receiver == owner:
-                return
-            device = cst.Attribute(value=followed, attr=cst.Name("device"))
-            new = renamed_method(node, "to", [cst.Arg(device)])
-            self.report(
-                node,
-                f"this branch runs when `{owner}` is on a GPU, but `.cuda()` puts "
-                f"`{receiver or 'this'}` on the current GPU (GPU 0 unless the process sets "
-                f"another), not on `{owner}`'s: with `{owner}` on cuda:1 the two meet on "
-                f"different devices; use `.to({owner}.device)`",
-                FixSpec.unsafe(Replace(node, new), message=f"use .to({owner}.device)"),
-            )
+        branch = gpu_branch(self.ctx.statements, node)
+        if branch is None:
             return
+        followed, owner = branch
+        receiver = dotted(node.func.value)
+        device = cst.Attribute(value=followed, attr=cst.Name("device"))
+        new = renamed_method(node, "to", [cst.Arg(device)])
+        self.report(
+            node,
+            f"this branch runs when `{owner}` is on a GPU, but `.cuda()` puts "
+            f"`{receiver or 'this'}` on the current GPU (GPU 0 unless the process sets "
+            f"another), not on `{owner}`'s: with `{owner}` on cuda:1 the two meet on "
+            f"different devices; use `.to({owner}.device)`",
+            FixSpec.unsafe(Replace(node, new), message=f"use .to({owner}.device)"),
+        )
+
+
+def gpu_branch(
+    statements: Sequence[cst.CSTNode], node: cst.Call
+) -> tuple[cst.BaseExpression, str] | None:
+    """``y.cuda()`` (``node``) in the body of ``if x.is_cuda:`` (of the innermost
+    statements that hold it, up to its function): ``x`` and its name (TL209's)."""
+    assert isinstance(node.func, cst.Attribute)
+    for stmt in reversed(statements):
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            return None
+        if not isinstance(stmt, cst.If):
+            continue
+        followed = followed_tensor(stmt.test)
+        if followed is None or not contains(stmt.body, node):
+            continue
+        owner = dotted(followed)
+        if owner is None or owner == dotted(node.func.value):
+            return None
+        return followed, owner
+    return None
 
 
 def _device_type_of(node: cst.BaseExpression) -> cst.Attribute | None:
