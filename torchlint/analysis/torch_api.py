@@ -434,8 +434,10 @@ def module_base(q: str) -> bool:
 
 def mark_modules(facts: FileFacts) -> None:
     """Sets ``is_module`` on the file's classes, in the order they are defined: a
-    module base (``module_base``) or a module class of the file above it. (facts.py
+    module base (``module_base``) or a module class of the file above it; and the
+    file's short names of torch classes and modules (``_torch_aliases``). (facts.py
     knows no torch; every reader of a file's facts calls this once.)"""
+    _torch_aliases(facts)
     known: dict[str, ClassFacts] = {}
     for cls in facts.classes.values():
         cls.is_module = any(
@@ -738,3 +740,31 @@ def dtype_only(call: cst.Call) -> bool:
         if not (last.endswith("dtype") or (name.startswith("torch.") and last in DTYPES)):
             return False
     return True
+
+
+def torch_alias(qualified: str) -> bool:
+    """A torch class (``torch.Tensor``, ``torch.nn.Linear``) or one of its modules
+    that code binds to a short name (``torch.nn.functional``)."""
+    return qualified.startswith("torch.") and (
+        qualified.rsplit(".", 1)[-1][:1].isupper() or qualified in TORCH_MODULE_ALIASES
+    )
+
+
+# The torch modules code binds to a short name (``F = torch.nn.functional``).
+TORCH_MODULE_ALIASES = frozenset(
+    {"torch.nn", "torch.nn.functional", "torch.optim", "torch.distributed", "torch.cuda"}
+)
+
+
+def _torch_aliases(facts: FileFacts) -> None:
+    """``T = torch.Tensor``, ``F = torch.nn.functional`` bound once at module level:
+    another name of that torch class or module, as an import would make it
+    (``T([1.0])`` is the legacy constructor). A constant (``dtype = torch.float16``)
+    stays a value the flow follows."""
+    for name, values in facts.module_assignments.items():
+        value = values[0]
+        if len(values) != 1 or name in facts.imports.names or type(value) is not cst.Attribute:
+            continue
+        q = facts.imports.qualify(value)
+        if q is not None and torch_alias(q):
+            facts.imports.names[name] = q

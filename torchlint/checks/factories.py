@@ -398,9 +398,17 @@ class FactoryWithoutDevice(Rule):
 class LegacyTensorConstructor(FactoryWithoutDevice):
     code = "TL402"
     name = "legacy-tensor-constructor"
-    # torch.FloatTensor(...), or a constructor imported under another name
-    # (type(t) is torch.Tensor: its call is the legacy constructor too)
-    triggers = (*(f"{kind}(" for kind in LEGACY_TENSOR_TYPES), "Tensor(", "Tensor as ", "type(")
+    # torch.FloatTensor(...), or a constructor imported or bound under another name
+    # (``T = torch.Tensor``; type(t) is torch.Tensor: its call is the legacy
+    # constructor too)
+    triggers = (
+        *(f"{kind}(" for kind in LEGACY_TENSOR_TYPES),
+        "Tensor(",
+        "Tensor as ",
+        "Tensor\n",
+        "Tensor\r",
+        "type(",
+    )
     # (no CLASS: with device= it is a finding anywhere)
     needs = frozenset({screen.LEGACY_CONSTRUCTOR})
     default_enabled = True

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 
 from torchlint.analysis.project import module_file
-from torchlint.analysis.torch_api import LIGHTNING_MODULES, module_base
+from torchlint.analysis.torch_api import LIGHTNING_MODULES, module_base, torch_alias
 from torchlint.screen.trees import dotted
 
 # What a module-level name TL301 may read as a tensor is assigned (``_globals.py``).
@@ -175,6 +175,15 @@ class File:
                         self.imported[local] = "numpy"
                     elif alias.asname:
                         self.imported[local] = alias.name
+            elif kind is ast.Assign and type(stmt.value) is ast.Attribute:  # type: ignore[attr-defined]
+                # T = torch.Tensor: another name of a torch object (analysis/facts.py's
+                # aliases, kept here wherever it is bound: the screen may keep more)
+                name = dotted(stmt.value)  # type: ignore[attr-defined]
+                full = self.qualify(name) if name is not None else None
+                for target in stmt.targets:  # type: ignore[attr-defined]
+                    if full is not None and torch_alias(full) and type(target) is ast.Name:
+                        self.imports[target.id] = full
+                        self.imported[target.id] = full.rsplit(".", 1)[-1]
             elif kind is ast.ClassDef:
                 # analysis/facts.py's is_module: a module base (torch_api) or a
                 # module class of the file above

@@ -1,0 +1,27 @@
+# A module-level name bound to a torch object is that object: `T([1.0])` is the
+# legacy constructor, and its CPU tensor meets the model's GPU scores.
+import torch
+from torch import nn
+
+T = torch.Tensor
+
+
+def focal_term(scores: T, targets: T, pos_weight: T) -> T:
+    return -(pos_weight * targets * torch.log(scores.clamp(min=1e-8))).mean()
+
+
+class FocalLoss(nn.Module):
+    def __init__(self, pos_weight=None):
+        super().__init__()
+        self.pos_weight = pos_weight if pos_weight is not None else T([1.0, 2.0])  # expect: TL402:69 lines=10
+
+    def forward(self, scores: T, targets: T) -> T:
+        return focal_term(scores, targets.float(), self.pos_weight)
+
+
+def train(model, loader, device):
+    model.to(device)
+    loss_fn = FocalLoss()
+    for features, targets in loader:
+        scores = torch.sigmoid(model(features.to(device)))
+        loss_fn(scores, targets.to(device)).backward()
