@@ -18,7 +18,7 @@ from torchlint.checks.module_state import (
     self_attr,
 )
 from torchlint.lint.traverse import is_self_call, nodes
-from torchlint.rules.rule import FixSpec, Replace
+from torchlint.rules.rule import FixSpec, Replace, Rule
 
 # Builtins that read a container without keeping its members (``len(self.layers)``).
 _INERT_CALLS = frozenset(
@@ -234,7 +234,10 @@ class ModuleInPlainContainer(ModuleStateRule):
             ):
                 wrapper = "ModuleDict" if container == "dict" else "ModuleList"
                 inner = self.ctx.code_for(value)
-                text = f"{nn}.{wrapper}()" if inner in ("[]", "{}") else f"{nn}.{wrapper}({inner})"
+                empty = inner in ("[]", "{}") or (  # (OrderedDict(), not build_blocks(cfg))
+                    isinstance(value, cst.Call) and not value.args and _empty_container(self, value)
+                )
+                text = f"{nn}.{wrapper}()" if empty else f"{nn}.{wrapper}({inner})"
                 fix = FixSpec.unsafe(
                     Replace(value, cst.parse_expression(text)), message=f"wrap it in nn.{wrapper}"
                 )
@@ -346,6 +349,9 @@ class ModuleInPlainContainer(ModuleStateRule):
         elif isinstance(value, cst.DictComp):
             if self._member(value.value):
                 return "dict-comprehension"
+        elif isinstance(value, cst.Call) and not value.args and _empty_container(self, value):
+            # OrderedDict(), dict(), list(): as {} or [], filled later
+            return ("list" if dotted(value.func) == "list" else "dict") if appended else None
         elif isinstance(value, cst.Call) and not depth:
             # build_blocks(cfg) of the file, or a method of the class
             # (self._make_context(...)): every return a list of modules
@@ -423,3 +429,11 @@ class ModuleInPlainContainer(ModuleStateRule):
             ):
                 appended = appended or self._is_module_expr(small.args[0].value)
         return empty and appended
+
+
+def _empty_container(rule: Rule, call: cst.Call) -> bool:
+    """``OrderedDict()``, ``dict()``, ``list()`` (the builtins, not rebound)."""
+    name = dotted(call.func)
+    if name in ("dict", "list"):
+        return name not in rule.ctx.analysis.module_assignments
+    return rule.ctx.analysis.qualify(call.func) == "collections.OrderedDict"

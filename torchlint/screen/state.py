@@ -342,6 +342,8 @@ class ModuleState:
                 self.empty_containers = True  # filled by append() below, maybe
             elif any(self.may_make_module(sub) for sub in nodes_under(value)):
                 self.tags.add(INIT_MODULE_CONTAINER)
+        elif _empty_call(value):
+            self.empty_containers = True  # OrderedDict(), dict(), list(): as {} or []
         if _copied_list(value):
             # self.members = list(members): modules a caller hands in, maybe (the
             # flow follows the file's calls of the class)
@@ -501,3 +503,13 @@ def _number(node: ast.expr | None) -> bool:
     if isinstance(node, ast.UnaryOp):
         node = node.operand
     return isinstance(node, ast.Constant) and type(node.value) in (int, float)
+
+
+def _empty_call(value: ast.expr) -> bool:
+    """``OrderedDict()``, ``dict()``, ``list()``: an empty container, by its name."""
+    return (
+        isinstance(value, ast.Call)
+        and not value.args
+        and not value.keywords
+        and (dotted(value.func) or "").rpartition(".")[2] in ("OrderedDict", "dict", "list")
+    )
