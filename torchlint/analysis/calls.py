@@ -149,12 +149,15 @@ class Calls(Loops):
             return self.follow(fn, node, args, None)
         return None
 
-    def imported(self, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value | None:
+    def imported(
+        self, node: cst.Call, args: list[tuple[cst.Arg, Value]], name: str | None = None
+    ) -> Value | None:
         """A call of what another file of the project defines (``from utils import
         wrap_ddp``; ``from .model import Net``; a classmethod, ``Net.load(path)``),
         followed there as a call of this file's own would be; None when it is not
-        one, or not followed."""
-        name = dotted(node.func)
+        one, or not followed. ``name``: what the call runs, where the code calls it
+        under another name (``criterion = hybrid_loss``)."""
+        name = name or dotted(node.func)
         if name is None or not self.entry:
             return None
         found = self.w.imported(name)

@@ -205,10 +205,11 @@ class Expressions(FunctionValues):
             owner = self.eval(node.value)
             for element in node.slice:
                 if isinstance(element.slice, cst.Index) and isinstance(
-                    element.slice.value, (cst.Call, cst.Comparison, cst.Name, cst.Attribute)
+                    element.slice.value,
+                    (cst.Call, cst.Comparison, cst.Name, cst.Attribute, cst.Subscript),
                 ):
-                    # x[np.argsort(np.asarray(t))]: observed; x[mask], x[labels]: a
-                    # CPU tensor indexed by a tensor on a device fails
+                    # x[np.argsort(np.asarray(t))]: observed; x[mask], x[labels],
+                    # x[labels[:, 0]]: a CPU tensor indexed by a tensor on a device fails
                     by = self.eval(element.slice.value)
                     if by.kind == Kind.TENSOR:
                         joins.indexed(self, owner, by, node, element.slice.value)

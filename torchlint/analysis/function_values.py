@@ -13,6 +13,7 @@ from torchlint.analysis.holders import output
 from torchlint.analysis.torch_api import optimizer_class
 from torchlint.analysis.values import (
     CLASS,
+    IMPORTED,
     LAMBDA,
     LIBRARY,
     TENSOR_CLASS_OF,
@@ -64,6 +65,8 @@ class FunctionValues(Calls):
             result = self.defined(value.origin.removeprefix(CLASS), node, args, None)
         elif value.origin != name and value.origin in self.w.top_functions:
             result = self.follow(self.w.top_functions[value.origin], node, args, None)
+        elif value.origin.startswith(IMPORTED):  # criterion = hybrid_loss (of utils.py)
+            result = self.imported(node, args, value.origin.removeprefix(IMPORTED))
         else:
             return None
         if result is None:

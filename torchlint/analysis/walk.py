@@ -15,7 +15,7 @@ from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.observations import FlowFacts
 from torchlint.analysis.project import MAX_HOPS, Home, resolve
 from torchlint.analysis.torch_api import dtype_only
-from torchlint.analysis.values import CLASS, Event, Kind, PartCast, Place, Value, carried
+from torchlint.analysis.values import CLASS, IMPORTED, Event, Kind, PartCast, Place, Value, carried
 from torchlint.lint.traverse import nodes
 
 
@@ -247,6 +247,11 @@ class Walk:
             return Value(Kind.FUNCTION, origin=name)
         if name in self.local_modules or name in self.local_classes:
             return Value(Kind.FUNCTION, origin=CLASS + name)
+        imports = self.analysis.imports
+        if name in imports.names or name in imports.relative:
+            found = self.imported(name)
+            if found is not None and found[1] in found[0].top_functions:
+                return Value(Kind.FUNCTION, origin=IMPORTED + name)
         return None
 
     def methods(self, cls: ClassFacts) -> dict[str, cst.FunctionDef]:
