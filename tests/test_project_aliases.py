@@ -41,9 +41,7 @@ def test_a_function_of_another_file_is_followed_under_any_name(
     (tmp_path / "train.py").write_text(TRAIN.replace("criterion(", f"{call}("))
     monkeypatch.chdir(tmp_path)
     result = invoke("-q", "--no-cache", "--select", "TL204", ".")
-    assert [line.split(" TL204 ")[0] for line in result.stdout.splitlines()] == [
-        "losses.py:5:14:"
-    ]
+    assert [line.split(" TL204 ")[0] for line in result.stdout.splitlines()] == ["losses.py:5:14:"]
     assert "(line 10 of train.py)" in result.stdout
     for name in ("losses.py", "train.py"):
         same_without_screen(tmp_path / name)
