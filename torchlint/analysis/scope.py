@@ -309,8 +309,10 @@ class Scope(ABC):
         name = dotted(node)
         if name is not None:
             value = self.lookup(name)
-            if value is None and type(node) is cst.Attribute:
-                value = self.attribute(node)  # self._execution_device, a property
+            if type(node) is cst.Attribute and (value is None or value.kind != Kind.DEVICE):
+                # self._execution_device, a property (``self.device`` of a module
+                # class: not a part of it)
+                value = self.attribute(node) or value
             if (value is None or (value.kind == Kind.DEVICE and not value.device)) and names_cpu(
                 name, self.cls, self.w.analysis
             ):
