@@ -302,9 +302,10 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         (name in NUMPY_CONVERSIONS or name in NUMPY_LIST_REDUCTIONS)
         and listed.kind in (Kind.LIST, Kind.TUPLE)
         and listed.items
-        and all(v.kind == Kind.TENSOR for v in listed.items)
+        and all(v.kind in (Kind.TENSOR, Kind.MOVED) for v in listed.items)
     ):
-        # np.concatenate(preds): every tensor of the list is converted
+        # np.concatenate(preds): every tensor of the list is converted (what was moved
+        # and is handed to numpy is a tensor: ``[t.cuda() for t in batch]``)
         scope.w.facts.to_numpy.add(node, listed, scope.depth)
         return new_value(Kind.NDARRAY, Place.CPU, None)
     operator = _NUMPY_BINARY.get(name)
