@@ -166,6 +166,11 @@ class ModuleStateRule(Rule):
                         for v in found[1]
                     )
                 return self._globals[key]
+        if dims and isinstance(node, cst.Attribute) and _own_weights(node):
+            # rms.reshape(1, 1, 1, 1) of torch.mean(self.conv.weight.data ** 2): made
+            # from the weights as they are while the module is built, on the CPU (the
+            # weights move later; what was computed from them stays)
+            return True
         if isinstance(node, cst.Name) and scope is not None:
             # (each step reads a statement above the last: the walk ends)
             value = scope.value_at(node)
@@ -487,3 +492,9 @@ def _passed(fn: FunctionFacts, call: cst.Call, returned: cst.BaseExpression) -> 
     given = [a for a in call.args if a.keyword is None and not a.star]
     at = positional.index(name)
     return given[at].value if at < len(given) else returned
+
+
+def _own_weights(node: cst.Attribute) -> bool:
+    """``self.conv.weight``, ``self.weight.data``: the module's own weights, read."""
+    path = dotted(node) or ""
+    return path.startswith("self.") and path.rsplit(".", 1)[-1] in ("weight", "bias", "data")

@@ -141,7 +141,9 @@ class ModuleState:
             return node.id in self.tensor_locals or self.module_read(node.id)
         if isinstance(node, ast.Attribute):  # config.priors of another file
             name = dotted(node)
-            return name is not None and self.module_read(name)
+            # (self.conv.weight: what is computed from the weights as the module is
+            # built is a CPU tensor, where TL301 knows it has dimensions)
+            return name is not None and (self.module_read(name) or _own_weights(name))
         if isinstance(node, ast.BinOp):
             return self.is_tensor_expr(node.left) or self.is_tensor_expr(node.right)
         if isinstance(node, ast.UnaryOp):
@@ -513,3 +515,8 @@ def _empty_call(value: ast.expr) -> bool:
         and not value.keywords
         and (dotted(value.func) or "").rpartition(".")[2] in ("OrderedDict", "dict", "list")
     )
+
+
+def _own_weights(name: str) -> bool:
+    """``self.conv.weight``, ``self.weight.data`` (``checks/module_state.py``'s)."""
+    return name.startswith("self.") and name.rsplit(".", 1)[-1] in ("weight", "bias", "data")
