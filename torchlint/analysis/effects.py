@@ -33,6 +33,7 @@ from torchlint.analysis import (
     modes,
     offload,
     optimizers,
+    parts,
     schedulers,
     strict_ops,
     tensor_factories,
@@ -299,7 +300,9 @@ def module_method(
             scope.update_ident(receiver.ident, replace(receiver, device=Place.MAYBE))
         return UNKNOWN
     if receiver.ident == 0 and path is not None and "." in path:
-        receiver = _part_instance(scope, path, receiver, method)
+        receiver = parts.part_instance(scope, path, receiver, method)
+    if receiver.ident == 0 and receiver.part_of and receiver.origin in scope.w.module_classes:
+        receiver = parts.held_part(scope, receiver, method)
     if receiver.ident == 0 and not method.startswith(FORWARD_LIKE):
         return UNKNOWN  # a method of a part (pipe.image_processor.postprocess, ...)
     if receiver.origin.startswith("local:") and method != "forward":
@@ -347,27 +350,6 @@ def _instance_class(
     known = w.objects.get(receiver.ident) if path == "self" else w.instance(receiver)
     cls = known[0] if known is not None else scope.cls if path == "self" else None
     return cls, known
-
-
-def _part_instance(scope: Scope, path: str, part: Value, method: str) -> Value:
-    """``model.vocab.add_tokens(n)``: where the parent's ``__init__`` made the part an
-    instance of a module class of the file that defines ``method``, that instance
-    (its method runs on it), where and as the parent has it."""
-    head, _, attr = path.rpartition(".")
-    parent = scope.lookup(head)
-    known = scope.w.objects.get(parent.ident) if parent is not None and parent.ident else None
-    held = known[1].get(f"self.{attr}") if known is not None else None
-    if (
-        held is None
-        or held.kind != Kind.MODULE
-        or not held.ident
-        or not held.origin.startswith("local:")
-        or held.origin == part.origin
-        or (own := scope.w.instance(held)) is None
-        or method not in scope.w.methods(own[0])
-    ):
-        return part
-    return replace(part, origin=held.origin, ident=held.ident)
 
 
 def _own_method(scope: Scope, path: str | None, receiver: Value, method: str) -> bool:

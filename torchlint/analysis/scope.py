@@ -121,6 +121,8 @@ class Scope(ABC):
                     if below.split(".")[-1] in _CONFIGS:
                         return None  # (the configuration object: no part, no tensor)
                     part = member(parent, path.rsplit(".", 1)[-1])
+                    if part.kind == Kind.MODULE and "." not in below:
+                        part = self.part_class(parent, below, part)
                     own_cast = self.w.part_casts.get(
                         (parent.ident, below)
                     ) or self.w.part_casts.get((parent.ident, below.split(".", 1)[0]))
@@ -146,6 +148,17 @@ class Scope(ABC):
                 return None
             head, _, _ = head.rpartition(".")
         return self.imported_data(path)
+
+    def part_class(self, parent: Value, attr: str, part: Value) -> Value:
+        """``model.decoder`` of a module class of the project whose ``__init__`` kept
+        an instance of another class there (``Seq2Seq(encoder, DecoderRNN(...))``):
+        that class, so ``model.decoder.step(...)`` runs its method; where and in what
+        dtype it is stays the whole's."""
+        known = self.w.objects.get(parent.ident) if parent.ident else None
+        held = known[1].get("self." + attr) if known is not None else None
+        if held is None or held.kind != Kind.MODULE or held.origin not in self.w.module_classes:
+            return part
+        return replace(part, origin=held.origin)
 
     def imported_data(self, path: str) -> Value | None:
         """``train_loader`` of ``from data_loader import train_loader`` (``priors`` of
