@@ -61,7 +61,11 @@ def attributes(
     for a plain class) and no method hands out (``return self.model``). (What cannot
     be moved, a device, a number, stays as it is in a plain class.)"""
     own = {k: v for k, v in env.items() if k.startswith("self.") and carried(v)}
-    plain = all(b in _PLAIN_BASES for b in cls.bases) and not _MOVERS & methods.keys()
+    plain = (
+        all(b in _PLAIN_BASES for b in cls.bases)
+        and not _MOVERS & methods.keys()
+        and places_its_own(own)
+    )
     if plain:
         reached = outside()
         handed = {
@@ -76,6 +80,18 @@ def attributes(
         else replace(v, device=None, dtype=None, events=())
         for k, v in own.items()
     }
+
+
+def places_its_own(own: dict[str, Value]) -> bool:
+    """The object keeps a device of its own (``self.device = device``) or placed a
+    module or tensor as it was built: where its modules are is its own business. A
+    holder that does neither (``self.model = AutoModel...``, the device a method's
+    argument) leaves placing them to the code that holds it, which may be in another
+    file (``wrapper.model.to(device)``)."""
+    return any(
+        v.kind == Kind.DEVICE or (v.kind in _MOVABLE and v.last("move") is not None)
+        for v in own.values()
+    )
 
 
 def _moved_by_methods(methods: dict[str, cst.FunctionDef]) -> set[str]:
