@@ -768,3 +768,17 @@ def _torch_aliases(facts: FileFacts) -> None:
         q = facts.imports.qualify(value)
         if q is not None and torch_alias(q):
             facts.imports.names[name] = q
+
+
+# A module's own weights, read by path (``self.conv.weight``, ``self.weight.data``):
+# what is computed from them while it is built stays where it was computed.
+WEIGHT_ATTRIBUTES = frozenset({"weight", "bias", "data"})
+
+
+def own_weights(path: str) -> bool:
+    """``self.conv.weight``, ``self.weight.data``: the module's own weights, read."""
+    return path.startswith("self.") and path.rsplit(".", 1)[-1] in WEIGHT_ATTRIBUTES
+
+
+# Containers made empty by a call and filled later, as ``{}`` and ``[]`` are.
+EMPTY_CONTAINER_CALLS = frozenset({"dict", "list", "OrderedDict"})

@@ -16,6 +16,7 @@ from torchlint.analysis.torch_api import (
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
     dtype_only,
+    own_weights,
 )
 from torchlint.analysis.weights import loss_with_weights
 from torchlint.checks._buffers import built_methods
@@ -166,7 +167,7 @@ class ModuleStateRule(Rule):
                         for v in found[1]
                     )
                 return self._globals[key]
-        if dims and isinstance(node, cst.Attribute) and _own_weights(node):
+        if dims and isinstance(node, cst.Attribute) and own_weights(dotted(node) or ""):
             # rms.reshape(1, 1, 1, 1) of torch.mean(self.conv.weight.data ** 2): made
             # from the weights as they are while the module is built, on the CPU (the
             # weights move later; what was computed from them stays)
@@ -492,9 +493,3 @@ def _passed(fn: FunctionFacts, call: cst.Call, returned: cst.BaseExpression) -> 
     given = [a for a in call.args if a.keyword is None and not a.star]
     at = positional.index(name)
     return given[at].value if at < len(given) else returned
-
-
-def _own_weights(node: cst.Attribute) -> bool:
-    """``self.conv.weight``, ``self.weight.data``: the module's own weights, read."""
-    path = dotted(node) or ""
-    return path.startswith("self.") and path.rsplit(".", 1)[-1] in ("weight", "bias", "data")

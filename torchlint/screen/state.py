@@ -12,9 +12,11 @@ from collections.abc import Callable
 
 from torchlint.analysis.torch_api import (
     AUDIO_MATRICES,
+    EMPTY_CONTAINER_CALLS,
     PARAMETER_CLASSES,
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
+    own_weights,
 )
 from torchlint.screen.file import File
 from torchlint.screen.tags import ATTACHES, CONTAINERS, INIT_MODULE_CONTAINER, INIT_TENSOR_ATTR
@@ -143,7 +145,7 @@ class ModuleState:
             name = dotted(node)
             # (self.conv.weight: what is computed from the weights as the module is
             # built is a CPU tensor, where TL301 knows it has dimensions)
-            return name is not None and (self.module_read(name) or _own_weights(name))
+            return name is not None and (self.module_read(name) or own_weights(name))
         if isinstance(node, ast.BinOp):
             return self.is_tensor_expr(node.left) or self.is_tensor_expr(node.right)
         if isinstance(node, ast.UnaryOp):
@@ -513,10 +515,5 @@ def _empty_call(value: ast.expr) -> bool:
         isinstance(value, ast.Call)
         and not value.args
         and not value.keywords
-        and (dotted(value.func) or "").rpartition(".")[2] in ("OrderedDict", "dict", "list")
+        and (dotted(value.func) or "").rpartition(".")[2] in EMPTY_CONTAINER_CALLS
     )
-
-
-def _own_weights(name: str) -> bool:
-    """``self.conv.weight``, ``self.weight.data`` (``checks/module_state.py``'s)."""
-    return name.startswith("self.") and name.rsplit(".", 1)[-1] in ("weight", "bias", "data")
