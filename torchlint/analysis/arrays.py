@@ -526,8 +526,16 @@ def method(node: cst.Call, receiver: Value, name: str) -> Value:
         cast = Event("cast", node, dtype or "")
         whole, one_hot = after_cast(receiver, dtype, cast)
         events = (*receiver.events, cast)
+        # (pandas' numbers cast: the dtype is the code's now, not int64 or float64)
+        origin = "" if receiver.origin == PANDAS_NUMBERS else receiver.origin
         return replace(
-            receiver, dtype=dtype, ident=new_ident(), whole=whole, one_hot=one_hot, events=events
+            receiver,
+            dtype=dtype,
+            ident=new_ident(),
+            whole=whole,
+            one_hot=one_hot,
+            events=events,
+            origin=origin,
         )
     if name in NUMPY_KEEP_DTYPE or name in _SAME_DTYPE_METHODS:
         return replace(receiver, ident=new_ident())
@@ -690,9 +698,10 @@ def deque(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]
 
 
 def _as(value: Value, dtype: str) -> Value:
-    """pandas' numbers read as one of their two dtypes (anything else as it is)."""
-    if value.origin == PANDAS_NUMBERS and value.dtype is None:
-        return replace(value, dtype=dtype, origin="")
+    """pandas' numbers read as one of their two dtypes (anything else as it is; a
+    dtype the code gave them since, ``.astype(np.float32)``, stays)."""
+    if value.origin == PANDAS_NUMBERS:
+        return replace(value, dtype=value.dtype or dtype, origin="")
     return value
 
 
