@@ -22,13 +22,16 @@ import libcst as cst
 
 from torchlint.analysis.torch_api import (
     DATA_FACTORIES,
+    OUTPUT_TENSORS,
+    PAIRED_FIELDS,
     RANGE_FACTORIES,
     SHAPE_KEEPING,
     SHAPED_RESULTS,
     SIZED_FACTORIES,
     SIZED_RESULTS,
+    TENSOR_ALIASES,
 )
-from torchlint.analysis.values import MAYBE_DTYPE, Event, Value, new_ident, promoted
+from torchlint.analysis.values import MAYBE_DTYPE, OUTPUT, Event, Value, new_ident, promoted
 
 
 def mark(value: Value, shaped: bool = True) -> Value:
@@ -40,6 +43,18 @@ def alias(value: Value) -> Value:
     """``x.T``, ``x.data``, ``model(x).logits``: the same tensor under another name (a
     new identity), with its dimensions."""
     return mark(replace(value, ident=new_ident(), moved_from=0), has(value))
+
+
+def aliased(owner: Value, attr: str) -> bool:
+    """``owner.attr`` is ``owner`` itself, where and as it is: ``x.data``, ``x.T``, a
+    model output's tensor fields (``model(ids).logits``), and the fields of what
+    ``topk``/``sort``/``max`` give (``.values``, ``.indices``: held as one tensor of
+    either dtype); ``alias`` makes it."""
+    return (
+        attr in TENSOR_ALIASES
+        or (owner.origin == OUTPUT and attr in OUTPUT_TENSORS)
+        or (attr in PAIRED_FIELDS and owner.dtype is None)
+    )
 
 
 def has(value: Value) -> bool:

@@ -432,6 +432,8 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
     if method in SAME_PLACE_OPS or method == "__getitem__":
         made = _same_place_result(scope, node, receiver, method)
         return dims.mark(made, dims.op(method, node.args, [receiver]))
+    if method.endswith("_") and not method.startswith("_") and receiver.kind == Kind.TENSOR:
+        return receiver  # labels.scatter_(1, idx, 1.0): in place, the tensor itself
     return UNKNOWN
 
 

@@ -58,7 +58,6 @@ from torchlint.analysis.torch_api import (
     MASKED_METHODS,
     MATH_CONSTANTS,
     MODEL_LOADERS,
-    OUTPUT_TENSORS,
     SCATTERING_WRAPPERS,
     STRICT_DTYPE_METHODS,
     TENSOR_ALIASES,
@@ -70,7 +69,6 @@ from torchlint.analysis.values import (
     CLASS,
     LAMBDA,
     NONE,
-    OUTPUT,
     TENSOR_CLASS_OF,
     TEXT,
     UNKNOWN,
@@ -171,7 +169,7 @@ class Expressions(FunctionValues):
                     if owner is not None and owner.kind == Kind.ENCODING:
                         return entry(owner, node.attr.value) or UNKNOWN  # namespace.pos
                     if owner is not None and owner.kind == Kind.TENSOR:
-                        if _aliases(owner, node.attr.value):  # x.data: x, where it is
+                        if dims.aliased(owner, node.attr.value):  # x.data: x, where it is
                             return dims.alias(owner)
                     if owner is not None and owner.kind == Kind.OPTIMIZER:
                         if node.attr.value == "param_groups":
@@ -198,7 +196,7 @@ class Expressions(FunctionValues):
                 return loaders.field(owner, node.attr.value)
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
                 return member(owner, node.attr.value)
-            if owner.kind == Kind.TENSOR and _aliases(owner, node.attr.value):
+            if owner.kind == Kind.TENSOR and dims.aliased(owner, node.attr.value):
                 return dims.alias(owner)  # model(x).logits, x[:, :3].T
             return frames.attribute(owner, node) if frames.is_frame(owner) else UNKNOWN
         if type(node) is cst.Subscript:
@@ -791,9 +789,3 @@ def _dtype_of(owner: Value, node: cst.Attribute) -> Value:
         return Value(Kind.DTYPE, None, owner.dtype, events=(follow,))
     made = owner.dtype_event() if owner.kind in (Kind.TENSOR, Kind.MOVED) else None
     return Value(Kind.DTYPE, None, owner.dtype, events=(made,) if made is not None else ())
-
-
-def _aliases(owner: Value, attr: str) -> bool:
-    """``owner.attr`` is ``owner`` itself, where and as it is: ``x.data``, ``x.T``, and
-    a model output's tensor fields (``model(ids).logits``)."""
-    return attr in TENSOR_ALIASES or (owner.origin == OUTPUT and attr in OUTPUT_TENSORS)

@@ -195,6 +195,8 @@ STRICT_DTYPE_METHODS = frozenset({"mm", "bmm", "matmul", "mv"})
 # Of those, the ones that may make values and indices (``torch.max(x, 1)``,
 # ``x.topk(k)``), held as one tensor: of either dtype.
 PAIRED_RESULTS = frozenset("max min topk sort".split())
+# Their fields (``torch.topk(x, k).indices``).
+PAIRED_FIELDS = frozenset({"values", "indices"})
 # Of those, the ones whose result is int64 (indices, one-hot codes), bool (``a.eq(b)``),
 # and int64 for an integer or bool input (``spikes.sum(0)``).
 INDEX_RESULTS = frozenset({"argmax", "argmin", "one_hot", "multinomial"})
