@@ -256,6 +256,9 @@ TORCHAUDIO_BUFFERED = frozenset(
     """Spectrogram InverseSpectrogram GriffinLim MelScale InverseMelScale MelSpectrogram
     MFCC LFCC Resample TimeStretch SpectralCentroid PitchShift""".split()
 )
+# nnAudio's feature layers (``features.MelSpectrogram(sr=...)``): modules whose STFT
+# kernels and filterbanks are CPU tensors until the layer is moved.
+NNAUDIO_LAYERS = ("nnAudio.features.", "nnAudio.Spectrogram.")
 AUDIO_MATRICES = frozenset(
     f"torchaudio.functional.{name}" for name in ("melscale_fbanks", "linear_fbanks", "create_dct")
 )
@@ -395,6 +398,8 @@ def makes_module(q: str) -> bool:
         return True
     if q.startswith(TORCHAUDIO_TRANSFORMS):  # MelSpectrogram(...): float32 buffers
         return q[len(TORCHAUDIO_TRANSFORMS) :] in TORCHAUDIO_BUFFERED
+    if q.startswith(NNAUDIO_LAYERS):  # features.MelSpectrogram(...): CPU kernels
+        return q.rsplit(".", 1)[-1][:1].isupper()
     if q.startswith(PYG_NN):  # GCNConv(...), GraphNorm(...), models.GIN(...)
         return q.rsplit(".", 1)[-1][:1].isupper() and "DataParallel" not in q
     head, _, last = q.rpartition(".")
