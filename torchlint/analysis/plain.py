@@ -83,13 +83,14 @@ def attributes(
 
 
 def places_its_own(own: dict[str, Value]) -> bool:
-    """The object keeps a device of its own (``self.device = device``) or placed a
-    module or tensor as it was built: where its modules are is its own business. A
-    holder that does neither (``self.model = AutoModel...``, the device a method's
-    argument) leaves placing them to the code that holds it, which may be in another
-    file (``wrapper.model.to(device)``)."""
+    """The object keeps a device of its own (``self.device = device``), or placed or
+    cast a module or tensor as it was built (``self.unet = unet.half()``): where and
+    in what dtype its modules are is its own business. A holder that does none of
+    these (``self.model = AutoModel...``, the device a method's argument) leaves
+    placing them to the code that holds it, which may be in another file
+    (``wrapper.model.to(device)``)."""
     return any(
-        v.kind == Kind.DEVICE or (v.kind in _MOVABLE and v.last("move") is not None)
+        v.kind == Kind.DEVICE or (v.kind in _MOVABLE and v.last("move", "cast") is not None)
         for v in own.values()
     )
 

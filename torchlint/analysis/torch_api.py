@@ -400,6 +400,8 @@ def makes_module(q: str) -> bool:
         return q[len(TORCHAUDIO_TRANSFORMS) :] in TORCHAUDIO_BUFFERED
     if q.startswith(NNAUDIO_LAYERS):  # features.MelSpectrogram(...): CPU kernels
         return q.rsplit(".", 1)[-1][:1].isupper()
+    if q.startswith("torchmetrics."):  # BinaryAccuracy(): states on the CPU
+        return q.rsplit(".", 1)[-1][:1].isupper() and ".functional." not in q
     if q.startswith(PYG_NN):  # GCNConv(...), GraphNorm(...), models.GIN(...)
         return q.rsplit(".", 1)[-1][:1].isupper() and "DataParallel" not in q
     head, _, last = q.rpartition(".")

@@ -127,9 +127,7 @@ CLASS = "class:"
 # The origin of a FUNCTION value that is a library callable, by its qualified name (a
 # parameter's default ``optimizer=torch.optim.Adagrad``, called where it is used).
 LIBRARY = "library:"
-# The origin of a FUNCTION value that is a function another file of the project
-# defines, by the name this file imports it under (``criterion = hybrid_loss``).
-IMPORTED = "imported:"
+IMPORTED = "imported:"  # (of a function of another file, by its name here: f = loss_fn)
 # The origin of a FUNCTION value that is the class of a tensor (``type(t)``, which is
 # ``torch.Tensor``: its call is the legacy constructor), its event the ``type(t)``;
 # also the origin of what calling it makes.

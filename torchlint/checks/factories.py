@@ -398,17 +398,9 @@ class FactoryWithoutDevice(Rule):
 class LegacyTensorConstructor(FactoryWithoutDevice):
     code = "TL402"
     name = "legacy-tensor-constructor"
-    # torch.FloatTensor(...), or a constructor imported or bound under another name
-    # (``T = torch.Tensor``; type(t) is torch.Tensor: its call is the legacy
-    # constructor too)
-    triggers = (
-        *(f"{kind}(" for kind in LEGACY_TENSOR_TYPES),
-        "Tensor(",
-        "Tensor as ",
-        "Tensor\n",
-        "Tensor\r",
-        "type(",
-    )
+    # torch.FloatTensor(...), or one imported or bound under another name (T = torch.Tensor)
+    triggers = (*(f"{kind}(" for kind in LEGACY_TENSOR_TYPES), "Tensor(", "Tensor as ")
+    triggers += ("Tensor\n", "Tensor\r", "type(")  # (type(t)(n): torch.Tensor's constructor)
     # (no CLASS: with device= it is a finding anywhere)
     needs = frozenset({screen.LEGACY_CONSTRUCTOR})
     default_enabled = True

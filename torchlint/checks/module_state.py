@@ -16,6 +16,7 @@ from torchlint.analysis.torch_api import (
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
     dtype_only,
+    makes_module,
     own_weights,
 )
 from torchlint.analysis.weights import loss_with_weights
@@ -350,6 +351,8 @@ class ModuleStateRule(Rule):
             # Activations, pooling and losses have no weights: nothing is lost (a
             # loss given class weights keeps them as a buffer).
             return last.startswith(PARAMETRIZED_MODULES) or loss_with_weights(node, q)
+        if q and makes_module(q):
+            return True  # timm.create_model(...), BinaryAccuracy(), features.STFT(...)
         helper = self._helper(node, None) if not q and depth < _HELPER_DEPTH else None
         if helper is not None:
             returns = own_returns(helper.node)
