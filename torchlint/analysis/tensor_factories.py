@@ -169,3 +169,9 @@ def meshgrid(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return Value(
         Kind.TUPLE, items=tuple(replace(v, ident=new_ident(), moved_from=0) for v in inputs)
     )
+
+
+def causal_mask(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``nn.Transformer.generate_square_subsequent_mask(n)``: a float32 square mask,
+    made as ``torch.zeros(n, n, device=...)`` would be."""
+    return factory(scope, node, "zeros", args)

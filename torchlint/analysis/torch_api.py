@@ -791,3 +791,9 @@ def own_weights(path: str) -> bool:
 
 # Containers made empty by a call and filled later, as ``{}`` and ``[]`` are.
 EMPTY_CONTAINER_CALLS = frozenset({"dict", "list", "OrderedDict"})
+
+# nn.Transformer's causal mask builders: made where ``device=`` says, else on the CPU.
+CAUSAL_MASK_FACTORIES = frozenset(
+    f"torch.nn.{where}generate_square_subsequent_mask"
+    for where in ("Transformer.", "modules.transformer.Transformer.", "modules.transformer._")
+)

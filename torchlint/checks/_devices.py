@@ -52,6 +52,46 @@ def usable(expr: cst.BaseExpression | None, bound: Iterable[str]) -> bool:
     return False
 
 
+def written_here(rule: Rule, expr: cst.BaseExpression) -> bool:
+    """A fix may write ``expr`` in the function being visited: each name it starts
+    from is a parameter or a local of that function, ``self``, or a name the module
+    binds at its top level (not one bound only under ``if __name__ == "__main__":``,
+    which importing the module does not run: a method of a class used from another
+    file would raise ``NameError``)."""
+    fn = rule.ctx.function
+    if fn is None or isinstance(expr, (cst.SimpleString, cst.Integer)):
+        return True
+    if isinstance(expr, cst.Call):
+        return all(written_here(rule, a.value) for a in expr.args)
+    root = root_name(expr) if isinstance(expr, (cst.Name, cst.Attribute)) else None
+    if root is None:
+        return False
+    return root == "self" or fn.binds(root) or root in _top_level_names(rule.ctx.module)
+
+
+def _top_level_names(module: cst.Module) -> set[str]:
+    """The names the module's own top-level statements bind."""
+    names: set[str] = set()
+    for stmt in module.body:
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            names.add(stmt.name.value)
+        elif isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Assign):
+                    names.update(
+                        n.target.value for n in small.targets if isinstance(n.target, cst.Name)
+                    )
+                elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                    names.add(small.target.value)
+                elif isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
+                    small.names, cst.ImportStar
+                ):
+                    for alias in small.names:
+                        bound = alias.asname.name if alias.asname is not None else alias.name
+                        names.add((dotted(bound) or "").split(".", 1)[0])
+    return names
+
+
 def model_name(callee: str) -> str:
     """The model a call runs: ``model`` of ``model.generate``, ``self.model`` of
     ``self.model.generate``."""

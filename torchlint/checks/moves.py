@@ -36,6 +36,7 @@ from torchlint.checks._devices import (
     name_of,
     names_cuda,
     usable,
+    written_here,
 )
 from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
 
@@ -672,10 +673,15 @@ class InputsNotMoved(Rule):
             )
             return
         fix = None
-        if device is not None and usable(device, obs.env) and not held:
-            fix = FixSpec.safe(
-                Replace(arg.value, method_call(arg.value, "to", device)),
-                message=f"move it at the call with .to({self.ctx.code_for(device)})",
+        # (not a name only the script's __main__ block binds: written_here)
+        if device is not None and usable(device, obs.env) and written_here(self, device):
+            fix = (
+                None
+                if held
+                else FixSpec.safe(
+                    Replace(arg.value, method_call(arg.value, "to", device)),
+                    message=f"move it at the call with .to({self.ctx.code_for(device)})",
+                )
             )
         self.report(
             at,
