@@ -101,12 +101,14 @@ def method(scope: Scope, path: str | None, receiver: Value, name: str, args: Arg
 
 def attribute(owner: Value, node: cst.Attribute) -> Value | None:
     """``scheduler.init_noise_sigma``: a number, or a 0-dim float32 tensor where the
-    scheduler keeps its sigmas (``_SIGMAS``); None for any other attribute, and for
-    a scheduler of a class not known (``pipe.scheduler``)."""
+    scheduler keeps its sigmas (``_SIGMAS``); for a scheduler of a class not known
+    (``pipe.scheduler``), one of the two, which scale a tensor alike (neither moves
+    it nor, having no dimensions, changes its dtype): a number. None for any other
+    attribute."""
     if node.attr.value != "init_noise_sigma" or owner.kind != Kind.OBJECT:
         return None
-    if owner.origin == NUMBERS:
-        return Value(Kind.NUMBER, dtype="float32")
     if owner.origin == SIGMAS:
         return Value(Kind.TENSOR, owner.device, "float32", owner.device_expr, (), new_ident())
+    if owner.origin in (NUMBERS, NOISE_SCHEDULER):
+        return Value(Kind.NUMBER, dtype="float32")
     return None

@@ -120,6 +120,11 @@ class Scope(ABC):
                         return Value(Kind.NUMBER)  # (vae.config.scaling_factor: a setting)
                     if below.split(".")[-1] in _CONFIGS:
                         return None  # (the configuration object: no part, no tensor)
+                    if "." in below and member(parent, below.split(".", 1)[0]).kind not in (
+                        Kind.MODULE,
+                        Kind.TENSOR,
+                    ):
+                        return None  # pipe.scheduler.timesteps: not a part of the pipeline
                     part = member(parent, path.rsplit(".", 1)[-1])
                     if part.kind == Kind.MODULE and "." not in below:
                         part = self.part_class(parent, below, part)

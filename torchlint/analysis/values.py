@@ -120,8 +120,7 @@ COLLATED = "collated"
 BATCH = "batch"
 # A PyTorch Geometric graph (``Data``), its dataset and its loader (``graphs.py``).
 PYG_GRAPH = "pyg graph"
-# The origin of a FUNCTION value that is a lambda (``Walk.lambdas`` has its code).
-LAMBDA = "lambda"
+LAMBDA = "lambda"  # (a FUNCTION value that is a lambda: ``Walk.lambdas`` has its code)
 # The origin of a FUNCTION value that is a class of the file (``cls`` in a classmethod).
 CLASS = "class:"
 # The origin of a FUNCTION value that is a library callable, by its qualified name (a
@@ -450,7 +449,8 @@ def member(parent: Value, attr: str) -> Value:
             new_ident(),
             origin=MODULE_TENSOR,
         )
-    return submodule(parent)
+    part = submodule(parent)  # (pipe.unet: a module, which casts nothing it is given)
+    return replace(part, origin="") if parent.origin == PIPELINE else part
 
 
 def followed(owner: Value, node: cst.Attribute) -> Event | None:
