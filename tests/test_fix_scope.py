@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import invoke
 
-MODEL = '''\
+MODEL = """\
 import torch
 from torch import nn
 
@@ -30,7 +30,7 @@ if __name__ == "__main__":
     {guarded}
     model = Decoder().to(device)
     print(model(3))
-'''
+"""
 
 
 @pytest.mark.parametrize(

@@ -612,8 +612,10 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
             parents = {p.rsplit(".", 1)[0] for t in targets if "." in (p := dotted(t) or "")}
             self.late_parts.extend((parent, roots_of(value)) for parent in parents)
         # (what a function of the file returns may be a module)
-        is_module = self.value_is_module(value, self.functions)
-        if is_module or self.may_make_module(value):
+        # (a class another file of the project may define as a module, maybe moved on
+        # the way: Net().to(device), as the flow analysis reads it)
+        is_module = self.value_is_module(value, self.functions) or self.may_make_module(value)
+        if is_module:
             self.held_modules |= {p for t in targets if (p := dotted(t) or "").startswith("self.")}
         moves = isinstance(value, ast.Call) and is_device_move(value)
         # model = X.from_pretrained(..., device_map={"": 0}): loaded onto a device
