@@ -224,7 +224,7 @@ class IntegerInput(Rule):
 
 def _int64_made(value: Value) -> bool:
     """int64 ids made by one of ``INT64_MAKERS`` (``torch.randint``, ``.long()``), or
-    int64 numpy data made a tensor (``torch.from_numpy(np.asarray(board,
+    numpy data cast with ``.astype(np.int64)``, or int64 numpy data made a tensor (``torch.from_numpy(np.asarray(board,
     dtype=np.int64))``, ``torch.tensor(counts)`` of an array): not index arithmetic."""
     made = value.dtype_event()
     if made is None or not isinstance(made.node, cst.Call):
@@ -235,7 +235,8 @@ def _int64_made(value: Value) -> bool:
         # (a list of Python ints written out is ids or sizes, not numpy data)
         data = made.node.args[0].value
         return last == "from_numpy" or not isinstance(data, _WRITTEN_OUT)
-    return last in INT64_MAKERS
+    # (or numpy data cast to int64 on purpose: torch.from_numpy(pair.astype(np.int64)))
+    return last in INT64_MAKERS or last == "astype"
 
 
 _WRITTEN_OUT = (cst.List, cst.Tuple, cst.ListComp, cst.Integer, cst.UnaryOperation)
