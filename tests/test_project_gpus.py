@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import invoke, same_without_screen
 
+from torchlint.lint import engine
+
 UTILS = """\
 import torch
 
@@ -76,3 +78,41 @@ def test_linted_alone_the_call_names_the_helper_s_line(
     lines = result.stdout.splitlines()
     assert [line.split(" TL208 ")[0] for line in lines] == ["train.py:14:15:", "train.py:14:34:"]
     assert all("(line 7 of utils.py)" in line for line in lines)
+
+
+HELPER_WITH_DEVICE = """\
+import torch
+
+device = torch.device("cuda:0")
+
+
+def embed(encoder, images):
+    return encoder(images.to(device))
+"""
+
+TRAIN_WITH_HELPER = """\
+import torch
+from torch import nn
+
+from helper import embed
+
+
+def run(images, gpu):
+    device = torch.device(f"cuda:{gpu}")
+    encoder = nn.Conv2d(3, 8, 3).to(device)
+    return embed(encoder, images)
+"""
+
+
+def test_the_same_findings_when_a_process_lints_the_file_again(tmp_path: Path) -> None:
+    # A process keeps the other files of the project it read (the language server,
+    # a batch worker): what their module-level assignments bind (the helper's
+    # ``cuda:0``) must count on every lint, not only on the first.
+    write(tmp_path, {"helper.py": HELPER_WITH_DEVICE, "train.py": TRAIN_WITH_HELPER})
+    path = str(tmp_path / "train.py")
+    text = (tmp_path / "train.py").read_text()
+    runs = [
+        [(f.line, f.code) for f in engine.lint_text(path, text, frozenset({"TL208"})).findings]
+        for _ in range(3)
+    ]
+    assert runs == [[(10, "TL208")]] * 3

@@ -85,6 +85,10 @@ SKLEARN_SPLITTERS = frozenset({"sklearn.model_selection.train_test_split"})
 
 # numpy functions that turn their first argument into an array; given a list, each
 # member is converted (``np.concatenate(preds)``).
+# numpy's scalar types, called on a tensor (``np.float32(face)``): an array of it.
+NUMPY_SCALAR_TYPES = frozenset(
+    "float16 float32 float64 half single double uint8 int8 int16 int32 int64 bool_".split()
+)
 NUMPY_CONVERSIONS = frozenset(
     """array asarray asanyarray ascontiguousarray copy concatenate stack vstack hstack
     row_stack column_stack""".split()

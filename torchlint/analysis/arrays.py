@@ -14,6 +14,7 @@ from torchlint.analysis.array_api import (
     NUMPY_ARRAY_FIRST,
     NUMPY_CONVERSIONS,
     NUMPY_LIST_REDUCTIONS,
+    NUMPY_SCALAR_TYPES,
     NUMPY_UFUNCS,
     OPENCV_VIDEO_READER,
     PANDAS_FRAME,
@@ -287,6 +288,7 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         and args[0][1].kind in (Kind.TENSOR, Kind.MOVED)
         and (
             name in _ONE_ARRAY
+            or name in NUMPY_SCALAR_TYPES
             or (
                 (name in NUMPY_UFUNCS or name in NUMPY_ARRAY_FIRST)
                 and args[0][1].device != Place.CPU

@@ -14,7 +14,7 @@ from torchlint.analysis.expressions import Expressions
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LateModuleObs
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import PARAMETER_CLASSES
+from torchlint.analysis.torch_api import PARAMETER_CLASSES, TENSOR_REGISTRARS
 from torchlint.analysis.values import Kind, Place, Value
 from torchlint.analysis.walk import Late
 from torchlint.analysis.weights import holds_no_weights
@@ -214,3 +214,24 @@ class Attachments(Expressions):
                 self.depth,
             )
         self.w.pending_late.clear()
+
+
+def registered(expr: cst.BaseExpression) -> tuple[str, str, str, cst.BaseExpression] | None:
+    """``m.register_buffer("pos", value)`` / ``m.register_parameter("w", value)``:
+    the module's path, the attribute set (empty when the name is not a literal
+    identifier), "buffer" or "parameter", and the value."""
+    if not (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute)):
+        return None
+    what, keyword = TENSOR_REGISTRARS.get(expr.func.attr.value, ("", ""))
+    owner = dotted(expr.func.value)
+    if not what or owner is None or any(a.star for a in expr.args):
+        return None
+    positional = [a.value for a in expr.args if a.keyword is None]
+    by_name = {a.keyword.value: a.value for a in expr.args if a.keyword is not None}
+    name_node = positional[0] if positional else by_name.get("name")
+    value = positional[1] if len(positional) > 1 else by_name.get(keyword)
+    if name_node is None or value is None:
+        return None
+    name = name_node.evaluated_value if isinstance(name_node, cst.SimpleString) else None
+    attr = name if isinstance(name, str) and name.isidentifier() else ""
+    return owner, attr, what, value

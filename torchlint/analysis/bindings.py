@@ -21,11 +21,15 @@ _DATA = frozenset(
 )
 
 
-def of(home: Home, new_scope: Callable[[], Calls]) -> dict[str, Value]:
+def of(
+    home: Home, new_scope: Callable[[], Calls], bound: dict[Home, dict[str, Value]]
+) -> dict[str, Value]:
     """The data ``home``'s kept module-level assignments bind, walked in a scope
-    ``new_scope`` makes (once: kept on the Home)."""
-    if home.bindings is None:
-        home.bindings = {}  # (while walked: a function they call sees none)
+    ``new_scope`` makes, once per walk (``bound``). Not kept on the Home, which a
+    process keeps for the next file: the walk records what the assignments do (a
+    device a move names, the GPU it picks) in its own tables."""
+    if home not in bound:
+        bound[home] = {}  # (while walked: a function they call sees none)
         module = home.analysis.module
         assigned = [
             stmt
@@ -35,9 +39,9 @@ def of(home: Home, new_scope: Callable[[], Calls]) -> dict[str, Value]:
         ]
         scope = new_scope()
         scope.body(assigned)
-        home.bindings = {
+        bound[home] = {
             k: v
             for k, v in scope.env.items()
             if v.kind in _DATA or (v.kind == Kind.OPTIONS and v.origin == SETTINGS)
         }
-    return home.bindings
+    return bound[home]

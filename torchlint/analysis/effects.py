@@ -293,7 +293,11 @@ def module_method(
         return state_dict(receiver)
     if method in _MODULE_PLUMBING:
         return UNKNOWN
-    if method in _CONTAINER_FILLS and not _own_method(scope, path, receiver, method):
+    if (
+        method in _CONTAINER_FILLS
+        and not _own_method(scope, path, receiver, method)
+        and not (method == "update" and path and receiver.origin.startswith("torchmetrics."))
+    ):  # (metric.update(preds, target) runs the metric, as calling it does)
         # ensemble.append(ckpt.to(device)): a container holds what it is given, where
         # it is; the container is no longer surely where it was made
         given = [v for _, v in args]

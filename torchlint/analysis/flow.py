@@ -31,6 +31,7 @@ from dataclasses import replace
 import libcst as cst
 
 from torchlint.analysis import (
+    attachments,
     bindings,
     branches,
     copies,
@@ -41,6 +42,7 @@ from torchlint.analysis import (
     key_loops,
     lightning,
     lists,
+    memos,
     plain,
     rebinds,
     recasts,
@@ -58,7 +60,6 @@ from torchlint.analysis.torch_api import (
     MODULE_CONTAINERS,
     NO_GRAD_CONTEXTS,
     SUBMODULE_ADDERS,
-    TENSOR_REGISTRARS,
     no_grad_decorated,
 )
 from torchlint.analysis.values import (
@@ -189,7 +190,7 @@ class _Scope(Attachments):
                 and len(expr.args) >= 2
             ):  # model.add_module("head", nn.Linear(...))
                 self.late_assign(dotted(expr.func.value), self.eval(expr.args[1].value), stmt)
-            registered = _registered(expr)
+            registered = attachments.registered(expr)
             if registered is not None:
                 owner, attr, what, tensor = registered
                 value = self.eval(tensor)  # self.register_buffer("pos", t)
@@ -202,7 +203,7 @@ class _Scope(Attachments):
                 pass
             elif stmt.value is not None and self.rebuilt(stmt.value):
                 self.dropped = True  # {k: f(v) ...} in a leaf walk (``shapes.py``)
-            else:
+            elif not memos.cached_read(self, stmt.value, value):
                 self.returns.append(value)
         elif type(stmt) is cst.If:
             self.eval(stmt.test)
@@ -702,7 +703,7 @@ class FlowWalker(Walk):
         return self.facts
 
     def bindings_of(self, home: Home) -> dict[str, Value]:
-        return bindings.of(home, lambda: _Scope(self, {}))
+        return bindings.of(home, lambda: _Scope(self, {}), self.bound)
 
     def _class(self, cls: ClassFacts) -> None:
         methods = class_methods(cls)
@@ -715,15 +716,16 @@ class FlowWalker(Walk):
             # stays as __init__ left it: ``plain.py``).
             attrs = plain.attributes(cls, self.methods(cls), env, self._read_outside)
         lightning_module = lightning.is_lightning(cls, self.analysis)
+        hooks = lightning.hook_env if lightning.is_callback(cls, self.analysis) else None
         setters = plain.sole_setters(self.methods(cls), set(attrs))
         left: dict[str, Value] = {}  # (what those setters left, for the others)
         # (the methods that alone set an attribute first: ``fit`` before ``predict``)
         for method in sorted(methods, key=lambda m: m.name.value not in setters):
             if method is not init:
-                env = {**left, **attrs}
-                if lightning_module:
-                    env.update(lightning.step_env(method, attrs))
-                end = self._function(method, env, cls)
+                # (a step hook is where Lightning enters: it follows the file's helpers)
+                step = lightning.step_env(method, attrs) if lightning_module else {}
+                step = hooks(method, attrs) if hooks is not None else step
+                end = self._function(method, {**left, **attrs, **step}, cls, bool(step))
                 keys = setters.get(method.name.value, set())
                 if keys:
                     ended = {k: v for k, v in end.items() if k in keys}
@@ -735,7 +737,11 @@ class FlowWalker(Walk):
         return self._outside
 
     def _function(
-        self, node: cst.FunctionDef, env: dict[str, Value], cls: ClassFacts | None = None
+        self,
+        node: cst.FunctionDef,
+        env: dict[str, Value],
+        cls: ClassFacts | None = None,
+        entry: bool = False,
     ) -> dict[str, Value]:
         self.moved_away = {}
         p = node.params
@@ -744,6 +750,7 @@ class FlowWalker(Walk):
             if isinstance(param, cst.Param):
                 env.setdefault(param.name.value, UNKNOWN)
         scope = _Scope(self, env, cls=cls)
+        scope.entry = scope.entry or entry
         scope.no_grad = int(no_grad_decorated(self.analysis, node))
         scope.body(node.body.body)
         scope.finish()
@@ -761,27 +768,6 @@ def _returns(body: Sequence[cst.CSTNode]) -> bool:
     if isinstance(last, cst.SimpleStatementLine):
         last = last.body[-1]
     return isinstance(last, (cst.Return, cst.Raise))
-
-
-def _registered(expr: cst.BaseExpression) -> tuple[str, str, str, cst.BaseExpression] | None:
-    """``m.register_buffer("pos", value)`` / ``m.register_parameter("w", value)``:
-    the module's path, the attribute set (empty when the name is not a literal
-    identifier), "buffer" or "parameter", and the value."""
-    if not (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute)):
-        return None
-    what, keyword = TENSOR_REGISTRARS.get(expr.func.attr.value, ("", ""))
-    owner = dotted(expr.func.value)
-    if not what or owner is None or any(a.star for a in expr.args):
-        return None
-    positional = [a.value for a in expr.args if a.keyword is None]
-    by_name = {a.keyword.value: a.value for a in expr.args if a.keyword is not None}
-    name_node = positional[0] if positional else by_name.get("name")
-    value = positional[1] if len(positional) > 1 else by_name.get(keyword)
-    if name_node is None or value is None:
-        return None
-    name = name_node.evaluated_value if isinstance(name_node, cst.SimpleString) else None
-    attr = name if isinstance(name, str) and name.isidentifier() else ""
-    return owner, attr, what, value
 
 
 def _held(values: Iterable[Value], depth: int = 2) -> Iterator[Value]:

@@ -13,17 +13,19 @@ from dataclasses import replace
 import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts, FileFacts
-from torchlint.analysis.torch_api import LIGHTNING_MODULES, LIGHTNING_STEPS
+from torchlint.analysis.torch_api import LIGHTNING_CALLBACKS, LIGHTNING_MODULES, LIGHTNING_STEPS
 from torchlint.analysis.values import Event, Kind, Place, Value, new_value
 
 # The detail of the events: messages may say who placed the value.
 PLACED_BY = "the device Lightning runs the step on"
 
 
-def is_lightning(cls: ClassFacts, facts: FileFacts) -> bool:
-    """``cls`` subclasses a LightningModule (directly, or through classes of the
-    file)."""
-    if not cls.is_module:
+def is_lightning(
+    cls: ClassFacts, facts: FileFacts, bases: frozenset[str] = LIGHTNING_MODULES
+) -> bool:
+    """``cls`` subclasses a LightningModule (or one of ``bases``: a Callback),
+    directly or through classes of the file."""
+    if not cls.is_module and bases is LIGHTNING_MODULES:
         return False  # (LightningModule is a module base: torch_api.MODULE_BASES)
     seen: set[str] = set()
     todo = [cls]
@@ -33,7 +35,7 @@ def is_lightning(cls: ClassFacts, facts: FileFacts) -> bool:
             continue
         seen.add(current.name)
         for base in current.bases:
-            if base in LIGHTNING_MODULES:
+            if base in bases:
                 return True
             local = facts.class_named(base)
             if local is not None:
@@ -60,3 +62,29 @@ def step_env(method: cst.FunctionDef, attrs: dict[str, Value]) -> dict[str, Valu
         Kind.MOVED, Place.VAR, None, Event("move", batch, PLACED_BY, batch.value)
     )
     return env
+
+
+def hook_env(method: cst.FunctionDef, attrs: dict[str, Value]) -> dict[str, Value]:
+    """The state a Callback's batch hook starts from (``on_validation_batch_end(self,
+    trainer, pl_module, outputs, batch, batch_idx)``, ``on_train_batch_start(self,
+    trainer, pl_module, batch, batch_idx)``): the module placed on the trainer's
+    device, and the batch and the step's outputs there. The callback's own
+    attributes (a metric it made) stay where its ``__init__`` left them."""
+    name = method.name.value
+    params = [p.name for p in method.params.params]
+    ends = name.endswith("_batch_end")
+    if not (name.startswith("on_") and (ends or name.endswith("_batch_start"))):
+        return {}
+    if len(params) < (5 if ends else 4):
+        return {}
+    placed = Event("move", method.name, PLACED_BY)
+    env = {params[2].value: new_value(Kind.MODULE, Place.VAR, None, placed)}
+    for given in params[3 : 5 if ends else 4]:  # (outputs and) batch
+        env[given.value] = new_value(
+            Kind.MOVED, Place.VAR, None, Event("move", given, PLACED_BY, given.value)
+        )
+    return env
+
+
+def is_callback(cls: ClassFacts, facts: FileFacts) -> bool:
+    return is_lightning(cls, facts, LIGHTNING_CALLBACKS)

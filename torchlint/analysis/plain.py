@@ -15,6 +15,7 @@ import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.names import dotted
+from torchlint.analysis.torch_api import LIGHTNING_CALLBACKS
 from torchlint.analysis.values import Kind, Value, carried
 from torchlint.lint.traverse import nodes
 
@@ -61,10 +62,13 @@ def attributes(
     for a plain class) and no method hands out (``return self.model``). (What cannot
     be moved, a device, a number, stays as it is in a plain class.)"""
     own = {k: v for k, v in env.items() if k.startswith("self.") and carried(v)}
+    # (Lightning places the module it trains, never a Callback's own state: a metric
+    # a callback made stays where its ``__init__`` left it)
+    callback = any(b in LIGHTNING_CALLBACKS for b in cls.bases)
     plain = (
-        all(b in _PLAIN_BASES for b in cls.bases)
+        all(b in _PLAIN_BASES or b in LIGHTNING_CALLBACKS for b in cls.bases)
         and not _MOVERS & methods.keys()
-        and places_its_own(own)
+        and (callback or places_its_own(own))
     )
     if plain:
         reached = outside()

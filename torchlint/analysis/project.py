@@ -24,7 +24,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import libcst as cst
 
@@ -34,9 +33,6 @@ from torchlint.lint.bodies import without_lines
 from torchlint.lint.parsing import parse_module
 from torchlint.lint.source import SourceError, file_digest, read
 from torchlint.lint.traverse import nodes
-
-if TYPE_CHECKING:
-    from torchlint.analysis.values import Value
 
 # How far above the importing file's folder an absolute import is looked for
 # (``from models.net import Net`` in ``tools/train.py`` of a repository's root).
@@ -82,9 +78,6 @@ class Home:
     loose: frozenset[str] = frozenset()
     # What each recursive converter of the file builds (``converters.py``), once.
     converters: dict[cst.FunctionDef, cst.Call | None] = field(default_factory=dict, repr=False)
-    # What the file's module-level assignments that its kept functions read bind (data
-    # only: arrays, tensors, devices, dtypes, numbers), walked once (``FlowWalker``).
-    bindings: dict[str, Value] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, analysis: FileFacts) -> Home:

@@ -69,7 +69,12 @@ def instance_of(value: Value, types: frozenset[str]) -> bool | None:
     """``isinstance(value, types)`` (qualified names; builtins bare) where the
     value's kind decides it; None where it does not."""
     if value.kind == Kind.TENSOR:
-        return True if types & TENSOR else None
+        if types & TENSOR:
+            return True
+        # (isinstance(frame, np.ndarray) of a tensor: the tensor's branch)
+        return False if types <= _MAPPING | _SEQUENCE | _SCALARS | {"list", "tuple"} else None
+    if value.kind == Kind.MOVED:  # (nothing with a .to() is an ndarray, str or number)
+        return False if types <= _SCALARS else None
     if value.kind == Kind.ENCODING and value.keys:
         if types & _MAPPING:
             return True

@@ -408,13 +408,12 @@ def makes_module(q: str) -> bool:
     return head == "transformers" and bool(_TRANSFORMERS_MODEL.match(last))
 
 
-# Lightning's modules: placed with each batch before a step hook (analysis/lightning.py).
-LIGHTNING_MODULES = frozenset(
-    f"{package}{where}LightningModule"
-    for package in ("pytorch_lightning.", "lightning.", "lightning.pytorch.")
-    for where in ("", "core.", "core.module.")
-)
-# The hooks Lightning calls with the batch on the module's device.
+# Lightning's modules: placed with each batch before a step hook; its callbacks'
+# batch hooks get the placed module, the batch and the step's outputs (lightning.py).
+_PL = ("pytorch_lightning.", "lightning.", "lightning.pytorch.")
+_IN = ("", "core.", "core.module.", "callbacks.", "callbacks.callback.")
+LIGHTNING_MODULES = frozenset(f"{p}{w}LightningModule" for p in _PL for w in _IN[:3])
+LIGHTNING_CALLBACKS = frozenset(f"{p}{w}Callback" for p in _PL for w in (_IN[0], *_IN[3:]))
 LIGHTNING_STEPS = frozenset({"training_step", "validation_step", "test_step", "predict_step"})
 
 MODULE_BASES = frozenset(

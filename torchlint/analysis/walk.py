@@ -109,6 +109,9 @@ class Walk:
         # The files of the project the walk read (the linted file's result depends
         # on them), and the call of the linted file that entered them.
         self.visited: list[Home] = []
+        # What another file's module-level assignments bind (``bindings.py``), walked
+        # once per walk: their moves and devices are facts of this walk's tables.
+        self.bound: dict[Home, dict[str, Value]] = {}
         self._resolved: dict[tuple[str | None, str], tuple[Home, str] | None] = {}
         # How many files away from the linted one the walk reads names now, and the
         # files it reached by a relative import (``imported``).
@@ -157,6 +160,8 @@ class Walk:
         self.leaves: dict[cst.FunctionDef, bool] = {}
         # The nodes of a recursive function, by id (``Calls.returned``).
         self.fn_nodes: dict[cst.FunctionDef, frozenset[int]] = {}
+        # The containers each file's functions fill by key (``memos.py``).
+        self.memo_stores: dict[Home, frozenset[str]] = {}
 
     @contextlib.contextmanager
     def gpu_run_only(self, only: bool) -> Iterator[None]:

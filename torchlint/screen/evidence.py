@@ -181,7 +181,12 @@ class Evidence:
         reached: set[int] = set()
         # (A plain class, no base, is walked as an entry too: its methods are script
         # code, a trainer's or an evaluator's, that calls the file's functions.)
-        entries = [i for i, d in enumerate(defs) if not isinstance(d, ast.ClassDef) or _plain(d)]
+        # (Lightning's hooks too: Lightning calls them, and they follow the file's code.)
+        entries = [
+            i
+            for i, d in enumerate(defs)
+            if not isinstance(d, ast.ClassDef) or _plain(d) or d.name in file.lightning
+        ]
         for start in [-1, *entries]:
             todo = list(reads(module_level)) if start < 0 else [start]
             seen = set(todo)

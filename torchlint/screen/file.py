@@ -6,8 +6,16 @@ from __future__ import annotations
 import ast
 
 from torchlint.analysis.project import module_file
-from torchlint.analysis.torch_api import LIGHTNING_MODULES, module_base, torch_alias
+from torchlint.analysis.torch_api import (
+    LIGHTNING_CALLBACKS,
+    LIGHTNING_MODULES,
+    module_base,
+    torch_alias,
+)
 from torchlint.screen.trees import dotted
+
+# (a LightningModule's step hooks and a Callback's batch hooks run placed)
+LIGHTNING_HOSTS = LIGHTNING_MODULES | LIGHTNING_CALLBACKS
 
 # What a module-level name TL301 may read as a tensor is assigned (``_globals.py``).
 _DATA = (ast.Call, ast.BinOp, ast.Subscript, ast.Attribute, ast.Name)
@@ -35,7 +43,8 @@ class File:
         self._modules: dict[tuple[int, str], str | None] = {}
         self.classes: set[str] = set()
         self.all_classes: set[str] = set()  # (module classes or not)
-        # LightningModule classes: their step hooks run placed (analysis/lightning.py).
+        # LightningModule and Callback classes: their step and batch hooks run placed
+        # (analysis/lightning.py), and follow the file's functions.
         self.lightning: set[str] = set()
         # The file's top-level functions: calls to them are followed by the analysis.
         self.function_nodes = {
@@ -194,7 +203,7 @@ class File:
                         bases += [raw, self.qualify(raw) or raw]
                 if any(module_base(b) or b in self.classes for b in bases):
                     self.classes.add(stmt.name)  # type: ignore[attr-defined]
-                if any(b in LIGHTNING_MODULES or b in self.lightning for b in bases):
+                if any(b in LIGHTNING_HOSTS or b in self.lightning for b in bases):
                     self.lightning.add(stmt.name)  # type: ignore[attr-defined]
                 self.all_classes.add(stmt.name)  # type: ignore[attr-defined]
                 self._statements(stmt.body)  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ from torchlint.analysis.array_api import (
     NUMPY_ARRAY_FIRST,
     NUMPY_CONVERSIONS,
     NUMPY_LIST_REDUCTIONS,
+    NUMPY_SCALAR_TYPES,
     NUMPY_UFUNCS,
     PANDAS_READERS,
     PIL_OPENERS,
@@ -94,6 +95,7 @@ class LibraryCalls:
             function = q[len("numpy.") :]
             converts = (
                 function in NUMPY_CONVERSIONS
+                or function in NUMPY_SCALAR_TYPES
                 or function in NUMPY_UFUNCS
                 or function in NUMPY_ARRAY_FIRST
             )

@@ -432,13 +432,14 @@ def numpy_mapped(node: ast.Call, qualify: Callable[[str], str | None]) -> list[a
 
 def lightning_step(stmt: ast.stmt) -> bool:
     """``stmt`` defines a LightningModule step hook (``training_step``, ...) with a
-    batch parameter: it runs with the module and the batch on the trainer's device
+    batch parameter, or a Callback's batch hook: it runs with the module and the batch on the trainer's device
     (``analysis/lightning.py``), evidence of a placement the code never spells."""
-    return (
-        isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
-        and stmt.name in LIGHTNING_STEPS
-        and len(stmt.args.posonlyargs) + len(stmt.args.args) >= 2
-    )
+    if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    given = len(stmt.args.posonlyargs) + len(stmt.args.args)
+    if stmt.name.startswith("on_") and stmt.name.endswith(("_batch_end", "_batch_start")):
+        return given >= 4  # a Callback's: (self, trainer, pl_module, [outputs,] batch)
+    return stmt.name in LIGHTNING_STEPS and given >= 2
 
 
 def unzipping(node: ast.expr) -> bool:

@@ -1,0 +1,46 @@
+"""Memoized helpers: ``if key in _CACHE: return _CACHE[key]`` before the code that
+builds the value, stores it (``_CACHE[key] = model``) and returns it. The cached
+value is one an earlier call of the same helper built and returned, so what the
+helper gives is what its other returns give: the read of the cache is left out of
+the join of its returns (else the unknown entry makes the whole result unknown)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from torchlint.analysis.names import dotted
+from torchlint.analysis.values import Value
+from torchlint.lint.traverse import nodes
+
+if TYPE_CHECKING:
+    from torchlint.analysis.scope import Scope
+
+
+def cached_read(scope: Scope, expr: cst.BaseExpression | None, value: Value) -> bool:
+    """``expr`` (a returned expression, ``value`` as the walk read it) reads an
+    entry of a container that the file's functions fill by key: a memo."""
+    if value.kind is not None or not isinstance(expr, cst.Subscript) or len(expr.slice) != 1:
+        return False
+    container = dotted(expr.value)
+    return container is not None and container in _stored(scope)
+
+
+def _stored(scope: Scope) -> frozenset[str]:
+    """The containers (``_CACHE``, ``self._slots``) the functions of the file being
+    read store entries in by key."""
+    home = scope.w.home
+    known = scope.w.memo_stores.get(home)
+    if known is None:
+        module = home.analysis.module
+        found: set[str] = set()
+        for fn in nodes(module, cst.FunctionDef) if module is not None else ():
+            for assign in nodes(fn, cst.Assign):
+                for target in assign.targets:
+                    if isinstance(target.target, cst.Subscript):
+                        name = dotted(target.target.value)
+                        if name is not None:
+                            found.add(name)
+        known = scope.w.memo_stores[home] = frozenset(found)
+    return known
