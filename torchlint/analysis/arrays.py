@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import dims
+from torchlint.analysis import dims, plots
 from torchlint.analysis.array_api import (
     NUMPY_ARRAY_FIRST,
     NUMPY_CONVERSIONS,
@@ -252,7 +252,25 @@ def library_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg,
     return _library_result(node, q, args)
 
 
+# The origin of what ``to_numpy`` records for a numpy array indexed by a tensor
+# (``names[order[:k]]``): numpy makes an array of the index.
+NUMPY_INDEX = "numpy-index"
+
+
+def indexed_by(
+    scope: Scope, owner: Value, by: Value, node: cst.Subscript, index: cst.BaseExpression
+) -> None:
+    """``array[t]``: a numpy array indexed by a tensor converts the tensor to numpy
+    (a tensor on a GPU fails there: "can't convert cuda:0 device type tensor to
+    numpy"), recorded in ``to_numpy`` at the subscript."""
+    if owner.kind == Kind.NDARRAY and by.kind in (Kind.TENSOR, Kind.MOVED) and by.on_accelerator:
+        handed = replace(by, events=(*by.events, Event("pass", index, "index")))
+        scope.w.facts.to_numpy.add(node, replace(handed, origin=NUMPY_INDEX), scope.depth)
+
+
 def _library_result(node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    if (figure := plots.pyplot_result(q)) is not None:
+        return figure  # fig, axs = plt.subplots(2, 4)
     if q in PANDAS_READERS:
         return Value(Kind.OBJECT, origin=PANDAS_FRAME, ident=new_ident())  # pd.read_csv(path)
     data = SKLEARN_DATA.get(q)

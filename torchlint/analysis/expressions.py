@@ -33,6 +33,7 @@ from torchlint.analysis import (
     losses,
     numbers,
     optimizers,
+    plots,
     properties,
     retype,
     schedulers,
@@ -211,6 +212,7 @@ class Expressions(FunctionValues):
                     by = self.eval(element.slice.value)
                     if by.kind == Kind.TENSOR:
                         joins.indexed(self, owner, by, node, element.slice.value)
+                    arrays.indexed_by(self, owner, by, node, element.slice.value)
             number = numbers.shape_entry(node)
             if number is not None:
                 return number  # L = x.shape[-1]: an int
@@ -238,6 +240,8 @@ class Expressions(FunctionValues):
                 return list_member(owner) or submodule(owner)
             if frames.is_frame(owner):
                 return replace(owner, ident=new_ident())  # df[cols], df.iloc[:, :-1]
+            if owner.kind == Kind.OBJECT and owner.origin == plots.AXES:
+                return owner  # axs[0, 1]
             if owner.kind == Kind.OBJECT:
                 # images[i] of a class of the file: what its __getitem__ returns
                 item = self.method_of(owner, "__getitem__", node, [])
@@ -485,6 +489,10 @@ class Expressions(FunctionValues):
                 return denoised  # scheduler.step(eps, t, latents): the next latents
             if receiver.kind == Kind.OBJECT and receiver.origin in arrays.ARRAY_OBJECTS:
                 return arrays.object_method(node, receiver, method)  # rng.uniform(0, 1, n)
+            if receiver.kind == Kind.OBJECT and (plotted := plots.plotting(receiver, method)):
+                return arrays.library_call(self, node, plotted, args)  # ax.imshow(img)
+            if receiver.kind == Kind.OBJECT and receiver.origin in (plots.AXES, plots.FIGURE):
+                return plots.method(receiver, method) or UNKNOWN
             if receiver.kind == Kind.OBJECT:
                 result = self.method_of(receiver, method, node, args)
                 if result is not None:

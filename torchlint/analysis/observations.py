@@ -315,7 +315,8 @@ class FlowFacts:
     # The moves and creations that put a tensor on CUDA by name, outside a GPU-only branch.
     cuda_by_name: set[cst.CSTNode] = field(default_factory=set)
     # ``t.numpy()`` / ``np.asarray(t)``: the tensor converted.
-    to_numpy: Observations[cst.Call, Value] = field(default_factory=Observations)
+    # (at a call, or at ``array[t]``: a numpy array indexed by a tensor)
+    to_numpy: Observations[cst.Call | cst.Subscript, Value] = field(default_factory=Observations)
     # ``x.type(...)``: what ``x`` is, in each walk that reached it.
     type_receivers: Observations[cst.Call, Value] = field(default_factory=Observations)
     # ``F.cross_entropy(logits, target)`` and friends: the target argument and value.

@@ -145,9 +145,9 @@ SAME_PLACE_OPS = frozenset(
     transpose flatten unflatten expand expand_as repeat repeat_interleave flip roll unfold
     narrow select index_select gather masked_fill cumsum cumprod sum mean std var amax amin
     norm softmax log_softmax sigmoid tanh relu gelu silu exp log abs sqrt rsqrt neg pow
-    round clamp clip argmax argmin interpolate pad normalize dropout tril triu t sin cos tan
-    floor ceil sign one_hot chunk split unbind tensor_split fill_ zero_ normal_ uniform_
-    bernoulli_ random_ exponential_ copy_ inverse inv pinv pinverse matrix_exp eq ne lt
+    round clamp clip argmax argmin argsort interpolate pad normalize dropout tril triu t
+    sin cos tan floor ceil sign one_hot chunk split unbind tensor_split fill_ zero_ normal_
+    uniform_ bernoulli_ random_ exponential_ copy_ inverse inv pinv pinverse matrix_exp eq ne lt
     softplus leaky_relu elu selu celu mish hardswish hardsigmoid hardtanh relu6
     logsigmoid softsign log1p expm1 square reciprocal
     le gt ge logical_not isnan isinf isfinite requires_grad_ multinomial topk sort
@@ -199,7 +199,7 @@ PAIRED_RESULTS = frozenset("max min topk sort".split())
 PAIRED_FIELDS = frozenset({"values", "indices"})
 # Of those, the ones whose result is int64 (indices, one-hot codes), bool (``a.eq(b)``),
 # and int64 for an integer or bool input (``spikes.sum(0)``).
-INDEX_RESULTS = frozenset({"argmax", "argmin", "one_hot", "multinomial"})
+INDEX_RESULTS = frozenset({"argmax", "argmin", "argsort", "one_hot", "multinomial"})
 BOOL_RESULTS = frozenset("eq ne lt le gt ge logical_not isnan isinf isfinite".split())
 INT64_SUMS = frozenset("sum cumsum prod cumprod".split())
 # The floating dtypes (what a module's .half() / .to(dtype) casts).

@@ -128,6 +128,34 @@ class NumpyOfDeviceTensor(Rule):
             if self._check(node, value):
                 return
 
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        """``names[order[:k]]``: a numpy array indexed by a tensor on the device."""
+        for value in self.ctx.analysis.flow.to_numpy.all(node):
+            handed = value.last("pass")
+            if not _on_gpu(value) or handed is None or not contains(node, handed.node):
+                continue
+            index = handed.node
+            assert isinstance(index, cst.BaseExpression)
+            code = self.ctx.code_for(index)
+            move = value.last("move", "create")
+            self.report(
+                node,
+                f"`{code}` is on {_place(value)}{_moved_at(value, move)}: indexing a numpy "
+                "array with it makes a numpy array of it, which raises \"can't convert "
+                f'cuda:0 device type tensor to numpy"; index with `{code}.cpu()`',
+                FixSpec.safe_if(
+                    value.kind == Kind.TENSOR,
+                    Replace(
+                        index,
+                        cst.parse_expression(f"{self.ctx.code_for(attribute_base(index))}.cpu()"),
+                    ),
+                    message="copy the index to the host"
+                    + ("" if value.kind == Kind.TENSOR else " (assumes a tensor)"),
+                ),
+                {"move": move.node} if move is not None else {},
+            )
+            return
+
     def _check(self, node: cst.Call, value: Value) -> bool:
         if value.origin == LIBRARY_CONVERSION:
             return self._library(node, value)
@@ -227,7 +255,7 @@ class NumpyOfDeviceTensor(Rule):
         self.report(
             node,
             f"{names} {'are' if len(found) > 1 else 'is'} on {place}{where}: "
-            f"`{dotted(node.func) or 'this function'}` converts its arguments to numpy, which "
+            f"`{_callee(node)}` converts its arguments to numpy, which "
             'raises "can\'t convert cuda:0 device type tensor to numpy"; pass '
             + " and ".join(f"`{self.ctx.code_for(a)}.detach().cpu()`" for _, a in found),
             FixSpec.safe_if(
@@ -482,3 +510,11 @@ class TorchLoadWithoutWeightsOnly(_TorchLoad):
                 message="add weights_only=True",
             ),
         )
+
+
+def _callee(node: cst.Call) -> str:
+    """``accuracy_score``, ``ax.plot``; ``.imshow`` of ``axs.flatten()[i].imshow(...)``."""
+    name = dotted(node.func)
+    if name is None and isinstance(node.func, cst.Attribute):
+        return f".{node.func.attr.value}"
+    return name or "this function"

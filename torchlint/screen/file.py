@@ -66,6 +66,11 @@ class File:
         self.data: dict[str, set[str]] = {}
         self._module_data(tree.body)
 
+    @property
+    def numpy_imported(self) -> bool:
+        """The file imports numpy (or a name from it): its arrays may be indexed."""
+        return any(q.split(".", 1)[0] == "numpy" for q in self.imports.values())
+
     def data_reads(self, names: set[str]) -> set[str]:
         """The names the module-level data among ``names`` read, and those theirs
         read in turn (``PRIORS = make_priors(SPECS)``: ``make_priors``, ``SPECS``)."""

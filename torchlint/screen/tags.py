@@ -116,6 +116,9 @@ TENSOR_INDEX = "tensor-index"
 CPU_TABLE_OUT = "cpu-table-out"
 INDEXES_GIVEN = "indexes-given"
 TENSOR_INDEXES = (ast.Name, ast.Attribute, ast.Call, ast.Compare)  # (those index nodes)
+# Tensor methods and torch functions that make a tensor of indices (TL501: an array
+# indexed by one on a GPU).
+INDEX_MAKERS = frozenset("argsort argmax argmin topk nonzero sort randperm multinomial".split())
 # def _apply(self, fn): what moves and casts the module, and what it reassigns on its
 # parts (TL301 reads that in the whole file)
 OWN_APPLY = "own-apply"

@@ -18,6 +18,7 @@ from torchlint.analysis.torch_api import (
     TENSOR_REGISTRARS,
     optimizer_class,
 )
+from torchlint.screen.arrays import ArrayHandoffs
 from torchlint.screen.casts import Casts
 from torchlint.screen.file import File
 from torchlint.screen.library import LibraryCalls
@@ -116,7 +117,7 @@ from torchlint.screen.trees import (
 _VALUED = (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Call, ast.Dict, ast.Subscript)
 
 
-class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
+class Unit(Casts, LibraryCalls, ModuleSources, ModuleState, ArrayHandoffs):
     """The evidence of one unit, gathered in one walk."""
 
     def __init__(self, file: File) -> None:
@@ -146,6 +147,7 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
         self.empty_containers = False
         self.numpy_data = False
         self.converted: set[str] = set()  # what .numpy() / np.asarray() is applied to
+        ArrayHandoffs.__init__(self)
         self.listed: set[str] = set()  # names assigned a list
         self.reduced: list[ast.expr] = []  # x of np.sum(x) and the other list reductions
         self.init_calls: set[int] = set()  # calls inside __init__ (walked first)
@@ -368,10 +370,10 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
             elif kind is ast.Subscript:
                 index = node.slice  # type: ignore[attr-defined]
                 self.inert.add(id(index))  # d[type(x)]: a key
-                if any(type(p) in TENSOR_INDEXES for p in getattr(index, "elts", (index,))):
-                    table = dotted(node.value)  # type: ignore[attr-defined]
-                    if table is not None:
-                        self.indexed.add(table)  # table[labels], x[mask]: finish()
+                parts = getattr(index, "elts", (index,))
+                self.index_parts(parts)  # names[order[:k]]: arrays.py
+                if any(type(p) in TENSOR_INDEXES for p in parts) and dotted(node.value):  # type: ignore[attr-defined]
+                    self.indexed.add(dotted(node.value))  # type: ignore[attr-defined,arg-type]
             elif kind is ast.arg:
                 self.params.add(node.arg)  # type: ignore[attr-defined]
                 if node.arg == "device":  # type: ignore[attr-defined]
@@ -457,6 +459,7 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
                 self.converted.update(roots_of(func.value))
                 if isinstance(func.value, ast.Call):  # torch.cat(feats).numpy(): feats too
                     self.converted.update(*(roots_of(a) for a in func.value.args))
+        self.plotted(node, last)  # ax.imshow(img): arrays.py
         if last is not None and writes_file(last):
             tags.add(SAVE)
         name = dotted(func)
@@ -590,6 +593,7 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
                 self.device_types.update(
                     n.id for n in nodes_under(target) if isinstance(n, ast.Name)
                 )
+        self.index_assigned(targets, value)  # order = scores.argsort()
         if class_of(value) and all(type(t) is ast.Name for t in targets):
             self.inert.add(id(value))  # tensortype = type(x): judged where it is used
             self.class_holders.update(t.id for t in targets)  # type: ignore[attr-defined]
@@ -750,7 +754,9 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState):
         self.converted.update(
             *(roots_of(r) for r in self.reduced if dotted(r) in self.listed and not on_cpu(r))
         )
-        if any(within(path, self.assigned | self.modules) for path in self.converted):
+        if any(within(path, self.assigned | self.modules) for path in self.converted) or (
+            self.file.numpy_imported and self.indexes_with_indices()
+        ):
             # The flow analysis only knows tensors it saw made or moved in the unit.
             self.tags.add(NUMPY_CALL)
         if self.device_types & self.device_args:
