@@ -126,8 +126,8 @@ class Expressions(FunctionValues):
                             return Value(Kind.DEVICE, owner.device, None, node)
                         return _dtype_of(owner, node)
                     held = self.env.get(name)
-                    if held is not None and held.kind == Kind.DTYPE and held.dtype:
-                        return held  # self.dtype = torch.float16 of an object of the file
+                    if held is not None and (held.dtype or held.kind == Kind.DEVICE):
+                        return held  # self.dtype = torch.float16, self.device = torch.device(...)
                     if owner is not None and owner.kind == Kind.OPTIONS:
                         # (device = args.device: the user's option, kept as a choice
                         # wherever the name goes)

@@ -11,6 +11,7 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis import lightning
 from torchlint.analysis.arrays import LIBRARY_CONVERSION
+from torchlint.analysis.datasets import DATA_LOADERS
 from torchlint.analysis.names import dotted
 from torchlint.analysis.order import contains
 from torchlint.analysis.saves import written_here
@@ -377,7 +378,8 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
     (`if use_cuda: torch.load(p)` / `else: torch.load(p, map_location="cpu")`, with
     `use_cuda = torch.cuda.is_available()`, also in the caller): the code chose the
     device per run. Nor a load in a method of a `Dataset` class (`__init__` reading
-    a manifest, `__getitem__` reading one sample): those are data files the project's
+    a manifest, `__getitem__` reading one sample), or one whose result the same code
+    hands to a `DataLoader` as its dataset: those are data files the project's
     own preprocessing wrote, not a model's checkpoint, and a Dataset whose files held
     GPU tensors would fail in its DataLoader workers long before any device mix-up
     (held-out writers put such a load in half their cases; it was this rule's only
@@ -408,7 +410,7 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
         ctx = self.ctx
         if written_here(node, ctx.analysis, ctx.function, ctx.cls) is not None:
             return  # restores what the same code saved, on the same devices
-        if ctx.cls is not None and ctx.cls.is_dataset:
+        if (ctx.cls is not None and ctx.cls.is_dataset) or self._loader_data(node):
             return  # a Dataset's data files, not a checkpoint (see the docs)
         if self._mapped_in_other_branch(node):
             return  # ``if gpu: load(p)`` / ``else: load(p, map_location=...)``
@@ -422,6 +424,24 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
                 Replace(node, _append_arg(node, kwarg("map_location", cst.SimpleString('"cpu"')))),
                 message='add map_location="cpu"',
             ),
+        )
+
+    def _loader_data(self, node: cst.Call) -> bool:
+        """``samples = torch.load(p)`` whose name the same body hands to a DataLoader
+        as its dataset (``DataLoader(samples, ...)``): a data file, as a Dataset's."""
+        stmt = self.ctx.statements[-1] if self.ctx.statements else None
+        assign = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
+        if not (isinstance(assign, cst.Assign) and assign.value is node):
+            return False
+        names = {t.target.value for t in assign.targets if isinstance(t.target, cst.Name)}
+        fn = self.ctx.function
+        body = fn.node if fn is not None else self.ctx.module
+        return any(
+            self.ctx.analysis.qualify(call.func) in DATA_LOADERS
+            and call.args
+            and isinstance(call.args[0].value, cst.Name)
+            and call.args[0].value.value in names
+            for call in nodes(body, cst.Call)
         )
 
     def _mapped_in_other_branch(self, node: cst.Call) -> bool:
