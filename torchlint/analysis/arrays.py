@@ -262,8 +262,19 @@ def indexed_by(
 ) -> None:
     """``array[t]``: a numpy array indexed by a tensor converts the tensor to numpy
     (a tensor on a GPU fails there: "can't convert cuda:0 device type tensor to
-    numpy"), recorded in ``to_numpy`` at the subscript."""
-    if owner.kind == Kind.NDARRAY and by.kind in (Kind.TENSOR, Kind.MOVED) and by.on_accelerator:
+    numpy"), recorded in ``to_numpy`` at the subscript. Only an index that surely
+    has dimensions and is not one picked out of another (``t[:k]``, not ``t[m[j]]``):
+    a tensor of one element is read as a Python int (``__index__``), which works."""
+    if isinstance(index, cst.Subscript) and not all(
+        isinstance(e.slice, cst.Slice) for e in index.slice
+    ):
+        return
+    if (
+        owner.kind == Kind.NDARRAY
+        and by.kind in (Kind.TENSOR, Kind.MOVED)
+        and by.on_accelerator
+        and dims.has(by)
+    ):
         handed = replace(by, events=(*by.events, Event("pass", index, "index")))
         scope.w.facts.to_numpy.add(node, replace(handed, origin=NUMPY_INDEX), scope.depth)
 
