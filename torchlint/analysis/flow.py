@@ -716,7 +716,7 @@ class FlowWalker(Walk):
             # stays as __init__ left it: ``plain.py``).
             attrs = plain.attributes(cls, self.methods(cls), env, self._read_outside)
         lightning_module = lightning.is_lightning(cls, self.analysis)
-        hooks = lightning.hook_env if lightning.is_callback(cls, self.analysis) else None
+        callback = lightning.is_callback(cls, self.analysis)
         setters = plain.sole_setters(self.methods(cls), set(attrs))
         left: dict[str, Value] = {}  # (what those setters left, for the others)
         # (the methods that alone set an attribute first: ``fit`` before ``predict``)
@@ -724,7 +724,7 @@ class FlowWalker(Walk):
             if method is not init:
                 # (a step hook is where Lightning enters: it follows the file's helpers)
                 step = lightning.step_env(method, attrs) if lightning_module else {}
-                step = hooks(method, attrs) if hooks is not None else step
+                step = lightning.hook_env(method) if callback else step
                 end = self._function(method, {**left, **attrs, **step}, cls, bool(step))
                 keys = setters.get(method.name.value, set())
                 if keys:

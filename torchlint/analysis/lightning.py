@@ -20,13 +20,18 @@ from torchlint.analysis.values import Event, Kind, Place, Value, new_value
 PLACED_BY = "the device Lightning runs the step on"
 
 
-def is_lightning(
-    cls: ClassFacts, facts: FileFacts, bases: frozenset[str] = LIGHTNING_MODULES
-) -> bool:
-    """``cls`` subclasses a LightningModule (or one of ``bases``: a Callback),
-    directly or through classes of the file."""
-    if not cls.is_module and bases is LIGHTNING_MODULES:
-        return False  # (LightningModule is a module base: torch_api.MODULE_BASES)
+def is_lightning(cls: ClassFacts, facts: FileFacts) -> bool:
+    """``cls`` subclasses a LightningModule (directly, or through classes of the
+    file). (LightningModule is a module base: torch_api.MODULE_BASES.)"""
+    return cls.is_module and _subclasses(cls, facts, LIGHTNING_MODULES)
+
+
+def is_callback(cls: ClassFacts, facts: FileFacts) -> bool:
+    """``cls`` subclasses Lightning's ``Callback`` (directly, or through the file's)."""
+    return _subclasses(cls, facts, LIGHTNING_CALLBACKS)
+
+
+def _subclasses(cls: ClassFacts, facts: FileFacts, bases: frozenset[str]) -> bool:
     seen: set[str] = set()
     todo = [cls]
     while todo:
@@ -41,6 +46,15 @@ def is_lightning(
             if local is not None:
                 todo.append(local)
     return False
+
+
+def batch_hook(name: str) -> int | None:
+    """How many positional parameters a Callback's batch hook named ``name`` takes up
+    to its batch: 5 for ``on_*_batch_end(self, trainer, pl_module, outputs, batch)``,
+    4 for ``on_*_batch_start(self, trainer, pl_module, batch)``; None for another."""
+    if not name.startswith("on_"):
+        return None
+    return 5 if name.endswith("_batch_end") else 4 if name.endswith("_batch_start") else None
 
 
 def step_env(method: cst.FunctionDef, attrs: dict[str, Value]) -> dict[str, Value]:
@@ -64,27 +78,20 @@ def step_env(method: cst.FunctionDef, attrs: dict[str, Value]) -> dict[str, Valu
     return env
 
 
-def hook_env(method: cst.FunctionDef, attrs: dict[str, Value]) -> dict[str, Value]:
+def hook_env(method: cst.FunctionDef) -> dict[str, Value]:
     """The state a Callback's batch hook starts from (``on_validation_batch_end(self,
     trainer, pl_module, outputs, batch, batch_idx)``, ``on_train_batch_start(self,
     trainer, pl_module, batch, batch_idx)``): the module placed on the trainer's
     device, and the batch and the step's outputs there. The callback's own
     attributes (a metric it made) stay where its ``__init__`` left them."""
-    name = method.name.value
     params = [p.name for p in method.params.params]
-    ends = name.endswith("_batch_end")
-    if not (name.startswith("on_") and (ends or name.endswith("_batch_start"))):
-        return {}
-    if len(params) < (5 if ends else 4):
+    given = batch_hook(method.name.value)
+    if given is None or len(params) < given:
         return {}
     placed = Event("move", method.name, PLACED_BY)
     env = {params[2].value: new_value(Kind.MODULE, Place.VAR, None, placed)}
-    for given in params[3 : 5 if ends else 4]:  # (outputs and) batch
-        env[given.value] = new_value(
-            Kind.MOVED, Place.VAR, None, Event("move", given, PLACED_BY, given.value)
+    for param in params[3:given]:  # (outputs and) batch
+        env[param.value] = new_value(
+            Kind.MOVED, Place.VAR, None, Event("move", param, PLACED_BY, param.value)
         )
     return env
-
-
-def is_callback(cls: ClassFacts, facts: FileFacts) -> bool:
-    return is_lightning(cls, facts, LIGHTNING_CALLBACKS)

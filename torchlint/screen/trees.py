@@ -12,6 +12,7 @@ from typing import Protocol
 from torchlint.analysis.array_api import (
     NUMPY_CONVERSIONS,
 )
+from torchlint.analysis.lightning import batch_hook
 from torchlint.analysis.torch_api import (
     LIGHTNING_STEPS,
 )
@@ -437,9 +438,8 @@ def lightning_step(stmt: ast.stmt) -> bool:
     if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
     given = len(stmt.args.posonlyargs) + len(stmt.args.args)
-    if stmt.name.startswith("on_") and stmt.name.endswith(("_batch_end", "_batch_start")):
-        return given >= 4  # a Callback's: (self, trainer, pl_module, [outputs,] batch)
-    return stmt.name in LIGHTNING_STEPS and given >= 2
+    hook = batch_hook(stmt.name)  # a Callback's: (self, trainer, pl_module, [outputs,] batch)
+    return given >= hook if hook is not None else stmt.name in LIGHTNING_STEPS and given >= 2
 
 
 def unzipping(node: ast.expr) -> bool:

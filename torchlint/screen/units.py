@@ -370,10 +370,10 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState, ArrayHandoffs):
             elif kind is ast.Subscript:
                 index = node.slice  # type: ignore[attr-defined]
                 self.inert.add(id(index))  # d[type(x)]: a key
-                parts = getattr(index, "elts", (index,))
-                self.index_parts(parts)  # names[order[:k]]: arrays.py
-                if any(type(p) in TENSOR_INDEXES for p in parts) and dotted(node.value):  # type: ignore[attr-defined]
-                    self.indexed.add(dotted(node.value))  # type: ignore[attr-defined,arg-type]
+                self.index_parts(parts := getattr(index, "elts", (index,)))  # arrays.py
+                table = dotted(node.value)  # type: ignore[attr-defined]
+                if table is not None and any(type(p) in TENSOR_INDEXES for p in parts):
+                    self.indexed.add(table)  # table[labels], x[mask]: finish()
             elif kind is ast.arg:
                 self.params.add(node.arg)  # type: ignore[attr-defined]
                 if node.arg == "device":  # type: ignore[attr-defined]
