@@ -28,6 +28,15 @@ PIL_FROM_ARRAY = "PIL.Image.fromarray"
 PIL_OPENERS = frozenset({"PIL.Image.open", PIL_FROM_ARRAY})
 PIL_8BIT_MODES = frozenset({"RGB", "L", "RGBA", "P", "CMYK", "YCbCr", "LA", "HSV"})
 
+# scikit-image's color conversions and float helpers: an image of integers (the uint8
+# pixels of a PIL image or ``imread``) comes back float64, a float32 one float32
+# (``rgb2lab(np.asarray(img))`` is float64: ``torch.from_numpy`` keeps it).
+SKIMAGE_TO_FLOAT = frozenset(
+    f"skimage.color.{name}"
+    for name in """rgb2lab lab2rgb rgb2hsv hsv2rgb rgb2gray rgb2xyz xyz2rgb rgb2yuv yuv2rgb
+    rgb2ycbcr ycbcr2rgb rgb2luv luv2rgb lab2lch lch2lab gray2rgb""".split()
+) | frozenset({"skimage.util.img_as_float", "skimage.img_as_float"})
+
 # torchvision's functional transforms: ``to_tensor`` makes a float32 CPU tensor of a
 # PIL image or an 8-bit array (a floating array keeps its dtype); the others, given a
 # tensor, give one where and as it is (given a PIL image, an image).
@@ -125,10 +134,10 @@ NUMPY_LIST_REDUCTIONS = frozenset(
 PANDAS_FRAME = "pandas.DataFrame"
 PANDAS_NUMBERS = "pandas numbers"
 PANDAS_READERS = frozenset(
-    f"pandas.read_{kind}" for kind in "csv table excel parquet json feather fwf".split()
+    f"pandas.read_{kind}" for kind in "csv table excel parquet json feather fwf hdf".split()
 )
 # Frame methods whose result holds the same columns' dtypes.
 FRAME_KEEPS = frozenset(
     """drop dropna fillna ffill bfill copy reset_index set_index sample sort_values
-    sort_index head tail select_dtypes interpolate query reindex""".split()
+    sort_index head tail select_dtypes interpolate query reindex replace clip""".split()
 )

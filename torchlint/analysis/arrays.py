@@ -697,6 +697,21 @@ def cv2_kept(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Val
     return replace(first, ident=new_ident())
 
 
+def skimage_float(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``color.rgb2lab(pixels)``, ``img_as_float(pixels)``: float64 of integer (or
+    bool) pixels, float32 of float32 ones, on the CPU; unknown of anything else."""
+    first = args[0][1] if args and args[0][0].keyword is None else UNKNOWN
+    if first.kind != Kind.NDARRAY or first.dtype is None or first.dtype == MAYBE_DTYPE:
+        return UNKNOWN
+    if first.dtype in ("float32", "float64"):
+        dtype = first.dtype
+    elif first.dtype == "bool" or first.dtype.startswith(("int", "uint")):
+        dtype = "float64"
+    else:
+        return UNKNOWN
+    return new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
+
+
 def unzipped(rows: Value) -> Value:
     """``zip(*rows)`` of a list of tuples: a tuple of its columns, each a list."""
     row = rows.items[0] if rows.kind == Kind.LIST and rows.items else UNKNOWN

@@ -24,18 +24,14 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.project import mentions_device
 from torchlint.analysis.torch_api import FLOATING_DTYPES, no_grad_decorated, torch_dtype
 from torchlint.analysis.values import (
-    BUFFER,
     CLASS,
     CONSTANT,
     LIBRARY,
-    MAYBE_DTYPE,
     NONE,
     NOT_TENSOR,
-    PARAMETER,
     UNKNOWN,
     Event,
     Kind,
-    PartCast,
     Place,
     Site,
     Value,
@@ -45,7 +41,6 @@ from torchlint.analysis.values import (
     new_value,
     submodule,
     unpass,
-    with_cast,
 )
 from torchlint.analysis.walk import Names, Walk
 from torchlint.lint.traverse import nodes
@@ -268,7 +263,8 @@ class Calls(Loops):
         else:
             return None
         sub = self.enter(fn, node, args, cls, own)
-        return None if sub is None else sub.returned(node)
+        # (``cls()`` built and handed back: the call takes charge of it, as of a factory)
+        return None if sub is None else returns.handed_back(self, fn, node, sub.returned(node))
 
     def construct(
         self,
@@ -316,7 +312,10 @@ class Calls(Loops):
         fn = self.w.methods(cls).get(method)
         if fn is None:
             return None
-        own = {"self": obj, **_instance_attrs(obj, attrs, self.w.part_casts)}
+        own = {
+            "self": obj,
+            **holders.instance_attrs(obj, attrs, self.w.part_casts, self.w.aside(cls)),
+        }
         sub = self.enter(fn, node, args, cls, own, label)
         if sub is None:
             return None
@@ -569,7 +568,13 @@ class Calls(Loops):
             else:
                 env[name] = UNKNOWN if opaque else self.default(param.default)
         if isinstance(p.star_arg, cst.Param):
-            env[p.star_arg.name.value] = UNKNOWN
+            # def f(base, *cutters): the positional arguments past the named ones
+            rest_given = [v for _, v in given[len(positional) :]]
+            env[p.star_arg.name.value] = (
+                Value(Kind.TUPLE, items=tuple(rest_given))
+                if rest_given and all(v.kind is not None for v in rest_given)
+                else UNKNOWN
+            )
         if isinstance(p.star_kwarg, cst.Param):
             # def f(x, **kwargs): the keywords no parameter takes, for f to hand on
             named = {q.name.value for q in (*positional, *p.kwonly_params)}
@@ -686,53 +691,6 @@ _METHOD_STATE = _INSTANCE_DATA | {Kind.TENSOR}
 
 def _idents(value: Value | None) -> tuple[int, ...]:
     return (value.ident,) if value is not None and value.ident else ()
-
-
-def _instance_attrs(
-    obj: Value, attrs: dict[str, Value], part_casts: dict[tuple[int, str], PartCast]
-) -> dict[str, Value]:
-    """An instance's attributes when one of its methods runs: a module's submodules
-    and parameters are where the module is now (moved and cast with it), in the dtype
-    a part was cast to on its own since (``model.backbone.half()``)."""
-    if obj.kind not in (Kind.MODULE, Kind.WRAPPER):
-        return dict(attrs)
-    # A module never moved since it was built leaves a part its __init__ placed
-    # (``self.visual = Encoder().to(device)``) where that part is.
-    moved = any(e.action in ("move", "place", "cast") for e in obj.events)
-    out = {}
-    for key, value in attrs.items():
-        held = value.kind in (Kind.MODULE, Kind.WRAPPER) or value.origin in (PARAMETER, BUFFER)
-        if not moved and held and value.last("move", "cast"):
-            value = replace(value, part_of=obj.ident)
-        elif held:
-            dtype, events = value.dtype, obj.events
-            if value.kind in (Kind.MODULE, Kind.WRAPPER) and not (
-                value.dtype is None and value.origin.startswith("torch.nn.")
-            ):
-                # (a pooling or an activation has no dtype of its own; a part its
-                # __init__ cast, or a module cast before it was handed in, keeps that
-                # dtype until the whole module is cast)
-                if value.dtype is None or obj.last("cast") or not value.last("cast"):
-                    dtype = obj.dtype
-                else:
-                    events = holders.own_cast(obj, value)
-            elif dtype in FLOATING_DTYPES and obj.last("cast") is not None:
-                # model.half() casts its floating parameters and buffers too (an
-                # integer buffer keeps its dtype)
-                dtype = obj.dtype if obj.dtype in FLOATING_DTYPES else MAYBE_DTYPE
-            value = replace(
-                value,
-                device=obj.device,
-                dtype=dtype,
-                device_expr=obj.device_expr,
-                events=events,
-                part_of=obj.ident,
-            )
-        own_cast = part_casts.get((obj.ident, key[len("self.") :]))
-        if own_cast is not None and value.kind in (Kind.MODULE, Kind.WRAPPER):
-            value = with_cast(value, own_cast)
-        out[key] = value
-    return out
 
 
 def _parts_cast(obj: Value, env: dict[str, Value]) -> str | None:

@@ -43,6 +43,7 @@ from torchlint.analysis import (
 from torchlint.analysis.array_api import (
     OPENCV_VIDEO_READER,
     PIL_OPENERS,
+    SKIMAGE_TO_FLOAT,
     SOUNDFILE_READERS,
     TORCHAUDIO_KEEPS,
     TORCHAUDIO_LOAD,
@@ -502,7 +503,7 @@ def _parameter(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     inner = args[0][1] if args else UNKNOWN
     if inner.kind != Kind.TENSOR:
         return UNKNOWN
-    # A parameter moves with its module (``expressions._instance_attrs``).
+    # A parameter moves with its module (``holders.instance_attrs``).
     return replace(inner, kind=Kind.TENSOR, origin=PARAMETER)
 
 
@@ -733,6 +734,7 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(PIL_OPENERS, arrays.pil_open),
     **arrays.TORCHVISION_HANDLERS,
     **dict.fromkeys(arrays.CV2_KEEP_DTYPE, arrays.cv2_kept),
+    **dict.fromkeys(SKIMAGE_TO_FLOAT, arrays.skimage_float),
     "torch.meshgrid": tensor_factories.meshgrid,
     **dict.fromkeys(AUDIO_MATRICES, tensor_factories.audio_matrix),
     **dict.fromkeys(GRAD_NORMS, optimizers.grad_norm),

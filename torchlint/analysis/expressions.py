@@ -433,12 +433,14 @@ class Expressions(FunctionValues):
                 result = self.method_of(value, "__call__", node, args)
                 if result is not None:
                     return result
-            if (
-                value is not None
-                and value.kind in (Kind.MODULE, Kind.WRAPPER)
-                and (whole in self.env or held is not None or self.part_attribute(whole))
+            if value is not None and (
+                (value.kind == Kind.MOVED and whole in self.env)
+                or (
+                    value.kind in (Kind.MODULE, Kind.WRAPPER)
+                    and (whole in self.env or held is not None or self.part_attribute(whole))
+                )
             ):
-                # self.enc(x): the attribute itself is a module being called.
+                # self.enc(x): a module called (or one moved: only a module is both)
                 ran = self.observe_call(node, whole, value, args)
                 return holders.output(value, args, ran)
             if value is not None and value.kind == Kind.TOKENIZER and whole in self.env:
@@ -683,8 +685,7 @@ class Expressions(FunctionValues):
         args: list[tuple[cst.Arg, Value]],
         walked: bool = False,
     ) -> Value | None:
-        """Records the call of ``module``; the value its forward returned, where the
-        walk followed it."""
+        """Records the call of ``module``; what its forward returned, where followed."""
         env = dict(self.env)
         followed = walked
         returned: Value | None = None

@@ -55,6 +55,7 @@ from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.loops import after_loop
 from torchlint.analysis.names import attribute_name, dotted, string_key
 from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts
+from torchlint.analysis.paths import merge_envs
 from torchlint.analysis.project import Home
 from torchlint.analysis.torch_api import (
     MODULE_CONTAINERS,
@@ -74,7 +75,6 @@ from torchlint.analysis.values import (
     carried,
     is_none,
     keyed,
-    merge_envs,
     new_ident,
     new_value,
 )
@@ -150,7 +150,8 @@ class _Scope(Attachments):
             known = None
             if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
                 known = self.lookup(dotted(expr.func.value) or "")
-            self.eval(expr)
+            if not (isinstance(expr, cst.Call) and dotted(expr.func) == "object.__setattr__"):
+                self.eval(expr)  # (which hands the value to nothing that moves it)
             if (
                 (known is None or known.kind is None)
                 and isinstance(expr, cst.Call)
@@ -172,11 +173,12 @@ class _Scope(Attachments):
                     self.w.facts.discarded.add(call, DiscardObs(call, receiver, stmt), self.depth)
             if (
                 isinstance(expr, cst.Call)
-                and dotted(expr.func) == "setattr"
+                and dotted(expr.func) in ("setattr", "object.__setattr__")
                 and len(expr.args) >= 3
             ):
                 owner, value = dotted(expr.args[0].value), self.eval(expr.args[2].value)
-                self.late_assign(owner, value, stmt)
+                if dotted(expr.func) == "setattr":  # (object.__setattr__ registers nothing)
+                    self.late_assign(owner, value, stmt)
                 attr = attribute_name(expr.args[1].value)
                 if owner is not None and attr is not None and _attribute_like(attr):
                     # setattr(self, "pos_embed", t): what self.pos_embed = t binds

@@ -1,8 +1,9 @@
 """Where a module's weights are, and in what dtype, when something other than a
 move of it says so: a module class of the file built around what its ``__init__``
 keeps (``Wrapper(net)``, ``LoRABlock(base, lora)``), a method of its class that moves
-or casts ``self``, and a ``Sequential``'s first child; and what calling a module
-gives (``output``)."""
+or casts ``self``, and a ``Sequential``'s first child; what calling a module gives
+(``output``); and an instance's attributes when one of its methods runs, where the
+instance is now (``instance_attrs``)."""
 
 from __future__ import annotations
 
@@ -13,16 +14,21 @@ import libcst as cst
 
 from torchlint.analysis import dims
 from torchlint.analysis.names import dotted
-from torchlint.analysis.torch_api import INTEGER_DTYPES
+from torchlint.analysis.scope import HOLDERS, holding
+from torchlint.analysis.torch_api import FLOATING_DTYPES, INTEGER_DTYPES
 
 if TYPE_CHECKING:
     from torchlint.analysis.scope import Scope
 
 from torchlint.analysis.values import (
+    BUFFER,
+    MAYBE_DTYPE,
     OUTPUT,
+    PARAMETER,
     UNKNOWN,
     Event,
     Kind,
+    PartCast,
     Place,
     Site,
     Value,
@@ -30,6 +36,7 @@ from torchlint.analysis.values import (
     new_value,
     placed_like,
     unpass,
+    with_cast,
 )
 
 # What a module's ``__init__`` keeps that has a place: tensors and modules.
@@ -226,3 +233,63 @@ def after_call(
             and any(v.ident == value.ident for v in caller.env.values())
         ):
             caller.update_ident(value.ident, unpass(final, node))
+
+
+def instance_attrs(
+    obj: Value,
+    attrs: dict[str, Value],
+    part_casts: dict[tuple[int, str], PartCast],
+    aside: frozenset[str] = frozenset(),
+) -> dict[str, Value]:
+    """An instance's attributes when one of its methods runs: a module's submodules
+    and parameters are where the module is now (moved and cast with it), in the dtype
+    a part was cast to on its own since (``model.backbone.half()``); but not those set
+    ``aside`` (``object.__setattr__``), which are where they were."""
+    if obj.kind not in (Kind.MODULE, Kind.WRAPPER):
+        return dict(attrs)
+    # A module never moved since it was built leaves a part its __init__ placed
+    # (``self.visual = Encoder().to(device)``) where that part is.
+    moved = any(e.action in ("move", "place", "cast") for e in obj.events)
+    out = {}
+    for key, value in attrs.items():
+        held = value.kind in (Kind.MODULE, Kind.WRAPPER) or value.origin in (PARAMETER, BUFFER)
+        held = held and key[len("self.") :] not in aside
+        if not moved and held and value.last("move", "cast"):
+            value = replace(value, part_of=obj.ident)
+        elif held:
+            dtype, events = value.dtype, obj.events
+            if value.kind in (Kind.MODULE, Kind.WRAPPER) and not (
+                value.dtype is None and value.origin.startswith("torch.nn.")
+            ):
+                # (a pooling or an activation has no dtype of its own; a part its
+                # __init__ cast, or a module cast before it was handed in, keeps that
+                # dtype until the whole module is cast)
+                if value.dtype is None or obj.last("cast") or not value.last("cast"):
+                    dtype = obj.dtype
+                else:
+                    events = own_cast(obj, value)
+            elif dtype in FLOATING_DTYPES and obj.last("cast") is not None:
+                # model.half() casts its floating parameters and buffers too (an
+                # integer buffer keeps its dtype)
+                dtype = obj.dtype if obj.dtype in FLOATING_DTYPES else MAYBE_DTYPE
+            value = replace(
+                value,
+                device=obj.device,
+                dtype=dtype,
+                device_expr=obj.device_expr,
+                events=events,
+                part_of=obj.ident,
+            )
+        cast = part_casts.get((obj.ident, key[len("self.") :]))
+        if cast is not None and value.kind in (Kind.MODULE, Kind.WRAPPER):
+            value = with_cast(value, cast)
+        out[key] = value
+    # (self.layers = [self.conv, self.norm]: a plain list of registered parts holds
+    # them where the module took them)
+    parts = {v.ident: v for v in out.values() if v.kind == Kind.MODULE and v.ident}
+    for key, value in out.items():
+        if value.kind in HOLDERS and value.items:
+            for ident, part in parts.items():
+                value = holding(value, ident, part)
+            out[key] = value
+    return out

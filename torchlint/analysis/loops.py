@@ -15,6 +15,7 @@ import libcst as cst
 from torchlint.analysis import arrays, copies, dims, effects, key_loops, recasts
 from torchlint.analysis.names import dotted, string_key, unzipped_rows
 from torchlint.analysis.order import contains
+from torchlint.analysis.paths import merge_envs
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import SUBMODULE_ITERATORS
 from torchlint.analysis.values import (
@@ -27,7 +28,6 @@ from torchlint.analysis.values import (
     Value,
     keyed,
     list_member,
-    merge_envs,
     merge_values,
     new_ident,
     submodule,

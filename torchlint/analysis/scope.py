@@ -223,15 +223,18 @@ class Scope(ABC):
                 # model.to(device) also moves model.vpm, whatever was known about it.
                 for child in [k for k in self.env if k.startswith(key + ".")]:
                     del self.env[child]
-            elif v.kind in _HOLDERS and (held := _holding(v, ident, value)) is not v:
+            elif v.kind in HOLDERS and (held := holding(v, ident, value)) is not v:
                 # self.nets = [a, b]; a.to(device): the list holds the moved a (as a
                 # dict of parts, parts["vae"].to(device), holds the moved VAE)
                 self.env[key] = held
         # trainer = Trainer(model); model.to(device): the instance holds the moved one
+        # (and a list it holds: self._teacher = [teacher]; teacher.to(device))
         for _, attrs in self.w.objects.values():
             for key, v in list(attrs.items()):
                 if v.ident == ident:
                     attrs[key] = replace(value, ident=ident, moved_from=v.moved_from)
+                elif v.kind in HOLDERS and (held := holding(v, ident, value)) is not v:
+                    attrs[key] = held
 
     def forget(self, ident: int) -> None:
         """Nothing is known any more of the object ``ident``, by any name."""
@@ -568,16 +571,16 @@ class Scope(ABC):
 
 
 # What holds modules by position or by key (``[a, b]``, ``{"vae": vae}``).
-_HOLDERS = frozenset({Kind.LIST, Kind.TUPLE, Kind.OPTIONS})
+HOLDERS = frozenset({Kind.LIST, Kind.TUPLE, Kind.OPTIONS})
 
 
-def _holding(holder: Value, ident: int, value: Value, depth: int = 2) -> Value:
+def holding(holder: Value, ident: int, value: Value, depth: int = 2) -> Value:
     """``holder`` with the object ``ident`` it holds (``depth`` levels down) now
     ``value``; ``holder`` itself where it holds no such object."""
     items = tuple(
         replace(value, ident=ident, moved_from=i.moved_from)
         if i.ident == ident
-        else (_holding(i, ident, value, depth - 1) if depth > 1 and i.kind in _HOLDERS else i)
+        else (holding(i, ident, value, depth - 1) if depth > 1 and i.kind in HOLDERS else i)
         for i in holder.items
     )
     if all(a is b for a, b in zip(items, holder.items, strict=True)):

@@ -162,10 +162,11 @@ CATEGORICAL = frozenset(
 # values and indices for the last two), which the flow holds as one tensor: unpacked
 # or indexed, it gives each of them. The in-place fills, ``normal_()``, and
 # ``requires_grad_()`` return the tensor itself.) Of those, the ones whose result is
-# floating for an integer input: ``torch.sin(torch.arange(n))``.
+# floating for an integer input: ``torch.sin(torch.arange(n))``. (``F.interpolate``
+# keeps a uint8 image uint8, in every mode that takes one.)
 FLOAT_RESULTS = frozenset(
     """mean std var norm softmax log_softmax sigmoid tanh gelu silu exp log sqrt rsqrt
-    sin cos tan interpolate normalize dropout""".split()
+    sin cos tan normalize dropout""".split()
 )
 # Functions that compute with their operands in one dtype and never promote: a
 # float64 operand next to a float32 one fails (``expected m1 and m2 to have the same

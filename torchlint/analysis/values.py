@@ -783,18 +783,3 @@ def promoted(dtypes: set[str | None]) -> str | None:
     if any(d.startswith("complex") for d in dtypes if d is not None):
         return None
     return max(floats, key=lambda d: _FLOAT_RANK[d])
-
-
-def merge_envs(a: dict[str, Value], b: dict[str, Value]) -> dict[str, Value]:
-    """The state after two paths: a name bound on only one of them is unknown."""
-    out = {}
-    for key in a.keys() | b.keys():
-        left, right = a.get(key), b.get(key)
-        if left is None or right is None:
-            out[key] = UNKNOWN
-        elif left is right:
-            # (most names: a branch leaves the module-level bindings as they were)
-            out[key] = left
-        else:
-            out[key] = merge_values(left, right)
-    return out

@@ -12,6 +12,7 @@ from typing import NamedTuple, Protocol
 import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts, FileFacts
+from torchlint.analysis.names import dotted, literal_str
 from torchlint.analysis.observations import FlowFacts
 from torchlint.analysis.project import MAX_HOPS, Home, resolve
 from torchlint.analysis.torch_api import dtype_only
@@ -156,6 +157,7 @@ class Walk:
         # their dtype, which the module's methods see on ``self.backbone``.
         self.part_casts: dict[tuple[int, str], PartCast] = {}
         self._methods: dict[ClassFacts, dict[str, cst.FunctionDef]] = {}
+        self._aside: dict[ClassFacts, frozenset[str]] = {}
         # Whether a function calls none of the project's own code (``Calls.leaf``).
         self.leaves: dict[cst.FunctionDef, bool] = {}
         # The nodes of a recursive function, by id (``Calls.returned``).
@@ -268,6 +270,22 @@ class Walk:
             found.update((m.name.value, m) for m in class_methods(cls))
             self._methods[cls] = found
         return self._methods[cls]
+
+    def aside(self, cls: ClassFacts) -> frozenset[str]:
+        """The ``self.`` attributes that ``cls``'s methods set with ``object.__setattr__``
+        (``object.__setattr__(self, "teacher", teacher)``): not registered, so not moved
+        or cast with the instance."""
+        if cls not in self._aside:
+            self._aside[cls] = frozenset(
+                name
+                for fn in self.methods(cls).values()
+                for call in nodes(fn, cst.Call)
+                if dotted(call.func) == "object.__setattr__"
+                and len(call.args) >= 2
+                and dotted(call.args[0].value) == "self"
+                and (name := literal_str(call.args[1].value)) is not None
+            )
+        return self._aside[cls]
 
     def inherited(self, cls: ClassFacts) -> dict[str, cst.FunctionDef]:
         """What the bases of ``cls`` among its file's classes give it (``super().m``)."""

@@ -3,22 +3,39 @@ reading of ``__init__`` and of what makes a module is ``module_state.py``'s)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis import project
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.names import dotted
-from torchlint.analysis.values import Kind
+from torchlint.analysis.observations import CallObs
+from torchlint.analysis.project import origin_class
+from torchlint.analysis.values import Kind, Place
 from torchlint.checks.module_state import (
     ModuleStateRule,
     init_statements,
+    kept_aside,
     own_returns,
     self_assignments,
     self_attr,
 )
+from torchlint.checks.placement import layer_error, moved_input
 from torchlint.lint.traverse import is_self_call, nodes
 from torchlint.rules.rule import FixSpec, Replace, Rule
+
+# A statement of ``__init__`` that keeps modules in a plain container (``_plain``).
+_Kept = tuple[
+    cst.Assign,
+    str,
+    cst.BaseExpression,
+    "str | None",
+    dict[str, cst.CSTNode],
+    dict[str, list[cst.BaseExpression]],
+    set[str],
+]
 
 # Builtins that read a container without keeping its members (``len(self.layers)``).
 _INERT_CALLS = frozenset(
@@ -91,7 +108,15 @@ class ModuleInPlainContainer(ModuleStateRule):
     `__init__` (`self.critics = tuple(critics)`, `list(critics)`, `[*critics]`) counts
     where the flow analysis follows a call of the file that hands it modules
     (`CriticEnsemble([Critic(...) for _ in range(n)])`), unless `__init__` also hands
-    that list to a call (`nn.ModuleList(critics)`, `nn.Sequential(*critics)`).
+    that list to a call (`nn.ModuleList(critics)`, `nn.Sequential(*critics)`). A module
+    kept aside in a plain list on purpose (`self._teacher = [teacher]`, out of
+    `parameters()` and the checkpoint; `self.stages.append(stage)` of the stages it is
+    given; `[build_teacher(cfg)]` of another file's builder), or set with
+    `object.__setattr__(self, "teacher", teacher)`, counts where the flow analysis
+    sees the model moved to a GPU and the module, left on the CPU, called on its
+    inputs in the model's methods; the finding names the move and the call. A class
+    that moves such modules itself is left alone: in its own `_apply`, or in the `to`
+    or `cuda` that the move calls (a `cuda()` override does not run for `.to(device)`).
 
     ## Why is this bad?
     `nn.Module` registers submodules assigned as attributes, and the ones inside
@@ -126,6 +151,67 @@ class ModuleInPlainContainer(ModuleStateRule):
         facts = self._module_class(node)
         if facts is None:
             return
+        for small, attr, value, container, appended, keyed, nested in self._plain(node, facts):
+            if container is None:
+                self._report_handed_in(small, attr)
+                continue
+            nn = self._nn()
+            fix = None
+            # (nn.ModuleDict takes string keys only: self.heads[i] = ... needs str(i))
+            text_keys = all(isinstance(k, cst.SimpleString) for k in keyed.get(attr, []))
+            held = self._holders_only(value)  # (objects holding modules: no nn.ModuleList)
+            if (
+                nn is not None
+                and container != "dict-comprehension"
+                and attr not in nested
+                and text_keys
+                and not held
+            ):
+                wrapper = "ModuleDict" if container == "dict" else "ModuleList"
+                inner = self.ctx.code_for(value)
+                empty = inner in ("[]", "{}") or (  # (OrderedDict(), not build_blocks(cfg))
+                    isinstance(value, cst.Call) and not value.args and _empty_container(self, value)
+                )
+                text = f"{nn}.{wrapper}()" if empty else f"{nn}.{wrapper}({inner})"
+                fix = FixSpec.unsafe(
+                    Replace(value, cst.parse_expression(text)), message=f"wrap it in nn.{wrapper}"
+                )
+            kind = "dict" if container.startswith("dict") else "list"
+            wrapper = "ModuleDict" if kind == "dict" else "ModuleList"
+            related = {"append": appended[attr]} if attr in appended else {}
+            filled = " (filled at line <line:append>)" if related else ""
+            helper = self._helper(value, facts) if isinstance(value, cst.Call) else None
+            if helper is not None:  # (self.blocks = build_blocks(cfg), self._make(...))
+                related["built"] = helper.node
+                filled = f" (the list `{helper.node.name.value}` returns, line <line:built>)"
+            advice = f"use `nn.{wrapper}`"
+            if not text_keys:
+                advice += " with string keys (`str(i)`)" if kind == "dict" else ""
+            if attr in nested:  # (nn.ModuleList refuses a list: each needs its own)
+                filled = " (filled with lists of modules at line <line:append>)"
+                advice = "use an `nn.ModuleList` of `nn.ModuleList`s (or of `nn.Sequential`s)"
+            what, they = "submodules", "they are"
+            if held:
+                they = "the modules they hold are"
+                what = "objects that hold submodules"
+                advice = (
+                    f"keep the modules themselves in an `nn.{wrapper}` as well (or make the "
+                    "objects `nn.Module`s)"
+                )
+            self.report(
+                small,
+                f"`self.{attr}` keeps {what} in a plain {kind}{filled}: {they} not "
+                "registered, so `.to()`, `.half()`, `.parameters()` and `state_dict()` skip them; "
+                f"{advice}",
+                fix,
+                related,
+            )
+
+    def _plain(self, node: cst.ClassDef, facts: ClassFacts) -> Iterator[_Kept]:
+        """The ``self.<attr> = ...`` statements of ``__init__`` that keep modules in a
+        plain container: the container's shape (None: a copy of a list of modules a
+        caller hands in), and how ``__init__`` fills containers (appended, by key,
+        with lists)."""
         smalls = list(init_statements(node))
         # Containers whose members are handed to a call as it is built (``nn.Sequential(
         # *self.layers)``, ``self.add_module(f"cnn_{i}", self.cnns[i])``): registered
@@ -215,62 +301,73 @@ class ModuleInPlainContainer(ModuleStateRule):
                 continue
             if len(facts.self_attrs.get(attr, [])) > 1:
                 continue  # re-assigned (self.body = nn.Sequential(*self.body)): unknown
-            if attr in handed:
-                continue
-            if container is None:
-                self._report_handed_in(small, attr)
-                continue
-            nn = self._nn()
-            fix = None
-            # (nn.ModuleDict takes string keys only: self.heads[i] = ... needs str(i))
-            text_keys = all(isinstance(k, cst.SimpleString) for k in keyed.get(attr, []))
-            held = self._holders_only(value)  # (objects holding modules: no nn.ModuleList)
-            if (
-                nn is not None
-                and container != "dict-comprehension"
-                and attr not in nested
-                and text_keys
-                and not held
-            ):
-                wrapper = "ModuleDict" if container == "dict" else "ModuleList"
-                inner = self.ctx.code_for(value)
-                empty = inner in ("[]", "{}") or (  # (OrderedDict(), not build_blocks(cfg))
-                    isinstance(value, cst.Call) and not value.args and _empty_container(self, value)
-                )
-                text = f"{nn}.{wrapper}()" if empty else f"{nn}.{wrapper}({inner})"
-                fix = FixSpec.unsafe(
-                    Replace(value, cst.parse_expression(text)), message=f"wrap it in nn.{wrapper}"
-                )
-            kind = "dict" if container.startswith("dict") else "list"
-            wrapper = "ModuleDict" if kind == "dict" else "ModuleList"
-            related = {"append": appended[attr]} if attr in appended else {}
-            filled = " (filled at line <line:append>)" if related else ""
-            helper = self._helper(value, facts) if isinstance(value, cst.Call) else None
-            if helper is not None:  # (self.blocks = build_blocks(cfg), self._make(...))
-                related["built"] = helper.node
-                filled = f" (the list `{helper.node.name.value}` returns, line <line:built>)"
-            advice = f"use `nn.{wrapper}`"
-            if not text_keys:
-                advice += " with string keys (`str(i)`)" if kind == "dict" else ""
-            if attr in nested:  # (nn.ModuleList refuses a list: each needs its own)
-                filled = " (filled with lists of modules at line <line:append>)"
-                advice = "use an `nn.ModuleList` of `nn.ModuleList`s (or of `nn.Sequential`s)"
-            what, they = "submodules", "they are"
-            if held:
-                they = "the modules they hold are"
-                what = "objects that hold submodules"
-                advice = (
-                    f"keep the modules themselves in an `nn.{wrapper}` as well (or make the "
-                    "objects `nn.Module`s)"
-                )
-            self.report(
-                small,
-                f"`self.{attr}` keeps {what} in a plain {kind}{filled}: {they} not "
-                "registered, so `.to()`, `.half()`, `.parameters()` and `state_dict()` skip them; "
-                f"{advice}",
-                fix,
-                related,
+            if attr not in handed:
+                yield small, attr, value, container, appended, keyed, nested
+
+    def visit_Call(self, node: cst.Call) -> None:
+        for obs in self.ctx.analysis.flow.calls.all(node):
+            if self._left_behind(node, obs):
+                return
+
+    def _left_behind(self, node: cst.Call, obs: CallObs) -> bool:
+        """``self._teacher[0](images)`` in a method of a model moved to a GPU, of a
+        module that ``__init__`` keeps in a plain list (``self._teacher = [teacher]``,
+        ``self.layers.append(layer)`` of the modules it is given) or sets with
+        ``object.__setattr__``: the move left it on the CPU, while its inputs are on
+        the GPU. Reported at the line that keeps it (of another file of the project
+        too), naming the move and the call. A class that moves such modules itself
+        (its own ``_apply``, or the ``to``/``cuda`` the move calls) is left alone."""
+        module, own = obs.module, obs.env.get("self")
+        placed = own.last("move", "place") if own is not None else None
+        moved = moved_input(obs)
+        if (
+            module.kind != Kind.MODULE
+            or module.device != Place.CPU
+            or own is None
+            or placed is None
+            or own.device in (None, Place.CPU, Place.MAYBE)
+            or moved is None
+            or own.last("create") is None
+        ):
+            return False
+        found = origin_class(own.origin, self.ctx.analysis, self.ctx.analysis.flow.files)
+        if found is None:
+            return False
+        cls = found[0]
+        how = _method_name(placed.node) or "to"
+        if cls.methods & {"_apply", how}:
+            return False  # (it moves what it keeps aside itself)
+        kept = kept_aside(cls, obs.env, {module.ident, module.part_of} - {0})
+        if kept is None or any(a == kept[0] for _, a, *_ in self._plain(cls.node, cls)):
+            return False  # (or reported where the class is, as a container of modules)
+        attr, statement, held = kept
+        created = held.last("create") or module.last("create")
+        if created is None:
+            return False
+        at = self.once_at(statement, node, forward=True)
+        if at is None:
+            return True
+        if isinstance(statement, cst.Assign):
+            kind = "tuple" if isinstance(statement.value, cst.Tuple) else "list"
+            story = f"`self.{attr}` keeps a module (made at line <line:made>) in a plain {kind}"
+            advice = "keep it in an `nn.ModuleList`, or move it to the device yourself"
+        else:
+            story = (
+                f"`self.{attr}` is set with `object.__setattr__` (a module made at line "
+                "<line:made>), so it is not registered"
             )
+            advice = "move it with the model (in the module's own `_apply`), or register it"
+        error = layer_error(obs, module.dtype, self.ctx.analysis)
+        self.report(
+            at,
+            f"{story}: the model's move at line <line:move> leaves it on the CPU, while its "
+            f"input `{self.ctx.code_for(moved[0].value)}` is on the GPU, and the call at line "
+            f"<line:call> fails with {error}; {advice}",
+            None,
+            {"move": placed.node, "call": obs.node, "made": created.node},
+            statement=at if at is statement else None,
+        )
+        return True
 
     def _handed_in(
         self, small: cst.Assign, value: cst.BaseExpression, smalls: list[cst.BaseSmallStatement]
@@ -429,6 +526,13 @@ class ModuleInPlainContainer(ModuleStateRule):
             ):
                 appended = appended or self._is_module_expr(small.args[0].value)
         return empty and appended
+
+
+def _method_name(node: cst.CSTNode) -> str | None:
+    """``to`` of ``model.to(device)``."""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+        return node.func.attr.value
+    return None
 
 
 def _empty_container(rule: Rule, call: cst.Call) -> bool:

@@ -9,7 +9,7 @@ import libcst as cst
 
 from torchlint.analysis import ClassFacts, project
 from torchlint.analysis.facts import FileFacts, FunctionFacts
-from torchlint.analysis.names import dotted
+from torchlint.analysis.names import dotted, literal_str
 from torchlint.analysis.torch_api import (
     AUDIO_MATRICES,
     PARAMETRIZED_MODULES,
@@ -19,6 +19,7 @@ from torchlint.analysis.torch_api import (
     makes_module,
     own_weights,
 )
+from torchlint.analysis.values import Kind, Value
 from torchlint.analysis.weights import loss_with_weights
 from torchlint.checks._buffers import built_methods
 from torchlint.checks._globals import ModuleBindings, bound_in, module_level_dict, module_values
@@ -67,6 +68,37 @@ def self_assignments(
             attr = self_attr(small.targets[0].target)
             if attr is not None:
                 yield small, attr, small.value
+
+
+def kept_aside(
+    cls: ClassFacts, env: dict[str, Value], idents: set[int]
+) -> tuple[str, cst.BaseSmallStatement, Value] | None:
+    """The attribute of ``cls``'s instance that holds one of ``idents`` out of the
+    module's registry, the statement of ``__init__`` that keeps it there, and what
+    it holds: a plain list or tuple (``self.x = [m]``), or ``object.__setattr__``."""
+    for key, value in env.items():
+        if not key.startswith("self.") or key.count(".") != 1:
+            continue
+        attr = key[len("self.") :]
+        if value.kind in (Kind.LIST, Kind.TUPLE):
+            item = next((i for i in value.items if i.ident in idents), None)
+            assign = next(
+                (s for s, name, _ in self_assignments(init_statements(cls.node)) if name == attr),
+                None,
+            )
+            if item is not None and assign is not None:
+                return attr, assign, item
+        elif value.kind == Kind.MODULE and value.ident in idents:
+            for small in init_statements(cls.node):
+                call = small.value if isinstance(small, cst.Expr) else None
+                if (
+                    isinstance(call, cst.Call)
+                    and dotted(call.func) == "object.__setattr__"
+                    and len(call.args) >= 2
+                    and literal_str(call.args[1].value) == attr
+                ):
+                    return attr, small, value
+    return None
 
 
 def _gives_dims(call: cst.Call) -> bool:

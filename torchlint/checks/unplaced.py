@@ -19,6 +19,7 @@ from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value
 from torchlint.analysis.weights import builds_weights, class_has_weights
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import device_text, model_name, moved_back, name_of, usable
+from torchlint.checks.module_state import kept_aside
 from torchlint.checks.placement import how_placed, layer_error, moved_input
 from torchlint.lint.traverse import nodes
 from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
@@ -141,6 +142,8 @@ class ModuleNotPlaced(Rule):
             return False
         if self._attached_late(created):
             return False  # (attached to a placed model: TL202 reports the attachment)
+        if self._kept_aside(obs):
+            return False  # (kept out of a placed model's registry: TL302's)
         if obs.in_forward:
             # Inside a module's forward, followed from its call: that call is
             # reported, unless the layer is made right here, anew at every call, or
@@ -155,10 +158,14 @@ class ModuleNotPlaced(Rule):
         if module.part_of and self._whole_called(created.node):
             return False  # (self.decoder(z) inside vae.decode(z): that call is reported)
         arg, value, move = moved
-        # (made in a factory of the file and handed back: the caller's call takes it)
+        # (made in a factory of the file and handed back: the caller's call takes it;
+        # a part, with the model a factory or a classmethod made and handed back)
         back = module.last("return")
-        taken = created if back is None or module.part_of else back
-        whole = model_name(obs.callee)
+        if module.part_of:
+            held = next((v for v in obs.env.values() if v.ident == module.part_of), None)
+            back = held.last("return") if held is not None else None
+        taken = created if back is None else back
+        whole = obs.callee if module.part_of and "." in obs.callee else model_name(obs.callee)
         if whole == "self" and isinstance(created.node, cst.Call):
             whole = f"{self.ctx.code_for(created.node.func)}(...)"  # (self(X) in its own fit)
         if self._handed_without_device(module, taken, node, move, value):
@@ -309,12 +316,15 @@ class ModuleNotPlaced(Rule):
             and len(created.bound) > 1
             and created.bound <= obs.env.keys()
         )
+        # (the forward being visited: not a caller's function where another file's
+        # forward was followed from, which made the module before the call)
+        here = fn is not None and self.ctx.in_this_file(obs.node)
         if (
-            (fn is None and not elsewhere)
+            (not here and not elsewhere)
             # (self.fc = nn.Linear(...) when self.fc is None: built once, attached
             # after the move, TL202's)
             or obs.callee.startswith("self.")
-            or not (elsewhere or (fn is not None and contains(fn.node, created.node)))
+            or not (elsewhere or (here and fn is not None and contains(fn.node, created.node)))
             or obs.module.last("pass", "return") is not None
             or placed is None
             or placed.detail == Place.CPU
@@ -410,6 +420,16 @@ class ModuleNotPlaced(Rule):
         late = self.ctx.analysis.flow.late_modules
         nodes_ = [*late, *late.in_context]
         return any(contains(n, created.node) for n in nodes_)
+
+    def _kept_aside(self, obs: CallObs) -> bool:
+        """The module is one that a placed model's class keeps out of its registry (in
+        a plain list, or set with ``object.__setattr__``), called in its methods."""
+        own = obs.env.get("self")
+        if own is None or own.device in (None, Place.CPU) or not own.last("move", "place"):
+            return False
+        found = origin_class(own.origin, self.ctx.analysis, self.ctx.analysis.flow.files)
+        idents = {obs.module.ident, obs.module.part_of} - {0}
+        return found is not None and kept_aside(found[0], obs.env, idents) is not None
 
     def _has_weights(self, module: Value) -> bool:
         """What the code shows the module holds weights: a local class with some, a

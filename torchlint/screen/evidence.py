@@ -326,8 +326,10 @@ class Evidence:
                 held = held | {a for a in units[i].assigned if a.startswith("self.")}
                 calls = any(within(c, held) for c in units[i].called)  # self.model.embed(x)
             else:
-                # (or what a call gave it: model = load(path); model(x))
-                calls = bool(units[i].called & (held | units[i].from_calls))
+                # (or what a call gave it: model = load(path); model(x); or a part of
+                # a model it is given: model.retriever(ids))
+                given = held | units[i].from_calls
+                calls = any(within(c, given) for c in units[i].called)
             calls = calls or CALLABLE_MODULE in own[i]
             if entry and calls and ACCELERATOR in tags[find(i)]:
                 tags[find(i)].add(PLACED_MODULE)

@@ -163,9 +163,10 @@ class ModuleState:
             return True
         return False
 
-    def tensor_locals_of(self, node: ast.AST) -> None:
+    def tensor_locals_of(self, node: ast.AST, depth: int = 0) -> None:
         # TL301 follows a local name to its value, and a helper of the file to what it
-        # returns: locals assigned a tensor, in any order (over-approximated).
+        # returns: locals assigned a tensor, in any order (over-approximated), or
+        # what such a helper returns (``fb = mel_filterbank(sr, n)``).
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             args = node.args
             positional = [*args.posonlyargs, *args.args]
@@ -182,7 +183,7 @@ class ModuleState:
             found = {
                 t.id
                 for stmt in assigns
-                if self.is_tensor_expr(stmt.value)
+                if self.is_tensor_expr(stmt.value) or self.helper_tensor(stmt.value, depth)
                 for t in stmt.targets
                 if isinstance(t, ast.Name)
             }
@@ -200,7 +201,7 @@ class ModuleState:
         if not found or depth >= 3:
             return bool(found)  # (a method of a base class in another file: not followed)
         for fn in found:
-            self.tensor_locals_of(fn)
+            self.tensor_locals_of(fn, depth + 1)
             for node in _own_returns(fn):
                 value = node.value
                 if value is None:
@@ -211,6 +212,21 @@ class ModuleState:
                 if call is not None and (call in self.functions or call.startswith("self.")):
                     if self.may_return_tensor(call, depth + 1):
                         return True
+        return False
+
+    def helper_tensor(self, node: ast.AST, depth: int) -> bool:
+        """``node`` is the call of a helper of the file that may return a CPU tensor,
+        maybe reshaped or indexed on the way (``gauss(size).unsqueeze(1)``)."""
+        while isinstance(node, (ast.Call, ast.Attribute, ast.Subscript)):
+            if isinstance(node, ast.Call):
+                name = dotted(node.func)
+                if name is not None and (name in self.functions or name.startswith("self.")):
+                    return depth < 3 and self.may_return_tensor(name, depth + 1)
+                if not isinstance(node.func, ast.Attribute):
+                    return False
+                node = node.func.value
+            else:
+                node = node.value
         return False
 
     def returns_modules(self, helper: str) -> bool:
@@ -287,7 +303,7 @@ class ModuleState:
                 if isinstance(stmt, ast.Assign) and self.may_make_module(stmt.value)
                 for t in stmt.targets
                 if isinstance(t, ast.Name)
-            }
+            } | _handed_names(node)
         for stmt in nodes_under(node):
             self.init_nodes.add(id(stmt))
             kind = type(stmt)
@@ -307,6 +323,14 @@ class ModuleState:
             or (isinstance(sub, ast.Name) and sub.id in self.module_locals)
             for sub in nodes_under(node)
         )
+
+    def kept_aside(self, node: ast.expr) -> bool:
+        """A member of ``self.teacher = [teacher]`` that may be a module a caller hands
+        in, or one another file's builder makes (``[build_teacher(cfg)]``)."""
+        if isinstance(node, ast.Call):
+            name = dotted(node.func)
+            return name is not None and self.file.in_project(name)
+        return isinstance(node, ast.Name) and node.id in self.module_locals
 
     def attribute_tags(self, stmt: ast.AST) -> None:
         """TL301's and TL302's tags for a node of ``__init__`` (or of what it calls on
@@ -332,6 +356,8 @@ class ModuleState:
             and self.holds_module(stmt.value)
         ):
             self.appended_module = True  # self.heads[i] = nn.Linear(...)
+        if isinstance(stmt, ast.Call) and dotted(stmt.func) == "object.__setattr__":
+            self.tags.add(INIT_MODULE_CONTAINER)  # (a module kept out of the registry, maybe)
         self.buffer_tags(stmt)
         if not isinstance(stmt, (ast.Assign, ast.AnnAssign)) or stmt.value is None:
             return
@@ -344,7 +370,9 @@ class ModuleState:
                 value.elts if isinstance(value, ast.List) else value.keys
             ):
                 self.empty_containers = True  # filled by append() below, maybe
-            elif any(self.may_make_module(sub) for sub in nodes_under(value)):
+            elif any(self.may_make_module(sub) for sub in nodes_under(value)) or (
+                isinstance(value, (ast.List, ast.Tuple)) and all(map(self.kept_aside, value.elts))
+            ):
                 self.tags.add(INIT_MODULE_CONTAINER)
         elif _empty_call(value):
             self.empty_containers = True  # OrderedDict(), dict(), list(): as {} or []
@@ -407,6 +435,24 @@ class ModuleState:
                     or (isinstance(stmt.value, ast.Call) and dotted(stmt.value.func) == "getattr")
                 ):
                     self.fills_container = True  # (self.original = self.inv_freq, too)
+
+
+def _handed_names(init: ast.FunctionDef) -> set[str]:
+    """``__init__``'s parameters and the names of its loops over them (``for layer in
+    layers``): what a caller hands in, maybe modules that a plain list keeps aside
+    (the flow analysis follows the file's calls of the class)."""
+    args = init.args
+    params = {a.arg for a in (*args.posonlyargs, *args.args[1:], *args.kwonlyargs)}
+    if args.vararg is not None:
+        params.add(args.vararg.arg)
+    return params | {
+        loop.target.id
+        for loop in nodes_under(init)
+        if isinstance(loop, ast.For)
+        and isinstance(loop.target, ast.Name)
+        and isinstance(loop.iter, ast.Name)
+        and loop.iter.id in params
+    }
 
 
 def _copied_list(value: ast.expr) -> bool:
