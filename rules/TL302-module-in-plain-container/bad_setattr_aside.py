@@ -44,3 +44,23 @@ def train(latent_batches):
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
+
+
+# The frozen teacher's parts are called by key: each is left on the CPU as well.
+class Distiller(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.student = nn.Linear(32, 10)
+        teacher = nn.ModuleDict({"body": nn.Linear(32, 64), "head": nn.Linear(64, 10)})
+        object.__setattr__(self, "teacher", teacher)  # expect: TL302:9 lines=54,64,59
+
+    def forward(self, x):
+        with torch.no_grad():
+            soft = self.teacher["head"](self.teacher["body"](x)).softmax(-1)
+        return F.kl_div(self.student(x).log_softmax(-1), soft, reduction="batchmean")
+
+
+def distill(batches):
+    model = Distiller().cuda()
+    for x in batches:
+        model(x.cuda()).backward()

@@ -413,7 +413,7 @@ class Expressions(FunctionValues):
 
         if type(func) is cst.Subscript:
             part = self.eval(func)
-            if part.kind in (Kind.MODULE, Kind.WRAPPER) and part.ident:
+            if part.kind in (Kind.MODULE, Kind.WRAPPER) and (part.ident or part.part_of):
                 # self.blocks[i](x) of a list of the file's blocks: its forward runs
                 ran = self.observe_call(node, entry_name(func), part, args)
                 return holders.output(part, args, ran)

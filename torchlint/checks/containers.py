@@ -113,8 +113,9 @@ class ModuleInPlainContainer(ModuleStateRule):
     `parameters()` and the checkpoint; `self.stages.append(stage)` of the stages it is
     given; `[build_teacher(cfg)]` of another file's builder), or set with
     `object.__setattr__(self, "teacher", teacher)`, counts where the flow analysis
-    sees the model moved to a GPU and the module, left on the CPU, called on its
-    inputs in the model's methods; the finding names the move and the call. A class
+    sees the model moved to a GPU and the module (or a part of it, `self.teacher["head"]`),
+    left on the CPU, called on its inputs in the model's methods; the finding names the
+    move and the call. A class
     that moves such modules itself is left alone: in its own `_apply`, or in the `to`
     or `cuda` that the move calls (a `cuda()` override does not run for `.to(device)`).
 
