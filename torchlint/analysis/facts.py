@@ -11,7 +11,7 @@ from typing import Self
 import libcst as cst
 
 from torchlint.analysis.gates import Gates
-from torchlint.analysis.names import ImportTable, dotted
+from torchlint.analysis.names import ImportTable, dotted, literal_str
 from torchlint.analysis.order import written_before
 
 _DEFAULT_DEVICE_SETTERS = frozenset({"torch.set_default_device", "torch.set_default_tensor_type"})
@@ -44,6 +44,8 @@ class ClassFacts:
     # Subclasses a module (torch_api.module_base) or a module class of the file above
     # it: set by ``analysis/file.py``, which knows torch.
     is_module: bool = False
+    # ``object.__setattr__(self, "teacher", t)`` in its methods: kept out of the registry.
+    aside: set[str] = field(default_factory=set)
 
     @property
     def name(self) -> str:
@@ -353,6 +355,16 @@ class _Collector:
                 and call.func.attr.value in _CHANGES_IN_PLACE
             ):
                 self.changed_in_place.add(call.func.value.value)  # CFG.update(vars(args))
+            elif (
+                isinstance(call, cst.Call)
+                and fn is not None
+                and fn.cls is not None
+                and dotted(call.func) == "object.__setattr__"
+                and len(call.args) >= 2
+                and dotted(call.args[0].value) == "self"
+                and (attr := literal_str(call.args[1].value)) is not None
+            ):
+                fn.cls.aside.add(attr)
         elif isinstance(stmt, (cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar)):
             if type(stmt) is cst.With:
                 for item in stmt.items:

@@ -12,7 +12,6 @@ from typing import NamedTuple, Protocol
 import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts, FileFacts
-from torchlint.analysis.names import dotted, literal_str
 from torchlint.analysis.observations import FlowFacts
 from torchlint.analysis.project import MAX_HOPS, Home, resolve
 from torchlint.analysis.torch_api import dtype_only
@@ -272,18 +271,14 @@ class Walk:
         return self._methods[cls]
 
     def aside(self, cls: ClassFacts) -> frozenset[str]:
-        """The ``self.`` attributes that ``cls``'s methods set with ``object.__setattr__``
-        (``object.__setattr__(self, "teacher", teacher)``): not registered, so not moved
-        or cast with the instance."""
+        """The ``self.`` attributes that ``cls`` (or a base of its file) sets with
+        ``object.__setattr__``: not registered, so not moved or cast with the instance."""
         if cls not in self._aside:
-            self._aside[cls] = frozenset(
-                name
-                for fn in self.methods(cls).values()
-                for call in nodes(fn, cst.Call)
-                if dotted(call.func) == "object.__setattr__"
-                and len(call.args) >= 2
-                and dotted(call.args[0].value) == "self"
-                and (name := literal_str(call.args[1].value)) is not None
+            self._aside[cls] = frozenset(cls.aside)  # (a class that names itself as its base)
+            home = self.home_of(cls) or self.own
+            bases = [home.class_named(name) for name in cls.bases]
+            self._aside[cls] = frozenset(cls.aside).union(
+                *(self.aside(b) for b in bases if b is not None and b is not cls)
             )
         return self._aside[cls]
 
