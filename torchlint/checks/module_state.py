@@ -88,7 +88,7 @@ def kept_aside(
             )
             if item is not None and assign is not None:
                 return attr, assign, item
-        elif value.kind == Kind.MODULE and value.ident in idents:
+        elif value.kind == Kind.MODULE and value.ident in idents and attr in cls.aside:
             for small in init_statements(cls.node):
                 call = small.value if isinstance(small, cst.Expr) else None
                 if (
