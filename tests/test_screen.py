@@ -6,6 +6,7 @@ attributes across methods, import aliases)."""
 from __future__ import annotations
 
 import ast
+import functools
 import textwrap
 from pathlib import Path
 
@@ -26,14 +27,35 @@ DEFAULT = frozenset(c for c, r in registry.all_rules().items() if r.default_enab
 BOOK = sorted(p for p in RULES_DIR.glob("*/*.py"))
 
 
-def _findings(path: Path, *, screen: bool) -> list[tuple[int, int, str, str]]:
-    result = engine.lint_text(str(path), path.read_text(), ALL, screen=screen)
-    return [(f.line, f.column, f.code, f.message) for f in result.findings]
+Found = list[tuple[int, int, str, str, object]]
+
+
+def _findings(path: Path, codes: frozenset[str] = ALL, *, screen: bool) -> Found:
+    result = engine.lint_text(str(path), path.read_text(), codes, screen=screen)
+    return [(f.line, f.column, f.code, f.message, f.fix) for f in result.findings]
+
+
+@functools.cache
+def _unscreened(path: Path) -> Found:
+    """Every rule's findings in ``path`` without the screen. One rule alone finds
+    exactly its own of these (``test_rules_are_independent_without_the_screen``), so
+    the tests of one rule at a time read them from here instead of linting the whole
+    rule book again per rule."""
+    return _findings(path, screen=False)
 
 
 @pytest.mark.parametrize("path", BOOK, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_rule_book_gives_the_same_findings_with_and_without_the_screen(path: Path) -> None:
-    assert _findings(path, screen=True) == _findings(path, screen=False)
+    assert _findings(path, screen=True) == _unscreened(path)
+
+
+@pytest.mark.parametrize("code", sorted(ALL))
+def test_rules_are_independent_without_the_screen(code: str) -> None:
+    # A rule enabled alone finds what it finds among all the rules (no rule's
+    # findings depend on which others run), checked on the rule's own folder.
+    for path in (p for p in BOOK if p.parent.name.split("-", 1)[0] == code):
+        alone = _findings(path, frozenset({code}), screen=False)
+        assert alone == [f for f in _unscreened(path) if f[2] == code], path
 
 
 def _rules(source: str) -> set[str]:
@@ -234,13 +256,11 @@ def test_each_rule_alone_finds_the_same_in_the_whole_rule_book_with_and_without_
 ) -> None:
     # One rule at a time is where the screen skips the most: every unit of a file in
     # which that rule cannot match is left out of the parse.
+    # (Without the screen, the rule alone finds its own of all the rules' findings:
+    # test_rules_are_independent_without_the_screen.)
     for path in BOOK:
-        text = path.read_text()
-        with_screen = engine.lint_text(str(path), text, frozenset({code}), screen=True)
-        without = engine.lint_text(str(path), text, frozenset({code}), screen=False)
-        assert [(f.line, f.column, f.code, f.message, f.fix) for f in with_screen.findings] == [
-            (f.line, f.column, f.code, f.message, f.fix) for f in without.findings
-        ], path
+        with_screen = _findings(path, frozenset({code}), screen=True)
+        assert with_screen == [f for f in _unscreened(path) if f[2] == code], path
 
 
 def test_idle_units_keep_their_headers_and_lines_and_lose_their_bodies() -> None:
@@ -441,7 +461,7 @@ def test_a_function_named_without_a_call_is_screened_with_its_caller(tmp_path: P
     )
     found = _findings(path, screen=True)
     assert found == _findings(path, screen=False)
-    assert [(line, code) for line, _, code, _ in found] == [(11, "TL204")]
+    assert [(line, code) for line, _, code, *_ in found] == [(11, "TL204")]
 
 
 def test_a_dataset_class_of_the_file_is_cpu_data_for_the_loops_over_its_loader(
@@ -464,7 +484,7 @@ def test_a_dataset_class_of_the_file_is_cpu_data_for_the_loops_over_its_loader(
     )
     found = _findings(path, screen=True)
     assert found == _findings(path, screen=False)
-    assert [(line, code) for line, _, code, _ in found] == [(15, "TL204")]
+    assert [(line, code) for line, _, code, *_ in found] == [(15, "TL204")]
 
 
 def test_a_torchvision_dataset_is_cpu_data(tmp_path: Path) -> None:
@@ -478,7 +498,7 @@ def test_a_torchvision_dataset_is_cpu_data(tmp_path: Path) -> None:
     )
     found = _findings(path, screen=True)
     assert found == _findings(path, screen=False)
-    assert [(line, code) for line, _, code, _ in found] == [(8, "TL204")]
+    assert [(line, code) for line, _, code, *_ in found] == [(8, "TL204")]
 
 
 def _large_class(extra: str = "", name: str = "Pipeline") -> str:
