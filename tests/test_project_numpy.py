@@ -98,3 +98,65 @@ def test_a_conversion_wholly_in_another_file_is_reported_there_when_both_are_lin
         "GPU and converts it to numpy: 'can't convert cuda:0 device type tensor to numpy'; "
         "copy it to the host there with `.detach().cpu()`"
     )
+
+
+LAYERS = """\
+import numpy as np
+import torch.nn.functional as F
+from torch import nn
+
+
+class ItemConv(nn.Module):
+    def __init__(self, layers=2, size=16):
+        super().__init__()
+        self.layers = nn.ModuleList([nn.Linear(size, size) for _ in range(layers)])
+
+    def forward(self, embedding):
+        final = [embedding]
+        for layer in self.layers:
+            final.append(F.normalize(layer(final[-1]), dim=-1))
+        return np.sum(final, 0) / (len(self.layers) + 1)
+"""
+
+RECOMMEND = """\
+import torch
+from torch import nn
+
+from layers import ItemConv
+
+
+class Recommender(nn.Module):
+    def __init__(self, n_items=100, size=16):
+        super().__init__()
+        self.embedding = nn.Embedding(n_items, size)
+        self.conv = ItemConv(2, size)
+
+    def forward(self, items):
+        return self.conv(self.embedding.weight)[items].sum(1)
+
+
+def main(batches):
+    model = Recommender().to("cuda")
+    for items in batches:
+        print(model(items.to("cuda")))
+"""
+
+
+def test_a_list_converted_in_another_file_is_reported_there_or_at_the_call(
+    tmp_path: Path,
+) -> None:
+    # (a numpy function of a list of the model's GPU tensors in another file: that
+    # line when the run lints the file, else the call here, never naming the call's
+    # argument as the list)
+    (tmp_path / "layers.py").write_text(LAYERS)
+    (tmp_path / "recommend.py").write_text(RECOMMEND)
+    alone = invoke("--select", "TL501", "--isolated", "--no-cache", str(tmp_path / "recommend.py"))
+    assert alone.stdout.splitlines()[0] == (
+        f"{tmp_path / 'recommend.py'}:14:16: TL501 `self.conv` in another file converts a list of "
+        "tensors on a GPU to numpy, which raises \"can't convert cuda:0 device type tensor to "
+        'numpy"; add `.detach().cpu()` tensors to the list there'
+    )
+    both = invoke("--select", "TL501", "--isolated", "--no-cache", str(tmp_path))
+    assert both.stdout.splitlines()[0].startswith(
+        f"{tmp_path / 'layers.py'}:15:16: TL501 `final` holds tensors on a GPU"
+    )

@@ -19,7 +19,7 @@ from torchlint.analysis import (
     tensor_factories,
 )
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import INTEGER_DTYPES
+from torchlint.analysis.torch_api import INTEGER_DTYPES, TRUE_DIVISIONS
 from torchlint.analysis.values import MAYBE_DTYPE, UNKNOWN, Kind, Place, Value, new_ident
 
 
@@ -87,6 +87,30 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
         if kinds == {"int64"} and isinstance(node.operator, _INT_KEEPING):
             return Value(Kind.NUMBER, dtype="int64")
         return Value(Kind.NUMBER)
+    return UNKNOWN
+
+
+def function(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``torch.div(a, b)``, ``torch.add(x, y, alpha=2)``: as ``a / b``, ``x + y``
+    (``torch.div(n, 2, rounding_mode="floor")`` keeps integers integers)."""
+    operands = [(a.value, v) for a, v in args if a.keyword is None and a.star == ""]
+    if len(operands) != 2 or len(args) != len(operands) + sum(
+        a.keyword is not None and a.keyword.value in ("alpha", "rounding_mode") for a, _ in args
+    ):
+        scope.escape_args(args)
+        return UNKNOWN
+    (left_expr, left), (right_expr, right) = operands
+    divides = q.rpartition(".")[2] in TRUE_DIVISIONS and len(args) == 2
+    if left.kind in _TENSORS and right.kind in _TENSORS:
+        joined = joins.arithmetic(scope, node, operands)
+        if divides and joined.dtype in INTEGER_DTYPES:
+            return replace(joined, dtype="float32")
+        return joined
+    for tensor, other in ((left, (right_expr, right)), (right, (left_expr, left))):
+        made = with_number(scope, node, tensor, other, divides)
+        if made is not None:
+            return made
+    scope.escape_args(args)
     return UNKNOWN
 
 

@@ -588,7 +588,7 @@ class Calls(Loops):
         sub.leaf_walk = any(shapes.leaf(v) for v in given_values) and not any(
             shapes.container(v) for v in given_values
         )
-        sub.parent = self
+        sub.parent, sub.called_at = self, node
         sub.contextmanager = any(d and d.endswith("contextmanager") for d in decorators)
         sub.entry = self.entry
         sub.in_forward = self.in_forward or bool(label)

@@ -146,8 +146,9 @@ def settings(entries: dict[str, Value]) -> Value:
     if not any(
         v.kind in data
         or (
-            v.kind == Kind.TUPLE
-            # ({"params": [p], "lr": lr} for a parameter p of a model)
+            v.kind in (Kind.TUPLE, Kind.LIST)
+            # ({"params": [p], "lr": lr} for a parameter p of a model, or a list of
+            # the parameters a loop over ``named_parameters()`` picked)
             and any(i.kind in data or i.origin.startswith(PARAMETER) for i in v.items)
         )
         for v in entries.values()

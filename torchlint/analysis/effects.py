@@ -16,6 +16,7 @@ import libcst as cst
 
 from torchlint.analysis import (
     arrays,
+    binary,
     copies,
     cpu_run,
     datasets,
@@ -53,6 +54,7 @@ from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loss_api import LOSSES, functional_loss
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import (
+    ARITHMETIC_METHODS,
     AUDIO_MATRICES,
     BOOL_RESULTS,
     CATEGORICAL,
@@ -71,6 +73,7 @@ from torchlint.analysis.torch_api import (
     MODULE_CONTAINERS,
     OPEN_CLIP_BUILDERS,
     OPENCV_IMAGE_READER,
+    PAD_SEQUENCE,
     PAIRED_RESULTS,
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
@@ -78,6 +81,7 @@ from torchlint.analysis.torch_api import (
     SAME_PLACE_OPS,
     SCRIPT_LOADERS,
     SIZE_QUERIES,
+    SPARSE_CONSTRUCTORS,
     STRICT_DTYPE_OPS,
     TENSOR_CLASS,
     TORCHAUDIO_TRANSFORMS,
@@ -151,7 +155,8 @@ _RUNS = tuple(f"{p}_" for p in FORWARD_LIKE)
 INERT_BUILTINS = frozenset(
     "setattr getattr hasattr delattr isinstance issubclass len print repr str id type".split()
 )
-_JOINS = frozenset({"torch.cat", "torch.concat", "torch.concatenate", "torch.stack"})
+# (``pad_sequence`` stacks a list of sequences, padded: a batch where and as they are)
+_JOINS = frozenset({"torch.cat", "torch.concat", "torch.concatenate", "torch.stack", PAD_SEQUENCE})
 _PRODUCTS = frozenset(
     {"torch.einsum", "torch.functional.einsum", "torch.outer", "torch.ger", "torch.kron"}
 )
@@ -716,6 +721,7 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(_JOINS, joins.concatenation),
     **dict.fromkeys(_PRODUCTS, joins.product),
     "torch.where": joins.where,
+    **{f"torch.{name}": binary.function for name in ARITHMETIC_METHODS},
     **dict.fromkeys(("torch.stft", "torch.istft"), joins.windowed),
     TENSOR_CLASS: legacy.tensor_class,
     **dict.fromkeys(("torch.max", "torch.min", "torch.maximum", "torch.minimum"), _extreme),
@@ -736,6 +742,7 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(arrays.CV2_KEEP_DTYPE, arrays.cv2_kept),
     **dict.fromkeys(SKIMAGE_TO_FLOAT, arrays.skimage_float),
     "torch.meshgrid": tensor_factories.meshgrid,
+    **dict.fromkeys(SPARSE_CONSTRUCTORS, tensor_factories.sparse),
     **dict.fromkeys(AUDIO_MATRICES, tensor_factories.audio_matrix),
     **dict.fromkeys(GRAD_NORMS, optimizers.grad_norm),
     "torch.nn.functional.embedding": joins.embedding,

@@ -43,13 +43,7 @@ from torchlint.analysis import (
 from torchlint.analysis.function_values import FunctionValues
 from torchlint.analysis.loops import MODULES_BY_KEY, same_members
 from torchlint.analysis.loss_api import LOSSES
-from torchlint.analysis.names import (
-    attribute_name,
-    dotted,
-    entry_name,
-    is_super,
-    string_key,
-)
+from torchlint.analysis.names import attribute_name, dotted, entry_name, is_super, string_key
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
@@ -63,11 +57,11 @@ from torchlint.analysis.torch_api import (
     STRICT_DTYPE_METHODS,
     TENSOR_ALIASES,
     TOKENIZER_CALLS,
+    TRUE_DIVISIONS,
     torch_dtype,
 )
 from torchlint.analysis.traces import TRACING_METHODS
 from torchlint.analysis.values import (
-    CLASS,
     LAMBDA,
     NONE,
     TENSOR_CLASS_OF,
@@ -136,6 +130,9 @@ class Expressions(FunctionValues):
                         return Value(Kind.DEVICE, Place.VAR, None, node)
                     return arrays.dtype_read(owner, node)  # a.dtype of an array: for np.zeros
                 value = self.lookup(name)
+                if type(node) is cst.Attribute and name not in self.env and self.cls is not None:
+                    if (held := properties.class_attribute(self, node)).kind is not None:
+                        return held  # (bound in the class body: no part of the module)
                 if type(node) is cst.Attribute and name not in self.env and value is not None:
                     # model.norm.mean: a buffer of a module of the file
                     value = copies.buffer_reference(self, name, node) or value
@@ -177,7 +174,7 @@ class Expressions(FunctionValues):
                             return copies.param_groups(self, owner)
                     if owner is not None and frames.is_frame(owner):
                         return frames.attribute(owner, node)  # df.values
-                    return self.class_number(node)
+                    return properties.class_attribute(self, node)
                 return UNKNOWN
         if type(node) is cst.Attribute:  # on a call or subscript: tokenizer(...).input_ids
             owner = self.eval(node.value)
@@ -342,24 +339,6 @@ class Expressions(FunctionValues):
     def attribute(self, node: cst.Attribute) -> Value | None:
         return properties.read(self, node)
 
-    def class_number(self, node: cst.Attribute) -> Value:
-        """``cls.MEAN`` / ``self.MEAN`` in a method of the class being walked (or
-        ``Stats.MEAN`` with its name), where the class body binds it to a number: a
-        Python number (it keeps an array's dtype in arithmetic)."""
-        cls = self.cls
-        if cls is None or not isinstance(node.value, cst.Name):
-            return UNKNOWN
-        owner = node.value.value
-        if owner not in ("self", "cls", cls.name):
-            return UNKNOWN
-        bound = self.lookup(owner)
-        if owner == cls.name and bound and bound.kind and bound.origin != CLASS + owner:
-            return UNKNOWN  # a variable of that name, not the class
-        number = cls.number(node.attr.value)
-        if number is None:
-            return UNKNOWN
-        return Value(Kind.NUMBER, dtype="int64" if isinstance(number, cst.Integer) else "float32")
-
     def escape(self, value: Value) -> None:
         super().escape(value)
         copies.escaped(self, value)  # copies of parameters: may be moved there
@@ -481,6 +460,8 @@ class Expressions(FunctionValues):
                 # scaler.step(optimizer): GradScaler steps the optimizer
                 stepped = dotted(args[0][0].value)
                 return optimizers.method(self, node, stepped, args[0][1], "step", [])
+            if method == "append" and len(args) == 1 and type(func.value) is cst.IfExp:
+                return lists.append_either(self, func.value, args[0][1])  # (a if c else b)
             if receiver.kind in (Kind.LIST, Kind.TUPLE) and method == "append" and len(args) == 1:
                 if receiver_path is not None and receiver_path in self.env:
                     self.set(receiver_path, lists.filled(receiver, args[0][1]))
@@ -518,7 +499,7 @@ class Expressions(FunctionValues):
                 return joins.method(self, node, method, pair)
             if method in ARITHMETIC_METHODS and len(args) == 1 and args[0][0].keyword is None:
                 # x.div(255.0), x.mul(2): as x / 255.0
-                divides = method in ("div", "true_divide")
+                divides = method in TRUE_DIVISIONS
                 by = (args[0][0].value, args[0][1])
                 scaled = binary.with_number(self, node, receiver, by, divides)
                 if scaled is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Self
 
 import libcst as cst
@@ -69,12 +70,16 @@ class ClassFacts:
             None,
         )
 
-    def number(self, attr: str) -> cst.Integer | cst.Float | None:
-        """The number a class attribute is bound to in the class body (``MEAN = 0.9``,
-        ``MEAN, STD = 0.9, 0.02``) when no method assigns it on ``self``."""
-        if attr in self.self_attrs:
-            return None
-        found: cst.Integer | cst.Float | None = None
+    def bound(self, attr: str) -> cst.BaseExpression | None:
+        """What a class attribute is bound to in the class body (``MEAN = 0.9``,
+        ``MEAN, STD = 0.9, 0.02``, ``basis = CATMULL_ROM``) when no method assigns it
+        on ``self``."""
+        return None if attr in self.self_attrs else self.body_bindings.get(attr)
+
+    @cached_property
+    def body_bindings(self) -> dict[str, cst.BaseExpression]:
+        """The class body's own ``name = value`` bindings (a later one wins)."""
+        found: dict[str, cst.BaseExpression] = {}
         for stmt in self.node.body.body:
             if not isinstance(stmt, cst.SimpleStatementLine):
                 continue
@@ -86,9 +91,8 @@ class ClassFacts:
                 elif isinstance(small, cst.AnnAssign) and small.value is not None:
                     pairs.append((small.target, small.value))
                 for name, value in pairs:
-                    if isinstance(name, cst.Name) and name.value == attr:
-                        # (a later binding wins; one that is no number forgets it)
-                        found = value if isinstance(value, (cst.Integer, cst.Float)) else None
+                    if isinstance(name, cst.Name):
+                        found[name.value] = value
         return found
 
 

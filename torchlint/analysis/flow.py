@@ -164,7 +164,13 @@ class _Scope(Attachments):
             for call in calls:
                 if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Attribute):
                     continue
-                receiver = self.lookup(dotted(call.func.value) or "")
+                moved = call.func.value
+                # (batch["ids"].to(device): an entry of a dict or an encoding)
+                receiver = (
+                    self.eval(moved)
+                    if type(moved) is cst.Subscript
+                    else self.lookup(dotted(moved) or "")
+                )
                 if (
                     receiver is not None
                     and receiver.kind == Kind.TENSOR

@@ -69,7 +69,12 @@ def mixed(
         other = next(((v, e) for v, e in zip(values, exprs, strict=True) if v.on_accelerator), None)
         if other is not None:
             mix = MixObs(node, cpu, other[0], other[1])
-            here = not at_op or not scope.stack or contains(scope.stack[-1], made.node)
+            # (a module-level tensor a class keeps as a class attribute: no move of
+            # the module takes it along, and the line to change is where it is met)
+            shared = cpu.last("class-attribute") is not None
+            here = not shared and (
+                not at_op or not scope.stack or contains(scope.stack[-1], made.node)
+            )
             key = mixed_at(scope, made.node, node) if here else node
             scope.w.facts.mixes.add(key, mix, scope.depth)
 

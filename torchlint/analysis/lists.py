@@ -8,7 +8,8 @@ from functools import reduce
 
 import libcst as cst
 
-from torchlint.analysis.values import Kind, Value, merge_values
+from torchlint.analysis.scope import Scope
+from torchlint.analysis.values import UNKNOWN, Kind, Value, merge_values
 
 
 def slots(node: cst.BinaryOperation) -> Value | None:
@@ -37,3 +38,15 @@ def filled(owner: Value, value: Value) -> Value:
 def extended(owner: Value, values: tuple[Value, ...]) -> Value:
     """The list ``owner`` after ``values`` were put in it (``owner += [a, b]``)."""
     return Value(Kind.LIST, items=(reduce(merge_values, (*owner.items, *values)),))
+
+
+def append_either(scope: Scope, chosen: cst.IfExp, value: Value) -> Value:
+    """``(backbone if is_backbone else head).append(p)``: either list may hold
+    ``value`` now (each is taken to)."""
+    for side in (chosen.body, chosen.orelse):
+        if not isinstance(side, cst.Name):
+            continue
+        held = scope.env.get(side.value)
+        if held is not None and held.kind in (Kind.LIST, Kind.TUPLE):
+            scope.set(side.value, filled(held, value))
+    return UNKNOWN

@@ -180,28 +180,50 @@ def left_behind(scope: Scope, module: int, move: Event) -> None:
     is on the CPU keeps it there."""
     # (also one an instance of a class of the file holds: ``self.optimizer`` of a
     # trainer whose ``self.network`` the caller moves)
+    # (a module's own method that moves it, ``self.to(dev)`` in ``set_device``: the
+    # move is the call of the walk's entry that led there)
+    entry = _entry_call(scope) if move.path == "self" else None
     held = [v for _, attrs in scope.w.objects.values() for v in attrs.values()]
     for value in [*scope.env.values(), *held]:
         if _stays(value, module, move):
-            left = _left(scope, move)
+            left = _left(scope, move, entry)
             scope.update_ident(value.ident, replace(value, events=(*value.events, left)))
     # (and one a list holds: ``self.optimizers = [opt]`` of a training strategy)
     for name, value in list(scope.env.items()):
         if value.kind in (Kind.LIST, Kind.TUPLE) and any(
             _stays(v, module, move) for v in value.items
         ):
-            left = _left(scope, move)
+            left = _left(scope, move, entry)
             items = tuple(
                 replace(v, events=(*v.events, left)) if _stays(v, module, move) else v
                 for v in value.items
             )
             scope.env[name] = replace(value, items=items)
+    # (and one a caller holds: ``model.set_device(dev)``, a method that moves itself)
+    child, caller = scope, scope.parent
+    while caller is not None:
+        for value in list(caller.env.values()):
+            if _stays(value, module, move):
+                # (reported at the caller's call that led to the move)
+                left = _left(scope, move, entry or child.called_at)
+                caller.update_ident(value.ident, replace(value, events=(*value.events, left)))
+        child, caller = caller, caller.parent
 
 
-def _left(scope: Scope, move: Event) -> Event:
-    """The optimizer's state left behind by ``move``; in another file of the project,
-    with the call of this file that led there (where a step here is reported)."""
-    site = scope.w.facts.site
+def _entry_call(scope: Scope) -> cst.CSTNode | None:
+    """The call in the walk's entry (the script's code, a function of the linted
+    file) that led to the function ``scope`` walks; None at the entry itself."""
+    child = scope
+    while child.parent is not None and child.parent.parent is not None:
+        child = child.parent
+    return child.called_at if child.parent is not None else None
+
+
+def _left(scope: Scope, move: Event, statement: cst.CSTNode | None = None) -> Event:
+    """The optimizer's state left behind by ``move``; in another file of the project
+    or a function the optimizer's holder called, with the ``statement`` of the holder
+    that led there (where a step is reported)."""
+    site = statement or scope.w.facts.site
     return Event("left", move.node, move.detail, move.path, statement=site)
 
 

@@ -4,15 +4,18 @@ is a ``@property``, what its getter returns, walked as a method with no argument
 number the instance's ``__init__`` stored (``self.scaling_factor = 0.18``), that
 number (``latents / self.vae.scaling_factor`` stays the tensor it divides); on an
 instance of a plain class (not a module), whatever its methods stored
-(``learn.model`` of ``Learner(model, data)``)."""
+(``learn.model`` of ``Learner(model, data)``); and the class attributes its class body
+binds (``MEAN = 0.9``, ``basis = CATMULL_ROM``)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import libcst as cst
 
 from torchlint.analysis.calls import Calls
 from torchlint.analysis.names import dotted
-from torchlint.analysis.values import Kind, Value
+from torchlint.analysis.values import CLASS, UNKNOWN, Event, Kind, Value
 
 _GETTERS = frozenset({"property", "functools.cached_property", "cached_property"})
 
@@ -52,3 +55,29 @@ def read(scope: Calls, node: cst.Attribute) -> Value | None:
 
 def _is_property(fn: cst.FunctionDef) -> bool:
     return any(dotted(d.decorator) in _GETTERS for d in fn.decorators)
+
+
+def class_attribute(scope: Calls, node: cst.Attribute) -> Value:
+    """``cls.MEAN`` / ``self.MEAN`` in a method of the class being walked (or
+    ``Stats.MEAN`` with its name), where the class body binds it to a number (a
+    Python number: it keeps an array's dtype in arithmetic) or to a module-level
+    tensor (``basis = CATMULL_ROM``: that tensor, where it was made, which no move of
+    the module takes along)."""
+    cls = scope.cls
+    if cls is None or not isinstance(node.value, cst.Name):
+        return UNKNOWN
+    owner = node.value.value
+    if owner not in ("self", "cls", cls.name):
+        return UNKNOWN
+    bound = scope.lookup(owner)
+    if owner == cls.name and bound and bound.kind and bound.origin != CLASS + owner:
+        return UNKNOWN  # a variable of that name, not the class
+    value = cls.bound(node.attr.value)
+    if isinstance(value, (cst.Integer, cst.Float)):
+        return Value(Kind.NUMBER, dtype="int64" if isinstance(value, cst.Integer) else "float32")
+    if isinstance(value, cst.Name):
+        held = scope.lookup(value.value)  # (the module's: what the method sees of it)
+        if held is not None and held.kind == Kind.TENSOR:
+            # (read by the class: where it meets a device is the line to change)
+            return replace(held, events=(*held.events, Event("class-attribute", node)))
+    return UNKNOWN

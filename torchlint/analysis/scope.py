@@ -73,6 +73,7 @@ class Scope(ABC):
         self.stack = stack
         # The walk that followed a call into this one (its ``stmt`` is the call's).
         self.parent: Scope | None = None
+        self.called_at: cst.CSTNode | None = None  # (the parent's call that led here)
         self.cls = cls
         self.returns: list[Value] = []
         self.yields: list[Value] = []  # what a generator yields

@@ -175,3 +175,29 @@ def causal_mask(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     """``nn.Transformer.generate_square_subsequent_mask(n)``: a float32 square mask,
     made as ``torch.zeros(n, n, device=...)`` would be."""
     return factory(scope, node, "zeros", args)
+
+
+def sparse(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``torch.sparse_coo_tensor(indices, values, size, device=d)``: a tensor made on
+    ``d``; without ``device=``, where (and as) its values are."""
+    given = [v for a, v in args if a.keyword is None and not a.star]
+    values = given[1] if len(given) > 1 else UNKNOWN
+    device: Place | None = None
+    expr = None
+    dtype = values.dtype
+    for arg, value in args:
+        name = arg.keyword.value if arg.keyword else None
+        if name == "device" and not is_none(value):
+            device, expr = scope.device_of(arg.value)
+            device = device or Place.VAR
+        elif name == "dtype":
+            dtype = scope.dtype_of(arg.value) or MAYBE_DTYPE
+    if device is not None:
+        return dims.mark(
+            new_value(Kind.TENSOR, device, dtype, Event("create", node), device_expr=expr), True
+        )
+    if values.kind not in (Kind.TENSOR, Kind.MOVED):
+        return UNKNOWN
+    return dims.mark(
+        replace(values, kind=Kind.TENSOR, dtype=dtype, ident=new_ident(), moved_from=0), True
+    )

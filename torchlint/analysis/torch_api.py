@@ -66,9 +66,12 @@ LEGACY_TENSOR_TYPES: dict[str, str] = {
 TENSOR_CLASS = "torch.Tensor"
 # Tensor attributes that are the tensor itself (or a view of it): where it is, as it is.
 TENSOR_ALIASES = frozenset({"data", "T", "mT"})
-# Tensor methods (and their in-place forms, ``sub_``) that compute with a second
-# tensor as ``+ - * /`` do: both must be on one device.
-ARITHMETIC_METHODS = frozenset({"add", "sub", "mul", "div", "true_divide", "rsub"})
+# Tensor methods (and their in-place forms, ``sub_``) and torch functions
+# (``torch.div(a, b)``) that compute with a second tensor as ``+ - * / // %`` do.
+ARITHMETIC_METHODS = frozenset(
+    "add sub mul div true_divide rsub subtract multiply divide floor_divide remainder".split()
+)
+TRUE_DIVISIONS = frozenset({"div", "true_divide", "divide"})  # (integers made floating)
 # Factories that make a tensor of the data they are given (numpy's dtype kept).
 DATA_FACTORIES = frozenset({"tensor", "as_tensor", "from_numpy"})
 # Methods every nn.Module has that attach nothing to it (a module class's own methods
@@ -83,9 +86,7 @@ NON_ATTACHING_METHODS = frozenset(
 COMPARISON_METHODS = frozenset("eq ne lt le gt ge greater less greater_equal less_equal".split())
 # Tensor methods whose tensor arguments must be on the receiver's device (a mask,
 # the values scattered in); a CPU scalar tensor is the one exception torch makes.
-MASKED_METHODS = frozenset(
-    {"masked_fill", "masked_fill_", "masked_scatter", "masked_scatter_", "where"}
-)
+MASKED_METHODS = frozenset("masked_fill masked_fill_ masked_scatter masked_scatter_ where".split())
 # Tensor methods whose index (and source) must be on the receiver's device.
 INDEX_METHODS = frozenset(
     """scatter scatter_ scatter_add scatter_add_ scatter_reduce scatter_reduce_ gather
@@ -108,12 +109,15 @@ EMBEDDINGS = frozenset(
     for at in ("", "modules.sparse.")
     for name in ("Embedding", "EmbeddingBag")
 )
+_WINDOWS = frozenset(f"{w}_window" for w in "hann hamming blackman bartlett kaiser".split())
 # Calls that make a tensor (TL401/TL402's candidates; the screen's evidence for them).
-FACTORY_FUNCTIONS = frozenset(
+FACTORY_FUNCTIONS = _WINDOWS | frozenset(
     "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "
-    "as_tensor from_numpy Tensor hann_window hamming_window blackman_window "
-    "bartlett_window kaiser_window".split()
+    "as_tensor from_numpy Tensor".split()
 )
+PAD_SEQUENCE = "torch.nn.utils.rnn.pad_sequence"  # (a batch of a list of sequences)
+# Sparse tensors of indices and values: on ``device=``, else where the values are.
+SPARSE_CONSTRUCTORS = frozenset(f"torch.sparse_{f}_tensor" for f in ("coo", "csr", "csc"))
 # Their ``_like`` forms: where and as the tensor given is, unless ``device=`` or
 # ``dtype=`` say otherwise.
 LIKE_FACTORIES = frozenset(
@@ -228,10 +232,7 @@ SIZE_QUERIES = frozenset("size numel nelement dim ndimension element_size".split
 # dimension, ``torch.ones(())`` none. (arange, linspace, logspace, eye, randperm
 # always make one.)
 SIZED_FACTORIES = frozenset("zeros ones empty full rand randn".split())
-RANGE_FACTORIES = frozenset(
-    "arange linspace logspace eye randperm hann_window hamming_window blackman_window "
-    "bartlett_window kaiser_window".split()
-)
+RANGE_FACTORIES = _WINDOWS | frozenset("arange linspace logspace eye randperm".split())
 # torch.nn's recurrent layers: their second argument (hx, ``(h0, c0)``) is a starting state.
 RECURRENT_MODULES = frozenset(
     f"torch.nn.{n}" for n in "RNN LSTM GRU RNNCell LSTMCell GRUCell".split()

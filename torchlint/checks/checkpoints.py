@@ -283,6 +283,24 @@ class NumpyOfDeviceTensor(Rule):
         if value is None:
             return False
         move = value.last("move", "create")
+        there = self.ctx.analysis.flow.to_numpy.seen_at.get(id(listed))
+        if there is not None:
+            # (converted in another file this call leads to: that line, for that
+            # file, when the run lints it; else this call)
+            at = self.once_at(there, node, forward=True)
+            if at is not None and at is not there:
+                self.report(
+                    at,
+                    f"`{dotted(node.func) or 'this call'}` in another file converts a list "
+                    f"of tensors on {_place(value)} to numpy, which raises \"can't convert "
+                    'cuda:0 device type tensor to numpy"; add `.detach().cpu()` tensors to '
+                    "the list there",
+                    None,
+                )
+                return True
+            if at is None:
+                return True
+            node = there  # type: ignore[assignment]
         listed_at = node.args[0].value
         if dotted(node.func) == "map" and len(node.args) == 2:
             # map(np.asarray, zip(*rows)): the rows

@@ -104,7 +104,8 @@ class DiscardedTensorMove(Rule):
         related = {"passed": handed.node} if handed is not None else {}
         self.report(
             node,
-            f"`{self.ctx.code_for(node)}` returns a new tensor and leaves `{name or 'it'}` as it "
+            f"`{self.ctx.code_for(node)}` returns a new tensor and leaves "
+            f"`{name or self.ctx.code_for(target)}` as it "
             f"was: `Tensor.{method}()` does not work in place"
             + (" (it is the tensor passed at line <line:passed>)" if handed else "")
             + "; assign the result"

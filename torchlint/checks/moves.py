@@ -27,7 +27,7 @@ from torchlint.analysis.torch_api import (
     legacy_constructor,
 )
 from torchlint.analysis.values import BATCH, OUTPUT, PARAMETER, Event, Kind, Place, Value
-from torchlint.checks import _stale
+from torchlint.checks import _made, _stale
 from torchlint.checks._build import attribute_base, method_call
 from torchlint.checks._devices import (
     cuda_by_name,
@@ -38,6 +38,7 @@ from torchlint.checks._devices import (
     usable,
     written_here,
 )
+from torchlint.lint.traverse import nodes
 from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
 
 
@@ -219,7 +220,7 @@ class InputsNotMoved(Rule):
                 # Made by the caller and handed to this function: the caller's
                 # argument is the line to change (a module's forward: the module call
                 # there is observed and reported itself).
-                handed = value.handed_in()
+                handed = _moving_callee(self.ctx, value) or value.handed_in()
                 where = handed.node if handed is not None else arg.value
                 to_cpu = value.last("move")
                 how = names_cuda(placement.node) if placement.action == "move" else None
@@ -237,7 +238,7 @@ class InputsNotMoved(Rule):
                         self._met_at_op.add(id(made.node))
                     cuda_by_name(self, node, obs, arg, (placement, to_cpu), how)
                     continue
-                if made is None or _scalar(made.node):
+                if made is None or _made.scalar(made.node):
                     continue
                 # (computed from a tensor the code moves later: where the two part)
                 left = _stale.stale(self.ctx.analysis, value)
@@ -249,7 +250,7 @@ class InputsNotMoved(Rule):
                     reported.add(id(where))
                     self._met_at_op.add(id(made.node))
                     continue
-                recast = _recast_only(value)
+                recast = _made.recast_only(value)
                 if recast is not None:
                     self._recast(
                         node,
@@ -316,7 +317,7 @@ class InputsNotMoved(Rule):
         ``torch.cat``/``stack`` or arithmetic; or, made in another file and handed
         back to this one, the op that meets it here."""
         if isinstance(node, cst.Call) and (
-            _scalar(node) or legacy_constructor(self.ctx.analysis.qualify(node.func) or "")
+            _made.scalar(node) or legacy_constructor(self.ctx.analysis.qualify(node.func) or "")
         ):
             return  # (torch.FloatTensor(...) meeting a device is TL402's)
         fn = self.ctx.function
@@ -354,7 +355,7 @@ class InputsNotMoved(Rule):
             name = dotted(mix.device_expr) or code(mix.device_expr)
             related: dict[str, cst.CSTNode] = {"meets": mix.node}
             moved = other.last("move")
-            recast = _recast_only(mix.cpu)
+            recast = _made.recast_only(mix.cpu)
             if recast is not None and not indexed:
                 self._recast(
                     mix.node, recast, mix.cpu.last("create") or recast, "it", f"`{name}`", moved
@@ -367,7 +368,7 @@ class InputsNotMoved(Rule):
             elif not model and other.device_expr is not None:
                 where = f"`{code(other.device_expr)}`"
             made = mix.cpu.last("create")
-            unplaced = _unplaced(made.node if made is not None else None)
+            unplaced = _made.unplaced(made.node if made is not None else None)
             subject = f"this tensor is made on the CPU {unplaced} and"
             at: cst.CSTNode = node
             cpu: str | None = None
@@ -375,8 +376,8 @@ class InputsNotMoved(Rule):
             handed = mix.cpu.handed_in()
             handed_on: Event | None = None
             statement = None
-            left_default = False
-            back = _left_default(mix.cpu, made) if made is not None else None
+            left_default = made_here = False
+            back = _made.left_default(mix.cpu, made) if made is not None else None
             if (
                 made is not None
                 and back is None
@@ -386,9 +387,14 @@ class InputsNotMoved(Rule):
             ):
                 # Handed to a module inside a container with its own .to() (the
                 # flow adds its handing to what it holds): the call moves it.
-                spot = self.once_at(handed.node, node)
-                if spot is None:
-                    return
+                # (made in the function that hands it over: made where it goes)
+                functions = self.ctx.analysis.functions
+                made_here = self.ctx.in_this_file(made.node) and innermost_function(
+                    functions, made.node
+                ) is innermost_function(functions, handed.node)
+                spot = self.once_at(made.node if made_here else handed.node, node)
+                if spot is None or (made_here and self.once_at(handed.node, node) is None):
+                    return  # (made here, and reported as the call's input already)
                 at, statement = spot, handed.statement if spot is handed.node else None
                 related["made"] = made.node
                 passed = name_of(handed.node, code(handed.node))
@@ -396,6 +402,12 @@ class InputsNotMoved(Rule):
                     f"`{passed}` holds a tensor made on the CPU {unplaced} at line "
                     f"<line:made>, and `{handed.detail}`'s forward, which gets it here,"
                 )
+                if made_here:
+                    related["call"] = handed.node
+                    subject = (
+                        f"this tensor is made on the CPU {unplaced}, and `{handed.detail}`'s "
+                        "forward, which gets it at line <line:call>,"
+                    )
             elif made is not None and (mix.node is node or mix.cpu.origin == BATCH):
                 # Made in another file and handed back, or a batch's labels met in a
                 # loss or a comparison: the op here is the line (once per tensor made:
@@ -491,6 +503,8 @@ class InputsNotMoved(Rule):
                 )
             elif statement is not None:
                 advice = f"move it with the model's inputs before the call (`{passed}.to(...)`)"
+            elif made_here:
+                advice = "create it on the device of the model's inputs (`device=...`)"
             elif batch and handed_on is not None:
                 related["used"] = mix.node  # (the loop's argument: the meeting is elsewhere)
                 meets = f"through `{handed_on.detail}` (at line <line:meets>)"
@@ -591,11 +605,11 @@ class InputsNotMoved(Rule):
         whole = model_name(obs.callee)
         related: dict[str, cst.CSTNode] = {"used": obs.node, "placed": placement.node}
         if at is made.node:
-            subject = f"this tensor is made on the CPU {_unplaced(made.node)} and is"
+            subject = f"this tensor is made on the CPU {_made.unplaced(made.node)} and is"
         else:
             related["made"] = made.node
             subject = (
-                f"this call reaches a tensor made on the CPU {_unplaced(made.node)} at line "
+                f"this call reaches a tensor made on the CPU {_made.unplaced(made.node)} at line "
                 "<line:made>,"
             )
         how = "called with it at line <line:used>"
@@ -731,34 +745,6 @@ def _starting_state(obs: CallObs, arg: cst.Arg, made: cst.CSTNode) -> bool:
     return name in SIZED_FACTORIES or name in RANGE_FACTORIES
 
 
-def _recast_only(value: Value) -> Event | None:
-    """The ``x.to(dtype)`` (or ``x.type(dtype)``: a dtype, where a legacy type would
-    say the device) that last changed a tensor on the CPU, when nothing moved
-    it after: the author converted it for what it meets, and left out the device."""
-    for event in reversed(value.events):
-        if event.action == "pass":
-            continue
-        node = event.node
-        if (
-            event.action == "cast"
-            and isinstance(node, cst.Call)
-            and isinstance(node.func, cst.Attribute)
-            and node.func.attr.value in ("to", "type")
-        ):
-            return event
-        return None
-    return None
-
-
-def _left_default(value: Value, made: Event) -> Event | None:
-    """The call that handed back a tensor its helper made with a ``device=`` that holds
-    None there (``build_cache(n)`` of ``def build_cache(n, device=None)``): where the
-    device is to be given."""
-    if not _device_given(made.node):
-        return None
-    return value.next_after(made, "return")
-
-
 def _named(expr: cst.BaseExpression, text: str) -> bool:
     """An advice can take ``.device`` of ``expr`` (``x``, ``batch["x"]``, ``(a / n)``,
     ``self.lin(x)``): not of a long call, which it would spell out again
@@ -766,32 +752,22 @@ def _named(expr: cst.BaseExpression, text: str) -> bool:
     return not isinstance(expr, cst.Call) or len(text) <= 30
 
 
-def _device_given(made: cst.CSTNode | None) -> bool:
-    """``made`` passes ``device=``: a tensor it made on the CPU had None there."""
-    return isinstance(made, cst.Call) and any(
-        a.keyword is not None and a.keyword.value == "device" for a in made.args
-    )
-
-
-def _unplaced(made: cst.CSTNode | None) -> str:
-    """Why a tensor made by ``made`` is on the CPU: no ``device=``, or a ``device=``
-    that holds None or the CPU there (a helper's ``device=None`` or ``device="cpu"``
-    default the caller left)."""
-    return "(its `device=` is None or the CPU there)" if _device_given(made) else "(no `device=`)"
-
-
-def _scalar(node: cst.CSTNode) -> bool:
-    """``torch.tensor(0.5)``, ``torch.tensor(-1)``, ``torch.tensor(False)``: a 0-dim
-    CPU tensor mixes with CUDA tensors fine."""
-    if not (
-        isinstance(node, cst.Call)
-        and (dotted(node.func) or "").rsplit(".", 1)[-1] in ("tensor", "as_tensor")
-        and len(node.args) >= 1
-    ):
-        return False
-    first = node.args[0].value
-    if isinstance(first, cst.UnaryOperation) and isinstance(first.operator, cst.Minus):
-        first = first.expression
-    return isinstance(first, (cst.Integer, cst.Float)) or (
-        isinstance(first, cst.Name) and first.value in ("True", "False")
-    )
+def _moving_callee(ctx: LintContext, value: Value) -> Event | None:
+    """Where a function handed a batch moves some of its entries itself
+    (``batch["x"].to(self.device)`` in a model's ``sample(batch)``) and hands on one
+    it left on the CPU: its own call with that entry (the line to change), not the
+    caller's, whose batch the function takes care of."""
+    passes = value.handed()
+    if len(passes) < 2 or not ctx.in_this_file(passes[1].node):
+        return None
+    fn = innermost_function(ctx.analysis.functions, passes[1].node)
+    if fn is None:
+        return None
+    params = {p.name.value for p in (*fn.params.params, *fn.params.kwonly_params)}
+    for call in nodes(fn, cst.Call):
+        func = call.func
+        if not isinstance(func, cst.Attribute) or func.attr.value not in ("to", "cuda"):
+            continue
+        if isinstance(func.value, cst.Subscript) and dotted(func.value.value) in params:
+            return passes[1]
+    return None

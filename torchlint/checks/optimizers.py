@@ -8,7 +8,7 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.observations import CopyObs, OptimizerObs
 from torchlint.checks._devices import device_text
-from torchlint.rules.rule import Rule
+from torchlint.rules.rule import LintContext, Rule
 
 
 class OptimizerStateBeforePlacement(Rule):
@@ -108,6 +108,10 @@ class OptimizerStateBeforePlacement(Rule):
     - [lessw2020/Ranger-Deep-Learning-Optimizer#1](https://github.com/lessw2020/Ranger-Deep-Learning-Optimizer/issues/1): Lookahead's slow weights copied before `model.cuda()`
     """
 
+    def __init__(self, ctx: LintContext) -> None:
+        super().__init__(ctx)
+        self._moves_reported: set[int] = set()  # (the moves a method makes of ``self``)
+
     def visit_Call(self, node: cst.Call) -> None:
         copied = self.ctx.analysis.flow.param_copies.all(node)
         if copied:
@@ -123,10 +127,17 @@ class OptimizerStateBeforePlacement(Rule):
         # A move in another file of the project (a trainer's __init__): reported on
         # that line where the run lints that file too, else at the call here.
         at = self.once_at(obs.move.node, node, forward=True)
+        moved = "here"
+        if obs.move.path == "self" and node is not obs.move.node:
+            # (moved by a method of its own, ``self.to(dev)``: reported at the call here
+            # that led there, once)
+            at = node if id(obs.move.node) not in self._moves_reported else None
+            self._moves_reported.add(id(obs.move.node))
+            moved = f"by `{self.ctx.code_for(node.func)}()` (at line <line:move>)"
+            related["move"] = obs.move.node
         if at is None:
             return
-        moved = "here"
-        if at is not obs.move.node:
+        if at is not obs.move.node and "move" not in related:
             moved = "at line <line:move>"
             related["move"] = obs.move.node
         if obs.state.detail == "made":
@@ -145,7 +156,8 @@ class OptimizerStateBeforePlacement(Rule):
                 related["call"] = obs.state.statement
         self.report(
             at,
-            f"`{model}` is moved to {where} {moved}, but `{obs.optimizer}` {how}; "
+            f"{'the model' if model == 'self' else f'`{model}`'} is moved to {where} {moved}, "
+            f"but `{obs.optimizer}` {how}; "
             "`Module.to()` moves the parameters, not the optimizer's state, so "
             f"`{obs.optimizer}.step()` at line <line:step> mixes devices: move the model "
             "before building the optimizer or loading its state",

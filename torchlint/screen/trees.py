@@ -109,6 +109,19 @@ def _dtype_like(node: ast.expr) -> bool:
     )
 
 
+def discarded_receivers(value: ast.expr) -> set[str]:
+    """What a bare move statement leaves as it was: ``x`` of ``x.to(d)`` (both of
+    ``x.to(d), y.to(d)``), and the dict of ``batch["ids"].to(d)``."""
+    found = set()
+    for call in value.elts if type(value) is ast.Tuple else [value]:
+        if type(call) is ast.Call and type(call.func) is ast.Attribute:
+            moved = call.func.value
+            name = dotted(moved.value if type(moved) is ast.Subscript else moved)
+            if call.func.attr in DISCARDABLE and name is not None:
+                found.add(name)
+    return found
+
+
 def is_device_move(call: ast.Call) -> bool:
     """``.cuda()``, or ``.to(...)`` with anything that may be a device (a call with
     only a dtype changes no device: nothing is moved)."""

@@ -90,6 +90,7 @@ from torchlint.screen.trees import (
     READ_KINDS,
     class_of,
     device_type,
+    discarded_receivers,
     dotted,
     fields_of,
     has_device_keyword,
@@ -277,24 +278,18 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState, ArrayHandoffs):
                 tags.add(COMPUTE)  # a @ b
             elif kind is ast.Expr:
                 value = node.value  # type: ignore[attr-defined]
-                if type(value) is ast.Tuple:  # x.to(d), y.to(d): both discarded
-                    for moved in value.elts:
-                        if type(moved) is ast.Call and type(moved.func) is ast.Attribute:
-                            if moved.func.attr in DISCARDABLE and dotted(moved.func.value):
-                                self.discarded.add(dotted(moved.func.value) or "")
+                self.discarded |= discarded_receivers(value)
                 if (
                     type(value) is ast.Call
                     and type(value.func) is ast.Attribute
                     and value.func.attr in DISCARDABLE
                 ):
                     receiver = dotted(value.func.value)
-                    if receiver is not None:
-                        self.discarded.add(receiver)
-                        if is_device_move(value):
-                            # A bare `model.to(device)` on a name the flow analysis
-                            # does not know: it takes it for a module moved in place.
-                            tags.update((PLACED_MODULE, CALLABLE_MODULE))
-                            self.modules.add(receiver)
+                    if receiver is not None and is_device_move(value):
+                        # A bare `model.to(device)` on a name the flow analysis does
+                        # not know: it takes it for a module moved in place.
+                        tags.update((PLACED_MODULE, CALLABLE_MODULE))
+                        self.modules.add(receiver)
             elif kind is ast.With or kind is ast.AsyncWith:
                 for item in node.items:  # type: ignore[attr-defined]
                     expr = item.context_expr
