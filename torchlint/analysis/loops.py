@@ -177,6 +177,12 @@ class Loops(Scope):
             return member or UNKNOWN
         if value.kind == Kind.TENSOR and value.origin != "module method":  # for row in x: the rows
             return replace(value, ident=new_ident(), moved_from=0)
+        if value.kind == Kind.OBJECT and isinstance(node, (cst.Name, cst.Call)):
+            # for batch in reader: what the generator its class's __iter__ is yields
+            # (the loop's iterable stands for the call of __iter__ the loop makes)
+            yielded = self.method_of(value, "__iter__", node, [])  # type: ignore[arg-type]
+            if yielded is not None and yielded.kind == Kind.LIST and yielded.items:
+                return replace(yielded.items[0], ident=new_ident(), moved_from=0)
         return UNKNOWN
 
     def per_member(self, node: cst.BaseExpression) -> Value | None:
