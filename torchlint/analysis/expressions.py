@@ -131,8 +131,9 @@ class Expressions(FunctionValues):
                     return arrays.dtype_read(owner, node)  # a.dtype of an array: for np.zeros
                 value = self.lookup(name)
                 if type(node) is cst.Attribute and name not in self.env and self.cls is not None:
+                    # (bound in the class body, MEAN = 0.9: no part of the module)
                     if (held := properties.class_attribute(self, node)).kind is not None:
-                        return held  # (bound in the class body: no part of the module)
+                        return held
                 if type(node) is cst.Attribute and name not in self.env and value is not None:
                     # model.norm.mean: a buffer of a module of the file
                     value = copies.buffer_reference(self, name, node) or value
@@ -174,7 +175,6 @@ class Expressions(FunctionValues):
                             return copies.param_groups(self, owner)
                     if owner is not None and frames.is_frame(owner):
                         return frames.attribute(owner, node)  # df.values
-                    return properties.class_attribute(self, node)
                 return UNKNOWN
         if type(node) is cst.Attribute:  # on a call or subscript: tokenizer(...).input_ids
             owner = self.eval(node.value)

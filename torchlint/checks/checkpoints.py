@@ -298,9 +298,9 @@ class NumpyOfDeviceTensor(Rule):
                     None,
                 )
                 return True
-            if at is None:
+            if not isinstance(at, cst.Call):
                 return True
-            node = there  # type: ignore[assignment]
+            node = at  # (that file's conversion, reported for it)
         listed_at = node.args[0].value
         if dotted(node.func) == "map" and len(node.args) == 2:
             # map(np.asarray, zip(*rows)): the rows
