@@ -39,14 +39,17 @@ class InputSite:
         obs: CallObs,
         moves: bool = False,
         site: cst.CSTNode | None = None,
+        at_use: bool = False,
     ) -> None:
-        """``site``: the call of this file the rule visits. Where the input is handed
+        """``at_use``: the input's making is right and its use is wrong (one-hot
+        rows fed as features): reported at the call, never at the making.
+        ``site``: the call of this file the rule visits. Where the input is handed
         to the module in another file (a forward the call led into), the finding
         lands there, or, when that run lints the file too, on the other file's line
         that gave the input its dtype (``torchlint.lint.forward``)."""
         self.rule = rule
         self.obs = obs
-        self.made = value.dtype_event()
+        self.made = None if at_use else value.dtype_event()
         # Arithmetic of two tensors of that dtype (a "join") leaves no line to change
         # before it: the first move after it (``.to(device)``, where a dtype can go
         # too), else the use.

@@ -186,7 +186,7 @@ class IntegerInput(Rule):
         for arg, value in float_inputs(module, obs.args):
             if arg.star or value.kind != Kind.TENSOR or value.dtype not in _INT_NAMES:
                 continue
-            if value.dtype == "int64" and not _int64_made(value):
+            if value.dtype == "int64" and not (value.one_hot or _int64_made(value)):
                 continue
             found = True
             cast = DTYPE_CASTS[dtype or ""]
@@ -208,8 +208,10 @@ class IntegerInput(Rule):
                     " on that path (and in the model's dtype elsewhere)",
                     {"cast": branch.node},
                 )
-            InputSite(self, arg, value, obs, site=node).report(
-                value.dtype,
+            # (one-hot rows: the ids were made for ``F.one_hot``, which is right; the
+            # call that runs them as features is the line to change, as at an op)
+            InputSite(self, arg, value, obs, site=node, at_use=value.one_hot).report(
+                "one-hot rows (int64)" if value.one_hot else value.dtype,
                 f"{where} ({which}): '{error}'",
                 cast,
                 "convert the input with {}." + cast + "()",
