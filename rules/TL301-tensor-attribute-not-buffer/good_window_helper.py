@@ -19,3 +19,38 @@ class Denoiser(nn.Module):
     def forward(self, signal):
         rough = self.proj(signal)
         return F.conv1d(rough, self.window, padding=self.pad)
+
+
+def log_power(x, n_fft, window):
+    spec = torch.stft(x, n_fft, n_fft // 4, window=window, return_complex=True)
+    return spec.abs().pow(2).clamp(min=1e-10).log()
+
+
+class SpectralDistance(nn.Module):
+    def __init__(self, n_fft=512):
+        super().__init__()
+        self.n_fft = n_fft
+        self.register_buffer("window", torch.hamming_window(n_fft), persistent=False)
+        # made where it is used: moved with the input at each call
+        self.analysis = torch.hann_window(n_fft)
+
+    def forward(self, estimate, target):
+        diff = log_power(estimate, self.n_fft, self.window) - log_power(target, self.n_fft, self.window)
+        smooth = log_power(estimate, self.n_fft, self.analysis.to(estimate.device))
+        return diff.abs().mean() + 0.1 * smooth.mean()
+
+
+def tapered_window(n, kind="povey"):
+    if kind == "povey":
+        return torch.hann_window(n, periodic=False).pow(0.85)
+    return torch.hamming_window(n, periodic=False)
+
+
+class Framer(nn.Module):
+    def __init__(self, n=400, hop=160):
+        super().__init__()
+        self.n, self.hop = n, hop
+        self.register_buffer("taper", tapered_window(n), persistent=False)
+
+    def forward(self, wav):
+        return wav.unfold(-1, self.n, self.hop) * self.taper

@@ -16,3 +16,17 @@ class GraphEncoder(nn.Module):
         for conv in self.convs:
             x = adj @ conv(x)
         return x
+
+
+class PairScorer(nn.Module):
+    # Built into names first, then keyed by role: a literal dict of local names
+    # hides the modules as a dict of calls does.
+    def __init__(self, dim):
+        super().__init__()
+        query, key = nn.Linear(dim, dim), nn.Linear(dim, dim)
+        scale = dim**-0.5
+        self.towers = {"query": query, "key": key}  # expect: TL302:9
+        self.scale = scale
+
+    def forward(self, a, b):
+        return (self.towers["query"](a) * self.towers["key"](b)).sum(-1) * self.scale

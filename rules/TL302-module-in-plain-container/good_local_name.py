@@ -37,3 +37,29 @@ class FeatureStack(nn.Module):
 
     def forward(self, features):
         return [fn(features) for fn in self.feature_fns]
+
+
+class PairScorer(nn.Module):
+    # The same names, in an nn.ModuleDict; numbers bound the same way in a plain dict.
+    def __init__(self, dim):
+        super().__init__()
+        query, key = nn.Linear(dim, dim), nn.Linear(dim, dim)
+        low, high = -dim, dim
+        self.towers = nn.ModuleDict({"query": query, "key": key})
+        self.clip = {"low": low, "high": high}
+
+    def forward(self, a, b):
+        score = (self.towers["query"](a) * self.towers["key"](b)).sum(-1)
+        return score.clamp(self.clip["low"], self.clip["high"])
+
+
+class SharedTowers(nn.Module):
+    # Registered as attributes too: the dict only names modules already registered.
+    def __init__(self, dim):
+        super().__init__()
+        query, key = nn.Linear(dim, dim), nn.Linear(dim, dim)
+        self.query, self.key = query, key
+        self.by_role = {"query": query, "key": key}
+
+    def forward(self, a, b):
+        return (self.by_role["query"](a) * self.by_role["key"](b)).sum(-1)

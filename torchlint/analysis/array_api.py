@@ -106,8 +106,9 @@ NUMPY_CONVERSIONS = frozenset(
 # numpy's ufuncs: they make an array of a tensor through ``__array__`` (a tensor on a
 # GPU cannot be one), where ``np.sum`` and its kin call the tensor's own method.
 NUMPY_UFUNCS = frozenset(
-    """log1p exp expm1 log log2 log10 sqrt square sin cos tan tanh arctan abs absolute
-    floor ceil sign reciprocal isnan isinf isfinite""".split()
+    """log1p exp expm1 exp2 log log2 log10 sqrt cbrt square sin cos tan tanh sinh cosh
+    arcsin arccos arctan arcsinh arccosh arctanh abs absolute fabs floor ceil rint sign
+    reciprocal isnan isinf isfinite""".split()
 )
 
 # numpy functions that call a tensor's own method with numpy's arguments (``axis=``,

@@ -135,6 +135,18 @@ _NUMPY_DTYPES = {
     "int16": "int16",
     "int_": "int64",
 }
+# numpy's type codes (``"f8"``, ``">f4"``: the byte order aside, the same dtype).
+_TYPE_CODES = {
+    "f8": "float64",
+    "f4": "float32",
+    "f2": "float16",
+    "i8": "int64",
+    "i4": "int32",
+    "i2": "int16",
+    "i1": "int8",
+    "u1": "uint8",
+    "b1": "bool",
+}
 # Python's types as numpy dtypes (``dtype=int``: int64, numpy 2's default integer).
 _BUILTIN_DTYPES = {"float": "float64", "int": "int64", "bool": "bool"}
 
@@ -154,7 +166,10 @@ def astype_of_unknown(node: cst.Call, method: str) -> Value | None:
 def numpy_dtype(node: cst.BaseExpression) -> str:
     """``np.float32``, ``"float32"``, ``np.dtype("float64")`` -> canonical, else MAYBE."""
     if isinstance(node, cst.SimpleString) and isinstance(node.evaluated_value, str):
-        return _NUMPY_DTYPES.get(node.evaluated_value, MAYBE_DTYPE)
+        text = node.evaluated_value
+        # (a type code with its byte order: "f8", ">f8", "<f4", "u1")
+        code = _TYPE_CODES.get(text.lstrip("<>=|"))
+        return code or _NUMPY_DTYPES.get(text, MAYBE_DTYPE)
     if isinstance(node, cst.Name) and node.value in _BUILTIN_DTYPES:
         return _BUILTIN_DTYPES[node.value]
     name = dotted(node)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 from abc import abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import reduce
 from pathlib import Path
@@ -486,6 +486,17 @@ class Calls(Loops):
             w.leaves[fn] = found
         return found
 
+    def near_leaf(self, fn: cst.FunctionDef) -> bool:
+        """``fn`` calls, of the file's functions, only leaves (``morgan_bits(s)``
+        calling ``_bits(fp, n)``): at the depth limit it is followed too, and its
+        leaves one level further, where the walk ends."""
+        w = self.w
+        found = w.near_leaves.get(fn)
+        if found is None:
+            found = _calls_nothing_followed(w, fn, self.leaf)
+            w.near_leaves[fn] = found
+        return found
+
     def _enter(
         self,
         fn: cst.FunctionDef,
@@ -503,7 +514,8 @@ class Calls(Loops):
         recursive call (``recursion`` bounds those), past the depth limit."""
         w = self.w
         too_deep = self.depth >= MAX_CALL_DEPTH and not (
-            self.depth == MAX_CALL_DEPTH and self.leaf(fn)
+            (self.depth == MAX_CALL_DEPTH and (self.leaf(fn) or self.near_leaf(fn)))
+            or (self.depth == MAX_CALL_DEPTH + 1 and self.leaf(fn))
         )
         if (
             (not again and (too_deep or fn in self.stack))
@@ -729,7 +741,11 @@ def _record_class(cls: ClassFacts) -> bool:
 _BUILTINS = frozenset(dir(builtins))
 
 
-def _calls_nothing_followed(w: Walk, fn: cst.FunctionDef) -> bool:
+def _calls_nothing_followed(
+    w: Walk, fn: cst.FunctionDef, through: Callable[[cst.FunctionDef], bool] | None = None
+) -> bool:
+    """``fn`` calls nothing the walk could follow; with ``through``, nothing but
+    functions of its own file that ``through`` accepts (leaves)."""
     methods = {m for c in w.home.analysis.classes.values() for m in c.methods}
     imports = w.home.analysis.imports
     for node in nodes(fn.body, (cst.Call, cst.FunctionDef, cst.ClassDef, cst.Lambda)):
@@ -737,6 +753,11 @@ def _calls_nothing_followed(w: Walk, fn: cst.FunctionDef) -> bool:
             return False
         func = node.func
         name = dotted(func)
+        callee = w.top_functions.get(func.value) if type(func) is cst.Name else None
+        if through is not None and callee is not None and callee is not fn:
+            if through(callee):
+                continue
+            return False
         if name is not None and w.imported(name) is not None:
             return False
         if type(func) is cst.Name:

@@ -140,6 +140,9 @@ def collated(
     if made_fn.kind == Kind.FUNCTION and made_fn.ident in scope.w.closures:
         inner, definer = scope.w.closures[made_fn.ident]
         return _walked(node, args, lambda items: closure(inner, definer, node, items))
+    static = _static_method(scope, given.value)
+    if static is not None:  # collate_fn=NewsDataset.collate: a static method of the file
+        return _walked(node, args, lambda items: follow(static, node, items, None))
     if not isinstance(given.value, cst.Name):
         return None
     name = given.value.value
@@ -160,6 +163,18 @@ def collated(
             return follow(fn, node, items, None)
 
     return _walked(node, args, walk)
+
+
+def _static_method(scope: Scope, node: cst.BaseExpression) -> cst.FunctionDef | None:
+    """``Cls.name`` of a class of the file whose ``name`` is a static method."""
+    if not (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name)):
+        return None
+    name = node.value.value
+    cls = next((c for c in scope.w.home.analysis.classes.values() if c.name == name), None)
+    fn = cls.method(node.attr.value) if cls is not None else None
+    if fn is None or not any(dotted(d.decorator) == "staticmethod" for d in fn.decorators):
+        return None
+    return fn
 
 
 def _walked(node: cst.Call, args: Args, walk: Callable[[Args], Value | None]) -> Value | None:

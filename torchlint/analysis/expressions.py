@@ -452,6 +452,11 @@ class Expressions(FunctionValues):
                         return result
             if receiver_path is not None and "." in receiver_path:
                 optimizers.touch(self, receiver_path)  # optimizer.state.values()
+            closure = args[0][1] if method == "step" and len(args) == 1 else None
+            if closure is not None and self.entry and closure.ident in w.closures:
+                # optimizer.step(closure) (LBFGS's form; an optimizer of a bare tensor
+                # is not one the walk makes): the optimizer calls it
+                self.closure(*w.closures[closure.ident], node, [])
             if receiver.kind == Kind.OPTIMIZER:
                 return optimizers.method(self, node, receiver_path, receiver, method, args)
             if (graphs_of := graphs.of_dataset(receiver, method)) is not None:

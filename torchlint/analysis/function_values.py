@@ -10,7 +10,7 @@ import libcst as cst
 from torchlint.analysis import effects, legacy
 from torchlint.analysis.calls import Calls
 from torchlint.analysis.holders import output
-from torchlint.analysis.torch_api import optimizer_class
+from torchlint.analysis.torch_api import legacy_constructor, optimizer_class
 from torchlint.analysis.values import (
     CLASS,
     IMPORTED,
@@ -38,9 +38,13 @@ class FunctionValues(Calls):
     def library_class(self, node: cst.Name | cst.Attribute) -> Value | None:
         """``torch.optim.Adagrad`` (or ``Adagrad`` imported) as a value, not called:
         a library callable that makes what its call makes wherever it is called
-        (``build(model, torch.optim.Adagrad)``); None for any other name."""
+        (``build(model, torch.optim.Adagrad)``); also a legacy tensor class
+        (``self.Tensor = torch.FloatTensor``, called later with sizes: a CPU tensor).
+        None for any other name."""
         q = self.w.analysis.qualify(node)
-        return Value(Kind.FUNCTION, origin=LIBRARY + q) if q and optimizer_class(q) else None
+        if q and (optimizer_class(q) or legacy_constructor(q) is not None):
+            return Value(Kind.FUNCTION, origin=LIBRARY + q)
+        return None
 
     def call_function(
         self,

@@ -47,10 +47,12 @@ def built(module: Value, attrs: dict[str, Value], given: list[Value]) -> Value:
     """``module`` as made with the ``self.`` attributes ``attrs`` its ``__init__``
     set from the arguments ``given``."""
     held = [v for v in attrs.values() if v.kind in HELD_STATE]
+    # (a part with no weights, a loss or an activation, stays anywhere harmlessly)
+    weighted = [v for v in held if not (v.kind == Kind.MODULE and v.dtype is None)]
     if (
         module.device == Place.CPU
-        and any(v.device not in (None, Place.CPU) for v in held)
-        and not any(v.device == Place.CPU for v in held)
+        and any(v.device not in (None, Place.CPU) for v in weighted)
+        and not any(v.device == Place.CPU for v in weighted)
     ):
         # Its __init__ makes weights where something else is (LoRA factors made
         # with ``device=base.weight.device``), or keeps modules it is given that

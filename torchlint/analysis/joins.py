@@ -229,6 +229,10 @@ def concatenation(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
         if all(v.kind in _TENSORS or v.kind is None for v in items) and len(exprs) == len(items):
             items = tuple(v if v.kind else replace(v, kind=Kind.TENSOR) for v in items)
             return meet(scope, items, node, exprs, promote=True)
+        if not exprs and all(v.kind in _TENSORS for v in items):
+            # torch.stack(torch.meshgrid(hs, ws)): a tuple a call returned, its tensors
+            # made together (where they meet, that call saw it)
+            return dims.mark(join_values(items, promote=True))
         return UNKNOWN
     return _unseen(scope, args)
 

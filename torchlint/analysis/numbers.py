@@ -16,15 +16,25 @@ from torchlint.analysis.values import Kind, Value, new_ident
 _SEQUENCES = frozenset({None, Kind.LIST, Kind.TUPLE})
 # What ``abs()`` computes with: numbers and tensors (what was moved computes too).
 _COMPUTED = frozenset({Kind.NUMBER, Kind.TENSOR, Kind.MOVED})
+_SUMMED = frozenset({Kind.TENSOR, Kind.MOVED, Kind.NDARRAY})
 
 
 def builtin(name: str | None, args: list[tuple[cst.Arg, Value]]) -> Value | None:
     """``int(x)``, ``len(x)``: an int; ``float(x)``: a float; ``abs(x)``: as ``x``, a
-    number or a tensor where it is (``err += abs(pred - y)``); None for other names."""
+    number or a tensor where it is (``err += abs(pred - y)``); ``sum(xs)`` of tensors
+    or arrays: one where and as they are; None for other names."""
     if name in ("float", "int", "len") and not any(a.star for a, _ in args):
         return Value(Kind.NUMBER, dtype="float32" if name == "float" else "int64")
     if name == "abs" and len(args) == 1 and args[0][1].kind in _COMPUTED:
         return replace(args[0][1], ident=new_ident(), moved_from=0, whole=None)
+    if name == "sum" and len(args) == 1 and args[0][0].keyword is None and not args[0][0].star:
+        # sum(losses), sum(bits(s) for s in parts): 0 plus each member, a tensor
+        # (an array) where and as they are; booleans count as int64
+        listed = args[0][1]
+        member = listed.items[0] if listed.kind == Kind.LIST and len(listed.items) == 1 else None
+        if member is not None and member.kind in _SUMMED:
+            dtype = "int64" if member.dtype == "bool" else member.dtype
+            return replace(member, dtype=dtype, ident=new_ident(), moved_from=0, whole=None)
     return None
 
 

@@ -79,6 +79,8 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
         dtype = "int64"  # (torch's default for both)
     elif name in DATA_FACTORIES and args and args[0][1].kind == Kind.NDARRAY:
         dtype = args[0][1].dtype  # torch keeps numpy's dtype: float64 stays float64
+    elif name in DATA_FACTORIES and args and (arrays := _arrays(args[0][1])):
+        dtype = arrays.dtype  # torch.tensor([obs]) of an array: its dtype, one more dim
     elif name in ("tensor", "as_tensor") and args and args[0][0].keyword is None:
         dtype = literal_dtype(*args[0])  # [0.5, 1.0]: float32; [1, 2]: int64
     elif name == "full" and len(args) >= 2 and args[1][0].keyword is None:
@@ -135,6 +137,17 @@ def _followed_cpu(scope: Scope, expr: cst.BaseExpression | None) -> Event | None
     name = dotted(expr) if expr is not None else None
     owner = scope.device_owner(name) if name is not None else None
     return owner.last("create") if owner is not None and owner.device == Place.CPU else None
+
+
+def _arrays(value: Value) -> Value | None:
+    """A list or tuple of numpy arrays of one dtype (``[obs]``, ``[a, b]``): the
+    array (torch stacks them in that dtype); None for anything else."""
+    if value.kind not in (Kind.LIST, Kind.TUPLE) or not value.items:
+        return None
+    dtypes = {v.dtype for v in value.items if v.kind == Kind.NDARRAY}
+    if len(dtypes) != 1 or any(v.kind != Kind.NDARRAY for v in value.items):
+        return None
+    return value.items[0] if value.items[0].dtype is not None else None
 
 
 def is_factory(q: str) -> bool:

@@ -507,15 +507,11 @@ MODEL_OFFLOADERS = frozenset(
 )
 # What TL301 takes for a tensor stored on a module: a factory or a legacy constructor,
 # possibly through these tensor methods (``torch.ones(n, n).tril()``).
-TENSOR_ATTRIBUTE_FACTORIES = frozenset(
-    "zeros ones empty full rand randn randint arange linspace logspace eye tensor "
-    "as_tensor from_numpy Tensor FloatTensor LongTensor HalfTensor DoubleTensor IntTensor "
-    "BoolTensor ByteTensor".split()
-)
+TENSOR_ATTRIBUTE_FACTORIES = FACTORY_FUNCTIONS | frozenset(LEGACY_TENSOR_TYPES)
 TENSOR_METHODS = frozenset(
     """float long half bool unsqueeze view reshape t tril triu T repeat permute expand
     contiguous clone detach transpose squeeze flatten sin cos exp scatter_ fill_ clamp
-    clamp_ mul_ div_ add_ sub_ sqrt abs""".split()
+    clamp_ mul_ div_ add_ sub_ sqrt abs pow log""".split()
 )
 
 # torch.nn classes that hold weights, by name prefix (Conv2d, BatchNorm1d, ...): only

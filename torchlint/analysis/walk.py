@@ -159,6 +159,7 @@ class Walk:
         self._aside: dict[ClassFacts, frozenset[str]] = {}
         # Whether a function calls none of the project's own code (``Calls.leaf``).
         self.leaves: dict[cst.FunctionDef, bool] = {}
+        self.near_leaves: dict[cst.FunctionDef, bool] = {}
         # The nodes of a recursive function, by id (``Calls.returned``).
         self.fn_nodes: dict[cst.FunctionDef, frozenset[int]] = {}
         # The containers each file's functions fill by key (``memos.py``).

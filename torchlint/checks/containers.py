@@ -3,7 +3,8 @@ reading of ``__init__`` and of what makes a module is ``module_state.py``'s)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 import libcst as cst
 
@@ -246,11 +247,13 @@ class ModuleInPlainContainer(ModuleStateRule):
         kept: dict[str, list[cst.CSTNode]] = {}
         for small in smalls:
             if isinstance(small, cst.Assign) and len(small.targets) == 1:
-                target = small.targets[0].target
-                if isinstance(target, cst.Name):
-                    local.setdefault(target.value, []).append(small.value)
-                elif isinstance(small.value, cst.Name):
-                    kept.setdefault(small.value.value, []).append(small)
+                # (enc, dec = Encoder(), Decoder(): each name its own member; and
+                # self.enc, self.dec = enc, dec keeps each)
+                for target, bound in _pairs(small.targets[0].target, small.value):
+                    if isinstance(target, cst.Name):
+                        local.setdefault(target.value, []).append(bound)
+                    elif isinstance(bound, cst.Name):
+                        kept.setdefault(bound.value, []).append(small)
             elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
                 for arg in small.value.args:
                     if isinstance(arg.value, cst.Name):
@@ -297,7 +300,9 @@ class ModuleInPlainContainer(ModuleStateRule):
                         if listed:
                             nested.add(attr)
         for small, attr, value in self_assignments(smalls):
-            container = self._container(value, attr in appended, cls=facts)
+            container = self._container(
+                value, attr in appended, cls=facts, local=partial(module, call=small)
+            )
             if container is None and not self._handed_in(small, value, smalls):
                 continue
             if len(facts.self_attrs.get(attr, [])) > 1:
@@ -425,27 +430,34 @@ class ModuleInPlainContainer(ModuleStateRule):
         appended: bool,
         depth: int = 0,
         cls: ClassFacts | None = None,
+        local: Callable[[cst.BaseExpression], bool] | None = None,
     ) -> str | None:
+        """``local``: a name of ``__init__`` bound to a module only (``enc =
+        Encoder(); self.nets = {"enc": enc}``) is a member too."""
+
+        def member(node: cst.BaseExpression) -> bool:
+            return self._member(node) or (local is not None and local(node))
+
         if isinstance(value, (cst.List, cst.Tuple)):
             if not value.elements:
                 return "list" if appended and isinstance(value, cst.List) else None
-            if any(self._member(e.value) for e in value.elements):
+            if any(member(e.value) for e in value.elements):
                 return "list"
         elif isinstance(value, (cst.ListComp, cst.GeneratorExp)):
-            if self._member(value.elt):
+            if member(value.elt):
                 return "list"
         elif isinstance(value, cst.Dict):
             if not value.elements:
                 return "dict" if appended else None
             elements = [e for e in value.elements if isinstance(e, cst.DictElement)]
-            if any(self._member(e.value) for e in elements):
+            if any(member(e.value) for e in elements):
                 if all(isinstance(e.key, cst.SimpleString) for e in elements) and len(
                     elements
                 ) == len(value.elements):
                     return "dict"
                 return "dict-comprehension"  # keys we cannot vouch for: no fix
         elif isinstance(value, cst.DictComp):
-            if self._member(value.value):
+            if member(value.value):
                 return "dict-comprehension"
         elif isinstance(value, cst.Call) and not value.args and _empty_container(self, value):
             # OrderedDict(), dict(), list(): as {} or [], filled later
@@ -542,3 +554,21 @@ def _empty_container(rule: Rule, call: cst.Call) -> bool:
     if name in ("dict", "list"):
         return name not in rule.ctx.analysis.module_assignments
     return rule.ctx.analysis.qualify(call.func) == "collections.OrderedDict"
+
+
+def _pairs(
+    target: cst.BaseExpression, value: cst.BaseExpression
+) -> list[tuple[cst.BaseExpression, cst.BaseExpression]]:
+    """What each target of an assignment is bound to: ``a, b = x, y`` pairs them;
+    any other assignment binds its one target to its value (an unpacked call or a
+    starred element: nothing is paired)."""
+    if not isinstance(target, (cst.Tuple, cst.List)):
+        return [(target, value)]
+    if not isinstance(value, (cst.Tuple, cst.List)):
+        return []
+    names, values = target.elements, value.elements
+    if len(names) != len(values) or any(
+        isinstance(e, (cst.StarredElement)) for e in (*names, *values)
+    ):
+        return []
+    return [(n.value, v.value) for n, v in zip(names, values, strict=True)]

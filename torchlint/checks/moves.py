@@ -24,6 +24,7 @@ from torchlint.analysis.torch_api import (
     RECURRENT_MODULES,
     SCATTERING_WRAPPERS,
     SIZED_FACTORIES,
+    TENSOR_ATTRIBUTE_FACTORIES,
     legacy_constructor,
 )
 from torchlint.analysis.values import BATCH, OUTPUT, PARAMETER, Event, Kind, Place, Value
@@ -523,10 +524,19 @@ class InputsNotMoved(Rule):
                 and made is not None
                 and made.node is node
             ):
-                # (a weight of a module made here and never moved: a loss with
-                # parameters, a part the model's forward reaches)
-                subject = "the module made here is never moved, so its weights stay on the CPU; one"
-                advice = "move the module to that device (`.to(...)`) where it is made"
+                q = (isinstance(node, cst.Call) and self.ctx.analysis.qualify(node.func)) or ""
+                if q.startswith("torch.") and q.rsplit(".", 1)[-1] in TENSOR_ATTRIBUTE_FACTORIES:
+                    # (the tensor of a free parameter, ``nn.Parameter(torch.ones(n))``,
+                    # optimized by itself: made on the CPU)
+                    subject = "the parameter made here is on the CPU; it"
+                    advice = "make its tensor on that device (`device=...`) before wrapping it"
+                else:
+                    # (a weight of a module made here and never moved: a loss with
+                    # parameters, a part the model's forward reaches)
+                    subject = (
+                        "the module made here is never moved, so its weights stay on the CPU; one"
+                    )
+                    advice = "move the module to that device (`.to(...)`) where it is made"
             self.report(
                 at,
                 f"{subject} {how}, on {where}, {meets}: {error}; {advice}",

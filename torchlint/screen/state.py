@@ -297,12 +297,14 @@ class ModuleState:
         if module_class:
             self.tensor_locals_of(node)
             # conv = GraphConv(...); self.layers.append(conv): names bound to a module
+            # (enc, dec = Encoder(), Decoder(): each name its own)
             self.module_locals = {
                 t.id
                 for stmt in nodes_under(node)
-                if isinstance(stmt, ast.Assign) and self.may_make_module(stmt.value)
-                for t in stmt.targets
-                if isinstance(t, ast.Name)
+                if isinstance(stmt, ast.Assign)
+                for target in stmt.targets
+                for t, value in _bound(target, stmt.value)
+                if isinstance(t, ast.Name) and self.may_make_module(value)
             } | _handed_names(node)
         for stmt in nodes_under(node):
             self.init_nodes.add(id(stmt))
@@ -370,7 +372,7 @@ class ModuleState:
                 value.elts if isinstance(value, ast.List) else value.keys
             ):
                 self.empty_containers = True  # filled by append() below, maybe
-            elif any(self.may_make_module(sub) for sub in nodes_under(value)) or (
+            elif self.holds_module(value) or (
                 isinstance(value, (ast.List, ast.Tuple)) and all(map(self.kept_aside, value.elts))
             ):
                 self.tags.add(INIT_MODULE_CONTAINER)
@@ -563,3 +565,14 @@ def _empty_call(value: ast.expr) -> bool:
         and not value.keywords
         and (dotted(value.func) or "").rpartition(".")[2] in EMPTY_CONTAINER_CALLS
     )
+
+
+def _bound(target: ast.expr, value: ast.expr) -> list[tuple[ast.expr, ast.expr]]:
+    """``a, b = x, y``: each target with its value; else the target with the value."""
+    if (
+        isinstance(target, (ast.Tuple, ast.List))
+        and isinstance(value, (ast.Tuple, ast.List))
+        and len(target.elts) == len(value.elts)
+    ):
+        return list(zip(target.elts, value.elts, strict=True))
+    return [(target, value)]
