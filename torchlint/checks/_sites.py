@@ -40,9 +40,12 @@ class InputSite:
         moves: bool = False,
         site: cst.CSTNode | None = None,
         at_use: bool = False,
+        at_conversion: bool = False,
     ) -> None:
         """``at_use``: the input's making is right and its use is wrong (one-hot
         rows fed as features): reported at the call, never at the making.
+        ``at_conversion``: numpy data whose dtype a cast decided (``.astype(np.uint8)``)
+        is reported where it was made a tensor (``torch.from_numpy``), not at the cast.
         ``site``: the call of this file the rule visits. Where the input is handed
         to the module in another file (a forward the call led into), the finding
         lands there, or, when that run lints the file too, on the other file's line
@@ -50,6 +53,16 @@ class InputSite:
         self.rule = rule
         self.obs = obs
         self.made = None if at_use else value.dtype_event()
+        created = value.last("create")
+        if (
+            at_conversion
+            and self.made is not None
+            and created is not None
+            and created.source is self.made
+            and self.made.action == "cast"
+        ):
+            # (numpy data cast, then made a tensor: where it enters torch)
+            self.made = created
         # Arithmetic of two tensors of that dtype (a "join") leaves no line to change
         # before it: the first move after it (``.to(device)``, where a dtype can go
         # too), else the use.

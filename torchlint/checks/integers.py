@@ -75,7 +75,9 @@ class IntegerInput(Rule):
     through the file's functions and into the `forward` of its module classes, so an
     image preprocessed by a helper and fed to a model whose first layer is a
     convolution is found. The finding lands on the line that made the input integer
-    (the line to change), once, and names the call. A model cast only on one path
+    (the line to change), once, and names the call; numpy data cast to an integer
+    dtype (`.astype(np.uint8)`) lands where it is made a tensor (`torch.from_numpy`),
+    where the data enters torch. A model cast only on one path
     (`if opt.half: model.half()`) is read in the dtype that path gives it: integers
     fail there whatever the other path does. Also integers meeting floats in an op
     that never promotes (`torch.mm`, `@`, `F.linear`): one-hot rows (`F.one_hot`, int64)
@@ -210,7 +212,9 @@ class IntegerInput(Rule):
                 )
             # (one-hot rows: the ids were made for ``F.one_hot``, which is right; the
             # call that runs them as features is the line to change, as at an op)
-            InputSite(self, arg, value, obs, site=node, at_use=value.one_hot).report(
+            InputSite(
+                self, arg, value, obs, site=node, at_use=value.one_hot, at_conversion=True
+            ).report(
                 "one-hot rows (int64)" if value.one_hot else value.dtype,
                 f"{where} ({which}): '{error}'",
                 cast,
