@@ -169,8 +169,7 @@ def _static_method(scope: Scope, node: cst.BaseExpression) -> cst.FunctionDef | 
     """``Cls.name`` of a class of the file whose ``name`` is a static method."""
     if not (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name)):
         return None
-    name = node.value.value
-    cls = next((c for c in scope.w.home.analysis.classes.values() if c.name == name), None)
+    cls = scope.w.home.analysis.class_named(node.value.value)
     fn = cls.method(node.attr.value) if cls is not None else None
     if fn is None or not any(dotted(d.decorator) == "staticmethod" for d in fn.decorators):
         return None

@@ -568,7 +568,7 @@ def _pairs(
         return []
     names, values = target.elements, value.elements
     if len(names) != len(values) or any(
-        isinstance(e, (cst.StarredElement)) for e in (*names, *values)
+        isinstance(e, cst.StarredElement) for e in (*names, *values)
     ):
         return []
     return [(n.value, v.value) for n, v in zip(names, values, strict=True)]
