@@ -29,6 +29,6 @@ def train_epoch(model, encodings, stars, optimizer, device):
     model.to(device)
     for ids, mask, target in DataLoader(Reviews(encodings, stars), batch_size=16):
         logits = model(ids.to(device), mask.to(device))
-        loss = rating_loss(logits, target)  # expect: TL204:36 lines=15,25
+        loss = rating_loss(logits, target)  # expect: TL204:36 lines=15,29,25
         loss.backward()
         optimizer.step()

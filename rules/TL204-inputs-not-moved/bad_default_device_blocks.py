@@ -18,7 +18,7 @@ class Tiny(nn.Module):
         self.blocks = nn.ModuleList(Block(dim) for _ in range(layers))
 
     def forward(self, ids):
-        cos, sin = rope_tables(ids.size(1), 64)  # expect: TL204:20 lines=10,34
+        cos, sin = rope_tables(ids.size(1), 64)  # expect: TL204:20 lines=10,38,34
         x = self.embed(ids)
         for block in self.blocks:
             x = x + block(x, cos, sin)

@@ -21,4 +21,4 @@ class Scorer(nn.Module):
 
 def score(graphs, device):
     model = Scorer().to(device)
-    return [model(to_inputs(g)) for g in graphs]  # expect: TL204:19 lines=9,19
+    return [model(to_inputs(g)) for g in graphs]  # expect: TL204:19 lines=9,23,19

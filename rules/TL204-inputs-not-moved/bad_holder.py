@@ -26,7 +26,7 @@ class Runner:
     def fit(self, learn):
         self.learn = learn
         train, _ = self.learn.loaders
-        return [self.one_batch(xb, yb) for xb, yb in train]  # expect: TL204:32 lines=33,21,38; TL204:36 lines=33,21
+        return [self.one_batch(xb, yb) for xb, yb in train]  # expect: TL204:32 lines=33,21,38; TL204:36 lines=33,38,21
 
 
 def loaders(n=64):

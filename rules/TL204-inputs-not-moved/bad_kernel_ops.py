@@ -22,7 +22,7 @@ def spectrogram(wave, n_fft=512):
 
 def td_target(critic, target_critic, state, reward_value, gamma=0.99):
     q1, q2 = target_critic(state)
-    bound = torch.full((state.shape[0], 1), reward_value)  # expect: TL204:13 lines=26
+    bound = torch.full((state.shape[0], 1), reward_value)  # expect: TL204:13 lines=41,26
     return torch.min(q1, q2) + bound - critic(state)[0]
 
 

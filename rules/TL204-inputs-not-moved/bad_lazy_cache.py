@@ -3,7 +3,7 @@ from torch import nn
 
 
 def sinusoid_table(length, dim):
-    pos = torch.arange(length, dtype=torch.float32)[:, None]  # expect: TL204:11 lines=28
+    pos = torch.arange(length, dtype=torch.float32)[:, None]  # expect: TL204:11 lines=32,28
     freq = torch.exp(torch.arange(0, dim, 2) * (-9.2 / dim))
     return torch.cat([(pos * freq).sin(), (pos * freq).cos()], dim=-1)
 

@@ -12,7 +12,7 @@ gpu = torch.device("cuda")
 def validate(loader):
     hits = 0
     for features, labels in loader:
-        hits += (classifier(features).argmax(1) == labels).sum().item()  # expect: TL204:18 lines=28; TL204:29 lines=27,20
+        hits += (classifier(features).argmax(1) == labels).sum().item()  # expect: TL204:18 lines=28,20; TL204:29 lines=27,20
     return hits
 
 

@@ -10,7 +10,7 @@ class PyramidEncoder(nn.Module):
         )
         for i, (w, s) in enumerate(zip(widths, sizes)):
             # one plain attribute per level, named at run time: not a buffer
-            setattr(self, f"level_bias{i}", torch.zeros(1, w, s, s))  # expect: TL204:45 lines=23,17
+            setattr(self, f"level_bias{i}", torch.zeros(1, w, s, s))  # expect: TL204:45 lines=22,17
 
     def forward(self, x):
         for i, level in enumerate(self.levels):

@@ -16,7 +16,7 @@ class Tagger(nn.Module):
 def smoke_test(model, loader, device):
     # one batch taken by hand before training: the features are moved, the tags not
     feats, tags = next(iter(loader))
-    loss = F.cross_entropy(model(feats.to(device)), tags)  # expect: TL204:12 lines=25
+    loss = F.cross_entropy(model(feats.to(device)), tags)  # expect: TL204:12 lines=25,26
     print(f"initial loss {loss.item():.3f}")
 
 

@@ -13,7 +13,7 @@ def rollout(policy, env, steps, device):
         obs_np, done = env.step(action.argmax(-1).item())
         obs = torch.as_tensor(obs_np, dtype=torch.float32, device=device)
         # rebuilt on the CPU: the next step multiplies the GPU state with it
-        alive = torch.tensor([[0.0 if done else 1.0]])  # expect: TL204:17 lines=33
+        alive = torch.tensor([[0.0 if done else 1.0]])  # expect: TL204:17 lines=39,33
 
 
 def sample_rows(decoder, labels, width):

@@ -7,7 +7,7 @@ from torch import nn
 
 class AddPositions(nn.Module):
     def forward(self, x):
-        steps = torch.arange(x.shape[1], dtype=x.dtype)  # expect: TL204:17 lines=11
+        steps = torch.arange(x.shape[1], dtype=x.dtype)  # expect: TL204:17 lines=20,11
         return x + steps[None, :, None]
 
 

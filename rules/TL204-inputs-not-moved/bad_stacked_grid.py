@@ -11,7 +11,7 @@ class KeypointHead(nn.Module):
         self.stride = stride
 
     def cell_centers(self, h, w):
-        ys = torch.arange(h) * self.stride + self.stride / 2  # expect: TL204:14 lines=21
+        ys = torch.arange(h) * self.stride + self.stride / 2  # expect: TL204:14 lines=26,21
         xs = torch.arange(w) * self.stride + self.stride / 2
         # one grid per axis, stacked: still where the ranges were made
         return torch.stack(torch.meshgrid(ys, xs, indexing="ij"), dim=0)

@@ -12,7 +12,7 @@ class AngleTable(nn.Module):
 
     def forward(self, length):
         if self.table is None or self.table.shape[0] < length:
-            steps = torch.arange(length).float()  # expect: TL204:21 lines=28
+            steps = torch.arange(length).float()  # expect: TL204:21 lines=32,28
             scale = 1.0 / (1000 ** (torch.arange(0, self.dim, 2).float() / self.dim))
             self.table = torch.cat([torch.outer(steps, scale)] * 2, dim=-1)
         return self.table[:length]

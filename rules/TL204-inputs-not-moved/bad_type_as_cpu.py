@@ -10,7 +10,7 @@ class WeightedBrier(nn.Module):
         self.class_weights = class_weights
 
     def forward(self, logits, labels):
-        labels = labels.type_as(self.class_weights)  # expect: TL204:25 lines=26,14
+        labels = labels.type_as(self.class_weights)  # expect: TL204:25 lines=26,25,14
         per_class = (logits.sigmoid() - labels) ** 2
         return (per_class * self.class_weights).mean()
 

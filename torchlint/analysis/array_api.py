@@ -91,6 +91,12 @@ SKLEARN_DATA = {f"sklearn.datasets.{n}": ("float64", "int64") for n in _CLASSES.
     f"sklearn.datasets.{n}": ("float64", "float64") for n in _TARGETS.split()
 }
 SKLEARN_SPLITTERS = frozenset({"sklearn.model_selection.train_test_split"})
+# scipy.signal's filters: numpy promotes the signal with the filter's coefficients,
+# which its design functions (``butter``, ``firwin``, ...) make float64, so the
+# filtered signal of real data is float64 whatever it was.
+SCIPY_FILTERS = frozenset(
+    f"scipy.signal.{n}" for n in "sosfilt sosfiltfilt lfilter filtfilt".split()
+)
 
 # numpy functions that turn their first argument into an array; given a list, each
 # member is converted (``np.concatenate(preds)``).
@@ -114,10 +120,14 @@ NUMPY_UFUNCS = frozenset(
 # numpy functions that call a tensor's own method with numpy's arguments (``axis=``,
 # ``out=``), which torch refuses, and then make an array of it (``np.argmax(t,
 # axis=1)``, ``np.sort(t)``): a tensor on a GPU fails there as ``.numpy()`` does.
-# (``np.sum``/``mean``/``max`` and the other reductions fail on any device instead.)
+# Those for which a tensor has no such method (``np.argpartition``, ``np.compress``)
+# make an array of it first, as do those that begin with ``asanyarray``
+# (``np.partition``, ``np.trace``). (``np.sum``/``mean``/``max`` and the other
+# reductions fail on any device instead.)
 NUMPY_ARRAY_FIRST = frozenset(
     """median average cumsum cumprod argmax argmin percentile quantile unique sort
-    argsort ptp argwhere flatnonzero round around clip ravel diff where transpose""".split()
+    argsort ptp argwhere flatnonzero round around clip ravel diff where transpose
+    argpartition partition take compress repeat choose trace diagonal""".split()
 )
 
 # numpy functions that make an array of a list they are given first (``np.sum(outs,

@@ -22,6 +22,7 @@ from torchlint.analysis.array_api import (
     PANDAS_READERS,
     PIL_8BIT_MODES,
     PIL_FROM_ARRAY,
+    SCIPY_FILTERS,
     SKLEARN_DATA,
     SKLEARN_SPLITTERS,
     TO_TENSOR,
@@ -62,7 +63,7 @@ NUMPY_KEEP_DTYPE = frozenset(
 # whose result has their first argument's dtype: a row or a column taken out, the axes
 # moved, a sorted copy.
 _NUMPY_KEEP_DTYPE_FUNCTIONS = frozenset(
-    """delete insert take sort swapaxes moveaxis rot90 fliplr flipud atleast_1d atleast_2d
+    """delete insert take sort swapaxes moveaxis rot90 fliplr flipud atleast_1d atleast_2d pad
     atleast_3d tril triu""".split()
 )
 # ndarray methods (reductions and the like) whose result has the array's dtype.
@@ -299,6 +300,8 @@ def _library_result(node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -
         return figure  # fig, axs = plt.subplots(2, 4)
     if q in PANDAS_READERS:
         return Value(Kind.OBJECT, origin=PANDAS_FRAME, ident=new_ident())  # pd.read_csv(path)
+    if q in SCIPY_FILTERS:
+        return new_value(Kind.NDARRAY, Place.CPU, "float64", Event("create", node))
     data = SKLEARN_DATA.get(q)
     if data is not None:
         if q.startswith(("sklearn.datasets.load_", "sklearn.datasets.fetch_")) and not any(
@@ -656,12 +659,13 @@ def soundfile_read(
     scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]
 ) -> Value:
     """``sf.read(path)``: (float64 samples, the sample rate); ``dtype=`` names another
-    dtype (read as numpy's spelling), ``frames=``/``start=`` keep the dtype."""
+    dtype (read as numpy's spelling), ``frames=``/``start=``/``always_2d=`` keep the
+    dtype (``out=`` fills the caller's array)."""
     dtype = "float64"
     for arg, _ in args:
         if arg.keyword is not None and arg.keyword.value == "dtype":
             dtype = numpy_dtype(arg.value)
-        elif arg.keyword is not None and arg.keyword.value in ("out", "always_2d"):
+        elif arg.keyword is not None and arg.keyword.value == "out":
             return UNKNOWN
     if dtype == MAYBE_DTYPE:
         return UNKNOWN

@@ -22,6 +22,8 @@ import libcst as cst
 
 from torchlint.analysis.torch_api import (
     DATA_FACTORIES,
+    FLOATING_DTYPES,
+    INTEGER_DTYPES,
     OUTPUT_TENSORS,
     PAIRED_FIELDS,
     RANGE_FACTORIES,
@@ -162,6 +164,9 @@ def arithmetic_dtype(values: Sequence[Value]) -> str:
         return MAYBE_DTYPE
     if any(v.dtype == widest and has(v) for v in values):
         return widest
+    floats = dtypes & FLOATING_DTYPES
+    if len(floats) == 1 and dtypes - floats <= INTEGER_DTYPES:
+        return widest  # one float among integers: its dtype, whatever has dimensions
     if len({d for d in dtypes if d in ("float16", "bfloat16")}) == 2 and all(
         has(v) for v in values
     ):

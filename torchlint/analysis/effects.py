@@ -71,6 +71,7 @@ from torchlint.analysis.torch_api import (
     INTEGER_DTYPES,
     MODEL_LOADERS,
     MODULE_CONTAINERS,
+    NEW_TENSOR_METHODS,
     OPEN_CLIP_BUILDERS,
     OPENCV_IMAGE_READER,
     PAD_SEQUENCE,
@@ -78,6 +79,7 @@ from torchlint.analysis.torch_api import (
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
     PART_GETTERS,
+    REAL_OF,
     SAME_PLACE_OPS,
     SCRIPT_LOADERS,
     SIZE_QUERIES,
@@ -182,6 +184,8 @@ def _same_place_result(scope: Scope, node: cst.Call, value: Value, op: str) -> V
         dtype = "float32"  # torch.sin(torch.arange(4)) is floating
     if op in INT64_SUMS and dtype in INTEGER_DTYPES:
         dtype = "int64"  # (mask.sum(0): a count)
+    if op in ("abs", "angle") and dtype in REAL_OF:
+        dtype = REAL_OF[dtype]  # (spec.abs() of a complex spectrum: its magnitudes)
     given = next((a for a in node.args if a.keyword and a.keyword.value == "dtype"), None)
     if given is not None:
         dtype = scope.dtype_of(given.value)  # x.sum(dtype=torch.float32)
@@ -426,9 +430,11 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
             )
             moved = replace(moved, origin=PYG_GRAPH, keys=receiver.keys, items=entries)
         if receiver.kind == Kind.ENCODING and method == "to":
-            # BatchEncoding.to() moves in place and returns itself.
-            scope.update_ident(receiver.ident, replace(moved, ident=receiver.ident))
-            return replace(moved, ident=receiver.ident)
+            # BatchEncoding.to() moves in place and returns itself (a processor's
+            # output still: its fields keep their dtypes).
+            moved = replace(moved, ident=receiver.ident, origin=receiver.origin)
+            scope.update_ident(receiver.ident, moved)
+            return moved
         if device not in (None, Place.CPU, Place.MAYBE):
             scope.gpu_evidence = scope.gpu_evidence or events[-1]
         return dims.mark(moved, dims.has(receiver))
@@ -440,6 +446,10 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
         return copied
     if method in SIZE_QUERIES and (method != "size" or node.args):
         return Value(Kind.NUMBER, dtype="int64")  # x.size(0), x.numel(): an int
+    if method in NEW_TENSOR_METHODS and any(
+        a.keyword and a.keyword.value == "device" for a in node.args
+    ):
+        return UNKNOWN  # (x.new_zeros(n, device=d): where d says)
     if method in SAME_PLACE_OPS or method == "__getitem__":
         made = _same_place_result(scope, node, receiver, method)
         return dims.mark(made, dims.op(method, node.args, [receiver]))
@@ -585,17 +595,7 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
             later = _local_after_layers(args) if layers else ()
             return replace(module, origin=q, items=(replace(first, items=()), *later))
     if last == "ModuleList" and len(args) == 1 and args[0][0].keyword is None:
-        listed = args[0][1]
-        if (
-            listed.kind == Kind.LIST
-            and len(listed.items) == 1
-            and listed.items[0].kind == Kind.MODULE
-            and listed.items[0].origin.startswith("local:")
-        ):
-            # nn.ModuleList([Block(d) for _ in range(n)]): instances of one class of
-            # the file, whose forward ``self.blocks[i](x)`` runs (``list_member``)
-            member = listed.items[0]
-            return replace(module, dtype=member.dtype, origin=q, items=(member,))
+        return holders.module_list(module, q, args[0][1])
     return replace(module, origin=q)
 
 

@@ -188,6 +188,9 @@ class Expressions(FunctionValues):
                 return _dtype_of(owner, node)
             if node.attr.value == "dtype" and owner.kind == Kind.NDARRAY:
                 return arrays.dtype_read(owner, node)  # np.full(n, 0, dtype=rows[0].dtype)
+            if node.attr.value == "device" and owner.kind == Kind.OPTIONS:
+                gpus.record(self, node, Gpu.CHOSEN)  # parser.parse_args().device, as args.device
+                return Value(Kind.DEVICE, Place.VAR, None, node)
             if counted := graphs.counted(owner, node) or schedulers.attribute(owner, node):
                 return counted
             if owner.kind == Kind.ENCODING and not owner.keys:
@@ -541,6 +544,10 @@ class Expressions(FunctionValues):
                     return result
             if receiver.kind == Kind.TENSOR and method in IN_PLACE_OPS:
                 return copies.in_place(self, node, receiver, method, args)
+            if receiver.kind == Kind.MOVED and method in ("eval", "train"):
+                # model.to(device).eval() of a model of unknown kind: only a module
+                # has these, and they return it
+                return replace(receiver, kind=Kind.MODULE)
             if receiver.kind in (Kind.TENSOR, Kind.ENCODING, Kind.MOVED):
                 return effects.tensor_method(self, node, receiver, method)
             if receiver.kind == Kind.NDARRAY:

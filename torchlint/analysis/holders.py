@@ -151,6 +151,8 @@ def output(
         and _sized(returned.last("create"))
     ):
         return returned
+    if returned is not None and _recast(module, returned, args):
+        return returned
     if module.dtype is None and module.origin.startswith("torch.nn.") and args:
         first, value = args[0]
         if first.keyword is None and value.kind == Kind.TENSOR:
@@ -166,6 +168,24 @@ def output(
     # (a module the code moved to the CPU computes there: its move is in the story)
     events += (moved,) if to_cpu and moved is not None else ran(module)
     return replace(made, origin=OUTPUT, events=events)
+
+
+def _recast(module: Value, returned: Value, args: list[tuple[cst.Arg, Value]]) -> bool:
+    """A forward that casts what it computes to another float dtype than its
+    module's (``(x.float() * mask).sum(1) / n`` in a half model's pooling): its
+    output is in that dtype, not the module's. Only a cast made inside the forward
+    (not one its inputs came with) decides."""
+    if not (
+        returned.kind == Kind.TENSOR
+        and returned.dtype in FLOATING_DTYPES
+        and module.dtype in FLOATING_DTYPES
+        and returned.dtype != module.dtype
+    ):
+        return False
+    cast = returned.last("cast")
+    if cast is None or cast.detail != returned.dtype:
+        return False
+    return not any(cast in value.events for _, value in args)
 
 
 def through_layers(
@@ -295,3 +315,28 @@ def instance_attrs(
                 value = holding(value, ident, part)
             out[key] = value
     return out
+
+
+def module_list(module: Value, q: str, listed: Value) -> Value:
+    """``nn.ModuleList(listed)``: the module made (``q``), with what it holds where
+    its members say it."""
+    if (
+        listed.kind == Kind.LIST
+        and len(listed.items) == 1
+        and listed.items[0].kind == Kind.MODULE
+        and listed.items[0].origin.startswith("local:")
+    ):
+        # nn.ModuleList([Block(d) for _ in range(n)]): instances of one class of the
+        # file, whose forward ``self.blocks[i](x)`` runs (``list_member``)
+        member = listed.items[0]
+        return replace(module, dtype=member.dtype, origin=q, items=(member,))
+    members = tuple(listed.items) if listed.kind in (Kind.LIST, Kind.TUPLE) else ()
+    dtypes = {m.dtype if m.kind == Kind.MODULE else None for m in members}
+    if len(dtypes) != 1 or None in dtypes:
+        return replace(module, origin=q)
+    # nn.ModuleList([nn.Conv2d(...), nn.Conv2d(...)]): weighted layers made in one
+    # dtype, so is the list; layers of one class are each that layer (``for conv in
+    # self.convs``: a Conv2d)
+    first = members[0]
+    same = {m.origin for m in members} == {first.origin} and first.origin.startswith("torch.nn.")
+    return replace(module, dtype=dtypes.pop(), origin=q, items=(first,) if same else ())

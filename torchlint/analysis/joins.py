@@ -16,7 +16,12 @@ from torchlint.analysis import copies, derived, dims, gpus, lists
 from torchlint.analysis.observations import MixObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import COMPARISON_METHODS, FLOATING_DTYPES, INTEGER_DTYPES
+from torchlint.analysis.torch_api import (
+    COMPARISON_METHODS,
+    COMPLEX_OF,
+    FLOATING_DTYPES,
+    INTEGER_DTYPES,
+)
 from torchlint.analysis.values import OUTPUT, UNKNOWN, Kind, Place, Value, join_values, new_ident
 
 Arg = tuple[cst.Arg, Value]
@@ -325,6 +330,9 @@ def indexed(
     (``t[labels[i]]`` works). (A CPU index on a GPU tensor is allowed.)"""
     if mask.dtype != "bool" and (mask.dtype in FLOATING_DTYPES or not dims.has(mask)):
         return
+    if owner.kind in _TENSORS:
+        # (an index on the current GPU of a tensor on a chosen one fails alike)
+        gpus.meet(scope, [owner, mask], node, [node.value, expr])
     made = owner.last("create") if owner.kind == Kind.TENSOR and owner.device == Place.CPU else None
     if made is not None and mask.on_accelerator:
         key = mixed_at(scope, made.node, node)
@@ -344,5 +352,13 @@ def windowed(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
         values, exprs = [v for _, v in pair], [a.value for a, _ in pair]
         mixed(scope, values, node, exprs, at_op=False)
         gpus.meet(scope, values, node, exprs)
-    made = replace(signal[1], kind=Kind.TENSOR, dtype=None, ident=new_ident(), moved_from=0)
+    complex_ = any(
+        a.keyword is not None
+        and a.keyword.value == "return_complex"
+        and isinstance(a.value, cst.Name)
+        and a.value.value == "True"
+        for a, _ in args
+    )
+    dtype = COMPLEX_OF.get(signal[1].dtype or "") if complex_ and q.endswith(".stft") else None
+    made = replace(signal[1], kind=Kind.TENSOR, dtype=dtype, ident=new_ident(), moved_from=0)
     return dims.mark(made)

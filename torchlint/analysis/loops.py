@@ -177,6 +177,8 @@ class Loops(Scope):
             return member or UNKNOWN
         if value.kind == Kind.TENSOR and value.origin != "module method":  # for row in x: the rows
             return replace(value, ident=new_ident(), moved_from=0)
+        if value.kind == Kind.NDARRAY:  # for trial in eeg: its rows, in its dtype
+            return replace(value, ident=new_ident(), moved_from=0)
         if value.kind == Kind.OBJECT and isinstance(node, (cst.Name, cst.Call)):
             # for batch in reader: what the generator its class's __iter__ is yields
             # (the loop's iterable stands for the call of __iter__ the loop makes)

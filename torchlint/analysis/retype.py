@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 # The detail of the "create" event of ``x.type_as(t)`` that brings ``x`` to the CPU.
 TYPE_AS_CPU = "type_as:cpu"
+# ... and of ``x.type_as(t)`` of an ``x`` on the CPU with ``t`` there too: it stays.
+TYPE_AS_KEPT = "type_as:kept"
 
 
 def cast_of(scope: Scope, node: cst.Call, receiver: Value) -> cst.BaseExpression | None:
@@ -74,6 +76,24 @@ def retyped(
         target = scope.lookup(name) if name is not None else None
     if receiver.on_accelerator:
         return _to_cpu(node, receiver, target)
+    if (
+        receiver.device == Place.CPU
+        and target is not None
+        and target.kind == Kind.TENSOR
+        and target.device == Place.CPU
+    ):
+        # A CPU tensor cast to a CPU tensor's type stays on the CPU, in its dtype: made
+        # so here, the line that meant to follow ``t`` (to the device, say) and did not.
+        kept = Event("create", node, TYPE_AS_KEPT, source=target.last("create"))
+        return Value(
+            Kind.TENSOR,
+            Place.CPU,
+            target.dtype or MAYBE_DTYPE,
+            None,
+            (*receiver.events, kept),
+            new_ident(),
+            receiver.ident,
+        )
     if target is None or target.kind not in (Kind.TENSOR, Kind.MOVED) or not target.on_accelerator:
         return None
     # In a module's forward followed from a call, where that module runs (and its

@@ -69,7 +69,7 @@ TENSOR_ALIASES = frozenset({"data", "T", "mT"})
 # Tensor methods (and their in-place forms, ``sub_``) and torch functions
 # (``torch.div(a, b)``) that compute with a second tensor as ``+ - * / // %`` do.
 ARITHMETIC_METHODS = frozenset(
-    "add sub mul div true_divide rsub subtract multiply divide floor_divide remainder".split()
+    "add sub mul div true_divide rsub subtract multiply divide floor_divide remainder fmod".split()
 )
 TRUE_DIVISIONS = frozenset({"div", "true_divide", "divide"})  # (integers made floating)
 # Factories that make a tensor of the data they are given (numpy's dtype kept).
@@ -134,6 +134,7 @@ _ONE_VALUE = ("zeros", "ones", "full", "empty")
 CONSTANT_FACTORIES = frozenset(("arange", "eye", *_ONE_VALUE, *(f"{n}_like" for n in _ONE_VALUE)))
 # Tensor methods that make a new tensor where the receiver is (unless device= says).
 NEW_TENSOR_METHODS = frozenset({"new_zeros", "new_ones", "new_full", "new_empty", "new_tensor"})
+DATA_NEW = frozenset({"new_tensor"})  # (of data, not of a size)
 # Functions that copy what they are given (``Tensor.clone`` too): a copy of a
 # module's parameter stays where it was made when the module moves (copies.py).
 COPY_FUNCTIONS = frozenset({"torch.clone", "copy.deepcopy", "copy.copy"})
@@ -155,7 +156,7 @@ SAME_PLACE_OPS = frozenset(
     softplus leaky_relu elu selu celu mish hardswish hardsigmoid hardtanh relu6
     logsigmoid softsign log1p expm1 square reciprocal
     le gt ge logical_not isnan isinf isfinite requires_grad_ multinomial topk sort
-    sample max min bincount histc""".split()
+    sample max min bincount histc new_zeros new_ones new_full new_empty new_tensor""".split()
 )
 # A categorical distribution over logits or probabilities: what its ``.sample()``
 # draws is class indices where they are (effects._categorical).
@@ -209,6 +210,9 @@ BOOL_RESULTS = frozenset("eq ne lt le gt ge logical_not isnan isinf isfinite".sp
 INT64_SUMS = frozenset("sum cumsum prod cumprod".split())
 # The floating dtypes (what a module's .half() / .to(dtype) casts).
 FLOATING_DTYPES = frozenset({"float64", "float32", "float16", "bfloat16"})
+# The complex dtype of a float one (``torch.stft(..., return_complex=True)``) and back.
+COMPLEX_OF = {"float32": "complex64", "float64": "complex128"}
+REAL_OF = {c: f for f, c in COMPLEX_OF.items()}
 # Whether a tensor has dimensions decides torch's type promotion in ``a * b``: a
 # float64 tensor with dimensions makes a float32 one float64, a zero-dimensional
 # one (``t.sum()``, ``t[i]``) does not. The ops of SAME_PLACE_OPS whose result has
@@ -216,7 +220,7 @@ FLOATING_DTYPES = frozenset({"float64", "float32", "float16", "bfloat16"})
 # ``repeat`` only when given a size: ``view(())`` has none), and those whose result has
 # the input's shape (elementwise). Reductions and indexing are neither.
 SHAPED_RESULTS = frozenset("unsqueeze flatten unflatten one_hot".split())
-SIZED_RESULTS = frozenset("view reshape expand repeat".split())
+SIZED_RESULTS = frozenset("view reshape expand repeat".split()) | (NEW_TENSOR_METHODS - DATA_NEW)
 SHAPE_KEEPING = frozenset(
     """detach contiguous clone masked_fill cumsum cumprod softmax log_softmax sigmoid
     tanh relu gelu silu exp log abs sqrt rsqrt neg pow round clamp clip tril triu sin cos

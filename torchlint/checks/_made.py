@@ -1,12 +1,18 @@
 """Where a tensor TL204 reports was made on the CPU, for its message: the cast that
-left out the device, a helper's ``device=`` default the call left, why it is on the
-CPU, and a scalar (which mixes with CUDA tensors fine). No rules here."""
+left out the device, a helper's ``device=`` default the call left, a ``.type_as`` of a
+CPU tensor, why it is on the CPU, and a scalar (which mixes with CUDA tensors fine,
+but not in a matrix product). No rules here."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import libcst as cst
 
 from torchlint.analysis.names import dotted
+from torchlint.analysis.order import contains
+from torchlint.analysis.retype import TYPE_AS_CPU
+from torchlint.analysis.torch_api import STRICT_DTYPE_OPS
 from torchlint.analysis.values import Event, Value
 
 
@@ -67,3 +73,40 @@ def scalar(node: cst.CSTNode) -> bool:
     return isinstance(first, (cst.Integer, cst.Float)) or (
         isinstance(first, cst.Name) and first.value in ("True", "False")
     )
+
+
+def matrix_product(qualify: Callable[[cst.BaseExpression], str | None], node: cst.CSTNode) -> bool:
+    """``a @ b``, ``torch.mm(a, b)``, ``F.linear(x, w)``: ops whose operands have
+    dimensions (a scalar tensor fails there whatever its device)."""
+    if isinstance(node, cst.BinaryOperation):
+        return isinstance(node.operator, cst.MatrixMultiply)
+    return isinstance(node, cst.Call) and qualify(node.func) in STRICT_DTYPE_OPS
+
+
+def type_as_story(
+    code: Callable[[cst.CSTNode], str],
+    node: cst.Call,
+    made: Event,
+    related: dict[str, cst.CSTNode],
+) -> tuple[cst.CSTNode, str, str]:
+    """``x.type_as(t)`` with ``t`` on the CPU, which moved ``x`` there from a device
+    (``TYPE_AS_CPU``) or left it there: where to report, what to say it did, and the
+    advice."""
+    assert isinstance(node.func, cst.Attribute) and node.args
+    target = code(node.args[0].value)
+    related.pop("made", None)
+    moved = made.detail == TYPE_AS_CPU
+    effect = "moves this tensor to the CPU" if moved else "leaves this tensor on the CPU"
+    subject = f"`.type_as({target})` takes the type of a CPU tensor, so it {effect}"
+    if made.source is not None and not contains(node, made.source.node):
+        related["target"] = made.source.node
+        subject = (
+            f"`.type_as({target})` takes the type of a CPU tensor (`{target}`, made on the "
+            f"CPU at line <line:target>), so it {effect}"
+        )
+    advice = (
+        f"convert only the dtype (`.to({target}.dtype)`), or put `{target}` on the device"
+        if moved
+        else "take the type of a tensor on the device, or move it there with its dtype"
+    )
+    return node.func.attr, subject + ", where it", advice

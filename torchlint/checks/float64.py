@@ -125,7 +125,7 @@ class Float64Input(Rule):
                 made = None
             if made is not None:
                 related["made"] = made.node
-                at = self.once_at(made.node, node)
+                at = self.once_at(made.node, node, forward=True)
             elif id(node) in self._reported_at:
                 at = None
             if at is None:

@@ -16,7 +16,7 @@ from torchlint.analysis.legacy import made_by_class
 from torchlint.analysis.names import called_name, dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains, innermost_function, written_before
-from torchlint.analysis.retype import TYPE_AS_CPU
+from torchlint.analysis.retype import TYPE_AS_CPU, TYPE_AS_KEPT
 from torchlint.analysis.torch_api import (
     GPU_STRINGS,
     MOVE_TEXT,
@@ -339,11 +339,18 @@ class InputsNotMoved(Rule):
             # (or it left the device by a .type_as() of a CPU tensor, meeting one that
             # is surely on a GPU: sampled ids joined back to the prompt's ids)
             made = mix.cpu.last("create")
-            typed = made is not None and made.detail == TYPE_AS_CPU and other.device == Place.CUDA
+            typed = (
+                made is not None
+                and made.detail in (TYPE_AS_CPU, TYPE_AS_KEPT)
+                and other.device == Place.CUDA
+            )
             # (or it surely has dimensions, so it is no scalar, and meets a tensor surely
             # on a GPU in the run with one: moved with .cuda(), made with device="cuda"
             # or on a device that is a GPU there)
-            gpu = other.device == Place.CUDA and mix.cpu.has_dims()
+            # (a matrix product, ``a @ b``, takes no 0-dim operand: any CPU one fails)
+            gpu = other.device == Place.CUDA and (
+                mix.cpu.has_dims() or _made.matrix_product(self.ctx.analysis.qualify, mix.node)
+            )
             if not (model or indexed or typed or gpu):
                 continue
             # Computed from a tensor the code moves only later: the line to change
@@ -363,9 +370,13 @@ class InputsNotMoved(Rule):
                 )
                 return
             where = "the model's device" if model else "a device"
+            ran = other.last("ran") if model else None
             if moved is not None:
                 related["moved"] = moved.node
                 where = f"{device_text(moved, code)} (line <line:moved>)"
+            elif ran is not None and isinstance(ran.node, cst.Call):
+                related["moved"] = ran.node  # (where the model that computed it was put)
+                where = "the model's device (line <line:moved>)"
             elif not model and other.device_expr is not None:
                 where = f"`{code(other.device_expr)}`"
             made = mix.cpu.last("create")
@@ -516,8 +527,12 @@ class InputsNotMoved(Rule):
             elif mix.node is node:
                 meets = "here"
                 advice = f"move it to that device first (`{cpu or 'it'}.to({of}.device)`)"
-            elif isinstance(node, cst.Call) and made is not None and made.detail == TYPE_AS_CPU:
-                at, subject, advice = self._type_as_cpu(node, made, related)
+            elif (
+                isinstance(node, cst.Call)
+                and made is not None
+                and made.detail in (TYPE_AS_CPU, TYPE_AS_KEPT)
+            ):
+                at, subject, advice = _made.type_as_story(self.ctx.code_for, node, made, related)
             if (
                 at is node
                 and mix.cpu.origin == PARAMETER
@@ -545,25 +560,6 @@ class InputsNotMoved(Rule):
                 statement,
             )
             return
-
-    def _type_as_cpu(
-        self, node: cst.Call, made: Event, related: dict[str, cst.CSTNode]
-    ) -> tuple[cst.CSTNode, str, str]:
-        """``x.type_as(t)`` of an ``x`` on a device with ``t`` on the CPU: where to
-        report, what to say it did, and the advice."""
-        assert isinstance(node.func, cst.Attribute) and node.args
-        code = self.ctx.code_for
-        target = code(node.args[0].value)
-        related.pop("made", None)
-        subject = f"`.type_as({target})` takes the type of a CPU tensor, so it moves this tensor to the CPU"
-        if made.source is not None and not contains(node, made.source.node):
-            related["target"] = made.source.node
-            subject = (
-                f"`.type_as({target})` takes the type of a CPU tensor (`{target}`, made on the "
-                "CPU at line <line:target>), so it moves this tensor to the CPU"
-            )
-        advice = f"convert only the dtype (`.to({target}.dtype)`), or put `{target}` on the device"
-        return node.func.attr, subject + ", where it", advice
 
     def _recast(
         self,
