@@ -1523,8 +1523,8 @@ def test_a_cpu_tensor_meets_the_output_of_a_submodule(tree: Path) -> None:
     result = invoke("--no-cache", "--select", "TL204", "s.py")
     assert result.stdout == (
         "s.py:11:17: TL204 this tensor is made on the CPU (no `device=`) and meets"
-        " `self.lin(x)`, on the model's device, at line 12: 'Expected all tensors to be on"
-        " the same device'; create it there with `device=self.lin(x).device`\n"
+        " `self.lin(x)`, on the model's device (line 16), at line 12: 'Expected all tensors"
+        " to be on the same device'; create it there with `device=self.lin(x).device`\n"
     )
 
 

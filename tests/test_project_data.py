@@ -79,6 +79,23 @@ def test_a_loader_another_file_builds_yields_its_float64_batches(tmp_path: Path)
     same_without_screen(tmp_path / "train.py")
 
 
+def test_float64_data_of_another_file_is_reported_there_when_both_are_linted(
+    tmp_path: Path,
+) -> None:
+    """Linting the project, the line to change is where data.py makes the float64
+    tensor; the finding names the call of train.py that reached it."""
+    (tmp_path / "data.py").write_text(DATA)
+    (tmp_path / "train.py").write_text(TRAIN)
+    result = invoke("--isolated", "--no-cache", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{tmp_path / 'data.py'}:5:12: TL105 `x.to(device)` is float64 from here, and `model` "
+        "at line 11 of train.py computes in float32: 'mat1 and mat2 must have the same "
+        "dtype, but got Double and Float'; pass `x.to(device).float()` there (reached from "
+        "line 11 of train.py)"
+    ]
+
+
 def test_a_tensor_of_a_settings_module_meets_the_device_where_it_is_read(
     tmp_path: Path,
 ) -> None:
@@ -88,7 +105,8 @@ def test_a_tensor_of_a_settings_module_meets_the_device_where_it_is_read(
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].startswith(
         f"{tmp_path / 'detect.py'}:11:12: TL204 `config.ANCHORS` was made on the CPU (no "
-        "`device=`) at line 4 of config.py and meets `offsets`, on the model's device, here"
+        "`device=`) at line 4 of config.py and meets `offsets`, on the model's device (line 8), "
+        "here"
     )
     same_without_screen(tmp_path / "detect.py")
 

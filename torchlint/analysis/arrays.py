@@ -382,6 +382,9 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         kept = {v.dtype for v in listed.items}
         dtype = kept.pop() if len(kept) == 1 else None
         dtype = None if dtype == MAYBE_DTYPE else dtype
+        if dtype is None and all(v.origin == PANDAS_NUMBERS for v in listed.items):
+            made = new_value(Kind.NDARRAY, Place.CPU, None, Event("create", node))
+            return replace(made, origin=PANDAS_NUMBERS)  # (a frame's numbers, stacked)
     elif name in _NUMPY_FLOAT64:
         dtype = "float64"
     elif name in _NUMPY_INT64:

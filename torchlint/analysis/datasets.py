@@ -113,6 +113,7 @@ def collated(
     args: Args,
     follow: Callable[..., Value | None],
     closure: Callable[..., Value | None],
+    call: Callable[..., Value | None],
 ) -> Value | None:
     """``DataLoader(data, collate_fn=collate)`` with a function of the file (or of
     another file of the project, imported): its batches are what ``collate``
@@ -121,7 +122,8 @@ def collated(
     not the project's, its call is not followed, or it returns anything but
     tensors, a tuple or a dict of them. ``follow`` and ``closure``: how the walk
     follows a call of a function, and of a closure (``Calls.follow``,
-    ``Calls.closure``: ``collate_fn=make_collate(vocab)``, the one the maker returns)."""
+    ``Calls.closure``: ``collate_fn=make_collate(vocab)``, the one the maker returns);
+    ``call``: how it follows a method of an object (``Calls.method_of``)."""
     given = next((a for a, _ in args if a.keyword and a.keyword.value == "collate_fn"), None)
     if scope.entry and given is not None and _unzips(given.value):
         # collate_fn=lambda batch: tuple(zip(*batch)): the items' columns, as they are
@@ -143,6 +145,10 @@ def collated(
     static = _static_method(scope, given.value)
     if static is not None:  # collate_fn=NewsDataset.collate: a static method of the file
         return _walked(node, args, lambda items: follow(static, node, items, None))
+    if made_fn.kind == Kind.OBJECT and made_fn.ident in scope.w.objects:
+        # collate_fn=PadCollator(tokenizer): an instance of a class of the project,
+        # called with each batch's items (its ``__call__``)
+        return _walked(node, args, lambda items: call(made_fn, "__call__", node, items))
     if not isinstance(given.value, cst.Name):
         return None
     name = given.value.value

@@ -161,3 +161,14 @@ def settings(entries: dict[str, Value]) -> Value:
         items=tuple(entries.values()),
         keys=tuple(entries),
     )
+
+
+def popped(scope: Scope, owner: Value, key: str) -> Value:
+    """``batch.pop(key)`` of a dict whose entries are known: that entry; the dict
+    keeps the others (as it is, for every name that holds it)."""
+    index = owner.keys.index(key)
+    kept = keyed(
+        owner.keys[:index] + owner.keys[index + 1 :], owner.items[:index] + owner.items[index + 1 :]
+    )
+    scope.update_ident(owner.ident, replace(kept, origin=owner.origin))
+    return owner.items[index]

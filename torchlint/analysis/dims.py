@@ -33,7 +33,15 @@ from torchlint.analysis.torch_api import (
     SIZED_RESULTS,
     TENSOR_ALIASES,
 )
-from torchlint.analysis.values import MAYBE_DTYPE, OUTPUT, Event, Value, new_ident, promoted
+from torchlint.analysis.values import (
+    MAYBE_DTYPE,
+    OUTPUT,
+    Event,
+    Kind,
+    Value,
+    new_ident,
+    promoted,
+)
 
 
 def mark(value: Value, shaped: bool = True) -> Value:
@@ -51,8 +59,10 @@ def aliased(owner: Value, attr: str) -> bool:
     """``owner.attr`` is ``owner`` itself, where and as it is: ``x.data``, ``x.T``, a
     model output's tensor fields (``model(ids).logits``), and the fields of what
     ``topk``/``sort``/``max`` give (``.values``, ``.indices``: held as one tensor of
-    either dtype); ``alias`` makes it."""
-    return (
+    either dtype); an array's transpose (its ``.data`` is a buffer); ``alias`` makes it."""
+    if owner.kind == Kind.NDARRAY:
+        return attr == "T"
+    return owner.kind == Kind.TENSOR and (
         attr in TENSOR_ALIASES
         or (owner.origin == OUTPUT and attr in OUTPUT_TENSORS)
         or (attr in PAIRED_FIELDS and owner.dtype is None)

@@ -167,9 +167,8 @@ class Expressions(FunctionValues):
                         return loaders.field(owner, node.attr.value)  # enc.input_ids
                     if owner is not None and owner.kind == Kind.ENCODING:
                         return entry(owner, node.attr.value) or UNKNOWN  # namespace.pos
-                    if owner is not None and owner.kind == Kind.TENSOR:
-                        if dims.aliased(owner, node.attr.value):  # x.data: x, where it is
-                            return dims.alias(owner)
+                    if owner is not None and dims.aliased(owner, node.attr.value):
+                        return dims.alias(owner)  # x.data, a.T: x, where it is
                     if owner is not None and owner.kind == Kind.OPTIMIZER:
                         if node.attr.value == "param_groups":
                             return copies.param_groups(self, owner)
@@ -197,8 +196,8 @@ class Expressions(FunctionValues):
                 return loaders.field(owner, node.attr.value)
             if owner.kind in (Kind.MODULE, Kind.WRAPPER):
                 return member(owner, node.attr.value)
-            if owner.kind == Kind.TENSOR and dims.aliased(owner, node.attr.value):
-                return dims.alias(owner)  # model(x).logits, x[:, :3].T
+            if dims.aliased(owner, node.attr.value):
+                return dims.alias(owner)  # model(x).logits, x[:, :3].T, df.to_numpy().T
             return frames.attribute(owner, node) if frames.is_frame(owner) else UNKNOWN
         if type(node) is cst.Subscript:
             owner = self.eval(node.value)
@@ -388,7 +387,9 @@ class Expressions(FunctionValues):
                 return found
         if q is not None:
             if q in datasets.DATA_LOADERS:
-                collated = datasets.collated(self, node, args, self.follow, self.closure)
+                collated = datasets.collated(
+                    self, node, args, self.follow, self.closure, self.method_of
+                )
                 if collated is not None:
                     return collated
             return effects.library_call(self, node, q, args)
@@ -531,6 +532,8 @@ class Expressions(FunctionValues):
                 key = string_key(node)
                 if method == "get" and entry(receiver, key) is not None:
                     return entry(receiver, key) or UNKNOWN  # batch.get("x")
+                if method == "pop" and key in receiver.keys and len(node.args) == 1:
+                    return dicts.popped(self, receiver, key)  # ids = batch.pop("ids")
                 if method in DICT_MUTATORS:
                     self.forget(receiver.ident)  # batch.update(labels=...), batch.pop("x")
                     return UNKNOWN

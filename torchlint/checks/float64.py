@@ -221,5 +221,7 @@ class Float64Input(Rule):
                 "float",
                 "convert the input with {}.float()",
                 made_at="made at ",
+                # (float64 data a dataset of another file made: the line to change)
+                made_there=True,
             )
         return found

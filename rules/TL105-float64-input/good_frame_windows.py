@@ -1,0 +1,20 @@
+# The stacked windows are made float32 before they become a tensor.
+import numpy as np
+import pandas as pd
+import torch
+from torch import nn
+
+
+def windows_before_events(tracks, events, cols, length=50):
+    windows = []
+    for event in events.itertuples():
+        seq = tracks[tracks.frame <= event.frame].tail(length)
+        windows.append(seq[cols].to_numpy().T)
+    stacked = np.stack(windows)
+    return ((stacked - stacked.mean(axis=(0, 2), keepdims=True)) / stacked.std()).astype(np.float32)
+
+
+tracks = pd.read_csv("tracks.csv")
+x = torch.from_numpy(windows_before_events(tracks, pd.read_csv("events.csv"), ["x", "y"]))
+model = nn.Sequential(nn.Conv1d(2, 16, 5), nn.ReLU(), nn.AdaptiveAvgPool1d(1))
+print(model(x).shape)

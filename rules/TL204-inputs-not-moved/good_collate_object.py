@@ -1,0 +1,30 @@
+# The labels popped out of the batch are moved with it.
+import torch
+from torch.utils.data import DataLoader
+from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+
+class PadCollator:
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, rows):
+        enc = self.tokenizer([r["text"] for r in rows], padding=True, return_tensors="pt")
+        labels = torch.tensor([r["label"] for r in rows])
+        return {"input_ids": enc["input_ids"], "attention_mask": enc["attention_mask"], "labels": labels}
+
+
+def accuracy(model, rows, tokenizer, device):
+    hits = 0
+    for batch in DataLoader(rows, batch_size=8, collate_fn=PadCollator(tokenizer)):
+        labels = batch.pop("labels").to(device)
+        batch = {k: v.to(device) for k, v in batch.items()}
+        logits = model(**batch).logits
+        hits += (logits.argmax(-1) == labels).sum().item()
+    return hits / len(rows)
+
+
+device = torch.device("cuda")
+tokenizer = AutoTokenizer.from_pretrained("distilbert-base-uncased")
+model = AutoModelForSequenceClassification.from_pretrained("distilbert-base-uncased").to(device)
+print(accuracy(model, [{"text": "fine", "label": 1}], tokenizer, device))
