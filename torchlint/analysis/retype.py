@@ -5,8 +5,9 @@ the CPU goes to the *current* GPU (GPU 0 unless the process sets another), not t
 the GPU ``t`` is on. The walk records such a move of a CPU tensor next to a ``t``
 on a GPU (``FlowFacts.retyped``, read by TL210) and goes on with the moved tensor.
 The other way, a tensor on a device cast to the type of a CPU tensor goes to the
-CPU: a new CPU tensor, made at the cast. In every other case the caller's walk goes
-on as before."""
+CPU: a new CPU tensor, made at the cast; and a CPU tensor cast to a CPU tensor's type
+stays there, made so at the cast (the line that meant it to follow ``t``). In every
+other case the caller's walk goes on as before."""
 
 from __future__ import annotations
 
@@ -68,7 +69,8 @@ def retyped(
 ) -> Value | None:
     """What ``node`` (``receiver`` cast to the type of ``source``, whose value is
     ``target``, or the walk's value of its name when None) makes, where it moves a
-    CPU tensor to the current GPU; None otherwise."""
+    tensor (a CPU one to the current GPU, one on a device to the CPU) or keeps a CPU
+    one there; None otherwise."""
     if receiver.kind != Kind.TENSOR or receiver.device not in (Place.CPU, Place.CUDA, Place.VAR):
         return None
     if target is None:
