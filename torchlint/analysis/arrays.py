@@ -32,7 +32,7 @@ from torchlint.analysis.array_api import (
     TORCHVISION_TO_TENSOR,
     TORCHVISION_TO_TENSOR_CLASSES,
 )
-from torchlint.analysis.names import dotted
+from torchlint.analysis.names import dotted, passes_true
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import (
     LIBRARY,
@@ -304,12 +304,8 @@ def _library_result(node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -
         return new_value(Kind.NDARRAY, Place.CPU, "float64", Event("create", node))
     data = SKLEARN_DATA.get(q)
     if data is not None:
-        if q.startswith(("sklearn.datasets.load_", "sklearn.datasets.fetch_")) and not any(
-            a.keyword is not None
-            and a.keyword.value == "return_X_y"
-            and isinstance(a.value, cst.Name)
-            and a.value.value == "True"
-            for a, _ in args
+        if q.startswith(("sklearn.datasets.load_", "sklearn.datasets.fetch_")) and not passes_true(
+            (a for a, _ in args), "return_X_y"
         ):
             return UNKNOWN  # (a Bunch)
         made = Event("create", node)

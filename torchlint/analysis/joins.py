@@ -13,6 +13,7 @@ from dataclasses import replace
 import libcst as cst
 
 from torchlint.analysis import copies, derived, dims, gpus, lists
+from torchlint.analysis.names import passes_true
 from torchlint.analysis.observations import MixObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.scope import Scope
@@ -352,13 +353,7 @@ def windowed(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
         values, exprs = [v for _, v in pair], [a.value for a, _ in pair]
         mixed(scope, values, node, exprs, at_op=False)
         gpus.meet(scope, values, node, exprs)
-    complex_ = any(
-        a.keyword is not None
-        and a.keyword.value == "return_complex"
-        and isinstance(a.value, cst.Name)
-        and a.value.value == "True"
-        for a, _ in args
-    )
-    dtype = COMPLEX_OF.get(signal[1].dtype or "") if complex_ and q.endswith(".stft") else None
+    complex_ = q.endswith(".stft") and passes_true((a for a, _ in args), "return_complex")
+    dtype = COMPLEX_OF.get(signal[1].dtype or "") if complex_ else None
     made = replace(signal[1], kind=Kind.TENSOR, dtype=dtype, ident=new_ident(), moved_from=0)
     return dims.mark(made)

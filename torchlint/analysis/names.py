@@ -9,6 +9,8 @@ docs/architecture.md for the measurement)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import libcst as cst
 
 
@@ -200,3 +202,14 @@ def entry_name(node: cst.Subscript) -> str:
 def is_super(node: cst.BaseExpression) -> bool:
     """``super()``."""
     return type(node) is cst.Call and not node.args and dotted(node.func) == "super"
+
+
+def passes_true(args: Iterable[cst.Arg], keyword: str) -> bool:
+    """``keyword=True`` is among a call's arguments (``return_complex=True``)."""
+    return any(
+        a.keyword is not None
+        and a.keyword.value == keyword
+        and isinstance(a.value, cst.Name)
+        and a.value.value == "True"
+        for a in args
+    )

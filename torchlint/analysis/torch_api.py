@@ -133,8 +133,8 @@ DEVICE_TAKERS = frozenset({"device", "empty_strided", "full_like", "tensor"})
 _ONE_VALUE = ("zeros", "ones", "full", "empty")
 CONSTANT_FACTORIES = frozenset(("arange", "eye", *_ONE_VALUE, *(f"{n}_like" for n in _ONE_VALUE)))
 # Tensor methods that make a new tensor where the receiver is (unless device= says).
-NEW_TENSOR_METHODS = frozenset({"new_zeros", "new_ones", "new_full", "new_empty", "new_tensor"})
-DATA_NEW = frozenset({"new_tensor"})  # (of data, not of a size)
+SIZED_NEW = frozenset({"new_zeros", "new_ones", "new_full", "new_empty"})  # (given a size)
+NEW_TENSOR_METHODS = SIZED_NEW | {"new_tensor"}
 # Functions that copy what they are given (``Tensor.clone`` too): a copy of a
 # module's parameter stays where it was made when the module moves (copies.py).
 COPY_FUNCTIONS = frozenset({"torch.clone", "copy.deepcopy", "copy.copy"})
@@ -145,7 +145,7 @@ CROSS_DEVICE_IN_PLACE = frozenset({"copy_", "zero_"})
 # Tensor methods and torch / torch.nn.functional functions whose result lives where
 # their (first) input lives, with its dtype unless INDEX_RESULTS says otherwise:
 # elementwise maths, reductions, views and reshapes, resampling.
-SAME_PLACE_OPS = frozenset(
+SAME_PLACE_OPS = NEW_TENSOR_METHODS | frozenset(
     """detach contiguous clone unsqueeze squeeze view view_as reshape reshape_as permute
     transpose flatten unflatten expand expand_as repeat repeat_interleave flip roll unfold
     narrow select index_select gather masked_fill cumsum cumprod sum mean std var amax amin
@@ -156,7 +156,7 @@ SAME_PLACE_OPS = frozenset(
     softplus leaky_relu elu selu celu mish hardswish hardsigmoid hardtanh relu6
     logsigmoid softsign log1p expm1 square reciprocal
     le gt ge logical_not isnan isinf isfinite requires_grad_ multinomial topk sort
-    sample max min bincount histc new_zeros new_ones new_full new_empty new_tensor""".split()
+    sample max min bincount histc""".split()
 )
 # A categorical distribution over logits or probabilities: what its ``.sample()``
 # draws is class indices where they are (effects._categorical).
@@ -220,7 +220,7 @@ REAL_OF = {c: f for f, c in COMPLEX_OF.items()}
 # ``repeat`` only when given a size: ``view(())`` has none), and those whose result has
 # the input's shape (elementwise). Reductions and indexing are neither.
 SHAPED_RESULTS = frozenset("unsqueeze flatten unflatten one_hot".split())
-SIZED_RESULTS = frozenset("view reshape expand repeat".split()) | (NEW_TENSOR_METHODS - DATA_NEW)
+SIZED_RESULTS = frozenset("view reshape expand repeat".split()) | SIZED_NEW
 SHAPE_KEEPING = frozenset(
     """detach contiguous clone masked_fill cumsum cumprod softmax log_softmax sigmoid
     tanh relu gelu silu exp log abs sqrt rsqrt neg pow round clamp clip tril triu sin cos
