@@ -1,6 +1,7 @@
 """A conversion to numpy in another file of the project, reached from a call of the
 linted file: the finding lands on that call (what the rules can visit), names the
-argument that carries the tensor there, and has no fix. (Its fix once rewrote the
+argument that carries the tensor there, and has no fix; where the run lints the other
+file too, on the conversion there, as for a function of the same file. (Its fix once rewrote the
 call's first argument, a file name, into `(name + ".npy").detach().cpu()`, and again
 on every `--fix` pass.)"""
 
@@ -53,6 +54,21 @@ def test_a_conversion_in_another_file_is_reported_at_the_call_without_a_fix(
     )
     assert fixed.exit_code == 1
     assert (tmp_path / "predict.py").read_text() == PREDICT
+
+
+def test_a_conversion_of_what_a_call_hands_over_is_reported_there_when_both_are_linted(
+    tmp_path: Path,
+) -> None:
+    # As for a function of the same file: the conversion is the line to change.
+    (tmp_path / "utils.py").write_text(UTILS)
+    (tmp_path / "predict.py").write_text(PREDICT)
+    result = invoke("--select", "TL501", "--isolated", "--no-cache", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{tmp_path / 'utils.py'}:7:19: TL501 this converts a tensor on a GPU to numpy: "
+        "'can't convert cuda:0 device type tensor to numpy'; copy it to the host first with "
+        "`.detach().cpu()` (reached from line 11 of predict.py)"
+    ]
 
 
 PLOTS = """\

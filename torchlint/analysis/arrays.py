@@ -654,6 +654,14 @@ def image_reader(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg,
     return new_value(Kind.TENSOR, Place.CPU, "uint8", Event("create", node))
 
 
+def video_reader(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``torchvision.io.read_video(path)``: (the uint8 frames on the CPU, the audio,
+    the info dict)."""
+    scope.escape_args(args)
+    frames = new_value(Kind.TENSOR, Place.CPU, "uint8", Event("create", node))
+    return Value(Kind.TUPLE, items=(frames, UNKNOWN, UNKNOWN))
+
+
 def soundfile_read(
     scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]
 ) -> Value:

@@ -350,7 +350,7 @@ class Calls(Loops):
                 # model is that dtype now, cast by this call.
                 event = Event("cast", node, cast, path=label or dotted(node.func) or "")
                 self.update_ident(obj.ident, replace(obj, dtype=cast, events=(*obj.events, event)))
-        return sub.returned(node)
+        return returns.handed_back(self, fn, node, sub.returned(node))
 
     def instance_data(self, name: str, value: Value) -> None:
         """``model.fp16_enabled = True`` on an instance of a module class of the file:

@@ -23,6 +23,7 @@ from torchlint.analysis import (
     derived,
     dicts,
     dims,
+    frames,
     gpus,
     graphs,
     holders,
@@ -88,6 +89,9 @@ from torchlint.analysis.torch_api import (
     TENSOR_CLASS,
     TORCHAUDIO_TRANSFORMS,
     TORCHVISION_IMAGE_READERS,
+    TORCHVISION_VIDEO_READER,
+    WHISPER_FEATURES,
+    WHISPER_LOADER,
     is_nn_class,
     legacy_constructor,
     legacy_type,
@@ -542,8 +546,7 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
         # keep the original parameters (already placed), so nothing new.
         scope.escape_args(args)
         return UNKNOWN
-    # Parameter-free modules (losses, activations, pooling) have no dtype of
-    # their own: they compute in whatever dtype they are given.
+    # Parameter-free modules (losses, activations, pooling) compute in the dtype they get.
     last = q.rsplit(".", 1)[-1]
     dtype = "float32" if last.startswith((*PARAMETRIZED_MODULES, "Sequential")) else None
     if scope.w.analysis.default_dtype is not None:
@@ -589,13 +592,15 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if last == "Sequential" and args and args[0][0].keyword is None:
         first = holders.first_child(args[0]) if args[0][0].star else args[0][1]
         if first.kind == Kind.MODULE:
-            # What its first member is says what input it takes (``takes_float_input``);
-            # a member of the file's classes after torch.nn layers runs on their output.
+            # What its first member is (of a Sequential of blocks: the first block's first
+            # layer) says what input it takes (``takes_float_input``); a member of the
+            # file's classes after torch.nn layers runs on their output.
             layers = not args[0][0].star and first.origin.startswith("torch.nn.")
             later = _local_after_layers(args) if layers else ()
-            return replace(module, origin=q, items=(replace(first, items=()), *later))
-    if last == "ModuleList" and len(args) == 1 and args[0][0].keyword is None:
-        return holders.module_list(module, q, args[0][1])
+            inner = first.items[:1] if first.origin.endswith("Sequential") else ()
+            return replace(module, origin=q, items=(replace(first, items=inner), *later))
+    if last in ("ModuleList", "ModuleDict") and len(args) == 1 and args[0][0].keyword is None:
+        return holders.module_list(module, q, args[0][1], keyed=last == "ModuleDict")
     return replace(module, origin=q)
 
 
@@ -731,9 +736,11 @@ _BY_NAME: dict[str, Handler] = {
     **datasets.HANDLERS,
     **{q: _loss for q in LOSSES if not is_nn_class(q)},
     **dict.fromkeys(TORCHVISION_IMAGE_READERS, arrays.image_reader),
+    TORCHVISION_VIDEO_READER: arrays.video_reader,
     OPENCV_IMAGE_READER: arrays.imread,
     **dict.fromkeys(SOUNDFILE_READERS, arrays.soundfile_read),
-    **dict.fromkeys(SCRIPT_LOADERS | CLIP_LOADERS, loaders.script_module),
+    **dict.fromkeys(SCRIPT_LOADERS | CLIP_LOADERS | {WHISPER_LOADER}, loaders.script_module),
+    WHISPER_FEATURES: loaders.whisper_features,
     **dict.fromkeys(OPEN_CLIP_BUILDERS, loaders.open_clip_model),
     TORCHAUDIO_LOAD: arrays.torchaudio_load,
     OPENCV_VIDEO_READER: arrays.video_capture,
@@ -767,6 +774,7 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (lambda q: q.startswith(TORCHAUDIO_TRANSFORMS), arrays.transform),
     (graphs.is_dataset, graphs.dataset),
     (lambda q: q.startswith("numpy."), arrays.numpy_call),
+    (frames.builds, frames.built),
     (array_library_function, arrays.library_call),
     (functional_loss, _loss),
 )

@@ -12,6 +12,7 @@ import libcst as cst
 
 from torchlint.analysis import (
     arrays,
+    batches,
     binary,
     conditionals,
     copies,
@@ -266,6 +267,8 @@ class Expressions(FunctionValues):
                 # them merged)
                 merged = reduce(merge_values, owner.items)
                 return replace(merged, ident=new_ident(), moved_from=0)
+            if owner.kind is None and id(node) in self.w.batch_entries():
+                return batches.entry(node)  # (its other entries the function moves)
             return UNKNOWN
         if type(node) is cst.DictComp:
             return self.comprehension(node)
@@ -471,9 +474,9 @@ class Expressions(FunctionValues):
                 return optimizers.method(self, node, stepped, args[0][1], "step", [])
             if method == "append" and len(args) == 1 and type(func.value) is cst.IfExp:
                 return lists.append_either(self, func.value, args[0][1])  # (a if c else b)
-            if receiver.kind in (Kind.LIST, Kind.TUPLE) and method == "append" and len(args) == 1:
+            if lists.fills(receiver, method, args):
                 if receiver_path is not None and receiver_path in self.env:
-                    self.set(receiver_path, lists.filled(receiver, args[0][1]))
+                    self.set(receiver_path, lists.put(receiver, method, args[0][1]))
                 return UNKNOWN
             if frames.is_frame(receiver):
                 return frames.method(node, receiver, method)  # df.drop(columns=...)

@@ -64,6 +64,7 @@ from torchlint.analysis.torch_api import (
     no_grad_decorated,
 )
 from torchlint.analysis.values import (
+    BATCH_ENTRY,
     BUFFER,
     CONSTANT,
     NOT_TENSOR,
@@ -174,6 +175,7 @@ class _Scope(Attachments):
                 if (
                     receiver is not None
                     and receiver.kind == Kind.TENSOR
+                    and receiver.origin != BATCH_ENTRY  # (maybe a dict of models)
                     and call.func.attr.value in TENSOR_COPIES
                 ):
                     self.w.facts.discarded.add(call, DiscardObs(call, receiver, stmt), self.depth)

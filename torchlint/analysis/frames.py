@@ -12,6 +12,7 @@ import libcst as cst
 
 from torchlint.analysis.array_api import FRAME_KEEPS, PANDAS_FRAME, PANDAS_NUMBERS
 from torchlint.analysis.arrays import numpy_dtype
+from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
     UNKNOWN,
@@ -26,6 +27,31 @@ from torchlint.analysis.values import (
 
 def is_frame(value: Value) -> bool:
     return value.kind == Kind.OBJECT and value.origin == PANDAS_FRAME
+
+
+# pandas functions that make a frame of frames: ``pd.concat([num, cat], axis=1)``
+# (the columns' dtypes kept), ``pd.get_dummies(df[cols])`` (bool columns, or uint8).
+_FRAME_BUILDERS = frozenset({"pandas.concat", "pandas.get_dummies"})
+
+
+def builds(q: str) -> bool:
+    return q in _FRAME_BUILDERS
+
+
+def built(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``pd.concat`` of a list of frames: a frame, in their dtype where they all have
+    the same (else pandas' numbers); ``pd.get_dummies``: a frame of unknown dtype (bool
+    in pandas 2, uint8 before), which its ``.astype(float)`` decides."""
+    made = Value(Kind.OBJECT, origin=PANDAS_FRAME, ident=new_ident())
+    if q == "pandas.get_dummies":
+        return made
+    given = args[0][1] if args and args[0][0].keyword is None else UNKNOWN
+    if given.kind not in (Kind.TUPLE, Kind.LIST) or not given.items:
+        return UNKNOWN
+    if not all(is_frame(v) for v in given.items):
+        return UNKNOWN  # (a list of Series, or a frame of the file's own: not read)
+    dtypes = {v.dtype for v in given.items}
+    return replace(made, dtype=dtypes.pop() if len(dtypes) == 1 else None)
 
 
 def method(node: cst.Call, receiver: Value, name: str) -> Value:

@@ -317,11 +317,13 @@ def instance_attrs(
     return out
 
 
-def module_list(module: Value, q: str, listed: Value) -> Value:
+def module_list(module: Value, q: str, listed: Value, keyed: bool = False) -> Value:
     """``nn.ModuleList(listed)``: the module made (``q``), with what it holds where
-    its members say it."""
+    its members say it. ``keyed``: ``nn.ModuleDict(listed)`` of a dict, whose members
+    say its dtype only (iterating it gives its keys)."""
     if (
-        listed.kind == Kind.LIST
+        not keyed
+        and listed.kind == Kind.LIST
         and len(listed.items) == 1
         and listed.items[0].kind == Kind.MODULE
         and listed.items[0].origin.startswith("local:")
@@ -330,7 +332,7 @@ def module_list(module: Value, q: str, listed: Value) -> Value:
         # file, whose forward ``self.blocks[i](x)`` runs (``list_member``)
         member = listed.items[0]
         return replace(module, dtype=member.dtype, origin=q, items=(member,))
-    members = tuple(listed.items) if listed.kind in (Kind.LIST, Kind.TUPLE) else ()
+    members = tuple(listed.items) if listed.kind in (Kind.LIST, Kind.TUPLE, Kind.OPTIONS) else ()
     dtypes = {m.dtype if m.kind == Kind.MODULE else None for m in members}
     if len(dtypes) != 1 or None in dtypes:
         return replace(module, origin=q)
@@ -339,4 +341,6 @@ def module_list(module: Value, q: str, listed: Value) -> Value:
     # self.convs``: a Conv2d)
     first = members[0]
     same = {m.origin for m in members} == {first.origin} and first.origin.startswith("torch.nn.")
-    return replace(module, dtype=dtypes.pop(), origin=q, items=(first,) if same else ())
+    return replace(
+        module, dtype=dtypes.pop(), origin=q, items=(first,) if same and not keyed else ()
+    )

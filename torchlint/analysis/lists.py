@@ -4,12 +4,13 @@ it, as for one filled with ``.append`` (``values.merge_values`` of the members).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import reduce
 
 import libcst as cst
 
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.values import UNKNOWN, Kind, Value, merge_values
+from torchlint.analysis.values import UNKNOWN, Kind, Value, merge_values, new_ident
 
 
 def slots(node: cst.BinaryOperation) -> Value | None:
@@ -33,6 +34,25 @@ def filled(owner: Value, value: Value) -> Value:
     """The list ``owner`` after ``owner[i] = value``: its members so far and
     ``value``."""
     return extended(owner, (value,))
+
+
+def fills(owner: Value, method: str, args: list[tuple[cst.Arg, Value]]) -> bool:
+    """``owner.append(x)`` / ``owner.extend(xs)`` of a list the walk knows."""
+    return (
+        owner.kind in (Kind.LIST, Kind.TUPLE) and method in ("append", "extend") and len(args) == 1
+    )
+
+
+def put(owner: Value, method: str, value: Value) -> Value:
+    """The list ``owner`` after ``owner.append(value)`` or ``owner.extend(value)``
+    (of a list or tuple: its members; of a tensor, ``out.unbind(0)``: its rows)."""
+    if method == "append":
+        return filled(owner, value)
+    if value.kind in (Kind.LIST, Kind.TUPLE) and value.items:
+        return extended(owner, value.items)
+    if value.kind == Kind.TENSOR:
+        return filled(owner, replace(value, ident=new_ident()))
+    return Value(Kind.LIST)  # (what it holds now is not known)
 
 
 def extended(owner: Value, values: tuple[Value, ...]) -> Value:

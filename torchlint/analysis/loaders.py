@@ -21,6 +21,7 @@ from torchlint.analysis.torch_api import (
     MODEL_LOADERS,
     OPEN_CLIP_BUILDERS,
     PROCESSOR_FIELD_DTYPES,
+    WHISPER_LOADER,
     transformers_model_name,
 )
 from torchlint.analysis.values import (
@@ -235,7 +236,7 @@ def script_module(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg
     there (in float16 on a GPU: its own ``encode_image`` casts what it is given),
     and its preprocessing; without a device, whichever the machine has."""
     scope.escape_args(args)
-    keyword = "device" if q in CLIP_LOADERS else "map_location"
+    keyword = "device" if q in CLIP_LOADERS or q == WHISPER_LOADER else "map_location"
     where = next(
         (
             a.value
@@ -250,9 +251,24 @@ def script_module(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg
         return UNKNOWN
     made = Event("create", node)
     moved = () if device == Place.CPU else (Event("move", node, device),)
-    module = new_value(Kind.MODULE, device, None, made, device_expr=expr)
+    dtype = "float32" if q == WHISPER_LOADER else None
+    module = new_value(Kind.MODULE, device, dtype, made, device_expr=expr)
     module = replace(module, events=(made, *moved), origin=q)
     return Value(Kind.TUPLE, items=(module, UNKNOWN)) if q in CLIP_LOADERS else module
+
+
+def whisper_features(
+    scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]
+) -> Value:
+    """``whisper.log_mel_spectrogram(audio)``: float32 features, where the audio is
+    (an array: the CPU; a tensor: its device) unless ``device=`` says."""
+    scope.escape_args(args)
+    given = args[0][1] if args and args[0][0].keyword is None else UNKNOWN
+    device = Place.CPU if given.kind == Kind.NDARRAY else None
+    device = given.device if given.kind == Kind.TENSOR else device
+    if any(a.keyword is not None and a.keyword.value == "device" for a, _ in args):
+        device = None
+    return new_value(Kind.TENSOR, device, "float32", Event("create", node))
 
 
 def open_clip_model(

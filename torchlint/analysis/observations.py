@@ -270,6 +270,9 @@ class Observations(dict[K, V]):
 @dataclass
 class FlowFacts:
     calls: Observations[cst.Call, CallObs] = field(default_factory=Observations)
+    # Reads of batches of unknown kind whose other entries the function moves
+    # (``analysis/batches.py``), by node id.
+    batch_entries: frozenset[int] = frozenset()
     # Floating indices: the op (scatter_, gather, F.one_hot, ...) as a call of the index.
     float_indices: Observations[cst.Call, CallObs] = field(default_factory=Observations)
     wraps: Observations[cst.Call, WrapObs] = field(default_factory=Observations)

@@ -252,6 +252,7 @@ TORCHVISION_IMAGE_READERS = frozenset(
     for name in ("read_image", "decode_image", "decode_jpeg", "decode_png")
 )
 OPENCV_IMAGE_READER = "cv2.imread"
+TORCHVISION_VIDEO_READER = "torchvision.io.read_video"  # (uint8 frames, audio, info)
 # torchaudio's functions that build a float32 matrix on the CPU (they take no device):
 # a filterbank or transform that a module keeps to multiply its input with.
 # torchaudio's transforms that keep a float32 window, filterbank or kernel as a
@@ -352,8 +353,12 @@ TENSOR_REGISTRARS = {
     "register_buffer": ("buffer", "tensor"),
     "register_parameter": ("parameter", "param"),
 }
-# A tokenizer's (or processor's) methods that return its encoding (CPU tensors).
-TOKENIZER_CALLS = frozenset({"__call__", "encode_plus", "batch_encode_plus", "apply_chat_template"})
+# A tokenizer's (or processor's) methods that return its encoding (CPU tensors), and a
+# processor's tools called as such (``processor.feature_extractor(audio, ...)``).
+TOKENIZER_CALLS = frozenset(
+    {"__call__", "encode_plus", "batch_encode_plus", "apply_chat_template", "tokenizer"}
+    | {"feature_extractor", "image_processor", "video_processor"}
+)
 _TRANSFORMERS_MODEL = re.compile(r"^[A-Z]\w*(Model|For[A-Z]\w*|LMHead\w*)$")
 
 
@@ -389,9 +394,8 @@ PYG_LINEAR_FIRST = frozenset(
 
 def makes_module(q: str) -> bool:
     """A qualified call that creates a new module on the CPU: ``torch.nn.X(...)``
-    (not a wrapper, not ``nn.utils.*``/``nn.init.*``), ``timm.create_model``,
-    ``torchvision.models.*``, a transformers model class built from a config. The
-    screen and the flow analysis both ask this."""
+    (not a wrapper, not ``nn.utils.*``/``nn.init.*``), ``timm.create_model``, a
+    torchvision, MONAI or transformers model class. The screen and the flow ask this."""
     if q.startswith("torch.nn."):
         rest = q[len("torch.nn.") :]
         return (
@@ -402,6 +406,8 @@ def makes_module(q: str) -> bool:
         )
     if q == "timm.create_model" or q.startswith("torchvision.models."):
         return True
+    if q.startswith(("monai.networks.nets.", "monai.networks.blocks.")):
+        return q.rsplit(".", 1)[-1][:1].isupper()
     if q.startswith(TORCHAUDIO_TRANSFORMS):  # MelSpectrogram(...): float32 buffers
         return q[len(TORCHAUDIO_TRANSFORMS) :] in TORCHAUDIO_BUFFERED
     if q.startswith(NNAUDIO_LAYERS):  # features.MelSpectrogram(...): CPU kernels
@@ -601,7 +607,9 @@ OPEN_CLIP_BUILDERS = {
     "open_clip.create_model_from_pretrained": 1,
     "open_clip.create_model_and_transforms": 2,
 }
-LIBRARY_MODEL_BUILDERS = SCRIPT_LOADERS | CLIP_LOADERS | frozenset(OPEN_CLIP_BUILDERS)
+# OpenAI Whisper: ``load_model(name, device)`` (float32), ``log_mel_spectrogram(audio)``.
+WHISPER_LOADER, WHISPER_FEATURES = "whisper.load_model", "whisper.log_mel_spectrogram"
+LIBRARY_MODEL_BUILDERS = SCRIPT_LOADERS | CLIP_LOADERS | {*OPEN_CLIP_BUILDERS, WHISPER_LOADER}
 # The fields of a tokenizer's or processor's output (``return_tensors="pt"``), by
 # dtype: token ids and masks are int64; the features an image or audio processor
 # computes (pixels, filterbanks, waveforms) are float32.
@@ -613,18 +621,10 @@ PROCESSOR_FIELD_DTYPES = {
 PART_GETTERS = frozenset(
     {"get_submodule", "get_encoder", "get_decoder", "get_model", "get_vision_tower"}
 )
-# Method names that run a module's weights on their argument.
 # A module's parts, one by one: ``for name, m in model.named_modules()``.
 SUBMODULE_ITERATORS = frozenset({"modules", "named_modules", "children", "named_children"})
-FORWARD_LIKE = (
-    "forward",
-    "encode",
-    "decode",
-    "embed",
-    "generate",
-    "extract_features",
-    "__call__",
-)
+# Method names that run a module's weights on their argument.
+FORWARD_LIKE = ("forward", "encode", "decode", "embed", "generate", "extract_features", "__call__")
 
 _LEGACY = re.compile(r"^torch\.(cuda\.)?([A-Za-z0-9]+Tensor)$")
 

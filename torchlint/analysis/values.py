@@ -118,6 +118,9 @@ COLLATED = "collated"
 # The origin of a CPU tensor of a DataLoader's batch (default collate, or a collate
 # function of the project): made where the data are read, it is the loop's to move.
 BATCH = "batch"
+# The origin of an entry of a batch of unknown kind whose other entries the function
+# moves (``analysis/batches.py``): on the CPU if a tensor, which only a layer shows.
+BATCH_ENTRY = "batch entry"
 # A PyTorch Geometric graph (``Data``), its dataset and its loader (``graphs.py``).
 PYG_GRAPH = "pyg graph"
 LAMBDA = "lambda"  # (a FUNCTION value that is a lambda: ``Walk.lambdas`` has its code)

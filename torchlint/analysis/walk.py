@@ -11,6 +11,7 @@ from typing import NamedTuple, Protocol
 
 import libcst as cst
 
+from torchlint.analysis import batches
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.observations import FlowFacts
 from torchlint.analysis.project import MAX_HOPS, Home, resolve
@@ -90,6 +91,9 @@ class Walk:
         # project while a call into it is followed (``within``).
         self.home = self.own = Home.of(analysis)
         self.analysis = analysis
+        # The reads of batches of unknown kind whose other entries a function moves
+        # (``analysis/batches.py``), by node id, per file (by id of its facts).
+        self._batch_entries: dict[int, frozenset[int]] = {}
         self.local_modules = self.home.local_modules
         self.cpu_datasets = self.home.cpu_datasets
         self.local_classes = self.home.local_classes
@@ -209,6 +213,17 @@ class Walk:
             self.local_modules, self.cpu_datasets = old.local_modules, old.cpu_datasets
             self.local_classes, self.top_functions = old.local_classes, old.top_functions
             self.facts.site = self.site if old is not self.own else None
+
+    def batch_entries(self) -> frozenset[int]:
+        """``batches.entry_reads`` of the file whose names the walk reads now (of the
+        linted file: kept in the facts, for the rules' messages)."""
+        key = id(self.analysis)
+        if key not in self._batch_entries:
+            functions, imported = list(self.analysis.functions), self.analysis.imports.names
+            self._batch_entries[key] = batches.entry_reads(functions, imported.values())
+            if self.analysis is self.own.analysis:
+                self.facts.batch_entries = self._batch_entries[key]
+        return self._batch_entries[key]
 
     def bindings_of(self, home: Home) -> dict[str, Value]:
         """What the module-level assignments of another file of the project bind,

@@ -84,11 +84,10 @@ class NumpyOfDeviceTensor(Rule):
     (`np.isinf(grad_norm)` of a model on a GPU fails). A method of a plain class (or
     of a scikit-learn estimator) that reads what one other method alone sets (not
     `__init__`: `predict_proba` reading the network `fit` built and placed) starts from
-    what that method left. A conversion in another file of
-    the project, reached from a call of the linted one: where the call hands the tensor
-    over, the finding lands on that call; where the other file's code puts the tensor
-    on the device itself, on the conversion there when the run lints that file too
-    (naming the call that led there), else on the call.
+    what that method left. A conversion in another file of the project, reached from a
+    call of the linted one, is reported on the conversion there when the run lints that
+    file too (naming the call that led there), as one in a function of the same file;
+    else on the call, naming the argument that hands the tensor over.
 
     ## Why is this bad?
     `TypeError: can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to
@@ -206,31 +205,30 @@ class NumpyOfDeviceTensor(Rule):
         place = _place(value)
         callee = dotted(node.func) or "a function"
         error = "'can't convert cuda:0 device type tensor to numpy'"
-        if arg is None:
-            # (the tensor is put on the device over there too: nothing handed is wrong,
-            # and the line to change is the conversion, which that file reports when
-            # the run lints it)
-            there = self.ctx.analysis.flow.to_numpy.seen_at.get(id(value))
-            at = node if there is None else self.once_at(there, node, forward=True)
-            if at is None:
-                return True
-            self.report(
-                at,
+        # The conversion is the line to change, where the run lints that file too (as
+        # for a function of this file); else this call, which hands the tensor over
+        # (or leads to where it is put on the device and converted).
+        there = self.ctx.analysis.flow.to_numpy.seen_at.get(id(value))
+        at = node if there is None else self.once_at(there, node, forward=True)
+        if at is None:
+            return True
+        if at is there:
+            message = (
                 f"this converts a tensor on {place} to numpy: {error}; copy it to the host "
                 "first with `.detach().cpu()`"
-                if at is there
-                else f"`{callee}` in another file puts a tensor on {place} and converts it "
-                f"to numpy: {error}; copy it to the host there with `.detach().cpu()`",
-                None,
             )
-            return True
-        self.report(
-            node,
-            f"this call hands `{self.ctx.code_for(arg)}`, on {place}, to `{callee}` in "
-            f"another file, which converts it to numpy: {error}; hand it over with "
-            "`.detach().cpu()`, or copy it to the host there",
-            None,
-        )
+        elif arg is not None:
+            message = (
+                f"this call hands `{self.ctx.code_for(arg)}`, on {place}, to `{callee}` in "
+                f"another file, which converts it to numpy: {error}; hand it over with "
+                "`.detach().cpu()`, or copy it to the host there"
+            )
+        else:
+            message = (
+                f"`{callee}` in another file puts a tensor on {place} and converts it "
+                f"to numpy: {error}; copy it to the host there with `.detach().cpu()`"
+            )
+        self.report(at, message, None)
         return True
 
     def _library(self, node: cst.Call, converted: Value) -> bool:

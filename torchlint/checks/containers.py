@@ -9,7 +9,7 @@ from functools import partial
 import libcst as cst
 
 from torchlint import screen
-from torchlint.analysis import project
+from torchlint.analysis import lists, project
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
@@ -269,15 +269,22 @@ class ModuleInPlainContainer(ModuleStateRule):
         for small in smalls:
             if isinstance(small, cst.Assign) and len(small.targets) == 1:
                 target = small.targets[0].target
+                # (self.gates[i][j] = ...: a list of lists, filled by index)
+                root = target.value if isinstance(target, cst.Subscript) else target
+                inner = root
+                while isinstance(root, cst.Subscript):
+                    root = root.value
                 if (
                     isinstance(target, cst.Subscript)
                     and len(target.slice) == 1
                     and isinstance(index := target.slice[0].slice, cst.Index)
-                    and (attr := self_attr(target.value)) is not None
+                    and (attr := self_attr(root)) is not None
                     and module(small.value, small)
                 ):
                     appended.setdefault(attr, small)
                     keyed.setdefault(attr, []).append(index.value)
+                    if inner is not root:
+                        nested.add(attr)
             if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
                 call = small.value
                 if (
@@ -444,8 +451,10 @@ class ModuleInPlainContainer(ModuleStateRule):
             if any(member(e.value) for e in value.elements):
                 return "list"
         elif isinstance(value, (cst.ListComp, cst.GeneratorExp)):
-            if member(value.elt):
-                return "list"
+            if member(value.elt) or (appended and _slots(value.elt)):
+                return "list"  # ([[None] * n for _ in range(m)]: lists filled by index)
+        elif appended and _slots(value):
+            return "list"  # [None] * n, filled by index (self.heads[i] = nn.Linear(...))
         elif isinstance(value, cst.Dict):
             if not value.elements:
                 return "dict" if appended else None
@@ -539,6 +548,11 @@ class ModuleInPlainContainer(ModuleStateRule):
             ):
                 appended = appended or self._is_module_expr(small.args[0].value)
         return empty and appended
+
+
+def _slots(value: cst.BaseExpression) -> bool:
+    """``[None] * n``: a list of empty slots."""
+    return isinstance(value, cst.BinaryOperation) and lists.slots(value) is not None
 
 
 def _method_name(node: cst.CSTNode) -> str | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import libcst as cst
 
 from torchlint import screen
+from torchlint.analysis import batches
 from torchlint.analysis.legacy import made_by_class
 from torchlint.analysis.names import called_name, dotted
 from torchlint.analysis.observations import CallObs
@@ -27,7 +28,15 @@ from torchlint.analysis.torch_api import (
     TENSOR_ATTRIBUTE_FACTORIES,
     legacy_constructor,
 )
-from torchlint.analysis.values import BATCH, OUTPUT, PARAMETER, Event, Kind, Place, Value
+from torchlint.analysis.values import (
+    BATCH,
+    OUTPUT,
+    PARAMETER,
+    Event,
+    Kind,
+    Place,
+    Value,
+)
 from torchlint.checks import _made, _stale
 from torchlint.checks._build import attribute_base, method_call
 from torchlint.checks._devices import (
@@ -197,8 +206,9 @@ class InputsNotMoved(Rule):
     def _inputs(self, node: cst.Call) -> None:
         flow = self.ctx.analysis.flow
         reported: set[int] = set()
-        # The function's own walk, then each call site of the file that reaches it.
-        for obs in flow.calls.all(node):
+        # The function's own walk, then each call site of the file that reaches it
+        # (a batch's entries known to be tensors before entries of unknown batches).
+        for obs in sorted(flow.calls.all(node), key=lambda o: batches.unsure_args(o.args)):
             # A device_map model's hooks move what its forward is given, but
             # ``generate`` builds its masks and positions on the inputs' device first
             # (transformers warns: 'input_ids is on cpu, whereas the model is on cuda').
@@ -217,6 +227,8 @@ class InputsNotMoved(Rule):
                     continue  # TL206 says it better
                 if value.kind not in (Kind.TENSOR, Kind.ENCODING) or value.device != Place.CPU:
                     continue
+                if batches.unsure(value) and not obs.module.origin.startswith("torch.nn."):
+                    continue  # (maybe no tensor: only a layer's weights say it is)
                 made = value.last("create")
                 # Made by the caller and handed to this function: the caller's
                 # argument is the line to change (a module's forward: the module call
@@ -469,8 +481,8 @@ class InputsNotMoved(Rule):
                 related["made"] = made.node
                 left_default = at is back.node
                 subject = (
-                    "this call leaves its helper's `device=` None, so the tensor made at "
-                    "line <line:made> is on the CPU, and it"
+                    "this call leaves its helper's `device=` at its default (None or the "
+                    "CPU), so the tensor made at line <line:made> is on the CPU, and it"
                     if left_default
                     else f"this call reaches a tensor made on the CPU {unplaced} at line "
                     "<line:made>, which"
@@ -685,7 +697,7 @@ class InputsNotMoved(Rule):
                 del related["used"]
             self.report(
                 at,
-                f"`{passed}` was made on the CPU at line <line:made> and is passed to "
+                f"`{passed}` {_made_where(self, made)} and is passed to "
                 f"{calls}, but {where}: move it to the model's device before the call",
                 None,
                 related,
@@ -703,10 +715,10 @@ class InputsNotMoved(Rule):
                     message=f"move it at the call with .to({self.ctx.code_for(device)})",
                 )
             )
+        came = "holds a tensor made on the CPU at line <line:made>" if held else None
         self.report(
             at,
-            f"`{name}` {'holds a tensor made' if held else 'was made'} on the CPU at line "
-            "<line:made> and never moved, but "
+            f"`{name}` {came or _made_where(self, made)} and never moved, but "
             f"{where}: move the input to the model's device"
             # (the device's name, where it means the same here)
             + (
@@ -717,6 +729,13 @@ class InputsNotMoved(Rule):
             fix,
             related,
         )
+
+
+def _made_where(rule: Rule, made: Event) -> str:
+    """How a CPU input came to be: made there, or read from a batch (``batches.py``)."""
+    if id(made.node) in rule.ctx.analysis.flow.batch_entries:
+        return "was read at line <line:made> from a batch whose other entries are moved"
+    return "was made on the CPU at line <line:made>"
 
 
 def _inputs_of(

@@ -27,6 +27,7 @@ from torchlint.analysis.torch_api import (
     DEPRECATED_AMP,
     FACTORY_FUNCTIONS,
     TORCHVISION_IMAGE_READERS,
+    TORCHVISION_VIDEO_READER,
     optimizer_class,
 )
 from torchlint.screen.tags import (
@@ -74,7 +75,7 @@ class LibraryCalls:
         elif q in TORCHVISION_TO_TENSOR or q in TORCHVISION_TO_TENSOR_CLASSES:
             self.to_torch = True  # to_tensor(array): a floating array keeps its dtype
             tags.add(CPU_DATA)  # ToTensor()(image): a CPU tensor
-        elif q in TORCHVISION_IMAGE_READERS or q == TORCHAUDIO_LOAD:
+        elif q in TORCHVISION_IMAGE_READERS or q in (TORCHAUDIO_LOAD, TORCHVISION_VIDEO_READER):
             tags.add(CPU_DATA)  # read_image(path), torchaudio.load(path): CPU tensors
         if q.startswith("torch.") and q.rsplit(".", 1)[-1] in FACTORY_FUNCTIONS:
             if id(node) not in self.init_calls and not has_device_keyword(node):

@@ -23,6 +23,7 @@ from torchlint.analysis.torch_api import (
     STRICT_DTYPE_OPS,
     SUBMODULE_ITERATORS,
     TORCHVISION_IMAGE_READERS,
+    TORCHVISION_VIDEO_READER,
 )
 
 # Tags (the vocabulary rules declare in ``needs``).
@@ -173,7 +174,12 @@ DTYPE_WORD_TAGS = {
 # what reads them (cv2.VideoCapture).
 IMAGE_READERS = frozenset(
     q.rsplit(".", 1)[-1]
-    for q in (*TORCHVISION_IMAGE_READERS, OPENCV_IMAGE_READER, OPENCV_VIDEO_READER)
+    for q in (
+        *TORCHVISION_IMAGE_READERS,
+        TORCHVISION_VIDEO_READER,
+        OPENCV_IMAGE_READER,
+        OPENCV_VIDEO_READER,
+    )
 )
 _LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in LOSSES)
 # A transformers task head that computes a cross-entropy on its labels, made (the end

@@ -135,6 +135,17 @@ def is_device_move(call: ast.Call) -> bool:
     return any(not _dtype_like(a) for a in call.args)
 
 
+def moves_entry(func: ast.expr) -> bool:
+    """``batch["image"].to`` / ``.cuda``: an entry of a dict moved (``batches.py``)."""
+    return (
+        type(func) is ast.Attribute
+        and func.attr in ("to", "cuda")
+        and type(func.value) is ast.Subscript
+        and type(func.value.slice) is ast.Constant
+        and isinstance(func.value.slice.value, str)
+    )
+
+
 def has_device_keyword(call: ast.Call) -> bool:
     return any(k.arg == "device" for k in call.keywords)
 

@@ -99,6 +99,7 @@ from torchlint.screen.trees import (
     last_name,
     lightning_step,
     may_be_list,
+    moves_entry,
     nodes_under,
     numpy_mapped,
     on_cpu,
@@ -419,6 +420,8 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState, ArrayHandoffs):
             tags.update((ACCELERATOR, PLACED_MODULE))
             if last == "set_device":
                 tags.add(SETS_GPU)
+        if moves_entry(func):
+            tags.add(CPU_DATA)  # batch["x"].to(d): its other entries (analysis/batches.py)
         # The calls whose first argument TL210 reads as a device: .to(d), torch.device(d)
         if node.args and (
             last == "to"
