@@ -9,13 +9,13 @@ to a tokenizer, does not (``BATCH_ENTRY`` values are reported only at a torch la
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 
 import libcst as cst
 
+from torchlint.analysis.facts import FileFacts
 from torchlint.analysis.names import string_key
-from torchlint.analysis.torch_api import dtype_only
+from torchlint.analysis.torch_api import dtype_only, is_cpu_literal
 from torchlint.analysis.values import BATCH_ENTRY, Event, Kind, Place, Value, new_value
 from torchlint.lint.traverse import nodes
 
@@ -64,7 +64,7 @@ def _entry_of(node: cst.BaseExpression) -> str | None:
     return None
 
 
-def _moved_entry(call: cst.Call) -> str | None:
+def _moved_entry(call: cst.Call, analysis: FileFacts) -> str | None:
     """``name`` of ``name["key"].to(device)`` / ``name["key"].cuda()`` (not a cast,
     not a move to the CPU)."""
     func = call.func
@@ -73,18 +73,17 @@ def _moved_entry(call: cst.Call) -> str | None:
     name = _entry_of(func.value)
     if name is None or (func.attr.value == "to" and (not call.args or dtype_only(call))):
         return None
-    first = call.args[0].value if call.args else None
-    if isinstance(first, cst.SimpleString) and "cpu" in first.value:
+    if call.args and is_cpu_literal(call.args[0].value, analysis):
         return None
     return name
 
 
-def _not_batches(function: cst.FunctionDef) -> set[str]:
+def _not_batches(function: cst.FunctionDef, analysis: FileFacts) -> set[str]:
     """Names whose entries are moved in place (``parts["unet"].to(device)`` as a
     statement), called, or asked what only a module does: dicts of models."""
     found: set[str] = set()
     for stmt in nodes(function.body, cst.Expr):
-        if isinstance(stmt.value, cst.Call) and (name := _moved_entry(stmt.value)):
+        if isinstance(stmt.value, cst.Call) and (name := _moved_entry(stmt.value, analysis)):
             found.add(name)
     for call in nodes(function.body, cst.Call):
         func = call.func
@@ -96,16 +95,18 @@ def _not_batches(function: cst.FunctionDef) -> set[str]:
     return found
 
 
-def entry_reads(functions: list[cst.FunctionDef], imported: Iterable[str]) -> frozenset[int]:
-    """The ``batch["key"]`` reads (by node id) of the functions that move another
-    entry of the same ``batch`` to a device and keep it. None in a file that imports
-    what hands batches over on the device (``imported``: qualified names)."""
+def entry_reads(analysis: FileFacts) -> frozenset[int]:
+    """The ``batch["key"]`` reads (by node id) of the functions of the file that move
+    another entry of the same ``batch`` to a device and keep it. None in a file that
+    imports what hands batches over on the device."""
+    imported = analysis.imports.names.values()
     if any(q.split(".", 1)[0] in _PLACING_LOOPS or q in _PLACING_TRAINERS for q in imported):
         return frozenset()
     found: set[int] = set()
-    for function in functions:
-        moved = {n for call in nodes(function.body, cst.Call) if (n := _moved_entry(call))}
-        moved -= _not_batches(function) if moved else set()
+    for function in analysis.functions:
+        calls = nodes(function.body, cst.Call)
+        moved = {n for call in calls if (n := _moved_entry(call, analysis))}
+        moved -= _not_batches(function, analysis) if moved else set()
         if not moved:
             continue
         for read in nodes(function.body, cst.Subscript):

@@ -219,8 +219,7 @@ class Walk:
         linted file: kept in the facts, for the rules' messages)."""
         key = id(self.analysis)
         if key not in self._batch_entries:
-            functions, imported = list(self.analysis.functions), self.analysis.imports.names
-            self._batch_entries[key] = batches.entry_reads(functions, imported.values())
+            self._batch_entries[key] = batches.entry_reads(self.analysis)
             if self.analysis is self.own.analysis:
                 self.facts.batch_entries = self._batch_entries[key]
         return self._batch_entries[key]
