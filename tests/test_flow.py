@@ -710,3 +710,26 @@ def test_an_integer_sum_is_int64_and_a_dtype_keyword_decides() -> None:
     )
     dtypes = [obs.args[0][1].dtype for obs in calls.values() if obs.args]
     assert dtypes == ["int64", "int64", "float16", "float64", "float32"]
+
+
+def test_a_rebuilt_batch_marks_the_entry_left_out_of_its_moves() -> None:
+    """``{"ids": b["ids"].to(device), "speaker": b["speaker"]}``: the unmoved entry of a
+    DataLoader's batch gets a "put" event at its line; entries spread in with
+    ``**b`` have no line of their own and are left as they are."""
+    calls = _calls(
+        """
+        import torch
+        from torch.utils.data import DataLoader, TensorDataset
+        model = torch.nn.Embedding(8, 4).to("cuda")
+        loader = DataLoader(TensorDataset(torch.zeros(4, 2).long(), torch.zeros(4).long()))
+        for ids, speaker in loader:
+            b = {"ids": ids, "speaker": speaker}
+            rebuilt = {"ids": b["ids"].to("cuda"), "speaker": b["speaker"]}
+            model(rebuilt["speaker"])
+            spread = {**b, "ids": b["ids"].to("cuda")}
+            model(spread["speaker"])
+        """
+    )
+    put = [obs.args[0][1].last("put") for obs in calls.values()]
+    assert put[0] is not None and put[0].detail == "speaker"
+    assert put[1] is None

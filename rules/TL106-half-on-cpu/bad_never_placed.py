@@ -23,19 +23,19 @@ class Denoiser(nn.Module):
 def load(half):
     net = Denoiser().eval()
     if half:
-        net.convert_to_half()
+        net.convert_to_half()  # expect: TL106:9 lines=24,40
     return net
 
 
 def complete(prompt):
     tokenizer = AutoTokenizer.from_pretrained("gpt2")
-    model = AutoModelForCausalLM.from_pretrained("gpt2", torch_dtype=torch.float16)
+    model = AutoModelForCausalLM.from_pretrained("gpt2", torch_dtype=torch.float16)  # expect: TL106:58 lines=32,34
     ids = tokenizer(prompt, return_tensors="pt").input_ids
-    return model.generate(ids, max_new_tokens=8)  # expect: TL106:12 lines=32,32
+    return model.generate(ids, max_new_tokens=8)
 
 
 if __name__ == "__main__":
     net = load(half=True)
     with torch.no_grad():
-        print(net(torch.rand(1, 3, 16, 16)).shape)  # expect: TL106:15 lines=26,24
+        print(net(torch.rand(1, 3, 16, 16)).shape)
     print(complete("Hello"))

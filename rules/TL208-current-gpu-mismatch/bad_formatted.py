@@ -15,7 +15,7 @@ def fit(net, batches, device):
     for points, anchors in batches:
         points = points.to(device)
         if torch.cuda.is_available():
-            anchors = anchors.cuda()  # expect: TL208:23 lines=11,25
+            anchors = anchors.cuda()  # expect: TL208:23 lines=25,19
         net(points, anchors).sum().backward()
 
 

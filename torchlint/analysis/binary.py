@@ -122,6 +122,19 @@ _TENSORS = frozenset({Kind.TENSOR, Kind.MOVED})  # (what was moved computes as a
 _INT_KEEPING = (cst.Add, cst.Subtract, cst.Multiply, cst.FloorDivide, cst.Modulo)
 
 
+def power(args: list[tuple[cst.Arg, Value]]) -> Value | None:
+    """``torch.pow(decay, exponents)`` of a number (or of anything but a tensor): a
+    tensor where the exponents are (a CUDA base would need them there too), in their
+    dtype for a number's base; None for any other call."""
+    if len(args) != 2 or any(a.keyword or a.star for a, _ in args):
+        return None
+    (_, base), (_, exponents) = args
+    if base.kind in (Kind.TENSOR, Kind.MOVED) or exponents.kind != Kind.TENSOR:
+        return None
+    made = replace(exponents, ident=new_ident(), moved_from=0)
+    return made if base.kind == Kind.NUMBER else replace(made, dtype=None)
+
+
 def with_number(
     scope: Scope,
     node: cst.CSTNode,

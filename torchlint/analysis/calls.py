@@ -192,8 +192,10 @@ class Calls(Loops):
         if cls is not None:
             # A method of the same instance (``self._set_cache(...)`` in __init__):
             # the attributes it sets are the instance's from now on.
+            # (and where it put the instance: ``self.to(self.device)`` at the end of a
+            # base class's ``__init__`` run by ``super().__init__(...)``)
             for key, value in sub.env.items():
-                if key.startswith("self.") and own.get(key) is not value:
+                if (key == "self" or key.startswith("self.")) and own.get(key) is not value:
                     self.env[key] = unpass(value, node)
         return returns.handed_back(self, fn, node, sub.returned(node))
 

@@ -17,6 +17,7 @@ from torchlint.analysis.names import dotted, unzipped_rows
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import (
     COLLATED,
+    LAMBDA,
     LIBRARY,
     UNKNOWN,
     Event,
@@ -114,6 +115,7 @@ def collated(
     follow: Callable[..., Value | None],
     closure: Callable[..., Value | None],
     call: Callable[..., Value | None],
+    lambda_call: Callable[..., Value],
 ) -> Value | None:
     """``DataLoader(data, collate_fn=collate)`` with a function of the file (or of
     another file of the project, imported): its batches are what ``collate``
@@ -123,7 +125,8 @@ def collated(
     tensors, a tuple or a dict of them. ``follow`` and ``closure``: how the walk
     follows a call of a function, and of a closure (``Calls.follow``,
     ``Calls.closure``: ``collate_fn=make_collate(vocab)``, the one the maker returns);
-    ``call``: how it follows a method of an object (``Calls.method_of``)."""
+    ``call``: how it follows a method of an object (``Calls.method_of``);
+    ``lambda_call``: how it runs a lambda (``collate_fn=lambda recs: [...]``)."""
     given = next((a for a, _ in args if a.keyword and a.keyword.value == "collate_fn"), None)
     if scope.entry and given is not None and _unzips(given.value):
         # collate_fn=lambda batch: tuple(zip(*batch)): the items' columns, as they are
@@ -145,6 +148,9 @@ def collated(
     static = _static_method(scope, given.value)
     if static is not None:  # collate_fn=NewsDataset.collate: a static method of the file
         return _walked(node, args, lambda items: follow(static, node, items, None))
+    if made_fn.kind == Kind.FUNCTION and made_fn.origin == LAMBDA:
+        # collate_fn=lambda recs: [mapper(r) for r in recs]: its body, with the items
+        return _walked(node, args, lambda items: lambda_call(made_fn, items))
     if made_fn.kind == Kind.OBJECT and made_fn.ident in scope.w.objects:
         # collate_fn=PadCollator(tokenizer): an instance of a class of the project,
         # called with each batch's items (its ``__call__``)
@@ -169,6 +175,10 @@ def collated(
             return follow(fn, node, items, None)
 
     return _walked(node, args, walk)
+
+
+# What a collate function's list of mapped items may hold (one per item).
+_COLLATED = frozenset({Kind.TENSOR, Kind.TUPLE, Kind.ENCODING})
 
 
 def _static_method(scope: Scope, node: cst.BaseExpression) -> cst.FunctionDef | None:
@@ -198,7 +208,11 @@ def _walked(node: cst.Call, args: Args, walk: Callable[[Args], Value | None]) ->
     ):
         items = Value(Kind.LIST, items=data[1].items[:1])
     batch = walk([(data[0], items)])
-    if batch is None or batch.kind not in (Kind.TENSOR, Kind.TUPLE, Kind.ENCODING):
+    if batch is None or not (
+        batch.kind in (Kind.TENSOR, Kind.TUPLE, Kind.ENCODING)
+        # (a list of the items mapped one by one: detectron2's list of dicts)
+        or (batch.kind == Kind.LIST and batch.items and batch.items[0].kind in _COLLATED)
+    ):
         # (An object of a class of the file, such as a dict subclass with its own
         # ``cuda()``, is left unknown, as without the collate function.)
         return None

@@ -9,14 +9,18 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from torchlint.analysis.order import contains
 from torchlint.analysis.torch_api import dtype_named
 from torchlint.analysis.values import (
+    BATCH,
+    BATCH_ENTRY,
     EMPTY_DICT,
     MAYBE_DTYPE,
     NONE,
     NOT_TENSOR,
     PARAMETER,
     UNKNOWN,
+    Event,
     Kind,
     Place,
     Value,
@@ -110,6 +114,7 @@ def literal(scope: Scope, node: cst.Dict) -> Value:
     an array, or such a dict (``{"camera": {"R": r}}``): a dict whose entries are
     known by key; else unknown."""
     entries: dict[str, Value] = {}
+    written: dict[str, cst.BaseExpression] = {}
     known = True
     for element in node.elements:
         if isinstance(element, cst.StarredDictElement):
@@ -126,8 +131,10 @@ def literal(scope: Scope, node: cst.Dict) -> Value:
         key = element.key.evaluated_value if isinstance(element.key, cst.SimpleString) else None
         if isinstance(key, str):
             entries[key] = value
+            written[key] = element.value
         else:
             known = False
+    entries = _left_unmoved(node, entries, written)
     if known and not any(
         v.kind in _ARRAYS or (v.kind == Kind.ENCODING and v.keys) for v in entries.values()
     ):
@@ -135,6 +142,34 @@ def literal(scope: Scope, node: cst.Dict) -> Value:
     if not known:
         return UNKNOWN
     return keyed(list(entries), list(entries.values()))
+
+
+def _left_unmoved(
+    node: cst.Dict, entries: dict[str, Value], written: dict[str, cst.BaseExpression]
+) -> dict[str, Value]:
+    """A batch rebuilt with its entries moved (``{"ids": b["ids"].to(device), ...}``)
+    but one a DataLoader made on the CPU: that entry gets a "put" event, its line
+    (where the move was left out, the line to change)."""
+    moved = [
+        v
+        for k, v in entries.items()
+        if v.kind in (Kind.TENSOR, Kind.MOVED)
+        and v.on_accelerator
+        and (m := v.last("move")) is not None
+        and k in written  # (not an entry of a ``**batch`` spread into it)
+        and contains(written[k], m.node)
+    ]
+    if not moved:
+        return entries
+    return {
+        k: replace(v, events=(*v.events, Event("put", written[k], k)))
+        if k in written
+        and v.kind == Kind.TENSOR
+        and v.device == Place.CPU
+        and v.origin in (BATCH, BATCH_ENTRY)
+        else v
+        for k, v in entries.items()
+    }
 
 
 def settings(entries: dict[str, Value]) -> Value:

@@ -52,7 +52,7 @@ from torchlint.analysis.array_api import (
     array_library_function,
 )
 from torchlint.analysis.facts import ClassFacts
-from torchlint.analysis.loss_api import LOSSES, functional_loss
+from torchlint.analysis.loss_api import LENGTH_LOSSES, LOSSES, functional_loss
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
@@ -683,21 +683,9 @@ def _same_place_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
         given = replace(args[0][1], kind=Kind.TENSOR)
         made = _same_place_result(scope, node, given, op)
         return dims.mark(made, dims.op(op, node.args[1:], [given]))
+    if q.endswith(".pow") and (powers := binary.power(args)) is not None:
+        return powers  # torch.pow(decay, exponents)
     return _unseen(scope, node, q, args)
-
-
-def _loss(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    """``F.mse_loss(pred, target)``: recorded (``loss``); the loss is a tensor where
-    its input and target are (both, or the call fails), a number by default: no
-    dimensions, in no dtype story."""
-    if q in LOSSES:
-        losses.called(scope, node, q, args)
-    placed = [v for _, v in args[:2] if v.kind in (Kind.TENSOR, Kind.MOVED) and v.device]
-    if not placed:
-        return UNKNOWN
-    return replace(
-        placed[0], kind=Kind.TENSOR, ident=new_ident(), moved_from=0, dtype=None, origin="loss"
-    )
 
 
 def _optimizer(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
@@ -734,7 +722,7 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(CATEGORICAL, _categorical),
     **dict.fromkeys(STRICT_DTYPE_OPS, strict_ops.call),
     **datasets.HANDLERS,
-    **{q: _loss for q in LOSSES if not is_nn_class(q)},
+    **{q: losses.function for q in (*LOSSES, *LENGTH_LOSSES) if not is_nn_class(q)},
     **dict.fromkeys(TORCHVISION_IMAGE_READERS, arrays.image_reader),
     TORCHVISION_VIDEO_READER: arrays.video_reader,
     OPENCV_IMAGE_READER: arrays.imread,
@@ -776,7 +764,7 @@ _BY_PATTERN: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (lambda q: q.startswith("numpy."), arrays.numpy_call),
     (frames.builds, frames.built),
     (array_library_function, arrays.library_call),
-    (functional_loss, _loss),
+    (functional_loss, losses.function),
 )
 
 

@@ -6,13 +6,11 @@ a budget); a module called records what it was called with (``CallObs``)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import reduce
 
 import libcst as cst
 
 from torchlint.analysis import (
     arrays,
-    batches,
     binary,
     conditionals,
     copies,
@@ -39,15 +37,26 @@ from torchlint.analysis import (
     retype,
     schedulers,
     strict_ops,
+    subscripts,
     traces,
 )
 from torchlint.analysis.function_values import FunctionValues
-from torchlint.analysis.loops import MODULES_BY_KEY, same_members
-from torchlint.analysis.loss_api import LOSSES
-from torchlint.analysis.names import attribute_name, dotted, entry_name, is_super, string_key
+from torchlint.analysis.loops import same_members
+from torchlint.analysis.loss_api import LENGTH_LOSSES, LOSSES
+from torchlint.analysis.names import (
+    attribute_name,
+    dotted,
+    entry_name,
+    getattr_name,
+    is_super,
+    string_key,
+    written_default,
+)
 from torchlint.analysis.observations import CallObs
+from torchlint.analysis.order import innermost_function
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
+    FACTORY_FUNCTIONS,
     IN_PLACE_OPS,
     INDEX_METHODS,
     INTEGER_DTYPES,
@@ -76,13 +85,12 @@ from torchlint.analysis.values import (
     entry,
     flag,
     followed,
-    list_member,
     member,
-    merge_values,
     new_ident,
     new_value,
     sequential_head,
     submodule,
+    text_of,
 )
 
 
@@ -201,75 +209,7 @@ class Expressions(FunctionValues):
                 return dims.alias(owner)  # model(x).logits, x[:, :3].T, df.to_numpy().T
             return frames.attribute(owner, node) if frames.is_frame(owner) else UNKNOWN
         if type(node) is cst.Subscript:
-            owner = self.eval(node.value)
-            for element in node.slice:
-                if isinstance(element.slice, cst.Index) and isinstance(
-                    element.slice.value,
-                    (cst.Call, cst.Comparison, cst.Name, cst.Attribute, cst.Subscript),
-                ):
-                    # x[np.argsort(np.asarray(t))]: observed; x[mask], x[labels],
-                    # x[labels[:, 0]]: a CPU tensor indexed by a tensor on a device fails
-                    by = self.eval(element.slice.value)
-                    if by.kind == Kind.TENSOR:
-                        joins.indexed(self, owner, by, node, element.slice.value)
-                    arrays.indexed_by(self, owner, by, node, element.slice.value)
-            number = numbers.shape_entry(node)
-            if number is not None:
-                return number  # L = x.shape[-1]: an int
-            if (graphs_of := graphs.of_dataset(owner, node=node)) is not None:
-                return graphs_of  # dataset[:1000] of a graph dataset
-            if owner.kind == Kind.ENCODING:
-                key = string_key(node)
-                known = entry(owner, key)
-                if known is not None and owner.module_input and not known.handed():
-                    # (the dict was handed to a module's forward: so was its entry, by
-                    # that argument of the module call)
-                    return replace(known, events=(*known.events, *owner.handed()))
-                if known is not None:
-                    return known  # batch["x"] of {"x": x, ...}
-                if owner.keys:
-                    return UNKNOWN  # an entry the code did not show being set
-                entry_of = replace(loaders.field(owner, key), ident=new_ident(), items=(), keys=())
-                return dims.mark(entry_of, dims.has(owner))  # enc["input_ids"]
-            if owner.kind == Kind.OPTIONS and owner.keys:
-                return entry(owner, string_key(node)) or UNKNOWN  # cfg["device"]
-            if (held := dicts.memo_entry(owner)) is not None:
-                return held  # MODELS[kind] of a cache filled with (tok, model)
-            if owner.kind in (Kind.MODULE, Kind.WRAPPER):
-                # model.layers[3]; self.blocks[i] of a list of the file's blocks
-                return list_member(owner) or submodule(owner)
-            if frames.is_frame(owner):
-                return replace(owner, ident=new_ident())  # df[cols], df.iloc[:, :-1]
-            if owner.kind == Kind.OBJECT and owner.origin == plots.AXES:
-                return owner  # axs[0, 1]
-            if owner.kind == Kind.OBJECT:
-                # images[i] of a class of the file: what its __getitem__ returns
-                item = self.method_of(owner, "__getitem__", node, [])
-                if item is not None:
-                    return item
-            if owner.kind == Kind.DATASET and owner.items and owner.items[0].kind is not None:
-                return replace(owner.items[0], ident=new_ident(), moved_from=0)  # dataset[0]
-            if owner.kind in (Kind.TENSOR, Kind.NDARRAY, Kind.MOVED):
-                made = replace(owner, ident=new_ident(), moved_from=0)  # x[:, -1], batch["x"]
-                made = derived.derive(self, made, owner, node)
-                return dims.mark(made, dims.indexed(node))
-            if owner.kind == Kind.TUPLE:
-                index = node.slice[0].slice if len(node.slice) == 1 else None
-                if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
-                    i = int(index.value.value)
-                    return owner.items[i] if i < len(owner.items) else UNKNOWN
-            if owner.kind == Kind.LIST and owner.origin == MODULES_BY_KEY and owner.items:
-                return owner.items[0]  # procs[name]
-            if owner.kind == Kind.LIST and all(isinstance(e.slice, cst.Slice) for e in node.slice):
-                return owner  # layers[:-1]: some of the same members
-            if owner.kind == Kind.LIST and _one_member(node) and _arrays(owner):
-                # batch[0] of [f(v) for v in batch], cameras[idx]: a member (all of
-                # them merged)
-                merged = reduce(merge_values, owner.items)
-                return replace(merged, ident=new_ident(), moved_from=0)
-            if owner.kind is None and id(node) in self.w.batch_entries():
-                return batches.entry(node)  # (its other entries the function moves)
-            return UNKNOWN
+            return subscripts.read(self, node)
         if type(node) is cst.DictComp:
             return self.comprehension(node)
         if type(node) is cst.Dict:
@@ -344,6 +284,17 @@ class Expressions(FunctionValues):
     def attribute(self, node: cst.Attribute) -> Value | None:
         return properties.read(self, node)
 
+    def factory_by_name(self, func: cst.Call) -> str | None:
+        """``getattr(torch, window)`` with ``window`` a string the walk knows (a
+        parameter's ``"hann_window"`` default) naming a tensor factory of torch:
+        ``torch.hann_window``; None for anything else."""
+        given = getattr_name(func, "torch", self.w.analysis.qualify)
+        if given is None:
+            return None
+        holder = innermost_function(self.w.analysis.functions, given)
+        name = text_of(self.eval(given)) or written_default(holder, given)
+        return f"torch.{name}" if name in FACTORY_FUNCTIONS else None
+
     def escape(self, value: Value) -> None:
         super().escape(value)
         copies.escaped(self, value)  # copies of parameters: may be moved there
@@ -352,6 +303,8 @@ class Expressions(FunctionValues):
         w = self.w
         func = node.func
         q = w.analysis.qualify(func) or loaders.by_name(w.analysis.qualify, func)
+        if type(func) is cst.Call and q is None:
+            q = self.factory_by_name(func)  # getattr(torch, window)(n_fft)
         if type(func) is cst.Call and q is None:  # nn.CrossEntropyLoss()(logits, labels)
             made = self.eval(func)
             args = [(a, self.eval(a.value)) for a in node.args]
@@ -391,7 +344,7 @@ class Expressions(FunctionValues):
         if q is not None:
             if q in datasets.DATA_LOADERS:
                 collated = datasets.collated(
-                    self, node, args, self.follow, self.closure, self.method_of
+                    self, node, args, self.follow, self.closure, self.method_of, self.call_lambda
                 )
                 if collated is not None:
                     return collated
@@ -733,7 +686,7 @@ class Expressions(FunctionValues):
             ),
             self.depth,
         )
-        if module.origin in LOSSES:
+        if module.origin in LOSSES or module.origin in LENGTH_LOSSES:
             losses.called(self, node, module.origin, args, module)
         loaders.labels_loss(self, node, module, args)  # model(**batch) of a task head
         loaders.detection_targets(self, node, module, args)  # model(images, targets)
@@ -753,8 +706,6 @@ _LISTED = frozenset({"children", "modules", "parameters", "named_parameters"})
 DICT_MUTATORS = frozenset(
     {"update", "pop", "popitem", "setdefault", "clear", "__setitem__", "__delitem__"}
 )
-# What a dict of tensors holds: entries that say where the dict is.
-_ARRAYS = frozenset({Kind.TENSOR, Kind.MOVED, Kind.NDARRAY})
 # What ``x.device`` / ``x.dtype`` is read from.
 _WITH_PLACE = frozenset({Kind.MODULE, Kind.WRAPPER, Kind.TENSOR, Kind.ENCODING})
 
@@ -768,23 +719,6 @@ def _guessed(
         type(node) is cst.Attribute
         and name not in env
         and (value is None or value.kind in (Kind.MODULE, Kind.WRAPPER))
-    )
-
-
-def _one_member(node: cst.Subscript) -> bool:
-    """``x[0]``, ``x[-1]``, ``x[idx]``: one member, by a position (no slice or key)."""
-    if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
-        return False
-    value = node.slice[0].slice.value
-    if isinstance(value, cst.UnaryOperation) and isinstance(value.operator, cst.Minus):
-        value = value.expression
-    return isinstance(value, (cst.Integer, cst.Name, cst.Attribute, cst.BinaryOperation))
-
-
-def _arrays(value: Value) -> bool:
-    """A list whose members are tensors or arrays, or dicts of them by key."""
-    return bool(value.items) and all(
-        v.kind in _ARRAYS or (v.kind == Kind.ENCODING and bool(v.keys)) for v in value.items
     )
 
 

@@ -429,7 +429,9 @@ def meet(
         return
     _fallback_mix(scope, values, node, exprs)
     gpus = scope.w.facts.gpus
-    own = scope.lookup("self") if scope.in_forward else None
+    # (in its forward, or in a method of it a caller ran on the placed instance,
+    # ``model.infer(x)``: what the module computes is where it runs)
+    own = scope.lookup("self") if scope.in_forward or scope.depth > 0 else None
     if own is not None and own.kind not in (Kind.MODULE, Kind.WRAPPER):
         own = None
     runs = gpu_of(own, gpus) if own is not None else None

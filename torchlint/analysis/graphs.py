@@ -14,14 +14,14 @@ from dataclasses import replace
 import libcst as cst
 
 from torchlint.analysis import dims
-from torchlint.analysis.scope import Scope
-from torchlint.analysis.torch_api import (
+from torchlint.analysis.graph_api import (
     PYG_DATA,
     PYG_DATA_FIELDS,
     PYG_DATASETS,
     PYG_DEGREE,
     PYG_LOADERS,
 )
+from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import (
     BATCH,
     PYG_GRAPH,

@@ -47,6 +47,11 @@ WEIGHT_DTYPE_LOSSES = {
     "torch.nn.CrossEntropyLoss": 0,
     "torch.nn.NLLLoss": 0,
 }
+# Losses given sequence lengths that must be integers (a float tensor raises
+# "target_lengths must be integral" / "input_lengths must be integral", checked with
+# torch 2.13.0+cpu): their names, positional after the input and the targets.
+LENGTH_LOSSES = {"torch.nn.functional.ctc_loss": "ctc_loss", "torch.nn.CTCLoss": "CTCLoss"}
+LENGTH_ARGUMENTS = ("input_lengths", "target_lengths")
 LOSSES = {
     **CLASS_INDEX_LOSSES,
     **PROBABILITY_LOSSES,

@@ -5,13 +5,20 @@ promotes, ``strict_ops``)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import libcst as cst
 
 from torchlint.analysis import joins, strict_ops
-from torchlint.analysis.loss_api import LOSSES, WEIGHT_DTYPE_LOSSES
+from torchlint.analysis.loss_api import (
+    LENGTH_ARGUMENTS,
+    LENGTH_LOSSES,
+    LOSSES,
+    WEIGHT_DTYPE_LOSSES,
+)
 from torchlint.analysis.observations import LossObs
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.values import UNKNOWN, Value
+from torchlint.analysis.values import UNKNOWN, Kind, Value, new_ident
 
 Args = list[tuple[cst.Arg, Value]]
 
@@ -19,7 +26,11 @@ Args = list[tuple[cst.Arg, Value]]
 def called(scope: Scope, node: cst.Call, q: str, args: Args, module: Value | None = None) -> None:
     """Records a loss called on an input and a target (``LossObs``), and class
     weights of another dtype than the input (given to ``module``, the loss object
-    called, where it was made; else to this call)."""
+    called, where it was made; else to this call). For a loss given sequence
+    lengths (``F.ctc_loss``), each length tensor, as a target of its own."""
+    if q in LENGTH_LOSSES:
+        _lengths(scope, node, q, args)
+        return
     by_name = {a.keyword.value: (a, v) for a, v in args if a.keyword is not None}
     positional = [(a, v) for a, v in args if a.keyword is None and not a.star]
     target = by_name.get("target") or (positional[1] if len(positional) >= 2 else None)
@@ -33,6 +44,35 @@ def called(scope: Scope, node: cst.Call, q: str, args: Args, module: Value | Non
         given_value = given[1] if given else UNKNOWN
         obs = LossObs(LOSSES[q], q, target[0], target[1], given_value, scope.no_grad == 0)
         scope.w.facts.loss_targets.add(node, obs, scope.depth)
+
+
+def function(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``F.mse_loss(pred, target)``: recorded (``called``); the loss is a tensor where
+    its input and target are (both, or the call fails), a number by default: no
+    dimensions, in no dtype story."""
+    if q in LOSSES or q in LENGTH_LOSSES:
+        called(scope, node, q, args)
+    placed = [v for _, v in args[:2] if v.kind in (Kind.TENSOR, Kind.MOVED) and v.device]
+    if not placed:
+        return UNKNOWN
+    return replace(
+        placed[0], kind=Kind.TENSOR, ident=new_ident(), moved_from=0, dtype=None, origin="loss"
+    )
+
+
+def _lengths(scope: Scope, node: cst.Call, q: str, args: Args) -> None:
+    """``F.ctc_loss(log_probs, targets, input_lengths, target_lengths)``: each length
+    argument, recorded with its parameter's name (``LossObs.role``)."""
+    positional = [(a, v) for a, v in args if a.keyword is None and not a.star]
+    if any(a.star for a, _ in args):
+        return  # (ctc_loss(*outputs, ...): which is which is not written)
+    for position, role in enumerate(LENGTH_ARGUMENTS, start=2):
+        given = next((p for p in args if p[0].keyword and p[0].keyword.value == role), None)
+        if given is None and len(positional) > position:
+            given = positional[position]
+        if given is not None:
+            obs = LossObs(LENGTH_LOSSES[q], q, given[0], given[1], UNKNOWN, scope.no_grad == 0)
+            scope.w.facts.loss_targets.add(node, replace(obs, role=role), scope.depth)
 
 
 def _class_weights(

@@ -9,7 +9,7 @@ docs/architecture.md for the measurement)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import libcst as cst
 
@@ -213,3 +213,26 @@ def passes_true(args: Iterable[cst.Arg], keyword: str) -> bool:
         and a.value.value == "True"
         for a in args
     )
+
+
+def written_default(fn: cst.FunctionDef | None, name: cst.BaseExpression) -> str | None:
+    """The string the parameter ``name`` of ``fn`` defaults to (``window=
+    "hann_window"``), for a walk that does not know what a caller passed; None for
+    anything else."""
+    if fn is None or not isinstance(name, cst.Name):
+        return None
+    for param in (*fn.params.params, *fn.params.kwonly_params):
+        if param.name.value == name.value and isinstance(param.default, cst.SimpleString):
+            value = param.default.evaluated_value
+            return value if isinstance(value, str) else None
+    return None
+
+
+def getattr_name(
+    call: cst.Call, owner: str, qualify: Callable[[cst.BaseExpression], str | None]
+) -> cst.BaseExpression | None:
+    """The name expression of ``getattr(<owner>, name)`` (``owner`` qualified:
+    ``"torch"``); None for any other call."""
+    if len(call.args) != 2 or dotted(call.func) != "getattr":
+        return None
+    return call.args[1].value if qualify(call.args[0].value) == owner else None

@@ -192,6 +192,9 @@ class LossObs:
     # the head's suffix and whether its loss depends on the config
     # (``torch_api.LABELS_CROSS_ENTROPY_HEADS``).
     head: tuple[str, bool] | None = None
+    # The parameter of a length argument (``target_lengths`` of ``F.ctc_loss``,
+    # ``loss_api.LENGTH_LOSSES``), recorded as a target of its own.
+    role: str = ""
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,10 @@ def handed_back(scope: Scope, fn: cst.FunctionDef, call: Site, value: Value) -> 
     """``value`` as ``fn`` returned it to ``call``: with a "return" event when it is
     a module ``fn`` made, or a tensor (``build_cache(n)`` whose ``device=None``
     default the call left: the call is the line to change)."""
-    if value.kind == Kind.TUPLE and value.items:  # return cos, sin (the tensors only)
+    if value.kind == Kind.TUPLE and value.items:
+        # return cos, sin; return model, config (the tensors and the modules only)
         items = tuple(
-            handed_back(scope, fn, call, item) if item.kind == Kind.TENSOR else item
+            handed_back(scope, fn, call, item) if item.kind in (Kind.TENSOR, Kind.MODULE) else item
             for item in value.items
         )
         return replace(value, items=items)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 import libcst as cst
 
 from torchlint.analysis.facts import ClassFacts, FileFacts
+from torchlint.analysis.graph_api import PYG_DENSE, PYG_LINEAR_FIRST, PYG_NN
 from torchlint.analysis.names import dotted, literal_str
 from torchlint.analysis.values import DTYPE_NAME, Kind, Value
 
@@ -375,23 +376,6 @@ def is_nn_class(q: str) -> bool:
     return q.startswith("torch.nn.") and q.rsplit(".", 1)[-1][:1].isupper()
 
 
-# PyTorch Geometric (``analysis/graphs.py``): its layers are modules; a ``Data`` graph
-# holds tensors by attribute and moves as a whole; its loaders collate graphs.
-PYG_NN = "torch_geometric.nn."
-PYG_DATA = frozenset({"torch_geometric.data.Data", "torch_geometric.data.data.Data"})
-PYG_LOADERS = frozenset({"torch_geometric.loader.DataLoader", "torch_geometric.data.DataLoader"})
-PYG_DATASETS = "torch_geometric.datasets."
-PYG_DEGREE = frozenset({"torch_geometric.utils.degree", "torch_geometric.utils.degree.degree"})
-# ``Data(x, edge_index, edge_attr, y, pos)``: its positional arguments, in order.
-PYG_DATA_FIELDS = ("x", "edge_index", "edge_attr", "y", "pos")
-# Its layers whose first op multiplies the node features by a float weight (a
-# Linear): integer features fail there ('mat1 and mat2 must have the same dtype').
-PYG_LINEAR_FIRST = frozenset(
-    "GCNConv SAGEConv GATConv GATv2Conv GraphConv ChebConv SGConv TAGConv "
-    "TransformerConv ResGatedGraphConv LEConv ClusterGCNConv".split()
-)
-
-
 def makes_module(q: str) -> bool:
     """A qualified call that creates a new module on the CPU: ``torch.nn.X(...)``
     (not a wrapper, not ``nn.utils.*``/``nn.init.*``), ``timm.create_model``, a
@@ -563,6 +547,8 @@ def float_input_layer(module: Value) -> str | None:
         return "Conv3d" if q.startswith("torchvision.models.video.") else "Conv2d"
     if q.startswith(PYG_NN) and q.rsplit(".", 1)[-1] in PYG_LINEAR_FIRST:
         return "Linear"  # (torch_geometric.nn.GCNConv, .conv.GCNConv)
+    if q.startswith(PYG_NN) and q.rsplit(".", 1)[-1] in PYG_DENSE:
+        return q.rsplit(".", 1)[-1]  # (its first op: adj @ x)
     if not q.startswith("torch.nn."):
         return None
     last = q.rsplit(".", 1)[-1]
@@ -576,11 +562,14 @@ def float_inputs(
 ) -> list[tuple[cst.Arg, Value]]:
     """The arguments a layer computes with its floating weights: all of a torch.nn
     layer's; a PyTorch Geometric layer's node features only (``conv(x, edge_index)``:
-    the edges and the batch vector are integer indices by design)."""
+    the edges and the batch vector are integer indices by design), and a dense
+    layer's adjacency too (``conv(x, adj, mask)``)."""
     if module.origin.startswith(PYG_NN):
+        dense = module.origin.rsplit(".", 1)[-1] in PYG_DENSE
+        floating = {"x", "adj"} if dense else {"x"}
         positional = [a for a in args if a[0].keyword is None and not a[0].star]
-        named = [a for a in args if a[0].keyword is not None and a[0].keyword.value == "x"]
-        return positional[:1] + named
+        named = [a for a in args if a[0].keyword is not None and a[0].keyword.value in floating]
+        return positional[: len(floating)] + named
     return list(args)
 
 

@@ -387,6 +387,14 @@ def list_member(container: Value) -> Value | None:
     return _member(container, "ModuleList")
 
 
+def tensors_of(value: Value) -> Value | None:
+    """What every tensor of a list is (``[img.to(device) for img in images]``), for a
+    list of tensors alone; None for anything else."""
+    if value.kind != Kind.LIST or len(value.items) != 1:
+        return None
+    return value.items[0] if value.items[0].kind == Kind.TENSOR else None
+
+
 def _member(container: Value, kind: str) -> Value | None:
     """The one member a module container of ``kind`` keeps (``items``), where and as
     the container is now (moved or cast with it)."""

@@ -1,7 +1,8 @@
-"""Helpers shared by the placement rules (``placement.py``) and the tensor-move rules
-(``moves.py``), no rules here: how a message names a device and a value, whether a
-device expression can be written where a fix would put it, and how a move names the
-GPU (``names_cuda``, with TL204's report of a model put on CUDA by name)."""
+"""Helpers shared by the placement rules (``placement.py``, ``attached_late.py``) and
+the tensor-move rules (``moves.py``), no rules here: how a message names a device and
+a value, whether a device expression can be written where a fix would put it, and how
+a move names the GPU (``names_cuda``, with TL204's report of a model put on CUDA by
+name)."""
 
 from __future__ import annotations
 

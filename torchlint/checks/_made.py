@@ -9,10 +9,10 @@ from collections.abc import Callable
 
 import libcst as cst
 
-from torchlint.analysis.names import dotted
+from torchlint.analysis.names import called_name, dotted
 from torchlint.analysis.order import contains
 from torchlint.analysis.retype import TYPE_AS_CPU
-from torchlint.analysis.torch_api import STRICT_DTYPE_OPS
+from torchlint.analysis.torch_api import LEGACY_TENSOR_TYPES, STRICT_DTYPE_OPS
 from torchlint.analysis.values import Event, Value
 
 
@@ -39,8 +39,8 @@ def left_default(value: Value, made: Event) -> Event | None:
     """The call that handed back a tensor its helper made with a ``device=`` that holds
     None there (``build_cache(n)`` of ``def build_cache(n, device=None)``): where the
     device is to be given."""
-    if not device_given(made.node):
-        return None
+    if not device_given(made.node) or called_name(made.node) in LEGACY_TENSOR_TYPES:
+        return None  # (a legacy constructor given a device is TL402's)
     return value.next_after(made, "return")
 
 

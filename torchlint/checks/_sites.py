@@ -41,8 +41,12 @@ class InputSite:
         site: cst.CSTNode | None = None,
         at_use: bool = False,
         at_conversion: bool = False,
+        members: bool = False,
     ) -> None:
-        """``at_use``: the input's making is right and its use is wrong (one-hot
+        """``members``: ``value`` is what every tensor of a list argument is (the
+        images of a detection model's ``model(images)``): told so, with no fix at the
+        call (a list has no ``.float()``).
+        ``at_use``: the input's making is right and its use is wrong (one-hot
         rows fed as features): reported at the call, never at the making.
         ``at_conversion``: numpy data whose dtype a cast decided (``.astype(np.uint8)``)
         is reported where it was made a tensor (``torch.from_numpy``), not at the cast.
@@ -84,6 +88,7 @@ class InputSite:
         code = rule.ctx.code_for
         self.name = dotted(self.node) or code(self.node)
         self.site = site if site is not None and not rule.ctx.in_this_file(node) else None
+        self.members = members
 
     def report(
         self,
@@ -132,12 +137,16 @@ class InputSite:
             if joined is not None:
                 where = " (by the arithmetic of line <line:joined>)"
             subject = f"`{name}` is {dtype}{where} but"
+            if self.members:
+                subject = f"the tensors in `{name}` are {dtype}{where} but"
             there = ""
             if self.site is not None and at is here:  # (called in another file)
                 there = " at line <line:call>"
                 related["call"] = self.node if self.handed is not None else obs.node
         else:
             subject = f"`{name}` is {dtype} from here, and"
+            if self.members:
+                subject = f"{dtype} data made here reaches the list `{name}`, and"
             if self.moved_from is not None:
                 related["created"] = self.moved_from.node
                 subject = (
@@ -174,14 +183,15 @@ class InputSite:
                 Replace(self.node, method_call(self.node, method)),
                 message=fix_message.format(name),
             )
-            if fixed
+            if fixed and not self.members
             else None
         )
+        advice = f"pass `{self.rule.ctx.code_for(method_call(self.node, method))}`"
+        if self.members:
+            advice = f"convert each of its tensors with `.{method}()`"
         self.rule.report(
             at,
-            f"{subject} {callee} {problem}; "
-            f"pass `{self.rule.ctx.code_for(method_call(self.node, method))}`"
-            f"{' there' if there else ''}{aside}",
+            f"{subject} {callee} {problem}; {advice}{' there' if there else ''}{aside}",
             fix,
             related,
             self.handed.statement if self.handed is not None else None,

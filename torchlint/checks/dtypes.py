@@ -67,7 +67,8 @@ class HalfOnCpu(Rule):
     `convert_to_fp16()`; on every run or on the branch that casts it, an option's
     choice of float16 included) and called (also through the attribute that holds it,
     `self.encoder(batch)`), or its `generate` called, without ever being moved: the
-    call computes in float16 on the CPU.
+    call computes in float16 on the CPU. That finding lands on the cast too (the line
+    that decides the CPU run's dtype), once, and names the call.
 
     ## Why is this bad?
     Many CPU kernels have no half-precision version or a very slow one: older PyTorch
@@ -273,20 +274,32 @@ class HalfOnCpu(Rule):
             # (pipe.set_progress_bar_config(...) computes nothing; inputs moved to a
             # device meet a module left on the CPU: TL201's, whatever its dtype)
             return False
+        # (the cast is the line to change, once however many calls reach it)
+        at = self.once_at(cast.node, node)
+        if at is None:
+            return True
+        name = model_name(obs.callee)
+        related = {"cast": cast.node, "made": made.node, "call": node}
         story = (
             "is cast to float16 (line <line:cast>)"
             if module.dtype == "float16"
             else "is float16 on the branch that casts it (line <line:cast>)"
         )
+        subject, call = f"`{name}` {story} and", "this call"
+        if at is not node:
+            story = "here" if module.dtype == "float16" else "here on this branch"
+            subject, call = (
+                f"`{name}` is cast to float16 {story}, and",
+                "its call at line <line:call>",
+            )
         self.report(
-            node,
-            f"`{model_name(obs.callee)}` {story} and never "
-            "leaves the CPU it was made on (line <line:made>): this call computes in half "
-            "precision on the CPU, where older torch has no kernels "
+            at,
+            f"{subject} never leaves the CPU it was made on (line <line:made>): {call} "
+            "computes in half precision on the CPU, where older torch has no kernels "
             "('\"addmm_impl_cpu_\" not implemented for 'Half'') and newer torch slow "
             "ones; move it to a GPU, or keep float32 on the CPU",
             None,
-            {"cast": cast.node, "made": made.node},
+            related,
         )
         return True
 

@@ -10,7 +10,7 @@ from torchlint import screen
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs, DtypeMixObs
 from torchlint.analysis.torch_api import FLOAT64_TEXT, SCALAR_TYPE_NAMES, float_input_layer
-from torchlint.analysis.values import Kind, Value
+from torchlint.analysis.values import Kind, Value, tensors_of
 from torchlint.checks._build import method_call
 from torchlint.checks._sites import InputSite
 from torchlint.checks.dtypes import DTYPE_CASTS, op_name
@@ -38,7 +38,10 @@ class Float64Input(Rule):
     Also a numpy float64
     array that a Dataset of the file returns from `__getitem__` (in a tuple or a dict,
     from a list of them it keeps), which a DataLoader's default collate turns into a
-    float64 tensor. Also such a tensor meeting one of
+    float64 tensor. Also a list of such tensors handed to a module (`model(images,
+    targets)` of a torchvision detection model, `images = [img.to(device) for img in
+    images]`): reported where they became float64, with no fix (a list has no
+    `.float()`). Also such a tensor meeting one of
     another floating dtype in an op that never promotes: `torch.mm`, `torch.bmm`,
     `torch.matmul` and `@`, `F.linear`, `F.conv2d` and their kin (not `+` or `*`,
     which promote), also in a plain function of the file the data reaches (a
@@ -205,12 +208,14 @@ class Float64Input(Rule):
         found = False
         if obs.module.dtype != "float32" or obs.followed:
             return False
-        for arg, value in obs.args:
+        for arg, given in obs.args:
+            value = tensors_of(given) or given
             if value.kind != Kind.TENSOR or value.dtype != "float64" or arg.star:
                 continue
             found = True
             conv = (float_input_layer(obs.module) or "").startswith("Conv")
-            InputSite(self, arg, value, obs, site=node).report(
+            members = value is not given
+            InputSite(self, arg, value, obs, site=node, members=members).report(
                 "float64",
                 "computes in float32: '"
                 + (

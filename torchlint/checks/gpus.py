@@ -26,7 +26,7 @@ from torchlint.analysis.torch_api import (
 from torchlint.analysis.values import Event, Gpu, Kind, Value
 from torchlint.checks._build import attribute_base, renamed_method
 from torchlint.checks._devices import model_name, usable
-from torchlint.rules.rule import FixSpec, Replace, Rule
+from torchlint.rules.rule import FixSpec, LintContext, Replace, Rule
 
 
 def _bare_cuda(node: cst.Call) -> bool:
@@ -68,10 +68,12 @@ class CurrentGpuMismatch(Rule):
     on a GPU the
     code chooses: one moved there (or made there: `torch.zeros_like(values)` of a
     model's output is on the model's GPU), or, in the forward of a model placed
-    there, an input or a submodule's output (a mask made by a helper with `.cuda()`, a plain
+    there (or in a method the code runs on it, `decoder.infer(memory)`), an input or
+    a submodule's output (a mask made by a helper with `.cuda()`, a plain
     tensor attribute moved with `.cuda()` in `__init__`, which the model's
     `.to(args.device)` leaves where it is). The finding is on the line that names
-    the current GPU, with the meeting and the placement as related lines. A
+    the current GPU, with the meeting and the placement as related lines (where that
+    tensor is also handed to the model itself, the call's story is told instead). A
     placement that depends
     on the caller (a helper's `device` parameter that one caller fills with
     `torch.device("cuda")`) is not a choice.
@@ -110,6 +112,10 @@ class CurrentGpuMismatch(Rule):
     - [`torch.cuda.set_device`](https://pytorch.org/docs/stable/generated/torch.cuda.set_device.html)
     """
 
+    def __init__(self, ctx: LintContext) -> None:
+        super().__init__(ctx)
+        self._inputs: frozenset[int] | None = None
+
     def visit_Call(self, node: cst.Call) -> None:
         analysis = self.ctx.analysis
         if analysis.current_gpu is not None:
@@ -131,12 +137,32 @@ class CurrentGpuMismatch(Rule):
                     continue
                 self._report(node, obs, arg, value, placed, moved)
 
+    def _model_inputs(self) -> frozenset[int]:
+        """The moves (by node id) that put on the current GPU an input of a call of a
+        module placed on a chosen one: reported as that call's input."""
+        if self._inputs is None:
+            flow = self.ctx.analysis.flow
+            seen = [
+                *flow.calls.values(),
+                *(o for more in flow.calls.in_context.values() for o in more),
+            ]
+            self._inputs = frozenset(
+                id(moved[1].node)
+                for obs in seen
+                if not obs.in_forward and gpu_of(obs.module, flow.gpus) is not None
+                for _, value in obs.args
+                if (moved := gpu_of(value, flow.gpus)) is not None
+            )
+        return self._inputs
+
     def _mixed(self, node: cst.Call) -> None:
         """``node`` put a tensor on the current GPU, and it met one on a GPU the code
         chooses (``GpuMixObs``): reported here, once."""
         if _bare_cuda(node) and gpu_branch(self.ctx.statements, node) is not None:
             return  # (``if x.is_cuda: y = y.cuda()``: TL209 says it, with the fix)
         for mix in self.ctx.analysis.flow.gpu_mixes.all(node):
+            if id(mix.current.node) in self._model_inputs():
+                continue  # (it also reaches the model itself: that call says it first)
             at = self.once_at(mix.current.node, node, not self.ctx.in_this_file(mix.node))
             if at is None:
                 return

@@ -71,7 +71,10 @@ class IntegerInput(Rule):
     PyTorch Geometric layer whose first op is a Linear (`GCNConv`, `SAGEConv`,
     `GATConv`, ...) takes its node features as a float input, not its edges or batch
     vector; a graph's entries are followed through `Data(x=..., edge_index=...)`, its
-    DataLoader's batches and `data.to(device)`. The flow is followed
+    DataLoader's batches and `data.to(device)`. Its dense layers (`DenseGCNConv`,
+    `DenseGraphConv`, `DenseSAGEConv`, `DenseGINConv`) multiply the adjacency with the
+    features (`adj @ x`): an int64 0/1 adjacency (`np.zeros(..., dtype=np.int64)` made
+    a tensor) fails there too. The flow is followed
     through the file's functions and into the `forward` of its module classes, so an
     image preprocessed by a helper and fed to a model whose first layer is a
     convolution is found. The finding lands on the line that made the input integer

@@ -11,6 +11,7 @@ from torchlint.analysis.loaders import DETECTION_HEAD
 from torchlint.analysis.loss_api import (
     CLASS_INDEX_LOSSES,
     LABELS_CROSS_ENTROPY_HEADS,
+    LENGTH_LOSSES,
     LOGIT_LOSSES,
     LOSSES,
     MIXED_FLOAT_BACKWARD_LOSSES,
@@ -21,7 +22,7 @@ from torchlint.analysis.names import called_name, dotted
 from torchlint.analysis.observations import LossObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.torch_api import CONSTANT_FACTORIES, SCALAR_TYPE_NAMES
-from torchlint.analysis.values import Kind
+from torchlint.analysis.values import OUTPUT, Kind
 from torchlint.checks._build import method_call
 from torchlint.lint.traverse import nodes
 from torchlint.rules.rule import FixSpec, Replace, Rule
@@ -45,7 +46,11 @@ class LossTargetDtype(Rule):
         "in `huber_loss` / `mse_loss`."
     )
     fixable = True
-    triggers = (*(q.rsplit(".", 1)[-1] for q in LOSSES), *LABELS_CROSS_ENTROPY_HEADS, "detection")
+    triggers = (
+        *(q.rsplit(".", 1)[-1] for q in (*LOSSES, *LENGTH_LOSSES)),
+        *LABELS_CROSS_ENTROPY_HEADS,
+        "detection",
+    )
     needs = frozenset({screen.LOSS, screen.TARGET_DTYPE})
     _problem_type: bool | None = None  # (per file: ``_sets_problem_type``)
     docs = """
@@ -109,6 +114,12 @@ class LossTargetDtype(Rule):
     cast with `.float()`, and `l1_loss` / `smooth_l1_loss` (which promote) are fine;
     autocast is no excuse: it never casts a float64 tensor.
 
+    And floating lengths given to `F.ctc_loss` / `nn.CTCLoss()` (`input_lengths`,
+    `target_lengths`, by keyword or position): frames counted with `.sum()` of a float
+    mask (`torch.ones(...)`, `.float()`), reported at the loss, each length once.
+    Lengths a module hands back beside its output (`logits, out_lens = model(x)`)
+    are not read as floating: only the dtype a factory or a cast of the code gave.
+
     ## Why is this bad?
     Class-index targets must be `torch.long` (or uint8): `RuntimeError: expected
     target dtype to be Long or Byte, but got Int` (older releases: `expected scalar
@@ -122,7 +133,9 @@ class LossTargetDtype(Rule):
     default float, which `torch.from_numpy` and the default collate keep): the forward
     promotes and runs, then `loss.backward()` fails with `Found dtype Double but
     expected Float` in `huber_loss` (torch 2.13 too) and in `mse_loss` up to torch 2.10
-    (newer releases compute the whole loss in float64 instead).
+    (newer releases compute the whole loss in float64 instead). CTC's lengths must be
+    integers: `RuntimeError: target_lengths must be integral` (checked with torch
+    2.13.0+cpu).
 
     ## Example
     ```python
@@ -149,18 +162,27 @@ class LossTargetDtype(Rule):
     Class ids cast to a float get `target.long()` at the loss: **unsafe**, because
     integer data with a class dimension (multi-hot labels stored as integers) would
     be valid probabilities, and `.long()` would then change what the loss computes.
+    CTC's lengths get `lengths.long()` at the loss: counts of frames are whole numbers,
+    and a floating tensor there always raises: **safe**.
 
     ## References
     - [`torch.nn.functional.cross_entropy`](https://pytorch.org/docs/stable/generated/torch.nn.functional.cross_entropy.html)
     - [`torch.nn.BCELoss`](https://pytorch.org/docs/stable/generated/torch.nn.BCELoss.html)
     - [`torch.nn.HuberLoss`](https://pytorch.org/docs/stable/generated/torch.nn.HuberLoss.html)
+    - [`torch.nn.CTCLoss`](https://pytorch.org/docs/stable/generated/torch.nn.CTCLoss.html)
     """
 
     def visit_Call(self, node: cst.Call) -> None:
         # The function's own walk, then each call of it the file makes: one finding.
+        # (a loss given lengths: each length argument, once)
+        lengths: set[str] = set()
         for found in self.ctx.analysis.flow.loss_targets.all(node):
+            if found.role in lengths:
+                continue
             if self._check(found, node):
-                return
+                if not found.role:
+                    return
+                lengths.add(found.role)
 
     def _check(self, found: LossObs, call: cst.Call) -> bool:
         value = found.target
@@ -170,6 +192,13 @@ class LossTargetDtype(Rule):
             return self._detection_labels(found, call)
         if found.head is not None:
             return self._head_labels(found, call)
+        if found.role:
+            if value.dtype not in SCALAR_TYPE_NAMES or value.origin == OUTPUT:
+                # (integer lengths, or unknown: a module's output is in its dtype, but
+                # the lengths a module hands back beside it are its own business)
+                return False
+            error = f"{found.role} must be integral"
+            return self._report(found, call, "long", f"integer `{found.role}`", error)
         if found.qualified in CLASS_INDEX_LOSSES and value.dtype in _NARROW_INTS:
             error = f"expected target dtype to be Long or Byte, but got {_NARROW_INTS[value.dtype]}"
             return self._report(found, call, "long", "int64 class indices", error)
@@ -404,6 +433,8 @@ class LossTargetDtype(Rule):
             made is not None
             and made.action == "create"
             and called_name(made.node) in CONSTANT_FACTORIES
+            # (lengths counted from a mask: the mask itself is right as it is)
+            and not found.role
         ):
             spot = self.once_at(made.node, arg.value)
             if spot is None:

@@ -9,7 +9,7 @@ import libcst as cst
 
 from torchlint.analysis import ClassFacts, project
 from torchlint.analysis.facts import FileFacts, FunctionFacts
-from torchlint.analysis.names import dotted, literal_str
+from torchlint.analysis.names import dotted, getattr_name, literal_str, written_default
 from torchlint.analysis.torch_api import (
     AUDIO_MATRICES,
     PARAMETRIZED_MODULES,
@@ -213,7 +213,7 @@ class ModuleStateRule(Rule):
                 return bool(values) and all(tensor(v) for v in values)
             return tensor(value)
         if isinstance(node, cst.Call):
-            q = home.qualify(node.func) or ""
+            q = home.qualify(node.func) or _factory_by_name(node.func, home, scope) or ""
             if q.startswith("torch.nn."):
                 return False  # nn.Parameter(...) and friends are registered
             if any(
@@ -528,3 +528,15 @@ def _passed(fn: FunctionFacts, call: cst.Call, returned: cst.BaseExpression) -> 
     given = [a for a in call.args if a.keyword is None and not a.star]
     at = positional.index(name)
     return given[at].value if at < len(given) else returned
+
+
+def _factory_by_name(
+    func: cst.BaseExpression, home: FileFacts, scope: FunctionFacts | None
+) -> str | None:
+    """``getattr(torch, window)`` of a string literal, or of a parameter whose default
+    is one (``window="hann_window"``), naming a tensor factory: ``torch.<name>``."""
+    given = getattr_name(func, "torch", home.qualify) if isinstance(func, cst.Call) else None
+    if given is None:
+        return None
+    name = literal_str(given) or written_default(scope.node if scope else None, given)
+    return f"torch.{name}" if name in TENSOR_ATTRIBUTE_FACTORIES else None

@@ -3,7 +3,7 @@
 TL205, is in ``discarded.py``; a moved name whose alias still holds the old tensor,
 TL206, in ``stale_alias.py``). Each rule reports only when the code shows both halves of the
 bug; the message names the line of the other half. The rules on where modules are
-placed, TL201-TL203, are in ``placement.py``."""
+placed are in ``placement.py`` (TL201, TL203) and ``attached_late.py`` (TL202)."""
 
 from __future__ import annotations
 
@@ -14,17 +14,14 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis import batches
 from torchlint.analysis.legacy import made_by_class
-from torchlint.analysis.names import called_name, dotted
+from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains, innermost_function, written_before
 from torchlint.analysis.retype import TYPE_AS_CPU, TYPE_AS_KEPT
 from torchlint.analysis.torch_api import (
     GPU_STRINGS,
     MOVE_TEXT,
-    RANGE_FACTORIES,
-    RECURRENT_MODULES,
     SCATTERING_WRAPPERS,
-    SIZED_FACTORIES,
     TENSOR_ATTRIBUTE_FACTORIES,
     legacy_constructor,
 )
@@ -37,7 +34,7 @@ from torchlint.analysis.values import (
     Place,
     Value,
 )
-from torchlint.checks import _made, _stale
+from torchlint.checks import _input_sites, _made, _stale
 from torchlint.checks._build import attribute_base, method_call
 from torchlint.checks._devices import (
     cuda_by_name,
@@ -103,9 +100,15 @@ class InputsNotMoved(Rule):
     `scatter` / `take_along_dim` of a tensor on a device (unlike `x[idx]`, they take
     no CPU index). A tensor a helper makes with its `device=None` default (`def
     causal_mask(n, device=None)`) is reported at the call that left the default, the
-    line to change (`pass it device=scores.device`); also a cache that `forward`
+    line to change (`pass it device=scores.device`), also where the model's call
+    gets it (a cached `causal_mask(n, device=torch.device("cpu"))` handed to an
+    encoder); also a cache that `forward`
     rebuilds with such a call when the input is longer than it (`if n >
-    self.cos.shape[0]: self.cos = build(n)`): the long run meets the CPU table.
+    self.cos.shape[0]: self.cos = build(n)`): the long run meets the CPU table. A
+    batch rebuilt with its entries moved one by one (`{"ids": b["ids"].to(device),
+    "speaker": b["speaker"]}`) but one: reported at that entry's line, the move left
+    out. `torch.pow(gamma, exponents)` is where its exponents are (a discount kernel
+    made on the CPU).
     And a tensor made on the CPU, surely with dimensions, that meets one surely on a
     GPU in the run with one, model or not: moved with `.cuda()`, made with
     `device="cuda"`, or on a device that is a GPU there (`"cuda" if
@@ -132,8 +135,9 @@ class InputsNotMoved(Rule):
     the finding lands on that cast, the line to change: it should convert and move in
     one step. A tensor on the device cast with `.type_as(t)` of a CPU `t` (a loss's
     class weights kept as a plain attribute) is moved to the CPU by that cast (a type
-    such as "torch.FloatTensor" says the device too): the finding lands on the cast;
-    so where it meets any tensor surely on a GPU (sampled ids cast like the CPU
+    such as "torch.FloatTensor" says the device too): the finding lands on the cast,
+    also where the cast moved the batch's labels back and they meet the logits in a
+    loss; so where it meets any tensor surely on a GPU (sampled ids cast like the CPU
     prompt, then `torch.cat((ids, sampled))` with the ids moved there). A tensor
     computed on the CPU from one the code moves only afterwards (`mask = ids != pad`,
     by the function or a helper it calls, before `ids = ids.to(device)`) is reported
@@ -265,7 +269,8 @@ class InputsNotMoved(Rule):
                     continue
                 recast = _made.recast_only(value)
                 if recast is not None:
-                    self._recast(
+                    _input_sites.recast(
+                        self,
                         node,
                         recast,
                         made,
@@ -274,10 +279,20 @@ class InputsNotMoved(Rule):
                         placement,
                     )
                     continue
-                if _starting_state(obs, outer, made.node):
+                if _input_sites.is_starting_state(obs, outer, made.node):
                     # (reported where it is made: once per tensor made)
                     self._met_at_op.add(id(made.node))
-                    self._state(node, obs, placement, made, handed)
+                    _input_sites.starting_state(self, node, obs, placement, made, handed)
+                elif (put := _input_sites.put_unmoved(self, value, made)) is not None:
+                    # (put in a batch whose other entries were moved right there)
+                    self._met_at_op.add(id(made.node))
+                    _input_sites.left_out(self, node, obs, placement, made, put)
+                elif (back := _made.left_default(value, made)) is not None and (
+                    self.ctx.in_this_file(back.node)
+                ):
+                    # (made by a helper whose ``device=`` default the call left)
+                    self._met_at_op.add(id(made.node))
+                    _input_sites.left_default(self, node, obs, placement, made, back)
                 elif id(where) not in reported:
                     reported.add(id(where))
                     self._met_at_op.add(id(made.node))
@@ -377,8 +392,14 @@ class InputsNotMoved(Rule):
             moved = other.last("move")
             recast = _made.recast_only(mix.cpu)
             if recast is not None and not indexed:
-                self._recast(
-                    mix.node, recast, mix.cpu.last("create") or recast, "it", f"`{name}`", moved
+                _input_sites.recast(
+                    self,
+                    mix.node,
+                    recast,
+                    mix.cpu.last("create") or recast,
+                    "it",
+                    f"`{name}`",
+                    moved,
                 )
                 return
             where = "the model's device" if model else "a device"
@@ -432,7 +453,12 @@ class InputsNotMoved(Rule):
                         f"this tensor is made on the CPU {unplaced}, and `{handed.detail}`'s "
                         "forward, which gets it at line <line:call>,"
                     )
-            elif made is not None and (mix.node is node or mix.cpu.origin == BATCH):
+            elif (
+                made is not None
+                and (mix.node is node or mix.cpu.origin == BATCH)
+                # (a .type_as() of a CPU tensor in this file: that call is the line)
+                and not _typed_here(self, made)
+            ):
                 # Made in another file and handed back, or a batch's labels met in a
                 # loss or a comparison: the op here is the line (once per tensor made:
                 # moved before the loss, they are moved for the comparison too). A
@@ -536,15 +562,14 @@ class InputsNotMoved(Rule):
             elif batch:
                 meets = "here" if at is mix.node or mix.node is node else meets
                 advice = f"move it with the rest of the batch (`{cpu or 'it'}.to({of}.device)`)"
+            elif made is not None and _typed_here(self, made):
+                assert isinstance(made.node, cst.Call)
+                at, subject, advice = _made.type_as_story(
+                    self.ctx.code_for, made.node, made, related
+                )
             elif mix.node is node:
                 meets = "here"
                 advice = f"move it to that device first (`{cpu or 'it'}.to({of}.device)`)"
-            elif (
-                isinstance(node, cst.Call)
-                and made is not None
-                and made.detail in (TYPE_AS_CPU, TYPE_AS_KEPT)
-            ):
-                at, subject, advice = _made.type_as_story(self.ctx.code_for, node, made, related)
             if (
                 at is node
                 and mix.cpu.origin == PARAMETER
@@ -572,81 +597,6 @@ class InputsNotMoved(Rule):
                 statement,
             )
             return
-
-    def _recast(
-        self,
-        used: cst.CSTNode,
-        recast: Event,
-        made: Event,
-        name: str,
-        other: str,
-        moved: Event | None,
-    ) -> None:
-        """A CPU tensor whose last step before it meets the device was a dtype-only
-        ``.to(dtype)``: the line to change is that cast, which could move it too."""
-        at = self.once_at(recast.node, used)
-        if at is None:
-            return
-        related: dict[str, cst.CSTNode] = {"made": made.node, "used": used}
-        where = "the model's device"
-        if moved is not None:
-            related["moved"] = moved.node
-            where = f"{device_text(moved, self.ctx.code_for)} (line <line:moved>)"
-        method = recast.node.func.attr.value  # type: ignore[attr-defined]
-        subject = (
-            f"this `.{method}()` converts only the dtype"
-            if at is recast.node
-            else (f"`{name}` is converted only in dtype (line <line:cast>)")
-        )
-        if at is not recast.node:
-            related["cast"] = recast.node
-        self.report(
-            at,
-            f"{subject}: the tensor stays on the CPU, where it was made (line <line:made>), "
-            f"and meets {other}, on {where}, at line <line:used>: 'Expected all tensors to "
-            "be on the same device'; convert and move it in one step, "
-            "`.to(device=..., dtype=...)` with the device of what it meets",
-            None,
-            related,
-        )
-
-    def _state(
-        self, node: cst.Call, obs: CallObs, placement: Event, made: Event, handed: Event | None
-    ) -> None:
-        """The starting state of a recurrent layer, made on the CPU: the line to change
-        is the factory, which can make it on the device (the state is no data a caller
-        loads and moves), once however many calls reach the layer. Made in another
-        file the run does not lint: this call, which reaches it."""
-        at = self.once_at(made.node, node, forward=True)
-        if at is None:
-            return
-        whole = model_name(obs.callee)
-        related: dict[str, cst.CSTNode] = {"used": obs.node, "placed": placement.node}
-        if at is made.node:
-            subject = f"this tensor is made on the CPU {_made.unplaced(made.node)} and is"
-        else:
-            related["made"] = made.node
-            subject = (
-                f"this call reaches a tensor made on the CPU {_made.unplaced(made.node)} at line "
-                "<line:made>,"
-            )
-        how = "called with it at line <line:used>"
-        if handed is not None and handed.node is not at:
-            related["passed"] = handed.node
-            how = (
-                f"passed to `{handed.detail}` at line <line:passed>, which calls `{whole}` "
-                "with it at line <line:used>"
-            )
-        self.report(
-            at,
-            f"{subject} the starting state of `{whole}` ({how}), but `{whole}` was moved to "
-            f"{device_text(placement, self.ctx.code_for)} at line <line:placed>: 'Input and "
-            "hidden tensors are not at the same device'; create it on the model's device "
-            "(`device=`, the input's `.device`)",
-            None,
-            related,
-            at,
-        )
 
     def _report(
         self,
@@ -756,20 +706,6 @@ def _inputs_of(
             yield from ((arg, item, True, arg) for item in value.items)
 
 
-def _starting_state(obs: CallObs, arg: cst.Arg, made: cst.CSTNode) -> bool:
-    """``arg`` is the starting state (``hx``) of a torch.nn recurrent layer, and a
-    factory that takes ``device=`` made the tensor (``torch.zeros(layers, n, dim)``)."""
-    if obs.module.origin not in RECURRENT_MODULES or arg.star:
-        return False
-    if arg.keyword is not None:
-        if arg.keyword.value != "hx":
-            return False
-    elif len(obs.node.args) < 2 or obs.node.args[1] is not arg:
-        return False
-    name = called_name(made)
-    return name in SIZED_FACTORIES or name in RANGE_FACTORIES
-
-
 def _named(expr: cst.BaseExpression, text: str) -> bool:
     """An advice can take ``.device`` of ``expr`` (``x``, ``batch["x"]``, ``(a / n)``,
     ``self.lin(x)``): not of a long call, which it would spell out again
@@ -796,3 +732,14 @@ def _moving_callee(ctx: LintContext, value: Value) -> Event | None:
         if isinstance(func.value, cst.Subscript) and dotted(func.value.value) in params:
             return passes[1]
     return None
+
+
+def _typed_here(rule: Rule, made: Event) -> bool:
+    """``made`` is a ``.type_as(t)`` of this file that took a CPU tensor's type."""
+    return (
+        made.detail in (TYPE_AS_CPU, TYPE_AS_KEPT)
+        and isinstance(made.node, cst.Call)
+        and isinstance(made.node.func, cst.Attribute)
+        and bool(made.node.args)
+        and rule.ctx.in_this_file(made.node)
+    )

@@ -178,7 +178,8 @@ class TensorAttributeNotBuffer(ModuleStateRule):
     docs = """
     ## What it does
     In an `nn.Module` subclass, flags `self.mask = torch.ones(...)` (any tensor
-    factory, `torch.tensor`, `torch.from_numpy`, a torchaudio filterbank or DCT matrix
+    factory, also one chosen by name, `getattr(torch, window)(n_fft)` with a
+    parameter that defaults to `"hann_window"`, `torch.tensor`, `torch.from_numpy`, a torchaudio filterbank or DCT matrix
     (`melscale_fbanks`, `create_dct`), arithmetic on them, or an index that
     keeps dimensions: `torch.linspace(0, 1, n)[..., None]`, or what a helper of the
     file or a method or static method of the class returns, or a module-level name of

@@ -56,8 +56,10 @@ class ModuleNotPlaced(Rule):
     of the file that calls `self.decoder(...)`). The finding lands where
     the module is made, the line to change, and names the input's move and the call;
     a module made by a factory function of the file and handed back to its caller
-    (`self.model = build_model(args)`) is reported at that call, where the caller
+    (`self.model = build_model(args)`, also in a tuple: `model, config =
+    load_model(path)`) is reported at that call, where the caller
     takes charge of it and a device is usually at hand (the factory often has none).
+    A list of inputs counts as its tensors (`encoder(*probes)`, `detector(images)`).
     A layer with weights made inside a placed module's `forward` (or a helper it
     calls) and called there, `nn.BatchNorm2d(c)(x)`, is no attribute of the module:
     the model's move leaves it on the CPU while its input lives on the GPU with the

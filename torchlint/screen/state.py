@@ -105,6 +105,14 @@ class ModuleState:
             q = (self.qualify(name) if name is not None else None) or ""
             if q.startswith("torch.nn."):
                 return False
+            by_name = node.func
+            if (
+                isinstance(by_name, ast.Call)
+                and dotted(by_name.func) == "getattr"
+                and by_name.args
+                and self.qualify(dotted(by_name.args[0]) or "") == "torch"
+            ):
+                return True  # getattr(torch, window)(n): a factory chosen by name, maybe
             if any(
                 k.arg == "device"
                 and not _own_device(k.value)

@@ -8,6 +8,7 @@ import ast
 from torchlint.analysis.array_api import OPENCV_VIDEO_READER
 from torchlint.analysis.loss_api import (
     LABELS_CROSS_ENTROPY_HEADS,
+    LENGTH_LOSSES,
     LOGIT_LOSSES,
     LOSSES,
     PROBABILITY_LOSSES,
@@ -181,11 +182,14 @@ IMAGE_READERS = frozenset(
         OPENCV_VIDEO_READER,
     )
 )
-_LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in LOSSES)
+_LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in (*LOSSES, *LENGTH_LOSSES))
 # A transformers task head that computes a cross-entropy on its labels, made (the end
 # of its class name): LOSS.
 LABEL_HEADS = tuple(LABELS_CROSS_ENTROPY_HEADS)
-_BINARY_LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in (*PROBABILITY_LOSSES, *LOGIT_LOSSES))
+# (and the losses given lengths: any floating tensor is refused there)
+_BINARY_LOSS_WORDS = frozenset(
+    q.rsplit(".", 1)[-1] for q in (*PROBABILITY_LOSSES, *LOGIT_LOSSES, *LENGTH_LOSSES)
+)
 PLACING_KEYWORDS = frozenset(
     {"device", "device_map", "load_in_8bit", "load_in_4bit", "quantization_config"}
 )

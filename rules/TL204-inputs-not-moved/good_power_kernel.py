@@ -1,0 +1,27 @@
+# The kernel is made where the advantages are (`device=`), so the convolution gets
+# both on the device.
+import torch
+import torch.nn.functional as F
+
+
+def discount_kernel(gamma, horizon, device):
+    exponents = torch.arange(horizon, dtype=torch.float32, device=device)
+    return torch.pow(gamma, exponents).view(1, 1, horizon)
+
+
+def discounted_returns(rewards, gamma):
+    horizon = rewards.size(-1)
+    kernel = discount_kernel(gamma, horizon, rewards.device)
+    padded = F.pad(rewards.unsqueeze(1), (0, horizon - 1))
+    return F.conv1d(padded, kernel).squeeze(1)
+
+
+class Learner:
+    def __init__(self, critic, device):
+        self.device = device
+        self.critic = critic.to(device)
+
+    def advantages(self, observations, rollouts):
+        rewards = torch.as_tensor(rollouts, dtype=torch.float32, device=self.device)
+        values = self.critic(observations.to(self.device)).squeeze(-1)
+        return discounted_returns(rewards - values, 0.99)
