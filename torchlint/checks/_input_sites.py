@@ -6,6 +6,8 @@ rebuilt batch that was left out of its moves, and the call that left a helper's
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import libcst as cst
 
 from torchlint.analysis.names import called_name
@@ -99,19 +101,14 @@ def left_out(
     """A batch's tensor put, unmoved, in a dict whose other entries are moved in
     the same literal (``{"ids": b["ids"].to(dev), "speaker": b["speaker"]}``):
     that entry is the line to change, once."""
-    at = rule.once_at(put.node, node)
-    if at is None:
-        return
-    whole = model_name(obs.callee)
-    rule.report(
-        at,
-        f"the batch's `{put.detail}` (made on the CPU at line <line:made>) is put here "
-        "without the move its other entries get, and "
-        f"`{whole}` gets it at line <line:used>, but `{whole}` was moved to "
-        f"{device_text(placement, rule.ctx.code_for)} at line <line:placed>: move it "
-        "with the others",
-        None,
-        {"made": made.node, "used": obs.node, "placed": placement.node},
+    _at_line(
+        rule,
+        (node, put.node, obs, placement, made),
+        lambda whole: (
+            f"the batch's `{put.detail}` (made on the CPU at line <line:made>) is put here "
+            f"without the move its other entries get, and `{whole}` gets it"
+        ),
+        "move it with the others",
     )
 
 
@@ -121,17 +118,35 @@ def left_default(
     """A module's input made by a helper whose ``device=`` default (None or the
     CPU) the call left (``causal_mask(n)`` of ``def causal_mask(n,
     device=torch.device("cpu"))``): that call is the line to change, once."""
-    at = rule.once_at(back.node, node)
+    _at_line(
+        rule,
+        (node, back.node, obs, placement, made),
+        lambda whole: (
+            "this call leaves its helper's `device=` at its default (None or the CPU), so "
+            f"the tensor made at line <line:made> is on the CPU, and `{whole}` gets it"
+        ),
+        "pass it the device of the model's inputs (`device=...`)",
+    )
+
+
+def _at_line(
+    rule: Rule,
+    site: tuple[cst.Call, cst.CSTNode, CallObs, Event, Event],
+    story: Callable[[str], str],
+    advice: str,
+) -> None:
+    """Reports a module's CPU input at ``line`` (once), the line to change, with the
+    model's call and its placement: ``site`` is (the call visited, that line, the
+    call's observation, the placement, the making)."""
+    node, line, obs, placement, made = site
+    at = rule.once_at(line, node)
     if at is None:
         return
     whole = model_name(obs.callee)
     rule.report(
         at,
-        "this call leaves its helper's `device=` at its default (None or the CPU), so "
-        f"the tensor made at line <line:made> is on the CPU, and `{whole}` gets it at "
-        f"line <line:used>, but `{whole}` was moved to "
-        f"{device_text(placement, rule.ctx.code_for)} at line <line:placed>: pass it "
-        "the device of the model's inputs (`device=...`)",
+        f"{story(whole)} at line <line:used>, but `{whole}` was moved to "
+        f"{device_text(placement, rule.ctx.code_for)} at line <line:placed>: {advice}",
         None,
         {"made": made.node, "used": obs.node, "placed": placement.node},
     )
