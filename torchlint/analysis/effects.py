@@ -52,7 +52,7 @@ from torchlint.analysis.array_api import (
     array_library_function,
 )
 from torchlint.analysis.facts import ClassFacts
-from torchlint.analysis.loss_api import LENGTH_LOSSES, LOSSES, functional_loss
+from torchlint.analysis.loss_api import LOSSES, RECORDED_LOSSES, functional_loss
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
@@ -722,7 +722,7 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(CATEGORICAL, _categorical),
     **dict.fromkeys(STRICT_DTYPE_OPS, strict_ops.call),
     **datasets.HANDLERS,
-    **{q: losses.function for q in (*LOSSES, *LENGTH_LOSSES) if not is_nn_class(q)},
+    **{q: losses.function for q in RECORDED_LOSSES if not is_nn_class(q)},
     **dict.fromkeys(TORCHVISION_IMAGE_READERS, arrays.image_reader),
     TORCHVISION_VIDEO_READER: arrays.video_reader,
     OPENCV_IMAGE_READER: arrays.imread,

@@ -42,7 +42,7 @@ from torchlint.analysis import (
 )
 from torchlint.analysis.function_values import FunctionValues
 from torchlint.analysis.loops import same_members
-from torchlint.analysis.loss_api import LENGTH_LOSSES, LOSSES
+from torchlint.analysis.loss_api import RECORDED_LOSSES
 from torchlint.analysis.names import (
     attribute_name,
     dotted,
@@ -686,7 +686,7 @@ class Expressions(FunctionValues):
             ),
             self.depth,
         )
-        if module.origin in LOSSES or module.origin in LENGTH_LOSSES:
+        if module.origin in RECORDED_LOSSES:
             losses.called(self, node, module.origin, args, module)
         loaders.labels_loss(self, node, module, args)  # model(**batch) of a task head
         loaders.detection_targets(self, node, module, args)  # model(images, targets)

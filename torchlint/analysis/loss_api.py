@@ -58,6 +58,8 @@ LOSSES = {
     **LOGIT_LOSSES,
     **{q: name for q, (name, _) in MIXED_FLOAT_BACKWARD_LOSSES.items()},
 }
+# Every loss whose calls ``losses.called`` records (targets, or lengths).
+RECORDED_LOSSES = {**LOSSES, **LENGTH_LOSSES}
 
 
 def functional_loss(q: str) -> bool:

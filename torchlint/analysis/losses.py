@@ -14,6 +14,7 @@ from torchlint.analysis.loss_api import (
     LENGTH_ARGUMENTS,
     LENGTH_LOSSES,
     LOSSES,
+    RECORDED_LOSSES,
     WEIGHT_DTYPE_LOSSES,
 )
 from torchlint.analysis.observations import LossObs
@@ -50,7 +51,7 @@ def function(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     """``F.mse_loss(pred, target)``: recorded (``called``); the loss is a tensor where
     its input and target are (both, or the call fails), a number by default: no
     dimensions, in no dtype story."""
-    if q in LOSSES or q in LENGTH_LOSSES:
+    if q in RECORDED_LOSSES:
         called(scope, node, q, args)
     placed = [v for _, v in args[:2] if v.kind in (Kind.TENSOR, Kind.MOVED) and v.device]
     if not placed:

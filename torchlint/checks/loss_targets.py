@@ -11,12 +11,11 @@ from torchlint.analysis.loaders import DETECTION_HEAD
 from torchlint.analysis.loss_api import (
     CLASS_INDEX_LOSSES,
     LABELS_CROSS_ENTROPY_HEADS,
-    LENGTH_LOSSES,
     LOGIT_LOSSES,
-    LOSSES,
     MIXED_FLOAT_BACKWARD_LOSSES,
     PROBABILITY_LOSSES,
     PROBLEM_TYPE_SETTINGS,
+    RECORDED_LOSSES,
 )
 from torchlint.analysis.names import called_name, dotted
 from torchlint.analysis.observations import LossObs
@@ -47,7 +46,7 @@ class LossTargetDtype(Rule):
     )
     fixable = True
     triggers = (
-        *(q.rsplit(".", 1)[-1] for q in (*LOSSES, *LENGTH_LOSSES)),
+        *(q.rsplit(".", 1)[-1] for q in RECORDED_LOSSES),
         *LABELS_CROSS_ENTROPY_HEADS,
         "detection",
     )

@@ -10,8 +10,8 @@ from torchlint.analysis.loss_api import (
     LABELS_CROSS_ENTROPY_HEADS,
     LENGTH_LOSSES,
     LOGIT_LOSSES,
-    LOSSES,
     PROBABILITY_LOSSES,
+    RECORDED_LOSSES,
 )
 from torchlint.analysis.torch_api import (
     COPY_FUNCTIONS,
@@ -51,7 +51,7 @@ FLOAT64 = "float64"  # made or cast to float64: .double(), dtype=torch.float64, 
 # the word "cpu" (a name, an attribute, a string), or `is_available`: a run without a
 # GPU is named or tested for
 CPU_WORD = "cpu-word"
-LOSS = "loss"  # a loss torch checks the target of (loss_api.LOSSES)
+LOSS = "loss"  # a loss torch checks the target (or lengths) of (loss_api.RECORDED_LOSSES)
 # a target dtype a loss may refuse: any target of a binary cross-entropy (integers are
 # refused), or a tensor made or cast to a narrow integer type or to float64
 TARGET_DTYPE = "target-dtype"
@@ -182,7 +182,7 @@ IMAGE_READERS = frozenset(
         OPENCV_VIDEO_READER,
     )
 )
-_LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in (*LOSSES, *LENGTH_LOSSES))
+_LOSS_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in RECORDED_LOSSES)
 # A transformers task head that computes a cross-entropy on its labels, made (the end
 # of its class name): LOSS.
 LABEL_HEADS = tuple(LABELS_CROSS_ENTROPY_HEADS)
