@@ -152,20 +152,56 @@ def caption(path, image, device):
 """
 
 
-def test_a_cast_in_another_file_is_reported_at_the_call_that_meets_the_input(
+def test_a_cast_in_another_file_is_reported_at_the_call_that_hands_the_model_back(
     tmp_path: Path,
 ) -> None:
     # TL201 lands on its cast, the line to change, when the cast is in the linted
     # file; a cast in another file of the project is that file's line, so the finding
-    # lands on this file's call and names it.
+    # lands on this file's call that hands the model back (where it is placed, as a
+    # model made here and returned is) and names the cast and the call that fails.
     write(tmp_path, {"loader.py": LOADER, "train.py": TRAIN_HALF})
     found = lint(tmp_path / "train.py")
-    assert [(line, code) for line, code, _ in found] == [(8, "TL201")]
+    assert [(line, code) for line, code, _ in found] == [(7, "TL201")]
     assert found[0][2].startswith(
-        "`model` was cast to float16 at line 6 of loader.py, but never moved to a device, "
-        "while its input `image.to(device)` was moved to `device` at line 8: the call fails"
+        "`model` was cast to float16 at line 6 of loader.py and handed back here, but never "
+        "moved to a device, while its input `image.to(device)` was moved to `device` at "
+        "line 8: the call at line 8 fails"
     )
     assert lint(tmp_path / "train.py", screen=False) == found
+
+
+MEMO_LOADER = """\
+from diffusers import ControlNetModel
+
+_LOADED = {}
+
+
+def get_controlnet(repo, dtype):
+    if repo not in _LOADED:
+        _LOADED[repo] = ControlNetModel.from_pretrained(repo, torch_dtype=dtype).eval()
+    return _LOADED[repo]
+"""
+
+MEMO_USER = """\
+import torch
+
+from memo_loader import get_controlnet
+
+
+def residuals(latents, t, device):
+    controlnet = get_controlnet("canny", torch.float16)
+    return controlnet(latents.to(device), t)
+"""
+
+
+def test_a_memoized_helper_of_another_file_gives_what_it_stored(tmp_path: Path) -> None:
+    # The cache is the other file's global: the read of it gives what this call of
+    # the helper stored there (``memos.py``), not an unknown.
+    write(tmp_path, {"memo_loader.py": MEMO_LOADER, "user.py": MEMO_USER})
+    found = lint(tmp_path / "user.py")
+    assert [(line, code) for line, code, _ in found] == [(7, "TL201")]
+    assert "cast to float16 at line 8 of memo_loader.py and handed back here" in found[0][2]
+    assert lint(tmp_path / "user.py", screen=False) == found
 
 
 LOADER_PARTS = """\
@@ -215,7 +251,7 @@ def test_what_a_followed_call_reaches_in_another_file_is_read_and_its_lines_name
     # the cast's line is still the line of loader.py.
     write(tmp_path, {"loader.py": LOADER_PARTS, "train.py": TRAIN_PARTS})
     found = lint(tmp_path / "train.py")
-    assert [(line, code) for line, code, _ in found] == [(8, "TL201")]
+    assert [(line, code) for line, code, _ in found] == [(7, "TL201")]
     assert "cast to float16 at line 15 of loader.py" in found[0][2]
     assert lint(tmp_path / "train.py", screen=False) == found
 

@@ -526,20 +526,6 @@ def _parameter(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return replace(inner, kind=Kind.TENSOR, origin=PARAMETER)
 
 
-def _local_after_layers(args: Args) -> tuple[Value, ...]:
-    """The first member of ``nn.Sequential(nn.Linear(n, d), nn.ReLU(), Block())`` that
-    is an instance of a class of the file, where only torch.nn layers come before it
-    (the Sequential's ``items``, after its first member)."""
-    for arg, value in args[1:]:
-        if arg.keyword is not None or arg.star or value.kind != Kind.MODULE:
-            return ()
-        if value.origin.startswith("local:") and value.ident:
-            return (replace(value, items=()),)
-        if not value.origin.startswith("torch.nn."):
-            return ()
-    return ()
-
-
 def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     if "." in q[len("torch.nn.") :] and not q.startswith("torch.nn.modules."):
         # torch.nn.SyncBatchNorm.convert_sync_batchnorm, torch.nn.utils...: these
@@ -590,13 +576,17 @@ def _nn_class(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
                 origin=q,
             )
     if last == "Sequential" and args and args[0][0].keyword is None:
-        first = holders.first_child(args[0]) if args[0][0].star else args[0][1]
+        spread = holders.spread_members(args)
+        if spread:
+            first = spread[0]
+        else:
+            first = holders.first_child(args[0]) if args[0][0].star else args[0][1]
         if first.kind == Kind.MODULE:
             # What its first member is (of a Sequential of blocks: the first block's first
             # layer) says what input it takes (``takes_float_input``); a member of the
             # file's classes after torch.nn layers runs on their output.
-            layers = not args[0][0].star and first.origin.startswith("torch.nn.")
-            later = _local_after_layers(args) if layers else ()
+            layers = spread is not None and first.origin.startswith("torch.nn.")
+            later = holders.local_after_layers(spread) if spread and layers else ()
             inner = first.items[:1] if first.origin.endswith("Sequential") else ()
             return replace(module, origin=q, items=(replace(first, items=inner), *later))
     if last in ("ModuleList", "ModuleDict") and len(args) == 1 and args[0][0].keyword is None:

@@ -20,6 +20,7 @@ from torchlint.analysis import (
     dicts,
     dims,
     effects,
+    float_only,
     frames,
     gpus,
     graphs,
@@ -348,6 +349,7 @@ class Expressions(FunctionValues):
                 )
                 if collated is not None:
                     return collated
+            float_only.function(self, node, q, args)
             return effects.library_call(self, node, q, args)
 
         if type(func) is cst.Subscript:
@@ -508,6 +510,7 @@ class Expressions(FunctionValues):
                 # has these, and they return it
                 return replace(receiver, kind=Kind.MODULE)
             if receiver.kind in (Kind.TENSOR, Kind.ENCODING, Kind.MOVED):
+                float_only.method(self, node, receiver, method)
                 return effects.tensor_method(self, node, receiver, method)
             if receiver.kind == Kind.NDARRAY:
                 return arrays.method(node, receiver, method)

@@ -215,6 +215,8 @@ class _Scope(Attachments):
                 self.dropped = True  # {k: f(v) ...} in a leaf walk (``shapes.py``)
             elif not memos.cached_read(self, stmt.value, value):
                 self.returns.append(value)
+            elif (kept := memos.stored_read(self, stmt.value)) is not None:
+                self.returns.append(kept)  # (what this call stored in the memo)
         elif type(stmt) is cst.If:
             self.eval(stmt.test)
             decided = self.constant(stmt.test)
@@ -457,6 +459,10 @@ class _Scope(Attachments):
             if isinstance(target, cst.Subscript):
                 if id(target) in self.watched:  # (a store of a loop by key: key_loops.py)
                     self.watched[id(target)] = value
+                memos.store(self, target, value)
+                if value.kind == Kind.MODULE:
+                    # model.blocks[i] = Block(...): a member of a ModuleList replaced
+                    self.late_assign(dotted(target.value), value, stmt)
                 self.set_entry(target, value)
             elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Subscript):
                 # self.convs[i].weight = nn.Parameter(t): set on a member of self.convs

@@ -7,6 +7,7 @@ instance is now (``instance_attrs``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -186,6 +187,37 @@ def _recast(module: Value, returned: Value, args: list[tuple[cst.Arg, Value]]) -
     if cast is None or cast.detail != returned.dtype:
         return False
     return not any(cast in value.events for _, value in args)
+
+
+def spread_members(args: Sequence[tuple[cst.Arg, Value]]) -> list[Value] | None:
+    """The members of ``nn.Sequential(a, b, *layers)`` in order, a tuple or list
+    written out (``layers = [nn.Conv2d(...), nn.ReLU()]``) spread in place; None
+    where one is not known (a keyword, ``*`` of anything else)."""
+    out: list[Value] = []
+    for arg, value in args:
+        if arg.keyword is not None or arg.star == "**":
+            return None
+        if arg.star:
+            if value.kind != Kind.TUPLE:
+                return None
+            out += value.items
+        else:
+            out.append(value)
+    return out
+
+
+def local_after_layers(members: list[Value]) -> tuple[Value, ...]:
+    """The first member of ``nn.Sequential(nn.Linear(n, d), nn.ReLU(), Block())`` that
+    is an instance of a class of the file, where only torch.nn layers come before it
+    (the Sequential's ``items``, after its first member)."""
+    for value in members[1:]:
+        if value.kind != Kind.MODULE:
+            return ()
+        if value.origin.startswith("local:") and value.ident:
+            return (replace(value, items=()),)
+        if not value.origin.startswith("torch.nn."):
+            return ()
+    return ()
 
 
 def through_layers(

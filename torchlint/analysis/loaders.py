@@ -252,6 +252,9 @@ def script_module(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg
     made = Event("create", node)
     moved = () if device == Place.CPU else (Event("move", node, device),)
     dtype = "float32" if q == WHISPER_LOADER else None
+    if q in CLIP_LOADERS and device in (Place.CPU, Place.CUDA):
+        # (float16 on a GPU, as CLIP builds it; ``.float()`` on the CPU)
+        dtype = "float16" if device == Place.CUDA else "float32"
     module = new_value(Kind.MODULE, device, dtype, made, device_expr=expr)
     module = replace(module, events=(made, *moved), origin=q)
     return Value(Kind.TUPLE, items=(module, UNKNOWN)) if q in CLIP_LOADERS else module

@@ -27,6 +27,23 @@ def cached_read(scope: Scope, expr: cst.BaseExpression | None, value: Value) -> 
     return container is not None and container in _stored(scope)
 
 
+def store(scope: Scope, target: cst.Subscript, value: Value) -> None:
+    """``_CACHE[key] = model`` in a walk: what the helper put in its memo, which a
+    read of the memo later in the same walk gives back (the container itself may be
+    another file's global, whose entries the walk does not keep)."""
+    container = dotted(target.value)
+    if container is not None and container in _stored(scope):
+        scope.memo_stored[container] = value
+
+
+def stored_read(scope: Scope, expr: cst.BaseExpression | None) -> Value | None:
+    """What this walk stored in the memo that ``expr`` (a read of it) reads, if any."""
+    if not isinstance(expr, cst.Subscript):
+        return None
+    container = dotted(expr.value)
+    return None if container is None else scope.memo_stored.get(container)
+
+
 def _stored(scope: Scope) -> frozenset[str]:
     """The containers (``_CACHE``, ``self._slots``) the functions of the file being
     read store entries in by key."""

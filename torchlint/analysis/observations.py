@@ -136,6 +136,9 @@ class DtypeMixObs:
     # A loss's class weights (the first operand, its constructor's argument) and its
     # input (``strict_ops.loss_weight``), not the operands of one op.
     weights: bool = False
+    # An op that computes floating tensors only, given integers (``float_only.py``):
+    # the one operand is those.
+    float_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,8 @@ class Scope(ABC):
         self.stmt: cst.CSTNode | None = None  # the statement being walked
         # What the stores of a loop over a dict by key put back (``key_loops.py``).
         self.watched: dict[int, Value | None] = {}
+        # What this walk put in a memo container by key (``memos.py``).
+        self.memo_stored: dict[str, Value] = {}
         self.in_forward = False  # followed from a module call (see CallObs)
         # In the forward of a DataParallel replica (its GPU is the current one).
         self.replica = 0

@@ -181,7 +181,7 @@ FLOAT_RESULTS = frozenset(
 # same names are ``STRICT_DTYPE_METHODS``.
 STRICT_DTYPE_OPS = frozenset(
     {
-        *(f"torch.{op}" for op in ("mm", "bmm", "matmul", "mv", "addmm", "baddbmm")),
+        *(f"torch.{op}" for op in ("mm", "bmm", "matmul", "mv", "addmm", "baddbmm", "tensordot")),
         "torch.sparse.mm",
         *(
             f"torch.nn.functional.{op}"
@@ -199,6 +199,15 @@ STRICT_DTYPE_OPS = frozenset(
     }
 )
 STRICT_DTYPE_METHODS = frozenset({"mm", "bmm", "matmul", "mv"})
+# Ops that compute floating tensors only and fail on integers (``float_only.py``).
+FLOAT_ONLY_METHODS = frozenset(
+    "mean std var normal_ uniform_ softmax log_softmax norm lerp".split()
+)
+_FLOATS_ONLY = "randn_like rand_like mean std var lerp softmax log_softmax norm".split()
+_FUNCTIONAL_FLOATS_ONLY = "softmax log_softmax normalize layer_norm dropout".split()
+FLOAT_ONLY_FUNCTIONS = frozenset(f"torch.{n}" for n in _FLOATS_ONLY) | frozenset(
+    f"torch.nn.functional.{n}" for n in _FUNCTIONAL_FLOATS_ONLY
+)
 # Of those, the ones that may make values and indices (``torch.max(x, 1)``,
 # ``x.topk(k)``), held as one tensor: of either dtype.
 PAIRED_RESULTS = frozenset("max min topk sort".split())

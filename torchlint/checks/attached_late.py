@@ -28,8 +28,9 @@ class ModuleAddedAfterPlacement(Rule):
     needs = frozenset({screen.LATE_MODULE})
     docs = """
     ## What it does
-    Flags `model.head = nn.Linear(...)`, `setattr(parent, name, LoRALinear(child))`
-    and other new modules attached to a model (or a part of it) after the model was
+    Flags `model.head = nn.Linear(...)`, `setattr(parent, name, LoRALinear(child))`,
+    `model.blocks[i] = FastBlock(...)` (a member of a `ModuleList` replaced) and other
+    new modules attached to a model (or a part of it) after the model was
     moved with `.to(device)` / `.cuda()`, when nothing moves the model again before
     the end of the function. When the module is attached in a helper or a method that
     the placing code calls (`inject_lora(model)`, `model.reset_classifier(5)`), the

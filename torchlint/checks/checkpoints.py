@@ -395,7 +395,8 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
     `use_cuda = torch.cuda.is_available()`, also in the caller): the code chose the
     device per run. Nor a load in a method of a `Dataset` class (`__init__` reading
     a manifest, `__getitem__` reading one sample), or one whose result the same code
-    hands to a `DataLoader` as its dataset: those are data files the project's
+    hands to a `DataLoader` in its dataset (also what the code computes from it first:
+    `x, y = data["x"].float(), data["y"]`, then `DataLoader(TensorDataset(x, y))`): those are data files the project's
     own preprocessing wrote, not a model's checkpoint, and a Dataset whose files held
     GPU tensors would fail in its DataLoader workers long before any device mix-up
     (held-out writers put such a load in half their cases; it was this rule's only
@@ -443,20 +444,25 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
         )
 
     def _loader_data(self, node: cst.Call) -> bool:
-        """``samples = torch.load(p)`` whose name the same body hands to a DataLoader
-        as its dataset (``DataLoader(samples, ...)``): a data file, as a Dataset's."""
+        """``samples = torch.load(p)`` whose name (or what the same body computes from
+        it) the body hands to a DataLoader in its dataset (``DataLoader(samples,
+        ...)``, ``DataLoader(Pairs(x, y))``): a data file, as a Dataset's."""
         stmt = self.ctx.statements[-1] if self.ctx.statements else None
         assign = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
         if not (isinstance(assign, cst.Assign) and assign.value is node):
             return False
-        names = {t.target.value for t in assign.targets if isinstance(t.target, cst.Name)}
+        names = _bound(assign)
         fn = self.ctx.function
         body = fn.node if fn is not None else self.ctx.module
+        # (and the names the body binds to what it computes from it: ``x, y =
+        # data["x"].float(), ...``, handed on as ``DataLoader(TensorDataset(x, y))``)
+        for later in nodes(body, cst.Assign):
+            if later is not assign and any(n.value in names for n in nodes(later.value, cst.Name)):
+                names |= _bound(later)
         return any(
             self.ctx.analysis.qualify(call.func) in DATA_LOADERS
             and call.args
-            and isinstance(call.args[0].value, cst.Name)
-            and call.args[0].value.value in names
+            and any(n.value in names for n in nodes(call.args[0].value, cst.Name))
             for call in nodes(body, cst.Call)
         )
 
@@ -485,6 +491,20 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
                 if (kwargs := self._load_call(call)) is not None
             )
         return False
+
+
+def _bound(assign: cst.Assign) -> set[str]:
+    """The names ``assign`` binds: ``x = ...``, ``x, y = ...`` (not an attribute or
+    an entry it sets: ``args.epoch = ckpt["epoch"]`` binds nothing new here)."""
+    out: set[str] = set()
+    for target in assign.targets:
+        node = target.target
+        elements = node.elements if isinstance(node, (cst.Tuple, cst.List)) else [node]
+        for element in elements:
+            value = element.value if isinstance(element, cst.BaseElement) else element
+            if isinstance(value, cst.Name):
+                out.add(value.value)
+    return out
 
 
 def _shown(loader: str) -> str:

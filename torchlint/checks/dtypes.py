@@ -12,6 +12,7 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.strict_ops import run_dtype
 from torchlint.analysis.torch_api import (
+    CLIP_LOADERS,
     FORWARD_LIKE,
     HALF_DTYPES,
     HALF_TEXT,
@@ -363,7 +364,12 @@ class InputDtypeMismatch(Rule):
     `dtype=`) fed to a half model, latents cast with `.half()` fed to a VAE kept in
     float32. Also a tensor float32 by default (a factory given no `dtype=`:
     `torch.eye(k)`, `torch.ones(n, n)`) meeting a float16/bfloat16 one in an op that
-    never promotes (`F.conv2d`, `F.linear`, `torch.mm`, `@`): reported on the factory.
+    never promotes (`F.conv2d`, `F.linear`, `torch.mm`, `torch.tensordot`, `@`):
+    reported on the factory. And a tensor cast to float32 on purpose (`.float()`,
+    class weights built in a helper) meeting such a half one there (a half model's
+    output): reported at the op, naming the cast. OpenAI CLIP's `clip.load(name,
+    device="cuda")` gives its model in float16 (on the CPU, float32); its own
+    `encode_image` casts the images it is given, so their dtype is not flagged.
     The input's dtype is followed through helpers and arithmetic, with
     torch's type promotion where it is certain (a float32 tensor with dimensions
     times a float16 one is float32; a zero-dimensional one, `t.sum()`, does not
@@ -531,10 +537,13 @@ class InputDtypeMismatch(Rule):
             half = next(((e, v) for e, v in mix.operands if run_dtype(v) in HALF_DTYPES), None)
             plain = next(((e, v) for e, v in mix.operands if v.dtype == "float32"), None)
             made = plain[1].dtype_event() if plain is not None else None
-            if mix.autocast or half is None or made is None or not _by_default(made):
+            # (or cast to float32 on purpose, ``.float()``, somewhere else: the op,
+            # where the two meet, is the line to change)
+            cast = made is not None and made.action == "cast" and made.detail == "float32"
+            if mix.autocast or half is None or made is None or not (_by_default(made) or cast):
                 continue
-            assert plain is not None
-            at = self.once_at(made.node, node)
+            assert plain is not None and made is not None
+            at = self.once_at(node if cast else made.node, node)
             if at is None:
                 return
             (expr, _), (half_expr, half_value) = plain, half
@@ -564,6 +573,19 @@ class InputDtypeMismatch(Rule):
                 fix = FixSpec.unsafe(
                     Replace(expr, fixed), message=f"convert `{name}` to `{half_name}`'s dtype"
                 )
+            if cast:
+                related = {"cast": made.node, **({"branch": branch.node} if branch else {})}
+                shown = self.ctx.code_for(half_expr)
+                other = other if half_name or len(shown) > 40 else f"`{shown}`"
+                self.report(
+                    at,
+                    f"`{name}` was cast to float32 at line <line:cast>, and {op} computes it "
+                    f"here with {other}, {run_dtype(half_value)}{where}: an op that does not "
+                    f"promote fails ({error}); bring both to one dtype first",
+                    fix,
+                    related,
+                )
+                return
             self.report(
                 at,
                 f"`{name}` is made float32 here (no `dtype=`), and {op} (line <line:op>) "
@@ -622,8 +644,10 @@ class InputDtypeMismatch(Rule):
     def _check(self, node: cst.Call, obs: CallObs) -> bool:
         if obs.autocast or obs.followed:
             return False
-        if obs.module.origin == PIPELINE:
-            return False  # a diffusers pipeline casts the latents it is given itself
+        if obs.module.origin == PIPELINE or obs.module.origin in CLIP_LOADERS:
+            # a diffusers pipeline casts the latents it is given itself, and OpenAI
+            # CLIP's model its images (``image.type(self.dtype)``)
+            return False
         module_dtype = obs.module.dtype
         # A module cast on one branch only (``if opt.half: model.half()``): the run
         # that takes the branch has it in that dtype, and an input whose dtype is
@@ -631,7 +655,7 @@ class InputDtypeMismatch(Rule):
         branch = obs.module.branch_cast()
         if branch is not None:
             module_dtype = branch.detail
-        if module_dtype not in DTYPE_CASTS:
+        if module_dtype not in DTYPE_CASTS or _parts_recast(obs, module_dtype):
             return False
         found = False
         for arg, value in obs.args:
@@ -692,6 +716,22 @@ class InputDtypeMismatch(Rule):
                 more={"branch": branch.node},
             )
         return found
+
+
+def _parts_recast(obs: CallObs, dtype: str) -> bool:
+    """A method of a model one of whose parts was cast on its own (``model.visual.half()``
+    then ``model.encode_image(images)``): the model is in no one dtype, and which part
+    the method runs is not known here."""
+    module = obs.module
+    if not module.ident or not isinstance(obs.node.func, cst.Attribute):
+        return False
+    names = [k for k, v in obs.env.items() if v.ident == module.ident]
+    return any(
+        value.kind == Kind.MODULE and value.dtype != dtype and value.last("cast") is not None
+        for key, value in obs.env.items()
+        for name in names
+        if key.startswith(name + ".")
+    )
 
 
 def op_name(rule: Rule, node: cst.CSTNode) -> str:

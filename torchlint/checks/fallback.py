@@ -47,7 +47,10 @@ class CudaInputOnFallbackDevice(Rule):
     model runs when the model was made on the CPU and never moved, placed or wrapped,
     or was last moved to the CPU (`model.cpu()`), and is called with inputs on the
     CPU (a script's `__main__` demo of the model, an evaluation on the CPU): every run
-    computes it on the CPU. Calling an `nn.Sequential` runs its first member's code.
+    computes it on the CPU. Calling an `nn.Sequential` runs its first member's code,
+    and that of the first member of the file's classes after `torch.nn` layers only
+    (also layers spread from a list written out: `nn.Sequential(*stem, ODEBlock(d),
+    *head)`).
     And the code that builds such a model (its `__init__`, the helpers and the
     constructors of its parts that run there): a table put on CUDA by name while the
     model is built fails before the move, in the run without a GPU. `.cuda(x.get_device())`

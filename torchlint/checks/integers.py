@@ -8,7 +8,7 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis.array_api import OPENCV_VIDEO_READER
 from torchlint.analysis.names import dotted
-from torchlint.analysis.observations import CallObs
+from torchlint.analysis.observations import CallObs, DtypeMixObs
 from torchlint.analysis.torch_api import (
     DATA_FACTORIES,
     INT64_MAKERS,
@@ -84,7 +84,13 @@ class IntegerInput(Rule):
     (`if opt.half: model.half()`) is read in the dtype that path gives it: integers
     fail there whatever the other path does. Also integers meeting floats in an op
     that never promotes (`torch.mm`, `@`, `F.linear`): one-hot rows (`F.one_hot`, int64)
-    times weights are reported at the op, other integers where they were made.
+    times weights are reported at the op, other integers where they were made. And
+    integers given to an op that computes floating tensors only, with no `dtype=`
+    (`torch.randn_like(pixels)` in a diffusion model's forward, `labels.mean()`,
+    `F.softmax(ids, -1)`, `x.normal_()`, `F.layer_norm`, `F.dropout`; the list is
+    `FLOAT_ONLY_FUNCTIONS` / `FLOAT_ONLY_METHODS` in `analysis/torch_api.py`), reported
+    where they were made: `"normal_kernel_cpu" not implemented for 'Byte'`,
+    `mean(): could not infer output dtype` (checked with torch 2.13.0+cpu).
 
     ## Why is this bad?
     `RuntimeError: Input type (unsigned char) and bias type (float) should be the
@@ -133,6 +139,9 @@ class IntegerInput(Rule):
         """Integers (one-hot rows, pixels) meeting floats in an op that never promotes
         (``torch.mm``, ``@``, ``F.linear``): reported where the integers were made."""
         for mix in self.ctx.analysis.flow.dtype_mixes.all(node):
+            if mix.float_only:
+                self._float_only(node, mix)
+                continue
             whole = next(
                 (
                     (e, v)
@@ -178,6 +187,40 @@ class IntegerInput(Rule):
                 related=related,
             )
             return
+
+    def _float_only(self, node: cst.CSTNode, mix: DtypeMixObs) -> None:
+        """Integers given to an op that computes floating tensors only
+        (``torch.randn_like(pixels)``, ``labels.mean()``): reported where they were
+        made integer, as at a layer."""
+        ((expr, value),) = mix.operands
+        if value.dtype == "int64" and not (value.one_hot or _int64_made(value)):
+            return  # (index arithmetic: counts, positions)
+        made = value.dtype_event()
+        at = self.once_at(made.node if made is not None else node, node)
+        if at is None:
+            return
+        name = dotted(expr) or self.ctx.code_for(expr)
+        op = op_name(self, node)
+        related: dict[str, cst.CSTNode] = {"op": node}
+        if at is node:
+            story = f"`{name}` is {value.dtype}"
+            if made is not None:
+                related["made"] = made.node
+                story += " (made at line <line:made>)"
+            story += f", and {op} computes floating tensors only"
+        else:
+            story = (
+                f"{value.dtype} data made here reaches {op} (line <line:op>) as `{name}`, "
+                "which computes floating tensors only"
+            )
+        torch_name = _INT_NAMES[value.dtype or ""][1]
+        self.report(
+            at,
+            f"{story}: it fails on integers ('not implemented for '{torch_name}'', "
+            "'could not infer output dtype'); convert with `.float()` first"
+            + (" (pixels: scale them too, e.g. `/ 255`)" if value.dtype == "uint8" else ""),
+            related=related,
+        )
 
     def _check(self, node: cst.Call, obs: CallObs) -> bool:
         module = obs.module

@@ -27,6 +27,8 @@ from torchlint.analysis.torch_api import (
 )
 from torchlint.analysis.values import (
     BATCH,
+    BUFFER,
+    BUFFER_REF,
     OUTPUT,
     PARAMETER,
     Event,
@@ -121,9 +123,11 @@ class InputsNotMoved(Rule):
     with what the first pass left: the next step's use is where it meets the device.
     What a `torch.cat` joins with a CPU tensor is on the CPU (or the join fails),
     whatever the other operands are. The ops that never promote (`F.conv2d(x,
-    kernel)` with a CPU kernel, `torch.mm`), `torch.min(a, b)` / `torch.maximum`, and
-    `torch.stft`'s `window=` (made with `torch.hann_window(n)`, a factory like
-    `torch.zeros`) meet their operands the same way.
+    kernel)` with a CPU kernel, `torch.mm`, `torch.tensordot`), `torch.min(a, b)` /
+    `torch.maximum`, and `torch.stft`'s `window=` (made with `torch.hann_window(n)`, a
+    factory like `torch.zeros`) meet their operands the same way. A buffer of a module
+    made here and never moved (a solver's coefficients, `stepper.step(f, y, dt)` with
+    `y` on the device) is reported where the module is made: move it there.
     A model run on an example by a library (`writer.add_graph(model, x)`,
     `torch.jit.trace(model, x)`, `torch.onnx.export(model, x, path)`) is called with
     it as `model(x)` is. PyTorch Geometric graphs are
@@ -572,21 +576,25 @@ class InputsNotMoved(Rule):
                 advice = f"move it to that device first (`{cpu or 'it'}.to({of}.device)`)"
             if (
                 at is node
-                and mix.cpu.origin == PARAMETER
+                and mix.cpu.origin in (PARAMETER, BUFFER, BUFFER_REF)
                 and made is not None
                 and made.node is node
             ):
                 q = (isinstance(node, cst.Call) and self.ctx.analysis.qualify(node.func)) or ""
-                if q.startswith("torch.") and q.rsplit(".", 1)[-1] in TENSOR_ATTRIBUTE_FACTORIES:
+                factory = (
+                    q.startswith("torch.") and q.rsplit(".", 1)[-1] in TENSOR_ATTRIBUTE_FACTORIES
+                )
+                if factory and mix.cpu.origin == PARAMETER:
                     # (the tensor of a free parameter, ``nn.Parameter(torch.ones(n))``,
                     # optimized by itself: made on the CPU)
                     subject = "the parameter made here is on the CPU; it"
                     advice = "make its tensor on that device (`device=...`) before wrapping it"
-                else:
+                elif not factory:
                     # (a weight of a module made here and never moved: a loss with
                     # parameters, a part the model's forward reaches)
+                    held = "weights" if mix.cpu.origin == PARAMETER else "buffers"
                     subject = (
-                        "the module made here is never moved, so its weights stay on the CPU; one"
+                        f"the module made here is never moved, so its {held} stay on the CPU; one"
                     )
                     advice = "move the module to that device (`.to(...)`) where it is made"
             self.report(

@@ -57,7 +57,10 @@ class ModuleCastNotPlaced(Rule):
     inputs on the device is flagged at that call, with no fix. The finding lands on
     the cast, the line to change, and
     names the input's move and the call that fails: once per cast, however many calls
-    meet the model (on the call, when the cast is in another file of the project);
+    meet the model (when the cast is in another file of the project, on the call of
+    this file that hands the model back, `model = load_half(path)`, where placing it
+    is the fix, else on the call that fails; a helper that memoizes the model,
+    `_CACHE[key] = ...; return _CACHE[key]`, hands back what it stored);
     for an option's choice of dtype, where the model is made (without a fix: the
     other branch would stay unplaced), or, when a factory function of the file made it
     and handed it back, at the caller's call that takes it (as TL211 does).
@@ -131,8 +134,14 @@ class ModuleCastNotPlaced(Rule):
         if made is not None:
             # (made by a factory of the file and handed back: the caller's call, as TL211)
             made = module.last("return") or made
+        line = cast.node if made is None else made.node
+        handed = module.last("return")
+        if not self.ctx.in_this_file(line) and handed and self.ctx.in_this_file(handed.node):
+            # (cast in another file's helper and handed back: this file's call of it,
+            # where the model enters this file, as a model made here and returned is)
+            made, line = handed, handed.node
         back = moved_back(module)  # (placed, then offloaded: reported at the call)
-        at = self.once_at(node if back else cast.node if made is None else made.node, node)
+        at = self.once_at(node if back else line, node)
         if at is None:
             return True
         callee = obs.callee

@@ -18,7 +18,7 @@ from torchlint.analysis import (
 )
 from torchlint.analysis.facts import FileFacts, FunctionFacts
 from torchlint.analysis.receivers import known_tensor
-from torchlint.analysis.values import Kind, Place
+from torchlint.analysis.values import Kind, Place, Value
 from torchlint.checks._build import comma_separated, kwarg, renamed_method
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
@@ -160,7 +160,10 @@ class TypeCastWithoutDevice(_TypeCastRule):
     Flags `x.type(dtype)` when its result is passed directly to a module call, such
     as `self.vpm.forward_features(pixel_value.type(dtype))` or
     `self.encoder(x.type(self.dtype))`, inside an `nn.Module` subclass or a function
-    where the callee is a local module.
+    where the callee is a local module. Not when every walk that reaches the call has
+    the tensor moved, in the code, to the device the module was moved to, spelled the
+    same (`images.to(device)` and `model.to(device)` with the caller's `device`): the
+    device was chosen, and the module is there.
 
     ## Why is this bad?
     `.type(dtype)` converts the dtype and leaves the tensor where it is. When the
@@ -214,8 +217,32 @@ class TypeCastWithoutDevice(_TypeCastRule):
             return
         for arg in node.args:
             value = arg.value
-            if isinstance(value, cst.Call):
+            if isinstance(value, cst.Call) and not self._placed_with(node, arg):
                 self._check_cast(value, callee)
+
+    def _placed_with(self, node: cst.Call, arg: cst.Arg) -> bool:
+        """Every walk that reaches the call has the cast tensor moved (in the code, to
+        a device) where the module is (``image.to(device)`` for a model moved to the
+        same ``device``): the device was chosen, and the module is there."""
+        seen = self.ctx.analysis.flow.calls.all(node)
+        return bool(seen) and all(
+            any(
+                a is arg
+                and v.last("move") is not None
+                and v.device is not None
+                and v.device not in (Place.MAYBE, Place.AUTO, Place.PREPARED)
+                and v.device == obs.module.device
+                and obs.module.last("move", "place") is not None
+                and (v.device == Place.CPU or self._same_code(v, obs.module))
+                for a, v in obs.args
+            )
+            for obs in seen
+        )
+
+    def _same_code(self, one: Value, other: Value) -> bool:
+        """Both on a device spelled the same (``device``, ``self.device``, ``"cuda:1"``)."""
+        a, b = one.device_expr, other.device_expr
+        return a is not None and b is not None and self.ctx.code_for(a) == self.ctx.code_for(b)
 
     def _check_cast(self, cast: cst.Call, callee: str) -> None:
         arg = _type_call(cast)

@@ -5,8 +5,9 @@ CPU output. A mixin of ``Unit``, apart from the walk that calls it."""
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 
-from torchlint.analysis.torch_api import INT64_MAKERS
+from torchlint.analysis.torch_api import CLIP_LOADERS, INT64_MAKERS
 from torchlint.screen.tags import (
     CPU_DATA,
     DTYPE_RESULT,
@@ -26,6 +27,7 @@ class Casts:
     tags: set[str]
     imported: dict[str, str]
     dtype_names: set[str]  # variables passed as a dtype
+    qualify: Callable[[str], str | None]
 
     def cast_call(self, node: ast.Call, last: str) -> None:
         """A call of one of ``CAST_CALL_WORDS``: a cast, a dtype passed, a tokenizer."""
@@ -51,6 +53,8 @@ class Casts:
             "BFloat16Tensor",
         ):
             tags.add(HALF_CAST)
+        elif last == "load" and self.qualify(dotted(func) or "") in CLIP_LOADERS:
+            tags.add(HALF_CAST)  # OpenAI CLIP's model is float16 on a GPU
         elif last in ("to", "type", "astype") and isinstance(func, ast.Attribute):
             self.dtype_argument([*node.args, *(k.value for k in node.keywords)])
 

@@ -86,9 +86,15 @@ class ModuleState:
                 todo += sub.elts
             elif isinstance(sub, ast.Starred):
                 todo.append(sub.value)
-            elif type(sub) is ast.Attribute:
-                # (m.blocks[0].x = ...: attached to a member of m.blocks)
-                path = dotted(sub) or member_base(sub)
+            elif type(sub) is ast.Attribute or (
+                type(sub) is ast.Subscript and type(sub.value) is ast.Attribute
+            ):
+                # (m.blocks[0].x = ...: attached to a member of m.blocks; m.blocks[i] =
+                # ...: a member of a ModuleList replaced)
+                if isinstance(sub, ast.Subscript):
+                    path = dotted(sub.value)
+                else:
+                    path = dotted(sub) or member_base(sub)
                 if path is None:
                     continue
                 if path.startswith("self."):

@@ -16,6 +16,8 @@ from torchlint.analysis.loss_api import (
 from torchlint.analysis.torch_api import (
     COPY_FUNCTIONS,
     EMBEDDINGS,
+    FLOAT_ONLY_FUNCTIONS,
+    FLOAT_ONLY_METHODS,
     INDEX_FUNCTIONS,
     INDEX_METHODS,
     INT64_MAKERS,
@@ -66,7 +68,8 @@ DATASET_ITEMS = "dataset-items"
 TO_TORCH = "to-torch"
 CALLABLE_MODULE = "callable-module"  # a module made here, or a moved value called
 # what computes in one dtype: a module source, or an op that never promotes (torch.mm,
-# @, F.linear, F.conv2d: torch_api.STRICT_DTYPE_OPS)
+# @, F.linear, F.conv2d: torch_api.STRICT_DTYPE_OPS) or computes floating tensors only
+# (x.mean(), torch.randn_like(x): torch_api.FLOAT_ONLY_FUNCTIONS)
 COMPUTE = "compute"
 DISCARDED_MOVE = "discarded-move"  # a bare `x.to(device)` statement
 STALE_ALIAS = "stale-alias"  # x = x.to(device) where x also has another name
@@ -215,9 +218,14 @@ def _word_tags() -> dict[str, frozenset[str]]:
 
 
 WORD_TAGS = _word_tags()
-# The last names of the ops that never promote, as functions or tensor methods.
+# The last names of the ops that never promote, as functions or tensor methods, and
+# of those that compute floating tensors only (``x.mean()``, ``torch.randn_like(x)``).
 STRICT_OP_WORDS = frozenset(
-    {*(q.rsplit(".", 1)[-1] for q in STRICT_DTYPE_OPS), *STRICT_DTYPE_METHODS}
+    {
+        *(q.rsplit(".", 1)[-1] for q in STRICT_DTYPE_OPS | FLOAT_ONLY_FUNCTIONS),
+        *STRICT_DTYPE_METHODS,
+        *FLOAT_ONLY_METHODS,
+    }
 )
 
 # The last names of calls that ``Unit.call`` reads more of: a call of none of them
@@ -252,6 +260,7 @@ CAST_CALL_WORDS = frozenset(
         "to",
         "type",
         "astype",
+        "load",  # clip.load(name, device="cuda"): a float16 model
     }
 )
 

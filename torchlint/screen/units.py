@@ -111,6 +111,7 @@ from torchlint.screen.trees import (
     type_of_maybe_tensor,
     unzipping,
     within,
+    without_modes,
     words_of,
     writes_file,
 )
@@ -619,7 +620,8 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState, ArrayHandoffs):
         is_module = self.value_is_module(value, self.functions) or self.may_make_module(value)
         if is_module:
             self.held_modules |= {p for t in targets if (p := dotted(t) or "").startswith("self.")}
-        moves = isinstance(value, ast.Call) and is_device_move(value)
+        moved = without_modes(value)  # (Net().to(device).eval(): moved on the way)
+        moves = isinstance(moved, ast.Call) and is_device_move(moved)
         # model = X.from_pretrained(..., device_map={"": 0}): loaded onto a device
         mapped = (
             isinstance(value, ast.Call)
@@ -634,8 +636,8 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState, ArrayHandoffs):
             if paths:
                 self.valued.append((paths, value))
         if moves:
-            assert isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)
-            receiver = dotted(value.func.value)
+            assert isinstance(moved, ast.Call) and isinstance(moved.func, ast.Attribute)
+            receiver = dotted(moved.func.value)
             if receiver is not None:
                 self.rebound.add(receiver)
         self.stored.append(({p for t in targets if (p := dotted(t)) is not None}, value))
