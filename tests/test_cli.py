@@ -163,6 +163,27 @@ def test_one_finding_is_one_flake8_line_and_a_summary_on_stderr(tree: Path) -> N
     assert result.stderr == "torchlint: Found 1 finding in 1 file (1 fixable with --fix).\n"
 
 
+NON_BLOCKING = """\
+import torch
+from torch import nn
+
+
+def run(batch):
+    model = nn.Linear(4, 2).half()
+    x = batch.cuda(non_blocking=True)
+    return model(x)
+"""
+
+
+def test_a_move_is_named_by_its_device_not_by_another_keyword(tree: Path) -> None:
+    # `.cuda(non_blocking=True)` moves to the current GPU: its flag is no device.
+    write(tree, {"a.py": NON_BLOCKING})
+    result = invoke("a.py")
+    assert result.exit_code == 1
+    assert "while its input `x` was moved to cuda at line 7:" in result.stdout
+    assert "`True`" not in result.stdout
+
+
 def test_each_snippet_gives_its_finding(tree: Path) -> None:
     write(tree, {"a.py": MODULE_CAST, "b.py": LEGACY_CUDA, "c.py": LEGACY_STR})
     result = invoke("a.py", "b.py", "c.py")

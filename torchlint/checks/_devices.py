@@ -25,7 +25,12 @@ def device_text(event: Event, code: Callable[[cst.CSTNode], str] | None = None) 
         text = f"{node.keyword.value}={code(node.value)}"
         if len(text) <= 40:
             return f"the device of `{text}`"
-    if code is not None and isinstance(node, cst.Call) and node.args and len(node.args) == 1:
+    if (
+        code is not None
+        and isinstance(node, cst.Call)
+        and len(node.args) == 1
+        and (node.args[0].keyword is None or node.args[0].keyword.value == "device")
+    ):  # (not the flag of ``x.cuda(non_blocking=True)``)
         text = code(node.args[0].value)
         if len(text) <= 40:
             return f"`{text}`"
