@@ -152,3 +152,18 @@ FRAME_KEEPS = frozenset(
     """drop dropna fillna ffill bfill copy reset_index set_index sample sort_values
     sort_index head tail select_dtypes interpolate query reindex replace clip""".split()
 )
+
+# Python floats by name (``math.pi * u`` is a tensor where ``u`` is).
+MATH_CONSTANTS = frozenset(
+    f"{m}.{c}" for m in ("math", "numpy") for c in ("pi", "e", "tau", "inf", "nan")
+)
+# Python's math functions that always return a float (``-math.log(10000.0) *
+# torch.arange(half)`` is float32, torch's default float, as ``math.pi * u`` is).
+MATH_FLOAT_FUNCTIONS = frozenset(
+    f"math.{f}"
+    for f in (
+        "sqrt exp exp2 expm1 log log2 log10 log1p pow sin cos tan asin acos atan atan2 "
+        "sinh cosh tanh asinh acosh atanh hypot radians degrees erf erfc gamma lgamma "
+        "fabs fmod fsum copysign cbrt"
+    ).split()
+)

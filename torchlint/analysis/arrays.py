@@ -430,7 +430,9 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
     for arg, given in args:
         if arg.keyword and arg.keyword.value == "dtype":
             dtype = dtype_argument(arg, given)
-    if dtype is None and name not in ("array", "asarray", "arange"):
+    # (a conversion or a join makes an array of whatever it is given: np.stack(rows)
+    # of rows the walk cannot see is an array all the same, of a dtype not known)
+    if dtype is None and name != "arange" and name not in NUMPY_CONVERSIONS:
         return UNKNOWN
     made = new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
     keeps = name in NUMPY_KEEP_DTYPE or name in _NUMPY_KEEP_DTYPE_FUNCTIONS

@@ -5,7 +5,7 @@ happens in the run on a GPU, so the flow analysis follows that run through
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import libcst as cst
 
@@ -78,6 +78,9 @@ def gpu_run_branch(
             ):
                 return None
             return "body" if isinstance(op, cst.In) else "orelse"
+        counted = _any_gpu(test.left, op, target.comparator, qualify)
+        if counted is not None:
+            return counted
         if not isinstance(op, (cst.Equal, cst.NotEqual)):
             return None
         sides = (test.left, target.comparator)
@@ -101,6 +104,30 @@ def gpu_run_branch(
         if isinstance(op, cst.NotEqual):
             branch = "orelse" if branch == "body" else "body"
         return branch
+    return None
+
+
+def _any_gpu(
+    left: cst.BaseExpression,
+    op: cst.BaseCompOp,
+    right: cst.BaseExpression,
+    qualify: Callable[[cst.BaseExpression], str | None],
+) -> str | None:
+    """``torch.cuda.device_count() > 0`` (``>= 1``, ``!= 0``): true exactly where
+    ``torch.cuda.is_available()`` is, "body"; ``== 0`` (``< 1``), "orelse". A count
+    compared with another number (``> 1``: several GPUs) is None."""
+    if not (
+        type(left) is cst.Call
+        and not left.args
+        and qualify(left.func) == "torch.cuda.device_count"
+        and type(right) is cst.Integer
+    ):
+        return None
+    n = int(right.value)
+    if (n, type(op)) in ((0, cst.GreaterThan), (1, cst.GreaterThanEqual), (0, cst.NotEqual)):
+        return "body"
+    if (n, type(op)) in ((0, cst.Equal), (1, cst.LessThan), (0, cst.LessThanEqual)):
+        return "orelse"
     return None
 
 
@@ -365,3 +392,11 @@ def first_built(before: dict[str, Value], after: dict[str, Value]) -> dict[str, 
             )
         )
     }
+
+
+def leaves(body: Sequence[cst.CSTNode]) -> bool:
+    """The block ends in a ``return`` (or a ``raise``): the run that takes it leaves."""
+    last = body[-1] if body else None
+    if isinstance(last, cst.SimpleStatementLine):
+        last = last.body[-1]
+    return isinstance(last, (cst.Return, cst.Raise))

@@ -307,7 +307,7 @@ class Calls(Loops):
         of a class of the file: the method walked with the instance's attributes, which
         it may change for the methods called after it. ``label``: how the call names
         the callee (``model`` for ``model(x)``), for messages."""
-        known = self.w.objects.get(obj.ident)
+        known = self.w.instance(obj) if self.entry else self.w.objects.get(obj.ident)
         if known is None:
             return None
         cls, attrs = known

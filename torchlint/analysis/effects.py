@@ -23,6 +23,7 @@ from torchlint.analysis import (
     derived,
     dicts,
     dims,
+    engines,
     frames,
     gpus,
     graphs,
@@ -43,6 +44,7 @@ from torchlint.analysis import (
     wrappers,
 )
 from torchlint.analysis.array_api import (
+    MATH_FLOAT_FUNCTIONS,
     OPENCV_VIDEO_READER,
     PIL_OPENERS,
     SKIMAGE_TO_FLOAT,
@@ -197,23 +199,6 @@ def _same_place_result(scope: Scope, node: cst.Call, value: Value, op: str) -> V
     return derived.derive(scope, made, value, node)
 
 
-def placed_all(scope: Scope, node: cst.Call, args: list[tuple[cst.Arg, Value]], how: str) -> Value:
-    """``accelerator.prepare(...)``, ``deepspeed.initialize(...)``: every module given
-    is placed by the library, for every name that holds it."""
-    placed = []
-    for _, value in args:
-        if value.kind == Kind.OPTIMIZER:
-            scope.escape(value)  # accelerate moves an optimizer's state with the model
-        if value.kind in (Kind.MODULE, Kind.WRAPPER) and value.ident:
-            new = replace(
-                value, device=Place.PREPARED, events=value.events + (Event("place", node, how),)
-            )
-            scope.update_ident(value.ident, new)
-            placed.append(new)
-    # model = accelerator.prepare(model): the result is the placed model.
-    return placed[0] if len(args) == 1 and placed else UNKNOWN
-
-
 def module_method(
     scope: Scope,
     node: cst.Call,
@@ -346,6 +331,9 @@ def module_method(
             return UNKNOWN if result is None else result
         if cls is not None and not (method in FORWARD_LIKE or method.startswith(_RUNS)):
             receiver = submodule(receiver)  # self.encoder(x): an attribute it holds, called
+    engine = receiver.last("wrap")
+    if engine is not None and engines.plumbing(engine, method):
+        return UNKNOWN  # engine.backward(loss), engine.step(): the engine's training steps
     # Anything else on a module runs it: forward, generate, forward_features, ...
     scope.observe_call(node, f"{path}.{method}" if path else method, receiver, args)
     made = new_value(Kind.TENSOR, receiver.device if receiver.placed else None, receiver.dtype)
@@ -492,6 +480,11 @@ def _unseen(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
         return args[0][1]  # model = nn.SyncBatchNorm.convert_sync_batchnorm(model)
     scope.escape_args(args)
     return UNKNOWN
+
+
+def _math_float(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``math.log(x)``, ``math.sqrt(d)``: a Python float (float32 to torch)."""
+    return Value(Kind.NUMBER, dtype="float32")
 
 
 def _copy(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
@@ -644,10 +637,6 @@ def _set_device(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return UNKNOWN
 
 
-def _deepspeed(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    return placed_all(scope, node, args, "deepspeed.initialize")
-
-
 def _categorical(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     """``Categorical(logits=x)``: held as the class indices ``.sample()`` draws (a
     same-place op), where (int64) and with the dimensions of ``x``."""
@@ -700,7 +689,9 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(CAUSAL_MASK_FACTORIES, tensor_factories.causal_mask),
     "types.SimpleNamespace": dicts.namespace,
     "torch.cuda.set_device": _set_device,
-    "deepspeed.initialize": _deepspeed,
+    "deepspeed.initialize": engines.deepspeed_initialize,
+    "apex.amp.initialize": engines.amp_initialize,
+    **dict.fromkeys(MATH_FLOAT_FUNCTIONS, _math_float),
     **dict.fromkeys(_JOINS, joins.concatenation),
     **dict.fromkeys(_PRODUCTS, joins.product),
     "torch.where": joins.where,

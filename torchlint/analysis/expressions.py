@@ -20,6 +20,7 @@ from torchlint.analysis import (
     dicts,
     dims,
     effects,
+    engines,
     float_only,
     frames,
     gpus,
@@ -41,6 +42,7 @@ from torchlint.analysis import (
     subscripts,
     traces,
 )
+from torchlint.analysis.array_api import MATH_CONSTANTS
 from torchlint.analysis.function_values import FunctionValues
 from torchlint.analysis.loops import same_members
 from torchlint.analysis.loss_api import RECORDED_LOSSES
@@ -62,7 +64,6 @@ from torchlint.analysis.torch_api import (
     INDEX_METHODS,
     INTEGER_DTYPES,
     MASKED_METHODS,
-    MATH_CONSTANTS,
     MODEL_LOADERS,
     SCATTERING_WRAPPERS,
     STRICT_DTYPE_METHODS,
@@ -256,6 +257,7 @@ class Expressions(FunctionValues):
             # it is called (``call_lambda``).
             made = Value(Kind.FUNCTION, origin=LAMBDA, ident=new_ident())
             self.w.lambdas[made.ident] = node
+            self.w.lambda_homes[made.ident] = self
             return made
         if type(node) is cst.Yield:
             # A generator's items: what a loop over its call binds (``returned``).
@@ -529,7 +531,7 @@ class Expressions(FunctionValues):
                 self.escape_args(args)
                 return Value(Kind.OPTIONS, origin="argparse")
             if method == "prepare" and receiver_path and "accelerator" in receiver_path.lower():
-                return effects.placed_all(self, node, args, "accelerator.prepare")
+                return engines.placed_all(self, node, args, "accelerator.prepare")
             if receiver.kind is None and (
                 method in effects.TENSOR_ONLY_CASTS
                 or (method == "to" and self.to_args(node)[1] in INTEGER_DTYPES)

@@ -49,7 +49,7 @@ from torchlint.analysis import (
     shapes,
 )
 from torchlint.analysis.attachments import Attachments
-from torchlint.analysis.branches import dtype_test, is_main_guard
+from torchlint.analysis.branches import dtype_test, is_main_guard, leaves
 from torchlint.analysis.effects import TENSOR_COPIES
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.loops import after_loop
@@ -225,7 +225,7 @@ class _Scope(Attachments):
                 # by the caller: this call runs one branch only, and when that
                 # branch returns, what the function returns is decided there.
                 self._branch(stmt.body if decided else stmt.orelse)
-                if decided and id(stmt) in self.top and _returns(stmt.body.body):
+                if decided and id(stmt) in self.top and leaves(stmt.body.body):
                     self.gpu_run_returned = True
                 return
             taken = self.guard(stmt.test) or branches.option_branch(
@@ -247,7 +247,7 @@ class _Scope(Attachments):
             # walk (``shapes.py``): past it, ``obj`` is not a tensor (what a recursive
             # mover hands back as it is).
             narrowed = None
-            if self.leaf_walk and taken is None and _returns(stmt.body.body):
+            if self.leaf_walk and taken is None and leaves(stmt.body.body):
                 narrowed = shapes.tensor_test(stmt.test, self.w.analysis.qualify)
             if narrowed is not None:
                 self.set(narrowed, Value(None, origin=NOT_TENSOR))
@@ -265,7 +265,7 @@ class _Scope(Attachments):
             # is what the function returns.
             if taken == "body":
                 del self.returns[body_returns:]
-                if id(stmt) in self.top and _returns(stmt.body.body):
+                if id(stmt) in self.top and leaves(stmt.body.body):
                     self.gpu_run_returned = True  # the rest is the CPU run's
             elif taken == "orelse":
                 del self.returns[returns:body_returns]
@@ -364,7 +364,7 @@ class _Scope(Attachments):
             for handler in stmt.handlers:
                 self.env = dict(entry)
                 self.body(handler.body.body)
-                if not _returns(handler.body.body):
+                if not leaves(handler.body.body):
                     merged = merge_envs(merged, self.env)
             self.env = merged
             if stmt.finalbody is not None:
@@ -695,8 +695,10 @@ class FlowWalker(Walk):
     """Walks one file: the module body, then each class (``__init__`` first), then
     each function."""
 
-    # The attribute names the file reads on anything but ``self`` (``plain.py``).
+    # The attribute names the file reads on anything but ``self`` (``plain.py``), and
+    # the LightningDataModule the script hands ``Trainer.fit`` (``lightning.py``).
     _outside: set[str] | None = None
+    datamodule: Value | None = None
 
     def run(self, module: cst.Module) -> FlowFacts:
         scope = _Scope(self, {})
@@ -709,6 +711,7 @@ class FlowWalker(Walk):
         # What the module body bound (a device, a dtype, a model built and placed at
         # top level) is what a function sees when the script calls it, at its end.
         self.globals = {k: v for k, v in scope.env.items() if carried(v)}
+        self.datamodule = lightning.datamodule(module, scope.env, self.objects)
         for cls in self.analysis.classes.values():
             self._class(cls)
         for fn in self.analysis.functions.values():
@@ -739,7 +742,9 @@ class FlowWalker(Walk):
         for method in sorted(methods, key=lambda m: m.name.value not in setters):
             if method is not init:
                 # (a step hook is where Lightning enters: it follows the file's helpers)
-                step = lightning.step_env(method, attrs) if lightning_module else {}
+                step = (
+                    lightning.step_env(method, attrs, self.datamodule) if lightning_module else {}
+                )
                 step = lightning.hook_env(method) if callback else step
                 end = self._function(method, {**left, **attrs, **step}, cls, bool(step))
                 keys = setters.get(method.name.value, set())
@@ -776,14 +781,6 @@ class FlowWalker(Walk):
 def flow(analysis: FileFacts, module: cst.Module) -> FlowFacts:
     """What the walk of ``module`` (whose facts are ``analysis``) observed."""
     return FlowWalker(analysis).run(module)
-
-
-def _returns(body: Sequence[cst.CSTNode]) -> bool:
-    """The block ends in a ``return`` (or a ``raise``): the run that takes it leaves."""
-    last = body[-1] if body else None
-    if isinstance(last, cst.SimpleStatementLine):
-        last = last.body[-1]
-    return isinstance(last, (cst.Return, cst.Raise))
 
 
 def _held(values: Iterable[Value], depth: int = 2) -> Iterator[Value]:

@@ -64,9 +64,17 @@ def method(node: cst.Call, receiver: Value, name: str) -> Value:
         return replace(receiver, ident=new_ident(), dtype=None if dtype == MAYBE_DTYPE else dtype)
     if name in FRAME_KEEPS:
         return replace(receiver, ident=new_ident())
+    if name in _FRAME_RESHAPES:
+        # df.pivot_table(...), df.pivot(...): a frame, of dtypes the aggregation decides
+        return replace(receiver, ident=new_ident(), dtype=None)
     if name in _FLOAT_STATISTICS and not node.args:
         return replace(receiver, ident=new_ident(), dtype="float64")  # df.mean(): float64
     return UNKNOWN
+
+
+# Frame methods that reshape it into another frame (``df.pivot_table(index=...,
+# columns=..., values=...)``): pandas returns a DataFrame.
+_FRAME_RESHAPES = frozenset({"pivot_table", "pivot"})
 
 
 # Statistics of a frame's columns that pandas computes in float64, whatever the

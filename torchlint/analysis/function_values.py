@@ -10,6 +10,7 @@ import libcst as cst
 from torchlint.analysis import effects, legacy
 from torchlint.analysis.calls import Calls
 from torchlint.analysis.holders import output
+from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import legacy_constructor, optimizer_class
 from torchlint.analysis.values import (
     CLASS,
@@ -81,6 +82,11 @@ class FunctionValues(Calls):
     def call_lambda(self, value: Value, args: list[tuple[cst.Arg, Value]]) -> Value:
         """A lambda bound to a name, called: its body, with its parameters bound to
         the arguments, in the scope that calls it (where it was made, mostly)."""
+        home = self.w.lambda_homes.get(value.ident)
+        if isinstance(home, FunctionValues) and home is not self and _encloses(home, self):
+            # cache(key, lambda: self.build(shape)) called as fn() inside cache's
+            # __call__: the body reads the names of the walk that made the lambda
+            return home.call_lambda(value, args)
         fn = self.w.lambdas.get(value.ident)
         params = fn.params if fn is not None else None
         if (
@@ -108,3 +114,14 @@ class FunctionValues(Calls):
             for name in names:
                 self.env.pop(name, None)
             self.env.update(saved)
+
+
+def _encloses(outer: object, inner: Scope) -> bool:
+    """``outer`` is a walk that followed a call into ``inner`` (directly or through
+    others): its names are still those of the call in progress."""
+    scope: Scope | None = inner.parent
+    while scope is not None:
+        if scope is outer:
+            return True
+        scope = scope.parent
+    return False

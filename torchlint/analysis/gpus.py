@@ -212,6 +212,8 @@ def record_move(
             hard_coded(scope, node, expr)
         if module and _indexed(scope, expr):
             scope.w.facts.indexed_moves.add(node)
+        if module and _cpu_option(scope, expr):
+            scope.w.facts.cpu_option_moves.add(node)
 
 
 def _written(
@@ -255,6 +257,27 @@ def _indexed(scope: Scope, expr: cst.BaseExpression | None) -> bool:
     ):
         return index_gpu(scope, written.args[1].value) == Gpu.CHOSEN
     return written is not None and literal_gpu(written) == Gpu.CHOSEN
+
+
+def _cpu_option(scope: Scope, expr: cst.BaseExpression | None, hops: int = 0) -> bool:
+    """``expr`` is a command-line option whose default is the CPU (``args.device`` of
+    ``add_argument("--device", default="cpu")``), directly, in ``torch.device(...)``
+    or through a name bound to one: the run without flags is on the CPU."""
+    if expr is None or hops > 3:
+        return False
+    if isinstance(expr, cst.Call):
+        if scope.w.analysis.qualify(expr.func) == "torch.device" and len(expr.args) == 1:
+            return _cpu_option(scope, expr.args[0].value, hops + 1)
+        return False
+    name = dotted(expr)
+    if name is None:
+        return False
+    value = scope.lookup(name)
+    if value is not None:
+        written = value.device_expr if value.kind == Kind.DEVICE else None
+        return written is not None and written is not expr and _cpu_option(scope, written, hops + 1)
+    default = scope.option_default(name)
+    return isinstance(default, cst.SimpleString) and scope.device_of(default)[0] == Place.CPU
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@ numpy fails there."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 import libcst as cst
@@ -15,6 +16,7 @@ import libcst as cst
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.torch_api import LIGHTNING_CALLBACKS, LIGHTNING_MODULES, LIGHTNING_STEPS
 from torchlint.analysis.values import Event, Kind, Place, Value, new_value
+from torchlint.lint.traverse import nodes
 
 # The detail of the events: messages may say who placed the value.
 PLACED_BY = "the device Lightning runs the step on"
@@ -57,10 +59,13 @@ def batch_hook(name: str) -> int | None:
     return 5 if name.endswith("_batch_end") else 4 if name.endswith("_batch_start") else None
 
 
-def step_env(method: cst.FunctionDef, attrs: dict[str, Value]) -> dict[str, Value]:
+def step_env(
+    method: cst.FunctionDef, attrs: dict[str, Value], datamodule: Value | None = None
+) -> dict[str, Value]:
     """The state a step hook of a LightningModule starts from: ``self`` and the
     modules among its attributes placed on the trainer's device, the batch (the first
-    parameter after ``self``) moved there. Empty for a method that is no step hook."""
+    parameter after ``self``) moved there, and ``self.trainer.datamodule`` (as the
+    script made it: ``datamodule`` below). Empty for a method that is no step hook."""
     params = method.params.params
     if method.name.value not in LIGHTNING_STEPS or len(params) < 2:
         return {}
@@ -75,7 +80,33 @@ def step_env(method: cst.FunctionDef, attrs: dict[str, Value]) -> dict[str, Valu
     env[batch.value] = new_value(
         Kind.MOVED, Place.VAR, None, Event("move", batch, PLACED_BY, batch.value)
     )
+    if datamodule is not None:
+        env["self.trainer.datamodule"] = datamodule
     return env
+
+
+def datamodule(
+    module: cst.Module, env: dict[str, Value], known: Mapping[int, object]
+) -> Value | None:
+    """The LightningDataModule the script hands the trainer (``trainer.fit(model,
+    datamodule=dm)``), an instance of a class of the file the module body made: what a
+    step hook reads as ``self.trainer.datamodule``. Lightning moves the batches its
+    loaders yield, never the datamodule's own attributes (a matrix ``setup`` made stays
+    where it was made). None where no single one is known."""
+    found: set[int] = set()
+    value: Value | None = None
+    for call in nodes(module, cst.Call):
+        if not (isinstance(call.func, cst.Attribute) and call.func.attr.value == "fit"):
+            continue
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value == "datamodule":
+                name = arg.value.value if isinstance(arg.value, cst.Name) else None
+                held = env.get(name) if name is not None else None
+                if held is None or held.kind != Kind.OBJECT or held.ident not in known:
+                    return None
+                found.add(held.ident)
+                value = held
+    return value if len(found) == 1 else None
 
 
 def hook_env(method: cst.FunctionDef) -> dict[str, Value]:

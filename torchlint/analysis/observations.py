@@ -346,6 +346,9 @@ class FlowFacts:
     # Moves of a module to a GPU picked by an index the code wrote into the device
     # (``f"cuda:{args.gpu}"``), not by an option or parameter (``gpus.record_move``).
     indexed_moves: set[cst.CSTNode] = field(default_factory=set)
+    # Moves of a module to a command-line option's device whose default is the CPU
+    # (``add_argument("--device", default="cpu")``): where a run without flags puts it.
+    cpu_option_moves: set[cst.CSTNode] = field(default_factory=set)
     # Which GPU each move, creation or placement picks (``analysis/gpus.py``), by
     # the node of its event; None where the walks that got there disagree.
     gpus: dict[cst.CSTNode, Gpu | None] = field(default_factory=dict)

@@ -106,7 +106,12 @@ def recast(scope: Scope, target: str, value: cst.BaseExpression, stmt: cst.CSTNo
         return
     for v in scope.env.values():
         if v.ident == param.part_of and v.kind in (Kind.MODULE, Kind.WRAPPER):
-            event = Event("recast", stmt, dtype)
+            # (a model never cast as a whole, float32 as it was made or loaded: the
+            # line that made it is what the recast ones mix with)
+            named = v.dtype if v.last("cast") is None and v.dtype in NAMED_DTYPES else None
+            made = v.dtype_event() if named is not None else None
+            base = Event("create", made.node, named) if made is not None and named else None
+            event = Event("recast", stmt, dtype, source=base)
             changed = replace(v, dtype=MAYBE_DTYPE, events=v.events + (event,))
             scope.update_ident(v.ident, changed)
             return

@@ -46,7 +46,7 @@ _DATA = frozenset({Kind.NDARRAY, Kind.TENSOR, Kind.NUMBER, Kind.DTYPE, Kind.DEVI
 
 
 # A model's configuration objects (``model.config.hidden_size``).
-_CONFIGS = frozenset({"config", "generation_config"})
+_CONFIGS = frozenset({"config", "generation_config", "hparams"})
 
 
 class Scope(ABC):
@@ -381,7 +381,9 @@ class Scope(ABC):
         if not name.endswith(".device"):
             return None
         owner = self.lookup(name[: -len(".device")])
-        return owner if owner is not None and owner.kind == Kind.TENSOR else None
+        # (or what ``.to(d)`` made of something unknown: its ``.device``, if it has
+        # one, is ``d``)
+        return owner if owner is not None and owner.kind in (Kind.TENSOR, Kind.MOVED) else None
 
     def setting(self, node: cst.Subscript) -> Value | None:
         """``cfg["device"]``: the entry of a dict of settings the walk knows."""
@@ -558,6 +560,17 @@ class Scope(ABC):
         label: str = "",
     ) -> Value | None:
         """``obj.method(...)`` on an instance of a class of the file, walked."""
+
+    @abstractmethod
+    def follow(
+        self,
+        fn: cst.FunctionDef,
+        node: Site,
+        args: list[tuple[cst.Arg, Value]],
+        cls: ClassFacts | None,
+    ) -> Value | None:
+        """A call to a function of the file walked with ``args`` (``calls.py``);
+        None where it is not followed."""
 
     @abstractmethod
     def observe_call(

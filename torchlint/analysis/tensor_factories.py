@@ -87,12 +87,20 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
         fill = args[1][1]  # torch.full(size, 1) is int64, torch.full(size, 1.0) float32
         dtype = fill.dtype if fill.kind == Kind.NUMBER else None
     elif name == "arange" and args:
-        numbers = [a.value for a, _ in args if a.keyword is None]
+        # (of literals, or of Python numbers the walk knows: torch.arange(dim // 2) of
+        # an int is int64, torch.arange(0, 1, step) of a float step float32)
+        numbers = [(a.value, v) for a, v in args if a.keyword is None]
         dtype = (
             "float32"
-            if any(has_float_literal(n) for n in numbers)
+            if any(
+                has_float_literal(n) or (v.kind == Kind.NUMBER and v.dtype == "float32")
+                for n, v in numbers
+            )
             else "int64"
-            if numbers and all(is_number(n) for n in numbers)
+            if numbers
+            and all(
+                is_number(n) or (v.kind == Kind.NUMBER and v.dtype == "int64") for n, v in numbers
+            )
             else None
         )
     for arg, given in args:

@@ -499,10 +499,6 @@ GRAD_NORMS = frozenset(
 CHECKPOINT_LOADERS = {"torch.load": 1, "torch.serialization.load": 1} | dict.fromkeys(
     ("torch.hub.load_state_dict_from_url", "torch.utils.model_zoo.load_url"), 2
 )
-# Python floats by name (``math.pi * u`` is a tensor where ``u`` is).
-MATH_CONSTANTS = frozenset(
-    f"{m}.{c}" for m in ("math", "numpy") for c in ("pi", "e", "tau", "inf", "nan")
-)
 # diffusers' and accelerate's offloading: the model is moved to the accelerator
 # whenever it runs (``pipe.enable_model_cpu_offload()``).
 MODEL_OFFLOADERS = frozenset(

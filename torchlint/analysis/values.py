@@ -304,8 +304,12 @@ class Value:
 
     @property
     def module_input(self) -> bool:
-        """Handed to a module's forward (by a call of a module class of the file)."""
-        return any(e.path == "module" for e in self.handed())
+        """Handed to a module's forward (of a module class of the file), or cast since."""
+        ends = ("create", "move", "place", "join")
+        for e in reversed(self.events):
+            if e.action in ends or (e.action == "pass" and e.path == "module"):
+                return e.action == "pass"
+        return False
 
     @property
     def placed(self) -> bool:

@@ -87,6 +87,9 @@ class Walk:
         # being called now (a lambda that calls itself by its name is not followed).
         self.lambdas: dict[int, cst.Lambda] = {}
         self.in_lambda: set[int] = set()
+        # The scope that made each lambda: its body reads that scope's names (a
+        # closure), also where another function of the file it was handed to calls it.
+        self.lambda_homes: dict[int, object] = {}
         # The file whose names the walk reads now: the linted file, or a file of the
         # project while a call into it is followed (``within``).
         self.home = self.own = Home.of(analysis)

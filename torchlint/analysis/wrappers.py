@@ -58,6 +58,19 @@ def parallel(
     for a, _ in args:
         if a is ids or (a.keyword and a.keyword.value in ("device_ids", "device_id")):
             scope.gpu_evidence = scope.gpu_evidence or Event("move", a, "device_ids")
+    init = next((a for a, _ in args if a.keyword and a.keyword.value == "param_init_fn"), None)
+    fn = scope.w.top_functions.get(dotted(init.value) or "") if init is not None else None
+    if (
+        init is not None
+        and fn is not None
+        and scope.entry
+        and inner.kind == Kind.MODULE
+        and inner.ident
+    ):
+        # FSDP(model, param_init_fn=f): FSDP calls f on each module of the model with
+        # parameters or buffers on the meta device, the model itself among them.
+        scope.follow(fn, node, [(cst.Arg(init.value), inner)], None)
+        inner = next((v for v in scope.env.values() if v.ident == inner.ident), inner)
     if inner.kind in (Kind.MODULE, Kind.WRAPPER):
         scope.w.facts.wraps.add(
             node,

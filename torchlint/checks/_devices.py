@@ -143,6 +143,25 @@ def names_cuda(node: cst.CSTNode) -> str | None:
     return None
 
 
+def chosen_cpu(node: cst.CSTNode) -> bool:
+    """Whether ``node``, a move to the CPU, goes to a device the code chose
+    (``x.to(SETTINGS["device"])``, ``x.to(device)``) rather than to the CPU by name
+    (``x.cpu()``, ``x.to("cpu")``, ``x.to(torch.device("cpu"))``: an offload, whose
+    result the code must bring back itself)."""
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
+        return False
+    if node.func.attr.value != "to":
+        return False
+    target = next(
+        (a.value for a in node.args if a.keyword is None or a.keyword.value == "device"), None
+    )
+    if target is None or isinstance(target, cst.SimpleString):
+        return False
+    if isinstance(target, cst.Call) and dotted(target.func) in ("torch.device", "device"):
+        return not (target.args and isinstance(target.args[0].value, cst.SimpleString))
+    return True
+
+
 def cuda_by_name(
     rule: Rule,
     node: cst.Call,

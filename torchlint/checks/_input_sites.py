@@ -139,7 +139,7 @@ def _at_line(
     model's call and its placement: ``site`` is (the call visited, that line, the
     call's observation, the placement, the making)."""
     node, line, obs, placement, made = site
-    at = rule.once_at(line, node)
+    at = rule.once_at(line, node, forward=True)
     if at is None:
         return
     whole = model_name(obs.callee)

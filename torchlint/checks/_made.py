@@ -41,7 +41,12 @@ def left_default(value: Value, made: Event) -> Event | None:
     device is to be given."""
     if not device_given(made.node) or called_name(made.node) in LEGACY_TENSOR_TYPES:
         return None  # (a legacy constructor given a device is TL402's)
-    return value.next_after(made, "return")
+    back = value.next_after(made, "return")
+    while back is not None and device_given(back.node):
+        # (a helper handing its own device= on: ``self.build(n, device=device)`` in
+        # ``get(n, device=None)``; the call that left it is further out)
+        back = value.next_after(back, "return")
+    return back
 
 
 def device_given(made: cst.CSTNode | None) -> bool:

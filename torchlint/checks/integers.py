@@ -270,6 +270,7 @@ class IntegerInput(Rule):
                 unsafe=True,
                 more=more,
                 fixed=branch is None,
+                made_there=True,
             )
         return found
 

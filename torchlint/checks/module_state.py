@@ -118,7 +118,7 @@ def _gives_dims(call: cst.Call) -> bool:
     )
 
 
-def comprehended(node: cst.ListComp) -> bool:
+def comprehended(node: cst.ListComp | cst.GeneratorExp) -> bool:
     """``[t[i].view(1, -1) for i in range(n)]``: the element does not start from a name
     the comprehension binds (that name's value is not what an assignment above says)."""
     bound = {n.value for f in nodes(node.for_in, cst.CompFor) for n in nodes(f.target, cst.Name)}
@@ -237,6 +237,12 @@ class ModuleStateRule(Rule):
                 q.endswith((".tensor", ".as_tensor"))
                 and not dims
                 and not isinstance(first, (cst.List, cst.Tuple, cst.ListComp))
+                # (sorted(qs), list(xs), tuple(xs): a sequence, so at least one dimension)
+                and not (
+                    isinstance(first, cst.Call)
+                    and isinstance(first.func, cst.Name)
+                    and first.func.value in ("sorted", "list", "tuple")
+                )
                 # (as_tensor is how arrays are taken in: torch.as_tensor(mask))
                 and not (q.endswith(".as_tensor") and not _number(first))
             ):
@@ -247,6 +253,13 @@ class ModuleStateRule(Rule):
                 for e in (a.value.elements if isinstance(a.value, (cst.List, cst.Tuple)) else [a])
             ):
                 return True  # torch.tril(torch.ones(n, n)), torch.cat([...])
+            if q.startswith("torch.") and any(
+                isinstance(a.value, (cst.ListComp, cst.GeneratorExp))
+                and comprehended(a.value)
+                and tensor(a.value.elt)
+                for a in node.args
+            ):
+                return True  # torch.stack([t ** i for i in range(n)])
             if q.startswith("torch.") and q.rsplit(".", 1)[-1] in TENSOR_ATTRIBUTE_FACTORIES:
                 return True
             if q in AUDIO_MATRICES:

@@ -14,6 +14,7 @@ import libcst as cst
 from torchlint import screen
 from torchlint.analysis import batches
 from torchlint.analysis.legacy import made_by_class
+from torchlint.analysis.lightning import PLACED_BY
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains, innermost_function, written_before
@@ -39,6 +40,7 @@ from torchlint.analysis.values import (
 from torchlint.checks import _input_sites, _made, _stale
 from torchlint.checks._build import attribute_base, method_call
 from torchlint.checks._devices import (
+    chosen_cpu,
     cuda_by_name,
     device_text,
     model_name,
@@ -248,6 +250,7 @@ class InputsNotMoved(Rule):
                 if (
                     to_cpu is not None
                     and to_cpu.detail == Place.CPU
+                    and chosen_cpu(to_cpu.node)
                     and how is not None
                     and id(where) not in reported
                 ):
@@ -258,6 +261,22 @@ class InputsNotMoved(Rule):
                     if made is not None:
                         self._met_at_op.add(id(made.node))
                     cuda_by_name(self, node, obs, arg, (placement, to_cpu), how)
+                    continue
+                if (
+                    made is None
+                    and to_cpu is not None
+                    and to_cpu.detail == Place.CPU
+                    and _brought_back(to_cpu.node)
+                    and id(where) not in reported
+                ):
+                    # (brought to the CPU, `.cpu()` after a module ran on the device,
+                    # and handed to a placed module without being moved back: once
+                    # per such move, at the first module that gets it)
+                    reported.add(id(where))
+                    if id(to_cpu.node) in self._met_at_op:
+                        continue
+                    self._met_at_op.add(id(to_cpu.node))
+                    self._report(node, obs, arg, placement, to_cpu, handed, held)
                     continue
                 if made is None or _made.scalar(made.node):
                     continue
@@ -291,9 +310,7 @@ class InputsNotMoved(Rule):
                     # (put in a batch whose other entries were moved right there)
                     self._met_at_op.add(id(made.node))
                     _input_sites.left_out(self, node, obs, placement, made, put)
-                elif (back := _made.left_default(value, made)) is not None and (
-                    self.ctx.in_this_file(back.node)
-                ):
+                elif (back := _made.left_default(value, made)) is not None:
                     # (made by a helper whose ``device=`` default the call left)
                     self._met_at_op.add(id(made.node))
                     _input_sites.left_default(self, node, obs, placement, made, back)
@@ -366,6 +383,9 @@ class InputsNotMoved(Rule):
             # or an input its forward was called with. Or this tensor is indexed
             # with a tensor on a device, which fails whatever that tensor is.
             model = bool(other.origin in (OUTPUT, PARAMETER) or other.part_of or other.module_input)
+            # (a LightningModule's batch, on the device Lightning runs the step on)
+            batch_placed = other.last("move")
+            model = model or (batch_placed is not None and batch_placed.detail == PLACED_BY)
             indexed = isinstance(mix.node, cst.Subscript)
             # (or it left the device by a .type_as() of a CPU tensor, meeting one that
             # is surely on a GPU: sampled ids joined back to the prompt's ids)
@@ -395,7 +415,14 @@ class InputsNotMoved(Rule):
             related: dict[str, cst.CSTNode] = {"meets": mix.node}
             moved = other.last("move")
             recast = _made.recast_only(mix.cpu)
-            if recast is not None and not indexed:
+            first = mix.cpu.last("create")
+            if (
+                recast is not None
+                and not indexed
+                # (made by a helper whose ``device=`` default the call left: that call
+                # is the line to change, below)
+                and (first is None or _made.left_default(mix.cpu, first) is None)
+            ):
                 _input_sites.recast(
                     self,
                     mix.node,
@@ -622,15 +649,16 @@ class InputsNotMoved(Rule):
         whole = model_name(obs.callee)
         if handed is not None and via is not None and via.detail.replace(".", "").isidentifier():
             whole = model_name(via.detail)
-        where = f"`{whole}` was moved to {device_text(placement, self.ctx.code_for)} at line <line:placed>"
+        moved = f"was moved to {device_text(placement, self.ctx.code_for)} at line <line:placed>"
         if placement.action == "place":
             # device_map: the model's own device (that of its first weights) is where
             # generate wants the ids.
-            where = (
-                f"`{whole}` was loaded with device_map at line <line:placed> (its hooks move "
+            moved = (
+                "was loaded with device_map at line <line:placed> (its hooks move "
                 "what a forward is given, not what generate is given)"
             )
             device = cst.parse_expression(f"{whole}.device")
+        where = f"`{whole}` {moved}"
         related: dict[str, cst.CSTNode] = {"made": made.node, "placed": placement.node}
         # In a method of another file this call led into (``Runner().fit(learn)``):
         # reported here, or on that file's line when the run lints it too.
@@ -649,14 +677,16 @@ class InputsNotMoved(Rule):
             if via is not None and whole == model_name(via.detail) and not foreign:
                 related["used"] = via.node
             passed = name_of(handed.node, self.ctx.code_for(handed.node))
-            calls = f"`{handed.detail}`, which calls `{whole}` with it at line <line:used>"
+            calls = (
+                f"`{handed.detail}`, which calls `{whole}` with it at line <line:used>, but {where}"
+            )
             if via is handed and whole == model_name(handed.detail):
-                calls = f"`{whole}`"  # (the model itself, at this line)
+                calls = f"`{whole}`, which {moved}"  # (the model itself, at this line)
                 del related["used"]
             self.report(
                 at,
                 f"`{passed}` {_made_where(self, made)} and is passed to "
-                f"{calls}, but {where}: move it to the model's device before the call",
+                f"{calls}: move it to the model's device before the call",
                 None,
                 related,
                 handed.statement,
@@ -676,8 +706,10 @@ class InputsNotMoved(Rule):
         came = "holds a tensor made on the CPU at line <line:made>" if held else None
         self.report(
             at,
-            f"`{name}` {came or _made_where(self, made)} and never moved, but "
-            f"{where}: move the input to the model's device"
+            f"`{name}` {came or _made_where(self, made)} and never moved"
+            # (an offload the code brought to the CPU itself: `.cpu()` of an output)
+            + (" back" if made.action == "move" and came is None else "")
+            + f", but {where}: move the input to the model's device"
             # (the device's name, where it means the same here)
             + (
                 f" (`{self.ctx.code_for(method_call(arg.value, 'to', device))}`)"
@@ -689,8 +721,20 @@ class InputsNotMoved(Rule):
         )
 
 
+def _brought_back(node: cst.CSTNode) -> bool:
+    """A move to the CPU by ``.cpu()`` or ``.to(...)`` (not a legacy cast,
+    ``.type(torch.FloatTensor)``, which TL102 reports where it is)."""
+    return (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value in ("cpu", "to")
+    )
+
+
 def _made_where(rule: Rule, made: Event) -> str:
     """How a CPU input came to be: made there, or read from a batch (``batches.py``)."""
+    if made.action == "move":
+        return "was moved to the CPU at line <line:made>"
     if id(made.node) in rule.ctx.analysis.flow.batch_entries:
         return "was read at line <line:made> from a batch whose other entries are moved"
     return "was made on the CPU at line <line:made>"
@@ -717,8 +761,8 @@ def _inputs_of(
 def _named(expr: cst.BaseExpression, text: str) -> bool:
     """An advice can take ``.device`` of ``expr`` (``x``, ``batch["x"]``, ``(a / n)``,
     ``self.lin(x)``): not of a long call, which it would spell out again
-    (``torch.bincount(d.clamp(max=m), minlength=n)``)."""
-    return not isinstance(expr, cst.Call) or len(text) <= 30
+    (``torch.bincount(d.clamp(max=m), minlength=n)``, ``(w - 1.0) * (p >= t).float()``)."""
+    return not isinstance(expr, (cst.Call, cst.BinaryOperation)) or len(text) <= 30
 
 
 def _moving_callee(ctx: LintContext, value: Value) -> Event | None:

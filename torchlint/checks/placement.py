@@ -438,21 +438,33 @@ class ParallelWrapBeforePlacement(Rule):
             or wrap.detail != "DataParallel"
             or not isinstance(wrap.node, cst.Call)
             or len(wrap.node.args) > 1
-            or moved.node not in self.ctx.analysis.flow.indexed_moves
         ):
+            return False
+        flow = self.ctx.analysis.flow
+        cpu_option = moved.node in flow.cpu_option_moves
+        if moved.node not in flow.indexed_moves and not cpu_option:
             return False
         at = self.once_at(wrap.node, obs.node)
         if at is None:
             return True
         inner = wrap.node.args[0].value if wrap.node.args else None
         name = dotted(inner) if inner is not None else None
+        where, advice = (
+            (
+                "a device option whose default is the CPU; in a run without flags on a "
+                "machine with a GPU (and on any GPU but cuda:0)",
+                "wrap only when the device is a GPU, and pass `device_ids=[that GPU]`",
+            )
+            if cpu_option
+            else ("a GPU the code chooses; on any other GPU", "pass `device_ids=[that GPU]`")
+        )
         self.report(
             at,
             f"DataParallel wraps `{name or 'the model'}` without `device_ids`: it uses every "
             "visible GPU and needs the parameters on cuda:0 (`device_ids[0]`), but the "
-            "model is moved at line <line:moved> to a GPU the code chooses; on any other "
-            "GPU the call at line <line:call> fails ('module must have its parameters and "
-            "buffers on device cuda:0 (device_ids[0])'): pass `device_ids=[that GPU]`",
+            f"model is moved at line <line:moved> to {where} the call at line <line:call> "
+            "fails ('module must have its parameters and buffers on device cuda:0 "
+            f"(device_ids[0])'): {advice}",
             None,
             {"moved": moved.node, "call": obs.node},
         )

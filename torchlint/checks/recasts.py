@@ -91,7 +91,7 @@ class PartialDtypeCast(Rule):
                 continue
             whole = model_name(obs.callee)
             related: dict[str, cst.CSTNode] = {"cast": cast.node, "call": node}
-            if recast.source is None:
+            if recast.source is None or recast.source.action == "create":
                 what = "parameters this loop picks are recast"
                 rest = f"the rest of `{whole}` stays {cast.detail} (line <line:cast>)"
             else:

@@ -133,6 +133,12 @@ class ModuleState:
                 and not dims
                 # (a name: TL301 reads what it holds, a list filled by appends maybe)
                 and not isinstance(first, (ast.List, ast.Tuple, ast.ListComp, ast.Name))
+                # (sorted(qs), list(xs), tuple(xs): a sequence, as TL301 reads it)
+                and not (
+                    isinstance(first, ast.Call)
+                    and isinstance(first.func, ast.Name)
+                    and first.func.id in ("sorted", "list", "tuple")
+                )
                 and not (q.endswith(".as_tensor") and not _number(first))
             ):
                 return False
@@ -152,6 +158,8 @@ class ModuleState:
             return self.is_tensor_expr(node.value)  # torch.cat([*xs]) -> no; kept simple
         if isinstance(node, (ast.List, ast.Tuple)):  # torch.cat([a.sin(), a.cos()])
             return any(self.is_tensor_expr(e) for e in node.elts)
+        if isinstance(node, (ast.ListComp, ast.GeneratorExp)):  # torch.stack([t ** i for ...])
+            return self.is_tensor_expr(node.elt)
         if isinstance(node, ast.Name):
             # t = torch.ones(n); self.t = t (or a module-level PRIORS = make_priors())
             return node.id in self.tensor_locals or self.module_read(node.id)
