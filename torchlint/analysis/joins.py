@@ -21,6 +21,7 @@ from torchlint.analysis.torch_api import (
     COMPARISON_METHODS,
     COMPLEX_OF,
     FLOATING_DTYPES,
+    FULL_REDUCTIONS,
     INTEGER_DTYPES,
 )
 from torchlint.analysis.values import OUTPUT, UNKNOWN, Kind, Place, Value, join_values, new_ident
@@ -68,9 +69,9 @@ def mixed(
 ) -> None:
     """Records each tensor made on the CPU among ``values`` that meets one on a device
     at ``node`` (the op fails there)."""
-    for cpu in values:
+    for cpu, cpu_expr in zip(values, exprs, strict=True):
         made = cpu.last("create") if cpu.kind == Kind.TENSOR and cpu.device == Place.CPU else None
-        if made is None:
+        if made is None or _reduced_whole(cpu_expr):
             continue
         other = next(((v, e) for v, e in zip(values, exprs, strict=True) if v.on_accelerator), None)
         if other is not None:
@@ -357,3 +358,14 @@ def windowed(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     dtype = COMPLEX_OF.get(signal[1].dtype or "") if complex_ else None
     made = replace(signal[1], kind=Kind.TENSOR, dtype=dtype, ident=new_ident(), moved_from=0)
     return dims.mark(made)
+
+
+def _reduced_whole(expr: cst.BaseExpression) -> bool:
+    """``lengths.max()``, ``w.sum()``: a 0-dim tensor, which torch lets meet a tensor
+    on any device (``lengths[i] - drops.max()`` on a GPU is fine)."""
+    return (
+        isinstance(expr, cst.Call)
+        and not expr.args
+        and isinstance(expr.func, cst.Attribute)
+        and expr.func.attr.value in FULL_REDUCTIONS
+    )

@@ -218,6 +218,9 @@ PAIRED_FIELDS = frozenset({"values", "indices"})
 INDEX_RESULTS = frozenset({"argmax", "argmin", "argsort", "one_hot", "multinomial"})
 BOOL_RESULTS = frozenset("eq ne lt le gt ge logical_not isnan isinf isfinite".split())
 INT64_SUMS = frozenset("sum cumsum prod cumprod".split())
+# Reductions that, called without arguments (``x.max()``, ``x.sum()``), give a 0-dim
+# tensor, which meets a tensor on any device as a Python number would.
+FULL_REDUCTIONS = frozenset("sum mean max min prod amax amin norm std var median all any".split())
 # The floating dtypes (what a module's .half() / .to(dtype) casts).
 FLOATING_DTYPES = frozenset({"float64", "float32", "float16", "bfloat16"})
 # The complex dtype of a float one (``torch.stft(..., return_complex=True)``) and back.
