@@ -30,9 +30,12 @@ def cached_read(scope: Scope, expr: cst.BaseExpression | None, value: Value) -> 
 def store(scope: Scope, target: cst.Subscript, value: Value) -> None:
     """``_CACHE[key] = model`` in a walk: what the helper put in its memo, which a
     read of the memo later in the same walk gives back (the container itself may be
-    another file's global, whose entries the walk does not keep)."""
+    another file's global, whose entries the walk does not keep). Kept for every
+    container: only a read of a memo (``cached_read``) looks it up, and finding the
+    memos here, at every store by key, scanned each file the walk entered again for
+    every file linted (docs/performance.md, session 66)."""
     container = dotted(target.value)
-    if container is not None and container in _stored(scope):
+    if container is not None:
         scope.memo_stored[container] = value
 
 
