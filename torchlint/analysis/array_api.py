@@ -167,3 +167,33 @@ MATH_FLOAT_FUNCTIONS = frozenset(
         "fabs fmod fsum copysign cbrt"
     ).split()
 )
+
+# What numpy functions and ndarray methods give (``arrays.py`` reads them).
+NUMPY_FLOAT64 = frozenset(
+    "zeros ones empty eye identity linspace logspace loadtxt genfromtxt random.rand random.randn "
+    "random.random random.normal random.uniform random.standard_normal "
+    # (the window functions: float64 whatever their length's type)
+    "hanning hamming blackman bartlett kaiser".split()
+)
+# numpy functions (and ndarray methods) whose result has their input's dtype.
+NUMPY_KEEP_DTYPE = frozenset(
+    """copy reshape transpose squeeze expand_dims repeat tile flip roll clip concatenate
+    stack vstack hstack ravel flatten""".split()
+)
+# numpy functions (not ndarray methods: ``a.sort()`` sorts in place and gives None)
+# whose result has their first argument's dtype: a row or a column taken out, the axes
+# moved, a sorted copy.
+NUMPY_KEEP_DTYPE_FUNCTIONS = frozenset(
+    """delete insert take sort swapaxes moveaxis rot90 fliplr flipud atleast_1d atleast_2d pad
+    atleast_3d tril triu zeros_like ones_like empty_like full_like""".split()
+)
+# ndarray methods (reductions and the like) whose result has the array's dtype.
+NUMPY_SAME_DTYPE_METHODS = frozenset("sum min max cumsum prod clip round abs".split())
+# Elementwise maths: float64 from integers or float64, float32 stays float32.
+# Integer results: numpy's default integer is int64.
+# numpy factories given a size (``np.ones((n, n))``): their arrays have dimensions.
+NUMPY_SIZED = frozenset({"zeros", "ones", "empty", "full"})
+NUMPY_INT64 = frozenset(
+    """random.randint random.integers random.poisson random.binomial random.negative_binomial
+    random.geometric random.hypergeometric argmax argmin argsort""".split()
+)

@@ -13,8 +13,14 @@ from torchlint.analysis import dims, plots
 from torchlint.analysis.array_api import (
     NUMPY_ARRAY_FIRST,
     NUMPY_CONVERSIONS,
+    NUMPY_FLOAT64,
+    NUMPY_INT64,
+    NUMPY_KEEP_DTYPE,
+    NUMPY_KEEP_DTYPE_FUNCTIONS,
     NUMPY_LIST_REDUCTIONS,
+    NUMPY_SAME_DTYPE_METHODS,
     NUMPY_SCALAR_TYPES,
+    NUMPY_SIZED,
     NUMPY_UFUNCS,
     OPENCV_VIDEO_READER,
     PANDAS_FRAME,
@@ -48,34 +54,6 @@ from torchlint.analysis.values import (
 )
 from torchlint.analysis.whole import after_cast, converted
 
-_NUMPY_FLOAT64 = frozenset(
-    "zeros ones empty eye identity linspace logspace loadtxt genfromtxt random.rand random.randn "
-    "random.random random.normal random.uniform random.standard_normal "
-    # (the window functions: float64 whatever their length's type)
-    "hanning hamming blackman bartlett kaiser".split()
-)
-# numpy functions (and ndarray methods) whose result has their input's dtype.
-NUMPY_KEEP_DTYPE = frozenset(
-    """copy reshape transpose squeeze expand_dims repeat tile flip roll clip concatenate
-    stack vstack hstack ravel flatten""".split()
-)
-# numpy functions (not ndarray methods: ``a.sort()`` sorts in place and gives None)
-# whose result has their first argument's dtype: a row or a column taken out, the axes
-# moved, a sorted copy.
-_NUMPY_KEEP_DTYPE_FUNCTIONS = frozenset(
-    """delete insert take sort swapaxes moveaxis rot90 fliplr flipud atleast_1d atleast_2d pad
-    atleast_3d tril triu""".split()
-)
-# ndarray methods (reductions and the like) whose result has the array's dtype.
-_SAME_DTYPE_METHODS = frozenset("sum min max cumsum prod clip round abs".split())
-# Elementwise maths: float64 from integers or float64, float32 stays float32.
-# Integer results: numpy's default integer is int64.
-# numpy factories given a size (``np.ones((n, n))``): their arrays have dimensions.
-_NUMPY_SIZED = frozenset({"zeros", "ones", "empty", "full"})
-_NUMPY_INT64 = frozenset(
-    """random.randint random.integers random.poisson random.binomial random.negative_binomial
-    random.geometric random.hypergeometric argmax argmin argsort""".split()
-)
 # Reductions of one array (``np.std(x)``, ``np.max(x, axis=0)``): the array's dtype, a
 # float for the statistics of integers.
 # numpy's elementwise functions of two operands, and the operator whose promotion they
@@ -368,6 +346,8 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
     dtype: str | None = None
     copied = UNKNOWN
     first = args[0][1] if args else UNKNOWN
+    if name in _NUMPY_STATISTICS and (stacked := _stacked(first)) is not None:
+        first = stacked  # np.mean(vectors, axis=0) of a list of arrays: of the array they make
     if (
         name in NUMPY_CONVERSIONS
         and listed.kind in (Kind.LIST, Kind.TUPLE)
@@ -381,9 +361,9 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         if dtype is None and all(v.origin == PANDAS_NUMBERS for v in listed.items):
             made = new_value(Kind.NDARRAY, Place.CPU, None, Event("create", node))
             return replace(made, origin=PANDAS_NUMBERS)  # (a frame's numbers, stacked)
-    elif name in _NUMPY_FLOAT64:
+    elif name in NUMPY_FLOAT64:
         dtype = "float64"
-    elif name in _NUMPY_INT64:
+    elif name in NUMPY_INT64:
         dtype = "int64"
     elif name == "bincount":
         # counts; sums of the weights (float64) where ``weights`` is given
@@ -391,7 +371,7 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
             a.keyword.value == "weights" if a.keyword else i == 1 for i, (a, _) in enumerate(args)
         )
         dtype = "float64" if weighted else "int64"
-    elif (name in NUMPY_KEEP_DTYPE or name in _NUMPY_KEEP_DTYPE_FUNCTIONS) and (
+    elif (name in NUMPY_KEEP_DTYPE or name in NUMPY_KEEP_DTYPE_FUNCTIONS) and (
         first.kind == Kind.NDARRAY
     ):
         dtype = first.dtype
@@ -425,6 +405,15 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         dtype = "uint8"  # np.asarray(Image.open(path).convert("RGB")): its pixels
     elif name in ("array", "asarray") and args and has_float_literal(args[0][0].value):
         dtype = "float64"
+    elif (
+        name in ("array", "asarray")
+        and listed.kind in (Kind.LIST, Kind.TUPLE)
+        and (numbers := _number_dtypes(listed))
+        and numbers <= {"float32", "int64"}
+    ):
+        # np.array([float(v) for v in vals]): Python floats are float64 to numpy
+        # (a NUMBER's "float32" is a Python float), Python ints int64
+        dtype = "float64" if "float32" in numbers else "int64"
     elif name in ("frombuffer", "fromfile") and len(args) >= 2 and args[1][0].keyword is None:
         dtype = numpy_dtype(args[1][0].value)  # np.frombuffer(data, np.uint8)
     for arg, given in args:
@@ -435,9 +424,9 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
     if dtype is None and name != "arange" and name not in NUMPY_CONVERSIONS:
         return UNKNOWN
     made = new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
-    keeps = name in NUMPY_KEEP_DTYPE or name in _NUMPY_KEEP_DTYPE_FUNCTIONS
+    keeps = name in NUMPY_KEEP_DTYPE or name in NUMPY_KEEP_DTYPE_FUNCTIONS
     made = dims.mark(
-        made, (name in _NUMPY_SIZED and dims.sized(node.args)) or (keeps and dims.has(first))
+        made, (name in NUMPY_SIZED and dims.sized(node.args)) or (keeps and dims.has(first))
     )
     if copied.dtype != dtype:  # np.array(ids, dtype=np.float32): cast as it is copied
         whole, _ = after_cast(copied, dtype, Event("cast", node, dtype or ""))
@@ -587,8 +576,12 @@ def method(node: cst.Call, receiver: Value, name: str) -> Value:
             events=events,
             origin=origin,
         )
-    if name in NUMPY_KEEP_DTYPE or name in _SAME_DTYPE_METHODS:
+    if name in NUMPY_KEEP_DTYPE or name in NUMPY_SAME_DTYPE_METHODS:
         return replace(receiver, ident=new_ident())
+    if name == "tolist":
+        # a list of Python numbers (nested, one level per dimension): floats of a
+        # floating array, ints of an integer one (float32 and int64 to torch.tensor)
+        return Value(Kind.LIST, items=(Value(Kind.NUMBER, dtype=_python_number(receiver.dtype)),))
     if name in ("mean", "std", "var"):  # integers average to float64
         floating = (receiver.dtype or "").startswith("float")
         averaged = receiver.dtype if floating else "float64"
@@ -779,6 +772,26 @@ def _as(value: Value, dtype: str) -> Value:
     return value
 
 
+def _stacked(listed: Value) -> Value | None:
+    """The array numpy makes of a list or tuple of arrays of one known dtype (a
+    function of numpy given one converts it so), else None."""
+    if listed.kind not in (Kind.LIST, Kind.TUPLE) or not listed.items:
+        return None
+    if not all(v.kind == Kind.NDARRAY for v in listed.items):
+        return None
+    dtypes = {v.dtype for v in listed.items}
+    if len(dtypes) != 1 or None in dtypes or MAYBE_DTYPE in dtypes:
+        return None
+    return new_value(Kind.NDARRAY, Place.CPU, dtypes.pop())
+
+
 def _numbers(array: Value) -> bool:
     """An array whose dtype is known, or pandas' int64-or-float64 numbers."""
     return array.dtype is not None or array.origin == PANDAS_NUMBERS
+
+
+def _python_number(dtype: str | None) -> str | None:
+    """The dtype the walk gives a Python number that ``tolist`` makes of an array's
+    element (``float``: float32, torch's default; ``int``: int64; ``bool``)."""
+    family = (dtype or "").rstrip("0123456789")  # (float64 -> float; "maybe" stays)
+    return {"float": "float32", "int": "int64", "uint": "int64", "bool": "bool"}.get(family)

@@ -36,7 +36,8 @@ _ARRAYS = frozenset({Kind.TENSOR, Kind.MOVED, Kind.NDARRAY})
 # is no tensor (``MODELS[kind] = (tok, model.to(device))``, ``self._slots[name] =
 # {"m": ...}``). Any entry read back (``return MODELS[kind]``) is what was stored.
 MEMO = "dict:memo"
-_MEMO_KINDS = frozenset({Kind.MODULE, Kind.WRAPPER, Kind.TUPLE, Kind.ENCODING})
+# (numpy arrays too: ``vectors[word] = np.array(vals)``, a dict of arrays by word)
+_MEMO_KINDS = frozenset({Kind.MODULE, Kind.WRAPPER, Kind.TUPLE, Kind.ENCODING, Kind.NDARRAY})
 # The origin of a dict of settings (``settings``): Kind.OPTIONS, entries by key.
 SETTINGS = "settings"
 

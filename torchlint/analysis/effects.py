@@ -55,6 +55,7 @@ from torchlint.analysis.array_api import (
 )
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loss_api import LOSSES, RECORDED_LOSSES, functional_loss
+from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
@@ -94,6 +95,7 @@ from torchlint.analysis.torch_api import (
     TORCHVISION_VIDEO_READER,
     WHISPER_FEATURES,
     WHISPER_LOADER,
+    LegacyType,
     is_nn_class,
     legacy_constructor,
     legacy_type,
@@ -101,6 +103,7 @@ from torchlint.analysis.torch_api import (
 )
 from torchlint.analysis.traces import TRACING_FUNCTIONS
 from torchlint.analysis.values import (
+    LIBRARY,
     MAYBE_DTYPE,
     OUTPUT,
     PARAMETER,
@@ -223,6 +226,9 @@ def module_method(
             device, expr, dtype = Place.CUDA, (node.args[0].value if node.args else None), None
         elif method == "cpu":
             device, expr, dtype = Place.CPU, None, None
+        elif method == "type" and (named := _legacy_type_arg(scope, node.args[0].value)):
+            # model.type(torch.cuda.FloatTensor): every parameter cast and moved there
+            device, expr, dtype = Place(named.device), None, named.dtype
         elif method == "type":
             device, expr, dtype = None, None, scope.dtype_of(node.args[0].value) or MAYBE_DTYPE
         else:
@@ -366,6 +372,17 @@ def _own_method(scope: Scope, path: str | None, receiver: Value, method: str) ->
     return cls is not None and method in scope.w.methods(cls)
 
 
+def _legacy_type_arg(scope: Scope, node: cst.BaseExpression) -> LegacyType | None:
+    """The legacy tensor type ``.type(T)`` is given: ``torch.cuda.FloatTensor`` as
+    written, or a name bound to one (``dtype = torch.cuda.FloatTensor if
+    torch.cuda.is_available() else torch.FloatTensor``: the GPU run's choice)."""
+    named = legacy_type(node, scope.w.analysis)
+    held = scope.lookup(dotted(node) or "") if named is None else None
+    if held is not None and held.kind == Kind.FUNCTION and held.origin.startswith(LIBRARY):
+        return legacy_constructor(held.origin.removeprefix(LIBRARY))
+    return named
+
+
 def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) -> Value:
     """``x.<method>(...)``: a moved or cast copy of ``x`` (in place for a
     BatchEncoding's ``.to``), a numpy conversion, or a new tensor where ``x`` is."""
@@ -383,7 +400,7 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
         elif method == "cpu":
             device, expr, dtype = Place.CPU, None, None
         elif method == "type":
-            named = legacy_type(node.args[0].value, scope.w.analysis)
+            named = _legacy_type_arg(scope, node.args[0].value)
             device = Place(named.device) if named else None
             expr, dtype = None, (named.dtype if named else scope.dtype_of(node.args[0].value))
             if named is None and dtype is None:  # x.type(T): a dtype, or a CUDA class?

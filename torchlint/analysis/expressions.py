@@ -611,6 +611,8 @@ class Expressions(FunctionValues):
             return arrays.unzipped(args[0][1])
         if name == "map" and len(args) == 2 and not any(a.star or a.keyword for a, _ in args):
             mapped = arrays.mapped(self, node, args[0][0].value, args[1])
+            if mapped is None:
+                mapped = legacy.mapped(self, node, args[0][0].value)
             if mapped is not None:
                 return mapped
         named = self.dtype_by_name(node) if name == "getattr" else None

@@ -42,6 +42,7 @@ from torchlint.analysis import (
     key_loops,
     lightning,
     lists,
+    loaders,
     memos,
     plain,
     rebinds,
@@ -53,7 +54,7 @@ from torchlint.analysis.branches import dtype_test, is_main_guard, leaves
 from torchlint.analysis.effects import TENSOR_COPIES
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.loops import after_loop
-from torchlint.analysis.names import attribute_name, dotted, string_key
+from torchlint.analysis.names import attribute_like, attribute_name, dotted, string_key
 from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts
 from torchlint.analysis.paths import merge_envs
 from torchlint.analysis.project import Home
@@ -188,7 +189,7 @@ class _Scope(Attachments):
                 if dotted(expr.func) == "setattr":  # (object.__setattr__ registers nothing)
                     self.late_assign(owner, value, stmt)
                 attr = attribute_name(expr.args[1].value)
-                if owner is not None and attr is not None and _attribute_like(attr):
+                if owner is not None and attr is not None and attribute_like(attr):
                     # setattr(self, "pos_embed", t): what self.pos_embed = t binds
                     if owner.count(".") == 0:
                         self.instance_data(f"{owner}.{attr}", value)
@@ -463,6 +464,7 @@ class _Scope(Attachments):
                 if value.kind == Kind.MODULE:
                     # model.blocks[i] = Block(...): a member of a ModuleList replaced
                     self.late_assign(dotted(target.value), value, stmt)
+                    lists.module_dict_filled(self, target, value)
                 self.set_entry(target, value)
             elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Subscript):
                 # self.convs[i].weight = nn.Parameter(t): set on a member of self.convs
@@ -505,6 +507,8 @@ class _Scope(Attachments):
             self.update_ident(owner.ident, replace(owner, keys=keys, items=items))
             return
         grown = dicts.filled(owner, key, value) if owner.ident else None
+        if owner.ident and (labelled := loaders.with_entry(owner, key, value)) is not None:
+            grown = labelled  # enc["labels"] = ids on a tokenizer's output
         if grown is not None:
             self.update_ident(owner.ident, grown)
         if owner.kind != Kind.ENCODING or not owner.keys or not owner.ident:
@@ -790,8 +794,3 @@ def _held(values: Iterable[Value], depth: int = 2) -> Iterator[Value]:
         yield value
         if depth and value.items:
             yield from _held(value.items, depth - 1)
-
-
-def _attribute_like(name: str) -> bool:
-    """``pos_embed`` or the pattern ``pos_embed{}``: a name setattr may bind."""
-    return name.replace("{}", "0").isidentifier()

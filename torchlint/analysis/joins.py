@@ -3,7 +3,7 @@
 ``torch.where``, ``F.embedding(ids, weight)``, ``s += p``, and a CPU tensor indexed
 by a mask or indices on a device (``t[mask]``). The result is where they all are (a CPU tensor meeting one on a
 device is recorded: the op fails there) and of torch's promoted dtype, with the
-story of the operand that decided it (``values.join_values``)."""
+story of the operand that decided it (``join_values``)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,17 @@ from torchlint.analysis.torch_api import (
     FULL_REDUCTIONS,
     INTEGER_DTYPES,
 )
-from torchlint.analysis.values import OUTPUT, UNKNOWN, Kind, Place, Value, join_values, new_ident
+from torchlint.analysis.values import (
+    MAYBE_DTYPE,
+    OUTPUT,
+    UNKNOWN,
+    Event,
+    Kind,
+    Place,
+    Value,
+    new_ident,
+    promoted,
+)
 
 Arg = tuple[cst.Arg, Value]
 Args = list[Arg]
@@ -75,7 +85,7 @@ def mixed(
             continue
         other = next(((v, e) for v, e in zip(values, exprs, strict=True) if v.on_accelerator), None)
         if other is not None:
-            mix = MixObs(node, cpu, other[0], other[1])
+            mix = MixObs(node, cpu, other[0], other[1], cpu_expr)
             # (a module-level tensor a class keeps as a class attribute: no move of
             # the module takes it along, and the line to change is where it is met)
             shared = cpu.last("class-attribute") is not None
@@ -369,3 +379,42 @@ def _reduced_whole(expr: cst.BaseExpression) -> bool:
         and isinstance(expr.func, cst.Attribute)
         and expr.func.attr.value in FULL_REDUCTIONS
     )
+
+
+def join_values(
+    values: Sequence[Value],
+    promote: bool = False,
+    dtype: str | None = None,
+    node: cst.CSTNode | None = None,
+) -> Value:
+    """The tensor made from ``values`` (``torch.cat``, ``a + b`` at ``node``): where
+    they all are, when they agree; a CPU one among them keeps its story (it is what
+    meets the device ones), else one of the dtype the result has. With ``promote``
+    (``torch.cat``/``stack``, whose inputs all have dimensions), different known
+    dtypes give torch's promoted one; ``dtype``, when given, is the result's. Where
+    the story kept is not of the result's dtype, a "join" event names the line that
+    made the operand that decided it (``x / sigma64``: the float64 one's)."""
+    devices = {v.device for v in values}
+    dtypes = {v.dtype for v in values}
+    if promote and None in devices and len(devices) == 2 and Place.MAYBE not in devices:
+        devices.discard(None)  # (cat([z, y]) of a CPU z: on the CPU, or it fails)
+    device = devices.pop() if len(devices) == 1 else Place.MAYBE
+    if dtype is None:
+        dtype = dtypes.pop() if len(dtypes) == 1 else MAYBE_DTYPE
+        if promote and dtype == MAYBE_DTYPE:
+            dtype = promoted(dtypes) or MAYBE_DTYPE
+    story = next(
+        (v for v in values if v.device == device and v.dtype == dtype),
+        next((v for v in values if v.device == device), values[0]),
+    )
+    events = story.events
+    if node is not None and story.dtype != dtype and dtype not in (None, MAYBE_DTYPE):
+        decider = next((v for v in values if v.dtype == dtype), None)
+        made = decider.dtype_event() if decider is not None else None
+        if made is not None:
+            events = (*events, Event("join", node, dtype, source=made))
+    # (torch.cat / stack of class ids made floats: the same numbers)
+    whole = story.whole if promote and all(v.whole for v in values) else None
+    joined = Value(Kind.TENSOR, device, dtype, story.device_expr, events, new_ident(), whole=whole)
+    # (torch.cat(outputs) of a model's outputs is one too: where the model runs)
+    return replace(joined, origin=OUTPUT) if {v.origin for v in values} == {OUTPUT} else joined

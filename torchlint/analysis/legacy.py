@@ -40,6 +40,16 @@ def typed(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return new_value(Kind.TENSOR, Place(legacy.device), legacy.dtype, Event("create", node))
 
 
+def mapped(scope: Scope, node: cst.Call, fn: cst.BaseExpression) -> Value | None:
+    """``map(torch.LongTensor, zip(*batch))``: each member a new tensor the legacy
+    constructor makes of one item (``typed``), made at the ``map`` call. None for
+    any other function."""
+    q = scope.w.analysis.qualify(fn)
+    if q is None or legacy_constructor(q) is None:
+        return None
+    return Value(Kind.LIST, items=(typed(scope, node, q, ()),))
+
+
 def class_of(node: cst.Call, value: Value) -> Value:
     """``type(t)`` of a tensor: ``torch.Tensor``, a FUNCTION value whose event is this
     call. (A parameter's class is ``nn.Parameter``, which keeps the data it is given.)"""
@@ -80,6 +90,8 @@ def _sizes_or_data(arg: cst.Arg, value: Value) -> bool:
     an array): what the legacy constructor makes a new tensor of."""
     if value.kind in (Kind.NUMBER, Kind.NDARRAY):
         return not arg.star or value.kind == Kind.NDARRAY
+    if value.kind == Kind.LIST and value.items and value.items[0].kind == Kind.NUMBER:
+        return not arg.star  # (a list of numbers: ``torch.Tensor(weights.tolist())``)
     if value.kind == Kind.TUPLE and value.items:
         # (a list written out is data: ``torch.Tensor([reward])`` is a CPU tensor of it)
         return all(i.kind == Kind.NUMBER for i in value.items) or (

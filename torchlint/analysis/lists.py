@@ -70,3 +70,15 @@ def append_either(scope: Scope, chosen: cst.IfExp, value: Value) -> Value:
         if held is not None and held.kind in (Kind.LIST, Kind.TUPLE):
             scope.set(side.value, filled(held, value))
     return UNKNOWN
+
+
+def module_dict_filled(scope: Scope, target: cst.Subscript, value: Value) -> None:
+    """``observers[key] = Observer()`` on an ``nn.ModuleDict``: its members are
+    instances of that class of the file while every one stored is (``values.dict_member``)."""
+    owner = scope.eval(target.value)
+    if owner.kind != Kind.MODULE or not owner.ident or not owner.origin.endswith("ModuleDict"):
+        return
+    same = value.origin.startswith("local:") and (
+        not owner.items or owner.items[0].origin == value.origin
+    )
+    scope.update_ident(owner.ident, replace(owner, items=(value,) if same else ()))

@@ -32,6 +32,7 @@ from torchlint.analysis.values import (
     Kind,
     Place,
     Value,
+    keyed,
     new_ident,
     new_value,
 )
@@ -53,6 +54,23 @@ def field(owner: Value, name: str | None) -> Value:
     that field (unknown for any other encoding, a batch of a dataset say)."""
     dtype = PROCESSOR_FIELD_DTYPES.get(name or "") if owner.origin == PROCESSED else None
     return replace(owner, kind=Kind.TENSOR, dtype=dtype or owner.dtype)
+
+
+# The fields a tokenizer's output always has (``token_type_ids`` only some do).
+_TOKENIZER_FIELDS = ("input_ids", "attention_mask")
+
+
+def with_entry(owner: Value, key: str | None, value: Value) -> Value | None:
+    """A tokenizer's output after ``enc["labels"] = ids``: a dict by key of its token
+    ids and mask (``field``) and that entry, where the other entries of the kept
+    ``BatchEncoding`` stay what it was (moved with it, passed with it). None for
+    any other encoding or key."""
+    if owner.kind != Kind.ENCODING or owner.origin != PROCESSED or owner.keys or key is None:
+        return None
+    fields = [k for k in _TOKENIZER_FIELDS if k != key]
+    entries = [replace(field(owner, k), ident=new_ident()) for k in fields]
+    made = keyed([*fields, key], [*entries, value])
+    return replace(made, ident=owner.ident, origin=PROCESSED)
 
 
 def from_pretrained(scope: Scope, node: cst.Call, func: cst.BaseExpression) -> Value:

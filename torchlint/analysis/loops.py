@@ -26,6 +26,7 @@ from torchlint.analysis.values import (
     Kind,
     Place,
     Value,
+    dict_member,
     keyed,
     list_member,
     merge_values,
@@ -133,7 +134,10 @@ class Loops(Scope):
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
             method = node.func.attr.value
             if method in ("items", "values") and not node.args:
-                member = _member(self.eval(node.func.value))  # for k, v in batch.items()
+                owner = self.eval(node.func.value)
+                # for k, v in batch.items(); for name, obs in observers.items() of a
+                # ModuleDict of instances of one class of the file
+                member = _member(owner) or dict_member(owner)
                 if member is not None:
                     return (
                         Value(Kind.TUPLE, items=(UNKNOWN, member)) if method == "items" else member
@@ -176,6 +180,10 @@ class Loops(Scope):
                 member = submodule(value)
             return member or UNKNOWN
         if value.kind == Kind.TENSOR and value.origin != "module method":  # for row in x: the rows
+            return replace(value, ident=new_ident(), moved_from=0)
+        if value.kind == Kind.MOVED and isinstance(node, (cst.Name, cst.Attribute)):
+            # labels = labels.to(device); for label in labels: its rows (a tensor's) or
+            # children (a module's), where it was moved
             return replace(value, ident=new_ident(), moved_from=0)
         if value.kind == Kind.NDARRAY:  # for trial in eeg: its rows, in its dtype
             return replace(value, ident=new_ident(), moved_from=0)

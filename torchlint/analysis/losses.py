@@ -19,7 +19,7 @@ from torchlint.analysis.loss_api import (
 )
 from torchlint.analysis.observations import LossObs
 from torchlint.analysis.scope import Scope
-from torchlint.analysis.values import UNKNOWN, Kind, Value, new_ident
+from torchlint.analysis.values import UNKNOWN, Kind, Place, Value, new_ident
 
 Args = list[tuple[cst.Arg, Value]]
 
@@ -41,6 +41,12 @@ def called(scope: Scope, node: cst.Call, q: str, args: Args, module: Value | Non
     if weight is not None and given is not None:
         # (they do not promote: observed as an op that never promotes)
         strict_ops.observe(scope, node, LOSSES[q], (weight, (given[0].value, given[1])), True)
+        # (and they must be where the input is: CPU weights fail with an input on a
+        # device, 'Expected all tensors to be on the same device ... argument weight';
+        # a loss module moved since takes the weights it keeps along)
+        if module is None or (module.device == Place.CPU and not module.last("move", "place")):
+            pair = (weight, (given[0].value, given[1]))
+            joins.mixed(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=False)
     if target is not None:
         given_value = given[1] if given else UNKNOWN
         obs = LossObs(LOSSES[q], q, target[0], target[1], given_value, scope.no_grad == 0)

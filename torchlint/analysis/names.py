@@ -236,3 +236,8 @@ def getattr_name(
     if len(call.args) != 2 or dotted(call.func) != "getattr":
         return None
     return call.args[1].value if qualify(call.args[0].value) == owner else None
+
+
+def attribute_like(name: str) -> bool:
+    """``pos_embed`` or the pattern ``pos_embed{}``: a name setattr may bind."""
+    return name.replace("{}", "0").isidentifier()

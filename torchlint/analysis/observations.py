@@ -76,6 +76,9 @@ class MixObs:
     cpu: Value
     device: Value
     device_expr: cst.BaseExpression  # the code of the operand on the device
+    # The code of the CPU one, where it is not an operand of ``node`` (a loss's class
+    # weights, given to its constructor: ``losses.called``).
+    cpu_expr: cst.BaseExpression | None = None
 
 
 @dataclass(frozen=True)

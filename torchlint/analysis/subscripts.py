@@ -26,6 +26,7 @@ from torchlint.analysis import (
 from torchlint.analysis.loops import MODULES_BY_KEY
 from torchlint.analysis.names import string_key
 from torchlint.analysis.scope import Scope
+from torchlint.analysis.torch_api import PROCESSOR_FIELD_DTYPES
 from torchlint.analysis.values import (
     UNKNOWN,
     Kind,
@@ -111,6 +112,10 @@ def read(scope: Scope, node: cst.Subscript) -> Value:
         return replace(merged, ident=new_ident(), moved_from=0)
     if owner.kind is None and id(node) in scope.w.batch_entries():
         return batches.entry(node)  # (its other entries the function moves)
+    if owner.kind is None and string_key(node) in PROCESSOR_FIELD_DTYPES:
+        # batch["input_ids"] of a batch handed in: a tensor, where and in what dtype
+        # not known (no dict of models or settings keys a tokenizer's field)
+        return Value(Kind.TENSOR, ident=new_ident())
     return UNKNOWN
 
 

@@ -204,7 +204,9 @@ FLOAT_ONLY_METHODS = frozenset(
     "mean std var normal_ uniform_ softmax log_softmax norm lerp".split()
 )
 _FLOATS_ONLY = "randn_like rand_like mean std var lerp softmax log_softmax norm".split()
-_FUNCTIONAL_FLOATS_ONLY = "softmax log_softmax normalize layer_norm dropout".split()
+# (``F.grid_sample`` samples an integer image neither on the CPU, "not implemented for
+# 'Byte'", nor on CUDA, "expected input and grid to have same dtype"; torch 2.13.0+cpu)
+_FUNCTIONAL_FLOATS_ONLY = "softmax log_softmax normalize layer_norm dropout grid_sample".split()
 FLOAT_ONLY_FUNCTIONS = frozenset(f"torch.{n}" for n in _FLOATS_ONLY) | frozenset(
     f"torch.nn.functional.{n}" for n in _FUNCTIONAL_FLOATS_ONLY
 )
@@ -266,8 +268,6 @@ TORCHVISION_IMAGE_READERS = frozenset(
 )
 OPENCV_IMAGE_READER = "cv2.imread"
 TORCHVISION_VIDEO_READER = "torchvision.io.read_video"  # (uint8 frames, audio, info)
-# torchaudio's functions that build a float32 matrix on the CPU (they take no device):
-# a filterbank or transform that a module keeps to multiply its input with.
 # torchaudio's transforms that keep a float32 window, filterbank or kernel as a
 # buffer: modules, placed and cast like any other. The others (Fade, Vol,
 # AmplitudeToDB, the maskings) hold nothing and work on any device as they are.
@@ -279,22 +279,14 @@ TORCHAUDIO_BUFFERED = frozenset(
 # nnAudio's feature layers (``features.MelSpectrogram(sr=...)``): modules whose STFT
 # kernels and filterbanks are CPU tensors until the layer is moved.
 NNAUDIO_LAYERS = ("nnAudio.features.", "nnAudio.Spectrogram.")
+# torchaudio's functions that build a float32 matrix on the CPU (they take no device):
+# a filterbank or transform that a module keeps to multiply its input with.
 AUDIO_MATRICES = frozenset(
     f"torchaudio.functional.{name}" for name in ("melscale_fbanks", "linear_fbanks", "create_dct")
 )
 # Text in a file that may make an integer tensor narrower than int64 (TL109).
 NARROW_TEXT = (
-    "int8",
-    "int16",
-    "int32",
-    "byte",
-    "Byte",
-    ".int(",
-    ".short(",
-    ".char(",
-    "torch.int",
-    "IntTensor",
-    "ShortTensor",
+    *"int8 int16 int32 byte Byte .int( .short( .char( torch.int IntTensor ShortTensor".split(),
     "CharTensor",
     *sorted({q.rsplit(".", 1)[-1] for q in (*TORCHVISION_IMAGE_READERS, OPENCV_IMAGE_READER)}),
     "Image.open",
@@ -353,6 +345,13 @@ IN_PLACE_CONVERTERS = frozenset(
         "torch.nn.utils.spectral_norm",
         "torch.nn.utils.parametrizations.weight_norm",
         "torch.nn.utils.parametrizations.spectral_norm",
+        # (FX graph-mode quantization: a GraphModule over the model's own parameters,
+        # its observers put on the model's device)
+        *(
+            f"torch.{ao}quantization.quantize_fx.prepare{qat}_fx"
+            for ao in ("ao.", "")
+            for qat in ("", "_qat")
+        ),
     }
 )
 # Tensors a module holds as its own (they move and cast with it), not modules.

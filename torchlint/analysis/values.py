@@ -391,6 +391,12 @@ def list_member(container: Value) -> Value | None:
     return _member(container, "ModuleList")
 
 
+def dict_member(container: Value) -> Value | None:
+    """A member of an ``nn.ModuleDict`` filled with instances of one class of the file
+    (``observers[key] = Observer()``), where and as the dict is now."""
+    return _member(container, "ModuleDict")
+
+
 def tensors_of(value: Value) -> Value | None:
     """What every tensor of a list is (``[img.to(device) for img in images]``), for a
     list of tensors alone; None for anything else."""
@@ -583,6 +589,8 @@ def merge_values(a: Value, b: Value) -> Value:
     if a.ident and a.ident == b.ident and a.kind == b.kind:
         events = a.events + tuple(e for e in b.events if e not in a.events)
         items = a.items
+        if a.kind == Kind.MODULE and not a.items and not a.keys and not b.keys:
+            items = b.items  # (a module container empty before a loop, filled in it)
         if a.keys == b.keys and len(a.items) == len(b.items) and a.items != b.items:
             # One dict of parts, an entry cast in place on one path (``if custom:
             # parts["vae"].half()``): that entry is either, as a name would be.
@@ -740,45 +748,6 @@ def entry(value: Value, key: str | None) -> Value | None:
     if value.kind not in (Kind.ENCODING, Kind.OPTIONS) or key is None or key not in value.keys:
         return None
     return value.items[value.keys.index(key)]
-
-
-def join_values(
-    values: Sequence[Value],
-    promote: bool = False,
-    dtype: str | None = None,
-    node: cst.CSTNode | None = None,
-) -> Value:
-    """The tensor made from ``values`` (``torch.cat``, ``a + b`` at ``node``): where
-    they all are, when they agree; a CPU one among them keeps its story (it is what
-    meets the device ones), else one of the dtype the result has. With ``promote``
-    (``torch.cat``/``stack``, whose inputs all have dimensions), different known
-    dtypes give torch's promoted one; ``dtype``, when given, is the result's. Where
-    the story kept is not of the result's dtype, a "join" event names the line that
-    made the operand that decided it (``x / sigma64``: the float64 one's)."""
-    devices = {v.device for v in values}
-    dtypes = {v.dtype for v in values}
-    if promote and None in devices and len(devices) == 2 and Place.MAYBE not in devices:
-        devices.discard(None)  # (cat([z, y]) of a CPU z: on the CPU, or it fails)
-    device = devices.pop() if len(devices) == 1 else Place.MAYBE
-    if dtype is None:
-        dtype = dtypes.pop() if len(dtypes) == 1 else MAYBE_DTYPE
-        if promote and dtype == MAYBE_DTYPE:
-            dtype = promoted(dtypes) or MAYBE_DTYPE
-    story = next(
-        (v for v in values if v.device == device and v.dtype == dtype),
-        next((v for v in values if v.device == device), values[0]),
-    )
-    events = story.events
-    if node is not None and story.dtype != dtype and dtype not in (None, MAYBE_DTYPE):
-        decider = next((v for v in values if v.dtype == dtype), None)
-        made = decider.dtype_event() if decider is not None else None
-        if made is not None:
-            events = (*events, Event("join", node, dtype, source=made))
-    # (torch.cat / stack of class ids made floats: the same numbers)
-    whole = story.whole if promote and all(v.whole for v in values) else None
-    joined = Value(Kind.TENSOR, device, dtype, story.device_expr, events, new_ident(), whole=whole)
-    # (torch.cat(outputs) of a model's outputs is one too: where the model runs)
-    return replace(joined, origin=OUTPUT) if {v.origin for v in values} == {OUTPUT} else joined
 
 
 _FLOAT_RANK = {"float16": 1, "bfloat16": 1, "float32": 2, "float64": 3}

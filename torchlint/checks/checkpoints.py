@@ -395,7 +395,8 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
     `use_cuda = torch.cuda.is_available()`, also in the caller): the code chose the
     device per run. Nor a load in a method of a `Dataset` class (`__init__` reading
     a manifest, `__getitem__` reading one sample), or one whose result the same code
-    hands to a `DataLoader` in its dataset (also what the code computes from it first:
+    hands to a `DataLoader` in its dataset (`DataLoader(torch.load(path))` itself,
+    also what the code computes from it first:
     `x, y = data["x"].float(), data["y"]`, then `DataLoader(TensorDataset(x, y))`): those are data files the project's
     own preprocessing wrote, not a model's checkpoint, and a Dataset whose files held
     GPU tensors would fail in its DataLoader workers long before any device mix-up
@@ -448,6 +449,13 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
         it) the body hands to a DataLoader in its dataset (``DataLoader(samples,
         ...)``, ``DataLoader(Pairs(x, y))``): a data file, as a Dataset's."""
         stmt = self.ctx.statements[-1] if self.ctx.statements else None
+        if stmt is not None and any(
+            self.ctx.analysis.qualify(call.func) in DATA_LOADERS
+            and (dataset := _dataset_arg(call)) is not None
+            and contains(dataset, node)
+            for call in nodes(stmt, cst.Call)
+        ):
+            return True  # DataLoader(torch.load(path), ...): the load is its dataset
         assign = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
         if not (isinstance(assign, cst.Assign) and assign.value is node):
             return False
@@ -491,6 +499,16 @@ class TorchLoadWithoutMapLocation(_TorchLoad):
                 if (kwargs := self._load_call(call)) is not None
             )
         return False
+
+
+def _dataset_arg(call: cst.Call) -> cst.BaseExpression | None:
+    """The dataset a ``DataLoader(...)`` call is given (first, or ``dataset=``)."""
+    for i, arg in enumerate(call.args):
+        if (arg.keyword is None and i == 0 and not arg.star) or (
+            arg.keyword is not None and arg.keyword.value == "dataset"
+        ):
+            return arg.value
+    return None
 
 
 def _bound(assign: cst.Assign) -> set[str]:

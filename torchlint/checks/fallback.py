@@ -224,13 +224,17 @@ class CudaInputOnFallbackDevice(Rule):
         fallback: cst.CSTNode,
         call: cst.Call,
     ) -> None:
-        at = self.once_at(move.node, call)
+        # (the move is the line that fails in the run without a GPU: in a helper of
+        # another file, that file's finding where it is linted in the same run)
+        at = self.once_at(move.node, call, forward=True)
         if at is None:
             return
         code = self.ctx.code_for
         func = move.node.func if isinstance(move.node, cst.Call) else None
         moved = func.value if isinstance(func, cst.Attribute) else arg.value
         name = dotted(arg.value) or dotted(moved) or code(moved)
+        if at is move.node and not self.ctx.in_this_file(move.node):
+            name = dotted(moved) or code(moved)  # (said in the helper's own file)
         related = {"placed": placed.node, "call": call}
         subject = f"`{name}` is put on the GPU with `{how}` here"
         if at is not move.node:

@@ -326,7 +326,10 @@ class LossTargetDtype(Rule):
         probabilities = found.qualified in _PROBABILITY_TARGETS
         cast = value.whole
         made = value.last("cast", "create")
-        if cast is None and (probabilities or made is None or made.action != "cast"):
+        # (cross_entropy of a target with fewer dimensions than the input, as the
+        # code writes both: ``logits.view(-1, C)``, ``labels.view(-1)``: class indices)
+        fewer = probabilities and cast is None and _fewer_dims(call, arg)
+        if cast is None and not fewer and (probabilities or made is None or made.action != "cast"):
             return False  # (nll_loss: a target cast to a float here, not any float)
         name = dotted(arg.value) or self.ctx.code_for(arg.value)
         converted = self.ctx.code_for(method_call(arg.value, "long"))
@@ -346,7 +349,15 @@ class LossTargetDtype(Rule):
         if at is None:
             return True  # reported on that line already
         self._reported_at.add(id(at))
-        if cast is None:
+        if cast is None and fewer:
+            where = ""
+            if made is not None and not contains(arg.value, made.node):
+                related, where = {"made": made.node}, " (made at line <line:made>)"
+            message = (
+                f"`{name}` is {dtype}{where} and has fewer dimensions than the input, so "
+                f"it is read as class indices: {problem}; pass `{converted}`"
+            )
+        elif cast is None:
             where = ""
             if made is not None and not contains(arg.value, made.node):
                 related, where = {"made": made.node}, " (cast at line <line:made>)"
@@ -496,3 +507,37 @@ def _problem_type_setting(node: cst.CSTNode) -> bool:
     if key not in PROBLEM_TYPE_SETTINGS:
         return False
     return key == "problem_type" or (isinstance(value, cst.Integer) and value.value == "1")
+
+
+def _written_dims(expr: cst.BaseExpression) -> int | None:
+    """How many dimensions ``expr`` has as the code writes its shape:
+    ``x.view(-1, C)`` / ``x.reshape((B, C))`` (one per size), ``x.flatten()`` (one);
+    None for anything else."""
+    if not isinstance(expr, cst.Call) or not isinstance(expr.func, cst.Attribute):
+        return None
+    method, args = expr.func.attr.value, expr.args
+    if method == "flatten" and not args:
+        return 1
+    if method not in ("view", "reshape") or not args or any(a.keyword or a.star for a in args):
+        return None
+    if len(args) == 1 and isinstance(args[0].value, (cst.Tuple, cst.List)):
+        elements = args[0].value.elements
+        return None if any(isinstance(e, cst.StarredElement) for e in elements) else len(elements)
+    if len(args) == 1 and not isinstance(args[0].value, (cst.Integer, cst.UnaryOperation)):
+        return None  # (x.view(shape): a size of a name)
+    return len(args)
+
+
+def _fewer_dims(call: cst.Call, target: cst.Arg) -> bool:
+    """The loss call's input and target, as written, have different numbers of
+    dimensions, the target fewer (torch reads a floating target as class
+    probabilities only where its shape is the input's)."""
+    inputs = [
+        a
+        for a in call.args
+        if a is not target and (a.keyword is None or a.keyword.value == "input") and not a.star
+    ]
+    if not inputs:
+        return False
+    given, wanted = _written_dims(inputs[0].value), _written_dims(target.value)
+    return given is not None and wanted is not None and wanted < given

@@ -514,8 +514,12 @@ class InputsNotMoved(Rule):
                 self._met_at_op.add(id(made.node))
                 at, batch = spot, mix.cpu.origin == BATCH
                 related["made"] = made.node
-                cpu = _stale.other_operand(mix.node, mix.device_expr)
                 operand = _stale.operand_of(mix.node, mix.device_expr)
+                if isinstance(mix.node, cst.Call) and not any(
+                    a.value is mix.cpu_expr for a in mix.node.args
+                ):
+                    operand = mix.cpu_expr or operand  # (a loss's class weights)
+                cpu = dotted(operand) if operand is not None else None
                 if cpu is None and operand is not None and len(code(operand)) <= 40:
                     cpu = code(operand)  # (batch["label"])
                 if left_behind and handed is not None:
@@ -722,8 +726,7 @@ class InputsNotMoved(Rule):
 
 
 def _brought_back(node: cst.CSTNode) -> bool:
-    """A move to the CPU by ``.cpu()`` or ``.to(...)`` (not a legacy cast,
-    ``.type(torch.FloatTensor)``, which TL102 reports where it is)."""
+    """A move to the CPU by ``.cpu()`` or ``.to(...)`` (not ``.type(...)``: TL102's)."""
     return (
         isinstance(node, cst.Call)
         and isinstance(node.func, cst.Attribute)

@@ -7,25 +7,41 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
-from torchlint.analysis.torch_api import CLIP_LOADERS, INT64_MAKERS
+from torchlint.analysis.torch_api import CLIP_LOADERS, INT64_MAKERS, LEGACY_TENSOR_TYPES
+from torchlint.screen.file import File
 from torchlint.screen.tags import (
+    ACCELERATOR,
     CPU_DATA,
+    CUDA_LITERAL,
     DTYPE_RESULT,
     DTYPE_WORD_TAGS,
     FLOAT64,
     FLOAT_CAST,
     HALF_CAST,
     INT64_CAST,
+    LEGACY_CONSTRUCTOR,
+    LEGACY_TYPE_CAST,
     NARROW_ATTRIBUTES,
     NARROW_CAST,
     NARROW_WORDS,
+    PLACED_MODULE,
 )
-from torchlint.screen.trees import dotted, last_name, nodes_under, words_of
+from torchlint.screen.trees import (
+    dotted,
+    has_device_keyword,
+    is_type_cast,
+    last_name,
+    nodes_under,
+    words_of,
+)
 
 
 class Casts:
+    file: File
+    value_is_module: Callable[..., bool]
     tags: set[str]
     imported: dict[str, str]
+    made_on_cpu: set[int]
     dtype_names: set[str]  # variables passed as a dtype
     qualify: Callable[[str], str | None]
 
@@ -86,3 +102,46 @@ class Casts:
                 self.tags.update(DTYPE_WORD_TAGS[w] for w in words & DTYPE_WORD_TAGS.keys())
                 if isinstance(value, ast.Call):
                     self.tags.add(DTYPE_RESULT)  # (the dtype is in what it returns)
+
+    def legacy_call(self, node: ast.Call, last: str | None) -> bool:
+        """A legacy type cast (``x.type(torch.cuda.FloatTensor)``), or a call of a
+        legacy constructor (``torch.LongTensor(...)``, ``torch.Tensor(data)``,
+        ``map(torch.LongTensor, rows)``): tagged; whether it was a constructor."""
+        tags, func = self.tags, node.func
+        if is_type_cast(node):
+            argument = node.args[0] if node.args else node.keywords[0].value
+            word = last_name(argument)
+            if (
+                (isinstance(argument, ast.Constant) and "Tensor" in str(argument.value))
+                or (word is not None and self.imported.get(word, word).endswith("Tensor"))
+                or (
+                    isinstance(argument, ast.Call)
+                    and last_name(argument.func) == "type"
+                    and not argument.args
+                )
+            ):
+                tags.add(LEGACY_TYPE_CAST)
+            if "cuda" in (dotted(argument) or "").split(".") or (
+                type(argument) is ast.Name and argument.id in self.file.cuda_types
+            ):
+                tags.add(ACCELERATOR)  # x.type(torch.cuda.FloatTensor): moved to the GPU
+                if isinstance(func, ast.Attribute) and self.value_is_module(func.value):
+                    tags.add(PLACED_MODULE)
+        if last is not None and self.imported.get(last, last) in LEGACY_TENSOR_TYPES:
+            tags.update((LEGACY_CONSTRUCTOR, CPU_DATA))  # always made on the CPU
+            self.made_on_cpu.add(id(node))
+            if "cuda" in f"{dotted(func)}.{self.imported.get(last, '')}".split("."):
+                tags.add(CUDA_LITERAL)  # torch.cuda.FloatTensor(...): made on the GPU
+        elif self.imported.get(last or "", last) == "Tensor":
+            tags.add(LEGACY_CONSTRUCTOR)  # torch.Tensor(data, device=d): raises off the CPU
+            if not has_device_keyword(node):
+                tags.add(CPU_DATA)  # torch.Tensor([r]): the legacy constructor's CPU tensor
+                self.made_on_cpu.add(id(node))
+        elif type(func) is ast.Name and func.id == "map" and node.args:
+            mapped = last_name(node.args[0])  # map(torch.LongTensor, zip(*batch))
+            if mapped is not None and self.imported.get(mapped, mapped) in LEGACY_TENSOR_TYPES:
+                tags.update((LEGACY_CONSTRUCTOR, CPU_DATA))
+                self.made_on_cpu.add(id(node))
+        else:
+            return False
+        return True

@@ -4,6 +4,7 @@ module classes and the top-level functions."""
 from __future__ import annotations
 
 import ast
+import functools
 
 from torchlint.analysis.project import module_file
 from torchlint.analysis.torch_api import (
@@ -39,6 +40,7 @@ class File:
 
     def __init__(self, tree: ast.Module, path: str | None = None) -> None:
         self.path = path
+        self.tree = tree
         self._project: dict[str, tuple[str, str] | None] = {}
         self._modules: dict[tuple[int, str], str | None] = {}
         self.classes: set[str] = set()
@@ -65,6 +67,22 @@ class File:
         # PRIORS`` through them, and what ``PRIORS = make_priors()`` calls.
         self.data: dict[str, set[str]] = {}
         self._module_data(tree.body)
+
+    @functools.cached_property
+    def cuda_types(self) -> frozenset[str]:
+        """Names the file assigns a legacy CUDA tensor type (``dtype =
+        torch.cuda.FloatTensor if gpu else torch.FloatTensor``): ``x.type(dtype)`` may
+        move ``x`` to the GPU (``analysis/effects.py``). Read on first use only."""
+        found: set[str] = set()
+        for node in ast.walk(self.tree):
+            if type(node) is ast.Assign and any(
+                type(sub) is ast.Attribute
+                and sub.attr.endswith("Tensor")
+                and "cuda" in (dotted(sub) or "").split(".")
+                for sub in ast.walk(node.value)
+            ):
+                found.update(t.id for t in node.targets if type(t) is ast.Name)
+        return frozenset(found)
 
     @property
     def numpy_imported(self) -> bool:

@@ -475,3 +475,30 @@ def unzipping(node: ast.expr) -> bool:
         and len(node.args) == 1
         and type(node.args[0]) is ast.Starred
     )
+
+
+def written_dims(node: ast.expr) -> int | None:
+    """``x.view(-1, C)`` (2), ``x.view(-1)`` / ``x.flatten()`` (1): the dimensions a
+    reshape as written gives; None for anything else (``checks/loss_targets.py``)."""
+    if type(node) is not ast.Call or type(node.func) is not ast.Attribute:
+        return None
+    method = node.func.attr
+    if method == "flatten" and not node.args and not node.keywords:
+        return 1
+    if method not in ("view", "reshape") or not node.args or node.keywords:
+        return None
+    if any(type(a) is ast.Starred for a in node.args):
+        return None
+    shape = node.args[0]
+    if len(node.args) == 1 and isinstance(shape, (ast.Tuple, ast.List)):
+        return len(shape.elts)
+    if len(node.args) == 1 and type(node.args[0]) not in (ast.Constant, ast.UnaryOp):
+        return None
+    return len(node.args)
+
+
+def fewer_dims(given: ast.expr, target: ast.expr) -> bool:
+    """A loss's input and target as written with the target's fewer dimensions
+    (``logits.view(-1, C)``, ``labels.view(-1)``): class indices."""
+    wanted, got = written_dims(target), written_dims(given)
+    return wanted is not None and got is not None and wanted < got

@@ -10,7 +10,6 @@ from torchlint.analysis.effects import INERT_BUILTINS
 from torchlint.analysis.torch_api import (
     DETECTION_BUILDERS,
     GPU_STRINGS,
-    LEGACY_TENSOR_TYPES,
     MODEL_LOADERS,
     NON_ATTACHING_METHODS,
     SUBMODULE_ADDERS,
@@ -56,7 +55,6 @@ from torchlint.screen.tags import (
     LABEL_HEADS,
     LATE_MODULE,
     LEGACY_CONSTRUCTOR,
-    LEGACY_TYPE_CAST,
     LIGHTNING_PLACED,
     LOSS,
     MODULE_SOURCE,
@@ -92,8 +90,8 @@ from torchlint.screen.trees import (
     device_type,
     discarded_receivers,
     dotted,
+    fewer_dims,
     fields_of,
-    has_device_keyword,
     is_device_move,
     is_type_cast,
     last_name,
@@ -423,6 +421,10 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState, ArrayHandoffs):
                 tags.add(SETS_GPU)
         if moves_entry(func):
             tags.add(CPU_DATA)  # batch["x"].to(d): its other entries (analysis/batches.py)
+        if len(node.args) >= 2 and fewer_dims(node.args[0], node.args[1]):
+            # loss(logits.view(-1, C), labels.view(-1)): class indices, whatever dtype
+            # the flow analysis knows them in (TL104)
+            tags.add(TARGET_DTYPE)
         # The calls whose first argument TL210 reads as a device: .to(d), torch.device(d)
         if node.args and (
             last == "to"
@@ -505,35 +507,14 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState, ArrayHandoffs):
                 self.arguments.add(passed)
                 if not inert_callee:
                     self.passed_on.add(passed)
-        if is_type_cast(node):
-            argument = node.args[0] if node.args else node.keywords[0].value
-            word = last_name(argument)
-            if (
-                (isinstance(argument, ast.Constant) and "Tensor" in str(argument.value))
-                or (word is not None and self.imported.get(word, word).endswith("Tensor"))
-                or (
-                    isinstance(argument, ast.Call)
-                    and last_name(argument.func) == "type"
-                    and not argument.args
-                )
-            ):
-                tags.add(LEGACY_TYPE_CAST)
-        if last is not None and self.imported.get(last, last) in LEGACY_TENSOR_TYPES:
-            tags.update((LEGACY_CONSTRUCTOR, CPU_DATA))  # always made on the CPU
-            self.made_on_cpu.add(id(node))
-            if "cuda" in f"{dotted(func)}.{self.imported.get(last, '')}".split("."):
-                tags.add(CUDA_LITERAL)  # torch.cuda.FloatTensor(...): made on the GPU
-        elif self.imported.get(last or "", last) == "Tensor":
-            tags.add(LEGACY_CONSTRUCTOR)  # torch.Tensor(data, device=d): raises off the CPU
-            if not has_device_keyword(node):
-                tags.add(CPU_DATA)  # torch.Tensor([r]): the legacy constructor's CPU tensor
-                self.made_on_cpu.add(id(node))
-        elif type_of_maybe_tensor(node):
+        legacy = self.legacy_call(node, last)
+        if not legacy and type_of_maybe_tensor(node):
             if id(node) not in self.inert:
                 # type(t) of a tensor is torch.Tensor: called, the legacy constructor
                 tags.update((LEGACY_CONSTRUCTOR, CPU_DATA))
-        elif (type(func) is ast.Name and func.id in INERT_BUILTINS) or (
-            last == "format" and type(func) is ast.Attribute
+        elif not legacy and (
+            (type(func) is ast.Name and func.id in INERT_BUILTINS)
+            or (last == "format" and type(func) is ast.Attribute)
         ):
             self.inert.update(map(id, node.args))
         if last in CAST_CALL_WORDS:
@@ -795,6 +776,3 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState, ArrayHandoffs):
             self.tags.add(INIT_MODULE_CONTAINER)
         if self.tags & {NARROW_CAST, FLOAT64, FLOAT_CAST}:
             self.tags.add(TARGET_DTYPE)  # a loss target the flow analysis may know
-
-
-# Values that are never a module (``m.scale = 0.5``, ``m.name = f"{x}"``, ``m.n = a + 1``).
