@@ -715,7 +715,7 @@ class FlowWalker(Walk):
         # What the module body bound (a device, a dtype, a model built and placed at
         # top level) is what a function sees when the script calls it, at its end.
         self.globals = {k: v for k, v in scope.env.items() if carried(v)}
-        self.datamodule = lightning.datamodule(module, scope.env, self.objects)
+        self.datamodule = lightning.datamodule(self.analysis, scope.env, self.objects)
         for cls in self.analysis.classes.values():
             self._class(cls)
         for fn in self.analysis.functions.values():

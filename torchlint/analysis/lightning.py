@@ -86,16 +86,20 @@ def step_env(
 
 
 def datamodule(
-    module: cst.Module, env: dict[str, Value], known: Mapping[int, object]
+    analysis: FileFacts, env: dict[str, Value], known: Mapping[int, object]
 ) -> Value | None:
     """The LightningDataModule the script hands the trainer (``trainer.fit(model,
     datamodule=dm)``), an instance of a class of the file the module body made: what a
     step hook reads as ``self.trainer.datamodule``. Lightning moves the batches its
     loaders yield, never the datamodule's own attributes (a matrix ``setup`` made stays
     where it was made). None where no single one is known."""
+    if analysis.module is None or not any(
+        is_lightning(c, analysis) for c in analysis.classes.values()
+    ):
+        return None  # (no LightningModule of the file: no step reads it; and no scan)
     found: set[int] = set()
     value: Value | None = None
-    for call in nodes(module, cst.Call):
+    for call in nodes(analysis.module, cst.Call):
         if not (isinstance(call.func, cst.Attribute) and call.func.attr.value == "fit"):
             continue
         for arg in call.args:
