@@ -22,6 +22,7 @@ from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
 from torchlint.analysis.names import dotted
 from torchlint.analysis.project import mentions_device
+from torchlint.analysis.returns import left_on_cpu
 from torchlint.analysis.torch_api import FLOATING_DTYPES, no_grad_decorated, torch_dtype
 from torchlint.analysis.values import (
     CLASS,
@@ -400,6 +401,9 @@ class Calls(Loops):
                 return UNKNOWN
         if not returns:
             return UNKNOWN
+        left = None if self.dropped else left_on_cpu(returns, self.returned_at)
+        if left is not None:
+            return unpass(left, call)
         return unpass(reduce(merge_values, returns), call)
 
     def sets_device(self, value: Value) -> bool:

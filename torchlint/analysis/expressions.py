@@ -479,6 +479,8 @@ class Expressions(FunctionValues):
                 operands = [(func.value, receiver), *((a.value, v) for a, v in args)]
                 gpus.meet(self, [v for _, v in operands], node, [e for e, _ in operands])
                 joins.masked(self, node, method, operands)  # x.masked_fill(cpu_mask, 0)
+            if receiver.kind in (Kind.TENSOR, Kind.MOVED) and method == "backward":
+                joins.backward(self, node, (func.value, receiver), args)  # gradient=
             if receiver.kind == Kind.TENSOR and method in STRICT_DTYPE_METHODS:
                 operands = [(func.value, receiver), *((a.value, v) for a, v in args)]
                 return strict_ops.meet(self, node, method, operands)

@@ -216,8 +216,10 @@ class _Scope(Attachments):
                 self.dropped = True  # {k: f(v) ...} in a leaf walk (``shapes.py``)
             elif not memos.cached_read(self, stmt.value, value):
                 self.returns.append(value)
+                self.returned_at.append(stmt)
             elif (kept := memos.stored_read(self, stmt.value)) is not None:
                 self.returns.append(kept)  # (what this call stored in the memo)
+                self.returned_at.append(stmt)
         elif type(stmt) is cst.If:
             self.eval(stmt.test)
             decided = self.constant(stmt.test)
@@ -266,10 +268,12 @@ class _Scope(Attachments):
             # is what the function returns.
             if taken == "body":
                 del self.returns[body_returns:]
+                del self.returned_at[body_returns:]
                 if id(stmt) in self.top and leaves(stmt.body.body):
                     self.gpu_run_returned = True  # the rest is the CPU run's
             elif taken == "orelse":
                 del self.returns[returns:body_returns]
+                del self.returned_at[returns:body_returns]
             if taken == "body":
                 if not is_main_guard(stmt.test):
                     self.gpu_only(before, after_body)

@@ -108,6 +108,26 @@ def masked(
         mixed(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=False)
 
 
+def backward(
+    scope: Scope, node: cst.Call, output: tuple[cst.BaseExpression, Value], args: Args
+) -> None:
+    """``out.backward(gradient=g)``: autograd takes the gradient where the output is
+    (a CPU one for a CUDA output fails: 'invalid gradient at index 0 - expected device
+    cuda:0 but got cpu'); nothing is returned, so only the meeting is recorded."""
+    given = next(
+        (
+            (a.value, v)
+            for i, (a, v) in enumerate(args)
+            if (a.keyword is None and i == 0)
+            or (a.keyword is not None and a.keyword.value == "gradient")
+        ),
+        None,
+    )
+    if given is not None and given[1].kind in _TENSORS and output[1].kind in _TENSORS:
+        pair = (output, given)
+        mixed(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=False)
+
+
 def indexed_by(
     scope: Scope, node: cst.Call, indexed: tuple[cst.Arg, Value], index: tuple[cst.Arg, Value]
 ) -> None:

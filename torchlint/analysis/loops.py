@@ -22,6 +22,7 @@ from torchlint.analysis.values import (
     BATCH,
     COLLATED,
     PYG_GRAPH,
+    TEXT,
     UNKNOWN,
     Kind,
     Place,
@@ -286,6 +287,10 @@ class Loops(Scope):
             by_key = self.each_entry(node)
             if by_key is not None:
                 return by_key
+        elif _over_texts(self, node):
+            each = self.per_member(node)  # [batch[c] for c in COLUMNS]: each entry, in order
+            if each is not None:
+                return each
         saved = dict(self.env)
         try:
             clause: cst.CompFor | None = node.for_in
@@ -315,6 +320,25 @@ class Loops(Scope):
             # (a parameter group of an optimizer)
             return Value(Kind.PARAMS, element.device, ident=new_ident(), part_of=element.part_of)
         return Value(Kind.LIST, items=(element,) if element.kind is not None else ())
+
+
+def _over_texts(scope: Loops, node: cst.ListComp | cst.GeneratorExp) -> bool:
+    """A comprehension over a list of strings the code wrote out (column names, keys),
+    by a name or as a literal: cheap to walk once per member."""
+    it = node.for_in.iter
+    if isinstance(it, (cst.List, cst.Tuple)):
+        return bool(it.elements) and all(
+            isinstance(e, cst.Element) and isinstance(e.value, cst.SimpleString)
+            for e in it.elements
+        )
+    name = dotted(it)
+    held = scope.lookup(name) if name is not None else None
+    return (
+        held is not None
+        and held.kind == Kind.TUPLE
+        and bool(held.items)
+        and all(v.kind is None and v.origin.startswith(TEXT) for v in held.items)
+    )
 
 
 def _leaves_early(node: cst.CSTNode) -> bool:

@@ -76,6 +76,7 @@ class Scope(ABC):
         self.called_at: cst.CSTNode | None = None  # (the parent's call that led here)
         self.cls = cls
         self.returns: list[Value] = []
+        self.returned_at: list[cst.CSTNode] = []  # (each return's statement, in step)
         self.yields: list[Value] = []  # what a generator yields
         self.contextmanager = False  # a @contextmanager's generator
         # The statements of the function's own body (not nested in a block), and

@@ -28,6 +28,7 @@ from torchlint.analysis.names import string_key
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import PROCESSOR_FIELD_DTYPES
 from torchlint.analysis.values import (
+    TEXT,
     UNKNOWN,
     Kind,
     Value,
@@ -62,7 +63,7 @@ def read(scope: Scope, node: cst.Subscript) -> Value:
     if (graphs_of := graphs.of_dataset(owner, node=node)) is not None:
         return graphs_of  # dataset[:1000] of a graph dataset
     if owner.kind == Kind.ENCODING:
-        key = string_key(node)
+        key = string_key(node) or _key_held(scope, node)
         known = entry(owner, key)
         if known is not None and owner.module_input and not known.handed():
             # (the dict was handed to a module's forward: so was its entry, by
@@ -138,3 +139,17 @@ def _arrays(value: Value) -> bool:
         or (v.kind == Kind.TUPLE and any(m.kind in _ARRAYS for m in v.items))
         for v in value.items
     )
+
+
+def _key_held(scope: Scope, node: cst.Subscript) -> str | None:
+    """``batch[col]`` where ``col`` holds a string the code wrote (a comprehension
+    over a list of column names, ``[batch[c] for c in COLS]``, binds each in turn)."""
+    if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+        return None
+    index = node.slice[0].slice.value
+    if type(index) is not cst.Name:
+        return None
+    held = scope.env.get(index.value)
+    if held is None or held.kind is not None or not held.origin.startswith(TEXT):
+        return None
+    return held.origin[len(TEXT) :]

@@ -1,7 +1,8 @@
 """Where a tensor TL204 reports was made on the CPU, for its message: the cast that
 left out the device, a helper's ``device=`` default the call left, a ``.type_as`` of a
-CPU tensor, why it is on the CPU, and a scalar (which mixes with CUDA tensors fine,
-but not in a matrix product). No rules here."""
+CPU tensor, why it is on the CPU, a scalar (which mixes with CUDA tensors fine, but
+not in a matrix product), and how it meets the device tensor (an operand, an index,
+a gradient) with torch's error there. No rules here."""
 
 from __future__ import annotations
 
@@ -115,3 +116,25 @@ def type_as_story(
         else "take the type of a tensor on the device, or move it there with its dtype"
     )
     return node.func.attr, subject + ", where it", advice
+
+
+def meeting(node: cst.CSTNode, name: str, indexed: bool) -> tuple[str, str]:
+    """How a CPU tensor meets ``name`` on a device at ``node``, and the error torch
+    raises there: an operand, an index (``indexed``), or the gradient handed to
+    ``out.backward(gradient=g)``."""
+    if indexed:
+        return (
+            f"is indexed with `{name}`",
+            "'indices should be either on cpu or on the same device as the indexed tensor'",
+        )
+    if (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "backward"
+    ):
+        # (``joins.backward`` records the gradient meeting the output there)
+        return (
+            f"is the gradient of `{name}`",
+            "'invalid gradient at index 0 - expected device cuda:0 but got cpu'",
+        )
+    return f"meets `{name}`", "'Expected all tensors to be on the same device'"

@@ -12,7 +12,7 @@ from torchlint.analysis.gpus import fallback_of, gpu_of, index_of_tensor
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import FallbackMixObs, HardCudaObs
 from torchlint.analysis.order import contains
-from torchlint.analysis.values import Event, Gpu, Kind, Place
+from torchlint.analysis.values import Event, Gpu, Kind, Place, Value
 from torchlint.checks._devices import model_name, names_cuda
 from torchlint.rules.rule import Rule
 
@@ -123,6 +123,12 @@ class CudaInputOnFallbackDevice(Rule):
                     continue
                 move = found[1]
                 how = names_cuda(move.node)
+                if how is None:
+                    # (put on CUDA by name on its way, then moved to the model's
+                    # device: ``read_image(p)`` returns ``.cuda()``, the loop does
+                    # ``.to(device)``; the first move fails without a GPU all the same)
+                    move = _cuda_on_the_way(value, flow.gpus, move) or move
+                    how = names_cuda(move.node)
                 if how is None or id(move.node) in flow.gpu_only_moves:
                     continue
                 self._report(move, how, arg, obs.callee, placed, fallback, node)
@@ -249,6 +255,19 @@ class CudaInputOnFallbackDevice(Rule):
             None,
             related,
         )
+
+
+def _cuda_on_the_way(
+    value: Value, gpus: dict[cst.CSTNode, Gpu | None], last: Event
+) -> Event | None:
+    """The last move of ``value``'s story before ``last`` that put it on the current
+    GPU by name."""
+    before = value.events[: value.events.index(last)] if last in value.events else ()
+    for event in reversed(before):
+        if event.action == "move" and gpus.get(event.node) == Gpu.CURRENT:
+            if names_cuda(event.node) is not None:
+                return event
+    return None
 
 
 def _without_gpu(node: cst.CSTNode) -> str:

@@ -460,6 +460,9 @@ class InputsNotMoved(Rule):
                 and handed is not None
                 and handed.path == "module"
                 and isinstance(handed.node, cst.BaseExpression)
+                # (handed over in another file than the one that made it, both
+                # reached through a call of this one: where it is made, as below)
+                and self.ctx.same_file(handed.node, made.node)
             ):
                 # Handed to a module inside a container with its own .to() (the
                 # flow adds its handing to what it holds): the call moves it.
@@ -563,12 +566,7 @@ class InputsNotMoved(Rule):
                         f"this call reaches a tensor made on the CPU {unplaced} at "
                         "line <line:made>, which"
                     )
-            how, error = f"meets `{name}`", "'Expected all tensors to be on the same device'"
-            if indexed:
-                how = f"is indexed with `{name}`"
-                error = (
-                    "'indices should be either on cpu or on the same device as the indexed tensor'"
-                )
+            how, error = _made.meeting(mix.node, name, indexed)
             fn = self.ctx.function
             of = dotted(mix.device_expr) or code(attribute_base(mix.device_expr))
             advice = (

@@ -4,10 +4,13 @@ it shares with TL302 is ``module_state.py``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import libcst as cst
 
 from torchlint import screen
 from torchlint.analysis import ClassFacts
+from torchlint.analysis.loss_api import WEIGHT_DTYPE_LOSSES
 from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import dtype_only
 from torchlint.checks._buffers import buffer_containers, rooted_at
@@ -127,6 +130,31 @@ def _uses(
             if any(_recast(v, attr) or local(v) for v in values):
                 uses.append(ret)  # return self.cos_cached[:n].to(dtype=x.dtype)
     return uses, handled
+
+
+def _class_weights(
+    cls: cst.ClassDef,
+    attr: str,
+    runtime: set[cst.FunctionDef],
+    qualify: Callable[[cst.BaseExpression], str | None],
+) -> bool:
+    """``F.cross_entropy(x, y, weight=self.<attr>)`` (or ``nn.NLLLoss(self.<attr>)``)
+    in a method that runs later: the loss takes a 1-D tensor of one weight per class
+    (a 0-dim one raises 'weight tensor should be defined either for all C classes or
+    no classes'), so the attribute has dimensions."""
+    for method in runtime:
+        for call in nodes(method, cst.Call):
+            at = WEIGHT_DTYPE_LOSSES.get(qualify(call.func) or "")
+            if at is None:
+                continue
+            positional = [a for a in call.args if a.keyword is None and not a.star]
+            given = next(
+                (a for a in call.args if a.keyword is not None and a.keyword.value == "weight"),
+                positional[at] if len(positional) > at else None,
+            )
+            if given is not None and _is_target(given.value, attr):
+                return True
+    return False
 
 
 def _indexed(arg: cst.BaseExpression, attr: str) -> bool:
@@ -315,7 +343,16 @@ class TensorAttributeNotBuffer(ModuleStateRule):
                 and comprehended(value)
                 and self._is_tensor_expr(value.elt, init, facts)
             )
-            if not (self._is_tensor_expr(value, init, facts) or is_list):
+            if not (
+                self._is_tensor_expr(value, init, facts)
+                or is_list
+                # (``torch.tensor(class_weight)``: class weights of a loss are one per
+                # class, so no 0-dim scalar)
+                or (
+                    _class_weights(node, attr, runtime, self.ctx.analysis.qualify)
+                    and self._is_tensor_expr(value, init, facts, dims=True)
+                )
+            ):
                 continue
             uses, handled = _uses(node, attr, runtime)
             for sub in self._subclasses(facts, attr):

@@ -119,6 +119,14 @@ class LintContext:
         analysis followed a call into (a finding can land only on this file's)."""
         return not any(home.owns(node) for home in self.analysis.files)
 
+    def same_file(self, a: cst.CSTNode, b: cst.CSTNode) -> bool:
+        """``a`` and ``b`` are in one file: this one, or one other file of the project
+        (a call handing over what a helper of another file made is in a third)."""
+        if self.in_this_file(a):
+            return True
+        homes = {home.path for home in self.analysis.files if home.owns(a)}
+        return any(home.path in homes for home in self.analysis.files if home.owns(b))
+
 
 class ScopeTracker(cst.BatchableCSTVisitor):
     """Runs first in the batched traversal and keeps ``LintContext``'s stacks."""
