@@ -20,7 +20,15 @@ from torchlint.analysis import (
 )
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import INTEGER_DTYPES, TRUE_DIVISIONS
-from torchlint.analysis.values import MAYBE_DTYPE, UNKNOWN, Kind, Place, Value, new_ident
+from torchlint.analysis.values import (
+    MAYBE_DTYPE,
+    TEXT,
+    UNKNOWN,
+    Kind,
+    Place,
+    Value,
+    new_ident,
+)
 
 
 def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
@@ -30,6 +38,10 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
     if empty is not None:
         return empty  # output = [None] * n: filled by index
     left, right = scope.eval(node.left), scope.eval(node.right)
+    if isinstance(node.operator, cst.Add) and (
+        (head := _text(left)) is not None and (tail := _text(right)) is not None
+    ):
+        return Value(None, origin=TEXT + head + tail)  # robot + "_orig": a dict's key
     if isinstance(node.operator, cst.Multiply):
         for seq, count in ((left, right), (right, left)):
             if seq.kind in (Kind.LIST, Kind.TUPLE) and len(seq.items) == 1:
@@ -155,3 +167,11 @@ def with_number(
     if dtype in INTEGER_DTYPES and (divides or floating):
         dtype = "float32"
     return derived.derive(scope, dims.elementwise(tensor, dtype), tensor, node)
+
+
+def _text(value: Value) -> str | None:
+    """The string the code wrote that ``value`` holds (not a device: ``"cuda:" +
+    str(rank)`` is left to ``device_of``); None for anything else."""
+    if value.kind is None and value.origin.startswith(TEXT):
+        return value.origin[len(TEXT) :]
+    return None

@@ -30,6 +30,7 @@ from torchlint.analysis.values import (
     LIBRARY,
     NONE,
     NOT_TENSOR,
+    TEXT,
     UNKNOWN,
     Event,
     Kind,
@@ -680,7 +681,11 @@ class Calls(Loops):
             isinstance(node, cst.Call) and self.w.analysis.qualify(node.func) == "torch.device"
         ):  # device="cpu", device=torch.device("cpu")
             device, expr = self.device_of(node)
-            return Value(Kind.DEVICE, device, None, expr) if device else UNKNOWN
+            if device:
+                return Value(Kind.DEVICE, device, None, expr)
+            # robot="ROBOT": a string, as written (a dict's key, ``TD[robot + "_orig"]``)
+            text = node.evaluated_value if isinstance(node, cst.SimpleString) else None
+            return Value(None, origin=TEXT + text) if isinstance(text, str) else UNKNOWN
         if isinstance(node, cst.Tuple) and node.elements:
             # size=(320, 320): a non-empty tuple, true as a flag (``if self.size:``)
             items = tuple(self.default(e.value) for e in node.elements)

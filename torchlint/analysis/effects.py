@@ -499,6 +499,13 @@ def _unseen(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return UNKNOWN
 
 
+def _grid_sample(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``F.grid_sample(input, grid)``: the two meet (``joins.sampled``); what it makes
+    is not followed."""
+    joins.sampled(scope, node, args)
+    return _unseen(scope, node, q, args)
+
+
 def _math_float(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     """``math.log(x)``, ``math.sqrt(d)``: a Python float (float32 to torch)."""
     return Value(Kind.NUMBER, dtype="float32")
@@ -726,6 +733,7 @@ _BY_NAME: dict[str, Handler] = {
     OPENCV_IMAGE_READER: arrays.imread,
     **dict.fromkeys(SOUNDFILE_READERS, arrays.soundfile_read),
     **dict.fromkeys(SCRIPT_LOADERS | CLIP_LOADERS | {WHISPER_LOADER}, loaders.script_module),
+    **dict.fromkeys(("torch.load", "torch.serialization.load"), loaders.checkpoint),
     WHISPER_FEATURES: loaders.whisper_features,
     **dict.fromkeys(OPEN_CLIP_BUILDERS, loaders.open_clip_model),
     TORCHAUDIO_LOAD: arrays.torchaudio_load,
@@ -739,6 +747,7 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(AUDIO_MATRICES, tensor_factories.audio_matrix),
     **dict.fromkeys(GRAD_NORMS, optimizers.grad_norm),
     "torch.nn.functional.embedding": joins.embedding,
+    "torch.nn.functional.grid_sample": _grid_sample,
     **dict.fromkeys(COPY_FUNCTIONS, _copy),
     "torch.functional.meshgrid": tensor_factories.meshgrid,
     "collections.deque": arrays.deque,

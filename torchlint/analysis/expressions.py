@@ -451,6 +451,12 @@ class Expressions(FunctionValues):
                     return result
                 self.escape_args(args)
                 return UNKNOWN
+            if (unpickled := loaders.unpickled_module(receiver, method)) is not None:
+                # model = torch.load(f, map_location="cpu"), then model.parameters():
+                # a whole module was pickled, and it is on the CPU
+                receiver = unpickled
+                if receiver_path is not None and receiver_path in self.env:
+                    self.set(receiver_path, receiver)
             if receiver.kind in (Kind.MODULE, Kind.WRAPPER):
                 if method == "apply":
                     self.applied(node, receiver, args)  # model.apply(add_hooks)

@@ -48,6 +48,7 @@ from torchlint.analysis import (
     rebinds,
     recasts,
     shapes,
+    subscripts,
 )
 from torchlint.analysis.attachments import Attachments
 from torchlint.analysis.branches import dtype_test, is_main_guard, leaves
@@ -215,11 +216,9 @@ class _Scope(Attachments):
             elif stmt.value is not None and self.rebuilt(stmt.value):
                 self.dropped = True  # {k: f(v) ...} in a leaf walk (``shapes.py``)
             elif not memos.cached_read(self, stmt.value, value):
-                self.returns.append(value)
-                self.returned_at.append(stmt)
+                self.hand_back(value, stmt)
             elif (kept := memos.stored_read(self, stmt.value)) is not None:
-                self.returns.append(kept)  # (what this call stored in the memo)
-                self.returned_at.append(stmt)
+                self.hand_back(kept, stmt)  # (what this call stored in the memo)
         elif type(stmt) is cst.If:
             self.eval(stmt.test)
             decided = self.constant(stmt.test)
@@ -499,7 +498,7 @@ class _Scope(Attachments):
         if owner.kind == Kind.LIST and (name := dotted(target.value)) in self.env:
             self.set(name, lists.filled(owner, value))  # output[i] = det
             return
-        key = string_key(target)
+        key = string_key(target) or subscripts.key_held(self, target)
         if owner.kind == Kind.OPTIONS and owner.keys and owner.ident:
             if key is None or value.kind is None:
                 self.forget(owner.ident)  # cfg[name] = ...: a dict of settings changed

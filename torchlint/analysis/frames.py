@@ -57,15 +57,22 @@ def built(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]
 def method(node: cst.Call, receiver: Value, name: str) -> Value:
     """``df.to_numpy()``: its numbers; ``df.astype("float32")``: a frame of that
     dtype; ``df.drop(columns=...)``, ``df.dropna()``: a frame of the same dtypes."""
-    if name == "to_numpy" and not any(a.keyword and a.keyword.value == "dtype" for a in node.args):
-        return numbers(receiver, node)
+    if name == "to_numpy":
+        given = next((a for a in node.args if a.keyword and a.keyword.value == "dtype"), None)
+        if given is None:
+            return numbers(receiver, node)
+        # (series.to_numpy(dtype=np.int32): an array of that dtype, made here)
+        dtype = numpy_dtype(given.value)
+        made = new_value(Kind.NDARRAY, Place.CPU, None, Event("create", node))
+        return made if dtype == MAYBE_DTYPE else replace(made, dtype=dtype)
     if name == "astype" and node.args and node.args[0].keyword is None:
         dtype = numpy_dtype(node.args[0].value)
         return replace(receiver, ident=new_ident(), dtype=None if dtype == MAYBE_DTYPE else dtype)
     if name in FRAME_KEEPS:
         return replace(receiver, ident=new_ident())
-    if name in _FRAME_RESHAPES:
-        # df.pivot_table(...), df.pivot(...): a frame, of dtypes the aggregation decides
+    if name in _FRAME_RESHAPES or name in _FRAME_MAPS:
+        # df.pivot_table(...), df.pivot(...): a frame, of dtypes the aggregation decides;
+        # df[col].map(mapping): one of the values the mapping gives
         return replace(receiver, ident=new_ident(), dtype=None)
     if name in _FLOAT_STATISTICS and not node.args:
         return replace(receiver, ident=new_ident(), dtype="float64")  # df.mean(): float64
@@ -75,6 +82,11 @@ def method(node: cst.Call, receiver: Value, name: str) -> Value:
 # Frame methods that reshape it into another frame (``df.pivot_table(index=...,
 # columns=..., values=...)``): pandas returns a DataFrame.
 _FRAME_RESHAPES = frozenset({"pivot_table", "pivot"})
+
+
+# Methods that map a frame's (or a column's) values elementwise: ``df["label"].map(
+# {"cat": 0, "dog": 1})`` is a Series of what the mapping gives.
+_FRAME_MAPS = frozenset({"map", "applymap"})
 
 
 # Statistics of a frame's columns that pandas computes in float64, whatever the

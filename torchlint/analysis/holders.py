@@ -92,10 +92,14 @@ def own_cast(module: Value, part: Value) -> tuple[Event, ...]:
 def first_child(arg: tuple[cst.Arg, Value]) -> Value:
     """``*list(model.children())`` (or a slice of it from the start): the model's
     first child, whose first op is the model's (a backbone without its head); of a
-    list written out (``*[Block(d) for _ in range(n)]``), its first member."""
+    list written out (``*[Block(d) for _ in range(n)]``), its first member; of a list
+    filled in order (``layers = []``, ``layers += [nn.Conv2d(...), ...]``), the first
+    one put in it."""
     node, value = arg[0].value, arg[1]
     if isinstance(node, (cst.List, cst.ListComp)) and value.kind == Kind.LIST and value.items:
         return value.items[0]  # *[Block(d) for _ in range(n)]: one like every member
+    if value.kind == Kind.LIST and value.first is not None:
+        return value.first
     if isinstance(node, cst.Subscript) and len(node.slice) == 1:
         cut = node.slice[0].slice
         if not isinstance(cut, cst.Slice) or cut.lower is not None:

@@ -108,6 +108,20 @@ def masked(
         mixed(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=False)
 
 
+def sampled(scope: Scope, node: cst.Call, args: Args) -> None:
+    """``F.grid_sample(input, grid)``: the grid must be where the input is (a CPU grid
+    for a CUDA image fails: 'grid_sampler(): expected input and grid to be on same
+    device'); only the meeting is recorded."""
+    pair = [
+        (a.value, v)
+        for a, v in args
+        if not a.star and (a.keyword is None or a.keyword.value in ("input", "grid"))
+    ][:2]
+    if len(pair) == 2 and all(v.kind in _TENSORS for _, v in pair):
+        gpus.meet(scope, [v for _, v in pair], node, [e for e, _ in pair])
+        mixed(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=False)
+
+
 def backward(
     scope: Scope, node: cst.Call, output: tuple[cst.BaseExpression, Value], args: Args
 ) -> None:
@@ -332,7 +346,8 @@ def augmented(old: Value, value: Value) -> Value:
     if old.kind == Kind.NUMBER and value.kind == Kind.TENSOR:
         return replace(value, ident=new_ident(), dtype=None)
     if old.kind == Kind.LIST and value.kind in (Kind.LIST, Kind.TUPLE) and value.items:
-        return lists.extended(old, value.items)  # groups += [{"params": [p], ...}]
+        # groups += [{"params": [p], ...}]
+        return lists.extended(old, value.items, lists.leading(value))
     return UNKNOWN
 
 

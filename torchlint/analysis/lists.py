@@ -33,7 +33,7 @@ def slots(node: cst.BinaryOperation) -> Value | None:
 def filled(owner: Value, value: Value) -> Value:
     """The list ``owner`` after ``owner[i] = value``: its members so far and
     ``value``."""
-    return extended(owner, (value,))
+    return extended(owner, (value,), None)
 
 
 def fills(owner: Value, method: str, args: list[tuple[cst.Arg, Value]]) -> bool:
@@ -47,17 +47,28 @@ def put(owner: Value, method: str, value: Value) -> Value:
     """The list ``owner`` after ``owner.append(value)`` or ``owner.extend(value)``
     (of a list or tuple: its members; of a tensor, ``out.unbind(0)``: its rows)."""
     if method == "append":
-        return filled(owner, value)
+        return extended(owner, (value,), value)
     if value.kind in (Kind.LIST, Kind.TUPLE) and value.items:
-        return extended(owner, value.items)
+        return extended(owner, value.items, leading(value))
     if value.kind == Kind.TENSOR:
         return filled(owner, replace(value, ident=new_ident()))
     return Value(Kind.LIST)  # (what it holds now is not known)
 
 
-def extended(owner: Value, values: tuple[Value, ...]) -> Value:
-    """The list ``owner`` after ``values`` were put in it (``owner += [a, b]``)."""
-    return Value(Kind.LIST, items=(reduce(merge_values, (*owner.items, *values)),))
+def leading(value: Value) -> Value | None:
+    """The first member of a list or tuple, where it is known: of one written out
+    (a TUPLE, its members in order), of a LIST filled in order (``Value.first``)."""
+    if value.kind == Kind.TUPLE and value.items:
+        return value.items[0]
+    return value.first if value.kind == Kind.LIST else None
+
+
+def extended(owner: Value, values: tuple[Value, ...], first: Value | None) -> Value:
+    """The list ``owner`` after ``values`` were put in it (``owner += [a, b]``), one
+    member for all of them; ``first``, the first of ``values`` where they came in
+    order, is its first member where ``owner`` was empty (``layers = []``)."""
+    head = leading(owner) if owner.items else first
+    return Value(Kind.LIST, items=(reduce(merge_values, (*owner.items, *values)),), first=head)
 
 
 def append_either(scope: Scope, chosen: cst.IfExp, value: Value) -> Value:

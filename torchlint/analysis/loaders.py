@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import arrays, gpus, schedulers
+from torchlint.analysis import arrays, cpu_run, gpus, schedulers
 from torchlint.analysis.loss_api import labels_head
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import LossObs
@@ -247,6 +247,44 @@ def _maker(scope: Scope, module: Value, through_loader: bool = False) -> str | N
     return scope.w.analysis.qualify(func)
 
 
+# The origin of what ``torch.load(f, map_location="cpu")`` unpickles: an object of a
+# kind not known yet, every tensor of it on the CPU (``unpickled_module``).
+UNPICKLED_ON_CPU = "torch.load:cpu"
+# The methods only a module has: an object they are called on is one.
+_MODULE_ONLY_METHODS = frozenset({"parameters", "named_parameters"})
+
+
+def checkpoint(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
+    """``torch.load(f, map_location="cpu")``: whatever was pickled, with every tensor
+    (a whole module's parameters too) on the CPU; without a ``map_location`` that
+    names the CPU, not known."""
+    scope.escape_args(args)
+    where = next(
+        (
+            a.value
+            for i, (a, _) in enumerate(args)
+            if (a.keyword is None and not a.star and i == 1)
+            or (a.keyword is not None and a.keyword.value == "map_location")
+        ),
+        None,
+    )
+    if where is None or scope.device_of(where)[0] != Place.CPU:
+        return UNKNOWN
+    return Value(None, events=(Event("create", node),), origin=UNPICKLED_ON_CPU)
+
+
+def unpickled_module(value: Value, method: str) -> Value | None:
+    """What ``torch.load(f, map_location="cpu")`` gave, when the code calls a method
+    only an ``nn.Module`` has on it (``model.parameters()``): a whole pickled module,
+    on the CPU. None for anything else."""
+    if value.kind is not None or value.origin != UNPICKLED_ON_CPU or not value.events:
+        return None
+    if method not in _MODULE_ONLY_METHODS:
+        return None
+    module = new_value(Kind.MODULE, Place.CPU, None, value.events[0])
+    return replace(module, origin="torch.load")
+
+
 def script_module(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, Value]]) -> Value:
     """``torch.jit.load(path, map_location=device)``: a module (its weights in the
     dtype it was saved in) where ``map_location`` puts it; without one, wherever it
@@ -275,6 +313,8 @@ def script_module(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg
         dtype = "float16" if device == Place.CUDA else "float32"
     module = new_value(Kind.MODULE, device, dtype, made, device_expr=expr)
     module = replace(module, events=(made, *moved), origin=q)
+    if moved:  # (loaded onto a device that falls back to the CPU: TL106, TL212)
+        cpu_run.record_move(scope, node, where, module)
     return Value(Kind.TUPLE, items=(module, UNKNOWN)) if q in CLIP_LOADERS else module
 
 

@@ -460,4 +460,12 @@ def after_loop(before: dict[str, Value], body: dict[str, Value]) -> dict[str, Va
             # an accumulator (``total = 0.0``, then ``total += loss``): a tensor after
             # every run that had a pass (the number left by none moves nothing)
             out[key] = body[key]
+        elif (
+            before[key].kind == body[key].kind == Kind.LIST
+            and not before[key].items
+            and body[key].first is not None
+        ):
+            # ``layers = []``, filled in order in the body: its first member is what
+            # the first pass put first (after no pass it holds nothing to run)
+            out[key] = body[key]
     return out

@@ -109,6 +109,11 @@ class Scope(ABC):
         self.recursed: set[int] = set()
         self.dropped = False
 
+    def hand_back(self, value: Value, stmt: cst.CSTNode) -> None:
+        """``return value`` at ``stmt``: one of the values the function may return."""
+        self.returns.append(value)
+        self.returned_at.append(stmt)
+
     # ------------------------------------------------------------ lookups
     def lookup(self, path: str) -> Value | None:
         if path in self.env:

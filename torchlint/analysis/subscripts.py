@@ -63,7 +63,7 @@ def read(scope: Scope, node: cst.Subscript) -> Value:
     if (graphs_of := graphs.of_dataset(owner, node=node)) is not None:
         return graphs_of  # dataset[:1000] of a graph dataset
     if owner.kind == Kind.ENCODING:
-        key = string_key(node) or _key_held(scope, node)
+        key = string_key(node) or key_held(scope, node)
         known = entry(owner, key)
         if known is not None and owner.module_input and not known.handed():
             # (the dict was handed to a module's forward: so was its entry, by
@@ -141,15 +141,24 @@ def _arrays(value: Value) -> bool:
     )
 
 
-def _key_held(scope: Scope, node: cst.Subscript) -> str | None:
+def key_held(scope: Scope, node: cst.Subscript) -> str | None:
     """``batch[col]`` where ``col`` holds a string the code wrote (a comprehension
-    over a list of column names, ``[batch[c] for c in COLS]``, binds each in turn)."""
+    over a list of column names, ``[batch[c] for c in COLS]``, binds each in turn),
+    or ``TD[robot + "_orig"]`` of such strings joined with ``+``."""
     if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
         return None
     index = node.slice[0].slice.value
-    if type(index) is not cst.Name:
+    held: Value | None
+    if (
+        type(index) is cst.BinaryOperation
+        and isinstance(index.operator, cst.Add)
+        and cst.SimpleString in (type(index.left), type(index.right))
+    ):
+        held = scope.eval(index)  # (a string written out joined to another)
+    elif type(index) is cst.Name:
+        held = scope.env.get(index.value)
+    else:
         return None
-    held = scope.env.get(index.value)
     if held is None or held.kind is not None or not held.origin.startswith(TEXT):
         return None
     return held.origin[len(TEXT) :]

@@ -239,6 +239,11 @@ class Value:
     one_hot: bool = False
     # A CPU tensor computed from another one: how (``derived.py``).
     derived: Derivation | None = None
+    # Of a LIST the code filled in order from empty (``layers = []``, then
+    # ``layers += [nn.Conv2d(...), nn.BatchNorm2d(c), ...]`` or ``.append`` in a loop):
+    # its first member, what ``nn.Sequential(*layers)`` runs first (``lists.extended``);
+    # None where a path may have put something else first.
+    first: Value | None = None
 
     def has_dims(self) -> bool:
         return self.shaped != 0 and self.shaped == self.ident
@@ -607,11 +612,18 @@ def merge_values(a: Value, b: Value) -> Value:
     if {a.kind, b.kind} == {Kind.LIST, Kind.TUPLE} and a.items and b.items:
         # outs = [x] (held as a tuple), then outs.append(y) in a loop: a list of either
         items = (*a.items, *b.items)
-        return Value(Kind.LIST, items=(functools.reduce(merge_values, items),))
+        # (its first member, where the list kept the tuple's: ``[stem]`` before a
+        # loop that appends blocks)
+        written, grown = (a, b) if a.kind == Kind.TUPLE else (b, a)
+        first = written.items[0] if grown.first == written.items[0] else None
+        return Value(Kind.LIST, items=(functools.reduce(merge_values, items),), first=first)
     if a.kind == b.kind == Kind.LIST:
         if not a.items or not b.items:
-            return a if a.items else b  # [] before the loop, [x, ...] after it
-        return replace(a, items=(merge_values(a.items[0], b.items[0]),))
+            # [] before the loop, [x, ...] after it (a path that put nothing: what is
+            # first is not known; a loop's pass keeps it, ``loops.after_loop``)
+            return replace(a if a.items else b, first=None)
+        first = a.first if a.first == b.first else None
+        return replace(a, items=(merge_values(a.items[0], b.items[0]),), first=first)
     if a.kind == b.kind == Kind.TUPLE and len(a.items) == len(b.items):
         return replace(
             a, items=tuple(merge_values(x, y) for x, y in zip(a.items, b.items, strict=True))
