@@ -270,7 +270,7 @@ class ModuleStateRule(Rule):
                 else None
             )
             if helper is not None:
-                return self._returns_tensor(helper, cls, depth + 1)
+                return self._returns_tensor(helper, cls, depth + 1, dims)
             return (
                 isinstance(node.func, cst.Attribute)
                 and (
@@ -370,11 +370,15 @@ class ModuleStateRule(Rule):
         self._foreign[fn] = found[0].analysis
         return next((f for f in found[0].analysis.functions.values() if f.node is fn), None)
 
-    def _returns_tensor(self, fn: FunctionFacts, cls: ClassFacts | None, depth: int) -> bool:
-        """Every ``return`` of ``fn`` (at least one) returns a CPU tensor."""
+    def _returns_tensor(
+        self, fn: FunctionFacts, cls: ClassFacts | None, depth: int, dims: bool = False
+    ) -> bool:
+        """Every ``return`` of ``fn`` (at least one) returns a CPU tensor. ``dims``: the
+        caller knows what it returns has dimensions (``_is_tensor_expr``)."""
         returns = own_returns(fn.node)
         return bool(returns) and all(
-            r.value is not None and self._is_tensor_expr(r.value, fn, cls, depth) for r in returns
+            r.value is not None and self._is_tensor_expr(r.value, fn, cls, depth, dims)
+            for r in returns
         )
 
     def _is_module_expr(self, node: cst.BaseExpression, depth: int = 0) -> bool:

@@ -84,11 +84,12 @@ def _uses(
                 and not (func.attr.value == "to" and dtype_only(found))
             ):
                 handled = True  # self.table.detach().to(device=x.device, copy=True)
-        # cos = self.cos_cached[:n].to(dtype): the local is the recast attribute.
+        # cos = self.cos_cached[:n].to(dtype): the local is the recast attribute;
+        # pos = self.table[position_ids]: the local holds rows of it, where it is.
         recast = {
             t.target.value
             for a in nodes(stmt, cst.Assign)
-            if _recast(a.value, attr)
+            if _recast(a.value, attr) or _indexed(a.value, attr)
             for t in a.targets
             if isinstance(t.target, cst.Name)
         }
@@ -157,6 +158,36 @@ def _class_weights(
     return False
 
 
+def _indexed_with_dims(attr: str, runtime: set[cst.FunctionDef]) -> bool:
+    """``self.<attr>[ids, :]``, ``self.<attr>[:n]``, ``self.<attr>[0]`` in a method that
+    runs later: an integer, a slice or two indices fail on a 0-dim tensor ('invalid
+    index of a 0-dim tensor', 'too many indices for tensor of dimension 0'), so the
+    attribute has dimensions. (``t[None]``, ``t[...]`` and a boolean ``t[mask]`` do
+    not tell.)"""
+    for method in runtime:
+        for sub in nodes(method, cst.Subscript):
+            if not _is_target(sub.value, attr):
+                continue
+            told = [
+                e.slice
+                for e in sub.slice
+                if not (
+                    isinstance(e.slice, cst.Index)
+                    and (
+                        isinstance(e.slice.value, cst.Ellipsis)
+                        or (isinstance(e.slice.value, cst.Name) and e.slice.value.value == "None")
+                    )
+                )
+            ]
+            if len(told) >= 2 or any(
+                isinstance(s, cst.Slice)
+                or (isinstance(s, cst.Index) and isinstance(s.value, cst.Integer))
+                for s in told
+            ):
+                return True
+    return False
+
+
 def _indexed(arg: cst.BaseExpression, attr: str) -> bool:
     """``self.broadcast(self.alpha_bar[t], x)``: rows of the attribute handed to a
     call that computes with them (not ``int(self.table[i])``, ``print(...)``)."""
@@ -218,13 +249,17 @@ class TensorAttributeNotBuffer(ModuleStateRule):
     subclass of the file that keeps it) uses `self.mask` in arithmetic or passes it to a
     call (as it is, or recast to a dtype:
     `self.mask[:n].to(x.dtype)`, also when it returns the recast, or a local holding
-    it), and nothing moves it there (`self.mask.to(x.device)`; a `.to(dtype)`
-    alone changes only its dtype). A tensor made with `device=` is taken as placed on
+    it or rows of it, `pos = self.table[ids, :]`), and nothing moves it there
+    (`self.mask.to(x.device)`; a `.to(dtype)` alone changes only its dtype). A tensor made with `device=` is taken as placed on
     purpose, except `device=self.inv_freq.device` or the device of a tensor the
     building method is given (`device=x_example.device`): that is where the module is
     while it is built (the CPU, usually), and a later `.to()` leaves the attribute there;
     and except a parameter that defaults to None (`def __init__(self, dim,
     device=None)`): unless the caller passes a device, the tensor is made on the CPU.
+    `torch.tensor(data)` of data that is not a literal list (it may be a 0-dim
+    scalar, which mixes with tensors on any device) counts when a later method
+    indexes the attribute with an integer, a slice or two indices, which a 0-dim
+    tensor refuses (`self.table[ids, :]`), also through a helper that returns it.
     Also flags a plain list, tuple or dict that the module's construction fills with
     its registered buffers, or a plain attribute set to one of them
     (`self.original_inv_freq = self.inv_freq`): `self.stats = [self.mean, self.std]`, or
@@ -348,8 +383,12 @@ class TensorAttributeNotBuffer(ModuleStateRule):
                 or is_list
                 # (``torch.tensor(class_weight)``: class weights of a loss are one per
                 # class, so no 0-dim scalar)
+                # (or indexed later in a way a 0-dim tensor refuses: it has dimensions)
                 or (
-                    _class_weights(node, attr, runtime, self.ctx.analysis.qualify)
+                    (
+                        _class_weights(node, attr, runtime, self.ctx.analysis.qualify)
+                        or _indexed_with_dims(attr, runtime)
+                    )
                     and self._is_tensor_expr(value, init, facts, dims=True)
                 )
             ):

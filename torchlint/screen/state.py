@@ -128,19 +128,10 @@ class ModuleState:
             ):
                 return False  # (device=self.inv_freq.device: where the module is built)
             first = node.args[0] if node.args else None
-            if (
-                q.endswith((".tensor", ".as_tensor"))
-                and not dims
-                # (a name: TL301 reads what it holds, a list filled by appends maybe)
-                and not isinstance(first, (ast.List, ast.Tuple, ast.ListComp, ast.Name))
-                # (sorted(qs), list(xs), tuple(xs): a sequence, as TL301 reads it)
-                and not (
-                    isinstance(first, ast.Call)
-                    and isinstance(first.func, ast.Name)
-                    and first.func.id in ("sorted", "list", "tuple")
-                )
-                and not (q.endswith(".as_tensor") and not _number(first))
-            ):
+            if q.endswith((".tensor", ".as_tensor")) and not dims and _number(first):
+                # (a number written out is a 0-dim scalar; TL301 takes data of any other
+                # spelling where a later method shows it has dimensions, indexing it or
+                # weighting a loss with it, which the screen does not read)
                 return False
             values = [*node.args, *(k.value for k in node.keywords)]
             if q.startswith("torch.") and any(self.is_tensor_expr(a) for a in values):
