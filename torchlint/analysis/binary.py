@@ -28,6 +28,7 @@ from torchlint.analysis.values import (
     Place,
     Value,
     new_ident,
+    plain_text,
 )
 
 
@@ -39,7 +40,7 @@ def operation(scope: Scope, node: cst.BinaryOperation) -> Value:
         return empty  # output = [None] * n: filled by index
     left, right = scope.eval(node.left), scope.eval(node.right)
     if isinstance(node.operator, cst.Add) and (
-        (head := _text(left)) is not None and (tail := _text(right)) is not None
+        (head := plain_text(left)) is not None and (tail := plain_text(right)) is not None
     ):
         return Value(None, origin=TEXT + head + tail)  # robot + "_orig": a dict's key
     if isinstance(node.operator, cst.Multiply):
@@ -167,11 +168,3 @@ def with_number(
     if dtype in INTEGER_DTYPES and (divides or floating):
         dtype = "float32"
     return derived.derive(scope, dims.elementwise(tensor, dtype), tensor, node)
-
-
-def _text(value: Value) -> str | None:
-    """The string the code wrote that ``value`` holds (not a device: ``"cuda:" +
-    str(rank)`` is left to ``device_of``); None for anything else."""
-    if value.kind is None and value.origin.startswith(TEXT):
-        return value.origin[len(TEXT) :]
-    return None

@@ -22,7 +22,6 @@ from torchlint.analysis.values import (
     BATCH,
     COLLATED,
     PYG_GRAPH,
-    TEXT,
     UNKNOWN,
     Kind,
     Place,
@@ -32,6 +31,7 @@ from torchlint.analysis.values import (
     list_member,
     merge_values,
     new_ident,
+    plain_text,
     submodule,
 )
 
@@ -337,7 +337,7 @@ def _over_texts(scope: Loops, node: cst.ListComp | cst.GeneratorExp) -> bool:
         held is not None
         and held.kind == Kind.TUPLE
         and bool(held.items)
-        and all(v.kind is None and v.origin.startswith(TEXT) for v in held.items)
+        and all(plain_text(v) is not None for v in held.items)
     )
 
 

@@ -28,7 +28,6 @@ from torchlint.analysis.names import string_key
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import PROCESSOR_FIELD_DTYPES
 from torchlint.analysis.values import (
-    TEXT,
     UNKNOWN,
     Kind,
     Value,
@@ -36,6 +35,7 @@ from torchlint.analysis.values import (
     list_member,
     merge_values,
     new_ident,
+    plain_text,
     submodule,
 )
 
@@ -159,6 +159,4 @@ def key_held(scope: Scope, node: cst.Subscript) -> str | None:
         held = scope.env.get(index.value)
     else:
         return None
-    if held is None or held.kind is not None or not held.origin.startswith(TEXT):
-        return None
-    return held.origin[len(TEXT) :]
+    return plain_text(held)

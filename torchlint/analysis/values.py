@@ -723,6 +723,13 @@ def text_of(value: Value | None) -> str | None:
     return str(written.evaluated_value) if isinstance(written, cst.SimpleString) else None
 
 
+def plain_text(value: Value | None) -> str | None:
+    """The string ``value`` holds where the code wrote it, not as a device (``"fp16"``,
+    a dict key, a column name: ``"cuda:" + str(rank)`` is ``device_of``'s); None for a
+    device or anything else."""
+    return text_of(value) if value is not None and value.kind is None else None
+
+
 def is_none(value: Value) -> bool:
     """``None`` as written, or a parameter left at its default ``None``."""
     return value.kind is None and value.origin == NONE.origin
