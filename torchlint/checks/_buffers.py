@@ -231,8 +231,8 @@ class _Construction:
             if call is None or not is_self_call(call, "register_buffer"):
                 continue
             assert isinstance(call, cst.Call)
-            name = _arg(call, 0, "name")
-            tensor = _arg(call, 1, "tensor")
+            name = call_arg(call, 0, "name")
+            tensor = call_arg(call, 1, "tensor")
             if name is None or (isinstance(tensor, cst.Name) and tensor.value == "None"):
                 continue  # (None is no tensor: nothing to go stale)
             text = _literal(name)
@@ -287,7 +287,8 @@ class _Construction:
         return self.is_ref(node, step)
 
 
-def _arg(call: cst.Call, index: int, keyword: str) -> cst.BaseExpression | None:
+def call_arg(call: cst.Call, index: int, keyword: str) -> cst.BaseExpression | None:
+    """The argument of ``call`` given as ``keyword=`` or, else, at position ``index``."""
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value == keyword:
             return arg.value

@@ -13,7 +13,7 @@ from torchlint.analysis import ClassFacts
 from torchlint.analysis.loss_api import WEIGHT_DTYPE_LOSSES
 from torchlint.analysis.names import dotted
 from torchlint.analysis.torch_api import dtype_only
-from torchlint.checks._buffers import buffer_containers, rooted_at
+from torchlint.checks._buffers import buffer_containers, call_arg, rooted_at
 from torchlint.checks.module_state import (
     ModuleStateRule,
     comprehended,
@@ -148,12 +148,8 @@ def _class_weights(
             at = WEIGHT_DTYPE_LOSSES.get(qualify(call.func) or "")
             if at is None:
                 continue
-            positional = [a for a in call.args if a.keyword is None and not a.star]
-            given = next(
-                (a for a in call.args if a.keyword is not None and a.keyword.value == "weight"),
-                positional[at] if len(positional) > at else None,
-            )
-            if given is not None and _is_target(given.value, attr):
+            given = call_arg(call, at, "weight")
+            if given is not None and _is_target(given, attr):
                 return True
     return False
 
