@@ -17,6 +17,7 @@ from torchlint.analysis.torch_api import DATA_FACTORIES, FACTORY_FUNCTIONS, LIKE
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
     UNKNOWN,
+    ZERO_DIM,
     Event,
     Kind,
     Place,
@@ -36,6 +37,7 @@ _FLOAT_FACTORIES = frozenset(
     "zeros ones empty full rand randn linspace logspace eye hann_window hamming_window "
     "blackman_window bartlett_window kaiser_window".split()
 )
+_SCALAR_FACTORIES = frozenset({"tensor", "as_tensor", "scalar_tensor"})
 
 
 def is_number(node: cst.BaseExpression) -> bool:
@@ -121,7 +123,10 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
         explicit = any(a.keyword and a.keyword.value == "dtype" for a, _ in args)
         if dtype == "float32" and not explicit and scope.w.analysis.default_dtype is not None:
             dtype = None  # torch.set_default_dtype(torch.float64) in this file
-    created = Event("create", node, source=scope.cast_source(node) if dtype else None)
+    # (torch.tensor(n) of a number: 0-dim, where the walk knows n is one)
+    number = name in _SCALAR_FACTORIES and args and args[0][0].keyword is None
+    zero_dim = ZERO_DIM if number and args[0][1].kind == Kind.NUMBER else ""
+    created = Event("create", node, zero_dim, source=scope.cast_source(node) if dtype else None)
     if name in DATA_FACTORIES and args and args[0][1].kind == Kind.NDARRAY and dtype:
         # (an array cast with .astype(np.float16): that cast chose this dtype; float32
         # is torch's default, where the dtype the data needs is decided later)

@@ -134,6 +134,10 @@ IMPORTED = "imported:"  # (of a function of another file, by its name here: f = 
 # ``torch.Tensor``: its call is the legacy constructor), its event the ``type(t)``;
 # also the origin of what calling it makes.
 TENSOR_CLASS_OF = "type(tensor)"
+# The detail of a "create" that made a 0-dim tensor of a Python number the walk knows
+# (``torch.tensor(scale)`` with ``scale`` a number at the call): it meets tensors on
+# any device, as ``torch.tensor(0.5)`` does.
+ZERO_DIM = "0-dim"
 # The origin of a DTYPE value that is a dtype's name as a string (``{"dtype":
 # "float16"}``): what ``getattr(torch, name)`` and transformers' ``torch_dtype=`` read
 # as that dtype, but no dtype itself (it never equals ``torch.float16``).

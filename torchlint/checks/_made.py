@@ -14,7 +14,7 @@ from torchlint.analysis.names import called_name, dotted
 from torchlint.analysis.order import contains
 from torchlint.analysis.retype import TYPE_AS_CPU
 from torchlint.analysis.torch_api import LEGACY_TENSOR_TYPES, STRICT_DTYPE_OPS
-from torchlint.analysis.values import Event, Value
+from torchlint.analysis.values import ZERO_DIM, Event, Value
 
 
 def recast_only(value: Value) -> Event | None:
@@ -62,6 +62,13 @@ def unplaced(made: cst.CSTNode | None) -> str:
     that holds None or the CPU there (a helper's ``device=None`` or ``device="cpu"``
     default the caller left)."""
     return "(its `device=` is None or the CPU there)" if device_given(made) else "(no `device=`)"
+
+
+def zero_dim(value: Value, made: Event) -> bool:
+    """``value``, made by ``made``, is a 0-dim tensor: of a number written out, or of
+    one the walk knows (``torch.tensor(scale)`` where the call passed ``0.5``), and
+    nothing since gave it dimensions."""
+    return scalar(made.node) or (made.detail == ZERO_DIM and not value.has_dims())
 
 
 def scalar(node: cst.CSTNode) -> bool:

@@ -278,7 +278,7 @@ class InputsNotMoved(Rule):
                     self._met_at_op.add(id(to_cpu.node))
                     self._report(node, obs, arg, placement, to_cpu, handed, held)
                     continue
-                if made is None or _made.scalar(made.node):
+                if made is None or _made.zero_dim(value, made):
                     continue
                 # (computed from a tensor the code moves later: where the two part)
                 left = _stale.stale(self.ctx.analysis, value)
@@ -390,6 +390,8 @@ class InputsNotMoved(Rule):
             # (or it left the device by a .type_as() of a CPU tensor, meeting one that
             # is surely on a GPU: sampled ids joined back to the prompt's ids)
             made = mix.cpu.last("create")
+            if made is not None and _made.zero_dim(mix.cpu, made):
+                continue  # (a 0-dim tensor of a number meets tensors on any device)
             typed = (
                 made is not None
                 and made.detail in (TYPE_AS_CPU, TYPE_AS_KEPT)
