@@ -19,6 +19,10 @@ from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import Event, Kind, Place, Site, Value
 from torchlint.lint.traverse import nodes
 
+# The detail of the "return" event ``left_on_cpu`` adds: the factory's own ``return``,
+# where the module has the factory's name for it (not the caller's).
+LEFT_ON_PATH = "left on this path"
+
 
 def handed_back(scope: Scope, fn: cst.FunctionDef, call: Site, value: Value) -> Value:
     """``value`` as ``fn`` returned it to ``call``: with a "return" event when it is
@@ -68,5 +72,5 @@ def left_on_cpu(returns: Sequence[Value], at: Sequence[cst.CSTNode]) -> Value | 
             and isinstance(stmt, cst.Return)
             and stmt.value is not None
         ):
-            return replace(value, events=(*value.events, Event("return", stmt.value)))
+            return replace(value, events=(*value.events, Event("return", stmt.value, LEFT_ON_PATH)))
     return None

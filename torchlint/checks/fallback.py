@@ -243,6 +243,12 @@ class CudaInputOnFallbackDevice(Rule):
             name = dotted(moved) or code(moved)  # (said in the helper's own file)
         related = {"placed": placed.node, "call": call}
         subject = f"`{name}` is put on the GPU with `{how}` here"
+        fn = self.ctx.function
+        if at is move.node and fn is not None and not contains(fn.node, move.node):
+            # (in a helper that hands it back: the caller's name is not this line's)
+            subject = (
+                f"This tensor is put on the GPU with `{how}` here and reaches the call as `{name}`"
+            )
         if at is not move.node:
             related["move"] = move.node
             subject = f"`{name}` was put on the GPU with `{how}` at line <line:move>"

@@ -10,10 +10,11 @@ from torchlint import screen
 from torchlint.analysis import loaders
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.loss_api import LOSSES
-from torchlint.analysis.names import dotted
+from torchlint.analysis.names import dotted, root_name
 from torchlint.analysis.observations import CallObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.project import origin_class
+from torchlint.analysis.returns import LEFT_ON_PATH
 from torchlint.analysis.torch_api import HALF_DTYPES, MOVE_TEXT
 from torchlint.analysis.values import MAYBE_DTYPE, Event, Kind, Place, Value
 from torchlint.analysis.weights import builds_weights, class_has_weights
@@ -186,6 +187,15 @@ class ModuleNotPlaced(Rule):
         )
         if at is created.node:
             story = f"{what} is made here ({cpu}) and never moved to a device"
+        elif at is taken.node and taken.detail == LEFT_ON_PATH:
+            # (the factory's return: its name for the module, then the caller's)
+            local = root_name(taken.node) if isinstance(taken.node, cst.BaseExpression) else None
+            shown = f"`{local}`" if local and local != whole else what
+            story = (
+                f"{shown} is made at line <line:made> ({cpu}) and handed back here to "
+                f"`{whole}` unmoved (the factory's other path moves it)"
+            )
+            related["made"] = created.node
         elif at is taken.node:
             story = (
                 f"{what} is made at line <line:made> ({cpu}) and handed back here, "
