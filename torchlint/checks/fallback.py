@@ -244,7 +244,13 @@ class CudaInputOnFallbackDevice(Rule):
         related = {"placed": placed.node, "call": call}
         subject = f"`{name}` is put on the GPU with `{how}` here"
         fn = self.ctx.function
-        if at is move.node and fn is not None and not contains(fn.node, move.node):
+        if (
+            at is move.node
+            and fn is not None
+            and self.ctx.in_this_file(call)
+            and not contains(fn.node, move.node)
+            and name != (dotted(moved) or code(moved))
+        ):
             # (in a helper that hands it back: the caller's name is not this line's)
             subject = (
                 f"This tensor is put on the GPU with `{how}` here and reaches the call as `{name}`"
