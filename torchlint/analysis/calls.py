@@ -16,7 +16,16 @@ from pathlib import Path
 
 import libcst as cst
 
-from torchlint.analysis import converters, gpus, holders, numbers, optimizers, returns, shapes
+from torchlint.analysis import (
+    converters,
+    gpus,
+    holders,
+    loaders,
+    numbers,
+    optimizers,
+    returns,
+    shapes,
+)
 from torchlint.analysis.dicts import SETTINGS
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loops import Loops
@@ -553,6 +562,10 @@ class Calls(Loops):
                 for key, item in settings.items():
                     by_name.setdefault(key, (arg, item))
             elif arg.star == "**":
+                # (model(**enc) of a tokenizer's output: its ids and mask by name; any
+                # other parameter may be set too)
+                for key, item in loaders.tokenizer_fields(value).items():
+                    by_name.setdefault(key, (arg, item))
                 opaque = True
         bound: dict[str, tuple[cst.Arg, Value]] = {}
         for i, param in enumerate(positional):

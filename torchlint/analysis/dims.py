@@ -20,17 +20,20 @@ from dataclasses import replace
 
 import libcst as cst
 
+from torchlint.analysis.shape_api import (
+    DIM_REDUCTIONS,
+    RANGE_FACTORIES,
+    SHAPE_KEEPING,
+    SHAPED_RESULTS,
+    SIZED_FACTORIES,
+    SIZED_RESULTS,
+)
 from torchlint.analysis.torch_api import (
     DATA_FACTORIES,
     FLOATING_DTYPES,
     INTEGER_DTYPES,
     OUTPUT_TENSORS,
     PAIRED_FIELDS,
-    RANGE_FACTORIES,
-    SHAPE_KEEPING,
-    SHAPED_RESULTS,
-    SIZED_FACTORIES,
-    SIZED_RESULTS,
     TENSOR_ALIASES,
 )
 from torchlint.analysis.values import (
@@ -141,7 +144,30 @@ def op(op_name: str, rest: Sequence[cst.Arg], inputs: Sequence[Value]) -> bool:
         return True
     if op_name in SIZED_RESULTS:
         return _sized(rest)
+    if op_name in DIM_REDUCTIONS and _keeps_a_dim(op_name, rest, inputs):
+        return True
     return op_name in SHAPE_KEEPING and any(has(v) for v in inputs)
+
+
+def _keeps_a_dim(op_name: str, rest: Sequence[cst.Arg], inputs: Sequence[Value]) -> bool:
+    """A reduction ``x.sum(dim=1)``, ``x.mean(-2)`` leaves a dimension: the input has
+    two at least; ``keepdim=True`` keeps those of an input that has them."""
+    keyword = {a.keyword.value: a.value for a in rest if a.keyword is not None}
+    keep = keyword.get("keepdim")
+    if isinstance(keep, cst.Name) and keep.value == "True" and any(has(v) for v in inputs):
+        return True
+    dim = keyword.get("dim")
+    positional = [a for a in rest if a.keyword is None]
+    if dim is None and op_name != "norm" and positional and not positional[0].star:
+        dim = positional[0].value
+    if isinstance(dim, cst.Integer):
+        return int(dim.value, 0) >= 1
+    return (
+        isinstance(dim, cst.UnaryOperation)
+        and isinstance(dim.operator, cst.Minus)
+        and isinstance(dim.expression, cst.Integer)
+        and int(dim.expression.value, 0) >= 2
+    )
 
 
 def indexed(node: cst.Subscript) -> bool:

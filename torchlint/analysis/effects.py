@@ -35,6 +35,7 @@ from torchlint.analysis import (
     losses,
     modes,
     offload,
+    op_results,
     optimizers,
     parts,
     schedulers,
@@ -57,36 +58,29 @@ from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loss_api import LOSSES, RECORDED_LOSSES, functional_loss
 from torchlint.analysis.names import dotted
 from torchlint.analysis.scope import Scope
+from torchlint.analysis.shape_api import SIZE_QUERIES
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
     AUDIO_MATRICES,
-    BOOL_RESULTS,
     CATEGORICAL,
     CAUSAL_MASK_FACTORIES,
     CLIP_LOADERS,
     COPY_FUNCTIONS,
     DTYPES,
-    FLOAT_RESULTS,
     FORWARD_LIKE,
     GRAD_NORMS,
     IN_PLACE_CONVERTERS,
-    INDEX_RESULTS,
-    INT64_SUMS,
-    INTEGER_DTYPES,
     MODEL_LOADERS,
     MODULE_CONTAINERS,
     NEW_TENSOR_METHODS,
     OPEN_CLIP_BUILDERS,
     OPENCV_IMAGE_READER,
     PAD_SEQUENCE,
-    PAIRED_RESULTS,
     PARAMETER_CLASSES,
     PARAMETRIZED_MODULES,
     PART_GETTERS,
-    REAL_OF,
     SAME_PLACE_OPS,
     SCRIPT_LOADERS,
-    SIZE_QUERIES,
     SPARSE_CONSTRUCTORS,
     STRICT_DTYPE_OPS,
     TENSOR_CLASS,
@@ -119,7 +113,7 @@ from torchlint.analysis.values import (
     submodule,
 )
 from torchlint.analysis.walk import runs_itself
-from torchlint.analysis.whole import after_cast, after_op
+from torchlint.analysis.whole import after_cast
 from torchlint.lint.traverse import nodes
 
 # Methods that cast a module or a tensor, and those only a tensor has (a module
@@ -182,24 +176,6 @@ def _same_place(q: str) -> bool:
     return (
         head in ("torch", "torch.nn.functional", "torch.linalg") and last in SAME_PLACE_OPS
     ) or q in TORCHAUDIO_KEEPS  # (torchaudio.functional.resample(wav, sr, 16000))
-
-
-def _same_place_result(scope: Scope, node: cst.Call, value: Value, op: str) -> Value:
-    """A new tensor made from ``value`` by ``op`` (in SAME_PLACE_OPS) in ``node``."""
-    dtype = "int64" if op in INDEX_RESULTS else "bool" if op in BOOL_RESULTS else value.dtype
-    if op in PAIRED_RESULTS:
-        dtype = None  # (the values, or the indices: int64)
-    if op in FLOAT_RESULTS and dtype in INTEGER_DTYPES:
-        dtype = "float32"  # torch.sin(torch.arange(4)) is floating
-    if op in INT64_SUMS and dtype in INTEGER_DTYPES:
-        dtype = "int64"  # (mask.sum(0): a count)
-    if op in ("abs", "angle") and dtype in REAL_OF:
-        dtype = REAL_OF[dtype]  # (spec.abs() of a complex spectrum: its magnitudes)
-    given = next((a for a in node.args if a.keyword and a.keyword.value == "dtype"), None)
-    if given is not None:
-        dtype = scope.dtype_of(given.value)  # x.sum(dtype=torch.float32)
-    made = replace(after_op(value, op), dtype=dtype, ident=new_ident(), moved_from=0)
-    return derived.derive(scope, made, value, node)
 
 
 def module_method(
@@ -460,7 +436,7 @@ def tensor_method(scope: Scope, node: cst.Call, receiver: Value, method: str) ->
     ):
         return UNKNOWN  # (x.new_zeros(n, device=d): where d says)
     if method in SAME_PLACE_OPS or method == "__getitem__":
-        made = _same_place_result(scope, node, receiver, method)
+        made = op_results.same_place(scope, node, receiver, method)
         return dims.mark(made, dims.op(method, node.args, [receiver]))
     if method.endswith("_") and not method.startswith("_") and receiver.kind == Kind.TENSOR:
         return receiver  # labels.scatter_(1, idx, 1.0): in place, the tensor itself
@@ -684,7 +660,7 @@ def _same_place_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
         # and is handed to one of these is a tensor: ``F.pad(audio.to(device), ...)``)
         op = q.rsplit(".", 1)[-1]
         given = replace(args[0][1], kind=Kind.TENSOR)
-        made = _same_place_result(scope, node, given, op)
+        made = op_results.same_place(scope, node, given, op)
         return dims.mark(made, dims.op(op, node.args[1:], [given]))
     if q.endswith(".pow") and (powers := binary.power(args)) is not None:
         return powers  # torch.pow(decay, exponents)

@@ -17,11 +17,11 @@ from torchlint.analysis.names import passes_true
 from torchlint.analysis.observations import MixObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.scope import Scope
+from torchlint.analysis.shape_api import FULL_REDUCTIONS
 from torchlint.analysis.torch_api import (
     COMPARISON_METHODS,
     COMPLEX_OF,
     FLOATING_DTYPES,
-    FULL_REDUCTIONS,
     INTEGER_DTYPES,
 )
 from torchlint.analysis.values import (

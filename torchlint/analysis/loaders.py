@@ -60,6 +60,14 @@ def field(owner: Value, name: str | None) -> Value:
 _TOKENIZER_FIELDS = ("input_ids", "attention_mask")
 
 
+def tokenizer_fields(owner: Value) -> dict[str, Value]:
+    """``model(**enc)`` of a tokenizer's output whose keys the walk does not know:
+    the fields it always has (``field``), by name; none for any other value."""
+    if owner.kind != Kind.ENCODING or owner.origin != PROCESSED or owner.keys:
+        return {}
+    return {k: replace(field(owner, k), ident=new_ident()) for k in _TOKENIZER_FIELDS}
+
+
 def with_entry(owner: Value, key: str | None, value: Value) -> Value | None:
     """A tokenizer's output after ``enc["labels"] = ids``: a dict by key of its token
     ids and mask (``field``) and that entry, where the other entries of the kept

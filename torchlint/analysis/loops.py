@@ -13,6 +13,7 @@ from functools import reduce
 import libcst as cst
 
 from torchlint.analysis import arrays, copies, dims, effects, key_loops, recasts
+from torchlint.analysis.loaders import PROCESSED
 from torchlint.analysis.names import dotted, string_key, unzipped_rows
 from torchlint.analysis.order import contains
 from torchlint.analysis.paths import merge_envs
@@ -278,6 +279,21 @@ class Loops(Scope):
             self.env = saved
         return keyed(batch.keys, results)
 
+    def _fields_moved(self, node: cst.DictComp, made: Value) -> Value:
+        """``{k: v.to(device) for k, v in enc.items()}`` of a tokenizer's (or a
+        processor's) output whose keys the walk does not know: its fields, each only
+        moved, keep the dtypes the processor gives them (``enc["attention_mask"]`` is
+        int64 still)."""
+        parts = _entries(node)
+        last = made.events[-1] if made.events else None
+        if parts is None or last is None or last.action != "move" or last.node is not node.value:
+            return made
+        source = dotted(parts[2])
+        owner = self.lookup(source) if source is not None else None
+        if owner is None or owner.kind != Kind.ENCODING or owner.keys or owner.origin != PROCESSED:
+            return made
+        return replace(made, origin=PROCESSED)
+
     def comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.DictComp) -> Value:
         """``[f(t) for t in xs]``: a list of what ``f(t)`` is for a member of ``xs``;
         ``{k: v.cuda() for k, v in batch.items()}``: a batch of tensors by key, where
@@ -314,7 +330,8 @@ class Loops(Scope):
             if element.kind not in (Kind.TENSOR, Kind.MOVED) or element.device is None:
                 return UNKNOWN
             # (Like a tokenizer's output: tensors by key, all in one place.)
-            return replace(element, kind=Kind.ENCODING, ident=new_ident(), moved_from=0)
+            made = replace(element, kind=Kind.ENCODING, ident=new_ident(), moved_from=0)
+            return self._fields_moved(node, made)
         if copies.live_parameter(element):
             # [p for n, p in model.named_parameters() if ...]: some of its parameters
             # (a parameter group of an optimizer)

@@ -142,6 +142,9 @@ class DtypeMixObs:
     # An op that computes floating tensors only, given integers (``float_only.py``):
     # the one operand is those.
     float_only: bool = False
+    # Of those, a mask that must be bool or floating (``F.scaled_dot_product_attention(
+    # q, k, v, attn_mask=ids_mask)``): the operand is the mask.
+    mask: bool = False
 
 
 @dataclass(frozen=True)

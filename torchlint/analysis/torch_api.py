@@ -110,9 +110,9 @@ EMBEDDINGS = frozenset(
     for at in ("", "modules.sparse.")
     for name in ("Embedding", "EmbeddingBag")
 )
-_WINDOWS = frozenset(f"{w}_window" for w in "hann hamming blackman bartlett kaiser".split())
+WINDOWS = frozenset(f"{w}_window" for w in "hann hamming blackman bartlett kaiser".split())
 # Calls that make a tensor (TL401/TL402's candidates; the screen's evidence for them).
-FACTORY_FUNCTIONS = _WINDOWS | frozenset(
+FACTORY_FUNCTIONS = WINDOWS | frozenset(
     "zeros ones empty full arange linspace logspace eye rand randn randint randperm tensor "
     "as_tensor from_numpy Tensor".split()
 )
@@ -210,6 +210,12 @@ _FUNCTIONAL_FLOATS_ONLY = "softmax log_softmax normalize layer_norm dropout grid
 FLOAT_ONLY_FUNCTIONS = frozenset(f"torch.{n}" for n in _FLOATS_ONLY) | frozenset(
     f"torch.nn.functional.{n}" for n in _FUNCTIONAL_FLOATS_ONLY
 )
+# Functions whose mask must be bool or floating (a floating one is added to the
+# scores): an integer mask, a tokenizer's 0/1 ``attention_mask`` reshaped, fails
+# ('Expected attn_mask dtype to be bool or float or to match query dtype'; torch
+# 2.13.0+cpu). By qualified name: the mask's keyword and position.
+BOOL_OR_FLOAT_MASKS = {"torch.nn.functional.scaled_dot_product_attention": ("attn_mask", 3)}
+MASK_TEXT = tuple(sorted({q.rsplit(".", 1)[-1] for q in BOOL_OR_FLOAT_MASKS}))
 # Of those, the ones that may make values and indices (``torch.max(x, 1)``,
 # ``x.topk(k)``), held as one tensor: of either dtype.
 PAIRED_RESULTS = frozenset("max min topk sort".split())
@@ -220,38 +226,14 @@ PAIRED_FIELDS = frozenset({"values", "indices"})
 INDEX_RESULTS = frozenset({"argmax", "argmin", "argsort", "one_hot", "multinomial"})
 BOOL_RESULTS = frozenset("eq ne lt le gt ge logical_not isnan isinf isfinite".split())
 INT64_SUMS = frozenset("sum cumsum prod cumprod".split())
-# Reductions that, called without arguments (``x.max()``, ``x.sum()``), give a 0-dim
-# tensor, which meets a tensor on any device as a Python number would.
-FULL_REDUCTIONS = frozenset("sum mean max min prod amax amin norm std var median all any".split())
+# Ops whose bounds take part in type promotion: an integer tensor clamped with a float
+# bound is floating (``mask.sum(1).clamp(min=1e-9)`` is float32; torch 2.13).
+BOUNDED_OPS = frozenset({"clamp", "clip"})
 # The floating dtypes (what a module's .half() / .to(dtype) casts).
 FLOATING_DTYPES = frozenset({"float64", "float32", "float16", "bfloat16"})
 # The complex dtype of a float one (``torch.stft(..., return_complex=True)``) and back.
 COMPLEX_OF = {"float32": "complex64", "float64": "complex128"}
 REAL_OF = {c: f for f, c in COMPLEX_OF.items()}
-# Whether a tensor has dimensions decides torch's type promotion in ``a * b``: a
-# float64 tensor with dimensions makes a float32 one float64, a zero-dimensional
-# one (``t.sum()``, ``t[i]``) does not. The ops of SAME_PLACE_OPS whose result has
-# at least one dimension whatever the input's shape (``view``/``reshape``/``expand``/
-# ``repeat`` only when given a size: ``view(())`` has none), and those whose result has
-# the input's shape (elementwise). Reductions and indexing are neither.
-SHAPED_RESULTS = frozenset("unsqueeze flatten unflatten one_hot".split())
-SIZED_RESULTS = frozenset("view reshape expand repeat".split()) | SIZED_NEW
-SHAPE_KEEPING = frozenset(
-    """detach contiguous clone masked_fill cumsum cumprod softmax log_softmax sigmoid
-    tanh relu gelu silu exp log abs sqrt rsqrt neg pow round clamp clip tril triu sin cos
-    tan floor ceil sign fill_ zero_ normal_ uniform_ bernoulli_ random_ exponential_
-    copy_ dropout normalize permute transpose flip roll t view_as reshape_as expand_as
-    interpolate pad repeat_interleave eq ne lt le gt ge logical_not isnan isinf
-    isfinite requires_grad_ softplus leaky_relu elu selu celu mish hardswish hardsigmoid
-    hardtanh relu6 logsigmoid softsign log1p expm1 square reciprocal""".split()
-)
-# Tensor methods that answer a Python int: ``x.size(0)`` (``x.size()`` is a shape).
-SIZE_QUERIES = frozenset("size numel nelement dim ndimension element_size".split())
-# Factories whose first positional argument is a size: ``torch.ones(n)`` has one
-# dimension, ``torch.ones(())`` none. (arange, linspace, logspace, eye, randperm
-# always make one.)
-SIZED_FACTORIES = frozenset("zeros ones empty full rand randn".split())
-RANGE_FACTORIES = _WINDOWS | frozenset("arange linspace logspace eye randperm".split())
 # torch.nn's recurrent layers: their second argument (hx, ``(h0, c0)``) is a starting state.
 RECURRENT_MODULES = frozenset(
     f"torch.nn.{n}" for n in "RNN LSTM GRU RNNCell LSTMCell GRUCell".split()

@@ -12,7 +12,8 @@ import libcst as cst
 
 from torchlint.analysis.names import called_name
 from torchlint.analysis.observations import CallObs
-from torchlint.analysis.torch_api import RANGE_FACTORIES, RECURRENT_MODULES, SIZED_FACTORIES
+from torchlint.analysis.shape_api import RANGE_FACTORIES, SIZED_FACTORIES
+from torchlint.analysis.torch_api import RECURRENT_MODULES
 from torchlint.analysis.values import Event, Value
 from torchlint.checks._devices import device_text, model_name
 from torchlint.checks._made import unplaced

@@ -369,6 +369,13 @@ def partial_cast(
     )
     if whole is None or whole.dtype != value.dtype or whole.last("cast") is cast:
         return False
+    others = [
+        v.dtype
+        for v in obs.env.values()
+        if v.kind == Kind.MODULE and v.part_of == whole.ident and v.ident != module.ident
+    ]
+    if others and all(d == dtype for d in others):
+        return False  # (its other parts are in that dtype too: no part is on its own)
     at = rule.once_at(cast.node, obs.node, forward=not rule.ctx.in_this_file(cast.node))
     if at is None:
         return True

@@ -13,6 +13,7 @@ from torchlint.analysis.torch_api import (
     DATA_FACTORIES,
     INT64_MAKERS,
     INT64_TEXT,
+    MASK_TEXT,
     NARROW_TEXT,
     float_input_layer,
     float_inputs,
@@ -46,7 +47,14 @@ class IntegerInput(Rule):
         "computes in floating point."
     )
     fixable = True
-    triggers = (*NARROW_TEXT, *INT64_TEXT, "numpy", "np.", OPENCV_VIDEO_READER.split(".")[1])
+    triggers = (
+        *NARROW_TEXT,
+        *INT64_TEXT,
+        "numpy",
+        "np.",
+        OPENCV_VIDEO_READER.split(".")[1],
+        *MASK_TEXT,
+    )
     needs = frozenset({screen.NARROW_CAST, screen.MODULE_SOURCE})
     needs_either = (
         frozenset({screen.INT64_CAST, screen.MODULE_SOURCE}),
@@ -54,6 +62,8 @@ class IntegerInput(Rule):
         # (integers meeting floats in an op that never promotes: `torch.mm(rows, w)`)
         frozenset({screen.INT64_CAST, screen.COMPUTE}),
         frozenset({screen.NARROW_CAST, screen.COMPUTE}),
+        # (an integer mask given to ``F.scaled_dot_product_attention``)
+        frozenset({screen.MASK_OP}),
     )
     docs = """
     ## What it does
@@ -139,6 +149,9 @@ class IntegerInput(Rule):
         """Integers (one-hot rows, pixels) meeting floats in an op that never promotes
         (``torch.mm``, ``@``, ``F.linear``): reported where the integers were made."""
         for mix in self.ctx.analysis.flow.dtype_mixes.all(node):
+            if mix.mask:
+                self._mask(node, mix)
+                continue
             if mix.float_only:
                 self._float_only(node, mix)
                 continue
@@ -187,6 +200,34 @@ class IntegerInput(Rule):
                 related=related,
             )
             return
+
+    def _mask(self, node: cst.CSTNode, mix: DtypeMixObs) -> None:
+        """An integer mask (a tokenizer's 0/1 ``attention_mask``, reshaped) given to
+        ``F.scaled_dot_product_attention``, which takes a bool or floating one: the
+        integers are right where they were made, so the op is the line to change (as
+        for one-hot rows)."""
+        ((expr, value),) = mix.operands
+        at = self.once_at(node, node)
+        if at is None:
+            return
+        name = dotted(expr) or self.ctx.code_for(expr)
+        related: dict[str, cst.CSTNode] = {}
+        story = f"`{name}` is {value.dtype}"
+        made = value.dtype_event()
+        if made is not None and not self.ctx.in_this_file(made.node):
+            made = None
+        if made is not None:
+            related["made"] = made.node
+            story += " (made at line <line:made>)"
+        c_name = _INT_NAMES[value.dtype or ""][0]
+        self.report(
+            at,
+            f"{story}, and {op_name(self, node)} takes a bool or floating mask: it fails "
+            f"('Expected attn_mask dtype to be bool or float or to match query dtype, but "
+            f"got attn_mask.dtype: {c_name}'); convert it with `.bool()` (True where "
+            "attention is allowed: a 0/1 padding mask's 1s)",
+            related=related,
+        )
 
     def _float_only(self, node: cst.CSTNode, mix: DtypeMixObs) -> None:
         """Integers given to an op that computes floating tensors only

@@ -14,6 +14,7 @@ from torchlint.analysis.loss_api import (
     RECORDED_LOSSES,
 )
 from torchlint.analysis.torch_api import (
+    BOOL_OR_FLOAT_MASKS,
     COPY_FUNCTIONS,
     EMBEDDINGS,
     FLOAT_ONLY_FUNCTIONS,
@@ -107,6 +108,10 @@ INDEX_OP = "index-op"
 INDEX_WORDS = frozenset(
     {*INDEX_METHODS, *(q.rsplit(".", 1)[-1] for q in (*INDEX_FUNCTIONS, *EMBEDDINGS))}
 )
+# an op whose mask must be bool or floating (``F.scaled_dot_product_attention``:
+# ``torch_api.BOOL_OR_FLOAT_MASKS``): an integer mask fails there (TL109)
+MASK_OP = "mask-op"
+MASK_OP_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in BOOL_OR_FLOAT_MASKS)
 # made or cast to int64 by one of ``torch_api.INT64_MAKERS`` (``torch.randint``,
 # ``.long()``): ids, which a layer computing in floating point refuses (TL109)
 INT64_CAST = "int64-cast"

@@ -57,6 +57,8 @@ from torchlint.screen.tags import (
     LEGACY_CONSTRUCTOR,
     LIGHTNING_PLACED,
     LOSS,
+    MASK_OP,
+    MASK_OP_WORDS,
     MODULE_SOURCE,
     NARROW_CAST,
     NUMPY_CALL,
@@ -408,6 +410,8 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState, ArrayHandoffs):
                 tags.add(STALE_ALIAS)  # CrossEntropyLoss(weight=w): w is its buffer
         elif last in STRICT_OP_WORDS:
             tags.add(COMPUTE)  # torch.mm(a, b), F.conv2d(x, w)
+        elif last in MASK_OP_WORDS:
+            tags.add(MASK_OP)  # F.scaled_dot_product_attention(q, k, v, attn_mask=m)
         elif (
             last == "getattr" and node.args and self.qualify(dotted(node.args[0]) or "") == "torch"
         ):
