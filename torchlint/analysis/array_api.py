@@ -91,6 +91,14 @@ SKLEARN_DATA = {f"sklearn.datasets.{n}": ("float64", "int64") for n in _CLASSES.
     f"sklearn.datasets.{n}": ("float64", "float64") for n in _TARGETS.split()
 }
 SKLEARN_SPLITTERS = frozenset({"sklearn.model_selection.train_test_split"})
+# scikit-learn's scalers: ``fit_transform(X)`` / ``transform(X)`` give float32 of
+# float32 data and float64 of anything else (integers, float64: their check_array
+# asks for FLOAT_DTYPES); ``fit`` returns the scaler.
+SKLEARN_SCALERS = frozenset(
+    f"sklearn.preprocessing.{n}"
+    for n in """StandardScaler MinMaxScaler MaxAbsScaler RobustScaler Normalizer
+    QuantileTransformer PowerTransformer""".split()
+)
 # scipy.signal's filters: numpy promotes the signal with the filter's coefficients,
 # which its design functions (``butter``, ``firwin``, ...) make float64, so the
 # filtered signal of real data is float64 whatever it was.

@@ -65,8 +65,12 @@ def _on_cpu(item: Value) -> bool:
 
 
 def tensor_dataset(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
-    if args and all(v.kind == Kind.TENSOR and v.device == Place.CPU for _, v in args):
-        item = Value(Kind.TUPLE, items=tuple(v for _, v in args))
+    if any(a.star and (a.star == "**" or v.kind != Kind.TUPLE or not v.items) for a, v in args):
+        return UNKNOWN
+    # (TensorDataset(*tensors) of a list written out: its members, in order)
+    given = [item for a, v in args for item in (v.items if a.star == "*" else (v,))]
+    if given and all(v.kind == Kind.TENSOR and v.device == Place.CPU for v in given):
+        item = Value(Kind.TUPLE, items=tuple(given))
         return replace(
             new_value(Kind.DATASET, Place.CPU, None, Event("create", node)), items=(item,)
         )

@@ -37,6 +37,7 @@ from torchlint.analysis import (
     plots,
     properties,
     retype,
+    scalers,
     schedulers,
     strict_ops,
     subscripts,
@@ -441,6 +442,8 @@ class Expressions(FunctionValues):
                 return denoised  # scheduler.step(eps, t, latents): the next latents
             if receiver.kind == Kind.OBJECT and receiver.origin in arrays.ARRAY_OBJECTS:
                 return arrays.object_method(node, receiver, method)  # rng.uniform(0, 1, n)
+            if receiver.kind == Kind.OBJECT and receiver.origin == scalers.SCALER:
+                return scalers.scaled(node, receiver, method, args)  # scaler.transform(X)
             if receiver.kind == Kind.OBJECT and (plotted := plots.plotting(receiver, method)):
                 return arrays.library_call(self, node, plotted, args)  # ax.imshow(img)
             if receiver.kind == Kind.OBJECT and receiver.origin in (plots.AXES, plots.FIGURE):

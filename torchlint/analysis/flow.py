@@ -474,6 +474,7 @@ class _Scope(Attachments):
                 self.attach_to_member(target, value, stmt)
             return
         old = self.env.get(name)
+        memos.bound(self, name, stmt, target)  # (hit = _CACHE.get(key); return hit)
         if "." in name:
             parent, _, attr = name.rpartition(".")
             self.attached(parent, attr, value, stmt)

@@ -477,10 +477,11 @@ def _where(
     """The GPU a tensor is on. In a module's forward followed from a call, ``runs``
     is the GPU the module was put on: a tensor the forward did not make or move
     itself (an input, a submodule's output, what is computed from them) is there,
-    or the forward failed before."""
+    or the forward failed before. A model's output is on the GPU the model was put
+    on (its "ran" event)."""
     if value.kind not in (Kind.TENSOR, Kind.MOVED):
         return None
-    own = gpu_of(value, gpus)
+    own = gpu_of(value, gpus, ran=True)
     if own is not None or runs is None or value.device == Place.CPU:
         return own
     return runs if value.last("create", "move", "place") is None else None

@@ -20,11 +20,47 @@ if TYPE_CHECKING:
 
 def cached_read(scope: Scope, expr: cst.BaseExpression | None, value: Value) -> bool:
     """``expr`` (a returned expression, ``value`` as the walk read it) reads an
-    entry of a container that the file's functions fill by key: a memo."""
-    if value.kind is not None or not isinstance(expr, cst.Subscript) or len(expr.slice) != 1:
+    entry of a container that the file's functions fill by key: a memo; or is a
+    name last bound to such a read (``hit = _CACHE.get(key)``, ``if hit is not
+    None: return hit``)."""
+    if value.kind is not None:
         return False
-    container = dotted(expr.value)
-    return container is not None and container in _stored(scope)
+    if isinstance(expr, cst.Name):
+        return expr.value in scope.memo_reads
+    return _read_of(scope, expr) is not None
+
+
+def bound(scope: Scope, name: str, stmt: cst.CSTNode, target: cst.BaseExpression) -> None:
+    """``name`` (``target``) bound by ``stmt``: remember whether ``name = expr`` reads a
+    memo (for ``cached_read``), and forget it when ``name`` is bound to anything else."""
+    expr = None
+    if isinstance(stmt, cst.Assign) and target is stmt.targets[0].target:
+        expr = stmt.value
+    if expr is None and not scope.memo_reads:
+        return
+    container = _read_of(scope, expr)
+    if container is not None:
+        scope.memo_reads[name] = container
+    else:
+        scope.memo_reads.pop(name, None)
+
+
+def _read_of(scope: Scope, expr: cst.BaseExpression | None) -> str | None:
+    """The container ``expr`` reads an entry of by key (``_CACHE[key]``,
+    ``self._cache.get(key)``), when the file's functions fill it by key; else None."""
+    if isinstance(expr, cst.Subscript) and len(expr.slice) == 1:
+        container = dotted(expr.value)
+    elif (
+        isinstance(expr, cst.Call)
+        and isinstance(expr.func, cst.Attribute)
+        and expr.func.attr.value == "get"
+        and len(expr.args) == 1
+        and expr.args[0].keyword is None
+    ):
+        container = dotted(expr.func.value)
+    else:
+        return None
+    return container if container is not None and container in _stored(scope) else None
 
 
 def store(scope: Scope, target: cst.Subscript, value: Value) -> None:
@@ -41,9 +77,12 @@ def store(scope: Scope, target: cst.Subscript, value: Value) -> None:
 
 def stored_read(scope: Scope, expr: cst.BaseExpression | None) -> Value | None:
     """What this walk stored in the memo that ``expr`` (a read of it) reads, if any."""
-    if not isinstance(expr, cst.Subscript):
+    if isinstance(expr, cst.Name):
+        container = scope.memo_reads.get(expr.value)
+    elif isinstance(expr, cst.Subscript):
+        container = dotted(expr.value)
+    else:
         return None
-    container = dotted(expr.value)
     return None if container is None else scope.memo_stored.get(container)
 
 

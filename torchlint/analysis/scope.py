@@ -90,6 +90,8 @@ class Scope(ABC):
         self.watched: dict[int, Value | None] = {}
         # What this walk put in a memo container by key (``memos.py``).
         self.memo_stored: dict[str, Value] = {}
+        # The names last bound to a read of a memo, and its container (``memos.py``).
+        self.memo_reads: dict[str, str] = {}
         self.in_forward = False  # followed from a module call (see CallObs)
         # In the forward of a DataParallel replica (its GPU is the current one).
         self.replica = 0

@@ -1,0 +1,24 @@
+# The decoder adds a grid it puts on the current GPU with .cuda() to the model's
+# output, which is on the GPU the user chose: with --device cuda:1 the addition
+# meets two GPUs.
+import argparse
+
+import torch
+from torch import nn
+
+
+def decode(prediction, size):
+    rows, cols = torch.meshgrid(torch.arange(size), torch.arange(size), indexing="ij")
+    grid = torch.stack((cols, rows), -1).view(1, -1, 2).float().cuda()  # expect: TL208:12 lines=13,21
+    return prediction[..., :2] + grid
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--device", default="cuda:1")
+    args = parser.parse_args()
+    device = torch.device(args.device)
+    model = nn.Sequential(nn.Conv2d(3, 4, 8, 8), nn.Flatten(2)).to(device).eval()
+    with torch.no_grad():
+        out = model(torch.rand(1, 3, 64, 64, device=device)).transpose(1, 2)
+        print(decode(out, 8).shape)
