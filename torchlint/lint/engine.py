@@ -16,7 +16,7 @@ from libcst.metadata import CodeRange
 
 from torchlint.analysis import analyze
 from torchlint.analysis.project import Home
-from torchlint.lint import forward, noqa, traverse
+from torchlint.lint import forward, noqa
 from torchlint.lint.findings import Applicability, Edit, Finding, Fix, Problem
 from torchlint.lint.parsing import parse_module
 from torchlint.lint.positions import Offsets
@@ -149,10 +149,7 @@ def lint_text(
     reference for the screen's soundness). ``line_labels`` says how messages name
     the lines they point to (default: "line 12")."""
     label = line_labels(text) if line_labels is not None else _line
-    try:
-        result = _lint_text(path, text, codes, screen, label)
-    finally:
-        traverse.forget()
+    result = _lint_text(path, text, codes, screen, label)
     for other in result.consulted - result.depends.keys():
         digest = file_digest(other)  # what the screen decided from, read again
         if digest is not None:

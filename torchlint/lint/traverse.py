@@ -121,27 +121,11 @@ def _is_node(kind: type) -> bool:
     return found
 
 
-# The children of every node asked for while one file is linted, by id (with the node,
-# which keeps the id from being reused): the analysis and the rules search the same
-# function bodies many times (``nodes``), and the trees never change. ``forget`` empties
-# it after each file, so memory stays that of one file's trees.
-_CHILDREN: dict[int, tuple[cst.CSTNode, list[cst.CSTNode]]] = {}
-
-
-def forget() -> None:
-    """Drop the children kept for the file linted last."""
-    _CHILDREN.clear()
-
-
 def children(node: cst.CSTNode, *, whitespace: bool = False) -> list[cst.CSTNode]:
     """The node's children that can hold code, in source order (LibCST's
     ``node.children`` rebuilds the node to find them, and includes whitespace).
     With ``whitespace=True``, also the whitespace and punctuation, where comments
-    live (not in source order). The list is shared: never change it."""
-    if not whitespace:
-        kept = _CHILDREN.get(id(node))
-        if kept is not None and kept[0] is node:
-            return kept[1]
+    live (not in source order)."""
     kind = type(node)
     fields = _all_fields(kind) if whitespace else _child_fields(kind)
     out: list[cst.CSTNode] = []
@@ -151,8 +135,6 @@ def children(node: cst.CSTNode, *, whitespace: bool = False) -> list[cst.CSTNode
             out.append(value)
         elif type(value) is tuple or type(value) is list:
             out.extend(item for item in value if _is_node(type(item)))
-    if not whitespace:
-        _CHILDREN[id(node)] = (node, out)
     return out
 
 
