@@ -152,6 +152,9 @@ NUMPY_LIST_REDUCTIONS = frozenset(
 # float operand, ``mean``/``std``, ``np.log1p``) is float64 either way.
 PANDAS_FRAME = "pandas.DataFrame"
 PANDAS_NUMBERS = "pandas numbers"
+# One row of a frame (``df.iloc[idx]``, a Series): its cells are numbers, pandas'
+# int64 or float64 (``row.label``, ``row["label"]``).
+PANDAS_ROW = "pandas row"
 PANDAS_READERS = frozenset(
     f"pandas.read_{kind}" for kind in "csv table excel parquet json feather fwf hdf".split()
 )

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis import dims, plots
+from torchlint.analysis import dims, lists, plots
 from torchlint.analysis.array_api import (
     NUMPY_ARRAY_FIRST,
     NUMPY_CONVERSIONS,
@@ -330,6 +330,9 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         # np.concatenate(preds): every tensor of the list is converted (what was moved
         # and is handed to numpy is a tensor: ``[t.cuda() for t in batch]``)
         scope.w.facts.to_numpy.add(node, listed, scope.depth)
+        return new_value(Kind.NDARRAY, Place.CPU, None)
+    if name in NUMPY_CONVERSIONS and (nested := lists.device_tensors(listed)):
+        scope.w.facts.to_numpy.add(node, Value(Kind.LIST, items=nested), scope.depth)
         return new_value(Kind.NDARRAY, Place.CPU, None)
     operator = _NUMPY_BINARY.get(name)
     if operator is not None and len(args) == 2 and not any(a.keyword or a.star for a, _ in args):

@@ -225,6 +225,20 @@ class Expressions(FunctionValues):
             isinstance(e, cst.StarredElement) for e in node.elements
         ):
             return Value(Kind.TUPLE, items=tuple(self.eval(e.value) for e in node.elements))
+        if type(node) is cst.List:
+            # [i, cls, *box.tolist(), conf]: where each member is is not written, but
+            # what they are is (those of a starred list or tuple the walk knows, else
+            # unknown)
+            members: list[Value] = []
+            for e in node.elements:
+                value = self.eval(e.value)
+                if not isinstance(e, cst.StarredElement):
+                    members.append(value)
+                elif value.kind in (Kind.LIST, Kind.TUPLE) and value.items:
+                    members.extend(value.items)
+                else:
+                    members.append(UNKNOWN)
+            return Value(Kind.LIST, items=tuple(members))
         if type(node) is cst.BinaryOperation:
             return binary.operation(self, node)
         if type(node) is cst.UnaryOperation and not isinstance(node.operator, cst.Not):

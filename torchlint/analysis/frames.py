@@ -10,8 +10,9 @@ from dataclasses import replace
 
 import libcst as cst
 
-from torchlint.analysis.array_api import FRAME_KEEPS, PANDAS_FRAME, PANDAS_NUMBERS
+from torchlint.analysis.array_api import FRAME_KEEPS, PANDAS_FRAME, PANDAS_NUMBERS, PANDAS_ROW
 from torchlint.analysis.arrays import numpy_dtype
+from torchlint.analysis.names import string_key
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
@@ -26,7 +27,39 @@ from torchlint.analysis.values import (
 
 
 def is_frame(value: Value) -> bool:
-    return value.kind == Kind.OBJECT and value.origin == PANDAS_FRAME
+    """A frame, or one of its rows (a Series)."""
+    return value.kind == Kind.OBJECT and value.origin in (PANDAS_FRAME, PANDAS_ROW)
+
+
+# What a row (a Series) has under these names besides its cells.
+_SERIES_ATTRIBUTES = frozenset(
+    """values index name dtype dtypes shape size ndim empty T iloc loc at iat array axes
+    attrs flags hasnans is_unique nbytes str dt cat plot""".split()
+)
+
+
+def selected(owner: Value, node: cst.Subscript, index: Value) -> Value:
+    """``df[cols]``, ``df.iloc[:, :-1]``: a frame of the same dtypes; ``df.iloc[idx]``
+    of one position (a number, or a name the walk does not know as a list or an
+    array: a Dataset's ``idx``): one row; ``row["label"]`` of a row: a cell."""
+    if owner.origin == PANDAS_ROW and string_key(node) is not None:
+        return cell(owner)
+    position = node.slice[0].slice if len(node.slice) == 1 else None
+    if (
+        isinstance(position, cst.Index)
+        and isinstance(node.value, cst.Attribute)
+        and node.value.attr.value == "iloc"
+        and isinstance(position.value, (cst.Name, cst.Integer, cst.Attribute))
+        and index.kind in (None, Kind.NUMBER)
+    ):
+        return replace(owner, ident=new_ident(), origin=PANDAS_ROW)
+    return replace(owner, ident=new_ident(), origin=PANDAS_FRAME)
+
+
+def cell(row: Value) -> Value:
+    """One cell of a row: a number in the frame's dtype where ``astype`` said it, else
+    pandas' int64 or float64 (``PANDAS_NUMBERS``)."""
+    return Value(Kind.NUMBER, dtype=row.dtype, origin=PANDAS_NUMBERS)
 
 
 # pandas functions that make a frame of frames: ``pd.concat([num, cat], axis=1)``
@@ -117,6 +150,8 @@ def attribute(owner: Value, node: cst.Attribute) -> Value:
     name = node.attr.value
     if name == "values":
         return numbers(owner, node)
+    if owner.origin == PANDAS_ROW and name not in _SERIES_ATTRIBUTES and not name.startswith("_"):
+        return cell(owner)  # row.diagnosis
     if name in ("iloc", "loc", "T"):
         return replace(owner, ident=new_ident())
     return UNKNOWN

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import reduce
 
 import libcst as cst
 
@@ -32,6 +33,7 @@ from torchlint.analysis.values import (
     Kind,
     Place,
     Value,
+    merge_values,
     new_ident,
     promoted,
 )
@@ -263,7 +265,9 @@ def arithmetic(
 def concatenation(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     """``torch.cat``/``stack`` of a list or tuple of tensors."""
     if args and args[0][1].kind == Kind.LIST and args[0][1].items:
-        member = args[0][1].items[0]  # torch.stack(tiles): where (and as) each tile is
+        # torch.stack(tiles): where (and as) each tile is (of a list written with a
+        # starred part, [x, *feats], what all its members are)
+        member = reduce(merge_values, args[0][1].items)
         if member.kind in _TENSORS:
             return dims.mark(join_values([member]))
         return UNKNOWN

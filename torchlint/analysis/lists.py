@@ -93,3 +93,18 @@ def module_dict_filled(scope: Scope, target: cst.Subscript, value: Value) -> Non
         not owner.items or owner.items[0].origin == value.origin
     )
     scope.update_ident(owner.ident, replace(owner, items=(value,) if same else ()))
+
+
+def device_tensors(value: Value, depth: int = 0) -> tuple[Value, ...]:
+    """The tensors on an accelerator that a list or tuple holds, in nested lists and
+    tuples too (three levels down at most; none for any other value): what
+    ``np.array(rows)`` of ``rows.append([i, cls, *box.tolist(), conf])`` converts."""
+    out: tuple[Value, ...] = ()
+    if value.kind not in (Kind.TUPLE, Kind.LIST):
+        return out
+    for item in value.items:
+        if item.kind in (Kind.TENSOR, Kind.MOVED) and item.on_accelerator:
+            out += (item,)
+        elif item.kind in (Kind.TUPLE, Kind.LIST) and item.items and depth < 3:
+            out += device_tensors(item, depth + 1)
+    return out

@@ -131,7 +131,8 @@ def _group_params(held: Value | None) -> Value | None:
     if held is not None and held.kind in (Kind.LIST, Kind.TUPLE) and len(held.items) == 1:
         member = held.items[0]
         if member.kind == Kind.TENSOR and member.origin.startswith(PARAMETER) and member.part_of:
-            return Value(Kind.PARAMS, part_of=member.part_of)
+            # (where they are now, as a comprehension's parameters are: ``loops``)
+            return Value(Kind.PARAMS, member.device, part_of=member.part_of)
     return held
 
 

@@ -13,6 +13,7 @@ import libcst as cst
 
 from torchlint.analysis.branches import GPU_TEST, gpu_run_branch
 from torchlint.analysis.names import dotted, string_key, string_value
+from torchlint.analysis.order import contains
 from torchlint.analysis.torch_api import (
     GPU_STRINGS,
     dtype_named,
@@ -43,6 +44,11 @@ if TYPE_CHECKING:
 
 # What an instance's attribute may be read as from outside the class.
 _DATA = frozenset({Kind.NDARRAY, Kind.TENSOR, Kind.NUMBER, Kind.DTYPE, Kind.DEVICE})
+
+
+# Methods of a module class that move (and cast) its own state: ``_apply`` is what
+# ``.to()``, ``.cuda()`` and ``.half()`` run through.
+_OWN_PLACEMENT = frozenset({"_apply", "to", "cuda", "half", "float", "type"})
 
 
 # A model's configuration objects (``model.config.hidden_size``).
@@ -136,6 +142,8 @@ class Scope(ABC):
                         Kind.TENSOR,
                     ):
                         return None  # pipe.scheduler.timesteps: not a part of the pipeline
+                    if "." not in below and (kept := self.plain_tensor(parent, below)):
+                        return kept  # layer.anchor_vec: a plain tensor, left where made
                     part = member(parent, path.rsplit(".", 1)[-1])
                     if part.kind == Kind.MODULE and "." not in below:
                         part = self.part_class(parent, below, part)
@@ -172,9 +180,48 @@ class Scope(ABC):
         dtype it is stays the whole's."""
         known = self.w.objects.get(parent.ident) if parent.ident else None
         held = known[1].get("self." + attr) if known is not None else None
-        if held is None or held.kind != Kind.MODULE or held.origin not in self.w.module_classes:
+        if held is None or held.kind != Kind.MODULE:
+            return part
+        if (
+            held.origin.endswith(("ModuleList", "ModuleDict"))
+            and len(held.items) == 1
+            and held.items[0].origin in self.w.module_classes
+        ):
+            # model.yolo_layers of a ModuleList of instances of one class of the
+            # project: that list, whose members run their class's methods (where and
+            # in what dtype they are stays the whole's: ``list_member``)
+            return replace(part, origin=held.origin, items=held.items)
+        if held.origin not in self.w.module_classes:
             return part
         return replace(part, origin=held.origin)
+
+    def plain_tensor(self, parent: Value, attr: str) -> Value | None:
+        """``layer.anchor_vec`` of a module of a class of the project whose
+        ``__init__`` (and no other method) set a plain tensor there (no parameter,
+        no buffer) made on the CPU: that tensor, where it was made. ``.to()``,
+        ``.cuda()`` and ``.half()`` of the module move only its parameters, buffers
+        and submodules. Not for a class (or a base of the project) that overrides
+        ``_apply``, ``to``, ``cuda``, ... (it moves its own state)."""
+        known = self.w.objects.get(parent.ident) if parent.ident else None
+        if known is None or not known[0].is_module:
+            return None
+        cls, attrs = known
+        held = attrs.get("self." + attr)
+        if (
+            held is None
+            or held.kind != Kind.TENSOR
+            or held.device != Place.CPU
+            or held.origin
+            or held.last("create") is None
+            or held.last("move", "place") is not None
+        ):
+            return None
+        init = cls.method("__init__")
+        if init is None or not all(contains(init, e) for e in cls.self_attrs.get(attr, ())):
+            return None  # (set again by a method that runs later: create_grids(...))
+        if not _OWN_PLACEMENT.isdisjoint(self.w.methods(cls)):
+            return None
+        return held
 
     def imported_data(self, path: str) -> Value | None:
         """``train_loader`` of ``from data_loader import train_loader`` (``priors`` of

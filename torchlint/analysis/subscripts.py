@@ -83,7 +83,13 @@ def read(scope: Scope, node: cst.Subscript) -> Value:
         # model.layers[3]; scope.blocks[i] of a list of the file's blocks
         return list_member(owner) or submodule(owner)
     if frames.is_frame(owner):
-        return replace(owner, ident=new_ident())  # df[cols], df.iloc[:, :-1]
+        # df[cols], df.iloc[:, :-1]; row = df.iloc[idx]; row["label"]
+        index = node.slice[0].slice if len(node.slice) == 1 else None
+        plain = isinstance(index, cst.Index) and isinstance(
+            index.value, (cst.Name, cst.Integer, cst.Attribute)
+        )
+        by = scope.eval(index.value) if plain else UNKNOWN  # type: ignore[union-attr]
+        return frames.selected(owner, node, by)
     if owner.kind == Kind.OBJECT and owner.origin == plots.AXES:
         return owner  # axs[0, 1]
     if owner.kind == Kind.OBJECT:

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 import libcst as cst
 
+from torchlint.analysis.array_api import PANDAS_NUMBERS
 from torchlint.analysis.torch_api import FLOATING_DTYPES
 from torchlint.analysis.values import Event, Kind, Value
 
@@ -63,6 +64,10 @@ def from_data(name: str, first: tuple[cst.Arg, Value], made: Value, created: Eve
         value = value.items[0] if len(value.items) == 1 else Value(None)
         data = data.elements[0].value
     if isinstance(data, cst.Integer) or (value.kind == Kind.NUMBER and value.dtype == "int64"):
+        return replace(made, whole=created)
+    if value.kind == Kind.NUMBER and value.origin == PANDAS_NUMBERS and value.dtype is None:
+        # (a cell of a frame's row, ``row.diagnosis``: pandas' int64, or float64; a
+        # tensor of one number either way, which cross_entropy reads as a class index)
         return replace(made, whole=created)
     return made
 

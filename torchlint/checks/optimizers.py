@@ -174,9 +174,19 @@ class OptimizerStateBeforePlacement(Rule):
         if obs.copy.statement is not None and self.ctx.in_this_file(obs.copy.statement):
             inside += " (called at line <line:call>)"
             related["call"] = obs.copy.statement
+        # (copies met in another file of the project, ``optimizer.step()`` of its
+        # Lookahead: observed at the call here that led there; the move may be a line
+        # of this file all the same)
+        at = self.once_at(obs.move.node, node, forward=True)
+        if at is None:
+            return
+        moved = "here"
+        if at is not obs.move.node:
+            moved = "at line <line:move>"
+            related["move"] = obs.move.node
         self.report(
-            node,
-            f"`{model}` is moved to {where} here, but its parameters were copied at line "
+            at,
+            f"`{model}` is moved to {where} {moved}, but its parameters were copied at line "
             f"<line:copy>{inside} while they were on the CPU; `Module.to()` moves the "
             "parameters in place, not copies of them, so line <line:use> computes with "
             "the CPU copy and tensors on the device: copy the parameters after the move, "
