@@ -52,3 +52,39 @@ def test_a_fix_names_the_device_only_where_it_is_bound(
     assert "decoder.py:13:" in found.stdout
     diff = invoke("--no-cache", "--select", "TL204", "--diff", "decoder.py").stdout
     assert ("+        return self.embed(ids.to(device))" in diff) is fixable
+
+
+BATCH_DICT = """\
+import numpy as np
+import torch
+from torch import nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 4)
+
+    def forward(self, batch):
+        return self.fc(batch["x"])
+
+
+def main():
+    model = Net()
+    batch = {"x": torch.from_numpy(np.random.rand(3, 2))}
+    return model(batch)
+"""
+
+
+def test_a_float64_entry_of_a_dict_gets_no_cast_of_the_dict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (`model(batch.float())` would raise AttributeError: a dict has no .float())
+    (tmp_path / "net.py").write_text(BATCH_DICT)
+    monkeypatch.chdir(tmp_path)
+    found = invoke("--no-cache", "--select", "TL105", "net.py")
+    assert found.exit_code == 1
+    assert "net.py:17:" in found.stdout
+    assert "convert each of its tensors with `.float()`" in found.stdout
+    diff = invoke("--no-cache", "--select", "TL105", "--diff", "--unsafe-fixes", "net.py")
+    assert "batch.float()" not in diff.stdout

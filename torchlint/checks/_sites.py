@@ -87,6 +87,7 @@ class InputSite:
                 self.moved_from, self.made = self.made, moved
         code = rule.ctx.code_for
         self.name = dotted(self.node) or code(self.node)
+        self.held = obs.env.get(self.name)
         self.site = site if site is not None and not rule.ctx.in_this_file(node) else None
         self.members = members
 
@@ -183,11 +184,11 @@ class InputSite:
                 Replace(self.node, method_call(self.node, method)),
                 message=fix_message.format(name),
             )
-            if fixed and not self.members
+            if fixed and not self.members and not _holds_tensors(self.held)
             else None
         )
         advice = f"pass `{self.rule.ctx.code_for(method_call(self.node, method))}`"
-        if self.members:
+        if self.members or _holds_tensors(self.held):
             advice = f"convert each of its tensors with `.{method}()`"
         self.rule.report(
             at,
@@ -208,6 +209,12 @@ def _same_function(rule: Rule, node: cst.CSTNode, others: tuple[cst.CSTNode, ...
 def _function_of(rule: Rule, node: cst.CSTNode) -> cst.FunctionDef | None:
     """The innermost function of this file that holds ``node``."""
     return innermost_function(rule.ctx.analysis.functions, node)
+
+
+def _holds_tensors(value: Value | None) -> bool:
+    """A dict, a list or an object that holds the input (``model(batch)`` of a batch
+    dict): ``batch.float()`` would fail on it, so it gets no fix."""
+    return value is not None and value.kind not in (None, Kind.TENSOR, Kind.MOVED)
 
 
 def _last_move_after(value: Value, made: Event) -> Event | None:
