@@ -200,16 +200,12 @@ def literal_dtype(arg: cst.Arg, value: Value) -> str | None:
     return "float32" if "float32" in dtypes else "int64"
 
 
-def _number_dtypes(value: Value, depth: int = 0) -> set[str | None]:
+def _number_dtypes(value: Value) -> set[str | None]:
     """The dtypes of the Python numbers in a tuple or list (nested ones too; None
     for anything that is not a number of a known dtype)."""
-    out: set[str | None] = set()
-    for item in value.items:
-        if item.kind in (Kind.TUPLE, Kind.LIST) and item.items and depth < 3:
-            out |= _number_dtypes(item, depth + 1)
-        else:
-            out.add(item.dtype if item.kind == Kind.NUMBER else None)
-    return out if value.items else {None}
+    if not value.items:
+        return {None}
+    return {item.dtype if item.kind == Kind.NUMBER else None for item in lists.leaves(value)}
 
 
 def has_float_literal(node: cst.BaseExpression) -> bool:

@@ -4,6 +4,7 @@ it, as for one filled with ``.append`` (``values.merge_values`` of the members).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import reduce
 
@@ -95,16 +96,25 @@ def module_dict_filled(scope: Scope, target: cst.Subscript, value: Value) -> Non
     scope.update_ident(owner.ident, replace(owner, items=(value,) if same else ()))
 
 
-def device_tensors(value: Value, depth: int = 0) -> tuple[Value, ...]:
-    """The tensors on an accelerator that a list or tuple holds, in nested lists and
-    tuples too (three levels down at most; none for any other value): what
-    ``np.array(rows)`` of ``rows.append([i, cls, *box.tolist(), conf])`` converts."""
-    out: tuple[Value, ...] = ()
-    if value.kind not in (Kind.TUPLE, Kind.LIST):
-        return out
+def leaves(value: Value, depth: int = 0) -> Iterator[Value]:
+    """The items of a list or tuple that are not themselves lists or tuples with
+    items, in nested ones too (three levels down at most; deeper or empty ones are
+    given as they are): what ``np.array(rows)`` or ``torch.tensor(rows)`` reads."""
     for item in value.items:
-        if item.kind in (Kind.TENSOR, Kind.MOVED) and item.on_accelerator:
-            out += (item,)
-        elif item.kind in (Kind.TUPLE, Kind.LIST) and item.items and depth < 3:
-            out += device_tensors(item, depth + 1)
-    return out
+        if item.kind in (Kind.TUPLE, Kind.LIST) and item.items and depth < 3:
+            yield from leaves(item, depth + 1)
+        else:
+            yield item
+
+
+def device_tensors(value: Value) -> tuple[Value, ...]:
+    """The tensors on an accelerator that a list or tuple holds, in nested lists and
+    tuples too (none for any other value): what ``np.array(rows)`` of
+    ``rows.append([i, cls, *box.tolist(), conf])`` converts."""
+    if value.kind not in (Kind.TUPLE, Kind.LIST):
+        return ()
+    return tuple(
+        item
+        for item in leaves(value)
+        if item.kind in (Kind.TENSOR, Kind.MOVED) and item.on_accelerator
+    )

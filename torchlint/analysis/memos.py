@@ -79,10 +79,8 @@ def stored_read(scope: Scope, expr: cst.BaseExpression | None) -> Value | None:
     """What this walk stored in the memo that ``expr`` (a read of it) reads, if any."""
     if isinstance(expr, cst.Name):
         container = scope.memo_reads.get(expr.value)
-    elif isinstance(expr, cst.Subscript):
-        container = dotted(expr.value)
     else:
-        return None
+        container = _read_of(scope, expr)
     return None if container is None else scope.memo_stored.get(container)
 
 
