@@ -88,3 +88,22 @@ def test_a_float64_entry_of_a_dict_gets_no_cast_of_the_dict(
     assert "convert each of its tensors with `.float()`" in found.stdout
     diff = invoke("--no-cache", "--select", "TL105", "--diff", "--unsafe-fixes", "net.py")
     assert "batch.float()" not in diff.stdout
+
+
+def test_a_batch_filled_by_key_in_a_loop_gets_no_safe_cast(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A benchmark case (a batch dict whose entries a loop moves one by one, handed to
+    # a model of another file): where the walk has no value for `data` at the call,
+    # `data.float()` may cast a dict, so the fix is unsafe only.
+    project = Path(__file__).parents[1] / "bench/realworld/projects/h66b_pose_assoc_float64"
+    for source in project.glob("*.py"):
+        (tmp_path / source.name).write_text(source.read_text())
+    monkeypatch.chdir(tmp_path)
+    found = invoke("--no-cache", "--select", "TL105", "train.py")
+    assert found.exit_code == 1
+    assert "train.py:25:" in found.stdout
+    safe = invoke("--no-cache", "--select", "TL105", "--diff", "train.py")
+    assert "data.float()" not in safe.stdout
+    unsafe = invoke("--no-cache", "--select", "TL105", "--diff", "--unsafe-fixes", "train.py")
+    assert "data.float()" in unsafe.stdout

@@ -193,7 +193,10 @@ def literal_dtype(arg: cst.Arg, value: Value) -> str | None:
         return "bool"
     if leaves and all(isinstance(x, (cst.Integer, cst.Float)) for x in leaves):
         return "float32" if any(isinstance(x, cst.Float) for x in leaves) else "int64"
-    # (or a list the walk knows the numbers of: ``[r[2] for r in rows]`` of ints)
+    # (or a number or a list the walk knows the numbers of: ``[r[2] for r in rows]``
+    # of ints)
+    if value.kind == Kind.NUMBER:
+        return value.dtype if value.dtype in ("float32", "int64") else None
     dtypes = _number_dtypes(value) if value.kind in (Kind.TUPLE, Kind.LIST) else set()
     if not dtypes or not dtypes <= {"float32", "int64"}:
         return None
@@ -539,20 +542,23 @@ def object_method(node: cst.Call, receiver: Value, name: str) -> Value:
 
 def draw(node: cst.Call, name: str) -> Value:
     """``rng.uniform(0, 1, n)`` of a numpy generator: an array on the CPU in the
-    dtype numpy draws (float64 unless ``dtype=`` says otherwise); unknown without a
-    size (a Python scalar) or for a method that keeps what it is given (``choice``)."""
+    dtype numpy draws (float64 unless ``dtype=`` says otherwise). Without a size, one
+    number: a Python float (float32 in torch, as a literal) or a numpy integer
+    (int64); unknown for a method that keeps what it is given (``choice``)."""
     known = _DRAWS.get(name)
-    if known is None:
+    if known is None or any(a.star for a in node.args):
         return UNKNOWN
     dtype, size_at = known
-    positional = [a for a in node.args if a.keyword is None and not a.star]
+    positional = [a for a in node.args if a.keyword is None]
     sized = any(a.keyword and a.keyword.value == "size" for a in node.args)
     sized = sized or (len(positional) > size_at if size_at >= 0 else bool(positional))
+    asked = [a.value for a in node.args if a.keyword and a.keyword.value == "dtype"]
+    if asked:
+        dtype = numpy_dtype(asked[0])
     if not sized:
-        return UNKNOWN
-    for arg in node.args:
-        if arg.keyword and arg.keyword.value == "dtype":
-            dtype = numpy_dtype(arg.value)
+        if asked:
+            return UNKNOWN  # (a numpy scalar of the dtype asked for)
+        return Value(Kind.NUMBER, dtype="float32" if dtype == "float64" else dtype)
     return new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
 
 

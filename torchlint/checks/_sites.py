@@ -16,6 +16,7 @@ from torchlint.analysis.torch_api import FLOATING_DTYPES, HALF_DTYPES, says_dtyp
 from torchlint.analysis.values import OUTPUT, Event, Kind, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name, name_of
+from torchlint.lint.traverse import nodes
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
 
@@ -176,8 +177,10 @@ class InputSite:
         # A call inside a forward runs this instance's dtype: another instance of the
         # class may run in another one.
         safe = (
-            self.handed.path == "module" if self.handed is not None else not obs.in_forward
-        ) and not unsafe
+            (self.handed.path == "module" if self.handed is not None else not obs.in_forward)
+            and not unsafe
+            and not (self.held is None and _filled_by_key(self.rule, self.node))
+        )
         fix = (
             FixSpec.safe_if(
                 safe,
@@ -209,6 +212,22 @@ def _same_function(rule: Rule, node: cst.CSTNode, others: tuple[cst.CSTNode, ...
 def _function_of(rule: Rule, node: cst.CSTNode) -> cst.FunctionDef | None:
     """The innermost function of this file that holds ``node``."""
     return innermost_function(rule.ctx.analysis.functions, node)
+
+
+def _filled_by_key(rule: Rule, node: cst.BaseExpression) -> bool:
+    """``node`` is a name its function assigns entries of (``batch[k] = batch[k].to(d)``
+    in a loop, where the walk may not know it there): it may be a dict the call reads
+    tensors from, and ``batch.float()`` would fail on one, so the fix is unsafe."""
+    if not isinstance(node, cst.Name):
+        return False
+    fn = _function_of(rule, node)
+    return fn is not None and any(
+        isinstance(t.target, cst.Subscript)
+        and isinstance(t.target.value, cst.Name)
+        and t.target.value.value == node.value
+        for assign in nodes(fn, cst.Assign)
+        for t in assign.targets
+    )
 
 
 def _holds_tensors(value: Value | None) -> bool:
