@@ -572,15 +572,9 @@ def method(node: cst.Call, receiver: Value, name: str) -> Value:
         events = (*receiver.events, cast)
         # (pandas' numbers cast: the dtype is the code's now, not int64 or float64)
         origin = "" if receiver.origin == PANDAS_NUMBERS else receiver.origin
-        return replace(
-            receiver,
-            dtype=dtype,
-            ident=new_ident(),
-            whole=whole,
-            one_hot=one_hot,
-            events=events,
-            origin=origin,
-        )
+        made = replace(receiver, dtype=dtype, ident=new_ident(), events=events, origin=origin)
+        # (with the array's dimensions: a cast changes no shape)
+        return dims.mark(replace(made, whole=whole, one_hot=one_hot), dims.has(receiver))
     if name in NUMPY_KEEP_DTYPE or name in NUMPY_SAME_DTYPE_METHODS:
         return replace(receiver, ident=new_ident())
     if name == "tolist":

@@ -78,16 +78,17 @@ def mixed(
     node: cst.CSTNode,
     exprs: Sequence[cst.BaseExpression],
     at_op: bool,
+    index: cst.BaseExpression | None = None,
 ) -> None:
     """Records each tensor made on the CPU among ``values`` that meets one on a device
-    at ``node`` (the op fails there)."""
+    at ``node`` (the op fails there); ``index``: the operand that is an index op's index."""
     for cpu, cpu_expr in zip(values, exprs, strict=True):
         made = cpu.last("create") if cpu.kind == Kind.TENSOR and cpu.device == Place.CPU else None
         if made is None or _reduced_whole(cpu_expr):
             continue
         other = next(((v, e) for v, e in zip(values, exprs, strict=True) if v.on_accelerator), None)
         if other is not None:
-            mix = MixObs(node, cpu, other[0], other[1], cpu_expr)
+            mix = MixObs(node, cpu, other[0], other[1], cpu_expr, cpu_expr is index)
             # (a module-level tensor a class keeps as a class attribute: no move of
             # the module takes it along, and the line to change is where it is met)
             shared = cpu.last("class-attribute") is not None
@@ -153,7 +154,8 @@ def indexed_by(
     tensor's, so only the meeting is recorded."""
     pair = [(a.value, v) for a, v in (indexed, index)]
     if all(v.kind in _TENSORS for _, v in pair):
-        mixed(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=False)
+        values, exprs = [v for _, v in pair], [e for e, _ in pair]
+        mixed(scope, values, node, exprs, at_op=False, index=index[0].value)
 
 
 # The origins of a value on a device because a placed model put it there: its output

@@ -79,6 +79,10 @@ class MixObs:
     # The code of the CPU one, where it is not an operand of ``node`` (a loss's class
     # weights, given to its constructor: ``losses.called``).
     cpu_expr: cst.BaseExpression | None = None
+    # The CPU one is the index of an index op (``torch.scatter(x, 1, idx, 0)``,
+    # ``x.gather(1, idx)``): 'Expected all tensors to be on the same device', whatever
+    # ``x`` is (``joins.indexed_by``).
+    index: bool = False
 
 
 @dataclass(frozen=True)

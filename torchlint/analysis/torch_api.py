@@ -94,6 +94,7 @@ INDEX_METHODS = frozenset(
     index_select index_add index_add_ index_copy index_copy_ index_fill index_fill_
     take_along_dim""".split()
 )
+INDEX_TEXT = ("scatter", "gather", "index_", "take_along_dim")  # (their text)
 # torch functions that take indices (TL110): the position and the keyword of the index.
 INDEX_FUNCTIONS = {
     "torch.gather": (2, "index"),
@@ -278,6 +279,10 @@ NARROW_TEXT = (
 # ``arange``: index arithmetic in every model file, which the screen would have to
 # keep.) And their text.
 INT64_MAKERS = frozenset({"randint", "long", "LongTensor", "one_hot"})
+# ``torch.arange`` of integers is int64 too: read (with the screen's evidence of it)
+# only where it meets floats in an op that never promotes (``positions @ inv_freq``:
+# 'expected m1 and m2 to have the same dtype'), which no index arithmetic does.
+INT64_COUNTS = frozenset({"arange"})
 INT64_TEXT = ("randint", ".long(", "LongTensor", "one_hot", "torch.long", "torch.int64")
 HALF_TEXT = ("half", "float16", "bfloat16", "BFloat16")  # torch.half, .half(), HalfTensor
 FLOAT64_TEXT = ("float64", "double", "Double", "numpy", "np.", "soundfile")  # (sf.read: float64)

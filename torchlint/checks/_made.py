@@ -11,6 +11,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from torchlint.analysis.names import called_name, dotted
+from torchlint.analysis.observations import MixObs
 from torchlint.analysis.order import contains
 from torchlint.analysis.retype import TYPE_AS_CPU
 from torchlint.analysis.torch_api import LEGACY_TENSOR_TYPES, STRICT_DTYPE_OPS
@@ -125,10 +126,16 @@ def type_as_story(
     return node.func.attr, subject + ", where it", advice
 
 
-def meeting(node: cst.CSTNode, name: str, indexed: bool) -> tuple[str, str]:
-    """How a CPU tensor meets ``name`` on a device at ``node``, and the error torch
-    raises there: an operand, an index (``indexed``), or the gradient handed to
-    ``out.backward(gradient=g)``."""
+def meeting(mix: MixObs, name: str, indexed: bool) -> tuple[str, str]:
+    """How a CPU tensor meets ``name`` on a device at ``mix.node``, and the error
+    torch raises there: an operand, the tensor indexed (``indexed``), an index op's
+    index, or the gradient handed to ``out.backward(gradient=g)``."""
+    node = mix.node
+    if mix.index and isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+        return (
+            f"is the index of `{node.func.attr.value}` on `{name}`",
+            "'Expected all tensors to be on the same device'",
+        )
     if indexed:
         return (
             f"is indexed with `{name}`",

@@ -12,7 +12,7 @@ from torchlint import screen
 from torchlint.analysis.indices import floating
 from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs
-from torchlint.analysis.torch_api import EMBEDDINGS
+from torchlint.analysis.torch_api import EMBEDDINGS, INDEX_TEXT
 from torchlint.analysis.values import Event, Value
 from torchlint.checks._sites import InputSite
 from torchlint.lint.traverse import nodes
@@ -41,7 +41,7 @@ class FloatIndices(Rule):
     )
     fixable = True
     # A file whose text contains none of these is not parsed for this rule.
-    triggers = ("mbedding", "one_hot", "scatter", "gather", "index_", "take_along_dim")
+    triggers = ("mbedding", "one_hot", *INDEX_TEXT)
     needs = frozenset({screen.INDEX_OP, screen.FLOAT_CAST})
     needs_either = (
         frozenset({screen.INDEX_OP, screen.FLOAT64}),

@@ -11,6 +11,7 @@ from torchlint.analysis.names import dotted
 from torchlint.analysis.observations import CallObs, DtypeMixObs
 from torchlint.analysis.torch_api import (
     DATA_FACTORIES,
+    INT64_COUNTS,
     INT64_MAKERS,
     INT64_TEXT,
     MASK_TEXT,
@@ -54,6 +55,7 @@ class IntegerInput(Rule):
         "np.",
         OPENCV_VIDEO_READER.split(".")[1],
         *MASK_TEXT,
+        *INT64_COUNTS,
     )
     needs = frozenset({screen.NARROW_CAST, screen.MODULE_SOURCE})
     needs_either = (
@@ -62,6 +64,7 @@ class IntegerInput(Rule):
         # (integers meeting floats in an op that never promotes: `torch.mm(rows, w)`)
         frozenset({screen.INT64_CAST, screen.COMPUTE}),
         frozenset({screen.NARROW_CAST, screen.COMPUTE}),
+        frozenset({screen.INT64_COUNT, screen.COMPUTE}),  # (torch.arange(n) @ w)
         # (an integer mask given to ``F.scaled_dot_product_attention``)
         frozenset({screen.MASK_OP}),
     )
@@ -77,7 +80,8 @@ class IntegerInput(Rule):
     `torch.randint`, cast with `.long()` or made with `torch.LongTensor` (labels or
     flags fed to a `Linear` as features), or int64 numpy data made a tensor
     (`torch.from_numpy(np.asarray(board, dtype=np.int64))`), or made from data with
-    `dtype=torch.long`. `torch.arange` and other index arithmetic are left out. A
+    `dtype=torch.long`. `torch.arange` and other index arithmetic are left out, but
+    where they meet floats in an op that never promotes (below). A
     PyTorch Geometric layer whose first op is a Linear (`GCNConv`, `SAGEConv`,
     `GATConv`, ...) takes its node features as a float input, not its edges or batch
     vector; a graph's entries are followed through `Data(x=..., edge_index=...)`, its
@@ -94,7 +98,8 @@ class IntegerInput(Rule):
     (`if opt.half: model.half()`) is read in the dtype that path gives it: integers
     fail there whatever the other path does. Also integers meeting floats in an op
     that never promotes (`torch.mm`, `@`, `F.linear`): one-hot rows (`F.one_hot`, int64)
-    times weights are reported at the op, other integers where they were made. And
+    times weights are reported at the op, other integers where they were made (positions
+    `torch.arange(n)` of ints, int64, times a float32 frequency buffer). And
     integers given to an op that computes floating tensors only, with no `dtype=`
     (`torch.randn_like(pixels)` in a diffusion model's forward, `labels.mean()`,
     `F.softmax(ids, -1)`, `x.normal_()`, `F.layer_norm`, `F.dropout`; the list is
@@ -159,7 +164,8 @@ class IntegerInput(Rule):
                 (
                     (e, v)
                     for e, v in mix.operands
-                    if v.dtype in _INT_NAMES and (v.dtype != "int64" or v.one_hot or _int64_made(v))
+                    if v.dtype in _INT_NAMES
+                    and (v.dtype != "int64" or v.one_hot or _int64_made(v, counts=True))
                 ),
                 None,
             )
@@ -316,10 +322,11 @@ class IntegerInput(Rule):
         return found
 
 
-def _int64_made(value: Value) -> bool:
+def _int64_made(value: Value, counts: bool = False) -> bool:
     """int64 ids made by one of ``INT64_MAKERS`` (``torch.randint``, ``.long()``), or
     numpy data cast with ``.astype(np.int64)``, or int64 numpy data made a tensor (``torch.from_numpy(np.asarray(board,
-    dtype=np.int64))``, ``torch.tensor(counts)`` of an array): not index arithmetic."""
+    dtype=np.int64))``, ``torch.tensor(counts)`` of an array): not index arithmetic;
+    with ``counts``, ``torch.arange`` of integers too (``INT64_COUNTS``)."""
     made = value.dtype_event()
     if made is None or not isinstance(made.node, cst.Call):
         return False
@@ -330,7 +337,7 @@ def _int64_made(value: Value) -> bool:
         data = made.node.args[0].value
         return last == "from_numpy" or not isinstance(data, _WRITTEN_OUT)
     # (or numpy data cast to int64 on purpose: torch.from_numpy(pair.astype(np.int64)))
-    return last in INT64_MAKERS or last == "astype"
+    return last in INT64_MAKERS or last == "astype" or (counts and last in INT64_COUNTS)
 
 
 _WRITTEN_OUT = (cst.List, cst.Tuple, cst.ListComp, cst.Integer, cst.UnaryOperation)

@@ -21,6 +21,7 @@ from torchlint.analysis.order import contains, innermost_function, written_befor
 from torchlint.analysis.retype import TYPE_AS_CPU, TYPE_AS_KEPT
 from torchlint.analysis.torch_api import (
     GPU_STRINGS,
+    INDEX_TEXT,
     MOVE_TEXT,
     SCATTERING_WRAPPERS,
     TENSOR_ATTRIBUTE_FACTORIES,
@@ -62,12 +63,13 @@ class InputsNotMoved(Rule):
     )
     fixable = True
     # (generate on a device_map model; a tensor made on a named accelerator)
-    triggers = (*MOVE_TEXT, "device_map", *GPU_STRINGS)
+    triggers = (*MOVE_TEXT, "device_map", *GPU_STRINGS, *INDEX_TEXT)
     needs = frozenset({screen.PLACED_MODULE, screen.CPU_DATA})
-    # (a CPU tensor indexed with one on a device: no model needed)
+    # (a CPU tensor indexed with one on a device, or the index of an index op on one:
+    # no model needed; a CPU tensor meeting one surely on a GPU: `.cuda()`, `device="cuda"`)
     needs_either = (
         frozenset({screen.ACCELERATOR, screen.CPU_DATA, screen.TENSOR_INDEX}),
-        # (a CPU tensor meeting one surely on a GPU: `.cuda()`, `device="cuda"`)
+        frozenset({screen.ACCELERATOR, screen.CPU_DATA, screen.INDEX_OP}),
         frozenset({screen.CPU_DATA, screen.CUDA_LITERAL}),
     )
     docs = """
@@ -404,7 +406,7 @@ class InputsNotMoved(Rule):
             gpu = other.device == Place.CUDA and (
                 mix.cpu.has_dims() or _made.matrix_product(self.ctx.analysis.qualify, mix.node)
             )
-            if not (model or indexed or typed or gpu):
+            if not (model or indexed or mix.index or typed or gpu):
                 continue
             # Computed from a tensor the code moves only later: the line to change
             # is in the function that moves it, not where it was made.
@@ -417,13 +419,12 @@ class InputsNotMoved(Rule):
             related: dict[str, cst.CSTNode] = {"meets": mix.node}
             moved = other.last("move")
             recast = _made.recast_only(mix.cpu)
-            first = mix.cpu.last("create")
             if (
                 recast is not None
                 and not indexed
                 # (made by a helper whose ``device=`` default the call left: that call
                 # is the line to change, below)
-                and (first is None or _made.left_default(mix.cpu, first) is None)
+                and (made is None or _made.left_default(mix.cpu, made) is None)
             ):
                 _input_sites.recast(
                     self,
@@ -445,7 +446,6 @@ class InputsNotMoved(Rule):
                 where = "the model's device (line <line:moved>)"
             elif not model and other.device_expr is not None:
                 where = f"`{code(other.device_expr)}`"
-            made = mix.cpu.last("create")
             unplaced = _made.unplaced(made.node if made is not None else None)
             subject = f"this tensor is made on the CPU {unplaced} and"
             at: cst.CSTNode = node
@@ -568,7 +568,7 @@ class InputsNotMoved(Rule):
                         f"this call reaches a tensor made on the CPU {unplaced} at "
                         "line <line:made>, which"
                     )
-            how, error = _made.meeting(mix.node, name, indexed)
+            how, error = _made.meeting(mix, name, indexed)
             fn = self.ctx.function
             of = dotted(mix.device_expr) or code(attribute_base(mix.device_expr))
             advice = (

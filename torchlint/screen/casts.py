@@ -7,7 +7,12 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
-from torchlint.analysis.torch_api import CLIP_LOADERS, INT64_MAKERS, LEGACY_TENSOR_TYPES
+from torchlint.analysis.torch_api import (
+    CLIP_LOADERS,
+    INT64_COUNTS,
+    INT64_MAKERS,
+    LEGACY_TENSOR_TYPES,
+)
 from torchlint.screen.file import File
 from torchlint.screen.tags import (
     ACCELERATOR,
@@ -19,6 +24,7 @@ from torchlint.screen.tags import (
     FLOAT_CAST,
     HALF_CAST,
     INT64_CAST,
+    INT64_COUNT,
     LEGACY_CONSTRUCTOR,
     LEGACY_TYPE_CAST,
     NARROW_ATTRIBUTES,
@@ -54,6 +60,8 @@ class Casts:
             tags.add(FLOAT_CAST)
         if last in INT64_MAKERS and (last != "long" or isinstance(func, ast.Attribute)):
             tags.add(INT64_CAST)  # torch.randint(...), x.long()
+        if last in INT64_COUNTS:
+            tags.add(INT64_COUNT)  # torch.arange(n): int64 where n is an int
         if last == "from_pretrained" and isinstance(func, ast.Attribute):
             owner = (dotted(func.value) or "").lower()
             if any(

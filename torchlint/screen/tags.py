@@ -21,6 +21,7 @@ from torchlint.analysis.torch_api import (
     FLOAT_ONLY_METHODS,
     INDEX_FUNCTIONS,
     INDEX_METHODS,
+    INT64_COUNTS,
     INT64_MAKERS,
     OPENCV_IMAGE_READER,
     STRICT_DTYPE_METHODS,
@@ -115,6 +116,7 @@ MASK_OP_WORDS = frozenset(q.rsplit(".", 1)[-1] for q in BOOL_OR_FLOAT_MASKS)
 # made or cast to int64 by one of ``torch_api.INT64_MAKERS`` (``torch.randint``,
 # ``.long()``): ids, which a layer computing in floating point refuses (TL109)
 INT64_CAST = "int64-cast"
+INT64_COUNT = "int64-count"  # torch.arange(...): int64 of integers (``INT64_COUNTS``)
 CPU_DATA = "cpu-data"  # a tensor made on the CPU: torch.zeros(...), tokenizer output
 LEGACY_CONSTRUCTOR = "legacy-constructor"  # torch.FloatTensor(...) and friends
 # x[i] where the index is a name, an attribute, a call or a comparison (not a number,
@@ -255,6 +257,7 @@ CAST_CALL_WORDS = frozenset(
         "float",
         "FloatTensor",
         *INT64_MAKERS,
+        *INT64_COUNTS,
         "from_pretrained",
         *NARROW_ATTRIBUTES,
         *(w for w in NARROW_WORDS if w.endswith("Tensor")),
