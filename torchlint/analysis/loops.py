@@ -12,7 +12,7 @@ from functools import reduce
 
 import libcst as cst
 
-from torchlint.analysis import arrays, copies, dims, effects, key_loops, recasts
+from torchlint.analysis import arrays, copies, derived, dims, effects, key_loops, recasts
 from torchlint.analysis.loaders import PROCESSED
 from torchlint.analysis.names import dotted, string_key, unzipped_rows
 from torchlint.analysis.order import contains
@@ -277,6 +277,9 @@ class Loops(Scope):
                 results.append(self.eval(node.value))
         finally:
             self.env = saved
+        for moved in results:
+            # (a moved copy of each entry: the dict itself keeps the CPU tensors)
+            derived.moved(self, moved)
         return keyed(batch.keys, results)
 
     def _fields_moved(self, node: cst.DictComp, made: Value) -> Value:

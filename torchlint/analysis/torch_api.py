@@ -165,6 +165,10 @@ SAME_PLACE_OPS = NEW_TENSOR_METHODS | frozenset(
 CATEGORICAL = frozenset(
     {"torch.distributions.Categorical", "torch.distributions.categorical.Categorical"}
 )
+# A torch.distributions object is no module: the tensors it is built from stay where
+# they were made through ``.to()``; these of its methods compute with them.
+DISTRIBUTIONS = "torch.distributions."
+DISTRIBUTION_METHODS = frozenset("cdf icdf log_prob sample rsample".split())
 # (chunk, split, unbind, tensor_split, topk, sort make a tuple of such tensors (of
 # values and indices for the last two), which the flow holds as one tensor: unpacked
 # or indexed, it gives each of them. The in-place fills, ``normal_()``, and

@@ -2,8 +2,11 @@
 moved that one to the device (``ids = ids.to(device)``): the move leaves it behind.
 The line to change is in the function that moves: compute it after the move, or move
 it too. Not where the ids were made: ``device=`` there is not what the code is
-missing, it moves them. Read by TL204 (``moves.py``) to place such a finding; no
-rule here."""
+missing, it moves them. Likewise a tensor whose moved copy the code made (``model(**{k:
+v.to(device) for k, v in enc.items()})``) and that it reads again unmoved, or computes
+from after that move (``labels = enc["input_ids"][:, 1:]``): the line to change is
+where the original meets the device, which the copy should. Read by TL204
+(``moves.py``) to place such a finding; no rule here."""
 
 from __future__ import annotations
 
@@ -25,25 +28,30 @@ from torchlint.rules.rule import FixSpec, Replace, Rule
 
 @dataclass(frozen=True)
 class Stale:
-    derivation: Derivation
+    # (None: the tensor itself, of which a moved copy was made)
+    derivation: Derivation | None
     move: TensorMoveObs
     function: cst.FunctionDef | None  # the one that moves (None: the module body)
     # Its statement that computed the tensor, or called the helper that did
-    # (``batch = make_batch(ids)``).
-    site: cst.CSTNode
+    # (``batch = make_batch(ids)``); None for a copy.
+    site: cst.CSTNode | None
+    # The original, used after a moved copy of it (or of what it was computed from)
+    # was made: the code meant the copy.
+    copy: bool = False
 
 
 def stale(analysis: Analysis, value: Value) -> Stale | None:
     """How ``value``, a tensor on the CPU, was left behind by a later move of a
     tensor it was computed from (the nearest such step), in a function of this file
     that computed it (or called what did) before that move."""
-    if value.derived is None or value.device != Place.CPU or analysis.module is None:
+    if value.device != Place.CPU or analysis.module is None:
         return None
     module = analysis.module
-    for step in value.derived.chain():
+    steps = list(value.derived.chain()) if value.derived is not None else []
+    for step in steps:
         move = analysis.flow.tensor_moves.get(step.source)
-        # (computed from the tensor after it was moved: not left behind by it; moved
-        # in another file of the project: no line here to change)
+        # (computed from the tensor after it was moved: not left behind by it, below;
+        # moved in another file of the project: no line here to change)
         if move is None or move.order < step.order or not contains(module, move.statement):
             continue
         function = innermost_function(analysis.functions, move.statement)
@@ -57,6 +65,24 @@ def stale(analysis: Analysis, value: Value) -> Stale | None:
         )
         if site is not None:
             return Stale(step, move, function, site)
+    return _original(analysis, value, steps)
+
+
+def _original(analysis: Analysis, value: Value, steps: list[Derivation]) -> Stale | None:
+    """``value`` is itself a tensor whose moved copy this file made, or was computed
+    from one after that copy was made: the original, left on the CPU."""
+    found = [(None, analysis.flow.tensor_moves.get(value.ident))] + [
+        (step, analysis.flow.tensor_moves.get(step.source)) for step in steps
+    ]
+    for step, move in found:
+        if move is None or (step is not None and move.order >= step.order):
+            continue
+        # (in a function of this file, or of another file of the project the flow
+        # followed a call into: the line is that file's)
+        for home in (analysis, *(h.analysis for h in analysis.files)):
+            function = innermost_function(home.functions, move.statement)
+            if function is not None:
+                return Stale(step, move, function, None, copy=True)
     return None
 
 
@@ -98,7 +124,7 @@ def where_left(
             if not written_before(moved, event.node, root):
                 return None
             return event.node, event.statement
-    return found.site, found.site
+    return (found.site, found.site) if found.site is not None else None
 
 
 def subject(
@@ -117,7 +143,21 @@ def subject(
     name = code(receiver) if receiver is not None else ""
     source = f"`{name}`" if name and len(name) <= 40 else "a tensor"
     related: dict[str, cst.CSTNode] = {}
+    if found.copy:
+        place = device_text(move.move, code)
+        moved = f"only a copy was moved to {place} at line <line:source_moved>"
+        related["source_moved"] = call
+        if derivation is None or not contains(found.function or call, derivation.node):
+            # (the tensor itself, or handed on to where it is computed from)
+            return f"`{passed}` is still on the CPU: {moved}", related
+        related["derived"] = derivation.node
+        return (
+            f"`{passed}` comes from a tensor still on the CPU (computed from it at line "
+            f"<line:derived>): {moved}",
+            related,
+        )
     how = "at line <line:derived>"
+    assert derivation is not None and found.site is not None
     if not contains(found.site, derivation.node):
         related["site"] = found.site
         how = "by the call at line <line:site> (which computes it at line <line:derived>)"
@@ -132,15 +172,8 @@ def subject(
     return text, related
 
 
-def other_operand(node: cst.CSTNode, device_expr: cst.BaseExpression) -> str | None:
-    """The name of the CPU operand of ``t[index]``, ``a + b`` or a loss's
-    ``(input, target)``, given the other."""
-    operand = operand_of(node, device_expr)
-    return dotted(operand) if operand is not None else None
-
-
 def operand_of(node: cst.CSTNode, device_expr: cst.BaseExpression) -> cst.BaseExpression | None:
-    """The CPU operand itself (``batch["label"]`` too), as ``other_operand`` finds it."""
+    """The CPU operand itself (``batch["label"]`` too), given the other."""
     if isinstance(node, cst.Subscript):
         return node.value
     if isinstance(node, cst.BinaryOperation):
@@ -162,14 +195,20 @@ def report_meeting(
     that spot is not this file's (the finding stays where the tensor was made)."""
     ctx = rule.ctx
     spot = where_left(ctx.module, found, mix.cpu, mix.node)
-    if spot is None or not ctx.in_this_file(spot[0]):
+    if spot is None or not (found.copy or ctx.in_this_file(spot[0])):
         return False
     at, statement = spot
-    if rule.once_at(at, node) is None:
+    # (a copy moved in another file of the project: that file's line, reported there)
+    if rule.once_at(at, node, forward=found.copy) is None:
         return True
     code = ctx.code_for
     if at is mix.node:
-        passed = other_operand(mix.node, mix.device_expr) or "the CPU operand"
+        operand = operand_of(mix.node, mix.device_expr)
+        written = code(operand) if operand is not None else ""
+        passed = dotted(operand) if operand is not None else None
+        called = dotted(operand.func) if isinstance(operand, cst.Call) else None
+        short = written if 0 < len(written) <= 40 else f"{called}(...)" if called else None
+        passed = passed or short or "the CPU operand"
     elif isinstance(at, cst.BaseExpression):
         passed = dotted(at) or code(at)
     else:
@@ -188,8 +227,7 @@ def report_meeting(
         meets = "at line <line:meets>"
     rule.report(
         at,
-        f"{text}, and {how}, on {where}, {meets}: {error}; compute it after the move, or "
-        "move it too",
+        f"{text}, and {how}, on {where}, {meets}: {error}; {_advice(found)}",
         None,
         related,
         statement,
@@ -243,9 +281,15 @@ def report_input(
         )
     rule.report(
         target,
-        f"{text}, but {placed}: compute it after the move, or move it too",
+        f"{text}, but {placed}: {_advice(found)}",
         fix,
         related,
         handed.statement if handed is not None else None,
     )
     return True
+
+
+def _advice(found: Stale) -> str:
+    if found.copy:
+        return "use the moved copy (or compute it from that), or move it too"
+    return "compute it after the move, or move it too"

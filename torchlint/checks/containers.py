@@ -546,8 +546,44 @@ class ModuleInPlainContainer(ModuleStateRule):
                 and dotted(small.func.value) == name
                 and small.args
             ):
-                appended = appended or self._is_module_expr(small.args[0].value)
+                member = small.args[0].value
+                # (block = nn.Sequential(...); layers.append(block): a name of ``fn``
+                # bound to modules only)
+                bound = _bound_in(fn, member.value) if isinstance(member, cst.Name) else [member]
+                appended = appended or (bool(bound) and all(map(self._is_module_expr, bound)))
         return empty and appended
+
+
+def _bound_in(fn: cst.FunctionDef, name: str) -> list[cst.BaseExpression]:
+    """What ``fn``'s plain assignments bind ``name`` to; empty where anything else
+    binds it too (a loop, a ``with``, an unpacking, an augmented assignment)."""
+    bound: list[cst.BaseExpression] = []
+    for small in nodes(fn.body, (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.For, cst.With)):
+        targets: list[cst.BaseExpression] = []
+        if isinstance(small, cst.Assign):
+            targets = [a.target for a in small.targets]
+        elif isinstance(small, cst.With):
+            targets = [i.asname.name for i in small.items if i.asname is not None]
+        elif isinstance(small, (cst.AugAssign, cst.AnnAssign, cst.For)):
+            targets = [small.target]
+        if not any(_binds(t, name) for t in targets):
+            continue
+        if not (isinstance(small, cst.Assign) and len(targets) == 1 and _binds(targets[0], "")):
+            return []
+        bound.append(small.value)
+    return bound
+
+
+def _binds(target: cst.BaseExpression, name: str) -> bool:
+    """``target`` binds ``name`` (a name, or one in a tuple or list); with no name,
+    whether it is a single name."""
+    if isinstance(target, cst.Name):
+        return not name or target.value == name
+    if isinstance(target, (cst.Tuple, cst.List)) and name:
+        return any(_binds(e.value, name) for e in target.elements)
+    if isinstance(target, cst.StarredElement) and name:
+        return _binds(target.value, name)
+    return False
 
 
 def _slots(value: cst.BaseExpression) -> bool:

@@ -12,7 +12,7 @@ from torchlint import screen
 from torchlint.analysis import ClassFacts
 from torchlint.analysis.loss_api import WEIGHT_DTYPE_LOSSES
 from torchlint.analysis.names import dotted
-from torchlint.analysis.torch_api import dtype_only
+from torchlint.analysis.torch_api import DISTRIBUTION_METHODS, DISTRIBUTIONS, dtype_only
 from torchlint.checks._buffers import buffer_containers, call_arg, rooted_at
 from torchlint.checks.module_state import (
     ModuleStateRule,
@@ -131,6 +131,44 @@ def _uses(
             if any(_recast(v, attr) or local(v) for v in values):
                 uses.append(ret)  # return self.cos_cached[:n].to(dtype=x.dtype)
     return uses, handled
+
+
+def _distribution_uses(
+    cls: cst.ClassDef, attr: str, runtime: set[cst.FunctionDef] | None = None
+) -> tuple[list[cst.CSTNode], bool]:
+    """Where a method that runs later calls ``self.<attr>.cdf(x)`` (``log_prob``,
+    ``icdf``; or ``sample()``, ``rsample()`` but for a draw moved at once,
+    ``.sample(shape).to(x.device)``) on a torch.distributions object; and whether such a
+    method builds it again (``self.<attr> = Normal(self.loc, self.scale)``)."""
+    uses: list[cst.CSTNode] = []
+    rebuilt = False
+    for stmt in cls.body.body:
+        if not isinstance(stmt, cst.FunctionDef) or stmt.name.value == "__init__":
+            continue
+        if runtime is not None and stmt not in runtime:
+            continue
+        if any(_is_target(t.target, attr) for t in nodes(stmt, cst.AssignTarget)):
+            rebuilt = True
+        calls = list(nodes(stmt, cst.Call))
+        moved = {
+            id(c.func.value)
+            for c in calls
+            if isinstance(c.func, cst.Attribute)
+            and c.func.attr.value in ("to", "cuda")
+            and not (c.func.attr.value == "to" and dtype_only(c))
+        }
+        for call in calls:
+            func = call.func
+            if not (
+                isinstance(func, cst.Attribute)
+                and func.attr.value in DISTRIBUTION_METHODS
+                and _is_target(func.value, attr)
+            ):
+                continue
+            if func.attr.value in ("sample", "rsample") and id(call) in moved:
+                continue  # (a draw moved where it is needed)
+            uses.append(call)
+    return uses, rebuilt
 
 
 def _class_weights(
@@ -252,6 +290,11 @@ class TensorAttributeNotBuffer(ModuleStateRule):
     while it is built (the CPU, usually), and a later `.to()` leaves the attribute there;
     and except a parameter that defaults to None (`def __init__(self, dim,
     device=None)`): unless the caller passes a device, the tensor is made on the CPU.
+    A torch.distributions object built so (`Normal(torch.zeros(d), torch.ones(d))`)
+    is no module either: flagged when a later method calls its `cdf`, `icdf`,
+    `log_prob`, `sample` or `rsample` (a draw moved at once, `.sample(shape).to(x.device)`,
+    is fine), and no method builds it again; there is no fix (build it in `forward`
+    from tensors on the input's device, or keep its parameters as buffers).
     `torch.tensor(data)` of data that is not a literal list (it may be a 0-dim
     scalar, which mixes with tensors on any device) counts when a later method
     indexes the attribute with an integer, a slice or two indices, which a 0-dim
@@ -389,13 +432,28 @@ class TensorAttributeNotBuffer(ModuleStateRule):
                 )
             ):
                 continue
-            uses, handled = _uses(node, attr, runtime)
+            # (a torch.distributions object built from CPU tensors: no module either)
+            made = self.ctx.analysis.qualify(value.func) if isinstance(value, cst.Call) else None
+            distribution = not is_list and (made or "").startswith(DISTRIBUTIONS)
+            find_uses = _distribution_uses if distribution else _uses
+            uses, handled = find_uses(node, attr, runtime)
             for sub in self._subclasses(facts, attr):
                 # (a base class's tensor used by the subclass that runs it)
                 sub_built = {m for m, _ in construction(sub.node)}
-                more, moved = _uses(sub.node, attr, _runtime_methods(sub.node, sub_built))
+                more, moved = find_uses(sub.node, attr, _runtime_methods(sub.node, sub_built))
                 uses, handled = uses + more, handled or moved
             if handled or not uses or attr in self._managed_by_apply():
+                continue
+            if distribution:
+                self.report(
+                    small,
+                    f"`self.{attr}` is a torch.distributions object built from CPU tensors: it "
+                    "is no module, so `.to(device)` leaves its tensors on the CPU (used at line "
+                    "<line:use>); build it in `forward` from tensors on the input's device, or "
+                    "keep its parameters as buffers and build it from them",
+                    None,
+                    {"use": uses[0]},
+                )
                 continue
             fix = None
             if not is_list and len(facts.self_attrs.get(attr, [])) == 1:

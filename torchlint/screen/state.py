@@ -258,13 +258,25 @@ class ModuleState:
         return None
 
     def _returns_modules(self, fn: ast.AST) -> bool:
+        # (block = nn.Sequential(...); layers.append(block): names bound to a module)
+        held = {
+            t.id
+            for n in nodes_under(fn)
+            if isinstance(n, ast.Assign) and any(map(self.may_make_module, nodes_under(n.value)))
+            for t in n.targets
+            if isinstance(t, ast.Name)
+        }
         filled = {
             dotted(n.func.value)
             for n in nodes_under(fn)
             if isinstance(n, ast.Call)
             and isinstance(n.func, ast.Attribute)
             and n.func.attr == "append"
-            and any(self.may_make_module(sub) for arg in n.args for sub in nodes_under(arg))
+            and any(
+                self.may_make_module(sub) or (isinstance(sub, ast.Name) and sub.id in held)
+                for arg in n.args
+                for sub in nodes_under(arg)
+            )
         }
         for node in _own_returns(fn):
             value = node.value
