@@ -32,9 +32,9 @@ from torchlint.analysis.torch_api import (
     DATA_FACTORIES,
     FLOATING_DTYPES,
     INTEGER_DTYPES,
-    OUTPUT_TENSORS,
     PAIRED_FIELDS,
     TENSOR_ALIASES,
+    output_tensor,
 )
 from torchlint.analysis.values import (
     MAYBE_DTYPE,
@@ -67,7 +67,7 @@ def aliased(owner: Value, attr: str) -> bool:
         return attr == "T"
     return owner.kind == Kind.TENSOR and (
         attr in TENSOR_ALIASES
-        or (owner.origin == OUTPUT and attr in OUTPUT_TENSORS)
+        or (owner.origin == OUTPUT and output_tensor(attr))
         or (attr in PAIRED_FIELDS and owner.dtype is None)
     )
 

@@ -484,6 +484,13 @@ def _grid_sample(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return _unseen(scope, node, q, args)
 
 
+def _attention(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    """``F.scaled_dot_product_attention(q, k, v, attn_mask=m)``: they meet
+    (``joins.attended``); what it makes is not followed."""
+    joins.attended(scope, node, args)
+    return _unseen(scope, node, q, args)
+
+
 def _math_float(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     """``math.log(x)``, ``math.sqrt(d)``: a Python float (float32 to torch)."""
     return Value(Kind.NUMBER, dtype="float32")
@@ -727,6 +734,7 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(GRAD_NORMS, optimizers.grad_norm),
     "torch.nn.functional.embedding": joins.embedding,
     "torch.nn.functional.grid_sample": _grid_sample,
+    "torch.nn.functional.scaled_dot_product_attention": _attention,
     **dict.fromkeys(COPY_FUNCTIONS, _copy),
     "torch.functional.meshgrid": tensor_factories.meshgrid,
     "collections.deque": arrays.deque,

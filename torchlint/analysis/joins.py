@@ -125,6 +125,30 @@ def sampled(scope: Scope, node: cst.Call, args: Args) -> None:
         mixed(scope, [v for _, v in pair], node, [e for e, _ in pair], at_op=False)
 
 
+# ``F.scaled_dot_product_attention``'s operands, in their order.
+_ATTENTION_OPERANDS = ("query", "key", "value", "attn_mask")
+
+
+def attended(scope: Scope, node: cst.Call, args: Args) -> None:
+    """``F.scaled_dot_product_attention(q, k, v, attn_mask=bias)``: the query, key,
+    value and mask are computed with together, on one device (a mask elsewhere fails:
+    'Expected all tensors to be on the same device'); only the meeting is recorded."""
+    positional = [(a.value, v) for a, v in args if a.keyword is None]
+    if any(a.star for a, _ in args):
+        return
+    named = {a.keyword.value: (a.value, v) for a, v in args if a.keyword is not None}
+    operands = [
+        given
+        for i, key in enumerate(_ATTENTION_OPERANDS)
+        if (given := positional[i] if i < len(positional) else named.get(key)) is not None
+        and given[1].kind in _TENSORS
+    ]
+    if len(operands) >= 2:
+        values, exprs = [v for _, v in operands], [e for e, _ in operands]
+        gpus.meet(scope, values, node, exprs)
+        mixed(scope, values, node, exprs, at_op=False)
+
+
 def backward(
     scope: Scope, node: cst.Call, output: tuple[cst.BaseExpression, Value], args: Args
 ) -> None:

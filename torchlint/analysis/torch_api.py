@@ -326,6 +326,15 @@ MODEL_LOADERS = frozenset({"from_pretrained", "from_config", "from_single_file"}
 _OUTPUT_FIELDS = "logits last_hidden_state pooler_output sample prev_sample image_embeds"
 _MORE_FIELDS = "text_embeds start_logits end_logits logits_per_image latent_dist mean"
 OUTPUT_TENSORS = frozenset(f"{_OUTPUT_FIELDS} {_MORE_FIELDS}".split())
+
+
+def output_tensor(field: str) -> bool:
+    """A model output's field that is one tensor: those named, and any score a head
+    computes, ``*_logits`` (DPR's ``relevance_logits``, BERT's ``prediction_logits``;
+    not the MoE ``router_logits``, a tuple of one per layer)."""
+    return field in OUTPUT_TENSORS or (field.endswith("_logits") and "router" not in field)
+
+
 # torch.nn functions that convert a module's layers in place and return it, its
 # parameters where (and as what) they were: what they return is the module as it is.
 IN_PLACE_CONVERTERS = frozenset(

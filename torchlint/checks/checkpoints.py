@@ -68,7 +68,9 @@ class NumpyOfDeviceTensor(Rule):
     ## What it does
     Flags `t.numpy()`, `np.array(t)` and `np.asarray(t)` when the flow analysis shows
     `t` on a GPU or a device variable: moved there with `.to(device)` / `.cuda()`,
-    created with `device=`, or returned by a model that was moved there. Also the
+    created with `device=`, or returned by a model that was moved there (also a
+    field of its output: `.logits`, `.last_hidden_state`, any `*_logits` score such
+    as DPR's `relevance_logits` or DETR's `pred_logits`). Also the
     numpy functions that make an array of a tensor: ufuncs (`np.exp(t)`), and
     `np.argmax`, `np.argsort`, `np.sort`, `np.clip`, `np.cumsum`, `np.where`, ...,
     which first call the tensor's own method with numpy's arguments (`axis=`,

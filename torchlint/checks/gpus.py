@@ -64,7 +64,8 @@ class CurrentGpuMismatch(Rule):
 
     Also flags a tensor put on the current GPU that meets, in an op that needs one
     device (arithmetic, `@`, `torch.cat`, `masked_fill`, `F.embedding`, the
-    `window=` of `torch.stft`, ...), a tensor
+    `window=` of `torch.stft`, the `attn_mask=` of
+    `F.scaled_dot_product_attention`, ...), a tensor
     on a GPU the
     code chooses: one moved there (or made there: `torch.zeros_like(values)` of a
     model's output is on the model's GPU), or, in the forward of a model placed
