@@ -208,3 +208,17 @@ NUMPY_INT64 = frozenset(
     """random.randint random.integers random.poisson random.binomial random.negative_binomial
     random.geometric random.hypergeometric argmax argmin argsort""".split()
 )
+
+# Reductions of one array (``np.std(x)``, ``np.max(x, axis=0)``): the array's dtype, a
+# float for the statistics of integers.
+NUMPY_REDUCTIONS = frozenset("sum min max amin amax prod cumsum nansum nanmin nanmax".split())
+NUMPY_STATISTICS = frozenset(
+    "mean std var average median percentile quantile nanmean nanstd".split()
+)
+# numpy's linear algebra: floating results, float32 only of float32 operands (of an
+# integer or float64 one, float64); ``lstsq`` gives (solution, residuals, rank, s).
+NUMPY_LINALG = frozenset("linalg.solve linalg.inv linalg.pinv linalg.lstsq".split())
+# numpy's products of two arrays promote their operands as ``*`` does (``np.tensordot(
+# np.asarray(weights), stacked, axes=1)`` of Python floats is float64 whatever
+# ``stacked`` holds); ``axes=`` only picks the dimensions summed.
+NUMPY_PRODUCTS = frozenset("dot matmul tensordot inner outer kron".split())

@@ -17,10 +17,14 @@ from torchlint.analysis.array_api import (
     NUMPY_INT64,
     NUMPY_KEEP_DTYPE,
     NUMPY_KEEP_DTYPE_FUNCTIONS,
+    NUMPY_LINALG,
     NUMPY_LIST_REDUCTIONS,
+    NUMPY_PRODUCTS,
+    NUMPY_REDUCTIONS,
     NUMPY_SAME_DTYPE_METHODS,
     NUMPY_SCALAR_TYPES,
     NUMPY_SIZED,
+    NUMPY_STATISTICS,
     NUMPY_UFUNCS,
     OPENCV_VIDEO_READER,
     PANDAS_FRAME,
@@ -54,8 +58,6 @@ from torchlint.analysis.values import (
 )
 from torchlint.analysis.whole import after_cast, converted
 
-# Reductions of one array (``np.std(x)``, ``np.max(x, axis=0)``): the array's dtype, a
-# float for the statistics of integers.
 # numpy's elementwise functions of two operands, and the operator whose promotion they
 # follow (``np.maximum(counts, 1)`` keeps the array's dtype; ``np.divide`` of integers
 # is float64).
@@ -66,13 +68,6 @@ _NUMPY_BINARY: dict[str, cst.BaseBinaryOp] = {
     **dict.fromkeys(("divide", "true_divide"), cst.Divide()),
     "power": cst.Power(),
 }
-_NUMPY_REDUCTIONS = frozenset("sum min max amin amax prod cumsum nansum nanmin nanmax".split())
-_NUMPY_STATISTICS = frozenset(
-    "mean std var average median percentile quantile nanmean nanstd".split()
-)
-# numpy's linear algebra: floating results, float32 only of float32 operands (of an
-# integer or float64 one, float64); ``lstsq`` gives (solution, residuals, rank, s).
-_NUMPY_LINALG = frozenset("linalg.solve linalg.inv linalg.pinv linalg.lstsq".split())
 # numpy's random generators (``np.random.default_rng(seed)``, the legacy
 # ``RandomState``): their methods draw arrays like the module's functions do.
 GENERATOR = "numpy.random.Generator"
@@ -334,6 +329,10 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         scope.w.facts.to_numpy.add(node, Value(Kind.LIST, items=nested), scope.depth)
         return new_value(Kind.NDARRAY, Place.CPU, None)
     operator = _NUMPY_BINARY.get(name)
+    if name in NUMPY_PRODUCTS and all(
+        a.keyword is None or a.keyword.value == "axes" for a, _ in args
+    ):
+        operator, args = cst.Multiply(), args[:2]  # (tensordot's axes: the dimensions summed)
     if operator is not None and len(args) == 2 and not any(a.keyword or a.star for a, _ in args):
         # np.maximum(size, 1), np.divide(a, b): as the operator promotes
         (left_arg, left), (right_arg, right) = args
@@ -348,7 +347,7 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
     dtype: str | None = None
     copied = UNKNOWN
     first = args[0][1] if args else UNKNOWN
-    if name in _NUMPY_STATISTICS and (stacked := _stacked(first)) is not None:
+    if name in NUMPY_STATISTICS and (stacked := _stacked(first)) is not None:
         first = stacked  # np.mean(vectors, axis=0) of a list of arrays: of the array they make
     if (
         name in NUMPY_CONVERSIONS
@@ -379,12 +378,12 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
         dtype = first.dtype
         if dtype is None:
             return replace(first, ident=new_ident())
-    elif name in _NUMPY_REDUCTIONS and first.kind == Kind.NDARRAY:
+    elif name in NUMPY_REDUCTIONS and first.kind == Kind.NDARRAY:
         dtype = first.dtype
-    elif name in _NUMPY_STATISTICS and first.kind == Kind.NDARRAY and _numbers(first):
+    elif name in NUMPY_STATISTICS and first.kind == Kind.NDARRAY and _numbers(first):
         # (x - np.mean(x)) / np.std(x): float64 unless the data is float32 or float16
         dtype = first.dtype if (first.dtype or "").startswith("float") else "float64"
-    elif name in _NUMPY_LINALG and first.kind == Kind.NDARRAY and _numbers(first):
+    elif name in NUMPY_LINALG and first.kind == Kind.NDARRAY and _numbers(first):
         operands = [v for a, v in args[:2] if a.keyword is None and v.kind == Kind.NDARRAY]
         if first.dtype not in ("float32", "float16"):
             dtype = "float64"  # (promoted: a float64 or integer operand decides)
@@ -602,7 +601,8 @@ def arithmetic(node: cst.BinaryOperation, left: Value, right: Value) -> Value:
             return as_float
         made = new_value(Kind.NDARRAY, Place.CPU, None, Event("create", node))
         return replace(made, origin=PANDAS_NUMBERS) if as_int.kind == Kind.NDARRAY else UNKNOWN
-    if isinstance(node.operator, (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.Power)):
+    promotes = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.Power, cst.MatrixMultiply)
+    if isinstance(node.operator, promotes):
         dtypes = []
         kinds = (left.kind, right.kind)
         for side, expr in ((left, node.left), (right, node.right)):

@@ -425,8 +425,7 @@ class _Scope(Attachments):
         if isinstance(target, (cst.Tuple, cst.List)):
             elements = [e for e in target.elements if isinstance(e, cst.Element)]
             starred = len(elements) != len(target.elements)
-            # (first, *rest = pair: the names before the star take the first items,
-            # those after it the last)
+            # (first, *rest = pair: those before the star take the first items, those after the last)
             star = next(
                 (i for i, e in enumerate(target.elements) if not isinstance(e, cst.Element)), 0
             )
@@ -464,6 +463,7 @@ class _Scope(Attachments):
                 if id(target) in self.watched:  # (a store of a loop by key: key_loops.py)
                     self.watched[id(target)] = value
                 memos.store(self, target, value)
+                subscripts.stored(self, target)  # (mask[scores > t] = 1: its index meets it)
                 if value.kind == Kind.MODULE:
                     # model.blocks[i] = Block(...): a member of a ModuleList replaced
                     self.late_assign(dotted(target.value), value, stmt)

@@ -139,7 +139,7 @@ class Loops(Scope):
                 owner = self.eval(node.func.value)
                 # for k, v in batch.items(); for name, obs in observers.items() of a
                 # ModuleDict of instances of one class of the file
-                member = _member(owner) or dict_member(owner)
+                member = _member(owner) or dict_member(owner) or _by_key(owner)
                 if member is not None:
                     return (
                         Value(Kind.TUPLE, items=(UNKNOWN, member)) if method == "items" else member
@@ -326,9 +326,10 @@ class Loops(Scope):
         finally:
             self.env = saved
         if isinstance(node, cst.DictComp):
-            if element.kind == Kind.MODULE and element.ident:
+            if element.kind == Kind.MODULE and (element.ident or element.part_of):
                 # {name: LoRAProcessor(...) for name in ...}: modules by key, one
-                # made per key (``procs[name]`` is one of them)
+                # made per key (``procs[name]`` is one of them); {n: m for n, m in
+                # model.named_modules() if ...}: parts of the model by name
                 return Value(Kind.LIST, items=(element,), origin=MODULES_BY_KEY)
             if element.kind not in (Kind.TENSOR, Kind.MOVED) or element.device is None:
                 return UNKNOWN
@@ -404,6 +405,12 @@ def _member(value: Value) -> Value | None:
     return replace(value, kind=Kind.TENSOR, ident=new_ident(), moved_from=0)
 
 
+def _by_key(value: Value) -> Value | None:
+    """A member of a dict of modules by key (``MODULES_BY_KEY``): what it holds."""
+    by_key = value.kind == Kind.LIST and value.origin == MODULES_BY_KEY and value.items
+    return value.items[0] if by_key else None
+
+
 def _batched(item: Value, loader: Value) -> Value:
     """A DataLoader's batch of dataset items (default collate): tensors, numpy
     arrays and numbers become CPU tensors of the same dtype, with the batch's
@@ -451,9 +458,19 @@ def rebuilt_on_cpu(
     """A loop whose second pass sees other tensors than its first: a name that held a
     tensor on a device before the loop holds one the body made on the CPU at its end
     (``masks = torch.tensor(...)`` at the end of a rollout step whose next step
-    computes ``hidden * masks``)."""
+    computes ``hidden * masks``); or a name that held a module on the CPU holds it on
+    a device at the body's end (``model = finetune(model, device)`` after
+    ``count_macs(model, example_inputs)``: the next pass runs the moved module on
+    what the loop made for the CPU one)."""
     for key, old in before.items():
         new = after.get(key)
+        if (
+            new is not None
+            and old.kind == new.kind == Kind.MODULE
+            and old.device == Place.CPU
+            and new.device not in (None, Place.CPU, Place.MAYBE)
+        ):
+            return True
         if new is None or new is old or new.kind != Kind.TENSOR or old.kind != Kind.TENSOR:
             continue
         made = new.last("create")

@@ -43,9 +43,8 @@ from torchlint.analysis.values import (
 _ARRAYS = frozenset({Kind.TENSOR, Kind.MOVED, Kind.NDARRAY})
 
 
-def read(scope: Scope, node: cst.Subscript) -> Value:
-    """What ``node`` reads, observing the meetings its index makes."""
-    owner = scope.eval(node.value)
+def _index_meetings(scope: Scope, owner: Value, node: cst.Subscript) -> None:
+    """The meetings the index of ``node`` makes with ``owner``, what it indexes."""
     for element in node.slice:
         if isinstance(element.slice, cst.Index) and isinstance(
             element.slice.value,
@@ -57,6 +56,18 @@ def read(scope: Scope, node: cst.Subscript) -> Value:
             if by.kind == Kind.TENSOR:
                 joins.indexed(scope, owner, by, node, element.slice.value)
             arrays.indexed_by(scope, owner, by, node, element.slice.value)
+
+
+def stored(scope: Scope, node: cst.Subscript) -> None:
+    """``mask[scores >= t] = 1.0``: a store indexes as a read does (``index_put_``
+    refuses an index on another device than a CPU tensor as indexing does)."""
+    _index_meetings(scope, scope.eval(node.value), node)
+
+
+def read(scope: Scope, node: cst.Subscript) -> Value:
+    """What ``node`` reads, observing the meetings its index makes."""
+    owner = scope.eval(node.value)
+    _index_meetings(scope, owner, node)
     number = numbers.shape_entry(node)
     if number is not None:
         return number  # L = x.shape[-1]: an int

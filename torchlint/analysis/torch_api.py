@@ -781,9 +781,12 @@ def _torch_aliases(facts: FileFacts) -> None:
 WEIGHT_ATTRIBUTES = frozenset({"weight", "bias", "data"})
 
 
-def own_weights(path: str) -> bool:
-    """``self.conv.weight``, ``self.weight.data``: the module's own weights, read."""
-    return path.startswith("self.") and path.rsplit(".", 1)[-1] in WEIGHT_ATTRIBUTES
+def own_weights(path: str, layer: bool = False) -> bool:
+    """``self.conv.weight``, ``self.weight.data``: the module's own weights, read. With
+    ``layer``: a layer's weight or bias (its ``.data`` too), which has dimensions
+    (torch's layers make none 0-dim), read while the module is built."""
+    last = (path.removesuffix(".data") if layer else path).rsplit(".", 1)[-1]
+    return path.startswith("self.") and last in WEIGHT_ATTRIBUTES - ({"data"} if layer else set())
 
 
 # Containers made empty by a call and filled later, as ``{}`` and ``[]`` are.

@@ -12,6 +12,7 @@ from torchlint.analysis.facts import FileFacts, FunctionFacts
 from torchlint.analysis.names import dotted, getattr_name, literal_str, written_default
 from torchlint.analysis.torch_api import (
     AUDIO_MATRICES,
+    LIKE_FACTORIES,
     PARAMETRIZED_MODULES,
     TENSOR_ATTRIBUTE_FACTORIES,
     TENSOR_METHODS,
@@ -261,6 +262,15 @@ class ModuleStateRule(Rule):
             ):
                 return True  # torch.stack([t ** i for i in range(n)])
             if q.startswith("torch.") and q.rsplit(".", 1)[-1] in TENSOR_ATTRIBUTE_FACTORIES:
+                return True
+            if (
+                q.startswith("torch.")
+                and q.rsplit(".", 1)[-1] in LIKE_FACTORIES
+                and own_weights(dotted(first) or "" if first is not None else "", layer=True)
+            ):
+                # torch.ones_like(self.weight): a new tensor in the weight's shape (a
+                # layer's weight and bias have dimensions), where the weight is while
+                # the module is built; the weight moves later, the mask stays
                 return True
             if q in AUDIO_MATRICES:
                 return True  # (a mel filterbank or DCT matrix, made on the CPU)
