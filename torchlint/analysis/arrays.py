@@ -219,8 +219,7 @@ _ONE_ARRAY = frozenset({"array", "asarray", "asanyarray", "ascontiguousarray", "
 
 
 # The origin of what ``to_numpy`` records for a call of an array library
-# (``accuracy_score(y, preds)``): the arguments it converts, each with a "pass" event
-# at the argument.
+# (``accuracy_score(y, preds)``): the arguments it converts, each a "pass" event there.
 LIBRARY_CONVERSION = "array-library"
 
 
@@ -420,8 +419,8 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
     for arg, given in args:
         if arg.keyword and arg.keyword.value == "dtype":
             dtype = dtype_argument(arg, given)
-    # (a conversion or a join makes an array of whatever it is given: np.stack(rows)
-    # of rows the walk cannot see is an array all the same, of a dtype not known)
+    # (a conversion or a join makes an array of whatever it is given, np.stack(rows) of
+    # rows the walk cannot see too, of a dtype not known)
     if dtype is None and name != "arange" and name not in NUMPY_CONVERSIONS:
         return UNKNOWN
     made = new_value(Kind.NDARRAY, Place.CPU, dtype, Event("create", node))
@@ -432,13 +431,14 @@ def numpy_call(scope: Scope, node: cst.Call, q: str, args: list[tuple[cst.Arg, V
     if copied.dtype != dtype:  # np.array(ids, dtype=np.float32): cast as it is copied
         whole, _ = after_cast(copied, dtype, Event("cast", node, dtype or ""))
         return replace(made, whole=whole)
+    if (cast := copied.last("cast")) is not None:  # (copied as it is: that cast decided it)
+        made = replace(made, events=(cast, *made.events))
     return converted(made, copied)
 
 
 # An image PIL opened (``Image.open(path)``), in an 8-bit mode as far as the walk knows:
-# ``np.asarray`` of it is uint8 pixels.
+# ``np.asarray`` of it is uint8 pixels. Its methods that keep its mode:
 PIL_IMAGE = "PIL.Image.Image"
-# PIL image methods whose result keeps the image's mode.
 _PIL_KEEPS_MODE = frozenset({"resize", "crop", "rotate", "transpose", "copy", "filter"})
 # The objects of the array libraries whose methods the walk reads (``object_method``).
 ARRAY_OBJECTS = frozenset({GENERATOR, PIL_IMAGE, OPENCV_VIDEO_READER})

@@ -17,6 +17,7 @@ import libcst as cst
 from torchlint.analysis import (
     arrays,
     binary,
+    config_files,
     copies,
     cpu_run,
     datasets,
@@ -34,6 +35,7 @@ from torchlint.analysis import (
     loaders,
     losses,
     modes,
+    monai_api,
     offload,
     op_results,
     optimizers,
@@ -641,6 +643,11 @@ def _device(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     return cpu_run.mark(scope, node, Value(Kind.DEVICE, kind, None, expr))
 
 
+def _settings_file(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
+    scope.escape_args(args)
+    return config_files.loaded()  # yaml.safe_load(fh): the user's settings
+
+
 def _set_device(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     scope.gpu_evidence = scope.gpu_evidence or Event("move", node, "set_device")
     return UNKNOWN
@@ -738,6 +745,8 @@ _BY_NAME: dict[str, Handler] = {
     **dict.fromkeys(COPY_FUNCTIONS, _copy),
     "torch.functional.meshgrid": tensor_factories.meshgrid,
     "collections.deque": arrays.deque,
+    **dict.fromkeys(config_files.CONFIG_LOADERS, _settings_file),
+    **monai_api.HANDLERS,
     **graphs.HANDLERS,
     **dict.fromkeys(TRACING_FUNCTIONS, _traced),
 }

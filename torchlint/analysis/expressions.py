@@ -13,6 +13,7 @@ from torchlint.analysis import (
     arrays,
     binary,
     conditionals,
+    config_files,
     copies,
     cpu_run,
     datasets,
@@ -507,6 +508,10 @@ class Expressions(FunctionValues):
             if receiver.kind == Kind.TENSOR and method in STRICT_DTYPE_METHODS:
                 operands = [(func.value, receiver), *((a.value, v) for a, v in args)]
                 return strict_ops.meet(self, node, method, operands)
+            chosen = config_files.device_entry(receiver, string_key(node), node)
+            if method == "get" and chosen is not None:
+                gpus.record(self, node, Gpu.CHOSEN)
+                return chosen  # cfg.get("device", "cuda") of yaml.safe_load(fh)
             if receiver.kind == Kind.OPTIONS and receiver.keys:
                 if method == "get":
                     return entry(receiver, string_key(node)) or UNKNOWN  # cfg.get("dtype")

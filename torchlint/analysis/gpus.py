@@ -136,6 +136,8 @@ def classify(scope: Scope, node: cst.BaseExpression | None, strict: bool = False
     if isinstance(node, cst.Dict):
         whole = whole_model_device(node)
         return classify(scope, whole) if whole is not None else None
+    if isinstance(node, (cst.Call, cst.Subscript)) and node in scope.w.facts.gpus:
+        return scope.w.facts.gpus[node]  # (cfg["device"] of a settings file: the user's)
     if isinstance(node, cst.Call):
         q = scope.w.analysis.qualify(node.func)
         if q == "torch.device" and node.args:

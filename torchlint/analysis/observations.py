@@ -291,6 +291,11 @@ class FlowFacts:
     batch_entries: frozenset[int] = frozenset()
     # Floating indices: the op (scatter_, gather, F.one_hot, ...) as a call of the index.
     float_indices: Observations[cst.Call, CallObs] = field(default_factory=Observations)
+    # Tensors made of numpy data cast to float32 (``torch.from_numpy(a)`` of ``a =
+    # m.astype(np.float32)``), by the making's node: that cast. (As the line of the
+    # dtype, torch's default is left to the making: what a model needs is decided
+    # later; what made ids floating is that cast.)
+    float32_data: dict[cst.CSTNode, Event] = field(default_factory=dict)
     wraps: Observations[cst.Call, WrapObs] = field(default_factory=Observations)
     # Keyed by the guarded move (``model.cuda()`` under ``if torch.cuda.is_available():``)
     # of a module cast to float16 outside the guard.

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from torchlint.analysis import config_files
 from torchlint.analysis.branches import GPU_TEST, gpu_run_branch
 from torchlint.analysis.names import dotted, string_key, string_value
 from torchlint.analysis.order import contains
@@ -378,12 +379,14 @@ class Scope(ABC):
             setting = self.setting(node)  # .to(cfg["device"]) of {"device": "cpu"}
             if setting is not None and setting.kind == Kind.DEVICE:
                 return setting.device or Place.VAR, node
-            return None, None
+            return self._settings_file(node, node.value)
         if type(node) is cst.Call:
             q = self.w.analysis.qualify(node.func)
             if q == "torch.device" and node.args:
                 literal, _ = self.device_of(node.args[0].value)
                 return (literal or Place.VAR), node
+            if type(node.func) is cst.Attribute and node.func.attr.value == "get":
+                return self._settings_file(node, node.func.value)
             return None, None
         name = dotted(node)
         if name is not None:
@@ -408,6 +411,15 @@ class Scope(ABC):
             if last == "dev" or last.endswith(("device", "rank", "gpu")) or last.startswith("gpu"):
                 return Place.VAR, node
         return None, None
+
+    def _settings_file(
+        self, node: cst.Subscript | cst.Call, owner: cst.BaseExpression
+    ) -> tuple[Place | None, cst.BaseExpression | None]:
+        """``cfg["device"]``, ``cfg.get("device")`` of settings read from a file: a
+        device the user chooses."""
+        owned = self.lookup(dotted(owner) or "")
+        found = config_files.device_entry(owned, string_key(node), node)
+        return (found.device, node) if found is not None else (None, None)
 
     def _option_choice(self, name: str) -> Place | None:
         """``args.device`` of an option the file declares with a default that a guard

@@ -13,10 +13,12 @@ import libcst as cst
 from torchlint.analysis import (
     arrays,
     batches,
+    config_files,
     derived,
     dicts,
     dims,
     frames,
+    gpus,
     graphs,
     joins,
     loaders,
@@ -29,6 +31,7 @@ from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import PROCESSOR_FIELD_DTYPES
 from torchlint.analysis.values import (
     UNKNOWN,
+    Gpu,
     Kind,
     Value,
     entry,
@@ -88,6 +91,9 @@ def read(scope: Scope, node: cst.Subscript) -> Value:
         return dims.mark(entry_of, dims.has(owner))  # enc["input_ids"]
     if owner.kind == Kind.OPTIONS and owner.keys:
         return entry(owner, string_key(node)) or UNKNOWN  # cfg["device"]
+    if (chosen := config_files.device_entry(owner, string_key(node), node)) is not None:
+        gpus.record(scope, node, Gpu.CHOSEN)
+        return chosen  # cfg["device"] of yaml.safe_load(fh): the user's choice
     if (held := dicts.memo_entry(owner)) is not None:
         return held  # MODELS[kind] of a cache filled with (tok, model)
     if owner.kind in (Kind.MODULE, Kind.WRAPPER):

@@ -12,6 +12,7 @@ import libcst as cst
 from torchlint.analysis import cpu_run, dims, gpus
 from torchlint.analysis.arrays import has_float_literal, literal_dtype
 from torchlint.analysis.names import dotted
+from torchlint.analysis.order import contains
 from torchlint.analysis.scope import Scope
 from torchlint.analysis.torch_api import DATA_FACTORIES, FACTORY_FUNCTIONS, LIKE_FACTORIES
 from torchlint.analysis.values import (
@@ -133,6 +134,8 @@ def factory(scope: Scope, node: cst.Call, name: str, args: list[tuple[cst.Arg, V
         cast = args[0][1].last("cast")
         if cast and cast.detail == dtype != "float32" and created.source is None:
             created = Event("create", node, source=cast)
+        elif cast and cast.detail == dtype == "float32" and not contains(node, cast.node):
+            scope.w.facts.float32_data[node] = cast  # (float32: TL110 reads it)
     followed = _followed_cpu(scope, expr) if device == Place.CPU else None
     if followed is not None:
         # torch.arange(n, device=lengths.device) with lengths made on the CPU: this

@@ -113,6 +113,15 @@ class FloatIndices(Rule):
 
     def _check(self, node: cst.Call, obs: CallObs, arg: cst.Arg, value: Value, op: str) -> None:
         made = value.dtype_event()
+        cast = self.ctx.analysis.flow.float32_data.get(made.node) if made is not None else None
+        if made is not None and cast is not None and made.action == "create":
+            # (numpy data cast to float32, then made a tensor: that cast made the ids
+            # floating, the line to change)
+            made = replace(made, source=cast)
+            value = replace(
+                value, events=tuple(made if e.node is made.node else e for e in value.events)
+            )
+            made = value.dtype_event()
         if not floating(value) or made is None or not _spelled(made):
             return
         dtype = value.dtype or ""

@@ -133,7 +133,8 @@ class CurrentGpuMismatch(Rule):
             for arg, value in obs.args:
                 if value.kind not in (Kind.TENSOR, Kind.MOVED, Kind.ENCODING):
                     continue
-                moved = gpu_of(value, flow.gpus)
+                # (a model's output is on the GPU that model was put on: "ran")
+                moved = gpu_of(value, flow.gpus, ran=True)
                 if moved is None or moved[0] == placed[0]:
                     continue
                 self._report(node, obs, arg, value, placed, moved)
@@ -152,7 +153,7 @@ class CurrentGpuMismatch(Rule):
                 for obs in seen
                 if not obs.in_forward and gpu_of(obs.module, flow.gpus) is not None
                 for _, value in obs.args
-                if (moved := gpu_of(value, flow.gpus)) is not None
+                if (moved := gpu_of(value, flow.gpus, ran=True)) is not None
             )
         return self._inputs
 
@@ -240,6 +241,8 @@ class CurrentGpuMismatch(Rule):
             receiver = dotted(moving.func.value) or name  # {k: v.cuda() ...}: `v`
         if chosen is placed:
             subject = f"`{receiver}` is put on the current GPU here"
+            if current[1].action == "ran":  # (a model's output: that model is placed here)
+                subject = f"the model whose output is `{name}` is put on the current GPU here"
             how = "loaded onto" if chosen[1].action == "place" else "placed on"
             story = (
                 f"`{whole}` was {how} {where} (line <line:chosen>), a GPU the code "
