@@ -99,6 +99,10 @@ SKLEARN_SCALERS = frozenset(
     for n in """StandardScaler MinMaxScaler MaxAbsScaler RobustScaler Normalizer
     QuantileTransformer PowerTransformer""".split()
 )
+# Their methods given data: each makes a numpy array of it first (``check_array``).
+SKLEARN_SCALER_DATA_METHODS = frozenset(
+    "fit partial_fit transform fit_transform inverse_transform".split()
+)
 # scipy.signal's filters: numpy promotes the signal with the filter's coefficients,
 # which its design functions (``butter``, ``firwin``, ...) make float64, so the
 # filtered signal of real data is float64 whatever it was.
@@ -184,7 +188,9 @@ NUMPY_FLOAT64 = frozenset(
     "zeros ones empty eye identity linspace logspace loadtxt genfromtxt random.rand random.randn "
     "random.random random.normal random.uniform random.standard_normal "
     # (the window functions: float64 whatever their length's type)
-    "hanning hamming blackman bartlett kaiser".split()
+    "hanning hamming blackman bartlett kaiser "
+    # (np.interp computes in float64 whatever dtype its points have; complex ones aside)
+    "interp".split()
 )
 # numpy functions (and ndarray methods) whose result has their input's dtype.
 NUMPY_KEEP_DTYPE = frozenset(

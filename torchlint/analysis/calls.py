@@ -380,7 +380,8 @@ class Calls(Loops):
 
     def instance(self, cls: ClassFacts, node: cst.Call, args: list[tuple[cst.Arg, Value]]) -> Value:
         """``Dataset(...)`` of a Dataset class of the file: what its ``__getitem__``
-        returns, with ``__init__`` run on this call's arguments."""
+        returns, with ``__init__`` run on this call's arguments; an instance whose other
+        methods are walked with the attributes ``__init__`` set."""
         methods = self.w.methods(cls)
         attrs = self.construct(cls, node, args)
         item = UNKNOWN
@@ -389,9 +390,9 @@ class Calls(Loops):
             sub = self.enter(getitem, node, [], cls, attrs)
             if sub is not None:
                 item = sub.returned(node)
-        return replace(
-            new_value(Kind.DATASET, Place.CPU, None, Event("create", node)), items=(item,)
-        )
+        made = new_value(Kind.DATASET, Place.CPU, None, Event("create", node))
+        self.w.objects[made.ident] = (cls, attrs)  # (its other methods: dataset.unscale(y))
+        return replace(made, items=(item,))
 
     def returned(self, call: Site) -> Value:
         """What this walk of a function returned, back with the caller of ``call``: a

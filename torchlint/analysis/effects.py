@@ -744,6 +744,7 @@ _BY_NAME: dict[str, Handler] = {
     "torch.nn.functional.scaled_dot_product_attention": _attention,
     **dict.fromkeys(COPY_FUNCTIONS, _copy),
     "torch.functional.meshgrid": tensor_factories.meshgrid,
+    "numpy.meshgrid": tensor_factories.meshgrid,
     "collections.deque": arrays.deque,
     **dict.fromkeys(config_files.CONFIG_LOADERS, _settings_file),
     **monai_api.HANDLERS,

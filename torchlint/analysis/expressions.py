@@ -458,11 +458,15 @@ class Expressions(FunctionValues):
             if receiver.kind == Kind.OBJECT and receiver.origin in arrays.ARRAY_OBJECTS:
                 return arrays.object_method(node, receiver, method)  # rng.uniform(0, 1, n)
             if receiver.kind == Kind.OBJECT and receiver.origin == scalers.SCALER:
-                return scalers.scaled(node, receiver, method, args)  # scaler.transform(X)
+                return scalers.scaled(self, node, receiver, method, args)  # scaler.transform(X)
             if receiver.kind == Kind.OBJECT and (plotted := plots.plotting(receiver, method)):
                 return arrays.library_call(self, node, plotted, args)  # ax.imshow(img)
             if receiver.kind == Kind.OBJECT and receiver.origin in (plots.AXES, plots.FIGURE):
                 return plots.method(receiver, method) or UNKNOWN
+            if receiver.kind == Kind.DATASET:  # (an instance of a Dataset class of the file)
+                result = self.method_of(receiver, method, node, args)
+                if result is not None:
+                    return result
             if receiver.kind == Kind.OBJECT:
                 result = self.method_of(receiver, method, node, args)
                 if result is not None:

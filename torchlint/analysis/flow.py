@@ -12,11 +12,10 @@ inputs, a parallel wrapper applied, a ``.to()`` whose result is thrown away, a
 submodule added after placement), each with the values as they were at that point.
 A rule's ``visit_Call`` looks its node up.
 
-The rule of thumb throughout: anything the code does not show is unknown, and unknown
-never makes a finding. Branches merge conservatively (a move in one branch of an
-``if`` makes the device "maybe"), loop bodies are walked once and merged with the
-state before the loop (they may run zero times), and any value passed to an unknown
-function may have been changed by it.
+The rule of thumb throughout: anything the code does not show is unknown, and unknown never
+makes a finding. Branches merge conservatively (a move in one branch of an ``if`` makes the
+device "maybe"), loop bodies are walked once and merged with the state before the loop (they
+may run zero times), and any value passed to an unknown function may have been changed by it.
 
 This module walks the statements; ``expressions.py`` evaluates expressions and
 follows calls into the file's own code, ``effects.py`` says what library calls do,
@@ -49,6 +48,7 @@ from torchlint.analysis import (
     recasts,
     shapes,
     subscripts,
+    whole,
 )
 from torchlint.analysis.attachments import Attachments
 from torchlint.analysis.branches import dtype_test, is_main_guard, leaves
@@ -60,7 +60,6 @@ from torchlint.analysis.observations import CpuRunObs, DiscardObs, FlowFacts
 from torchlint.analysis.paths import merge_envs
 from torchlint.analysis.project import Home
 from torchlint.analysis.torch_api import (
-    MODULE_CONTAINERS,
     NO_GRAD_CONTEXTS,
     SUBMODULE_ADDERS,
     no_grad_decorated,
@@ -496,6 +495,7 @@ class _Scope(Attachments):
         """``batch["latents"] = ...`` on a dict whose entries are known: that entry
         (for every name holding the dict); any other key makes them unknown."""
         owner = self.eval(target.value)
+        whole.write(self, owner, value)  # ids[i, :n] = codes on a float buffer
         if owner.kind == Kind.LIST and (name := dotted(target.value)) in self.env:
             self.set(name, lists.filled(owner, value))  # output[i] = det
             return
@@ -537,7 +537,7 @@ class _Scope(Attachments):
         the caller passed ``True`` or ``False`` to, also under ``not``, ``and``,
         ``or``. (Module-level flags are left to both branches: a user flips them.)"""
         if type(test) is cst.Call and dotted(test.func) == "isinstance":
-            return self.instance_check(test)
+            return shapes.instance_check(self, test)
         if (
             type(test) is cst.Call
             and len(test.args) == 1
@@ -596,39 +596,6 @@ class _Scope(Attachments):
         else:
             return None
         return none if isinstance(target.operator, cst.Is) else not none
-
-    def instance_check(self, test: cst.Call) -> bool | None:
-        """``isinstance(module, nn.DataParallel)`` where the walk knows what
-        ``module`` is: a wrapper the code made (True for its own class), or a
-        container or a module class of the file (False for a layer class: a
-        converter walking such a model takes the branch for the rest). Unknown for a
-        part of a model."""
-        if len(test.args) != 2:
-            return None
-        value = self.lookup(dotted(test.args[0].value) or "")
-        types = shapes.type_names(test.args[1].value, self.w.analysis.qualify)
-        if value is not None and types is not None:
-            # isinstance(obj, dict) on a dict the code built, (list, tuple) on a tuple
-            decided = shapes.instance_of(value, types)
-            if decided is not None:
-                return decided
-        q = self.w.analysis.qualify(test.args[1].value) or ""
-        cls = q.rsplit(".", 1)[-1]
-        if value is None or value.part_of or not q.startswith("torch.nn.") or cls in ("Module", ""):
-            # A part of a model (for name, child in model.named_children()) carries the
-            # model's origin, not its own class.
-            return None
-        if value.kind == Kind.WRAPPER:
-            wrap = value.last("wrap")
-            return None if wrap is None else wrap.detail == cls
-        own = value.origin.rsplit(".", 1)[-1]
-        if value.kind == Kind.MODULE and (
-            own in MODULE_CONTAINERS or value.origin.startswith("local:")
-        ):
-            local = self.w.local_modules.get(own)
-            plain = local is None or all(b.rsplit(".", 1)[-1] == "Module" for b in local.bases)
-            return False if plain and own != cls else None
-        return None
 
     def gpu_only(self, before: dict[str, Value], gpu_run: dict[str, Value]) -> None:
         """Remember the casts and moves of the branch only the GPU run takes."""

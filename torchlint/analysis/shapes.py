@@ -23,11 +23,16 @@ back, or one that only casts it, leaves the result unknown."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from torchlint.analysis.names import dotted
+from torchlint.analysis.torch_api import MODULE_CONTAINERS
 from torchlint.analysis.values import Kind, Value
+
+if TYPE_CHECKING:
+    from torchlint.analysis.scope import Scope
 from torchlint.lint.traverse import nodes
 
 # How many times a recursive function may be on the stack of followed calls when
@@ -182,3 +187,37 @@ def _rebuilds(func: cst.BaseExpression) -> bool:
     if isinstance(func, cst.Call):
         return dotted(func.func) == "type"
     return isinstance(func, cst.Attribute) and func.attr.value == "__class__"
+
+
+def instance_check(scope: Scope, test: cst.Call) -> bool | None:
+    """``isinstance(module, nn.DataParallel)`` where the walk knows what
+    ``module`` is: a wrapper the code made (True for its own class), or a
+    container or a module class of the file (False for a layer class: a
+    converter walking such a model takes the branch for the rest). Unknown for a
+    part of a model."""
+    if len(test.args) != 2:
+        return None
+    value = scope.lookup(dotted(test.args[0].value) or "")
+    types = type_names(test.args[1].value, scope.w.analysis.qualify)
+    if value is not None and types is not None:
+        # isinstance(obj, dict) on a dict the code built, (list, tuple) on a tuple
+        decided = instance_of(value, types)
+        if decided is not None:
+            return decided
+    q = scope.w.analysis.qualify(test.args[1].value) or ""
+    cls = q.rsplit(".", 1)[-1]
+    if value is None or value.part_of or not q.startswith("torch.nn.") or cls in ("Module", ""):
+        # A part of a model (for name, child in model.named_children()) carries the
+        # model's origin, not its own class.
+        return None
+    if value.kind == Kind.WRAPPER:
+        wrap = value.last("wrap")
+        return None if wrap is None else wrap.detail == cls
+    own = value.origin.rsplit(".", 1)[-1]
+    if value.kind == Kind.MODULE and (
+        own in MODULE_CONTAINERS or value.origin.startswith("local:")
+    ):
+        local = scope.w.local_modules.get(own)
+        plain = local is None or all(b.rsplit(".", 1)[-1] == "Module" for b in local.bases)
+        return False if plain and own != cls else None
+    return None

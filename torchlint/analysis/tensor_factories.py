@@ -184,20 +184,21 @@ def audio_matrix(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
 
 def meshgrid(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     """``torch.meshgrid(a, b)`` (or of a list): one grid per input, where and as that
-    input is."""
+    input is; ``np.meshgrid(x, y)`` of arrays: one array per input, in its dtype
+    (``np.linspace``'s float64 stays float64), with dimensions."""
+    kind = Kind.NDARRAY if q.startswith("numpy.") else Kind.TENSOR
     inputs = [v for a, v in args if a.keyword is None and not a.star]
     spread = [v for a, v in args if a.star == "*"]
     if not inputs and len(spread) == 1 and spread[0].kind == Kind.LIST and spread[0].items:
         # torch.meshgrid(*axes) of a list of tensors: a grid per axis, where they are
         grid = dims.mark(replace(spread[0].items[0], ident=new_ident(), moved_from=0))
-        return Value(Kind.LIST, items=(grid,)) if grid.kind == Kind.TENSOR else UNKNOWN
-    if len(inputs) == 1 and inputs[0].kind in (Kind.TUPLE, Kind.LIST):
+        return Value(Kind.LIST, items=(grid,)) if grid.kind == kind else UNKNOWN
+    if len(inputs) == 1 and inputs[0].kind in (Kind.TUPLE, Kind.LIST) and kind == Kind.TENSOR:
         inputs = list(inputs[0].items)
-    if not inputs or any(v.kind != Kind.TENSOR for v in inputs):
+    if not inputs or any(v.kind != kind for v in inputs):
         return UNKNOWN
-    return Value(
-        Kind.TUPLE, items=tuple(replace(v, ident=new_ident(), moved_from=0) for v in inputs)
-    )
+    grids = (replace(v, ident=new_ident(), moved_from=0) for v in inputs)
+    return Value(Kind.TUPLE, items=tuple(dims.mark(g, kind == Kind.NDARRAY) for g in grids))
 
 
 def causal_mask(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:

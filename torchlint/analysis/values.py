@@ -612,6 +612,7 @@ def merge_values(a: Value, b: Value) -> Value:
             device_expr=a.device_expr if a.device_expr is b.device_expr else None,
             events=events,
             shaped=a.ident if a.has_dims() or b.has_dims() else 0,  # (one object)
+            whole=a.whole or b.whole,  # (class ids written into it on a path: whole.py)
         )
     if {a.kind, b.kind} == {Kind.LIST, Kind.TUPLE} and a.items and b.items:
         # outs = [x] (held as a tuple), then outs.append(y) in a loop: a list of either

@@ -14,12 +14,17 @@ classes once cast."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from torchlint.analysis.array_api import PANDAS_NUMBERS
+from torchlint.analysis.names import called_name
 from torchlint.analysis.torch_api import FLOATING_DTYPES
 from torchlint.analysis.values import Event, Kind, Value
+
+if TYPE_CHECKING:
+    from torchlint.analysis.scope import Scope
 
 # Class ids cast from these are whole numbers (not bool: a stack of boolean masks
 # cast to a float is one-hot, ``np.stack([mask == v for v in ids]).astype(float)``).
@@ -87,3 +92,54 @@ def converted(made: Value, source: Value) -> Value:
     if source.whole is None or made.dtype not in FLOATING_DTYPES:
         return made
     return replace(made, whole=source.whole)
+
+
+# Factories of one value given a size: a buffer made to be filled (``torch.full``'s
+# value is its second argument).
+_BUFFERS = {"zeros": None, "ones": None, "empty": None, "full": 1}
+
+
+def write(scope: Scope, owner: Value, value: Value) -> None:
+    """``owner[...] = value`` in ``scope``: the buffer, for every name holding it."""
+    filled = written(owner, value) if owner.ident else None
+    if filled is not None:
+        scope.update_ident(owner.ident, filled)
+
+
+def written(owner: Value, value: Value) -> Value | None:
+    """``buf[i, :n] = ids``: integer class ids (or ids already cast to a float) written
+    into a floating tensor (or array) a factory made with a whole number
+    (``torch.zeros``, ``torch.full(size, -1.0)``, ``np.zeros`` as padding): torch and
+    numpy cast what is written to the buffer's dtype, so the buffer holds class ids as
+    floats, as ``ids.float()`` would. The fact lands on the factory, the line that
+    chose the dtype. None where nothing changes."""
+    floating = owner.dtype in FLOATING_DTYPES
+    if owner.kind not in (Kind.TENSOR, Kind.NDARRAY) or not floating or owner.whole:
+        return None
+    if value.kind not in (Kind.TENSOR, Kind.NDARRAY) or value.one_hot:
+        return None
+    if value.whole is None and value.dtype not in CLASS_ID_DTYPES:
+        return None
+    made = owner.last("cast", "create", "join")
+    if made is None or made.action != "create" or not isinstance(made.node, cst.Call):
+        return None
+    name = called_name(made.node)
+    if name not in _BUFFERS:
+        return None
+    at = _BUFFERS[name]
+    if at is not None:  # torch.full(size, fill_value): a whole number written
+        args = [a.value for a in made.node.args if a.keyword is None and not a.star]
+        fill = [a.value for a in made.node.args if a.keyword and a.keyword.value == "fill_value"]
+        fill = fill or args[at : at + 1]
+        if not fill or not _whole_literal(fill[0]):
+            return None
+    return replace(owner, whole=made)
+
+
+def _whole_literal(node: cst.BaseExpression) -> bool:
+    """``-1``, ``0.0``, ``-100.``: a number literal of a whole value."""
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        node = node.expression
+    if isinstance(node, cst.Integer):
+        return True
+    return isinstance(node, cst.Float) and float(node.value).is_integer()

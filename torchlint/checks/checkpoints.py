@@ -80,7 +80,9 @@ class NumpyOfDeviceTensor(Rule):
     column of rows collected in a loop: `(np.vstack(c) for c in zip(*rows))`). Also
     the functions of scikit-learn (`accuracy_score(y, preds)`, `roc_auc_score`, ...),
     scipy (`pearsonr`) and pyplot (`plt.imshow`), which make numpy arrays of their
-    arguments: one finding per call, naming each argument on the device. In a LightningModule's step hooks (`validation_step`, ...) the batch
+    arguments, and the data methods of a scikit-learn scaler (`scaler.transform(x)`,
+    `.inverse_transform(pred)` of a `StandardScaler()`, also one a Dataset of the file
+    holds): one finding per call, naming each argument on the device. In a LightningModule's step hooks (`validation_step`, ...) the batch
     and the module's outputs are on the device: Lightning's trainer moved them there.
     The norm `clip_grad_norm_` returns is a tensor where the parameters are
     (`np.isinf(grad_norm)` of a model on a GPU fails). A method of a plain class (or
@@ -194,14 +196,16 @@ class NumpyOfDeviceTensor(Rule):
         )
         return True
 
-    def _elsewhere(self, node: cst.Call, value: Value) -> bool:
+    def _elsewhere(self, node: cst.Call, value: Value, seen: Value | None = None) -> bool:
         """A call of this file that leads to the conversion in another file of the
         project (``save_mask(path, mask)``, whose ``img.numpy()`` is in utils.py): reported
         at the call, naming the argument that carries the tensor there (where nothing
         handed over is on the device, at the conversion, for the other file, when the
         run lints it: ``Rule.once_at(forward=True)``). No fix: the
         conversion is in the other file, and what this call should hand over is the
-        author's choice (``mask.cpu()``, or a helper that copies to the host)."""
+        author's choice (``mask.cpu()``, or a helper that copies to the host). ``seen``:
+        what the flow recorded there, where ``value`` is a part of it (a library call's
+        arguments)."""
         handed = value.handed_in()
         arg = handed.node if handed is not None and contains(node, handed.node) else None
         place = _place(value)
@@ -210,7 +214,7 @@ class NumpyOfDeviceTensor(Rule):
         # The conversion is the line to change, where the run lints that file too (as
         # for a function of this file); else this call, which hands the tensor over
         # (or leads to where it is put on the device and converted).
-        there = self.ctx.analysis.flow.to_numpy.seen_at.get(id(value))
+        there = self.ctx.analysis.flow.to_numpy.seen_at.get(id(seen or value))
         at = node if there is None else self.once_at(there, node, forward=True)
         if at is None:
             return True
@@ -246,6 +250,10 @@ class NumpyOfDeviceTensor(Rule):
             and contains(node, handed.node)
         ]
         if not found:
+            # (the library call is in another file, where this call led: ``_elsewhere``)
+            gpu = [v for v in converted.items if _on_gpu(v)]
+            if gpu and id(converted) in self.ctx.analysis.flow.to_numpy.seen_at:
+                return self._elsewhere(node, gpu[0], converted)
             return False
         first = found[0][0]
         move = first.last("move", "create")

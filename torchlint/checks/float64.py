@@ -29,8 +29,9 @@ class Float64Input(Rule):
     Flags a call of a float32 module (made with `nn.*`, `timm.create_model` or a
     module class of the file) with a tensor the flow analysis knows is float64: made
     by `torch.from_numpy` / `torch.tensor` / `torch.as_tensor` from a numpy float
-    array (`np.random.rand`, `np.zeros`, `np.eye`, `np.loadtxt`, `np.array([0.5, ...])`;
-    numpy's default float is 64-bit; a pandas table's numbers, `pd.read_csv(p).values`,
+    array (`np.random.rand`, `np.zeros`, `np.eye`, `np.loadtxt`, `np.array([0.5, ...])`,
+    `np.interp`, the grids `np.meshgrid` makes of float64 axes; numpy's default float
+    is 64-bit; a pandas table's numbers, `pd.read_csv(p).values`,
     once scaled: int64 or float64 columns, float64 after a mean or a true division;
     audio read with `soundfile.read(path)`, float64 unless `dtype=` says otherwise),
     or cast with `.double()`; the float32 modules include torchaudio's transforms

@@ -95,11 +95,13 @@ class LossTargetDtype(Rule):
     an integer tensor or array (`torch.randint`, uint8 masks read from images with
     `cv2.imread` and resized or flipped, or drawn with numpy, integer labels) cast with `.float()`, `.to(torch.float32)` or
     `.astype("float32")`, or one Python int (`int(row["label"])`, `names.index(name)`)
-    made a float tensor with `torch.tensor(class_idx, dtype=torch.float)`, followed
+    made a float tensor with `torch.tensor(class_idx, dtype=torch.float)`, or written
+    into a floating buffer made with a whole number as a collate function pads them
+    (`torch.zeros(b, t)`, `torch.full((b, t), -1.0)`: the write casts them), followed
     through reshapes, indexing, `stack`, moves, a `Dataset` and its `DataLoader`. Not one-hot rows (`F.one_hot(y, n).float()`),
     stacked boolean masks, or anything computed from the ids (a softmax, a mixup):
     those are class probabilities, which `cross_entropy` takes. That finding lands on
-    the cast (the line to change), once, naming the loss. Any target cast to a float
+    the cast (the buffer's factory), the line to change, once, naming the loss. Any target cast to a float
     in the code is refused by `nll_loss` / `NLLLoss()`.
 
     And float64 targets of a float32 prediction in `F.huber_loss` / `nn.HuberLoss()`
@@ -362,6 +364,13 @@ class LossTargetDtype(Rule):
             if made is not None and not contains(arg.value, made.node):
                 related, where = {"made": made.node}, " (cast at line <line:made>)"
             message = f"`{name}` is {dtype}{where}: {problem}; pass `{converted}`"
+        elif at is cast.node and cast.action == "create":  # (ids written into it: whole.py)
+            message = (
+                f"this {dtype} tensor made here is filled with integer class ids (a write "
+                f"casts them to its dtype) and reaches {found.loss} (line <line:loss>) as "
+                f"the target `{name}`: {problem}; make it with `dtype=torch.long`, or pass "
+                f"`{converted}` there"
+            )
         elif at is cast.node:
             message = (
                 f"class ids cast to {dtype} here reach {found.loss} (line <line:loss>) as "

@@ -1,13 +1,15 @@
 """What a unit hands to numpy outside numpy's own functions (a mixin of ``Unit``):
 an array indexed by a tensor of indices (``names[order[:k]]``, with ``order =
-scores.argsort()``), and what an axes' plotting method is given (``ax.imshow(img)``,
-``analysis/plots.py``). Both make numpy arrays of a tensor: TL501's evidence."""
+scores.argsort()``), what an axes' plotting method is given (``ax.imshow(img)``,
+``analysis/plots.py``) and a scaler's method (``scaler.inverse_transform(y)``,
+``analysis/scalers.py``). All make numpy arrays of a tensor: TL501's evidence."""
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Sequence
 
+from torchlint.analysis.array_api import SKLEARN_SCALER_DATA_METHODS
 from torchlint.analysis.plots import PLOTTING
 from torchlint.screen.tags import INDEX_MAKERS
 from torchlint.screen.trees import last_name, nodes_under, on_cpu, roots_of, within
@@ -36,9 +38,12 @@ class ArrayHandoffs:
             )
 
     def plotted(self, node: ast.Call, last: str | None) -> None:
-        """``ax.imshow(img)``: the arguments of an axes' plotting method."""
-        if last in PLOTTING and type(node.func) is ast.Attribute:
-            for arg in node.args:
+        """``ax.imshow(img)``: the arguments of an axes' plotting method (or of a
+        method a scaler may have: ``scaler.transform(x)``)."""
+        if (last in PLOTTING or last in SKLEARN_SCALER_DATA_METHODS) and type(
+            node.func
+        ) is ast.Attribute:
+            for arg in (*node.args, *(k.value for k in node.keywords)):
                 if not on_cpu(arg):
                     self.converted.update(roots_of(arg))
 

@@ -583,6 +583,12 @@ class Unit(Casts, LibraryCalls, ModuleSources, ModuleState, ArrayHandoffs):
             self.class_holders.update(t.id for t in targets)  # type: ignore[attr-defined]
         if any(isinstance(t, ast.Attribute) and t.attr == "data" for t in targets):
             self.tags.add(DATA_ASSIGN)
+        stores = (*targets, *(e for t in targets if type(t) is ast.Tuple for e in t.elts))
+        if not isinstance(value, ast.Constant) and any(
+            type(t) is ast.Subscript and not isinstance(getattr(t.slice, "value", None), str)
+            for t in stores
+        ):
+            self.tags.add(TARGET_DTYPE)  # buf[i, :n] = ids: cast by the write (analysis/whole.py)
         if isinstance(value, (ast.Name, ast.Attribute, ast.IfExp, ast.BoolOp, ast.Tuple, ast.List)):
             # b = a, b = a or c, a, b = x, y: b shares a's value, if a has a known one
             names = [p for t in targets for sub in nodes_under(t) if (p := dotted(sub)) is not None]
