@@ -13,6 +13,7 @@ import libcst as cst
 
 from torchlint.analysis import config_files
 from torchlint.analysis.branches import GPU_TEST, gpu_run_branch
+from torchlint.analysis.forward_state import method_state
 from torchlint.analysis.names import dotted, string_key, string_value
 from torchlint.analysis.order import contains
 from torchlint.analysis.torch_api import (
@@ -145,6 +146,8 @@ class Scope(ABC):
                         return None  # pipe.scheduler.timesteps: not a part of the pipeline
                     if "." not in below and (kept := self.plain_tensor(parent, below)):
                         return kept  # layer.anchor_vec: a plain tensor, left where made
+                    if (state := method_state(self.w.objects, parent, below)) is not None:
+                        return state  # blk.moe.aux_loss, set by its forward
                     part = member(parent, path.rsplit(".", 1)[-1])
                     if part.kind == Kind.MODULE and "." not in below:
                         part = self.part_class(parent, below, part)

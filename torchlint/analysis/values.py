@@ -683,6 +683,11 @@ def merge_values(a: Value, b: Value) -> Value:
         # Two different tensors (or arrays) by one name (x = f(x) in a loop): still a
         # tensor, and whatever both agree on; where both know the same dtype, the story they share
         # (``v.cuda() if cuda else v``: where ``v`` was made).
+        wide, other = (a, b) if a.dtype == "float64" else (b, a)
+        if wide.dtype == "float64" and other.dtype is None and not other.last("cast"):
+            # float64 on one path, as it came on the other (no dtype the code names):
+            # the run that takes the first has float64 there, made where its story says
+            return replace(wide, device=a.device if a.device == b.device else Place.MAYBE)
         shared: tuple[Event, ...] = ()
         if a.dtype == b.dtype and a.dtype not in (None, MAYBE_DTYPE):
             for x, y in zip(a.events, b.events, strict=False):
@@ -780,9 +785,11 @@ _FLOAT_RANK = {"float16": 1, "bfloat16": 1, "float32": 2, "float64": 3}
 def promoted(dtypes: set[str | None]) -> str | None:
     """torch's result dtype for tensors of ``dtypes`` that all have dimensions: the
     widest floating one (float16 with bfloat16 is float32; integers and bools give
-    way to a float); None when one is unknown or they are integers of two kinds."""
+    way to a float; float64, the widest real one, whatever the others are, short of
+    complex); None when one is unknown otherwise or they are integers of two kinds."""
     if any(d is None or d == MAYBE_DTYPE for d in dtypes):
-        return None
+        wide = "float64" in dtypes and not any(d and d.startswith("complex") for d in dtypes)
+        return "float64" if wide else None
     floats = {d for d in dtypes if d in _FLOAT_RANK}
     if not floats:
         return dtypes.pop() if len(dtypes) == 1 else None

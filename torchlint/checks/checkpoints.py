@@ -88,7 +88,10 @@ class NumpyOfDeviceTensor(Rule):
     (`np.isinf(grad_norm)` of a model on a GPU fails). A method of a plain class (or
     of a scikit-learn estimator) that reads what one other method alone sets (not
     `__init__`: `predict_proba` reading the network `fit` built and placed) starts from
-    what that method left. A conversion in another file of the project, reached from a
+    what that method left. A tensor a module's `forward` keeps on it (`self.aux_loss =
+    ...`, of its activations), read through the model after it ran on a GPU
+    (`[blk.moe.aux_loss for blk in model.blocks]`), is there too. A conversion in
+    another file of the project, reached from a
     call of the linted one, is reported on the conversion there when the run lints that
     file too (naming the call that led there), as one in a function of the same file;
     else on the call, naming the argument that hands the tensor over.

@@ -14,6 +14,7 @@ from torchlint.analysis.names import dotted, root_name
 from torchlint.analysis.order import after, written_before
 from torchlint.analysis.torch_api import FACTORY_FUNCTIONS, LEGACY_TENSOR_TYPES, SAME_PLACE_OPS
 from torchlint.checks._build import kwarg, method_call
+from torchlint.checks._helper_made import helper_made
 from torchlint.lint.traverse import children, is_self_call, nodes
 from torchlint.rules.rule import FixSpec, Replace, Rule
 
@@ -32,8 +33,7 @@ _SHAPE_FUNCS = frozenset({"len", "range", "int", "float", "list", "tuple", "prin
 
 
 def _parents(root: cst.CSTNode) -> dict[cst.CSTNode, cst.CSTNode]:
-    """Parent map of one function's subtree (cheaper than LibCST's provider, which
-    walks the whole file)."""
+    """Parent map of one function's subtree (cheaper than LibCST's parent provider)."""
     parents: dict[cst.CSTNode, cst.CSTNode] = {}
     stack = [root]
     while stack:
@@ -171,14 +171,15 @@ class FactoryWithoutDevice(Rule):
         if fn is None or node not in self._forward_path:
             return
         params = self._inputs(self._tensor_params(node), fn.assignments)
-        candidates = [call for call in nodes(node.body, cst.Call) if self._candidate(call)]
-        if not candidates:
+        made = [(call, call) for call in nodes(node.body, cst.Call) if self._candidate(call)]
+        made += helper_made(self.ctx.analysis, node, fn.cls, self._candidate)  # (its helpers')
+        if not made:
             return
         parents = _parents(node.body)
-        for call in candidates:
+        for call, source in made:
             partner = self._combined(call, parents, node, params)
-            if partner is not None:
-                self._report(call, partner, params)
+            if partner is not None:  # (no fix naming this method's inputs elsewhere)
+                self._report(source, partner, params if source is call else [])
 
     def _candidate(self, call: cst.Call) -> bool:
         """A factory call without ``device=`` that makes a tensor with a shape."""
@@ -408,8 +409,9 @@ class LegacyTensorConstructor(FactoryWithoutDevice):
     fixable = True
     docs = """
     ## What it does
-    In the methods a module's forward pass runs (`forward` and the methods it calls),
-    flags calls of the legacy CPU constructors `torch.FloatTensor(...)`,
+    In the methods a module's forward pass runs (`forward`, the methods it calls, and
+    those of a plain helper object it keeps that return a tensor they make, as
+    `self.sampler.draw(n)` returning `torch.LongTensor(ids)`), flags calls of the legacy CPU constructors `torch.FloatTensor(...)`,
     `torch.LongTensor(...)`, `torch.HalfTensor(...)`, `torch.BoolTensor(...)` and the
     like whose result meets the inputs or parameters, exactly as TL401 defines it
     (arithmetic, torch ops, a submodule call), unless the code moves it first. In any

@@ -55,7 +55,11 @@ class Float64Input(Rule):
     `torch.set_default_dtype` makes its factories and layers in that dtype, so only
     explicit dtypes count there. Arithmetic with a float64 tensor that has
     dimensions (`x * sigmas[i].view(-1, 1, 1, 1)`) is float64 whatever the other
-    operand is; a zero-dimensional one (`sigmas[i]`) does not promote. The finding
+    operand is; a zero-dimensional one (`sigmas[i]`) does not promote. So is
+    `torch.cat` of a float64 tensor with any others (`torch.cat([x, replay])`); a name
+    float64 on one path and the tensor it held as it came on the other (`if
+    len(buffer) > 0: x = torch.cat([x, replay])`) is float64 in the run that takes
+    that path. The finding
     lands on the line that made the input float64 (the line to change: for such a
     product, the float64 operand's making; for an array cast with
     `.astype(np.float64)` before `torch.tensor`, that cast), once, and names the call

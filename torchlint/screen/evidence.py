@@ -29,6 +29,7 @@ from torchlint.screen.tags import (
     DTYPE_BY_NAME,
     DTYPE_PARAMETER,
     DTYPE_RESULT,
+    FACTORY_WITHOUT_DEVICE,
     FLOAT64,
     HALF,
     HALF_CAST,
@@ -38,6 +39,7 @@ from torchlint.screen.tags import (
     INIT_MODULE_CONTAINER,
     INIT_TENSOR_ATTR,
     LATE_MODULE,
+    LEGACY_CONSTRUCTOR,
     LIGHTNING_PLACED,
     NUMPY_DATA,
     PARAMETER_SOURCE,
@@ -294,6 +296,15 @@ class Evidence:
                         or {a.partition(".")[0] for a in unit.set_attributes} & heads
                     ):
                         tags[find(j)].add(INIT_TENSOR_ATTR)
+        # TL401 and TL402 read what a method of a plain class a module class keeps
+        # returns to its forward (``self.sampler.draw(n)``, checks/_helper_made.py):
+        # the module class has the tags of the tensors such a class makes.
+        for i, definition in enumerate(defs):
+            if isinstance(definition, ast.ClassDef) and not _plain(definition):
+                for j in edges[i]:
+                    helper = defs[j]
+                    if isinstance(helper, ast.ClassDef) and _plain(helper):
+                        tags[find(i)].update(units[j].tags & _HELPER_MADE)
         # (a plain class's methods are walked as entries, with the modules its
         # __init__ made and placed: the classes it makes are in its group, above)
         plain = {find(i) for i, d in enumerate(defs) if isinstance(d, ast.ClassDef) and _plain(d)}
@@ -424,6 +435,8 @@ class Evidence:
 
 
 _THROUGH_CALLS = frozenset({ATTACHES, HANDED_PLACED})
+# What a plain helper's method may make for a module's forward (above).
+_HELPER_MADE = frozenset({FACTORY_WITHOUT_DEVICE, LEGACY_CONSTRUCTOR})
 
 
 def _joined(tags: set[str]) -> frozenset[str]:
