@@ -23,6 +23,7 @@ from torchlint.analysis import (
     loaders,
     numbers,
     optimizers,
+    records,
     returns,
     shapes,
 )
@@ -289,10 +290,10 @@ class Calls(Loops):
         """The ``self.`` attributes ``cls.__init__`` sets, run on this call's arguments;
         with ``obj``, the object made, also ``self`` as __init__ left it."""
         init = self.w.methods(cls).get("__init__")
-        if init is None and _record_class(cls) and "__post_init__" not in cls.methods:
+        if init is None and records.is_record(cls) and "__post_init__" not in cls.methods:
             # A dataclass (or a NamedTuple) stores its arguments as its fields (unless
-            # its __post_init__ does more with them).
-            return {f"self.{a.keyword.value}": v for a, v in args if a.keyword is not None}
+            # its __post_init__ does more with them), the class body's defaults else.
+            return records.fields(cls, args, self.w.analysis)
         if init is None:
             self.escape_args(args)
             return {}
@@ -747,20 +748,6 @@ def _parts_cast(obj: Value, env: dict[str, Value]) -> str | None:
         return None
     dtype = dtypes.pop()
     return dtype if dtype in FLOATING_DTYPES and dtype != obj.dtype else None
-
-
-def _record_class(cls: ClassFacts) -> bool:
-    """A class whose generated ``__init__`` only stores its arguments: a dataclass,
-    a NamedTuple."""
-    decorators = {
-        (
-            dotted(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) or ""
-        ).rsplit(".", 1)[-1]
-        for d in cls.node.decorators
-    }
-    if "dataclass" in decorators:
-        return True
-    return any(b.rsplit(".", 1)[-1] == "NamedTuple" for b in cls.bases)
 
 
 _BUILTINS = frozenset(dir(builtins))

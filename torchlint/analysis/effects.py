@@ -28,6 +28,7 @@ from torchlint.analysis import (
     frames,
     gpus,
     graphs,
+    half_ops,
     holders,
     indices,
     joins,
@@ -58,6 +59,7 @@ from torchlint.analysis.array_api import (
     TORCHAUDIO_LOAD,
     array_library_function,
 )
+from torchlint.analysis.audio_api import AUDIO_MATRICES, TORCHAUDIO_TRANSFORMS
 from torchlint.analysis.facts import ClassFacts
 from torchlint.analysis.loss_api import LOSSES, RECORDED_LOSSES, functional_loss
 from torchlint.analysis.names import dotted
@@ -65,7 +67,6 @@ from torchlint.analysis.scope import Scope
 from torchlint.analysis.shape_api import SIZE_QUERIES
 from torchlint.analysis.torch_api import (
     ARITHMETIC_METHODS,
-    AUDIO_MATRICES,
     CATEGORICAL,
     CAUSAL_MASK_FACTORIES,
     CLIP_LOADERS,
@@ -88,7 +89,6 @@ from torchlint.analysis.torch_api import (
     SPARSE_CONSTRUCTORS,
     STRICT_DTYPE_OPS,
     TENSOR_CLASS,
-    TORCHAUDIO_TRANSFORMS,
     TORCHVISION_IMAGE_READERS,
     TORCHVISION_VIDEO_READER,
     WHISPER_FEATURES,
@@ -458,6 +458,7 @@ def library_call(scope: Scope, node: cst.Call, q: str, args: Args) -> Value:
     else by the first of ``_BY_PATTERN`` that matches it; anything else is a call
     torchlint cannot see, which may change the modules it is given."""
     indices.function(scope, node, q, args)  # (an index of torch.gather, F.one_hot, ...)
+    half_ops.observe(scope, node, q, args)  # (torch.cdist of float16 on the CPU)
     handler = _BY_NAME.get(q)
     if handler is None:
         handler = next((h for matches, h in _BY_PATTERN if matches(q)), _unseen)

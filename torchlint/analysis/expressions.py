@@ -133,6 +133,8 @@ class Expressions(FunctionValues):
                             return Value(Kind.DEVICE, owner.device, None, node)
                         return _dtype_of(owner, node)
                     held = self.env.get(name)
+                    if held is None and owner is not None and owner.kind == Kind.OBJECT:
+                        held = self.lookup(name) if node.attr.value == "dtype" else None
                     if held is not None and (held.dtype or held.kind == Kind.DEVICE):
                         return held  # self.dtype = torch.float16, self.device = torch.device(...)
                     if owner is not None and owner.kind == Kind.OPTIONS:

@@ -75,6 +75,17 @@ def built(module: Value, attrs: dict[str, Value], given: list[Value]) -> Value:
         (dtype,) = dtypes
         if dtype != module.dtype:
             module = replace(module, dtype=dtype, events=(*module.events, casts[-1]))
+    made = {v.dtype for v in weighted if v.kind == Kind.MODULE}
+    if (
+        len(made) == 1
+        and made <= FLOATING_DTYPES
+        and not casts
+        and module.dtype == "float32"
+        and module.last("cast") is None
+    ):
+        # Its __init__ made every weighted part in one dtype (``nn.Linear(..., dtype=
+        # cfg.params_dtype)``): so is the module, whose moves keep it.
+        module = replace(module, dtype=made.pop())
     return module
 
 

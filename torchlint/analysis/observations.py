@@ -131,6 +131,20 @@ class FallbackMixObs:
 
 
 @dataclass(frozen=True)
+class CpuHalfOpObs:
+    """A float16 tensor (``operand``, its code ``expr``) given to an op with no CPU
+    float16 kernel (``torch_api.NO_CPU_HALF_OPS``) at ``node``, in a run where it is on
+    the CPU: every run (``fallback`` None), or the run without a GPU or without flags,
+    where ``fallback`` (the device expression, or the move to the option) puts it there."""
+
+    node: cst.Call
+    op: str
+    expr: cst.BaseExpression
+    operand: Value
+    fallback: cst.CSTNode | None
+
+
+@dataclass(frozen=True)
 class DtypeMixObs:
     """Tensors of two floating dtypes meet in an op that never promotes (``torch.mm``,
     ``@``, ``F.linear``, ``F.conv2d``: ``STRICT_DTYPE_OPS``) at ``node``; ``operands``
@@ -332,6 +346,8 @@ class FlowFacts:
     # Keyed by the factory call that made the CPU tensor of each meeting.
     mixes: Observations[cst.CSTNode, MixObs] = field(default_factory=Observations)
     dtype_mixes: Observations[cst.CSTNode, DtypeMixObs] = field(default_factory=Observations)
+    # Keyed by the op with no CPU float16 kernel given a float16 tensor on the CPU.
+    cpu_half_ops: Observations[cst.Call, CpuHalfOpObs] = field(default_factory=Observations)
     # Keyed by the move or creation on the current GPU of each two-GPU meeting.
     gpu_mixes: Observations[cst.CSTNode, GpuMixObs] = field(default_factory=Observations)
     # Keyed by the move or creation on CUDA by name that meets a fallback device's tensor.

@@ -11,6 +11,11 @@ from dataclasses import dataclass, replace
 
 import libcst as cst
 
+from torchlint.analysis.audio_api import (
+    NNAUDIO_LAYERS,
+    TORCHAUDIO_BUFFERED,
+    TORCHAUDIO_TRANSFORMS,
+)
 from torchlint.analysis.facts import ClassFacts, FileFacts
 from torchlint.analysis.graph_api import PYG_DENSE, PYG_LINEAR_FIRST, PYG_NN
 from torchlint.analysis.names import dotted, literal_str
@@ -255,22 +260,6 @@ TORCHVISION_IMAGE_READERS = frozenset(
 )
 OPENCV_IMAGE_READER = "cv2.imread"
 TORCHVISION_VIDEO_READER = "torchvision.io.read_video"  # (uint8 frames, audio, info)
-# torchaudio's transforms that keep a float32 window, filterbank or kernel as a
-# buffer: modules, placed and cast like any other. The others (Fade, Vol,
-# AmplitudeToDB, the maskings) hold nothing and work on any device as they are.
-TORCHAUDIO_TRANSFORMS = "torchaudio.transforms."
-TORCHAUDIO_BUFFERED = frozenset(
-    """Spectrogram InverseSpectrogram GriffinLim MelScale InverseMelScale MelSpectrogram
-    MFCC LFCC Resample TimeStretch SpectralCentroid PitchShift""".split()
-)
-# nnAudio's feature layers (``features.MelSpectrogram(sr=...)``): modules whose STFT
-# kernels and filterbanks are CPU tensors until the layer is moved.
-NNAUDIO_LAYERS = ("nnAudio.features.", "nnAudio.Spectrogram.")
-# torchaudio's functions that build a float32 matrix on the CPU (they take no device):
-# a filterbank or transform that a module keeps to multiply its input with.
-AUDIO_MATRICES = frozenset(
-    f"torchaudio.functional.{name}" for name in ("melscale_fbanks", "linear_fbanks", "create_dct")
-)
 # Text in a file that may make an integer tensor narrower than int64 (TL109).
 NARROW_TEXT = (
     *"int8 int16 int32 byte Byte .int( .short( .char( torch.int IntTensor ShortTensor".split(),
@@ -297,6 +286,18 @@ SCALAR_TYPE_NAMES = {
     "float64": "Double",
     "float16": "Half",
     "bfloat16": "BFloat16",
+}
+# Ops with no CPU float16 kernel, with torch's error (2.13), which run in float16 on
+# CUDA: a float16 tensor fails there only where it is on the CPU. (Linalg ops, inv,
+# svd, solve..., refuse float16 on CUDA too: not CPU facts.)
+_FFTS = (f"{i}{k}fft{n}" for i in ("", "i") for k in ("", "r", "h") for n in ("", "2", "n"))
+_NOT_FOR_HALF = "\"{}\" not implemented for 'Half'"
+NO_CPU_HALF_OPS = {
+    **{f"torch.{op}": _NOT_FOR_HALF.format(op) for op in ("cdist", "pdist")},
+    "torch.nn.functional.pdist": _NOT_FOR_HALF.format("pdist"),
+    "torch.polar": _NOT_FOR_HALF.format("polar_cpu"),
+    "torch.stft": "MKL FFT doesn't support tensors of type: Half",
+    **{f"torch.fft.{f}": "Unsupported dtype Half" for f in _FFTS},
 }
 MOVE_TEXT = (".to(", ".cuda(", ".to_empty(", "LightningModule")  # (Lightning moves it)
 # The device types that are an accelerator (``Place.CUDA`` in the flow analysis).

@@ -23,6 +23,7 @@ from torchlint.analysis.torch_api import (
 from torchlint.analysis.values import PIPELINE, Event, Kind, Place, Value
 from torchlint.checks._build import method_call
 from torchlint.checks._devices import model_name
+from torchlint.checks._half_ops import report_ops
 from torchlint.checks._sites import (
     InputSite,
     follows_other,
@@ -42,6 +43,11 @@ class HalfOnCpu(Rule):
     )
     triggers = HALF_TEXT
     needs = frozenset({screen.HALF_CAST, screen.MODULE_SOURCE})
+    # (or an op with no CPU float16 kernel and a half dtype, spelled or cast: the op)
+    needs_either = (
+        frozenset({screen.HALF, screen.NO_CPU_HALF_OP}),
+        frozenset({screen.HALF_CAST, screen.NO_CPU_HALF_OP}),
+    )
     docs = """
     ## What it does
     Flags a call of a module that the code both casts to half precision (`.half()`,
@@ -69,7 +75,12 @@ class HalfOnCpu(Rule):
     choice of float16 included) and called (also through the attribute that holds it,
     `self.encoder(batch)`), or its `generate` called, without ever being moved: the
     call computes in float16 on the CPU. That finding lands on the cast too (the line
-    that decides the CPU run's dtype), once, and names the call.
+    that decides the CPU run's dtype), once, and names the call. And a float16 tensor
+    given to an op that has no float16 kernel on the CPU (`torch.cdist`, `torch.pdist`,
+    `torch.polar`, `torch.stft`, `torch.fft.*`; on CUDA they run in float16) where it is
+    on the CPU: made there, or on a device that is the CPU when no GPU is there (itself
+    or the output of a float16 model placed there): reported at the op, the call that
+    fails.
 
     ## Why is this bad?
     Many CPU kernels have no half-precision version or a very slow one: older PyTorch
@@ -110,6 +121,7 @@ class HalfOnCpu(Rule):
         for obs in self.ctx.analysis.flow.calls.all(node):
             if self._check(node, obs) or self._cpu_run(node, obs) or self._falls_back(node, obs):
                 return
+        report_ops(self, node)  # torch.cdist of float16 on the CPU
 
     def _cpu_run(self, node: cst.Call, obs: CallObs) -> bool:
         """The module is moved to the GPU only when one is there, but cast to float16

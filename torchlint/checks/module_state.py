@@ -8,10 +8,10 @@ from collections.abc import Iterable, Iterator
 import libcst as cst
 
 from torchlint.analysis import ClassFacts, project
+from torchlint.analysis.audio_api import AUDIO_MATRICES
 from torchlint.analysis.facts import FileFacts, FunctionFacts
 from torchlint.analysis.names import dotted, getattr_name, literal_str, written_default
 from torchlint.analysis.torch_api import (
-    AUDIO_MATRICES,
     LIKE_FACTORIES,
     PARAMETRIZED_MODULES,
     TENSOR_ATTRIBUTE_FACTORIES,

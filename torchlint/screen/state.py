@@ -10,8 +10,8 @@ import ast
 from abc import abstractmethod
 from collections.abc import Callable
 
+from torchlint.analysis.audio_api import AUDIO_MATRICES
 from torchlint.analysis.torch_api import (
-    AUDIO_MATRICES,
     EMPTY_CONTAINER_CALLS,
     PARAMETER_CLASSES,
     TENSOR_ATTRIBUTE_FACTORIES,

@@ -23,6 +23,7 @@ from torchlint.analysis.torch_api import (
     INDEX_METHODS,
     INT64_COUNTS,
     INT64_MAKERS,
+    NO_CPU_HALF_OPS,
     OPENCV_IMAGE_READER,
     STRICT_DTYPE_METHODS,
     STRICT_DTYPE_OPS,
@@ -76,6 +77,10 @@ COMPUTE = "compute"
 DISCARDED_MOVE = "discarded-move"  # a bare `x.to(device)` statement
 STALE_ALIAS = "stale-alias"  # x = x.to(device) where x also has another name
 HALF_CAST = "half-cast"  # something made or cast to float16 / bfloat16
+# an op with no CPU float16 kernel (torch.cdist, torch.fft.rfft: NO_CPU_HALF_OPS) by
+# its last name (``fft`` too: ``torch.fft.rfft`` through an alias of the module)
+NO_CPU_HALF_OP = "no-cpu-half-op"
+NO_CPU_HALF_WORDS = frozenset({"fft", *(q.rsplit(".", 1)[-1] for q in NO_CPU_HALF_OPS)})
 TORCH_LOAD = "torch-load"  # torch.load(...) through any alias
 SAVE = "save"  # torch.save(...), x.save(...), save_checkpoint(...): writes a file
 PARALLEL_WRAP = "parallel-wrap"  # DataParallel / DDP / FSDP(...) through any alias
@@ -218,6 +223,7 @@ def _word_tags() -> dict[str, frozenset[str]]:
         (_BINARY_LOSS_WORDS, TARGET_DTYPE),
         ({"cpu", "is_available"}, CPU_WORD),
         (INDEX_WORDS, INDEX_OP),
+        (NO_CPU_HALF_WORDS, NO_CPU_HALF_OP),
     ):
         for word in words:
             table.setdefault(word, set()).add(tag)
